@@ -1,0 +1,244 @@
+// The contract every access construct shares: its common props, how their defaults are derived, and
+// the Secret plus PodDefault it synthesises.
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { KubePodDefault } from '../imports/kubeflow.org';
+import { AccessError, fieldError } from './errors';
+import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
+
+/**
+ * Props every access construct takes.
+ */
+export interface PodDefaultAccessOptions {
+  /**
+   * Namespace (the Kubeflow profile) of the Secret and the PodDefault.
+   * @default - the enclosing Chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the PodDefault, and the key of its one selector label (`<name>: "true"`), which the
+   * notebook spawner lists as a configuration. A DNS-1123 label of at most 52 characters.
+   * @default - the construct id in kebab case (`DockerConfig` -> `docker-config`)
+   */
+  readonly name?: string;
+
+  /**
+   * The PodDefault's `desc`, shown in the notebook spawner.
+   * @default - per construct, the tutorial's wording
+   */
+  readonly description?: string;
+
+  /**
+   * Name of the synthesised Secret.
+   * @default - the PodDefault's name
+   */
+  readonly secretName?: string;
+
+  /**
+   * Render `immutable: true` on the synthesised Secret.
+   * @default false
+   */
+  readonly immutable?: boolean;
+}
+
+/**
+ * Props of access constructs that mount their Secret as a volume.
+ */
+export interface PodDefaultMountOptions {
+  /**
+   * Name of the volume in the notebook pod.
+   * @default - `<name>-volume`
+   */
+  readonly volumeName?: string;
+
+  /**
+   * Directory the Secret is mounted at in every container of the notebook pod.
+   * @default - per construct
+   */
+  readonly mountPath?: string;
+}
+
+/**
+ * Everything an access construct synthesises, resolved and checked before any construct is created.
+ */
+export interface PodDefaultAccessSpec {
+  /** Namespace of the Secret and the PodDefault. */
+  readonly namespace: string;
+  /** Name of the PodDefault and key of its selector label. */
+  readonly name: string;
+  /** The PodDefault's `desc`. */
+  readonly description: string;
+  /** Name of the Secret the PodDefault refers to. */
+  readonly secretName: string;
+  /**
+   * The Secret's `data`, base64-encoded.
+   * @default - no Secret is synthesised: the PodDefault refers to an existing one
+   */
+  readonly secretData?: { [key: string]: string };
+  /**
+   * The Secret's `type`.
+   * @default 'Opaque'
+   */
+  readonly secretType?: string;
+  /**
+   * Render `immutable: true` on the Secret.
+   * @default false
+   */
+  readonly immutable?: boolean;
+  /**
+   * Volumes the PodDefault adds.
+   * @default - none
+   */
+  readonly volumes?: k8s.Volume[];
+  /**
+   * Volume mounts the PodDefault adds.
+   * @default - none
+   */
+  readonly volumeMounts?: k8s.VolumeMount[];
+  /**
+   * Environment variables the PodDefault adds.
+   * @default - none
+   */
+  readonly env?: k8s.EnvVar[];
+  /**
+   * Environment sources the PodDefault adds.
+   * @default - none
+   */
+  readonly envFrom?: k8s.EnvFromSource[];
+  /**
+   * Image pull secrets the PodDefault adds.
+   * @default - none
+   */
+  readonly imagePullSecrets?: k8s.LocalObjectReference[];
+}
+
+/**
+ * A Secret plus the PodDefault that gives it to the notebooks that select it.
+ */
+export abstract class PodDefaultAccess extends Construct {
+  /** Name of the PodDefault, also the key of its selector label. */
+  public readonly name: string;
+  /** Namespace of the Secret and the PodDefault. */
+  public readonly namespace: string;
+  /** Name of the Secret the PodDefault refers to. */
+  public readonly secretName: string;
+  /** The PodDefault. */
+  public readonly podDefault: KubePodDefault;
+  /** The synthesised Secret; undefined when an existing Secret is used. */
+  public readonly secret?: k8s.KubeSecret;
+  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
+  public readonly selectorLabels: { [key: string]: string };
+
+  protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
+    super(scope, id);
+    this.name = spec.name;
+    this.namespace = spec.namespace;
+    this.secretName = spec.secretName;
+    this.selectorLabels = { [spec.name]: 'true' };
+
+    if (spec.secretData !== undefined) {
+      this.secret = new k8s.KubeSecret(this, 'Secret', {
+        metadata: { name: spec.secretName, namespace: spec.namespace },
+        type: spec.secretType ?? 'Opaque',
+        data: spec.secretData,
+        immutable: spec.immutable ? true : undefined,
+      });
+    }
+    this.podDefault = new KubePodDefault(this, 'PodDefault', {
+      metadata: { name: spec.name, namespace: spec.namespace },
+      spec: {
+        selector: { matchLabels: this.selectorLabels },
+        desc: spec.description,
+        env: spec.env,
+        envFrom: spec.envFrom,
+        imagePullSecrets: spec.imagePullSecrets,
+        volumeMounts: spec.volumeMounts,
+        volumes: spec.volumes,
+      },
+    });
+  }
+}
+
+/** The common names of an access construct, resolved from its props and the construct tree. */
+export interface ResolvedNames {
+  readonly path: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly description: string;
+  readonly secretName: string;
+}
+
+/**
+ * Resolves and checks the common props before the construct is added to the tree, so that a bad
+ * input leaves nothing half-built behind.
+ */
+export function resolveNames(scope: Construct, id: string, props: PodDefaultAccessOptions,
+  defaultDescription: string, existingSecret?: string): ResolvedNames {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const fail = (field: string, problem: string) => fieldError(path, field, problem);
+
+  const namespace = props.namespace ?? chartNamespace(scope);
+  if (namespace === undefined) {
+    throw fail('namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
+  }
+  if (!isDnsLabel(namespace)) {
+    throw fail('namespace', `${quote(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
+  }
+
+  let name: string;
+  if (props.name !== undefined) {
+    name = props.name;
+    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
+      throw fail('name', `${quote(name)} is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name to one`);
+    }
+  } else {
+    name = kebabCase(id);
+    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
+      throw fail('name', `the construct id ${quote(id)} gives ${quote(name)}, which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name explicitly`);
+    }
+  }
+
+  const description = props.description ?? defaultDescription;
+  if (description.trim() === '') {
+    throw fail('description', 'is empty: give the text the notebook spawner shows, or leave description out for the default');
+  }
+
+  if (existingSecret !== undefined) {
+    if (props.secretName !== undefined) {
+      throw fail('secretName', 'only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret');
+    }
+    if (props.immutable !== undefined) {
+      throw fail('immutable', 'only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out');
+    }
+  }
+  const secretName = existingSecret ?? props.secretName ?? name;
+  if (!isDnsSubdomain(secretName)) {
+    const field = existingSecret !== undefined ? 'fromExistingSecret' : 'secretName';
+    throw fail(field, `${quote(secretName)} is not a valid Secret name (a DNS-1123 subdomain: lower-case letters, digits, "-" and "."): use a valid name`);
+  }
+  return { path, namespace, name, description, secretName };
+}
+
+/** The volume name and mount path of an access construct that mounts its Secret, checked. */
+export function resolveMount(names: ResolvedNames, props: PodDefaultMountOptions,
+  defaultMountPath: string): { volumeName: string; mountPath: string } {
+  const volumeName = props.volumeName ?? `${names.name}-volume`;
+  if (!isDnsLabel(volumeName)) {
+    throw fieldError(names.path, 'volumeName', `${quote(volumeName)} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one`);
+  }
+  const mountPath = props.mountPath ?? defaultMountPath;
+  if (!mountPath.startsWith('/') || /[\r\n\0]/.test(mountPath) || mountPath.split('/').includes('..')) {
+    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"`);
+  }
+  return { volumeName, mountPath };
+}
+
+function chartNamespace(scope: Construct): string | undefined {
+  try {
+    return Chart.of(scope).namespace;
+  } catch {
+    throw new AccessError(`[${scope.node.path}] an access construct must be created inside a cdk8s Chart`);
+  }
+}

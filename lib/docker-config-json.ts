@@ -1,0 +1,167 @@
+// Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
+// inside a pod. Free of constructs; every message names registries and fields, never a credential.
+import { decodeBase64, encodeBase64 } from './base64';
+import { AccessError } from './errors';
+import { quote } from './names';
+
+/** kubectl's default registry, also Docker Hub's key in config.json. */
+export const DOCKER_HUB = 'https://index.docker.io/v1/';
+
+/**
+ * A login to one registry, as `docker login` or `kubectl create secret docker-registry` takes it.
+ */
+export interface DockerLogin {
+  /**
+   * The registry, as it appears in config.json's `auths`.
+   * @default 'https://index.docker.io/v1/'
+   */
+  readonly server?: string;
+  /** The user name. */
+  readonly username: string;
+  /** The password or access token. */
+  readonly password: string;
+  /**
+   * An e-mail address, kept for older tools.
+   * @default - no `email` field
+   */
+  readonly email?: string;
+}
+
+/**
+ * Renders config.json exactly as `kubectl create secret docker-registry` writes `.dockerconfigjson`:
+ * compact JSON, keys `username`, `password`, `email` (only when given), `auth`, no trailing newline.
+ */
+export function renderDockerLogins(logins: readonly DockerLogin[]): string {
+  if (logins.length === 0) { throw new AccessError('no login given: pass at least one registry login'); }
+  const auths: Record<string, object> = {};
+  logins.forEach((login, i) => {
+    const server = login.server ?? DOCKER_HUB;
+    const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
+    if (server.trim() === '' || server !== server.trim()) {
+      throw new AccessError(`${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
+    }
+    if (Object.prototype.hasOwnProperty.call(auths, server)) {
+      throw new AccessError(`${where}: server ${quote(server)} is given twice: give each registry once`);
+    }
+    checkLoginValue(where, 'username', login.username);
+    checkLoginValue(where, 'password', login.password);
+    if (login.username.includes(':')) {
+      throw new AccessError(`${where}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`);
+    }
+    if (login.email !== undefined) { checkLoginValue(where, 'email', login.email); }
+    auths[server] = {
+      username: login.username,
+      password: login.password,
+      ...(login.email === undefined ? {} : { email: login.email }),
+      auth: encodeBase64(`${login.username}:${login.password}`),
+    };
+  });
+  return goJson({ auths });
+}
+
+function checkLoginValue(where: string, field: string, value: string): void {
+  if (typeof value !== 'string' || value === '') {
+    throw new AccessError(`${where}: ${field} is empty: give a non-empty ${field}`);
+  }
+  if (/[\r\n]/.test(value)) {
+    throw new AccessError(`${where}: ${field} contains a line break (often from "echo" without -n or a file's last newline): remove it`);
+  }
+  if (value !== value.trim()) {
+    throw new AccessError(`${where}: ${field} has leading or trailing whitespace: remove it`);
+  }
+}
+
+/** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
+function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Checks that a config.json gives a pod access to at least one registry, and nothing in it is a trap.
+ * Throws an AccessError that names the registry and field at fault, never a value.
+ */
+export function checkDockerConfig(text: string): void {
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new AccessError('starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM');
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    // JSON.parse's own message quotes the input, which may be a credential.
+    throw new AccessError('is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin');
+  }
+  if (!isObject(config)) {
+    throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
+  }
+  if ('credsStore' in config || 'credHelpers' in config) {
+    const helper = 'credsStore' in config ? 'credsStore' : 'credHelpers';
+    throw new AccessError(`keeps its credentials in a credential helper ("${helper}"), which grants nothing inside a pod: ` +
+      'use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes');
+  }
+  const auths = config.auths;
+  if (auths === undefined) {
+    throw new AccessError('has no "auths": log in to a registry ("docker login") or use DockerConfig.fromLogin');
+  }
+  if (!isObject(auths)) {
+    throw new AccessError('"auths" is not an object: it maps each registry to its credentials');
+  }
+  const servers = Object.keys(auths);
+  if (servers.length === 0) {
+    throw new AccessError('"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin');
+  }
+  for (const server of servers) { checkAuthEntry(server, auths[server]); }
+  for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], quote(key)); }
+}
+
+function checkAuthEntry(server: string, entry: unknown): void {
+  const where = `"auths" entry ${quote(server)}`;
+  if (!isObject(entry)) {
+    throw new AccessError(`${where} is not an object: give it "auth", or "username" and "password"`);
+  }
+  for (const field of ['auth', 'username', 'password', 'identitytoken', 'registrytoken', 'email']) {
+    const value = entry[field];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new AccessError(`${where}: "${field}" is not a string: write it as a JSON string`);
+    }
+  }
+  const { auth, username, password, identitytoken, registrytoken } = entry as Record<string, string | undefined>;
+  for (const [field, value] of [['username', username], ['password', password], ['auth', auth]] as const) {
+    if (value === '') { throw new AccessError(`${where}: "${field}" is empty: give a value or leave the field out`); }
+  }
+  if (auth !== undefined) {
+    const decoded = decodeBase64(auth);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded === undefined || colon < 1 || colon === decoded.length - 1) {
+      throw new AccessError(`${where}: "auth" is not the base64 of "username:password": encode it with "echo -n USER:PASSWORD | base64"`);
+    }
+    if (/[\r\n]$/.test(decoded)) {
+      throw new AccessError(`${where}: "auth" decodes to a value that ends in a newline: encode it with "echo -n", not "echo"`);
+    }
+    const agrees = (username === undefined || username === decoded.slice(0, colon))
+      && (password === undefined || password === decoded.slice(colon + 1));
+    if (!agrees) {
+      throw new AccessError(`${where}: "auth" disagrees with "username"/"password": regenerate "auth" from them, or drop one of the two`);
+    }
+    return;
+  }
+  if (username !== undefined && password !== undefined) { return; }
+  if (identitytoken || registrytoken) { return; }
+  throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
+}
+
+function checkNoTrailingNewline(value: unknown, where: string): void {
+  if (typeof value === 'string') {
+    if (/[\r\n]$/.test(value)) {
+      throw new AccessError(`${where} ends in a newline (often from "echo" without -n): remove it`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => checkNoTrailingNewline(item, `${where}[${i}]`));
+  } else if (isObject(value)) {
+    for (const key of Object.keys(value)) { checkNoTrailingNewline(value[key], `${where}.${quote(key)}`); }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,107 @@
+import { checkDockerConfig, DockerLogin, renderDockerLogins } from './docker-config-json';
+import { AccessError } from './errors';
+import { isDnsSubdomain, isSecretKey, quote } from './names';
+import { readTextFile } from './source-file';
+
+/**
+ * How the Docker credentials are stored in their Secret.
+ */
+export enum DockerSecretType {
+  /** `type: Opaque`, key `config.json`, as the tutorial's `kubectl create secret generic`. */
+  OPAQUE = 'Opaque',
+  /**
+   * `type: kubernetes.io/dockerconfigjson`, key `.dockerconfigjson`, as `kubectl create secret
+   * docker-registry`; the PodDefault also lists the Secret in `imagePullSecrets`.
+   */
+  DOCKER_CONFIG_JSON = 'kubernetes.io/dockerconfigjson',
+}
+
+/** The Secret key each Secret type keeps config.json under. */
+export const DOCKER_SECRET_KEYS: Record<DockerSecretType, string> = {
+  [DockerSecretType.OPAQUE]: 'config.json',
+  [DockerSecretType.DOCKER_CONFIG_JSON]: '.dockerconfigjson',
+};
+
+/** A Docker config.json, read when the construct that uses it is created. @internal */
+export type ResolvedDockerConfig =
+  | { readonly kind: 'content'; readonly bytes: Buffer }
+  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string };
+
+/**
+ * Docker registry credentials: the content of the notebook's `~/.docker/config.json`.
+ *
+ * Every factory defers its work to the construct that uses the config, so that errors name that
+ * construct; no error ever holds a credential.
+ */
+export class DockerConfig {
+  /**
+   * A config.json file, read at synth time; its bytes go into the Secret unchanged.
+   * @param path path of the file
+   */
+  public static fromFile(path: string): DockerConfig {
+    return new DockerConfig(() => {
+      const { bytes, text } = readTextFile(path);
+      checkConfig(text, `file ${quote(path)}`);
+      return { kind: 'content', bytes };
+    });
+  }
+
+  /**
+   * One registry login, rendered as `kubectl create secret docker-registry` renders it.
+   */
+  public static fromLogin(login: DockerLogin): DockerConfig {
+    return DockerConfig.fromLogins([login]);
+  }
+
+  /**
+   * Logins to several registries in one config.json.
+   */
+  public static fromLogins(logins: DockerLogin[]): DockerConfig {
+    const copy = [...logins];
+    return new DockerConfig(() => ({ kind: 'content', bytes: Buffer.from(renderDockerLogins(copy)) }));
+  }
+
+  /**
+   * A config.json already in memory; stored as its UTF-8 bytes.
+   */
+  public static fromJson(json: string): DockerConfig {
+    return new DockerConfig(() => {
+      checkConfig(json, 'config.json');
+      return { kind: 'content', bytes: Buffer.from(json) };
+    });
+  }
+
+  /**
+   * A Secret that already exists in the namespace; none is synthesised.
+   * @param secretName name of the Secret
+   * @param key key of config.json in the Secret
+   * @default key - 'config.json', or '.dockerconfigjson' when secretType is DOCKER_CONFIG_JSON
+   */
+  public static fromExistingSecret(secretName: string, key?: string): DockerConfig {
+    return new DockerConfig(() => {
+      if (!isDnsSubdomain(secretName)) {
+        throw new AccessError(`the existing Secret name ${quote(secretName)} is not a valid Secret name: give the name of the Secret as kubectl shows it`);
+      }
+      if (key !== undefined && !isSecretKey(key)) {
+        throw new AccessError(`the key ${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key that holds config.json`);
+      }
+      return { kind: 'existing', secretName, key };
+    });
+  }
+
+  private constructor(private readonly resolve: () => ResolvedDockerConfig) {}
+
+  /** Reads and checks the config. @internal */
+  public _resolve(): ResolvedDockerConfig {
+    return this.resolve();
+  }
+}
+
+function checkConfig(text: string, what: string): void {
+  try {
+    checkDockerConfig(text);
+  } catch (e) {
+    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`); }
+    throw e;
+  }
+}

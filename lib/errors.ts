@@ -1,0 +1,29 @@
+/**
+ * The one error type this library throws for bad input. Its message names the construct path and the
+ * field at fault and says how to fix it; it never holds a secret value.
+ */
+export class AccessError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'AccessError';
+  }
+}
+
+/** An error about `field` of the construct at `path`, in the `[path] field: problem` form cdk8s uses. */
+export function fieldError(path: string, field: string, problem: string): AccessError {
+  return new AccessError(`[${path}] ${field}: ${problem}`);
+}
+
+/**
+ * Runs `read`, turning the library's own errors into ones that name the construct and field. Sources
+ * such as `DockerConfig.fromFile` are read by the construct that uses them, so this is where they learn
+ * which construct and field they belong to.
+ */
+export function readField<T>(path: string, field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof AccessError) { throw fieldError(path, field, e.message); }
+    throw e;
+  }
+}

@@ -1,0 +1,37 @@
+// Kubernetes naming rules, and the names the library derives from construct ids.
+
+/** The webhook annotates each pod with `poddefault.admission.kubeflow.org/poddefault-<name>`, whose name part holds 63 characters. */
+export const MAX_PODDEFAULT_NAME_LENGTH = 52;
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** `DockerConfig` -> `docker-config`, `AWSCreds` -> `aws-creds`; `_`, `.` and spaces become `-`. */
+export function kebabCase(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[_.\s]/g, '-')
+    .toLowerCase();
+}
+
+/** Whether `name` is a DNS-1123 label of at most `max` characters. */
+export function isDnsLabel(name: string, max = 63): boolean {
+  return name.length <= max && DNS_LABEL.test(name);
+}
+
+/** Whether `name` is a DNS-1123 subdomain, the rule for Secret names. */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && DNS_SUBDOMAIN.test(name);
+}
+
+/** Whether `key` may be a key of a Secret's `data`. */
+export function isSecretKey(key: string): boolean {
+  return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && key !== '..';
+}
+
+/** A name for a message: JSON-quoted, so control characters show as escapes. */
+export function quote(value: string): string {
+  return JSON.stringify(value);
+}
