@@ -5,6 +5,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { AccessError, fieldError } from './errors';
+import { secretContentHash } from './content-hash';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 
 /**
@@ -41,6 +42,14 @@ export interface PodDefaultAccessOptions {
    * @default false
    */
   readonly immutable?: boolean;
+
+  /**
+   * Append a kustomize-style content hash (10 characters) to the synthesised Secret's name, and
+   * point the PodDefault at it: rotated credentials then reach new notebooks while running ones keep
+   * the Secret they started with.
+   * @default false
+   */
+  readonly hashSecretName?: boolean;
 }
 
 /**
@@ -161,21 +170,29 @@ export abstract class PodDefaultAccess extends Construct {
   }
 }
 
-/** The common names of an access construct, resolved from its props and the construct tree. */
-export interface ResolvedNames {
+/** What an access construct's Secret holds, or the existing Secret it uses instead. */
+export type SecretSource =
+  | { readonly existing: string }
+  | { readonly data: { [key: string]: string }; readonly type: string };
+
+/** The common part of an access construct's spec, resolved from its props and the construct tree. */
+export interface ResolvedAccess {
   readonly path: string;
   readonly namespace: string;
   readonly name: string;
   readonly description: string;
   readonly secretName: string;
+  readonly secretData?: { [key: string]: string };
+  readonly secretType?: string;
+  readonly immutable?: boolean;
 }
 
 /**
  * Resolves and checks the common props before the construct is added to the tree, so that a bad
  * input leaves nothing half-built behind.
  */
-export function resolveNames(scope: Construct, id: string, props: PodDefaultAccessOptions,
-  defaultDescription: string, existingSecret?: string): ResolvedNames {
+export function resolveAccess(scope: Construct, id: string, props: PodDefaultAccessOptions,
+  defaultDescription: string, secret: SecretSource): ResolvedAccess {
   const path = scope.node.path ? `${scope.node.path}/${id}` : id;
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
 
@@ -205,24 +222,35 @@ export function resolveNames(scope: Construct, id: string, props: PodDefaultAcce
     throw fail('description', 'is empty: give the text the notebook spawner shows, or leave description out for the default');
   }
 
-  if (existingSecret !== undefined) {
+  if ('existing' in secret) {
     if (props.secretName !== undefined) {
       throw fail('secretName', 'only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret');
     }
-    if (props.immutable !== undefined) {
-      throw fail('immutable', 'only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out');
+    for (const field of ['immutable', 'hashSecretName'] as const) {
+      if (props[field] !== undefined) {
+        throw fail(field, `only applies to a synthesised Secret, but the source is an existing Secret: leave ${field} out`);
+      }
     }
+    return { path, namespace, name, description, secretName: secret.existing };
   }
-  const secretName = existingSecret ?? props.secretName ?? name;
-  if (!isDnsSubdomain(secretName)) {
-    const field = existingSecret !== undefined ? 'fromExistingSecret' : 'secretName';
-    throw fail(field, `${quote(secretName)} is not a valid Secret name (a DNS-1123 subdomain: lower-case letters, digits, "-" and "."): use a valid name`);
+
+  const baseName = props.secretName ?? name;
+  if (!isDnsSubdomain(baseName) || (props.hashSecretName && baseName.length > 253 - 11)) {
+    throw fail('secretName', `${quote(baseName)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
   }
-  return { path, namespace, name, description, secretName };
+  const secretName = props.hashSecretName
+    ? `${baseName}-${secretContentHash(baseName, secret.type, secret.data)}`
+    : baseName;
+  return {
+    path, namespace, name, description, secretName,
+    secretData: secret.data,
+    secretType: secret.type,
+    immutable: props.immutable,
+  };
 }
 
 /** The volume name and mount path of an access construct that mounts its Secret, checked. */
-export function resolveMount(names: ResolvedNames, props: PodDefaultMountOptions,
+export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,
   defaultMountPath: string): { volumeName: string; mountPath: string } {
   const volumeName = props.volumeName ?? `${names.name}-volume`;
   if (!isDnsLabel(volumeName)) {

@@ -1,6 +1,6 @@
 import { checkDockerConfig, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { AccessError } from './errors';
-import { isDnsSubdomain, isSecretKey, quote } from './names';
+import { checkSecretReference, quote } from './names';
 import { readTextFile } from './source-file';
 
 /**
@@ -79,12 +79,7 @@ export class DockerConfig {
    */
   public static fromExistingSecret(secretName: string, key?: string): DockerConfig {
     return new DockerConfig(() => {
-      if (!isDnsSubdomain(secretName)) {
-        throw new AccessError(`the existing Secret name ${quote(secretName)} is not a valid Secret name: give the name of the Secret as kubectl shows it`);
-      }
-      if (key !== undefined && !isSecretKey(key)) {
-        throw new AccessError(`the key ${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key that holds config.json`);
-      }
+      checkSecretReference(secretName, key);
       return { kind: 'existing', secretName, key };
     });
   }

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveMount, resolveNames } from './access';
+import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount } from './access';
 import { encodeBase64 } from './base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType } from './docker-config';
 import { fieldError, readField } from './errors';
@@ -10,17 +10,22 @@ const DEFAULT_MOUNT_PATH = '/home/kubeflow/.docker/';
 const CONFIG_FILE = 'config.json';
 
 /**
- * Props of DockerRegistryAccess.
+ * Options of DockerRegistryAccess, all but the credentials.
  */
-export interface DockerRegistryAccessProps extends PodDefaultAccessOptions, PodDefaultMountOptions {
-  /** The registry credentials. */
-  readonly config: DockerConfig;
-
+export interface DockerRegistryAccessOptions extends PodDefaultAccessOptions, PodDefaultMountOptions {
   /**
    * How the credentials are stored in the Secret.
    * @default DockerSecretType.OPAQUE
    */
   readonly secretType?: DockerSecretType;
+}
+
+/**
+ * Props of DockerRegistryAccess.
+ */
+export interface DockerRegistryAccessProps extends DockerRegistryAccessOptions {
+  /** The registry credentials. */
+  readonly config: DockerConfig;
 }
 
 /**
@@ -45,21 +50,19 @@ function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessPro
   }
   const config = readField(path, 'config', () => props.config._resolve());
   const secretType = props.secretType ?? DockerSecretType.OPAQUE;
-  const names = resolveNames(scope, id, props, 'Add Docker registry credentials',
-    config.kind === 'existing' ? config.secretName : undefined);
-  const { volumeName, mountPath } = resolveMount(names, props, DEFAULT_MOUNT_PATH);
   const key = (config.kind === 'existing' ? config.key : undefined) ?? DOCKER_SECRET_KEYS[secretType];
+  const access = resolveAccess(scope, id, props, 'Add Docker registry credentials', config.kind === 'existing'
+    ? { existing: config.secretName }
+    : { data: { [key]: encodeBase64(config.bytes) }, type: secretType });
+  const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
 
   const secret: k8s.SecretVolumeSource = key === CONFIG_FILE
-    ? { secretName: names.secretName }
-    : { secretName: names.secretName, items: [{ key, path: CONFIG_FILE }] };
+    ? { secretName: access.secretName }
+    : { secretName: access.secretName, items: [{ key, path: CONFIG_FILE }] };
   return {
-    ...names,
-    secretData: config.kind === 'content' ? { [key]: encodeBase64(config.bytes) } : undefined,
-    secretType,
-    immutable: props.immutable,
+    ...access,
     volumes: [{ name: volumeName, secret }],
     volumeMounts: [{ name: volumeName, mountPath }],
-    imagePullSecrets: secretType === DockerSecretType.DOCKER_CONFIG_JSON ? [{ name: names.secretName }] : undefined,
+    imagePullSecrets: secretType === DockerSecretType.DOCKER_CONFIG_JSON ? [{ name: access.secretName }] : undefined,
   };
 }

@@ -1,4 +1,5 @@
 // Kubernetes naming rules, and the names the library derives from construct ids.
+import { AccessError } from './errors';
 
 /** The webhook annotates each pod with `poddefault.admission.kubeflow.org/poddefault-<name>`, whose name part holds 63 characters. */
 export const MAX_PODDEFAULT_NAME_LENGTH = 52;
@@ -29,6 +30,16 @@ export function isDnsSubdomain(name: string): boolean {
 /** Whether `key` may be a key of a Secret's `data`. */
 export function isSecretKey(key: string): boolean {
   return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && key !== '..';
+}
+
+/** Checks the name, and the key when given, of an existing Secret a source refers to. */
+export function checkSecretReference(secretName: string, key?: string): void {
+  if (!isDnsSubdomain(secretName)) {
+    throw new AccessError(`the existing Secret name ${quote(secretName)} is not a valid Secret name: give the name of the Secret as kubectl shows it`);
+  }
+  if (key !== undefined && !isSecretKey(key)) {
+    throw new AccessError(`the key ${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds`);
+  }
 }
 
 /** A name for a message: JSON-quoted, so control characters show as escapes. */
