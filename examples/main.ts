@@ -2,7 +2,10 @@
 // profile namespace `user`, from obviously fake fixtures.
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { DockerConfig, DockerRegistryAccess } from '../lib';
+import {
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioDefault,
+  S3Configuration, S3SignatureVersion,
+} from '../lib';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
 
@@ -12,5 +15,23 @@ const chart = new Chart(app, 'kubeflow-access', { namespace: 'user' });
 new DockerRegistryAccess(chart, 'docker-config', {
   config: DockerConfig.fromFile(fixture('config.json')),
 });
+
+new AwsFileCredentials(chart, 'aws-credentials', {
+  credentials: AwsCredentials.fromFile(fixture('credentials')),
+});
+
+new AwsEnvConfiguration(chart, 'aws-configuration', {
+  configuration: S3Configuration.fromValues({
+    accessKeyId: 'AKIAFAKEFAKEFAKE0000',
+    secretAccessKey: 'fake-secret-key-0000',
+    region: 'us-east-1',
+    endpoint: 'https://s3.us-east-1.amazonaws.com',
+    signatureVersion: S3SignatureVersion.S3V4,
+    forcePathStyle: false,
+  }),
+});
+
+// Kubeflow Pipelines' MinIO, with the keys Kubeflow copies into every profile namespace.
+new MinioDefault(chart, 'minio');
 
 app.synth();

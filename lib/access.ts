@@ -4,9 +4,10 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
-import { AccessError, fieldError } from './errors';
 import { secretContentHash } from './content-hash';
+import { AccessError, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
+import { PodDefaultValidation } from './pod-default-validation';
 
 /**
  * Props every access construct takes.
@@ -167,6 +168,7 @@ export abstract class PodDefaultAccess extends Construct {
         volumes: spec.volumes,
       },
     });
+    PodDefaultValidation.attachTo(this);
   }
 }
 
@@ -216,6 +218,10 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
       throw fail('name', `the construct id ${quote(id)} gives ${quote(name)}, which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name explicitly`);
     }
   }
+  if (name === 'constructor') {
+    // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
+    throw fail('name', '"constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
+  }
 
   const description = props.description ?? defaultDescription;
   if (description.trim() === '') {
@@ -234,6 +240,11 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
     return { path, namespace, name, description, secretName: secret.existing };
   }
 
+  const size = Object.values(secret.data).reduce((sum, value) => sum + Buffer.from(value, 'base64').length, 0);
+  if (size > MAX_SECRET_BYTES) {
+    throw fail('secret', `would hold ${size} bytes, more than the ${MAX_SECRET_BYTES} (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret`);
+  }
+
   const baseName = props.secretName ?? name;
   if (!isDnsSubdomain(baseName) || (props.hashSecretName && baseName.length > 253 - 11)) {
     throw fail('secretName', `${quote(baseName)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
@@ -248,6 +259,9 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
     immutable: props.immutable,
   };
 }
+
+/** The most data a Secret holds: the API server rejects a larger one (corev1.MaxSecretSize). */
+const MAX_SECRET_BYTES = 1024 * 1024;
 
 /** The volume name and mount path of an access construct that mounts its Secret, checked. */
 export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,

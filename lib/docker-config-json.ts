@@ -33,7 +33,8 @@ export interface DockerLogin {
  */
 export function renderDockerLogins(logins: readonly DockerLogin[]): string {
   if (logins.length === 0) { throw new AccessError('no login given: pass at least one registry login'); }
-  const auths: Record<string, object> = {};
+  // Without a prototype, a server named "__proto__" is a key like any other, not the object's prototype.
+  const auths: Record<string, object> = Object.create(null);
   logins.forEach((login, i) => {
     const server = login.server ?? DOCKER_HUB;
     const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
@@ -69,7 +70,13 @@ function checkLoginValue(where: string, field: string, value: string): void {
   if (value !== value.trim()) {
     throw new AccessError(`${where}: ${field} has leading or trailing whitespace: remove it`);
   }
+  // UTF-8 cannot hold a lone surrogate: "auth" would encode U+FFFD in its place and disagree with the field.
+  if (LONE_SURROGATE.test(value)) {
+    throw new AccessError(`${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
+  }
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
 function goJson(value: unknown): string {
@@ -150,15 +157,38 @@ function checkAuthEntry(server: string, entry: unknown): void {
   throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
 }
 
-function checkNoTrailingNewline(value: unknown, where: string): void {
-  if (typeof value === 'string') {
-    if (/[\r\n]$/.test(value)) {
-      throw new AccessError(`${where} ends in a newline (often from "echo" without -n): remove it`);
+/** Go's encoding/json, and so Docker, refuses JSON nested deeper than this. */
+const MAX_JSON_DEPTH = 10000;
+
+// A walk with its own stack, not recursion: JSON.parse reads any depth, and a deeply nested config
+// must end in an AccessError, not a stack overflow. The path is built only for the value at fault.
+function checkNoTrailingNewline(root: unknown, rootWhere: string): void {
+  interface Node { readonly value: unknown; readonly step: string; readonly parent?: Node; readonly depth: number }
+  const where = (node: Node) => {
+    const steps: string[] = [];
+    for (let n: Node | undefined = node; n !== undefined; n = n.parent) { steps.push(n.step); }
+    return steps.reverse().join('');
+  };
+  // The config object itself is the first level; its values are the second.
+  const pending: Node[] = [{ value: root, step: rootWhere, depth: 2 }];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const value = node.value;
+    if (typeof value === 'string') {
+      if (/[\r\n]$/.test(value)) {
+        throw new AccessError(`${where(node)} ends in a newline (often from "echo" without -n): remove it`);
+      }
+      continue;
     }
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkNoTrailingNewline(item, `${where}[${i}]`));
-  } else if (isObject(value)) {
-    for (const key of Object.keys(value)) { checkNoTrailingNewline(value[key], `${where}.${quote(key)}`); }
+    if (typeof value !== 'object' || value === null) { continue; }
+    if (node.depth > MAX_JSON_DEPTH) {
+      throw new AccessError(`${rootWhere} is nested more than ${MAX_JSON_DEPTH} levels deep, more than Docker's JSON parser reads: flatten it`);
+    }
+    const children: Node[] = Array.isArray(value)
+      ? value.map((item, i) => ({ value: item, step: `[${i}]`, parent: node, depth: node.depth + 1 }))
+      : Object.keys(value).map(key => ({ value: (value as Record<string, unknown>)[key], step: `.${quote(key)}`, parent: node, depth: node.depth + 1 }));
+    // A loop, not push(...children): spreading a long array overflows the stack too.
+    for (let i = children.length - 1; i >= 0; i--) { pending.push(children[i]); }
   }
 }
 

@@ -1,6 +1,11 @@
 /**
  * The one error type this library throws for bad input. Its message names the construct path and the
  * field at fault and says how to fix it; it never holds a secret value.
+ *
+ * Exported for TypeScript and JavaScript (`instanceof AccessError`) but left out of the jsii assembly:
+ * jsii cannot carry a subclass of the built-in `Error` to other languages, where the error arrives as
+ * the runtime's own exception with the same message.
+ * @jsii ignore
  */
 export class AccessError extends Error {
   public constructor(message: string) {

@@ -1,6 +1,13 @@
 export { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions } from './access';
+export { AwsCredentials, AwsProfile } from './aws-credentials';
+export { AwsEnvConfiguration, AwsEnvConfigurationOptions, AwsEnvConfigurationProps } from './aws-env-configuration';
+export { AwsFileCredentials, AwsFileCredentialsOptions, AwsFileCredentialsProps } from './aws-file-credentials';
 export { DockerConfig, DockerSecretType } from './docker-config';
 export { DockerLogin } from './docker-config-json';
 export { DockerRegistryAccess, DockerRegistryAccessOptions, DockerRegistryAccessProps } from './docker-registry-access';
 export { AccessError } from './errors';
+export { MinioCredentials, MinioKeys } from './minio-credentials';
+export { MinioDefault, MinioDefaultProps } from './minio-default';
+export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-access';
+export { S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
 export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/kubeflow.org';

@@ -8,6 +8,12 @@ const YAML = require('yaml');
 const EXPECTED = [
   'Secret/user/docker-config',
   'PodDefault/user/docker-config',
+  'Secret/user/aws-credentials',
+  'PodDefault/user/aws-credentials',
+  'Secret/user/aws-configuration',
+  'PodDefault/user/aws-configuration',
+  'Secret/user/minio',
+  'PodDefault/user/minio',
 ];
 
 const dir = process.argv[2] || 'dist';

@@ -1,0 +1,183 @@
+// AWS shared-credentials and config files (INI): reading a credentials file as the AWS CLI and SDKs
+// read it, and rendering both files. Free of constructs. Messages name line numbers, profiles and the
+// well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
+import { AccessError } from './errors';
+import { quote } from './names';
+
+/** The keys of a credentials profile the library reads and writes. */
+const ACCESS_KEY_ID = 'aws_access_key_id';
+const SECRET_ACCESS_KEY = 'aws_secret_access_key';
+const SESSION_TOKEN = 'aws_session_token';
+const REGION = 'region';
+const KNOWN_KEYS = new Set([ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, REGION]);
+
+const REGION_NAME = /^[a-z0-9-]+$/;
+const PROFILE_NAME = /^[A-Za-z0-9_.@+-]+$/;
+
+/** One profile of a credentials file. */
+export interface CredentialsProfile {
+  readonly name: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly region?: string;
+}
+
+/** A profile as the config file knows it: its name and, perhaps, its region. */
+export interface ConfigProfile {
+  readonly name: string;
+  readonly region?: string;
+}
+
+/**
+ * The profiles of a shared-credentials file. Spaces around `=` are syntax, as are CRLF line ends and a
+ * leading UTF-8 byte-order mark; `#` and `;` start comment lines; key names are case-insensitive, as
+ * Python's configparser (and so the AWS CLI) treats them.
+ */
+export function parseCredentialsIni(text: string): CredentialsProfile[] {
+  const sections: Array<{ name: string; line: number; values: Map<string, { value: string; line: number }> }> = [];
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    const n = i + 1;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) { return; }
+    if (line.startsWith('[')) {
+      const header = /^\[([^[\]]*)\]$/.exec(line);
+      if (header === null) { throw malformed(n); }
+      const name = header[1].trim();
+      if (name === '') {
+        throw new AccessError(`line ${n} is a profile header without a name: write "[default]" or "[NAME]"`);
+      }
+      if (/^profile\s/.test(name)) {
+        throw new AccessError(`line ${n} is a "[profile NAME]" header, which belongs in the config file: in a credentials file write "[NAME]"`);
+      }
+      const earlier = sections.find(s => s.name === name);
+      if (earlier !== undefined) {
+        throw new AccessError(`line ${n}: profile ${quote(name)} appears twice (lines ${earlier.line} and ${n}): give each profile once`);
+      }
+      sections.push({ name, line: n, values: new Map() });
+      return;
+    }
+    const eq = line.indexOf('=');
+    const key = line.slice(0, eq).trim().toLowerCase();
+    if (eq < 0 || key === '') { throw malformed(n); }
+    const section = sections[sections.length - 1];
+    if (section === undefined) {
+      throw new AccessError(`line ${n} is a setting before any profile header: put it under a header such as "[default]"`);
+    }
+    const what = KNOWN_KEYS.has(key) ? key : 'the setting';
+    const earlier = section.values.get(key);
+    if (earlier !== undefined) {
+      throw new AccessError(`line ${n}: ${what} appears twice in profile ${quote(section.name)} (lines ${earlier.line} and ${n}): keep one`);
+    }
+    const value = line.slice(eq + 1).trim();
+    if (value === '') {
+      throw new AccessError(`line ${n}: ${what} in profile ${quote(section.name)} is empty: give a value or remove the line`);
+    }
+    if (key === REGION && regionProblem(value) !== undefined) {
+      throw new AccessError(`line ${n}: region in profile ${quote(section.name)} ${regionProblem(value)}`);
+    }
+    section.values.set(key, { value, line: n });
+  });
+
+  if (sections.length === 0) {
+    throw new AccessError(`holds no profile: add a "[default]" header followed by ${ACCESS_KEY_ID} and ${SECRET_ACCESS_KEY}`);
+  }
+  return sections.map(({ name, line, values }) => {
+    const missing = [ACCESS_KEY_ID, SECRET_ACCESS_KEY].filter(key => !values.has(key));
+    if (missing.length > 0) {
+      throw new AccessError(`profile ${quote(name)} (line ${line}) has no ${missing.join(' and no ')}: add ${missing.length > 1 ? 'them' : 'it'}, or remove the profile`);
+    }
+    return {
+      name,
+      accessKeyId: values.get(ACCESS_KEY_ID)!.value,
+      secretAccessKey: values.get(SECRET_ACCESS_KEY)!.value,
+      sessionToken: values.get(SESSION_TOKEN)?.value,
+      region: values.get(REGION)?.value,
+    };
+  });
+}
+
+function malformed(line: number): AccessError {
+  return new AccessError(`line ${line} is not a "[profile]" header, a "key = value" setting or a comment: fix or remove it`);
+}
+
+/**
+ * Renders a shared-credentials file: `[name]` headers, then `aws_access_key_id`, `aws_secret_access_key`
+ * and `aws_session_token` (when given) as `key = value`, a blank line between profiles, a trailing
+ * newline. Regions belong in the config file (see `renderConfigIni`).
+ */
+export function renderCredentialsIni(profiles: readonly CredentialsProfile[]): string {
+  if (profiles.length === 0) { throw new AccessError('no profile given: pass at least one profile'); }
+  const seen = new Set<string>();
+  const blocks = profiles.map(profile => {
+    const where = `profile ${quote(profile.name)}`;
+    const nameProblem = profileNameProblem(profile.name);
+    if (nameProblem !== undefined) { throw new AccessError(`${where} ${nameProblem}`); }
+    if (seen.has(profile.name)) { throw new AccessError(`${where} is given twice: give each profile once`); }
+    seen.add(profile.name);
+    const check = (field: string, value: string | undefined) => {
+      const problem = credentialValueProblem(value);
+      if (problem !== undefined) { throw new AccessError(`${where}: ${field} ${problem}`); }
+    };
+    check('accessKeyId', profile.accessKeyId);
+    check('secretAccessKey', profile.secretAccessKey);
+    if (profile.sessionToken !== undefined) { check('sessionToken', profile.sessionToken); }
+    if (profile.region !== undefined) {
+      const problem = regionProblem(profile.region);
+      if (problem !== undefined) { throw new AccessError(`${where}: region ${problem}`); }
+    }
+    return [
+      `[${profile.name}]`,
+      `${ACCESS_KEY_ID} = ${profile.accessKeyId}`,
+      `${SECRET_ACCESS_KEY} = ${profile.secretAccessKey}`,
+      ...(profile.sessionToken === undefined ? [] : [`${SESSION_TOKEN} = ${profile.sessionToken}`]),
+    ].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * Renders the config file for the profiles that have a region: `[default]`, or `[profile NAME]` for the
+ * others, then `region = ...`; a blank line between profiles, a trailing newline. Undefined when no
+ * profile has a region. Names and regions are expected to be checked already.
+ */
+export function renderConfigIni(profiles: readonly ConfigProfile[]): string | undefined {
+  const blocks = profiles
+    .filter(profile => profile.region !== undefined)
+    .map(profile => `[${profile.name === 'default' ? 'default' : `profile ${profile.name}`}]\n${REGION} = ${profile.region}`);
+  return blocks.length === 0 ? undefined : `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * What is wrong with an access key, secret key or session token, or undefined when nothing is. Such a
+ * value is never empty and never holds whitespace; the message never holds the value.
+ */
+export function credentialValueProblem(value: string | undefined): string | undefined {
+  if (value === undefined) { return 'is missing: give it'; }
+  if (typeof value !== 'string') { return 'is not a string: give it as text'; }
+  if (value === '') { return 'is empty: give a non-empty value'; }
+  if (/[\r\n]/.test(value)) {
+    return 'contains a line break (often from "echo" without -n or a file\'s last newline): remove it';
+  }
+  if (value !== value.trim()) { return 'has leading or trailing whitespace: remove it'; }
+  if (/\s/.test(value)) { return 'contains whitespace, which no key or token does: check what was pasted'; }
+  // UTF-8 cannot hold a lone surrogate: the Secret would hold U+FFFD in its place, a different key.
+  if (LONE_SURROGATE.test(value)) {
+    return 'is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character';
+  }
+  return undefined;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a region name, or undefined when nothing is. */
+export function regionProblem(region: string): string | undefined {
+  if (typeof region === 'string' && REGION_NAME.test(region)) { return undefined; }
+  return 'is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"';
+}
+
+function profileNameProblem(name: string): string | undefined {
+  if (typeof name === 'string' && PROFILE_NAME.test(name)) { return undefined; }
+  return 'is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it';
+}

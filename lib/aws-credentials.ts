@@ -1,0 +1,99 @@
+import { ConfigProfile, parseCredentialsIni, renderCredentialsIni } from './aws-credentials-ini';
+import { AccessError } from './errors';
+import { checkSecretReference, quote } from './names';
+import { readTextFile } from './source-file';
+
+/**
+ * One profile of an AWS shared-credentials file.
+ */
+export interface AwsProfile {
+  /** The access key ID (`aws_access_key_id`). Any non-empty text: MinIO and other S3 stores use their own formats. */
+  readonly accessKeyId: string;
+  /** The secret access key (`aws_secret_access_key`). */
+  readonly secretAccessKey: string;
+  /**
+   * The session token of temporary credentials (`aws_session_token`).
+   * @default - no session token
+   */
+  readonly sessionToken?: string;
+  /**
+   * The profile's name, the file's `[name]` header.
+   * @default 'default'
+   */
+  readonly profile?: string;
+  /**
+   * The profile's region, written to the AWS config file (`~/.aws/config`) next to the credentials.
+   * @default - the construct's `region`, if any; otherwise the profile gets no region
+   */
+  readonly region?: string;
+}
+
+/** AWS credentials, read when the construct that uses them is created. @internal */
+export type ResolvedAwsCredentials =
+  | { readonly kind: 'content'; readonly bytes: Buffer; readonly profiles: readonly ConfigProfile[] }
+  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string };
+
+/**
+ * AWS credentials: the content of the notebook's `~/.aws/credentials`.
+ *
+ * Every factory defers its work to the construct that uses the credentials, so that errors name that
+ * construct; no error ever holds a key or token.
+ */
+export class AwsCredentials {
+  /**
+   * An AWS shared-credentials file, read at synth time; its bytes go into the Secret unchanged.
+   * @param path path of the file
+   */
+  public static fromFile(path: string): AwsCredentials {
+    return new AwsCredentials(() => {
+      const { bytes, text } = readTextFile(path);
+      let profiles: ConfigProfile[];
+      try {
+        profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
+      } catch (e) {
+        if (e instanceof AccessError) { throw new AccessError(`file ${quote(path)} ${e.message}`); }
+        throw e;
+      }
+      return { kind: 'content', bytes, profiles };
+    });
+  }
+
+  /**
+   * One profile (by default `default`), rendered as a credentials file.
+   */
+  public static fromKeys(keys: AwsProfile): AwsCredentials {
+    return AwsCredentials.fromProfiles([keys]);
+  }
+
+  /**
+   * Several profiles in one credentials file, in the order given.
+   */
+  public static fromProfiles(profiles: AwsProfile[]): AwsCredentials {
+    const copy = [...profiles];
+    return new AwsCredentials(() => {
+      const named = copy.map(({ profile, ...keys }) => ({ name: profile ?? 'default', ...keys }));
+      const text = renderCredentialsIni(named);
+      return { kind: 'content', bytes: Buffer.from(text), profiles: named.map(({ name, region }) => ({ name, region })) };
+    });
+  }
+
+  /**
+   * A Secret that already exists in the namespace; none is synthesised.
+   * @param secretName name of the Secret
+   * @param key key of the credentials file in the Secret; mounted as `credentials` when it differs
+   * @default key - 'credentials'
+   */
+  public static fromExistingSecret(secretName: string, key?: string): AwsCredentials {
+    return new AwsCredentials(() => {
+      checkSecretReference(secretName, key);
+      return { kind: 'existing', secretName, key };
+    });
+  }
+
+  private constructor(private readonly resolve: () => ResolvedAwsCredentials) {}
+
+  /** Reads and checks the credentials. @internal */
+  public _resolve(): ResolvedAwsCredentials {
+    return this.resolve();
+  }
+}

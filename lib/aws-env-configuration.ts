@@ -1,0 +1,76 @@
+import { Construct } from 'constructs';
+import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess } from './access';
+import { encodeBase64 } from './base64';
+import { fieldError, readField } from './errors';
+import { S3_VARIABLES, S3Configuration } from './s3-configuration';
+
+/** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
+const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
+
+/**
+ * Options of AwsEnvConfiguration, all but the configuration.
+ */
+export interface AwsEnvConfigurationOptions extends PodDefaultAccessOptions {
+  /**
+   * Also set `AWS_ENDPOINT_URL_S3` to the endpoint, as an eighth key of the same Secret: current AWS
+   * SDKs and the AWS CLI honour it, so plain boto3 in the notebook reaches the same store. Needs an
+   * endpoint, and a synthesised Secret.
+   * @default false
+   */
+  readonly sdkEndpointVariable?: boolean;
+}
+
+/**
+ * Props of AwsEnvConfiguration.
+ */
+export interface AwsEnvConfigurationProps extends AwsEnvConfigurationOptions {
+  /** The S3 client settings. */
+  readonly configuration: S3Configuration;
+}
+
+/**
+ * S3 client settings for Kubeflow notebooks as environment variables: a Secret holding them, and a
+ * PodDefault that injects all of its keys (`envFrom`) into the notebooks that select it.
+ *
+ * @example
+ * new AwsEnvConfiguration(chart, 'aws-configuration', {
+ *   configuration: S3Configuration.fromEnv(),
+ * });
+ */
+export class AwsEnvConfiguration extends PodDefaultAccess {
+  public constructor(scope: Construct, id: string, props: AwsEnvConfigurationProps) {
+    super(scope, id, awsEnvSpec(scope, id, props));
+  }
+}
+
+function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  if (props.configuration === undefined) {
+    throw fieldError(path, 'configuration', 'is missing: give the settings, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })');
+  }
+  const configuration = readField(path, 'configuration', () => props.configuration._resolve());
+  if (configuration.kind === 'existing') {
+    if (props.sdkEndpointVariable !== undefined) {
+      throw fieldError(path, 'sdkEndpointVariable', `only applies to a synthesised Secret, but the source is an existing Secret: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
+    }
+    const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { existing: configuration.secretName });
+    return { ...access, envFrom: [{ secretRef: { name: access.secretName } }] };
+  }
+
+  const variables: { [name: string]: string } = { ...configuration.variables };
+  if (props.sdkEndpointVariable) {
+    const endpoint = variables[S3_VARIABLES.endpoint];
+    if (endpoint === undefined) {
+      throw fieldError(path, 'sdkEndpointVariable', `sets ${SDK_ENDPOINT_VARIABLE} to the endpoint, but the configuration has none: give it an endpoint, or leave sdkEndpointVariable out`);
+    }
+    variables[SDK_ENDPOINT_VARIABLE] = endpoint;
+  }
+  const data: { [key: string]: string } = {};
+  for (const [name, value] of Object.entries(variables)) { data[name] = encodeBase64(value); }
+  const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { data, type: 'Opaque' });
+  return {
+    ...access,
+    env: configuration.env.length > 0 ? [...configuration.env] : undefined,
+    envFrom: [{ secretRef: { name: access.secretName } }],
+  };
+}

@@ -1,0 +1,90 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
+import { AwsCredentials } from './aws-credentials';
+import { regionProblem, renderConfigIni } from './aws-credentials-ini';
+import { encodeBase64 } from './base64';
+import { fieldError, readField } from './errors';
+
+/** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
+const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
+const CREDENTIALS_FILE = 'credentials';
+const CONFIG_FILE = 'config';
+
+/**
+ * Options of AwsFileCredentials, all but the credentials.
+ */
+export interface AwsFileCredentialsOptions extends PodDefaultAccessOptions, PodDefaultMountOptions {
+  /**
+   * Region for the profiles that have none, written to the AWS config file (`~/.aws/config`, the
+   * Secret's key `config`) so that SDKs find it. Not with an existing Secret.
+   * @default - only profiles with their own region get one; no config file when none has
+   */
+  readonly region?: string;
+}
+
+/**
+ * Props of AwsFileCredentials.
+ */
+export interface AwsFileCredentialsProps extends AwsFileCredentialsOptions {
+  /** The AWS credentials. */
+  readonly credentials: AwsCredentials;
+}
+
+/**
+ * AWS credentials for Kubeflow notebooks: a Secret holding the shared-credentials file (and, with a
+ * region, the config file), and a PodDefault that mounts it at `/home/kubeflow/.aws/` in the notebooks
+ * that select it.
+ *
+ * @example
+ * new AwsFileCredentials(chart, 'aws-credentials', {
+ *   credentials: AwsCredentials.fromFile('credentials'),
+ * });
+ */
+export class AwsFileCredentials extends PodDefaultAccess {
+  public constructor(scope: Construct, id: string, props: AwsFileCredentialsProps) {
+    super(scope, id, awsFileSpec(scope, id, props));
+  }
+}
+
+function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  if (props.credentials === undefined) {
+    throw fieldError(path, 'credentials', 'is missing: give the credentials, such as AwsCredentials.fromFile("credentials")');
+  }
+  const credentials = readField(path, 'credentials', () => props.credentials._resolve());
+  if (props.region !== undefined) {
+    if (credentials.kind === 'existing') {
+      throw fieldError(path, 'region', 'only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret');
+    }
+    const problem = regionProblem(props.region);
+    if (problem !== undefined) { throw fieldError(path, 'region', problem); }
+  }
+  let secret: SecretSource;
+  if (credentials.kind === 'content') {
+    const config = renderConfigIni(credentials.profiles.map(({ name, region }) => ({ name, region: region ?? props.region })));
+    secret = {
+      type: 'Opaque',
+      data: {
+        [CREDENTIALS_FILE]: encodeBase64(credentials.bytes),
+        ...(config === undefined ? {} : { [CONFIG_FILE]: encodeBase64(config) }),
+      },
+    };
+  } else {
+    secret = { existing: credentials.secretName };
+  }
+  const access = resolveAccess(scope, id, props, 'Add AWS credentials', secret);
+  const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
+
+  // The whole Secret is mounted, so that `config` lands beside `credentials`, unless an existing
+  // Secret keeps the file under another key.
+  const key = (credentials.kind === 'existing' ? credentials.key : undefined) ?? CREDENTIALS_FILE;
+  const volumeSecret: k8s.SecretVolumeSource = key === CREDENTIALS_FILE
+    ? { secretName: access.secretName }
+    : { secretName: access.secretName, items: [{ key, path: CREDENTIALS_FILE }] };
+  return {
+    ...access,
+    volumes: [{ name: volumeName, secret: volumeSecret }],
+    volumeMounts: [{ name: volumeName, mountPath }],
+  };
+}

@@ -1,0 +1,285 @@
+// The command-line framework: flags parsed with Node's util.parseArgs, help text, the two error kinds
+// and their exit codes, and reading secrets from stdin or files. Free of cdk8s, so that `--help` and
+// usage errors answer without loading the library.
+import { readFileSync } from 'fs';
+import { parseArgs } from 'util';
+
+export const PROGRAM = 'cdk8s-kubeflow-access';
+
+/** Exit codes: 0 ok, 1 conflicts or invalid input, 2 usage. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in how the command was called; exit code 2. */
+export class UsageError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Input the command cannot use (a file, a value, a conflict); exit code 1. */
+export class InputError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** One flag of a command. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** The flag may be given more than once; its values are collected in order. */
+  readonly multiple?: boolean;
+  /** The placeholder in help text, such as `NS`. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+/** Parsed command-line arguments. */
+export interface Args {
+  readonly values: { readonly [flag: string]: string | boolean | string[] | undefined };
+  readonly positionals: string[];
+}
+
+/** What a command may touch besides its arguments: its output streams, stdin and the environment. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** All of stdin; read at most once per run. */
+  readonly readStdin: () => Buffer;
+  readonly env: { readonly [name: string]: string | undefined };
+}
+
+/** A subcommand: its help and flags, and the code that runs it. */
+export interface CommandSpec {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Usage lines, each following `cdk8s-kubeflow-access <name> `. */
+  readonly synopsis: readonly string[];
+  /** Paragraphs after the usage lines. */
+  readonly description: readonly string[];
+  /** Flags by long name, grouped under headings in help; `help` is added to every command. */
+  readonly options: readonly OptionGroup[];
+  /** Positional arguments, when the command takes any. */
+  readonly positionals?: { readonly name: string; readonly min: number };
+  readonly examples?: readonly string[];
+  /** Runs the command; returns the exit code. Loads the library lazily. */
+  readonly run: (args: Args, io: Io) => Promise<number>;
+}
+
+export interface OptionGroup {
+  readonly heading: string;
+  readonly options: { readonly [flag: string]: OptionSpec };
+}
+
+/** Names of flags that would carry a secret, which argv must never hold. */
+const SECRET_FLAG = /(^|-)(password|secret-access-key|secret-key|session-token|token)$/;
+
+/**
+ * Parses `argv` against the command's flags. Messages name flags and argument positions, never an
+ * argument's value: a mistyped flag may be followed by a secret.
+ */
+export function parseCommandArgs(command: CommandSpec, argv: readonly string[]): Args {
+  const options = allOptions(command);
+  const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const [flag, spec] of Object.entries(options)) {
+    parseOptions[flag] = spec.multiple ? { type: spec.type, multiple: true } : { type: spec.type };
+  }
+  parseOptions.help.short = 'h';
+  const { tokens } = parseArgs({ args: [...argv], options: parseOptions, strict: false, allowPositionals: true, tokens: true });
+
+  const values: Record<string, string | boolean | string[] | undefined> = {};
+  const positionals: string[] = [];
+  let firstPositional = 0;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      if (positionals.length === 0) { firstPositional = token.index; }
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind !== 'option') { continue; }
+    const flag = token.name;
+    const spec = options[flag];
+    if (spec === undefined) {
+      if (SECRET_FLAG.test(flag)) {
+        const safe = [`${flag}-stdin`, `${flag}-file`].filter(f => options[f] !== undefined).map(f => `--${f}`);
+        const instead = safe.length > 0 ? `use ${safe.join(' or ')}` : `see "${PROGRAM} ${command.name} --help" for the flags that read it from stdin or a file`;
+        throw new UsageError(`--${flag} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
+      }
+      const shown = token.rawName.startsWith('--') ? token.rawName : `${token.rawName} (short options other than -h do not exist)`;
+      throw new UsageError(`unknown option ${shown}: see "${PROGRAM} ${command.name} --help"`);
+    }
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) { throw new UsageError(`--${flag} takes no value`); }
+      values[flag] = true;
+      continue;
+    }
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
+      throw new UsageError(`--${flag} needs a value (write --${flag}=VALUE for a value that starts with "-")`);
+    }
+    if (spec.multiple) {
+      values[flag] = [...(values[flag] as string[] | undefined ?? []), token.value];
+    } else {
+      if (values[flag] !== undefined) { throw new UsageError(`--${flag} is given more than once: give it once`); }
+      values[flag] = token.value;
+    }
+  }
+  if (values.help) { return { values, positionals }; }
+  if (command.positionals === undefined && positionals.length > 0) {
+    throw new UsageError(`unexpected argument at position ${firstPositional + 1} after "${command.name}", which takes only flags (values follow their flag); see "${PROGRAM} ${command.name} --help"`);
+  }
+  if (command.positionals !== undefined && positionals.length < command.positionals.min) {
+    throw new UsageError(`missing ${command.positionals.name}: see "${PROGRAM} ${command.name} --help"`);
+  }
+  return { values, positionals };
+}
+
+function allOptions(command: CommandSpec): { [flag: string]: OptionSpec } {
+  const options: { [flag: string]: OptionSpec } = {};
+  for (const group of command.options) { Object.assign(options, group.options); }
+  options.help = HELP_OPTION;
+  return options;
+}
+
+const HELP_OPTION: OptionSpec = { type: 'boolean', help: 'show this help' };
+
+/** The command's help text. */
+export function commandHelp(command: CommandSpec): string {
+  const lines: string[] = [];
+  command.synopsis.forEach((s, i) => lines.push(`${i === 0 ? 'Usage:' : '      '} ${PROGRAM} ${command.name} ${s}`));
+  for (const paragraph of command.description) { lines.push('', ...wrap(paragraph, 100)); }
+  const groups = [...command.options, { heading: 'Other options', options: { help: HELP_OPTION } }];
+  const label = (flag: string, spec: OptionSpec) => `--${flag}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}${flag === 'help' ? ', -h' : ''}`;
+  const width = Math.max(...groups.flatMap(g => Object.entries(g.options).map(([f, s]) => label(f, s).length)));
+  for (const group of groups) {
+    lines.push('', `${group.heading}:`);
+    for (const [flag, spec] of Object.entries(group.options)) {
+      const text = spec.multiple ? `${spec.help} (repeatable)` : spec.help;
+      const [first, ...rest] = wrap(text, 96 - width);
+      lines.push(`  ${label(flag, spec).padEnd(width)}  ${first}`);
+      for (const line of rest) { lines.push(`  ${' '.repeat(width)}  ${line}`); }
+    }
+  }
+  if (command.examples !== undefined && command.examples.length > 0) {
+    lines.push('', 'Examples:', ...command.examples.map(e => `  ${e}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(w => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') { lines.push(line); }
+  return lines.length > 0 ? lines : [''];
+}
+
+/** The string value of a flag, or undefined. */
+export function str(args: Args, flag: string): string | undefined {
+  return args.values[flag] as string | undefined;
+}
+
+/** The boolean value of a flag: true when given, undefined when not (so that library defaults apply). */
+export function bool(args: Args, flag: string): true | undefined {
+  return args.values[flag] === true ? true : undefined;
+}
+
+/** The flags of `flags` that were given. */
+export function given(args: Args, flags: readonly string[]): string[] {
+  return flags.filter(f => args.values[f] !== undefined);
+}
+
+/** Throws a usage error unless `flag` was given. */
+export function required(args: Args, flag: string, why: string): string {
+  const value = str(args, flag);
+  if (value === undefined) { throw new UsageError(`--${flag} is required: ${why}`); }
+  return value;
+}
+
+/** Throws a usage error when any of `flags` was given: they do not apply with `context`. */
+export function refuse(args: Args, flags: readonly string[], context: string): void {
+  const bad = given(args, flags);
+  if (bad.length > 0) { throw new UsageError(`--${bad[0]} does not apply ${context}`); }
+}
+
+/**
+ * A secret given as `--<base>-stdin` or `--<base>-file FILE`: exactly one of the two when `needed`, at
+ * most one otherwise. The flags are checked now, the secret is read when the returned function is
+ * called, so that every usage error comes before any input is read. One trailing line break is removed,
+ * as `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor wrote work.
+ */
+export function secretReader(args: Args, io: Io, base: string, needed: boolean): (() => string) | undefined {
+  const what = base.replace(/^(docker|aws|minio)-/, '').replace(/-/g, ' ');
+  const fromStdin = args.values[`${base}-stdin`] === true;
+  const file = str(args, `${base}-file`);
+  if (fromStdin && file !== undefined) {
+    throw new UsageError(`--${base}-stdin and --${base}-file both give the ${what}: give one`);
+  }
+  if (!fromStdin && file === undefined) {
+    if (needed) { throw new UsageError(`the ${what} is missing: give --${base}-stdin or --${base}-file FILE`); }
+    return undefined;
+  }
+  return () => {
+    const source = fromStdin ? `--${base}-stdin` : `--${base}-file ${JSON.stringify(file)}`;
+    const bytes = fromStdin ? io.readStdin() : readInputFile(file!, `--${base}-file`);
+    const value = bytes.toString('utf8').replace(/\r?\n$/, '');
+    if (value === '') { throw new InputError(`${source}: the ${what} is empty`); }
+    return value;
+  };
+}
+
+/** The bytes of a file named by a flag; an unreadable file is an input error naming the flag and path. */
+export function readInputFile(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist'
+      : code === 'EISDIR' ? 'is a directory, not a file'
+        : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
+          : `cannot be read (${code ?? 'unknown error'})`;
+    throw new InputError(`${flag}: file ${JSON.stringify(path)} ${why}`);
+  }
+}
+
+/** Checks that at most one flag reads stdin, since stdin can be read only once. */
+export function checkOneStdinReader(args: Args): void {
+  const readers = Object.keys(args.values).filter(f => f.endsWith('-stdin') && args.values[f] === true)
+    .map(f => `--${f}`);
+  if (args.positionals.includes('-')) { readers.push('"-"'); }
+  if (readers.length > 1) {
+    throw new UsageError(`${readers.join(' and ')} all read stdin, which can be read once: give the others a file instead`);
+  }
+}
+
+/** The one flag of `flags` that was given; a usage error naming `what` when none or several were. */
+export function oneOf(args: Args, flags: readonly string[], what: string, optional = false): string | undefined {
+  const found = given(args, flags);
+  if (found.length > 1) {
+    throw new UsageError(`${found.map(f => `--${f}`).join(' and ')} each give ${what}: give one of them`);
+  }
+  if (found.length === 0 && !optional) {
+    throw new UsageError(`${what} is missing: give one of ${flags.map(f => `--${f}`).join(', ')}`);
+  }
+  return found[0];
+}
+
+/** A flag whose value is one of `choices`, mapped; undefined when not given. */
+export function choice<T>(args: Args, flag: string, choices: { readonly [value: string]: T }): T | undefined {
+  const value = str(args, flag);
+  if (value === undefined) { return undefined; }
+  if (!Object.prototype.hasOwnProperty.call(choices, value)) {
+    throw new UsageError(`--${flag} must be one of ${Object.keys(choices).map(c => `"${c}"`).join(', ')}`);
+  }
+  return choices[value];
+}

@@ -1,0 +1,110 @@
+// Entry point of the `cdk8s-kubeflow-access` command: picks the subcommand, maps errors to exit codes
+// and prints them one line each on stderr, without stack traces.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { awsCredentialsCommand } from './aws-credentials';
+import { awsEnvCommand } from './aws-env';
+import { checkCommand } from './check';
+import { dockerCommand } from './docker';
+import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
+import { minioCommand } from './minio';
+import { notebookCommand } from './notebook';
+
+/** The subcommands, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  dockerCommand,
+  awsCredentialsCommand,
+  awsEnvCommand,
+  minioCommand,
+  notebookCommand,
+  checkCommand,
+];
+
+function programHelp(): string {
+  const width = Math.max(...COMMANDS.map(c => c.name.length));
+  return [
+    `Usage: ${PROGRAM} COMMAND [options]`,
+    '',
+    'Prints Kubeflow PodDefaults and the Secrets they use, as YAML for "kubectl apply -f -", or checks',
+    'existing manifests for PodDefaults that Kubeflow would refuse together.',
+    '',
+    'Commands:',
+    ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run "${PROGRAM} COMMAND --help" for a command's options. Secrets are read from stdin or files,`,
+    'never from arguments. Exit codes: 0 ok, 1 conflicts or invalid input, 2 usage.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the command line `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(programHelp());
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(programHelp());
+    return EXIT_OK;
+  }
+  if (name === '--version') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find(c => c.name === name);
+  if (command === undefined) {
+    // Echo only what looks like a command or flag name: a stray first argument may be a secret.
+    const what = /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
+      : /^[a-z][a-z0-9-]{0,30}$/.test(name) ? `unknown command "${name}"` : 'unknown command';
+    return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.stdout(commandHelp(command));
+      return EXIT_OK;
+    }
+    return await command.run(args, io);
+  } catch (e) {
+    return report(io, `${PROGRAM} ${command.name}`, e);
+  }
+}
+
+function report(io: Io, prefix: string, error: unknown): number {
+  const code = error instanceof UsageError ? EXIT_USAGE : EXIT_INVALID;
+  let message: string;
+  if (error instanceof UsageError || error instanceof InputError) {
+    message = error.message;
+  } else if (error instanceof Error && error.name === 'AccessError') {
+    message = error.message;
+  } else {
+    // A bug, not bad input: name it without a stack trace. The library and this CLI report every
+    // problem with an input as an AccessError or InputError, whose messages hold no secret.
+    message = `internal error (${error instanceof Error ? error.name : typeof error}): ${error instanceof Error ? error.message : String(error)}`;
+  }
+  for (const line of message.split('\n')) { io.stderr(`${prefix}: ${line}\n`); }
+  return code;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  return pkg.version;
+}
+
+/** The process's own streams, stdin and environment. */
+export function processIo(): Io {
+  return {
+    stdout: text => { process.stdout.write(text); },
+    stderr: text => { process.stderr.write(text); },
+    readStdin: () => readFileSync(0),
+    env: process.env,
+  };
+}
+
+/** Runs the command line of this process and sets its exit code. */
+export function run(): void {
+  main(process.argv.slice(2), processIo()).then(
+    code => { process.exitCode = code; },
+    error => { process.exitCode = report(processIo(), PROGRAM, error); });
+}

@@ -1,0 +1,103 @@
+// `notebook`: a NotebookAccess, Docker credentials plus one object storage, as the Kubeflow SDK's Config.
+import { Args, checkOneStdinReader, choice, CommandSpec, EXIT_OK, given, Io, OptionSpec, refuse, required, str } from './framework';
+import { awsEnvSource, awsEnvSourceOptions, awsFileSource, awsFileSourceOptions, dockerSource, dockerSourceOptions, minioOptions, minioSource } from './sources';
+import { synthesize } from './synth';
+
+const STORAGES = { 'minio': 'minio', 'aws-file': 'aws-file', 'aws-env': 'aws-env' } as const;
+
+/** The `--aws-...` flags of both AWS storages; the help says which flag serves which. */
+function awsOptions(): { [flag: string]: OptionSpec } {
+  const env = awsEnvSourceOptions('aws-');
+  const file = awsFileSourceOptions('aws-');
+  return {
+    ...env,
+    'aws-from-file': { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file: mounted whole with aws-file, one profile\'s keys with aws-env' },
+    'aws-profile': { type: 'string', value: 'NAME', help: 'aws-file: profile of the keys of --aws-access-key-id; aws-env: the profile of --aws-from-file (default: default)' },
+    'aws-region': { type: 'string', value: 'REGION', help: 'aws-file: region written to ~/.aws/config; aws-env: AWS_REGION, with --aws-access-key-id' },
+    'aws-from-env': { ...env['aws-from-env'], help: `aws-env: ${env['aws-from-env'].help}` },
+    'aws-endpoint': { ...env['aws-endpoint'], help: `aws-env: ${env['aws-endpoint'].help}` },
+    'aws-signature-version': { ...env['aws-signature-version'], help: `aws-env: ${env['aws-signature-version'].help}` },
+    'aws-force-path-style': { ...env['aws-force-path-style'], help: `aws-env: ${env['aws-force-path-style'].help}` },
+    'aws-existing-secret': { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace (with aws-file holding the credentials file, with aws-env the variables)' },
+    'aws-key': { ...file['aws-key'], help: `aws-file: ${file['aws-key'].help}` },
+  };
+}
+
+const AWS_ENV_ONLY = ['aws-from-env', 'aws-endpoint', 'aws-signature-version', 'aws-force-path-style'];
+const AWS_FILE_ONLY = ['aws-key'];
+
+export const notebookCommand: CommandSpec = {
+  name: 'notebook',
+  summary: 'Docker credentials plus object storage for notebooks, as the Kubeflow SDK\'s Config',
+  synopsis: [
+    '--namespace NS DOCKER [--storage minio] [--minio-... ...] [options]',
+    '--namespace NS DOCKER --storage aws-file (--aws-from-file FILE | --aws-access-key-id ID ... | --aws-existing-secret NAME) [options]',
+    '--namespace NS DOCKER --storage aws-env (--aws-from-env | --aws-from-file FILE | --aws-access-key-id ID ... | --aws-existing-secret NAME) [options]',
+  ],
+  description: [
+    'Prints the objects of a NotebookAccess: the Docker registry credentials (DockerRegistryAccess, PodDefault docker-config) and one object storage, by default the in-cluster MinIO (MinioDefault, PodDefault minio), else an AWS credentials file (AwsFileCredentials, aws-credentials) or S3 environment variables (AwsEnvConfiguration, aws-configuration).',
+    'DOCKER is one of --docker-from-file FILE, --docker-username USER with --docker-password-stdin or --docker-password-file FILE, or --docker-existing-secret NAME. The other commands offer every option of each construct.',
+  ],
+  options: [
+    {
+      heading: 'Notebook',
+      options: {
+        'namespace': { type: 'string', value: 'NS', help: 'namespace (the Kubeflow profile) of every object; required' },
+        'home-directory': { type: 'string', value: 'DIR', help: 'the notebook user\'s home, where .docker/ and .aws/ are mounted (default: /home/kubeflow; stock Kubeflow images use /home/jovyan)' },
+        'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file" or "aws-env"' },
+      },
+    },
+    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret)', options: dockerSourceOptions('docker-') },
+    { heading: 'MinIO storage (--storage minio)', options: minioOptions('minio-') },
+    { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret)', options: awsOptions() },
+  ],
+  examples: [
+    'cdk8s-kubeflow-access notebook --namespace user --docker-from-file ~/.docker/config.json | kubectl apply -f -',
+    'cdk8s-kubeflow-access notebook --namespace user --home-directory /home/jovyan --docker-from-file config.json --storage aws-file --aws-from-file ~/.aws/credentials',
+  ],
+  run: runNotebook,
+};
+
+async function runNotebook(args: Args, io: Io): Promise<number> {
+  const namespace = required(args, 'namespace', 'the namespace (Kubeflow profile) of every object');
+  const docker = dockerSource(args, io, 'docker-');
+  const storage = choice(args, 'storage', STORAGES) ?? 'minio';
+  const minioFlags = Object.keys(minioOptions('minio-'));
+  const awsFlags = Object.keys(awsOptions());
+  if (storage !== 'minio') { refuse(args, minioFlags, `with --storage ${storage}`); }
+  if (storage === 'minio' && given(args, awsFlags).length > 0) {
+    refuse(args, awsFlags, 'with the default storage (MinIO): add --storage aws-file or --storage aws-env');
+  }
+  if (storage === 'aws-file') { refuse(args, AWS_ENV_ONLY, 'with --storage aws-file'); }
+  if (storage === 'aws-env') { refuse(args, AWS_FILE_ONLY, 'with --storage aws-env'); }
+  const minio = storage === 'minio' ? minioSource(args, io, 'minio-') : undefined;
+  const awsFile = storage === 'aws-file' ? awsFileSource(args, io, 'aws-') : undefined;
+  const awsEnv = storage === 'aws-env' ? awsEnvSource(args, io, 'aws-') : undefined;
+  checkOneStdinReader(args);
+
+  const storageFlag = (minio ?? awsFile ?? awsEnv)!.flag;
+  const flags = {
+    docker: docker.flag, config: docker.flag, homeDirectory: '--home-directory',
+    credentials: storageFlag, configuration: storageFlag,
+    endpoint: '--minio-endpoint', signatureVersion: '--minio-signature-version', forcePathStyle: '--minio-force-path-style',
+    region: storage === 'minio' ? '--minio-region' : '--aws-region',
+  };
+  await synthesize(io, flags, (lib, chart) => {
+    let storageAccess;
+    if (minio !== undefined) {
+      storageAccess = lib.StorageAccess.minio(minio.build(lib, io));
+    } else if (awsFile !== undefined) {
+      storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, io), { region: str(args, 'aws-region') });
+    } else {
+      storageAccess = lib.StorageAccess.awsEnv(awsEnv!.build(lib, io));
+    }
+    new lib.NotebookAccess(chart, 'notebook', {
+      namespace,
+      homeDirectory: str(args, 'home-directory'),
+      docker: docker.build(lib, io),
+      dockerOptions: docker.secretType === undefined ? undefined : { secretType: lib.DockerSecretType[docker.secretType] },
+      storage: storageAccess,
+    });
+  });
+  return EXIT_OK;
+}

@@ -1,0 +1,46 @@
+// Flags that several commands share: the common props of every access construct, and the mount props
+// of the ones that mount their Secret.
+import { Args, bool, OptionGroup, required, str } from './framework';
+
+/** `--namespace`, `--name`, `--description`, and the Secret flags, with the command's defaults in the help. */
+export function commonOptions(defaultName: string, defaultDescription: string): OptionGroup {
+  return {
+    heading: 'PodDefault and Secret',
+    options: {
+      'namespace': { type: 'string', value: 'NS', help: 'namespace (the Kubeflow profile) of the Secret and the PodDefault; required' },
+      'name': { type: 'string', value: 'NAME', help: `name of the PodDefault and key of its selector label (default: ${defaultName})` },
+      'description': { type: 'string', value: 'TEXT', help: `text the notebook spawner shows (default: "${defaultDescription}")` },
+      'secret-name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: the PodDefault\'s name)' },
+      'immutable': { type: 'boolean', help: 'mark the Secret immutable' },
+      'hash-secret-name': { type: 'boolean', help: 'append a kustomize-style content hash to the Secret\'s name, so rotated credentials get a new Secret' },
+    },
+  };
+}
+
+/** `--volume-name` and `--mount-path`. */
+export function mountOptions(defaultMountPath: string): OptionGroup {
+  return {
+    heading: 'Mount',
+    options: {
+      'volume-name': { type: 'string', value: 'NAME', help: 'name of the volume in the notebook pod (default: NAME-volume)' },
+      'mount-path': { type: 'string', value: 'DIR', help: `directory the Secret is mounted at (default: ${defaultMountPath})` },
+    },
+  };
+}
+
+/** The common props the flags of commonOptions give; `--namespace` is required. */
+export function commonProps(args: Args) {
+  return {
+    namespace: required(args, 'namespace', 'the namespace (Kubeflow profile) of the Secret and the PodDefault'),
+    name: str(args, 'name'),
+    description: str(args, 'description'),
+    secretName: str(args, 'secret-name'),
+    immutable: bool(args, 'immutable'),
+    hashSecretName: bool(args, 'hash-secret-name'),
+  };
+}
+
+/** The mount props the flags of mountOptions give. */
+export function mountProps(args: Args) {
+  return { volumeName: str(args, 'volume-name'), mountPath: str(args, 'mount-path') };
+}

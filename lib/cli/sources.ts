@@ -1,0 +1,202 @@
+// The credential sources of each access construct as flags: their help, the checks of which flags go
+// together, and how they become the library's source objects. Each takes a prefix so that `notebook`
+// can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
+import type { AwsCredentials, DockerConfig, MinioCredentials, MinioDefaultProps, S3Configuration } from '../index';
+import { Args, choice, Io, oneOf, OptionSpec, refuse, secretReader, str } from './framework';
+import type { Library } from './synth';
+
+/** A source checked against the flags; `build` reads its files and secrets and makes the library object. */
+export interface SourceInput<T> {
+  /** The flag that chose the source, for messages about it. */
+  readonly flag: string;
+  readonly build: (lib: Library, io: Io) => T;
+}
+
+const SIGNATURE_VERSIONS = { s3v4: 'S3V4', s3: 'S3' } as const;
+const BOOLEANS = { true: true, false: false } as const;
+
+// ---- Docker
+
+export function dockerSourceOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'a Docker config.json, stored unchanged' },
+    [`${p}username`]: { type: 'string', value: 'USER', help: 'log in to one registry with this user name' },
+    [`${p}password-stdin`]: { type: 'boolean', help: 'read the password or token from stdin (one trailing newline is removed)' },
+    [`${p}password-file`]: { type: 'string', value: 'FILE', help: 'read the password or token from FILE (one trailing newline is removed)' },
+    [`${p}server`]: { type: 'string', value: 'URL', help: 'the registry, as config.json names it (default: https://index.docker.io/v1/)' },
+    [`${p}email`]: { type: 'string', value: 'EMAIL', help: 'an e-mail address for older tools' },
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace; none is printed' },
+    [`${p}key`]: { type: 'string', value: 'KEY', help: `key of config.json in the existing Secret (default: config.json, or .dockerconfigjson with --${p}secret-type dockerconfigjson)` },
+    [`${p}secret-type`]: { type: 'string', value: 'TYPE', help: '"opaque" (key config.json, the default) or "dockerconfigjson" (type kubernetes.io/dockerconfigjson, also listed in imagePullSecrets)' },
+  };
+}
+
+/** The Docker source and secret type the flags give. */
+export function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> & { readonly secretType?: 'OPAQUE' | 'DOCKER_CONFIG_JSON' } {
+  const source = oneOf(args, [`${p}from-file`, `${p}username`, `${p}existing-secret`], 'the Docker credentials')!;
+  if (source !== `${p}username`) {
+    refuse(args, [`${p}server`, `${p}email`, `${p}password-stdin`, `${p}password-file`], `without --${p}username`);
+  }
+  if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
+  const secretType = choice(args, `${p}secret-type`, { opaque: 'OPAQUE', dockerconfigjson: 'DOCKER_CONFIG_JSON' } as const);
+  const password = source === `${p}username` ? secretReader(args, io, `${p}password`, true) : undefined;
+  return {
+    flag: `--${source}`,
+    secretType,
+    build: lib => {
+      if (source === `${p}from-file`) { return lib.DockerConfig.fromFile(str(args, source)!); }
+      if (source === `${p}existing-secret`) { return lib.DockerConfig.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
+      return lib.DockerConfig.fromLogin({ server: str(args, `${p}server`), username: str(args, source)!, password: password!(), email: str(args, `${p}email`) });
+    },
+  };
+}
+
+// ---- AWS credentials file
+
+export function awsFileSourceOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file (such as ~/.aws/credentials), stored unchanged' },
+    ...awsKeyOptions(p),
+    [`${p}profile`]: { type: 'string', value: 'NAME', help: `profile of the keys given with --${p}access-key-id (default: default)` },
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace; none is printed' },
+    [`${p}key`]: { type: 'string', value: 'KEY', help: 'key of the credentials file in the existing Secret (default: credentials)' },
+    [`${p}region`]: { type: 'string', value: 'REGION', help: 'region for the profiles, written to ~/.aws/config (not with an existing Secret)' },
+  };
+}
+
+function awsKeyOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}access-key-id`]: { type: 'string', value: 'ID', help: 'the access key ID' },
+    [`${p}secret-access-key-stdin`]: { type: 'boolean', help: 'read the secret access key from stdin' },
+    [`${p}secret-access-key-file`]: { type: 'string', value: 'FILE', help: 'read the secret access key from FILE' },
+    [`${p}session-token-stdin`]: { type: 'boolean', help: 'read the session token of temporary credentials from stdin' },
+    [`${p}session-token-file`]: { type: 'string', value: 'FILE', help: 'read the session token of temporary credentials from FILE' },
+  };
+}
+
+/** The AWS credentials the flags give. */
+export function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredentials> {
+  const source = oneOf(args, [`${p}from-file`, `${p}access-key-id`, `${p}existing-secret`], 'the AWS credentials')!;
+  const keys = awsKeys(args, io, p, source);
+  if (source !== `${p}access-key-id`) { refuse(args, [`${p}profile`], `without --${p}access-key-id`); }
+  if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
+  return {
+    flag: `--${source}`,
+    build: lib => {
+      if (source === `${p}from-file`) { return lib.AwsCredentials.fromFile(str(args, source)!); }
+      if (source === `${p}existing-secret`) { return lib.AwsCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
+      return lib.AwsCredentials.fromKeys({ ...keys!(), profile: str(args, `${p}profile`) });
+    },
+  };
+}
+
+/** The key flags, checked; a function reading the secrets when the source is `--access-key-id`. */
+function awsKeys(args: Args, io: Io, p: string, source: string) {
+  if (source !== `${p}access-key-id`) {
+    refuse(args, Object.keys(awsKeyOptions(p)), `without --${p}access-key-id`);
+    return undefined;
+  }
+  const secretAccessKey = secretReader(args, io, `${p}secret-access-key`, true)!;
+  const sessionToken = secretReader(args, io, `${p}session-token`, false);
+  return () => ({ accessKeyId: str(args, source)!, secretAccessKey: secretAccessKey(), sessionToken: sessionToken?.() });
+}
+
+// ---- S3 settings as environment variables
+
+export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, S3_ENDPOINT, S3_SIGNATURE_VERSION and S3_FORCE_PATH_STYLE from this environment' },
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'take the keys (and region) of a profile of an AWS shared-credentials file' },
+    [`${p}profile`]: { type: 'string', value: 'NAME', help: `the profile of --${p}from-file (default: default)` },
+    ...awsKeyOptions(p),
+    [`${p}region`]: { type: 'string', value: 'REGION', help: `AWS_REGION, with --${p}access-key-id` },
+    [`${p}endpoint`]: { type: 'string', value: 'URL', help: `S3_ENDPOINT, the store's http(s)://host[:port], with --${p}access-key-id` },
+    [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: `S3_SIGNATURE_VERSION, "s3v4" or "s3", with --${p}access-key-id` },
+    [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: `S3_FORCE_PATH_STYLE, "true" or "false", with --${p}access-key-id` },
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace and holds the variables; none is printed' },
+  };
+}
+
+const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-style'];
+
+/** The S3 settings the flags give. */
+export function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
+  const source = oneOf(args, [`${p}from-env`, `${p}from-file`, `${p}access-key-id`, `${p}existing-secret`], 'the S3 settings')!;
+  const keys = awsKeys(args, io, p, source);
+  if (source !== `${p}access-key-id`) {
+    refuse(args, VALUE_FLAGS.map(f => `${p}${f}`), `without --${p}access-key-id (${source === `${p}from-env` ? 'set the variable instead' : 'the source holds the settings'})`);
+  }
+  if (source !== `${p}from-file`) { refuse(args, [`${p}profile`], `without --${p}from-file`); }
+  const signatureVersion = choice(args, `${p}signature-version`, SIGNATURE_VERSIONS);
+  const forcePathStyle = choice(args, `${p}force-path-style`, BOOLEANS);
+  return {
+    flag: `--${source}`,
+    build: (lib, cliIo) => {
+      if (source === `${p}from-env`) { return lib.S3Configuration.fromEnv(definedOnly(cliIo.env)); }
+      if (source === `${p}from-file`) { return lib.S3Configuration.fromCredentialsFile(str(args, source)!, str(args, `${p}profile`)); }
+      if (source === `${p}existing-secret`) { return lib.S3Configuration.fromExistingSecret(str(args, source)!); }
+      return lib.S3Configuration.fromValues({
+        ...keys!(),
+        region: str(args, `${p}region`),
+        endpoint: str(args, `${p}endpoint`),
+        signatureVersion: signatureVersion === undefined ? undefined : lib.S3SignatureVersion[signatureVersion],
+        forcePathStyle,
+      });
+    },
+  };
+}
+
+function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
+  const result: { [name: string]: string } = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined) { result[name] = value; }
+  }
+  return result;
+}
+
+// ---- In-cluster MinIO
+
+export function minioOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'Secret in the namespace holding the keys, read by the notebook through secretKeyRef (default: mlpipeline-minio-artifact, which Kubeflow copies into every profile)' },
+    [`${p}access-key-key`]: { type: 'string', value: 'KEY', help: `key of --${p}existing-secret holding the access key (default: accesskey)` },
+    [`${p}secret-key-key`]: { type: 'string', value: 'KEY', help: `key of --${p}existing-secret holding the secret key (default: secretkey)` },
+    [`${p}access-key`]: { type: 'string', value: 'KEY', help: 'write this access key into the Secret instead' },
+    [`${p}secret-key-stdin`]: { type: 'boolean', help: `read the secret key for --${p}access-key from stdin` },
+    [`${p}secret-key-file`]: { type: 'string', value: 'FILE', help: `read the secret key for --${p}access-key from FILE` },
+    [`${p}endpoint`]: { type: 'string', value: 'URL', help: 'the store\'s http(s)://host[:port] (default: http://minio-service.kubeflow:9000)' },
+    [`${p}region`]: { type: 'string', value: 'REGION', help: 'AWS_REGION (default: us-east-1)' },
+    [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: '"s3v4" (the default) or "s3"' },
+    [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: '"true" (the default, which MinIO needs) or "false"' },
+    [`${p}no-sdk-endpoint-variable`]: { type: 'boolean', help: 'leave out AWS_ENDPOINT_URL_S3, which current AWS SDKs read the endpoint from' },
+  };
+}
+
+/** The MinioDefault props the flags give, except the common ones. */
+export function minioSource(args: Args, io: Io, p: string): SourceInput<MinioDefaultProps> {
+  const source = oneOf(args, [`${p}existing-secret`, `${p}access-key`], 'the MinIO keys', true);
+  if (source !== `${p}access-key`) { refuse(args, [`${p}secret-key-stdin`, `${p}secret-key-file`], `without --${p}access-key`); }
+  if (source !== `${p}existing-secret`) { refuse(args, [`${p}access-key-key`, `${p}secret-key-key`], `without --${p}existing-secret`); }
+  const secretKey = source === `${p}access-key` ? secretReader(args, io, `${p}secret-key`, true) : undefined;
+  const signatureVersion = choice(args, `${p}signature-version`, SIGNATURE_VERSIONS);
+  const forcePathStyle = choice(args, `${p}force-path-style`, BOOLEANS);
+  return {
+    flag: `--${source ?? `${p}existing-secret`}`,
+    build: lib => {
+      let credentials: MinioCredentials | undefined;
+      if (source === `${p}access-key`) {
+        credentials = lib.MinioCredentials.fromKeys({ accessKey: str(args, source)!, secretKey: secretKey!() });
+      } else if (source === `${p}existing-secret`) {
+        credentials = lib.MinioCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}access-key-key`), str(args, `${p}secret-key-key`));
+      }
+      return {
+        credentials,
+        endpoint: str(args, `${p}endpoint`),
+        region: str(args, `${p}region`),
+        signatureVersion: signatureVersion === undefined ? undefined : lib.S3SignatureVersion[signatureVersion],
+        forcePathStyle,
+        sdkEndpointVariable: args.values[`${p}no-sdk-endpoint-variable`] === true ? false : undefined,
+      };
+    },
+  };
+}

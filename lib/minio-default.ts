@@ -1,0 +1,107 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { PodDefaultAccessOptions } from './access';
+import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
+import { fieldError, readField } from './errors';
+import { MinioCredentials } from './minio-credentials';
+import { renderS3Variables, S3_VARIABLES, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion } from './s3-configuration';
+
+/** Kubeflow Pipelines' MinIO in a standard multi-user install. */
+const DEFAULT_ENDPOINT = 'http://minio-service.kubeflow:9000';
+/** MinIO's default region. */
+const DEFAULT_REGION = 'us-east-1';
+/** The Secret Kubeflow's profile controller copies into every profile namespace, and its keys. */
+const PIPELINES_SECRET = 'mlpipeline-minio-artifact';
+
+/**
+ * Props of MinioDefault: the common props and the S3 settings, each with a default that works on a
+ * standard multi-user Kubeflow.
+ */
+export interface MinioDefaultProps extends PodDefaultAccessOptions {
+  /**
+   * The keys.
+   * @default MinioCredentials.fromExistingSecret('mlpipeline-minio-artifact', 'accesskey', 'secretkey')
+   */
+  readonly credentials?: MinioCredentials;
+
+  /**
+   * The store's URL (`S3_ENDPOINT`): `http` or `https`, a host and an optional port, nothing else.
+   * @default 'http://minio-service.kubeflow:9000'
+   */
+  readonly endpoint?: string;
+
+  /**
+   * The region (`AWS_REGION`).
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
+
+  /**
+   * The request-signing version (`S3_SIGNATURE_VERSION`).
+   * @default S3SignatureVersion.S3V4
+   */
+  readonly signatureVersion?: S3SignatureVersion;
+
+  /**
+   * Path-style addressing (`S3_FORCE_PATH_STYLE`), which MinIO needs.
+   * @default true
+   */
+  readonly forcePathStyle?: boolean;
+
+  /**
+   * Also set `AWS_ENDPOINT_URL_S3` to the endpoint, so that plain boto3 and the AWS CLI reach the
+   * in-cluster store too.
+   * @default true
+   */
+  readonly sdkEndpointVariable?: boolean;
+}
+
+/**
+ * The in-cluster object store (Kubeflow Pipelines' MinIO) for Kubeflow notebooks, as environment
+ * variables. With no props it works on a standard multi-user Kubeflow: the keys come from the Secret
+ * `mlpipeline-minio-artifact` that Kubeflow copies into every profile, read through `secretKeyRef`, and
+ * the synthesised Secret holds only the endpoint, region, signature version and addressing style.
+ *
+ * @example
+ * new MinioDefault(chart, 'minio');
+ */
+export class MinioDefault extends AwsEnvConfiguration {
+  public constructor(scope: Construct, id: string, props: MinioDefaultProps = {}) {
+    super(scope, id, minioProps(scope, id, props));
+  }
+}
+
+function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, ...options } = props;
+  const settings = {
+    endpoint: endpoint ?? DEFAULT_ENDPOINT,
+    region: region ?? DEFAULT_REGION,
+    signatureVersion: signatureVersion ?? S3SignatureVersion.S3V4,
+    forcePathStyle: forcePathStyle ?? true,
+  };
+  for (const field of Object.keys(settings) as Array<keyof typeof settings & S3Field>) {
+    const problem = s3SettingProblem(field, settings[field]);
+    if (problem !== undefined) { throw fieldError(path, field, problem); }
+  }
+  const credentials = readField(path, 'credentials',
+    () => (source ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());
+
+  let configuration: S3Configuration;
+  if (credentials.kind === 'keys') {
+    const variables = renderS3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey }, field => field);
+    configuration = S3Configuration._fromChecked(variables, []);
+  } else {
+    const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: credentials.secretName, key } } });
+    configuration = S3Configuration._fromChecked(renderS3Variables(settings, field => field), [
+      ref(S3_VARIABLES.accessKeyId, credentials.accessKeyKey),
+      ref(S3_VARIABLES.secretAccessKey, credentials.secretKeyKey),
+    ]);
+  }
+  return {
+    ...options,
+    description: options.description ?? 'Add in-cluster MinIO storage',
+    sdkEndpointVariable: options.sdkEndpointVariable ?? true,
+    configuration,
+  };
+}

@@ -1,0 +1,264 @@
+import { k8s } from 'cdk8s-plus-28';
+import { credentialValueProblem, CredentialsProfile, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
+import { AccessError } from './errors';
+import { checkSecretReference, quote } from './names';
+import { readTextFile } from './source-file';
+
+/**
+ * The request-signing version an S3 client uses (`S3_SIGNATURE_VERSION`).
+ */
+export enum S3SignatureVersion {
+  /** AWS Signature Version 4, which AWS S3, MinIO and current S3 stores expect. */
+  S3V4 = 's3v4',
+  /** The legacy signature, for old stores that know nothing else. */
+  S3 = 's3',
+}
+
+/**
+ * Settings of an S3 client, as environment variables in the notebook.
+ */
+export interface S3ConfigurationValues {
+  /** The access key ID (`AWS_ACCESS_KEY_ID`). Any non-empty text without whitespace. */
+  readonly accessKeyId: string;
+  /** The secret access key (`AWS_SECRET_ACCESS_KEY`). */
+  readonly secretAccessKey: string;
+  /**
+   * The session token of temporary credentials (`AWS_SESSION_TOKEN`).
+   * @default - no AWS_SESSION_TOKEN
+   */
+  readonly sessionToken?: string;
+  /**
+   * The region (`AWS_REGION`), lower-case letters, digits and "-".
+   * @default - no AWS_REGION: the SDK's own default
+   */
+  readonly region?: string;
+  /**
+   * The store's URL (`S3_ENDPOINT`): `http` or `https`, a host and an optional port, nothing else.
+   * @default - no S3_ENDPOINT: AWS S3 itself
+   */
+  readonly endpoint?: string;
+  /**
+   * The request-signing version (`S3_SIGNATURE_VERSION`).
+   * @default - no S3_SIGNATURE_VERSION: the client's default
+   */
+  readonly signatureVersion?: S3SignatureVersion;
+  /**
+   * Path-style addressing (`S3_FORCE_PATH_STYLE`, rendered `true` or `false`), which MinIO needs.
+   * @default - no S3_FORCE_PATH_STYLE: the client's default (virtual-hosted style)
+   */
+  readonly forcePathStyle?: boolean;
+}
+
+/** The settings by field, each with its environment variable, in the order the tutorial lists them. */
+const VARIABLES = [
+  ['accessKeyId', 'AWS_ACCESS_KEY_ID'],
+  ['secretAccessKey', 'AWS_SECRET_ACCESS_KEY'],
+  ['sessionToken', 'AWS_SESSION_TOKEN'],
+  ['region', 'AWS_REGION'],
+  ['endpoint', 'S3_ENDPOINT'],
+  ['signatureVersion', 'S3_SIGNATURE_VERSION'],
+  ['forcePathStyle', 'S3_FORCE_PATH_STYLE'],
+] as const;
+
+/** A settings field of S3ConfigurationValues. */
+export type S3Field = typeof VARIABLES[number][0];
+
+/** The environment variable of each field. */
+export const S3_VARIABLES = Object.fromEntries(VARIABLES) as Record<S3Field, string>;
+
+/** S3 client settings before they are checked; the signature version as plain text. */
+export type S3Settings = { readonly [F in S3Field]?: F extends 'forcePathStyle' ? boolean : string };
+
+/** An S3 configuration, read when the construct that uses it is created. @internal */
+export type ResolvedS3Configuration =
+  | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string }; readonly env: readonly k8s.EnvVar[] }
+  | { readonly kind: 'existing'; readonly secretName: string };
+
+/**
+ * Settings of an S3 client (AWS S3, MinIO, any S3 store) as the environment variables the tutorial's
+ * Secret holds: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`,
+ * `S3_ENDPOINT`, `S3_SIGNATURE_VERSION`, `S3_FORCE_PATH_STYLE`; only those that are set.
+ *
+ * Every factory defers its work to the construct that uses the configuration, so that errors name that
+ * construct; no error ever holds a value.
+ */
+export class S3Configuration {
+  /**
+   * Settings given in code.
+   */
+  public static fromValues(values: S3ConfigurationValues): S3Configuration {
+    const copy = { ...values };
+    return new S3Configuration(() => {
+      for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
+        if (copy[field] === undefined) { throw new AccessError(`${field} is missing: give it`); }
+      }
+      return content(renderS3Variables(copy, field => field));
+    });
+  }
+
+  /**
+   * Settings from environment variables of the same names, read when the construct is created.
+   * `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are required, the others optional.
+   * @param env the variables
+   * @default env - process.env
+   */
+  public static fromEnv(env?: { [key: string]: string }): S3Configuration {
+    const copy = env === undefined ? undefined : { ...env };
+    return new S3Configuration(() => content(readS3Env(copy ?? process.env)));
+  }
+
+  /**
+   * The keys (and the region, if the profile has one) of a profile of an AWS shared-credentials file,
+   * read at synth time.
+   * @param path path of the file
+   * @param profile the profile
+   * @default profile - 'default'
+   */
+  public static fromCredentialsFile(path: string, profile?: string): S3Configuration {
+    return new S3Configuration(() => {
+      const name = profile ?? 'default';
+      const where = `file ${quote(path)}`;
+      const { text } = readTextFile(path);
+      let profiles: CredentialsProfile[];
+      try {
+        profiles = parseCredentialsIni(text);
+      } catch (e) {
+        if (e instanceof AccessError) { throw new AccessError(`${where} ${e.message}`); }
+        throw e;
+      }
+      const found = profiles.find(p => p.name === name);
+      if (found === undefined) {
+        throw new AccessError(`${where} has no profile ${quote(name)} (it has ${profiles.map(p => quote(p.name)).join(', ')}): name one of them`);
+      }
+      const { accessKeyId, secretAccessKey, sessionToken, region } = found;
+      return content(renderS3Variables({ accessKeyId, secretAccessKey, sessionToken, region },
+        field => `${where} profile ${quote(name)}: ${INI_KEYS[field]}`));
+    });
+  }
+
+  /**
+   * A Secret that already exists in the namespace and holds the variables; none is synthesised, the
+   * PodDefault injects all of its keys.
+   * @param secretName name of the Secret
+   */
+  public static fromExistingSecret(secretName: string): S3Configuration {
+    return new S3Configuration(() => {
+      checkSecretReference(secretName);
+      return { kind: 'existing', secretName };
+    });
+  }
+
+  /**
+   * Variables already checked, plus entries the PodDefault sets in `env` (such as references to keys of
+   * another Secret). For presets such as MinioDefault, which check their own props.
+   * @internal
+   */
+  public static _fromChecked(variables: { [name: string]: string }, env: k8s.EnvVar[]): S3Configuration {
+    return new S3Configuration(() => ({ kind: 'content', variables, env }));
+  }
+
+  private constructor(private readonly resolve: () => ResolvedS3Configuration) {}
+
+  /** Reads and checks the configuration. @internal */
+  public _resolve(): ResolvedS3Configuration {
+    return this.resolve();
+  }
+}
+
+/** The names a credentials file gives the settings it can hold. */
+const INI_KEYS: Partial<Record<S3Field, string>> = {
+  accessKeyId: 'aws_access_key_id',
+  secretAccessKey: 'aws_secret_access_key',
+  sessionToken: 'aws_session_token',
+  region: 'region',
+};
+
+function content(variables: { [name: string]: string }): ResolvedS3Configuration {
+  return { kind: 'content', variables, env: [] };
+}
+
+function readS3Env(env: { [key: string]: string | undefined }): { [name: string]: string } {
+  const settings: { [field: string]: string | boolean } = {};
+  for (const [field, variable] of VARIABLES) {
+    const value = env[variable];
+    if (value === undefined) {
+      if (field === 'accessKeyId' || field === 'secretAccessKey') {
+        throw new AccessError(`${variable} is not set: export it, or use S3Configuration.fromValues`);
+      }
+      continue;
+    }
+    if (value === '' && field !== 'accessKeyId' && field !== 'secretAccessKey') {
+      throw new AccessError(`${variable} is set but empty: unset it, or give it a value`);
+    }
+    if (field === 'forcePathStyle') {
+      if (value !== 'true' && value !== 'false') {
+        throw new AccessError(`${variable} is not "true" or "false": set it to one of them`);
+      }
+      settings[field] = value === 'true';
+    } else {
+      settings[field] = value;
+    }
+  }
+  return renderS3Variables(settings as S3Settings, field => S3_VARIABLES[field]);
+}
+
+/**
+ * The environment variables for the settings that are set, each checked; `label` names a field in a
+ * message. Throws an AccessError that names the field, never its value.
+ */
+export function renderS3Variables(settings: S3Settings, label: (field: S3Field) => string): { [name: string]: string } {
+  const variables: { [name: string]: string } = {};
+  for (const [field, variable] of VARIABLES) {
+    const value = settings[field];
+    if (value === undefined) { continue; }
+    const problem = s3SettingProblem(field, value);
+    if (problem !== undefined) { throw new AccessError(`${label(field)} ${problem}`); }
+    variables[variable] = String(value);
+  }
+  return variables;
+}
+
+/** What is wrong with the value of one S3 setting, or undefined when nothing is; never holds the value. */
+export function s3SettingProblem(field: S3Field, value: string | boolean): string | undefined {
+  switch (field) {
+    case 'accessKeyId':
+    case 'secretAccessKey':
+    case 'sessionToken':
+      return credentialValueProblem(value as string);
+    case 'region':
+      return regionProblem(value as string);
+    case 'endpoint':
+      return endpointProblem(value as string);
+    case 'signatureVersion':
+      return value === S3SignatureVersion.S3V4 || value === S3SignatureVersion.S3 ? undefined
+        : 'is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else';
+    case 'forcePathStyle':
+      return typeof value === 'boolean' ? undefined : 'is not true or false: give a boolean';
+  }
+}
+
+const ENDPOINT_FORM = 'give only scheme, host and optional port, such as "https://s3.eu-west-1.amazonaws.com" or "http://minio-service.kubeflow:9000"';
+
+/**
+ * What is wrong with an S3 endpoint, or undefined when nothing is. Never holds the endpoint, which may
+ * hold credentials.
+ */
+export function endpointProblem(endpoint: string): string | undefined {
+  if (typeof endpoint !== 'string' || endpoint === '') { return `is empty: ${ENDPOINT_FORM}`; }
+  if (/\s/.test(endpoint)) { return 'contains whitespace or a line break: remove it'; }
+  if (/^[^/?#]*\/\/[^/?#]*@/.test(endpoint)) {
+    return 'contains credentials ("user:password@"): give the URL without them, and the keys in their own settings';
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) { return `is not a complete URL: ${ENDPOINT_FORM}`; }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `is not a complete URL: ${ENDPOINT_FORM}`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') { return `is not an http or https URL: ${ENDPOINT_FORM}`; }
+  if (/[?#]/.test(endpoint)) { return `has a query or fragment: ${ENDPOINT_FORM}`; }
+  if (url.pathname !== '/') { return `has a path (S3 clients add the bucket themselves): ${ENDPOINT_FORM}`; }
+  if (!/^https?:\/\/[^/\\]+\/?$/i.test(endpoint)) { return `is not a complete URL: ${ENDPOINT_FORM}`; }
+  return undefined;
+}

@@ -1,0 +1,289 @@
+// The `cdk8s-kubeflow-access` binary, run as a child process. Each generating command must print
+// exactly what the library synthesises for the same input, so its output is compared byte for byte
+// with the library's own golden files.
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
+import { fixture, GOLDEN_DIR } from './golden';
+
+const FAKE_PASSWORD = 'fake-password-0000';
+const FAKE_SECRET = 'fake-secret-key-0000';
+const FAKE_TOKEN = 'fake-session-token-0000';
+const FAKE_MINIO_SECRET = 'fake-minio-secret-0000';
+const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
+/** Every secret a test feeds in; none may ever show in an error. */
+const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
+
+// Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
+jest.setTimeout(60_000);
+// Built when the module loads, so that concurrent tests start after it.
+const cliDir = buildCli();
+afterAll(() => removeCli(cliDir));
+
+const secrets = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
+/** A file holding `value` and a trailing newline, as an editor writes it. */
+function secretFile(name: string, value: string): string {
+  const file = path.join(secrets, name);
+  writeFileSync(file, `${value}\n`);
+  return file;
+}
+const passwordFile = secretFile('password', FAKE_PASSWORD);
+const secretKeyFile = secretFile('secret-access-key', FAKE_SECRET);
+const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
+const cliFixture = (name: string) => path.join(__dirname, 'fixtures', 'cli', name);
+
+const cli = (args: string[], options?: Parameters<typeof runCli>[2]) => runCli(cliDir, args, options);
+
+/** Succeeded, with `expected` on stdout and nothing on stderr. */
+function expectOutput(result: CliResult, expected: string): void {
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toBe(expected);
+  expect(result.code).toBe(0);
+}
+
+/** Failed with `code`, one line on stderr per error, each prefixed, no stack trace, no secret. */
+function expectErrors(result: CliResult, code: number, prefix: string): string[] {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.replace(/\n$/, '').split('\n');
+  for (const line of lines) { expect(line.startsWith(`${prefix}: `)).toBe(true); }
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
+  return lines.map(l => l.slice(prefix.length + 2));
+}
+
+describe('generating commands print what the library synthesises', () => {
+  test.concurrent.each<[string, string[], string | undefined, string]>([
+    ['docker: the tutorial names, from a config.json',
+      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      undefined, 'docker-tutorial'],
+    ['docker: a login, the password on stdin',
+      ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], `${FAKE_PASSWORD}\n`, 'docker-defaults'],
+    ['docker: a kubernetes.io/dockerconfigjson Secret, the password in a file',
+      ['docker', '--namespace', 'user', '--server', 'ghcr.io', '--username', 'fake-user', '--password-file', passwordFile, '--secret-type', 'dockerconfigjson', '--immutable'],
+      undefined, 'docker-dockerconfigjson'],
+    ['docker: an existing Secret with a different key',
+      ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'docker.json'], undefined, 'docker-existing-secret'],
+    ['aws-credentials: the tutorial names, from a credentials file',
+      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume'], undefined, 'aws-file-tutorial'],
+    ['aws-credentials: keys, the secret on stdin',
+      ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], FAKE_SECRET, 'aws-file-defaults'],
+    ['aws-credentials: an existing Secret with a different key',
+      ['aws-credentials', '--namespace', 'user', '--existing-secret', 'team-aws', '--key', 'aws-credentials'], undefined, 'aws-file-existing-secret'],
+    ['aws-env: every tutorial setting, the secret in a file and the token on stdin',
+      ['aws-env', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin',
+        '--region', 'us-east-1', '--endpoint', 'https://s3.example.com', '--signature-version', 's3v4', '--force-path-style', 'false'],
+      `${FAKE_TOKEN}\n`, 'aws-env-tutorial'],
+    ['aws-env: an existing Secret',
+      ['aws-env', '--namespace', 'user', '--existing-secret', 'team-s3'], undefined, 'aws-env-existing-secret'],
+    ['minio: no options', ['minio', '--namespace', 'user'], undefined, 'minio-defaults'],
+    ['minio: keys, the secret key on stdin',
+      ['minio', '--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], FAKE_MINIO_SECRET, 'minio-keys'],
+    ['notebook: Docker plus the in-cluster MinIO',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin'],
+      FAKE_PASSWORD, 'notebook-default'],
+    ['notebook: an AWS credentials file',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
+        '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-stdin', '--aws-region', 'eu-west-1'],
+      FAKE_SECRET, 'notebook-aws-file'],
+    ['notebook: AWS environment variables',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
+        '--storage', 'aws-env', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile, '--aws-region', 'eu-west-1'],
+      undefined, 'notebook-aws-env'],
+    ['notebook: a stock image whose home is /home/jovyan',
+      ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
+        '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
+      FAKE_PASSWORD, 'notebook-jovyan'],
+  ])('%s', async (_name, args, stdin, goldenName) => {
+    // GIVEN the flags (and stdin) WHEN the binary runs
+    const result = await cli(args, { stdin });
+    // THEN it prints the library's golden YAML
+    expectOutput(result, golden(goldenName));
+  });
+
+  test.concurrent('aws-env --from-env reads the seven variables of its environment', async () => {
+    const env = {
+      AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_SESSION_TOKEN: FAKE_TOKEN, AWS_REGION: 'us-east-1',
+      S3_ENDPOINT: 'https://s3.example.com', S3_SIGNATURE_VERSION: 's3v4', S3_FORCE_PATH_STYLE: 'false',
+    };
+    expectOutput(await cli(['aws-env', '--namespace', 'user', '--from-env'], { env }), golden('aws-env-tutorial'));
+  });
+});
+
+describe('help', () => {
+  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
+    const result = await cli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cdk8s-kubeflow-access ${command} `));
+    expect(result.stdout).toContain('--help, -h');
+  });
+
+  test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+    const bare = await cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe(help.stdout);
+  });
+
+  test.concurrent('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    expectOutput(await cli(['--version']), `${pkg.version}\n`);
+  });
+});
+
+describe('usage errors exit 2 with one line naming the flag', () => {
+  const fromFile = ['--from-file', fixture('docker-config.json')];
+  test.concurrent.each<[string, string[], string, string]>([
+    ['a password in argv', ['docker', '--namespace', 'user', '--username', 'u', '--password', 'hunter2'], 'docker',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --password-stdin or --password-file'],
+    ['a password in argv, inline', ['docker', '--namespace', 'user', '--password=hunter2'], 'docker',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --password-stdin or --password-file'],
+    ['a secret access key in argv', ['aws-credentials', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key', 'hunter2'], 'aws-credentials',
+      '--secret-access-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --secret-access-key-stdin or --secret-access-key-file'],
+    ['a session token in argv', ['aws-env', '--namespace', 'user', '--session-token=hunter2'], 'aws-env',
+      '--session-token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --session-token-stdin or --session-token-file'],
+    ['a MinIO secret key in argv', ['minio', '--namespace', 'user', '--secret-key', 'hunter2'], 'minio',
+      '--secret-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --secret-key-stdin or --secret-key-file'],
+    ['a Docker password in argv for notebook', ['notebook', '--namespace', 'user', '--docker-password', 'hunter2'], 'notebook',
+      '--docker-password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
+    ['no namespace', ['docker', ...fromFile], 'docker', '--namespace is required: the namespace (Kubeflow profile) of the Secret and the PodDefault'],
+    ['no credentials', ['docker', '--namespace', 'user'], 'docker',
+      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret'],
+    ['two credential sources', ['docker', '--namespace', 'user', ...fromFile, '--existing-secret', 's'], 'docker',
+      '--from-file and --existing-secret each give the Docker credentials: give one of them'],
+    ['a login without its password', ['docker', '--namespace', 'user', '--username', 'u'], 'docker',
+      'the password is missing: give --password-stdin or --password-file FILE'],
+    ['a password twice', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin', '--password-file', 'f'], 'docker',
+      '--password-stdin and --password-file both give the password: give one'],
+    ['a login flag without --username', ['docker', '--namespace', 'user', ...fromFile, '--server', 'ghcr.io'], 'docker',
+      '--server does not apply without --username'],
+    ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
+      'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
+    ['a short option', ['docker', '-n', 'user'], 'docker',
+      'unknown option -n (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a flag without its value', ['docker', '--namespace', '--from-file', 'x'], 'docker',
+      '--namespace needs a value (write --namespace=VALUE for a value that starts with "-")'],
+    ['a flag given twice', ['docker', '--namespace', 'a', '--namespace', 'b'], 'docker', '--namespace is given more than once: give it once'],
+    ['a value for a switch', ['docker', '--immutable=yes'], 'docker', '--immutable takes no value'],
+    ['a stray argument, never echoed', ['docker', '--namespace', 'user', ...fromFile, 'hunter2'], 'docker',
+      'unexpected argument at position 5 after "docker", which takes only flags (values follow their flag); see "cdk8s-kubeflow-access docker --help"'],
+    ['a bad choice', ['docker', '--namespace', 'user', ...fromFile, '--secret-type', 'json'], 'docker',
+      '--secret-type must be one of "opaque", "dockerconfigjson"'],
+    ['two flags reading stdin', ['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-stdin', '--session-token-stdin'], 'aws-env',
+      '--secret-access-key-stdin and --session-token-stdin all read stdin, which can be read once: give the others a file instead'],
+    ['a value flag with another source', ['aws-env', '--namespace', 'user', '--from-env', '--region', 'us-east-1'], 'aws-env',
+      '--region does not apply without --access-key-id (set the variable instead)'],
+    ['MinIO key names without the existing Secret', ['minio', '--namespace', 'user', '--access-key-key', 'id'], 'minio',
+      '--access-key-key does not apply without --existing-secret'],
+    ['MinIO flags with AWS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'aws-env', '--minio-endpoint', 'http://x'], 'notebook',
+      '--minio-endpoint does not apply with --storage aws-env'],
+    ['AWS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--aws-from-env'], 'notebook',
+      '--aws-from-env does not apply with the default storage (MinIO): add --storage aws-file or --storage aws-env'],
+    ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
+  ])('%s', async (_name, args, command, message) => {
+    const result = await cli(args, { stdin: 'hunter2\n' });
+    expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
+  });
+
+  test.concurrent.each<[string[], string]>([
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
+  ])('%j', async (args, message) => {
+    expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
+  });
+});
+
+describe('invalid input exits 1 with one line per problem and no secret', () => {
+  const credsStore = path.join(secrets, 'desktop-config.json');
+  writeFileSync(credsStore, '{"auths":{"https://index.docker.io/v1/":{}},"credsStore":"desktop"}');
+  const emptyPassword = secretFile('empty', '');
+
+  test.concurrent.each<[string, string[], string | undefined, string, RegExp]>([
+    ['a missing file', ['docker', '--namespace', 'user', '--from-file', '/nonexistent/config.json'], undefined, 'docker',
+      /^--from-file: file "\/nonexistent\/config.json" does not exist/],
+    ['a config.json that keeps its credentials in a helper', ['docker', '--namespace', 'user', '--from-file', credsStore], undefined, 'docker',
+      /^--from-file: .*credential helper \("credsStore"\), which grants nothing inside a pod/],
+    ['a password with a line break inside', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], 'hunter2\nhunter2\n', 'docker',
+      /^--username: .*password contains a line break/],
+    ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
+      /^--password-file ".*": the password is empty$/],
+    ['an invalid namespace', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace/],
+    ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
+    ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
+    ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
+      /mounts at \/dev\/shm/],
+  ])('%s', async (_name, args, stdin, command, message) => {
+    const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+});
+
+describe('check', () => {
+  test.concurrent('a consistent set passes', async () => {
+    // GIVEN the library's own output for three constructs of one profile
+    const files = ['docker-tutorial', 'aws-file-tutorial', 'minio-defaults'].map(n => path.join(GOLDEN_DIR, `${n}.yaml`));
+    // WHEN THEN
+    expectOutput(await cli(['check', ...files]), 'ok: 6 objects, 3 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('every problem of a conflicting set is reported, each naming the objects by file and document', async () => {
+    // GIVEN two teams' clashing PodDefaults, a duplicate Secret and an unlisted PodDefault
+    const file = path.relative(path.join(__dirname, '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    const at = (n: number) => `${file}#${n}`;
+    expect(lines).toHaveLength(6);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^${esc(at(3))} and ${esc(at(4))} are both Secret team-a .* in namespace user`)),
+      expect.stringMatching(new RegExp(`^poddefault pipelines \\(${esc(at(5))}\\) in namespace user has no spec.selector.matchLabels.*--allow-unlisted`)),
+      expect.stringMatching(new RegExp(`^volume shared differs between poddefaults team-a \\(${esc(at(1))}\\) and team-b \\(${esc(at(2))}\\)`)),
+      expect.stringMatching(/^env var FAKE_TOKEN differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^the mount of volume shared differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^mount paths \/home\/kubeflow\/.config of poddefault team-a .* and \/home\/kubeflow\/.config\/ of poddefault team-b .* same directory/),
+    ]));
+  });
+
+  test.concurrent('--allow-unlisted exempts a PodDefault from the listing rule', async () => {
+    const lines = expectErrors(await cli(['check', '--allow-unlisted', 'user/pipelines', cliFixture('conflicting.yaml')]), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toHaveLength(5);
+    expect(lines.join('\n')).not.toContain('pipelines');
+  });
+
+  test.concurrent('stdin as a kubectl List, next to a file, finds an object applied twice', async () => {
+    // GIVEN what `kubectl get poddefaults -o yaml` prints, without namespaces, and the same PodDefault in a file
+    const list = `apiVersion: v1\nkind: List\nitems:\n${golden('minio-defaults').split('---\n')[1]
+      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
+    // WHEN the default namespace is the profile's
+    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: list }),
+      1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([expect.stringMatching(/^stdin#1.items\[0\] and .*minio-defaults.yaml#2 are both PodDefault minio .* in namespace user/)]);
+  });
+
+  test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
+    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n';
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([
+      'stdin#1: Secret has no metadata.name',
+      expect.stringMatching(/^stdin#2: not valid YAML \(line 10, column \d+\): [A-Z_]+$/),
+    ]);
+  });
+
+  test.concurrent('a missing file', async () => {
+    expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
+      .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
+  });
+});
+
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,161 @@
+// One test per defect the property-based tests found, named after the defect, plus the edge files
+// the hardening issue names (empty, 10 MB, CRLF, BOM, non-UTF-8, deeply nested and very long JSON).
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import {
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioDefault, S3Configuration,
+} from '../../lib';
+import { buildOrReject, filesAfter } from './fuzz';
+
+const SECRET = 'SeCrEtRegression00000000000000';
+const KEY_ID = 'FAKEACCESSKEYID00000';
+const dir = mkdtempSync(path.join(tmpdir(), 'hardening-regressions-'));
+function file(name: string, content: string | Uint8Array): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
+const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
+const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
+const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
+
+/** Asserts that the input is rejected with an AccessError whose message matches `message` and holds no secret. */
+function expectRejected(build: (chart: Chart) => unknown, message: string | RegExp): void {
+  const outcome = buildOrReject(build as any, [SECRET]);
+  expect(outcome.ok).toBe(false);
+  if (!outcome.ok) { expect(outcome.error.message).toMatch(message); }
+}
+
+describe('defects found by the property-based tests', () => {
+  test('a registry named "__proto__" in fromLogin was dropped from config.json, leaving "auths" empty', () => {
+    // GIVEN a login whose server is "__proto__"
+    const outcome = buildOrReject(docker(DockerConfig.fromLogin({ server: '__proto__', username: 'fake-user', password: SECRET })), [SECRET]);
+    // THEN the rendered config.json keeps it as a registry like any other
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) { return; }
+    const config = JSON.parse(Buffer.from(outcome.manifests[0].data['config.json'], 'base64').toString());
+    expect(Object.keys(config.auths)).toEqual(['__proto__']);
+  });
+
+  test('a fromLogin password with a lone surrogate gave a config.json whose "auth" disagreed with its password', () => {
+    expectRejected(docker(DockerConfig.fromLogin({ username: 'fake-user', password: `${SECRET}\ud800` })),
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character');
+  });
+
+  test.each([
+    ['arrays', (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`],
+    ['objects', (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
+  ])('config.json with %s nested 100000 deep overflowed the stack (RangeError) instead of an AccessError', (_what, nest) => {
+    const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"x":${nest(100_000)}}`;
+    expectRejected(docker(DockerConfig.fromJson(json)),
+      '[test/docker-config] config: config.json "x" is nested more than 10000 levels deep, more than Docker\'s JSON parser reads: flatten it');
+  });
+
+  test('a newline deep inside config.json is still found, and its path named', () => {
+    const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"x":${'['.repeat(5000)}"a\\n"${']'.repeat(5000)}}`;
+    expectRejected(docker(DockerConfig.fromJson(json)), /^\[test\/docker-config\] config: config.json "x"(\[0\]){5000} ends in a newline/);
+  });
+
+  test('a PodDefault named "constructor" passed every check, then cdk8s failed to render its selector', () => {
+    expectRejected(chart => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin({ username: 'u', password: SECRET }), name: 'constructor' }),
+      '[test/docker-config] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
+    expectRejected(chart => new AwsEnvConfiguration(chart, 'Constructor', { configuration: S3Configuration.fromValues({ accessKeyId: KEY_ID, secretAccessKey: SECRET }) }),
+      '[test/Constructor] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
+  });
+
+  test('a 10 MB config.json was synthesised into a Secret the API server rejects (more than 1 MiB)', () => {
+    const big = file('big-config.json', `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"${'a'.repeat(10 * 1024 * 1024)}"}`);
+    expectRejected(docker(DockerConfig.fromFile(big)),
+      `[test/docker-config] config: file ${JSON.stringify(big)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
+  });
+
+  test('a 10 MB AWS credentials file was synthesised into a Secret the API server rejects', () => {
+    const big = file('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
+    expectRejected(awsFile(AwsCredentials.fromFile(big)), /^\[test\/aws-credentials\] credentials: file ".*" is larger than 1 MiB/);
+  });
+
+  test('a config.json of more than 1 MiB given in memory was synthesised too', () => {
+    const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"${'a'.repeat(1024 * 1024)}"}`;
+    expectRejected(docker(DockerConfig.fromJson(json)),
+      /^\[test\/docker-config\] secret: would hold \d+ bytes, more than the 1048576 \(1 MiB\) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret$/);
+  });
+
+  test('a file that never ends (/dev/zero) was read until memory ran out', () => {
+    expectRejected(docker(DockerConfig.fromFile('/dev/zero')), '[test/docker-config] config: file "/dev/zero" is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
+  });
+});
+
+describe('edge files', () => {
+  test('a config.json of exactly 1 MiB is read whole and accepted', () => {
+    const head = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"`;
+    const content = `${head}${'a'.repeat(1024 * 1024 - head.length - 2)}"}`;
+    expect(Buffer.byteLength(content)).toBe(1024 * 1024);
+    const outcome = buildOrReject(docker(DockerConfig.fromFile(file('one-mib.json', content))), [SECRET]);
+    expect(outcome.ok).toBe(true);
+  });
+
+  test.each([
+    ['an empty config.json', () => docker(DockerConfig.fromFile(file('empty.json', ''))), 'is not valid JSON'],
+    ['an empty credentials file', () => awsFile(AwsCredentials.fromFile(file('empty-credentials', ''))), 'holds no profile'],
+    ['a UTF-16 config.json', () => docker(DockerConfig.fromFile(file('utf16.json', Buffer.from(`\ufeff${VALID_CONFIG}`, 'utf16le')))), 'is not UTF-8 text: save it as UTF-8'],
+    ['a Latin-1 credentials file', () => awsFile(AwsCredentials.fromFile(file('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))), 'is not UTF-8 text: save it as UTF-8'],
+    ['a config.json with a BOM', () => docker(DockerConfig.fromFile(file('bom.json', `\ufeff${VALID_CONFIG}`))), 'starts with a byte-order mark, which Docker cannot read'],
+  ])('%s is rejected', (_what, build, message) => {
+    expectRejected(build(), message);
+  });
+
+  test.each([
+    ['CRLF', VALID_INI.replace(/\n/g, '\r\n')],
+    ['a BOM', `\ufeff${VALID_INI}`],
+    ['a BOM and CRLF', `\ufeff${VALID_INI.replace(/\n/g, '\r\n')}`],
+    ['no final newline', VALID_INI.trimEnd()],
+  ])('an AWS credentials file with %s is accepted and stored unchanged', (_what, content) => {
+    const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(file('credentials', content))), [SECRET]);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(Buffer.from(outcome.manifests[0].data.credentials, 'base64').toString('utf8')).toBe(content); }
+  });
+
+  test('a config.json with CRLF line ends is accepted and stored unchanged', () => {
+    const content = JSON.stringify(JSON.parse(VALID_CONFIG), null, '\t').replace(/\n/g, '\r\n');
+    const outcome = buildOrReject(docker(DockerConfig.fromFile(file('crlf.json', content))), [SECRET]);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(Buffer.from(outcome.manifests[0].data['config.json'], 'base64').toString('utf8')).toBe(content); }
+  });
+
+  test('a very long config.json (40000 registries) is checked in linear time, then found too large', () => {
+    const auths = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`r${i}.example.com`, { auth: 'dTpw' }]));
+    expectRejected(docker(DockerConfig.fromJson(JSON.stringify({ auths }))), 'more than the 1048576 (1 MiB)');
+  });
+});
+
+describe('a failed synth writes no file', () => {
+  test.each([
+    ['a bad source', (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromJson(`{"auths":{"x":{"auth":"${SECRET}"}}}`) })],
+    ['a bad name', (chart: Chart) => new MinioDefault(chart, 'minio', { name: 'Minio' })],
+    ['a bad file', (chart: Chart) => new AwsFileCredentials(chart, 'aws', { credentials: AwsCredentials.fromFile(file('bad-credentials', `[default]\n${SECRET}\n`)) })],
+  ])('%s', (_what, build) => {
+    // GIVEN an app whose one construct gets a bad input WHEN the app is built and synthesised
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      build(new Chart(app, 'test', { namespace: 'user' }));
+      app.synth();
+    });
+    // THEN it fails with the library's error, and the output directory stays empty
+    expect((error as Error).name).toBe('AccessError');
+    expect((error as Error).message).not.toContain(SECRET);
+    expect(files).toEqual([]);
+  });
+
+  test('a good app writes its manifests there', () => {
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      new MinioDefault(new Chart(app, 'test', { namespace: 'user' }), 'minio');
+      app.synth();
+    });
+    expect(error).toBeUndefined();
+    expect(files).toEqual(['test.k8s.yaml']);
+  });
+});

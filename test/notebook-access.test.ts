@@ -1,0 +1,96 @@
+import { App, Chart, Testing } from 'cdk8s';
+import {
+  AccessError, AwsCredentials, DockerConfig, DockerSecretType, NotebookAccess, NotebookAccessProps,
+  S3Configuration, StorageAccess,
+} from '../lib';
+import { expectGolden } from './golden';
+
+const docker = DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' });
+const awsKeys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };
+
+function notebook(props: NotebookAccessProps, app: App = Testing.app()): NotebookAccess {
+  return new NotebookAccess(new Chart(app, 'test', { namespace: 'user' }), 'access', props);
+}
+
+describe('NotebookAccess golden output', () => {
+  test('by default, Docker plus the in-cluster MinIO', () => {
+    // GIVEN
+    const app = Testing.app();
+    // WHEN
+    notebook({ docker }, app);
+    // THEN
+    expectGolden(app, 'notebook-default');
+  });
+
+  test('with an AWS credentials file', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.awsFile(AwsCredentials.fromKeys({ ...awsKeys, region: 'eu-west-1' })) }, app);
+    expectGolden(app, 'notebook-aws-file');
+  });
+
+  test('with AWS environment variables', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.awsEnv(S3Configuration.fromValues({ ...awsKeys, region: 'eu-west-1' })) }, app);
+    expectGolden(app, 'notebook-aws-env');
+  });
+
+  test('in a stock image whose home is /home/jovyan', () => {
+    const app = Testing.app();
+    notebook({ docker, homeDirectory: '/home/jovyan/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
+    expectGolden(app, 'notebook-jovyan');
+  });
+});
+
+describe('NotebookAccess', () => {
+  test('exposes its children and every label a Notebook needs', () => {
+    const access = notebook({ docker });
+    expect(access.docker.node.id).toBe('docker-config');
+    expect(access.storage.node.id).toBe('minio');
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'minio': 'true' });
+  });
+
+  test('storage props and dockerOptions override the defaults', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    // WHEN
+    const access = new NotebookAccess(chart, 'access', {
+      docker,
+      dockerOptions: { name: 'registry', secretType: DockerSecretType.DOCKER_CONFIG_JSON, mountPath: '/opt/docker/' },
+      storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys), { name: 's3', mountPath: '/opt/aws/' }),
+      namespace: 'team-a',
+    });
+    // THEN
+    const manifests = Testing.synth(chart);
+    const podDefaults = manifests.filter(m => m.kind === 'PodDefault');
+    expect(podDefaults.map(p => [p.metadata.namespace, p.metadata.name, p.spec.volumeMounts[0].mountPath])).toEqual([
+      ['team-a', 'registry', '/opt/docker/'],
+      ['team-a', 's3', '/opt/aws/'],
+    ]);
+    expect(podDefaults[0].spec.imagePullSecrets).toEqual([{ name: 'registry' }]);
+    expect(access.selectorLabels).toEqual({ registry: 'true', s3: 'true' });
+  });
+
+  test('a missing docker config is a clear error', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    expect(() => new NotebookAccess(chart, 'access', {} as NotebookAccessProps))
+      .toThrow('[test/access] docker: is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
+  });
+
+  test('a relative home directory is a clear error', () => {
+    expect(() => notebook({ docker, homeDirectory: 'home/jovyan' }))
+      .toThrow('[test/access] homeDirectory: "home/jovyan" is not an absolute path without ".." segments: give the notebook user\'s home, such as "/home/jovyan"');
+  });
+
+  test('a bad child input leaves nothing half-built', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    // WHEN the storage is refused
+    expect(() => new NotebookAccess(chart, 'access', {
+      docker,
+      storage: StorageAccess.awsFile(AwsCredentials.fromFile('/nonexistent/credentials')),
+    })).toThrow(AccessError);
+    // THEN neither the NotebookAccess nor its Docker child stays in the tree
+    expect(chart.node.tryFindChild('access')).toBeUndefined();
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+});

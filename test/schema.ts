@@ -1,0 +1,180 @@
+// Schema checks for everything the library synthesises: core objects against the Kubernetes schema
+// of their kind (kubernetes-models, offline), PodDefaults against the upstream CRD's openAPIV3Schema.
+// Both schemas are structural: the API server silently prunes fields they do not name, so the checks
+// here also reject any field that would be pruned, and add the API server's own rules that the
+// OpenAPI schemas leave out (name formats, Secret keys, the 1 MiB Secret limit).
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import Ajv, { ValidateFunction } from 'ajv';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import * as YAML from 'yaml';
+
+const REPO_ROOT = path.join(__dirname, '..');
+
+/** The upstream PodDefault CRD: reference data beside the clone, in CI and in the workspace, never copied. */
+export const PODDEFAULT_CRD = path.join(REPO_ROOT, '..', 'shared', 'crds', 'poddefault-crd.kubeflow-v1.10.yaml');
+
+/** kube-apiserver's limit on the decoded size of a Secret's data (corev1.MaxSecretSize). */
+export const MAX_SECRET_BYTES = 1024 * 1024;
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+const OBJECT_META_FIELDS = ['name', 'namespace', 'labels', 'annotations'];
+const SECRET_FIELDS = ['apiVersion', 'kind', 'metadata', 'type', 'data', 'immutable'];
+
+let crdValidator: ValidateFunction | undefined | null = null;
+const compiled = new Map<string, ValidateFunction>();
+
+/** Whether the upstream PodDefault CRD is there to validate against (it is in CI). */
+export function hasPodDefaultCrd(): boolean {
+  return existsSync(PODDEFAULT_CRD);
+}
+
+/**
+ * The problems the API server would find in `obj` (or silently prune from it); empty when there are none.
+ * PodDefaults are only checked against the CRD when it is present: see hasPodDefaultCrd.
+ */
+export function manifestProblems(obj: any): string[] {
+  const id = `${obj?.kind}/${obj?.metadata?.namespace}/${obj?.metadata?.name}`;
+  const problems = [...metadataProblems(obj?.metadata)];
+  switch (`${obj?.apiVersion} ${obj?.kind}`) {
+    case 'v1 Secret':
+      problems.push(...modelProblems(() => new Secret(obj).validate()));
+      problems.push(...unknownFields(obj, SECRET_FIELDS, ''));
+      problems.push(...secretProblems(obj));
+      break;
+    case 'kubeflow.org/v1alpha1 PodDefault':
+      problems.push(...podDefaultProblems(obj));
+      break;
+    default:
+      problems.push(`no schema check for ${obj?.apiVersion} ${obj?.kind}: add one to test/schema.ts`);
+  }
+  return problems.map(p => `${id}: ${p}`);
+}
+
+/** Asserts that every object passes manifestProblems. */
+export function expectValidManifests(objs: any[]): void {
+  expect(objs.length).toBeGreaterThan(0);
+  expect(objs.flatMap(manifestProblems)).toEqual([]);
+}
+
+/** The objects of a multi-document YAML text, such as a golden file or a file the app wrote. */
+export function parseManifests(yaml: string): any[] {
+  return YAML.parseAllDocuments(yaml).map(d => d.toJS()).filter(o => o !== null && o !== undefined);
+}
+
+function metadataProblems(metadata: any): string[] {
+  if (typeof metadata !== 'object' || metadata === null) { return ['metadata: missing']; }
+  // kubernetes-models has no standalone ObjectMeta model; a ConfigMap is nothing but metadata and data.
+  const problems = modelProblems(() => new ConfigMap({ metadata }).validate());
+  problems.push(...unknownFields(metadata, OBJECT_META_FIELDS, 'metadata.'));
+  if (typeof metadata.name !== 'string' || !DNS_SUBDOMAIN.test(metadata.name) || metadata.name.length > 253) {
+    problems.push(`metadata.name: ${JSON.stringify(metadata.name)} is not a DNS-1123 subdomain`);
+  }
+  if (typeof metadata.namespace !== 'string' || !DNS_LABEL.test(metadata.namespace) || metadata.namespace.length > 63) {
+    problems.push(`metadata.namespace: ${JSON.stringify(metadata.namespace)} is not a DNS-1123 label`);
+  }
+  return problems;
+}
+
+function secretProblems(secret: any): string[] {
+  const problems: string[] = [];
+  if (secret.stringData !== undefined) { problems.push('stringData: the library writes data only'); }
+  if (secret.immutable === false) { problems.push('immutable: false is left out, never written'); }
+  let bytes = 0;
+  for (const [key, value] of Object.entries<string>(secret.data ?? {})) {
+    if (!SECRET_KEY.test(key) || key.length > 253 || key === '.' || key === '..') {
+      problems.push(`data: ${JSON.stringify(key)} is not a valid Secret key`);
+    }
+    if (typeof value === 'string') { bytes += Buffer.from(value, 'base64').length; }
+  }
+  if (bytes > MAX_SECRET_BYTES) {
+    problems.push(`data: ${bytes} bytes, more than the ${MAX_SECRET_BYTES} a Secret may hold`);
+  }
+  if (secret.type === 'kubernetes.io/dockerconfigjson') {
+    const config = secret.data?.['.dockerconfigjson'];
+    if (typeof config !== 'string') {
+      problems.push('data: a kubernetes.io/dockerconfigjson Secret needs the key .dockerconfigjson');
+    } else {
+      try {
+        JSON.parse(Buffer.from(config, 'base64').toString('utf8'));
+      } catch {
+        problems.push('data: .dockerconfigjson is not JSON');
+      }
+    }
+  }
+  return problems;
+}
+
+function podDefaultProblems(podDefault: any): string[] {
+  const validate = podDefaultValidator();
+  if (validate === undefined || validate(podDefault)) { return []; }
+  return (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}` +
+    (e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params.additionalProperty)}, which the API server would prune)` : ''));
+}
+
+function podDefaultValidator(): ValidateFunction | undefined {
+  if (crdValidator === null) {
+    crdValidator = hasPodDefaultCrd() ? compileCrd(PODDEFAULT_CRD) : undefined;
+  }
+  return crdValidator;
+}
+
+/** Compiles the served version's openAPIV3Schema, closed so that what would be pruned is rejected. */
+export function compileCrd(file: string): ValidateFunction {
+  const cached = compiled.get(file);
+  if (cached !== undefined) { return cached; }
+  const crd = YAML.parse(readFileSync(file, 'utf8'));
+  const version = crd.spec.versions.find((v: any) => v.served && v.storage);
+  const schema = structuralToJsonSchema(version.schema.openAPIV3Schema);
+  schema.properties.apiVersion = { const: `${crd.spec.group}/${version.name}` };
+  schema.properties.kind = { const: crd.spec.names.kind };
+  schema.required = [...new Set([...(schema.required ?? []), 'apiVersion', 'kind', 'metadata', 'spec'])];
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+  const validate = ajv.compile(schema);
+  compiled.set(file, validate);
+  return validate;
+}
+
+/**
+ * A Kubernetes structural schema as a JSON schema: int-or-string as anyOf, the x-kubernetes
+ * extensions dropped, and every object with `properties` closed with `additionalProperties: false`.
+ */
+export function structuralToJsonSchema(node: any): any {
+  if (Array.isArray(node)) { return node.map(structuralToJsonSchema); }
+  if (typeof node !== 'object' || node === null) { return node; }
+  const out: any = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith('x-kubernetes-')) { continue; }
+    // `properties` maps field names to schemas; only its values are schemas to convert.
+    out[key] = key === 'properties'
+      ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, structuralToJsonSchema(v)]))
+      : structuralToJsonSchema(value);
+  }
+  if (node['x-kubernetes-int-or-string'] === true) {
+    delete out.type;
+    out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  if (out.properties !== undefined && out.additionalProperties === undefined) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+function modelProblems(validate: () => void): string[] {
+  try {
+    validate();
+    return [];
+  } catch (e) {
+    return [(e as Error).message];
+  }
+}
+
+function unknownFields(obj: any, known: string[], prefix: string): string[] {
+  if (typeof obj !== 'object' || obj === null) { return []; }
+  return Object.keys(obj).filter(k => !known.includes(k)).map(k => `${prefix}${k}: not a field the library writes (unknown fields are pruned or rejected)`);
+}
