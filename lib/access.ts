@@ -5,7 +5,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { secretContentHash } from './content-hash';
-import { AccessError, fieldError } from './errors';
+import { AccessError, childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
 
@@ -195,7 +195,7 @@ export interface ResolvedAccess {
  */
 export function resolveAccess(scope: Construct, id: string, props: PodDefaultAccessOptions,
   defaultDescription: string, secret: SecretSource): ResolvedAccess {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
 
   const namespace = props.namespace ?? chartNamespace(scope);

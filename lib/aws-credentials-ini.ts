@@ -2,7 +2,7 @@
 // read it, and rendering both files. Free of constructs. Messages name line numbers, profiles and the
 // well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
 import { AccessError } from './errors';
-import { quote } from './names';
+import { hasLoneSurrogate, quote } from './names';
 
 /** The keys of a credentials profile the library reads and writes. */
 const ACCESS_KEY_ID = 'aws_access_key_id';
@@ -162,14 +162,12 @@ export function credentialValueProblem(value: string | undefined): string | unde
   }
   if (value !== value.trim()) { return 'has leading or trailing whitespace: remove it'; }
   if (/\s/.test(value)) { return 'contains whitespace, which no key or token does: check what was pasted'; }
-  // UTF-8 cannot hold a lone surrogate: the Secret would hold U+FFFD in its place, a different key.
-  if (LONE_SURROGATE.test(value)) {
+  if (hasLoneSurrogate(value)) {
     return 'is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character';
   }
   return undefined;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What is wrong with a region name, or undefined when nothing is. */
 export function regionProblem(region: string): string | undefined {

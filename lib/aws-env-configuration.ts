@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess } from './access';
 import { encodeBase64 } from './base64';
-import { fieldError, readField } from './errors';
+import { childPath, fieldError, readField } from './errors';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
 
 /** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
@@ -44,7 +44,7 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
 }
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   if (props.configuration === undefined) {
     throw fieldError(path, 'configuration', 'is missing: give the settings, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })');
   }

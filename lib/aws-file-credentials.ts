@@ -4,7 +4,7 @@ import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDef
 import { AwsCredentials } from './aws-credentials';
 import { regionProblem, renderConfigIni } from './aws-credentials-ini';
 import { encodeBase64 } from './base64';
-import { fieldError, readField } from './errors';
+import { childPath, fieldError, readField } from './errors';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
@@ -48,7 +48,7 @@ export class AwsFileCredentials extends PodDefaultAccess {
 }
 
 function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   if (props.credentials === undefined) {
     throw fieldError(path, 'credentials', 'is missing: give the credentials, such as AwsCredentials.fromFile("credentials")');
   }

@@ -2,7 +2,7 @@
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
 import { decodeBase64, encodeBase64 } from './base64';
 import { AccessError } from './errors';
-import { quote } from './names';
+import { hasLoneSurrogate, quote } from './names';
 
 /** kubectl's default registry, also Docker Hub's key in config.json. */
 export const DOCKER_HUB = 'https://index.docker.io/v1/';
@@ -70,13 +70,11 @@ function checkLoginValue(where: string, field: string, value: string): void {
   if (value !== value.trim()) {
     throw new AccessError(`${where}: ${field} has leading or trailing whitespace: remove it`);
   }
-  // UTF-8 cannot hold a lone surrogate: "auth" would encode U+FFFD in its place and disagree with the field.
-  if (LONE_SURROGATE.test(value)) {
+  if (hasLoneSurrogate(value)) {
     throw new AccessError(`${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
   }
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
 function goJson(value: unknown): string {

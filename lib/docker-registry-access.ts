@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount } from './access';
 import { encodeBase64 } from './base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType } from './docker-config';
-import { fieldError, readField } from './errors';
+import { childPath, fieldError, readField } from './errors';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.docker/';
@@ -44,7 +44,7 @@ export class DockerRegistryAccess extends PodDefaultAccess {
 }
 
 function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessProps): PodDefaultAccessSpec {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   if (props.config === undefined) {
     throw fieldError(path, 'config', 'is missing: give the credentials, such as DockerConfig.fromFile("config.json")');
   }

@@ -1,3 +1,5 @@
+import { IConstruct } from 'constructs';
+
 /**
  * The one error type this library throws for bad input. Its message names the construct path and the
  * field at fault and says how to fix it; it never holds a secret value.
@@ -12,6 +14,19 @@ export class AccessError extends Error {
     super(message);
     this.name = 'AccessError';
   }
+}
+
+/**
+ * The path a construct `id` will have in `scope`, checked before the construct is created: an id already
+ * taken (or one like "constructor" that the constructs library mistakes for a taken one) is refused here
+ * with an AccessError, not later with the constructs library's own error.
+ */
+export function childPath(scope: IConstruct, id: string): string {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  if (scope.node.tryFindChild(id) !== undefined) {
+    throw new AccessError(`[${path}] the id ${JSON.stringify(id)} is taken in this scope, by another construct or by JavaScript itself: give the construct another id`);
+  }
+  return path;
 }
 
 /** An error about `field` of the construct at `path`, in the `[path] field: problem` form cdk8s uses. */

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodDefaultAccessOptions } from './access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
-import { fieldError, readField } from './errors';
+import { childPath, fieldError, readField } from './errors';
 import { MinioCredentials } from './minio-credentials';
 import { renderS3Variables, S3_VARIABLES, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion } from './s3-configuration';
 
@@ -72,7 +72,7 @@ export class MinioDefault extends AwsEnvConfiguration {
 }
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, ...options } = props;
   const settings = {
     endpoint: endpoint ?? DEFAULT_ENDPOINT,

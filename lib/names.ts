@@ -42,6 +42,16 @@ export function checkSecretReference(secretName: string, key?: string): void {
   }
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether `value` holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: written to a
+ * Secret it would become U+FFFD, a different credential than the one given.
+ */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
 /** A name for a message: JSON-quoted, so control characters show as escapes. */
 export function quote(value: string): string {
   return JSON.stringify(value);

@@ -5,7 +5,7 @@ import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-confi
 import { AwsFileCredentials, AwsFileCredentialsOptions } from './aws-file-credentials';
 import { DockerConfig } from './docker-config';
 import { DockerRegistryAccess, DockerRegistryAccessOptions } from './docker-registry-access';
-import { fieldError } from './errors';
+import { childPath, fieldError } from './errors';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
 import { quote } from './names';
 import { S3Configuration } from './s3-configuration';
@@ -137,7 +137,7 @@ export class NotebookAccess extends Construct {
 }
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  const path = childPath(scope, id);
   if (props?.docker === undefined) {
     throw fieldError(path, 'docker', 'is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
   }

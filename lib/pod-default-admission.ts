@@ -37,7 +37,8 @@ export interface AdmissionOptions {
 export interface AdmissionConflict {
   /**
    * What clashed: `volume`, `volume-mount-name`, `volume-mount-path`, `env`, `label`, `annotation`,
-   * `toleration`, `init-container`, `sidecar` or `selector`.
+   * `toleration`, `init-container`, `sidecar`, `selector` (an invalid selector in the namespace) or
+   * `name-length` (a PodDefault name too long for the annotation the webhook adds).
    */
   readonly rule: string;
 
@@ -409,10 +410,8 @@ const SUBJECTS: Record<string, (key: string, container?: string) => string> = {
 /**
  * A readable description of a conflict between the named parties. `parties` are PodDefault names, or
  * `undefined` for the pod's own entry.
- *
- * @internal
  */
-export function describeConflict(rule: string, key: string, parties: (string | undefined)[], container?: string): string {
+function describeConflict(rule: string, key: string, parties: (string | undefined)[], container?: string): string {
   const subject = (SUBJECTS[rule] ?? ((k: string) => `${rule} ${k}`))(key, container);
   const names = parties.filter((p): p is string => p !== undefined);
   const byPod = parties.some(p => p === undefined);
@@ -436,7 +435,8 @@ function toAdmissionConflict(c: MergeConflict, podDefaults: any[]): AdmissionCon
 
 // ---- selectors (metav1.LabelSelectorAsSelector and labels.Selector.Matches)
 
-interface ParsedSelector {
+/** @internal */
+export interface ParsedSelector {
   readonly error?: string;
   readonly key?: string;
   readonly matches: (labels: Record<string, string>) => boolean;
@@ -537,10 +537,8 @@ const PLAIN_STRUCTS = new Set(['resources']);
 
 /**
  * Whether two manifest values are equal as `reflect.DeepEqual` sees them once decoded into core/v1 types.
- *
- * @internal
  */
-export function goDeepEqual(a: any, b: any, owner?: string, field?: string): boolean {
+function goDeepEqual(a: any, b: any, owner?: string, field?: string): boolean {
   const x = a === null ? undefined : a;
   const y = b === null ? undefined : b;
   if (x === undefined || y === undefined) {

@@ -183,7 +183,8 @@ function checkName(pd: Found, namespace: string): string[] {
 function checkListing(pd: Found, namespace: string): string[] {
   if (unlisted.has(pd.construct)) { return []; }
   const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
-  const keys = Object.keys(matchLabels);
+  // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
+  const keys = Object.keys(matchLabels).sort(compareNames);
   let problem: string | undefined;
   if (keys.length === 0) {
     problem = 'has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace';
@@ -251,21 +252,37 @@ const SUBJECTS: Record<string, (key: string) => string> = {
 
 /**
  * Merges every PodDefault of the namespace into a pod with one container, as if one notebook selected them
- * all: the notebook UI lets a user pick any combination.
+ * all (the notebook UI lets a user pick any combination): the pod carries the label `<key>: "true"` that
+ * choosing each PodDefault sets, so a PodDefault's `spec.labels` can clash with another's selection label.
  */
 function checkMerge(found: Found[], namespace: string): string[] {
+  const labels: Record<string, string> = {};
+  const labelOwner = new Map<string, number>();
+  found.forEach((pd, index) => {
+    const key = Object.keys(pd.manifest.spec?.selector?.matchLabels ?? {}).sort(compareNames)[0];
+    if (key !== undefined && !labelOwner.has(key)) {
+      labels[key] = 'true';
+      labelOwner.set(key, index);
+    }
+  });
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: 'notebook', namespace },
+    metadata: { name: 'notebook', namespace, labels },
     spec: { containers: [{ name: 'notebook', image: 'notebook' }] },
   };
   const { conflicts } = mergePodDefaults(pod, found.map(f => f.manifest));
   const errors: string[] = [];
   for (const c of conflicts) {
-    if (c.sources.some(s => s < 0)) { continue; }
-    const [a, b] = c.sources.map(s => found[s]);
+    const sources = c.sources.map(s => (s < 0 && c.rule === 'label' ? labelOwner.get(c.key) ?? s : s));
+    if (sources.some(s => s < 0)) { continue; }
+    const [a, b] = sources.map(s => found[s]);
     const subject = (SUBJECTS[c.rule] ?? ((k: string) => `${c.rule} ${k}`))(c.key);
+    if (a === b) {
+      errors.push(`${subject} is defined twice, differently, by poddefault ${a.name} (${a.path}) in namespace ${ns(namespace)}: `
+        + 'the webhook refuses every notebook that selects it; keep one definition');
+      continue;
+    }
     errors.push(`${subject} differs between poddefaults ${a.name} (${a.path}) and ${b.name} (${b.path}) in namespace ${ns(namespace)}: `
       + 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one');
   }

@@ -109,10 +109,51 @@ function secretProblems(secret: any): string[] {
 }
 
 function podDefaultProblems(podDefault: any): string[] {
+  const problems = podSpecProblems(podDefault.spec ?? {});
   const validate = podDefaultValidator();
-  if (validate === undefined || validate(podDefault)) { return []; }
-  return (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}` +
-    (e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params.additionalProperty)}, which the API server would prune)` : ''));
+  if (validate === undefined || validate(podDefault)) { return problems; }
+  return [...problems, ...(validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}` +
+    (e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params.additionalProperty)}, which the API server would prune)` : ''))];
+}
+
+/**
+ * The rules the API server applies to the pod a PodDefault is merged into, which no schema states:
+ * names, references, paths, and the selector the notebook spawner lists.
+ */
+function podSpecProblems(spec: any): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => { if (!ok) { problems.push(problem); } };
+  const labels = Object.entries<unknown>(spec.selector?.matchLabels ?? {});
+  check(labels.length === 1 && labels[0][1] === 'true', 'spec.selector: the spawner needs exactly one matchLabels entry, "<name>": "true"');
+  for (const [key] of labels) { check(DNS_LABEL.test(key) && key.length <= 63, `spec.selector: ${JSON.stringify(key)} is not a label key`); }
+  const volumes = new Set<string>();
+  for (const volume of spec.volumes ?? []) {
+    check(DNS_LABEL.test(volume.name) && volume.name.length <= 63, `spec.volumes: ${JSON.stringify(volume.name)} is not a DNS-1123 label`);
+    volumes.add(volume.name);
+    if (volume.secret !== undefined) {
+      check(DNS_SUBDOMAIN.test(volume.secret.secretName), `spec.volumes: secretName ${JSON.stringify(volume.secret.secretName)} is not a DNS-1123 subdomain`);
+      for (const item of volume.secret.items ?? []) {
+        check(SECRET_KEY.test(item.key), `spec.volumes: items key ${JSON.stringify(item.key)} is not a Secret key`);
+        check(!item.path.startsWith('/') && !item.path.split('/').includes('..'), `spec.volumes: items path ${JSON.stringify(item.path)} is not a relative path`);
+      }
+    }
+  }
+  for (const mount of spec.volumeMounts ?? []) {
+    check(volumes.has(mount.name), `spec.volumeMounts: ${JSON.stringify(mount.name)} names no volume of the PodDefault`);
+    check(mount.mountPath.startsWith('/') && !/[\0\r\n]/.test(mount.mountPath), `spec.volumeMounts: ${JSON.stringify(mount.mountPath)} is not an absolute path`);
+  }
+  for (const env of spec.env ?? []) {
+    check(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(env.name), `spec.env: ${JSON.stringify(env.name)} is not an environment variable name`);
+    const ref = env.valueFrom?.secretKeyRef;
+    if (ref !== undefined) { check(DNS_SUBDOMAIN.test(ref.name) && SECRET_KEY.test(ref.key), `spec.env: ${env.name} refers to an invalid Secret or key`); }
+  }
+  for (const from of spec.envFrom ?? []) {
+    check(DNS_SUBDOMAIN.test(from.secretRef?.name ?? ''), 'spec.envFrom: secretRef names no valid Secret');
+  }
+  for (const pull of spec.imagePullSecrets ?? []) {
+    check(DNS_SUBDOMAIN.test(pull.name), `spec.imagePullSecrets: ${JSON.stringify(pull.name)} is not a DNS-1123 subdomain`);
+  }
+  return problems;
 }
 
 function podDefaultValidator(): ValidateFunction | undefined {

@@ -32,7 +32,8 @@ async function runDocker(args: Args, io: Io): Promise<number> {
   const common = commonProps(args);
   const source = dockerSource(args, io, '');
   checkOneStdinReader(args);
-  await synthesize(io, { config: source.flag }, (lib, chart) => {
+  const flags = { 'config': source.flag, 'DockerConfig.fromLogin': '--username with --password-stdin' };
+  await synthesize(io, flags, (lib, chart) => {
     new lib.DockerRegistryAccess(chart, 'docker-config', {
       ...common,
       ...mountProps(args),

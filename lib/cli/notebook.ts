@@ -77,10 +77,11 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
 
   const storageFlag = (minio ?? awsFile ?? awsEnv)!.flag;
   const flags = {
-    docker: docker.flag, config: docker.flag, homeDirectory: '--home-directory',
-    credentials: storageFlag, configuration: storageFlag,
-    endpoint: '--minio-endpoint', signatureVersion: '--minio-signature-version', forcePathStyle: '--minio-force-path-style',
-    region: storage === 'minio' ? '--minio-region' : '--aws-region',
+    'docker': docker.flag, 'config': docker.flag, 'homeDirectory': '--home-directory',
+    'DockerConfig.fromLogin': '--docker-username with --docker-password-stdin',
+    'credentials': storageFlag, 'configuration': storageFlag,
+    'endpoint': '--minio-endpoint', 'signatureVersion': '--minio-signature-version', 'forcePathStyle': '--minio-force-path-style',
+    'region': storage === 'minio' ? '--minio-region' : '--aws-region',
   };
   await synthesize(io, flags, (lib, chart) => {
     let storageAccess;

@@ -20,6 +20,7 @@ export const COMMON_FLAG_NAMES: FlagNames = {
   hashSecretName: '--hash-secret-name',
   volumeName: '--volume-name',
   mountPath: '--mount-path',
+  fromExistingSecret: '--existing-secret',
 };
 
 /**
@@ -43,10 +44,14 @@ export async function synthesize(io: Io, flags: FlagNames, build: (lib: Library,
   io.stdout(app.synthYaml());
 }
 
-/** `[cli/docker-config] secretName: ...` -> `--secret-name: ...`: the construct path means nothing on a command line. */
+/**
+ * `[cli/docker-config] secretName: leave secretName out` -> `--secret-name: leave --secret-name out`: the
+ * construct path means nothing on a command line, and props and factories are flags there. Only
+ * camelCase names are replaced inside the text, since `name` or `region` are also plain words.
+ */
 export function inFlags(message: string, flags: FlagNames): string {
   const m = /^\[[^\]]*\] ([A-Za-z]+): ([\s\S]*)$/.exec(message);
   if (m === null) { return message; }
-  const flag = flags[m[1]];
-  return flag === undefined ? `${m[1]}: ${m[2]}` : `${flag}: ${m[2]}`;
+  const text = m[2].replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word);
+  return `${flags[m[1]] ?? m[1]}: ${text}`;
 }

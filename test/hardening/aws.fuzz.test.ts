@@ -81,7 +81,7 @@ describe('AwsCredentials.fromFile', () => {
       fc.uint8Array({ maxLength: 200 }).map(bytes => ({ bytes: Buffer.from(bytes), secrets: [] as string[] })),
       validFile.map(f => ({ bytes: Buffer.concat([Buffer.from(f.text), Buffer.from([0xc3, 0x28])]), secrets: f.secrets })),
     );
-    fc.assert(fc.property(content, fc.option(region, { nil: undefined }), ({ bytes, secrets }, defaultRegion) => {
+    fc.assert(fc.property(content, fc.option(fc.oneof(region, hostileText(12)), { nil: undefined }), ({ bytes, secrets }, defaultRegion) => {
       const file = tempFile(bytes);
       const outcome = buildOrReject(chart => new AwsFileCredentials(chart, 'aws-credentials', {
         credentials: AwsCredentials.fromFile(file), region: defaultRegion,

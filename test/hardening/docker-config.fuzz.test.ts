@@ -59,7 +59,39 @@ const configText = fc.record({
   return { text, secrets };
 });
 
+/** A config.json that grants access, in the shapes `docker login` and other tools write. */
+const validConfig = fc.record({
+  auths: fc.uniqueArray(fc.tuple(
+    fc.oneof(fc.constantFrom('https://index.docker.io/v1/', 'ghcr.io', 'registry.example.com:5000', '__proto__', 'constructor', '0'), fc.domain()),
+    fc.oneof(
+      fc.tuple(fc.constantFrom('fake-user', 'AWS', 'oauth2accesstoken'), token()).map(([u, p]) => ({ auth: b64(`${u}:${p}`) })),
+      fc.tuple(fc.constantFrom('fake-user', 'AWS'), token()).map(([username, password]) => ({ username, password })),
+      fc.tuple(fc.constantFrom('fake-user', 'AWS'), token()).map(([username, password]) => ({ username, password, auth: b64(`${username}:${password}`) })),
+      token().map(identitytoken => ({ identitytoken })),
+      fc.tuple(token(), fc.emailAddress()).map(([p, email]) => ({ auth: b64(`fake-user:${p}`), email })),
+    ),
+  ), { minLength: 1, maxLength: 4, selector: ([server]) => server }),
+  extra: fc.subarray([['HttpHeaders', { 'User-Agent': 'Docker-Client/24.0' }], ['psFormat', 'table {{.ID}}'], ['__proto__', {}], ['constructor', 'x'], ['experimental', 'enabled']] as Array<[string, unknown]>),
+  indent: fc.constantFrom(0, 2, 4, '\t'),
+}).map(({ auths, extra, indent }) => {
+  const members = (pairs: Array<[string, unknown]>, level: number): string => {
+    const pad = (n: number) => indent === 0 ? '' : `\n${(typeof indent === 'number' ? ' '.repeat(indent) : indent).repeat(n)}`;
+    return `{${pairs.map(([k, v]) => `${pad(level + 1)}${JSON.stringify(k)}:${indent === 0 ? '' : ' '}${JSON.stringify(v)}`).join(',')}${pad(level)}}`;
+  };
+  const text = members([['auths', JSON.parse(members(auths, 1))], ...extra], 0);
+  const secrets = auths.flatMap(([, entry]) => Object.values(entry)).flatMap(v => [v, ...tokensIn(Buffer.from(v, 'base64').toString())]);
+  return { text, secrets };
+});
+
 describe('DockerConfig.fromJson with hostile config.json text', () => {
+  test('every config that grants access is accepted, with LF or CRLF line ends, and stored unchanged', () => {
+    fc.assert(fc.property(validConfig.chain(c => fc.constantFrom(c.text, c.text.replace(/\n/g, '\r\n')).map(text => ({ ...c, text }))), ({ text, secrets }) => {
+      const outcome = buildOrReject(chart => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromJson(text) }), secrets);
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) { expect(storedConfig(outcome.manifests).toString('utf8')).toBe(text); }
+    }), params());
+  }, timeout(200));
+
   test('structured configs: valid manifests with the bytes unchanged, or one AccessError without a secret', () => {
     fc.assert(fc.property(configText, secretTypes, ({ text, secrets }, secretType) => {
       const outcome = buildOrReject(chart =>
@@ -129,7 +161,8 @@ describe('DockerConfig.fromLogin and fromLogins with hostile logins', () => {
         const rendered = storedConfig(outcome.manifests).toString('utf8');
         expect(buildOrReject(chart => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromJson(rendered) }), []).ok).toBe(true);
         const auths = JSON.parse(rendered).auths;
-        expect(Object.keys(auths)).toEqual(logins.map(l => l.server ?? 'https://index.docker.io/v1/'));
+        // In the order given, except that JavaScript puts integer-like keys ("0") first: compare as sets.
+        expect(Object.keys(auths).sort()).toEqual(logins.map(l => l.server ?? 'https://index.docker.io/v1/').sort());
         logins.forEach(l => expect(auths[l.server ?? 'https://index.docker.io/v1/'].auth).toBe(b64(`${l.username}:${l.password}`)));
       }
     }), params());

@@ -12,7 +12,7 @@ import { AccessError } from '../../lib';
 import { manifestProblems } from '../schema';
 
 /** Runs per property: small in `npm test`, large in `npm run fuzz` (FUZZ_RUNS=5000). */
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+export const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
 /** fast-check parameters; FUZZ_SEED replays a failure that a run printed. */
 export function params<T>(numRuns = RUNS): fc.Parameters<T> {

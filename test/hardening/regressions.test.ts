@@ -149,6 +149,21 @@ describe('a failed synth writes no file', () => {
     expect(files).toEqual([]);
   });
 
+  test('an app-wide conflict, found only when the app is synthesised', () => {
+    // GIVEN two constructs that are each fine but give one namespace two PodDefaults of the same name
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'test', { namespace: 'user' });
+      new DockerRegistryAccess(chart, 'one', { name: 'registry', config: DockerConfig.fromLogin({ username: 'u', password: SECRET }) });
+      new DockerRegistryAccess(chart, 'two', { name: 'registry', config: DockerConfig.fromLogin({ username: 'v', password: SECRET }) });
+      app.synth();
+    });
+    // THEN cdk8s reports the validation error, and no manifest is written
+    expect((error as Error).message).toMatch(/registry/);
+    expect((error as Error).message).not.toContain(SECRET);
+    expect(files).toEqual([]);
+  });
+
   test('a good app writes its manifests there', () => {
     const { error, files } = filesAfter(outdir => {
       const app = new App({ outdir });

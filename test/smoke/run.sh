@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Consumer smoke test: packs the package as npm would publish it, installs the tarball (with its peer
-# dependencies, offline from the npm cache) into a fresh temporary cdk8s app that imports only the
-# public entry point, type-checks and synthesises that app, runs the installed CLI, and compares the
-# YAML with test/smoke/golden/. This proves the published package works, not just the source tree.
+# dependencies, from the npm cache that `npm ci` filled) into a fresh temporary cdk8s app that imports
+# only the public entry point, type-checks and synthesises that app, runs the installed CLI, and
+# compares the YAML with test/smoke/golden/. This proves the published package works, not just the
+# source tree.
 #
 # Run after `npm run compile` (jsii): the tarball holds the compiled lib/. UPDATE_GOLDEN=1 rewrites the
 # golden files; review their diff like any other change.
@@ -67,7 +68,7 @@ cat > "$app/tsconfig.json" <<'JSON'
 JSON
 cp "$root/test/smoke/app/main.ts" "$app/"
 cp "$root/test/fixtures/docker-config.json" "$root/test/fixtures/aws-credentials" "$app/fixtures/"
-(cd "$app" && npm install --offline --no-audit --no-fund --loglevel=error >/dev/null)
+(cd "$app" && npm install --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null)
 
 # Type-check against the package's declarations (no skipLibCheck), then synthesise.
 (cd "$app" && "$root/node_modules/.bin/tsc" -p . && node main.js)

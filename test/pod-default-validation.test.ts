@@ -1,0 +1,387 @@
+import * as path from 'path';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, Yaml } from 'cdk8s';
+import * as fc from 'fast-check';
+import { Construct } from 'constructs';
+import { KubePodDefault } from '../imports/kubeflow.org';
+import { PodDefaultAdmission } from '../lib/pod-default-admission';
+import { normalizePath, PodDefaultValidation } from '../lib/pod-default-validation';
+
+const PREFIX = '[KubeflowPodDefaultValidation] ';
+const FIXTURES = path.join(__dirname, 'fixtures', 'validation');
+
+/** The validation messages a synthesis of `app` fails with, or [] when it succeeds. */
+function errorsOf(synth: () => unknown): string[] {
+  try {
+    synth();
+    return [];
+  } catch (e) {
+    return String((e as Error).message).split('\n')
+      .map(line => line.trim())
+      .filter(line => line.startsWith(PREFIX))
+      .map(line => line.slice(PREFIX.length));
+  }
+}
+
+type Side = 'ours' | 'include' | 'raw';
+
+/** Adds the PodDefault of a fixture as a KubePodDefault, an Include of the file, or a raw ApiObject. */
+function addFixture(scope: Construct, id: string, fixture: string, side: Side): string {
+  const file = path.join(FIXTURES, fixture);
+  const manifest = Yaml.load(file)[0];
+  switch (side) {
+    case 'ours':
+      return new KubePodDefault(scope, id, { metadata: manifest.metadata, spec: manifest.spec }).node.path;
+    case 'include':
+      return new Include(scope, id, { url: file }).apiObjects[0].node.path;
+    case 'raw':
+      return new ApiObject(scope, id, manifest).node.path;
+  }
+}
+
+function dockerConfig(scope: Construct, id: string, spec: any = {}, namespace: string = 'team-a'): string {
+  return new KubePodDefault(scope, id, {
+    metadata: { name: 'docker-config', namespace },
+    spec: {
+      desc: 'Add Docker registry credentials',
+      selector: { matchLabels: { 'docker-config': 'true' } },
+      volumes: [{ name: 'docker-secret-volume', secret: { secretName: 'docker-secret' } }],
+      volumeMounts: [{ name: 'docker-secret-volume', mountPath: '/home/kubeflow/.docker/' }],
+      ...spec,
+    },
+  }).node.path;
+}
+
+function appWithChart(): { app: App; chart: Chart } {
+  const app = Testing.app();
+  const chart = new Chart(app, 'test');
+  PodDefaultValidation.attach(app);
+  return { app, chart };
+}
+
+const SIDES: Side[] = ['ours', 'include', 'raw'];
+const REFUSE_BOTH = 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one';
+
+describe('rules across two PodDefaults of a namespace', () => {
+  const rows: [string, string, any, (a: string, b: string) => string[]][] = [
+    ['volume', 'volume.yaml', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] },
+      (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+    ['volume-mount-path', 'mount-path.yaml', {},
+      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+    ['env', 'env.yaml', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] },
+      (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+    ['label against a selection label', 'label.yaml', {},
+      (a, b) => [`pod label docker-config differs between poddefaults docker-config (${a}) and no-docker (${b}) in namespace team-a: ${REFUSE_BOTH}`]],
+    ['mount path spelling', 'spelling.yaml', {},
+      (a, b) => [`mount paths /home/kubeflow/.docker/ of poddefault docker-config (${a}) and /home/kubeflow//./.docker of poddefault registry-mirror (${b}) `
+        + 'in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; '
+        + 'spell them the same way or use different directories']],
+    ['same group, kind, namespace and name', 'duplicate.yaml', {},
+      (a, b) => [`${a} and ${b} are both PodDefault docker-config (api group kubeflow.org) in namespace team-a: `
+        + 'applying them, one overwrites the other; give them different names or namespaces']],
+  ];
+
+  for (const [rule, fixture, specA, expected] of rows) {
+    test.each(SIDES)(`${rule}: ours against %s`, side => {
+      // GIVEN our PodDefault and a clashing one added as a KubePodDefault, an Include or a raw ApiObject
+      const { app, chart } = appWithChart();
+      const a = dockerConfig(chart, 'docker', specA);
+      const b = addFixture(chart, 'other', fixture, side);
+
+      // WHEN the app is synthesised
+      const errors = errorsOf(() => app.synthYaml());
+
+      // THEN synth fails naming both construct paths, the namespace and the key
+      expect(errors).toEqual(expected(a, b));
+    });
+  }
+
+  test('no message holds an env value', () => {
+    // GIVEN two PodDefaults whose env values clash
+    const { app, chart } = appWithChart();
+    dockerConfig(chart, 'docker', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] });
+    addFixture(chart, 'other', 'env.yaml', 'include');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN the values appear nowhere
+    expect(errors).toHaveLength(1);
+    expect(errors.join('\n')).not.toContain('do-not-print');
+  });
+
+  test('two PodDefaults of different namespaces never clash', () => {
+    // GIVEN the clashing pair, in two namespaces
+    const { app, chart } = appWithChart();
+    dockerConfig(chart, 'docker', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] });
+    const other = Yaml.load(path.join(FIXTURES, 'volume.yaml'))[0];
+    new ApiObject(chart, 'other', { ...other, metadata: { ...other.metadata, namespace: 'team-b' } });
+
+    // WHEN synthesised
+    // THEN it succeeds
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+  });
+
+  test('an object without a namespace is in its chart\'s namespace', () => {
+    // GIVEN a chart of namespace team-a holding a PodDefault without namespace that clashes with one of team-a
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const teamA = new Chart(app, 'team-a-chart', { namespace: 'team-a' });
+    const manifest = Yaml.load(path.join(FIXTURES, 'mount-path.yaml'))[0];
+    const b = new ApiObject(teamA, 'aws', { ...manifest, metadata: { name: 'aws-credentials' } }).node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`,
+    ]);
+  });
+
+  test('a PodDefault that contradicts its own selection label', () => {
+    // GIVEN a PodDefault whose spec.labels sets its own selection label to another value
+    const { app, chart } = appWithChart();
+    const p = dockerConfig(chart, 'docker', { labels: { 'docker-config': 'false' } });
+
+    // WHEN synthesised
+    // THEN reported once, against that PodDefault
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `pod label docker-config is defined twice, differently, by poddefault docker-config (${p}) in namespace team-a: `
+        + 'the webhook refuses every notebook that selects it; keep one definition',
+    ]);
+  });
+
+  test('two objects of another kind with the same namespace and name', () => {
+    // GIVEN two Secrets of one name in one namespace, in two charts
+    const { app } = appWithChart();
+    const one = new ApiObject(new Chart(app, 'one'), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+    const two = new ApiObject(new Chart(app, 'two'), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+
+    // WHEN synthesised
+    // THEN reported with both paths
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces`,
+    ]);
+  });
+});
+
+describe('rules on one PodDefault', () => {
+  const FIX_LISTING = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+  const rows: [string, string, (p: string) => string[]][] = [
+    ['no matchLabels', 'unlisted.yaml', p => [`poddefault pipelines-access (${p}) in namespace team-a has no spec.selector.matchLabels, which makes the notebook ui `
+      + `fail to list the configurations of the whole namespace; ${FIX_LISTING}`]],
+    ['two matchLabels keys', 'two-keys.yaml', p => [`poddefault gpu-tools (${p}) in namespace team-a has 2 matchLabels keys, but choosing it in the notebook ui `
+      + `sets only the label gpu, so it never applies; ${FIX_LISTING}`]],
+    ['a value other than "true"', 'not-true.yaml', p => [`poddefault gpu-tools (${p}) in namespace team-a selects label gpu-tools with a value other than "true", `
+      + `but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${FIX_LISTING}`]],
+    ['dshm and /dev/shm', 'dshm.yaml', p => [
+      `poddefault big-shm (${p}) in namespace team-a uses the volume name dshm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another volume name`,
+      `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path`,
+    ]],
+    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name of 54 characters: `
+      + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, '
+      + 'so kubernetes refuses every pod it selects; use a name of at most 52 characters']],
+    ['invalid label keys', 'label-key.yaml', p => [
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
+        + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "Example.com/team" in spec.labels: `
+        + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters',
+    ]],
+    ['an invalid selector', 'selector.yaml', p => [`poddefault docker-config (${p}) in namespace team-a has an invalid selector `
+      + '(matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod of the namespace; fix the selector']],
+  ];
+
+  for (const [rule, fixture, expected] of rows) {
+    test.each(SIDES)(`${rule}: %s`, side => {
+      // GIVEN one PodDefault, added as a KubePodDefault, an Include or a raw ApiObject
+      const { app, chart } = appWithChart();
+      const p = addFixture(chart, 'pd', fixture, side);
+
+      // WHEN the app is synthesised
+      const errors = errorsOf(() => app.synthYaml());
+
+      // THEN synth fails naming the construct path, the namespace and the key
+      expect(errors).toEqual(expected(p));
+    });
+  }
+
+  test.each(SIDES)('allowUnlisted exempts one PodDefault from the listing rule (%s)', side => {
+    // GIVEN a PodDefault without matchLabels, exempted, next to one that is not
+    const { app, chart } = appWithChart();
+    const exempt = addFixture(chart, 'pd', 'unlisted.yaml', side);
+    PodDefaultValidation.allowUnlisted(chart.node.findAll().find(c => c.node.path === exempt) as ApiObject);
+    const other = addFixture(chart, 'gpu', 'two-keys.yaml', 'raw');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN only the other one is reported
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^poddefault gpu-tools \\(${other}\\)`));
+  });
+});
+
+describe('attaching and synthesising', () => {
+  test('attaching twice reports once', () => {
+    // GIVEN the validation attached twice, once through a deep construct
+    const { app, chart } = appWithChart();
+    PodDefaultValidation.attach(app);
+    PodDefaultValidation.attachTo(new Construct(chart, 'deep'));
+    const p = addFixture(chart, 'pd', 'not-true.yaml', 'raw');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN one error
+    expect(errors).toEqual([expect.stringContaining(`poddefault gpu-tools (${p})`)]);
+  });
+
+  test('attachTo from any construct attaches to the app', () => {
+    // GIVEN an app where only a deep construct attaches the validation
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    PodDefaultValidation.attachTo(new Construct(chart, 'deep'));
+    addFixture(chart, 'pd', 'not-true.yaml', 'raw');
+
+    // WHEN synthesised
+    // THEN the app-wide check runs
+    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+  });
+
+  test('Testing.synth(chart) validates too', () => {
+    // GIVEN a clash
+    const { chart } = appWithChart();
+    dockerConfig(chart, 'docker');
+    addFixture(chart, 'other', 'mount-path.yaml', 'raw');
+
+    // WHEN one chart is synthesised
+    // THEN the clash is reported
+    expect(errorsOf(() => Testing.synth(chart))).toHaveLength(1);
+  });
+
+  test('a change between two synths of one app is seen', () => {
+    // GIVEN an app that synthesises cleanly
+    const { app, chart } = appWithChart();
+    dockerConfig(chart, 'docker');
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+
+    // WHEN a clashing PodDefault is added in a new chart and the app synthesised again
+    addFixture(new Chart(app, 'later'), 'other', 'mount-path.yaml', 'raw');
+
+    // THEN the second synth fails
+    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+    // AND a third one still fails
+    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+  });
+
+  test('a change to a PodDefault between two app.synth() calls is seen', () => {
+    // GIVEN an app written to disk cleanly
+    const app = Testing.app({ outdir: require('os').tmpdir() + '/pd-validation-' + process.pid });
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'test');
+    const raw = new ApiObject(chart, 'gpu', Yaml.load(path.join(FIXTURES, 'not-true.yaml'))[0]);
+    raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'true'));
+    app.synth();
+
+    // WHEN a patch changes its selector value
+    raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'maybe'));
+
+    // THEN the next synth fails
+    expect(errorsOf(() => app.synth())).toHaveLength(1);
+  });
+
+  test('with many charts the check renders each PodDefault once per synthesis, and the output is unchanged', () => {
+    // GIVEN three charts with a PodDefault each, and the output of an app without the check
+    const build = (attach: boolean) => {
+      const app = Testing.app();
+      if (attach) { PodDefaultValidation.attach(app); }
+      const pds = ['a', 'b', 'c'].map(ns => dockerConfig(new Chart(app, ns), 'docker', {}, ns));
+      return { app, pds };
+    };
+    const expected = build(false).app.synthYaml();
+    const { app } = build(true);
+    const pds = app.node.findAll().filter(c => c instanceof KubePodDefault) as KubePodDefault[];
+    const calls = new Map<string, number>();
+    const original = KubePodDefault.prototype.toJson;
+    const spy = jest.spyOn(KubePodDefault.prototype, 'toJson').mockImplementation(function (this: KubePodDefault) {
+      calls.set(this.node.path, (calls.get(this.node.path) ?? 0) + 1);
+      return original.call(this);
+    });
+
+    // WHEN the app is synthesised (cdk8s validates the whole app once, then once per chart)
+    let yaml: string;
+    try {
+      yaml = app.synthYaml();
+    } finally {
+      spy.mockRestore();
+    }
+
+    // THEN each PodDefault was rendered once, the output is the same, and toJson is itself again
+    expect([...calls.values()]).toEqual([1, 1, 1]);
+    expect(yaml).toEqual(expected);
+    expect(pds.map(pd => Object.prototype.hasOwnProperty.call(pd, 'toJson'))).toEqual([false, false, false]);
+  });
+});
+
+describe('normalizePath', () => {
+  test.each([
+    ['/home/kubeflow/.docker/', '/home/kubeflow/.docker'],
+    ['/home/kubeflow//./.docker', '/home/kubeflow/.docker'],
+    ['/home/kubeflow/.docker', '/home/kubeflow/.docker'],
+    ['/dev/shm/.', '/dev/shm'],
+    ['/', '/'],
+  ])('%s is %s', (input, expected) => {
+    expect(normalizePath(input)).toBe(expected);
+  });
+});
+
+describe('property: synth either refuses, or a notebook selecting every PodDefault is admitted', () => {
+  const volumeName = fc.constantFrom('creds', 'docker-secret-volume', 'aws-secret-volume');
+  const secretName = fc.constantFrom('s1', 's2');
+  const mountPath = fc.constantFrom('/home/kubeflow/.docker', '/home/kubeflow/.docker/', '/home/kubeflow/.aws/', '/data');
+  const envName = fc.constantFrom('AWS_REGION', 'S3_ENDPOINT');
+  const spec = fc.record({
+    volumes: fc.array(fc.record({ name: volumeName, secret: fc.record({ secretName }, { requiredKeys: ['secretName'] }) }), { maxLength: 2 }),
+    volumeMounts: fc.array(fc.record({ name: volumeName, mountPath, readOnly: fc.boolean() }, { requiredKeys: ['name', 'mountPath'] }), { maxLength: 2 }),
+    env: fc.array(fc.record({ name: envName, value: fc.constantFrom('a', 'b') }), { maxLength: 2 }),
+    labels: fc.dictionary(fc.constantFrom('team', 'pd-a', 'pd-b'), fc.constantFrom('true', 'x'), { maxKeys: 2 }),
+    tolerations: fc.array(fc.record({ key: fc.constantFrom('gpu', 'spot'), operator: fc.constantFrom('Exists') }), { maxLength: 1 }),
+  }, { requiredKeys: [] });
+  // fast-check builds records without a prototype, which cdk8s cannot resolve: make them plain JSON
+  const podDefaults = fc.array(fc.record({ name: fc.constantFrom('pd-a', 'pd-b', 'pd-c', 'pd-d'), spec }), { minLength: 1, maxLength: 4 })
+    .map(pds => JSON.parse(JSON.stringify(pds)) as { name: string; spec: any }[]);
+
+  test('for random PodDefaults in one namespace', () => {
+    fc.assert(fc.property(podDefaults, fc.boolean(), (pds, perChart) => {
+      // GIVEN random PodDefaults, in one chart or one chart each
+      const app = Testing.app();
+      PodDefaultValidation.attach(app);
+      const shared = new Chart(app, 'all');
+      pds.forEach((p, i) => new KubePodDefault(perChart ? new Chart(app, `c${i}`) : shared, `pd${i}`, {
+        metadata: { name: p.name, namespace: 'team-a' },
+        spec: { selector: { matchLabels: { [p.name]: 'true' } }, ...p.spec },
+      }));
+
+      // WHEN synthesised
+      let yaml: string;
+      try {
+        yaml = app.synthYaml();
+      } catch (e) {
+        // THEN either synth refuses with validation errors
+        expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[KubeflowPodDefaultValidation\] /);
+        return;
+      }
+      // OR a notebook selecting every PodDefault of the namespace is admitted
+      expect(yaml).toContain('kind: PodDefault');
+      const manifests = app.node.findAll().filter(c => c instanceof KubePodDefault).map(c => (c as KubePodDefault).toJson());
+      const labels = Object.fromEntries(manifests.map((m: any) => [m.metadata.name, 'true']));
+      const notebook = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'nb-0', namespace: 'team-a', labels },
+        spec: { containers: [{ name: 'nb', image: 'jupyter' }] },
+      };
+      const result = PodDefaultAdmission.admit(notebook, manifests);
+      expect(result.conflicts).toEqual([]);
+      expect(result.applied).toEqual([...new Set(pds.map(p => p.name))].sort());
+    }), { numRuns: 300 });
+  });
+});
