@@ -125,41 +125,28 @@ export interface PodDefaultAccessSpec {
 }
 
 /**
- * A Secret plus the PodDefault that gives it to the notebooks that select it.
+ * A PodDefault that gives a Secret to the notebooks that select it, and the Secret as its child.
+ *
+ * The construct is the PodDefault itself rather than a wrapper around one: cdk8s walks the whole
+ * construct tree once per chart, so every extra node per profile costs time quadratic in the number of
+ * charts of an app that has one chart per profile.
  */
-export abstract class PodDefaultAccess extends Construct {
-  /** Name of the PodDefault, also the key of its selector label. */
-  public readonly name: string;
+export abstract class PodDefaultAccess extends KubePodDefault {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
   /** Name of the Secret the PodDefault refers to. */
   public readonly secretName: string;
-  /** The PodDefault. */
-  public readonly podDefault: KubePodDefault;
   /** The synthesised Secret; undefined when an existing Secret is used. */
   public readonly secret?: k8s.KubeSecret;
   /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
   public readonly selectorLabels: { [key: string]: string };
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
-    super(scope, id);
-    this.name = spec.name;
-    this.namespace = spec.namespace;
-    this.secretName = spec.secretName;
-    this.selectorLabels = { [spec.name]: 'true' };
-
-    if (spec.secretData !== undefined) {
-      this.secret = new k8s.KubeSecret(this, 'Secret', {
-        metadata: { name: spec.secretName, namespace: spec.namespace },
-        type: spec.secretType ?? 'Opaque',
-        data: spec.secretData,
-        immutable: spec.immutable ? true : undefined,
-      });
-    }
-    this.podDefault = new KubePodDefault(this, 'PodDefault', {
+    const selectorLabels = { [spec.name]: 'true' };
+    super(scope, id, {
       metadata: { name: spec.name, namespace: spec.namespace },
       spec: {
-        selector: { matchLabels: this.selectorLabels },
+        selector: { matchLabels: selectorLabels },
         desc: spec.description,
         env: spec.env,
         envFrom: spec.envFrom,
@@ -168,7 +155,23 @@ export abstract class PodDefaultAccess extends Construct {
         volumes: spec.volumes,
       },
     });
+    this.namespace = spec.namespace;
+    this.secretName = spec.secretName;
+    this.selectorLabels = selectorLabels;
+    if (spec.secretData !== undefined) {
+      this.secret = new k8s.KubeSecret(this, 'Secret', {
+        metadata: { name: spec.secretName, namespace: spec.namespace },
+        type: spec.secretType ?? 'Opaque',
+        data: spec.secretData,
+        immutable: spec.immutable ? true : undefined,
+      });
+    }
     PodDefaultValidation.attachTo(this);
+  }
+
+  /** The PodDefault: this construct itself. */
+  public get podDefault(): KubePodDefault {
+    return this;
   }
 }
 

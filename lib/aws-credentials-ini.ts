@@ -2,7 +2,7 @@
 // read it, and rendering both files. Free of constructs. Messages name line numbers, profiles and the
 // well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
 import { AccessError } from './errors';
-import { hasLoneSurrogate, quote } from './names';
+import { hasControlCharacter, hasLoneSurrogate, quote } from './names';
 
 /** The keys of a credentials profile the library reads and writes. */
 const ACCESS_KEY_ID = 'aws_access_key_id';
@@ -29,24 +29,44 @@ export interface ConfigProfile {
   readonly region?: string;
 }
 
+// Python's whitespace (str.isspace), which configparser strips from lines, keys and values and counts
+// as indentation. JavaScript's trim() and \s differ: they take U+FEFF, and leave U+001C to U+001F and U+0085.
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const INDENT = new RegExp(`^[${PY_SPACE}]*`);
+const EDGE_SPACE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+const pyStrip = (text: string) => text.replace(EDGE_SPACE, '');
+
 /**
- * The profiles of a shared-credentials file. Spaces around `=` are syntax, as are CRLF line ends and a
- * leading UTF-8 byte-order mark; `#` and `;` start comment lines; key names are case-insensitive, as
- * Python's configparser (and so the AWS CLI) treats them.
+ * The profiles of a shared-credentials file, read as botocore (and so the AWS CLI and boto3) reads it
+ * with Python's configparser: `=` or `:`, whichever comes first, separates a key from its value, and
+ * spaces around it are syntax; CRLF line ends are fine; `#` and `;` start comment lines; key names are
+ * case-insensitive. What configparser would read differently from what the file seems to say (an
+ * indented continuation line, spaces inside a header's brackets) is rejected. A leading UTF-8
+ * byte-order mark is skipped: the caller stores the file without it.
  */
 export function parseCredentialsIni(text: string): CredentialsProfile[] {
   const sections: Array<{ name: string; line: number; values: Map<string, { value: string; line: number }> }> = [];
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  // The indentation of the last setting of the current profile: configparser appends a line indented
+  // further to that setting's value, even across blank and comment lines.
+  let settingIndent: number | undefined;
   lines.forEach((raw, i) => {
     const n = i + 1;
-    const line = raw.trim();
+    const line = pyStrip(raw);
     if (line === '' || line.startsWith('#') || line.startsWith(';')) { return; }
+    const indent = INDENT.exec(raw)![0].length;
+    if (settingIndent !== undefined && indent > settingIndent) {
+      throw new AccessError(`line ${n} is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`);
+    }
     if (line.startsWith('[')) {
       const header = /^\[([^[\]]*)\]$/.exec(line);
       if (header === null) { throw malformed(n); }
-      const name = header[1].trim();
-      if (name === '') {
+      const name = header[1];
+      if (pyStrip(name) === '') {
         throw new AccessError(`line ${n} is a profile header without a name: write "[default]" or "[NAME]"`);
+      }
+      if (pyStrip(name) !== name) {
+        throw new AccessError(`line ${n}: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`);
       }
       if (/^profile\s/.test(name)) {
         throw new AccessError(`line ${n} is a "[profile NAME]" header, which belongs in the config file: in a credentials file write "[NAME]"`);
@@ -56,11 +76,12 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
         throw new AccessError(`line ${n}: profile ${quote(name)} appears twice (lines ${earlier.line} and ${n}): give each profile once`);
       }
       sections.push({ name, line: n, values: new Map() });
+      settingIndent = undefined;
       return;
     }
-    const eq = line.indexOf('=');
-    const key = line.slice(0, eq).trim().toLowerCase();
-    if (eq < 0 || key === '') { throw malformed(n); }
+    const delimiter = line.search(/[=:]/);
+    const key = pyStrip(line.slice(0, delimiter)).toLowerCase();
+    if (delimiter < 0 || key === '') { throw malformed(n); }
     const section = sections[sections.length - 1];
     if (section === undefined) {
       throw new AccessError(`line ${n} is a setting before any profile header: put it under a header such as "[default]"`);
@@ -70,7 +91,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
     if (earlier !== undefined) {
       throw new AccessError(`line ${n}: ${what} appears twice in profile ${quote(section.name)} (lines ${earlier.line} and ${n}): keep one`);
     }
-    const value = line.slice(eq + 1).trim();
+    const value = pyStrip(line.slice(delimiter + 1));
     if (value === '') {
       throw new AccessError(`line ${n}: ${what} in profile ${quote(section.name)} is empty: give a value or remove the line`);
     }
@@ -78,6 +99,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       throw new AccessError(`line ${n}: region in profile ${quote(section.name)} ${regionProblem(value)}`);
     }
     section.values.set(key, { value, line: n });
+    settingIndent = indent;
   });
 
   if (sections.length === 0) {
@@ -85,8 +107,12 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
   }
   return sections.map(({ name, line, values }) => {
     const missing = [ACCESS_KEY_ID, SECRET_ACCESS_KEY].filter(key => !values.has(key));
+    if (missing.length === 2) {
+      // Named by its line only: a header without any key may well be a pasted key or token.
+      throw new AccessError(`the profile at line ${line} has no ${ACCESS_KEY_ID} and no ${SECRET_ACCESS_KEY}: add them, or remove the profile`);
+    }
     if (missing.length > 0) {
-      throw new AccessError(`profile ${quote(name)} (line ${line}) has no ${missing.join(' and no ')}: add ${missing.length > 1 ? 'them' : 'it'}, or remove the profile`);
+      throw new AccessError(`profile ${quote(name)} (line ${line}) has no ${missing[0]}: add it, or remove the profile`);
     }
     return {
       name,
@@ -99,7 +125,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
 }
 
 function malformed(line: number): AccessError {
-  return new AccessError(`line ${line} is not a "[profile]" header, a "key = value" setting or a comment: fix or remove it`);
+  return new AccessError(`line ${line} is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`);
 }
 
 /**
@@ -151,7 +177,7 @@ export function renderConfigIni(profiles: readonly ConfigProfile[]): string | un
 
 /**
  * What is wrong with an access key, secret key or session token, or undefined when nothing is. Such a
- * value is never empty and never holds whitespace; the message never holds the value.
+ * value is never empty and never holds whitespace or a control character; the message never holds the value.
  */
 export function credentialValueProblem(value: string | undefined): string | undefined {
   if (value === undefined) { return 'is missing: give it'; }
@@ -162,6 +188,7 @@ export function credentialValueProblem(value: string | undefined): string | unde
   }
   if (value !== value.trim()) { return 'has leading or trailing whitespace: remove it'; }
   if (/\s/.test(value)) { return 'contains whitespace, which no key or token does: check what was pasted'; }
+  if (hasControlCharacter(value)) { return 'contains a control character: check what was pasted'; }
   if (hasLoneSurrogate(value)) {
     return 'is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character';
   }

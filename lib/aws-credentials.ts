@@ -41,7 +41,8 @@ export type ResolvedAwsCredentials =
  */
 export class AwsCredentials {
   /**
-   * An AWS shared-credentials file, read at synth time; its bytes go into the Secret unchanged.
+   * An AWS shared-credentials file, read at synth time; its bytes go into the Secret unchanged, but for
+   * a leading UTF-8 byte-order mark, which is dropped.
    * @param path path of the file
    */
   public static fromFile(path: string): AwsCredentials {
@@ -54,7 +55,9 @@ export class AwsCredentials {
         if (e instanceof AccessError) { throw new AccessError(`file ${quote(path)} ${e.message}`); }
         throw e;
       }
-      return { kind: 'content', bytes, profiles };
+      // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
+      // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
+      return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };
     });
   }
 
@@ -96,4 +99,10 @@ export class AwsCredentials {
   public _resolve(): ResolvedAwsCredentials {
     return this.resolve();
   }
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function withoutByteOrderMark(bytes: Buffer): Buffer {
+  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
 }

@@ -2,7 +2,7 @@
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
 import { decodeBase64, encodeBase64 } from './base64';
 import { AccessError } from './errors';
-import { hasLoneSurrogate, quote } from './names';
+import { hasControlCharacter, hasLoneSurrogate, quote } from './names';
 
 /** kubectl's default registry, also Docker Hub's key in config.json. */
 export const DOCKER_HUB = 'https://index.docker.io/v1/';
@@ -70,11 +70,13 @@ function checkLoginValue(where: string, field: string, value: string): void {
   if (value !== value.trim()) {
     throw new AccessError(`${where}: ${field} has leading or trailing whitespace: remove it`);
   }
+  if (hasControlCharacter(value)) {
+    throw new AccessError(`${where}: ${field} contains a control character: check what was pasted`);
+  }
   if (hasLoneSurrogate(value)) {
     throw new AccessError(`${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
   }
 }
-
 
 /** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
 function goJson(value: unknown): string {

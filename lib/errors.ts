@@ -23,7 +23,9 @@ export class AccessError extends Error {
  */
 export function childPath(scope: IConstruct, id: string): string {
   const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-  if (scope.node.tryFindChild(id) !== undefined) {
+  // constructs keeps children in a plain object, created with the first child: before that,
+  // tryFindChild("valueOf") finds nothing, yet adding the child fails on Object.prototype.valueOf.
+  if (scope.node.tryFindChild(id) !== undefined || id in Object.prototype) {
     throw new AccessError(`[${path}] the id ${JSON.stringify(id)} is taken in this scope, by another construct or by JavaScript itself: give the construct another id`);
   }
   return path;

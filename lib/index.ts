@@ -9,5 +9,7 @@ export { AccessError } from './errors';
 export { MinioCredentials, MinioKeys } from './minio-credentials';
 export { MinioDefault, MinioDefaultProps } from './minio-default';
 export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-access';
+export { AdmissionConflict, AdmissionOptions, AdmissionResult, PodDefaultAdmission } from './pod-default-admission';
+export { PodDefaultValidation } from './pod-default-validation';
 export { S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
 export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/kubeflow.org';

@@ -52,6 +52,14 @@ export function hasLoneSurrogate(value: string): boolean {
   return LONE_SURROGATE.test(value);
 }
 
+/**
+ * Whether `value` holds a C0 control character or DEL: never part of a key, token or password, and
+ * often the trace of a paste from a terminal.
+ */
+export function hasControlCharacter(value: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(value);
+}
+
 /** A name for a message: JSON-quoted, so control characters show as escapes. */
 export function quote(value: string): string {
   return JSON.stringify(value);

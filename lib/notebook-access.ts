@@ -129,7 +129,7 @@ export class NotebookAccess extends Construct {
       this.storage = (props.storage ?? StorageAccess.minio())._create(this, props.namespace, homeDirectory);
     } catch (e) {
       // A child's bad input must not leave this construct half-built in the tree.
-      scope.node.tryRemoveChild(id);
+      scope.node.tryRemoveChild(this.node.id);
       throw e;
     }
     this.selectorLabels = { ...this.docker.selectorLabels, ...this.storage.selectorLabels };

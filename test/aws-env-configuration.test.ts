@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { AccessError, AwsEnvConfiguration, AwsEnvConfigurationProps, S3Configuration, S3SignatureVersion } from '../lib';
 import { endpointProblem } from '../lib/s3-configuration';
-import { expectGolden, fixture } from './golden';
+import { expectGolden, fixture, secretAndPodDefault } from './golden';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -12,10 +12,10 @@ function userChart(app: App = Testing.app()): Chart {
   return new Chart(app, 'test', { namespace: 'user' });
 }
 
-function synthEnv(props: AwsEnvConfigurationProps, id = 'aws-configuration'): any[] {
+function synthEnv(props: AwsEnvConfigurationProps, id = 'aws-configuration'): [any, any] {
   const chart = userChart();
   new AwsEnvConfiguration(chart, id, props);
-  return Testing.synth(chart);
+  return secretAndPodDefault(Testing.synth(chart));
 }
 
 /** The Secret's data, decoded. */

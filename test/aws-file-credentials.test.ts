@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { AccessError, AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../lib';
-import { expectGolden, fixture } from './golden';
+import { expectGolden, fixture, secretAndPodDefault } from './golden';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
@@ -12,10 +12,10 @@ function userChart(app: App = Testing.app()): Chart {
   return new Chart(app, 'test', { namespace: 'user' });
 }
 
-function synthAws(props: AwsFileCredentialsProps, id = 'aws-credentials'): any[] {
+function synthAws(props: AwsFileCredentialsProps, id = 'aws-credentials'): [any, any] {
   const chart = userChart();
   new AwsFileCredentials(chart, id, props);
-  return Testing.synth(chart);
+  return secretAndPodDefault(Testing.synth(chart));
 }
 
 const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
@@ -74,14 +74,39 @@ describe('AwsFileCredentials values', () => {
     expect(podDefault.spec.selector).toEqual({ matchLabels: { 'aws-credentials': 'true' } });
   });
 
-  test('a file with a byte-order mark and CRLF line ends is accepted and stored unchanged', () => {
-    // GIVEN a file saved on Windows, with a region on its second profile
+  test('a file with a byte-order mark and CRLF line ends is accepted and stored without the byte-order mark', () => {
+    // GIVEN a file saved on Windows, with a byte-order mark, CRLF line ends and a region on its second profile
     const file = fixture('aws-credentials-windows');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // WHEN
     const [secret] = synthAws({ credentials: AwsCredentials.fromFile(file) });
-    // THEN its bytes are in the Secret as they are, and the region goes to the config file
-    expect(secret.data.credentials).toBe(readFileSync(file).toString('base64'));
+    // THEN its bytes are in the Secret but for the byte-order mark, which Python's configparser (and so
+    // boto3) cannot read; CRLF stays, and the region goes to the config file
+    expect(Buffer.from(secret.data.credentials, 'base64').equals(bytes.subarray(3))).toBe(true);
+    expect(decode(secret.data.credentials)).toContain('\r\n');
     expect(decode(secret.data.config)).toBe('[profile minio]\nregion = eu-west-1\n');
+  });
+
+  test('only a leading byte-order mark is dropped: one later in the file is a broken line', () => {
+    // GIVEN a file whose second header starts with a byte-order mark
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aws-bom-')), 'credentials');
+    writeFileSync(file, `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n\ufeff[dev]\n`);
+    // WHEN it is used THEN it is rejected by line number, without the secret
+    expect(() => synthAws({ credentials: AwsCredentials.fromFile(file) })).toThrow(
+      `[test/aws-credentials] credentials: file ${JSON.stringify(file)} line 4 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`);
+  });
+
+  test('a file with "key: value" settings is read as configparser reads it, and stored unchanged', () => {
+    // GIVEN a file that separates keys from values with ":", as configparser allows
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aws-colon-')), 'credentials');
+    const content = `[default]\naws_access_key_id: A\naws_secret_access_key: ${FAKE_SECRET}\nregion: eu-west-1\n`;
+    writeFileSync(file, content);
+    // WHEN
+    const [secret] = synthAws({ credentials: AwsCredentials.fromFile(file) });
+    // THEN the file is stored as it is, and its region is found
+    expect(decode(secret.data.credentials)).toBe(content);
+    expect(decode(secret.data.config)).toBe('[default]\nregion = eu-west-1\n');
   });
 
   test('the construct region writes a config for every profile of a file that has no region of its own', () => {
@@ -108,7 +133,7 @@ describe('AwsFileCredentials values', () => {
     const access = new AwsFileCredentials(chart, 'aws', { credentials: AwsCredentials.fromExistingSecret('aws-secret') });
     expect(access.secret).toBeUndefined();
     expect(access.secretName).toBe('aws-secret');
-    const [podDefault] = Testing.synth(chart);
+    const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
     expect(podDefault.spec.volumes).toEqual([{ name: 'aws-volume', secret: { secretName: 'aws-secret' } }]);
     expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/kubeflow/.aws/' }]);
   });
@@ -147,6 +172,9 @@ describe('AwsFileCredentials rejects bad input', () => {
   const noSecret = file('no-secret', '[default]\naws_access_key_id = A\n');
   const duplicate = file('duplicate', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n[default]\n`);
   const emptyValue = file('empty-value', '[default]\naws_access_key_id = A\naws_secret_access_key = \n');
+  const continued = file('continued', `[default]\naws_access_key_id = A\n  aws_secret_access_key = ${FAKE_SECRET}\n`);
+  const spacedHeader = file('spaced-header', `[ default ]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const pastedHeader = file('pasted-header', `[default]\naws_access_key_id = A\naws_secret_access_key = B\n[${FAKE_SECRET}]\n`);
   const q = JSON.stringify;
   const cases: Array<[string, Partial<AwsFileCredentialsProps>, string]> = [
     ['a missing file', { credentials: AwsCredentials.fromFile('/nonexistent/credentials') },
@@ -156,13 +184,21 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['an empty file', { credentials: AwsCredentials.fromFile(empty) },
       `[test/aws-credentials] credentials: file ${q(empty)} holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
     ['a malformed line', { credentials: AwsCredentials.fromFile(malformed) },
-      `[test/aws-credentials] credentials: file ${q(malformed)} line 3 is not a "[profile]" header, a "key = value" setting or a comment: fix or remove it`],
+      `[test/aws-credentials] credentials: file ${q(malformed)} line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
     ['a profile without a secret key', { credentials: AwsCredentials.fromFile(noSecret) },
       `[test/aws-credentials] credentials: file ${q(noSecret)} profile "default" (line 1) has no aws_secret_access_key: add it, or remove the profile`],
     ['a duplicate profile', { credentials: AwsCredentials.fromFile(duplicate) },
       `[test/aws-credentials] credentials: file ${q(duplicate)} line 4: profile "default" appears twice (lines 1 and 4): give each profile once`],
     ['an empty value', { credentials: AwsCredentials.fromFile(emptyValue) },
       `[test/aws-credentials] credentials: file ${q(emptyValue)} line 3: aws_secret_access_key in profile "default" is empty: give a value or remove the line`],
+    ['an indented line that configparser appends to the line before', { credentials: AwsCredentials.fromFile(continued) },
+      `[test/aws-credentials] credentials: file ${q(continued)} line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`],
+    ['spaces inside a header\'s brackets', { credentials: AwsCredentials.fromFile(spacedHeader) },
+      `[test/aws-credentials] credentials: file ${q(spacedHeader)} line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`],
+    ['a pasted key as a header without keys', { credentials: AwsCredentials.fromFile(pastedHeader) },
+      `[test/aws-credentials] credentials: file ${q(pastedHeader)} the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile`],
+    ['a key with a control character', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0003` }) },
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted'],
     ['a key with a trailing newline', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\n` }) },
       '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
     ['a key with surrounding whitespace', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: ` ${FAKE_SECRET}` }) },

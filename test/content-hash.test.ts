@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { DockerConfig, DockerRegistryAccess } from '../lib';
 import { secretContentHash } from '../lib/content-hash';
+import { secretAndPodDefault } from './golden';
 
 describe('secretContentHash', () => {
   test('equals kustomize secretGenerator for the same Secret', () => {
@@ -31,7 +32,7 @@ describe('hashSecretName', () => {
       config: DockerConfig.fromLogin({ username: 'fake-user', password }),
       hashSecretName: true,
     });
-    return { access, manifests: Testing.synth(chart) };
+    return { access, manifests: secretAndPodDefault(Testing.synth(chart)) };
   };
 
   test('names the Secret with its content hash and points the PodDefault at it', () => {

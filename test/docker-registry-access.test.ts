@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { AccessError, DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../lib';
-import { expectGolden, fixture } from './golden';
+import { expectGolden, fixture, secretAndPodDefault } from './golden';
 
 const FAKE_PASSWORD = 'fake-password-0000';
 const login = { username: 'fake-user', password: FAKE_PASSWORD };
@@ -12,10 +12,10 @@ function userChart(app: App = Testing.app()): Chart {
   return new Chart(app, 'test', { namespace: 'user' });
 }
 
-function synthDocker(props: DockerRegistryAccessProps, id = 'docker-config'): any[] {
+function synthDocker(props: DockerRegistryAccessProps, id = 'docker-config'): [any, any] {
   const chart = userChart();
   new DockerRegistryAccess(chart, id, props);
-  return Testing.synth(chart);
+  return secretAndPodDefault(Testing.synth(chart));
 }
 
 describe('DockerRegistryAccess golden output', () => {
@@ -101,12 +101,12 @@ describe('DockerRegistryAccess values', () => {
     const chart = userChart();
     const access = new DockerRegistryAccess(chart, 'docker', { config: DockerConfig.fromExistingSecret('regcred') });
     expect(access.secret).toBeUndefined();
-    const [podDefault] = Testing.synth(chart);
+    const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
     expect(podDefault.spec.volumes).toEqual([{ name: 'docker-volume', secret: { secretName: 'regcred' } }]);
   });
 
   test('an existing dockerconfigjson Secret is mapped to config.json and used to pull images', () => {
-    const [podDefault] = synthDocker({
+    const [, podDefault] = synthDocker({
       config: DockerConfig.fromExistingSecret('regcred'),
       secretType: DockerSecretType.DOCKER_CONFIG_JSON,
     });
@@ -174,6 +174,12 @@ describe('DockerRegistryAccess rejects bad input', () => {
       '[test/docker-config] config: login for "https://index.docker.io/v1/": password is empty: give a non-empty password'],
     ['a login password with a newline', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\n` }) },
       '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['a login password with an escape character pasted from a terminal', { config: DockerConfig.fromLogin({ username: 'u', password: `\u001b[200~${FAKE_PASSWORD}` }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+    ['a login password with a tab inside', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\tx` }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+    ['a login user name with DEL', { config: DockerConfig.fromLogin({ username: 'u\u007f', password: FAKE_PASSWORD }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains a control character: check what was pasted'],
     ['a user name with a colon', { config: DockerConfig.fromLogin({ username: 'a:b', password: FAKE_PASSWORD }) },
       '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
     ['the same registry twice', { config: DockerConfig.fromLogins([{ server: 'ghcr.io', ...login }, { server: 'ghcr.io', ...login }]) },

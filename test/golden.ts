@@ -20,3 +20,11 @@ export function expectGolden(app: App, name: string): void {
 }
 
 export const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
+
+/**
+ * An access construct's Secret (undefined for an existing Secret) and PodDefault, out of its synthesised
+ * manifests, whatever their order.
+ */
+export function secretAndPodDefault(manifests: any[]): [any, any] {
+  return [manifests.find(m => m.kind === 'Secret'), manifests.find(m => m.kind === 'PodDefault')];
+}

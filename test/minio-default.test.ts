@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { AccessError, AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3SignatureVersion } from '../lib';
-import { expectGolden } from './golden';
+import { expectGolden, secretAndPodDefault } from './golden';
 
 const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
 const FAKE_SECRET = 'fake-minio-secret-0000';
@@ -9,10 +9,10 @@ function userChart(app: App = Testing.app()): Chart {
   return new Chart(app, 'test', { namespace: 'user' });
 }
 
-function synthMinio(props?: MinioDefaultProps, id = 'minio'): any[] {
+function synthMinio(props?: MinioDefaultProps, id = 'minio'): [any, any] {
   const chart = userChart();
   new MinioDefault(chart, id, props);
-  return Testing.synth(chart);
+  return secretAndPodDefault(Testing.synth(chart));
 }
 
 /** The Secret's data, decoded. */
@@ -46,7 +46,7 @@ describe('MinioDefault values', () => {
     // GIVEN WHEN
     const chart = userChart();
     const minio = new MinioDefault(chart, 'minio');
-    const [secret, podDefault] = Testing.synth(chart);
+    const [secret, podDefault] = secretAndPodDefault(Testing.synth(chart));
     // THEN
     expect(minio).toBeInstanceOf(AwsEnvConfiguration);
     expect([minio.name, minio.secretName]).toEqual(['minio', 'minio']);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, JsonPatch, Testing, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
+import * as YAML from 'yaml';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { PodDefaultAdmission } from '../lib/pod-default-admission';
@@ -8,6 +10,11 @@ import { normalizePath, PodDefaultValidation } from '../lib/pod-default-validati
 
 const PREFIX = '[KubeflowPodDefaultValidation] ';
 const FIXTURES = path.join(__dirname, 'fixtures', 'validation');
+
+/** The first document of a fixture. Read in-process: cdk8s's Yaml.load starts a child process per call. */
+function loadFixture(file: string): any {
+  return YAML.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+}
 
 /** The validation messages a synthesis of `app` fails with, or [] when it succeeds. */
 function errorsOf(synth: () => unknown): string[] {
@@ -27,7 +34,7 @@ type Side = 'ours' | 'include' | 'raw';
 /** Adds the PodDefault of a fixture as a KubePodDefault, an Include of the file, or a raw ApiObject. */
 function addFixture(scope: Construct, id: string, fixture: string, side: Side): string {
   const file = path.join(FIXTURES, fixture);
-  const manifest = Yaml.load(file)[0];
+  const manifest = loadFixture(fixture);
   switch (side) {
     case 'ours':
       return new KubePodDefault(scope, id, { metadata: manifest.metadata, spec: manifest.spec }).node.path;
@@ -113,7 +120,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     // GIVEN the clashing pair, in two namespaces
     const { app, chart } = appWithChart();
     dockerConfig(chart, 'docker', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] });
-    const other = Yaml.load(path.join(FIXTURES, 'volume.yaml'))[0];
+    const other = loadFixture('volume.yaml');
     new ApiObject(chart, 'other', { ...other, metadata: { ...other.metadata, namespace: 'team-b' } });
 
     // WHEN synthesised
@@ -126,7 +133,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     const { app, chart } = appWithChart();
     const a = dockerConfig(chart, 'docker');
     const teamA = new Chart(app, 'team-a-chart', { namespace: 'team-a' });
-    const manifest = Yaml.load(path.join(FIXTURES, 'mount-path.yaml'))[0];
+    const manifest = loadFixture('mount-path.yaml');
     const b = new ApiObject(teamA, 'aws', { ...manifest, metadata: { name: 'aws-credentials' } }).node.path;
 
     // WHEN synthesised
@@ -277,7 +284,7 @@ describe('attaching and synthesising', () => {
     const app = Testing.app({ outdir: require('os').tmpdir() + '/pd-validation-' + process.pid });
     PodDefaultValidation.attach(app);
     const chart = new Chart(app, 'test');
-    const raw = new ApiObject(chart, 'gpu', Yaml.load(path.join(FIXTURES, 'not-true.yaml'))[0]);
+    const raw = new ApiObject(chart, 'gpu', loadFixture('not-true.yaml'));
     raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'true'));
     app.synth();
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioDefault, S3Configuration,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials, MinioDefault,
+  NotebookAccess, S3Configuration,
 } from '../../lib';
 import { buildOrReject, filesAfter } from './fuzz';
 
@@ -19,6 +20,7 @@ function file(name: string, content: string | Uint8Array): string {
 }
 const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
 const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
+const secretOf = (manifests: any[]) => manifests.find(m => m.kind === 'Secret');
 const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
 const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
 
@@ -36,7 +38,7 @@ describe('defects found by the property-based tests', () => {
     // THEN the rendered config.json keeps it as a registry like any other
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) { return; }
-    const config = JSON.parse(Buffer.from(outcome.manifests[0].data['config.json'], 'base64').toString());
+    const config = JSON.parse(Buffer.from(secretOf(outcome.manifests).data['config.json'], 'base64').toString());
     expect(Object.keys(config.auths)).toEqual(['__proto__']);
   });
 
@@ -64,6 +66,75 @@ describe('defects found by the property-based tests', () => {
       '[test/docker-config] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
     expectRejected(chart => new AwsEnvConfiguration(chart, 'Constructor', { configuration: S3Configuration.fromValues({ accessKeyId: KEY_ID, secretAccessKey: SECRET }) }),
       '[test/Constructor] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
+  });
+
+  test('an AWS credentials file with a BOM was stored with it, and boto3 could not parse the Secret', () => {
+    // GIVEN a file that starts with a UTF-8 byte-order mark WHEN it is used
+    const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(file('bom-credentials', `\ufeff${VALID_INI}`))), [SECRET]);
+    // THEN the stored file starts with its header, as configparser needs
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(Buffer.from(secretOf(outcome.manifests).data.credentials, 'base64').toString('utf8')).toBe(VALID_INI); }
+  });
+
+  test('an indented secret key was accepted, though configparser appends it to the access key ID', () => {
+    // GIVEN a profile whose second setting is indented further than the first
+    const text = `[default]\naws_access_key_id = ${KEY_ID}\n  aws_secret_access_key = ${SECRET}\n`;
+    // WHEN it is used THEN it is rejected by line number
+    expectRejected(awsFile(AwsCredentials.fromFile(file('continued-credentials', text))),
+      /^\[test\/aws-credentials\] credentials: file ".*" line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation$/);
+  });
+
+  test('"[ default ]" was read as the profile "default", though configparser names it " default "', () => {
+    const text = `[ default ]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
+    expectRejected(awsFile(AwsCredentials.fromFile(file('spaced-credentials', text))),
+      /^\[test\/aws-credentials\] credentials: file ".*" line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "\[NAME\]"$/);
+  });
+
+  test('"key: value" was a malformed line, though configparser reads it as "key = value"', () => {
+    // GIVEN a file with ":" as its delimiter WHEN it is read for S3 variables
+    const text = `[default]\naws_access_key_id: ${KEY_ID}\naws_secret_access_key: ${SECRET}\n`;
+    const outcome = buildOrReject(chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
+      configuration: S3Configuration.fromCredentialsFile(file('colon-credentials', text)),
+    }), [SECRET]);
+    // THEN the keys are those configparser reads
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(Buffer.from(secretOf(outcome.manifests).data.AWS_SECRET_ACCESS_KEY, 'base64').toString()).toBe(SECRET); }
+  });
+
+  test('a header that was a pasted key, with no keys under it, was named in the error', () => {
+    // GIVEN a file whose last "profile" is a secret key in brackets
+    const text = `${VALID_INI}[${SECRET}]\n`;
+    // WHEN it is used THEN the profile is named by its line only
+    expectRejected(awsFile(AwsCredentials.fromFile(file('pasted-header-credentials', text))),
+      /^\[test\/aws-credentials\] credentials: file ".*" the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile$/);
+  });
+
+  test('a control character in a key was accepted, by every AWS, S3 and MinIO source and by Docker logins', () => {
+    // GIVEN keys with an escape sequence a terminal pasted WHEN each source is used THEN each rejects it
+    const pasted = `\u001b[200~${SECRET}`;
+    expectRejected(awsFile(AwsCredentials.fromKeys({ accessKeyId: KEY_ID, secretAccessKey: pasted })),
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted');
+    expectRejected(chart => new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromValues({ accessKeyId: KEY_ID, secretAccessKey: pasted }) }),
+      '[test/aws-configuration] configuration: secretAccessKey contains a control character: check what was pasted');
+    expectRejected(chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
+      configuration: S3Configuration.fromCredentialsFile(file('control-credentials', `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\u0000\n`)),
+    }), /^\[test\/aws-configuration\] configuration: file ".*" profile "default": aws_secret_access_key contains a control character: check what was pasted$/);
+    expectRejected(chart => new MinioDefault(chart, 'minio', { credentials: MinioCredentials.fromKeys({ accessKey: KEY_ID, secretKey: `${SECRET}\u007f` }) }),
+      /secretKey contains a control character: check what was pasted$/);
+    expectRejected(docker(DockerConfig.fromLogin({ username: 'fake-user', password: pasted })),
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted');
+  });
+
+  test('a construct with the id "valueOf" in an empty chart failed with the constructs library\'s own error', () => {
+    expectRejected(chart => new MinioDefault(chart, 'valueOf'),
+      '[test/valueOf] the id "valueOf" is taken in this scope, by another construct or by JavaScript itself: give the construct another id');
+  });
+
+  test('a NotebookAccess whose id holds a newline stayed in the tree when a child was rejected', () => {
+    // GIVEN an id that constructs rewrites ("\n" becomes "--") and a login the DockerRegistryAccess rejects
+    // WHEN it is built THEN it throws, and buildOrReject finds nothing left in the chart
+    expectRejected(chart => new NotebookAccess(chart, 'a\nb', { docker: DockerConfig.fromLogin({ username: '', password: SECRET }) }),
+      /docker-config\] config: login for "https:\/\/index.docker.io\/v1\/": username is empty: give a non-empty username$/);
   });
 
   test('a 10 MB config.json was synthesised into a Secret the API server rejects (more than 1 MiB)', () => {
@@ -112,17 +183,22 @@ describe('edge files', () => {
     ['a BOM', `\ufeff${VALID_INI}`],
     ['a BOM and CRLF', `\ufeff${VALID_INI.replace(/\n/g, '\r\n')}`],
     ['no final newline', VALID_INI.trimEnd()],
-  ])('an AWS credentials file with %s is accepted and stored unchanged', (_what, content) => {
+  ])('an AWS credentials file with %s is accepted and stored unchanged, but for a leading BOM', (_what, content) => {
+    // GIVEN a well-formed file WHEN it is used
     const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(file('credentials', content))), [SECRET]);
+    // THEN the Secret holds its bytes without the BOM, which Python's configparser (and so boto3) cannot read
     expect(outcome.ok).toBe(true);
-    if (outcome.ok) { expect(Buffer.from(outcome.manifests[0].data.credentials, 'base64').toString('utf8')).toBe(content); }
+    if (outcome.ok) {
+      const stored = Buffer.from(secretOf(outcome.manifests).data.credentials, 'base64');
+      expect(stored.equals(Buffer.from(content.replace(/^\ufeff/, '')))).toBe(true);
+    }
   });
 
   test('a config.json with CRLF line ends is accepted and stored unchanged', () => {
     const content = JSON.stringify(JSON.parse(VALID_CONFIG), null, '\t').replace(/\n/g, '\r\n');
     const outcome = buildOrReject(docker(DockerConfig.fromFile(file('crlf.json', content))), [SECRET]);
     expect(outcome.ok).toBe(true);
-    if (outcome.ok) { expect(Buffer.from(outcome.manifests[0].data['config.json'], 'base64').toString('utf8')).toBe(content); }
+    if (outcome.ok) { expect(Buffer.from(secretOf(outcome.manifests).data['config.json'], 'base64').toString('utf8')).toBe(content); }
   });
 
   test('a very long config.json (40000 registries) is checked in linear time, then found too large', () => {

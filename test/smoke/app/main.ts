@@ -3,7 +3,7 @@
 import { App, Chart } from 'cdk8s';
 import {
   AccessError, AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess,
-  MinioDefault, NotebookAccess, S3Configuration, S3SignatureVersion, StorageAccess,
+  MinioDefault, NotebookAccess, PodDefaultAdmission, S3Configuration, S3SignatureVersion, StorageAccess,
 } from 'cdk8s-kubeflow-access';
 
 const app = new App();
@@ -22,7 +22,7 @@ new AwsEnvConfiguration(user, 'aws-configuration', {
 new MinioDefault(user, 'minio');
 
 const team = new Chart(app, 'team', { namespace: 'team' });
-new NotebookAccess(team, 'access', {
+const access = new NotebookAccess(team, 'access', {
   docker: DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' }),
   storage: StorageAccess.awsFile(AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0001', secretAccessKey: 'fake-secret-key-0001' })),
   homeDirectory: '/home/jovyan',
@@ -34,6 +34,18 @@ try {
   throw new Error('an invalid name was accepted');
 } catch (e) {
   if (!(e instanceof AccessError)) { throw e; }
+}
+
+// The webhook model: a notebook pod that selects every PodDefault of the team is admitted.
+const notebookPod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'notebook-0', namespace: 'team', labels: access.selectorLabels },
+  spec: { containers: [{ name: 'notebook', image: 'kubeflownotebookswg/jupyter-scipy' }] },
+};
+const admission = PodDefaultAdmission.admit(notebookPod, team.toJson().filter((m: any) => m.kind === 'PodDefault'));
+if (!admission.allowed || admission.applied.join(',') !== 'aws-credentials,docker-config') {
+  throw new Error(`the notebook pod is not admitted as expected: ${admission.conflicts.map(c => c.message).join('; ')}`);
 }
 
 app.synth();

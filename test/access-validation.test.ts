@@ -1,0 +1,139 @@
+// The app-wide check with both sides access constructs of this library, across charts.
+import { App, Chart, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
+import * as YAML from 'yaml';
+import {
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioDefault,
+  PodDefaultAccess, PodDefaultAdmission, S3Configuration,
+} from '../lib';
+
+const PREFIX = '[KubeflowPodDefaultValidation] ';
+const docker = DockerConfig.fromLogin({ username: 'fake-user', password: 'fake-password-0000' });
+const aws = AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' });
+const REFUSE_BOTH = 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one';
+
+function errorsOf(app: App): string[] {
+  try {
+    app.synthYaml();
+    return [];
+  } catch (e) {
+    return String((e as Error).message).split('\n').map(l => l.trim()).filter(l => l.startsWith(PREFIX)).map(l => l.slice(PREFIX.length));
+  }
+}
+
+describe('access constructs that Kubeflow would refuse together', () => {
+  test('the same volume name for two Secrets', () => {
+    // GIVEN two constructs in one namespace that name their volumes alike
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    new DockerRegistryAccess(chart, 'docker-config', { config: docker, volumeName: 'creds' });
+    new AwsFileCredentials(chart, 'aws-credentials', { credentials: aws, volumeName: 'creds' });
+    // WHEN / THEN synth names both construct paths, the namespace and the volume
+    expect(errorsOf(app)).toEqual([
+      `volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${REFUSE_BOTH}`,
+      `the mount of volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${REFUSE_BOTH}`,
+    ]);
+  });
+
+  test('the same mount path, in two charts', () => {
+    // GIVEN the Docker and AWS Secrets mounted at one directory, from two charts of one namespace
+    const app = Testing.app();
+    new DockerRegistryAccess(new Chart(app, 'registry', { namespace: 'user' }), 'docker-config', { config: docker, mountPath: '/home/kubeflow/creds/' });
+    new AwsFileCredentials(new Chart(app, 'storage', { namespace: 'user' }), 'aws-credentials', { credentials: aws, mountPath: '/home/kubeflow/creds/' });
+    // THEN
+    expect(errorsOf(app)).toEqual([
+      `the mount at /home/kubeflow/creds/ differs between poddefaults aws-credentials (storage/aws-credentials) and docker-config (registry/docker-config) in namespace user: ${REFUSE_BOTH}`,
+    ]);
+  });
+
+  test('one directory spelled two ways', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    new DockerRegistryAccess(chart, 'docker-config', { config: docker });
+    new DockerRegistryAccess(chart, 'mirror', { config: docker, mountPath: '/home/kubeflow/.docker' });
+    expect(errorsOf(app)).toEqual([
+      'mount paths /home/kubeflow/.docker/ of poddefault docker-config (user/docker-config) and /home/kubeflow/.docker of poddefault mirror (user/mirror) '
+      + 'in namespace user are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; '
+      + 'spell them the same way or use different directories',
+    ]);
+  });
+
+  test('the same name in one namespace, from two charts', () => {
+    // GIVEN two charts that both give namespace user a docker-config
+    const app = Testing.app();
+    new DockerRegistryAccess(new Chart(app, 'a', { namespace: 'user' }), 'docker-config', { config: docker });
+    new DockerRegistryAccess(new Chart(app, 'b', { namespace: 'user' }), 'docker-config', { config: docker });
+    // THEN both the Secret and the PodDefault are reported as written twice
+    expect(errorsOf(app)).toEqual([
+      'a/docker-config and b/docker-config are both PodDefault docker-config (api group kubeflow.org) in namespace user: applying them, one overwrites the other; give them different names or namespaces',
+      'a/docker-config/Secret and b/docker-config/Secret are both Secret docker-config (api group core) in namespace user: applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('the four constructs of the tutorial live together in one namespace', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    new DockerRegistryAccess(chart, 'docker-config', { config: docker });
+    new AwsFileCredentials(chart, 'aws-credentials', { credentials: aws });
+    new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromValues({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' }) });
+    new MinioDefault(chart, 'minio');
+    expect(errorsOf(app)).toEqual([]);
+  });
+});
+
+describe('random compositions of access constructs', () => {
+  type Kind = 'docker' | 'aws-file' | 'aws-env' | 'minio';
+  interface Part { kind: Kind; name: string; volumeName?: string; mountPath?: string; chart: 'a' | 'b' }
+  const part: fc.Arbitrary<Part> = fc.record({
+    kind: fc.constantFrom<Kind>('docker', 'aws-file', 'aws-env', 'minio'),
+    name: fc.constantFrom('docker-config', 'aws-credentials', 'aws-configuration', 'minio', 'extra'),
+    volumeName: fc.option(fc.constantFrom('creds', 'docker-config-volume', 'dshm'), { nil: undefined }),
+    mountPath: fc.option(fc.constantFrom('/home/kubeflow/.docker/', '/home/kubeflow/.docker', '/home/kubeflow/.aws/', '/dev/shm', '/data'), { nil: undefined }),
+    chart: fc.constantFrom<'a' | 'b'>('a', 'b'),
+  });
+
+  function add(scope: Chart, id: string, p: Part): PodDefaultAccess {
+    const common = { name: p.name };
+    const mount = { volumeName: p.volumeName, mountPath: p.mountPath };
+    switch (p.kind) {
+      case 'docker': return new DockerRegistryAccess(scope, id, { ...common, ...mount, config: docker });
+      case 'aws-file': return new AwsFileCredentials(scope, id, { ...common, ...mount, credentials: aws });
+      case 'aws-env': return new AwsEnvConfiguration(scope, id, { ...common, configuration: S3Configuration.fromValues({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' }) });
+      default: return new MinioDefault(scope, id, common);
+    }
+  }
+
+  test('synth either fails naming a rule, or the webhook admits a notebook that selects every PodDefault', () => {
+    fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), parts => {
+      // GIVEN a random composition in namespace user, across two charts
+      const app = Testing.app();
+      const charts = { a: new Chart(app, 'a', { namespace: 'user' }), b: new Chart(app, 'b', { namespace: 'user' }) };
+      parts.forEach((p, i) => add(charts[p.chart], `access-${i}`, p));
+      // WHEN synthesised
+      let yaml: string;
+      try {
+        yaml = app.synthYaml();
+      } catch (e) {
+        // THEN a refusal is the app-wide check's, with at least one rule line
+        expect(errorsOf(app).length).toBeGreaterThan(0);
+        return;
+      }
+      // THEN a notebook that selects every PodDefault (with the spawner's own dshm volume) is admitted
+      const manifests = YAML.parseAllDocuments(yaml).map(doc => doc.toJS());
+      const podDefaults = manifests.filter(m => m.kind === 'PodDefault');
+      const labels = Object.fromEntries(podDefaults.map(pd => [pd.metadata.name, 'true']));
+      const notebook = {
+        apiVersion: 'v1', kind: 'Pod',
+        metadata: { name: 'nb-0', namespace: 'user', labels },
+        spec: {
+          containers: [{ name: 'nb', image: 'nb', volumeMounts: [{ name: 'dshm', mountPath: '/dev/shm' }] }],
+          volumes: [{ name: 'dshm', emptyDir: { medium: 'Memory' } }],
+        },
+      };
+      const result = PodDefaultAdmission.admit(notebook, podDefaults);
+      expect(result.conflicts).toEqual([]);
+      expect(result.allowed).toBe(true);
+      expect(result.applied).toEqual(podDefaults.map(pd => pd.metadata.name).sort());
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 100) });
+  });
+});
