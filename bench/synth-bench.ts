@@ -1,6 +1,7 @@
 // `npm run bench`: synth time and peak memory of a profile-scale rollout, against the same manifests
 // built from plain cdk8s ApiObjects with no checks. Each measurement runs in a fresh process, so that
-// peak RSS is its own; the table shows the median of REPEAT runs.
+// peak RSS is its own. Library and plain runs alternate, so that a slow spell of a shared machine hits
+// both, and the table shows the median of BENCH_REPEAT runs of each.
 //
 //   npm run bench                      the full table (a few minutes on 2 cores)
 //   BENCH_QUICK=1 npm run bench        the small rows only
@@ -11,11 +12,13 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  AwsCredentials, AwsEnvConfiguration, DockerConfig, MinioDefault, NotebookAccess, S3Configuration, StorageAccess,
+  AwsCredentials, AwsEnvConfiguration, DockerConfig, MinioDefault, NotebookAccess, PodDefaultValidation, S3Configuration,
+  StorageAccess,
 } from '../lib';
 
 type Layout = 'one-chart' | 'chart-per-profile';
-type Build = 'library' | 'plain';
+/** `unchecked`: the library with its app-wide check left out, to measure what the check adds. */
+type Build = 'library' | 'unchecked' | 'plain';
 
 interface Row { readonly layout: Layout; readonly n: number }
 
@@ -26,7 +29,7 @@ const ROWS: Row[] = [
   { layout: 'chart-per-profile', n: 100 },
   { layout: 'chart-per-profile', n: 500 },
 ];
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 
 /** One profile's access, as a platform team rolls it out: 4 Secrets and 4 PodDefaults. */
 function libraryProfile(scope: Construct, namespace: string): void {
@@ -58,7 +61,8 @@ function profileTemplate(): any[] {
 /** Builds and synthesises one app; returns wall time in milliseconds. */
 function measure(layout: Layout, build: Build, n: number): number {
   const outdir = mkdtempSync(path.join(tmpdir(), 'bench-'));
-  const profile = build === 'library' ? libraryProfile : plainProfile(profileTemplate());
+  const profile = build === 'plain' ? plainProfile(profileTemplate()) : libraryProfile;
+  if (build === 'unchecked') { PodDefaultValidation.attachTo = () => undefined; }
   const start = process.hrtime.bigint();
   const app = new App({ outdir });
   const shared = layout === 'one-chart' ? new Chart(app, 'profiles') : undefined;
@@ -91,16 +95,24 @@ function main(): void {
   }
   const rows = process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 500) : ROWS;
   console.log(`node ${process.version}, ${require('os').cpus().length} cores, median of ${REPEAT} runs, 4 Secrets + 4 PodDefaults per profile`);
-  console.log('| layout | profiles | library ms | plain ms | ratio | library peak RSS MiB | plain peak RSS MiB |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| layout | profiles | library ms | plain ms | ratio | check adds | library peak RSS MiB | plain peak RSS MiB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   const times = new Map<string, number>();
   for (const { layout, n } of rows) {
-    const lib = Array.from({ length: REPEAT }, () => runChild(layout, 'library', n));
-    const plain = Array.from({ length: REPEAT }, () => runChild(layout, 'plain', n));
+    const lib: Array<{ ms: number; rssMiB: number }> = [];
+    const unchecked: Array<{ ms: number; rssMiB: number }> = [];
+    const plain: Array<{ ms: number; rssMiB: number }> = [];
+    for (let i = 0; i < REPEAT; i++) {
+      lib.push(runChild(layout, 'library', n));
+      unchecked.push(runChild(layout, 'unchecked', n));
+      plain.push(runChild(layout, 'plain', n));
+    }
     const libMs = median(lib.map(r => r.ms));
+    const uncheckedMs = median(unchecked.map(r => r.ms));
     const plainMs = median(plain.map(r => r.ms));
+    const checkAdds = `${((libMs / uncheckedMs - 1) * 100).toFixed(0)}%`;
     times.set(`${layout}/${n}`, libMs);
-    console.log(`| ${layout} | ${n} | ${libMs.toFixed(0)} | ${plainMs.toFixed(0)} | ${(libMs / plainMs).toFixed(2)} | ` +
+    console.log(`| ${layout} | ${n} | ${libMs.toFixed(0)} | ${plainMs.toFixed(0)} | ${(libMs / plainMs).toFixed(2)} | ${checkAdds} | ` +
       `${Math.max(...lib.map(r => r.rssMiB)).toFixed(0)} | ${Math.max(...plain.map(r => r.rssMiB)).toFixed(0)} |`);
   }
   const t1000 = times.get('one-chart/1000');

@@ -1,6 +1,6 @@
 // The contract every access construct shares: its common props, how their defaults are derived, and
 // the Secret plus PodDefault it synthesises.
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
@@ -137,7 +137,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   /** Name of the Secret the PodDefault refers to. */
   public readonly secretName: string;
   /** The synthesised Secret; undefined when an existing Secret is used. */
-  public readonly secret?: k8s.KubeSecret;
+  public readonly secret?: ApiObject;
   /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
   public readonly selectorLabels: { [key: string]: string };
 
@@ -159,7 +159,10 @@ export abstract class PodDefaultAccess extends KubePodDefault {
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
     if (spec.secretData !== undefined) {
-      this.secret = new k8s.KubeSecret(this, 'Secret', {
+      // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
+      this.secret = new ApiObject(this, 'Secret', {
+        apiVersion: 'v1',
+        kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
         type: spec.secretType ?? 'Opaque',
         data: spec.secretData,
@@ -172,6 +175,15 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   /** The PodDefault: this construct itself. */
   public get podDefault(): KubePodDefault {
     return this;
+  }
+
+  /**
+   * Renders the PodDefault. Its spec holds plain JSON values only (no `k8s.Quantity` or
+   * `k8s.IntOrString`), so cdk8s's own rendering gives the same manifest without the typed conversion
+   * KubePodDefault runs, which copies every nested object once more: a third of synth time at scale.
+   */
+  public toJson(): any {
+    return ApiObject.prototype.toJson.call(this);
   }
 }
 
