@@ -193,15 +193,10 @@ export type SecretSource =
   | { readonly data: { [key: string]: string }; readonly type: string };
 
 /** The common part of an access construct's spec, resolved from its props and the construct tree. */
-export interface ResolvedAccess {
+export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
+  'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable'> {
+  /** The construct path, for error messages. */
   readonly path: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly description: string;
-  readonly secretName: string;
-  readonly secretData?: { [key: string]: string };
-  readonly secretType?: string;
-  readonly immutable?: boolean;
 }
 
 /**

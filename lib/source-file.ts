@@ -8,18 +8,22 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** A Secret holds at most 1 MiB, so no file it stores can be larger; reading stops there. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/** Why a file could not be read, from the error `fs` threw: `does not exist`, `is a directory, not a file`, ... */
+export function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'does not exist'
+    : code === 'EISDIR' ? 'is a directory, not a file'
+      : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
+        : `cannot be read (${code ?? 'unknown error'})`;
+}
+
 /** The bytes of the file at `path`, and their text; throws an AccessError naming the path, never the content. */
 export function readTextFile(path: string): { bytes: Buffer; text: string } {
   let bytes: Buffer;
   try {
     bytes = readAtMost(path, MAX_FILE_BYTES + 1);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist'
-      : code === 'EISDIR' ? 'is a directory, not a file'
-        : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
-          : `cannot be read (${code ?? 'unknown error'})`;
-    throw new AccessError(`file ${quote(path)} ${why}: give the path of a readable file`);
+    throw new AccessError(`file ${quote(path)} ${whyUnreadable(e)}: give the path of a readable file`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new AccessError(`file ${quote(path)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);

@@ -3,6 +3,7 @@
 // usage errors answer without loading the library.
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
+import { whyUnreadable } from '../source-file';
 
 export const PROGRAM = 'cdk8s-kubeflow-access';
 
@@ -243,12 +244,7 @@ export function readInputFile(path: string, flag: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist'
-      : code === 'EISDIR' ? 'is a directory, not a file'
-        : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
-          : `cannot be read (${code ?? 'unknown error'})`;
-    throw new InputError(`${flag}: file ${JSON.stringify(path)} ${why}`);
+    throw new InputError(`${flag}: file ${JSON.stringify(path)} ${whyUnreadable(e)}`);
   }
 }
 
