@@ -180,7 +180,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   /**
    * Renders the PodDefault. Its spec holds plain JSON values only (no `k8s.Quantity` or
    * `k8s.IntOrString`), so cdk8s's own rendering gives the same manifest without the typed conversion
-   * KubePodDefault runs, which copies every nested object once more: a third of synth time at scale.
+   * KubePodDefault runs, which copies every nested object once more: a fifth of synth time at scale.
    */
   public toJson(): any {
     return ApiObject.prototype.toJson.call(this);
