@@ -282,7 +282,7 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
   }
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!mountPath.startsWith('/') || /[\r\n\0]/.test(mountPath) || mountPath.split('/').includes('..')) {
-    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"`);
+    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as ${quote(defaultMountPath)}`);
   }
   return { volumeName, mountPath };
 }

@@ -4,6 +4,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AccessError } from '../lib';
 
 export const GOLDEN_DIR = path.join(__dirname, 'golden');
 
@@ -27,4 +29,21 @@ export const fixture = (name: string): string => path.join(__dirname, 'fixtures'
  */
 export function secretAndPodDefault(manifests: any[]): [any, any] {
   return [manifests.find(m => m.kind === 'Secret'), manifests.find(m => m.kind === 'PodDefault')];
+}
+
+/**
+ * Asserts that `create` throws the library's own error with exactly `message`, that the message holds
+ * none of `secrets`, and that nothing named `id` was left half-built in `scope`.
+ */
+export function expectRejected(scope: Construct, id: string, create: () => unknown, message: string, secrets: string[]): void {
+  let error: unknown;
+  try {
+    create();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(AccessError);
+  expect((error as Error).message).toBe(message);
+  for (const secret of secrets) { expect((error as Error).message).not.toContain(secret); }
+  expect(scope.node.tryFindChild(id)).toBeUndefined();
 }
