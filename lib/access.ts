@@ -72,6 +72,9 @@ export interface PodDefaultMountOptions {
 
 /**
  * Everything an access construct synthesises, resolved and checked before any construct is created.
+ *
+ * The PodDefault is rendered as given, so its volumes, mounts and env hold plain values: a
+ * `k8s.Quantity` or `k8s.IntOrString` object is not converted.
  */
 export interface PodDefaultAccessSpec {
   /** Namespace of the Secret and the PodDefault. */
