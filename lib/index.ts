@@ -11,5 +11,5 @@ export { MinioDefault, MinioDefaultProps } from './minio-default';
 export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-access';
 export { AdmissionConflict, AdmissionOptions, AdmissionResult, PodDefaultAdmission } from './pod-default-admission';
 export { PodDefaultValidation } from './pod-default-validation';
-export { S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
+export { S3Checksums, S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
 export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/kubeflow.org';

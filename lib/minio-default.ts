@@ -4,7 +4,7 @@ import { PodDefaultAccessOptions } from './access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
 import { childPath, fieldError, readField } from './errors';
 import { MinioCredentials } from './minio-credentials';
-import { renderS3Variables, S3_VARIABLES, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion } from './s3-configuration';
+import { checksumSettings, renderS3Variables, S3_VARIABLES, S3Checksums, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion, valuesLabel } from './s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
 const DEFAULT_ENDPOINT = 'http://minio-service.kubeflow:9000';
@@ -49,6 +49,14 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
   readonly forcePathStyle?: boolean;
 
   /**
+   * When the SDK sends and checks integrity checksums (`AWS_REQUEST_CHECKSUM_CALCULATION` and
+   * `AWS_RESPONSE_CHECKSUM_VALIDATION`). Kubeflow's MinIO (2019) and SeaweedFS reject the checksums
+   * boto3 1.36 and later send by default, which breaks `upload_file`.
+   * @default S3Checksums.WHEN_REQUIRED
+   */
+  readonly checksums?: S3Checksums;
+
+  /**
    * Also set `AWS_ENDPOINT_URL_S3` to the endpoint, so that plain boto3 and the AWS CLI reach the
    * in-cluster store too.
    * @default true
@@ -60,7 +68,8 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
  * The in-cluster object store (Kubeflow Pipelines' MinIO) for Kubeflow notebooks, as environment
  * variables. With no props it works on a standard multi-user Kubeflow: the keys come from the Secret
  * `mlpipeline-minio-artifact` that Kubeflow copies into every profile, read through `secretKeyRef`, and
- * the synthesised Secret holds only the endpoint, region, signature version and addressing style.
+ * the synthesised Secret holds only the endpoint, region, signature version, addressing style and
+ * checksum settings.
  *
  * @example
  * new MinioDefault(chart, 'minio');
@@ -73,16 +82,17 @@ export class MinioDefault extends AwsEnvConfiguration {
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = childPath(scope, id);
-  const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, ...options } = props;
+  const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = props;
   const settings = {
     endpoint: endpoint ?? DEFAULT_ENDPOINT,
     region: region ?? DEFAULT_REGION,
     signatureVersion: signatureVersion ?? S3SignatureVersion.S3V4,
     forcePathStyle: forcePathStyle ?? true,
+    ...checksumSettings(checksums ?? S3Checksums.WHEN_REQUIRED),
   };
-  for (const field of Object.keys(settings) as Array<keyof typeof settings & S3Field>) {
-    const problem = s3SettingProblem(field, settings[field]);
-    if (problem !== undefined) { throw fieldError(path, field, problem); }
+  for (const field of Object.keys(settings) as S3Field[]) {
+    const problem = s3SettingProblem(field, settings[field]!);
+    if (problem !== undefined) { throw fieldError(path, valuesLabel(field), problem); }
   }
   const credentials = readField(path, 'credentials',
     () => (source ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());

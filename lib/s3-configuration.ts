@@ -15,6 +15,17 @@ export enum S3SignatureVersion {
 }
 
 /**
+ * When an AWS SDK computes and validates the integrity checksums of S3 requests and responses
+ * (`AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION`, both set to the value).
+ */
+export enum S3Checksums {
+  /** For every operation that supports them: the default of boto3 1.36 and later, which many S3-compatible stores reject. */
+  WHEN_SUPPORTED = 'when_supported',
+  /** Only for operations that require them: what MinIO before 2025-01, SeaweedFS and GCS interoperability accept. */
+  WHEN_REQUIRED = 'when_required',
+}
+
+/**
  * Settings of an S3 client, as environment variables in the notebook.
  */
 export interface S3ConfigurationValues {
@@ -47,6 +58,13 @@ export interface S3ConfigurationValues {
    * @default - no S3_FORCE_PATH_STYLE: the client's default (virtual-hosted style)
    */
   readonly forcePathStyle?: boolean;
+  /**
+   * When the SDK sends and checks integrity checksums (`AWS_REQUEST_CHECKSUM_CALCULATION` and
+   * `AWS_RESPONSE_CHECKSUM_VALIDATION`). `S3Checksums.WHEN_REQUIRED` for S3-compatible stores that reject
+   * the checksums boto3 1.36 and later send by default.
+   * @default - neither variable: the SDK's default (`when_supported` since boto3 1.36)
+   */
+  readonly checksums?: S3Checksums;
 }
 
 /** The settings by field, each with its environment variable, in the order the tutorial lists them. */
@@ -58,9 +76,11 @@ const VARIABLES = [
   ['endpoint', 'S3_ENDPOINT'],
   ['signatureVersion', 'S3_SIGNATURE_VERSION'],
   ['forcePathStyle', 'S3_FORCE_PATH_STYLE'],
+  ['requestChecksums', 'AWS_REQUEST_CHECKSUM_CALCULATION'],
+  ['responseChecksums', 'AWS_RESPONSE_CHECKSUM_VALIDATION'],
 ] as const;
 
-/** A settings field of S3ConfigurationValues. */
+/** A settings field: one of S3ConfigurationValues, or one half of its `checksums`. */
 export type S3Field = typeof VARIABLES[number][0];
 
 /** The environment variable of each field. */
@@ -77,7 +97,8 @@ export type ResolvedS3Configuration =
 /**
  * Settings of an S3 client (AWS S3, MinIO, any S3 store) as the environment variables the tutorial's
  * Secret holds: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`,
- * `S3_ENDPOINT`, `S3_SIGNATURE_VERSION`, `S3_FORCE_PATH_STYLE`; only those that are set.
+ * `S3_ENDPOINT`, `S3_SIGNATURE_VERSION`, `S3_FORCE_PATH_STYLE`, plus the SDKs' own
+ * `AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION`; only those that are set.
  *
  * Every factory defers its work to the construct that uses the configuration, so that errors name that
  * construct; no error ever holds a value.
@@ -87,18 +108,19 @@ export class S3Configuration {
    * Settings given in code.
    */
   public static fromValues(values: S3ConfigurationValues): S3Configuration {
-    const copy = { ...values };
+    const { checksums, ...copy } = values;
     return new S3Configuration(() => {
       for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
         if (copy[field] === undefined) { throw new AccessError(`${field} is missing: give it`); }
       }
-      return content(renderS3Variables(copy, field => field));
+      return content(renderS3Variables({ ...copy, ...checksumSettings(checksums) }, valuesLabel));
     });
   }
 
   /**
    * Settings from environment variables of the same names, read when the construct is created.
-   * `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are required, the others optional.
+   * `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are required, the others optional; each checksum
+   * variable is copied on its own.
    * @param env the variables
    * @default env - process.env
    */
@@ -163,6 +185,16 @@ export class S3Configuration {
   public _resolve(): ResolvedS3Configuration {
     return this.resolve();
   }
+}
+
+/** The two settings that `checksums` sets, to one value. */
+export function checksumSettings(checksums: string | undefined): S3Settings {
+  return checksums === undefined ? {} : { requestChecksums: checksums, responseChecksums: checksums };
+}
+
+/** How a message names a setting of S3ConfigurationValues: each half of `checksums` as `checksums`. */
+export function valuesLabel(field: S3Field): string {
+  return field === 'requestChecksums' || field === 'responseChecksums' ? 'checksums' : field;
 }
 
 /** The names a credentials file gives the settings it can hold. */
@@ -234,6 +266,11 @@ export function s3SettingProblem(field: S3Field, value: string | boolean): strin
         : 'is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else';
     case 'forcePathStyle':
       return typeof value === 'boolean' ? undefined : 'is not true or false: give a boolean';
+    case 'requestChecksums':
+    case 'responseChecksums':
+      // botocore compares the value case-insensitively, and refuses to create a client on any other one.
+      return typeof value === 'string' && /^when_(supported|required)$/i.test(value) ? undefined
+        : 'is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default';
   }
 }
 

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Configuration, S3SignatureVersion } from '../lib';
+import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../lib';
 import { endpointProblem } from '../lib/s3-configuration';
 import { expectGolden, expectRejected, fixture, secretAndPodDefault } from './golden';
 
@@ -82,11 +82,29 @@ describe('AwsEnvConfiguration values', () => {
     expect(variables(secret)).toEqual({ ...env, S3_ENDPOINT: 'http://minio.storage:9000', AWS_ENDPOINT_URL_S3: 'http://minio.storage:9000' });
   });
 
-  test('fromEnv reads the seven variables and nothing else', () => {
+  test('checksums sets both checksum variables to its value', () => {
+    // GIVEN a store that rejects the checksums boto3 1.36 sends by default
+    const [secret] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_REQUIRED }) });
+    // THEN both variables botocore reads are set
+    expect(variables(secret)).toEqual({
+      ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required', AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+    });
+    const [supported] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_SUPPORTED }) });
+    expect([variables(supported).AWS_REQUEST_CHECKSUM_CALCULATION, variables(supported).AWS_RESPONSE_CHECKSUM_VALIDATION])
+      .toEqual(['when_supported', 'when_supported']);
+  });
+
+  test('fromEnv copies each checksum variable on its own, in any case botocore accepts', () => {
+    const [secret] = synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' }) });
+    expect(variables(secret)).toEqual({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
+  });
+
+  test('fromEnv reads the nine variables and nothing else', () => {
     // GIVEN an environment with every variable, and others
     const given = {
       ...env, AWS_SESSION_TOKEN: 'fake-session-token-0000', AWS_REGION: 'eu-west-1', S3_ENDPOINT: 'https://s3.example.com/',
-      S3_SIGNATURE_VERSION: 's3', S3_FORCE_PATH_STYLE: 'true', HOME: '/home/me', AWS_PROFILE: 'dev',
+      S3_SIGNATURE_VERSION: 's3', S3_FORCE_PATH_STYLE: 'true', AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_supported', HOME: '/home/me', AWS_PROFILE: 'dev',
     };
     // WHEN
     const [secret] = synthEnv({ configuration: S3Configuration.fromEnv(given) });
@@ -101,7 +119,7 @@ describe('AwsEnvConfiguration values', () => {
     const saved = { ...process.env };
     try {
       Object.assign(process.env, env, { AWS_REGION: 'ap-south-1' });
-      for (const name of ['AWS_SESSION_TOKEN', 'S3_ENDPOINT', 'S3_SIGNATURE_VERSION', 'S3_FORCE_PATH_STYLE']) { delete process.env[name]; }
+      for (const name of ['AWS_SESSION_TOKEN', 'S3_ENDPOINT', 'S3_SIGNATURE_VERSION', 'S3_FORCE_PATH_STYLE', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION']) { delete process.env[name]; }
       // WHEN
       const [secret] = synthEnv({ configuration });
       // THEN
@@ -203,6 +221,12 @@ describe('AwsEnvConfiguration rejects bad input', () => {
       '[test/aws-configuration] configuration: S3_FORCE_PATH_STYLE is not "true" or "false": set it to one of them'],
     ['S3_ENDPOINT with credentials', { configuration: S3Configuration.fromEnv({ ...env, S3_ENDPOINT: credentialsInEndpoint }) },
       '[test/aws-configuration] configuration: S3_ENDPOINT contains credentials ("user:password@"): give the URL without them, and the keys in their own settings'],
+    ['an unknown checksums value', { configuration: S3Configuration.fromValues({ ...keys, checksums: 'always' as S3Checksums }) },
+      '[test/aws-configuration] configuration: checksums is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
+    ['an unknown AWS_RESPONSE_CHECKSUM_VALIDATION', { configuration: S3Configuration.fromEnv({ ...env, AWS_RESPONSE_CHECKSUM_VALIDATION: 'required' }) },
+      '[test/aws-configuration] configuration: AWS_RESPONSE_CHECKSUM_VALIDATION is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
+    ['an empty AWS_REQUEST_CHECKSUM_CALCULATION', { configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: '' }) },
+      '[test/aws-configuration] configuration: AWS_REQUEST_CHECKSUM_CALCULATION is set but empty: unset it, or give it a value'],
     ['S3_SIGNATURE_VERSION that is unknown', { configuration: S3Configuration.fromEnv({ ...env, S3_SIGNATURE_VERSION: 'S3V4' }) },
       '[test/aws-configuration] configuration: S3_SIGNATURE_VERSION is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else'],
     ['a credentials file without the profile', { configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'prod') },

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3SignatureVersion } from '../lib';
+import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3Checksums, S3SignatureVersion } from '../lib';
 import { expectGolden, expectRejected, secretAndPodDefault } from './golden';
 
 const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
@@ -56,6 +56,8 @@ describe('MinioDefault values', () => {
       AWS_REGION: 'us-east-1',
       S3_SIGNATURE_VERSION: 's3v4',
       S3_FORCE_PATH_STYLE: 'true',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
     });
     expect(podDefault.spec.desc).toBe('Add in-cluster MinIO storage');
     // the references leave optional unset: the webhook compares it as a pointer
@@ -74,6 +76,7 @@ describe('MinioDefault values', () => {
       region: 'eu-west-1',
       signatureVersion: S3SignatureVersion.S3,
       forcePathStyle: false,
+      checksums: S3Checksums.WHEN_SUPPORTED,
       sdkEndpointVariable: false,
       description: 'Add Kaptain MinIO',
       name: 'kaptain-minio',
@@ -86,6 +89,8 @@ describe('MinioDefault values', () => {
       AWS_REGION: 'eu-west-1',
       S3_SIGNATURE_VERSION: 's3',
       S3_FORCE_PATH_STYLE: 'false',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_supported',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_supported',
     });
     expect(secret.metadata.name).toBe('kaptain-minio-settings');
     expect(secret.immutable).toBe(true);
@@ -135,6 +140,8 @@ describe('MinioDefault rejects bad input', () => {
       '[test/minio] credentials: the existing Secret name "MinIO" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: MinioCredentials.fromExistingSecret('minio', 'access key') },
       '[test/minio] credentials: the key "access key" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+    ['an unknown checksums setting', { checksums: 'never' as S3Checksums },
+      '[test/minio] checksums: is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
     ['an empty description', { description: ' ' },
       '[test/minio] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
     ['an invalid name', { name: 'MinIO' },
