@@ -9,6 +9,7 @@ export { AccessError } from './errors';
 export { MinioCredentials, MinioKeys } from './minio-credentials';
 export { MinioDefault, MinioDefaultProps } from './minio-default';
 export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-access';
+export { PipelinesApiAccess, PipelinesApiAccessProps } from './pipelines-api-access';
 export { AdmissionConflict, AdmissionOptions, AdmissionResult, PodDefaultAdmission } from './pod-default-admission';
 export { PodDefaultValidation } from './pod-default-validation';
 export { S3Checksums, S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
