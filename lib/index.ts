@@ -5,6 +5,8 @@ export { AwsFileCredentials, AwsFileCredentialsOptions, AwsFileCredentialsProps 
 export { DockerConfig, DockerSecretType } from './docker-config';
 export { DockerLogin } from './docker-config-json';
 export { DockerRegistryAccess, DockerRegistryAccessOptions, DockerRegistryAccessProps } from './docker-registry-access';
+export { GcpServiceAccountKey } from './gcp-service-account-key';
+export { GcsCredentials, GcsCredentialsOptions, GcsCredentialsProps } from './gcs-credentials';
 export { AccessError } from './errors';
 export { MinioCredentials, MinioKeys } from './minio-credentials';
 export { MinioDefault, MinioDefaultProps } from './minio-default';
