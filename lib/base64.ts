@@ -12,3 +12,8 @@ export function decodeBase64(encoded: string): string | undefined {
   if (!STRICT_BASE64.test(encoded)) { return undefined; }
   return Buffer.from(encoded, 'base64').toString('utf8');
 }
+
+/** The bytes that strict standard base64 encodes, or undefined when `encoded` is not such base64. */
+export function decodeBase64Bytes(encoded: string): Buffer | undefined {
+  return STRICT_BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : undefined;
+}

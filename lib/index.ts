@@ -2,6 +2,8 @@ export { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDef
 export { AwsCredentials, AwsProfile } from './aws-credentials';
 export { AwsEnvConfiguration, AwsEnvConfigurationOptions, AwsEnvConfigurationProps } from './aws-env-configuration';
 export { AwsFileCredentials, AwsFileCredentialsOptions, AwsFileCredentialsProps } from './aws-file-credentials';
+export { AzureBlobConfiguration, AzureBlobConfigurationOptions, AzureBlobConfigurationProps } from './azure-blob-configuration';
+export { AzureStorageConfiguration, AzureStorageValues } from './azure-storage-configuration';
 export { DockerConfig, DockerSecretType } from './docker-config';
 export { DockerLogin } from './docker-config-json';
 export { DockerRegistryAccess, DockerRegistryAccessOptions, DockerRegistryAccessProps } from './docker-registry-access';
