@@ -3,11 +3,16 @@ import { PodDefaultAccess } from './access';
 import { AwsCredentials } from './aws-credentials';
 import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
 import { AwsFileCredentials, AwsFileCredentialsOptions } from './aws-file-credentials';
+import { AzureBlobConfiguration, AzureBlobConfigurationOptions } from './azure-blob-configuration';
+import { AzureStorageConfiguration } from './azure-storage-configuration';
 import { DockerConfig } from './docker-config';
 import { DockerRegistryAccess, DockerRegistryAccessOptions } from './docker-registry-access';
 import { childPath, fieldError } from './errors';
+import { GcpServiceAccountKey } from './gcp-service-account-key';
+import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
 import { quote } from './names';
+import { PipelinesApiAccess } from './pipelines-api-access';
 import { S3Configuration } from './s3-configuration';
 
 const DEFAULT_HOME = '/home/kubeflow';
@@ -53,6 +58,34 @@ export class StorageAccess {
     }));
   }
 
+  /**
+   * A Google Cloud service-account key mounted at `/secret/gcp/`, with `GOOGLE_APPLICATION_CREDENTIALS`
+   * pointing at it (a `GcsCredentials`, child id `gcs-credentials`).
+   * @param key the service-account key
+   * @param props GcsCredentials options; they override the defaults
+   */
+  public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
+      ...props,
+      key,
+      namespace: props.namespace ?? defaults.namespace,
+    }));
+  }
+
+  /**
+   * An Azure Storage account as environment variables (an `AzureBlobConfiguration`, child id
+   * `azure-blob`).
+   * @param configuration the account and its credential
+   * @param props AzureBlobConfiguration options; they override the defaults
+   */
+  public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
+      ...props,
+      configuration,
+      namespace: props.namespace ?? defaults.namespace,
+    }));
+  }
+
   private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {}
 
   /** Creates the storage construct in `scope`. @internal */
@@ -86,6 +119,14 @@ export interface NotebookAccessProps {
   readonly storage?: StorageAccess;
 
   /**
+   * Also give the notebook a token for the Kubeflow Pipelines API (a `PipelinesApiAccess`, child id
+   * `access-ml-pipeline`, the Kubeflow docs' PodDefault), so that `kfp.Client()` works without
+   * arguments.
+   * @default false
+   */
+  readonly pipelines?: boolean;
+
+  /**
    * Namespace (the Kubeflow profile) of every object.
    * @default - the enclosing Chart's namespace
    */
@@ -102,7 +143,7 @@ export interface NotebookAccessProps {
 /**
  * Everything a Kubeflow notebook needs to pull from a registry and reach object storage, as the
  * Kubeflow SDK's `Config` gives it: a DockerRegistryAccess (child id `docker-config`) plus one storage
- * construct, in-cluster MinIO unless told otherwise.
+ * construct, in-cluster MinIO unless told otherwise, and, when asked, the Kubeflow Pipelines API token.
  *
  * @example
  * new NotebookAccess(chart, 'access', { docker: DockerConfig.fromFile('config.json') });
@@ -112,6 +153,8 @@ export class NotebookAccess extends Construct {
   public readonly docker: DockerRegistryAccess;
   /** The storage access construct. */
   public readonly storage: PodDefaultAccess;
+  /** The Kubeflow Pipelines API access; undefined unless `pipelines` is true. */
+  public readonly pipelines?: PipelinesApiAccess;
   /** Every label a Notebook carries to select all of this access's PodDefaults. */
   public readonly selectorLabels: { [key: string]: string };
 
@@ -127,12 +170,15 @@ export class NotebookAccess extends Construct {
         mountPath: dockerOptions.mountPath ?? `${homeDirectory}/.docker/`,
       });
       this.storage = (props.storage ?? StorageAccess.minio())._create(this, props.namespace, homeDirectory);
+      if (props.pipelines) {
+        this.pipelines = new PipelinesApiAccess(this, 'access-ml-pipeline', { namespace: props.namespace });
+      }
     } catch (e) {
       // A child's bad input must not leave this construct half-built in the tree.
       scope.node.tryRemoveChild(this.node.id);
       throw e;
     }
-    this.selectorLabels = { ...this.docker.selectorLabels, ...this.storage.selectorLabels };
+    this.selectorLabels = { ...this.docker.selectorLabels, ...this.storage.selectorLabels, ...this.pipelines?.selectorLabels };
   }
 }
 

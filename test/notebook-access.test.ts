@@ -1,9 +1,9 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  AccessError, AwsCredentials, DockerConfig, DockerSecretType, NotebookAccess, NotebookAccessProps,
-  S3Configuration, StorageAccess,
+  AccessError, AwsCredentials, AzureStorageConfiguration, DockerConfig, DockerSecretType, GcpServiceAccountKey, NotebookAccess,
+  NotebookAccessProps, PodDefaultAdmission, S3Configuration, StorageAccess,
 } from '../lib';
-import { expectGolden } from './golden';
+import { expectGolden, fixture } from './golden';
 
 const docker = DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' });
 const awsKeys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };
@@ -34,6 +34,18 @@ describe('NotebookAccess golden output', () => {
     expectGolden(app, 'notebook-aws-env');
   });
 
+  test('with GCS through a service-account key, and the Pipelines API', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.gcs(GcpServiceAccountKey.fromExistingSecret('user-gcp-sa')), pipelines: true }, app);
+    expectGolden(app, 'notebook-gcs-pipelines');
+  });
+
+  test('with Azure Blob Storage', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.azure(AzureStorageConfiguration.fromExistingSecret('team-azure')) }, app);
+    expectGolden(app, 'notebook-azure');
+  });
+
   test('in a stock image whose home is /home/jovyan', () => {
     const app = Testing.app();
     notebook({ docker, homeDirectory: '/home/jovyan/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
@@ -47,6 +59,31 @@ describe('NotebookAccess', () => {
     expect(access.docker.node.id).toBe('docker-config');
     expect(access.storage.node.id).toBe('minio');
     expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'minio': 'true' });
+  });
+
+  test('pipelines adds the Kubeflow docs\' access-ml-pipeline, and a notebook selecting every label is admitted', () => {
+    // GIVEN WHEN
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const access = new NotebookAccess(chart, 'access', {
+      docker, pipelines: true, storage: StorageAccess.gcs(GcpServiceAccountKey.fromFile(fixture('gcp-service-account-key.json'))),
+    });
+    // THEN
+    expect(access.pipelines?.node.id).toBe('access-ml-pipeline');
+    expect(access.storage.node.id).toBe('gcs-credentials');
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'gcs-credentials': 'true', 'access-ml-pipeline': 'true' });
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'nb-0', namespace: 'user', labels: access.selectorLabels },
+      spec: { containers: [{ name: 'nb', image: 'nb' }] },
+    };
+    const result = PodDefaultAdmission.admit(pod, Testing.synth(chart).filter(m => m.kind === 'PodDefault'));
+    expect(result.applied).toEqual(['access-ml-pipeline', 'docker-config', 'gcs-credentials']);
+  });
+
+  test('without pipelines there is no Pipelines API access', () => {
+    const access = notebook({ docker, storage: StorageAccess.azure(AzureStorageConfiguration.fromExistingSecret('team-azure'), { name: 'blob' }) });
+    expect(access.pipelines).toBeUndefined();
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'blob': 'true' });
   });
 
   test('storage props and dockerOptions override the defaults', () => {
