@@ -153,7 +153,7 @@ export class NotebookAccess extends Construct {
   public readonly docker: DockerRegistryAccess;
   /** The storage access construct. */
   public readonly storage: PodDefaultAccess;
-  /** The Kubeflow Pipelines API access; undefined unless `pipelines` is true. */
+  /** The Kubeflow Pipelines API access, undefined unless `pipelines` is true. */
   public readonly pipelines?: PipelinesApiAccess;
   /** Every label a Notebook carries to select all of this access's PodDefaults. */
   public readonly selectorLabels: { [key: string]: string };
