@@ -128,6 +128,8 @@ describe('GcsCredentials rejects bad input', () => {
       '[test/gcs] key: file "/nonexistent/key.json" does not exist: give the path of a readable file'],
     ['text that is not JSON', { key: GcpServiceAccountKey.fromJson(`{"private_key": "${rsa.split('\n')[1]}"`) },
       `[test/gcs] key: the key is not valid JSON: ${fix}`],
+    ['JSON given as an object, not text', { key: GcpServiceAccountKey.fromJson(validKey as unknown as string) },
+      '[test/gcs] key: the key is not JSON text: give the key file\'s content as a string'],
     ['a JSON array', { key: GcpServiceAccountKey.fromJson(`[${keyJson({})}]`) },
       `[test/gcs] key: the key is not a JSON object: ${fix}`],
     ['a byte-order mark', { key: GcpServiceAccountKey.fromJson(`\ufeff${keyJson({})}`) },
