@@ -273,7 +273,7 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
 
   if ('store' in secret) {
     if (props.hashSecretName) {
-      throw fail('hashSecretName', 'does not apply to a secret store source, whose Secret External Secrets Operator rewrites in place when the stored values change: leave hashSecretName out, and restart notebooks to pick up rotated credentials');
+      throw fail('hashSecretName', 'does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out');
     }
     const secretName = checkedSecretName(fail, props.secretName ?? name, false);
     return { path, namespace, name, description, secretName, externalSecret: externalSecretSpec(secretName, secret.store, props.immutable) };

@@ -100,7 +100,7 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
  * names and regions are known at synth time, and ESO renders only the template's keys.
  */
 function withConfigFile(secret: StoreSecret, profiles: readonly ConfigProfile[] | undefined, region: string | undefined): StoreSecret {
-  if (profiles === undefined || secret.template === undefined) { return secret; }
+  if (profiles === undefined) { return secret; }
   const config = renderConfigIni(profiles.map(profile => ({ name: profile.name, region: profile.region ?? region })));
   return config === undefined ? secret : { ...secret, template: { ...secret.template, [CONFIG_FILE]: templateLiteral(config) } };
 }

@@ -35,9 +35,6 @@ export interface StoreSecret extends StoreReference {
 
 /** Checks the store and refresh interval of a source's options. */
 export function resolveStoreReference(options: SecretStoreOptions): StoreReference {
-  if (options === undefined || options === null) {
-    throw new AccessError('store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
-  }
   checkStoreRef(options.store);
   const refreshInterval = options.refreshInterval ?? DEFAULT_REFRESH_INTERVAL;
   if (!isGoDuration(refreshInterval)) {

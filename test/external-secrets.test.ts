@@ -389,7 +389,7 @@ describe('secret store sources reject bad input', () => {
       `${P} config: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`],
     ['hashSecretName', chart => new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromSecretStore({ store: vault, config: { key: 'c' } }), hashSecretName: true,
-    }), `${P} hashSecretName: does not apply to a secret store source, whose Secret External Secrets Operator rewrites in place when the stored values change: leave hashSecretName out, and restart notebooks to pick up rotated credentials`],
+    }), `${P} hashSecretName: does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out`],
     ['an invalid secretName', chart => new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromSecretStore({ store: vault, config: { key: 'c' } }), secretName: 'Docker',
     }), `${P} secretName: "Docker" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`],
