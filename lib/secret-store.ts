@@ -61,6 +61,6 @@ export function checkStoreRef(store: SecretStoreRef): void {
     throw new AccessError('store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
   }
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
-    throw new AccessError(`store name ${quote(store.name)} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
+    throw new AccessError(`store name ${quote(String(store.name))} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
   }
 }
