@@ -3,11 +3,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ExternalSecretSpec, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret } from '../imports/external-secrets.io';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
+import { SecretStoreKind } from './secret-store';
+import { StoreSecret } from './store-secret';
 
 /**
  * Props every access construct takes.
@@ -101,6 +104,12 @@ export interface PodDefaultAccessSpec {
    */
   readonly immutable?: boolean;
   /**
+   * The spec of an ExternalSecret (named `secretName`) that External Secrets Operator writes the Secret
+   * from; rendered in place of a Secret.
+   * @default - no ExternalSecret
+   */
+  readonly externalSecret?: ExternalSecretSpec;
+  /**
    * Volumes the PodDefault adds.
    * @default - none
    */
@@ -139,8 +148,10 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   public readonly namespace: string;
   /** Name of the Secret the PodDefault refers to. */
   public readonly secretName: string;
-  /** The synthesised Secret; undefined when an existing Secret is used. */
+  /** The synthesised Secret; undefined when an existing Secret is used or a secret store fills it. */
   public readonly secret?: ApiObject;
+  /** The synthesised ExternalSecret that fills the Secret from a secret store; undefined for other sources. */
+  public readonly externalSecret?: ApiObject;
   /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
   public readonly selectorLabels: { [key: string]: string };
 
@@ -172,6 +183,12 @@ export abstract class PodDefaultAccess extends KubePodDefault {
         immutable: spec.immutable ? true : undefined,
       });
     }
+    if (spec.externalSecret !== undefined) {
+      this.externalSecret = new KubeExternalSecret(this, 'ExternalSecret', {
+        metadata: { name: spec.secretName, namespace: spec.namespace },
+        spec: spec.externalSecret,
+      });
+    }
     PodDefaultValidation.attachTo(this);
   }
 
@@ -190,14 +207,15 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   }
 }
 
-/** What an access construct's Secret holds, or the existing Secret it uses instead. */
+/** What an access construct's Secret holds, the existing Secret it uses instead, or the store ESO fills it from. */
 export type SecretSource =
   | { readonly existing: string }
-  | { readonly data: { [key: string]: string }; readonly type: string };
+  | { readonly data: { [key: string]: string }; readonly type: string }
+  | { readonly store: StoreSecret };
 
 /** The common part of an access construct's spec, resolved from its props and the construct tree. */
 export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
-  'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable'> {
+  'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable' | 'externalSecret'> {
   /** The construct path, for error messages. */
   readonly path: string;
 }
@@ -253,15 +271,20 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
     return { path, namespace, name, description, secretName: secret.existing };
   }
 
+  if ('store' in secret) {
+    if (props.hashSecretName) {
+      throw fail('hashSecretName', 'does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out');
+    }
+    const secretName = checkedSecretName(fail, props.secretName ?? name, false);
+    return { path, namespace, name, description, secretName, externalSecret: externalSecretSpec(secretName, secret.store, props.immutable) };
+  }
+
   const size = Object.values(secret.data).reduce((sum, value) => sum + Buffer.from(value, 'base64').length, 0);
   if (size > MAX_SECRET_BYTES) {
     throw fail('secret', `would hold ${size} bytes, more than the ${MAX_SECRET_BYTES} (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret`);
   }
 
-  const baseName = props.secretName ?? name;
-  if (!isDnsSubdomain(baseName) || (props.hashSecretName && baseName.length > 253 - 11)) {
-    throw fail('secretName', `${quote(baseName)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
-  }
+  const baseName = checkedSecretName(fail, props.secretName ?? name, props.hashSecretName);
   const secretName = props.hashSecretName
     ? `${baseName}-${secretContentHash(baseName, secret.type, secret.data)}`
     : baseName;
@@ -270,6 +293,40 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
     secretData: secret.data,
     secretType: secret.type,
     immutable: props.immutable,
+  };
+}
+
+function checkedSecretName(fail: (field: string, problem: string) => AccessError, name: string, hashed: boolean | undefined): string {
+  if (!isDnsSubdomain(name) || (hashed && name.length > 253 - 11)) {
+    throw fail('secretName', `${quote(name)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
+  }
+  return name;
+}
+
+const STORE_KINDS: Record<SecretStoreKind, ExternalSecretSpecSecretStoreRefKind> = {
+  [SecretStoreKind.SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
+  [SecretStoreKind.CLUSTER_SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
+};
+
+/**
+ * The ExternalSecret that writes the Secret `secretName`: owned by it (`creationPolicy: Owner`), so
+ * that deleting the ExternalSecret deletes the Secret, and with the template engine spelt out because
+ * the templates are written for v2.
+ */
+function externalSecretSpec(secretName: string, store: StoreSecret, immutable: boolean | undefined): ExternalSecretSpec {
+  const hasTemplate = store.template !== undefined || store.type !== undefined;
+  return {
+    refreshInterval: store.refreshInterval,
+    secretStoreRef: { name: store.store.name, kind: STORE_KINDS[store.store.kind] },
+    target: {
+      name: secretName,
+      creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER,
+      immutable: immutable ? true : undefined,
+      template: hasTemplate
+        ? { type: store.type, engineVersion: ExternalSecretSpecTargetTemplateEngineVersion.V2, data: store.template && { ...store.template } }
+        : undefined,
+    },
+    data: store.inputs.map(({ secretKey, remote }) => ({ secretKey, remoteRef: { ...remote } })),
   };
 }
 

@@ -202,7 +202,7 @@ export function regionProblem(region: string): string | undefined {
   return 'is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"';
 }
 
-function profileNameProblem(name: string): string | undefined {
+export function profileNameProblem(name: string): string | undefined {
   if (typeof name === 'string' && PROFILE_NAME.test(name)) { return undefined; }
   return 'is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it';
 }

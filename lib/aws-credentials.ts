@@ -1,7 +1,11 @@
-import { ConfigProfile, parseCredentialsIni, renderCredentialsIni } from './aws-credentials-ini';
+import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
+import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
 import { AccessError } from './errors';
 import { checkSecretReference, quote } from './names';
+import { RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
 import { readTextFile } from './source-file';
+import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
  * One profile of an AWS shared-credentials file.
@@ -28,10 +32,49 @@ export interface AwsProfile {
   readonly region?: string;
 }
 
+/**
+ * A whole AWS shared-credentials file kept in a secret store.
+ */
+export interface AwsCredentialsStoreProps extends SecretStoreOptions {
+  /** The stored credentials file, written to the Secret unchanged. */
+  readonly credentials: RemoteValue;
+}
+
+/**
+ * The keys of one profile kept in a secret store, composed into a credentials file by External Secrets
+ * Operator.
+ */
+export interface AwsKeysStoreProps extends SecretStoreOptions {
+  /** The stored access key ID (`aws_access_key_id`). */
+  readonly accessKeyId: RemoteValue;
+  /** The stored secret access key (`aws_secret_access_key`). */
+  readonly secretAccessKey: RemoteValue;
+  /**
+   * The stored session token of temporary credentials (`aws_session_token`).
+   * @default - no session token
+   */
+  readonly sessionToken?: RemoteValue;
+  /**
+   * The profile's name, the file's `[name]` header. Not a secret: written into the template.
+   * @default 'default'
+   */
+  readonly profile?: string;
+  /**
+   * The profile's region, written to the AWS config file (the Secret's key `config`) as literal text.
+   * @default - the construct's `region`, if any; otherwise the profile gets no region
+   */
+  readonly region?: string;
+}
+
 /** AWS credentials, read when the construct that uses them is created. @internal */
 export type ResolvedAwsCredentials =
   | { readonly kind: 'content'; readonly bytes: Buffer; readonly profiles: readonly ConfigProfile[] }
-  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string };
+  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string }
+  /**
+   * Written by External Secrets Operator into the Secret key `credentials`; `profiles` is undefined
+   * when the whole file comes from the store, and so its profiles are unknown.
+   */
+  | { readonly kind: 'store'; readonly secret: StoreSecret; readonly profiles?: readonly ConfigProfile[] };
 
 /**
  * AWS credentials: the content of the notebook's `~/.aws/credentials`.
@@ -93,6 +136,43 @@ export class AwsCredentials {
     });
   }
 
+  /**
+   * A whole credentials file kept in a secret store: External Secrets Operator writes it into the
+   * Secret unchanged, and keeps it up to date. Its content is not checked at synth time.
+   */
+  public static fromSecretStore(props: AwsCredentialsStoreProps): AwsCredentials {
+    const copy = { ...props };
+    return new AwsCredentials(() => {
+      const reference = resolveStoreReference(copy);
+      return { kind: 'store', secret: { ...reference, inputs: [storeInput('credentials', CREDENTIALS_KEY, copy.credentials)] } };
+    });
+  }
+
+  /**
+   * One profile (by default `default`) whose keys are kept in a secret store: External Secrets Operator
+   * composes the credentials file from them, byte for byte as `fromKeys` renders it.
+   */
+  public static fromSecretStoreKeys(props: AwsKeysStoreProps): AwsCredentials {
+    const copy = { ...props };
+    return new AwsCredentials(() => {
+      const reference = resolveStoreReference(copy);
+      const name = copy.profile ?? 'default';
+      const nameProblem = profileNameProblem(name);
+      if (nameProblem !== undefined) { throw new AccessError(`profile ${quote(String(name))} ${nameProblem}`); }
+      if (copy.region !== undefined) {
+        const problem = regionProblem(copy.region);
+        if (problem !== undefined) { throw new AccessError(`region ${problem}`); }
+      }
+      const inputs = [
+        storeInput('accessKeyId', ACCESS_KEY_ID_INPUT, copy.accessKeyId),
+        storeInput('secretAccessKey', SECRET_ACCESS_KEY_INPUT, copy.secretAccessKey),
+        ...(copy.sessionToken === undefined ? [] : [storeInput('sessionToken', SESSION_TOKEN_INPUT, copy.sessionToken)]),
+      ];
+      const template = { [CREDENTIALS_KEY]: credentialsTemplate(name, copy.sessionToken !== undefined) };
+      return { kind: 'store', secret: { ...reference, inputs, template }, profiles: [{ name, region: copy.region }] };
+    });
+  }
+
   private constructor(private readonly resolve: () => ResolvedAwsCredentials) {}
 
   /** Reads and checks the credentials. @internal */
@@ -100,6 +180,9 @@ export class AwsCredentials {
     return this.resolve();
   }
 }
+
+/** The Secret key of the credentials file. */
+const CREDENTIALS_KEY = 'credentials';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

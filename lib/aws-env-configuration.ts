@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess } from './access';
+import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
+import { StoreInput, StoreReference, StoreSecret, templateLiteral, templateValue } from './store-secret';
 
 /** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
 const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
@@ -65,12 +66,28 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
     }
     variables[SDK_ENDPOINT_VARIABLE] = endpoint;
   }
-  const data: { [key: string]: string } = {};
-  for (const [name, value] of Object.entries(variables)) { data[name] = encodeBase64(value); }
-  const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { data, type: 'Opaque' });
-  return {
-    ...access,
-    env: configuration.env.length > 0 ? [...configuration.env] : undefined,
-    envFrom: [{ secretRef: { name: access.secretName } }],
-  };
+  let secret: SecretSource;
+  if (configuration.kind === 'store') {
+    secret = { store: storeSecret(configuration.reference, configuration.inputs, variables) };
+  } else {
+    const data: { [key: string]: string } = {};
+    for (const [name, value] of Object.entries(variables)) { data[name] = encodeBase64(value); }
+    secret = { data, type: 'Opaque' };
+  }
+  const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
+  const env = configuration.kind === 'content' && configuration.env.length > 0 ? [...configuration.env] : undefined;
+  return { ...access, env, envFrom: [{ secretRef: { name: access.secretName } }] };
+}
+
+/**
+ * The Secret ESO writes: the fetched keys, and the other variables as literal template text. With no
+ * other variable the fetched keys are the Secret's keys and no template is needed; with one, ESO
+ * writes only the template's keys, so each fetched key is in it too.
+ */
+function storeSecret(reference: StoreReference, inputs: readonly StoreInput[], variables: { [name: string]: string }): StoreSecret {
+  if (Object.keys(variables).length === 0) { return { ...reference, inputs }; }
+  const template: { [key: string]: string } = {};
+  for (const { secretKey } of inputs) { template[secretKey] = templateValue(secretKey); }
+  for (const [name, value] of Object.entries(variables)) { template[name] = templateLiteral(value); }
+  return { ...reference, inputs, template };
 }

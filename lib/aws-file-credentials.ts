@@ -2,9 +2,10 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { AwsCredentials } from './aws-credentials';
-import { regionProblem, renderConfigIni } from './aws-credentials-ini';
+import { ConfigProfile, regionProblem, renderConfigIni } from './aws-credentials-ini';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
+import { StoreSecret, templateLiteral } from './store-secret';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
@@ -57,6 +58,9 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
     if (credentials.kind === 'existing') {
       throw fieldError(path, 'region', 'only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret');
     }
+    if (credentials.kind === 'store' && credentials.profiles === undefined) {
+      throw fieldError(path, 'region', 'needs the profile names, but the whole credentials file comes from the secret store: leave region out, or use AwsCredentials.fromSecretStoreKeys with its region');
+    }
     const problem = regionProblem(props.region);
     if (problem !== undefined) { throw fieldError(path, 'region', problem); }
   }
@@ -70,6 +74,8 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
         ...(config === undefined ? {} : { [CONFIG_FILE]: encodeBase64(config) }),
       },
     };
+  } else if (credentials.kind === 'store') {
+    secret = { store: withConfigFile(credentials.secret, credentials.profiles, props.region) };
   } else {
     secret = { existing: credentials.secretName };
   }
@@ -87,4 +93,14 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
   };
+}
+
+/**
+ * The stored credentials with the config file beside them, as literal template text: the profile
+ * names and regions are known at synth time, and ESO renders only the template's keys.
+ */
+function withConfigFile(secret: StoreSecret, profiles: readonly ConfigProfile[] | undefined, region: string | undefined): StoreSecret {
+  if (profiles === undefined) { return secret; }
+  const config = renderConfigIni(profiles.map(profile => ({ name: profile.name, region: profile.region ?? region })));
+  return config === undefined ? secret : { ...secret, template: { ...secret.template, [CONFIG_FILE]: templateLiteral(config) } };
 }

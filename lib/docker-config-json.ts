@@ -79,7 +79,7 @@ function checkLoginValue(where: string, field: string, value: string): void {
 }
 
 /** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
-function goJson(value: unknown): string {
+export function goJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -1,7 +1,11 @@
-import { checkDockerConfig, DockerLogin, renderDockerLogins } from './docker-config-json';
+import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
+import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
 import { AccessError } from './errors';
 import { checkSecretReference, quote } from './names';
+import { RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
 import { readTextFile } from './source-file';
+import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
  * How the Docker credentials are stored in their Secret.
@@ -22,10 +26,35 @@ export const DOCKER_SECRET_KEYS: Record<DockerSecretType, string> = {
   [DockerSecretType.DOCKER_CONFIG_JSON]: '.dockerconfigjson',
 };
 
+/**
+ * A whole Docker config.json kept in a secret store.
+ */
+export interface DockerConfigStoreProps extends SecretStoreOptions {
+  /** The stored config.json, written to the Secret unchanged. */
+  readonly config: RemoteValue;
+}
+
+/**
+ * A registry login kept in a secret store, composed into config.json by External Secrets Operator.
+ */
+export interface DockerLoginStoreProps extends SecretStoreOptions {
+  /**
+   * The registry, as it appears in config.json's `auths`. Not a secret: written into the template.
+   * @default 'https://index.docker.io/v1/'
+   */
+  readonly server?: string;
+  /** The stored user name. */
+  readonly username: RemoteValue;
+  /** The stored password or access token. */
+  readonly password: RemoteValue;
+}
+
 /** A Docker config.json, read when the construct that uses it is created. @internal */
 export type ResolvedDockerConfig =
   | { readonly kind: 'content'; readonly bytes: Buffer }
-  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string };
+  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string }
+  /** Fetched by External Secrets Operator into the Secret key the construct chooses. */
+  | { readonly kind: 'store'; readonly secret: (key: string) => StoreSecret };
 
 /**
  * Docker registry credentials: the content of the notebook's `~/.docker/config.json`.
@@ -81,6 +110,37 @@ export class DockerConfig {
     return new DockerConfig(() => {
       checkSecretReference(secretName, key);
       return { kind: 'existing', secretName, key };
+    });
+  }
+
+  /**
+   * A whole config.json kept in a secret store: External Secrets Operator writes it into the Secret
+   * unchanged, and keeps it up to date. Its content is not checked at synth time.
+   */
+  public static fromSecretStore(props: DockerConfigStoreProps): DockerConfig {
+    const copy = { ...props };
+    return new DockerConfig(() => {
+      const reference = resolveStoreReference(copy);
+      const config = storeInput('config', 'config.json', copy.config);
+      return { kind: 'store', secret: key => ({ ...reference, inputs: [{ ...config, secretKey: key }] }) };
+    });
+  }
+
+  /**
+   * One registry login whose user name and password are kept in a secret store: External Secrets
+   * Operator composes config.json from them, byte for byte as `fromLogin` renders it.
+   */
+  public static fromSecretStoreLogin(props: DockerLoginStoreProps): DockerConfig {
+    const copy = { ...props };
+    return new DockerConfig(() => {
+      const reference = resolveStoreReference(copy);
+      const server = copy.server ?? DOCKER_HUB;
+      if (typeof server !== 'string' || server.trim() === '' || server !== server.trim()) {
+        throw new AccessError('server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"');
+      }
+      const inputs = [storeInput('username', USERNAME_INPUT, copy.username), storeInput('password', PASSWORD_INPUT, copy.password)];
+      const template = dockerLoginTemplate(server);
+      return { kind: 'store', secret: key => ({ ...reference, inputs, template: { [key]: template } }) };
     });
   }
 

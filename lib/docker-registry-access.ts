@@ -1,8 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount } from './access';
+import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { encodeBase64 } from './base64';
-import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType } from './docker-config';
+import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from './docker-config';
 import { childPath, fieldError, readField } from './errors';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
@@ -51,9 +51,7 @@ function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessPro
   const config = readField(path, 'config', () => props.config._resolve());
   const secretType = props.secretType ?? DockerSecretType.OPAQUE;
   const key = (config.kind === 'existing' ? config.key : undefined) ?? DOCKER_SECRET_KEYS[secretType];
-  const access = resolveAccess(scope, id, props, 'Add Docker registry credentials', config.kind === 'existing'
-    ? { existing: config.secretName }
-    : { data: { [key]: encodeBase64(config.bytes) }, type: secretType });
+  const access = resolveAccess(scope, id, props, 'Add Docker registry credentials', dockerSecret(config, key, secretType));
   const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
 
   const secret: k8s.SecretVolumeSource = key === CONFIG_FILE
@@ -65,4 +63,16 @@ function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessPro
     volumeMounts: [{ name: volumeName, mountPath }],
     imagePullSecrets: secretType === DockerSecretType.DOCKER_CONFIG_JSON ? [{ name: access.secretName }] : undefined,
   };
+}
+
+function dockerSecret(config: ResolvedDockerConfig, key: string, secretType: DockerSecretType): SecretSource {
+  switch (config.kind) {
+    case 'existing':
+      return { existing: config.secretName };
+    case 'content':
+      return { data: { [key]: encodeBase64(config.bytes) }, type: secretType };
+    case 'store':
+      // ESO writes an Opaque Secret unless the template names another type.
+      return { store: { ...config.secret(key), type: secretType === DockerSecretType.OPAQUE ? undefined : secretType } };
+  }
 }

@@ -1,6 +1,9 @@
 import { credentialValueProblem } from './aws-credentials-ini';
 import { AccessError } from './errors';
 import { checkSecretReference } from './names';
+import { checkRemoteValue, RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
+import { resolveStoreReference, StoreReference } from './store-secret';
 
 /**
  * MinIO's access key and secret key.
@@ -12,10 +15,22 @@ export interface MinioKeys {
   readonly secretKey: string;
 }
 
+/**
+ * MinIO's keys kept in a secret store.
+ */
+export interface MinioKeysStoreProps extends SecretStoreOptions {
+  /** The stored access key, the S3 access key ID. */
+  readonly accessKey: RemoteValue;
+  /** The stored secret key, the S3 secret access key. */
+  readonly secretKey: RemoteValue;
+}
+
 /** MinIO credentials, read when the construct that uses them is created. @internal */
 export type ResolvedMinioCredentials =
   | { readonly kind: 'keys'; readonly accessKey: string; readonly secretKey: string }
-  | { readonly kind: 'existing'; readonly secretName: string; readonly accessKeyKey: string; readonly secretKeyKey: string };
+  | { readonly kind: 'existing'; readonly secretName: string; readonly accessKeyKey: string; readonly secretKeyKey: string }
+  /** Fetched by External Secrets Operator, checked. */
+  | { readonly kind: 'store'; readonly reference: StoreReference; readonly accessKey: RemoteValue; readonly secretKey: RemoteValue };
 
 /**
  * The keys a notebook uses to reach the in-cluster object store, as `AWS_ACCESS_KEY_ID` and
@@ -55,6 +70,20 @@ export class MinioCredentials {
       checkSecretReference(secretName, accessKey);
       checkSecretReference(secretName, secretKey);
       return { kind: 'existing', secretName, accessKeyKey: accessKey, secretKeyKey: secretKey };
+    });
+  }
+
+  /**
+   * Keys kept in a secret store: External Secrets Operator writes them into the Secret beside the other
+   * settings, with the keys and values `fromKeys` would give.
+   */
+  public static fromSecretStore(props: MinioKeysStoreProps): MinioCredentials {
+    const copy = { ...props };
+    return new MinioCredentials(() => {
+      const reference = resolveStoreReference(copy);
+      checkRemoteValue('accessKey', copy.accessKey);
+      checkRemoteValue('secretKey', copy.secretKey);
+      return { kind: 'store', reference, accessKey: { ...copy.accessKey }, secretKey: { ...copy.secretKey } };
     });
   }
 

@@ -101,6 +101,11 @@ function minioProps(scope: Construct, id: string, props: MinioDefaultProps): Aws
   if (credentials.kind === 'keys') {
     const variables = renderS3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey }, field => field);
     configuration = S3Configuration._fromChecked(variables, []);
+  } else if (credentials.kind === 'store') {
+    configuration = S3Configuration._fromCheckedStore(credentials.reference, [
+      { secretKey: S3_VARIABLES.accessKeyId, remote: credentials.accessKey },
+      { secretKey: S3_VARIABLES.secretAccessKey, remote: credentials.secretKey },
+    ], renderS3Variables(settings, field => field));
   } else {
     const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: credentials.secretName, key } } });
     configuration = S3Configuration._fromChecked(renderS3Variables(settings, field => field), [

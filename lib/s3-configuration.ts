@@ -2,7 +2,10 @@ import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, CredentialsProfile, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
 import { AccessError } from './errors';
 import { checkSecretReference, quote } from './names';
+import { RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
 import { readTextFile } from './source-file';
+import { resolveStoreReference, StoreInput, storeInput, StoreReference } from './store-secret';
 
 /**
  * The request-signing version an S3 client uses (`S3_SIGNATURE_VERSION`).
@@ -67,6 +70,49 @@ export interface S3ConfigurationValues {
   readonly checksums?: S3Checksums;
 }
 
+/**
+ * S3 client settings whose keys are kept in a secret store; the other settings are not secrets and are
+ * given here.
+ */
+export interface S3ConfigurationStoreProps extends SecretStoreOptions {
+  /** The stored access key ID (`AWS_ACCESS_KEY_ID`). */
+  readonly accessKeyId: RemoteValue;
+  /** The stored secret access key (`AWS_SECRET_ACCESS_KEY`). */
+  readonly secretAccessKey: RemoteValue;
+  /**
+   * The stored session token of temporary credentials (`AWS_SESSION_TOKEN`).
+   * @default - no AWS_SESSION_TOKEN
+   */
+  readonly sessionToken?: RemoteValue;
+  /**
+   * The region (`AWS_REGION`), lower-case letters, digits and "-".
+   * @default - no AWS_REGION: the SDK's own default
+   */
+  readonly region?: string;
+  /**
+   * The store's URL (`S3_ENDPOINT`): `http` or `https`, a host and an optional port, nothing else.
+   * @default - no S3_ENDPOINT: AWS S3 itself
+   */
+  readonly endpoint?: string;
+  /**
+   * The request-signing version (`S3_SIGNATURE_VERSION`).
+   * @default - no S3_SIGNATURE_VERSION: the client's default
+   */
+  readonly signatureVersion?: S3SignatureVersion;
+  /**
+   * Path-style addressing (`S3_FORCE_PATH_STYLE`, rendered `true` or `false`), which MinIO needs.
+   * @default - no S3_FORCE_PATH_STYLE: the client's default (virtual-hosted style)
+   */
+  readonly forcePathStyle?: boolean;
+  /**
+   * When the SDK sends and checks integrity checksums (`AWS_REQUEST_CHECKSUM_CALCULATION` and
+   * `AWS_RESPONSE_CHECKSUM_VALIDATION`). `S3Checksums.WHEN_REQUIRED` for S3-compatible stores that reject
+   * the checksums boto3 1.36 and later send by default.
+   * @default - neither variable: the SDK's default
+   */
+  readonly checksums?: S3Checksums;
+}
+
 /** The settings by field, each with its environment variable, in the order the tutorial lists them. */
 const VARIABLES = [
   ['accessKeyId', 'AWS_ACCESS_KEY_ID'],
@@ -92,7 +138,9 @@ export type S3Settings = { readonly [F in S3Field]?: F extends 'forcePathStyle' 
 /** An S3 configuration, read when the construct that uses it is created. @internal */
 export type ResolvedS3Configuration =
   | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string }; readonly env: readonly k8s.EnvVar[] }
-  | { readonly kind: 'existing'; readonly secretName: string };
+  | { readonly kind: 'existing'; readonly secretName: string }
+  /** The keys fetched by External Secrets Operator (each input named by its variable), the other variables as given. */
+  | { readonly kind: 'store'; readonly reference: StoreReference; readonly inputs: readonly StoreInput[]; readonly variables: { readonly [name: string]: string } };
 
 /**
  * Settings of an S3 client (AWS S3, MinIO, any S3 store) as the environment variables the tutorial's
@@ -168,6 +216,31 @@ export class S3Configuration {
       checkSecretReference(secretName);
       return { kind: 'existing', secretName };
     });
+  }
+
+  /**
+   * Keys kept in a secret store, the other settings given in code: External Secrets Operator writes the
+   * Secret with the keys and values `fromValues` would write.
+   */
+  public static fromSecretStore(props: S3ConfigurationStoreProps): S3Configuration {
+    const { store, refreshInterval, accessKeyId, secretAccessKey, sessionToken, checksums, ...settings } = props;
+    return new S3Configuration(() => {
+      const reference = resolveStoreReference({ store, refreshInterval });
+      const inputs = [
+        storeInput('accessKeyId', S3_VARIABLES.accessKeyId, accessKeyId),
+        storeInput('secretAccessKey', S3_VARIABLES.secretAccessKey, secretAccessKey),
+        ...(sessionToken === undefined ? [] : [storeInput('sessionToken', S3_VARIABLES.sessionToken, sessionToken)]),
+      ];
+      return { kind: 'store', reference, inputs, variables: renderS3Variables({ ...settings, ...checksumSettings(checksums) }, valuesLabel) };
+    });
+  }
+
+  /**
+   * Keys kept in a secret store and variables already checked. For presets such as MinioDefault.
+   * @internal
+   */
+  public static _fromCheckedStore(reference: StoreReference, inputs: StoreInput[], variables: { [name: string]: string }): S3Configuration {
+    return new S3Configuration(() => ({ kind: 'store', reference, inputs, variables }));
   }
 
   /**

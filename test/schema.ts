@@ -1,5 +1,6 @@
 // Schema checks for everything the library synthesises: core objects against the Kubernetes schema
-// of their kind (kubernetes-models, offline), PodDefaults against the upstream CRD's openAPIV3Schema.
+// of their kind (kubernetes-models, offline), PodDefaults and ExternalSecrets against the upstream CRDs'
+// openAPIV3Schema.
 // Both schemas are structural: the API server silently prunes fields they do not name, so the checks
 // here also reject any field that would be pruned, and add the API server's own rules that the
 // OpenAPI schemas leave out (name formats, Secret keys, the 1 MiB Secret limit).
@@ -14,6 +15,9 @@ const REPO_ROOT = path.join(__dirname, '..');
 
 /** The upstream PodDefault CRD: reference data beside the clone, in CI and in the workspace, never copied. */
 export const PODDEFAULT_CRD = path.join(REPO_ROOT, '..', 'shared', 'crds', 'poddefault-crd.kubeflow-v1.10.yaml');
+
+/** The ESO ExternalSecret CRD (v2.9.0), beside the clone as the PodDefault CRD is. */
+export const EXTERNALSECRET_CRD = path.join(REPO_ROOT, '..', 'shared', 'crds', 'externalsecret-crd.eso-v2.9.0.yaml');
 
 /** kube-apiserver's limit on the decoded size of a Secret's data (corev1.MaxSecretSize). */
 export const MAX_SECRET_BYTES = 1024 * 1024;
@@ -32,6 +36,11 @@ export function hasPodDefaultCrd(): boolean {
   return existsSync(PODDEFAULT_CRD);
 }
 
+/** Whether the ESO ExternalSecret CRD is there to validate against (it is in CI). */
+export function hasExternalSecretCrd(): boolean {
+  return existsSync(EXTERNALSECRET_CRD);
+}
+
 /**
  * The problems the API server would find in `obj` (or silently prune from it); empty when there are none.
  * PodDefaults are only checked against the CRD when it is present: see hasPodDefaultCrd.
@@ -47,6 +56,9 @@ export function manifestProblems(obj: any): string[] {
       break;
     case 'kubeflow.org/v1alpha1 PodDefault':
       problems.push(...podDefaultProblems(obj));
+      break;
+    case 'external-secrets.io/v1 ExternalSecret':
+      problems.push(...externalSecretProblems(obj));
       break;
     default:
       problems.push(`no schema check for ${obj?.apiVersion} ${obj?.kind}: add one to test/schema.ts`);
@@ -112,8 +124,7 @@ function podDefaultProblems(podDefault: any): string[] {
   const problems = podSpecProblems(podDefault.spec ?? {});
   const validate = podDefaultValidator();
   if (validate === undefined || validate(podDefault)) { return problems; }
-  return [...problems, ...(validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}` +
-    (e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params.additionalProperty)}, which the API server would prune)` : ''))];
+  return [...problems, ...crdErrors(validate)];
 }
 
 /**
@@ -156,6 +167,42 @@ function podSpecProblems(spec: any): string[] {
   return problems;
 }
 
+/**
+ * An ExternalSecret against the ESO CRD when it is present, plus what ESO's validating webhook and the
+ * API server refuse beyond the schema, and the library's own promises: the Secret is owned by the
+ * ExternalSecret and named after it, and every template is written for engine v2.
+ */
+function externalSecretProblems(es: any): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => { if (!ok) { problems.push(problem); } };
+  const spec = es.spec ?? {};
+  check((spec.data ?? []).length > 0 || (spec.dataFrom ?? []).length > 0, 'spec: ESO\'s webhook refuses an ExternalSecret with neither data nor dataFrom');
+  const keys = (spec.data ?? []).map((d: any) => d.secretKey);
+  check(new Set(keys).size === keys.length, 'spec.data: a secretKey is given twice');
+  check(spec.target?.name === es.metadata?.name, 'spec.target.name: the library names the ExternalSecret after its Secret');
+  check(spec.target?.creationPolicy === 'Owner', 'spec.target.creationPolicy: the library writes Owner');
+  check(spec.target?.immutable !== false, 'spec.target.immutable: false is left out, never written');
+  const template = spec.target?.template;
+  if (template !== undefined) {
+    check(template.engineVersion === 'v2', 'spec.target.template.engineVersion: the templates are written for v2');
+    for (const key of Object.keys(template.data ?? {})) {
+      check(SECRET_KEY.test(key) && key.length <= 253, `spec.target.template.data: ${JSON.stringify(key)} is not a valid Secret key`);
+    }
+  }
+  const validate = externalSecretValidator();
+  if (validate === undefined || validate(es)) { return problems; }
+  return [...problems, ...crdErrors(validate)];
+}
+
+function crdErrors(validate: ValidateFunction): string[] {
+  return (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}` +
+    (e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params.additionalProperty)}, which the API server would prune)` : ''));
+}
+
+function externalSecretValidator(): ValidateFunction | undefined {
+  return hasExternalSecretCrd() ? compileCrd(EXTERNALSECRET_CRD) : undefined;
+}
+
 function podDefaultValidator(): ValidateFunction | undefined {
   if (crdValidator === null) {
     crdValidator = hasPodDefaultCrd() ? compileCrd(PODDEFAULT_CRD) : undefined;
@@ -176,6 +223,8 @@ export function compileCrd(file: string): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+  // Only in the status of the ESO CRD, which the library never writes.
+  ajv.addFormat('date-time', { type: 'string', validate: (t: string) => !Number.isNaN(Date.parse(t)) });
   const validate = ajv.compile(schema);
   compiled.set(file, validate);
   return validate;

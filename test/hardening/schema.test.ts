@@ -1,10 +1,12 @@
-// Every golden file validates against the Kubernetes schema of each object's kind, and PodDefaults
-// against the upstream CRD, with nothing in them that the API server would prune.
+// Every golden file validates against the Kubernetes schema of each object's kind, PodDefaults and
+// ExternalSecrets against the upstream CRDs, with nothing in them that the API server would prune.
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { GOLDEN_DIR } from '../golden';
-import { compileCrd, hasPodDefaultCrd, manifestProblems, parseManifests, PODDEFAULT_CRD, structuralToJsonSchema } from '../schema';
+import {
+  compileCrd, EXTERNALSECRET_CRD, hasExternalSecretCrd, hasPodDefaultCrd, manifestProblems, parseManifests, PODDEFAULT_CRD, structuralToJsonSchema,
+} from '../schema';
 
 const goldens = readdirSync(GOLDEN_DIR).filter(f => f.endsWith('.yaml')).sort();
 const goldenObjects = (file: string) => parseManifests(readFileSync(path.join(GOLDEN_DIR, file), 'utf8'));
@@ -77,6 +79,51 @@ withCrd('PodDefaults against the upstream CRD (needs ../shared/crds)', () => {
     const podDefaults = goldens.flatMap(goldenObjects).filter(o => o.kind === 'PodDefault');
     expect(podDefaults.length).toBeGreaterThan(0);
     const broken = { ...podDefaults[0], spec: { ...podDefaults[0].spec, unknownField: true } };
+    expect(manifestProblems(broken).join('\n')).toMatch(/unknownField.*prune/);
+  });
+});
+
+const withEsoCrd = hasExternalSecretCrd() ? describe : describe.skip;
+if (!hasExternalSecretCrd()) {
+  console.warn(`SKIPPED: ExternalSecret CRD validation: ${EXTERNALSECRET_CRD} is not there (CI puts ../shared beside the project)`);
+}
+
+withEsoCrd('ExternalSecrets against the ESO v2.9.0 CRD, external-secrets.io/v1 (needs ../shared/crds)', () => {
+  const validate = () => compileCrd(EXTERNALSECRET_CRD);
+  const externalSecret = {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name: 'docker-config', namespace: 'user' },
+    spec: {
+      data: [{ secretKey: 'password', remoteRef: { key: 'kubeflow/registry', property: 'password' } }],
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' },
+      target: { creationPolicy: 'Owner', name: 'docker-config', template: { engineVersion: 'v2', data: { 'config.json': '{{ .password }}' } } },
+    },
+  };
+  const withSpec = (spec: object) => ({ ...externalSecret, spec: { ...externalSecret.spec, ...spec } });
+
+  test('a well-formed ExternalSecret passes', () => {
+    expect(validate()(externalSecret)).toBe(true);
+  });
+
+  test.each([
+    ['the unserved v1beta1', { ...externalSecret, apiVersion: 'external-secrets.io/v1beta1' }],
+    ['a field the CRD does not have', withSpec({ secretStore: { name: 'vault' } })],
+    ['a misspelt remoteRef field', withSpec({ data: [{ secretKey: 'p', remoteRef: { key: 'k', propery: 'p' } }] })],
+    ['a remoteRef without a key', withSpec({ data: [{ secretKey: 'p', remoteRef: { property: 'p' } }] })],
+    ['a Secret key ESO refuses', withSpec({ data: [{ secretKey: 'a/b', remoteRef: { key: 'k' } }] })],
+    ['a store kind that does not exist', withSpec({ secretStoreRef: { kind: 'VaultStore', name: 'vault' } })],
+    ['an upper-case store name', withSpec({ secretStoreRef: { kind: 'SecretStore', name: 'Vault' } })],
+    ['template engine v1, which v1 no longer has', withSpec({ target: { name: 'x', template: { engineVersion: 'v1' } } })],
+  ])('rejects %s', (_what, obj) => {
+    expect(validate()(obj)).toBe(false);
+  });
+
+  test('golden ExternalSecrets are checked against it', () => {
+    const externalSecrets = goldens.flatMap(goldenObjects).filter(o => o.kind === 'ExternalSecret');
+    expect(externalSecrets.length).toBeGreaterThanOrEqual(10);
+    const broken = { ...externalSecrets[0], spec: { ...externalSecrets[0].spec, unknownField: true } };
     expect(manifestProblems(broken).join('\n')).toMatch(/unknownField.*prune/);
   });
 });
