@@ -3,7 +3,7 @@ import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolv
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
-import { StoreInput, StoreReference, StoreSecret, templateLiteral, templateValue } from './store-secret';
+import { storeSecretWithLiterals } from './store-secret';
 
 /** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
 const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
@@ -68,7 +68,7 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   }
   let secret: SecretSource;
   if (configuration.kind === 'store') {
-    secret = { store: storeSecret(configuration.reference, configuration.inputs, variables) };
+    secret = { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, variables) };
   } else {
     const data: { [key: string]: string } = {};
     for (const [name, value] of Object.entries(variables)) { data[name] = encodeBase64(value); }
@@ -77,17 +77,4 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
   const env = configuration.kind === 'content' && configuration.env.length > 0 ? [...configuration.env] : undefined;
   return { ...access, env, envFrom: [{ secretRef: { name: access.secretName } }] };
-}
-
-/**
- * The Secret ESO writes: the fetched keys, and the other variables as literal template text. With no
- * other variable the fetched keys are the Secret's keys and no template is needed; with one, ESO
- * writes only the template's keys, so each fetched key is in it too.
- */
-function storeSecret(reference: StoreReference, inputs: readonly StoreInput[], variables: { [name: string]: string }): StoreSecret {
-  if (Object.keys(variables).length === 0) { return { ...reference, inputs }; }
-  const template: { [key: string]: string } = {};
-  for (const { secretKey } of inputs) { template[secretKey] = templateValue(secretKey); }
-  for (const [name, value] of Object.entries(variables)) { template[name] = templateLiteral(value); }
-  return { ...reference, inputs, template };
 }

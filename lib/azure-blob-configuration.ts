@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
-import { AzureStorageConfiguration } from './azure-storage-configuration';
+import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from './azure-storage-configuration';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
+import { storeSecretWithLiterals } from './store-secret';
 
 /**
  * Set to the PodDefault's own name: two Azure PodDefaults in one namespace then set it differently, so
@@ -46,18 +47,24 @@ function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationPr
     throw fieldError(path, 'configuration', 'is missing: give the account and its credential, such as AzureStorageConfiguration.fromEnv()');
   }
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
-  let secret: SecretSource;
-  if (configuration.kind === 'existing') {
-    secret = { existing: configuration.secretName };
-  } else {
-    const data: { [key: string]: string } = {};
-    for (const [name, value] of Object.entries(configuration.variables)) { data[name] = encodeBase64(value); }
-    secret = { data, type: 'Opaque' };
-  }
-  const access = resolveAccess(scope, id, props, 'Add Azure Blob Storage credentials', secret);
+  const access = resolveAccess(scope, id, props, 'Add Azure Blob Storage credentials', configurationSecret(configuration));
   return {
     ...access,
     env: [{ name: ACCESS_MARKER, value: access.name }],
     envFrom: [{ secretRef: { name: access.secretName } }],
   };
+}
+
+function configurationSecret(configuration: ResolvedAzureStorageConfiguration): SecretSource {
+  switch (configuration.kind) {
+    case 'existing':
+      return { existing: configuration.secretName };
+    case 'content': {
+      const data: { [key: string]: string } = {};
+      for (const [name, value] of Object.entries(configuration.variables)) { data[name] = encodeBase64(value); }
+      return { data, type: 'Opaque' };
+    }
+    case 'store':
+      return { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, configuration.variables) };
+  }
 }

@@ -1,6 +1,9 @@
 import { accountKeyProblem, accountNameProblem, parseConnectionString, sasTokenProblem } from './azure-connection-string';
 import { AccessError } from './errors';
 import { checkSecretReference } from './names';
+import { RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
+import { resolveStoreReference, StoreInput, storeInput, StoreReference } from './store-secret';
 
 /**
  * An Azure Storage account and one credential for it. Give exactly one of `accountKey`, `sasToken` and
@@ -30,10 +33,40 @@ export interface AzureStorageValues {
   readonly connectionString?: string;
 }
 
+/**
+ * An Azure Storage account whose credential is kept in a secret store; the account name is not a secret
+ * and is given here. Give exactly one of `accountKey`, `sasToken` and `connectionString`.
+ */
+export interface AzureStorageStoreProps extends SecretStoreOptions {
+  /**
+   * The storage account's name (`AZURE_STORAGE_ACCOUNT_NAME`): 3 to 24 lower-case letters and digits.
+   * With a connection string, give its `AccountName`: the string is in the store, so nothing reads it
+   * at synth time, and nothing checks that the two agree.
+   */
+  readonly accountName: string;
+  /**
+   * The stored account key (`AZURE_STORAGE_ACCOUNT_KEY`).
+   * @default - no account key
+   */
+  readonly accountKey?: RemoteValue;
+  /**
+   * The stored shared access signature (`AZURE_STORAGE_SAS_TOKEN`).
+   * @default - no SAS token
+   */
+  readonly sasToken?: RemoteValue;
+  /**
+   * The stored connection string (`AZURE_STORAGE_CONNECTION_STRING`).
+   * @default - no connection string
+   */
+  readonly connectionString?: RemoteValue;
+}
+
 /** An Azure Storage configuration, read when the construct that uses it is created. @internal */
 export type ResolvedAzureStorageConfiguration =
   | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string } }
-  | { readonly kind: 'existing'; readonly secretName: string };
+  | { readonly kind: 'existing'; readonly secretName: string }
+  /** The credential fetched by External Secrets Operator (named by its variable), the account name as given. */
+  | { readonly kind: 'store'; readonly reference: StoreReference; readonly inputs: readonly StoreInput[]; readonly variables: { readonly [name: string]: string } };
 
 type Field = keyof AzureStorageValues;
 
@@ -44,7 +77,8 @@ const VARIABLES: ReadonlyArray<[Field, string]> = [
   ['sasToken', 'AZURE_STORAGE_SAS_TOKEN'],
   ['connectionString', 'AZURE_STORAGE_CONNECTION_STRING'],
 ];
-const CREDENTIALS: Field[] = ['accountKey', 'sasToken', 'connectionString'];
+type Credential = Exclude<Field, 'accountName'>;
+const CREDENTIALS: Credential[] = ['accountKey', 'sasToken', 'connectionString'];
 
 /**
  * An Azure Storage account and its credential as the environment variables adlfs (`az://`, `abfs://`
@@ -80,7 +114,7 @@ export class AzureStorageConfiguration {
         if (value === '') { throw new AccessError(`${variable} is set but empty: unset it, or give it a value`); }
         values[field] = value;
       }
-      return content(values, field => VARIABLES.find(([f]) => f === field)![1]);
+      return content(values, variableOf);
     });
   }
 
@@ -96,6 +130,28 @@ export class AzureStorageConfiguration {
     });
   }
 
+  /**
+   * The credential kept in a secret store, the account name given in code: External Secrets Operator
+   * writes the Secret with the keys and values `fromValues` would write. The credential cannot be
+   * checked at synth time.
+   */
+  public static fromSecretStore(props: AzureStorageStoreProps): AzureStorageConfiguration {
+    const { store, refreshInterval, accountName, ...credentials } = props;
+    return new AzureStorageConfiguration(() => {
+      const reference = resolveStoreReference({ store, refreshInterval });
+      const credential = oneCredential(credentials, field => field);
+      const remote = credentials[credential]!;
+      const input = storeInput(credential, variableOf(credential), remote);
+      if (accountName === undefined) {
+        const why = credential === 'connectionString' ? ' (with a connection string, its AccountName: the string is in the store and is not read at synth time)' : '';
+        throw new AccessError(`accountName is missing: give the storage account's name${why}`);
+      }
+      const nameProblem = accountNameProblem(accountName);
+      if (nameProblem !== undefined) { throw new AccessError(`accountName ${nameProblem}`); }
+      return { kind: 'store', reference, inputs: [input], variables: { [variableOf('accountName')]: accountName } };
+    });
+  }
+
   private constructor(private readonly resolve: () => ResolvedAzureStorageConfiguration) {}
 
   /** Reads and checks the configuration. @internal */
@@ -106,14 +162,7 @@ export class AzureStorageConfiguration {
 
 /** The variables for checked values; `label` names a value in a message, which never holds the value. */
 function content(values: AzureStorageValues, label: (field: Field) => string): ResolvedAzureStorageConfiguration {
-  const given = CREDENTIALS.filter(field => values[field] !== undefined);
-  if (given.length === 0) {
-    throw new AccessError(`no credential: give one of ${CREDENTIALS.map(label).join(', ')}`);
-  }
-  if (given.length > 1) {
-    throw new AccessError(`${given.map(label).join(' and ')} are given together: give exactly one of ${CREDENTIALS.map(label).join(', ')} (adlfs would use one and ignore the others)`);
-  }
-  const [credential] = given;
+  const credential = oneCredential(values, label);
   let accountName = values.accountName;
   if (credential === 'connectionString') {
     const parsed = parseConnectionString(values.connectionString!);
@@ -139,4 +188,20 @@ function content(values: AzureStorageValues, label: (field: Field) => string): R
     if (value !== undefined) { variables[variable] = value; }
   }
   return { kind: 'content', variables };
+}
+
+/** The one credential among `values`, whatever form the values take; `label` names a field in a message. */
+function oneCredential(values: { readonly [F in Credential]?: unknown }, label: (field: Field) => string): Credential {
+  const given = CREDENTIALS.filter(field => values[field] !== undefined);
+  if (given.length === 0) {
+    throw new AccessError(`no credential: give one of ${CREDENTIALS.map(label).join(', ')}`);
+  }
+  if (given.length > 1) {
+    throw new AccessError(`${given.map(label).join(' and ')} are given together: give exactly one of ${CREDENTIALS.map(label).join(', ')} (adlfs would use one and ignore the others)`);
+  }
+  return given[0];
+}
+
+function variableOf(field: Field): string {
+  return VARIABLES.find(([f]) => f === field)![1];
 }

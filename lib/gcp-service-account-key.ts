@@ -1,12 +1,25 @@
 import { createPrivateKey } from 'crypto';
 import { AccessError } from './errors';
 import { checkSecretReference, quote } from './names';
+import { RemoteValue } from './remote-value';
+import { SecretStoreOptions } from './secret-store';
 import { readTextFile } from './source-file';
+import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
+
+/**
+ * A whole service-account key file kept in a secret store.
+ */
+export interface GcpServiceAccountKeyStoreProps extends SecretStoreOptions {
+  /** The stored key file (its JSON text), written to the Secret unchanged. */
+  readonly key: RemoteValue;
+}
 
 /** A service-account key, read when the construct that uses it is created. @internal */
 export type ResolvedGcpServiceAccountKey =
   | { readonly kind: 'content'; readonly bytes: Buffer }
-  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string };
+  | { readonly kind: 'existing'; readonly secretName: string; readonly key?: string }
+  /** Fetched by External Secrets Operator into the Secret key the construct mounts. */
+  | { readonly kind: 'store'; readonly secret: (key: string) => StoreSecret };
 
 /**
  * A Google Cloud service-account key (the JSON file `gcloud iam service-accounts keys create` writes),
@@ -50,6 +63,20 @@ export class GcpServiceAccountKey {
     return new GcpServiceAccountKey(() => {
       checkSecretReference(secretName, key);
       return { kind: 'existing', secretName, key };
+    });
+  }
+
+  /**
+   * A whole key file kept in a secret store: External Secrets Operator writes it into the Secret
+   * unchanged, and keeps it up to date. Its content cannot be checked at synth time, so a broken key
+   * shows up only in the notebook (where gcsfs falls back to anonymous access without a word).
+   */
+  public static fromSecretStore(props: GcpServiceAccountKeyStoreProps): GcpServiceAccountKey {
+    const copy = { ...props };
+    return new GcpServiceAccountKey(() => {
+      const reference = resolveStoreReference(copy);
+      const key = storeInput('key', 'user-gcp-sa.json', copy.key);
+      return { kind: 'store', secret: secretKey => ({ ...reference, inputs: [{ ...key, secretKey }] }) };
     });
   }
 

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
-import { GcpServiceAccountKey } from './gcp-service-account-key';
+import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from './gcp-service-account-key';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
 const DEFAULT_MOUNT_PATH = '/secret/gcp/';
@@ -52,10 +52,7 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
     throw fieldError(path, 'key', 'is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")');
   }
   const key = readField(path, 'key', () => props.key._resolve());
-  const secret: SecretSource = key.kind === 'content'
-    ? { type: 'Opaque', data: { [KEY_FILE]: encodeBase64(key.bytes) } }
-    : { existing: key.secretName };
-  const access = resolveAccess(scope, id, props, 'Add GCP credentials', secret);
+  const access = resolveAccess(scope, id, props, 'Add GCP credentials', keySecret(key));
   const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
 
   const secretKey = (key.kind === 'existing' ? key.key : undefined) ?? KEY_FILE;
@@ -68,4 +65,15 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
     volumeMounts: [{ name: volumeName, mountPath }],
     env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }],
   };
+}
+
+function keySecret(key: ResolvedGcpServiceAccountKey): SecretSource {
+  switch (key.kind) {
+    case 'content':
+      return { type: 'Opaque', data: { [KEY_FILE]: encodeBase64(key.bytes) } };
+    case 'existing':
+      return { existing: key.secretName };
+    case 'store':
+      return { store: key.secret(KEY_FILE) };
+  }
 }

@@ -3,11 +3,11 @@ export { AwsCredentials, AwsCredentialsStoreProps, AwsKeysStoreProps, AwsProfile
 export { AwsEnvConfiguration, AwsEnvConfigurationOptions, AwsEnvConfigurationProps } from './aws-env-configuration';
 export { AwsFileCredentials, AwsFileCredentialsOptions, AwsFileCredentialsProps } from './aws-file-credentials';
 export { AzureBlobConfiguration, AzureBlobConfigurationOptions, AzureBlobConfigurationProps } from './azure-blob-configuration';
-export { AzureStorageConfiguration, AzureStorageValues } from './azure-storage-configuration';
+export { AzureStorageConfiguration, AzureStorageStoreProps, AzureStorageValues } from './azure-storage-configuration';
 export { DockerConfig, DockerConfigStoreProps, DockerLoginStoreProps, DockerSecretType } from './docker-config';
 export { DockerLogin } from './docker-config-json';
 export { DockerRegistryAccess, DockerRegistryAccessOptions, DockerRegistryAccessProps } from './docker-registry-access';
-export { GcpServiceAccountKey } from './gcp-service-account-key';
+export { GcpServiceAccountKey, GcpServiceAccountKeyStoreProps } from './gcp-service-account-key';
 export { GcsCredentials, GcsCredentialsOptions, GcsCredentialsProps } from './gcs-credentials';
 export { AccessError } from './errors';
 export { MinioCredentials, MinioKeys, MinioKeysStoreProps } from './minio-credentials';

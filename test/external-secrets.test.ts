@@ -166,7 +166,7 @@ describe('golden output of the secret store sources', () => {
 
   test('no golden file of a secret store source holds a Secret, and each holds valid ExternalSecrets', () => {
     const files = readdirSync(GOLDEN_DIR).filter(f => f.startsWith('eso-'));
-    expect(files).toHaveLength(10);
+    expect(files).toHaveLength(14);
     for (const file of files) {
       const objs = parseManifests(readFileSync(path.join(GOLDEN_DIR, file), 'utf8'));
       expect(objs.filter(o => o.kind === 'Secret')).toEqual([]);
