@@ -140,8 +140,7 @@ export class AzureStorageConfiguration {
     return new AzureStorageConfiguration(() => {
       const reference = resolveStoreReference({ store, refreshInterval });
       const credential = oneCredential(credentials, field => field);
-      const remote = credentials[credential]!;
-      const input = storeInput(credential, variableOf(credential), remote);
+      const input = storeInput(credential, variableOf(credential), credentials[credential]!);
       if (accountName === undefined) {
         const why = credential === 'connectionString' ? ' (with a connection string, its AccountName: the string is in the store and is not read at synth time)' : '';
         throw new AccessError(`accountName is missing: give the storage account's name${why}`);
