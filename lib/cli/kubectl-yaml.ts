@@ -58,7 +58,7 @@ const ERROR_WORDS: { readonly [code: string]: string } = {
   BAD_INDENT: 'the indentation does not match the lines around it',
   BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
   BAD_SCALAR_START: 'a plain value starts with a character reserved by YAML: quote it',
-  BLOCK_AS_IMPLICIT_KEY: 'a nested block is used as a key',
+  BLOCK_AS_IMPLICIT_KEY: 'a key is not allowed here (a value that holds ": " needs quotes)',
   BLOCK_IN_FLOW: 'a block is inside a flow collection ([...] or {...})',
   DUPLICATE_KEY: 'a key appears twice in the same mapping',
   IMPOSSIBLE: 'the text cannot be parsed',
