@@ -329,6 +329,38 @@ describe('check', () => {
     ]);
   });
 
+  /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
+  const podDefault = (name: string, ...spec: string[]) => [
+    'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
+    `  desc: ${name}`, '  selector:', '    matchLabels:', `      ${name}: "true"`, ...spec.map(l => `  ${l}`)].join('\n');
+
+  test.concurrent('values keep the types kubectl gives them: an env var named E1 is "E1", not a number', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: E1', '    value: fake-a'),
+      podDefault('team-b', 'env:', '  - name: E1', '    value: fake-b'),
+    ].join('\n---\n');
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
+  });
+
+  test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+      podDefault('team-b', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+    ].join('\n---\n');
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['volumes as a mapping', ['volumes: {a: 1}'], 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['an env var name as a number', ['env:', '  - name: 12', '    value: x'], 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
+    ['matchLabels as a list', [], 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+  ])('a wrong type (%s) is one line naming file, document and field', async (_name, spec, message) => {
+    const document = spec.length > 0 ? podDefault('team-a', ...spec) : podDefault('team-a').replace(/matchLabels:\n.*$/s, 'matchLabels: [a]');
+    const lines = expectErrors(await cli(['check', '-'], { stdin: `${document}\n` }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([`stdin#1: PodDefault team-a: ${message}: fix the manifest`]);
+  });
+
   test.concurrent('a missing file', async () => {
     expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
       .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
