@@ -20,6 +20,7 @@ export const checkCommand: CommandSpec = {
   description: [
     'Reads manifests (multi-document YAML or JSON, "kind: List" included, as "kubectl get -o yaml" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files) and reports, one line each, every problem the library refuses at synth time:',
     'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, two objects with the same group, kind, namespace and name, PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm mount, names over 52 characters, and invalid label keys or selectors.',
+    'An object of a later FILE replaces the object of an earlier FILE with the same group, kind, namespace and name, as "kubectl apply" of the later FILE would, so "kubectl get poddefaults -A -o yaml | cdk8s-kubeflow-access check - dist/" judges the cluster after the apply; two such objects in one FILE are a problem. Values have the types kubectl reads (YAML 1.1 as sigs.k8s.io/yaml decodes it: "E1" and dates are strings).',
     'Objects are named FILE#N, the N-th document of FILE (FILE#N.items[I] inside a List). Messages name objects, keys and paths, never a value. Exit code 0 when there is no problem, 1 otherwise.',
   ],
   options: [
