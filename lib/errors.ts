@@ -10,9 +10,22 @@ import { IConstruct } from 'constructs';
  * @jsii ignore
  */
 export class AccessError extends Error {
-  public constructor(message: string) {
+  /** The construct path the error concerns, when it concerns one field of one construct. */
+  public readonly path?: string;
+  /**
+   * The prop at fault (such as `secretName` or `config`), as data: a caller that offers the props under
+   * other names, such as the command line's flags, renames it without reading the message.
+   */
+  public readonly field?: string;
+  /** The message without its `[path] field: ` prefix, when `field` is set. */
+  public readonly problem?: string;
+
+  public constructor(message: string, where?: { readonly path: string; readonly field: string; readonly problem: string }) {
     super(message);
     this.name = 'AccessError';
+    this.path = where?.path;
+    this.field = where?.field;
+    this.problem = where?.problem;
   }
 }
 
@@ -33,7 +46,7 @@ export function childPath(scope: IConstruct, id: string): string {
 
 /** An error about `field` of the construct at `path`, in the `[path] field: problem` form cdk8s uses. */
 export function fieldError(path: string, field: string, problem: string): AccessError {
-  return new AccessError(`[${path}] ${field}: ${problem}`);
+  return new AccessError(`[${path}] ${field}: ${problem}`, { path, field, problem });
 }
 
 /**

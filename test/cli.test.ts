@@ -1,9 +1,12 @@
-// The `cdk8s-kubeflow-access` binary, run as a child process. Each generating command must print
-// exactly what the library synthesises for the same input, so its output is compared byte for byte
-// with the library's own golden files.
+// The `cdk8s-kubeflow-access` command. Its logic runs in-process through main(argv, io) with a fake Io;
+// the real binary, run as a child process, is tested for what only a process has: exit codes, streams,
+// closed pipes and full disks. Each generating command must print exactly what the library synthesises
+// for the same input, so its output is compared byte for byte with the library's own golden files.
+import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { runMain } from './cli-io';
 import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
 import { fixture, GOLDEN_DIR } from './golden';
 
@@ -33,7 +36,10 @@ const secretKeyFile = secretFile('secret-access-key', FAKE_SECRET);
 const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
 const cliFixture = (name: string) => path.join(__dirname, 'fixtures', 'cli', name);
 
-const cli = (args: string[], options?: Parameters<typeof runCli>[2]) => runCli(cliDir, args, options);
+/** The command, in-process. */
+const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain(args, options);
+/** The real binary, as a child process. */
+const binary = (args: string[], options?: Parameters<typeof runCli>[2]) => runCli(cliDir, args, options);
 
 /** Succeeded, with `expected` on stdout and nothing on stderr. */
 function expectOutput(result: CliResult, expected: string): void {
@@ -210,8 +216,10 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--from-file: file "\/nonexistent\/config.json" does not exist/],
     ['a config.json that keeps its credentials in a helper', ['docker', '--namespace', 'user', '--from-file', credsStore], undefined, 'docker',
       /^--from-file: .*credential helper \("credsStore"\), which grants nothing inside a pod/],
-    ['a password with a line break inside', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], 'hunter2\nhunter2\n', 'docker',
-      /^--username: .*password contains a line break/],
+    ['a password with a line break inside, blamed on the flag that read it', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], 'hunter2\nhunter2\n', 'docker',
+      /^--password-stdin: .*password contains a line break/],
+    ['a user name with ":", blamed on --username', ['docker', '--namespace', 'user', '--username', 'u:v', '--password-stdin'], 'hunter2\n', 'docker',
+      /^--username: .*username contains ":"/],
     ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
       /^--password-file ".*": the password is empty$/],
     ['an invalid namespace', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace/],
@@ -258,18 +266,58 @@ describe('check', () => {
     expect(lines.join('\n')).not.toContain('pipelines');
   });
 
-  test.concurrent('stdin as a kubectl List, next to a file, finds an object applied twice', async () => {
-    // GIVEN what `kubectl get poddefaults -o yaml` prints, without namespaces, and the same PodDefault in a file
+  /** `kubectl get poddefaults -o yaml` of the golden file's PodDefault, without its namespace, `edit` applied. */
+  function clusterList(goldenName: string, edit: (podDefault: string) => string = d => d): string {
+    const documents = golden(goldenName).split('---\n');
+    const podDefault = edit(documents.find(d => d.includes('kind: PodDefault\n'))!);
+    return `apiVersion: v1\nkind: List\nitems:\n${podDefault
+      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
+  }
+
+  test.concurrent('a later input updates the objects of an earlier one, as kubectl apply would', async () => {
+    // GIVEN the cluster's PodDefault minio on stdin (an older endpoint), and the new one of the same name in a file
+    const cluster = clusterList('minio-defaults', d => d.replace('minio-service.kubeflow:9000', 'old-minio.kubeflow:9000'));
+    // WHEN the default namespace is the profile's
+    const result = await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: cluster });
+    // THEN the file's PodDefault replaces the cluster's: one PodDefault, no duplicate
+    expectOutput(result, 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('an update is judged against what the cluster keeps', async () => {
+    // GIVEN the cluster's docker-config PodDefault, and a new PodDefault that mounts another volume at its path
+    const cluster = clusterList('docker-defaults');
+    const clash = golden('docker-existing-secret').replace(/docker-config/g, 'team-registry-config');
+    const file = path.join(secrets, 'clash.yaml');
+    writeFileSync(file, clash);
+    // WHEN
+    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the cluster's object is still there to clash with
+    expect(lines).toEqual([expect.stringMatching(new RegExp(
+      `^the mount at /home/kubeflow/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
+  });
+
+  test.concurrent('the same object twice in one input stays an error', async () => {
+    // GIVEN one file that holds the PodDefault minio twice
     const documents = golden('minio-defaults').split('---\n');
     const podDefault = documents.findIndex(d => d.includes('kind: PodDefault\n'));
-    const list = `apiVersion: v1\nkind: List\nitems:\n${documents[podDefault]
-      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
-    // WHEN the default namespace is the profile's
-    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: list }),
-      1, 'cdk8s-kubeflow-access check');
+    const file = path.join(secrets, 'twice.yaml');
+    writeFileSync(file, [...documents, documents[podDefault]].join('---\n'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
     // THEN
     expect(lines).toEqual([expect.stringMatching(
-      new RegExp(`^stdin#1.items\\[0\\] and .*minio-defaults.yaml#${podDefault + 1} are both PodDefault minio .* in namespace user`))]);
+      new RegExp(`^${esc(file)}#${podDefault + 1} and ${esc(file)}#${documents.length + 1} are both PodDefault minio .* in namespace user`))]);
+  });
+
+  test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
+    // GIVEN invalid YAML on stdin, and a file of conflicting PodDefaults
+    const file = path.relative(path.join(__dirname, '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-', file], { stdin: 'a: [\n' }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the YAML error and all six problems of the file
+    expect(lines[0]).toMatch(/^stdin#1: not valid YAML at line \d+, column \d+: /);
+    expect(lines.slice(1)).toHaveLength(6);
+    expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
   });
 
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
@@ -277,8 +325,40 @@ describe('check', () => {
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
     expect(lines).toEqual([
       'stdin#1: Secret has no metadata.name',
-      expect.stringMatching(/^stdin#2: not valid YAML \(line 10, column \d+\): [A-Z_]+$/),
+      'stdin#2: not valid YAML at line 10, column 10: a key is not allowed here (a value that holds ": " needs quotes)',
     ]);
+  });
+
+  /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
+  const podDefault = (name: string, ...spec: string[]) => [
+    'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
+    `  desc: ${name}`, '  selector:', '    matchLabels:', `      ${name}: "true"`, ...spec.map(l => `  ${l}`)].join('\n');
+
+  test.concurrent('values keep the types kubectl gives them: an env var named E1 is "E1", not a number', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: E1', '    value: fake-a'),
+      podDefault('team-b', 'env:', '  - name: E1', '    value: fake-b'),
+    ].join('\n---\n');
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
+  });
+
+  test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+      podDefault('team-b', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+    ].join('\n---\n');
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['volumes as a mapping', ['volumes: {a: 1}'], 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['an env var name as a number', ['env:', '  - name: 12', '    value: x'], 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
+    ['matchLabels as a list', [], 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+  ])('a wrong type (%s) is one line naming file, document and field', async (_name, spec, message) => {
+    const document = spec.length > 0 ? podDefault('team-a', ...spec) : podDefault('team-a').replace(/matchLabels:\n.*$/s, 'matchLabels: [a]');
+    const lines = expectErrors(await cli(['check', '-'], { stdin: `${document}\n` }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([`stdin#1: PodDefault team-a: ${message}: fix the manifest`]);
   });
 
   test.concurrent('a missing file', async () => {
@@ -290,3 +370,138 @@ describe('check', () => {
 function esc(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin', () => {
+  /** Each secret flag pair, with the flags that make the command otherwise complete. */
+  const READERS: [string, string, string[]][] = [
+    ['docker', 'password', ['--namespace', 'user', '--username', 'u']],
+    ['aws-credentials', 'secret-access-key', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID]],
+    ['aws-env', 'session-token', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile]],
+    ['minio', 'secret-key', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000']],
+    ['notebook', 'docker-password', ['--namespace', 'user', '--docker-username', 'u']],
+  ];
+  const latin1 = Buffer.from('p\xe4ssword\n', 'latin1');
+  const latin1File = path.join(secrets, 'latin1');
+  writeFileSync(latin1File, latin1);
+  const prefix = (command: string) => `cdk8s-kubeflow-access ${command}`;
+
+  test.concurrent.each(READERS)('%s --%s-stdin refuses bytes that are not UTF-8', async (command, base, args) => {
+    // GIVEN a password saved as Latin-1 WHEN it is piped in
+    const result = await cli([command, ...args, `--${base}-stdin`], { stdin: latin1 });
+    // THEN it is refused, not stored as p\uFFFDssword
+    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-stdin: stdin is not UTF-8 text: save it as UTF-8`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file refuses bytes that are not UTF-8', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-file`, latin1File]);
+    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-file: file ${JSON.stringify(latin1File)} is not UTF-8 text: save it as UTF-8`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file /dev/zero ends in one line', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-file`, '/dev/zero']);
+    expect(expectErrors(result, 1, prefix(command))).toEqual([
+      `--${base}-file: file "/dev/zero" is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-stdin reads at most 1 MiB + 1 byte', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-stdin`], { stdin: Buffer.alloc(3 * 1024 * 1024, 'a') });
+    expect(expectErrors(result, 1, prefix(command))).toEqual([
+      `--${base}-stdin: stdin is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+  });
+
+  test.concurrent('exactly 1 MiB is read whole: the limit refuses only what no Secret holds', async () => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.alloc(1024 * 1024, 'a') });
+    expect(result.stderr).not.toContain('larger than 1 MiB');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['docker --password-file -', ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-file', '-'], 'docker-defaults'],
+    ['aws-credentials --secret-access-key-file -',
+      ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', '-'], 'aws-file-defaults'],
+    ['minio --secret-key-file -', ['minio', '--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-file', '-'], 'minio-keys'],
+  ])('%s reads stdin', async (_name, args, goldenName) => {
+    const stdin = goldenName === 'docker-defaults' ? FAKE_PASSWORD : goldenName === 'minio-keys' ? FAKE_MINIO_SECRET : FAKE_SECRET;
+    expectOutput(await cli(args, { stdin: `${stdin}\n` }), golden(goldenName));
+  });
+
+  test.concurrent('docker --from-file - reads config.json from stdin', async () => {
+    const config = readFileSync(fixture('docker-config.json'), 'utf8');
+    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      { stdin: config });
+    expectOutput(result, golden('docker-tutorial'));
+  });
+
+  test.concurrent('two file flags of "-" both read stdin: a usage error', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-file', '-', '--session-token-stdin']);
+    expect(expectErrors(result, 2, prefix('aws-env'))).toEqual([
+      '--secret-access-key-file - and --session-token-stdin all read stdin, which can be read once: give the others a file instead']);
+  });
+
+  test.concurrent('an AWS credentials file cannot come from stdin: refused, not read as a file named "-"', async () => {
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-']);
+    expect(expectErrors(result, 2, prefix('aws-credentials'))).toEqual([
+      '--from-file - cannot read stdin: it gives an AWS credentials file, which the library reads by its path; give the file\'s path']);
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
+      '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+    ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
+      '--secret-access-key-stdin: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
+      '--session-token-stdin: sessionToken contains whitespace, which no key or token does: check what was pasted'],
+    ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
+      '--secret-key-stdin: secretKey contains whitespace, which no key or token does: check what was pasted'],
+    ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
+      '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+  ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
+    expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
+  });
+
+  test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'AKIA FAKE', '--secret-access-key-stdin'], { stdin: FAKE_SECRET });
+    expect(expectErrors(result, 1, prefix('aws-env'))).toEqual([
+      '--access-key-id: accessKeyId contains whitespace, which no key or token does: check what was pasted']);
+  });
+});
+
+describe('the real binary', () => {
+  const bin = () => path.join(cliDir, 'bin', 'cdk8s-kubeflow-access');
+  /** Runs `script` in bash with $BIN set to the binary; returns its stdout, stderr and status. */
+  function shell(script: string) {
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { env: { PATH: process.env.PATH ?? '', BIN: bin(), NODE: process.execPath }, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  test.concurrent('prints the golden YAML for a login read from stdin, and exits 0', async () => {
+    expectOutput(await binary(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n` }),
+      golden('docker-defaults'));
+  });
+
+  test.concurrent('a usage error exits 2 with one line', async () => {
+    expect(expectErrors(await binary(['docker', '--namespace', 'user', '--password=hunter2']), 2, 'cdk8s-kubeflow-access docker')).toHaveLength(1);
+  });
+
+  test.concurrent('non-UTF-8 stdin exits 1 with one line', async () => {
+    const result = await binary(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.from('p\xe4ssword', 'latin1') });
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access docker')).toEqual(['--password-stdin: stdin is not UTF-8 text: save it as UTF-8']);
+  });
+
+  test('/dev/zero on stdin ends in one line and exit 1', () => {
+    const result = shell('"$NODE" "$BIN" check - < /dev/zero');
+    expect(result.stderr).toBe('cdk8s-kubeflow-access check: FILE: stdin is larger than 1 MiB, more than this command reads: split the input, such as one file per namespace\n');
+    expect(result.code).toBe(1);
+  });
+
+  test('a reader that closes the pipe (| true) ends the run quietly', () => {
+    const result = shell('"$NODE" "$BIN" minio --namespace user | true; echo "status ${PIPESTATUS[0]}"');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('status 1\n');
+  });
+
+  test('a full disk (> /dev/full) is one line and exit 1', () => {
+    const result = shell('"$NODE" "$BIN" minio --namespace user > /dev/full');
+    expect(result.stderr).toBe('cdk8s-kubeflow-access: cannot write the output: no space left on device (ENOSPC)\n');
+    expect(result.code).toBe(1);
+  });
+});

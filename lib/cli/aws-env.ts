@@ -1,10 +1,8 @@
 // `aws-env`: an AwsEnvConfiguration, from this environment, a credentials file, values, or an existing Secret.
-import { Args, bool, checkOneStdinReader, CommandSpec, EXIT_OK, Io } from './framework';
-import { commonOptions, commonProps } from './options';
-import { awsEnvSource, awsEnvSourceOptions } from './sources';
-import { synthesize } from './synth';
+import { accessCommand } from './access-command';
+import { AWS_ENV_SOURCE } from './sources';
 
-export const awsEnvCommand: CommandSpec = {
+export const awsEnvCommand = accessCommand({
   name: 'aws-env',
   summary: 'S3 client settings as AWS_* and S3_* environment variables',
   synopsis: [
@@ -16,33 +14,19 @@ export const awsEnvCommand: CommandSpec = {
   description: [
     'Prints a Secret holding AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the other S3 settings, and a PodDefault that injects all of its keys as environment variables into the notebooks that select it (AwsEnvConfiguration).',
   ],
-  options: [
-    { heading: 'Settings (one of --from-env, --from-file, --access-key-id, --existing-secret)', options: awsEnvSourceOptions('') },
-    {
-      heading: 'Variables',
-      options: {
-        'sdk-endpoint-variable': { type: 'boolean', help: 'also set AWS_ENDPOINT_URL_S3 to the endpoint, which current AWS SDKs and the AWS CLI read' },
-      },
-    },
-    commonOptions('aws-configuration', 'Add AWS Environment variables'),
-  ],
   examples: [
     'cdk8s-kubeflow-access aws-env --namespace user --from-env | kubectl apply -f -',
     'cdk8s-kubeflow-access aws-env --namespace user --from-file ~/.aws/credentials --profile team',
   ],
-  run: runAwsEnv,
-};
-
-async function runAwsEnv(args: Args, io: Io): Promise<number> {
-  const common = commonProps(args);
-  const source = awsEnvSource(args, io, '');
-  checkOneStdinReader(args);
-  await synthesize(io, { configuration: source.flag, sdkEndpointVariable: '--sdk-endpoint-variable' }, (lib, chart) => {
-    new lib.AwsEnvConfiguration(chart, 'aws-configuration', {
-      ...common,
-      configuration: source.build(lib, io),
-      sdkEndpointVariable: bool(args, 'sdk-endpoint-variable'),
-    });
-  });
-  return EXIT_OK;
-}
+  construct: lib => lib.AwsEnvConfiguration,
+  id: 'aws-configuration',
+  defaultDescription: 'Add AWS Environment variables',
+  source: { kind: AWS_ENV_SOURCE, heading: 'Settings (one of --from-env, --from-file, --access-key-id, --existing-secret)', prop: 'configuration' },
+  groups: [{
+    heading: 'Variables',
+    options: {
+      'sdk-endpoint-variable': { type: 'boolean', help: 'also set AWS_ENDPOINT_URL_S3 to the endpoint, which current AWS SDKs and the AWS CLI read' },
+    },
+  }],
+  props: { 'sdk-endpoint-variable': { prop: 'sdkEndpointVariable' } },
+});

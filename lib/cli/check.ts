@@ -1,14 +1,17 @@
-// `check FILE...`: loads existing manifests into an in-memory cdk8s App, one ApiObject per object, and
-// runs the library's synth-time PodDefault validation on them, so a kubectl user gets the same verdict
-// as `cdk8s synth` would give.
+// `check FILE...`: reads manifests as kubectl does, lets a later input update an earlier one as
+// `kubectl apply` would, and reports every problem the library's PodDefault check finds in the result.
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
-import type { ApiObject } from 'cdk8s';
-import { Args, CommandSpec, EXIT_OK, InputError, Io, readInputFile, str, UsageError } from './framework';
+import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
+import { inputSource, readInputText } from './input';
+import { KUBECTL_YAML, yamlErrorInWords } from './kubectl-yaml';
+import { shapeProblem } from './manifest-shape';
 
 /** The id of the chart that holds the loaded objects; their construct paths are `check/o<N>`. */
 const CHART_ID = 'check';
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
+/** Why 1 MiB of manifests is enough; a larger input is more likely a wrong path than a real cluster. */
+const MANIFEST_LIMIT = 'more than this command reads: split the input, such as one file per namespace';
 
 export const checkCommand: CommandSpec = {
   name: 'check',
@@ -17,6 +20,7 @@ export const checkCommand: CommandSpec = {
   description: [
     'Reads manifests (multi-document YAML or JSON, "kind: List" included, as "kubectl get -o yaml" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files) and reports, one line each, every problem the library refuses at synth time:',
     'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, two objects with the same group, kind, namespace and name, PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm mount, names over 52 characters, and invalid label keys or selectors.',
+    'An object of a later FILE replaces the object of an earlier FILE with the same group, kind, namespace and name, as "kubectl apply" of the later FILE would, so "kubectl get poddefaults -A -o yaml | cdk8s-kubeflow-access check - dist/" judges the cluster after the apply; two such objects in one FILE are a problem. Values have the types kubectl reads (YAML 1.1 as sigs.k8s.io/yaml decodes it: "E1" and dates are strings).',
     'Objects are named FILE#N, the N-th document of FILE (FILE#N.items[I] inside a List). Messages name objects, keys and paths, never a value. Exit code 0 when there is no problem, 1 otherwise.',
   ],
   options: [
@@ -36,10 +40,11 @@ export const checkCommand: CommandSpec = {
   run: runCheck,
 };
 
-/** One object read from the input, and where it came from. */
-interface Loaded {
-  readonly location: string;
+/** One object read from the input, where it came from, and whether the listing rule skips it. */
+interface LoadedObject {
   readonly manifest: any;
+  readonly source: string;
+  readonly allowUnlisted: boolean;
 }
 
 async function runCheck(args: Args, io: Io): Promise<number> {
@@ -47,81 +52,84 @@ async function runCheck(args: Args, io: Io): Promise<number> {
     throw new UsageError('"-" is given more than once: stdin can be read once');
   }
   const defaultNamespace = str(args, 'namespace') ?? 'default';
-  const allowUnlisted = (args.values['allow-unlisted'] as string[] | undefined) ?? [];
+  const allowed = new Set((args.values['allow-unlisted'] as string[] | undefined) ?? []);
   const yaml = await import('yaml');
 
-  const objects: Loaded[] = [];
+  // Each object by its identity; an object of a later input replaces the one of an earlier input, as
+  // `kubectl apply` of the later input would. Objects of one input are all kept, so that the check
+  // reports a duplicate inside one input.
+  const objects: { readonly input: number; readonly key: string; readonly object: LoadedObject }[] = [];
   const problems: string[] = [];
-  const load = (location: string, manifest: unknown): void => {
-    const problem = manifestProblem(manifest);
-    if (problem !== undefined) {
-      problems.push(`${location}: ${problem}`);
-      return;
-    }
-    objects.push({ location, manifest: withDefaultNamespace(manifest, defaultNamespace) });
-  };
-  for (const input of expandInputs(args.positionals)) {
-    const text = input.file === '-' ? io.readStdin().toString('utf8') : readInputFile(input.file, 'FILE').toString('utf8');
-    const docs = yaml.parseAllDocuments(text, { version: '1.1' });
-    const list = Array.isArray(docs) ? docs : [docs];
-    list.forEach((doc, i) => {
-      const where = `${input.name}#${i + 1}`;
-      if (doc.errors.length > 0) {
-        // The parser's own message quotes the input, which may be a credential: give the position only.
-        const error = doc.errors[0];
-        const pos = error.linePos?.[0];
-        problems.push(`${where}: not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${error.code}`);
+  args.positionals.forEach((positional, input) => {
+    const load = (source: string, value: unknown): void => {
+      const problem = manifestProblem(value) ?? shapeProblem(value);
+      if (problem !== undefined) {
+        problems.push(`${source}: ${problem}`);
         return;
       }
-      let value: unknown;
+      const manifest = withDefaultNamespace(value, defaultNamespace);
+      const key = identity(manifest);
+      for (let i = objects.length - 1; i >= 0; i--) {
+        if (objects[i].key === key && objects[i].input < input) { objects.splice(i, 1); }
+      }
+      const { name, namespace } = manifest.metadata;
+      const allowUnlisted = isPodDefault(manifest) && (allowed.has(name) || allowed.has(`${namespace}/${name}`));
+      objects.push({ input, key, object: { manifest, source, allowUnlisted } });
+    };
+    for (const file of expandInput(positional, problems)) {
+      let text: string;
       try {
-        value = doc.toJS({ maxAliasCount: 100 });
-      } catch {
-        problems.push(`${where}: not valid YAML: its aliases expand too far or cannot be resolved`);
-        return;
+        text = readInputText(io, inputSource(file.file), 'FILE', MANIFEST_LIMIT);
+      } catch (e) {
+        if (e instanceof InputError) { problems.push(e.message); continue; }
+        throw e;
       }
-      if (value === null || value === undefined) { return; }
-      if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-        value.items.forEach((item: unknown, j: number) => load(`${where}.items[${j}]`, item));
-      } else {
-        load(where, value);
-      }
-    });
-  }
+      yaml.parseAllDocuments(text, KUBECTL_YAML).forEach((doc, i) => {
+        const where = `${file.name}#${i + 1}`;
+        const error = yamlErrorInWords(doc);
+        if (error !== undefined) {
+          problems.push(`${where}: not valid YAML ${error}`);
+          return;
+        }
+        let value: unknown;
+        try {
+          value = doc.toJS({ maxAliasCount: 100 });
+        } catch {
+          problems.push(`${where}: not valid YAML: its aliases expand too far or cannot be resolved`);
+          return;
+        }
+        if (value === null || value === undefined) { return; }
+        if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+          value.items.forEach((item: unknown, j: number) => load(`${where}.items[${j}]`, item));
+        } else {
+          load(where, value);
+        }
+      });
+    }
+  });
+  const loaded = objects.map(o => o.object);
+  if (loaded.length > 0) { problems.push(...await judge(loaded)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
-  if (objects.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
-
-  const errors = await validate(objects, allowUnlisted);
-  if (errors.length > 0) { throw new InputError(errors.join('\n')); }
-  const podDefaults = objects.filter(o => isPodDefault(o.manifest));
+  if (loaded.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
+  const podDefaults = loaded.filter(o => isPodDefault(o.manifest));
   const namespaces = new Set(podDefaults.map(o => o.manifest.metadata.namespace));
-  io.stdout(`ok: ${count(objects.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);
+  io.stdout(`ok: ${count(loaded.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);
   return EXIT_OK;
 }
 
-/** The files to read, with the names messages use: a directory stands for its manifest files. */
-function expandInputs(positionals: readonly string[]): { file: string; name: string }[] {
-  const inputs: { file: string; name: string }[] = [];
-  for (const p of positionals) {
-    if (p === '-') {
-      inputs.push({ file: '-', name: 'stdin' });
-      continue;
-    }
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(p).isDirectory();
-    } catch {
-      // readInputFile reports a missing or unreadable file.
-    }
-    if (!isDirectory) {
-      inputs.push({ file: p, name: p });
-      continue;
-    }
-    const files = readdirSync(p).filter(f => MANIFEST_FILE.test(f)).sort();
-    if (files.length === 0) { throw new InputError(`FILE: directory ${JSON.stringify(p)} holds no *.yaml, *.yml or *.json files`); }
-    for (const f of files) { inputs.push({ file: path.join(p, f), name: path.join(p, f) }); }
+/** The files of one input, with the names messages use: a directory stands for its manifest files. */
+function expandInput(input: string, problems: string[]): { file: string; name: string }[] {
+  if (input === '-') { return [{ file: '-', name: 'stdin' }]; }
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(input).isDirectory();
+  } catch {
+    // readInputText reports a missing or unreadable file.
   }
-  return inputs;
+  if (!isDirectory) { return [{ file: input, name: input }]; }
+  const files = readdirSync(input).filter(f => MANIFEST_FILE.test(f)).sort();
+  if (files.length === 0) { problems.push(`FILE: directory ${JSON.stringify(input)} holds no *.yaml, *.yml or *.json files`); }
+  return files.map(f => ({ file: path.join(input, f), name: path.join(input, f) }));
 }
 
 /** Why `value` is not a Kubernetes object the check can place, or undefined. Names fields only. */
@@ -144,31 +152,39 @@ function withDefaultNamespace(manifest: any, namespace: string): any {
   return { ...manifest, metadata: { ...manifest.metadata, namespace } };
 }
 
-async function validate(objects: readonly Loaded[], allowUnlisted: readonly string[]): Promise<string[]> {
+/** What `kubectl apply` matches an object by: API group, kind, namespace and name. */
+function identity(manifest: any): string {
+  const group = manifest.apiVersion.includes('/') ? manifest.apiVersion.split('/')[0] : '';
+  return JSON.stringify([group, manifest.kind, manifest.metadata.namespace ?? '', manifest.metadata.name]);
+}
+
+/**
+ * The check itself: the problems the library's synth-time PodDefault validation finds in `objects`,
+ * each naming objects by their source. The one place that reaches the check engine.
+ */
+async function judge(objects: readonly LoadedObject[]): Promise<string[]> {
   const { App, ApiObject, Chart } = await import('cdk8s');
   const { PodDefaultValidation } = await import('../pod-default-validation');
   const app = new App();
   const chart = new Chart(app, CHART_ID);
-  const locations = new Map<string, string>();
-  const allowed = new Set(allowUnlisted);
+  const sources = new Map<string, string>();
+  const unloadable: string[] = [];
   objects.forEach((object, i) => {
-    let apiObject: ApiObject;
+    let apiObject: InstanceType<typeof ApiObject>;
     try {
       apiObject = new ApiObject(chart, `o${i}`, object.manifest);
     } catch {
-      throw new InputError(`${object.location}: is not an object cdk8s can load`);
+      unloadable.push(`${object.source}: is not an object cdk8s can load`);
+      return;
     }
-    locations.set(apiObject.node.path, object.location);
-    const { name, namespace } = object.manifest.metadata;
-    if (isPodDefault(object.manifest) && (allowed.has(name) || allowed.has(`${namespace}/${name}`))) {
-      PodDefaultValidation.allowUnlisted(apiObject);
-    }
+    sources.set(apiObject.node.path, object.source);
+    if (object.allowUnlisted) { PodDefaultValidation.allowUnlisted(apiObject); }
   });
   PodDefaultValidation.attach(app);
-  const errors = app.node.findAll().flatMap(c => c.node.validate());
+  const errors = [...unloadable, ...app.node.findAll().flatMap(c => c.node.validate())];
   const pathPattern = new RegExp(`\\b${CHART_ID}/o\\d+\\b`, 'g');
   return errors.map(e => e
-    .replace(pathPattern, p => locations.get(p) ?? p)
+    .replace(pathPattern, p => sources.get(p) ?? p)
     .replace('call PodDefaultValidation.allowUnlisted() on it', 'pass --allow-unlisted NS/NAME'));
 }
 

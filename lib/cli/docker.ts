@@ -1,10 +1,8 @@
 // `docker`: a DockerRegistryAccess, from a config.json, a login, or an existing Secret.
-import { Args, checkOneStdinReader, CommandSpec, EXIT_OK, Io } from './framework';
-import { commonOptions, commonProps, mountOptions, mountProps } from './options';
-import { dockerSource, dockerSourceOptions } from './sources';
-import { synthesize } from './synth';
+import { accessCommand } from './access-command';
+import { DOCKER_SECRET_TYPES, DOCKER_SOURCE } from './sources';
 
-export const dockerCommand: CommandSpec = {
+export const dockerCommand = accessCommand({
   name: 'docker',
   summary: 'Docker registry credentials, mounted as ~/.docker/config.json',
   synopsis: [
@@ -16,30 +14,16 @@ export const dockerCommand: CommandSpec = {
     'Prints a Secret holding a Docker config.json and a PodDefault that mounts it at /home/kubeflow/.docker/ in the notebooks that select it (DockerRegistryAccess).',
     'A config.json whose credentials live in a credential helper ("credsStore", "credHelpers", as Docker Desktop writes) grants nothing inside a pod and is refused: give --username instead.',
   ],
-  options: [
-    { heading: 'Credentials (one of --from-file, --username, --existing-secret)', options: dockerSourceOptions('') },
-    commonOptions('docker-config', 'Add Docker registry credentials'),
-    mountOptions('/home/kubeflow/.docker/'),
-  ],
   examples: [
     'cdk8s-kubeflow-access docker --namespace user --from-file ~/.docker/config.json | kubectl apply -f -',
     'echo "$TOKEN" | cdk8s-kubeflow-access docker --namespace user --server ghcr.io --username bot --password-stdin',
   ],
-  run: runDocker,
-};
-
-async function runDocker(args: Args, io: Io): Promise<number> {
-  const common = commonProps(args);
-  const source = dockerSource(args, io, '');
-  checkOneStdinReader(args);
-  const flags = { 'config': source.flag, 'DockerConfig.fromLogin': '--username with --password-stdin' };
-  await synthesize(io, flags, (lib, chart) => {
-    new lib.DockerRegistryAccess(chart, 'docker-config', {
-      ...common,
-      ...mountProps(args),
-      config: source.build(lib, io),
-      secretType: source.secretType === undefined ? undefined : lib.DockerSecretType[source.secretType],
-    });
-  });
-  return EXIT_OK;
-}
+  construct: lib => lib.DockerRegistryAccess,
+  id: 'docker-config',
+  defaultDescription: 'Add Docker registry credentials',
+  source: { kind: DOCKER_SOURCE, heading: 'Credentials (one of --from-file, --username, --existing-secret)', prop: 'config' },
+  props: {
+    'secret-type': { prop: 'secretType', choices: DOCKER_SECRET_TYPES, enumOf: lib => lib.DockerSecretType },
+  },
+  mountPath: '/home/kubeflow/.docker/',
+});

@@ -1,9 +1,8 @@
 // The command-line framework: flags parsed with Node's util.parseArgs, help text, the two error kinds
 // and their exit codes, and reading secrets from stdin or files. Free of cdk8s, so that `--help` and
 // usage errors answer without loading the library.
-import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { whyUnreadable } from '../source-file';
+import { inputSource, readInputText } from './input';
 
 export const PROGRAM = 'cdk8s-kubeflow-access';
 
@@ -48,8 +47,8 @@ export interface Args {
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** All of stdin; read at most once per run. */
-  readonly readStdin: () => Buffer;
+  /** Stdin, up to `limit` bytes; read at most once per run. */
+  readonly readStdin: (limit: number) => Buffer;
   readonly env: { readonly [name: string]: string | undefined };
 }
 
@@ -213,13 +212,21 @@ export function refuse(args: Args, flags: readonly string[], context: string): v
   if (bad.length > 0) { throw new UsageError(`--${bad[0]} does not apply ${context}`); }
 }
 
+/** A secret the user gave, and the flag they gave it with. */
+export interface SecretInput {
+  /** The flag as typed: `--password-stdin` or `--password-file`. */
+  readonly flag: string;
+  /** The secret; read on the first call. */
+  readonly read: () => string;
+}
+
 /**
- * A secret given as `--<base>-stdin` or `--<base>-file FILE`: exactly one of the two when `needed`, at
- * most one otherwise. The flags are checked now, the secret is read when the returned function is
- * called, so that every usage error comes before any input is read. One trailing line break is removed,
- * as `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor wrote work.
+ * A secret given as `--<base>-stdin` or `--<base>-file FILE` (`-` for stdin): exactly one of the two when
+ * `needed`, at most one otherwise. The flags are checked now, the secret is read when first asked for,
+ * so that every usage error comes before any input is read. One trailing line break is removed, as
+ * `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor wrote work.
  */
-export function secretReader(args: Args, io: Io, base: string, needed: boolean): (() => string) | undefined {
+export function secretReader(args: Args, io: Io, base: string, needed: boolean): SecretInput | undefined {
   const what = base.replace(/^(docker|aws|minio)-/, '').replace(/-/g, ' ');
   const fromStdin = args.values[`${base}-stdin`] === true;
   const file = str(args, `${base}-file`);
@@ -230,28 +237,27 @@ export function secretReader(args: Args, io: Io, base: string, needed: boolean):
     if (needed) { throw new UsageError(`the ${what} is missing: give --${base}-stdin or --${base}-file FILE`); }
     return undefined;
   }
-  return () => {
-    const source = fromStdin ? `--${base}-stdin` : `--${base}-file ${JSON.stringify(file)}`;
-    const bytes = fromStdin ? io.readStdin() : readInputFile(file!, `--${base}-file`);
-    const value = bytes.toString('utf8').replace(/\r?\n$/, '');
-    if (value === '') { throw new InputError(`${source}: the ${what} is empty`); }
-    return value;
+  const flag = fromStdin ? `--${base}-stdin` : `--${base}-file`;
+  let value: string | undefined;
+  return {
+    flag,
+    read: () => {
+      if (value === undefined) {
+        const source = fromStdin ? `--${base}-stdin` : `--${base}-file ${JSON.stringify(file)}`;
+        const text = readInputText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\r?\n$/, '');
+        if (text === '') { throw new InputError(`${source}: the ${what} is empty`); }
+        value = text;
+      }
+      return value;
+    },
   };
-}
-
-/** The bytes of a file named by a flag; an unreadable file is an input error naming the flag and path. */
-export function readInputFile(path: string, flag: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new InputError(`${flag}: file ${JSON.stringify(path)} ${whyUnreadable(e)}`);
-  }
 }
 
 /** Checks that at most one flag reads stdin, since stdin can be read only once. */
 export function checkOneStdinReader(args: Args): void {
-  const readers = Object.keys(args.values).filter(f => f.endsWith('-stdin') && args.values[f] === true)
-    .map(f => `--${f}`);
+  const readers = Object.keys(args.values)
+    .filter(f => (f.endsWith('-stdin') && args.values[f] === true) || (f.endsWith('-file') && args.values[f] === '-'))
+    .map(f => args.values[f] === '-' ? `--${f} -` : `--${f}`);
   if (args.positionals.includes('-')) { readers.push('"-"'); }
   if (readers.length > 1) {
     throw new UsageError(`${readers.join(' and ')} all read stdin, which can be read once: give the others a file instead`);

@@ -6,6 +6,7 @@ import { awsCredentialsCommand } from './aws-credentials';
 import { awsEnvCommand } from './aws-env';
 import { checkCommand } from './check';
 import { dockerCommand } from './docker';
+import { readAtMost } from './input';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
@@ -97,14 +98,30 @@ export function processIo(): Io {
   return {
     stdout: text => { process.stdout.write(text); },
     stderr: text => { process.stderr.write(text); },
-    readStdin: () => readFileSync(0),
+    readStdin: limit => readAtMost(0, limit),
     env: process.env,
   };
 }
 
-/** Runs the command line of this process and sets its exit code. */
+/**
+ * Runs the command line of this process and sets its exit code. Output that cannot be written ends
+ * the run without a stack trace: a reader that went away (`| head`, EPIPE) wanted no more, so the exit
+ * is quiet; anything else (a full disk, ENOSPC) is one line on stderr. Both exit 1: the output is cut.
+ */
 export function run(): void {
+  let outputFailed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (outputFailed) { return; }
+    outputFailed = true;
+    process.exitCode = EXIT_INVALID;
+    if (error.code !== 'EPIPE') {
+      process.stderr.write(`${PROGRAM}: cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message} (${error.code ?? 'unknown error'})\n`);
+    }
+    process.stdout.destroy();
+  });
+  // A closed stderr has nowhere left to report to.
+  process.stderr.on('error', () => { process.exitCode = EXIT_INVALID; });
   main(process.argv.slice(2), processIo()).then(
-    code => { process.exitCode = code; },
+    code => { if (!outputFailed) { process.exitCode = code; } },
     error => { process.exitCode = report(processIo(), PROGRAM, error); });
 }

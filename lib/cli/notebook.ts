@@ -1,6 +1,8 @@
 // `notebook`: a NotebookAccess, Docker credentials plus one object storage, as the Kubeflow SDK's Config.
+import type { DockerSecretType } from '../index';
 import { Args, checkOneStdinReader, choice, CommandSpec, EXIT_OK, given, Io, OptionSpec, refuse, required, str } from './framework';
-import { awsEnvSource, awsEnvSourceOptions, awsFileSource, awsFileSourceOptions, dockerSource, dockerSourceOptions, minioOptions, minioSource } from './sources';
+import { flagNames, readProps } from './props';
+import { AWS_ENV_SOURCE, AWS_FILE_SOURCE, awsEnvSourceOptions, awsFileSourceOptions, DOCKER_SECRET_TYPES, DOCKER_SOURCE, MINIO_SOURCE, minioOptions, minioProps } from './sources';
 import { synthesize } from './synth';
 
 const STORAGES = { 'minio': 'minio', 'aws-file': 'aws-file', 'aws-env': 'aws-env' } as const;
@@ -47,7 +49,7 @@ export const notebookCommand: CommandSpec = {
         'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file" or "aws-env"' },
       },
     },
-    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret)', options: dockerSourceOptions('docker-') },
+    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret)', options: DOCKER_SOURCE.options('docker-') },
     { heading: 'MinIO storage (--storage minio)', options: minioOptions('minio-') },
     { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret)', options: awsOptions() },
   ],
@@ -60,7 +62,8 @@ export const notebookCommand: CommandSpec = {
 
 async function runNotebook(args: Args, io: Io): Promise<number> {
   const namespace = required(args, 'namespace', 'the namespace (Kubeflow profile) of every object');
-  const docker = dockerSource(args, io, 'docker-');
+  const docker = DOCKER_SOURCE.read(args, io, 'docker-');
+  const dockerOptions = readProps(args, { 'docker-secret-type': { prop: 'secretType', choices: DOCKER_SECRET_TYPES, enumOf: lib => lib.DockerSecretType } });
   const storage = choice(args, 'storage', STORAGES) ?? 'minio';
   const minioFlags = Object.keys(minioOptions('minio-'));
   const awsFlags = Object.keys(awsOptions());
@@ -70,33 +73,36 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   }
   if (storage === 'aws-file') { refuse(args, AWS_ENV_ONLY, 'with --storage aws-file'); }
   if (storage === 'aws-env') { refuse(args, AWS_FILE_ONLY, 'with --storage aws-env'); }
-  const minio = storage === 'minio' ? minioSource(args, io, 'minio-') : undefined;
-  const awsFile = storage === 'aws-file' ? awsFileSource(args, io, 'aws-') : undefined;
-  const awsEnv = storage === 'aws-env' ? awsEnvSource(args, io, 'aws-') : undefined;
+  const minio = storage === 'minio' ? MINIO_SOURCE.read(args, io, 'minio-') : undefined;
+  const minioSettings = readProps(args, minioProps('minio-'));
+  const awsFile = storage === 'aws-file' ? AWS_FILE_SOURCE.read(args, io, 'aws-') : undefined;
+  const awsEnv = storage === 'aws-env' ? AWS_ENV_SOURCE.read(args, io, 'aws-') : undefined;
   checkOneStdinReader(args);
 
-  const storageFlag = (minio ?? awsFile ?? awsEnv)!.flag;
+  const storageSource = (minio ?? awsFile ?? awsEnv)!;
   const flags = {
+    ...flagNames(minioProps('minio-')),
     'docker': docker.flag, 'config': docker.flag, 'homeDirectory': '--home-directory',
-    'DockerConfig.fromLogin': '--docker-username with --docker-password-stdin',
-    'credentials': storageFlag, 'configuration': storageFlag,
-    'endpoint': '--minio-endpoint', 'signatureVersion': '--minio-signature-version', 'forcePathStyle': '--minio-force-path-style',
+    'credentials': storageSource.flag, 'configuration': storageSource.flag,
     'region': storage === 'minio' ? '--minio-region' : '--aws-region',
   };
-  await synthesize(io, flags, (lib, chart) => {
+  const sources = [{ fields: ['docker', 'config'], input: docker }, { fields: ['credentials', 'configuration'], input: storageSource }];
+  await synthesize(io, flags, sources, (lib, chart) => {
+    const read = (secret: { read: () => string }) => secret.read();
     let storageAccess;
     if (minio !== undefined) {
-      storageAccess = lib.StorageAccess.minio(minio.build(lib, io));
+      storageAccess = lib.StorageAccess.minio({ credentials: minio.build(lib, read), ...minioSettings(lib) });
     } else if (awsFile !== undefined) {
-      storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, io), { region: str(args, 'aws-region') });
+      storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, read), { region: str(args, 'aws-region') });
     } else {
-      storageAccess = lib.StorageAccess.awsEnv(awsEnv!.build(lib, io));
+      storageAccess = lib.StorageAccess.awsEnv(awsEnv!.build(lib, read));
     }
+    const secretType = dockerOptions(lib).secretType as DockerSecretType | undefined;
     new lib.NotebookAccess(chart, 'notebook', {
       namespace,
       homeDirectory: str(args, 'home-directory'),
-      docker: docker.build(lib, io),
-      dockerOptions: docker.secretType === undefined ? undefined : { secretType: lib.DockerSecretType[docker.secretType] },
+      docker: docker.build(lib, read),
+      dockerOptions: secretType === undefined ? undefined : { secretType },
       storage: storageAccess,
     });
   });

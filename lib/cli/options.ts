@@ -1,6 +1,6 @@
 // Flags that several commands share: the common props of every access construct, and the mount props
 // of the ones that mount their Secret.
-import { Args, bool, OptionGroup, required, str } from './framework';
+import { OptionGroup } from './framework';
 
 /** `--namespace`, `--name`, `--description`, and the Secret flags, with the command's defaults in the help. */
 export function commonOptions(defaultName: string, defaultDescription: string): OptionGroup {
@@ -26,21 +26,4 @@ export function mountOptions(defaultMountPath: string): OptionGroup {
       'mount-path': { type: 'string', value: 'DIR', help: `directory the Secret is mounted at (default: ${defaultMountPath})` },
     },
   };
-}
-
-/** The common props the flags of commonOptions give; `--namespace` is required. */
-export function commonProps(args: Args) {
-  return {
-    namespace: required(args, 'namespace', 'the namespace (Kubeflow profile) of the Secret and the PodDefault'),
-    name: str(args, 'name'),
-    description: str(args, 'description'),
-    secretName: str(args, 'secret-name'),
-    immutable: bool(args, 'immutable'),
-    hashSecretName: bool(args, 'hash-secret-name'),
-  };
-}
-
-/** The mount props the flags of mountOptions give. */
-export function mountProps(args: Args) {
-  return { volumeName: str(args, 'volume-name'), mountPath: str(args, 'mount-path') };
 }

@@ -1,15 +1,17 @@
 // The credential sources of each access construct as flags: their help, the checks of which flags go
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
-import type { AwsCredentials, DockerConfig, MinioCredentials, MinioDefaultProps, S3Configuration } from '../index';
-import { Args, choice, Io, oneOf, OptionSpec, refuse, secretReader, str } from './framework';
-import type { Library } from './synth';
+import type { AwsCredentials, DockerConfig, MinioCredentials, S3Configuration } from '../index';
+import { Args, choice, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import { once, readInputText } from './input';
+import type { PropFlags } from './props';
+import type { Resolvable, SourceInput } from './synth';
 
-/** A source checked against the flags; `build` reads its files and secrets and makes the library object. */
-export interface SourceInput<T> {
-  /** The flag that chose the source, for messages about it. */
-  readonly flag: string;
-  readonly build: (lib: Library, io: Io) => T;
+/** A kind of credential source as flags, each under a prefix (`docker-` in `notebook`). */
+export interface SourceKind<T extends Resolvable | undefined> {
+  readonly options: (prefix: string) => { [flag: string]: OptionSpec };
+  /** Checks the flags (usage errors only: nothing is read yet) and returns the source. */
+  readonly read: (args: Args, io: Io, prefix: string) => SourceInput<T>;
 }
 
 const SIGNATURE_VERSIONS = { s3v4: 'S3V4', s3: 'S3' } as const;
@@ -31,25 +33,35 @@ export function dockerSourceOptions(p: string): { [flag: string]: OptionSpec } {
   };
 }
 
-/** The Docker source and secret type the flags give. */
-export function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> & { readonly secretType?: 'OPAQUE' | 'DOCKER_CONFIG_JSON' } {
+/** The values of `--secret-type`, as members of DockerSecretType. */
+export const DOCKER_SECRET_TYPES = { opaque: 'OPAQUE', dockerconfigjson: 'DOCKER_CONFIG_JSON' } as const;
+
+/** The Docker source the flags give. */
+function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> {
   const source = oneOf(args, [`${p}from-file`, `${p}username`, `${p}existing-secret`], 'the Docker credentials')!;
   if (source !== `${p}username`) {
     refuse(args, [`${p}server`, `${p}email`, `${p}password-stdin`, `${p}password-file`], `without --${p}username`);
   }
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
-  const secretType = choice(args, `${p}secret-type`, { opaque: 'OPAQUE', dockerconfigjson: 'DOCKER_CONFIG_JSON' } as const);
-  const password = source === `${p}username` ? secretReader(args, io, `${p}password`, true) : undefined;
+  choice(args, `${p}secret-type`, DOCKER_SECRET_TYPES);
+  const password = source === `${p}username` ? secretReader(args, io, `${p}password`, true)! : undefined;
+  const fromStdin = source === `${p}from-file` && str(args, source) === '-';
+  const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
   return {
     flag: `--${source}`,
-    secretType,
-    build: lib => {
+    secrets: password === undefined ? [] : [password],
+    hints: { 'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin` },
+    build: (lib, secret) => {
+      // config.json is stored as its bytes, which fromJson takes from the UTF-8 text of stdin unchanged.
+      if (fromStdin) { return lib.DockerConfig.fromJson(stdinText()); }
       if (source === `${p}from-file`) { return lib.DockerConfig.fromFile(str(args, source)!); }
       if (source === `${p}existing-secret`) { return lib.DockerConfig.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
-      return lib.DockerConfig.fromLogin({ server: str(args, `${p}server`), username: str(args, source)!, password: password!(), email: str(args, `${p}email`) });
+      return lib.DockerConfig.fromLogin({ server: str(args, `${p}server`), username: str(args, source)!, password: secret(password!), email: str(args, `${p}email`) });
     },
   };
 }
+
+export const DOCKER_SOURCE: SourceKind<DockerConfig> = { options: dockerSourceOptions, read: dockerSource };
 
 // ---- AWS credentials file
 
@@ -75,22 +87,26 @@ function awsKeyOptions(p: string): { [flag: string]: OptionSpec } {
 }
 
 /** The AWS credentials the flags give. */
-export function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredentials> {
+function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredentials> {
   const source = oneOf(args, [`${p}from-file`, `${p}access-key-id`, `${p}existing-secret`], 'the AWS credentials')!;
+  refuseStdinPath(args, `${p}from-file`, 'an AWS credentials file, which the library reads by its path');
   const keys = awsKeys(args, io, p, source);
   if (source !== `${p}access-key-id`) { refuse(args, [`${p}profile`], `without --${p}access-key-id`); }
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
   return {
     flag: `--${source}`,
-    build: lib => {
+    secrets: keys?.secrets ?? [],
+    build: (lib, secret) => {
       if (source === `${p}from-file`) { return lib.AwsCredentials.fromFile(str(args, source)!); }
       if (source === `${p}existing-secret`) { return lib.AwsCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
-      return lib.AwsCredentials.fromKeys({ ...keys!(), profile: str(args, `${p}profile`) });
+      return lib.AwsCredentials.fromKeys({ ...keys!.values(secret), profile: str(args, `${p}profile`) });
     },
   };
 }
 
-/** The key flags, checked; a function reading the secrets when the source is `--access-key-id`. */
+export const AWS_FILE_SOURCE: SourceKind<AwsCredentials> = { options: awsFileSourceOptions, read: awsFileSource };
+
+/** The key flags, checked; the secrets and a function giving the keys when the source is `--access-key-id`. */
 function awsKeys(args: Args, io: Io, p: string, source: string) {
   if (source !== `${p}access-key-id`) {
     refuse(args, Object.keys(awsKeyOptions(p)), `without --${p}access-key-id`);
@@ -98,7 +114,24 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
   }
   const secretAccessKey = secretReader(args, io, `${p}secret-access-key`, true)!;
   const sessionToken = secretReader(args, io, `${p}session-token`, false);
-  return () => ({ accessKeyId: str(args, source)!, secretAccessKey: secretAccessKey(), sessionToken: sessionToken?.() });
+  return {
+    secrets: sessionToken === undefined ? [secretAccessKey] : [secretAccessKey, sessionToken],
+    values: (secret: (input: SecretInput) => string) => ({
+      accessKeyId: str(args, source)!,
+      secretAccessKey: secret(secretAccessKey),
+      sessionToken: sessionToken === undefined ? undefined : secret(sessionToken),
+    }),
+  };
+}
+
+/**
+ * `-` cannot name stdin for the flags whose file the library reads by path (it has no factory taking
+ * the file's text): refused rather than read as a file named "-".
+ */
+function refuseStdinPath(args: Args, flag: string, what: string): void {
+  if (str(args, flag) === '-') {
+    throw new UsageError(`--${flag} - cannot read stdin: it gives ${what}; give the file's path`);
+  }
 }
 
 // ---- S3 settings as environment variables
@@ -120,8 +153,9 @@ export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
 const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-style'];
 
 /** The S3 settings the flags give. */
-export function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
+function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
   const source = oneOf(args, [`${p}from-env`, `${p}from-file`, `${p}access-key-id`, `${p}existing-secret`], 'the S3 settings')!;
+  refuseStdinPath(args, `${p}from-file`, 'an AWS credentials file, which the library reads by its path');
   const keys = awsKeys(args, io, p, source);
   if (source !== `${p}access-key-id`) {
     refuse(args, VALUE_FLAGS.map(f => `${p}${f}`), `without --${p}access-key-id (${source === `${p}from-env` ? 'set the variable instead' : 'the source holds the settings'})`);
@@ -131,12 +165,13 @@ export function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Confi
   const forcePathStyle = choice(args, `${p}force-path-style`, BOOLEANS);
   return {
     flag: `--${source}`,
-    build: (lib, cliIo) => {
-      if (source === `${p}from-env`) { return lib.S3Configuration.fromEnv(definedOnly(cliIo.env)); }
+    secrets: keys?.secrets ?? [],
+    build: (lib, secret) => {
+      if (source === `${p}from-env`) { return lib.S3Configuration.fromEnv(definedOnly(io.env)); }
       if (source === `${p}from-file`) { return lib.S3Configuration.fromCredentialsFile(str(args, source)!, str(args, `${p}profile`)); }
       if (source === `${p}existing-secret`) { return lib.S3Configuration.fromExistingSecret(str(args, source)!); }
       return lib.S3Configuration.fromValues({
-        ...keys!(),
+        ...keys!.values(secret),
         region: str(args, `${p}region`),
         endpoint: str(args, `${p}endpoint`),
         signatureVersion: signatureVersion === undefined ? undefined : lib.S3SignatureVersion[signatureVersion],
@@ -145,6 +180,8 @@ export function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Confi
     },
   };
 }
+
+export const AWS_ENV_SOURCE: SourceKind<S3Configuration> = { options: awsEnvSourceOptions, read: awsEnvSource };
 
 function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
   const result: { [name: string]: string } = {};
@@ -172,31 +209,34 @@ export function minioOptions(p: string): { [flag: string]: OptionSpec } {
   };
 }
 
-/** The MinioDefault props the flags give, except the common ones. */
-export function minioSource(args: Args, io: Io, p: string): SourceInput<MinioDefaultProps> {
+/** The MinIO keys the flags give; none when neither flag is given (the construct's default Secret). */
+function minioSource(args: Args, io: Io, p: string): SourceInput<MinioCredentials | undefined> {
   const source = oneOf(args, [`${p}existing-secret`, `${p}access-key`], 'the MinIO keys', true);
   if (source !== `${p}access-key`) { refuse(args, [`${p}secret-key-stdin`, `${p}secret-key-file`], `without --${p}access-key`); }
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}access-key-key`, `${p}secret-key-key`], `without --${p}existing-secret`); }
-  const secretKey = source === `${p}access-key` ? secretReader(args, io, `${p}secret-key`, true) : undefined;
-  const signatureVersion = choice(args, `${p}signature-version`, SIGNATURE_VERSIONS);
-  const forcePathStyle = choice(args, `${p}force-path-style`, BOOLEANS);
+  const secretKey = source === `${p}access-key` ? secretReader(args, io, `${p}secret-key`, true)! : undefined;
   return {
     flag: `--${source ?? `${p}existing-secret`}`,
-    build: lib => {
-      let credentials: MinioCredentials | undefined;
-      if (source === `${p}access-key`) {
-        credentials = lib.MinioCredentials.fromKeys({ accessKey: str(args, source)!, secretKey: secretKey!() });
-      } else if (source === `${p}existing-secret`) {
-        credentials = lib.MinioCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}access-key-key`), str(args, `${p}secret-key-key`));
+    secrets: secretKey === undefined ? [] : [secretKey],
+    build: (lib, secret) => {
+      if (source === `${p}access-key`) { return lib.MinioCredentials.fromKeys({ accessKey: str(args, source)!, secretKey: secret(secretKey!) }); }
+      if (source === `${p}existing-secret`) {
+        return lib.MinioCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}access-key-key`), str(args, `${p}secret-key-key`));
       }
-      return {
-        credentials,
-        endpoint: str(args, `${p}endpoint`),
-        region: str(args, `${p}region`),
-        signatureVersion: signatureVersion === undefined ? undefined : lib.S3SignatureVersion[signatureVersion],
-        forcePathStyle,
-        sdkEndpointVariable: args.values[`${p}no-sdk-endpoint-variable`] === true ? false : undefined,
-      };
+      return undefined;
     },
+  };
+}
+
+export const MINIO_SOURCE: SourceKind<MinioCredentials | undefined> = { options: minioOptions, read: minioSource };
+
+/** The flags of minioOptions that set a MinioDefault prop directly. */
+export function minioProps(p: string): PropFlags {
+  return {
+    [`${p}endpoint`]: { prop: 'endpoint' },
+    [`${p}region`]: { prop: 'region' },
+    [`${p}signature-version`]: { prop: 'signatureVersion', choices: SIGNATURE_VERSIONS, enumOf: lib => lib.S3SignatureVersion },
+    [`${p}force-path-style`]: { prop: 'forcePathStyle', choices: BOOLEANS },
+    [`${p}no-sdk-endpoint-variable`]: { prop: 'sdkEndpointVariable', whenGiven: false },
   };
 }

@@ -2,13 +2,29 @@
 // takes, after the same validation `cdk8s synth` runs. Library errors become one line each, in terms of
 // the command's flags.
 import type { Chart } from 'cdk8s';
-import { InputError, Io } from './framework';
+import type { AccessError } from '../errors';
+import { InputError, Io, SecretInput } from './framework';
 
 /** The library's public entry point, loaded when a command runs. */
 export type Library = typeof import('../index');
 
 /** What the CLI calls a construct prop: `secretName` -> `--secret-name`. */
 export interface FlagNames { readonly [prop: string]: string }
+
+/** A library source object (DockerConfig, AwsCredentials, ...): checked when resolved. */
+export interface Resolvable { _resolve(): unknown }
+
+/** A credential source as the flags gave it, and how it becomes the library's source object. */
+export interface SourceInput<T extends Resolvable | undefined> {
+  /** The flag that chose the source: errors about the source name it. */
+  readonly flag: string;
+  /** The secrets the source reads, each from the flag the user typed. */
+  readonly secrets: readonly SecretInput[];
+  /** The source object, with each secret's value as `secret` gives it. */
+  readonly build: (lib: Library, secret: (input: SecretInput) => string) => T;
+  /** Library names in the errors' fix texts that are flags here, such as `DockerConfig.fromLogin`. */
+  readonly hints?: FlagNames;
+}
 
 /** The props every access construct shares, and the flags that set them. */
 export const COMMON_FLAG_NAMES: FlagNames = {
@@ -23,12 +39,18 @@ export const COMMON_FLAG_NAMES: FlagNames = {
   fromExistingSecret: '--existing-secret',
 };
 
+/** A source and the construct fields it fills (`config`, or `docker` of a NotebookAccess). */
+export interface SourceField {
+  readonly fields: readonly string[];
+  readonly input: SourceInput<Resolvable | undefined>;
+}
+
 /**
  * Runs `build` in a fresh App with one Chart, validates the app and writes its YAML to stdout.
  * Invalid input (an AccessError from a construct, or a synth-time validation error) becomes an
  * InputError whose lines name flags rather than construct props.
  */
-export async function synthesize(io: Io, flags: FlagNames, build: (lib: Library, chart: Chart) => void): Promise<void> {
+export async function synthesize(io: Io, flags: FlagNames, sources: readonly SourceField[], build: (lib: Library, chart: Chart) => void): Promise<void> {
   const lib: Library = await import('../index');
   const { App, Chart } = await import('cdk8s');
   const app = new App();
@@ -36,7 +58,10 @@ export async function synthesize(io: Io, flags: FlagNames, build: (lib: Library,
   try {
     build(lib, chart);
   } catch (e) {
-    if (e instanceof lib.AccessError) { throw new InputError(inFlags(e.message, { ...COMMON_FLAG_NAMES, ...flags })); }
+    if (e instanceof lib.AccessError) {
+      const names = { ...COMMON_FLAG_NAMES, ...flags, ...Object.assign({}, ...sources.map(s => s.input.hints ?? {})) };
+      throw new InputError(inFlags(e, names, field => blame(lib, sources, field)));
+    }
     throw e;
   }
   const errors = app.node.findAll().flatMap(c => c.node.validate().map(message => `[${c.node.path}] ${message}`));
@@ -46,12 +71,35 @@ export async function synthesize(io: Io, flags: FlagNames, build: (lib: Library,
 
 /**
  * `[cli/docker-config] secretName: leave secretName out` -> `--secret-name: leave --secret-name out`: the
- * construct path means nothing on a command line, and props and factories are flags there. Only
- * camelCase names are replaced inside the text, since `name` or `region` are also plain words.
+ * construct path means nothing on a command line, and props and factories are flags there. The field
+ * comes from the error as data; inside the fix text only camelCase names are replaced, since `name` or
+ * `region` are also plain words.
  */
-export function inFlags(message: string, flags: FlagNames): string {
-  const m = /^\[[^\]]*\] ([A-Za-z]+): ([\s\S]*)$/.exec(message);
-  if (m === null) { return message; }
-  const text = m[2].replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word);
-  return `${flags[m[1]] ?? m[1]}: ${text}`;
+export function inFlags(error: AccessError, flags: FlagNames, flagOf: (field: string) => string | undefined = () => undefined): string {
+  if (error.field === undefined || error.problem === undefined) { return error.message; }
+  const text = error.problem.replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word);
+  return `${flagOf(error.field) ?? flags[error.field] ?? error.field}: ${text}`;
+}
+
+/** A value no source refuses, put in a secret's place to learn whether the secret was at fault. */
+const HARMLESS_SECRET = 'cdk8s-kubeflow-access-probe';
+
+/**
+ * The flag of the secret an error about a source's `field` concerns: the source is resolved again
+ * with that one secret replaced by a harmless value, and the secret is at fault when the error goes.
+ * So the library's own rules decide, and a password with a line break is blamed on --password-stdin,
+ * not on --username. Undefined when no secret alone is at fault.
+ */
+function blame(lib: Library, sources: readonly SourceField[], field: string): string | undefined {
+  const source = sources.find(s => s.fields.includes(field));
+  if (source === undefined) { return undefined; }
+  for (const suspect of source.input.secrets) {
+    try {
+      source.input.build(lib, s => s === suspect ? HARMLESS_SECRET : s.read())?._resolve();
+      return suspect.flag;
+    } catch (e) {
+      if (!(e instanceof lib.AccessError)) { throw e; }
+    }
+  }
+  return source.input.flag;
 }

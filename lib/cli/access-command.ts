@@ -1,0 +1,76 @@
+// The generating commands (docker, aws-credentials, aws-env, minio) as one implementation driven by a
+// table each: the construct, its credential source, and the flags that set its other props. A new
+// access construct becomes a command by one more table.
+import type { Chart } from 'cdk8s';
+import { checkOneStdinReader, CommandSpec, EXIT_OK, OptionGroup, required } from './framework';
+import { commonOptions, mountOptions } from './options';
+import { flagNames, PropFlags, readProps } from './props';
+import type { SourceKind } from './sources';
+import { Library, Resolvable, synthesize } from './synth';
+
+/** A generating command: its help, and what it builds from which flags. */
+export interface AccessCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly synopsis: readonly string[];
+  readonly description: readonly string[];
+  readonly examples: readonly string[];
+  /** The construct's class in the library. */
+  readonly construct: (lib: Library) => new (scope: Chart, id: string, props: any) => unknown;
+  /** The construct's id in the chart, which is also the default of `--name`. */
+  readonly id: string;
+  /** The default of `--description`, for the help. */
+  readonly defaultDescription: string;
+  /** The credential source, the heading of its flags in the help, and the prop it fills. */
+  readonly source: { readonly kind: SourceKind<Resolvable | undefined>; readonly heading: string; readonly prop: string };
+  /** Flags that set other props of the construct; their help is in `source` or `groups`. */
+  readonly props?: PropFlags;
+  /** More flags, listed after the source's. */
+  readonly groups?: readonly OptionGroup[];
+  /** Where the construct mounts its Secret by default, for those that mount it: adds the mount flags. */
+  readonly mountPath?: string;
+}
+
+/** The props of commonOptions, but `--namespace`, which every command requires. */
+const COMMON_PROPS: PropFlags = {
+  'name': { prop: 'name' },
+  'description': { prop: 'description' },
+  'secret-name': { prop: 'secretName' },
+  'immutable': { prop: 'immutable' },
+  'hash-secret-name': { prop: 'hashSecretName' },
+};
+
+const MOUNT_PROPS: PropFlags = {
+  'volume-name': { prop: 'volumeName' },
+  'mount-path': { prop: 'mountPath' },
+};
+
+/** The command that `table` describes. */
+export function accessCommand(table: AccessCommand): CommandSpec {
+  const props: PropFlags = { ...COMMON_PROPS, ...(table.mountPath === undefined ? {} : MOUNT_PROPS), ...table.props };
+  return {
+    name: table.name,
+    summary: table.summary,
+    synopsis: table.synopsis,
+    description: table.description,
+    examples: table.examples,
+    options: [
+      { heading: table.source.heading, options: table.source.kind.options('') },
+      ...table.groups ?? [],
+      commonOptions(table.id, table.defaultDescription),
+      ...table.mountPath === undefined ? [] : [mountOptions(table.mountPath)],
+    ],
+    run: async (args, io) => {
+      const namespace = required(args, 'namespace', 'the namespace (Kubeflow profile) of the Secret and the PodDefault');
+      const source = table.source.kind.read(args, io, '');
+      const propsOf = readProps(args, props);
+      checkOneStdinReader(args);
+      const names = { ...flagNames(props), [table.source.prop]: source.flag };
+      await synthesize(io, names, [{ fields: [table.source.prop], input: source }], (lib, chart) => {
+        const Construct = table.construct(lib);
+        new Construct(chart, table.id, { namespace, ...propsOf(lib), [table.source.prop]: source.build(lib, secret => secret.read()) });
+      });
+      return EXIT_OK;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Reading what a flag names, a file or ("-") stdin: at most 1 MiB, as UTF-8 that is refused rather than
+// repaired, so that a mistyped path such as /dev/zero or a binary file ends in one line, not in memory
+// exhaustion or a credential with U+FFFD in it.
+import { closeSync, openSync, readSync } from 'fs';
+import { MAX_FILE_BYTES, whyUnreadable } from '../source-file';
+import { InputError, Io } from './framework';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Where an input comes from: stdin, or a file named by a flag. */
+export type InputSource = { readonly stdin: true } | { readonly file: string };
+
+/** `-` as a file flag's value means stdin, as it does for kubectl and most Unix tools. */
+export function inputSource(file: string): InputSource {
+  return file === '-' ? { stdin: true } : { file };
+}
+
+/** Why more than 1 MiB is refused, for an input that becomes a Secret. */
+const SECRET_LIMIT = 'more than a Kubernetes Secret holds: check what it names';
+
+/**
+ * The text of `source`; `label` starts every message (such as `--password-file`), `limit` says why
+ * 1 MiB is enough. The bytes are never echoed.
+ */
+export function readInputText(io: Io, source: InputSource, label: string, limit = SECRET_LIMIT): string {
+  const what = 'stdin' in source ? 'stdin' : `file ${JSON.stringify(source.file)}`;
+  let bytes: Buffer;
+  if ('stdin' in source) {
+    bytes = io.readStdin(MAX_FILE_BYTES + 1);
+  } else {
+    try {
+      bytes = readAtMost(source.file, MAX_FILE_BYTES + 1);
+    } catch (e) {
+      throw new InputError(`${label}: ${what} ${whyUnreadable(e)}`);
+    }
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new InputError(`${label}: ${what} is larger than 1 MiB, ${limit}`);
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new InputError(`${label}: ${what} is not UTF-8 text: save it as UTF-8`);
+  }
+}
+
+/** At most `limit` bytes of the file at `path`, or of file descriptor `fd` when given. */
+export function readAtMost(path: string | number, limit: number): Buffer {
+  const fd = typeof path === 'number' ? path : openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+      const n = readRetrying(fd, buffer, length, limit - length);
+      if (n === 0) { break; }
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    if (typeof path !== 'number') { closeSync(fd); }
+  }
+}
+
+/** readSync, waiting while a non-blocking stdin (a terminal or pipe Node opened) has no data yet. */
+function readRetrying(fd: number, buffer: Buffer, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, offset, length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') { return 0; }
+      if (code !== 'EAGAIN') { throw e; }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+/** `read`, called at most once: stdin cannot be read twice. */
+export function once<T>(read: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: read() };
+    return result.value;
+  };
+}
