@@ -1,13 +1,14 @@
 // The contract every access construct shares: its common props, how their defaults are derived, and
 // the Secret plus PodDefault it synthesises.
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
-import { PodDefaultValidation } from './pod-default-validation';
+import { CheckInput } from './check/types';
+import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from './pod-default-validation';
 
 /**
  * Props every access construct takes.
@@ -134,7 +135,7 @@ export interface PodDefaultAccessSpec {
  * construct tree once per chart, so every extra node per profile costs time quadratic in the number of
  * charts of an app that has one chart per profile.
  */
-export abstract class PodDefaultAccess extends KubePodDefault {
+export abstract class PodDefaultAccess extends KubePodDefault implements CheckSource {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
   /** Name of the Secret the PodDefault refers to. */
@@ -143,27 +144,32 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   public readonly secret?: ApiObject;
   /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
   public readonly selectorLabels: { [key: string]: string };
+  /** What the app-wide check sees of this PodDefault, while no patch changes it. */
+  private checkInput?: CheckInput;
+  /** Whether a JSON patch may have changed what this PodDefault renders. */
+  private patched = false;
+  /** The manifest fields the check reads, fixed at construction. */
+  private readonly checkManifest: any;
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
     const selectorLabels = { [spec.name]: 'true' };
-    super(scope, id, {
-      metadata: { name: spec.name, namespace: spec.namespace },
-      spec: {
-        selector: { matchLabels: selectorLabels },
-        desc: spec.description,
-        env: spec.env,
-        envFrom: spec.envFrom,
-        imagePullSecrets: spec.imagePullSecrets,
-        volumeMounts: spec.volumeMounts,
-        volumes: spec.volumes,
-      },
-    });
+    const podDefaultSpec = {
+      selector: { matchLabels: selectorLabels },
+      desc: spec.description,
+      env: spec.env,
+      envFrom: spec.envFrom,
+      imagePullSecrets: spec.imagePullSecrets,
+      volumeMounts: spec.volumeMounts,
+      volumes: spec.volumes,
+    };
+    const metadata = { name: spec.name, namespace: spec.namespace };
+    super(scope, id, { metadata, spec: podDefaultSpec });
+    this.checkManifest = { ...KubePodDefault.GVK, metadata, spec: podDefaultSpec };
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
     if (spec.secretData !== undefined) {
-      // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
-      this.secret = new ApiObject(this, 'Secret', {
+      this.secret = new AccessSecret(this, 'Secret', {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
@@ -187,6 +193,54 @@ export abstract class PodDefaultAccess extends KubePodDefault {
    */
   public toJson(): any {
     return ApiObject.prototype.toJson.call(this);
+  }
+
+  /** Also tells the app-wide check to read this PodDefault as rendered from now on. */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.patched = true;
+  }
+
+  /** @internal */
+  public _checkInput(): CheckInput | undefined {
+    if (this.patched) { return undefined; }
+    this.checkInput = this.checkInput ?? { manifest: this.checkManifest, source: this.node.path, allowUnlisted: isAllowedUnlisted(this) };
+    return this.checkInput;
+  }
+
+  /** @internal */
+  public _invalidateCheckInput(): void {
+    this.checkInput = undefined;
+  }
+}
+
+/**
+ * The Secret of an access construct: a plain ApiObject, since its data is JSON already, which KubeSecret
+ * would only copy once more. Like its PodDefault, it gives the check a manifest fixed at construction.
+ */
+class AccessSecret extends ApiObject implements CheckSource {
+  private checkInput?: CheckInput;
+  private patched = false;
+
+  public constructor(scope: Construct, id: string, private readonly checkManifest: ApiObjectProps) {
+    super(scope, id, checkManifest);
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.patched = true;
+  }
+
+  /** @internal */
+  public _checkInput(): CheckInput | undefined {
+    if (this.patched) { return undefined; }
+    this.checkInput = this.checkInput ?? { manifest: this.checkManifest, source: this.node.path };
+    return this.checkInput;
+  }
+
+  /** @internal */
+  public _invalidateCheckInput(): void {
+    this.checkInput = undefined;
   }
 }
 
