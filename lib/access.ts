@@ -1,9 +1,10 @@
 // The contract every access construct shares: its common props, how their defaults are derived, and
 // the Secret plus PodDefault it synthesises.
-import { ApiObject, ApiObjectProps, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
+import { hasJsonPatches } from './cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
@@ -150,6 +151,9 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
   private patched = false;
   /** The manifest fields the check reads, fixed at construction. */
   private readonly checkManifest: any;
+  /** The Secret's manifest as the check reads it, fixed at construction. */
+  private readonly secretCheckManifest?: any;
+  private secretCheckInput?: CheckInput;
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
     const selectorLabels = { [spec.name]: 'true' };
@@ -169,14 +173,17 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
     if (spec.secretData !== undefined) {
-      this.secret = new AccessSecret(this, 'Secret', {
+      // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
+      const secret = {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
         type: spec.secretType ?? 'Opaque',
         data: spec.secretData,
         immutable: spec.immutable ? true : undefined,
-      });
+      };
+      this.secret = new ApiObject(this, 'Secret', secret);
+      this.secretCheckManifest = secret;
     }
     PodDefaultValidation.attachTo(this);
   }
@@ -209,33 +216,10 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
   }
 
   /** @internal */
-  public _invalidateCheckInput(): void {
-    this.checkInput = undefined;
-  }
-}
-
-/**
- * The Secret of an access construct: a plain ApiObject, since its data is JSON already, which KubeSecret
- * would only copy once more. Like its PodDefault, it gives the check a manifest fixed at construction.
- */
-class AccessSecret extends ApiObject implements CheckSource {
-  private checkInput?: CheckInput;
-  private patched = false;
-
-  public constructor(scope: Construct, id: string, private readonly checkManifest: ApiObjectProps) {
-    super(scope, id, checkManifest);
-  }
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    super.addJsonPatch(...ops);
-    this.patched = true;
-  }
-
-  /** @internal */
-  public _checkInput(): CheckInput | undefined {
-    if (this.patched) { return undefined; }
-    this.checkInput = this.checkInput ?? { manifest: this.checkManifest, source: this.node.path };
-    return this.checkInput;
+  public _ownChildInput(child: IConstruct): CheckInput | undefined {
+    if (child !== this.secret || hasJsonPatches(this.secret)) { return undefined; }
+    this.secretCheckInput = this.secretCheckInput ?? { manifest: this.secretCheckManifest, source: this.secret.node.path };
+    return this.secretCheckInput;
   }
 
   /** @internal */

@@ -5,9 +5,15 @@ import { IConstruct, IValidation } from 'constructs';
 import { hasJsonPatches } from './cdk8s-internals';
 import { checkManifests } from './check/check-manifests';
 import { CheckInput, CheckProblem } from './check/types';
+import { isRepeatedPass } from './synthesis-pass';
 
 /** The metadata type that marks the App's check, so that attaching twice adds one check. */
 const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
+/**
+ * The construct context key that turns the check off for an app, when set to `false` on the App before
+ * anything is added to it: for measuring what the check costs, never for hiding its findings.
+ */
+const CHECK_CONTEXT = 'cdk8s-kubeflow-access:check';
 /** The metadata type that exempts a PodDefault from the listing rule. */
 const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
 
@@ -34,11 +40,17 @@ export class PodDefaultValidation {
   }
 
   /**
-   * Attaches the check to the app (the root) of `scope`, once.
+   * The construct context key that turns the check off: `app.node.setContext(PodDefaultValidation.CONTEXT_KEY, false)`
+   * on a new App, before anything is added to it. Meant for measuring what the check costs.
+   */
+  public static readonly CONTEXT_KEY = CHECK_CONTEXT;
+
+  /**
+   * Attaches the check to the app (the root) of `scope`, once, unless the app's context turns it off.
    */
   public static attachTo(scope: IConstruct): void {
     const root = scope.node.root;
-    if (AppCheck.of(root) !== undefined) { return; }
+    if (AppCheck.of(root) !== undefined || root.node.tryGetContext(CHECK_CONTEXT) === false) { return; }
     const check = new AppCheck(root);
     root.node.addValidation(check);
     root.node.addMetadata(CHECK_METADATA, check);
@@ -68,6 +80,8 @@ export class PodDefaultValidation {
 export interface CheckSource {
   /** The input, or `undefined` when a JSON patch may have changed the object: then it is rendered. */
   _checkInput(): CheckInput | undefined;
+  /** The input of a child this object made (its Secret), or `undefined` to read the child as foreign. */
+  _ownChildInput(child: IConstruct): CheckInput | undefined;
   _invalidateCheckInput(): void;
 }
 
@@ -78,10 +92,12 @@ export function isAllowedUnlisted(obj: IConstruct): boolean {
 
 /**
  * The check of one App. cdk8s 2.70 validates the whole app once per chart (`App._synthChart`) besides
- * once per synthesis, and nothing tells those passes apart; so each pass collects the app's objects as
- * check inputs, which is cheap (ours are fixed objects, foreign ones are read from public fields unless
- * they are PodDefaults, Secrets, ExternalSecrets or patched), and reuses the previous result when the
- * inputs are the same. A change between two synths changes an input, so it is always seen.
+ * once per synthesis. A pass collects the app's objects as check inputs, which is cheap (ours are fixed
+ * objects, foreign ones are read from public fields unless they are PodDefaults, Secrets,
+ * ExternalSecrets or patched), and reuses the previous result when the inputs are the same, so a change
+ * between two synths is always seen. The per-chart repeats inside one `app.synth()` skip even the
+ * collection (see synthesis-pass.ts): with a chart per profile, walking the tree once per chart would
+ * cost as much as cdk8s's own walks.
  */
 class AppCheck implements IValidation {
   public static of(root: IConstruct): AppCheck | undefined {
@@ -95,6 +111,7 @@ class AppCheck implements IValidation {
   public constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
+    if (this.last !== undefined && isRepeatedPass()) { return this.last.errors; }
     const filePerResource = (this.root as App).yamlOutputType === YamlOutputType.FILE_PER_RESOURCE;
     const inputs: CheckInput[] = [];
     const tokens: unknown[] = [];
@@ -113,9 +130,12 @@ class AppCheck implements IValidation {
  * equal (`===`) on the next pass exactly when the input is the same.
  */
 function collect(scope: IConstruct, inputs: CheckInput[], tokens: unknown[]): void {
+  const parent = scope as unknown as Partial<CheckSource>;
+  const ownParent = typeof parent._ownChildInput === 'function';
   for (const child of scope.node.children) {
     const own = child as unknown as Partial<CheckSource>;
-    const input = typeof own._checkInput === 'function' ? own._checkInput() : undefined;
+    let input = ownParent ? parent._ownChildInput!(child) : undefined;
+    if (input === undefined && typeof own._checkInput === 'function') { input = own._checkInput(); }
     if (input !== undefined) {
       inputs.push(input);
       tokens.push(input);
