@@ -11,5 +11,7 @@ export { MinioDefault, MinioDefaultProps } from './minio-default';
 export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-access';
 export { AdmissionConflict, AdmissionOptions, AdmissionResult, PodDefaultAdmission } from './pod-default-admission';
 export { PodDefaultValidation } from './pod-default-validation';
+export { PodDefaultValidationPlugin, PodDefaultValidationPluginProps } from './pod-default-validation-plugin';
+export { CheckInput, CheckOptions, CheckProblem, PodDefaultCheck } from './check';
 export { S3Configuration, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
 export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/kubeflow.org';
