@@ -7,8 +7,9 @@
 // cdk8s; when the frames cannot be seen (a bundler renamed them, `Error.stackTraceLimit` is low), every
 // pass is simply judged on its own. test/synthesis-pass.test.ts fails when cdk8s changes this order.
 
-const APP_SYNTH = /\.(synth|synthYaml) \(.*[\\/]cdk8s[\\/]lib[\\/]app\.js:/;
-const SYNTH_CHART = /\._synthChart \(.*[\\/]cdk8s[\\/]lib[\\/]app\.js:/;
+// cdk8s's app.js, or its app.ts where source maps are applied (jest).
+const APP_SYNTH = /\.(synth|synthYaml) \(.*[\\/]cdk8s[\\/](lib|src)[\\/]app\.(js|ts):/;
+const SYNTH_CHART = /\._synthChart \(.*[\\/]cdk8s[\\/](lib|src)[\\/]app\.(js|ts):/;
 
 /** Whether the running validation is a per-chart repeat inside one `app.synth()` or `app.synthYaml()`. */
 export function isRepeatedPass(): boolean {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { Construct } from 'constructs';
@@ -420,5 +420,74 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
       expect(result.conflicts).toEqual([]);
       expect(result.applied).toEqual([...new Set(pds.map(p => p.name))].sort());
     }), { numRuns: 300 });
+  });
+});
+
+describe('no object escapes the in-process check', () => {
+  test('a KubePodDefault without a namespace is judged in the namespace of the others', () => {
+    // GIVEN a chart without namespace holding a PodDefault that clashes with one of team-a
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const manifest = loadFixture('mount-path.yaml');
+    const b = new KubePodDefault(new Chart(app, 'anywhere'), 'aws', { metadata: { name: 'aws-credentials' }, spec: manifest.spec }).node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found in team-a
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+    ]);
+  });
+
+  test('with FILE_PER_RESOURCE, one kind and name in two namespaces is refused naming both', () => {
+    // GIVEN two Secrets named creds in two namespaces, written one file per resource
+    const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const one = new ApiObject(new Chart(app, 'one', { namespace: 'team-a' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+    const two = new ApiObject(new Chart(app, 'two', { namespace: 'team-b' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} would both be written to the file Secret.creds.* with YamlOutputType.FILE_PER_RESOURCE, `
+        + 'which names a file by kind and name only: one overwrites the other; give them different names, or use another YamlOutputType',
+    ]);
+  });
+
+  test('a JSON patch that renames a Secret is seen by the duplicate rule', () => {
+    // GIVEN two Secrets of different names, the second renamed by a patch to the first's name
+    const { app, chart } = appWithChart();
+    const one = new ApiObject(chart, 'one', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+    const two = new ApiObject(chart, 'two', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other', namespace: 'team-a' } });
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+    two.addJsonPatch(JsonPatch.replace('/kind', 'Secret'), JsonPatch.replace('/metadata/name', 'creds'));
+
+    // WHEN synthesised again
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces`,
+    ]);
+  });
+
+  test('an ExternalSecret that writes the Secret of one of our constructs is refused', () => {
+    // GIVEN our MinioDefault (Secret minio) and a raw ExternalSecret targeting minio
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    const minio = new MinioDefault(chart, 'minio');
+    const es = new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch' },
+      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' } } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${minio.secret!.node.path} and ${es.node.path} both make Secret minio in namespace user (an ExternalSecret writes the Secret its spec.target.name names, `
+        + 'by default its own name): one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('PodDefaultValidation.allowUnlisted is construct metadata', () => {
+    const chart = Testing.chart();
+    const raw = new ApiObject(chart, 'pd', loadFixture('unlisted.yaml'));
+    PodDefaultValidation.allowUnlisted(raw);
+    expect(raw.node.metadata.map(m => [m.type, m.data])).toEqual([['cdk8s-kubeflow-access:allow-unlisted', true]]);
   });
 });
