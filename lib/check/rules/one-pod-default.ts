@@ -70,8 +70,13 @@ export function labelKeysAndSelector(pd: PodDefaultFound): CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
   const problems: CheckProblem[] = [];
   const badSelectorKeys = new Set<string>();
-  for (const [field, map] of [['spec.selector.matchLabels', spec.selector?.matchLabels], ['spec.labels', spec.labels]] as const) {
-    for (const key of Object.keys(map ?? {})) {
+  // A selector that parsed holds valid matchLabels keys: only spec.labels is left to read then.
+  const maps = pd.selector.error === undefined
+    ? [['spec.labels', spec.labels]] as const
+    : [['spec.selector.matchLabels', spec.selector?.matchLabels], ['spec.labels', spec.labels]] as const;
+  for (const [field, map] of maps) {
+    if (map === undefined || map === null) { continue; }
+    for (const key of Object.keys(map)) {
       const keyProblem = labelKeyProblem(key);
       if (keyProblem === undefined) { continue; }
       if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }

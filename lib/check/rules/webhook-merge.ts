@@ -1,7 +1,7 @@
 import { quote } from '../../names';
 import { MergeConflict, mergePodDefaults } from '../../pod-default-admission';
 import { ns, PodDefaultFound } from '../objects';
-import { byName, coSelectable, describeLabels, witness, worlds } from '../selection';
+import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
 import { CheckProblem } from '../types';
 
 const SUBJECTS: Record<string, (key: string) => string> = {
@@ -23,6 +23,7 @@ const SUBJECTS: Record<string, (key: string) => string> = {
  * select is merged instead (a merge of all at once would report pairs that never meet).
  */
 export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): CheckProblem[] {
+  if (cannotClash(group)) { return []; }
   const problems: CheckProblem[] = [];
   const reported = new Set<string>();
   const sets = worlds(group) ?? pairsAndSingles(group);
@@ -73,6 +74,42 @@ function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, name
     message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
       + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one`,
   };
+}
+
+/** Fields whose merge can clash beyond volumes, mounts and env: their presence needs the full merge. */
+const RARE_FIELDS = ['labels', 'annotations', 'tolerations', 'initContainers', 'sidecars'];
+
+/**
+ * Whether no merge of the group can clash, seen without merging: only volumes, mounts and env are set,
+ * and each volume name, mount name, mount path and env name is set by one PodDefault, once, or only by
+ * PodDefaults that exclude each other. Most namespaces are like this, and merging costs far more.
+ */
+function cannotClash(group: readonly PodDefaultFound[]): boolean {
+  const holders = new Map<string, PodDefaultFound[]>();
+  const hold = (key: string, pd: PodDefaultFound): boolean => {
+    const list = holders.get(key);
+    if (list === undefined) {
+      holders.set(key, [pd]);
+      return true;
+    }
+    if (list.some(other => other === pd || !exclusive(other, pd))) { return false; }
+    list.push(pd);
+    return true;
+  };
+  for (const pd of group) {
+    const spec = pd.manifest.spec ?? {};
+    if (RARE_FIELDS.some(field => spec[field] !== undefined)) { return false; }
+    for (const volume of listOf(spec.volumes)) { if (!hold(`v\n${volume?.name}`, pd)) { return false; } }
+    for (const mount of listOf(spec.volumeMounts)) {
+      if (!hold(`m\n${mount?.name}`, pd) || !hold(`p\n${mount?.mountPath}`, pd)) { return false; }
+    }
+    for (const env of listOf(spec.env)) { if (!hold(`e\n${env?.name}`, pd)) { return false; } }
+  }
+  return true;
+}
+
+function listOf(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function pairsAndSingles(group: readonly PodDefaultFound[]): PodDefaultFound[][] {
