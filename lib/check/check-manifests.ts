@@ -8,6 +8,9 @@ import { webhookMerge } from './rules/webhook-merge';
 import { byName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 
+/** The rules on one PodDefault, in the order their problems are reported. */
+const ONE_POD_DEFAULT_RULES = [nameLength, listing, spawnerVolume, labelKeysAndSelector];
+
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
  * given objects, in input order: objects that overwrite each other first, then namespace by namespace,
@@ -35,7 +38,10 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   for (const [namespace, own] of byNamespace) {
     own.sort(byName);
     for (const pd of own) {
-      problems.push(...nameLength(pd), ...listing(pd), ...spawnerVolume(pd), ...labelKeysAndSelector(pd));
+      for (const rule of ONE_POD_DEFAULT_RULES) {
+        const found = rule(pd);
+        if (found.length > 0) { problems.push(...found); }
+      }
     }
     const group = namespace === '' || floating.length === 0 ? own : [...own, ...floating].sort(byName);
     problems.push(...webhookMerge(group, namespace), ...mountSpelling(group, namespace), ...envSources(group, namespace, keys));

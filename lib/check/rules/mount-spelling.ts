@@ -8,6 +8,7 @@ import { CheckProblem } from '../types';
  * cannot mount both at one directory. Judged for PodDefaults one pod can select together.
  */
 export function mountSpelling(group: readonly PodDefaultFound[], namespace: string): CheckProblem[] {
+  if (!hasSpellings(group)) { return []; }
   const seen = new Map<string, { path: string; pd: PodDefaultFound }[]>();
   const reported = new Set<string>();
   const problems: CheckProblem[] = [];
@@ -34,4 +35,18 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
     }
   }
   return problems;
+}
+
+/** Whether two mounts of the group spell one directory differently: rare, and cheap to rule out. */
+function hasSpellings(group: readonly PodDefaultFound[]): boolean {
+  const first = new Map<string, string>();
+  for (const pd of group) {
+    for (const mount of Array.isArray(pd.manifest.spec?.volumeMounts) ? pd.manifest.spec.volumeMounts : []) {
+      const path = String(mount?.mountPath ?? '');
+      const folded = foldPath(path);
+      const seen = first.get(folded);
+      if (seen === undefined) { first.set(folded, path); } else if (seen !== path) { return true; }
+    }
+  }
+  return false;
 }

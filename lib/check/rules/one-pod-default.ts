@@ -34,7 +34,9 @@ export function listing(pd: PodDefaultFound): CheckProblem[] {
   if (pd.allowUnlisted) { return []; }
   const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
   // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
-  const keys = Object.keys(matchLabels).sort(compareNames);
+  const keys = Object.keys(matchLabels);
+  if (keys.length === 1 && matchLabels[keys[0]] === 'true') { return []; }
+  keys.sort(compareNames);
   let text: string | undefined;
   if (keys.length === 0) {
     text = 'has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace';
