@@ -202,7 +202,12 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
     return ApiObject.prototype.toJson.call(this);
   }
 
-  /** Also tells the app-wide check to read this PodDefault as rendered from now on. */
+  /**
+   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this PodDefault. The
+   * app-wide check then judges the patched manifest.
+   *
+   * @param ops The JSON-Patch operations to apply.
+   */
   public addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);
     this.patched = true;
