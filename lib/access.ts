@@ -1,14 +1,16 @@
 // The contract every access construct shares: its common props, how their defaults are derived, and
 // the Secret plus PodDefault it synthesises.
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ExternalSecretSpec, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret } from '../imports/external-secrets.io';
 import { KubePodDefault } from '../imports/kubeflow.org';
+import { hasJsonPatches } from './cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
-import { PodDefaultValidation } from './pod-default-validation';
+import { CheckInput } from './check/types';
+import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from './pod-default-validation';
 import { SecretStoreKind } from './secret-store';
 import { StoreSecret } from './store-secret';
 
@@ -143,7 +145,7 @@ export interface PodDefaultAccessSpec {
  * construct tree once per chart, so every extra node per profile costs time quadratic in the number of
  * charts of an app that has one chart per profile.
  */
-export abstract class PodDefaultAccess extends KubePodDefault {
+export abstract class PodDefaultAccess extends KubePodDefault implements CheckSource {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
   /** Name of the Secret the PodDefault refers to. */
@@ -154,34 +156,45 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   public readonly externalSecret?: ApiObject;
   /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
   public readonly selectorLabels: { [key: string]: string };
+  /** What the app-wide check sees of this PodDefault, while no patch changes it. */
+  private checkInput?: CheckInput;
+  /** Whether a JSON patch may have changed what this PodDefault renders. */
+  private patched = false;
+  /** The manifest fields the check reads, fixed at construction. */
+  private readonly checkManifest: any;
+  /** The Secret's manifest as the check reads it, fixed at construction. */
+  private readonly secretCheckManifest?: any;
+  private secretCheckInput?: CheckInput;
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
     const selectorLabels = { [spec.name]: 'true' };
-    super(scope, id, {
-      metadata: { name: spec.name, namespace: spec.namespace },
-      spec: {
-        selector: { matchLabels: selectorLabels },
-        desc: spec.description,
-        env: spec.env,
-        envFrom: spec.envFrom,
-        imagePullSecrets: spec.imagePullSecrets,
-        volumeMounts: spec.volumeMounts,
-        volumes: spec.volumes,
-      },
-    });
+    const podDefaultSpec = {
+      selector: { matchLabels: selectorLabels },
+      desc: spec.description,
+      env: spec.env,
+      envFrom: spec.envFrom,
+      imagePullSecrets: spec.imagePullSecrets,
+      volumeMounts: spec.volumeMounts,
+      volumes: spec.volumes,
+    };
+    const metadata = { name: spec.name, namespace: spec.namespace };
+    super(scope, id, { metadata, spec: podDefaultSpec });
+    this.checkManifest = { ...KubePodDefault.GVK, metadata, spec: podDefaultSpec };
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
     if (spec.secretData !== undefined) {
       // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
-      this.secret = new ApiObject(this, 'Secret', {
+      const secret = {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
         type: spec.secretType ?? 'Opaque',
         data: spec.secretData,
         immutable: spec.immutable ? true : undefined,
-      });
+      };
+      this.secret = new ApiObject(this, 'Secret', secret);
+      this.secretCheckManifest = secret;
     }
     if (spec.externalSecret !== undefined) {
       this.externalSecret = new KubeExternalSecret(this, 'ExternalSecret', {
@@ -204,6 +217,36 @@ export abstract class PodDefaultAccess extends KubePodDefault {
    */
   public toJson(): any {
     return ApiObject.prototype.toJson.call(this);
+  }
+
+  /**
+   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this PodDefault. The
+   * app-wide check then judges the patched manifest.
+   *
+   * @param ops The JSON-Patch operations to apply.
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.patched = true;
+  }
+
+  /** @internal */
+  public _checkInput(): CheckInput | undefined {
+    if (this.patched) { return undefined; }
+    this.checkInput = this.checkInput ?? { manifest: this.checkManifest, source: this.node.path, allowUnlisted: isAllowedUnlisted(this) };
+    return this.checkInput;
+  }
+
+  /** @internal */
+  public _ownChildInput(child: IConstruct): CheckInput | undefined {
+    if (child !== this.secret || hasJsonPatches(this.secret)) { return undefined; }
+    this.secretCheckInput = this.secretCheckInput ?? { manifest: this.secretCheckManifest, source: this.secret.node.path };
+    return this.secretCheckInput;
+  }
+
+  /** @internal */
+  public _invalidateCheckInput(): void {
+    this.checkInput = undefined;
   }
 }
 

@@ -1,9 +1,17 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
 import { storeSecretWithLiterals } from './store-secret';
+
+/**
+ * The mutual-exclusion marker: every S3 PodDefault sets it to its own name, so the webhook refuses a
+ * notebook that selects two of them (they would mix two stores' variables) and the app-wide check does
+ * not judge them together, while one profile can still offer several stores to choose from.
+ */
+const S3_ACCESS_MARKER = 'KUBEFLOW_S3_ACCESS';
 
 /** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
 const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
@@ -55,7 +63,7 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
       throw fieldError(path, 'sdkEndpointVariable', `only applies to a synthesised Secret, but the source is an existing Secret: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
     }
     const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { existing: configuration.secretName });
-    return { ...access, envFrom: [{ secretRef: { name: access.secretName } }] };
+    return { ...access, env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] };
   }
 
   const variables: { [name: string]: string } = { ...configuration.variables };
@@ -75,6 +83,14 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
     secret = { data, type: 'Opaque' };
   }
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
-  const env = configuration.kind === 'content' && configuration.env.length > 0 ? [...configuration.env] : undefined;
-  return { ...access, env, envFrom: [{ secretRef: { name: access.secretName } }] };
+  const env = configuration.kind === 'content' ? configuration.env : [];
+  return {
+    ...access,
+    env: [...env, marker(access.name)],
+    envFrom: [{ secretRef: { name: access.secretName } }],
+  };
+}
+
+function marker(name: string): k8s.EnvVar {
+  return { name: S3_ACCESS_MARKER, value: name };
 }

@@ -16,6 +16,8 @@ export { NotebookAccess, NotebookAccessProps, StorageAccess } from './notebook-a
 export { PipelinesApiAccess, PipelinesApiAccessProps } from './pipelines-api-access';
 export { AdmissionConflict, AdmissionOptions, AdmissionResult, PodDefaultAdmission } from './pod-default-admission';
 export { PodDefaultValidation } from './pod-default-validation';
+export { PodDefaultValidationPlugin, PodDefaultValidationPluginProps } from './pod-default-validation-plugin';
+export { CheckInput, CheckOptions, CheckProblem, PodDefaultCheck } from './check';
 export { RemoteValue } from './remote-value';
 export { S3Checksums, S3Configuration, S3ConfigurationStoreProps, S3ConfigurationValues, S3SignatureVersion } from './s3-configuration';
 export { SecretStoreKind, SecretStoreOptions, SecretStoreRef } from './secret-store';

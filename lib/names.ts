@@ -1,12 +1,20 @@
 // Kubernetes naming rules, and the names the library derives from construct ids.
 import { AccessError } from './errors';
 
-/** The webhook annotates each pod with `poddefault.admission.kubeflow.org/poddefault-<name>`, whose name part holds 63 characters. */
+/**
+ * The longest PodDefault name whose marker annotation `poddefault.admission.kubeflow.org/poddefault-<name>`
+ * is still a valid key (the part after `/` holds at most 63 characters).
+ */
 export const MAX_PODDEFAULT_NAME_LENGTH = 52;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+/** A DNS-1123 label (namespaces, PodDefault and volume names), without its length limit. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS-1123 subdomain (Secret names, label key prefixes), without its length limit. */
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A key of a Secret's `data`. */
+export const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** `DockerConfig` -> `docker-config`, `AWSCreds` -> `aws-creds`; `_`, `.` and spaces become `-`. */
 export function kebabCase(id: string): string {
@@ -64,3 +72,54 @@ export function hasControlCharacter(value: string): boolean {
 export function quote(value: string): string {
   return JSON.stringify(value);
 }
+
+/**
+ * Why `key` is not a valid label key (a qualified name with an optional DNS subdomain prefix), or
+ * `undefined` when it is.
+ */
+export function labelKeyProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) { return 'a label key has at most one /'; }
+  const name = parts[parts.length - 1];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
+      return 'the prefix before / must be a lower case DNS subdomain of at most 253 characters';
+    }
+  }
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
+    return 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
+  }
+  return undefined;
+}
+
+/** Why `value` is not a valid label value, or `undefined` when it is. */
+export function labelValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
+    return 'a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
+  }
+  return undefined;
+}
+
+/**
+ * The directory a mount path denotes, as the kernel resolves it: repeated `/`, `.` segments and a
+ * trailing `/` do not matter, and `..` removes the segment before it (at the root it stays there).
+ */
+export function foldPath(path: string): string {
+  if (!SPELLING.test(path)) { return path; }
+  const absolute = path.startsWith('/');
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') { continue; }
+    if (segment === '..' && segments.length > 0 && segments[segments.length - 1] !== '..') {
+      segments.pop();
+    } else if (segment !== '..' || !absolute) {
+      segments.push(segment);
+    }
+  }
+  const joined = segments.join('/');
+  return absolute ? `/${joined}` : joined;
+}
+
+/** Whether a path holds `//`, a `.` or `..` segment, or a trailing `/`. */
+const SPELLING = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;

@@ -3,18 +3,12 @@
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 
+import { labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH } from './names';
+
 const ANNOTATION_PREFIX = 'poddefault.admission.kubeflow.org';
 const EXCLUDE_ANNOTATION = `${ANNOTATION_PREFIX}/exclude`;
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 const ISTIO_PROXY = 'istio-proxy';
-
-/**
- * The longest PodDefault name whose marker annotation `poddefault.admission.kubeflow.org/poddefault-<name>`
- * is still a valid key (the part after `/` holds at most 63 characters).
- *
- * @internal
- */
-export const MAX_NAME_LENGTH = 52;
 
 /** The source index of an entry the pod had before admission. */
 const POD = -1;
@@ -143,11 +137,11 @@ export class PodDefaultAdmission {
     const merged = mergePodDefaults(input, matching);
     const conflicts = [
       ...merged.conflicts.map(c => toAdmissionConflict(c, matching)),
-      ...matching.filter(pd => nameOf(pd).length > MAX_NAME_LENGTH).map(pd => ({
+      ...matching.filter(pd => nameOf(pd).length > MAX_PODDEFAULT_NAME_LENGTH).map(pd => ({
         rule: 'name-length',
         key: nameOf(pd),
         podDefaults: [nameOf(pd)],
-        message: `poddefault ${nameOf(pd)} has a name over ${MAX_NAME_LENGTH} characters, so the annotation the webhook adds is not a valid key and the pod is refused`,
+        message: `poddefault ${nameOf(pd)} has a name over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so the annotation the webhook adds is not a valid key and the pod is refused`,
       })),
     ];
     if (conflicts.length > 0) {
@@ -435,10 +429,23 @@ function toAdmissionConflict(c: MergeConflict, podDefaults: any[]): AdmissionCon
 
 // ---- selectors (metav1.LabelSelectorAsSelector and labels.Selector.Matches)
 
+/**
+ * One requirement of a selector; a `matchLabels` entry is `In` with its one value.
+ *
+ * @internal
+ */
+export interface SelectorRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values: readonly string[];
+}
+
 /** @internal */
 export interface ParsedSelector {
   readonly error?: string;
   readonly key?: string;
+  /** The requirements, all of which a pod's labels meet to be selected; empty when invalid. */
+  readonly requirements: readonly SelectorRequirement[];
   readonly matches: (labels: Record<string, string>) => boolean;
 }
 
@@ -448,12 +455,12 @@ export interface ParsedSelector {
  * @internal
  */
 export function parseSelector(selector: any): ParsedSelector {
-  const requirements: ((labels: Record<string, string>) => boolean)[] = [];
-  const invalid = (key: string, error: string): ParsedSelector => ({ key, error, matches: () => false });
+  const requirements: SelectorRequirement[] = [];
+  const invalid = (key: string, error: string): ParsedSelector => ({ key, error, requirements: [], matches: () => false });
   for (const [key, value] of Object.entries<any>(selector?.matchLabels ?? {})) {
     const problem = labelKeyProblem(key) ?? labelValueProblem(value);
     if (problem !== undefined) { return invalid(key, `matchLabels key ${key}: ${problem}`); }
-    requirements.push(labels => labels[key] === value);
+    requirements.push({ key, operator: 'In', values: [value] });
   }
   for (const expression of selector?.matchExpressions ?? []) {
     const key = str(expression?.key);
@@ -465,51 +472,29 @@ export function parseSelector(selector: any): ParsedSelector {
       if (values.length === 0) { return invalid(key, `matchExpressions key ${key}: operator ${operator} needs values`); }
       const valueProblem = values.map(labelValueProblem).find(p => p !== undefined);
       if (valueProblem !== undefined) { return invalid(key, `matchExpressions key ${key}: ${valueProblem}`); }
-      const set = new Set(values);
-      requirements.push(operator === 'In'
-        ? labels => key in labels && set.has(labels[key])
-        : labels => !(key in labels) || !set.has(labels[key]));
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
       if (values.length > 0) { return invalid(key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
-      requirements.push(operator === 'Exists' ? labels => key in labels : labels => !(key in labels));
     } else {
       return invalid(key, `matchExpressions key ${key}: unknown operator ${String(operator)}`);
     }
+    requirements.push({ key, operator, values });
   }
-  return { matches: labels => requirements.every(r => r(labels)) };
+  return { requirements, matches: labels => requirements.every(r => meets(r, labels)) };
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 /**
- * Why `key` is not a valid label key (a qualified name with an optional DNS subdomain prefix), or
- * `undefined` when it is.
+ * Whether `labels` meet one requirement (labels.Requirement.Matches).
  *
  * @internal
  */
-export function labelKeyProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) { return 'a label key has at most one /'; }
-  const name = parts[parts.length - 1];
-  if (parts.length === 2) {
-    const prefix = parts[0];
-    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
-      return 'the prefix before / must be a lower case DNS subdomain of at most 253 characters';
-    }
+export function meets(requirement: SelectorRequirement, labels: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  switch (requirement.operator) {
+    case 'In': return has && requirement.values.includes(labels[requirement.key]);
+    case 'NotIn': return !has || !requirement.values.includes(labels[requirement.key]);
+    case 'Exists': return has;
+    case 'DoesNotExist': return !has;
   }
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
-    return 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
-  }
-  return undefined;
-}
-
-function labelValueProblem(value: any): string | undefined {
-  if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
-    return 'a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
-  }
-  return undefined;
 }
 
 // ---- equality as Go's reflect.DeepEqual sees the decoded core/v1 structs

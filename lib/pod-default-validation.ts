@@ -1,26 +1,21 @@
-// The app-wide synth-time check: every PodDefault of the app (ours, KubePodDefaults, raw ApiObjects and
-// Included YAML), grouped by namespace, judged against what Kubeflow's webhook and notebook UI accept.
-// Errors name construct paths, namespaces, and the clashing name, path or key; never a value.
-import { ApiObject, App } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
-import { compareNames, labelKeyProblem, MAX_NAME_LENGTH, mergePodDefaults, parseSelector } from './pod-default-admission';
+// The in-process door to the app-wide check: a validation on the App, run by cdk8s on `app.synth()`,
+// `app.synthYaml()` and `Testing.synth()`, which hands every object of the app to `checkManifests`.
+import { ApiObject, App, YamlOutputType } from 'cdk8s';
+import { IConstruct, IValidation } from 'constructs';
+import { hasJsonPatches } from './cdk8s-internals';
+import { checkManifests } from './check/check-manifests';
+import { CheckInput, CheckProblem } from './check/types';
+import { isRepeatedPass } from './synthesis-pass';
 
-const VALIDATION_ID = 'KubeflowPodDefaultValidation';
-const SPAWNER_VOLUME = 'dshm';
-const SPAWNER_MOUNT_PATH = '/dev/shm';
-
-/** What one App's validation keeps between the validation passes of one synthesis. */
-interface AppState {
-  /** How many `synth()`/`synthYaml()` calls of the App are running (a synthesis in progress when > 0). */
-  depth: number;
-  /** The errors computed in the running synthesis, reused by its later validation passes. */
-  errors?: string[];
-  /** The PodDefaults whose rendered manifest is handed back to cdk8s in the running synthesis. */
-  rendered: IConstruct[];
-}
-
-const states = new WeakMap<IConstruct, AppState>();
-const unlisted = new WeakSet<IConstruct>();
+/** The metadata type that marks the App's check, so that attaching twice adds one check. */
+const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
+/**
+ * The construct context key that turns the check off for an app, when set to `false` on the App before
+ * anything is added to it: for measuring what the check costs, never for hiding its findings.
+ */
+const CHECK_CONTEXT = 'cdk8s-kubeflow-access:check';
+/** The metadata type that exempts a PodDefault from the listing rule. */
+const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
 
 /**
  * A synth-time check that no set of PodDefaults in the app is one Kubeflow would refuse.
@@ -29,10 +24,12 @@ const unlisted = new WeakSet<IConstruct>();
  * holds only PodDefaults from elsewhere (raw `ApiObject`s, `Include`d YAML).
  *
  * It reports, as cdk8s validation errors: PodDefaults of one namespace that the webhook cannot merge
- * together (as if one notebook selected them all), mount paths that spell one directory differently, two
- * objects with the same group, kind, namespace and name, a PodDefault the notebook UI cannot list, the
- * spawner's own `dshm` volume or `/dev/shm` mount, a PodDefault name over 52 characters, invalid label
- * keys and invalid selectors.
+ * together (when one notebook can select them together), mount paths that spell one directory
+ * differently, an env var that one PodDefault's `env` and another's `envFrom` Secret both set, two
+ * objects with the same group, kind, namespace and name (an ExternalSecret counts as the Secret it
+ * writes), a PodDefault the notebook UI cannot list, the spawner's own `dshm` volume or `/dev/shm`
+ * mount, a PodDefault name over 52 characters, invalid label keys and invalid selectors; with
+ * `YamlOutputType.FILE_PER_RESOURCE`, objects that would share a file.
  */
 export class PodDefaultValidation {
   /**
@@ -43,15 +40,20 @@ export class PodDefaultValidation {
   }
 
   /**
-   * Attaches the check to the app (the root) of `scope`, once.
+   * The construct context key that turns the check off: `app.node.setContext(PodDefaultValidation.CONTEXT_KEY, false)`
+   * on a new App, before anything is added to it. Meant for measuring what the check costs.
+   */
+  public static readonly CONTEXT_KEY = CHECK_CONTEXT;
+
+  /**
+   * Attaches the check to the app (the root) of `scope`, once, unless the app's context turns it off.
    */
   public static attachTo(scope: IConstruct): void {
     const root = scope.node.root;
-    if (states.has(root)) { return; }
-    const state: AppState = { depth: 0, rendered: [] };
-    states.set(root, state);
-    trackSynthesis(root, state);
-    new Construct(root, VALIDATION_ID).node.addValidation({ validate: () => validate(root, state) });
+    if (AppCheck.of(root) !== undefined || root.node.tryGetContext(CHECK_CONTEXT) === false) { return; }
+    const check = new AppCheck(root);
+    root.node.addValidation(check);
+    root.node.addMetadata(CHECK_METADATA, check);
   }
 
   /**
@@ -62,284 +64,104 @@ export class PodDefaultValidation {
    * namespace, so exempt one only in a namespace where nobody spawns notebooks.
    */
   public static allowUnlisted(podDefault: ApiObject): void {
-    unlisted.add(podDefault);
+    podDefault.node.addMetadata(ALLOW_UNLISTED_METADATA, true);
+    const own = podDefault as unknown as Partial<CheckSource>;
+    if (typeof own._invalidateCheckInput === 'function') { own._invalidateCheckInput(); }
   }
 }
 
 /**
- * cdk8s 2.70 validates the whole app once per chart: `app.synth()` and `app.synthYaml()` validate first
- * and then call `chart.toJson()` for every chart, each of which validates the whole app again. Nothing in
- * a validation call tells those passes apart from a new synthesis, so the App's own `synth` and
- * `synthYaml` are wrapped (on this instance only) to mark when a synthesis runs: the first validation
- * pass inside it computes, the others reuse the result, and the result is dropped when it returns, so a
- * later synthesis sees every change made in between. Outside them (`Testing.synth(chart)`, a direct
- * `chart.toJson()`) there is one pass per call, and each computes afresh.
- *
- * Rendering every PodDefault is most of the check's cost, and cdk8s renders each again for the output
- * later in the same synthesis; so, inside a synthesis, the manifest the check rendered is what the
- * PodDefault's `toJson()` returns until the synthesis ends (nothing can change it in between).
- */
-function trackSynthesis(root: any, state: AppState): void {
-  for (const method of ['synth', 'synthYaml']) {
-    const original = root[method];
-    if (typeof original !== 'function') { continue; }
-    root[method] = function (this: any, ...args: any[]) {
-      if (state.depth++ === 0) { endSynthesis(state); }
-      try {
-        return original.apply(this, args);
-      } finally {
-        if (--state.depth === 0) { endSynthesis(state); }
-      }
-    };
-  }
-}
-
-function endSynthesis(state: AppState): void {
-  state.errors = undefined;
-  for (const obj of state.rendered) { delete (obj as any).toJson; }
-  state.rendered = [];
-}
-
-function validate(root: IConstruct, state: AppState): string[] {
-  if (state.depth > 0 && state.errors !== undefined) { return state.errors; }
-  const errors = check(root, state);
-  if (state.depth > 0) { state.errors = errors; }
-  return errors;
-}
-
-/** Renders `obj`; inside a synthesis, cdk8s's own later `toJson()` of it gets the same manifest. */
-function render(obj: ApiObject, state: AppState): any {
-  const manifest = obj.toJson();
-  if (state.depth > 0 && !Object.prototype.hasOwnProperty.call(obj, 'toJson')) {
-    Object.defineProperty(obj, 'toJson', { value: () => manifest, configurable: true, writable: true });
-    state.rendered.push(obj);
-  }
-  return manifest;
-}
-
-/** A PodDefault as the check sees it. */
-interface Found {
-  readonly path: string;
-  readonly construct: IConstruct;
-  readonly manifest: any;
-  readonly name: string;
-}
-
-function check(root: IConstruct, state: AppState): string[] {
-  const errors: string[] = [];
-  const byNamespace = new Map<string, Found[]>();
-  const identities = new Map<string, string>();
-
-  for (const construct of root.node.findAll()) {
-    if (!ApiObject.isApiObject(construct)) { continue; }
-    const obj = construct as ApiObject;
-    const isPodDefault = obj.kind === 'PodDefault' && obj.apiGroup === 'kubeflow.org';
-    const manifest = isPodDefault ? render(obj, state) : undefined;
-    const name: string = manifest?.metadata?.name ?? obj.name;
-    const namespace: string = (manifest ? manifest.metadata?.namespace : obj.metadata.namespace) ?? '';
-
-    const identity = `${obj.apiGroup}\n${obj.kind}\n${namespace}\n${name}`;
-    const first = identities.get(identity);
-    if (first === undefined) {
-      identities.set(identity, obj.node.path);
-    } else {
-      errors.push(duplicateObject(obj.apiGroup, obj.kind, namespace, name, first, obj.node.path));
-    }
-
-    if (isPodDefault) {
-      const list = byNamespace.get(namespace) ?? [];
-      list.push({ path: obj.node.path, construct: obj, manifest, name });
-      byNamespace.set(namespace, list);
-    }
-  }
-
-  for (const [namespace, found] of byNamespace) {
-    found.sort((a, b) => compareNames(a.name, b.name));
-    for (const pd of found) { errors.push(...checkOne(pd, namespace)); }
-    errors.push(...checkMerge(found, namespace));
-    errors.push(...checkMountSpelling(found, namespace));
-  }
-  return errors;
-}
-
-// ---- rules on one PodDefault
-
-function checkOne(pd: Found, namespace: string): string[] {
-  return [
-    ...checkName(pd, namespace),
-    ...checkListing(pd, namespace),
-    ...checkSpawnerVolume(pd, namespace),
-    ...checkLabelKeysAndSelector(pd, namespace),
-  ];
-}
-
-function checkName(pd: Found, namespace: string): string[] {
-  if (pd.name.length <= MAX_NAME_LENGTH) { return []; }
-  return [`poddefault ${pd.name} (${pd.path}) in namespace ${ns(namespace)} has a name of ${pd.name.length} characters: `
-    + `the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid `
-    + `for names over ${MAX_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_NAME_LENGTH} characters`];
-}
-
-function checkListing(pd: Found, namespace: string): string[] {
-  if (unlisted.has(pd.construct)) { return []; }
-  const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
-  // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
-  const keys = Object.keys(matchLabels).sort(compareNames);
-  let problem: string | undefined;
-  if (keys.length === 0) {
-    problem = 'has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace';
-  } else if (keys.length > 1) {
-    problem = `has ${keys.length} matchLabels keys, but choosing it in the notebook ui sets only the label ${keys[0]}, so it never applies`;
-  } else if (matchLabels[keys[0]] !== 'true') {
-    problem = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
-  }
-  if (problem === undefined) { return []; }
-  return [`poddefault ${pd.name} (${pd.path}) in namespace ${ns(namespace)} ${problem}; `
-    + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks'];
-}
-
-function checkSpawnerVolume(pd: Found, namespace: string): string[] {
-  const spec = pd.manifest.spec ?? {};
-  let usesName = false;
-  let usesPath = false;
-  for (const volume of spec.volumes ?? []) { usesName = usesName || volume?.name === SPAWNER_VOLUME; }
-  for (const mount of spec.volumeMounts ?? []) {
-    usesName = usesName || mount?.name === SPAWNER_VOLUME;
-    usesPath = usesPath || normalizePath(String(mount?.mountPath ?? '')) === SPAWNER_MOUNT_PATH;
-  }
-  if (!usesName && !usesPath) { return []; }
-  const where = `poddefault ${pd.name} (${pd.path}) in namespace ${ns(namespace)}`;
-  const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
-  const errors: string[] = [];
-  if (usesName) { errors.push(`${where} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`); }
-  if (usesPath) { errors.push(`${where} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`); }
-  return errors;
-}
-
-function checkLabelKeysAndSelector(pd: Found, namespace: string): string[] {
-  const spec = pd.manifest.spec ?? {};
-  const errors: string[] = [];
-  const where = `poddefault ${pd.name} (${pd.path}) in namespace ${ns(namespace)}`;
-  const badSelectorKeys = new Set<string>();
-  for (const [field, map] of [['spec.selector.matchLabels', spec.selector?.matchLabels], ['spec.labels', spec.labels]] as const) {
-    for (const key of Object.keys(map ?? {})) {
-      const problem = labelKeyProblem(key);
-      if (problem === undefined) { continue; }
-      if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
-      errors.push(`${where} has the invalid label key ${quote(key)} in ${field}: ${problem}`);
-    }
-  }
-  const selector = parseSelector(spec.selector);
-  if (selector.error !== undefined && !badSelectorKeys.has(selector.key ?? '')) {
-    errors.push(`${where} has an invalid selector (${selector.error}), which makes the webhook refuse every pod of the namespace; fix the selector`);
-  }
-  return errors;
-}
-
-// ---- rules across the PodDefaults of a namespace
-
-const SUBJECTS: Record<string, (key: string) => string> = {
-  'volume': key => `volume ${key}`,
-  'volume-mount-name': key => `the mount of volume ${key}`,
-  'volume-mount-path': key => `the mount at ${key}`,
-  'env': key => `env var ${key}`,
-  'label': key => `pod label ${key}`,
-  'annotation': key => `pod annotation ${key}`,
-  'toleration': key => `the toleration of key ${quote(key)}`,
-  'init-container': key => `init container ${key}`,
-  'sidecar': key => `sidecar ${key}`,
-};
-
-/**
- * Merges every PodDefault of the namespace into a pod with one container, as if one notebook selected them
- * all (the notebook UI lets a user pick any combination): the pod carries the label `<key>: "true"` that
- * choosing each PodDefault sets, so a PodDefault's `spec.labels` can clash with another's selection label.
- */
-function checkMerge(found: Found[], namespace: string): string[] {
-  const labels: Record<string, string> = {};
-  const labelOwner = new Map<string, number>();
-  found.forEach((pd, index) => {
-    const key = Object.keys(pd.manifest.spec?.selector?.matchLabels ?? {}).sort(compareNames)[0];
-    if (key !== undefined && !labelOwner.has(key)) {
-      labels[key] = 'true';
-      labelOwner.set(key, index);
-    }
-  });
-  const pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'notebook', namespace, labels },
-    spec: { containers: [{ name: 'notebook', image: 'notebook' }] },
-  };
-  const { conflicts } = mergePodDefaults(pod, found.map(f => f.manifest));
-  const errors: string[] = [];
-  for (const c of conflicts) {
-    const sources = c.sources.map(s => (s < 0 && c.rule === 'label' ? labelOwner.get(c.key) ?? s : s));
-    if (sources.some(s => s < 0)) { continue; }
-    const [a, b] = sources.map(s => found[s]);
-    const subject = (SUBJECTS[c.rule] ?? ((k: string) => `${c.rule} ${k}`))(c.key);
-    if (a === b) {
-      errors.push(`${subject} is defined twice, differently, by poddefault ${a.name} (${a.path}) in namespace ${ns(namespace)}: `
-        + 'the webhook refuses every notebook that selects it; keep one definition');
-      continue;
-    }
-    errors.push(`${subject} differs between poddefaults ${a.name} (${a.path}) and ${b.name} (${b.path}) in namespace ${ns(namespace)}: `
-      + 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one');
-  }
-  return errors;
-}
-
-function checkMountSpelling(found: Found[], namespace: string): string[] {
-  const seen = new Map<string, { path: string; pd: Found }>();
-  const reported = new Set<string>();
-  const errors: string[] = [];
-  for (const pd of found) {
-    for (const mount of pd.manifest.spec?.volumeMounts ?? []) {
-      const path = String(mount?.mountPath ?? '');
-      const normal = normalizePath(path);
-      const first = seen.get(normal);
-      if (first === undefined) {
-        seen.set(normal, { path, pd });
-        continue;
-      }
-      const pair = `${normal}\n${path}`;
-      if (first.path === path || reported.has(pair)) { continue; }
-      reported.add(pair);
-      errors.push(`mount paths ${first.path} of poddefault ${first.pd.name} (${first.pd.path}) and ${path} of poddefault `
-        + `${pd.name} (${pd.path}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
-        + 'does not see the clash and the container cannot mount both; spell them the same way or use different directories');
-    }
-  }
-  return errors;
-}
-
-// ---- rules across the whole app
-
-function duplicateObject(group: string, kind: string, namespace: string, name: string, first: string, second: string): string {
-  return `${first} and ${second} are both ${kind} ${name} (api group ${group}) in namespace ${ns(namespace)}: `
-    + 'applying them, one overwrites the other; give them different names or namespaces';
-}
-
-/**
- * The directory a mount path denotes: repeated `/`, `.` segments and a trailing `/` do not matter.
+ * An object of this library that gives the check its manifest itself: built from data fixed at
+ * construction, so it costs nothing to render, and the same object on every pass until a JSON patch
+ * (or `allowUnlisted`) invalidates it.
  *
  * @internal
  */
-export function normalizePath(path: string): string {
-  if (!SPELLING.test(path)) { return path; }
-  const segments = path.split('/').filter(s => s !== '' && s !== '.');
-  const absolute = path.startsWith('/');
-  const joined = segments.join('/');
-  return absolute ? `/${joined}` : joined;
+export interface CheckSource {
+  /** The input, or `undefined` when a JSON patch may have changed the object: then it is rendered. */
+  _checkInput(): CheckInput | undefined;
+  /** The input of a child this object made (its Secret), or `undefined` to read the child as foreign. */
+  _ownChildInput(child: IConstruct): CheckInput | undefined;
+  _invalidateCheckInput(): void;
 }
 
-/** Whether a path holds `//`, a `.` segment or a trailing `/`. */
-const SPELLING = /\/\/|(^|\/)\.(\/|$)|.\/$/;
-
-function ns(namespace: string): string {
-  return namespace === '' ? '(none)' : namespace;
+/** Whether `obj` is exempt from the listing rule. */
+export function isAllowedUnlisted(obj: IConstruct): boolean {
+  return obj.node.metadata.some(m => m.type === ALLOW_UNLISTED_METADATA);
 }
 
-function quote(key: string): string {
-  return JSON.stringify(key);
+/**
+ * The check of one App. cdk8s 2.70 validates the whole app once per chart (`App._synthChart`) besides
+ * once per synthesis. A pass collects the app's objects as check inputs, which is cheap (ours are fixed
+ * objects, foreign ones are read from public fields unless they are PodDefaults, Secrets,
+ * ExternalSecrets or patched), and reuses the previous result when the inputs are the same, so a change
+ * between two synths is always seen. The per-chart repeats inside one `app.synth()` skip even the
+ * collection (see synthesis-pass.ts): with a chart per profile, walking the tree once per chart would
+ * cost as much as cdk8s's own walks.
+ */
+class AppCheck implements IValidation {
+  public static of(root: IConstruct): AppCheck | undefined {
+    return root.node.metadata.find(m => m.type === CHECK_METADATA)?.data;
+  }
+
+  /** How many times the check itself ran, for tests that it runs once per synthesis. */
+  public computations = 0;
+  private last?: { readonly tokens: unknown[]; readonly filePerResource: boolean; readonly errors: string[] };
+
+  public constructor(private readonly root: IConstruct) {}
+
+  public validate(): string[] {
+    if (this.last !== undefined && isRepeatedPass()) { return this.last.errors; }
+    const filePerResource = (this.root as App).yamlOutputType === YamlOutputType.FILE_PER_RESOURCE;
+    const inputs: CheckInput[] = [];
+    const tokens: unknown[] = [];
+    collect(this.root, inputs, tokens);
+    const last = this.last;
+    if (last !== undefined && last.filePerResource === filePerResource && sameTokens(last.tokens, tokens)) { return last.errors; }
+    this.computations++;
+    const errors = checkManifests(inputs, { filePerResource }).map((p: CheckProblem) => p.message);
+    this.last = { tokens, filePerResource, errors };
+    return errors;
+  }
+}
+
+/**
+ * Adds a check input for every ApiObject under `scope`, in tree order, and beside each a token that is
+ * equal (`===`) on the next pass exactly when the input is the same.
+ */
+function collect(scope: IConstruct, inputs: CheckInput[], tokens: unknown[]): void {
+  const parent = scope as unknown as Partial<CheckSource>;
+  const ownParent = typeof parent._ownChildInput === 'function';
+  for (const child of scope.node.children) {
+    const own = child as unknown as Partial<CheckSource>;
+    let input = ownParent ? parent._ownChildInput!(child) : undefined;
+    if (input === undefined && typeof own._checkInput === 'function') { input = own._checkInput(); }
+    if (input !== undefined) {
+      inputs.push(input);
+      tokens.push(input);
+    } else if (ApiObject.isApiObject(child)) {
+      const rendered = foreignInput(child as ApiObject);
+      inputs.push(rendered);
+      tokens.push(`${rendered.source}\n${rendered.allowUnlisted}\n${JSON.stringify(rendered.manifest)}`);
+    }
+    collect(child, inputs, tokens);
+  }
+}
+
+/** Kinds whose content the rules read; other foreign objects count by identity only. */
+const READ_KINDS = new Set(['PodDefault', 'Secret', 'ExternalSecret']);
+
+function foreignInput(obj: ApiObject): CheckInput {
+  const manifest = READ_KINDS.has(obj.kind) || hasJsonPatches(obj) || typeof (obj as Partial<CheckSource>)._checkInput === 'function'
+    ? obj.toJson()
+    : { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.name, namespace: obj.metadata.namespace } };
+  return { manifest, source: obj.node.path, allowUnlisted: obj.kind === 'PodDefault' && isAllowedUnlisted(obj) };
+}
+
+function sameTokens(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) { return false; }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) { return false; }
+  }
+  return true;
 }

@@ -7,10 +7,11 @@ import {
   PodDefaultAccess, PodDefaultAdmission, S3Configuration,
 } from '../lib';
 
-const PREFIX = '[KubeflowPodDefaultValidation] ';
+const PREFIX = '[] ';
 const docker = DockerConfig.fromLogin({ username: 'fake-user', password: 'fake-password-0000' });
 const aws = AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' });
-const REFUSE_BOTH = 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one';
+/** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
+const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
 
 function errorsOf(app: App): string[] {
   try {
@@ -30,8 +31,8 @@ describe('access constructs that Kubeflow would refuse together', () => {
     new AwsFileCredentials(chart, 'aws-credentials', { credentials: aws, volumeName: 'creds' });
     // WHEN / THEN synth names both construct paths, the namespace and the volume
     expect(errorsOf(app)).toEqual([
-      `volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${REFUSE_BOTH}`,
-      `the mount of volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${REFUSE_BOTH}`,
+      `volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+      `the mount of volume creds differs between poddefaults aws-credentials (user/aws-credentials) and docker-config (user/docker-config) in namespace user: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
     ]);
   });
 
@@ -42,7 +43,7 @@ describe('access constructs that Kubeflow would refuse together', () => {
     new AwsFileCredentials(new Chart(app, 'storage', { namespace: 'user' }), 'aws-credentials', { credentials: aws, mountPath: '/home/kubeflow/creds/' });
     // THEN
     expect(errorsOf(app)).toEqual([
-      `the mount at /home/kubeflow/creds/ differs between poddefaults aws-credentials (storage/aws-credentials) and docker-config (registry/docker-config) in namespace user: ${REFUSE_BOTH}`,
+      `the mount at /home/kubeflow/creds/ differs between poddefaults aws-credentials (storage/aws-credentials) and docker-config (registry/docker-config) in namespace user: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
     ]);
   });
 
@@ -118,22 +119,30 @@ describe('random compositions of access constructs', () => {
         expect(errorsOf(app).length).toBeGreaterThan(0);
         return;
       }
-      // THEN a notebook that selects every PodDefault (with the spawner's own dshm volume) is admitted
+      // THEN a notebook that selects every PodDefault but at most one S3 store (with the spawner's own dshm
+      // volume) is admitted, and one that selects two S3 stores is refused loudly by their marker
       const manifests = YAML.parseAllDocuments(yaml).map(doc => doc.toJS());
       const podDefaults = manifests.filter(m => m.kind === 'PodDefault');
-      const labels = Object.fromEntries(podDefaults.map(pd => [pd.metadata.name, 'true']));
-      const notebook = {
+      const isStore = (pd: any) => (pd.spec.env ?? []).some((e: any) => e.name === 'KUBEFLOW_S3_ACCESS');
+      const others = podDefaults.filter(pd => !isStore(pd));
+      const stores = podDefaults.filter(isStore);
+      const admit = (selected: any[]) => PodDefaultAdmission.admit({
         apiVersion: 'v1', kind: 'Pod',
-        metadata: { name: 'nb-0', namespace: 'user', labels },
+        metadata: { name: 'nb-0', namespace: 'user', labels: Object.fromEntries(selected.map(pd => [pd.metadata.name, 'true'])) },
         spec: {
           containers: [{ name: 'nb', image: 'nb', volumeMounts: [{ name: 'dshm', mountPath: '/dev/shm' }] }],
           volumes: [{ name: 'dshm', emptyDir: { medium: 'Memory' } }],
         },
-      };
-      const result = PodDefaultAdmission.admit(notebook, podDefaults);
-      expect(result.conflicts).toEqual([]);
-      expect(result.allowed).toBe(true);
-      expect(result.applied).toEqual(podDefaults.map(pd => pd.metadata.name).sort());
+      }, podDefaults);
+      for (const selected of stores.length === 0 ? [others] : stores.map(store => [...others, store])) {
+        const result = admit(selected);
+        expect(result.conflicts).toEqual([]);
+        expect(result.allowed).toBe(true);
+        expect(result.applied).toEqual(selected.map(pd => pd.metadata.name).sort());
+      }
+      if (stores.length >= 2) {
+        expect(admit(stores).conflicts.map(c => [c.rule, c.key])).toContainEqual(['env', 'KUBEFLOW_S3_ACCESS']);
+      }
     }), { numRuns: Number(process.env.FUZZ_RUNS ?? 100) });
   });
 });

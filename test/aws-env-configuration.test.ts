@@ -64,6 +64,7 @@ describe('AwsEnvConfiguration values', () => {
     expect(podDefault.spec).toEqual({
       desc: 'Add AWS Environment variables',
       selector: { matchLabels: { 'aws-configuration': 'true' } },
+      env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'aws-configuration' }],
       envFrom: [{ secretRef: { name: 'aws-configuration' } }],
     });
   });

@@ -96,14 +96,26 @@ describe('AzureBlobConfiguration values', () => {
     expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'team-azure-blob' }]);
   });
 
-  test('two Azure accounts in one namespace fail synth, instead of mixing their variables in one notebook', () => {
+  test('two Azure accounts in one namespace synthesise, and the webhook refuses a notebook that selects both', () => {
     // GIVEN two accounts for one profile
     const app = Testing.app();
     const chart = userChart(app);
-    new AzureBlobConfiguration(chart, 'azure-a', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_KEY }) });
-    new AzureBlobConfiguration(chart, 'azure-b', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0001', sasToken: FAKE_SAS }) });
-    // THEN
-    expect(() => app.synthYaml()).toThrow(/env var KUBEFLOW_AZURE_ACCESS differs between poddefaults azure-a \(test\/azure-a\) and azure-b \(test\/azure-b\) in namespace user/);
+    const a = new AzureBlobConfiguration(chart, 'azure-a', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_KEY }) });
+    const b = new AzureBlobConfiguration(chart, 'azure-b', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0001', sasToken: FAKE_SAS }) });
+
+    // WHEN synthesised
+    const podDefaults = Testing.synth(chart).filter(m => m.kind === 'PodDefault');
+
+    // THEN each offers its own account, marked with its own name
+    expect(podDefaults.map(pd => pd.spec.env)).toEqual([
+      [{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-a' }],
+      [{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-b' }],
+    ]);
+    // AND a notebook that selects both is refused on the marker, instead of mixing two accounts' variables
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: { ...a.selectorLabels, ...b.selectorLabels } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    const result = PodDefaultAdmission.admit(pod, podDefaults);
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts.map(c => [c.rule, c.key])).toEqual([['env', 'KUBEFLOW_AZURE_ACCESS']]);
   });
 
   test('the webhook model admits a notebook that selects it', () => {

@@ -64,6 +64,7 @@ describe('MinioDefault values', () => {
     expect(podDefault.spec.env).toEqual([
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'accesskey' } } },
       { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'secretkey' } } },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
     ]);
     expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'minio' } }]);
   });
@@ -96,25 +97,27 @@ describe('MinioDefault values', () => {
     expect(secret.immutable).toBe(true);
     expect(podDefault.metadata.name).toBe('kaptain-minio');
     expect(podDefault.spec.desc).toBe('Add Kaptain MinIO');
-    expect(podDefault.spec.env.map((e: any) => e.valueFrom.secretKeyRef)).toEqual([
+    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
       { name: 'minio-creds-secret', key: 'accesskey' },
       { name: 'minio-creds-secret', key: 'secretkey' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'kaptain-minio' },
     ]);
     expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'kaptain-minio-settings' } }]);
   });
 
   test('fromExistingSecret with other keys', () => {
     const [, podDefault] = synthMinio({ credentials: MinioCredentials.fromExistingSecret('seaweedfs-s3', 'access_key', 'secret_key') });
-    expect(podDefault.spec.env.map((e: any) => e.valueFrom.secretKeyRef)).toEqual([
+    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
       { name: 'seaweedfs-s3', key: 'access_key' },
       { name: 'seaweedfs-s3', key: 'secret_key' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
     ]);
   });
 
   test('fromKeys puts the keys in the Secret and no env references in the PodDefault', () => {
     const [secret, podDefault] = synthMinio({ credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }) });
     expect(variables(secret)).toMatchObject({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
-    expect(podDefault.spec).not.toHaveProperty('env');
+    expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_S3_ACCESS', value: 'minio' }]);
   });
 });
 

@@ -1,14 +1,16 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
+import { MinioDefault } from '../lib/minio-default';
 import { PodDefaultAdmission } from '../lib/pod-default-admission';
-import { normalizePath, PodDefaultValidation } from '../lib/pod-default-validation';
+import { foldPath } from '../lib/names';
+import { PodDefaultValidation } from '../lib/pod-default-validation';
 
-const PREFIX = '[KubeflowPodDefaultValidation] ';
+const PREFIX = '[] ';
 const FIXTURES = path.join(__dirname, 'fixtures', 'validation');
 
 /** The first document of a fixture. Read in-process: cdk8s's Yaml.load starts a child process per call. */
@@ -66,18 +68,19 @@ function appWithChart(): { app: App; chart: Chart } {
 }
 
 const SIDES: Side[] = ['ours', 'include', 'raw'];
-const REFUSE_BOTH = 'the webhook refuses every notebook that selects both; make the two definitions identical or rename one';
+/** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
+const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
 
 describe('rules across two PodDefaults of a namespace', () => {
   const rows: [string, string, any, (a: string, b: string) => string[]][] = [
     ['volume', 'volume.yaml', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] },
-      (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+      (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
     ['volume-mount-path', 'mount-path.yaml', {},
-      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
     ['env', 'env.yaml', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] },
-      (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`]],
+      (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`]],
     ['label against a selection label', 'label.yaml', {},
-      (a, b) => [`pod label docker-config differs between poddefaults docker-config (${a}) and no-docker (${b}) in namespace team-a: ${REFUSE_BOTH}`]],
+      (a, b) => [`pod label docker-config differs between poddefaults docker-config (${a}) and no-docker (${b}) in namespace team-a: ${refuseBoth('docker-config=true,no-docker=true')}`]],
     ['mount path spelling', 'spelling.yaml', {},
       (a, b) => [`mount paths /home/kubeflow/.docker/ of poddefault docker-config (${a}) and /home/kubeflow//./.docker of poddefault registry-mirror (${b}) `
         + 'in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; '
@@ -139,7 +142,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     // WHEN synthesised
     // THEN the clash is found
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${REFUSE_BOTH}`,
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
     ]);
   });
 
@@ -152,7 +155,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     // THEN reported once, against that PodDefault
     expect(errorsOf(() => app.synthYaml())).toEqual([
       `pod label docker-config is defined twice, differently, by poddefault docker-config (${p}) in namespace team-a: `
-        + 'the webhook refuses every notebook that selects it; keep one definition',
+        + 'the webhook refuses every notebook that selects it (labelled docker-config=true); keep one definition',
     ]);
   });
 
@@ -295,40 +298,67 @@ describe('attaching and synthesising', () => {
     expect(errorsOf(() => app.synth())).toHaveLength(1);
   });
 
-  test('with many charts the check renders each PodDefault once per synthesis, and the output is unchanged', () => {
-    // GIVEN three charts with a PodDefault each, and the output of an app without the check
+  test('with K charts the check computes once per synthesis, and again only after a change', () => {
+    // GIVEN three charts with one of our access constructs each, and a clash that only a later patch makes
+    const app = Testing.app();
+    const pds = ['a', 'b', 'c'].map(ns => new MinioDefault(new Chart(app, ns, { namespace: ns }), 'minio'));
+    const check = app.node.metadata.find(m => m.type === 'cdk8s-kubeflow-access:pod-default-check')!.data;
+
+    // WHEN the app is synthesised twice (cdk8s validates the whole app once, then once per chart)
+    const first = errorsOf(() => app.synthYaml());
+    const afterFirst = check.computations;
+    errorsOf(() => app.synthYaml());
+    const afterSecond = check.computations;
+
+    // THEN the first synthesis computed once and passed, the second reused that result
+    expect(first).toEqual([]);
+    expect([afterFirst, afterSecond]).toEqual([1, 1]);
+
+    // WHEN a JSON patch renames the PodDefault of chart b to clash with a new raw PodDefault in b
+    new ApiObject(pds[1], 'raw', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'other', namespace: 'b' },
+      spec: { desc: 'x', selector: { matchLabels: { other: 'true' } } } });
+    pds[1].addJsonPatch(JsonPatch.replace('/metadata/name', 'other'));
+    const second = errorsOf(() => app.synthYaml());
+
+    // THEN the next synthesis computes once more and reports the duplicate the patch made
+    expect(check.computations).toBe(2);
+    expect(second).toEqual([
+      'b/minio and b/minio/raw are both PodDefault other (api group kubeflow.org) in namespace b: applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('a JSON patch on one of our PodDefaults between two app.synth() calls is seen', () => {
+    // GIVEN an app of ours written to disk cleanly
+    const app = Testing.app({ outdir: require('os').tmpdir() + '/pd-validation-own-' + process.pid });
+    const chart = new Chart(app, 'test', { namespace: 'team-a' });
+    const minio = new MinioDefault(chart, 'minio');
+    app.synth();
+
+    // WHEN a patch mounts its volume at /dev/shm
+    minio.addJsonPatch(JsonPatch.add('/spec/volumeMounts', [{ name: 'x', mountPath: '/dev/shm' }]));
+
+    // THEN the next synth fails with the spawner rule
+    expect(errorsOf(() => app.synth())).toEqual([
+      'poddefault minio (test/minio) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path',
+    ]);
+  });
+
+  test('the output is the same with and without the check', () => {
+    // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {
       const app = Testing.app();
       if (attach) { PodDefaultValidation.attach(app); }
-      const pds = ['a', 'b', 'c'].map(ns => dockerConfig(new Chart(app, ns), 'docker', {}, ns));
-      return { app, pds };
+      ['a', 'b', 'c'].forEach(ns => dockerConfig(new Chart(app, ns), 'docker', {}, ns));
+      return app;
     };
-    const expected = build(false).app.synthYaml();
-    const { app } = build(true);
-    const pds = app.node.findAll().filter(c => c instanceof KubePodDefault) as KubePodDefault[];
-    const calls = new Map<string, number>();
-    const original = KubePodDefault.prototype.toJson;
-    const spy = jest.spyOn(KubePodDefault.prototype, 'toJson').mockImplementation(function (this: KubePodDefault) {
-      calls.set(this.node.path, (calls.get(this.node.path) ?? 0) + 1);
-      return original.call(this);
-    });
 
-    // WHEN the app is synthesised (cdk8s validates the whole app once, then once per chart)
-    let yaml: string;
-    try {
-      yaml = app.synthYaml();
-    } finally {
-      spy.mockRestore();
-    }
-
-    // THEN each PodDefault was rendered once, the output is the same, and toJson is itself again
-    expect([...calls.values()]).toEqual([1, 1, 1]);
-    expect(yaml).toEqual(expected);
-    expect(pds.map(pd => Object.prototype.hasOwnProperty.call(pd, 'toJson'))).toEqual([false, false, false]);
+    // WHEN both are synthesised
+    // THEN the YAML is byte for byte the same
+    expect(build(true).synthYaml()).toEqual(build(false).synthYaml());
   });
 });
 
-describe('normalizePath', () => {
+describe('foldPath', () => {
   test.each([
     ['/home/kubeflow/.docker/', '/home/kubeflow/.docker'],
     ['/home/kubeflow//./.docker', '/home/kubeflow/.docker'],
@@ -336,7 +366,7 @@ describe('normalizePath', () => {
     ['/dev/shm/.', '/dev/shm'],
     ['/', '/'],
   ])('%s is %s', (input, expected) => {
-    expect(normalizePath(input)).toBe(expected);
+    expect(foldPath(input)).toBe(expected);
   });
 });
 
@@ -373,7 +403,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
         yaml = app.synthYaml();
       } catch (e) {
         // THEN either synth refuses with validation errors
-        expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[KubeflowPodDefaultValidation\] /);
+        expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[\] /);
         return;
       }
       // OR a notebook selecting every PodDefault of the namespace is admitted
@@ -390,5 +420,74 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
       expect(result.conflicts).toEqual([]);
       expect(result.applied).toEqual([...new Set(pds.map(p => p.name))].sort());
     }), { numRuns: 300 });
+  });
+});
+
+describe('no object escapes the in-process check', () => {
+  test('a KubePodDefault without a namespace is judged in the namespace of the others', () => {
+    // GIVEN a chart without namespace holding a PodDefault that clashes with one of team-a
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const manifest = loadFixture('mount-path.yaml');
+    const b = new KubePodDefault(new Chart(app, 'anywhere'), 'aws', { metadata: { name: 'aws-credentials' }, spec: manifest.spec }).node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found in team-a
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+    ]);
+  });
+
+  test('with FILE_PER_RESOURCE, one kind and name in two namespaces is refused naming both', () => {
+    // GIVEN two Secrets named creds in two namespaces, written one file per resource
+    const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const one = new ApiObject(new Chart(app, 'one', { namespace: 'team-a' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+    const two = new ApiObject(new Chart(app, 'two', { namespace: 'team-b' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} would both be written to the file Secret.creds.* with YamlOutputType.FILE_PER_RESOURCE, `
+        + 'which names a file by kind and name only: one overwrites the other; give them different names, or use another YamlOutputType',
+    ]);
+  });
+
+  test('a JSON patch that renames a Secret is seen by the duplicate rule', () => {
+    // GIVEN two Secrets of different names, the second renamed by a patch to the first's name
+    const { app, chart } = appWithChart();
+    const one = new ApiObject(chart, 'one', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+    const two = new ApiObject(chart, 'two', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other', namespace: 'team-a' } });
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+    two.addJsonPatch(JsonPatch.replace('/kind', 'Secret'), JsonPatch.replace('/metadata/name', 'creds'));
+
+    // WHEN synthesised again
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces`,
+    ]);
+  });
+
+  test('an ExternalSecret that writes the Secret of one of our constructs is refused', () => {
+    // GIVEN our MinioDefault (Secret minio) and a raw ExternalSecret targeting minio
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    const minio = new MinioDefault(chart, 'minio');
+    const es = new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch' },
+      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' } } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${minio.secret!.node.path} and ${es.node.path} both make Secret minio in namespace user (an ExternalSecret writes the Secret its spec.target.name names, `
+        + 'by default its own name): one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('PodDefaultValidation.allowUnlisted is construct metadata', () => {
+    const chart = Testing.chart();
+    const raw = new ApiObject(chart, 'pd', loadFixture('unlisted.yaml'));
+    PodDefaultValidation.allowUnlisted(raw);
+    expect(raw.node.metadata.map(m => [m.type, m.data])).toEqual([['cdk8s-kubeflow-access:allow-unlisted', true]]);
   });
 });

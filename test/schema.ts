@@ -10,6 +10,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import * as YAML from 'yaml';
+import { DNS_LABEL, DNS_SUBDOMAIN, quote, SECRET_KEY } from '../lib/names';
 
 const REPO_ROOT = path.join(__dirname, '..');
 
@@ -22,9 +23,6 @@ export const EXTERNALSECRET_CRD = path.join(REPO_ROOT, '..', 'shared', 'crds', '
 /** kube-apiserver's limit on the decoded size of a Secret's data (corev1.MaxSecretSize). */
 export const MAX_SECRET_BYTES = 1024 * 1024;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 const OBJECT_META_FIELDS = ['name', 'namespace', 'labels', 'annotations'];
 const SECRET_FIELDS = ['apiVersion', 'kind', 'metadata', 'type', 'data', 'immutable'];
 
@@ -83,10 +81,10 @@ function metadataProblems(metadata: any): string[] {
   const problems = modelProblems(() => new ConfigMap({ metadata }).validate());
   problems.push(...unknownFields(metadata, OBJECT_META_FIELDS, 'metadata.'));
   if (typeof metadata.name !== 'string' || !DNS_SUBDOMAIN.test(metadata.name) || metadata.name.length > 253) {
-    problems.push(`metadata.name: ${JSON.stringify(metadata.name)} is not a DNS-1123 subdomain`);
+    problems.push(`metadata.name: ${quote(metadata.name)} is not a DNS-1123 subdomain`);
   }
   if (typeof metadata.namespace !== 'string' || !DNS_LABEL.test(metadata.namespace) || metadata.namespace.length > 63) {
-    problems.push(`metadata.namespace: ${JSON.stringify(metadata.namespace)} is not a DNS-1123 label`);
+    problems.push(`metadata.namespace: ${quote(metadata.namespace)} is not a DNS-1123 label`);
   }
   return problems;
 }
@@ -98,7 +96,7 @@ function secretProblems(secret: any): string[] {
   let bytes = 0;
   for (const [key, value] of Object.entries<string>(secret.data ?? {})) {
     if (!SECRET_KEY.test(key) || key.length > 253 || key === '.' || key === '..') {
-      problems.push(`data: ${JSON.stringify(key)} is not a valid Secret key`);
+      problems.push(`data: ${quote(key)} is not a valid Secret key`);
     }
     if (typeof value === 'string') { bytes += Buffer.from(value, 'base64').length; }
   }
@@ -136,25 +134,25 @@ function podSpecProblems(spec: any): string[] {
   const check = (ok: boolean, problem: string) => { if (!ok) { problems.push(problem); } };
   const labels = Object.entries<unknown>(spec.selector?.matchLabels ?? {});
   check(labels.length === 1 && labels[0][1] === 'true', 'spec.selector: the spawner needs exactly one matchLabels entry, "<name>": "true"');
-  for (const [key] of labels) { check(DNS_LABEL.test(key) && key.length <= 63, `spec.selector: ${JSON.stringify(key)} is not a label key`); }
+  for (const [key] of labels) { check(DNS_LABEL.test(key) && key.length <= 63, `spec.selector: ${quote(key)} is not a label key`); }
   const volumes = new Set<string>();
   for (const volume of spec.volumes ?? []) {
-    check(DNS_LABEL.test(volume.name) && volume.name.length <= 63, `spec.volumes: ${JSON.stringify(volume.name)} is not a DNS-1123 label`);
+    check(DNS_LABEL.test(volume.name) && volume.name.length <= 63, `spec.volumes: ${quote(volume.name)} is not a DNS-1123 label`);
     volumes.add(volume.name);
     if (volume.secret !== undefined) {
-      check(DNS_SUBDOMAIN.test(volume.secret.secretName), `spec.volumes: secretName ${JSON.stringify(volume.secret.secretName)} is not a DNS-1123 subdomain`);
+      check(DNS_SUBDOMAIN.test(volume.secret.secretName), `spec.volumes: secretName ${quote(volume.secret.secretName)} is not a DNS-1123 subdomain`);
       for (const item of volume.secret.items ?? []) {
-        check(SECRET_KEY.test(item.key), `spec.volumes: items key ${JSON.stringify(item.key)} is not a Secret key`);
-        check(!item.path.startsWith('/') && !item.path.split('/').includes('..'), `spec.volumes: items path ${JSON.stringify(item.path)} is not a relative path`);
+        check(SECRET_KEY.test(item.key), `spec.volumes: items key ${quote(item.key)} is not a Secret key`);
+        check(!item.path.startsWith('/') && !item.path.split('/').includes('..'), `spec.volumes: items path ${quote(item.path)} is not a relative path`);
       }
     }
   }
   for (const mount of spec.volumeMounts ?? []) {
-    check(volumes.has(mount.name), `spec.volumeMounts: ${JSON.stringify(mount.name)} names no volume of the PodDefault`);
-    check(mount.mountPath.startsWith('/') && !/[\0\r\n]/.test(mount.mountPath), `spec.volumeMounts: ${JSON.stringify(mount.mountPath)} is not an absolute path`);
+    check(volumes.has(mount.name), `spec.volumeMounts: ${quote(mount.name)} names no volume of the PodDefault`);
+    check(mount.mountPath.startsWith('/') && !/[\0\r\n]/.test(mount.mountPath), `spec.volumeMounts: ${quote(mount.mountPath)} is not an absolute path`);
   }
   for (const env of spec.env ?? []) {
-    check(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(env.name), `spec.env: ${JSON.stringify(env.name)} is not an environment variable name`);
+    check(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(env.name), `spec.env: ${quote(env.name)} is not an environment variable name`);
     const ref = env.valueFrom?.secretKeyRef;
     if (ref !== undefined) { check(DNS_SUBDOMAIN.test(ref.name) && SECRET_KEY.test(ref.key), `spec.env: ${env.name} refers to an invalid Secret or key`); }
   }
@@ -162,7 +160,7 @@ function podSpecProblems(spec: any): string[] {
     check(DNS_SUBDOMAIN.test(from.secretRef?.name ?? ''), 'spec.envFrom: secretRef names no valid Secret');
   }
   for (const pull of spec.imagePullSecrets ?? []) {
-    check(DNS_SUBDOMAIN.test(pull.name), `spec.imagePullSecrets: ${JSON.stringify(pull.name)} is not a DNS-1123 subdomain`);
+    check(DNS_SUBDOMAIN.test(pull.name), `spec.imagePullSecrets: ${quote(pull.name)} is not a DNS-1123 subdomain`);
   }
   return problems;
 }

@@ -1,0 +1,80 @@
+// The checked objects as the rules read them: each manifest once classified, with its namespace,
+// name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
+import { parseSelector, ParsedSelector } from '../pod-default-admission';
+import { CheckInput } from './types';
+
+/** One checked object. */
+export interface Found {
+  /** Position in the input, to tell apart objects that share a source. */
+  readonly index: number;
+  readonly source: string;
+  readonly manifest: any;
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  /** `''` when the object has none. */
+  readonly namespace: string;
+  readonly allowUnlisted: boolean;
+}
+
+/** One checked PodDefault. */
+export interface PodDefaultFound extends Found {
+  readonly selector: ParsedSelector;
+  /** The env vars it sets to its own name: two PodDefaults that do so for one var are never selected together. */
+  readonly markers: readonly string[];
+  /** Whether it has no namespace, and so is judged in every namespace of the input. */
+  readonly floating: boolean;
+}
+
+export function toFound(input: CheckInput, index: number): Found {
+  const manifest = input.manifest ?? {};
+  const apiVersion = str(manifest.apiVersion);
+  const kind = str(manifest.kind);
+  const name = str(manifest.metadata?.name);
+  return {
+    index,
+    source: input.source ?? `${kind} ${name}`,
+    manifest,
+    group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : 'core',
+    kind,
+    name,
+    namespace: str(manifest.metadata?.namespace),
+    allowUnlisted: input.allowUnlisted === true,
+  };
+}
+
+export function isPodDefault(found: Found): boolean {
+  return found.kind === 'PodDefault' && found.group === 'kubeflow.org';
+}
+
+export function isExternalSecret(found: Found): boolean {
+  return found.kind === 'ExternalSecret' && found.group === 'external-secrets.io';
+}
+
+export function isSecret(found: Found): boolean {
+  return found.kind === 'Secret' && found.group === 'core';
+}
+
+export function toPodDefault(found: Found): PodDefaultFound {
+  const spec = found.manifest.spec ?? {};
+  const markers: string[] = [];
+  for (const env of Array.isArray(spec.env) ? spec.env : []) {
+    if (env?.value === found.name && env?.valueFrom === undefined && typeof env?.name === 'string') { markers.push(env.name); }
+  }
+  return { ...found, selector: parseSelector(spec.selector), markers, floating: found.namespace === '' };
+}
+
+/** A namespace for a message. */
+export function ns(namespace: string): string {
+  return namespace === '' ? '(none)' : namespace;
+}
+
+/** The Secret an ExternalSecret writes: `spec.target.name`, by default its own name. */
+export function externalSecretTarget(found: Found): string {
+  const target = found.manifest.spec?.target?.name;
+  return typeof target === 'string' && target !== '' ? target : found.name;
+}
+
+export function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}

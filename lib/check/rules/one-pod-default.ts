@@ -1,0 +1,97 @@
+// Rules on one PodDefault at a time.
+import { labelKeyProblem, foldPath, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
+import { compareNames } from '../../pod-default-admission';
+import { ns, PodDefaultFound } from '../objects';
+import { CheckProblem } from '../types';
+
+const SPAWNER_VOLUME = 'dshm';
+const SPAWNER_MOUNT_PATH = '/dev/shm';
+
+function where(pd: PodDefaultFound): string {
+  return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+}
+
+function problem(rule: string, pd: PodDefaultFound, message: string, key?: string): CheckProblem {
+  return {
+    rule,
+    ...(pd.namespace === '' ? {} : { namespace: pd.namespace }),
+    sources: [pd.source],
+    ...(key === undefined ? {} : { key }),
+    message,
+  };
+}
+
+/** The webhook's marker annotation of a longer name is not a valid key. */
+export function nameLength(pd: PodDefaultFound): CheckProblem[] {
+  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return []; }
+  return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
+    + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
+    + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+}
+
+/** The notebook UI lists a PodDefault as one checkbox that sets its one selector label to "true". */
+export function listing(pd: PodDefaultFound): CheckProblem[] {
+  if (pd.allowUnlisted) { return []; }
+  const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
+  // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
+  const keys = Object.keys(matchLabels);
+  if (keys.length === 1 && matchLabels[keys[0]] === 'true') { return []; }
+  keys.sort(compareNames);
+  let text: string | undefined;
+  if (keys.length === 0) {
+    text = 'has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace';
+  } else if (keys.length > 1) {
+    text = `has ${keys.length} matchLabels keys, but choosing it in the notebook ui sets only the label ${keys[0]}, so it never applies`;
+  } else if (matchLabels[keys[0]] !== 'true') {
+    text = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
+  }
+  if (text === undefined) { return []; }
+  return [problem('listing', pd, `${where(pd)} ${text}; `
+    + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks')];
+}
+
+/** The notebook spawner gives every notebook pod a `dshm` volume at `/dev/shm`. */
+export function spawnerVolume(pd: PodDefaultFound): CheckProblem[] {
+  const spec = pd.manifest.spec ?? {};
+  let usesName = false;
+  let usesPath = false;
+  for (const volume of list(spec.volumes)) { usesName = usesName || volume?.name === SPAWNER_VOLUME; }
+  for (const mount of list(spec.volumeMounts)) {
+    usesName = usesName || mount?.name === SPAWNER_VOLUME;
+    usesPath = usesPath || foldPath(String(mount?.mountPath ?? '')) === SPAWNER_MOUNT_PATH;
+  }
+  const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
+  const problems: CheckProblem[] = [];
+  if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`, SPAWNER_VOLUME)); }
+  if (usesPath) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`, SPAWNER_MOUNT_PATH)); }
+  return problems;
+}
+
+/** Label keys the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
+export function labelKeysAndSelector(pd: PodDefaultFound): CheckProblem[] {
+  const spec = pd.manifest.spec ?? {};
+  const problems: CheckProblem[] = [];
+  const badSelectorKeys = new Set<string>();
+  // A selector that parsed holds valid matchLabels keys: only spec.labels is left to read then.
+  const maps = pd.selector.error === undefined
+    ? [['spec.labels', spec.labels]] as const
+    : [['spec.selector.matchLabels', spec.selector?.matchLabels], ['spec.labels', spec.labels]] as const;
+  for (const [field, map] of maps) {
+    if (map === undefined || map === null) { continue; }
+    for (const key of Object.keys(map)) {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem === undefined) { continue; }
+      if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
+      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, key));
+    }
+  }
+  if (pd.selector.error !== undefined && !badSelectorKeys.has(pd.selector.key ?? '')) {
+    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace; fix the selector`,
+      pd.selector.key));
+  }
+  return problems;
+}
+
+function list(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,124 @@
+import { quote } from '../../names';
+import { MergeConflict, mergePodDefaults } from '../../pod-default-admission';
+import { ns, PodDefaultFound } from '../objects';
+import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
+import { CheckProblem } from '../types';
+
+const SUBJECTS: Record<string, (key: string) => string> = {
+  'volume': key => `volume ${key}`,
+  'volume-mount-name': key => `the mount of volume ${key}`,
+  'volume-mount-path': key => `the mount at ${key}`,
+  'env': key => `env var ${key}`,
+  'label': key => `pod label ${key}`,
+  'annotation': key => `pod annotation ${key}`,
+  'toleration': key => `the toleration of key ${quote(key)}`,
+  'init-container': key => `init container ${key}`,
+  'sidecar': key => `sidecar ${key}`,
+};
+
+/**
+ * What the webhook refuses when one notebook selects several PodDefaults of the namespace. Each set of
+ * PodDefaults one pod can select at most (see `worlds`) is merged into a pod with one container and the
+ * labels that select them all; when there is no such small family of sets, every pair that one pod can
+ * select is merged instead (a merge of all at once would report pairs that never meet).
+ */
+export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): CheckProblem[] {
+  if (cannotClash(group)) { return []; }
+  const problems: CheckProblem[] = [];
+  const reported = new Set<string>();
+  const sets = worlds(group) ?? pairsAndSingles(group);
+  for (const set of sets) {
+    const labels = witness(set) ?? {};
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'notebook', namespace, labels },
+      spec: { containers: [{ name: 'notebook', image: 'notebook' }] },
+    };
+    const { conflicts } = mergePodDefaults(pod, set.map(pd => pd.manifest));
+    for (const c of conflicts) {
+      const parties = partiesOf(c, set);
+      if (parties === undefined) { continue; }
+      const [a, b] = parties;
+      if (namespace !== '' && a.floating && b.floating) { continue; }
+      const id = `${c.rule}\n${c.key}\n${a.index}\n${b.index}`;
+      if (reported.has(id)) { continue; }
+      reported.add(id);
+      problems.push(describe(c, a, b, namespace));
+    }
+  }
+  return problems;
+}
+
+/** The two PodDefaults of a conflict; a clash with a selection label is the selecting PodDefault's. */
+function partiesOf(c: MergeConflict, set: readonly PodDefaultFound[]): [PodDefaultFound, PodDefaultFound] | undefined {
+  const sources = c.sources.map(s => (s < 0 && c.rule === 'label' ? set.findIndex(pd => pd.selector.requirements.some(r => r.key === c.key)) : s));
+  if (sources.some(s => s < 0)) { return undefined; }
+  return [set[sources[0]], set[sources[1]]];
+}
+
+function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, namespace: string): CheckProblem {
+  const subject = (SUBJECTS[c.rule] ?? ((k: string) => `${c.rule} ${k}`))(c.key);
+  const base = { rule: c.rule, ...(namespace === '' ? {} : { namespace }), key: c.key };
+  if (a === b) {
+    return {
+      ...base,
+      sources: [a.source],
+      message: `${subject} is defined twice, differently, by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}: `
+        + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))}); keep one definition`,
+    };
+  }
+  return {
+    ...base,
+    sources: [a.source, b.source],
+    message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
+      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one`,
+  };
+}
+
+/** Fields whose merge can clash beyond volumes, mounts and env: their presence needs the full merge. */
+const RARE_FIELDS = ['labels', 'annotations', 'tolerations', 'initContainers', 'sidecars'];
+
+/**
+ * Whether no merge of the group can clash, seen without merging: only volumes, mounts and env are set,
+ * and each volume name, mount name, mount path and env name is set by one PodDefault, once, or only by
+ * PodDefaults that exclude each other. Most namespaces are like this, and merging costs far more.
+ */
+function cannotClash(group: readonly PodDefaultFound[]): boolean {
+  const holders = new Map<string, PodDefaultFound[]>();
+  const hold = (key: string, pd: PodDefaultFound): boolean => {
+    const list = holders.get(key);
+    if (list === undefined) {
+      holders.set(key, [pd]);
+      return true;
+    }
+    if (list.some(other => other === pd || !exclusive(other, pd))) { return false; }
+    list.push(pd);
+    return true;
+  };
+  for (const pd of group) {
+    const spec = pd.manifest.spec ?? {};
+    if (RARE_FIELDS.some(field => spec[field] !== undefined)) { return false; }
+    for (const volume of listOf(spec.volumes)) { if (!hold(`v\n${volume?.name}`, pd)) { return false; } }
+    for (const mount of listOf(spec.volumeMounts)) {
+      if (!hold(`m\n${mount?.name}`, pd) || !hold(`p\n${mount?.mountPath}`, pd)) { return false; }
+    }
+    for (const env of listOf(spec.env)) { if (!hold(`e\n${env?.name}`, pd)) { return false; } }
+  }
+  return true;
+}
+
+function listOf(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function pairsAndSingles(group: readonly PodDefaultFound[]): PodDefaultFound[][] {
+  const sorted = [...group].sort(byName);
+  const sets: PodDefaultFound[][] = sorted.map(pd => [pd]);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      if (coSelectable(sorted[i], sorted[j])) { sets.push([sorted[i], sorted[j]]); }
+    }
+  }
+  return sets;
+}

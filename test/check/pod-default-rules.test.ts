@@ -1,0 +1,129 @@
+import { checkManifests } from '../../lib/check';
+import { foldPath } from '../../lib/names';
+import { inputs, pd, secret, externalSecret } from './support';
+
+const REFUSE_BOTH = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
+const volume = (secretName: string) => ({ volumes: [{ name: 'creds', secret: { secretName } }] });
+const mount = (mountPath: string, name = 'v') => ({ volumes: [{ name, emptyDir: {} }], volumeMounts: [{ name, mountPath }] });
+
+describe('webhook merge: only PodDefaults one pod can select are merged', () => {
+  test.each<[string, any[], { rule: string; message: string }[]]>([
+    ['two notebook PodDefaults with one volume defined differently', [pd('a', volume('x')), pd('b', volume('y'))],
+      [{ rule: 'volume', message: `volume creds differs between poddefaults a (s0) and b (s1) in namespace team-a: ${REFUSE_BOTH('a=true,b=true')}` }]],
+    ['selectors that no label set satisfies together never meet', [
+      pd('a', { ...volume('x'), selector: { matchLabels: { tier: 'gpu' } } }),
+      pd('b', { ...volume('y'), selector: { matchLabels: { tier: 'cpu' } } }),
+    ], []],
+    ['Exists against DoesNotExist never meet', [
+      pd('a', { ...volume('x'), selector: { matchExpressions: [{ key: 'gpu', operator: 'Exists' }] } }),
+      pd('b', { ...volume('y'), selector: { matchExpressions: [{ key: 'gpu', operator: 'DoesNotExist' }] } }),
+    ], []],
+    ['In and NotIn leave one value: the message shows it', [
+      pd('a', { ...volume('x'), selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] } }),
+      pd('b', { ...volume('y'), selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['cpu'] }] } }),
+    ], [{ rule: 'volume', message: `volume creds differs between poddefaults a (s0) and b (s1) in namespace team-a: ${REFUSE_BOTH('tier=gpu')}` }]],
+    ['a marker env var set to each one\'s own name makes two PodDefaults exclusive', [
+      pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
+      pd('b', { ...volume('y'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),
+    ], []],
+    ['exclusive stores are still each judged against the others', [
+      pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),
+      pd('c', volume('z')),
+    ], [{ rule: 'volume', message: `volume creds differs between poddefaults a (s0) and c (s2) in namespace team-a: ${REFUSE_BOTH('a=true,c=true')}` }]],
+    ['a marker with another value is an ordinary env var, and clashes', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a-too' }] }),
+    ], [{ rule: 'env', message: `env var KUBEFLOW_S3_ACCESS differs between poddefaults a (s0) and b (s1) in namespace team-a: ${REFUSE_BOTH('a=true,b=true')}` }]],
+  ])('%s', (_, manifests, expected) => {
+    // (selectors other than one "true" label are the listing rule's, judged elsewhere)
+    expect(checkManifests(inputs(...manifests)).filter(p => p.rule !== 'listing').map(p => ({ rule: p.rule, message: p.message }))).toEqual(expected);
+  });
+
+  test('pairs are judged one by one when the selectors of all cannot hold together', () => {
+    // GIVEN a selects tier=gpu, b tier=cpu, and c, selectable with each, clashes with both
+    const problems = checkManifests(inputs(
+      pd('a', { ...volume('x'), selector: { matchLabels: { tier: 'gpu' } } }),
+      pd('b', { ...volume('y'), selector: { matchLabels: { tier: 'cpu' } } }),
+      pd('c', volume('z')),
+    ));
+    // THEN a-c and b-c are reported, each with its own label set, and a-b is not
+    expect(problems.filter(p => p.rule !== 'listing').map(p => [p.rule, p.sources, p.key, p.message])).toEqual([
+      ['volume', ['s0', 's2'], 'creds', `volume creds differs between poddefaults a (s0) and c (s2) in namespace team-a: ${REFUSE_BOTH('c=true,tier=gpu')}`],
+      ['volume', ['s1', 's2'], 'creds', `volume creds differs between poddefaults b (s1) and c (s2) in namespace team-a: ${REFUSE_BOTH('c=true,tier=cpu')}`],
+    ]);
+  });
+});
+
+describe('a PodDefault without a namespace', () => {
+  test('is judged in every namespace that holds PodDefaults, and against the other namespace-less ones once', () => {
+    // GIVEN one clash with a PodDefault of team-a, one of team-b, and one between two namespace-less ones
+    const problems = checkManifests(inputs(
+      pd('a', volume('x')),
+      pd('b', volume('y'), 'team-b'),
+      pd('c', volume('z'), null),
+      pd('d', { env: [{ name: 'E', value: '1' }] }, null),
+      pd('e', { env: [{ name: 'E', value: '2' }] }, null),
+    ));
+    // THEN
+    expect(problems.map(p => [p.rule, p.namespace, p.sources])).toEqual([
+      ['volume', 'team-a', ['s0', 's2']],
+      ['volume', 'team-b', ['s1', 's2']],
+      ['env', undefined, ['s3', 's4']],
+    ]);
+    expect(problems[1].message).toBe(`volume creds differs between poddefaults b (s1) and c (s2) in namespace team-b: ${REFUSE_BOTH('b=true,c=true')}`);
+  });
+});
+
+describe('mount-spelling', () => {
+  test.each<[string, string, string, string | undefined]>([
+    ['a trailing slash', '/home/jovyan/.aws/', '/home/jovyan/.aws', '/home/jovyan/.aws'],
+    ['a dot-dot segment', '/home/jovyan/x/../.aws', '/home/jovyan/.aws', '/home/jovyan/.aws'],
+    ['repeated slashes and a dot', '/home//jovyan/./.aws', '/home/jovyan/.aws', '/home/jovyan/.aws'],
+    ['two directories', '/home/jovyan/.aws', '/home/jovyan/.docker', undefined],
+  ])('%s', (_, first, second, folded) => {
+    const problems = checkManifests(inputs(pd('a', mount(first, 'va')), pd('b', mount(second, 'vb'))));
+    expect(problems.filter(p => p.rule === 'mount-spelling')).toEqual(folded === undefined ? [] : [{
+      rule: 'mount-spelling', namespace: 'team-a', sources: ['s0', 's1'], key: folded,
+      message: `mount paths ${first} of poddefault a (s0) and ${second} of poddefault b (s1) in namespace team-a are the same directory spelled differently: `
+        + 'the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories',
+    }]);
+  });
+
+  test.each([
+    ['/a/b/', '/a/b'], ['/a//b/./c', '/a/b/c'], ['/a/b/../c', '/a/c'], ['/../a', '/a'], ['/a/..', '/'], ['a/../../b', '../b'], ['/', '/'],
+  ])('foldPath(%s) is %s', (path, folded) => {
+    expect(foldPath(path)).toBe(folded);
+  });
+});
+
+describe('env-source', () => {
+  const FIX = 'gets one of the two values without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
+  test.each<[string, any[], string[]]>([
+    ['env of one against the envFrom Secret of another', [
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_REGION', 'S3_ENDPOINT']),
+    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
+    ['two envFrom Secrets, one with a prefix', [
+      pd('a', { envFrom: [{ secretRef: { name: 'one' } }] }), pd('b', { envFrom: [{ secretRef: { name: 'two' }, prefix: 'AWS_' }] }),
+      secret('one', ['AWS_REGION']), secret('two', ['REGION']),
+    ], [`env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the envFrom Secret two of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
+    ['an ExternalSecret\'s template and data keys count as its Secret\'s keys', [
+      pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+    ]],
+    ['a Secret the input does not hold has unknown keys', [pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 'elsewhere' } }] })], []],
+    ['one Secret in both gives one value', [
+      pd('a', { envFrom: [{ secretRef: { name: 's3' } }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_REGION']),
+    ], []],
+    ['exclusive by their marker', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], envFrom: [{ secretRef: { name: 'one' } }] }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], envFrom: [{ secretRef: { name: 'two' } }] }),
+      secret('one', ['AWS_REGION']), secret('two', ['AWS_REGION']),
+    ], []],
+  ])('%s', (_, manifests, expected) => {
+    expect(checkManifests(inputs(...manifests)).map(p => p.message)).toEqual(expected);
+  });
+});

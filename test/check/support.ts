@@ -1,0 +1,24 @@
+// Small builders for manifests the check tests feed to checkManifests.
+import { CheckInput } from '../../lib/check';
+
+export function pd(name: string, spec: any = {}, namespace: string | null = 'team-a'): any {
+  return {
+    apiVersion: 'kubeflow.org/v1alpha1',
+    kind: 'PodDefault',
+    metadata: namespace === null ? { name } : { name, namespace },
+    spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, ...spec },
+  };
+}
+
+export function secret(name: string, keys: string[], namespace = 'team-a'): any {
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, data: Object.fromEntries(keys.map(k => [k, 'ZmFrZQ=='])) };
+}
+
+export function externalSecret(name: string, spec: any, namespace = 'team-a'): any {
+  return { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name, namespace }, spec };
+}
+
+/** Inputs named `s0`, `s1`, ... in order. */
+export function inputs(...manifests: any[]): CheckInput[] {
+  return manifests.map((manifest, i) => ({ manifest, source: `s${i}` }));
+}
