@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioDefault,
-  S3Configuration, S3SignatureVersion,
+  PipelinesApiAccess, S3Configuration, S3SignatureVersion,
 } from '../lib';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
@@ -33,5 +33,8 @@ new AwsEnvConfiguration(chart, 'aws-configuration', {
 
 // Kubeflow Pipelines' MinIO, with the keys Kubeflow copies into every profile namespace.
 new MinioDefault(chart, 'minio');
+
+// The Kubeflow docs' access-ml-pipeline PodDefault: the notebook's own token for the Pipelines API, no Secret.
+new PipelinesApiAccess(chart, 'access-ml-pipeline');
 
 app.synth();

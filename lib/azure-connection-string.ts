@@ -63,8 +63,7 @@ export function parseConnectionString(text: string): { settings: { [name: string
     const name = parts[i].slice(0, at);
     const canonical = SETTINGS.find(s => s.toLowerCase() === name.toLowerCase());
     if (canonical === undefined) {
-      const shown = /^[A-Za-z]{1,40}$/.test(name) ? `the unknown setting ${quote(name)}` : 'a setting name that is not a word';
-      return { problem: `part ${i + 1} has ${shown}: check its spelling against ${SETTINGS.join(', ')}` };
+      return { problem: `part ${i + 1} has ${unknownSettingName(name)}: check its spelling against ${SETTINGS.join(', ')}` };
     }
     if (canonical !== name) {
       return { problem: `writes ${canonical} as ${quote(name)}: older SDKs match the names case-sensitively; write ${canonical}` };
@@ -74,6 +73,30 @@ export function parseConnectionString(text: string): { settings: { [name: string
   }
   const settingProblem = connectionSettingsProblem(settings);
   return settingProblem === undefined ? { settings } : { problem: settingProblem };
+}
+
+/**
+ * An unknown setting name for a message: quoted only when it is a misspelling of a known setting, as a
+ * word of letters can as well be a key or signature pasted where a name belongs.
+ */
+function unknownSettingName(name: string): string {
+  if (!/^[A-Za-z]{1,40}$/.test(name)) { return 'a setting name that is not a word'; }
+  const misspelt = SETTINGS.some(s => editDistanceAtMost(s.toLowerCase(), name.toLowerCase(), 2));
+  return misspelt ? `the unknown setting ${quote(name)}` : 'an unknown setting name (not shown: it is no misspelling of a setting, so it may be a credential)';
+}
+
+/** Whether `a` becomes `b` with at most `max` insertions, deletions and substitutions (Levenshtein). */
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) { return false; }
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] <= max;
 }
 
 function connectionSettingsProblem(settings: { [name: string]: string }): string | undefined {

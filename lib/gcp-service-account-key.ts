@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'crypto';
 import { AccessError } from './errors';
-import { checkSecretReference, quote } from './names';
+import { checkSecretReference, hasLoneSurrogate, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
 import { readTextFile } from './source-file';
@@ -48,6 +48,10 @@ export class GcpServiceAccountKey {
   public static fromJson(json: string): GcpServiceAccountKey {
     return new GcpServiceAccountKey(() => {
       if (typeof json !== 'string') { throw new AccessError('the key is not JSON text: give the key file\'s content as a string'); }
+      if (hasLoneSurrogate(json)) {
+        // UTF-8 cannot encode it: the Secret would hold U+FFFD in its place, a key other than the one given.
+        throw new AccessError('the key is not valid Unicode (it holds half of a UTF-16 surrogate pair): give the key file\'s content as read from the file');
+      }
       checkServiceAccountKey(json, 'the key');
       return { kind: 'content', bytes: Buffer.from(json) };
     });
@@ -110,6 +114,9 @@ export function checkServiceAccountKey(text: string, what: string): void {
   if (typeof key !== 'object' || key === null || Array.isArray(key)) {
     throw new AccessError(`${what} is not a JSON object: ${FIX}`);
   }
+  if (nestingDepth(text) > MAX_NESTING) {
+    throw new AccessError(`${what} is nested more than ${MAX_NESTING} levels deep, and Python's json module (and so google-auth) fails at its recursion limit, near 1000: a key file is one level deep, remove the nested field`);
+  }
   const fields = key as { [field: string]: unknown };
   if (fields.type !== 'service_account') {
     throw new AccessError(`${what} has no "type": "service_account" (user, external-account and other credential files are not service-account keys): ${FIX}`);
@@ -122,6 +129,29 @@ export function checkServiceAccountKey(text: string, what: string): void {
   }
   const problem = privateKeyProblem(fields.private_key);
   if (problem !== undefined) { throw new AccessError(`${what}: "private_key" ${problem}`); }
+}
+
+/** Deep enough for any real key file, well below where Python's json module gives up. */
+const MAX_NESTING = 500;
+
+/** The deepest nesting of arrays and objects in JSON text, found in one pass without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') { i++; } else if (c === '"') { inString = false; }
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '[' || c === '{') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === ']' || c === '}') {
+      depth--;
+    }
+  }
+  return deepest;
 }
 
 function privateKeyProblem(privateKey: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { resolveAccess } from './access';
 import { childPath, fieldError } from './errors';
-import { quote } from './names';
+import { hasLoneSurrogate, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
 
 /** Where `kfp.Client()` reads the token when no path is given and `KF_PIPELINES_SA_TOKEN_PATH` is unset. */
@@ -118,11 +118,16 @@ function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessPr
     }
   }
   const expirationSeconds = props.expirationSeconds ?? DEFAULT_EXPIRATION_SECONDS;
+  if (typeof expirationSeconds !== 'number') {
+    // JavaScript callers can pass anything; a symbol or an object without a prototype cannot even be printed.
+    throw fieldError(path, 'expirationSeconds', `is a ${typeof expirationSeconds}, not a number: give a whole number of seconds such as ${DEFAULT_EXPIRATION_SECONDS}`);
+  }
   if (!Number.isInteger(expirationSeconds) || expirationSeconds < MIN_EXPIRATION_SECONDS || expirationSeconds > MAX_EXPIRATION_SECONDS) {
     throw fieldError(path, 'expirationSeconds', `${expirationSeconds} is not a whole number of seconds from ${MIN_EXPIRATION_SECONDS} (Kubernetes' minimum) to ${MAX_EXPIRATION_SECONDS}: give one such as ${DEFAULT_EXPIRATION_SECONDS}`);
   }
   const audience = props.audience ?? DEFAULT_AUDIENCE;
-  if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience)) {
+  // A lone surrogate would be written as U+FFFD, an audience the API server never issues tokens for.
+  if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
     throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
   }
   // The common names are resolved as for a construct with an existing Secret, which synthesises none;

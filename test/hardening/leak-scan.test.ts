@@ -7,8 +7,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials, MinioDefault,
-  S3Configuration, S3SignatureVersion,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig,
+  DockerRegistryAccess, GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
+  S3Configuration, S3SignatureVersion, StorageAccess,
 } from '../../lib';
 import { leakedSecrets } from './fuzz';
 
@@ -16,7 +17,7 @@ const REPO = path.join(__dirname, '..', '..');
 const FIXTURE_DIRS = [path.join(REPO, 'test', 'fixtures'), path.join(REPO, 'examples', 'fixtures')];
 
 /** Every fixture file, by kind, found by content so that new fixtures join the scan by themselves. */
-function fixtureFiles(): { docker: string[]; aws: string[] } {
+function fixtureFiles(): { docker: string[]; aws: string[]; gcp: string[]; azure: string[] } {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -30,6 +31,8 @@ function fixtureFiles(): { docker: string[]; aws: string[] } {
   return {
     docker: distinct(files.filter(f => text(f).includes('"auths"'))),
     aws: distinct(files.filter(f => /aws_secret_access_key/.test(text(f)))),
+    gcp: distinct(files.filter(f => /"type":\s*"service_account"/.test(text(f)))),
+    azure: distinct(files.filter(f => /^AZURE_STORAGE_/m.test(text(f)))),
   };
 }
 
@@ -45,6 +48,30 @@ function dockerSecrets(text: string): string[] {
 /** The values of an AWS credentials file: key IDs, secret keys and tokens (key IDs too: they are not for logs either). */
 function awsSecrets(text: string): string[] {
   return [...text.matchAll(/^\s*aws_(?:access_key_id|secret_access_key|session_token)\s*=\s*(\S+)\s*$/gm)].map(m => m[1]);
+}
+
+/**
+ * The values of a service-account key that no message may show: the private key and each line of its
+ * PEM body (a message with one line of it leaks it), its ID, the account's e-mail address and client ID.
+ */
+function gcpSecrets(text: string): string[] {
+  const key = JSON.parse(text);
+  const pemLines = String(key.private_key).split('\n').filter(line => line.length >= 16 && !line.startsWith('-----'));
+  return [key.private_key, ...pemLines, key.private_key_id, key.client_email, key.client_id].filter((s): s is string => typeof s === 'string' && s !== '');
+}
+
+/** The variables of an env file (NAME=value lines; the value runs to the end of the line). */
+function envVariables(text: string): { [name: string]: string } {
+  return Object.fromEntries([...text.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(m => [m[1], m[2]]));
+}
+
+/** The credentials of an Azure env file: the key, the SAS token and its signature, the connection string and the key inside it. */
+function azureSecrets(text: string): string[] {
+  const env = envVariables(text);
+  const connection = env.AZURE_STORAGE_CONNECTION_STRING ?? '';
+  return [env.AZURE_STORAGE_ACCOUNT_KEY, env.AZURE_STORAGE_SAS_TOKEN, /sig=([^&]+)/.exec(env.AZURE_STORAGE_SAS_TOKEN ?? '')?.[1],
+    connection, /AccountKey=([^;]+)/.exec(connection)?.[1], /SharedAccessSignature=(.+?)(;|$)/.exec(connection)?.[1]]
+    .filter((s): s is string => typeof s === 'string' && s !== '');
 }
 
 /** What the library threw and printed while the scan ran. */
@@ -114,11 +141,49 @@ function dockerMutations(text: string): string[] {
   return variants;
 }
 
+/** Every way of breaking a key file field by field: removed, emptied, a newline added, cut short, a wrong type; the PEM mangled. */
+function gcpMutations(text: string): string[] {
+  const key = JSON.parse(text);
+  const variants = [`\ufeff${text}`, text.replace(/\n/g, '\r\n'), JSON.stringify(text), JSON.stringify([key]), JSON.stringify({ key }),
+    JSON.stringify({ ...key, deep: JSON.parse(`${'['.repeat(600)}${']'.repeat(600)}`) }), `${text.trimEnd()}\ud800`];
+  for (const [field, value] of Object.entries<any>(key)) {
+    const without = { ...key };
+    delete without[field];
+    variants.push(JSON.stringify(without));
+    for (const broken of ['', ' ', `${value}\n`, String(value).slice(0, -5), 42, null, [value], { value }]) {
+      variants.push(JSON.stringify({ ...key, [field]: broken }));
+    }
+  }
+  const pem = String(key.private_key);
+  for (const broken of [pem.replace(/\n/g, '\\n'), pem.replace('PRIVATE KEY', 'RSA PRIVATE KEY'), pem.replace('PRIVATE', 'ENCRYPTED PRIVATE'),
+    pem.slice(0, pem.length / 2), pem.replace(/\n/g, ''), pem.replace(/[A-Za-z]/, '!'), `-----BEGIN EC PRIVATE KEY-----\n${pem.split('\n')[1]}\n-----END EC PRIVATE KEY-----\n`]) {
+    variants.push(JSON.stringify({ ...key, private_key: broken }));
+  }
+  return variants;
+}
+
+/** Every way of breaking a connection string part by part: dropped, doubled, odd-cased, a value where the name belongs, a newline. */
+function connectionStringMutations(connection: string): string[] {
+  const parts = connection.split(';');
+  const variants = [connection.replace(/;/g, ';\n'), `${connection};;`, `;${connection}`, connection.replace(/;/g, ';;'), `${connection} `, `${connection}\n`];
+  parts.forEach((part, i) => {
+    const at = part.indexOf('=');
+    const [name, value] = [part.slice(0, at), part.slice(at + 1)];
+    const replaced = (p: string) => [...parts.slice(0, i), p, ...parts.slice(i + 1)].join(';');
+    variants.push(replaced(''), replaced(value), replaced(`${value}=x`), replaced(`${name.toLowerCase()}=${value}`), replaced(`${name.toUpperCase()}=${value}`),
+      replaced(`${name}=${value}\n`), replaced(`${name}=${value.slice(0, -3)}`), replaced(`${name}= ${value}`), replaced(`${name}=${value}\u0000`),
+      replaced(`${name}x=${value}`), replaced(`${part};${part}`), replaced(`BlobEndpoint=https://u:${value}@fake.example.com`));
+  });
+  return variants;
+}
+
 describe('leak scan over the fixtures\' secrets', () => {
   const fixtures = fixtureFiles();
   const secrets = [
     ...fixtures.docker.flatMap(f => dockerSecrets(readFileSync(f, 'utf8'))),
     ...fixtures.aws.flatMap(f => awsSecrets(readFileSync(f, 'utf8'))),
+    ...fixtures.gcp.flatMap(f => gcpSecrets(readFileSync(f, 'utf8'))),
+    ...fixtures.azure.flatMap(f => azureSecrets(readFileSync(f, 'utf8'))),
   ];
   const spies: jest.SpyInstance[] = [];
 
@@ -140,6 +205,81 @@ describe('leak scan over the fixtures\' secrets', () => {
     expect(fixtures.docker.length).toBeGreaterThanOrEqual(2);
     expect(fixtures.aws.length).toBeGreaterThanOrEqual(3);
     expect(secrets).toEqual(expect.arrayContaining(['fake-password', 'fake-secret-key-0000', 'fake-session-token-0001']));
+    expect(fixtures.gcp.map(f => path.basename(f))).toEqual(['gcp-service-account-key.json']);
+    expect(fixtures.azure.map(f => path.basename(f))).toEqual(['azure-storage.env']);
+    const gcpKey = JSON.parse(readFileSync(fixtures.gcp[0], 'utf8'));
+    expect(secrets).toEqual(expect.arrayContaining([gcpKey.private_key, gcpKey.private_key.split('\n')[1], gcpKey.client_email]));
+    expect(secrets).toEqual(expect.arrayContaining(['RkFLRS1henVyZS1zdG9yYWdlLWFjY291bnQta2V5LWZvci10ZXN0cy1vbmx5LXZhbGlkLW5vd2hlcmUtMDAwMA==',
+      'FAKEsasSignatureForTestsOnly00000000000000%3D']));
+  });
+
+  test('GCS key sources, with every mutation of every key fixture', () => {
+    for (const fixture of fixtures.gcp) {
+      const text = readFileSync(fixture, 'utf8');
+      drive(chart => new GcsCredentials(chart, 'gcp-credentials', { key: GcpServiceAccountKey.fromFile(fixture) }), true);
+      drive(chart => new NotebookAccess(chart, 'notebook', { docker: DockerConfig.fromExistingSecret('regcred'), storage: StorageAccess.gcs(GcpServiceAccountKey.fromFile(fixture)), pipelines: true }), true);
+      for (const variant of new Set([...lineMutations(text), ...gcpMutations(text)])) {
+        drive(chart => new GcsCredentials(chart, 'gcp-credentials', { key: GcpServiceAccountKey.fromJson(variant) }));
+        drive(chart => new GcsCredentials(chart, 'gcp-credentials', { key: GcpServiceAccountKey.fromFile(tempFile(variant)) }));
+      }
+      // Two keys for one profile: the app-wide check refuses them, naming no value.
+      drive(chart => {
+        new GcsCredentials(chart, 'gcs-a', { key: GcpServiceAccountKey.fromJson(text) });
+        new GcsCredentials(chart, 'gcs-b', { key: GcpServiceAccountKey.fromJson(text), mountPath: '/secret/gcp-b/' });
+      });
+    }
+  });
+
+  test('Azure sources, with every mutation of every Azure fixture', () => {
+    for (const fixture of fixtures.azure) {
+      const env = envVariables(readFileSync(fixture, 'utf8'));
+      const accountName = env.AZURE_STORAGE_ACCOUNT_NAME;
+      const azure = (configuration: AzureStorageConfiguration, toFiles = false) =>
+        drive(chart => new AzureBlobConfiguration(chart, 'azure-blob', { configuration }), toFiles);
+      const names = Object.keys(env);
+      // Every subset of the variables: none, one credential, two or three credentials together.
+      for (let mask = 0; mask < 2 ** names.length; mask++) {
+        const subset = Object.fromEntries(names.filter((_, i) => mask & (1 << i)).map(n => [n, env[n]]));
+        azure(AzureStorageConfiguration.fromEnv(subset), Object.keys(subset).length === 2 && subset.AZURE_STORAGE_ACCOUNT_NAME !== undefined);
+      }
+      for (const [field, variable] of [['accountKey', 'AZURE_STORAGE_ACCOUNT_KEY'], ['sasToken', 'AZURE_STORAGE_SAS_TOKEN'], ['connectionString', 'AZURE_STORAGE_CONNECTION_STRING']]) {
+        const value = env[variable];
+        const broken = [value, `${value}\n`, ` ${value}`, `${value} x`, `${value}\ud800`, value.slice(0, -4), `${value}${value}`, `?${value}`,
+          `https://${accountName}.blob.core.windows.net/?${value}`, `"${value}"`, `${variable}=${value}`, `${value}\u001b`, ''];
+        const more = field === 'connectionString' ? connectionStringMutations(value) : [];
+        for (const v of [...broken, ...more]) {
+          azure(AzureStorageConfiguration.fromValues({ accountName, [field]: v }));
+          azure(AzureStorageConfiguration.fromValues({ accountName: 'otheraccount', [field]: v }));
+          azure(AzureStorageConfiguration.fromEnv({ AZURE_STORAGE_ACCOUNT_NAME: accountName, [variable]: v }));
+        }
+      }
+      // Two accounts for one profile: the app-wide check refuses them, naming no value.
+      drive(chart => {
+        new AzureBlobConfiguration(chart, 'azure-a', { configuration: AzureStorageConfiguration.fromEnv({ AZURE_STORAGE_ACCOUNT_NAME: accountName, AZURE_STORAGE_ACCOUNT_KEY: env.AZURE_STORAGE_ACCOUNT_KEY }) });
+        new AzureBlobConfiguration(chart, 'azure-b', { configuration: AzureStorageConfiguration.fromEnv({ AZURE_STORAGE_ACCOUNT_NAME: accountName, AZURE_STORAGE_SAS_TOKEN: env.AZURE_STORAGE_SAS_TOKEN }) });
+      });
+    }
+  });
+
+  test('PipelinesApiAccess rejections and conflicts beside the GCS and Azure credentials of the same chart', () => {
+    // PipelinesApiAccess takes no secret; its errors must not carry those of the constructs beside it.
+    const [gcpFixture, azureFixture] = [fixtures.gcp[0], fixtures.azure[0]];
+    const azureEnv = envVariables(readFileSync(azureFixture, 'utf8'));
+    const withCredentials = (chart: Chart) => {
+      new GcsCredentials(chart, 'gcp-credentials', { key: GcpServiceAccountKey.fromFile(gcpFixture) });
+      new AzureBlobConfiguration(chart, 'azure-blob', { configuration: AzureStorageConfiguration.fromEnv(azureEnv) });
+    };
+    for (const props of [{ expirationSeconds: 599 }, { expirationSeconds: NaN }, { audience: '' }, { audience: 'a b' }, { name: 'Access' }, { secretName: 'x' } as object]) {
+      drive(chart => {
+        withCredentials(chart);
+        new PipelinesApiAccess(chart, 'access-ml-pipeline', props);
+      });
+    }
+    drive(chart => {
+      withCredentials(chart);
+      new PipelinesApiAccess(chart, 'kfp-a');
+      new PipelinesApiAccess(chart, 'kfp-b', { audience: 'kfp.example.com' });
+    });
   });
 
   test('Docker sources, with every mutation of every config.json fixture', () => {

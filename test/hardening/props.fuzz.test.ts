@@ -1,12 +1,15 @@
 // Property-based tests of the common props and construct ids of every access construct: names with
 // every invalid character, too long, empty, or valid. Either the construct synthesises valid manifests
 // that use the names exactly as given, or it throws one AccessError and leaves nothing in the tree.
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials,
-  MinioDefault, NotebookAccess, S3Configuration, StorageAccess,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig,
+  DockerRegistryAccess, GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
+  S3Configuration, StorageAccess,
 } from '../../lib';
 import { isDnsLabel, kebabCase } from '../../lib/names';
 import { buildOrReject, hostileText, nameCandidate, params, timeout, token } from './fuzz';
@@ -14,6 +17,9 @@ import { buildOrReject, hostileText, nameCandidate, params, timeout, token } fro
 const SECRET = 'SeCrEtPropsFuzz0000000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';
 const login = { username: 'fake-user', password: SECRET };
+const GCP_KEY = readFileSync(path.join(__dirname, '..', 'fixtures', 'gcp-service-account-key.json'), 'utf8');
+const GCP_KEY_LINES = (JSON.parse(GCP_KEY).private_key as string).split('\n').filter(line => line.length >= 16 && !line.startsWith('-----'));
+const AZURE_KEY = Buffer.from(`${SECRET}${'-'.repeat(64 - SECRET.length)}`).toString('base64');
 
 interface Kind {
   readonly kind: string;
@@ -41,6 +47,17 @@ const KINDS: Kind[] = [
     build: (c, id, p) => new MinioDefault(c, id, p) },
   { kind: 'MinioDefault fromKeys', mounts: false, synthesises: true,
     build: (c, id, p) => new MinioDefault(c, id, { ...p, credentials: MinioCredentials.fromKeys({ accessKey: KEY_ID, secretKey: SECRET }) }) },
+  { kind: 'GcsCredentials fromJson', mounts: true, synthesises: true,
+    build: (c, id, p) => new GcsCredentials(c, id, { ...p, key: GcpServiceAccountKey.fromJson(GCP_KEY) }) },
+  { kind: 'GcsCredentials fromExistingSecret', mounts: true, synthesises: false,
+    build: (c, id, p) => new GcsCredentials(c, id, { ...p, key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') }) },
+  { kind: 'AzureBlobConfiguration fromValues', mounts: false, synthesises: true,
+    build: (c, id, p) => new AzureBlobConfiguration(c, id, { ...p, configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: AZURE_KEY }) }) },
+  { kind: 'AzureBlobConfiguration fromExistingSecret', mounts: false, synthesises: false,
+    build: (c, id, p) => new AzureBlobConfiguration(c, id, { ...p, configuration: AzureStorageConfiguration.fromExistingSecret('azure-storage') }) },
+  // No Secret at all: the Secret props are always refused, like those of an existing Secret.
+  { kind: 'PipelinesApiAccess', mounts: false, synthesises: false,
+    build: (c, id, p) => new PipelinesApiAccess(c, id, p) },
 ];
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
@@ -79,7 +96,7 @@ describe.each(KINDS)('$kind with hostile common props', kind => {
   test('valid manifests that use the names as given, or one AccessError', () => {
     fc.assert(fc.property(constructId, commonProps, mountProps, fc.boolean(), (id, common, mount, keepSecretOnly) => {
       const props = propsFor(kind, common, mount, keepSecretOnly);
-      const outcome = buildOrReject(chart => kind.build(chart, id, props), [SECRET]);
+      const outcome = buildOrReject(chart => kind.build(chart, id, props), [SECRET, AZURE_KEY, ...GCP_KEY_LINES]);
       if (!outcome.ok) { return; }
       const podDefault = outcome.manifests.find(m => m.kind === 'PodDefault');
       const name = (props.name as string | undefined) ?? kebabCase(id);
@@ -108,15 +125,18 @@ describe('NotebookAccess with hostile props', () => {
       () => StorageAccess.minio(),
       () => StorageAccess.awsFile(AwsCredentials.fromKeys({ accessKeyId: KEY_ID, secretAccessKey: SECRET })),
       () => StorageAccess.awsEnv(S3Configuration.fromValues({ accessKeyId: KEY_ID, secretAccessKey: SECRET })),
+      () => StorageAccess.gcs(GcpServiceAccountKey.fromJson(GCP_KEY)),
+      () => StorageAccess.azure(AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: AZURE_KEY })),
     );
-    fc.assert(fc.property(constructId, storage, option(nameCandidate()), option(hostileText(30)), token(),
-      (id, makeStorage, namespace, homeDirectory, password) => {
+    fc.assert(fc.property(constructId, storage, option(nameCandidate()), option(hostileText(30)), token(), option(fc.boolean()),
+      (id, makeStorage, namespace, homeDirectory, password, pipelines) => {
         buildOrReject(chart => new NotebookAccess(chart, id, {
           docker: DockerConfig.fromLogin({ username: 'fake-user', password }),
           storage: makeStorage(),
           namespace,
           homeDirectory,
-        }), [password, SECRET]);
+          pipelines,
+        }), [password, SECRET, AZURE_KEY, ...GCP_KEY_LINES]);
       }), params());
   }, timeout(100));
 });
