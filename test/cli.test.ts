@@ -343,6 +343,14 @@ describe('check', () => {
     expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
   });
 
+  test.concurrent('a PodDefault name the constructs refuse is refused by check too', async () => {
+    // GIVEN a hand-written PodDefault named MyPD
+    const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
+    // WHEN checked THEN the name rule the constructs apply fires, with its fix
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 label .*rename it, such as "my-pd"$/)]);
+  });
+
   test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
     const stdin = [
       podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),

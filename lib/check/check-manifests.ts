@@ -3,13 +3,13 @@ import { duplicateObjects } from './rules/duplicate-object';
 import { envSources, secretKeys } from './rules/env-source';
 import { filePerResourceCollisions } from './rules/file-per-resource';
 import { mountSpelling } from './rules/mount-spelling';
-import { labelKeysAndSelector, listing, nameLength, spawnerVolume } from './rules/one-pod-default';
+import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { webhookMerge } from './rules/webhook-merge';
 import { byName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
-const ONE_POD_DEFAULT_RULES = [nameLength, listing, spawnerVolume, labelKeysAndSelector];
+const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector];
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the

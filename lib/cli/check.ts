@@ -2,13 +2,12 @@
 // `kubectl apply` would, and reports every problem the library's PodDefault check finds in the result.
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
+import { checkManifests } from '../check';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
 import { inputSource, readInputText } from './input';
 import { KUBECTL_YAML, yamlErrorInWords } from './kubectl-yaml';
 import { shapeProblem } from './manifest-shape';
 
-/** The id of the chart that holds the loaded objects; their construct paths are `check/o<N>`. */
-const CHART_ID = 'check';
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /** Why 1 MiB of manifests is enough; a larger input is more likely a wrong path than a real cluster. */
 const MANIFEST_LIMIT = 'more than this command reads: split the input, such as one file per namespace';
@@ -108,7 +107,7 @@ async function runCheck(args: Args, io: Io): Promise<number> {
     }
   });
   const loaded = objects.map(o => o.object);
-  if (loaded.length > 0) { problems.push(...await judge(loaded)); }
+  if (loaded.length > 0) { problems.push(...judge(loaded)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
   if (loaded.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
   const podDefaults = loaded.filter(o => isPodDefault(o.manifest));
@@ -159,32 +158,11 @@ function identity(manifest: any): string {
 }
 
 /**
- * The check itself: the problems the library's synth-time PodDefault validation finds in `objects`,
- * each naming objects by their source. The one place that reaches the check engine.
+ * The library's app-wide check over the loaded objects: the same rules `cdk8s synth` applies, with the
+ * library's fix for an unlisted PodDefault spelled as this command's flag.
  */
-async function judge(objects: readonly LoadedObject[]): Promise<string[]> {
-  const { App, ApiObject, Chart } = await import('cdk8s');
-  const { PodDefaultValidation } = await import('../pod-default-validation');
-  const app = new App();
-  const chart = new Chart(app, CHART_ID);
-  const sources = new Map<string, string>();
-  const unloadable: string[] = [];
-  objects.forEach((object, i) => {
-    let apiObject: InstanceType<typeof ApiObject>;
-    try {
-      apiObject = new ApiObject(chart, `o${i}`, object.manifest);
-    } catch {
-      unloadable.push(`${object.source}: is not an object cdk8s can load`);
-      return;
-    }
-    sources.set(apiObject.node.path, object.source);
-    if (object.allowUnlisted) { PodDefaultValidation.allowUnlisted(apiObject); }
-  });
-  PodDefaultValidation.attach(app);
-  const errors = [...unloadable, ...app.node.findAll().flatMap(c => c.node.validate())];
-  const pathPattern = new RegExp(`\\b${CHART_ID}/o\\d+\\b`, 'g');
-  return errors.map(e => e
-    .replace(pathPattern, p => sources.get(p) ?? p)
+function judge(objects: readonly LoadedObject[]): string[] {
+  return checkManifests(objects).map(p => p.message
     .replace('call PodDefaultValidation.allowUnlisted() on it', 'pass --allow-unlisted NS/NAME'));
 }
 

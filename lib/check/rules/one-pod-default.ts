@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { labelKeyProblem, foldPath, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
+import { DNS_LABEL, foldPath, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
 import { compareNames } from '../../pod-default-admission';
 import { ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
@@ -27,6 +27,22 @@ export function nameLength(pd: PodDefaultFound): CheckProblem[] {
   return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
     + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
     + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+}
+
+/**
+ * The name is the key of the selection label and part of the webhook's pod annotation, so it follows
+ * the rule the constructs apply to it: a DNS-1123 label (its length is the rule above).
+ */
+export function nameFormat(pd: PodDefaultFound): CheckProblem[] {
+  if (DNS_LABEL.test(pd.name)) { return []; }
+  return [problem('name-format', pd, `${where(pd)} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", `
+    + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name; '
+    + 'rename it, such as ' + quote(suggestedName(pd.name)), pd.name)];
+}
+
+function suggestedName(name: string): string {
+  const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  return kebab === '' ? 'my-poddefault' : kebab.slice(0, MAX_PODDEFAULT_NAME_LENGTH).replace(/-+$/, '');
 }
 
 /** The notebook UI lists a PodDefault as one checkbox that sets its one selector label to "true". */

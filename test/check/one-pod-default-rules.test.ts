@@ -1,0 +1,62 @@
+// The rules on one PodDefault at a time, each fed to checkManifests on its own: the rule that fires and
+// its exact message.
+import { checkManifests } from '../../lib/check';
+import { inputs, pd } from './support';
+
+const WHERE = (name: string) => `poddefault ${name} (s0) in namespace team-a`;
+const LISTING_FIX = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+const SPAWNER = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
+
+describe('rules on one PodDefault', () => {
+  test.each<[string, any, { rule: string; key?: string; message: string }[]]>([
+    ['a well-formed notebook PodDefault', pd('docker-config'), []],
+    ['a name of exactly 52 characters', pd('a'.repeat(52)), []],
+    ['a name of 53 characters', pd('a'.repeat(53)), [{
+      rule: 'name-length', key: 'a'.repeat(53),
+      message: `${WHERE('a'.repeat(53))} has a name of 53 characters: the webhook marks the pod with the annotation `
+        + 'poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, so kubernetes refuses every pod it selects; use a name of at most 52 characters',
+    }]],
+    ['a name with capitals', pd('MyPD'), [{
+      rule: 'name-format', key: 'MyPD',
+      message: `${WHERE('MyPD')} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit): `
+        + 'the api server refuses it, and the notebook ui selects it by a label of that name; rename it, such as "my-pd"',
+    }]],
+    ['a name with a dot', pd('team.docker'), [{
+      rule: 'name-format', key: 'team.docker',
+      message: `${WHERE('team.docker')} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit): `
+        + 'the api server refuses it, and the notebook ui selects it by a label of that name; rename it, such as "team-docker"',
+    }]],
+    ['no matchLabels', pd('gpu', { selector: {} }), [{
+      rule: 'listing',
+      message: `${WHERE('gpu')} has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace; ${LISTING_FIX}`,
+    }]],
+    ['two matchLabels keys', pd('gpu', { selector: { matchLabels: { gpu: 'true', tier: 'true' } } }), [{
+      rule: 'listing',
+      message: `${WHERE('gpu')} has 2 matchLabels keys, but choosing it in the notebook ui sets only the label gpu, so it never applies; ${LISTING_FIX}`,
+    }]],
+    ['a selector value other than "true"', pd('gpu', { selector: { matchLabels: { gpu: 'yes' } } }), [{
+      rule: 'listing',
+      message: `${WHERE('gpu')} selects label gpu with a value other than "true", but choosing it in the notebook ui sets gpu: "true", so it never applies; ${LISTING_FIX}`,
+    }]],
+    ['the spawner\'s dshm volume', pd('shm', { volumes: [{ name: 'dshm', emptyDir: {} }] }), [{
+      rule: 'spawner-volume', key: 'dshm',
+      message: `${WHERE('shm')} uses the volume name dshm, ${SPAWNER}; choose another volume name`,
+    }]],
+    ['a mount at /dev/shm/ spelled with a trailing slash', pd('shm', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/dev//shm/' }] }), [{
+      rule: 'spawner-volume', key: '/dev/shm',
+      message: `${WHERE('shm')} mounts at /dev/shm, ${SPAWNER}; choose another mount path`,
+    }]],
+  ])('%s', (_, manifest, expected) => {
+    // GIVEN one PodDefault WHEN checked THEN exactly the expected rules fire, with their messages
+    expect(checkManifests(inputs(manifest)).map(p => ({ rule: p.rule, ...(p.key === undefined ? {} : { key: p.key }), message: p.message }))).toEqual(expected);
+  });
+
+  test('allowUnlisted exempts a PodDefault from the listing rule only', () => {
+    // GIVEN a PodDefault for pipeline pods, not for notebooks, with a 53-character name
+    const manifest = pd('b'.repeat(53), { selector: { matchExpressions: [{ key: 'pipeline', operator: 'Exists' }] } });
+    // WHEN checked as allowed to be unlisted
+    const problems = checkManifests([{ manifest, source: 's0', allowUnlisted: true }]);
+    // THEN the listing rule is silent and the name rule still fires
+    expect(problems.map(p => p.rule)).toEqual(['name-length']);
+  });
+});
