@@ -4,6 +4,7 @@ import { envSources, secretKeys } from './rules/env-source';
 import { filePerResourceCollisions } from './rules/file-per-resource';
 import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
+import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
 import { byName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
@@ -27,6 +28,11 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   const byNamespace = new Map<string, PodDefaultFound[]>();
   for (const found of objects) {
     if (!isPodDefault(found)) { continue; }
+    const shape = podDefaultShape(found);
+    if (shape !== undefined) {
+      problems.push(shape);
+      continue;
+    }
     const pd = toPodDefault(found);
     const list = byNamespace.get(pd.namespace);
     if (list === undefined) { byNamespace.set(pd.namespace, [pd]); } else { list.push(pd); }

@@ -6,7 +6,7 @@ import { checkManifests } from '../check';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
 import { inputSource, readInputText } from './input';
 import { KUBECTL_YAML, yamlErrorInWords } from './kubectl-yaml';
-import { shapeProblem } from './manifest-shape';
+import { shapeProblem } from '../check/rules/shape';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /** Why 1 MiB of manifests is enough; a larger input is more likely a wrong path than a real cluster. */

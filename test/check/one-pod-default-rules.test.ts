@@ -51,6 +51,18 @@ describe('rules on one PodDefault', () => {
     expect(checkManifests(inputs(manifest)).map(p => ({ rule: p.rule, ...(p.key === undefined ? {} : { key: p.key }), message: p.message }))).toEqual(expected);
   });
 
+  test.each<[string, any, string]>([
+    ['volumes as a mapping', { volumes: { a: 1 } }, 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['tolerations as a mapping', { tolerations: {} }, 'spec.tolerations is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['an env var name as a number', { env: [{ name: 12, value: 'x' }] }, 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
+    ['matchLabels as a list', { selector: { matchLabels: ['a'] } }, 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+  ])('a field of the wrong type (%s) is one shape problem, and the other rules skip that PodDefault', (_, spec, text) => {
+    // GIVEN a PodDefault with a field of the wrong type, beside a well-formed one
+    const problems = checkManifests(inputs(pd('odd', spec), pd('docker-config')));
+    // THEN one problem names the source, the object and the field, and nothing else is reported
+    expect(problems.map(p => [p.rule, p.sources, p.message])).toEqual([['shape', ['s0'], `s0: PodDefault odd: ${text}: fix the manifest`]]);
+  });
+
   test('allowUnlisted exempts a PodDefault from the listing rule only', () => {
     // GIVEN a PodDefault for pipeline pods, not for notebooks, with a 53-character name
     const manifest = pd('b'.repeat(53), { selector: { matchExpressions: [{ key: 'pipeline', operator: 'Exists' }] } });

@@ -1,6 +1,9 @@
 // The types of the PodDefault fields the check reads, as the PodDefault CRD declares them: a manifest
 // that gives another type (`volumes: {a: 1}`) is refused with the field named, as the API server would
-// refuse it, instead of reaching the check with a shape it cannot judge.
+// refuse it, instead of reaching the other rules with a shape they cannot judge. The CLI applies it
+// while it reads its input; checkManifests applies it to every PodDefault it is given.
+import { Found } from '../objects';
+import { CheckProblem } from '../types';
 
 type Shape = 'string' | 'boolean' | 'object' | 'list of objects' | 'list of strings' | 'map of strings';
 
@@ -37,7 +40,7 @@ const NESTED_SHAPES: { readonly [field: string]: { readonly [field: string]: Sha
 /** Why a PodDefault's fields do not have the CRD's types, naming the first such field; else undefined. */
 export function shapeProblem(manifest: any): string | undefined {
   if (manifest.kind !== 'PodDefault') { return undefined; }
-  const where = `PodDefault ${manifest.metadata.name}`;
+  const where = `PodDefault ${manifest.metadata?.name}`;
   const spec = manifest.spec;
   if (spec === undefined || spec === null) { return undefined; }
   if (describe(spec) !== 'object') { return wrong(where, 'spec', 'object', spec); }
@@ -82,4 +85,16 @@ function describe(value: unknown): string {
 function wrong(where: string, field: string, shape: Shape, value: unknown): string {
   const actual = describe(value) === 'object' ? 'a mapping' : describe(value) === 'list' ? 'a list' : `a ${describe(value)}`;
   return `${where}: ${field} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}: fix the manifest`;
+}
+
+/** The shape rule as a check problem: a PodDefault the other rules cannot judge. */
+export function podDefaultShape(found: Found): CheckProblem | undefined {
+  const problem = shapeProblem(found.manifest);
+  if (problem === undefined) { return undefined; }
+  return {
+    rule: 'shape',
+    ...(found.namespace === '' ? {} : { namespace: found.namespace }),
+    sources: [found.source],
+    message: `${found.source}: ${problem}`,
+  };
 }
