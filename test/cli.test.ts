@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { App, Chart } from 'cdk8s';
 import { runMain } from './cli-io';
 import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
 import { fixture, GOLDEN_DIR } from './golden';
@@ -15,8 +16,11 @@ const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_TOKEN = 'fake-session-token-0000';
 const FAKE_MINIO_SECRET = 'fake-minio-secret-0000';
 const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
+/** 64 bytes, as a storage account key has; the value of test/golden/azure-values.yaml. */
+const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
+const FAKE_AZURE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=fakeaccount0000;AccountKey=${FAKE_AZURE_KEY};EndpointSuffix=core.windows.net`;
 /** Every secret a test feeds in; none may ever show in an error. */
-const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
+const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, FAKE_AZURE_KEY, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
 
 // Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
 jest.setTimeout(60_000);
@@ -101,6 +105,25 @@ describe('generating commands print what the library synthesises', () => {
       ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
         '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
       FAKE_PASSWORD, 'notebook-jovyan'],
+    ['pipelines: no options, the Kubeflow docs\' access-ml-pipeline', ['pipelines', '--namespace', 'user'], undefined, 'pipelines-defaults'],
+    ['gcs: a key file', ['gcs', '--namespace', 'user', '--key-file', fixture('gcp-service-account-key.json')], undefined, 'gcs-file'],
+    ['gcs: a key on stdin, a hashed Secret name and another mount path',
+      ['gcs', '--namespace', 'user', '--key-file', '-', '--hash-secret-name', '--mount-path', '/home/jovyan/.gcp'],
+      readFileSync(fixture('gcp-service-account-key.json'), 'utf8'), 'gcs-json'],
+    ['gcs: an existing Secret with another key',
+      ['gcs', '--namespace', 'user', '--existing-secret', 'user-gcp-sa', '--existing-key', 'key.json'], undefined, 'gcs-existing-secret'],
+    ['azure: an account key on stdin', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'],
+      `${FAKE_AZURE_KEY}\n`, 'azure-values'],
+    ['azure: an existing Secret', ['azure', '--namespace', 'user', '--existing-secret', 'team-azure'], undefined, 'azure-existing-secret'],
+    ['minio: checksums as the default', ['minio', '--namespace', 'user', '--checksums', 'when_required'], undefined, 'minio-defaults'],
+    ['notebook: GCS from an existing Secret, and the Pipelines API',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'gcs', '--gcs-existing-secret', 'user-gcp-sa', '--pipelines'],
+      FAKE_PASSWORD, 'notebook-gcs-pipelines'],
+    ['notebook: Azure from an existing Secret',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'azure', '--azure-existing-secret', 'team-azure'],
+      FAKE_PASSWORD, 'notebook-azure'],
   ])('%s', async (_name, args, stdin, goldenName) => {
     // GIVEN the flags (and stdin) WHEN the binary runs
     const result = await cli(args, { stdin });
@@ -117,8 +140,66 @@ describe('generating commands print what the library synthesises', () => {
   });
 });
 
+describe('new commands and flags print what the library synthesises for the same props', () => {
+  /** The YAML the library synthesises for `build`, as the CLI's in-memory App does. */
+  async function librarySynth(build: (lib: typeof import('../lib'), chart: Chart) => void): Promise<string> {
+    const lib = await import('../lib');
+    const app = new App();
+    build(lib, new Chart(app, 'cli'));
+    return app.synthYaml();
+  }
+
+  test.concurrent('azure --from-env reads the connection string of its environment', async () => {
+    const env = { AZURE_STORAGE_CONNECTION_STRING: FAKE_AZURE_CONNECTION, HOME: '/home/me' };
+    expectOutput(await cli(['azure', '--namespace', 'user', '--from-env'], { env }), golden('azure-env'));
+  });
+
+  test.concurrent('azure: a connection string from a file, a SAS token from stdin', async () => {
+    const connection = secretFile('azure-connection', FAKE_AZURE_CONNECTION);
+    expectOutput(await cli(['azure', '--namespace', 'user', '--connection-string-file', connection]), golden('azure-env'));
+    const sas = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=fakeSignature0000fakeSignature0000%3D';
+    const result = await cli(['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-stdin', '--name', 'blob'], { stdin: `${sas}\n` });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AzureBlobConfiguration(chart, 'blob', {
+      namespace: 'user', configuration: lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: sas }),
+    })));
+  });
+
+  test.concurrent('pipelines: expiration seconds, audience and naming flags', async () => {
+    const result = await cli(['pipelines', '--namespace', 'user', '--name', 'kfp', '--description', 'KFP', '--expiration-seconds', '3600', '--audience', 'kfp.example.com']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.PipelinesApiAccess(chart, 'access-ml-pipeline', {
+      namespace: 'user', name: 'kfp', description: 'KFP', expirationSeconds: 3600, audience: 'kfp.example.com',
+    })));
+  });
+
+  test.concurrent('aws-env --checksums sets both checksum variables, as S3Configuration.fromValues does', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--checksums', 'when_required'],
+      { stdin: FAKE_SECRET });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AwsEnvConfiguration(chart, 'aws-configuration', {
+      namespace: 'user',
+      configuration: lib.S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET, checksums: lib.S3Checksums.WHEN_REQUIRED }),
+    })));
+    expect(result.stdout).toContain('AWS_REQUEST_CHECKSUM_CALCULATION: d2hlbl9yZXF1aXJlZA==');
+  });
+
+  test.concurrent('minio --checksums when_supported overrides MinioDefault\'s when_required', async () => {
+    const result = await cli(['minio', '--namespace', 'user', '--checksums', 'when_supported']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.MinioDefault(chart, 'minio', { namespace: 'user', checksums: lib.S3Checksums.WHEN_SUPPORTED })));
+    expect(result.stdout).not.toBe(golden('minio-defaults'));
+  });
+
+  test.concurrent('notebook --storage azure with an account key file', async () => {
+    const keyFile = secretFile('azure-key', FAKE_AZURE_KEY);
+    const result = await cli(['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred',
+      '--storage', 'azure', '--azure-account-name', 'fakeaccount0000', '--azure-account-key-file', keyFile]);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+      namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+      storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })),
+    })));
+  });
+});
+
 describe('help', () => {
-  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
+  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -129,7 +210,7 @@ describe('help', () => {
   test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check']) {
+    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     const bare = await cli([]);
@@ -191,6 +272,30 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--minio-endpoint does not apply with --storage aws-env'],
     ['AWS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--aws-from-env'], 'notebook',
       '--aws-from-env does not apply with the default storage (MinIO): add --storage aws-file or --storage aws-env'],
+    ['an Azure account key in argv', ['azure', '--namespace', 'user', '--account-key', 'hunter2'], 'azure',
+      '--account-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --account-key-stdin or --account-key-file'],
+    ['an Azure connection string in argv', ['azure', '--namespace', 'user', '--connection-string=hunter2'], 'azure',
+      '--connection-string is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --connection-string-stdin or --connection-string-file'],
+    ['two Azure credentials', ['azure', '--namespace', 'user', '--account-name', 'a', '--account-key-stdin', '--sas-token-file', 'f'], 'azure',
+      '--account-key-stdin and --sas-token-file each give the Azure credential: give one of them'],
+    ['an Azure account name without a credential', ['azure', '--namespace', 'user', '--account-name', 'a'], 'azure',
+      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file form)'],
+    ['Azure values with --from-env', ['azure', '--namespace', 'user', '--from-env', '--account-name', 'a'], 'azure',
+      '--from-env and --account-name each give the Azure account: give one of them'],
+    ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret'],
+    ['a GCS key name without the existing Secret', ['gcs', '--namespace', 'user', '--key-file', 'k.json', '--existing-key', 'k'], 'gcs',
+      '--existing-key does not apply without --existing-secret'],
+    ['a token lifetime that is no number', ['pipelines', '--namespace', 'user', '--expiration-seconds', '2h'], 'pipelines',
+      '--expiration-seconds must be a whole number, such as 7200'],
+    ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
+      'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
+    ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
+    ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
+      '--checksums does not apply without --access-key-id (set the variable instead)'],
+    ['GCS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--gcs-key-file', 'k'], 'notebook',
+      '--gcs-key-file does not apply with the default storage (MinIO): add --storage gcs'],
+    ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',
+      '--azure-from-env does not apply with --storage gcs'],
     ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
@@ -198,9 +303,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });
@@ -227,6 +332,12 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
       /mounts at \/dev\/shm/],
+    ['a GCS key that is not a key, on stdin', ['gcs', '--namespace', 'user', '--key-file', '-'], '{"type":"authorized_user"}', 'gcs',
+      /^--key-file: the key has no "type": "service_account"/],
+    ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
+      /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
+    ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
+      /^--account-name: accountName /],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);

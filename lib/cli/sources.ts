@@ -1,8 +1,8 @@
 // The credential sources of each access construct as flags: their help, the checks of which flags go
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
-import type { AwsCredentials, DockerConfig, MinioCredentials, S3Configuration } from '../index';
-import { Args, choice, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '../index';
+import { Args, choice, given, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { once, readInputText } from './input';
 import type { PropFlags } from './props';
 import type { Resolvable, SourceInput } from './synth';
@@ -16,6 +16,9 @@ export interface SourceKind<T extends Resolvable | undefined> {
 
 const SIGNATURE_VERSIONS = { s3v4: 'S3V4', s3: 'S3' } as const;
 const BOOLEANS = { true: true, false: false } as const;
+/** The values of `--checksums`, as members of S3Checksums. */
+const CHECKSUMS = { when_supported: 'WHEN_SUPPORTED', when_required: 'WHEN_REQUIRED' } as const;
+const CHECKSUMS_HELP = '"when_required" (for stores that reject the checksums boto3 1.36 and later send by default, such as SeaweedFS and MinIO before 2025-01) or "when_supported"';
 
 // ---- Docker
 
@@ -146,11 +149,12 @@ export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
     [`${p}endpoint`]: { type: 'string', value: 'URL', help: `S3_ENDPOINT, the store's http(s)://host[:port], with --${p}access-key-id` },
     [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: `S3_SIGNATURE_VERSION, "s3v4" or "s3", with --${p}access-key-id` },
     [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: `S3_FORCE_PATH_STYLE, "true" or "false", with --${p}access-key-id` },
+    [`${p}checksums`]: { type: 'string', value: 'WHEN', help: `AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION: ${CHECKSUMS_HELP}, with --${p}access-key-id` },
     [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace and holds the variables; none is printed' },
   };
 }
 
-const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-style'];
+const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-style', 'checksums'];
 
 /** The S3 settings the flags give. */
 function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
@@ -163,6 +167,7 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
   if (source !== `${p}from-file`) { refuse(args, [`${p}profile`], `without --${p}from-file`); }
   const signatureVersion = choice(args, `${p}signature-version`, SIGNATURE_VERSIONS);
   const forcePathStyle = choice(args, `${p}force-path-style`, BOOLEANS);
+  const checksums = choice(args, `${p}checksums`, CHECKSUMS);
   return {
     flag: `--${source}`,
     secrets: keys?.secrets ?? [],
@@ -176,6 +181,7 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
         endpoint: str(args, `${p}endpoint`),
         signatureVersion: signatureVersion === undefined ? undefined : lib.S3SignatureVersion[signatureVersion],
         forcePathStyle,
+        checksums: checksums === undefined ? undefined : lib.S3Checksums[checksums],
       });
     },
   };
@@ -205,6 +211,7 @@ export function minioOptions(p: string): { [flag: string]: OptionSpec } {
     [`${p}region`]: { type: 'string', value: 'REGION', help: 'AWS_REGION (default: us-east-1)' },
     [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: '"s3v4" (the default) or "s3"' },
     [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: '"true" (the default, which MinIO needs) or "false"' },
+    [`${p}checksums`]: { type: 'string', value: 'WHEN', help: `AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION: ${CHECKSUMS_HELP} (default: when_required)` },
     [`${p}no-sdk-endpoint-variable`]: { type: 'boolean', help: 'leave out AWS_ENDPOINT_URL_S3, which current AWS SDKs read the endpoint from' },
   };
 }
@@ -237,6 +244,95 @@ export function minioProps(p: string): PropFlags {
     [`${p}region`]: { prop: 'region' },
     [`${p}signature-version`]: { prop: 'signatureVersion', choices: SIGNATURE_VERSIONS, enumOf: lib => lib.S3SignatureVersion },
     [`${p}force-path-style`]: { prop: 'forcePathStyle', choices: BOOLEANS },
+    [`${p}checksums`]: { prop: 'checksums', choices: CHECKSUMS, enumOf: lib => lib.S3Checksums },
     [`${p}no-sdk-endpoint-variable`]: { prop: 'sdkEndpointVariable', whenGiven: false },
   };
 }
+
+// ---- Google Cloud Storage through a service-account key
+
+export function gcsSourceOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}key-file`]: { type: 'string', value: 'FILE', help: 'a service-account key file (JSON, as "gcloud iam service-accounts keys create" writes it), checked and stored unchanged; "-" reads it from stdin' },
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace; none is printed' },
+    [`${p}existing-key`]: { type: 'string', value: 'KEY', help: `key of the key file in --${p}existing-secret, mounted as user-gcp-sa.json (default: user-gcp-sa.json)` },
+  };
+}
+
+/** The service-account key the flags give. */
+function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccountKey> {
+  const source = oneOf(args, [`${p}key-file`, `${p}existing-secret`], 'the service-account key')!;
+  if (source !== `${p}existing-secret`) { refuse(args, [`${p}existing-key`], `without --${p}existing-secret`); }
+  const fromStdin = source === `${p}key-file` && str(args, source) === '-';
+  const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
+  return {
+    flag: `--${source}`,
+    secrets: [],
+    build: lib => {
+      if (fromStdin) { return lib.GcpServiceAccountKey.fromJson(stdinText()); }
+      if (source === `${p}key-file`) { return lib.GcpServiceAccountKey.fromFile(str(args, source)!); }
+      return lib.GcpServiceAccountKey.fromExistingSecret(str(args, source)!, str(args, `${p}existing-key`));
+    },
+  };
+}
+
+export const GCS_SOURCE: SourceKind<GcpServiceAccountKey> = { options: gcsSourceOptions, read: gcsSource };
+
+// ---- Azure Blob Storage as environment variables
+
+/** The three credentials of an Azure Storage account, each a secret read from stdin or a file. */
+const AZURE_CREDENTIALS = ['account-key', 'sas-token', 'connection-string'] as const;
+
+export function azureSourceOptions(p: string): { [flag: string]: OptionSpec } {
+  return {
+    [`${p}account-name`]: { type: 'string', value: 'NAME', help: 'the storage account (AZURE_STORAGE_ACCOUNT_NAME); with a connection string, its AccountName by default' },
+    [`${p}account-key-stdin`]: { type: 'boolean', help: 'read the account key (AZURE_STORAGE_ACCOUNT_KEY) from stdin' },
+    [`${p}account-key-file`]: { type: 'string', value: 'FILE', help: 'read the account key from FILE' },
+    [`${p}sas-token-stdin`]: { type: 'boolean', help: 'read a shared access signature (AZURE_STORAGE_SAS_TOKEN) from stdin' },
+    [`${p}sas-token-file`]: { type: 'string', value: 'FILE', help: 'read the shared access signature from FILE' },
+    [`${p}connection-string-stdin`]: { type: 'boolean', help: 'read a connection string (AZURE_STORAGE_CONNECTION_STRING) from stdin' },
+    [`${p}connection-string-file`]: { type: 'string', value: 'FILE', help: 'read the connection string from FILE' },
+    [`${p}from-env`]: { type: 'boolean', help: 'take AZURE_STORAGE_ACCOUNT_NAME and one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN, AZURE_STORAGE_CONNECTION_STRING from this environment' },
+    [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace and holds the variables; none is printed' },
+  };
+}
+
+/** The Azure configuration the flags give. */
+function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
+  const credentialFlags = AZURE_CREDENTIALS.flatMap(c => [`${p}${c}-stdin`, `${p}${c}-file`]);
+  const valueFlags = [`${p}account-name`, ...credentialFlags];
+  const values = given(args, valueFlags)[0];
+  const found = given(args, [`${p}from-env`, `${p}existing-secret`]);
+  if (values !== undefined && found.length > 0) {
+    throw new UsageError(`--${found[0]} and --${values} each give the Azure account: give one of them`);
+  }
+  const source = values === undefined ? oneOf(args, [`${p}from-env`, `${p}existing-secret`, `${p}account-name`], 'the Azure account')! : `${p}account-name`;
+  if (source !== `${p}account-name`) { return azureWhole(args, io, source); }
+  const credentials = AZURE_CREDENTIALS.map(c => ({ name: c, reader: secretReader(args, io, `${p}${c}`, false) }))
+    .filter(c => c.reader !== undefined);
+  if (credentials.length !== 1) {
+    const each = AZURE_CREDENTIALS.map(c => `--${p}${c}-stdin`).join(', ');
+    throw new UsageError(credentials.length === 0
+      ? `the Azure credential is missing: give one of ${each} (or its -file form)`
+      : `${credentials.map(c => c.reader!.flag).join(' and ')} each give the Azure credential: give one of them`);
+  }
+  const [{ name, reader }] = credentials;
+  const field = name === 'account-key' ? 'accountKey' : name === 'sas-token' ? 'sasToken' : 'connectionString';
+  return {
+    flag: str(args, `${p}account-name`) === undefined ? reader!.flag : `--${p}account-name`,
+    secrets: [reader!],
+    build: (lib, secret) => lib.AzureStorageConfiguration.fromValues({ accountName: str(args, `${p}account-name`), [field]: secret(reader!) }),
+  };
+}
+
+function azureWhole(args: Args, io: Io, source: string): SourceInput<AzureStorageConfiguration> {
+  return {
+    flag: `--${source}`,
+    secrets: [],
+    build: lib => source.endsWith('from-env')
+      ? lib.AzureStorageConfiguration.fromEnv(definedOnly(io.env))
+      : lib.AzureStorageConfiguration.fromExistingSecret(str(args, source)!),
+  };
+}
+
+export const AZURE_SOURCE: SourceKind<AzureStorageConfiguration> = { options: azureSourceOptions, read: azureSource };
