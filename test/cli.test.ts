@@ -198,6 +198,91 @@ describe('new commands and flags print what the library synthesises for the same
   });
 });
 
+describe('--secret-store and --cluster-secret-store print the library\'s ExternalSecrets', () => {
+  const vault = ['--cluster-secret-store', 'vault'];
+  const team = ['--secret-store', 'team-store'];
+  test.concurrent.each<[string, string[], string]>([
+    ['docker --remote-config', ['docker', '--namespace', 'user', ...vault, '--remote-config', 'kubeflow/registry#config.json'], 'eso-docker-config'],
+    ['docker --remote-config with a version, immutable dockerconfigjson',
+      ['docker', '--namespace', 'user', ...team, '--remote-config', 'registry-config@3', '--refresh-interval', '15m', '--secret-type', 'dockerconfigjson', '--immutable'],
+      'eso-docker-config-dockerconfigjson'],
+    ['docker --remote-username and --remote-password',
+      ['docker', '--namespace', 'user', ...vault, '--remote-username', 'kubeflow/registry#username', '--remote-password', 'kubeflow/registry#password'], 'eso-docker-login'],
+    ['docker --remote-username with --server, --secret-name and a versioned password',
+      ['docker', '--namespace', 'user', ...team, '--server', 'ghcr.io', '--remote-username', 'ghcr-user', '--remote-password', 'ghcr-token@2',
+        '--refresh-interval', '0s', '--secret-type', 'dockerconfigjson', '--secret-name', 'ghcr-pull'],
+      'eso-docker-login-dockerconfigjson'],
+    ['aws-credentials --remote-credentials', ['aws-credentials', '--namespace', 'user', ...vault, '--remote-credentials', 'kubeflow/aws-credentials'], 'eso-aws-file'],
+    ['aws-credentials --remote-access-key-id with a session token, a profile and a region',
+      ['aws-credentials', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/aws#access_key_id', '--remote-secret-access-key', 'kubeflow/aws#secret_access_key',
+        '--remote-session-token', 'kubeflow/aws#session_token', '--profile', 'ml', '--region', 'eu-west-1'],
+      'eso-aws-file-keys'],
+    ['aws-env --remote-access-key-id with literal settings',
+      ['aws-env', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/s3#access_key_id', '--remote-secret-access-key', 'kubeflow/s3#secret_access_key',
+        '--region', 'eu-west-1', '--endpoint', 'https://s3.eu-west-1.amazonaws.com', '--signature-version', 's3v4', '--force-path-style', 'false', '--sdk-endpoint-variable'],
+      'eso-aws-env'],
+    ['aws-env with the keys only',
+      ['aws-env', '--namespace', 'user', ...team, '--remote-access-key-id', 's3-access-key-id', '--remote-secret-access-key', 's3-secret-access-key',
+        '--remote-session-token', 's3-session-token'],
+      'eso-aws-env-keys-only'],
+    ['minio --remote-access-key', ['minio', '--namespace', 'user', ...vault, '--remote-access-key', 'kubeflow/minio#accesskey', '--remote-secret-key', 'kubeflow/minio#secretkey'], 'eso-minio'],
+    ['gcs --remote-key', ['gcs', '--namespace', 'user', ...vault, '--remote-key', 'kubeflow/gcp#user-gcp-sa.json'], 'eso-gcs'],
+    ['azure --remote-account-key, immutable, every 15 minutes',
+      ['azure', '--namespace', 'user', ...team, '--account-name', 'fakeaccount0000', '--remote-account-key', 'azure-storage#key1@2', '--refresh-interval', '15m',
+        '--secret-name', 'team-azure', '--immutable'],
+      'eso-azure-account-key'],
+    ['azure --remote-connection-string',
+      ['azure', '--namespace', 'user', ...vault, '--account-name', 'fakeaccount0000', '--remote-connection-string', 'kubeflow/azure#connection-string'],
+      'eso-azure-connection-string'],
+    ['notebook: a registry login and MinIO keys from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-server', 'registry.example.com',
+        '--docker-remote-username', 'kubeflow/registry#username', '--docker-remote-password', 'kubeflow/registry#password',
+        '--minio-remote-access-key', 'kubeflow/minio#accesskey', '--minio-remote-secret-key', 'kubeflow/minio#secretkey'],
+      'eso-notebook'],
+    ['notebook: a registry config and a GCS key from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-remote-config', 'kubeflow/registry#config.json',
+        '--storage', 'gcs', '--gcs-remote-key', 'kubeflow/gcp#user-gcp-sa.json'],
+      'eso-notebook-gcs'],
+  ])('%s', async (_name, args, goldenName) => {
+    expectOutput(await cli(args), golden(goldenName));
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['both stores', ['docker', '--namespace', 'user', '--secret-store', 'a', '--cluster-secret-store', 'b', '--remote-config', 'k'], 'docker',
+      '--secret-store and --cluster-secret-store each name the store: give one of them'],
+    ['a remote value without a store', ['docker', '--namespace', 'user', '--remote-config', 'k'], 'docker',
+      '--remote-config needs the store it reads from: add --secret-store NAME or --cluster-secret-store NAME'],
+    ['a store without a remote value', ['docker', '--namespace', 'user', '--secret-store', 's', '--existing-secret', 'x'], 'docker',
+      '--secret-store does not apply without a remote value: give one of --remote-config, --remote-username, --remote-password'],
+    ['a refresh interval without a store', ['minio', '--namespace', 'user', '--refresh-interval', '1h'], 'minio',
+      '--refresh-interval does not apply without --secret-store or --cluster-secret-store'],
+    ['a remote user name without its password', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u'], 'docker',
+      'the remote password is missing: give --remote-password with --remote-username'],
+    ['a remote secret key without the remote access key', ['minio', '--namespace', 'user', '--secret-store', 's', '--access-key', 'a', '--remote-secret-key', 'k'], 'minio',
+      '--remote-secret-key does not apply without --remote-access-key'],
+    ['an empty property', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'kubeflow/gcp#'], 'gcs',
+      '--remote-key: the property is empty in KEY[#PROPERTY][@VERSION]: give it, or leave out its "#"'],
+    ['an empty key', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', '@3'], 'gcs',
+      '--remote-key: the key is empty in KEY[#PROPERTY][@VERSION]: give the store\'s key'],
+    ['a second "#"', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a#b#c'], 'gcs',
+      '--remote-key: a second "#", or "#" after "@", in KEY[#PROPERTY][@VERSION]: escape it as "\\#" if it belongs to the property'],
+    ['a stray backslash', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a\\b'], 'gcs',
+      '--remote-key: "\\" escapes only "#", "@" and "\\" in KEY[#PROPERTY][@VERSION]: write a lone "\\" as "\\\\"'],
+    ['a stored and a read Azure credential', ['azure', '--namespace', 'user', '--secret-store', 's', '--account-name', 'a', '--account-key-stdin', '--remote-sas-token', 't'], 'azure',
+      '--account-key-stdin and --remote-sas-token each give the Azure credential: give one of them'],
+  ])('%s', async (_name, args, command, message) => {
+    expect(expectErrors(await cli(args), 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
+  });
+
+  test.concurrent('escaped "#" and "@" belong to the key; the parts reach the library as given', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--cluster-secret-store', 'vault', '--remote-key', 'team\\@example.com/key\\#1#json@v2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('key: team@example.com/key#1\n');
+    expect(result.stdout).toContain('property: json\n');
+    expect(result.stdout).toContain('version: v2\n');
+  });
+});
+
 describe('help', () => {
   test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
     const result = await cli([command, '--help']);
@@ -241,7 +326,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--docker-password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
     ['no namespace', ['docker', ...fromFile], 'docker', '--namespace is required: the namespace (Kubeflow profile) of the Secret and the PodDefault'],
     ['no credentials', ['docker', '--namespace', 'user'], 'docker',
-      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret'],
+      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret, --remote-config, --remote-username'],
     ['two credential sources', ['docker', '--namespace', 'user', ...fromFile, '--existing-secret', 's'], 'docker',
       '--from-file and --existing-secret each give the Docker credentials: give one of them'],
     ['a login without its password', ['docker', '--namespace', 'user', '--username', 'u'], 'docker',
@@ -249,7 +334,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['a password twice', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin', '--password-file', 'f'], 'docker',
       '--password-stdin and --password-file both give the password: give one'],
     ['a login flag without --username', ['docker', '--namespace', 'user', ...fromFile, '--server', 'ghcr.io'], 'docker',
-      '--server does not apply without --username'],
+      '--server does not apply without --username or --remote-username'],
     ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
       'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
     ['a short option', ['docker', '-n', 'user'], 'docker',
@@ -265,7 +350,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['two flags reading stdin', ['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-stdin', '--session-token-stdin'], 'aws-env',
       '--secret-access-key-stdin and --session-token-stdin all read stdin, which can be read once: give the others a file instead'],
     ['a value flag with another source', ['aws-env', '--namespace', 'user', '--from-env', '--region', 'us-east-1'], 'aws-env',
-      '--region does not apply without --access-key-id (set the variable instead)'],
+      '--region does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
     ['MinIO key names without the existing Secret', ['minio', '--namespace', 'user', '--access-key-key', 'id'], 'minio',
       '--access-key-key does not apply without --existing-secret'],
     ['MinIO flags with AWS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'aws-env', '--minio-endpoint', 'http://x'], 'notebook',
@@ -279,10 +364,10 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['two Azure credentials', ['azure', '--namespace', 'user', '--account-name', 'a', '--account-key-stdin', '--sas-token-file', 'f'], 'azure',
       '--account-key-stdin and --sas-token-file each give the Azure credential: give one of them'],
     ['an Azure account name without a credential', ['azure', '--namespace', 'user', '--account-name', 'a'], 'azure',
-      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file form)'],
+      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file or --remote-... form)'],
     ['Azure values with --from-env', ['azure', '--namespace', 'user', '--from-env', '--account-name', 'a'], 'azure',
       '--from-env and --account-name each give the Azure account: give one of them'],
-    ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret'],
+    ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret, --remote-key'],
     ['a GCS key name without the existing Secret', ['gcs', '--namespace', 'user', '--key-file', 'k.json', '--existing-key', 'k'], 'gcs',
       '--existing-key does not apply without --existing-secret'],
     ['a token lifetime that is no number', ['pipelines', '--namespace', 'user', '--expiration-seconds', '2h'], 'pipelines',
@@ -291,7 +376,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
     ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
     ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
-      '--checksums does not apply without --access-key-id (set the variable instead)'],
+      '--checksums does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
     ['GCS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--gcs-key-file', 'k'], 'notebook',
       '--gcs-key-file does not apply with the default storage (MinIO): add --storage gcs'],
     ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',

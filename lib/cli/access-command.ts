@@ -4,6 +4,7 @@
 import type { Chart } from 'cdk8s';
 import { checkOneStdinReader, CommandSpec, EXIT_OK, OptionGroup, required } from './framework';
 import { commonOptions, mountOptions } from './options';
+import { checkStoreUsed, REMOTE_VALUE_HELP, remoteFlags, STORE_OPTIONS } from './secret-store';
 import { flagNames, PropFlags, readProps } from './props';
 import type { SourceKind } from './sources';
 import { Library, Resolvable, synthesize } from './synth';
@@ -59,10 +60,10 @@ export function accessCommand(table: AccessCommand): CommandSpec {
     name: table.name,
     summary: table.summary,
     synopsis: table.synopsis,
-    description: table.description,
+    description: source === undefined ? table.description : [...table.description, REMOTE_VALUE_HELP],
     examples: table.examples,
     options: [
-      ...source === undefined ? [] : [{ heading: source.heading, options: source.kind.options('') }],
+      ...source === undefined ? [] : [{ heading: source.heading, options: source.kind.options('') }, STORE_OPTIONS],
       ...table.groups ?? [],
       commonOptions(table.id, table.defaultDescription, source !== undefined),
       ...table.mountPath === undefined ? [] : [mountOptions(table.mountPath)],
@@ -70,6 +71,7 @@ export function accessCommand(table: AccessCommand): CommandSpec {
     run: async (args, io) => {
       const namespace = required(args, 'namespace', `the namespace (Kubeflow profile) of the ${source === undefined ? '' : 'Secret and the '}PodDefault`);
       const input = source?.kind.read(args, io, '');
+      if (source !== undefined) { checkStoreUsed(args, input!.usesStore, remoteFlags(source.kind.options(''))); }
       const propsOf = readProps(args, props);
       checkOneStdinReader(args);
       const names = { ...flagNames(props), ...source === undefined ? {} : { [source.prop]: input!.flag } };

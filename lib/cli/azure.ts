@@ -10,6 +10,7 @@ export const azureCommand = accessCommand({
     '--namespace NS (--connection-string-stdin | --connection-string-file FILE) [--account-name NAME] [options]',
     '--namespace NS --from-env [options]',
     '--namespace NS --existing-secret NAME [options]',
+    '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --account-name NAME (--remote-account-key | --remote-sas-token | --remote-connection-string) REMOTE [options]',
   ],
   description: [
     'Prints a Secret holding AZURE_STORAGE_ACCOUNT_NAME and exactly one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN and AZURE_STORAGE_CONNECTION_STRING, as adlfs and azure-storage-blob read them, and a PodDefault that injects them into the notebooks that select it (AzureBlobConfiguration).',

@@ -8,6 +8,7 @@ export const gcsCommand = accessCommand({
   synopsis: [
     '--namespace NS --key-file FILE [options]',
     '--namespace NS --existing-secret NAME [--existing-key KEY] [options]',
+    '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-key REMOTE [options]',
   ],
   description: [
     'Prints a Secret holding a service-account key as user-gcp-sa.json and a PodDefault that mounts it at /secret/gcp/ and points GOOGLE_APPLICATION_CREDENTIALS at it in the notebooks that select it (GcsCredentials).',
@@ -21,6 +22,6 @@ export const gcsCommand = accessCommand({
   construct: lib => lib.GcsCredentials,
   id: 'gcp-credentials',
   defaultDescription: 'Add GCP credentials',
-  source: { kind: GCS_SOURCE, heading: 'Key (one of --key-file, --existing-secret)', prop: 'key' },
+  source: { kind: GCS_SOURCE, heading: 'Key (one of --key-file, --existing-secret, --remote-key)', prop: 'key' },
   mountPath: '/secret/gcp/',
 });

@@ -6,6 +6,7 @@ import {
   AWS_ENV_SOURCE, AWS_FILE_SOURCE, awsEnvSourceOptions, awsFileSourceOptions, AZURE_SOURCE, DOCKER_SECRET_TYPES, DOCKER_SOURCE, GCS_SOURCE, MINIO_SOURCE,
   minioOptions, minioProps,
 } from './sources';
+import { checkStoreUsed, REMOTE_VALUE_HELP, remoteFlags, STORE_OPTIONS } from './secret-store';
 import { synthesize } from './synth';
 
 const STORAGES = { 'minio': 'minio', 'aws-file': 'aws-file', 'aws-env': 'aws-env', 'gcs': 'gcs', 'azure': 'azure' } as const;
@@ -26,11 +27,12 @@ function awsOptions(): { [flag: string]: OptionSpec } {
     'aws-checksums': { ...env['aws-checksums'], help: `aws-env: ${env['aws-checksums'].help}` },
     'aws-existing-secret': { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace (with aws-file holding the credentials file, with aws-env the variables)' },
     'aws-key': { ...file['aws-key'], help: `aws-file: ${file['aws-key'].help}` },
+    'aws-remote-credentials': { ...file['aws-remote-credentials'], help: `aws-file: ${file['aws-remote-credentials'].help}` },
   };
 }
 
 const AWS_ENV_ONLY = ['aws-from-env', 'aws-endpoint', 'aws-signature-version', 'aws-force-path-style', 'aws-checksums'];
-const AWS_FILE_ONLY = ['aws-key'];
+const AWS_FILE_ONLY = ['aws-key', 'aws-remote-credentials'];
 
 export const notebookCommand: CommandSpec = {
   name: 'notebook',
@@ -44,7 +46,8 @@ export const notebookCommand: CommandSpec = {
   ],
   description: [
     'Prints the objects of a NotebookAccess: the Docker registry credentials (DockerRegistryAccess, PodDefault docker-config) and one object storage, by default the in-cluster MinIO (MinioDefault, PodDefault minio), else an AWS credentials file (AwsFileCredentials, aws-credentials), S3 environment variables (AwsEnvConfiguration, aws-configuration), a Google Cloud service-account key (GcsCredentials, gcs-credentials) or Azure Blob Storage variables (AzureBlobConfiguration, azure-blob). With --pipelines, also the Pipelines API token (PipelinesApiAccess, access-ml-pipeline).',
-    'DOCKER is one of --docker-from-file FILE, --docker-username USER with --docker-password-stdin or --docker-password-file FILE, or --docker-existing-secret NAME. The other commands offer every option of each construct.',
+    'DOCKER is one of --docker-from-file FILE, --docker-username USER with --docker-password-stdin or --docker-password-file FILE, or --docker-existing-secret NAME, or, from a secret store, --docker-remote-config REMOTE or --docker-remote-username REMOTE with --docker-remote-password REMOTE. The other commands offer every option of each construct.',
+    `One store serves every --...-remote-... flag. ${REMOTE_VALUE_HELP}`,
   ],
   options: [
     {
@@ -56,11 +59,12 @@ export const notebookCommand: CommandSpec = {
         'pipelines': { type: 'boolean', help: 'also give the notebooks the Kubeflow Pipelines API token (access-ml-pipeline)' },
       },
     },
-    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret)', options: DOCKER_SOURCE.options('docker-') },
+    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret, --docker-remote-config, --docker-remote-username)', options: DOCKER_SOURCE.options('docker-') },
     { heading: 'MinIO storage (--storage minio)', options: minioOptions('minio-') },
-    { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret)', options: awsOptions() },
+    { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret, --aws-remote-credentials, --aws-remote-access-key-id)', options: awsOptions() },
     { heading: 'GCS storage (--storage gcs; one of --gcs-key-file, --gcs-existing-secret)', options: GCS_SOURCE.options('gcs-') },
     { heading: 'Azure storage (--storage azure; --azure-account-name with one credential, a connection string, --azure-from-env, or --azure-existing-secret)', options: AZURE_SOURCE.options('azure-') },
+    STORE_OPTIONS,
   ],
   examples: [
     'cdk8s-kubeflow-access notebook --namespace user --docker-from-file ~/.docker/config.json | kubectl apply -f -',
@@ -97,6 +101,8 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   const gcs = storage === 'gcs' ? GCS_SOURCE.read(args, io, 'gcs-') : undefined;
   const azure = storage === 'azure' ? AZURE_SOURCE.read(args, io, 'azure-') : undefined;
   checkOneStdinReader(args);
+  const remote = [DOCKER_SOURCE.options('docker-'), minioOptions('minio-'), awsOptions(), GCS_SOURCE.options('gcs-'), AZURE_SOURCE.options('azure-')].flatMap(remoteFlags);
+  checkStoreUsed(args, docker.usesStore || (minio ?? awsFile ?? awsEnv ?? gcs ?? azure)!.usesStore, remote);
 
   const storageSource = (minio ?? awsFile ?? awsEnv ?? gcs ?? azure)!;
   const flags = {

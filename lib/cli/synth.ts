@@ -18,6 +18,8 @@ export interface Resolvable { _resolve(): unknown }
 export interface SourceInput<T extends Resolvable | undefined> {
   /** The flag that chose the source: errors about the source name it. */
   readonly flag: string;
+  /** The source reads from the secret store of `--secret-store` or `--cluster-secret-store`. */
+  readonly usesStore: boolean;
   /** The secrets the source reads, each from the flag the user typed. */
   readonly secrets: readonly SecretInput[];
   /** The source object, with each secret's value as `secret` gives it. */
