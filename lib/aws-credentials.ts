@@ -1,6 +1,6 @@
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -158,10 +158,10 @@ export class AwsCredentials {
       const reference = resolveStoreReference(copy);
       const name = copy.profile ?? 'default';
       const nameProblem = profileNameProblem(name);
-      if (nameProblem !== undefined) { throw new AccessError(`profile ${quote(String(name))} ${nameProblem}`); }
+      if (nameProblem !== undefined) { throw valueError('profile', `profile ${quote(String(name))} ${nameProblem}`); }
       if (copy.region !== undefined) {
         const problem = regionProblem(copy.region);
-        if (problem !== undefined) { throw new AccessError(`region ${problem}`); }
+        if (problem !== undefined) { throw valueError('region', `region ${problem}`); }
       }
       const inputs = [
         storeInput('accessKeyId', ACCESS_KEY_ID_INPUT, copy.accessKeyId),

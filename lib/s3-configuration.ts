@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, CredentialsProfile, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -159,7 +159,7 @@ export class S3Configuration {
     const { checksums, ...copy } = values;
     return new S3Configuration(() => {
       for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
-        if (copy[field] === undefined) { throw new AccessError(`${field} is missing: give it`); }
+        if (copy[field] === undefined) { throw valueError(field, `${field} is missing: give it`); }
       }
       return content(renderS3Variables({ ...copy, ...checksumSettings(checksums) }, valuesLabel));
     });
@@ -317,7 +317,7 @@ export function renderS3Variables(settings: S3Settings, label: (field: S3Field) 
     const value = settings[field];
     if (value === undefined) { continue; }
     const problem = s3SettingProblem(field, value);
-    if (problem !== undefined) { throw new AccessError(`${label(field)} ${problem}`); }
+    if (problem !== undefined) { throw valueError(valuesLabel(field), `${label(field)} ${problem}`); }
     variables[variable] = String(value);
   }
   return variables;

@@ -274,6 +274,12 @@ describe('--secret-store and --cluster-secret-store print the library\'s Externa
     expect(expectErrors(await cli(args), 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
   });
 
+  test.concurrent('a store name the library refuses is one line, blamed on a flag', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--secret-store', 'Vault_1', '--remote-key', 'k']);
+    const [line] = expectErrors(result, 1, 'cdk8s-kubeflow-access gcs');
+    expect(line).toMatch(/^--secret-store: store name "Vault_1" is not a valid SecretStore name/);
+  });
+
   test.concurrent('escaped "#" and "@" belong to the key; the parts reach the library as given', async () => {
     const result = await cli(['gcs', '--namespace', 'user', '--cluster-secret-store', 'vault', '--remote-key', 'team\\@example.com/key\\#1#json@v2']);
     expect(result.code).toBe(0);
@@ -652,6 +658,28 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
     expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
+  });
+
+  test.concurrent.each<[string, string[], string | undefined, string]>([
+    // A value no harmless stand-in fixes: the old CLI, which re-resolved with one, blamed --account-name.
+    ['an Azure account key that is not one', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'], 'hunter2',
+      '--account-key-stdin: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure SAS token without a signature, from a file', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-file', '-'], 'sv=2022-11-02',
+      '--sas-token-file: '],
+    ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
+      '--access-key: accessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
+      '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+    ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
+      '--refresh-interval: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+    ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
+      '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
+    ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
+      '--server: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+  ])('%s is blamed on its flag, from the error\'s data', async (_name, args, stdin, message) => {
+    const lines = expectErrors(await cli(args, { stdin }), 1, prefix(args[0]));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].startsWith(message)).toBe(true);
   });
 
   test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {

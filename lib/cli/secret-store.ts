@@ -2,7 +2,7 @@
 // the one syntax of a remote value (`KEY[#PROPERTY][@VERSION]`) that each `--remote-...` flag takes.
 import type { RemoteValue, SecretStoreOptions } from '../index';
 import { Args, given, OptionGroup, str, UsageError } from './framework';
-import type { Library } from './synth';
+import type { FlagNames, Library } from './synth';
 
 /** The store flags, under one heading in every generating command's help. */
 export const STORE_OPTIONS: OptionGroup = {
@@ -50,6 +50,11 @@ export function readStore(args: Args): StoreFlags | undefined {
       refreshInterval,
     }),
   };
+}
+
+/** The flags of the values of a store every `fromSecretStore` source checks, for its errors. */
+export function storeValueFlags(store: StoreFlags | undefined): FlagNames {
+  return store === undefined ? {} : { store: store.flag, refreshInterval: '--refresh-interval' };
 }
 
 /**

@@ -5,8 +5,8 @@ import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServic
 import { Args, choice, given, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { once, readInputText } from './input';
 import type { PropFlags } from './props';
-import { readStore, remoteValue } from './secret-store';
-import type { Resolvable, SourceInput } from './synth';
+import { readStore, remoteValue, storeValueFlags } from './secret-store';
+import type { FlagNames, Resolvable, SourceInput } from './synth';
 
 /** A kind of credential source as flags, each under a prefix (`docker-` in `notebook`). */
 export interface SourceKind<T extends Resolvable | undefined> {
@@ -65,8 +65,14 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
   const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
   return {
     flag: `--${source}`,
-    secrets: password === undefined ? [] : [password],
     usesStore: remote.config !== undefined || remote.username !== undefined,
+    valueFlags: {
+      [`${p}from-file`]: {},
+      [`${p}existing-secret`]: {},
+      [`${p}username`]: { server: `--${p}server`, username: `--${p}username`, email: `--${p}email`, ...password === undefined ? {} : { password: password.flag } },
+      [`${p}remote-config`]: { ...storeValueFlags(store), config: `--${p}remote-config` },
+      [`${p}remote-username`]: { ...storeValueFlags(store), server: `--${p}server`, username: `--${p}remote-username`, password: `--${p}remote-password` },
+    }[source]!,
     hints: { 'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin` },
     build: (lib, secret) => {
       if (remote.config !== undefined) { return lib.DockerConfig.fromSecretStore({ ...store!.options(lib), config: remote.config }); }
@@ -149,8 +155,14 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
   return {
     flag: `--${source}`,
-    secrets: keys?.secrets ?? [],
     usesStore: remoteKeys !== undefined || remoteFile !== undefined,
+    valueFlags: {
+      [`${p}from-file`]: {},
+      [`${p}existing-secret`]: {},
+      [`${p}access-key-id`]: { ...keys?.flags, profile: `--${p}profile` },
+      [`${p}remote-credentials`]: { ...storeValueFlags(store), credentials: `--${p}remote-credentials` },
+      [`${p}remote-access-key-id`]: { ...remoteKeyFlags(p), ...storeValueFlags(store), profile: `--${p}profile` },
+    }[source]!,
     build: (lib, secret) => {
       if (remoteFile !== undefined) { return lib.AwsCredentials.fromSecretStore({ ...store!.options(lib), credentials: remoteFile }); }
       if (remoteKeys !== undefined) { return lib.AwsCredentials.fromSecretStoreKeys({ ...store!.options(lib), ...remoteKeys, profile: str(args, `${p}profile`) }); }
@@ -163,7 +175,12 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
 
 export const AWS_FILE_SOURCE: SourceKind<AwsCredentials> = { options: awsFileSourceOptions, read: awsFileSource };
 
-/** The key flags, checked; the secrets and a function giving the keys when the source is `--access-key-id`. */
+/** The flag of each remote key. */
+function remoteKeyFlags(p: string): FlagNames {
+  return { accessKeyId: `--${p}remote-access-key-id`, secretAccessKey: `--${p}remote-secret-access-key`, sessionToken: `--${p}remote-session-token` };
+}
+
+/** The key flags, checked; the flag of each key and a function giving the keys when the source is `--access-key-id`. */
 function awsKeys(args: Args, io: Io, p: string, source: string) {
   if (source !== `${p}access-key-id`) {
     refuse(args, Object.keys(awsKeyOptions(p)), `without --${p}access-key-id`);
@@ -172,7 +189,7 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
   const secretAccessKey = secretReader(args, io, `${p}secret-access-key`, true)!;
   const sessionToken = secretReader(args, io, `${p}session-token`, false);
   return {
-    secrets: sessionToken === undefined ? [secretAccessKey] : [secretAccessKey, sessionToken],
+    flags: { accessKeyId: `--${source}`, secretAccessKey: secretAccessKey.flag, ...sessionToken === undefined ? {} : { sessionToken: sessionToken.flag } },
     values: (secret: (input: SecretInput) => string) => ({
       accessKeyId: str(args, source)!,
       secretAccessKey: secret(secretAccessKey),
@@ -227,8 +244,13 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
   const checksums = choice(args, `${p}checksums`, CHECKSUMS);
   return {
     flag: `--${source}`,
-    secrets: keys?.secrets ?? [],
     usesStore: remoteKeys !== undefined,
+    // Only the values the flags give: those of a file or the environment are the source's own.
+    valueFlags: source !== `${p}access-key-id` && source !== `${p}remote-access-key-id` ? {} : {
+      ...keys?.flags ?? { ...remoteKeyFlags(p), ...storeValueFlags(store) },
+      region: `--${p}region`, endpoint: `--${p}endpoint`, signatureVersion: `--${p}signature-version`,
+      forcePathStyle: `--${p}force-path-style`, checksums: `--${p}checksums`,
+    },
     build: (lib, secret) => {
       const settings = {
         region: str(args, `${p}region`),
@@ -292,8 +314,10 @@ function minioSource(args: Args, io: Io, p: string): SourceInput<MinioCredential
   const secretKey = source === `${p}access-key` ? secretReader(args, io, `${p}secret-key`, true)! : undefined;
   return {
     flag: `--${source ?? `${p}existing-secret`}`,
-    secrets: secretKey === undefined ? [] : [secretKey],
     usesStore: remoteAccessKey !== undefined,
+    valueFlags: remoteAccessKey === undefined
+      ? { accessKey: `--${p}access-key`, ...secretKey === undefined ? {} : { secretKey: secretKey.flag } }
+      : { ...storeValueFlags(store), accessKey: `--${p}remote-access-key`, secretKey: `--${p}remote-secret-key` },
     build: (lib, secret) => {
       if (remoteAccessKey !== undefined) {
         return lib.MinioCredentials.fromSecretStore({ ...store!.options(lib), accessKey: remoteAccessKey, secretKey: remoteSecretKey! });
@@ -342,8 +366,8 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
   const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
   return {
     flag: `--${source}`,
-    secrets: [],
     usesStore: remote !== undefined,
+    valueFlags: { ...storeValueFlags(store), key: `--${p}remote-key` },
     build: lib => {
       if (remote !== undefined) { return lib.GcpServiceAccountKey.fromSecretStore({ ...store!.options(lib), key: remote }); }
       if (fromStdin) { return lib.GcpServiceAccountKey.fromJson(stdinText()); }
@@ -407,8 +431,8 @@ function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageCon
   const accountName = str(args, `${p}account-name`);
   return {
     flag: accountName === undefined ? flagOf(credential) : `--${p}account-name`,
-    secrets: credential.reader === undefined ? [] : [credential.reader],
     usesStore: credential.remote !== undefined,
+    valueFlags: { ...storeValueFlags(store), accountName: `--${p}account-name`, [field]: flagOf(credential) },
     build: (lib, secret) => credential.remote !== undefined
       ? lib.AzureStorageConfiguration.fromSecretStore({ ...store!.options(lib), accountName: accountName!, [field]: credential.remote })
       : lib.AzureStorageConfiguration.fromValues({ accountName, [field]: secret(credential.reader!) }),
@@ -418,8 +442,8 @@ function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageCon
 function azureWhole(args: Args, io: Io, source: string): SourceInput<AzureStorageConfiguration> {
   return {
     flag: `--${source}`,
-    secrets: [],
     usesStore: false,
+    valueFlags: {},
     build: lib => source.endsWith('from-env')
       ? lib.AzureStorageConfiguration.fromEnv(definedOnly(io.env))
       : lib.AzureStorageConfiguration.fromExistingSecret(str(args, source)!),
