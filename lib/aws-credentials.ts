@@ -91,17 +91,17 @@ export class AwsCredentials {
   public static fromFile(path: string): AwsCredentials {
     return new AwsCredentials(() => {
       const { bytes, text } = readTextFile(path);
-      let profiles: ConfigProfile[];
-      try {
-        profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
-      } catch (e) {
-        if (e instanceof AccessError) { throw new AccessError(`file ${quote(path)} ${e.message}`); }
-        throw e;
-      }
-      // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
-      // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
-      return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };
+      return credentialsFile(bytes, text, `file ${quote(path)}`);
     });
+  }
+
+  /**
+   * The text of a shared-credentials file read elsewhere (the command line's stdin), checked and stored
+   * as `fromFile` checks and stores a file; `what` names it in messages, such as `stdin`.
+   * @internal
+   */
+  public static _fromFileText(text: string, what: string): AwsCredentials {
+    return new AwsCredentials(() => credentialsFile(Buffer.from(text), text, what));
   }
 
   /**
@@ -179,6 +179,20 @@ export class AwsCredentials {
   public _resolve(): ResolvedAwsCredentials {
     return this.resolve();
   }
+}
+
+/** A credentials file, checked; its bytes go into the Secret unchanged, but for a byte-order mark. */
+function credentialsFile(bytes: Buffer, text: string, what: string): ResolvedAwsCredentials {
+  let profiles: ConfigProfile[];
+  try {
+    profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
+  } catch (e) {
+    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`); }
+    throw e;
+  }
+  // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
+  // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
+  return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };
 }
 
 /** The Secret key of the credentials file. */

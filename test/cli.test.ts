@@ -639,10 +639,44 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       '--secret-access-key-file - and --session-token-stdin all read stdin, which can be read once: give the others a file instead']);
   });
 
-  test.concurrent('an AWS credentials file cannot come from stdin: refused, not read as a file named "-"', async () => {
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-']);
-    expect(expectErrors(result, 2, prefix('aws-credentials'))).toEqual([
-      '--from-file - cannot read stdin: it gives an AWS credentials file, which the library reads by its path; give the file\'s path']);
+  test.concurrent('aws-credentials --from-file - reads the credentials file from stdin, stored as fromFile stores it', async () => {
+    const text = readFileSync(fixture('aws-credentials'), 'utf8');
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('a byte-order mark on stdin is dropped, as fromFile drops it', async () => {
+    const text = `\ufeff${readFileSync(fixture('aws-credentials'), 'utf8')}`;
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('aws-env --from-file - and notebook --aws-from-file - read a profile from stdin, as from the file', async () => {
+    const text = readFileSync(fixture('aws-credentials-profiles'), 'utf8');
+    for (const args of [
+      ['aws-env', '--namespace', 'user', '--profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-env', '--aws-profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-file'],
+    ]) {
+      const flag = args[0] === 'notebook' ? '--aws-from-file' : '--from-file';
+      const fromFile = await cli([...args, flag, fixture('aws-credentials-profiles')]);
+      expect(fromFile.code).toBe(0);
+      expectOutput(await cli([...args, flag, '-'], { stdin: text }), fromFile.stdout);
+    }
+  });
+
+  test.concurrent('a broken credentials file on stdin names stdin and the line, never the content', async () => {
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-'], { stdin: `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\n  ${FAKE_SECRET}\n` });
+    expect(expectErrors(result, 1, prefix('aws-credentials'))).toEqual([
+      '--from-file: stdin line 3 is indented, which AWS tools read as the continuation of the previous line\'s value: remove the indentation']);
+  });
+
+  test.concurrent('--from-file - with a secret from stdin: both read stdin, a usage error', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--from-file', '-', '--existing-secret', 'x']);
+    expect(result.code).toBe(2);
+    const both = await cli(['notebook', '--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin', '--storage', 'aws-file', '--aws-from-file', '-']);
+    expect(expectErrors(both, 2, prefix('notebook'))).toEqual([
+      '--docker-password-stdin and --aws-from-file - all read stdin, which can be read once: give the others a file instead']);
   });
 
   test.concurrent.each<[string, string[], string, string]>([

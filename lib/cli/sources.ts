@@ -25,7 +25,7 @@ const CHECKSUMS_HELP = '"when_required" (for stores that reject the checksums bo
 
 export function dockerSourceOptions(p: string): { [flag: string]: OptionSpec } {
   return {
-    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'a Docker config.json, stored unchanged' },
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'a Docker config.json, stored unchanged; "-" reads it from stdin' },
     [`${p}username`]: { type: 'string', value: 'USER', help: 'log in to one registry with this user name' },
     [`${p}password-stdin`]: { type: 'boolean', help: 'read the password or token from stdin (one trailing newline is removed)' },
     [`${p}password-file`]: { type: 'string', value: 'FILE', help: 'read the password or token from FILE (one trailing newline is removed)' },
@@ -62,7 +62,7 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
   choice(args, `${p}secret-type`, DOCKER_SECRET_TYPES);
   const password = source === `${p}username` ? secretReader(args, io, `${p}password`, true)! : undefined;
   const fromStdin = source === `${p}from-file` && str(args, source) === '-';
-  const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
+  const stdinText = stdinFile(io, `--${source}`);
   return {
     flag: `--${source}`,
     usesStore: remote.config !== undefined || remote.username !== undefined,
@@ -94,7 +94,7 @@ export const DOCKER_SOURCE: SourceKind<DockerConfig> = { options: dockerSourceOp
 
 export function awsFileSourceOptions(p: string): { [flag: string]: OptionSpec } {
   return {
-    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file (such as ~/.aws/credentials), stored unchanged' },
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file (such as ~/.aws/credentials), stored unchanged; "-" reads it from stdin' },
     ...awsKeyOptions(p),
     [`${p}profile`]: { type: 'string', value: 'NAME', help: `profile of the keys given with --${p}access-key-id (default: default)` },
     [`${p}existing-secret`]: { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace; none is printed' },
@@ -144,9 +144,9 @@ function awsKeyOptions(p: string): { [flag: string]: OptionSpec } {
 /** The AWS credentials the flags give. */
 function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredentials> {
   const source = oneOf(args, [`${p}from-file`, `${p}access-key-id`, `${p}existing-secret`, `${p}remote-credentials`, `${p}remote-access-key-id`], 'the AWS credentials')!;
-  refuseStdinPath(args, `${p}from-file`, 'an AWS credentials file, which the library reads by its path');
   const store = readStore(args);
   const keys = awsKeys(args, io, p, source);
+  const stdinText = stdinFile(io, `--${source}`);
   const remoteKeys = awsRemoteKeys(args, p, source);
   const remoteFile = remoteValue(args, `${p}remote-credentials`, store);
   if (source !== `${p}access-key-id` && source !== `${p}remote-access-key-id`) {
@@ -166,6 +166,8 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
     build: (lib, secret) => {
       if (remoteFile !== undefined) { return lib.AwsCredentials.fromSecretStore({ ...store!.options(lib), credentials: remoteFile }); }
       if (remoteKeys !== undefined) { return lib.AwsCredentials.fromSecretStoreKeys({ ...store!.options(lib), ...remoteKeys, profile: str(args, `${p}profile`) }); }
+      // The file is stored as its bytes, which the UTF-8 text of stdin gives unchanged.
+      if (source === `${p}from-file` && str(args, source) === '-') { return lib.AwsCredentials._fromFileText(stdinText(), 'stdin'); }
       if (source === `${p}from-file`) { return lib.AwsCredentials.fromFile(str(args, source)!); }
       if (source === `${p}existing-secret`) { return lib.AwsCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
       return lib.AwsCredentials.fromKeys({ ...keys!.values(secret), profile: str(args, `${p}profile`) });
@@ -198,14 +200,9 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
   };
 }
 
-/**
- * `-` cannot name stdin for the flags whose file the library reads by path (it has no factory taking
- * the file's text): refused rather than read as a file named "-".
- */
-function refuseStdinPath(args: Args, flag: string, what: string): void {
-  if (str(args, flag) === '-') {
-    throw new UsageError(`--${flag} - cannot read stdin: it gives ${what}; give the file's path`);
-  }
+/** The text of stdin, read once, for a `--...from-file -` that `label` names. */
+function stdinFile(io: Io, label: string): () => string {
+  return once(() => readInputText(io, { stdin: true }, label));
 }
 
 // ---- S3 settings as environment variables
@@ -213,7 +210,7 @@ function refuseStdinPath(args: Args, flag: string, what: string): void {
 export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
   return {
     [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, S3_ENDPOINT, S3_SIGNATURE_VERSION and S3_FORCE_PATH_STYLE from this environment' },
-    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'take the keys (and region) of a profile of an AWS shared-credentials file' },
+    [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'take the keys (and region) of a profile of an AWS shared-credentials file; "-" reads it from stdin' },
     [`${p}profile`]: { type: 'string', value: 'NAME', help: `the profile of --${p}from-file (default: default)` },
     ...awsKeyOptions(p),
     ...awsRemoteKeyOptions(p),
@@ -231,8 +228,8 @@ const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-styl
 /** The S3 settings the flags give. */
 function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
   const source = oneOf(args, [`${p}from-env`, `${p}from-file`, `${p}access-key-id`, `${p}existing-secret`, `${p}remote-access-key-id`], 'the S3 settings')!;
-  refuseStdinPath(args, `${p}from-file`, 'an AWS credentials file, which the library reads by its path');
   const keys = awsKeys(args, io, p, source);
+  const stdinText = stdinFile(io, `--${source}`);
   const remoteKeys = awsRemoteKeys(args, p, source);
   const store = readStore(args);
   if (source !== `${p}access-key-id` && source !== `${p}remote-access-key-id`) {
@@ -261,6 +258,7 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
       };
       if (remoteKeys !== undefined) { return lib.S3Configuration.fromSecretStore({ ...store!.options(lib), ...remoteKeys, ...settings }); }
       if (source === `${p}from-env`) { return lib.S3Configuration.fromEnv(definedOnly(io.env)); }
+      if (source === `${p}from-file` && str(args, source) === '-') { return lib.S3Configuration._fromCredentialsFileText(stdinText(), 'stdin', str(args, `${p}profile`)); }
       if (source === `${p}from-file`) { return lib.S3Configuration.fromCredentialsFile(str(args, source)!, str(args, `${p}profile`)); }
       if (source === `${p}existing-secret`) { return lib.S3Configuration.fromExistingSecret(str(args, source)!); }
       return lib.S3Configuration.fromValues({ ...keys!.values(secret), ...settings });
@@ -363,7 +361,7 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
   const remote = remoteValue(args, `${p}remote-key`, store);
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}existing-key`], `without --${p}existing-secret`); }
   const fromStdin = source === `${p}key-file` && str(args, source) === '-';
-  const stdinText = once(() => readInputText(io, { stdin: true }, `--${source}`));
+  const stdinText = stdinFile(io, `--${source}`);
   return {
     flag: `--${source}`,
     usesStore: remote !== undefined,
