@@ -1,7 +1,7 @@
 // AWS shared-credentials and config files (INI): reading a credentials file as the AWS CLI and SDKs
 // read it, and rendering both files. Free of constructs. Messages name line numbers, profiles and the
 // well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from './names';
 
 /** The keys of a credentials profile the library reads and writes. */
@@ -139,19 +139,19 @@ export function renderCredentialsIni(profiles: readonly CredentialsProfile[]): s
   const blocks = profiles.map(profile => {
     const where = `profile ${quote(profile.name)}`;
     const nameProblem = profileNameProblem(profile.name);
-    if (nameProblem !== undefined) { throw new AccessError(`${where} ${nameProblem}`); }
-    if (seen.has(profile.name)) { throw new AccessError(`${where} is given twice: give each profile once`); }
+    if (nameProblem !== undefined) { throw valueError('profile', `${where} ${nameProblem}`); }
+    if (seen.has(profile.name)) { throw valueError('profile', `${where} is given twice: give each profile once`); }
     seen.add(profile.name);
     const check = (field: string, value: string | undefined) => {
       const problem = credentialValueProblem(value);
-      if (problem !== undefined) { throw new AccessError(`${where}: ${field} ${problem}`); }
+      if (problem !== undefined) { throw valueError(field, `${where}: ${field} ${problem}`); }
     };
     check('accessKeyId', profile.accessKeyId);
     check('secretAccessKey', profile.secretAccessKey);
     if (profile.sessionToken !== undefined) { check('sessionToken', profile.sessionToken); }
     if (profile.region !== undefined) {
       const problem = regionProblem(profile.region);
-      if (problem !== undefined) { throw new AccessError(`${where}: region ${problem}`); }
+      if (problem !== undefined) { throw valueError('region', `${where}: region ${problem}`); }
     }
     return [
       `[${profile.name}]`,

@@ -1,6 +1,6 @@
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -91,17 +91,17 @@ export class AwsCredentials {
   public static fromFile(path: string): AwsCredentials {
     return new AwsCredentials(() => {
       const { bytes, text } = readTextFile(path);
-      let profiles: ConfigProfile[];
-      try {
-        profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
-      } catch (e) {
-        if (e instanceof AccessError) { throw new AccessError(`file ${quote(path)} ${e.message}`); }
-        throw e;
-      }
-      // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
-      // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
-      return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };
+      return credentialsFile(bytes, text, `file ${quote(path)}`);
     });
+  }
+
+  /**
+   * The text of a shared-credentials file read elsewhere (the command line's stdin), checked and stored
+   * as `fromFile` checks and stores a file; `what` names it in messages, such as `stdin`.
+   * @internal
+   */
+  public static _fromFileText(text: string, what: string): AwsCredentials {
+    return new AwsCredentials(() => credentialsFile(Buffer.from(text), text, what));
   }
 
   /**
@@ -158,10 +158,10 @@ export class AwsCredentials {
       const reference = resolveStoreReference(copy);
       const name = copy.profile ?? 'default';
       const nameProblem = profileNameProblem(name);
-      if (nameProblem !== undefined) { throw new AccessError(`profile ${quote(String(name))} ${nameProblem}`); }
+      if (nameProblem !== undefined) { throw valueError('profile', `profile ${quote(String(name))} ${nameProblem}`); }
       if (copy.region !== undefined) {
         const problem = regionProblem(copy.region);
-        if (problem !== undefined) { throw new AccessError(`region ${problem}`); }
+        if (problem !== undefined) { throw valueError('region', `region ${problem}`); }
       }
       const inputs = [
         storeInput('accessKeyId', ACCESS_KEY_ID_INPUT, copy.accessKeyId),
@@ -179,6 +179,20 @@ export class AwsCredentials {
   public _resolve(): ResolvedAwsCredentials {
     return this.resolve();
   }
+}
+
+/** A credentials file, checked; its bytes go into the Secret unchanged, but for a byte-order mark. */
+function credentialsFile(bytes: Buffer, text: string, what: string): ResolvedAwsCredentials {
+  let profiles: ConfigProfile[];
+  try {
+    profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
+  } catch (e) {
+    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`); }
+    throw e;
+  }
+  // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
+  // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
+  return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };
 }
 
 /** The Secret key of the credentials file. */

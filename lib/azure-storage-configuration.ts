@@ -1,5 +1,5 @@
 import { accountKeyProblem, accountNameProblem, parseConnectionString, sasTokenProblem } from './azure-connection-string';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -143,10 +143,10 @@ export class AzureStorageConfiguration {
       const input = storeInput(credential, variableOf(credential), credentials[credential]!);
       if (accountName === undefined) {
         const why = credential === 'connectionString' ? ' (with a connection string, its AccountName: the string is in the store and is not read at synth time)' : '';
-        throw new AccessError(`accountName is missing: give the storage account's name${why}`);
+        throw valueError('accountName', `accountName is missing: give the storage account's name${why}`);
       }
       const nameProblem = accountNameProblem(accountName);
-      if (nameProblem !== undefined) { throw new AccessError(`accountName ${nameProblem}`); }
+      if (nameProblem !== undefined) { throw valueError('accountName', `accountName ${nameProblem}`); }
       return { kind: 'store', reference, inputs: [input], variables: { [variableOf('accountName')]: accountName } };
     });
   }
@@ -165,21 +165,21 @@ function content(values: AzureStorageValues, label: (field: Field) => string): R
   let accountName = values.accountName;
   if (credential === 'connectionString') {
     const parsed = parseConnectionString(values.connectionString!);
-    if ('problem' in parsed) { throw new AccessError(`${label('connectionString')} ${parsed.problem}`); }
+    if ('problem' in parsed) { throw valueError('connectionString', `${label('connectionString')} ${parsed.problem}`); }
     const inString = parsed.settings.AccountName;
     if (accountName !== undefined && inString !== undefined && accountName !== inString) {
-      throw new AccessError(`${label('accountName')} differs from the AccountName of ${label('connectionString')}: leave ${label('accountName')} out, or make the two the same`);
+      throw valueError('accountName', `${label('accountName')} differs from the AccountName of ${label('connectionString')}: leave ${label('accountName')} out, or make the two the same`);
     }
     accountName = accountName ?? inString;
   } else {
     const problem = credential === 'accountKey' ? accountKeyProblem(values.accountKey!) : sasTokenProblem(values.sasToken!);
-    if (problem !== undefined) { throw new AccessError(`${label(credential)} ${problem}`); }
+    if (problem !== undefined) { throw valueError(credential, `${label(credential)} ${problem}`); }
   }
   if (accountName === undefined) {
-    throw new AccessError(`${label('accountName')} is missing: give the storage account's name`);
+    throw valueError('accountName', `${label('accountName')} is missing: give the storage account's name`);
   }
   const nameProblem = accountNameProblem(accountName);
-  if (nameProblem !== undefined) { throw new AccessError(`${label('accountName')} ${nameProblem}`); }
+  if (nameProblem !== undefined) { throw valueError('accountName', `${label('accountName')} ${nameProblem}`); }
 
   const variables: { [name: string]: string } = {};
   for (const [field, variable] of VARIABLES) {

@@ -1,7 +1,7 @@
 // Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
 import { decodeBase64, encodeBase64 } from './base64';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from './names';
 
 /** kubectl's default registry, also Docker Hub's key in config.json. */
@@ -39,15 +39,15 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
     const server = login.server ?? DOCKER_HUB;
     const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
     if (server.trim() === '' || server !== server.trim()) {
-      throw new AccessError(`${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
+      throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
     }
     if (Object.prototype.hasOwnProperty.call(auths, server)) {
-      throw new AccessError(`${where}: server ${quote(server)} is given twice: give each registry once`);
+      throw valueError('server', `${where}: server ${quote(server)} is given twice: give each registry once`);
     }
     checkLoginValue(where, 'username', login.username);
     checkLoginValue(where, 'password', login.password);
     if (login.username.includes(':')) {
-      throw new AccessError(`${where}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`);
+      throw valueError('username', `${where}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`);
     }
     if (login.email !== undefined) { checkLoginValue(where, 'email', login.email); }
     auths[server] = {
@@ -62,19 +62,19 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
 
 function checkLoginValue(where: string, field: string, value: string): void {
   if (typeof value !== 'string' || value === '') {
-    throw new AccessError(`${where}: ${field} is empty: give a non-empty ${field}`);
+    throw valueError(field, `${where}: ${field} is empty: give a non-empty ${field}`);
   }
   if (/[\r\n]/.test(value)) {
-    throw new AccessError(`${where}: ${field} contains a line break (often from "echo" without -n or a file's last newline): remove it`);
+    throw valueError(field, `${where}: ${field} contains a line break (often from "echo" without -n or a file's last newline): remove it`);
   }
   if (value !== value.trim()) {
-    throw new AccessError(`${where}: ${field} has leading or trailing whitespace: remove it`);
+    throw valueError(field, `${where}: ${field} has leading or trailing whitespace: remove it`);
   }
   if (hasControlCharacter(value)) {
-    throw new AccessError(`${where}: ${field} contains a control character: check what was pasted`);
+    throw valueError(field, `${where}: ${field} contains a control character: check what was pasted`);
   }
   if (hasLoneSurrogate(value)) {
-    throw new AccessError(`${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
+    throw valueError(field, `${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
   }
 }
 

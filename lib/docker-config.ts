@@ -1,6 +1,6 @@
 import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -136,7 +136,7 @@ export class DockerConfig {
       const reference = resolveStoreReference(copy);
       const server = copy.server ?? DOCKER_HUB;
       if (typeof server !== 'string' || server.trim() === '' || server !== server.trim()) {
-        throw new AccessError('server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"');
+        throw valueError('server', 'server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"');
       }
       const inputs = [storeInput('username', USERNAME_INPUT, copy.username), storeInput('password', PASSWORD_INPUT, copy.password)];
       const template = dockerLoginTemplate(server);

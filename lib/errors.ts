@@ -19,14 +19,26 @@ export class AccessError extends Error {
   public readonly field?: string;
   /** The message without its `[path] field: ` prefix, when `field` is set. */
   public readonly problem?: string;
+  /**
+   * The value inside a credential source that is at fault (such as `password` of a login, `secretKey`
+   * of MinIO keys, or `store` of a secret store source), as data, when the source knows it: `field`
+   * names the prop that holds the source, this the value within it.
+   */
+  public readonly valueField?: string;
 
-  public constructor(message: string, where?: { readonly path: string; readonly field: string; readonly problem: string }) {
+  public constructor(message: string, where?: { readonly path: string; readonly field: string; readonly problem: string }, valueField?: string) {
     super(message);
     this.name = 'AccessError';
     this.path = where?.path;
     this.field = where?.field;
     this.problem = where?.problem;
+    this.valueField = valueField;
   }
+}
+
+/** An error about the value `valueField` of a credential source, which the construct reading it will name. */
+export function valueError(valueField: string, message: string): AccessError {
+  return new AccessError(message, undefined, valueField);
 }
 
 /**
@@ -44,9 +56,12 @@ export function childPath(scope: IConstruct, id: string): string {
   return path;
 }
 
-/** An error about `field` of the construct at `path`, in the `[path] field: problem` form cdk8s uses. */
-export function fieldError(path: string, field: string, problem: string): AccessError {
-  return new AccessError(`[${path}] ${field}: ${problem}`, { path, field, problem });
+/**
+ * An error about `field` of the construct at `path`, in the `[path] field: problem` form cdk8s uses;
+ * `valueField` names the value within the field's source, when one is at fault.
+ */
+export function fieldError(path: string, field: string, problem: string, valueField?: string): AccessError {
+  return new AccessError(`[${path}] ${field}: ${problem}`, { path, field, problem }, valueField);
 }
 
 /**
@@ -58,7 +73,7 @@ export function readField<T>(path: string, field: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof AccessError) { throw fieldError(path, field, e.message); }
+    if (e instanceof AccessError) { throw fieldError(path, field, e.message, e.valueField); }
     throw e;
   }
 }

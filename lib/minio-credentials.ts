@@ -1,5 +1,5 @@
 import { credentialValueProblem } from './aws-credentials-ini';
-import { AccessError } from './errors';
+import { valueError } from './errors';
 import { checkSecretReference } from './names';
 import { checkRemoteValue, RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -48,7 +48,7 @@ export class MinioCredentials {
     return new MinioCredentials(() => {
       for (const [field, value] of [['accessKey', accessKey], ['secretKey', secretKey]] as const) {
         const problem = credentialValueProblem(value);
-        if (problem !== undefined) { throw new AccessError(`${field} ${problem}`); }
+        if (problem !== undefined) { throw valueError(field, `${field} ${problem}`); }
       }
       return { kind: 'keys', accessKey, secretKey };
     });

@@ -1,4 +1,4 @@
-import { AccessError } from './errors';
+import { valueError } from './errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from './names';
 
 /**
@@ -28,7 +28,7 @@ export interface RemoteValue {
  */
 export function checkRemoteValue(field: string, value: RemoteValue | undefined): void {
   if (value === undefined || value === null || typeof value !== 'object') {
-    throw new AccessError(`${field} is missing: give the value's place in the store, such as { key: "kubeflow/registry", property: "password" }`);
+    throw valueError(field, `${field} is missing: give the value's place in the store, such as { key: "kubeflow/registry", property: "password" }`);
   }
   checkPart(field, 'key', value.key);
   if (value.property !== undefined) { checkPart(field, 'property', value.property); }
@@ -37,9 +37,9 @@ export function checkRemoteValue(field: string, value: RemoteValue | undefined):
 
 function checkPart(field: string, part: string, text: unknown): void {
   if (typeof text !== 'string' || text === '') {
-    throw new AccessError(`${field}.${part} is empty: give the ${part} the store keeps the value under${part === 'key' ? '' : `, or leave ${part} out`}`);
+    throw valueError(field, `${field}.${part} is empty: give the ${part} the store keeps the value under${part === 'key' ? '' : `, or leave ${part} out`}`);
   }
   if (text !== text.trim() || hasControlCharacter(text) || hasLoneSurrogate(text)) {
-    throw new AccessError(`${field}.${part} ${quote(text)} has surrounding whitespace or a control character, which no store's ${part} has: give it as the store shows it`);
+    throw valueError(field, `${field}.${part} ${quote(text)} has surrounding whitespace or a control character, which no store's ${part} has: give it as the store shows it`);
   }
 }

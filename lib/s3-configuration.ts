@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, CredentialsProfile, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
-import { AccessError } from './errors';
+import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -159,7 +159,7 @@ export class S3Configuration {
     const { checksums, ...copy } = values;
     return new S3Configuration(() => {
       for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
-        if (copy[field] === undefined) { throw new AccessError(`${field} is missing: give it`); }
+        if (copy[field] === undefined) { throw valueError(field, `${field} is missing: give it`); }
       }
       return content(renderS3Variables({ ...copy, ...checksumSettings(checksums) }, valuesLabel));
     });
@@ -185,25 +185,16 @@ export class S3Configuration {
    * @default profile - 'default'
    */
   public static fromCredentialsFile(path: string, profile?: string): S3Configuration {
-    return new S3Configuration(() => {
-      const name = profile ?? 'default';
-      const where = `file ${quote(path)}`;
-      const { text } = readTextFile(path);
-      let profiles: CredentialsProfile[];
-      try {
-        profiles = parseCredentialsIni(text);
-      } catch (e) {
-        if (e instanceof AccessError) { throw new AccessError(`${where} ${e.message}`); }
-        throw e;
-      }
-      const found = profiles.find(p => p.name === name);
-      if (found === undefined) {
-        throw new AccessError(`${where} has no profile ${quote(name)} (it has ${profiles.map(p => quote(p.name)).join(', ')}): name one of them`);
-      }
-      const { accessKeyId, secretAccessKey, sessionToken, region } = found;
-      return content(renderS3Variables({ accessKeyId, secretAccessKey, sessionToken, region },
-        field => `${where} profile ${quote(name)}: ${INI_KEYS[field]}`));
-    });
+    return new S3Configuration(() => credentialsFileProfile(readTextFile(path).text, `file ${quote(path)}`, profile ?? 'default'));
+  }
+
+  /**
+   * The text of a shared-credentials file read elsewhere (the command line's stdin), read as
+   * `fromCredentialsFile` reads a file; `what` names it in messages, such as `stdin`.
+   * @internal
+   */
+  public static _fromCredentialsFileText(text: string, what: string, profile?: string): S3Configuration {
+    return new S3Configuration(() => credentialsFileProfile(text, what, profile ?? 'default'));
   }
 
   /**
@@ -278,6 +269,24 @@ const INI_KEYS: Partial<Record<S3Field, string>> = {
   region: 'region',
 };
 
+/** The settings of profile `name` of a credentials file's `text`, which `where` names in messages. */
+function credentialsFileProfile(text: string, where: string, name: string): ResolvedS3Configuration {
+  let profiles: CredentialsProfile[];
+  try {
+    profiles = parseCredentialsIni(text);
+  } catch (e) {
+    if (e instanceof AccessError) { throw new AccessError(`${where} ${e.message}`); }
+    throw e;
+  }
+  const found = profiles.find(p => p.name === name);
+  if (found === undefined) {
+    throw new AccessError(`${where} has no profile ${quote(name)} (it has ${profiles.map(p => quote(p.name)).join(', ')}): name one of them`);
+  }
+  const { accessKeyId, secretAccessKey, sessionToken, region } = found;
+  return content(renderS3Variables({ accessKeyId, secretAccessKey, sessionToken, region },
+    field => `${where} profile ${quote(name)}: ${INI_KEYS[field]}`));
+}
+
 function content(variables: { [name: string]: string }): ResolvedS3Configuration {
   return { kind: 'content', variables, env: [] };
 }
@@ -317,7 +326,7 @@ export function renderS3Variables(settings: S3Settings, label: (field: S3Field) 
     const value = settings[field];
     if (value === undefined) { continue; }
     const problem = s3SettingProblem(field, value);
-    if (problem !== undefined) { throw new AccessError(`${label(field)} ${problem}`); }
+    if (problem !== undefined) { throw valueError(valuesLabel(field), `${label(field)} ${problem}`); }
     variables[variable] = String(value);
   }
   return variables;

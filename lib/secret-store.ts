@@ -1,4 +1,4 @@
-import { AccessError } from './errors';
+import { valueError } from './errors';
 import { isDnsSubdomain, quote } from './names';
 
 /**
@@ -58,9 +58,9 @@ export interface SecretStoreOptions {
 /** Checks the store name, the one part of a store reference ESO's schema constrains. */
 export function checkStoreRef(store: SecretStoreRef): void {
   if (!(store instanceof SecretStoreRef)) {
-    throw new AccessError('store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
+    throw valueError('store', 'store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
   }
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
-    throw new AccessError(`store name ${quote(String(store.name))} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
+    throw valueError('store', `store name ${quote(String(store.name))} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
   }
 }

@@ -1,6 +1,6 @@
 // A Secret that External Secrets Operator writes from a secret store: what each `fromSecretStore` source
 // resolves to, and the pieces of the ESO v2 templates (Go text/template with sprig) they compose it with.
-import { AccessError } from './errors';
+import { valueError } from './errors';
 import { isGoDuration } from './go-duration';
 import { quote } from './names';
 import { checkRemoteValue, RemoteValue } from './remote-value';
@@ -38,7 +38,7 @@ export function resolveStoreReference(options: SecretStoreOptions): StoreReferen
   checkStoreRef(options.store);
   const refreshInterval = options.refreshInterval ?? DEFAULT_REFRESH_INTERVAL;
   if (!isGoDuration(refreshInterval)) {
-    throw new AccessError(`refreshInterval ${quote(String(refreshInterval))} is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`);
+    throw valueError('refreshInterval', `refreshInterval ${quote(String(refreshInterval))} is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`);
   }
   return { store: options.store, refreshInterval };
 }

@@ -243,3 +243,20 @@ describe('AwsFileCredentials rejects bad input', () => {
     expectRejected(chart, 'aws-credentials', () => new AwsFileCredentials(chart, 'aws-credentials', props as AwsFileCredentialsProps), message, [FAKE_SECRET]);
   });
 });
+
+describe('a credentials file given as text (the CLI\'s stdin)', () => {
+  test('is stored and checked as fromFile stores and checks the file', () => {
+    // GIVEN the text of a file, with a byte-order mark
+    const text = readFileSync(fixture('aws-credentials'), 'utf8');
+    const synth = (credentials: AwsCredentials) => {
+      const chart = userChart();
+      new AwsFileCredentials(chart, 'aws', { credentials });
+      return Testing.synth(chart);
+    };
+    // WHEN THEN the same objects as from the file
+    expect(synth(AwsCredentials._fromFileText(`\ufeff${text}`, 'stdin'))).toEqual(synth(AwsCredentials.fromFile(fixture('aws-credentials'))));
+    // AND a broken file is named as the caller named it
+    expect(() => synth(AwsCredentials._fromFileText('[default]\n', 'stdin'))).toThrow(
+      '[test/aws] credentials: stdin the profile at line 1 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile');
+  });
+});

@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { App, Chart } from 'cdk8s';
 import { runMain } from './cli-io';
 import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
 import { fixture, GOLDEN_DIR } from './golden';
@@ -15,8 +16,11 @@ const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_TOKEN = 'fake-session-token-0000';
 const FAKE_MINIO_SECRET = 'fake-minio-secret-0000';
 const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
+/** 64 bytes, as a storage account key has; the value of test/golden/azure-values.yaml. */
+const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
+const FAKE_AZURE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=fakeaccount0000;AccountKey=${FAKE_AZURE_KEY};EndpointSuffix=core.windows.net`;
 /** Every secret a test feeds in; none may ever show in an error. */
-const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
+const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, FAKE_AZURE_KEY, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
 
 // Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
 jest.setTimeout(60_000);
@@ -101,6 +105,25 @@ describe('generating commands print what the library synthesises', () => {
       ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
         '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
       FAKE_PASSWORD, 'notebook-jovyan'],
+    ['pipelines: no options, the Kubeflow docs\' access-ml-pipeline', ['pipelines', '--namespace', 'user'], undefined, 'pipelines-defaults'],
+    ['gcs: a key file', ['gcs', '--namespace', 'user', '--key-file', fixture('gcp-service-account-key.json')], undefined, 'gcs-file'],
+    ['gcs: a key on stdin, a hashed Secret name and another mount path',
+      ['gcs', '--namespace', 'user', '--key-file', '-', '--hash-secret-name', '--mount-path', '/home/jovyan/.gcp'],
+      readFileSync(fixture('gcp-service-account-key.json'), 'utf8'), 'gcs-json'],
+    ['gcs: an existing Secret with another key',
+      ['gcs', '--namespace', 'user', '--existing-secret', 'user-gcp-sa', '--existing-key', 'key.json'], undefined, 'gcs-existing-secret'],
+    ['azure: an account key on stdin', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'],
+      `${FAKE_AZURE_KEY}\n`, 'azure-values'],
+    ['azure: an existing Secret', ['azure', '--namespace', 'user', '--existing-secret', 'team-azure'], undefined, 'azure-existing-secret'],
+    ['minio: checksums as the default', ['minio', '--namespace', 'user', '--checksums', 'when_required'], undefined, 'minio-defaults'],
+    ['notebook: GCS from an existing Secret, and the Pipelines API',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'gcs', '--gcs-existing-secret', 'user-gcp-sa', '--pipelines'],
+      FAKE_PASSWORD, 'notebook-gcs-pipelines'],
+    ['notebook: Azure from an existing Secret',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'azure', '--azure-existing-secret', 'team-azure'],
+      FAKE_PASSWORD, 'notebook-azure'],
   ])('%s', async (_name, args, stdin, goldenName) => {
     // GIVEN the flags (and stdin) WHEN the binary runs
     const result = await cli(args, { stdin });
@@ -117,8 +140,157 @@ describe('generating commands print what the library synthesises', () => {
   });
 });
 
+describe('new commands and flags print what the library synthesises for the same props', () => {
+  /** The YAML the library synthesises for `build`, as the CLI's in-memory App does. */
+  async function librarySynth(build: (lib: typeof import('../lib'), chart: Chart) => void): Promise<string> {
+    const lib = await import('../lib');
+    const app = new App();
+    build(lib, new Chart(app, 'cli'));
+    return app.synthYaml();
+  }
+
+  test.concurrent('azure --from-env reads the connection string of its environment', async () => {
+    const env = { AZURE_STORAGE_CONNECTION_STRING: FAKE_AZURE_CONNECTION, HOME: '/home/me' };
+    expectOutput(await cli(['azure', '--namespace', 'user', '--from-env'], { env }), golden('azure-env'));
+  });
+
+  test.concurrent('azure: a connection string from a file, a SAS token from stdin', async () => {
+    const connection = secretFile('azure-connection', FAKE_AZURE_CONNECTION);
+    expectOutput(await cli(['azure', '--namespace', 'user', '--connection-string-file', connection]), golden('azure-env'));
+    const sas = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=fakeSignature0000fakeSignature0000%3D';
+    const result = await cli(['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-stdin', '--name', 'blob'], { stdin: `${sas}\n` });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AzureBlobConfiguration(chart, 'blob', {
+      namespace: 'user', configuration: lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: sas }),
+    })));
+  });
+
+  test.concurrent('pipelines: expiration seconds, audience and naming flags', async () => {
+    const result = await cli(['pipelines', '--namespace', 'user', '--name', 'kfp', '--description', 'KFP', '--expiration-seconds', '3600', '--audience', 'kfp.example.com']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.PipelinesApiAccess(chart, 'access-ml-pipeline', {
+      namespace: 'user', name: 'kfp', description: 'KFP', expirationSeconds: 3600, audience: 'kfp.example.com',
+    })));
+  });
+
+  test.concurrent('aws-env --checksums sets both checksum variables, as S3Configuration.fromValues does', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--checksums', 'when_required'],
+      { stdin: FAKE_SECRET });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AwsEnvConfiguration(chart, 'aws-configuration', {
+      namespace: 'user',
+      configuration: lib.S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET, checksums: lib.S3Checksums.WHEN_REQUIRED }),
+    })));
+    expect(result.stdout).toContain('AWS_REQUEST_CHECKSUM_CALCULATION: d2hlbl9yZXF1aXJlZA==');
+  });
+
+  test.concurrent('minio --checksums when_supported overrides MinioDefault\'s when_required', async () => {
+    const result = await cli(['minio', '--namespace', 'user', '--checksums', 'when_supported']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.MinioDefault(chart, 'minio', { namespace: 'user', checksums: lib.S3Checksums.WHEN_SUPPORTED })));
+    expect(result.stdout).not.toBe(golden('minio-defaults'));
+  });
+
+  test.concurrent('notebook --storage azure with an account key file', async () => {
+    const keyFile = secretFile('azure-key', FAKE_AZURE_KEY);
+    const result = await cli(['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred',
+      '--storage', 'azure', '--azure-account-name', 'fakeaccount0000', '--azure-account-key-file', keyFile]);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+      namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+      storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })),
+    })));
+  });
+});
+
+describe('--secret-store and --cluster-secret-store print the library\'s ExternalSecrets', () => {
+  const vault = ['--cluster-secret-store', 'vault'];
+  const team = ['--secret-store', 'team-store'];
+  test.concurrent.each<[string, string[], string]>([
+    ['docker --remote-config', ['docker', '--namespace', 'user', ...vault, '--remote-config', 'kubeflow/registry#config.json'], 'eso-docker-config'],
+    ['docker --remote-config with a version, immutable dockerconfigjson',
+      ['docker', '--namespace', 'user', ...team, '--remote-config', 'registry-config@3', '--refresh-interval', '15m', '--secret-type', 'dockerconfigjson', '--immutable'],
+      'eso-docker-config-dockerconfigjson'],
+    ['docker --remote-username and --remote-password',
+      ['docker', '--namespace', 'user', ...vault, '--remote-username', 'kubeflow/registry#username', '--remote-password', 'kubeflow/registry#password'], 'eso-docker-login'],
+    ['docker --remote-username with --server, --secret-name and a versioned password',
+      ['docker', '--namespace', 'user', ...team, '--server', 'ghcr.io', '--remote-username', 'ghcr-user', '--remote-password', 'ghcr-token@2',
+        '--refresh-interval', '0s', '--secret-type', 'dockerconfigjson', '--secret-name', 'ghcr-pull'],
+      'eso-docker-login-dockerconfigjson'],
+    ['aws-credentials --remote-credentials', ['aws-credentials', '--namespace', 'user', ...vault, '--remote-credentials', 'kubeflow/aws-credentials'], 'eso-aws-file'],
+    ['aws-credentials --remote-access-key-id with a session token, a profile and a region',
+      ['aws-credentials', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/aws#access_key_id', '--remote-secret-access-key', 'kubeflow/aws#secret_access_key',
+        '--remote-session-token', 'kubeflow/aws#session_token', '--profile', 'ml', '--region', 'eu-west-1'],
+      'eso-aws-file-keys'],
+    ['aws-env --remote-access-key-id with literal settings',
+      ['aws-env', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/s3#access_key_id', '--remote-secret-access-key', 'kubeflow/s3#secret_access_key',
+        '--region', 'eu-west-1', '--endpoint', 'https://s3.eu-west-1.amazonaws.com', '--signature-version', 's3v4', '--force-path-style', 'false', '--sdk-endpoint-variable'],
+      'eso-aws-env'],
+    ['aws-env with the keys only',
+      ['aws-env', '--namespace', 'user', ...team, '--remote-access-key-id', 's3-access-key-id', '--remote-secret-access-key', 's3-secret-access-key',
+        '--remote-session-token', 's3-session-token'],
+      'eso-aws-env-keys-only'],
+    ['minio --remote-access-key', ['minio', '--namespace', 'user', ...vault, '--remote-access-key', 'kubeflow/minio#accesskey', '--remote-secret-key', 'kubeflow/minio#secretkey'], 'eso-minio'],
+    ['gcs --remote-key', ['gcs', '--namespace', 'user', ...vault, '--remote-key', 'kubeflow/gcp#user-gcp-sa.json'], 'eso-gcs'],
+    ['azure --remote-account-key, immutable, every 15 minutes',
+      ['azure', '--namespace', 'user', ...team, '--account-name', 'fakeaccount0000', '--remote-account-key', 'azure-storage#key1@2', '--refresh-interval', '15m',
+        '--secret-name', 'team-azure', '--immutable'],
+      'eso-azure-account-key'],
+    ['azure --remote-connection-string',
+      ['azure', '--namespace', 'user', ...vault, '--account-name', 'fakeaccount0000', '--remote-connection-string', 'kubeflow/azure#connection-string'],
+      'eso-azure-connection-string'],
+    ['notebook: a registry login and MinIO keys from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-server', 'registry.example.com',
+        '--docker-remote-username', 'kubeflow/registry#username', '--docker-remote-password', 'kubeflow/registry#password',
+        '--minio-remote-access-key', 'kubeflow/minio#accesskey', '--minio-remote-secret-key', 'kubeflow/minio#secretkey'],
+      'eso-notebook'],
+    ['notebook: a registry config and a GCS key from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-remote-config', 'kubeflow/registry#config.json',
+        '--storage', 'gcs', '--gcs-remote-key', 'kubeflow/gcp#user-gcp-sa.json'],
+      'eso-notebook-gcs'],
+  ])('%s', async (_name, args, goldenName) => {
+    expectOutput(await cli(args), golden(goldenName));
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['both stores', ['docker', '--namespace', 'user', '--secret-store', 'a', '--cluster-secret-store', 'b', '--remote-config', 'k'], 'docker',
+      '--secret-store and --cluster-secret-store each name the store: give one of them'],
+    ['a remote value without a store', ['docker', '--namespace', 'user', '--remote-config', 'k'], 'docker',
+      '--remote-config needs the store it reads from: add --secret-store NAME or --cluster-secret-store NAME'],
+    ['a store without a remote value', ['docker', '--namespace', 'user', '--secret-store', 's', '--existing-secret', 'x'], 'docker',
+      '--secret-store does not apply without a remote value: give one of --remote-config, --remote-username, --remote-password'],
+    ['a refresh interval without a store', ['minio', '--namespace', 'user', '--refresh-interval', '1h'], 'minio',
+      '--refresh-interval does not apply without --secret-store or --cluster-secret-store'],
+    ['a remote user name without its password', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u'], 'docker',
+      'the remote password is missing: give --remote-password with --remote-username'],
+    ['a remote secret key without the remote access key', ['minio', '--namespace', 'user', '--secret-store', 's', '--access-key', 'a', '--remote-secret-key', 'k'], 'minio',
+      '--remote-secret-key does not apply without --remote-access-key'],
+    ['an empty property', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'kubeflow/gcp#'], 'gcs',
+      '--remote-key: the property is empty in KEY[#PROPERTY][@VERSION]: give it, or leave out its "#"'],
+    ['an empty key', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', '@3'], 'gcs',
+      '--remote-key: the key is empty in KEY[#PROPERTY][@VERSION]: give the store\'s key'],
+    ['a second "#"', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a#b#c'], 'gcs',
+      '--remote-key: a second "#", or "#" after "@", in KEY[#PROPERTY][@VERSION]: escape it as "\\#" if it belongs to the property'],
+    ['a stray backslash', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a\\b'], 'gcs',
+      '--remote-key: "\\" escapes only "#", "@" and "\\" in KEY[#PROPERTY][@VERSION]: write a lone "\\" as "\\\\"'],
+    ['a stored and a read Azure credential', ['azure', '--namespace', 'user', '--secret-store', 's', '--account-name', 'a', '--account-key-stdin', '--remote-sas-token', 't'], 'azure',
+      '--account-key-stdin and --remote-sas-token each give the Azure credential: give one of them'],
+  ])('%s', async (_name, args, command, message) => {
+    expect(expectErrors(await cli(args), 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
+  });
+
+  test.concurrent('a store name the library refuses is one line, blamed on a flag', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--secret-store', 'Vault_1', '--remote-key', 'k']);
+    const [line] = expectErrors(result, 1, 'cdk8s-kubeflow-access gcs');
+    expect(line).toMatch(/^--secret-store: store name "Vault_1" is not a valid SecretStore name/);
+  });
+
+  test.concurrent('escaped "#" and "@" belong to the key; the parts reach the library as given', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--cluster-secret-store', 'vault', '--remote-key', 'team\\@example.com/key\\#1#json@v2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('key: team@example.com/key#1\n');
+    expect(result.stdout).toContain('property: json\n');
+    expect(result.stdout).toContain('version: v2\n');
+  });
+});
+
 describe('help', () => {
-  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
+  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -129,7 +301,7 @@ describe('help', () => {
   test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'notebook', 'check']) {
+    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     const bare = await cli([]);
@@ -160,7 +332,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--docker-password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
     ['no namespace', ['docker', ...fromFile], 'docker', '--namespace is required: the namespace (Kubeflow profile) of the Secret and the PodDefault'],
     ['no credentials', ['docker', '--namespace', 'user'], 'docker',
-      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret'],
+      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret, --remote-config, --remote-username'],
     ['two credential sources', ['docker', '--namespace', 'user', ...fromFile, '--existing-secret', 's'], 'docker',
       '--from-file and --existing-secret each give the Docker credentials: give one of them'],
     ['a login without its password', ['docker', '--namespace', 'user', '--username', 'u'], 'docker',
@@ -168,7 +340,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['a password twice', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin', '--password-file', 'f'], 'docker',
       '--password-stdin and --password-file both give the password: give one'],
     ['a login flag without --username', ['docker', '--namespace', 'user', ...fromFile, '--server', 'ghcr.io'], 'docker',
-      '--server does not apply without --username'],
+      '--server does not apply without --username or --remote-username'],
     ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
       'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
     ['a short option', ['docker', '-n', 'user'], 'docker',
@@ -184,13 +356,37 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['two flags reading stdin', ['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-stdin', '--session-token-stdin'], 'aws-env',
       '--secret-access-key-stdin and --session-token-stdin all read stdin, which can be read once: give the others a file instead'],
     ['a value flag with another source', ['aws-env', '--namespace', 'user', '--from-env', '--region', 'us-east-1'], 'aws-env',
-      '--region does not apply without --access-key-id (set the variable instead)'],
+      '--region does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
     ['MinIO key names without the existing Secret', ['minio', '--namespace', 'user', '--access-key-key', 'id'], 'minio',
       '--access-key-key does not apply without --existing-secret'],
     ['MinIO flags with AWS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'aws-env', '--minio-endpoint', 'http://x'], 'notebook',
       '--minio-endpoint does not apply with --storage aws-env'],
     ['AWS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--aws-from-env'], 'notebook',
       '--aws-from-env does not apply with the default storage (MinIO): add --storage aws-file or --storage aws-env'],
+    ['an Azure account key in argv', ['azure', '--namespace', 'user', '--account-key', 'hunter2'], 'azure',
+      '--account-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --account-key-stdin or --account-key-file'],
+    ['an Azure connection string in argv', ['azure', '--namespace', 'user', '--connection-string=hunter2'], 'azure',
+      '--connection-string is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --connection-string-stdin or --connection-string-file'],
+    ['two Azure credentials', ['azure', '--namespace', 'user', '--account-name', 'a', '--account-key-stdin', '--sas-token-file', 'f'], 'azure',
+      '--account-key-stdin and --sas-token-file each give the Azure credential: give one of them'],
+    ['an Azure account name without a credential', ['azure', '--namespace', 'user', '--account-name', 'a'], 'azure',
+      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file or --remote-... form)'],
+    ['Azure values with --from-env', ['azure', '--namespace', 'user', '--from-env', '--account-name', 'a'], 'azure',
+      '--from-env and --account-name each give the Azure account: give one of them'],
+    ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret, --remote-key'],
+    ['a GCS key name without the existing Secret', ['gcs', '--namespace', 'user', '--key-file', 'k.json', '--existing-key', 'k'], 'gcs',
+      '--existing-key does not apply without --existing-secret'],
+    ['a token lifetime that is no number', ['pipelines', '--namespace', 'user', '--expiration-seconds', '2h'], 'pipelines',
+      '--expiration-seconds must be a whole number, such as 7200'],
+    ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
+      'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
+    ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
+    ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
+      '--checksums does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
+    ['GCS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--gcs-key-file', 'k'], 'notebook',
+      '--gcs-key-file does not apply with the default storage (MinIO): add --storage gcs'],
+    ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',
+      '--azure-from-env does not apply with --storage gcs'],
     ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
@@ -198,9 +394,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });
@@ -227,6 +423,12 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
       /mounts at \/dev\/shm/],
+    ['a GCS key that is not a key, on stdin', ['gcs', '--namespace', 'user', '--key-file', '-'], '{"type":"authorized_user"}', 'gcs',
+      /^--key-file: the key has no "type": "service_account"/],
+    ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
+      /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
+    ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
+      /^--account-name: accountName /],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);
@@ -445,10 +647,44 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       '--secret-access-key-file - and --session-token-stdin all read stdin, which can be read once: give the others a file instead']);
   });
 
-  test.concurrent('an AWS credentials file cannot come from stdin: refused, not read as a file named "-"', async () => {
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-']);
-    expect(expectErrors(result, 2, prefix('aws-credentials'))).toEqual([
-      '--from-file - cannot read stdin: it gives an AWS credentials file, which the library reads by its path; give the file\'s path']);
+  test.concurrent('aws-credentials --from-file - reads the credentials file from stdin, stored as fromFile stores it', async () => {
+    const text = readFileSync(fixture('aws-credentials'), 'utf8');
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('a byte-order mark on stdin is dropped, as fromFile drops it', async () => {
+    const text = `\ufeff${readFileSync(fixture('aws-credentials'), 'utf8')}`;
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('aws-env --from-file - and notebook --aws-from-file - read a profile from stdin, as from the file', async () => {
+    const text = readFileSync(fixture('aws-credentials-profiles'), 'utf8');
+    for (const args of [
+      ['aws-env', '--namespace', 'user', '--profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-env', '--aws-profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-file'],
+    ]) {
+      const flag = args[0] === 'notebook' ? '--aws-from-file' : '--from-file';
+      const fromFile = await cli([...args, flag, fixture('aws-credentials-profiles')]);
+      expect(fromFile.code).toBe(0);
+      expectOutput(await cli([...args, flag, '-'], { stdin: text }), fromFile.stdout);
+    }
+  });
+
+  test.concurrent('a broken credentials file on stdin names stdin and the line, never the content', async () => {
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-'], { stdin: `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\n  ${FAKE_SECRET}\n` });
+    expect(expectErrors(result, 1, prefix('aws-credentials'))).toEqual([
+      '--from-file: stdin line 3 is indented, which AWS tools read as the continuation of the previous line\'s value: remove the indentation']);
+  });
+
+  test.concurrent('--from-file - with a secret from stdin: both read stdin, a usage error', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--from-file', '-', '--existing-secret', 'x']);
+    expect(result.code).toBe(2);
+    const both = await cli(['notebook', '--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin', '--storage', 'aws-file', '--aws-from-file', '-']);
+    expect(expectErrors(both, 2, prefix('notebook'))).toEqual([
+      '--docker-password-stdin and --aws-from-file - all read stdin, which can be read once: give the others a file instead']);
   });
 
   test.concurrent.each<[string, string[], string, string]>([
@@ -464,6 +700,28 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
     expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
+  });
+
+  test.concurrent.each<[string, string[], string | undefined, string]>([
+    // A value no harmless stand-in fixes: the old CLI, which re-resolved with one, blamed --account-name.
+    ['an Azure account key that is not one', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'], 'hunter2',
+      '--account-key-stdin: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure SAS token without a signature, from a file', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-file', '-'], 'sv=2022-11-02',
+      '--sas-token-file: '],
+    ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
+      '--access-key: accessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
+      '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+    ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
+      '--refresh-interval: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+    ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
+      '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
+    ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
+      '--server: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+  ])('%s is blamed on its flag, from the error\'s data', async (_name, args, stdin, message) => {
+    const lines = expectErrors(await cli(args, { stdin }), 1, prefix(args[0]));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].startsWith(message)).toBe(true);
   });
 
   test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {

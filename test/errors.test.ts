@@ -1,7 +1,10 @@
 // AccessError carries the construct path and field it concerns as data, so that callers such as the
 // CLI name the field in their own terms without reading the message; the message stays as it was.
 import { App, Chart } from 'cdk8s';
-import { AccessError, DockerConfig, DockerRegistryAccess } from '../lib';
+import {
+  AccessError, AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig, DockerRegistryAccess,
+  GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, S3Configuration, SecretStoreRef,
+} from '../lib';
 
 function thrown(build: () => unknown): AccessError {
   try {
@@ -45,4 +48,54 @@ test('an error about no one field carries none', () => {
   expect(error.message).toMatch(/^\[chart\/docker\] the id "docker" is taken/);
   expect(error.field).toBeUndefined();
   expect(error.path).toBeUndefined();
+});
+
+describe('a source names the value at fault as data (valueField); the message is unchanged', () => {
+  const chart = () => new Chart(new App(), 'chart');
+  const vault = SecretStoreRef.cluster('vault');
+  const AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
+  test.each<[string, () => unknown, string, string, string]>([
+    ['a login password with a line break',
+      () => new DockerRegistryAccess(chart(), 'docker', { namespace: 'user', config: DockerConfig.fromLogin({ username: 'u', password: 'fake\npassword' }) }),
+      'config', 'password', '[chart/docker] config: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['a user name with ":"',
+      () => new DockerRegistryAccess(chart(), 'docker', { namespace: 'user', config: DockerConfig.fromLogin({ username: 'u:v', password: 'fake-password' }) }),
+      'config', 'username', '[chart/docker] config: login for "https://index.docker.io/v1/": username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
+    ['a secret access key with whitespace',
+      () => new AwsFileCredentials(chart(), 'aws', { namespace: 'user', credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake secret' }) }),
+      'credentials', 'secretAccessKey', '[chart/aws] credentials: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['a session token with a tab',
+      () => new AwsEnvConfiguration(chart(), 'aws', { namespace: 'user', configuration: S3Configuration.fromValues({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake', sessionToken: 'a\tb' }) }),
+      'configuration', 'sessionToken', '[chart/aws] configuration: sessionToken contains whitespace, which no key or token does: check what was pasted'],
+    ['a MinIO secret key that is empty',
+      () => new MinioDefault(chart(), 'minio', { namespace: 'user', credentials: MinioCredentials.fromKeys({ accessKey: 'fake', secretKey: '' }) }),
+      'credentials', 'secretKey', '[chart/minio] credentials: secretKey is empty: give a non-empty value'],
+    ['an Azure account key that is not one',
+      () => new AzureBlobConfiguration(chart(), 'azure', { namespace: 'user', configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: 'fake' }) }),
+      'configuration', 'accountKey', '[chart/azure] configuration: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure account name that is none',
+      () => new AzureBlobConfiguration(chart(), 'azure', { namespace: 'user', configuration: AzureStorageConfiguration.fromValues({ accountName: 'Bad_Name', accountKey: AZURE_KEY }) }),
+      'configuration', 'accountName', ''],
+    ['a GCS remote key with an empty property',
+      () => new GcsCredentials(chart(), 'gcs', { namespace: 'user', key: GcpServiceAccountKey.fromSecretStore({ store: vault, key: { key: 'k', property: '' } }) }),
+      'key', 'key', '[chart/gcs] key: key.property is empty: give the property the store keeps the value under, or leave property out'],
+    ['a store name that is none',
+      () => new GcsCredentials(chart(), 'gcs', { namespace: 'user', key: GcpServiceAccountKey.fromSecretStore({ store: SecretStoreRef.namespaced('Vault_1'), key: { key: 'k' } }) }),
+      'key', 'store', ''],
+    ['a refresh interval that is no Go duration',
+      () => new MinioDefault(chart(), 'minio', { namespace: 'user', credentials: MinioCredentials.fromSecretStore({ store: vault, accessKey: { key: 'a' }, secretKey: { key: 'b' }, refreshInterval: '1 hour' }) }),
+      'credentials', 'refreshInterval', '[chart/minio] credentials: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+  ])('%s', (_name, build, field, valueField, message) => {
+    // GIVEN WHEN the source is read by its construct
+    const error = thrown(build);
+    // THEN the construct names its field, the source the value within it
+    expect(error.field).toBe(field);
+    expect(error.valueField).toBe(valueField);
+    if (message !== '') { expect(error.message).toBe(message); }
+  });
+
+  test('a whole file at fault names no value', () => {
+    const error = thrown(() => new DockerRegistryAccess(chart(), 'docker', { namespace: 'user', config: DockerConfig.fromFile('/nonexistent/config.json') }));
+    expect(error.valueField).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@
 import type { Chart } from 'cdk8s';
 import { checkOneStdinReader, CommandSpec, EXIT_OK, OptionGroup, required } from './framework';
 import { commonOptions, mountOptions } from './options';
+import { checkStoreUsed, REMOTE_VALUE_HELP, remoteFlags, STORE_OPTIONS } from './secret-store';
 import { flagNames, PropFlags, readProps } from './props';
 import type { SourceKind } from './sources';
 import { Library, Resolvable, synthesize } from './synth';
@@ -21,8 +22,8 @@ export interface AccessCommand {
   readonly id: string;
   /** The default of `--description`, for the help. */
   readonly defaultDescription: string;
-  /** The credential source, the heading of its flags in the help, and the prop it fills. */
-  readonly source: { readonly kind: SourceKind<Resolvable | undefined>; readonly heading: string; readonly prop: string };
+  /** The credential source, the heading of its flags in the help, and the prop it fills; none for a construct without a Secret. */
+  readonly source?: { readonly kind: SourceKind<Resolvable | undefined>; readonly heading: string; readonly prop: string };
   /** Flags that set other props of the construct; their help is in `source` or `groups`. */
   readonly props?: PropFlags;
   /** More flags, listed after the source's. */
@@ -31,10 +32,15 @@ export interface AccessCommand {
   readonly mountPath?: string;
 }
 
-/** The props of commonOptions, but `--namespace`, which every command requires. */
-const COMMON_PROPS: PropFlags = {
+/** The props of commonOptions without its Secret flags, but `--namespace`, which every command requires. */
+const POD_DEFAULT_PROPS: PropFlags = {
   'name': { prop: 'name' },
   'description': { prop: 'description' },
+};
+
+/** The props of commonOptions, but `--namespace`. */
+const COMMON_PROPS: PropFlags = {
+  ...POD_DEFAULT_PROPS,
   'secret-name': { prop: 'secretName' },
   'immutable': { prop: 'immutable' },
   'hash-secret-name': { prop: 'hashSecretName' },
@@ -47,28 +53,33 @@ const MOUNT_PROPS: PropFlags = {
 
 /** The command that `table` describes. */
 export function accessCommand(table: AccessCommand): CommandSpec {
-  const props: PropFlags = { ...COMMON_PROPS, ...(table.mountPath === undefined ? {} : MOUNT_PROPS), ...table.props };
+  const source = table.source;
+  const common = source === undefined ? POD_DEFAULT_PROPS : COMMON_PROPS;
+  const props: PropFlags = { ...common, ...(table.mountPath === undefined ? {} : MOUNT_PROPS), ...table.props };
   return {
     name: table.name,
     summary: table.summary,
     synopsis: table.synopsis,
-    description: table.description,
+    description: source === undefined ? table.description : [...table.description, REMOTE_VALUE_HELP],
     examples: table.examples,
     options: [
-      { heading: table.source.heading, options: table.source.kind.options('') },
+      ...source === undefined ? [] : [{ heading: source.heading, options: source.kind.options('') }, STORE_OPTIONS],
       ...table.groups ?? [],
-      commonOptions(table.id, table.defaultDescription),
+      commonOptions(table.id, table.defaultDescription, source !== undefined),
       ...table.mountPath === undefined ? [] : [mountOptions(table.mountPath)],
     ],
     run: async (args, io) => {
-      const namespace = required(args, 'namespace', 'the namespace (Kubeflow profile) of the Secret and the PodDefault');
-      const source = table.source.kind.read(args, io, '');
+      const namespace = required(args, 'namespace', `the namespace (Kubeflow profile) of the ${source === undefined ? '' : 'Secret and the '}PodDefault`);
+      const input = source?.kind.read(args, io, '');
+      if (source !== undefined) { checkStoreUsed(args, input!.usesStore, remoteFlags(source.kind.options(''))); }
       const propsOf = readProps(args, props);
       checkOneStdinReader(args);
-      const names = { ...flagNames(props), [table.source.prop]: source.flag };
-      await synthesize(io, names, [{ fields: [table.source.prop], input: source }], (lib, chart) => {
+      const names = { ...flagNames(props), ...source === undefined ? {} : { [source.prop]: input!.flag } };
+      const sources = source === undefined ? [] : [{ fields: [source.prop], input: input! }];
+      await synthesize(io, names, sources, (lib, chart) => {
         const Construct = table.construct(lib);
-        new Construct(chart, table.id, { namespace, ...propsOf(lib), [table.source.prop]: source.build(lib, secret => secret.read()) });
+        const sourceProp = source === undefined ? {} : { [source.prop]: input!.build(lib, secret => secret.read()) };
+        new Construct(chart, table.id, { namespace, ...propsOf(lib), ...sourceProp });
       });
       return EXIT_OK;
     },

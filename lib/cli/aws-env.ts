@@ -10,6 +10,7 @@ export const awsEnvCommand = accessCommand({
     '--namespace NS --from-file CREDENTIALS [--profile NAME] [options]',
     '--namespace NS --access-key-id ID (--secret-access-key-stdin | --secret-access-key-file FILE) [--region REGION] [--endpoint URL] [options]',
     '--namespace NS --existing-secret NAME [options]',
+    '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-access-key-id REMOTE --remote-secret-access-key REMOTE [--region REGION] [--endpoint URL] [options]',
   ],
   description: [
     'Prints a Secret holding AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the other S3 settings, and a PodDefault that injects all of its keys as environment variables into the notebooks that select it (AwsEnvConfiguration).',
@@ -21,7 +22,7 @@ export const awsEnvCommand = accessCommand({
   construct: lib => lib.AwsEnvConfiguration,
   id: 'aws-configuration',
   defaultDescription: 'Add AWS Environment variables',
-  source: { kind: AWS_ENV_SOURCE, heading: 'Settings (one of --from-env, --from-file, --access-key-id, --existing-secret)', prop: 'configuration' },
+  source: { kind: AWS_ENV_SOURCE, heading: 'Settings (one of --from-env, --from-file, --access-key-id, --existing-secret, --remote-access-key-id)', prop: 'configuration' },
   groups: [{
     heading: 'Variables',
     options: {

@@ -76,7 +76,7 @@ export interface OptionGroup {
 }
 
 /** Names of flags that would carry a secret, which argv must never hold. */
-const SECRET_FLAG = /(^|-)(password|secret-access-key|secret-key|session-token|token)$/;
+const SECRET_FLAG = /(^|-)(password|secret-access-key|secret-key|session-token|token|account-key|connection-string)$/;
 
 /**
  * Parses `argv` against the command's flags. Messages name flags and argument positions, never an
@@ -227,7 +227,7 @@ export interface SecretInput {
  * `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor wrote work.
  */
 export function secretReader(args: Args, io: Io, base: string, needed: boolean): SecretInput | undefined {
-  const what = base.replace(/^(docker|aws|minio)-/, '').replace(/-/g, ' ');
+  const what = base.replace(/^(docker|aws|minio|azure)-/, '').replace(/-/g, ' ');
   const fromStdin = args.values[`${base}-stdin`] === true;
   const file = str(args, `${base}-file`);
   if (fromStdin && file !== undefined) {

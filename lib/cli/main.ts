@@ -4,12 +4,15 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { awsCredentialsCommand } from './aws-credentials';
 import { awsEnvCommand } from './aws-env';
+import { azureCommand } from './azure';
 import { checkCommand } from './check';
 import { dockerCommand } from './docker';
+import { gcsCommand } from './gcs';
 import { readAtMost } from './input';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
+import { pipelinesCommand } from './pipelines';
 
 /** The subcommands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -17,6 +20,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   awsCredentialsCommand,
   awsEnvCommand,
   minioCommand,
+  gcsCommand,
+  azureCommand,
+  pipelinesCommand,
   notebookCommand,
   checkCommand,
 ];

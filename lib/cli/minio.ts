@@ -8,6 +8,7 @@ export const minioCommand = accessCommand({
   synopsis: [
     '--namespace NS [--existing-secret NAME [--access-key-key KEY] [--secret-key-key KEY]] [options]',
     '--namespace NS --access-key KEY (--secret-key-stdin | --secret-key-file FILE) [options]',
+    '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-access-key REMOTE --remote-secret-key REMOTE [options]',
   ],
   description: [
     'Prints a Secret holding the store\'s endpoint, region, signature version and addressing style, and a PodDefault that injects them, plus AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY read from the keys of an existing Secret, into the notebooks that select it (MinioDefault).',

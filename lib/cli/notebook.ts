@@ -1,11 +1,15 @@
 // `notebook`: a NotebookAccess, Docker credentials plus one object storage, as the Kubeflow SDK's Config.
 import type { DockerSecretType } from '../index';
-import { Args, checkOneStdinReader, choice, CommandSpec, EXIT_OK, given, Io, OptionSpec, refuse, required, str } from './framework';
+import { Args, bool, checkOneStdinReader, choice, CommandSpec, EXIT_OK, given, Io, OptionSpec, refuse, required, str } from './framework';
 import { flagNames, readProps } from './props';
-import { AWS_ENV_SOURCE, AWS_FILE_SOURCE, awsEnvSourceOptions, awsFileSourceOptions, DOCKER_SECRET_TYPES, DOCKER_SOURCE, MINIO_SOURCE, minioOptions, minioProps } from './sources';
+import {
+  AWS_ENV_SOURCE, AWS_FILE_SOURCE, awsEnvSourceOptions, awsFileSourceOptions, AZURE_SOURCE, DOCKER_SECRET_TYPES, DOCKER_SOURCE, GCS_SOURCE, MINIO_SOURCE,
+  minioOptions, minioProps,
+} from './sources';
+import { checkStoreUsed, REMOTE_VALUE_HELP, remoteFlags, STORE_OPTIONS } from './secret-store';
 import { synthesize } from './synth';
 
-const STORAGES = { 'minio': 'minio', 'aws-file': 'aws-file', 'aws-env': 'aws-env' } as const;
+const STORAGES = { 'minio': 'minio', 'aws-file': 'aws-file', 'aws-env': 'aws-env', 'gcs': 'gcs', 'azure': 'azure' } as const;
 
 /** The `--aws-...` flags of both AWS storages; the help says which flag serves which. */
 function awsOptions(): { [flag: string]: OptionSpec } {
@@ -13,20 +17,22 @@ function awsOptions(): { [flag: string]: OptionSpec } {
   const file = awsFileSourceOptions('aws-');
   return {
     ...env,
-    'aws-from-file': { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file: mounted whole with aws-file, one profile\'s keys with aws-env' },
+    'aws-from-file': { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file: mounted whole with aws-file, one profile\'s keys with aws-env; "-" reads it from stdin' },
     'aws-profile': { type: 'string', value: 'NAME', help: 'aws-file: profile of the keys of --aws-access-key-id; aws-env: the profile of --aws-from-file (default: default)' },
     'aws-region': { type: 'string', value: 'REGION', help: 'aws-file: region written to ~/.aws/config; aws-env: AWS_REGION, with --aws-access-key-id' },
     'aws-from-env': { ...env['aws-from-env'], help: `aws-env: ${env['aws-from-env'].help}` },
     'aws-endpoint': { ...env['aws-endpoint'], help: `aws-env: ${env['aws-endpoint'].help}` },
     'aws-signature-version': { ...env['aws-signature-version'], help: `aws-env: ${env['aws-signature-version'].help}` },
     'aws-force-path-style': { ...env['aws-force-path-style'], help: `aws-env: ${env['aws-force-path-style'].help}` },
+    'aws-checksums': { ...env['aws-checksums'], help: `aws-env: ${env['aws-checksums'].help}` },
     'aws-existing-secret': { type: 'string', value: 'NAME', help: 'use a Secret that already exists in the namespace (with aws-file holding the credentials file, with aws-env the variables)' },
     'aws-key': { ...file['aws-key'], help: `aws-file: ${file['aws-key'].help}` },
+    'aws-remote-credentials': { ...file['aws-remote-credentials'], help: `aws-file: ${file['aws-remote-credentials'].help}` },
   };
 }
 
-const AWS_ENV_ONLY = ['aws-from-env', 'aws-endpoint', 'aws-signature-version', 'aws-force-path-style'];
-const AWS_FILE_ONLY = ['aws-key'];
+const AWS_ENV_ONLY = ['aws-from-env', 'aws-endpoint', 'aws-signature-version', 'aws-force-path-style', 'aws-checksums'];
+const AWS_FILE_ONLY = ['aws-key', 'aws-remote-credentials'];
 
 export const notebookCommand: CommandSpec = {
   name: 'notebook',
@@ -35,10 +41,13 @@ export const notebookCommand: CommandSpec = {
     '--namespace NS DOCKER [--storage minio] [--minio-... ...] [options]',
     '--namespace NS DOCKER --storage aws-file (--aws-from-file FILE | --aws-access-key-id ID ... | --aws-existing-secret NAME) [options]',
     '--namespace NS DOCKER --storage aws-env (--aws-from-env | --aws-from-file FILE | --aws-access-key-id ID ... | --aws-existing-secret NAME) [options]',
+    '--namespace NS DOCKER --storage gcs (--gcs-key-file FILE | --gcs-existing-secret NAME) [options]',
+    '--namespace NS DOCKER --storage azure (--azure-account-name NAME --azure-account-key-stdin ... | --azure-from-env | --azure-existing-secret NAME) [options]',
   ],
   description: [
-    'Prints the objects of a NotebookAccess: the Docker registry credentials (DockerRegistryAccess, PodDefault docker-config) and one object storage, by default the in-cluster MinIO (MinioDefault, PodDefault minio), else an AWS credentials file (AwsFileCredentials, aws-credentials) or S3 environment variables (AwsEnvConfiguration, aws-configuration).',
-    'DOCKER is one of --docker-from-file FILE, --docker-username USER with --docker-password-stdin or --docker-password-file FILE, or --docker-existing-secret NAME. The other commands offer every option of each construct.',
+    'Prints the objects of a NotebookAccess: the Docker registry credentials (DockerRegistryAccess, PodDefault docker-config) and one object storage, by default the in-cluster MinIO (MinioDefault, PodDefault minio), else an AWS credentials file (AwsFileCredentials, aws-credentials), S3 environment variables (AwsEnvConfiguration, aws-configuration), a Google Cloud service-account key (GcsCredentials, gcs-credentials) or Azure Blob Storage variables (AzureBlobConfiguration, azure-blob). With --pipelines, also the Pipelines API token (PipelinesApiAccess, access-ml-pipeline).',
+    'DOCKER is one of --docker-from-file FILE, --docker-username USER with --docker-password-stdin or --docker-password-file FILE, or --docker-existing-secret NAME, or, from a secret store, --docker-remote-config REMOTE or --docker-remote-username REMOTE with --docker-remote-password REMOTE. The other commands offer every option of each construct.',
+    `One store serves every --...-remote-... flag. ${REMOTE_VALUE_HELP}`,
   ],
   options: [
     {
@@ -46,12 +55,16 @@ export const notebookCommand: CommandSpec = {
       options: {
         'namespace': { type: 'string', value: 'NS', help: 'namespace (the Kubeflow profile) of every object; required' },
         'home-directory': { type: 'string', value: 'DIR', help: 'the notebook user\'s home, where .docker/ and .aws/ are mounted (default: /home/kubeflow; stock Kubeflow images use /home/jovyan)' },
-        'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file" or "aws-env"' },
+        'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file", "aws-env", "gcs" or "azure"' },
+        'pipelines': { type: 'boolean', help: 'also give the notebooks the Kubeflow Pipelines API token (access-ml-pipeline)' },
       },
     },
-    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret)', options: DOCKER_SOURCE.options('docker-') },
+    { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret, --docker-remote-config, --docker-remote-username)', options: DOCKER_SOURCE.options('docker-') },
     { heading: 'MinIO storage (--storage minio)', options: minioOptions('minio-') },
-    { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret)', options: awsOptions() },
+    { heading: 'AWS storage (--storage aws-file or aws-env; one of --aws-from-file, --aws-from-env, --aws-access-key-id, --aws-existing-secret, --aws-remote-credentials, --aws-remote-access-key-id)', options: awsOptions() },
+    { heading: 'GCS storage (--storage gcs; one of --gcs-key-file, --gcs-existing-secret)', options: GCS_SOURCE.options('gcs-') },
+    { heading: 'Azure storage (--storage azure; --azure-account-name with one credential, a connection string, --azure-from-env, or --azure-existing-secret)', options: AZURE_SOURCE.options('azure-') },
+    STORE_OPTIONS,
   ],
   examples: [
     'cdk8s-kubeflow-access notebook --namespace user --docker-from-file ~/.docker/config.json | kubectl apply -f -',
@@ -66,10 +79,18 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   const dockerOptions = readProps(args, { 'docker-secret-type': { prop: 'secretType', choices: DOCKER_SECRET_TYPES, enumOf: lib => lib.DockerSecretType } });
   const storage = choice(args, 'storage', STORAGES) ?? 'minio';
   const minioFlags = Object.keys(minioOptions('minio-'));
-  const awsFlags = Object.keys(awsOptions());
+  // The flags of each storage but MinIO, and the --storage values they serve.
+  const storageFlags: [readonly string[], readonly string[]][] = [
+    [Object.keys(awsOptions()), ['aws-file', 'aws-env']],
+    [Object.keys(GCS_SOURCE.options('gcs-')), ['gcs']],
+    [Object.keys(AZURE_SOURCE.options('azure-')), ['azure']],
+  ];
   if (storage !== 'minio') { refuse(args, minioFlags, `with --storage ${storage}`); }
-  if (storage === 'minio' && given(args, awsFlags).length > 0) {
-    refuse(args, awsFlags, 'with the default storage (MinIO): add --storage aws-file or --storage aws-env');
+  for (const [flags, storages] of storageFlags) {
+    if (storage === 'minio' && given(args, flags).length > 0) {
+      refuse(args, flags, `with the default storage (MinIO): add ${storages.map(s => `--storage ${s}`).join(' or ')}`);
+    }
+    if (!storages.includes(storage)) { refuse(args, flags, `with --storage ${storage}`); }
   }
   if (storage === 'aws-file') { refuse(args, AWS_ENV_ONLY, 'with --storage aws-file'); }
   if (storage === 'aws-env') { refuse(args, AWS_FILE_ONLY, 'with --storage aws-env'); }
@@ -77,16 +98,20 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   const minioSettings = readProps(args, minioProps('minio-'));
   const awsFile = storage === 'aws-file' ? AWS_FILE_SOURCE.read(args, io, 'aws-') : undefined;
   const awsEnv = storage === 'aws-env' ? AWS_ENV_SOURCE.read(args, io, 'aws-') : undefined;
+  const gcs = storage === 'gcs' ? GCS_SOURCE.read(args, io, 'gcs-') : undefined;
+  const azure = storage === 'azure' ? AZURE_SOURCE.read(args, io, 'azure-') : undefined;
   checkOneStdinReader(args);
+  const remote = [DOCKER_SOURCE.options('docker-'), minioOptions('minio-'), awsOptions(), GCS_SOURCE.options('gcs-'), AZURE_SOURCE.options('azure-')].flatMap(remoteFlags);
+  checkStoreUsed(args, docker.usesStore || (minio ?? awsFile ?? awsEnv ?? gcs ?? azure)!.usesStore, remote);
 
-  const storageSource = (minio ?? awsFile ?? awsEnv)!;
+  const storageSource = (minio ?? awsFile ?? awsEnv ?? gcs ?? azure)!;
   const flags = {
     ...flagNames(minioProps('minio-')),
     'docker': docker.flag, 'config': docker.flag, 'homeDirectory': '--home-directory',
-    'credentials': storageSource.flag, 'configuration': storageSource.flag,
+    'credentials': storageSource.flag, 'configuration': storageSource.flag, 'key': storageSource.flag,
     'region': storage === 'minio' ? '--minio-region' : '--aws-region',
   };
-  const sources = [{ fields: ['docker', 'config'], input: docker }, { fields: ['credentials', 'configuration'], input: storageSource }];
+  const sources = [{ fields: ['docker', 'config'], input: docker }, { fields: ['credentials', 'configuration', 'key'], input: storageSource }];
   await synthesize(io, flags, sources, (lib, chart) => {
     const read = (secret: { read: () => string }) => secret.read();
     let storageAccess;
@@ -94,8 +119,12 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
       storageAccess = lib.StorageAccess.minio({ credentials: minio.build(lib, read), ...minioSettings(lib) });
     } else if (awsFile !== undefined) {
       storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, read), { region: str(args, 'aws-region') });
+    } else if (awsEnv !== undefined) {
+      storageAccess = lib.StorageAccess.awsEnv(awsEnv.build(lib, read));
+    } else if (gcs !== undefined) {
+      storageAccess = lib.StorageAccess.gcs(gcs.build(lib, read));
     } else {
-      storageAccess = lib.StorageAccess.awsEnv(awsEnv!.build(lib, read));
+      storageAccess = lib.StorageAccess.azure(azure!.build(lib, read));
     }
     const secretType = dockerOptions(lib).secretType as DockerSecretType | undefined;
     new lib.NotebookAccess(chart, 'notebook', {
@@ -104,6 +133,7 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
       docker: docker.build(lib, read),
       dockerOptions: secretType === undefined ? undefined : { secretType },
       storage: storageAccess,
+      pipelines: bool(args, 'pipelines'),
     });
   });
   return EXIT_OK;

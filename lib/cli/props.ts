@@ -1,6 +1,6 @@
 // Flags that set one construct prop each, as a table: which prop, and how the flag's value becomes the
 // prop's. Errors about a prop name its flag through the same table.
-import { Args, choice } from './framework';
+import { Args, choice, str, UsageError } from './framework';
 import type { FlagNames, Library } from './synth';
 
 /** How one flag sets one prop. */
@@ -12,6 +12,8 @@ export interface PropFlag {
   readonly enumOf?: (lib: Library) => { readonly [member: string]: unknown };
   /** The prop's value when a switch is given. @default true */
   readonly whenGiven?: boolean;
+  /** The flag's value is a whole number, such as a count of seconds. @default false */
+  readonly integer?: boolean;
 }
 
 /** Flags by name (without `--`), each setting a prop. */
@@ -25,6 +27,9 @@ export function readProps(args: Args, table: PropFlags): (lib: Library) => { [pr
   const chosen = new Map<string, string | boolean | undefined>();
   for (const [flag, spec] of Object.entries(table)) {
     if (spec.choices !== undefined) { chosen.set(flag, choice(args, flag, spec.choices)); }
+    if (spec.integer && str(args, flag) !== undefined && !/^[0-9]+$/.test(str(args, flag)!)) {
+      throw new UsageError(`--${flag} must be a whole number, such as 7200`);
+    }
   }
   return lib => {
     const props: { [prop: string]: unknown } = {};
@@ -37,7 +42,7 @@ export function readProps(args: Args, table: PropFlags): (lib: Library) => { [pr
         const mapped = chosen.get(flag)!;
         props[spec.prop] = spec.enumOf === undefined ? mapped : spec.enumOf(lib)[mapped as string];
       } else {
-        props[spec.prop] = value;
+        props[spec.prop] = spec.integer ? Number(value) : value;
       }
     }
     return props;

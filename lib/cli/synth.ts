@@ -18,8 +18,13 @@ export interface Resolvable { _resolve(): unknown }
 export interface SourceInput<T extends Resolvable | undefined> {
   /** The flag that chose the source: errors about the source name it. */
   readonly flag: string;
-  /** The secrets the source reads, each from the flag the user typed. */
-  readonly secrets: readonly SecretInput[];
+  /** The source reads from the secret store of `--secret-store` or `--cluster-secret-store`. */
+  readonly usesStore: boolean;
+  /**
+   * The flag of each value of the source, by the name the library gives it in an error's `valueField`
+   * (`password` -> `--password-stdin`): errors about that value name this flag, others `flag`.
+   */
+  readonly valueFlags: FlagNames;
   /** The source object, with each secret's value as `secret` gives it. */
   readonly build: (lib: Library, secret: (input: SecretInput) => string) => T;
   /** Library names in the errors' fix texts that are flags here, such as `DockerConfig.fromLogin`. */
@@ -60,7 +65,7 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
   } catch (e) {
     if (e instanceof lib.AccessError) {
       const names = { ...COMMON_FLAG_NAMES, ...flags, ...Object.assign({}, ...sources.map(s => s.input.hints ?? {})) };
-      throw new InputError(inFlags(e, names, field => blame(lib, sources, field)));
+      throw new InputError(inFlags(e, names, field => sourceFlag(sources, field, e.valueField)));
     }
     throw e;
   }
@@ -81,25 +86,13 @@ export function inFlags(error: AccessError, flags: FlagNames, flagOf: (field: st
   return `${flagOf(error.field) ?? flags[error.field] ?? error.field}: ${text}`;
 }
 
-/** A value no source refuses, put in a secret's place to learn whether the secret was at fault. */
-const HARMLESS_SECRET = 'cdk8s-kubeflow-access-probe';
-
 /**
- * The flag of the secret an error about a source's `field` concerns: the source is resolved again
- * with that one secret replaced by a harmless value, and the secret is at fault when the error goes.
- * So the library's own rules decide, and a password with a line break is blamed on --password-stdin,
- * not on --username. Undefined when no secret alone is at fault.
+ * The flag an error about the source in construct field `field` concerns: the flag of the value the
+ * error names as data (`valueField`), else the flag that chose the source. Undefined when no source
+ * fills `field`.
  */
-function blame(lib: Library, sources: readonly SourceField[], field: string): string | undefined {
+function sourceFlag(sources: readonly SourceField[], field: string, valueField: string | undefined): string | undefined {
   const source = sources.find(s => s.fields.includes(field));
   if (source === undefined) { return undefined; }
-  for (const suspect of source.input.secrets) {
-    try {
-      source.input.build(lib, s => s === suspect ? HARMLESS_SECRET : s.read())?._resolve();
-      return suspect.flag;
-    } catch (e) {
-      if (!(e instanceof lib.AccessError)) { throw e; }
-    }
-  }
-  return source.input.flag;
+  return (valueField === undefined ? undefined : source.input.valueFlags[valueField]) ?? source.input.flag;
 }
