@@ -263,7 +263,7 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
     throw fail('secretName', `${quote(baseName)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
   }
   const secretName = props.hashSecretName
-    ? `${baseName}-${secretContentHash(baseName, secret.type, secret.data)}`
+    ? `${baseName}-${secretContentHash(secret.type, secret.data)}`
     : baseName;
   return {
     path, namespace, name, description, secretName,
