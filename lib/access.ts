@@ -5,7 +5,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { secretContentHash } from './content-hash';
-import { AccessError, childPath, fieldError } from './errors';
+import { childPath, fieldError } from './errors';
 import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
 
@@ -290,10 +290,7 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
   return { volumeName, mountPath };
 }
 
+// Every construct checks that it is inside a Chart first (props-guard.ts), so Chart.of finds one.
 function chartNamespace(scope: Construct): string | undefined {
-  try {
-    return Chart.of(scope).namespace;
-  } catch {
-    throw new AccessError(`[${scope.node.path}] an access construct must be created inside a cdk8s Chart`);
-  }
+  return Chart.of(scope).namespace;
 }

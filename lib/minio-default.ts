@@ -4,6 +4,7 @@ import { PodDefaultAccessOptions } from './access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
 import { childPath, fieldError, readField } from './errors';
 import { MinioCredentials } from './minio-credentials';
+import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
 import { renderS3Variables, S3_VARIABLES, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion } from './s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
@@ -73,6 +74,12 @@ export class MinioDefault extends AwsEnvConfiguration {
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, {
+    ...ACCESS_OPTIONS_SHAPE,
+    strings: [...ACCESS_OPTIONS_SHAPE.strings, 'endpoint', 'region'],
+    booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'forcePathStyle', 'sdkEndpointVariable'],
+    instances: { credentials: { name: 'MinioCredentials', type: MinioCredentials, example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
+  });
   const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, ...options } = props;
   const settings = {
     endpoint: endpoint ?? DEFAULT_ENDPOINT,
