@@ -91,7 +91,7 @@ describe('PodDefaultAdmission.admit returns the pod as the API server stores it'
   });
 
   test('a map keeps its keys whatever their values', () => {
-    const input = notebookPod();
+    const input: any = notebookPod();
     input.metadata.labels = { zeros: 'true', empty: '' };
     expect(PodDefaultAdmission.admit(input, []).pod.metadata.labels).toEqual({ zeros: 'true', empty: '' });
   });
