@@ -76,7 +76,7 @@ export interface AdmissionResult {
 
   /**
    * When allowed, the pod as the API server stores it after the webhook: zero values of `omitempty`
-   * fields left out, as Go writes them (`readOnly: false`, a toleration's `key: ""`); pointer fields such
+   * fields left out, as Go writes them (`readOnly: false`, a toleration's `key: ""`). Pointer fields such
    * as `optional: false` kept. When refused, an unchanged copy of the input.
    */
   readonly pod: any;
