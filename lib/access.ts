@@ -329,7 +329,7 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
 
   const baseName = checkedSecretName(fail, props.secretName ?? name, props.hashSecretName);
   const secretName = props.hashSecretName
-    ? `${baseName}-${secretContentHash(baseName, secret.type, secret.data)}`
+    ? `${baseName}-${secretContentHash(secret.type, secret.data)}`
     : baseName;
   return {
     path, namespace, name, description, secretName,
@@ -390,10 +390,7 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
   return { volumeName, mountPath };
 }
 
+// Every construct checks that it is inside a Chart first (props-guard.ts), so Chart.of finds one.
 function chartNamespace(scope: Construct): string | undefined {
-  try {
-    return Chart.of(scope).namespace;
-  } catch {
-    throw new AccessError(`[${scope.node.path}] an access construct must be created inside a cdk8s Chart`);
-  }
+  return Chart.of(scope).namespace;
 }

@@ -43,13 +43,18 @@ const pyStrip = (text: string) => text.replace(EDGE_SPACE, '');
  * case-insensitive. What configparser would read differently from what the file seems to say (an
  * indented continuation line, spaces inside a header's brackets) is rejected. A leading UTF-8
  * byte-order mark is skipped: the caller stores the file without it.
+ *
+ * `[DEFAULT]` is configparser's defaults section, not a profile: every profile inherits the keys it
+ * does not set itself, and the header may appear more than once (each key still only once).
  */
 export function parseCredentialsIni(text: string): CredentialsProfile[] {
-  const sections: Array<{ name: string; line: number; values: Map<string, { value: string; line: number }> }> = [];
+  const sections: Section[] = [];
+  const defaults: Section = { name: DEFAULTS_SECTION, line: 0, values: new Map() };
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   // The indentation of the last setting of the current profile: configparser appends a line indented
   // further to that setting's value, even across blank and comment lines.
   let settingIndent: number | undefined;
+  let current: Section | undefined;
   lines.forEach((raw, i) => {
     const n = i + 1;
     const line = pyStrip(raw);
@@ -71,41 +76,49 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       if (/^profile\s/.test(name)) {
         throw new AccessError(`line ${n} is a "[profile NAME]" header, which belongs in the config file: in a credentials file write "[NAME]"`);
       }
+      settingIndent = undefined;
+      if (name === DEFAULTS_SECTION) {
+        current = defaults;
+        return;
+      }
       const earlier = sections.find(s => s.name === name);
       if (earlier !== undefined) {
         throw new AccessError(`line ${n}: profile ${quote(name)} appears twice (lines ${earlier.line} and ${n}): give each profile once`);
       }
-      sections.push({ name, line: n, values: new Map() });
-      settingIndent = undefined;
+      current = { name, line: n, values: new Map() };
+      sections.push(current);
       return;
     }
     const delimiter = line.search(/[=:]/);
     const key = pyStrip(line.slice(0, delimiter)).toLowerCase();
     if (delimiter < 0 || key === '') { throw malformed(n); }
-    const section = sections[sections.length - 1];
+    const section = current;
     if (section === undefined) {
       throw new AccessError(`line ${n} is a setting before any profile header: put it under a header such as "[default]"`);
     }
     const what = KNOWN_KEYS.has(key) ? key : 'the setting';
+    const where = section === defaults ? '"[DEFAULT]"' : `profile ${quote(section.name)}`;
     const earlier = section.values.get(key);
     if (earlier !== undefined) {
-      throw new AccessError(`line ${n}: ${what} appears twice in profile ${quote(section.name)} (lines ${earlier.line} and ${n}): keep one`);
+      throw new AccessError(`line ${n}: ${what} appears twice in ${where} (lines ${earlier.line} and ${n}): keep one`);
     }
     const value = pyStrip(line.slice(delimiter + 1));
     if (value === '') {
-      throw new AccessError(`line ${n}: ${what} in profile ${quote(section.name)} is empty: give a value or remove the line`);
+      throw new AccessError(`line ${n}: ${what} in ${where} is empty: give a value or remove the line`);
     }
     if (key === REGION && regionProblem(value) !== undefined) {
-      throw new AccessError(`line ${n}: region in profile ${quote(section.name)} ${regionProblem(value)}`);
+      throw new AccessError(`line ${n}: region in ${where} ${regionProblem(value)}`);
     }
     section.values.set(key, { value, line: n });
     settingIndent = indent;
   });
 
   if (sections.length === 0) {
-    throw new AccessError(`holds no profile: add a "[default]" header followed by ${ACCESS_KEY_ID} and ${SECRET_ACCESS_KEY}`);
+    const onlyDefaults = defaults.values.size > 0 ? ' ("[DEFAULT]" holds keys every profile inherits, but is no profile itself)' : '';
+    throw new AccessError(`holds no profile${onlyDefaults}: add a "[default]" header followed by ${ACCESS_KEY_ID} and ${SECRET_ACCESS_KEY}`);
   }
-  return sections.map(({ name, line, values }) => {
+  return sections.map(({ name, line, values: own }) => {
+    const values = new Map([...defaults.values, ...own]);
     const missing = [ACCESS_KEY_ID, SECRET_ACCESS_KEY].filter(key => !values.has(key));
     if (missing.length === 2) {
       // Named by its line only: a header without any key may well be a pasted key or token.
@@ -122,6 +135,15 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       region: values.get(REGION)?.value,
     };
   });
+}
+
+/** configparser's defaults section: its keys are inherited by every section, and it is no section itself. */
+export const DEFAULTS_SECTION = 'DEFAULT';
+
+interface Section {
+  readonly name: string;
+  readonly line: number;
+  readonly values: Map<string, { value: string; line: number }>;
 }
 
 function malformed(line: number): AccessError {

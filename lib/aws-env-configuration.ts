@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
+import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
 import { storeSecretWithLiterals } from './store-secret';
 
@@ -54,6 +55,11 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, {
+    ...ACCESS_OPTIONS_SHAPE,
+    booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
+    instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' } },
+  });
   if (props.configuration === undefined) {
     throw fieldError(path, 'configuration', 'is missing: give the settings, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })');
   }

@@ -101,12 +101,12 @@ export function checkDockerConfig(text: string): void {
   if (!isObject(config)) {
     throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
   }
-  if ('credsStore' in config || 'credHelpers' in config) {
-    const helper = 'credsStore' in config ? 'credsStore' : 'credHelpers';
-    throw new AccessError(`keeps its credentials in a credential helper ("${helper}"), which grants nothing inside a pod: ` +
+  const helper = Object.keys(config).find(key => ['credsstore', 'credhelpers'].includes(goFold(key)));
+  if (helper !== undefined) {
+    throw new AccessError(`keeps its credentials in a credential helper (${quote(helper)}), which grants nothing inside a pod: ` +
       'use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes');
   }
-  const auths = config.auths;
+  const auths = goMapField(config, 'auths');
   if (auths === undefined) {
     throw new AccessError('has no "auths": log in to a registry ("docker login") or use DockerConfig.fromLogin');
   }
@@ -126,13 +126,15 @@ function checkAuthEntry(server: string, entry: unknown): void {
   if (!isObject(entry)) {
     throw new AccessError(`${where} is not an object: give it "auth", or "username" and "password"`);
   }
+  const fields: Record<string, string | undefined> = {};
   for (const field of ['auth', 'username', 'password', 'identitytoken', 'registrytoken', 'email']) {
-    const value = entry[field];
-    if (value !== undefined && typeof value !== 'string') {
+    const value = goField(entry, field);
+    if (value !== undefined && value !== null && typeof value !== 'string') {
       throw new AccessError(`${where}: "${field}" is not a string: write it as a JSON string`);
     }
+    fields[field] = value ?? undefined;
   }
-  const { auth, username, password, identitytoken, registrytoken } = entry as Record<string, string | undefined>;
+  const { auth, username, password, identitytoken, registrytoken } = fields;
   for (const [field, value] of [['username', username], ['password', password], ['auth', auth]] as const) {
     if (value === '') { throw new AccessError(`${where}: "${field}" is empty: give a value or leave the field out`); }
   }
@@ -155,6 +157,50 @@ function checkAuthEntry(server: string, entry: unknown): void {
   if (username !== undefined && password !== undefined) { return; }
   if (identitytoken || registrytoken) { return; }
   throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
+}
+
+// Docker decodes config.json with Go's encoding/json, which gives a struct field the value of every
+// key that equals its name up to ASCII case ("Auths", "credsstore"), in the order of the keys: a
+// later string replaces an earlier one, a later object is merged into an earlier one, null clears.
+
+/**
+ * A key as Go's encoding/json compares it with a field name (its foldName: upper(lower(rune))), in
+ * lower case. Beyond ASCII, four runes fold to ASCII letters: the long s, the Kelvin sign, and the
+ * dotted and dotless capital and small i.
+ */
+function goFold(key: string): string {
+  return key.replace(/[A-Z\u017f\u212a\u0130\u0131]/g, c => GO_FOLD_TO_ASCII[c] ?? c.toLowerCase());
+}
+
+const GO_FOLD_TO_ASCII: Record<string, string> = { '\u017f': 's', '\u212a': 'k', '\u0130': 'i', '\u0131': 'i' };
+
+/** The value Go decodes into the string field `name` (lower case): the last matching key's. */
+function goField(object: Record<string, unknown>, name: string): unknown {
+  let value: unknown;
+  for (const key of Object.keys(object)) {
+    if (goFold(key) === name && object[key] !== null) { value = object[key]; }
+  }
+  return value;
+}
+
+/**
+ * The map Go decodes into the map field `name` (lower case): the matching objects merged in order,
+ * undefined when there is none or the last null clears it.
+ */
+function goMapField(object: Record<string, unknown>, name: string): unknown {
+  let merged: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    if (goFold(key) !== name) { continue; }
+    const value = object[key];
+    if (value === null) {
+      merged = undefined;
+    } else if (!isObject(value)) {
+      return value;
+    } else {
+      merged = Object.assign(merged ?? Object.create(null), value);
+    }
+  }
+  return merged;
 }
 
 /** Go's encoding/json, and so Docker, refuses JSON nested deeper than this. */

@@ -4,6 +4,7 @@ import { PodDefaultAccessOptions } from './access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
 import { childPath, fieldError, readField } from './errors';
 import { MinioCredentials } from './minio-credentials';
+import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
 import { checksumSettings, renderS3Variables, S3_VARIABLES, S3Checksums, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion, valuesLabel } from './s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
@@ -82,6 +83,12 @@ export class MinioDefault extends AwsEnvConfiguration {
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, {
+    ...ACCESS_OPTIONS_SHAPE,
+    strings: [...ACCESS_OPTIONS_SHAPE.strings, 'endpoint', 'region'],
+    booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'forcePathStyle', 'sdkEndpointVariable'],
+    instances: { credentials: { name: 'MinioCredentials', type: MinioCredentials, example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
+  });
   const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = props;
   const settings = {
     endpoint: endpoint ?? DEFAULT_ENDPOINT,

@@ -11,6 +11,7 @@ import { childPath, fieldError } from './errors';
 import { GcpServiceAccountKey } from './gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
+import { checkProps as checkPropsShape } from './props-guard';
 import { quote } from './names';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { S3Configuration } from './s3-configuration';
@@ -184,7 +185,15 @@ export class NotebookAccess extends Construct {
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = childPath(scope, id);
-  if (props?.docker === undefined) {
+  checkPropsShape(scope, path, props, {
+    strings: ['namespace', 'homeDirectory'],
+    objects: ['dockerOptions'],
+    instances: {
+      docker: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' },
+      storage: { name: 'StorageAccess', type: StorageAccess, example: 'StorageAccess.minio()' },
+    },
+  });
+  if (props.docker === undefined) {
     throw fieldError(path, 'docker', 'is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
   }
   const home = props.homeDirectory ?? DEFAULT_HOME;

@@ -2,6 +2,7 @@
 // `components/poddefaults-webhooks`): which PodDefaults select a pod, whether their merge conflicts, and
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
+import { podAsStored } from './pod-as-stored';
 
 import { labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH } from './names';
 
@@ -67,7 +68,11 @@ export interface AdmissionResult {
   /** Whether the webhook admits the pod. */
   readonly allowed: boolean;
 
-  /** The pod as the webhook writes it back when allowed, else an unchanged copy of the input. */
+  /**
+   * When allowed, the pod as the API server stores it after the webhook: zero values of `omitempty`
+   * fields left out, as Go writes them (`readOnly: false`, a toleration's `key: ""`). Pointer fields such
+   * as `optional: false` kept. When refused, an unchanged copy of the input.
+   */
   readonly pod: any;
 
   /** Every conflict found; empty when allowed. */
@@ -104,7 +109,7 @@ export class PodDefaultAdmission {
     const namespace = input.metadata?.namespace ?? options.namespace;
     const annotations = input.metadata?.annotations ?? {};
     if (annotations[EXCLUDE_ANNOTATION] === 'true' || annotations[MIRROR_POD_ANNOTATION] !== undefined) {
-      return { allowed: true, pod: input, conflicts: [], applied: [] };
+      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
     }
 
     const inNamespace = (podDefaults ?? [])
@@ -131,7 +136,7 @@ export class PodDefaultAdmission {
       return { allowed: false, pod: input, conflicts: selectorConflicts, applied: [] };
     }
     if (matching.length === 0) {
-      return { allowed: true, pod: input, conflicts: [], applied: [] };
+      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
     }
 
     const merged = mergePodDefaults(input, matching);
@@ -147,7 +152,7 @@ export class PodDefaultAdmission {
     if (conflicts.length > 0) {
       return { allowed: false, pod: input, conflicts, applied: [] };
     }
-    return { allowed: true, pod: merged.pod, conflicts: [], applied: matching.map(nameOf) };
+    return { allowed: true, pod: podAsStored(merged.pod), conflicts: [], applied: matching.map(nameOf) };
   }
 }
 

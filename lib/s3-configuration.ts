@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { credentialValueProblem, CredentialsProfile, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
+import { credentialValueProblem, CredentialsProfile, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
 import { AccessError, valueError } from './errors';
 import { checkSecretReference, quote } from './names';
 import { RemoteValue } from './remote-value';
@@ -277,6 +277,9 @@ function credentialsFileProfile(text: string, where: string, name: string): Reso
   } catch (e) {
     if (e instanceof AccessError) { throw new AccessError(`${where} ${e.message}`); }
     throw e;
+  }
+  if (name === DEFAULTS_SECTION) {
+    throw new AccessError(`${where}: "DEFAULT" is no profile but the section whose keys every profile inherits, and AWS tools refuse it as a profile name: name a profile`);
   }
   const found = profiles.find(p => p.name === name);
   if (found === undefined) {
