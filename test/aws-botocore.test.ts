@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { AccessError, S3Configuration } from '../lib';
 import { parseCredentialsIni } from '../lib/aws-credentials-ini';
-import { fixture } from './golden';
+import { fixture } from './support';
 
 /**
  * Credentials files as botocore read them (`recordedWith` names Python and botocore): its profiles

@@ -1,29 +1,14 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../lib';
 import { endpointProblem } from '../lib/s3-configuration';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault } from './golden';
+import { decodedData, expectGolden, expectRejected, fixture, synthAccess, userChart } from './support';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_PASSWORD = 'fake-password-0000';
 const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
 const env = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET };
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthEnv(props: AwsEnvConfigurationProps, id = 'aws-configuration'): [any, any] {
-  const chart = userChart();
-  new AwsEnvConfiguration(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
-
-/** The Secret's data, decoded. */
-function variables(secret: any): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(secret.data)) { out[key] = Buffer.from(value as string, 'base64').toString('utf8'); }
-  return out;
-}
+const synthEnv = (props: AwsEnvConfigurationProps, id = 'aws-configuration'): [any, any] => synthAccess(chart => new AwsEnvConfiguration(chart, id, props));
 
 describe('AwsEnvConfiguration golden output', () => {
   test('with the tutorial names it synthesises the tutorial Secret, all seven keys, and PodDefault', () => {
@@ -58,7 +43,7 @@ describe('AwsEnvConfiguration values', () => {
     // GIVEN only the keys WHEN
     const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromValues(keys) });
     // THEN
-    expect(variables(secret)).toEqual({ AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
+    expect(decodedData(secret)).toEqual({ AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
     expect(secret.type).toBe('Opaque');
     expect(secret).not.toHaveProperty('stringData');
     expect(podDefault.spec).toEqual({
@@ -71,7 +56,7 @@ describe('AwsEnvConfiguration values', () => {
 
   test('forcePathStyle renders true and false', () => {
     const style = (forcePathStyle: boolean) =>
-      variables(synthEnv({ configuration: S3Configuration.fromValues({ ...keys, forcePathStyle }) })[0]).S3_FORCE_PATH_STYLE;
+      decodedData(synthEnv({ configuration: S3Configuration.fromValues({ ...keys, forcePathStyle }) })[0]).S3_FORCE_PATH_STYLE;
     expect([style(true), style(false)]).toEqual(['true', 'false']);
   });
 
@@ -80,24 +65,24 @@ describe('AwsEnvConfiguration values', () => {
       configuration: S3Configuration.fromValues({ ...keys, endpoint: 'http://minio.storage:9000' }),
       sdkEndpointVariable: true,
     });
-    expect(variables(secret)).toEqual({ ...env, S3_ENDPOINT: 'http://minio.storage:9000', AWS_ENDPOINT_URL_S3: 'http://minio.storage:9000' });
+    expect(decodedData(secret)).toEqual({ ...env, S3_ENDPOINT: 'http://minio.storage:9000', AWS_ENDPOINT_URL_S3: 'http://minio.storage:9000' });
   });
 
   test('checksums sets both checksum variables to its value', () => {
     // GIVEN a store that rejects the checksums boto3 1.36 sends by default
     const [secret] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_REQUIRED }) });
     // THEN both variables botocore reads are set
-    expect(variables(secret)).toEqual({
+    expect(decodedData(secret)).toEqual({
       ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required', AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
     });
     const [supported] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_SUPPORTED }) });
-    expect([variables(supported).AWS_REQUEST_CHECKSUM_CALCULATION, variables(supported).AWS_RESPONSE_CHECKSUM_VALIDATION])
+    expect([decodedData(supported).AWS_REQUEST_CHECKSUM_CALCULATION, decodedData(supported).AWS_RESPONSE_CHECKSUM_VALIDATION])
       .toEqual(['when_supported', 'when_supported']);
   });
 
   test('fromEnv copies each checksum variable on its own, in any case botocore accepts', () => {
     const [secret] = synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' }) });
-    expect(variables(secret)).toEqual({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
+    expect(decodedData(secret)).toEqual({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
   });
 
   test('fromEnv reads the nine variables and nothing else', () => {
@@ -111,7 +96,7 @@ describe('AwsEnvConfiguration values', () => {
     const [secret] = synthEnv({ configuration: S3Configuration.fromEnv(given) });
     // THEN
     const { HOME: _home, AWS_PROFILE: _profile, ...expected } = given;
-    expect(variables(secret)).toEqual(expected);
+    expect(decodedData(secret)).toEqual(expected);
   });
 
   test('fromEnv reads process.env by default, when the construct is created', () => {
@@ -124,7 +109,7 @@ describe('AwsEnvConfiguration values', () => {
       // WHEN
       const [secret] = synthEnv({ configuration });
       // THEN
-      expect(variables(secret)).toEqual({ ...env, AWS_REGION: 'ap-south-1' });
+      expect(decodedData(secret)).toEqual({ ...env, AWS_REGION: 'ap-south-1' });
     } finally {
       process.env = saved;
     }
@@ -132,12 +117,12 @@ describe('AwsEnvConfiguration values', () => {
 
   test('fromCredentialsFile takes the default profile', () => {
     const [secret] = synthEnv({ configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles')) });
-    expect(variables(secret)).toEqual(env);
+    expect(decodedData(secret)).toEqual(env);
   });
 
   test('fromCredentialsFile takes a named profile with its token and region', () => {
     const [secret] = synthEnv({ configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'staging') });
-    expect(variables(secret)).toEqual({
+    expect(decodedData(secret)).toEqual({
       AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001', AWS_SECRET_ACCESS_KEY: 'fake-secret-key-0001',
       AWS_SESSION_TOKEN: 'fake-session-token-0001', AWS_REGION: 'eu-central-1',
     });

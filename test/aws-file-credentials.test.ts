@@ -1,22 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault } from './golden';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from './support';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthAws(props: AwsFileCredentialsProps, id = 'aws-credentials'): [any, any] {
-  const chart = userChart();
-  new AwsFileCredentials(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
+const synthAws = (props: AwsFileCredentialsProps, id = 'aws-credentials'): [any, any] => synthAccess(chart => new AwsFileCredentials(chart, id, props));
 
 const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
 

@@ -1,6 +1,6 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, PodDefaultAdmission } from '../lib';
-import { expectGolden, expectRejected, secretAndPodDefault } from './golden';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart } from './support';
 
 /** 64 bytes, as a storage account key has; obviously fake. */
 const FAKE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
@@ -10,21 +10,7 @@ const CONNECTION = `DefaultEndpointsProtocol=https;AccountName=fakeaccount0000;A
 const SAS_CONNECTION = `BlobEndpoint=https://fakeaccount0000.blob.core.windows.net;SharedAccessSignature=${FAKE_SAS}`;
 const SECRETS = [FAKE_KEY, FAKE_SIG, FAKE_KEY.slice(0, 20)];
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthAzure(props: AzureBlobConfigurationProps, id = 'azure-blob'): [any, any] {
-  const chart = userChart();
-  new AzureBlobConfiguration(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
-
-function variables(secret: any): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(secret.data)) { out[key] = Buffer.from(value as string, 'base64').toString('utf8'); }
-  return out;
-}
+const synthAzure = (props: AzureBlobConfigurationProps, id = 'azure-blob'): [any, any] => synthAccess(chart => new AzureBlobConfiguration(chart, id, props));
 
 describe('AzureBlobConfiguration golden output', () => {
   test('fromValues with an account key', () => {
@@ -58,7 +44,7 @@ describe('AzureBlobConfiguration values', () => {
     // GIVEN a SAS token WHEN
     const [secret, podDefault] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: `?${FAKE_SAS}` }) });
     // THEN
-    expect(variables(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_SAS_TOKEN: `?${FAKE_SAS}` });
+    expect(decodedData(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_SAS_TOKEN: `?${FAKE_SAS}` });
     expect(podDefault.spec).toEqual({
       desc: 'Add Azure Blob Storage credentials',
       selector: { matchLabels: { 'azure-blob': 'true' } },
@@ -69,9 +55,9 @@ describe('AzureBlobConfiguration values', () => {
 
   test('a connection string gives the account name, or takes it for a SAS form without AccountName', () => {
     const [fromString] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ connectionString: CONNECTION }) });
-    expect(variables(fromString)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION });
+    expect(decodedData(fromString)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION });
     const [sas] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', connectionString: `${SAS_CONNECTION};` }) });
-    expect(variables(sas)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};` });
+    expect(decodedData(sas)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};` });
   });
 
   test('fromEnv reads process.env by default, when the construct is created', () => {
@@ -82,7 +68,7 @@ describe('AzureBlobConfiguration values', () => {
       delete process.env.AZURE_STORAGE_CONNECTION_STRING;
       Object.assign(process.env, { AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
       const [secret] = synthAzure({ configuration });
-      expect(variables(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
+      expect(decodedData(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
     } finally {
       process.env = saved;
     }

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { runMain } from './cli-io';
 import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
-import { fixture, GOLDEN_DIR } from './golden';
+import { fixture, GOLDEN_DIR } from './support';
 
 const FAKE_PASSWORD = 'fake-password-0000';
 const FAKE_SECRET = 'fake-secret-key-0000';

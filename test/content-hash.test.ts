@@ -6,7 +6,7 @@ import { Chart, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { DockerConfig, DockerRegistryAccess } from '../lib';
 import { secretContentHash } from '../lib/content-hash';
-import { fixture, secretAndPodDefault } from './golden';
+import { fixture, secretAndPodDefault } from './support';
 
 /**
  * Inputs given to `kubectl kustomize` (a kustomization.yaml and the files it names) and the exact

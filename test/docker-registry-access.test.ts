@@ -1,22 +1,14 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault } from './golden';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from './support';
 
 const FAKE_PASSWORD = 'fake-password-0000';
 const login = { username: 'fake-user', password: FAKE_PASSWORD };
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthDocker(props: DockerRegistryAccessProps, id = 'docker-config'): [any, any] {
-  const chart = userChart();
-  new DockerRegistryAccess(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
+const synthDocker = (props: DockerRegistryAccessProps, id = 'docker-config'): [any, any] => synthAccess(chart => new DockerRegistryAccess(chart, id, props));
 
 describe('DockerRegistryAccess golden output', () => {
   test('with the tutorial names it synthesises the tutorial Secret and PodDefault', () => {

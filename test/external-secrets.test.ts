@@ -3,33 +3,17 @@
 // follows Go's text/template and sprig), and the bad input each source refuses.
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, DockerSecretType, MinioCredentials,
   MinioDefault, NotebookAccess, S3Checksums, S3Configuration, S3SignatureVersion, SecretStoreRef, StorageAccess,
 } from '../lib';
 import { esoSecret, FakeStore, goJsonMarshalString, renderTemplate } from './eso-template';
-import { expectGolden, expectRejected, fixture, GOLDEN_DIR } from './golden';
+import { byKind, expectGolden, expectRejected, fixture, GOLDEN_DIR, secretBytes, userChart } from './support';
 import { expectValidManifests, parseManifests } from './schema';
 
 const vault = SecretStoreRef.cluster('vault');
 const team = SecretStoreRef.namespaced('team-store');
-
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-/** The synthesised objects of a chart, by kind. */
-function byKind(chart: Chart): { [kind: string]: any } {
-  return Object.fromEntries(Testing.synth(chart).map(o => [o.kind, o]));
-}
-
-/** A Secret's data as the bytes it holds, and its type. */
-function secretBytes(secret: any): { type: string; data: { [key: string]: Buffer } } {
-  const data: { [key: string]: Buffer } = {};
-  for (const [key, value] of Object.entries<string>(secret.data)) { data[key] = Buffer.from(value, 'base64'); }
-  return { type: secret.type, data };
-}
 
 describe('golden output of the secret store sources', () => {
   test('DockerConfig.fromSecretStore: the whole config.json from a ClusterSecretStore', () => {

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'crypto';
 import { readFileSync } from 'fs';
-import { App, Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault } from './golden';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from './support';
 
 /** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
 const KEY_FILE = fixture('gcp-service-account-key.json');
@@ -19,15 +19,7 @@ const validKey = {
 const keyJson = (fields: object) => JSON.stringify({ ...validKey, ...fields });
 const SECRETS = [rsa.split('\n')[1], ec.split('\n')[1], FAKE_EMAIL, 'fake-project-0001', 'fake-key-id-0001'];
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthGcs(props: GcsCredentialsProps, id = 'gcp-credentials'): [any, any] {
-  const chart = userChart();
-  new GcsCredentials(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
+const synthGcs = (props: GcsCredentialsProps, id = 'gcp-credentials'): [any, any] => synthAccess(chart => new GcsCredentials(chart, id, props));
 
 describe('GcsCredentials golden output', () => {
   test('fromFile: the Kubeflow GKE docs\' shape, the key under user-gcp-sa.json', () => {

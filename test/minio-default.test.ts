@@ -1,26 +1,11 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3Checksums, S3SignatureVersion } from '../lib';
-import { expectGolden, expectRejected, secretAndPodDefault } from './golden';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart } from './support';
 
 const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
 const FAKE_SECRET = 'fake-minio-secret-0000';
 
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-function synthMinio(props?: MinioDefaultProps, id = 'minio'): [any, any] {
-  const chart = userChart();
-  new MinioDefault(chart, id, props);
-  return secretAndPodDefault(Testing.synth(chart));
-}
-
-/** The Secret's data, decoded. */
-function variables(secret: any): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(secret.data)) { out[key] = Buffer.from(value as string, 'base64').toString('utf8'); }
-  return out;
-}
+const synthMinio = (props?: MinioDefaultProps, id = 'minio'): [any, any] => synthAccess(chart => new MinioDefault(chart, id, props));
 
 describe('MinioDefault golden output', () => {
   test('with no props it reaches Kubeflow Pipelines\' MinIO with the keys Kubeflow copies into every profile', () => {
@@ -50,7 +35,7 @@ describe('MinioDefault values', () => {
     // THEN
     expect(minio).toBeInstanceOf(AwsEnvConfiguration);
     expect([minio.name, minio.secretName]).toEqual(['minio', 'minio']);
-    expect(variables(secret)).toEqual({
+    expect(decodedData(secret)).toEqual({
       S3_ENDPOINT: 'http://minio-service.kubeflow:9000',
       AWS_ENDPOINT_URL_S3: 'http://minio-service.kubeflow:9000',
       AWS_REGION: 'us-east-1',
@@ -85,7 +70,7 @@ describe('MinioDefault values', () => {
       immutable: true,
     });
     // THEN
-    expect(variables(secret)).toEqual({
+    expect(decodedData(secret)).toEqual({
       S3_ENDPOINT: 'http://kaptain-minio.kubeflow',
       AWS_REGION: 'eu-west-1',
       S3_SIGNATURE_VERSION: 's3',
@@ -116,7 +101,7 @@ describe('MinioDefault values', () => {
 
   test('fromKeys puts the keys in the Secret and no env references in the PodDefault', () => {
     const [secret, podDefault] = synthMinio({ credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }) });
-    expect(variables(secret)).toMatchObject({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
+    expect(decodedData(secret)).toMatchObject({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
     expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_S3_ACCESS', value: 'minio' }]);
   });
 });

@@ -3,7 +3,7 @@ import {
   AccessError, AwsCredentials, AzureStorageConfiguration, DockerConfig, DockerSecretType, GcpServiceAccountKey, NotebookAccess,
   NotebookAccessProps, PodDefaultAdmission, S3Configuration, StorageAccess,
 } from '../lib';
-import { expectGolden, fixture } from './golden';
+import { expectGolden, fixture } from './support';
 
 const docker = DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' });
 const awsKeys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };

@@ -1,10 +1,6 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { PipelinesApiAccess, PipelinesApiAccessProps, PodDefaultAdmission } from '../lib';
-import { expectGolden, expectRejected } from './golden';
-
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
+import { expectGolden, expectRejected, userChart } from './support';
 
 /**
  * The PodDefault of the Kubeflow docs ("Connect the Pipelines SDK to Kubeflow Pipelines", Kubeflow

@@ -9,26 +9,13 @@ import { MinioDefault } from '../lib/minio-default';
 import { PodDefaultAdmission } from '../lib/pod-default-admission';
 import { foldPath } from '../lib/names';
 import { PodDefaultValidation } from '../lib/pod-default-validation';
+import { errorsOf } from './support';
 
-const PREFIX = '[] ';
 const FIXTURES = path.join(__dirname, 'fixtures', 'validation');
 
 /** The first document of a fixture. Read in-process: cdk8s's Yaml.load starts a child process per call. */
 function loadFixture(file: string): any {
   return YAML.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
-}
-
-/** The validation messages a synthesis of `app` fails with, or [] when it succeeds. */
-function errorsOf(synth: () => unknown): string[] {
-  try {
-    synth();
-    return [];
-  } catch (e) {
-    return String((e as Error).message).split('\n')
-      .map(line => line.trim())
-      .filter(line => line.startsWith(PREFIX))
-      .map(line => line.slice(PREFIX.length));
-  }
 }
 
 type Side = 'ours' | 'include' | 'raw';

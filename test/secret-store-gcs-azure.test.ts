@@ -3,13 +3,13 @@
 // compared byte for byte with the in-code sources, and the bad input each source refuses.
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
   AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, GcsCredentials, NotebookAccess, SecretStoreRef,
   StorageAccess,
 } from '../lib';
 import { esoSecret, FakeStore } from './eso-template';
-import { expectGolden, expectRejected, fixture, GOLDEN_DIR } from './golden';
+import { byKind, expectGolden, expectRejected, fixture, GOLDEN_DIR, secretBytes, userChart } from './support';
 import { expectValidManifests, parseManifests } from './schema';
 
 const vault = SecretStoreRef.cluster('vault');
@@ -20,22 +20,6 @@ const KEY_TEXT = readFileSync(fixture('gcp-service-account-key.json'), 'utf8');
 /** 64 bytes, as a storage account key has; obviously fake. */
 const FAKE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
 const FAKE_SAS = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=fakeSignature0000%3D';
-
-function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
-/** The synthesised objects of a chart, by kind. */
-function byKind(chart: Chart): { [kind: string]: any } {
-  return Object.fromEntries(Testing.synth(chart).map(o => [o.kind, o]));
-}
-
-/** A Secret's data as the bytes it holds, and its type. */
-function secretBytes(secret: any): { type: string; data: { [key: string]: Buffer } } {
-  const data: { [key: string]: Buffer } = {};
-  for (const [key, value] of Object.entries<string>(secret.data)) { data[key] = Buffer.from(value, 'base64'); }
-  return { type: secret.type, data };
-}
 
 const GOLDEN = ['eso-gcs', 'eso-azure-account-key', 'eso-azure-connection-string', 'eso-notebook-gcs'];
 

@@ -10,6 +10,7 @@ import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { AccessError } from '../../lib';
 import { manifestProblems } from '../schema';
+import { userChart } from '../support';
 
 /** Runs per property: small in `npm test`, large in `npm run fuzz` (FUZZ_RUNS=5000). */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -68,11 +69,6 @@ export const nameCandidate = (): fc.Arbitrary<string> => fc.oneof(
 export const lineEndingVariant = (text: string): fc.Arbitrary<string> => fc.constantFrom(
   text, text.replace(/\n/g, '\r\n'), `\ufeff${text}`, `\ufeff${text.replace(/\n/g, '\r\n')}`);
 
-/** A chart in namespace `user` of a fresh app. */
-export function userChart(app: App = Testing.app()): Chart {
-  return new Chart(app, 'test', { namespace: 'user' });
-}
-
 /** What building one construct led to. */
 export type Outcome = { ok: true; manifests: any[] } | { ok: false; error: AccessError };
 
@@ -104,6 +100,20 @@ export function buildOrReject(build: (chart: Chart) => Construct, secrets: reado
     throw new Error(`a rejected input left ${chart.node.children.map(c => c.node.path).join(', ')} in the tree`);
   }
   return { ok: false, error: error as AccessError };
+}
+
+/**
+ * Asserts that `build` is refused (by the property buildOrReject checks) with exactly `message`, or
+ * with a message that matches `message` where only a pattern can name it (a temporary path, a huge input).
+ */
+export function expectRefused(build: (chart: Chart) => unknown, message: string | RegExp, secrets: readonly string[]): void {
+  const outcome = buildOrReject(build as (chart: Chart) => Construct, secrets);
+  if (outcome.ok) { throw new Error(`expected a refusal, got ${outcome.manifests.length} manifests`); }
+  if (typeof message === 'string') {
+    expect(outcome.error.message).toBe(message);
+  } else {
+    expect(outcome.error.message).toMatch(message);
+  }
 }
 
 /** Asserts that `error` is an AccessError whose message and stack hold none of `secrets`. */

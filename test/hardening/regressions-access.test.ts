@@ -12,7 +12,7 @@ import {
   PipelinesApiAccess,
 } from '../../lib';
 import { decodeBase64Bytes } from '../../lib/base64';
-import { buildOrReject, params } from './fuzz';
+import { buildOrReject, expectRefused, params } from './fuzz';
 
 const SECRET = 'SeCrEtRegressionAccess00000000';
 /** A pure-letter token: what a key or signature looks like often enough for a fuzz run to find it. */
@@ -32,12 +32,8 @@ const secretOf = (manifests: any[]) => manifests.find(m => m.kind === 'Secret');
 const gcs = (key: GcpServiceAccountKey) => (chart: Chart) => new GcsCredentials(chart, 'gcp-credentials', { key });
 const azure = (configuration: AzureStorageConfiguration) => (chart: Chart) => new AzureBlobConfiguration(chart, 'azure-blob', { configuration });
 
-/** Asserts that the input is rejected with an AccessError whose message matches `message` and holds no secret. */
-function expectRejected(build: (chart: Chart) => unknown, message: string | RegExp, secrets: string[] = [SECRET, PRIVATE_KEY_LINE]): void {
-  const outcome = buildOrReject(build as any, secrets);
-  expect(outcome.ok).toBe(false);
-  if (!outcome.ok) { expect(outcome.error.message).toMatch(message); }
-}
+const expectRejected = (build: (chart: Chart) => unknown, message: string | RegExp, secrets = [SECRET, PRIVATE_KEY_LINE]) =>
+  expectRefused(build, message, secrets);
 
 /** The nesting depth at which python3's json module fails, or undefined where python3 is absent. */
 function pythonJsonFailsAt(depths: number[]): boolean[] | undefined {
@@ -132,14 +128,19 @@ describe('edge files of the GCS key', () => {
   });
 
   test.each([
-    ['an empty file', () => file('empty-key.json', ''), 'is not valid JSON'],
-    ['a 10 MB file', () => file('big-key.json', keyJson(`,"padding":"${'a'.repeat(10 * 1024 * 1024)}"`)), 'is larger than 1 MiB, more than a Kubernetes Secret holds'],
+    ['an empty file', () => file('empty-key.json', ''),
+      'is not valid JSON: create a key with "gcloud iam service-accounts keys create" and give that file'],
+    ['a 10 MB file', () => file('big-key.json', keyJson(`,"padding":"${'a'.repeat(10 * 1024 * 1024)}"`)),
+      'is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes'],
     ['a UTF-16 file', () => file('utf16-key.json', Buffer.from(`\ufeff${VALID}`, 'utf16le')), 'is not UTF-8 text: save it as UTF-8'],
     ['a Latin-1 file', () => file('latin1-key.json', Buffer.from(keyJson(',"x":"caf\u00e9"'), 'latin1')), 'is not UTF-8 text: save it as UTF-8'],
-    ['a file with a BOM', () => file('bom-key.json', `\ufeff${VALID}`), 'starts with a byte-order mark'],
-    ['an endless device', () => '/dev/zero', 'is larger than 1 MiB'],
-  ])('%s is rejected', (_what, make, message) => {
-    expectRejected(gcs(GcpServiceAccountKey.fromFile(make())), message);
+    ['a file with a BOM', () => file('bom-key.json', `\ufeff${VALID}`),
+      'starts with a byte-order mark, which Python\'s json module (and so google-auth) refuses: save it as UTF-8 without a BOM'],
+    ['an endless device', () => '/dev/zero',
+      'is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes'],
+  ])('%s is rejected', (_what, make, problem) => {
+    const keyFile = make();
+    expectRejected(gcs(GcpServiceAccountKey.fromFile(keyFile)), `[test/gcp-credentials] key: file ${JSON.stringify(keyFile)} ${problem}`);
   });
 
   test('a key file with CRLF line ends is accepted and stored unchanged', () => {

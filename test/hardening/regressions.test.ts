@@ -8,7 +8,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials, MinioDefault,
   NotebookAccess, S3Configuration,
 } from '../../lib';
-import { buildOrReject, filesAfter } from './fuzz';
+import { buildOrReject, expectRefused, filesAfter } from './fuzz';
 
 const SECRET = 'SeCrEtRegression00000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';
@@ -18,18 +18,15 @@ function file(name: string, content: string | Uint8Array): string {
   writeFileSync(p, content);
   return p;
 }
+/** The quoted path of file `name`, as an error message names it. */
+const at = (name: string) => JSON.stringify(path.join(dir, name));
 const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
 const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
 const secretOf = (manifests: any[]) => manifests.find(m => m.kind === 'Secret');
 const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
 const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
 
-/** Asserts that the input is rejected with an AccessError whose message matches `message` and holds no secret. */
-function expectRejected(build: (chart: Chart) => unknown, message: string | RegExp): void {
-  const outcome = buildOrReject(build as any, [SECRET]);
-  expect(outcome.ok).toBe(false);
-  if (!outcome.ok) { expect(outcome.error.message).toMatch(message); }
-}
+const expectRejected = (build: (chart: Chart) => unknown, message: string | RegExp) => expectRefused(build, message, [SECRET]);
 
 describe('defects found by the property-based tests', () => {
   test('a registry named "__proto__" in fromLogin was dropped from config.json, leaving "auths" empty', () => {
@@ -145,7 +142,8 @@ describe('defects found by the property-based tests', () => {
 
   test('a 10 MB AWS credentials file was synthesised into a Secret the API server rejects', () => {
     const big = file('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
-    expectRejected(awsFile(AwsCredentials.fromFile(big)), /^\[test\/aws-credentials\] credentials: file ".*" is larger than 1 MiB/);
+    expectRejected(awsFile(AwsCredentials.fromFile(big)),
+      `[test/aws-credentials] credentials: file ${JSON.stringify(big)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
   });
 
   test('a config.json of more than 1 MiB given in memory was synthesised too', () => {
@@ -169,11 +167,16 @@ describe('edge files', () => {
   });
 
   test.each([
-    ['an empty config.json', () => docker(DockerConfig.fromFile(file('empty.json', ''))), 'is not valid JSON'],
-    ['an empty credentials file', () => awsFile(AwsCredentials.fromFile(file('empty-credentials', ''))), 'holds no profile'],
-    ['a UTF-16 config.json', () => docker(DockerConfig.fromFile(file('utf16.json', Buffer.from(`\ufeff${VALID_CONFIG}`, 'utf16le')))), 'is not UTF-8 text: save it as UTF-8'],
-    ['a Latin-1 credentials file', () => awsFile(AwsCredentials.fromFile(file('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))), 'is not UTF-8 text: save it as UTF-8'],
-    ['a config.json with a BOM', () => docker(DockerConfig.fromFile(file('bom.json', `\ufeff${VALID_CONFIG}`))), 'starts with a byte-order mark, which Docker cannot read'],
+    ['an empty config.json', () => docker(DockerConfig.fromFile(file('empty.json', ''))),
+      `[test/docker-config] config: file ${at('empty.json')} is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin`],
+    ['an empty credentials file', () => awsFile(AwsCredentials.fromFile(file('empty-credentials', ''))),
+      `[test/aws-credentials] credentials: file ${at('empty-credentials')} holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
+    ['a UTF-16 config.json', () => docker(DockerConfig.fromFile(file('utf16.json', Buffer.from(`\ufeff${VALID_CONFIG}`, 'utf16le')))),
+      `[test/docker-config] config: file ${at('utf16.json')} is not UTF-8 text: save it as UTF-8`],
+    ['a Latin-1 credentials file', () => awsFile(AwsCredentials.fromFile(file('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))),
+      `[test/aws-credentials] credentials: file ${at('latin1')} is not UTF-8 text: save it as UTF-8`],
+    ['a config.json with a BOM', () => docker(DockerConfig.fromFile(file('bom.json', `\ufeff${VALID_CONFIG}`))),
+      `[test/docker-config] config: file ${at('bom.json')} starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM`],
   ])('%s is rejected', (_what, build, message) => {
     expectRejected(build(), message);
   });
@@ -203,7 +206,8 @@ describe('edge files', () => {
 
   test('a very long config.json (40000 registries) is checked in linear time, then found too large', () => {
     const auths = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`r${i}.example.com`, { auth: 'dTpw' }]));
-    expectRejected(docker(DockerConfig.fromJson(JSON.stringify({ auths }))), 'more than the 1048576 (1 MiB)');
+    expectRejected(docker(DockerConfig.fromJson(JSON.stringify({ auths }))),
+      '[test/docker-config] secret: would hold 1468901 bytes, more than the 1048576 (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret');
   });
 });
 

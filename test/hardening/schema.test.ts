@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
-import { GOLDEN_DIR } from '../golden';
+import { GOLDEN_DIR } from '../support';
 import {
   compileCrd, EXTERNALSECRET_CRD, hasExternalSecretCrd, hasPodDefaultCrd, manifestProblems, parseManifests, PODDEFAULT_CRD, structuralToJsonSchema,
 } from '../schema';

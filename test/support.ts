@@ -1,0 +1,98 @@
+// What the construct tests share: the chart they build in, golden YAML, what a synthesis holds, and how
+// a refusal is asserted.
+//
+// Golden YAML: the expected manifests a reviewer reads, compared byte for byte with app.synthYaml().
+// A golden file changes only on purpose: UPDATE_GOLDEN=1 rewrites the ones a run compares, and the
+// diff is then reviewed like any other change.
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AccessError } from '../lib';
+
+/** A chart in namespace `user` of a fresh app (or of `app`). */
+export function userChart(app: App = Testing.app()): Chart {
+  return new Chart(app, 'test', { namespace: 'user' });
+}
+
+export const GOLDEN_DIR = path.join(__dirname, 'golden');
+
+export function expectGolden(app: App, name: string): void {
+  const file = path.join(GOLDEN_DIR, `${name}.yaml`);
+  const actual = app.synthYaml();
+  if (process.env.UPDATE_GOLDEN === '1') {
+    writeFileSync(file, actual);
+  }
+  if (!existsSync(file)) {
+    throw new Error(`no golden file ${file}: run with UPDATE_GOLDEN=1 once and review it`);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+export const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
+
+/**
+ * An access construct's Secret (undefined for an existing Secret) and PodDefault, out of its synthesised
+ * manifests, whatever their order.
+ */
+export function secretAndPodDefault(manifests: any[]): [any, any] {
+  return [manifests.find(m => m.kind === 'Secret'), manifests.find(m => m.kind === 'PodDefault')];
+}
+
+/** Builds one access construct with `build` in a fresh user chart, and returns its Secret and PodDefault. */
+export function synthAccess(build: (chart: Chart) => unknown): [any, any] {
+  const chart = userChart();
+  build(chart);
+  return secretAndPodDefault(Testing.synth(chart));
+}
+
+/** The synthesised objects of a chart, by kind. */
+export function byKind(chart: Chart): { [kind: string]: any } {
+  return Object.fromEntries(Testing.synth(chart).map(o => [o.kind, o]));
+}
+
+/** A Secret's data, each value decoded as UTF-8. */
+export function decodedData(secret: any): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(secret.data)) { out[key] = Buffer.from(value as string, 'base64').toString('utf8'); }
+  return out;
+}
+
+/** A Secret's data as the bytes it holds, and its type. */
+export function secretBytes(secret: any): { type: string; data: { [key: string]: Buffer } } {
+  const data: { [key: string]: Buffer } = {};
+  for (const [key, value] of Object.entries<string>(secret.data)) { data[key] = Buffer.from(value, 'base64'); }
+  return { type: secret.type, data };
+}
+
+const CHECK_PREFIX = '[] ';
+
+/** The app-wide check's problem lines (without the `[] ` prefix) that `synth` fails with, or [] when it succeeds. */
+export function errorsOf(synth: () => unknown): string[] {
+  try {
+    synth();
+    return [];
+  } catch (e) {
+    return String((e as Error).message).split('\n')
+      .map(line => line.trim())
+      .filter(line => line.startsWith(CHECK_PREFIX))
+      .map(line => line.slice(CHECK_PREFIX.length));
+  }
+}
+
+/**
+ * Asserts that `create` throws the library's own error with exactly `message`, that the message holds
+ * none of `secrets`, and that nothing named `id` was left half-built in `scope`.
+ */
+export function expectRejected(scope: Construct, id: string, create: () => unknown, message: string, secrets: string[]): void {
+  let error: unknown;
+  try {
+    create();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(AccessError);
+  expect((error as Error).message).toBe(message);
+  for (const secret of secrets) { expect((error as Error).message).not.toContain(secret); }
+  expect(scope.node.tryFindChild(id)).toBeUndefined();
+}
