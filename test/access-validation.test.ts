@@ -84,6 +84,14 @@ describe('random compositions of access constructs', () => {
     chart: fc.constantFrom<'a' | 'b'>('a', 'b'),
   });
 
+  /** Each rule of the app-wide check these compositions can break, as its message reads. */
+  const RULES = [
+    /^\S+ and \S+ are both (PodDefault \S+ \(api group kubeflow\.org\)|Secret \S+ \(api group core\)) in namespace user: applying them, one overwrites the other; give them different names or namespaces$/,
+    /^poddefault \S+ \(\S+\) in namespace user (uses the volume name dshm|mounts at \/dev\/shm), which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another (volume name|mount path)$/,
+    /^mount paths \S+ of poddefault \S+ \(\S+\) and \S+ of poddefault \S+ \(\S+\) in namespace user are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
+    /^(volume \S+|the mount of volume \S+|the mount at \S+|env var \S+) differs between poddefaults \S+ \(\S+\) and \S+ \(\S+\) in namespace user: the webhook refuses every notebook that selects both \(labelled [^)]+\); make the two definitions identical or rename one$/,
+  ];
+
   function add(scope: Chart, id: string, p: Part): PodDefaultAccess {
     const common = { name: p.name };
     const mount = { volumeName: p.volumeName, mountPath: p.mountPath };
@@ -106,8 +114,21 @@ describe('random compositions of access constructs', () => {
       try {
         yaml = app.synthYaml();
       } catch (e) {
-        // THEN a refusal is the app-wide check's, with at least one rule line
-        expect(errorsOf(() => app.synthYaml()).length).toBeGreaterThan(0);
+        // THEN a refusal is the app-wide check's: every line is one of its rules, and the rules these parts
+        // must break (a name twice in the namespace, the spawner's dshm volume) are among them
+        const errors = errorsOf(() => app.synthYaml());
+        expect(errors.length).toBe(String((e as Error).message).split('\n').length - 1);
+        for (const line of errors) { expect(RULES.filter(rule => rule.test(line))).toHaveLength(1); }
+        const names = parts.map(p => p.name);
+        for (const name of new Set(names)) {
+          // each later PodDefault of a name is reported against the first
+          expect(errors.filter(line => line.includes(` are both PodDefault ${name} (api group kubeflow.org) `)))
+            .toHaveLength(names.filter(n => n === name).length - 1);
+        }
+        for (const p of parts.filter(q => q.volumeName === 'dshm' && (q.kind === 'docker' || q.kind === 'aws-file'))) {
+          expect(errors).toContainEqual(expect.stringMatching(
+            new RegExp(`^poddefault ${p.name} \\(\\S+\\) in namespace user uses the volume name dshm, which every notebook pod already has`)));
+        }
         return;
       }
       // THEN a notebook that selects every PodDefault but at most one S3 store (with the spawner's own dshm

@@ -55,15 +55,23 @@ function appWithChart(): { app: App; chart: Chart } {
 }
 
 const SIDES: Side[] = ['ours', 'include', 'raw'];
+/** The end of a listing rule message: how to fix it. */
+const SELECT_ONE = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+/** The listing rule's message for the not-true.yaml fixture added at `path`. */
+const notTrue = (path: string) =>
+  `poddefault gpu-tools (${path}) in namespace team-a selects label gpu-tools with a value other than "true", but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${SELECT_ONE}`;
 /** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
 const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
+/** The mount rule's message for our docker-config at `a` against the mount-path.yaml fixture at `b`. */
+const mountClash = (a: string, b: string) =>
+  `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`;
 
 describe('rules across two PodDefaults of a namespace', () => {
   const rows: [string, string, any, (a: string, b: string) => string[]][] = [
     ['volume', 'volume.yaml', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] },
       (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
     ['volume-mount-path', 'mount-path.yaml', {},
-      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
+      (a, b) => [mountClash(a, b)]],
     ['env', 'env.yaml', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] },
       (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`]],
     ['label against a selection label', 'label.yaml', {},
@@ -95,14 +103,16 @@ describe('rules across two PodDefaults of a namespace', () => {
   test('no message holds an env value', () => {
     // GIVEN two PodDefaults whose env values clash
     const { app, chart } = appWithChart();
-    dockerConfig(chart, 'docker', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] });
-    addFixture(chart, 'other', 'env.yaml', 'include');
+    const a = dockerConfig(chart, 'docker', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] });
+    const b = addFixture(chart, 'other', 'env.yaml', 'include');
 
     // WHEN synthesised
     const errors = errorsOf(() => app.synthYaml());
 
-    // THEN the values appear nowhere
-    expect(errors).toHaveLength(1);
+    // THEN the env rule fires, and the values appear nowhere
+    expect(errors).toEqual([
+      `env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`,
+    ]);
     expect(errors.join('\n')).not.toContain('do-not-print');
   });
 
@@ -210,9 +220,10 @@ describe('rules on one PodDefault', () => {
     // WHEN synthesised
     const errors = errorsOf(() => app.synthYaml());
 
-    // THEN only the other one is reported
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^poddefault gpu-tools \\(${other}\\)`));
+    // THEN only the other one is reported, by the listing rule
+    expect(errors).toEqual([
+      `poddefault gpu-tools (${other}) in namespace team-a has 2 matchLabels keys, but choosing it in the notebook ui sets only the label gpu, so it never applies; ${SELECT_ONE}`,
+    ]);
   });
 });
 
@@ -228,7 +239,7 @@ describe('attaching and synthesising', () => {
     const errors = errorsOf(() => app.synthYaml());
 
     // THEN one error
-    expect(errors).toEqual([expect.stringContaining(`poddefault gpu-tools (${p})`)]);
+    expect(errors).toEqual([notTrue(p)]);
   });
 
   test('attachTo from any construct attaches to the app', () => {
@@ -236,37 +247,37 @@ describe('attaching and synthesising', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'test');
     PodDefaultValidation.attachTo(new Construct(chart, 'deep'));
-    addFixture(chart, 'pd', 'not-true.yaml', 'raw');
+    const p = addFixture(chart, 'pd', 'not-true.yaml', 'raw');
 
     // WHEN synthesised
     // THEN the app-wide check runs
-    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+    expect(errorsOf(() => app.synthYaml())).toEqual([notTrue(p)]);
   });
 
   test('Testing.synth(chart) validates too', () => {
     // GIVEN a clash
     const { chart } = appWithChart();
-    dockerConfig(chart, 'docker');
-    addFixture(chart, 'other', 'mount-path.yaml', 'raw');
+    const a = dockerConfig(chart, 'docker');
+    const b = addFixture(chart, 'other', 'mount-path.yaml', 'raw');
 
     // WHEN one chart is synthesised
     // THEN the clash is reported
-    expect(errorsOf(() => Testing.synth(chart))).toHaveLength(1);
+    expect(errorsOf(() => Testing.synth(chart))).toEqual([mountClash(a, b)]);
   });
 
   test('a change between two synths of one app is seen', () => {
     // GIVEN an app that synthesises cleanly
     const { app, chart } = appWithChart();
-    dockerConfig(chart, 'docker');
+    const a = dockerConfig(chart, 'docker');
     expect(errorsOf(() => app.synthYaml())).toEqual([]);
 
     // WHEN a clashing PodDefault is added in a new chart and the app synthesised again
-    addFixture(new Chart(app, 'later'), 'other', 'mount-path.yaml', 'raw');
+    const b = addFixture(new Chart(app, 'later'), 'other', 'mount-path.yaml', 'raw');
 
     // THEN the second synth fails
-    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+    expect(errorsOf(() => app.synthYaml())).toEqual([mountClash(a, b)]);
     // AND a third one still fails
-    expect(errorsOf(() => app.synthYaml())).toHaveLength(1);
+    expect(errorsOf(() => app.synthYaml())).toEqual([mountClash(a, b)]);
   });
 
   test('a change to a PodDefault between two app.synth() calls is seen', () => {
@@ -282,7 +293,7 @@ describe('attaching and synthesising', () => {
     raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'maybe'));
 
     // THEN the next synth fails
-    expect(errorsOf(() => app.synth())).toHaveLength(1);
+    expect(errorsOf(() => app.synth())).toEqual([notTrue(raw.node.path)]);
   });
 
   test('with K charts the check computes once per synthesis, and again only after a change', () => {
@@ -294,11 +305,12 @@ describe('attaching and synthesising', () => {
     // WHEN the app is synthesised twice (cdk8s validates the whole app once, then once per chart)
     const first = errorsOf(() => app.synthYaml());
     const afterFirst = check.computations;
-    errorsOf(() => app.synthYaml());
+    const again = errorsOf(() => app.synthYaml());
     const afterSecond = check.computations;
 
-    // THEN the first synthesis computed once and passed, the second reused that result
+    // THEN the first synthesis computed once and passed, the second reused that result and passed too
     expect(first).toEqual([]);
+    expect(again).toEqual([]);
     expect([afterFirst, afterSecond]).toEqual([1, 1]);
 
     // WHEN a JSON patch renames the PodDefault of chart b to clash with a new raw PodDefault in b
@@ -373,6 +385,15 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
   const podDefaults = fc.array(fc.record({ name: fc.constantFrom('pd-a', 'pd-b', 'pd-c', 'pd-d'), spec }), { minLength: 1, maxLength: 4 })
     .map(pds => JSON.parse(JSON.stringify(pds)) as { name: string; spec: any }[]);
 
+  const merged = '(volume \\S+|the mount of volume \\S+|the mount at \\S+|env var \\S+|pod label \\S+)';
+  /** Each rule of the app-wide check these PodDefaults can break, as its message reads. */
+  const RULES = [
+    /^\S+ and \S+ are both PodDefault pd-[a-d] \(api group kubeflow\.org\) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces$/,
+    new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one$`),
+    new RegExp(`^${merged} is defined twice, differently, by poddefault pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects it \\(labelled [^)]+\\); keep one definition$`),
+    /^mount paths \S+ of poddefault pd-[a-d] \(\S+\) and \S+ of poddefault pd-[a-d] \(\S+\) in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
+  ];
+
   test('for random PodDefaults in one namespace', () => {
     fc.assert(fc.property(podDefaults, fc.boolean(), (pds, perChart) => {
       // GIVEN random PodDefaults, in one chart or one chart each
@@ -389,8 +410,17 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
       try {
         yaml = app.synthYaml();
       } catch (e) {
-        // THEN either synth refuses with validation errors
+        // THEN either synth refuses with validation errors, each line one of the check's rules, and a name
+        // given twice is reported once for each later PodDefault of that name
         expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[\] /);
+        const errors = errorsOf(() => app.synthYaml());
+        expect(errors.length).toBe(String((e as Error).message).split('\n').length - 1);
+        for (const line of errors) { expect(RULES.filter(rule => rule.test(line))).toHaveLength(1); }
+        const names = pds.map(p => p.name);
+        for (const name of new Set(names)) {
+          expect(errors.filter(line => line.includes(` are both PodDefault ${name} (api group kubeflow.org) `)))
+            .toHaveLength(names.filter(n => n === name).length - 1);
+        }
         return;
       }
       // OR a notebook selecting every PodDefault of the namespace is admitted
