@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'crypto';
 import { readFileSync } from 'fs';
 import { Testing } from 'cdk8s';
 import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from './support';
+import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from './support';
 
 /** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
 const KEY_FILE = fixture('gcp-service-account-key.json');
@@ -104,7 +104,10 @@ describe('GcsCredentials values', () => {
     new GcsCredentials(chart, 'gcs-a', { key: GcpServiceAccountKey.fromJson(keyJson({})) });
     new GcsCredentials(chart, 'gcs-b', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/gcp-b/' });
     // THEN a notebook selecting both would get two values for the variable: refused
-    expect(() => app.synthYaml()).toThrow(/env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcs-a \(test\/gcs-a\) and gcs-b \(test\/gcs-b\) in namespace user/);
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      'env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcs-a (test/gcs-a) and gcs-b (test/gcs-b) in namespace user: '
+        + 'the webhook refuses every notebook that selects both (labelled gcs-a=true,gcs-b=true); make the two definitions identical or rename one',
+    ]);
   });
 });
 

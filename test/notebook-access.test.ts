@@ -1,15 +1,15 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Testing } from 'cdk8s';
 import {
-  AccessError, AwsCredentials, AzureStorageConfiguration, DockerConfig, DockerSecretType, GcpServiceAccountKey, NotebookAccess,
+  AwsCredentials, AzureStorageConfiguration, DockerConfig, DockerSecretType, GcpServiceAccountKey, NotebookAccess,
   NotebookAccessProps, PodDefaultAdmission, S3Configuration, StorageAccess,
 } from '../lib';
-import { expectGolden, fixture } from './support';
+import { expectGolden, expectRejected, fixture, userChart } from './support';
 
 const docker = DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' });
 const awsKeys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };
 
 function notebook(props: NotebookAccessProps, app: App = Testing.app()): NotebookAccess {
-  return new NotebookAccess(new Chart(app, 'test', { namespace: 'user' }), 'access', props);
+  return new NotebookAccess(userChart(app), 'access', props);
 }
 
 describe('NotebookAccess golden output', () => {
@@ -63,7 +63,7 @@ describe('NotebookAccess', () => {
 
   test('pipelines adds the Kubeflow docs\' access-ml-pipeline, and a notebook selecting every label is admitted', () => {
     // GIVEN WHEN
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     const access = new NotebookAccess(chart, 'access', {
       docker, pipelines: true, storage: StorageAccess.gcs(GcpServiceAccountKey.fromFile(fixture('gcp-service-account-key.json'))),
     });
@@ -88,7 +88,7 @@ describe('NotebookAccess', () => {
 
   test('storage props and dockerOptions override the defaults', () => {
     // GIVEN
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     // WHEN
     const access = new NotebookAccess(chart, 'access', {
       docker,
@@ -108,7 +108,7 @@ describe('NotebookAccess', () => {
   });
 
   test('a missing docker config is a clear error', () => {
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     expect(() => new NotebookAccess(chart, 'access', {} as NotebookAccessProps))
       .toThrow('[test/access] docker: is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
   });
@@ -120,14 +120,13 @@ describe('NotebookAccess', () => {
 
   test('a bad child input leaves nothing half-built', () => {
     // GIVEN
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
-    // WHEN the storage is refused
-    expect(() => new NotebookAccess(chart, 'access', {
+    const chart = userChart();
+    // WHEN the storage is refused, naming the child and its field
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', {
       docker,
       storage: StorageAccess.awsFile(AwsCredentials.fromFile('/nonexistent/credentials')),
-    })).toThrow(AccessError);
+    }), '[test/access/aws-credentials] credentials: file "/nonexistent/credentials" does not exist: give the path of a readable file', ['fake-password-0000']);
     // THEN neither the NotebookAccess nor its Docker child stays in the tree
-    expect(chart.node.tryFindChild('access')).toBeUndefined();
     expect(Testing.synth(chart)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { PipelinesApiAccess, PipelinesApiAccessProps, PodDefaultAdmission } from '../lib';
-import { expectGolden, expectRejected, userChart } from './support';
+import { errorsOf, expectGolden, expectRejected, userChart } from './support';
 
 /**
  * The PodDefault of the Kubeflow docs ("Connect the Pipelines SDK to Kubeflow Pipelines", Kubeflow
@@ -85,7 +85,10 @@ describe('PipelinesApiAccess values', () => {
     const chart = userChart(app);
     new PipelinesApiAccess(chart, 'access-ml-pipeline');
     new PipelinesApiAccess(chart, 'kfp', { audience: 'kfp.example.com' });
-    expect(() => app.synthYaml()).toThrow(/volume volume-kf-pipeline-token differs between poddefaults access-ml-pipeline \(test\/access-ml-pipeline\) and kfp \(test\/kfp\) in namespace user/);
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      'volume volume-kf-pipeline-token differs between poddefaults access-ml-pipeline (test/access-ml-pipeline) and kfp (test/kfp) in namespace user: '
+        + 'the webhook refuses every notebook that selects both (labelled access-ml-pipeline=true,kfp=true); make the two definitions identical or rename one',
+    ]);
   });
 });
 
