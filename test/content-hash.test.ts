@@ -2,11 +2,11 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { DockerConfig, DockerRegistryAccess } from '../lib';
 import { secretContentHash } from '../lib/content-hash';
-import { fixture, secretAndPodDefault } from './support';
+import { fixture, secretAndPodDefault, userChart } from './support';
 
 /**
  * Inputs given to `kubectl kustomize` (a kustomization.yaml and the files it names) and the exact
@@ -88,7 +88,7 @@ describe('secretContentHash', () => {
 
 describe('hashSecretName', () => {
   const synth = (password: string, immutable?: boolean) => {
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     const access = new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromLogin({ username: 'fake-user', password }),
       hashSecretName: true,
@@ -131,7 +131,7 @@ describe('hashSecretName', () => {
   });
 
   test('is refused with an existing Secret', () => {
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     expect(() => new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromExistingSecret('regcred'), hashSecretName: true,
     })).toThrow('[test/docker-config] hashSecretName: only applies to a synthesised Secret, but the source is an existing Secret: leave hashSecretName out');

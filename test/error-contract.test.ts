@@ -1,9 +1,10 @@
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  AccessError, AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials,
   MinioDefault, NotebookAccess, S3Configuration, StorageAccess,
 } from '../lib';
+import { accessErrorOf, userChart } from './support';
 
 const login = { username: 'fake-user', password: 'fake-password-0000' };
 const FAKE_SECRET = 'fake-secret-key-0000';
@@ -19,19 +20,7 @@ const constructs: [string, (scope: Construct, props?: any) => unknown, any][] = 
 ];
 
 /** The error `create` throws, checked to be the library's own and free of the fake secrets. */
-function errorOf(create: () => unknown): string {
-  let error: unknown;
-  try {
-    create();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(AccessError);
-  const message = (error as Error).message;
-  expect(message).not.toContain(FAKE_SECRET);
-  expect(message).not.toContain(login.password);
-  return message;
-}
+const errorOf = (create: () => unknown): string => accessErrorOf(create, [FAKE_SECRET, login.password]);
 
 /** Every path in the tree under `root`, but `root` itself. */
 const treeOf = (root: Construct) => root.node.findAll().slice(1).map(c => c.node.path);
@@ -54,7 +43,7 @@ describe('a construct created directly under the App', () => {
   });
 
   test('a construct nested in a plain Construct inside a Chart is fine', () => {
-    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    const chart = userChart();
     const group = new Construct(chart, 'group');
     new DockerRegistryAccess(group, 'docker-config', { config: DockerConfig.fromLogin(login) });
     expect(Testing.synth(chart).map(m => `${m.kind}/${m.metadata.name}`).sort()).toEqual(['PodDefault/docker-config', 'Secret/docker-config']);
@@ -62,7 +51,7 @@ describe('a construct created directly under the App', () => {
 });
 
 describe('JavaScript and jsii callers with wrong types', () => {
-  const chart = () => new Chart(Testing.app(), 'test', { namespace: 'user' });
+  const chart = () => userChart();
 
   test.each(constructs.filter(([name]) => name !== 'MinioDefault'))('%s with props null or missing', (_name, create) => {
     const scope = chart();
@@ -132,7 +121,7 @@ describe('a NotebookAccess whose storage input is bad', () => {
   test.each(storages)('%s leaves nothing at all in the tree', (_what, storage) => {
     // GIVEN
     const app = Testing.app();
-    const chart = new Chart(app, 'test', { namespace: 'user' });
+    const chart = userChart(app);
     // WHEN
     errorOf(() => new NotebookAccess(chart, 'access', { docker: DockerConfig.fromLogin(login), storage }));
     // THEN no construct stays anywhere in the app: the app-wide check is a validation on the App, not a child
@@ -145,7 +134,7 @@ test('the App-level check is still there for an app that keeps working', () => {
   // A construct refused under the App must not break a later valid one in a Chart of the same App.
   const app = new App({ outdir: '/nonexistent' });
   errorOf(() => new DockerRegistryAccess(app, 'access', { config: DockerConfig.fromLogin(login) }));
-  const chart = new Chart(app, 'test', { namespace: 'user' });
+  const chart = userChart(app);
   new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin(login) });
   expect(app.synthYaml()).toContain('name: docker-config');
 });

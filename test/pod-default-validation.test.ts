@@ -9,7 +9,7 @@ import { MinioDefault } from '../lib/minio-default';
 import { PodDefaultAdmission } from '../lib/pod-default-admission';
 import { foldPath } from '../lib/names';
 import { PodDefaultValidation } from '../lib/pod-default-validation';
-import { errorsOf } from './support';
+import { errorsOf, expectCheckRefusal } from './support';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'validation');
 
@@ -413,14 +413,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
         // THEN either synth refuses with validation errors, each line one of the check's rules, and a name
         // given twice is reported once for each later PodDefault of that name
         expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[\] /);
-        const errors = errorsOf(() => app.synthYaml());
-        expect(errors.length).toBe(String((e as Error).message).split('\n').length - 1);
-        for (const line of errors) { expect(RULES.filter(rule => rule.test(line))).toHaveLength(1); }
-        const names = pds.map(p => p.name);
-        for (const name of new Set(names)) {
-          expect(errors.filter(line => line.includes(` are both PodDefault ${name} (api group kubeflow.org) `)))
-            .toHaveLength(names.filter(n => n === name).length - 1);
-        }
+        expectCheckRefusal(e, errorsOf(() => app.synthYaml()), RULES, pds.map(p => p.name));
         return;
       }
       // OR a notebook selecting every PodDefault of the namespace is admitted

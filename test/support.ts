@@ -36,8 +36,11 @@ export const fixture = (name: string): string => path.join(__dirname, 'fixtures'
  * manifests, whatever their order.
  */
 export function secretAndPodDefault(manifests: any[]): [any, any] {
-  return [manifests.find(m => m.kind === 'Secret'), manifests.find(m => m.kind === 'PodDefault')];
+  return [secretOf(manifests), manifests.find(m => m.kind === 'PodDefault')];
 }
+
+/** The Secret among synthesised manifests, or undefined. */
+export const secretOf = (manifests: any[]): any => manifests.find(m => m.kind === 'Secret');
 
 /** Builds one access construct with `build` in a fresh user chart, and returns its Secret and PodDefault. */
 export function synthAccess(build: (chart: Chart) => unknown): [any, any] {
@@ -80,11 +83,8 @@ export function errorsOf(synth: () => unknown): string[] {
   }
 }
 
-/**
- * Asserts that `create` throws the library's own error with exactly `message`, that the message holds
- * none of `secrets`, and that nothing named `id` was left half-built in `scope`.
- */
-export function expectRejected(scope: Construct, id: string, create: () => unknown, message: string, secrets: string[]): void {
+/** The message of the library's own error that `create` throws, checked to hold none of `secrets`. */
+export function accessErrorOf(create: () => unknown, secrets: readonly string[]): string {
   let error: unknown;
   try {
     create();
@@ -92,7 +92,30 @@ export function expectRejected(scope: Construct, id: string, create: () => unkno
     error = e;
   }
   expect(error).toBeInstanceOf(AccessError);
-  expect((error as Error).message).toBe(message);
-  for (const secret of secrets) { expect((error as Error).message).not.toContain(secret); }
+  const message = (error as Error).message;
+  for (const secret of secrets) { expect(message).not.toContain(secret); }
+  return message;
+}
+
+/**
+ * Asserts that `create` throws the library's own error with exactly `message`, that the message holds
+ * none of `secrets`, and that nothing named `id` was left half-built in `scope`.
+ */
+export function expectRejected(scope: Construct, id: string, create: () => unknown, message: string, secrets: string[]): void {
+  expect(accessErrorOf(create, secrets)).toBe(message);
   expect(scope.node.tryFindChild(id)).toBeUndefined();
+}
+
+/**
+ * Asserts that a synthesis that threw `error` was refused by the app-wide check alone: `errors` (its
+ * lines, from errorsOf) are every line of the message, each matches exactly one of `rules`, and a
+ * PodDefault name that `names` holds n times is reported n - 1 times, each later one against the first.
+ */
+export function expectCheckRefusal(error: unknown, errors: string[], rules: RegExp[], names: string[]): void {
+  expect(errors.length).toBe(String((error as Error).message).split('\n').length - 1);
+  for (const line of errors) { expect(rules.filter(rule => rule.test(line))).toHaveLength(1); }
+  for (const name of new Set(names)) {
+    expect(errors.filter(line => line.includes(` are both PodDefault ${name} (api group kubeflow.org) `)))
+      .toHaveLength(names.filter(n => n === name).length - 1);
+  }
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the property-based tests: run counts, recognisable secrets, hostile text, and the
 // one property every source and prop must keep: either valid manifests or one AccessError that names
 // no secret and leaves nothing behind.
-import { mkdtempSync, readdirSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
@@ -149,4 +149,17 @@ export function filesAfter(synthesise: (outdir: string) => void): { error?: unkn
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** A fresh temporary directory `dir`, and `file`, which writes a file there and returns its path. */
+export function scratchFiles(prefix: string): { dir: string; file: (name: string, content: string | Uint8Array) => string } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return {
+    dir,
+    file: (name, content) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, content);
+      return p;
+    },
+  };
 }

@@ -2,9 +2,6 @@
 // after the defect, plus the edge files the hardening suite asks of every source.
 import { spawnSync } from 'child_process';
 import { generateKeyPairSync } from 'crypto';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import { Chart } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
@@ -12,7 +9,8 @@ import {
   PipelinesApiAccess,
 } from '../../lib';
 import { decodeBase64Bytes } from '../../lib/base64';
-import { buildOrReject, expectRefused, params } from './fuzz';
+import { secretOf } from '../support';
+import { buildOrReject, expectRefused, params, scratchFiles } from './fuzz';
 
 const SECRET = 'SeCrEtRegressionAccess00000000';
 /** A pure-letter token: what a key or signature looks like often enough for a fuzz run to find it. */
@@ -22,13 +20,7 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.expor
 const PRIVATE_KEY_LINE = rsa.split('\n')[1];
 const keyJson = (extra: string) =>
   `{"type":"service_account","client_email":"fake-sa@fake-project-0002.iam.gserviceaccount.com","token_uri":"https://oauth2.googleapis.com/token","private_key":${JSON.stringify(rsa)}${extra}}`;
-const dir = mkdtempSync(path.join(tmpdir(), 'hardening-regressions-access-'));
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-const secretOf = (manifests: any[]) => manifests.find(m => m.kind === 'Secret');
+const { file } = scratchFiles('hardening-regressions-access-');
 const gcs = (key: GcpServiceAccountKey) => (chart: Chart) => new GcsCredentials(chart, 'gcp-credentials', { key });
 const azure = (configuration: AzureStorageConfiguration) => (chart: Chart) => new AzureBlobConfiguration(chart, 'azure-blob', { configuration });
 

@@ -1,28 +1,21 @@
 // One test per defect the property-based tests found, named after the defect, plus the edge files
 // the hardening issue names (empty, 10 MB, CRLF, BOM, non-UTF-8, deeply nested and very long JSON).
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials, MinioDefault,
   NotebookAccess, S3Configuration,
 } from '../../lib';
-import { buildOrReject, expectRefused, filesAfter } from './fuzz';
+import { secretOf, userChart } from '../support';
+import { buildOrReject, expectRefused, filesAfter, scratchFiles } from './fuzz';
 
 const SECRET = 'SeCrEtRegression00000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';
-const dir = mkdtempSync(path.join(tmpdir(), 'hardening-regressions-'));
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const { dir, file } = scratchFiles('hardening-regressions-');
 /** The quoted path of file `name`, as an error message names it. */
 const at = (name: string) => JSON.stringify(path.join(dir, name));
 const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
 const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
-const secretOf = (manifests: any[]) => manifests.find(m => m.kind === 'Secret');
 const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
 const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
 
@@ -220,7 +213,7 @@ describe('a failed synth writes no file', () => {
     // GIVEN an app whose one construct gets a bad input WHEN the app is built and synthesised
     const { error, files } = filesAfter(outdir => {
       const app = new App({ outdir });
-      build(new Chart(app, 'test', { namespace: 'user' }));
+      build(userChart(app));
       app.synth();
     });
     // THEN it fails with the library's error, and the output directory stays empty
@@ -233,7 +226,7 @@ describe('a failed synth writes no file', () => {
     // GIVEN two constructs that are each fine but give one namespace two PodDefaults of the same name
     const { error, files } = filesAfter(outdir => {
       const app = new App({ outdir });
-      const chart = new Chart(app, 'test', { namespace: 'user' });
+      const chart = userChart(app);
       new DockerRegistryAccess(chart, 'one', { name: 'registry', config: DockerConfig.fromLogin({ username: 'u', password: SECRET }) });
       new DockerRegistryAccess(chart, 'two', { name: 'registry', config: DockerConfig.fromLogin({ username: 'v', password: SECRET }) });
       app.synth();
@@ -247,7 +240,7 @@ describe('a failed synth writes no file', () => {
   test('a good app writes its manifests there', () => {
     const { error, files } = filesAfter(outdir => {
       const app = new App({ outdir });
-      new MinioDefault(new Chart(app, 'test', { namespace: 'user' }), 'minio');
+      new MinioDefault(userChart(app), 'minio');
       app.synth();
     });
     expect(error).toBeUndefined();
