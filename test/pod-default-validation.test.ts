@@ -324,6 +324,11 @@ describe('attaching and synthesising', () => {
     expect(second).toEqual([
       'b/minio and b/minio/raw are both PodDefault other (api group kubeflow.org) in namespace b: applying them, one overwrites the other; give them different names or namespaces',
     ]);
+
+    // WHEN synthesised again, unchanged
+    // THEN the refusal is reused: the same lines, no new computation
+    expect(errorsOf(() => app.synthYaml())).toEqual(second);
+    expect(check.computations).toBe(2);
   });
 
   test('a JSON patch on one of our PodDefaults between two app.synth() calls is seen', () => {
