@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
-import { resolveAccess } from './access';
+import { resolveNames } from './access';
 import { childPath, fieldError } from './errors';
 import { hasLoneSurrogate, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
@@ -130,10 +130,7 @@ function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessPr
   if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
     throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
   }
-  // The common names are resolved as for a construct with an existing Secret, which synthesises none;
-  // the Secret name that comes with them is not used.
-  const { namespace, name, description } = resolveAccess(scope, id,
-    { namespace: props.namespace, name: props.name, description: props.description },
-    'Allow access to Kubeflow Pipelines', { existing: 'none' });
+  const { namespace, name, description } = resolveNames(scope, id,
+    { namespace: props.namespace, name: props.name, description: props.description }, 'Allow access to Kubeflow Pipelines');
   return { namespace, name, description, expirationSeconds, audience };
 }
