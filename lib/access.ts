@@ -8,7 +8,7 @@ import { KubePodDefault } from '../imports/kubeflow.org';
 import { hasJsonPatches } from './cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
-import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
+import { hasLoneSurrogate, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { CheckInput } from './check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from './pod-default-validation';
 import { SecretStoreKind } from './secret-store';
@@ -306,6 +306,9 @@ export function resolveNames(scope: Construct, id: string,
   const description = props.description ?? defaultDescription;
   if (description.trim() === '') {
     throw fail('description', 'is empty: give the text the notebook spawner shows, or leave description out for the default');
+  }
+  if (hasLoneSurrogate(description)) {
+    throw fail('description', 'holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it');
   }
   return { path, namespace, name, description };
 }

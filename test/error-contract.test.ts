@@ -124,6 +124,10 @@ describe('JavaScript and jsii callers with wrong types', () => {
       '[test/access] configuration: is an object, not an instance of AzureStorageConfiguration: create it with one of AzureStorageConfiguration\'s static methods, such as AzureStorageConfiguration.fromEnv()'],
     ['PipelinesApiAccess name: 42', s => new PipelinesApiAccess(s, 'access', { name: 42 as any }),
       '[test/access] name: is a number, not a string: give a string, or leave name out'],
+    ['a description with a lone surrogate', s => new DockerRegistryAccess(s, 'access', { config: DockerConfig.fromLogin(login), description: 'Registry \ud800' }),
+      '[test/access] description: holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it'],
+    ['PipelinesApiAccess description with a lone surrogate', s => new PipelinesApiAccess(s, 'access', { description: '\udc00 pipelines' }),
+      '[test/access] description: holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it'],
   ])('%s is an AccessError and leaves nothing', (_what, create, message) => {
     // GIVEN a Chart
     const scope = chart();
