@@ -70,13 +70,15 @@ function appWithChart(): { app: App; chart: Chart } {
 const SIDES: Side[] = ['ours', 'include', 'raw'];
 /** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
 const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
+/** The fix of a clash on `~/.docker/`, which points to one config.json for several registries. */
+const refuseBothDocker = (labels: string) => `${refuseBoth(labels)}, or put the logins to both registries in one config.json with DockerConfig.fromLogins`;
 
 describe('rules across two PodDefaults of a namespace', () => {
   const rows: [string, string, any, (a: string, b: string) => string[]][] = [
     ['volume', 'volume.yaml', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] },
       (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
     ['volume-mount-path', 'mount-path.yaml', {},
-      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
+      (a, b) => [`the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBothDocker('aws-credentials=true,docker-config=true')}`]],
     ['env', 'env.yaml', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] },
       (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`]],
     ['label against a selection label', 'label.yaml', {},
@@ -142,7 +144,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     // WHEN synthesised
     // THEN the clash is found
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBothDocker('aws-credentials=true,docker-config=true')}`,
     ]);
   });
 
@@ -434,7 +436,7 @@ describe('no object escapes the in-process check', () => {
     // WHEN synthesised
     // THEN the clash is found in team-a
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBothDocker('aws-credentials=true,docker-config=true')}`,
     ]);
   });
 
