@@ -8,7 +8,7 @@ import { KubePodDefault } from '../imports/kubeflow.org';
 import { hasJsonPatches } from './cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
-import { isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
+import { hasLoneSurrogate, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { CheckInput } from './check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from './pod-default-validation';
 import { SecretStoreKind } from './secret-store';
@@ -263,12 +263,18 @@ export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
   readonly path: string;
 }
 
+/** The names every PodDefault of the library has, resolved from its props and the construct tree. */
+export interface ResolvedNames extends Pick<PodDefaultAccessSpec, 'namespace' | 'name' | 'description'> {
+  /** The construct path, for error messages. */
+  readonly path: string;
+}
+
 /**
- * Resolves and checks the common props before the construct is added to the tree, so that a bad
- * input leaves nothing half-built behind.
+ * Resolves and checks the naming props (namespace, name, description) that every PodDefault of the
+ * library takes, whether or not it comes with a Secret.
  */
-export function resolveAccess(scope: Construct, id: string, props: PodDefaultAccessOptions,
-  defaultDescription: string, secret: SecretSource): ResolvedAccess {
+export function resolveNames(scope: Construct, id: string,
+  props: Pick<PodDefaultAccessOptions, 'namespace' | 'name' | 'description'>, defaultDescription: string): ResolvedNames {
   const path = childPath(scope, id);
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
 
@@ -301,6 +307,20 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
   if (description.trim() === '') {
     throw fail('description', 'is empty: give the text the notebook spawner shows, or leave description out for the default');
   }
+  if (hasLoneSurrogate(description)) {
+    throw fail('description', 'holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it');
+  }
+  return { path, namespace, name, description };
+}
+
+/**
+ * Resolves and checks the common props before the construct is added to the tree, so that a bad
+ * input leaves nothing half-built behind.
+ */
+export function resolveAccess(scope: Construct, id: string, props: PodDefaultAccessOptions,
+  defaultDescription: string, secret: SecretSource): ResolvedAccess {
+  const { path, namespace, name, description } = resolveNames(scope, id, props, defaultDescription);
+  const fail = (field: string, problem: string) => fieldError(path, field, problem);
 
   if ('existing' in secret) {
     if (props.secretName !== undefined) {

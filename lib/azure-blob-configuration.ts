@@ -3,6 +3,7 @@ import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolv
 import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from './azure-storage-configuration';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
+import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
 import { storeSecretWithLiterals } from './store-secret';
 
 /**
@@ -43,6 +44,10 @@ export class AzureBlobConfiguration extends PodDefaultAccess {
 
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, {
+    ...ACCESS_OPTIONS_SHAPE,
+    instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()' } },
+  });
   if (props.configuration === undefined) {
     throw fieldError(path, 'configuration', 'is missing: give the account and its credential, such as AzureStorageConfiguration.fromEnv()');
   }

@@ -4,6 +4,7 @@ import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDef
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from './gcp-service-account-key';
+import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
 const DEFAULT_MOUNT_PATH = '/secret/gcp/';
@@ -48,6 +49,10 @@ export class GcsCredentials extends PodDefaultAccess {
 
 function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, {
+    ...ACCESS_OPTIONS_SHAPE,
+    instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")' } },
+  });
   if (props.key === undefined) {
     throw fieldError(path, 'key', 'is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")');
   }

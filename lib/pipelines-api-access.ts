@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
-import { resolveAccess } from './access';
+import { resolveNames } from './access';
 import { childPath, fieldError } from './errors';
 import { hasLoneSurrogate, quote } from './names';
 import { PodDefaultValidation } from './pod-default-validation';
+import { checkProps } from './props-guard';
 
 /** Where `kfp.Client()` reads the token when no path is given and `KF_PIPELINES_SA_TOKEN_PATH` is unset. */
 const TOKEN_DIRECTORY = '/var/run/secrets/kubeflow/pipelines';
@@ -111,6 +112,7 @@ interface PipelinesSpec {
 
 function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessProps): PipelinesSpec {
   const path = childPath(scope, id);
+  checkProps(scope, path, props, { strings: ['namespace', 'name', 'description'] }, true);
   // JavaScript callers can pass the Secret props of the other constructs; say why they do nothing here.
   for (const field of ['secretName', 'immutable', 'hashSecretName', 'volumeName', 'mountPath']) {
     if ((props as { [key: string]: unknown })[field] !== undefined) {
@@ -130,10 +132,7 @@ function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessPr
   if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
     throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
   }
-  // The common names are resolved as for a construct with an existing Secret, which synthesises none;
-  // the Secret name that comes with them is not used.
-  const { namespace, name, description } = resolveAccess(scope, id,
-    { namespace: props.namespace, name: props.name, description: props.description },
-    'Allow access to Kubeflow Pipelines', { existing: 'none' });
+  const { namespace, name, description } = resolveNames(scope, id,
+    { namespace: props.namespace, name: props.name, description: props.description }, 'Allow access to Kubeflow Pipelines');
   return { namespace, name, description, expirationSeconds, audience };
 }

@@ -89,7 +89,7 @@ describe('random compositions of access constructs', () => {
     /^\S+ and \S+ are both (PodDefault \S+ \(api group kubeflow\.org\)|Secret \S+ \(api group core\)) in namespace user: applying them, one overwrites the other; give them different names or namespaces$/,
     /^poddefault \S+ \(\S+\) in namespace user (uses the volume name dshm|mounts at \/dev\/shm), which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another (volume name|mount path)$/,
     /^mount paths \S+ of poddefault \S+ \(\S+\) and \S+ of poddefault \S+ \(\S+\) in namespace user are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
-    /^(volume \S+|the mount of volume \S+|the mount at \S+|env var \S+) differs between poddefaults \S+ \(\S+\) and \S+ \(\S+\) in namespace user: the webhook refuses every notebook that selects both \(labelled [^)]+\); make the two definitions identical or rename one$/,
+    /^(volume \S+|the mount of volume \S+|the mount at \S+|env var \S+) differs between poddefaults \S+ \(\S+\) and \S+ \(\S+\) in namespace user: the webhook refuses every notebook that selects both \(labelled [^)]+\); make the two definitions identical or rename one(, or put the logins to both registries in one config\.json with DockerConfig\.fromLogins)?$/,
   ];
 
   function add(scope: Chart, id: string, p: Part): PodDefaultAccess {

@@ -1,8 +1,9 @@
 import { App, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials,
-  MinioDefault, NotebookAccess, S3Configuration, StorageAccess,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig,
+  DockerRegistryAccess, GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
+  S3Configuration, StorageAccess,
 } from '../lib';
 import { accessErrorOf, userChart } from './support';
 
@@ -17,6 +18,9 @@ const constructs: [string, (scope: Construct, props?: any) => unknown, any][] = 
   ['AwsEnvConfiguration', (s, p) => new AwsEnvConfiguration(s, 'access', p), { configuration: S3Configuration.fromValues(keys) }],
   ['MinioDefault', (s, p) => new MinioDefault(s, 'access', p), {}],
   ['NotebookAccess', (s, p) => new NotebookAccess(s, 'access', p), { docker: DockerConfig.fromLogin(login) }],
+  ['GcsCredentials', (s, p) => new GcsCredentials(s, 'access', p), { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') }],
+  ['AzureBlobConfiguration', (s, p) => new AzureBlobConfiguration(s, 'access', p), { configuration: AzureStorageConfiguration.fromExistingSecret('azure') }],
+  ['PipelinesApiAccess', (s, p) => new PipelinesApiAccess(s, 'access', p), {}],
 ];
 
 /** The error `create` throws, checked to be the library's own and free of the fake secrets. */
@@ -53,16 +57,16 @@ describe('a construct created directly under the App', () => {
 describe('JavaScript and jsii callers with wrong types', () => {
   const chart = () => userChart();
 
-  test.each(constructs.filter(([name]) => name !== 'MinioDefault'))('%s with props null or missing', (_name, create) => {
+  test.each(constructs.filter(([name]) => name !== 'MinioDefault' && name !== 'PipelinesApiAccess'))('%s with props null or missing', (_name, create) => {
     const scope = chart();
     expect(errorOf(() => create(scope, null))).toBe('[test/access] props: is null, not an object: give the props as an object');
     expect(errorOf(() => create(scope, undefined))).toBe('[test/access] props: is missing, not an object: give the props as an object');
     expect(treeOf(scope)).toEqual([]);
   });
 
-  test('MinioDefault with props null (undefined is its defaults)', () => {
+  test.each(constructs.filter(([name]) => name === 'MinioDefault' || name === 'PipelinesApiAccess'))('%s with props null (undefined is its defaults)', (_name, create) => {
     const scope = chart();
-    expect(errorOf(() => new MinioDefault(scope, 'access', null as any))).toBe('[test/access] props: is null, not an object: give the props as an object');
+    expect(errorOf(() => create(scope, null))).toBe('[test/access] props: is null, not an object: give the props as an object');
     expect(treeOf(scope)).toEqual([]);
   });
 
@@ -101,6 +105,18 @@ describe('JavaScript and jsii callers with wrong types', () => {
       '[test/access] homeDirectory: is a number, not a string: give a string, or leave homeDirectory out'],
     ['NotebookAccess dockerOptions.secretType: "bogus"', s => new NotebookAccess(s, 'access', { docker: DockerConfig.fromLogin(login), dockerOptions: { secretType: 'bogus' as any } }),
       '[test/access/docker-config] secretType: is not a value of DockerSecretType: give DockerSecretType.OPAQUE or DockerSecretType.DOCKER_CONFIG_JSON'],
+    ['GcsCredentials key: a file name', s => new GcsCredentials(s, 'access', { key: 'key.json' as any }),
+      '[test/access] key: is a string, not an instance of GcpServiceAccountKey: create it with one of GcpServiceAccountKey\'s static methods, such as GcpServiceAccountKey.fromFile("key.json")'],
+    ['GcsCredentials immutable: "no"', s => new GcsCredentials(s, 'access', { key: GcpServiceAccountKey.fromExistingSecret('s'), immutable: 'no' as any }),
+      '[test/access] immutable: is a string, not true or false: give true or false, or leave immutable out'],
+    ['AzureBlobConfiguration configuration: a plain object', s => new AzureBlobConfiguration(s, 'access', { configuration: { accountName: 'fakeaccount0000' } as any }),
+      '[test/access] configuration: is an object, not an instance of AzureStorageConfiguration: create it with one of AzureStorageConfiguration\'s static methods, such as AzureStorageConfiguration.fromEnv()'],
+    ['PipelinesApiAccess name: 42', s => new PipelinesApiAccess(s, 'access', { name: 42 as any }),
+      '[test/access] name: is a number, not a string: give a string, or leave name out'],
+    ['a description with a lone surrogate', s => new DockerRegistryAccess(s, 'access', { config: DockerConfig.fromLogin(login), description: 'Registry \ud800' }),
+      '[test/access] description: holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it'],
+    ['PipelinesApiAccess description with a lone surrogate', s => new PipelinesApiAccess(s, 'access', { description: '\udc00 pipelines' }),
+      '[test/access] description: holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it'],
   ])('%s is an AccessError and leaves nothing', (_what, create, message) => {
     // GIVEN a Chart
     const scope = chart();

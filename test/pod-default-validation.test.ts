@@ -62,9 +62,11 @@ const notTrue = (path: string) =>
   `poddefault gpu-tools (${path}) in namespace team-a selects label gpu-tools with a value other than "true", but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${SELECT_ONE}`;
 /** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
 const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
+/** The fix of a clash on `~/.docker/`, which points to one config.json for several registries. */
+const refuseBothDocker = (labels: string) => `${refuseBoth(labels)}, or put the logins to both registries in one config.json with DockerConfig.fromLogins`;
 /** The mount rule's message for our docker-config at `a` against the mount-path.yaml fixture at `b`. */
 const mountClash = (a: string, b: string) =>
-  `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`;
+  `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBothDocker('aws-credentials=true,docker-config=true')}`;
 
 describe('rules across two PodDefaults of a namespace', () => {
   const rows: [string, string, any, (a: string, b: string) => string[]][] = [
@@ -139,7 +141,7 @@ describe('rules across two PodDefaults of a namespace', () => {
     // WHEN synthesised
     // THEN the clash is found
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+      mountClash(a, b),
     ]);
   });
 
@@ -394,7 +396,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
   /** Each rule of the app-wide check these PodDefaults can break, as its message reads. */
   const RULES = [
     /^\S+ and \S+ are both PodDefault pd-[a-d] \(api group kubeflow\.org\) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces$/,
-    new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one$`),
+    new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one(, or put the logins to both registries in one config\\.json with DockerConfig\\.fromLogins)?$`),
     new RegExp(`^${merged} is defined twice, differently, by poddefault pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects it \\(labelled [^)]+\\); keep one definition$`),
     /^mount paths \S+ of poddefault pd-[a-d] \(\S+\) and \S+ of poddefault pd-[a-d] \(\S+\) in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
   ];
@@ -449,7 +451,7 @@ describe('no object escapes the in-process check', () => {
     // WHEN synthesised
     // THEN the clash is found in team-a
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`,
+      mountClash(a, b),
     ]);
   });
 

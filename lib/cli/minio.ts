@@ -16,7 +16,7 @@ export const minioCommand = accessCommand({
   ],
   examples: [
     'cdk8s-kubeflow-access minio --namespace user | kubectl apply -f -',
-    'cdk8s-kubeflow-access minio --namespace user --endpoint http://seaweedfs.kubeflow:9000',
+    'cdk8s-kubeflow-access minio --namespace user --endpoint http://seaweedfs.kubeflow:8333',
   ],
   construct: lib => lib.MinioDefault,
   id: 'minio',

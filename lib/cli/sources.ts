@@ -209,7 +209,7 @@ function stdinFile(io: Io, label: string): () => string {
 
 export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
   return {
-    [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, S3_ENDPOINT, S3_SIGNATURE_VERSION and S3_FORCE_PATH_STYLE from this environment' },
+    [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, S3_ENDPOINT, S3_SIGNATURE_VERSION, S3_FORCE_PATH_STYLE, AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION from this environment' },
     [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'take the keys (and region) of a profile of an AWS shared-credentials file; "-" reads it from stdin' },
     [`${p}profile`]: { type: 'string', value: 'NAME', help: `the profile of --${p}from-file (default: default)` },
     ...awsKeyOptions(p),

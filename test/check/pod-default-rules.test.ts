@@ -22,6 +22,11 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
       pd('a', { ...volume('x'), selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] } }),
       pd('b', { ...volume('y'), selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['cpu'] }] } }),
     ], [{ rule: 'volume', message: `volume creds differs between poddefaults a (s0) and b (s1) in namespace team-a: ${REFUSE_BOTH('tier=gpu')}` }]],
+    ['two Docker configs on ~/.docker/: the fix points to one config.json for both registries', [
+      pd('docker-config', mount('/home/kubeflow/.docker/', 'docker-config-volume')),
+      pd('mirror', mount('/home/kubeflow/.docker/', 'mirror-volume')),
+    ], [{ rule: 'volume-mount-path', message: 'the mount at /home/kubeflow/.docker/ differs between poddefaults docker-config (s0) and mirror (s1) in namespace team-a: '
+      + `${REFUSE_BOTH('docker-config=true,mirror=true')}, or put the logins to both registries in one config.json with DockerConfig.fromLogins` }]],
     ['a marker env var set to each one\'s own name makes two PodDefaults exclusive', [
       pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
       pd('b', { ...volume('y'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),

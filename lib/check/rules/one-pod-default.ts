@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { DNS_LABEL, foldPath, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
+import { DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
 import { compareNames } from '../../pod-default-admission';
 import { ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
@@ -41,7 +41,7 @@ export function nameFormat(pd: PodDefaultFound): CheckProblem[] {
 }
 
 function suggestedName(name: string): string {
-  const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const kebab = kebabCase(name).replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
   return kebab === '' ? 'my-poddefault' : kebab.slice(0, MAX_PODDEFAULT_NAME_LENGTH).replace(/-+$/, '');
 }
 

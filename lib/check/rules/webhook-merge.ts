@@ -1,4 +1,4 @@
-import { quote } from '../../names';
+import { foldPath, quote } from '../../names';
 import { MergeConflict, mergePodDefaults } from '../../pod-default-admission';
 import { ns, PodDefaultFound } from '../objects';
 import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
@@ -72,8 +72,18 @@ function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, name
     ...base,
     sources: [a.source, b.source],
     message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
-      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one`,
+      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one${dockerHint(c)}`,
   };
+}
+
+/**
+ * Two Docker configs clash on `~/.docker/`, where Docker reads one config.json: logins to several
+ * registries belong in one config.
+ */
+function dockerHint(c: MergeConflict): string {
+  return c.rule === 'volume-mount-path' && foldPath(c.key).endsWith('/.docker')
+    ? ', or put the logins to both registries in one config.json with DockerConfig.fromLogins'
+    : '';
 }
 
 /** Fields whose merge can clash beyond volumes, mounts and env: their presence needs the full merge. */
