@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
@@ -69,7 +69,7 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
       throw fieldError(path, 'sdkEndpointVariable', `only applies to a synthesised Secret, but the source is an existing Secret: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
     }
     const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { existing: configuration.secretName });
-    return { ...access, env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] };
+    return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
   }
 
   const variables: { [name: string]: string } = { ...configuration.variables };
@@ -90,11 +90,10 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   }
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
   const env = configuration.kind === 'content' ? configuration.env : [];
-  return {
-    ...access,
+  return accessSpec(access, {
     env: [...env, marker(access.name)],
     envFrom: [{ secretRef: { name: access.secretName } }],
-  };
+  });
 }
 
 function marker(name: string): k8s.EnvVar {

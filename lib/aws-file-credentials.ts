@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { AwsCredentials } from './aws-credentials';
 import { ConfigProfile, regionProblem, renderConfigIni } from './aws-credentials-ini';
 import { encodeBase64 } from './base64';
@@ -94,11 +94,10 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
   const volumeSecret: k8s.SecretVolumeSource = key === CREDENTIALS_FILE
     ? { secretName: access.secretName }
     : { secretName: access.secretName, items: [{ key, path: CREDENTIALS_FILE }] };
-  return {
-    ...access,
+  return accessSpec(access, {
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
-  };
+  });
 }
 
 /**

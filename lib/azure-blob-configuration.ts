@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from './azure-storage-configuration';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
@@ -53,11 +53,10 @@ function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationPr
   }
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   const access = resolveAccess(scope, id, props, 'Add Azure Blob Storage credentials', configurationSecret(configuration));
-  return {
-    ...access,
+  return accessSpec(access, {
     env: [{ name: ACCESS_MARKER, value: access.name }],
     envFrom: [{ secretRef: { name: access.secretName } }],
-  };
+  });
 }
 
 function configurationSecret(configuration: ResolvedAzureStorageConfiguration): SecretSource {

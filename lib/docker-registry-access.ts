@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from './docker-config';
 import { childPath, fieldError, readField } from './errors';
@@ -63,12 +63,11 @@ function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessPro
   const secret: k8s.SecretVolumeSource = key === CONFIG_FILE
     ? { secretName: access.secretName }
     : { secretName: access.secretName, items: [{ key, path: CONFIG_FILE }] };
-  return {
-    ...access,
+  return accessSpec(access, {
     volumes: [{ name: volumeName, secret }],
     volumeMounts: [{ name: volumeName, mountPath }],
     imagePullSecrets: secretType === DockerSecretType.DOCKER_CONFIG_JSON ? [{ name: access.secretName }] : undefined,
-  };
+  });
 }
 
 function dockerSecret(config: ResolvedDockerConfig, key: string, secretType: DockerSecretType): SecretSource {

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from './gcp-service-account-key';
@@ -64,12 +64,11 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
   const volumeSecret: k8s.SecretVolumeSource = secretKey === KEY_FILE
     ? { secretName: access.secretName }
     : { secretName: access.secretName, items: [{ key: secretKey, path: KEY_FILE }] };
-  return {
-    ...access,
+  return accessSpec(access, {
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
     env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }],
-  };
+  });
 }
 
 function keySecret(key: ResolvedGcpServiceAccountKey): SecretSource {
