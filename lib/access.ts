@@ -8,7 +8,7 @@ import { KubePodDefault } from '../imports/kubeflow.org';
 import { hasJsonPatches } from './cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from './errors';
-import { hasLoneSurrogate, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
+import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from './names';
 import { CheckInput } from './check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from './pod-default-validation';
 import { SecretStoreKind } from './secret-store';
@@ -171,7 +171,8 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
     const podDefaultSpec: any = { selector: { matchLabels: selectorLabels }, desc: spec.description };
     // Only the lists that are set: cdk8s leaves out undefined fields when it renders, but visits each on
     // the way, on every synthesis.
-    for (const field of POD_DEFAULT_LISTS) {
+    for (let i = 0; i < POD_DEFAULT_LISTS.length; i++) {
+      const field = POD_DEFAULT_LISTS[i];
       if (spec[field] !== undefined) { podDefaultSpec[field] = spec[field]; }
     }
     const metadata = { name: spec.name, namespace: spec.namespace };
@@ -345,7 +346,7 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
   // Every source writes its data with encodeBase64 (padded standard base64), whose decoded size
   // byteLength computes from the length alone, without decoding the credentials once more.
   let size = 0;
-  for (const value of Object.values(secret.data)) { size += Buffer.byteLength(value, 'base64'); }
+  for (const key in secret.data) { size += Buffer.byteLength(secret.data[key], 'base64'); }
   if (size > MAX_SECRET_BYTES) {
     throw fail('secret', `would hold ${size} bytes, more than the ${MAX_SECRET_BYTES} (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret`);
   }
@@ -433,7 +434,7 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
     throw fieldError(names.path, 'volumeName', `${quote(volumeName)} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one`);
   }
   const mountPath = props.mountPath ?? defaultMountPath;
-  if (!mountPath.startsWith('/') || /[\r\n\0]/.test(mountPath) || mountPath.split('/').includes('..')) {
+  if (!isAbsoluteDirectory(mountPath)) {
     throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as ${quote(defaultMountPath)}`);
   }
   return { volumeName, mountPath };

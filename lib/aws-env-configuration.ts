@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './access';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
 import { S3_VARIABLES, S3Configuration } from './s3-configuration';
 import { storeSecretWithLiterals } from './store-secret';
 
@@ -53,13 +53,16 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
+  instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' } },
+};
+
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
-    instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' } },
-  });
+  checkProps(scope, path, props, PROPS_SHAPE);
   if (props.configuration === undefined) {
     throw fieldError(path, 'configuration', 'is missing: give the settings, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })');
   }
@@ -72,26 +75,28 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
     return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
   }
 
-  const variables: { [name: string]: string } = { ...configuration.variables };
+  const variables = configuration.variables;
+  let endpoint: string | undefined;
   if (props.sdkEndpointVariable) {
-    const endpoint = variables[S3_VARIABLES.endpoint];
+    endpoint = variables[S3_VARIABLES.endpoint];
     if (endpoint === undefined) {
       throw fieldError(path, 'sdkEndpointVariable', `sets ${SDK_ENDPOINT_VARIABLE} to the endpoint, but the configuration has none: give it an endpoint, or leave sdkEndpointVariable out`);
     }
-    variables[SDK_ENDPOINT_VARIABLE] = endpoint;
   }
   let secret: SecretSource;
   if (configuration.kind === 'store') {
-    secret = { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, variables) };
+    const literals = endpoint === undefined ? variables : { ...variables, [SDK_ENDPOINT_VARIABLE]: endpoint };
+    secret = { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, literals) };
   } else {
     const data: { [key: string]: string } = {};
-    for (const [name, value] of Object.entries(variables)) { data[name] = encodeBase64(value); }
+    for (const name in variables) { data[name] = encodeBase64(variables[name]); }
+    if (endpoint !== undefined) { data[SDK_ENDPOINT_VARIABLE] = encodeBase64(endpoint); }
     secret = { data, type: 'Opaque' };
   }
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
   const env = configuration.kind === 'content' ? configuration.env : [];
   return accessSpec(access, {
-    env: [...env, marker(access.name)],
+    env: env.concat(marker(access.name)),
     envFrom: [{ secretRef: { name: access.secretName } }],
   });
 }

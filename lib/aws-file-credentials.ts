@@ -6,7 +6,7 @@ import { ConfigProfile, regionProblem, renderConfigIni } from './aws-credentials
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { StoreSecret, templateLiteral } from './store-secret';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
@@ -49,13 +49,16 @@ export class AwsFileCredentials extends PodDefaultAccess {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  strings: [...ACCESS_OPTIONS_SHAPE.strings, 'region'],
+  instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")' } },
+};
+
 function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    strings: [...ACCESS_OPTIONS_SHAPE.strings, 'region'],
-    instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")' } },
-  });
+  checkProps(scope, path, props, PROPS_SHAPE);
   if (props.credentials === undefined) {
     throw fieldError(path, 'credentials', 'is missing: give the credentials, such as AwsCredentials.fromFile("credentials")');
   }

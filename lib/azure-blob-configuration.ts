@@ -3,7 +3,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from './azure-storage-configuration';
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
 import { storeSecretWithLiterals } from './store-secret';
 
 /**
@@ -42,12 +42,15 @@ export class AzureBlobConfiguration extends PodDefaultAccess {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()' } },
+};
+
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()' } },
-  });
+  checkProps(scope, path, props, PROPS_SHAPE);
   if (props.configuration === undefined) {
     throw fieldError(path, 'configuration', 'is missing: give the account and its credential, such as AzureStorageConfiguration.fromEnv()');
   }

@@ -4,7 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from './base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from './docker-config';
 import { childPath, fieldError, readField } from './errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.docker/';
@@ -44,13 +44,16 @@ export class DockerRegistryAccess extends PodDefaultAccess {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  enums: { secretType: { name: 'DockerSecretType', values: DockerSecretType } },
+  instances: { config: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' } },
+};
+
 function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    enums: { secretType: { name: 'DockerSecretType', values: DockerSecretType } },
-    instances: { config: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' } },
-  });
+  checkProps(scope, path, props, PROPS_SHAPE);
   if (props.config === undefined) {
     throw fieldError(path, 'config', 'is missing: give the credentials, such as DockerConfig.fromFile("config.json")');
   }

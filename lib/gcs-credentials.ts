@@ -4,7 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from './base64';
 import { childPath, fieldError, readField } from './errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from './gcp-service-account-key';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
 const DEFAULT_MOUNT_PATH = '/secret/gcp/';
@@ -47,12 +47,15 @@ export class GcsCredentials extends PodDefaultAccess {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")' } },
+};
+
 function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")' } },
-  });
+  checkProps(scope, path, props, PROPS_SHAPE);
   if (props.key === undefined) {
     throw fieldError(path, 'key', 'is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")');
   }

@@ -4,8 +4,8 @@ import { PodDefaultAccessOptions } from './access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
 import { childPath, fieldError, readField } from './errors';
 import { MinioCredentials } from './minio-credentials';
-import { ACCESS_OPTIONS_SHAPE, checkProps } from './props-guard';
-import { checksumSettings, renderS3Variables, S3_VARIABLES, S3Checksums, S3Configuration, S3Field, s3SettingProblem, S3SignatureVersion, valuesLabel } from './s3-configuration';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { S3_VARIABLES, S3Checksums, S3Configuration, S3Field, S3Settings, s3SettingProblem, S3SignatureVersion, s3Variables, valuesLabel } from './s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
 const DEFAULT_ENDPOINT = 'http://minio-service.kubeflow:9000';
@@ -81,49 +81,60 @@ export class MinioDefault extends AwsEnvConfiguration {
   }
 }
 
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  strings: [...ACCESS_OPTIONS_SHAPE.strings, 'endpoint', 'region'],
+  booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'forcePathStyle', 'sdkEndpointVariable'],
+  instances: { credentials: { name: 'MinioCredentials', type: MinioCredentials, example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
+};
+
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = childPath(scope, id);
-  checkProps(scope, path, props, {
-    ...ACCESS_OPTIONS_SHAPE,
-    strings: [...ACCESS_OPTIONS_SHAPE.strings, 'endpoint', 'region'],
-    booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'forcePathStyle', 'sdkEndpointVariable'],
-    instances: { credentials: { name: 'MinioCredentials', type: MinioCredentials, example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
-  });
-  const { credentials: source, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = props;
-  const settings = {
-    endpoint: endpoint ?? DEFAULT_ENDPOINT,
-    region: region ?? DEFAULT_REGION,
-    signatureVersion: signatureVersion ?? S3SignatureVersion.S3V4,
-    forcePathStyle: forcePathStyle ?? true,
-    ...checksumSettings(checksums ?? S3Checksums.WHEN_REQUIRED),
+  checkProps(scope, path, props, PROPS_SHAPE);
+  const checksums = props.checksums ?? S3Checksums.WHEN_REQUIRED;
+  const settings: S3Settings = {
+    endpoint: props.endpoint ?? DEFAULT_ENDPOINT,
+    region: props.region ?? DEFAULT_REGION,
+    signatureVersion: props.signatureVersion ?? S3SignatureVersion.S3V4,
+    forcePathStyle: props.forcePathStyle ?? true,
+    requestChecksums: checksums,
+    responseChecksums: checksums,
   };
-  for (const field of Object.keys(settings) as S3Field[]) {
+  // Checked here, once, so that a message names the prop; the keys are checked by their source.
+  for (const key in settings) {
+    const field = key as S3Field;
     const problem = s3SettingProblem(field, settings[field]!);
     if (problem !== undefined) { throw fieldError(path, valuesLabel(field), problem); }
   }
   const credentials = readField(path, 'credentials',
-    () => (source ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());
+    () => (props.credentials ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());
 
   let configuration: S3Configuration;
   if (credentials.kind === 'keys') {
-    const variables = renderS3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey }, field => field);
+    const variables = s3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey });
     configuration = S3Configuration._fromChecked(variables, []);
   } else if (credentials.kind === 'store') {
     configuration = S3Configuration._fromCheckedStore(credentials.reference, [
       { secretKey: S3_VARIABLES.accessKeyId, remote: credentials.accessKey },
       { secretKey: S3_VARIABLES.secretAccessKey, remote: credentials.secretKey },
-    ], renderS3Variables(settings, field => field));
+    ], s3Variables(settings));
   } else {
     const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: credentials.secretName, key } } });
-    configuration = S3Configuration._fromChecked(renderS3Variables(settings, field => field), [
+    configuration = S3Configuration._fromChecked(s3Variables(settings), [
       ref(S3_VARIABLES.accessKeyId, credentials.accessKeyKey),
       ref(S3_VARIABLES.secretAccessKey, credentials.secretKeyKey),
     ]);
   }
+  // Written out rather than `{ ...rest }`: V8 copies a rest object slowly, once per construct.
   return {
-    ...options,
-    description: options.description ?? 'Add in-cluster MinIO storage',
-    sdkEndpointVariable: options.sdkEndpointVariable ?? true,
+    namespace: props.namespace,
+    name: props.name,
+    description: props.description ?? 'Add in-cluster MinIO storage',
+    secretName: props.secretName,
+    immutable: props.immutable,
+    hashSecretName: props.hashSecretName,
+    sdkEndpointVariable: props.sdkEndpointVariable ?? true,
     configuration,
   };
 }

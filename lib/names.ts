@@ -68,6 +68,11 @@ export function hasControlCharacter(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
+/** Whether `path` is an absolute path without a `..` segment or a line break: a directory to mount at. */
+export function isAbsoluteDirectory(path: string): boolean {
+  return path.startsWith('/') && !/[\r\n\0]|(^|\/)\.\.(\/|$)/.test(path);
+}
+
 /** A name for a message: JSON-quoted, so control characters show as escapes. */
 export function quote(value: string): string {
   return JSON.stringify(value);

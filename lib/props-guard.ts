@@ -34,34 +34,42 @@ export function checkProps(scope: IConstruct, path: string, props: unknown, shap
   if (!isPlainObject(props)) {
     throw fieldError(path, 'props', `is ${typeName(props)}, not an object: give the props as an object`);
   }
-  for (const field of shape.strings ?? []) { checkType(path, field, props[field], 'string', 'a string'); }
-  for (const field of shape.booleans ?? []) { checkType(path, field, props[field], 'boolean', 'true or false'); }
-  for (const field of shape.objects ?? []) {
+  // Index loops: this runs for every construct, mostly before V8 optimises it, and a for-of then
+  // allocates an iterator result per field.
+  const { strings = [], booleans = [], objects = [] } = shape;
+  for (let i = 0; i < strings.length; i++) { checkType(path, strings[i], props[strings[i]], 'string', 'a string'); }
+  for (let i = 0; i < booleans.length; i++) { checkType(path, booleans[i], props[booleans[i]], 'boolean', 'true or false'); }
+  for (let i = 0; i < objects.length; i++) {
+    const field = objects[i];
     const value = props[field];
     if (value !== undefined && !isPlainObject(value)) {
       throw fieldError(path, field, `is ${typeName(value)}, not an object: give an object of options, or leave ${field} out`);
     }
   }
-  for (const [field, { name, values }] of Object.entries(shape.enums ?? {})) {
+  for (const field in shape.enums) {
     const value = props[field];
+    const { name, values } = shape.enums[field];
     if (value !== undefined && !Object.values(values).includes(value as string)) {
       const members = Object.keys(values).map(member => `${name}.${member}`);
       throw fieldError(path, field, `is not a value of ${name}: give ${members.slice(0, -1).join(', ')} or ${members[members.length - 1]}`);
     }
   }
-  for (const [field, { name, type, example }] of Object.entries(shape.instances ?? {})) {
+  for (const field in shape.instances) {
     const value = props[field];
+    const { name, type, example } = shape.instances[field];
     if (value !== undefined && !(value instanceof type)) {
       throw fieldError(path, field, `is ${typeName(value)}, not an instance of ${name}: create it with one of ${name}'s static methods, such as ${example}`);
     }
   }
 }
 
+// Up the parents rather than `node.scopes`, which builds the array of every ancestor for each construct.
 function checkInChart(scope: IConstruct, path: string): void {
-  if (!scope.node.scopes.some(Chart.isChart)) {
-    throw fieldError(path, 'scope', 'is not inside a cdk8s Chart (the construct was created directly under the App): ' +
-      'create a Chart, such as new Chart(app, "profile", { namespace: "team-a" }), and the construct in it');
+  for (let s: IConstruct | undefined = scope; s !== undefined; s = s.node.scope) {
+    if (Chart.isChart(s)) { return; }
   }
+  throw fieldError(path, 'scope', 'is not inside a cdk8s Chart (the construct was created directly under the App): ' +
+    'create a Chart, such as new Chart(app, "profile", { namespace: "team-a" }), and the construct in it');
 }
 
 function checkType(path: string, field: string, value: unknown, type: string, wanted: string): void {
