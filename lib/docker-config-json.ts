@@ -50,12 +50,11 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
       throw valueError('username', `${where}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`);
     }
     if (login.email !== undefined) { checkLoginValue(where, 'email', login.email); }
-    auths[server] = {
-      username: login.username,
-      password: login.password,
-      ...(login.email === undefined ? {} : { email: login.email }),
-      auth: encodeBase64(`${login.username}:${login.password}`),
-    };
+    // In kubectl's key order; `email` only when given.
+    const entry: Record<string, string> = { username: login.username, password: login.password };
+    if (login.email !== undefined) { entry.email = login.email; }
+    entry.auth = encodeBase64(`${login.username}:${login.password}`);
+    auths[server] = entry;
   });
   return goJson({ auths });
 }
