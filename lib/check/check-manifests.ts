@@ -1,4 +1,4 @@
-import { Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
+import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources, secretKeys } from './rules/env-source';
 import { filePerResourceCollisions } from './rules/file-per-resource';
@@ -23,10 +23,13 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, l
 export function checkManifests(inputs: readonly CheckInput[], options: CheckOptions = {}): CheckProblem[] {
   const objects: Found[] = inputs.map(toFound);
   const problems = duplicateObjects(objects);
-  if (options.filePerResource) { problems.push(...filePerResourceCollisions(objects)); }
+  if (options.filePerResource) { append(problems, filePerResourceCollisions(objects)); }
 
+  // Indexed loops and `forEach` rather than `for...of`: the iterator objects of `for...of` cost an
+  // allocation per step until V8 optimises the loop, and each check runs cold, once per synthesis.
   const byNamespace = new Map<string, PodDefaultFound[]>();
-  for (const found of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
     if (!isPodDefault(found)) { continue; }
     const shape = podDefaultShape(found);
     if (shape !== undefined) {
@@ -41,16 +44,15 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
 
   const keys = secretKeys(objects);
   const floating = byNamespace.get('') ?? [];
-  for (const [namespace, own] of byNamespace) {
+  byNamespace.forEach((own, namespace) => {
     own.sort(byName);
-    for (const pd of own) {
-      for (const rule of ONE_POD_DEFAULT_RULES) {
-        const found = rule(pd);
-        if (found.length > 0) { problems.push(...found); }
-      }
+    for (let i = 0; i < own.length; i++) {
+      for (let r = 0; r < ONE_POD_DEFAULT_RULES.length; r++) { append(problems, ONE_POD_DEFAULT_RULES[r](own[i])); }
     }
-    const group = namespace === '' || floating.length === 0 ? own : [...own, ...floating].sort(byName);
-    problems.push(...webhookMerge(group, namespace), ...mountSpelling(group, namespace), ...envSources(group, namespace, keys));
-  }
+    const group = namespace === '' || floating.length === 0 ? own : own.concat(floating).sort(byName);
+    append(problems, webhookMerge(group, namespace));
+    append(problems, mountSpelling(group, namespace));
+    append(problems, envSources(group, namespace, keys));
+  });
   return problems;
 }

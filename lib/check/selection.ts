@@ -60,7 +60,10 @@ function valueFor(requirements: readonly SelectorRequirement[]): string | undefi
 /** Whether the two both set one marker env var to their own (different) names. */
 export function exclusive(a: PodDefaultFound, b: PodDefaultFound): boolean {
   if (a.markers.length === 0 || b.markers.length === 0 || a.name === b.name) { return false; }
-  return a.markers.some(m => b.markers.includes(m));
+  for (let i = 0; i < a.markers.length; i++) {
+    if (b.markers.includes(a.markers[i])) { return true; }
+  }
+  return false;
 }
 
 /** Whether one pod can select both (`a` may be `b`). */

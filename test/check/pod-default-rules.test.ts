@@ -100,6 +100,15 @@ describe('mount-spelling', () => {
   ])('foldPath(%s) is %s', (path, folded) => {
     expect(foldPath(path)).toBe(folded);
   });
+
+  // foldPath folds a plain path with one trailing '/' by dropping the '/': these end in '/' but are not
+  // plain before it, so a shortcut taken too often gives another answer than the segment-wise fold.
+  test.each([
+    ['//', '/'], ['///', '/'], ['/a/', '/a'], ['/a//', '/a'], ['/a/./', '/a'], ['/a/../', '/'], ['/../', '/'], ['a/', 'a'],
+    ['./', ''], ['../', '..'], ['/.../', '/...'], ['.../', '...'], ['/a\n/b/', '/a\n/b'], ['a\n//', 'a\n'],
+  ])('foldPath(%j) with a trailing slash is %j', (path, folded) => {
+    expect(foldPath(path)).toBe(folded);
+  });
 });
 
 describe('env-source', () => {

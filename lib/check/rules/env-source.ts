@@ -1,9 +1,13 @@
-import { externalSecretTarget, Found, isExternalSecret, isSecret, ns, PodDefaultFound } from '../objects';
+import { externalSecretTarget, Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { coSelectable, describeLabels, witness } from '../selection';
 import { CheckProblem } from '../types';
 
-/** The keys of every Secret of the input by `namespace\nname`, as far as the input tells them. */
-export type SecretKeys = ReadonlyMap<string, readonly string[]>;
+/**
+ * The keys of every Secret of the input, by namespace and then name, as far as the input tells them.
+ * Maps by namespace rather than one map by a joined key: the rule looks up one namespace at a time,
+ * and a joined key costs a string per Secret of the app.
+ */
+export type SecretKeys = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 
 /**
  * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an ExternalSecret,
@@ -11,21 +15,34 @@ export type SecretKeys = ReadonlyMap<string, readonly string[]>;
  * ExternalSecret's `dataFrom` would add cannot be known before ESO fetches them, and are left out.
  */
 export function secretKeys(objects: readonly Found[]): SecretKeys {
-  const keys = new Map<string, string[]>();
-  const add = (namespace: string, name: string, list: string[]) => {
-    const id = `${namespace}\n${name}`;
-    keys.set(id, [...(keys.get(id) ?? []), ...list]);
-  };
-  for (const found of objects) {
+  const keys = new Map<string, Map<string, readonly string[]>>();
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
     if (isSecret(found)) {
-      add(found.namespace, found.name, [...Object.keys(found.manifest.data ?? {}), ...Object.keys(found.manifest.stringData ?? {})]);
+      addKeys(keys, found.namespace, found.name, keysOf(found.manifest.data, found.manifest.stringData));
     } else if (isExternalSecret(found)) {
       const spec = found.manifest.spec ?? {};
       const fromData = (Array.isArray(spec.data) ? spec.data : []).map((d: any) => d?.secretKey).filter((k: unknown) => typeof k === 'string');
-      add(found.namespace, externalSecretTarget(found), [...Object.keys(spec.target?.template?.data ?? {}), ...fromData]);
+      addKeys(keys, found.namespace, externalSecretTarget(found), Object.keys(spec.target?.template?.data ?? {}).concat(fromData));
     }
   }
   return keys;
+}
+
+/** The keys of two maps, the first one's first. */
+function keysOf(map: any, more: any): readonly string[] {
+  const keys = Object.keys(map ?? {});
+  return more === undefined || more === null ? keys : keys.concat(Object.keys(more));
+}
+
+function addKeys(keys: Map<string, Map<string, readonly string[]>>, namespace: string, name: string, list: readonly string[]): void {
+  let byName = keys.get(namespace);
+  if (byName === undefined) {
+    byName = new Map();
+    keys.set(namespace, byName);
+  }
+  const earlier = byName.get(name);
+  byName.set(name, earlier === undefined ? list : earlier.concat(list));
 }
 
 /** One way a PodDefault sets an env var. */
@@ -41,42 +58,51 @@ interface Provider {
  * compares `env` entries with each other. An `envFrom` of a Secret (or ConfigMap) that the input does
  * not hold has unknown keys and is not judged.
  */
-export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): CheckProblem[] {
+export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
+  const secrets = keys.get(namespace);
+  if (secrets === undefined) { return NO_PROBLEMS; }
+  // Indexed loops and one provider per envFrom rather than per key: this runs for every namespace of
+  // the app, and most find nothing.
   const providers = new Map<string, Provider[]>();
-  const add = (variable: string, provider: Provider) => {
-    const list = providers.get(variable);
-    if (list === undefined) { providers.set(variable, [provider]); } else { list.push(provider); }
-  };
-  let anyEnvFrom = false;
-  for (const pd of group) {
-    const spec = pd.manifest.spec ?? {};
-    for (const from of Array.isArray(spec.envFrom) ? spec.envFrom : []) {
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
+    const envFrom = pd.manifest.spec?.envFrom;
+    if (!Array.isArray(envFrom)) { continue; }
+    for (let j = 0; j < envFrom.length; j++) {
+      const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? keys.get(`${namespace}\n${name}`) : undefined;
+      const known = typeof name === 'string' ? secrets.get(name) : undefined;
       if (known === undefined) { continue; }
-      anyEnvFrom = true;
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
-      for (const key of known) { add(prefix + key, { pd, secret: name }); }
+      const provider: Provider = { pd, secret: name };
+      for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], provider); }
     }
   }
-  if (!anyEnvFrom) { return []; }
-  for (const pd of group) {
-    for (const env of Array.isArray(pd.manifest.spec?.env) ? pd.manifest.spec.env : []) {
-      if (typeof env?.name === 'string' && providers.has(env.name)) { add(env.name, { pd }); }
+  if (providers.size === 0) { return NO_PROBLEMS; }
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
+    const env = pd.manifest.spec?.env;
+    if (!Array.isArray(env)) { continue; }
+    for (let j = 0; j < env.length; j++) {
+      const name = env[j]?.name;
+      if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd }); }
     }
   }
   const problems: CheckProblem[] = [];
-  for (const [variable, list] of providers) {
-    const reported = new Set<string>();
+  providers.forEach((list, variable) => {
+    let reported: Set<string> | undefined;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const [p, q] = list[i].secret === undefined ? [list[j], list[i]] : [list[i], list[j]];
+        const envFirst = list[i].secret === undefined;
+        const p = envFirst ? list[j] : list[i];
+        const q = envFirst ? list[i] : list[j];
         // Two env entries are the webhook's to compare; one Secret twice gives one value; one name twice is a duplicate.
-        if (p.secret === q.secret || p.pd.name === q.pd.name) { continue; }
-        if (p.pd === q.pd || reported.has(`${p.pd.index}\n${q.pd.index}`)) { continue; }
+        if (p.secret === q.secret || p.pd.name === q.pd.name || p.pd === q.pd) { continue; }
         if (namespace !== '' && p.pd.floating && q.pd.floating) { continue; }
         if (!coSelectable(p.pd, q.pd)) { continue; }
-        reported.add(`${p.pd.index}\n${q.pd.index}`);
+        const pair = `${p.pd.index}\n${q.pd.index}`;
+        if (reported?.has(pair)) { continue; }
+        (reported ??= new Set()).add(pair);
         problems.push({
           rule: 'env-source',
           ...(namespace === '' ? {} : { namespace }),
@@ -88,8 +114,13 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
         });
       }
     }
-  }
+  });
   return problems;
+}
+
+function addProvider(providers: Map<string, Provider[]>, variable: string, provider: Provider): void {
+  const list = providers.get(variable);
+  if (list === undefined) { providers.set(variable, [provider]); } else { list.push(provider); }
 }
 
 function how(p: Provider): string {
