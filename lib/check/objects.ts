@@ -86,7 +86,8 @@ function markersOf(env: unknown, name: string): readonly string[] {
   for (let i = 0; i < env.length; i++) {
     const entry = env[i];
     if (entry?.value === name && entry?.valueFrom === undefined && typeof entry?.name === 'string') {
-      (markers ??= []).push(entry.name);
+      // A literal holds exactly one element; `[].push` would reserve room for seventeen.
+      if (markers === undefined) { markers = [entry.name]; } else { markers.push(entry.name); }
     }
   }
   return markers ?? NO_STRINGS;

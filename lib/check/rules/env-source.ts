@@ -1,11 +1,11 @@
 import { externalSecretTarget, Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { coSelectable, describeLabels, witness } from '../selection';
+import { coSelectable, describeLabels, exclusive, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
- * The keys of every Secret of the input, by namespace and then name, as far as the input tells them.
- * Maps by namespace rather than one map by a joined key: the rule looks up one namespace at a time,
- * and a joined key costs a string per Secret of the app.
+ * The keys of every Secret of the input, by name and then namespace, as far as the input tells them.
+ * Maps within a map rather than one map by a joined key, which cost a string per Secret of the app;
+ * the namespace last, since apps repeat one set of names in many namespaces.
  */
 export type SecretKeys = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 
@@ -36,13 +36,13 @@ function keysOf(map: any, more: any): readonly string[] {
 }
 
 function addKeys(keys: Map<string, Map<string, readonly string[]>>, namespace: string, name: string, list: readonly string[]): void {
-  let byName = keys.get(namespace);
-  if (byName === undefined) {
-    byName = new Map();
-    keys.set(namespace, byName);
+  let byNamespace = keys.get(name);
+  if (byNamespace === undefined) {
+    byNamespace = new Map();
+    keys.set(name, byNamespace);
   }
-  const earlier = byName.get(name);
-  byName.set(name, earlier === undefined ? list : earlier.concat(list));
+  const earlier = byNamespace.get(namespace);
+  byNamespace.set(namespace, earlier === undefined ? list : earlier.concat(list));
 }
 
 /** One way a PodDefault sets an env var. */
@@ -59,9 +59,8 @@ interface Provider {
  * not hold has unknown keys and is not judged.
  */
 export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
-  const secrets = keys.get(namespace);
-  if (secrets === undefined) { return NO_PROBLEMS; }
-  // Indexed loops and one provider per envFrom rather than per key: this runs for every namespace of
+  if (!mayMeet(group, namespace)) { return NO_PROBLEMS; }
+  // Indexed loops and one provider per envFrom rather than per key: this runs for many namespaces of
   // the app, and most find nothing.
   const providers = new Map<string, Provider[]>();
   for (let i = 0; i < group.length; i++) {
@@ -71,7 +70,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     for (let j = 0; j < envFrom.length; j++) {
       const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? secrets.get(name) : undefined;
+      const known = typeof name === 'string' ? keys.get(name)?.get(namespace) : undefined;
       if (known === undefined) { continue; }
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
       const provider: Provider = { pd, secret: name };
@@ -116,6 +115,34 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     }
   });
   return problems;
+}
+
+/**
+ * Whether two PodDefaults of the group that set env vars may meet in one pod, as far as their names
+ * and markers tell (see the pair rules below). When no two may, no notebook gets two values and the
+ * Secrets need not be read: most namespaces are like this (the S3 configurations of one profile
+ * exclude each other), and building the providers costs a map per namespace of the app.
+ */
+function mayMeet(group: readonly PodDefaultFound[], namespace: string): boolean {
+  for (let i = 0; i < group.length; i++) {
+    const a = group[i];
+    if (!setsEnv(a)) { continue; }
+    for (let j = i + 1; j < group.length; j++) {
+      const b = group[j];
+      if (!setsEnv(b) || a.name === b.name || (namespace !== '' && a.floating && b.floating)) { continue; }
+      if (!exclusive(a, b)) { return true; }
+    }
+  }
+  return false;
+}
+
+function setsEnv(pd: PodDefaultFound): boolean {
+  const spec = pd.manifest.spec;
+  return isFilled(spec?.env) || isFilled(spec?.envFrom);
+}
+
+function isFilled(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
 }
 
 function addProvider(providers: Map<string, Provider[]>, variable: string, provider: Provider): void {

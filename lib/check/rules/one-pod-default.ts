@@ -76,7 +76,10 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   const mounts = listOf(spec.volumeMounts);
   for (let i = 0; i < mounts.length; i++) {
     usesName = usesName || mounts[i]?.name === SPAWNER_VOLUME;
-    usesPath = usesPath || foldPath(String(mounts[i]?.mountPath ?? '')) === SPAWNER_MOUNT_PATH;
+    // Folding keeps or drops segments but never makes one, so a path without "shm" cannot fold to
+    // /dev/shm: most paths are ruled out without folding them.
+    const path = String(mounts[i]?.mountPath ?? '');
+    usesPath = usesPath || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
   }
   if (!usesName && !usesPath) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';

@@ -95,12 +95,12 @@ const RARE_FIELDS = ['labels', 'annotations', 'tolerations', 'initContainers', '
  * PodDefaults that exclude each other. Most namespaces are like this, and merging costs far more.
  */
 function cannotClash(group: readonly PodDefaultFound[]): boolean {
-  // A map per kind of name rather than one map by a joined key, and indexed loops: this runs for
-  // every namespace of the app. `String` names as the joined key did.
-  const volumes = new Map<string, PodDefaultFound[]>();
+  // Two maps rather than one by a joined key (a string per name) or one per kind of name: this runs for
+  // every namespace of the app. Volume names, mount paths and env names share one: when two of them are
+  // equal the merge decides, which only costs time. Mount names have their own: each names a volume of
+  // its own PodDefault. `String` names as the joined key did.
+  const names = new Map<string, PodDefaultFound[]>();
   const mountNames = new Map<string, PodDefaultFound[]>();
-  const mountPaths = new Map<string, PodDefaultFound[]>();
-  const envs = new Map<string, PodDefaultFound[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
     const spec = pd.manifest.spec ?? {};
@@ -109,15 +109,15 @@ function cannotClash(group: readonly PodDefaultFound[]): boolean {
     }
     const volumeList = listOf(spec.volumes);
     for (let j = 0; j < volumeList.length; j++) {
-      if (!hold(volumes, String(volumeList[j]?.name), pd)) { return false; }
+      if (!hold(names, String(volumeList[j]?.name), pd)) { return false; }
     }
     const mountList = listOf(spec.volumeMounts);
     for (let j = 0; j < mountList.length; j++) {
-      if (!hold(mountNames, String(mountList[j]?.name), pd) || !hold(mountPaths, String(mountList[j]?.mountPath), pd)) { return false; }
+      if (!hold(mountNames, String(mountList[j]?.name), pd) || !hold(names, String(mountList[j]?.mountPath), pd)) { return false; }
     }
     const envList = listOf(spec.env);
     for (let j = 0; j < envList.length; j++) {
-      if (!hold(envs, String(envList[j]?.name), pd)) { return false; }
+      if (!hold(names, String(envList[j]?.name), pd)) { return false; }
     }
   }
   return true;
