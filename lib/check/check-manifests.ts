@@ -1,6 +1,6 @@
 import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { duplicateObjects } from './rules/duplicate-object';
-import { envSources, secretKeys } from './rules/env-source';
+import { envSources, SecretKeys } from './rules/env-source';
 import { filePerResourceCollisions } from './rules/file-per-resource';
 import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
@@ -50,13 +50,16 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   }
   if (lists.length === 0) { return problems; }
 
-  const keys = secretKeys(objects);
+  const keys = new SecretKeys(objects);
   const floating = byNamespace.get('') ?? [];
   for (let n = 0; n < lists.length; n++) {
     const own = sortByName(lists[n]);
     const namespace = own[0].namespace;
     for (let i = 0; i < own.length; i++) {
-      for (let r = 0; r < ONE_POD_DEFAULT_RULES.length; r++) { append(problems, ONE_POD_DEFAULT_RULES[r](own[i])); }
+      for (let r = 0; r < ONE_POD_DEFAULT_RULES.length; r++) {
+        const found = ONE_POD_DEFAULT_RULES[r](own[i]);
+        if (found.length > 0) { append(problems, found); }
+      }
     }
     const group = namespace === '' || floating.length === 0 ? own : sortByName(own.concat(floating));
     append(problems, webhookMerge(group, namespace));

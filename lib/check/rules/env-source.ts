@@ -3,18 +3,30 @@ import { coSelectable, describeLabels, exclusive, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
- * The keys of every Secret of the input, by name and then namespace, as far as the input tells them.
- * Maps within a map rather than one map by a joined key, which cost a string per Secret of the app;
- * the namespace last, since apps repeat one set of names in many namespaces.
- */
-export type SecretKeys = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
-
-/**
  * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an ExternalSecret,
  * the Secret it writes, with its template's `data` keys and its `data[].secretKey`s. Keys that only an
  * ExternalSecret's `dataFrom` would add cannot be known before ESO fetches them, and are left out.
+ *
+ * Read on first use: the rule returns early in most namespaces, so most checks never need them.
  */
-export function secretKeys(objects: readonly Found[]): SecretKeys {
+export class SecretKeys {
+  private byName?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+
+  public constructor(private readonly objects: readonly Found[]) {}
+
+  /** The keys of the Secret `name` in `namespace`; `undefined` when the input holds no such Secret. */
+  public of(namespace: string, name: string): readonly string[] | undefined {
+    this.byName ??= keysByName(this.objects);
+    return this.byName.get(name)?.get(namespace);
+  }
+}
+
+/**
+ * The keys of every Secret of the input, by name and then namespace. Maps within a map rather than one
+ * map by a joined key, which cost a string per Secret of the app; the namespace last, since apps repeat
+ * one set of names in many namespaces.
+ */
+function keysByName(objects: readonly Found[]): ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> {
   const keys = new Map<string, Map<string, readonly string[]>>();
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
@@ -70,7 +82,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     for (let j = 0; j < envFrom.length; j++) {
       const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? keys.get(name)?.get(namespace) : undefined;
+      const known = typeof name === 'string' ? keys.of(namespace, name) : undefined;
       if (known === undefined) { continue; }
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
       const provider: Provider = { pd, secret: name };

@@ -99,8 +99,8 @@ function cannotClash(group: readonly PodDefaultFound[]): boolean {
   // every namespace of the app. Volume names, mount paths and env names share one: when two of them are
   // equal the merge decides, which only costs time. Mount names have their own: each names a volume of
   // its own PodDefault. `String` names as the joined key did.
-  const names = new Map<string, PodDefaultFound[]>();
-  const mountNames = new Map<string, PodDefaultFound[]>();
+  const names: Holders = new Map();
+  const mountNames: Holders = new Map();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
     const spec = pd.manifest.spec ?? {};
@@ -123,20 +123,28 @@ function cannotClash(group: readonly PodDefaultFound[]): boolean {
   return true;
 }
 
+/** The PodDefaults that set one name: one alone, as most names are, without a list. */
+type Holders = Map<string, PodDefaultFound | PodDefaultFound[]>;
+
 /**
  * Records that `pd` sets `name`; false when another PodDefault that one pod can select with it (or
  * `pd` itself) already does.
  */
-function hold(holders: Map<string, PodDefaultFound[]>, name: string, pd: PodDefaultFound): boolean {
-  const list = holders.get(name);
-  if (list === undefined) {
-    holders.set(name, [pd]);
+function hold(holders: Holders, name: string, pd: PodDefaultFound): boolean {
+  const held = holders.get(name);
+  if (held === undefined) {
+    holders.set(name, pd);
     return true;
   }
-  for (let i = 0; i < list.length; i++) {
-    if (list[i] === pd || !exclusive(list[i], pd)) { return false; }
+  if (!Array.isArray(held)) {
+    if (held === pd || !exclusive(held, pd)) { return false; }
+    holders.set(name, [held, pd]);
+    return true;
   }
-  list.push(pd);
+  for (let i = 0; i < held.length; i++) {
+    if (held[i] === pd || !exclusive(held[i], pd)) { return false; }
+  }
+  held.push(pd);
   return true;
 }
 
