@@ -1,7 +1,7 @@
 // The in-process door to the app-wide check: a validation on the App, run by cdk8s on `app.synth()`,
 // `app.synthYaml()` and `Testing.synth()`, which hands every object of the app to `checkManifests`.
 import { ApiObject, App, YamlOutputType } from 'cdk8s';
-import { IConstruct, IValidation } from 'constructs';
+import { IConstruct, IValidation, MetadataEntry } from 'constructs';
 import { hasJsonPatches } from './cdk8s-internals';
 import { checkManifests } from './check/check-manifests';
 import { CheckInput, CheckProblem } from './check/types';
@@ -87,7 +87,12 @@ export interface CheckSource {
 
 /** Whether `obj` is exempt from the listing rule. */
 export function isAllowedUnlisted(obj: IConstruct): boolean {
-  return obj.node.metadata.some(m => m.type === ALLOW_UNLISTED_METADATA);
+  return obj.node.metadata.some(isAllowUnlistedEntry);
+}
+
+/** A function of its own, not a closure made on each call: the check asks this of every PodDefault. */
+function isAllowUnlistedEntry(entry: MetadataEntry): boolean {
+  return entry.type === ALLOW_UNLISTED_METADATA;
 }
 
 /**

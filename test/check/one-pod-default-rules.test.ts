@@ -71,6 +71,8 @@ describe('rules on one PodDefault', () => {
     ['tolerations as a mapping', { tolerations: {} }, 'spec.tolerations is a mapping, but the PodDefault CRD declares a list of objects'],
     ['an env var name as a number', { env: [{ name: 12, value: 'x' }] }, 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
     ['matchLabels as a list', { selector: { matchLabels: ['a'] } }, 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+    ['a pod label value as a number', { labels: { tier: 'gpu', size: 2 } }, 'spec.labels is a mapping, but the PodDefault CRD declares a map of strings'],
+    ['the second of two list items with a name of the wrong type', { volumes: [{ name: 'a' }, { name: ['b'] }] }, 'spec.volumes[1].name is a list, but the PodDefault CRD declares a string'],
   ])('a field of the wrong type (%s) is one shape problem, and the other rules skip that PodDefault', (_, spec, text) => {
     // GIVEN a PodDefault with a field of the wrong type, beside a well-formed one
     const problems = checkManifests(inputs(pd('odd', spec), pd('docker-config')));

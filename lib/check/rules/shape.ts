@@ -86,7 +86,7 @@ function fits(value: unknown, shape: Shape): boolean {
     case 'object': return isMapping(value);
     case 'list of objects': return Array.isArray(value) && value.every(isMapping);
     case 'list of strings': return Array.isArray(value) && value.every(isString);
-    case 'map of strings': return isMapping(value) && Object.values(value as object).every(isString);
+    case 'map of strings': return isMapping(value) && valuesAreStrings(value as Record<string, unknown>);
   }
 }
 
@@ -96,6 +96,17 @@ function isMapping(value: unknown): boolean {
 
 function isString(value: unknown): boolean {
   return typeof value === 'string';
+}
+
+/**
+ * Whether every own enumerable value of `map` is a string, as `Object.values(map).every(isString)` says
+ * without making the array of values: this runs for the selector labels of every PodDefault.
+ */
+function valuesAreStrings(map: Record<string, unknown>): boolean {
+  for (const key in map) {
+    if (typeof map[key] !== 'string' && Object.prototype.hasOwnProperty.call(map, key)) { return false; }
+  }
+  return true;
 }
 
 /** The YAML word for the type of `value`, which holds no part of the value. */
