@@ -72,8 +72,7 @@ interface Provider {
  */
 export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
   if (!mayMeet(group, namespace)) { return NO_PROBLEMS; }
-  // Indexed loops and one provider per envFrom rather than per key: this runs for many namespaces of
-  // the app, and most find nothing.
+  // One provider per envFrom, shared by its keys.
   const providers = new Map<string, Provider[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
@@ -130,10 +129,10 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
 }
 
 /**
- * Whether two PodDefaults of the group that set env vars may meet in one pod, as far as their names
- * and markers tell (see the pair rules below). When no two may, no notebook gets two values and the
- * Secrets need not be read: most namespaces are like this (the S3 configurations of one profile
- * exclude each other), and building the providers costs a map per namespace of the app.
+ * Whether two PodDefaults of the group that set env vars may meet in one pod, as far as the pair rules
+ * of envSources tell without the Secrets (names, namespaces, markers). When no two may, no notebook gets
+ * two values: most namespaces are like this (the S3 configurations of one profile exclude each other),
+ * and reading the Secrets costs a map per namespace of the app.
  */
 function mayMeet(group: readonly PodDefaultFound[], namespace: string): boolean {
   for (let i = 0; i < group.length; i++) {
