@@ -86,11 +86,12 @@ export function quote(value: string): string {
  * `undefined` when it is.
  */
 export function labelKeyProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) { return 'a label key has at most one /'; }
-  const name = parts[parts.length - 1];
-  if (parts.length === 2) {
-    const prefix = parts[0];
+  // indexOf rather than split: this runs for every selector label of the app, and most keys have no prefix.
+  const slash = key.indexOf('/');
+  if (slash >= 0 && key.indexOf('/', slash + 1) >= 0) { return 'a label key has at most one /'; }
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (slash >= 0) {
+    const prefix = key.slice(0, slash);
     if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
       return 'the prefix before / must be a lower case DNS subdomain of at most 253 characters';
     }
@@ -115,6 +116,18 @@ export function labelValueProblem(value: unknown): string | undefined {
  */
 export function foldPath(path: string): string {
   if (!SPELLING.test(path)) { return path; }
+  // Most spellings are a plain path with one trailing `/` (every mount path of the access constructs):
+  // that folds to the path without it. Checked first since this runs for every mount of the app. The
+  // `//` test is needed: SPELLING's `.` does not match a line break, so `a\n/` passes it.
+  if (path.endsWith('/') && !path.endsWith('//')) {
+    const trimmed = path.slice(0, -1);
+    if (!SPELLING.test(trimmed)) { return trimmed; }
+  }
+  return foldSegments(path);
+}
+
+/** `foldPath` segment by segment. */
+function foldSegments(path: string): string {
   const absolute = path.startsWith('/');
   const segments: string[] = [];
   for (const segment of path.split('/')) {

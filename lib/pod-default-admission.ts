@@ -460,31 +460,53 @@ export interface ParsedSelector {
  * @internal
  */
 export function parseSelector(selector: any): ParsedSelector {
-  const requirements: SelectorRequirement[] = [];
-  const invalid = (key: string, error: string): ParsedSelector => ({ key, error, requirements: [], matches: () => false });
-  for (const [key, value] of Object.entries<any>(selector?.matchLabels ?? {})) {
+  // Keys, an indexed loop and an array of the final length rather than entries, for...of and pushes
+  // (`[].push` reserves room for seventeen): the app-wide check parses the selector of every PodDefault
+  // of the app, cold.
+  const matchLabels = selector?.matchLabels ?? {};
+  const keys = Object.keys(matchLabels);
+  const requirements: SelectorRequirement[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = matchLabels[key];
     const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-    if (problem !== undefined) { return invalid(key, `matchLabels key ${key}: ${problem}`); }
-    requirements.push({ key, operator: 'In', values: [value] });
+    if (problem !== undefined) { return new Selector([], key, `matchLabels key ${key}: ${problem}`); }
+    requirements[i] = { key, operator: 'In', values: [value] };
   }
-  for (const expression of selector?.matchExpressions ?? []) {
+  // Read only when present: a for...of over an empty list still costs an iterator and its result.
+  const expressions = selector?.matchExpressions;
+  if (expressions === undefined || expressions === null) { return new Selector(requirements); }
+  for (const expression of expressions) {
     const key = str(expression?.key);
     const values: any[] = expression?.values ?? [];
     const operator = expression?.operator;
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== undefined) { return invalid(key, `matchExpressions key ${quoteEmpty(key)}: ${keyProblem}`); }
+    if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${quoteEmpty(key)}: ${keyProblem}`); }
     if (operator === 'In' || operator === 'NotIn') {
-      if (values.length === 0) { return invalid(key, `matchExpressions key ${key}: operator ${operator} needs values`); }
+      if (values.length === 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} needs values`); }
       const valueProblem = values.map(labelValueProblem).find(p => p !== undefined);
-      if (valueProblem !== undefined) { return invalid(key, `matchExpressions key ${key}: ${valueProblem}`); }
+      if (valueProblem !== undefined) { return new Selector([], key, `matchExpressions key ${key}: ${valueProblem}`); }
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-      if (values.length > 0) { return invalid(key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
+      if (values.length > 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
     } else {
-      return invalid(key, `matchExpressions key ${key}: unknown operator ${String(operator)}`);
+      return new Selector([], key, `matchExpressions key ${key}: unknown operator ${String(operator)}`);
     }
     requirements.push({ key, operator, values });
   }
-  return { requirements, matches: labels => requirements.every(r => meets(r, labels)) };
+  return new Selector(requirements);
+}
+
+/** A parsed selector; a class, so that `matches` is one method rather than a closure per selector. */
+class Selector implements ParsedSelector {
+  public constructor(
+    public readonly requirements: readonly SelectorRequirement[],
+    public readonly key?: string,
+    public readonly error?: string,
+  ) {}
+
+  public matches(labels: Record<string, string>): boolean {
+    return this.error === undefined && this.requirements.every(r => meets(r, labels));
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // The checked objects as the rules read them: each manifest once classified, with its namespace,
 // name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
 import { parseSelector, ParsedSelector } from '../pod-default-admission';
-import { CheckInput } from './types';
+import { CheckInput, CheckProblem } from './types';
 
 /** One checked object. */
 export interface Found {
@@ -31,11 +31,12 @@ export function toFound(input: CheckInput, index: number): Found {
   const apiVersion = str(manifest.apiVersion);
   const kind = str(manifest.kind);
   const name = str(manifest.metadata?.name);
+  const slash = apiVersion.indexOf('/');
   return {
     index,
     source: input.source ?? `${kind} ${name}`,
     manifest,
-    group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : 'core',
+    group: slash < 0 ? 'core' : apiVersion.slice(0, slash),
     kind,
     name,
     namespace: str(manifest.metadata?.namespace),
@@ -57,10 +58,7 @@ export function isSecret(found: Found): boolean {
 
 export function toPodDefault(found: Found): PodDefaultFound {
   const spec = found.manifest.spec ?? {};
-  const markers: string[] = [];
-  for (const env of Array.isArray(spec.env) ? spec.env : []) {
-    if (env?.value === found.name && env?.valueFrom === undefined && typeof env?.name === 'string') { markers.push(env.name); }
-  }
+  const markers = markersOf(spec.env, found.name);
   // Field by field rather than a spread: this runs once per PodDefault of the app on every check, and
   // V8 copies a spread object far more slowly than it builds an object literal of a fixed shape.
   return {
@@ -76,6 +74,40 @@ export function toPodDefault(found: Found): PodDefaultFound {
     markers,
     floating: found.namespace === '',
   };
+}
+
+/**
+ * The names of the env vars that `env` sets to `name`. Shared empty when there is none, the common
+ * case: this runs once per PodDefault of the app.
+ */
+function markersOf(env: unknown, name: string): readonly string[] {
+  if (!Array.isArray(env)) { return NO_STRINGS; }
+  let markers: string[] | undefined;
+  for (let i = 0; i < env.length; i++) {
+    const entry = env[i];
+    if (entry?.value === name && entry?.valueFrom === undefined && typeof entry?.name === 'string') {
+      // A literal holds exactly one element; `[].push` would reserve room for seventeen.
+      if (markers === undefined) { markers = [entry.name]; } else { markers.push(entry.name); }
+    }
+  }
+  return markers ?? NO_STRINGS;
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/** A list field of a manifest, as a list: a shared empty one when it is not a list. */
+export function listOf(value: unknown): readonly any[] {
+  return Array.isArray(value) ? value : NO_ITEMS;
+}
+
+const NO_ITEMS: readonly any[] = Object.freeze([]);
+
+/** The result of a rule that found nothing, shared: most rules find nothing for most objects. */
+export const NO_PROBLEMS: readonly CheckProblem[] = Object.freeze([]);
+
+/** Appends `more` to `problems`: a loop rather than `push(...more)`, which V8 builds slowly. */
+export function append(problems: CheckProblem[], more: readonly CheckProblem[]): void {
+  for (let i = 0; i < more.length; i++) { problems.push(more[i]); }
 }
 
 /** A namespace for a message. */

@@ -60,7 +60,10 @@ function valueFor(requirements: readonly SelectorRequirement[]): string | undefi
 /** Whether the two both set one marker env var to their own (different) names. */
 export function exclusive(a: PodDefaultFound, b: PodDefaultFound): boolean {
   if (a.markers.length === 0 || b.markers.length === 0 || a.name === b.name) { return false; }
-  return a.markers.some(m => b.markers.includes(m));
+  for (let i = 0; i < a.markers.length; i++) {
+    if (b.markers.includes(a.markers[i])) { return true; }
+  }
+  return false;
 }
 
 /** Whether one pod can select both (`a` may be `b`). */
@@ -111,3 +114,21 @@ const MAX_WORLDS = 16;
 export function byName(a: PodDefaultFound, b: PodDefaultFound): number {
   return compareNames(a.name, b.name) || a.index - b.index;
 }
+
+/**
+ * Sorts `list` in place by `byName`, a total order. `Array.prototype.sort` allocates about a kilobyte
+ * even for four elements, and the check sorts the PodDefaults of every namespace of the app: a short
+ * list gets an insertion sort instead, which allocates nothing.
+ */
+export function sortByName(list: PodDefaultFound[]): PodDefaultFound[] {
+  if (list.length > SHORT_LIST) { return list.sort(byName); }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i];
+    let j = i - 1;
+    for (; j >= 0 && byName(list[j], item) > 0; j--) { list[j + 1] = list[j]; }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+const SHORT_LIST = 8;

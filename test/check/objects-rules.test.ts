@@ -16,6 +16,9 @@ describe('duplicate-object', () => {
     ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } })],
       [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 both make Secret creds in namespace team-a ${ESO}` }]],
     ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } }, 'team-b')], []],
+    ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' } }), externalSecret('creds', { target: { name: 'two' } })],
+      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 are both ExternalSecret creds (api group external-secrets.io) in namespace team-a: ${OVERWRITE}` }]],
+    ['one kind and name in two api groups', [{ apiVersion: 'other.io/v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } }, secret('creds', [])], []],
     ['two objects without namespace', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
       [{ rule: 'duplicate-object', sources: ['s0', 's1'], key: 'c', message: `s0 and s1 are both ConfigMap c (api group core) in namespace (none): ${OVERWRITE}` }]],
   ])('%s', (_, manifests, expected) => {

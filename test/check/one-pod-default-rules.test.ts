@@ -5,6 +5,8 @@ import { inputs, pd } from './support';
 
 const WHERE = (name: string) => `poddefault ${name} (s0) in namespace team-a`;
 const LISTING_FIX = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+const PREFIX_RULE = 'the prefix before / must be a lower case DNS subdomain of at most 253 characters';
+const NAME_RULE = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
 const SPAWNER = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
 
 describe('rules on one PodDefault', () => {
@@ -38,6 +40,19 @@ describe('rules on one PodDefault', () => {
       rule: 'listing',
       message: `${WHERE('gpu')} selects label gpu with a value other than "true", but choosing it in the notebook ui sets gpu: "true", so it never applies; ${LISTING_FIX}`,
     }]],
+    ['pod labels with valid keys, one with a prefix', pd('gpu', { labels: { 'tier': 'a', 'example.com/team': 'b' } }), []],
+    ['pod labels given as null', pd('gpu', { labels: null }), []],
+    ...([
+      ['a/b/c', 'a label key has at most one /'],
+      ['a//b', 'a label key has at most one /'],
+      ['/b', PREFIX_RULE],
+      ['Example.com/b', PREFIX_RULE],
+      ['a/', NAME_RULE],
+      ['-a', NAME_RULE],
+    ] as const).map(([key, text]): [string, any, { rule: string; key?: string; message: string }[]] => [`the pod label key ${key}`, pd('gpu', { labels: { [key]: 'x' } }), [{
+      rule: 'label-key', key,
+      message: `${WHERE('gpu')} has the invalid label key "${key}" in spec.labels: ${text}`,
+    }]]),
     ['the spawner\'s dshm volume', pd('shm', { volumes: [{ name: 'dshm', emptyDir: {} }] }), [{
       rule: 'spawner-volume', key: 'dshm',
       message: `${WHERE('shm')} uses the volume name dshm, ${SPAWNER}; choose another volume name`,
@@ -56,6 +71,8 @@ describe('rules on one PodDefault', () => {
     ['tolerations as a mapping', { tolerations: {} }, 'spec.tolerations is a mapping, but the PodDefault CRD declares a list of objects'],
     ['an env var name as a number', { env: [{ name: 12, value: 'x' }] }, 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
     ['matchLabels as a list', { selector: { matchLabels: ['a'] } }, 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+    ['a pod label value as a number', { labels: { tier: 'gpu', size: 2 } }, 'spec.labels is a mapping, but the PodDefault CRD declares a map of strings'],
+    ['the second of two list items with a name of the wrong type', { volumes: [{ name: 'a' }, { name: ['b'] }] }, 'spec.volumes[1].name is a list, but the PodDefault CRD declares a string'],
   ])('a field of the wrong type (%s) is one shape problem, and the other rules skip that PodDefault', (_, spec, text) => {
     // GIVEN a PodDefault with a field of the wrong type, beside a well-formed one
     const problems = checkManifests(inputs(pd('odd', spec), pd('docker-config')));

@@ -7,30 +7,42 @@ import { CheckProblem } from '../types';
  * apply` would then fight over that Secret.
  */
 export function duplicateObjects(objects: readonly Found[]): CheckProblem[] {
-  const first = new Map<string, { found: Found; external: boolean }>();
+  // Maps within maps rather than one map by a joined key, which cost a string per object of the app;
+  // the namespace last, since apps repeat one set of names in many namespaces.
+  const first = new Map<string, Map<string, Map<string, Map<string, Found>>>>();
   const problems: CheckProblem[] = [];
-  const see = (found: Found, identity: string, external: boolean, group: string, kind: string, name: string) => {
-    const seen = first.get(identity);
+  const see = (found: Found, external: boolean, group: string, kind: string, name: string) => {
+    const byNamespace = inner(inner(inner(first, group), kind), name);
+    const seen = byNamespace.get(found.namespace);
     if (seen === undefined) {
-      first.set(identity, { found, external });
+      byNamespace.set(found.namespace, found);
       return;
     }
-    const sources = [seen.found.source, found.source];
-    const message = seen.external || external
+    const sources = [seen.source, found.source];
+    // An object seen under another kind than its own was seen as the Secret an ExternalSecret writes.
+    const message = seen.kind !== kind || external
       ? `${sources[0]} and ${sources[1]} both make Secret ${name} in namespace ${ns(found.namespace)} (an ExternalSecret writes the Secret `
         + 'its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces'
       : `${sources[0]} and ${sources[1]} are both ${kind} ${name} (api group ${group}) in namespace ${ns(found.namespace)}: `
         + 'applying them, one overwrites the other; give them different names or namespaces';
     problems.push(problem(found.namespace, sources, name, message));
   };
-  for (const found of objects) {
-    see(found, identityOf(found.group, found.kind, found.namespace, found.name), false, found.group, found.kind, found.name);
-    if (isExternalSecret(found)) {
-      const target = externalSecretTarget(found);
-      see(found, identityOf('core', 'Secret', found.namespace, target), true, 'core', 'Secret', target);
-    }
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    see(found, false, found.group, found.kind, found.name);
+    if (isExternalSecret(found)) { see(found, true, 'core', 'Secret', externalSecretTarget(found)); }
   }
   return problems;
+}
+
+/** The map under `key`, made when there is none. */
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
 }
 
 export function identityOf(group: string, kind: string, namespace: string, name: string): string {

@@ -1,31 +1,60 @@
-import { externalSecretTarget, Found, isExternalSecret, isSecret, ns, PodDefaultFound } from '../objects';
-import { coSelectable, describeLabels, witness } from '../selection';
+import { externalSecretTarget, Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { coSelectable, describeLabels, exclusive, witness } from '../selection';
 import { CheckProblem } from '../types';
-
-/** The keys of every Secret of the input by `namespace\nname`, as far as the input tells them. */
-export type SecretKeys = ReadonlyMap<string, readonly string[]>;
 
 /**
  * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an ExternalSecret,
  * the Secret it writes, with its template's `data` keys and its `data[].secretKey`s. Keys that only an
  * ExternalSecret's `dataFrom` would add cannot be known before ESO fetches them, and are left out.
+ *
+ * Read on first use: the rule returns early in most namespaces, so most checks never need them.
  */
-export function secretKeys(objects: readonly Found[]): SecretKeys {
-  const keys = new Map<string, string[]>();
-  const add = (namespace: string, name: string, list: string[]) => {
-    const id = `${namespace}\n${name}`;
-    keys.set(id, [...(keys.get(id) ?? []), ...list]);
-  };
-  for (const found of objects) {
+export class SecretKeys {
+  private byName?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+
+  public constructor(private readonly objects: readonly Found[]) {}
+
+  /** The keys of the Secret `name` in `namespace`; `undefined` when the input holds no such Secret. */
+  public of(namespace: string, name: string): readonly string[] | undefined {
+    this.byName ??= keysByName(this.objects);
+    return this.byName.get(name)?.get(namespace);
+  }
+}
+
+/**
+ * The keys of every Secret of the input, by name and then namespace. Maps within a map rather than one
+ * map by a joined key, which cost a string per Secret of the app; the namespace last, since apps repeat
+ * one set of names in many namespaces.
+ */
+function keysByName(objects: readonly Found[]): ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> {
+  const keys = new Map<string, Map<string, readonly string[]>>();
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
     if (isSecret(found)) {
-      add(found.namespace, found.name, [...Object.keys(found.manifest.data ?? {}), ...Object.keys(found.manifest.stringData ?? {})]);
+      addKeys(keys, found.namespace, found.name, keysOf(found.manifest.data, found.manifest.stringData));
     } else if (isExternalSecret(found)) {
       const spec = found.manifest.spec ?? {};
       const fromData = (Array.isArray(spec.data) ? spec.data : []).map((d: any) => d?.secretKey).filter((k: unknown) => typeof k === 'string');
-      add(found.namespace, externalSecretTarget(found), [...Object.keys(spec.target?.template?.data ?? {}), ...fromData]);
+      addKeys(keys, found.namespace, externalSecretTarget(found), Object.keys(spec.target?.template?.data ?? {}).concat(fromData));
     }
   }
   return keys;
+}
+
+/** The keys of two maps, the first one's first. */
+function keysOf(map: any, more: any): readonly string[] {
+  const keys = Object.keys(map ?? {});
+  return more === undefined || more === null ? keys : keys.concat(Object.keys(more));
+}
+
+function addKeys(keys: Map<string, Map<string, readonly string[]>>, namespace: string, name: string, list: readonly string[]): void {
+  let byNamespace = keys.get(name);
+  if (byNamespace === undefined) {
+    byNamespace = new Map();
+    keys.set(name, byNamespace);
+  }
+  const earlier = byNamespace.get(namespace);
+  byNamespace.set(namespace, earlier === undefined ? list : earlier.concat(list));
 }
 
 /** One way a PodDefault sets an env var. */
@@ -41,42 +70,49 @@ interface Provider {
  * compares `env` entries with each other. An `envFrom` of a Secret (or ConfigMap) that the input does
  * not hold has unknown keys and is not judged.
  */
-export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): CheckProblem[] {
+export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
+  if (!mayMeet(group, namespace)) { return NO_PROBLEMS; }
+  // One provider per envFrom, shared by its keys.
   const providers = new Map<string, Provider[]>();
-  const add = (variable: string, provider: Provider) => {
-    const list = providers.get(variable);
-    if (list === undefined) { providers.set(variable, [provider]); } else { list.push(provider); }
-  };
-  let anyEnvFrom = false;
-  for (const pd of group) {
-    const spec = pd.manifest.spec ?? {};
-    for (const from of Array.isArray(spec.envFrom) ? spec.envFrom : []) {
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
+    const envFrom = pd.manifest.spec?.envFrom;
+    if (!Array.isArray(envFrom)) { continue; }
+    for (let j = 0; j < envFrom.length; j++) {
+      const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? keys.get(`${namespace}\n${name}`) : undefined;
+      const known = typeof name === 'string' ? keys.of(namespace, name) : undefined;
       if (known === undefined) { continue; }
-      anyEnvFrom = true;
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
-      for (const key of known) { add(prefix + key, { pd, secret: name }); }
+      const provider: Provider = { pd, secret: name };
+      for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], provider); }
     }
   }
-  if (!anyEnvFrom) { return []; }
-  for (const pd of group) {
-    for (const env of Array.isArray(pd.manifest.spec?.env) ? pd.manifest.spec.env : []) {
-      if (typeof env?.name === 'string' && providers.has(env.name)) { add(env.name, { pd }); }
+  if (providers.size === 0) { return NO_PROBLEMS; }
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
+    const env = pd.manifest.spec?.env;
+    if (!Array.isArray(env)) { continue; }
+    for (let j = 0; j < env.length; j++) {
+      const name = env[j]?.name;
+      if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd }); }
     }
   }
   const problems: CheckProblem[] = [];
-  for (const [variable, list] of providers) {
-    const reported = new Set<string>();
+  providers.forEach((list, variable) => {
+    let reported: Set<string> | undefined;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const [p, q] = list[i].secret === undefined ? [list[j], list[i]] : [list[i], list[j]];
+        const envFirst = list[i].secret === undefined;
+        const p = envFirst ? list[j] : list[i];
+        const q = envFirst ? list[i] : list[j];
         // Two env entries are the webhook's to compare; one Secret twice gives one value; one name twice is a duplicate.
-        if (p.secret === q.secret || p.pd.name === q.pd.name) { continue; }
-        if (p.pd === q.pd || reported.has(`${p.pd.index}\n${q.pd.index}`)) { continue; }
+        if (p.secret === q.secret || p.pd.name === q.pd.name || p.pd === q.pd) { continue; }
         if (namespace !== '' && p.pd.floating && q.pd.floating) { continue; }
         if (!coSelectable(p.pd, q.pd)) { continue; }
-        reported.add(`${p.pd.index}\n${q.pd.index}`);
+        const pair = `${p.pd.index}\n${q.pd.index}`;
+        if (reported?.has(pair)) { continue; }
+        (reported ??= new Set()).add(pair);
         problems.push({
           rule: 'env-source',
           ...(namespace === '' ? {} : { namespace }),
@@ -88,8 +124,41 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
         });
       }
     }
-  }
+  });
   return problems;
+}
+
+/**
+ * Whether two PodDefaults of the group that set env vars may meet in one pod, as far as the pair rules
+ * of envSources tell without the Secrets (names, namespaces, markers). When no two may, no notebook gets
+ * two values: most namespaces are like this (the S3 configurations of one profile exclude each other),
+ * and reading the Secrets costs a map per namespace of the app.
+ */
+function mayMeet(group: readonly PodDefaultFound[], namespace: string): boolean {
+  for (let i = 0; i < group.length; i++) {
+    const a = group[i];
+    if (!setsEnv(a)) { continue; }
+    for (let j = i + 1; j < group.length; j++) {
+      const b = group[j];
+      if (!setsEnv(b) || a.name === b.name || (namespace !== '' && a.floating && b.floating)) { continue; }
+      if (!exclusive(a, b)) { return true; }
+    }
+  }
+  return false;
+}
+
+function setsEnv(pd: PodDefaultFound): boolean {
+  const spec = pd.manifest.spec;
+  return isFilled(spec?.env) || isFilled(spec?.envFrom);
+}
+
+function isFilled(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+function addProvider(providers: Map<string, Provider[]>, variable: string, provider: Provider): void {
+  const list = providers.get(variable);
+  if (list === undefined) { providers.set(variable, [provider]); } else { list.push(provider); }
 }
 
 function how(p: Provider): string {

@@ -1,5 +1,5 @@
 import { foldPath } from '../../names';
-import { ns, PodDefaultFound } from '../objects';
+import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { coSelectable } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -7,8 +7,8 @@ import { CheckProblem } from '../types';
  * The webhook compares mount paths as strings, so `/a/b/` and `/a//b` pass it, and the kubelet then
  * cannot mount both at one directory. Judged for PodDefaults one pod can select together.
  */
-export function mountSpelling(group: readonly PodDefaultFound[], namespace: string): CheckProblem[] {
-  if (!hasSpellings(group)) { return []; }
+export function mountSpelling(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
+  if (!hasSpellings(group)) { return NO_PROBLEMS; }
   const seen = new Map<string, { path: string; pd: PodDefaultFound }[]>();
   const reported = new Set<string>();
   const problems: CheckProblem[] = [];
@@ -40,9 +40,12 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
 /** Whether two mounts of the group spell one directory differently: rare, and cheap to rule out. */
 function hasSpellings(group: readonly PodDefaultFound[]): boolean {
   const first = new Map<string, string>();
-  for (const pd of group) {
-    for (const mount of Array.isArray(pd.manifest.spec?.volumeMounts) ? pd.manifest.spec.volumeMounts : []) {
-      const path = String(mount?.mountPath ?? '');
+  // Indexed loops: this runs for every namespace of the app.
+  for (let i = 0; i < group.length; i++) {
+    const mounts = group[i].manifest.spec?.volumeMounts;
+    if (!Array.isArray(mounts)) { continue; }
+    for (let j = 0; j < mounts.length; j++) {
+      const path = String(mounts[j]?.mountPath ?? '');
       const folded = foldPath(path);
       const seen = first.get(folded);
       if (seen === undefined) { first.set(folded, path); } else if (seen !== path) { return true; }

@@ -1,7 +1,7 @@
 // Rules on one PodDefault at a time.
 import { DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
 import { compareNames } from '../../pod-default-admission';
-import { ns, PodDefaultFound } from '../objects';
+import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
 
 const SPAWNER_VOLUME = 'dshm';
@@ -22,8 +22,8 @@ function problem(rule: string, pd: PodDefaultFound, message: string, key?: strin
 }
 
 /** The webhook's marker annotation of a longer name is not a valid key. */
-export function nameLength(pd: PodDefaultFound): CheckProblem[] {
-  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return []; }
+export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
+  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return NO_PROBLEMS; }
   return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
     + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
     + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
@@ -33,8 +33,8 @@ export function nameLength(pd: PodDefaultFound): CheckProblem[] {
  * The name is the key of the selection label and part of the webhook's pod annotation, so it follows
  * the rule the constructs apply to it: a DNS-1123 label (its length is the rule above).
  */
-export function nameFormat(pd: PodDefaultFound): CheckProblem[] {
-  if (DNS_LABEL.test(pd.name)) { return []; }
+export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
+  if (DNS_LABEL.test(pd.name)) { return NO_PROBLEMS; }
   return [problem('name-format', pd, `${where(pd)} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", `
     + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name; '
     + 'rename it, such as ' + quote(suggestedName(pd.name)), pd.name)];
@@ -46,12 +46,12 @@ function suggestedName(name: string): string {
 }
 
 /** The notebook UI lists a PodDefault as one checkbox that sets its one selector label to "true". */
-export function listing(pd: PodDefaultFound): CheckProblem[] {
-  if (pd.allowUnlisted) { return []; }
+export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
+  if (pd.allowUnlisted) { return NO_PROBLEMS; }
   const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
   // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
   const keys = Object.keys(matchLabels);
-  if (keys.length === 1 && matchLabels[keys[0]] === 'true') { return []; }
+  if (keys.length === 1 && matchLabels[keys[0]] === 'true') { return NO_PROBLEMS; }
   keys.sort(compareNames);
   let text: string | undefined;
   if (keys.length === 0) {
@@ -61,21 +61,27 @@ export function listing(pd: PodDefaultFound): CheckProblem[] {
   } else if (matchLabels[keys[0]] !== 'true') {
     text = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
   }
-  if (text === undefined) { return []; }
+  if (text === undefined) { return NO_PROBLEMS; }
   return [problem('listing', pd, `${where(pd)} ${text}; `
     + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks')];
 }
 
 /** The notebook spawner gives every notebook pod a `dshm` volume at `/dev/shm`. */
-export function spawnerVolume(pd: PodDefaultFound): CheckProblem[] {
+export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
   let usesName = false;
   let usesPath = false;
-  for (const volume of list(spec.volumes)) { usesName = usesName || volume?.name === SPAWNER_VOLUME; }
-  for (const mount of list(spec.volumeMounts)) {
-    usesName = usesName || mount?.name === SPAWNER_VOLUME;
-    usesPath = usesPath || foldPath(String(mount?.mountPath ?? '')) === SPAWNER_MOUNT_PATH;
+  const volumes = listOf(spec.volumes);
+  for (let i = 0; i < volumes.length; i++) { usesName = usesName || volumes[i]?.name === SPAWNER_VOLUME; }
+  const mounts = listOf(spec.volumeMounts);
+  for (let i = 0; i < mounts.length; i++) {
+    usesName = usesName || mounts[i]?.name === SPAWNER_VOLUME;
+    // Folding keeps or drops segments but never makes one, so a path without "shm" cannot fold to
+    // /dev/shm: most paths are ruled out without folding them.
+    const path = String(mounts[i]?.mountPath ?? '');
+    usesPath = usesPath || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
   }
+  if (!usesName && !usesPath) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
   if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`, SPAWNER_VOLUME)); }
@@ -84,11 +90,13 @@ export function spawnerVolume(pd: PodDefaultFound): CheckProblem[] {
 }
 
 /** Label keys the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
-export function labelKeysAndSelector(pd: PodDefaultFound): CheckProblem[] {
+export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
+  // A selector that parsed holds valid matchLabels keys: only spec.labels is left to read then, and
+  // most PodDefaults set none.
+  if (pd.selector.error === undefined && (spec.labels === undefined || spec.labels === null)) { return NO_PROBLEMS; }
   const problems: CheckProblem[] = [];
   const badSelectorKeys = new Set<string>();
-  // A selector that parsed holds valid matchLabels keys: only spec.labels is left to read then.
   const maps = pd.selector.error === undefined
     ? [['spec.labels', spec.labels]] as const
     : [['spec.selector.matchLabels', spec.selector?.matchLabels], ['spec.labels', spec.labels]] as const;
@@ -106,8 +114,4 @@ export function labelKeysAndSelector(pd: PodDefaultFound): CheckProblem[] {
       pd.selector.key));
   }
   return problems;
-}
-
-function list(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
 }

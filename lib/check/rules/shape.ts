@@ -7,58 +7,74 @@ import { CheckProblem } from '../types';
 
 type Shape = 'string' | 'boolean' | 'object' | 'list of objects' | 'list of strings' | 'map of strings';
 
-/** The fields of a PodDefault's spec the check reads, and their types. */
-const SPEC_SHAPES: { readonly [field: string]: Shape } = {
-  selector: 'object',
-  desc: 'string',
-  serviceAccountName: 'string',
-  automountServiceAccountToken: 'boolean',
-  env: 'list of objects',
-  envFrom: 'list of objects',
-  volumes: 'list of objects',
-  volumeMounts: 'list of objects',
-  tolerations: 'list of objects',
-  imagePullSecrets: 'list of objects',
-  initContainers: 'list of objects',
-  sidecars: 'list of objects',
-  args: 'list of strings',
-  command: 'list of strings',
-  annotations: 'map of strings',
-  labels: 'map of strings',
-};
+/** One field and its type. */
+interface FieldShape {
+  readonly field: string;
+  readonly shape: Shape;
+  /** The fields of the value (or of each item of the list) that name things the check compares. */
+  readonly inner: readonly FieldShape[];
+}
 
-/** The fields of the selector, and of items of the spec's lists, that name things the check compares. */
-const NESTED_SHAPES: { readonly [field: string]: { readonly [field: string]: Shape } } = {
-  selector: { matchLabels: 'map of strings', matchExpressions: 'list of objects' },
-  env: { name: 'string' },
-  volumes: { name: 'string' },
-  volumeMounts: { name: 'string', mountPath: 'string', subPath: 'string' },
-  initContainers: { name: 'string' },
-  sidecars: { name: 'string' },
-};
+function field(name: string, shape: Shape, inner: readonly FieldShape[] = []): FieldShape {
+  return { field: name, shape, inner };
+}
+
+const NAMED = [field('name', 'string')];
+
+/**
+ * The fields of a PodDefault's spec the check reads, in the order they are judged. Arrays rather than
+ * objects read with `Object.entries`: this runs once per PodDefault of the app.
+ */
+const SPEC_SHAPES: readonly FieldShape[] = [
+  field('selector', 'object', [field('matchLabels', 'map of strings'), field('matchExpressions', 'list of objects')]),
+  field('desc', 'string'),
+  field('serviceAccountName', 'string'),
+  field('automountServiceAccountToken', 'boolean'),
+  field('env', 'list of objects', NAMED),
+  field('envFrom', 'list of objects'),
+  field('volumes', 'list of objects', NAMED),
+  field('volumeMounts', 'list of objects', [field('name', 'string'), field('mountPath', 'string'), field('subPath', 'string')]),
+  field('tolerations', 'list of objects'),
+  field('imagePullSecrets', 'list of objects'),
+  field('initContainers', 'list of objects', NAMED),
+  field('sidecars', 'list of objects', NAMED),
+  field('args', 'list of strings'),
+  field('command', 'list of strings'),
+  field('annotations', 'map of strings'),
+  field('labels', 'map of strings'),
+];
 
 /** Why a PodDefault's fields do not have the CRD's types, naming the first such field; else undefined. */
 export function shapeProblem(manifest: any): string | undefined {
   if (manifest.kind !== 'PodDefault') { return undefined; }
-  const where = `PodDefault ${manifest.metadata?.name}`;
   const spec = manifest.spec;
   if (spec === undefined || spec === null) { return undefined; }
-  if (describe(spec) !== 'object') { return wrong(where, 'spec', 'object', spec); }
-  for (const [field, shape] of Object.entries(SPEC_SHAPES)) {
-    const value = spec[field];
+  if (!isMapping(spec)) { return wrong(manifest, 'spec', 'object', spec); }
+  for (let f = 0; f < SPEC_SHAPES.length; f++) {
+    const outer = SPEC_SHAPES[f];
+    const value = spec[outer.field];
     if (value === undefined || value === null) { continue; }
-    if (!fits(value, shape)) { return wrong(where, `spec.${field}`, shape, value); }
-    const nested = NESTED_SHAPES[field];
-    if (nested === undefined) { continue; }
-    const items: [string, any][] = Array.isArray(value) ? value.map((v, i) => [`spec.${field}[${i}]`, v]) : [[`spec.${field}`, value]];
-    for (const [itemPath, item] of items) {
-      for (const [inner, innerShape] of Object.entries(nested)) {
-        const innerValue = item[inner];
-        if (innerValue !== undefined && innerValue !== null && !fits(innerValue, innerShape)) {
-          return wrong(where, `${itemPath}.${inner}`, innerShape, innerValue);
-        }
-      }
+    if (!fits(value, outer.shape)) { return wrong(manifest, `spec.${outer.field}`, outer.shape, value); }
+    if (outer.inner.length === 0) { continue; }
+    if (!Array.isArray(value)) {
+      const inner = innerProblem(value, outer.inner);
+      if (inner !== undefined) { return wrong(manifest, `spec.${outer.field}.${inner.field}`, inner.shape, value[inner.field]); }
+      continue;
     }
+    for (let i = 0; i < value.length; i++) {
+      // The path is built only on failure: this loop runs for every list item of every PodDefault.
+      const inner = innerProblem(value[i], outer.inner);
+      if (inner !== undefined) { return wrong(manifest, `spec.${outer.field}[${i}].${inner.field}`, inner.shape, value[i][inner.field]); }
+    }
+  }
+  return undefined;
+}
+
+/** The first of `fields` that `item` sets to a value of another type, or `undefined`. */
+function innerProblem(item: any, fields: readonly FieldShape[]): FieldShape | undefined {
+  for (let i = 0; i < fields.length; i++) {
+    const value = item[fields[i].field];
+    if (value !== undefined && value !== null && !fits(value, fields[i].shape)) { return fields[i]; }
   }
   return undefined;
 }
@@ -67,11 +83,30 @@ function fits(value: unknown, shape: Shape): boolean {
   switch (shape) {
     case 'string': return typeof value === 'string';
     case 'boolean': return typeof value === 'boolean';
-    case 'object': return describe(value) === 'object';
-    case 'list of objects': return Array.isArray(value) && value.every(v => describe(v) === 'object');
-    case 'list of strings': return Array.isArray(value) && value.every(v => typeof v === 'string');
-    case 'map of strings': return describe(value) === 'object' && Object.values(value as object).every(v => typeof v === 'string');
+    case 'object': return isMapping(value);
+    case 'list of objects': return Array.isArray(value) && value.every(isMapping);
+    case 'list of strings': return Array.isArray(value) && value.every(isString);
+    case 'map of strings': return isMapping(value) && valuesAreStrings(value as Record<string, unknown>);
   }
+}
+
+function isMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): boolean {
+  return typeof value === 'string';
+}
+
+/**
+ * Whether every own enumerable value of `map` is a string, as `Object.values(map).every(isString)` says
+ * without making the array of values: this runs for the selector labels of every PodDefault.
+ */
+function valuesAreStrings(map: Record<string, unknown>): boolean {
+  for (const key in map) {
+    if (typeof map[key] !== 'string' && Object.prototype.hasOwnProperty.call(map, key)) { return false; }
+  }
+  return true;
 }
 
 /** The YAML word for the type of `value`, which holds no part of the value. */
@@ -82,9 +117,9 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function wrong(where: string, field: string, shape: Shape, value: unknown): string {
+function wrong(manifest: any, path: string, shape: Shape, value: unknown): string {
   const actual = describe(value) === 'object' ? 'a mapping' : describe(value) === 'list' ? 'a list' : `a ${describe(value)}`;
-  return `${where}: ${field} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}: fix the manifest`;
+  return `PodDefault ${manifest.metadata?.name}: ${path} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}: fix the manifest`;
 }
 
 /** The shape rule as a check problem: a PodDefault the other rules cannot judge. */

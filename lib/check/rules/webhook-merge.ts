@@ -1,6 +1,6 @@
 import { foldPath, quote } from '../../names';
 import { MergeConflict, mergePodDefaults } from '../../pod-default-admission';
-import { ns, PodDefaultFound } from '../objects';
+import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -22,8 +22,8 @@ const SUBJECTS: Record<string, (key: string) => string> = {
  * labels that select them all; when there is no such small family of sets, every pair that one pod can
  * select is merged instead (a merge of all at once would report pairs that never meet).
  */
-export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): CheckProblem[] {
-  if (cannotClash(group)) { return []; }
+export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
+  if (cannotClash(group)) { return NO_PROBLEMS; }
   const problems: CheckProblem[] = [];
   const reported = new Set<string>();
   const sets = worlds(group) ?? pairsAndSingles(group);
@@ -95,31 +95,57 @@ const RARE_FIELDS = ['labels', 'annotations', 'tolerations', 'initContainers', '
  * PodDefaults that exclude each other. Most namespaces are like this, and merging costs far more.
  */
 function cannotClash(group: readonly PodDefaultFound[]): boolean {
-  const holders = new Map<string, PodDefaultFound[]>();
-  const hold = (key: string, pd: PodDefaultFound): boolean => {
-    const list = holders.get(key);
-    if (list === undefined) {
-      holders.set(key, [pd]);
-      return true;
-    }
-    if (list.some(other => other === pd || !exclusive(other, pd))) { return false; }
-    list.push(pd);
-    return true;
-  };
-  for (const pd of group) {
+  // Two maps rather than one by a joined key (a string per name) or one per kind of name: this runs for
+  // every namespace of the app. Volume names, mount paths and env names share one: when two of them are
+  // equal the merge decides, which only costs time. Mount names have their own: each names a volume of
+  // its own PodDefault. `String` names as the joined key did.
+  const names: Holders = new Map();
+  const mountNames: Holders = new Map();
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
     const spec = pd.manifest.spec ?? {};
-    if (RARE_FIELDS.some(field => spec[field] !== undefined)) { return false; }
-    for (const volume of listOf(spec.volumes)) { if (!hold(`v\n${volume?.name}`, pd)) { return false; } }
-    for (const mount of listOf(spec.volumeMounts)) {
-      if (!hold(`m\n${mount?.name}`, pd) || !hold(`p\n${mount?.mountPath}`, pd)) { return false; }
+    for (let f = 0; f < RARE_FIELDS.length; f++) {
+      if (spec[RARE_FIELDS[f]] !== undefined) { return false; }
     }
-    for (const env of listOf(spec.env)) { if (!hold(`e\n${env?.name}`, pd)) { return false; } }
+    const volumeList = listOf(spec.volumes);
+    for (let j = 0; j < volumeList.length; j++) {
+      if (!hold(names, String(volumeList[j]?.name), pd)) { return false; }
+    }
+    const mountList = listOf(spec.volumeMounts);
+    for (let j = 0; j < mountList.length; j++) {
+      if (!hold(mountNames, String(mountList[j]?.name), pd) || !hold(names, String(mountList[j]?.mountPath), pd)) { return false; }
+    }
+    const envList = listOf(spec.env);
+    for (let j = 0; j < envList.length; j++) {
+      if (!hold(names, String(envList[j]?.name), pd)) { return false; }
+    }
   }
   return true;
 }
 
-function listOf(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
+/** The PodDefaults that set one name: one alone, as most names are, without a list. */
+type Holders = Map<string, PodDefaultFound | PodDefaultFound[]>;
+
+/**
+ * Records that `pd` sets `name`; false when another PodDefault that one pod can select with it (or
+ * `pd` itself) already does.
+ */
+function hold(holders: Holders, name: string, pd: PodDefaultFound): boolean {
+  const held = holders.get(name);
+  if (held === undefined) {
+    holders.set(name, pd);
+    return true;
+  }
+  if (!Array.isArray(held)) {
+    if (held === pd || !exclusive(held, pd)) { return false; }
+    holders.set(name, [held, pd]);
+    return true;
+  }
+  for (let i = 0; i < held.length; i++) {
+    if (held[i] === pd || !exclusive(held[i], pd)) { return false; }
+  }
+  held.push(pd);
+  return true;
 }
 
 function pairsAndSingles(group: readonly PodDefaultFound[]): PodDefaultFound[][] {
