@@ -90,6 +90,15 @@ describe('MinioDefault values', () => {
     expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'kaptain-minio-settings' } }]);
   });
 
+  test('hashSecretName and namespace reach the Secret and the PodDefault', () => {
+    // GIVEN a MinioDefault in another namespace than its chart's, with a hashed Secret name
+    const [secret, podDefault] = synthMinio({ namespace: 'team-b', hashSecretName: true });
+    // THEN the Secret carries the content hash, and the PodDefault injects that Secret
+    expect(secret.metadata).toEqual({ name: expect.stringMatching(/^minio-[a-z0-9]{10}$/), namespace: 'team-b' });
+    expect(podDefault.metadata).toEqual({ name: 'minio', namespace: 'team-b' });
+    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
+  });
+
   test('fromExistingSecret with other keys', () => {
     const [, podDefault] = synthMinio({ credentials: MinioCredentials.fromExistingSecret('seaweedfs-s3', 'access_key', 'secret_key') });
     expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
