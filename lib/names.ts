@@ -71,7 +71,7 @@ export function hasControlCharacter(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
-/** Whether `path` is an absolute path without a `..` segment or a line break: a directory to mount at. */
+/** Whether `path` is an absolute path without a `..` segment, a line break or NUL: a directory to mount at. */
 export function isAbsoluteDirectory(path: string): boolean {
   return path.startsWith('/') && !/[\r\n\0]|(^|\/)\.\.(\/|$)/.test(path);
 }
