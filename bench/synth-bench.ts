@@ -1,13 +1,15 @@
 // `npm run bench`: synth time and peak memory of a profile-scale rollout, against the same manifests
 // built from plain cdk8s ApiObjects with no checks. Each measurement runs in a fresh process, so that
-// peak RSS is its own. Library and plain runs alternate, so that a slow spell of a shared machine hits
-// both, and the table shows the best of BENCH_REPEAT runs of each: noise on a shared machine only ever
-// adds time, so the fastest run is the closest to what the code itself costs.
+// peak RSS is its own and every build starts cold: the parent renders the plain builds' manifests once
+// and hands them to each child, so that no child runs library or cdk8s code before its timer starts.
+// The builds alternate, so that a slow spell of a shared machine hits all of them, and the table shows
+// the best of BENCH_REPEAT runs of each: noise on a shared machine only ever adds time, so the fastest
+// run is the closest to what the code itself costs.
 //
 //   npm run bench                      the full table (a few minutes on 2 cores)
 //   BENCH_QUICK=1 npm run bench        the small rows only
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
@@ -18,8 +20,14 @@ import {
 } from '../lib';
 
 type Layout = 'one-chart' | 'chart-per-profile';
-/** `unchecked`: the library with its app-wide check left out, to measure what the check adds. */
-type Build = 'library' | 'unchecked' | 'plain';
+/**
+ * `unchecked`: the library with its app-wide check left out, to measure what the check adds.
+ * `plain`: the rendered manifests as plain `ApiObject`s, eight side by side in each profile's scope.
+ * `plain-tree`: the same `ApiObject`s at the library's construct paths (`notebook/docker-config`, its
+ * child `Secret`, ...), to measure what the library's tree alone costs in cdk8s's walks.
+ */
+type Build = 'library' | 'unchecked' | 'plain' | 'plain-tree';
+const BUILDS: Build[] = ['library', 'unchecked', 'plain', 'plain-tree'];
 
 interface Row { readonly layout: Layout; readonly n: number }
 
@@ -46,23 +54,53 @@ function libraryProfile(scope: Construct, namespace: string): void {
   new MinioDefault(scope, 'minio', { namespace });
 }
 
-/** The same manifests as plain ApiObjects, with no checks. */
-function plainProfile(template: any[]): (scope: Construct, namespace: string) => void {
-  return (scope, namespace) => template.forEach((manifest, i) => {
-    new ApiObject(scope, `o${i}`, { ...manifest, metadata: { ...manifest.metadata, namespace } });
-  });
+/** One profile rendered by the library, as the plain builds rebuild it. */
+interface Template {
+  /** The manifests in the order the library's chart renders them. */
+  readonly manifests: any[];
+  /**
+   * Every construct under the profile's scope, parents first: its id, the index of its parent in this list
+   * (-1 for the profile's scope), and its manifest if it is an ApiObject.
+   */
+  readonly tree: Array<{ readonly id: string; readonly parent: number; readonly manifest?: any }>;
 }
 
-function profileTemplate(): any[] {
+function profileTemplate(): Template {
   const chart = Testing.chart();
   libraryProfile(chart, 'template');
-  return Testing.synth(chart);
+  const constructs = chart.node.findAll().slice(1);
+  const tree = constructs.map(c => ({
+    id: c.node.id,
+    parent: constructs.indexOf(c.node.scope as Construct),
+    manifest: ApiObject.isApiObject(c) ? c.toJson() : undefined,
+  }));
+  return { manifests: Testing.synth(chart), tree };
+}
+
+function withNamespace(manifest: any, namespace: string): any {
+  return { ...manifest, metadata: { ...manifest.metadata, namespace } };
+}
+
+/** The template's manifests as plain ApiObjects, with no checks, side by side or at the library's paths. */
+function plainProfile(template: Template, build: Build): (scope: Construct, namespace: string) => void {
+  if (build === 'plain') {
+    return (scope, namespace) => template.manifests.forEach((manifest, i) => {
+      new ApiObject(scope, `o${i}`, withNamespace(manifest, namespace));
+    });
+  }
+  return (scope, namespace) => {
+    const made: Construct[] = [];
+    for (const { id, parent, manifest } of template.tree) {
+      const at = parent < 0 ? scope : made[parent];
+      made.push(manifest ? new ApiObject(at, id, withNamespace(manifest, namespace)) : new Construct(at, id));
+    }
+  };
 }
 
 /** Builds and synthesises one app; returns wall time in milliseconds. */
-function measure(layout: Layout, build: Build, n: number): number {
+function measure(layout: Layout, build: Build, n: number, template: Template): number {
   const outdir = mkdtempSync(path.join(tmpdir(), 'bench-'));
-  const profile = build === 'plain' ? plainProfile(profileTemplate()) : libraryProfile;
+  const profile = build === 'library' || build === 'unchecked' ? libraryProfile : plainProfile(template, build);
   const start = process.hrtime.bigint();
   const app = new App({ outdir });
   if (build === 'unchecked') { app.node.setContext(PodDefaultValidation.CONTEXT_KEY, false); }
@@ -77,8 +115,8 @@ function measure(layout: Layout, build: Build, n: number): number {
   return ms;
 }
 
-function runChild(layout: Layout, build: Build, n: number): { ms: number; rssMiB: number } {
-  const out = execFileSync(process.execPath, [__filename, 'child', layout, build, String(n)], { encoding: 'utf8' });
+function runChild(layout: Layout, build: Build, n: number, templateFile: string): { ms: number; rssMiB: number } {
+  const out = execFileSync(process.execPath, [__filename, 'child', layout, build, String(n), templateFile], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 
@@ -88,33 +126,35 @@ function best(values: number[]): number {
 
 function main(): void {
   if (process.argv[2] === 'child') {
-    const [, , , layout, build, n] = process.argv;
-    const ms = measure(layout as Layout, build as Build, Number(n));
+    const [, , , layout, build, n, templateFile] = process.argv;
+    // Only the plain builds read the template, and JSON.parse runs no library or cdk8s code.
+    const template = build.startsWith('plain') ? JSON.parse(readFileSync(templateFile, 'utf8')) : undefined;
+    const ms = measure(layout as Layout, build as Build, Number(n), template);
     process.stdout.write(JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024 }));
     return;
   }
   const rows = process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 500) : ROWS;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-template-'));
+  const templateFile = path.join(dir, 'template.json');
+  writeFileSync(templateFile, JSON.stringify(profileTemplate()));
   console.log(`node ${process.version}, ${require('os').cpus().length} cores, best of ${REPEAT} runs, 4 Secrets + 4 PodDefaults per profile`);
-  console.log('| layout | profiles | library ms | plain ms | ratio | check adds | library peak RSS MiB | plain peak RSS MiB |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| layout | profiles | library ms | plain ms | ratio | check adds | plain at the library\'s paths ms | its ratio | library peak RSS MiB | plain peak RSS MiB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const times = new Map<string, number>();
   for (const { layout, n } of rows) {
-    const lib: Array<{ ms: number; rssMiB: number }> = [];
-    const unchecked: Array<{ ms: number; rssMiB: number }> = [];
-    const plain: Array<{ ms: number; rssMiB: number }> = [];
+    const runs = new Map<Build, Array<{ ms: number; rssMiB: number }>>(BUILDS.map(b => [b, []]));
     for (let i = 0; i < REPEAT; i++) {
-      lib.push(runChild(layout, 'library', n));
-      unchecked.push(runChild(layout, 'unchecked', n));
-      plain.push(runChild(layout, 'plain', n));
+      for (const build of BUILDS) { runs.get(build)!.push(runChild(layout, build, n, templateFile)); }
     }
-    const libMs = best(lib.map(r => r.ms));
-    const uncheckedMs = best(unchecked.map(r => r.ms));
-    const plainMs = best(plain.map(r => r.ms));
-    const checkAdds = `${((libMs / uncheckedMs - 1) * 100).toFixed(0)}%`;
+    const ms = (build: Build) => best(runs.get(build)!.map(r => r.ms));
+    const rss = (build: Build) => Math.max(...runs.get(build)!.map(r => r.rssMiB)).toFixed(0);
+    const [libMs, plainMs, treeMs] = [ms('library'), ms('plain'), ms('plain-tree')];
+    const checkAdds = `${((libMs / ms('unchecked') - 1) * 100).toFixed(0)}%`;
     times.set(`${layout}/${n}`, libMs);
     console.log(`| ${layout} | ${n} | ${libMs.toFixed(0)} | ${plainMs.toFixed(0)} | ${(libMs / plainMs).toFixed(2)} | ${checkAdds} | ` +
-      `${Math.max(...lib.map(r => r.rssMiB)).toFixed(0)} | ${Math.max(...plain.map(r => r.rssMiB)).toFixed(0)} |`);
+      `${treeMs.toFixed(0)} | ${(treeMs / plainMs).toFixed(2)} | ${rss('library')} | ${rss('plain')} |`);
   }
+  rmSync(dir, { recursive: true, force: true });
   const t1000 = times.get('one-chart/1000');
   const t5000 = times.get('one-chart/5000');
   if (t1000 && t5000) {
