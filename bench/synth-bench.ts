@@ -21,13 +21,18 @@ import {
 
 type Layout = 'one-chart' | 'chart-per-profile';
 /**
- * `unchecked`: the library with its app-wide check left out, to measure what the check adds.
- * `plain`: the rendered manifests as plain `ApiObject`s, eight side by side in each profile's scope.
- * `plain-tree`: the same `ApiObject`s at the library's construct paths (`notebook/docker-config`, its
- * child `Secret`, ...), to measure what the library's tree alone costs in cdk8s's walks.
+ * From `plain` to `library` one step at a time:
+ * - `plain`: the rendered manifests as plain `ApiObject`s, eight side by side in each profile's scope;
+ * - `plain-tree`: the same objects at the library's construct paths (`notebook/docker-config`, its child
+ *   `Secret`, ...): what the library's tree costs in cdk8s's walks;
+ * - `plain-classes`: as `plain-tree`, each construct an instance of an empty class whose prototype chain
+ *   mirrors the library's (`MinioDefault` < `AwsEnvConfiguration` < `PodDefaultAccess` < `KubePodDefault`
+ *   < `ApiObject`): what the library's classes cost there, with none of its code;
+ * - `unchecked`: the library with its app-wide check left out;
+ * - `library`: the library with every check on.
  */
-type Build = 'library' | 'unchecked' | 'plain' | 'plain-tree';
-const BUILDS: Build[] = ['library', 'unchecked', 'plain', 'plain-tree'];
+type Build = 'plain' | 'plain-tree' | 'plain-classes' | 'unchecked' | 'library';
+const BUILDS: Build[] = ['library', 'unchecked', 'plain', 'plain-tree', 'plain-classes'];
 
 interface Row { readonly layout: Layout; readonly n: number }
 
@@ -60,9 +65,10 @@ interface Template {
   readonly manifests: any[];
   /**
    * Every construct under the profile's scope, parents first: its id, the index of its parent in this list
-   * (-1 for the profile's scope), and its manifest if it is an ApiObject.
+   * (-1 for the profile's scope), its manifest if it is an ApiObject, and the names of its classes below
+   * `ApiObject` or `Construct`, its own first.
    */
-  readonly tree: Array<{ readonly id: string; readonly parent: number; readonly manifest?: any }>;
+  readonly tree: Array<{ readonly id: string; readonly parent: number; readonly manifest?: any; readonly classes: string[] }>;
 }
 
 function profileTemplate(): Template {
@@ -73,26 +79,51 @@ function profileTemplate(): Template {
     id: c.node.id,
     parent: constructs.indexOf(c.node.scope as Construct),
     manifest: ApiObject.isApiObject(c) ? c.toJson() : undefined,
+    classes: classesBelowBase(c),
   }));
   return { manifests: Testing.synth(chart), tree };
+}
+
+function classesBelowBase(c: Construct): string[] {
+  const names: string[] = [];
+  for (let p = Object.getPrototypeOf(c); p !== ApiObject.prototype && p !== Construct.prototype; p = Object.getPrototypeOf(p)) {
+    names.push(p.constructor.name);
+  }
+  return names;
+}
+
+type ConstructClass = new (...args: any[]) => Construct;
+
+/** An empty class for each chain of names, so that objects built from it have the library's object shapes. */
+function mirrorClass(names: string[], base: ConstructClass, made: Map<string, ConstructClass>): ConstructClass {
+  if (names.length === 0) { return base; }
+  const key = names.join('<');
+  if (!made.has(key)) { made.set(key, class extends mirrorClass(names.slice(1), base, made) {}); }
+  return made.get(key)!;
 }
 
 function withNamespace(manifest: any, namespace: string): any {
   return { ...manifest, metadata: { ...manifest.metadata, namespace } };
 }
 
-/** The template's manifests as plain ApiObjects, with no checks, side by side or at the library's paths. */
+/** The template's manifests with no checks: side by side, or at the library's paths, with or without its classes. */
 function plainProfile(template: Template, build: Build): (scope: Construct, namespace: string) => void {
   if (build === 'plain') {
     return (scope, namespace) => template.manifests.forEach((manifest, i) => {
       new ApiObject(scope, `o${i}`, withNamespace(manifest, namespace));
     });
   }
+  const mirrors = new Map<string, ConstructClass>();
+  const classes = template.tree.map(({ manifest, classes: names }) => {
+    const base: ConstructClass = manifest ? ApiObject : Construct;
+    return build === 'plain-classes' ? mirrorClass(names, base, mirrors) : base;
+  });
   return (scope, namespace) => {
     const made: Construct[] = [];
-    for (const { id, parent, manifest } of template.tree) {
+    for (let i = 0; i < template.tree.length; i++) {
+      const { id, parent, manifest } = template.tree[i];
       const at = parent < 0 ? scope : made[parent];
-      made.push(manifest ? new ApiObject(at, id, withNamespace(manifest, namespace)) : new Construct(at, id));
+      made.push(manifest ? new classes[i](at, id, withNamespace(manifest, namespace)) : new classes[i](at, id));
     }
   };
 }
@@ -138,7 +169,8 @@ function main(): void {
   const templateFile = path.join(dir, 'template.json');
   writeFileSync(templateFile, JSON.stringify(profileTemplate()));
   console.log(`node ${process.version}, ${require('os').cpus().length} cores, best of ${REPEAT} runs, 4 Secrets + 4 PodDefaults per profile`);
-  console.log('| layout | profiles | library ms | plain ms | ratio | check adds | plain at the library\'s paths ms | its ratio | library peak RSS MiB | plain peak RSS MiB |');
+  console.log('| layout | profiles | library ms | plain ms | ratio | plain at the library\'s paths | ...and with its classes | ' +
+    'library without the check | library peak RSS MiB | plain peak RSS MiB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const times = new Map<string, number>();
   for (const { layout, n } of rows) {
@@ -147,12 +179,11 @@ function main(): void {
       for (const build of BUILDS) { runs.get(build)!.push(runChild(layout, build, n, templateFile)); }
     }
     const ms = (build: Build) => best(runs.get(build)!.map(r => r.ms));
+    const ratio = (build: Build) => (ms(build) / ms('plain')).toFixed(2);
     const rss = (build: Build) => Math.max(...runs.get(build)!.map(r => r.rssMiB)).toFixed(0);
-    const [libMs, plainMs, treeMs] = [ms('library'), ms('plain'), ms('plain-tree')];
-    const checkAdds = `${((libMs / ms('unchecked') - 1) * 100).toFixed(0)}%`;
-    times.set(`${layout}/${n}`, libMs);
-    console.log(`| ${layout} | ${n} | ${libMs.toFixed(0)} | ${plainMs.toFixed(0)} | ${(libMs / plainMs).toFixed(2)} | ${checkAdds} | ` +
-      `${treeMs.toFixed(0)} | ${(treeMs / plainMs).toFixed(2)} | ${rss('library')} | ${rss('plain')} |`);
+    times.set(`${layout}/${n}`, ms('library'));
+    console.log(`| ${layout} | ${n} | ${ms('library').toFixed(0)} | ${ms('plain').toFixed(0)} | ${ratio('library')} | ` +
+      `${ratio('plain-tree')} | ${ratio('plain-classes')} | ${ratio('unchecked')} | ${rss('library')} | ${rss('plain')} |`);
   }
   rmSync(dir, { recursive: true, force: true });
   const t1000 = times.get('one-chart/1000');
