@@ -31,7 +31,7 @@ type Layout = 'one-chart' | 'chart-per-profile';
  * - `unchecked`: the library with its app-wide check left out;
  * - `library`: the library with every check on.
  */
-type Build = 'plain' | 'plain-tree' | 'plain-classes' | 'unchecked' | 'library';
+export type Build = 'plain' | 'plain-tree' | 'plain-classes' | 'unchecked' | 'library';
 const BUILDS: Build[] = ['library', 'unchecked', 'plain', 'plain-tree', 'plain-classes'];
 
 interface Row { readonly layout: Layout; readonly n: number }
@@ -46,7 +46,7 @@ const ROWS: Row[] = [
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 7);
 
 /** One profile's access, as a platform team rolls it out: 4 Secrets and 4 PodDefaults. */
-function libraryProfile(scope: Construct, namespace: string): void {
+export function libraryProfile(scope: Construct, namespace: string): void {
   new NotebookAccess(scope, 'notebook', {
     namespace,
     docker: DockerConfig.fromLogin({ server: 'registry.example.com', username: `bot-${namespace}`, password: 'fake-password-0000' }),
@@ -60,7 +60,7 @@ function libraryProfile(scope: Construct, namespace: string): void {
 }
 
 /** One profile rendered by the library, as the plain builds rebuild it. */
-interface Template {
+export interface Template {
   /** The manifests in the order the library's chart renders them. */
   readonly manifests: any[];
   /**
@@ -71,7 +71,7 @@ interface Template {
   readonly tree: Array<{ readonly id: string; readonly parent: number; readonly manifest?: any; readonly classes: string[] }>;
 }
 
-function profileTemplate(): Template {
+export function profileTemplate(): Template {
   const chart = Testing.chart();
   libraryProfile(chart, 'template');
   const constructs = chart.node.findAll().slice(1);
@@ -107,7 +107,7 @@ function withNamespace(manifest: any, namespace: string): any {
 }
 
 /** The template's manifests with no checks: side by side, or at the library's paths, with or without its classes. */
-function plainProfile(template: Template, build: Build): (scope: Construct, namespace: string) => void {
+export function plainProfile(template: Template, build: Build): (scope: Construct, namespace: string) => void {
   if (build === 'plain') {
     return (scope, namespace) => template.manifests.forEach((manifest, i) => {
       new ApiObject(scope, `o${i}`, withNamespace(manifest, namespace));
@@ -193,4 +193,4 @@ function main(): void {
   }
 }
 
-main();
+if (require.main === module) { main(); }
