@@ -6,7 +6,7 @@
 // the best of BENCH_REPEAT runs of each: noise on a shared machine only ever adds time, so the fastest
 // run is the closest to what the code itself costs.
 //
-//   npm run bench                      the full table (a few minutes on 2 cores)
+//   npm run bench                      the full table (about six minutes on 2 cores)
 //   BENCH_QUICK=1 npm run bench        the small rows only
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
