@@ -7,7 +7,6 @@ import { Construct } from 'constructs';
 import { KubePodDefault } from '../imports/kubeflow.org';
 import { MinioDefault } from '../lib/minio-default';
 import { PodDefaultAdmission } from '../lib/pod-default-admission';
-import { foldPath } from '../lib/names';
 import { PodDefaultValidation } from '../lib/pod-default-validation';
 import { errorsOf, expectCheckRefusal } from './support';
 
@@ -361,18 +360,6 @@ describe('attaching and synthesising', () => {
     // WHEN both are synthesised
     // THEN the YAML is byte for byte the same
     expect(build(true).synthYaml()).toEqual(build(false).synthYaml());
-  });
-});
-
-describe('foldPath', () => {
-  test.each([
-    ['/home/kubeflow/.docker/', '/home/kubeflow/.docker'],
-    ['/home/kubeflow//./.docker', '/home/kubeflow/.docker'],
-    ['/home/kubeflow/.docker', '/home/kubeflow/.docker'],
-    ['/dev/shm/.', '/dev/shm'],
-    ['/', '/'],
-  ])('%s is %s', (input, expected) => {
-    expect(foldPath(input)).toBe(expected);
   });
 });
 

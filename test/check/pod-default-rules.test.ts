@@ -1,5 +1,4 @@
 import { checkManifests } from '../../lib/check';
-import { foldPath } from '../../lib/names';
 import { inputs, pd, secret, externalSecret } from './support';
 
 const REFUSE_BOTH = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
@@ -110,21 +109,6 @@ describe('mount-spelling', () => {
       message: `mount paths ${first} of poddefault a (s0) and ${second} of poddefault b (s1) in namespace team-a are the same directory spelled differently: `
         + 'the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories',
     }]);
-  });
-
-  test.each([
-    ['/a/b/', '/a/b'], ['/a//b/./c', '/a/b/c'], ['/a/b/../c', '/a/c'], ['/../a', '/a'], ['/a/..', '/'], ['a/../../b', '../b'], ['/', '/'],
-  ])('foldPath(%s) is %s', (path, folded) => {
-    expect(foldPath(path)).toBe(folded);
-  });
-
-  // foldPath folds a plain path with one trailing '/' by dropping the '/': these end in '/' but are not
-  // plain before it, so a shortcut taken too often gives another answer than the segment-wise fold.
-  test.each([
-    ['//', '/'], ['///', '/'], ['/a/', '/a'], ['/a//', '/a'], ['/a/./', '/a'], ['/a/../', '/'], ['/../', '/'], ['a/', 'a'],
-    ['./', ''], ['../', '..'], ['/.../', '/...'], ['.../', '...'], ['/a\n/b/', '/a\n/b'], ['a\n//', 'a\n'],
-  ])('foldPath(%j) with a trailing slash is %j', (path, folded) => {
-    expect(foldPath(path)).toBe(folded);
   });
 });
 
