@@ -144,3 +144,12 @@ function foldSegments(path: string): string {
 
 /** Whether a path holds `//`, a `.` or `..` segment, or a trailing `/`. */
 const SPELLING = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+
+/**
+ * The API server lists PodDefaults in name order. Names are DNS subdomains (ASCII), for which this
+ * UTF-16 order is Go's byte order.
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+

@@ -1,20 +1,27 @@
-// `npm run mutation` scores the merge functions of lib/pod-default-admission.ts by a line range in
-// stryker.config.json. A range that drifted when code moved would quietly score other lines: this test
-// fails instead, naming the range to write.
-import { readFileSync } from 'fs';
+// `npm run mutation` names the files it mutates and the tests it runs against them in
+// stryker.config.json. A path that drifted when code moved would quietly score nothing: this test fails
+// instead.
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
+const config = JSON.parse(readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
 
-test('the mutation range of pod-default-admission.ts spans mergePodDefaults to the end of conflict', () => {
-  // GIVEN the range Stryker mutates, and the file
-  const config = JSON.parse(readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
-  const range = (config.mutate as string[]).find(m => m.startsWith('lib/pod-default-admission.ts:'))!;
-  const lines = readFileSync(path.join(ROOT, 'lib', 'pod-default-admission.ts'), 'utf8').split('\n');
-  // WHEN the boundaries are found in the file
-  const first = lines.findIndex(l => l.startsWith('export function mergePodDefaults(')) + 1;
-  const conflictStart = lines.findIndex(l => l.startsWith('function conflict('));
-  const last = lines.findIndex((l, i) => i > conflictStart && l === '}') + 1;
-  // THEN the configured range is exactly those lines
-  expect(range).toBe(`lib/pod-default-admission.ts:${first}-${last}`);
+test('every file Stryker mutates exists', () => {
+  // GIVEN the files Stryker mutates
+  const files = config.mutate as string[];
+  // THEN each one is a file of the library
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) { expect(existsSync(path.join(ROOT, file))).toBe(true); }
+});
+
+test('every test pattern Stryker runs matches a test file', () => {
+  // GIVEN the test patterns, as paths under test/ with at most one `*` in the file name
+  const patterns = config.jest.config.testMatch as string[];
+  for (const pattern of patterns) {
+    const [dir, file] = [path.dirname(pattern.replace('**/', '')), path.basename(pattern)];
+    const re = new RegExp(`^${file.replace(/\./g, '\\.').replace('*', '.*')}$`);
+    // THEN the pattern matches at least one file
+    expect(readdirSync(path.join(ROOT, dir)).filter(f => re.test(f))).not.toHaveLength(0);
+  }
 });

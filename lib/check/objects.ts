@@ -1,6 +1,6 @@
 // The checked objects as the rules read them: each manifest once classified, with its namespace,
 // name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
-import { parseSelector, ParsedSelector } from '../pod-default-admission';
+import { parseSelector, ParsedSelector } from '../admission/selector';
 import { CheckInput, CheckProblem } from './types';
 
 /** One checked object. */

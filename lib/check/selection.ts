@@ -2,7 +2,8 @@
 // matches the pod's labels, so two PodDefaults meet only when one label set satisfies both selectors,
 // and a pair that both set one marker env var to their own (different) names is refused by the webhook
 // whenever both are selected, so it is never selected together on purpose.
-import { compareNames, SelectorRequirement } from '../pod-default-admission';
+import { SelectorRequirement } from '../admission/selector';
+import { compareNames } from '../names';
 import { PodDefaultFound } from './objects';
 
 /** A label set that every given PodDefault's selector matches, or `undefined` when there is none. */

@@ -2,7 +2,7 @@
 // repaired, so that a mistyped path such as /dev/zero or a binary file ends in one line, not in memory
 // exhaustion or a credential with U+FFFD in it.
 import { closeSync, openSync, readSync } from 'fs';
-import { MAX_FILE_BYTES, whyUnreadable } from '../source-file';
+import { MAX_FILE_BYTES, whyUnreadable } from '../sources/source-file';
 import { InputError, Io } from './framework';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,5 +1,5 @@
 // `notebook`: a NotebookAccess, Docker credentials plus one object storage, as the Kubeflow SDK's Config.
-import type { DockerSecretType } from '../index';
+import type { DockerSecretType } from '..';
 import { Args, bool, checkOneStdinReader, choice, CommandSpec, EXIT_OK, given, Io, OptionSpec, refuse, required, str } from './framework';
 import { flagNames, readProps } from './props';
 import {

@@ -1,6 +1,6 @@
 // External Secrets Operator on the command line: the store flags every generating command shares, and
 // the one syntax of a remote value (`KEY[#PROPERTY][@VERSION]`) that each `--remote-...` flag takes.
-import type { RemoteValue, SecretStoreOptions } from '../index';
+import type { RemoteValue, SecretStoreOptions } from '..';
 import { Args, given, OptionGroup, str, UsageError } from './framework';
 import type { FlagNames, Library } from './synth';
 

@@ -6,7 +6,7 @@ import type { AccessError } from '../errors';
 import { InputError, Io, SecretInput } from './framework';
 
 /** The library's public entry point, loaded when a command runs. */
-export type Library = typeof import('../index');
+export type Library = typeof import('..');
 
 /** What the CLI calls a construct prop: `secretName` -> `--secret-name`. */
 export interface FlagNames { readonly [prop: string]: string }
@@ -56,7 +56,7 @@ export interface SourceField {
  * InputError whose lines name flags rather than construct props.
  */
 export async function synthesize(io: Io, flags: FlagNames, sources: readonly SourceField[], build: (lib: Library, chart: Chart) => void): Promise<void> {
-  const lib: Library = await import('../index');
+  const lib: Library = await import('..');
   const { App, Chart } = await import('cdk8s');
   const app = new App();
   const chart = new Chart(app, 'cli');

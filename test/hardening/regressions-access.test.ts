@@ -8,7 +8,7 @@ import {
   AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig, DockerRegistryAccess, GcpServiceAccountKey, GcsCredentials,
   PipelinesApiAccess,
 } from '../../lib';
-import { decodeBase64Bytes } from '../../lib/base64';
+import { decodeBase64Bytes } from '../../lib/sources/base64';
 import { secretOf } from '../support';
 import { buildOrReject, expectRefused, params, scratchFiles } from './fuzz';
 

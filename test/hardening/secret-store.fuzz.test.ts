@@ -12,8 +12,8 @@ import {
   DockerRegistryAccess, DockerSecretType, GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, RemoteValue,
   S3Configuration, SecretStoreRef,
 } from '../../lib';
-import { isGoDuration } from '../../lib/go-duration';
-import { esoSecret } from '../eso-template';
+import { isGoDuration } from '../../lib/sources/go-duration';
+import { esoSecret } from '../sources/eso-template';
 import { buildOrReject, hostileText, nameCandidate, params, timeout } from './fuzz';
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });

@@ -1,6 +1,5 @@
 // Rules on one PodDefault at a time.
-import { DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
-import { compareNames } from '../../pod-default-admission';
+import { compareNames, DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
 

@@ -1,5 +1,5 @@
 import { foldPath, quote } from '../../names';
-import { MergeConflict, mergePodDefaults } from '../../pod-default-admission';
+import { MergeConflict, mergePodDefaults } from '../../admission/merge';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
 import { CheckProblem } from '../types';

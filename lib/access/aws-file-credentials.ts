@@ -1,0 +1,114 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
+import { AwsCredentials } from '../sources/aws-credentials';
+import { ConfigProfile, regionProblem, renderConfigIni } from '../sources/aws-credentials-ini';
+import { encodeBase64 } from '../sources/base64';
+import { childPath, fieldError, readField } from '../errors';
+import { StoreSecret, templateLiteral } from '../sources/store-secret';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+
+/** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
+const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
+const CREDENTIALS_FILE = 'credentials';
+const CONFIG_FILE = 'config';
+
+/**
+ * Options of AwsFileCredentials, all but the credentials.
+ */
+export interface AwsFileCredentialsOptions extends PodDefaultAccessOptions, PodDefaultMountOptions {
+  /**
+   * Region for the profiles that have none, written to the AWS config file (`~/.aws/config`, the
+   * Secret's key `config`) so that SDKs find it. Not with an existing Secret.
+   * @default - only profiles with their own region get one; no config file when none has
+   */
+  readonly region?: string;
+}
+
+/**
+ * Props of AwsFileCredentials.
+ */
+export interface AwsFileCredentialsProps extends AwsFileCredentialsOptions {
+  /** The AWS credentials. */
+  readonly credentials: AwsCredentials;
+}
+
+/**
+ * AWS credentials for Kubeflow notebooks: a Secret holding the shared-credentials file (and, with a
+ * region, the config file), and a PodDefault that mounts it at `/home/kubeflow/.aws/` in the notebooks
+ * that select it.
+ *
+ * @example
+ * new AwsFileCredentials(chart, 'aws-credentials', {
+ *   credentials: AwsCredentials.fromFile('credentials'),
+ * });
+ */
+export class AwsFileCredentials extends PodDefaultAccess {
+  public constructor(scope: Construct, id: string, props: AwsFileCredentialsProps) {
+    super(scope, id, awsFileSpec(scope, id, props));
+  }
+}
+
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  strings: [...ACCESS_OPTIONS_SHAPE.strings, 'region'],
+  instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")' } },
+};
+
+function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {
+  const path = childPath(scope, id);
+  checkProps(scope, path, props, PROPS_SHAPE);
+  if (props.credentials === undefined) {
+    throw fieldError(path, 'credentials', 'is missing: give the credentials, such as AwsCredentials.fromFile("credentials")');
+  }
+  const credentials = readField(path, 'credentials', () => props.credentials._resolve());
+  if (props.region !== undefined) {
+    if (credentials.kind === 'existing') {
+      throw fieldError(path, 'region', 'only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret');
+    }
+    if (credentials.kind === 'store' && credentials.profiles === undefined) {
+      throw fieldError(path, 'region', 'needs the profile names, but the whole credentials file comes from the secret store: leave region out, or use AwsCredentials.fromSecretStoreKeys with its region');
+    }
+    const problem = regionProblem(props.region);
+    if (problem !== undefined) { throw fieldError(path, 'region', problem); }
+  }
+  let secret: SecretSource;
+  if (credentials.kind === 'content') {
+    const config = renderConfigIni(credentials.profiles.map(({ name, region }) => ({ name, region: region ?? props.region })));
+    secret = {
+      type: 'Opaque',
+      data: {
+        [CREDENTIALS_FILE]: encodeBase64(credentials.bytes),
+        ...(config === undefined ? {} : { [CONFIG_FILE]: encodeBase64(config) }),
+      },
+    };
+  } else if (credentials.kind === 'store') {
+    secret = { store: withConfigFile(credentials.secret, credentials.profiles, props.region) };
+  } else {
+    secret = { existing: credentials.secretName };
+  }
+  const access = resolveAccess(scope, id, props, 'Add AWS credentials', secret);
+  const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
+
+  // The whole Secret is mounted, so that `config` lands beside `credentials`, unless an existing
+  // Secret keeps the file under another key.
+  const key = (credentials.kind === 'existing' ? credentials.key : undefined) ?? CREDENTIALS_FILE;
+  const volumeSecret: k8s.SecretVolumeSource = key === CREDENTIALS_FILE
+    ? { secretName: access.secretName }
+    : { secretName: access.secretName, items: [{ key, path: CREDENTIALS_FILE }] };
+  return accessSpec(access, {
+    volumes: [{ name: volumeName, secret: volumeSecret }],
+    volumeMounts: [{ name: volumeName, mountPath }],
+  });
+}
+
+/**
+ * The stored credentials with the config file beside them, as literal template text: the profile
+ * names and regions are known at synth time, and ESO renders only the template's keys.
+ */
+function withConfigFile(secret: StoreSecret, profiles: readonly ConfigProfile[] | undefined, region: string | undefined): StoreSecret {
+  if (profiles === undefined) { return secret; }
+  const config = renderConfigIni(profiles.map(profile => ({ name: profile.name, region: profile.region ?? region })));
+  return config === undefined ? secret : { ...secret, template: { ...secret.template, [CONFIG_FILE]: templateLiteral(config) } };
+}

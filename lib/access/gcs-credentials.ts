@@ -1,0 +1,86 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
+import { encodeBase64 } from '../sources/base64';
+import { childPath, fieldError, readField } from '../errors';
+import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from '../sources/gcp-service-account-key';
+import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+
+/** The Kubeflow GKE docs' mount directory and file name for the key. */
+const DEFAULT_MOUNT_PATH = '/secret/gcp/';
+const KEY_FILE = 'user-gcp-sa.json';
+/** The key file google-auth (and so gcsfs, the GCS client libraries and the Kubeflow SDKs) loads first. */
+const CREDENTIALS_VARIABLE = 'GOOGLE_APPLICATION_CREDENTIALS';
+
+/**
+ * Options of GcsCredentials, all but the key.
+ */
+export interface GcsCredentialsOptions extends PodDefaultAccessOptions, PodDefaultMountOptions {}
+
+/**
+ * Props of GcsCredentials.
+ */
+export interface GcsCredentialsProps extends GcsCredentialsOptions {
+  /** The service-account key. */
+  readonly key: GcpServiceAccountKey;
+}
+
+/**
+ * Google Cloud Storage (and every Google Cloud API) for Kubeflow notebooks through a service-account
+ * key: a Secret holding the key as `user-gcp-sa.json`, and a PodDefault that mounts it at
+ * `/secret/gcp/` and points `GOOGLE_APPLICATION_CREDENTIALS` at the file, in the notebooks that
+ * select it.
+ *
+ * @example
+ * new GcsCredentials(chart, 'gcp-credentials', {
+ *   key: GcpServiceAccountKey.fromFile('key.json'),
+ * });
+ */
+export class GcsCredentials extends PodDefaultAccess {
+  /** Where the notebook finds the key file: the value of `GOOGLE_APPLICATION_CREDENTIALS`. */
+  public readonly keyFilePath: string;
+
+  public constructor(scope: Construct, id: string, props: GcsCredentialsProps) {
+    const spec = gcsSpec(scope, id, props);
+    super(scope, id, spec);
+    this.keyFilePath = spec.env![0].value!;
+  }
+}
+
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  ...ACCESS_OPTIONS_SHAPE,
+  instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")' } },
+};
+
+function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {
+  const path = childPath(scope, id);
+  checkProps(scope, path, props, PROPS_SHAPE);
+  if (props.key === undefined) {
+    throw fieldError(path, 'key', 'is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")');
+  }
+  const key = readField(path, 'key', () => props.key._resolve());
+  const access = resolveAccess(scope, id, props, 'Add GCP credentials', keySecret(key));
+  const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
+
+  const secretKey = (key.kind === 'existing' ? key.key : undefined) ?? KEY_FILE;
+  const volumeSecret: k8s.SecretVolumeSource = secretKey === KEY_FILE
+    ? { secretName: access.secretName }
+    : { secretName: access.secretName, items: [{ key: secretKey, path: KEY_FILE }] };
+  return accessSpec(access, {
+    volumes: [{ name: volumeName, secret: volumeSecret }],
+    volumeMounts: [{ name: volumeName, mountPath }],
+    env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }],
+  });
+}
+
+function keySecret(key: ResolvedGcpServiceAccountKey): SecretSource {
+  switch (key.kind) {
+    case 'content':
+      return { type: 'Opaque', data: { [KEY_FILE]: encodeBase64(key.bytes) } };
+    case 'existing':
+      return { existing: key.secretName };
+    case 'store':
+      return { store: key.secret(KEY_FILE) };
+  }
+}

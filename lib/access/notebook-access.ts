@@ -1,0 +1,208 @@
+import { Construct } from 'constructs';
+import { PodDefaultAccess } from './pod-default-access';
+import { AwsCredentials } from '../sources/aws-credentials';
+import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
+import { AwsFileCredentials, AwsFileCredentialsOptions } from './aws-file-credentials';
+import { AzureBlobConfiguration, AzureBlobConfigurationOptions } from './azure-blob-configuration';
+import { AzureStorageConfiguration } from '../sources/azure-storage-configuration';
+import { DockerConfig } from '../sources/docker-config';
+import { DockerRegistryAccess, DockerRegistryAccessOptions } from './docker-registry-access';
+import { childPath, fieldError } from '../errors';
+import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
+import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
+import { MinioDefault, MinioDefaultProps } from './minio-default';
+import { checkProps as checkPropsShape, PropsShape } from './props-guard';
+import { isAbsoluteDirectory, quote } from '../names';
+import { PipelinesApiAccess } from './pipelines-api-access';
+import { S3Configuration } from '../sources/s3-configuration';
+
+const DEFAULT_HOME = '/home/kubeflow';
+
+/**
+ * The object storage a notebook gets: one of the storage access constructs, with its props.
+ */
+export class StorageAccess {
+  /**
+   * The in-cluster MinIO of Kubeflow Pipelines (a `MinioDefault`, child id `minio`).
+   * @param props MinioDefault props; they override the defaults
+   */
+  public static minio(props: MinioDefaultProps = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) =>
+      new MinioDefault(scope, 'minio', { ...props, namespace: props.namespace ?? defaults.namespace }));
+  }
+
+  /**
+   * An AWS credentials file mounted at `<homeDirectory>/.aws/` (an `AwsFileCredentials`, child id
+   * `aws-credentials`).
+   * @param credentials the credentials file
+   * @param props AwsFileCredentials options; they override the defaults
+   */
+  public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
+      ...props,
+      credentials,
+      namespace: props.namespace ?? defaults.namespace,
+      mountPath: props.mountPath ?? `${defaults.homeDirectory}/.aws/`,
+    }));
+  }
+
+  /**
+   * AWS/S3 settings as environment variables (an `AwsEnvConfiguration`, child id `aws-configuration`).
+   * @param configuration the settings
+   * @param props AwsEnvConfiguration options; they override the defaults
+   */
+  public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
+      ...props,
+      configuration,
+      namespace: props.namespace ?? defaults.namespace,
+    }));
+  }
+
+  /**
+   * A Google Cloud service-account key mounted at `/secret/gcp/`, with `GOOGLE_APPLICATION_CREDENTIALS`
+   * pointing at it (a `GcsCredentials`, child id `gcs-credentials`).
+   * @param key the service-account key
+   * @param props GcsCredentials options; they override the defaults
+   */
+  public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
+      ...props,
+      key,
+      namespace: props.namespace ?? defaults.namespace,
+    }));
+  }
+
+  /**
+   * An Azure Storage account as environment variables (an `AzureBlobConfiguration`, child id
+   * `azure-blob`).
+   * @param configuration the account and its credential
+   * @param props AzureBlobConfiguration options; they override the defaults
+   */
+  public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
+    return new StorageAccess((scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
+      ...props,
+      configuration,
+      namespace: props.namespace ?? defaults.namespace,
+    }));
+  }
+
+  private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {}
+
+  /** Creates the storage construct in `scope`. @internal */
+  public _create(scope: Construct, namespace: string | undefined, homeDirectory: string): PodDefaultAccess {
+    return this.create(scope, { namespace, homeDirectory });
+  }
+}
+
+interface NotebookDefaults {
+  readonly namespace?: string;
+  readonly homeDirectory: string;
+}
+
+/**
+ * Props of NotebookAccess.
+ */
+export interface NotebookAccessProps {
+  /** The Docker registry credentials. */
+  readonly docker: DockerConfig;
+
+  /**
+   * Options of the DockerRegistryAccess; they override the defaults.
+   * @default - DockerRegistryAccess's defaults, mounted at `<homeDirectory>/.docker/`
+   */
+  readonly dockerOptions?: DockerRegistryAccessOptions;
+
+  /**
+   * The object storage.
+   * @default StorageAccess.minio()
+   */
+  readonly storage?: StorageAccess;
+
+  /**
+   * Also give the notebook a token for the Kubeflow Pipelines API (a `PipelinesApiAccess`, child id
+   * `access-ml-pipeline`, the Kubeflow docs' PodDefault), so that `kfp.Client()` works without
+   * arguments.
+   * @default false
+   */
+  readonly pipelines?: boolean;
+
+  /**
+   * Namespace (the Kubeflow profile) of every object.
+   * @default - the enclosing Chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The notebook user's home directory, under which `.docker/` and `.aws/` are mounted. Stock Kubeflow
+   * images use `/home/jovyan`.
+   * @default '/home/kubeflow'
+   */
+  readonly homeDirectory?: string;
+}
+
+/**
+ * Everything a Kubeflow notebook needs to pull from a registry and reach object storage, as the
+ * Kubeflow SDK's `Config` gives it: a DockerRegistryAccess (child id `docker-config`) plus one storage
+ * construct, in-cluster MinIO unless told otherwise, and, when asked, the Kubeflow Pipelines API token.
+ *
+ * @example
+ * new NotebookAccess(chart, 'access', { docker: DockerConfig.fromFile('config.json') });
+ */
+export class NotebookAccess extends Construct {
+  /** The Docker registry access. */
+  public readonly docker: DockerRegistryAccess;
+  /** The storage access construct. */
+  public readonly storage: PodDefaultAccess;
+  /** The Kubeflow Pipelines API access, undefined unless `pipelines` is true. */
+  public readonly pipelines?: PipelinesApiAccess;
+  /** Every label a Notebook carries to select all of this access's PodDefaults. */
+  public readonly selectorLabels: { [key: string]: string };
+
+  public constructor(scope: Construct, id: string, props: NotebookAccessProps) {
+    const homeDirectory = checkProps(scope, id, props);
+    super(scope, id);
+    try {
+      const dockerOptions = props.dockerOptions ?? {};
+      this.docker = new DockerRegistryAccess(this, 'docker-config', {
+        ...dockerOptions,
+        config: props.docker,
+        namespace: dockerOptions.namespace ?? props.namespace,
+        mountPath: dockerOptions.mountPath ?? `${homeDirectory}/.docker/`,
+      });
+      this.storage = (props.storage ?? StorageAccess.minio())._create(this, props.namespace, homeDirectory);
+      if (props.pipelines) {
+        this.pipelines = new PipelinesApiAccess(this, 'access-ml-pipeline', { namespace: props.namespace });
+      }
+    } catch (e) {
+      // A child's bad input must not leave this construct half-built in the tree.
+      scope.node.tryRemoveChild(this.node.id);
+      throw e;
+    }
+    // Object.assign rather than spreads: V8 copies several spreads into one object on its slow path.
+    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage.selectorLabels, this.pipelines?.selectorLabels);
+  }
+}
+
+/** The props NotebookAccess takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  strings: ['namespace', 'homeDirectory'],
+  objects: ['dockerOptions'],
+  instances: {
+    docker: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' },
+    storage: { name: 'StorageAccess', type: StorageAccess, example: 'StorageAccess.minio()' },
+  },
+};
+
+function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
+  const path = childPath(scope, id);
+  checkPropsShape(scope, path, props, PROPS_SHAPE);
+  if (props.docker === undefined) {
+    throw fieldError(path, 'docker', 'is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
+  }
+  const home = props.homeDirectory ?? DEFAULT_HOME;
+  if (!isAbsoluteDirectory(home)) {
+    throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);
+  }
+  return home.replace(/\/+$/, '');
+}

@@ -1,0 +1,90 @@
+// Checks for the callers TypeScript's types do not reach: JavaScript, and other languages through jsii,
+// can pass null props, a string where a boolean belongs, a value outside an enum, or create a construct
+// outside any Chart. Each gets an AccessError of the form `[path] field: problem: fix` before anything is
+// created, never a TypeError or a Secret key "undefined". Messages name types, never values.
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { fieldError } from '../errors';
+
+/** What each optional prop must be when it is given (`undefined` always passes). */
+export interface PropsShape {
+  readonly strings?: readonly string[];
+  readonly booleans?: readonly string[];
+  /** Props that hold a value of a string enum, with the enum's name for messages. */
+  readonly enums?: { readonly [field: string]: { readonly name: string; readonly values: Record<string, string> } };
+  /** Props that hold an instance of one of our classes, made by its static factories. */
+  readonly instances?: { readonly [field: string]: { readonly name: string; readonly type: Function; readonly example: string } };
+  /** Props that hold a plain object of options. */
+  readonly objects?: readonly string[];
+}
+
+/** The props every access construct takes (PodDefaultAccessOptions, PodDefaultMountOptions). */
+export const ACCESS_OPTIONS_SHAPE = {
+  strings: ['namespace', 'name', 'description', 'secretName', 'volumeName', 'mountPath'],
+  booleans: ['immutable', 'hashSecretName'],
+} as const;
+
+/**
+ * Checks that the construct at `path` is created inside a Chart and that `props` has `shape`.
+ * `props` may be undefined when every prop is optional.
+ */
+export function checkProps(scope: IConstruct, path: string, props: unknown, shape: PropsShape, propsOptional = false): void {
+  checkInChart(scope, path);
+  if (props === undefined && propsOptional) { return; }
+  if (!isPlainObject(props)) {
+    throw fieldError(path, 'props', `is ${typeName(props)}, not an object: give the props as an object`);
+  }
+  // Index loops: this runs for every construct, mostly before V8 optimises it, and a for-of then
+  // allocates an iterator result per field.
+  const { strings = [], booleans = [], objects = [] } = shape;
+  for (let i = 0; i < strings.length; i++) { checkType(path, strings[i], props[strings[i]], 'string', 'a string'); }
+  for (let i = 0; i < booleans.length; i++) { checkType(path, booleans[i], props[booleans[i]], 'boolean', 'true or false'); }
+  for (let i = 0; i < objects.length; i++) {
+    const field = objects[i];
+    const value = props[field];
+    if (value !== undefined && !isPlainObject(value)) {
+      throw fieldError(path, field, `is ${typeName(value)}, not an object: give an object of options, or leave ${field} out`);
+    }
+  }
+  for (const field in shape.enums) {
+    const value = props[field];
+    const { name, values } = shape.enums[field];
+    if (value !== undefined && !Object.values(values).includes(value as string)) {
+      const members = Object.keys(values).map(member => `${name}.${member}`);
+      throw fieldError(path, field, `is not a value of ${name}: give ${members.slice(0, -1).join(', ')} or ${members[members.length - 1]}`);
+    }
+  }
+  for (const field in shape.instances) {
+    const value = props[field];
+    const { name, type, example } = shape.instances[field];
+    if (value !== undefined && !(value instanceof type)) {
+      throw fieldError(path, field, `is ${typeName(value)}, not an instance of ${name}: create it with one of ${name}'s static methods, such as ${example}`);
+    }
+  }
+}
+
+// Up the parents rather than `node.scopes`, which builds the array of every ancestor for each construct.
+function checkInChart(scope: IConstruct, path: string): void {
+  for (let s: IConstruct | undefined = scope; s !== undefined; s = s.node.scope) {
+    if (Chart.isChart(s)) { return; }
+  }
+  throw fieldError(path, 'scope', 'is not inside a cdk8s Chart (the construct was created directly under the App): ' +
+    'create a Chart, such as new Chart(app, "profile", { namespace: "team-a" }), and the construct in it');
+}
+
+function checkType(path: string, field: string, value: unknown, type: string, wanted: string): void {
+  if (value !== undefined && typeof value !== type) {
+    throw fieldError(path, field, `is ${typeName(value)}, not ${wanted}: give ${wanted}, or leave ${field} out`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) { return 'null'; }
+  if (Array.isArray(value)) { return 'an array'; }
+  const type = typeof value;
+  return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}

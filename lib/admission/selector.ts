@@ -1,0 +1,95 @@
+// Label selectors as the webhook parses and matches them (metav1.LabelSelectorAsSelector and
+// labels.Selector.Matches).
+import { labelKeyProblem, labelValueProblem } from '../names';
+import { quoteEmpty, str } from './manifest';
+
+/**
+ * One requirement of a selector; a `matchLabels` entry is `In` with its one value.
+ *
+ * @internal
+ */
+export interface SelectorRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values: readonly string[];
+}
+
+/** @internal */
+export interface ParsedSelector {
+  readonly error?: string;
+  readonly key?: string;
+  /** The requirements, all of which a pod's labels meet to be selected; empty when invalid. */
+  readonly requirements: readonly SelectorRequirement[];
+  readonly matches: (labels: Record<string, string>) => boolean;
+}
+
+/**
+ * Parses a LabelSelector as the webhook does; an empty (or absent) selector matches every pod.
+ *
+ * @internal
+ */
+export function parseSelector(selector: any): ParsedSelector {
+  // Keys, an indexed loop and an array of the final length rather than entries, for...of and pushes
+  // (`[].push` reserves room for seventeen): the app-wide check parses the selector of every PodDefault
+  // of the app, cold.
+  const matchLabels = selector?.matchLabels ?? {};
+  const keys = Object.keys(matchLabels);
+  const requirements: SelectorRequirement[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = matchLabels[key];
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== undefined) { return new Selector([], key, `matchLabels key ${key}: ${problem}`); }
+    requirements[i] = { key, operator: 'In', values: [value] };
+  }
+  // Read only when present: a for...of over an empty list still costs an iterator and its result.
+  const expressions = selector?.matchExpressions;
+  if (expressions === undefined || expressions === null) { return new Selector(requirements); }
+  for (const expression of expressions) {
+    const key = str(expression?.key);
+    const values: any[] = expression?.values ?? [];
+    const operator = expression?.operator;
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${quoteEmpty(key)}: ${keyProblem}`); }
+    if (operator === 'In' || operator === 'NotIn') {
+      if (values.length === 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} needs values`); }
+      const valueProblem = values.map(labelValueProblem).find(p => p !== undefined);
+      if (valueProblem !== undefined) { return new Selector([], key, `matchExpressions key ${key}: ${valueProblem}`); }
+    } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+      if (values.length > 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
+    } else {
+      return new Selector([], key, `matchExpressions key ${key}: unknown operator ${String(operator)}`);
+    }
+    requirements.push({ key, operator, values });
+  }
+  return new Selector(requirements);
+}
+
+/** A parsed selector; a class, so that `matches` is one method rather than a closure per selector. */
+class Selector implements ParsedSelector {
+  public constructor(
+    public readonly requirements: readonly SelectorRequirement[],
+    public readonly key?: string,
+    public readonly error?: string,
+  ) {}
+
+  public matches(labels: Record<string, string>): boolean {
+    return this.error === undefined && this.requirements.every(r => meets(r, labels));
+  }
+}
+
+/**
+ * Whether `labels` meet one requirement (labels.Requirement.Matches).
+ *
+ * @internal
+ */
+export function meets(requirement: SelectorRequirement, labels: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  switch (requirement.operator) {
+    case 'In': return has && requirement.values.includes(labels[requirement.key]);
+    case 'NotIn': return !has || !requirement.values.includes(labels[requirement.key]);
+    case 'Exists': return has;
+    case 'DoesNotExist': return !has;
+  }
+}
+

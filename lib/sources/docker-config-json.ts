@@ -1,0 +1,242 @@
+// Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
+// inside a pod. Free of constructs; every message names registries and fields, never a credential.
+import { decodeBase64, encodeBase64 } from './base64';
+import { AccessError, valueError } from '../errors';
+import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+
+/** kubectl's default registry, also Docker Hub's key in config.json. */
+export const DOCKER_HUB = 'https://index.docker.io/v1/';
+
+/**
+ * A login to one registry, as `docker login` or `kubectl create secret docker-registry` takes it.
+ */
+export interface DockerLogin {
+  /**
+   * The registry, as it appears in config.json's `auths`.
+   * @default 'https://index.docker.io/v1/'
+   */
+  readonly server?: string;
+  /** The user name. */
+  readonly username: string;
+  /** The password or access token. */
+  readonly password: string;
+  /**
+   * An e-mail address, kept for older tools.
+   * @default - no `email` field
+   */
+  readonly email?: string;
+}
+
+/**
+ * Renders config.json exactly as `kubectl create secret docker-registry` writes `.dockerconfigjson`:
+ * compact JSON, keys `username`, `password`, `email` (only when given), `auth`, no trailing newline.
+ */
+export function renderDockerLogins(logins: readonly DockerLogin[]): string {
+  if (logins.length === 0) { throw new AccessError('no login given: pass at least one registry login'); }
+  // Without a prototype, a server named "__proto__" is a key like any other, not the object's prototype.
+  const auths: Record<string, object> = Object.create(null);
+  logins.forEach((login, i) => {
+    const server = login.server ?? DOCKER_HUB;
+    const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
+    if (server.trim() === '' || server !== server.trim()) {
+      throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
+    }
+    if (Object.prototype.hasOwnProperty.call(auths, server)) {
+      throw valueError('server', `${where}: server ${quote(server)} is given twice: give each registry once`);
+    }
+    checkLoginValue(where, 'username', login.username);
+    checkLoginValue(where, 'password', login.password);
+    if (login.username.includes(':')) {
+      throw valueError('username', `${where}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`);
+    }
+    if (login.email !== undefined) { checkLoginValue(where, 'email', login.email); }
+    // In kubectl's key order; `email` only when given.
+    const entry: Record<string, string> = { username: login.username, password: login.password };
+    if (login.email !== undefined) { entry.email = login.email; }
+    entry.auth = encodeBase64(`${login.username}:${login.password}`);
+    auths[server] = entry;
+  });
+  return goJson({ auths });
+}
+
+function checkLoginValue(where: string, field: string, value: string): void {
+  if (typeof value !== 'string' || value === '') {
+    throw valueError(field, `${where}: ${field} is empty: give a non-empty ${field}`);
+  }
+  if (/[\r\n]/.test(value)) {
+    throw valueError(field, `${where}: ${field} contains a line break (often from "echo" without -n or a file's last newline): remove it`);
+  }
+  if (value !== value.trim()) {
+    throw valueError(field, `${where}: ${field} has leading or trailing whitespace: remove it`);
+  }
+  if (hasControlCharacter(value)) {
+    throw valueError(field, `${where}: ${field} contains a control character: check what was pasted`);
+  }
+  if (hasLoneSurrogate(value)) {
+    throw valueError(field, `${where}: ${field} is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`);
+  }
+}
+
+/** JSON as Go's encoding/json writes it, which escapes <, >, & and the JavaScript line separators. */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Checks that a config.json gives a pod access to at least one registry, and nothing in it is a trap.
+ * Throws an AccessError that names the registry and field at fault, never a value.
+ */
+export function checkDockerConfig(text: string): void {
+  if (text.charCodeAt(0) === 0xfeff) {
+    throw new AccessError('starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM');
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    // JSON.parse's own message quotes the input, which may be a credential.
+    throw new AccessError('is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin');
+  }
+  if (!isObject(config)) {
+    throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
+  }
+  const helper = Object.keys(config).find(key => ['credsstore', 'credhelpers'].includes(goFold(key)));
+  if (helper !== undefined) {
+    throw new AccessError(`keeps its credentials in a credential helper (${quote(helper)}), which grants nothing inside a pod: ` +
+      'use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes');
+  }
+  const auths = goMapField(config, 'auths');
+  if (auths === undefined) {
+    throw new AccessError('has no "auths": log in to a registry ("docker login") or use DockerConfig.fromLogin');
+  }
+  if (!isObject(auths)) {
+    throw new AccessError('"auths" is not an object: it maps each registry to its credentials');
+  }
+  const servers = Object.keys(auths);
+  if (servers.length === 0) {
+    throw new AccessError('"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin');
+  }
+  for (const server of servers) { checkAuthEntry(server, auths[server]); }
+  for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], quote(key)); }
+}
+
+function checkAuthEntry(server: string, entry: unknown): void {
+  const where = `"auths" entry ${quote(server)}`;
+  if (!isObject(entry)) {
+    throw new AccessError(`${where} is not an object: give it "auth", or "username" and "password"`);
+  }
+  const fields: Record<string, string | undefined> = {};
+  for (const field of ['auth', 'username', 'password', 'identitytoken', 'registrytoken', 'email']) {
+    const value = goField(entry, field);
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new AccessError(`${where}: "${field}" is not a string: write it as a JSON string`);
+    }
+    fields[field] = value ?? undefined;
+  }
+  const { auth, username, password, identitytoken, registrytoken } = fields;
+  for (const [field, value] of [['username', username], ['password', password], ['auth', auth]] as const) {
+    if (value === '') { throw new AccessError(`${where}: "${field}" is empty: give a value or leave the field out`); }
+  }
+  if (auth !== undefined) {
+    const decoded = decodeBase64(auth);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded === undefined || colon < 1 || colon === decoded.length - 1) {
+      throw new AccessError(`${where}: "auth" is not the base64 of "username:password": encode it with "echo -n USER:PASSWORD | base64"`);
+    }
+    if (/[\r\n]$/.test(decoded)) {
+      throw new AccessError(`${where}: "auth" decodes to a value that ends in a newline: encode it with "echo -n", not "echo"`);
+    }
+    const agrees = (username === undefined || username === decoded.slice(0, colon))
+      && (password === undefined || password === decoded.slice(colon + 1));
+    if (!agrees) {
+      throw new AccessError(`${where}: "auth" disagrees with "username"/"password": regenerate "auth" from them, or drop one of the two`);
+    }
+    return;
+  }
+  if (username !== undefined && password !== undefined) { return; }
+  if (identitytoken || registrytoken) { return; }
+  throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
+}
+
+// Docker decodes config.json with Go's encoding/json, which gives a struct field the value of every
+// key that equals its name up to ASCII case ("Auths", "credsstore"), in the order of the keys: a
+// later string replaces an earlier one, a later object is merged into an earlier one, null clears.
+
+/**
+ * A key as Go's encoding/json compares it with a field name (its foldName: upper(lower(rune))), in
+ * lower case. Beyond ASCII, four runes fold to ASCII letters: the long s, the Kelvin sign, and the
+ * dotted and dotless capital and small i.
+ */
+function goFold(key: string): string {
+  return key.replace(/[A-Z\u017f\u212a\u0130\u0131]/g, c => GO_FOLD_TO_ASCII[c] ?? c.toLowerCase());
+}
+
+const GO_FOLD_TO_ASCII: Record<string, string> = { '\u017f': 's', '\u212a': 'k', '\u0130': 'i', '\u0131': 'i' };
+
+/** The value Go decodes into the string field `name` (lower case): the last matching key's. */
+function goField(object: Record<string, unknown>, name: string): unknown {
+  let value: unknown;
+  for (const key of Object.keys(object)) {
+    if (goFold(key) === name && object[key] !== null) { value = object[key]; }
+  }
+  return value;
+}
+
+/**
+ * The map Go decodes into the map field `name` (lower case): the matching objects merged in order,
+ * undefined when there is none or the last null clears it.
+ */
+function goMapField(object: Record<string, unknown>, name: string): unknown {
+  let merged: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    if (goFold(key) !== name) { continue; }
+    const value = object[key];
+    if (value === null) {
+      merged = undefined;
+    } else if (!isObject(value)) {
+      return value;
+    } else {
+      merged = Object.assign(merged ?? Object.create(null), value);
+    }
+  }
+  return merged;
+}
+
+/** Go's encoding/json, and so Docker, refuses JSON nested deeper than this. */
+const MAX_JSON_DEPTH = 10000;
+
+// A walk with its own stack, not recursion: JSON.parse reads any depth, and a deeply nested config
+// must end in an AccessError, not a stack overflow. The path is built only for the value at fault.
+function checkNoTrailingNewline(root: unknown, rootWhere: string): void {
+  interface Node { readonly value: unknown; readonly step: string; readonly parent?: Node; readonly depth: number }
+  const where = (node: Node) => {
+    const steps: string[] = [];
+    for (let n: Node | undefined = node; n !== undefined; n = n.parent) { steps.push(n.step); }
+    return steps.reverse().join('');
+  };
+  // The config object itself is the first level; its values are the second.
+  const pending: Node[] = [{ value: root, step: rootWhere, depth: 2 }];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const value = node.value;
+    if (typeof value === 'string') {
+      if (/[\r\n]$/.test(value)) {
+        throw new AccessError(`${where(node)} ends in a newline (often from "echo" without -n): remove it`);
+      }
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) { continue; }
+    if (node.depth > MAX_JSON_DEPTH) {
+      throw new AccessError(`${rootWhere} is nested more than ${MAX_JSON_DEPTH} levels deep, more than Docker's JSON parser reads: flatten it`);
+    }
+    const children: Node[] = Array.isArray(value)
+      ? value.map((item, i) => ({ value: item, step: `[${i}]`, parent: node, depth: node.depth + 1 }))
+      : Object.keys(value).map(key => ({ value: (value as Record<string, unknown>)[key], step: `.${quote(key)}`, parent: node, depth: node.depth + 1 }));
+    // A loop, not push(...children): spreading a long array overflows the stack too.
+    for (let i = children.length - 1; i >= 0; i--) { pending.push(children[i]); }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,45 @@
+import { valueError } from '../errors';
+import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+
+/**
+ * One value in an External Secrets Operator store: an ExternalSecret's `remoteRef`. Its parts name
+ * where a credential is kept, not the credential, so messages show them.
+ */
+export interface RemoteValue {
+  /** The store's key (path, secret name, ...) of the value, such as `kubeflow/registry`. */
+  readonly key: string;
+
+  /**
+   * The property of a structured (JSON) value to read, such as `password`.
+   * @default - the whole value
+   */
+  readonly property?: string;
+
+  /**
+   * The version of the value, in the store's own terms.
+   * @default - the store's current version
+   */
+  readonly version?: string;
+}
+
+/**
+ * Checks a remote value, `field` naming it in messages: every part is non-empty text without
+ * surrounding whitespace or control characters, which no store names a value with.
+ */
+export function checkRemoteValue(field: string, value: RemoteValue | undefined): void {
+  if (value === undefined || value === null || typeof value !== 'object') {
+    throw valueError(field, `${field} is missing: give the value's place in the store, such as { key: "kubeflow/registry", property: "password" }`);
+  }
+  checkPart(field, 'key', value.key);
+  if (value.property !== undefined) { checkPart(field, 'property', value.property); }
+  if (value.version !== undefined) { checkPart(field, 'version', value.version); }
+}
+
+function checkPart(field: string, part: string, text: unknown): void {
+  if (typeof text !== 'string' || text === '') {
+    throw valueError(field, `${field}.${part} is empty: give the ${part} the store keeps the value under${part === 'key' ? '' : `, or leave ${part} out`}`);
+  }
+  if (text !== text.trim() || hasControlCharacter(text) || hasLoneSurrogate(text)) {
+    throw valueError(field, `${field}.${part} ${quote(text)} has surrounding whitespace or a control character, which no store's ${part} has: give it as the store shows it`);
+  }
+}

@@ -1,0 +1,55 @@
+// Reading the files that sources such as DockerConfig.fromFile name, with errors a user can act on.
+import { closeSync, openSync, readSync } from 'fs';
+import { AccessError } from '../errors';
+import { quote } from '../names';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A Secret holds at most 1 MiB, so no file it stores can be larger; reading stops there. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Why a file could not be read, from the error `fs` threw: `does not exist`, `is a directory, not a file`, ... */
+export function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'does not exist'
+    : code === 'EISDIR' ? 'is a directory, not a file'
+      : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
+        : `cannot be read (${code ?? 'unknown error'})`;
+}
+
+/** The bytes of the file at `path`, and their text; throws an AccessError naming the path, never the content. */
+export function readTextFile(path: string): { bytes: Buffer; text: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readAtMost(path, MAX_FILE_BYTES + 1);
+  } catch (e) {
+    throw new AccessError(`file ${quote(path)} ${whyUnreadable(e)}: give the path of a readable file`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new AccessError(`file ${quote(path)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new AccessError(`file ${quote(path)} is not UTF-8 text: save it as UTF-8`);
+  }
+  return { bytes, text };
+}
+
+// Bounded, so that a huge file or an endless device such as /dev/zero ends in an error, not in memory exhaustion.
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+      const n = readSync(fd, buffer, length, limit - length, null);
+      if (n === 0) { break; }
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,254 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+
+const FAKE_SECRET = 'fake-secret-key-0000';
+const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
+
+const synthAws = (props: AwsFileCredentialsProps, id = 'aws-credentials'): [any, any] => synthAccess(chart => new AwsFileCredentials(chart, id, props));
+
+const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
+
+describe('AwsFileCredentials golden output', () => {
+  test('with the tutorial names it synthesises the tutorial Secret and PodDefault, selector fixed', () => {
+    // GIVEN the tutorial's names and a credentials file
+    const app = Testing.app();
+    // WHEN
+    new AwsFileCredentials(userChart(app), 'aws-credentials', {
+      credentials: AwsCredentials.fromFile(fixture('aws-credentials')),
+      volumeName: 'aws-secret-volume',
+    });
+    // THEN the selector is aws-credentials, not the tutorial's copy-pasted docker-config
+    expectGolden(app, 'aws-file-tutorial');
+  });
+
+  test('fromKeys with defaults only', () => {
+    const app = Testing.app();
+    new AwsFileCredentials(userChart(app), 'AwsCredentials', { credentials: AwsCredentials.fromKeys(keys) });
+    expectGolden(app, 'aws-file-defaults');
+  });
+
+  test('fromProfiles with a region on one profile and the construct region for the other', () => {
+    const app = Testing.app();
+    new AwsFileCredentials(userChart(app), 'aws-credentials', {
+      credentials: AwsCredentials.fromProfiles([
+        keys,
+        { profile: 'staging', accessKeyId: 'AKIAFAKEFAKEFAKE0001', secretAccessKey: 'fake-secret-key-0001', sessionToken: 'fake-session-token-0001', region: 'eu-central-1' },
+      ]),
+      region: 'us-east-1',
+    });
+    expectGolden(app, 'aws-file-profiles-region');
+  });
+
+  test('fromExistingSecret with a different key', () => {
+    const app = Testing.app();
+    new AwsFileCredentials(userChart(app), 'aws-credentials', {
+      credentials: AwsCredentials.fromExistingSecret('team-aws', 'aws-credentials'),
+    });
+    expectGolden(app, 'aws-file-existing-secret');
+  });
+});
+
+describe('AwsFileCredentials values', () => {
+  test('the Secret data is the base64 of the file bytes, as kubectl --from-file writes it', () => {
+    // GIVEN
+    const file = fixture('aws-credentials');
+    // WHEN
+    const [secret, podDefault] = synthAws({ credentials: AwsCredentials.fromFile(file) });
+    // THEN
+    expect(secret.data).toEqual({ credentials: readFileSync(file).toString('base64') });
+    expect(secret.type).toBe('Opaque');
+    expect(secret).not.toHaveProperty('stringData');
+    expect(secret).not.toHaveProperty('immutable');
+    expect(podDefault.spec.selector).toEqual({ matchLabels: { 'aws-credentials': 'true' } });
+  });
+
+  test('a file with a byte-order mark and CRLF line ends is accepted and stored without the byte-order mark', () => {
+    // GIVEN a file saved on Windows, with a byte-order mark, CRLF line ends and a region on its second profile
+    const file = fixture('aws-credentials-windows');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // WHEN
+    const [secret] = synthAws({ credentials: AwsCredentials.fromFile(file) });
+    // THEN its bytes are in the Secret but for the byte-order mark, which Python's configparser (and so
+    // boto3) cannot read; CRLF stays, and the region goes to the config file
+    expect(Buffer.from(secret.data.credentials, 'base64').equals(bytes.subarray(3))).toBe(true);
+    expect(decode(secret.data.credentials)).toContain('\r\n');
+    expect(decode(secret.data.config)).toBe('[profile minio]\nregion = eu-west-1\n');
+  });
+
+  test('only a leading byte-order mark is dropped: one later in the file is a broken line', () => {
+    // GIVEN a file whose second header starts with a byte-order mark
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aws-bom-')), 'credentials');
+    writeFileSync(file, `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n\ufeff[dev]\n`);
+    // WHEN it is used THEN it is rejected by line number, without the secret
+    expect(() => synthAws({ credentials: AwsCredentials.fromFile(file) })).toThrow(
+      `[test/aws-credentials] credentials: file ${JSON.stringify(file)} line 4 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`);
+  });
+
+  test('a file with "key: value" settings is read as configparser reads it, and stored unchanged', () => {
+    // GIVEN a file that separates keys from values with ":", as configparser allows
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aws-colon-')), 'credentials');
+    const content = `[default]\naws_access_key_id: A\naws_secret_access_key: ${FAKE_SECRET}\nregion: eu-west-1\n`;
+    writeFileSync(file, content);
+    // WHEN
+    const [secret] = synthAws({ credentials: AwsCredentials.fromFile(file) });
+    // THEN the file is stored as it is, and its region is found
+    expect(decode(secret.data.credentials)).toBe(content);
+    expect(decode(secret.data.config)).toBe('[default]\nregion = eu-west-1\n');
+  });
+
+  test('the construct region writes a config for every profile of a file that has no region of its own', () => {
+    const [secret] = synthAws({ credentials: AwsCredentials.fromFile(fixture('aws-credentials-profiles')), region: 'us-west-2' });
+    expect(decode(secret.data.config)).toBe('[default]\nregion = us-west-2\n\n[profile staging]\nregion = eu-central-1\n');
+  });
+
+  test('fromKeys renders the credentials file, and without a region no config', () => {
+    const [secret] = synthAws({ credentials: AwsCredentials.fromKeys({ ...keys, sessionToken: 'fake-session-token-0000', profile: 'ml' }) });
+    expect(Object.keys(secret.data)).toEqual(['credentials']);
+    expect(decode(secret.data.credentials)).toBe(
+      '[ml]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake-secret-key-0000\naws_session_token = fake-session-token-0000\n');
+  });
+
+  test('fromKeys with a region writes the config file beside the credentials', () => {
+    const [secret, podDefault] = synthAws({ credentials: AwsCredentials.fromKeys({ ...keys, region: 'eu-west-1' }) });
+    expect(decode(secret.data.config)).toBe('[default]\nregion = eu-west-1\n');
+    // the whole Secret is mounted, so both files land in ~/.aws/
+    expect(podDefault.spec.volumes).toEqual([{ name: 'aws-credentials-volume', secret: { secretName: 'aws-credentials' } }]);
+  });
+
+  test('an existing Secret with the default key is mounted whole, and gets no Secret object', () => {
+    const chart = userChart();
+    const access = new AwsFileCredentials(chart, 'aws', { credentials: AwsCredentials.fromExistingSecret('aws-secret') });
+    expect(access.secret).toBeUndefined();
+    expect(access.secretName).toBe('aws-secret');
+    const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
+    expect(podDefault.spec.volumes).toEqual([{ name: 'aws-volume', secret: { secretName: 'aws-secret' } }]);
+    expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/kubeflow/.aws/' }]);
+  });
+
+  test('attributes name the PodDefault, the Secret and the selector labels', () => {
+    const chart = userChart();
+    const access = new AwsFileCredentials(chart, 'S3Creds', { credentials: AwsCredentials.fromKeys(keys), secretName: 's3' });
+    expect([access.name, access.namespace, access.secretName]).toEqual(['s3-creds', 'user', 's3']);
+    expect(access.selectorLabels).toEqual({ 's3-creds': 'true' });
+    expect(access.secret).toBeDefined();
+    expect(access.podDefault.name).toBe('s3-creds');
+  });
+
+  test('a file is read when the construct is created, not when the source is', () => {
+    // GIVEN a source for a file that does not exist yet
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'aws-late-')), 'credentials');
+    const credentials = AwsCredentials.fromFile(file);
+    // WHEN the file appears before the construct is created
+    writeFileSync(file, readFileSync(fixture('aws-credentials')));
+    // THEN the construct reads it
+    const [secret] = synthAws({ credentials });
+    expect(secret.data.credentials).toBe(readFileSync(file).toString('base64'));
+  });
+});
+
+const dir = mkdtempSync(path.join(tmpdir(), 'aws-access-'));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('AwsFileCredentials rejects bad input', () => {
+  const malformed = file('malformed', `[default]\naws_access_key_id = A\n${FAKE_SECRET}\n`);
+  const empty = file('empty', '');
+  const noSecret = file('no-secret', '[default]\naws_access_key_id = A\n');
+  const duplicate = file('duplicate', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n[default]\n`);
+  const emptyValue = file('empty-value', '[default]\naws_access_key_id = A\naws_secret_access_key = \n');
+  const continued = file('continued', `[default]\naws_access_key_id = A\n  aws_secret_access_key = ${FAKE_SECRET}\n`);
+  const spacedHeader = file('spaced-header', `[ default ]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const pastedHeader = file('pasted-header', `[default]\naws_access_key_id = A\naws_secret_access_key = B\n[${FAKE_SECRET}]\n`);
+  const q = JSON.stringify;
+  const cases: Array<[string, Partial<AwsFileCredentialsProps>, string]> = [
+    ['a missing file', { credentials: AwsCredentials.fromFile('/nonexistent/credentials') },
+      '[test/aws-credentials] credentials: file "/nonexistent/credentials" does not exist: give the path of a readable file'],
+    ['a directory', { credentials: AwsCredentials.fromFile(dir) },
+      `[test/aws-credentials] credentials: file ${q(dir)} is a directory, not a file: give the path of a readable file`],
+    ['an empty file', { credentials: AwsCredentials.fromFile(empty) },
+      `[test/aws-credentials] credentials: file ${q(empty)} holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
+    ['a malformed line', { credentials: AwsCredentials.fromFile(malformed) },
+      `[test/aws-credentials] credentials: file ${q(malformed)} line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
+    ['a profile without a secret key', { credentials: AwsCredentials.fromFile(noSecret) },
+      `[test/aws-credentials] credentials: file ${q(noSecret)} profile "default" (line 1) has no aws_secret_access_key: add it, or remove the profile`],
+    ['a duplicate profile', { credentials: AwsCredentials.fromFile(duplicate) },
+      `[test/aws-credentials] credentials: file ${q(duplicate)} line 4: profile "default" appears twice (lines 1 and 4): give each profile once`],
+    ['an empty value', { credentials: AwsCredentials.fromFile(emptyValue) },
+      `[test/aws-credentials] credentials: file ${q(emptyValue)} line 3: aws_secret_access_key in profile "default" is empty: give a value or remove the line`],
+    ['an indented line that configparser appends to the line before', { credentials: AwsCredentials.fromFile(continued) },
+      `[test/aws-credentials] credentials: file ${q(continued)} line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`],
+    ['spaces inside a header\'s brackets', { credentials: AwsCredentials.fromFile(spacedHeader) },
+      `[test/aws-credentials] credentials: file ${q(spacedHeader)} line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`],
+    ['a pasted key as a header without keys', { credentials: AwsCredentials.fromFile(pastedHeader) },
+      `[test/aws-credentials] credentials: file ${q(pastedHeader)} the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile`],
+    ['a key with a control character', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0003` }) },
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted'],
+    ['a key with a trailing newline', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\n` }) },
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['a key with surrounding whitespace', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: ` ${FAKE_SECRET}` }) },
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey has leading or trailing whitespace: remove it'],
+    ['an empty access key ID', { credentials: AwsCredentials.fromKeys({ ...keys, accessKeyId: '' }) },
+      '[test/aws-credentials] credentials: profile "default": accessKeyId is empty: give a non-empty value'],
+    ['a token with a newline', { credentials: AwsCredentials.fromKeys({ ...keys, sessionToken: `${FAKE_SECRET}\n` }) },
+      '[test/aws-credentials] credentials: profile "default": sessionToken contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['a profile region that is not a region', { credentials: AwsCredentials.fromKeys({ ...keys, region: 'Frankfurt' }) },
+      '[test/aws-credentials] credentials: profile "default": region is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    ['an invalid profile name', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'my profile' }) },
+      '[test/aws-credentials] credentials: profile "my profile" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+    ['the same profile twice', { credentials: AwsCredentials.fromProfiles([keys, { ...keys, profile: 'default' }]) },
+      '[test/aws-credentials] credentials: profile "default" is given twice: give each profile once'],
+    ['no profiles', { credentials: AwsCredentials.fromProfiles([]) },
+      '[test/aws-credentials] credentials: no profile given: pass at least one profile'],
+    ['no credentials', {},
+      '[test/aws-credentials] credentials: is missing: give the credentials, such as AwsCredentials.fromFile("credentials")'],
+    ['a construct region that is not a region', { credentials: AwsCredentials.fromKeys(keys), region: 'us_east_1' },
+      '[test/aws-credentials] region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    ['a region with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), region: 'us-east-1' },
+      '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret'],
+    ['an invalid existing Secret name', { credentials: AwsCredentials.fromExistingSecret('AWS_Secret') },
+      '[test/aws-credentials] credentials: the existing Secret name "AWS_Secret" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+    ['an invalid existing Secret key', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'aws credentials') },
+      '[test/aws-credentials] credentials: the key "aws credentials" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+    ['secretName with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), secretName: 'x' },
+      '[test/aws-credentials] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
+    ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
+      '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
+    ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
+      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.aws/"'],
+    ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
+      '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
+  ];
+
+  test.each(cases)('%s', (_what, props, message) => {
+    // GIVEN a chart
+    const chart = userChart();
+    // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
+    // naming no secret and leaving nothing half-built in the tree
+    expectRejected(chart, 'aws-credentials', () => new AwsFileCredentials(chart, 'aws-credentials', props as AwsFileCredentialsProps), message, [FAKE_SECRET]);
+  });
+});
+
+describe('a credentials file given as text (the CLI\'s stdin)', () => {
+  test('is stored and checked as fromFile stores and checks the file', () => {
+    // GIVEN the text of a file, with a byte-order mark
+    const text = readFileSync(fixture('aws-credentials'), 'utf8');
+    const synth = (credentials: AwsCredentials) => {
+      const chart = userChart();
+      new AwsFileCredentials(chart, 'aws', { credentials });
+      return Testing.synth(chart);
+    };
+    // WHEN THEN the same objects as from the file
+    expect(synth(AwsCredentials._fromFileText(`\ufeff${text}`, 'stdin'))).toEqual(synth(AwsCredentials.fromFile(fixture('aws-credentials'))));
+    // AND a broken file is named as the caller named it
+    expect(() => synth(AwsCredentials._fromFileText('[default]\n', 'stdin'))).toThrow(
+      '[test/aws] credentials: stdin the profile at line 1 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile');
+  });
+});

@@ -1,0 +1,227 @@
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../../lib';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+
+const FAKE_PASSWORD = 'fake-password-0000';
+const login = { username: 'fake-user', password: FAKE_PASSWORD };
+
+const synthDocker = (props: DockerRegistryAccessProps, id = 'docker-config'): [any, any] => synthAccess(chart => new DockerRegistryAccess(chart, id, props));
+
+describe('DockerRegistryAccess golden output', () => {
+  test('with the tutorial names it synthesises the tutorial Secret and PodDefault', () => {
+    // GIVEN the tutorial's names and a config.json file
+    const app = Testing.app();
+    // WHEN
+    new DockerRegistryAccess(userChart(app), 'docker-config', {
+      config: DockerConfig.fromFile(fixture('docker-config.json')),
+      secretName: 'docker-secret',
+      volumeName: 'docker-secret-volume',
+    });
+    // THEN
+    expectGolden(app, 'docker-tutorial');
+  });
+
+  test('with defaults only', () => {
+    const app = Testing.app();
+    new DockerRegistryAccess(userChart(app), 'DockerConfig', { config: DockerConfig.fromLogin(login) });
+    expectGolden(app, 'docker-defaults');
+  });
+
+  test('fromLogins with two registries', () => {
+    const app = Testing.app();
+    new DockerRegistryAccess(userChart(app), 'registries', {
+      config: DockerConfig.fromLogins([
+        { server: 'ghcr.io', username: 'fake-user', password: FAKE_PASSWORD },
+        { server: 'registry.example.com', username: 'other-user', password: 'other-fake-password', email: 'ml@example.com' },
+      ]),
+    });
+    expectGolden(app, 'docker-two-registries');
+  });
+
+  test('as a kubernetes.io/dockerconfigjson Secret', () => {
+    const app = Testing.app();
+    new DockerRegistryAccess(userChart(app), 'docker-config', {
+      config: DockerConfig.fromLogin({ server: 'ghcr.io', ...login }),
+      secretType: DockerSecretType.DOCKER_CONFIG_JSON,
+      immutable: true,
+    });
+    expectGolden(app, 'docker-dockerconfigjson');
+  });
+
+  test('fromExistingSecret with a different key', () => {
+    const app = Testing.app();
+    new DockerRegistryAccess(userChart(app), 'docker-config', {
+      config: DockerConfig.fromExistingSecret('team-registry', 'docker.json'),
+    });
+    expectGolden(app, 'docker-existing-secret');
+  });
+});
+
+describe('DockerRegistryAccess values', () => {
+  test('the Secret data is the base64 of the file bytes, as kubectl --from-file writes it', () => {
+    // GIVEN
+    const file = fixture('docker-config.json');
+    // WHEN
+    const [secret] = synthDocker({ config: DockerConfig.fromFile(file) });
+    // THEN
+    expect(secret.data).toEqual({ 'config.json': readFileSync(file).toString('base64') });
+    expect(secret.type).toBe('Opaque');
+    expect(secret).not.toHaveProperty('stringData');
+    expect(secret).not.toHaveProperty('immutable');
+  });
+
+  test('fromLogin renders the JSON kubectl create secret docker-registry writes', () => {
+    const [secret] = synthDocker({ config: DockerConfig.fromLogin({ ...login, email: 'a<b>&c@example.com' }) });
+    expect(Buffer.from(secret.data['config.json'], 'base64').toString()).toBe(
+      '{"auths":{"https://index.docker.io/v1/":{"username":"fake-user","password":"fake-password-0000",' +
+      '"email":"a\\u003cb\\u003e\\u0026c@example.com","auth":"ZmFrZS11c2VyOmZha2UtcGFzc3dvcmQtMDAwMA=="}}}');
+  });
+
+  test('attributes name the PodDefault, the Secret and the selector labels', () => {
+    const chart = userChart();
+    const access = new DockerRegistryAccess(chart, 'AWSCreds', { config: DockerConfig.fromLogin(login), secretName: 'creds' });
+    expect([access.name, access.namespace, access.secretName]).toEqual(['aws-creds', 'user', 'creds']);
+    expect(access.selectorLabels).toEqual({ 'aws-creds': 'true' });
+    expect(access.secret).toBeDefined();
+    expect(access.podDefault.name).toBe('aws-creds');
+  });
+
+  test('an existing Secret gets no Secret object', () => {
+    const chart = userChart();
+    const access = new DockerRegistryAccess(chart, 'docker', { config: DockerConfig.fromExistingSecret('regcred') });
+    expect(access.secret).toBeUndefined();
+    const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
+    expect(podDefault.spec.volumes).toEqual([{ name: 'docker-volume', secret: { secretName: 'regcred' } }]);
+  });
+
+  test('an existing dockerconfigjson Secret is mapped to config.json and used to pull images', () => {
+    const [, podDefault] = synthDocker({
+      config: DockerConfig.fromExistingSecret('regcred'),
+      secretType: DockerSecretType.DOCKER_CONFIG_JSON,
+    });
+    expect(podDefault.spec.volumes).toEqual([{
+      name: 'docker-config-volume',
+      secret: { secretName: 'regcred', items: [{ key: '.dockerconfigjson', path: 'config.json' }] },
+    }]);
+    expect(podDefault.spec.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+  });
+
+  test('the namespace prop overrides the chart namespace', () => {
+    const [secret, podDefault] = synthDocker({ config: DockerConfig.fromLogin(login), namespace: 'team-a' });
+    expect([secret.metadata.namespace, podDefault.metadata.namespace]).toEqual(['team-a', 'team-a']);
+  });
+
+  test.each([
+    ['DockerConfig', 'docker-config'],
+    ['AWSCreds', 'aws-creds'],
+    ['my_registry.creds', 'my-registry-creds'],
+    ['team registry', 'team-registry'],
+    ['S3Config', 's3-config'],
+  ])('construct id %s gives the name %s', (id, name) => {
+    const chart = userChart();
+    expect(new DockerRegistryAccess(chart, id, { config: DockerConfig.fromLogin(login) }).name).toBe(name);
+  });
+});
+
+const dir = mkdtempSync(path.join(tmpdir(), 'docker-access-'));
+
+describe('DockerRegistryAccess rejects bad input', () => {
+  const json = (value: object) => DockerConfig.fromJson(JSON.stringify(value));
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const cases: Array<[string, Partial<DockerRegistryAccessProps>, string]> = [
+    ['a missing file', { config: DockerConfig.fromFile('/nonexistent/config.json') },
+      '[test/docker-config] config: file "/nonexistent/config.json" does not exist: give the path of a readable file'],
+    ['a directory', { config: DockerConfig.fromFile(dir) },
+      `[test/docker-config] config: file ${JSON.stringify(dir)} is a directory, not a file: give the path of a readable file`],
+    ['invalid JSON', { config: DockerConfig.fromJson(`{"auths":{"x":{"auth":"${FAKE_PASSWORD}"`) },
+      '[test/docker-config] config: config.json is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin'],
+    ['a byte-order mark', { config: DockerConfig.fromJson('\ufeff{"auths":{}}') },
+      '[test/docker-config] config: config.json starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM'],
+    ['no auths', { config: json({ HttpHeaders: {} }) },
+      '[test/docker-config] config: config.json has no "auths": log in to a registry ("docker login") or use DockerConfig.fromLogin'],
+    ['empty auths', { config: json({ auths: {} }) },
+      '[test/docker-config] config: config.json "auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin'],
+    ['Docker Desktop credsStore', { config: json({ auths: { 'https://index.docker.io/v1/': {} }, credsStore: 'desktop' }) },
+      '[test/docker-config] config: config.json keeps its credentials in a credential helper ("credsStore"), which grants nothing inside a pod: use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes'],
+    ['credHelpers', { config: json({ auths: { 'ghcr.io': { auth: b64(`u:${FAKE_PASSWORD}`) } }, credHelpers: { 'gcr.io': 'gcloud' } }) },
+      '[test/docker-config] config: config.json keeps its credentials in a credential helper ("credHelpers"), which grants nothing inside a pod: use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes'],
+    ['an entry without credentials', { config: json({ auths: { 'ghcr.io': { email: 'a@example.com' } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io" holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"'],
+    ['auth that is not base64', { config: json({ auths: { 'ghcr.io': { auth: `${FAKE_PASSWORD}!` } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io": "auth" is not the base64 of "username:password": encode it with "echo -n USER:PASSWORD | base64"'],
+    ['auth without a colon', { config: json({ auths: { 'ghcr.io': { auth: b64(FAKE_PASSWORD) } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io": "auth" is not the base64 of "username:password": encode it with "echo -n USER:PASSWORD | base64"'],
+    ['auth from echo without -n', { config: json({ auths: { 'ghcr.io': { auth: b64(`u:${FAKE_PASSWORD}\n`) } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io": "auth" decodes to a value that ends in a newline: encode it with "echo -n", not "echo"'],
+    ['auth that disagrees with the password', { config: json({ auths: { 'ghcr.io': { username: 'u', password: FAKE_PASSWORD, auth: b64('u:other-fake') } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io": "auth" disagrees with "username"/"password": regenerate "auth" from them, or drop one of the two'],
+    ['an empty password in a file', { config: json({ auths: { 'ghcr.io': { username: 'u', password: '' } } }) },
+      '[test/docker-config] config: config.json "auths" entry "ghcr.io": "password" is empty: give a value or leave the field out'],
+    ['a password ending in a newline', { config: json({ auths: { 'ghcr.io': { username: 'u', password: `${FAKE_PASSWORD}\n` } } }) },
+      '[test/docker-config] config: config.json "auths"."ghcr.io"."password" ends in a newline (often from "echo" without -n): remove it'],
+    ['an empty login password', { config: DockerConfig.fromLogin({ username: 'u', password: '' }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password is empty: give a non-empty password'],
+    ['a login password with a newline', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\n` }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['a login password with an escape character pasted from a terminal', { config: DockerConfig.fromLogin({ username: 'u', password: `\u001b[200~${FAKE_PASSWORD}` }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+    ['a login password with a tab inside', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\tx` }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+    ['a login user name with DEL', { config: DockerConfig.fromLogin({ username: 'u\u007f', password: FAKE_PASSWORD }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains a control character: check what was pasted'],
+    ['a user name with a colon', { config: DockerConfig.fromLogin({ username: 'a:b', password: FAKE_PASSWORD }) },
+      '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
+    ['the same registry twice', { config: DockerConfig.fromLogins([{ server: 'ghcr.io', ...login }, { server: 'ghcr.io', ...login }]) },
+      '[test/docker-config] config: login 2 ("ghcr.io"): server "ghcr.io" is given twice: give each registry once'],
+    ['no logins', { config: DockerConfig.fromLogins([]) },
+      '[test/docker-config] config: no login given: pass at least one registry login'],
+    ['no config', {},
+      '[test/docker-config] config: is missing: give the credentials, such as DockerConfig.fromFile("config.json")'],
+    ['an invalid name', { config: DockerConfig.fromLogin(login), name: 'Docker_Config' },
+      '[test/docker-config] name: "Docker_Config" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+    ['an empty name', { config: DockerConfig.fromLogin(login), name: '' },
+      '[test/docker-config] name: "" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+    ['a 53-character name', { config: DockerConfig.fromLogin(login), name: 'a'.repeat(53) },
+      `[test/docker-config] name: "${'a'.repeat(53)}" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one`],
+    ['an invalid namespace', { config: DockerConfig.fromLogin(login), namespace: 'User' },
+      '[test/docker-config] namespace: "User" is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile\'s namespace'],
+    ['an empty description', { config: DockerConfig.fromLogin(login), description: ' ' },
+      '[test/docker-config] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
+    ['an invalid secretName', { config: DockerConfig.fromLogin(login), secretName: 'Docker Secret' },
+      '[test/docker-config] secretName: "Docker Secret" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name'],
+    ['secretName with an existing Secret', { config: DockerConfig.fromExistingSecret('regcred'), secretName: 'x' },
+      '[test/docker-config] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
+    ['immutable with an existing Secret', { config: DockerConfig.fromExistingSecret('regcred'), immutable: true },
+      '[test/docker-config] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
+    ['an invalid existing Secret name', { config: DockerConfig.fromExistingSecret('Reg_Cred') },
+      '[test/docker-config] config: the existing Secret name "Reg_Cred" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+    ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
+      '[test/docker-config] config: the key "config json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+    ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
+      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"'],
+    ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
+      '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
+  ];
+
+  test.each(cases)('%s', (_what, props, message) => {
+    // GIVEN a chart
+    const chart = userChart();
+    // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
+    // naming no secret and leaving nothing half-built in the tree
+    expectRejected(chart, 'docker-config', () => new DockerRegistryAccess(chart, 'docker-config', props as DockerRegistryAccessProps), message, [FAKE_PASSWORD]);
+  });
+
+  test('a derived name that is not a DNS label asks for name', () => {
+    expect(() => new DockerRegistryAccess(userChart(), 'Docker Config!', { config: DockerConfig.fromLogin(login) }))
+      .toThrow('[test/Docker Config!] name: the construct id "Docker Config!" gives "docker-config!", which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name explicitly');
+  });
+
+  test('no namespace anywhere', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    expect(() => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin(login) }))
+      .toThrow('[test/docker-config] namespace: no namespace: set namespace, or give the enclosing Chart a namespace');
+  });
+});

@@ -1,0 +1,172 @@
+import { generateKeyPairSync } from 'crypto';
+import { readFileSync } from 'fs';
+import { Testing } from 'cdk8s';
+import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../../lib';
+import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+
+/** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
+const KEY_FILE = fixture('gcp-service-account-key.json');
+const KEY_TEXT = readFileSync(KEY_FILE, 'utf8');
+
+/** A fresh throwaway key for the rejection cases, so that no test depends on the committed one. */
+const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const FAKE_EMAIL = 'fake-sa@fake-project-0001.iam.gserviceaccount.com';
+const validKey = {
+  type: 'service_account', project_id: 'fake-project-0001', private_key_id: 'fake-key-id-0001', private_key: rsa,
+  client_email: FAKE_EMAIL, token_uri: 'https://oauth2.googleapis.com/token',
+};
+const keyJson = (fields: object) => JSON.stringify({ ...validKey, ...fields });
+const SECRETS = [rsa.split('\n')[1], ec.split('\n')[1], FAKE_EMAIL, 'fake-project-0001', 'fake-key-id-0001'];
+
+const synthGcs = (props: GcsCredentialsProps, id = 'gcp-credentials'): [any, any] => synthAccess(chart => new GcsCredentials(chart, id, props));
+
+describe('GcsCredentials golden output', () => {
+  test('fromFile: the Kubeflow GKE docs\' shape, the key under user-gcp-sa.json', () => {
+    // GIVEN a key file
+    const app = Testing.app();
+    // WHEN
+    new GcsCredentials(userChart(app), 'gcp-credentials', { key: GcpServiceAccountKey.fromFile(KEY_FILE) });
+    // THEN
+    expectGolden(app, 'gcs-file');
+  });
+
+  test('fromJson, with a hashed Secret name and another mount path', () => {
+    const app = Testing.app();
+    new GcsCredentials(userChart(app), 'gcp-credentials', {
+      key: GcpServiceAccountKey.fromJson(KEY_TEXT), hashSecretName: true, mountPath: '/home/jovyan/.gcp',
+    });
+    expectGolden(app, 'gcs-json');
+  });
+
+  test('fromExistingSecret with the classic Secret user-gcp-sa and another key', () => {
+    const app = Testing.app();
+    new GcsCredentials(userChart(app), 'gcp-credentials', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa', 'key.json') });
+    expectGolden(app, 'gcs-existing-secret');
+  });
+});
+
+describe('GcsCredentials values', () => {
+  test('the Secret holds the file\'s bytes; GOOGLE_APPLICATION_CREDENTIALS points at the mounted file', () => {
+    // GIVEN WHEN
+    const [secret, podDefault] = synthGcs({ key: GcpServiceAccountKey.fromFile(KEY_FILE) });
+    // THEN
+    expect(secret.data).toEqual({ 'user-gcp-sa.json': readFileSync(KEY_FILE).toString('base64') });
+    expect(secret.type).toBe('Opaque');
+    expect(podDefault.spec).toEqual({
+      desc: 'Add GCP credentials',
+      selector: { matchLabels: { 'gcp-credentials': 'true' } },
+      volumes: [{ name: 'gcp-credentials-volume', secret: { secretName: 'gcp-credentials' } }],
+      volumeMounts: [{ name: 'gcp-credentials-volume', mountPath: '/secret/gcp/' }],
+      env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }],
+    });
+  });
+
+  test('fromJson stores the text as given, a generated key in PKCS#1 form too', () => {
+    const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+    const text = keyJson({ private_key: pkcs1 });
+    const [secret] = synthGcs({ key: GcpServiceAccountKey.fromJson(text) });
+    expect(Buffer.from(secret.data['user-gcp-sa.json'], 'base64').toString('utf8')).toBe(text);
+  });
+
+  test('the key path follows mountPath, with or without a trailing slash', () => {
+    const chart = userChart();
+    const a = new GcsCredentials(chart, 'a', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/opt/gcp' });
+    const b = new GcsCredentials(chart, 'b', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/var/gcp//' });
+    expect([a.keyFilePath, b.keyFilePath]).toEqual(['/opt/gcp/user-gcp-sa.json', '/var/gcp/user-gcp-sa.json']);
+  });
+
+  test('an existing Secret with the default key is mounted whole, and gets no Secret object', () => {
+    const chart = userChart();
+    const access = new GcsCredentials(chart, 'gcs', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') });
+    expect([access.secret, access.secretName, access.keyFilePath]).toEqual([undefined, 'user-gcp-sa', '/secret/gcp/user-gcp-sa.json']);
+    const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
+    expect(podDefault.spec.volumes).toEqual([{ name: 'gcs-volume', secret: { secretName: 'user-gcp-sa' } }]);
+  });
+
+  test('the webhook model admits a notebook that selects it, with the env and mount in its container', () => {
+    const chart = userChart();
+    const access = new GcsCredentials(chart, 'gcp-credentials', { key: GcpServiceAccountKey.fromFile(KEY_FILE) });
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'nb-0', namespace: 'user', labels: access.selectorLabels },
+      spec: { containers: [{ name: 'nb', image: 'nb' }] },
+    };
+    const result = PodDefaultAdmission.admit(pod, Testing.synth(chart).filter(m => m.kind === 'PodDefault'));
+    expect(result.allowed).toBe(true);
+    expect(result.pod.spec.containers[0].env).toEqual([{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }]);
+  });
+
+  test('two keys in one namespace fail synth: one mount directory, or two GOOGLE_APPLICATION_CREDENTIALS', () => {
+    // GIVEN two service accounts for one profile, the second mounted elsewhere
+    const app = Testing.app();
+    const chart = userChart(app);
+    new GcsCredentials(chart, 'gcs-a', { key: GcpServiceAccountKey.fromJson(keyJson({})) });
+    new GcsCredentials(chart, 'gcs-b', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/gcp-b/' });
+    // THEN a notebook selecting both would get two values for the variable: refused
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      'env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcs-a (test/gcs-a) and gcs-b (test/gcs-b) in namespace user: '
+        + 'the webhook refuses every notebook that selects both (labelled gcs-a=true,gcs-b=true); make the two definitions identical or rename one',
+    ]);
+  });
+});
+
+describe('GcsCredentials rejects bad input', () => {
+  const fix = 'create a key with "gcloud iam service-accounts keys create" and give that file';
+  const { client_email: _email, ...noEmail } = validKey;
+  const { token_uri: _uri, ...noTokenUri } = validKey;
+  const { private_key: _pk, ...noPrivateKey } = validKey;
+  const cases: Array<[string, Partial<GcsCredentialsProps>, string]> = [
+    ['no key', {},
+      '[test/gcs] key: is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")'],
+    ['a missing file', { key: GcpServiceAccountKey.fromFile('/nonexistent/key.json') },
+      '[test/gcs] key: file "/nonexistent/key.json" does not exist: give the path of a readable file'],
+    ['text that is not JSON', { key: GcpServiceAccountKey.fromJson(`{"private_key": "${rsa.split('\n')[1]}"`) },
+      `[test/gcs] key: the key is not valid JSON: ${fix}`],
+    ['JSON given as an object, not text', { key: GcpServiceAccountKey.fromJson(validKey as unknown as string) },
+      '[test/gcs] key: the key is not JSON text: give the key file\'s content as a string'],
+    ['a JSON array', { key: GcpServiceAccountKey.fromJson(`[${keyJson({})}]`) },
+      `[test/gcs] key: the key is not a JSON object: ${fix}`],
+    ['a byte-order mark', { key: GcpServiceAccountKey.fromJson(`\ufeff${keyJson({})}`) },
+      '[test/gcs] key: the key starts with a byte-order mark, which Python\'s json module (and so google-auth) refuses: save it as UTF-8 without a BOM'],
+    ['an authorized_user file (gcloud auth application-default login)', { key: GcpServiceAccountKey.fromJson(JSON.stringify({ type: 'authorized_user', client_id: 'x', client_secret: 'fake-client-secret-0000', refresh_token: 'fake-refresh-0000' })) },
+      `[test/gcs] key: the key has no "type": "service_account" (user, external-account and other credential files are not service-account keys): ${fix}`],
+    ['no type', { key: GcpServiceAccountKey.fromJson(keyJson({ type: undefined })) },
+      `[test/gcs] key: the key has no "type": "service_account" (user, external-account and other credential files are not service-account keys): ${fix}`],
+    ['no client_email', { key: GcpServiceAccountKey.fromJson(JSON.stringify(noEmail)) },
+      `[test/gcs] key: the key has no "client_email", or an empty one, which google-auth requires: ${fix}`],
+    ['an empty client_email', { key: GcpServiceAccountKey.fromJson(keyJson({ client_email: ' ' })) },
+      `[test/gcs] key: the key has no "client_email", or an empty one, which google-auth requires: ${fix}`],
+    ['no token_uri', { key: GcpServiceAccountKey.fromJson(JSON.stringify(noTokenUri)) },
+      `[test/gcs] key: the key has no "token_uri", or an empty one, which google-auth requires: ${fix}`],
+    ['a token_uri that is not a string', { key: GcpServiceAccountKey.fromJson(keyJson({ token_uri: 1 })) },
+      `[test/gcs] key: the key has no "token_uri", or an empty one, which google-auth requires: ${fix}`],
+    ['no private_key', { key: GcpServiceAccountKey.fromJson(JSON.stringify(noPrivateKey)) },
+      `[test/gcs] key: the key: "private_key" is missing or empty: ${fix}`],
+    ['a private_key escaped twice', { key: GcpServiceAccountKey.fromJson(keyJson({ private_key: rsa.replace(/\n/g, '\\n') })) },
+      '[test/gcs] key: the key: "private_key" holds "\\n" escapes instead of line breaks (the JSON was escaped twice): give the file as gcloud wrote it'],
+    ['a cut-off private_key', { key: GcpServiceAccountKey.fromJson(keyJson({ private_key: rsa.slice(0, 200) })) },
+      `[test/gcs] key: the key: "private_key" is not a PEM private key ("-----BEGIN PRIVATE KEY-----"): ${fix}`],
+    ['a public key', { key: GcpServiceAccountKey.fromJson(keyJson({ private_key: generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }) })) },
+      `[test/gcs] key: the key: "private_key" is not a PEM private key ("-----BEGIN PRIVATE KEY-----"): ${fix}`],
+    ['an EC private key', { key: GcpServiceAccountKey.fromJson(keyJson({ private_key: ec })) },
+      `[test/gcs] key: the key: "private_key" is not an RSA key, which google-auth signs with: ${fix}`],
+    ['a file that is not a key', { key: GcpServiceAccountKey.fromFile(fixture('aws-credentials')) },
+      `[test/gcs] key: file ${JSON.stringify(fixture('aws-credentials'))} is not valid JSON: ${fix}`],
+    ['an invalid existing Secret key', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa', 'key json') },
+      '[test/gcs] key: the key "key json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+    ['immutable with an existing Secret', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa'), immutable: true },
+      '[test/gcs] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
+    ['a relative mountPath', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: 'secret/gcp' },
+      '[test/gcs] mountPath: "secret/gcp" is not an absolute path without ".." segments: give a directory such as "/secret/gcp/"'],
+  ];
+
+  test.each(cases)('%s', (_what, props, message) => {
+    // GIVEN a chart
+    const chart = userChart();
+    // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
+    // naming no value of the key and leaving nothing half-built in the tree
+    expectRejected(chart, 'gcs', () => new GcsCredentials(chart, 'gcs', props as GcsCredentialsProps), message,
+      [...SECRETS, 'fake-client-secret-0000', 'fake-refresh-0000']);
+  });
+});

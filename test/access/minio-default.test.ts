@@ -1,0 +1,155 @@
+import { Testing } from 'cdk8s';
+import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3Checksums, S3SignatureVersion } from '../../lib';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart } from '../support';
+
+const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
+const FAKE_SECRET = 'fake-minio-secret-0000';
+
+const synthMinio = (props?: MinioDefaultProps, id = 'minio'): [any, any] => synthAccess(chart => new MinioDefault(chart, id, props));
+
+describe('MinioDefault golden output', () => {
+  test('with no props it reaches Kubeflow Pipelines\' MinIO with the keys Kubeflow copies into every profile', () => {
+    // GIVEN a profile namespace
+    const app = Testing.app();
+    // WHEN
+    new MinioDefault(userChart(app), 'minio');
+    // THEN the keys are read from mlpipeline-minio-artifact, and the Secret holds only settings
+    expectGolden(app, 'minio-defaults');
+  });
+
+  test('MinioCredentials.fromKeys writes the keys into the Secret', () => {
+    const app = Testing.app();
+    new MinioDefault(userChart(app), 'minio', {
+      credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }),
+    });
+    expectGolden(app, 'minio-keys');
+  });
+});
+
+describe('MinioDefault values', () => {
+  test('is an AwsEnvConfiguration with the in-cluster defaults', () => {
+    // GIVEN WHEN
+    const chart = userChart();
+    const minio = new MinioDefault(chart, 'minio');
+    const [secret, podDefault] = secretAndPodDefault(Testing.synth(chart));
+    // THEN
+    expect(minio).toBeInstanceOf(AwsEnvConfiguration);
+    expect([minio.name, minio.secretName]).toEqual(['minio', 'minio']);
+    expect(decodedData(secret)).toEqual({
+      S3_ENDPOINT: 'http://minio-service.kubeflow:9000',
+      AWS_ENDPOINT_URL_S3: 'http://minio-service.kubeflow:9000',
+      AWS_REGION: 'us-east-1',
+      S3_SIGNATURE_VERSION: 's3v4',
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+    });
+    expect(podDefault.spec.desc).toBe('Add in-cluster MinIO storage');
+    // the references leave optional unset: the webhook compares it as a pointer
+    expect(podDefault.spec.env).toEqual([
+      { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'accesskey' } } },
+      { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'secretkey' } } },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
+    ]);
+    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'minio' } }]);
+  });
+
+  test('every default can be overridden', () => {
+    // GIVEN Kaptain's MinIO
+    const [secret, podDefault] = synthMinio({
+      credentials: MinioCredentials.fromExistingSecret('minio-creds-secret'),
+      endpoint: 'http://kaptain-minio.kubeflow',
+      region: 'eu-west-1',
+      signatureVersion: S3SignatureVersion.S3,
+      forcePathStyle: false,
+      checksums: S3Checksums.WHEN_SUPPORTED,
+      sdkEndpointVariable: false,
+      description: 'Add Kaptain MinIO',
+      name: 'kaptain-minio',
+      secretName: 'kaptain-minio-settings',
+      immutable: true,
+    });
+    // THEN
+    expect(decodedData(secret)).toEqual({
+      S3_ENDPOINT: 'http://kaptain-minio.kubeflow',
+      AWS_REGION: 'eu-west-1',
+      S3_SIGNATURE_VERSION: 's3',
+      S3_FORCE_PATH_STYLE: 'false',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_supported',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_supported',
+    });
+    expect(secret.metadata.name).toBe('kaptain-minio-settings');
+    expect(secret.immutable).toBe(true);
+    expect(podDefault.metadata.name).toBe('kaptain-minio');
+    expect(podDefault.spec.desc).toBe('Add Kaptain MinIO');
+    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
+      { name: 'minio-creds-secret', key: 'accesskey' },
+      { name: 'minio-creds-secret', key: 'secretkey' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'kaptain-minio' },
+    ]);
+    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'kaptain-minio-settings' } }]);
+  });
+
+  test('hashSecretName and namespace reach the Secret and the PodDefault', () => {
+    // GIVEN a MinioDefault in another namespace than its chart's, with a hashed Secret name
+    const [secret, podDefault] = synthMinio({ namespace: 'team-b', hashSecretName: true });
+    // THEN the Secret carries the content hash, and the PodDefault injects that Secret
+    expect(secret.metadata).toEqual({ name: expect.stringMatching(/^minio-[a-z0-9]{10}$/), namespace: 'team-b' });
+    expect(podDefault.metadata).toEqual({ name: 'minio', namespace: 'team-b' });
+    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
+  });
+
+  test('fromExistingSecret with other keys', () => {
+    const [, podDefault] = synthMinio({ credentials: MinioCredentials.fromExistingSecret('seaweedfs-s3', 'access_key', 'secret_key') });
+    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
+      { name: 'seaweedfs-s3', key: 'access_key' },
+      { name: 'seaweedfs-s3', key: 'secret_key' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
+    ]);
+  });
+
+  test('fromKeys puts the keys in the Secret and no env references in the PodDefault', () => {
+    const [secret, podDefault] = synthMinio({ credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }) });
+    expect(decodedData(secret)).toMatchObject({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
+    expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_S3_ACCESS', value: 'minio' }]);
+  });
+});
+
+describe('MinioDefault rejects bad input', () => {
+  const cases: Array<[string, MinioDefaultProps, string]> = [
+    ['an endpoint without a scheme', { endpoint: 'minio-service.kubeflow:9000' },
+      '[test/minio] endpoint: is not a complete URL: give only scheme, host and optional port, such as "https://s3.eu-west-1.amazonaws.com" or "http://minio-service.kubeflow:9000"'],
+    ['an endpoint with credentials', { endpoint: `http://minio:${FAKE_SECRET}@minio-service.kubeflow:9000` },
+      '[test/minio] endpoint: contains credentials ("user:password@"): give the URL without them, and the keys in their own settings'],
+    ['an endpoint with a bucket', { endpoint: 'http://minio-service.kubeflow:9000/mlpipeline' },
+      '[test/minio] endpoint: has a path (S3 clients add the bucket themselves): give only scheme, host and optional port, such as "https://s3.eu-west-1.amazonaws.com" or "http://minio-service.kubeflow:9000"'],
+    ['a region that is not one', { region: 'Default' },
+      '[test/minio] region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    ['an unknown signature version', { signatureVersion: 'v4' as S3SignatureVersion },
+      '[test/minio] signatureVersion: is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else'],
+    ['an empty secret key', { credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: '' }) },
+      '[test/minio] credentials: secretKey is empty: give a non-empty value'],
+    ['a secret key with a newline', { credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: `${FAKE_SECRET}\n` }) },
+      '[test/minio] credentials: secretKey contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+    ['an access key with whitespace', { credentials: MinioCredentials.fromKeys({ accessKey: ` ${FAKE_ACCESS_KEY}`, secretKey: FAKE_SECRET }) },
+      '[test/minio] credentials: accessKey has leading or trailing whitespace: remove it'],
+    ['an invalid existing Secret name', { credentials: MinioCredentials.fromExistingSecret('MinIO') },
+      '[test/minio] credentials: the existing Secret name "MinIO" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+    ['an invalid existing Secret key', { credentials: MinioCredentials.fromExistingSecret('minio', 'access key') },
+      '[test/minio] credentials: the key "access key" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+    ['an unknown checksums setting', { checksums: 'never' as S3Checksums },
+      '[test/minio] checksums: is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
+    ['an empty description', { description: ' ' },
+      '[test/minio] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
+    ['an invalid name', { name: 'MinIO' },
+      '[test/minio] name: "MinIO" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+  ];
+
+  test.each(cases)('%s', (_what, props, message) => {
+    // GIVEN a chart
+    const chart = userChart();
+    // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
+    // naming no secret and leaving nothing half-built in the tree
+    expectRejected(chart, 'minio', () => new MinioDefault(chart, 'minio', props), message, [FAKE_SECRET, FAKE_ACCESS_KEY]);
+  });
+});

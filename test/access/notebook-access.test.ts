@@ -1,0 +1,132 @@
+import { App, Testing } from 'cdk8s';
+import {
+  AwsCredentials, AzureStorageConfiguration, DockerConfig, DockerSecretType, GcpServiceAccountKey, NotebookAccess,
+  NotebookAccessProps, PodDefaultAdmission, S3Configuration, StorageAccess,
+} from '../../lib';
+import { expectGolden, expectRejected, fixture, userChart } from '../support';
+
+const docker = DockerConfig.fromLogin({ server: 'ghcr.io', username: 'fake-user', password: 'fake-password-0000' });
+const awsKeys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };
+
+function notebook(props: NotebookAccessProps, app: App = Testing.app()): NotebookAccess {
+  return new NotebookAccess(userChart(app), 'access', props);
+}
+
+describe('NotebookAccess golden output', () => {
+  test('by default, Docker plus the in-cluster MinIO', () => {
+    // GIVEN
+    const app = Testing.app();
+    // WHEN
+    notebook({ docker }, app);
+    // THEN
+    expectGolden(app, 'notebook-default');
+  });
+
+  test('with an AWS credentials file', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.awsFile(AwsCredentials.fromKeys({ ...awsKeys, region: 'eu-west-1' })) }, app);
+    expectGolden(app, 'notebook-aws-file');
+  });
+
+  test('with AWS environment variables', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.awsEnv(S3Configuration.fromValues({ ...awsKeys, region: 'eu-west-1' })) }, app);
+    expectGolden(app, 'notebook-aws-env');
+  });
+
+  test('with GCS through a service-account key, and the Pipelines API', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.gcs(GcpServiceAccountKey.fromExistingSecret('user-gcp-sa')), pipelines: true }, app);
+    expectGolden(app, 'notebook-gcs-pipelines');
+  });
+
+  test('with Azure Blob Storage', () => {
+    const app = Testing.app();
+    notebook({ docker, storage: StorageAccess.azure(AzureStorageConfiguration.fromExistingSecret('team-azure')) }, app);
+    expectGolden(app, 'notebook-azure');
+  });
+
+  test('in a stock image whose home is /home/jovyan', () => {
+    const app = Testing.app();
+    notebook({ docker, homeDirectory: '/home/jovyan/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
+    expectGolden(app, 'notebook-jovyan');
+  });
+});
+
+describe('NotebookAccess', () => {
+  test('exposes its children and every label a Notebook needs', () => {
+    const access = notebook({ docker });
+    expect(access.docker.node.id).toBe('docker-config');
+    expect(access.storage.node.id).toBe('minio');
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'minio': 'true' });
+  });
+
+  test('pipelines adds the Kubeflow docs\' access-ml-pipeline, and a notebook selecting every label is admitted', () => {
+    // GIVEN WHEN
+    const chart = userChart();
+    const access = new NotebookAccess(chart, 'access', {
+      docker, pipelines: true, storage: StorageAccess.gcs(GcpServiceAccountKey.fromFile(fixture('gcp-service-account-key.json'))),
+    });
+    // THEN
+    expect(access.pipelines?.node.id).toBe('access-ml-pipeline');
+    expect(access.storage.node.id).toBe('gcs-credentials');
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'gcs-credentials': 'true', 'access-ml-pipeline': 'true' });
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'nb-0', namespace: 'user', labels: access.selectorLabels },
+      spec: { containers: [{ name: 'nb', image: 'nb' }] },
+    };
+    const result = PodDefaultAdmission.admit(pod, Testing.synth(chart).filter(m => m.kind === 'PodDefault'));
+    expect(result.applied).toEqual(['access-ml-pipeline', 'docker-config', 'gcs-credentials']);
+  });
+
+  test('without pipelines there is no Pipelines API access', () => {
+    const access = notebook({ docker, storage: StorageAccess.azure(AzureStorageConfiguration.fromExistingSecret('team-azure'), { name: 'blob' }) });
+    expect(access.pipelines).toBeUndefined();
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'blob': 'true' });
+  });
+
+  test('storage props and dockerOptions override the defaults', () => {
+    // GIVEN
+    const chart = userChart();
+    // WHEN
+    const access = new NotebookAccess(chart, 'access', {
+      docker,
+      dockerOptions: { name: 'registry', secretType: DockerSecretType.DOCKER_CONFIG_JSON, mountPath: '/opt/docker/' },
+      storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys), { name: 's3', mountPath: '/opt/aws/' }),
+      namespace: 'team-a',
+    });
+    // THEN
+    const manifests = Testing.synth(chart);
+    const podDefaults = manifests.filter(m => m.kind === 'PodDefault');
+    expect(podDefaults.map(p => [p.metadata.namespace, p.metadata.name, p.spec.volumeMounts[0].mountPath])).toEqual([
+      ['team-a', 'registry', '/opt/docker/'],
+      ['team-a', 's3', '/opt/aws/'],
+    ]);
+    expect(podDefaults[0].spec.imagePullSecrets).toEqual([{ name: 'registry' }]);
+    expect(access.selectorLabels).toEqual({ registry: 'true', s3: 'true' });
+  });
+
+  test('a missing docker config is a clear error', () => {
+    const chart = userChart();
+    expect(() => new NotebookAccess(chart, 'access', {} as NotebookAccessProps))
+      .toThrow('[test/access] docker: is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
+  });
+
+  test('a relative home directory is a clear error', () => {
+    expect(() => notebook({ docker, homeDirectory: 'home/jovyan' }))
+      .toThrow('[test/access] homeDirectory: "home/jovyan" is not an absolute path without ".." segments: give the notebook user\'s home, such as "/home/jovyan"');
+  });
+
+  test('a bad child input leaves nothing half-built', () => {
+    // GIVEN
+    const chart = userChart();
+    // WHEN the storage is refused, naming the child and its field
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', {
+      docker,
+      storage: StorageAccess.awsFile(AwsCredentials.fromFile('/nonexistent/credentials')),
+    }), '[test/access/aws-credentials] credentials: file "/nonexistent/credentials" does not exist: give the path of a readable file', ['fake-password-0000']);
+    // THEN neither the NotebookAccess nor its Docker child stays in the tree
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+});

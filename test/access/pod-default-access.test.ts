@@ -1,0 +1,63 @@
+import { Chart, Testing } from 'cdk8s';
+import { DockerConfig, DockerRegistryAccess } from '../../lib';
+import { accessSpec, ResolvedAccess } from '../../lib/access/pod-default-access';
+
+describe('accessSpec', () => {
+  test('carries every field of the resolved access and of the additions, and nothing else', () => {
+    // GIVEN a resolved access and additions with every field set
+    const access: ResolvedAccess = {
+      path: 'test/access',
+      namespace: 'user',
+      name: 'access',
+      description: 'Add access',
+      secretName: 'access-secret',
+      secretData: { key: 'dmFsdWU=' },
+      secretType: 'Opaque',
+      immutable: true,
+      externalSecret: { secretStoreRef: { name: 'store' } },
+    };
+    const volumes = [{ name: 'access-volume', secret: { secretName: 'access-secret' } }];
+    const volumeMounts = [{ name: 'access-volume', mountPath: '/home/kubeflow/.access/' }];
+    const env = [{ name: 'ACCESS', value: 'access' }];
+    const envFrom = [{ secretRef: { name: 'access-secret' } }];
+    const imagePullSecrets = [{ name: 'access-secret' }];
+    // WHEN
+    const spec = accessSpec(access, { volumes, volumeMounts, env, envFrom, imagePullSecrets });
+    // THEN every field arrives, the path (for error messages only) does not
+    expect(spec).toStrictEqual({
+      namespace: 'user',
+      name: 'access',
+      description: 'Add access',
+      secretName: 'access-secret',
+      secretData: { key: 'dmFsdWU=' },
+      secretType: 'Opaque',
+      immutable: true,
+      externalSecret: { secretStoreRef: { name: 'store' } },
+      volumes, volumeMounts, env, envFrom, imagePullSecrets,
+    });
+  });
+});
+
+describe('the Secret size limit', () => {
+  /** A config.json of exactly `bytes` bytes. */
+  const configJson = (bytes: number) => {
+    const head = '{"auths":{"ghcr.io":{"username":"fake-user","password":"fake-password-0000"}},"padding":"';
+    const tail = '"}';
+    return head + 'a'.repeat(bytes - head.length - tail.length) + tail;
+  };
+  const synth = (bytes: number) => () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromJson(configJson(bytes)) });
+  };
+
+  test('accepts exactly 1 MiB', () => {
+    // GIVEN / WHEN / THEN
+    expect(synth(1024 * 1024)).not.toThrow();
+  });
+
+  // One size for each padding of the base64 (none, "=", "=="): the size is counted, not estimated.
+  test.each([1024 * 1024 + 1, 1024 * 1024 + 2, 1024 * 1024 + 3])('counts %i bytes exactly', (bytes) => {
+    // GIVEN / WHEN / THEN
+    expect(synth(bytes)).toThrow(`[test/docker-config] secret: would hold ${bytes} bytes, more than the 1048576 (1 MiB)`);
+  });
+});

@@ -1,0 +1,497 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
+import * as fc from 'fast-check';
+import * as YAML from 'yaml';
+import { Construct } from 'constructs';
+import { KubePodDefault } from '../../imports/kubeflow.org';
+import { MinioDefault } from '../../lib/access/minio-default';
+import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
+import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
+import { errorsOf, expectCheckRefusal } from '../support';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'validation');
+
+/** The first document of a fixture. Read in-process: cdk8s's Yaml.load starts a child process per call. */
+function loadFixture(file: string): any {
+  return YAML.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+}
+
+type Side = 'ours' | 'include' | 'raw';
+
+/** Adds the PodDefault of a fixture as a KubePodDefault, an Include of the file, or a raw ApiObject. */
+function addFixture(scope: Construct, id: string, fixture: string, side: Side): string {
+  const file = path.join(FIXTURES, fixture);
+  const manifest = loadFixture(fixture);
+  switch (side) {
+    case 'ours':
+      return new KubePodDefault(scope, id, { metadata: manifest.metadata, spec: manifest.spec }).node.path;
+    case 'include':
+      return new Include(scope, id, { url: file }).apiObjects[0].node.path;
+    case 'raw':
+      return new ApiObject(scope, id, manifest).node.path;
+  }
+}
+
+function dockerConfig(scope: Construct, id: string, spec: any = {}, namespace: string = 'team-a'): string {
+  return new KubePodDefault(scope, id, {
+    metadata: { name: 'docker-config', namespace },
+    spec: {
+      desc: 'Add Docker registry credentials',
+      selector: { matchLabels: { 'docker-config': 'true' } },
+      volumes: [{ name: 'docker-secret-volume', secret: { secretName: 'docker-secret' } }],
+      volumeMounts: [{ name: 'docker-secret-volume', mountPath: '/home/kubeflow/.docker/' }],
+      ...spec,
+    },
+  }).node.path;
+}
+
+function appWithChart(): { app: App; chart: Chart } {
+  const app = Testing.app();
+  const chart = new Chart(app, 'test');
+  PodDefaultValidation.attach(app);
+  return { app, chart };
+}
+
+const SIDES: Side[] = ['ours', 'include', 'raw'];
+/** The end of a listing rule message: how to fix it. */
+const SELECT_ONE = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+/** The listing rule's message for the not-true.yaml fixture added at `path`. */
+const notTrue = (path: string) =>
+  `poddefault gpu-tools (${path}) in namespace team-a selects label gpu-tools with a value other than "true", but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${SELECT_ONE}`;
+/** The end of a merge conflict message: the label set of a notebook that selects both PodDefaults. */
+const refuseBoth = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
+/** The fix of a clash on `~/.docker/`, which points to one config.json for several registries. */
+const refuseBothDocker = (labels: string) => `${refuseBoth(labels)}, or put the logins to both registries in one config.json with DockerConfig.fromLogins`;
+/** The mount rule's message for our docker-config at `a` against the mount-path.yaml fixture at `b`. */
+const mountClash = (a: string, b: string) =>
+  `the mount at /home/kubeflow/.docker/ differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBothDocker('aws-credentials=true,docker-config=true')}`;
+
+describe('rules across two PodDefaults of a namespace', () => {
+  const rows: [string, string, any, (a: string, b: string) => string[]][] = [
+    ['volume', 'volume.yaml', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] },
+      (a, b) => [`volume creds differs between poddefaults aws-credentials (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-credentials=true,docker-config=true')}`]],
+    ['volume-mount-path', 'mount-path.yaml', {},
+      (a, b) => [mountClash(a, b)]],
+    ['env', 'env.yaml', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] },
+      (a, b) => [`env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`]],
+    ['label against a selection label', 'label.yaml', {},
+      (a, b) => [`pod label docker-config differs between poddefaults docker-config (${a}) and no-docker (${b}) in namespace team-a: ${refuseBoth('docker-config=true,no-docker=true')}`]],
+    ['mount path spelling', 'spelling.yaml', {},
+      (a, b) => [`mount paths /home/kubeflow/.docker/ of poddefault docker-config (${a}) and /home/kubeflow//./.docker of poddefault registry-mirror (${b}) `
+        + 'in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; '
+        + 'spell them the same way or use different directories']],
+    ['same group, kind, namespace and name', 'duplicate.yaml', {},
+      (a, b) => [`${a} and ${b} are both PodDefault docker-config (api group kubeflow.org) in namespace team-a: `
+        + 'applying them, one overwrites the other; give them different names or namespaces']],
+  ];
+
+  for (const [rule, fixture, specA, expected] of rows) {
+    test.each(SIDES)(`${rule}: ours against %s`, side => {
+      // GIVEN our PodDefault and a clashing one added as a KubePodDefault, an Include or a raw ApiObject
+      const { app, chart } = appWithChart();
+      const a = dockerConfig(chart, 'docker', specA);
+      const b = addFixture(chart, 'other', fixture, side);
+
+      // WHEN the app is synthesised
+      const errors = errorsOf(() => app.synthYaml());
+
+      // THEN synth fails naming both construct paths, the namespace and the key
+      expect(errors).toEqual(expected(a, b));
+    });
+  }
+
+  test('no message holds an env value', () => {
+    // GIVEN two PodDefaults whose env values clash
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker', { env: [{ name: 'AWS_REGION', value: 'us-east-1-do-not-print' }] });
+    const b = addFixture(chart, 'other', 'env.yaml', 'include');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN the env rule fires, and the values appear nowhere
+    expect(errors).toEqual([
+      `env var AWS_REGION differs between poddefaults aws-configuration (${b}) and docker-config (${a}) in namespace team-a: ${refuseBoth('aws-configuration=true,docker-config=true')}`,
+    ]);
+    expect(errors.join('\n')).not.toContain('do-not-print');
+  });
+
+  test('two PodDefaults of different namespaces never clash', () => {
+    // GIVEN the clashing pair, in two namespaces
+    const { app, chart } = appWithChart();
+    dockerConfig(chart, 'docker', { volumes: [{ name: 'creds', secret: { secretName: 'docker-secret' } }], volumeMounts: [] });
+    const other = loadFixture('volume.yaml');
+    new ApiObject(chart, 'other', { ...other, metadata: { ...other.metadata, namespace: 'team-b' } });
+
+    // WHEN synthesised
+    // THEN it succeeds
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+  });
+
+  test('an object without a namespace is in its chart\'s namespace', () => {
+    // GIVEN a chart of namespace team-a holding a PodDefault without namespace that clashes with one of team-a
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const teamA = new Chart(app, 'team-a-chart', { namespace: 'team-a' });
+    const manifest = loadFixture('mount-path.yaml');
+    const b = new ApiObject(teamA, 'aws', { ...manifest, metadata: { name: 'aws-credentials' } }).node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      mountClash(a, b),
+    ]);
+  });
+
+  test('a PodDefault that contradicts its own selection label', () => {
+    // GIVEN a PodDefault whose spec.labels sets its own selection label to another value
+    const { app, chart } = appWithChart();
+    const p = dockerConfig(chart, 'docker', { labels: { 'docker-config': 'false' } });
+
+    // WHEN synthesised
+    // THEN reported once, against that PodDefault
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `pod label docker-config is defined twice, differently, by poddefault docker-config (${p}) in namespace team-a: `
+        + 'the webhook refuses every notebook that selects it (labelled docker-config=true); keep one definition',
+    ]);
+  });
+
+  test('two objects of another kind with the same namespace and name', () => {
+    // GIVEN two Secrets of one name in one namespace, in two charts
+    const { app } = appWithChart();
+    const one = new ApiObject(new Chart(app, 'one'), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+    const two = new ApiObject(new Chart(app, 'two'), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+
+    // WHEN synthesised
+    // THEN reported with both paths
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces`,
+    ]);
+  });
+});
+
+describe('rules on one PodDefault', () => {
+  const FIX_LISTING = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
+  const rows: [string, string, (p: string) => string[]][] = [
+    ['no matchLabels', 'unlisted.yaml', p => [`poddefault pipelines-access (${p}) in namespace team-a has no spec.selector.matchLabels, which makes the notebook ui `
+      + `fail to list the configurations of the whole namespace; ${FIX_LISTING}`]],
+    ['two matchLabels keys', 'two-keys.yaml', p => [`poddefault gpu-tools (${p}) in namespace team-a has 2 matchLabels keys, but choosing it in the notebook ui `
+      + `sets only the label gpu, so it never applies; ${FIX_LISTING}`]],
+    ['a value other than "true"', 'not-true.yaml', p => [`poddefault gpu-tools (${p}) in namespace team-a selects label gpu-tools with a value other than "true", `
+      + `but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${FIX_LISTING}`]],
+    ['dshm and /dev/shm', 'dshm.yaml', p => [
+      `poddefault big-shm (${p}) in namespace team-a uses the volume name dshm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another volume name`,
+      `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path`,
+    ]],
+    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name of 54 characters: `
+      + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, '
+      + 'so kubernetes refuses every pod it selects; use a name of at most 52 characters']],
+    ['invalid label keys', 'label-key.yaml', p => [
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
+        + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "Example.com/team" in spec.labels: `
+        + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters',
+    ]],
+    ['an invalid selector', 'selector.yaml', p => [`poddefault docker-config (${p}) in namespace team-a has an invalid selector `
+      + '(matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod of the namespace; fix the selector']],
+  ];
+
+  for (const [rule, fixture, expected] of rows) {
+    test.each(SIDES)(`${rule}: %s`, side => {
+      // GIVEN one PodDefault, added as a KubePodDefault, an Include or a raw ApiObject
+      const { app, chart } = appWithChart();
+      const p = addFixture(chart, 'pd', fixture, side);
+
+      // WHEN the app is synthesised
+      const errors = errorsOf(() => app.synthYaml());
+
+      // THEN synth fails naming the construct path, the namespace and the key
+      expect(errors).toEqual(expected(p));
+    });
+  }
+
+  test.each(SIDES)('allowUnlisted exempts one PodDefault from the listing rule (%s)', side => {
+    // GIVEN a PodDefault without matchLabels, exempted, next to one that is not
+    const { app, chart } = appWithChart();
+    const exempt = addFixture(chart, 'pd', 'unlisted.yaml', side);
+    PodDefaultValidation.allowUnlisted(chart.node.findAll().find(c => c.node.path === exempt) as ApiObject);
+    const other = addFixture(chart, 'gpu', 'two-keys.yaml', 'raw');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN only the other one is reported, by the listing rule
+    expect(errors).toEqual([
+      `poddefault gpu-tools (${other}) in namespace team-a has 2 matchLabels keys, but choosing it in the notebook ui sets only the label gpu, so it never applies; ${SELECT_ONE}`,
+    ]);
+  });
+});
+
+describe('attaching and synthesising', () => {
+  test('attaching twice reports once', () => {
+    // GIVEN the validation attached twice, once through a deep construct
+    const { app, chart } = appWithChart();
+    PodDefaultValidation.attach(app);
+    PodDefaultValidation.attachTo(new Construct(chart, 'deep'));
+    const p = addFixture(chart, 'pd', 'not-true.yaml', 'raw');
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN one error
+    expect(errors).toEqual([notTrue(p)]);
+  });
+
+  test('attachTo from any construct attaches to the app', () => {
+    // GIVEN an app where only a deep construct attaches the validation
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    PodDefaultValidation.attachTo(new Construct(chart, 'deep'));
+    const p = addFixture(chart, 'pd', 'not-true.yaml', 'raw');
+
+    // WHEN synthesised
+    // THEN the app-wide check runs
+    expect(errorsOf(() => app.synthYaml())).toEqual([notTrue(p)]);
+  });
+
+  test('Testing.synth(chart) validates too', () => {
+    // GIVEN a clash
+    const { chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const b = addFixture(chart, 'other', 'mount-path.yaml', 'raw');
+
+    // WHEN one chart is synthesised
+    // THEN the clash is reported
+    expect(errorsOf(() => Testing.synth(chart))).toEqual([mountClash(a, b)]);
+  });
+
+  test('a change between two synths of one app is seen', () => {
+    // GIVEN an app that synthesises cleanly
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+
+    // WHEN a clashing PodDefault is added in a new chart and the app synthesised again
+    const b = addFixture(new Chart(app, 'later'), 'other', 'mount-path.yaml', 'raw');
+
+    // THEN the second synth fails
+    expect(errorsOf(() => app.synthYaml())).toEqual([mountClash(a, b)]);
+    // AND a third one still fails
+    expect(errorsOf(() => app.synthYaml())).toEqual([mountClash(a, b)]);
+  });
+
+  test('a change to a PodDefault between two app.synth() calls is seen', () => {
+    // GIVEN an app written to disk cleanly
+    const app = Testing.app({ outdir: require('os').tmpdir() + '/pd-validation-' + process.pid });
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'test');
+    const raw = new ApiObject(chart, 'gpu', loadFixture('not-true.yaml'));
+    raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'true'));
+    app.synth();
+
+    // WHEN a patch changes its selector value
+    raw.addJsonPatch(JsonPatch.replace('/spec/selector/matchLabels/gpu-tools', 'maybe'));
+
+    // THEN the next synth fails
+    expect(errorsOf(() => app.synth())).toEqual([notTrue(raw.node.path)]);
+  });
+
+  test('with K charts the check computes once per synthesis, and again only after a change', () => {
+    // GIVEN three charts with one of our access constructs each, and a clash that only a later patch makes
+    const app = Testing.app();
+    const pds = ['a', 'b', 'c'].map(ns => new MinioDefault(new Chart(app, ns, { namespace: ns }), 'minio'));
+    const check = app.node.metadata.find(m => m.type === 'cdk8s-kubeflow-access:pod-default-check')!.data;
+
+    // WHEN the app is synthesised twice (cdk8s validates the whole app once, then once per chart)
+    const first = errorsOf(() => app.synthYaml());
+    const afterFirst = check.computations;
+    const again = errorsOf(() => app.synthYaml());
+    const afterSecond = check.computations;
+
+    // THEN the first synthesis computed once and passed, the second reused that result and passed too
+    expect(first).toEqual([]);
+    expect(again).toEqual([]);
+    expect([afterFirst, afterSecond]).toEqual([1, 1]);
+
+    // WHEN a JSON patch renames the PodDefault of chart b to clash with a new raw PodDefault in b
+    new ApiObject(pds[1], 'raw', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'other', namespace: 'b' },
+      spec: { desc: 'x', selector: { matchLabels: { other: 'true' } } } });
+    pds[1].addJsonPatch(JsonPatch.replace('/metadata/name', 'other'));
+    const second = errorsOf(() => app.synthYaml());
+
+    // THEN the next synthesis computes once more and reports the duplicate the patch made
+    expect(check.computations).toBe(2);
+    expect(second).toEqual([
+      'b/minio and b/minio/raw are both PodDefault other (api group kubeflow.org) in namespace b: applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+
+    // WHEN synthesised again, unchanged
+    // THEN the refusal is reused: the same lines, no new computation
+    expect(errorsOf(() => app.synthYaml())).toEqual(second);
+    expect(check.computations).toBe(2);
+  });
+
+  test('a JSON patch on one of our PodDefaults between two app.synth() calls is seen', () => {
+    // GIVEN an app of ours written to disk cleanly
+    const app = Testing.app({ outdir: require('os').tmpdir() + '/pd-validation-own-' + process.pid });
+    const chart = new Chart(app, 'test', { namespace: 'team-a' });
+    const minio = new MinioDefault(chart, 'minio');
+    app.synth();
+
+    // WHEN a patch mounts its volume at /dev/shm
+    minio.addJsonPatch(JsonPatch.add('/spec/volumeMounts', [{ name: 'x', mountPath: '/dev/shm' }]));
+
+    // THEN the next synth fails with the spawner rule
+    expect(errorsOf(() => app.synth())).toEqual([
+      'poddefault minio (test/minio) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path',
+    ]);
+  });
+
+  test('the output is the same with and without the check', () => {
+    // GIVEN one app with the check and one without, holding the same KubePodDefaults
+    const build = (attach: boolean) => {
+      const app = Testing.app();
+      if (attach) { PodDefaultValidation.attach(app); }
+      ['a', 'b', 'c'].forEach(ns => dockerConfig(new Chart(app, ns), 'docker', {}, ns));
+      return app;
+    };
+
+    // WHEN both are synthesised
+    // THEN the YAML is byte for byte the same
+    expect(build(true).synthYaml()).toEqual(build(false).synthYaml());
+  });
+});
+
+describe('property: synth either refuses, or a notebook selecting every PodDefault is admitted', () => {
+  const volumeName = fc.constantFrom('creds', 'docker-secret-volume', 'aws-secret-volume');
+  const secretName = fc.constantFrom('s1', 's2');
+  const mountPath = fc.constantFrom('/home/kubeflow/.docker', '/home/kubeflow/.docker/', '/home/kubeflow/.aws/', '/data');
+  const envName = fc.constantFrom('AWS_REGION', 'S3_ENDPOINT');
+  const spec = fc.record({
+    volumes: fc.array(fc.record({ name: volumeName, secret: fc.record({ secretName }, { requiredKeys: ['secretName'] }) }), { maxLength: 2 }),
+    volumeMounts: fc.array(fc.record({ name: volumeName, mountPath, readOnly: fc.boolean() }, { requiredKeys: ['name', 'mountPath'] }), { maxLength: 2 }),
+    env: fc.array(fc.record({ name: envName, value: fc.constantFrom('a', 'b') }), { maxLength: 2 }),
+    labels: fc.dictionary(fc.constantFrom('team', 'pd-a', 'pd-b'), fc.constantFrom('true', 'x'), { maxKeys: 2 }),
+    tolerations: fc.array(fc.record({ key: fc.constantFrom('gpu', 'spot'), operator: fc.constantFrom('Exists') }), { maxLength: 1 }),
+  }, { requiredKeys: [] });
+  // fast-check builds records without a prototype, which cdk8s cannot resolve: make them plain JSON
+  const podDefaults = fc.array(fc.record({ name: fc.constantFrom('pd-a', 'pd-b', 'pd-c', 'pd-d'), spec }), { minLength: 1, maxLength: 4 })
+    .map(pds => JSON.parse(JSON.stringify(pds)) as { name: string; spec: any }[]);
+
+  const merged = '(volume \\S+|the mount of volume \\S+|the mount at \\S+|env var \\S+|pod label \\S+)';
+  /** Each rule of the app-wide check these PodDefaults can break, as its message reads. */
+  const RULES = [
+    /^\S+ and \S+ are both PodDefault pd-[a-d] \(api group kubeflow\.org\) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces$/,
+    new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one(, or put the logins to both registries in one config\\.json with DockerConfig\\.fromLogins)?$`),
+    new RegExp(`^${merged} is defined twice, differently, by poddefault pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects it \\(labelled [^)]+\\); keep one definition$`),
+    /^mount paths \S+ of poddefault pd-[a-d] \(\S+\) and \S+ of poddefault pd-[a-d] \(\S+\) in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
+  ];
+
+  test('for random PodDefaults in one namespace', () => {
+    fc.assert(fc.property(podDefaults, fc.boolean(), (pds, perChart) => {
+      // GIVEN random PodDefaults, in one chart or one chart each
+      const app = Testing.app();
+      PodDefaultValidation.attach(app);
+      const shared = new Chart(app, 'all');
+      pds.forEach((p, i) => new KubePodDefault(perChart ? new Chart(app, `c${i}`) : shared, `pd${i}`, {
+        metadata: { name: p.name, namespace: 'team-a' },
+        spec: { selector: { matchLabels: { [p.name]: 'true' } }, ...p.spec },
+      }));
+
+      // WHEN synthesised
+      let yaml: string;
+      try {
+        yaml = app.synthYaml();
+      } catch (e) {
+        // THEN either synth refuses with validation errors, each line one of the check's rules, and a name
+        // given twice is reported once for each later PodDefault of that name
+        expect(String((e as Error).message)).toMatch(/^Validation failed with the following errors:\n {2}\[\] /);
+        expectCheckRefusal(e, errorsOf(() => app.synthYaml()), RULES, pds.map(p => p.name));
+        return;
+      }
+      // OR a notebook selecting every PodDefault of the namespace is admitted
+      expect(yaml).toContain('kind: PodDefault');
+      const manifests = app.node.findAll().filter(c => c instanceof KubePodDefault).map(c => (c as KubePodDefault).toJson());
+      const labels = Object.fromEntries(manifests.map((m: any) => [m.metadata.name, 'true']));
+      const notebook = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'nb-0', namespace: 'team-a', labels },
+        spec: { containers: [{ name: 'nb', image: 'jupyter' }] },
+      };
+      const result = PodDefaultAdmission.admit(notebook, manifests);
+      expect(result.conflicts).toEqual([]);
+      expect(result.applied).toEqual([...new Set(pds.map(p => p.name))].sort());
+    }), { numRuns: 300 });
+  });
+});
+
+describe('no object escapes the in-process check', () => {
+  test('a KubePodDefault without a namespace is judged in the namespace of the others', () => {
+    // GIVEN a chart without namespace holding a PodDefault that clashes with one of team-a
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const manifest = loadFixture('mount-path.yaml');
+    const b = new KubePodDefault(new Chart(app, 'anywhere'), 'aws', { metadata: { name: 'aws-credentials' }, spec: manifest.spec }).node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found in team-a
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      mountClash(a, b),
+    ]);
+  });
+
+  test('with FILE_PER_RESOURCE, one kind and name in two namespaces is refused naming both', () => {
+    // GIVEN two Secrets named creds in two namespaces, written one file per resource
+    const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const one = new ApiObject(new Chart(app, 'one', { namespace: 'team-a' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+    const two = new ApiObject(new Chart(app, 'two', { namespace: 'team-b' }), 's', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} would both be written to the file Secret.creds.* with YamlOutputType.FILE_PER_RESOURCE, `
+        + 'which names a file by kind and name only: one overwrites the other; give them different names, or use another YamlOutputType',
+    ]);
+  });
+
+  test('a JSON patch that renames a Secret is seen by the duplicate rule', () => {
+    // GIVEN two Secrets of different names, the second renamed by a patch to the first's name
+    const { app, chart } = appWithChart();
+    const one = new ApiObject(chart, 'one', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } });
+    const two = new ApiObject(chart, 'two', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other', namespace: 'team-a' } });
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+    two.addJsonPatch(JsonPatch.replace('/kind', 'Secret'), JsonPatch.replace('/metadata/name', 'creds'));
+
+    // WHEN synthesised again
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${one.node.path} and ${two.node.path} are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces`,
+    ]);
+  });
+
+  test('an ExternalSecret that writes the Secret of one of our constructs is refused', () => {
+    // GIVEN our MinioDefault (Secret minio) and a raw ExternalSecret targeting minio
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    const minio = new MinioDefault(chart, 'minio');
+    const es = new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch' },
+      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' } } });
+
+    // WHEN synthesised
+    // THEN
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${minio.secret!.node.path} and ${es.node.path} both make Secret minio in namespace user (an ExternalSecret writes the Secret its spec.target.name names, `
+        + 'by default its own name): one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('PodDefaultValidation.allowUnlisted is construct metadata', () => {
+    const chart = Testing.chart();
+    const raw = new ApiObject(chart, 'pd', loadFixture('unlisted.yaml'));
+    PodDefaultValidation.allowUnlisted(raw);
+    expect(raw.node.metadata.map(m => [m.type, m.data])).toEqual([['cdk8s-kubeflow-access:allow-unlisted', true]]);
+  });
+});

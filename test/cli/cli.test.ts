@@ -1,0 +1,773 @@
+// The `cdk8s-kubeflow-access` command. Its logic runs in-process through main(argv, io) with a fake Io;
+// the real binary, run as a child process, is tested for what only a process has: exit codes, streams,
+// closed pipes and full disks. Each generating command must print exactly what the library synthesises
+// for the same input, so its output is compared byte for byte with the library's own golden files.
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { runMain } from './cli-io';
+import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
+import { fixture, GOLDEN_DIR } from '../support';
+
+const FAKE_PASSWORD = 'fake-password-0000';
+const FAKE_SECRET = 'fake-secret-key-0000';
+const FAKE_TOKEN = 'fake-session-token-0000';
+const FAKE_MINIO_SECRET = 'fake-minio-secret-0000';
+const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
+/** 64 bytes, as a storage account key has; the value of test/golden/azure-values.yaml. */
+const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
+const FAKE_AZURE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=fakeaccount0000;AccountKey=${FAKE_AZURE_KEY};EndpointSuffix=core.windows.net`;
+/** Every secret a test feeds in; none may ever show in an error. */
+const SECRETS = [FAKE_PASSWORD, FAKE_SECRET, FAKE_TOKEN, FAKE_MINIO_SECRET, FAKE_AZURE_KEY, 'hunter2', 'fake-env-value', 'ZmFrZS1zZWNyZXQt', 'fake-secret-aaaa'];
+
+// Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
+jest.setTimeout(60_000);
+// Built when the module loads, so that concurrent tests start after it.
+const cliDir = buildCli();
+afterAll(() => removeCli(cliDir));
+
+const secrets = mkdtempSync(path.join(tmpdir(), 'cli-test-'));
+/** A file holding `value` and a trailing newline, as an editor writes it. */
+function secretFile(name: string, value: string): string {
+  const file = path.join(secrets, name);
+  writeFileSync(file, `${value}\n`);
+  return file;
+}
+const passwordFile = secretFile('password', FAKE_PASSWORD);
+const secretKeyFile = secretFile('secret-access-key', FAKE_SECRET);
+const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
+const cliFixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'cli', name);
+
+/** The command, in-process. */
+const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain(args, options);
+/** The real binary, as a child process. */
+const binary = (args: string[], options?: Parameters<typeof runCli>[2]) => runCli(cliDir, args, options);
+
+/** Succeeded, with `expected` on stdout and nothing on stderr. */
+function expectOutput(result: CliResult, expected: string): void {
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toBe(expected);
+  expect(result.code).toBe(0);
+}
+
+/** Failed with `code`, one line on stderr per error, each prefixed, no stack trace, no secret. */
+function expectErrors(result: CliResult, code: number, prefix: string): string[] {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.replace(/\n$/, '').split('\n');
+  for (const line of lines) { expect(line.startsWith(`${prefix}: `)).toBe(true); }
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
+  return lines.map(l => l.slice(prefix.length + 2));
+}
+
+describe('generating commands print what the library synthesises', () => {
+  test.concurrent.each<[string, string[], string | undefined, string]>([
+    ['docker: the tutorial names, from a config.json',
+      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      undefined, 'docker-tutorial'],
+    ['docker: a login, the password on stdin',
+      ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], `${FAKE_PASSWORD}\n`, 'docker-defaults'],
+    ['docker: a kubernetes.io/dockerconfigjson Secret, the password in a file',
+      ['docker', '--namespace', 'user', '--server', 'ghcr.io', '--username', 'fake-user', '--password-file', passwordFile, '--secret-type', 'dockerconfigjson', '--immutable'],
+      undefined, 'docker-dockerconfigjson'],
+    ['docker: an existing Secret with a different key',
+      ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'docker.json'], undefined, 'docker-existing-secret'],
+    ['aws-credentials: the tutorial names, from a credentials file',
+      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume'], undefined, 'aws-file-tutorial'],
+    ['aws-credentials: keys, the secret on stdin',
+      ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], FAKE_SECRET, 'aws-file-defaults'],
+    ['aws-credentials: an existing Secret with a different key',
+      ['aws-credentials', '--namespace', 'user', '--existing-secret', 'team-aws', '--key', 'aws-credentials'], undefined, 'aws-file-existing-secret'],
+    ['aws-env: every tutorial setting, the secret in a file and the token on stdin',
+      ['aws-env', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin',
+        '--region', 'us-east-1', '--endpoint', 'https://s3.example.com', '--signature-version', 's3v4', '--force-path-style', 'false'],
+      `${FAKE_TOKEN}\n`, 'aws-env-tutorial'],
+    ['aws-env: an existing Secret',
+      ['aws-env', '--namespace', 'user', '--existing-secret', 'team-s3'], undefined, 'aws-env-existing-secret'],
+    ['minio: no options', ['minio', '--namespace', 'user'], undefined, 'minio-defaults'],
+    ['minio: keys, the secret key on stdin',
+      ['minio', '--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], FAKE_MINIO_SECRET, 'minio-keys'],
+    ['notebook: Docker plus the in-cluster MinIO',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin'],
+      FAKE_PASSWORD, 'notebook-default'],
+    ['notebook: an AWS credentials file',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
+        '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-stdin', '--aws-region', 'eu-west-1'],
+      FAKE_SECRET, 'notebook-aws-file'],
+    ['notebook: AWS environment variables',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
+        '--storage', 'aws-env', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile, '--aws-region', 'eu-west-1'],
+      undefined, 'notebook-aws-env'],
+    ['notebook: a stock image whose home is /home/jovyan',
+      ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
+        '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
+      FAKE_PASSWORD, 'notebook-jovyan'],
+    ['pipelines: no options, the Kubeflow docs\' access-ml-pipeline', ['pipelines', '--namespace', 'user'], undefined, 'pipelines-defaults'],
+    ['gcs: a key file', ['gcs', '--namespace', 'user', '--key-file', fixture('gcp-service-account-key.json')], undefined, 'gcs-file'],
+    ['gcs: a key on stdin, a hashed Secret name and another mount path',
+      ['gcs', '--namespace', 'user', '--key-file', '-', '--hash-secret-name', '--mount-path', '/home/jovyan/.gcp'],
+      readFileSync(fixture('gcp-service-account-key.json'), 'utf8'), 'gcs-json'],
+    ['gcs: an existing Secret with another key',
+      ['gcs', '--namespace', 'user', '--existing-secret', 'user-gcp-sa', '--existing-key', 'key.json'], undefined, 'gcs-existing-secret'],
+    ['azure: an account key on stdin', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'],
+      `${FAKE_AZURE_KEY}\n`, 'azure-values'],
+    ['azure: an existing Secret', ['azure', '--namespace', 'user', '--existing-secret', 'team-azure'], undefined, 'azure-existing-secret'],
+    ['minio: checksums as the default', ['minio', '--namespace', 'user', '--checksums', 'when_required'], undefined, 'minio-defaults'],
+    ['notebook: GCS from an existing Secret, and the Pipelines API',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'gcs', '--gcs-existing-secret', 'user-gcp-sa', '--pipelines'],
+      FAKE_PASSWORD, 'notebook-gcs-pipelines'],
+    ['notebook: Azure from an existing Secret',
+      ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-stdin',
+        '--storage', 'azure', '--azure-existing-secret', 'team-azure'],
+      FAKE_PASSWORD, 'notebook-azure'],
+  ])('%s', async (_name, args, stdin, goldenName) => {
+    // GIVEN the flags (and stdin) WHEN the binary runs
+    const result = await cli(args, { stdin });
+    // THEN it prints the library's golden YAML
+    expectOutput(result, golden(goldenName));
+  });
+
+  test.concurrent('aws-env --from-env reads the seven variables of its environment', async () => {
+    const env = {
+      AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_SESSION_TOKEN: FAKE_TOKEN, AWS_REGION: 'us-east-1',
+      S3_ENDPOINT: 'https://s3.example.com', S3_SIGNATURE_VERSION: 's3v4', S3_FORCE_PATH_STYLE: 'false',
+    };
+    expectOutput(await cli(['aws-env', '--namespace', 'user', '--from-env'], { env }), golden('aws-env-tutorial'));
+  });
+});
+
+describe('new commands and flags print what the library synthesises for the same props', () => {
+  /** The YAML the library synthesises for `build`, as the CLI's in-memory App does. */
+  async function librarySynth(build: (lib: typeof import('../../lib'), chart: Chart) => void): Promise<string> {
+    const lib = await import('../../lib');
+    const app = new App();
+    build(lib, new Chart(app, 'cli'));
+    return app.synthYaml();
+  }
+
+  test.concurrent('azure --from-env reads the connection string of its environment', async () => {
+    const env = { AZURE_STORAGE_CONNECTION_STRING: FAKE_AZURE_CONNECTION, HOME: '/home/me' };
+    expectOutput(await cli(['azure', '--namespace', 'user', '--from-env'], { env }), golden('azure-env'));
+  });
+
+  test.concurrent('azure: a connection string from a file, a SAS token from stdin', async () => {
+    const connection = secretFile('azure-connection', FAKE_AZURE_CONNECTION);
+    expectOutput(await cli(['azure', '--namespace', 'user', '--connection-string-file', connection]), golden('azure-env'));
+    const sas = 'sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=fakeSignature0000fakeSignature0000%3D';
+    const result = await cli(['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-stdin', '--name', 'blob'], { stdin: `${sas}\n` });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AzureBlobConfiguration(chart, 'blob', {
+      namespace: 'user', configuration: lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: sas }),
+    })));
+  });
+
+  test.concurrent('pipelines: expiration seconds, audience and naming flags', async () => {
+    const result = await cli(['pipelines', '--namespace', 'user', '--name', 'kfp', '--description', 'KFP', '--expiration-seconds', '3600', '--audience', 'kfp.example.com']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.PipelinesApiAccess(chart, 'access-ml-pipeline', {
+      namespace: 'user', name: 'kfp', description: 'KFP', expirationSeconds: 3600, audience: 'kfp.example.com',
+    })));
+  });
+
+  test.concurrent('aws-env --checksums sets both checksum variables, as S3Configuration.fromValues does', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--checksums', 'when_required'],
+      { stdin: FAKE_SECRET });
+    expectOutput(result, await librarySynth((lib, chart) => new lib.AwsEnvConfiguration(chart, 'aws-configuration', {
+      namespace: 'user',
+      configuration: lib.S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET, checksums: lib.S3Checksums.WHEN_REQUIRED }),
+    })));
+    expect(result.stdout).toContain('AWS_REQUEST_CHECKSUM_CALCULATION: d2hlbl9yZXF1aXJlZA==');
+  });
+
+  test.concurrent('minio --checksums when_supported overrides MinioDefault\'s when_required', async () => {
+    const result = await cli(['minio', '--namespace', 'user', '--checksums', 'when_supported']);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.MinioDefault(chart, 'minio', { namespace: 'user', checksums: lib.S3Checksums.WHEN_SUPPORTED })));
+    expect(result.stdout).not.toBe(golden('minio-defaults'));
+  });
+
+  test.concurrent('notebook --storage azure with an account key file', async () => {
+    const keyFile = secretFile('azure-key', FAKE_AZURE_KEY);
+    const result = await cli(['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred',
+      '--storage', 'azure', '--azure-account-name', 'fakeaccount0000', '--azure-account-key-file', keyFile]);
+    expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+      namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+      storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })),
+    })));
+  });
+});
+
+describe('--secret-store and --cluster-secret-store print the library\'s ExternalSecrets', () => {
+  const vault = ['--cluster-secret-store', 'vault'];
+  const team = ['--secret-store', 'team-store'];
+  test.concurrent.each<[string, string[], string]>([
+    ['docker --remote-config', ['docker', '--namespace', 'user', ...vault, '--remote-config', 'kubeflow/registry#config.json'], 'eso-docker-config'],
+    ['docker --remote-config with a version, immutable dockerconfigjson',
+      ['docker', '--namespace', 'user', ...team, '--remote-config', 'registry-config@3', '--refresh-interval', '15m', '--secret-type', 'dockerconfigjson', '--immutable'],
+      'eso-docker-config-dockerconfigjson'],
+    ['docker --remote-username and --remote-password',
+      ['docker', '--namespace', 'user', ...vault, '--remote-username', 'kubeflow/registry#username', '--remote-password', 'kubeflow/registry#password'], 'eso-docker-login'],
+    ['docker --remote-username with --server, --secret-name and a versioned password',
+      ['docker', '--namespace', 'user', ...team, '--server', 'ghcr.io', '--remote-username', 'ghcr-user', '--remote-password', 'ghcr-token@2',
+        '--refresh-interval', '0s', '--secret-type', 'dockerconfigjson', '--secret-name', 'ghcr-pull'],
+      'eso-docker-login-dockerconfigjson'],
+    ['aws-credentials --remote-credentials', ['aws-credentials', '--namespace', 'user', ...vault, '--remote-credentials', 'kubeflow/aws-credentials'], 'eso-aws-file'],
+    ['aws-credentials --remote-access-key-id with a session token, a profile and a region',
+      ['aws-credentials', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/aws#access_key_id', '--remote-secret-access-key', 'kubeflow/aws#secret_access_key',
+        '--remote-session-token', 'kubeflow/aws#session_token', '--profile', 'ml', '--region', 'eu-west-1'],
+      'eso-aws-file-keys'],
+    ['aws-env --remote-access-key-id with literal settings',
+      ['aws-env', '--namespace', 'user', ...vault, '--remote-access-key-id', 'kubeflow/s3#access_key_id', '--remote-secret-access-key', 'kubeflow/s3#secret_access_key',
+        '--region', 'eu-west-1', '--endpoint', 'https://s3.eu-west-1.amazonaws.com', '--signature-version', 's3v4', '--force-path-style', 'false', '--sdk-endpoint-variable'],
+      'eso-aws-env'],
+    ['aws-env with the keys only',
+      ['aws-env', '--namespace', 'user', ...team, '--remote-access-key-id', 's3-access-key-id', '--remote-secret-access-key', 's3-secret-access-key',
+        '--remote-session-token', 's3-session-token'],
+      'eso-aws-env-keys-only'],
+    ['minio --remote-access-key', ['minio', '--namespace', 'user', ...vault, '--remote-access-key', 'kubeflow/minio#accesskey', '--remote-secret-key', 'kubeflow/minio#secretkey'], 'eso-minio'],
+    ['gcs --remote-key', ['gcs', '--namespace', 'user', ...vault, '--remote-key', 'kubeflow/gcp#user-gcp-sa.json'], 'eso-gcs'],
+    ['azure --remote-account-key, immutable, every 15 minutes',
+      ['azure', '--namespace', 'user', ...team, '--account-name', 'fakeaccount0000', '--remote-account-key', 'azure-storage#key1@2', '--refresh-interval', '15m',
+        '--secret-name', 'team-azure', '--immutable'],
+      'eso-azure-account-key'],
+    ['azure --remote-connection-string',
+      ['azure', '--namespace', 'user', ...vault, '--account-name', 'fakeaccount0000', '--remote-connection-string', 'kubeflow/azure#connection-string'],
+      'eso-azure-connection-string'],
+    ['notebook: a registry login and MinIO keys from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-server', 'registry.example.com',
+        '--docker-remote-username', 'kubeflow/registry#username', '--docker-remote-password', 'kubeflow/registry#password',
+        '--minio-remote-access-key', 'kubeflow/minio#accesskey', '--minio-remote-secret-key', 'kubeflow/minio#secretkey'],
+      'eso-notebook'],
+    ['notebook: a registry config and a GCS key from one store',
+      ['notebook', '--namespace', 'user', ...vault, '--home-directory', '/home/jovyan', '--docker-remote-config', 'kubeflow/registry#config.json',
+        '--storage', 'gcs', '--gcs-remote-key', 'kubeflow/gcp#user-gcp-sa.json'],
+      'eso-notebook-gcs'],
+  ])('%s', async (_name, args, goldenName) => {
+    expectOutput(await cli(args), golden(goldenName));
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['both stores', ['docker', '--namespace', 'user', '--secret-store', 'a', '--cluster-secret-store', 'b', '--remote-config', 'k'], 'docker',
+      '--secret-store and --cluster-secret-store each name the store: give one of them'],
+    ['a remote value without a store', ['docker', '--namespace', 'user', '--remote-config', 'k'], 'docker',
+      '--remote-config needs the store it reads from: add --secret-store NAME or --cluster-secret-store NAME'],
+    ['a store without a remote value', ['docker', '--namespace', 'user', '--secret-store', 's', '--existing-secret', 'x'], 'docker',
+      '--secret-store does not apply without a remote value: give one of --remote-config, --remote-username, --remote-password'],
+    ['a refresh interval without a store', ['minio', '--namespace', 'user', '--refresh-interval', '1h'], 'minio',
+      '--refresh-interval does not apply without --secret-store or --cluster-secret-store'],
+    ['a remote user name without its password', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u'], 'docker',
+      'the remote password is missing: give --remote-password with --remote-username'],
+    ['a remote secret key without the remote access key', ['minio', '--namespace', 'user', '--secret-store', 's', '--access-key', 'a', '--remote-secret-key', 'k'], 'minio',
+      '--remote-secret-key does not apply without --remote-access-key'],
+    ['an empty property', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'kubeflow/gcp#'], 'gcs',
+      '--remote-key: the property is empty in KEY[#PROPERTY][@VERSION]: give it, or leave out its "#"'],
+    ['an empty key', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', '@3'], 'gcs',
+      '--remote-key: the key is empty in KEY[#PROPERTY][@VERSION]: give the store\'s key'],
+    ['a second "#"', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a#b#c'], 'gcs',
+      '--remote-key: a second "#", or "#" after "@", in KEY[#PROPERTY][@VERSION]: escape it as "\\#" if it belongs to the property'],
+    ['a stray backslash', ['gcs', '--namespace', 'user', '--secret-store', 's', '--remote-key', 'a\\b'], 'gcs',
+      '--remote-key: "\\" escapes only "#", "@" and "\\" in KEY[#PROPERTY][@VERSION]: write a lone "\\" as "\\\\"'],
+    ['a stored and a read Azure credential', ['azure', '--namespace', 'user', '--secret-store', 's', '--account-name', 'a', '--account-key-stdin', '--remote-sas-token', 't'], 'azure',
+      '--account-key-stdin and --remote-sas-token each give the Azure credential: give one of them'],
+  ])('%s', async (_name, args, command, message) => {
+    expect(expectErrors(await cli(args), 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
+  });
+
+  test.concurrent('a store name the library refuses is one line, blamed on a flag', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--secret-store', 'Vault_1', '--remote-key', 'k']);
+    const [line] = expectErrors(result, 1, 'cdk8s-kubeflow-access gcs');
+    expect(line).toMatch(/^--secret-store: store name "Vault_1" is not a valid SecretStore name/);
+  });
+
+  test.concurrent('escaped "#" and "@" belong to the key; the parts reach the library as given', async () => {
+    const result = await cli(['gcs', '--namespace', 'user', '--cluster-secret-store', 'vault', '--remote-key', 'team\\@example.com/key\\#1#json@v2']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('key: team@example.com/key#1\n');
+    expect(result.stdout).toContain('property: json\n');
+    expect(result.stdout).toContain('version: v2\n');
+  });
+});
+
+describe('help', () => {
+  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
+    const result = await cli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cdk8s-kubeflow-access ${command} `));
+    expect(result.stdout).toContain('--help, -h');
+  });
+
+  test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+    const bare = await cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe(help.stdout);
+  });
+
+  test.concurrent('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expectOutput(await cli(['--version']), `${pkg.version}\n`);
+  });
+});
+
+describe('usage errors exit 2 with one line naming the flag', () => {
+  const fromFile = ['--from-file', fixture('docker-config.json')];
+  test.concurrent.each<[string, string[], string, string]>([
+    ['a password in argv', ['docker', '--namespace', 'user', '--username', 'u', '--password', 'hunter2'], 'docker',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --password-stdin or --password-file'],
+    ['a password in argv, inline', ['docker', '--namespace', 'user', '--password=hunter2'], 'docker',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --password-stdin or --password-file'],
+    ['a secret access key in argv', ['aws-credentials', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key', 'hunter2'], 'aws-credentials',
+      '--secret-access-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --secret-access-key-stdin or --secret-access-key-file'],
+    ['a session token in argv', ['aws-env', '--namespace', 'user', '--session-token=hunter2'], 'aws-env',
+      '--session-token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --session-token-stdin or --session-token-file'],
+    ['a MinIO secret key in argv', ['minio', '--namespace', 'user', '--secret-key', 'hunter2'], 'minio',
+      '--secret-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --secret-key-stdin or --secret-key-file'],
+    ['a Docker password in argv for notebook', ['notebook', '--namespace', 'user', '--docker-password', 'hunter2'], 'notebook',
+      '--docker-password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
+    ['no namespace', ['docker', ...fromFile], 'docker', '--namespace is required: the namespace (Kubeflow profile) of the Secret and the PodDefault'],
+    ['no credentials', ['docker', '--namespace', 'user'], 'docker',
+      'the Docker credentials is missing: give one of --from-file, --username, --existing-secret, --remote-config, --remote-username'],
+    ['two credential sources', ['docker', '--namespace', 'user', ...fromFile, '--existing-secret', 's'], 'docker',
+      '--from-file and --existing-secret each give the Docker credentials: give one of them'],
+    ['a login without its password', ['docker', '--namespace', 'user', '--username', 'u'], 'docker',
+      'the password is missing: give --password-stdin or --password-file FILE'],
+    ['a password twice', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin', '--password-file', 'f'], 'docker',
+      '--password-stdin and --password-file both give the password: give one'],
+    ['a login flag without --username', ['docker', '--namespace', 'user', ...fromFile, '--server', 'ghcr.io'], 'docker',
+      '--server does not apply without --username or --remote-username'],
+    ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
+      'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
+    ['a short option', ['docker', '-n', 'user'], 'docker',
+      'unknown option -n (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a flag without its value', ['docker', '--namespace', '--from-file', 'x'], 'docker',
+      '--namespace needs a value (write --namespace=VALUE for a value that starts with "-")'],
+    ['a flag given twice', ['docker', '--namespace', 'a', '--namespace', 'b'], 'docker', '--namespace is given more than once: give it once'],
+    ['a value for a switch', ['docker', '--immutable=yes'], 'docker', '--immutable takes no value'],
+    ['a stray argument, never echoed', ['docker', '--namespace', 'user', ...fromFile, 'hunter2'], 'docker',
+      'unexpected argument at position 5 after "docker", which takes only flags (values follow their flag); see "cdk8s-kubeflow-access docker --help"'],
+    ['a bad choice', ['docker', '--namespace', 'user', ...fromFile, '--secret-type', 'json'], 'docker',
+      '--secret-type must be one of "opaque", "dockerconfigjson"'],
+    ['two flags reading stdin', ['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-stdin', '--session-token-stdin'], 'aws-env',
+      '--secret-access-key-stdin and --session-token-stdin all read stdin, which can be read once: give the others a file instead'],
+    ['a value flag with another source', ['aws-env', '--namespace', 'user', '--from-env', '--region', 'us-east-1'], 'aws-env',
+      '--region does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
+    ['MinIO key names without the existing Secret', ['minio', '--namespace', 'user', '--access-key-key', 'id'], 'minio',
+      '--access-key-key does not apply without --existing-secret'],
+    ['MinIO flags with AWS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'aws-env', '--minio-endpoint', 'http://x'], 'notebook',
+      '--minio-endpoint does not apply with --storage aws-env'],
+    ['AWS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--aws-from-env'], 'notebook',
+      '--aws-from-env does not apply with the default storage (MinIO): add --storage aws-file or --storage aws-env'],
+    ['an Azure account key in argv', ['azure', '--namespace', 'user', '--account-key', 'hunter2'], 'azure',
+      '--account-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --account-key-stdin or --account-key-file'],
+    ['an Azure connection string in argv', ['azure', '--namespace', 'user', '--connection-string=hunter2'], 'azure',
+      '--connection-string is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --connection-string-stdin or --connection-string-file'],
+    ['two Azure credentials', ['azure', '--namespace', 'user', '--account-name', 'a', '--account-key-stdin', '--sas-token-file', 'f'], 'azure',
+      '--account-key-stdin and --sas-token-file each give the Azure credential: give one of them'],
+    ['an Azure account name without a credential', ['azure', '--namespace', 'user', '--account-name', 'a'], 'azure',
+      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file or --remote-... form)'],
+    ['Azure values with --from-env', ['azure', '--namespace', 'user', '--from-env', '--account-name', 'a'], 'azure',
+      '--from-env and --account-name each give the Azure account: give one of them'],
+    ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret, --remote-key'],
+    ['a GCS key name without the existing Secret', ['gcs', '--namespace', 'user', '--key-file', 'k.json', '--existing-key', 'k'], 'gcs',
+      '--existing-key does not apply without --existing-secret'],
+    ['a token lifetime that is no number', ['pipelines', '--namespace', 'user', '--expiration-seconds', '2h'], 'pipelines',
+      '--expiration-seconds must be a whole number, such as 7200'],
+    ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
+      'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
+    ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
+    ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
+      '--checksums does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
+    ['GCS flags with the default storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--gcs-key-file', 'k'], 'notebook',
+      '--gcs-key-file does not apply with the default storage (MinIO): add --storage gcs'],
+    ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',
+      '--azure-from-env does not apply with --storage gcs'],
+    ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
+  ])('%s', async (_name, args, command, message) => {
+    const result = await cli(args, { stdin: 'hunter2\n' });
+    expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
+  });
+
+  test.concurrent.each<[string[], string]>([
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+  ])('%j', async (args, message) => {
+    expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
+  });
+});
+
+describe('invalid input exits 1 with one line per problem and no secret', () => {
+  const credsStore = path.join(secrets, 'desktop-config.json');
+  writeFileSync(credsStore, '{"auths":{"https://index.docker.io/v1/":{}},"credsStore":"desktop"}');
+  const emptyPassword = secretFile('empty', '');
+
+  test.concurrent.each<[string, string[], string | undefined, string, RegExp]>([
+    ['a missing file', ['docker', '--namespace', 'user', '--from-file', '/nonexistent/config.json'], undefined, 'docker',
+      /^--from-file: file "\/nonexistent\/config.json" does not exist/],
+    ['a config.json that keeps its credentials in a helper', ['docker', '--namespace', 'user', '--from-file', credsStore], undefined, 'docker',
+      /^--from-file: .*credential helper \("credsStore"\), which grants nothing inside a pod/],
+    ['a password with a line break inside, blamed on the flag that read it', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], 'hunter2\nhunter2\n', 'docker',
+      /^--password-stdin: .*password contains a line break/],
+    ['a user name with ":", blamed on --username', ['docker', '--namespace', 'user', '--username', 'u:v', '--password-stdin'], 'hunter2\n', 'docker',
+      /^--username: .*username contains ":"/],
+    ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
+      /^--password-file ".*": the password is empty$/],
+    ['an invalid namespace', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace/],
+    ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
+    ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
+    ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
+      /mounts at \/dev\/shm/],
+    ['a GCS key that is not a key, on stdin', ['gcs', '--namespace', 'user', '--key-file', '-'], '{"type":"authorized_user"}', 'gcs',
+      /^--key-file: the key has no "type": "service_account"/],
+    ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
+      /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
+    ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
+      /^--account-name: accountName /],
+  ])('%s', async (_name, args, stdin, command, message) => {
+    const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+});
+
+describe('check', () => {
+  test.concurrent('a consistent set passes', async () => {
+    // GIVEN the library's own output for three constructs of one profile
+    const files = ['docker-tutorial', 'aws-file-tutorial', 'minio-defaults'].map(n => path.join(GOLDEN_DIR, `${n}.yaml`));
+    // WHEN THEN
+    expectOutput(await cli(['check', ...files]), 'ok: 6 objects, 3 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('every problem of a conflicting set is reported, each naming the objects by file and document', async () => {
+    // GIVEN two teams' clashing PodDefaults, a duplicate Secret and an unlisted PodDefault
+    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    const at = (n: number) => `${file}#${n}`;
+    expect(lines).toHaveLength(6);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^${esc(at(3))} and ${esc(at(4))} are both Secret team-a .* in namespace user`)),
+      expect.stringMatching(new RegExp(`^poddefault pipelines \\(${esc(at(5))}\\) in namespace user has no spec.selector.matchLabels.*--allow-unlisted`)),
+      expect.stringMatching(new RegExp(`^volume shared differs between poddefaults team-a \\(${esc(at(1))}\\) and team-b \\(${esc(at(2))}\\)`)),
+      expect.stringMatching(/^env var FAKE_TOKEN differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^the mount of volume shared differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^mount paths \/home\/kubeflow\/.config of poddefault team-a .* and \/home\/kubeflow\/.config\/ of poddefault team-b .* same directory/),
+    ]));
+  });
+
+  test.concurrent('--allow-unlisted exempts a PodDefault from the listing rule', async () => {
+    const lines = expectErrors(await cli(['check', '--allow-unlisted', 'user/pipelines', cliFixture('conflicting.yaml')]), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toHaveLength(5);
+    expect(lines.join('\n')).not.toContain('pipelines');
+  });
+
+  /** `kubectl get poddefaults -o yaml` of the golden file's PodDefault, without its namespace, `edit` applied. */
+  function clusterList(goldenName: string, edit: (podDefault: string) => string = d => d): string {
+    const documents = golden(goldenName).split('---\n');
+    const podDefault = edit(documents.find(d => d.includes('kind: PodDefault\n'))!);
+    return `apiVersion: v1\nkind: List\nitems:\n${podDefault
+      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
+  }
+
+  test.concurrent('a later input updates the objects of an earlier one, as kubectl apply would', async () => {
+    // GIVEN the cluster's PodDefault minio on stdin (an older endpoint), and the new one of the same name in a file
+    const cluster = clusterList('minio-defaults', d => d.replace('minio-service.kubeflow:9000', 'old-minio.kubeflow:9000'));
+    // WHEN the default namespace is the profile's
+    const result = await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: cluster });
+    // THEN the file's PodDefault replaces the cluster's: one PodDefault, no duplicate
+    expectOutput(result, 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('an update is judged against what the cluster keeps', async () => {
+    // GIVEN the cluster's docker-config PodDefault, and a new PodDefault that mounts another volume at its path
+    const cluster = clusterList('docker-defaults');
+    const clash = golden('docker-existing-secret').replace(/docker-config/g, 'team-registry-config');
+    const file = path.join(secrets, 'clash.yaml');
+    writeFileSync(file, clash);
+    // WHEN
+    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the cluster's object is still there to clash with
+    expect(lines).toEqual([expect.stringMatching(new RegExp(
+      `^the mount at /home/kubeflow/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
+  });
+
+  test.concurrent('the same object twice in one input stays an error', async () => {
+    // GIVEN one file that holds the PodDefault minio twice
+    const documents = golden('minio-defaults').split('---\n');
+    const podDefault = documents.findIndex(d => d.includes('kind: PodDefault\n'));
+    const file = path.join(secrets, 'twice.yaml');
+    writeFileSync(file, [...documents, documents[podDefault]].join('---\n'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([expect.stringMatching(
+      new RegExp(`^${esc(file)}#${podDefault + 1} and ${esc(file)}#${documents.length + 1} are both PodDefault minio .* in namespace user`))]);
+  });
+
+  test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
+    // GIVEN invalid YAML on stdin, and a file of conflicting PodDefaults
+    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-', file], { stdin: 'a: [\n' }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the YAML error and all six problems of the file
+    expect(lines[0]).toMatch(/^stdin#1: not valid YAML at line \d+, column \d+: /);
+    expect(lines.slice(1)).toHaveLength(6);
+    expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
+  });
+
+  test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
+    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n';
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([
+      'stdin#1: Secret has no metadata.name',
+      'stdin#2: not valid YAML at line 10, column 10: a key is not allowed here (a value that holds ": " needs quotes)',
+    ]);
+  });
+
+  /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
+  const podDefault = (name: string, ...spec: string[]) => [
+    'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
+    `  desc: ${name}`, '  selector:', '    matchLabels:', `      ${name}: "true"`, ...spec.map(l => `  ${l}`)].join('\n');
+
+  test.concurrent('values keep the types kubectl gives them: an env var named E1 is "E1", not a number', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: E1', '    value: fake-a'),
+      podDefault('team-b', 'env:', '  - name: E1', '    value: fake-b'),
+    ].join('\n---\n');
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
+  });
+
+  test.concurrent('a PodDefault name the constructs refuse is refused by check too', async () => {
+    // GIVEN a hand-written PodDefault named MyPD
+    const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
+    // WHEN checked THEN the name rule the constructs apply fires, with its fix
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 label .*rename it, such as "my-pd"$/)]);
+  });
+
+  test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+      podDefault('team-b', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+    ].join('\n---\n');
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['volumes as a mapping', ['volumes: {a: 1}'], 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['an env var name as a number', ['env:', '  - name: 12', '    value: x'], 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
+    ['matchLabels as a list', [], 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+  ])('a wrong type (%s) is one line naming file, document and field', async (_name, spec, message) => {
+    const document = spec.length > 0 ? podDefault('team-a', ...spec) : podDefault('team-a').replace(/matchLabels:\n.*$/s, 'matchLabels: [a]');
+    const lines = expectErrors(await cli(['check', '-'], { stdin: `${document}\n` }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([`stdin#1: PodDefault team-a: ${message}: fix the manifest`]);
+  });
+
+  test.concurrent('a missing file', async () => {
+    expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
+      .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
+  });
+});
+
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin', () => {
+  /** Each secret flag pair, with the flags that make the command otherwise complete. */
+  const READERS: [string, string, string[]][] = [
+    ['docker', 'password', ['--namespace', 'user', '--username', 'u']],
+    ['aws-credentials', 'secret-access-key', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID]],
+    ['aws-env', 'session-token', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile]],
+    ['minio', 'secret-key', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000']],
+    ['notebook', 'docker-password', ['--namespace', 'user', '--docker-username', 'u']],
+  ];
+  const latin1 = Buffer.from('p\xe4ssword\n', 'latin1');
+  const latin1File = path.join(secrets, 'latin1');
+  writeFileSync(latin1File, latin1);
+  const prefix = (command: string) => `cdk8s-kubeflow-access ${command}`;
+
+  test.concurrent.each(READERS)('%s --%s-stdin refuses bytes that are not UTF-8', async (command, base, args) => {
+    // GIVEN a password saved as Latin-1 WHEN it is piped in
+    const result = await cli([command, ...args, `--${base}-stdin`], { stdin: latin1 });
+    // THEN it is refused, not stored as p\uFFFDssword
+    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-stdin: stdin is not UTF-8 text: save it as UTF-8`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file refuses bytes that are not UTF-8', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-file`, latin1File]);
+    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-file: file ${JSON.stringify(latin1File)} is not UTF-8 text: save it as UTF-8`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file /dev/zero ends in one line', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-file`, '/dev/zero']);
+    expect(expectErrors(result, 1, prefix(command))).toEqual([
+      `--${base}-file: file "/dev/zero" is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-stdin reads at most 1 MiB + 1 byte', async (command, base, args) => {
+    const result = await cli([command, ...args, `--${base}-stdin`], { stdin: Buffer.alloc(3 * 1024 * 1024, 'a') });
+    expect(expectErrors(result, 1, prefix(command))).toEqual([
+      `--${base}-stdin: stdin is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+  });
+
+  test.concurrent('exactly 1 MiB is read whole: the limit refuses only what no Secret holds', async () => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.alloc(1024 * 1024, 'a') });
+    expect(result.stderr).not.toContain('larger than 1 MiB');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['docker --password-file -', ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-file', '-'], 'docker-defaults'],
+    ['aws-credentials --secret-access-key-file -',
+      ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', '-'], 'aws-file-defaults'],
+    ['minio --secret-key-file -', ['minio', '--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-file', '-'], 'minio-keys'],
+  ])('%s reads stdin', async (_name, args, goldenName) => {
+    const stdin = goldenName === 'docker-defaults' ? FAKE_PASSWORD : goldenName === 'minio-keys' ? FAKE_MINIO_SECRET : FAKE_SECRET;
+    expectOutput(await cli(args, { stdin: `${stdin}\n` }), golden(goldenName));
+  });
+
+  test.concurrent('docker --from-file - reads config.json from stdin', async () => {
+    const config = readFileSync(fixture('docker-config.json'), 'utf8');
+    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      { stdin: config });
+    expectOutput(result, golden('docker-tutorial'));
+  });
+
+  test.concurrent('two file flags of "-" both read stdin: a usage error', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'x', '--secret-access-key-file', '-', '--session-token-stdin']);
+    expect(expectErrors(result, 2, prefix('aws-env'))).toEqual([
+      '--secret-access-key-file - and --session-token-stdin all read stdin, which can be read once: give the others a file instead']);
+  });
+
+  test.concurrent('aws-credentials --from-file - reads the credentials file from stdin, stored as fromFile stores it', async () => {
+    const text = readFileSync(fixture('aws-credentials'), 'utf8');
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('a byte-order mark on stdin is dropped, as fromFile drops it', async () => {
+    const text = `\ufeff${readFileSync(fixture('aws-credentials'), 'utf8')}`;
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    expectOutput(result, golden('aws-file-tutorial'));
+  });
+
+  test.concurrent('aws-env --from-file - and notebook --aws-from-file - read a profile from stdin, as from the file', async () => {
+    const text = readFileSync(fixture('aws-credentials-profiles'), 'utf8');
+    for (const args of [
+      ['aws-env', '--namespace', 'user', '--profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-env', '--aws-profile', 'staging'],
+      ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--storage', 'aws-file'],
+    ]) {
+      const flag = args[0] === 'notebook' ? '--aws-from-file' : '--from-file';
+      const fromFile = await cli([...args, flag, fixture('aws-credentials-profiles')]);
+      expect(fromFile.code).toBe(0);
+      expectOutput(await cli([...args, flag, '-'], { stdin: text }), fromFile.stdout);
+    }
+  });
+
+  test.concurrent('a broken credentials file on stdin names stdin and the line, never the content', async () => {
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-'], { stdin: `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\n  ${FAKE_SECRET}\n` });
+    expect(expectErrors(result, 1, prefix('aws-credentials'))).toEqual([
+      '--from-file: stdin line 3 is indented, which AWS tools read as the continuation of the previous line\'s value: remove the indentation']);
+  });
+
+  test.concurrent('--from-file - with a secret from stdin: both read stdin, a usage error', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--from-file', '-', '--existing-secret', 'x']);
+    expect(result.code).toBe(2);
+    const both = await cli(['notebook', '--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin', '--storage', 'aws-file', '--aws-from-file', '-']);
+    expect(expectErrors(both, 2, prefix('notebook'))).toEqual([
+      '--docker-password-stdin and --aws-from-file - all read stdin, which can be read once: give the others a file instead']);
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
+      '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+    ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
+      '--secret-access-key-stdin: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
+      '--session-token-stdin: sessionToken contains whitespace, which no key or token does: check what was pasted'],
+    ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
+      '--secret-key-stdin: secretKey contains whitespace, which no key or token does: check what was pasted'],
+    ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
+      '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+  ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
+    expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
+  });
+
+  test.concurrent.each<[string, string[], string | undefined, string]>([
+    // A value no harmless stand-in fixes: the old CLI, which re-resolved with one, blamed --account-name.
+    ['an Azure account key that is not one', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'], 'hunter2',
+      '--account-key-stdin: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure SAS token without a signature, from a file', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-file', '-'], 'sv=2022-11-02',
+      '--sas-token-file: '],
+    ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
+      '--access-key: accessKey contains whitespace, which no key or token does: check what was pasted'],
+    ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
+      '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+    ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
+      '--refresh-interval: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+    ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
+      '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
+    ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
+      '--server: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+  ])('%s is blamed on its flag, from the error\'s data', async (_name, args, stdin, message) => {
+    const lines = expectErrors(await cli(args, { stdin }), 1, prefix(args[0]));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].startsWith(message)).toBe(true);
+  });
+
+  test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {
+    const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'AKIA FAKE', '--secret-access-key-stdin'], { stdin: FAKE_SECRET });
+    expect(expectErrors(result, 1, prefix('aws-env'))).toEqual([
+      '--access-key-id: accessKeyId contains whitespace, which no key or token does: check what was pasted']);
+  });
+});
+
+describe('the real binary', () => {
+  const bin = () => path.join(cliDir, 'bin', 'cdk8s-kubeflow-access');
+  /** Runs `script` in bash with $BIN set to the binary; returns its stdout, stderr and status. */
+  function shell(script: string) {
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { env: { PATH: process.env.PATH ?? '', BIN: bin(), NODE: process.execPath }, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  test.concurrent('prints the golden YAML for a login read from stdin, and exits 0', async () => {
+    expectOutput(await binary(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n` }),
+      golden('docker-defaults'));
+  });
+
+  test.concurrent('a usage error exits 2 with one line', async () => {
+    expect(expectErrors(await binary(['docker', '--namespace', 'user', '--password=hunter2']), 2, 'cdk8s-kubeflow-access docker')).toHaveLength(1);
+  });
+
+  test.concurrent('non-UTF-8 stdin exits 1 with one line', async () => {
+    const result = await binary(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.from('p\xe4ssword', 'latin1') });
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access docker')).toEqual(['--password-stdin: stdin is not UTF-8 text: save it as UTF-8']);
+  });
+
+  test('/dev/zero on stdin ends in one line and exit 1', () => {
+    const result = shell('"$NODE" "$BIN" check - < /dev/zero');
+    expect(result.stderr).toBe('cdk8s-kubeflow-access check: FILE: stdin is larger than 1 MiB, more than this command reads: split the input, such as one file per namespace\n');
+    expect(result.code).toBe(1);
+  });
+
+  test('a reader that closes the pipe (| true) ends the run quietly', () => {
+    const result = shell('"$NODE" "$BIN" minio --namespace user | true; echo "status ${PIPESTATUS[0]}"');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('status 1\n');
+  });
+
+  test('a full disk (> /dev/full) is one line and exit 1', () => {
+    const result = shell('"$NODE" "$BIN" minio --namespace user > /dev/full');
+    expect(result.stderr).toBe('cdk8s-kubeflow-access: cannot write the output: no space left on device (ENOSPC)\n');
+    expect(result.code).toBe(1);
+  });
+});
