@@ -77,3 +77,16 @@ export function readField<T>(path: string, field: string, read: () => T): T {
     throw e;
   }
 }
+
+/**
+ * Runs `read`, prefixing the message of the library's own error with `what` (`file "x"`, `stdin`), so
+ * that a parser's message says where its text came from.
+ */
+export function prefixed<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`, undefined, e.valueField); }
+    throw e;
+  }
+}

@@ -2,8 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
-import { childPath, fieldError, readField } from '../errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { fieldError, readField } from '../errors';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 import { S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 import { storeSecretWithLiterals } from '../sources/store-secret';
 
@@ -57,15 +57,11 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
-  instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' } },
+  instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the settings' } },
 };
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
-  if (props.configuration === undefined) {
-    throw fieldError(path, 'configuration', 'is missing: give the settings, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   if (configuration.kind === 'existing') {
     if (props.sdkEndpointVariable !== undefined) {

@@ -4,9 +4,9 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { AwsCredentials } from '../sources/aws-credentials';
 import { ConfigProfile, regionProblem, renderConfigIni } from '../sources/aws-credentials-ini';
 import { encodeBase64 } from '../sources/base64';
-import { childPath, fieldError, readField } from '../errors';
+import { fieldError, readField } from '../errors';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
@@ -53,15 +53,11 @@ export class AwsFileCredentials extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   strings: [...ACCESS_OPTIONS_SHAPE.strings, 'region'],
-  instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")' } },
+  instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")', required: 'the credentials' } },
 };
 
 function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
-  if (props.credentials === undefined) {
-    throw fieldError(path, 'credentials', 'is missing: give the credentials, such as AwsCredentials.fromFile("credentials")');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const credentials = readField(path, 'credentials', () => props.credentials._resolve());
   if (props.region !== undefined) {
     if (credentials.kind === 'existing') {

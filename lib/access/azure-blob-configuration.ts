@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
 import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { encodeBase64 } from '../sources/base64';
-import { childPath, fieldError, readField } from '../errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { readField } from '../errors';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 import { storeSecretWithLiterals } from '../sources/store-secret';
 
 /**
@@ -45,15 +45,11 @@ export class AzureBlobConfiguration extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()' } },
+  instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()', required: 'the account and its credential' } },
 };
 
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
-  if (props.configuration === undefined) {
-    throw fieldError(path, 'configuration', 'is missing: give the account and its credential, such as AzureStorageConfiguration.fromEnv()');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   const access = resolveAccess(scope, id, props, 'Add Azure Blob Storage credentials', configurationSecret(configuration));
   return accessSpec(access, {

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from '../sources/docker-config';
-import { childPath, fieldError, readField } from '../errors';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { readField } from '../errors';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = '/home/kubeflow/.docker/';
@@ -48,15 +48,11 @@ export class DockerRegistryAccess extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   enums: { secretType: { name: 'DockerSecretType', values: DockerSecretType } },
-  instances: { config: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' } },
+  instances: { config: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")', required: 'the credentials' } },
 };
 
 function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessProps): PodDefaultAccessSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
-  if (props.config === undefined) {
-    throw fieldError(path, 'config', 'is missing: give the credentials, such as DockerConfig.fromFile("config.json")');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const config = readField(path, 'config', () => props.config._resolve());
   const secretType = props.secretType ?? DockerSecretType.OPAQUE;
   const key = (config.kind === 'existing' ? config.key : undefined) ?? DOCKER_SECRET_KEYS[secretType];

@@ -2,9 +2,9 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
-import { childPath, fieldError, readField } from '../errors';
+import { readField } from '../errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from '../sources/gcp-service-account-key';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
 const DEFAULT_MOUNT_PATH = '/secret/gcp/';
@@ -50,15 +50,11 @@ export class GcsCredentials extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")' } },
+  instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")', required: 'the service-account key' } },
 };
 
 function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
-  if (props.key === undefined) {
-    throw fieldError(path, 'key', 'is missing: give the service-account key, such as GcpServiceAccountKey.fromFile("key.json")');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const key = readField(path, 'key', () => props.key._resolve());
   const access = resolveAccess(scope, id, props, 'Add GCP credentials', keySecret(key));
   const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);

@@ -2,9 +2,9 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodDefaultAccessOptions } from './pod-default-access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
-import { childPath, fieldError, readField } from '../errors';
+import { fieldError, readField } from '../errors';
 import { MinioCredentials } from '../sources/minio-credentials';
-import { ACCESS_OPTIONS_SHAPE, checkProps, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 import { S3_VARIABLES, S3Checksums, S3Configuration, S3Field, S3Settings, s3SettingProblem, S3SignatureVersion, s3Variables, valuesLabel } from '../sources/s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
@@ -90,8 +90,7 @@ const PROPS_SHAPE: PropsShape = {
 };
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, PROPS_SHAPE);
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const checksums = props.checksums ?? S3Checksums.WHEN_REQUIRED;
   const settings: S3Settings = {
     endpoint: props.endpoint ?? DEFAULT_ENDPOINT,

@@ -7,11 +7,11 @@ import { AzureBlobConfiguration, AzureBlobConfigurationOptions } from './azure-b
 import { AzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { DockerConfig } from '../sources/docker-config';
 import { DockerRegistryAccess, DockerRegistryAccessOptions } from './docker-registry-access';
-import { childPath, fieldError } from '../errors';
+import { fieldError } from '../errors';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
-import { checkProps as checkPropsShape, PropsShape } from './props-guard';
+import { openConstruct, PropsShape } from './props-guard';
 import { isAbsoluteDirectory, quote } from '../names';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { S3Configuration } from '../sources/s3-configuration';
@@ -189,17 +189,13 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'homeDirectory'],
   objects: ['dockerOptions'],
   instances: {
-    docker: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")' },
+    docker: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
     storage: { name: 'StorageAccess', type: StorageAccess, example: 'StorageAccess.minio()' },
   },
 };
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
-  const path = childPath(scope, id);
-  checkPropsShape(scope, path, props, PROPS_SHAPE);
-  if (props.docker === undefined) {
-    throw fieldError(path, 'docker', 'is missing: give the registry credentials, such as DockerConfig.fromFile("config.json")');
-  }
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const home = props.homeDirectory ?? DEFAULT_HOME;
   if (!isAbsoluteDirectory(home)) {
     throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);

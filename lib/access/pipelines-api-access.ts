@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { resolveNames } from './pod-default-access';
-import { childPath, fieldError } from '../errors';
+import { fieldError } from '../errors';
 import { hasLoneSurrogate, quote } from '../names';
 import { PodDefaultValidation } from '../check/pod-default-validation';
-import { checkProps } from './props-guard';
+import { openConstruct } from './props-guard';
 
 /** Where `kfp.Client()` reads the token when no path is given and `KF_PIPELINES_SA_TOKEN_PATH` is unset. */
 const TOKEN_DIRECTORY = '/var/run/secrets/kubeflow/pipelines';
@@ -111,8 +111,7 @@ interface PipelinesSpec {
 }
 
 function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessProps): PipelinesSpec {
-  const path = childPath(scope, id);
-  checkProps(scope, path, props, { strings: ['namespace', 'name', 'description'] }, true);
+  const path = openConstruct(scope, id, props, { strings: ['namespace', 'name', 'description'] }, true);
   // JavaScript callers can pass the Secret props of the other constructs; say why they do nothing here.
   for (const field of ['secretName', 'immutable', 'hashSecretName', 'volumeName', 'mountPath']) {
     if ((props as { [key: string]: unknown })[field] !== undefined) {

@@ -4,7 +4,8 @@
 // created, never a TypeError or a Secret key "undefined". Messages name types, never values.
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { fieldError } from '../errors';
+import { childPath, fieldError } from '../errors';
+import { isPlainObject } from '../json';
 
 /** What each optional prop must be when it is given (`undefined` always passes). */
 export interface PropsShape {
@@ -12,8 +13,11 @@ export interface PropsShape {
   readonly booleans?: readonly string[];
   /** Props that hold a value of a string enum, with the enum's name for messages. */
   readonly enums?: { readonly [field: string]: { readonly name: string; readonly values: Record<string, string> } };
-  /** Props that hold an instance of one of our classes, made by its static factories. */
-  readonly instances?: { readonly [field: string]: { readonly name: string; readonly type: Function; readonly example: string } };
+  /**
+   * Props that hold an instance of one of our classes, made by its static factories; `required` names
+   * what a required one holds, for the message when it is missing (`the credentials`).
+   */
+  readonly instances?: { readonly [field: string]: { readonly name: string; readonly type: Function; readonly example: string; readonly required?: string } };
   /** Props that hold a plain object of options. */
   readonly objects?: readonly string[];
 }
@@ -23,6 +27,23 @@ export const ACCESS_OPTIONS_SHAPE = {
   strings: ['namespace', 'name', 'description', 'secretName', 'volumeName', 'mountPath'],
   booleans: ['immutable', 'hashSecretName'],
 } as const;
+
+/**
+ * The opening every construct shares: the path construct `id` will have in `scope` (refused when the id
+ * is taken), checked to be inside a Chart, with `props` of `shape` and every required instance given.
+ * Runs before anything is added to the tree.
+ */
+export function openConstruct(scope: IConstruct, id: string, props: unknown, shape: PropsShape, propsOptional = false): string {
+  const path = childPath(scope, id);
+  checkProps(scope, path, props, shape, propsOptional);
+  for (const field in shape.instances) {
+    const { required, example } = shape.instances[field];
+    if (required !== undefined && (props as Record<string, unknown>)[field] === undefined) {
+      throw fieldError(path, field, `is missing: give ${required}, such as ${example}`);
+    }
+  }
+  return path;
+}
 
 /**
  * Checks that the construct at `path` is created inside a Chart and that `props` has `shape`.
@@ -76,10 +97,6 @@ function checkType(path: string, field: string, value: unknown, type: string, wa
   if (value !== undefined && typeof value !== type) {
     throw fieldError(path, field, `is ${typeName(value)}, not ${wanted}: give ${wanted}, or leave ${field} out`);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function typeName(value: unknown): string {

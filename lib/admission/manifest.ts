@@ -1,18 +1,11 @@
 // Small readers of manifest values that the webhook model shares, as Go's decoder sees them.
+import { str } from '../json';
+
+export { isNil, str } from '../json';
 
 /** `metadata.name` of a manifest, `''` when it has none. */
 export function nameOf(manifest: any): string {
   return str(manifest?.metadata?.name);
-}
-
-/** A value as a string, `''` for an absent one. */
-export function str(value: any): string {
-  return value === undefined || value === null ? '' : String(value);
-}
-
-/** Whether a value is absent (`undefined` or `null`, which Go decodes alike). */
-export function isNil(value: any): boolean {
-  return value === undefined || value === null;
 }
 
 /** A key for a message: `""` when empty. */

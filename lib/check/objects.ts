@@ -1,6 +1,7 @@
 // The checked objects as the rules read them: each manifest once classified, with its namespace,
 // name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
 import { parseSelector, ParsedSelector } from '../admission/selector';
+import { str } from '../json';
 import { CheckInput, CheckProblem } from './types';
 
 /** One checked object. */
@@ -121,6 +122,3 @@ export function externalSecretTarget(found: Found): string {
   return typeof target === 'string' && target !== '' ? target : found.name;
 }
 
-export function str(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
-}

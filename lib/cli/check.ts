@@ -1,5 +1,6 @@
 // `check FILE...`: reads manifests as kubectl does, lets a later input update an earlier one as
 // `kubectl apply` would, and reports every problem the library's PodDefault check finds in the result.
+import { isPlainObject } from '../json';
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { checkManifests } from '../check';
@@ -98,7 +99,7 @@ async function runCheck(args: Args, io: Io): Promise<number> {
           return;
         }
         if (value === null || value === undefined) { return; }
-        if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+        if (isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
           value.items.forEach((item: unknown, j: number) => load(`${where}.items[${j}]`, item));
         } else {
           load(where, value);
@@ -133,10 +134,10 @@ function expandInput(input: string, problems: string[]): { file: string; name: s
 
 /** Why `value` is not a Kubernetes object the check can place, or undefined. Names fields only. */
 function manifestProblem(value: unknown): string | undefined {
-  if (!isObject(value)) { return 'is not a Kubernetes object (a mapping with apiVersion, kind and metadata.name)'; }
+  if (!isPlainObject(value)) { return 'is not a Kubernetes object (a mapping with apiVersion, kind and metadata.name)'; }
   if (typeof value.apiVersion !== 'string' || value.apiVersion === '') { return 'has no apiVersion'; }
   if (typeof value.kind !== 'string' || value.kind === '') { return 'has no kind'; }
-  if (!isObject(value.metadata) || typeof value.metadata.name !== 'string' || value.metadata.name === '') {
+  if (!isPlainObject(value.metadata) || typeof value.metadata.name !== 'string' || value.metadata.name === '') {
     return `${value.kind} has no metadata.name`;
   }
   if (value.metadata.namespace !== undefined && typeof value.metadata.namespace !== 'string') {
@@ -178,6 +179,3 @@ function isSecret(manifest: any): boolean {
   return manifest.kind === 'Secret' && manifest.apiVersion === 'v1';
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

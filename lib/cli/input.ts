@@ -1,8 +1,7 @@
 // Reading what a flag names, a file or ("-") stdin: at most 1 MiB, as UTF-8 that is refused rather than
 // repaired, so that a mistyped path such as /dev/zero or a binary file ends in one line, not in memory
 // exhaustion or a credential with U+FFFD in it.
-import { closeSync, openSync, readSync } from 'fs';
-import { MAX_FILE_BYTES, whyUnreadable } from '../sources/source-file';
+import { MAX_FILE_BYTES, readAtMost, whyUnreadable } from '../sources/source-file';
 import { InputError, Io } from './framework';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -41,37 +40,6 @@ export function readInputText(io: Io, source: InputSource, label: string, limit 
     return UTF8.decode(bytes);
   } catch {
     throw new InputError(`${label}: ${what} is not UTF-8 text: save it as UTF-8`);
-  }
-}
-
-/** At most `limit` bytes of the file at `path`, or of file descriptor `fd` when given. */
-export function readAtMost(path: string | number, limit: number): Buffer {
-  const fd = typeof path === 'number' ? path : openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(limit);
-    let length = 0;
-    while (length < limit) {
-      const n = readRetrying(fd, buffer, length, limit - length);
-      if (n === 0) { break; }
-      length += n;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    if (typeof path !== 'number') { closeSync(fd); }
-  }
-}
-
-/** readSync, waiting while a non-blocking stdin (a terminal or pipe Node opened) has no data yet. */
-function readRetrying(fd: number, buffer: Buffer, offset: number, length: number): number {
-  for (;;) {
-    try {
-      return readSync(fd, buffer, offset, length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EOF') { return 0; }
-      if (code !== 'EAGAIN') { throw e; }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    }
   }
 }
 

@@ -8,7 +8,7 @@ import { azureCommand } from './azure';
 import { checkCommand } from './check';
 import { dockerCommand } from './docker';
 import { gcsCommand } from './gcs';
-import { readAtMost } from './input';
+import { readAtMost } from '../sources/source-file';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';

@@ -1,6 +1,6 @@
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
-import { AccessError, valueError } from '../errors';
+import { prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -183,13 +183,7 @@ export class AwsCredentials {
 
 /** A credentials file, checked; its bytes go into the Secret unchanged, but for a byte-order mark. */
 function credentialsFile(bytes: Buffer, text: string, what: string): ResolvedAwsCredentials {
-  let profiles: ConfigProfile[];
-  try {
-    profiles = parseCredentialsIni(text).map(({ name, region }) => ({ name, region }));
-  } catch (e) {
-    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`); }
-    throw e;
-  }
+  const profiles: ConfigProfile[] = prefixed(what, () => parseCredentialsIni(text)).map(({ name, region }) => ({ name, region }));
   // Python's configparser, which the AWS CLI and boto3 read the file with, keeps a byte-order mark:
   // "\ufeff[default]" is no section header to it, and the whole file fails to parse.
   return { kind: 'content', bytes: withoutByteOrderMark(bytes), profiles };

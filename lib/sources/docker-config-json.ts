@@ -1,5 +1,6 @@
 // Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
+import { isPlainObject } from '../json';
 import { decodeBase64, encodeBase64 } from './base64';
 import { AccessError, valueError } from '../errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
@@ -97,7 +98,7 @@ export function checkDockerConfig(text: string): void {
     // JSON.parse's own message quotes the input, which may be a credential.
     throw new AccessError('is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin');
   }
-  if (!isObject(config)) {
+  if (!isPlainObject(config)) {
     throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
   }
   const helper = Object.keys(config).find(key => ['credsstore', 'credhelpers'].includes(goFold(key)));
@@ -109,7 +110,7 @@ export function checkDockerConfig(text: string): void {
   if (auths === undefined) {
     throw new AccessError('has no "auths": log in to a registry ("docker login") or use DockerConfig.fromLogin');
   }
-  if (!isObject(auths)) {
+  if (!isPlainObject(auths)) {
     throw new AccessError('"auths" is not an object: it maps each registry to its credentials');
   }
   const servers = Object.keys(auths);
@@ -122,7 +123,7 @@ export function checkDockerConfig(text: string): void {
 
 function checkAuthEntry(server: string, entry: unknown): void {
   const where = `"auths" entry ${quote(server)}`;
-  if (!isObject(entry)) {
+  if (!isPlainObject(entry)) {
     throw new AccessError(`${where} is not an object: give it "auth", or "username" and "password"`);
   }
   const fields: Record<string, string | undefined> = {};
@@ -193,7 +194,7 @@ function goMapField(object: Record<string, unknown>, name: string): unknown {
     const value = object[key];
     if (value === null) {
       merged = undefined;
-    } else if (!isObject(value)) {
+    } else if (!isPlainObject(value)) {
       return value;
     } else {
       merged = Object.assign(merged ?? Object.create(null), value);
@@ -237,6 +238,3 @@ function checkNoTrailingNewline(root: unknown, rootWhere: string): void {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,6 +1,6 @@
 import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
-import { AccessError, valueError } from '../errors';
+import { prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -153,10 +153,5 @@ export class DockerConfig {
 }
 
 function checkConfig(text: string, what: string): void {
-  try {
-    checkDockerConfig(text);
-  } catch (e) {
-    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`); }
-    throw e;
-  }
+  prefixed(what, () => checkDockerConfig(text));
 }

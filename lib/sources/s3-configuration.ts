@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
-import { credentialValueProblem, CredentialsProfile, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
-import { AccessError, valueError } from '../errors';
+import { credentialValueProblem, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
+import { AccessError, prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -282,13 +282,7 @@ const INI_KEYS: Partial<Record<S3Field, string>> = {
 
 /** The settings of profile `name` of a credentials file's `text`, which `where` names in messages. */
 function credentialsFileProfile(text: string, where: string, name: string): ResolvedS3Configuration {
-  let profiles: CredentialsProfile[];
-  try {
-    profiles = parseCredentialsIni(text);
-  } catch (e) {
-    if (e instanceof AccessError) { throw new AccessError(`${where} ${e.message}`); }
-    throw e;
-  }
+  const profiles = prefixed(where, () => parseCredentialsIni(text));
   if (name === DEFAULTS_SECTION) {
     throw new AccessError(`${where}: "DEFAULT" is no profile but the section whose keys every profile inherits, and AWS tools refuse it as a profile name: name a profile`);
   }

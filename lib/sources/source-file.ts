@@ -37,19 +37,36 @@ export function readTextFile(path: string): { bytes: Buffer; text: string } {
   return { bytes, text };
 }
 
-// Bounded, so that a huge file or an endless device such as /dev/zero ends in an error, not in memory exhaustion.
-function readAtMost(path: string, limit: number): Buffer {
-  const fd = openSync(path, 'r');
+/**
+ * At most `limit` bytes of the file at `path`, or of file descriptor `fd` when a number is given: bounded,
+ * so that a huge file or an endless device such as /dev/zero ends in an error, not in memory exhaustion.
+ */
+export function readAtMost(path: string | number, limit: number): Buffer {
+  const fd = typeof path === 'number' ? path : openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(limit);
     let length = 0;
     while (length < limit) {
-      const n = readSync(fd, buffer, length, limit - length, null);
+      const n = readRetrying(fd, buffer, length, limit - length);
       if (n === 0) { break; }
       length += n;
     }
     return buffer.subarray(0, length);
   } finally {
-    closeSync(fd);
+    if (typeof path !== 'number') { closeSync(fd); }
+  }
+}
+
+/** readSync, waiting while a non-blocking stdin (a terminal or pipe Node opened) has no data yet. */
+function readRetrying(fd: number, buffer: Buffer, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, offset, length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EOF') { return 0; }
+      if (code !== 'EAGAIN') { throw e; }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
   }
 }

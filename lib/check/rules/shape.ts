@@ -2,6 +2,7 @@
 // that gives another type (`volumes: {a: 1}`) is refused with the field named, as the API server would
 // refuse it, instead of reaching the other rules with a shape they cannot judge. The CLI applies it
 // while it reads its input; checkManifests applies it to every PodDefault it is given.
+import { isPlainObject } from '../../json';
 import { Found } from '../objects';
 import { CheckProblem } from '../types';
 
@@ -49,7 +50,7 @@ export function shapeProblem(manifest: any): string | undefined {
   if (manifest.kind !== 'PodDefault') { return undefined; }
   const spec = manifest.spec;
   if (spec === undefined || spec === null) { return undefined; }
-  if (!isMapping(spec)) { return wrong(manifest, 'spec', 'object', spec); }
+  if (!isPlainObject(spec)) { return wrong(manifest, 'spec', 'object', spec); }
   for (let f = 0; f < SPEC_SHAPES.length; f++) {
     const outer = SPEC_SHAPES[f];
     const value = spec[outer.field];
@@ -83,15 +84,11 @@ function fits(value: unknown, shape: Shape): boolean {
   switch (shape) {
     case 'string': return typeof value === 'string';
     case 'boolean': return typeof value === 'boolean';
-    case 'object': return isMapping(value);
-    case 'list of objects': return Array.isArray(value) && value.every(isMapping);
+    case 'object': return isPlainObject(value);
+    case 'list of objects': return Array.isArray(value) && value.every(isPlainObject);
     case 'list of strings': return Array.isArray(value) && value.every(isString);
-    case 'map of strings': return isMapping(value) && valuesAreStrings(value as Record<string, unknown>);
+    case 'map of strings': return isPlainObject(value) && valuesAreStrings(value as Record<string, unknown>);
   }
-}
-
-function isMapping(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isString(value: unknown): boolean {

@@ -1,0 +1,16 @@
+// Readers of JSON values that every layer shares: manifests, props from JavaScript, parsed files.
+
+/** Whether `value` is a mapping (a JSON object), not `null` or a list. */
+export function isPlainObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value is absent (`undefined` or `null`, which Go's decoder reads alike). */
+export function isNil(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
+/** A value as a string, `''` for an absent one. */
+export function str(value: unknown): string {
+  return isNil(value) ? '' : String(value);
+}
