@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { brand, hasBrand } from './brand';
 
 /**
  * The one error type this library throws for bad input. Its message names the construct path and the
@@ -10,6 +11,11 @@ import { IConstruct } from 'constructs';
  * @jsii ignore
  */
 export class AccessError extends Error {
+  /** Whether `e` is an AccessError of any copy of this package. */
+  public static isAccessError(e: unknown): e is AccessError {
+    return hasBrand(e, 'AccessError');
+  }
+
   /** The construct path the error concerns, when it concerns one field of one construct. */
   public readonly path?: string;
   /**
@@ -29,6 +35,7 @@ export class AccessError extends Error {
   public constructor(message: string, where?: { readonly path: string; readonly field: string; readonly problem: string }, valueField?: string) {
     super(message);
     this.name = 'AccessError';
+    brand(this, 'AccessError');
     this.path = where?.path;
     this.field = where?.field;
     this.problem = where?.problem;
@@ -73,7 +80,7 @@ export function readField<T>(path: string, field: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof AccessError) { throw fieldError(path, field, e.message, e.valueField); }
+    if (AccessError.isAccessError(e)) { throw fieldError(path, field, e.message, e.valueField); }
     throw e;
   }
 }
@@ -86,7 +93,7 @@ export function prefixed<T>(what: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof AccessError) { throw new AccessError(`${what} ${e.message}`, undefined, e.valueField); }
+    if (AccessError.isAccessError(e)) { throw new AccessError(`${what} ${e.message}`, undefined, e.valueField); }
     throw e;
   }
 }

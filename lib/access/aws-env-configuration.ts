@@ -57,7 +57,7 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
-  instances: { configuration: { name: 'S3Configuration', type: S3Configuration, example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the settings' } },
+  instances: { configuration: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the settings' } },
 };
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {

@@ -53,7 +53,7 @@ export class AwsFileCredentials extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   strings: [...ACCESS_OPTIONS_SHAPE.strings, 'region'],
-  instances: { credentials: { name: 'AwsCredentials', type: AwsCredentials, example: 'AwsCredentials.fromFile("credentials")', required: 'the credentials' } },
+  instances: { credentials: { name: 'AwsCredentials', example: 'AwsCredentials.fromFile("credentials")', required: 'the credentials' } },
 };
 
 function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProps): PodDefaultAccessSpec {

@@ -45,7 +45,7 @@ export class AzureBlobConfiguration extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { configuration: { name: 'AzureStorageConfiguration', type: AzureStorageConfiguration, example: 'AzureStorageConfiguration.fromEnv()', required: 'the account and its credential' } },
+  instances: { configuration: { name: 'AzureStorageConfiguration', example: 'AzureStorageConfiguration.fromEnv()', required: 'the account and its credential' } },
 };
 
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {

@@ -48,7 +48,7 @@ export class DockerRegistryAccess extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   enums: { secretType: { name: 'DockerSecretType', values: DockerSecretType } },
-  instances: { config: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")', required: 'the credentials' } },
+  instances: { config: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the credentials' } },
 };
 
 function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessProps): PodDefaultAccessSpec {

@@ -50,7 +50,7 @@ export class GcsCredentials extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { key: { name: 'GcpServiceAccountKey', type: GcpServiceAccountKey, example: 'GcpServiceAccountKey.fromFile("key.json")', required: 'the service-account key' } },
+  instances: { key: { name: 'GcpServiceAccountKey', example: 'GcpServiceAccountKey.fromFile("key.json")', required: 'the service-account key' } },
 };
 
 function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {

@@ -86,7 +86,7 @@ const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   strings: [...ACCESS_OPTIONS_SHAPE.strings, 'endpoint', 'region'],
   booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'forcePathStyle', 'sdkEndpointVariable'],
-  instances: { credentials: { name: 'MinioCredentials', type: MinioCredentials, example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
+  instances: { credentials: { name: 'MinioCredentials', example: 'MinioCredentials.fromKeys({ accessKey, secretKey })' } },
 };
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { brand } from '../brand';
 import { PodDefaultAccess } from './pod-default-access';
 import { AwsCredentials } from '../sources/aws-credentials';
 import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
@@ -87,7 +88,9 @@ export class StorageAccess {
     }));
   }
 
-  private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {}
+  private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+    brand(this, 'StorageAccess');
+  }
 
   /** Creates the storage construct in `scope`. @internal */
   public _create(scope: Construct, namespace: string | undefined, homeDirectory: string): PodDefaultAccess {
@@ -189,8 +192,8 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'homeDirectory'],
   objects: ['dockerOptions'],
   instances: {
-    docker: { name: 'DockerConfig', type: DockerConfig, example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
-    storage: { name: 'StorageAccess', type: StorageAccess, example: 'StorageAccess.minio()' },
+    docker: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
+    storage: { name: 'StorageAccess', example: 'StorageAccess.minio()' },
   },
 };
 

@@ -5,6 +5,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { childPath, fieldError } from '../errors';
+import { hasBrand } from '../brand';
 import { isPlainObject } from '../json';
 
 /** What each optional prop must be when it is given (`undefined` always passes). */
@@ -17,7 +18,7 @@ export interface PropsShape {
    * Props that hold an instance of one of our classes, made by its static factories; `required` names
    * what a required one holds, for the message when it is missing (`the credentials`).
    */
-  readonly instances?: { readonly [field: string]: { readonly name: string; readonly type: Function; readonly example: string; readonly required?: string } };
+  readonly instances?: { readonly [field: string]: { readonly name: string; readonly example: string; readonly required?: string } };
   /** Props that hold a plain object of options. */
   readonly objects?: readonly string[];
 }
@@ -77,8 +78,8 @@ export function checkProps(scope: IConstruct, path: string, props: unknown, shap
   }
   for (const field in shape.instances) {
     const value = props[field];
-    const { name, type, example } = shape.instances[field];
-    if (value !== undefined && !(value instanceof type)) {
+    const { name, example } = shape.instances[field];
+    if (value !== undefined && !hasBrand(value, name)) {
       throw fieldError(path, field, `is ${typeName(value)}, not an instance of ${name}: create it with one of ${name}'s static methods, such as ${example}`);
     }
   }

@@ -63,7 +63,7 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
   try {
     build(lib, chart);
   } catch (e) {
-    if (e instanceof lib.AccessError) {
+    if (lib.AccessError.isAccessError(e)) {
       const names = { ...COMMON_FLAG_NAMES, ...flags, ...Object.assign({}, ...sources.map(s => s.input.hints ?? {})) };
       throw new InputError(inFlags(e, names, field => sourceFlag(sources, field, e.valueField)));
     }

@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
 import { prefixed, valueError } from '../errors';
@@ -173,7 +174,9 @@ export class AwsCredentials {
     });
   }
 
-  private constructor(private readonly resolve: () => ResolvedAwsCredentials) {}
+  private constructor(private readonly resolve: () => ResolvedAwsCredentials) {
+    brand(this, 'AwsCredentials');
+  }
 
   /** Reads and checks the credentials. @internal */
   public _resolve(): ResolvedAwsCredentials {

@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { accountKeyProblem, accountNameProblem, parseConnectionString, sasTokenProblem } from './azure-connection-string';
 import { AccessError, valueError } from '../errors';
 import { checkSecretReference } from '../names';
@@ -151,7 +152,9 @@ export class AzureStorageConfiguration {
     });
   }
 
-  private constructor(private readonly resolve: () => ResolvedAzureStorageConfiguration) {}
+  private constructor(private readonly resolve: () => ResolvedAzureStorageConfiguration) {
+    brand(this, 'AzureStorageConfiguration');
+  }
 
   /** Reads and checks the configuration. @internal */
   public _resolve(): ResolvedAzureStorageConfiguration {

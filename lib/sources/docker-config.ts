@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
 import { prefixed, valueError } from '../errors';
@@ -144,7 +145,9 @@ export class DockerConfig {
     });
   }
 
-  private constructor(private readonly resolve: () => ResolvedDockerConfig) {}
+  private constructor(private readonly resolve: () => ResolvedDockerConfig) {
+    brand(this, 'DockerConfig');
+  }
 
   /** Reads and checks the config. @internal */
   public _resolve(): ResolvedDockerConfig {

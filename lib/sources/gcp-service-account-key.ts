@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { createPrivateKey } from 'crypto';
 import { AccessError } from '../errors';
 import { checkSecretReference, hasLoneSurrogate, quote } from '../names';
@@ -84,7 +85,9 @@ export class GcpServiceAccountKey {
     });
   }
 
-  private constructor(private readonly resolve: () => ResolvedGcpServiceAccountKey) {}
+  private constructor(private readonly resolve: () => ResolvedGcpServiceAccountKey) {
+    brand(this, 'GcpServiceAccountKey');
+  }
 
   /** Reads and checks the key. @internal */
   public _resolve(): ResolvedGcpServiceAccountKey {

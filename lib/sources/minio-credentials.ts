@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { credentialValueProblem } from './aws-credentials-ini';
 import { valueError } from '../errors';
 import { checkSecretReference } from '../names';
@@ -87,7 +88,9 @@ export class MinioCredentials {
     });
   }
 
-  private constructor(private readonly resolve: () => ResolvedMinioCredentials) {}
+  private constructor(private readonly resolve: () => ResolvedMinioCredentials) {
+    brand(this, 'MinioCredentials');
+  }
 
   /** Reads and checks the credentials. @internal */
   public _resolve(): ResolvedMinioCredentials {

@@ -1,3 +1,4 @@
+import { brand } from '../brand';
 import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
 import { AccessError, prefixed, valueError } from '../errors';
@@ -254,7 +255,9 @@ export class S3Configuration {
     return new S3Configuration(() => ({ kind: 'content', variables, env }));
   }
 
-  private constructor(private readonly resolve: () => ResolvedS3Configuration) {}
+  private constructor(private readonly resolve: () => ResolvedS3Configuration) {
+    brand(this, 'S3Configuration');
+  }
 
   /** Reads and checks the configuration. @internal */
   public _resolve(): ResolvedS3Configuration {

@@ -1,3 +1,4 @@
+import { brand, hasBrand } from '../brand';
 import { valueError } from '../errors';
 import { isDnsSubdomain, quote } from '../names';
 
@@ -36,7 +37,9 @@ export class SecretStoreRef {
     /** Name of the store. */
     public readonly name: string,
     /** Kind of the store. */
-    public readonly kind: SecretStoreKind) {}
+    public readonly kind: SecretStoreKind) {
+    brand(this, 'SecretStoreRef');
+  }
 }
 
 /**
@@ -57,7 +60,7 @@ export interface SecretStoreOptions {
 
 /** Checks the store name, the one part of a store reference ESO's schema constrains. */
 export function checkStoreRef(store: SecretStoreRef): void {
-  if (!(store instanceof SecretStoreRef)) {
+  if (!hasBrand(store, 'SecretStoreRef')) {
     throw valueError('store', 'store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
   }
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
