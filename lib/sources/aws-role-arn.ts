@@ -16,7 +16,7 @@ export interface ParsedRoleArn {
 
 const ROLE_ARN = /^arn:([^:]*):iam::([^:]*):role(\/.*)$/;
 /** IAM: a path is `/`, or `/` then printable ASCII ending in `/`, at most 512 characters. */
-const ROLE_PATH = /^\/([\x21-\x7e]*\/)?$/;
+const ROLE_PATH = /^\/([\x21-\x7e]+\/)?$/;
 /** IAM: a role name is 1 to 64 of letters, digits and `+=,.@_-`. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
