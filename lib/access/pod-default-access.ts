@@ -88,8 +88,11 @@ export interface PodDefaultAccessSpec {
   readonly name: string;
   /** The PodDefault's `desc`. */
   readonly description: string;
-  /** Name of the Secret the PodDefault refers to. */
-  readonly secretName: string;
+  /**
+   * Name of the Secret the PodDefault refers to.
+   * @default - none: the PodDefault refers to no Secret
+   */
+  readonly secretName?: string;
   /**
    * The Secret's `data`, base64-encoded.
    * @default - no Secret is synthesised: the PodDefault refers to an existing one
@@ -148,8 +151,8 @@ export interface PodDefaultAccessSpec {
 export abstract class PodDefaultAccess extends KubePodDefault implements CheckSource {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
-  /** Name of the Secret the PodDefault refers to. */
-  public readonly secretName: string;
+  /** Name of the Secret the PodDefault refers to; undefined when it refers to none (an account-only AzureStorageConfiguration). */
+  public readonly secretName?: string;
   /** The synthesised Secret; undefined when an existing Secret is used or a secret store fills it. */
   public readonly secret?: ApiObject;
   /** The synthesised ExternalSecret that fills the Secret from a secret store; undefined for other sources. */
@@ -262,6 +265,8 @@ export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
   'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable' | 'externalSecret'> {
   /** The construct path, for error messages. */
   readonly path: string;
+  /** Name of the Secret the PodDefault refers to. */
+  readonly secretName: string;
 }
 
 /** The names every PodDefault of the library has, resolved from its props and the construct tree. */

@@ -396,13 +396,14 @@ export function azureSourceOptions(p: string): { [flag: string]: OptionSpec } {
     [`${p}remote-account-key`]: { type: 'string', value: 'REMOTE', help: `the account key, kept in the secret store (with --${p}account-name)` },
     [`${p}remote-sas-token`]: { type: 'string', value: 'REMOTE', help: `a shared access signature, kept in the secret store (with --${p}account-name)` },
     [`${p}remote-connection-string`]: { type: 'string', value: 'REMOTE', help: `a connection string, kept in the secret store (with --${p}account-name, its AccountName)` },
+    [`${p}workload-identity`]: { type: 'boolean', help: `no credential and no Secret: with --${p}account-name, the notebook authenticates with its own Azure identity (workload identity; AZURE_STORAGE_ANON=false)` },
   };
 }
 
 /** The Azure configuration the flags give. */
 function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
   const credentialFlags = AZURE_CREDENTIALS.flatMap(c => [`${p}${c}-stdin`, `${p}${c}-file`, `${p}remote-${c}`]);
-  const valueFlags = [`${p}account-name`, ...credentialFlags];
+  const valueFlags = [`${p}account-name`, `${p}workload-identity`, ...credentialFlags];
   const values = given(args, valueFlags)[0];
   const found = given(args, [`${p}from-env`, `${p}existing-secret`]);
   if (values !== undefined && found.length > 0) {
@@ -417,16 +418,28 @@ function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageCon
     remote: remoteValue(args, `${p}remote-${c}`, store),
   })).filter(c => c.reader !== undefined || c.remote !== undefined);
   const flagOf = (c: typeof credentials[number]) => c.reader?.flag ?? `--${p}remote-${c.name}`;
+  const accountName = str(args, `${p}account-name`);
+  if (args.values[`${p}workload-identity`] !== undefined) {
+    if (credentials.length > 0) {
+      throw new UsageError(`--${p}workload-identity and ${flagOf(credentials[0])} each give the Azure credential: give one of them`);
+    }
+    if (accountName === undefined) { throw new UsageError(`--${p}workload-identity needs --${p}account-name: give the storage account`); }
+    return {
+      flag: `--${p}account-name`,
+      usesStore: false,
+      valueFlags: { accountName: `--${p}account-name` },
+      build: lib => lib.AzureStorageConfiguration.fromAccountName(accountName),
+    };
+  }
   if (credentials.length !== 1 || (credentials[0].reader !== undefined && credentials[0].remote !== undefined)) {
     const each = AZURE_CREDENTIALS.map(c => `--${p}${c}-stdin`).join(', ');
     const flags = credentials.flatMap(c => [c.reader?.flag, c.remote === undefined ? undefined : `--${p}remote-${c.name}`]).filter(f => f !== undefined);
     throw new UsageError(credentials.length === 0
-      ? `the Azure credential is missing: give one of ${each} (or its -file or --${p}remote-... form)`
+      ? `the Azure credential is missing: give one of ${each} (or its -file or --${p}remote-... form), or --${p}workload-identity for none`
       : `${flags.join(' and ')} each give the Azure credential: give one of them`);
   }
   const [credential] = credentials;
   const field = credential.name === 'account-key' ? 'accountKey' : credential.name === 'sas-token' ? 'sasToken' : 'connectionString';
-  const accountName = str(args, `${p}account-name`);
   return {
     flag: accountName === undefined ? flagOf(credential) : `--${p}account-name`,
     usesStore: credential.remote !== undefined,

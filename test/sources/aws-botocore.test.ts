@@ -97,7 +97,6 @@ describe('credentials files as botocore reads them', () => {
     } else {
       expect(configuration._resolve()).toEqual({
         kind: 'content',
-        env: [],
         variables: {
           AWS_ACCESS_KEY_ID: credentials!.accessKeyId,
           AWS_SECRET_ACCESS_KEY: credentials!.secretAccessKey,
