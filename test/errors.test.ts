@@ -25,7 +25,7 @@ test('a construct\'s own field: path, field and problem, and the message that jo
   // THEN
   expect(error.path).toBe('chart/docker');
   expect(error.field).toBe('mountPath');
-  expect(error.problem).toBe('"relative/" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"');
+  expect(error.problem).toBe('"relative/" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"');
   expect(error.message).toBe(`[chart/docker] mountPath: ${error.problem}`);
 });
 

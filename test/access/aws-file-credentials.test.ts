@@ -20,6 +20,7 @@ describe('AwsFileCredentials golden output', () => {
     new AwsFileCredentials(userChart(app), 'aws-credentials', {
       credentials: AwsCredentials.fromFile(fixture('aws-credentials')),
       volumeName: 'aws-secret-volume',
+      mountPath: '/home/kubeflow/.aws/',
     });
     // THEN the selector is aws-credentials, not the tutorial's copy-pasted docker-config
     expectGolden(app, 'aws-file-tutorial');
@@ -127,7 +128,7 @@ describe('AwsFileCredentials values', () => {
     expect(access.secretName).toBe('aws-secret');
     const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
     expect(podDefault.spec.volumes).toEqual([{ name: 'aws-volume', secret: { secretName: 'aws-secret' } }]);
-    expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/kubeflow/.aws/' }]);
+    expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/jovyan/.aws/' }]);
   });
 
   test('attributes name the PodDefault, the Secret and the selector labels', () => {
@@ -222,7 +223,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
       '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
-      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.aws/"'],
+      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
       '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
   ];

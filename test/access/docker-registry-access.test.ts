@@ -19,6 +19,7 @@ describe('DockerRegistryAccess golden output', () => {
       config: DockerConfig.fromFile(fixture('docker-config.json')),
       secretName: 'docker-secret',
       volumeName: 'docker-secret-volume',
+      mountPath: '/home/kubeflow/.docker/',
     });
     // THEN
     expectGolden(app, 'docker-tutorial');
@@ -201,7 +202,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
       '[test/docker-config] config: the key "config json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
-      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"'],
+      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
       '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
   ];

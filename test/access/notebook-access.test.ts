@@ -46,10 +46,10 @@ describe('NotebookAccess golden output', () => {
     expectGolden(app, 'notebook-azure');
   });
 
-  test('in a stock image whose home is /home/jovyan', () => {
+  test('in a Kaptain image whose home is /home/kubeflow', () => {
     const app = Testing.app();
-    notebook({ docker, homeDirectory: '/home/jovyan/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
-    expectGolden(app, 'notebook-jovyan');
+    notebook({ docker, homeDirectory: '/home/kubeflow/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
+    expectGolden(app, 'notebook-kaptain');
   });
 });
 

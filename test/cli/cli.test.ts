@@ -66,7 +66,7 @@ function expectErrors(result: CliResult, code: number, prefix: string): string[]
 describe('generating commands print what the library synthesises', () => {
   test.concurrent.each<[string, string[], string | undefined, string]>([
     ['docker: the tutorial names, from a config.json',
-      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume', '--mount-path', '/home/kubeflow/.docker/'],
       undefined, 'docker-tutorial'],
     ['docker: a login, the password on stdin',
       ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], `${FAKE_PASSWORD}\n`, 'docker-defaults'],
@@ -76,7 +76,7 @@ describe('generating commands print what the library synthesises', () => {
     ['docker: an existing Secret with a different key',
       ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'docker.json'], undefined, 'docker-existing-secret'],
     ['aws-credentials: the tutorial names, from a credentials file',
-      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume'], undefined, 'aws-file-tutorial'],
+      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], undefined, 'aws-file-tutorial'],
     ['aws-credentials: keys, the secret on stdin',
       ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], FAKE_SECRET, 'aws-file-defaults'],
     ['aws-credentials: an existing Secret with a different key',
@@ -101,10 +101,10 @@ describe('generating commands print what the library synthesises', () => {
       ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
         '--storage', 'aws-env', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile, '--aws-region', 'eu-west-1'],
       undefined, 'notebook-aws-env'],
-    ['notebook: a stock image whose home is /home/jovyan',
-      ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
+    ['notebook: a Kaptain image whose home is /home/kubeflow',
+      ['notebook', '--namespace', 'user', '--home-directory', '/home/kubeflow/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
         '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
-      FAKE_PASSWORD, 'notebook-jovyan'],
+      FAKE_PASSWORD, 'notebook-kaptain'],
     ['pipelines: no options, the Kubeflow docs\' access-ml-pipeline', ['pipelines', '--namespace', 'user'], undefined, 'pipelines-defaults'],
     ['gcs: a key file', ['gcs', '--namespace', 'user', '--key-file', fixture('gcp-service-account-key.json')], undefined, 'gcs-file'],
     ['gcs: a key on stdin, a hashed Secret name and another mount path',
@@ -514,7 +514,7 @@ describe('check', () => {
     const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
     // THEN the cluster's object is still there to clash with
     expect(lines).toEqual([expect.stringMatching(new RegExp(
-      `^the mount at /home/kubeflow/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
+      `^the mount at /home/jovyan/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
   });
 
   test.concurrent('the same object twice in one input stays an error', async () => {
@@ -655,7 +655,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent('docker --from-file - reads config.json from stdin', async () => {
     const config = readFileSync(fixture('docker-config.json'), 'utf8');
-    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume', '--mount-path', '/home/kubeflow/.docker/'],
       { stdin: config });
     expectOutput(result, golden('docker-tutorial'));
   });
@@ -668,13 +668,13 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent('aws-credentials --from-file - reads the credentials file from stdin, stored as fromFile stores it', async () => {
     const text = readFileSync(fixture('aws-credentials'), 'utf8');
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], { stdin: text });
     expectOutput(result, golden('aws-file-tutorial'));
   });
 
   test.concurrent('a byte-order mark on stdin is dropped, as fromFile drops it', async () => {
     const text = `\ufeff${readFileSync(fixture('aws-credentials'), 'utf8')}`;
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], { stdin: text });
     expectOutput(result, golden('aws-file-tutorial'));
   });
 
