@@ -5,7 +5,7 @@ import { prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
@@ -91,8 +91,8 @@ export class AwsCredentials {
    */
   public static fromFile(path: string): AwsCredentials {
     return new AwsCredentials(() => {
-      const { bytes, text } = readTextFile(path);
-      return credentialsFile(bytes, text, `file ${quote(path)}`);
+      const { bytes, text } = readTextFile(path, 'AwsCredentials.fromKeys (or fromProfiles)');
+      return credentialsFile(bytes, text, READ_FILE);
     });
   }
 

@@ -5,7 +5,7 @@ import { AccessError, prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, StoreInput, storeInput, StoreReference } from './store-secret';
 
 /**
@@ -206,7 +206,7 @@ export class S3Configuration {
    * @default profile - 'default'
    */
   public static fromCredentialsFile(path: string, profile?: string): S3Configuration {
-    return new S3Configuration(() => credentialsFileProfile(readTextFile(path).text, `file ${quote(path)}`, profile ?? 'default'));
+    return new S3Configuration(() => credentialsFileProfile(readTextFile(path, 'S3Configuration.fromValues').text, READ_FILE, profile ?? 'default'));
   }
 
   /**

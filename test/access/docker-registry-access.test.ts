@@ -134,9 +134,9 @@ describe('DockerRegistryAccess rejects bad input', () => {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
   const cases: Array<[string, Partial<DockerRegistryAccessProps>, string]> = [
     ['a missing file', { config: DockerConfig.fromFile('/nonexistent/config.json') },
-      '[test/docker-config] config: file "/nonexistent/config.json" does not exist: give the path of a readable file'],
+      '[test/docker-config] config: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to DockerConfig.fromJson; the path is not shown, since it may be a credential given in its place'],
     ['a directory', { config: DockerConfig.fromFile(dir) },
-      `[test/docker-config] config: file ${JSON.stringify(dir)} is a directory, not a file: give the path of a readable file`],
+      `[test/docker-config] config: the path is a directory, not a file: give the path of a readable file (relative to the current directory), or the content itself to DockerConfig.fromJson; the path is not shown, since it may be a credential given in its place`],
     ['invalid JSON', { config: DockerConfig.fromJson(`{"auths":{"x":{"auth":"${FAKE_PASSWORD}"`) },
       '[test/docker-config] config: config.json is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin'],
     ['a byte-order mark', { config: DockerConfig.fromJson('\ufeff{"auths":{}}') },
