@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { brand } from '../brand';
+import { CloudIdentity } from '../identity/cloud-identity';
+import { CloudIdentityAccess } from '../identity/cloud-identity-access';
 import { PodDefaultAccess } from './pod-default-access';
 import { AwsCredentials } from '../sources/aws-credentials';
 import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
@@ -28,7 +30,7 @@ export class StorageAccess {
    * @param props MinioDefault props; they override the defaults
    */
   public static minio(props: MinioDefaultProps = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) =>
+    return new StorageAccess('StorageAccess.minio', 'aws', (scope, defaults) =>
       new MinioDefault(scope, 'minio', { ...props, namespace: props.namespace ?? defaults.namespace }));
   }
 
@@ -39,7 +41,7 @@ export class StorageAccess {
    * @param props AwsFileCredentials options; they override the defaults
    */
   public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
+    return new StorageAccess('StorageAccess.awsFile', 'aws', (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
       ...props,
       credentials,
       namespace: props.namespace ?? defaults.namespace,
@@ -53,7 +55,7 @@ export class StorageAccess {
    * @param props AwsEnvConfiguration options; they override the defaults
    */
   public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
+    return new StorageAccess('StorageAccess.awsEnv', 'aws', (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
@@ -67,7 +69,7 @@ export class StorageAccess {
    * @param props GcsCredentials options; they override the defaults
    */
   public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
+    return new StorageAccess('StorageAccess.gcs', 'gcp', (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
       ...props,
       key,
       namespace: props.namespace ?? defaults.namespace,
@@ -81,14 +83,18 @@ export class StorageAccess {
    * @param props AzureBlobConfiguration options; they override the defaults
    */
   public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
+    return new StorageAccess('StorageAccess.azure', 'azure', (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
     }));
   }
 
-  private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+  /** The factory that made it, and the cloud whose credentials it gives (`aws`, `gcp`, `azure`). @internal */
+  public readonly _kind: { readonly factory: string; readonly cloud: string };
+
+  private constructor(factory: string, cloud: string, private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+    this._kind = { factory, cloud };
     brand(this, 'StorageAccess');
   }
 
@@ -118,9 +124,16 @@ export interface NotebookAccessProps {
 
   /**
    * The object storage.
-   * @default StorageAccess.minio()
+   * @default - StorageAccess.minio() without an identity; none with one, which reaches its cloud's storage itself
    */
   readonly storage?: StorageAccess;
+
+  /**
+   * A keyless cloud identity: a PodDefault that gives the notebook an AWS role, a Microsoft Entra
+   * workload identity or Google Workload Identity Federation through its own ServiceAccount token.
+   * @default - none
+   */
+  readonly identity?: CloudIdentity;
 
   /**
    * Also give the notebook a token for the Kubeflow Pipelines API (a `PipelinesApiAccess`, child id
@@ -155,8 +168,10 @@ export interface NotebookAccessProps {
 export class NotebookAccess extends Construct {
   /** The Docker registry access. */
   public readonly docker: DockerRegistryAccess;
-  /** The storage access construct. */
-  public readonly storage: PodDefaultAccess;
+  /** The storage access construct; undefined when an identity is given without storage. */
+  public readonly storage?: PodDefaultAccess;
+  /** The keyless cloud identity, undefined unless `identity` is given. */
+  public readonly identity?: CloudIdentityAccess;
   /** The Kubeflow Pipelines API access, undefined unless `pipelines` is true. */
   public readonly pipelines?: PipelinesApiAccess;
   /** Every label a Notebook carries to select all of this access's PodDefaults. */
@@ -173,7 +188,9 @@ export class NotebookAccess extends Construct {
         namespace: dockerOptions.namespace ?? props.namespace,
         mountPath: dockerOptions.mountPath ?? `${homeDirectory}/.docker/`,
       });
-      this.storage = (props.storage ?? StorageAccess.minio())._create(this, props.namespace, homeDirectory);
+      const storage = props.storage ?? (props.identity === undefined ? StorageAccess.minio() : undefined);
+      this.storage = storage?._create(this, props.namespace, homeDirectory);
+      this.identity = props.identity?._create(this, props.namespace);
       if (props.pipelines) {
         this.pipelines = new PipelinesApiAccess(this, 'access-ml-pipeline', { namespace: props.namespace });
       }
@@ -183,7 +200,7 @@ export class NotebookAccess extends Construct {
       throw e;
     }
     // Object.assign rather than spreads: V8 copies several spreads into one object on its slow path.
-    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage.selectorLabels, this.pipelines?.selectorLabels);
+    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage?.selectorLabels, this.identity?.selectorLabels, this.pipelines?.selectorLabels);
   }
 }
 
@@ -194,11 +211,26 @@ const PROPS_SHAPE: PropsShape = {
   instances: {
     docker: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
     storage: { name: 'StorageAccess', example: 'StorageAccess.minio()' },
+    identity: { name: 'CloudIdentity', example: 'CloudIdentity.awsWebIdentity({ roleArn })' },
   },
+};
+
+/**
+ * Storage that gives the notebook credentials the identity's cloud SDK would use instead of the identity
+ * (botocore prefers keys in the environment to a web identity), or that the webhook refuses beside it
+ * (two GOOGLE_APPLICATION_CREDENTIALS, two S3 markers).
+ */
+const CLASHES: Record<string, string> = {
+  aws: 'gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file',
+  gcp: 'sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice',
 };
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  const cloud = props.identity?._cloud;
+  if (cloud !== undefined && props.storage !== undefined && props.storage._kind.cloud === cloud && CLASHES[cloud] !== undefined) {
+    throw fieldError(path, 'storage', `${props.storage._kind.factory} ${CLASHES[cloud]}: leave storage out, since the identity reaches its cloud's storage, or give storage of another cloud`);
+  }
   const home = props.homeDirectory ?? DEFAULT_HOME;
   if (!isAbsoluteDirectory(home)) {
     throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);
