@@ -42,7 +42,8 @@ export function checkedServiceAccountName(path: string, value: unknown, wildcard
  */
 export function checkedIssuer(path: string, field: string, value: unknown, schemeOptional: boolean, example: string): string {
   if (typeof value !== 'string' || value === '') {
-    throw fieldError(path, field, `is ${typeof value === 'string' ? 'empty' : `a ${value === null ? 'null' : typeof value}, not a string`}: give the cluster's OIDC issuer URL, such as ${quote(example)}`);
+    const what = value === undefined ? 'missing' : value === '' ? 'empty' : value === null ? 'null, not a string' : `a ${typeof value}, not a string`;
+    throw fieldError(path, field, `is ${what}: give the cluster's OIDC issuer URL, such as ${quote(example)}`);
   }
   const hasScheme = value.startsWith('https://');
   const rest = hasScheme ? value.slice('https://'.length) : value;
