@@ -225,6 +225,6 @@ function gcpOwn(path: string, props: GcpWorkloadIdentityAccessProps): GcpOwn {
 function checkProjectNumber(path: string, value: unknown): void {
   if (typeof value !== 'string' || !PROJECT_NUMBER.test(value)) {
     const hint = typeof value === 'string' && PROJECT_ID.test(value) ? ' (this looks like a project ID)' : '';
-    throw fieldError(path, 'projectNumber', `is not a project number${hint}: give the number that "gcloud projects describe PROJECT_ID --format=value(projectNumber)" prints, as a string`);
+    throw fieldError(path, 'projectNumber', `is not a project number${hint}: give the project number "gcloud projects describe PROJECT_ID" shows, as a string`);
   }
 }

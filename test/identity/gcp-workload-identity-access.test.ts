@@ -69,7 +69,7 @@ describe('GcpWorkloadIdentityAccess', () => {
 describe('GcpWorkloadIdentityAccess refuses', () => {
   test.each<[string, any, string]>([
     ['a project ID for the number', { ...props, projectNumber: 'my-project' },
-      'projectNumber: is not a project number (this looks like a project ID): give the number that "gcloud projects describe PROJECT_ID --format=value(projectNumber)" prints, as a string'],
+      'projectNumber: is not a project number (this looks like a project ID): give the project number "gcloud projects describe PROJECT_ID" shows, as a string'],
     ['a project number as a number', { ...props, projectNumber: 123456789012 },
       'projectNumber: is a number, not a string: give a string, or leave projectNumber out'],
     ['a pool ID of three characters', { ...props, poolId: 'kfp' },
