@@ -30,7 +30,7 @@ export class StorageAccess {
    * @param props MinioDefault props; they override the defaults
    */
   public static minio(props: MinioDefaultProps = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.minio', 'aws', (scope, defaults) =>
+    return new StorageAccess('StorageAccess.minio', 'aws', () => true, (scope, defaults) =>
       new MinioDefault(scope, 'minio', { ...props, namespace: props.namespace ?? defaults.namespace }));
   }
 
@@ -41,7 +41,7 @@ export class StorageAccess {
    * @param props AwsFileCredentials options; they override the defaults
    */
   public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.awsFile', 'aws', (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
+    return new StorageAccess('StorageAccess.awsFile', 'aws', () => true, (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
       ...props,
       credentials,
       namespace: props.namespace ?? defaults.namespace,
@@ -55,7 +55,7 @@ export class StorageAccess {
    * @param props AwsEnvConfiguration options; they override the defaults
    */
   public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.awsEnv', 'aws', (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
+    return new StorageAccess('StorageAccess.awsEnv', 'aws', () => true, (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
@@ -69,7 +69,7 @@ export class StorageAccess {
    * @param props GcsCredentials options; they override the defaults
    */
   public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.gcs', 'gcp', (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
+    return new StorageAccess('StorageAccess.gcs', 'gcp', () => true, (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
       ...props,
       key,
       namespace: props.namespace ?? defaults.namespace,
@@ -83,18 +83,33 @@ export class StorageAccess {
    * @param props AzureBlobConfiguration options; they override the defaults
    */
   public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.azure', 'azure', (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
+    // An account key, SAS token or connection string given here (or fetched from a store) is a credential;
+    // an existing Secret's keys are unknown here (the app-wide check judges what it can see).
+    const credential = () => {
+      try {
+        const kind = configuration._resolve().kind;
+        return kind === 'content' || kind === 'store';
+      } catch {
+        // The AzureBlobConfiguration reports the problem, with its path.
+        return false;
+      }
+    };
+    return new StorageAccess('StorageAccess.azure', 'azure', credential, (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
     }));
   }
 
-  /** The factory that made it, and the cloud whose credentials it gives (`aws`, `gcp`, `azure`). @internal */
-  public readonly _kind: { readonly factory: string; readonly cloud: string };
+  /**
+   * The factory that made it, the cloud whose storage it reaches (`aws`, `gcp`, `azure`), and whether it
+   * gives the notebook a credential of that cloud. @internal
+   */
+  public readonly _kind: { readonly factory: string; readonly cloud: string; readonly credential: () => boolean };
 
-  private constructor(factory: string, cloud: string, private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
-    this._kind = { factory, cloud };
+  private constructor(factory: string, cloud: string, credential: () => boolean,
+    private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+    this._kind = { factory, cloud, credential };
     brand(this, 'StorageAccess');
   }
 
@@ -131,6 +146,8 @@ export interface NotebookAccessProps {
   /**
    * A keyless cloud identity: a PodDefault that gives the notebook an AWS role, a Microsoft Entra
    * workload identity or Google Workload Identity Federation through its own ServiceAccount token.
+   * Storage of the same cloud that gives a credential (which the cloud's SDK would use instead of the
+   * identity, or which the webhook refuses beside it) is refused.
    * @default - none
    */
   readonly identity?: CloudIdentity;
@@ -216,20 +233,26 @@ const PROPS_SHAPE: PropsShape = {
 };
 
 /**
- * Storage that gives the notebook credentials the identity's cloud SDK would use instead of the identity
- * (botocore prefers keys in the environment to a web identity), or that the webhook refuses beside it
- * (two GOOGLE_APPLICATION_CREDENTIALS, two S3 markers).
+ * Why storage that gives a credential of the identity's cloud cannot go with it, and the fix: the SDK
+ * would use the credential instead of the identity (botocore prefers keys in the environment to a web
+ * identity, adlfs a key to DefaultAzureCredential), or the webhook refuses the pair (two
+ * GOOGLE_APPLICATION_CREDENTIALS, two S3 markers).
  */
 const CLASHES: Record<string, string> = {
-  aws: 'gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file',
-  gcp: 'sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice',
+  aws: 'gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file: '
+    + 'leave storage out, since the role reaches S3, or give storage of another cloud',
+  gcp: 'sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: '
+    + 'leave storage out, since the identity reaches Cloud Storage, or give storage of another cloud',
+  azure: 'gives an account key, SAS token or connection string, which adlfs uses instead of the Azure identity: '
+    + 'give the storage account without a credential, or leave storage out',
 };
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const cloud = props.identity?._cloud;
-  if (cloud !== undefined && props.storage !== undefined && props.storage._kind.cloud === cloud && CLASHES[cloud] !== undefined) {
-    throw fieldError(path, 'storage', `${props.storage._kind.factory} ${CLASHES[cloud]}: leave storage out, since the identity reaches its cloud's storage, or give storage of another cloud`);
+  const storage = props.storage?._kind;
+  if (cloud !== undefined && storage !== undefined && storage.cloud === cloud && storage.credential()) {
+    throw fieldError(path, 'storage', `${storage.factory} ${CLASHES[cloud]}`);
   }
   const home = props.homeDirectory ?? DEFAULT_HOME;
   if (!isAbsoluteDirectory(home)) {

@@ -3,13 +3,17 @@
 // the tree, for every bad input a caller in any language can give.
 import { Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentity, DockerConfig, GcpWorkloadIdentityAccess, NotebookAccess, StorageAccess, GcpServiceAccountKey } from '../../lib';
+import {
+  AwsWebIdentityAccess, AzureStorageConfiguration, AzureWorkloadIdentityAccess, CloudIdentity, DockerConfig, GcpServiceAccountKey, GcpWorkloadIdentityAccess,
+  NotebookAccess, StorageAccess,
+} from '../../lib';
 import { accessErrorOf, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
 const AZURE = { clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' };
 const GCP = { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' };
 const login = { username: 'fake-user', password: 'fake-password-0000' };
+const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
 
 const identities: [string, (scope: Construct, props?: any) => unknown, any][] = [
   ['AwsWebIdentityAccess', (s, p) => new AwsWebIdentityAccess(s, 'access', p), { roleArn: ROLE_ARN }],
@@ -17,7 +21,7 @@ const identities: [string, (scope: Construct, props?: any) => unknown, any][] = 
   ['GcpWorkloadIdentityAccess', (s, p) => new GcpWorkloadIdentityAccess(s, 'access', p), GCP],
 ];
 
-const errorOf = (create: () => unknown) => accessErrorOf(create, [login.password]);
+const errorOf = (create: () => unknown) => accessErrorOf(create, [login.password, FAKE_AZURE_KEY]);
 const treeOf = (root: Construct) => root.node.findAll().slice(1).map(c => c.node.path);
 
 describe.each(identities)('%s', (_name, create, valid) => {
@@ -52,9 +56,12 @@ describe.each(identities)('%s', (_name, create, valid) => {
 describe('NotebookAccess with an identity', () => {
   test.each<[string, any, string]>([
     ['MinIO storage beside an AWS role', { identity: CloudIdentity.awsWebIdentity({ roleArn: ROLE_ARN }), storage: StorageAccess.minio() },
-      'storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file: leave storage out, since the identity reaches its cloud\'s storage, or give storage of another cloud'],
+      'storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file: leave storage out, since the role reaches S3, or give storage of another cloud'],
     ['a GCS key beside the Google identity', { identity: CloudIdentity.gcpWorkloadIdentity(GCP), storage: StorageAccess.gcs(GcpServiceAccountKey.fromExistingSecret('user-gcp-sa')) },
-      'storage: StorageAccess.gcs sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: leave storage out, since the identity reaches its cloud\'s storage, or give storage of another cloud'],
+      'storage: StorageAccess.gcs sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: leave storage out, since the identity reaches Cloud Storage, or give storage of another cloud'],
+    ['an Azure account key beside the Azure identity', { identity: CloudIdentity.azureWorkloadIdentity(AZURE),
+      storage: StorageAccess.azure(AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })) },
+    'storage: StorageAccess.azure gives an account key, SAS token or connection string, which adlfs uses instead of the Azure identity: give the storage account without a credential, or leave storage out'],
     ['an identity that is no CloudIdentity', { identity: { roleArn: ROLE_ARN } },
       'identity: is an object, not an instance of CloudIdentity: create it with one of CloudIdentity\'s static methods, such as CloudIdentity.awsWebIdentity({ roleArn })'],
     ['an identity whose ARN is bad', { identity: CloudIdentity.awsWebIdentity({ roleArn: 'arn:aws:iam::1:role/r' }) },
