@@ -1,7 +1,9 @@
 // One cloud identity per pod. A pod that gets two credentials for one cloud from two PodDefaults is
 // admitted by the webhook when they use different variables or files, and the cloud's SDK then picks one
 // by its own order, without a word: a keyless identity offered beside keys is silently not used, or is
-// silently used instead of a file. Which one wins is the SDK's (each order is tested against the SDK).
+// silently used instead of a file. Which one wins is the SDK's: botocore's, @azure/identity's and
+// google-auth-library's orders are tested against them (test/identity/sdk-reference.test.ts), adlfs's is
+// read from its source (adlfs/spec.py).
 //
 // What the check sees: env entries of the PodDefaults; the keys of `envFrom` Secrets the input holds
 // (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a Secret the
@@ -56,7 +58,7 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
-  { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'google-auth reads the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
+  { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
 ];
 
 /** One credential one PodDefault gives a pod. */
