@@ -1,6 +1,7 @@
 // The identity commands print exactly what the library synthesises (the goldens), and --print-trust
 // exactly what the trust helpers return; errors name flags, one line each.
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { AwsWebIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
 import { runMain } from '../cli/cli-io';
@@ -102,5 +103,32 @@ describe('errors name flags, one line each', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--print-trust');
     expect(result.stdout).toContain('--service-account-name SA');
+  });
+});
+
+describe('check applies the identity rules to files', () => {
+  test('the role beside a hand-written PodDefault with keys in an envFrom Secret: exit 1, one line naming both', async () => {
+    // GIVEN the role's golden and a team's PodDefault with its Secret, in one file each
+    const dir = mkdtempSync(path.join(tmpdir(), 'identity-check-'));
+    try {
+      const keys = path.join(dir, 'team-keys.yaml');
+      writeFileSync(keys, [
+        'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata: { name: team-keys, namespace: user }',
+        'spec: { desc: Team keys, selector: { matchLabels: { team-keys: "true" } }, envFrom: [ { secretRef: { name: team-keys } } ] }', '---',
+        'apiVersion: v1', 'kind: Secret', 'metadata: { name: team-keys, namespace: user }',
+        'stringData: { AWS_ACCESS_KEY_ID: AKIAFAKEFAKEFAKE0000, AWS_SECRET_ACCESS_KEY: fake-secret-key-0000 }', '',
+      ].join('\n'));
+      // WHEN
+      const result = await runMain(['check', path.join(GOLDEN_DIR, 'identity-aws-defaults.yaml'), keys]);
+      // THEN
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^cdk8s-kubeflow-access check: poddefault team-keys \(.*team-keys\.yaml#1\) gives AWS keys \(AWS_ACCESS_KEY_ID of the envFrom Secret team-keys\) and poddefault aws-web-identity \(.*identity-aws-defaults\.yaml#1\) gives an AWS web identity .* silently uses AWS keys of team-keys/);
+      expect(result.stderr).not.toContain('fake-secret-key-0000');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
