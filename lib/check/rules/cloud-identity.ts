@@ -67,10 +67,6 @@ interface Credential {
   readonly kind: Kind;
   /** How the PodDefault gives it, for messages: `env AWS_ACCESS_KEY_ID`, `the envFrom Secret s`, a path. */
   readonly how: string;
-  /** The variable, when the credential is one. */
-  readonly variable?: string;
-  /** The Secret of the `envFrom`, when it comes from one. */
-  readonly secret?: string;
 }
 
 /**
@@ -126,7 +122,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
         const a = used.pd;
         const b = unused.pd;
         if (a !== b && (a.name === b.name || (namespace !== '' && a.floating && b.floating) || !coSelectable(a, b) || refused(a, b, namespace))) { continue; }
-        const id = `${pair.used}\n${a.index}\n${b.index}`;
+        const id = `${pair.used}\n${pair.unused}\n${a.index}\n${b.index}`;
         if (reported.has(id)) { continue; }
         reported.add(id);
         problems.push(describe(pair, used, unused, namespace));
@@ -203,7 +199,7 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: SecretKeys,
     const name = entry?.name;
     if (typeof name !== 'string') { continue; }
     envValues.set(name, entry.valueFrom === undefined ? entry.value : undefined);
-    if (Object.prototype.hasOwnProperty.call(VARIABLES, name)) { add({ pd, kind: VARIABLES[name], how: `env ${name}`, variable: name }); }
+    if (Object.prototype.hasOwnProperty.call(VARIABLES, name)) { add({ pd, kind: VARIABLES[name], how: `env ${name}` }); }
   }
   for (const from of listOf(spec.envFrom)) {
     const secret = from?.secretRef?.name;
@@ -214,7 +210,7 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: SecretKeys,
       const name = prefix + key;
       // An env entry of the same name overrides the envFrom one in the container.
       if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !envValues.has(name)) {
-        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom Secret ${secret}`, variable: name, secret });
+        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom Secret ${secret}` });
       }
     }
   }
