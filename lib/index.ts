@@ -10,6 +10,11 @@ export { DockerRegistryAccess, DockerRegistryAccessOptions, DockerRegistryAccess
 export { GcpServiceAccountKey, GcpServiceAccountKeyStoreProps } from './sources/gcp-service-account-key';
 export { GcsCredentials, GcsCredentialsOptions, GcsCredentialsProps } from './access/gcs-credentials';
 export { AccessError } from './errors';
+export { AwsTrustPolicyOptions, AwsWebIdentityAccess, AwsWebIdentityAccessProps } from './identity/aws-web-identity-access';
+export { AzureFederatedCredential, AzureWorkloadIdentityAccess, AzureWorkloadIdentityAccessProps } from './identity/azure-workload-identity-access';
+export { CloudIdentity } from './identity/cloud-identity';
+export { CloudIdentityAccess, CloudIdentityOptions, CloudIdentitySpec } from './identity/cloud-identity-access';
+export { GcpWorkloadIdentityAccess, GcpWorkloadIdentityAccessProps, GkePrincipalOptions } from './identity/gcp-workload-identity-access';
 export { MinioCredentials, MinioKeys, MinioKeysStoreProps } from './sources/minio-credentials';
 export { MinioDefault, MinioDefaultProps } from './access/minio-default';
 export { NotebookAccess, NotebookAccessProps, StorageAccess } from './access/notebook-access';

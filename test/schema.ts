@@ -25,6 +25,7 @@ export const MAX_SECRET_BYTES = 1024 * 1024;
 
 const OBJECT_META_FIELDS = ['name', 'namespace', 'labels', 'annotations'];
 const SECRET_FIELDS = ['apiVersion', 'kind', 'metadata', 'type', 'data', 'immutable'];
+const CONFIG_MAP_FIELDS = ['apiVersion', 'kind', 'metadata', 'data'];
 
 let crdValidator: ValidateFunction | undefined | null = null;
 const compiled = new Map<string, ValidateFunction>();
@@ -51,6 +52,11 @@ export function manifestProblems(obj: any): string[] {
       problems.push(...modelProblems(() => new Secret(obj).validate()));
       problems.push(...unknownFields(obj, SECRET_FIELDS, ''));
       problems.push(...secretProblems(obj));
+      break;
+    case 'v1 ConfigMap':
+      problems.push(...modelProblems(() => new ConfigMap(obj).validate()));
+      problems.push(...unknownFields(obj, CONFIG_MAP_FIELDS, ''));
+      problems.push(...configMapProblems(obj));
       break;
     case 'kubeflow.org/v1alpha1 PodDefault':
       problems.push(...podDefaultProblems(obj));
@@ -115,6 +121,18 @@ function secretProblems(secret: any): string[] {
       }
     }
   }
+  return problems;
+}
+
+/** A ConfigMap's keys follow a Secret's rule, and its data the same 1 MiB limit. */
+function configMapProblems(configMap: any): string[] {
+  const problems: string[] = [];
+  let bytes = 0;
+  for (const [key, value] of Object.entries<string>(configMap.data ?? {})) {
+    if (!SECRET_KEY.test(key) || key.length > 253 || key === '.' || key === '..') { problems.push(`data: ${quote(key)} is not a valid ConfigMap key`); }
+    if (typeof value !== 'string') { problems.push(`data: ${quote(key)} is not a string`); } else { bytes += Buffer.byteLength(value); }
+  }
+  if (bytes > MAX_SECRET_BYTES) { problems.push(`data: ${bytes} bytes, more than the ${MAX_SECRET_BYTES} a ConfigMap may hold`); }
   return problems;
 }
 

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { brand } from '../brand';
+import { CloudIdentity } from '../identity/cloud-identity';
+import { CloudIdentityAccess } from '../identity/cloud-identity-access';
 import { PodDefaultAccess } from './pod-default-access';
 import { AwsCredentials } from '../sources/aws-credentials';
 import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
@@ -28,7 +30,7 @@ export class StorageAccess {
    * @param props MinioDefault props; they override the defaults
    */
   public static minio(props: MinioDefaultProps = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) =>
+    return new StorageAccess('StorageAccess.minio', 'aws', () => true, (scope, defaults) =>
       new MinioDefault(scope, 'minio', { ...props, namespace: props.namespace ?? defaults.namespace }));
   }
 
@@ -39,7 +41,7 @@ export class StorageAccess {
    * @param props AwsFileCredentials options; they override the defaults
    */
   public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
+    return new StorageAccess('StorageAccess.awsFile', 'aws', () => true, (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
       ...props,
       credentials,
       namespace: props.namespace ?? defaults.namespace,
@@ -53,7 +55,7 @@ export class StorageAccess {
    * @param props AwsEnvConfiguration options; they override the defaults
    */
   public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
+    return new StorageAccess('StorageAccess.awsEnv', 'aws', () => true, (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
@@ -67,7 +69,7 @@ export class StorageAccess {
    * @param props GcsCredentials options; they override the defaults
    */
   public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
+    return new StorageAccess('StorageAccess.gcs', 'gcp', () => true, (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
       ...props,
       key,
       namespace: props.namespace ?? defaults.namespace,
@@ -81,14 +83,33 @@ export class StorageAccess {
    * @param props AzureBlobConfiguration options; they override the defaults
    */
   public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess((scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
+    // An account key, SAS token or connection string given here (or fetched from a store) is a credential;
+    // an existing Secret's keys are unknown here (the app-wide check judges what it can see).
+    const credential = () => {
+      try {
+        const kind = configuration._resolve().kind;
+        return kind === 'content' || kind === 'store';
+      } catch {
+        // The AzureBlobConfiguration reports the problem, with its path.
+        return false;
+      }
+    };
+    return new StorageAccess('StorageAccess.azure', 'azure', credential, (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
       ...props,
       configuration,
       namespace: props.namespace ?? defaults.namespace,
     }));
   }
 
-  private constructor(private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+  /**
+   * The factory that made it, the cloud whose storage it reaches (`aws`, `gcp`, `azure`), and whether it
+   * gives the notebook a credential of that cloud. @internal
+   */
+  public readonly _kind: { readonly factory: string; readonly cloud: string; readonly credential: () => boolean };
+
+  private constructor(factory: string, cloud: string, credential: () => boolean,
+    private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
+    this._kind = { factory, cloud, credential };
     brand(this, 'StorageAccess');
   }
 
@@ -118,9 +139,18 @@ export interface NotebookAccessProps {
 
   /**
    * The object storage.
-   * @default StorageAccess.minio()
+   * @default - StorageAccess.minio() without an identity; none with one, which reaches its cloud's storage itself
    */
   readonly storage?: StorageAccess;
+
+  /**
+   * A keyless cloud identity: a PodDefault that gives the notebook an AWS role, a Microsoft Entra
+   * workload identity or Google Workload Identity Federation through its own ServiceAccount token.
+   * Storage of the same cloud that gives a credential (which the cloud's SDK would use instead of the
+   * identity, or which the webhook refuses beside it) is refused.
+   * @default - none
+   */
+  readonly identity?: CloudIdentity;
 
   /**
    * Also give the notebook a token for the Kubeflow Pipelines API (a `PipelinesApiAccess`, child id
@@ -155,8 +185,10 @@ export interface NotebookAccessProps {
 export class NotebookAccess extends Construct {
   /** The Docker registry access. */
   public readonly docker: DockerRegistryAccess;
-  /** The storage access construct. */
-  public readonly storage: PodDefaultAccess;
+  /** The storage access construct; undefined when an identity is given without storage. */
+  public readonly storage?: PodDefaultAccess;
+  /** The keyless cloud identity, undefined unless `identity` is given. */
+  public readonly identity?: CloudIdentityAccess;
   /** The Kubeflow Pipelines API access, undefined unless `pipelines` is true. */
   public readonly pipelines?: PipelinesApiAccess;
   /** Every label a Notebook carries to select all of this access's PodDefaults. */
@@ -173,7 +205,9 @@ export class NotebookAccess extends Construct {
         namespace: dockerOptions.namespace ?? props.namespace,
         mountPath: dockerOptions.mountPath ?? `${homeDirectory}/.docker/`,
       });
-      this.storage = (props.storage ?? StorageAccess.minio())._create(this, props.namespace, homeDirectory);
+      const storage = props.storage ?? (props.identity === undefined ? StorageAccess.minio() : undefined);
+      this.storage = storage?._create(this, props.namespace, homeDirectory);
+      this.identity = props.identity?._create(this, props.namespace);
       if (props.pipelines) {
         this.pipelines = new PipelinesApiAccess(this, 'access-ml-pipeline', { namespace: props.namespace });
       }
@@ -183,7 +217,7 @@ export class NotebookAccess extends Construct {
       throw e;
     }
     // Object.assign rather than spreads: V8 copies several spreads into one object on its slow path.
-    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage.selectorLabels, this.pipelines?.selectorLabels);
+    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage?.selectorLabels, this.identity?.selectorLabels, this.pipelines?.selectorLabels);
   }
 }
 
@@ -194,11 +228,32 @@ const PROPS_SHAPE: PropsShape = {
   instances: {
     docker: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
     storage: { name: 'StorageAccess', example: 'StorageAccess.minio()' },
+    identity: { name: 'CloudIdentity', example: 'CloudIdentity.awsWebIdentity({ roleArn })' },
   },
+};
+
+/**
+ * Why storage that gives a credential of the identity's cloud cannot go with it, and the fix: the SDK
+ * would use the credential instead of the identity (botocore prefers keys in the environment to a web
+ * identity, adlfs a key to DefaultAzureCredential), or the webhook refuses the pair (two
+ * GOOGLE_APPLICATION_CREDENTIALS, two S3 markers).
+ */
+const CLASHES: Record<string, string> = {
+  aws: 'gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file: '
+    + 'leave storage out, since the role reaches S3, or give storage of another cloud',
+  gcp: 'sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: '
+    + 'leave storage out, since the identity reaches Cloud Storage, or give storage of another cloud',
+  azure: 'gives an account key, SAS token or connection string, which adlfs uses instead of the Azure identity: '
+    + 'give the storage account without a credential, or leave storage out',
 };
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  const cloud = props.identity?._cloud;
+  const storage = props.storage?._kind;
+  if (cloud !== undefined && storage !== undefined && storage.cloud === cloud && storage.credential()) {
+    throw fieldError(path, 'storage', `${storage.factory} ${CLASHES[cloud]}`);
+  }
   const home = props.homeDirectory ?? DEFAULT_HOME;
   if (!isAbsoluteDirectory(home)) {
     throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);

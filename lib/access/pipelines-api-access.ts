@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { resolveNames } from './pod-default-access';
 import { fieldError } from '../errors';
-import { hasLoneSurrogate, quote } from '../names';
 import { PodDefaultValidation } from '../check/pod-default-validation';
+import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from '../identity/projected-token';
 import { openConstruct } from './props-guard';
 
 /** Where `kfp.Client()` reads the token when no path is given and `KF_PIPELINES_SA_TOKEN_PATH` is unset. */
@@ -12,10 +12,7 @@ const TOKEN_FILE = 'token';
 const VOLUME_NAME = 'volume-kf-pipeline-token';
 /** The `TOKEN_REVIEW_AUDIENCE` default of the `ml-pipeline` Deployment. */
 const DEFAULT_AUDIENCE = 'pipelines.kubeflow.org';
-const DEFAULT_EXPIRATION_SECONDS = 7200;
-/** The kube-apiserver's bounds on a projected service account token's lifetime. */
-const MIN_EXPIRATION_SECONDS = 600;
-const MAX_EXPIRATION_SECONDS = 2 ** 32;
+const EXPIRATION = kubernetesBounds(7200);
 
 /**
  * Props of PipelinesApiAccess. There is no Secret: the token is the notebook's own service account
@@ -82,12 +79,7 @@ export class PipelinesApiAccess extends KubePodDefault {
         selector: { matchLabels: selectorLabels },
         desc: spec.description,
         env: [{ name: 'KF_PIPELINES_SA_TOKEN_PATH', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` }],
-        volumes: [{
-          name: VOLUME_NAME,
-          projected: {
-            sources: [{ serviceAccountToken: { path: TOKEN_FILE, expirationSeconds: spec.expirationSeconds, audience: spec.audience } }],
-          },
-        }],
+        volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, spec.audience, spec.expirationSeconds)],
         volumeMounts: [{ mountPath: TOKEN_DIRECTORY, name: VOLUME_NAME, readOnly: true }],
       },
     });
@@ -118,19 +110,8 @@ function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessPr
       throw fieldError(path, field, `does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave ${field} out`);
     }
   }
-  const expirationSeconds = props.expirationSeconds ?? DEFAULT_EXPIRATION_SECONDS;
-  if (typeof expirationSeconds !== 'number') {
-    // JavaScript callers can pass anything; a symbol or an object without a prototype cannot even be printed.
-    throw fieldError(path, 'expirationSeconds', `is a ${typeof expirationSeconds}, not a number: give a whole number of seconds such as ${DEFAULT_EXPIRATION_SECONDS}`);
-  }
-  if (!Number.isInteger(expirationSeconds) || expirationSeconds < MIN_EXPIRATION_SECONDS || expirationSeconds > MAX_EXPIRATION_SECONDS) {
-    throw fieldError(path, 'expirationSeconds', `${expirationSeconds} is not a whole number of seconds from ${MIN_EXPIRATION_SECONDS} (Kubernetes' minimum) to ${MAX_EXPIRATION_SECONDS}: give one such as ${DEFAULT_EXPIRATION_SECONDS}`);
-  }
-  const audience = props.audience ?? DEFAULT_AUDIENCE;
-  // A lone surrogate would be written as U+FFFD, an audience the API server never issues tokens for.
-  if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
-    throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
-  }
+  const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
+  const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment');
   const { namespace, name, description } = resolveNames(scope, id,
     { namespace: props.namespace, name: props.name, description: props.description }, 'Allow access to Kubeflow Pipelines');
   return { namespace, name, description, expirationSeconds, audience };

@@ -1,9 +1,11 @@
 import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
+import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources, SecretKeys } from './rules/env-source';
 import { filePerResourceCollisions } from './rules/file-per-resource';
 import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
+import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
 import { sortByName } from './selection';
@@ -51,6 +53,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   if (lists.length === 0) { return problems; }
 
   const keys = new SecretKeys(objects);
+  const files = new SecretFiles(objects);
   const floating = byNamespace.get('') ?? [];
   for (let n = 0; n < lists.length; n++) {
     const own = sortByName(lists[n]);
@@ -65,6 +68,8 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     append(problems, webhookMerge(group, namespace));
     append(problems, mountSpelling(group, namespace));
     append(problems, envSources(group, namespace, keys));
+    append(problems, serviceAccounts(group, namespace));
+    append(problems, cloudIdentities(group, namespace, keys, files));
   }
   return problems;
 }

@@ -39,7 +39,8 @@ export interface CheckOptions {
 export interface CheckProblem {
   /**
    * The rule that fired: `duplicate-object`, `file-per-resource`, `name-length`, `listing`,
-   * `spawner-volume`, `label-key`, `selector`, `mount-spelling`, `env-source`, or a webhook merge rule
+   * `spawner-volume`, `label-key`, `selector`, `mount-spelling`, `env-source`, `service-account`,
+   * `cloud-identity`, or a webhook merge rule
    * (`volume`, `volume-mount-name`, `volume-mount-path`, `env`, `label`, `annotation`, `toleration`,
    * `init-container`, `sidecar`).
    */

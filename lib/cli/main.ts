@@ -4,9 +4,12 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { awsCredentialsCommand } from './aws-credentials';
 import { awsEnvCommand } from './aws-env';
+import { awsWebIdentityCommand } from './aws-web-identity';
+import { azureWorkloadIdentityCommand } from './azure-workload-identity';
 import { azureCommand } from './azure';
 import { checkCommand } from './check';
 import { dockerCommand } from './docker';
+import { gcpWorkloadIdentityCommand } from './gcp-workload-identity';
 import { gcsCommand } from './gcs';
 import { readAtMost } from '../sources/source-file';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
@@ -23,6 +26,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   gcsCommand,
   azureCommand,
   pipelinesCommand,
+  awsWebIdentityCommand,
+  azureWorkloadIdentityCommand,
+  gcpWorkloadIdentityCommand,
   notebookCommand,
   checkCommand,
 ];

@@ -57,7 +57,7 @@ describe('NotebookAccess', () => {
   test('exposes its children and every label a Notebook needs', () => {
     const access = notebook({ docker });
     expect(access.docker.node.id).toBe('docker-config');
-    expect(access.storage.node.id).toBe('minio');
+    expect(access.storage!.node.id).toBe('minio');
     expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'minio': 'true' });
   });
 
@@ -69,7 +69,7 @@ describe('NotebookAccess', () => {
     });
     // THEN
     expect(access.pipelines?.node.id).toBe('access-ml-pipeline');
-    expect(access.storage.node.id).toBe('gcs-credentials');
+    expect(access.storage!.node.id).toBe('gcs-credentials');
     expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'gcs-credentials': 'true', 'access-ml-pipeline': 'true' });
     const pod = {
       apiVersion: 'v1', kind: 'Pod',

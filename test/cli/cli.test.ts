@@ -301,7 +301,7 @@ describe('--secret-store and --cluster-secret-store print the library\'s Externa
 });
 
 describe('help', () => {
-  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
+  test.concurrent.each(['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'aws-web-identity', 'azure-workload-identity', 'gcp-workload-identity', 'notebook', 'check'])('%s --help lists its flags and exits 0', async command => {
     const result = await cli([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -312,7 +312,7 @@ describe('help', () => {
   test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'notebook', 'check']) {
+    for (const command of ['docker', 'aws-credentials', 'aws-env', 'minio', 'gcs', 'azure', 'pipelines', 'aws-web-identity', 'azure-workload-identity', 'gcp-workload-identity', 'notebook', 'check']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     const bare = await cli([]);
@@ -409,9 +409,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });

@@ -7,9 +7,9 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig,
-  DockerRegistryAccess, GcpServiceAccountKey, GcsCredentials, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
-  S3Configuration, StorageAccess,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureBlobConfiguration, AzureStorageConfiguration,
+  AzureWorkloadIdentityAccess, CloudIdentity, DockerConfig, DockerRegistryAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials,
+  MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess, S3Configuration, StorageAccess,
 } from '../../lib';
 import { isDnsLabel, kebabCase } from '../../lib/names';
 import { buildOrReject, hostileText, nameCandidate, params, timeout, token } from './fuzz';
@@ -20,6 +20,9 @@ const login = { username: 'fake-user', password: SECRET };
 const GCP_KEY = readFileSync(path.join(__dirname, '..', 'fixtures', 'gcp-service-account-key.json'), 'utf8');
 const GCP_KEY_LINES = (JSON.parse(GCP_KEY).private_key as string).split('\n').filter(line => line.length >= 16 && !line.startsWith('-----'));
 const AZURE_KEY = Buffer.from(`${SECRET}${'-'.repeat(64 - SECRET.length)}`).toString('base64');
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
+const AZURE_IDENTITY = { clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' };
+const GCP_POOL = { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' };
 
 interface Kind {
   readonly kind: string;
@@ -58,6 +61,12 @@ const KINDS: Kind[] = [
   // No Secret at all: the Secret props are always refused, like those of an existing Secret.
   { kind: 'PipelinesApiAccess', mounts: false, synthesises: false,
     build: (c, id, p) => new PipelinesApiAccess(c, id, p) },
+  { kind: 'AwsWebIdentityAccess', mounts: false, synthesises: false,
+    build: (c, id, p) => new AwsWebIdentityAccess(c, id, { ...p, roleArn: ROLE_ARN }) },
+  { kind: 'AzureWorkloadIdentityAccess', mounts: false, synthesises: false,
+    build: (c, id, p) => new AzureWorkloadIdentityAccess(c, id, { ...p, ...AZURE_IDENTITY }) },
+  { kind: 'GcpWorkloadIdentityAccess', mounts: false, synthesises: false,
+    build: (c, id, p) => new GcpWorkloadIdentityAccess(c, id, { ...p, ...GCP_POOL }) },
 ];
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
@@ -128,11 +137,18 @@ describe('NotebookAccess with hostile props', () => {
       () => StorageAccess.gcs(GcpServiceAccountKey.fromJson(GCP_KEY)),
       () => StorageAccess.azure(AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: AZURE_KEY })),
     );
-    fc.assert(fc.property(constructId, storage, option(nameCandidate()), option(hostileText(30)), token(), option(fc.boolean()),
-      (id, makeStorage, namespace, homeDirectory, password, pipelines) => {
+    const identity = fc.constantFrom(
+      () => undefined,
+      () => CloudIdentity.awsWebIdentity({ roleArn: ROLE_ARN }),
+      () => CloudIdentity.azureWorkloadIdentity(AZURE_IDENTITY),
+      () => CloudIdentity.gcpWorkloadIdentity(GCP_POOL),
+    );
+    fc.assert(fc.property(constructId, storage, identity, option(nameCandidate()), option(hostileText(30)), token(), option(fc.boolean()),
+      (id, makeStorage, makeIdentity, namespace, homeDirectory, password, pipelines) => {
         buildOrReject(chart => new NotebookAccess(chart, id, {
           docker: DockerConfig.fromLogin({ username: 'fake-user', password }),
           storage: makeStorage(),
+          identity: makeIdentity(),
           namespace,
           homeDirectory,
           pipelines,

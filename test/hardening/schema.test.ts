@@ -20,6 +20,16 @@ describe('golden files pass the Kubernetes schema checks', () => {
   });
 });
 
+describe('ConfigMaps (the Google identity\'s credential configuration)', () => {
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gcp', namespace: 'user' }, data: { 'credential-configuration.json': '{}' } };
+
+  test('a well-formed ConfigMap passes, and a field it does not have or a bad key does not', () => {
+    expect(manifestProblems(configMap)).toEqual([]);
+    expect(manifestProblems({ ...configMap, stringData: {} })).toEqual(['ConfigMap/user/gcp: stringData: not a field the library writes (unknown fields are pruned or rejected)']);
+    expect(manifestProblems({ ...configMap, data: { 'a/b': 'x' } })).toEqual(['ConfigMap/user/gcp: data: "a/b" is not a valid ConfigMap key']);
+  });
+});
+
 describe('structural schemas are closed before they are compiled', () => {
   test('an object schema with properties rejects what the API server would prune', () => {
     // GIVEN a structural schema like a CRD's

@@ -1,0 +1,280 @@
+// One cloud identity per pod. A pod that gets two credentials for one cloud from two PodDefaults is
+// admitted by the webhook when they use different variables or files, and the cloud's SDK then picks one
+// by its own order, without a word: a keyless identity offered beside keys is silently not used, or is
+// silently used instead of a file. Which one wins is the SDK's: botocore's, @azure/identity's and
+// google-auth-library's orders are tested against them (test/identity/sdk-reference.test.ts), adlfs's is
+// read from its source (adlfs/spec.py).
+//
+// What the check sees: env entries of the PodDefaults; the keys of `envFrom` Secrets the input holds
+// (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a Secret the
+// input holds. An `envFrom` Secret or a mounted Secret the input does not hold is not judged. An AWS
+// credentials file counts when botocore would read it by default (a `credentials` file in a `.aws`
+// directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has a `[default]` profile with keys;
+// a file of named profiles only is for `Session(profile_name=...)`, which botocore honours before the
+// environment. A pair the webhook refuses is left to the merge rules; two sources of one variable (two
+// GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and an
+// `envFrom` Secret: the container gets the `env` one).
+import { mergePodDefaults } from '../../admission/merge';
+import { decodeBase64 } from '../../sources/base64';
+import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
+import { foldPath } from '../../names';
+import { externalSecretTarget, Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { coSelectable, describeLabels, witness } from '../selection';
+import { CheckProblem } from '../types';
+import { SecretKeys } from './env-source';
+
+/** The kinds of credential the rule tells apart. */
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-federated-token'
+  | 'google-application-credentials' | 'google-gcloud-file';
+
+/** What each kind is, for messages. */
+const WHAT: Record<Kind, string> = {
+  'aws-keys': 'AWS keys',
+  'aws-web-identity': 'an AWS web identity',
+  'aws-file': 'an AWS credentials file with a [default] profile',
+  'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
+  'azure-client-secret': 'an Azure client secret or certificate',
+  'azure-federated-token': 'an Azure federated token (workload identity)',
+  'google-application-credentials': 'GOOGLE_APPLICATION_CREDENTIALS',
+  'google-gcloud-file': 'gcloud\'s application_default_credentials.json',
+};
+
+/** The variables that give each kind, wherever the pod gets them from (`env` or an `envFrom` Secret). */
+const VARIABLES: Record<string, Kind> = {
+  AWS_ACCESS_KEY_ID: 'aws-keys',
+  AWS_WEB_IDENTITY_TOKEN_FILE: 'aws-web-identity',
+  AZURE_STORAGE_ACCOUNT_KEY: 'azure-storage-key',
+  AZURE_STORAGE_SAS_TOKEN: 'azure-storage-key',
+  AZURE_STORAGE_CONNECTION_STRING: 'azure-storage-key',
+  AZURE_CLIENT_SECRET: 'azure-client-secret',
+  AZURE_CLIENT_CERTIFICATE_PATH: 'azure-client-secret',
+  AZURE_FEDERATED_TOKEN_FILE: 'azure-federated-token',
+  GOOGLE_APPLICATION_CREDENTIALS: 'google-application-credentials',
+};
+
+/** The pairs of kinds one pod must not get, the one the SDK uses first, and why. */
+const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly unused: Kind; readonly why: string }[] = [
+  { cloud: 'aws', used: 'aws-keys', unused: 'aws-web-identity', why: 'botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it tries a web identity' },
+  { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
+  { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
+  { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
+  { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
+];
+
+/** One credential one PodDefault gives a pod. */
+interface Credential {
+  readonly pd: PodDefaultFound;
+  readonly kind: Kind;
+  /** How the PodDefault gives it, for messages: `env AWS_ACCESS_KEY_ID`, `the envFrom Secret s`, a path. */
+  readonly how: string;
+}
+
+/**
+ * The text of the files the input's Secrets hold: a Secret's `data` (decoded) and `stringData`, an
+ * ExternalSecret's template (the Secret it writes, with its template expressions). Read on first use.
+ */
+export class SecretFiles {
+  private byKey?: Map<string, string>;
+
+  public constructor(private readonly objects: readonly Found[]) {}
+
+  /** The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. */
+  public text(namespace: string, name: string, key: string): string | undefined {
+    this.byKey ??= filesOf(this.objects);
+    return this.byKey.get(`${namespace}\n${name}\n${key}`);
+  }
+}
+
+function filesOf(objects: readonly Found[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (found: Found, name: string, map: unknown, decode: boolean) => {
+    if (typeof map !== 'object' || map === null) { return; }
+    for (const [key, value] of Object.entries(map)) {
+      const id = `${found.namespace}\n${name}\n${key}`;
+      const text = typeof value !== 'string' ? undefined : decode ? decodeBase64(value) : value;
+      if (text !== undefined && !files.has(id)) { files.set(id, text); }
+    }
+  };
+  for (const found of objects) {
+    if (isSecret(found)) {
+      add(found, found.name, found.manifest.data, true);
+      add(found, found.name, found.manifest.stringData, false);
+    } else if (isExternalSecret(found)) {
+      add(found, externalSecretTarget(found), found.manifest.spec?.target?.template?.data, false);
+    }
+  }
+  return files;
+}
+
+/**
+ * Pairs of PodDefaults one pod can select that give it two credentials for one cloud of which the SDK
+ * silently uses one, as `PAIRS` lists them; one PodDefault that gives both is reported alone.
+ */
+export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys, files: SecretFiles): readonly CheckProblem[] {
+  if (!givesKeyless(group, namespace, keys)) { return NO_PROBLEMS; }
+  const found: Credential[] = [];
+  for (const pd of group) { found.push(...credentialsOf(pd, namespace, keys, files)); }
+  const problems: CheckProblem[] = [];
+  const reported = new Set<string>();
+  for (const pair of PAIRS) {
+    for (const used of found.filter(c => c.kind === pair.used)) {
+      for (const unused of found.filter(c => c.kind === pair.unused)) {
+        const a = used.pd;
+        const b = unused.pd;
+        if (a !== b && (a.name === b.name || (namespace !== '' && a.floating && b.floating) || !coSelectable(a, b) || refused(a, b, namespace))) { continue; }
+        const id = `${pair.used}\n${pair.unused}\n${a.index}\n${b.index}`;
+        if (reported.has(id)) { continue; }
+        reported.add(id);
+        problems.push(describe(pair, used, unused, namespace));
+      }
+    }
+  }
+  return problems;
+}
+
+function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string): CheckProblem {
+  const base = { rule: 'cloud-identity', ...(namespace === '' ? {} : { namespace }), key: pair.cloud };
+  const where = `in namespace ${ns(namespace)}`;
+  const fix = 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)';
+  if (used.pd === unused.pd) {
+    return {
+      ...base,
+      sources: [used.pd.source],
+      message: `poddefault ${used.pd.name} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
+        + `a notebook that selects it (${describeLabels(witness([used.pd]))}) silently uses ${WHAT[pair.used]}, since ${pair.why}; keep one of the two`,
+    };
+  }
+  return {
+    ...base,
+    sources: [used.pd.source, unused.pd.source],
+    message: `poddefault ${used.pd.name} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${unused.pd.name} (${unused.pd.source}) `
+      + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(witness([used.pd, unused.pd]))}) `
+      + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}; ${fix}`,
+  };
+}
+
+/** The kinds every pair has on one side: a group with none of them has no pair. */
+const PAIRED = new Set<Kind>(['aws-web-identity', 'azure-federated-token', 'google-application-credentials']);
+
+/**
+ * Whether a PodDefault of the group gives a web identity, a federated token or
+ * GOOGLE_APPLICATION_CREDENTIALS, in `env` or an `envFrom` Secret: most namespaces give none, and
+ * finding the other credentials costs more.
+ */
+function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): boolean {
+  let envFrom = false;
+  for (const pd of group) {
+    const env = listOf(pd.manifest.spec?.env);
+    for (let i = 0; i < env.length; i++) {
+      if (PAIRED.has(VARIABLES[env[i]?.name])) { return true; }
+    }
+    envFrom = envFrom || listOf(pd.manifest.spec?.envFrom).length > 0;
+  }
+  if (!envFrom) { return false; }
+  for (const pd of group) {
+    for (const from of listOf(pd.manifest.spec?.envFrom)) {
+      const secret = from?.secretRef?.name;
+      const known = typeof secret === 'string' ? keys.of(namespace, secret) : undefined;
+      const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
+      if (known?.some(key => PAIRED.has(VARIABLES[prefix + key]))) { return true; }
+    }
+  }
+  return false;
+}
+
+/** Whether the webhook refuses a pod that selects both: the merge rules then report the pair. */
+function refused(a: PodDefaultFound, b: PodDefaultFound, namespace: string): boolean {
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
+  return mergePodDefaults(pod, [a.manifest, b.manifest]).conflicts.length > 0;
+}
+
+/** The credentials one PodDefault gives, each kind once. */
+function credentialsOf(pd: PodDefaultFound, namespace: string, keys: SecretKeys, files: SecretFiles): Credential[] {
+  const found = new Map<Kind, Credential>();
+  const add = (c: Credential) => { if (!found.has(c.kind)) { found.set(c.kind, c); } };
+  const spec = pd.manifest.spec ?? {};
+  const env = listOf(spec.env);
+  const envValues = new Map<string, unknown>();
+  for (const entry of env) {
+    const name = entry?.name;
+    if (typeof name !== 'string') { continue; }
+    envValues.set(name, entry.valueFrom === undefined ? entry.value : undefined);
+    if (Object.prototype.hasOwnProperty.call(VARIABLES, name)) { add({ pd, kind: VARIABLES[name], how: `env ${name}` }); }
+  }
+  for (const from of listOf(spec.envFrom)) {
+    const secret = from?.secretRef?.name;
+    const known = typeof secret === 'string' ? keys.of(namespace, secret) : undefined;
+    if (known === undefined) { continue; }
+    const prefix = typeof from.prefix === 'string' ? from.prefix : '';
+    for (const key of known) {
+      const name = prefix + key;
+      // An env entry of the same name overrides the envFrom one in the container.
+      if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !envValues.has(name)) {
+        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom Secret ${secret}` });
+      }
+    }
+  }
+  for (const file of mountedSecretFiles(pd, namespace, keys)) {
+    const folded = foldPath(file.path);
+    const sharedFile = envValues.get('AWS_SHARED_CREDENTIALS_FILE');
+    const isBotocoreFile = typeof sharedFile === 'string' ? foldPath(sharedFile) === folded : folded.endsWith('/.aws/credentials');
+    if (isBotocoreFile && hasDefaultKeys(files.text(namespace, file.secret, file.key))) {
+      add({ pd, kind: 'aws-file', how: `the file ${file.path} from Secret ${file.secret}` });
+    }
+    if (folded.endsWith('/.config/gcloud/application_default_credentials.json')) {
+      add({ pd, kind: 'google-gcloud-file', how: `the file ${file.path} from Secret ${file.secret}` });
+    }
+  }
+  return [...found.values()];
+}
+
+/** A file a PodDefault mounts from a key of a Secret. */
+interface MountedFile {
+  readonly path: string;
+  readonly secret: string;
+  readonly key: string;
+}
+
+/**
+ * The files a PodDefault's mounts of Secret volumes put in the container: a key (or an item) per file
+ * under the mount path, or the one file a `subPath` mount names. A Secret's keys come from the input; a
+ * Secret it does not hold gives no file.
+ */
+function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: SecretKeys): MountedFile[] {
+  const spec = pd.manifest.spec ?? {};
+  const volumes = new Map<string, any>();
+  for (const volume of listOf(spec.volumes)) {
+    if (typeof volume?.name === 'string' && typeof volume.secret?.secretName === 'string') { volumes.set(volume.name, volume.secret); }
+  }
+  if (volumes.size === 0) { return []; }
+  const files: MountedFile[] = [];
+  for (const mount of listOf(spec.volumeMounts)) {
+    const source = volumes.get(mount?.name);
+    if (source === undefined || typeof mount.mountPath !== 'string') { continue; }
+    const secret: string = source.secretName;
+    // Each file of the volume: an item's path from its key, or every key of the Secret under its own name.
+    const entries: [string, string][] = Array.isArray(source.items)
+      ? source.items.filter((i: any) => typeof i?.key === 'string' && typeof i?.path === 'string').map((i: any) => [i.path, i.key])
+      : (keys.of(namespace, secret) ?? []).map(k => [k, k]);
+    const subPath = typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
+    for (const [file, key] of entries) {
+      if (subPath === undefined) {
+        files.push({ path: `${mount.mountPath.replace(/\/+$/, '')}/${file}`, secret, key });
+      } else if (foldPath(subPath) === foldPath(file)) {
+        files.push({ path: mount.mountPath, secret, key });
+      }
+    }
+  }
+  return files;
+}
+
+/** Whether an AWS credentials file holds a `[default]` profile with keys; false when unknown or unreadable. */
+function hasDefaultKeys(text: string | undefined): boolean {
+  if (text === undefined) { return false; }
+  try {
+    return parseCredentialsIni(text).some(p => p.name === 'default');
+  } catch {
+    // A file AWS tools would refuse gives botocore no credentials either.
+    return false;
+  }
+}

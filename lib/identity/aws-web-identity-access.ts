@@ -1,0 +1,197 @@
+import { Construct } from 'constructs';
+import { fieldError } from '../errors';
+import { quote } from '../names';
+import { regionProblem } from '../sources/aws-credentials-ini';
+import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
+import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
+import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
+import { checkedIssuer, isPattern } from './trust-subject';
+
+// The names and values of amazon-eks-pod-identity-webhook (pkg/handler/handler.go): where it also runs,
+// it finds them in the pod and adds nothing, since it never overwrites.
+const VOLUME_NAME = 'aws-iam-token';
+const TOKEN_DIRECTORY = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
+const TOKEN_FILE = 'token';
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+const EXPIRATION = kubernetesBounds(86400);
+const EXAMPLE_ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+
+/**
+ * Set to the PodDefault's own name, as every S3 access of the library sets it: botocore uses
+ * `AWS_ACCESS_KEY_ID` from the environment before a web identity, so a pod that selected both would
+ * silently run with the keys. With the marker the webhook refuses such a pod, and one profile can offer
+ * the role and a key-based store side by side, to choose one.
+ */
+const MARKER = 'KUBEFLOW_S3_ACCESS';
+
+/** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
+const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/**
+ * Props of AwsWebIdentityAccess.
+ */
+export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
+  /**
+   * The IAM role the pods assume (`AWS_ROLE_ARN`): `arn:PARTITION:iam::ACCOUNT:role/NAME`, in the `aws`,
+   * `aws-cn` or `aws-us-gov` partition, with an optional path.
+   */
+  readonly roleArn: string;
+
+  /**
+   * The region, as `AWS_REGION` and `AWS_DEFAULT_REGION`.
+   * @default - neither variable: the SDK's default
+   */
+  readonly region?: string;
+
+  /**
+   * Audience of the projected token: the audience the cluster's IAM OIDC provider lists (its client ID).
+   * @default 'sts.amazonaws.com'
+   */
+  readonly audience?: string;
+
+  /**
+   * Lifetime of the projected token in seconds, at least 600 (Kubernetes' minimum); the kubelet renews
+   * it, and botocore reads the file again on every refresh.
+   * @default 86400
+   */
+  readonly expirationSeconds?: number;
+
+  /**
+   * Set `AWS_STS_REGIONAL_ENDPOINTS=regional`, so that SDKs call the regional STS endpoint, as the EKS
+   * webhook does for an account annotated `eks.amazonaws.com/sts-regional-endpoints: "true"`.
+   * @default false
+   */
+  readonly stsRegionalEndpoints?: boolean;
+
+  /**
+   * The role session name (`AWS_ROLE_SESSION_NAME`): 2 to 64 letters, digits and `+=,.@-`. It shows in
+   * CloudTrail.
+   * @default - botocore's `botocore-session-<unix time>`
+   */
+  readonly roleSessionName?: string;
+}
+
+/**
+ * Options of `AwsWebIdentityAccess.trustPolicy`.
+ */
+export interface AwsTrustPolicyOptions {
+  /**
+   * The cluster's OIDC issuer URL, with or without `https://`: what
+   * `aws eks describe-cluster --query cluster.identity.oidc.issuer` prints.
+   */
+  readonly oidcIssuer: string;
+
+  /**
+   * The account that holds the IAM OIDC provider: 12 digits.
+   * @default - the role's own account
+   */
+  readonly accountId?: string;
+}
+
+/**
+ * An AWS IAM role for notebook pods, with no keys: a PodDefault and no Secret. It projects the pod's own
+ * ServiceAccount token for STS (volume `aws-iam-token`, mounted read-only at
+ * `/var/run/secrets/eks.amazonaws.com/serviceaccount`) and sets `AWS_ROLE_ARN` and
+ * `AWS_WEB_IDENTITY_TOKEN_FILE`, the names and paths of the EKS Pod Identity Webhook, so that every AWS
+ * SDK assumes the role with web identity. It needs no ServiceAccount annotation and no webhook: the role
+ * must trust the cluster's OIDC provider for the pods' ServiceAccount (`trustPolicy`).
+ *
+ * @example
+ * const role = new AwsWebIdentityAccess(chart, 'aws-role', {
+ *   roleArn: 'arn:aws:iam::123456789012:role/notebook-s3',
+ *   region: 'eu-west-1',
+ * });
+ * role.trustPolicy({ oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE' });
+ */
+export class AwsWebIdentityAccess extends CloudIdentityAccess {
+  /** The IAM role the pods assume. */
+  public readonly roleArn: string;
+  /** Audience of the projected token. */
+  public readonly audience: string;
+  private readonly role: ParsedRoleArn;
+
+  public constructor(scope: Construct, id: string, props: AwsWebIdentityAccessProps) {
+    const { names, own } = openIdentity(scope, id, props, KIND, path => awsOwn(path, props));
+    const env = [
+      { name: 'AWS_ROLE_ARN', value: own.roleArn },
+      { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` },
+    ];
+    if (own.region !== undefined) {
+      env.push({ name: 'AWS_REGION', value: own.region }, { name: 'AWS_DEFAULT_REGION', value: own.region });
+    }
+    if (own.stsRegionalEndpoints) { env.push({ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }); }
+    if (own.roleSessionName !== undefined) { env.push({ name: 'AWS_ROLE_SESSION_NAME', value: own.roleSessionName }); }
+    super(scope, id, identitySpec(names, {
+      env,
+      marker: MARKER,
+      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds)],
+      volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
+    }));
+    this.roleArn = own.roleArn;
+    this.audience = own.audience;
+    this.role = own.role;
+  }
+
+  /**
+   * The role's trust policy: one statement that lets the cluster's IAM OIDC provider's tokens for
+   * `trustSubject`, with this audience, assume the role (`sts:AssumeRoleWithWebIdentity`). A plain JSON
+   * document, as `aws iam update-assume-role-policy --policy-document` takes it. `StringEquals` for one
+   * ServiceAccount, `StringLike` for a pattern such as `ws-*`.
+   * @returns `{ Version: '2012-10-17', Statement: [ { Effect, Principal: { Federated }, Action, Condition } ] }`
+   */
+  public trustPolicy(options: AwsTrustPolicyOptions): any {
+    const path = this.node.path;
+    if (typeof options !== 'object' || options === null) {
+      throw fieldError(path, 'options', `is not an object: give { oidcIssuer }, such as { oidcIssuer: ${quote(EXAMPLE_ISSUER)} }`);
+    }
+    const issuer = checkedIssuer(path, 'oidcIssuer', options.oidcIssuer, true, EXAMPLE_ISSUER);
+    const accountId = options.accountId ?? this.role.accountId;
+    if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) {
+      throw fieldError(path, 'accountId', 'is not 12 digits: give the account that holds the IAM OIDC provider, or leave accountId out for the role\'s own');
+    }
+    const operator = isPattern(this.serviceAccountName) ? 'StringLike' : 'StringEquals';
+    return {
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        Principal: { Federated: `arn:${this.role.partition}:iam::${accountId}:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { [operator]: { [`${issuer}:aud`]: this.audience, [`${issuer}:sub`]: this.trustSubject } },
+      }],
+    };
+  }
+}
+
+const KIND: IdentityKind = {
+  construct: 'AwsWebIdentityAccess',
+  defaultDescription: 'Assume an AWS IAM role (web identity)',
+  shape: { strings: ['roleArn', 'region', 'audience', 'roleSessionName'], booleans: ['stsRegionalEndpoints'] },
+};
+
+interface AwsOwn {
+  readonly roleArn: string;
+  readonly role: ParsedRoleArn;
+  readonly region?: string;
+  readonly audience: string;
+  readonly expirationSeconds: number;
+  readonly stsRegionalEndpoints: boolean;
+  readonly roleSessionName?: string;
+}
+
+function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
+  const role = parseRoleArn(props.roleArn);
+  if ('problem' in role) { throw fieldError(path, 'roleArn', role.problem); }
+  if (props.region !== undefined) {
+    const problem = regionProblem(props.region);
+    if (problem !== undefined) { throw fieldError(path, 'region', problem); }
+  }
+  const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');
+  const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
+  if (props.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(props.roleSessionName)) {
+    throw fieldError(path, 'roleSessionName', `${quote(props.roleSessionName)} is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out`);
+  }
+  return {
+    roleArn: props.roleArn, role, region: props.region, audience, expirationSeconds,
+    stsRegionalEndpoints: props.stsRegionalEndpoints === true, roleSessionName: props.roleSessionName,
+  };
+}

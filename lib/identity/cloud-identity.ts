@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import { brand } from '../brand';
+import { AwsWebIdentityAccess, AwsWebIdentityAccessProps } from './aws-web-identity-access';
+import { AzureWorkloadIdentityAccess, AzureWorkloadIdentityAccessProps } from './azure-workload-identity-access';
+import { CloudIdentityAccess } from './cloud-identity-access';
+import { GcpWorkloadIdentityAccess, GcpWorkloadIdentityAccessProps } from './gcp-workload-identity-access';
+
+/**
+ * The keyless cloud identity a notebook gets: one of the identity constructs, with its props.
+ */
+export class CloudIdentity {
+  /**
+   * An AWS IAM role, assumed with the pod's web identity token (an `AwsWebIdentityAccess`, child id
+   * `aws-web-identity`).
+   * @param props AwsWebIdentityAccess props
+   */
+  public static awsWebIdentity(props: AwsWebIdentityAccessProps): CloudIdentity {
+    return new CloudIdentity('aws', (scope, namespace) =>
+      new AwsWebIdentityAccess(scope, 'aws-web-identity', { ...props, namespace: props.namespace ?? namespace }));
+  }
+
+  /**
+   * A Microsoft Entra workload identity (an `AzureWorkloadIdentityAccess`, child id
+   * `azure-workload-identity`).
+   * @param props AzureWorkloadIdentityAccess props
+   */
+  public static azureWorkloadIdentity(props: AzureWorkloadIdentityAccessProps): CloudIdentity {
+    return new CloudIdentity('azure', (scope, namespace) =>
+      new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', { ...props, namespace: props.namespace ?? namespace }));
+  }
+
+  /**
+   * Google Cloud Workload Identity Federation (a `GcpWorkloadIdentityAccess`, child id
+   * `gcp-workload-identity`).
+   * @param props GcpWorkloadIdentityAccess props
+   */
+  public static gcpWorkloadIdentity(props: GcpWorkloadIdentityAccessProps): CloudIdentity {
+    return new CloudIdentity('gcp', (scope, namespace) =>
+      new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', { ...props, namespace: props.namespace ?? namespace }));
+  }
+
+  /** The cloud: `aws`, `azure` or `gcp`. @internal */
+  public readonly _cloud: string;
+
+  private constructor(cloud: string, private readonly create: (scope: Construct, namespace: string | undefined) => CloudIdentityAccess) {
+    this._cloud = cloud;
+    brand(this, 'CloudIdentity');
+  }
+
+  /** Creates the identity construct in `scope`. @internal */
+  public _create(scope: Construct, namespace: string | undefined): CloudIdentityAccess {
+    return this.create(scope, namespace);
+  }
+}

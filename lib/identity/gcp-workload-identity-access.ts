@@ -1,0 +1,230 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { fieldError } from '../errors';
+import { isDnsLabel, isDnsSubdomain, quote } from '../names';
+import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
+import { checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
+import { checkedServiceAccountName } from './trust-subject';
+
+// The paths of Google's guide "Configure Workload Identity Federation with Kubernetes"; the volume
+// names are the library's.
+const TOKEN_VOLUME = 'gcp-identity-token';
+const TOKEN_DIRECTORY = '/var/run/service-account';
+const TOKEN_FILE = 'token';
+const CONFIG_VOLUME = 'gcp-credential-configuration';
+const CONFIG_DIRECTORY = '/etc/workload-identity';
+const CONFIG_FILE = 'credential-configuration.json';
+const EXPIRATION = kubernetesBounds(3600);
+
+/**
+ * Set to the PodDefault's own name: two Google identities offered in one profile then exclude each
+ * other (the webhook refuses a pod that selects both) rather than clash on their volumes.
+ */
+const MARKER = 'KUBEFLOW_GCP_CREDENTIAL';
+
+/** IAM: a pool or provider ID is 4 to 32 of `[a-z0-9-]`, and `gcp-` is Google's. */
+const POOL_ID = /^[a-z0-9-]{4,32}$/;
+const PROJECT_NUMBER = /^[1-9]\d{0,19}$/;
+/** A project ID, with the domain of a domain-scoped project (`example.com:project`). */
+const PROJECT_ID = /^([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const EMAIL = /^[^\s@/:?#]+@[a-z0-9.-]+\.[a-z]+$/;
+
+/**
+ * Props of GcpWorkloadIdentityAccess.
+ */
+export interface GcpWorkloadIdentityAccessProps extends CloudIdentityOptions {
+  /** The number (not the ID) of the project that holds the workload identity pool. */
+  readonly projectNumber: string;
+
+  /** The workload identity pool's ID: 4 to 32 lower-case letters, digits and `-`. */
+  readonly poolId: string;
+
+  /** The ID of the pool's OIDC provider for the cluster: 4 to 32 lower-case letters, digits and `-`. */
+  readonly providerId: string;
+
+  /**
+   * A Google service account to impersonate (`service_account_impersonation_url`): the pods then act as
+   * it, which the principal needs the right to do. Without it, the pods act as the principal itself,
+   * which is granted roles on the resources directly.
+   * @default - no impersonation
+   */
+  readonly serviceAccountEmail?: string;
+
+  /**
+   * Lifetime of the projected token in seconds, at least 600 (Kubernetes' minimum); the kubelet renews
+   * it, and google-auth reads the file again on every refresh.
+   * @default 3600
+   */
+  readonly expirationSeconds?: number;
+
+  /**
+   * Name of the ConfigMap that holds the credential configuration.
+   * @default - the PodDefault's name
+   */
+  readonly configMapName?: string;
+}
+
+/**
+ * Options of `GcpWorkloadIdentityAccess.gkePrincipal`.
+ */
+export interface GkePrincipalOptions {
+  /** The number of the cluster's project. */
+  readonly projectNumber: string;
+  /** The ID of the cluster's project, whose pool is `PROJECT_ID.svc.id.goog`. */
+  readonly projectId: string;
+  /** The namespace (the Kubeflow profile) of the ServiceAccount. */
+  readonly namespace: string;
+  /**
+   * The ServiceAccount the pods run as.
+   * @default 'default-editor'
+   */
+  readonly serviceAccountName?: string;
+}
+
+/**
+ * Google Cloud access for notebook pods through Workload Identity Federation, with no key, on any
+ * cluster: a PodDefault and a ConfigMap, no Secret. The ConfigMap holds the credential configuration
+ * (`external_account`, nothing secret in it), mounted read-only at `/etc/workload-identity`; the pod's
+ * own ServiceAccount token is projected for the pool's provider at `/var/run/service-account/token`;
+ * `GOOGLE_APPLICATION_CREDENTIALS` points at the configuration, so every Google client library finds
+ * it. The pool's provider must trust the cluster's OIDC issuer, and `principal` be granted access.
+ *
+ * On GKE with Workload Identity Federation for GKE, no PodDefault is needed: the metadata server answers
+ * for the pod's ServiceAccount; grant `gkePrincipal(...)` access instead.
+ *
+ * @example
+ * const identity = new GcpWorkloadIdentityAccess(chart, 'gcp-identity', {
+ *   projectNumber: '123456789012',
+ *   poolId: 'kubeflow',
+ *   providerId: 'cluster',
+ * });
+ * identity.principal;
+ */
+export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
+  /**
+   * The principal the pods act as, for IAM grants:
+   * `principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/subject/system:serviceaccount:NS:SA`.
+   * @param options the cluster's project and the ServiceAccount
+   */
+  public static gkePrincipal(options: GkePrincipalOptions): string {
+    const path = 'GcpWorkloadIdentityAccess.gkePrincipal';
+    if (typeof options !== 'object' || options === null) {
+      throw fieldError(path, 'options', 'is not an object: give { projectNumber, projectId, namespace }');
+    }
+    checkProjectNumber(path, options.projectNumber);
+    if (typeof options.projectId !== 'string' || !PROJECT_ID.test(options.projectId)) {
+      throw fieldError(path, 'projectId', 'is not a project ID (6 to 30 lower-case letters, digits and "-", starting with a letter): give the ID of the cluster\'s project, such as "my-project"');
+    }
+    if (typeof options.namespace !== 'string' || !isDnsLabel(options.namespace)) {
+      throw fieldError(path, 'namespace', 'is not a namespace (a DNS-1123 label): give the profile\'s namespace');
+    }
+    const serviceAccountName = checkedServiceAccountName(path, options.serviceAccountName, GCP_WILDCARD);
+    return `principal://iam.googleapis.com/projects/${options.projectNumber}/locations/global/workloadIdentityPools/${options.projectId}.svc.id.goog`
+      + `/subject/ns/${options.namespace}/sa/${serviceAccountName}`;
+  }
+
+  /** The ConfigMap that holds the credential configuration. */
+  public readonly configMap: ApiObject;
+  /** The credential configuration, as the ConfigMap holds it (JSON). */
+  public readonly credentialConfiguration: string;
+  /** The Google service account the pods impersonate, when one is given. */
+  public readonly serviceAccountEmail?: string;
+  private readonly pool: string;
+
+  public constructor(scope: Construct, id: string, props: GcpWorkloadIdentityAccessProps) {
+    const { names, own } = openIdentity(scope, id, props, KIND, path => gcpOwn(path, props));
+    const configMapName = props.configMapName ?? names.name;
+    if (!isDnsSubdomain(configMapName)) {
+      throw fieldError(names.path, 'configMapName', `${quote(configMapName)} is not a valid ConfigMap name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters): use a valid name`);
+    }
+    const pool = `projects/${own.projectNumber}/locations/global/workloadIdentityPools/${own.poolId}`;
+    const provider = `${pool}/providers/${own.providerId}`;
+    const configuration = `${JSON.stringify(credentialConfiguration(provider, own.serviceAccountEmail), null, 2)}\n`;
+    super(scope, id, identitySpec(names, {
+      env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: `${CONFIG_DIRECTORY}/${CONFIG_FILE}` }],
+      marker: MARKER,
+      volumes: [
+        // The audience is the provider's URL, with `https:` where the configuration has `//`.
+        projectedTokenVolume(TOKEN_VOLUME, TOKEN_FILE, `https://iam.googleapis.com/${provider}`, own.expirationSeconds),
+        { name: CONFIG_VOLUME, configMap: { name: configMapName } },
+      ],
+      volumeMounts: [
+        { name: TOKEN_VOLUME, mountPath: TOKEN_DIRECTORY, readOnly: true },
+        { name: CONFIG_VOLUME, mountPath: CONFIG_DIRECTORY, readOnly: true },
+      ],
+    }));
+    this.configMap = new ApiObject(this, 'ConfigMap', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: configMapName, namespace: names.namespace },
+      data: { [CONFIG_FILE]: configuration },
+    });
+    this.credentialConfiguration = configuration;
+    this.serviceAccountEmail = own.serviceAccountEmail;
+    this.pool = pool;
+  }
+
+  /**
+   * The principal the pods act as, for IAM grants:
+   * `principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/subject/system:serviceaccount:NS:SA`
+   * (the provider maps `google.subject` to the token's `sub`).
+   */
+  public get principal(): string {
+    return `principal://iam.googleapis.com/${this.pool}/subject/${this.trustSubject}`;
+  }
+}
+
+/** Google's `external_account` credential configuration for a token file, as its own tools write it. */
+function credentialConfiguration(provider: string, serviceAccountEmail: string | undefined): object {
+  return {
+    type: 'external_account',
+    audience: `//iam.googleapis.com/${provider}`,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: 'https://sts.googleapis.com/v1/token',
+    credential_source: { file: `${TOKEN_DIRECTORY}/${TOKEN_FILE}`, format: { type: 'text' } },
+    ...serviceAccountEmail === undefined ? {} : {
+      service_account_impersonation_url: `https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/${serviceAccountEmail}:generateAccessToken`,
+    },
+  };
+}
+
+const GCP_WILDCARD = 'but a Google principal names one subject: give the account\'s own name, and one GcpWorkloadIdentityAccess per account';
+
+const KIND: IdentityKind = {
+  construct: 'GcpWorkloadIdentityAccess',
+  defaultDescription: 'Use Google Cloud Workload Identity Federation',
+  shape: { strings: ['projectNumber', 'poolId', 'providerId', 'serviceAccountEmail', 'configMapName'] },
+  wildcard: GCP_WILDCARD,
+};
+
+interface GcpOwn {
+  readonly projectNumber: string;
+  readonly poolId: string;
+  readonly providerId: string;
+  readonly serviceAccountEmail?: string;
+  readonly expirationSeconds: number;
+}
+
+function gcpOwn(path: string, props: GcpWorkloadIdentityAccessProps): GcpOwn {
+  checkProjectNumber(path, props.projectNumber);
+  for (const field of ['poolId', 'providerId'] as const) {
+    const value = props[field];
+    const what = field === 'poolId' ? 'workload identity pool' : 'pool\'s provider';
+    if (typeof value !== 'string' || !POOL_ID.test(value) || value.startsWith('gcp-')) {
+      throw fieldError(path, field, `is not the ID of a ${what} (4 to 32 lower-case letters, digits and "-", not starting with "gcp-"): give the ID, not the display name or the full resource name`);
+    }
+  }
+  const email = props.serviceAccountEmail;
+  if (email !== undefined && !EMAIL.test(email)) {
+    throw fieldError(path, 'serviceAccountEmail', `${quote(email)} is not a service account's email: give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out`);
+  }
+  const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
+  return { projectNumber: props.projectNumber, poolId: props.poolId, providerId: props.providerId, serviceAccountEmail: email, expirationSeconds };
+}
+
+function checkProjectNumber(path: string, value: unknown): void {
+  if (typeof value !== 'string' || !PROJECT_NUMBER.test(value)) {
+    const hint = typeof value === 'string' && PROJECT_ID.test(value) ? ' (this looks like a project ID)' : '';
+    throw fieldError(path, 'projectNumber', `is not a project number${hint}: give the project number "gcloud projects describe PROJECT_ID" shows, as a string`);
+  }
+}

@@ -1,0 +1,55 @@
+// The ServiceAccount token the kubelet projects into a pod, for an audience other than the API server:
+// what every keyless identity (and the Pipelines API access) mounts. Its volume, and the checks of its
+// lifetime and audience, once.
+import { k8s } from 'cdk8s-plus-28';
+import { fieldError } from '../errors';
+import { hasLoneSurrogate, quote } from '../names';
+
+/** The kube-apiserver's bounds on a projected token's lifetime (`expirationSeconds`). */
+export const KUBERNETES_MIN_EXPIRATION_SECONDS = 600;
+export const KUBERNETES_MAX_EXPIRATION_SECONDS = 2 ** 32;
+
+/** The lifetimes a construct accepts, and what it says about them. */
+export interface ExpirationBounds {
+  readonly defaultSeconds: number;
+  readonly min: number;
+  readonly max: number;
+  /** Who sets the bounds, for messages: `Kubernetes' minimum` after the minimum, or a range's owner. */
+  readonly why: string;
+}
+
+/** Kubernetes' own bounds, with the construct's default. */
+export function kubernetesBounds(defaultSeconds: number): ExpirationBounds {
+  return { defaultSeconds, min: KUBERNETES_MIN_EXPIRATION_SECONDS, max: KUBERNETES_MAX_EXPIRATION_SECONDS, why: 'Kubernetes\' minimum' };
+}
+
+/** `expirationSeconds` of the construct at `path`, its default when not given, or why it is refused. */
+export function checkedExpirationSeconds(path: string, value: unknown, bounds: ExpirationBounds): number {
+  const seconds = value ?? bounds.defaultSeconds;
+  if (typeof seconds !== 'number') {
+    // JavaScript callers can pass anything; a symbol or an object without a prototype cannot even be printed.
+    throw fieldError(path, 'expirationSeconds', `is a ${typeof seconds}, not a number: give a whole number of seconds such as ${bounds.defaultSeconds}`);
+  }
+  if (!Number.isInteger(seconds) || seconds < bounds.min || seconds > bounds.max) {
+    throw fieldError(path, 'expirationSeconds', `${seconds} is not a whole number of seconds from ${bounds.min} (${bounds.why}) to ${bounds.max}: give one such as ${bounds.defaultSeconds}`);
+  }
+  return seconds;
+}
+
+/**
+ * `audience` of the construct at `path`, `defaultAudience` when not given. `whose` says whose audience it
+ * must be, for the fix (`the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment`).
+ */
+export function checkedAudience(path: string, value: unknown, defaultAudience: string, whose: string): string {
+  const audience = value ?? defaultAudience;
+  // A lone surrogate would be written as U+FFFD, an audience nobody issues tokens for.
+  if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
+    throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give ${whose}, or leave audience out for ${quote(defaultAudience)}`);
+  }
+  return audience;
+}
+
+/** A volume holding one projected ServiceAccount token, at `file`, for `audience`. */
+export function projectedTokenVolume(name: string, file: string, audience: string, expirationSeconds: number): k8s.Volume {
+  return { name, projected: { sources: [{ serviceAccountToken: { path: file, expirationSeconds, audience } }] } };
+}

@@ -1,0 +1,146 @@
+import { Testing } from 'cdk8s';
+import { AwsWebIdentityAccess } from '../../lib';
+import { expectGolden, expectRejected, userChart } from '../support';
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
+const ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+const ISSUER_HOST = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+
+describe('AwsWebIdentityAccess', () => {
+  test('the defaults: the EKS webhook\'s volume, mount and env, the S3 marker, no Secret', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    // WHEN
+    new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: ROLE_ARN });
+    // THEN
+    expectGolden(app, 'identity-aws-defaults');
+    const [pd, ...rest] = Testing.synth(chart);
+    expect(rest).toEqual([]);
+    expect(pd.spec.env).toEqual([
+      { name: 'AWS_ROLE_ARN', value: ROLE_ARN },
+      { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'aws-web-identity' },
+    ]);
+    expect(pd.spec.volumes).toEqual([{
+      name: 'aws-iam-token',
+      projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }] },
+    }]);
+    expect(pd.spec.volumeMounts).toEqual([{ name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', readOnly: true }]);
+    expect(pd.spec.serviceAccountName).toBeUndefined();
+  });
+
+  test('every option: region, regional STS, session name, audience, lifetime, selector label, switched account', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    // WHEN
+    const role = new AwsWebIdentityAccess(chart, 'aws-role', {
+      roleArn: 'arn:aws-cn:iam::123456789012:role/team/notebook-s3',
+      region: 'cn-north-1',
+      stsRegionalEndpoints: true,
+      roleSessionName: 'kubeflow-notebook',
+      audience: 'sts.amazonaws.com.cn',
+      expirationSeconds: 3600,
+      selectorLabel: 'cloud-identity',
+      serviceAccountName: 'ws-analysis',
+      switchServiceAccount: true,
+      description: 'Team S3 role',
+    });
+    // THEN
+    expectGolden(app, 'identity-aws-options');
+    expect(role.selectorLabels).toEqual({ 'cloud-identity': 'true' });
+    expect(role.trustSubject).toBe('system:serviceaccount:user:ws-analysis');
+    const [pd] = Testing.synth(chart);
+    expect(pd.spec.serviceAccountName).toBe('ws-analysis');
+    expect(pd.spec.env.map((e: any) => `${e.name}=${e.value}`)).toEqual([
+      'AWS_ROLE_ARN=arn:aws-cn:iam::123456789012:role/team/notebook-s3',
+      'AWS_WEB_IDENTITY_TOKEN_FILE=/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+      'AWS_REGION=cn-north-1',
+      'AWS_DEFAULT_REGION=cn-north-1',
+      'AWS_STS_REGIONAL_ENDPOINTS=regional',
+      'AWS_ROLE_SESSION_NAME=kubeflow-notebook',
+      'KUBEFLOW_S3_ACCESS=aws-role',
+    ]);
+  });
+});
+
+describe('AwsWebIdentityAccess#trustPolicy', () => {
+  test('one ServiceAccount: StringEquals on the issuer\'s sub and aud, as the EKS user guide writes it', () => {
+    // GIVEN
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN });
+    // WHEN / THEN
+    expect(role.trustSubject).toBe('system:serviceaccount:user:default-editor');
+    expect(role.trustPolicy({ oidcIssuer: ISSUER })).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${ISSUER_HOST}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${ISSUER_HOST}:aud`]: 'sts.amazonaws.com', [`${ISSUER_HOST}:sub`]: 'system:serviceaccount:user:default-editor' } },
+      }],
+    });
+  });
+
+  test('a pattern such as ws-* (Notebooks 2.0 workspaces): StringLike; the issuer without https; the partition and another account', () => {
+    // GIVEN
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', {
+      roleArn: 'arn:aws-us-gov:iam::123456789012:role/notebook-s3', serviceAccountName: 'ws-*', audience: 'kubeflow',
+    });
+    // WHEN
+    const policy = role.trustPolicy({ oidcIssuer: ISSUER_HOST, accountId: '210987654321' });
+    // THEN
+    expect(policy.Statement[0].Principal).toEqual({ Federated: `arn:aws-us-gov:iam::210987654321:oidc-provider/${ISSUER_HOST}` });
+    expect(policy.Statement[0].Condition).toEqual({
+      StringLike: { [`${ISSUER_HOST}:aud`]: 'kubeflow', [`${ISSUER_HOST}:sub`]: 'system:serviceaccount:user:ws-*' },
+    });
+    // AND the document is plain JSON
+    expect(JSON.parse(JSON.stringify(policy))).toEqual(policy);
+  });
+
+  test.each<[string, any, string]>([
+    ['an http issuer', { oidcIssuer: 'http://oidc.example.com' }, 'oidcIssuer: "http://oidc.example.com" is not an OIDC issuer URL'],
+    ['an issuer with a query', { oidcIssuer: `${ISSUER}?x=1` }, `oidcIssuer: "${ISSUER}?x=1" is not an OIDC issuer URL (https, a host and an optional path, no query): give the issuer the cluster's tokens name (their "iss" claim), such as "${ISSUER}"`],
+    ['no issuer', {}, `oidcIssuer: is missing: give the cluster's OIDC issuer URL, such as "${ISSUER}"`],
+    ['an account of 11 digits', { oidcIssuer: ISSUER, accountId: '12345678901' }, 'accountId: is not 12 digits'],
+  ])('%s is refused with the construct path', (_what, options, message) => {
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN });
+    expect(() => role.trustPolicy(options)).toThrow(`[test/aws-web-identity] ${message}`);
+  });
+});
+
+describe('AwsWebIdentityAccess refuses', () => {
+  test.each<[string, any, string]>([
+    ['a user ARN', { roleArn: 'arn:aws:iam::123456789012:user/alice' },
+      'roleArn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
+    ['an ARN of another partition', { roleArn: 'arn:aws-iso:iam::123456789012:role/r' },
+      'roleArn: has the partition "aws-iso": give one of "aws", "aws-cn", "aws-us-gov"'],
+    ['a missing ARN', {}, 'roleArn: is empty: give the ARN of the IAM role, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
+    ['a region that is none', { roleArn: ROLE_ARN, region: 'EU West' },
+      'region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    ['a token lifetime under Kubernetes\' minimum', { roleArn: ROLE_ARN, expirationSeconds: 599 },
+      'expirationSeconds: 599 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 86400'],
+    ['a session name with a space', { roleArn: ROLE_ARN, roleSessionName: 'my session' },
+      'roleSessionName: "my session" is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
+    ['an audience with whitespace', { roleArn: ROLE_ARN, audience: 'sts amazonaws' },
+      'audience: "sts amazonaws" is not an audience (non-empty, no whitespace): give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
+    ['a service account that is none', { roleArn: ROLE_ARN, serviceAccountName: 'Default_Editor' },
+      'serviceAccountName: "Default_Editor" is not a service account name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters, with * for any characters): give the account the notebook pods run as, such as "default-editor" (Kubeflow notebooks) or "ws-my-workspace" (a Notebooks 2.0 workspace)'],
+    ['switching to a pattern', { roleArn: ROLE_ARN, serviceAccountName: 'ws-*', switchServiceAccount: true },
+      'switchServiceAccount: makes the pods run as serviceAccountName, but "ws-*" is a pattern: give one account\'s name, or leave switchServiceAccount out'],
+    ['a selector label the API server refuses', { roleArn: ROLE_ARN, selectorLabel: 'a/b/c' },
+      'selectorLabel: "a/b/c" is not a label key the library can write (a label key has at most one /): give one such as "cloud-identity", or leave selectorLabel out for the PodDefault\'s name'],
+    ['a Secret prop', { roleArn: ROLE_ARN, secretName: 'aws' },
+      'secretName: does not apply: AwsWebIdentityAccess has no Secret, and mounts the token where the cloud\'s SDKs look for it; leave secretName out'],
+  ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
+    const chart = userChart();
+    expectRejected(chart, 'aws-web-identity', () => new AwsWebIdentityAccess(chart, 'aws-web-identity', props), `[test/aws-web-identity] ${message}`, []);
+  });
+
+  test('no message holds the role ARN it refuses', () => {
+    const chart = userChart();
+    const arn = 'arn:aws:iam::123456789012:role/Distinctive Name';
+    expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).toThrow(/role name that IAM does not allow/);
+    expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).not.toThrow(/Distinctive/);
+  });
+});

@@ -1,0 +1,76 @@
+import { Testing } from 'cdk8s';
+import { AzureWorkloadIdentityAccess } from '../../lib';
+import { expectGolden, expectRejected, userChart } from '../support';
+
+const CLIENT_ID = '00000000-0000-0000-0000-000000000001';
+const TENANT_ID = '00000000-0000-0000-0000-000000000002';
+const ISSUER = `https://westeurope.oic.prod-aks.azure.com/${TENANT_ID}/00000000-0000-0000-0000-000000000003/`;
+
+describe('AzureWorkloadIdentityAccess', () => {
+  test('the defaults: the Azure webhook\'s names and paths (v1.5.1), no use label, no Secret', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    // WHEN
+    new AzureWorkloadIdentityAccess(chart, 'azure-workload-identity', { clientId: CLIENT_ID, tenantId: TENANT_ID });
+    // THEN
+    expectGolden(app, 'identity-azure-defaults');
+    const [pd, ...rest] = Testing.synth(chart);
+    expect(rest).toEqual([]);
+    expect(pd.spec.env).toEqual([
+      { name: 'AZURE_CLIENT_ID', value: CLIENT_ID },
+      { name: 'AZURE_TENANT_ID', value: TENANT_ID },
+      { name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/var/run/secrets/azure/tokens/azure-identity-token' },
+      { name: 'AZURE_AUTHORITY_HOST', value: 'https://login.microsoftonline.com/' },
+      { name: 'KUBEFLOW_AZURE_CREDENTIAL', value: 'azure-workload-identity' },
+    ]);
+    expect(pd.spec.volumes).toEqual([{
+      name: 'azure-identity-token',
+      projected: { sources: [{ serviceAccountToken: { audience: 'api://AzureADTokenExchange', expirationSeconds: 3600, path: 'azure-identity-token' } }] },
+    }]);
+    expect(pd.spec.volumeMounts).toEqual([{ name: 'azure-identity-token', mountPath: '/var/run/secrets/azure/tokens', readOnly: true }]);
+    // AND nothing that the Azure webhook's objectSelector matches
+    expect(pd.spec.labels).toBeUndefined();
+  });
+
+  test('a sovereign cloud, a day\'s token and a switched account', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    // WHEN
+    new AzureWorkloadIdentityAccess(chart, 'azure-gov', {
+      clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'https://login.microsoftonline.us/', expirationSeconds: 86400,
+      serviceAccountName: 'notebooks', switchServiceAccount: true,
+    });
+    // THEN
+    expectGolden(app, 'identity-azure-options');
+  });
+
+  test('federatedCredential: the issuer, the subject and Entra\'s one audience', () => {
+    const identity = new AzureWorkloadIdentityAccess(userChart(), 'azure-workload-identity', { clientId: CLIENT_ID, tenantId: TENANT_ID, serviceAccountName: 'ws-analysis' });
+    expect(identity.federatedCredential(ISSUER)).toEqual({
+      issuer: ISSUER, subject: 'system:serviceaccount:user:ws-analysis', audiences: ['api://AzureADTokenExchange'],
+    });
+    expect(() => identity.federatedCredential('westeurope.oic.prod-aks.azure.com/x/')).toThrow(
+      '[test/azure-workload-identity] issuer: "westeurope.oic.prod-aks.azure.com/x/" is not an OIDC issuer URL (https, a host and an optional path, no query)');
+  });
+});
+
+describe('AzureWorkloadIdentityAccess refuses', () => {
+  test.each<[string, any, string]>([
+    ['a client ID that is no GUID', { clientId: 'my-app', tenantId: TENANT_ID },
+      'clientId: is not a GUID (8-4-4-4-12 hexadecimal digits): give the application (client) ID of the managed identity or app registration, such as "00000000-0000-0000-0000-000000000000"'],
+    ['a missing tenant', { clientId: CLIENT_ID },
+      'tenantId: is not a GUID (8-4-4-4-12 hexadecimal digits): give the Microsoft Entra tenant ID, such as "00000000-0000-0000-0000-000000000000"'],
+    ['a lifetime under the webhook\'s range', { clientId: CLIENT_ID, tenantId: TENANT_ID, expirationSeconds: 600 },
+      'expirationSeconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
+    ['an authority over http', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'http://login.microsoftonline.com/' },
+      'authorityHost: "http://login.microsoftonline.com/" is not an https URL of a host: give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
+    ['a service account pattern', { clientId: CLIENT_ID, tenantId: TENANT_ID, serviceAccountName: 'ws-*' },
+      'serviceAccountName: "ws-*" is a pattern, but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
+  ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
+    const chart = userChart();
+    expectRejected(chart, 'azure-workload-identity', () => new AzureWorkloadIdentityAccess(chart, 'azure-workload-identity', props),
+      `[test/azure-workload-identity] ${message}`, []);
+  });
+});

@@ -1,0 +1,230 @@
+// The check's identity rules: service-account (the webhook keeps the last serviceAccountName by name,
+// silently) and cloud-identity (two credentials of one cloud in one pod, of which the SDK silently uses
+// one). Pure tables over manifests first, then apps that synth or fail.
+import { ApiObject, Testing } from 'cdk8s';
+import {
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureBlobConfiguration, AzureStorageConfiguration,
+  AzureWorkloadIdentityAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials, MinioDefault, PodDefaultAdmission, S3Configuration,
+} from '../../lib';
+import { checkManifests } from '../../lib/check';
+import { inputs, pd, secret } from '../check/support';
+import { errorsOf, userChart } from '../support';
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
+const AZURE = { clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' };
+const GCP = { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' };
+const FAKE_SECRET = 'fake-secret-key-0000';
+const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
+const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
+
+const webIdentity = (name: string) => pd(name, { env: [{ name: 'AWS_ROLE_ARN', value: ROLE_ARN }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }] });
+const account = (name: string, serviceAccountName: string, spec: any = {}) => pd(name, { serviceAccountName, ...spec });
+const problemsOf = (...manifests: any[]) => checkManifests(inputs(...manifests)).map(p => ({ rule: p.rule, sources: p.sources, message: p.message }));
+
+describe('service-account', () => {
+  test('two PodDefaults one pod selects that set different accounts: the later by name wins, and the message says so', () => {
+    // GIVEN b and a, out of name order
+    const problems = problemsOf(account('b', 'ws-two'), account('a', 'ws-one'));
+    // THEN
+    expect(problems).toEqual([{
+      rule: 'service-account',
+      sources: ['s1', 's0'],
+      message: 'poddefault a (s1) sets serviceAccountName ws-one and poddefault b (s0) sets ws-two in namespace team-a: the webhook gives a notebook '
+        + 'that selects both (labelled a=true,b=true) the account of the later by name, ws-two, without a warning; set serviceAccountName in one of them only, '
+        + 'or make the two exclusive by giving both an env var of one name whose value is their own name',
+    }]);
+  });
+
+  test.each<[string, any[]]>([
+    ['one account twice', [account('a', 'x'), account('b', 'x')]],
+    ['one of them sets none (an empty name is ignored by the webhook)', [account('a', 'x'), account('b', '')]],
+    ['selectors that never meet', [account('a', 'x', { selector: { matchLabels: { tier: 'cpu' } } }), account('b', 'y', { selector: { matchLabels: { tier: 'gpu' } } })]],
+    ['exclusive by a marker', [account('a', 'x', { env: [{ name: 'M', value: 'a' }] }), account('b', 'y', { env: [{ name: 'M', value: 'b' }] })]],
+  ])('%s: no problem', (_what, manifests) => {
+    expect(problemsOf(...manifests).filter(p => p.rule === 'service-account')).toEqual([]);
+  });
+
+  test('the admission model gives the pod the account of the later PodDefault by name, as the webhook does', () => {
+    // GIVEN two PodDefaults in reverse name order and a pod that selects both
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb', namespace: 'team-a', labels: { a: 'true', b: 'true' } }, spec: { serviceAccountName: 'default-editor', containers: [{ name: 'nb', image: 'nb' }] } };
+    // WHEN
+    const result = PodDefaultAdmission.admit(pod, [account('b', 'ws-two'), account('a', 'ws-one')]);
+    // THEN it is admitted, without a conflict, as the last by name says
+    expect(result.allowed).toBe(true);
+    expect(result.applied).toEqual(['a', 'b']);
+    expect(result.pod.spec.serviceAccountName).toBe('ws-two');
+    // AND one alone sets its own, and an empty one leaves the pod's
+    expect(PodDefaultAdmission.admit(pod, [account('a', 'ws-one')]).pod.spec.serviceAccountName).toBe('ws-one');
+    expect(PodDefaultAdmission.admit(pod, [account('a', 'ws-one'), account('b', '')]).pod.spec.serviceAccountName).toBe('ws-one');
+  });
+
+  test('an app whose identities switch a pod to two accounts fails synth', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN, serviceAccountName: 'aws-notebooks', switchServiceAccount: true });
+    new AzureWorkloadIdentityAccess(chart, 'azure-identity', { ...AZURE, serviceAccountName: 'azure-notebooks', switchServiceAccount: true });
+    // WHEN / THEN
+    expect(errorsOf(() => app.synth())).toEqual([
+      'poddefault aws-role (test/aws-role) sets serviceAccountName aws-notebooks and poddefault azure-identity (test/azure-identity) sets azure-notebooks '
+      + 'in namespace user: the webhook gives a notebook that selects both (labelled aws-role=true,azure-identity=true) the account of the later by name, '
+      + 'azure-notebooks, without a warning; set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    ]);
+  });
+});
+
+describe('cloud-identity on manifests', () => {
+  const used = (rule: string) => (p: { rule: string }) => p.rule === rule;
+
+  test('AWS keys in an envFrom Secret beside a web identity: botocore uses the keys', () => {
+    const problems = problemsOf(webIdentity('role'), pd('keys', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']));
+    expect(problems).toEqual([{
+      rule: 'cloud-identity',
+      sources: ['s1', 's0'],
+      message: 'poddefault keys (s1) gives AWS keys (AWS_ACCESS_KEY_ID of the envFrom Secret s3) and poddefault role (s0) gives an AWS web identity '
+        + '(env AWS_WEB_IDENTITY_TOKEN_FILE) in namespace team-a: a notebook that selects both (labelled keys=true,role=true) silently uses AWS keys of keys, '
+        + 'since botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it tries a web identity; keep one of the two, or offer them '
+        + 'as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
+    }]);
+  });
+
+  test.each<[string, any[], string | undefined]>([
+    ['AWS keys in env, from a secretKeyRef', [webIdentity('role'), pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'x', key: 'k' } } }] })],
+      'silently uses AWS keys of keys'],
+    ['a prefixed envFrom', [webIdentity('role'), pd('keys', { envFrom: [{ prefix: 'AWS_', secretRef: { name: 's3' } }] }), secret('s3', ['ACCESS_KEY_ID'])],
+      'AWS keys (AWS_ACCESS_KEY_ID of the envFrom Secret s3)'],
+    ['an envFrom Secret the input does not hold', [webIdentity('role'), pd('keys', { envFrom: [{ secretRef: { name: 'elsewhere' } }] })], undefined],
+    ['a web identity in an envFrom Secret, keys in env', [pd('role', { envFrom: [{ secretRef: { name: 'irsa' } }] }), secret('irsa', ['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE']),
+      pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }] })], 'an AWS web identity (AWS_WEB_IDENTITY_TOKEN_FILE of the envFrom Secret irsa)'],
+    ['one PodDefault that gives both', [pd('both', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'x' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t' }] })],
+      'poddefault both (s0) in namespace team-a gives AWS keys (env AWS_ACCESS_KEY_ID) and an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE): a notebook that selects it (labelled both=true) silently uses AWS keys'],
+    ['exclusive by the S3 marker', [pd('role', { env: [...webIdentity('r').spec.env, { name: 'KUBEFLOW_S3_ACCESS', value: 'role' }] }),
+      pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'x' }, { name: 'KUBEFLOW_S3_ACCESS', value: 'keys' }] })], undefined],
+    ['an Azure client secret beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
+      pd('app', { envFrom: [{ secretRef: { name: 'sp' } }] }), secret('sp', ['AZURE_CLIENT_SECRET'])],
+      'silently uses an Azure client secret or certificate of app, since DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential'],
+    ['an Azure account key beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
+      pd('blob', { envFrom: [{ secretRef: { name: 'blob' } }] }), secret('blob', ['AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_STORAGE_ACCOUNT_KEY'])],
+      'silently uses an Azure Storage account key, SAS token or connection string of blob, since adlfs uses a connection string'],
+    ['gcloud\'s application default credentials mounted beside GOOGLE_APPLICATION_CREDENTIALS', [pd('wif', { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/etc/wif/c.json' }] }),
+      pd('gcloud', { volumes: [{ name: 'adc', secret: { secretName: 'adc' } }], volumeMounts: [{ name: 'adc', mountPath: '/home/jovyan/.config/gcloud' }] }),
+      secret('adc', ['application_default_credentials.json'])],
+      'poddefault wif (s0) gives GOOGLE_APPLICATION_CREDENTIALS (env GOOGLE_APPLICATION_CREDENTIALS) and poddefault gcloud (s1) gives gcloud\'s application_default_credentials.json '
+      + '(the file /home/jovyan/.config/gcloud/application_default_credentials.json from Secret adc)'],
+    ['two PodDefaults that set one variable differently: the webhook refuses the pod, the merge rule says so', [webIdentity('role'),
+      pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'x' }, { name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/other' }] })], undefined],
+  ])('%s', (_what, manifests, expected) => {
+    const problems = problemsOf(...manifests).filter(used('cloud-identity'));
+    if (expected === undefined) {
+      expect(problems).toEqual([]);
+    } else {
+      expect(problems).toHaveLength(1);
+      expect(problems[0].message).toContain(expected);
+    }
+  });
+
+  test('a credentials file: only one botocore reads by default, with a [default] profile, counts', () => {
+    const file = (text: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' }, data: { credentials: Buffer.from(text).toString('base64') } });
+    const mounted = (mountPath: string, env: any[] = []) => pd('file', { env, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath }] });
+    const withDefault = file(`[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+    const namedOnly = file(`[prod]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+    // GIVEN a web identity beside each
+    const messages = (...manifests: any[]) => problemsOf(webIdentity('role'), ...manifests).filter(used('cloud-identity')).map(p => p.message);
+    // THEN the [default] profile in ~/.aws/ is reported, web identity first
+    expect(messages(mounted('/home/jovyan/.aws/'), withDefault)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with a [default] profile '
+      + '(the file /home/jovyan/.aws/credentials from Secret aws) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses '
+      + 'an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file; keep one of the two, or offer them '
+      + 'as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
+    ]);
+    // AND a file elsewhere counts where AWS_SHARED_CREDENTIALS_FILE names it
+    expect(messages(mounted('/secrets/aws', [{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '/secrets/aws/credentials' }]), withDefault)).toHaveLength(1);
+    // AND not otherwise, nor named profiles only, nor a file the input does not hold
+    expect(messages(mounted('/secrets/aws'), withDefault)).toEqual([]);
+    expect(messages(mounted('/home/jovyan/.aws/'), namedOnly)).toEqual([]);
+    expect(messages(mounted('/home/jovyan/.aws/'))).toEqual([]);
+    // AND the secret in it never shows
+    expect(JSON.stringify(checkManifests(inputs(webIdentity('role'), mounted('/home/jovyan/.aws/'), withDefault)))).not.toContain(FAKE_SECRET);
+  });
+});
+
+describe('cloud-identity on the library\'s own constructs', () => {
+  test('a hand-written PodDefault with AWS keys in envFrom beside an AwsWebIdentityAccess fails synth, naming both', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new ApiObject(chart, 'team-keys', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'team-keys' },
+      spec: { desc: 'Team keys', selector: { matchLabels: { 'team-keys': 'true' } }, envFrom: [{ secretRef: { name: 'team-keys' } }] },
+    });
+    new ApiObject(chart, 'team-keys-secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'team-keys' }, stringData: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET } });
+    // WHEN / THEN
+    const errors = errorsOf(() => app.synth());
+    expect(errors).toEqual([expect.stringMatching(/^poddefault team-keys \(test\/team-keys\) gives AWS keys \(AWS_ACCESS_KEY_ID of the envFrom Secret team-keys\) and poddefault aws-role \(test\/aws-role\) gives an AWS web identity .* silently uses AWS keys of team-keys, since botocore's credential chain/)]);
+    expect(errors.join('\n')).not.toContain(FAKE_SECRET);
+  });
+
+  test('the role offered beside the library\'s S3 accesses in one profile synths: the webhook refuses a notebook that selects two', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromValues(keys) });
+    new MinioDefault(chart, 'minio');
+    // WHEN / THEN
+    expect(errorsOf(() => app.synth())).toEqual([]);
+    const manifests = Testing.synth(chart).filter(m => m.kind === 'PodDefault');
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb', namespace: 'user', labels: { 'aws-role': 'true', 'minio': 'true' } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    expect(PodDefaultAdmission.admit(pod, manifests).conflicts.map(c => `${c.rule} ${c.key}`)).toContain('env KUBEFLOW_S3_ACCESS');
+  });
+
+  test('an AWS credentials file with [default] beside the role fails synth; the role wins', () => {
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys(keys) });
+    const errors = errorsOf(() => app.synth());
+    expect(errors).toEqual([expect.stringContaining('silently uses an AWS web identity of aws-role, since botocore\'s credential chain tries a web identity before the shared credentials file')]);
+    expect(errors.join('\n')).not.toContain(FAKE_SECRET);
+  });
+
+  test('named profiles only, or an existing Secret the app does not hold, are not judged', () => {
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsFileCredentials(chart, 'aws-prod', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'prod' }) });
+    new AwsFileCredentials(chart, 'aws-team', { credentials: AwsCredentials.fromExistingSecret('team-aws'), mountPath: '/home/kubeflow/.aws-team/' });
+    expect(errorsOf(() => app.synth())).toEqual([]);
+  });
+
+  test('an Azure account key beside the workload identity fails synth; adlfs would use the key', () => {
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE);
+    new AzureBlobConfiguration(chart, 'azure-blob', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY }) });
+    const errors = errorsOf(() => app.synth());
+    expect(errors).toEqual([expect.stringContaining('poddefault azure-blob (test/azure-blob) gives an Azure Storage account key, SAS token or connection string (AZURE_STORAGE_ACCOUNT_KEY of the envFrom Secret azure-blob) and poddefault azure-identity (test/azure-identity) gives an Azure federated token (workload identity) (env AZURE_FEDERATED_TOKEN_FILE)')]);
+    expect(errors.join('\n')).not.toContain(FAKE_AZURE_KEY);
+  });
+
+  test('a GCS key beside the Google identity: the webhook refuses the pair (two GOOGLE_APPLICATION_CREDENTIALS), and only the merge rule says so', () => {
+    const app = Testing.app();
+    const chart = userChart(app);
+    new GcpWorkloadIdentityAccess(chart, 'gcp-identity', GCP);
+    new GcsCredentials(chart, 'gcs-credentials', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') });
+    expect(errorsOf(() => app.synth())).toEqual([expect.stringMatching(/^env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcp-identity .* and gcs-credentials /)]);
+  });
+
+  test('two identities of one cloud in one profile exclude each other; identities of three clouds meet freely', () => {
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'role-a', { roleArn: ROLE_ARN });
+    new AwsWebIdentityAccess(chart, 'role-b', { roleArn: 'arn:aws:iam::123456789012:role/other' });
+    new AzureWorkloadIdentityAccess(chart, 'azure-a', AZURE);
+    new AzureWorkloadIdentityAccess(chart, 'azure-b', { ...AZURE, clientId: '00000000-0000-0000-0000-000000000009' });
+    new GcpWorkloadIdentityAccess(chart, 'gcp-a', GCP);
+    new GcpWorkloadIdentityAccess(chart, 'gcp-b', { ...GCP, providerId: 'other' });
+    expect(errorsOf(() => app.synth())).toEqual([]);
+  });
+});

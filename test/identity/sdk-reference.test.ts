@@ -1,0 +1,359 @@
+// The real SDKs as the reference. Each identity's PodDefault is admitted into a notebook pod by the
+// webhook model, the pod's volumes are written under a temporary root (an obviously fake token where the
+// kubelet would project one, the ConfigMap's files, the Secrets' files), every mounted path in the env
+// and the files is moved onto that root, and then each cloud's own SDK reads that env: botocore (Python),
+// @azure/identity and google-auth-library. Their token requests are answered in-process: no network.
+// The same SDKs back the orders the cloud-identity rule states.
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import * as identity from '@azure/identity';
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GoogleAuth } from 'google-auth-library';
+import {
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess,
+  PodDefaultAdmission, S3Configuration,
+} from '../../lib';
+import { errorsOf, userChart } from '../support';
+
+const ROOT = path.join(__dirname, '..', '..');
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
+const AZURE = { clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' };
+const GCP = { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' };
+const FAKE_SECRET = 'fake-secret-key-0000';
+
+/** The versions these tests were written against: the last releases that run on Node 20. */
+const versionOf = (pkg: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+test('the SDKs are the recorded versions', () => {
+  expect(versionOf('@azure/identity')).toBe('4.13.0');
+  expect(versionOf('google-auth-library')).toBe('10.5.0');
+});
+
+/** An obviously fake ServiceAccount token (unsigned) for `audience`. */
+function fakeToken(audience: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: 'https://kubernetes.default.svc', sub: 'system:serviceaccount:user:default-editor', aud: [audience] })}.fake-signature`;
+}
+
+/** A notebook pod, as the notebook controller creates it, with `labels`. */
+function notebookPod(labels: Record<string, string>): any {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name: 'notebook-0', namespace: 'user', labels },
+    spec: { serviceAccountName: 'default-editor', containers: [{ name: 'notebook', image: 'kubeflownotebookswg/jupyter-scipy' }] },
+  };
+}
+
+/** What the notebook container sees, its paths under `root`. */
+interface Container {
+  readonly env: Record<string, string>;
+  /** The fake tokens written, by audience. */
+  readonly tokens: Record<string, string>;
+  readonly root: string;
+}
+
+let workDir: string;
+beforeAll(() => { workDir = mkdtempSync(path.join(tmpdir(), 'identity-sdk-')); });
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/**
+ * Admits a notebook pod that selects every PodDefault `build` adds (or those `labels` name), writes its
+ * volumes under a fresh root, and returns the container's env with every mounted path moved there.
+ * `refusedBy` is the one problem the app-wide check finds in the objects (the pair the SDK then shows
+ * the reason for); they are rendered one by one, past the check.
+ */
+function admit(build: (chart: Chart) => void, labels?: Record<string, string>, refusedBy?: RegExp): Container {
+  const chart = userChart();
+  build(chart);
+  expect(errorsOf(() => Testing.synth(chart))).toEqual(refusedBy === undefined ? [] : [expect.stringMatching(refusedBy)]);
+  const objects = chart.node.findAll().filter(ApiObject.isApiObject).map(o => o.toJson());
+  const podDefaults = objects.filter(o => o.kind === 'PodDefault');
+  const selecting = labels ?? Object.assign({}, ...podDefaults.map(p => p.spec.selector.matchLabels));
+  const result = PodDefaultAdmission.admit(notebookPod(selecting), podDefaults);
+  expect(result.conflicts).toEqual([]);
+  const pod = result.pod;
+  const root = mkdtempSync(path.join(workDir, 'pod-'));
+  const container = pod.spec.containers[0];
+  const mounts: string[] = container.volumeMounts.map((m: any) => m.mountPath.replace(/\/+$/, ''));
+  const rooted = (value: string) => (mounts.some(m => value.startsWith(`${m}/`)) ? `${root}${value}` : value);
+  const rootedText = (text: string) => mounts.reduce((t, m) => t.split(`"${m}/`).join(`"${root}${m}/`), text);
+  const tokens: Record<string, string> = {};
+  for (const mount of container.volumeMounts) {
+    const dir = path.join(root, mount.mountPath);
+    mkdirSync(dir, { recursive: true });
+    const volume = pod.spec.volumes.find((v: any) => v.name === mount.name);
+    for (const source of volume.projected?.sources ?? []) {
+      const { audience, path: file } = source.serviceAccountToken;
+      tokens[audience] = fakeToken(audience);
+      writeFileSync(path.join(dir, file), tokens[audience]);
+    }
+    if (volume.configMap !== undefined) {
+      const configMap = objects.find(o => o.kind === 'ConfigMap' && o.metadata.name === volume.configMap.name);
+      for (const [key, text] of Object.entries<string>(configMap.data)) { writeFileSync(path.join(dir, key), rootedText(text)); }
+    }
+    if (volume.secret !== undefined) {
+      const secret = objects.find(o => o.kind === 'Secret' && o.metadata.name === volume.secret.secretName);
+      for (const [key, data] of Object.entries<string>(secret.data)) { writeFileSync(path.join(dir, key), Buffer.from(data, 'base64')); }
+    }
+  }
+  const env: Record<string, string> = {};
+  for (const entry of container.env ?? []) { env[entry.name] = rooted(entry.value); }
+  for (const from of container.envFrom ?? []) {
+    const secret = objects.find(o => o.kind === 'Secret' && o.metadata.name === from.secretRef.name);
+    for (const [key, data] of Object.entries<string>(secret.data)) { env[key] ??= Buffer.from(data, 'base64').toString('utf8'); }
+  }
+  return { env, tokens, root };
+}
+
+/** A hand-written PodDefault that sets `env`, selected by `<name>: "true"`. */
+function handWritten(scope: Construct, name: string, env: Record<string, string>): void {
+  new ApiObject(scope, name, {
+    apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name },
+    spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, env: Object.entries(env).map(([k, v]) => ({ name: k, value: v })) },
+  });
+}
+
+describe('botocore reads the AWS web identity of the admitted pod', () => {
+  // The probe: botocore's own credential chain over the given env, the STS call answered in-process.
+  const PROBE = `
+import json, os, sys
+import botocore, botocore.awsrequest, botocore.session
+env = json.load(sys.stdin)
+for name in [n for n in os.environ if n.startswith('AWS_')]:
+    del os.environ[name]
+os.environ.update(env)
+session = botocore.session.Session()
+sent = []
+class Raw:
+    def __init__(self, body): self.body = body
+    def stream(self, **kwargs): yield self.body
+def answer(request, **kwargs):
+    sent.append({'url': request.url, 'body': request.body.decode() if isinstance(request.body, bytes) else request.body})
+    xml = (b'<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><Credentials>'
+           b'<AccessKeyId>ASIAFAKEFAKEFAKE0000</AccessKeyId><SecretAccessKey>fake-sts-secret</SecretAccessKey><SessionToken>fake-sts-session</SessionToken>'
+           b'<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>')
+    return botocore.awsrequest.AWSResponse(request.url, 200, {}, Raw(xml))
+session.register('before-send.sts.AssumeRoleWithWebIdentity', answer)
+credentials = session.get_credentials()
+result = {'botocore': botocore.__version__, 'method': None if credentials is None else credentials.method}
+if result['method'] == 'assume-role-with-web-identity':
+    result['accessKeyId'] = credentials.get_frozen_credentials().access_key
+    result['requests'] = sent
+print(json.dumps(result))
+`;
+  const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status === 0;
+  if (!hasBotocore) {
+    // eslint-disable-next-line no-console
+    console.log('sdk-reference.test.ts: python3 with botocore is not available: the botocore comparisons are skipped');
+  }
+  const withBotocore = hasBotocore ? test : test.skip;
+
+  /** botocore's view of `env`, with no config file of the machine and no instance metadata. */
+  function botocore(container: Container, more: Record<string, string> = {}): any {
+    const env = {
+      HOME: path.join(container.root, 'home', 'nobody'),
+      AWS_CONFIG_FILE: path.join(container.root, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(container.root, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...container.env,
+      ...more,
+    };
+    const run = spawnSync('python3', ['-c', PROBE], { input: JSON.stringify(env), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout);
+  }
+
+  withBotocore('assume-role-with-web-identity, with the role, the session name and the token from the mounted file, at the regional STS', () => {
+    // GIVEN a notebook that selects the role
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', {
+      roleArn: ROLE_ARN, region: 'eu-west-1', stsRegionalEndpoints: true, roleSessionName: 'kubeflow-notebook',
+    }));
+    // WHEN botocore resolves its credentials
+    const result = botocore(container);
+    // THEN (the version recorded with the result)
+    expect(result.botocore).toMatch(/^1\.43\./);
+    expect(result.method).toBe('assume-role-with-web-identity');
+    expect(result.accessKeyId).toBe('ASIAFAKEFAKEFAKE0000');
+    expect(result.requests).toHaveLength(1);
+    expect(result.requests[0].url).toBe('https://sts.eu-west-1.amazonaws.com/');
+    expect(Object.fromEntries(new URLSearchParams(result.requests[0].body))).toEqual({
+      Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: ROLE_ARN, RoleSessionName: 'kubeflow-notebook',
+      WebIdentityToken: container.tokens['sts.amazonaws.com'],
+    });
+  });
+
+  withBotocore('botocore reads AWS_DEFAULT_REGION, not AWS_REGION: the identity sets both', () => {
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN, region: 'eu-west-1' }));
+    const { AWS_DEFAULT_REGION, ...withoutDefault } = container.env;
+    expect(botocore(container).requests[0].url).toBe('https://sts.eu-west-1.amazonaws.com/');
+    expect(botocore({ ...container, env: withoutDefault }).requests[0].url).toBe('https://sts.amazonaws.com/');
+    expect(AWS_DEFAULT_REGION).toBe('eu-west-1');
+  });
+
+  withBotocore('env when a key pair is added beside the role (a PodDefault the webhook admits with it): why cloud-identity refuses the pair', () => {
+    const container = admit(chart => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      handWritten(chart, 'team-keys', { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
+    }, undefined, /^poddefault team-keys .* silently uses AWS keys of team-keys/);
+    expect(botocore(container)).toEqual({ botocore: expect.any(String), method: 'env' });
+  });
+
+  withBotocore('the role before a credentials file with [default] in ~/.aws/, which botocore reads without the role', () => {
+    // GIVEN the role and an AwsFileCredentials, whose Secret is mounted at the home's .aws/
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) });
+    };
+    const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
+    const home = { HOME: path.join(both.root, 'home', 'kubeflow'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'kubeflow', '.aws', 'credentials') };
+    // THEN botocore uses the role
+    expect(botocore(both, home).method).toBe('assume-role-with-web-identity');
+    // AND the file alone gives credentials, so the role silently wins over a working file
+    const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
+    expect(botocore(fileOnly, { HOME: path.join(fileOnly.root, 'home', 'kubeflow'), AWS_SHARED_CREDENTIALS_FILE: path.join(fileOnly.root, 'home', 'kubeflow', '.aws', 'credentials') }).method)
+      .toBe('shared-credentials-file');
+  });
+
+  test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {
+    const chart = userChart();
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromValues({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) });
+    const podDefaults = Testing.synth(chart).filter(o => o.kind === 'PodDefault');
+    const result = PodDefaultAdmission.admit(notebookPod({ 'aws-role': 'true', 'aws-configuration': 'true' }), podDefaults);
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts.map(c => c.message)).toEqual(['env var KUBEFLOW_S3_ACCESS in container notebook differs between poddefaults aws-configuration and aws-role']);
+  });
+});
+
+/** Runs `body` with `env` as the process's environment (Azure and Google read it), then restores it. */
+async function withEnv<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) {
+    if (/^(AZURE_|GOOGLE_|GCLOUD_|CLOUDSDK_)/.test(name)) { delete process.env[name]; }
+  }
+  Object.assign(process.env, env);
+  try {
+    return await body();
+  } finally {
+    for (const name of Object.keys(process.env)) { if (!(name in saved)) { delete process.env[name]; } }
+    Object.assign(process.env, saved);
+  }
+}
+
+describe('@azure/identity reads the Azure workload identity of the admitted pod', () => {
+  // @azure/identity's own dependency, which builds the headers its HTTP clients return.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHttpHeaders } = require('@azure/core-rest-pipeline');
+
+  /** An HTTP client that answers every token request and records it. */
+  function recordingClient(): { httpClient: any; sent: { url: string; body: Record<string, string> }[] } {
+    const sent: { url: string; body: Record<string, string> }[] = [];
+    const httpClient = {
+      async sendRequest(request: any) {
+        sent.push({ url: request.url.replace(/\?.*$/, ''), body: Object.fromEntries(new URLSearchParams(String(request.body ?? ''))) });
+        const json = { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-access-token' };
+        return { status: 200, headers: createHttpHeaders({ 'content-type': 'application/json' }), bodyAsText: JSON.stringify(json), request };
+      },
+    };
+    return { httpClient, sent };
+  }
+
+  test('WorkloadIdentityCredential takes the client, the tenant and the token from the mounted file, at the authority', async () => {
+    // GIVEN a notebook that selects the identity
+    const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE));
+    const { httpClient, sent } = recordingClient();
+    // WHEN the credential reads the env (no options) and gets a token
+    const token = await withEnv(container.env, () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    // THEN it sent the projected token as the client assertion, for the client, to the tenant
+    expect(token?.token).toBe('fake-access-token');
+    expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.com/${AZURE.tenantId}/oauth2/v2.0/token`]);
+    expect(sent[0].body).toMatchObject({
+      client_id: AZURE.clientId, grant_type: 'client_credentials', scope: 'https://storage.azure.com/.default',
+      client_assertion: container.tokens['api://AzureADTokenExchange'], client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    });
+  });
+
+  test('a sovereign authority host is where the token is asked for', async () => {
+    const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', { ...AZURE, authorityHost: 'https://login.microsoftonline.us/' }));
+    const { httpClient, sent } = recordingClient();
+    await withEnv(container.env, () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.us/${AZURE.tenantId}/oauth2/v2.0/token`]);
+  });
+
+  test('DefaultAzureCredential uses the workload identity, and a client secret beside it instead: why cloud-identity refuses the pair', async () => {
+    const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE));
+    const alone = recordingClient();
+    await withEnv(container.env, () => new identity.DefaultAzureCredential({ httpClient: alone.httpClient }).getToken('https://storage.azure.com/.default'));
+    expect(alone.sent.map(s => [s.body.client_assertion !== undefined, s.body.client_secret])).toEqual([[true, undefined]]);
+
+    const withSecret = admit(chart => {
+      new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE);
+      handWritten(chart, 'service-principal', { AZURE_CLIENT_SECRET: FAKE_SECRET });
+    }, undefined, /^poddefault service-principal .* silently uses an Azure client secret or certificate of service-principal/);
+    const both = recordingClient();
+    await withEnv(withSecret.env, () => new identity.DefaultAzureCredential({ httpClient: both.httpClient }).getToken('https://storage.azure.com/.default'));
+    expect(both.sent.map(s => [s.body.client_assertion !== undefined, s.body.client_secret])).toEqual([[false, FAKE_SECRET]]);
+  });
+});
+
+describe('google-auth-library reads the Google credential configuration of the admitted pod', () => {
+  /** Answers the STS exchange and the impersonation in-process, and records them. */
+  function answer(client: any): string[] {
+    const sent: string[] = [];
+    const adapter = async (options: any) => {
+      const url = String(options.url);
+      const body = options.data instanceof URLSearchParams ? options.data.toString() : JSON.stringify(options.data);
+      sent.push(`${options.method} ${url} ${body}`);
+      const data = url.startsWith('https://sts.googleapis.com/')
+        ? { access_token: 'fake-federated-token', issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: 3600 }
+        : { accessToken: 'fake-impersonated-token', expireTime: new Date(Date.now() + 3600_000).toISOString() };
+      return { data, status: 200, statusText: 'OK', headers: new Headers(), config: options };
+    };
+    // The client's transporter, and the one of its STS exchange (a field of the client: the one seam, pinned by the version test above).
+    client.transporter.defaults.adapter = adapter;
+    client.stsCredential.transporter.defaults.adapter = adapter;
+    return sent;
+  }
+
+  test('the external-account client reads the token from the mounted file, exchanges it for the provider, and impersonates', async () => {
+    // GIVEN a notebook that selects the identity
+    const container = admit(chart => new GcpWorkloadIdentityAccess(chart, 'gcp-identity', { ...GCP, serviceAccountEmail: 'notebooks@my-project.iam.gserviceaccount.com' }));
+    const provider = 'projects/123456789012/locations/global/workloadIdentityPools/kubeflow/providers/cluster';
+    // WHEN google-auth finds its credentials (Application Default Credentials) in that env
+    await withEnv({ ...container.env, HOME: path.join(container.root, 'home') }, async () => {
+      const client: any = await new GoogleAuth({ projectId: 'fake-project', scopes: ['https://www.googleapis.com/auth/cloud-platform'] }).getClient();
+      // THEN it is the external-account client of the configuration, and the token is the mounted one
+      expect(client.constructor.name).toBe('IdentityPoolClient');
+      expect(await client.retrieveSubjectToken()).toBe(container.tokens[`https://iam.googleapis.com/${provider}`]);
+      expect(client.getServiceAccountEmail()).toBe('notebooks@my-project.iam.gserviceaccount.com');
+      // AND the exchange sends it to STS for the provider, then impersonates the service account
+      const sent = answer(client);
+      expect((await client.getAccessToken()).token).toBe('fake-impersonated-token');
+      expect(sent).toHaveLength(2);
+      const [sts, impersonation] = sent;
+      expect(sts.startsWith('POST https://sts.googleapis.com/v1/token ')).toBe(true);
+      expect(Object.fromEntries(new URLSearchParams(sts.split(' ')[2]))).toMatchObject({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', audience: `//iam.googleapis.com/${provider}`,
+        subject_token: container.tokens[`https://iam.googleapis.com/${provider}`], subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      });
+      expect(impersonation.startsWith('POST https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/notebooks@my-project.iam.gserviceaccount.com:generateAccessToken ')).toBe(true);
+    });
+  });
+
+  test('GOOGLE_APPLICATION_CREDENTIALS before gcloud\'s application default credentials: why cloud-identity refuses the pair', async () => {
+    const container = admit(chart => new GcpWorkloadIdentityAccess(chart, 'gcp-identity', GCP));
+    const home = path.join(container.root, 'home');
+    mkdirSync(path.join(home, '.config', 'gcloud'), { recursive: true });
+    writeFileSync(path.join(home, '.config', 'gcloud', 'application_default_credentials.json'), JSON.stringify({
+      type: 'authorized_user', client_id: 'fake.apps.googleusercontent.com', client_secret: FAKE_SECRET, refresh_token: 'fake-refresh-token',
+    }));
+    const clientType = (env: Record<string, string>) => withEnv({ ...env, HOME: home }, async () =>
+      (await new GoogleAuth({ projectId: 'fake-project' }).getClient()).constructor.name);
+    expect(await clientType(container.env)).toBe('IdentityPoolClient');
+    const { GOOGLE_APPLICATION_CREDENTIALS, ...withoutVariable } = container.env;
+    expect(GOOGLE_APPLICATION_CREDENTIALS).toBe(path.join(container.root, '/etc/workload-identity/credential-configuration.json'));
+    expect(await clientType(withoutVariable)).toBe('UserRefreshClient');
+  });
+});
