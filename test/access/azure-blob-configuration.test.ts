@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, PodDefaultAdmission } from '../../lib';
+import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, CloudIdentity, DockerConfig, NotebookAccess, PodDefaultAdmission, StorageAccess } from '../../lib';
 import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
 
 /** 64 bytes, as a storage account key has; obviously fake. */
@@ -75,6 +75,31 @@ describe('AzureBlobConfiguration values', () => {
         { name: 'AZURE_STORAGE_ANON', value: 'false' },
         { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' },
       ],
+    });
+  });
+
+  test('fromAccountName beside the Azure identity: synth accepts the pair, and the notebook gets the account and the federated token', () => {
+    // GIVEN a notebook with the Azure workload identity and the account it reaches with it
+    const app = Testing.app();
+    const chart = userChart(app);
+    const access = new NotebookAccess(chart, 'access', {
+      docker: DockerConfig.fromExistingSecret('regcred'),
+      identity: CloudIdentity.azureWorkloadIdentity({ clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' }),
+      storage: StorageAccess.azure(AzureStorageConfiguration.fromAccountName('fakeaccount0000')),
+    });
+    // WHEN synthesised (the app-wide check runs) and a notebook selecting all of them is admitted
+    const manifests = Testing.synth(chart);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: access.selectorLabels }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    const result = PodDefaultAdmission.admit(pod, manifests.filter(m => m.kind === 'PodDefault'));
+    // THEN no Secret is written, and the pod gets what DefaultAzureCredential and adlfs read
+    expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+    expect(result.allowed).toBe(true);
+    const env = Object.fromEntries(result.pod.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({
+      AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+      AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+      AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000',
+      AZURE_STORAGE_ANON: 'false',
     });
   });
 
