@@ -13,6 +13,7 @@ import { CheckInput } from '../check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret } from '../sources/store-secret';
+import { goDurationNanoseconds } from '../sources/go-duration';
 
 /**
  * Props every access construct takes.
@@ -343,6 +344,9 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
   if ('store' in secret) {
     if (props.hashSecretName) {
       throw fail('hashSecretName', 'does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out');
+    }
+    if (props.immutable && goDurationNanoseconds(secret.store.refreshInterval) !== 0n) {
+      throw fail('immutable', `External Secrets Operator never rewrites an immutable Secret, so the source's refreshInterval ${quote(secret.store.refreshInterval)} would never reach it: set refreshInterval to "0s" on the source, to read the store once, or leave immutable out`);
     }
     const secretName = checkedSecretName(fail, props.secretName ?? name, false);
     return { path, namespace, name, description, secretName, externalSecret: externalSecretSpec(secretName, secret.store, props.immutable) };

@@ -35,11 +35,11 @@ describe('golden output of GCS and Azure from a secret store', () => {
     expectGolden(app, 'eso-gcs');
   });
 
-  test('AzureStorageConfiguration.fromSecretStore with an account key, immutable, read every 15 minutes', () => {
+  test('AzureStorageConfiguration.fromSecretStore with an account key, immutable, read once', () => {
     const app = Testing.app();
     new AzureBlobConfiguration(userChart(app), 'azure-blob', {
       configuration: AzureStorageConfiguration.fromSecretStore({
-        store: team, accountName: 'fakeaccount0000', accountKey: { key: 'azure-storage', property: 'key1', version: '2' }, refreshInterval: '15m',
+        store: team, accountName: 'fakeaccount0000', accountKey: { key: 'azure-storage', property: 'key1', version: '2' }, refreshInterval: '0s',
       }),
       secretName: 'team-azure',
       immutable: true,
