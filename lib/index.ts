@@ -27,3 +27,8 @@ export {
   ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTarget, ExternalSecretSpecTargetCreationPolicy,
   ExternalSecretSpecTargetTemplate, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret, KubeExternalSecretProps,
 } from '../imports/external-secrets.io';
+export { ConsumerSecret } from './consumers/consumer-secret';
+export { HuggingFaceToken, HuggingFaceTokenStoreProps } from './sources/hugging-face-token';
+export { KServeServiceAccount, KServeServiceAccountProps } from './consumers/kserve-service-account';
+export { PipelinesArtifactStore, PipelinesArtifactStoreProps } from './consumers/pipelines-artifact-store';
+export { TrainerStorageCredentials, TrainerStorageCredentialsProps } from './consumers/trainer-storage-credentials';

@@ -270,14 +270,7 @@ export function resolveNames(scope: Construct, id: string,
   props: Pick<PodDefaultAccessOptions, 'namespace' | 'name' | 'description'>, defaultDescription: string): ResolvedNames {
   const path = childPath(scope, id);
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
-
-  const namespace = props.namespace ?? chartNamespace(scope);
-  if (namespace === undefined) {
-    throw fail('namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
-  }
-  if (!isDnsLabel(namespace)) {
-    throw fail('namespace', `${quote(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
-  }
+  const namespace = resolveNamespace(scope, path, props.namespace);
 
   let name: string;
   if (props.name !== undefined) {
@@ -304,6 +297,18 @@ export function resolveNames(scope: Construct, id: string,
     throw fail('description', 'holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it');
   }
   return { path, namespace, name, description };
+}
+
+/** The namespace of the construct at `path` in `scope`: `namespace`, else the enclosing Chart's; checked. */
+export function resolveNamespace(scope: Construct, path: string, namespace: string | undefined): string {
+  const resolved = namespace ?? chartNamespace(scope);
+  if (resolved === undefined) {
+    throw fieldError(path, 'namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
+  }
+  if (!isDnsLabel(resolved)) {
+    throw fieldError(path, 'namespace', `${quote(resolved)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
+  }
+  return resolved;
 }
 
 /**

@@ -8,11 +8,14 @@ import { azureCommand } from './azure';
 import { checkCommand } from './check';
 import { dockerCommand } from './docker';
 import { gcsCommand } from './gcs';
+import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
 import { pipelinesCommand } from './pipelines';
+import { pipelinesStoreCommand } from './pipelines-store';
+import { trainerCommand } from './trainer';
 
 /** The subcommands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -24,6 +27,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   azureCommand,
   pipelinesCommand,
   notebookCommand,
+  kserveCommand,
+  pipelinesStoreCommand,
+  trainerCommand,
   checkCommand,
 ];
 
