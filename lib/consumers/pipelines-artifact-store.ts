@@ -159,6 +159,9 @@ function pipelinesStoreSpec(scope: Construct, id: string, props: PipelinesArtifa
   if ((props as { awsRoleArn?: unknown }).awsRoleArn !== undefined) {
     throw fieldError(path, 'awsRoleArn', `does not apply: ${LAUNCHER} takes no role; through credentials.secretRef it reads static keys alone, and with credentials.fromEnv the task pod's own identity, which this construct does not write: leave awsRoleArn out and give s3 or credentialsSecret`);
   }
+  if ('credentialsSecret' in props && props.credentialsSecret === undefined) {
+    throw fieldError(path, 'credentialsSecret', 'is undefined: the attribute it was read from holds no Secret (its construct has no source of that kind, or names an existing Secret): give s3 or gcs instead');
+  }
   const root = checkedRoot(path, props.pipelineRoot);
   const s3Root = root !== 'gs';
   const given = (['s3', 'gcs', 'credentialsSecret'] as const).filter(f => props[f] !== undefined);

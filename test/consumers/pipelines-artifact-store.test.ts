@@ -167,6 +167,8 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       'credentialsSecret: holds a GCS key, and a pipeline root of scheme s3:// needs S3 keys: give a Secret that holds them, such as kserve.s3Secret'],
     ['a borrowed registry Secret', app => ({ pipelineRoot: 'gs://bucket/v2', credentialsSecret: kserveSecret('user', app).registrySecret }),
       'credentialsSecret: holds registry credentials, and a pipeline root of scheme gs:// needs a GCS key: give a Secret that holds them, such as kserve.gcsSecret'],
+    ['a lent Secret that is not there', () => ({ pipelineRoot: 's3://bucket/v2', credentialsSecret: new KServeServiceAccount(userChart(), 'k', { s3: S3Configuration.fromExistingSecret('team-s3') }).s3Secret }),
+      'credentialsSecret: is undefined: the attribute it was read from holds no Secret (its construct has no source of that kind, or names an existing Secret): give s3 or gcs instead'],
     ['a Secret name with a borrowed Secret', app => ({ pipelineRoot: 's3://bucket/v2', credentialsSecret: kserveSecret('user', app).s3Secret, secretName: 'x' }),
       'secretName: only applies to a Secret this construct makes, and the keys are in the credentialsSecret: leave secretName out'],
   ])('%s', (_name, props, message) => {
