@@ -32,3 +32,4 @@ export { HuggingFaceToken, HuggingFaceTokenStoreProps } from './sources/hugging-
 export { KServeServiceAccount, KServeServiceAccountProps } from './consumers/kserve-service-account';
 export { PipelinesArtifactStore, PipelinesArtifactStoreProps } from './consumers/pipelines-artifact-store';
 export { TrainerStorageCredentials, TrainerStorageCredentialsProps } from './consumers/trainer-storage-credentials';
+export { KServeStorageConfig, KServeStorageConfigProps } from './consumers/kserve-storage-config';

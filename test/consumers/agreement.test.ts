@@ -6,11 +6,11 @@ import { readFileSync } from 'fs';
 import { App, Chart, Testing } from 'cdk8s';
 import {
   AwsEnvConfiguration, AzureBlobConfiguration, AzureStorageConfiguration, GcpServiceAccountKey, GcsCredentials, KServeServiceAccount,
-  PipelinesArtifactStore, S3Checksums, S3Configuration, S3ConfigurationValues, SecretStoreRef, TrainerStorageCredentials,
+  KServeStorageConfig, PipelinesArtifactStore, S3Checksums, S3Configuration, S3ConfigurationValues, SecretStoreRef, TrainerStorageCredentials,
 } from '../../lib';
 import { FakeStore } from '../sources/eso-template';
 import { fixture } from '../support';
-import { kserveEnv, kserveGcsKey, kserveS3View, launcherGcsKey, launcherS3View, notebookEnv, notebookGcsKey, notebookS3View, trainerS3View } from './views';
+import { kserveEnv, kserveGcsKey, kserveS3View, kserveStorageSpecView, launcherGcsKey, launcherS3View, notebookEnv, notebookGcsKey, notebookS3View, trainerS3View } from './views';
 
 const KEYS = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' };
 
@@ -24,6 +24,7 @@ function synthS3(configuration: S3Configuration, pipelineRoot: string, share: bo
   new PipelinesArtifactStore(chart, 'pipelines-artifacts', share
     ? { pipelineRoot, credentialsSecret: kserve.s3Secret }
     : { pipelineRoot, s3: configuration });
+  new KServeStorageConfig(chart, 'storage-config', { s3: configuration });
   expect(trainer.s3Secret).toBeDefined();
   return Testing.synth(chart);
 }
@@ -69,6 +70,7 @@ describe.each([false, true])('one S3Configuration, every consumer (the launcher 
       kserve: kserveS3View(manifests, 'kserve'),
       launcher: launcherS3View(manifests),
       trainer: trainerS3View(manifests, 'trainer-storage'),
+      kserveStorageSpec: kserveStorageSpecView(manifests, 'storage-config', 'default'),
     };
     // THEN they agree on the endpoint, the region and the keys
     const expected = { endpoint: store.endpoint, region: store.values.region, ...KEYS };
@@ -98,7 +100,7 @@ test('a secret store source reaches every consumer as the same store, once ESO h
   // WHEN / THEN
   const expected = { endpoint: 'http://minio-service.kubeflow:9000', region: 'us-east-1', ...KEYS };
   for (const view of [notebookS3View(manifests, 'aws-configuration', store), kserveS3View(manifests, 'kserve', store),
-    launcherS3View(manifests, store), trainerS3View(manifests, 'trainer-storage', store)]) {
+    launcherS3View(manifests, store), trainerS3View(manifests, 'trainer-storage', store), kserveStorageSpecView(manifests, 'storage-config', 'default', store)]) {
     expect({ endpoint: view.endpoint, region: view.region, accessKeyId: view.accessKeyId, secretAccessKey: view.secretAccessKey }).toEqual(expected);
   }
 });

@@ -164,3 +164,19 @@ export function trainerS3View(manifests: readonly any[], secretName: string, sto
     roleArn: field('role_arn'),
   };
 }
+
+/**
+ * What KServe's storage initializer reads for a `storage:` spec naming `key` of Secret `secretName`: the
+ * JSON under the key (`STORAGE_CONFIG`), whose S3 fields `_update_with_storage_spec` copies to
+ * `AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_DEFAULT_REGION` (kserve v0.20.0
+ * `python/storage/kserve_storage/kserve_storage.py`). The controller first reads the JSON into a map of
+ * strings, so a value of another type fails there.
+ */
+export function kserveStorageSpecView(manifests: readonly any[], secretName: string, key: string, store?: FakeStore): S3View & { json: { [field: string]: string } } {
+  const json = JSON.parse(appSecrets(manifests, store).get(secretName)!.data[key].toString('utf8'));
+  for (const [field, value] of Object.entries(json)) {
+    if (typeof value !== 'string') { throw new Error(`json: cannot unmarshal ${typeof value} into Go value of type string (field ${field})`); }
+  }
+  if (json.type !== 's3') { throw new Error(`storage type ${json.type} is not s3`); }
+  return { endpoint: json.endpoint_url, region: json.region, accessKeyId: json.access_key_id, secretAccessKey: json.secret_access_key, json };
+}
