@@ -25,7 +25,8 @@ export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/
 export {
   ExternalSecretSpec, ExternalSecretSpecData, ExternalSecretSpecDataRemoteRef, ExternalSecretSpecSecretStoreRef,
   ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTarget, ExternalSecretSpecTargetCreationPolicy,
-  ExternalSecretSpecTargetTemplate, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret, KubeExternalSecretProps,
+  ExternalSecretSpecTargetTemplate, ExternalSecretSpecTargetTemplateEngineVersion, ExternalSecretSpecTargetTemplateMetadata, KubeExternalSecret,
+  KubeExternalSecretProps,
 } from '../imports/external-secrets.io';
 export { ConsumerSecret } from './consumers/consumer-secret';
 export { HuggingFaceToken, HuggingFaceTokenStoreProps } from './sources/hugging-face-token';
