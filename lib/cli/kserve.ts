@@ -22,7 +22,10 @@ export const kserveCommand = consumerCommand({
   id: 'kserve',
   sources: [
     { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-existing-secret, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'] },
-    { prop: 'gcs', prefix: 'gcs-', kind: GCS_SOURCE, heading: 'GCS (one of --gcs-key-file, --gcs-existing-secret with --gcs-existing-key gcloud-application-credentials.json, --gcs-remote-key)' },
+    {
+      prop: 'gcs', prefix: 'gcs-', kind: GCS_SOURCE, heading: 'GCS (one of --gcs-key-file, --gcs-existing-secret with --gcs-existing-key gcloud-application-credentials.json, --gcs-remote-key)',
+      help: { 'gcs-existing-key': 'key of the key file in --gcs-existing-secret: KServe recognises a GCS Secret by gcloud-application-credentials.json alone, so give that' },
+    },
     { prop: 'azure', prefix: 'azure-', kind: AZURE_SOURCE, heading: 'Azure (--azure-account-name with --azure-account-key-stdin, --azure-account-key-file or --azure-remote-account-key, or --azure-from-env)' },
     {
       prop: 'registry', prefix: 'registry-', kind: DOCKER_SOURCE, heading: 'Registry (one of --registry-from-file, --registry-username, --registry-existing-secret, --registry-remote-config, --registry-remote-username)',

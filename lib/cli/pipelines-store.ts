@@ -21,7 +21,8 @@ export const pipelinesStoreCommand = consumerCommand({
   construct: lib => lib.PipelinesArtifactStore,
   id: 'pipelines-artifacts',
   sources: [
-    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3, for s3:// and minio:// roots (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums', 's3-existing-secret'] },
+    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3, for s3:// and minio:// roots (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'],
+      help: { 's3-existing-secret': 'refused: the launcher reads the endpoint and region from the ConfigMap, which an existing Secret cannot fill' } },
     { prop: 'gcs', prefix: 'gcs-', kind: GCS_SOURCE, heading: 'GCS, for gs:// roots (one of --gcs-key-file, --gcs-existing-secret, --gcs-remote-key)' },
   ],
   options: consumerOptions('ConfigMap and Secret', {

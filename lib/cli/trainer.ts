@@ -20,7 +20,8 @@ export const trainerCommand = consumerCommand({
   construct: lib => lib.TrainerStorageCredentials,
   id: 'trainer-storage',
   sources: [
-    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums', 's3-existing-secret'] },
+    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'],
+      help: { 's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold' } },
     { prop: 'huggingFaceToken', prefix: 'hf-', kind: HF_TOKEN_SOURCE, heading: 'Hugging Face (one of --hf-token-stdin, --hf-token-file, --hf-from-env, --hf-remote-token)' },
   ],
   options: consumerOptions('Secret', {

@@ -69,6 +69,13 @@ describe('consumer commands print what the library synthesises', () => {
     expect(result.stdout).toBe(golden('workspace-mountable').split('---\n').slice(0, 2).join('---\n'));
   });
 
+  test('notebook --workspace-mountable labels both Secrets', async () => {
+    const result = await runMain(['notebook', '--namespace', 'user', '--docker-username', 'fake-user', '--docker-password-stdin', '--storage', 'gcs',
+      '--gcs-key-file', fixture('gcp-service-account-key.json'), '--workspace-mountable'], { stdin: FAKE_PASSWORD });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.match(/^ {4}notebooks\.kubeflow\.org\/can-mount: "true"$/gm)).toHaveLength(2);
+  });
+
   test('trainer --hf-from-env reads HF_TOKEN from the environment', async () => {
     const result = await runMain(['trainer', '--namespace', 'user', '--name', 'trainer-credentials', '--hf-from-env', '--aws-role-arn', 'arn:aws:iam::123456789012:role/datasets'],
       { env: { HF_TOKEN: FAKE_TOKEN } });
@@ -97,6 +104,8 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
       'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
       'cdk8s-kubeflow-access trainer: --hf-token-stdin: the hf token is empty'],
+    ['an existing Secret for Trainer', ['trainer', '--namespace', 'user', '--s3-existing-secret', 'team-s3'], undefined, 1,
+      'cdk8s-kubeflow-access trainer: --s3-existing-secret: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
     ['workspace-mountable with an existing Secret', ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--workspace-mountable'], undefined, 1,
       'cdk8s-kubeflow-access docker: --workspace-mountable: only applies to a synthesised Secret, but the source is an existing Secret: leave --workspace-mountable out, and label that Secret notebooks.kubeflow.org/can-mount: "true" yourself'],
   ])('%s', async (_name, args, stdin, code, line) => {
