@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { HuggingFaceToken, S3Configuration, SecretStoreRef, TrainerStorageCredentials, TrainerStorageCredentialsProps } from '../../lib';
+import { HuggingFaceToken, KServeServiceAccount, S3Configuration, SecretStoreRef, TrainerStorageCredentials, TrainerStorageCredentialsProps } from '../../lib';
 import { esoSecret } from '../sources/eso-template';
 import { decodedData, expectGolden, expectRejected, userChart } from '../support';
 import { expectValidManifests } from '../schema';
@@ -78,6 +78,15 @@ describe('the Secret holds the initializers\' names', () => {
     expect(hf.secretName).toMatch(/^models-[a-z0-9]{10}$/);
     expect(hf.s3Secret).toBeUndefined();
   });
+});
+
+test('a Trainer Secret named as KServe\'s S3 Secret is two objects of one name, which the app-wide check refuses', () => {
+  // GIVEN
+  const chart = userChart();
+  new KServeServiceAccount(chart, 'models', { s3: MINIO });
+  new TrainerStorageCredentials(chart, 'trainer', { s3: MINIO, name: 'models-s3' });
+  // WHEN / THEN
+  expect(() => Testing.synth(chart)).toThrow('test/models/S3Secret and test/trainer/Secret are both Secret models-s3 (api group core) in namespace user: applying them, one overwrites the other; give them different names or namespaces');
 });
 
 describe('refusals name the construct and the field, hold no secret, and leave nothing', () => {
