@@ -15,6 +15,7 @@ describe('accessSpec', () => {
       secretType: 'Opaque',
       immutable: true,
       externalSecret: { secretStoreRef: { name: 'store' } },
+      secretLabels: { 'notebooks.kubeflow.org/can-mount': 'true' },
     };
     const volumes = [{ name: 'access-volume', secret: { secretName: 'access-secret' } }];
     const volumeMounts = [{ name: 'access-volume', mountPath: '/home/kubeflow/.access/' }];
@@ -33,6 +34,7 @@ describe('accessSpec', () => {
       secretType: 'Opaque',
       immutable: true,
       externalSecret: { secretStoreRef: { name: 'store' } },
+      secretLabels: { 'notebooks.kubeflow.org/can-mount': 'true' },
       volumes, volumeMounts, env, envFrom, imagePullSecrets,
     });
   });

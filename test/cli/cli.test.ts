@@ -394,9 +394,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });
