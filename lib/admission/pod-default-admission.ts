@@ -3,7 +3,7 @@
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
-import { deepCopy, nameOf, quoteEmpty } from './manifest';
+import { deepCopy, nameOf, quoteEmpty, str } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
 import { parseSelector } from './selector';
@@ -103,17 +103,21 @@ export class PodDefaultAdmission {
    */
   public static admit(pod: any, podDefaults: any[], options: AdmissionOptions = {}): AdmissionResult {
     const input = deepCopy(pod ?? {});
-    const namespace = input.metadata?.namespace ?? options.namespace;
-    const annotations = input.metadata?.annotations ?? {};
+    // The webhook decodes the pod the API server encoded (main.go L627): its empty lists and zero values
+    // are absent there, and its quantities canonical.
+    const sent = podAsStored(input);
+    // main.go L633: a pod without a namespace is in the request's.
+    const namespace = str(sent.metadata?.namespace) || options.namespace;
+    const annotations = sent.metadata?.annotations ?? {};
     if (annotations[EXCLUDE_ANNOTATION] === 'true' || annotations[MIRROR_POD_ANNOTATION] !== undefined) {
-      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
+      return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
     const inNamespace = (podDefaults ?? [])
-      .filter(pd => (pd?.metadata?.namespace ?? options.namespace ?? namespace) === namespace)
+      .filter(pd => (str(pd?.metadata?.namespace) || options.namespace || namespace) === namespace)
       .sort((a, b) => compareNames(nameOf(a), nameOf(b)));
 
-    const labels = input.metadata?.labels ?? {};
+    const labels = sent.metadata?.labels ?? {};
     const matching: any[] = [];
     const selectorConflicts: AdmissionConflict[] = [];
     for (const pd of inNamespace) {
@@ -133,10 +137,10 @@ export class PodDefaultAdmission {
       return { allowed: false, pod: input, conflicts: selectorConflicts, applied: [] };
     }
     if (matching.length === 0) {
-      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
+      return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
-    const merged = mergePodDefaults(input, matching);
+    const merged = mergePodDefaults(sent, matching);
     const conflicts = [
       ...merged.conflicts.map(c => toAdmissionConflict(c, matching)),
       ...matching.filter(pd => nameOf(pd).length > MAX_PODDEFAULT_NAME_LENGTH).map(pd => ({
