@@ -3,7 +3,8 @@
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
-import { deepCopy, nameOf, quoteEmpty, str } from './manifest';
+import { conflictSubject } from './conflict-subject';
+import { deepCopy, nameOf, str } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
 import { parseSelector } from './selector';
@@ -158,24 +159,12 @@ export class PodDefaultAdmission {
 }
 
 
-const SUBJECTS: Record<string, (key: string, container?: string) => string> = {
-  'volume': key => `volume ${key}`,
-  'volume-mount-name': (key, c) => `the mount of volume ${key} in container ${c}`,
-  'volume-mount-path': (key, c) => `the mount at ${key} in container ${c}`,
-  'env': (key, c) => `env var ${key} in container ${c}`,
-  'label': key => `pod label ${key}`,
-  'annotation': key => `pod annotation ${key}`,
-  'toleration': key => `the toleration of key ${quoteEmpty(key)}`,
-  'init-container': key => `init container ${key}`,
-  'sidecar': key => `container ${key}`,
-};
-
 /**
  * A readable description of a conflict between the named parties. `parties` are PodDefault names, or
  * `undefined` for the pod's own entry.
  */
 function describeConflict(rule: string, key: string, parties: (string | undefined)[], container?: string): string {
-  const subject = (SUBJECTS[rule] ?? ((k: string) => `${rule} ${k}`))(key, container);
+  const subject = conflictSubject(rule, key, container);
   const names = parties.filter((p): p is string => p !== undefined);
   const byPod = parties.some(p => p === undefined);
   if (rule === 'sidecar' && byPod) {

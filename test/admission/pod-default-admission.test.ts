@@ -47,7 +47,7 @@ describe('PodDefaultAdmission.admit: conflicts, one rule per row', () => {
     ['init-container', { initContainers: [{ name: 'init', image: 'one' }] }, { initContainers: [{ name: 'init', image: 'two' }] },
       { rule: 'init-container', key: 'init', podDefaults: ['a', 'b'], message: 'init container init differs between poddefaults a and b' }],
     ['sidecar', { sidecars: [{ name: 'proxy', image: 'one' }] }, { sidecars: [{ name: 'proxy', image: 'two' }] },
-      { rule: 'sidecar', key: 'proxy', podDefaults: ['a', 'b'], message: 'container proxy differs between poddefaults a and b' }],
+      { rule: 'sidecar', key: 'proxy', podDefaults: ['a', 'b'], message: 'sidecar proxy differs between poddefaults a and b' }],
   ])('%s', (_rule, specA, specB, expected) => {
     // GIVEN two PodDefaults that a notebook selects together
     const podDefaults = [pd('b', specB), pd('a', specA)];
@@ -110,7 +110,7 @@ describe('PodDefaultAdmission.admit: conflicts, one rule per row', () => {
 
     // THEN it is refused
     expect(result.conflicts).toEqual([{
-      rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds container nb, which the pod already has',
+      rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds sidecar nb, which the pod already has',
     }]);
   });
 

@@ -152,8 +152,9 @@ describe('rules across two PodDefaults of a namespace', () => {
     // WHEN synthesised
     // THEN reported once, against that PodDefault
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `pod label docker-config is defined twice, differently, by poddefault docker-config (${p}) in namespace team-a: `
-        + 'the webhook refuses every notebook that selects it (labelled docker-config=true); keep one definition',
+      `pod label docker-config is set by poddefault docker-config (${p}) in namespace team-a, which also selects notebooks whose label `
+        + '"docker-config" has another value: the webhook refuses each of them (labelled docker-config=true); set the label only to a value '
+        + 'the selector requires, or leave it out',
     ]);
   });
 
@@ -385,6 +386,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
     /^\S+ and \S+ are both PodDefault pd-[a-d] \(api group kubeflow\.org\) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces$/,
     new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one(, or put the logins to both registries in one config\\.json with DockerConfig\\.fromLogins)?$`),
     new RegExp(`^${merged} is defined twice, differently, by poddefault pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects it \\(labelled [^)]+\\); keep one definition$`),
+    /^pod label \S+ is set by poddefault pd-[a-d] \(\S+\) in namespace team-a, which also selects notebooks whose label "\S+" has another value: the webhook refuses each of them \(labelled [^)]+\); set the label only to a value the selector requires, or leave it out$/,
     /^mount paths \S+ of poddefault pd-[a-d] \(\S+\) and \S+ of poddefault pd-[a-d] \(\S+\) in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
   ];
 
