@@ -26,7 +26,7 @@ export function goKey(value: unknown, type: string): string {
     case 'quantity': {
       const text = quantityText(value);
       const parsed = text === undefined ? undefined : parseQuantity(text);
-      return parsed === undefined ? opaque(value) : `q${quantityKey(parsed)}`;
+      return parsed === undefined ? opaque(value) : `q(${quantityKey(parsed)})`;
     }
     // intstr.IntOrString: a string keeps its text; a number is an int, whose zero is the struct's zero.
     case 'intstr': return typeof value === 'string' ? `s${JSON.stringify(value)}` : typeof value === 'number' ? (value === 0 ? ZERO : `i${value}`) : opaque(value);
@@ -35,30 +35,34 @@ export function goKey(value: unknown, type: string): string {
     case 'raw': return opaque(value);
   }
   if (type.startsWith('*')) { return `&${goKey(value, type.slice(1))}`; }
+  // Built by concatenation: every key is a JSON string or number, or bracketed, so the result is as
+  // unambiguous as JSON; the check computes one for each entry that shares its name with another.
   if (type.startsWith('[]')) {
     if (!Array.isArray(value)) { return opaque(value); }
     const item = type.slice(2);
-    const keys = new Array<string>(value.length);
-    for (let i = 0; i < value.length; i++) { keys[i] = goKey(value[i], item); }
-    return `[${JSON.stringify(keys)}`;
+    let key = '[';
+    for (let i = 0; i < value.length; i++) { key += `${i === 0 ? '' : ','}${goKey(value[i], item)}`; }
+    return `${key}]`;
   }
   if (type.startsWith('map[]')) {
     if (typeof value !== 'object' || Array.isArray(value)) { return opaque(value); }
     const item = type.slice(5);
     const keys = Object.keys(value).sort();
-    return `<${JSON.stringify(keys.map(k => [k, goKey((value as any)[k], item)]))}`;
+    let key = '<';
+    for (let i = 0; i < keys.length; i++) { key += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${goKey((value as any)[keys[i]], item)}`; }
+    return `${key}>`;
   }
   const fields = CORE_V1_STRUCTS[type];
   if (fields === undefined) { throw new Error(`goKey: no Go type ${type}`); }
   if (typeof value !== 'object' || Array.isArray(value)) { return opaque(value); }
-  let parts: string[] | undefined;
+  let key = '';
   for (const field in fields) {
     const child = (value as any)[field];
     if (child === undefined || child === null) { continue; }
-    const key = goKey(child, goType(fields[field]));
-    if (key !== ZERO) { (parts ??= []).push(field, key); }
+    const childKey = goKey(child, goType(fields[field]));
+    if (childKey !== ZERO) { key += `${key === '' ? '{' : ','}${field}:${childKey}`; }
   }
-  return parts === undefined ? ZERO : `{${JSON.stringify(parts)}`;
+  return key === '' ? ZERO : `${key}}`;
 }
 
 /** Whether two manifest values of the Go type `type` are equal as reflect.DeepEqual sees them decoded. */

@@ -6,7 +6,7 @@ import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
-import { sortByName } from './selection';
+import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
@@ -62,9 +62,11 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
       }
     }
     const group = namespace === '' || floating.length === 0 ? own : sortByName(own.concat(floating));
-    append(problems, webhookMerge(group, namespace));
-    append(problems, mountSpelling(group, namespace));
-    append(problems, envSources(group, namespace, keys));
+    // One judgement of which PodDefaults meet, shared by the rules across PodDefaults.
+    const meetings = new Meetings(group, namespace);
+    append(problems, webhookMerge(group, namespace, meetings));
+    append(problems, mountSpelling(group, namespace, meetings));
+    append(problems, envSources(group, namespace, keys, meetings));
   }
   return problems;
 }

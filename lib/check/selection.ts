@@ -21,8 +21,11 @@ import { PodDefaultFound } from './objects';
 type Allowed =
   | { readonly kind: 'absent' }
   | { readonly kind: 'finite'; readonly values: ReadonlySet<string> }
-  /** `present`: the label is there, with any value but `excluded`; `optional`: or it is absent. */
-  | { readonly kind: 'present' | 'optional'; readonly excluded: ReadonlySet<string> };
+  /**
+   * `present`: the label is there, with any value but `excluded`; `optional`: or it is absent. `signature`
+   * tells apart two of these that allow different things.
+   */
+  | { readonly kind: 'present' | 'optional'; readonly excluded: ReadonlySet<string>; readonly signature: string };
 
 /** What a selector allows, key by key; `undefined` when no label set satisfies it. */
 type Constraints = ReadonlyMap<string, Allowed>;
@@ -34,9 +37,9 @@ function constraintsOf(requirements: readonly SelectorRequirement[], into = new 
   for (let i = 0; i < requirements.length; i++) {
     const r = requirements[i];
     const allowed: Allowed = r.operator === 'In' ? { kind: 'finite', values: new Set(r.values) }
-      : r.operator === 'NotIn' ? { kind: 'optional', excluded: new Set(r.values) }
-        : r.operator === 'Exists' ? { kind: 'present', excluded: NO_VALUES }
-          : { kind: 'absent' };
+      : r.operator === 'NotIn' ? excluding('optional', new Set(r.values))
+        : r.operator === 'Exists' ? PRESENT
+          : ABSENT;
     const earlier = into.get(r.key);
     const both = earlier === undefined ? allowed : combine(earlier, allowed);
     if (both === undefined) { return undefined; }
@@ -58,11 +61,15 @@ function combine(a: Allowed, b: Allowed): Allowed | undefined {
     finite.values.forEach(v => { if (other.kind === 'finite' ? other.values.has(v) : !other.excluded.has(v)) { values.add(v); } });
     return values.size === 0 ? undefined : { kind: 'finite', values };
   }
-  const excluded = new Set([...a.excluded, ...b.excluded]);
-  return { kind: a.kind === 'present' || b.kind === 'present' ? 'present' : 'optional', excluded };
+  return excluding(a.kind === 'present' || b.kind === 'present' ? 'present' : 'optional', new Set([...a.excluded, ...b.excluded]));
+}
+
+function excluding(kind: 'present' | 'optional', excluded: ReadonlySet<string>): Allowed {
+  return { kind, excluded, signature: `${kind}\0${[...excluded].sort().join('\0')}` };
 }
 
 const ABSENT: Allowed = { kind: 'absent' };
+const PRESENT: Allowed = excluding('present', NO_VALUES);
 
 /** Whether two constraints on one key allow some common value (or absence). */
 function overlaps(a: Allowed, b: Allowed): boolean {
@@ -197,12 +204,10 @@ export type Pair<T> = readonly [Entry<T>, Entry<T>];
  * pairs are judged once, among the namespace-less ones).
  */
 export class Meetings {
-  private readonly order = new Map<PodDefaultFound, number>();
+  private orders?: Map<PodDefaultFound, number>;
   private readonly constraints = new Map<PodDefaultFound, Constraints | undefined>();
 
-  public constructor(group: readonly PodDefaultFound[], private readonly namespace: string) {
-    for (let i = 0; i < group.length; i++) { this.order.set(group[i], i); }
-  }
+  public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
 
   /** Whether some pod selects it: a selector no label set satisfies selects nothing. */
   public selectable(pd: PodDefaultFound): boolean {
@@ -265,7 +270,7 @@ export class Meetings {
     }
     const reported = new Set<string>();
     for (const pair of this.pairs(entries, { earlier: options.anyEntry ? entries : [...first.values()], extra: options.extra })) {
-      const id = `${this.order.get(pair[0].pd)}\n${this.order.get(pair[1].pd)}`;
+      const id = `${this.orderOf(pair[0].pd)}\n${this.orderOf(pair[1].pd)}`;
       if (!reported.has(id)) {
         reported.add(id);
         found.push(pair);
@@ -297,9 +302,18 @@ export class Meetings {
     for (let i = 0; i < entries.length; i++) {
       const own = this.constraintsOf(entries[i].pd);
       const constraints = own === undefined || extra.length === 0 ? own : constraintsOf(extra, new Map(own));
-      if (constraints !== undefined) { members.push({ entry: entries[i], order: this.order.get(entries[i].pd)!, position: i, constraints }); }
+      if (constraints !== undefined) { members.push({ entry: entries[i], order: this.orderOf(entries[i].pd), position: i, constraints }); }
     }
     return members.sort((a, b) => a.order - b.order || a.position - b.position);
+  }
+
+  /** The PodDefault's place in the group. */
+  private orderOf(pd: PodDefaultFound): number {
+    if (this.orders === undefined) {
+      this.orders = new Map();
+      for (let i = 0; i < this.group.length; i++) { this.orders.set(this.group[i], i); }
+    }
+    return this.orders.get(pd)!;
   }
 
   /** The PodDefault's selector, markers and namespace-less origin as constraints; cached per group. */
@@ -338,6 +352,8 @@ interface Query {
   readonly first: boolean;
 }
 
+/** How many members a large node counts to choose its pivot. */
+const PIVOT_SAMPLE = 64;
 /** Above this many cells, a query that allows most values searches every finite member at once. */
 const CELL_SCAN_LIMIT = 16;
 /** Above this many different exclusion sets, members that exclude values are searched together. */
@@ -409,6 +425,23 @@ class IndexNode<T> {
     }
   }
 
+  /** The unused key that most of every `step`-th member constrain, if two of them do. */
+  private pivot(step: number): string | undefined {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < this.members.length; i += step) {
+      for (const k of this.members[i].constraints.keys()) { counts.set(k, (counts.get(k) ?? 0) + 1); }
+    }
+    let key: string | undefined;
+    let best = 1;
+    counts.forEach((count, k) => {
+      if (!this.used.has(k) && (count > best || (count === best && key !== undefined && k < key))) {
+        best = count;
+        key = k;
+      }
+    });
+    return key;
+  }
+
   private scan(query: Query, found: Member<T>[]): void {
     const members = this.members;
     const next = this.nextOtherClass ??= nextOtherClass(members);
@@ -430,20 +463,11 @@ class IndexNode<T> {
   }
 
   private splitMembers(): Split<T> | null {
-    const counts = new Map<string, number>();
-    let key: string | undefined;
-    let best = 1;
-    for (const m of this.members) {
-      for (const k of m.constraints.keys()) {
-        if (this.used.has(k)) { continue; }
-        const count = (counts.get(k) ?? 0) + 1;
-        counts.set(k, count);
-        if (count > best || (count === best && key !== undefined && k < key)) {
-          best = count;
-          key = k;
-        }
-      }
-    }
+    // The pivot is the key most members constrain; counted on a sample of a large node first (any key two
+    // members of the sample constrain will do), and on every member only when the sample has none.
+    const step = Math.max(1, Math.floor(this.members.length / PIVOT_SAMPLE));
+    let key = step > 1 ? this.pivot(step) : undefined;
+    if (key === undefined) { key = this.pivot(1); }
     if (key === undefined) { return null; }
     const used = new Set(this.used).add(key);
     const absent: Member<T>[] = [];
@@ -464,7 +488,7 @@ class IndexNode<T> {
           if (cell === undefined) { cells.set(v, [m]); } else { cell.push(m); }
         });
       } else {
-        let signature = `${allowed.kind}\0${[...allowed.excluded].sort().join('\0')}`;
+        let signature = allowed.signature;
         if (!excluding.has(signature) && excluding.size >= GROUP_LIMIT) { signature = '\0mixed'; }
         const group = excluding.get(signature);
         if (group !== undefined) {

@@ -70,7 +70,8 @@ interface Provider {
  * compares `env` entries with each other (main.go L234-279). An `envFrom` of a Secret (or ConfigMap) that
  * the input does not hold has unknown keys and is not judged.
  */
-export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
+export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
   if (!readsSecrets(group)) { return NO_PROBLEMS; }
   // Classes: the Secret, or '' for env, which the webhook compares itself; one Secret twice gives one value.
   const providers = new Map<string, Entry<Provider>[]>();
@@ -98,11 +99,9 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
       if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd, klass: '', item: { pd } }); }
     }
   }
-  let meetings: Meetings | undefined;
   const problems: CheckProblem[] = [];
   providers.forEach((list, variable) => {
     if (list.length < 2 || list.every(e => e.klass === list[0].klass)) { return; }
-    meetings ??= new Meetings(group, namespace);
     const reported = new Set<string>();
     for (const [earlier, later] of meetings.pairs(list)) {
       // One name twice is the duplicate rule's.

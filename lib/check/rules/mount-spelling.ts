@@ -8,7 +8,8 @@ import { CheckProblem } from '../types';
  * kubelet then cannot mount both at one directory. Judged for PodDefaults one pod can select together,
  * and within one PodDefault.
  */
-export function mountSpelling(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
+export function mountSpelling(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
   if (!hasSpellings(group)) { return NO_PROBLEMS; }
   const byDirectory = new Map<string, Entry<string>[]>();
   for (const pd of group) {
@@ -22,7 +23,6 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
       byDirectory.set(folded, list);
     }
   }
-  const meetings = new Meetings(group, namespace);
   const problems: CheckProblem[] = [];
   byDirectory.forEach((entries, folded) => {
     if (entries.every(e => e.klass === entries[0].klass)) { return; }

@@ -40,9 +40,9 @@ const RULES: readonly Rule[] = [
  * select, or twice by one; and a pod label a PodDefault sets that differs from the one the pod is selected
  * by. Every such pair is reported, with a label set that selects both.
  */
-export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
+export function webhookMerge(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
   let problems: CheckProblem[] | undefined;
-  let meetings: Meetings | undefined;
   /** The pairs whose labels of one key differ: a pod label clash between them says nothing more. */
   const labelPairs = new Set<string>();
   for (const rule of RULES) {
@@ -50,7 +50,6 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
     if (buckets === undefined) { continue; }
     buckets.forEach((bucket, key) => {
       if (!Array.isArray(bucket) || !hasTwoClasses(bucket, rule)) { return; }
-      meetings ??= new Meetings(group, namespace);
       // A label the pod carries is the first of its key (main.go L471-489): two PodDefaults' labels are
       // compared with each other only on a pod without it.
       const found = meetings.clashes(bucket, rule.rule === 'label' ? { extra: [{ key, operator: 'DoesNotExist', values: [] }] } : {});
@@ -60,7 +59,7 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
       }
     });
   }
-  const labels = podLabelClashes(group, namespace, labelPairs, () => (meetings ??= new Meetings(group, namespace)));
+  const labels = podLabelClashes(group, namespace, labelPairs, meetings);
   if (labels.length > 0) { (problems ??= []).push(...labels); }
   return problems ?? NO_PROBLEMS;
 }
@@ -113,7 +112,7 @@ function hasTwoClasses(bucket: Entry<unknown>[], rule: Rule): boolean {
  * labels of the key differ is reported as such, once.
  */
 function podLabelClashes(group: readonly PodDefaultFound[], namespace: string, labelPairs: ReadonlySet<string>,
-  meetingsOf: () => Meetings): CheckProblem[] {
+  meetings: Meetings): CheckProblem[] {
   const setters: { pd: PodDefaultFound; key: string; extra: SelectorRequirement[] }[] = [];
   for (const pd of group) {
     const labels = pd.manifest.spec?.labels;
@@ -136,7 +135,7 @@ function podLabelClashes(group: readonly PodDefaultFound[], namespace: string, l
   for (const setter of setters) {
     const list = readers.get(setter.key);
     if (list === undefined) { continue; }
-    const reader = meetingsOf().firstMeetings([setter], list)[0];
+    const reader = meetings.firstMeetings([setter], list)[0];
     if (reader === undefined || labelPairs.has(pairId(setter.key, reader.pd, setter.pd))) { continue; }
     // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
     if (reader.pd === setter.pd && setter.pd.floating && namespace !== '') { continue; }
