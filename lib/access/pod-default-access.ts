@@ -8,7 +8,7 @@ import { KubePodDefault } from '../../imports/kubeflow.org';
 import { hasJsonPatches } from '../check/cdk8s-internals';
 import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from '../errors';
-import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../names';
+import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { CheckInput } from '../check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
 import { SecretStoreKind } from '../sources/secret-store';
@@ -283,21 +283,17 @@ export function resolveNames(scope: Construct, id: string,
   if (namespace === undefined) {
     throw fail('namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
   }
+  // The API server's namespace names (ValidateNamespaceName).
   if (!isDnsLabel(namespace)) {
     throw fail('namespace', `${quote(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
   }
 
-  let name: string;
-  if (props.name !== undefined) {
-    name = props.name;
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `${quote(name)} is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name to one`);
-    }
-  } else {
-    name = kebabCase(id);
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `the construct id ${quote(id)} gives ${quote(name)}, which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name explicitly`);
-    }
+  const name = props.name ?? kebabCase(id);
+  const nameProblem = podDefaultNameProblem(name);
+  if (nameProblem !== undefined) {
+    throw fail('name', props.name !== undefined
+      ? `${quote(name)} ${nameProblem}: set name to another`
+      : `the construct id ${quote(id)} gives ${quote(name)}, which ${nameProblem}: set name explicitly`);
   }
   if (name === 'constructor') {
     // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
@@ -430,8 +426,11 @@ const MAX_SECRET_BYTES = 1024 * 1024;
 export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,
   defaultMountPath: string): { volumeName: string; mountPath: string } {
   const volumeName = props.volumeName ?? `${names.name}-volume`;
+  // The API server's pod validation requires volume names to be DNS-1123 labels (ValidateVolumes).
   if (!isDnsLabel(volumeName)) {
-    throw fieldError(names.path, 'volumeName', `${quote(volumeName)} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one`);
+    const which = props.volumeName === undefined ? `the default volume name ${quote(volumeName)}, from name,` : quote(volumeName);
+    throw fieldError(names.path, 'volumeName', `${which} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, `
+      + 'which the api server requires of a volume in a pod): set volumeName to one');
   }
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {

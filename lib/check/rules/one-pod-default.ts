@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { compareNames, DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
+import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
 
@@ -20,23 +20,17 @@ function problem(rule: string, pd: PodDefaultFound, message: string, key?: strin
   };
 }
 
-/** The webhook's marker annotation of a longer name is not a valid key. */
+/** The webhook's marker annotation of a longer name is not a valid key (see `podDefaultNameProblem`). */
 export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
-  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return NO_PROBLEMS; }
-  return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
-    + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
-    + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH || !isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
+  return [problem('name-length', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; `
+    + `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
 }
 
-/**
- * The name is the key of the selection label and part of the webhook's pod annotation, so it follows
- * the rule the constructs apply to it: a DNS-1123 label (its length is the rule above).
- */
+/** The API server requires a custom resource's name to be a DNS-1123 subdomain (see `podDefaultNameProblem`). */
 export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
-  if (DNS_LABEL.test(pd.name)) { return NO_PROBLEMS; }
-  return [problem('name-format', pd, `${where(pd)} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", `
-    + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name; '
-    + 'rename it, such as ' + quote(suggestedName(pd.name)), pd.name)];
+  if (isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
+  return [problem('name-format', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
 }
 
 function suggestedName(name: string): string {
