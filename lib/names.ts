@@ -57,7 +57,7 @@ export function podDefaultNameProblem(name: string): string | undefined {
       + 'which the api server requires of a custom resource\'s name';
   }
   if (name.length > MAX_PODDEFAULT_NAME_LENGTH) {
-    return `has ${name.length} characters, more than the ${MAX_PODDEFAULT_NAME_LENGTH} that the kubeflow webhook's pod annotation `
+    return `is too long: ${name.length} characters, more than the ${MAX_PODDEFAULT_NAME_LENGTH} that the kubeflow webhook's pod annotation `
       + 'poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes';
   }
   return undefined;

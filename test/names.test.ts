@@ -75,7 +75,7 @@ describe('foldPath', () => {
 describe('podDefaultNameProblem: the rules a real component enforces on a PodDefault name', () => {
   const SUBDOMAIN = 'is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), '
     + 'which the api server requires of a custom resource\'s name';
-  const tooLong = (n: number) => `has ${n} characters, more than the 52 that the kubeflow webhook's pod annotation `
+  const tooLong = (n: number) => `is too long: ${n} characters, more than the 52 that the kubeflow webhook's pod annotation `
     + 'poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes';
   test.each<[string, string | undefined]>([
     // the API server: a custom resource's name is a DNS-1123 subdomain, dots allowed

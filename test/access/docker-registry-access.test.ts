@@ -185,7 +185,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['an empty name', { config: DockerConfig.fromLogin(login), name: '' },
       '[test/docker-config] name: "" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
     ['a 53-character name', { config: DockerConfig.fromLogin(login), name: 'a'.repeat(53) },
-      `[test/docker-config] name: "${'a'.repeat(53)}" has 53 characters, more than the 52 that the kubeflow webhook's pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes: set name to another`],
+      `[test/docker-config] name: "${'a'.repeat(53)}" is too long: 53 characters, more than the 52 that the kubeflow webhook's pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes: set name to another`],
     ['an invalid namespace', { config: DockerConfig.fromLogin(login), namespace: 'User' },
       '[test/docker-config] namespace: "User" is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile\'s namespace'],
     ['an empty description', { config: DockerConfig.fromLogin(login), description: ' ' },

@@ -185,9 +185,9 @@ describe('rules on one PodDefault', () => {
       `poddefault big-shm (${p}) in namespace team-a uses the volume name dshm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another volume name`,
       `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path`,
     ]],
-    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name of 54 characters: `
-      + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, '
-      + 'so kubernetes refuses every pod it selects; use a name of at most 52 characters']],
+    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name that is too long: `
+      + '54 characters, more than the 52 that the kubeflow webhook\'s pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): '
+      + 'the api server refuses every pod the webhook changes; use a name of at most 52 characters']],
     ['invalid label keys', 'label-key.yaml', p => [
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
         + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
