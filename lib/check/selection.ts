@@ -209,6 +209,25 @@ export class Meetings {
 
   public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
 
+  /**
+   * Whether two of the entries may clash at all, as far as their PodDefaults tell without their selectors:
+   * two entries of one PodDefault, or of two that neither exclude each other by a marker nor are both
+   * namespace-less in a namespace's group. Most keys of a namespace are set by PodDefaults that exclude
+   * each other (the S3 configurations of a profile), and this rules them out without judging selectors;
+   * a long list is left to `pairs`.
+   */
+  public mayClash(entries: readonly { readonly pd: PodDefaultFound }[]): boolean {
+    if (entries.length > SHORT_LIST) { return true; }
+    for (let i = 0; i < entries.length; i++) {
+      for (let j = i + 1; j < entries.length; j++) {
+        const a = entries[i].pd;
+        const b = entries[j].pd;
+        if (a === b || (!exclusive(a, b) && !(this.namespace !== '' && a.floating && b.floating))) { return true; }
+      }
+    }
+    return false;
+  }
+
   /** Whether some pod selects it: a selector no label set satisfies selects nothing. */
   public selectable(pd: PodDefaultFound): boolean {
     return this.constraintsOf(pd) !== undefined;

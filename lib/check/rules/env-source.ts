@@ -72,7 +72,7 @@ interface Provider {
  */
 export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys,
   meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
-  if (!readsSecrets(group)) { return NO_PROBLEMS; }
+  if (!readsSecrets(group, meetings)) { return NO_PROBLEMS; }
   // Classes: the Secret, or '' for env, which the webhook compares itself; one Secret twice gives one value.
   const providers = new Map<string, Entry<Provider>[]>();
   for (let i = 0; i < group.length; i++) {
@@ -134,17 +134,20 @@ function secretKeysIn(keys: SecretKeys, namespace: string, name: string): readon
   return placed === undefined ? own : own === undefined ? placed : own.concat(placed);
 }
 
-/** Whether some PodDefault of the group reads a Secret with envFrom and another sets env vars at all. */
-function readsSecrets(group: readonly PodDefaultFound[]): boolean {
-  let readers = 0;
-  let setters = 0;
+/**
+ * Whether some PodDefault of the group reads a Secret with envFrom and another that sets env vars may meet
+ * it; when none may, no notebook gets two values, and the Secrets need not be read.
+ */
+function readsSecrets(group: readonly PodDefaultFound[], meetings: Meetings): boolean {
+  let readers = false;
+  const setters: { pd: PodDefaultFound }[] = [];
   for (let i = 0; i < group.length; i++) {
     const spec = group[i].manifest.spec;
     const reads = isFilled(spec?.envFrom);
-    if (reads) { readers++; }
-    if (reads || isFilled(spec?.env)) { setters++; }
+    readers = readers || reads;
+    if (reads || isFilled(spec?.env)) { setters.push({ pd: group[i] }); }
   }
-  return readers > 0 && setters > 1;
+  return readers && setters.length > 1 && meetings.mayClash(setters);
 }
 
 function isFilled(value: unknown): boolean {

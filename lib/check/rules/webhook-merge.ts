@@ -49,7 +49,7 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
     const buckets = bucketsOf(group, rule);
     if (buckets === undefined) { continue; }
     buckets.forEach((bucket, key) => {
-      if (!Array.isArray(bucket) || !hasTwoClasses(bucket, rule)) { return; }
+      if (!Array.isArray(bucket) || !meetings.mayClash(bucket) || !hasTwoClasses(bucket, rule)) { return; }
       // A label the pod carries is the first of its key (main.go L471-489): two PodDefaults' labels are
       // compared with each other only on a pod without it.
       const found = meetings.clashes(bucket, rule.rule === 'label' ? { extra: [{ key, operator: 'DoesNotExist', values: [] }] } : {});
