@@ -4,26 +4,7 @@
 // same code as the last kubeflow/kubeflow components/admission-webhook/main.go at 41ee8e7cb7cf, but for
 // imports and the decoder's scheme).
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-
-const NS = 'team-a';
-
-function pd(name: string, spec: any, namespace: string | undefined = NS): any {
-  return {
-    apiVersion: 'kubeflow.org/v1alpha1',
-    kind: 'PodDefault',
-    metadata: namespace === undefined ? { name } : { name, namespace },
-    spec: { selector: { matchLabels: { [name]: 'true' } }, ...spec },
-  };
-}
-
-function pod(selects: string[], spec: any = {}, namespace: string | undefined = NS): any {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'nb-0', ...(namespace === undefined ? {} : { namespace }), labels: Object.fromEntries(selects.map(s => [s, 'true'])) },
-    spec: { containers: [{ name: 'nb', image: 'jupyter' }], ...spec },
-  };
-}
+import { NS, pd, pod } from './support';
 
 const volume = (source: any) => ({ volumes: [{ name: 'v', ...source }] });
 const rules = (result: { conflicts: { rule: string }[] }) => result.conflicts.map(c => c.rule);
@@ -110,7 +91,7 @@ describe('quantities', () => {
 describe('namespaces', () => {
   test.each([['no namespace', undefined], ['an empty namespace', '']])('a pod with %s is in the request\'s namespace', (_what, namespace) => {
     // main.go L633: `if pod.Namespace == ""`, the request's namespace.
-    const input = pod(['a'], {}, namespace);
+    const input = pod(['a'], {}, { namespace });
     const result = PodDefaultAdmission.admit(input, [pd('a', { env: [{ name: 'E', value: '1' }] }), pd('a', { env: [{ name: 'F', value: '1' }] }, 'other')], { namespace: NS });
     expect(result.applied).toEqual(['a']);
     expect(result.pod.spec.containers[0].env).toEqual([{ name: 'E', value: '1' }]);
