@@ -233,13 +233,6 @@ export class Meetings {
     return this.constraintsOf(pd) !== undefined;
   }
 
-  /** Whether one pod can select both (`a` may be `b`), as the group judges pairs. */
-  public meet(a: PodDefaultFound, b: PodDefaultFound): boolean {
-    const ca = this.constraintsOf(a);
-    const cb = this.constraintsOf(b);
-    return ca !== undefined && cb !== undefined && meet(ca, cb);
-  }
-
   /**
    * Every pair of an entry of `options.earlier` (by default `entries`) and a later entry of `entries`, of
    * different classes, whose (different) PodDefaults meet, on a pod that also meets `options.extra`: by

@@ -131,17 +131,23 @@ function podLabelClashes(group: readonly PodDefaultFound[], namespace: string, l
       readers.set(r.key, list);
     }
   }
+  // The setters of each key judged against its readers at once, in the order they were found.
+  const byKey = new Map<string, number[]>();
+  setters.forEach((setter, i) => { if (readers.has(setter.key)) { byKey.set(setter.key, (byKey.get(setter.key) ?? []).concat(i)); } });
+  const firstReader = new Array<Entry<undefined> | undefined>(setters.length);
+  byKey.forEach((indices, key) => {
+    const found = meetings.firstMeetings(indices.map(i => setters[i]), readers.get(key)!);
+    indices.forEach((i, n) => { firstReader[i] = found[n]; });
+  });
   const problems: CheckProblem[] = [];
-  for (const setter of setters) {
-    const list = readers.get(setter.key);
-    if (list === undefined) { continue; }
-    const reader = meetings.firstMeetings([setter], list)[0];
-    if (reader === undefined || labelPairs.has(pairId(setter.key, reader.pd, setter.pd))) { continue; }
+  setters.forEach((setter, i) => {
+    const reader = firstReader[i];
+    if (reader === undefined || labelPairs.has(pairId(setter.key, reader.pd, setter.pd))) { return; }
     // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
-    if (reader.pd === setter.pd && setter.pd.floating && namespace !== '') { continue; }
+    if (reader.pd === setter.pd && setter.pd.floating && namespace !== '') { return; }
     const [a, b] = byName(reader.pd, setter.pd) <= 0 ? [reader.pd, setter.pd] : [setter.pd, reader.pd];
     problems.push(describe('label', setter.key, a, b, namespace, setter.extra));
-  }
+  });
   return problems;
 }
 
