@@ -169,7 +169,7 @@ function podSpecProblems(spec: any): string[] {
   const check = (ok: boolean, problem: string) => { if (!ok) { problems.push(problem); } };
   const labels = Object.entries<unknown>(spec.selector?.matchLabels ?? {});
   check(labels.length === 1 && labels[0][1] === 'true', 'spec.selector: the spawner needs exactly one matchLabels entry, "<name>": "true"');
-  for (const [key] of labels) { check(DNS_LABEL.test(key) && key.length <= 63, `spec.selector: ${quote(key)} is not a label key`); }
+  for (const [key] of labels) { check(labelKeyProblem(key) === undefined, `spec.selector: ${quote(key)} is not a label key`); }
   const volumes = new Set<string>();
   for (const volume of spec.volumes ?? []) {
     check(DNS_LABEL.test(volume.name) && volume.name.length <= 63, `spec.volumes: ${quote(volume.name)} is not a DNS-1123 label`);

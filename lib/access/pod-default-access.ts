@@ -7,7 +7,7 @@ import { ExternalSecretSpec } from '../../imports/external-secrets.io';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { hasJsonPatches } from '../check/cdk8s-internals';
 import { childPath, fieldError } from '../errors';
-import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../names';
+import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { CheckInput } from '../check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
 import { addSecret, resolveSecret, SecretSource } from './synthesised-secret';
@@ -272,17 +272,12 @@ export function resolveNames(scope: Construct, id: string,
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
   const namespace = resolveNamespace(scope, path, props.namespace);
 
-  let name: string;
-  if (props.name !== undefined) {
-    name = props.name;
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `${quote(name)} is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name to one`);
-    }
-  } else {
-    name = kebabCase(id);
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `the construct id ${quote(id)} gives ${quote(name)}, which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name explicitly`);
-    }
+  const name = props.name ?? kebabCase(id);
+  const nameProblem = podDefaultNameProblem(name);
+  if (nameProblem !== undefined) {
+    throw fail('name', props.name !== undefined
+      ? `${quote(name)} ${nameProblem}: set name to another`
+      : `the construct id ${quote(id)} gives ${quote(name)}, which ${nameProblem}: set name explicitly`);
   }
   if (name === 'constructor') {
     // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
@@ -305,6 +300,7 @@ export function resolveNamespace(scope: Construct, path: string, namespace: stri
   if (resolved === undefined) {
     throw fieldError(path, 'namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
   }
+  // The API server's namespace names (ValidateNamespaceName).
   if (!isDnsLabel(resolved)) {
     throw fieldError(path, 'namespace', `${quote(resolved)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
   }
@@ -361,8 +357,11 @@ export function accessSpec(access: ResolvedAccess, adds: PodDefaultAdditions): P
 export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,
   defaultMountPath: string): { volumeName: string; mountPath: string } {
   const volumeName = props.volumeName ?? `${names.name}-volume`;
+  // The API server's pod validation requires volume names to be DNS-1123 labels (ValidateVolumes).
   if (!isDnsLabel(volumeName)) {
-    throw fieldError(names.path, 'volumeName', `${quote(volumeName)} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one`);
+    const which = props.volumeName === undefined ? `the default volume name ${quote(volumeName)}, from name,` : quote(volumeName);
+    throw fieldError(names.path, 'volumeName', `${which} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, `
+      + 'which the api server requires of a volume in a pod): set volumeName to one');
   }
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {

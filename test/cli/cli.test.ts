@@ -550,7 +550,7 @@ describe('check', () => {
     const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
     // WHEN checked THEN the name rule the constructs apply fires, with its fix
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 label .*rename it, such as "my-pd"$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 subdomain .*rename it, such as "my-pd"$/)]);
   });
 
   test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
