@@ -333,6 +333,14 @@ export interface ExternalSecretSpecTargetTemplate {
   readonly engineVersion?: ExternalSecretSpecTargetTemplateEngineVersion;
 
   /**
+   * Labels and annotations of the Secret; once there is a template, ESO writes these and not the
+   * ExternalSecret's own.
+   *
+   * @schema ExternalSecretSpecTargetTemplate#metadata
+   */
+  readonly metadata?: ExternalSecretSpecTargetTemplateMetadata;
+
+  /**
    * The type of the Secret.
    *
    * @schema ExternalSecretSpecTargetTemplate#type
@@ -349,7 +357,43 @@ export function toJson_ExternalSecretSpecTargetTemplate(obj: ExternalSecretSpecT
   const result = {
     'data': obj.data === undefined ? undefined : dropUndefined(obj.data),
     'engineVersion': obj.engineVersion,
+    'metadata': toJson_ExternalSecretSpecTargetTemplateMetadata(obj.metadata),
     'type': obj.type,
+  };
+  return dropUndefined(result);
+}
+/* eslint-enable max-len, quote-props */
+
+/**
+ * ExternalSecretTemplateMetadata defines metadata fields for the Secret blueprint.
+ *
+ * @schema ExternalSecretSpecTargetTemplateMetadata
+ */
+export interface ExternalSecretSpecTargetTemplateMetadata {
+  /**
+   * Annotations of the Secret; each value is a template.
+   *
+   * @schema ExternalSecretSpecTargetTemplateMetadata#annotations
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Labels of the Secret; each value is a template.
+   *
+   * @schema ExternalSecretSpecTargetTemplateMetadata#labels
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ExternalSecretSpecTargetTemplateMetadata' to JSON representation.
+ */
+/* eslint-disable max-len, quote-props */
+export function toJson_ExternalSecretSpecTargetTemplateMetadata(obj: ExternalSecretSpecTargetTemplateMetadata | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'annotations': obj.annotations === undefined ? undefined : dropUndefined(obj.annotations),
+    'labels': obj.labels === undefined ? undefined : dropUndefined(obj.labels),
   };
   return dropUndefined(result);
 }

@@ -30,5 +30,12 @@ export { KubePodDefault, KubePodDefaultProps, PodDefaultSpec } from '../imports/
 export {
   ExternalSecretSpec, ExternalSecretSpecData, ExternalSecretSpecDataRemoteRef, ExternalSecretSpecSecretStoreRef,
   ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTarget, ExternalSecretSpecTargetCreationPolicy,
-  ExternalSecretSpecTargetTemplate, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret, KubeExternalSecretProps,
+  ExternalSecretSpecTargetTemplate, ExternalSecretSpecTargetTemplateEngineVersion, ExternalSecretSpecTargetTemplateMetadata, KubeExternalSecret,
+  KubeExternalSecretProps,
 } from '../imports/external-secrets.io';
+export { ConsumerSecret } from './consumers/consumer-secret';
+export { HuggingFaceToken, HuggingFaceTokenStoreProps } from './sources/hugging-face-token';
+export { KServeServiceAccount, KServeServiceAccountProps } from './consumers/kserve-service-account';
+export { PipelinesArtifactStore, PipelinesArtifactStoreProps } from './consumers/pipelines-artifact-store';
+export { TrainerStorageCredentials, TrainerStorageCredentialsProps } from './consumers/trainer-storage-credentials';
+export { KServeStorageConfig, KServeStorageConfigProps } from './consumers/kserve-storage-config';

@@ -3,13 +3,18 @@ import { AccessError } from './errors';
 
 /**
  * The longest PodDefault name whose marker annotation `poddefault.admission.kubeflow.org/poddefault-<name>`
- * is still a valid key (the part after `/` holds at most 63 characters).
+ * (kubeflow/dashboard components/poddefaults-webhooks main.go L571) is still a valid key: the API server
+ * requires the part after `/` to be a qualified name of at most 63 characters (k8s.io/apimachinery
+ * v0.35.0 pkg/api/validation/objectmeta.go L48, ValidateAnnotations), and `poddefault-` takes 11.
  */
 export const MAX_PODDEFAULT_NAME_LENGTH = 52;
 
-/** A DNS-1123 label (namespaces, PodDefault and volume names), without its length limit. */
+/**
+ * A DNS-1123 label, without its length limit: namespace names, and volume names in a pod (the API
+ * server's pod validation, kubernetes pkg/apis/core/validation ValidateVolumes).
+ */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** A DNS-1123 subdomain (Secret names, label key prefixes), without its length limit. */
+/** A DNS-1123 subdomain (Secret names, custom resource names, label key prefixes), without its length limit. */
 export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A key of a Secret's `data`. */
 export const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
@@ -36,6 +41,26 @@ export function isDnsLabel(name: string, max = 63): boolean {
 /** Whether `name` is a DNS-1123 subdomain, the rule for Secret names. */
 export function isDnsSubdomain(name: string): boolean {
   return name.length <= 253 && DNS_SUBDOMAIN.test(name);
+}
+
+/**
+ * Why `name` cannot name a PodDefault, naming the component that refuses it, or `undefined` when it can:
+ * - the API server checks a custom resource's name as a DNS-1123 subdomain (k8s.io/apiextensions-apiserver
+ *   v0.35.0 pkg/registry/customresource/validator.go L53, NameIsDNSSubdomain);
+ * - the webhook's pod annotation takes at most `MAX_PODDEFAULT_NAME_LENGTH` characters of it.
+ * Such a name is also a valid label key (a qualified name of at most 63 characters), which the notebook UI
+ * needs when the name is the selector's label, as in the constructs.
+ */
+export function podDefaultNameProblem(name: string): string | undefined {
+  if (!isDnsSubdomain(name)) {
+    return 'is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), '
+      + 'which the api server requires of a custom resource\'s name';
+  }
+  if (name.length > MAX_PODDEFAULT_NAME_LENGTH) {
+    return `is too long: ${name.length} characters, more than the ${MAX_PODDEFAULT_NAME_LENGTH} that the kubeflow webhook's pod annotation `
+      + 'poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes';
+  }
+  return undefined;
 }
 
 /** Whether `key` may be a key of a Secret's `data`. */

@@ -1,5 +1,6 @@
-// The naming rules of lib/names.ts that have a fast path: each table holds the inputs on both sides of it.
-import { foldPath, isAbsoluteDirectory, kebabCase } from '../lib/names';
+// The naming rules of lib/names.ts: those with a fast path, each table holding the inputs on both sides of
+// it, and the PodDefault name rule, with the component that enforces each part.
+import { foldPath, isAbsoluteDirectory, kebabCase, labelKeyProblem, podDefaultNameProblem } from '../lib/names';
 
 describe('kebabCase', () => {
   test.each([
@@ -68,5 +69,43 @@ describe('foldPath', () => {
     ['./', ''], ['../', '..'], ['/.../', '/...'], ['.../', '...'], ['/a\n/b/', '/a\n/b'], ['a\n//', 'a\n'],
   ])('%j with a trailing slash -> %j', (path, folded) => {
     expect(foldPath(path)).toBe(folded);
+  });
+});
+
+describe('podDefaultNameProblem: the rules a real component enforces on a PodDefault name', () => {
+  const SUBDOMAIN = 'is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), '
+    + 'which the api server requires of a custom resource\'s name';
+  const tooLong = (n: number) => `is too long: ${n} characters, more than the 52 that the kubeflow webhook's pod annotation `
+    + 'poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes';
+  test.each<[string, string | undefined]>([
+    // the API server: a custom resource's name is a DNS-1123 subdomain, dots allowed
+    ['docker-config', undefined],
+    ['team.docker-config', undefined],
+    ['a', undefined],
+    ['9', undefined],
+    ['MyPD', SUBDOMAIN],
+    ['team_docker', SUBDOMAIN],
+    ['-docker', SUBDOMAIN],
+    ['docker.', SUBDOMAIN],
+    ['a..b', SUBDOMAIN],
+    ['', SUBDOMAIN],
+    // the webhook's annotation key: 11 characters of "poddefault-" and the name, at most 63
+    ['a'.repeat(52), undefined],
+    ['a.b'.repeat(17) + 'a', undefined],
+    ['a'.repeat(53), tooLong(53)],
+    ['a'.repeat(253), tooLong(253)],
+    ['a'.repeat(254), SUBDOMAIN],
+  ])('%j', (name, problem) => {
+    expect(podDefaultNameProblem(name)).toBe(problem);
+  });
+
+  test('a name it accepts is a valid annotation key after the webhook\'s prefix and a valid label key, as the api server checks them', () => {
+    // GIVEN the longest valid names of each kind of character
+    for (const name of ['a'.repeat(52), 'a.b-c'.repeat(10) + 'd9', '0'.repeat(52)]) {
+      expect(podDefaultNameProblem(name)).toBeUndefined();
+      // THEN the annotation key's name part and the label key (the name as the notebook UI's selector) are qualified names
+      expect(labelKeyProblem(`poddefault.admission.kubeflow.org/poddefault-${name}`)).toBeUndefined();
+      expect(labelKeyProblem(name)).toBeUndefined();
+    }
   });
 });

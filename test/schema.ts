@@ -9,8 +9,9 @@ import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import * as YAML from 'yaml';
-import { DNS_LABEL, DNS_SUBDOMAIN, quote, SECRET_KEY } from '../lib/names';
+import { DNS_LABEL, DNS_SUBDOMAIN, labelKeyProblem, labelValueProblem, quote, SECRET_KEY } from '../lib/names';
 
 const REPO_ROOT = path.join(__dirname, '..');
 
@@ -25,6 +26,7 @@ export const MAX_SECRET_BYTES = 1024 * 1024;
 
 const OBJECT_META_FIELDS = ['name', 'namespace', 'labels', 'annotations'];
 const SECRET_FIELDS = ['apiVersion', 'kind', 'metadata', 'type', 'data', 'immutable'];
+const SERVICE_ACCOUNT_FIELDS = ['apiVersion', 'kind', 'metadata', 'secrets', 'imagePullSecrets'];
 const CONFIG_MAP_FIELDS = ['apiVersion', 'kind', 'metadata', 'data'];
 
 let crdValidator: ValidateFunction | undefined | null = null;
@@ -52,6 +54,13 @@ export function manifestProblems(obj: any): string[] {
       problems.push(...modelProblems(() => new Secret(obj).validate()));
       problems.push(...unknownFields(obj, SECRET_FIELDS, ''));
       problems.push(...secretProblems(obj));
+      break;
+    case 'v1 ServiceAccount':
+      problems.push(...modelProblems(() => new ServiceAccount(obj).validate()));
+      problems.push(...unknownFields(obj, SERVICE_ACCOUNT_FIELDS, ''));
+      for (const ref of [...obj.secrets ?? [], ...obj.imagePullSecrets ?? []]) {
+        if (!DNS_SUBDOMAIN.test(ref.name ?? '')) { problems.push(`${quote(ref.name)} names no valid Secret`); }
+      }
       break;
     case 'v1 ConfigMap':
       problems.push(...modelProblems(() => new ConfigMap(obj).validate()));
@@ -91,6 +100,14 @@ function metadataProblems(metadata: any): string[] {
   }
   if (typeof metadata.namespace !== 'string' || !DNS_LABEL.test(metadata.namespace) || metadata.namespace.length > 63) {
     problems.push(`metadata.namespace: ${quote(metadata.namespace)} is not a DNS-1123 label`);
+  }
+  for (const [key, value] of Object.entries<unknown>(metadata.labels ?? {})) {
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem !== undefined) { problems.push(`metadata.labels: ${quote(key)}: ${problem}`); }
+  }
+  for (const [key, value] of Object.entries<unknown>(metadata.annotations ?? {})) {
+    const problem = labelKeyProblem(key) ?? (typeof value === 'string' ? undefined : 'an annotation value is a string');
+    if (problem !== undefined) { problems.push(`metadata.annotations: ${quote(key)}: ${problem}`); }
   }
   return problems;
 }
@@ -152,7 +169,7 @@ function podSpecProblems(spec: any): string[] {
   const check = (ok: boolean, problem: string) => { if (!ok) { problems.push(problem); } };
   const labels = Object.entries<unknown>(spec.selector?.matchLabels ?? {});
   check(labels.length === 1 && labels[0][1] === 'true', 'spec.selector: the spawner needs exactly one matchLabels entry, "<name>": "true"');
-  for (const [key] of labels) { check(DNS_LABEL.test(key) && key.length <= 63, `spec.selector: ${quote(key)} is not a label key`); }
+  for (const [key] of labels) { check(labelKeyProblem(key) === undefined, `spec.selector: ${quote(key)} is not a label key`); }
   const volumes = new Set<string>();
   for (const volume of spec.volumes ?? []) {
     check(DNS_LABEL.test(volume.name) && volume.name.length <= 63, `spec.volumes: ${quote(volume.name)} is not a DNS-1123 label`);

@@ -132,6 +132,7 @@ function minioProps(scope: Construct, id: string, props: MinioDefaultProps): Aws
     secretName: props.secretName,
     immutable: props.immutable,
     hashSecretName: props.hashSecretName,
+    workspaceMountable: props.workspaceMountable,
     sdkEndpointVariable: props.sdkEndpointVariable ?? true,
     configuration,
   };

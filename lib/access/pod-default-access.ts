@@ -3,17 +3,16 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { ExternalSecretSpec, ExternalSecretSpecSecretStoreRefKind, ExternalSecretSpecTargetCreationPolicy, ExternalSecretSpecTargetTemplateEngineVersion, KubeExternalSecret } from '../../imports/external-secrets.io';
+import { ExternalSecretSpec } from '../../imports/external-secrets.io';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { hasJsonPatches } from '../check/cdk8s-internals';
-import { secretContentHash } from './content-hash';
-import { AccessError, childPath, fieldError } from '../errors';
-import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../names';
+import { childPath, fieldError } from '../errors';
+import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { CheckInput } from '../check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
-import { SecretStoreKind } from '../sources/secret-store';
-import { StoreSecret } from '../sources/store-secret';
-import { goDurationNanoseconds } from '../sources/go-duration';
+import { AddedSecret, addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
+
+export type { SecretSource } from './synthesised-secret';
 
 /**
  * Props every access construct takes.
@@ -57,6 +56,14 @@ export interface PodDefaultAccessOptions {
    * @default false
    */
   readonly hashSecretName?: boolean;
+
+  /**
+   * Label the synthesised Secret `notebooks.kubeflow.org/can-mount: "true"`, which Kubeflow Notebooks
+   * 2.0 requires before a workspace may mount it (its workspaces backend refuses other Secrets). With a
+   * secret store source, the Secret External Secrets Operator writes carries the label.
+   * @default false
+   */
+  readonly workspaceMountable?: boolean;
 }
 
 /**
@@ -115,6 +122,11 @@ export interface PodDefaultAccessSpec {
    * @default - no ExternalSecret
    */
   readonly externalSecret?: ExternalSecretSpec;
+  /**
+   * Labels of the Secret (or of the one the ExternalSecret writes).
+   * @default - none
+   */
+  readonly secretLabels?: { [key: string]: string };
   /**
    * Volumes the PodDefault adds.
    * @default - none
@@ -185,25 +197,11 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
-    if (spec.secretData !== undefined) {
-      // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
-      const secret: any = {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: spec.secretName, namespace: spec.namespace },
-        type: spec.secretType ?? 'Opaque',
-        data: spec.secretData,
-      };
-      if (spec.immutable) { secret.immutable = true; }
-      this.secret = new ApiObject(this, 'Secret', secret);
-      this.secretCheckManifest = secret;
-    }
-    if (spec.externalSecret !== undefined) {
-      this.externalSecret = new KubeExternalSecret(this, 'ExternalSecret', {
-        metadata: { name: spec.secretName, namespace: spec.namespace },
-        spec: spec.externalSecret,
-      });
-    }
+    // A PodDefault that refers to no Secret (an account-only Azure configuration) synthesises none.
+    const { secret, manifest, externalSecret } = spec.secretName === undefined ? {} as AddedSecret : addSecret(this, spec.namespace, spec as ResolvedSecret);
+    this.secret = secret;
+    this.secretCheckManifest = manifest;
+    this.externalSecret = externalSecret;
     PodDefaultValidation.attachTo(this);
   }
 
@@ -255,15 +253,9 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
 /** The PodDefault's list fields, in the order they are written. */
 const POD_DEFAULT_LISTS = ['env', 'envFrom', 'imagePullSecrets', 'volumeMounts', 'volumes'] as const;
 
-/** What an access construct's Secret holds, the existing Secret it uses instead, or the store ESO fills it from. */
-export type SecretSource =
-  | { readonly existing: string }
-  | { readonly data: { [key: string]: string }; readonly type: string }
-  | { readonly store: StoreSecret };
-
 /** The common part of an access construct's spec, resolved from its props and the construct tree. */
 export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
-  'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable' | 'externalSecret'> {
+  'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable' | 'externalSecret' | 'secretLabels'> {
   /** The construct path, for error messages. */
   readonly path: string;
   /** Name of the Secret the PodDefault refers to. */
@@ -284,26 +276,14 @@ export function resolveNames(scope: Construct, id: string,
   props: Pick<PodDefaultAccessOptions, 'namespace' | 'name' | 'description'>, defaultDescription: string): ResolvedNames {
   const path = childPath(scope, id);
   const fail = (field: string, problem: string) => fieldError(path, field, problem);
+  const namespace = resolveNamespace(scope, path, props.namespace);
 
-  const namespace = props.namespace ?? chartNamespace(scope);
-  if (namespace === undefined) {
-    throw fail('namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
-  }
-  if (!isDnsLabel(namespace)) {
-    throw fail('namespace', `${quote(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
-  }
-
-  let name: string;
-  if (props.name !== undefined) {
-    name = props.name;
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `${quote(name)} is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name to one`);
-    }
-  } else {
-    name = kebabCase(id);
-    if (!isDnsLabel(name, MAX_PODDEFAULT_NAME_LENGTH)) {
-      throw fail('name', `the construct id ${quote(id)} gives ${quote(name)}, which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most ${MAX_PODDEFAULT_NAME_LENGTH} characters): set name explicitly`);
-    }
+  const name = props.name ?? kebabCase(id);
+  const nameProblem = podDefaultNameProblem(name);
+  if (nameProblem !== undefined) {
+    throw fail('name', props.name !== undefined
+      ? `${quote(name)} ${nameProblem}: set name to another`
+      : `the construct id ${quote(id)} gives ${quote(name)}, which ${nameProblem}: set name explicitly`);
   }
   if (name === 'constructor') {
     // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
@@ -320,6 +300,19 @@ export function resolveNames(scope: Construct, id: string,
   return { path, namespace, name, description };
 }
 
+/** The namespace of the construct at `path` in `scope`: `namespace`, else the enclosing Chart's; checked. */
+export function resolveNamespace(scope: Construct, path: string, namespace: string | undefined): string {
+  const resolved = namespace ?? chartNamespace(scope);
+  if (resolved === undefined) {
+    throw fieldError(path, 'namespace', 'no namespace: set namespace, or give the enclosing Chart a namespace');
+  }
+  // The API server's namespace names (ValidateNamespaceName).
+  if (!isDnsLabel(resolved)) {
+    throw fieldError(path, 'namespace', `${quote(resolved)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
+  }
+  return resolved;
+}
+
 /**
  * Resolves and checks the common props before the construct is added to the tree, so that a bad
  * input leaves nothing half-built behind.
@@ -327,48 +320,15 @@ export function resolveNames(scope: Construct, id: string,
 export function resolveAccess(scope: Construct, id: string, props: PodDefaultAccessOptions,
   defaultDescription: string, secret: SecretSource): ResolvedAccess {
   const { path, namespace, name, description } = resolveNames(scope, id, props, defaultDescription);
-  const fail = (field: string, problem: string) => fieldError(path, field, problem);
-
-  if ('existing' in secret) {
-    if (props.secretName !== undefined) {
-      throw fail('secretName', 'only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret');
-    }
-    for (const field of ['immutable', 'hashSecretName'] as const) {
-      if (props[field] !== undefined) {
-        throw fail(field, `only applies to a synthesised Secret, but the source is an existing Secret: leave ${field} out`);
-      }
-    }
-    return { path, namespace, name, description, secretName: secret.existing };
-  }
-
-  if ('store' in secret) {
-    if (props.hashSecretName) {
-      throw fail('hashSecretName', 'does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out');
-    }
-    if (props.immutable && goDurationNanoseconds(secret.store.refreshInterval) !== 0n) {
-      throw fail('immutable', `External Secrets Operator never rewrites an immutable Secret, so the source's refreshInterval ${quote(secret.store.refreshInterval)} would never reach it: set refreshInterval to "0s" on the source, to read the store once, or leave immutable out`);
-    }
-    const secretName = checkedSecretName(fail, props.secretName ?? name, false);
-    return { path, namespace, name, description, secretName, externalSecret: externalSecretSpec(secretName, secret.store, props.immutable) };
-  }
-
-  // Every source writes its data with encodeBase64 (padded standard base64), whose decoded size
-  // byteLength computes from the length alone, without decoding the credentials once more.
-  let size = 0;
-  for (const key in secret.data) { size += Buffer.byteLength(secret.data[key], 'base64'); }
-  if (size > MAX_SECRET_BYTES) {
-    throw fail('secret', `would hold ${size} bytes, more than the ${MAX_SECRET_BYTES} (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret`);
-  }
-
-  const baseName = checkedSecretName(fail, props.secretName ?? name, props.hashSecretName);
-  const secretName = props.hashSecretName
-    ? `${baseName}-${secretContentHash(secret.type, secret.data)}`
-    : baseName;
+  const resolved = resolveSecret((field, problem) => fieldError(path, field, problem), props, name, secret);
   return {
-    path, namespace, name, description, secretName,
-    secretData: secret.data,
-    secretType: secret.type,
-    immutable: props.immutable,
+    path, namespace, name, description,
+    secretName: resolved.secretName,
+    secretData: resolved.secretData,
+    secretType: resolved.secretType,
+    immutable: resolved.immutable,
+    externalSecret: resolved.externalSecret,
+    secretLabels: resolved.secretLabels,
   };
 }
 
@@ -390,6 +350,7 @@ export function accessSpec(access: ResolvedAccess, adds: PodDefaultAdditions): P
     secretType: access.secretType,
     immutable: access.immutable,
     externalSecret: access.externalSecret,
+    secretLabels: access.secretLabels,
     volumes: adds.volumes,
     volumeMounts: adds.volumeMounts,
     env: adds.env,
@@ -398,49 +359,15 @@ export function accessSpec(access: ResolvedAccess, adds: PodDefaultAdditions): P
   };
 }
 
-function checkedSecretName(fail: (field: string, problem: string) => AccessError, name: string, hashed: boolean | undefined): string {
-  if (!isDnsSubdomain(name) || (hashed && name.length > 253 - 11)) {
-    throw fail('secretName', `${quote(name)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
-  }
-  return name;
-}
-
-const STORE_KINDS: Record<SecretStoreKind, ExternalSecretSpecSecretStoreRefKind> = {
-  [SecretStoreKind.SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
-  [SecretStoreKind.CLUSTER_SECRET_STORE]: ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
-};
-
-/**
- * The ExternalSecret that writes the Secret `secretName`: owned by it (`creationPolicy: Owner`), so
- * that deleting the ExternalSecret deletes the Secret, and with the template engine spelt out because
- * the templates are written for v2.
- */
-function externalSecretSpec(secretName: string, store: StoreSecret, immutable: boolean | undefined): ExternalSecretSpec {
-  const hasTemplate = store.template !== undefined || store.type !== undefined;
-  return {
-    refreshInterval: store.refreshInterval,
-    secretStoreRef: { name: store.store.name, kind: STORE_KINDS[store.store.kind] },
-    target: {
-      name: secretName,
-      creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER,
-      immutable: immutable ? true : undefined,
-      template: hasTemplate
-        ? { type: store.type, engineVersion: ExternalSecretSpecTargetTemplateEngineVersion.V2, data: store.template && { ...store.template } }
-        : undefined,
-    },
-    data: store.inputs.map(({ secretKey, remote }) => ({ secretKey, remoteRef: { ...remote } })),
-  };
-}
-
-/** The most data a Secret holds: the API server rejects a larger one (corev1.MaxSecretSize). */
-const MAX_SECRET_BYTES = 1024 * 1024;
-
 /** The volume name and mount path of an access construct that mounts its Secret, checked. */
 export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,
   defaultMountPath: string): { volumeName: string; mountPath: string } {
   const volumeName = props.volumeName ?? `${names.name}-volume`;
+  // The API server's pod validation requires volume names to be DNS-1123 labels (ValidateVolumes).
   if (!isDnsLabel(volumeName)) {
-    throw fieldError(names.path, 'volumeName', `${quote(volumeName)} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one`);
+    const which = props.volumeName === undefined ? `the default volume name ${quote(volumeName)}, from name,` : quote(volumeName);
+    throw fieldError(names.path, 'volumeName', `${which} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, `
+      + 'which the api server requires of a volume in a pod): set volumeName to one');
   }
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {

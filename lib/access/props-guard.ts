@@ -26,7 +26,7 @@ export interface PropsShape {
 /** The props every access construct takes (PodDefaultAccessOptions, PodDefaultMountOptions). */
 export const ACCESS_OPTIONS_SHAPE = {
   strings: ['namespace', 'name', 'description', 'secretName', 'volumeName', 'mountPath'],
-  booleans: ['immutable', 'hashSecretName'],
+  booleans: ['immutable', 'hashSecretName', 'workspaceMountable'],
 } as const;
 
 /**

@@ -1,52 +1,84 @@
-// Equality as Go's reflect.DeepEqual sees the decoded core/v1 structs, which is how the webhook
-// compares two entries of one name.
+// Equality as the webhook sees it: each PodDefault is decoded into the typed structs of k8s.io/api
+// core/v1 (main.go L654 lists them through a typed client), and two entries of one name are compared with
+// reflect.DeepEqual (main.go L212, L256, L308, L320, L360, L407, L450). Decoding is what makes
+// equality differ from comparing manifests: an absent field and a zero plain field (`readOnly: false`,
+// `initialDelaySeconds: 0`) decode alike; an absent list (nil) and an empty one (`items: []`, kept as
+// written by the API server for a custom resource) do not, nor an absent pointer and its zero
+// (`optional: false`); `sizeLimit: 1` and `"1"` parse to one resource.Quantity; fields the struct does
+// not know are dropped.
+import { CORE_V1_STRUCTS } from './core-v1-types';
+import { parseQuantity, quantityKey, quantityText } from './quantity';
+
+/** The key of a zero value: what a field decodes to when it is absent. */
+const ZERO = '';
 
 /**
- * Fields that are plain (non-pointer) values in core/v1, where an absent field decodes to the zero value.
- * Every other field is a pointer, slice, map or struct pointer, where absent and zero differ.
+ * A key of `value` decoded into the Go type `type` (a `CORE_V1_STRUCTS` type): two values have one key
+ * exactly when reflect.DeepEqual finds them equal once decoded. `''` for the zero value of the type.
  */
-const PLAIN_FIELDS = new Set([
-  'name', 'value', 'key', 'path', 'mountPath', 'subPath', 'subPathExpr', 'readOnly', 'secretName',
-  'claimName', 'medium', 'operator', 'effect', 'fieldPath', 'apiVersion', 'containerName', 'resource',
-  'image', 'imagePullPolicy', 'workingDir', 'terminationMessagePath', 'terminationMessagePolicy', 'stdin',
-  'stdinOnce', 'tty', 'prefix', 'driver', 'audience', 'server', 'fsType', 'containerPort', 'hostPort',
-  'hostIP', 'protocol',
-]);
-
-/** Fields that are pointers in some structs although plain in most. */
-const POINTER_FIELDS_OF: Record<string, Set<string>> = {
-  csi: new Set(['readOnly', 'fsType']),
-  azureDisk: new Set(['readOnly', 'fsType', 'cachingMode', 'kind']),
-};
-
-/** Struct (non-pointer) fields: absent equals an empty object. */
-const PLAIN_STRUCTS = new Set(['resources']);
-
-/**
- * Whether two manifest values are equal as `reflect.DeepEqual` sees them once decoded into core/v1 types.
- */
-export function goDeepEqual(a: any, b: any, owner?: string, field?: string): boolean {
-  const x = a === null ? undefined : a;
-  const y = b === null ? undefined : b;
-  if (x === undefined || y === undefined) {
-    if (x === y) { return true; }
-    const present = x === undefined ? y : x;
-    if (field === undefined) { return false; }
-    if (PLAIN_STRUCTS.has(field)) { return goDeepEqual(present, {}, owner, field); }
-    const plain = PLAIN_FIELDS.has(field) && !(owner !== undefined && POINTER_FIELDS_OF[owner]?.has(field));
-    return plain && (present === '' || present === false || present === 0);
-  }
-  if (Array.isArray(x) || Array.isArray(y)) {
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) { return false; }
-    return x.every((item, i) => goDeepEqual(item, y[i], owner, field));
-  }
-  if (typeof x === 'object' && typeof y === 'object') {
-    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-    for (const key of keys) {
-      if (!goDeepEqual(x[key], y[key], field, key)) { return false; }
+export function goKey(value: unknown, type: string): string {
+  if (value === undefined || value === null) { return ZERO; }
+  switch (type) {
+    case 'string': return typeof value === 'string' ? (value === '' ? ZERO : JSON.stringify(value)) : opaque(value);
+    case 'bool': return typeof value === 'boolean' ? (value ? 't' : ZERO) : opaque(value);
+    case 'int':
+    case 'float': return typeof value === 'number' ? (value === 0 ? ZERO : String(value)) : opaque(value);
+    case 'quantity': {
+      const text = quantityText(value);
+      const parsed = text === undefined ? undefined : parseQuantity(text);
+      return parsed === undefined ? opaque(value) : `q(${quantityKey(parsed)})`;
     }
-    return true;
+    // intstr.IntOrString: a string keeps its text; a number is an int, whose zero is the struct's zero.
+    case 'intstr': return typeof value === 'string' ? `s${JSON.stringify(value)}` : typeof value === 'number' ? (value === 0 ? ZERO : `i${value}`) : opaque(value);
+    case 'time':
+    case 'bytes':
+    case 'raw': return opaque(value);
   }
-  return x === y;
+  if (type.startsWith('*')) { return `&${goKey(value, type.slice(1))}`; }
+  // Built by concatenation: every key is a JSON string or number, or bracketed, so the result is as
+  // unambiguous as JSON; the check computes one for each entry that shares its name with another.
+  if (type.startsWith('[]')) {
+    if (!Array.isArray(value)) { return opaque(value); }
+    const item = type.slice(2);
+    let key = '[';
+    for (let i = 0; i < value.length; i++) { key += `${i === 0 ? '' : ','}${goKey(value[i], item)}`; }
+    return `${key}]`;
+  }
+  if (type.startsWith('map[]')) {
+    if (typeof value !== 'object' || Array.isArray(value)) { return opaque(value); }
+    const item = type.slice(5);
+    const keys = Object.keys(value).sort();
+    let key = '<';
+    for (let i = 0; i < keys.length; i++) { key += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${goKey((value as any)[keys[i]], item)}`; }
+    return `${key}>`;
+  }
+  const fields = CORE_V1_STRUCTS[type];
+  if (fields === undefined) { throw new Error(`goKey: no Go type ${type}`); }
+  if (typeof value !== 'object' || Array.isArray(value)) { return opaque(value); }
+  let key = '';
+  for (const field in fields) {
+    const child = (value as any)[field];
+    if (child === undefined || child === null) { continue; }
+    const childKey = goKey(child, goType(fields[field]));
+    if (childKey !== ZERO) { key += `${key === '' ? '{' : ','}${field}:${childKey}`; }
+  }
+  return key === '' ? ZERO : `${key}}`;
 }
 
+/** Whether two manifest values of the Go type `type` are equal as reflect.DeepEqual sees them decoded. */
+export function goDeepEqual(a: unknown, b: unknown, type: string): boolean {
+  return a === b || goKey(a, type) === goKey(b, type);
+}
+
+/** A field's type without the table's `!` (no `omitempty`) mark. */
+export function goType(declared: string): string {
+  return declared.endsWith('!') ? declared.slice(0, -1) : declared;
+}
+
+/**
+ * A value Go cannot decode into the field (a number for a string...): the API server refuses such an
+ * object, so it never reaches the webhook; it is kept apart from every value that decodes.
+ */
+function opaque(value: unknown): string {
+  return `?${JSON.stringify(value)}`;
+}

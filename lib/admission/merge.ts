@@ -1,6 +1,7 @@
 // The webhook's merge of PodDefaults into a pod: one small function per merge rule, like the webhook's
-// mergeVolumes/mergeEnv, each returning the merged list and the conflicts it found.
-import { goDeepEqual } from './go-equal';
+// mergeVolumes/mergeEnv, each returning the merged list and the conflicts it found. Line numbers are
+// those of kubeflow/dashboard components/poddefaults-webhooks/main.go at d84246482d86.
+import { goDeepEqual, goKey } from './go-equal';
 import { deepCopy, isNil, nameOf, str } from './manifest';
 
 /** The prefix of the annotations the webhook reads and writes. */
@@ -9,6 +10,48 @@ const ISTIO_PROXY = 'istio-proxy';
 
 /** The source index of an entry the pod had before admission. */
 export const POD = -1;
+
+/**
+ * A list the webhook merges by a key, comparing two entries of one key as reflect.DeepEqual sees their
+ * Go type: a later entry must equal the first one, or the pod is refused.
+ *
+ * @internal
+ */
+export interface KeyedList {
+  /** The conflict's rule. */
+  readonly rule: string;
+  /** The PodDefault spec field (and the pod or container field it merges into). */
+  readonly field: string;
+  /** The entry's field that keys it. */
+  readonly key: string;
+  /** The core/v1 type of an entry. */
+  readonly type: string;
+}
+
+/** Every keyed list of a PodDefault, in the order the webhook judges them (main.go L118-166). @internal */
+export const KEYED_LISTS: readonly KeyedList[] = [
+  { rule: 'volume', field: 'volumes', key: 'name', type: 'Volume' },
+  { rule: 'toleration', field: 'tolerations', key: 'key', type: 'Toleration' },
+  { rule: 'env', field: 'env', key: 'name', type: 'EnvVar' },
+  { rule: 'volume-mount-name', field: 'volumeMounts', key: 'name', type: 'VolumeMount' },
+  { rule: 'volume-mount-path', field: 'volumeMounts', key: 'mountPath', type: 'VolumeMount' },
+  { rule: 'init-container', field: 'initContainers', key: 'name', type: 'Container' },
+  { rule: 'sidecar', field: 'sidecars', key: 'name', type: 'Container' },
+];
+
+/** The maps a PodDefault merges into the pod's metadata; two values of one key must be equal (main.go L471). @internal */
+export const KEYED_MAPS: readonly { readonly rule: string; readonly field: 'labels' | 'annotations' }[] = [
+  { rule: 'annotation', field: 'annotations' },
+  { rule: 'label', field: 'labels' },
+];
+
+const VOLUMES = KEYED_LISTS[0];
+const TOLERATIONS = KEYED_LISTS[1];
+const ENV = KEYED_LISTS[2];
+const MOUNT_NAMES = KEYED_LISTS[3];
+const MOUNT_PATHS = KEYED_LISTS[4];
+const INIT_CONTAINERS = KEYED_LISTS[5];
+const SIDECARS = KEYED_LISTS[6];
 
 /**
  * A conflict found by `mergePodDefaults`, with its sources as indices into the PodDefault list
@@ -32,7 +75,8 @@ export interface MergeOutcome {
 
 /**
  * Merges `podDefaults`, in the given order and regardless of their selectors, into a copy of `pod`, and
- * collects every conflict. Linear in the size of the pod and the PodDefaults.
+ * collects every conflict. Linear in the size of the pod and the PodDefaults. `pod` is the pod as the API
+ * server passes it on (see `podAsStored`): an empty list in it is absent.
  *
  * @internal
  */
@@ -47,8 +91,8 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
     if (result.list.length > 0 || spec[field] !== undefined) { spec[field] = result.list; }
   };
 
-  merge('volumes', mergeVolumes(spec.volumes, specs));
-  merge('tolerations', mergeTolerations(spec.tolerations, specs));
+  merge('volumes', mergeKeyed(VOLUMES, spec.volumes, specs));
+  merge('tolerations', mergeKeyed(TOLERATIONS, spec.tolerations, specs));
   merge('imagePullSecrets', mergeImagePullSecrets(spec.imagePullSecrets, specs));
   mergeAccount(spec, specs);
 
@@ -63,9 +107,9 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
     conflicts.push(...applied.conflicts);
     return applied.container;
   });
-  merge('initContainers', mergeContainers('init-container', spec.initContainers, specs.map(s => s.initContainers)));
-  const sidecars = mergeContainers('sidecar', originalContainers, specs.map(s => s.sidecars));
-  conflicts.push(...sidecars.conflicts, ...sidecarsNamedLikeContainers(originalContainers, specs));
+  merge('initContainers', mergeKeyed(INIT_CONTAINERS, spec.initContainers, specs));
+  const sidecars = mergeKeyed(SIDECARS, originalContainers, specs);
+  conflicts.push(...sidecars.conflicts, ...sidecarsNamedLikeContainers(originalContainers, containers, specs));
   const added = sidecars.list.slice(originalContainers.length);
   if (containers.length + added.length > 0) { spec.containers = [...containers, ...added]; }
 
@@ -83,35 +127,26 @@ interface Merged {
 
 /**
  * The webhook's merge of a keyed list: the first entry of each key stays, a later entry with the same key
- * must be equal (as Go's reflect.DeepEqual sees the typed structs) or it is a conflict.
+ * must be equal (as reflect.DeepEqual sees the typed structs) or it is a conflict.
  */
-function mergeKeyed(rule: string, existing: any[] | undefined, added: (any[] | undefined)[],
-  keyOf: (entry: any) => string, container?: string): Merged {
+function mergeKeyed(keyed: KeyedList, existing: any[] | undefined, specs: any[], container?: string): Merged {
   const list = [...(existing ?? [])];
   const seen = new Map<string, { entry: any; source: number }>();
-  list.forEach(entry => seen.set(keyOf(entry), { entry, source: POD }));
+  list.forEach(entry => seen.set(str(entry?.[keyed.key]), { entry, source: POD }));
   const conflicts: MergeConflict[] = [];
-  added.forEach((entries, source) => {
-    for (const entry of entries ?? []) {
-      const key = keyOf(entry);
+  specs.forEach((spec, source) => {
+    for (const entry of spec[keyed.field] ?? []) {
+      const key = str(entry?.[keyed.key]);
       const found = seen.get(key);
       if (found === undefined) {
         seen.set(key, { entry, source });
         list.push(entry);
-      } else if (!goDeepEqual(found.entry, entry)) {
-        conflicts.push(conflict(rule, key, [found.source, source], container));
+      } else if (!goDeepEqual(found.entry, entry, keyed.type)) {
+        conflicts.push(conflict(keyed.rule, key, [found.source, source], container));
       }
     }
   });
   return { list, conflicts };
-}
-
-function mergeVolumes(volumes: any[] | undefined, specs: any[]): Merged {
-  return mergeKeyed('volume', volumes, specs.map(s => s.volumes), v => str(v?.name));
-}
-
-function mergeTolerations(tolerations: any[] | undefined, specs: any[]): Merged {
-  return mergeKeyed('toleration', tolerations, specs.map(s => s.tolerations), t => str(t?.key));
 }
 
 /** A LocalObjectReference holds only a name (anything else is pruned), so this only de-duplicates. */
@@ -127,16 +162,8 @@ function mergeImagePullSecrets(secrets: any[] | undefined, specs: any[]): Merged
   return { list, conflicts: [] };
 }
 
-function mergeEnv(env: any[] | undefined, specs: any[], container: string): Merged {
-  return mergeKeyed('env', env, specs.map(s => s.env), e => str(e?.name), container);
-}
-
-function mergeContainers(rule: string, containers: any[] | undefined, added: (any[] | undefined)[]): Merged {
-  return mergeKeyed(rule, containers, added, c => str(c?.name));
-}
-
 /**
- * Mounts clash by volume name and, separately, by mount path (compared as raw strings).
+ * Mounts clash by volume name and, separately, by mount path, compared as raw strings (main.go L283-334).
  */
 function mergeVolumeMounts(mounts: any[] | undefined, specs: any[], container: string): Merged {
   const list = [...(mounts ?? [])];
@@ -155,14 +182,14 @@ function mergeVolumeMounts(mounts: any[] | undefined, specs: any[], container: s
       if (sameName === undefined) {
         byName.set(name, { entry, source });
         list.push(entry);
-      } else if (!goDeepEqual(sameName.entry, entry)) {
-        conflicts.push(conflict('volume-mount-name', name, [sameName.source, source], container));
+      } else if (!goDeepEqual(sameName.entry, entry, MOUNT_NAMES.type)) {
+        conflicts.push(conflict(MOUNT_NAMES.rule, name, [sameName.source, source], container));
       }
       const samePath = byPath.get(path);
       if (samePath === undefined) {
         byPath.set(path, { entry, source });
-      } else if (!goDeepEqual(samePath.entry, entry)) {
-        conflicts.push(conflict('volume-mount-path', path, [samePath.source, source], container));
+      } else if (!goDeepEqual(samePath.entry, entry, MOUNT_PATHS.type)) {
+        conflicts.push(conflict(MOUNT_PATHS.rule, path, [samePath.source, source], container));
       }
     }
   });
@@ -213,19 +240,23 @@ function mergeMap(rule: string, existing: Record<string, string> | undefined,
 }
 
 /**
- * The webhook checks sidecars against the pod's containers before it mutates them, then merges them into
- * the mutated containers; a sidecar named like one of the pod's containers then no longer matches and the
- * webhook drops every container, which the API server refuses. So any such sidecar rejects the pod.
+ * The webhook checks sidecars against the pod's containers before it mutates them (main.go L162), then
+ * merges them into the mutated containers (L563); a sidecar named like one of the pod's containers that
+ * passed the first check but differs from the mutated container makes mergeContainers fail, and the
+ * webhook then writes the pod without containers (L567), which the API server refuses. The mutated
+ * container always has an env and a mounts list, empty or not (`make` in mergeEnv L240 and
+ * mergeVolumeMounts L292), and an envFrom list only when something is in it (L272).
  */
-function sidecarsNamedLikeContainers(containers: any[], specs: any[]): MergeConflict[] {
-  const names = new Set(containers.map(c => str(c?.name)));
+function sidecarsNamedLikeContainers(originals: any[], mutated: any[], specs: any[]): MergeConflict[] {
   const conflicts: MergeConflict[] = [];
   specs.forEach((spec, source) => {
     for (const sidecar of spec.sidecars ?? []) {
       const name = str(sidecar?.name);
-      if (names.has(name) && goDeepEqual(containers.find(c => str(c?.name) === name), sidecar)) {
-        conflicts.push(conflict('sidecar', name, [POD, source]));
-      }
+      const i = originals.findIndex(c => str(c?.name) === name);
+      if (i < 0 || !goDeepEqual(originals[i], sidecar, SIDECARS.type)) { continue; }
+      const ctr = mutated[i];
+      const asGo = { ...ctr, env: ctr.env ?? [], volumeMounts: ctr.volumeMounts ?? [] };
+      if (goKey(asGo, SIDECARS.type) !== goKey(sidecar, SIDECARS.type)) { conflicts.push(conflict('sidecar', name, [POD, source])); }
     }
   });
   return conflicts;
@@ -234,7 +265,7 @@ function sidecarsNamedLikeContainers(containers: any[], specs: any[]): MergeConf
 function applyOnContainer(original: any, specs: any[]): { container: any; conflicts: MergeConflict[] } {
   const ctr = deepCopy(original);
   const name = str(ctr.name);
-  const env = mergeEnv(ctr.env, specs, name);
+  const env = mergeKeyed(ENV, ctr.env, specs, name);
   const mounts = mergeVolumeMounts(ctr.volumeMounts, specs, name);
   const envFrom = mergeEnvFrom(ctr.envFrom, specs);
   if (env.list.length > 0) { ctr.env = env.list; }

@@ -3,7 +3,8 @@
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
-import { deepCopy, nameOf, quoteEmpty } from './manifest';
+import { conflictSubject } from './conflict-subject';
+import { deepCopy, nameOf, str } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
 import { parseSelector } from './selector';
@@ -103,17 +104,21 @@ export class PodDefaultAdmission {
    */
   public static admit(pod: any, podDefaults: any[], options: AdmissionOptions = {}): AdmissionResult {
     const input = deepCopy(pod ?? {});
-    const namespace = input.metadata?.namespace ?? options.namespace;
-    const annotations = input.metadata?.annotations ?? {};
+    // The webhook decodes the pod the API server encoded (main.go L627): its empty lists and zero values
+    // are absent there, and its quantities canonical.
+    const sent = podAsStored(input);
+    // main.go L633: a pod without a namespace is in the request's.
+    const namespace = str(sent.metadata?.namespace) || options.namespace;
+    const annotations = sent.metadata?.annotations ?? {};
     if (annotations[EXCLUDE_ANNOTATION] === 'true' || annotations[MIRROR_POD_ANNOTATION] !== undefined) {
-      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
+      return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
     const inNamespace = (podDefaults ?? [])
-      .filter(pd => (pd?.metadata?.namespace ?? options.namespace ?? namespace) === namespace)
+      .filter(pd => (str(pd?.metadata?.namespace) || options.namespace || namespace) === namespace)
       .sort((a, b) => compareNames(nameOf(a), nameOf(b)));
 
-    const labels = input.metadata?.labels ?? {};
+    const labels = sent.metadata?.labels ?? {};
     const matching: any[] = [];
     const selectorConflicts: AdmissionConflict[] = [];
     for (const pd of inNamespace) {
@@ -133,10 +138,10 @@ export class PodDefaultAdmission {
       return { allowed: false, pod: input, conflicts: selectorConflicts, applied: [] };
     }
     if (matching.length === 0) {
-      return { allowed: true, pod: podAsStored(input), conflicts: [], applied: [] };
+      return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
-    const merged = mergePodDefaults(input, matching);
+    const merged = mergePodDefaults(sent, matching);
     const conflicts = [
       ...merged.conflicts.map(c => toAdmissionConflict(c, matching)),
       ...matching.filter(pd => nameOf(pd).length > MAX_PODDEFAULT_NAME_LENGTH).map(pd => ({
@@ -154,24 +159,12 @@ export class PodDefaultAdmission {
 }
 
 
-const SUBJECTS: Record<string, (key: string, container?: string) => string> = {
-  'volume': key => `volume ${key}`,
-  'volume-mount-name': (key, c) => `the mount of volume ${key} in container ${c}`,
-  'volume-mount-path': (key, c) => `the mount at ${key} in container ${c}`,
-  'env': (key, c) => `env var ${key} in container ${c}`,
-  'label': key => `pod label ${key}`,
-  'annotation': key => `pod annotation ${key}`,
-  'toleration': key => `the toleration of key ${quoteEmpty(key)}`,
-  'init-container': key => `init container ${key}`,
-  'sidecar': key => `container ${key}`,
-};
-
 /**
  * A readable description of a conflict between the named parties. `parties` are PodDefault names, or
  * `undefined` for the pod's own entry.
  */
 function describeConflict(rule: string, key: string, parties: (string | undefined)[], container?: string): string {
-  const subject = (SUBJECTS[rule] ?? ((k: string) => `${rule} ${k}`))(key, container);
+  const subject = conflictSubject(rule, key, container);
   const names = parties.filter((p): p is string => p !== undefined);
   const byPod = parties.some(p => p === undefined);
   if (rule === 'sidecar' && byPod) {

@@ -29,9 +29,6 @@ export interface ParsedSelector {
  * @internal
  */
 export function parseSelector(selector: any): ParsedSelector {
-  // Keys, an indexed loop and an array of the final length rather than entries, for...of and pushes
-  // (`[].push` reserves room for seventeen): the app-wide check parses the selector of every PodDefault
-  // of the app, cold.
   const matchLabels = selector?.matchLabels ?? {};
   const keys = Object.keys(matchLabels);
   const requirements: SelectorRequirement[] = new Array(keys.length);
@@ -42,7 +39,6 @@ export function parseSelector(selector: any): ParsedSelector {
     if (problem !== undefined) { return new Selector([], key, `matchLabels key ${key}: ${problem}`); }
     requirements[i] = { key, operator: 'In', values: [value] };
   }
-  // Read only when present: a for...of over an empty list still costs an iterator and its result.
   const expressions = selector?.matchExpressions;
   if (expressions === undefined || expressions === null) { return new Selector(requirements); }
   for (const expression of expressions) {

@@ -8,7 +8,7 @@ import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } 
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
-import { sortByName } from './selection';
+import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
@@ -65,9 +65,11 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
       }
     }
     const group = namespace === '' || floating.length === 0 ? own : sortByName(own.concat(floating));
-    append(problems, webhookMerge(group, namespace));
-    append(problems, mountSpelling(group, namespace));
-    append(problems, envSources(group, namespace, keys));
+    // One judgement of which PodDefaults meet, shared by the rules across PodDefaults.
+    const meetings = new Meetings(group, namespace);
+    append(problems, webhookMerge(group, namespace, meetings));
+    append(problems, mountSpelling(group, namespace, meetings));
+    append(problems, envSources(group, namespace, keys, meetings));
     append(problems, serviceAccounts(group, namespace));
     append(problems, cloudIdentities(group, namespace, keys, files));
   }

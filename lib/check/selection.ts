@@ -1,61 +1,101 @@
-// Which PodDefaults one pod can select together: the webhook applies every PodDefault whose selector
-// matches the pod's labels, so two PodDefaults meet only when one label set satisfies both selectors,
-// and a pair that both set one marker env var to their own (different) names is refused by the webhook
-// whenever both are selected, so it is never selected together on purpose.
+// Which PodDefaults one pod can select together. The webhook applies every PodDefault whose selector
+// matches the pod's labels (main.go L99), so two PodDefaults meet when some label set satisfies both
+// selectors; a pair that both set one marker env var to their own (different) names is refused by the
+// webhook whenever both are selected, so it is never selected together on purpose.
+//
+// Judged symbolically: per label key, a selector allows the label to be absent, or present with a value
+// in a finite set (`In`), or present (or absent) with any value outside a set (`Exists`, `NotIn`). Two
+// selectors meet when, key by key, what they allow overlaps; the alphabet of values is infinite, so two
+// "any value but" sets always overlap. This is exact for every label set, not only for one witness.
+//
+// The pair rules ask, for many entries (a volume, an env var...) keyed alike, which pairs of PodDefaults
+// meet. `Meetings.pairs` answers through an index that splits the entries by the label keys their
+// selectors constrain (and by markers, and by namespace-less origin), so that PodDefaults that exclude
+// each other by a key are never compared one by one: the work grows with the entries and the pairs
+// found, not with the square of the PodDefaults.
 import { SelectorRequirement } from '../admission/selector';
 import { compareNames } from '../names';
 import { PodDefaultFound } from './objects';
 
-/** A label set that every given PodDefault's selector matches, or `undefined` when there is none. */
-export function witness(podDefaults: readonly PodDefaultFound[]): Record<string, string> | undefined {
-  const byKey = new Map<string, SelectorRequirement[]>();
-  for (const pd of podDefaults) {
-    for (const r of pd.selector.requirements) {
-      const list = byKey.get(r.key);
-      if (list === undefined) { byKey.set(r.key, [r]); } else { list.push(r); }
-    }
+/** What a selector allows for one label key. */
+type Allowed =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'finite'; readonly values: ReadonlySet<string> }
+  /**
+   * `present`: the label is there, with any value but `excluded`; `optional`: or it is absent. `signature`
+   * tells apart two of these that allow different things.
+   */
+  | { readonly kind: 'present' | 'optional'; readonly excluded: ReadonlySet<string>; readonly signature: string };
+
+/** What a selector allows, key by key; `undefined` when no label set satisfies it. */
+type Constraints = ReadonlyMap<string, Allowed>;
+
+const NO_VALUES: ReadonlySet<string> = new Set();
+
+/** The constraints of a list of requirements, all of which must hold; `undefined` when none can. */
+function constraintsOf(requirements: readonly SelectorRequirement[], into = new Map<string, Allowed>()): Map<string, Allowed> | undefined {
+  for (let i = 0; i < requirements.length; i++) {
+    const r = requirements[i];
+    const allowed: Allowed = r.operator === 'In' ? { kind: 'finite', values: new Set(r.values) }
+      : r.operator === 'NotIn' ? excluding('optional', new Set(r.values))
+        : r.operator === 'Exists' ? PRESENT
+          : ABSENT;
+    const earlier = into.get(r.key);
+    const both = earlier === undefined ? allowed : combine(earlier, allowed);
+    if (both === undefined) { return undefined; }
+    into.set(r.key, both);
   }
-  const labels: Record<string, string> = {};
-  for (const key of [...byKey.keys()].sort(compareNames)) {
-    const value = valueFor(byKey.get(key)!);
-    if (value === null) { return undefined; }
-    if (value !== undefined) { labels[key] = value; }
-  }
-  return labels;
+  return into;
 }
 
-/**
- * A value for one label key that meets every requirement on it: `undefined` for "leave the label out",
- * `null` when no choice works. Prefers `true`, the value the notebook UI sets.
- */
-function valueFor(requirements: readonly SelectorRequirement[]): string | undefined | null {
-  let allowed: string[] | undefined;
-  const excluded = new Set<string>();
-  let present = false;
-  let absent = false;
-  for (const r of requirements) {
-    if (r.operator === 'In') {
-      present = true;
-      allowed = allowed === undefined ? [...r.values] : allowed.filter(v => r.values.includes(v));
-    } else if (r.operator === 'NotIn') {
-      r.values.forEach(v => excluded.add(v));
-    } else if (r.operator === 'Exists') {
-      present = true;
-    } else {
-      absent = true;
+/** What two constraints on one key allow together; `undefined` when nothing. */
+function combine(a: Allowed, b: Allowed): Allowed | undefined {
+  if (a.kind === 'absent' || b.kind === 'absent') {
+    const other = a.kind === 'absent' ? b : a;
+    return other.kind === 'absent' || other.kind === 'optional' ? ABSENT : undefined;
+  }
+  if (a.kind === 'finite' || b.kind === 'finite') {
+    const finite = (a.kind === 'finite' ? a : b) as { values: ReadonlySet<string> };
+    const other = a.kind === 'finite' ? b : a;
+    const values = new Set<string>();
+    finite.values.forEach(v => { if (other.kind === 'finite' ? other.values.has(v) : !other.excluded.has(v)) { values.add(v); } });
+    return values.size === 0 ? undefined : { kind: 'finite', values };
+  }
+  return excluding(a.kind === 'present' || b.kind === 'present' ? 'present' : 'optional', new Set([...a.excluded, ...b.excluded]));
+}
+
+function excluding(kind: 'present' | 'optional', excluded: ReadonlySet<string>): Allowed {
+  return { kind, excluded, signature: `${kind}\0${[...excluded].sort().join('\0')}` };
+}
+
+const ABSENT: Allowed = { kind: 'absent' };
+const PRESENT: Allowed = excluding('present', NO_VALUES);
+
+/** Whether two constraints on one key allow some common value (or absence). */
+function overlaps(a: Allowed, b: Allowed): boolean {
+  if (a.kind === 'absent' || b.kind === 'absent') {
+    const other = a.kind === 'absent' ? b : a;
+    return other.kind === 'absent' || other.kind === 'optional';
+  }
+  if (a.kind === 'finite') {
+    for (const v of a.values) {
+      if (b.kind === 'finite' ? b.values.has(v) : !b.excluded.has(v)) { return true; }
     }
+    return false;
   }
-  if (!present) { return undefined; }
-  if (absent) { return null; }
-  if (allowed !== undefined) {
-    const candidates = allowed.filter(v => !excluded.has(v)).sort(compareNames);
-    if (candidates.length === 0) { return null; }
-    return candidates.includes('true') ? 'true' : candidates[0];
+  if (b.kind === 'finite') { return overlaps(b, a); }
+  return true;
+}
+
+/** Whether one label set satisfies both. */
+function meet(a: Constraints, b: Constraints): boolean {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  for (const [key, allowed] of small) {
+    const other = large.get(key);
+    if (other !== undefined && !overlaps(allowed, other)) { return false; }
   }
-  for (let i = 0; ; i++) {
-    const value = i === 0 ? 'true' : `v${i}`;
-    if (!excluded.has(value)) { return value; }
-  }
+  return true;
 }
 
 /** Whether the two both set one marker env var to their own (different) names. */
@@ -69,7 +109,41 @@ export function exclusive(a: PodDefaultFound, b: PodDefaultFound): boolean {
 
 /** Whether one pod can select both (`a` may be `b`). */
 export function coSelectable(a: PodDefaultFound, b: PodDefaultFound): boolean {
-  return !exclusive(a, b) && witness(a === b ? [a] : [a, b]) !== undefined;
+  if (exclusive(a, b)) { return false; }
+  const ca = constraintsOf(a.selector.requirements);
+  const cb = a === b ? ca : constraintsOf(b.selector.requirements);
+  return ca !== undefined && cb !== undefined && meet(ca, cb);
+}
+
+/**
+ * A label set that every given PodDefault's selector matches, and `extra` too, or `undefined` when there
+ * is none. Only the keys the selectors read are set; a value is `true` (what the notebook UI sets) where
+ * allowed, else the first allowed value by name, else `v1`, `v2`...
+ */
+export function witness(podDefaults: readonly PodDefaultFound[], extra: readonly SelectorRequirement[] = []): Record<string, string> | undefined {
+  let constraints: Map<string, Allowed> | undefined = new Map();
+  for (let i = 0; i < podDefaults.length && constraints !== undefined; i++) {
+    constraints = constraintsOf(podDefaults[i].selector.requirements, constraints);
+  }
+  constraints = constraints === undefined ? undefined : constraintsOf(extra, constraints);
+  if (constraints === undefined) { return undefined; }
+  const labels: Record<string, string> = {};
+  for (const key of [...constraints.keys()].sort(compareNames)) {
+    const allowed = constraints.get(key)!;
+    if (allowed.kind === 'absent' || allowed.kind === 'optional') { continue; }
+    if (allowed.kind === 'finite') {
+      labels[key] = allowed.values.has('true') ? 'true' : [...allowed.values].sort(compareNames)[0];
+      continue;
+    }
+    for (let i = 0; ; i++) {
+      const value = i === 0 ? 'true' : `v${i}`;
+      if (!allowed.excluded.has(value)) {
+        labels[key] = value;
+        break;
+      }
+    }
+  }
+  return labels;
 }
 
 /** `labelled a=true,b=true`, for messages: labels are selection keys, never secrets. */
@@ -79,47 +153,14 @@ export function describeLabels(labels: Record<string, string> | undefined): stri
   return `labelled ${entries.map(([k, v]) => `${k}=${v}`).join(',')}`;
 }
 
-/**
- * The sets of PodDefaults one pod can select at most, when each is small to enumerate: every
- * PodDefault without a marker, with one choice from each group of exclusive markers. `undefined` when
- * the group needs pairwise judgement instead: a PodDefault with markers in two groups, more than
- * `MAX_WORLDS` combinations, or a combination whose selectors no label set satisfies together.
- */
-export function worlds(group: readonly PodDefaultFound[]): PodDefaultFound[][] | undefined {
-  const byMarker = new Map<string, PodDefaultFound[]>();
-  for (const pd of group) {
-    for (const m of pd.markers) {
-      const list = byMarker.get(m);
-      if (list === undefined) { byMarker.set(m, [pd]); } else { list.push(pd); }
-    }
-  }
-  const choices = [...byMarker.values()].filter(list => new Set(list.map(p => p.name)).size > 1);
-  const chosen = new Set(choices.flat());
-  if (chosen.size !== choices.reduce((n, list) => n + list.length, 0)) { return undefined; }
-  const count = choices.reduce((n, list) => n * list.length, 1);
-  if (count > MAX_WORLDS) { return undefined; }
-  const rest = group.filter(pd => !chosen.has(pd));
-  let result: PodDefaultFound[][] = [rest];
-  for (const list of choices) {
-    result = result.flatMap(world => list.map(pd => [...world, pd]));
-  }
-  for (const world of result) {
-    world.sort(byName);
-    if (witness(world) === undefined) { return undefined; }
-  }
-  return result;
-}
-
-const MAX_WORLDS = 16;
-
 export function byName(a: PodDefaultFound, b: PodDefaultFound): number {
   return compareNames(a.name, b.name) || a.index - b.index;
 }
 
 /**
- * Sorts `list` in place by `byName`, a total order. `Array.prototype.sort` allocates about a kilobyte
- * even for four elements, and the check sorts the PodDefaults of every namespace of the app: a short
- * list gets an insertion sort instead, which allocates nothing.
+ * Sorts `list` in place by `byName`, a total order. A short list gets an insertion sort: the check
+ * sorts the PodDefaults of every namespace of the app, most of them a handful, and measured with
+ * `npm run bench` the built-in sort's setup cost more than the sorting.
  */
 export function sortByName(list: PodDefaultFound[]): PodDefaultFound[] {
   if (list.length > SHORT_LIST) { return list.sort(byName); }
@@ -133,3 +174,365 @@ export function sortByName(list: PodDefaultFound[]): PodDefaultFound[] {
 }
 
 const SHORT_LIST = 8;
+
+/**
+ * One keyed entry of a PodDefault for `Meetings.pairs`: entries of one key in different classes (two
+ * different definitions) clash when their PodDefaults meet.
+ */
+export interface Entry<T> {
+  readonly pd: PodDefaultFound;
+  /** The class of the entry: equal classes never clash. */
+  readonly klass: string;
+  readonly item: T;
+}
+
+/** What `Meetings.pairs` pairs. */
+export interface PairOptions<T> {
+  /** The entries a later one is paired with. @default - every entry */
+  readonly earlier?: readonly Entry<T>[];
+  /** Requirements the pod meets too. @default - none */
+  readonly extra?: readonly SelectorRequirement[];
+}
+
+/** A pair of entries that clash, the earlier PodDefault (in the group's order) first. */
+export type Pair<T> = readonly [Entry<T>, Entry<T>];
+
+/**
+ * The PodDefaults of one namespace as the pair rules judge them (`group` in name order, `namespace` `''`
+ * for the namespace-less ones among themselves): two meet when one pod can select both, they do not
+ * exclude each other by a marker, and they are not both namespace-less in a namespace's group (those
+ * pairs are judged once, among the namespace-less ones).
+ */
+export class Meetings {
+  private orders?: Map<PodDefaultFound, number>;
+  private readonly constraints = new Map<PodDefaultFound, Constraints | undefined>();
+
+  public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
+
+  /**
+   * Whether two of the entries may clash at all, as far as their PodDefaults tell without their selectors:
+   * two entries of one PodDefault, or of two that neither exclude each other by a marker nor are both
+   * namespace-less in a namespace's group. Most keys of a namespace are set by PodDefaults that exclude
+   * each other (the S3 configurations of a profile), and this rules them out without judging selectors;
+   * a long list is left to `pairs`.
+   */
+  public mayClash(entries: readonly { readonly pd: PodDefaultFound }[]): boolean {
+    if (entries.length > SHORT_LIST) { return true; }
+    for (let i = 0; i < entries.length; i++) {
+      for (let j = i + 1; j < entries.length; j++) {
+        const a = entries[i].pd;
+        const b = entries[j].pd;
+        if (a === b || (!exclusive(a, b) && !(this.namespace !== '' && a.floating && b.floating))) { return true; }
+      }
+    }
+    return false;
+  }
+
+  /** Whether some pod selects it: a selector no label set satisfies selects nothing. */
+  public selectable(pd: PodDefaultFound): boolean {
+    return this.constraintsOf(pd) !== undefined;
+  }
+
+  /**
+   * Every pair of an entry of `options.earlier` (by default `entries`) and a later entry of `entries`, of
+   * different classes, whose (different) PodDefaults meet, on a pod that also meets `options.extra`: by
+   * the later entry, then the earlier one, in the group's order.
+   */
+  public pairs<T>(entries: readonly Entry<T>[], options: PairOptions<T> = {}): Pair<T>[] {
+    const extra = options.extra ?? [];
+    const members = this.members(entries, extra);
+    const earlier = options.earlier === undefined || options.earlier === entries ? members : this.members(options.earlier, extra);
+    const root = new IndexNode(earlier, new Set());
+    const pairs: Pair<T>[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const later = members[i];
+      const found: Member<T>[] = [];
+      root.collect({ constraints: later.constraints, before: later.order, klass: later.entry.klass, first: false }, found);
+      found.sort((a, b) => a.order - b.order || a.position - b.position);
+      for (let j = 0; j < found.length; j++) {
+        // A member under several cells of the index is found once per cell.
+        if (j === 0 || found[j] !== found[j - 1]) { pairs.push([found[j].entry, later.entry]); }
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * The clashing pairs of entries of one key, as the webhook merges them (main.go L245-260): each entry
+   * must equal the first of its key. So a PodDefault clashes with itself when one of its entries differs
+   * from its first (as a pair with itself, when some pod selects it), and with an earlier PodDefault when
+   * one of its entries differs from that one's first; once per pair of PodDefaults. With `anyEntry`, an
+   * entry clashes with every earlier entry of another class, not only with the first one of its PodDefault.
+   * With `extra`, only on a pod that also meets those requirements.
+   */
+  public clashes<T>(entries: readonly Entry<T>[], options: { readonly anyEntry?: boolean; readonly extra?: readonly SelectorRequirement[] } = {}): Pair<T>[] {
+    const found: Pair<T>[] = [];
+    const first = new Map<PodDefaultFound, Entry<T>>();
+    const twice = new Set<PodDefaultFound>();
+    for (const entry of entries) {
+      const earlier = first.get(entry.pd);
+      if (earlier === undefined) {
+        first.set(entry.pd, entry);
+      } else if (earlier.klass !== entry.klass && !twice.has(entry.pd) && this.selectable(entry.pd)
+        // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
+        && !(this.namespace !== '' && entry.pd.floating)) {
+        twice.add(entry.pd);
+        found.push([earlier, entry]);
+      }
+    }
+    const reported = new Set<string>();
+    for (const pair of this.pairs(entries, { earlier: options.anyEntry ? entries : [...first.values()], extra: options.extra })) {
+      const id = `${this.orderOf(pair[0].pd)}\n${this.orderOf(pair[1].pd)}`;
+      if (!reported.has(id)) {
+        reported.add(id);
+        found.push(pair);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * For each of `queries`, the first of `readers` (in the group's order; the query's own PodDefault may
+   * be one) that meets it when the pod also meets the query's `extra`, or `undefined`.
+   */
+  public firstMeetings<T>(queries: readonly { readonly pd: PodDefaultFound; readonly extra: readonly SelectorRequirement[] }[],
+    readers: readonly Entry<T>[]): (Entry<T> | undefined)[] {
+    const root = new IndexNode(this.members(readers, []), new Set());
+    return queries.map(q => {
+      const own = this.constraintsOf(q.pd);
+      const constraints = own === undefined ? undefined : constraintsOf(q.extra, new Map(own));
+      if (constraints === undefined) { return undefined; }
+      const found: Member<T>[] = [];
+      root.collect({ constraints, before: Infinity, klass: '\0none', first: true }, found);
+      return found.length === 0 ? undefined : found.reduce((a, b) => (b.order < a.order ? b : a)).entry;
+    });
+  }
+
+  /** The entries whose PodDefaults some pod selects, in the group's order. */
+  private members<T>(entries: readonly Entry<T>[], extra: readonly SelectorRequirement[]): Member<T>[] {
+    const members: Member<T>[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const own = this.constraintsOf(entries[i].pd);
+      const constraints = own === undefined || extra.length === 0 ? own : constraintsOf(extra, new Map(own));
+      if (constraints !== undefined) { members.push({ entry: entries[i], order: this.orderOf(entries[i].pd), position: i, constraints }); }
+    }
+    return members.sort((a, b) => a.order - b.order || a.position - b.position);
+  }
+
+  /** The PodDefault's place in the group. */
+  private orderOf(pd: PodDefaultFound): number {
+    if (this.orders === undefined) {
+      this.orders = new Map();
+      for (let i = 0; i < this.group.length; i++) { this.orders.set(this.group[i], i); }
+    }
+    return this.orders.get(pd)!;
+  }
+
+  /** The PodDefault's selector, markers and namespace-less origin as constraints; cached per group. */
+  private constraintsOf(pd: PodDefaultFound): Constraints | undefined {
+    if (this.constraints.has(pd)) { return this.constraints.get(pd); }
+    const constraints = constraintsOf(pd.selector.requirements);
+    if (constraints !== undefined) {
+      // A marker is a key whose one value is the PodDefault's name: two of one marker and different names
+      // never meet. A namespace-less PodDefault in a namespace's group is a key whose one value is its
+      // position: two never meet there.
+      for (let i = 0; i < pd.markers.length; i++) { constraints.set(`\0marker\0${pd.markers[i]}`, { kind: 'finite', values: new Set([pd.name]) }); }
+      if (pd.floating && this.namespace !== '') { constraints.set('\0namespace-less', { kind: 'finite', values: new Set([String(pd.index)]) }); }
+    }
+    this.constraints.set(pd, constraints);
+    return constraints;
+  }
+}
+
+interface Member<T> {
+  readonly entry: Entry<T>;
+  /** The PodDefault's place in the group. */
+  readonly order: number;
+  /** The entry's place in the list given. */
+  readonly position: number;
+  readonly constraints: Constraints;
+}
+
+/**
+ * What `IndexNode.collect` looks for: members before `before`, of another class than `klass`, that meet;
+ * with `first`, only the earliest, and `before` then narrows as members are found.
+ */
+interface Query {
+  readonly constraints: Constraints;
+  before: number;
+  readonly klass: string;
+  readonly first: boolean;
+}
+
+/** How many members a large node counts to choose its pivot. */
+const PIVOT_SAMPLE = 64;
+/** Above this many cells, a query that allows most values searches every finite member at once. */
+const CELL_SCAN_LIMIT = 16;
+/** Above this many different exclusion sets, members that exclude values are searched together. */
+const GROUP_LIMIT = 16;
+
+/** The members that exclude one set of values on the split key (`present` or `optional`). */
+interface ExcludingGroup<T> {
+  /** Undefined for the group of every exclusion set beyond `GROUP_LIMIT`. */
+  readonly kind?: 'present' | 'optional';
+  readonly excluded: ReadonlySet<string>;
+  readonly node: IndexNode<T>;
+}
+
+/** How a node splits its members by what they allow for one key. */
+interface Split<T> {
+  readonly key: string;
+  readonly absent: IndexNode<T>;
+  /** Members that allow finitely many values, under each value they allow (a member may be under several). */
+  readonly cells: ReadonlyMap<string, IndexNode<T>>;
+  readonly finite: IndexNode<T>;
+  readonly excluding: readonly ExcludingGroup<T>[];
+  /** Members that do not constrain the key. */
+  readonly free: IndexNode<T>;
+  /** Every member, for a query that does not constrain the key. */
+  readonly all: IndexNode<T>;
+}
+
+/**
+ * A node of the index: members in the group's order, split (on first use) by the label key most of them
+ * constrain, which the path to the node has not split on yet. A node with no key that two members
+ * constrain is a leaf, searched member by member: there a member fails a query only on a key that the
+ * query constrains, so the misses are few, and runs of the query's own class are skipped at once.
+ */
+class IndexNode<T> {
+  private split?: Split<T> | null;
+  private nextOtherClass?: Int32Array;
+
+  public constructor(private readonly members: readonly Member<T>[], private readonly used: ReadonlySet<string>) {}
+
+  /** Adds to `found` the members that answer `query` (a member under several cells may come twice). */
+  public collect(query: Query, found: Member<T>[]): void {
+    if (this.members.length === 0 || this.members[0].order >= query.before) { return; }
+    const split = this.split === undefined ? (this.split = this.splitMembers()) : this.split;
+    if (split === null) {
+      this.scan(query, found);
+      return;
+    }
+    const allowed = query.constraints.get(split.key);
+    if (allowed === undefined) {
+      split.all.collect(query, found);
+      return;
+    }
+    split.free.collect(query, found);
+    if (allowed.kind === 'absent' || allowed.kind === 'optional') { split.absent.collect(query, found); }
+    if (allowed.kind === 'finite') {
+      allowed.values.forEach(v => split.cells.get(v)?.collect(query, found));
+    } else if (allowed.kind !== 'absent') {
+      if (split.cells.size <= CELL_SCAN_LIMIT) {
+        split.cells.forEach((node, v) => { if (!allowed.excluded.has(v)) { node.collect(query, found); } });
+      } else {
+        split.finite.collect(query, found);
+      }
+    }
+    for (const group of split.excluding) {
+      // Two "any value but" sets always overlap; a finite set overlaps one unless it is inside it.
+      const meets = group.kind === undefined
+        || (allowed.kind === 'absent' ? group.kind === 'optional' : allowed.kind !== 'finite' || [...allowed.values].some(v => !group.excluded.has(v)));
+      if (meets) { group.node.collect(query, found); }
+    }
+  }
+
+  /** The unused key that most of every `step`-th member constrain, if two of them do. */
+  private pivot(step: number): string | undefined {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < this.members.length; i += step) {
+      for (const k of this.members[i].constraints.keys()) { counts.set(k, (counts.get(k) ?? 0) + 1); }
+    }
+    let key: string | undefined;
+    let best = 1;
+    counts.forEach((count, k) => {
+      if (!this.used.has(k) && (count > best || (count === best && key !== undefined && k < key))) {
+        best = count;
+        key = k;
+      }
+    });
+    return key;
+  }
+
+  private scan(query: Query, found: Member<T>[]): void {
+    const members = this.members;
+    const next = this.nextOtherClass ??= nextOtherClass(members);
+    for (let j = 0; j < members.length && members[j].order < query.before;) {
+      const m = members[j];
+      if (m.entry.klass === query.klass) {
+        j = next[j];
+        continue;
+      }
+      if (meet(m.constraints, query.constraints)) {
+        found.push(m);
+        if (query.first) {
+          query.before = m.order;
+          return;
+        }
+      }
+      j++;
+    }
+  }
+
+  private splitMembers(): Split<T> | null {
+    // The pivot is the key most members constrain; counted on a sample of a large node first (any key two
+    // members of the sample constrain will do), and on every member only when the sample has none.
+    const step = Math.max(1, Math.floor(this.members.length / PIVOT_SAMPLE));
+    let key = step > 1 ? this.pivot(step) : undefined;
+    if (key === undefined) { key = this.pivot(1); }
+    if (key === undefined) { return null; }
+    const used = new Set(this.used).add(key);
+    const absent: Member<T>[] = [];
+    const cells = new Map<string, Member<T>[]>();
+    const finite: Member<T>[] = [];
+    const excluding = new Map<string, { kind?: 'present' | 'optional'; excluded: ReadonlySet<string>; members: Member<T>[] }>();
+    const free: Member<T>[] = [];
+    for (const m of this.members) {
+      const allowed = m.constraints.get(key);
+      if (allowed === undefined) {
+        free.push(m);
+      } else if (allowed.kind === 'absent') {
+        absent.push(m);
+      } else if (allowed.kind === 'finite') {
+        finite.push(m);
+        allowed.values.forEach(v => {
+          const cell = cells.get(v);
+          if (cell === undefined) { cells.set(v, [m]); } else { cell.push(m); }
+        });
+      } else {
+        let signature = allowed.signature;
+        if (!excluding.has(signature) && excluding.size >= GROUP_LIMIT) { signature = '\0mixed'; }
+        const group = excluding.get(signature);
+        if (group !== undefined) {
+          group.members.push(m);
+        } else {
+          excluding.set(signature, signature === '\0mixed'
+            ? { excluded: NO_VALUES, members: [m] }
+            : { kind: allowed.kind, excluded: allowed.excluded, members: [m] });
+        }
+      }
+    }
+    const node = (list: readonly Member<T>[]) => new IndexNode(list, used);
+    const cellNodes = new Map<string, IndexNode<T>>();
+    cells.forEach((list, v) => cellNodes.set(v, node(list)));
+    return {
+      key,
+      absent: node(absent),
+      cells: cellNodes,
+      finite: node(finite),
+      excluding: [...excluding.values()].map(g => ({ kind: g.kind, excluded: g.excluded, node: node(g.members) })),
+      free: node(free),
+      all: node(this.members),
+    };
+  }
+}
+
+/** For each position, the next position whose class differs from its own (or the length). */
+function nextOtherClass<T>(members: readonly Member<T>[]): Int32Array {
+  const next = new Int32Array(members.length);
+  for (let j = members.length - 1; j >= 0; j--) {
+    next[j] = j === members.length - 1 ? members.length
+      : members[j + 1].entry.klass !== members[j].entry.klass ? j + 1 : next[j + 1];
+  }
+  return next;
+}

@@ -44,6 +44,7 @@ const COMMON_PROPS: PropFlags = {
   'secret-name': { prop: 'secretName' },
   'immutable': { prop: 'immutable' },
   'hash-secret-name': { prop: 'hashSecretName' },
+  'workspace-mountable': { prop: 'workspaceMountable' },
 };
 
 const MOUNT_PROPS: PropFlags = {

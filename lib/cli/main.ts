@@ -11,11 +11,14 @@ import { checkCommand } from './check';
 import { dockerCommand } from './docker';
 import { gcpWorkloadIdentityCommand } from './gcp-workload-identity';
 import { gcsCommand } from './gcs';
+import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
 import { pipelinesCommand } from './pipelines';
+import { pipelinesStoreCommand } from './pipelines-store';
+import { trainerCommand } from './trainer';
 
 /** The subcommands, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -30,6 +33,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   azureWorkloadIdentityCommand,
   gcpWorkloadIdentityCommand,
   notebookCommand,
+  kserveCommand,
+  pipelinesStoreCommand,
+  trainerCommand,
   checkCommand,
 ];
 

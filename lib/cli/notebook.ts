@@ -57,6 +57,7 @@ export const notebookCommand: CommandSpec = {
         'home-directory': { type: 'string', value: 'DIR', help: 'the notebook user\'s home, where .docker/ and .aws/ are mounted (default: /home/jovyan, the home of stock Kubeflow images; Kaptain\'s used /home/kubeflow)' },
         'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file", "aws-env", "gcs" or "azure"' },
         'pipelines': { type: 'boolean', help: 'also give the notebooks the Kubeflow Pipelines API token (access-ml-pipeline)' },
+        'workspace-mountable': { type: 'boolean', help: 'label every Secret printed notebooks.kubeflow.org/can-mount: "true", so that Kubeflow Notebooks 2.0 workspaces may mount it' },
       },
     },
     { heading: 'Docker (one of --docker-from-file, --docker-username, --docker-existing-secret, --docker-remote-config, --docker-remote-username)', options: DOCKER_SOURCE.options('docker-') },
@@ -114,24 +115,25 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   const sources = [{ fields: ['docker', 'config'], input: docker }, { fields: ['credentials', 'configuration', 'key'], input: storageSource }];
   await synthesize(io, flags, sources, (lib, chart) => {
     const read = (secret: { read: () => string }) => secret.read();
+    const workspaceMountable = bool(args, 'workspace-mountable');
     let storageAccess;
     if (minio !== undefined) {
-      storageAccess = lib.StorageAccess.minio({ credentials: minio.build(lib, read), ...minioSettings(lib) });
+      storageAccess = lib.StorageAccess.minio({ credentials: minio.build(lib, read), ...minioSettings(lib), workspaceMountable });
     } else if (awsFile !== undefined) {
-      storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, read), { region: str(args, 'aws-region') });
+      storageAccess = lib.StorageAccess.awsFile(awsFile.build(lib, read), { region: str(args, 'aws-region'), workspaceMountable });
     } else if (awsEnv !== undefined) {
-      storageAccess = lib.StorageAccess.awsEnv(awsEnv.build(lib, read));
+      storageAccess = lib.StorageAccess.awsEnv(awsEnv.build(lib, read), { workspaceMountable });
     } else if (gcs !== undefined) {
-      storageAccess = lib.StorageAccess.gcs(gcs.build(lib, read));
+      storageAccess = lib.StorageAccess.gcs(gcs.build(lib, read), { workspaceMountable });
     } else {
-      storageAccess = lib.StorageAccess.azure(azure!.build(lib, read));
+      storageAccess = lib.StorageAccess.azure(azure!.build(lib, read), { workspaceMountable });
     }
     const secretType = dockerOptions(lib).secretType as DockerSecretType | undefined;
     new lib.NotebookAccess(chart, 'notebook', {
       namespace,
       homeDirectory: str(args, 'home-directory'),
       docker: docker.build(lib, read),
-      dockerOptions: secretType === undefined ? undefined : { secretType },
+      dockerOptions: secretType === undefined && workspaceMountable === undefined ? undefined : { secretType, workspaceMountable },
       storage: storageAccess,
       pipelines: bool(args, 'pipelines'),
     });

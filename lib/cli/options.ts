@@ -20,6 +20,7 @@ export function commonOptions(defaultName: string, defaultDescription: string, w
       'secret-name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: the PodDefault\'s name)' },
       'immutable': { type: 'boolean', help: 'mark the Secret immutable' },
       'hash-secret-name': { type: 'boolean', help: 'append a kustomize-style content hash to the Secret\'s name, so rotated credentials get a new Secret' },
+      'workspace-mountable': { type: 'boolean', help: 'label the Secret notebooks.kubeflow.org/can-mount: "true", so that Kubeflow Notebooks 2.0 workspaces may mount it' },
     },
   };
 }

@@ -39,6 +39,7 @@ export const COMMON_FLAG_NAMES: FlagNames = {
   secretName: '--secret-name',
   immutable: '--immutable',
   hashSecretName: '--hash-secret-name',
+  workspaceMountable: '--workspace-mountable',
   volumeName: '--volume-name',
   mountPath: '--mount-path',
   fromExistingSecret: '--existing-secret',

@@ -224,7 +224,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
       '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
-      '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
+      '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

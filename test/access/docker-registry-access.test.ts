@@ -182,11 +182,11 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['no config', {},
       '[test/docker-config] config: is missing: give the credentials, such as DockerConfig.fromFile("config.json")'],
     ['an invalid name', { config: DockerConfig.fromLogin(login), name: 'Docker_Config' },
-      '[test/docker-config] name: "Docker_Config" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+      '[test/docker-config] name: "Docker_Config" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
     ['an empty name', { config: DockerConfig.fromLogin(login), name: '' },
-      '[test/docker-config] name: "" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+      '[test/docker-config] name: "" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
     ['a 53-character name', { config: DockerConfig.fromLogin(login), name: 'a'.repeat(53) },
-      `[test/docker-config] name: "${'a'.repeat(53)}" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one`],
+      `[test/docker-config] name: "${'a'.repeat(53)}" is too long: 53 characters, more than the 52 that the kubeflow webhook's pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes: set name to another`],
     ['an invalid namespace', { config: DockerConfig.fromLogin(login), namespace: 'User' },
       '[test/docker-config] namespace: "User" is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile\'s namespace'],
     ['an empty description', { config: DockerConfig.fromLogin(login), description: ' ' },
@@ -204,7 +204,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
       '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
-      '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set volumeName to one'],
+      '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {
@@ -217,7 +217,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
 
   test('a derived name that is not a DNS label asks for name', () => {
     expect(() => new DockerRegistryAccess(userChart(), 'Docker Config!', { config: DockerConfig.fromLogin(login) }))
-      .toThrow('[test/Docker Config!] name: the construct id "Docker Config!" gives "docker-config!", which is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name explicitly');
+      .toThrow('[test/Docker Config!] name: the construct id "Docker Config!" gives "docker-config!", which is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name explicitly');
   });
 
   test('no namespace anywhere', () => {

@@ -153,7 +153,7 @@ describe('MinioDefault rejects bad input', () => {
     ['an empty description', { description: ' ' },
       '[test/minio] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
     ['an invalid name', { name: 'MinIO' },
-      '[test/minio] name: "MinIO" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+      '[test/minio] name: "MinIO" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

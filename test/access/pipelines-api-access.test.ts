@@ -109,7 +109,7 @@ describe('PipelinesApiAccess rejects bad input', () => {
     ['a mountPath', { mountPath: '/kfp' } as PipelinesApiAccessProps,
       '[test/kfp] mountPath: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave mountPath out'],
     ['an invalid name', { name: 'Access_ML' },
-      '[test/kfp] name: "Access_ML" is not a valid PodDefault name (a DNS-1123 label of lower-case letters, digits and "-", at most 52 characters): set name to one'],
+      '[test/kfp] name: "Access_ML" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
     ['an empty description', { description: '' },
       '[test/kfp] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
   ];

@@ -15,6 +15,7 @@ describe('accessSpec', () => {
       secretType: 'Opaque',
       immutable: true,
       externalSecret: { secretStoreRef: { name: 'store' } },
+      secretLabels: { 'notebooks.kubeflow.org/can-mount': 'true' },
     };
     const volumes = [{ name: 'access-volume', secret: { secretName: 'access-secret' } }];
     const volumeMounts = [{ name: 'access-volume', mountPath: '/home/kubeflow/.access/' }];
@@ -33,6 +34,7 @@ describe('accessSpec', () => {
       secretType: 'Opaque',
       immutable: true,
       externalSecret: { secretStoreRef: { name: 'store' } },
+      secretLabels: { 'notebooks.kubeflow.org/can-mount': 'true' },
       volumes, volumeMounts, env, envFrom, imagePullSecrets,
     });
   });
@@ -59,5 +61,23 @@ describe('the Secret size limit', () => {
   test.each([1024 * 1024 + 1, 1024 * 1024 + 2, 1024 * 1024 + 3])('counts %i bytes exactly', (bytes) => {
     // GIVEN / WHEN / THEN
     expect(synth(bytes)).toThrow(`[test/docker-config] secret: would hold ${bytes} bytes, more than the 1048576 (1 MiB)`);
+  });
+});
+
+describe('the name of an access construct', () => {
+  test('may hold dots, as the api server allows in a custom resource\'s name; the default volume name may not', () => {
+    // GIVEN a name with a dot
+    const chart = Testing.chart();
+    const login = DockerConfig.fromLogin({ server: 'registry.example.com', username: 'u', password: 'fake-password' });
+    // WHEN the default volume name derives from it THEN the volume name is refused, with the api server's reason
+    expect(() => new DockerRegistryAccess(chart, 'a', { namespace: 'user', name: 'team.docker', config: login }))
+      .toThrow('volumeName: the default volume name "team.docker-volume", from name, is not a valid volume name (a DNS-1123 label: lower-case letters, '
+        + 'digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one');
+    // WHEN a volume name is given THEN the PodDefault, its Secret and its selector label carry the dotted name
+    new DockerRegistryAccess(chart, 'b', { namespace: 'user', name: 'team.docker', volumeName: 'docker', config: login });
+    const manifests = Testing.synth(chart);
+    const secret = manifests.find(m => m.kind === 'Secret');
+    const podDefault = manifests.find(m => m.kind === 'PodDefault');
+    expect([secret.metadata.name, podDefault.metadata.name, podDefault.spec.selector.matchLabels]).toEqual(['team.docker', 'team.docker', { 'team.docker': 'true' }]);
   });
 });

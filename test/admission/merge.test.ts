@@ -206,12 +206,12 @@ describe('mergePodDefaults: what it writes and what it leaves out', () => {
 
   test('a sidecar identical to one of the pod\'s containers rejects the pod', () => {
     const result = PodDefaultAdmission.admit(pod(['a']), [pd('a', { sidecars: [{ name: 'nb', image: 'jupyter' }] })]);
-    expect(result.conflicts).toEqual([{ rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds container nb, which the pod already has' }]);
+    expect(result.conflicts).toEqual([{ rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds sidecar nb, which the pod already has' }]);
   });
 
   test('a sidecar named like a pod container but different rejects the pod once', () => {
     const result = PodDefaultAdmission.admit(pod(['a']), [pd('a', { sidecars: [{ name: 'nb', image: 'other' }] })]);
-    expect(result.conflicts).toEqual([{ rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds container nb, which the pod already has' }]);
+    expect(result.conflicts).toEqual([{ rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds sidecar nb, which the pod already has' }]);
   });
 
   test('sidecars are added after the containers, which get the env; the sidecars do not', () => {

@@ -150,6 +150,10 @@ describe('the admitted pod equals kubectl\'s decoding and encoding of the merged
       hostNetwork: false,
       restartPolicy: '',
     }), []],
+    ['quantities in any spelling, and fields core/v1 does not have', notebookPod({
+      volumes: [{ name: 'scratch', emptyDir: { sizeLimit: '1024Mi' } }, { name: 'tmp', emptyDir: { sizeLimit: 1.5 }, note: 'dropped' }],
+      containers: [{ name: 'nb', image: 'jupyter', resources: { limits: { memory: '1.5Gi', cpu: '1000m' }, requests: { cpu: 0.5 } }, colour: 'blue' }],
+    }), []],
     ['volumes of every kind the constructs render', notebookPod(), [{
       ...zeros,
       spec: {

@@ -1,30 +1,5 @@
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-
-const NS = 'team-a';
-
-function pd(name: string, spec: any, namespace: string | undefined = NS): any {
-  return {
-    apiVersion: 'kubeflow.org/v1alpha1',
-    kind: 'PodDefault',
-    metadata: namespace === undefined ? { name } : { name, namespace },
-    spec: { selector: { matchLabels: { [name]: 'true' } }, ...spec },
-  };
-}
-
-/** A notebook pod that selects every PodDefault named in `selects`. */
-function pod(selects: string[], spec: any = {}, metadata: any = {}): any {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: 'nb-0',
-      namespace: NS,
-      ...metadata,
-      labels: { ...Object.fromEntries(selects.map(s => [s, 'true'])), ...metadata.labels },
-    },
-    spec: { containers: [{ name: 'nb', image: 'jupyter' }], ...spec },
-  };
-}
+import { NS, pd, pod } from './support';
 
 const secretVolume = (name: string, secretName: string, extra: any = {}) => ({ name, secret: { secretName, ...extra } });
 
@@ -47,7 +22,7 @@ describe('PodDefaultAdmission.admit: conflicts, one rule per row', () => {
     ['init-container', { initContainers: [{ name: 'init', image: 'one' }] }, { initContainers: [{ name: 'init', image: 'two' }] },
       { rule: 'init-container', key: 'init', podDefaults: ['a', 'b'], message: 'init container init differs between poddefaults a and b' }],
     ['sidecar', { sidecars: [{ name: 'proxy', image: 'one' }] }, { sidecars: [{ name: 'proxy', image: 'two' }] },
-      { rule: 'sidecar', key: 'proxy', podDefaults: ['a', 'b'], message: 'container proxy differs between poddefaults a and b' }],
+      { rule: 'sidecar', key: 'proxy', podDefaults: ['a', 'b'], message: 'sidecar proxy differs between poddefaults a and b' }],
   ])('%s', (_rule, specA, specB, expected) => {
     // GIVEN two PodDefaults that a notebook selects together
     const podDefaults = [pd('b', specB), pd('a', specA)];
@@ -110,7 +85,7 @@ describe('PodDefaultAdmission.admit: conflicts, one rule per row', () => {
 
     // THEN it is refused
     expect(result.conflicts).toEqual([{
-      rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds container nb, which the pod already has',
+      rule: 'sidecar', key: 'nb', podDefaults: ['a'], message: 'poddefault a adds sidecar nb, which the pod already has',
     }]);
   });
 

@@ -15,18 +15,20 @@ describe('rules on one PodDefault', () => {
     ['a name of exactly 52 characters', pd('a'.repeat(52)), []],
     ['a name of 53 characters', pd('a'.repeat(53)), [{
       rule: 'name-length', key: 'a'.repeat(53),
-      message: `${WHERE('a'.repeat(53))} has a name of 53 characters: the webhook marks the pod with the annotation `
-        + 'poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, so kubernetes refuses every pod it selects; use a name of at most 52 characters',
+      message: `${WHERE('a'.repeat(53))} has a name that is too long: 53 characters, more than the 52 that the kubeflow webhook's pod annotation `
+        + 'poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes; '
+        + 'use a name of at most 52 characters',
     }]],
     ['a name with capitals', pd('MyPD'), [{
       rule: 'name-format', key: 'MyPD',
-      message: `${WHERE('MyPD')} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit): `
-        + 'the api server refuses it, and the notebook ui selects it by a label of that name; rename it, such as "my-pd"',
+      message: `${WHERE('MyPD')} has a name that is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), `
+        + 'which the api server requires of a custom resource\'s name; rename it, such as "my-pd"',
     }]],
-    ['a name with a dot', pd('team.docker'), [{
-      rule: 'name-format', key: 'team.docker',
-      message: `${WHERE('team.docker')} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit): `
-        + 'the api server refuses it, and the notebook ui selects it by a label of that name; rename it, such as "team-docker"',
+    ['a name with a dot: a DNS-1123 subdomain, as the api server requires of a custom resource', pd('team.docker'), []],
+    ['a name with an underscore', pd('team_docker'), [{
+      rule: 'name-format', key: 'team_docker',
+      message: `${WHERE('team_docker')} has a name that is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), `
+        + 'which the api server requires of a custom resource\'s name; rename it, such as "team-docker"',
     }]],
     ['no matchLabels', pd('gpu', { selector: {} }), [{
       rule: 'listing',
@@ -61,6 +63,16 @@ describe('rules on one PodDefault', () => {
       rule: 'spawner-volume', key: '/dev/shm',
       message: `${WHERE('shm')} mounts at /dev/shm, ${SPAWNER}; choose another mount path`,
     }]],
+    // the spawner's workspace: spawner_ui_config.yaml mounts it at /home/jovyan by default (kubeflow/notebooks 177b0986, L153)
+    ...['/home/jovyan', '/home/jovyan/', '/home//jovyan/.'].map((mountPath): [string, any, { rule: string; key?: string; message: string }[]] => [
+      `a mount at the notebook workspace, ${mountPath}`, pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath }] }), [{
+        rule: 'spawner-volume', key: '/home/jovyan',
+        message: `${WHERE('home')} mounts at /home/jovyan, where the notebook spawner mounts every notebook's workspace volume by default `
+          + '(workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every notebook that selects it is refused; '
+          + 'mount below it, such as /home/jovyan/.docker/, or elsewhere',
+      }]]),
+    ['a mount below the notebook workspace', pd('docker', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan/.docker/' }] }), []],
+    ['a mount at another home', pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan2' }] }), []],
   ])('%s', (_, manifest, expected) => {
     // GIVEN one PodDefault WHEN checked THEN exactly the expected rules fire, with their messages
     expect(checkManifests(inputs(manifest)).map(p => ({ rule: p.rule, ...(p.key === undefined ? {} : { key: p.key }), message: p.message }))).toEqual(expected);

@@ -96,6 +96,42 @@ describe('a PodDefault without a namespace', () => {
   });
 });
 
+describe('env-source with namespace-less objects, as kubectl apply -n places them', () => {
+  const FIX = 'gets one of the two values without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
+  const floatingSecret = (name: string, keys: string[]) => ({ ...secret(name, keys), metadata: { name } });
+
+  test('a namespace-less Secret read by a namespace-less PodDefault counts in each namespace that holds PodDefaults', () => {
+    // GIVEN a of team-a sets AWS_REGION; b (no namespace) reads it from Secret s3 (no namespace)
+    const problems = checkManifests(inputs(
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }),
+      pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }, null),
+      floatingSecret('s3', ['AWS_REGION']),
+    ));
+    // THEN the clash is found in team-a, where kubectl apply -n team-a puts b and s3
+    expect(problems.map(p => [p.rule, p.namespace, p.message])).toEqual([['env-source', 'team-a',
+      `env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]]);
+  });
+
+  test('a namespace-less Secret read by a PodDefault of a namespace counts there', () => {
+    const problems = checkManifests(inputs(
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }, null),
+      pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }),
+      floatingSecret('s3', ['AWS_REGION']),
+    ));
+    expect(problems.map(p => [p.rule, p.namespace, p.sources])).toEqual([['env-source', 'team-a', ['s1', 's0']]]);
+  });
+
+  test('two namespace-less PodDefaults are judged once, among the namespace-less objects', () => {
+    const problems = checkManifests(inputs(
+      pd('c', {}),
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }, null),
+      pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }, null),
+      floatingSecret('s3', ['AWS_REGION']),
+    ));
+    expect(problems.map(p => [p.rule, p.namespace, p.sources])).toEqual([['env-source', undefined, ['s2', 's1']]]);
+  });
+});
+
 describe('mount-spelling', () => {
   test.each<[string, string, string, string | undefined]>([
     ['a trailing slash', '/home/jovyan/.aws/', '/home/jovyan/.aws', '/home/jovyan/.aws'],

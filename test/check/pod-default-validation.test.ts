@@ -153,8 +153,9 @@ describe('rules across two PodDefaults of a namespace', () => {
     // WHEN synthesised
     // THEN reported once, against that PodDefault
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `pod label docker-config is defined twice, differently, by poddefault docker-config (${p}) in namespace team-a: `
-        + 'the webhook refuses every notebook that selects it (labelled docker-config=true); keep one definition',
+      `pod label docker-config is set by poddefault docker-config (${p}) in namespace team-a, which also selects notebooks whose label `
+        + '"docker-config" has another value: the webhook refuses each of them (labelled docker-config=true); set the label only to a value '
+        + 'the selector requires, or leave it out',
     ]);
   });
 
@@ -185,9 +186,9 @@ describe('rules on one PodDefault', () => {
       `poddefault big-shm (${p}) in namespace team-a uses the volume name dshm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another volume name`,
       `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path`,
     ]],
-    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name of 54 characters: `
-      + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid for names over 52 characters, '
-      + 'so kubernetes refuses every pod it selects; use a name of at most 52 characters']],
+    ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name that is too long: `
+      + '54 characters, more than the 52 that the kubeflow webhook\'s pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): '
+      + 'the api server refuses every pod the webhook changes; use a name of at most 52 characters']],
     ['invalid label keys', 'label-key.yaml', p => [
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
         + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
@@ -386,6 +387,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
     /^\S+ and \S+ are both PodDefault pd-[a-d] \(api group kubeflow\.org\) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces$/,
     new RegExp(`^${merged} differs between poddefaults pd-[a-d] \\(\\S+\\) and pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects both \\(labelled [^)]+\\); make the two definitions identical or rename one(, or put the logins to both registries in one config\\.json with DockerConfig\\.fromLogins)?$`),
     new RegExp(`^${merged} is defined twice, differently, by poddefault pd-[a-d] \\(\\S+\\) in namespace team-a: the webhook refuses every notebook that selects it \\(labelled [^)]+\\); keep one definition$`),
+    /^pod label \S+ is set by poddefault pd-[a-d] \(\S+\) in namespace team-a, which also selects notebooks whose label "\S+" has another value: the webhook refuses each of them \(labelled [^)]+\); set the label only to a value the selector requires, or leave it out$/,
     /^mount paths \S+ of poddefault pd-[a-d] \(\S+\) and \S+ of poddefault pd-[a-d] \(\S+\) in namespace team-a are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories$/,
   ];
 

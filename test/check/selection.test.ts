@@ -1,6 +1,7 @@
-// The order in which the check judges the PodDefaults of a namespace.
+// The order in which the check judges the PodDefaults of a namespace, and which of them meet.
 import { PodDefaultFound } from '../../lib/check/objects';
-import { byName, sortByName } from '../../lib/check/selection';
+import { parseSelector } from '../../lib/admission/selector';
+import { byName, coSelectable, sortByName, witness } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
 function found(name: string, index: number): PodDefaultFound {
@@ -39,5 +40,42 @@ describe('sortByName', () => {
     // WHEN sorted THEN the list itself is in order
     expect(sortByName(list)).toBe(list);
     expect(list.map(pd => pd.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('coSelectable and witness: one label set for both, judged exactly', () => {
+  /** A PodDefault as the selection reads it: a name, a selector and markers. */
+  function pd(name: string, selector: any, markers: string[] = []): PodDefaultFound {
+    return { name, index: 0, selector: parseSelector(selector), markers } as unknown as PodDefaultFound;
+  }
+  const expr = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
+
+  test.each<[string, any, any, Record<string, string> | undefined]>([
+    ['own labels', { matchLabels: { a: 'true' } }, { matchLabels: { b: 'true' } }, { a: 'true', b: 'true' }],
+    ['one key, two values', { matchLabels: { tier: 'gpu' } }, { matchLabels: { tier: 'cpu' } }, undefined],
+    ['In and NotIn leave one value', expr('tier', 'In', ['cpu', 'gpu']), expr('tier', 'NotIn', ['cpu']), { tier: 'gpu' }],
+    ['In inside NotIn', expr('tier', 'In', ['cpu']), expr('tier', 'NotIn', ['cpu', 'gpu']), undefined],
+    ['Exists and DoesNotExist', expr('gpu', 'Exists'), expr('gpu', 'DoesNotExist'), undefined],
+    ['NotIn and DoesNotExist: the label left out', expr('gpu', 'NotIn', ['a']), expr('gpu', 'DoesNotExist'), {}],
+    ['Exists and NotIn: a value neither names', expr('gpu', 'Exists'), expr('gpu', 'NotIn', ['true']), { gpu: 'v1' }],
+  ])('%s', (_, a, b, labels) => {
+    // GIVEN two selectors WHEN judged together THEN they meet exactly when a label set selects both, and the witness is one
+    expect(coSelectable(pd('a', a), pd('b', b))).toBe(labels !== undefined);
+    expect(witness([pd('a', a), pd('b', b)])).toEqual(labels);
+    if (labels !== undefined) {
+      expect(parseSelector(a).matches(labels) && parseSelector(b).matches(labels)).toBe(true);
+    }
+  });
+
+  test('a marker set to each one\'s own name makes two PodDefaults exclusive, one name twice does not', () => {
+    expect(coSelectable(pd('a', {}, ['KUBEFLOW_S3_ACCESS']), pd('b', {}, ['KUBEFLOW_S3_ACCESS']))).toBe(false);
+    expect(coSelectable(pd('a', {}, ['KUBEFLOW_S3_ACCESS']), pd('a', {}, ['KUBEFLOW_S3_ACCESS']))).toBe(true);
+  });
+
+  test('witness with extra requirements: a label set that also carries another value of a key', () => {
+    // GIVEN b selects x In (1, 2) WHEN the pod must also carry x with a value other than 1 THEN x=2
+    const b = pd('b', expr('x', 'In', ['1', '2']));
+    expect(witness([b], [{ key: 'x', operator: 'Exists', values: [] }, { key: 'x', operator: 'NotIn', values: ['1'] }])).toEqual({ x: '2' });
+    expect(witness([b], [{ key: 'x', operator: 'NotIn', values: ['1', '2'] }])).toBeUndefined();
   });
 });

@@ -409,9 +409,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, check; see "cdk8s-kubeflow-access --help"'],
+    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });
@@ -571,7 +571,7 @@ describe('check', () => {
     const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
     // WHEN checked THEN the name rule the constructs apply fires, with its fix
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 label .*rename it, such as "my-pd"$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 subdomain .*rename it, such as "my-pd"$/)]);
   });
 
   test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { App, Chart } from 'cdk8s';
 import {
   AccessError, AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, GcpServiceAccountKey,
-  GcsCredentials, NotebookAccess, S3Configuration, StorageAccess,
+  GcsCredentials, HuggingFaceToken, NotebookAccess, S3Configuration, StorageAccess, TrainerStorageCredentials,
 } from '../../lib';
 import { COMMANDS } from '../../lib/cli/main';
 import { runMain } from '../cli/cli-io';
@@ -50,6 +50,8 @@ describe('library: content given where a path goes is never quoted', () => {
       'scan/aws-configuration] configuration', 'S3Configuration.fromValues'],
     ['GcpServiceAccountKey.fromFile', p => chart => new GcsCredentials(chart, 'gcs', { key: GcpServiceAccountKey.fromFile(p) }),
       'scan/gcs] key', 'GcpServiceAccountKey.fromJson'],
+    ['HuggingFaceToken.fromFile', p => chart => new TrainerStorageCredentials(chart, 'trainer', { huggingFaceToken: HuggingFaceToken.fromFile(p) }),
+      'scan/trainer] huggingFaceToken', 'HuggingFaceToken.fromValue'],
     ['DockerConfig.fromFile in NotebookAccess', p => chart => new NotebookAccess(chart, 'notebook', { docker: DockerConfig.fromFile(p) }),
       'scan/notebook/docker-config] config', 'DockerConfig.fromJson'],
     ['AwsCredentials.fromFile in StorageAccess.awsFile', p => chart => new NotebookAccess(chart, 'notebook', {
@@ -109,6 +111,23 @@ describe('command line: content given to a file flag is never quoted', () => {
     'notebook azure-account-key-file': ['--docker-existing-secret', 'regcred', '--storage', 'azure', '--azure-account-name', 'fakeaccount0000'],
     'notebook azure-sas-token-file': ['--docker-existing-secret', 'regcred', '--storage', 'azure', '--azure-account-name', 'fakeaccount0000'],
     'notebook azure-connection-string-file': ['--docker-existing-secret', 'regcred', '--storage', 'azure'],
+    'kserve s3-from-file': [],
+    'kserve s3-secret-access-key-file': ['--s3-access-key-id', KEY_ID],
+    'kserve s3-session-token-file': ['--s3-access-key-id', KEY_ID, '--s3-secret-access-key-stdin'],
+    'kserve gcs-key-file': [],
+    'kserve azure-account-key-file': ['--azure-account-name', 'fakeaccount0000'],
+    'kserve azure-sas-token-file': ['--azure-account-name', 'fakeaccount0000'],
+    'kserve azure-connection-string-file': [],
+    'kserve registry-from-file': [],
+    'kserve registry-password-file': ['--registry-username', 'fake-user'],
+    'pipelines-store s3-from-file': ['--pipeline-root', 's3://fake-bucket/v2'],
+    'pipelines-store s3-secret-access-key-file': ['--pipeline-root', 's3://fake-bucket/v2', '--s3-access-key-id', KEY_ID],
+    'pipelines-store s3-session-token-file': ['--pipeline-root', 's3://fake-bucket/v2', '--s3-access-key-id', KEY_ID, '--s3-secret-access-key-stdin'],
+    'pipelines-store gcs-key-file': ['--pipeline-root', 'gs://fake-bucket/v2'],
+    'trainer s3-from-file': [],
+    'trainer s3-secret-access-key-file': ['--s3-access-key-id', KEY_ID],
+    'trainer s3-session-token-file': ['--s3-access-key-id', KEY_ID, '--s3-secret-access-key-stdin'],
+    'trainer hf-token-file': [],
   };
 
   test('the table holds every flag that reads a file, of every command that reads credentials', () => {

@@ -36,7 +36,7 @@ describe.each(identities)('%s', (_name, create, valid) => {
     ['a namespace of a number', { namespace: 1 }, 'namespace: is a number, not a string: give a string, or leave namespace out'],
     ['switchServiceAccount "yes"', { switchServiceAccount: 'yes' }, 'switchServiceAccount: is a string, not true or false: give true or false, or leave switchServiceAccount out'],
     ['a namespace that is no DNS label', { namespace: 'Team A' }, 'namespace: "Team A" is not a valid namespace'],
-    ['a name over 52 characters', { name: 'a'.repeat(53) }, 'name: "' + 'a'.repeat(53) + '" is not a valid PodDefault name'],
+    ['a name over 52 characters', { name: 'a'.repeat(53) }, 'name: "' + 'a'.repeat(53) + '" is too long: 53 characters, more than the 52'],
     ['hashSecretName, a Secret prop', { hashSecretName: true }, 'hashSecretName: does not apply'],
   ])('%s: an AccessError with the path, the field and the fix, nothing left', (_what, props, message) => {
     const chart = userChart();

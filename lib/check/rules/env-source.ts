@@ -1,5 +1,5 @@
 import { externalSecretTarget, Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { coSelectable, describeLabels, exclusive, witness } from '../selection';
+import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -67,13 +67,14 @@ interface Provider {
 /**
  * A notebook that selects two PodDefaults where one's `env` and the other's `envFrom` Secret (or two
  * `envFrom` Secrets) set one variable gets one of the two values without any warning: the webhook only
- * compares `env` entries with each other. An `envFrom` of a Secret (or ConfigMap) that the input does
- * not hold has unknown keys and is not judged.
+ * compares `env` entries with each other (main.go L234-279). An `envFrom` of a Secret (or ConfigMap) that
+ * the input does not hold has unknown keys and is not judged.
  */
-export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): readonly CheckProblem[] {
-  if (!mayMeet(group, namespace)) { return NO_PROBLEMS; }
-  // One provider per envFrom, shared by its keys.
-  const providers = new Map<string, Provider[]>();
+export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
+  if (!readsSecrets(group, meetings)) { return NO_PROBLEMS; }
+  // Classes: the Secret, or '' for env, which the webhook compares itself; one Secret twice gives one value.
+  const providers = new Map<string, Entry<Provider>[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
     const envFrom = pd.manifest.spec?.envFrom;
@@ -81,11 +82,11 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     for (let j = 0; j < envFrom.length; j++) {
       const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? keys.of(namespace, name) : undefined;
+      const known = typeof name === 'string' ? secretKeysIn(keys, namespace, name) : undefined;
       if (known === undefined) { continue; }
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
-      const provider: Provider = { pd, secret: name };
-      for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], provider); }
+      const entry: Entry<Provider> = { pd, klass: name, item: { pd, secret: name } };
+      for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], entry); }
     }
   }
   if (providers.size === 0) { return NO_PROBLEMS; }
@@ -95,70 +96,67 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     if (!Array.isArray(env)) { continue; }
     for (let j = 0; j < env.length; j++) {
       const name = env[j]?.name;
-      if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd }); }
+      if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd, klass: '', item: { pd } }); }
     }
   }
   const problems: CheckProblem[] = [];
   providers.forEach((list, variable) => {
-    let reported: Set<string> | undefined;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const envFirst = list[i].secret === undefined;
-        const p = envFirst ? list[j] : list[i];
-        const q = envFirst ? list[i] : list[j];
-        // Two env entries are the webhook's to compare; one Secret twice gives one value; one name twice is a duplicate.
-        if (p.secret === q.secret || p.pd.name === q.pd.name || p.pd === q.pd) { continue; }
-        if (namespace !== '' && p.pd.floating && q.pd.floating) { continue; }
-        if (!coSelectable(p.pd, q.pd)) { continue; }
-        const pair = `${p.pd.index}\n${q.pd.index}`;
-        if (reported?.has(pair)) { continue; }
-        (reported ??= new Set()).add(pair);
-        problems.push({
-          rule: 'env-source',
-          ...(namespace === '' ? {} : { namespace }),
-          sources: [p.pd.source, q.pd.source],
-          key: variable,
-          message: `env var ${variable} is set by ${how(p)} and by ${how(q)} in namespace ${ns(namespace)}: a notebook that selects both `
-            + `(${describeLabels(witness([p.pd, q.pd]))}) gets one of the two values without a warning; set it in one of them only, `
-            + 'or make the two exclusive by giving both an env var of one name whose value is their own name',
-        });
-      }
+    if (list.length < 2 || list.every(e => e.klass === list[0].klass)) { return; }
+    const reported = new Set<string>();
+    for (const [earlier, later] of meetings.pairs(list)) {
+      // One name twice is the duplicate rule's.
+      if (earlier.pd.name === later.pd.name) { continue; }
+      const [p, q] = earlier.item.secret === undefined ? [later.item, earlier.item] : [earlier.item, later.item];
+      const pair = `${p.pd.index}\n${q.pd.index}`;
+      if (reported.has(pair)) { continue; }
+      reported.add(pair);
+      problems.push({
+        rule: 'env-source',
+        ...(namespace === '' ? {} : { namespace }),
+        sources: [p.pd.source, q.pd.source],
+        key: variable,
+        message: `env var ${variable} is set by ${how(p)} and by ${how(q)} in namespace ${ns(namespace)}: a notebook that selects both `
+          + `(${describeLabels(witness([p.pd, q.pd]))}) gets one of the two values without a warning; set it in one of them only, `
+          + 'or make the two exclusive by giving both an env var of one name whose value is their own name',
+      });
     }
   });
   return problems;
 }
 
 /**
- * Whether two PodDefaults of the group that set env vars may meet in one pod, as far as the pair rules
- * of envSources tell without the Secrets (names, namespaces, markers). When no two may, no notebook gets
- * two values: most namespaces are like this (the S3 configurations of one profile exclude each other),
- * and reading the Secrets costs a map per namespace of the app.
+ * The keys of Secret `name` where a PodDefault of `namespace` reads it: a namespace-less Secret lands
+ * there too, as `kubectl apply -n` places it.
  */
-function mayMeet(group: readonly PodDefaultFound[], namespace: string): boolean {
-  for (let i = 0; i < group.length; i++) {
-    const a = group[i];
-    if (!setsEnv(a)) { continue; }
-    for (let j = i + 1; j < group.length; j++) {
-      const b = group[j];
-      if (!setsEnv(b) || a.name === b.name || (namespace !== '' && a.floating && b.floating)) { continue; }
-      if (!exclusive(a, b)) { return true; }
-    }
-  }
-  return false;
+function secretKeysIn(keys: SecretKeys, namespace: string, name: string): readonly string[] | undefined {
+  const own = keys.of(namespace, name);
+  const placed = namespace === '' ? undefined : keys.of('', name);
+  return placed === undefined ? own : own === undefined ? placed : own.concat(placed);
 }
 
-function setsEnv(pd: PodDefaultFound): boolean {
-  const spec = pd.manifest.spec;
-  return isFilled(spec?.env) || isFilled(spec?.envFrom);
+/**
+ * Whether some PodDefault of the group reads a Secret with envFrom and another that sets env vars may meet
+ * it; when none may, no notebook gets two values, and the Secrets need not be read.
+ */
+function readsSecrets(group: readonly PodDefaultFound[], meetings: Meetings): boolean {
+  let readers = false;
+  const setters: { pd: PodDefaultFound }[] = [];
+  for (let i = 0; i < group.length; i++) {
+    const spec = group[i].manifest.spec;
+    const reads = isFilled(spec?.envFrom);
+    readers = readers || reads;
+    if (reads || isFilled(spec?.env)) { setters.push({ pd: group[i] }); }
+  }
+  return readers && setters.length > 1 && meetings.mayClash(setters);
 }
 
 function isFilled(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;
 }
 
-function addProvider(providers: Map<string, Provider[]>, variable: string, provider: Provider): void {
+function addProvider(providers: Map<string, Entry<Provider>[]>, variable: string, entry: Entry<Provider>): void {
   const list = providers.get(variable);
-  if (list === undefined) { providers.set(variable, [provider]); } else { list.push(provider); }
+  if (list === undefined) { providers.set(variable, [entry]); } else { list.push(entry); }
 }
 
 function how(p: Provider): string {

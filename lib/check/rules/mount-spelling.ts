@@ -1,46 +1,49 @@
 import { foldPath } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { coSelectable } from '../selection';
+import { Entry, Meetings } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
- * The webhook compares mount paths as strings, so `/a/b/` and `/a//b` pass it, and the kubelet then
- * cannot mount both at one directory. Judged for PodDefaults one pod can select together.
+ * The webhook compares mount paths as strings (main.go L313), so `/a/b/` and `/a//b` pass it, and the
+ * kubelet then cannot mount both at one directory. Judged for PodDefaults one pod can select together,
+ * and within one PodDefault.
  */
-export function mountSpelling(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
+export function mountSpelling(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
   if (!hasSpellings(group)) { return NO_PROBLEMS; }
-  const seen = new Map<string, { path: string; pd: PodDefaultFound }[]>();
-  const reported = new Set<string>();
-  const problems: CheckProblem[] = [];
+  const byDirectory = new Map<string, Entry<string>[]>();
   for (const pd of group) {
-    for (const mount of Array.isArray(pd.manifest.spec?.volumeMounts) ? pd.manifest.spec.volumeMounts : []) {
+    const mounts = pd.manifest.spec?.volumeMounts;
+    if (!Array.isArray(mounts)) { continue; }
+    for (const mount of mounts) {
       const path = String(mount?.mountPath ?? '');
       const folded = foldPath(path);
-      const earlier = seen.get(folded) ?? [];
-      const first = earlier.find(e => e.path !== path && coSelectable(e.pd, pd) && !(namespace !== '' && e.pd.floating && pd.floating));
-      earlier.push({ path, pd });
-      seen.set(folded, earlier);
-      const pair = `${folded}\n${path}`;
-      if (first === undefined || reported.has(pair)) { continue; }
-      reported.add(pair);
+      const list = byDirectory.get(folded) ?? [];
+      list.push({ pd, klass: path, item: path });
+      byDirectory.set(folded, list);
+    }
+  }
+  const problems: CheckProblem[] = [];
+  byDirectory.forEach((entries, folded) => {
+    if (entries.every(e => e.klass === entries[0].klass)) { return; }
+    for (const [a, b] of meetings.clashes(entries, { anyEntry: true })) {
       problems.push({
         rule: 'mount-spelling',
         ...(namespace === '' ? {} : { namespace }),
-        sources: [first.pd.source, pd.source],
+        sources: a.pd === b.pd ? [a.pd.source] : [a.pd.source, b.pd.source],
         key: folded,
-        message: `mount paths ${first.path} of poddefault ${first.pd.name} (${first.pd.source}) and ${path} of poddefault `
-          + `${pd.name} (${pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
+        message: `mount paths ${a.item} of poddefault ${a.pd.name} (${a.pd.source}) and ${b.item} of poddefault `
+          + `${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
           + 'does not see the clash and the container cannot mount both; spell them the same way or use different directories',
       });
     }
-  }
+  });
   return problems;
 }
 
 /** Whether two mounts of the group spell one directory differently: rare, and cheap to rule out. */
 function hasSpellings(group: readonly PodDefaultFound[]): boolean {
   const first = new Map<string, string>();
-  // Indexed loops: this runs for every namespace of the app.
   for (let i = 0; i < group.length; i++) {
     const mounts = group[i].manifest.spec?.volumeMounts;
     if (!Array.isArray(mounts)) { continue; }

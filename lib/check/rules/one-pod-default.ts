@@ -1,10 +1,17 @@
 // Rules on one PodDefault at a time.
-import { compareNames, DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
+import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { CheckProblem } from '../types';
 
+/** The notebook spawner gives every notebook pod a `dshm` volume mounted at `/dev/shm`. */
 const SPAWNER_VOLUME = 'dshm';
 const SPAWNER_MOUNT_PATH = '/dev/shm';
+/**
+ * Where the notebook spawner mounts each notebook's workspace volume by default: `workspaceVolume.value.mount`
+ * of its spawner_ui_config.yaml (kubeflow/notebooks 177b0986 components/crud-web-apps/jupyter/manifests/base/
+ * configs/spawner_ui_config.yaml L153, as in the last kubeflow/kubeflow 6dbe5161 before the move).
+ */
+const WORKSPACE_MOUNT_PATH = '/home/jovyan';
 
 function where(pd: PodDefaultFound): string {
   return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
@@ -20,23 +27,17 @@ function problem(rule: string, pd: PodDefaultFound, message: string, key?: strin
   };
 }
 
-/** The webhook's marker annotation of a longer name is not a valid key. */
+/** The webhook's marker annotation of a longer name is not a valid key (see `podDefaultNameProblem`). */
 export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
-  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return NO_PROBLEMS; }
-  return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
-    + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
-    + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+  if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH || !isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
+  return [problem('name-length', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; `
+    + `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
 }
 
-/**
- * The name is the key of the selection label and part of the webhook's pod annotation, so it follows
- * the rule the constructs apply to it: a DNS-1123 label (its length is the rule above).
- */
+/** The API server requires a custom resource's name to be a DNS-1123 subdomain (see `podDefaultNameProblem`). */
 export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
-  if (DNS_LABEL.test(pd.name)) { return NO_PROBLEMS; }
-  return [problem('name-format', pd, `${where(pd)} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", `
-    + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name; '
-    + 'rename it, such as ' + quote(suggestedName(pd.name)), pd.name)];
+  if (isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
+  return [problem('name-format', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
 }
 
 function suggestedName(name: string): string {
@@ -65,26 +66,38 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
     + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks')];
 }
 
-/** The notebook spawner gives every notebook pod a `dshm` volume at `/dev/shm`. */
+/**
+ * The notebook spawner's own volumes: a PodDefault that uses the `dshm` volume name, or mounts at `/dev/shm`
+ * or at the workspace (`/home/jovyan`), clashes with every notebook: the webhook refuses a mount of another
+ * volume at the same path string (main.go L313), and the API server one at the same path spelled otherwise
+ * (a container's mount paths must be unique). Mounting below the workspace (`/home/jovyan/.docker/`) is fine.
+ */
 export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
   let usesName = false;
-  let usesPath = false;
+  let usesShm = false;
+  let usesWorkspace = false;
   const volumes = listOf(spec.volumes);
   for (let i = 0; i < volumes.length; i++) { usesName = usesName || volumes[i]?.name === SPAWNER_VOLUME; }
   const mounts = listOf(spec.volumeMounts);
   for (let i = 0; i < mounts.length; i++) {
     usesName = usesName || mounts[i]?.name === SPAWNER_VOLUME;
-    // Folding keeps or drops segments but never makes one, so a path without "shm" cannot fold to
-    // /dev/shm: most paths are ruled out without folding them.
+    // Folding keeps or drops segments but never makes one, so a path without "shm" (or "jovyan") cannot
+    // fold to /dev/shm (or /home/jovyan): most paths are ruled out without folding them.
     const path = String(mounts[i]?.mountPath ?? '');
-    usesPath = usesPath || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
+    usesShm = usesShm || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
+    usesWorkspace = usesWorkspace || (path.includes('jovyan') && foldPath(path) === WORKSPACE_MOUNT_PATH);
   }
-  if (!usesName && !usesPath) { return NO_PROBLEMS; }
+  if (!usesName && !usesShm && !usesWorkspace) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
   if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`, SPAWNER_VOLUME)); }
-  if (usesPath) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`, SPAWNER_MOUNT_PATH)); }
+  if (usesShm) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`, SPAWNER_MOUNT_PATH)); }
+  if (usesWorkspace) {
+    problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${WORKSPACE_MOUNT_PATH}, where the notebook spawner mounts every notebook's `
+      + 'workspace volume by default (workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every '
+      + `notebook that selects it is refused; mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
+  }
   return problems;
 }
 

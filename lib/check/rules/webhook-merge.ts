@@ -1,65 +1,173 @@
+import { conflictSubject } from '../../admission/conflict-subject';
+import { goKey } from '../../admission/go-equal';
+import { KEYED_LISTS, KEYED_MAPS } from '../../admission/merge';
+import { SelectorRequirement } from '../../admission/selector';
 import { foldPath, quote } from '../../names';
-import { MergeConflict, mergePodDefaults } from '../../admission/merge';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
+import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
-const SUBJECTS: Record<string, (key: string) => string> = {
-  'volume': key => `volume ${key}`,
-  'volume-mount-name': key => `the mount of volume ${key}`,
-  'volume-mount-path': key => `the mount at ${key}`,
-  'env': key => `env var ${key}`,
-  'label': key => `pod label ${key}`,
-  'annotation': key => `pod annotation ${key}`,
-  'toleration': key => `the toleration of key ${quote(key)}`,
-  'init-container': key => `init container ${key}`,
-  'sidecar': key => `sidecar ${key}`,
-};
+/** One keyed rule of the merge as the check judges it: the entries of a list, or the values of a map. */
+interface Rule {
+  readonly rule: string;
+  /** The spec field. */
+  readonly field: string;
+  /** For a list, the entry's field that keys it; a map is keyed by its keys. */
+  readonly key?: string;
+  /** The class of an entry: two entries of one key clash when their classes differ. */
+  readonly klass: (entry: unknown) => string;
+}
+
+function listRule(rule: string): Rule {
+  const keyed = KEYED_LISTS.find(k => k.rule === rule)!;
+  return { rule, field: keyed.field, key: keyed.key, klass: entry => goKey(entry, keyed.type) };
+}
+
+function mapRule(rule: string): Rule {
+  const field = KEYED_MAPS.find(k => k.rule === rule)!.field;
+  return { rule, field, klass: value => (typeof value === 'string' ? value : `\0${JSON.stringify(value)}`) };
+}
+
+/** The rules in the order the webhook judges them (main.go L118-166). */
+const RULES: readonly Rule[] = [
+  listRule('volume'), listRule('toleration'), listRule('env'), listRule('volume-mount-name'), listRule('volume-mount-path'),
+  mapRule('annotation'), mapRule('label'), listRule('init-container'), listRule('sidecar'),
+];
 
 /**
- * What the webhook refuses when one notebook selects several PodDefaults of the namespace. Each set of
- * PodDefaults one pod can select at most (see `worlds`) is merged into a pod with one container and the
- * labels that select them all; when there is no such small family of sets, every pair that one pod can
- * select is merged instead (a merge of all at once would report pairs that never meet).
+ * What the webhook refuses when one notebook selects several PodDefaults of the namespace: two entries
+ * of one key defined differently (as reflect.DeepEqual sees them decoded) by two PodDefaults one pod can
+ * select, or twice by one; and a pod label a PodDefault sets that differs from the one the pod is selected
+ * by. Every such pair is reported, with a label set that selects both.
  */
-export function webhookMerge(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
-  if (cannotClash(group)) { return NO_PROBLEMS; }
-  const problems: CheckProblem[] = [];
-  const reported = new Set<string>();
-  const sets = worlds(group) ?? pairsAndSingles(group);
-  for (const set of sets) {
-    const labels = witness(set) ?? {};
-    const pod = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'notebook', namespace, labels },
-      spec: { containers: [{ name: 'notebook', image: 'notebook' }] },
-    };
-    const { conflicts } = mergePodDefaults(pod, set.map(pd => pd.manifest));
-    for (const c of conflicts) {
-      const parties = partiesOf(c, set);
-      if (parties === undefined) { continue; }
-      const [a, b] = parties;
-      if (namespace !== '' && a.floating && b.floating) { continue; }
-      const id = `${c.rule}\n${c.key}\n${a.index}\n${b.index}`;
-      if (reported.has(id)) { continue; }
-      reported.add(id);
-      problems.push(describe(c, a, b, namespace));
+export function webhookMerge(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
+  let problems: CheckProblem[] | undefined;
+  /** The pairs whose labels of one key differ: a pod label clash between them says nothing more. */
+  const labelPairs = new Set<string>();
+  for (const rule of RULES) {
+    const buckets = bucketsOf(group, rule);
+    if (buckets === undefined) { continue; }
+    buckets.forEach((bucket, key) => {
+      if (!Array.isArray(bucket) || !meetings.mayClash(bucket) || !hasTwoClasses(bucket, rule)) { return; }
+      // A label the pod carries is the first of its key (main.go L471-489): two PodDefaults' labels are
+      // compared with each other only on a pod without it.
+      const found = meetings.clashes(bucket, rule.rule === 'label' ? { extra: [{ key, operator: 'DoesNotExist', values: [] }] } : {});
+      for (const [a, b] of found) {
+        if (rule.rule === 'label') { labelPairs.add(pairId(key, a.pd, b.pd)); }
+        (problems ??= []).push(describe(rule.rule, key, a.pd, b.pd, namespace));
+      }
+    });
+  }
+  const labels = podLabelClashes(group, namespace, labelPairs, meetings);
+  if (labels.length > 0) { (problems ??= []).push(...labels); }
+  return problems ?? NO_PROBLEMS;
+}
+
+/** The entries of the group by key, each key's one entry alone (most keys have one) or a list. */
+type Buckets = Map<string, Entry<unknown> | Entry<unknown>[]>;
+
+function bucketsOf(group: readonly PodDefaultFound[], rule: Rule): Buckets | undefined {
+  let buckets: Buckets | undefined;
+  const add = (pd: PodDefaultFound, key: string, item: unknown) => {
+    buckets ??= new Map();
+    // The class is set when a second entry of the key shows up: most keys never need one.
+    const entry = { pd, klass: '', item };
+    const held = buckets.get(key);
+    if (held === undefined) {
+      buckets.set(key, entry);
+    } else if (Array.isArray(held)) {
+      held.push(entry);
+    } else {
+      buckets.set(key, [held, entry]);
+    }
+  };
+  for (let i = 0; i < group.length; i++) {
+    const value = group[i].manifest.spec?.[rule.field];
+    if (value === undefined || value === null) { continue; }
+    if (rule.key !== undefined) {
+      const list = listOf(value);
+      for (let j = 0; j < list.length; j++) { add(group[i], String(list[j]?.[rule.key] ?? ''), list[j]); }
+    } else if (typeof value === 'object') {
+      for (const key of Object.keys(value)) { add(group[i], key, value[key]); }
     }
   }
+  return buckets;
+}
+
+/** Sets the class of every entry; whether two differ. */
+function hasTwoClasses(bucket: Entry<unknown>[], rule: Rule): boolean {
+  let differ = false;
+  for (const entry of bucket) {
+    (entry as { klass: string }).klass = rule.klass(entry.item);
+    differ = differ || entry.klass !== bucket[0].klass;
+  }
+  return differ;
+}
+
+/**
+ * A label a PodDefault sets (`spec.labels`) that a selector of the group reads clashes with the pod's own
+ * label whenever a pod selected by both carries another value there (main.go L154): judged over every
+ * label set, with the first PodDefault (by name) that reads the key as the other party. A pair whose
+ * labels of the key differ is reported as such, once.
+ */
+function podLabelClashes(group: readonly PodDefaultFound[], namespace: string, labelPairs: ReadonlySet<string>,
+  meetings: Meetings): CheckProblem[] {
+  const setters: { pd: PodDefaultFound; key: string; extra: SelectorRequirement[] }[] = [];
+  for (const pd of group) {
+    const labels = pd.manifest.spec?.labels;
+    if (labels === null || typeof labels !== 'object') { continue; }
+    for (const [key, value] of Object.entries(labels)) {
+      if (typeof value !== 'string') { continue; }
+      setters.push({ pd, key, extra: [{ key, operator: 'Exists', values: [] }, { key, operator: 'NotIn', values: [value] }] });
+    }
+  }
+  if (setters.length === 0) { return []; }
+  const readers = new Map<string, Entry<undefined>[]>();
+  for (const pd of group) {
+    for (const r of pd.selector.requirements) {
+      const list = readers.get(r.key) ?? [];
+      if (list[list.length - 1]?.pd !== pd) { list.push({ pd, klass: '', item: undefined }); }
+      readers.set(r.key, list);
+    }
+  }
+  // The setters of each key judged against its readers at once, in the order they were found.
+  const byKey = new Map<string, number[]>();
+  setters.forEach((setter, i) => { if (readers.has(setter.key)) { byKey.set(setter.key, (byKey.get(setter.key) ?? []).concat(i)); } });
+  const firstReader = new Array<Entry<undefined> | undefined>(setters.length);
+  byKey.forEach((indices, key) => {
+    const found = meetings.firstMeetings(indices.map(i => setters[i]), readers.get(key)!);
+    indices.forEach((i, n) => { firstReader[i] = found[n]; });
+  });
+  const problems: CheckProblem[] = [];
+  setters.forEach((setter, i) => {
+    const reader = firstReader[i];
+    if (reader === undefined || labelPairs.has(pairId(setter.key, reader.pd, setter.pd))) { return; }
+    // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
+    if (reader.pd === setter.pd && setter.pd.floating && namespace !== '') { return; }
+    const [a, b] = byName(reader.pd, setter.pd) <= 0 ? [reader.pd, setter.pd] : [setter.pd, reader.pd];
+    problems.push(describe('label', setter.key, a, b, namespace, setter.extra));
+  });
   return problems;
 }
 
-/** The two PodDefaults of a conflict; a clash with a selection label is the selecting PodDefault's. */
-function partiesOf(c: MergeConflict, set: readonly PodDefaultFound[]): [PodDefaultFound, PodDefaultFound] | undefined {
-  const sources = c.sources.map(s => (s < 0 && c.rule === 'label' ? set.findIndex(pd => pd.selector.requirements.some(r => r.key === c.key)) : s));
-  if (sources.some(s => s < 0)) { return undefined; }
-  return [set[sources[0]], set[sources[1]]];
+function pairId(key: string, a: PodDefaultFound, b: PodDefaultFound): string {
+  return `${key}\n${Math.min(a.index, b.index)}\n${Math.max(a.index, b.index)}`;
 }
 
-function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, namespace: string): CheckProblem {
-  const subject = (SUBJECTS[c.rule] ?? ((k: string) => `${c.rule} ${k}`))(c.key);
-  const base = { rule: c.rule, ...(namespace === '' ? {} : { namespace }), key: c.key };
+function describe(rule: string, key: string, a: PodDefaultFound, b: PodDefaultFound, namespace: string,
+  extra: readonly SelectorRequirement[] = []): CheckProblem {
+  const subject = conflictSubject(rule, key);
+  const base = { rule, ...(namespace === '' ? {} : { namespace }), key };
+  if (a === b && extra.length > 0) {
+    return {
+      ...base,
+      sources: [a.source],
+      message: `${subject} is set by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}, which also selects notebooks whose label `
+        + `${quote(key)} has another value: the webhook refuses each of them (${describeLabels(witness([a], extra))}); set the label only to a `
+        + 'value the selector requires, or leave it out',
+    };
+  }
   if (a === b) {
     return {
       ...base,
@@ -72,7 +180,7 @@ function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, name
     ...base,
     sources: [a.source, b.source],
     message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
-      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one${dockerHint(c)}`,
+      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b], extra))}); make the two definitions identical or rename one${dockerHint(rule, key)}`,
   };
 }
 
@@ -80,81 +188,8 @@ function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, name
  * Two Docker configs clash on `~/.docker/`, where Docker reads one config.json: logins to several
  * registries belong in one config.
  */
-function dockerHint(c: MergeConflict): string {
-  return c.rule === 'volume-mount-path' && foldPath(c.key).endsWith('/.docker')
+function dockerHint(rule: string, key: string): string {
+  return rule === 'volume-mount-path' && foldPath(key).endsWith('/.docker')
     ? ', or put the logins to both registries in one config.json with DockerConfig.fromLogins'
     : '';
-}
-
-/** Fields whose merge can clash beyond volumes, mounts and env: their presence needs the full merge. */
-const RARE_FIELDS = ['labels', 'annotations', 'tolerations', 'initContainers', 'sidecars'];
-
-/**
- * Whether no merge of the group can clash, seen without merging: only volumes, mounts and env are set,
- * and each volume name, mount name, mount path and env name is set by one PodDefault, once, or only by
- * PodDefaults that exclude each other. Most namespaces are like this, and merging costs far more.
- */
-function cannotClash(group: readonly PodDefaultFound[]): boolean {
-  // Two maps rather than one by a joined key (a string per name) or one per kind of name: this runs for
-  // every namespace of the app. Volume names, mount paths and env names share one: when two of them are
-  // equal the merge decides, which only costs time. Mount names have their own: each names a volume of
-  // its own PodDefault. `String` names as the joined key did.
-  const names: Holders = new Map();
-  const mountNames: Holders = new Map();
-  for (let i = 0; i < group.length; i++) {
-    const pd = group[i];
-    const spec = pd.manifest.spec ?? {};
-    for (let f = 0; f < RARE_FIELDS.length; f++) {
-      if (spec[RARE_FIELDS[f]] !== undefined) { return false; }
-    }
-    const volumeList = listOf(spec.volumes);
-    for (let j = 0; j < volumeList.length; j++) {
-      if (!hold(names, String(volumeList[j]?.name), pd)) { return false; }
-    }
-    const mountList = listOf(spec.volumeMounts);
-    for (let j = 0; j < mountList.length; j++) {
-      if (!hold(mountNames, String(mountList[j]?.name), pd) || !hold(names, String(mountList[j]?.mountPath), pd)) { return false; }
-    }
-    const envList = listOf(spec.env);
-    for (let j = 0; j < envList.length; j++) {
-      if (!hold(names, String(envList[j]?.name), pd)) { return false; }
-    }
-  }
-  return true;
-}
-
-/** The PodDefaults that set one name: one alone, as most names are, without a list. */
-type Holders = Map<string, PodDefaultFound | PodDefaultFound[]>;
-
-/**
- * Records that `pd` sets `name`; false when another PodDefault that one pod can select with it (or
- * `pd` itself) already does.
- */
-function hold(holders: Holders, name: string, pd: PodDefaultFound): boolean {
-  const held = holders.get(name);
-  if (held === undefined) {
-    holders.set(name, pd);
-    return true;
-  }
-  if (!Array.isArray(held)) {
-    if (held === pd || !exclusive(held, pd)) { return false; }
-    holders.set(name, [held, pd]);
-    return true;
-  }
-  for (let i = 0; i < held.length; i++) {
-    if (held[i] === pd || !exclusive(held[i], pd)) { return false; }
-  }
-  held.push(pd);
-  return true;
-}
-
-function pairsAndSingles(group: readonly PodDefaultFound[]): PodDefaultFound[][] {
-  const sorted = [...group].sort(byName);
-  const sets: PodDefaultFound[][] = sorted.map(pd => [pd]);
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) {
-      if (coSelectable(sorted[i], sorted[j])) { sets.push([sorted[i], sorted[j]]); }
-    }
-  }
-  return sets;
 }

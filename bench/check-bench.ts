@@ -1,0 +1,115 @@
+// `npm run bench` (second table): the app-wide check alone, `PodDefaultCheck.check` over the manifests of
+// one namespace holding thousands of PodDefaults, in the shapes that defeat a pairwise judgement. Each
+// measurement runs in a fresh process, so that peak RSS is its own; the manifests are generated before
+// the timer starts, and the table shows the best of BENCH_REPEAT runs.
+//
+//   adversarial: half the PodDefaults exclude each other by matchExpressions (a quarter by `slot In (one
+//     value each)`, a quarter by a binary code of `Exists`/`DoesNotExist` on 14 keys), the other half
+//     are two marker groups (an env var set to each one's own name), each PodDefault with an envFrom Secret
+//     of its own; within a group, PodDefaults share env names, volume names, mount paths, toleration keys
+//     and Secret keys, each with values of its own; all share AWS_REGION with one value; and four
+//     PodDefaults that meet everything clash on one env var (6 pairs).
+//   selectable: every PodDefault selectable with every other (its own label), all sharing AWS_REGION
+//     with one value and nothing else: no pair clashes, and none can be ruled out by its selector.
+import { execFileSync } from 'child_process';
+import { PodDefaultCheck } from '../lib';
+
+type Shape = 'adversarial' | 'selectable';
+const ROWS: { shape: Shape; n: number }[] = [
+  { shape: 'adversarial', n: 3000 },
+  { shape: 'adversarial', n: 10000 },
+  { shape: 'selectable', n: 3000 },
+  { shape: 'selectable', n: 10000 },
+];
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+const NAMESPACE = 'team-a';
+const BITS = 14;
+
+function podDefault(name: string, spec: any): any {
+  return {
+    apiVersion: 'kubeflow.org/v1alpha1',
+    kind: 'PodDefault',
+    metadata: { name, namespace: NAMESPACE },
+    spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, ...spec },
+  };
+}
+
+function secret(name: string, keys: string[]): any {
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: NAMESPACE }, type: 'Opaque', data: Object.fromEntries(keys.map(k => [k, 'ZmFrZQ=='])) };
+}
+
+const REGION = { name: 'AWS_REGION', value: 'eu-west-1' };
+
+/** The manifests of one namespace: `n` PodDefaults (and the Secrets they read) in the given shape. */
+export function manifests(shape: Shape, n: number): any[] {
+  const out: any[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `pd-${String(i).padStart(5, '0')}`;
+    if (shape === 'selectable') {
+      out.push(podDefault(name, { env: [REGION] }));
+      continue;
+    }
+    const quarter = Math.floor((4 * i) / n);
+    if (quarter === 0) {
+      out.push(podDefault(name, {
+        selector: { matchLabels: { [name]: 'true' }, matchExpressions: [{ key: 'slot', operator: 'In', values: [`s${i}`] }] },
+        env: [REGION, { name: 'S3_ENDPOINT', value: `https://s3-${i}.example.com` }],
+        volumes: [{ name: 'aws-secret-volume', secret: { secretName: `aws-${i}` } }],
+        volumeMounts: [{ name: 'aws-secret-volume', mountPath: '/home/jovyan/.aws/' }],
+      }));
+    } else if (quarter === 1) {
+      const code = Array.from({ length: BITS }, (_, b) => ({ key: `bit-${b}`, operator: (i >> b) & 1 ? 'Exists' : 'DoesNotExist' }));
+      out.push(podDefault(name, {
+        selector: { matchLabels: { [name]: 'true' }, matchExpressions: code },
+        env: [REGION, { name: 'GPU_PROFILE', value: `profile-${i}` }],
+        tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: `v${i}`, effect: 'NoSchedule' }],
+      }));
+    } else {
+      const group = quarter === 2
+        ? { marker: 'KUBEFLOW_S3_ACCESS', env: 'S3_ENDPOINT_URL', volume: 's3-creds', path: '/home/jovyan/.s3/', keys: ['S3_ACCESS_KEY', 'S3_SECRET_KEY'] }
+        : { marker: 'KUBEFLOW_REGISTRY', env: 'REGISTRY_URL', volume: 'registry-creds', path: '/home/jovyan/.docker/', keys: ['REGISTRY_USER', 'REGISTRY_PASSWORD'] };
+      out.push(podDefault(name, {
+        env: [REGION, { name: group.marker, value: name }, { name: group.env, value: `https://${i}.example.com` }],
+        envFrom: [{ secretRef: { name: `creds-${i}` } }],
+        volumes: [{ name: group.volume, secret: { secretName: `creds-${i}` } }],
+        volumeMounts: [{ name: group.volume, mountPath: group.path }],
+      }));
+      out.push(secret(`creds-${i}`, group.keys));
+    }
+  }
+  if (shape === 'adversarial') {
+    for (let c = 0; c < 4; c++) { out.push(podDefault(`clash-${c}`, { env: [{ name: 'CLASH', value: String(c) }] })); }
+  }
+  return out;
+}
+
+function measure(shape: Shape, n: number): { ms: number; problems: number } {
+  const inputs = manifests(shape, n).map(manifest => ({ manifest }));
+  const start = process.hrtime.bigint();
+  const problems = PodDefaultCheck.check(inputs);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, problems: problems.length };
+}
+
+function main(): void {
+  if (process.argv[2] === 'child') {
+    const result = measure(process.argv[3] as Shape, Number(process.argv[4]));
+    process.stdout.write(JSON.stringify({ ...result, rssMiB: process.resourceUsage().maxRSS / 1024 }));
+    return;
+  }
+  const rows = process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 3000) : ROWS;
+  console.log(`\nnode ${process.version}, ${require('os').cpus().length} cores, best of ${REPEAT} runs, PodDefaultCheck.check on one namespace`);
+  console.log('| shape | PodDefaults | check ms | peak RSS MiB | problems |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const { shape, n } of rows) {
+    const runs: { ms: number; rssMiB: number; problems: number }[] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      runs.push(JSON.parse(execFileSync(process.execPath, [__filename, 'child', shape, String(n)], { encoding: 'utf8' })));
+    }
+    const ms = Math.min(...runs.map(r => r.ms));
+    const rss = Math.max(...runs.map(r => r.rssMiB));
+    console.log(`| ${shape} | ${n} | ${ms.toFixed(0)} | ${rss.toFixed(0)} | ${runs[0].problems} |`);
+  }
+}
+
+if (require.main === module) { main(); }

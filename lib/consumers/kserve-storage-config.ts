@@ -1,0 +1,138 @@
+import { Construct } from 'constructs';
+import { addSecret, SecretSource } from '../access/synthesised-secret';
+import { openConstruct, PropsShape } from '../access/props-guard';
+import { resolveNamespace } from '../access/pod-default-access';
+import { PodDefaultValidation } from '../check/pod-default-validation';
+import { fieldError } from '../errors';
+import { isSecretKey, quote } from '../names';
+import { encodeBase64 } from '../sources/base64';
+import { S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
+import { templateJson, templateLiteral } from '../sources/store-secret';
+import { consumerSecret, objectName } from './consumer-construct';
+import { resolveS3Store } from './s3-store';
+
+/** The Secret KServe reads a `storage:` spec from unless its config names another (`storageSpecSecretName`). */
+const DEFAULT_NAME = 'storage-config';
+/** The key of an InferenceService `storage:` spec without `key` or `parameters.type`. */
+const DEFAULT_KEY = 'default';
+const INITIALIZER = 'KServe\'s storage initializer';
+
+/**
+ * Props of KServeStorageConfig.
+ */
+export interface KServeStorageConfigProps {
+  /**
+   * Namespace of the Secret: the InferenceServices'.
+   * @default - the enclosing Chart's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the Secret: the `storageSpecSecretName` of KServe's `inferenceservice-config`, or the
+   * InferenceService's `serving.kserve.io/storageSecretName` annotation.
+   * @default 'storage-config'
+   */
+  readonly name?: string;
+
+  /** The S3 store. */
+  readonly s3: S3Configuration;
+
+  /**
+   * The key of the store in the Secret, which an InferenceService names in `spec.predictor.model.storage.key`.
+   * @default 'default'
+   */
+  readonly key?: string;
+
+  /**
+   * The bucket, for `storage:` specs that give a `path` alone.
+   * @default - none: each InferenceService gives `parameters.bucket`
+   */
+  readonly bucket?: string;
+
+  /**
+   * Whether the storage initializer verifies the store's TLS certificate (`verify_ssl`, `"1"` or `"0"`).
+   * @default - KServe's default, which verifies
+   */
+  readonly s3VerifySsl?: boolean;
+
+  /**
+   * Render `immutable: true` on the Secret.
+   * @default false
+   */
+  readonly immutable?: boolean;
+}
+
+/**
+ * An S3 store for the `storage:` spec of KServe InferenceServices: the `storage-config` Secret, whose key
+ * holds the store as JSON (`type`, `access_key_id`, `secret_access_key`, `endpoint_url`, `region`,
+ * `bucket`, `verify_ssl`), which KServe passes to the storage initializer as `STORAGE_CONFIG`.
+ *
+ * @example
+ * new KServeStorageConfig(chart, 'storage-config', {
+ *   s3: S3Configuration.fromEnv(),
+ *   bucket: 'models',
+ * });
+ */
+export class KServeStorageConfig extends Construct {
+  /** Namespace of the Secret. */
+  public readonly namespace: string;
+  /** Name of the Secret. */
+  public readonly secretName: string;
+  /** The key of the store in the Secret, for `storage.key`. */
+  public readonly key: string;
+
+  public constructor(scope: Construct, id: string, props: KServeStorageConfigProps) {
+    const spec = storageConfigSpec(scope, id, props);
+    super(scope, id);
+    this.namespace = spec.namespace;
+    this.secretName = spec.resolved.secretName;
+    this.key = spec.key;
+    addSecret(this, spec.namespace, spec.resolved, '');
+    PodDefaultValidation.attachTo(this);
+  }
+}
+
+/** The props this construct takes, as props-guard checks them. */
+const PROPS_SHAPE: PropsShape = {
+  strings: ['namespace', 'name', 'key', 'bucket'],
+  booleans: ['s3VerifySsl', 'immutable'],
+  instances: { s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the S3 store' } },
+};
+
+function storageConfigSpec(scope: Construct, id: string, props: KServeStorageConfigProps) {
+  const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  const namespace = resolveNamespace(scope, path, props.namespace);
+  const name = objectName(path, 'name', props.name ?? DEFAULT_NAME, id, 'Secret');
+  const key = props.key ?? DEFAULT_KEY;
+  if (!isSecretKey(key)) {
+    throw fieldError(path, 'key', `${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key`);
+  }
+  if (props.bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket)) {
+    throw fieldError(path, 'bucket', `${quote(props.bucket)} is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-"): give the bucket alone, without a path`);
+  }
+  const store = resolveS3Store(path, 's3', props.s3, INITIALIZER);
+  if (store.kind === 'existing') {
+    throw fieldError(path, 's3', 'names an existing Secret, and KServe reads a storage spec as JSON under one key, a format no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore)');
+  }
+  // The controller reads the JSON into a map of strings: every value is a string.
+  const literal: [string, string][] = [['type', 's3']];
+  const tail: [string, string][] = [];
+  if (store.settings.endpoint !== undefined) { tail.push(['endpoint_url', store.settings.endpoint.url]); }
+  if (store.settings.region !== undefined) { tail.push(['region', store.settings.region]); }
+  if (props.bucket !== undefined) { tail.push(['bucket', props.bucket]); }
+  if (props.s3VerifySsl !== undefined) { tail.push(['verify_ssl', props.s3VerifySsl ? '1' : '0']); }
+  let source: SecretSource;
+  if (store.keys.kind === 'content') {
+    const json = JSON.stringify(Object.fromEntries([...literal, ['access_key_id', store.keys.accessKeyId], ['secret_access_key', store.keys.secretAccessKey], ...tail]));
+    source = { type: 'Opaque', data: { [key]: encodeBase64(json) } };
+  } else {
+    const fields = [
+      ...literal.map(([k, v]) => `${JSON.stringify(k)}:${templateLiteral(JSON.stringify(v))}`),
+      `"access_key_id":${templateJson(S3_VARIABLES.accessKeyId)}`,
+      `"secret_access_key":${templateJson(S3_VARIABLES.secretAccessKey)}`,
+      ...tail.map(([k, v]) => `${JSON.stringify(k)}:${templateLiteral(JSON.stringify(v))}`),
+    ];
+    source = { store: { ...store.keys.reference, inputs: store.keys.inputs, template: { [key]: `{${fields.join(',')}}` } } };
+  }
+  return { namespace, key, resolved: consumerSecret(path, 's3', props, name, source) };
+}

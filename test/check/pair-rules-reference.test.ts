@@ -1,0 +1,208 @@
+// The pair rules (webhook-merge, mount-spelling, env-source) against a brute-force reference: for random
+// small namespaces, each pair of PodDefaults (and each PodDefault alone) is tried with every label set over
+// the keys their selectors read (each key absent, or one of the values mentioned, or one mentioned nowhere:
+// a notebook carries the labels that select its PodDefaults); a pair a label set selects together is merged
+// by the webhook model (mergePodDefaults) into a pod with those labels, and its conflicts are what the check
+// must report, no more and no fewer.
+import * as fc from 'fast-check';
+import { mergePodDefaults, POD } from '../../lib/admission/merge';
+import { parseSelector } from '../../lib/admission/selector';
+import { checkManifests, CheckProblem } from '../../lib/check';
+import { foldPath } from '../../lib/names';
+
+const KEYS = ['tier', 'gpu', 'zone'];
+const VALUES = ['a', 'b', 'true'];
+const NAMES = ['pd-a', 'pd-b', 'pd-c', 'pd-d', 'pd-e'];
+const FRESH = 'never-mentioned';
+const SECRETS: Record<string, string[]> = { s1: ['E'], s2: ['E', 'F'] };
+
+const requirement = fc.oneof(
+  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+);
+
+const spec = fc.record({
+  ownLabel: fc.boolean(),
+  matchExpressions: fc.array(requirement, { maxLength: 2 }),
+  volumes: fc.array(fc.oneof(
+    fc.record({ name: fc.constantFrom('v1', 'v2'), secret: fc.record({ secretName: fc.constantFrom('s1', 's2') }) }),
+    fc.record({ name: fc.constantFrom('v1', 'v2'), emptyDir: fc.record({ sizeLimit: fc.constantFrom<unknown>(1, '1', '1Gi', '1024Mi') }) }),
+  ), { maxLength: 2 }),
+  volumeMounts: fc.array(fc.record({ name: fc.constantFrom('v1', 'v2'), mountPath: fc.constantFrom('/m', '/m/', '/n'), readOnly: fc.constantFrom(false, true) },
+    { requiredKeys: ['name', 'mountPath'] }), { maxLength: 2 }),
+  env: fc.array(fc.record({ name: fc.constantFrom('E', 'MARK'), value: fc.constantFrom('1', '2', 'OWN') }), { maxLength: 2 }),
+  envFrom: fc.array(fc.record({ secretRef: fc.record({ name: fc.constantFrom('s1', 's2') }) }), { maxLength: 1 }),
+  labels: fc.dictionary(fc.constantFrom('tier', 'gpu', 'x'), fc.constantFrom(...VALUES), { maxKeys: 2 }),
+  annotations: fc.dictionary(fc.constantFrom('n'), fc.constantFrom('1', '2'), { maxKeys: 1 }),
+  tolerations: fc.array(fc.record({ key: fc.constant('gpu'), operator: fc.constantFrom('Exists', 'Equal') }), { maxLength: 1 }),
+  sidecars: fc.array(fc.record({ name: fc.constant('side'), image: fc.constantFrom('one', 'two'), command: fc.constantFrom<string[]>([], ['run']) },
+    { requiredKeys: ['name', 'image'] }), { maxLength: 1 }),
+  initContainers: fc.array(fc.record({ name: fc.constant('init'), image: fc.constant('one'), args: fc.constantFrom<string[]>([], ['x']) },
+    { requiredKeys: ['name', 'image'] }), { maxLength: 1 }),
+}, { requiredKeys: ['ownLabel', 'matchExpressions'] });
+
+const namespace = fc.constantFrom<string | null>('team-a', 'team-a', 'team-b', null);
+
+const app: fc.Arbitrary<Drawn> = fc.record({
+  podDefaults: fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), namespace, spec }), { minLength: 1, maxLength: 5, selector: p => p.name }),
+  secrets: fc.array(fc.record({ name: fc.constantFrom('s1', 's2'), namespace }), { maxLength: 2 }),
+});
+
+interface Drawn {
+  readonly podDefaults: { name: string; namespace: string | null; spec: any }[];
+  readonly secrets: { name: string; namespace: string | null }[];
+}
+
+function manifests(drawn: Drawn): any[] {
+  const pds = drawn.podDefaults.map(p => {
+    const { ownLabel, matchExpressions, ...rest } = p.spec;
+    const body: any = JSON.parse(JSON.stringify(rest).replace(/"OWN"/g, JSON.stringify(p.name)));
+    return {
+      apiVersion: 'kubeflow.org/v1alpha1',
+      kind: 'PodDefault',
+      metadata: p.namespace === null ? { name: p.name } : { name: p.name, namespace: p.namespace },
+      spec: { ...body, selector: { ...(ownLabel ? { matchLabels: { [p.name]: 'true' } } : {}), matchExpressions } },
+    };
+  });
+  const secrets = drawn.secrets.map(s => ({
+    apiVersion: 'v1', kind: 'Secret',
+    metadata: s.namespace === null ? { name: s.name } : { name: s.name, namespace: s.namespace },
+    data: Object.fromEntries(SECRETS[s.name].map(k => [k, 'ZmFrZQ=='])),
+  }));
+  return [...pds, ...secrets];
+}
+
+/** A problem as the comparison reads it. */
+function row(p: { rule: string; namespace?: string; key?: string; sources: string[] }): string {
+  return JSON.stringify([p.rule, p.namespace ?? '', p.key ?? '', p.sources]);
+}
+
+const PAIR_RULES = new Set(['volume', 'toleration', 'env', 'volume-mount-name', 'volume-mount-path', 'annotation', 'label', 'init-container', 'sidecar', 'mount-spelling', 'env-source']);
+
+/** Every label set over `keys`: each key absent or one of `values`. */
+function labelSets(keys: string[], values: string[]): Record<string, string>[] {
+  let sets: Record<string, string>[] = [{}];
+  for (const key of keys) {
+    sets = sets.flatMap(set => [set, ...values.map(v => ({ ...set, [key]: v }))]);
+  }
+  return sets;
+}
+
+function markers(m: any): string[] {
+  return (m.spec.env ?? []).filter((e: any) => e.value === m.metadata.name).map((e: any) => e.name);
+}
+
+/** The brute-force judgement of one group (a namespace's PodDefaults, with the namespace-less ones). */
+function reference(group: { manifest: any; source: string; floating: boolean }[], namespace: string, all: any[]): string[] {
+  const rows = new Set<string>();
+  const base = namespace === '' ? {} : { namespace };
+  const selectors = group.map(g => parseSelector(g.manifest.spec.selector));
+  const secretKeys = (name: string): string[] | undefined => {
+    const found = all.filter(m => m.kind === 'Secret' && m.metadata.name === name
+      && ((m.metadata.namespace ?? '') === namespace || (namespace !== '' && m.metadata.namespace === undefined)));
+    return found.length === 0 ? undefined : found.flatMap(m => Object.keys(m.data));
+  };
+  const selects = (labels: Record<string, string>, members: number[]) => members.every(i => selectors[i].matches(labels));
+  const exclusive = (i: number, j: number) => i !== j && markers(group[i].manifest).some(m => markers(group[j].manifest).includes(m));
+  const podLabel: Map<string, number> = new Map();
+
+  for (let i = 0; i < group.length; i++) {
+    for (let j = i; j < group.length; j++) {
+      if (exclusive(i, j) || (namespace !== '' && group[i].floating && group[j].floating)) { continue; }
+      const members = i === j ? [i] : [i, j];
+      // Labels the two do not read change nothing for them: the label sets over the keys they read.
+      const keys = [...new Set(members.flatMap(m => selectors[m].requirements.map(r => r.key)))];
+      for (const labels of labelSets(keys, [...VALUES, FRESH]).filter(l => selects(l, members))) {
+        const pod = { metadata: { labels }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
+        for (const c of mergePodDefaults(pod, members.map(m => group[m].manifest)).conflicts) {
+          if (c.sources[0] === POD) {
+            // A pod label a PodDefault sets, against the one that selected it: the first reader by name.
+            const setter = members[c.sources[1]];
+            const readers = members.filter(m => selectors[m].requirements.some(r => r.key === c.key));
+            for (const reader of readers) {
+              const id = `${setter}\n${c.key}`;
+              if (!podLabel.has(id) || podLabel.get(id)! > reader) { podLabel.set(id, reader); }
+            }
+          } else {
+            const [x, y] = c.sources.map(s => members[s]).sort();
+            // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
+            if (x === y && namespace !== '' && group[x].floating) { continue; }
+            rows.add(row({ rule: c.rule, ...base, key: c.key, sources: x === y ? [group[x].source] : [group[x].source, group[y].source] }));
+          }
+        }
+        // mount-spelling: one directory, two spellings
+        const mounts = members.flatMap(m => (group[m].manifest.spec.volumeMounts ?? []).map((v: any) => ({ m, path: v.mountPath })));
+        for (const x of mounts) {
+          for (const y of mounts) {
+            if (x.m <= y.m && x.path !== y.path && foldPath(x.path) === foldPath(y.path) && (x.m !== y.m || i === j)
+              && !(x.m === y.m && namespace !== '' && group[x.m].floating)) {
+              rows.add(row({ rule: 'mount-spelling', ...base, key: foldPath(x.path), sources: x.m === y.m ? [group[x.m].source] : [group[x.m].source, group[y.m].source] }));
+            }
+          }
+        }
+        // env-source: one variable from an env and an envFrom Secret, or two envFrom Secrets
+        if (i !== j) {
+          const provides = (m: number) => [
+            ...(group[m].manifest.spec.envFrom ?? []).flatMap((f: any) => (secretKeys(f.secretRef.name) ?? []).map(k => ({ m, v: k, secret: f.secretRef.name as string | undefined }))),
+            ...(group[m].manifest.spec.env ?? []).map((e: any) => ({ m, v: e.name as string, secret: undefined as string | undefined })),
+          ];
+          const [pa, pb] = [provides(i), provides(j)];
+          for (const x of pa) {
+            for (const y of pb) {
+              if (x.v !== y.v || x.secret === y.secret) { continue; }
+              const [p, q] = x.secret === undefined ? [y, x] : [x, y];
+              rows.add(row({ rule: 'env-source', ...base, key: x.v, sources: [group[p.m].source, group[q.m].source] }));
+            }
+          }
+        }
+      }
+    }
+  }
+  podLabel.forEach((reader, id) => {
+    const [setter, key] = id.split('\n');
+    const s = Number(setter);
+    if (namespace !== '' && group[s].floating && (reader === s || group[reader].floating)) { return; }
+    // Two PodDefaults whose labels of the key differ are reported as that, once.
+    const both = [group[Math.min(s, reader)].source, group[Math.max(s, reader)].source];
+    rows.add(row({ rule: 'label', ...base, key, sources: reader === s ? [group[s].source] : both }));
+  });
+  return [...rows].sort();
+}
+
+function referenceOf(all: any[]): string[] {
+  const pds = all.map((manifest, i) => ({ manifest, source: `s${i}`, floating: manifest.metadata.namespace === undefined }))
+    .filter(p => p.manifest.kind === 'PodDefault')
+    .sort((a, b) => (a.manifest.metadata.name < b.manifest.metadata.name ? -1 : 1));
+  const namespaces = [...new Set(pds.filter(p => !p.floating).map(p => p.manifest.metadata.namespace as string))];
+  const groups: [string, typeof pds][] = namespaces.map(ns => [ns, pds.filter(p => p.floating || p.manifest.metadata.namespace === ns)]);
+  if (pds.some(p => p.floating)) { groups.push(['', pds.filter(p => p.floating)]); }
+  return groups.flatMap(([ns, group]) => reference(group, ns, all)).sort();
+}
+
+describe('the pair rules equal the brute-force judgement over every label set', () => {
+  test('random small namespaces', () => {
+    fc.assert(fc.property(app, drawn => {
+      // GIVEN random PodDefaults and Secrets, in two namespaces and none
+      const all = manifests(drawn);
+      // WHEN checked
+      const problems: CheckProblem[] = checkManifests(all.map((manifest, i) => ({ manifest, source: `s${i}` })));
+      // THEN the pair rules report exactly the pairs the webhook model refuses for some label set
+      expect(problems.filter(p => PAIR_RULES.has(p.rule)).map(row).sort()).toEqual(referenceOf(all));
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261207) });
+  });
+
+  test('a label one PodDefault sets and another reads with In is judged for every value the selector allows', () => {
+    // GIVEN a sets x: "1", b selects x In (1, 2): the pod labelled x=2 selects both and is refused
+    const pd = (name: string, spec: any) => ({ apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name, namespace: 'team-a' }, spec });
+    const problems = checkManifests([
+      { manifest: pd('a', { selector: { matchLabels: { a: 'true' } }, labels: { x: '1' } }), source: 'a' },
+      { manifest: pd('b', { selector: { matchExpressions: [{ key: 'x', operator: 'In', values: ['1', '2'] }] } }), source: 'b' },
+    ]);
+    // THEN reported, with the label set that shows it
+    expect(problems.filter(p => p.rule === 'label')).toEqual([{
+      rule: 'label', namespace: 'team-a', key: 'x', sources: ['a', 'b'],
+      message: 'pod label x differs between poddefaults a (a) and b (b) in namespace team-a: the webhook refuses every notebook that selects both '
+        + '(labelled a=true,x=2); make the two definitions identical or rename one',
+    }]);
+  });
+});

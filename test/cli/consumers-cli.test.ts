@@ -1,0 +1,124 @@
+// The commands of the consumers besides notebooks (kserve, pipelines-store, trainer), and
+// --workspace-mountable of the access commands, run in-process: each prints exactly what the library
+// synthesises for the same input, compared byte for byte with the library's own golden files.
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { runMain } from './cli-io';
+import { fixture, GOLDEN_DIR } from '../support';
+
+const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
+const FAKE_SECRET = 'fake-secret-key-0000';
+const FAKE_PASSWORD = 'fake-password-0000';
+const FAKE_TOKEN = 'hf_fakeTokenForTestsOnly0000000000';
+const SECRETS = [FAKE_SECRET, FAKE_PASSWORD, FAKE_TOKEN, 'fake-session-token-0000'];
+
+const dir = mkdtempSync(path.join(tmpdir(), 'consumers-cli-'));
+const secretKeyFile = path.join(dir, 'secret-access-key');
+writeFileSync(secretKeyFile, `${FAKE_SECRET}\n`);
+const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
+
+const MINIO_FLAGS = ['--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
+  '--s3-endpoint', 'http://minio-service.kubeflow:9000', '--s3-region', 'us-east-1', '--s3-force-path-style', 'true'];
+const STORED_S3_FLAGS = ['--s3-remote-access-key-id', 'kubeflow/s3#access_key_id', '--s3-remote-secret-access-key', 'kubeflow/s3#secret_access_key'];
+
+describe('consumer commands print what the library synthesises', () => {
+  test.each<[string, string[], string | undefined, string]>([
+    ['kserve: MinIO keys from a file, a registry login on stdin',
+      ['kserve', '--namespace', 'user', ...MINIO_FLAGS, '--registry-server', 'ghcr.io', '--registry-username', 'fake-user', '--registry-password-stdin'],
+      `${FAKE_PASSWORD}\n`, 'consumer-kserve-minio'],
+    ['kserve: an IAM role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:role/kserve-models', '--s3-verify-ssl', 'true'],
+      undefined, 'consumer-kserve-irsa'],
+    ['kserve: existing Secrets',
+      ['kserve', '--namespace', 'user', '--s3-existing-secret', 'team-s3', '--gcs-existing-secret', 'team-gcs', '--gcs-existing-key', 'gcloud-application-credentials.json',
+        '--registry-existing-secret', 'team-registry'],
+      undefined, 'consumer-kserve-existing'],
+    ['kserve: every source from one secret store',
+      ['kserve', '--namespace', 'user', '--cluster-secret-store', 'vault', ...STORED_S3_FLAGS,
+        '--s3-endpoint', 'https://s3.example.com', '--s3-region', 'eu-west-1', '--s3-force-path-style', 'false', '--s3-verify-ssl', 'false',
+        '--gcs-remote-key', 'kubeflow/gcs-key', '--azure-account-name', 'fakeaccount0000', '--azure-remote-account-key', 'kubeflow/azure#key',
+        '--registry-server', 'ghcr.io', '--registry-remote-username', 'kubeflow/ghcr#username', '--registry-remote-password', 'kubeflow/ghcr#token'],
+      undefined, 'consumer-kserve-eso'],
+    ['pipelines-store: MinIO', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2/artifacts', ...MINIO_FLAGS],
+      undefined, 'consumer-pipelines-minio'],
+    ['pipelines-store: S3 keys in a secret store',
+      ['pipelines-store', '--namespace', 'user', '--pipeline-root', 's3://team-a-artifacts/v2', '--cluster-secret-store', 'vault', ...STORED_S3_FLAGS, '--s3-region', 'eu-west-1'],
+      undefined, 'consumer-pipelines-s3-eso'],
+    ['pipelines-store: a GCS key file', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'gs://team-a-artifacts/v2', '--gcs-key-file', fixture('gcp-service-account-key.json')],
+      undefined, 'consumer-pipelines-gcs'],
+    ['pipelines-store: an existing GCS Secret', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'gs://team-a-artifacts/v2', '--gcs-existing-secret', 'user-gcp-sa'],
+      undefined, 'consumer-pipelines-gcs-existing'],
+    ['trainer: MinIO', ['trainer', '--namespace', 'user', ...MINIO_FLAGS], undefined, 'consumer-trainer-s3'],
+    ['trainer: a Hugging Face token on stdin and a role',
+      ['trainer', '--namespace', 'user', '--name', 'trainer-credentials', '--hf-token-stdin', '--aws-role-arn', 'arn:aws:iam::123456789012:role/datasets'],
+      `${FAKE_TOKEN}\n`, 'consumer-trainer-hf-role'],
+    ['trainer: everything from one secret store',
+      ['trainer', '--namespace', 'user', '--cluster-secret-store', 'vault', ...STORED_S3_FLAGS, '--s3-endpoint', 'https://s3.example.com', '--s3-region', 'eu-west-1',
+        '--hf-remote-token', 'kubeflow/hf#token', '--aws-role-arn', 'arn:aws:iam::123456789012:role/datasets'],
+      undefined, 'consumer-trainer-eso'],
+  ])('%s', async (_name, args, stdin, expected) => {
+    const result = await runMain(args, { stdin });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(golden(expected));
+    expect(result.code).toBe(0);
+  });
+
+  test('docker --workspace-mountable labels the Secret as the library does', async () => {
+    const result = await runMain(['docker', '--namespace', 'user', '--server', 'ghcr.io', '--username', 'fake-user', '--password-stdin', '--workspace-mountable'],
+      { stdin: FAKE_PASSWORD });
+    expect(result.stdout).toBe(golden('workspace-mountable').split('---\n').slice(0, 2).join('---\n'));
+  });
+
+  test('notebook --workspace-mountable labels both Secrets', async () => {
+    const result = await runMain(['notebook', '--namespace', 'user', '--docker-username', 'fake-user', '--docker-password-stdin', '--storage', 'gcs',
+      '--gcs-key-file', fixture('gcp-service-account-key.json'), '--workspace-mountable'], { stdin: FAKE_PASSWORD });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.match(/^ {4}notebooks\.kubeflow\.org\/can-mount: "true"$/gm)).toHaveLength(2);
+  });
+
+  test('trainer --hf-from-env reads HF_TOKEN from the environment', async () => {
+    const result = await runMain(['trainer', '--namespace', 'user', '--name', 'trainer-credentials', '--hf-from-env', '--aws-role-arn', 'arn:aws:iam::123456789012:role/datasets'],
+      { env: { HF_TOKEN: FAKE_TOKEN } });
+    expect(result.stdout).toBe(golden('consumer-trainer-hf-role'));
+  });
+});
+
+describe('consumer commands refuse bad input with one line naming the flag, and no secret', () => {
+  test.each<[string, string[], string | undefined, number, string]>([
+    ['nothing to write', ['kserve', '--namespace', 'user'], undefined, 2,
+      'cdk8s-kubeflow-access kserve: nothing to write: give at least one of --s3-..., --gcs-..., --azure-..., --registry-..., --aws-role-arn'],
+    ['a verify-ssl that is no boolean', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:role/x', '--s3-verify-ssl', 'yes'], undefined, 2,
+      'cdk8s-kubeflow-access kserve: --s3-verify-ssl must be one of "true", "false"'],
+    ['a flag another command has', ['trainer', '--namespace', 'user', '--s3-signature-version', 's3v4'], undefined, 2,
+      'cdk8s-kubeflow-access trainer: unknown option --s3-signature-version: see "cdk8s-kubeflow-access trainer --help"'],
+    ['two readers of stdin', ['kserve', '--namespace', 'user', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-stdin', '--registry-username', 'u', '--registry-password-stdin'],
+      undefined, 2, 'cdk8s-kubeflow-access kserve: --s3-secret-access-key-stdin and --registry-password-stdin all read stdin, which can be read once: give the others a file instead'],
+    ['a store no flag reads', ['trainer', '--namespace', 'user', '--cluster-secret-store', 'vault', '--aws-role-arn', 'arn:aws:iam::123456789012:role/x'], undefined, 2,
+      'cdk8s-kubeflow-access trainer: --cluster-secret-store does not apply without a remote value: give one of --s3-remote-access-key-id, --s3-remote-secret-access-key, --s3-remote-session-token, --hf-remote-token'],
+    ['a session token', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 's3://b/v2', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
+      '--s3-session-token-stdin'], 'fake-session-token-0000', 1,
+      'cdk8s-kubeflow-access pipelines-store: --s3-access-key-id: has a session token, which never reaches the Pipelines launcher (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys'],
+    ['a root of another scheme', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'https://b/v2', '--gcs-existing-secret', 'g'], undefined, 1,
+      'cdk8s-kubeflow-access pipelines-store: --pipeline-root: "https://b/v2" is not a pipeline root the launcher reads a provider for: give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a bad role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:user/x'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
+    ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
+      'cdk8s-kubeflow-access trainer: --hf-token-stdin: the hf token is empty'],
+    ['an existing Secret for Trainer', ['trainer', '--namespace', 'user', '--s3-existing-secret', 'team-s3'], undefined, 1,
+      'cdk8s-kubeflow-access trainer: --s3-existing-secret: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
+    ['workspace-mountable with an existing Secret', ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--workspace-mountable'], undefined, 1,
+      'cdk8s-kubeflow-access docker: --workspace-mountable: only applies to a synthesised Secret, but the source is an existing Secret: leave --workspace-mountable out, and label that Secret notebooks.kubeflow.org/can-mount: "true" yourself'],
+  ])('%s', async (_name, args, stdin, code, line) => {
+    const result = await runMain(args, { stdin });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${line}\n`);
+    expect(result.code).toBe(code);
+    for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
+  });
+
+  test.each(['kserve', 'pipelines-store', 'trainer'])('%s --help names its construct and exits 0', async command => {
+    const result = await runMain([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\((KServeServiceAccount|PipelinesArtifactStore|TrainerStorageCredentials)\)/);
+  });
+});

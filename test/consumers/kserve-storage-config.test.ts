@@ -1,0 +1,60 @@
+import { Testing } from 'cdk8s';
+import { KServeStorageConfig, KServeStorageConfigProps, S3Configuration, SecretStoreRef } from '../../lib';
+import { expectGolden, expectRejected, userChart } from '../support';
+import { expectValidManifests } from '../schema';
+import { kserveStorageSpecView } from './views';
+
+const FAKE_SECRET = 'fake-secret-key-0000';
+const KEYS = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
+const SETTINGS = { endpoint: 'http://minio-service.kubeflow:9000', region: 'us-east-1' };
+const STORED = S3Configuration.fromSecretStore({
+  store: SecretStoreRef.cluster('vault'), accessKeyId: { key: 'kubeflow/s3', property: 'access_key_id' }, secretAccessKey: { key: 'kubeflow/s3', property: 'secret_access_key' }, ...SETTINGS,
+});
+
+function synth(props: KServeStorageConfigProps): any[] {
+  const chart = userChart();
+  new KServeStorageConfig(chart, 'storage', props);
+  const manifests = Testing.synth(chart);
+  expectValidManifests(manifests);
+  return manifests;
+}
+
+test.each<[string, KServeStorageConfigProps]>([
+  ['consumer-kserve-storage-config', { s3: S3Configuration.fromValues({ ...KEYS, ...SETTINGS }), bucket: 'models', s3VerifySsl: false }],
+  ['consumer-kserve-storage-config-eso', { s3: STORED, key: 'minio', bucket: 'models' }],
+])('golden file %s', (name, props) => {
+  const app = Testing.app();
+  new KServeStorageConfig(userChart(app), 'storage-config', props);
+  expectGolden(app, name);
+});
+
+test('the JSON under the key holds the store as the storage initializer reads it, every value a string', () => {
+  const manifests = synth({ s3: S3Configuration.fromValues({ ...KEYS, ...SETTINGS }), bucket: 'models', s3VerifySsl: true });
+  expect(kserveStorageSpecView(manifests, 'storage-config', 'default').json).toEqual({
+    type: 's3', access_key_id: KEYS.accessKeyId, secret_access_key: FAKE_SECRET, endpoint_url: SETTINGS.endpoint, region: 'us-east-1', bucket: 'models', verify_ssl: '1',
+  });
+});
+
+test('from a secret store, ESO writes the same JSON, the keys escaped as JSON whatever they hold', () => {
+  // GIVEN keys with characters JSON must escape
+  const tricky = { accessKeyId: 'AKIA"FAKE\\0000', secretAccessKey: 'fake<secret>&0000' };
+  const fromValues = synth({ s3: S3Configuration.fromValues({ ...tricky, ...SETTINGS }), key: 'minio' });
+  const fromStore = synth({ s3: STORED, key: 'minio' });
+  // WHEN ESO fills the template
+  const store = { 'kubeflow/s3#access_key_id': tricky.accessKeyId, 'kubeflow/s3#secret_access_key': tricky.secretAccessKey };
+  // THEN both Secrets hold the same store
+  expect(kserveStorageSpecView(fromStore, 'storage-config', 'minio', store).json).toEqual(kserveStorageSpecView(fromValues, 'storage-config', 'minio').json);
+});
+
+test.each<[string, KServeStorageConfigProps, string]>([
+  ['an existing Secret', { s3: S3Configuration.fromExistingSecret('team-s3') },
+    's3: names an existing Secret, and KServe reads a storage spec as JSON under one key, a format no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore)'],
+  ['a bucket with a path', { s3: S3Configuration.fromValues(KEYS), bucket: 'models/v1' },
+    'bucket: "models/v1" is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-"): give the bucket alone, without a path'],
+  ['a bad key', { s3: S3Configuration.fromValues(KEYS), key: 'my key' },
+    'key: "my key" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key'],
+  ['no store', {} as any, 's3: is missing: give the S3 store, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })'],
+])('%s is refused', (_name, props, message) => {
+  const chart = userChart();
+  expectRejected(chart, 'storage', () => new KServeStorageConfig(chart, 'storage', props), `[test/storage] ${message}`, [FAKE_SECRET]);
+});
