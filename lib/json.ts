@@ -10,6 +10,14 @@ export function isNil(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
+/** A value's type, for a message that says a value has the wrong type without showing it: `a number`, `null`, `an array`, ... */
+export function typeName(value: unknown): string {
+  if (value === null) { return 'null'; }
+  if (Array.isArray(value)) { return 'an array'; }
+  const type = typeof value;
+  return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
 /** A value as a string, `''` for an absent one. */
 export function str(value: unknown): string {
   return isNil(value) ? '' : String(value);

@@ -8,10 +8,16 @@ export const PACKAGE = 'cdk8s-kubeflow-access';
 
 /** The ```ts blocks of a Markdown text, with their line numbers, unindented (a block may sit in a list). */
 export function typescriptBlocks(markdown: string): { line: number; code: string }[] {
+  return fencedBlocks(markdown, 'ts');
+}
+
+/** The blocks of a Markdown text fenced as ```LANGUAGE, with their line numbers, unindented. */
+export function fencedBlocks(markdown: string, language: string): { line: number; code: string }[] {
   const blocks: { line: number; code: string }[] = [];
   const lines = markdown.split('\n');
+  const fence = new RegExp(`^( *)\`\`\`${language}\\s*$`);
   for (let i = 0; i < lines.length; i++) {
-    const open = /^( *)```ts\s*$/.exec(lines[i]);
+    const open = fence.exec(lines[i]);
     if (open === null) { continue; }
     const indent = open[1].length;
     const body: string[] = [];

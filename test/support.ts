@@ -61,6 +61,18 @@ export function decodedData(secret: any): Record<string, string> {
   return out;
 }
 
+/**
+ * The variables a notebook gets from one access: its Secret's data (decoded) and the PodDefault's plain
+ * `env` values, an `env` entry winning as in the pod; the `KUBEFLOW_*_ACCESS` marker is left out.
+ */
+export function variablesOf(secret: any, podDefault: any): Record<string, string> {
+  const out: Record<string, string> = secret === undefined ? {} : decodedData(secret);
+  for (const entry of podDefault.spec.env ?? []) {
+    if (entry.value !== undefined && !/^KUBEFLOW_[A-Z0-9]+_ACCESS$/.test(entry.name)) { out[entry.name] = entry.value; }
+  }
+  return out;
+}
+
 /** A Secret's data as the bytes it holds, and its type. */
 export function secretBytes(secret: any): { type: string; data: { [key: string]: Buffer } } {
   const data: { [key: string]: Buffer } = {};

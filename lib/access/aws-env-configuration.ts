@@ -4,8 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
-import { S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
-import { storeSecretWithLiterals } from '../sources/store-secret';
+import { S3_CREDENTIAL_VARIABLES, S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 
 /**
  * The mutual-exclusion marker: every S3 PodDefault sets it to its own name, so the webhook refuses a
@@ -22,9 +21,9 @@ const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
  */
 export interface AwsEnvConfigurationOptions extends PodDefaultAccessOptions {
   /**
-   * Also set `AWS_ENDPOINT_URL_S3` to the endpoint, as an eighth key of the same Secret: current AWS
-   * SDKs and the AWS CLI honour it, so plain boto3 in the notebook reaches the same store. Needs an
-   * endpoint, and a synthesised Secret.
+   * Also set `AWS_ENDPOINT_URL_S3` to the endpoint, in the PodDefault's `env`: current AWS SDKs and the
+   * AWS CLI honour it, so plain boto3 in the notebook reaches the same store. Needs an endpoint, and a
+   * source other than `S3Configuration.fromExistingSecret`.
    * @default false
    */
   readonly sdkEndpointVariable?: boolean;
@@ -39,8 +38,9 @@ export interface AwsEnvConfigurationProps extends AwsEnvConfigurationOptions {
 }
 
 /**
- * S3 client settings for Kubeflow notebooks as environment variables: a Secret holding them, and a
- * PodDefault that injects all of its keys (`envFrom`) into the notebooks that select it.
+ * S3 client settings for Kubeflow notebooks as environment variables: a Secret holding the keys, injected
+ * whole (`envFrom`), and a PodDefault that sets the other settings (region, endpoint, signature version,
+ * addressing style, checksums) as plain `env` values, so that a reviewer reads them in a diff.
  *
  * @example
  * new AwsEnvConfiguration(chart, 'aws-configuration', {
@@ -65,35 +65,40 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   if (configuration.kind === 'existing') {
     if (props.sdkEndpointVariable !== undefined) {
-      throw fieldError(path, 'sdkEndpointVariable', `only applies to a synthesised Secret, but the source is an existing Secret: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
+      throw fieldError(path, 'sdkEndpointVariable', `needs the endpoint, which the existing Secret holds and synth does not read: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
     }
     const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { existing: configuration.secretName });
     return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
   }
 
   const variables = configuration.variables;
-  let endpoint: string | undefined;
+  // The credentials go into the Secret; every other setting is plain env, readable in a review.
+  const env: k8s.EnvVar[] = configuration.kind === 'references' ? configuration.keys.slice() : [];
+  const data: { [key: string]: string } = {};
+  for (const name in variables) {
+    if (S3_CREDENTIAL_VARIABLES.has(name)) {
+      data[name] = encodeBase64(variables[name]);
+    } else {
+      env.push({ name, value: variables[name] });
+    }
+  }
   if (props.sdkEndpointVariable) {
-    endpoint = variables[S3_VARIABLES.endpoint];
+    const endpoint = variables[S3_VARIABLES.endpoint];
     if (endpoint === undefined) {
       throw fieldError(path, 'sdkEndpointVariable', `sets ${SDK_ENDPOINT_VARIABLE} to the endpoint, but the configuration has none: give it an endpoint, or leave sdkEndpointVariable out`);
     }
+    env.push({ name: SDK_ENDPOINT_VARIABLE, value: endpoint });
   }
-  let secret: SecretSource;
-  if (configuration.kind === 'store') {
-    const literals = endpoint === undefined ? variables : { ...variables, [SDK_ENDPOINT_VARIABLE]: endpoint };
-    secret = { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, literals) };
-  } else {
-    const data: { [key: string]: string } = {};
-    for (const name in variables) { data[name] = encodeBase64(variables[name]); }
-    if (endpoint !== undefined) { data[SDK_ENDPOINT_VARIABLE] = encodeBase64(endpoint); }
-    secret = { data, type: 'Opaque' };
-  }
+  // Fetched keys need no template: ESO writes each under its own name.
+  const secret: SecretSource = configuration.kind === 'references' ? { existing: configuration.secretName }
+    : configuration.kind === 'store' ? { store: { ...configuration.reference, inputs: configuration.inputs } }
+      : { data, type: 'Opaque' };
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
-  const env = configuration.kind === 'content' ? configuration.env : [];
+  env.push(marker(access.name));
+  // The keys of an existing Secret are read one by one (secretKeyRef): its other keys stay out of the pod.
   return accessSpec(access, {
-    env: env.concat(marker(access.name)),
-    envFrom: [{ secretRef: { name: access.secretName } }],
+    env,
+    envFrom: configuration.kind === 'references' ? undefined : [{ secretRef: { name: access.secretName } }],
   });
 }
 

@@ -7,9 +7,10 @@ import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { DEFAULT_HOME } from './home-directory';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
-const DEFAULT_MOUNT_PATH = '/home/kubeflow/.aws/';
+const DEFAULT_MOUNT_PATH = `${DEFAULT_HOME}/.aws/`;
 const CREDENTIALS_FILE = 'credentials';
 const CONFIG_FILE = 'config';
 
@@ -35,8 +36,8 @@ export interface AwsFileCredentialsProps extends AwsFileCredentialsOptions {
 
 /**
  * AWS credentials for Kubeflow notebooks: a Secret holding the shared-credentials file (and, with a
- * region, the config file), and a PodDefault that mounts it at `/home/kubeflow/.aws/` in the notebooks
- * that select it.
+ * region, the config file), and a PodDefault that mounts it at `/home/jovyan/.aws/` (the home of stock
+ * Kubeflow notebook images) in the notebooks that select it.
  *
  * @example
  * new AwsFileCredentials(chart, 'aws-credentials', {

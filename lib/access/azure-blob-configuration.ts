@@ -1,10 +1,10 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
-import { AzureStorageConfiguration, ResolvedAzureStorageConfiguration } from '../sources/azure-storage-configuration';
+import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, resolveNames, SecretSource } from './pod-default-access';
+import { AZURE_ACCOUNT_NAME_VARIABLE, AzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { encodeBase64 } from '../sources/base64';
-import { readField } from '../errors';
+import { fieldError, readField } from '../errors';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
-import { storeSecretWithLiterals } from '../sources/store-secret';
 
 /**
  * Set to the PodDefault's own name: two Azure PodDefaults in one namespace then set it differently, so
@@ -12,6 +12,8 @@ import { storeSecretWithLiterals } from '../sources/store-secret';
  * `envFrom` Secrets mix the variables of two accounts silently.
  */
 const ACCESS_MARKER = 'KUBEFLOW_AZURE_ACCESS';
+
+const DESCRIPTION = 'Add Azure Blob Storage credentials';
 
 /**
  * Options of AzureBlobConfiguration, all but the configuration.
@@ -27,9 +29,11 @@ export interface AzureBlobConfigurationProps extends AzureBlobConfigurationOptio
 }
 
 /**
- * Azure Blob Storage for Kubeflow notebooks as environment variables: a Secret holding
- * `AZURE_STORAGE_ACCOUNT_NAME` and one credential, injected whole (`envFrom`) into the notebooks that
- * select the PodDefault, which also sets `KUBEFLOW_AZURE_ACCESS` to its own name.
+ * Azure Blob Storage for Kubeflow notebooks as environment variables: a Secret holding one credential,
+ * injected whole (`envFrom`) into the notebooks that select the PodDefault, which sets
+ * `AZURE_STORAGE_ACCOUNT_NAME` and `KUBEFLOW_AZURE_ACCESS` (its own name) as plain `env` values. An
+ * account-only configuration (`AzureStorageConfiguration.fromAccountName`) needs no Secret: the notebook
+ * authenticates with its Azure identity.
  *
  * @example
  * new AzureBlobConfiguration(chart, 'azure-blob', {
@@ -51,23 +55,42 @@ const PROPS_SHAPE: PropsShape = {
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
-  const access = resolveAccess(scope, id, props, 'Add Azure Blob Storage credentials', configurationSecret(configuration));
-  return accessSpec(access, {
-    env: [{ name: ACCESS_MARKER, value: access.name }],
-    envFrom: [{ secretRef: { name: access.secretName } }],
-  });
+  if (configuration.kind === 'identity') { return identitySpec(scope, id, props, configuration.variables); }
+  if (configuration.kind === 'existing') {
+    const access = resolveAccess(scope, id, props, DESCRIPTION, { existing: configuration.secretName });
+    return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
+  }
+  // The credential goes into the Secret (fetched alone, with no template, from a store); the account
+  // name is plain env, readable in a review.
+  const env: k8s.EnvVar[] = [];
+  const data: { [key: string]: string } = {};
+  for (const [name, value] of Object.entries(configuration.variables)) {
+    if (name === AZURE_ACCOUNT_NAME_VARIABLE) {
+      env.push({ name, value });
+    } else {
+      data[name] = encodeBase64(value);
+    }
+  }
+  const secret: SecretSource = configuration.kind === 'store'
+    ? { store: { ...configuration.reference, inputs: configuration.inputs } }
+    : { data, type: 'Opaque' };
+  const access = resolveAccess(scope, id, props, DESCRIPTION, secret);
+  env.push(marker(access.name));
+  return accessSpec(access, { env, envFrom: [{ secretRef: { name: access.secretName } }] });
 }
 
-function configurationSecret(configuration: ResolvedAzureStorageConfiguration): SecretSource {
-  switch (configuration.kind) {
-    case 'existing':
-      return { existing: configuration.secretName };
-    case 'content': {
-      const data: { [key: string]: string } = {};
-      for (const [name, value] of Object.entries(configuration.variables)) { data[name] = encodeBase64(value); }
-      return { data, type: 'Opaque' };
+/** The PodDefault of an account-only configuration: plain env, no Secret, so none of the Secret's props applies. */
+function identitySpec(scope: Construct, id: string, props: AzureBlobConfigurationProps, variables: { readonly [name: string]: string }): PodDefaultAccessSpec {
+  const names = resolveNames(scope, id, props, DESCRIPTION);
+  for (const field of ['secretName', 'immutable', 'hashSecretName'] as const) {
+    if (props[field] !== undefined) {
+      throw fieldError(names.path, field, `does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave ${field} out`);
     }
-    case 'store':
-      return { store: storeSecretWithLiterals(configuration.reference, configuration.inputs, configuration.variables) };
   }
+  const env = Object.entries(variables).map(([name, value]): k8s.EnvVar => ({ name, value }));
+  return { namespace: names.namespace, name: names.name, description: names.description, env: env.concat(marker(names.name)) };
+}
+
+function marker(name: string): k8s.EnvVar {
+  return { name: ACCESS_MARKER, value: name };
 }

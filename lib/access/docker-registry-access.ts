@@ -5,9 +5,10 @@ import { encodeBase64 } from '../sources/base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from '../sources/docker-config';
 import { readField } from '../errors';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { DEFAULT_HOME } from './home-directory';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
-const DEFAULT_MOUNT_PATH = '/home/kubeflow/.docker/';
+const DEFAULT_MOUNT_PATH = `${DEFAULT_HOME}/.docker/`;
 const CONFIG_FILE = 'config.json';
 
 /**
@@ -31,7 +32,8 @@ export interface DockerRegistryAccessProps extends DockerRegistryAccessOptions {
 
 /**
  * Docker registry credentials for Kubeflow notebooks: a Secret holding config.json, and a PodDefault
- * that mounts it at `/home/kubeflow/.docker/` in the notebooks that select it.
+ * that mounts it at `/home/jovyan/.docker/` (the home of stock Kubeflow notebook images) in the notebooks
+ * that select it.
  *
  * @example
  * new DockerRegistryAccess(chart, 'docker-config', {

@@ -67,10 +67,10 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
 
 /**
  * The in-cluster object store (Kubeflow Pipelines' MinIO) for Kubeflow notebooks, as environment
- * variables. With no props it works on a standard multi-user Kubeflow: the keys come from the Secret
- * `mlpipeline-minio-artifact` that Kubeflow copies into every profile, read through `secretKeyRef`, and
- * the synthesised Secret holds only the endpoint, region, signature version, addressing style and
- * checksum settings.
+ * variables. With no props it works on a standard multi-user Kubeflow and synthesises no Secret: the
+ * keys come from the Secret `mlpipeline-minio-artifact` that Kubeflow copies into every profile, read
+ * through `secretKeyRef`, and the endpoint, region, signature version, addressing style and checksum
+ * settings are plain `env` values of the PodDefault.
  *
  * @example
  * new MinioDefault(chart, 'minio');
@@ -111,8 +111,7 @@ function minioProps(scope: Construct, id: string, props: MinioDefaultProps): Aws
 
   let configuration: S3Configuration;
   if (credentials.kind === 'keys') {
-    const variables = s3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey });
-    configuration = S3Configuration._fromChecked(variables, []);
+    configuration = S3Configuration._fromChecked(s3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey }));
   } else if (credentials.kind === 'store') {
     configuration = S3Configuration._fromCheckedStore(credentials.reference, [
       { secretKey: S3_VARIABLES.accessKeyId, remote: credentials.accessKey },
@@ -120,10 +119,10 @@ function minioProps(scope: Construct, id: string, props: MinioDefaultProps): Aws
     ], s3Variables(settings));
   } else {
     const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: credentials.secretName, key } } });
-    configuration = S3Configuration._fromChecked(s3Variables(settings), [
+    configuration = S3Configuration._fromCheckedReferences(credentials.secretName, [
       ref(S3_VARIABLES.accessKeyId, credentials.accessKeyKey),
       ref(S3_VARIABLES.secretAccessKey, credentials.secretKeyKey),
-    ]);
+    ], s3Variables(settings));
   }
   // Written out rather than `{ ...rest }`: V8 copies a rest object slowly, once per construct.
   return {

@@ -17,9 +17,9 @@ import { MinioDefault, MinioDefaultProps } from './minio-default';
 import { openConstruct, PropsShape } from './props-guard';
 import { isAbsoluteDirectory, quote } from '../names';
 import { PipelinesApiAccess } from './pipelines-api-access';
+import { DEFAULT_HOME } from './home-directory';
 import { S3Configuration } from '../sources/s3-configuration';
 
-const DEFAULT_HOME = '/home/kubeflow';
 
 /**
  * The object storage a notebook gets: one of the storage access constructs, with its props.
@@ -168,8 +168,8 @@ export interface NotebookAccessProps {
 
   /**
    * The notebook user's home directory, under which `.docker/` and `.aws/` are mounted. Stock Kubeflow
-   * images use `/home/jovyan`.
-   * @default '/home/kubeflow'
+   * images use `/home/jovyan`; Kaptain's images used `/home/kubeflow`.
+   * @default '/home/jovyan'
    */
   readonly homeDirectory?: string;
 }

@@ -10,7 +10,7 @@ import { childPath, fieldError } from '../errors';
 import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { CheckInput } from '../check/types';
 import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
-import { addSecret, resolveSecret, SecretSource } from './synthesised-secret';
+import { AddedSecret, addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
 
 export type { SecretSource } from './synthesised-secret';
 
@@ -96,8 +96,11 @@ export interface PodDefaultAccessSpec {
   readonly name: string;
   /** The PodDefault's `desc`. */
   readonly description: string;
-  /** Name of the Secret the PodDefault refers to. */
-  readonly secretName: string;
+  /**
+   * Name of the Secret the PodDefault refers to.
+   * @default - none: the PodDefault refers to no Secret
+   */
+  readonly secretName?: string;
   /**
    * The Secret's `data`, base64-encoded.
    * @default - no Secret is synthesised: the PodDefault refers to an existing one
@@ -161,8 +164,8 @@ export interface PodDefaultAccessSpec {
 export abstract class PodDefaultAccess extends KubePodDefault implements CheckSource {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
-  /** Name of the Secret the PodDefault refers to. */
-  public readonly secretName: string;
+  /** Name of the Secret the PodDefault refers to; undefined when it refers to none (an account-only AzureStorageConfiguration). */
+  public readonly secretName?: string;
   /** The synthesised Secret; undefined when an existing Secret is used or a secret store fills it. */
   public readonly secret?: ApiObject;
   /** The synthesised ExternalSecret that fills the Secret from a secret store; undefined for other sources. */
@@ -194,7 +197,8 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
-    const { secret, manifest, externalSecret } = addSecret(this, spec.namespace, spec);
+    // A PodDefault that refers to no Secret (an account-only Azure configuration) synthesises none.
+    const { secret, manifest, externalSecret } = spec.secretName === undefined ? {} as AddedSecret : addSecret(this, spec.namespace, spec as ResolvedSecret);
     this.secret = secret;
     this.secretCheckManifest = manifest;
     this.externalSecret = externalSecret;
@@ -254,6 +258,8 @@ export interface ResolvedAccess extends Pick<PodDefaultAccessSpec,
   'namespace' | 'name' | 'description' | 'secretName' | 'secretData' | 'secretType' | 'immutable' | 'externalSecret' | 'secretLabels'> {
   /** The construct path, for error messages. */
   readonly path: string;
+  /** Name of the Secret the PodDefault refers to. */
+  readonly secretName: string;
 }
 
 /** The names every PodDefault of the library has, resolved from its props and the construct tree. */

@@ -6,7 +6,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { childPath, fieldError } from '../errors';
 import { hasBrand } from '../brand';
-import { isPlainObject } from '../json';
+import { isPlainObject, typeName } from '../json';
 
 /** What each optional prop must be when it is given (`undefined` always passes). */
 export interface PropsShape {
@@ -98,11 +98,4 @@ function checkType(path: string, field: string, value: unknown, type: string, wa
   if (value !== undefined && typeof value !== type) {
     throw fieldError(path, field, `is ${typeName(value)}, not ${wanted}: give ${wanted}, or leave ${field} out`);
   }
-}
-
-function typeName(value: unknown): string {
-  if (value === null) { return 'null'; }
-  if (Array.isArray(value)) { return 'an array'; }
-  const type = typeof value;
-  return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }

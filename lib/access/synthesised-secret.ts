@@ -10,6 +10,7 @@ import {
 import { secretContentHash } from './content-hash';
 import { AccessError } from '../errors';
 import { isDnsSubdomain, quote } from '../names';
+import { goDurationNanoseconds } from '../sources/go-duration';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
 
@@ -75,6 +76,9 @@ export function resolveSecret(fail: (field: string, problem: string) => AccessEr
   if ('store' in secret) {
     if (props.hashSecretName) {
       throw fail('hashSecretName', 'does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out');
+    }
+    if (props.immutable && goDurationNanoseconds(secret.store.refreshInterval) !== 0n) {
+      throw fail('immutable', `External Secrets Operator never rewrites an immutable Secret, so the source's refreshInterval ${quote(secret.store.refreshInterval)} would never reach it: set refreshInterval to "0s" on the source, to read the store once, or leave immutable out`);
     }
     const secretName = checkedSecretName(fail, props.secretName ?? defaultName, false);
     return {

@@ -13,7 +13,7 @@ export const awsCredentialsCommand = accessCommand({
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-access-key-id REMOTE --remote-secret-access-key REMOTE [--region REGION] [options]',
   ],
   description: [
-    'Prints a Secret holding an AWS shared-credentials file (and, with a region, the config file) and a PodDefault that mounts it at /home/kubeflow/.aws/ in the notebooks that select it (AwsFileCredentials).',
+    'Prints a Secret holding an AWS shared-credentials file (and, with a region, the config file) and a PodDefault that mounts it at /home/jovyan/.aws/ in the notebooks that select it (AwsFileCredentials).',
   ],
   examples: [
     'cdk8s-kubeflow-access aws-credentials --namespace user --from-file ~/.aws/credentials --region eu-west-1 | kubectl apply -f -',
@@ -25,5 +25,5 @@ export const awsCredentialsCommand = accessCommand({
   defaultDescription: 'Add AWS credentials',
   source: { kind: AWS_FILE_SOURCE, heading: 'Credentials (one of --from-file, --access-key-id, --existing-secret, --remote-credentials, --remote-access-key-id)', prop: 'credentials' },
   props: { region: { prop: 'region' } },
-  mountPath: '/home/kubeflow/.aws/',
+  mountPath: '/home/jovyan/.aws/',
 });

@@ -13,7 +13,7 @@ export const awsEnvCommand = accessCommand({
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-access-key-id REMOTE --remote-secret-access-key REMOTE [--region REGION] [--endpoint URL] [options]',
   ],
   description: [
-    'Prints a Secret holding AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the other S3 settings, and a PodDefault that injects all of its keys as environment variables into the notebooks that select it (AwsEnvConfiguration).',
+    'Prints a Secret holding AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), and a PodDefault that injects its keys and sets the other S3 settings as plain env in the notebooks that select it (AwsEnvConfiguration).',
   ],
   examples: [
     'cdk8s-kubeflow-access aws-env --namespace user --from-env | kubectl apply -f -',

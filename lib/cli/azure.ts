@@ -8,12 +8,14 @@ export const azureCommand = accessCommand({
   synopsis: [
     '--namespace NS --account-name NAME (--account-key-stdin | --sas-token-stdin | ... -file FILE) [options]',
     '--namespace NS (--connection-string-stdin | --connection-string-file FILE) [--account-name NAME] [options]',
+    '--namespace NS --account-name NAME --workload-identity [options]',
     '--namespace NS --from-env [options]',
     '--namespace NS --existing-secret NAME [options]',
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --account-name NAME (--remote-account-key | --remote-sas-token | --remote-connection-string) REMOTE [options]',
   ],
   description: [
-    'Prints a Secret holding AZURE_STORAGE_ACCOUNT_NAME and exactly one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN and AZURE_STORAGE_CONNECTION_STRING, as adlfs and azure-storage-blob read them, and a PodDefault that injects them into the notebooks that select it (AzureBlobConfiguration).',
+    'Prints a Secret holding exactly one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN and AZURE_STORAGE_CONNECTION_STRING, as adlfs and azure-storage-blob read them, and a PodDefault that injects it and sets AZURE_STORAGE_ACCOUNT_NAME in plain env, into the notebooks that select it (AzureBlobConfiguration).',
+    'With --workload-identity there is no credential and no Secret: the PodDefault sets the account name and AZURE_STORAGE_ANON=false, and adlfs authenticates with the notebook\'s own Azure identity.',
   ],
   examples: [
     'az storage account keys list -n myaccount --query "[0].value" -o tsv | cdk8s-kubeflow-access azure --namespace user --account-name myaccount --account-key-stdin | kubectl apply -f -',

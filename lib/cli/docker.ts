@@ -13,7 +13,7 @@ export const dockerCommand = accessCommand({
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-username REMOTE --remote-password REMOTE [--server URL] [options]',
   ],
   description: [
-    'Prints a Secret holding a Docker config.json and a PodDefault that mounts it at /home/kubeflow/.docker/ in the notebooks that select it (DockerRegistryAccess).',
+    'Prints a Secret holding a Docker config.json and a PodDefault that mounts it at /home/jovyan/.docker/ in the notebooks that select it (DockerRegistryAccess).',
     'A config.json whose credentials live in a credential helper ("credsStore", "credHelpers", as Docker Desktop writes) grants nothing inside a pod and is refused: give --username instead.',
   ],
   examples: [
@@ -28,5 +28,5 @@ export const dockerCommand = accessCommand({
   props: {
     'secret-type': { prop: 'secretType', choices: DOCKER_SECRET_TYPES, enumOf: lib => lib.DockerSecretType },
   },
-  mountPath: '/home/kubeflow/.docker/',
+  mountPath: '/home/jovyan/.docker/',
 });

@@ -2,7 +2,7 @@
 // and their exit codes, and reading secrets from stdin or files. Free of cdk8s, so that `--help` and
 // usage errors answer without loading the library.
 import { parseArgs } from 'util';
-import { inputSource, readInputText } from './input';
+import { inputSource, readCredentialText } from './input';
 
 export const PROGRAM = 'cdk8s-kubeflow-access';
 
@@ -243,9 +243,8 @@ export function secretReader(args: Args, io: Io, base: string, needed: boolean):
     flag,
     read: () => {
       if (value === undefined) {
-        const source = fromStdin ? `--${base}-stdin` : `--${base}-file ${JSON.stringify(file)}`;
-        const text = readInputText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\r?\n$/, '');
-        if (text === '') { throw new InputError(`${source}: the ${what} is empty`); }
+        const text = readCredentialText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\r?\n$/, '');
+        if (text === '') { throw new InputError(`${flag}: the ${what} is empty`); }
         value = text;
       }
       return value;

@@ -19,10 +19,32 @@ const SECRET_LIMIT = 'more than a Kubernetes Secret holds: check what it names';
 
 /**
  * The text of `source`; `label` starts every message (such as `--password-file`), `limit` says why
- * 1 MiB is enough. The bytes are never echoed.
+ * 1 MiB is enough. Messages name a file by its path (for inputs such as manifests, whose messages must
+ * say which file); the bytes are never echoed.
  */
 export function readInputText(io: Io, source: InputSource, label: string, limit = SECRET_LIMIT): string {
   const what = 'stdin' in source ? 'stdin' : `file ${JSON.stringify(source.file)}`;
+  return readInput(io, source, limit, {
+    unreadable: why => `${label}: ${what} ${why}`,
+    problem: problem => `${label}: ${what} ${problem}`,
+  });
+}
+
+/**
+ * The text of a credential input: a secret, a config.json, a credentials file or a key file. Messages
+ * never quote the path: a credential given where a path goes (`--password-file "$TOKEN"`) looks like
+ * any file name, and the flag (`label`) names the input already.
+ */
+export function readCredentialText(io: Io, source: InputSource, label: string): string {
+  const what = 'stdin' in source ? 'stdin' : 'the file';
+  return readInput(io, source, SECRET_LIMIT, {
+    unreadable: why => `${label}: the path ${why}: give the path of a readable file, or "-" and the content on stdin; the path is not shown, since it may be a credential given in its place`,
+    problem: problem => `${label}: ${what} ${problem}`,
+  });
+}
+
+function readInput(io: Io, source: InputSource, limit: string,
+  message: { unreadable: (why: string) => string; problem: (problem: string) => string }): string {
   let bytes: Buffer;
   if ('stdin' in source) {
     bytes = io.readStdin(MAX_FILE_BYTES + 1);
@@ -30,16 +52,16 @@ export function readInputText(io: Io, source: InputSource, label: string, limit 
     try {
       bytes = readAtMost(source.file, MAX_FILE_BYTES + 1);
     } catch (e) {
-      throw new InputError(`${label}: ${what} ${whyUnreadable(e)}`);
+      throw new InputError(message.unreadable(whyUnreadable(e)));
     }
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new InputError(`${label}: ${what} is larger than 1 MiB, ${limit}`);
+    throw new InputError(message.problem(`is larger than 1 MiB, ${limit}`));
   }
   try {
     return UTF8.decode(bytes);
   } catch {
-    throw new InputError(`${label}: ${what} is not UTF-8 text: save it as UTF-8`);
+    throw new InputError(message.problem('is not UTF-8 text: save it as UTF-8'));
   }
 }
 

@@ -11,8 +11,8 @@ export const minioCommand = accessCommand({
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --remote-access-key REMOTE --remote-secret-key REMOTE [options]',
   ],
   description: [
-    'Prints a Secret holding the store\'s endpoint, region, signature version and addressing style, and a PodDefault that injects them, plus AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY read from the keys of an existing Secret, into the notebooks that select it (MinioDefault).',
-    'With only --namespace it works on a standard multi-user Kubeflow: the keys come from the Secret mlpipeline-minio-artifact, which Kubeflow copies into every profile, and no key is printed.',
+    'Prints a PodDefault that sets the store\'s endpoint, region, signature version, addressing style and checksum settings as plain env, plus AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY read from the keys of an existing Secret, in the notebooks that select it (MinioDefault); with keys of its own, a Secret holding them.',
+    'With only --namespace it works on a standard multi-user Kubeflow: the keys come from the Secret mlpipeline-minio-artifact, which Kubeflow copies into every profile, and no Secret is printed.',
   ],
   examples: [
     'cdk8s-kubeflow-access minio --namespace user | kubectl apply -f -',

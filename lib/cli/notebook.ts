@@ -54,7 +54,7 @@ export const notebookCommand: CommandSpec = {
       heading: 'Notebook',
       options: {
         'namespace': { type: 'string', value: 'NS', help: 'namespace (the Kubeflow profile) of every object; required' },
-        'home-directory': { type: 'string', value: 'DIR', help: 'the notebook user\'s home, where .docker/ and .aws/ are mounted (default: /home/kubeflow; stock Kubeflow images use /home/jovyan)' },
+        'home-directory': { type: 'string', value: 'DIR', help: 'the notebook user\'s home, where .docker/ and .aws/ are mounted (default: /home/jovyan, the home of stock Kubeflow images; Kaptain\'s used /home/kubeflow)' },
         'storage': { type: 'string', value: 'KIND', help: '"minio" (the default), "aws-file", "aws-env", "gcs" or "azure"' },
         'pipelines': { type: 'boolean', help: 'also give the notebooks the Kubeflow Pipelines API token (access-ml-pipeline)' },
         'workspace-mountable': { type: 'boolean', help: 'label every Secret printed notebooks.kubeflow.org/can-mount: "true", so that Kubeflow Notebooks 2.0 workspaces may mount it' },

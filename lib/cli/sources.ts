@@ -3,7 +3,7 @@
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
 import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '..';
 import { Args, choice, given, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
-import { once, readInputText } from './input';
+import { inputSource, once, readCredentialText } from './input';
 import type { PropFlags } from './props';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
 import type { FlagNames, Resolvable, SourceInput } from './synth';
@@ -61,8 +61,7 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}key`], `without --${p}existing-secret`); }
   choice(args, `${p}secret-type`, DOCKER_SECRET_TYPES);
   const password = source === `${p}username` ? secretReader(args, io, `${p}password`, true)! : undefined;
-  const fromStdin = source === `${p}from-file` && str(args, source) === '-';
-  const stdinText = stdinFile(io, `--${source}`);
+  const configText = fileText(args, io, source);
   return {
     flag: `--${source}`,
     usesStore: remote.config !== undefined || remote.username !== undefined,
@@ -79,9 +78,8 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
       if (remote.username !== undefined) {
         return lib.DockerConfig.fromSecretStoreLogin({ ...store!.options(lib), server: str(args, `${p}server`), username: remote.username, password: remote.password! });
       }
-      // config.json is stored as its bytes, which fromJson takes from the UTF-8 text of stdin unchanged.
-      if (fromStdin) { return lib.DockerConfig.fromJson(stdinText()); }
-      if (source === `${p}from-file`) { return lib.DockerConfig.fromFile(str(args, source)!); }
+      // config.json is stored as its bytes, which fromJson takes from the UTF-8 text unchanged.
+      if (source === `${p}from-file`) { return lib.DockerConfig.fromJson(configText()); }
       if (source === `${p}existing-secret`) { return lib.DockerConfig.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
       return lib.DockerConfig.fromLogin({ server: str(args, `${p}server`), username: str(args, source)!, password: secret(password!), email: str(args, `${p}email`) });
     },
@@ -146,7 +144,7 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
   const source = oneOf(args, [`${p}from-file`, `${p}access-key-id`, `${p}existing-secret`, `${p}remote-credentials`, `${p}remote-access-key-id`], 'the AWS credentials')!;
   const store = readStore(args);
   const keys = awsKeys(args, io, p, source);
-  const stdinText = stdinFile(io, `--${source}`);
+  const credentialsText = fileText(args, io, source);
   const remoteKeys = awsRemoteKeys(args, p, source);
   const remoteFile = remoteValue(args, `${p}remote-credentials`, store);
   if (source !== `${p}access-key-id` && source !== `${p}remote-access-key-id`) {
@@ -166,9 +164,8 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
     build: (lib, secret) => {
       if (remoteFile !== undefined) { return lib.AwsCredentials.fromSecretStore({ ...store!.options(lib), credentials: remoteFile }); }
       if (remoteKeys !== undefined) { return lib.AwsCredentials.fromSecretStoreKeys({ ...store!.options(lib), ...remoteKeys, profile: str(args, `${p}profile`) }); }
-      // The file is stored as its bytes, which the UTF-8 text of stdin gives unchanged.
-      if (source === `${p}from-file` && str(args, source) === '-') { return lib.AwsCredentials._fromFileText(stdinText(), 'stdin'); }
-      if (source === `${p}from-file`) { return lib.AwsCredentials.fromFile(str(args, source)!); }
+      // The file is stored as its bytes, which its UTF-8 text gives unchanged.
+      if (source === `${p}from-file`) { return lib.AwsCredentials._fromFileText(credentialsText(), fileName(args, source)); }
       if (source === `${p}existing-secret`) { return lib.AwsCredentials.fromExistingSecret(str(args, source)!, str(args, `${p}key`)); }
       return lib.AwsCredentials.fromKeys({ ...keys!.values(secret), profile: str(args, `${p}profile`) });
     },
@@ -176,6 +173,11 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
 }
 
 export const AWS_FILE_SOURCE: SourceKind<AwsCredentials> = { options: awsFileSourceOptions, read: awsFileSource };
+
+/** How the library's messages name a credentials file the CLI read for flag `--<flag>`: never by its path. */
+function fileName(args: Args, flag: string): string {
+  return str(args, flag) === '-' ? 'stdin' : 'the file';
+}
 
 /** The flag of each remote key. */
 function remoteKeyFlags(p: string): FlagNames {
@@ -200,9 +202,13 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
   };
 }
 
-/** The text of stdin, read once, for a `--...from-file -` that `label` names. */
-function stdinFile(io: Io, label: string): () => string {
-  return once(() => readInputText(io, { stdin: true }, label));
+/**
+ * The text of the file that flag `--<flag>` names, or of stdin for `-`, read once. The CLI reads every
+ * credential file itself, so that a message names the flag and never the path (which may be a
+ * credential given in its place), and says that `-` reads the content from stdin.
+ */
+function fileText(args: Args, io: Io, flag: string): () => string {
+  return once(() => readCredentialText(io, inputSource(str(args, flag)!), `--${flag}`));
 }
 
 // ---- S3 settings as environment variables
@@ -229,7 +235,7 @@ const VALUE_FLAGS = ['region', 'endpoint', 'signature-version', 'force-path-styl
 function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuration> {
   const source = oneOf(args, [`${p}from-env`, `${p}from-file`, `${p}access-key-id`, `${p}existing-secret`, `${p}remote-access-key-id`], 'the S3 settings')!;
   const keys = awsKeys(args, io, p, source);
-  const stdinText = stdinFile(io, `--${source}`);
+  const credentialsText = fileText(args, io, source);
   const remoteKeys = awsRemoteKeys(args, p, source);
   const store = readStore(args);
   if (source !== `${p}access-key-id` && source !== `${p}remote-access-key-id`) {
@@ -258,8 +264,7 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
       };
       if (remoteKeys !== undefined) { return lib.S3Configuration.fromSecretStore({ ...store!.options(lib), ...remoteKeys, ...settings }); }
       if (source === `${p}from-env`) { return lib.S3Configuration.fromEnv(definedOnly(io.env)); }
-      if (source === `${p}from-file` && str(args, source) === '-') { return lib.S3Configuration._fromCredentialsFileText(stdinText(), 'stdin', str(args, `${p}profile`)); }
-      if (source === `${p}from-file`) { return lib.S3Configuration.fromCredentialsFile(str(args, source)!, str(args, `${p}profile`)); }
+      if (source === `${p}from-file`) { return lib.S3Configuration._fromCredentialsFileText(credentialsText(), fileName(args, source), str(args, `${p}profile`)); }
       if (source === `${p}existing-secret`) { return lib.S3Configuration.fromExistingSecret(str(args, source)!); }
       return lib.S3Configuration.fromValues({ ...keys!.values(secret), ...settings });
     },
@@ -360,16 +365,14 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
   const store = readStore(args);
   const remote = remoteValue(args, `${p}remote-key`, store);
   if (source !== `${p}existing-secret`) { refuse(args, [`${p}existing-key`], `without --${p}existing-secret`); }
-  const fromStdin = source === `${p}key-file` && str(args, source) === '-';
-  const stdinText = stdinFile(io, `--${source}`);
+  const keyText = fileText(args, io, source);
   return {
     flag: `--${source}`,
     usesStore: remote !== undefined,
     valueFlags: { ...storeValueFlags(store), key: `--${p}remote-key` },
     build: lib => {
       if (remote !== undefined) { return lib.GcpServiceAccountKey.fromSecretStore({ ...store!.options(lib), key: remote }); }
-      if (fromStdin) { return lib.GcpServiceAccountKey.fromJson(stdinText()); }
-      if (source === `${p}key-file`) { return lib.GcpServiceAccountKey.fromFile(str(args, source)!); }
+      if (source === `${p}key-file`) { return lib.GcpServiceAccountKey.fromJson(keyText()); }
       return lib.GcpServiceAccountKey.fromExistingSecret(str(args, source)!, str(args, `${p}existing-key`));
     },
   };
@@ -396,13 +399,14 @@ export function azureSourceOptions(p: string): { [flag: string]: OptionSpec } {
     [`${p}remote-account-key`]: { type: 'string', value: 'REMOTE', help: `the account key, kept in the secret store (with --${p}account-name)` },
     [`${p}remote-sas-token`]: { type: 'string', value: 'REMOTE', help: `a shared access signature, kept in the secret store (with --${p}account-name)` },
     [`${p}remote-connection-string`]: { type: 'string', value: 'REMOTE', help: `a connection string, kept in the secret store (with --${p}account-name, its AccountName)` },
+    [`${p}workload-identity`]: { type: 'boolean', help: `no credential and no Secret: with --${p}account-name, the notebook authenticates with its own Azure identity (workload identity; AZURE_STORAGE_ANON=false)` },
   };
 }
 
 /** The Azure configuration the flags give. */
 function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
   const credentialFlags = AZURE_CREDENTIALS.flatMap(c => [`${p}${c}-stdin`, `${p}${c}-file`, `${p}remote-${c}`]);
-  const valueFlags = [`${p}account-name`, ...credentialFlags];
+  const valueFlags = [`${p}account-name`, `${p}workload-identity`, ...credentialFlags];
   const values = given(args, valueFlags)[0];
   const found = given(args, [`${p}from-env`, `${p}existing-secret`]);
   if (values !== undefined && found.length > 0) {
@@ -417,16 +421,28 @@ function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageCon
     remote: remoteValue(args, `${p}remote-${c}`, store),
   })).filter(c => c.reader !== undefined || c.remote !== undefined);
   const flagOf = (c: typeof credentials[number]) => c.reader?.flag ?? `--${p}remote-${c.name}`;
+  const accountName = str(args, `${p}account-name`);
+  if (args.values[`${p}workload-identity`] !== undefined) {
+    if (credentials.length > 0) {
+      throw new UsageError(`--${p}workload-identity and ${flagOf(credentials[0])} each give the Azure credential: give one of them`);
+    }
+    if (accountName === undefined) { throw new UsageError(`--${p}workload-identity needs --${p}account-name: give the storage account`); }
+    return {
+      flag: `--${p}account-name`,
+      usesStore: false,
+      valueFlags: { accountName: `--${p}account-name` },
+      build: lib => lib.AzureStorageConfiguration.fromAccountName(accountName),
+    };
+  }
   if (credentials.length !== 1 || (credentials[0].reader !== undefined && credentials[0].remote !== undefined)) {
     const each = AZURE_CREDENTIALS.map(c => `--${p}${c}-stdin`).join(', ');
     const flags = credentials.flatMap(c => [c.reader?.flag, c.remote === undefined ? undefined : `--${p}remote-${c.name}`]).filter(f => f !== undefined);
     throw new UsageError(credentials.length === 0
-      ? `the Azure credential is missing: give one of ${each} (or its -file or --${p}remote-... form)`
+      ? `the Azure credential is missing: give one of ${each} (or its -file or --${p}remote-... form), or --${p}workload-identity for none`
       : `${flags.join(' and ')} each give the Azure credential: give one of them`);
   }
   const [credential] = credentials;
   const field = credential.name === 'account-key' ? 'accountKey' : credential.name === 'sas-token' ? 'sasToken' : 'connectionString';
-  const accountName = str(args, `${p}account-name`);
   return {
     flag: accountName === undefined ? flagOf(credential) : `--${p}account-name`,
     usesStore: credential.remote !== undefined,

@@ -43,6 +43,7 @@ export const COMMON_FLAG_NAMES: FlagNames = {
   volumeName: '--volume-name',
   mountPath: '--mount-path',
   fromExistingSecret: '--existing-secret',
+  refreshInterval: '--refresh-interval',
 };
 
 /** A source and the construct fields it fills (`config`, or `docker` of a NotebookAccess). */

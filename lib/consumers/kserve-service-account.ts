@@ -278,6 +278,9 @@ function azureSecret(path: string, name: string, props: KServeServiceAccountProp
   if (configuration.kind === 'existing') {
     throw fieldError(path, 'azure', `names an existing Secret holding AZURE_STORAGE_* variables, and KServe reads an account key only as ${AZURE_KEY}: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore), or list a Secret in KServe's own format yourself`);
   }
+  if (configuration.kind === 'identity') {
+    throw fieldError(path, 'azure', `is the account alone (AzureStorageConfiguration.fromAccountName), and ${INITIALIZER} reads an account key (${AZURE_KEY}) or a service principal, not a notebook's workload identity: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore)`);
+  }
   const credential = configuration.kind === 'content'
     ? Object.keys(configuration.variables).find(v => v !== 'AZURE_STORAGE_ACCOUNT_NAME')!
     : configuration.inputs[0].secretKey;

@@ -54,7 +54,7 @@ export function resolveS3Store(path: string, field: string, configuration: S3Con
   if (variables[S3_VARIABLES.signatureVersion] === S3SignatureVersion.S3) {
     throw fail(`asks for the legacy "s3" signature, which ${consumer} cannot use (Signature Version 4 only): leave signatureVersion out, or give S3SignatureVersion.S3V4`);
   }
-  if (resolved.kind === 'content' && resolved.env.length > 0) {
+  if (resolved.kind === 'references') {
     throw fail(`reads its keys from another Secret through secretKeyRef, which ${consumer} cannot follow: give the keys themselves`);
   }
   const endpointUrl = variables[S3_VARIABLES.endpoint];

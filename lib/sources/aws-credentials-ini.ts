@@ -3,6 +3,7 @@
 // well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
 import { AccessError, valueError } from '../errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+import { typeName } from '../json';
 
 /** The keys of a credentials profile the library reads and writes. */
 const ACCESS_KEY_ID = 'aws_access_key_id';
@@ -203,7 +204,7 @@ export function renderConfigIni(profiles: readonly ConfigProfile[]): string | un
  */
 export function credentialValueProblem(value: string | undefined): string | undefined {
   if (value === undefined) { return 'is missing: give it'; }
-  if (typeof value !== 'string') { return 'is not a string: give it as text'; }
+  if (typeof value !== 'string') { return `is ${typeName(value)}, not a string: give it as text`; }
   if (value === '') { return 'is empty: give a non-empty value'; }
   if (/[\r\n]/.test(value)) {
     return 'contains a line break (often from "echo" without -n or a file\'s last newline): remove it';

@@ -9,6 +9,17 @@ export const SECRET_ACCESS_KEY_INPUT = 'aws_secret_access_key';
 export const SESSION_TOKEN_INPUT = 'aws_session_token';
 
 /**
+ * The template of a whole credentials file fetched as input `name`: the file as stored, but for a
+ * leading UTF-8 byte-order mark, which it drops as AwsCredentials.fromFile does (configparser, which the
+ * AWS tools read the file with, fails on one). Sprig's `trimPrefix` is Go's strings.TrimPrefix with its
+ * arguments swapped for a pipeline; the template's string literal is unquoted as a Go string, so
+ * `"\ufeff"` is the BOM and the manifest shows no invisible character.
+ */
+export function storedCredentialsTemplate(name: string): string {
+  return `{{ .${name} | trimPrefix "\\ufeff" }}`;
+}
+
+/**
  * The template of a credentials file with one profile, `profile` checked already: the header, then
  * `key = value` lines, a trailing newline, as renderCredentialsIni lays them out.
  */

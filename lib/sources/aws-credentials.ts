@@ -1,11 +1,11 @@
 import { brand } from '../brand';
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
-import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT } from './aws-credentials-template';
+import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT, storedCredentialsTemplate } from './aws-credentials-template';
 import { prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
@@ -91,8 +91,8 @@ export class AwsCredentials {
    */
   public static fromFile(path: string): AwsCredentials {
     return new AwsCredentials(() => {
-      const { bytes, text } = readTextFile(path);
-      return credentialsFile(bytes, text, `file ${quote(path)}`);
+      const { bytes, text } = readTextFile(path, 'AwsCredentials.fromKeys (or fromProfiles)');
+      return credentialsFile(bytes, text, READ_FILE);
     });
   }
 
@@ -139,13 +139,15 @@ export class AwsCredentials {
 
   /**
    * A whole credentials file kept in a secret store: External Secrets Operator writes it into the
-   * Secret unchanged, and keeps it up to date. Its content is not checked at synth time.
+   * Secret as stored (a leading byte-order mark dropped, as `fromFile` drops it), and keeps it up to
+   * date. Its content is not checked at synth time.
    */
   public static fromSecretStore(props: AwsCredentialsStoreProps): AwsCredentials {
     const copy = { ...props };
     return new AwsCredentials(() => {
       const reference = resolveStoreReference(copy);
-      return { kind: 'store', secret: { ...reference, inputs: [storeInput('credentials', CREDENTIALS_KEY, copy.credentials)] } };
+      const input = storeInput('credentials', CREDENTIALS_KEY, copy.credentials);
+      return { kind: 'store', secret: { ...reference, inputs: [input], template: { [CREDENTIALS_KEY]: storedCredentialsTemplate(CREDENTIALS_KEY) } } };
     });
   }
 

@@ -67,13 +67,24 @@ export type ResolvedAzureStorageConfiguration =
   | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string } }
   | { readonly kind: 'existing'; readonly secretName: string }
   /** The credential fetched by External Secrets Operator (named by its variable), the account name as given. */
-  | { readonly kind: 'store'; readonly reference: StoreReference; readonly inputs: readonly StoreInput[]; readonly variables: { readonly [name: string]: string } };
+  | { readonly kind: 'store'; readonly reference: StoreReference; readonly inputs: readonly StoreInput[]; readonly variables: { readonly [name: string]: string } }
+  /** No credential at all: the account name, and what makes adlfs use the pod's Azure identity. */
+  | { readonly kind: 'identity'; readonly variables: { readonly [name: string]: string } };
 
 type Field = keyof AzureStorageValues;
 
+/** adlfs goes anonymous, rather than to DefaultAzureCredential, unless this is "false" (its default before 2026.4.0 was "true"). */
+const ANONYMOUS_VARIABLE = 'AZURE_STORAGE_ANON';
+
+/**
+ * The variable that holds the account's name: no secret, so a PodDefault sets it in plain `env`, where a
+ * reviewer reads it; the other variables hold credentials.
+ */
+export const AZURE_ACCOUNT_NAME_VARIABLE = 'AZURE_STORAGE_ACCOUNT_NAME';
+
 /** Each value with its environment variable, in the order they are written. */
 const VARIABLES: ReadonlyArray<[Field, string]> = [
-  ['accountName', 'AZURE_STORAGE_ACCOUNT_NAME'],
+  ['accountName', AZURE_ACCOUNT_NAME_VARIABLE],
   ['accountKey', 'AZURE_STORAGE_ACCOUNT_KEY'],
   ['sasToken', 'AZURE_STORAGE_SAS_TOKEN'],
   ['connectionString', 'AZURE_STORAGE_CONNECTION_STRING'],
@@ -152,6 +163,23 @@ export class AzureStorageConfiguration {
     });
   }
 
+  /**
+   * The account alone, with no key, SAS token or connection string: no Secret is needed. adlfs then
+   * authenticates with `DefaultAzureCredential`, which finds the pod's Azure identity (workload identity:
+   * `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_FEDERATED_TOKEN_FILE`, as an
+   * `AzureWorkloadIdentityAccess` or Azure's own webhook sets them). Besides `AZURE_STORAGE_ACCOUNT_NAME`
+   * it sets `AZURE_STORAGE_ANON=false`: adlfs before 2026.4.0 goes anonymous without a credential unless
+   * told otherwise, and later releases take `false` as their default.
+   * @param accountName the storage account's name: 3 to 24 lower-case letters and digits
+   */
+  public static fromAccountName(accountName: string): AzureStorageConfiguration {
+    return new AzureStorageConfiguration(() => {
+      const problem = accountNameProblem(accountName);
+      if (problem !== undefined) { throw valueError('accountName', `accountName ${problem}`); }
+      return { kind: 'identity', variables: { [variableOf('accountName')]: accountName, [ANONYMOUS_VARIABLE]: 'false' } };
+    });
+  }
+
   private constructor(private readonly resolve: () => ResolvedAzureStorageConfiguration) {
     brand(this, 'AzureStorageConfiguration');
   }
@@ -196,7 +224,7 @@ function content(values: AzureStorageValues, label: (field: Field) => string): R
 function oneCredential(values: { readonly [F in Credential]?: unknown }, label: (field: Field) => string): Credential {
   const given = CREDENTIALS.filter(field => values[field] !== undefined);
   if (given.length === 0) {
-    throw new AccessError(`no credential: give one of ${CREDENTIALS.map(label).join(', ')}`);
+    throw new AccessError(`no credential: give one of ${CREDENTIALS.map(label).join(', ')}, or use AzureStorageConfiguration.fromAccountName for the notebook's own Azure identity (workload identity, no key)`);
   }
   if (given.length > 1) {
     throw new AccessError(`${given.map(label).join(' and ')} are given together: give exactly one of ${CREDENTIALS.map(label).join(', ')} (adlfs would use one and ignore the others)`);

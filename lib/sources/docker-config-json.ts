@@ -1,6 +1,6 @@
 // Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
-import { isPlainObject } from '../json';
+import { isPlainObject, typeName } from '../json';
 import { decodeBase64, encodeBase64 } from './base64';
 import { AccessError, valueError } from '../errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
@@ -38,6 +38,9 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
   const auths: Record<string, object> = Object.create(null);
   logins.forEach((login, i) => {
     const server = login.server ?? DOCKER_HUB;
+    if (typeof server !== 'string') {
+      throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server is ${typeName(server)}, not a string: give the registry host, such as "ghcr.io"`);
+    }
     const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
     if (server.trim() === '' || server !== server.trim()) {
       throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
@@ -61,7 +64,13 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
 }
 
 function checkLoginValue(where: string, field: string, value: string): void {
-  if (typeof value !== 'string' || value === '') {
+  if (value === undefined) {
+    throw valueError(field, `${where}: ${field} is missing: give the ${field}`);
+  }
+  if (typeof value !== 'string') {
+    throw valueError(field, `${where}: ${field} is ${typeName(value)}, not a string: give the ${field} as text`);
+  }
+  if (value === '') {
     throw valueError(field, `${where}: ${field} is empty: give a non-empty ${field}`);
   }
   if (/[\r\n]/.test(value)) {

@@ -2,10 +2,10 @@ import { brand } from '../brand';
 import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
 import { prefixed, valueError } from '../errors';
-import { checkSecretReference, quote } from '../names';
+import { checkSecretReference } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
@@ -70,8 +70,8 @@ export class DockerConfig {
    */
   public static fromFile(path: string): DockerConfig {
     return new DockerConfig(() => {
-      const { bytes, text } = readTextFile(path);
-      checkConfig(text, `file ${quote(path)}`);
+      const { bytes, text } = readTextFile(path, 'DockerConfig.fromJson');
+      checkConfig(text, READ_FILE);
       return { kind: 'content', bytes };
     });
   }

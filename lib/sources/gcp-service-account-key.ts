@@ -1,10 +1,10 @@
 import { brand } from '../brand';
 import { createPrivateKey } from 'crypto';
 import { AccessError } from '../errors';
-import { checkSecretReference, hasLoneSurrogate, quote } from '../names';
+import { checkSecretReference, hasLoneSurrogate } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, storeInput, StoreSecret } from './store-secret';
 
 /**
@@ -36,8 +36,8 @@ export class GcpServiceAccountKey {
    */
   public static fromFile(path: string): GcpServiceAccountKey {
     return new GcpServiceAccountKey(() => {
-      const { bytes, text } = readTextFile(path);
-      checkServiceAccountKey(text, `file ${quote(path)}`);
+      const { bytes, text } = readTextFile(path, 'GcpServiceAccountKey.fromJson');
+      checkServiceAccountKey(text, READ_FILE);
       return { kind: 'content', bytes };
     });
   }

@@ -22,25 +22,30 @@ const MAX_NANOSECONDS = 2n ** 63n - 1n;
  * `1h`, `1h30m`, `1.5h`, `300ms`, at most Go's longest duration (2^63-1 nanoseconds).
  */
 export function isGoDuration(text: string): boolean {
-  if (typeof text !== 'string') { return false; }
+  return goDurationNanoseconds(text) !== undefined;
+}
+
+/** The nanoseconds of a duration isGoDuration accepts (`0s`, `0m0s` and `0` are 0), or undefined. */
+export function goDurationNanoseconds(text: string): bigint | undefined {
+  if (typeof text !== 'string') { return undefined; }
   const body = text.startsWith('+') ? text.slice(1) : text;
-  if (body === '0') { return true; }
-  if (body === '') { return false; }
+  if (body === '0') { return 0n; }
+  if (body === '') { return undefined; }
   let total = 0n;
   TERM.lastIndex = 0;
   while (TERM.lastIndex < body.length) {
     const start = TERM.lastIndex;
     const match = TERM.exec(body);
-    if (match === null || match.index !== start) { return false; }
+    if (match === null || match.index !== start) { return undefined; }
     const [, whole, fraction, unit] = match;
     // Go needs a digit on one side of the point: ".5h" and "5.h" are durations, "." is not.
-    if (whole === '' && (fraction === undefined || fraction === '')) { return false; }
+    if (whole === '' && (fraction === undefined || fraction === '')) { return undefined; }
     const scale = UNIT_NANOSECONDS[unit];
     total += BigInt(whole === '' ? 0 : whole) * scale;
     if (fraction !== undefined && fraction !== '') {
       total += (BigInt(fraction) * scale) / 10n ** BigInt(fraction.length);
     }
-    if (total > MAX_NANOSECONDS) { return false; }
+    if (total > MAX_NANOSECONDS) { return undefined; }
   }
-  return true;
+  return total;
 }

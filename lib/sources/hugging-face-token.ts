@@ -1,10 +1,9 @@
 import { brand } from '../brand';
 import { AccessError, valueError } from '../errors';
-import { quote } from '../names';
 import { credentialValueProblem } from './aws-credentials-ini';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, StoreInput, storeInput, StoreReference } from './store-secret';
 
 /** The variable huggingface_hub reads the token from, and the name the input of a stored one has. */
@@ -59,7 +58,7 @@ export class HuggingFaceToken {
    * @param path path of the file
    */
   public static fromFile(path: string): HuggingFaceToken {
-    return new HuggingFaceToken(() => checked(readTextFile(path).text.replace(/\r?\n$/, ''), `file ${quote(path)}`));
+    return new HuggingFaceToken(() => checked(readTextFile(path, 'HuggingFaceToken.fromValue').text.replace(/\r?\n$/, ''), READ_FILE));
   }
 
   /**

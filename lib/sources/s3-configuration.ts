@@ -5,7 +5,7 @@ import { AccessError, prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
-import { readTextFile } from './source-file';
+import { READ_FILE, readTextFile } from './source-file';
 import { resolveStoreReference, StoreInput, storeInput, StoreReference } from './store-secret';
 
 /**
@@ -127,6 +127,13 @@ const VARIABLES = [
   ['responseChecksums', 'AWS_RESPONSE_CHECKSUM_VALIDATION'],
 ] as const;
 
+/**
+ * The variables that hold credentials, which go into a Secret; the others (region, endpoint, signature
+ * version, addressing style, checksums) are no secret, and a PodDefault sets them in plain `env`, where a
+ * reviewer reads them.
+ */
+export const S3_CREDENTIAL_VARIABLES: ReadonlySet<string> = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
+
 /** A settings field: one of S3ConfigurationValues, or one half of its `checksums`. */
 export type S3Field = typeof VARIABLES[number][0];
 
@@ -138,8 +145,10 @@ export type S3Settings = { readonly [F in S3Field]?: F extends 'forcePathStyle' 
 
 /** An S3 configuration, read when the construct that uses it is created. @internal */
 export type ResolvedS3Configuration =
-  | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string }; readonly env: readonly k8s.EnvVar[] }
+  | { readonly kind: 'content'; readonly variables: { readonly [name: string]: string } }
   | { readonly kind: 'existing'; readonly secretName: string }
+  /** The keys read from an existing Secret through `secretKeyRef` (the `env` entries), the other variables as given. */
+  | { readonly kind: 'references'; readonly secretName: string; readonly keys: readonly k8s.EnvVar[]; readonly variables: { readonly [name: string]: string } }
   /** The keys fetched by External Secrets Operator (each input named by its variable), the other variables as given. */
   | { readonly kind: 'store'; readonly reference: StoreReference; readonly inputs: readonly StoreInput[]; readonly variables: { readonly [name: string]: string } };
 
@@ -197,7 +206,7 @@ export class S3Configuration {
    * @default profile - 'default'
    */
   public static fromCredentialsFile(path: string, profile?: string): S3Configuration {
-    return new S3Configuration(() => credentialsFileProfile(readTextFile(path).text, `file ${quote(path)}`, profile ?? 'default'));
+    return new S3Configuration(() => credentialsFileProfile(readTextFile(path, 'S3Configuration.fromValues').text, READ_FILE, profile ?? 'default'));
   }
 
   /**
@@ -247,12 +256,20 @@ export class S3Configuration {
   }
 
   /**
-   * Variables already checked, plus entries the PodDefault sets in `env` (such as references to keys of
-   * another Secret). For presets such as MinioDefault, which check their own props.
+   * Variables already checked. For presets such as MinioDefault, which check their own props.
    * @internal
    */
-  public static _fromChecked(variables: { [name: string]: string }, env: k8s.EnvVar[]): S3Configuration {
-    return new S3Configuration(() => ({ kind: 'content', variables, env }));
+  public static _fromChecked(variables: { [name: string]: string }): S3Configuration {
+    return new S3Configuration(() => ({ kind: 'content', variables }));
+  }
+
+  /**
+   * Keys read from the existing Secret `secretName` through `secretKeyRef` (`keys`, the PodDefault's env
+   * entries), and variables already checked. For presets such as MinioDefault.
+   * @internal
+   */
+  public static _fromCheckedReferences(secretName: string, keys: k8s.EnvVar[], variables: { [name: string]: string }): S3Configuration {
+    return new S3Configuration(() => ({ kind: 'references', secretName, keys, variables }));
   }
 
   private constructor(private readonly resolve: () => ResolvedS3Configuration) {
@@ -299,7 +316,7 @@ function credentialsFileProfile(text: string, where: string, name: string): Reso
 }
 
 function content(variables: { [name: string]: string }): ResolvedS3Configuration {
-  return { kind: 'content', variables, env: [] };
+  return { kind: 'content', variables };
 }
 
 function readS3Env(env: { [key: string]: string | undefined }): { [name: string]: string } {

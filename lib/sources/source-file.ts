@@ -1,7 +1,6 @@
 // Reading the files that sources such as DockerConfig.fromFile name, with errors a user can act on.
 import { closeSync, openSync, readSync } from 'fs';
 import { AccessError } from '../errors';
-import { quote } from '../names';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -11,28 +10,38 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Why a file could not be read, from the error `fs` threw: `does not exist`, `is a directory, not a file`, ... */
 export function whyUnreadable(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'does not exist'
-    : code === 'EISDIR' ? 'is a directory, not a file'
-      : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
-        : `cannot be read (${code ?? 'unknown error'})`;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist'
+    : code === 'ENAMETOOLONG' ? 'is longer than a file name can be'
+      : code === 'ERR_INVALID_ARG_VALUE' ? 'is not a file name (it holds a NUL character)'
+        : code === 'EISDIR' ? 'is a directory, not a file'
+          : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)'
+            : `cannot be read (${code ?? 'unknown error'})`;
 }
 
-/** The bytes of the file at `path`, and their text; throws an AccessError naming the path, never the content. */
-export function readTextFile(path: string): { bytes: Buffer; text: string } {
+/** How messages name a file a source read: never by its path (see readTextFile). */
+export const READ_FILE = 'the file';
+
+/**
+ * The bytes of the file at `path`, and their text. An AccessError never quotes the path: a credential
+ * given where a path goes (`DockerConfig.fromFile(json)`, `--password-file "$TOKEN"`) looks like any file
+ * name, and the field that took the path names it already. `inMemory` is the factory that takes the
+ * content itself, such as `DockerConfig.fromJson`.
+ */
+export function readTextFile(path: string, inMemory: string): { bytes: Buffer; text: string } {
   let bytes: Buffer;
   try {
     bytes = readAtMost(path, MAX_FILE_BYTES + 1);
   } catch (e) {
-    throw new AccessError(`file ${quote(path)} ${whyUnreadable(e)}: give the path of a readable file`);
+    throw new AccessError(`the path ${whyUnreadable(e)}: give the path of a readable file (relative to the current directory), or the content itself to ${inMemory}; the path is not shown, since it may be a credential given in its place`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new AccessError(`file ${quote(path)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
+    throw new AccessError(`${READ_FILE} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
   }
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw new AccessError(`file ${quote(path)} is not UTF-8 text: save it as UTF-8`);
+    throw new AccessError(`${READ_FILE} is not UTF-8 text: save it as UTF-8`);
   }
   return { bytes, text };
 }

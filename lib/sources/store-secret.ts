@@ -67,16 +67,3 @@ export function templateValue(name: string): string {
 export function templateJson(name: string): string {
   return `{{ .${name} | toJson }}`;
 }
-
-/**
- * The Secret ESO writes for an environment-variable Secret: the fetched keys, and the other variables
- * as literal template text. With no other variable the fetched keys are the Secret's keys and no
- * template is needed; with one, ESO writes only the template's keys, so each fetched key is in it too.
- */
-export function storeSecretWithLiterals(reference: StoreReference, inputs: readonly StoreInput[], variables: { [name: string]: string }): StoreSecret {
-  if (Object.keys(variables).length === 0) { return { ...reference, inputs }; }
-  const template: { [key: string]: string } = {};
-  for (const { secretKey } of inputs) { template[secretKey] = templateValue(secretKey); }
-  for (const [name, value] of Object.entries(variables)) { template[name] = templateLiteral(value); }
-  return { ...reference, inputs, template };
-}

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../../lib';
 import { endpointProblem } from '../../lib/sources/s3-configuration';
-import { decodedData, expectGolden, expectRejected, fixture, synthAccess, userChart } from '../support';
+import { decodedData, expectGolden, expectRejected, fixture, synthAccess, userChart, variablesOf } from '../support';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -11,7 +11,7 @@ const env = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: 
 const synthEnv = (props: AwsEnvConfigurationProps, id = 'aws-configuration'): [any, any] => synthAccess(chart => new AwsEnvConfiguration(chart, id, props));
 
 describe('AwsEnvConfiguration golden output', () => {
-  test('with the tutorial names it synthesises the tutorial Secret, all seven keys, and PodDefault', () => {
+  test('with the tutorial names it synthesises the tutorial\'s keys and PodDefault: the credentials in the Secret, the other settings plain env', () => {
     // GIVEN every setting the tutorial's Secret holds
     const app = Testing.app();
     // WHEN
@@ -56,33 +56,38 @@ describe('AwsEnvConfiguration values', () => {
 
   test('forcePathStyle renders true and false', () => {
     const style = (forcePathStyle: boolean) =>
-      decodedData(synthEnv({ configuration: S3Configuration.fromValues({ ...keys, forcePathStyle }) })[0]).S3_FORCE_PATH_STYLE;
+      variablesOf(...synthEnv({ configuration: S3Configuration.fromValues({ ...keys, forcePathStyle }) })).S3_FORCE_PATH_STYLE;
     expect([style(true), style(false)]).toEqual(['true', 'false']);
   });
 
   test('sdkEndpointVariable adds AWS_ENDPOINT_URL_S3, the endpoint as given', () => {
-    const [secret] = synthEnv({
+    const [secret, podDefault] = synthEnv({
       configuration: S3Configuration.fromValues({ ...keys, endpoint: 'http://minio.storage:9000' }),
       sdkEndpointVariable: true,
     });
-    expect(decodedData(secret)).toEqual({ ...env, S3_ENDPOINT: 'http://minio.storage:9000', AWS_ENDPOINT_URL_S3: 'http://minio.storage:9000' });
+    expect(variablesOf(secret, podDefault)).toEqual({ ...env, S3_ENDPOINT: 'http://minio.storage:9000', AWS_ENDPOINT_URL_S3: 'http://minio.storage:9000' });
+    expect(podDefault.spec.env).toEqual([
+      { name: 'S3_ENDPOINT', value: 'http://minio.storage:9000' },
+      { name: 'AWS_ENDPOINT_URL_S3', value: 'http://minio.storage:9000' },
+      { name: 'KUBEFLOW_S3_ACCESS', value: 'aws-configuration' },
+    ]);
   });
 
   test('checksums sets both checksum variables to its value', () => {
     // GIVEN a store that rejects the checksums boto3 1.36 sends by default
-    const [secret] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_REQUIRED }) });
+    const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_REQUIRED }) });
     // THEN both variables botocore reads are set
-    expect(decodedData(secret)).toEqual({
+    expect(variablesOf(secret, podDefault)).toEqual({
       ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required', AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
     });
-    const [supported] = synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_SUPPORTED }) });
-    expect([decodedData(supported).AWS_REQUEST_CHECKSUM_CALCULATION, decodedData(supported).AWS_RESPONSE_CHECKSUM_VALIDATION])
+    const supported = variablesOf(...synthEnv({ configuration: S3Configuration.fromValues({ ...keys, checksums: S3Checksums.WHEN_SUPPORTED }) }));
+    expect([supported.AWS_REQUEST_CHECKSUM_CALCULATION, supported.AWS_RESPONSE_CHECKSUM_VALIDATION])
       .toEqual(['when_supported', 'when_supported']);
   });
 
   test('fromEnv copies each checksum variable on its own, in any case botocore accepts', () => {
-    const [secret] = synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' }) });
-    expect(decodedData(secret)).toEqual({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
+    const variables = variablesOf(...synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' }) }));
+    expect(variables).toEqual({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
   });
 
   test('fromEnv reads the nine variables and nothing else', () => {
@@ -93,10 +98,11 @@ describe('AwsEnvConfiguration values', () => {
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_supported', HOME: '/home/me', AWS_PROFILE: 'dev',
     };
     // WHEN
-    const [secret] = synthEnv({ configuration: S3Configuration.fromEnv(given) });
-    // THEN
+    const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromEnv(given) });
+    // THEN the credentials are in the Secret, the other settings plain env
     const { HOME: _home, AWS_PROFILE: _profile, ...expected } = given;
-    expect(decodedData(secret)).toEqual(expected);
+    expect(variablesOf(secret, podDefault)).toEqual(expected);
+    expect(Object.keys(decodedData(secret)).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
   });
 
   test('fromEnv reads process.env by default, when the construct is created', () => {
@@ -107,9 +113,9 @@ describe('AwsEnvConfiguration values', () => {
       Object.assign(process.env, env, { AWS_REGION: 'ap-south-1' });
       for (const name of ['AWS_SESSION_TOKEN', 'S3_ENDPOINT', 'S3_SIGNATURE_VERSION', 'S3_FORCE_PATH_STYLE', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION']) { delete process.env[name]; }
       // WHEN
-      const [secret] = synthEnv({ configuration });
+      const [secret, podDefault] = synthEnv({ configuration });
       // THEN
-      expect(decodedData(secret)).toEqual({ ...env, AWS_REGION: 'ap-south-1' });
+      expect(variablesOf(secret, podDefault)).toEqual({ ...env, AWS_REGION: 'ap-south-1' });
     } finally {
       process.env = saved;
     }
@@ -121,8 +127,8 @@ describe('AwsEnvConfiguration values', () => {
   });
 
   test('fromCredentialsFile takes a named profile with its token and region', () => {
-    const [secret] = synthEnv({ configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'staging') });
-    expect(decodedData(secret)).toEqual({
+    const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'staging') });
+    expect(variablesOf(secret, podDefault)).toEqual({
       AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001', AWS_SECRET_ACCESS_KEY: 'fake-secret-key-0001',
       AWS_SESSION_TOKEN: 'fake-session-token-0001', AWS_REGION: 'eu-central-1',
     });
@@ -216,13 +222,13 @@ describe('AwsEnvConfiguration rejects bad input', () => {
     ['S3_SIGNATURE_VERSION that is unknown', { configuration: S3Configuration.fromEnv({ ...env, S3_SIGNATURE_VERSION: 'S3V4' }) },
       '[test/aws-configuration] configuration: S3_SIGNATURE_VERSION is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else'],
     ['a credentials file without the profile', { configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'prod') },
-      `[test/aws-configuration] configuration: file ${JSON.stringify(fixture('aws-credentials-profiles'))} has no profile "prod" (it has "default", "staging"): name one of them`],
+      `[test/aws-configuration] configuration: the file has no profile "prod" (it has "default", "staging"): name one of them`],
     ['a missing credentials file', { configuration: S3Configuration.fromCredentialsFile('/nonexistent/credentials') },
-      '[test/aws-configuration] configuration: file "/nonexistent/credentials" does not exist: give the path of a readable file'],
+      '[test/aws-configuration] configuration: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to S3Configuration.fromValues; the path is not shown, since it may be a credential given in its place'],
     ['sdkEndpointVariable without an endpoint', { configuration: S3Configuration.fromValues(keys), sdkEndpointVariable: true },
       '[test/aws-configuration] sdkEndpointVariable: sets AWS_ENDPOINT_URL_S3 to the endpoint, but the configuration has none: give it an endpoint, or leave sdkEndpointVariable out'],
     ['sdkEndpointVariable with an existing Secret', { configuration: S3Configuration.fromExistingSecret('team-s3'), sdkEndpointVariable: true },
-      '[test/aws-configuration] sdkEndpointVariable: only applies to a synthesised Secret, but the source is an existing Secret: leave sdkEndpointVariable out, and add AWS_ENDPOINT_URL_S3 to that Secret'],
+      '[test/aws-configuration] sdkEndpointVariable: needs the endpoint, which the existing Secret holds and synth does not read: leave sdkEndpointVariable out, and add AWS_ENDPOINT_URL_S3 to that Secret'],
     ['an invalid existing Secret name', { configuration: S3Configuration.fromExistingSecret('Team S3') },
       '[test/aws-configuration] configuration: the existing Secret name "Team S3" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
     ['secretName with an existing Secret', { configuration: S3Configuration.fromExistingSecret('team-s3'), secretName: 'x' },

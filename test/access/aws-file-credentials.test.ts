@@ -20,6 +20,7 @@ describe('AwsFileCredentials golden output', () => {
     new AwsFileCredentials(userChart(app), 'aws-credentials', {
       credentials: AwsCredentials.fromFile(fixture('aws-credentials')),
       volumeName: 'aws-secret-volume',
+      mountPath: '/home/kubeflow/.aws/',
     });
     // THEN the selector is aws-credentials, not the tutorial's copy-pasted docker-config
     expectGolden(app, 'aws-file-tutorial');
@@ -86,7 +87,7 @@ describe('AwsFileCredentials values', () => {
     writeFileSync(file, `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n\ufeff[dev]\n`);
     // WHEN it is used THEN it is rejected by line number, without the secret
     expect(() => synthAws({ credentials: AwsCredentials.fromFile(file) })).toThrow(
-      `[test/aws-credentials] credentials: file ${JSON.stringify(file)} line 4 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`);
+      `[test/aws-credentials] credentials: the file line 4 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`);
   });
 
   test('a file with "key: value" settings is read as configparser reads it, and stored unchanged', () => {
@@ -127,7 +128,7 @@ describe('AwsFileCredentials values', () => {
     expect(access.secretName).toBe('aws-secret');
     const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
     expect(podDefault.spec.volumes).toEqual([{ name: 'aws-volume', secret: { secretName: 'aws-secret' } }]);
-    expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/kubeflow/.aws/' }]);
+    expect(podDefault.spec.volumeMounts).toEqual([{ name: 'aws-volume', mountPath: '/home/jovyan/.aws/' }]);
   });
 
   test('attributes name the PodDefault, the Secret and the selector labels', () => {
@@ -167,28 +168,27 @@ describe('AwsFileCredentials rejects bad input', () => {
   const continued = file('continued', `[default]\naws_access_key_id = A\n  aws_secret_access_key = ${FAKE_SECRET}\n`);
   const spacedHeader = file('spaced-header', `[ default ]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`);
   const pastedHeader = file('pasted-header', `[default]\naws_access_key_id = A\naws_secret_access_key = B\n[${FAKE_SECRET}]\n`);
-  const q = JSON.stringify;
   const cases: Array<[string, Partial<AwsFileCredentialsProps>, string]> = [
     ['a missing file', { credentials: AwsCredentials.fromFile('/nonexistent/credentials') },
-      '[test/aws-credentials] credentials: file "/nonexistent/credentials" does not exist: give the path of a readable file'],
+      '[test/aws-credentials] credentials: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to AwsCredentials.fromKeys (or fromProfiles); the path is not shown, since it may be a credential given in its place'],
     ['a directory', { credentials: AwsCredentials.fromFile(dir) },
-      `[test/aws-credentials] credentials: file ${q(dir)} is a directory, not a file: give the path of a readable file`],
+      `[test/aws-credentials] credentials: the path is a directory, not a file: give the path of a readable file (relative to the current directory), or the content itself to AwsCredentials.fromKeys (or fromProfiles); the path is not shown, since it may be a credential given in its place`],
     ['an empty file', { credentials: AwsCredentials.fromFile(empty) },
-      `[test/aws-credentials] credentials: file ${q(empty)} holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
+      `[test/aws-credentials] credentials: the file holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
     ['a malformed line', { credentials: AwsCredentials.fromFile(malformed) },
-      `[test/aws-credentials] credentials: file ${q(malformed)} line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
+      `[test/aws-credentials] credentials: the file line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
     ['a profile without a secret key', { credentials: AwsCredentials.fromFile(noSecret) },
-      `[test/aws-credentials] credentials: file ${q(noSecret)} profile "default" (line 1) has no aws_secret_access_key: add it, or remove the profile`],
+      `[test/aws-credentials] credentials: the file profile "default" (line 1) has no aws_secret_access_key: add it, or remove the profile`],
     ['a duplicate profile', { credentials: AwsCredentials.fromFile(duplicate) },
-      `[test/aws-credentials] credentials: file ${q(duplicate)} line 4: profile "default" appears twice (lines 1 and 4): give each profile once`],
+      `[test/aws-credentials] credentials: the file line 4: profile "default" appears twice (lines 1 and 4): give each profile once`],
     ['an empty value', { credentials: AwsCredentials.fromFile(emptyValue) },
-      `[test/aws-credentials] credentials: file ${q(emptyValue)} line 3: aws_secret_access_key in profile "default" is empty: give a value or remove the line`],
+      `[test/aws-credentials] credentials: the file line 3: aws_secret_access_key in profile "default" is empty: give a value or remove the line`],
     ['an indented line that configparser appends to the line before', { credentials: AwsCredentials.fromFile(continued) },
-      `[test/aws-credentials] credentials: file ${q(continued)} line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`],
+      `[test/aws-credentials] credentials: the file line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`],
     ['spaces inside a header\'s brackets', { credentials: AwsCredentials.fromFile(spacedHeader) },
-      `[test/aws-credentials] credentials: file ${q(spacedHeader)} line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`],
+      `[test/aws-credentials] credentials: the file line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`],
     ['a pasted key as a header without keys', { credentials: AwsCredentials.fromFile(pastedHeader) },
-      `[test/aws-credentials] credentials: file ${q(pastedHeader)} the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile`],
+      `[test/aws-credentials] credentials: the file the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile`],
     ['a key with a control character', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0003` }) },
       '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted'],
     ['a key with a trailing newline', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\n` }) },
@@ -222,7 +222,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
       '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
-      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.aws/"'],
+      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
       '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
   ];

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
-import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, PodDefaultAdmission } from '../../lib';
-import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, CloudIdentity, DockerConfig, NotebookAccess, PodDefaultAdmission, StorageAccess } from '../../lib';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
 
 /** 64 bytes, as a storage account key has; obviously fake. */
 const FAKE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
@@ -37,27 +37,93 @@ describe('AzureBlobConfiguration golden output', () => {
     new AzureBlobConfiguration(userChart(app), 'azure-blob', { configuration: AzureStorageConfiguration.fromExistingSecret('team-azure') });
     expectGolden(app, 'azure-existing-secret');
   });
+
+  test('fromAccountName, for the pod\'s Azure identity', () => {
+    const app = Testing.app();
+    new AzureBlobConfiguration(userChart(app), 'azure-blob', { configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000') });
+    expectGolden(app, 'azure-account-only');
+  });
 });
 
 describe('AzureBlobConfiguration values', () => {
-  test('the Secret holds the account name and the one credential; the PodDefault injects it and names itself', () => {
+  test('the Secret holds the one credential; the PodDefault injects it, and sets the account name and its own name in plain env', () => {
     // GIVEN a SAS token WHEN
     const [secret, podDefault] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: `?${FAKE_SAS}` }) });
     // THEN
-    expect(decodedData(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_SAS_TOKEN: `?${FAKE_SAS}` });
+    expect(decodedData(secret)).toEqual({ AZURE_STORAGE_SAS_TOKEN: `?${FAKE_SAS}` });
     expect(podDefault.spec).toEqual({
       desc: 'Add Azure Blob Storage credentials',
       selector: { matchLabels: { 'azure-blob': 'true' } },
-      env: [{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' }],
+      env: [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' }],
       envFrom: [{ secretRef: { name: 'azure-blob' } }],
     });
   });
 
+  test('fromAccountName: no Secret, the account name and AZURE_STORAGE_ANON=false in plain env', () => {
+    // GIVEN an account reached with the pod's Azure identity WHEN
+    const chart = userChart();
+    const access = new AzureBlobConfiguration(chart, 'azure-blob', { configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000') });
+    const manifests = Testing.synth(chart);
+    // THEN only the PodDefault is written, and it refers to no Secret
+    expect(manifests.map(m => m.kind)).toEqual(['PodDefault']);
+    expect([access.secret, access.externalSecret, access.secretName]).toEqual([undefined, undefined, undefined]);
+    expect(manifests[0].spec).toEqual({
+      desc: 'Add Azure Blob Storage credentials',
+      selector: { matchLabels: { 'azure-blob': 'true' } },
+      env: [
+        { name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' },
+        { name: 'AZURE_STORAGE_ANON', value: 'false' },
+        { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' },
+      ],
+    });
+  });
+
+  test('fromAccountName beside the Azure identity: synth accepts the pair, and the notebook gets the account and the federated token', () => {
+    // GIVEN a notebook with the Azure workload identity and the account it reaches with it
+    const app = Testing.app();
+    const chart = userChart(app);
+    const access = new NotebookAccess(chart, 'access', {
+      docker: DockerConfig.fromExistingSecret('regcred'),
+      identity: CloudIdentity.azureWorkloadIdentity({ clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' }),
+      storage: StorageAccess.azure(AzureStorageConfiguration.fromAccountName('fakeaccount0000')),
+    });
+    // WHEN synthesised (the app-wide check runs) and a notebook selecting all of them is admitted
+    const manifests = Testing.synth(chart);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: access.selectorLabels }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    const result = PodDefaultAdmission.admit(pod, manifests.filter(m => m.kind === 'PodDefault'));
+    // THEN no Secret is written, and the pod gets what DefaultAzureCredential and adlfs read
+    expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+    expect(result.allowed).toBe(true);
+    const env = Object.fromEntries(result.pod.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({
+      AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+      AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+      AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000',
+      AZURE_STORAGE_ANON: 'false',
+    });
+  });
+
+  test('fromAccountName refuses a bad account name and the Secret props', () => {
+    for (const [props, message] of [
+      [{ configuration: AzureStorageConfiguration.fromAccountName('https://fakeaccount0000.blob.core.windows.net') },
+        '[test/azure] configuration: accountName is not a storage account name (3 to 24 lower-case letters and digits): give the account\'s name, not its URL'],
+      [{ configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), secretName: 'azure' },
+        '[test/azure] secretName: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave secretName out'],
+      [{ configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), immutable: false },
+        '[test/azure] immutable: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave immutable out'],
+      [{ configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), hashSecretName: true },
+        '[test/azure] hashSecretName: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave hashSecretName out'],
+    ] as const) {
+      const chart = userChart();
+      expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', props), message, []);
+    }
+  });
+
   test('a connection string gives the account name, or takes it for a SAS form without AccountName', () => {
-    const [fromString] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ connectionString: CONNECTION }) });
-    expect(decodedData(fromString)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION });
-    const [sas] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', connectionString: `${SAS_CONNECTION};` }) });
-    expect(decodedData(sas)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};` });
+    const fromString = variablesOf(...synthAzure({ configuration: AzureStorageConfiguration.fromValues({ connectionString: CONNECTION }) }));
+    expect(fromString).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION });
+    const sas = variablesOf(...synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', connectionString: `${SAS_CONNECTION};` }) }));
+    expect(sas).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};` });
   });
 
   test('fromEnv reads process.env by default, when the construct is created', () => {
@@ -67,8 +133,8 @@ describe('AzureBlobConfiguration values', () => {
       delete process.env.AZURE_STORAGE_SAS_TOKEN;
       delete process.env.AZURE_STORAGE_CONNECTION_STRING;
       Object.assign(process.env, { AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
-      const [secret] = synthAzure({ configuration });
-      expect(decodedData(secret)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
+      const [secret, podDefault] = synthAzure({ configuration });
+      expect(variablesOf(secret, podDefault)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
     } finally {
       process.env = saved;
     }
@@ -94,14 +160,14 @@ describe('AzureBlobConfiguration values', () => {
 
     // THEN each offers its own account, marked with its own name
     expect(podDefaults.map(pd => pd.spec.env)).toEqual([
-      [{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-a' }],
-      [{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-b' }],
+      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-a' }],
+      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0001' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-b' }],
     ]);
-    // AND a notebook that selects both is refused on the marker, instead of mixing two accounts' variables
+    // AND a notebook that selects both is refused, on the account name and on the marker, instead of mixing two accounts' variables
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: { ...a.selectorLabels, ...b.selectorLabels } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
     const result = PodDefaultAdmission.admit(pod, podDefaults);
     expect(result.allowed).toBe(false);
-    expect(result.conflicts.map(c => [c.rule, c.key])).toEqual([['env', 'KUBEFLOW_AZURE_ACCESS']]);
+    expect(result.conflicts.map(c => [c.rule, c.key])).toEqual([['env', 'AZURE_STORAGE_ACCOUNT_NAME'], ['env', 'KUBEFLOW_AZURE_ACCESS']]);
   });
 
   test('the webhook model admits a notebook that selects it', () => {
@@ -120,7 +186,7 @@ describe('AzureBlobConfiguration rejects bad input', () => {
   const P = '[test/azure] configuration:';
   const cases: Array<[string, Partial<AzureBlobConfigurationProps>, string]> = [
     ['no configuration', {}, '[test/azure] configuration: is missing: give the account and its credential, such as AzureStorageConfiguration.fromEnv()'],
-    ['no credential', values({}), `${P} no credential: give one of accountKey, sasToken, connectionString`],
+    ['no credential', values({}), `${P} no credential: give one of accountKey, sasToken, connectionString, or use AzureStorageConfiguration.fromAccountName for the notebook's own Azure identity (workload identity, no key)`],
     ['a key and a SAS token', values({ accountKey: FAKE_KEY, sasToken: FAKE_SAS }),
       `${P} accountKey and sasToken are given together: give exactly one of accountKey, sasToken, connectionString (adlfs would use one and ignore the others)`],
     ['no account name with a key', { configuration: AzureStorageConfiguration.fromValues({ accountKey: FAKE_KEY }) },

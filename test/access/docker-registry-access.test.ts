@@ -19,6 +19,7 @@ describe('DockerRegistryAccess golden output', () => {
       config: DockerConfig.fromFile(fixture('docker-config.json')),
       secretName: 'docker-secret',
       volumeName: 'docker-secret-volume',
+      mountPath: '/home/kubeflow/.docker/',
     });
     // THEN
     expectGolden(app, 'docker-tutorial');
@@ -133,9 +134,9 @@ describe('DockerRegistryAccess rejects bad input', () => {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
   const cases: Array<[string, Partial<DockerRegistryAccessProps>, string]> = [
     ['a missing file', { config: DockerConfig.fromFile('/nonexistent/config.json') },
-      '[test/docker-config] config: file "/nonexistent/config.json" does not exist: give the path of a readable file'],
+      '[test/docker-config] config: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to DockerConfig.fromJson; the path is not shown, since it may be a credential given in its place'],
     ['a directory', { config: DockerConfig.fromFile(dir) },
-      `[test/docker-config] config: file ${JSON.stringify(dir)} is a directory, not a file: give the path of a readable file`],
+      `[test/docker-config] config: the path is a directory, not a file: give the path of a readable file (relative to the current directory), or the content itself to DockerConfig.fromJson; the path is not shown, since it may be a credential given in its place`],
     ['invalid JSON', { config: DockerConfig.fromJson(`{"auths":{"x":{"auth":"${FAKE_PASSWORD}"`) },
       '[test/docker-config] config: config.json is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin'],
     ['a byte-order mark', { config: DockerConfig.fromJson('\ufeff{"auths":{}}') },
@@ -201,7 +202,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
       '[test/docker-config] config: the key "config json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
-      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/kubeflow/.docker/"'],
+      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
       '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
   ];

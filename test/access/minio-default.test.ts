@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3Checksums, S3SignatureVersion } from '../../lib';
-import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
 
 const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
 const FAKE_SECRET = 'fake-minio-secret-0000';
@@ -27,31 +27,30 @@ describe('MinioDefault golden output', () => {
 });
 
 describe('MinioDefault values', () => {
-  test('is an AwsEnvConfiguration with the in-cluster defaults', () => {
+  test('is an AwsEnvConfiguration with the in-cluster defaults, and no Secret of its own', () => {
     // GIVEN WHEN
     const chart = userChart();
     const minio = new MinioDefault(chart, 'minio');
     const [secret, podDefault] = secretAndPodDefault(Testing.synth(chart));
-    // THEN
+    // THEN the keys are read from Kubeflow's Secret one by one, every setting is plain env
     expect(minio).toBeInstanceOf(AwsEnvConfiguration);
-    expect([minio.name, minio.secretName]).toEqual(['minio', 'minio']);
-    expect(decodedData(secret)).toEqual({
-      S3_ENDPOINT: 'http://minio-service.kubeflow:9000',
-      AWS_ENDPOINT_URL_S3: 'http://minio-service.kubeflow:9000',
-      AWS_REGION: 'us-east-1',
-      S3_SIGNATURE_VERSION: 's3v4',
-      S3_FORCE_PATH_STYLE: 'true',
-      AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
-      AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
-    });
+    expect([minio.name, minio.secretName, minio.secret, secret]).toEqual(['minio', 'mlpipeline-minio-artifact', undefined, undefined]);
     expect(podDefault.spec.desc).toBe('Add in-cluster MinIO storage');
     // the references leave optional unset: the webhook compares it as a pointer
     expect(podDefault.spec.env).toEqual([
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'accesskey' } } },
       { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'secretkey' } } },
+      { name: 'AWS_REGION', value: 'us-east-1' },
+      { name: 'S3_ENDPOINT', value: 'http://minio-service.kubeflow:9000' },
+      { name: 'S3_SIGNATURE_VERSION', value: 's3v4' },
+      { name: 'S3_FORCE_PATH_STYLE', value: 'true' },
+      { name: 'AWS_REQUEST_CHECKSUM_CALCULATION', value: 'when_required' },
+      { name: 'AWS_RESPONSE_CHECKSUM_VALIDATION', value: 'when_required' },
+      { name: 'AWS_ENDPOINT_URL_S3', value: 'http://minio-service.kubeflow:9000' },
       { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
     ]);
-    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'minio' } }]);
+    // and mlpipeline-minio-artifact is not injected whole: its keys would become variables "accesskey", "secretkey"
+    expect(podDefault.spec.envFrom).toBeUndefined();
   });
 
   test('every default can be overridden', () => {
@@ -66,11 +65,10 @@ describe('MinioDefault values', () => {
       sdkEndpointVariable: false,
       description: 'Add Kaptain MinIO',
       name: 'kaptain-minio',
-      secretName: 'kaptain-minio-settings',
-      immutable: true,
     });
     // THEN
-    expect(decodedData(secret)).toEqual({
+    expect(secret).toBeUndefined();
+    expect(variablesOf(secret, podDefault)).toEqual({
       S3_ENDPOINT: 'http://kaptain-minio.kubeflow',
       AWS_REGION: 'eu-west-1',
       S3_SIGNATURE_VERSION: 's3',
@@ -78,40 +76,53 @@ describe('MinioDefault values', () => {
       AWS_REQUEST_CHECKSUM_CALCULATION: 'when_supported',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_supported',
     });
-    expect(secret.metadata.name).toBe('kaptain-minio-settings');
-    expect(secret.immutable).toBe(true);
     expect(podDefault.metadata.name).toBe('kaptain-minio');
     expect(podDefault.spec.desc).toBe('Add Kaptain MinIO');
-    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
+    expect(podDefault.spec.env.filter((e: any) => e.valueFrom !== undefined || e.name === 'KUBEFLOW_S3_ACCESS').map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
       { name: 'minio-creds-secret', key: 'accesskey' },
       { name: 'minio-creds-secret', key: 'secretkey' },
       { name: 'KUBEFLOW_S3_ACCESS', value: 'kaptain-minio' },
     ]);
-    expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 'kaptain-minio-settings' } }]);
   });
 
-  test('hashSecretName and namespace reach the Secret and the PodDefault', () => {
-    // GIVEN a MinioDefault in another namespace than its chart's, with a hashed Secret name
-    const [secret, podDefault] = synthMinio({ namespace: 'team-b', hashSecretName: true });
+  test('with keys of its own, hashSecretName, immutable and namespace reach the Secret and the PodDefault', () => {
+    // GIVEN a MinioDefault with its own keys in another namespace than its chart's, with a hashed Secret name
+    const [secret, podDefault] = synthMinio({
+      credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }),
+      namespace: 'team-b', hashSecretName: true, immutable: true,
+    });
     // THEN the Secret carries the content hash, and the PodDefault injects that Secret
     expect(secret.metadata).toEqual({ name: expect.stringMatching(/^minio-[a-z0-9]{10}$/), namespace: 'team-b' });
+    expect(secret.immutable).toBe(true);
     expect(podDefault.metadata).toEqual({ name: 'minio', namespace: 'team-b' });
     expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
   });
 
   test('fromExistingSecret with other keys', () => {
     const [, podDefault] = synthMinio({ credentials: MinioCredentials.fromExistingSecret('seaweedfs-s3', 'access_key', 'secret_key') });
-    expect(podDefault.spec.env.map((e: any) => e.valueFrom?.secretKeyRef ?? e)).toEqual([
+    expect(podDefault.spec.env.filter((e: any) => e.valueFrom !== undefined).map((e: any) => e.valueFrom.secretKeyRef)).toEqual([
       { name: 'seaweedfs-s3', key: 'access_key' },
       { name: 'seaweedfs-s3', key: 'secret_key' },
-      { name: 'KUBEFLOW_S3_ACCESS', value: 'minio' },
     ]);
   });
 
-  test('fromKeys puts the keys in the Secret and no env references in the PodDefault', () => {
+  test('fromKeys puts the keys, and only them, in the Secret and no env references in the PodDefault', () => {
     const [secret, podDefault] = synthMinio({ credentials: MinioCredentials.fromKeys({ accessKey: FAKE_ACCESS_KEY, secretKey: FAKE_SECRET }) });
-    expect(decodedData(secret)).toMatchObject({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
-    expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_S3_ACCESS', value: 'minio' }]);
+    expect(decodedData(secret)).toEqual({ AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: FAKE_SECRET });
+    expect(podDefault.spec.env.filter((e: any) => e.valueFrom !== undefined)).toEqual([]);
+    expect(podDefault.spec.env.map((e: any) => e.name)).toContain('S3_ENDPOINT');
+  });
+
+  test('the Secret props do not apply to the default existing Secret', () => {
+    // GIVEN the keys of mlpipeline-minio-artifact WHEN a Secret prop is given THEN it is refused, as with any existing Secret
+    for (const [props, message] of [
+      [{ secretName: 'minio-settings' }, '[test/minio] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
+      [{ immutable: true }, '[test/minio] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
+      [{ hashSecretName: true }, '[test/minio] hashSecretName: only applies to a synthesised Secret, but the source is an existing Secret: leave hashSecretName out'],
+    ] as const) {
+      const chart = userChart();
+      expectRejected(chart, 'minio', () => new MinioDefault(chart, 'minio', props), message, []);
+    }
   });
 });
 

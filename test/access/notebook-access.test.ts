@@ -46,10 +46,10 @@ describe('NotebookAccess golden output', () => {
     expectGolden(app, 'notebook-azure');
   });
 
-  test('in a stock image whose home is /home/jovyan', () => {
+  test('in a Kaptain image whose home is /home/kubeflow', () => {
     const app = Testing.app();
-    notebook({ docker, homeDirectory: '/home/jovyan/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
-    expectGolden(app, 'notebook-jovyan');
+    notebook({ docker, homeDirectory: '/home/kubeflow/', storage: StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys)) }, app);
+    expectGolden(app, 'notebook-kaptain');
   });
 });
 
@@ -125,7 +125,7 @@ describe('NotebookAccess', () => {
     expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', {
       docker,
       storage: StorageAccess.awsFile(AwsCredentials.fromFile('/nonexistent/credentials')),
-    }), '[test/access/aws-credentials] credentials: file "/nonexistent/credentials" does not exist: give the path of a readable file', ['fake-password-0000']);
+    }), '[test/access/aws-credentials] credentials: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to AwsCredentials.fromKeys (or fromProfiles); the path is not shown, since it may be a credential given in its place', ['fake-password-0000']);
     // THEN neither the NotebookAccess nor its Docker child stays in the tree
     expect(Testing.synth(chart)).toEqual([]);
   });

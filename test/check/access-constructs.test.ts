@@ -42,9 +42,9 @@ describe('access constructs that Kubeflow would refuse together', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'user', { namespace: 'user' });
     new DockerRegistryAccess(chart, 'docker-config', { config: docker });
-    new DockerRegistryAccess(chart, 'mirror', { config: docker, mountPath: '/home/kubeflow/.docker' });
+    new DockerRegistryAccess(chart, 'mirror', { config: docker, mountPath: '/home/jovyan/.docker' });
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      'mount paths /home/kubeflow/.docker/ of poddefault docker-config (user/docker-config) and /home/kubeflow/.docker of poddefault mirror (user/mirror) '
+      'mount paths /home/jovyan/.docker/ of poddefault docker-config (user/docker-config) and /home/jovyan/.docker of poddefault mirror (user/mirror) '
       + 'in namespace user are the same directory spelled differently: the webhook does not see the clash and the container cannot mount both; '
       + 'spell them the same way or use different directories',
     ]);

@@ -6,6 +6,7 @@ import * as YAML from 'yaml';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault } from '../../lib/access/minio-default';
+import { MinioCredentials } from '../../lib/sources/minio-credentials';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
 import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
 import { errorsOf, expectCheckRefusal } from '../support';
@@ -475,10 +476,10 @@ describe('no object escapes the in-process check', () => {
   });
 
   test('an ExternalSecret that writes the Secret of one of our constructs is refused', () => {
-    // GIVEN our MinioDefault (Secret minio) and a raw ExternalSecret targeting minio
+    // GIVEN our MinioDefault with keys of its own (Secret minio) and a raw ExternalSecret targeting minio
     const app = Testing.app();
     const chart = new Chart(app, 'user', { namespace: 'user' });
-    const minio = new MinioDefault(chart, 'minio');
+    const minio = new MinioDefault(chart, 'minio', { credentials: MinioCredentials.fromKeys({ accessKey: 'fake-minio-access-0000', secretKey: 'fake-minio-secret-0000' }) });
     const es = new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch' },
       spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' } } });
 

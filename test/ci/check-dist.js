@@ -13,7 +13,6 @@ const EXPECTED = [
   'PodDefault/user/aws-credentials',
   'Secret/user/aws-configuration',
   'PodDefault/user/aws-configuration',
-  'Secret/user/minio',
   'PodDefault/user/minio',
   'PodDefault/user/access-ml-pipeline',
 ];

@@ -66,7 +66,7 @@ function expectErrors(result: CliResult, code: number, prefix: string): string[]
 describe('generating commands print what the library synthesises', () => {
   test.concurrent.each<[string, string[], string | undefined, string]>([
     ['docker: the tutorial names, from a config.json',
-      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+      ['docker', '--namespace', 'user', '--from-file', fixture('docker-config.json'), '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume', '--mount-path', '/home/kubeflow/.docker/'],
       undefined, 'docker-tutorial'],
     ['docker: a login, the password on stdin',
       ['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], `${FAKE_PASSWORD}\n`, 'docker-defaults'],
@@ -76,7 +76,7 @@ describe('generating commands print what the library synthesises', () => {
     ['docker: an existing Secret with a different key',
       ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'docker.json'], undefined, 'docker-existing-secret'],
     ['aws-credentials: the tutorial names, from a credentials file',
-      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume'], undefined, 'aws-file-tutorial'],
+      ['aws-credentials', '--namespace', 'user', '--from-file', fixture('aws-credentials'), '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], undefined, 'aws-file-tutorial'],
     ['aws-credentials: keys, the secret on stdin',
       ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], FAKE_SECRET, 'aws-file-defaults'],
     ['aws-credentials: an existing Secret with a different key',
@@ -101,10 +101,10 @@ describe('generating commands print what the library synthesises', () => {
       ['notebook', '--namespace', 'user', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user', '--docker-password-file', passwordFile,
         '--storage', 'aws-env', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile, '--aws-region', 'eu-west-1'],
       undefined, 'notebook-aws-env'],
-    ['notebook: a stock image whose home is /home/jovyan',
-      ['notebook', '--namespace', 'user', '--home-directory', '/home/jovyan/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
+    ['notebook: a Kaptain image whose home is /home/kubeflow',
+      ['notebook', '--namespace', 'user', '--home-directory', '/home/kubeflow/', '--docker-server', 'ghcr.io', '--docker-username', 'fake-user',
         '--docker-password-stdin', '--storage', 'aws-file', '--aws-access-key-id', ACCESS_KEY_ID, '--aws-secret-access-key-file', secretKeyFile],
-      FAKE_PASSWORD, 'notebook-jovyan'],
+      FAKE_PASSWORD, 'notebook-kaptain'],
     ['pipelines: no options, the Kubeflow docs\' access-ml-pipeline', ['pipelines', '--namespace', 'user'], undefined, 'pipelines-defaults'],
     ['gcs: a key file', ['gcs', '--namespace', 'user', '--key-file', fixture('gcp-service-account-key.json')], undefined, 'gcs-file'],
     ['gcs: a key on stdin, a hashed Secret name and another mount path',
@@ -164,6 +164,17 @@ describe('new commands and flags print what the library synthesises for the same
     })));
   });
 
+  test.concurrent('azure --workload-identity: the account alone, no Secret', async () => {
+    const result = await cli(['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--workload-identity']);
+    expectOutput(result, golden('azure-account-only'));
+    const notebook = await cli(['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred',
+      '--storage', 'azure', '--azure-account-name', 'fakeaccount0000', '--azure-workload-identity']);
+    expectOutput(notebook, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+      namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+      storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromAccountName('fakeaccount0000')),
+    })));
+  });
+
   test.concurrent('pipelines: expiration seconds, audience and naming flags', async () => {
     const result = await cli(['pipelines', '--namespace', 'user', '--name', 'kfp', '--description', 'KFP', '--expiration-seconds', '3600', '--audience', 'kfp.example.com']);
     expectOutput(result, await librarySynth((lib, chart) => new lib.PipelinesApiAccess(chart, 'access-ml-pipeline', {
@@ -178,7 +189,7 @@ describe('new commands and flags print what the library synthesises for the same
       namespace: 'user',
       configuration: lib.S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: FAKE_SECRET, checksums: lib.S3Checksums.WHEN_REQUIRED }),
     })));
-    expect(result.stdout).toContain('AWS_REQUEST_CHECKSUM_CALCULATION: d2hlbl9yZXF1aXJlZA==');
+    expect(result.stdout).toContain('- name: AWS_REQUEST_CHECKSUM_CALCULATION\n      value: when_required\n');
   });
 
   test.concurrent('minio --checksums when_supported overrides MinioDefault\'s when_required', async () => {
@@ -203,8 +214,8 @@ describe('--secret-store and --cluster-secret-store print the library\'s Externa
   const team = ['--secret-store', 'team-store'];
   test.concurrent.each<[string, string[], string]>([
     ['docker --remote-config', ['docker', '--namespace', 'user', ...vault, '--remote-config', 'kubeflow/registry#config.json'], 'eso-docker-config'],
-    ['docker --remote-config with a version, immutable dockerconfigjson',
-      ['docker', '--namespace', 'user', ...team, '--remote-config', 'registry-config@3', '--refresh-interval', '15m', '--secret-type', 'dockerconfigjson', '--immutable'],
+    ['docker --remote-config with a version, immutable dockerconfigjson, read once',
+      ['docker', '--namespace', 'user', ...team, '--remote-config', 'registry-config@3', '--refresh-interval', '0s', '--secret-type', 'dockerconfigjson', '--immutable'],
       'eso-docker-config-dockerconfigjson'],
     ['docker --remote-username and --remote-password',
       ['docker', '--namespace', 'user', ...vault, '--remote-username', 'kubeflow/registry#username', '--remote-password', 'kubeflow/registry#password'], 'eso-docker-login'],
@@ -227,8 +238,8 @@ describe('--secret-store and --cluster-secret-store print the library\'s Externa
       'eso-aws-env-keys-only'],
     ['minio --remote-access-key', ['minio', '--namespace', 'user', ...vault, '--remote-access-key', 'kubeflow/minio#accesskey', '--remote-secret-key', 'kubeflow/minio#secretkey'], 'eso-minio'],
     ['gcs --remote-key', ['gcs', '--namespace', 'user', ...vault, '--remote-key', 'kubeflow/gcp#user-gcp-sa.json'], 'eso-gcs'],
-    ['azure --remote-account-key, immutable, every 15 minutes',
-      ['azure', '--namespace', 'user', ...team, '--account-name', 'fakeaccount0000', '--remote-account-key', 'azure-storage#key1@2', '--refresh-interval', '15m',
+    ['azure --remote-account-key, immutable, read once',
+      ['azure', '--namespace', 'user', ...team, '--account-name', 'fakeaccount0000', '--remote-account-key', 'azure-storage#key1@2', '--refresh-interval', '0s',
         '--secret-name', 'team-azure', '--immutable'],
       'eso-azure-account-key'],
     ['azure --remote-connection-string',
@@ -370,7 +381,11 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['two Azure credentials', ['azure', '--namespace', 'user', '--account-name', 'a', '--account-key-stdin', '--sas-token-file', 'f'], 'azure',
       '--account-key-stdin and --sas-token-file each give the Azure credential: give one of them'],
     ['an Azure account name without a credential', ['azure', '--namespace', 'user', '--account-name', 'a'], 'azure',
-      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file or --remote-... form)'],
+      'the Azure credential is missing: give one of --account-key-stdin, --sas-token-stdin, --connection-string-stdin (or its -file or --remote-... form), or --workload-identity for none'],
+    ['workload identity and a key', ['azure', '--namespace', 'user', '--account-name', 'a', '--workload-identity', '--account-key-stdin'], 'azure',
+      '--workload-identity and --account-key-stdin each give the Azure credential: give one of them'],
+    ['workload identity without the account', ['azure', '--namespace', 'user', '--workload-identity'], 'azure',
+      '--workload-identity needs --account-name: give the storage account'],
     ['Azure values with --from-env', ['azure', '--namespace', 'user', '--from-env', '--account-name', 'a'], 'azure',
       '--from-env and --account-name each give the Azure account: give one of them'],
     ['no GCS key', ['gcs', '--namespace', 'user'], 'gcs', 'the service-account key is missing: give one of --key-file, --existing-secret, --remote-key'],
@@ -409,7 +424,7 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
 
   test.concurrent.each<[string, string[], string | undefined, string, RegExp]>([
     ['a missing file', ['docker', '--namespace', 'user', '--from-file', '/nonexistent/config.json'], undefined, 'docker',
-      /^--from-file: file "\/nonexistent\/config.json" does not exist/],
+      /^--from-file: the path does not exist: give the path of a readable file, or "-" and the content on stdin; the path is not shown/],
     ['a config.json that keeps its credentials in a helper', ['docker', '--namespace', 'user', '--from-file', credsStore], undefined, 'docker',
       /^--from-file: .*credential helper \("credsStore"\), which grants nothing inside a pod/],
     ['a password with a line break inside, blamed on the flag that read it', ['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], 'hunter2\nhunter2\n', 'docker',
@@ -417,7 +432,13 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['a user name with ":", blamed on --username', ['docker', '--namespace', 'user', '--username', 'u:v', '--password-stdin'], 'hunter2\n', 'docker',
       /^--username: .*username contains ":"/],
     ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
-      /^--password-file ".*": the password is empty$/],
+      /^--password-file: the password is empty$/],
+    ['immutable with a store read every hour', ['docker', '--namespace', 'user', '--secret-store', 'team', '--remote-config', 'registry-config', '--immutable'], undefined, 'docker',
+      /^--immutable: External Secrets Operator never rewrites an immutable Secret, so the source's --refresh-interval "1h" would never reach it: set --refresh-interval to "0s" on the source, to read the store once, or leave immutable out$/],
+    ['a Secret prop with Azure workload identity', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--workload-identity', '--secret-name', 's'], undefined, 'azure',
+      /^--secret-name: does not apply: the account-only configuration .* needs no Secret/],
+    ['a Secret prop with the default MinIO Secret', ['minio', '--namespace', 'user', '--hash-secret-name'], undefined, 'minio',
+      /^--hash-secret-name: only applies to a synthesised Secret, but the source is an existing Secret/],
     ['an invalid namespace', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
@@ -441,7 +462,7 @@ describe('check', () => {
     // GIVEN the library's own output for three constructs of one profile
     const files = ['docker-tutorial', 'aws-file-tutorial', 'minio-defaults'].map(n => path.join(GOLDEN_DIR, `${n}.yaml`));
     // WHEN THEN
-    expectOutput(await cli(['check', ...files]), 'ok: 6 objects, 3 PodDefaults in 1 namespace, no problems\n');
+    expectOutput(await cli(['check', ...files]), 'ok: 5 objects, 3 PodDefaults in 1 namespace, no problems\n');
   });
 
   test.concurrent('every problem of a conflicting set is reported, each naming the objects by file and document', async () => {
@@ -482,7 +503,7 @@ describe('check', () => {
     // WHEN the default namespace is the profile's
     const result = await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: cluster });
     // THEN the file's PodDefault replaces the cluster's: one PodDefault, no duplicate
-    expectOutput(result, 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+    expectOutput(result, 'ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
   });
 
   test.concurrent('an update is judged against what the cluster keeps', async () => {
@@ -495,7 +516,7 @@ describe('check', () => {
     const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
     // THEN the cluster's object is still there to clash with
     expect(lines).toEqual([expect.stringMatching(new RegExp(
-      `^the mount at /home/kubeflow/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
+      `^the mount at /home/jovyan/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
   });
 
   test.concurrent('the same object twice in one input stays an error', async () => {
@@ -604,13 +625,13 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent.each(READERS)('%s --%s-file refuses bytes that are not UTF-8', async (command, base, args) => {
     const result = await cli([command, ...args, `--${base}-file`, latin1File]);
-    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-file: file ${JSON.stringify(latin1File)} is not UTF-8 text: save it as UTF-8`]);
+    expect(expectErrors(result, 1, prefix(command))).toEqual([`--${base}-file: the file is not UTF-8 text: save it as UTF-8`]);
   });
 
   test.concurrent.each(READERS)('%s --%s-file /dev/zero ends in one line', async (command, base, args) => {
     const result = await cli([command, ...args, `--${base}-file`, '/dev/zero']);
     expect(expectErrors(result, 1, prefix(command))).toEqual([
-      `--${base}-file: file "/dev/zero" is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+      `--${base}-file: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
   });
 
   test.concurrent.each(READERS)('%s --%s-stdin reads at most 1 MiB + 1 byte', async (command, base, args) => {
@@ -636,7 +657,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent('docker --from-file - reads config.json from stdin', async () => {
     const config = readFileSync(fixture('docker-config.json'), 'utf8');
-    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume'],
+    const result = await cli(['docker', '--namespace', 'user', '--from-file', '-', '--secret-name', 'docker-secret', '--volume-name', 'docker-secret-volume', '--mount-path', '/home/kubeflow/.docker/'],
       { stdin: config });
     expectOutput(result, golden('docker-tutorial'));
   });
@@ -649,13 +670,13 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent('aws-credentials --from-file - reads the credentials file from stdin, stored as fromFile stores it', async () => {
     const text = readFileSync(fixture('aws-credentials'), 'utf8');
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], { stdin: text });
     expectOutput(result, golden('aws-file-tutorial'));
   });
 
   test.concurrent('a byte-order mark on stdin is dropped, as fromFile drops it', async () => {
     const text = `\ufeff${readFileSync(fixture('aws-credentials'), 'utf8')}`;
-    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume'], { stdin: text });
+    const result = await cli(['aws-credentials', '--namespace', 'user', '--from-file', '-', '--volume-name', 'aws-secret-volume', '--mount-path', '/home/kubeflow/.aws/'], { stdin: text });
     expectOutput(result, golden('aws-file-tutorial'));
   });
 
@@ -713,7 +734,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
       '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
     ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
-      '--refresh-interval: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+      '--refresh-interval: --refresh-interval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
     ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
       '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
     ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,

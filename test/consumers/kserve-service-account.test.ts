@@ -162,6 +162,8 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       'azure: holds a SAS token, and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, never a SAS token: give the account key as accountKey'],
     ['an existing Azure Secret', { azure: AzureStorageConfiguration.fromExistingSecret('team-azure') },
       'azure: names an existing Secret holding AZURE_STORAGE_* variables, and KServe reads an account key only as AZURE_STORAGE_ACCESS_KEY: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore), or list a Secret in KServe\'s own format yourself'],
+    ['an Azure account alone, for a notebook\'s workload identity', { azure: AzureStorageConfiguration.fromAccountName('fakeaccount0000') },
+      'azure: is the account alone (AzureStorageConfiguration.fromAccountName), and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, not a notebook\'s workload identity: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore)'],
     ['an existing registry Secret under config.json', { registry: DockerConfig.fromExistingSecret('docker-config', 'config.json') },
       'registry: names the key "config.json" of an existing Secret, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): give DockerConfig.fromExistingSecret(name) for such a Secret'],
     ['immutable with nothing made', { s3: S3Configuration.fromExistingSecret('team-s3'), immutable: true },

@@ -78,7 +78,7 @@ describe('defects found by the property-based tests of the new sources', () => {
     // THEN the deep ones are rejected, from a file and in memory, and the other is accepted
     expectRejected(gcs(GcpServiceAccountKey.fromJson(nested(501))), message('the key'));
     const deepFile = file('deep-key.json', nested(1000));
-    expectRejected(gcs(GcpServiceAccountKey.fromFile(deepFile)), message(`file ${JSON.stringify(deepFile)}`));
+    expectRejected(gcs(GcpServiceAccountKey.fromFile(deepFile)), message(`the file`));
     expect(buildOrReject(gcs(GcpServiceAccountKey.fromJson(nested(500))), [PRIVATE_KEY_LINE]).ok).toBe(true);
     // AND brackets inside strings do not count
     expect(buildOrReject(gcs(GcpServiceAccountKey.fromJson(keyJson(`,"x":"${'['.repeat(2000)}\\"${'{'.repeat(2000)}"`))), [PRIVATE_KEY_LINE]).ok).toBe(true);
@@ -132,7 +132,7 @@ describe('edge files of the GCS key', () => {
       'is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes'],
   ])('%s is rejected', (_what, make, problem) => {
     const keyFile = make();
-    expectRejected(gcs(GcpServiceAccountKey.fromFile(keyFile)), `[test/gcp-credentials] key: file ${JSON.stringify(keyFile)} ${problem}`);
+    expectRejected(gcs(GcpServiceAccountKey.fromFile(keyFile)), `[test/gcp-credentials] key: the file ${problem}`);
   });
 
   test('a key file with CRLF line ends is accepted and stored unchanged', () => {

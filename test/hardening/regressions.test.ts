@@ -1,6 +1,5 @@
 // One test per defect the property-based tests found, named after the defect, plus the edge files
 // the hardening issue names (empty, 10 MB, CRLF, BOM, non-UTF-8, deeply nested and very long JSON).
-import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, MinioCredentials, MinioDefault,
@@ -11,9 +10,7 @@ import { buildOrReject, expectRefused, filesAfter, scratchFiles } from './fuzz';
 
 const SECRET = 'SeCrEtRegression00000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';
-const { dir, file } = scratchFiles('hardening-regressions-');
-/** The quoted path of file `name`, as an error message names it. */
-const at = (name: string) => JSON.stringify(path.join(dir, name));
+const { file } = scratchFiles('hardening-regressions-');
 const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
 const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
 const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
@@ -71,13 +68,13 @@ describe('defects found by the property-based tests', () => {
     const text = `[default]\naws_access_key_id = ${KEY_ID}\n  aws_secret_access_key = ${SECRET}\n`;
     // WHEN it is used THEN it is rejected by line number
     expectRejected(awsFile(AwsCredentials.fromFile(file('continued-credentials', text))),
-      /^\[test\/aws-credentials\] credentials: file ".*" line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation$/);
+      /^\[test\/aws-credentials\] credentials: the file line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation$/);
   });
 
   test('"[ default ]" was read as the profile "default", though configparser names it " default "', () => {
     const text = `[ default ]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
     expectRejected(awsFile(AwsCredentials.fromFile(file('spaced-credentials', text))),
-      /^\[test\/aws-credentials\] credentials: file ".*" line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "\[NAME\]"$/);
+      /^\[test\/aws-credentials\] credentials: the file line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "\[NAME\]"$/);
   });
 
   test('"key: value" was a malformed line, though configparser reads it as "key = value"', () => {
@@ -96,7 +93,7 @@ describe('defects found by the property-based tests', () => {
     const text = `${VALID_INI}[${SECRET}]\n`;
     // WHEN it is used THEN the profile is named by its line only
     expectRejected(awsFile(AwsCredentials.fromFile(file('pasted-header-credentials', text))),
-      /^\[test\/aws-credentials\] credentials: file ".*" the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile$/);
+      /^\[test\/aws-credentials\] credentials: the file the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile$/);
   });
 
   test('a control character in a key was accepted, by every AWS, S3 and MinIO source and by Docker logins', () => {
@@ -108,7 +105,7 @@ describe('defects found by the property-based tests', () => {
       '[test/aws-configuration] configuration: secretAccessKey contains a control character: check what was pasted');
     expectRejected(chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
       configuration: S3Configuration.fromCredentialsFile(file('control-credentials', `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\u0000\n`)),
-    }), /^\[test\/aws-configuration\] configuration: file ".*" profile "default": aws_secret_access_key contains a control character: check what was pasted$/);
+    }), /^\[test\/aws-configuration\] configuration: the file profile "default": aws_secret_access_key contains a control character: check what was pasted$/);
     expectRejected(chart => new MinioDefault(chart, 'minio', { credentials: MinioCredentials.fromKeys({ accessKey: KEY_ID, secretKey: `${SECRET}\u007f` }) }),
       /secretKey contains a control character: check what was pasted$/);
     expectRejected(docker(DockerConfig.fromLogin({ username: 'fake-user', password: pasted })),
@@ -130,13 +127,13 @@ describe('defects found by the property-based tests', () => {
   test('a 10 MB config.json was synthesised into a Secret the API server rejects (more than 1 MiB)', () => {
     const big = file('big-config.json', `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"${'a'.repeat(10 * 1024 * 1024)}"}`);
     expectRejected(docker(DockerConfig.fromFile(big)),
-      `[test/docker-config] config: file ${JSON.stringify(big)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
+      `[test/docker-config] config: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
   });
 
   test('a 10 MB AWS credentials file was synthesised into a Secret the API server rejects', () => {
     const big = file('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
     expectRejected(awsFile(AwsCredentials.fromFile(big)),
-      `[test/aws-credentials] credentials: file ${JSON.stringify(big)} is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
+      `[test/aws-credentials] credentials: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes`);
   });
 
   test('a config.json of more than 1 MiB given in memory was synthesised too', () => {
@@ -146,7 +143,7 @@ describe('defects found by the property-based tests', () => {
   });
 
   test('a file that never ends (/dev/zero) was read until memory ran out', () => {
-    expectRejected(docker(DockerConfig.fromFile('/dev/zero')), '[test/docker-config] config: file "/dev/zero" is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
+    expectRejected(docker(DockerConfig.fromFile('/dev/zero')), '[test/docker-config] config: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
   });
 });
 
@@ -161,15 +158,15 @@ describe('edge files', () => {
 
   test.each([
     ['an empty config.json', () => docker(DockerConfig.fromFile(file('empty.json', ''))),
-      `[test/docker-config] config: file ${at('empty.json')} is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin`],
+      `[test/docker-config] config: the file is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin`],
     ['an empty credentials file', () => awsFile(AwsCredentials.fromFile(file('empty-credentials', ''))),
-      `[test/aws-credentials] credentials: file ${at('empty-credentials')} holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
+      `[test/aws-credentials] credentials: the file holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key`],
     ['a UTF-16 config.json', () => docker(DockerConfig.fromFile(file('utf16.json', Buffer.from(`\ufeff${VALID_CONFIG}`, 'utf16le')))),
-      `[test/docker-config] config: file ${at('utf16.json')} is not UTF-8 text: save it as UTF-8`],
+      `[test/docker-config] config: the file is not UTF-8 text: save it as UTF-8`],
     ['a Latin-1 credentials file', () => awsFile(AwsCredentials.fromFile(file('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))),
-      `[test/aws-credentials] credentials: file ${at('latin1')} is not UTF-8 text: save it as UTF-8`],
+      `[test/aws-credentials] credentials: the file is not UTF-8 text: save it as UTF-8`],
     ['a config.json with a BOM', () => docker(DockerConfig.fromFile(file('bom.json', `\ufeff${VALID_CONFIG}`))),
-      `[test/docker-config] config: file ${at('bom.json')} starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM`],
+      `[test/docker-config] config: the file starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM`],
   ])('%s is rejected', (_what, build, message) => {
     expectRejected(build(), message);
   });

@@ -207,12 +207,12 @@ print(json.dumps(result))
       new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) });
     };
     const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
-    const home = { HOME: path.join(both.root, 'home', 'kubeflow'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'kubeflow', '.aws', 'credentials') };
+    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
     // THEN botocore uses the role
     expect(botocore(both, home).method).toBe('assume-role-with-web-identity');
     // AND the file alone gives credentials, so the role silently wins over a working file
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
-    expect(botocore(fileOnly, { HOME: path.join(fileOnly.root, 'home', 'kubeflow'), AWS_SHARED_CREDENTIALS_FILE: path.join(fileOnly.root, 'home', 'kubeflow', '.aws', 'credentials') }).method)
+    expect(botocore(fileOnly, { HOME: path.join(fileOnly.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(fileOnly.root, 'home', 'jovyan', '.aws', 'credentials') }).method)
       .toBe('shared-credentials-file');
   });
 

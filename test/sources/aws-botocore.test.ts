@@ -97,7 +97,6 @@ describe('credentials files as botocore reads them', () => {
     } else {
       expect(configuration._resolve()).toEqual({
         kind: 'content',
-        env: [],
         variables: {
           AWS_ACCESS_KEY_ID: credentials!.accessKeyId,
           AWS_SECRET_ACCESS_KEY: credentials!.secretAccessKey,
@@ -112,7 +111,7 @@ describe('credentials files as botocore reads them', () => {
     const vector = recorded.vectors.find(v => v.profile === 'DEFAULT')!;
     const file = credentialsFile(vector);
     expect(() => S3Configuration.fromCredentialsFile(file, 'DEFAULT')._resolve()).toThrow(new AccessError(
-      `file ${JSON.stringify(file)}: "DEFAULT" is no profile but the section whose keys every profile inherits, and AWS tools refuse it as a profile name: name a profile`));
+      `the file: "DEFAULT" is no profile but the section whose keys every profile inherits, and AWS tools refuse it as a profile name: name a profile`));
   });
 
   test('a file with only [DEFAULT] holds no profile', () => {

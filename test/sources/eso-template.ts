@@ -2,7 +2,9 @@
 // store into a Secret, for the subset of Go text/template + sprig the library emits. Written from the
 // Go and ESO sources, independently of the library's own rendering, so that comparing the two means
 // something: ESO template engine v2 (missingkey=error, `.` the flat map of fetched values), sprig's
-// toJson (Go's json.Marshal, HTML-escaping), b64enc (standard base64), printf (%s and %% only).
+// toJson (Go's json.Marshal, HTML-escaping), b64enc (standard base64), printf (%s and %% only),
+// trimPrefix (strings.TrimPrefix, arguments swapped: Masterminds/sprig functions.go), and string
+// literals unquoted as Go unquotes them (text/template/parse: strconv.Unquote).
 
 /** The Secret ESO writes: its type and the raw bytes of each key. */
 export interface EsoSecret {
@@ -65,15 +67,9 @@ function lexAction(text: string, start: number): { tokens: Token[]; end: number 
     if (text.startsWith('}}', i)) { return { tokens, end: i + 2 }; }
     if (c === '|') { tokens.push({ kind: 'pipe' }); i++; continue; }
     if (c === '"') {
-      let j = i + 1;
-      let value = '';
-      while (text[j] !== '"') {
-        if (j >= text.length) { throw new Error('unterminated string'); }
-        if (text[j] === '\\') { throw new Error('escapes in string literals are not in the subset'); }
-        value += text[j++];
-      }
+      const { value, end } = unquoteGoString(text, i);
       tokens.push({ kind: 'string', text: value });
-      i = j + 1;
+      i = end;
       continue;
     }
     const word = /^\.?[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
@@ -111,13 +107,46 @@ function evalPipeline(tokens: Token[], values: { [key: string]: string }): strin
   return result ?? '';
 }
 
+/**
+ * An interpreted Go string literal starting at `start` (its `"`), unquoted as text/template's parser
+ * unquotes one (strconv.Unquote): the escapes \\ \" \a \b \f \n \r \t \v, \uXXXX and \UXXXXXXXX; the octal
+ * and \x byte escapes are outside the subset.
+ */
+function unquoteGoString(text: string, start: number): { value: string; end: number } {
+  const SIMPLE: { [c: string]: string } = { '\\': '\\', '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  let value = '';
+  let j = start + 1;
+  for (;;) {
+    if (j >= text.length || text[j] === '\n') { throw new Error('unterminated string'); }
+    const c = text[j];
+    if (c === '"') { return { value, end: j + 1 }; }
+    if (c !== '\\') { value += c; j++; continue; }
+    const e = text[j + 1];
+    if (SIMPLE[e] !== undefined) { value += SIMPLE[e]; j += 2; continue; }
+    const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    const hex = text.slice(j + 2, j + 2 + digits);
+    if (digits === 0 || !new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) { throw new Error(`the escape \\${e} is outside the subset`); }
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) { throw new Error('invalid Unicode escape'); }
+    value += String.fromCodePoint(code);
+    j += 2 + digits;
+  }
+}
+
 function callFunction(name: string, args: string[]): string {
   switch (name) {
     case 'toJson': return goJsonMarshalString(one(name, args));
     case 'b64enc': return Buffer.from(one(name, args), 'utf8').toString('base64');
     case 'printf': return goSprintf(args[0], args.slice(1));
+    // sprig: func(a, b string) string { return strings.TrimPrefix(b, a) }, so `x | trimPrefix "p"` trims p off x.
+    case 'trimPrefix': return two(name, args, (prefix, value) => value.startsWith(prefix) ? value.slice(prefix.length) : value);
     default: throw new Error(`function "${name}" is not in the subset`);
   }
+}
+
+function two(name: string, args: string[], f: (a: string, b: string) => string): string {
+  if (args.length !== 2) { throw new Error(`${name} takes two arguments, got ${args.length}`); }
+  return f(args[0], args[1]);
 }
 
 function one(name: string, args: string[]): string {

@@ -1,4 +1,4 @@
-import { isGoDuration } from '../../lib/sources/go-duration';
+import { goDurationNanoseconds, isGoDuration } from '../../lib/sources/go-duration';
 
 // Vectors from Go's own tests of time.ParseDuration (src/time/time_test.go, parseDurationTests and
 // parseDurationErrorTests): what Go reads, and what it refuses. Negative durations, which Go reads,
@@ -19,5 +19,19 @@ describe('Go durations, as time.ParseDuration reads them', () => {
     '9223372036854775808ns', '9223372036854775.808us', '9223372036854ms775us808ns', '-5s', '-0', '-1h',
   ])('refuses %j', text => {
     expect(isGoDuration(text)).toBe(false);
+  });
+});
+
+describe('the nanoseconds of a Go duration', () => {
+  // Values from Go's parseDurationTests: "0" and "0s" are 0; "5.6s" is 5.6e9; "1h2m3s4ms5us6ns" is its sum.
+  test.each<[string, bigint]>([
+    ['0', 0n], ['0s', 0n], ['+0h', 0n], ['0m0s', 0n], ['0.0s', 0n],
+    ['5.6s', 5600000000n], ['1h2m3s4ms5us6ns', 3723004005006n], ['9223372036854775807ns', 9223372036854775807n],
+  ])('%j is %d', (text, nanoseconds) => {
+    expect(goDurationNanoseconds(text)).toBe(nanoseconds);
+  });
+
+  test.each(['', '1d', '-0', '-1h'])('%j is none', text => {
+    expect(goDurationNanoseconds(text)).toBeUndefined();
   });
 });

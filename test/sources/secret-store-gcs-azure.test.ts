@@ -35,11 +35,11 @@ describe('golden output of GCS and Azure from a secret store', () => {
     expectGolden(app, 'eso-gcs');
   });
 
-  test('AzureStorageConfiguration.fromSecretStore with an account key, immutable, read every 15 minutes', () => {
+  test('AzureStorageConfiguration.fromSecretStore with an account key, immutable, read once', () => {
     const app = Testing.app();
     new AzureBlobConfiguration(userChart(app), 'azure-blob', {
       configuration: AzureStorageConfiguration.fromSecretStore({
-        store: team, accountName: 'fakeaccount0000', accountKey: { key: 'azure-storage', property: 'key1', version: '2' }, refreshInterval: '15m',
+        store: team, accountName: 'fakeaccount0000', accountKey: { key: 'azure-storage', property: 'key1', version: '2' }, refreshInterval: '0s',
       }),
       secretName: 'team-azure',
       immutable: true,
@@ -90,10 +90,10 @@ describe('NotebookAccess with Azure from a secret store', () => {
     expect(objs.filter(o => o.kind === 'Secret')).toEqual([]);
     const azure = objs.find(o => o.kind === 'ExternalSecret' && o.metadata.name === 'azure-blob');
     expect(azure.spec.data).toEqual([{ secretKey: 'AZURE_STORAGE_SAS_TOKEN', remoteRef: { key: 'kubeflow/azure-sas' } }]);
-    expect(azure.spec.target.template.data).toEqual({
-      AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000',
-      AZURE_STORAGE_SAS_TOKEN: '{{ .AZURE_STORAGE_SAS_TOKEN }}',
-    });
+    // the fetched key is the Secret's key as it is: no template; the account name is plain env
+    expect(azure.spec.target.template).toBeUndefined();
+    expect(objs.find(o => o.kind === 'PodDefault' && o.metadata.name === 'azure-blob').spec.env)
+      .toContainEqual({ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' });
     expectValidManifests(objs);
   });
 });
@@ -189,7 +189,7 @@ describe('GCS and Azure secret store sources reject bad input', () => {
   });
   test.each<[string, (chart: Chart) => unknown, string]>([
     ['no credential', azure({}),
-      `${Z} no credential: give one of accountKey, sasToken, connectionString`],
+      `${Z} no credential: give one of accountKey, sasToken, connectionString, or use AzureStorageConfiguration.fromAccountName for the notebook's own Azure identity (workload identity, no key)`],
     ['two credentials', azure({ accountKey: { key: 'k' }, sasToken: { key: 's' } }),
       `${Z} accountKey and sasToken are given together: give exactly one of accountKey, sasToken, connectionString (adlfs would use one and ignore the others)`],
     ['three credentials', azure({ accountKey: { key: 'k' }, sasToken: { key: 's' }, connectionString: { key: 'c' } }),

@@ -1,7 +1,8 @@
 // Every access from a secret store: the ExternalSecret each source synthesises in place of the Secret,
 // the Secret External Secrets Operator would write from it (rendered by test/eso-template.ts, which
 // follows Go's text/template and sprig), and the bad input each source refuses.
-import { readdirSync, readFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import {
@@ -24,10 +25,10 @@ describe('golden output of the secret store sources', () => {
     expectGolden(app, 'eso-docker-config');
   });
 
-  test('DockerConfig.fromSecretStore as an immutable kubernetes.io/dockerconfigjson Secret', () => {
+  test('DockerConfig.fromSecretStore as an immutable kubernetes.io/dockerconfigjson Secret, read once', () => {
     const app = Testing.app();
     new DockerRegistryAccess(userChart(app), 'docker-config', {
-      config: DockerConfig.fromSecretStore({ store: team, config: { key: 'registry-config', version: '3' }, refreshInterval: '15m' }),
+      config: DockerConfig.fromSecretStore({ store: team, config: { key: 'registry-config', version: '3' }, refreshInterval: '0s' }),
       secretType: DockerSecretType.DOCKER_CONFIG_JSON,
       immutable: true,
     });
@@ -181,14 +182,14 @@ describe('the construct with a secret store source', () => {
   test('names the ExternalSecret and its target after secretName, and maps immutable to target.immutable', () => {
     const chart = userChart();
     new AwsEnvConfiguration(chart, 'aws-configuration', {
-      configuration: S3Configuration.fromSecretStore({ store: vault, accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' } }),
+      configuration: S3Configuration.fromSecretStore({ store: vault, accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, refreshInterval: '0' }),
       secretName: 's3-keys',
       immutable: true,
     });
     const { ExternalSecret: es, PodDefault: podDefault } = byKind(chart);
     expect(es.metadata).toEqual({ name: 's3-keys', namespace: 'user' });
     expect(es.spec.target).toEqual({ name: 's3-keys', creationPolicy: 'Owner', immutable: true });
-    expect(es.spec.refreshInterval).toBe('1h');
+    expect(es.spec.refreshInterval).toBe('0');
     expect(podDefault.spec.envFrom).toEqual([{ secretRef: { name: 's3-keys' } }]);
   });
 });
@@ -259,13 +260,24 @@ describe('the Secret ESO writes holds the bytes the in-code source writes', () =
     }
   });
 
-  test('AwsCredentials.fromSecretStore writes the stored file unchanged', () => {
-    const text = readFileSync(fixture('aws-credentials'), 'utf8');
-    const inCode = userChart();
-    new AwsFileCredentials(inCode, 'aws-credentials', { credentials: AwsCredentials.fromFile(fixture('aws-credentials')) });
-    const inStore = userChart();
-    new AwsFileCredentials(inStore, 'aws-credentials', { credentials: AwsCredentials.fromSecretStore({ store: vault, credentials: { key: 'aws-file' } }) });
-    expect(esoSecret(byKind(inStore).ExternalSecret, { 'aws-file': text })).toEqual(secretBytes(byKind(inCode).Secret));
+  test.each([
+    ['as it is', ''],
+    ['with a byte-order mark', '\ufeff'],
+  ])('AwsCredentials.fromSecretStore writes what fromFile writes for the file %s, CRLF line ends too', (_what, bom) => {
+    for (const text of ['aws-credentials', 'aws-credentials-windows'].map(f => readFileSync(fixture(f), 'utf8').replace(/^\ufeff/, ''))) {
+      // GIVEN the same file stored, and read by fromFile
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'eso-aws-')), 'credentials');
+      writeFileSync(file, `${bom}${text}`);
+      const inCode = userChart();
+      new AwsFileCredentials(inCode, 'aws-credentials', { credentials: AwsCredentials.fromFile(file) });
+      const inStore = userChart();
+      new AwsFileCredentials(inStore, 'aws-credentials', { credentials: AwsCredentials.fromSecretStore({ store: vault, credentials: { key: 'aws-file' } }) });
+      // WHEN ESO renders the ExternalSecret THEN its credentials are the bytes fromFile writes: the file,
+      // without its BOM (fromFile also writes the config file of a region it reads; a stored file is not read)
+      const written = esoSecret(byKind(inStore).ExternalSecret, { 'aws-file': `${bom}${text}` });
+      expect(written.data.credentials).toEqual(secretBytes(byKind(inCode).Secret).data.credentials);
+      expect(written.data.credentials.toString('utf8')).toBe(text);
+    }
   });
 
   test.each(TRICKY.filter(v => !/\s|\u2028/.test(v)))('S3Configuration.fromSecretStore equals fromValues for the secret key %j', secret => {
@@ -340,6 +352,19 @@ describe('the test renderer follows Go and sprig', () => {
   test('a missing key is an error, as with missingkey=error', () => {
     expect(() => renderTemplate('{{ .password }}', { username: 'u' })).toThrow('map has no entry for key "password"');
   });
+
+  test('string literals are unquoted as Go unquotes them (strconv.Unquote)', () => {
+    // Go: strconv.Unquote(`"a\u00e9\"b\\c\ttab\U0001F511"`) == "aé\"b\\c\ttab🔑"
+    expect(renderTemplate('{{ "a\\u00e9\\"b\\\\c\\ttab\\U0001F511" }}', {})).toBe('aé"b\\c\ttab🔑');
+    expect(() => renderTemplate('{{ "\\x41" }}', {})).toThrow('the escape \\x is outside the subset');
+  });
+
+  test('trimPrefix takes the prefix first and the piped value last, and trims it once', () => {
+    // sprig: "trimPrefix": func(a, b string) string { return strings.TrimPrefix(b, a) }
+    const trim = (x: string) => renderTemplate('{{ .x | trimPrefix "\\ufeff" }}', { x });
+    expect([trim('\ufeff[default]'), trim('\ufeff\ufeff[default]'), trim('[default]\ufeff'), trim('')])
+      .toEqual(['[default]', '\ufeff[default]', '[default]\ufeff', '']);
+  });
 });
 
 describe('secret store sources reject bad input', () => {
@@ -397,6 +422,12 @@ describe('secret store sources reject bad input', () => {
       `${A} credentials: region is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"`],
     ['an empty session token key', keys({ sessionToken: { key: '' } }),
       `${A} credentials: sessionToken.key is empty: give the key the store keeps the value under`],
+    ['immutable with the default refresh interval', chart => new AwsFileCredentials(chart, 'aws-credentials', {
+      credentials: AwsCredentials.fromSecretStore({ store: vault, credentials: { key: 'f' } }), immutable: true,
+    }), `${A} immutable: External Secrets Operator never rewrites an immutable Secret, so the source's refreshInterval "1h" would never reach it: set refreshInterval to "0s" on the source, to read the store once, or leave immutable out`],
+    ['immutable with a refresh interval of a millisecond', chart => new AwsFileCredentials(chart, 'aws-credentials', {
+      credentials: AwsCredentials.fromSecretStoreKeys({ store: vault, accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, refreshInterval: '0h1ms' }), immutable: true,
+    }), `${A} immutable: External Secrets Operator never rewrites an immutable Secret, so the source's refreshInterval "0h1ms" would never reach it: set refreshInterval to "0s" on the source, to read the store once, or leave immutable out`],
     ['a construct region with the whole file from the store', chart => new AwsFileCredentials(chart, 'aws-credentials', {
       credentials: AwsCredentials.fromSecretStore({ store: vault, credentials: { key: 'f' } }), region: 'eu-west-1',
     }), `${A} region: needs the profile names, but the whole credentials file comes from the secret store: leave region out, or use AwsCredentials.fromSecretStoreKeys with its region`],
