@@ -14,3 +14,23 @@ export function isNil(value: unknown): value is undefined | null {
 export function str(value: unknown): string {
   return isNil(value) ? '' : String(value);
 }
+
+/**
+ * A deep copy of a JSON value without its `undefined` members, frozen at every level: what a construct
+ * keeps of its props, so that neither a caller who still holds what it passed nor one who reads it back
+ * can change what synth writes later.
+ */
+export function frozenJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) { return value; }
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length);
+    for (let i = 0; i < value.length; i++) { copy[i] = frozenJson(value[i]); }
+    return Object.freeze(copy) as unknown as T;
+  }
+  const copy: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as { [key: string]: unknown })[key];
+    if (member !== undefined) { copy[key] = frozenJson(member); }
+  }
+  return Object.freeze(copy) as T;
+}

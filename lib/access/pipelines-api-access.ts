@@ -1,5 +1,7 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
+import { frozenJson } from '../json';
 import { resolveNames } from './pod-default-access';
 import { fieldError } from '../errors';
 import { hasLoneSurrogate, quote } from '../names';
@@ -70,29 +72,26 @@ export interface PipelinesApiAccessProps {
 export class PipelinesApiAccess extends KubePodDefault {
   /** Namespace of the PodDefault. */
   public readonly namespace: string;
-  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
+  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`, frozen. */
   public readonly selectorLabels: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: PipelinesApiAccessProps = {}) {
     const spec = pipelinesSpec(scope, id, props);
-    const selectorLabels = { [spec.name]: 'true' };
-    super(scope, id, {
-      metadata: { name: spec.name, namespace: spec.namespace },
-      spec: {
-        selector: { matchLabels: selectorLabels },
-        desc: spec.description,
-        env: [{ name: 'KF_PIPELINES_SA_TOKEN_PATH', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` }],
-        volumes: [{
-          name: VOLUME_NAME,
-          projected: {
-            sources: [{ serviceAccountToken: { path: TOKEN_FILE, expirationSeconds: spec.expirationSeconds, audience: spec.audience } }],
-          },
-        }],
-        volumeMounts: [{ mountPath: TOKEN_DIRECTORY, name: VOLUME_NAME, readOnly: true }],
-      },
+    const podDefaultSpec = frozenJson({
+      selector: { matchLabels: { [spec.name]: 'true' } },
+      desc: spec.description,
+      env: [{ name: 'KF_PIPELINES_SA_TOKEN_PATH', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` }],
+      volumes: [{
+        name: VOLUME_NAME,
+        projected: {
+          sources: [{ serviceAccountToken: { path: TOKEN_FILE, expirationSeconds: spec.expirationSeconds, audience: spec.audience } }],
+        },
+      }],
+      volumeMounts: [{ mountPath: TOKEN_DIRECTORY, name: VOLUME_NAME, readOnly: true }],
     });
+    super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: podDefaultSpec });
     this.namespace = spec.namespace;
-    this.selectorLabels = selectorLabels;
+    this.selectorLabels = podDefaultSpec.selector.matchLabels;
     PodDefaultValidation.attachTo(this);
   }
 
@@ -101,6 +100,9 @@ export class PipelinesApiAccess extends KubePodDefault {
     return this;
   }
 }
+
+// Rendered as cdk8s's ApiObject renders it, as PodDefaultAccess is: the spec is plain JSON.
+PipelinesApiAccess.prototype.toJson = ApiObject.prototype.toJson;
 
 interface PipelinesSpec {
   readonly namespace: string;

@@ -1,5 +1,6 @@
 import { foldPath } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { coSelectable } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -23,15 +24,16 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
       const pair = `${folded}\n${path}`;
       if (first === undefined || reported.has(pair)) { continue; }
       reported.add(pair);
-      problems.push({
+      problems.push(checkProblem({
         rule: 'mount-spelling',
-        ...(namespace === '' ? {} : { namespace }),
+        namespace,
         sources: [first.pd.source, pd.source],
         key: folded,
         message: `mount paths ${first.path} of poddefault ${first.pd.name} (${first.pd.source}) and ${path} of poddefault `
           + `${pd.name} (${pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
-          + 'does not see the clash and the container cannot mount both; spell them the same way or use different directories',
-      });
+          + 'does not see the clash and the container cannot mount both',
+        fix: 'spell them the same way or use different directories',
+      }));
     }
   }
   return problems;

@@ -1,23 +1,19 @@
 // Rules on one PodDefault at a time.
 import { compareNames, DNS_LABEL, foldPath, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
 const SPAWNER_VOLUME = 'dshm';
 const SPAWNER_MOUNT_PATH = '/dev/shm';
+const LABEL_KEY_FIX = 'rename the key';
 
 function where(pd: PodDefaultFound): string {
   return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
 }
 
-function problem(rule: string, pd: PodDefaultFound, message: string, key?: string): CheckProblem {
-  return {
-    rule,
-    ...(pd.namespace === '' ? {} : { namespace: pd.namespace }),
-    sources: [pd.source],
-    ...(key === undefined ? {} : { key }),
-    message,
-  };
+function problem(rule: string, pd: PodDefaultFound, message: string, fix: string, key?: string, exempt?: string): CheckProblem {
+  return checkProblem({ rule, namespace: pd.namespace, sources: [pd.source], key, message, fix, exempt });
 }
 
 /** The webhook's marker annotation of a longer name is not a valid key. */
@@ -25,7 +21,8 @@ export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
   if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH) { return NO_PROBLEMS; }
   return [problem('name-length', pd, `${where(pd)} has a name of ${pd.name.length} characters: `
     + 'the webhook marks the pod with the annotation poddefault.admission.kubeflow.org/poddefault-<name>, which is invalid '
-    + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects; use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+    + `for names over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so kubernetes refuses every pod it selects`,
+  `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
 }
 
 /**
@@ -35,8 +32,8 @@ export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
 export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
   if (DNS_LABEL.test(pd.name)) { return NO_PROBLEMS; }
   return [problem('name-format', pd, `${where(pd)} has a name that is not a DNS-1123 label (lower-case letters, digits and "-", `
-    + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name; '
-    + 'rename it, such as ' + quote(suggestedName(pd.name)), pd.name)];
+    + 'starting and ending with a letter or digit): the api server refuses it, and the notebook ui selects it by a label of that name',
+  `rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
 }
 
 function suggestedName(name: string): string {
@@ -61,8 +58,7 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
     text = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
   }
   if (text === undefined) { return NO_PROBLEMS; }
-  return [problem('listing', pd, `${where(pd)} ${text}; `
-    + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks')];
+  return [problem('listing', pd, `${where(pd)} ${text}`, 'select exactly one label with the value "true"', undefined, pd.name)];
 }
 
 /** The notebook spawner gives every notebook pod a `dshm` volume at `/dev/shm`. */
@@ -83,8 +79,8 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   if (!usesName && !usesPath) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
-  if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`, SPAWNER_VOLUME)); }
-  if (usesPath) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`, SPAWNER_MOUNT_PATH)); }
+  if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}`, 'choose another volume name', SPAWNER_VOLUME)); }
+  if (usesPath) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}`, 'choose another mount path', SPAWNER_MOUNT_PATH)); }
   return problems;
 }
 
@@ -105,12 +101,12 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
       const keyProblem = labelKeyProblem(key);
       if (keyProblem === undefined) { continue; }
       if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
-      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, key));
+      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, LABEL_KEY_FIX, key));
     }
   }
   if (pd.selector.error !== undefined && !badSelectorKeys.has(pd.selector.key ?? '')) {
-    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace; fix the selector`,
-      pd.selector.key));
+    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace`,
+      'fix the selector', pd.selector.key));
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { foldPath, quote } from '../../names';
 import { MergeConflict, mergePodDefaults } from '../../admission/merge';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { byName, coSelectable, describeLabels, exclusive, witness, worlds } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -59,21 +60,26 @@ function partiesOf(c: MergeConflict, set: readonly PodDefaultFound[]): [PodDefau
 
 function describe(c: MergeConflict, a: PodDefaultFound, b: PodDefaultFound, namespace: string): CheckProblem {
   const subject = (SUBJECTS[c.rule] ?? ((k: string) => `${c.rule} ${k}`))(c.key);
-  const base = { rule: c.rule, ...(namespace === '' ? {} : { namespace }), key: c.key };
   if (a === b) {
-    return {
-      ...base,
+    return checkProblem({
+      rule: c.rule,
+      namespace,
       sources: [a.source],
+      key: c.key,
       message: `${subject} is defined twice, differently, by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}: `
-        + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))}); keep one definition`,
-    };
+        + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))})`,
+      fix: 'keep one definition',
+    });
   }
-  return {
-    ...base,
+  return checkProblem({
+    rule: c.rule,
+    namespace,
     sources: [a.source, b.source],
+    key: c.key,
     message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
-      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))}); make the two definitions identical or rename one${dockerHint(c)}`,
-  };
+      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b]))})`,
+    fix: `make the two definitions identical or rename one${dockerHint(c)}`,
+  });
 }
 
 /**
