@@ -203,7 +203,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
 // The PodDefault renders as cdk8s's ApiObject does: its spec holds plain JSON values only (no
 // `k8s.Quantity` or `k8s.IntOrString`), so KubePodDefault's typed conversion would give the same manifest
 // after copying every nested object once more (a fifth of synth time at scale). The method itself, not a
-// wrapper, so that the app-wide check sees a plain ApiObject rendering (check/cdk8s-render.ts).
+// wrapper, so that the app-wide check sees a plain ApiObject rendering (check/cdk8s-internals.ts).
 PodDefaultAccess.prototype.toJson = ApiObject.prototype.toJson;
 
 /** The PodDefault's list fields, in the order they are written. */

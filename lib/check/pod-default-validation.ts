@@ -3,7 +3,7 @@
 // to `checkManifests`.
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, IValidation, MetadataEntry } from 'constructs';
-import { hasBuiltInResolvers, renderedManifest } from './cdk8s-render';
+import { hasBuiltInResolvers, renderedManifest, resolveDependencies } from './cdk8s-internals';
 import { checkManifests } from './check-manifests';
 import { resourceFileName } from './output-files';
 import { problemLine } from './problem';
@@ -241,7 +241,12 @@ class OutputFiles {
     if (name === undefined) {
       name = Names.toDnsLabel(chart);
       if (this.dependantCharts) {
-        this.order ??= this.app.charts;
+        if (this.order === undefined) {
+          // App.synth numbers the charts in its order after resolving their dependencies; it resolves
+          // them right after this first validation, so resolving them now changes nothing it would not.
+          resolveDependencies(this.app);
+          this.order = this.app.charts;
+        }
         name = `${String(this.order.indexOf(chart)).padStart(4, '0')}-${name}`;
       }
       this.names.set(chart, name);

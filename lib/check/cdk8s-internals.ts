@@ -1,4 +1,6 @@
-// The one place the library relies on cdk8s 2.70 beyond its public API: the check reads each object
+// The one place the library relies on cdk8s 2.70 beyond its public API (besides synthesis-pass.ts).
+//
+// Rendering. The check reads each object
 // as `ApiObject.prototype.toJson()` renders it, without paying for that rendering where its inputs are
 // plain JSON. toJson resolves every value of the props through `App.of` and the app's resolvers, and
 // the metadata's `toJson()` does so again: about 25 µs an object, as long as the rest of the check for
@@ -8,9 +10,15 @@
 // absent values it drops; so where no value is absent, the props themselves are what toJson writes.
 // Anything else (a patch, a Lazy, a class instance, a null, a toJson of its own, a resolver of the
 // app's) is rendered by toJson itself. It reads three private fields: ApiObject's `props` and
-// `patches`, and the fields of ApiObjectMetadataDefinition. test/check/cdk8s-render.test.ts compares
+// `patches`, and the fields of ApiObjectMetadataDefinition. test/check/cdk8s-internals.test.ts compares
 // the result with toJson for random objects, and fails when cdk8s renames those fields.
-import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+//
+// Chart order. With charts that depend on each other, App.synth numbers their files in its chart order
+// once it has resolved their dependencies, in a private function it runs right after the first
+// validation: resolveDependencies below does the same. test/check/output-files.test.ts compares the
+// files the check expects with those App.synth writes.
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { IConstruct } from 'constructs';
 
 /** ApiObject's private fields, as cdk8s 2.70 names them. */
 interface ApiObjectInternals {
@@ -156,4 +164,39 @@ function isPlainObject(value: unknown): value is { readonly [key: string]: unkno
 function isEmpty(value: object): boolean {
   for (const _ in value) { return false; }
   return true;
+}
+
+/**
+ * What App.synth's private `resolveDependencies` does before it orders the charts (and `_synthChart` and
+ * `synthYaml` before they validate): a chart depends on the charts directly inside it, and a dependency
+ * between constructs of two charts becomes one between the charts and between their ApiObjects. Each
+ * dependency is added to a set, so doing it again changes nothing.
+ */
+export function resolveDependencies(app: App): void {
+  const all = app.node.findAll();
+  for (const parent of all) {
+    if (!Chart.isChart(parent)) { continue; }
+    for (const child of parent.node.children) {
+      if (Chart.isChart(child)) { parent.node.addDependency(child); }
+    }
+  }
+  const dependencies: { readonly source: IConstruct; readonly target: IConstruct }[] = [];
+  for (const source of all) {
+    for (const target of source.node.dependencies) { dependencies.push({ source, target }); }
+  }
+  for (const { source, target } of dependencies) {
+    const sourceChart = Chart.of(source);
+    const targetChart = Chart.of(target);
+    if (sourceChart !== targetChart) { sourceChart.node.addDependency(targetChart); }
+  }
+  const objectsOf = (c: IConstruct, chart: Chart) => c.node.findAll().filter(x => x instanceof ApiObject && Chart.of(x) === chart);
+  for (const { source, target } of all.flatMap(s => s.node.dependencies.map(t => ({ source: s, target: t })))) {
+    const targets = objectsOf(target, Chart.of(target));
+    const sources = objectsOf(source, Chart.of(source));
+    for (const t of targets) {
+      for (const s of sources) {
+        if (t !== s) { s.node.addDependency(t); }
+      }
+    }
+  }
 }
