@@ -68,7 +68,7 @@ interface Built {
   readonly all: ApiObject[];
 }
 
-function buildApp(objects: fc.RecordValue<any>[], chartNamespaces: (string | undefined)[], type: YamlOutputType, workdir: string): Built | undefined {
+function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type: YamlOutputType, workdir: string): Built | undefined {
   const app = new App({ outdir: path.join(workdir, 'out'), yamlOutputType: type });
   PodDefaultValidation.attach(app);
   const charts = chartNamespaces.map((namespace, i) => new Chart(app, `c${i}`, namespace === undefined ? {} : { namespace }));
@@ -121,7 +121,7 @@ function buildApp(objects: fc.RecordValue<any>[], chartNamespaces: (string | und
   return { app, kept, all };
 }
 
-function applyChange(built: Built, change: fc.RecordValue<any>): void {
+function applyChange(built: Built, change: any): void {
   const obj = built.all[change.target % Math.max(1, built.all.length)];
   const kept = built.kept[change.target % Math.max(1, built.kept.length)];
   try {
@@ -131,7 +131,7 @@ function applyChange(built: Built, change: fc.RecordValue<any>): void {
       case 'patch-name': obj?.addJsonPatch(JsonPatch.replace('/metadata/name', change.value)); break;
       case 'patch-namespace': obj?.addJsonPatch(JsonPatch.add('/metadata/namespace', 'team-b')); break;
       case 'patch-mount': if (obj?.kind === 'PodDefault') { obj.addJsonPatch(JsonPatch.add('/spec/volumeMounts', [{ name: 'data', mountPath: '/data' }])); } break;
-      case 'selector-labels': if (obj instanceof MinioDefault) { (obj.selectorLabels as any)[change.value] = 'true'; } break;
+      case 'selector-labels': if (obj instanceof MinioDefault) { ((obj as MinioDefault).selectorLabels as any)[change.value] = 'true'; } break;
       case 'metadata-label': obj?.metadata.addLabel('changed', change.value); break;
     }
   } catch {
