@@ -117,6 +117,11 @@ export class AllowUnlisted {
     }
   }
 
+  /** Whether no PodDefault is exempt. */
+  public get none(): boolean {
+    return this.everywhere.size === 0 && this.inNamespace.size === 0;
+  }
+
   /** Whether the PodDefault `name` of `namespace` is exempt. */
   public matches(namespace: string, name: string): boolean {
     return this.everywhere.has(name) || this.inNamespace.has(`${namespace}/${name}`);

@@ -1,5 +1,6 @@
 // `check FILE...`: reads manifests as kubectl does, lets a later input update an earlier one as
 // `kubectl apply` would, and reports every problem the library's PodDefault check finds in the result.
+import { isUtf8 } from 'buffer';
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { checkManifests } from '../check/check-manifests';
@@ -13,7 +14,6 @@ import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './f
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /** The most one input may hold: about 20,000 profiles as `kubectl get -o yaml` prints them, far past any cluster's dump. */
 const MANIFEST_LIMIT = 64 * 1024 * 1024;
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export const checkCommand: CommandSpec = {
   name: 'check',
@@ -80,20 +80,22 @@ async function runCheck(args: Args, io: Io): Promise<number> {
       for (const object of read.objects) {
         const manifest = inNamespace(object.value, defaultNamespace);
         const { name, namespace } = manifest.metadata;
-        const key = `${apiGroup(manifest.apiVersion)}\n${manifest.kind}\n${namespace ?? ''}\n${name}`;
-        const earlier = byIdentity.get(key);
         const entry: Loaded = {
           input,
-          check: { manifest, source: object.source, allowUnlisted: isPodDefault(manifest) && allowed.matches(namespace ?? '', name) },
+          check: { manifest, source: object.source, allowUnlisted: !allowed.none && isPodDefault(manifest) && allowed.matches(namespace ?? '', name) },
           replaced: false,
         };
+        loaded.push(entry);
+        // Only a later input replaces objects: with one input (a cluster dump), nothing is.
+        if (args.positionals.length === 1) { continue; }
+        const key = `${apiGroup(manifest.apiVersion)}\n${manifest.kind}\n${namespace ?? ''}\n${name}`;
+        const earlier = byIdentity.get(key);
         if (earlier === undefined) {
           byIdentity.set(key, [entry]);
         } else {
           for (const e of earlier) { if (e.input < input) { e.replaced = true; } }
           earlier.push(entry);
         }
-        loaded.push(entry);
       }
     }
   });
@@ -145,12 +147,12 @@ function readManifestFile(io: Io, file: string, problems: string[]): string | un
     problems.push(`FILE: ${what} holds a NUL byte, so it is not YAML or JSON text: check what it names`);
     return undefined;
   }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     problems.push(`FILE: ${what} is not UTF-8 text: save it as UTF-8`);
     return undefined;
   }
+  // A BOM stays, as TextDecoder's ignoreBOM keeps it: the readers skip it as kubectl does.
+  return bytes.toString('utf8');
 }
 
 function safeJson(text: string): unknown {

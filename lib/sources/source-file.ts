@@ -1,5 +1,5 @@
 // Reading the files that sources such as DockerConfig.fromFile name, with errors a user can act on.
-import { closeSync, openSync, readSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import { AccessError } from '../errors';
 import { quote } from '../names';
 
@@ -45,7 +45,8 @@ export function readTextFile(path: string): { bytes: Buffer; text: string } {
 export function readAtMost(path: string | number, limit: number): Buffer {
   const fd = typeof path === 'number' ? path : openSync(path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(Math.min(limit, FIRST_READ));
+    // A regular file says its size, which one read then fills; a pipe or device says 0.
+    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(FIRST_READ, fstatSync(fd).size + 1)));
     let length = 0;
     while (length < limit) {
       if (length === buffer.length) {
