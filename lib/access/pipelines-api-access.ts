@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
-import { frozenJson } from '../json';
+import { freezeJson } from '../json';
 import { resolveNames } from './pod-default-access';
 import { fieldError } from '../errors';
 import { hasLoneSurrogate, quote } from '../names';
@@ -77,7 +77,7 @@ export class PipelinesApiAccess extends KubePodDefault {
 
   public constructor(scope: Construct, id: string, props: PipelinesApiAccessProps = {}) {
     const spec = pipelinesSpec(scope, id, props);
-    const podDefaultSpec = frozenJson({
+    const podDefaultSpec = freezeJson({
       selector: { matchLabels: { [spec.name]: 'true' } },
       desc: spec.description,
       env: [{ name: 'KF_PIPELINES_SA_TOKEN_PATH', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` }],

@@ -9,7 +9,7 @@ import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from '../errors';
 import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../names';
 import { PodDefaultValidation } from '../check/pod-default-validation';
-import { frozenJson } from '../json';
+import { freezeJson } from '../json';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret } from '../sources/store-secret';
 
@@ -78,7 +78,8 @@ export interface PodDefaultMountOptions {
  * Everything an access construct synthesises, resolved and checked before any construct is created.
  *
  * The PodDefault is rendered as given, so its volumes, mounts and env hold plain values: a
- * `k8s.Quantity` or `k8s.IntOrString` object is not converted.
+ * `k8s.Quantity` or `k8s.IntOrString` object is not converted. The construct keeps the values it is
+ * given and freezes them: give it objects of its own.
  */
 export interface PodDefaultAccessSpec {
   /** Namespace of the Secret and the PodDefault. */
@@ -164,8 +165,9 @@ export abstract class PodDefaultAccess extends KubePodDefault {
       const field = POD_DEFAULT_LISTS[i];
       if (spec[field] !== undefined) { podDefaultSpec[field] = spec[field]; }
     }
-    // Copied and frozen: nothing a caller passed in, or reads back, changes what synth writes later.
-    const frozenSpec = frozenJson(podDefaultSpec);
+    // Frozen: nothing a caller reads back (selectorLabels) changes what synth writes later. Every object
+    // of it is the construct's own, made from its props.
+    const frozenSpec = freezeJson(podDefaultSpec);
     super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: frozenSpec });
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
@@ -177,7 +179,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
         kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
         type: spec.secretType ?? 'Opaque',
-        data: frozenJson(spec.secretData),
+        data: freezeJson(spec.secretData),
       };
       if (spec.immutable) { secret.immutable = true; }
       this.secret = new ApiObject(this, 'Secret', secret);
@@ -188,7 +190,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
         apiVersion: KubeExternalSecret.GVK.apiVersion,
         kind: KubeExternalSecret.GVK.kind,
         metadata: { name: spec.secretName, namespace: spec.namespace },
-        spec: frozenJson(spec.externalSecret),
+        spec: freezeJson(spec.externalSecret),
       });
     }
     PodDefaultValidation.attachTo(this);

@@ -19,6 +19,7 @@
 // files the check expects with those App.synth writes.
 import { ApiObject, ApiObjectMetadataDefinition, App, Chart, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { isFrozenPlainJson } from '../json';
 
 /** ApiObject's private fields, as cdk8s 2.70 names them. */
 interface ApiObjectInternals {
@@ -118,6 +119,8 @@ function keptMetadataValue(value: unknown): unknown {
  * absent values from maps and turns them into `undefined` in lists).
  */
 function isPresentJson(value: unknown): boolean {
+  // What the library's constructs keep of their props was checked when it was frozen, and cannot change.
+  if (isFrozenPlainJson(value)) { return true; }
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
   if (Array.isArray(value)) {
