@@ -1,7 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
-import { freezeJson } from '../json';
 import { resolveNames } from './pod-default-access';
 import { fieldError } from '../errors';
 import { hasLoneSurrogate, quote } from '../names';
@@ -77,8 +76,10 @@ export class PipelinesApiAccess extends KubePodDefault {
 
   public constructor(scope: Construct, id: string, props: PipelinesApiAccessProps = {}) {
     const spec = pipelinesSpec(scope, id, props);
-    const podDefaultSpec = freezeJson({
-      selector: { matchLabels: { [spec.name]: 'true' } },
+    // Frozen, since it is the selector the PodDefault renders: a caller who reads it cannot change that.
+    const selectorLabels = Object.freeze({ [spec.name]: 'true' });
+    const podDefaultSpec = {
+      selector: { matchLabels: selectorLabels },
       desc: spec.description,
       env: [{ name: 'KF_PIPELINES_SA_TOKEN_PATH', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` }],
       volumes: [{
@@ -88,10 +89,10 @@ export class PipelinesApiAccess extends KubePodDefault {
         },
       }],
       volumeMounts: [{ mountPath: TOKEN_DIRECTORY, name: VOLUME_NAME, readOnly: true }],
-    });
+    };
     super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: podDefaultSpec });
     this.namespace = spec.namespace;
-    this.selectorLabels = podDefaultSpec.selector.matchLabels;
+    this.selectorLabels = selectorLabels;
     PodDefaultValidation.attachTo(this);
   }
 

@@ -9,7 +9,7 @@ import { secretContentHash } from './content-hash';
 import { AccessError, childPath, fieldError } from '../errors';
 import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase, MAX_PODDEFAULT_NAME_LENGTH, quote } from '../names';
 import { PodDefaultValidation } from '../check/pod-default-validation';
-import { freezeJson } from '../json';
+import { withoutUndefined } from '../json';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret } from '../sources/store-secret';
 
@@ -78,8 +78,7 @@ export interface PodDefaultMountOptions {
  * Everything an access construct synthesises, resolved and checked before any construct is created.
  *
  * The PodDefault is rendered as given, so its volumes, mounts and env hold plain values: a
- * `k8s.Quantity` or `k8s.IntOrString` object is not converted. The construct keeps the values it is
- * given and freezes them: give it objects of its own.
+ * `k8s.Quantity` or `k8s.IntOrString` object is not converted.
  */
 export interface PodDefaultAccessSpec {
   /** Namespace of the Secret and the PodDefault. */
@@ -158,20 +157,19 @@ export abstract class PodDefaultAccess extends KubePodDefault {
   public readonly selectorLabels: { [key: string]: string };
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
-    const podDefaultSpec: any = { selector: { matchLabels: { [spec.name]: 'true' } }, desc: spec.description };
+    // Frozen, since it is the selector the PodDefault renders: a caller who reads it cannot change that.
+    const selectorLabels = Object.freeze({ [spec.name]: 'true' });
+    const podDefaultSpec: any = { selector: { matchLabels: selectorLabels }, desc: spec.description };
     // Only the lists that are set: cdk8s leaves out undefined fields when it renders, but visits each on
     // the way, on every synthesis.
     for (let i = 0; i < POD_DEFAULT_LISTS.length; i++) {
       const field = POD_DEFAULT_LISTS[i];
       if (spec[field] !== undefined) { podDefaultSpec[field] = spec[field]; }
     }
-    // Frozen: nothing a caller reads back (selectorLabels) changes what synth writes later. Every object
-    // of it is the construct's own, made from its props.
-    const frozenSpec = freezeJson(podDefaultSpec);
-    super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: frozenSpec });
+    super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: podDefaultSpec });
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
-    this.selectorLabels = frozenSpec.selector.matchLabels;
+    this.selectorLabels = selectorLabels;
     if (spec.secretData !== undefined) {
       // A plain ApiObject: its data is JSON already, which KubeSecret would only copy once more.
       const secret: any = {
@@ -179,7 +177,7 @@ export abstract class PodDefaultAccess extends KubePodDefault {
         kind: 'Secret',
         metadata: { name: spec.secretName, namespace: spec.namespace },
         type: spec.secretType ?? 'Opaque',
-        data: freezeJson(spec.secretData),
+        data: spec.secretData,
       };
       if (spec.immutable) { secret.immutable = true; }
       this.secret = new ApiObject(this, 'Secret', secret);
@@ -190,7 +188,8 @@ export abstract class PodDefaultAccess extends KubePodDefault {
         apiVersion: KubeExternalSecret.GVK.apiVersion,
         kind: KubeExternalSecret.GVK.kind,
         metadata: { name: spec.secretName, namespace: spec.namespace },
-        spec: freezeJson(spec.externalSecret),
+        // Without the fields the spec leaves unset, which cdk8s would drop: the check then reads it as it is.
+        spec: withoutUndefined(spec.externalSecret),
       });
     }
     PodDefaultValidation.attachTo(this);

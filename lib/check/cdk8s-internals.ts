@@ -19,7 +19,6 @@
 // files the check expects with those App.synth writes.
 import { ApiObject, ApiObjectMetadataDefinition, App, Chart, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { isFrozenPlainJson } from '../json';
 
 /** ApiObject's private fields, as cdk8s 2.70 names them. */
 interface ApiObjectInternals {
@@ -38,6 +37,9 @@ interface MetadataInternals {
   readonly _additionalAttributes?: { readonly [key: string]: unknown };
 }
 
+/** Read once: each use of an import of cdk8s calls a getter of its module, and this runs for every object. */
+const API_OBJECT_TO_JSON = ApiObject.prototype.toJson;
+
 /** The metadata fields its toJson() writes after `_additionalAttributes`, overriding theirs. */
 const OWN_METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'] as const;
 
@@ -53,7 +55,7 @@ export function hasBuiltInResolvers(app: App): boolean {
  * `builtInResolvers` is `hasBuiltInResolvers` of its app.
  */
 export function renderedManifest(obj: ApiObject, builtInResolvers: boolean): any {
-  if (!builtInResolvers || obj.toJson !== ApiObject.prototype.toJson) { return obj.toJson(); }
+  if (!builtInResolvers || obj.toJson !== API_OBJECT_TO_JSON) { return obj.toJson(); }
   const internals = obj as unknown as ApiObjectInternals;
   const props = internals.props;
   const patches = internals.patches;
@@ -77,7 +79,10 @@ function renderedMetadata(metadata: ApiObjectMetadataDefinition): { [key: string
   if (!isPlainObject(additional)) { return metadata.toJson(); }
   const rendered: { [key: string]: unknown } = {};
   let empty = true;
-  for (const key in additional) {
+  // Object.keys rather than for...in: cdk8s deletes a member of this object, which leaves V8 no cache for for...in.
+  const keys = Object.keys(additional);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (isOwnMetadataField(key)) { continue; }
     const kept = keptMetadataValue(additional[key]);
     if (kept === INEXACT) { return metadata.toJson(); }
@@ -119,8 +124,6 @@ function keptMetadataValue(value: unknown): unknown {
  * absent values from maps and turns them into `undefined` in lists).
  */
 function isPresentJson(value: unknown): boolean {
-  // What the library's constructs keep of their props was checked when it was frozen, and cannot change.
-  if (isFrozenPlainJson(value)) { return true; }
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
   if (Array.isArray(value)) {
@@ -130,8 +133,10 @@ function isPresentJson(value: unknown): boolean {
     return true;
   }
   if (!isPlainObject(value)) { return false; }
-  for (const key in value) {
-    if (!isPresentJson(value[key])) { return false; }
+  // Object.keys rather than for...in, whose cache V8 cannot keep across the many shapes of an app's objects.
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    if (!isPresentJson(value[keys[i]])) { return false; }
   }
   return true;
 }

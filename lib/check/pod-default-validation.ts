@@ -10,6 +10,11 @@ import { problemLine } from './problem';
 import { isRepeatedPass } from './synthesis-pass';
 import { CheckInput, CheckProblem } from './types';
 
+// Read once: each use of an import of cdk8s calls a getter of its module, and the walk below asks
+// these of every construct of the app.
+const isChart = Chart.isChart;
+const isApiObject = ApiObject.isApiObject;
+
 /** The metadata type that marks the App's check, so that attaching twice adds one check. */
 const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
 /**
@@ -142,9 +147,9 @@ class Walk {
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       let own = chart;
-      if (Chart.isChart(child)) {
-        own = child;
-      } else if (ApiObject.isApiObject(child)) {
+      if (isChart(child)) {
+        own = child as Chart;
+      } else if (isApiObject(child)) {
         const obj = child as ApiObject;
         const manifest = renderedManifest(obj, this.builtInResolvers);
         this.met.push({
@@ -186,38 +191,36 @@ class Walk {
  * file for the app, no object can replace another's.
  */
 class OutputFiles {
-  private readonly type: YamlOutputType;
   private readonly extension: string;
   /** Whether files are named after charts. */
   public readonly charted: boolean;
+  /** Where an object's own file is: flat, in its chart's folder, or nowhere (its chart's or the app's file). */
+  private readonly perObject?: 'flat' | 'folder';
   private dependantCharts = false;
   private order?: Chart[];
   private readonly names = new Map<Chart, string>();
+  private readonly files = new Map<Chart, string>();
 
   public constructor(private readonly app: App) {
-    this.type = app.yamlOutputType;
+    const type = app.yamlOutputType;
     this.extension = app.outputFileExtension;
-    this.charted = this.type === YamlOutputType.FILE_PER_CHART || this.type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE;
+    this.charted = type === YamlOutputType.FILE_PER_CHART || type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE;
+    this.perObject = type === YamlOutputType.FILE_PER_RESOURCE ? 'flat' : type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? 'folder' : undefined;
   }
 
   /** The file of one object, or its file within its chart's folder. */
   public objectFile(obj: ApiObject, manifest: any): string | undefined {
-    switch (this.type) {
-      case YamlOutputType.FILE_PER_RESOURCE:
-        // App.synth names the file after the rendered object...
-        return `${resourceFileName(manifest?.kind, manifest?.metadata?.name)}${this.extension}`;
-      case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
-        // ...but here after the construct's own fields.
-        return `${resourceFileName(obj.kind, obj.metadata.name)}${this.extension}`;
-      default:
-        return undefined;
-    }
+    if (this.perObject === undefined) { return undefined; }
+    // App.synth names the file after the rendered object, or in a folder per chart, after the construct's own fields.
+    return this.perObject === 'flat'
+      ? `${resourceFileName(manifest?.kind, manifest?.metadata?.name)}${this.extension}`
+      : `${resourceFileName(obj.kind, obj.metadata.name)}${this.extension}`;
   }
 
   /** Notes whether `construct` makes charts depend on each other, until one does. */
   public note(construct: IConstruct): void {
     if (this.dependantCharts) { return; }
-    if (Chart.isChart(construct) && construct.node.children.some(c => Chart.isChart(c))) {
+    if (isChart(construct) && construct.node.children.some(isChart)) {
       this.dependantCharts = true;
       return;
     }
@@ -232,7 +235,12 @@ class OutputFiles {
 
   /** The chart's file, with FILE_PER_CHART. */
   public chartFile(chart: Chart): string {
-    return `${this.chartName(chart)}${this.extension}`;
+    let file = this.files.get(chart);
+    if (file === undefined) {
+      file = `${this.chartName(chart)}${this.extension}`;
+      this.files.set(chart, file);
+    }
+    return file;
   }
 
   /** The name App.synth gives the chart's file or folder. */
