@@ -96,21 +96,24 @@ export function isConstructMetadata(fileName: string, value: unknown): boolean {
  * `NAMESPACE/NAME`: the plugin's `allowUnlisted` property and the CLI's `--allow-unlisted`.
  */
 export class AllowUnlisted {
-  /** Why an entry is not `NAME` or `NAMESPACE/NAME`, or `undefined`. Entries are names, never secrets. */
-  public static entryProblem(entry: unknown): string | undefined {
-    if (typeof entry !== 'string') { return `an allowUnlisted entry is a ${typeof entry}, not a string of the form NAME or NAMESPACE/NAME`; }
+  /**
+   * Why an entry is not `NAME` or `NAMESPACE/NAME`, or `undefined`; `what` is what the door calls an entry.
+   * Entries are names, never secrets.
+   */
+  public static entryProblem(entry: unknown, what: string): string | undefined {
+    if (typeof entry !== 'string') { return `${what} is a ${typeof entry}, not a string of the form NAME or NAMESPACE/NAME`; }
     const parts = entry.split('/');
-    if (parts.length > 2 || parts.some(p => p === '')) { return `the allowUnlisted entry ${JSON.stringify(entry)} is not of the form NAME or NAMESPACE/NAME`; }
+    if (parts.length > 2 || parts.some(p => p === '')) { return `${what} ${JSON.stringify(entry)} is not of the form NAME or NAMESPACE/NAME`; }
     return undefined;
   }
 
   private readonly everywhere = new Set<string>();
   private readonly inNamespace = new Set<string>();
 
-  /** Throws an Error naming the first entry that is not `NAME` or `NAMESPACE/NAME`. */
+  /** Throws an Error naming the first entry that is not `NAME` or `NAMESPACE/NAME` (check entryProblem first). */
   public constructor(entries: readonly unknown[]) {
     for (const entry of entries) {
-      const problem = AllowUnlisted.entryProblem(entry);
+      const problem = AllowUnlisted.entryProblem(entry, 'the entry');
       if (problem !== undefined) { throw new Error(problem); }
       const text = entry as string;
       (text.includes('/') ? this.inNamespace : this.everywhere).add(text);

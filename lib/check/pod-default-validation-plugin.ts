@@ -58,7 +58,7 @@ export class PodDefaultValidationPlugin {
     if (!Array.isArray(entries)) {
       throw new Error('PodDefaultValidationPlugin: the property allowUnlisted is not a list: give a list of NAME or NAMESPACE/NAME');
     }
-    const problem = entries.map(e => AllowUnlisted.entryProblem(e)).find(p => p !== undefined);
+    const problem = entries.map(e => AllowUnlisted.entryProblem(e, 'the allowUnlisted entry')).find(p => p !== undefined);
     if (problem !== undefined) { throw new Error(`PodDefaultValidationPlugin: ${problem}`); }
     this.allowUnlisted = new AllowUnlisted(entries);
   }

@@ -56,8 +56,8 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   }
   const defaultNamespace = str(args, 'namespace') ?? 'default';
   const entries = (args.values['allow-unlisted'] as string[] | undefined) ?? [];
-  const problem = entries.map(e => AllowUnlisted.entryProblem(e)).find(p => p !== undefined);
-  if (problem !== undefined) { throw new UsageError(`--allow-unlisted: ${problem.replace('an allowUnlisted entry', 'a value').replace('the allowUnlisted entry', 'the value')}`); }
+  const problem = entries.map(e => AllowUnlisted.entryProblem(e, 'the value')).find(p => p !== undefined);
+  if (problem !== undefined) { throw new UsageError(`--allow-unlisted: ${problem}`); }
   const allowed = new AllowUnlisted(entries);
 
   // Each object by its identity; an object of a later input replaces those of earlier inputs, as
