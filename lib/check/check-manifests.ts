@@ -26,8 +26,6 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   const problems = duplicateObjects(objects);
   append(problems, outputFiles(objects));
 
-  // Indexed loops rather than `for...of`, whose iterator costs an allocation per step until V8 optimises
-  // the loop: the check runs cold, once per synthesis.
   const byNamespace = new Map<string, PodDefaultFound[]>();
   /** The lists of `byNamespace`, in the order of their namespaces' first PodDefault. */
   const lists: PodDefaultFound[][] = [];

@@ -141,8 +141,6 @@ class Walk {
   public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles) {}
 
   public visit(scope: IConstruct, chart: Chart | undefined): void {
-    // An indexed loop: `for...of` allocates per step until V8 optimises it, and this walks the whole
-    // tree once per synthesis.
     const children = scope.node.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
