@@ -22,3 +22,15 @@ export function typeName(value: unknown): string {
 export function str(value: unknown): string {
   return isNil(value) ? '' : String(value);
 }
+
+/** A deep copy of a JSON value without its `undefined` members, which cdk8s would leave out when it renders. */
+export function withoutUndefined<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) { return value; }
+  if (Array.isArray(value)) { return value.map(withoutUndefined) as unknown as T; }
+  const copy: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as { [key: string]: unknown })[key];
+    if (member !== undefined) { copy[key] = withoutUndefined(member); }
+  }
+  return copy as T;
+}

@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { resolveNames } from './pod-default-access';
@@ -67,12 +68,13 @@ export interface PipelinesApiAccessProps {
 export class PipelinesApiAccess extends KubePodDefault {
   /** Namespace of the PodDefault. */
   public readonly namespace: string;
-  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
+  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`, frozen. */
   public readonly selectorLabels: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: PipelinesApiAccessProps = {}) {
     const spec = pipelinesSpec(scope, id, props);
-    const selectorLabels = { [spec.name]: 'true' };
+    // Frozen, since it is the selector the PodDefault renders: a caller who reads it cannot change that.
+    const selectorLabels = Object.freeze({ [spec.name]: 'true' });
     super(scope, id, {
       metadata: { name: spec.name, namespace: spec.namespace },
       spec: {
@@ -93,6 +95,9 @@ export class PipelinesApiAccess extends KubePodDefault {
     return this;
   }
 }
+
+// Rendered as cdk8s's ApiObject renders it, as PodDefaultAccess is: the spec is plain JSON.
+PipelinesApiAccess.prototype.toJson = ApiObject.prototype.toJson;
 
 interface PipelinesSpec {
   readonly namespace: string;

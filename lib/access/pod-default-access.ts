@@ -1,16 +1,14 @@
 // The contract every access construct shares: its common props, how their defaults are derived, and
 // the Secret plus PodDefault it synthesises.
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ExternalSecretSpec } from '../../imports/external-secrets.io';
 import { KubePodDefault } from '../../imports/kubeflow.org';
-import { hasJsonPatches } from '../check/cdk8s-internals';
+import { PodDefaultValidation } from '../check/pod-default-validation';
 import { childPath, fieldError } from '../errors';
 import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
-import { CheckInput } from '../check/types';
-import { CheckSource, isAllowedUnlisted, PodDefaultValidation } from '../check/pod-default-validation';
-import { AddedSecret, addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
+import { addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
 
 export type { SecretSource } from './synthesised-secret';
 
@@ -161,7 +159,7 @@ export interface PodDefaultAccessSpec {
  * construct tree once per chart, so every extra node per profile costs time quadratic in the number of
  * charts of an app that has one chart per profile.
  */
-export abstract class PodDefaultAccess extends KubePodDefault implements CheckSource {
+export abstract class PodDefaultAccess extends KubePodDefault {
   /** Namespace of the Secret and the PodDefault. */
   public readonly namespace: string;
   /** Name of the Secret the PodDefault refers to; undefined when it refers to none (an account-only AzureStorageConfiguration). */
@@ -170,20 +168,12 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
   public readonly secret?: ApiObject;
   /** The synthesised ExternalSecret that fills the Secret from a secret store; undefined for other sources. */
   public readonly externalSecret?: ApiObject;
-  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`. */
+  /** The labels a Notebook carries to select this PodDefault: `{ <name>: "true" }`, frozen. */
   public readonly selectorLabels: { [key: string]: string };
-  /** What the app-wide check sees of this PodDefault, while no patch changes it. */
-  private checkInput?: CheckInput;
-  /** Whether a JSON patch may have changed what this PodDefault renders. */
-  private patched = false;
-  /** The manifest fields the check reads, fixed at construction. */
-  private readonly checkManifest: any;
-  /** The Secret's manifest as the check reads it, fixed at construction. */
-  private readonly secretCheckManifest?: any;
-  private secretCheckInput?: CheckInput;
 
   protected constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) {
-    const selectorLabels = { [spec.name]: 'true' };
+    // Frozen, since it is the selector the PodDefault renders: a caller who reads it cannot change that.
+    const selectorLabels = Object.freeze({ [spec.name]: 'true' });
     const podDefaultSpec: any = { selector: { matchLabels: selectorLabels }, desc: spec.description };
     // Only the lists that are set: cdk8s leaves out undefined fields when it renders, but visits each on
     // the way, on every synthesis.
@@ -191,17 +181,16 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
       const field = POD_DEFAULT_LISTS[i];
       if (spec[field] !== undefined) { podDefaultSpec[field] = spec[field]; }
     }
-    const metadata = { name: spec.name, namespace: spec.namespace };
-    super(scope, id, { metadata, spec: podDefaultSpec });
-    this.checkManifest = { apiVersion: KubePodDefault.GVK.apiVersion, kind: KubePodDefault.GVK.kind, metadata, spec: podDefaultSpec };
+    super(scope, id, { metadata: { name: spec.name, namespace: spec.namespace }, spec: podDefaultSpec });
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
     this.selectorLabels = selectorLabels;
     // A PodDefault that refers to no Secret (an account-only Azure configuration) synthesises none.
-    const { secret, manifest, externalSecret } = spec.secretName === undefined ? {} as AddedSecret : addSecret(this, spec.namespace, spec as ResolvedSecret);
-    this.secret = secret;
-    this.secretCheckManifest = manifest;
-    this.externalSecret = externalSecret;
+    if (spec.secretName !== undefined) {
+      const { secret, externalSecret } = addSecret(this, spec.namespace, spec as ResolvedSecret);
+      this.secret = secret;
+      this.externalSecret = externalSecret;
+    }
     PodDefaultValidation.attachTo(this);
   }
 
@@ -209,46 +198,13 @@ export abstract class PodDefaultAccess extends KubePodDefault implements CheckSo
   public get podDefault(): KubePodDefault {
     return this;
   }
-
-  /**
-   * Renders the PodDefault. Its spec holds plain JSON values only (no `k8s.Quantity` or
-   * `k8s.IntOrString`), so cdk8s's own rendering gives the same manifest without the typed conversion
-   * KubePodDefault runs, which copies every nested object once more: a fifth of synth time at scale.
-   */
-  public toJson(): any {
-    return ApiObject.prototype.toJson.call(this);
-  }
-
-  /**
-   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this PodDefault. The
-   * app-wide check then judges the patched manifest.
-   *
-   * @param ops The JSON-Patch operations to apply.
-   */
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    super.addJsonPatch(...ops);
-    this.patched = true;
-  }
-
-  /** @internal */
-  public _checkInput(): CheckInput | undefined {
-    if (this.patched) { return undefined; }
-    this.checkInput = this.checkInput ?? { manifest: this.checkManifest, source: this.node.path, allowUnlisted: isAllowedUnlisted(this) };
-    return this.checkInput;
-  }
-
-  /** @internal */
-  public _ownChildInput(child: IConstruct): CheckInput | undefined {
-    if (child !== this.secret || hasJsonPatches(this.secret)) { return undefined; }
-    this.secretCheckInput = this.secretCheckInput ?? { manifest: this.secretCheckManifest, source: this.secret.node.path };
-    return this.secretCheckInput;
-  }
-
-  /** @internal */
-  public _invalidateCheckInput(): void {
-    this.checkInput = undefined;
-  }
 }
+
+// The PodDefault renders as cdk8s's ApiObject does: its spec holds plain JSON values only (no
+// `k8s.Quantity` or `k8s.IntOrString`), so KubePodDefault's typed conversion would give the same manifest
+// after copying every nested object once more (a fifth of synth time at scale). The method itself, not a
+// wrapper, so that the app-wide check sees a plain ApiObject rendering (check/cdk8s-internals.ts).
+PodDefaultAccess.prototype.toJson = ApiObject.prototype.toJson;
 
 /** The PodDefault's list fields, in the order they are written. */
 const POD_DEFAULT_LISTS = ['env', 'envFrom', 'imagePullSecrets', 'volumeMounts', 'volumes'] as const;

@@ -9,6 +9,7 @@ import {
 } from '../../imports/external-secrets.io';
 import { secretContentHash } from './content-hash';
 import { AccessError } from '../errors';
+import { withoutUndefined } from '../json';
 import { isDnsSubdomain, quote } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { SecretStoreKind } from '../sources/secret-store';
@@ -136,18 +137,20 @@ export function secretManifest(namespace: string, resolved: ResolvedSecret): any
 export function addSecret(scope: Construct, namespace: string, resolved: ResolvedSecret, id = ''): AddedSecret {
   const manifest = secretManifest(namespace, resolved);
   const secret = manifest === undefined ? undefined : new ApiObject(scope, `${id}Secret`, manifest);
-  const externalSecret = resolved.externalSecret === undefined ? undefined : new KubeExternalSecret(scope, `${id}ExternalSecret`, {
+  // A plain ApiObject too: the spec is written as KubeExternalSecret would write it, field for field,
+  // without the fields the spec leaves unset, which cdk8s would drop.
+  const externalSecret = resolved.externalSecret === undefined ? undefined : new ApiObject(scope, `${id}ExternalSecret`, {
+    apiVersion: KubeExternalSecret.GVK.apiVersion,
+    kind: KubeExternalSecret.GVK.kind,
     metadata: { name: resolved.secretName, namespace },
-    spec: resolved.externalSecret,
+    spec: withoutUndefined(resolved.externalSecret),
   });
-  return { secret, manifest, externalSecret };
+  return { secret, externalSecret };
 }
 
-/** What addSecret added: the Secret and its manifest, or the ExternalSecret, or neither. */
+/** What addSecret added: the Secret, or the ExternalSecret, or neither. */
 export interface AddedSecret {
   readonly secret?: ApiObject;
-  /** The Secret's manifest, as rendered: the app-wide check reads it without rendering the Secret. */
-  readonly manifest?: any;
   readonly externalSecret?: ApiObject;
 }
 

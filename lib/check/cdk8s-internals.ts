@@ -1,12 +1,210 @@
-// The one place the library reads a cdk8s internal. cdk8s 2.70 keeps the JSON patches of an ApiObject in
-// its private field `patches` (an array, applied by `toJson()`) and offers no public way to tell whether
-// an object has any. The duplicate-object rule must see a patch that renames an object, and rendering
-// every foreign object on every validation pass just to find out would cost a full render per object
-// per chart. test/cdk8s-internals.test.ts fails when cdk8s changes this field.
-import { ApiObject } from 'cdk8s';
+// The one place the library relies on cdk8s 2.70 beyond its public API (besides synthesis-pass.ts).
+//
+// Rendering. The check reads each object
+// as `ApiObject.prototype.toJson()` renders it, without paying for that rendering where its inputs are
+// plain JSON. toJson resolves every value of the props through `App.of` and the app's resolvers, and
+// the metadata's `toJson()` does so again: about 25 µs an object, as long as the rest of the check for
+// an app of our constructs (measured: 230 ms for 8000 objects, cold). For an object whose props and
+// metadata hold only strings, numbers, booleans, arrays and plain objects, with the app's built-in
+// resolvers only and no JSON patch, that rendering changes nothing but the order of keys and the
+// absent values it drops; so where no value is absent, the props themselves are what toJson writes.
+// Anything else (a patch, a Lazy, a class instance, a null, a toJson of its own, a resolver of the
+// app's) is rendered by toJson itself. It reads three private fields: ApiObject's `props` and
+// `patches`, and the fields of ApiObjectMetadataDefinition. test/check/cdk8s-internals.test.ts compares
+// the result with toJson for random objects, and fails when cdk8s renames those fields.
+//
+// Chart order. With charts that depend on each other, App.synth numbers their files in its chart order
+// once it has resolved their dependencies, in a private function it runs right after the first
+// validation: resolveDependencies below does the same. test/check/output-files.test.ts compares the
+// files the check expects with those App.synth writes.
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { IConstruct } from 'constructs';
 
-/** Whether `obj` carries JSON patches (`addJsonPatch`), so its public fields may not be what it renders. */
-export function hasJsonPatches(obj: ApiObject): boolean {
-  const patches = (obj as unknown as { patches?: unknown }).patches;
-  return Array.isArray(patches) && patches.length > 0;
+/** ApiObject's private fields, as cdk8s 2.70 names them. */
+interface ApiObjectInternals {
+  readonly props?: { readonly [key: string]: unknown };
+  readonly patches?: readonly unknown[];
+}
+
+/** ApiObjectMetadataDefinition's private fields, as cdk8s 2.70 names them. */
+interface MetadataInternals {
+  readonly name?: unknown;
+  readonly namespace?: unknown;
+  readonly labels?: unknown;
+  readonly annotations?: unknown;
+  readonly finalizers?: unknown;
+  readonly ownerReferences?: unknown;
+  readonly _additionalAttributes?: { readonly [key: string]: unknown };
+}
+
+/** Read once: each use of an import of cdk8s calls a getter of its module, and this runs for every object. */
+const API_OBJECT_TO_JSON = ApiObject.prototype.toJson;
+
+/** The metadata fields its toJson() writes after `_additionalAttributes`, overriding theirs. */
+const OWN_METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'] as const;
+
+/** Whether `app` resolves values with cdk8s's built-in resolvers only, which leave plain JSON as it is. */
+export function hasBuiltInResolvers(app: App): boolean {
+  const resolvers = app.resolvers;
+  return Array.isArray(resolvers) && resolvers.length === 3 && resolvers[0] instanceof LazyResolver
+    && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
+}
+
+/**
+ * The manifest `obj.toJson()` renders, with the same values (keys may come in another order).
+ * `builtInResolvers` is `hasBuiltInResolvers` of its app.
+ */
+export function renderedManifest(obj: ApiObject, builtInResolvers: boolean): any {
+  if (!builtInResolvers || obj.toJson !== API_OBJECT_TO_JSON) { return obj.toJson(); }
+  const internals = obj as unknown as ApiObjectInternals;
+  const props = internals.props;
+  const patches = internals.patches;
+  if (!Array.isArray(patches) || patches.length > 0 || !isPlainObject(props)) { return obj.toJson(); }
+  const manifest: { [key: string]: unknown } = {};
+  for (const key in props) {
+    if (key === 'metadata') { continue; }
+    const value = props[key];
+    if (!isPresentJson(value)) { return obj.toJson(); }
+    manifest[key] = value;
+  }
+  const metadata = renderedMetadata(obj.metadata);
+  if (metadata !== undefined) { manifest.metadata = metadata; }
+  return manifest;
+}
+
+/** What `metadata.toJson()` renders, the same way: the fields as they are where they hold plain JSON. */
+function renderedMetadata(metadata: ApiObjectMetadataDefinition): { [key: string]: unknown } | undefined {
+  const internals = metadata as unknown as MetadataInternals;
+  const additional = internals._additionalAttributes;
+  if (!isPlainObject(additional)) { return metadata.toJson(); }
+  const rendered: { [key: string]: unknown } = {};
+  let empty = true;
+  // Object.keys rather than for...in: cdk8s deletes a member of this object, and for...in over it took
+  // ten times as long (54 ms against 5 ms for 8000 objects, in a CPU profile of one synthesis).
+  const keys = Object.keys(additional);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (isOwnMetadataField(key)) { continue; }
+    const kept = keptMetadataValue(additional[key]);
+    if (kept === INEXACT) { return metadata.toJson(); }
+    if (kept === DROPPED) { continue; }
+    rendered[key] = kept;
+    empty = false;
+  }
+  for (let i = 0; i < OWN_METADATA_FIELDS.length; i++) {
+    const kept = keptMetadataValue(internals[OWN_METADATA_FIELDS[i]]);
+    if (kept === INEXACT) { return metadata.toJson(); }
+    if (kept === DROPPED) { continue; }
+    rendered[OWN_METADATA_FIELDS[i]] = kept;
+    empty = false;
+  }
+  return empty ? undefined : rendered;
+}
+
+function isOwnMetadataField(key: string): boolean {
+  return key === 'name' || key === 'namespace' || key === 'annotations' || key === 'finalizers' || key === 'ownerReferences' || key === 'labels';
+}
+
+const DROPPED = Symbol('dropped');
+const INEXACT = Symbol('inexact');
+
+/**
+ * A metadata field as the metadata's toJson() writes it, which drops absent values and empty arrays
+ * and maps: the value itself, `DROPPED`, or `INEXACT` when only toJson can tell.
+ */
+function keptMetadataValue(value: unknown): unknown {
+  if (value === undefined || value === null) { return DROPPED; }
+  if (Array.isArray(value) && value.length === 0) { return DROPPED; }
+  if (isPlainObject(value) && isEmpty(value)) { return DROPPED; }
+  return isFilledJson(value) ? value : INEXACT;
+}
+
+/**
+ * Whether resolving and sanitising `value` as ApiObject.toJson does gives an equal value: a string,
+ * number or boolean, or an array or plain object of such values, none of them absent (sanitising drops
+ * absent values from maps and turns them into `undefined` in lists).
+ */
+function isPresentJson(value: unknown): boolean {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!isPresentJson(value[i])) { return false; }
+    }
+    return true;
+  }
+  if (!isPlainObject(value)) { return false; }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    if (!isPresentJson(value[keys[i]])) { return false; }
+  }
+  return true;
+}
+
+/** As isPresentJson, and with no empty array or map anywhere: the metadata's toJson drops those too. */
+function isFilledJson(value: unknown): boolean {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
+  if (Array.isArray(value)) {
+    if (value.length === 0) { return false; }
+    for (let i = 0; i < value.length; i++) {
+      if (!isFilledJson(value[i])) { return false; }
+    }
+    return true;
+  }
+  if (!isPlainObject(value) || isEmpty(value)) { return false; }
+  for (const key in value) {
+    if (!isFilledJson(value[key])) { return false; }
+  }
+  return true;
+}
+
+/**
+ * An object that cdk8s's resolve walks into and sanitize copies: its prototype is Object's, so
+ * `constructor` is Object's own (a key named `constructor` makes cdk8s fail, and toJson says so), and
+ * it has no `resolve` method for cdk8s's ImplicitTokenResolver to call.
+ */
+function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+    && !Object.prototype.hasOwnProperty.call(value, 'constructor') && !Object.prototype.hasOwnProperty.call(value, 'resolve');
+}
+
+function isEmpty(value: object): boolean {
+  for (const _ in value) { return false; }
+  return true;
+}
+
+/**
+ * What App.synth's private `resolveDependencies` does before it orders the charts (and `_synthChart` and
+ * `synthYaml` before they validate): a chart depends on the charts directly inside it, and a dependency
+ * between constructs of two charts becomes one between the charts and between their ApiObjects. Each
+ * dependency is added to a set, so doing it again changes nothing.
+ */
+export function resolveDependencies(app: App): void {
+  const all = app.node.findAll();
+  for (const parent of all) {
+    if (!Chart.isChart(parent)) { continue; }
+    for (const child of parent.node.children) {
+      if (Chart.isChart(child)) { parent.node.addDependency(child); }
+    }
+  }
+  const dependencies: { readonly source: IConstruct; readonly target: IConstruct }[] = [];
+  for (const source of all) {
+    for (const target of source.node.dependencies) { dependencies.push({ source, target }); }
+  }
+  for (const { source, target } of dependencies) {
+    const sourceChart = Chart.of(source);
+    const targetChart = Chart.of(target);
+    if (sourceChart !== targetChart) { sourceChart.node.addDependency(targetChart); }
+  }
+  const objectsOf = (c: IConstruct, chart: Chart) => c.node.findAll().filter(x => x instanceof ApiObject && Chart.of(x) === chart);
+  for (const { source, target } of all.flatMap(s => s.node.dependencies.map(t => ({ source: s, target: t })))) {
+    const targets = objectsOf(target, Chart.of(target));
+    const sources = objectsOf(source, Chart.of(source));
+    for (const t of targets) {
+      for (const s of sources) {
+        if (t !== s) { s.node.addDependency(t); }
+      }
+    }
+  }
 }

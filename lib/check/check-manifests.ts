@@ -2,9 +2,9 @@ import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } f
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources, SecretKeys } from './rules/env-source';
-import { filePerResourceCollisions } from './rules/file-per-resource';
 import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
+import { outputFiles } from './rules/output-file';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
@@ -16,19 +16,18 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, l
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
- * given objects, in input order: objects that overwrite each other first, then namespace by namespace,
- * the rules on each PodDefault and then those across the PodDefaults one notebook can select. A
- * PodDefault without a namespace lands wherever `kubectl apply -n` sends it, so it is judged in every
- * namespace that holds PodDefaults, and against the other namespace-less ones. Pure: it reads nothing
- * but its arguments and never changes them.
+ * given objects, in input order: objects that overwrite each other first (in the cluster, then in the
+ * output files), then namespace by namespace, the rules on each PodDefault and then those across the
+ * PodDefaults one notebook can select. An object that names no namespace lands wherever `kubectl apply
+ * -n` sends it, so it is judged in every namespace of the input, and against the other namespace-less
+ * ones. Pure: it reads nothing but its arguments and never changes them.
  */
 export function checkManifests(inputs: readonly CheckInput[], options: CheckOptions = {}): CheckProblem[] {
-  const objects: Found[] = inputs.map(toFound);
+  const objects: Found[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) { objects[i] = toFound(inputs[i], i, options); }
   const problems = duplicateObjects(objects);
-  if (options.filePerResource) { append(problems, filePerResourceCollisions(objects)); }
+  append(problems, outputFiles(objects));
 
-  // Indexed loops rather than `for...of`, whose iterator costs an allocation per step until V8 optimises
-  // the loop: the check runs cold, once per synthesis.
   const byNamespace = new Map<string, PodDefaultFound[]>();
   /** The lists of `byNamespace`, in the order of their namespaces' first PodDefault. */
   const lists: PodDefaultFound[][] = [];

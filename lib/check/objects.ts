@@ -2,7 +2,9 @@
 // name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { str } from '../json';
-import { CheckInput, CheckProblem } from './types';
+import { apiGroup, isNamespaced } from './input-model';
+import { resourceFileName } from './output-files';
+import { CheckInput, CheckOptions, CheckProblem } from './types';
 
 /** One checked object. */
 export interface Found {
@@ -13,9 +15,15 @@ export interface Found {
   readonly group: string;
   readonly kind: string;
   readonly name: string;
-  /** `''` when the object has none. */
+  /** `''` when the object has none, or is of a kind that lives in no namespace. */
   readonly namespace: string;
+  /** Whether it is of a namespaced kind but names no namespace: it lands wherever `kubectl apply -n` sends it. */
+  readonly floating: boolean;
   readonly allowUnlisted: boolean;
+  /** The file synth writes it to (CheckInput.file), when known. */
+  readonly file?: string;
+  /** The chart that writes `file` in one piece with its other objects (CheckInput.chart). */
+  readonly chart?: string;
 }
 
 /** One checked PodDefault. */
@@ -23,25 +31,28 @@ export interface PodDefaultFound extends Found {
   readonly selector: ParsedSelector;
   /** The env vars it sets to its own name: two PodDefaults that do so for one var are never selected together. */
   readonly markers: readonly string[];
-  /** Whether it has no namespace, and so is judged in every namespace of the input. */
-  readonly floating: boolean;
 }
 
-export function toFound(input: CheckInput, index: number): Found {
+export function toFound(input: CheckInput, index: number, options: CheckOptions): Found {
   const manifest = input.manifest ?? {};
-  const apiVersion = str(manifest.apiVersion);
+  const group = apiGroup(str(manifest.apiVersion));
   const kind = str(manifest.kind);
   const name = str(manifest.metadata?.name);
-  const slash = apiVersion.indexOf('/');
+  const own = str(manifest.metadata?.namespace);
+  const namespaced = isNamespaced(group, kind);
+  const file = input.file ?? (options.filePerResource === true ? `${resourceFileName(manifest.kind, manifest.metadata?.name)}.k8s.yaml` : undefined);
   return {
     index,
     source: input.source ?? `${kind} ${name}`,
     manifest,
-    group: slash < 0 ? 'core' : apiVersion.slice(0, slash),
+    group,
     kind,
     name,
-    namespace: str(manifest.metadata?.namespace),
+    namespace: namespaced ? own : '',
+    floating: namespaced && own === '',
     allowUnlisted: input.allowUnlisted === true,
+    file,
+    chart: input.chart,
   };
 }
 
@@ -70,10 +81,12 @@ export function toPodDefault(found: Found): PodDefaultFound {
     kind: found.kind,
     name: found.name,
     namespace: found.namespace,
+    floating: found.floating,
     allowUnlisted: found.allowUnlisted,
+    file: found.file,
+    chart: found.chart,
     selector: parseSelector(spec.selector),
     markers,
-    floating: found.namespace === '',
   };
 }
 
@@ -113,11 +126,5 @@ export function append(problems: CheckProblem[], more: readonly CheckProblem[]):
 /** A namespace for a message. */
 export function ns(namespace: string): string {
   return namespace === '' ? '(none)' : namespace;
-}
-
-/** The Secret an ExternalSecret writes: `spec.target.name`, by default its own name. */
-export function externalSecretTarget(found: Found): string {
-  const target = found.manifest.spec?.target?.name;
-  return typeof target === 'string' && target !== '' ? target : found.name;
 }
 

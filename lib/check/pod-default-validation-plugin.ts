@@ -2,9 +2,11 @@
 // reads the manifests `cdk8s synth` wrote, whoever wrote them (our constructs, KubePodDefaults, Helm
 // output in an Include), and reports every problem through the plugin report, rule by rule.
 import { readFileSync } from 'fs';
-import * as YAML from 'yaml';
 import { checkManifests } from './check-manifests';
-import { CheckInput } from './types';
+import { AllowUnlisted } from './input-model';
+import { readManifestText } from './manifest-text';
+import { exemptEntry } from './problem';
+import { CheckInput, CheckProblem } from './types';
 
 /**
  * Options of the validation plugin, given as `properties` in cdk8s.yaml.
@@ -16,13 +18,12 @@ export interface PodDefaultValidationPluginProps {
    * @default - none
    */
   readonly allowUnlisted?: string[];
+}
 
-  /**
-   * The app writes one file per object (`YamlOutputType.FILE_PER_RESOURCE`): objects that would share a
-   * file are refused.
-   * @default false
-   */
-  readonly filePerResource?: boolean;
+/** Where one object was read, for the report. */
+interface Where {
+  readonly manifestPath: string;
+  readonly name: string;
 }
 
 /**
@@ -30,7 +31,17 @@ export interface PodDefaultValidationPluginProps {
  * app whose manifests hold PodDefaults Kubeflow would refuse together, even one that uses no construct
  * of this library.
  *
- * In cdk8s.yaml:
+ * In cdk8s.yaml, before the package is published (a path, which cdk8s-cli loads as it is; the version
+ * must still be given):
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./node_modules/cdk8s-kubeflow-access
+ *     version: 0.1.0
+ *     class: PodDefaultValidationPlugin
+ * ```
+ *
+ * and once it is (cdk8s-cli installs it):
  *
  * ```yaml
  * validations:
@@ -40,12 +51,16 @@ export interface PodDefaultValidationPluginProps {
  * ```
  */
 export class PodDefaultValidationPlugin {
-  private readonly allowUnlisted: Set<string>;
-  private readonly filePerResource: boolean;
+  private readonly allowUnlisted: AllowUnlisted;
 
   public constructor(props: PodDefaultValidationPluginProps = {}) {
-    this.allowUnlisted = new Set(props.allowUnlisted ?? []);
-    this.filePerResource = props.filePerResource === true;
+    const entries = props.allowUnlisted ?? [];
+    if (!Array.isArray(entries)) {
+      throw new Error('PodDefaultValidationPlugin: the property allowUnlisted is not a list: give a list of NAME or NAMESPACE/NAME');
+    }
+    const problem = entries.map(e => AllowUnlisted.entryProblem(e, 'the allowUnlisted entry')).find(p => p !== undefined);
+    if (problem !== undefined) { throw new Error(`PodDefaultValidationPlugin: ${problem}`); }
+    this.allowUnlisted = new AllowUnlisted(entries);
   }
 
   /**
@@ -54,36 +69,66 @@ export class PodDefaultValidationPlugin {
    */
   public async validate(context: any): Promise<void> {
     const inputs: CheckInput[] = [];
-    const where = new Map<string, { manifestPath: string; resourceName: string }>();
+    const where = new Map<string, Where>();
+    const unreadable: string[] = [];
     for (const manifestPath of context.manifests as string[]) {
-      YAML.parseAllDocuments(readFileSync(manifestPath, 'utf8')).forEach((doc, i) => {
-        const manifest = doc.toJS();
-        if (manifest === null || typeof manifest !== 'object') { return; }
-        const source = `${manifestPath}#${i + 1}`;
-        const name = String(manifest.metadata?.name ?? '');
-        const namespace = manifest.metadata?.namespace;
-        where.set(source, { manifestPath, resourceName: name });
-        inputs.push({
-          manifest,
-          source,
-          allowUnlisted: this.allowUnlisted.has(name) || this.allowUnlisted.has(`${namespace}/${name}`),
-        });
-      });
+      const read = readManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
+      unreadable.push(...read.problems);
+      for (const { source, value } of read.objects) {
+        const name: string = value.metadata.name;
+        const namespace: string = value.metadata.namespace ?? '';
+        where.set(source, { manifestPath, name });
+        inputs.push({ manifest: value, source, allowUnlisted: value.kind === 'PodDefault' && this.allowUnlisted.matches(namespace, name) });
+      }
     }
-    const problems = checkManifests(inputs, { filePerResource: this.filePerResource });
+    const resourceNames = constructResourceNames(inputs, where);
+    for (const problem of unreadable) {
+      context.report.addViolation({ ruleName: 'manifest', recommendation: problem, fix: 'fix the manifest', violatingResources: [] });
+    }
+    const problems = checkManifests(inputs);
     for (const problem of problems) {
-      const message = problem.message.replace('call PodDefaultValidation.allowUnlisted() on it', 'list it as NAMESPACE/NAME in the property allowUnlisted of this plugin');
-      const cut = message.lastIndexOf('; ');
       context.report.addViolation({
         ruleName: problem.rule,
-        recommendation: cut < 0 ? message : message.slice(0, cut),
-        fix: cut < 0 ? message : message.slice(cut + 2),
+        recommendation: problem.message,
+        fix: problem.exempt === undefined ? problem.fix : `${problem.fix}, or ${pluginRemedy(problem)} if it is not meant for notebooks`,
         violatingResources: problem.sources.map(source => ({
-          ...(where.get(source) ?? { manifestPath: source, resourceName: '' }),
+          manifestPath: where.get(source)?.manifestPath ?? source,
+          resourceName: resourceNames.get(source) ?? source,
           locations: problem.key === undefined ? [] : [problem.key],
         })),
       });
     }
-    context.report.submit(problems.length === 0 ? 'success' : 'failure', { problems: String(problems.length) });
+    const failed = problems.length + unreadable.length;
+    context.report.submit(failed === 0 ? 'success' : 'failure', { problems: String(failed) });
   }
+}
+
+function pluginRemedy(problem: CheckProblem): string {
+  return `add ${exemptEntry(problem)} to the property allowUnlisted of this plugin`;
+}
+
+/**
+ * The resource name to report for each object. cdk8s-cli finds an object's construct path by its
+ * resource name in cdk8s's construct-metadata.json, which App.synth writes keyed by name alone, each name
+ * holding the path of the last object of that name it wrote. So an object is reported by its name only
+ * when that entry is its own: its name is the only one of its kind among the manifests, or it is the last
+ * of the objects of that name and they all came from one file, where App.synth wrote them in the order
+ * it recorded them. The others are reported as `NAME (FILE#N)`, which names no construct, rather than as
+ * another object's construct.
+ */
+function constructResourceNames(inputs: readonly CheckInput[], where: ReadonlyMap<string, Where>): Map<string, string> {
+  const byName = new Map<string, string[]>();
+  for (const input of inputs) {
+    const w = where.get(input.source!)!;
+    const list = byName.get(w.name);
+    if (list === undefined) { byName.set(w.name, [input.source!]); } else { list.push(input.source!); }
+  }
+  const names = new Map<string, string>();
+  for (const [name, sources] of byName) {
+    const oneFile = sources.every(s => where.get(s)!.manifestPath === where.get(sources[0])!.manifestPath);
+    sources.forEach((source, i) => {
+      names.set(source, sources.length === 1 || (oneFile && i === sources.length - 1) ? name : `${name} (${source})`);
+    });
+  }
+  return names;
 }

@@ -1,11 +1,19 @@
 // The in-process door to the app-wide check: a validation on the App, run by cdk8s on `app.synth()`,
-// `app.synthYaml()` and `Testing.synth()`, which hands every object of the app to `checkManifests`.
-import { ApiObject, App, YamlOutputType } from 'cdk8s';
+// `app.synthYaml()` and `Testing.synth()`, which hands every object of the app, as synth will write it,
+// to `checkManifests`.
+import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, IValidation, MetadataEntry } from 'constructs';
-import { hasJsonPatches } from './cdk8s-internals';
+import { hasBuiltInResolvers, renderedManifest, resolveDependencies } from './cdk8s-internals';
 import { checkManifests } from './check-manifests';
-import { CheckInput, CheckProblem } from './types';
+import { resourceFileName } from './output-files';
+import { problemLine } from './problem';
 import { isRepeatedPass } from './synthesis-pass';
+import { CheckInput, CheckProblem } from './types';
+
+// Read once: each use of an import of cdk8s calls a getter of its module, and the walk below asks
+// these of every construct of the app.
+const isChart = Chart.isChart;
+const isApiObject = ApiObject.isApiObject;
 
 /** The metadata type that marks the App's check, so that attaching twice adds one check. */
 const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
@@ -23,13 +31,14 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * The access constructs of this library attach it themselves. Attach it with `attach(app)` to an app that
  * holds only PodDefaults from elsewhere (raw `ApiObject`s, `Include`d YAML).
  *
- * It reports, as cdk8s validation errors: PodDefaults of one namespace that the webhook cannot merge
- * together (when one notebook can select them together), mount paths that spell one directory
- * differently, an env var that one PodDefault's `env` and another's `envFrom` Secret both set, two
- * objects with the same group, kind, namespace and name (an ExternalSecret counts as the Secret it
- * writes), a PodDefault the notebook UI cannot list, the spawner's own `dshm` volume or `/dev/shm`
- * mount, a PodDefault name over 52 characters, invalid label keys and invalid selectors; with
- * `YamlOutputType.FILE_PER_RESOURCE`, objects that would share a file.
+ * It judges every object of the app as synth writes it (JSON patches applied), and reports, as cdk8s
+ * validation errors: PodDefaults of one namespace that the webhook cannot merge together (when one
+ * notebook can select them together), mount paths that spell one directory differently, an env var that
+ * one PodDefault's `env` and another's `envFrom` Secret both set, two objects with the same group, kind,
+ * namespace and name (an ExternalSecret counts as the Secret it writes), objects the app's
+ * `YamlOutputType` would write to one file, a PodDefault the notebook UI cannot list, the spawner's own
+ * `dshm` volume or `/dev/shm` mount, a PodDefault name over 52 characters, invalid label keys and
+ * invalid selectors.
  */
 export class PodDefaultValidation {
   /**
@@ -50,7 +59,7 @@ export class PodDefaultValidation {
    */
   public static attachTo(scope: IConstruct): void {
     const root = scope.node.root;
-    if (AppCheck.of(root) !== undefined || root.node.tryGetContext(CHECK_CONTEXT) === false) { return; }
+    if (root.node.metadata.some(isCheckEntry) || root.node.tryGetContext(CHECK_CONTEXT) === false) { return; }
     const check = new AppCheck(root);
     root.node.addValidation(check);
     root.node.addMetadata(CHECK_METADATA, check);
@@ -65,29 +74,11 @@ export class PodDefaultValidation {
    */
   public static allowUnlisted(podDefault: ApiObject): void {
     podDefault.node.addMetadata(ALLOW_UNLISTED_METADATA, true);
-    const own = podDefault as unknown as Partial<CheckSource>;
-    if (typeof own._invalidateCheckInput === 'function') { own._invalidateCheckInput(); }
   }
 }
 
-/**
- * An object of this library that gives the check its manifest itself: built from data fixed at
- * construction, so it costs nothing to render, and the same object on every pass until a JSON patch
- * (or `allowUnlisted`) invalidates it.
- *
- * @internal
- */
-export interface CheckSource {
-  /** The input, or `undefined` when a JSON patch may have changed the object: then it is rendered. */
-  _checkInput(): CheckInput | undefined;
-  /** The input of a child this object made (its Secret), or `undefined` to read the child as foreign. */
-  _ownChildInput(child: IConstruct): CheckInput | undefined;
-  _invalidateCheckInput(): void;
-}
-
-/** Whether `obj` is exempt from the listing rule. */
-export function isAllowedUnlisted(obj: IConstruct): boolean {
-  return obj.node.metadata.some(isAllowUnlistedEntry);
+function isCheckEntry(entry: MetadataEntry): boolean {
+  return entry.type === CHECK_METADATA;
 }
 
 /** A function of its own, not a closure made on each call: the check asks this of every PodDefault. */
@@ -95,82 +86,177 @@ function isAllowUnlistedEntry(entry: MetadataEntry): boolean {
   return entry.type === ALLOW_UNLISTED_METADATA;
 }
 
+/** How this door words the listing rule's exemption. */
+function remedy(): string {
+  return 'call PodDefaultValidation.allowUnlisted() on it';
+}
+
 /**
- * The check of one App. cdk8s 2.70 validates the whole app once per chart (`App._synthChart`) besides
- * once per synthesis. A pass collects the app's objects as check inputs, which is cheap (ours are fixed
- * objects, foreign ones are read from public fields unless they are PodDefaults, Secrets,
- * ExternalSecrets or patched), and reuses the previous result when the inputs are the same, so a change
- * between two synths is always seen. The per-chart repeats inside one `app.synth()` skip even the
- * collection (see synthesis-pass.ts): with a chart per profile, walking the tree once per chart would
- * cost as much as cdk8s's own walks.
+ * The check of one App. Each synthesis renders every object once and judges the result. cdk8s 2.70
+ * validates the whole app once per synthesis and then, inside `App.synth()` and `App.synthYaml()`, once
+ * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result (see
+ * synthesis-pass.ts for what that assumes), since rendering the app once per chart would cost as much
+ * as cdk8s's own walks with a chart per profile.
  */
 class AppCheck implements IValidation {
-  public static of(root: IConstruct): AppCheck | undefined {
-    return root.node.metadata.find(m => m.type === CHECK_METADATA)?.data;
-  }
-
   /** How many times the check itself ran, for tests that it runs once per synthesis. */
   public computations = 0;
-  private last?: { readonly tokens: unknown[]; readonly filePerResource: boolean; readonly errors: string[] };
+  private errors?: string[];
 
   public constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
-    if (this.last !== undefined && isRepeatedPass()) { return this.last.errors; }
-    const filePerResource = (this.root as App).yamlOutputType === YamlOutputType.FILE_PER_RESOURCE;
-    const inputs: CheckInput[] = [];
-    const tokens: unknown[] = [];
-    collect(this.root, inputs, tokens);
-    const last = this.last;
-    if (last !== undefined && last.filePerResource === filePerResource && sameTokens(last.tokens, tokens)) { return last.errors; }
+    if (this.errors !== undefined && isRepeatedPass()) { return this.errors; }
     this.computations++;
-    const errors = checkManifests(inputs, { filePerResource }).map((p: CheckProblem) => p.message);
-    this.last = { tokens, filePerResource, errors };
+    const problems: CheckProblem[] = checkManifests(appInputs(this.root));
+    const errors = new Array<string>(problems.length);
+    for (let i = 0; i < problems.length; i++) { errors[i] = problemLine(problems[i], remedy); }
+    this.errors = errors;
     return errors;
   }
 }
 
-/**
- * Adds a check input for every ApiObject under `scope`, in tree order, and beside each a token that is
- * equal (`===`) on the next pass exactly when the input is the same.
- */
-function collect(scope: IConstruct, inputs: CheckInput[], tokens: unknown[]): void {
-  const parent = scope as unknown as Partial<CheckSource>;
-  const ownParent = typeof parent._ownChildInput === 'function';
-  // An indexed loop: `for...of` allocates per step until V8 optimises it, and this walks the whole tree
-  // once per synthesis.
-  const children = scope.node.children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    const own = child as unknown as Partial<CheckSource>;
-    let input = ownParent ? parent._ownChildInput!(child) : undefined;
-    if (input === undefined && typeof own._checkInput === 'function') { input = own._checkInput(); }
-    if (input !== undefined) {
-      inputs.push(input);
-      tokens.push(input);
-    } else if (ApiObject.isApiObject(child)) {
-      const rendered = foreignInput(child as ApiObject);
-      inputs.push(rendered);
-      tokens.push(`${rendered.source}\n${rendered.allowUnlisted}\n${JSON.stringify(rendered.manifest)}`);
+/** Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it. */
+export function appInputs(root: IConstruct): CheckInput[] {
+  const app = root as App;
+  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app));
+  walk.visit(root, undefined);
+  return walk.finish();
+}
+
+/** One object met on the walk. */
+interface Met {
+  readonly manifest: any;
+  readonly source: string;
+  readonly allowUnlisted: boolean;
+  /** Its file, or within its chart's folder, when that does not depend on the chart's name. */
+  readonly file?: string;
+  readonly chart?: Chart;
+}
+
+/** The walk over the tree that collects the inputs. */
+class Walk {
+  private readonly met: Met[] = [];
+
+  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles) {}
+
+  public visit(scope: IConstruct, chart: Chart | undefined): void {
+    const children = scope.node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      let own = chart;
+      if (isChart(child)) {
+        own = child as Chart;
+      } else if (isApiObject(child)) {
+        const obj = child as ApiObject;
+        const manifest = renderedManifest(obj, this.builtInResolvers);
+        this.met.push({
+          manifest,
+          source: obj.node.path,
+          allowUnlisted: manifest?.kind === 'PodDefault' && obj.node.metadata.some(isAllowUnlistedEntry),
+          file: this.files.objectFile(obj, manifest),
+          chart: own,
+        });
+      }
+      if (this.files.charted) { this.files.note(child); }
+      this.visit(child, own);
     }
-    collect(child, inputs, tokens);
+  }
+
+  public finish(): CheckInput[] {
+    const inputs = new Array<CheckInput>(this.met.length);
+    for (let i = 0; i < this.met.length; i++) {
+      const { manifest, source, allowUnlisted, file, chart } = this.met[i];
+      if (!this.files.charted || chart === undefined) {
+        inputs[i] = file === undefined ? { manifest, source, allowUnlisted } : { manifest, source, allowUnlisted, file };
+      } else if (file !== undefined) {
+        inputs[i] = { manifest, source, allowUnlisted, file: `${this.files.chartName(chart)}/${file}` };
+      } else {
+        inputs[i] = { manifest, source, allowUnlisted, file: this.files.chartFile(chart), chart: chart.node.path };
+      }
+    }
+    return inputs;
   }
 }
 
-/** Kinds whose content the rules read; other foreign objects count by identity only. */
-const READ_KINDS = new Set(['PodDefault', 'Secret', 'ExternalSecret']);
+/**
+ * Where synth writes each object, as cdk8s 2.70's `App.synth()` names the files (see output-files.ts):
+ * one file per object, named after its kind and name, flat or in a folder per chart; or one file per
+ * chart, named after the chart with `Names.toDnsLabel`, which two charts can share only when one's id
+ * spells the name cdk8s makes of the other's path. Chart files and folders are numbered (`0000-name`) in
+ * the app's chart order when charts depend on each other (a chart directly inside a chart, or a
+ * dependency between constructs of two charts), as App.synth's `resolveDependencies` tells. With one
+ * file for the app, no object can replace another's.
+ */
+class OutputFiles {
+  private readonly extension: string;
+  /** Whether files are named after charts. */
+  public readonly charted: boolean;
+  /** Where an object's own file is: flat, in its chart's folder, or nowhere (its chart's or the app's file). */
+  private readonly perObject?: 'flat' | 'folder';
+  private dependantCharts = false;
+  private order?: Chart[];
+  private readonly names = new Map<Chart, string>();
+  private readonly files = new Map<Chart, string>();
 
-function foreignInput(obj: ApiObject): CheckInput {
-  const manifest = READ_KINDS.has(obj.kind) || hasJsonPatches(obj) || typeof (obj as Partial<CheckSource>)._checkInput === 'function'
-    ? obj.toJson()
-    : { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.name, namespace: obj.metadata.namespace } };
-  return { manifest, source: obj.node.path, allowUnlisted: obj.kind === 'PodDefault' && isAllowedUnlisted(obj) };
-}
-
-function sameTokens(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) { return false; }
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) { return false; }
+  public constructor(private readonly app: App) {
+    const type = app.yamlOutputType;
+    this.extension = app.outputFileExtension;
+    this.charted = type === YamlOutputType.FILE_PER_CHART || type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE;
+    this.perObject = type === YamlOutputType.FILE_PER_RESOURCE ? 'flat' : type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? 'folder' : undefined;
   }
-  return true;
+
+  /** The file of one object, or its file within its chart's folder. */
+  public objectFile(obj: ApiObject, manifest: any): string | undefined {
+    if (this.perObject === undefined) { return undefined; }
+    // App.synth names the file after the rendered object, or in a folder per chart, after the construct's own fields.
+    return this.perObject === 'flat'
+      ? `${resourceFileName(manifest?.kind, manifest?.metadata?.name)}${this.extension}`
+      : `${resourceFileName(obj.kind, obj.metadata.name)}${this.extension}`;
+  }
+
+  /** Notes whether `construct` makes charts depend on each other, until one does. */
+  public note(construct: IConstruct): void {
+    if (this.dependantCharts) { return; }
+    if (isChart(construct) && construct.node.children.some(isChart)) {
+      this.dependantCharts = true;
+      return;
+    }
+    const dependencies = construct.node.dependencies;
+    for (let i = 0; i < dependencies.length; i++) {
+      if (Chart.of(construct) !== Chart.of(dependencies[i])) {
+        this.dependantCharts = true;
+        return;
+      }
+    }
+  }
+
+  /** The chart's file, with FILE_PER_CHART. */
+  public chartFile(chart: Chart): string {
+    let file = this.files.get(chart);
+    if (file === undefined) {
+      file = `${this.chartName(chart)}${this.extension}`;
+      this.files.set(chart, file);
+    }
+    return file;
+  }
+
+  /** The name App.synth gives the chart's file or folder. */
+  public chartName(chart: Chart): string {
+    let name = this.names.get(chart);
+    if (name === undefined) {
+      name = Names.toDnsLabel(chart);
+      if (this.dependantCharts) {
+        if (this.order === undefined) {
+          // App.synth numbers the charts in its order after resolving their dependencies; it resolves
+          // them right after this first validation, so resolving them now changes nothing it would not.
+          resolveDependencies(this.app);
+          this.order = this.app.charts;
+        }
+        name = `${String(this.order.indexOf(chart)).padStart(4, '0')}-${name}`;
+      }
+      this.names.set(chart, name);
+    }
+    return name;
+  }
 }

@@ -1,11 +1,18 @@
 // The one place the library relies on how cdk8s 2.70 orders a synthesis. `App.synth()` and
 // `App.synthYaml()` validate the whole app first, then render each chart through `App._synthChart`,
-// which validates the whole app again (once per chart, so K+1 passes for K charts). Nothing a
-// validation receives tells those passes apart, and no user code runs between them, so a pass whose
-// call stack holds `_synthChart` inside `App.synth`/`App.synthYaml` (both in cdk8s's app.js) repeats
-// the first pass of the same synthesis and may reuse its result. Reading the stack changes nothing in
-// cdk8s; when the frames cannot be seen (a bundler renamed them, `Error.stackTraceLimit` is low), every
-// pass is simply judged on its own. test/synthesis-pass.test.ts fails when cdk8s changes this order.
+// which validates the whole app again: K+1 passes for K charts (`FOLDER_PER_CHART_FILE_PER_RESOURCE`
+// renders without `_synthChart`, so it has one). Nothing a validation receives tells those passes
+// apart; a pass whose call stack holds `_synthChart` inside `App.synth`/`App.synthYaml` (both in cdk8s's
+// app.js) is a per-chart repeat, and the check reuses the result of the synthesis's first pass.
+//
+// What that assumes: cdk8s does run user code between the passes (each chart before is rendered:
+// toJson overrides, Lazy producers, the app's resolvers), and the reuse takes it to change nothing the
+// first pass rendered, as rendering should: it renders the same objects the same way every time. An
+// app whose rendering of one chart changes another construct (a producer that renames an object) is
+// judged as it was at the start of the synthesis, and again as it is now by the next one;
+// test/check/synthesis-pass.test.ts shows both. Reading the stack changes nothing in cdk8s; when the
+// frames cannot be seen (a bundler renamed them, `Error.stackTraceLimit` is low), every pass is simply
+// judged on its own.
 
 // cdk8s's app.js, or its app.ts where source maps are applied (jest).
 const APP_SYNTH = /\.(synth|synthYaml) \(.*[\\/]cdk8s[\\/](lib|src)[\\/]app\.(js|ts):/;

@@ -19,6 +19,22 @@ export interface CheckInput {
    * @default false
    */
   readonly allowUnlisted?: boolean;
+
+  /**
+   * The file synth writes the object to, relative to the output directory, with `/` between folders
+   * (`profile-1/PodDefault.minio.k8s.yaml`). Two objects given one file are refused, since the later
+   * write replaces the earlier one, unless one `chart` writes both in one piece.
+   * @default - with `CheckOptions.filePerResource`, the file `YamlOutputType.FILE_PER_RESOURCE` names
+   * after the object's kind and name; otherwise the object's file is not judged
+   */
+  readonly file?: string;
+
+  /**
+   * The chart that writes `file` in one piece with all its objects (`YamlOutputType.FILE_PER_CHART`), by
+   * its construct path: objects of one chart share its file, objects of two charts never do.
+   * @default - the object is written to `file` alone
+   */
+  readonly chart?: string;
 }
 
 /**
@@ -26,8 +42,9 @@ export interface CheckInput {
  */
 export interface CheckOptions {
   /**
-   * The objects are written one file per object (cdk8s `YamlOutputType.FILE_PER_RESOURCE`): objects that
-   * would share a file are refused.
+   * The objects are written one file per object as cdk8s's `YamlOutputType.FILE_PER_RESOURCE` names
+   * them: an input without `file` is placed in the file of its kind and name, and objects that would
+   * share a file are refused.
    * @default false
    */
   readonly filePerResource?: boolean;
@@ -38,11 +55,10 @@ export interface CheckOptions {
  */
 export interface CheckProblem {
   /**
-   * The rule that fired: `duplicate-object`, `file-per-resource`, `name-length`, `listing`,
-   * `spawner-volume`, `label-key`, `selector`, `mount-spelling`, `env-source`, `service-account`,
-   * `cloud-identity`, or a webhook merge rule
-   * (`volume`, `volume-mount-name`, `volume-mount-path`, `env`, `label`, `annotation`, `toleration`,
-   * `init-container`, `sidecar`).
+   * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `name-length`,
+   * `listing`, `spawner-volume`, `label-key`, `selector`, `mount-spelling`, `env-source`,
+   * `service-account`, `cloud-identity`, or a webhook merge rule (`volume`, `volume-mount-name`,
+   * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`).
    */
   readonly rule: string;
 
@@ -61,6 +77,17 @@ export interface CheckProblem {
    */
   readonly key?: string;
 
-  /** One line that says what is wrong and how to fix it; names, keys and paths only. */
+  /** What is wrong, in one line that names objects, keys and paths, never a value. */
   readonly message: string;
+
+  /** How to fix it, in words that hold wherever the check runs. */
+  readonly fix: string;
+
+  /**
+   * The name of a PodDefault (in `namespace`) that exempting from the listing rule also lets through:
+   * each door words that remedy itself (`PodDefaultValidation.allowUnlisted()`, the plugin's
+   * `allowUnlisted` property, the CLI's `--allow-unlisted NS/NAME`).
+   * @default - no exemption settles the problem
+   */
+  readonly exempt?: string;
 }

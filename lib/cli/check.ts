@@ -1,25 +1,27 @@
 // `check FILE...`: reads manifests as kubectl does, lets a later input update an earlier one as
 // `kubectl apply` would, and reports every problem the library's PodDefault check finds in the result.
-import { isPlainObject } from '../json';
+import { isUtf8 } from 'buffer';
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
-import { checkManifests } from '../check';
+import { checkManifests } from '../check/check-manifests';
+import { AllowUnlisted, apiGroup, inNamespace, isConstructMetadata } from '../check/input-model';
+import { readManifestText } from '../check/manifest-text';
+import { exemptEntry, problemLine } from '../check/problem';
+import { CheckInput, CheckProblem } from '../check/types';
+import { readAtMost, whyUnreadable } from '../sources/source-file';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
-import { inputSource, readInputText } from './input';
-import { KUBECTL_YAML, yamlErrorInWords } from './kubectl-yaml';
-import { shapeProblem } from '../check/rules/shape';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
-/** Why 1 MiB of manifests is enough; a larger input is more likely a wrong path than a real cluster. */
-const MANIFEST_LIMIT = 'more than this command reads: split the input, such as one file per namespace';
+/** The most one input may hold: about 20,000 profiles as `kubectl get -o yaml` prints them, far past any cluster's dump. */
+const MANIFEST_LIMIT = 64 * 1024 * 1024;
 
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'report PodDefaults in existing manifests that Kubeflow would refuse together',
   synopsis: ['[--namespace NS] [--allow-unlisted [NS/]NAME]... FILE...'],
   description: [
-    'Reads manifests (multi-document YAML or JSON, "kind: List" included, as "kubectl get -o yaml" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files) and reports, one line each, every problem the library refuses at synth time:',
-    'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, two objects with the same group, kind, namespace and name, PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm mount, names over 52 characters, and invalid label keys or selectors.',
+    'Reads manifests as kubectl does (multi-document YAML, or JSON objects one after another, "kind: List" included, as "kubectl get -o yaml" or "-o json" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files, and skips the construct-metadata.json that "cdk8s synth" writes beside them) and reports, one line each, every problem the library refuses at synth time:',
+    'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, two objects with the same group, kind, namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it), PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm mount, names over 52 characters, and invalid label keys or selectors.',
     'An object of a later FILE replaces the object of an earlier FILE with the same group, kind, namespace and name, as "kubectl apply" of the later FILE would, so "kubectl get poddefaults -A -o yaml | cdk8s-kubeflow-access check - dist/" judges the cluster after the apply; two such objects in one FILE are a problem. Values have the types kubectl reads (YAML 1.1 as sigs.k8s.io/yaml decodes it: "E1" and dates are strings).',
     'Objects are named FILE#N, the N-th document of FILE (FILE#N.items[I] inside a List). Messages name objects, keys and paths, never a value. Exit code 0 when there is no problem, 1 otherwise.',
   ],
@@ -27,7 +29,7 @@ export const checkCommand: CommandSpec = {
     {
       heading: 'Options',
       options: {
-        'namespace': { type: 'string', value: 'NS', help: 'namespace of PodDefaults and Secrets that name none, as "kubectl apply -n" would apply them (default: default)' },
+        'namespace': { type: 'string', value: 'NS', help: 'namespace of objects that name none (of every namespaced kind), as "kubectl apply -n" would apply them (default: default)' },
         'allow-unlisted': { type: 'string', multiple: true, value: '[NS/]NAME', help: 'PodDefault not meant for the notebook spawner: skip the listing rule for it' },
       },
     },
@@ -40,11 +42,12 @@ export const checkCommand: CommandSpec = {
   run: runCheck,
 };
 
-/** One object read from the input, where it came from, and whether the listing rule skips it. */
-interface LoadedObject {
-  readonly manifest: any;
-  readonly source: string;
-  readonly allowUnlisted: boolean;
+/** One object read from the input: which input, and the check's view of it. */
+interface Loaded {
+  readonly input: number;
+  readonly check: CheckInput;
+  /** Replaced by an object of a later input. */
+  replaced: boolean;
 }
 
 async function runCheck(args: Args, io: Io): Promise<number> {
@@ -52,119 +55,124 @@ async function runCheck(args: Args, io: Io): Promise<number> {
     throw new UsageError('"-" is given more than once: stdin can be read once');
   }
   const defaultNamespace = str(args, 'namespace') ?? 'default';
-  const allowed = new Set((args.values['allow-unlisted'] as string[] | undefined) ?? []);
-  const yaml = await import('yaml');
+  const entries = (args.values['allow-unlisted'] as string[] | undefined) ?? [];
+  const problem = entries.map(e => AllowUnlisted.entryProblem(e, 'the value')).find(p => p !== undefined);
+  if (problem !== undefined) { throw new UsageError(`--allow-unlisted: ${problem}`); }
+  const allowed = new AllowUnlisted(entries);
 
-  // Each object by its identity; an object of a later input replaces the one of an earlier input, as
+  // Each object by its identity; an object of a later input replaces those of earlier inputs, as
   // `kubectl apply` of the later input would. Objects of one input are all kept, so that the check
   // reports a duplicate inside one input.
-  const objects: { readonly input: number; readonly key: string; readonly object: LoadedObject }[] = [];
+  const loaded: Loaded[] = [];
+  const byIdentity = new Map<string, Loaded[]>();
   const problems: string[] = [];
+  const skipped: string[] = [];
   args.positionals.forEach((positional, input) => {
-    const load = (source: string, value: unknown): void => {
-      const problem = manifestProblem(value) ?? shapeProblem(value);
-      if (problem !== undefined) {
-        problems.push(`${source}: ${problem}`);
-        return;
-      }
-      const manifest = withDefaultNamespace(value, defaultNamespace);
-      const key = identity(manifest);
-      for (let i = objects.length - 1; i >= 0; i--) {
-        if (objects[i].key === key && objects[i].input < input) { objects.splice(i, 1); }
-      }
-      const { name, namespace } = manifest.metadata;
-      const allowUnlisted = isPodDefault(manifest) && (allowed.has(name) || allowed.has(`${namespace}/${name}`));
-      objects.push({ input, key, object: { manifest, source, allowUnlisted } });
-    };
     for (const file of expandInput(positional, problems)) {
-      let text: string;
-      try {
-        text = readInputText(io, inputSource(file.file), 'FILE', MANIFEST_LIMIT);
-      } catch (e) {
-        if (e instanceof InputError) { problems.push(e.message); continue; }
-        throw e;
+      const text = readManifestFile(io, file.file, problems);
+      if (text === undefined) { continue; }
+      const read = readManifestText(text, file.name);
+      if (file.inDirectory && read.objects.length === 0 && read.problems.length > 0 && isConstructMetadata(path.basename(file.file), safeJson(text))) {
+        skipped.push(file.name);
+        continue;
       }
-      yaml.parseAllDocuments(text, KUBECTL_YAML).forEach((doc, i) => {
-        const where = `${file.name}#${i + 1}`;
-        const error = yamlErrorInWords(doc);
-        if (error !== undefined) {
-          problems.push(`${where}: not valid YAML ${error}`);
-          return;
-        }
-        let value: unknown;
-        try {
-          value = doc.toJS({ maxAliasCount: 100 });
-        } catch {
-          problems.push(`${where}: not valid YAML: its aliases expand too far or cannot be resolved`);
-          return;
-        }
-        if (value === null || value === undefined) { return; }
-        if (isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-          value.items.forEach((item: unknown, j: number) => load(`${where}.items[${j}]`, item));
+      problems.push(...read.problems);
+      for (const object of read.objects) {
+        const manifest = inNamespace(object.value, defaultNamespace);
+        const { name, namespace } = manifest.metadata;
+        const entry: Loaded = {
+          input,
+          check: { manifest, source: object.source, allowUnlisted: !allowed.none && isPodDefault(manifest) && allowed.matches(namespace ?? '', name) },
+          replaced: false,
+        };
+        loaded.push(entry);
+        // Only a later input replaces objects: with one input (a cluster dump), nothing is.
+        if (args.positionals.length === 1) { continue; }
+        const key = `${apiGroup(manifest.apiVersion)}\n${manifest.kind}\n${namespace ?? ''}\n${name}`;
+        const earlier = byIdentity.get(key);
+        if (earlier === undefined) {
+          byIdentity.set(key, [entry]);
         } else {
-          load(where, value);
+          for (const e of earlier) { if (e.input < input) { e.replaced = true; } }
+          earlier.push(entry);
         }
-      });
+      }
     }
   });
-  const loaded = objects.map(o => o.object);
-  if (loaded.length > 0) { problems.push(...judge(loaded)); }
+  if (skipped.length > 0) {
+    io.stderr(`${PROGRAM_CHECK}: skipped ${skipped.join(', ')}: cdk8s's record of construct paths, not a manifest\n`);
+  }
+  const kept = loaded.filter(l => !l.replaced).map(l => l.check);
+  if (kept.length > 0) { problems.push(...judge(kept)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
-  if (loaded.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
-  const podDefaults = loaded.filter(o => isPodDefault(o.manifest));
+  if (kept.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
+  const podDefaults = kept.filter(o => isPodDefault(o.manifest));
   const namespaces = new Set(podDefaults.map(o => o.manifest.metadata.namespace));
-  io.stdout(`ok: ${count(loaded.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);
+  io.stdout(`ok: ${count(kept.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);
   return EXIT_OK;
 }
 
+const PROGRAM_CHECK = 'cdk8s-kubeflow-access check';
+
 /** The files of one input, with the names messages use: a directory stands for its manifest files. */
-function expandInput(input: string, problems: string[]): { file: string; name: string }[] {
-  if (input === '-') { return [{ file: '-', name: 'stdin' }]; }
+function expandInput(input: string, problems: string[]): { file: string; name: string; inDirectory: boolean }[] {
+  if (input === '-') { return [{ file: '-', name: 'stdin', inDirectory: false }]; }
   let isDirectory = false;
   try {
     isDirectory = statSync(input).isDirectory();
   } catch {
-    // readInputText reports a missing or unreadable file.
+    // readManifestFile reports a missing or unreadable file.
   }
-  if (!isDirectory) { return [{ file: input, name: input }]; }
+  if (!isDirectory) { return [{ file: input, name: input, inDirectory: false }]; }
   const files = readdirSync(input).filter(f => MANIFEST_FILE.test(f)).sort();
   if (files.length === 0) { problems.push(`FILE: directory ${JSON.stringify(input)} holds no *.yaml, *.yml or *.json files`); }
-  return files.map(f => ({ file: path.join(input, f), name: path.join(input, f) }));
+  return files.map(f => ({ file: path.join(input, f), name: path.join(input, f), inDirectory: true }));
 }
 
-/** Why `value` is not a Kubernetes object the check can place, or undefined. Names fields only. */
-function manifestProblem(value: unknown): string | undefined {
-  if (!isPlainObject(value)) { return 'is not a Kubernetes object (a mapping with apiVersion, kind and metadata.name)'; }
-  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') { return 'has no apiVersion'; }
-  if (typeof value.kind !== 'string' || value.kind === '') { return 'has no kind'; }
-  if (!isPlainObject(value.metadata) || typeof value.metadata.name !== 'string' || value.metadata.name === '') {
-    return `${value.kind} has no metadata.name`;
+/** The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. */
+function readManifestFile(io: Io, file: string, problems: string[]): string | undefined {
+  const what = file === '-' ? 'stdin' : `file ${JSON.stringify(file)}`;
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? io.readStdin(MANIFEST_LIMIT + 1) : readAtMost(file, MANIFEST_LIMIT + 1);
+  } catch (e) {
+    problems.push(`FILE: ${what} ${whyUnreadable(e)}`);
+    return undefined;
   }
-  if (value.metadata.namespace !== undefined && typeof value.metadata.namespace !== 'string') {
-    return `${value.kind} ${value.metadata.name} has a metadata.namespace that is not a string`;
+  if (bytes.length > MANIFEST_LIMIT) {
+    problems.push(`FILE: ${what} is larger than 64 MiB, more than this command reads at once: split the input, such as one file per namespace`);
+    return undefined;
   }
-  return undefined;
+  if (bytes.includes(0)) {
+    problems.push(`FILE: ${what} holds a NUL byte, so it is not YAML or JSON text: check what it names`);
+    return undefined;
+  }
+  if (!isUtf8(bytes)) {
+    problems.push(`FILE: ${what} is not UTF-8 text: save it as UTF-8`);
+    return undefined;
+  }
+  // A BOM stays, as TextDecoder's ignoreBOM keeps it: the readers skip it as kubectl does.
+  return bytes.toString('utf8');
 }
 
-/** kubectl puts a PodDefault or Secret without a namespace into the one it applies to. */
-function withDefaultNamespace(manifest: any, namespace: string): any {
-  if (manifest.metadata.namespace !== undefined || !(isPodDefault(manifest) || isSecret(manifest))) { return manifest; }
-  return { ...manifest, metadata: { ...manifest.metadata, namespace } };
-}
-
-/** What `kubectl apply` matches an object by: API group, kind, namespace and name. */
-function identity(manifest: any): string {
-  const group = manifest.apiVersion.includes('/') ? manifest.apiVersion.split('/')[0] : '';
-  return JSON.stringify([group, manifest.kind, manifest.metadata.namespace ?? '', manifest.metadata.name]);
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The library's app-wide check over the loaded objects: the same rules `cdk8s synth` applies, with the
- * library's fix for an unlisted PodDefault spelled as this command's flag.
+ * exemption from the listing rule worded as this command's flag.
  */
-function judge(objects: readonly LoadedObject[]): string[] {
-  return checkManifests(objects).map(p => p.message
-    .replace('call PodDefaultValidation.allowUnlisted() on it', 'pass --allow-unlisted NS/NAME'));
+function judge(inputs: readonly CheckInput[]): string[] {
+  return checkManifests(inputs).map((p: CheckProblem) => problemLine(p, cliRemedy));
+}
+
+function cliRemedy(problem: CheckProblem): string {
+  return `pass --allow-unlisted ${exemptEntry(problem)}`;
 }
 
 function count(n: number, noun: string): string {
@@ -174,8 +182,3 @@ function count(n: number, noun: string): string {
 function isPodDefault(manifest: any): boolean {
   return manifest.kind === 'PodDefault' && typeof manifest.apiVersion === 'string' && manifest.apiVersion.startsWith('kubeflow.org/');
 }
-
-function isSecret(manifest: any): boolean {
-  return manifest.kind === 'Secret' && manifest.apiVersion === 'v1';
-}
-

@@ -87,7 +87,7 @@ export class DockerConfig {
    * Logins to several registries in one config.json.
    */
   public static fromLogins(logins: DockerLogin[]): DockerConfig {
-    const copy = [...logins];
+    const copy = logins.map(login => ({ ...login }));
     return new DockerConfig(() => ({ kind: 'content', bytes: Buffer.from(renderDockerLogins(copy)) }));
   }
 

@@ -1,5 +1,5 @@
 // Reading the files that sources such as DockerConfig.fromFile name, with errors a user can act on.
-import { closeSync, openSync, readSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import { AccessError } from '../errors';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -49,14 +49,21 @@ export function readTextFile(path: string, inMemory: string): { bytes: Buffer; t
 /**
  * At most `limit` bytes of the file at `path`, or of file descriptor `fd` when a number is given: bounded,
  * so that a huge file or an endless device such as /dev/zero ends in an error, not in memory exhaustion.
+ * The buffer grows as the bytes come, so that a large limit costs only what is read.
  */
 export function readAtMost(path: string | number, limit: number): Buffer {
   const fd = typeof path === 'number' ? path : openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(limit);
+    // A regular file says its size, which one read then fills; a pipe or device says 0.
+    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(FIRST_READ, fstatSync(fd).size + 1)));
     let length = 0;
     while (length < limit) {
-      const n = readRetrying(fd, buffer, length, limit - length);
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readRetrying(fd, buffer, length, buffer.length - length);
       if (n === 0) { break; }
       length += n;
     }
@@ -65,6 +72,9 @@ export function readAtMost(path: string | number, limit: number): Buffer {
     if (typeof path !== 'number') { closeSync(fd); }
   }
 }
+
+/** The first buffer readAtMost reads into: a credential file fits in it. */
+const FIRST_READ = 64 * 1024;
 
 /** readSync, waiting while a non-blocking stdin (a terminal or pipe Node opened) has no data yet. */
 function readRetrying(fd: number, buffer: Buffer, offset: number, length: number): number {

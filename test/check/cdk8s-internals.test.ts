@@ -1,52 +1,95 @@
-// What the library relies on in cdk8s beyond its public API (lib/cdk8s-internals.ts and
-// lib/check/synthesis-pass.ts). These fail when a cdk8s upgrade changes it.
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
-import { hasJsonPatches } from '../../lib/check/cdk8s-internals';
-import { isRepeatedPass } from '../../lib/check/synthesis-pass';
+// The check's cheap rendering (lib/check/cdk8s-internals.ts) against cdk8s's own ApiObject.toJson, on
+// random objects: the values must be the same (key order aside), or both must fail. It reads private
+// fields of cdk8s 2.70; the first tests fail when a cdk8s upgrade renames them.
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
+import { KubePodDefault } from '../../imports/kubeflow.org';
+import { MinioDefault } from '../../lib/access/minio-default';
+import { hasBuiltInResolvers, renderedManifest } from '../../lib/check/cdk8s-internals';
 
-describe('ApiObject keeps its JSON patches in the private array `patches`', () => {
-  test('hasJsonPatches sees a patch, and only then', () => {
-    // GIVEN two objects, one patched
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
+
+describe('the private fields the rendering reads', () => {
+  test('ApiObject keeps its props and its JSON patches', () => {
     const chart = Testing.chart();
-    const plain = new ApiObject(chart, 'plain', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a' } });
-    const patched = new ApiObject(chart, 'patched', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a' } });
-    patched.addJsonPatch(JsonPatch.replace('/metadata/name', 'b'));
+    const obj = new ApiObject(chart, 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: 'v' } });
+    obj.addJsonPatch(JsonPatch.add('/data/j', 'w'));
+    expect((obj as any).props).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: 'v' } });
+    expect((obj as any).patches).toHaveLength(1);
+  });
 
-    // THEN the field is an array, and the patch shows
-    expect(Array.isArray((plain as any).patches)).toBe(true);
-    expect([hasJsonPatches(plain), hasJsonPatches(patched)]).toEqual([false, true]);
+  test('ApiObjectMetadataDefinition has exactly the fields its toJson writes', () => {
+    const metadata = new ApiObjectMetadataDefinition({ name: 'a', namespace: 'b', labels: { l: 'v' }, apiObject: undefined as any });
+    expect(Object.keys(metadata).sort()).toEqual(['_additionalAttributes', 'annotations', 'apiObject', 'finalizers', 'labels', 'name', 'namespace', 'ownerReferences']);
   });
 });
 
-describe('cdk8s validates once per synthesis, then once per chart from _synthChart inside App.synth / synthYaml', () => {
-  function record(app: App): boolean[] {
-    const passes: boolean[] = [];
-    app.node.addValidation({ validate: () => { passes.push(isRepeatedPass()); return []; } });
-    return passes;
+/** JSON that fast-check builds, made plain (fast-check's records have no prototype). */
+const json = fc.jsonValue({ maxDepth: 3 }).map(v => JSON.parse(JSON.stringify(v)));
+const key = fc.constantFrom('a', 'b', 'name', 'namespace', 'labels', 'value', 'resolve', 'data', 'items');
+const maybeNull = fc.oneof(json, fc.constant(null), fc.constant(undefined), fc.constant([]), fc.constant({}), fc.constant({ a: null }), fc.constant([null]));
+
+/** One change to an object after construction. */
+type Change = (obj: ApiObject) => void;
+const change: fc.Arbitrary<Change> = fc.oneof(
+  fc.tuple(fc.string(), fc.string()).map(([k, v]) => (o: ApiObject) => o.metadata.addLabel(k || 'k', v)),
+  fc.tuple(fc.string(), fc.string()).map(([k, v]) => (o: ApiObject) => o.metadata.addAnnotation(k || 'k', v)),
+  fc.string().map(f => (o: ApiObject) => o.metadata.addFinalizers(f)),
+  fc.tuple(key, maybeNull).map(([k, v]) => (o: ApiObject) => o.metadata.add(k, v)),
+  fc.constant((o: ApiObject) => o.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '0' })),
+  fc.string().map(v => (o: ApiObject) => o.addJsonPatch(JsonPatch.add('/metadata/annotations', { p: v }))),
+  fc.constant((o: ApiObject) => o.metadata.addLabel('lazy', Lazy.any({ produce: () => 'x' }) as any)),
+);
+
+/** Props for a raw ApiObject: plain JSON, or with nulls, empties, a Lazy or a class instance here and there. */
+const props = fc.record({
+  metadata: fc.record({ name: fc.constantFrom('a', 'b'), namespace: fc.option(fc.constantFrom('n1', ''), { nil: undefined }) }, { requiredKeys: ['name'] }),
+  spec: fc.oneof(json, fc.dictionary(key, maybeNull, { maxKeys: 4 })),
+  extra: fc.oneof(fc.constant(undefined), fc.constant(null), json, fc.constant('lazy'), fc.constant('instance')),
+}, { requiredKeys: ['metadata'] }).map(p => {
+  const made: any = { apiVersion: 'example.io/v1', kind: 'Thing', metadata: JSON.parse(JSON.stringify(p.metadata)) };
+  if ('spec' in p) { made.spec = p.spec; }
+  if (p.extra === 'lazy') { made.extra = Lazy.any({ produce: () => ({ z: 1, a: [1, null] }) }); } else if (p.extra === 'instance') { made.extra = new Date(0); } else if ('extra' in p) { made.extra = p.extra; }
+  return made;
+});
+
+class Upper implements IResolver {
+  public resolve(context: ResolutionContext): void {
+    if (typeof context.value === 'string' && context.value !== context.value.toUpperCase()) { context.replaceValue(context.value.toUpperCase()); }
   }
+}
 
-  test.each([
-    ['synthYaml', (app: App) => app.synthYaml()],
-    ['synth', (app: App) => app.synth()],
-  ])('app.%s: the first pass is new, the K per-chart passes are repeats', (_, synth) => {
-    // GIVEN an app with three charts
-    const app = Testing.app({ outdir: require('os').tmpdir() + '/synthesis-pass-' + process.pid });
-    ['a', 'b', 'c'].forEach(id => new ApiObject(new Chart(app, id), 'o', { apiVersion: 'v1', kind: 'ConfigMap' }));
-    const passes = record(app);
+/** toJson's value, or its error: the two renderings must agree on both. */
+function outcome(render: () => any): { value?: any; error?: boolean } {
+  try {
+    return { value: render() };
+  } catch {
+    return { error: true };
+  }
+}
 
-    // WHEN synthesised
-    synth(app);
+test('renders what ApiObject.toJson renders, for random objects, changes, chart labels and resolvers', () => {
+  fc.assert(fc.property(props, fc.array(change, { maxLength: 4 }), fc.boolean(), fc.boolean(), fc.constantFrom('raw', 'kube', 'ours'),
+    (p, changes, chartLabels, customResolver, kind) => {
+      // GIVEN an object of a random kind in a chart with or without labels, in an app with or without a resolver of its own
+      const app = new App({ resolvers: customResolver ? [new Upper()] : [] });
+      const chart = new Chart(app, 'c', chartLabels ? { labels: { team: 'x' }, namespace: 'n2' } : {});
+      const obj: ApiObject = kind === 'raw' ? new ApiObject(chart, 'o', p)
+        : kind === 'kube' ? new KubePodDefault(chart, 'o', { metadata: p.metadata, spec: { selector: { matchLabels: { a: 'true' } }, desc: 'd' } })
+          : new MinioDefault(chart, 'o', { namespace: 'n1' });
+      // WHEN it is changed after construction
+      for (const c of changes) { c(obj); }
+      // THEN the check's rendering has the values toJson renders
+      const ours = outcome(() => renderedManifest(obj, hasBuiltInResolvers(app)));
+      const theirs = outcome(() => obj.toJson());
+      expect(ours).toStrictEqual(theirs);
+    }), { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) });
+});
 
-    // THEN
-    expect(passes).toEqual([false, true, true, true]);
-  });
-
-  test('Testing.synth(chart) and chart.toJson() are single new passes', () => {
-    const app = Testing.app();
-    const chart = new Chart(app, 'a');
-    const passes = record(app);
-    Testing.synth(chart);
-    chart.toJson();
-    expect(passes).toEqual([false, false]);
-  });
+test('our constructs render cheaply: the props themselves, no copy', () => {
+  const chart = Testing.chart();
+  const minio = new MinioDefault(chart, 'minio', { namespace: 'user' });
+  const manifest = renderedManifest(minio, true);
+  expect(manifest.spec).toBe((minio as any).props.spec);
+  expect(manifest).toStrictEqual(minio.toJson());
 });

@@ -1,41 +1,125 @@
+// The rules on objects as kubectl and External Secrets Operator place them: duplicate-object and
+// output-file.
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
-import { externalSecret, inputs, secret } from './support';
+import { externalSecret, inputs, line, secret } from './support';
 
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
+const ESO_EXISTING = `${ESO}, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one`;
+
+/** An ExternalSecret `name` writing Secret `target` with `creationPolicy`, its keys fetched as `keys`. */
+function eso(name: string, target: string, creationPolicy: string | undefined, keys: string[] = [], namespace = 'team-a'): any {
+  return externalSecret(name, { target: { name: target, ...(creationPolicy === undefined ? {} : { creationPolicy }) },
+    data: keys.map(secretKey => ({ secretKey, remoteRef: { key: 'k' } })) }, namespace);
+}
 
 describe('duplicate-object', () => {
-  test.each<[string, any[], { rule: string; namespace?: string; sources: string[]; key: string; message: string }[]]>([
+  test.each<[string, any[], { rule: string; namespace?: string; sources: string[]; key: string; message: string; fix: string }[]]>([
     ['two Secrets of one name and namespace', [secret('creds', []), secret('creds', [])],
-      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 are both Secret creds (api group core) in namespace team-a: ${OVERWRITE}` }]],
+      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: 's0 and s1 are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other', fix: 'give them different names or namespaces' }]],
+    ['two objects without namespace', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
+      [{ rule: 'duplicate-object', sources: ['s0', 's1'], key: 'c', message: 's0 and s1 are both ConfigMap c (api group core) in namespace (none): applying them, one overwrites the other', fix: 'give them different names or namespaces' }]],
+  ])('%s: the problem as data', (_, manifests, expected) => {
+    expect(checkManifests(inputs(...manifests))).toEqual(expected);
+  });
+
+  test.each<[string, any[], string[]]>([
     ['one name in two namespaces', [secret('creds', []), secret('creds', [], 'team-b')], []],
+    ['one kind and name in two api groups', [{ apiVersion: 'other.io/v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } }, secret('creds', [])], []],
     ['a Secret and an ExternalSecret that targets it', [secret('creds', []), externalSecret('fetch', { target: { name: 'creds' } })],
-      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 both make Secret creds in namespace team-a ${ESO}` }]],
+      [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
     ['an ExternalSecret without target.name writes a Secret of its own name', [externalSecret('creds', {}), secret('creds', [])],
-      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 both make Secret creds in namespace team-a ${ESO}` }]],
+      [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
     ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } })],
-      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 both make Secret creds in namespace team-a ${ESO}` }]],
+      [`s0 and s1 both make Secret creds in namespace team-a ${ESO}`]],
     ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } }, 'team-b')], []],
     ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' } }), externalSecret('creds', { target: { name: 'two' } })],
-      [{ rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 are both ExternalSecret creds (api group external-secrets.io) in namespace team-a: ${OVERWRITE}` }]],
-    ['one kind and name in two api groups', [{ apiVersion: 'other.io/v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } }, secret('creds', [])], []],
-    ['two objects without namespace', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
-      [{ rule: 'duplicate-object', sources: ['s0', 's1'], key: 'c', message: `s0 and s1 are both ConfigMap c (api group core) in namespace (none): ${OVERWRITE}` }]],
+      [`s0 and s1 are both ExternalSecret creds (api group external-secrets.io) in namespace team-a: ${OVERWRITE}`]],
   ])('%s', (_, manifests, expected) => {
-    // GIVEN the objects WHEN checked THEN exactly these problems
-    expect(checkManifests(inputs(...manifests))).toEqual(expected);
+    expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
+  });
+
+  // What ESO v2.9.0 does with an existing Secret, by spec.target.creationPolicy: docs/guides/ownership-deletion-policy.md
+  // ("Merge: The operator does not create a secret. Instead, it expects the secret to already exist. Values from the
+  // secret provider will be merged into the existing secret", "Multiple ExternalSecrets can use creationPolicy=Merge
+  // with a single secret as long as the fields don't collide - otherwise you end up in an oscillating state",
+  // "None: The operator does not create or update the secret"), and the switch on CreationPolicy in
+  // pkg/controllers/externalsecret/externalsecret_controller.go (Orphan and CreateOrMerge create or update;
+  // ApplyTemplate keeps the existing keys only for Merge and CreateOrMerge).
+  describe('External Secrets Operator\'s creation policies', () => {
+    test.each<[string, any[], string[]]>([
+      ['Merge fills the Secret it targets: no duplicate', [secret('creds', ['a']), eso('fill', 'creds', 'Merge', ['b'])], []],
+      ['CreateOrMerge merges into an existing Secret too', [secret('creds', ['a']), eso('fill', 'creds', 'CreateOrMerge', ['b'])], []],
+      ['None writes nothing', [secret('creds', ['a']), eso('fill', 'creds', 'None', ['a'])], []],
+      ['Orphan creates or rewrites the Secret: a duplicate', [secret('creds', ['a']), eso('fill', 'creds', 'Orphan', ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['Owner, the default, likewise', [secret('creds', ['a']), eso('fill', 'creds', undefined, ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['two Merges of different keys into one Secret', [secret('creds', []), eso('one', 'creds', 'Merge', ['a']), eso('two', 'creds', 'Merge', ['b'])], []],
+      ['two Merges of one key oscillate', [secret('creds', []), eso('one', 'creds', 'Merge', ['a', 'b']), eso('two', 'creds', 'CreateOrMerge', ['b'])],
+        ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and CreateOrMerge): External Secrets Operator writes one value '
+          + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
+      ['an Owner beside a Merge drops the merged keys', [eso('whole', 'creds', 'Owner', ['a']), eso('part', 'creds', 'Merge', ['b'])],
+        ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
+          + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets']],
+      ['target.manifest writes another kind', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'team-a' } },
+        externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } }), secret('cfg', [])],
+      ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
+        + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
+    ])('%s', (_, manifests, expected) => {
+      expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
+    });
+  });
+
+  describe('objects that name no namespace land wherever kubectl apply -n sends them', () => {
+    const floating = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name } });
+    test.each<[string, any[], string[]]>([
+      ['after its twin of a namespace', [secret('creds', []), floating('creds')],
+        [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s1, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
+      ['before it', [floating('creds'), secret('creds', [])],
+        [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
+      ['once, whatever the twins of other namespaces', [floating('creds'), secret('creds', []), secret('creds', [], 'team-b'), secret('creds', [], 'team-c')],
+        [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
+      ['an ExternalSecret that names no namespace writes its Secret there', [secret('creds', []), { ...externalSecret('creds', {}), metadata: { name: 'creds' } }],
+        [`s0 and s1 both make Secret creds in namespace team-a once s1, which names no namespace, is applied there (kubectl apply -n team-a) ${ESO_EXISTING}`]],
+      ['another name', [secret('creds', []), floating('other')], []],
+      ['a kind that lives in no namespace ignores the namespace it names', [
+        { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader', namespace: 'team-a' } },
+        { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader', namespace: 'team-b' } }],
+      [`s0 and s1 are both ClusterRole reader (api group rbac.authorization.k8s.io) in namespace (none): ${OVERWRITE}`]],
+    ])('%s', (_, manifests, expected) => {
+      expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
+    });
   });
 });
 
-describe('file-per-resource', () => {
+describe('output-file', () => {
+  const PER_OBJECT = 'which cdk8s names after an object\'s kind and name only: the later write replaces the earlier one; give them different names, or use another YamlOutputType';
+
   test.each<[string, any[], boolean, string[]]>([
     ['one kind and name in two namespaces, one file per resource', [secret('creds', []), secret('creds', [], 'team-b')], true,
-      ['s0 and s1 would both be written to the file Secret.creds.* with YamlOutputType.FILE_PER_RESOURCE, which names a file by kind and name only: '
-        + 'one overwrites the other; give them different names, or use another YamlOutputType']],
+      [`s0 and s1 would both be written to the file Secret.creds.k8s.yaml, ${PER_OBJECT}`]],
     ['the same, one file per chart', [secret('creds', []), secret('creds', [], 'team-b')], false, []],
     ['one object twice is the duplicate rule\'s', [secret('creds', []), secret('creds', [])], true,
       [`s0 and s1 are both Secret creds (api group core) in namespace team-a: ${OVERWRITE}`]],
   ])('%s', (_, manifests, filePerResource, expected) => {
-    expect(PodDefaultCheck.check(inputs(...manifests), { filePerResource }).map(p => p.message)).toEqual(expected);
+    expect(PodDefaultCheck.check(inputs(...manifests), { filePerResource }).map(line)).toEqual(expected);
+  });
+
+  test('objects given one file, written alone', () => {
+    const given = [secret('creds', []), secret('creds', [], 'team-b'), secret('other', [], 'team-b')]
+      .map((manifest, i) => ({ manifest, source: `s${i}`, file: i < 2 ? 'one/Secret.creds.yaml' : 'two/Secret.creds.yaml' }));
+    expect(checkManifests(given).map(p => [p.rule, p.sources, p.key, line(p)])).toEqual([
+      ['output-file', ['s0', 's1'], 'one/Secret.creds.yaml', `s0 and s1 would both be written to the file one/Secret.creds.yaml, ${PER_OBJECT}`],
+    ]);
+  });
+
+  test('objects of two charts given one file: once per pair of charts', () => {
+    const given = [secret('a', []), secret('b', []), secret('c', []), secret('d', [])]
+      .map((manifest, i) => ({ manifest, source: `s${i}`, file: 'profile.k8s.yaml', chart: i < 2 ? 'Profile' : 'profile' }));
+    expect(checkManifests(given).map(line)).toEqual([
+      's0 and s2 would both be written to the file profile.k8s.yaml, which cdk8s names after their charts Profile and profile: '
+        + 'the later chart\'s file replaces the earlier one\'s; give the charts ids that cdk8s names apart, or use another YamlOutputType',
+    ]);
   });
 });

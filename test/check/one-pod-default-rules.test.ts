@@ -1,7 +1,7 @@
 // The rules on one PodDefault at a time, each fed to checkManifests on its own: the rule that fires and
 // its exact message.
 import { checkManifests } from '../../lib/check';
-import { inputs, pd } from './support';
+import { inputs, line, pd } from './support';
 
 const WHERE = (name: string) => `poddefault ${name} (s0) in namespace team-a`;
 const LISTING_FIX = 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks';
@@ -53,7 +53,7 @@ describe('rules on one PodDefault', () => {
       ['-a', NAME_RULE],
     ] as const).map(([key, text]): [string, any, { rule: string; key?: string; message: string }[]] => [`the pod label key ${key}`, pd('gpu', { labels: { [key]: 'x' } }), [{
       rule: 'label-key', key,
-      message: `${WHERE('gpu')} has the invalid label key "${key}" in spec.labels: ${text}`,
+      message: `${WHERE('gpu')} has the invalid label key "${key}" in spec.labels: ${text}; rename the key`,
     }]]),
     ['the spawner\'s dshm volume', pd('shm', { volumes: [{ name: 'dshm', emptyDir: {} }] }), [{
       rule: 'spawner-volume', key: 'dshm',
@@ -75,7 +75,7 @@ describe('rules on one PodDefault', () => {
     ['a mount at another home', pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan2' }] }), []],
   ])('%s', (_, manifest, expected) => {
     // GIVEN one PodDefault WHEN checked THEN exactly the expected rules fire, with their messages
-    expect(checkManifests(inputs(manifest)).map(p => ({ rule: p.rule, ...(p.key === undefined ? {} : { key: p.key }), message: p.message }))).toEqual(expected);
+    expect(checkManifests(inputs(manifest)).map(p => ({ rule: p.rule, ...(p.key === undefined ? {} : { key: p.key }), message: line(p) }))).toEqual(expected);
   });
 
   test.each<[string, any, string]>([
@@ -89,7 +89,7 @@ describe('rules on one PodDefault', () => {
     // GIVEN a PodDefault with a field of the wrong type, beside a well-formed one
     const problems = checkManifests(inputs(pd('odd', spec), pd('docker-config')));
     // THEN one problem names the source, the object and the field, and nothing else is reported
-    expect(problems.map(p => [p.rule, p.sources, p.message])).toEqual([['shape', ['s0'], `s0: PodDefault odd: ${text}: fix the manifest`]]);
+    expect(problems.map(p => [p.rule, p.sources, line(p)])).toEqual([['shape', ['s0'], `s0: PodDefault odd: ${text}; fix the manifest`]]);
   });
 
   test('allowUnlisted exempts a PodDefault from the listing rule only', () => {

@@ -1,5 +1,5 @@
 import { checkManifests } from '../../lib/check';
-import { inputs, pd, secret, externalSecret } from './support';
+import { externalSecret, inputs, line, pd, secret } from './support';
 
 const REFUSE_BOTH = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
 const volume = (secretName: string) => ({ volumes: [{ name: 'creds', secret: { secretName } }] });
@@ -58,7 +58,7 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
     ], [{ rule: 'env', message: `env var KUBEFLOW_S3_ACCESS differs between poddefaults a (s0) and b (s1) in namespace team-a: ${REFUSE_BOTH('a=true,b=true')}` }]],
   ])('%s', (_, manifests, expected) => {
     // (selectors other than one "true" label are the listing rule's, judged elsewhere)
-    expect(checkManifests(inputs(...manifests)).filter(p => p.rule !== 'listing').map(p => ({ rule: p.rule, message: p.message }))).toEqual(expected);
+    expect(checkManifests(inputs(...manifests)).filter(p => p.rule !== 'listing').map(p => ({ rule: p.rule, message: line(p) }))).toEqual(expected);
   });
 
   test('pairs are judged one by one when the selectors of all cannot hold together', () => {
@@ -69,7 +69,7 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
       pd('c', volume('z')),
     ));
     // THEN a-c and b-c are reported, each with its own label set, and a-b is not
-    expect(problems.filter(p => p.rule !== 'listing').map(p => [p.rule, p.sources, p.key, p.message])).toEqual([
+    expect(problems.filter(p => p.rule !== 'listing').map(p => [p.rule, p.sources, p.key, line(p)])).toEqual([
       ['volume', ['s0', 's2'], 'creds', `volume creds differs between poddefaults a (s0) and c (s2) in namespace team-a: ${REFUSE_BOTH('c=true,tier=gpu')}`],
       ['volume', ['s1', 's2'], 'creds', `volume creds differs between poddefaults b (s1) and c (s2) in namespace team-a: ${REFUSE_BOTH('c=true,tier=cpu')}`],
     ]);
@@ -92,7 +92,7 @@ describe('a PodDefault without a namespace', () => {
       ['volume', 'team-b', ['s1', 's2']],
       ['env', undefined, ['s3', 's4']],
     ]);
-    expect(problems[1].message).toBe(`volume creds differs between poddefaults b (s1) and c (s2) in namespace team-b: ${REFUSE_BOTH('b=true,c=true')}`);
+    expect(line(problems[1])).toBe(`volume creds differs between poddefaults b (s1) and c (s2) in namespace team-b: ${REFUSE_BOTH('b=true,c=true')}`);
   });
 });
 
@@ -143,7 +143,8 @@ describe('mount-spelling', () => {
     expect(problems.filter(p => p.rule === 'mount-spelling')).toEqual(folded === undefined ? [] : [{
       rule: 'mount-spelling', namespace: 'team-a', sources: ['s0', 's1'], key: folded,
       message: `mount paths ${first} of poddefault a (s0) and ${second} of poddefault b (s1) in namespace team-a are the same directory spelled differently: `
-        + 'the webhook does not see the clash and the container cannot mount both; spell them the same way or use different directories',
+        + 'the webhook does not see the clash and the container cannot mount both',
+      fix: 'spell them the same way or use different directories',
     }]);
   });
 });
@@ -158,13 +159,46 @@ describe('env-source', () => {
       pd('a', { envFrom: [{ secretRef: { name: 'one' } }] }), pd('b', { envFrom: [{ secretRef: { name: 'two' }, prefix: 'AWS_' }] }),
       secret('one', ['AWS_REGION']), secret('two', ['REGION']),
     ], [`env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the envFrom Secret two of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
-    ['an ExternalSecret\'s template and data keys count as its Secret\'s keys', [
+    // ESO v2.9.0, ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go: with a
+    // template, the Secret holds the template's data keys, and the fetched keys (data[].secretKey) only with
+    // mergePolicy Merge or when the template has neither data nor templateFrom.
+    ['an ExternalSecret\'s template keys are its Secret\'s keys (mergePolicy Replace, the default)', [
       pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
       externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
       `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+    ]],
+    ['with mergePolicy Merge, the fetched keys too', [
+      pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { mergePolicy: 'Merge', data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
       `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
     ]],
+    ['a template with neither data nor templateFrom keeps the fetched keys', [
+      pd('a', { env: [{ name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { type: 'Opaque' } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+    ]],
+    // docs/guides/ownership-deletion-policy.md: creationPolicy Merge merges into the existing Secret, which keeps its keys.
+    ['creationPolicy Merge adds its keys to those of the Secret it fills', [
+      pd('a', { env: [{ name: 'USER', value: 'y' }, { name: 'HOST', value: 'h' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      secret('remote', ['HOST']),
+      externalSecret('fetch', { target: { name: 'remote', creationPolicy: 'Merge' }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var HOST is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+    ]],
+    // The same document: creationPolicy None does not create or update the Secret.
+    ['creationPolicy None writes no keys', [
+      pd('a', { env: [{ name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', creationPolicy: 'None' }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], []],
+    ['a Secret that names no namespace lands in the namespace of the PodDefaults', [
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }),
+      { ...secret('s3', ['AWS_REGION']), metadata: { name: 's3' } },
+    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
     ['a Secret the input does not hold has unknown keys', [pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 'elsewhere' } }] })], []],
     ['one Secret in both gives one value', [
       pd('a', { envFrom: [{ secretRef: { name: 's3' } }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_REGION']),
@@ -184,6 +218,6 @@ describe('env-source', () => {
       secret('one', ['AWS_REGION']), secret('two', ['AWS_REGION']),
     ], []],
   ])('%s', (_, manifests, expected) => {
-    expect(checkManifests(inputs(...manifests)).map(p => p.message)).toEqual(expected);
+    expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
   });
 });

@@ -45,11 +45,42 @@ describe('PodDefaultValidationPlugin properties', () => {
     expect(await report(new PodDefaultValidationPlugin({ allowUnlisted: ['team-b/pipeline-gpu'] }), [pipelinesOnly])).toEqual({ rules: ['listing'], status: 'failure' });
   });
 
-  test('filePerResource refuses two objects that would share a file, and only with it', async () => {
-    // GIVEN two Secrets of one name in two namespaces: cdk8s would write both to Secret.creds.k8s.yaml
-    const secret = (namespace: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace } });
-    expect(await report(new PodDefaultValidationPlugin(), [secret('team-a'), secret('team-b')])).toEqual({ rules: [], status: 'success' });
-    expect(await report(new PodDefaultValidationPlugin({ filePerResource: true }), [secret('team-a'), secret('team-b')]))
-      .toEqual({ rules: ['file-per-resource'], status: 'failure' });
+  test('an allowUnlisted entry that is not NAME or NAMESPACE/NAME is refused when cdk8s-cli makes the plugin', () => {
+    expect(() => new PodDefaultValidationPlugin({ allowUnlisted: ['a/b/c'] }))
+      .toThrow('PodDefaultValidationPlugin: the allowUnlisted entry "a/b/c" is not of the form NAME or NAMESPACE/NAME');
+    expect(() => new PodDefaultValidationPlugin({ allowUnlisted: 'team-a/x' as any }))
+      .toThrow('PodDefaultValidationPlugin: the property allowUnlisted is not a list: give a list of NAME or NAMESPACE/NAME');
+  });
+
+  test('the report holds what is wrong and how to fix it apart, and words the exemption as this plugin\'s property', async () => {
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      writeFileSync(file, JSON.stringify(pipelinesOnly));
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      expect(violations).toEqual([{
+        ruleName: 'listing',
+        recommendation: `poddefault pipeline-gpu (${file}#1) in namespace team-a has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace`,
+        fix: 'select exactly one label with the value "true", or add team-a/pipeline-gpu to the property allowUnlisted of this plugin if it is not meant for notebooks',
+        violatingResources: [{ manifestPath: file, resourceName: 'pipeline-gpu', locations: [] }],
+      }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('two objects of one name in one file: the later is reported by name (its construct\'s entry), the earlier by file and document', async () => {
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: team-a\n';
+      writeFileSync(file, `${secret}---\n${secret}`);
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      expect(violations.map(v => v.violatingResources.map((r: any) => r.resourceName))).toEqual([[`creds (${file}#1)`, 'creds']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,10 @@
 // The validation plugin, run by the real `cdk8s synth` on a temporary app that holds only hand-written
 // PodDefaults (raw ApiObjects, no construct of this library), with the plugin in cdk8s.yaml by local path.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { buildCli } from '../cli/cli-runner';
+import { buildCli, runCli } from '../cli/cli-runner';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
@@ -23,10 +23,16 @@ function podDefault(name: string, mountPath: string): object {
   };
 }
 
-/** Writes an app of raw PodDefaults with the plugin in cdk8s.yaml, runs `cdk8s synth`, returns its exit code and output. */
-function synth(pluginDir: string, objects: object[]): { code: number | null; output: string } {
+/**
+ * Writes an app of raw objects with the plugin in cdk8s.yaml, runs `cdk8s synth`, returns its exit code
+ * and output, and what `then` makes of the app's directory. The plugin is named by `package` as given,
+ * or by its absolute path; `./node_modules/cdk8s-kubeflow-access` is linked to it.
+ */
+async function synth(pluginDir: string, objects: object[], pkg?: string, then?: (dir: string) => Promise<unknown>): Promise<{ code: number | null; output: string; after?: any }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'plugin-app-'));
   try {
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(pluginDir, path.join(dir, 'node_modules', 'cdk8s-kubeflow-access'));
     writeFileSync(path.join(dir, 'main.js'), [
       "const { App, Chart, ApiObject } = require('cdk8s');",
       'const app = new App();',
@@ -38,7 +44,7 @@ function synth(pluginDir: string, objects: object[]): { code: number | null; out
       'language: typescript',
       'app: node main.js',
       'validations:',
-      `  - package: ${pluginDir}`,
+      `  - package: ${pkg ?? pluginDir}`,
       '    class: PodDefaultValidationPlugin',
       '    version: 0.0.0',
     ].join('\n'));
@@ -47,7 +53,7 @@ function synth(pluginDir: string, objects: object[]): { code: number | null; out
       encoding: 'utf8',
       env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', NODE_PATH: path.join(ROOT, 'node_modules'), NO_COLOR: '1' },
     });
-    return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
+    return { code: result.status, output: `${result.stdout}\n${result.stderr}`, after: then === undefined ? undefined : await then(dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -61,12 +67,12 @@ describeIfCli('PodDefaultValidationPlugin in cdk8s synth', () => {
   beforeAll(() => { pluginDir = buildCli(); });
   afterAll(() => rmSync(pluginDir, { recursive: true, force: true }));
 
-  test('two hand-written PodDefaults that mount different volumes at one path fail cdk8s synth, naming both', () => {
+  test('two hand-written PodDefaults that mount different volumes at one path fail cdk8s synth, naming both', async () => {
     // GIVEN an app of two raw PodDefaults, one mount path
     const objects = [podDefault('docker-config', '/home/jovyan/.docker'), podDefault('other-config', '/home/jovyan/.docker')];
 
     // WHEN cdk8s synth runs the plugin
-    const { code, output } = synth(pluginDir, objects);
+    const { code, output } = await synth(pluginDir, objects);
 
     // THEN it fails with the webhook's mount path rule, naming both objects by construct path
     expect(code).not.toBe(0);
@@ -77,16 +83,39 @@ describeIfCli('PodDefaultValidationPlugin in cdk8s synth', () => {
     expect(output).toContain('How to fix: make the two definitions identical or rename one');
   }, 120_000);
 
-  test('without the conflict cdk8s synth passes', () => {
+  test('without the conflict cdk8s synth passes, with the plugin named by ./node_modules/cdk8s-kubeflow-access; then check dist/ passes too', async () => {
     // GIVEN the same two PodDefaults at two paths
     const objects = [podDefault('docker-config', '/home/jovyan/.docker'), podDefault('other-config', '/home/jovyan/.other')];
 
-    // WHEN cdk8s synth runs the plugin
-    const { code, output } = synth(pluginDir, objects);
+    // WHEN cdk8s synth runs the plugin, named by the path that works before the package is published, and check reads dist/
+    const { code, output, after } = await synth(pluginDir, objects, './node_modules/cdk8s-kubeflow-access',
+      dir => runCli(pluginDir, ['check', 'dist'], { cwd: dir }));
 
     // THEN it passes, and the plugin reported success
     expect(output).not.toContain('Recommendation:');
     expect(output).toMatch(/Status\s*│\s*success/);
     expect(code).toBe(0);
+    // AND check read dist/, beside the construct-metadata.json cdk8s synth wrote for the plugin, and passed
+    expect(after).toEqual({
+      code: 0,
+      stdout: 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n',
+      stderr: 'cdk8s-kubeflow-access check: skipped dist/construct-metadata.json: cdk8s\'s record of construct paths, not a manifest\n',
+    });
+  }, 120_000);
+
+  test('each of two objects of one name is named by its own construct, or by none', async () => {
+    // GIVEN two raw Secrets of one name and namespace in one chart
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } };
+
+    // WHEN cdk8s synth runs the plugin
+    const { code, output } = await synth(pluginDir, [secret, secret]);
+
+    // THEN the later one is named by its construct (the one construct-metadata.json records for the name), the earlier by its file and document
+    expect(code).not.toBe(0);
+    expect(output).toContain('duplicate-object (2 occurrences)');
+    expect(output.match(/Construct Path: hand-written\/pd1/g)).toHaveLength(1);
+    expect(output).not.toContain('Construct Path: hand-written/pd0');
+    expect(output).toContain('Construct Path: N/A');
+    expect(output).toMatch(/Resource Name: creds \(\S+hand-written\.k8s\.yaml#1\)/);
   }, 120_000);
 });

@@ -191,9 +191,9 @@ describe('rules on one PodDefault', () => {
       + 'the api server refuses every pod the webhook changes; use a name of at most 52 characters']],
     ['invalid label keys', 'label-key.yaml', p => [
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
-        + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
+        + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "Example.com/team" in spec.labels: `
-        + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters',
+        + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters; rename the key',
     ]],
     ['an invalid selector', 'selector.yaml', p => [`poddefault docker-config (${p}) in namespace team-a has an invalid selector `
       + '(matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod of the namespace; fix the selector']],
@@ -299,7 +299,7 @@ describe('attaching and synthesising', () => {
     expect(errorsOf(() => app.synth())).toEqual([notTrue(raw.node.path)]);
   });
 
-  test('with K charts the check computes once per synthesis, and again only after a change', () => {
+  test('with K charts the check computes once per synthesis, and every synthesis judges the app anew', () => {
     // GIVEN three charts with one of our access constructs each, and a clash that only a later patch makes
     const app = Testing.app();
     const pds = ['a', 'b', 'c'].map(ns => new MinioDefault(new Chart(app, ns, { namespace: ns }), 'minio'));
@@ -309,29 +309,22 @@ describe('attaching and synthesising', () => {
     const first = errorsOf(() => app.synthYaml());
     const afterFirst = check.computations;
     const again = errorsOf(() => app.synthYaml());
-    const afterSecond = check.computations;
 
-    // THEN the first synthesis computed once and passed, the second reused that result and passed too
+    // THEN each synthesis computed once and passed
     expect(first).toEqual([]);
     expect(again).toEqual([]);
-    expect([afterFirst, afterSecond]).toEqual([1, 1]);
+    expect([afterFirst, check.computations]).toEqual([1, 2]);
 
     // WHEN a JSON patch renames the PodDefault of chart b to clash with a new raw PodDefault in b
     new ApiObject(pds[1], 'raw', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'other', namespace: 'b' },
       spec: { desc: 'x', selector: { matchLabels: { other: 'true' } } } });
     pds[1].addJsonPatch(JsonPatch.replace('/metadata/name', 'other'));
-    const second = errorsOf(() => app.synthYaml());
 
     // THEN the next synthesis computes once more and reports the duplicate the patch made
-    expect(check.computations).toBe(2);
-    expect(second).toEqual([
+    expect(errorsOf(() => app.synthYaml())).toEqual([
       'b/minio and b/minio/raw are both PodDefault other (api group kubeflow.org) in namespace b: applying them, one overwrites the other; give them different names or namespaces',
     ]);
-
-    // WHEN synthesised again, unchanged
-    // THEN the refusal is reused: the same lines, no new computation
-    expect(errorsOf(() => app.synthYaml())).toEqual(second);
-    expect(check.computations).toBe(2);
+    expect(check.computations).toBe(3);
   });
 
   test('a JSON patch on one of our PodDefaults between two app.synth() calls is seen', () => {
@@ -455,8 +448,8 @@ describe('no object escapes the in-process check', () => {
     // WHEN synthesised
     // THEN
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `${one.node.path} and ${two.node.path} would both be written to the file Secret.creds.* with YamlOutputType.FILE_PER_RESOURCE, `
-        + 'which names a file by kind and name only: one overwrites the other; give them different names, or use another YamlOutputType',
+      `${one.node.path} and ${two.node.path} would both be written to the file Secret.creds.k8s.yaml, which cdk8s names after an object's kind and name only: `
+        + 'the later write replaces the earlier one; give them different names, or use another YamlOutputType',
     ]);
   });
 
@@ -487,7 +480,8 @@ describe('no object escapes the in-process check', () => {
     // THEN
     expect(errorsOf(() => app.synthYaml())).toEqual([
       `${minio.secret!.node.path} and ${es.node.path} both make Secret minio in namespace user (an ExternalSecret writes the Secret its spec.target.name names, `
-        + 'by default its own name): one overwrites the other; give them different names or namespaces',
+        + 'by default its own name): one overwrites the other; give them different names or namespaces, '
+        + 'or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one',
     ]);
   });
 
@@ -496,5 +490,125 @@ describe('no object escapes the in-process check', () => {
     const raw = new ApiObject(chart, 'pd', loadFixture('unlisted.yaml'));
     PodDefaultValidation.allowUnlisted(raw);
     expect(raw.node.metadata.map(m => [m.type, m.data])).toEqual([['cdk8s-kubeflow-access:allow-unlisted', true]]);
+  });
+});
+
+describe('what synth writes is what the check judged (issue 20\'s defects)', () => {
+  const tmp = () => require('fs').mkdtempSync(path.join(require('os').tmpdir(), 'pd-validation-'));
+  const secretIn = (scope: Construct, id: string, namespace?: string) =>
+    new ApiObject(scope, id, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', ...(namespace === undefined ? {} : { namespace }) } });
+
+  test('FOLDER_PER_CHART_FILE_PER_RESOURCE: two objects of one chart that would share a file are refused, not one silently lost', () => {
+    // GIVEN one chart holding Secret creds of two namespaces, written one folder per chart
+    const app = Testing.app({ outdir: tmp(), yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'profiles');
+    const one = secretIn(chart, 'one', 'team-a');
+    const two = secretIn(chart, 'two', 'team-b');
+
+    // WHEN synthesised
+    // THEN refused, naming the file in the chart's folder
+    expect(errorsOf(() => app.synth())).toEqual([
+      `${one.node.path} and ${two.node.path} would both be written to the file profiles/Secret.creds.k8s.yaml, which cdk8s names after an object's kind and name only: `
+        + 'the later write replaces the earlier one; give them different names, or use another YamlOutputType',
+    ]);
+  });
+
+  test('FOLDER_PER_CHART_FILE_PER_RESOURCE: the same objects in two charts have two folders', () => {
+    const app = Testing.app({ outdir: tmp(), yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    secretIn(new Chart(app, 'a'), 'one', 'team-a');
+    secretIn(new Chart(app, 'b'), 'two', 'team-b');
+    expect(errorsOf(() => app.synth())).toEqual([]);
+  });
+
+  test('FILE_PER_CHART: two charts cdk8s writes to one file are refused', () => {
+    // GIVEN a chart under a construct, which cdk8s names after its path and its hash, and a chart whose id is that name
+    const app = Testing.app({ outdir: tmp() });
+    PodDefaultValidation.attach(app);
+    const nested = new Chart(new Construct(app, 'group'), 'team');
+    const twin = new Chart(app, require('cdk8s').Names.toDnsLabel(nested));
+    const one = secretIn(nested, 'one', 'team-a');
+    const two = secretIn(twin, 'two', 'team-b');
+
+    // WHEN synthesised THEN refused
+    expect(errorsOf(() => app.synth())).toEqual([
+      `${one.node.path} and ${two.node.path} would both be written to the file ${twin.node.id}.k8s.yaml, which cdk8s names after their charts `
+        + `${nested.node.path} and ${twin.node.path}: the later chart's file replaces the earlier one's; give the charts ids that cdk8s names apart, or use another YamlOutputType`,
+    ]);
+  });
+
+  test('a props object changed between two synths is judged as it is then', () => {
+    // GIVEN two raw PodDefaults whose props the caller keeps, mounting two volumes at two paths, synthesised cleanly
+    const app = Testing.app();
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'test', { namespace: 'team-a' });
+    const mounting = (name: string, mountPath: string) => ({
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name },
+      spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, volumes: [{ name: `${name}-volume`, emptyDir: {} }], volumeMounts: [{ name: `${name}-volume`, mountPath }] },
+    });
+    const a = mounting('a', '/data/a');
+    const b = mounting('b', '/data/b');
+    new ApiObject(chart, 'a', a);
+    new ApiObject(chart, 'b', b);
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+
+    // WHEN the caller moves b's mount to a's path
+    b.spec.volumeMounts[0].mountPath = '/data/a';
+
+    // THEN the next synth refuses the clash it now writes
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `the mount at /data/a differs between poddefaults a (test/a) and b (test/b) in namespace team-a: ${refuseBoth('a=true,b=true')}`,
+    ]);
+  });
+
+  test('what our constructs keep cannot be changed: their props are copies, what they show is frozen', () => {
+    // GIVEN a MinioDefault, and the logins array a DockerConfig was made from
+    const chart = Testing.chart();
+    const minio = new MinioDefault(chart, 'minio', { namespace: 'team-a' });
+    const { DockerConfig } = require('../../lib');
+    const logins = [{ server: 'registry.example.com', username: 'bot', password: 'fake-password-0000' }];
+    const docker = DockerConfig.fromLogins(logins);
+
+    // WHEN a caller tries to change them
+    // THEN the selector labels refuse, and a changed login changes nothing already made from it
+    expect(() => { (minio.selectorLabels as any).other = 'true'; }).toThrow(TypeError);
+    logins[0].username = 'changed';
+    logins.push({ server: 'other.example.com', username: 'x', password: 'fake-password-0001' });
+    const { DockerRegistryAccess } = require('../../lib');
+    const access = new DockerRegistryAccess(chart, 'docker', { namespace: 'team-a', config: docker });
+    expect(access.secretName).toBe('docker');
+    const secret = Testing.synth(chart).find((m: any) => m.kind === 'Secret' && m.metadata.name === 'docker');
+    const config = Buffer.from(secret.data['config.json'], 'base64').toString();
+    expect(config).toContain('"username":"bot"');
+    expect(config).not.toContain('other.example.com');
+  });
+
+  test('an object that names no namespace is judged where kubectl apply -n puts it: beside our Secret of that name', () => {
+    // GIVEN our MinioDefault in namespace user, and a chart without namespace holding a Secret named minio
+    const app = Testing.app();
+    new MinioDefault(new Chart(app, 'user', { namespace: 'user' }), 'minio');
+    const loose = new ApiObject(new Chart(app, 'anywhere'), 'minio', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'minio' } });
+
+    // WHEN synthesised THEN the two are one Secret once the loose one is applied to namespace user
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `user/minio/Secret and ${loose.node.path} are both Secret minio (api group core) in namespace user once ${loose.node.path}, which names no namespace, `
+        + 'is applied there (kubectl apply -n user): applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
+  test('an ExternalSecret that merges into the Secret of one of our constructs is not a duplicate (creationPolicy Merge)', () => {
+    // GIVEN our MinioDefault (Secret minio) and an ExternalSecret that merges more keys into it
+    // (ESO's docs/guides/ownership-deletion-policy.md: Merge "does not create a secret ... Values from the secret provider
+    // will be merged into the existing secret")
+    const app = Testing.app();
+    const chart = new Chart(app, 'user', { namespace: 'user' });
+    new MinioDefault(chart, 'minio');
+    new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'extra' },
+      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio', creationPolicy: 'Merge' },
+        data: [{ secretKey: 'extra', remoteRef: { key: 'k' } }] } });
+
+    // WHEN synthesised THEN it passes
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Small builders for manifests the check tests feed to checkManifests.
-import { CheckInput } from '../../lib/check';
+import { CheckInput, CheckProblem } from '../../lib/check';
+import { problemLine } from '../../lib/check/problem';
 
 export function pd(name: string, spec: any = {}, namespace: string | null = 'team-a'): any {
   return {
@@ -21,4 +22,9 @@ export function externalSecret(name: string, spec: any, namespace = 'team-a'): a
 /** Inputs named `s0`, `s1`, ... in order. */
 export function inputs(...manifests: any[]): CheckInput[] {
   return manifests.map((manifest, i) => ({ manifest, source: `s${i}` }));
+}
+
+/** The line the in-process door reports for a problem: what is wrong, the fix, and its own exemption remedy. */
+export function line(problem: CheckProblem): string {
+  return problemLine(problem, () => 'call PodDefaultValidation.allowUnlisted() on it');
 }

@@ -38,7 +38,6 @@ function secretFile(name: string, value: string): string {
 const passwordFile = secretFile('password', FAKE_PASSWORD);
 const secretKeyFile = secretFile('secret-access-key', FAKE_SECRET);
 const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
-const cliFixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'cli', name);
 
 /** The command, in-process. */
 const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain(args, options);
@@ -457,151 +456,6 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
   });
 });
 
-describe('check', () => {
-  test.concurrent('a consistent set passes', async () => {
-    // GIVEN the library's own output for three constructs of one profile
-    const files = ['docker-tutorial', 'aws-file-tutorial', 'minio-defaults'].map(n => path.join(GOLDEN_DIR, `${n}.yaml`));
-    // WHEN THEN
-    expectOutput(await cli(['check', ...files]), 'ok: 5 objects, 3 PodDefaults in 1 namespace, no problems\n');
-  });
-
-  test.concurrent('every problem of a conflicting set is reported, each naming the objects by file and document', async () => {
-    // GIVEN two teams' clashing PodDefaults, a duplicate Secret and an unlisted PodDefault
-    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
-    // WHEN
-    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
-    // THEN
-    const at = (n: number) => `${file}#${n}`;
-    expect(lines).toHaveLength(6);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(new RegExp(`^${esc(at(3))} and ${esc(at(4))} are both Secret team-a .* in namespace user`)),
-      expect.stringMatching(new RegExp(`^poddefault pipelines \\(${esc(at(5))}\\) in namespace user has no spec.selector.matchLabels.*--allow-unlisted`)),
-      expect.stringMatching(new RegExp(`^volume shared differs between poddefaults team-a \\(${esc(at(1))}\\) and team-b \\(${esc(at(2))}\\)`)),
-      expect.stringMatching(/^env var FAKE_TOKEN differs between poddefaults team-a .* and team-b /),
-      expect.stringMatching(/^the mount of volume shared differs between poddefaults team-a .* and team-b /),
-      expect.stringMatching(/^mount paths \/home\/kubeflow\/.config of poddefault team-a .* and \/home\/kubeflow\/.config\/ of poddefault team-b .* same directory/),
-    ]));
-  });
-
-  test.concurrent('--allow-unlisted exempts a PodDefault from the listing rule', async () => {
-    const lines = expectErrors(await cli(['check', '--allow-unlisted', 'user/pipelines', cliFixture('conflicting.yaml')]), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toHaveLength(5);
-    expect(lines.join('\n')).not.toContain('pipelines');
-  });
-
-  /** `kubectl get poddefaults -o yaml` of the golden file's PodDefault, without its namespace, `edit` applied. */
-  function clusterList(goldenName: string, edit: (podDefault: string) => string = d => d): string {
-    const documents = golden(goldenName).split('---\n');
-    const podDefault = edit(documents.find(d => d.includes('kind: PodDefault\n'))!);
-    return `apiVersion: v1\nkind: List\nitems:\n${podDefault
-      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
-  }
-
-  test.concurrent('a later input updates the objects of an earlier one, as kubectl apply would', async () => {
-    // GIVEN the cluster's PodDefault minio on stdin (an older endpoint), and the new one of the same name in a file
-    const cluster = clusterList('minio-defaults', d => d.replace('minio-service.kubeflow:9000', 'old-minio.kubeflow:9000'));
-    // WHEN the default namespace is the profile's
-    const result = await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: cluster });
-    // THEN the file's PodDefault replaces the cluster's: one PodDefault, no duplicate
-    expectOutput(result, 'ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
-  });
-
-  test.concurrent('an update is judged against what the cluster keeps', async () => {
-    // GIVEN the cluster's docker-config PodDefault, and a new PodDefault that mounts another volume at its path
-    const cluster = clusterList('docker-defaults');
-    const clash = golden('docker-existing-secret').replace(/docker-config/g, 'team-registry-config');
-    const file = path.join(secrets, 'clash.yaml');
-    writeFileSync(file, clash);
-    // WHEN
-    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
-    // THEN the cluster's object is still there to clash with
-    expect(lines).toEqual([expect.stringMatching(new RegExp(
-      `^the mount at /home/jovyan/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
-  });
-
-  test.concurrent('the same object twice in one input stays an error', async () => {
-    // GIVEN one file that holds the PodDefault minio twice
-    const documents = golden('minio-defaults').split('---\n');
-    const podDefault = documents.findIndex(d => d.includes('kind: PodDefault\n'));
-    const file = path.join(secrets, 'twice.yaml');
-    writeFileSync(file, [...documents, documents[podDefault]].join('---\n'));
-    // WHEN
-    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
-    // THEN
-    expect(lines).toEqual([expect.stringMatching(
-      new RegExp(`^${esc(file)}#${podDefault + 1} and ${esc(file)}#${documents.length + 1} are both PodDefault minio .* in namespace user`))]);
-  });
-
-  test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
-    // GIVEN invalid YAML on stdin, and a file of conflicting PodDefaults
-    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
-    // WHEN
-    const lines = expectErrors(await cli(['check', '-', file], { stdin: 'a: [\n' }), 1, 'cdk8s-kubeflow-access check');
-    // THEN the YAML error and all six problems of the file
-    expect(lines[0]).toMatch(/^stdin#1: not valid YAML at line \d+, column \d+: /);
-    expect(lines.slice(1)).toHaveLength(6);
-    expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
-  });
-
-  test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
-    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n';
-    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([
-      'stdin#1: Secret has no metadata.name',
-      'stdin#2: not valid YAML at line 10, column 10: a key is not allowed here (a value that holds ": " needs quotes)',
-    ]);
-  });
-
-  /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
-  const podDefault = (name: string, ...spec: string[]) => [
-    'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
-    `  desc: ${name}`, '  selector:', '    matchLabels:', `      ${name}: "true"`, ...spec.map(l => `  ${l}`)].join('\n');
-
-  test.concurrent('values keep the types kubectl gives them: an env var named E1 is "E1", not a number', async () => {
-    const stdin = [
-      podDefault('team-a', 'env:', '  - name: E1', '    value: fake-a'),
-      podDefault('team-b', 'env:', '  - name: E1', '    value: fake-b'),
-    ].join('\n---\n');
-    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
-  });
-
-  test.concurrent('a PodDefault name the constructs refuse is refused by check too', async () => {
-    // GIVEN a hand-written PodDefault named MyPD
-    const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
-    // WHEN checked THEN the name rule the constructs apply fires, with its fix
-    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 subdomain .*rename it, such as "my-pd"$/)]);
-  });
-
-  test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
-    const stdin = [
-      podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
-      podDefault('team-b', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
-    ].join('\n---\n');
-    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n');
-  });
-
-  test.concurrent.each<[string, string[], string]>([
-    ['volumes as a mapping', ['volumes: {a: 1}'], 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
-    ['an env var name as a number', ['env:', '  - name: 12', '    value: x'], 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
-    ['matchLabels as a list', [], 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
-  ])('a wrong type (%s) is one line naming file, document and field', async (_name, spec, message) => {
-    const document = spec.length > 0 ? podDefault('team-a', ...spec) : podDefault('team-a').replace(/matchLabels:\n.*$/s, 'matchLabels: [a]');
-    const lines = expectErrors(await cli(['check', '-'], { stdin: `${document}\n` }), 1, 'cdk8s-kubeflow-access check');
-    expect(lines).toEqual([`stdin#1: PodDefault team-a: ${message}: fix the manifest`]);
-  });
-
-  test.concurrent('a missing file', async () => {
-    expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
-      .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
-  });
-});
-
-function esc(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin', () => {
   /** Each secret flag pair, with the flags that make the command otherwise complete. */
   const READERS: [string, string, string[]][] = [
@@ -772,12 +626,6 @@ describe('the real binary', () => {
   test.concurrent('non-UTF-8 stdin exits 1 with one line', async () => {
     const result = await binary(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.from('p\xe4ssword', 'latin1') });
     expect(expectErrors(result, 1, 'cdk8s-kubeflow-access docker')).toEqual(['--password-stdin: stdin is not UTF-8 text: save it as UTF-8']);
-  });
-
-  test('/dev/zero on stdin ends in one line and exit 1', () => {
-    const result = shell('"$NODE" "$BIN" check - < /dev/zero');
-    expect(result.stderr).toBe('cdk8s-kubeflow-access check: FILE: stdin is larger than 1 MiB, more than this command reads: split the input, such as one file per namespace\n');
-    expect(result.code).toBe(1);
   });
 
   test('a reader that closes the pipe (| true) ends the run quietly', () => {

@@ -18,7 +18,9 @@ import { mergePodDefaults } from '../../admission/merge';
 import { decodeBase64 } from '../../sources/base64';
 import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
 import { foldPath } from '../../names';
-import { externalSecretTarget, Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { externalSecretTarget } from '../external-secret';
+import { Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { coSelectable, describeLabels, witness } from '../selection';
 import { CheckProblem } from '../types';
 import { SecretKeys } from './env-source';
@@ -100,7 +102,8 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
       add(found, found.name, found.manifest.data, true);
       add(found, found.name, found.manifest.stringData, false);
     } else if (isExternalSecret(found)) {
-      add(found, externalSecretTarget(found), found.manifest.spec?.target?.template?.data, false);
+      const target = externalSecretTarget(found);
+      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, found.manifest.spec?.target?.template?.data, false); }
     }
   }
   return files;
@@ -133,24 +136,28 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
 }
 
 function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string): CheckProblem {
-  const base = { rule: 'cloud-identity', ...(namespace === '' ? {} : { namespace }), key: pair.cloud };
   const where = `in namespace ${ns(namespace)}`;
-  const fix = 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)';
   if (used.pd === unused.pd) {
-    return {
-      ...base,
+    return checkProblem({
+      rule: 'cloud-identity',
+      namespace,
       sources: [used.pd.source],
+      key: pair.cloud,
       message: `poddefault ${used.pd.name} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
-        + `a notebook that selects it (${describeLabels(witness([used.pd]))}) silently uses ${WHAT[pair.used]}, since ${pair.why}; keep one of the two`,
-    };
+        + `a notebook that selects it (${describeLabels(witness([used.pd]))}) silently uses ${WHAT[pair.used]}, since ${pair.why}`,
+      fix: 'keep one of the two',
+    });
   }
-  return {
-    ...base,
+  return checkProblem({
+    rule: 'cloud-identity',
+    namespace,
     sources: [used.pd.source, unused.pd.source],
+    key: pair.cloud,
     message: `poddefault ${used.pd.name} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${unused.pd.name} (${unused.pd.source}) `
       + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(witness([used.pd, unused.pd]))}) `
-      + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}; ${fix}`,
-  };
+      + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}`,
+    fix: 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
+  });
 }
 
 /** The kinds every pair has on one side: a group with none of them has no pair. */

@@ -1,38 +1,148 @@
-import { externalSecretTarget, Found, isExternalSecret, ns } from '../objects';
+import { externalSecretKeys, externalSecretTarget } from '../external-secret';
+import { Found, isExternalSecret, ns } from '../objects';
+import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
+/** How an object claims an identity: as itself, or as what an ExternalSecret writes, whole or by merging keys. */
+type How = 'object' | 'replace' | 'merge';
+
+interface Claim {
+  readonly found: Found;
+  readonly how: How;
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  /** The ExternalSecret's creationPolicy, for the claims of one. */
+  readonly policy?: string;
+}
+
+/** The claims on one group, kind and name: by namespace (`''` for none), and the namespace-less ones not yet reported. */
+interface Bucket {
+  readonly byNamespace: Map<string, Claim[]>;
+  pending?: Claim[];
+}
+
 /**
- * Two objects with one group, kind, namespace and name: applying them, one overwrites the other. An
- * ExternalSecret also counts as the Secret it writes (`spec.target.name`), since ESO and `kubectl
- * apply` would then fight over that Secret.
+ * Objects that overwrite each other: two objects with one group, kind, namespace and name, as
+ * `kubectl apply` matches them. An ExternalSecret also claims the Secret it writes (see
+ * external-secret.ts): whole with creationPolicy Owner or Orphan, which clashes with any other writer
+ * of that Secret; by merging keys with Merge or CreateOrMerge, which fills a Secret that exists and
+ * clashes only with another ExternalSecret writing one of its keys. An object that names no namespace
+ * lands wherever `kubectl apply -n` sends it, so it clashes with its twin in any namespace (reported
+ * once).
  */
 export function duplicateObjects(objects: readonly Found[]): CheckProblem[] {
-  // Maps within maps rather than one map by a joined key, which cost a string per object of the app;
-  // the namespace last, since apps repeat one set of names in many namespaces.
-  const first = new Map<string, Map<string, Map<string, Map<string, Found>>>>();
+  // Maps within maps rather than one map by a joined key, which cost a string per object of the app.
+  const buckets = new Map<string, Map<string, Map<string, Bucket>>>();
   const problems: CheckProblem[] = [];
-  const see = (found: Found, external: boolean, group: string, kind: string, name: string) => {
-    const byNamespace = inner(inner(inner(first, group), kind), name);
-    const seen = byNamespace.get(found.namespace);
-    if (seen === undefined) {
-      byNamespace.set(found.namespace, found);
-      return;
-    }
-    const sources = [seen.source, found.source];
-    // An object seen under another kind than its own was seen as the Secret an ExternalSecret writes.
-    const message = seen.kind !== kind || external
-      ? `${sources[0]} and ${sources[1]} both make Secret ${name} in namespace ${ns(found.namespace)} (an ExternalSecret writes the Secret `
-        + 'its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces'
-      : `${sources[0]} and ${sources[1]} are both ${kind} ${name} (api group ${group}) in namespace ${ns(found.namespace)}: `
-        + 'applying them, one overwrites the other; give them different names or namespaces';
-    problems.push(problem(found.namespace, sources, name, message));
-  };
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
-    see(found, false, found.group, found.kind, found.name);
-    if (isExternalSecret(found)) { see(found, true, 'core', 'Secret', externalSecretTarget(found)); }
+    see(buckets, problems, { found, how: 'object', group: found.group, kind: found.kind, name: found.name });
+    if (isExternalSecret(found)) {
+      const target = externalSecretTarget(found);
+      if (target !== undefined) {
+        see(buckets, problems, { found, how: target.replaces ? 'replace' : 'merge', group: target.group, kind: target.kind, name: target.name, policy: target.policy });
+      }
+    }
   }
   return problems;
+}
+
+function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: CheckProblem[], claim: Claim): void {
+  const byName = inner(inner(buckets, claim.group), claim.kind);
+  let bucket = byName.get(claim.name);
+  if (bucket === undefined) {
+    bucket = { byNamespace: new Map() };
+    byName.set(claim.name, bucket);
+  }
+  const namespace = claim.found.namespace;
+  const same = bucket.byNamespace.get(namespace);
+  let reported = false;
+  if (same !== undefined) {
+    for (let i = 0; i < same.length && !reported; i++) {
+      reported = report(problems, same[i], claim, namespace, undefined);
+    }
+  }
+  if (!reported && claim.found.floating) {
+    // The first earlier claim of any namespace it would clash with there.
+    for (const [other, claims] of bucket.byNamespace) {
+      if (other === '') { continue; }
+      for (let i = 0; i < claims.length && !reported; i++) {
+        reported = report(problems, claims[i], claim, other, claim);
+      }
+      if (reported) { break; }
+    }
+  } else if (!reported && bucket.pending !== undefined) {
+    // An earlier namespace-less claim that has not been reported yet: it may land in this namespace.
+    for (let i = 0; i < bucket.pending.length && !reported; i++) {
+      const floating = bucket.pending[i];
+      reported = report(problems, floating, claim, namespace, floating);
+      if (reported) { bucket.pending.splice(i, 1); }
+    }
+  }
+  if (same === undefined) { bucket.byNamespace.set(namespace, [claim]); } else { same.push(claim); }
+  if (!reported && claim.found.floating) { (bucket.pending ??= []).push(claim); }
+}
+
+/**
+ * Reports `later` against `earlier` when the two clash in `namespace`; `floating` is the one of them
+ * that names no namespace, when they meet only once it is applied there. Whether it reported.
+ */
+function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespace: string, floating: Claim | undefined): boolean {
+  if (earlier.found === later.found) { return false; }
+  const a = earlier.found.source;
+  const b = later.found.source;
+  const where = floating === undefined
+    ? `in namespace ${ns(namespace)}`
+    : `in namespace ${namespace} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${namespace})`;
+  const parts = { rule: 'duplicate-object', namespace, sources: [a, b], key: later.name };
+  if (earlier.how === 'object' && later.how === 'object') {
+    problems.push(checkProblem({
+      ...parts,
+      message: `${a} and ${b} are both ${later.kind} ${later.name} (api group ${later.group}) ${where}: applying them, one overwrites the other`,
+      fix: 'give them different names or namespaces',
+    }));
+    return true;
+  }
+  if (earlier.how === 'merge' || later.how === 'merge') {
+    if (earlier.how === 'object' || later.how === 'object') { return false; }
+    if (earlier.how === 'merge' && later.how === 'merge') {
+      const key = sharedKey(earlier.found, later.found);
+      if (key === undefined) { return false; }
+      problems.push(checkProblem({
+        ...parts,
+        key,
+        message: `${a} and ${b} both write key ${key} of ${later.kind} ${later.name} ${where} (creationPolicy ${earlier.policy} and ${later.policy}): `
+          + 'External Secrets Operator writes one value and then the other, on every refresh',
+        fix: 'write each key from one ExternalSecret only',
+      }));
+      return true;
+    }
+    const [whole, merging] = earlier.how === 'replace' ? [earlier, later] : [later, earlier];
+    problems.push(checkProblem({
+      ...parts,
+      message: `${a} and ${b} both write ${later.kind} ${later.name} ${where}: External Secrets Operator rewrites the whole ${later.kind} for `
+        + `${whole.found.source} (creationPolicy ${whole.policy}), dropping the keys ${merging.found.source} merges into it`,
+      fix: 'set creationPolicy Merge on both, or give them different targets',
+    }));
+    return true;
+  }
+  const existing = earlier.how === 'object' || later.how === 'object';
+  problems.push(checkProblem({
+    ...parts,
+    message: `${a} and ${b} both make ${later.kind} ${later.name} ${where} (an ExternalSecret writes the ${later.kind} its spec.target.name names, `
+      + 'by default its own name): one overwrites the other',
+    fix: existing
+      ? 'give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one'
+      : 'give them different names or namespaces',
+  }));
+  return true;
+}
+
+/** A key that both ExternalSecrets write, as far as their manifests tell; `undefined` when none. */
+function sharedKey(a: Found, b: Found): string | undefined {
+  const keys = new Set(externalSecretKeys(a.manifest));
+  return externalSecretKeys(b.manifest).find(k => keys.has(k));
 }
 
 /** The map under `key`, made when there is none. */
@@ -43,14 +153,4 @@ function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V>
     map.set(key, found);
   }
   return found;
-}
-
-export function identityOf(group: string, kind: string, namespace: string, name: string): string {
-  return `${group}\n${kind}\n${namespace}\n${name}`;
-}
-
-function problem(namespace: string, sources: string[], key: string, message: string): CheckProblem {
-  return namespace === ''
-    ? { rule: 'duplicate-object', sources, key, message }
-    : { rule: 'duplicate-object', namespace, sources, key, message };
 }

@@ -1,11 +1,15 @@
-import { externalSecretTarget, Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { externalSecretKeys, externalSecretTarget } from '../external-secret';
+import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
- * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an ExternalSecret,
- * the Secret it writes, with its template's `data` keys and its `data[].secretKey`s. Keys that only an
- * ExternalSecret's `dataFrom` would add cannot be known before ESO fetches them, and are left out.
+ * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an
+ * ExternalSecret, the keys External Secrets Operator writes into its Secret (see external-secret.ts),
+ * with those the Secret already holds when it merges. Keys that only `dataFrom` or `templateFrom`
+ * would add cannot be known before ESO fetches them, and are left out. A Secret that names no
+ * namespace lands wherever `kubectl apply -n` sends it, so it counts in every namespace.
  *
  * Read on first use: the rule returns early in most namespaces, so most checks never need them.
  */
@@ -17,7 +21,11 @@ export class SecretKeys {
   /** The keys of the Secret `name` in `namespace`; `undefined` when the input holds no such Secret. */
   public of(namespace: string, name: string): readonly string[] | undefined {
     this.byName ??= keysByName(this.objects);
-    return this.byName.get(name)?.get(namespace);
+    const byNamespace = this.byName.get(name);
+    if (byNamespace === undefined) { return undefined; }
+    const own = byNamespace.get(namespace);
+    const floating = namespace === '' ? undefined : byNamespace.get('');
+    return floating === undefined ? own : own === undefined ? floating : own.concat(floating);
   }
 }
 
@@ -33,9 +41,10 @@ function keysByName(objects: readonly Found[]): ReadonlyMap<string, ReadonlyMap<
     if (isSecret(found)) {
       addKeys(keys, found.namespace, found.name, keysOf(found.manifest.data, found.manifest.stringData));
     } else if (isExternalSecret(found)) {
-      const spec = found.manifest.spec ?? {};
-      const fromData = (Array.isArray(spec.data) ? spec.data : []).map((d: any) => d?.secretKey).filter((k: unknown) => typeof k === 'string');
-      addKeys(keys, found.namespace, externalSecretTarget(found), Object.keys(spec.target?.template?.data ?? {}).concat(fromData));
+      const target = externalSecretTarget(found);
+      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') {
+        addKeys(keys, found.namespace, target.name, externalSecretKeys(found.manifest));
+      }
     }
   }
   return keys;
@@ -82,7 +91,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     for (let j = 0; j < envFrom.length; j++) {
       const from = envFrom[j];
       const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? secretKeysIn(keys, namespace, name) : undefined;
+      const known = typeof name === 'string' ? keys.of(namespace, name) : undefined;
       if (known === undefined) { continue; }
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
       const entry: Entry<Provider> = { pd, klass: name, item: { pd, secret: name } };
@@ -110,28 +119,18 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
       const pair = `${p.pd.index}\n${q.pd.index}`;
       if (reported.has(pair)) { continue; }
       reported.add(pair);
-      problems.push({
+      problems.push(checkProblem({
         rule: 'env-source',
-        ...(namespace === '' ? {} : { namespace }),
+        namespace,
         sources: [p.pd.source, q.pd.source],
         key: variable,
         message: `env var ${variable} is set by ${how(p)} and by ${how(q)} in namespace ${ns(namespace)}: a notebook that selects both `
-          + `(${describeLabels(witness([p.pd, q.pd]))}) gets one of the two values without a warning; set it in one of them only, `
-          + 'or make the two exclusive by giving both an env var of one name whose value is their own name',
-      });
+          + `(${describeLabels(witness([p.pd, q.pd]))}) gets one of the two values without a warning`,
+        fix: 'set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
+      }));
     }
   });
   return problems;
-}
-
-/**
- * The keys of Secret `name` where a PodDefault of `namespace` reads it: a namespace-less Secret lands
- * there too, as `kubectl apply -n` places it.
- */
-function secretKeysIn(keys: SecretKeys, namespace: string, name: string): readonly string[] | undefined {
-  const own = keys.of(namespace, name);
-  const placed = namespace === '' ? undefined : keys.of('', name);
-  return placed === undefined ? own : own === undefined ? placed : own.concat(placed);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { foldPath } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { Entry, Meetings } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -27,15 +28,16 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
   byDirectory.forEach((entries, folded) => {
     if (entries.every(e => e.klass === entries[0].klass)) { return; }
     for (const [a, b] of meetings.clashes(entries, { anyEntry: true })) {
-      problems.push({
+      problems.push(checkProblem({
         rule: 'mount-spelling',
-        ...(namespace === '' ? {} : { namespace }),
+        namespace,
         sources: a.pd === b.pd ? [a.pd.source] : [a.pd.source, b.pd.source],
         key: folded,
         message: `mount paths ${a.item} of poddefault ${a.pd.name} (${a.pd.source}) and ${b.item} of poddefault `
           + `${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
-          + 'does not see the clash and the container cannot mount both; spell them the same way or use different directories',
-      });
+          + 'does not see the clash and the container cannot mount both',
+        fix: 'spell them the same way or use different directories',
+      }));
     }
   });
   return problems;

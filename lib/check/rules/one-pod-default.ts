@@ -1,11 +1,13 @@
 // Rules on one PodDefault at a time.
 import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
 /** The notebook spawner gives every notebook pod a `dshm` volume mounted at `/dev/shm`. */
 const SPAWNER_VOLUME = 'dshm';
 const SPAWNER_MOUNT_PATH = '/dev/shm';
+const LABEL_KEY_FIX = 'rename the key';
 /**
  * Where the notebook spawner mounts each notebook's workspace volume by default: `workspaceVolume.value.mount`
  * of its spawner_ui_config.yaml (kubeflow/notebooks 177b0986 components/crud-web-apps/jupyter/manifests/base/
@@ -17,27 +19,22 @@ function where(pd: PodDefaultFound): string {
   return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
 }
 
-function problem(rule: string, pd: PodDefaultFound, message: string, key?: string): CheckProblem {
-  return {
-    rule,
-    ...(pd.namespace === '' ? {} : { namespace: pd.namespace }),
-    sources: [pd.source],
-    ...(key === undefined ? {} : { key }),
-    message,
-  };
+function problem(rule: string, pd: PodDefaultFound, message: string, fix: string, key?: string, exempt?: string): CheckProblem {
+  return checkProblem({ rule, namespace: pd.namespace, sources: [pd.source], key, message, fix, exempt });
 }
 
 /** The webhook's marker annotation of a longer name is not a valid key (see `podDefaultNameProblem`). */
 export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
   if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH || !isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
-  return [problem('name-length', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; `
-    + `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+  return [problem('name-length', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}`,
+    `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
 }
 
 /** The API server requires a custom resource's name to be a DNS-1123 subdomain (see `podDefaultNameProblem`). */
 export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
   if (isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
-  return [problem('name-format', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}; rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
+  return [problem('name-format', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}`,
+    `rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
 }
 
 function suggestedName(name: string): string {
@@ -62,8 +59,7 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
     text = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
   }
   if (text === undefined) { return NO_PROBLEMS; }
-  return [problem('listing', pd, `${where(pd)} ${text}; `
-    + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks')];
+  return [problem('listing', pd, `${where(pd)} ${text}`, 'select exactly one label with the value "true"', undefined, pd.name)];
 }
 
 /**
@@ -91,12 +87,12 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   if (!usesName && !usesShm && !usesWorkspace) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
-  if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}; choose another volume name`, SPAWNER_VOLUME)); }
-  if (usesShm) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}; choose another mount path`, SPAWNER_MOUNT_PATH)); }
+  if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}`, 'choose another volume name', SPAWNER_VOLUME)); }
+  if (usesShm) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}`, 'choose another mount path', SPAWNER_MOUNT_PATH)); }
   if (usesWorkspace) {
     problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${WORKSPACE_MOUNT_PATH}, where the notebook spawner mounts every notebook's `
       + 'workspace volume by default (workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every '
-      + `notebook that selects it is refused; mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
+      + 'notebook that selects it is refused', `mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
   }
   return problems;
 }
@@ -118,12 +114,12 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
       const keyProblem = labelKeyProblem(key);
       if (keyProblem === undefined) { continue; }
       if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
-      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, key));
+      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, LABEL_KEY_FIX, key));
     }
   }
   if (pd.selector.error !== undefined && !badSelectorKeys.has(pd.selector.key ?? '')) {
-    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace; fix the selector`,
-      pd.selector.key));
+    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace`,
+      'fix the selector', pd.selector.key));
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import { compareNames } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { coSelectable, describeLabels, witness } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -26,16 +27,16 @@ export function serviceAccounts(group: readonly PodDefaultFound[], namespace: st
       if (first === last || earlier.name === later.name) { continue; }
       if (namespace !== '' && earlier.floating && later.floating) { continue; }
       if (!coSelectable(earlier, later)) { continue; }
-      problems.push({
+      problems.push(checkProblem({
         rule: 'service-account',
-        ...(namespace === '' ? {} : { namespace }),
+        namespace,
         sources: [earlier.source, later.source],
         key: 'serviceAccountName',
         message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${first} and poddefault ${later.name} (${later.source}) `
           + `sets ${last} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
-          + `the account of the later by name, ${last}, without a warning; set serviceAccountName in one of them only, or make the two exclusive `
-          + 'by giving both an env var of one name whose value is their own name',
-      });
+          + `the account of the later by name, ${last}, without a warning`,
+        fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
+      }));
     }
   }
   return problems;

@@ -4,6 +4,7 @@
 // while it reads its input; checkManifests applies it to every PodDefault it is given.
 import { isPlainObject } from '../../json';
 import { Found } from '../objects';
+import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
 type Shape = 'string' | 'boolean' | 'object' | 'list of objects' | 'list of strings' | 'map of strings';
@@ -45,7 +46,7 @@ const SPEC_SHAPES: readonly FieldShape[] = [
   field('labels', 'map of strings'),
 ];
 
-/** Why a PodDefault's fields do not have the CRD's types, naming the first such field; else undefined. */
+/** Why a PodDefault's fields do not have the CRD's types, naming the first such field (its fix is SHAPE_FIX); else undefined. */
 export function shapeProblem(manifest: any): string | undefined {
   if (manifest.kind !== 'PodDefault') { return undefined; }
   const spec = manifest.spec;
@@ -116,17 +117,15 @@ function describe(value: unknown): string {
 
 function wrong(manifest: any, path: string, shape: Shape, value: unknown): string {
   const actual = describe(value) === 'object' ? 'a mapping' : describe(value) === 'list' ? 'a list' : `a ${describe(value)}`;
-  return `PodDefault ${manifest.metadata?.name}: ${path} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}: fix the manifest`;
+  return `PodDefault ${manifest.metadata?.name}: ${path} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}`;
 }
+
+/** The fix of every shape problem. */
+export const SHAPE_FIX = 'fix the manifest';
 
 /** The shape rule as a check problem: a PodDefault the other rules cannot judge. */
 export function podDefaultShape(found: Found): CheckProblem | undefined {
   const problem = shapeProblem(found.manifest);
   if (problem === undefined) { return undefined; }
-  return {
-    rule: 'shape',
-    ...(found.namespace === '' ? {} : { namespace: found.namespace }),
-    sources: [found.source],
-    message: `${found.source}: ${problem}`,
-  };
+  return checkProblem({ rule: 'shape', namespace: found.namespace, sources: [found.source], message: `${found.source}: ${problem}`, fix: SHAPE_FIX });
 }

@@ -4,6 +4,7 @@ import { KEYED_LISTS, KEYED_MAPS } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { foldPath, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -158,30 +159,37 @@ function pairId(key: string, a: PodDefaultFound, b: PodDefaultFound): string {
 function describe(rule: string, key: string, a: PodDefaultFound, b: PodDefaultFound, namespace: string,
   extra: readonly SelectorRequirement[] = []): CheckProblem {
   const subject = conflictSubject(rule, key);
-  const base = { rule, ...(namespace === '' ? {} : { namespace }), key };
   if (a === b && extra.length > 0) {
-    return {
-      ...base,
+    return checkProblem({
+      rule,
+      namespace,
       sources: [a.source],
+      key,
       message: `${subject} is set by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}, which also selects notebooks whose label `
-        + `${quote(key)} has another value: the webhook refuses each of them (${describeLabels(witness([a], extra))}); set the label only to a `
-        + 'value the selector requires, or leave it out',
-    };
+        + `${quote(key)} has another value: the webhook refuses each of them (${describeLabels(witness([a], extra))})`,
+      fix: 'set the label only to a value the selector requires, or leave it out',
+    });
   }
   if (a === b) {
-    return {
-      ...base,
+    return checkProblem({
+      rule,
+      namespace,
       sources: [a.source],
+      key,
       message: `${subject} is defined twice, differently, by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}: `
-        + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))}); keep one definition`,
-    };
+        + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))})`,
+      fix: 'keep one definition',
+    });
   }
-  return {
-    ...base,
+  return checkProblem({
+    rule,
+    namespace,
     sources: [a.source, b.source],
+    key,
     message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
-      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b], extra))}); make the two definitions identical or rename one${dockerHint(rule, key)}`,
-  };
+      + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b], extra))})`,
+    fix: `make the two definitions identical or rename one${dockerHint(rule, key)}`,
+  });
 }
 
 /**

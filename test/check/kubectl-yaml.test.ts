@@ -1,4 +1,4 @@
-// `check` reads YAML as kubectl does. The vectors were recorded from kubectl 1.32.4 (sigs.k8s.io/yaml):
+// The check's doors read YAML as kubectl does. The vectors were recorded from kubectl 1.32.4 (sigs.k8s.io/yaml):
 // each TEXT below was written as `spec.vN: TEXT` of one manifest and decoded with
 //   kubectl annotate --local -o json -f FILE x=y
 // which decodes a file as `kubectl create -f` and `kubectl apply -f` do, but needs no cluster. The last
@@ -7,8 +7,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { parse } from 'yaml';
-import { KUBECTL_YAML } from '../../lib/cli/kubectl-yaml';
+import { loadKubectlYaml } from '../../lib/check/kubectl-yaml';
 
 /** [YAML text, the JSON value kubectl gave it]. */
 const VECTORS: [string, unknown][] = [
@@ -29,7 +28,7 @@ function manifest(): string {
 
 /** The spec as check reads it, through JSON as kubectl prints it. */
 function ours(): { [key: string]: unknown } {
-  return JSON.parse(JSON.stringify(parse(manifest(), KUBECTL_YAML).spec));
+  return JSON.parse(JSON.stringify((loadKubectlYaml(manifest()) as any).spec));
 }
 
 test.each(VECTORS.map(([text, value], i) => [text, value, i] as const))('%j decodes to %j, as kubectl decodes it', (_text, value, i) => {

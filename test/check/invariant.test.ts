@@ -1,0 +1,188 @@
+// The check's one invariant, as a property (issue 20 item 1): for any app, either synth refuses, or
+// PodDefaultCheck.check over exactly the manifests synth wrote, read back from the output directory,
+// finds nothing, and synth wrote every object of the app. The apps mix the library's constructs,
+// KubePodDefaults, raw ApiObjects, Included YAML and JSON patches over several charts, in every
+// YamlOutputType, and change between two synths: props objects their callers kept, public fields, new
+// patches. The seed is fixed (FUZZ_SEED replays another); FUZZ_RUNS sets the number of apps.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart, Include, JsonPatch, YamlOutputType } from 'cdk8s';
+import * as fc from 'fast-check';
+import * as YAML from 'yaml';
+import { KubePodDefault } from '../../imports/kubeflow.org';
+import { MinioDefault, PipelinesApiAccess, PodDefaultCheck } from '../../lib';
+import { AllowUnlisted } from '../../lib/check/input-model';
+import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
+import { line } from './support';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+const NAMES = ['a', 'b', 'minio', 'creds'];
+const NAMESPACES = ['team-a', 'team-b', undefined];
+
+/** A PodDefault spec from small pools, so that clashes are common. */
+const podDefaultSpec = (name: string) => fc.record({
+  volumes: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), secret: fc.record({ secretName: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
+  volumeMounts: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), mountPath: fc.constantFrom('/data', '/data/', '/home/jovyan/.aws') }), { maxLength: 1 }),
+  env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y') }), { maxLength: 1 }),
+  envFrom: fc.array(fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
+  matchLabels: fc.constantFrom({ [name]: 'true' }, { [name]: 'true' }, {}),
+}).map(s => {
+  const { matchLabels, ...rest } = JSON.parse(JSON.stringify(s));
+  return { desc: name, selector: { matchLabels }, ...rest };
+});
+
+/** One object of the app: what kind of thing, with what name and namespace. */
+const objectSpec = fc.record({
+  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-eso', 'include'),
+  name: fc.constantFrom(...NAMES),
+  namespace: fc.constantFrom(...NAMESPACES),
+  chart: fc.nat(2),
+  unlisted: fc.boolean(),
+  policy: fc.constantFrom('Owner', 'Merge', 'Orphan', 'None', 'CreateOrMerge'),
+}).chain(o => podDefaultSpec(o.name).map(spec => ({ ...o, spec })));
+
+/** A change after the first synth. */
+const changeSpec = fc.record({
+  target: fc.nat(7),
+  what: fc.constantFrom('rename-props', 'mount-props', 'patch-name', 'patch-namespace', 'patch-mount', 'selector-labels', 'metadata-label'),
+  value: fc.constantFrom(...NAMES),
+});
+
+const TYPES = [YamlOutputType.FILE_PER_APP, YamlOutputType.FILE_PER_CHART, YamlOutputType.FILE_PER_RESOURCE, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE];
+
+/** Every file under `dir`. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap(entry => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+interface Built {
+  readonly app: App;
+  /** Objects whose props the caller kept, to change them later. */
+  readonly kept: { readonly obj: ApiObject; readonly props: any }[];
+  readonly all: ApiObject[];
+}
+
+function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type: YamlOutputType, workdir: string): Built | undefined {
+  const app = new App({ outdir: path.join(workdir, 'out'), yamlOutputType: type });
+  PodDefaultValidation.attach(app);
+  const charts = chartNamespaces.map((namespace, i) => new Chart(app, `c${i}`, namespace === undefined ? {} : { namespace }));
+  const kept: { obj: ApiObject; props: any }[] = [];
+  const all: ApiObject[] = [];
+  objects.forEach((o, i) => {
+    const chart = charts[o.chart % charts.length];
+    const metadata = { name: o.name, ...(o.namespace === undefined ? {} : { namespace: o.namespace }) };
+    let made: ApiObject[] = [];
+    try {
+      switch (o.type) {
+        case 'minio': made = [new MinioDefault(chart, `o${i}`, { name: o.name, namespace: o.namespace ?? chart.namespace ?? 'team-a' })]; break;
+        case 'pipelines': made = [new PipelinesApiAccess(chart, `o${i}`, { name: o.name, namespace: o.namespace ?? chart.namespace ?? 'team-a' })]; break;
+        case 'kube': made = [new KubePodDefault(chart, `o${i}`, { metadata, spec: o.spec })]; break;
+        case 'raw-pd': {
+          const props = { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata, spec: o.spec };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          kept.push({ obj: made[0], props });
+          break;
+        }
+        case 'raw-secret': {
+          const props = { apiVersion: 'v1', kind: 'Secret', metadata, data: { AWS_REGION: 'eA==' } };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          kept.push({ obj: made[0], props });
+          break;
+        }
+        case 'raw-eso': {
+          const props = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { ...metadata, name: `fetch-${i}` },
+            spec: { target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          kept.push({ obj: made[0], props });
+          break;
+        }
+        case 'include': {
+          const file = path.join(workdir, `include-${i}.yaml`);
+          writeFileSync(file, YAML.stringify({ apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata, spec: o.spec }));
+          made = new Include(chart, `o${i}`, { url: file }).apiObjects;
+          break;
+        }
+      }
+    } catch {
+      // A construct that refuses its props (a name taken in its scope, say) leaves the app as it was.
+      return;
+    }
+    for (const obj of made) {
+      if (o.unlisted && obj.kind === 'PodDefault') { PodDefaultValidation.allowUnlisted(obj); }
+      all.push(obj);
+    }
+  });
+  return { app, kept, all };
+}
+
+function applyChange(built: Built, change: any): void {
+  const obj = built.all[change.target % Math.max(1, built.all.length)];
+  const kept = built.kept[change.target % Math.max(1, built.kept.length)];
+  try {
+    switch (change.what) {
+      case 'rename-props': if (kept) { kept.props.metadata.name = change.value; } break;
+      case 'mount-props': if (kept?.props.spec?.volumeMounts?.[0]) { kept.props.spec.volumeMounts[0].mountPath = '/data'; } break;
+      case 'patch-name': obj?.addJsonPatch(JsonPatch.replace('/metadata/name', change.value)); break;
+      case 'patch-namespace': obj?.addJsonPatch(JsonPatch.add('/metadata/namespace', 'team-b')); break;
+      case 'patch-mount': if (obj?.kind === 'PodDefault') { obj.addJsonPatch(JsonPatch.add('/spec/volumeMounts', [{ name: 'data', mountPath: '/data' }])); } break;
+      case 'selector-labels': if (obj instanceof MinioDefault) { ((obj as MinioDefault).selectorLabels as any)[change.value] = 'true'; } break;
+      case 'metadata-label': obj?.metadata.addLabel('changed', change.value); break;
+    }
+  } catch {
+    // Frozen: what the library shows cannot be changed, and that is the point.
+  }
+}
+
+/** Synthesises; when synth passes, checks what it wrote. */
+function synthAndJudge(built: Built, workdir: string): void {
+  const outdir = built.app.outdir;
+  rmSync(outdir, { recursive: true, force: true });
+  // The objects synth will write, and which PodDefaults are exempt from the listing rule.
+  let expected: any[];
+  const objects = built.app.node.findAll().filter(c => ApiObject.isApiObject(c)) as ApiObject[];
+  try {
+    built.app.synth();
+    expected = objects.map(o => o.toJson());
+  } catch {
+    return;
+  }
+  const exempt = new AllowUnlisted(objects.filter(o => o.node.metadata.some(m => m.type === 'cdk8s-kubeflow-access:allow-unlisted'))
+    .map(o => o.toJson()).map(m => m.metadata.namespace === undefined ? m.metadata.name : `${m.metadata.namespace}/${m.metadata.name}`));
+  const written = filesUnder(outdir).flatMap(file => YAML.parseAllDocuments(readFileSync(file, 'utf8')).map((d, i) => ({ manifest: d.toJS(), source: `${path.relative(workdir, file)}#${i + 1}` })))
+    .filter(w => w.manifest !== null);
+  const inputs = written.map(w => ({ ...w, allowUnlisted: w.manifest.kind === 'PodDefault' && exempt.matches(w.manifest.metadata.namespace ?? '', w.manifest.metadata.name) }));
+  // THEN the pure check over what synth wrote finds nothing
+  expect(PodDefaultCheck.check(inputs).map(line)).toEqual([]);
+  // AND synth wrote every object of the app, as it renders
+  const key = (m: any) => JSON.stringify(m);
+  expect(written.map(w => key(w.manifest)).sort()).toEqual(expected.map(key).sort());
+}
+
+test('synth refuses, or the check over exactly what synth wrote finds nothing, and nothing was lost', () => {
+  fc.assert(fc.property(
+    fc.array(objectSpec, { minLength: 1, maxLength: 6 }),
+    fc.array(fc.constantFrom(...NAMESPACES), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom(...TYPES),
+    fc.array(changeSpec, { maxLength: 3 }),
+    (objects, chartNamespaces, type, changes) => {
+      const workdir = mkdtempSync(path.join(tmpdir(), 'invariant-'));
+      try {
+        // GIVEN a random app
+        const built = buildApp(objects, chartNamespaces, type, workdir);
+        if (built === undefined) { return; }
+        // WHEN synthesised, changed, and synthesised again
+        // THEN each time synth refuses, or the property holds
+        synthAndJudge(built, workdir);
+        for (const change of changes) { applyChange(built, change); }
+        synthAndJudge(built, workdir);
+      } finally {
+        rmSync(workdir, { recursive: true, force: true });
+      }
+    }), { seed: SEED, numRuns: RUNS });
+}, 120_000);

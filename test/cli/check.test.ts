@@ -1,0 +1,253 @@
+// The `check` command, the CLI door to the app-wide check: it reads what the tools around it write
+// (kubectl's YAML and JSON, cdk8s's output directory) and reports what the check finds. In-process
+// through main(argv, io), and as the real binary for what only a process has.
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { runMain } from './cli-io';
+import { buildCli, CliResult, removeCli } from './cli-runner';
+import { GOLDEN_DIR } from '../support';
+
+// Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
+jest.setTimeout(60_000);
+const cliDir = buildCli();
+afterAll(() => removeCli(cliDir));
+
+const secrets = mkdtempSync(path.join(tmpdir(), 'cli-check-test-'));
+const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8');
+const cliFixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'cli', name);
+const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain(args, options);
+
+/** Succeeded, with `expected` on stdout and nothing on stderr. */
+function expectOutput(result: CliResult, expected: string): void {
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toBe(expected);
+  expect(result.code).toBe(0);
+}
+
+/** Failed with `code`, one line on stderr per error, each prefixed, no stack trace. */
+function expectErrors(result: CliResult, code: number, prefix: string): string[] {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.replace(/\n$/, '').split('\n');
+  for (const line of lines) { expect(line.startsWith(`${prefix}: `)).toBe(true); }
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toContain('fake-');
+  return lines.map(l => l.slice(prefix.length + 2));
+}
+
+describe('check', () => {
+  test.concurrent('a consistent set passes', async () => {
+    // GIVEN the library's own output for three constructs of one profile
+    const files = ['docker-tutorial', 'aws-file-tutorial', 'minio-defaults'].map(n => path.join(GOLDEN_DIR, `${n}.yaml`));
+    // WHEN THEN
+    expectOutput(await cli(['check', ...files]), 'ok: 5 objects, 3 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('every problem of a conflicting set is reported, each naming the objects by file and document', async () => {
+    // GIVEN two teams' clashing PodDefaults, a duplicate Secret and an unlisted PodDefault
+    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    const at = (n: number) => `${file}#${n}`;
+    expect(lines).toHaveLength(6);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^${esc(at(3))} and ${esc(at(4))} are both Secret team-a .* in namespace user`)),
+      expect.stringMatching(new RegExp(`^poddefault pipelines \\(${esc(at(5))}\\) in namespace user has no spec.selector.matchLabels.*--allow-unlisted`)),
+      expect.stringMatching(new RegExp(`^volume shared differs between poddefaults team-a \\(${esc(at(1))}\\) and team-b \\(${esc(at(2))}\\)`)),
+      expect.stringMatching(/^env var FAKE_TOKEN differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^the mount of volume shared differs between poddefaults team-a .* and team-b /),
+      expect.stringMatching(/^mount paths \/home\/kubeflow\/.config of poddefault team-a .* and \/home\/kubeflow\/.config\/ of poddefault team-b .* same directory/),
+    ]));
+  });
+
+  test.concurrent('--allow-unlisted exempts a PodDefault from the listing rule', async () => {
+    const lines = expectErrors(await cli(['check', '--allow-unlisted', 'user/pipelines', cliFixture('conflicting.yaml')]), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toHaveLength(5);
+    expect(lines.join('\n')).not.toContain('pipelines');
+  });
+
+  /** `kubectl get poddefaults -o yaml` of the golden file's PodDefault, without its namespace, `edit` applied. */
+  function clusterList(goldenName: string, edit: (podDefault: string) => string = d => d): string {
+    const documents = golden(goldenName).split('---\n');
+    const podDefault = edit(documents.find(d => d.includes('kind: PodDefault\n'))!);
+    return `apiVersion: v1\nkind: List\nitems:\n${podDefault
+      .replace(/^ {2}namespace: user\n/m, '').replace(/^/gm, '    ').replace(/^ {4}apiVersion/m, '  - apiVersion')}`;
+  }
+
+  test.concurrent('a later input updates the objects of an earlier one, as kubectl apply would', async () => {
+    // GIVEN the cluster's PodDefault minio on stdin (an older endpoint), and the new one of the same name in a file
+    const cluster = clusterList('minio-defaults', d => d.replace('minio-service.kubeflow:9000', 'old-minio.kubeflow:9000'));
+    // WHEN the default namespace is the profile's
+    const result = await cli(['check', '--namespace', 'user', '-', path.join(GOLDEN_DIR, 'minio-defaults.yaml')], { stdin: cluster });
+    // THEN the file's PodDefault replaces the cluster's: one PodDefault, no duplicate
+    expectOutput(result, 'ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
+  });
+
+  test.concurrent('an update is judged against what the cluster keeps', async () => {
+    // GIVEN the cluster's docker-config PodDefault, and a new PodDefault that mounts another volume at its path
+    const cluster = clusterList('docker-defaults');
+    const clash = golden('docker-existing-secret').replace(/docker-config/g, 'team-registry-config');
+    const file = path.join(secrets, 'clash.yaml');
+    writeFileSync(file, clash);
+    // WHEN
+    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-', file], { stdin: cluster }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the cluster's object is still there to clash with
+    expect(lines).toEqual([expect.stringMatching(new RegExp(
+      `^the mount at /home/jovyan/.docker/ differs between poddefaults docker-config \\(stdin#1.items\\[0\\]\\) and team-registry-config \\(${esc(file)}#\\d\\) in namespace user`))]);
+  });
+
+  test.concurrent('the same object twice in one input stays an error', async () => {
+    // GIVEN one file that holds the PodDefault minio twice
+    const documents = golden('minio-defaults').split('---\n');
+    const podDefault = documents.findIndex(d => d.includes('kind: PodDefault\n'));
+    const file = path.join(secrets, 'twice.yaml');
+    writeFileSync(file, [...documents, documents[podDefault]].join('---\n'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', file]), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([expect.stringMatching(
+      new RegExp(`^${esc(file)}#${podDefault + 1} and ${esc(file)}#${documents.length + 1} are both PodDefault minio .* in namespace user`))]);
+  });
+
+  test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
+    // GIVEN invalid YAML on stdin, and a file of conflicting PodDefaults
+    const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-', file], { stdin: 'a: [\n' }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the YAML error and all six problems of the file
+    expect(lines[0]).toMatch(/^stdin#1: not valid YAML at line \d+, column \d+: /);
+    expect(lines.slice(1)).toHaveLength(6);
+    expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
+  });
+
+  test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
+    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n';
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([
+      'stdin#1: Secret has no metadata.name',
+      'stdin#2: not valid YAML at line 10, column 34: the indentation does not match the lines around it',
+    ]);
+  });
+
+  /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
+  const podDefault = (name: string, ...spec: string[]) => [
+    'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
+    `  desc: ${name}`, '  selector:', '    matchLabels:', `      ${name}: "true"`, ...spec.map(l => `  ${l}`)].join('\n');
+
+  test.concurrent('values keep the types kubectl gives them: an env var named E1 is "E1", not a number', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: E1', '    value: fake-a'),
+      podDefault('team-b', 'env:', '  - name: E1', '    value: fake-b'),
+    ].join('\n---\n');
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^env var E1 differs between poddefaults team-a \(stdin#1\) and team-b \(stdin#2\) in namespace user/)]);
+  });
+
+  test.concurrent('a PodDefault name the constructs refuse is refused by check too', async () => {
+    // GIVEN a hand-written PodDefault named MyPD
+    const stdin = podDefault('team-a').replace(/name: team-a/, 'name: MyPD').replace(/team-a: "true"/, 'MyPD: "true"');
+    // WHEN checked THEN the name rule the constructs apply fires, with its fix
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^poddefault MyPD \(stdin#1\) in namespace user has a name that is not a DNS-1123 subdomain .*rename it, such as "my-pd"$/)]);
+  });
+
+  test.concurrent('an unquoted date is the string kubectl sees: the same date in two PodDefaults agrees', async () => {
+    const stdin = [
+      podDefault('team-a', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+      podDefault('team-b', 'env:', '  - name: SINCE', '    value: 2001-12-14'),
+    ].join('\n---\n');
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 2 objects, 2 PodDefaults in 1 namespace, no problems\n');
+  });
+
+  test.concurrent.each<[string, string[], string]>([
+    ['volumes as a mapping', ['volumes: {a: 1}'], 'spec.volumes is a mapping, but the PodDefault CRD declares a list of objects'],
+    ['an env var name as a number', ['env:', '  - name: 12', '    value: x'], 'spec.env[0].name is a number, but the PodDefault CRD declares a string'],
+    ['matchLabels as a list', [], 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
+  ])('a wrong type (%s) is one line naming file, document and field', async (_name, spec, message) => {
+    const document = spec.length > 0 ? podDefault('team-a', ...spec) : podDefault('team-a').replace(/matchLabels:\n.*$/s, 'matchLabels: [a]');
+    const lines = expectErrors(await cli(['check', '-'], { stdin: `${document}\n` }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([`stdin#1: PodDefault team-a: ${message}; fix the manifest`]);
+  });
+
+  test.concurrent('a missing file', async () => {
+    expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
+      .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
+  });
+});
+
+function esc(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+
+describe('check reads what the tools around it write', () => {
+  const configMap = (name: string, namespace?: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...(namespace === undefined ? {} : { namespace }) } });
+
+  test.concurrent('a directory cdk8s synth wrote with a validation plugin: construct-metadata.json is skipped, in one line', async () => {
+    // GIVEN an output directory with construct-metadata.json beside the manifests
+    const dir = mkdtempSync(path.join(secrets, 'dist-'));
+    writeFileSync(path.join(dir, 'user.k8s.yaml'), golden('minio-defaults'));
+    writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: { minio: { path: 'user/minio' } } }));
+    // WHEN checked
+    const result = await cli(['check', dir]);
+    // THEN it passes, saying what it skipped
+    expect(result.stderr).toBe(`cdk8s-kubeflow-access check: skipped ${path.join(dir, 'construct-metadata.json')}: cdk8s's record of construct paths, not a manifest\n`);
+    expect(result.stdout).toBe('ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
+    expect(result.code).toBe(0);
+  });
+
+  /** Inputs as kubectl reads them, and the objects kubectl 1.32 read from each (`kubectl annotate --local -o name -f FILE x=y`). */
+  const RECORDED: [string, string, string[]][] = [
+    ['JSON objects one after another', [configMap('a'), configMap('b')].map(o => JSON.stringify(o)).join(''), ['configmap/a', 'configmap/b']],
+    ['JSON objects on lines of their own, as kubectl get -o json prints several', [configMap('a'), configMap('b')].map(o => JSON.stringify(o, null, 4)).join('\n'), ['configmap/a', 'configmap/b']],
+    ['a JSON List, then an object', `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [configMap('a')] })} ${JSON.stringify(configMap('c'))}`, ['configmap/a', 'configmap/c']],
+    ['YAML documents with separators that hold a comment or trailing spaces', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n--- # c\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n---  \napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', ['configmap/a', 'configmap/b', 'configmap/c']],
+    ['an object with an items list is a list, whatever its kind', JSON.stringify({ apiVersion: 'example.io/v1', kind: 'Foo', metadata: { name: 'f' }, items: [configMap('inner')] }), ['configmap/inner']],
+  ];
+
+  test.concurrent.each(RECORDED)('%s: the objects kubectl reads', async (_name, text, objects) => {
+    // GIVEN the input in a file
+    const file = path.join(mkdtempSync(path.join(secrets, 'recorded-')), 'input.json');
+    writeFileSync(file, text);
+    // WHEN checked THEN the same number of objects as kubectl read
+    expectOutput(await cli(['check', file]), `ok: ${objects.length} object${objects.length === 1 ? '' : 's'}, 0 PodDefaults in 0 namespaces, no problems\n`);
+    // AND kubectl, when on PATH, still reads these objects
+    const kubectl = spawnSync('kubectl', ['annotate', '--local', '-o', 'name', '-f', file, 'x=y'], { encoding: 'utf8' });
+    if (kubectl.error !== undefined) {
+      console.log(`kubectl is not on PATH (${kubectl.error.message}): compared with the recorded objects only`);
+      return;
+    }
+    expect(kubectl.stdout.trim().split('\n')).toEqual(objects);
+  });
+
+  test.concurrent('more than 1 MiB of manifests is read: 5000 Secrets as kubectl get -o yaml prints them', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => `- apiVersion: v1\n  data:\n    token: ${'QUFB'.repeat(40)}\n  kind: Secret\n  metadata:\n    name: s${i}\n    namespace: user\n  type: Opaque\n`);
+    const stdin = `apiVersion: v1\nitems:\n${items.join('')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
+    expect(stdin.length).toBeGreaterThan(1024 * 1024);
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 5000 objects, 0 PodDefaults in 0 namespaces, no problems\n');
+  });
+
+  test.concurrent('--namespace places every namespaced kind that names none: an ExternalSecret beside the Secret it writes', async () => {
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'user' } };
+    const eso = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds' }, spec: { target: { name: 'creds' } } };
+    const stdin = [secret, eso].map(o => JSON.stringify(o)).join('\n');
+    const lines = expectErrors(await cli(['check', '--namespace', 'user', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual([expect.stringMatching(/^stdin#1 and stdin#2 both make Secret creds in namespace user \(an ExternalSecret writes/)]);
+    expectOutput(await cli(['check', '--namespace', 'other', '-'], { stdin }), 'ok: 2 objects, 0 PodDefaults in 0 namespaces, no problems\n');
+  });
+
+  test.concurrent('an --allow-unlisted value that is not NAME or NS/NAME is a usage error', async () => {
+    expect(expectErrors(await cli(['check', '--allow-unlisted', 'a/b/c', '-']), 2, 'cdk8s-kubeflow-access check'))
+      .toEqual(['--allow-unlisted: the value "a/b/c" is not of the form NAME or NAMESPACE/NAME']);
+  });
+
+  test('/dev/zero on stdin ends in one line and exit 1', () => {
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', '"$NODE" "$BIN" check - < /dev/zero'],
+      { env: { PATH: process.env.PATH ?? '', BIN: path.join(cliDir, 'bin', 'cdk8s-kubeflow-access'), NODE: process.execPath }, encoding: 'utf8' });
+    expect(result.stderr).toBe('cdk8s-kubeflow-access check: FILE: stdin is larger than 64 MiB, more than this command reads at once: split the input, such as one file per namespace\n');
+    expect(result.status).toBe(1);
+  });
+});
