@@ -202,7 +202,8 @@ describe('the pair rules equal the brute-force judgement over every label set', 
     expect(problems.filter(p => p.rule === 'label')).toEqual([{
       rule: 'label', namespace: 'team-a', key: 'x', sources: ['a', 'b'],
       message: 'pod label x differs between poddefaults a (a) and b (b) in namespace team-a: the webhook refuses every notebook that selects both '
-        + '(labelled a=true,x=2); make the two definitions identical or rename one',
+        + '(labelled a=true,x=2)',
+      fix: 'make the two definitions identical or rename one',
     }]);
   });
 });

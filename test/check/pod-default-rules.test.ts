@@ -97,7 +97,7 @@ describe('a PodDefault without a namespace', () => {
 });
 
 describe('env-source with namespace-less objects, as kubectl apply -n places them', () => {
-  const FIX = 'gets one of the two values without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
+  const FIX = 'without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
   const floatingSecret = (name: string, keys: string[]) => ({ ...secret(name, keys), metadata: { name } });
 
   test('a namespace-less Secret read by a namespace-less PodDefault counts in each namespace that holds PodDefaults', () => {
@@ -108,8 +108,8 @@ describe('env-source with namespace-less objects, as kubectl apply -n places the
       floatingSecret('s3', ['AWS_REGION']),
     ));
     // THEN the clash is found in team-a, where kubectl apply -n team-a puts b and s3
-    expect(problems.map(p => [p.rule, p.namespace, p.message])).toEqual([['env-source', 'team-a',
-      `env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]]);
+    expect(problems.map(p => [p.rule, p.namespace, line(p)])).toEqual([['env-source', 'team-a',
+      `env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]]);
   });
 
   test('a namespace-less Secret read by a PodDefault of a namespace counts there', () => {
@@ -150,15 +150,15 @@ describe('mount-spelling', () => {
 });
 
 describe('env-source', () => {
-  const FIX = 'gets one of the two values without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
+  const FIX = 'without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
   test.each<[string, any[], string[]]>([
     ['env of one against the envFrom Secret of another', [
       pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_REGION', 'S3_ENDPOINT']),
-    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
+    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
     ['two envFrom Secrets, one with a prefix', [
       pd('a', { envFrom: [{ secretRef: { name: 'one' } }] }), pd('b', { envFrom: [{ secretRef: { name: 'two' }, prefix: 'AWS_' }] }),
       secret('one', ['AWS_REGION']), secret('two', ['REGION']),
-    ], [`env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the envFrom Secret two of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
+    ], [`env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the envFrom Secret two of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of b ${FIX}`]],
     // ESO v2.9.0, ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go: with a
     // template, the Secret holds the template's data keys, and the fetched keys (data[].secretKey) only with
     // mergePolicy Merge or when the template has neither data nor templateFrom.
@@ -166,20 +166,20 @@ describe('env-source', () => {
       pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
       externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
-      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
     ['with mergePolicy Merge, the fetched keys too', [
       pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
       externalSecret('fetch', { target: { name: 'remote', template: { mergePolicy: 'Merge', data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
-      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
-      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
     ['a template with neither data nor templateFrom keeps the fetched keys', [
       pd('a', { env: [{ name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
       externalSecret('fetch', { target: { name: 'remote', template: { type: 'Opaque' } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
-      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
     // docs/guides/ownership-deletion-policy.md: creationPolicy Merge merges into the existing Secret, which keeps its keys.
     ['creationPolicy Merge adds its keys to those of the Secret it fills', [
@@ -187,8 +187,8 @@ describe('env-source', () => {
       secret('remote', ['HOST']),
       externalSecret('fetch', { target: { name: 'remote', creationPolicy: 'Merge' }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
-      `env var HOST is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
-      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`,
+      `env var HOST is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
     // The same document: creationPolicy None does not create or update the Secret.
     ['creationPolicy None writes no keys', [
@@ -198,7 +198,7 @@ describe('env-source', () => {
     ['a Secret that names no namespace lands in the namespace of the PodDefaults', [
       pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }),
       { ...secret('s3', ['AWS_REGION']), metadata: { name: 's3' } },
-    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) ${FIX}`]],
+    ], [`env var AWS_REGION is set by the envFrom Secret s3 of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
     ['a Secret the input does not hold has unknown keys', [pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }), pd('b', { envFrom: [{ secretRef: { name: 'elsewhere' } }] })], []],
     ['one Secret in both gives one value', [
       pd('a', { envFrom: [{ secretRef: { name: 's3' } }] }), pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }), secret('s3', ['AWS_REGION']),
@@ -209,8 +209,8 @@ describe('env-source', () => {
       pd('c', { env: [{ name: 'AWS_REGION', value: 'x' }] }),
       secret('one', ['AWS_REGION']), secret('two', ['AWS_REGION']),
     ], [
-      `env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the env of poddefault c (s2) in namespace team-a: a notebook that selects both (labelled a=true,c=true) ${FIX}`,
-      `env var AWS_REGION is set by the envFrom Secret two of poddefault b (s1) and by the env of poddefault c (s2) in namespace team-a: a notebook that selects both (labelled b=true,c=true) ${FIX}`,
+      `env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the env of poddefault c (s2) in namespace team-a: a notebook that selects both (labelled a=true,c=true) gets the value of c ${FIX}`,
+      `env var AWS_REGION is set by the envFrom Secret two of poddefault b (s1) and by the env of poddefault c (s2) in namespace team-a: a notebook that selects both (labelled b=true,c=true) gets the value of c ${FIX}`,
     ]],
     ['exclusive by their marker', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], envFrom: [{ secretRef: { name: 'one' } }] }),

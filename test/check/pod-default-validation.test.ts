@@ -585,9 +585,12 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
   });
 
   test('an object that names no namespace is judged where kubectl apply -n puts it: beside our Secret of that name', () => {
-    // GIVEN our MinioDefault in namespace user, and a chart without namespace holding a Secret named minio
+    // GIVEN our MinioDefault with its own keys (so its Secret minio) in namespace user, and a chart without
+    // namespace holding a Secret named minio
     const app = Testing.app();
-    new MinioDefault(new Chart(app, 'user', { namespace: 'user' }), 'minio');
+    new MinioDefault(new Chart(app, 'user', { namespace: 'user' }), 'minio', {
+      credentials: MinioCredentials.fromKeys({ accessKey: 'fake-access-key', secretKey: 'fake-secret-key' }),
+    });
     const loose = new ApiObject(new Chart(app, 'anywhere'), 'minio', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'minio' } });
 
     // WHEN synthesised THEN the two are one Secret once the loose one is applied to namespace user

@@ -7,7 +7,7 @@ import {
   AzureWorkloadIdentityAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials, MinioDefault, PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { checkManifests } from '../../lib/check';
-import { inputs, pd, secret } from '../check/support';
+import { inputs, pd, secret, line } from '../check/support';
 import { errorsOf, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
@@ -19,7 +19,7 @@ const FAKE_AZURE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')
 
 const webIdentity = (name: string) => pd(name, { env: [{ name: 'AWS_ROLE_ARN', value: ROLE_ARN }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }] });
 const account = (name: string, serviceAccountName: string, spec: any = {}) => pd(name, { serviceAccountName, ...spec });
-const problemsOf = (...manifests: any[]) => checkManifests(inputs(...manifests)).map(p => ({ rule: p.rule, sources: p.sources, message: p.message }));
+const problemsOf = (...manifests: any[]) => checkManifests(inputs(...manifests)).map(p => ({ rule: p.rule, sources: p.sources, message: line(p) }));
 
 describe('service-account', () => {
   test('two PodDefaults one pod selects that set different accounts: the later by name wins, and the message says so', () => {

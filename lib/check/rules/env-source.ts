@@ -1,7 +1,7 @@
 import { externalSecretKeys, externalSecretTarget } from '../external-secret';
 import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { describeLabels, Entry, Meetings, witness } from '../selection';
+import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -125,7 +125,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
         sources: [p.pd.source, q.pd.source],
         key: variable,
         message: `env var ${variable} is set by ${how(p)} and by ${how(q)} in namespace ${ns(namespace)}: a notebook that selects both `
-          + `(${describeLabels(witness([p.pd, q.pd]))}) gets one of the two values without a warning`,
+          + `(${describeLabels(witness([p.pd, q.pd]))}) gets the value of ${winner(p, q).pd.name} without a warning`,
         fix: 'set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
       }));
     }
@@ -156,6 +156,16 @@ function isFilled(value: unknown): boolean {
 function addProvider(providers: Map<string, Entry<Provider>[]>, variable: string, entry: Entry<Provider>): void {
   const list = providers.get(variable);
   if (list === undefined) { providers.set(variable, [entry]); } else { list.push(entry); }
+}
+
+/**
+ * Which of two providers of one variable the container gets: an `env` entry beats every `envFrom` key,
+ * and of two `envFrom` sources the later one wins (Kubernetes' EnvFromSource), which the webhook appends
+ * in PodDefault name order.
+ */
+function winner(p: Provider, q: Provider): Provider {
+  if (p.secret === undefined || q.secret === undefined) { return p.secret === undefined ? p : q; }
+  return byName(p.pd, q.pd) <= 0 ? q : p;
 }
 
 function how(p: Provider): string {
