@@ -4,7 +4,7 @@
 // below gives js-yaml exactly those resolutions (js-yaml, not the yaml package: it reads a cluster dump
 // of 20 MB in a second where the yaml package takes fifteen). test/check/kubectl-yaml.test.ts holds the
 // vectors, recorded from kubectl 1.32.
-import { load, Schema, Type, YAMLException } from 'js-yaml';
+import { DEFAULT_SCHEMA, dump, load, Schema, Type, YAMLException } from 'js-yaml';
 
 /** Go's strconv.ParseInt with base 0, after go-yaml has removed the underscores. */
 const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]?([0-7]+)|([1-9][0-9]*|0))$/;
@@ -90,4 +90,26 @@ export function yamlErrorInWords(error: YAMLException, firstLine: number): strin
   return typeof mark?.line === 'number' && typeof mark.column === 'number'
     ? `at line ${firstLine + mark.line + 1}, column ${mark.column + 1}: ${words}`
     : words;
+}
+
+/**
+ * js-yaml's own schema for writing, plus one implicit type that resolves every plain scalar go-yaml v2
+ * reads as something other than a string: js-yaml quotes a string that any implicit type of the schema
+ * resolves, so these are quoted too (`1_000`, which js-yaml alone would leave plain).
+ */
+const GO_YAML_WRITE_SCHEMA = DEFAULT_SCHEMA.extend({
+  implicit: [new Type('tag:cdk8s-kubeflow-access,2026:go-yaml-v2-non-string', {
+    kind: 'scalar',
+    resolve: (t: string | null) => t !== null && (t === '' || t === '<<' || NULLS.has(t) || BOOLS.has(t)
+      || (NUMBER_START.test(t) && typeof goYamlScalar(t) === 'number')),
+  })],
+});
+
+/**
+ * YAML text that go-yaml v2 (and so kubectl, or a Go program on sigs.k8s.io/yaml) reads back as `value`:
+ * every string it would resolve to something else (`on`, `y`, `0x12`, `1_000`) is quoted, double quoted as
+ * Go tools write them, and no long line is folded.
+ */
+export function goYamlText(value: unknown): string {
+  return dump(value, { schema: GO_YAML_WRITE_SCHEMA, lineWidth: -1, quotingType: '"' });
 }

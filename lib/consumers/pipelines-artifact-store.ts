@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import * as YAML from 'yaml';
+import { goYamlText } from '../check/kubectl-yaml';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
 import { openConstruct, PropsShape } from '../access/props-guard';
 import { resolveNamespace } from '../access/pod-default-access';
@@ -272,7 +272,7 @@ function providersYaml(root: 's3' | 'minio' | 'gs', credentials: Credentials): s
       },
     }
     : { credentials: { fromEnv: false, secretRef: { secretName: credentials.secretName, tokenKey: content.tokenKey } } };
-  return YAML.stringify({ [root]: { default: provider } }, { version: '1.1', lineWidth: 0 });
+  return goYamlText({ [root]: { default: provider } });
 }
 
 /**

@@ -7,7 +7,8 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { loadKubectlYaml } from '../../lib/check/kubectl-yaml';
+import * as fc from 'fast-check';
+import { goYamlText, loadKubectlYaml } from '../../lib/check/kubectl-yaml';
 
 /** [YAML text, the JSON value kubectl gave it]. */
 const VECTORS: [string, unknown][] = [
@@ -46,4 +47,22 @@ test('kubectl decodes the vectors as recorded (runs kubectl when on PATH)', () =
   }
   expect(result.stderr).toBe('');
   expect(JSON.parse(result.stdout).spec).toEqual(ours());
+});
+
+describe('goYamlText writes what go-yaml v2 reads back', () => {
+  test.each(VECTORS.map(([text]) => [text] as const))('the string %j round-trips', text => {
+    // GIVEN a scalar kubectl resolves to something else when plain (a boolean, a number, a null), or a name
+    const value = { value: text };
+    // WHEN written and read back as kubectl reads it THEN it is the same string
+    expect(loadKubectlYaml(goYamlText(value))).toEqual(value);
+  });
+
+  test('any map of strings and booleans round-trips', () => {
+    // GIVEN random maps, with strings drawn to look like YAML 1.1 scalars often
+    const scalar = fc.oneof(fc.string(), fc.constantFrom('on', 'Off', 'y', 'N', 'yes', '0x1F', '0o17', '017', '1_000', '.inf', '~', 'null', '1e3', '2001-12-14', '1:20', '<<'));
+    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.oneof(scalar, fc.boolean())), map => {
+      // WHEN written and read back THEN nothing changed
+      expect(loadKubectlYaml(goYamlText({ map }))).toEqual({ map });
+    }), { seed: Number(process.env.FUZZ_SEED ?? 20261207), numRuns: Number(process.env.FUZZ_RUNS ?? 300) });
+  });
 });

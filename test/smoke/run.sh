@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 # The tarball, as `npm publish` would upload it.
 tarball="$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n 1)"
 tar -tzf "$work/$tarball" > "$work/contents"
-for required in package/.jsii package/lib/index.js package/lib/index.d.ts package/bin/cdk8s-kubeflow-access package/lib/cli/main.js package/node_modules/yaml/package.json package/README.md package/CHANGELOG.md; do
+for required in package/.jsii package/lib/index.js package/lib/index.d.ts package/bin/cdk8s-kubeflow-access package/lib/cli/main.js package/node_modules/js-yaml/package.json package/README.md package/CHANGELOG.md; do
   if ! grep -qxF "$required" "$work/contents"; then
     echo "smoke: $tarball lacks $required" >&2
     exit 1
