@@ -10,7 +10,7 @@ import {
 } from '../../lib';
 import { decodeBase64Bytes } from '../../lib/sources/base64';
 import { secretOf } from '../support';
-import { buildOrReject, expectRefused, params, scratchFiles } from './fuzz';
+import { buildOrReject, expectRefused, params, scratchFiles } from '../fuzz';
 
 const SECRET = 'SeCrEtRegressionAccess00000000';
 /** A pure-letter token: what a key or signature looks like often enough for a fuzz run to find it. */

@@ -6,7 +6,7 @@ import {
   NotebookAccess, S3Configuration,
 } from '../../lib';
 import { secretOf, userChart } from '../support';
-import { buildOrReject, expectRefused, filesAfter, scratchFiles } from './fuzz';
+import { buildOrReject, expectRefused, filesAfter, scratchFiles } from '../fuzz';
 
 const SECRET = 'SeCrEtRegression00000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';
