@@ -1,8 +1,8 @@
 // The error contract, for every construct of the library (the access constructs, the cloud identities and
 // the consumers): whatever a caller in any language gives (TypeScript, JavaScript, or jsii with no type
 // checks), a bad input gets the library's own error (AccessError), naming the construct path, the field
-// and the fix and never a secret, and nothing of the refused construct stays in the tree. What holds for
-// every construct runs over one table of them all; the props of the wrong type or shape, and the parts of
+// and the fix and never a secret, nothing of the refused construct stays in the tree, and a failed synth
+// writes no file. What holds for every construct runs over one table of them all; the props of the wrong type or shape, and the parts of
 // a NotebookAccess, name their construct. lib/errors.ts itself (the error's fields) is tested in
 // test/errors.test.ts.
 import { App, Chart, Testing } from 'cdk8s';
@@ -13,6 +13,7 @@ import {
   HuggingFaceToken, KServeServiceAccount, KServeStorageConfig, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
   PipelinesArtifactStore, S3Configuration, StorageAccess, TrainerStorageCredentials,
 } from '../../lib';
+import { expectRefused, filesAfter, scratchFiles } from '../fuzz';
 import { accessErrorOf, userChart } from '../support';
 
 const ID = 'construct';
@@ -264,6 +265,12 @@ describe('a NotebookAccess refused for one of its parts leaves nothing of itself
     expect(error).toContain(message.startsWith('[') ? message : `[test/${ID}] ${message}`);
     expect(treeOf(app)).toEqual(['test']);
   });
+
+  test('an id that constructs rewrites (a newline becomes "--"), and a login its DockerRegistryAccess refuses', () => {
+    // GIVEN an id with a newline and an empty user name WHEN it is built THEN it is refused, and nothing is left in the chart
+    expectRefused(chart => new NotebookAccess(chart, 'a\nb', { docker: DockerConfig.fromLogin({ username: '', password: FAKE_SECRET }) }),
+      /docker-config\] config: login for "https:\/\/index.docker.io\/v1\/": username is empty: give a non-empty username$/, [FAKE_SECRET]);
+  });
 });
 
 test('the App-level check is still there for an app that keeps working', () => {
@@ -273,4 +280,36 @@ test('the App-level check is still there for an app that keeps working', () => {
   const chart = userChart(app);
   new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin(login) });
   expect(app.synthYaml()).toContain('name: docker-config');
+});
+
+describe('a failed synth writes no file', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const { file } = scratchFiles('error-contract-');
+
+  test.each([
+    ['a bad source', (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromJson(`{"auths":{"x":{"auth":"${SECRET}"}}}`) })],
+    ['a bad name', (chart: Chart) => new MinioDefault(chart, 'minio', { name: 'Minio' })],
+    ['a bad file', (chart: Chart) => new AwsFileCredentials(chart, 'aws', { credentials: AwsCredentials.fromFile(file('bad-credentials', `[default]\n${SECRET}\n`)) })],
+  ])('%s', (_what, build) => {
+    // GIVEN an app whose one construct gets a bad input WHEN the app is built and synthesised
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      build(userChart(app));
+      app.synth();
+    });
+    // THEN it fails with the library's error, and the output directory stays empty
+    expect((error as Error).name).toBe('AccessError');
+    expect((error as Error).message).not.toContain(SECRET);
+    expect(files).toEqual([]);
+  });
+
+  test('a good app writes its manifests there', () => {
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      new MinioDefault(userChart(app), 'minio');
+      app.synth();
+    });
+    expect(error).toBeUndefined();
+    expect(files).toEqual(['test.k8s.yaml']);
+  });
 });
