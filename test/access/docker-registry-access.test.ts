@@ -269,6 +269,10 @@ describe('DockerRegistryAccess: config.json as Docker reads it, at the edges the
     refused(docker(DockerConfig.fromLogin({ username: 'fake-user', password: `\u001b[200~${SECRET}` })),
       '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted');
   });
+
+  test('an "auth" of a few megabytes given in memory is refused, not by a stack overflow (RangeError) in the base64 check', () => {
+    refused(docker(DockerConfig.fromJson(JSON.stringify({ auths: { 'ghcr.io': { auth: 'A'.repeat(5_000_000) } } }))), /^\[test\/docker-config\] /);
+  });
 });
 
 describe('DockerRegistryAccess: config.json files at the edges', () => {
