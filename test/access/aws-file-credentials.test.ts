@@ -262,70 +262,32 @@ describe('AwsFileCredentials at the edges the property tests found', () => {
   const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
   const refused = (build: (chart: Chart) => unknown, message: string | RegExp) => expectRefused(build, message, [SECRET]);
 
-  describe('credentials files as configparser reads them', () => {
-    test('a file with a BOM is stored without it, so that configparser (and so boto3) reads the Secret', () => {
-      // GIVEN a file that starts with a UTF-8 byte-order mark WHEN it is used
-      const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(edgeFile('bom-credentials', `\ufeff${VALID_INI}`))), [SECRET]);
-      // THEN the stored file starts with its header, as configparser needs
-      expect(outcome.ok).toBe(true);
-      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')!.toString('utf8')).toBe(VALID_INI); }
-    });
-
-    test('an indented secret key is refused by line number: configparser appends it to the access key ID', () => {
-      // GIVEN a profile whose second setting is indented further than the first
-      const text = `[default]\naws_access_key_id = ${KEY_ID}\n  aws_secret_access_key = ${SECRET}\n`;
-      // WHEN it is used THEN it is refused by line number
-      refused(awsFile(AwsCredentials.fromFile(edgeFile('continued-credentials', text))),
-        /^\[test\/aws-credentials\] credentials: the file line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation$/);
-    });
-
-    test('"[ default ]" is refused: configparser names that profile " default ", not "default"', () => {
-      const text = `[ default ]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
-      refused(awsFile(AwsCredentials.fromFile(edgeFile('spaced-credentials', text))),
-        /^\[test\/aws-credentials\] credentials: the file line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "\[NAME\]"$/);
-    });
-
-    test('a header that is a pasted key, with no keys under it, is named by its line only', () => {
-      // GIVEN a file whose last "profile" is a secret key in brackets
-      const text = `${VALID_INI}[${SECRET}]\n`;
-      // WHEN it is used THEN the profile is named by its line only
-      refused(awsFile(AwsCredentials.fromFile(edgeFile('pasted-header-credentials', text))),
-        /^\[test\/aws-credentials\] credentials: the file the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile$/);
-    });
-
-    test('a secret key with the escape sequence a terminal pastes is refused as a control character', () => {
-      refused(awsFile(AwsCredentials.fromKeys({ accessKeyId: KEY_ID, secretAccessKey: `\u001b[200~${SECRET}` })),
-        '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted');
-    });
+  test('a secret key with the escape sequence a terminal pastes is refused as a control character', () => {
+    refused(awsFile(AwsCredentials.fromKeys({ accessKeyId: KEY_ID, secretAccessKey: `\u001b[200~${SECRET}` })),
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted');
   });
 
-  describe('credentials files', () => {
-    test('a 10 MB file is refused as larger than a Secret holds', () => {
-      const big = edgeFile('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
-      refused(awsFile(AwsCredentials.fromFile(big)),
-        '[test/aws-credentials] credentials: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
-    });
+  test('a 10 MB file is refused as larger than a Secret holds', () => {
+    const big = edgeFile('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
+    refused(awsFile(AwsCredentials.fromFile(big)),
+      '[test/aws-credentials] credentials: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
+  });
 
-    test.each([
-      ['an empty file', () => edgeFile('empty-credentials', ''),
-        '[test/aws-credentials] credentials: the file holds no profile: add a "[default]" header followed by aws_access_key_id and aws_secret_access_key'],
-      ['a Latin-1 file', () => edgeFile('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')),
-        '[test/aws-credentials] credentials: the file is not UTF-8 text: save it as UTF-8'],
-    ])('%s is refused', (_what, make, message) => {
-      refused(awsFile(AwsCredentials.fromFile(make())), message);
-    });
+  test('a Latin-1 file is refused', () => {
+    refused(awsFile(AwsCredentials.fromFile(edgeFile('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))),
+      '[test/aws-credentials] credentials: the file is not UTF-8 text: save it as UTF-8');
+  });
 
-    test.each([
-      ['CRLF', VALID_INI.replace(/\n/g, '\r\n')],
-      ['a BOM', `\ufeff${VALID_INI}`],
-      ['a BOM and CRLF', `\ufeff${VALID_INI.replace(/\n/g, '\r\n')}`],
-      ['no final newline', VALID_INI.trimEnd()],
-    ])('a file with %s is accepted and stored unchanged, but for a leading BOM', (_what, content) => {
-      // GIVEN a well-formed file WHEN it is used
-      const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(edgeFile('credentials', content))), [SECRET]);
-      // THEN the Secret holds its bytes without the BOM, which Python's configparser (and so boto3) cannot read
-      expect(outcome.ok).toBe(true);
-      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')!.equals(Buffer.from(content.replace(/^\ufeff/, '')))).toBe(true); }
-    });
+  test.each([
+    ['CRLF', VALID_INI.replace(/\n/g, '\r\n')],
+    ['a BOM', `\ufeff${VALID_INI}`],
+    ['a BOM and CRLF', `\ufeff${VALID_INI.replace(/\n/g, '\r\n')}`],
+    ['no final newline', VALID_INI.trimEnd()],
+  ])('a file with %s is accepted and stored unchanged, but for a leading BOM', (_what, content) => {
+    // GIVEN a well-formed file WHEN it is used
+    const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(edgeFile('credentials', content))), [SECRET]);
+    // THEN the Secret holds its bytes without the BOM, which Python's configparser (and so boto3) cannot read
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')!.equals(Buffer.from(content.replace(/^\ufeff/, '')))).toBe(true); }
   });
 });
