@@ -1,7 +1,8 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../../lib';
 import { endpointProblem } from '../../lib/sources/s3-configuration';
 import { decodedData, expectGolden, expectRejected, fixture, synthAccess, userChart, variablesOf } from '../support';
+import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -243,5 +244,29 @@ describe('AwsEnvConfiguration rejects bad input', () => {
     // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
     // naming no secret and leaving nothing half-built in the tree
     expectRejected(chart, 'aws-configuration', () => new AwsEnvConfiguration(chart, 'aws-configuration', props as AwsEnvConfigurationProps), message, [FAKE_SECRET, FAKE_PASSWORD, credentialsInEndpoint]);
+  });
+});
+
+describe('AwsEnvConfiguration: keys as configparser and the AWS tools read them, at the edges the property tests found', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const KEY_ID = 'FAKEACCESSKEYID00000';
+  const { file: edgeFile } = scratchFiles('aws-env-edges-');
+  const s3 = (configuration: S3Configuration) => (chart: Chart) => new AwsEnvConfiguration(chart, 'aws-configuration', { configuration });
+
+  test('a credentials file with "key: value" lines gives the keys configparser reads', () => {
+    // GIVEN a file with ":" as its delimiter WHEN it is read for S3 variables
+    const text = `[default]\naws_access_key_id: ${KEY_ID}\naws_secret_access_key: ${SECRET}\n`;
+    const outcome = buildOrReject(s3(S3Configuration.fromCredentialsFile(edgeFile('colon-credentials', text))), [SECRET]);
+    // THEN the keys are those configparser reads
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(storedBytes(outcome.manifests, 'AWS_SECRET_ACCESS_KEY')!.toString()).toBe(SECRET); }
+  });
+
+  test('a secret key with a control character is refused, given as a value or in a credentials file', () => {
+    // GIVEN the escape sequence a terminal pastes, and a NUL at the end of a file's key WHEN each is used THEN each is refused
+    expectRefused(s3(S3Configuration.fromValues({ accessKeyId: KEY_ID, secretAccessKey: `\u001b[200~${SECRET}` })),
+      '[test/aws-configuration] configuration: secretAccessKey contains a control character: check what was pasted', [SECRET]);
+    expectRefused(s3(S3Configuration.fromCredentialsFile(edgeFile('control-credentials', `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\u0000\n`))),
+      /^\[test\/aws-configuration\] configuration: the file profile "default": aws_secret_access_key contains a control character: check what was pasted$/, [SECRET]);
   });
 });

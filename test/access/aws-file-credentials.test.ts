@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
 import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
 const keys = { accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET };
@@ -250,5 +251,43 @@ describe('a credentials file given as text (the CLI\'s stdin)', () => {
     // AND a broken file is named as the caller named it
     expect(() => synth(AwsCredentials._fromFileText('[default]\n', 'stdin'))).toThrow(
       '[test/aws] credentials: stdin the profile at line 1 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile');
+  });
+});
+
+describe('AwsFileCredentials at the edges the property tests found', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const KEY_ID = 'FAKEACCESSKEYID00000';
+  const VALID_INI = `[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n`;
+  const { file: edgeFile } = scratchFiles('aws-file-edges-');
+  const awsFile = (credentials: AwsCredentials) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', { credentials });
+  const refused = (build: (chart: Chart) => unknown, message: string | RegExp) => expectRefused(build, message, [SECRET]);
+
+  test('a secret key with the escape sequence a terminal pastes is refused as a control character', () => {
+    refused(awsFile(AwsCredentials.fromKeys({ accessKeyId: KEY_ID, secretAccessKey: `\u001b[200~${SECRET}` })),
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted');
+  });
+
+  test('a 10 MB file is refused as larger than a Secret holds', () => {
+    const big = edgeFile('big-credentials', `# ${'x'.repeat(10 * 1024 * 1024)}\n${VALID_INI}`);
+    refused(awsFile(AwsCredentials.fromFile(big)),
+      '[test/aws-credentials] credentials: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes');
+  });
+
+  test('a Latin-1 file is refused', () => {
+    refused(awsFile(AwsCredentials.fromFile(edgeFile('latin1', Buffer.from(`# caf\u00e9\n${VALID_INI}`, 'latin1')))),
+      '[test/aws-credentials] credentials: the file is not UTF-8 text: save it as UTF-8');
+  });
+
+  test.each([
+    ['CRLF', VALID_INI.replace(/\n/g, '\r\n')],
+    ['a BOM', `\ufeff${VALID_INI}`],
+    ['a BOM and CRLF', `\ufeff${VALID_INI.replace(/\n/g, '\r\n')}`],
+    ['no final newline', VALID_INI.trimEnd()],
+  ])('a file with %s is accepted and stored unchanged, but for a leading BOM', (_what, content) => {
+    // GIVEN a well-formed file WHEN it is used
+    const outcome = buildOrReject(awsFile(AwsCredentials.fromFile(edgeFile('credentials', content))), [SECRET]);
+    // THEN the Secret holds its bytes without the BOM, which Python's configparser (and so boto3) cannot read
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')!.equals(Buffer.from(content.replace(/^\ufeff/, '')))).toBe(true); }
   });
 });

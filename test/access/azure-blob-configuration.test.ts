@@ -1,6 +1,7 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, CloudIdentity, DockerConfig, NotebookAccess, PodDefaultAdmission, StorageAccess } from '../../lib';
 import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
+import { expectRefused } from '../fuzz';
 
 /** 64 bytes, as a storage account key has; obviously fake. */
 const FAKE_KEY = Buffer.from('fake-azure-account-key-0000'.padEnd(64, '0')).toString('base64');
@@ -254,5 +255,30 @@ describe('AzureBlobConfiguration rejects bad input', () => {
     // naming no key, token or connection string, and leaving nothing half-built in the tree
     expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', props as AzureBlobConfigurationProps), message,
       [...SECRETS, CONNECTION, SAS_CONNECTION]);
+  });
+});
+
+describe('AzureBlobConfiguration: values at the edges the property tests found', () => {
+  const SECRET = 'SeCrEtRegressionAccess00000000';
+  /** A pure-letter token: what a key or signature looks like often enough for a fuzz run to find it. */
+  const LETTERS_SECRET = 'SeCrEtabcdefghijklmnopqrstuvwx';
+  const FAKE_ACCOUNT_KEY = Buffer.from('FAKE azure storage account key for tests only, valid nowhere 00').toString('base64');
+  const azure = (configuration: AzureStorageConfiguration) => (chart: Chart) => new AzureBlobConfiguration(chart, 'azure-blob', { configuration });
+
+  test('an account key of a few megabytes is refused, not by a stack overflow (RangeError) in the base64 check', () => {
+    expectRefused(azure(AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: 'A'.repeat(5_000_000) })),
+      '[test/azure-blob] configuration: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key', [SECRET]);
+  });
+
+  test('an unknown connection-string setting name is named by its part\'s number only: a key made of letters is such a name', () => {
+    // GIVEN a connection string whose second part is a pasted credential in the place of a setting name
+    const connectionString = `AccountName=fakeaccount0000;${LETTERS_SECRET}=x;AccountKey=${FAKE_ACCOUNT_KEY}`;
+    // WHEN it is used THEN the part is named by its number only
+    expectRefused(azure(AzureStorageConfiguration.fromValues({ connectionString })),
+      '[test/azure-blob] configuration: connectionString part 2 has an unknown setting name (not shown: it is no misspelling of a setting, so it may be a credential): check its spelling against DefaultEndpointsProtocol, AccountName, AccountKey, SharedAccessSignature, EndpointSuffix, BlobEndpoint, BlobSecondaryEndpoint, QueueEndpoint, QueueSecondaryEndpoint, TableEndpoint, TableSecondaryEndpoint, FileEndpoint, FileSecondaryEndpoint',
+      [LETTERS_SECRET]);
+    // AND a misspelt setting is still quoted, as a help
+    expectRefused(azure(AzureStorageConfiguration.fromValues({ connectionString: `AccountName=fakeaccount0000;AcountKee=${FAKE_ACCOUNT_KEY}` })),
+      /^\[test\/azure-blob\] configuration: connectionString part 2 has the unknown setting "AcountKee": /, [SECRET]);
   });
 });

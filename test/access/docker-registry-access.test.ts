@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../../lib';
 import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_PASSWORD = 'fake-password-0000';
 const login = { username: 'fake-user', password: FAKE_PASSWORD };
@@ -224,5 +225,93 @@ describe('DockerRegistryAccess rejects bad input', () => {
     const chart = new Chart(Testing.app(), 'test');
     expect(() => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin(login) }))
       .toThrow('[test/docker-config] namespace: no namespace: set namespace, or give the enclosing Chart a namespace');
+  });
+});
+
+describe('DockerRegistryAccess at the edges the property tests found', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
+  const refused = (build: (chart: Chart) => unknown, message: string | RegExp) => expectRefused(build, message, [SECRET]);
+
+  describe('config.json as Docker reads it', () => {
+    test('a registry named "__proto__" in fromLogin is kept in config.json like any other', () => {
+      // GIVEN a login whose server is "__proto__"
+      const outcome = buildOrReject(docker(DockerConfig.fromLogin({ server: '__proto__', username: 'fake-user', password: SECRET })), [SECRET]);
+      // THEN the rendered config.json keeps it as a registry like any other
+      expect(outcome.ok).toBe(true);
+      if (!outcome.ok) { return; }
+      const config = JSON.parse(storedBytes(outcome.manifests, 'config.json')!.toString());
+      expect(Object.keys(config.auths)).toEqual(['__proto__']);
+    });
+
+    test('a fromLogin password with a lone surrogate is refused: its "auth" would disagree with it', () => {
+      // GIVEN a password with half of a surrogate pair WHEN it is used THEN it is refused
+      refused(docker(DockerConfig.fromLogin({ username: 'fake-user', password: `${SECRET}\ud800` })),
+        '[test/docker-config] config: login for "https://index.docker.io/v1/": password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character');
+    });
+
+    test.each([
+      ['arrays', (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`],
+      ['objects', (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
+    ])('config.json with %s nested 100000 deep is refused for its depth, not by a stack overflow (RangeError)', (_what, nest) => {
+      // GIVEN a config.json with a field nested deeper than Docker's parser reads WHEN it is used THEN it is refused
+      const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"x":${nest(100_000)}}`;
+      refused(docker(DockerConfig.fromJson(json)),
+        '[test/docker-config] config: config.json "x" is nested more than 10000 levels deep, more than Docker\'s JSON parser reads: flatten it');
+    });
+
+    test('a newline deep inside config.json is found, and its path named', () => {
+      // GIVEN a string ending in a newline, 5000 arrays deep WHEN it is used THEN it is refused by its path
+      const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"x":${'['.repeat(5000)}"a\\n"${']'.repeat(5000)}}`;
+      refused(docker(DockerConfig.fromJson(json)), /^\[test\/docker-config\] config: config.json "x"(\[0\]){5000} ends in a newline/);
+    });
+
+    test('an "auth" of a few megabytes given in memory is refused, not by a stack overflow (RangeError) in the base64 check', () => {
+      refused(docker(DockerConfig.fromJson(JSON.stringify({ auths: { 'ghcr.io': { auth: 'A'.repeat(5_000_000) } } }))), /^\[test\/docker-config\] /);
+    });
+  });
+
+  describe('config.json files', () => {
+    const VALID_CONFIG = JSON.stringify({ auths: { 'ghcr.io': { username: 'fake-user', password: SECRET } } });
+    const { file } = scratchFiles('docker-edge-files-');
+    const TOO_LARGE = '[test/docker-config] config: the file is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes';
+
+    test('a file of exactly 1 MiB is read whole and accepted', () => {
+      // GIVEN a config.json of 1048576 bytes
+      const head = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"`;
+      const content = `${head}${'a'.repeat(1024 * 1024 - head.length - 2)}"}`;
+      expect(Buffer.byteLength(content)).toBe(1024 * 1024);
+      // WHEN it is used THEN it is accepted
+      const outcome = buildOrReject(docker(DockerConfig.fromFile(file('one-mib.json', content))), [SECRET]);
+      expect(outcome.ok).toBe(true);
+    });
+
+    test('a 10 MB file is refused as larger than a Secret holds', () => {
+      const big = file('big-config.json', `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"${'a'.repeat(10 * 1024 * 1024)}"}`);
+      refused(docker(DockerConfig.fromFile(big)), TOO_LARGE);
+    });
+
+    test('a file that never ends (/dev/zero) is refused after 1 MiB, not read until memory runs out', () => {
+      refused(docker(DockerConfig.fromFile('/dev/zero')), TOO_LARGE);
+    });
+
+    test.each([
+      ['an empty file', () => file('empty.json', ''),
+        '[test/docker-config] config: the file is not valid JSON: check the file with "jq . config.json", or build it with DockerConfig.fromLogin'],
+      ['a UTF-16 file', () => file('utf16.json', Buffer.from(`\ufeff${VALID_CONFIG}`, 'utf16le')),
+        '[test/docker-config] config: the file is not UTF-8 text: save it as UTF-8'],
+      ['a file with a BOM', () => file('bom.json', `\ufeff${VALID_CONFIG}`),
+        '[test/docker-config] config: the file starts with a byte-order mark, which Docker cannot read: save the file as UTF-8 without a BOM'],
+    ])('%s is refused', (_what, make, message) => {
+      refused(docker(DockerConfig.fromFile(make())), message);
+    });
+
+    test('a file with CRLF line ends is accepted and stored unchanged', () => {
+      // GIVEN a tab-indented config.json with CRLF line ends WHEN it is used THEN the Secret holds its bytes
+      const content = JSON.stringify(JSON.parse(VALID_CONFIG), null, '\t').replace(/\n/g, '\r\n');
+      const outcome = buildOrReject(docker(DockerConfig.fromFile(file('crlf.json', content))), [SECRET]);
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'config.json')!.toString('utf8')).toBe(content); }
+    });
   });
 });

@@ -1,8 +1,10 @@
+import { spawnSync } from 'child_process';
 import { generateKeyPairSync } from 'crypto';
 import { readFileSync } from 'fs';
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../../lib';
 import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 /** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
 const KEY_FILE = fixture('gcp-service-account-key.json');
@@ -168,5 +170,85 @@ describe('GcsCredentials rejects bad input', () => {
     // naming no value of the key and leaving nothing half-built in the tree
     expectRejected(chart, 'gcs', () => new GcsCredentials(chart, 'gcs', props as GcsCredentialsProps), message,
       [...SECRETS, 'fake-client-secret-0000', 'fake-refresh-0000']);
+  });
+});
+
+describe('GcsCredentials at the edges the property tests found', () => {
+  const KEY_LINE = rsa.split('\n')[1];
+  const keyText = (extra: string) =>
+    `{"type":"service_account","client_email":"fake-sa@fake-project-0002.iam.gserviceaccount.com","token_uri":"https://oauth2.googleapis.com/token","private_key":${JSON.stringify(rsa)}${extra}}`;
+  const { file } = scratchFiles('gcs-key-edges-');
+  const gcs = (key: GcpServiceAccountKey) => (chart: Chart) => new GcsCredentials(chart, 'gcp-credentials', { key });
+
+  describe('keys as google-auth reads them', () => {
+    /** Whether python3's json module fails at each nesting depth, or undefined where python3 is absent. */
+    function pythonJsonFailsAt(depths: number[]): boolean[] | undefined {
+      const script = 'import json,sys\nfor d in map(int, sys.argv[1:]):\n  try:\n    json.loads("["*d+"]"*d); print("ok")\n  except RecursionError:\n    print("fails")';
+      const run = spawnSync('python3', ['-c', script, ...depths.map(String)], { encoding: 'utf8' });
+      if (run.error !== undefined || run.status !== 0) { return undefined; }
+      return run.stdout.trim().split('\n').map(line => line === 'fails');
+    }
+
+    test('fromJson text with a lone surrogate is refused: UTF-8 would store U+FFFD, another key than the one given', () => {
+      expectRefused(gcs(GcpServiceAccountKey.fromJson(keyText(',"client_id":"1\ud800"'))),
+        '[test/gcp-credentials] key: the key is not valid Unicode (it holds half of a UTF-16 surrogate pair): give the key file\'s content as read from the file', [KEY_LINE]);
+    });
+
+    test('a key nested deeper than Python\'s json module reads is refused, from a file and in memory, since google-auth (so gcsfs) fails on it', () => {
+      // GIVEN keys with an extra field nested 501 and 1000 levels deep, and the 500 the check allows
+      const nested = (depth: number) => keyText(`,"x":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}`);
+      const message = (what: string) => `[test/gcp-credentials] key: ${what} is nested more than 500 levels deep, and Python's json module (and so google-auth) fails at its recursion limit, near 1000: a key file is one level deep, remove the nested field`;
+      // THEN the deep ones are refused, from a file and in memory, and the other is accepted
+      expectRefused(gcs(GcpServiceAccountKey.fromJson(nested(501))), message('the key'), [KEY_LINE]);
+      expectRefused(gcs(GcpServiceAccountKey.fromFile(file('deep-key.json', nested(1000)))), message('the file'), [KEY_LINE]);
+      expect(buildOrReject(gcs(GcpServiceAccountKey.fromJson(nested(500))), [KEY_LINE]).ok).toBe(true);
+      // AND brackets inside strings do not count
+      expect(buildOrReject(gcs(GcpServiceAccountKey.fromJson(keyText(`,"x":"${'['.repeat(2000)}\\"${'{'.repeat(2000)}"`))), [KEY_LINE]).ok).toBe(true);
+    });
+
+    test('python3\'s json module reads the 500 levels the check allows and fails at 1000', () => {
+      const fails = pythonJsonFailsAt([500, 1000]);
+      if (fails === undefined) {
+        console.log('SKIPPED: python3 is not on this machine: the nesting limit is not compared with Python\'s json module');
+        return;
+      }
+      expect(fails).toEqual([false, true]);
+    });
+  });
+
+  describe('key files', () => {
+    const VALID = keyText('');
+    test('a key file of exactly 1 MiB is read whole and stored unchanged', () => {
+      // GIVEN a key file of 1048576 bytes
+      const head = keyText(',"padding":"');
+      const content = `${head.slice(0, -1)}${'a'.repeat(1024 * 1024 - head.length - 1)}"}`;
+      expect(Buffer.byteLength(content)).toBe(1024 * 1024);
+      // WHEN it is used THEN the Secret holds it byte for byte
+      const outcome = buildOrReject(gcs(GcpServiceAccountKey.fromFile(file('one-mib-key.json', content))), [KEY_LINE]);
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'user-gcp-sa.json')!.toString('utf8')).toBe(content); }
+    });
+
+    test.each([
+      ['an empty file', () => file('empty-key.json', ''),
+        'is not valid JSON: create a key with "gcloud iam service-accounts keys create" and give that file'],
+      ['a 10 MB file', () => file('big-key.json', keyText(`,"padding":"${'a'.repeat(10 * 1024 * 1024)}"`)),
+        'is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes'],
+      ['a UTF-16 file', () => file('utf16-key.json', Buffer.from(`\ufeff${VALID}`, 'utf16le')), 'is not UTF-8 text: save it as UTF-8'],
+      ['a Latin-1 file', () => file('latin1-key.json', Buffer.from(keyText(',"x":"caf\u00e9"'), 'latin1')), 'is not UTF-8 text: save it as UTF-8'],
+      ['a file with a BOM', () => file('bom-key.json', `\ufeff${VALID}`),
+        'starts with a byte-order mark, which Python\'s json module (and so google-auth) refuses: save it as UTF-8 without a BOM'],
+      ['an endless device', () => '/dev/zero',
+        'is larger than 1 MiB, more than a Kubernetes Secret holds: check the path, a credentials file is a few kilobytes'],
+    ])('%s is refused', (_what, make, problem) => {
+      expectRefused(gcs(GcpServiceAccountKey.fromFile(make())), `[test/gcp-credentials] key: the file ${problem}`, [KEY_LINE]);
+    });
+
+    test('a key file with CRLF line ends is accepted and stored unchanged', () => {
+      const content = JSON.stringify(JSON.parse(VALID), null, 2).replace(/\n/g, '\r\n');
+      const outcome = buildOrReject(gcs(GcpServiceAccountKey.fromFile(file('crlf-key.json', content))), [KEY_LINE]);
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'user-gcp-sa.json')!.toString('utf8')).toBe(content); }
+    });
   });
 });

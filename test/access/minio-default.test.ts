@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AwsEnvConfiguration, MinioCredentials, MinioDefault, MinioDefaultProps, S3Checksums, S3SignatureVersion } from '../../lib';
 import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
+import { expectRefused } from '../fuzz';
 
 const FAKE_ACCESS_KEY = 'fake-minio-access-0000';
 const FAKE_SECRET = 'fake-minio-secret-0000';
@@ -162,5 +163,13 @@ describe('MinioDefault rejects bad input', () => {
     // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
     // naming no secret and leaving nothing half-built in the tree
     expectRejected(chart, 'minio', () => new MinioDefault(chart, 'minio', props), message, [FAKE_SECRET, FAKE_ACCESS_KEY]);
+  });
+});
+
+describe('MinioDefault: keys at the edges the property tests found', () => {
+  test('a secret key with a control character (DEL) is refused', () => {
+    const SECRET = 'SeCrEtRegression00000000000000';
+    expectRefused(chart => new MinioDefault(chart, 'minio', { credentials: MinioCredentials.fromKeys({ accessKey: 'FAKEACCESSKEYID00000', secretKey: `${SECRET}\u007f` }) }),
+      /secretKey contains a control character: check what was pasted$/, [SECRET]);
   });
 });

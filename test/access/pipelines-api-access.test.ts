@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { PipelinesApiAccess, PipelinesApiAccessProps, PodDefaultAdmission } from '../../lib';
 import { errorsOf, expectGolden, expectRejected, userChart } from '../support';
+import { expectRefused } from '../fuzz';
 
 /**
  * The PodDefault of the Kubeflow docs ("Connect the Pipelines SDK to Kubeflow Pipelines", Kubeflow
@@ -126,5 +127,20 @@ describe('PipelinesApiAccess rejects bad input', () => {
     const chart = new Chart(Testing.app(), 'test');
     expectRejected(chart, 'kfp', () => new PipelinesApiAccess(chart, 'kfp'),
       '[test/kfp] namespace: no namespace: set namespace, or give the enclosing Chart a namespace', []);
+  });
+});
+
+describe('PipelinesApiAccess: token settings at the edges the property tests found', () => {
+  test.each([
+    ['a symbol', Symbol('seconds')],
+    ['an object without a prototype', Object.create(null)],
+  ])('expirationSeconds %s is refused by its type, without a TypeError while the message is built', (_what, value) => {
+    expectRefused(chart => new PipelinesApiAccess(chart, 'kfp', { expirationSeconds: value }),
+      `[test/kfp] expirationSeconds: is a ${typeof value}, not a number: give a whole number of seconds such as 7200`, []);
+  });
+
+  test('an audience with a lone surrogate is refused: UTF-8 would write U+FFFD, an audience no token is issued for', () => {
+    expectRefused(chart => new PipelinesApiAccess(chart, 'kfp', { audience: 'pipelines.kubeflow.org\ud800' }),
+      '[test/kfp] audience: "pipelines.kubeflow.org\\ud800" is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"', []);
   });
 });

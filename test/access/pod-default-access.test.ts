@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
-import { DockerConfig, DockerRegistryAccess } from '../../lib';
+import { AwsEnvConfiguration, DockerConfig, DockerRegistryAccess, S3Configuration } from '../../lib';
 import { accessSpec, ResolvedAccess } from '../../lib/access/pod-default-access';
+import { expectRefused } from '../fuzz';
 
 describe('accessSpec', () => {
   test('carries every field of the resolved access and of the additions, and nothing else', () => {
@@ -79,5 +80,33 @@ describe('the name of an access construct', () => {
     const secret = manifests.find(m => m.kind === 'Secret');
     const podDefault = manifests.find(m => m.kind === 'PodDefault');
     expect([secret.metadata.name, podDefault.metadata.name, podDefault.spec.selector.matchLabels]).toEqual(['team.docker', 'team.docker', { 'team.docker': 'true' }]);
+  });
+});
+
+describe('the name "constructor", the one DNS label cdk8s cannot render as a label key', () => {
+  test('is refused before anything is added, whether given as name or derived from the id', () => {
+    const SECRET = 'SeCrEtRegression00000000000000';
+    // GIVEN name "constructor" WHEN the construct is built THEN it is refused, as it is when the id gives that name
+    expectRefused(chart => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin({ username: 'u', password: SECRET }), name: 'constructor' }),
+      '[test/docker-config] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one', [SECRET]);
+    expectRefused(chart => new AwsEnvConfiguration(chart, 'Constructor', { configuration: S3Configuration.fromValues({ accessKeyId: 'FAKEACCESSKEYID00000', secretAccessKey: SECRET }) }),
+      '[test/Constructor] name: "constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one', [SECRET]);
+  });
+});
+
+describe('the Secret size limit, reached through config.json', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });
+
+  test('a config.json of more than 1 MiB given in memory is refused with the Secret\'s size', () => {
+    const json = `{"auths":{"ghcr.io":{"username":"fake-user","password":"${SECRET}"}},"padding":"${'a'.repeat(1024 * 1024)}"}`;
+    expectRefused(docker(DockerConfig.fromJson(json)),
+      /^\[test\/docker-config\] secret: would hold \d+ bytes, more than the 1048576 \(1 MiB\) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret$/, [SECRET]);
+  });
+
+  test('a config.json of 40000 registries is checked in linear time, then refused with the Secret\'s size', () => {
+    const auths = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`r${i}.example.com`, { auth: 'dTpw' }]));
+    expectRefused(docker(DockerConfig.fromJson(JSON.stringify({ auths }))),
+      '[test/docker-config] secret: would hold 1468901 bytes, more than the 1048576 (1 MiB) the API server accepts in a Secret: give the credentials only, or create the Secret another way and use fromExistingSecret', [SECRET]);
   });
 });

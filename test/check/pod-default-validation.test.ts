@@ -9,7 +9,10 @@ import { MinioDefault } from '../../lib/access/minio-default';
 import { MinioCredentials } from '../../lib/sources/minio-credentials';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
 import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
+import { DockerRegistryAccess } from '../../lib/access/docker-registry-access';
+import { DockerConfig } from '../../lib/sources/docker-config';
 import { errorsOf, expectCheckRefusal } from '../support';
+import { filesAfter } from '../fuzz';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'validation');
 
@@ -613,5 +616,23 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
 
     // WHEN synthesised THEN it passes
     expect(errorsOf(() => app.synthYaml())).toEqual([]);
+  });
+});
+
+describe('a synth the check refuses writes no file', () => {
+  test('an app-wide conflict, found only when the app is synthesised', () => {
+    const SECRET = 'SeCrEtRegression00000000000000';
+    // GIVEN two constructs that are each fine but give one namespace two PodDefaults of the same name
+    const { error, files } = filesAfter(outdir => {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'test', { namespace: 'user' });
+      new DockerRegistryAccess(chart, 'one', { name: 'registry', config: DockerConfig.fromLogin({ username: 'u', password: SECRET }) });
+      new DockerRegistryAccess(chart, 'two', { name: 'registry', config: DockerConfig.fromLogin({ username: 'v', password: SECRET }) });
+      app.synth();
+    });
+    // THEN cdk8s reports the validation error, and no manifest is written
+    expect((error as Error).message).toMatch(/registry/);
+    expect((error as Error).message).not.toContain(SECRET);
+    expect(files).toEqual([]);
   });
 });

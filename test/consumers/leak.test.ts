@@ -1,5 +1,5 @@
 // The leak scan of the consumer constructs: each is driven with the fixtures' secrets, broken in the ways
-// test/hardening/leak-scan.test.ts breaks them, alone and beside one another; what the library throws or
+// test/guarantees/leak-scan.test.ts breaks them, alone and beside one another; what the library throws or
 // prints (console and process streams, spied) must hold none of those secrets.
 import { readFileSync } from 'fs';
 import { App, Chart } from 'cdk8s';
@@ -7,7 +7,7 @@ import {
   AzureStorageConfiguration, GcpServiceAccountKey, HuggingFaceToken, KServeServiceAccount, KServeStorageConfig, PipelinesArtifactStore,
   S3Configuration, TrainerStorageCredentials,
 } from '../../lib';
-import { leakedSecrets } from '../hardening/fuzz';
+import { leakedSecrets } from '../fuzz';
 import { fixture } from '../support';
 
 const aws = readFileSync(fixture('aws-credentials'), 'utf8');

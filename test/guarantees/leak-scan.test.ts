@@ -12,7 +12,7 @@ import {
   S3Configuration, S3SignatureVersion, StorageAccess,
 } from '../../lib';
 import { awsSecrets, azureSecrets, dockerSecrets, envVariables, fixtureFiles, gcpSecrets } from './fixture-secrets';
-import { leakedSecrets } from './fuzz';
+import { leakedSecrets } from '../fuzz';
 
 /** What the library threw and printed while the scan ran. */
 const seen: string[] = [];

@@ -2,27 +2,14 @@
 // the input, the construct either synthesises valid manifests (a credentials file stored byte for byte,
 // CRLF included, but for a leading BOM, which is dropped) or throws one AccessError that names no key
 // and leaves nothing in the tree.
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import * as fc from 'fast-check';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, MinioCredentials, MinioDefault, S3Configuration, S3SignatureVersion,
 } from '../../lib';
-import { buildOrReject, hostileText, lineEndingVariant, params, secretValue, timeout, token, tokensIn } from './fuzz';
+import { buildOrReject, hostileText, lineEndingVariant, params, scratchFiles, secretValue, storedBytes, timeout, token, tokensIn } from '../fuzz';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'aws-fuzz-'));
-let fileCount = 0;
-function tempFile(content: string | Uint8Array): string {
-  const file = path.join(dir, `credentials-${fileCount++}`);
-  writeFileSync(file, content);
-  return file;
-}
+const { fresh: tempFile } = scratchFiles('aws-fuzz-');
 
-const decoded = (manifests: any[], key: string) => {
-  const value = manifests.find(m => m.kind === 'Secret')?.data?.[key];
-  return value === undefined ? undefined : Buffer.from(value, 'base64');
-};
 /** The plain value the PodDefault's env gives `name`, or undefined. */
 const plainEnv = (manifests: any[], name: string): string | undefined =>
   manifests.find(m => m.kind === 'PodDefault')?.spec.env?.find((e: any) => e.name === name)?.value;
@@ -72,8 +59,8 @@ describe('AwsCredentials.fromFile', () => {
       const outcome = buildOrReject(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromFile(file) }), secrets);
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) { return; }
-      expect(decoded(outcome.manifests, 'credentials')?.toString('utf8')).toBe(text.replace(/^\ufeff/, ''));
-      const config = decoded(outcome.manifests, 'config')?.toString('utf8');
+      expect(storedBytes(outcome.manifests, 'credentials')?.toString('utf8')).toBe(text.replace(/^\ufeff/, ''));
+      const config = storedBytes(outcome.manifests, 'config')?.toString('utf8');
       expect(config === undefined).toBe(profiles.every(p => p.region === undefined));
     }), params());
   }, timeout(200));
@@ -91,7 +78,7 @@ describe('AwsCredentials.fromFile', () => {
         credentials: AwsCredentials.fromFile(file), region: defaultRegion,
       }), secrets);
       const withoutBom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? bytes.subarray(3) : bytes;
-      if (outcome.ok) { expect(decoded(outcome.manifests, 'credentials')?.equals(withoutBom)).toBe(true); }
+      if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')?.equals(withoutBom)).toBe(true); }
     }), params());
   }, timeout(200));
 });
@@ -110,16 +97,16 @@ describe('AwsCredentials.fromKeys and fromProfiles', () => {
       const secrets = secretsOf(...profiles.flatMap(p => [p.secretAccessKey, p.sessionToken]));
       const outcome = buildOrReject(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromProfiles(profiles) }), secrets);
       if (!outcome.ok) { return; }
-      const file = tempFile(decoded(outcome.manifests, 'credentials')!);
+      const file = tempFile(storedBytes(outcome.manifests, 'credentials')!);
       for (const p of profiles) {
         const env = buildOrReject(chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
           configuration: S3Configuration.fromCredentialsFile(file, p.profile),
         }), secrets);
         expect(env.ok).toBe(true);
         if (!env.ok) { continue; }
-        expect(decoded(env.manifests, 'AWS_ACCESS_KEY_ID')?.toString()).toBe(p.accessKeyId);
-        expect(decoded(env.manifests, 'AWS_SECRET_ACCESS_KEY')?.toString()).toBe(p.secretAccessKey);
-        expect(decoded(env.manifests, 'AWS_SESSION_TOKEN')?.toString()).toBe(p.sessionToken);
+        expect(storedBytes(env.manifests, 'AWS_ACCESS_KEY_ID')?.toString()).toBe(p.accessKeyId);
+        expect(storedBytes(env.manifests, 'AWS_SECRET_ACCESS_KEY')?.toString()).toBe(p.secretAccessKey);
+        expect(storedBytes(env.manifests, 'AWS_SESSION_TOKEN')?.toString()).toBe(p.sessionToken);
       }
     }), params());
   }, timeout(300));
@@ -160,7 +147,7 @@ describe('S3Configuration sources', () => {
       }), secrets);
       if (!outcome.ok) { return; }
       // the keys in the Secret, every other setting plain env on the PodDefault
-      expect(decoded(outcome.manifests, 'AWS_SECRET_ACCESS_KEY')?.toString()).toBe(v.secretAccessKey);
+      expect(storedBytes(outcome.manifests, 'AWS_SECRET_ACCESS_KEY')?.toString()).toBe(v.secretAccessKey);
       expect(plainEnv(outcome.manifests, 'S3_ENDPOINT')).toBe(v.endpoint);
       expect(plainEnv(outcome.manifests, 'S3_FORCE_PATH_STYLE')).toBe(v.forcePathStyle === undefined ? undefined : String(v.forcePathStyle));
       expect(Object.keys(outcome.manifests.find(m => m.kind === 'Secret').data).sort())

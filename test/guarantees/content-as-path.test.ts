@@ -12,7 +12,7 @@ import {
 import { COMMANDS } from '../../lib/cli/main';
 import { runMain } from '../cli/cli-io';
 import { awsSecrets, azureSecrets, dockerSecrets, envVariables, fixtureFiles, gcpSecrets } from './fixture-secrets';
-import { leakedSecrets } from './fuzz';
+import { leakedSecrets } from '../fuzz';
 
 /** Credentials as they would be pasted where a path goes, each with what no message may show. */
 function pastedCredentials(): Array<{ name: string; content: string; secrets: string[] }> {

@@ -1,6 +1,7 @@
 // Shared pieces of the property-based tests: run counts, recognisable secrets, hostile text, and the
 // one property every source and prop must keep: either valid manifests or one AccessError that names
-// no secret and leaves nothing behind.
+// no secret and leaves nothing behind. The property tests of a subject sit beside its other tests, in
+// files named `*.fuzz.test.ts`: `npm run fuzz` runs those files with FUZZ_RUNS=5000.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -8,9 +9,9 @@ import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
-import { AccessError } from '../../lib';
-import { manifestProblems } from '../schema';
-import { userChart } from '../support';
+import { AccessError } from '../lib';
+import { manifestProblems } from './schema';
+import { userChart } from './support';
 
 /** Runs per property: small in `npm test`, large in `npm run fuzz` (FUZZ_RUNS=5000). */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -68,6 +69,12 @@ export const nameCandidate = (): fc.Arbitrary<string> => fc.oneof(
 /** File content variants of one text: as is, with CRLF line ends, with a UTF-8 BOM, or both. */
 export const lineEndingVariant = (text: string): fc.Arbitrary<string> => fc.constantFrom(
   text, text.replace(/\n/g, '\r\n'), `\ufeff${text}`, `\ufeff${text.replace(/\n/g, '\r\n')}`);
+
+/** The bytes the Secret among `manifests` holds under `key`, or undefined. */
+export function storedBytes(manifests: any[], key: string): Buffer | undefined {
+  const value = manifests.find(m => m.kind === 'Secret')?.data?.[key];
+  return value === undefined ? undefined : Buffer.from(value, 'base64');
+}
 
 /** What building one construct led to. */
 export type Outcome = { ok: true; manifests: any[] } | { ok: false; error: AccessError };
@@ -151,15 +158,21 @@ export function filesAfter(synthesise: (outdir: string) => void): { error?: unkn
   }
 }
 
-/** A fresh temporary directory `dir`, and `file`, which writes a file there and returns its path. */
-export function scratchFiles(prefix: string): { dir: string; file: (name: string, content: string | Uint8Array) => string } {
+/**
+ * A fresh temporary directory `dir`; `file`, which writes a file there and returns its path; and
+ * `fresh`, which does the same under a name not used before (for the many files of a property test).
+ */
+export function scratchFiles(prefix: string): {
+  dir: string;
+  file: (name: string, content: string | Uint8Array) => string;
+  fresh: (content: string | Uint8Array) => string;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  return {
-    dir,
-    file: (name, content) => {
-      const p = path.join(dir, name);
-      writeFileSync(p, content);
-      return p;
-    },
+  const file = (name: string, content: string | Uint8Array) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
   };
+  let count = 0;
+  return { dir, file, fresh: content => file(`file-${count++}`, content) };
 }

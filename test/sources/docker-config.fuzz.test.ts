@@ -1,20 +1,11 @@
 // Property-based tests of every DockerConfig source: whatever the input, DockerRegistryAccess either
 // synthesises valid manifests holding exactly the input's bytes, or throws one AccessError that names
 // no secret and leaves nothing in the tree.
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import * as fc from 'fast-check';
 import { DockerConfig, DockerRegistryAccess, DockerSecretType } from '../../lib';
-import { buildOrReject, hostileText, lineEndingVariant, params, secretValue, timeout, token, tokensIn } from './fuzz';
+import { buildOrReject, hostileText, lineEndingVariant, params, scratchFiles, secretValue, timeout, token, tokensIn } from '../fuzz';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'docker-fuzz-'));
-let fileCount = 0;
-function tempFile(content: string | Uint8Array): string {
-  const file = path.join(dir, `config-${fileCount++}.json`);
-  writeFileSync(file, content);
-  return file;
-}
+const { fresh: tempFile } = scratchFiles('docker-fuzz-');
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const secretTypes = fc.constantFrom(undefined, DockerSecretType.OPAQUE, DockerSecretType.DOCKER_CONFIG_JSON);

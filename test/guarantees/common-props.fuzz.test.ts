@@ -12,7 +12,7 @@ import {
   MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess, S3Configuration, StorageAccess,
 } from '../../lib';
 import { kebabCase, podDefaultNameProblem } from '../../lib/names';
-import { buildOrReject, hostileText, nameCandidate, params, timeout, token } from './fuzz';
+import { buildOrReject, hostileText, nameCandidate, params, timeout, token } from '../fuzz';
 
 const SECRET = 'SeCrEtPropsFuzz0000000000000000';
 const KEY_ID = 'FAKEACCESSKEYID00000';

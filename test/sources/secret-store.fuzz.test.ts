@@ -13,8 +13,8 @@ import {
   S3Configuration, SecretStoreRef,
 } from '../../lib';
 import { isGoDuration } from '../../lib/sources/go-duration';
-import { esoSecret } from '../sources/eso-template';
-import { buildOrReject, hostileText, nameCandidate, params, timeout } from './fuzz';
+import { esoSecret } from './eso-template';
+import { buildOrReject, hostileText, nameCandidate, params, timeout } from '../fuzz';
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 /** Mostly valid values, sometimes hostile ones: both outcomes occur in most runs of a few dozen cases. */
