@@ -4,13 +4,19 @@
 // the timer starts, and the table shows the best of BENCH_REPEAT runs.
 //
 //   adversarial: half the PodDefaults exclude each other by matchExpressions (a quarter by `slot In (one
-//     value each)`, a quarter by a binary code of `Exists`/`DoesNotExist` on 14 keys), the other half
-//     are two marker groups (an env var set to each one's own name), each PodDefault with an envFrom Secret
-//     of its own; within a group, PodDefaults share env names, volume names, mount paths, toleration keys
-//     and Secret keys, each with values of its own; all share AWS_REGION with one value; and four
-//     PodDefaults that meet everything clash on one env var (6 pairs).
+//     value each)`, a quarter by a binary code of `Exists`/`DoesNotExist` on 14 keys, and `slot
+//     DoesNotExist`), each of them setting a serviceAccountName of its own; the other half are two marker
+//     groups (an env var set to each one's own name), each PodDefault with an envFrom Secret of its own.
+//     Within a group, PodDefaults share env names, volume names, mount paths, toleration keys and Secret
+//     keys, each with values of its own; all share AWS_REGION with one value. AWS identities: in the
+//     `slot In` quarter and the first marker group (which also says `slot DoesNotExist`), every other
+//     PodDefault gives a web identity (a role of its own) and the others AWS keys from an envFrom Secret.
+//     Clashes: four PodDefaults that meet everything clash on one env var (6 pairs); four twins, each
+//     selected with one PodDefault of the `slot In` quarter, set another serviceAccountName and give the
+//     other kind of AWS credential (4 service-account and 4 cloud-identity pairs).
 //   selectable: every PodDefault selectable with every other (its own label), all sharing AWS_REGION
-//     with one value and nothing else: no pair clashes, and none can be ruled out by its selector.
+//     and a serviceAccountName with one value each and nothing else: no pair clashes, and none can be
+//     ruled out by its selector.
 import { execFileSync } from 'child_process';
 import { PodDefaultCheck } from '../lib';
 
@@ -39,6 +45,16 @@ function secret(name: string, keys: string[]): any {
 }
 
 const REGION = { name: 'AWS_REGION', value: 'eu-west-1' };
+const ACCOUNT = 'default-editor';
+const AWS_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+
+/** The env of an AWS web identity, with a role of its own. */
+function webIdentity(role: string): any[] {
+  return [
+    { name: 'AWS_ROLE_ARN', value: `arn:aws:iam::123456789012:role/${role}` },
+    { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+  ];
+}
 
 /** The manifests of one namespace: `n` PodDefaults (and the Secrets they read) in the given shape. */
 export function manifests(shape: Shape, n: number): any[] {
@@ -46,39 +62,58 @@ export function manifests(shape: Shape, n: number): any[] {
   for (let i = 0; i < n; i++) {
     const name = `pd-${String(i).padStart(5, '0')}`;
     if (shape === 'selectable') {
-      out.push(podDefault(name, { env: [REGION] }));
+      out.push(podDefault(name, { env: [REGION], serviceAccountName: ACCOUNT }));
       continue;
     }
     const quarter = Math.floor((4 * i) / n);
     if (quarter === 0) {
+      const keyed = i % 2 === 1;
       out.push(podDefault(name, {
         selector: { matchLabels: { [name]: 'true' }, matchExpressions: [{ key: 'slot', operator: 'In', values: [`s${i}`] }] },
-        env: [REGION, { name: 'S3_ENDPOINT', value: `https://s3-${i}.example.com` }],
+        serviceAccountName: `sa-${i}`,
+        env: [REGION, { name: 'S3_ENDPOINT', value: `https://s3-${i}.example.com` }, ...(keyed ? [] : webIdentity(`r-${i}`))],
+        ...(keyed ? { envFrom: [{ secretRef: { name: `keys-${i}` } }] } : {}),
         volumes: [{ name: 'aws-secret-volume', secret: { secretName: `aws-${i}` } }],
         volumeMounts: [{ name: 'aws-secret-volume', mountPath: '/home/jovyan/.aws/' }],
       }));
+      if (keyed) { out.push(secret(`keys-${i}`, AWS_KEYS)); }
     } else if (quarter === 1) {
       const code = Array.from({ length: BITS }, (_, b) => ({ key: `bit-${b}`, operator: (i >> b) & 1 ? 'Exists' : 'DoesNotExist' }));
       out.push(podDefault(name, {
-        selector: { matchLabels: { [name]: 'true' }, matchExpressions: code },
+        selector: { matchLabels: { [name]: 'true' }, matchExpressions: [...code, { key: 'slot', operator: 'DoesNotExist' }] },
+        serviceAccountName: `sa-${i}`,
         env: [REGION, { name: 'GPU_PROFILE', value: `profile-${i}` }],
         tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: `v${i}`, effect: 'NoSchedule' }],
       }));
     } else {
-      const group = quarter === 2
+      const s3 = quarter === 2;
+      const group = s3
         ? { marker: 'KUBEFLOW_S3_ACCESS', env: 'S3_ENDPOINT_URL', volume: 's3-creds', path: '/home/jovyan/.s3/', keys: ['S3_ACCESS_KEY', 'S3_SECRET_KEY'] }
         : { marker: 'KUBEFLOW_REGISTRY', env: 'REGISTRY_URL', volume: 'registry-creds', path: '/home/jovyan/.docker/', keys: ['REGISTRY_USER', 'REGISTRY_PASSWORD'] };
+      const keyed = s3 && i % 2 === 1;
+      const keyless = s3 && i % 2 === 0;
       out.push(podDefault(name, {
-        env: [REGION, { name: group.marker, value: name }, { name: group.env, value: `https://${i}.example.com` }],
+        ...(s3 ? { selector: { matchLabels: { [name]: 'true' }, matchExpressions: [{ key: 'slot', operator: 'DoesNotExist' }] } } : {}),
+        env: [REGION, { name: group.marker, value: name }, { name: group.env, value: `https://${i}.example.com` }, ...(keyless ? webIdentity(`r-${i}`) : [])],
         envFrom: [{ secretRef: { name: `creds-${i}` } }],
         volumes: [{ name: group.volume, secret: { secretName: `creds-${i}` } }],
         volumeMounts: [{ name: group.volume, mountPath: group.path }],
       }));
-      out.push(secret(`creds-${i}`, group.keys));
+      out.push(secret(`creds-${i}`, keyed ? group.keys.concat(AWS_KEYS) : group.keys));
     }
   }
   if (shape === 'adversarial') {
     for (let c = 0; c < 4; c++) { out.push(podDefault(`clash-${c}`, { env: [{ name: 'CLASH', value: String(c) }] })); }
+    for (let c = 0; c < 4; c++) {
+      // pd-0000c gives a web identity when c is even, keys when it is odd: the twin gives the other.
+      const twin = `twin-${c}`;
+      out.push(podDefault(twin, {
+        selector: { matchLabels: { [twin]: 'true' }, matchExpressions: [{ key: 'slot', operator: 'In', values: [`s${c}`] }] },
+        serviceAccountName: twin,
+        ...(c % 2 === 0 ? { envFrom: [{ secretRef: { name: `${twin}-keys` } }] } : { env: webIdentity(twin) }),
+      }));
+      if (c % 2 === 0) { out.push(secret(`${twin}-keys`, AWS_KEYS)); }
+    }
   }
   return out;
 }

@@ -8,8 +8,9 @@ describe('the check benchmark\'s namespaces', () => {
   const adversarial = manifests('adversarial', 64);
   const podDefaults = adversarial.filter(m => m.kind === 'PodDefault');
 
-  test('GIVEN the adversarial shape THEN the check finds the four clashing PodDefaults\' six pairs and nothing else', () => {
+  test('GIVEN the adversarial shape THEN the check finds the four clashing PodDefaults\' six pairs, each twin\'s two pairs, and nothing else', () => {
     const problems = PodDefaultCheck.check(adversarial.map(manifest => ({ manifest })));
+    const twins = [0, 1, 2, 3].map(c => [`PodDefault pd-0000${c}`, `PodDefault twin-${c}`]);
     expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([
       ['env', 'CLASH', ['PodDefault clash-0', 'PodDefault clash-1']],
       ['env', 'CLASH', ['PodDefault clash-0', 'PodDefault clash-2']],
@@ -17,6 +18,12 @@ describe('the check benchmark\'s namespaces', () => {
       ['env', 'CLASH', ['PodDefault clash-0', 'PodDefault clash-3']],
       ['env', 'CLASH', ['PodDefault clash-1', 'PodDefault clash-3']],
       ['env', 'CLASH', ['PodDefault clash-2', 'PodDefault clash-3']],
+      ...twins.map(pair => ['service-account', 'serviceAccountName', pair]),
+      // The one that gives the AWS keys first: pd-00001 and pd-00003 give keys, twin-0 and twin-2 too.
+      ['cloud-identity', 'aws', twins[1]],
+      ['cloud-identity', 'aws', twins[3]],
+      ['cloud-identity', 'aws', [...twins[0]].reverse()],
+      ['cloud-identity', 'aws', [...twins[2]].reverse()],
     ]);
   });
 
@@ -38,6 +45,29 @@ describe('the check benchmark\'s namespaces', () => {
     expect(new Set(markers)).toEqual(new Set(['KUBEFLOW_S3_ACCESS', 'KUBEFLOW_REGISTRY']));
     const secrets = new Set(adversarial.filter(m => m.kind === 'Secret').map(m => m.metadata.name));
     expect(podDefaults.slice(32, 64).every(pd => secrets.has(pd.spec.envFrom[0].secretRef.name))).toBe(true);
+  });
+
+  test('GIVEN the adversarial shape THEN the first half sets a serviceAccountName each, and excludes the slot quarter from the other PodDefaults that give AWS credentials', () => {
+    const accounts = podDefaults.slice(0, 32).map(pd => pd.spec.serviceAccountName);
+    expect(new Set(accounts).size).toBe(32);
+    expect(podDefaults.slice(32).filter(pd => pd.spec.serviceAccountName !== undefined).map(pd => pd.metadata.name)).toEqual(['twin-0', 'twin-1', 'twin-2', 'twin-3']);
+    // The slot quarter requires a slot, the code quarter and the first marker group require none.
+    for (const pd of [...podDefaults.slice(16, 48)]) {
+      expect(pd.spec.selector.matchExpressions).toContainEqual({ key: 'slot', operator: 'DoesNotExist' });
+    }
+  });
+
+  test('GIVEN the adversarial shape THEN every other PodDefault of the slot quarter and of the first marker group gives an AWS web identity, the others AWS keys from a Secret', () => {
+    const secrets = new Map(adversarial.filter(m => m.kind === 'Secret').map(m => [m.metadata.name, Object.keys(m.data)]));
+    const gives = (pd: any) => {
+      const env = (pd.spec.env ?? []).map((e: any) => e.name);
+      const keys = (pd.spec.envFrom ?? []).flatMap((f: any) => secrets.get(f.secretRef.name) ?? []);
+      return [env.includes('AWS_WEB_IDENTITY_TOKEN_FILE') ? 'web identity' : '', keys.includes('AWS_ACCESS_KEY_ID') ? 'keys' : ''].join('');
+    };
+    for (const quarter of [podDefaults.slice(0, 16), podDefaults.slice(32, 48)]) {
+      expect(quarter.map(gives)).toEqual(quarter.map((_, i) => (i % 2 === 0 ? 'web identity' : 'keys')));
+    }
+    expect([...podDefaults.slice(16, 32), ...podDefaults.slice(48, 68)].map(gives).filter(g => g !== '')).toEqual([]);
   });
 
   test('GIVEN the selectable shape THEN every pair is selectable together and nothing clashes', () => {

@@ -1,7 +1,8 @@
+import { DataKeys } from './data-keys';
 import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
-import { envSources, SecretKeys } from './rules/env-source';
+import { envSources } from './rules/env-source';
 import { mountSpelling } from './rules/mount-spelling';
 import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
@@ -51,7 +52,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   }
   if (lists.length === 0) { return problems; }
 
-  const keys = new SecretKeys(objects);
+  const keys = new DataKeys(objects);
   const files = new SecretFiles(objects);
   const floating = byNamespace.get('') ?? [];
   for (let n = 0; n < lists.length; n++) {
@@ -69,8 +70,8 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     append(problems, webhookMerge(group, namespace, meetings));
     append(problems, mountSpelling(group, namespace, meetings));
     append(problems, envSources(group, namespace, keys, meetings));
-    append(problems, serviceAccounts(group, namespace));
-    append(problems, cloudIdentities(group, namespace, keys, files));
+    append(problems, serviceAccounts(group, namespace, meetings));
+    append(problems, cloudIdentities(group, namespace, keys, files, meetings));
   }
   return problems;
 }

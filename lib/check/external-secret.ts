@@ -4,12 +4,17 @@
 //   Secret and owns it, and errors out on one it does not own; `Orphan` creates or updates it without
 //   owning it; `Merge` never creates it, but merges its keys into an existing one; `CreateOrMerge`
 //   creates it when missing and merges into it otherwise; `None` writes nothing.
-// - The keys (ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go):
+// - The keys of a Secret (ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go):
 //   without a template, the fetched keys (`data[].secretKey`, and `dataFrom`'s, unknown here); with
 //   one, the template's `data` keys (and `templateFrom`'s, unknown here), and the fetched keys only
 //   with `mergePolicy: Merge` or when the template has neither `data` nor `templateFrom`. Owner and
 //   Orphan clear the Secret first; Merge and CreateOrMerge keep the keys it holds.
-// - `spec.target.manifest` ({apiVersion, kind}) makes ESO write that kind instead of a Secret.
+// - `spec.target.manifest` ({apiVersion, kind}) makes ESO write that kind instead of a Secret, a "generic
+//   target" (docs/guides/targeting-custom-resources.md, behind --unsafe-allow-generic-targets). For a
+//   ConfigMap (applyTemplateToManifest in externalsecret_controller_manifest.go): without a template,
+//   `data` is the fetched keys (createSimpleManifest); with one, the template's `data` keys (and
+//   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
+//   CreateOrMerge render into the ConfigMap that exists.
 import { isPlainObject, str } from '../json';
 import { apiGroup } from './input-model';
 import { Found } from './objects';
@@ -41,10 +46,10 @@ export function externalSecretTarget(found: Found): ExternalSecretTarget | undef
 }
 
 /**
- * The keys ESO writes into the Secret, as far as the manifest tells: those of `dataFrom` and
- * `templateFrom` are only known once ESO has fetched them.
+ * The keys ESO writes into the Secret (or, for a generic target, the ConfigMap), as far as the manifest
+ * tells: those of `dataFrom` and `templateFrom` are only known once ESO has fetched them.
  */
-export function externalSecretKeys(manifest: any): readonly string[] {
+export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' = 'Secret'): readonly string[] {
   const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
   const fetched: string[] = [];
   if (Array.isArray(spec.data)) {
@@ -55,6 +60,7 @@ export function externalSecretKeys(manifest: any): readonly string[] {
   const template = spec.target?.template;
   if (!isPlainObject(template)) { return fetched; }
   const templated = isPlainObject(template.data) ? Object.keys(template.data) : [];
+  if (kind === 'ConfigMap') { return templated; }
   const templateFrom = Array.isArray(template.templateFrom) && template.templateFrom.length > 0;
   const copiesFetched = template.mergePolicy === 'Merge' || (templated.length === 0 && !templateFrom);
   return copiesFetched ? templated.concat(fetched) : templated;

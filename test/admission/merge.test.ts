@@ -2,26 +2,7 @@
 // mutants that survived the rest of the suite (npm run mutation).
 import { mergePodDefaults } from '../../lib/admission/merge';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-
-const NS = 'team-a';
-
-function pd(name: string, spec: any, metadata: any = {}): any {
-  return {
-    apiVersion: 'kubeflow.org/v1alpha1',
-    kind: 'PodDefault',
-    metadata: { name, namespace: NS, ...metadata },
-    spec: { selector: { matchLabels: { [name]: 'true' } }, ...spec },
-  };
-}
-
-function pod(selects: string[], spec: any = {}, metadata: any = {}): any {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'nb-0', namespace: NS, ...metadata, labels: { ...Object.fromEntries(selects.map(s => [s, 'true'])), ...metadata.labels } },
-    spec: { containers: [{ name: 'nb', image: 'jupyter' }], ...spec },
-  };
-}
+import { pd, pod } from './support';
 
 const container = (result: { pod: any }, i = 0) => result.pod.spec.containers[i];
 
@@ -116,7 +97,9 @@ describe('mergePodDefaults: what it writes and what it leaves out', () => {
 
   test('a PodDefault that adds nothing adds only its annotation', () => {
     const input = { metadata: { name: 'p' }, spec: {} };
-    expect(mergePodDefaults(input, [pd('a', {}, { resourceVersion: '42' })]).pod).toEqual({
+    const a = pd('a', {});
+    a.metadata.resourceVersion = '42';
+    expect(mergePodDefaults(input, [a]).pod).toEqual({
       metadata: { name: 'p', annotations: { 'poddefault.admission.kubeflow.org/poddefault-a': '42' } },
       spec: {},
     });

@@ -1,45 +1,34 @@
 import { spawnSync } from 'child_process';
 import { mergePodDefaults } from '../../lib/admission/merge';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-
-const NS = 'team-a';
+import { pd, pod, storedPod } from './support';
 
 /** A PodDefault written with every zero value a careless author could give, selected by `zeros: "true"`. */
-const zeros = {
-  apiVersion: 'kubeflow.org/v1alpha1',
-  kind: 'PodDefault',
-  metadata: { name: 'zeros', namespace: NS },
-  spec: {
-    selector: { matchLabels: { zeros: 'true' } },
-    desc: 'zero values',
-    labels: {},
-    args: [],
-    tolerations: [{ key: '', operator: 'Exists', value: '', effect: '', tolerationSeconds: 0 }],
-    volumes: [
-      { name: 'creds', secret: { secretName: 'creds', optional: false, defaultMode: 0, items: [] } },
-      { name: 'scratch', emptyDir: {} },
-      { name: 'data', persistentVolumeClaim: { claimName: 'data', readOnly: false } },
-    ],
-    volumeMounts: [
-      { name: 'creds', mountPath: '/home/jovyan/.creds', readOnly: false, subPath: '' },
-      { name: 'scratch', mountPath: '/scratch', readOnly: true },
-    ],
-    env: [
-      { name: 'EMPTY', value: '' },
-      { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'creds', key: 'token', optional: false } } },
-    ],
-    envFrom: [{ prefix: '', secretRef: { name: 'creds', optional: false } }],
-    automountServiceAccountToken: false,
-    serviceAccountName: '',
-  },
-};
-
-const notebookPod = (spec: any = {}) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name: 'nb-0', namespace: NS, labels: { zeros: 'true' }, annotations: {} },
-  spec: { containers: [{ name: 'nb', image: 'jupyter', command: [], ports: [{ containerPort: 8888, protocol: '', name: '' }] }], ...spec },
+const zeros = pd('zeros', {
+  desc: 'zero values',
+  labels: {},
+  args: [],
+  tolerations: [{ key: '', operator: 'Exists', value: '', effect: '', tolerationSeconds: 0 }],
+  volumes: [
+    { name: 'creds', secret: { secretName: 'creds', optional: false, defaultMode: 0, items: [] } },
+    { name: 'scratch', emptyDir: {} },
+    { name: 'data', persistentVolumeClaim: { claimName: 'data', readOnly: false } },
+  ],
+  volumeMounts: [
+    { name: 'creds', mountPath: '/home/jovyan/.creds', readOnly: false, subPath: '' },
+    { name: 'scratch', mountPath: '/scratch', readOnly: true },
+  ],
+  env: [
+    { name: 'EMPTY', value: '' },
+    { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'creds', key: 'token', optional: false } } },
+  ],
+  envFrom: [{ prefix: '', secretRef: { name: 'creds', optional: false } }],
+  automountServiceAccountToken: false,
+  serviceAccountName: '',
 });
+
+const notebookPod = (spec: any = {}) => pod(['zeros'],
+  { containers: [{ name: 'nb', image: 'jupyter', command: [], ports: [{ containerPort: 8888, protocol: '', name: '' }] }], ...spec }, { annotations: {} });
 
 describe('PodDefaultAdmission.admit returns the pod as the API server stores it', () => {
   test('zero values of omitempty fields are left out; pointers and structs keep theirs', () => {
@@ -49,46 +38,36 @@ describe('PodDefaultAdmission.admit returns the pod as the API server stores it'
     // THEN the pod is the one kubectl 1.32 shows after Go's encoding/json (recorded with
     // `kubectl set env --local -o json`, which decodes into core/v1 and marshals again)
     expect(result.allowed).toBe(true);
-    expect(result.pod).toEqual({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: 'nb-0',
-        namespace: NS,
-        labels: { zeros: 'true' },
-        annotations: { 'poddefault.admission.kubeflow.org/poddefault-zeros': '' },
-      },
-      spec: {
-        automountServiceAccountToken: false,
-        tolerations: [{ operator: 'Exists', tolerationSeconds: 0 }],
-        volumes: [
-          { name: 'creds', secret: { secretName: 'creds', optional: false, defaultMode: 0 } },
-          { name: 'scratch', emptyDir: {} },
-          { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+    expect(result.pod).toEqual(storedPod({ zeros: 'true' }, { 'poddefault.admission.kubeflow.org/poddefault-zeros': '' }, {
+      automountServiceAccountToken: false,
+      tolerations: [{ operator: 'Exists', tolerationSeconds: 0 }],
+      volumes: [
+        { name: 'creds', secret: { secretName: 'creds', optional: false, defaultMode: 0 } },
+        { name: 'scratch', emptyDir: {} },
+        { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+      ],
+      containers: [{
+        name: 'nb',
+        image: 'jupyter',
+        ports: [{ containerPort: 8888 }],
+        env: [
+          { name: 'EMPTY' },
+          { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'creds', key: 'token', optional: false } } },
         ],
-        containers: [{
-          name: 'nb',
-          image: 'jupyter',
-          ports: [{ containerPort: 8888 }],
-          env: [
-            { name: 'EMPTY' },
-            { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'creds', key: 'token', optional: false } } },
-          ],
-          envFrom: [{ secretRef: { name: 'creds', optional: false } }],
-          volumeMounts: [
-            { name: 'creds', mountPath: '/home/jovyan/.creds' },
-            { name: 'scratch', mountPath: '/scratch', readOnly: true },
-          ],
-        }],
-      },
-    });
+        envFrom: [{ secretRef: { name: 'creds', optional: false } }],
+        volumeMounts: [
+          { name: 'creds', mountPath: '/home/jovyan/.creds' },
+          { name: 'scratch', mountPath: '/scratch', readOnly: true },
+        ],
+      }],
+    }));
   });
 
   test('a field without omitempty keeps its zero value', () => {
     const input = notebookPod({ containers: [{ name: 'nb', image: 'jupyter', ports: [{ containerPort: 0 }] }], volumes: [{ name: '', emptyDir: {} }] });
-    const { pod } = PodDefaultAdmission.admit(input, []);
-    expect(pod.spec.volumes).toEqual([{ name: '', emptyDir: {} }]);
-    expect(pod.spec.containers[0].ports).toEqual([{ containerPort: 0 }]);
+    const stored = PodDefaultAdmission.admit(input, []).pod;
+    expect(stored.spec.volumes).toEqual([{ name: '', emptyDir: {} }]);
+    expect(stored.spec.containers[0].ports).toEqual([{ containerPort: 0 }]);
   });
 
   test('a map keeps its keys whatever their values', () => {

@@ -1,5 +1,5 @@
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-import { NS, pd, pod } from './support';
+import { NS, pd, pod, storedPod } from './support';
 
 const secretVolume = (name: string, secretName: string, extra: any = {}) => ({ name, secret: { secretName, ...extra } });
 
@@ -224,20 +224,10 @@ describe('PodDefaultAdmission.admit: what the webhook writes', () => {
     // THEN a is merged before b, in every regular container; command/args go first-wins, never to istio-proxy
     expect(result.allowed).toBe(true);
     expect(result.applied).toEqual(['a', 'b']);
-    expect(result.pod).toEqual({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: 'nb-0',
-        namespace: NS,
-        labels: { a: 'true', b: 'true', extra: 'y' },
-        annotations: {
-          'b/note': 'x',
-          'poddefault.admission.kubeflow.org/poddefault-a': '',
-          'poddefault.admission.kubeflow.org/poddefault-b': '',
-        },
-      },
-      spec: {
+    expect(result.pod).toEqual(storedPod(
+      { a: 'true', b: 'true', extra: 'y' },
+      { 'b/note': 'x', 'poddefault.admission.kubeflow.org/poddefault-a': '', 'poddefault.admission.kubeflow.org/poddefault-b': '' },
+      {
         initContainers: [{ name: 'setup', image: 'busybox' }, { name: 'b-init', image: 'i' }],
         containers: [
           {
@@ -263,7 +253,7 @@ describe('PodDefaultAdmission.admit: what the webhook writes', () => {
         serviceAccountName: 'sa-b',
         automountServiceAccountToken: false,
       },
-    });
+    ));
   });
 
   test('a container with a command keeps it', () => {

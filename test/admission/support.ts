@@ -25,3 +25,8 @@ export function pod(selects: string[], spec: any = {}, metadata: any = {}): any 
     spec: { containers: [{ name: 'nb', image: 'jupyter' }], ...spec },
   };
 }
+
+/** A notebook pod of `pod` as `admit` returns it: its name and namespace, with these labels, annotations and spec. */
+export function storedPod(labels: Record<string, string>, annotations: Record<string, string>, spec: any): any {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: NS, labels, annotations }, spec };
+}

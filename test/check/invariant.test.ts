@@ -27,7 +27,10 @@ const podDefaultSpec = (name: string) => fc.record({
   volumes: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), secret: fc.record({ secretName: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
   volumeMounts: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), mountPath: fc.constantFrom('/data', '/data/', '/home/jovyan/.aws') }), { maxLength: 1 }),
   env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y') }), { maxLength: 1 }),
-  envFrom: fc.array(fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
+  envFrom: fc.array(fc.oneof(
+    fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
+    fc.record({ configMapRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
+  ), { maxLength: 1 }),
   matchLabels: fc.constantFrom({ [name]: 'true' }, { [name]: 'true' }, {}),
 }).map(s => {
   const { matchLabels, ...rest } = JSON.parse(JSON.stringify(s));
@@ -36,7 +39,7 @@ const podDefaultSpec = (name: string) => fc.record({
 
 /** One object of the app: what kind of thing, with what name and namespace. */
 const objectSpec = fc.record({
-  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-eso', 'include'),
+  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-configmap', 'raw-eso', 'include'),
   name: fc.constantFrom(...NAMES),
   namespace: fc.constantFrom(...NAMESPACES),
   chart: fc.nat(2),
@@ -91,6 +94,12 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
         }
         case 'raw-secret': {
           const props = { apiVersion: 'v1', kind: 'Secret', metadata, data: { AWS_REGION: 'eA==' } };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          kept.push({ obj: made[0], props });
+          break;
+        }
+        case 'raw-configmap': {
+          const props = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { AWS_REGION: 'x' } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;

@@ -1,7 +1,7 @@
 // The rules on objects as kubectl and External Secrets Operator place them: duplicate-object and
 // output-file.
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
-import { externalSecret, inputs, line, secret } from './support';
+import { configMap, externalSecret, inputs, line, secret } from './support';
 
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
@@ -62,6 +62,18 @@ describe('duplicate-object', () => {
       ['an Owner beside a Merge drops the merged keys', [eso('whole', 'creds', 'Owner', ['a']), eso('part', 'creds', 'Merge', ['b'])],
         ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
           + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets']],
+      // A ConfigMap target (docs/guides/targeting-custom-resources.md; applyTemplateToManifest in
+      // externalsecret_controller_manifest.go) holds the template's keys, never the fetched ones, whatever mergePolicy says.
+      ['two Merges into one ConfigMap, with templates of different keys, fetching one key', [configMap('cfg', []),
+        externalSecret('one', { target: { name: 'cfg', creationPolicy: 'Merge', manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, template: { mergePolicy: 'Merge', data: { a: '{{ .x }}' } } },
+          data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] }),
+        externalSecret('two', { target: { name: 'cfg', creationPolicy: 'Merge', manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, template: { mergePolicy: 'Merge', data: { b: '{{ .x }}' } } },
+          data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] })], []],
+      ['two Merges into one ConfigMap without templates, fetching one key', [configMap('cfg', []),
+        externalSecret('one', { target: { name: 'cfg', creationPolicy: 'Merge', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] }),
+        externalSecret('two', { target: { name: 'cfg', creationPolicy: 'Merge', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] })],
+      ['s1 and s2 both write key x of ConfigMap cfg in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
+        + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
       ['target.manifest writes another kind', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'team-a' } },
         externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } }), secret('cfg', [])],
       ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '

@@ -1,9 +1,12 @@
-// The pair rules (webhook-merge, mount-spelling, env-source) against a brute-force reference: for random
-// small namespaces, each pair of PodDefaults (and each PodDefault alone) is tried with every label set over
-// the keys their selectors read (each key absent, or one of the values mentioned, or one mentioned nowhere:
-// a notebook carries the labels that select its PodDefaults); a pair a label set selects together is merged
-// by the webhook model (mergePodDefaults) into a pod with those labels, and its conflicts are what the check
-// must report, no more and no fewer.
+// The pair rules (webhook-merge, mount-spelling, env-source, service-account, cloud-identity) against a
+// brute-force reference: for random small namespaces, each pair of PodDefaults (and each PodDefault
+// alone) is tried with every label set over the keys their selectors read (each key absent, or one of the
+// values mentioned, or one mentioned nowhere: a notebook carries the labels that select its PodDefaults);
+// a pair a label set selects together is merged by the webhook model (mergePodDefaults) into a pod with
+// those labels, and its conflicts are what the check must report, no more and no fewer; so are two
+// service accounts, and, on a pod the webhook admits, AWS keys beside an AWS web identity (the
+// credentials each PodDefault gives, from its env and the Secrets and ConfigMaps its envFrom reads, are
+// the identity tables' business: here only which pairs meet).
 import * as fc from 'fast-check';
 import { mergePodDefaults, POD } from '../../lib/admission/merge';
 import { parseSelector } from '../../lib/admission/selector';
@@ -14,7 +17,14 @@ const KEYS = ['tier', 'gpu', 'zone'];
 const VALUES = ['a', 'b', 'true'];
 const NAMES = ['pd-a', 'pd-b', 'pd-c', 'pd-d', 'pd-e'];
 const FRESH = 'never-mentioned';
-const SECRETS: Record<string, string[]> = { s1: ['E'], s2: ['E', 'F'] };
+const SECRETS: Record<string, string[]> = { s1: ['E', 'AWS_ACCESS_KEY_ID'], s2: ['E', 'F', 'AWS_WEB_IDENTITY_TOKEN_FILE'] };
+/** ConfigMaps: `data` keys, and `binaryData` keys, which envFrom does not read. */
+const CONFIG_MAPS: Record<string, { data: string[]; binaryData: string[] }> = {
+  c1: { data: ['E', 'ACCESS_KEY_ID'], binaryData: [] },
+  c2: { data: ['F', 'AWS_WEB_IDENTITY_TOKEN_FILE'], binaryData: ['E'] },
+};
+/** The credentials the reference tells apart, by the variable that gives them. */
+const CREDENTIALS: Record<string, string> = { AWS_ACCESS_KEY_ID: 'aws-keys', AWS_WEB_IDENTITY_TOKEN_FILE: 'aws-web-identity' };
 
 const requirement = fc.oneof(
   fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }) }),
@@ -30,8 +40,12 @@ const spec = fc.record({
   ), { maxLength: 2 }),
   volumeMounts: fc.array(fc.record({ name: fc.constantFrom('v1', 'v2'), mountPath: fc.constantFrom('/m', '/m/', '/n'), readOnly: fc.constantFrom(false, true) },
     { requiredKeys: ['name', 'mountPath'] }), { maxLength: 2 }),
-  env: fc.array(fc.record({ name: fc.constantFrom('E', 'MARK'), value: fc.constantFrom('1', '2', 'OWN') }), { maxLength: 2 }),
-  envFrom: fc.array(fc.record({ secretRef: fc.record({ name: fc.constantFrom('s1', 's2') }) }), { maxLength: 1 }),
+  env: fc.array(fc.record({ name: fc.constantFrom('E', 'MARK', ...Object.keys(CREDENTIALS)), value: fc.constantFrom('1', '2', 'OWN') }), { maxLength: 3 }),
+  envFrom: fc.array(fc.oneof(
+    fc.record({ secretRef: fc.record({ name: fc.constantFrom('s1', 's2') }) }),
+    fc.record({ configMapRef: fc.record({ name: fc.constantFrom('c1', 'c2') }), prefix: fc.constantFrom('AWS_') }, { requiredKeys: ['configMapRef'] }),
+  ), { maxLength: 2 }),
+  serviceAccountName: fc.constantFrom('sa-1', 'sa-2', ''),
   labels: fc.dictionary(fc.constantFrom('tier', 'gpu', 'x'), fc.constantFrom(...VALUES), { maxKeys: 2 }),
   annotations: fc.dictionary(fc.constantFrom('n'), fc.constantFrom('1', '2'), { maxKeys: 1 }),
   tolerations: fc.array(fc.record({ key: fc.constant('gpu'), operator: fc.constantFrom('Exists', 'Equal') }), { maxLength: 1 }),
@@ -46,11 +60,13 @@ const namespace = fc.constantFrom<string | null>('team-a', 'team-a', 'team-b', n
 const app: fc.Arbitrary<Drawn> = fc.record({
   podDefaults: fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), namespace, spec }), { minLength: 1, maxLength: 5, selector: p => p.name }),
   secrets: fc.array(fc.record({ name: fc.constantFrom('s1', 's2'), namespace }), { maxLength: 2 }),
+  configMaps: fc.array(fc.record({ name: fc.constantFrom('c1', 'c2'), namespace }), { maxLength: 2 }),
 });
 
 interface Drawn {
   readonly podDefaults: { name: string; namespace: string | null; spec: any }[];
   readonly secrets: { name: string; namespace: string | null }[];
+  readonly configMaps: { name: string; namespace: string | null }[];
 }
 
 function manifests(drawn: Drawn): any[] {
@@ -69,7 +85,13 @@ function manifests(drawn: Drawn): any[] {
     metadata: s.namespace === null ? { name: s.name } : { name: s.name, namespace: s.namespace },
     data: Object.fromEntries(SECRETS[s.name].map(k => [k, 'ZmFrZQ=='])),
   }));
-  return [...pds, ...secrets];
+  const configMaps = drawn.configMaps.map(c => ({
+    apiVersion: 'v1', kind: 'ConfigMap',
+    metadata: c.namespace === null ? { name: c.name } : { name: c.name, namespace: c.namespace },
+    data: Object.fromEntries(CONFIG_MAPS[c.name].data.map(k => [k, 'x'])),
+    binaryData: Object.fromEntries(CONFIG_MAPS[c.name].binaryData.map(k => [k, 'eA=='])),
+  }));
+  return [...pds, ...secrets, ...configMaps];
 }
 
 /** A problem as the comparison reads it. */
@@ -77,7 +99,8 @@ function row(p: { rule: string; namespace?: string; key?: string; sources: strin
   return JSON.stringify([p.rule, p.namespace ?? '', p.key ?? '', p.sources]);
 }
 
-const PAIR_RULES = new Set(['volume', 'toleration', 'env', 'volume-mount-name', 'volume-mount-path', 'annotation', 'label', 'init-container', 'sidecar', 'mount-spelling', 'env-source']);
+const PAIR_RULES = new Set(['volume', 'toleration', 'env', 'volume-mount-name', 'volume-mount-path', 'annotation', 'label', 'init-container', 'sidecar', 'mount-spelling',
+  'env-source', 'service-account', 'cloud-identity']);
 
 /** Every label set over `keys`: each key absent or one of `values`. */
 function labelSets(keys: string[], values: string[]): Record<string, string>[] {
@@ -97,10 +120,20 @@ function reference(group: { manifest: any; source: string; floating: boolean }[]
   const rows = new Set<string>();
   const base = namespace === '' ? {} : { namespace };
   const selectors = group.map(g => parseSelector(g.manifest.spec.selector));
-  const secretKeys = (name: string): string[] | undefined => {
-    const found = all.filter(m => m.kind === 'Secret' && m.metadata.name === name
+  /** The keys an envFrom entry reads, prefixed: a Secret's data, a ConfigMap's data (not its binaryData). */
+  const sourceKeys = (from: any): string[] => {
+    const [kind, name] = from.secretRef !== undefined ? ['Secret', from.secretRef.name] : ['ConfigMap', from.configMapRef.name];
+    const found = all.filter(m => m.kind === kind && m.metadata.name === name
       && ((m.metadata.namespace ?? '') === namespace || (namespace !== '' && m.metadata.namespace === undefined)));
-    return found.length === 0 ? undefined : found.flatMap(m => Object.keys(m.data));
+    return found.flatMap(m => Object.keys(m.data)).map(k => (from.prefix ?? '') + k);
+  };
+  const sourceOf = (from: any): string => (from.secretRef !== undefined ? `Secret ${from.secretRef.name}` : `ConfigMap ${from.configMapRef.name}`);
+  /** The credentials a PodDefault gives: its own env entry of a name hides the envFrom one. */
+  const credentials = (m: number): Set<string> => {
+    const spec = group[m].manifest.spec;
+    const own = new Set<string>((spec.env ?? []).map((e: any) => e.name));
+    const names = [...own, ...(spec.envFrom ?? []).flatMap(sourceKeys).filter((k: string) => !own.has(k))];
+    return new Set(names.filter(n => CREDENTIALS[n] !== undefined).map(n => CREDENTIALS[n]));
   };
   const selects = (labels: Record<string, string>, members: number[]) => members.every(i => selectors[i].matches(labels));
   const exclusive = (i: number, j: number) => i !== j && markers(group[i].manifest).some(m => markers(group[j].manifest).includes(m));
@@ -114,7 +147,8 @@ function reference(group: { manifest: any; source: string; floating: boolean }[]
       const keys = [...new Set(members.flatMap(m => selectors[m].requirements.map(r => r.key)))];
       for (const labels of labelSets(keys, [...VALUES, FRESH]).filter(l => selects(l, members))) {
         const pod = { metadata: { labels }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
-        for (const c of mergePodDefaults(pod, members.map(m => group[m].manifest)).conflicts) {
+        const merged = mergePodDefaults(pod, members.map(m => group[m].manifest));
+        for (const c of merged.conflicts) {
           if (c.sources[0] === POD) {
             // A pod label a PodDefault sets, against the one that selected it: the first reader by name.
             const setter = members[c.sources[1]];
@@ -140,18 +174,31 @@ function reference(group: { manifest: any; source: string; floating: boolean }[]
             }
           }
         }
-        // env-source: one variable from an env and an envFrom Secret, or two envFrom Secrets
+        // env-source: one variable from an env and an envFrom source, or two envFrom sources
         if (i !== j) {
           const provides = (m: number) => [
-            ...(group[m].manifest.spec.envFrom ?? []).flatMap((f: any) => (secretKeys(f.secretRef.name) ?? []).map(k => ({ m, v: k, secret: f.secretRef.name as string | undefined }))),
-            ...(group[m].manifest.spec.env ?? []).map((e: any) => ({ m, v: e.name as string, secret: undefined as string | undefined })),
+            ...(group[m].manifest.spec.envFrom ?? []).flatMap((f: any) => sourceKeys(f).map(k => ({ m, v: k, source: sourceOf(f) as string | undefined }))),
+            ...(group[m].manifest.spec.env ?? []).map((e: any) => ({ m, v: e.name as string, source: undefined as string | undefined })),
           ];
           const [pa, pb] = [provides(i), provides(j)];
           for (const x of pa) {
             for (const y of pb) {
-              if (x.v !== y.v || x.secret === y.secret) { continue; }
-              const [p, q] = x.secret === undefined ? [y, x] : [x, y];
+              if (x.v !== y.v || x.source === y.source) { continue; }
+              const [p, q] = x.source === undefined ? [y, x] : [x, y];
               rows.add(row({ rule: 'env-source', ...base, key: x.v, sources: [group[p.m].source, group[q.m].source] }));
+            }
+          }
+        }
+        // service-account: two accounts; the webhook does not compare them, so a refused pod counts too
+        const [sa, sb] = [group[i].manifest.spec.serviceAccountName ?? '', group[j].manifest.spec.serviceAccountName ?? ''];
+        if (i !== j && sa !== '' && sb !== '' && sa !== sb) {
+          rows.add(row({ rule: 'service-account', ...base, key: 'serviceAccountName', sources: [group[i].source, group[j].source] }));
+        }
+        // cloud-identity: on a pod the webhook admits, AWS keys from one beside a web identity from the other (or both from one)
+        if (merged.conflicts.length === 0) {
+          for (const [x, y] of i === j ? [[i, i]] : [[i, j], [j, i]]) {
+            if (credentials(x).has('aws-keys') && credentials(y).has('aws-web-identity')) {
+              rows.add(row({ rule: 'cloud-identity', ...base, key: 'aws', sources: x === y ? [group[x].source] : [group[x].source, group[y].source] }));
             }
           }
         }

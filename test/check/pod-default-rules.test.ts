@@ -1,5 +1,5 @@
 import { checkManifests } from '../../lib/check';
-import { externalSecret, inputs, line, pd, secret } from './support';
+import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
 const REFUSE_BOTH = (labels: string) => `the webhook refuses every notebook that selects both (labelled ${labels}); make the two definitions identical or rename one`;
 const volume = (secretName: string) => ({ volumes: [{ name: 'creds', secret: { secretName } }] });
@@ -129,6 +129,44 @@ describe('env-source with namespace-less objects, as kubectl apply -n places the
       floatingSecret('s3', ['AWS_REGION']),
     ));
     expect(problems.map(p => [p.rule, p.namespace, p.sources])).toEqual([['env-source', undefined, ['s2', 's1']]]);
+  });
+});
+
+describe('env-source with envFrom ConfigMaps, read as the kubelet reads them', () => {
+  const FIX = 'without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
+  const fromConfigMap = (name: string, prefix?: string) => ({ envFrom: [{ configMapRef: { name }, ...(prefix === undefined ? {} : { prefix }) }] });
+  const fromSecret = (name: string) => ({ envFrom: [{ secretRef: { name } }] });
+  const region = { env: [{ name: 'AWS_REGION', value: 'x' }] };
+  const toConfigMap = (template?: any) => ({ name: 'settings', manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, ...(template === undefined ? {} : { template }) });
+  test.each<[string, any[], string[]]>([
+    ['env of one against the envFrom ConfigMap of another', [pd('a', region), pd('b', fromConfigMap('settings')), configMap('settings', ['AWS_REGION'])],
+      [`env var AWS_REGION is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
+    ['an envFrom Secret against an envFrom ConfigMap: the later by name wins', [pd('a', fromSecret('one')), pd('b', fromConfigMap('two')), secret('one', ['AWS_REGION']), configMap('two', ['AWS_REGION'])],
+      [`env var AWS_REGION is set by the envFrom Secret one of poddefault a (s0) and by the envFrom ConfigMap two of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of b ${FIX}`]],
+    ['a Secret and a ConfigMap of one name are two sources', [pd('a', fromConfigMap('shared')), pd('b', fromSecret('shared')), configMap('shared', ['AWS_REGION']), secret('shared', ['AWS_REGION'])],
+      [`env var AWS_REGION is set by the envFrom ConfigMap shared of poddefault a (s0) and by the envFrom Secret shared of poddefault b (s1) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of b ${FIX}`]],
+    ['one ConfigMap in both gives one value', [pd('a', fromConfigMap('settings')), pd('b', fromConfigMap('settings')), configMap('settings', ['AWS_REGION'])], []],
+    ['a prefix applies to a ConfigMap\'s keys', [pd('a', region), pd('b', fromConfigMap('settings', 'AWS_')), configMap('settings', ['REGION'])],
+      [`env var AWS_REGION is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
+    // kubernetes pkg/kubelet/kubelet_pods.go, makeEnvironmentVariables: `for k, v := range configMap.Data`.
+    ['binaryData keys are not env vars', [pd('a', region), pd('b', fromConfigMap('settings')), configMap('settings', ['OTHER'], 'team-a', ['AWS_REGION'])], []],
+    ['a ConfigMap that names no namespace lands in the namespace of the PodDefaults', [pd('a', region), pd('b', fromConfigMap('settings')), configMap('settings', ['AWS_REGION'], null)],
+      [`env var AWS_REGION is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
+    ['a ConfigMap of another namespace does not count', [pd('a', region), pd('b', fromConfigMap('settings')), configMap('settings', ['AWS_REGION'], 'team-b')], []],
+    ['a ConfigMap the input does not hold has unknown keys', [pd('a', region), pd('b', fromConfigMap('elsewhere'))], []],
+    ['a ConfigMap is not read by a secretRef of its name', [pd('a', region), pd('b', fromSecret('settings')), configMap('settings', ['AWS_REGION'])], []],
+    // ESO v2.9.0 generic targets (docs/guides/targeting-custom-resources.md; createSimpleManifest and
+    // renderTemplatedManifest in pkg/controllers/externalsecret/externalsecret_controller_manifest.go).
+    ['an ExternalSecret that writes a ConfigMap (spec.target.manifest): its fetched keys', [pd('a', region), pd('b', fromConfigMap('settings')),
+      externalSecret('fetch', { target: toConfigMap(), data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] })],
+    [`env var AWS_REGION is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
+    ['with a template, the template\'s keys only, even with mergePolicy Merge', [pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', fromConfigMap('settings')),
+      externalSecret('fetch', { target: toConfigMap({ mergePolicy: 'Merge', data: { TOKEN: '{{ .t }}' } }), data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] })],
+    [`env var TOKEN is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
+    ['an ExternalSecret that writes a ConfigMap writes no Secret', [pd('a', region), pd('b', fromSecret('settings')),
+      externalSecret('fetch', { target: toConfigMap(), data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] })], []],
+  ])('%s', (_, manifests, expected) => {
+    expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
   });
 });
 

@@ -15,6 +15,15 @@ export function secret(name: string, keys: string[], namespace = 'team-a'): any 
   return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, data: Object.fromEntries(keys.map(k => [k, 'ZmFrZQ=='])) };
 }
 
+/** A ConfigMap with `keys` in `data` and `binaryKeys` in `binaryData`. */
+export function configMap(name: string, keys: string[], namespace: string | null = 'team-a', binaryKeys: string[] = []): any {
+  return {
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: namespace === null ? { name } : { name, namespace },
+    data: Object.fromEntries(keys.map(k => [k, 'x'])),
+    ...(binaryKeys.length > 0 ? { binaryData: Object.fromEntries(binaryKeys.map(k => [k, 'eA=='])) } : {}),
+  };
+}
+
 export function externalSecret(name: string, spec: any, namespace = 'team-a'): any {
   return { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name, namespace }, spec };
 }

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { runMain } from './cli-io';
-import { buildCli, CliResult, removeCli } from './cli-runner';
+import { errorExpectation, expectOutput } from './cli-results';
+import { buildCli, removeCli } from './cli-runner';
 import { GOLDEN_DIR } from '../support';
 
 // Each run starts Node and loads cdk8s; concurrent tests wait for a slot, so allow for a busy machine.
@@ -19,23 +20,8 @@ const golden = (name: string) => readFileSync(path.join(GOLDEN_DIR, `${name}.yam
 const cliFixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'cli', name);
 const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain(args, options);
 
-/** Succeeded, with `expected` on stdout and nothing on stderr. */
-function expectOutput(result: CliResult, expected: string): void {
-  expect(result.stderr).toBe('');
-  expect(result.stdout).toBe(expected);
-  expect(result.code).toBe(0);
-}
-
-/** Failed with `code`, one line on stderr per error, each prefixed, no stack trace. */
-function expectErrors(result: CliResult, code: number, prefix: string): string[] {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.replace(/\n$/, '').split('\n');
-  for (const line of lines) { expect(line.startsWith(`${prefix}: `)).toBe(true); }
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-  expect(result.stderr).not.toContain('fake-');
-  return lines.map(l => l.slice(prefix.length + 2));
-}
+/** Every fake secret of these tests starts so; none may show in an error. */
+const expectErrors = errorExpectation(['fake-']);
 
 describe('check', () => {
   test.concurrent('a consistent set passes', async () => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { runMain } from './cli-io';
-import { buildCli, CliResult, removeCli, runCli } from './cli-runner';
+import { errorExpectation, expectOutput } from './cli-results';
+import { buildCli, removeCli, runCli } from './cli-runner';
 import { fixture, GOLDEN_DIR } from '../support';
 
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -44,23 +45,7 @@ const cli = (args: string[], options?: Parameters<typeof runMain>[1]) => runMain
 /** The real binary, as a child process. */
 const binary = (args: string[], options?: Parameters<typeof runCli>[2]) => runCli(cliDir, args, options);
 
-/** Succeeded, with `expected` on stdout and nothing on stderr. */
-function expectOutput(result: CliResult, expected: string): void {
-  expect(result.stderr).toBe('');
-  expect(result.stdout).toBe(expected);
-  expect(result.code).toBe(0);
-}
-
-/** Failed with `code`, one line on stderr per error, each prefixed, no stack trace, no secret. */
-function expectErrors(result: CliResult, code: number, prefix: string): string[] {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.replace(/\n$/, '').split('\n');
-  for (const line of lines) { expect(line.startsWith(`${prefix}: `)).toBe(true); }
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-  for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
-  return lines.map(l => l.slice(prefix.length + 2));
-}
+const expectErrors = errorExpectation(SECRETS);
 
 describe('generating commands print what the library synthesises', () => {
   test.concurrent.each<[string, string[], string | undefined, string]>([

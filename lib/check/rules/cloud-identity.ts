@@ -5,25 +5,31 @@
 // google-auth-library's orders are tested against them (test/identity/sdk-reference.test.ts), adlfs's is
 // read from its source (adlfs/spec.py).
 //
-// What the check sees: env entries of the PodDefaults; the keys of `envFrom` Secrets the input holds
-// (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a Secret the
-// input holds. An `envFrom` Secret or a mounted Secret the input does not hold is not judged. An AWS
-// credentials file counts when botocore would read it by default (a `credentials` file in a `.aws`
-// directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has a `[default]` profile with keys;
-// a file of named profiles only is for `Session(profile_name=...)`, which botocore honours before the
-// environment. A pair the webhook refuses is left to the merge rules; two sources of one variable (two
-// GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and an
-// `envFrom` Secret: the container gets the `env` one).
+// What the check sees: env entries of the PodDefaults; the keys of `envFrom` Secrets and ConfigMaps the
+// input holds (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a
+// Secret the input holds. An `envFrom` source or a mounted Secret the input does not hold is not judged.
+// An AWS credentials file counts when botocore would read it by default (a `credentials` file in a
+// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has a `[default]` profile with
+// keys; a file of named profiles only is for `Session(profile_name=...)`, which botocore honours before
+// the environment. A pair the webhook refuses is left to the merge rules; two sources of one variable
+// (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
+// an `envFrom` source: the container gets the `env` one).
+//
+// Judged like the other pair rules (selection.ts): the credentials of each kind pair are entries of one
+// index, so that the work grows with the credentials and the pairs found, not with their product; a pair
+// is reported when some pod that selects both is admitted by the webhook (with the labels they set, a
+// pod label of another value is refused).
 import { mergePodDefaults } from '../../admission/merge';
+import { SelectorRequirement } from '../../admission/selector';
 import { decodeBase64 } from '../../sources/base64';
 import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
 import { foldPath } from '../../names';
+import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
 import { Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { coSelectable, describeLabels, witness } from '../selection';
+import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
-import { SecretKeys } from './env-source';
 
 /** The kinds of credential the rule tells apart. */
 type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-federated-token'
@@ -41,7 +47,7 @@ const WHAT: Record<Kind, string> = {
   'google-gcloud-file': 'gcloud\'s application_default_credentials.json',
 };
 
-/** The variables that give each kind, wherever the pod gets them from (`env` or an `envFrom` Secret). */
+/** The variables that give each kind, wherever the pod gets them from (`env` or an `envFrom` source). */
 const VARIABLES: Record<string, Kind> = {
   AWS_ACCESS_KEY_ID: 'aws-keys',
   AWS_WEB_IDENTITY_TOKEN_FILE: 'aws-web-identity',
@@ -67,7 +73,7 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
 interface Credential {
   readonly pd: PodDefaultFound;
   readonly kind: Kind;
-  /** How the PodDefault gives it, for messages: `env AWS_ACCESS_KEY_ID`, `the envFrom Secret s`, a path. */
+  /** How the PodDefault gives it, for messages: `env AWS_ACCESS_KEY_ID`, `X of the envFrom Secret s`, a file. */
   readonly how: string;
 }
 
@@ -111,31 +117,47 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
 
 /**
  * Pairs of PodDefaults one pod can select that give it two credentials for one cloud of which the SDK
- * silently uses one, as `PAIRS` lists them; one PodDefault that gives both is reported alone.
+ * silently uses one, as `PAIRS` lists them; one PodDefault that gives both is reported alone. In the
+ * order of `PAIRS`, then of the PodDefault that gives the credential used, then of the other.
  */
-export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys, files: SecretFiles): readonly CheckProblem[] {
+export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
   if (!givesKeyless(group, namespace, keys)) { return NO_PROBLEMS; }
   const found: Credential[] = [];
-  for (const pd of group) { found.push(...credentialsOf(pd, namespace, keys, files)); }
-  const problems: CheckProblem[] = [];
-  const reported = new Set<string>();
-  for (const pair of PAIRS) {
-    for (const used of found.filter(c => c.kind === pair.used)) {
-      for (const unused of found.filter(c => c.kind === pair.unused)) {
-        const a = used.pd;
-        const b = unused.pd;
-        if (a !== b && (a.name === b.name || (namespace !== '' && a.floating && b.floating) || !coSelectable(a, b) || refused(a, b, namespace))) { continue; }
-        const id = `${pair.used}\n${pair.unused}\n${a.index}\n${b.index}`;
-        if (reported.has(id)) { continue; }
-        reported.add(id);
-        problems.push(describe(pair, used, unused, namespace));
-      }
-    }
+  for (const pd of group) {
+    for (const credential of credentialsOf(pd, namespace, keys, files)) { found.push(credential); }
   }
-  return problems;
+  const reported: { readonly order: readonly number[]; readonly problem: CheckProblem }[] = [];
+  PAIRS.forEach((pair, p) => {
+    // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
+    const entries: Entry<number>[] = [];
+    for (let i = 0; i < found.length; i++) {
+      if (found[i].kind === pair.used || found[i].kind === pair.unused) { entries.push({ pd: found[i].pd, klass: found[i].kind, item: i }); }
+    }
+    if (!entries.some(e => e.klass === pair.used) || !entries.some(e => e.klass === pair.unused)) { return; }
+    const judge = (a: Entry<number>, b: Entry<number>) => {
+      const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
+      const [used, unused] = [found[u], found[v]];
+      const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
+      if (labels !== undefined) { reported.push({ order: [p, u, v], problem: describe(pair, used, unused, namespace, labels) }); }
+    };
+    // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
+    for (let e = 1; e < entries.length; e++) {
+      const pd = entries[e].pd;
+      // A namespace-less PodDefault alone is judged once, among the namespace-less ones.
+      if (entries[e - 1].pd === pd && !(namespace !== '' && pd.floating)) { judge(entries[e - 1], entries[e]); }
+    }
+    if (!meetings.mayClash(entries)) { return; }
+    for (const [a, b] of meetings.pairs(entries)) {
+      // One name twice is the duplicate rule's.
+      if (a.pd.name !== b.pd.name) { judge(a, b); }
+    }
+  });
+  reported.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
+  return reported.map(r => r.problem);
 }
 
-function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string): CheckProblem {
+function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string, labels: Record<string, string>): CheckProblem {
   const where = `in namespace ${ns(namespace)}`;
   if (used.pd === unused.pd) {
     return checkProblem({
@@ -144,7 +166,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
       sources: [used.pd.source],
       key: pair.cloud,
       message: `poddefault ${used.pd.name} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
-        + `a notebook that selects it (${describeLabels(witness([used.pd]))}) silently uses ${WHAT[pair.used]}, since ${pair.why}`,
+        + `a notebook that selects it (${describeLabels(labels)}) silently uses ${WHAT[pair.used]}, since ${pair.why}`,
       fix: 'keep one of the two',
     });
   }
@@ -154,7 +176,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
     sources: [used.pd.source, unused.pd.source],
     key: pair.cloud,
     message: `poddefault ${used.pd.name} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${unused.pd.name} (${unused.pd.source}) `
-      + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(witness([used.pd, unused.pd]))}) `
+      + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(labels)}) `
       + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}`,
     fix: 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
   });
@@ -165,10 +187,10 @@ const PAIRED = new Set<Kind>(['aws-web-identity', 'azure-federated-token', 'goog
 
 /**
  * Whether a PodDefault of the group gives a web identity, a federated token or
- * GOOGLE_APPLICATION_CREDENTIALS, in `env` or an `envFrom` Secret: most namespaces give none, and
+ * GOOGLE_APPLICATION_CREDENTIALS, in `env` or an `envFrom` source: most namespaces give none, and
  * finding the other credentials costs more.
  */
-function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys): boolean {
+function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys): boolean {
   let envFrom = false;
   for (const pd of group) {
     const env = listOf(pd.manifest.spec?.env);
@@ -180,8 +202,7 @@ function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys
   if (!envFrom) { return false; }
   for (const pd of group) {
     for (const from of listOf(pd.manifest.spec?.envFrom)) {
-      const secret = from?.secretRef?.name;
-      const known = typeof secret === 'string' ? keys.of(namespace, secret) : undefined;
+      const known = keys.ofEnvFrom(from, namespace);
       const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
       if (known?.some(key => PAIRED.has(VARIABLES[prefix + key]))) { return true; }
     }
@@ -189,14 +210,29 @@ function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys
   return false;
 }
 
-/** Whether the webhook refuses a pod that selects both: the merge rules then report the pair. */
-function refused(a: PodDefaultFound, b: PodDefaultFound, namespace: string): boolean {
+/**
+ * A label set of a pod that selects each of `podDefaults` and that the webhook admits with them, or
+ * `undefined` when it refuses every such pod (the merge rules then report them). A label they set
+ * clashes with a pod label of another value (main.go L471-489), so the pod carries each label they set
+ * that a selector reads with the value set, or not at all; a selector constrains each key on its own,
+ * so the keys are chosen one by one.
+ */
+function admittedLabels(podDefaults: readonly PodDefaultFound[], namespace: string): Record<string, string> | undefined {
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
-  return mergePodDefaults(pod, [a.manifest, b.manifest]).conflicts.length > 0;
+  const merged = mergePodDefaults(pod, podDefaults.map(pd => pd.manifest));
+  if (merged.conflicts.length > 0) { return undefined; }
+  const read = new Set(podDefaults.flatMap(pd => pd.selector.requirements.map(r => r.key)));
+  const extra: SelectorRequirement[] = [];
+  for (const [key, value] of Object.entries<unknown>(merged.pod.metadata.labels ?? {})) {
+    if (!read.has(key)) { continue; }
+    const absent: SelectorRequirement = { key, operator: 'DoesNotExist', values: [] };
+    extra.push(typeof value !== 'string' || witness(podDefaults, [...extra, absent]) !== undefined ? absent : { key, operator: 'In', values: [value] });
+  }
+  return witness(podDefaults, extra);
 }
 
 /** The credentials one PodDefault gives, each kind once. */
-function credentialsOf(pd: PodDefaultFound, namespace: string, keys: SecretKeys, files: SecretFiles): Credential[] {
+function credentialsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles): Credential[] {
   const found = new Map<Kind, Credential>();
   const add = (c: Credential) => { if (!found.has(c.kind)) { found.set(c.kind, c); } };
   const spec = pd.manifest.spec ?? {};
@@ -209,15 +245,15 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: SecretKeys,
     if (Object.prototype.hasOwnProperty.call(VARIABLES, name)) { add({ pd, kind: VARIABLES[name], how: `env ${name}` }); }
   }
   for (const from of listOf(spec.envFrom)) {
-    const secret = from?.secretRef?.name;
-    const known = typeof secret === 'string' ? keys.of(namespace, secret) : undefined;
+    const known = keys.ofEnvFrom(from, namespace);
     if (known === undefined) { continue; }
+    const source = envFromSource(from)!;
     const prefix = typeof from.prefix === 'string' ? from.prefix : '';
     for (const key of known) {
       const name = prefix + key;
       // An env entry of the same name overrides the envFrom one in the container.
       if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !envValues.has(name)) {
-        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom Secret ${secret}` });
+        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${source.name}` });
       }
     }
   }
@@ -247,7 +283,7 @@ interface MountedFile {
  * under the mount path, or the one file a `subPath` mount names. A Secret's keys come from the input; a
  * Secret it does not hold gives no file.
  */
-function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: SecretKeys): MountedFile[] {
+function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKeys): MountedFile[] {
   const spec = pd.manifest.spec ?? {};
   const volumes = new Map<string, any>();
   for (const volume of listOf(spec.volumes)) {
@@ -262,7 +298,7 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: Secret
     // Each file of the volume: an item's path from its key, or every key of the Secret under its own name.
     const entries: [string, string][] = Array.isArray(source.items)
       ? source.items.filter((i: any) => typeof i?.key === 'string' && typeof i?.path === 'string').map((i: any) => [i.path, i.key])
-      : (keys.of(namespace, secret) ?? []).map(k => [k, k]);
+      : (keys.of('Secret', namespace, secret) ?? []).map(k => [k, k]);
     const subPath = typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
     for (const [file, key] of entries) {
       if (subPath === undefined) {

@@ -107,7 +107,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   if (earlier.how === 'merge' || later.how === 'merge') {
     if (earlier.how === 'object' || later.how === 'object') { return false; }
     if (earlier.how === 'merge' && later.how === 'merge') {
-      const key = sharedKey(earlier.found, later.found);
+      const key = sharedKey(earlier.found, later.found, later.group === 'core' && later.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret');
       if (key === undefined) { return false; }
       problems.push(checkProblem({
         ...parts,
@@ -139,10 +139,10 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   return true;
 }
 
-/** A key that both ExternalSecrets write, as far as their manifests tell; `undefined` when none. */
-function sharedKey(a: Found, b: Found): string | undefined {
-  const keys = new Set(externalSecretKeys(a.manifest));
-  return externalSecretKeys(b.manifest).find(k => keys.has(k));
+/** A key that both ExternalSecrets write into their `kind`, as far as their manifests tell; `undefined` when none. */
+function sharedKey(a: Found, b: Found, kind: 'Secret' | 'ConfigMap'): string | undefined {
+  const keys = new Set(externalSecretKeys(a.manifest, kind));
+  return externalSecretKeys(b.manifest, kind).find(k => keys.has(k));
 }
 
 /** The map under `key`, made when there is none. */

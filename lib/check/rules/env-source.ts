@@ -1,88 +1,27 @@
-import { externalSecretKeys, externalSecretTarget } from '../external-secret';
-import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { DataKeys, EnvFromSource, envFromSource } from '../data-keys';
+import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
-/**
- * The keys each Secret of the input will hold: a Secret's `data` and `stringData`; for an
- * ExternalSecret, the keys External Secrets Operator writes into its Secret (see external-secret.ts),
- * with those the Secret already holds when it merges. Keys that only `dataFrom` or `templateFrom`
- * would add cannot be known before ESO fetches them, and are left out. A Secret that names no
- * namespace lands wherever `kubectl apply -n` sends it, so it counts in every namespace.
- *
- * Read on first use: the rule returns early in most namespaces, so most checks never need them.
- */
-export class SecretKeys {
-  private byName?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
-
-  public constructor(private readonly objects: readonly Found[]) {}
-
-  /** The keys of the Secret `name` in `namespace`; `undefined` when the input holds no such Secret. */
-  public of(namespace: string, name: string): readonly string[] | undefined {
-    this.byName ??= keysByName(this.objects);
-    const byNamespace = this.byName.get(name);
-    if (byNamespace === undefined) { return undefined; }
-    const own = byNamespace.get(namespace);
-    const floating = namespace === '' ? undefined : byNamespace.get('');
-    return floating === undefined ? own : own === undefined ? floating : own.concat(floating);
-  }
-}
-
-/**
- * The keys of every Secret of the input, by name and then namespace. Maps within a map rather than one
- * map by a joined key, which cost a string per Secret of the app; the namespace last, since apps repeat
- * one set of names in many namespaces.
- */
-function keysByName(objects: readonly Found[]): ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> {
-  const keys = new Map<string, Map<string, readonly string[]>>();
-  for (let i = 0; i < objects.length; i++) {
-    const found = objects[i];
-    if (isSecret(found)) {
-      addKeys(keys, found.namespace, found.name, keysOf(found.manifest.data, found.manifest.stringData));
-    } else if (isExternalSecret(found)) {
-      const target = externalSecretTarget(found);
-      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') {
-        addKeys(keys, found.namespace, target.name, externalSecretKeys(found.manifest));
-      }
-    }
-  }
-  return keys;
-}
-
-/** The keys of two maps, the first one's first. */
-function keysOf(map: any, more: any): readonly string[] {
-  const keys = Object.keys(map ?? {});
-  return more === undefined || more === null ? keys : keys.concat(Object.keys(more));
-}
-
-function addKeys(keys: Map<string, Map<string, readonly string[]>>, namespace: string, name: string, list: readonly string[]): void {
-  let byNamespace = keys.get(name);
-  if (byNamespace === undefined) {
-    byNamespace = new Map();
-    keys.set(name, byNamespace);
-  }
-  const earlier = byNamespace.get(namespace);
-  byNamespace.set(namespace, earlier === undefined ? list : earlier.concat(list));
-}
-
 /** One way a PodDefault sets an env var. */
 interface Provider {
   readonly pd: PodDefaultFound;
-  /** `undefined` for `env`, else the Secret of the `envFrom`. */
-  readonly secret?: string;
+  /** `undefined` for `env`, else the Secret or ConfigMap of the `envFrom`. */
+  readonly source?: EnvFromSource;
 }
 
 /**
- * A notebook that selects two PodDefaults where one's `env` and the other's `envFrom` Secret (or two
- * `envFrom` Secrets) set one variable gets one of the two values without any warning: the webhook only
- * compares `env` entries with each other (main.go L234-279). An `envFrom` of a Secret (or ConfigMap) that
- * the input does not hold has unknown keys and is not judged.
+ * A notebook that selects two PodDefaults where one's `env` and the other's `envFrom` Secret or
+ * ConfigMap (or two `envFrom` sources) set one variable gets one of the two values without any warning:
+ * the webhook only compares `env` entries with each other (main.go L234-279). An `envFrom` of a Secret
+ * or ConfigMap that the input does not hold has unknown keys and is not judged.
  */
-export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: SecretKeys,
+export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys,
   meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
-  if (!readsSecrets(group, meetings)) { return NO_PROBLEMS; }
-  // Classes: the Secret, or '' for env, which the webhook compares itself; one Secret twice gives one value.
+  if (!readsSources(group, meetings)) { return NO_PROBLEMS; }
+  // Classes: the Secret or ConfigMap, or '' for env, which the webhook compares itself; one source twice
+  // gives one value.
   const providers = new Map<string, Entry<Provider>[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
@@ -90,11 +29,11 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     if (!Array.isArray(envFrom)) { continue; }
     for (let j = 0; j < envFrom.length; j++) {
       const from = envFrom[j];
-      const name = from?.secretRef?.name;
-      const known = typeof name === 'string' ? keys.of(namespace, name) : undefined;
+      const known = keys.ofEnvFrom(from, namespace);
       if (known === undefined) { continue; }
+      const source = envFromSource(from)!;
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
-      const entry: Entry<Provider> = { pd, klass: name, item: { pd, secret: name } };
+      const entry: Entry<Provider> = { pd, klass: `${source.kind}\0${source.name}`, item: { pd, source } };
       for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], entry); }
     }
   }
@@ -115,7 +54,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
     for (const [earlier, later] of meetings.pairs(list)) {
       // One name twice is the duplicate rule's.
       if (earlier.pd.name === later.pd.name) { continue; }
-      const [p, q] = earlier.item.secret === undefined ? [later.item, earlier.item] : [earlier.item, later.item];
+      const [p, q] = earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item];
       const pair = `${p.pd.index}\n${q.pd.index}`;
       if (reported.has(pair)) { continue; }
       reported.add(pair);
@@ -134,10 +73,10 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
 }
 
 /**
- * Whether some PodDefault of the group reads a Secret with envFrom and another that sets env vars may meet
- * it; when none may, no notebook gets two values, and the Secrets need not be read.
+ * Whether some PodDefault of the group reads a Secret or ConfigMap with envFrom and another that sets env
+ * vars may meet it; when none may, no notebook gets two values, and the sources need not be read.
  */
-function readsSecrets(group: readonly PodDefaultFound[], meetings: Meetings): boolean {
+function readsSources(group: readonly PodDefaultFound[], meetings: Meetings): boolean {
   let readers = false;
   const setters: { pd: PodDefaultFound }[] = [];
   for (let i = 0; i < group.length; i++) {
@@ -164,12 +103,12 @@ function addProvider(providers: Map<string, Entry<Provider>[]>, variable: string
  * in PodDefault name order.
  */
 function winner(p: Provider, q: Provider): Provider {
-  if (p.secret === undefined || q.secret === undefined) { return p.secret === undefined ? p : q; }
+  if (p.source === undefined || q.source === undefined) { return p.source === undefined ? p : q; }
   return byName(p.pd, q.pd) <= 0 ? q : p;
 }
 
 function how(p: Provider): string {
-  return p.secret === undefined
+  return p.source === undefined
     ? `the env of poddefault ${p.pd.name} (${p.pd.source})`
-    : `the envFrom Secret ${p.secret} of poddefault ${p.pd.name} (${p.pd.source})`;
+    : `the envFrom ${p.source.kind} ${p.source.name} of poddefault ${p.pd.name} (${p.pd.source})`;
 }

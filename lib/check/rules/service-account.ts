@@ -1,7 +1,6 @@
-import { compareNames } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { coSelectable, describeLabels, witness } from '../selection';
+import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -9,35 +8,39 @@ import { CheckProblem } from '../types';
  * compares them and sets each in turn, so the pod runs as the last one's by name, without a word
  * (kubeflow/dashboard `components/poddefaults-webhooks/main.go`, `applyPodDefaultsOnPod`, lines 532-533
  * at d842464; `safeToApplyPodDefaultsOnPod` checks no service account). The cloud then trusts one
- * account and sees the other.
+ * account and sees the other. Each pair once, in the group's (name) order; the accounts are entries of
+ * the group's index (selection.ts), their class the account, so that PodDefaults that exclude each
+ * other are never compared one by one.
  */
-export function serviceAccounts(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
-  let setters: PodDefaultFound[] | undefined;
+export function serviceAccounts(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
+  let setters: Entry<number>[] | undefined;
   for (let i = 0; i < group.length; i++) {
-    if (accountOf(group[i]) !== undefined) { (setters ??= []).push(group[i]); }
+    const account = accountOf(group[i]);
+    if (account === undefined) { continue; }
+    setters ??= [];
+    setters.push({ pd: group[i], klass: account, item: setters.length });
   }
-  if (setters === undefined || setters.length < 2) { return NO_PROBLEMS; }
+  const first = setters?.[0].klass;
+  if (setters === undefined || setters.every(s => s.klass === first) || !meetings.mayClash(setters)) { return NO_PROBLEMS; }
+  // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
+  const pairs = meetings.pairs(setters).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
   const problems: CheckProblem[] = [];
-  for (let i = 0; i < setters.length; i++) {
-    for (let j = i + 1; j < setters.length; j++) {
-      // The webhook applies PodDefaults in name order: `later` is the one whose account the pod keeps.
-      const [earlier, later] = compareNames(setters[i].name, setters[j].name) <= 0 ? [setters[i], setters[j]] : [setters[j], setters[i]];
-      const first = accountOf(earlier)!;
-      const last = accountOf(later)!;
-      if (first === last || earlier.name === later.name) { continue; }
-      if (namespace !== '' && earlier.floating && later.floating) { continue; }
-      if (!coSelectable(earlier, later)) { continue; }
-      problems.push(checkProblem({
-        rule: 'service-account',
-        namespace,
-        sources: [earlier.source, later.source],
-        key: 'serviceAccountName',
-        message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${first} and poddefault ${later.name} (${later.source}) `
-          + `sets ${last} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
-          + `the account of the later by name, ${last}, without a warning`,
-        fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
-      }));
-    }
+  for (const [a, b] of pairs) {
+    // One name twice is the duplicate rule's. The webhook applies PodDefaults in name order: `later` is
+    // the one whose account the pod keeps.
+    if (a.pd.name === b.pd.name) { continue; }
+    const [earlier, later] = [a.pd, b.pd];
+    problems.push(checkProblem({
+      rule: 'service-account',
+      namespace,
+      sources: [earlier.source, later.source],
+      key: 'serviceAccountName',
+      message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${a.klass} and poddefault ${later.name} (${later.source}) `
+        + `sets ${b.klass} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
+        + `the account of the later by name, ${b.klass}, without a warning`,
+      fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    }));
   }
   return problems;
 }

@@ -1,0 +1,78 @@
+// service-account and cloud-identity judged like the other pair rules: which pairs meet, on which pods the
+// webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
+// variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
+import { checkManifests } from '../../lib/check';
+import { configMap, inputs, line, pd } from './support';
+
+const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
+const awsKeys = [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }];
+const problemsOf = (rule: string, ...manifests: any[]) => checkManifests(inputs(...manifests)).filter(p => p.rule === rule);
+
+describe('cloud-identity', () => {
+  test('a web identity from an envFrom ConfigMap (nothing in it is secret) beside AWS keys', () => {
+    // GIVEN the role's settings in a ConfigMap, and keys in another PodDefault's env
+    const problems = problemsOf('cloud-identity',
+      pd('role', { envFrom: [{ configMapRef: { name: 'irsa' } }] }), configMap('irsa', ['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE']),
+      pd('keys', { env: awsKeys }));
+    // THEN botocore's choice is reported, naming the ConfigMap
+    expect(problems.map(line)).toEqual([
+      'poddefault keys (s2) gives AWS keys (env AWS_ACCESS_KEY_ID) and poddefault role (s0) gives an AWS web identity (AWS_WEB_IDENTITY_TOKEN_FILE of the envFrom '
+      + 'ConfigMap irsa) in namespace team-a: a notebook that selects both (labelled keys=true,role=true) silently uses AWS keys of keys, since botocore\'s '
+      + 'credential chain reads AWS_ACCESS_KEY_ID from the environment before it tries a web identity; keep one of the two, or offer them as alternatives '
+      + 'by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
+    ]);
+  });
+
+  test('a ConfigMap\'s binaryData gives no variable', () => {
+    expect(problemsOf('cloud-identity', pd('role', { env: webIdentity }), pd('keys', { envFrom: [{ configMapRef: { name: 'k' } }] }),
+      configMap('k', [], 'team-a', ['AWS_ACCESS_KEY_ID']))).toEqual([]);
+  });
+
+  // main.go L471-489: a label a PodDefault sets must equal the pod's own label of that key.
+  test.each<[string, any, string | undefined]>([
+    ['the other selects a value the role\'s label contradicts: every pod that selects both is refused', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu'] }] }, undefined],
+    ['the other selects pods that may carry the label as the role sets it', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, 'labelled keys=true,role=true,tier=cpu'],
+    ['the other selects pods that may lack the label', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['gpu'] }] }, 'labelled keys=true,role=true'],
+  ])('the role sets the pod label tier=cpu and %s', (_, selector, labels) => {
+    // GIVEN
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity, labels: { tier: 'cpu' } }),
+      pd('keys', { env: awsKeys, selector: { matchLabels: { keys: 'true' }, ...selector } }));
+    // THEN reported with a pod the webhook admits, or left to the label rule
+    expect(problems.map(p => p.message.match(/selects both \(([^)]*)\)/)?.[1])).toEqual(labels === undefined ? [] : [labels]);
+  });
+
+  test('a namespace-less PodDefault that gives both is judged once, among the namespace-less ones', () => {
+    // GIVEN it, and PodDefaults in two namespaces
+    const problems = checkManifests(inputs(pd('both', { env: [...webIdentity, ...awsKeys] }, null), pd('x'), pd('y', {}, 'team-b')));
+    // THEN one problem, of no namespace
+    expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s0']]]);
+  });
+
+  test('a PodDefault no pod selects gives nothing', () => {
+    const never = { matchLabels: { both: 'true' }, matchExpressions: [{ key: 'both', operator: 'DoesNotExist' }] };
+    expect(problemsOf('cloud-identity', pd('both', { env: [...webIdentity, ...awsKeys], selector: never }))).toEqual([]);
+  });
+
+  test('pairs are reported by the kind pair, then the PodDefault that gives the credential used, then the other', () => {
+    // GIVEN two keyed PodDefaults and two roles, out of name order
+    const problems = problemsOf('cloud-identity', pd('role-b', { env: webIdentity }), pd('keys-b', { env: awsKeys }), pd('role-a', { env: webIdentity }), pd('keys-a', { env: awsKeys }));
+    // THEN
+    expect(problems.map(p => p.sources)).toEqual([['s3', 's2'], ['s3', 's0'], ['s1', 's2'], ['s1', 's0']]);
+  });
+});
+
+describe('service-account', () => {
+  test('every pair that meets, in name order, and none that exclude each other by their selectors', () => {
+    // GIVEN c and d exclude each other (slot In one value each), a meets everyone
+    const slot = (value: string) => ({ matchExpressions: [{ key: 'slot', operator: 'In', values: [value] }] });
+    const problems = problemsOf('service-account',
+      pd('d', { serviceAccountName: 'sa-d', selector: slot('2') }), pd('c', { serviceAccountName: 'sa-c', selector: slot('1') }),
+      pd('b', { serviceAccountName: 'sa-a' }), pd('a', { serviceAccountName: 'sa-a' }));
+    // THEN a and b (one account) make no pair; each meets c and d
+    expect(problems.map(p => p.sources)).toEqual([['s3', 's1'], ['s3', 's0'], ['s2', 's1'], ['s2', 's0']]);
+    expect(line(problems[0])).toBe('poddefault a (s3) sets serviceAccountName sa-a and poddefault c (s1) sets sa-c in namespace team-a: the webhook gives a notebook '
+      + 'that selects both (labelled a=true,slot=1) the account of the later by name, sa-c, without a warning; set serviceAccountName in one of them only, '
+      + 'or make the two exclusive by giving both an env var of one name whose value is their own name');
+  });
+});
