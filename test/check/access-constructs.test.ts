@@ -7,6 +7,7 @@ import {
   PodDefaultAccess, PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { errorsOf, expectCheckRefusal } from '../support';
+import { params } from '../fuzz';
 
 const docker = DockerConfig.fromLogin({ username: 'fake-user', password: 'fake-password-0000' });
 const aws = AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000' });
@@ -148,6 +149,6 @@ describe('random compositions of access constructs', () => {
       if (stores.length >= 2) {
         expect(admit(stores).conflicts.map(c => [c.rule, c.key])).toContainEqual(['env', 'KUBEFLOW_S3_ACCESS']);
       }
-    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 100) });
+    }), params<[unknown[]]>(Number(process.env.FUZZ_RUNS ?? 100)));
   });
 });

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { Construct } from 'constructs';
 import { KubePodDefault } from '../../imports/kubeflow.org';
+import { params } from '../fuzz';
 import { MinioDefault } from '../../lib/access/minio-default';
 import { MinioCredentials } from '../../lib/sources/minio-credentials';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
@@ -422,7 +423,7 @@ describe('property: synth either refuses, or a notebook selecting every PodDefau
       const result = PodDefaultAdmission.admit(notebook, manifests);
       expect(result.conflicts).toEqual([]);
       expect(result.applied).toEqual([...new Set(pds.map(p => p.name))].sort());
-    }), { numRuns: 300 });
+    }), params<[unknown, boolean]>(300));
   });
 });
 
