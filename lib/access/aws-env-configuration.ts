@@ -4,6 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { regionEnv } from '../sources/aws-region';
 import { S3_CREDENTIAL_VARIABLES, S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 
 /**
@@ -40,7 +41,8 @@ export interface AwsEnvConfigurationProps extends AwsEnvConfigurationOptions {
 /**
  * S3 client settings for Kubeflow notebooks as environment variables: a Secret holding the keys, injected
  * whole (`envFrom`), and a PodDefault that sets the other settings (region, endpoint, signature version,
- * addressing style, checksums) as plain `env` values, so that a reviewer reads them in a diff.
+ * addressing style, checksums) as plain `env` values, so that a reviewer reads them in a diff. The region
+ * is set as `AWS_REGION` and as `AWS_DEFAULT_REGION`, the only one botocore (boto3, s3fs) reads.
  *
  * @example
  * new AwsEnvConfiguration(chart, 'aws-configuration', {
@@ -78,6 +80,8 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   for (const name in variables) {
     if (S3_CREDENTIAL_VARIABLES.has(name)) {
       data[name] = encodeBase64(variables[name]);
+    } else if (name === S3_VARIABLES.region) {
+      env.push(...regionEnv(variables[name]));
     } else {
       env.push({ name, value: variables[name] });
     }

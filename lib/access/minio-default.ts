@@ -32,7 +32,7 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
   readonly endpoint?: string;
 
   /**
-   * The region (`AWS_REGION`).
+   * The region (`AWS_REGION` and `AWS_DEFAULT_REGION`, the one botocore reads).
    * @default 'us-east-1'
    */
   readonly region?: string;

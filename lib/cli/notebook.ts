@@ -19,7 +19,7 @@ function awsOptions(): { [flag: string]: OptionSpec } {
     ...env,
     'aws-from-file': { type: 'string', value: 'FILE', help: 'an AWS shared-credentials file: mounted whole with aws-file, one profile\'s keys with aws-env; "-" reads it from stdin' },
     'aws-profile': { type: 'string', value: 'NAME', help: 'aws-file: profile of the keys of --aws-access-key-id; aws-env: the profile of --aws-from-file (default: default)' },
-    'aws-region': { type: 'string', value: 'REGION', help: 'aws-file: region written to ~/.aws/config; aws-env: AWS_REGION, with --aws-access-key-id' },
+    'aws-region': { type: 'string', value: 'REGION', help: 'aws-file: region written to ~/.aws/config; aws-env: AWS_REGION and AWS_DEFAULT_REGION, with --aws-access-key-id' },
     'aws-from-env': { ...env['aws-from-env'], help: `aws-env: ${env['aws-from-env'].help}` },
     'aws-endpoint': { ...env['aws-endpoint'], help: `aws-env: ${env['aws-endpoint'].help}` },
     'aws-signature-version': { ...env['aws-signature-version'], help: `aws-env: ${env['aws-signature-version'].help}` },

@@ -1,7 +1,9 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fieldError } from '../errors';
 import { quote } from '../names';
 import { regionProblem } from '../sources/aws-credentials-ini';
+import { regionEnv } from '../sources/aws-region';
 import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
@@ -112,12 +114,12 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
 
   public constructor(scope: Construct, id: string, props: AwsWebIdentityAccessProps) {
     const { names, own } = openIdentity(scope, id, props, KIND, path => awsOwn(path, props));
-    const env = [
+    const env: k8s.EnvVar[] = [
       { name: 'AWS_ROLE_ARN', value: own.roleArn },
       { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` },
     ];
     if (own.region !== undefined) {
-      env.push({ name: 'AWS_REGION', value: own.region }, { name: 'AWS_DEFAULT_REGION', value: own.region });
+      env.push(...regionEnv(own.region));
     }
     if (own.stsRegionalEndpoints) { env.push({ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }); }
     if (own.roleSessionName !== undefined) { env.push({ name: 'AWS_ROLE_SESSION_NAME', value: own.roleSessionName }); }
