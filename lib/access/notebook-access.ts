@@ -216,8 +216,7 @@ export class NotebookAccess extends Construct {
       scope.node.tryRemoveChild(this.node.id);
       throw e;
     }
-    // Object.assign rather than spreads: V8 copies several spreads into one object on its slow path.
-    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage?.selectorLabels, this.identity?.selectorLabels, this.pipelines?.selectorLabels);
+    this.selectorLabels = { ...this.docker.selectorLabels, ...this.storage?.selectorLabels, ...this.identity?.selectorLabels, ...this.pipelines?.selectorLabels };
   }
 }
 

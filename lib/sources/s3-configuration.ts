@@ -170,7 +170,7 @@ export class S3Configuration {
    * Settings given in code.
    */
   public static fromValues(values: S3ConfigurationValues): S3Configuration {
-    // Copied field by field (a rest copy is slow in V8), now: a later change to `values` does not count.
+    // Copied now, so that a later change to `values` does not count; `checksums` sets two fields.
     const settings: S3Settings = {
       accessKeyId: values.accessKeyId,
       secretAccessKey: values.secretAccessKey,
@@ -372,8 +372,7 @@ function regionVariableOf(env: { [key: string]: string | undefined }): string {
  * message. Throws an AccessError that names the field, never its value.
  */
 export function renderS3Variables(settings: S3Settings, label: (field: S3Field) => string): { [name: string]: string } {
-  for (let i = 0; i < VARIABLES.length; i++) {
-    const field = VARIABLES[i][0];
+  for (const [field] of VARIABLES) {
     const value = settings[field];
     if (value === undefined) { continue; }
     const problem = s3SettingProblem(field, value);
@@ -385,10 +384,9 @@ export function renderS3Variables(settings: S3Settings, label: (field: S3Field) 
 /** The environment variables for settings that are checked already (`s3SettingProblem`), in the order of VARIABLES. */
 export function s3Variables(settings: S3Settings): { [name: string]: string } {
   const variables: { [name: string]: string } = {};
-  // Index loop: it runs for every S3 construct, mostly before V8 optimises it.
-  for (let i = 0; i < VARIABLES.length; i++) {
-    const value = settings[VARIABLES[i][0]];
-    if (value !== undefined) { variables[VARIABLES[i][1]] = String(value); }
+  for (const [field, variable] of VARIABLES) {
+    const value = settings[field];
+    if (value !== undefined) { variables[variable] = String(value); }
   }
   return variables;
 }
