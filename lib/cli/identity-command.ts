@@ -3,6 +3,7 @@
 // command each, as accessCommand makes them, plus `--print-trust`, which prints the cloud side as JSON
 // instead of the manifests) and `notebook --identity` read.
 import type { Chart } from 'cdk8s';
+import type { CloudIdentity } from '..';
 import { accessCommand, AccessCommand } from './access-command';
 import { Args, CommandSpec, EXIT_OK, InputError, OptionGroup, OptionSpec, refuse, required } from './framework';
 import { flagNames, PropFlags, propsNamedAfter, readProps } from './props';
@@ -15,7 +16,7 @@ export interface IdentityFlags {
   /** The construct's class in the library. */
   readonly construct: (lib: Library) => new (scope: Chart, id: string, props: any) => unknown;
   /** The CloudIdentity of these props, for a NotebookAccess. */
-  readonly cloudIdentity: (lib: Library, props: { [prop: string]: unknown }) => unknown;
+  readonly cloudIdentity: (lib: Library, props: { [prop: string]: unknown }) => CloudIdentity;
   /** The default of `--description`, for the help. */
   readonly defaultDescription: string;
   /** The heading of the identity's own flags in the help. */
@@ -135,5 +136,5 @@ export function identityOptionGroups(identities: readonly IdentityFlags[], prefi
     options: Object.fromEntries(Object.entries(identity.options).map(([flag, spec]) => [`${prefix}${flag}`, spec])),
   }));
   const expirations = identities.map(identity => `${identity.defaultExpirationSeconds} for ${identity.name}`).join(', ');
-  return [...own, sharedOptions(prefix, expirations)];
+  return [...own, { ...sharedOptions(prefix, expirations), heading: 'Service account and token (every identity)' }];
 }
