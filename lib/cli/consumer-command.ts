@@ -83,10 +83,14 @@ export function consumerCommand(table: ConsumerCommand): CommandSpec {
 /**
  * The S3 source of a consumer command: the aws-env command's flags under `--s3-`, but the signature
  * version and the checksums, which no consumer construct passes on (each signs with Signature Version
- * 4, and writes no checksum setting). `help` replaces the help of flags that read otherwise there.
+ * 4, and writes no checksum setting), and the region said as the consumer takes it, not a notebook.
+ * `help` replaces the help of other flags that read otherwise there.
  */
 export function s3Source(heading: string, help?: ConsumerSource['help']): ConsumerSource {
-  return { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading, omit: ['s3-signature-version', 's3-checksums'], help };
+  return {
+    prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading, omit: ['s3-signature-version', 's3-checksums'],
+    help: { 's3-region': 'the store\'s region, with --s3-access-key-id', ...help },
+  };
 }
 
 /** The flags of a source as this command offers them. */
