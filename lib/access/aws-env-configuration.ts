@@ -3,15 +3,10 @@ import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
+import { markerEnv, S3_ACCESS_MARKER } from './markers';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { regionEnv } from '../sources/aws-region';
 import { S3_CREDENTIAL_VARIABLES, S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
-
-/**
- * The mutual-exclusion marker: every S3 PodDefault sets it to its own name, so the webhook refuses a
- * notebook that selects two of them (they would mix two stores' variables) and the app-wide check does
- * not judge them together, while one profile can still offer several stores to choose from.
- */
-const S3_ACCESS_MARKER = 'KUBEFLOW_S3_ACCESS';
 
 /** The variable current AWS SDKs and the AWS CLI read the S3 endpoint from. */
 const SDK_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
@@ -40,7 +35,8 @@ export interface AwsEnvConfigurationProps extends AwsEnvConfigurationOptions {
 /**
  * S3 client settings for Kubeflow notebooks as environment variables: a Secret holding the keys, injected
  * whole (`envFrom`), and a PodDefault that sets the other settings (region, endpoint, signature version,
- * addressing style, checksums) as plain `env` values, so that a reviewer reads them in a diff.
+ * addressing style, checksums) as plain `env` values, so that a reviewer reads them in a diff. The region
+ * is set as `AWS_REGION` and as `AWS_DEFAULT_REGION`, the only one botocore (boto3, s3fs) reads.
  *
  * @example
  * new AwsEnvConfiguration(chart, 'aws-configuration', {
@@ -68,7 +64,7 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
       throw fieldError(path, 'sdkEndpointVariable', `needs the endpoint, which the existing Secret holds and synth does not read: leave sdkEndpointVariable out, and add ${SDK_ENDPOINT_VARIABLE} to that Secret`);
     }
     const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', { existing: configuration.secretName });
-    return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
+    return accessSpec(access, { env: [markerEnv(S3_ACCESS_MARKER, access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
   }
 
   const variables = configuration.variables;
@@ -78,6 +74,8 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
   for (const name in variables) {
     if (S3_CREDENTIAL_VARIABLES.has(name)) {
       data[name] = encodeBase64(variables[name]);
+    } else if (name === S3_VARIABLES.region) {
+      env.push(...regionEnv(variables[name]));
     } else {
       env.push({ name, value: variables[name] });
     }
@@ -94,14 +92,10 @@ function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProp
     : configuration.kind === 'store' ? { store: { ...configuration.reference, inputs: configuration.inputs } }
       : { data, type: 'Opaque' };
   const access = resolveAccess(scope, id, props, 'Add AWS Environment variables', secret);
-  env.push(marker(access.name));
+  env.push(markerEnv(S3_ACCESS_MARKER, access.name));
   // The keys of an existing Secret are read one by one (secretKeyRef): its other keys stay out of the pod.
   return accessSpec(access, {
     env,
     envFrom: configuration.kind === 'references' ? undefined : [{ secretRef: { name: access.secretName } }],
   });
-}
-
-function marker(name: string): k8s.EnvVar {
-  return { name: S3_ACCESS_MARKER, value: name };
 }

@@ -4,14 +4,8 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { AZURE_ACCOUNT_NAME_VARIABLE, AzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
+import { AZURE_ACCESS_MARKER, AZURE_CREDENTIAL_MARKER, markerEnv } from './markers';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
-
-/**
- * Set to the PodDefault's own name: two Azure PodDefaults in one namespace then set it differently, so
- * the webhook refuses a notebook that selects both (and synth says so) rather than letting two
- * `envFrom` Secrets mix the variables of two accounts silently.
- */
-const ACCESS_MARKER = 'KUBEFLOW_AZURE_ACCESS';
 
 const DESCRIPTION = 'Add Azure Blob Storage credentials';
 
@@ -31,9 +25,11 @@ export interface AzureBlobConfigurationProps extends AzureBlobConfigurationOptio
 /**
  * Azure Blob Storage for Kubeflow notebooks as environment variables: a Secret holding one credential,
  * injected whole (`envFrom`) into the notebooks that select the PodDefault, which sets
- * `AZURE_STORAGE_ACCOUNT_NAME` and `KUBEFLOW_AZURE_ACCESS` (its own name) as plain `env` values. An
- * account-only configuration (`AzureStorageConfiguration.fromAccountName`) needs no Secret: the notebook
- * authenticates with its Azure identity.
+ * `AZURE_STORAGE_ACCOUNT_NAME`, and `KUBEFLOW_AZURE_ACCESS` and `KUBEFLOW_AZURE_CREDENTIAL` to its own
+ * name, as plain `env` values: a profile can offer it beside other Azure accesses and beside an
+ * `AzureWorkloadIdentityAccess`, and the webhook refuses a notebook that selects two. An account-only
+ * configuration (`AzureStorageConfiguration.fromAccountName`) needs no Secret and sets no
+ * `KUBEFLOW_AZURE_CREDENTIAL`: the notebook selects it with its Azure identity, and authenticates with it.
  *
  * @example
  * new AzureBlobConfiguration(chart, 'azure-blob', {
@@ -58,7 +54,7 @@ function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationPr
   if (configuration.kind === 'identity') { return identitySpec(scope, id, props, configuration.variables); }
   if (configuration.kind === 'existing') {
     const access = resolveAccess(scope, id, props, DESCRIPTION, { existing: configuration.secretName });
-    return accessSpec(access, { env: [marker(access.name)], envFrom: [{ secretRef: { name: access.secretName } }] });
+    return accessSpec(access, { env: keyedMarkers(access.name), envFrom: [{ secretRef: { name: access.secretName } }] });
   }
   // The credential goes into the Secret (fetched alone, with no template, from a store); the account
   // name is plain env, readable in a review.
@@ -75,7 +71,7 @@ function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationPr
     ? { store: { ...configuration.reference, inputs: configuration.inputs } }
     : { data, type: 'Opaque' };
   const access = resolveAccess(scope, id, props, DESCRIPTION, secret);
-  env.push(marker(access.name));
+  env.push(...keyedMarkers(access.name));
   return accessSpec(access, { env, envFrom: [{ secretRef: { name: access.secretName } }] });
 }
 
@@ -88,9 +84,10 @@ function identitySpec(scope: Construct, id: string, props: AzureBlobConfiguratio
     }
   }
   const env = Object.entries(variables).map(([name, value]): k8s.EnvVar => ({ name, value }));
-  return { namespace: names.namespace, name: names.name, description: names.description, env: env.concat(marker(names.name)) };
+  return { namespace: names.namespace, name: names.name, description: names.description, env: env.concat(markerEnv(AZURE_ACCESS_MARKER, names.name)) };
 }
 
-function marker(name: string): k8s.EnvVar {
-  return { name: ACCESS_MARKER, value: name };
+/** The markers of a configuration that holds a credential: the access's, and the credential's, which the identity sets too. */
+function keyedMarkers(name: string): k8s.EnvVar[] {
+  return [markerEnv(AZURE_ACCESS_MARKER, name), markerEnv(AZURE_CREDENTIAL_MARKER, name)];
 }

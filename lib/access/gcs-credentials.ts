@@ -4,6 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from '../sources/base64';
 import { readField } from '../errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from '../sources/gcp-service-account-key';
+import { GCP_CREDENTIAL_MARKER, markerEnv } from './markers';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
@@ -29,7 +30,9 @@ export interface GcsCredentialsProps extends GcsCredentialsOptions {
  * Google Cloud Storage (and every Google Cloud API) for Kubeflow notebooks through a service-account
  * key: a Secret holding the key as `user-gcp-sa.json`, and a PodDefault that mounts it at
  * `/secret/gcp/` and points `GOOGLE_APPLICATION_CREDENTIALS` at the file, in the notebooks that
- * select it.
+ * select it. It sets `KUBEFLOW_GCP_CREDENTIAL` to its own name, as a `GcpWorkloadIdentityAccess` does: a
+ * profile can offer several keys and the identity side by side, and the webhook refuses a notebook that
+ * selects two.
  *
  * @example
  * new GcsCredentials(chart, 'gcp-credentials', {
@@ -66,7 +69,7 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
   return accessSpec(access, {
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
-    env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }],
+    env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }, markerEnv(GCP_CREDENTIAL_MARKER, access.name)],
   });
 }
 

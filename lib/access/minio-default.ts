@@ -32,7 +32,7 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
   readonly endpoint?: string;
 
   /**
-   * The region (`AWS_REGION`).
+   * The region (`AWS_REGION` and `AWS_DEFAULT_REGION`, the one botocore reads).
    * @default 'us-east-1'
    */
   readonly region?: string;
@@ -91,14 +91,15 @@ const PROPS_SHAPE: PropsShape = {
 
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
-  const checksums = props.checksums ?? S3Checksums.WHEN_REQUIRED;
+  // The MinIO settings become the configuration; every other prop is AwsEnvConfiguration's too.
+  const { credentials, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = props;
   const settings: S3Settings = {
-    endpoint: props.endpoint ?? DEFAULT_ENDPOINT,
-    region: props.region ?? DEFAULT_REGION,
-    signatureVersion: props.signatureVersion ?? S3SignatureVersion.S3V4,
-    forcePathStyle: props.forcePathStyle ?? true,
-    requestChecksums: checksums,
-    responseChecksums: checksums,
+    endpoint: endpoint ?? DEFAULT_ENDPOINT,
+    region: region ?? DEFAULT_REGION,
+    signatureVersion: signatureVersion ?? S3SignatureVersion.S3V4,
+    forcePathStyle: forcePathStyle ?? true,
+    requestChecksums: checksums ?? S3Checksums.WHEN_REQUIRED,
+    responseChecksums: checksums ?? S3Checksums.WHEN_REQUIRED,
   };
   // Checked here, once, so that a message names the prop; the keys are checked by their source.
   for (const key in settings) {
@@ -106,34 +107,27 @@ function minioProps(scope: Construct, id: string, props: MinioDefaultProps): Aws
     const problem = s3SettingProblem(field, settings[field]!);
     if (problem !== undefined) { throw fieldError(path, valuesLabel(field), problem); }
   }
-  const credentials = readField(path, 'credentials',
-    () => (props.credentials ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());
+  const keys = readField(path, 'credentials', () => (credentials ?? MinioCredentials.fromExistingSecret(PIPELINES_SECRET))._resolve());
 
   let configuration: S3Configuration;
-  if (credentials.kind === 'keys') {
-    configuration = S3Configuration._fromChecked(s3Variables({ ...settings, accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey }));
-  } else if (credentials.kind === 'store') {
-    configuration = S3Configuration._fromCheckedStore(credentials.reference, [
-      { secretKey: S3_VARIABLES.accessKeyId, remote: credentials.accessKey },
-      { secretKey: S3_VARIABLES.secretAccessKey, remote: credentials.secretKey },
+  if (keys.kind === 'keys') {
+    configuration = S3Configuration._fromChecked(s3Variables({ ...settings, accessKeyId: keys.accessKey, secretAccessKey: keys.secretKey }));
+  } else if (keys.kind === 'store') {
+    configuration = S3Configuration._fromCheckedStore(keys.reference, [
+      { secretKey: S3_VARIABLES.accessKeyId, remote: keys.accessKey },
+      { secretKey: S3_VARIABLES.secretAccessKey, remote: keys.secretKey },
     ], s3Variables(settings));
   } else {
-    const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: credentials.secretName, key } } });
-    configuration = S3Configuration._fromCheckedReferences(credentials.secretName, [
-      ref(S3_VARIABLES.accessKeyId, credentials.accessKeyKey),
-      ref(S3_VARIABLES.secretAccessKey, credentials.secretKeyKey),
+    const ref = (name: string, key: string): k8s.EnvVar => ({ name, valueFrom: { secretKeyRef: { name: keys.secretName, key } } });
+    configuration = S3Configuration._fromCheckedReferences(keys.secretName, [
+      ref(S3_VARIABLES.accessKeyId, keys.accessKeyKey),
+      ref(S3_VARIABLES.secretAccessKey, keys.secretKeyKey),
     ], s3Variables(settings));
   }
-  // Written out rather than `{ ...rest }`: V8 copies a rest object slowly, once per construct.
   return {
-    namespace: props.namespace,
-    name: props.name,
-    description: props.description ?? 'Add in-cluster MinIO storage',
-    secretName: props.secretName,
-    immutable: props.immutable,
-    hashSecretName: props.hashSecretName,
-    workspaceMountable: props.workspaceMountable,
-    sdkEndpointVariable: props.sdkEndpointVariable ?? true,
+    ...options,
+    description: options.description ?? 'Add in-cluster MinIO storage',
+    sdkEndpointVariable: options.sdkEndpointVariable ?? true,
     configuration,
   };
 }

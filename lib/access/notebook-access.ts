@@ -216,8 +216,7 @@ export class NotebookAccess extends Construct {
       scope.node.tryRemoveChild(this.node.id);
       throw e;
     }
-    // Object.assign rather than spreads: V8 copies several spreads into one object on its slow path.
-    this.selectorLabels = Object.assign({}, this.docker.selectorLabels, this.storage?.selectorLabels, this.identity?.selectorLabels, this.pipelines?.selectorLabels);
+    this.selectorLabels = { ...this.docker.selectorLabels, ...this.storage?.selectorLabels, ...this.identity?.selectorLabels, ...this.pipelines?.selectorLabels };
   }
 }
 
@@ -235,8 +234,8 @@ const PROPS_SHAPE: PropsShape = {
 /**
  * Why storage that gives a credential of the identity's cloud cannot go with it, and the fix: the SDK
  * would use the credential instead of the identity (botocore prefers keys in the environment to a web
- * identity, adlfs a key to DefaultAzureCredential), or the webhook refuses the pair (two
- * GOOGLE_APPLICATION_CREDENTIALS, two S3 markers).
+ * identity, adlfs a key to DefaultAzureCredential), so the two set one marker (markers.ts) and the
+ * webhook refuses a notebook that selects both, as NotebookAccess's labels would.
  */
 const CLASHES: Record<string, string> = {
   aws: 'gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, and the role before a credentials file: '

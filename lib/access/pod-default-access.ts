@@ -292,9 +292,9 @@ export function resolveAccess(scope: Construct, id: string, props: PodDefaultAcc
 export type PodDefaultAdditions = Pick<PodDefaultAccessSpec, 'volumes' | 'volumeMounts' | 'env' | 'envFrom' | 'imagePullSecrets'>;
 
 /**
- * The spec of an access construct: its resolved common part and what its PodDefault adds. Written out
- * field by field because V8 builds `{ ...access, env }` on its slow path, a microsecond or two per
- * construct.
+ * The spec of an access construct: its resolved common part and what its PodDefault adds. Field by field
+ * rather than `{ ...access, ...adds }`: `access` also holds the construct path, which is no part of the
+ * spec.
  */
 export function accessSpec(access: ResolvedAccess, adds: PodDefaultAdditions): PodDefaultAccessSpec {
   return {

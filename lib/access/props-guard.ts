@@ -56,13 +56,10 @@ export function checkProps(scope: IConstruct, path: string, props: unknown, shap
   if (!isPlainObject(props)) {
     throw fieldError(path, 'props', `is ${typeName(props)}, not an object: give the props as an object`);
   }
-  // Index loops: this runs for every construct, mostly before V8 optimises it, and a for-of then
-  // allocates an iterator result per field.
   const { strings = [], booleans = [], objects = [] } = shape;
-  for (let i = 0; i < strings.length; i++) { checkType(path, strings[i], props[strings[i]], 'string', 'a string'); }
-  for (let i = 0; i < booleans.length; i++) { checkType(path, booleans[i], props[booleans[i]], 'boolean', 'true or false'); }
-  for (let i = 0; i < objects.length; i++) {
-    const field = objects[i];
+  for (const field of strings) { checkType(path, field, props[field], 'string', 'a string'); }
+  for (const field of booleans) { checkType(path, field, props[field], 'boolean', 'true or false'); }
+  for (const field of objects) {
     const value = props[field];
     if (value !== undefined && !isPlainObject(value)) {
       throw fieldError(path, field, `is ${typeName(value)}, not an object: give an object of options, or leave ${field} out`);

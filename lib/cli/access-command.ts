@@ -9,8 +9,8 @@ import { flagNames, PropFlags, readProps } from './props';
 import type { SourceKind } from './sources';
 import { Library, Resolvable, synthesize } from './synth';
 
-/** A generating command: its help, and what it builds from which flags. */
-export interface AccessCommand {
+/** What a command driven by a table says: its help, and the construct it builds. */
+export interface CommandTable {
   readonly name: string;
   readonly summary: string;
   readonly synopsis: readonly string[];
@@ -18,8 +18,12 @@ export interface AccessCommand {
   readonly examples: readonly string[];
   /** The construct's class in the library. */
   readonly construct: (lib: Library) => new (scope: Chart, id: string, props: any) => unknown;
-  /** The construct's id in the chart, which is also the default of `--name`. */
+  /** The construct's id in the chart. */
   readonly id: string;
+}
+
+/** A generating command: its help, and what it builds from which flags; its `id` is the default of `--name`. */
+export interface AccessCommand extends CommandTable {
   /** The default of `--description`, for the help. */
   readonly defaultDescription: string;
   /** The credential source, the heading of its flags in the help, and the prop it fills; none for a construct without a Secret. */

@@ -1,9 +1,27 @@
 // `aws-web-identity`: an AwsWebIdentityAccess, an IAM role for notebooks with no keys; --print-trust
 // prints the role's trust policy.
-import { identityCommand } from './identity-command';
+import { identityCommand, IdentityFlags } from './identity-command';
+
+/** The role's flags, which `notebook --identity aws-web-identity` takes too. */
+export const AWS_WEB_IDENTITY: IdentityFlags = {
+  name: 'aws-web-identity',
+  construct: lib => lib.AwsWebIdentityAccess,
+  cloudIdentity: (lib, props) => lib.CloudIdentity.awsWebIdentity(props as any),
+  defaultDescription: 'Assume an AWS IAM role (web identity)',
+  heading: 'Role',
+  options: {
+    'role-arn': { type: 'string', value: 'ARN', help: 'the IAM role: arn:PARTITION:iam::ACCOUNT:role/NAME; required' },
+    'region': { type: 'string', value: 'REGION', help: 'the region, as AWS_REGION and AWS_DEFAULT_REGION' },
+    'sts-regional-endpoints': { type: 'boolean', help: 'set AWS_STS_REGIONAL_ENDPOINTS=regional' },
+    'role-session-name': { type: 'string', value: 'NAME', help: 'the role session name (AWS_ROLE_SESSION_NAME), shown in CloudTrail' },
+    'audience': { type: 'string', value: 'AUDIENCE', help: 'audience of the token, the IAM OIDC provider\'s client ID (default: sts.amazonaws.com)' },
+  },
+  required: { 'role-arn': 'the ARN of the IAM role the notebooks assume' },
+  defaultExpirationSeconds: 86400,
+};
 
 export const awsWebIdentityCommand = identityCommand({
-  name: 'aws-web-identity',
+  identity: AWS_WEB_IDENTITY,
   summary: 'an AWS IAM role, assumed with the notebook\'s own ServiceAccount token (no keys)',
   synopsis: [
     '--namespace NS --role-arn ARN [--region REGION] [options]',
@@ -17,28 +35,6 @@ export const awsWebIdentityCommand = identityCommand({
     'cdk8s-kubeflow-access aws-web-identity --namespace user --role-arn arn:aws:iam::123456789012:role/notebook-s3 --region eu-west-1 | kubectl apply -f -',
     'cdk8s-kubeflow-access aws-web-identity --namespace user --role-arn arn:aws:iam::123456789012:role/notebook-s3 --print-trust --oidc-issuer "$(aws eks describe-cluster --name C --query cluster.identity.oidc.issuer --output text)"',
   ],
-  construct: lib => lib.AwsWebIdentityAccess,
-  id: 'aws-web-identity',
-  defaultDescription: 'Assume an AWS IAM role (web identity)',
-  required: { 'role-arn': 'the ARN of the IAM role the notebooks assume' },
-  defaultExpirationSeconds: 86400,
-  groups: [{
-    heading: 'Role',
-    options: {
-      'role-arn': { type: 'string', value: 'ARN', help: 'the IAM role: arn:PARTITION:iam::ACCOUNT:role/NAME; required' },
-      'region': { type: 'string', value: 'REGION', help: 'the region, as AWS_REGION and AWS_DEFAULT_REGION' },
-      'sts-regional-endpoints': { type: 'boolean', help: 'set AWS_STS_REGIONAL_ENDPOINTS=regional' },
-      'role-session-name': { type: 'string', value: 'NAME', help: 'the role session name (AWS_ROLE_SESSION_NAME), shown in CloudTrail' },
-      'audience': { type: 'string', value: 'AUDIENCE', help: 'audience of the token, the IAM OIDC provider\'s client ID (default: sts.amazonaws.com)' },
-    },
-  }],
-  props: {
-    'role-arn': { prop: 'roleArn' },
-    'region': { prop: 'region' },
-    'sts-regional-endpoints': { prop: 'stsRegionalEndpoints' },
-    'role-session-name': { prop: 'roleSessionName' },
-    'audience': { prop: 'audience' },
-  },
   trust: {
     help: 'print the role\'s trust policy (JSON) instead of the manifests',
     options: {
@@ -46,7 +42,6 @@ export const awsWebIdentityCommand = identityCommand({
       'account-id': { type: 'string', value: 'ID', help: 'the account of the IAM OIDC provider (default: the role\'s)' },
     },
     required: { 'oidc-issuer': 'the cluster\'s OIDC issuer URL' },
-    props: { 'oidc-issuer': { prop: 'oidcIssuer' }, 'account-id': { prop: 'accountId' } },
     print: (role, options) => role.trustPolicy(options),
   },
 });

@@ -1,12 +1,12 @@
 // The commands of the constructs for consumers besides notebooks (kserve, pipelines-store, trainer) as
 // one implementation driven by a table each: unlike an access construct, such a construct takes several
 // credential sources at once, each optional and under a flag prefix of its own (`--s3-...`, `--gcs-...`).
-import type { Chart } from 'cdk8s';
+import type { CommandTable } from './access-command';
 import { checkOneStdinReader, CommandSpec, EXIT_OK, given, OptionGroup, OptionSpec, required, UsageError } from './framework';
 import { checkStoreUsed, REMOTE_VALUE_HELP, remoteFlags, STORE_OPTIONS } from './secret-store';
-import { flagNames, PropFlags, readProps } from './props';
-import type { SourceKind } from './sources';
-import { Library, Resolvable, SourceInput, synthesize } from './synth';
+import { flagNames, PropFlags, propsNamedAfter, readProps } from './props';
+import { AWS_ENV_SOURCE, SourceKind } from './sources';
+import { Resolvable, SourceInput, synthesize } from './synth';
 
 /** One credential source of a consumer construct. */
 export interface ConsumerSource {
@@ -23,25 +23,23 @@ export interface ConsumerSource {
 }
 
 /** A consumer command: its help, and what it builds from which flags. */
-export interface ConsumerCommand {
-  readonly name: string;
-  readonly summary: string;
-  readonly synopsis: readonly string[];
-  readonly description: readonly string[];
-  readonly examples: readonly string[];
-  readonly construct: (lib: Library) => new (scope: Chart, id: string, props: any) => unknown;
-  /** The construct's id in the chart. */
-  readonly id: string;
+export interface ConsumerCommand extends CommandTable {
   readonly sources: readonly ConsumerSource[];
-  /** Flags that set other props, with their help under `heading`. */
+  /**
+   * Flags that set other props, with their help under `heading`; each but `--namespace` sets the prop its
+   * name gives in camel case (`--pipeline-root`: `pipelineRoot`), unless `props` says otherwise.
+   */
   readonly options: { readonly heading: string; readonly options: { readonly [flag: string]: OptionSpec } };
-  readonly props: PropFlags;
+  /** The flags of `options` whose prop takes more than the flag's value, such as one of its `choices`. */
+  readonly props?: PropFlags;
   /** Flags besides the sources' that give the construct something to do (`aws-role-arn`): one of these or a source is required. */
   readonly alternatives?: readonly string[];
 }
 
 /** The command that `table` describes. */
 export function consumerCommand(table: ConsumerCommand): CommandSpec {
+  const { namespace: _namespace, ...propOptions } = table.options.options;
+  const props: PropFlags = { ...propsNamedAfter(propOptions), ...table.props };
   const sourceOptions = table.sources.map(source => ({ source, options: optionsOf(source) }));
   return {
     name: table.name,
@@ -67,9 +65,9 @@ export function consumerCommand(table: ConsumerCommand): CommandSpec {
         throw new UsageError(`nothing to write: give at least one of ${each.join(', ')}`);
       }
       checkStoreUsed(args, inputs.some(i => i.input.usesStore), sourceOptions.flatMap(({ options }) => remoteFlags(options)));
-      const propsOf = readProps(args, table.props);
+      const propsOf = readProps(args, props);
       checkOneStdinReader(args);
-      const names = { ...flagNames(table.props), ...Object.fromEntries(inputs.map(i => [i.prop, i.input.flag])) };
+      const names = { ...flagNames(props), ...Object.fromEntries(inputs.map(i => [i.prop, i.input.flag])) };
       const sources = inputs.map(i => ({ fields: [i.prop], input: i.input }));
       await synthesize(io, names, sources, (lib, chart) => {
         const Construct = table.construct(lib);
@@ -79,6 +77,19 @@ export function consumerCommand(table: ConsumerCommand): CommandSpec {
       });
       return EXIT_OK;
     },
+  };
+}
+
+/**
+ * The S3 source of a consumer command: the aws-env command's flags under `--s3-`, but the signature
+ * version and the checksums, which no consumer construct passes on (each signs with Signature Version
+ * 4, and writes no checksum setting), and the region said as the consumer takes it, not a notebook.
+ * `help` replaces the help of other flags that read otherwise there.
+ */
+export function s3Source(heading: string, help?: ConsumerSource['help']): ConsumerSource {
+  return {
+    prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading, omit: ['s3-signature-version', 's3-checksums'],
+    help: { 's3-region': 'the store\'s region, with --s3-access-key-id', ...help },
   };
 }
 
@@ -105,9 +116,3 @@ export function consumerOptions(heading: string, extra: { readonly [flag: string
     },
   };
 }
-
-/** The props of consumerOptions' shared flags. */
-export const CONSUMER_PROPS: PropFlags = {
-  'immutable': { prop: 'immutable' },
-  'hash-secret-name': { prop: 'hashSecretName' },
-};

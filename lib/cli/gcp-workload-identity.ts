@@ -1,9 +1,31 @@
 // `gcp-workload-identity`: a GcpWorkloadIdentityAccess, Google Workload Identity Federation for
 // notebooks with no key; --print-trust prints the principal to grant.
-import { identityCommand } from './identity-command';
+import { identityCommand, IdentityFlags } from './identity-command';
+
+/** The identity's flags, which `notebook --identity gcp-workload-identity` takes too. */
+export const GCP_WORKLOAD_IDENTITY: IdentityFlags = {
+  name: 'gcp-workload-identity',
+  construct: lib => lib.GcpWorkloadIdentityAccess,
+  cloudIdentity: (lib, props) => lib.CloudIdentity.gcpWorkloadIdentity(props as any),
+  defaultDescription: 'Use Google Cloud Workload Identity Federation',
+  heading: 'Workload Identity Federation',
+  options: {
+    'project-number': { type: 'string', value: 'N', help: 'the number (not the ID) of the pool\'s project; required' },
+    'pool-id': { type: 'string', value: 'POOL', help: 'the workload identity pool\'s ID; required' },
+    'provider-id': { type: 'string', value: 'PROVIDER', help: 'the ID of the pool\'s provider for the cluster; required' },
+    'service-account-email': { type: 'string', value: 'EMAIL', help: 'a Google service account to impersonate (default: none, the principal itself is granted access)' },
+    'config-map-name': { type: 'string', value: 'NAME', help: 'name of the ConfigMap (default: the PodDefault\'s name)' },
+  },
+  required: {
+    'project-number': 'the number of the project that holds the workload identity pool',
+    'pool-id': 'the workload identity pool\'s ID',
+    'provider-id': 'the ID of the pool\'s provider for the cluster',
+  },
+  defaultExpirationSeconds: 3600,
+};
 
 export const gcpWorkloadIdentityCommand = identityCommand({
-  name: 'gcp-workload-identity',
+  identity: GCP_WORKLOAD_IDENTITY,
   summary: 'Google Cloud Workload Identity Federation, through the notebook\'s own ServiceAccount token (no key)',
   synopsis: [
     '--namespace NS --project-number N --pool-id POOL --provider-id PROVIDER [--service-account-email EMAIL] [options]',
@@ -17,37 +39,10 @@ export const gcpWorkloadIdentityCommand = identityCommand({
     'cdk8s-kubeflow-access gcp-workload-identity --namespace user --project-number 123456789012 --pool-id kubeflow --provider-id cluster | kubectl apply -f -',
     'cdk8s-kubeflow-access gcp-workload-identity --namespace user --project-number 123456789012 --pool-id kubeflow --provider-id cluster --print-trust',
   ],
-  construct: lib => lib.GcpWorkloadIdentityAccess,
-  id: 'gcp-workload-identity',
-  defaultDescription: 'Use Google Cloud Workload Identity Federation',
-  required: {
-    'project-number': 'the number of the project that holds the workload identity pool',
-    'pool-id': 'the workload identity pool\'s ID',
-    'provider-id': 'the ID of the pool\'s provider for the cluster',
-  },
-  defaultExpirationSeconds: 3600,
-  groups: [{
-    heading: 'Workload Identity Federation',
-    options: {
-      'project-number': { type: 'string', value: 'N', help: 'the number (not the ID) of the pool\'s project; required' },
-      'pool-id': { type: 'string', value: 'POOL', help: 'the workload identity pool\'s ID; required' },
-      'provider-id': { type: 'string', value: 'PROVIDER', help: 'the ID of the pool\'s provider for the cluster; required' },
-      'service-account-email': { type: 'string', value: 'EMAIL', help: 'a Google service account to impersonate (default: none, the principal itself is granted access)' },
-      'config-map-name': { type: 'string', value: 'NAME', help: 'name of the ConfigMap (default: the PodDefault\'s name)' },
-    },
-  }],
-  props: {
-    'project-number': { prop: 'projectNumber' },
-    'pool-id': { prop: 'poolId' },
-    'provider-id': { prop: 'providerId' },
-    'service-account-email': { prop: 'serviceAccountEmail' },
-    'config-map-name': { prop: 'configMapName' },
-  },
   trust: {
     help: 'print the principal (JSON) instead of the manifests; with --service-account-email, also the account and the role to grant the principal on it, so that it may impersonate it',
     options: {},
     required: {},
-    props: {},
     print: identity => identity.serviceAccountEmail === undefined
       ? { principal: identity.principal }
       : { principal: identity.principal, serviceAccount: identity.serviceAccountEmail, role: 'roles/iam.workloadIdentityUser' },

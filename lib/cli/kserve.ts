@@ -1,6 +1,6 @@
 // `kserve`: a KServeServiceAccount, the ServiceAccount an InferenceService runs as and the Secrets KServe reads through it.
-import { consumerCommand, consumerOptions, CONSUMER_PROPS } from './consumer-command';
-import { AWS_ENV_SOURCE, AZURE_SOURCE, DOCKER_SOURCE, GCS_SOURCE } from './sources';
+import { consumerCommand, consumerOptions, s3Source } from './consumer-command';
+import { AZURE_SOURCE, DOCKER_SOURCE, GCS_SOURCE } from './sources';
 
 const VERIFY_SSL = { true: true, false: false } as const;
 
@@ -21,7 +21,7 @@ export const kserveCommand = consumerCommand({
   construct: lib => lib.KServeServiceAccount,
   id: 'kserve',
   sources: [
-    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-existing-secret, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'] },
+    s3Source('S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-existing-secret, --s3-remote-access-key-id)'),
     {
       prop: 'gcs', prefix: 'gcs-', kind: GCS_SOURCE, heading: 'GCS (one of --gcs-key-file, --gcs-existing-secret with --gcs-existing-key gcloud-application-credentials.json, --gcs-remote-key)',
       help: { 'gcs-existing-key': 'key of the key file in --gcs-existing-secret: KServe recognises a GCS Secret by gcloud-application-credentials.json alone, so give that' },
@@ -38,11 +38,6 @@ export const kserveCommand = consumerCommand({
     'aws-role-arn': { type: 'string', value: 'ARN', help: 'annotate the ServiceAccount eks.amazonaws.com/role-arn for IRSA, instead of S3 keys' },
     's3-verify-ssl': { type: 'string', value: 'BOOL', help: '"true" or "false": whether the storage initializer verifies the store\'s certificate (serving.kserve.io/s3-verifyssl)' },
   }),
-  props: {
-    ...CONSUMER_PROPS,
-    'name': { prop: 'name' },
-    'aws-role-arn': { prop: 'awsRoleArn' },
-    's3-verify-ssl': { prop: 's3VerifySsl', choices: VERIFY_SSL },
-  },
+  props: { 's3-verify-ssl': { prop: 's3VerifySsl', choices: VERIFY_SSL } },
   alternatives: ['aws-role-arn'],
 });

@@ -1,6 +1,6 @@
 // `pipelines-store`: a PipelinesArtifactStore, the kfp-launcher ConfigMap of a profile and the Secret it names.
-import { consumerCommand, consumerOptions, CONSUMER_PROPS } from './consumer-command';
-import { AWS_ENV_SOURCE, GCS_SOURCE } from './sources';
+import { consumerCommand, consumerOptions, s3Source } from './consumer-command';
+import { GCS_SOURCE } from './sources';
 
 export const pipelinesStoreCommand = consumerCommand({
   name: 'pipelines-store',
@@ -21,17 +21,12 @@ export const pipelinesStoreCommand = consumerCommand({
   construct: lib => lib.PipelinesArtifactStore,
   id: 'pipelines-artifacts',
   sources: [
-    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3, for s3:// and minio:// roots (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'],
-      help: { 's3-existing-secret': 'refused: the launcher reads the endpoint and region from the ConfigMap, which an existing Secret cannot fill' } },
+    s3Source('S3, for s3:// and minio:// roots (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)',
+      { 's3-existing-secret': 'refused: the launcher reads the endpoint and region from the ConfigMap, which an existing Secret cannot fill' }),
     { prop: 'gcs', prefix: 'gcs-', kind: GCS_SOURCE, heading: 'GCS, for gs:// roots (one of --gcs-key-file, --gcs-existing-secret, --gcs-remote-key)' },
   ],
   options: consumerOptions('ConfigMap and Secret', {
     'pipeline-root': { type: 'string', value: 'URI', help: 'where runs write their artifacts (defaultPipelineRoot): s3://, minio:// or gs://BUCKET/PREFIX; required' },
     'secret-name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: pipelines-artifacts)' },
   }),
-  props: {
-    ...CONSUMER_PROPS,
-    'pipeline-root': { prop: 'pipelineRoot' },
-    'secret-name': { prop: 'secretName' },
-  },
 });

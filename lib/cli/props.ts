@@ -49,6 +49,11 @@ export function readProps(args: Args, table: PropFlags): (lib: Library) => { [pr
   };
 }
 
+/** Each flag of `options`, under `prefix`, setting the prop its name gives in camel case (`--role-arn`: `roleArn`). */
+export function propsNamedAfter(options: { readonly [flag: string]: unknown }, prefix = ''): PropFlags {
+  return Object.fromEntries(Object.keys(options).map(flag => [`${prefix}${flag}`, { prop: flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) }]));
+}
+
 /** The flag of each prop of `table`, for errors: `secretType` -> `--secret-type`. */
 export function flagNames(table: PropFlags): FlagNames {
   return Object.fromEntries(Object.entries(table).map(([flag, spec]) => [spec.prop, `--${flag}`]));

@@ -215,12 +215,12 @@ function fileText(args: Args, io: Io, flag: string): () => string {
 
 export function awsEnvSourceOptions(p: string): { [flag: string]: OptionSpec } {
   return {
-    [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, S3_ENDPOINT, S3_SIGNATURE_VERSION, S3_FORCE_PATH_STYLE, AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION from this environment' },
+    [`${p}from-env`]: { type: 'boolean', help: 'take AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION (else AWS_DEFAULT_REGION), S3_ENDPOINT, S3_SIGNATURE_VERSION, S3_FORCE_PATH_STYLE, AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION from this environment' },
     [`${p}from-file`]: { type: 'string', value: 'FILE', help: 'take the keys (and region) of a profile of an AWS shared-credentials file; "-" reads it from stdin' },
     [`${p}profile`]: { type: 'string', value: 'NAME', help: `the profile of --${p}from-file (default: default)` },
     ...awsKeyOptions(p),
     ...awsRemoteKeyOptions(p),
-    [`${p}region`]: { type: 'string', value: 'REGION', help: `AWS_REGION, with --${p}access-key-id` },
+    [`${p}region`]: { type: 'string', value: 'REGION', help: `the region, which a notebook gets as AWS_REGION and AWS_DEFAULT_REGION, with --${p}access-key-id` },
     [`${p}endpoint`]: { type: 'string', value: 'URL', help: `S3_ENDPOINT, the store's http(s)://host[:port], with --${p}access-key-id` },
     [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: `S3_SIGNATURE_VERSION, "s3v4" or "s3", with --${p}access-key-id` },
     [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: `S3_FORCE_PATH_STYLE, "true" or "false", with --${p}access-key-id` },
@@ -294,7 +294,7 @@ export function minioOptions(p: string): { [flag: string]: OptionSpec } {
     [`${p}remote-access-key`]: { type: 'string', value: 'REMOTE', help: `the access key, kept in the secret store (with --${p}remote-secret-key)` },
     [`${p}remote-secret-key`]: { type: 'string', value: 'REMOTE', help: 'the secret key, kept in the secret store' },
     [`${p}endpoint`]: { type: 'string', value: 'URL', help: 'the store\'s http(s)://host[:port] (default: http://minio-service.kubeflow:9000)' },
-    [`${p}region`]: { type: 'string', value: 'REGION', help: 'AWS_REGION (default: us-east-1)' },
+    [`${p}region`]: { type: 'string', value: 'REGION', help: 'AWS_REGION and AWS_DEFAULT_REGION (default: us-east-1)' },
     [`${p}signature-version`]: { type: 'string', value: 'VERSION', help: '"s3v4" (the default) or "s3"' },
     [`${p}force-path-style`]: { type: 'string', value: 'BOOL', help: '"true" (the default, which MinIO needs) or "false"' },
     [`${p}checksums`]: { type: 'string', value: 'WHEN', help: `AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION: ${CHECKSUMS_HELP} (default: when_required)` },

@@ -1,7 +1,6 @@
 // `trainer`: a TrainerStorageCredentials, the Secret Kubeflow Trainer's dataset and model initializers read.
-import { consumerCommand, consumerOptions, CONSUMER_PROPS } from './consumer-command';
+import { consumerCommand, consumerOptions, s3Source } from './consumer-command';
 import { HF_TOKEN_SOURCE } from './hugging-face-token-source';
-import { AWS_ENV_SOURCE } from './sources';
 
 export const trainerCommand = consumerCommand({
   name: 'trainer',
@@ -20,18 +19,13 @@ export const trainerCommand = consumerCommand({
   construct: lib => lib.TrainerStorageCredentials,
   id: 'trainer-storage',
   sources: [
-    { prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading: 'S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)', omit: ['s3-signature-version', 's3-checksums'],
-      help: { 's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold' } },
+    s3Source('S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)',
+      { 's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold' }),
     { prop: 'huggingFaceToken', prefix: 'hf-', kind: HF_TOKEN_SOURCE, heading: 'Hugging Face (one of --hf-token-stdin, --hf-token-file, --hf-from-env, --hf-remote-token)' },
   ],
   options: consumerOptions('Secret', {
     'name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: trainer-storage)' },
     'aws-role-arn': { type: 'string', value: 'ARN', help: 'an IAM role the S3 initializers assume (ROLE_ARN)' },
   }),
-  props: {
-    ...CONSUMER_PROPS,
-    'name': { prop: 'name' },
-    'aws-role-arn': { prop: 'awsRoleArn' },
-  },
   alternatives: ['aws-role-arn'],
 });

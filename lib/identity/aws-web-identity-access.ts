@@ -1,11 +1,14 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fieldError } from '../errors';
 import { quote } from '../names';
 import { regionProblem } from '../sources/aws-credentials-ini';
+import { regionEnv } from '../sources/aws-region';
 import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedIssuer, isPattern } from './trust-subject';
+import { S3_ACCESS_MARKER } from '../access/markers';
 
 // The names and values of amazon-eks-pod-identity-webhook (pkg/handler/handler.go): where it also runs,
 // it finds them in the pod and adds nothing, since it never overwrites.
@@ -15,14 +18,6 @@ const TOKEN_FILE = 'token';
 const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 const EXPIRATION = kubernetesBounds(86400);
 const EXAMPLE_ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
-
-/**
- * Set to the PodDefault's own name, as every S3 access of the library sets it: botocore uses
- * `AWS_ACCESS_KEY_ID` from the environment before a web identity, so a pod that selected both would
- * silently run with the keys. With the marker the webhook refuses such a pod, and one profile can offer
- * the role and a key-based store side by side, to choose one.
- */
-const MARKER = 'KUBEFLOW_S3_ACCESS';
 
 /** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -112,18 +107,18 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
 
   public constructor(scope: Construct, id: string, props: AwsWebIdentityAccessProps) {
     const { names, own } = openIdentity(scope, id, props, KIND, path => awsOwn(path, props));
-    const env = [
+    const env: k8s.EnvVar[] = [
       { name: 'AWS_ROLE_ARN', value: own.roleArn },
       { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` },
     ];
     if (own.region !== undefined) {
-      env.push({ name: 'AWS_REGION', value: own.region }, { name: 'AWS_DEFAULT_REGION', value: own.region });
+      env.push(...regionEnv(own.region));
     }
     if (own.stsRegionalEndpoints) { env.push({ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }); }
     if (own.roleSessionName !== undefined) { env.push({ name: 'AWS_ROLE_SESSION_NAME', value: own.roleSessionName }); }
     super(scope, id, identitySpec(names, {
       env,
-      marker: MARKER,
+      marker: S3_ACCESS_MARKER,
       volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds)],
       volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
     }));

@@ -4,6 +4,7 @@ import { quote } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedExpirationSeconds, projectedTokenVolume } from './projected-token';
 import { checkedIssuer } from './trust-subject';
+import { AZURE_CREDENTIAL_MARKER } from '../access/markers';
 
 // The names of Azure Workload Identity's webhook up to v1.5.1 (pkg/webhook/consts.go): its volume, its
 // mount and its audience.
@@ -15,13 +16,6 @@ const AUDIENCE = 'api://AzureADTokenExchange';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 /** The bounds the Azure webhook puts on `service-account-token-expiration`. */
 const EXPIRATION = { defaultSeconds: 3600, min: 3600, max: 86400, why: 'the range Azure Workload Identity accepts' };
-
-/**
- * Set to the PodDefault's own name: two Azure identities offered in one profile then exclude each other
- * (the webhook refuses a pod that selects both). Not `KUBEFLOW_AZURE_ACCESS`, which the storage
- * accesses set: an account-only `AzureBlobConfiguration` is meant to be selected with this identity.
- */
-const MARKER = 'KUBEFLOW_AZURE_CREDENTIAL';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -94,7 +88,7 @@ export class AzureWorkloadIdentityAccess extends CloudIdentityAccess {
         { name: 'AZURE_FEDERATED_TOKEN_FILE', value: `${TOKEN_DIRECTORY}/${TOKEN_FILE}` },
         { name: 'AZURE_AUTHORITY_HOST', value: own.authorityHost },
       ],
-      marker: MARKER,
+      marker: AZURE_CREDENTIAL_MARKER,
       volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, AUDIENCE, own.expirationSeconds)],
       volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
     }));

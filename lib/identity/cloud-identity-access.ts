@@ -139,14 +139,9 @@ export abstract class CloudIdentityAccess extends KubePodDefault {
 }
 
 /** The resolved common props of a keyless identity. */
-export interface ResolvedIdentityNames {
+export interface ResolvedIdentityNames extends Omit<CloudIdentitySpec, 'env' | 'marker' | 'volumes' | 'volumeMounts'> {
+  /** The construct path, for error messages. */
   readonly path: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly description: string;
-  readonly selectorLabel: string;
-  readonly serviceAccountName: string;
-  readonly switchServiceAccount: boolean;
 }
 
 /** What a keyless identity construct says about its own props. */

@@ -5,6 +5,7 @@ import { isDnsLabel, isDnsSubdomain, quote } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedServiceAccountName } from './trust-subject';
+import { GCP_CREDENTIAL_MARKER } from '../access/markers';
 
 // The paths of Google's guide "Configure Workload Identity Federation with Kubernetes"; the volume
 // names are the library's.
@@ -15,12 +16,6 @@ const CONFIG_VOLUME = 'gcp-credential-configuration';
 const CONFIG_DIRECTORY = '/etc/workload-identity';
 const CONFIG_FILE = 'credential-configuration.json';
 const EXPIRATION = kubernetesBounds(3600);
-
-/**
- * Set to the PodDefault's own name: two Google identities offered in one profile then exclude each
- * other (the webhook refuses a pod that selects both) rather than clash on their volumes.
- */
-const MARKER = 'KUBEFLOW_GCP_CREDENTIAL';
 
 /** IAM: a pool or provider ID is 4 to 32 of `[a-z0-9-]`, and `gcp-` is Google's. */
 const POOL_ID = /^[a-z0-9-]{4,32}$/;
@@ -142,7 +137,7 @@ export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
     const configuration = `${JSON.stringify(credentialConfiguration(provider, own.serviceAccountEmail), null, 2)}\n`;
     super(scope, id, identitySpec(names, {
       env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: `${CONFIG_DIRECTORY}/${CONFIG_FILE}` }],
-      marker: MARKER,
+      marker: GCP_CREDENTIAL_MARKER,
       volumes: [
         // The audience is the provider's URL, with `https:` where the configuration has `//`.
         projectedTokenVolume(TOKEN_VOLUME, TOKEN_FILE, `https://iam.googleapis.com/${provider}`, own.expirationSeconds),

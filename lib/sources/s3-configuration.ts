@@ -1,6 +1,7 @@
 import { brand } from '../brand';
 import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
+import { BOTOCORE_REGION_VARIABLE, REGION_VARIABLE } from './aws-region';
 import { AccessError, prefixed, valueError } from '../errors';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
@@ -43,7 +44,8 @@ export interface S3ConfigurationValues {
    */
   readonly sessionToken?: string;
   /**
-   * The region (`AWS_REGION`), lower-case letters, digits and "-".
+   * The region (`AWS_REGION`), lower-case letters, digits and "-". A notebook access sets it as
+   * `AWS_DEFAULT_REGION` too, the only region variable botocore (boto3, s3fs) reads.
    * @default - no AWS_REGION: the SDK's own default
    */
   readonly region?: string;
@@ -86,7 +88,8 @@ export interface S3ConfigurationStoreProps extends SecretStoreOptions {
    */
   readonly sessionToken?: RemoteValue;
   /**
-   * The region (`AWS_REGION`), lower-case letters, digits and "-".
+   * The region (`AWS_REGION`), lower-case letters, digits and "-". A notebook access sets it as
+   * `AWS_DEFAULT_REGION` too, the only region variable botocore (boto3, s3fs) reads.
    * @default - no AWS_REGION: the SDK's own default
    */
   readonly region?: string;
@@ -119,7 +122,7 @@ const VARIABLES = [
   ['accessKeyId', 'AWS_ACCESS_KEY_ID'],
   ['secretAccessKey', 'AWS_SECRET_ACCESS_KEY'],
   ['sessionToken', 'AWS_SESSION_TOKEN'],
-  ['region', 'AWS_REGION'],
+  ['region', REGION_VARIABLE],
   ['endpoint', 'S3_ENDPOINT'],
   ['signatureVersion', 'S3_SIGNATURE_VERSION'],
   ['forcePathStyle', 'S3_FORCE_PATH_STYLE'],
@@ -156,7 +159,8 @@ export type ResolvedS3Configuration =
  * Settings of an S3 client (AWS S3, MinIO, any S3 store) as the environment variables the tutorial's
  * Secret holds: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`,
  * `S3_ENDPOINT`, `S3_SIGNATURE_VERSION`, `S3_FORCE_PATH_STYLE`, plus the SDKs' own
- * `AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION`; only those that are set.
+ * `AWS_REQUEST_CHECKSUM_CALCULATION` and `AWS_RESPONSE_CHECKSUM_VALIDATION`; only those that are set. A
+ * notebook gets the region as `AWS_DEFAULT_REGION` too, which is the one botocore reads.
  *
  * Every factory defers its work to the construct that uses the configuration, so that errors name that
  * construct; no error ever holds a value.
@@ -166,7 +170,7 @@ export class S3Configuration {
    * Settings given in code.
    */
   public static fromValues(values: S3ConfigurationValues): S3Configuration {
-    // Copied field by field (a rest copy is slow in V8), now: a later change to `values` does not count.
+    // Copied now, so that a later change to `values` does not count; `checksums` sets two fields.
     const settings: S3Settings = {
       accessKeyId: values.accessKeyId,
       secretAccessKey: values.secretAccessKey,
@@ -189,7 +193,8 @@ export class S3Configuration {
   /**
    * Settings from environment variables of the same names, read when the construct is created.
    * `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` are required, the others optional; each checksum
-   * variable is copied on its own.
+   * variable is copied on its own. The region is `AWS_REGION`, else `AWS_DEFAULT_REGION` (what boto3
+   * users export); both set to different regions is refused.
    * @param env the variables
    * @default env - process.env
    */
@@ -220,7 +225,9 @@ export class S3Configuration {
 
   /**
    * A Secret that already exists in the namespace and holds the variables; none is synthesised, the
-   * PodDefault injects all of its keys.
+   * PodDefault injects all of its keys. For boto3 and s3fs to find the region, the Secret must hold it
+   * as `AWS_DEFAULT_REGION` (botocore never reads `AWS_REGION`); the AWS CLI v2 and the other SDKs read
+   * `AWS_REGION`, so give both.
    * @param secretName name of the Secret
    */
   public static fromExistingSecret(secretName: string): S3Configuration {
@@ -321,7 +328,9 @@ function content(variables: { [name: string]: string }): ResolvedS3Configuration
 
 function readS3Env(env: { [key: string]: string | undefined }): { [name: string]: string } {
   const settings: { [field: string]: string | boolean } = {};
-  for (const [field, variable] of VARIABLES) {
+  const regionVariable = regionVariableOf(env);
+  for (const [field, tutorialVariable] of VARIABLES) {
+    const variable = field === 'region' ? regionVariable : tutorialVariable;
     const value = env[variable];
     if (value === undefined) {
       if (field === 'accessKeyId' || field === 'secretAccessKey') {
@@ -341,7 +350,21 @@ function readS3Env(env: { [key: string]: string | undefined }): { [name: string]
       settings[field] = value;
     }
   }
-  return renderS3Variables(settings as S3Settings, field => S3_VARIABLES[field]);
+  return renderS3Variables(settings as S3Settings, field => (field === 'region' ? regionVariable : S3_VARIABLES[field]));
+}
+
+/**
+ * The variable an environment gives the region in: `AWS_REGION`, which the AWS CLI v2 and the SDKs but
+ * botocore read first, else `AWS_DEFAULT_REGION`, the only one botocore reads (what boto3 users
+ * export). Both set to different regions is refused: the tools of that shell disagree on the region.
+ */
+function regionVariableOf(env: { [key: string]: string | undefined }): string {
+  const region = env[REGION_VARIABLE];
+  const botocoreRegion = env[BOTOCORE_REGION_VARIABLE];
+  if (region && botocoreRegion && region !== botocoreRegion) {
+    throw new AccessError(`${REGION_VARIABLE} and ${BOTOCORE_REGION_VARIABLE} are set to different regions (botocore reads ${BOTOCORE_REGION_VARIABLE}, the AWS CLI v2 and the other SDKs ${REGION_VARIABLE}): unset one, or give both the same region`);
+  }
+  return region === undefined && botocoreRegion !== undefined ? BOTOCORE_REGION_VARIABLE : REGION_VARIABLE;
 }
 
 /**
@@ -349,8 +372,7 @@ function readS3Env(env: { [key: string]: string | undefined }): { [name: string]
  * message. Throws an AccessError that names the field, never its value.
  */
 export function renderS3Variables(settings: S3Settings, label: (field: S3Field) => string): { [name: string]: string } {
-  for (let i = 0; i < VARIABLES.length; i++) {
-    const field = VARIABLES[i][0];
+  for (const [field] of VARIABLES) {
     const value = settings[field];
     if (value === undefined) { continue; }
     const problem = s3SettingProblem(field, value);
@@ -362,10 +384,9 @@ export function renderS3Variables(settings: S3Settings, label: (field: S3Field) 
 /** The environment variables for settings that are checked already (`s3SettingProblem`), in the order of VARIABLES. */
 export function s3Variables(settings: S3Settings): { [name: string]: string } {
   const variables: { [name: string]: string } = {};
-  // Index loop: it runs for every S3 construct, mostly before V8 optimises it.
-  for (let i = 0; i < VARIABLES.length; i++) {
-    const value = settings[VARIABLES[i][0]];
-    if (value !== undefined) { variables[VARIABLES[i][1]] = String(value); }
+  for (const [field, variable] of VARIABLES) {
+    const value = settings[field];
+    if (value !== undefined) { variables[variable] = String(value); }
   }
   return variables;
 }

@@ -100,9 +100,9 @@ describe('AwsEnvConfiguration values', () => {
     };
     // WHEN
     const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromEnv(given) });
-    // THEN the credentials are in the Secret, the other settings plain env
+    // THEN the credentials are in the Secret, the other settings plain env, the region for botocore too
     const { HOME: _home, AWS_PROFILE: _profile, ...expected } = given;
-    expect(variablesOf(secret, podDefault)).toEqual(expected);
+    expect(variablesOf(secret, podDefault)).toEqual({ ...expected, AWS_DEFAULT_REGION: 'eu-west-1' });
     expect(Object.keys(decodedData(secret)).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
   });
 
@@ -116,10 +116,31 @@ describe('AwsEnvConfiguration values', () => {
       // WHEN
       const [secret, podDefault] = synthEnv({ configuration });
       // THEN
-      expect(variablesOf(secret, podDefault)).toEqual({ ...env, AWS_REGION: 'ap-south-1' });
+      expect(variablesOf(secret, podDefault)).toEqual({ ...env, AWS_REGION: 'ap-south-1', AWS_DEFAULT_REGION: 'ap-south-1' });
     } finally {
       process.env = saved;
     }
+  });
+
+  test('fromEnv takes the region from AWS_DEFAULT_REGION when AWS_REGION is not set, as a boto3 user exports it', () => {
+    const [, podDefault] = synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_DEFAULT_REGION: 'eu-north-1' }) });
+    expect(podDefault.spec.env.slice(0, 2)).toEqual([{ name: 'AWS_REGION', value: 'eu-north-1' }, { name: 'AWS_DEFAULT_REGION', value: 'eu-north-1' }]);
+    // AND both with one value are one region
+    const [, same] = synthEnv({ configuration: S3Configuration.fromEnv({ ...env, AWS_REGION: 'eu-north-1', AWS_DEFAULT_REGION: 'eu-north-1' }) });
+    expect(same.spec.env).toEqual(podDefault.spec.env);
+  });
+
+  test.each<[string, { [name: string]: string }, string]>([
+    ['two different regions', { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-1' },
+      'AWS_REGION and AWS_DEFAULT_REGION are set to different regions (botocore reads AWS_DEFAULT_REGION, the AWS CLI v2 and the other SDKs AWS_REGION): unset one, or give both the same region'],
+    ['a bad AWS_DEFAULT_REGION, named as such', { AWS_DEFAULT_REGION: 'EU West' },
+      'AWS_DEFAULT_REGION is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    ['an empty AWS_DEFAULT_REGION', { AWS_DEFAULT_REGION: '' }, 'AWS_DEFAULT_REGION is set but empty: unset it, or give it a value'],
+    ['an empty AWS_REGION beside AWS_DEFAULT_REGION', { AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-west-1' }, 'AWS_REGION is set but empty: unset it, or give it a value'],
+  ])('fromEnv refuses %s', (_what, region, message) => {
+    const chart = userChart();
+    expect(() => new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromEnv({ ...env, ...region }) }))
+      .toThrow(`[test/aws-configuration] configuration: ${message}`);
   });
 
   test('fromCredentialsFile takes the default profile', () => {
@@ -131,7 +152,7 @@ describe('AwsEnvConfiguration values', () => {
     const [secret, podDefault] = synthEnv({ configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'staging') });
     expect(variablesOf(secret, podDefault)).toEqual({
       AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001', AWS_SECRET_ACCESS_KEY: 'fake-secret-key-0001',
-      AWS_SESSION_TOKEN: 'fake-session-token-0001', AWS_REGION: 'eu-central-1',
+      AWS_SESSION_TOKEN: 'fake-session-token-0001', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-central-1',
     });
   });
 

@@ -47,7 +47,7 @@ describe('AzureBlobConfiguration golden output', () => {
 });
 
 describe('AzureBlobConfiguration values', () => {
-  test('the Secret holds the one credential; the PodDefault injects it, and sets the account name and its own name in plain env', () => {
+  test('the Secret holds the one credential; the PodDefault injects it, and sets the account name and its own name (both markers) in plain env', () => {
     // GIVEN a SAS token WHEN
     const [secret, podDefault] = synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', sasToken: `?${FAKE_SAS}` }) });
     // THEN
@@ -55,12 +55,16 @@ describe('AzureBlobConfiguration values', () => {
     expect(podDefault.spec).toEqual({
       desc: 'Add Azure Blob Storage credentials',
       selector: { matchLabels: { 'azure-blob': 'true' } },
-      env: [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' }],
+      env: [
+        { name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' },
+        { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-blob' },
+        { name: 'KUBEFLOW_AZURE_CREDENTIAL', value: 'azure-blob' },
+      ],
       envFrom: [{ secretRef: { name: 'azure-blob' } }],
     });
   });
 
-  test('fromAccountName: no Secret, the account name and AZURE_STORAGE_ANON=false in plain env', () => {
+  test('fromAccountName: no Secret, the account name and AZURE_STORAGE_ANON=false in plain env, and no credential marker', () => {
     // GIVEN an account reached with the pod's Azure identity WHEN
     const chart = userChart();
     const access = new AzureBlobConfiguration(chart, 'azure-blob', { configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000') });
@@ -121,10 +125,11 @@ describe('AzureBlobConfiguration values', () => {
   });
 
   test('a connection string gives the account name, or takes it for a SAS form without AccountName', () => {
+    const marker = { KUBEFLOW_AZURE_CREDENTIAL: 'azure-blob' };
     const fromString = variablesOf(...synthAzure({ configuration: AzureStorageConfiguration.fromValues({ connectionString: CONNECTION }) }));
-    expect(fromString).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION });
+    expect(fromString).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: CONNECTION, ...marker });
     const sas = variablesOf(...synthAzure({ configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', connectionString: `${SAS_CONNECTION};` }) }));
-    expect(sas).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};` });
+    expect(sas).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_CONNECTION_STRING: `${SAS_CONNECTION};`, ...marker });
   });
 
   test('fromEnv reads process.env by default, when the construct is created', () => {
@@ -135,18 +140,18 @@ describe('AzureBlobConfiguration values', () => {
       delete process.env.AZURE_STORAGE_CONNECTION_STRING;
       Object.assign(process.env, { AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
       const [secret, podDefault] = synthAzure({ configuration });
-      expect(variablesOf(secret, podDefault)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY });
+      expect(variablesOf(secret, podDefault)).toEqual({ AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY, KUBEFLOW_AZURE_CREDENTIAL: 'azure-blob' });
     } finally {
       process.env = saved;
     }
   });
 
-  test('an existing Secret gets no Secret object, and the marker still names the PodDefault', () => {
+  test('an existing Secret gets no Secret object, and the markers still name the PodDefault', () => {
     const chart = userChart();
     const access = new AzureBlobConfiguration(chart, 'azure', { configuration: AzureStorageConfiguration.fromExistingSecret('team-azure'), name: 'team-azure-blob' });
     expect([access.secret, access.secretName, access.name]).toEqual([undefined, 'team-azure', 'team-azure-blob']);
     const [, podDefault] = secretAndPodDefault(Testing.synth(chart));
-    expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'team-azure-blob' }]);
+    expect(podDefault.spec.env).toEqual([{ name: 'KUBEFLOW_AZURE_ACCESS', value: 'team-azure-blob' }, { name: 'KUBEFLOW_AZURE_CREDENTIAL', value: 'team-azure-blob' }]);
   });
 
   test('two Azure accounts in one namespace synthesise, and the webhook refuses a notebook that selects both', () => {
@@ -161,14 +166,14 @@ describe('AzureBlobConfiguration values', () => {
 
     // THEN each offers its own account, marked with its own name
     expect(podDefaults.map(pd => pd.spec.env)).toEqual([
-      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-a' }],
-      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0001' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-b' }],
+      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0000' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-a' }, { name: 'KUBEFLOW_AZURE_CREDENTIAL', value: 'azure-a' }],
+      [{ name: 'AZURE_STORAGE_ACCOUNT_NAME', value: 'fakeaccount0001' }, { name: 'KUBEFLOW_AZURE_ACCESS', value: 'azure-b' }, { name: 'KUBEFLOW_AZURE_CREDENTIAL', value: 'azure-b' }],
     ]);
     // AND a notebook that selects both is refused, on the account name and on the marker, instead of mixing two accounts' variables
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: { ...a.selectorLabels, ...b.selectorLabels } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
     const result = PodDefaultAdmission.admit(pod, podDefaults);
     expect(result.allowed).toBe(false);
-    expect(result.conflicts.map(c => [c.rule, c.key])).toEqual([['env', 'AZURE_STORAGE_ACCOUNT_NAME'], ['env', 'KUBEFLOW_AZURE_ACCESS']]);
+    expect(result.conflicts.map(c => [c.rule, c.key])).toEqual([['env', 'AZURE_STORAGE_ACCOUNT_NAME'], ['env', 'KUBEFLOW_AZURE_ACCESS'], ['env', 'KUBEFLOW_AZURE_CREDENTIAL']]);
   });
 
   test('the webhook model admits a notebook that selects it', () => {

@@ -60,7 +60,7 @@ describe('GcsCredentials values', () => {
       selector: { matchLabels: { 'gcp-credentials': 'true' } },
       volumes: [{ name: 'gcp-credentials-volume', secret: { secretName: 'gcp-credentials' } }],
       volumeMounts: [{ name: 'gcp-credentials-volume', mountPath: '/secret/gcp/' }],
-      env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }],
+      env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }, { name: 'KUBEFLOW_GCP_CREDENTIAL', value: 'gcp-credentials' }],
     });
   });
 
@@ -96,20 +96,24 @@ describe('GcsCredentials values', () => {
     };
     const result = PodDefaultAdmission.admit(pod, Testing.synth(chart).filter(m => m.kind === 'PodDefault'));
     expect(result.allowed).toBe(true);
-    expect(result.pod.spec.containers[0].env).toEqual([{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }]);
+    expect(result.pod.spec.containers[0].env).toEqual([
+      { name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }, { name: 'KUBEFLOW_GCP_CREDENTIAL', value: 'gcp-credentials' },
+    ]);
   });
 
-  test('two keys in one namespace fail synth: one mount directory, or two GOOGLE_APPLICATION_CREDENTIALS', () => {
-    // GIVEN two service accounts for one profile, the second mounted elsewhere
+  test('two keys in one namespace synthesise, one to choose: the webhook refuses a notebook that selects both', () => {
+    // GIVEN two service accounts for one profile, at one mount directory
     const app = Testing.app();
     const chart = userChart(app);
-    new GcsCredentials(chart, 'gcs-a', { key: GcpServiceAccountKey.fromJson(keyJson({})) });
-    new GcsCredentials(chart, 'gcs-b', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/gcp-b/' });
-    // THEN a notebook selecting both would get two values for the variable: refused
-    expect(errorsOf(() => app.synthYaml())).toEqual([
-      'env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcs-a (test/gcs-a) and gcs-b (test/gcs-b) in namespace user: '
-        + 'the webhook refuses every notebook that selects both (labelled gcs-a=true,gcs-b=true); make the two definitions identical or rename one',
-    ]);
+    const a = new GcsCredentials(chart, 'gcs-a', { key: GcpServiceAccountKey.fromJson(keyJson({})) });
+    const b = new GcsCredentials(chart, 'gcs-b', { key: GcpServiceAccountKey.fromJson(keyJson({})) });
+    // WHEN synthesised
+    expect(errorsOf(() => app.synthYaml())).toEqual([]);
+    // THEN a notebook that selects both is refused on the marker, rather than getting two keys at one path
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb-0', namespace: 'user', labels: { ...a.selectorLabels, ...b.selectorLabels } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    const result = PodDefaultAdmission.admit(pod, Testing.synth(chart).filter(m => m.kind === 'PodDefault'));
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts.map(c => `${c.rule} ${c.key}`)).toContain('env KUBEFLOW_GCP_CREDENTIAL');
   });
 });
 

@@ -42,6 +42,7 @@ describe('MinioDefault values', () => {
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'accesskey' } } },
       { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'mlpipeline-minio-artifact', key: 'secretkey' } } },
       { name: 'AWS_REGION', value: 'us-east-1' },
+      { name: 'AWS_DEFAULT_REGION', value: 'us-east-1' },
       { name: 'S3_ENDPOINT', value: 'http://minio-service.kubeflow:9000' },
       { name: 'S3_SIGNATURE_VERSION', value: 's3v4' },
       { name: 'S3_FORCE_PATH_STYLE', value: 'true' },
@@ -72,6 +73,7 @@ describe('MinioDefault values', () => {
     expect(variablesOf(secret, podDefault)).toEqual({
       S3_ENDPOINT: 'http://kaptain-minio.kubeflow',
       AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
       S3_SIGNATURE_VERSION: 's3',
       S3_FORCE_PATH_STYLE: 'false',
       AWS_REQUEST_CHECKSUM_CALCULATION: 'when_supported',

@@ -191,6 +191,74 @@ describe('new commands and flags print what the library synthesises for the same
       storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })),
     })));
   });
+  describe('notebook --identity: NotebookAccess with the identity its --identity-... flags give, as the identity commands take them', () => {
+    const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
+    const AZURE = { clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' };
+    const registry = ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred'];
+
+    test.concurrent('aws-web-identity with every flag, and no storage: the role reaches S3', async () => {
+      const result = await cli([...registry, '--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--identity-region', 'eu-west-1',
+        '--identity-sts-regional-endpoints', '--identity-role-session-name', 'kubeflow-notebook', '--identity-audience', 'sts.amazonaws.com',
+        '--identity-expiration-seconds', '3600', '--identity-service-account-name', 'ws-analysis', '--identity-switch-service-account', '--identity-selector-label', 'aws-role']);
+      expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+        namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+        identity: lib.CloudIdentity.awsWebIdentity({
+          roleArn: ROLE_ARN, region: 'eu-west-1', stsRegionalEndpoints: true, roleSessionName: 'kubeflow-notebook', audience: 'sts.amazonaws.com',
+          expirationSeconds: 3600, serviceAccountName: 'ws-analysis', switchServiceAccount: true, selectorLabel: 'aws-role',
+        }),
+      })));
+      expect(result.stdout).not.toContain('name: minio');
+      expect(result.stdout).toContain('- name: AWS_ROLE_ARN\n      value: arn:aws:iam::123456789012:role/notebook-s3\n');
+    });
+
+    test.concurrent('azure-workload-identity with the account it reaches (--storage azure, account only)', async () => {
+      const result = await cli([...registry, '--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId,
+        '--identity-authority-host', 'https://login.microsoftonline.us/', '--storage', 'azure', '--azure-account-name', 'fakeaccount0000', '--azure-workload-identity']);
+      expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+        namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+        identity: lib.CloudIdentity.azureWorkloadIdentity({ ...AZURE, authorityHost: 'https://login.microsoftonline.us/' }),
+        storage: lib.StorageAccess.azure(lib.AzureStorageConfiguration.fromAccountName('fakeaccount0000')),
+      })));
+    });
+
+    test.concurrent('gcp-workload-identity beside the in-cluster MinIO, asked for: two clouds', async () => {
+      const result = await cli([...registry, '--identity', 'gcp-workload-identity', '--identity-project-number', '123456789012', '--identity-pool-id', 'kubeflow',
+        '--identity-provider-id', 'cluster', '--identity-service-account-email', 'notebooks@my-project.iam.gserviceaccount.com', '--identity-config-map-name', 'wif', '--storage', 'minio']);
+      expectOutput(result, await librarySynth((lib, chart) => new lib.NotebookAccess(chart, 'notebook', {
+        namespace: 'user', docker: lib.DockerConfig.fromExistingSecret('regcred'),
+        identity: lib.CloudIdentity.gcpWorkloadIdentity({
+          projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster', serviceAccountEmail: 'notebooks@my-project.iam.gserviceaccount.com', configMapName: 'wif',
+        }),
+        storage: lib.StorageAccess.minio(),
+      })));
+    });
+
+    test.concurrent.each<[string, string[], number, string]>([
+      ['an identity flag without --identity', ['--identity-role-arn', ROLE_ARN], 2,
+        '--identity-role-arn does not apply without --identity: add --identity and the kind of identity'],
+      ['another identity\'s flag', ['--identity', 'azure-workload-identity', '--identity-role-arn', ROLE_ARN], 2,
+        '--identity-role-arn does not apply with --identity azure-workload-identity'],
+      ['a flag the identity needs, missing', ['--identity', 'gcp-workload-identity', '--identity-project-number', '1'], 2,
+        '--identity-pool-id is required: the workload identity pool\'s ID'],
+      ['an unknown kind', ['--identity', 'aws', '--identity-role-arn', ROLE_ARN], 2,
+        '--identity must be one of "aws-web-identity", "azure-workload-identity", "gcp-workload-identity"'],
+      ['storage flags without --storage', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--aws-from-env'], 2,
+        '--aws-from-env does not apply with --identity and no --storage: add --storage aws-file or --storage aws-env'],
+      ['MinIO flags without --storage', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--minio-endpoint', 'http://x'], 2,
+        '--minio-endpoint does not apply with --identity and no --storage: add --storage minio'],
+      ['a lifetime that is no number', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--identity-expiration-seconds', '2h'], 2,
+        '--identity-expiration-seconds must be a whole number, such as 7200'],
+      ['a bad ARN, named by its flag', ['--identity', 'aws-web-identity', '--identity-role-arn', 'arn:aws:iam::1:role/r'], 1,
+        '--identity-role-arn: has an account id that is not 12 digits: give the role\'s account, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
+      ['a lifetime Azure refuses', ['--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId, '--identity-expiration-seconds', '600'], 1,
+        '--identity-expiration-seconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
+      ['storage that gives keys of the identity\'s cloud', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'minio'], 1,
+        '--storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
+        + 'and the role before a credentials file: leave storage out, since the role reaches S3, or give storage of another cloud'],
+    ])('%s', async (_what, args, code, message) => {
+      expect(expectErrors(await cli([...registry, ...args]), code, 'cdk8s-kubeflow-access notebook')).toEqual([message]);
+    });
+  });
 });
 
 describe('--secret-store and --cluster-secret-store print the library\'s ExternalSecrets', () => {

@@ -66,12 +66,15 @@ export function notebookEnv(manifests: readonly any[], podDefault: string, store
   return { env, pod: result.pod };
 }
 
-/** What a notebook's S3 client reads: the tutorial's variables (`S3_ENDPOINT`, `AWS_REGION`) and the keys. */
+/**
+ * What a notebook's S3 client reads: the tutorial's `S3_ENDPOINT`, the keys, and the region as boto3 reads
+ * it (`AWS_DEFAULT_REGION`), which the tutorial's `AWS_REGION` must agree with.
+ */
 export function notebookS3View(manifests: readonly any[], podDefault: string, store?: FakeStore): S3View & { forcePathStyle?: string } {
   const { env } = notebookEnv(manifests, podDefault, store);
   return {
     endpoint: env.S3_ENDPOINT?.replace(/\/$/, ''),
-    region: env.AWS_REGION,
+    region: env.AWS_REGION === env.AWS_DEFAULT_REGION ? env.AWS_DEFAULT_REGION : 'AWS_REGION and AWS_DEFAULT_REGION differ',
     accessKeyId: env.AWS_ACCESS_KEY_ID,
     secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
     forcePathStyle: env.S3_FORCE_PATH_STYLE,

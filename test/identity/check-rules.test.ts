@@ -3,8 +3,8 @@
 // one). Pure tables over manifests first, then apps that synth or fail.
 import { ApiObject, Testing } from 'cdk8s';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureBlobConfiguration, AzureStorageConfiguration,
-  AzureWorkloadIdentityAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials, MinioDefault, PodDefaultAdmission, S3Configuration,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess, MinioDefault,
+  PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { checkManifests } from '../../lib/check';
 import { inputs, pd, secret, line } from '../check/support';
@@ -198,22 +198,29 @@ describe('cloud-identity on the library\'s own constructs', () => {
     expect(errorsOf(() => app.synth())).toEqual([]);
   });
 
-  test('an Azure account key beside the workload identity fails synth; adlfs would use the key', () => {
+  test('a hand-written PodDefault with an Azure account key beside the workload identity fails synth; adlfs would use the key', () => {
     const app = Testing.app();
     const chart = userChart(app);
     new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE);
-    new AzureBlobConfiguration(chart, 'azure-blob', { configuration: AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY }) });
+    new ApiObject(chart, 'team-blob', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'team-blob' },
+      spec: { desc: 'Team blob', selector: { matchLabels: { 'team-blob': 'true' } }, envFrom: [{ secretRef: { name: 'team-blob' } }] },
+    });
+    new ApiObject(chart, 'team-blob-secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'team-blob' }, stringData: { AZURE_STORAGE_ACCOUNT_NAME: 'fakeaccount0000', AZURE_STORAGE_ACCOUNT_KEY: FAKE_AZURE_KEY } });
     const errors = errorsOf(() => app.synth());
-    expect(errors).toEqual([expect.stringContaining('poddefault azure-blob (test/azure-blob) gives an Azure Storage account key, SAS token or connection string (AZURE_STORAGE_ACCOUNT_KEY of the envFrom Secret azure-blob) and poddefault azure-identity (test/azure-identity) gives an Azure federated token (workload identity) (env AZURE_FEDERATED_TOKEN_FILE)')]);
+    expect(errors).toEqual([expect.stringContaining('poddefault team-blob (test/team-blob) gives an Azure Storage account key, SAS token or connection string (AZURE_STORAGE_ACCOUNT_KEY of the envFrom Secret team-blob) and poddefault azure-identity (test/azure-identity) gives an Azure federated token (workload identity) (env AZURE_FEDERATED_TOKEN_FILE)')]);
     expect(errors.join('\n')).not.toContain(FAKE_AZURE_KEY);
   });
 
-  test('a GCS key beside the Google identity: the webhook refuses the pair (two GOOGLE_APPLICATION_CREDENTIALS), and only the merge rule says so', () => {
+  test('a hand-written PodDefault with a GCS key beside the Google identity: the webhook refuses the pair (two GOOGLE_APPLICATION_CREDENTIALS), and only the merge rule says so', () => {
     const app = Testing.app();
     const chart = userChart(app);
     new GcpWorkloadIdentityAccess(chart, 'gcp-identity', GCP);
-    new GcsCredentials(chart, 'gcs-credentials', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') });
-    expect(errorsOf(() => app.synth())).toEqual([expect.stringMatching(/^env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcp-identity .* and gcs-credentials /)]);
+    new ApiObject(chart, 'team-gcs', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'team-gcs' },
+      spec: { desc: 'Team GCS', selector: { matchLabels: { 'team-gcs': 'true' } }, env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/secret/gcp/user-gcp-sa.json' }] },
+    });
+    expect(errorsOf(() => app.synth())).toEqual([expect.stringMatching(/^env var GOOGLE_APPLICATION_CREDENTIALS differs between poddefaults gcp-identity .* and team-gcs /)]);
   });
 
   test('two identities of one cloud in one profile exclude each other; identities of three clouds meet freely', () => {
