@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { brand } from '../brand';
 import { CloudIdentity } from '../identity/cloud-identity';
 import { CloudIdentityAccess } from '../identity/cloud-identity-access';
-import { PodDefaultAccess } from './pod-default-access';
+import { PodDefaultAccess, resolveNamespace } from './pod-default-access';
 import { AwsCredentials } from '../sources/aws-credentials';
 import { AwsEnvConfiguration, AwsEnvConfigurationOptions } from './aws-env-configuration';
 import { AwsFileCredentials, AwsFileCredentialsOptions } from './aws-file-credentials';
@@ -83,12 +83,12 @@ export class StorageAccess {
    * @param props AzureBlobConfiguration options; they override the defaults
    */
   public static azure(configuration: AzureStorageConfiguration, props: AzureBlobConfigurationOptions = {}): StorageAccess {
-    // An account key, SAS token or connection string given here (or fetched from a store) is a credential;
-    // an existing Secret's keys are unknown here (the app-wide check judges what it can see).
+    // Every form but the account alone gives a credential: in code, from a store, or in an existing Secret,
+    // whose keys are unknown here but which sets the credential marker as the identity does, so that the
+    // webhook would refuse a notebook that selects both.
     const credential = () => {
       try {
-        const kind = configuration._resolve().kind;
-        return kind === 'content' || kind === 'store';
+        return configuration._resolve().kind !== 'identity';
       } catch {
         // The AzureBlobConfiguration reports the problem, with its path.
         return false;
@@ -242,12 +242,14 @@ const CLASHES: Record<string, string> = {
     + 'leave storage out, since the role reaches S3, or give storage of another cloud',
   gcp: 'sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: '
     + 'leave storage out, since the identity reaches Cloud Storage, or give storage of another cloud',
-  azure: 'gives an account key, SAS token or connection string, which adlfs uses instead of the Azure identity: '
+  azure: 'gives an account key, SAS token or connection string (in code, from a secret store or in an existing Secret), which adlfs uses instead of the Azure identity: '
     + 'give the storage account without a credential, or leave storage out',
 };
 
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  // Here rather than in each child, so that a missing or bad namespace names this construct and its prop.
+  resolveNamespace(scope, path, props.namespace);
   const cloud = props.identity?._cloud;
   const storage = props.storage?._kind;
   if (cloud !== undefined && storage !== undefined && storage.cloud === cloud && storage.credential()) {

@@ -110,7 +110,7 @@ interface PipelinesSpec {
 function pipelinesSpec(scope: Construct, id: string, props: PipelinesApiAccessProps): PipelinesSpec {
   const path = openConstruct(scope, id, props, { strings: ['namespace', 'name', 'description'] }, true);
   // JavaScript callers can pass the Secret props of the other constructs; say why they do nothing here.
-  for (const field of ['secretName', 'immutable', 'hashSecretName', 'volumeName', 'mountPath']) {
+  for (const field of ['secretName', 'immutable', 'hashSecretName', 'workspaceMountable', 'volumeName', 'mountPath']) {
     if ((props as { [key: string]: unknown })[field] !== undefined) {
       throw fieldError(path, field, `does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave ${field} out`);
     }

@@ -24,7 +24,7 @@ export interface PodDefaultAccessOptions {
 
   /**
    * Name of the PodDefault, and the key of its one selector label (`<name>: "true"`), which the
-   * notebook spawner lists as a configuration. A DNS-1123 label of at most 52 characters.
+   * notebook spawner lists as a configuration. A DNS-1123 subdomain of at most 52 characters (the API server's rule for a custom resource, and the webhook's pod annotation key).
    * @default - the construct id in kebab case (`DockerConfig` -> `docker-config`)
    */
   readonly name?: string;

@@ -22,7 +22,7 @@ export interface CloudIdentityOptions {
   readonly namespace?: string;
 
   /**
-   * Name of the PodDefault. A DNS-1123 label of at most 52 characters.
+   * Name of the PodDefault. A DNS-1123 subdomain of at most 52 characters (the API server's rule for a custom resource, and the webhook's pod annotation key).
    * @default - the construct id in kebab case
    */
   readonly name?: string;

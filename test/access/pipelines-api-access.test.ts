@@ -107,6 +107,8 @@ describe('PipelinesApiAccess rejects bad input', () => {
       '[test/kfp] audience: "pipelines.kubeflow.org\\n" is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
     ['a secretName', { secretName: 'kfp' } as PipelinesApiAccessProps,
       '[test/kfp] secretName: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave secretName out'],
+    ['workspaceMountable, which applies to a Secret', { workspaceMountable: true } as PipelinesApiAccessProps,
+      '[test/kfp] workspaceMountable: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave workspaceMountable out'],
     ['a mountPath', { mountPath: '/kfp' } as PipelinesApiAccessProps,
       '[test/kfp] mountPath: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave mountPath out'],
     ['an invalid name', { name: 'Access_ML' },

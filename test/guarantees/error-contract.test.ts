@@ -33,8 +33,6 @@ interface Subject {
   readonly valid: () => any;
   /** Whether props may be left out (undefined is the defaults). */
   readonly propsOptional?: boolean;
-  /** Where a missing namespace is reported, below the construct's id, when a child of it finds it first. */
-  readonly namespaceChild?: string;
 }
 
 /** Every construct of the library, by family. */
@@ -43,8 +41,7 @@ const CONSTRUCTS: Subject[] = [
   { name: 'AwsFileCredentials', create: (s, p, id = ID) => new AwsFileCredentials(s, id, p), valid: () => ({ credentials: AwsCredentials.fromKeys(keys) }) },
   { name: 'AwsEnvConfiguration', create: (s, p, id = ID) => new AwsEnvConfiguration(s, id, p), valid: () => ({ configuration: s3() }) },
   { name: 'MinioDefault', create: (s, p, id = ID) => new MinioDefault(s, id, p), valid: () => ({}), propsOptional: true },
-  { name: 'NotebookAccess', create: (s, p, id = ID) => new NotebookAccess(s, id, p), valid: () => ({ docker: DockerConfig.fromLogin(login) }),
-    namespaceChild: '/docker-config' },
+  { name: 'NotebookAccess', create: (s, p, id = ID) => new NotebookAccess(s, id, p), valid: () => ({ docker: DockerConfig.fromLogin(login) }) },
   { name: 'GcsCredentials', create: (s, p, id = ID) => new GcsCredentials(s, id, p), valid: () => ({ key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') }) },
   { name: 'AzureBlobConfiguration', create: (s, p, id = ID) => new AzureBlobConfiguration(s, id, p), valid: () => ({ configuration: AzureStorageConfiguration.fromExistingSecret('azure') }) },
   { name: 'PipelinesApiAccess', create: (s, p, id = ID) => new PipelinesApiAccess(s, id, p), valid: () => ({}), propsOptional: true },
@@ -66,7 +63,7 @@ const treeOf = (root: Construct) => root.node.findAll().slice(1).map(c => c.node
 
 const UNDER_APP = 'scope: is not inside a cdk8s Chart (the construct was created directly under the App): create a Chart, such as new Chart(app, "profile", { namespace: "team-a" }), and the construct in it';
 
-describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional, namespaceChild = '' }) => {
+describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
   test('directly under the App, with or without a namespace of its own: refused with the fix, nothing left', () => {
     // GIVEN an App without a Chart
     const app = Testing.app();
@@ -89,7 +86,7 @@ describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional, namespaceChi
 
   test('in a Chart without a namespace, and none given: refused, nothing left', () => {
     const chart = new Chart(Testing.app(), 'test');
-    expect(errorOf(() => create(chart, valid()))).toBe(`[test/${ID}${namespaceChild}] namespace: no namespace: set namespace, or give the enclosing Chart a namespace`);
+    expect(errorOf(() => create(chart, valid()))).toBe(`[test/${ID}] namespace: no namespace: set namespace, or give the enclosing Chart a namespace`);
     expect(treeOf(chart)).toEqual([]);
   });
 
@@ -253,7 +250,10 @@ describe('a NotebookAccess refused for one of its parts leaves nothing of itself
       'storage: StorageAccess.gcs sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: leave storage out, since the identity reaches Cloud Storage, or give storage of another cloud'],
     ['an Azure account key beside the Azure identity', { identity: CloudIdentity.azureWorkloadIdentity(AZURE),
       storage: StorageAccess.azure(AzureStorageConfiguration.fromValues({ accountName: 'fakeaccount0000', accountKey: FAKE_AZURE_KEY })) },
-    'storage: StorageAccess.azure gives an account key, SAS token or connection string, which adlfs uses instead of the Azure identity: give the storage account without a credential, or leave storage out'],
+    'storage: StorageAccess.azure gives an account key, SAS token or connection string (in code, from a secret store or in an existing Secret), which adlfs uses instead of the Azure identity: give the storage account without a credential, or leave storage out'],
+    ['an existing Azure Secret beside the Azure identity (it sets the credential marker, as the identity does)', { identity: CloudIdentity.azureWorkloadIdentity(AZURE),
+      storage: StorageAccess.azure(AzureStorageConfiguration.fromExistingSecret('team-azure')) },
+    'storage: StorageAccess.azure gives an account key, SAS token or connection string (in code, from a secret store or in an existing Secret), which adlfs uses instead of the Azure identity: give the storage account without a credential, or leave storage out'],
     ['an identity that is no CloudIdentity', { identity: { roleArn: ROLE_ARN } },
       'identity: is an object, not an instance of CloudIdentity: create it with one of CloudIdentity\'s static methods, such as CloudIdentity.awsWebIdentity({ roleArn })'],
     ['an identity whose ARN is bad', { identity: CloudIdentity.awsWebIdentity({ roleArn: 'arn:aws:iam::1:role/r' }) },
