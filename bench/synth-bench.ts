@@ -8,6 +8,8 @@
 //
 //   npm run bench                      the full table (about six minutes on 2 cores)
 //   BENCH_QUICK=1 npm run bench        the small rows only
+//   BENCH_ROWS=one-chart/1000,chart-per-profile/500 BENCH_REPEAT=15 node bench/synth-bench.js
+//                                      the named rows only, more runs each (the rows the targets name)
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -171,7 +173,9 @@ function main(): void {
     process.stdout.write(JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024 }));
     return;
   }
-  const rows = process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 500) : ROWS;
+  const named = process.env.BENCH_ROWS?.split(',');
+  const rows = named !== undefined ? ROWS.filter(r => named.includes(`${r.layout}/${r.n}`))
+    : process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 500) : ROWS;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-template-'));
   const templateFile = path.join(dir, 'template.json');
   const template = profileTemplate();
