@@ -17,11 +17,24 @@ import { profileTemplate } from './synth-bench';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 
 /**
+ * The Secret Kubeflow's Pipelines profile controller copies into every profile, which the synth bench's
+ * `MinioDefault` reads: in a cluster's dump, not in what the library writes.
+ */
+const PIPELINES_SECRET = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'mlpipeline-minio-artifact' },
+  type: 'Opaque',
+  data: { accesskey: Buffer.from('fake-minio-access').toString('base64'), secretkey: Buffer.from('fake-minio-secret').toString('base64') },
+};
+
+/**
  * The dump of `profiles` profiles of the synth bench, as the API server returns them: with a uid, a
- * resourceVersion and a creationTimestamp, and for custom resources a generation.
+ * resourceVersion and a creationTimestamp, and for custom resources a generation. Eight objects each:
+ * the synth bench's 3 Secrets and 4 PodDefaults, and the profile's `mlpipeline-minio-artifact`.
  */
 export function clusterDump(profiles: number): any {
-  const template = profileTemplate().manifests;
+  const template = [...profileTemplate().manifests, PIPELINES_SECRET];
   const items: any[] = [];
   for (let i = 0; i < profiles; i++) {
     const namespace = `profile-${i}`;

@@ -33,12 +33,14 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  *
  * It judges every object of the app as synth writes it (JSON patches applied), and reports, as cdk8s
  * validation errors: PodDefaults of one namespace that the webhook cannot merge together (when one
- * notebook can select them together), mount paths that spell one directory differently, an env var that
- * one PodDefault's `env` and another's `envFrom` Secret both set, two objects with the same group, kind,
- * namespace and name (an ExternalSecret counts as the Secret it writes), objects the app's
- * `YamlOutputType` would write to one file, a PodDefault the notebook UI cannot list, the spawner's own
- * `dshm` volume or `/dev/shm` mount, a PodDefault name over 52 characters, invalid label keys and
- * invalid selectors.
+ * pod can select them together, over every label set), mount paths that spell one directory
+ * differently, an env var that one PodDefault's `env` and another's `envFrom` Secret or ConfigMap both
+ * set, two PodDefaults one pod can select that set different service accounts, two credentials for one
+ * cloud that one pod would get (a keyless identity beside keys), two objects with the same group, kind,
+ * namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it),
+ * objects the app's `YamlOutputType` would write to one file, a PodDefault the notebook UI cannot list,
+ * the spawner's own `dshm` volume, `/dev/shm` or workspace (`/home/jovyan`) mount, a PodDefault name
+ * over 52 characters, invalid label keys and invalid selectors.
  */
 export class PodDefaultValidation {
   /**
