@@ -1,13 +1,15 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
-import { AwsCredentials } from '../sources/aws-credentials';
+import { AwsCredentials, ResolvedAwsCredentials } from '../sources/aws-credentials';
 import { ConfigProfile, regionProblem, renderConfigIni } from '../sources/aws-credentials-ini';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
+import { foldPath } from '../names';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 import { DEFAULT_HOME } from './home-directory';
+import { AWS_CREDENTIAL_MARKER, markerEnv } from './markers';
 
 /** Where the AWS CLI and SDKs look for `credentials` and `config` in a Kubeflow notebook. */
 const DEFAULT_MOUNT_PATH = `${DEFAULT_HOME}/.aws/`;
@@ -37,7 +39,10 @@ export interface AwsFileCredentialsProps extends AwsFileCredentialsOptions {
 /**
  * AWS credentials for Kubeflow notebooks: a Secret holding the shared-credentials file (and, with a
  * region, the config file), and a PodDefault that mounts it at `/home/jovyan/.aws/` (the home of stock
- * Kubeflow notebook images) in the notebooks that select it.
+ * Kubeflow notebook images) in the notebooks that select it. Mounted in a `.aws` directory with a
+ * `[default]` profile (or profiles unknown at synth), it sets `KUBEFLOW_AWS_CREDENTIAL` to its name, as
+ * `AwsWebIdentityAccess` does, so that no notebook gets both: botocore would use the role and ignore
+ * the file.
  *
  * @example
  * new AwsFileCredentials(chart, 'aws-credentials', {
@@ -97,7 +102,21 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
   return accessSpec(access, {
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
+    env: botocoreMayRead(credentials, mountPath) ? [markerEnv(AWS_CREDENTIAL_MARKER, access.name)] : undefined,
   });
+}
+
+/**
+ * Whether botocore's default chain may read the file, as the check's cloud-identity rule judges it: it
+ * is mounted as `credentials` in a `.aws` directory, and has a `[default]` profile or profiles unknown
+ * here (an existing Secret, a whole file from the store). A file of named profiles only is read for
+ * `Session(profile_name=...)`, and a file elsewhere only where code names it, so both work beside a web
+ * identity and set no marker.
+ */
+function botocoreMayRead(credentials: ResolvedAwsCredentials, mountPath: string): boolean {
+  return foldPath(`${mountPath}/${CREDENTIALS_FILE}`).endsWith('/.aws/credentials')
+    && (credentials.kind === 'existing' || credentials.profiles === undefined
+      || credentials.profiles.some(profile => profile.name === 'default'));
 }
 
 /**

@@ -11,6 +11,14 @@ import { k8s } from 'cdk8s-plus-28';
 export const S3_ACCESS_MARKER = 'KUBEFLOW_S3_ACCESS';
 
 /**
+ * An AWS credential that botocore's default chain reads: the web identity and a credentials file with a
+ * `[default]` profile, which botocore uses after the role, so the file would silently go unused. Only
+ * these two set it, so that a credentials file can still be selected with `AwsEnvConfiguration` or
+ * `MinioDefault`, as before.
+ */
+export const AWS_CREDENTIAL_MARKER = 'KUBEFLOW_AWS_CREDENTIAL';
+
+/**
  * Every Azure Blob Storage access, the account-only form included: two `envFrom` Secrets would mix the
  * variables of two accounts.
  */

@@ -8,7 +8,7 @@ import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedIssuer, isPattern } from './trust-subject';
-import { S3_ACCESS_MARKER } from '../access/markers';
+import { AWS_CREDENTIAL_MARKER, markerEnv, S3_ACCESS_MARKER } from '../access/markers';
 
 // The names and values of amazon-eks-pod-identity-webhook (pkg/handler/handler.go): where it also runs,
 // it finds them in the pod and adds nothing, since it never overwrites.
@@ -89,7 +89,10 @@ export interface AwsTrustPolicyOptions {
  * `/var/run/secrets/eks.amazonaws.com/serviceaccount`) and sets `AWS_ROLE_ARN` and
  * `AWS_WEB_IDENTITY_TOKEN_FILE`, the names and paths of the EKS Pod Identity Webhook, so that every AWS
  * SDK assumes the role with web identity. It needs no ServiceAccount annotation and no webhook: the role
- * must trust the cluster's OIDC provider for the pods' ServiceAccount (`trustPolicy`).
+ * must trust the cluster's OIDC provider for the pods' ServiceAccount (`trustPolicy`). It sets the
+ * markers `KUBEFLOW_S3_ACCESS` and `KUBEFLOW_AWS_CREDENTIAL` to its name, so the webhook refuses a
+ * notebook that also selects S3 keys or a default credentials file, which botocore would use instead or
+ * leave unused.
  *
  * @example
  * const role = new AwsWebIdentityAccess(chart, 'aws-role', {
@@ -116,6 +119,8 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
     }
     if (own.stsRegionalEndpoints) { env.push({ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }); }
     if (own.roleSessionName !== undefined) { env.push({ name: 'AWS_ROLE_SESSION_NAME', value: own.roleSessionName }); }
+    // A second group beside the S3 stores': the credentials files that botocore would read after the role.
+    env.push(markerEnv(AWS_CREDENTIAL_MARKER, names.name));
     super(scope, id, identitySpec(names, {
       env,
       marker: S3_ACCESS_MARKER,

@@ -125,13 +125,15 @@ describe('random compositions of access constructs', () => {
         }
         return;
       }
-      // THEN a notebook that selects every PodDefault but at most one S3 store (with the spawner's own dshm
-      // volume) is admitted, and one that selects two S3 stores is refused loudly by their marker
+      // THEN a notebook that selects every PodDefault but at most one of each marker group (the S3 stores;
+      // the credentials files botocore reads by default), with the spawner's own dshm volume, is admitted,
+      // and one that selects two of a group is refused loudly by their marker
       const manifests = YAML.parseAllDocuments(yaml).map(doc => doc.toJS());
       const podDefaults = manifests.filter(m => m.kind === 'PodDefault');
-      const isStore = (pd: any) => (pd.spec.env ?? []).some((e: any) => e.name === 'KUBEFLOW_S3_ACCESS');
-      const others = podDefaults.filter(pd => !isStore(pd));
-      const stores = podDefaults.filter(isStore);
+      const markers = ['KUBEFLOW_S3_ACCESS', 'KUBEFLOW_AWS_CREDENTIAL'];
+      const markerOf = (pd: any): string | undefined => (pd.spec.env ?? []).find((e: any) => markers.includes(e.name))?.name;
+      const others = podDefaults.filter(pd => markerOf(pd) === undefined);
+      const groups = markers.map(marker => podDefaults.filter(pd => markerOf(pd) === marker)).filter(group => group.length > 0);
       const admit = (selected: any[]) => PodDefaultAdmission.admit({
         apiVersion: 'v1', kind: 'Pod',
         metadata: { name: 'nb-0', namespace: 'user', labels: Object.fromEntries(selected.map(pd => [pd.metadata.name, 'true'])) },
@@ -140,14 +142,15 @@ describe('random compositions of access constructs', () => {
           volumes: [{ name: 'dshm', emptyDir: { medium: 'Memory' } }],
         },
       }, podDefaults);
-      for (const selected of stores.length === 0 ? [others] : stores.map(store => [...others, store])) {
+      const choices = groups.reduce<any[][]>((made, group) => made.flatMap(chosen => group.map(pd => [...chosen, pd])), [others]);
+      for (const selected of choices) {
         const result = admit(selected);
         expect(result.conflicts).toEqual([]);
         expect(result.allowed).toBe(true);
         expect(result.applied).toEqual(selected.map(pd => pd.metadata.name).sort());
       }
-      if (stores.length >= 2) {
-        expect(admit(stores).conflicts.map(c => [c.rule, c.key])).toContainEqual(['env', 'KUBEFLOW_S3_ACCESS']);
+      for (const group of groups.filter(g => g.length >= 2)) {
+        expect(admit(group).conflicts.map(c => [c.rule, c.key])).toContainEqual(['env', markerOf(group[0])]);
       }
     }), params<[unknown[]]>(Number(process.env.FUZZ_RUNS ?? 100)));
   });

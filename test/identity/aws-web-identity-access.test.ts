@@ -20,6 +20,7 @@ describe('AwsWebIdentityAccess', () => {
     expect(pd.spec.env).toEqual([
       { name: 'AWS_ROLE_ARN', value: ROLE_ARN },
       { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+      { name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'aws-web-identity' },
       { name: 'KUBEFLOW_S3_ACCESS', value: 'aws-web-identity' },
     ]);
     expect(pd.spec.volumes).toEqual([{
@@ -60,6 +61,7 @@ describe('AwsWebIdentityAccess', () => {
       'AWS_DEFAULT_REGION=cn-north-1',
       'AWS_STS_REGIONAL_ENDPOINTS=regional',
       'AWS_ROLE_SESSION_NAME=kubeflow-notebook',
+      'KUBEFLOW_AWS_CREDENTIAL=aws-role',
       'KUBEFLOW_S3_ACCESS=aws-role',
     ]);
   });

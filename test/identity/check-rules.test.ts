@@ -1,10 +1,10 @@
 // The check's identity rules: service-account (the webhook keeps the last serviceAccountName by name,
 // silently) and cloud-identity (two credentials of one cloud in one pod, of which the SDK silently uses
 // one). Pure tables over manifests first, then apps that synth or fail.
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess, MinioDefault,
-  PodDefaultAdmission, S3Configuration,
+  PodDefaultAdmission, S3Configuration, SecretStoreRef,
 } from '../../lib';
 import { checkManifests } from '../../lib/check';
 import { inputs, pd, secret, line } from '../check/support';
@@ -179,23 +179,63 @@ describe('cloud-identity on the library\'s own constructs', () => {
     expect(PodDefaultAdmission.admit(pod, manifests).conflicts.map(c => `${c.rule} ${c.key}`)).toContain('env KUBEFLOW_S3_ACCESS');
   });
 
-  test('an AWS credentials file with [default] beside the role fails synth; the role wins', () => {
+  test('the library\'s credentials file with [default] offered beside the role synths: the webhook refuses a notebook that selects both', () => {
+    // GIVEN
     const app = Testing.app();
     const chart = userChart(app);
     new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
     new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys(keys) });
+    // WHEN / THEN synth passes, and both carry the AWS credential marker, so no notebook gets both
+    expect(errorsOf(() => app.synth())).toEqual([]);
+    const podDefaults = Testing.synth(chart).filter(m => m.kind === 'PodDefault');
+    expect(podDefaults.map(p => [p.metadata.name, p.spec.env.filter((e: any) => e.name.startsWith('KUBEFLOW_'))])).toEqual([
+      ['aws-role', [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'aws-role' }, { name: 'KUBEFLOW_S3_ACCESS', value: 'aws-role' }]],
+      ['aws-credentials', [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'aws-credentials' }]],
+    ]);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb', namespace: 'user', labels: { 'aws-role': 'true', 'aws-credentials': 'true' } }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
+    expect(PodDefaultAdmission.admit(pod, podDefaults).conflicts.map(c => `${c.rule} ${c.key}`)).toEqual(['env KUBEFLOW_AWS_CREDENTIAL']);
+  });
+
+  test('a credentials file with [default] without the marker (as written by hand) beside the role fails synth; the role wins', () => {
+    // GIVEN the library's file with its marker patched away
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys(keys) }).addJsonPatch(JsonPatch.remove('/spec/env'));
+    // WHEN / THEN
     const errors = errorsOf(() => app.synth());
     expect(errors).toEqual([expect.stringContaining('silently uses an AWS web identity of aws-role, since botocore\'s credential chain tries a web identity before the shared credentials file')]);
     expect(errors.join('\n')).not.toContain(FAKE_SECRET);
   });
 
-  test('named profiles only, or an existing Secret the app does not hold, are not judged', () => {
+  test('named profiles only, or an existing Secret the app does not hold, are not judged; only a file that may hold [default] sets the marker', () => {
+    // GIVEN
     const app = Testing.app();
     const chart = userChart(app);
     new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
     new AwsFileCredentials(chart, 'aws-prod', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'prod' }) });
     new AwsFileCredentials(chart, 'aws-team', { credentials: AwsCredentials.fromExistingSecret('team-aws'), mountPath: '/home/kubeflow/.aws-team/' });
+    // WHEN / THEN
     expect(errorsOf(() => app.synth())).toEqual([]);
+    const env = Object.fromEntries(Testing.synth(chart).filter(m => m.kind === 'PodDefault').map(p => [p.metadata.name, p.spec.env]));
+    expect(env['aws-prod']).toBeUndefined();
+    expect(env['aws-team']).toBeUndefined();
+  });
+
+  test('a credentials file mounted where botocore reads it sets the marker when it has or may have [default]', () => {
+    // GIVEN an existing Secret and a file from the store at ~/.aws/, and keys of the default profile elsewhere
+    const chart = userChart();
+    new AwsFileCredentials(chart, 'aws-existing', { credentials: AwsCredentials.fromExistingSecret('team-aws') });
+    new AwsFileCredentials(chart, 'aws-store', { credentials: AwsCredentials.fromSecretStore({ store: SecretStoreRef.cluster('vault'), credentials: { key: 'aws/credentials' } }), mountPath: '/home/jovyan//.aws' });
+    new AwsFileCredentials(chart, 'aws-elsewhere', { credentials: AwsCredentials.fromKeys(keys), mountPath: '/home/jovyan/creds/' });
+    // WHEN
+    const env = Object.fromEntries(Testing.synth(chart).filter(m => m.kind === 'PodDefault').map(p => [p.metadata.name, p.spec.env]));
+    // THEN
+    expect(env).toEqual({
+      'aws-existing': [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'aws-existing' }],
+      'aws-store': [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'aws-store' }],
+      'aws-elsewhere': undefined,
+    });
   });
 
   test('a hand-written PodDefault with an Azure account key beside the workload identity fails synth; adlfs would use the key', () => {

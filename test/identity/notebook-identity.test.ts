@@ -25,7 +25,7 @@ describe('NotebookAccess with an identity', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nb', namespace: 'user', labels: access.selectorLabels }, spec: { containers: [{ name: 'nb', image: 'nb' }] } };
     const result = PodDefaultAdmission.admit(pod, podDefaults);
     expect(result.applied).toEqual(['aws-web-identity', 'docker-config']);
-    expect(result.pod.spec.containers[0].env.map((e: any) => e.name)).toEqual(['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'KUBEFLOW_S3_ACCESS']);
+    expect(result.pod.spec.containers[0].env.map((e: any) => e.name)).toEqual(['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'KUBEFLOW_AWS_CREDENTIAL', 'KUBEFLOW_S3_ACCESS']);
   });
 
   test('a Google identity beside in-cluster MinIO, asked for: two clouds meet', () => {

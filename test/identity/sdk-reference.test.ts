@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as identity from '@azure/identity';
-import { ApiObject, Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GoogleAuth } from 'google-auth-library';
 import {
@@ -201,10 +201,12 @@ print(json.dumps(result))
   });
 
   withBotocore('the role before a credentials file with [default] in ~/.aws/, which botocore reads without the role', () => {
-    // GIVEN the role and an AwsFileCredentials, whose Secret is mounted at the home's .aws/
+    // GIVEN the role and an AwsFileCredentials, whose Secret is mounted at the home's .aws/, without its
+    // marker (as a hand-written one would be), so that the webhook admits a pod that selects both
     const build = (chart: Chart) => {
       new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
-      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) });
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) })
+        .addJsonPatch(JsonPatch.remove('/spec/env'));
     };
     const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
     const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
