@@ -4,6 +4,7 @@
 // cdk8s-plus-28 exports, so their JSON conversion is cdk8s-plus-28's own.
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import * as k8sJson from './k8s-runtime';
 import { Construct } from 'constructs';
 
 /**
@@ -219,17 +220,17 @@ export function toJson_PodDefaultSpec(obj: PodDefaultSpec | undefined): Record<s
     'automountServiceAccountToken': obj.automountServiceAccountToken,
     'command': obj.command,
     'desc': obj.desc,
-    'env': obj.env?.map(y => k8s.toJson_EnvVar(y)),
-    'envFrom': obj.envFrom?.map(y => k8s.toJson_EnvFromSource(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => k8s.toJson_LocalObjectReference(y)),
-    'initContainers': obj.initContainers?.map(y => k8s.toJson_Container(y)),
+    'env': obj.env?.map(y => k8sJson.toJson_EnvVar(y)),
+    'envFrom': obj.envFrom?.map(y => k8sJson.toJson_EnvFromSource(y)),
+    'imagePullSecrets': obj.imagePullSecrets?.map(y => k8sJson.toJson_LocalObjectReference(y)),
+    'initContainers': obj.initContainers?.map(y => k8sJson.toJson_Container(y)),
     'labels': obj.labels,
-    'selector': k8s.toJson_LabelSelector(obj.selector),
+    'selector': k8sJson.toJson_LabelSelector(obj.selector),
     'serviceAccountName': obj.serviceAccountName,
-    'sidecars': obj.sidecars?.map(y => k8s.toJson_Container(y)),
-    'tolerations': obj.tolerations?.map(y => k8s.toJson_Toleration(y)),
-    'volumeMounts': obj.volumeMounts?.map(y => k8s.toJson_VolumeMount(y)),
-    'volumes': obj.volumes?.map(y => k8s.toJson_Volume(y)),
+    'sidecars': obj.sidecars?.map(y => k8sJson.toJson_Container(y)),
+    'tolerations': obj.tolerations?.map(y => k8sJson.toJson_Toleration(y)),
+    'volumeMounts': obj.volumeMounts?.map(y => k8sJson.toJson_VolumeMount(y)),
+    'volumes': obj.volumes?.map(y => k8sJson.toJson_Volume(y)),
   };
   return dropUndefined(result);
 }

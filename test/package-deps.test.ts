@@ -27,7 +27,7 @@ test('every package lib/ and imports/ import at run time is a dependency or a pe
   const used = new Map<string, string>();
   for (const file of [...sources(path.join(ROOT, 'lib')), ...sources(path.join(ROOT, 'imports'))]) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^import (?!type )[^'"]*from '([^'.][^']*)'|require\('([^'.][^']*)'\)|import\('([^'.][^']*)'\)/gm)) {
+    for (const m of text.matchAll(/^(?:import|export) (?!type )[^'"]*from '([^'.][^']*)'|require\('([^'.][^']*)'\)|import\('([^'.][^']*)'\)/gm)) {
       const name = packageOf(m[1] ?? m[2] ?? m[3]);
       if (!builtinModules.includes(name.replace(/^node:/, ''))) { used.set(name, path.relative(ROOT, file)); }
     }
