@@ -49,7 +49,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
   }
   const problems: CheckProblem[] = [];
   providers.forEach((list, variable) => {
-    if (list.length < 2 || list.every(e => e.klass === list[0].klass)) { return; }
+    if (list.length < 2 || list.every(e => e.klass === list[0].klass) || !meetings.mayClash(list)) { return; }
     const reported = new Set<string>();
     for (const [earlier, later] of meetings.pairs(list)) {
       // One name twice is the duplicate rule's.
