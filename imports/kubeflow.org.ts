@@ -4,7 +4,7 @@
 // cdk8s-plus-28 exports, so their JSON conversion is cdk8s-plus-28's own.
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import * as k8sJson from './k8s-runtime';
+import { k8s as k8sJson } from './k8s-runtime';
 import { Construct } from 'constructs';
 
 /**

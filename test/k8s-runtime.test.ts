@@ -3,7 +3,7 @@
 // moves that module or stops re-exporting it as `k8s`, and when a module of the library loads the
 // package's index again.
 import { k8s } from 'cdk8s-plus-28';
-import * as k8sRuntime from '../imports/k8s-runtime';
+import { k8s as k8sRuntime } from '../imports/k8s-runtime';
 
 test('the runtime module is the one cdk8s-plus-28 exports as k8s: the same classes and functions', () => {
   // GIVEN / WHEN / THEN
@@ -11,6 +11,11 @@ test('the runtime module is the one cdk8s-plus-28 exports as k8s: the same class
   expect(k8sRuntime.KubeServiceAccount).toBe(k8s.KubeServiceAccount);
   expect(k8sRuntime.toJson_Container).toBe(k8s.toJson_Container);
   expect(Object.keys(k8sRuntime).sort()).toEqual(Object.keys(k8s).sort());
+});
+
+test('the converters are plain properties of the module, not getters of a re-export', () => {
+  // GIVEN / WHEN / THEN
+  expect(Object.getOwnPropertyDescriptor(k8sRuntime, 'toJson_Container')).toEqual(expect.objectContaining({ value: k8s.toJson_Container }));
 });
 
 test('loading the library and synthesising every construct family does not load cdk8s-plus-28\'s index', () => {

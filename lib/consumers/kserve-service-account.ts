@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { KubeServiceAccount } from '../../imports/k8s-runtime';
+import { k8s } from '../../imports/k8s-runtime';
 import { Construct } from 'constructs';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
 import { openConstruct, PropsShape } from '../access/props-guard';
@@ -140,7 +140,7 @@ export class KServeServiceAccount extends Construct {
     super(scope, id);
     this.namespace = spec.namespace;
     this.serviceAccountName = spec.name;
-    this.serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: { name: spec.name, namespace: spec.namespace, annotations: spec.annotations },
       secrets: spec.secrets.length === 0 ? undefined : spec.secrets.map(s => ({ name: s.resolved.secretName })),
       imagePullSecrets: spec.registry === undefined ? undefined : [{ name: spec.registry.resolved.secretName }],

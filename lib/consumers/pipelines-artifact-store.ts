@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { KubeConfigMap } from '../../imports/k8s-runtime';
+import { k8s } from '../../imports/k8s-runtime';
 import { Construct } from 'constructs';
 import { goYamlText } from '../check/kubectl-yaml';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
@@ -113,7 +113,7 @@ export class PipelinesArtifactStore extends Construct {
     super(scope, id);
     this.namespace = spec.namespace;
     this.secretName = spec.secretName;
-    this.configMap = new KubeConfigMap(this, 'ConfigMap', {
+    this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', {
       metadata: { name: CONFIG_MAP_NAME, namespace: spec.namespace },
       data: { defaultPipelineRoot: spec.pipelineRoot, providers: spec.providers },
     });
