@@ -4,7 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { markerEnv, S3_ACCESS_MARKER } from './markers';
-import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 import { regionEnv } from '../sources/aws-region';
 import { S3_CREDENTIAL_VARIABLES, S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 
@@ -53,7 +53,7 @@ export class AwsEnvConfiguration extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   booleans: [...ACCESS_OPTIONS_SHAPE.booleans, 'sdkEndpointVariable'],
-  instances: { configuration: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the settings' } },
+  instances: { configuration: { ...SOURCE_SHAPES.s3, required: 'the settings' } },
 };
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {

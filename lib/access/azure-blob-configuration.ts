@@ -5,7 +5,7 @@ import { AZURE_ACCOUNT_NAME_VARIABLE, AzureStorageConfiguration } from '../sourc
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { AZURE_ACCESS_MARKER, AZURE_CREDENTIAL_MARKER, markerEnv } from './markers';
-import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 
 const DESCRIPTION = 'Add Azure Blob Storage credentials';
 
@@ -45,7 +45,7 @@ export class AzureBlobConfiguration extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { configuration: { name: 'AzureStorageConfiguration', example: 'AzureStorageConfiguration.fromEnv()', required: 'the account and its credential' } },
+  instances: { configuration: { ...SOURCE_SHAPES.azure, required: 'the account and its credential' } },
 };
 
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {

@@ -4,7 +4,7 @@ import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccess
 import { encodeBase64 } from '../sources/base64';
 import { DOCKER_SECRET_KEYS, DockerConfig, DockerSecretType, ResolvedDockerConfig } from '../sources/docker-config';
 import { readField } from '../errors';
-import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 import { DEFAULT_HOME } from './home-directory';
 
 /** Where Docker and its tools look for config.json in a Kubeflow notebook. */
@@ -50,7 +50,7 @@ export class DockerRegistryAccess extends PodDefaultAccess {
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
   enums: { secretType: { name: 'DockerSecretType', values: DockerSecretType } },
-  instances: { config: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the credentials' } },
+  instances: { config: { ...SOURCE_SHAPES.docker, required: 'the credentials' } },
 };
 
 function dockerSpec(scope: Construct, id: string, props: DockerRegistryAccessProps): PodDefaultAccessSpec {

@@ -5,7 +5,7 @@ import { encodeBase64 } from '../sources/base64';
 import { readField } from '../errors';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GCP_CREDENTIAL_MARKER, markerEnv } from './markers';
-import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 
 /** The Kubeflow GKE docs' mount directory and file name for the key. */
 const DEFAULT_MOUNT_PATH = '/secret/gcp/';
@@ -53,7 +53,7 @@ export class GcsCredentials extends PodDefaultAccess {
 /** The props this construct takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   ...ACCESS_OPTIONS_SHAPE,
-  instances: { key: { name: 'GcpServiceAccountKey', example: 'GcpServiceAccountKey.fromFile("key.json")', required: 'the service-account key' } },
+  instances: { key: { ...SOURCE_SHAPES.gcs, required: 'the service-account key' } },
 };
 
 function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodDefaultAccessSpec {

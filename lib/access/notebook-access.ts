@@ -14,7 +14,7 @@ import { fieldError } from '../errors';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
-import { openConstruct, PropsShape } from './props-guard';
+import { openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 import { isAbsoluteDirectory, quote } from '../names';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { DEFAULT_HOME } from './home-directory';
@@ -225,7 +225,7 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'homeDirectory'],
   objects: ['dockerOptions'],
   instances: {
-    docker: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")', required: 'the registry credentials' },
+    docker: { ...SOURCE_SHAPES.docker, required: 'the registry credentials' },
     storage: { name: 'StorageAccess', example: 'StorageAccess.minio()' },
     identity: { name: 'CloudIdentity', example: 'CloudIdentity.awsWebIdentity({ roleArn })' },
   },

@@ -8,6 +8,23 @@ import { childPath, fieldError } from '../errors';
 import { hasBrand } from '../brand';
 import { isPlainObject, typeName } from '../json';
 
+/** A prop that holds an instance of one of the library's classes: its name, and how to make one. */
+export interface InstanceShape {
+  readonly name: string;
+  readonly example: string;
+  /** What to give when the prop is missing; the prop is optional without it. */
+  readonly required?: string;
+}
+
+/** The library's source classes as props take them, one entry each, for `PropsShape.instances`. */
+export const SOURCE_SHAPES = {
+  s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' },
+  gcs: { name: 'GcpServiceAccountKey', example: 'GcpServiceAccountKey.fromFile("key.json")' },
+  azure: { name: 'AzureStorageConfiguration', example: 'AzureStorageConfiguration.fromEnv()' },
+  docker: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")' },
+  huggingFace: { name: 'HuggingFaceToken', example: 'HuggingFaceToken.fromEnv()' },
+} as const satisfies { readonly [source: string]: InstanceShape };
+
 /** What each optional prop must be when it is given (`undefined` always passes). */
 export interface PropsShape {
   readonly strings?: readonly string[];
@@ -18,7 +35,7 @@ export interface PropsShape {
    * Props that hold an instance of one of our classes, made by its static factories; `required` names
    * what a required one holds, for the message when it is missing (`the credentials`).
    */
-  readonly instances?: { readonly [field: string]: { readonly name: string; readonly example: string; readonly required?: string } };
+  readonly instances?: { readonly [field: string]: InstanceShape };
   /** Props that hold a plain object of options. */
   readonly objects?: readonly string[];
 }

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from '../../imports/k8s-runtime';
 import { Construct } from 'constructs';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
-import { openConstruct, PropsShape } from '../access/props-guard';
+import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard';
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError, readField } from '../errors';
@@ -164,10 +164,10 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'name', 'awsRoleArn'],
   booleans: ['s3VerifySsl', 'immutable', 'hashSecretName'],
   instances: {
-    s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' },
-    gcs: { name: 'GcpServiceAccountKey', example: 'GcpServiceAccountKey.fromFile("key.json")' },
-    azure: { name: 'AzureStorageConfiguration', example: 'AzureStorageConfiguration.fromEnv()' },
-    registry: { name: 'DockerConfig', example: 'DockerConfig.fromFile("config.json")' },
+    s3: SOURCE_SHAPES.s3,
+    gcs: SOURCE_SHAPES.gcs,
+    azure: SOURCE_SHAPES.azure,
+    registry: SOURCE_SHAPES.docker,
   },
 };
 

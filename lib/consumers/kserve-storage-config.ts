@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { addSecret, SecretSource } from '../access/synthesised-secret';
-import { openConstruct, PropsShape } from '../access/props-guard';
+import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard';
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError } from '../errors';
@@ -96,7 +96,7 @@ export class KServeStorageConfig extends Construct {
 const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'name', 'key', 'bucket'],
   booleans: ['s3VerifySsl', 'immutable'],
-  instances: { s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })', required: 'the S3 store' } },
+  instances: { s3: { ...SOURCE_SHAPES.s3, required: 'the S3 store' } },
 };
 
 function storageConfigSpec(scope: Construct, id: string, props: KServeStorageConfigProps) {

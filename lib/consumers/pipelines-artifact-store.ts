@@ -3,7 +3,7 @@ import { k8s } from '../../imports/k8s-runtime';
 import { Construct } from 'constructs';
 import { goYamlText } from '../check/kubectl-yaml';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
-import { openConstruct, PropsShape } from '../access/props-guard';
+import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard';
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError, readField } from '../errors';
@@ -130,8 +130,8 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'pipelineRoot', 'secretName'],
   booleans: ['immutable', 'hashSecretName'],
   instances: {
-    s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' },
-    gcs: { name: 'GcpServiceAccountKey', example: 'GcpServiceAccountKey.fromFile("key.json")' },
+    s3: SOURCE_SHAPES.s3,
+    gcs: SOURCE_SHAPES.gcs,
   },
 };
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { addSecret, ResolvedSecret, SecretSource } from '../access/synthesised-secret';
-import { openConstruct, PropsShape } from '../access/props-guard';
+import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard';
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError, readField } from '../errors';
@@ -114,8 +114,8 @@ const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'name', 'awsRoleArn'],
   booleans: ['immutable', 'hashSecretName'],
   instances: {
-    s3: { name: 'S3Configuration', example: 'S3Configuration.fromValues({ accessKeyId, secretAccessKey })' },
-    huggingFaceToken: { name: 'HuggingFaceToken', example: 'HuggingFaceToken.fromEnv()' },
+    s3: SOURCE_SHAPES.s3,
+    huggingFaceToken: SOURCE_SHAPES.huggingFace,
   },
 };
 
