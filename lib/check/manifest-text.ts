@@ -180,23 +180,34 @@ function readYamlDocument(document: string, where: string, firstLine: () => numb
     return;
   }
   // An anchor is the only way aliases can share, and so multiply, the nodes of a document.
-  if (document.includes('&') && expandsTooFar(value, ALIAS_BUDGET + document.length)) {
-    result.problems.push(`${where}: not valid YAML: its aliases expand too far`);
-    return;
+  if (document.includes('&')) {
+    const expansion = aliasExpansion(value, ALIAS_BUDGET + document.length);
+    if (expansion !== undefined) {
+      result.problems.push(`${where}: not valid YAML: ${expansion}`);
+      return;
+    }
   }
   add(value, where, result);
 }
 
-/** Whether walking `value`, aliases expanded, visits more than `budget` nodes. */
-function expandsTooFar(value: unknown, budget: number): boolean {
+/**
+ * Why walking `value`, aliases expanded, cannot end well, or `undefined`: it visits more than `budget`
+ * nodes, or an alias inside its own anchor's node (`&a [*a]`, which go-yaml refuses) makes it endless.
+ */
+function aliasExpansion(value: unknown, budget: number): string | undefined {
   let left = budget;
-  const visit = (node: unknown): boolean => {
-    if (--left < 0) { return true; }
-    if (typeof node !== 'object' || node === null) { return false; }
+  const ancestors = new Set<object>();
+  const visit = (node: unknown): string | undefined => {
+    if (--left < 0) { return 'its aliases expand too far'; }
+    if (typeof node !== 'object' || node === null) { return undefined; }
+    if (ancestors.has(node)) { return 'an alias is inside the node its anchor names, so the value contains itself'; }
+    ancestors.add(node);
     for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (visit(child)) { return true; }
+      const problem = visit(child);
+      if (problem !== undefined) { return problem; }
     }
-    return false;
+    ancestors.delete(node);
+    return undefined;
   };
   return visit(value);
 }

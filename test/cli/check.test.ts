@@ -118,6 +118,18 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('an alias inside its own anchor is one line naming the document, not an internal error', async () => {
+    // GIVEN a document whose anchor holds an alias of itself (go-yaml: "anchor 'd' value contains itself"), then a good one
+    const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: &d {a: *d}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\nitems: &i [*i]\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([
+      'stdin#1: not valid YAML: an alias is inside the node its anchor names, so the value contains itself',
+      'stdin#2: not valid YAML: an alias is inside the node its anchor names, so the value contains itself',
+    ]);
+  });
+
   /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
   const podDefault = (name: string, ...spec: string[]) => [
     'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',
