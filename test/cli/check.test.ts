@@ -242,6 +242,15 @@ describe('check reads what the tools around it write', () => {
       .toEqual(['--allow-unlisted: the value "a/b/c" is not of the form NAME or NAMESPACE/NAME']);
   });
 
+  test.concurrent.each(['', 'Team-A', 'team a'])('--namespace %j, which kubectl apply -n refuses, is refused before any input is judged', async namespace => {
+    // GIVEN a Secret that names no namespace, so it would take --namespace
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '--namespace', namespace, '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([`--namespace: ${JSON.stringify(namespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): give the namespace objects without one are applied to`]);
+  });
+
   test('/dev/zero on stdin ends in one line and exit 1', () => {
     const result = spawnSync('bash', ['--norc', '--noprofile', '-c', '"$NODE" "$BIN" check - < /dev/zero'],
       { env: { PATH: process.env.PATH ?? '', BIN: path.join(cliDir, 'bin', 'cdk8s-kubeflow-access'), NODE: process.execPath }, encoding: 'utf8' });
