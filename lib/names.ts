@@ -1,5 +1,6 @@
 // Kubernetes naming rules, and the names the library derives from construct ids.
 import { AccessError } from './errors';
+import { typeName } from './json';
 
 /**
  * The longest PodDefault name whose marker annotation `poddefault.admission.kubeflow.org/poddefault-<name>`
@@ -70,6 +71,13 @@ export function isSecretKey(key: string): boolean {
 
 /** Checks the name, and the key when given, of an existing Secret a source refers to. */
 export function checkSecretReference(secretName: string, key?: string): void {
+  // From JavaScript: a name or key of another type is said so, not read as a string.
+  if (typeof secretName !== 'string') {
+    throw new AccessError(`the existing Secret name is ${typeName(secretName)}, not a string: give the name of the Secret as kubectl shows it`);
+  }
+  if (key !== undefined && typeof key !== 'string') {
+    throw new AccessError(`the key of the existing Secret is ${typeName(key)}, not a string: give the key the Secret holds`);
+  }
   if (!isDnsSubdomain(secretName)) {
     throw new AccessError(`the existing Secret name ${quote(secretName)} is not a valid Secret name: give the name of the Secret as kubectl shows it`);
   }

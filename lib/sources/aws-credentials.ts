@@ -1,7 +1,8 @@
 import { brand } from '../brand';
 import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, renderCredentialsIni } from './aws-credentials-ini';
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT, storedCredentialsTemplate } from './aws-credentials-template';
-import { prefixed, valueError } from '../errors';
+import { AccessError, prefixed, valueError } from '../errors';
+import { typeName } from '../json';
 import { checkSecretReference, quote } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -116,8 +117,12 @@ export class AwsCredentials {
    * Several profiles in one credentials file, in the order given.
    */
   public static fromProfiles(profiles: AwsProfile[]): AwsCredentials {
-    const copy = [...profiles];
+    // Array.from, not a spread: each profile copied, and a hole of a sparse array is a profile without keys.
+    const copy = Array.isArray(profiles) ? Array.from(profiles, profile => ({ ...profile })) : undefined;
     return new AwsCredentials(() => {
+      if (copy === undefined) {
+        throw new AccessError(`the profiles are ${typeName(profiles)}, not a list: give a list of profiles, such as [{ profile, accessKeyId, secretAccessKey }]`);
+      }
       const named = copy.map(({ profile, ...keys }) => ({ name: profile ?? 'default', ...keys }));
       const text = renderCredentialsIni(named);
       return { kind: 'content', bytes: Buffer.from(text), profiles: named.map(({ name, region }) => ({ name, region })) };

@@ -148,7 +148,7 @@ export class AzureStorageConfiguration {
    * checked at synth time.
    */
   public static fromSecretStore(props: AzureStorageStoreProps): AzureStorageConfiguration {
-    const { store, refreshInterval, accountName, ...credentials } = props;
+    const { store, refreshInterval, accountName, ...credentials } = { ...props };
     return new AzureStorageConfiguration(() => {
       const reference = resolveStoreReference({ store, refreshInterval });
       const credential = oneCredential(credentials, field => field);

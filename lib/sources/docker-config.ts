@@ -1,7 +1,8 @@
 import { brand } from '../brand';
 import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
-import { prefixed, valueError } from '../errors';
+import { AccessError, prefixed, valueError } from '../errors';
+import { typeName } from '../json';
 import { checkSecretReference } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
@@ -87,8 +88,14 @@ export class DockerConfig {
    * Logins to several registries in one config.json.
    */
   public static fromLogins(logins: DockerLogin[]): DockerConfig {
-    const copy = logins.map(login => ({ ...login }));
-    return new DockerConfig(() => ({ kind: 'content', bytes: Buffer.from(renderDockerLogins(copy)) }));
+    // Array.from, not map: a hole of a sparse array is a login left out, not skipped.
+    const copy = Array.isArray(logins) ? Array.from(logins, login => ({ ...login })) : undefined;
+    return new DockerConfig(() => {
+      if (copy === undefined) {
+        throw new AccessError(`the logins are ${typeName(logins)}, not a list: give a list of logins, such as [{ server, username, password }]`);
+      }
+      return { kind: 'content', bytes: Buffer.from(renderDockerLogins(copy)) };
+    });
   }
 
   /**
@@ -96,6 +103,7 @@ export class DockerConfig {
    */
   public static fromJson(json: string): DockerConfig {
     return new DockerConfig(() => {
+      if (typeof json !== 'string') { throw new AccessError(`config.json is ${typeName(json)}, not JSON text: give the file's content as a string`); }
       checkConfig(json, 'config.json');
       return { kind: 'content', bytes: Buffer.from(json) };
     });

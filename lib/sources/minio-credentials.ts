@@ -45,7 +45,7 @@ export class MinioCredentials {
    * Keys given in code; they are written into the synthesised Secret.
    */
   public static fromKeys(keys: MinioKeys): MinioCredentials {
-    const { accessKey, secretKey } = keys;
+    const { accessKey, secretKey } = { ...keys };
     return new MinioCredentials(() => {
       for (const [field, value] of [['accessKey', accessKey], ['secretKey', secretKey]] as const) {
         const problem = credentialValueProblem(value);

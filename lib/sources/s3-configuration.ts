@@ -170,17 +170,19 @@ export class S3Configuration {
    * Settings given in code.
    */
   public static fromValues(values: S3ConfigurationValues): S3Configuration {
-    // Copied now, so that a later change to `values` does not count; `checksums` sets two fields.
+    // Copied now, so that a later change to `values` does not count; `checksums` sets two fields. The spread
+    // makes values of null (from JavaScript) values without keys, refused as such when the construct reads them.
+    const given: Partial<S3ConfigurationValues> = { ...values };
     const settings: S3Settings = {
-      accessKeyId: values.accessKeyId,
-      secretAccessKey: values.secretAccessKey,
-      sessionToken: values.sessionToken,
-      region: values.region,
-      endpoint: values.endpoint,
-      signatureVersion: values.signatureVersion,
-      forcePathStyle: values.forcePathStyle,
-      requestChecksums: values.checksums,
-      responseChecksums: values.checksums,
+      accessKeyId: given.accessKeyId,
+      secretAccessKey: given.secretAccessKey,
+      sessionToken: given.sessionToken,
+      region: given.region,
+      endpoint: given.endpoint,
+      signatureVersion: given.signatureVersion,
+      forcePathStyle: given.forcePathStyle,
+      requestChecksums: given.checksums,
+      responseChecksums: given.checksums,
     };
     return new S3Configuration(() => {
       for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
@@ -242,7 +244,8 @@ export class S3Configuration {
    * Secret with the keys and values `fromValues` would write.
    */
   public static fromSecretStore(props: S3ConfigurationStoreProps): S3Configuration {
-    const { store, refreshInterval, accessKeyId, secretAccessKey, sessionToken, checksums, ...settings } = props;
+    // Spread first: props of null (from JavaScript) are props without a store, refused when the construct reads them.
+    const { store, refreshInterval, accessKeyId, secretAccessKey, sessionToken, checksums, ...settings } = { ...props };
     return new S3Configuration(() => {
       const reference = resolveStoreReference({ store, refreshInterval });
       const inputs = [
