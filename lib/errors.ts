@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { brand, hasBrand } from './brand';
+import { typeName } from './json';
 
 /**
  * The one error type this library throws for bad input. Its message names the construct path and the
@@ -54,6 +55,13 @@ export function valueError(valueField: string, message: string): AccessError {
  * with an AccessError, not later with the constructs library's own error.
  */
 export function childPath(scope: IConstruct, id: string): string {
+  // From JavaScript: a scope or id of the wrong kind is refused here, not by a TypeError deeper down.
+  if (typeof scope?.node?.tryFindChild !== 'function') {
+    throw fieldError(typeof id === 'string' ? id : '', 'scope', 'is not a construct: create the construct in a Chart, such as new Chart(app, "profile", { namespace: "team-a" })');
+  }
+  if (typeof id !== 'string') {
+    throw fieldError(scope.node.path, 'id', `is ${typeName(id)}, not a string: give the construct an id such as "docker-config"`);
+  }
   const path = scope.node.path ? `${scope.node.path}/${id}` : id;
   // constructs keeps children in a plain object, created with the first child: before that,
   // tryFindChild("valueOf") finds nothing, yet adding the child fails on Object.prototype.valueOf.

@@ -104,6 +104,20 @@ describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
     expect(treeOf(chart)).toEqual(before);
   });
 
+  test.each<[string, unknown, string]>([
+    ['null', null, 'null'],
+    ['a number', 5, 'a number'],
+    ['an object', { id: 'x' }, 'an object'],
+  ])('an id of %s (from JavaScript) or a scope that is no construct: refused, nothing added', (_what, id, type) => {
+    // GIVEN a chart
+    const chart = userChart();
+    // WHEN / THEN
+    expect(errorOf(() => create(chart, valid(), id as any))).toBe(`[test] id: is ${type}, not a string: give the construct an id such as "docker-config"`);
+    expect(errorOf(() => create({ node: undefined } as any, valid())))
+      .toBe(`[${ID}] scope: is not a construct: create the construct in a Chart, such as new Chart(app, "profile", { namespace: "team-a" })`);
+    expect(treeOf(chart)).toEqual([]);
+  });
+
   test('a valid one in the same scope after a refused one: its id is free, and it synthesises as in a fresh chart', () => {
     // GIVEN a chart where the construct was refused
     const chart = userChart();
