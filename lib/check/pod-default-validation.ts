@@ -9,6 +9,8 @@ import { resourceFileName } from './output-files';
 import { problemLine } from './problem';
 import { isRepeatedPass } from './synthesis-pass';
 import { CheckInput, CheckProblem } from './types';
+import { AccessError } from '../errors';
+import { typeName } from '../json';
 
 // Read once: each use of an import of cdk8s calls a getter of its module, and the walk below asks
 // these of every construct of the app.
@@ -47,6 +49,10 @@ export class PodDefaultValidation {
    * Attaches the check to `app`. Attaching twice adds one check.
    */
   public static attach(app: App): void {
+    // From JavaScript: anything but a construct is refused here, not by a TypeError in attachTo.
+    if (typeof (app as Partial<App> | undefined)?.node?.addValidation !== 'function') {
+      throw new AccessError(`the app is ${typeName(app)}, not a construct: give PodDefaultValidation.attach the cdk8s App, such as new App()`);
+    }
     PodDefaultValidation.attachTo(app);
   }
 

@@ -10,6 +10,7 @@ import { MinioDefault } from '../../lib/access/minio-default';
 import { MinioCredentials } from '../../lib/sources/minio-credentials';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
 import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
+import { PodDefaultCheck } from '../../lib/check';
 import { DockerRegistryAccess } from '../../lib/access/docker-registry-access';
 import { DockerConfig } from '../../lib/sources/docker-config';
 import { errorsOf, expectCheckRefusal } from '../support';
@@ -235,6 +236,12 @@ describe('rules on one PodDefault', () => {
 });
 
 describe('attaching and synthesising', () => {
+  test.each<[string, unknown]>([['null', null], ['a chart\'s props', { namespace: 'team-a' }]])('attaching to %s (from JavaScript) is refused in words', (_, app) => {
+    // GIVEN something that is no construct WHEN the check is attached to it THEN an error that names the type and the fix
+    expect(() => PodDefaultValidation.attach(app as App)).toThrow(
+      `the app is ${app === null ? 'null' : 'an object'}, not a construct: give PodDefaultValidation.attach the cdk8s App, such as new App()`);
+  });
+
   test('attaching twice reports once', () => {
     // GIVEN the validation attached twice, once through a deep construct
     const { app, chart } = appWithChart();
@@ -637,3 +644,26 @@ describe('a synth the check refuses writes no file', () => {
     expect(files).toEqual([]);
   });
 });
+
+describe('PodDefaultCheck.check, the door for plain manifests', () => {
+  const FIX = 'give PodDefaultCheck.check a list of { manifest } objects, such as manifests.map(manifest => ({ manifest }))';
+  const podDefault = { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'pd', namespace: 'team-a' }, spec: { selector: { matchLabels: { pd: 'true' } }, desc: 'pd' } };
+
+  test.each<[string, unknown, string]>([
+    ['bare manifests, not wrapped', [podDefault], 'inputs[0].manifest is missing, not an object'],
+    ['one input without its manifest', [{ manifest: podDefault }, { source: 's1' }], 'inputs[1].manifest is missing, not an object'],
+    ['a manifest of null', [{ manifest: null }], 'inputs[0].manifest is null, not an object'],
+    ['an input that is a string', ['kind: PodDefault'], 'inputs[0] is a string, not an object'],
+    ['no list', { manifest: podDefault }, 'the inputs are an object, not a list'],
+    ['nothing', undefined, 'the inputs are missing, not a list'],
+  ])('%s (from JavaScript): refused, not judged as nothing', (_, inputs, problem) => {
+    // GIVEN inputs the types do not allow WHEN checked THEN an error that names the input and the fix
+    expect(() => PodDefaultCheck.check(inputs as any)).toThrow(`${problem}: ${FIX}`);
+  });
+
+  test('wrapped manifests are judged', () => {
+    // GIVEN the same PodDefault wrapped, twice WHEN checked THEN the duplicate is found
+    expect(PodDefaultCheck.check([{ manifest: podDefault }, { manifest: podDefault }]).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+});
+
