@@ -270,7 +270,7 @@ export function oneOf(args: Args, flags: readonly string[], what: string, option
     throw new UsageError(`${found.map(f => `--${f}`).join(' and ')} each give ${what}: give one of them`);
   }
   if (found.length === 0 && !optional) {
-    throw new UsageError(`${what} is missing: give one of ${flags.map(f => `--${f}`).join(', ')}`);
+    throw new UsageError(`nothing gives ${what}: give one of ${flags.map(f => `--${f}`).join(', ')}`);
   }
   return found[0];
 }
