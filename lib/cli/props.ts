@@ -27,8 +27,13 @@ export function readProps(args: Args, table: PropFlags): (lib: Library) => { [pr
   const chosen = new Map<string, string | boolean | undefined>();
   for (const [flag, spec] of Object.entries(table)) {
     if (spec.choices !== undefined) { chosen.set(flag, choice(args, flag, spec.choices)); }
-    if (spec.integer && str(args, flag) !== undefined && !/^[0-9]+$/.test(str(args, flag)!)) {
+    const text = spec.integer ? str(args, flag) : undefined;
+    if (text !== undefined && !/^[0-9]+$/.test(text)) {
       throw new UsageError(`--${flag} must be a whole number, such as 7200`);
+    }
+    // Past 2^53 it would reach the library, and its message, rounded.
+    if (text !== undefined && !Number.isSafeInteger(Number(text))) {
+      throw new UsageError(`--${flag} is too large: give a whole number such as 7200`);
     }
   }
   return lib => {

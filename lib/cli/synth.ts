@@ -79,13 +79,19 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
 /**
  * `[cli/docker-config] secretName: leave secretName out` -> `--secret-name: leave --secret-name out`: the
  * construct path means nothing on a command line, and props and factories are flags there. The field
- * comes from the error as data; inside the fix text only camelCase names are replaced, since `name` or
- * `region` are also plain words.
+ * comes from the error as data; inside the fix text only camelCase names, and one-word props after
+ * "set" or "leave", are replaced, since `name` or `region` are also plain words. A text that begins
+ * with the line's own flag does not say it twice.
  */
 export function inFlags(error: AccessError, flags: FlagNames, flagOf: (field: string) => string | undefined = () => undefined): string {
   if (error.field === undefined || error.problem === undefined) { return error.message; }
-  const text = error.problem.replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word);
-  return `${flagOf(error.field) ?? flags[error.field] ?? error.field}: ${text}`;
+  const text = error.problem
+    .replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word)
+    // A one-word prop is a flag where the fix tells what to do with it (`set namespace to ...`).
+    .replace(/\b(set|leave) ([a-z]+)\b/g, (phrase, verb: string, word: string) => flags[word] === undefined ? phrase : `${verb} ${flags[word]}`);
+  const flag = flagOf(error.field) ?? flags[error.field] ?? error.field;
+  // A source's message may begin with the value's own name, which is now the flag this line starts with.
+  return `${flag}: ${text.startsWith(`${flag} `) ? text.slice(flag.length + 1) : text}`;
 }
 
 /**

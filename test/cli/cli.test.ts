@@ -254,7 +254,7 @@ describe('new commands and flags print what the library synthesises for the same
         '--identity-expiration-seconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
       ['storage that gives keys of the identity\'s cloud', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'minio'], 1,
         '--storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
-        + 'and the role before a credentials file: leave storage out, since the role reaches S3, or give storage of another cloud'],
+        + 'and the role before a credentials file: leave --storage out, since the role reaches S3, or give storage of another cloud'],
     ])('%s', async (_what, args, code, message) => {
       expect(expectErrors(await cli([...registry, ...args]), code, 'cdk8s-kubeflow-access notebook')).toEqual([message]);
     });
@@ -445,6 +445,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--existing-key does not apply without --existing-secret'],
     ['a token lifetime that is no number', ['pipelines', '--namespace', 'user', '--expiration-seconds', '2h'], 'pipelines',
       '--expiration-seconds must be a whole number, such as 7200'],
+    ['a token lifetime past 2^53, which would reach the library rounded', ['pipelines', '--namespace', 'user', '--expiration-seconds', '99999999999999999999'], 'pipelines',
+      '--expiration-seconds is too large: give a whole number such as 7200'],
     ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
       'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
     ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
@@ -486,12 +488,12 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
       /^--password-file: the password is empty$/],
     ['immutable with a store read every hour', ['docker', '--namespace', 'user', '--secret-store', 'team', '--remote-config', 'registry-config', '--immutable'], undefined, 'docker',
-      /^--immutable: External Secrets Operator never rewrites an immutable Secret, so the source's --refresh-interval "1h" would never reach it: set --refresh-interval to "0s" on the source, to read the store once, or leave immutable out$/],
+      /^--immutable: External Secrets Operator never rewrites an immutable Secret, so the source's --refresh-interval "1h" would never reach it: set --refresh-interval to "0s" on the source, to read the store once, or leave --immutable out$/],
     ['a Secret prop with Azure workload identity', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--workload-identity', '--secret-name', 's'], undefined, 'azure',
       /^--secret-name: does not apply: the account-only configuration .* needs no Secret/],
     ['a Secret prop with the default MinIO Secret', ['minio', '--namespace', 'user', '--hash-secret-name'], undefined, 'minio',
       /^--hash-secret-name: only applies to a synthesised Secret, but the source is an existing Secret/],
-    ['an invalid namespace', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace/],
+    ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace .*: set --namespace to the profile's namespace$/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
@@ -641,7 +643,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
       '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
     ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
-      '--refresh-interval: --refresh-interval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+      '--refresh-interval: "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
     ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
       '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
     ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
