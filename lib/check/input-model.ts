@@ -2,7 +2,7 @@
 // kind, namespace and name, as `kubectl apply` matches objects), where `kubectl apply -n NS` places an
 // object that names no namespace, which values kubectl reads as objects or lists of objects, and which
 // PodDefaults the user exempts from the listing rule.
-import { isPlainObject } from '../json';
+import { isPlainObject, typeName } from '../json';
 
 /** The API group of an `apiVersion`: `core` for the core group (`v1`), as messages name it. */
 export function apiGroup(apiVersion: string): string {
@@ -63,7 +63,11 @@ export function objectProblem(value: unknown): string | undefined {
   if (!isPlainObject(value)) { return 'is not a Kubernetes object (a mapping with apiVersion, kind and metadata.name)'; }
   if (typeof value.apiVersion !== 'string' || value.apiVersion === '') { return 'has no apiVersion'; }
   if (typeof value.kind !== 'string' || value.kind === '') { return 'has no kind'; }
-  if (!isPlainObject(value.metadata) || typeof value.metadata.name !== 'string' || value.metadata.name === '') {
+  const name = isPlainObject(value.metadata) ? value.metadata.name : undefined;
+  if (name !== undefined && name !== null && typeof name !== 'string') {
+    return `${value.kind} has a metadata.name that is ${typeName(name)}, not a string`;
+  }
+  if (typeof name !== 'string' || name === '') {
     return `${value.kind} has no metadata.name`;
   }
   if (value.metadata.namespace !== undefined && value.metadata.namespace !== null && typeof value.metadata.namespace !== 'string') {

@@ -110,11 +110,13 @@ describe('check', () => {
   });
 
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
-    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n';
+    const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n'
+      + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
     expect(lines).toEqual([
       'stdin#1: Secret has no metadata.name',
       'stdin#2: not valid YAML at line 10, column 34: the indentation does not match the lines around it',
+      'stdin#3: Secret has a metadata.name that is a number, not a string',
     ]);
   });
 

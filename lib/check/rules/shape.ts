@@ -32,7 +32,7 @@ const SPEC_SHAPES: readonly FieldShape[] = [
   field('desc', 'string'),
   field('serviceAccountName', 'string'),
   field('automountServiceAccountToken', 'boolean'),
-  field('env', 'list of objects', NAMED),
+  field('env', 'list of objects', [field('name', 'string'), field('value', 'string'), field('valueFrom', 'object')]),
   field('envFrom', 'list of objects'),
   field('volumes', 'list of objects', NAMED),
   field('volumeMounts', 'list of objects', [field('name', 'string'), field('mountPath', 'string'), field('subPath', 'string')]),
