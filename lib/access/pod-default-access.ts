@@ -7,7 +7,7 @@ import { ExternalSecretSpec } from '../../imports/external-secrets.io';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { childPath, fieldError } from '../errors';
-import { hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
+import { foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
 
 export type { SecretSource } from './synthesised-secret';
@@ -328,6 +328,11 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {
     throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as ${quote(defaultMountPath)}`);
+  }
+  // The API server lets a volume mount at / (kubernetes/kubernetes#101749), but it hides the image's own files.
+  if (foldPath(mountPath) === '/') {
+    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is the container's root directory: the Secret would hide every file of the notebook image, `
+      + `which then cannot start: give a directory such as ${quote(defaultMountPath)}`);
   }
   return { volumeName, mountPath };
 }

@@ -204,6 +204,8 @@ describe('DockerRegistryAccess rejects bad input', () => {
       '[test/docker-config] config: the key "config json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
       '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"'],
+    ['a mountPath at the container\'s root, spelt with a dot', { config: DockerConfig.fromLogin(login), mountPath: '/./' },
+      '[test/docker-config] mountPath: "/./" is the container\'s root directory: the Secret would hide every file of the notebook image, which then cannot start: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
       '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
   ];
