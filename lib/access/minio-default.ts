@@ -51,8 +51,9 @@ export interface MinioDefaultProps extends PodDefaultAccessOptions {
 
   /**
    * When the SDK sends and checks integrity checksums (`AWS_REQUEST_CHECKSUM_CALCULATION` and
-   * `AWS_RESPONSE_CHECKSUM_VALIDATION`). Kubeflow's MinIO (2019) and SeaweedFS reject the checksums
-   * boto3 1.36 and later send by default, which breaks `upload_file`.
+   * `AWS_RESPONSE_CHECKSUM_VALIDATION`). Kubeflow's MinIO (2019) rejects the checksums boto3 1.36 and
+   * later send by default, which breaks `upload_file`; SeaweedFS before its 2025-12 fixes stored them
+   * inside objects (for Kubeflow 1.11's 4.00 over plain http, not confirmed).
    * @default S3Checksums.WHEN_REQUIRED
    */
   readonly checksums?: S3Checksums;

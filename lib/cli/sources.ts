@@ -19,7 +19,7 @@ const SIGNATURE_VERSIONS = { s3v4: 'S3V4', s3: 'S3' } as const;
 const BOOLEANS = { true: true, false: false } as const;
 /** The values of `--checksums`, as members of S3Checksums. */
 const CHECKSUMS = { when_supported: 'WHEN_SUPPORTED', when_required: 'WHEN_REQUIRED' } as const;
-const CHECKSUMS_HELP = '"when_required" (for stores that reject the checksums boto3 1.36 and later send by default, such as SeaweedFS and MinIO before 2025-01) or "when_supported"';
+const CHECKSUMS_HELP = '"when_required" (for stores that break on the checksums boto3 1.36 and later send by default, such as MinIO before 2025-01 and SeaweedFS before its 2025-12 fixes) or "when_supported"';
 
 // ---- Docker
 

@@ -26,7 +26,7 @@ export enum S3SignatureVersion {
 export enum S3Checksums {
   /** For every operation that supports them: the default of boto3 1.36 and later, which many S3-compatible stores reject. */
   WHEN_SUPPORTED = 'when_supported',
-  /** Only for operations that require them: what MinIO before 2025-01, SeaweedFS and GCS interoperability accept. */
+  /** Only for operations that require them: what MinIO before 2025-01, SeaweedFS before its 2025-12 fixes and GCS interoperability handle. */
   WHEN_REQUIRED = 'when_required',
 }
 
