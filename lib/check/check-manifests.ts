@@ -1,4 +1,5 @@
 import { DataKeys } from './data-keys';
+import { listItems } from './input-model';
 import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
@@ -11,6 +12,7 @@ import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
+import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
 const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector];
@@ -24,8 +26,13 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, l
  * ones. Pure: it reads nothing but its arguments and never changes them.
  */
 export function checkManifests(inputs: readonly CheckInput[], options: CheckOptions = {}): CheckProblem[] {
-  const objects: Found[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) { objects[i] = toFound(inputs[i], i, options); }
+  const objects: Found[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const found = toFound(inputs[i], objects.length, options);
+    objects.push(found);
+    const items = listItems(found.manifest);
+    if (Array.isArray(items)) { addItems(objects, found, items, inputs[i]); }
+  }
   const problems = duplicateObjects(objects);
   append(problems, outputFiles(objects));
 
@@ -74,4 +81,18 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     append(problems, cloudIdentities(group, namespace, keys, files, meetings));
   }
   return problems;
+}
+
+/**
+ * The items of a list (`kind: List`, as `kubectl get -o yaml` prints one, which an `Include` of such a dump
+ * puts in an app as one object), each judged on its own: `kubectl apply` applies the items, never the
+ * list. The list stays, for the file it is written to; its items are written there with it. A list
+ * inside a list is not read, as kubectl does not read one.
+ */
+function addItems(objects: Found[], list: Found, items: readonly unknown[], input: CheckInput): void {
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    if (!isPlainObject(item) || listItems(item) !== undefined) { continue; }
+    objects.push(toFound({ manifest: item, source: `${list.source}.items[${j}]`, allowUnlisted: input.allowUnlisted }, objects.length, {}));
+  }
 }
