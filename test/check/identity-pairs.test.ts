@@ -49,6 +49,19 @@ describe('cloud-identity', () => {
     expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s0']]]);
   });
 
+  test('an AWS credentials file from a namespace-less Secret counts in the namespace of the PodDefault that mounts it', () => {
+    // GIVEN a role in team-a, and a PodDefault of team-a mounting a [default] profile from Secret aws-creds, which names no namespace
+    const credentials = Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds' }, data: { credentials } });
+    // THEN botocore's choice is reported in team-a, where kubectl apply -n team-a puts the Secret
+    expect(problems.map(p => [p.namespace, p.sources, p.message.match(/gives an AWS credentials file with a \[default\] profile \(([^)]*)\)/)?.[1]])).toEqual([
+      ['team-a', ['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds'],
+    ]);
+  });
+
   test('a PodDefault no pod selects gives nothing', () => {
     const never = { matchLabels: { both: 'true' }, matchExpressions: [{ key: 'both', operator: 'DoesNotExist' }] };
     expect(problemsOf('cloud-identity', pd('both', { env: [...webIdentity, ...awsKeys], selector: never }))).toEqual([]);

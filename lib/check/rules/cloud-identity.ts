@@ -86,10 +86,15 @@ export class SecretFiles {
 
   public constructor(private readonly objects: readonly Found[]) {}
 
-  /** The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. */
+  /**
+   * The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. A
+   * Secret that names no namespace lands wherever `kubectl apply -n` sends it, so it counts in every
+   * namespace (as DataKeys counts its keys).
+   */
   public text(namespace: string, name: string, key: string): string | undefined {
     this.byKey ??= filesOf(this.objects);
-    return this.byKey.get(`${namespace}\n${name}\n${key}`);
+    const own = this.byKey.get(`${namespace}\n${name}\n${key}`);
+    return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 }
 
