@@ -62,6 +62,18 @@ describe('cloud-identity', () => {
     ]);
   });
 
+  test('a Secret\'s stringData key is the file, not its data key of the same name, as the API server writes stringData over data', () => {
+    // GIVEN a credentials file of a named profile in data, and of a [default] profile in stringData
+    const named = Buffer.from('[work]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds', namespace: 'team-a' }, data: { credentials: named },
+        stringData: { credentials: '[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n' } });
+    // THEN the [default] profile the pod gets is reported
+    expect(problems.map(p => p.sources)).toEqual([['s0', 's1']]);
+  });
+
   test('a PodDefault no pod selects gives nothing', () => {
     const never = { matchLabels: { both: 'true' }, matchExpressions: [{ key: 'both', operator: 'DoesNotExist' }] };
     expect(problemsOf('cloud-identity', pd('both', { env: [...webIdentity, ...awsKeys], selector: never }))).toEqual([]);

@@ -110,8 +110,10 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
   };
   for (const found of objects) {
     if (isSecret(found)) {
-      add(found, found.name, found.manifest.data, true);
+      // The API server writes `stringData` over `data` (core/v1 Secret: "stringData ... overwriting any
+      // existing values"); the first text of a key is kept.
       add(found, found.name, found.manifest.stringData, false);
+      add(found, found.name, found.manifest.data, true);
     } else if (isExternalSecret(found)) {
       const target = externalSecretTarget(found);
       if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, found.manifest.spec?.target?.template?.data, false); }
