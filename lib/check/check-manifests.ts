@@ -1,6 +1,6 @@
 import { DataKeys } from './data-keys';
 import { listItems } from './input-model';
-import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
+import { append, Found, isPodDefault, listOf, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
@@ -76,11 +76,34 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     const meetings = new Meetings(group, namespace);
     append(problems, webhookMerge(group, namespace, meetings));
     append(problems, mountSpelling(group, namespace, meetings));
-    append(problems, envSources(group, namespace, keys, meetings));
+    // The namespace-less PodDefaults among themselves read the Secrets and ConfigMaps of each namespace
+    // they may land in.
+    const landings = namespace === '' ? landingsOf(group, keys) : undefined;
+    append(problems, envSources(group, namespace, keys, meetings, landings));
     append(problems, serviceAccounts(group, namespace, meetings));
-    append(problems, cloudIdentities(group, namespace, keys, files, meetings));
+    append(problems, cloudIdentities(group, namespace, keys, files, meetings, landings));
   }
   return problems;
+}
+
+/**
+ * Where namespace-less PodDefaults (`floating`) read more than the namespace-less objects: `''`, and each
+ * namespace holding a Secret or ConfigMap one of them reads by `envFrom` or mounts as a Secret volume,
+ * where `kubectl apply -n` may put them.
+ */
+function landingsOf(floating: readonly PodDefaultFound[], keys: DataKeys): readonly string[] {
+  const landings = new Set<string>(['']);
+  const add = (kind: 'Secret' | 'ConfigMap', name: unknown) => {
+    if (typeof name === 'string') { keys.namespacesOf(kind, name).forEach(n => landings.add(n)); }
+  };
+  for (const pd of floating) {
+    for (const from of listOf(pd.manifest.spec?.envFrom)) {
+      add('ConfigMap', from?.configMapRef?.name);
+      add('Secret', from?.secretRef?.name);
+    }
+    for (const volume of listOf(pd.manifest.spec?.volumes)) { add('Secret', volume?.secret?.secretName); }
+  }
+  return [...landings];
 }
 
 /**

@@ -2,7 +2,7 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
-import { configMap, inputs, line, pd } from './support';
+import { configMap, inputs, line, pd, secret } from './support';
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
 const awsKeys = [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }];
@@ -72,6 +72,16 @@ describe('cloud-identity', () => {
         stringData: { credentials: '[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n' } });
     // THEN the [default] profile the pod gets is reported
     expect(problems.map(p => p.sources)).toEqual([['s0', 's1']]);
+  });
+
+  test('two namespace-less PodDefaults read the Secret of each namespace kubectl apply -n may put them in, each pair once', () => {
+    // GIVEN a role and keys from Secret s3, both naming no namespace; team-a and team-b each hold an s3 with AWS keys
+    const problems = checkManifests(inputs(
+      pd('role', { env: webIdentity }, null),
+      pd('keys', { envFrom: [{ secretRef: { name: 's3' } }] }, null),
+      secret('s3', ['AWS_ACCESS_KEY_ID']), secret('s3', ['AWS_ACCESS_KEY_ID'], 'team-b')));
+    // THEN botocore's choice is reported once, among the namespace-less ones
+    expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s1', 's0']]]);
   });
 
   test('a PodDefault no pod selects gives nothing', () => {
