@@ -1,5 +1,6 @@
 import { DataKeys } from './data-keys';
-import { append, Found, isPodDefault, PodDefaultFound, toFound, toPodDefault } from './objects';
+import { listItems } from './input-model';
+import { append, Found, isPodDefault, listOf, PodDefaultFound, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
@@ -11,6 +12,7 @@ import { podDefaultShape } from './rules/shape';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
+import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
 const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector];
@@ -24,8 +26,13 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, l
  * ones. Pure: it reads nothing but its arguments and never changes them.
  */
 export function checkManifests(inputs: readonly CheckInput[], options: CheckOptions = {}): CheckProblem[] {
-  const objects: Found[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) { objects[i] = toFound(inputs[i], i, options); }
+  const objects: Found[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const found = toFound(inputs[i], objects.length, options);
+    objects.push(found);
+    const items = listItems(found.manifest);
+    if (Array.isArray(items)) { addItems(objects, found, items, inputs[i]); }
+  }
   const problems = duplicateObjects(objects);
   append(problems, outputFiles(objects));
 
@@ -69,9 +76,46 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     const meetings = new Meetings(group, namespace);
     append(problems, webhookMerge(group, namespace, meetings));
     append(problems, mountSpelling(group, namespace, meetings));
-    append(problems, envSources(group, namespace, keys, meetings));
+    // The namespace-less PodDefaults among themselves read the Secrets and ConfigMaps of each namespace
+    // they may land in.
+    const landings = namespace === '' ? landingsOf(group, keys) : undefined;
+    append(problems, envSources(group, namespace, keys, meetings, landings));
     append(problems, serviceAccounts(group, namespace, meetings));
-    append(problems, cloudIdentities(group, namespace, keys, files, meetings));
+    append(problems, cloudIdentities(group, namespace, keys, files, meetings, landings));
   }
   return problems;
+}
+
+/**
+ * Where namespace-less PodDefaults (`floating`) read more than the namespace-less objects: `''`, and each
+ * namespace holding a Secret or ConfigMap one of them reads by `envFrom` or mounts as a Secret volume,
+ * where `kubectl apply -n` may put them.
+ */
+function landingsOf(floating: readonly PodDefaultFound[], keys: DataKeys): readonly string[] {
+  const landings = new Set<string>(['']);
+  const add = (kind: 'Secret' | 'ConfigMap', name: unknown) => {
+    if (typeof name === 'string') { keys.namespacesOf(kind, name).forEach(n => landings.add(n)); }
+  };
+  for (const pd of floating) {
+    for (const from of listOf(pd.manifest.spec?.envFrom)) {
+      add('ConfigMap', from?.configMapRef?.name);
+      add('Secret', from?.secretRef?.name);
+    }
+    for (const volume of listOf(pd.manifest.spec?.volumes)) { add('Secret', volume?.secret?.secretName); }
+  }
+  return [...landings];
+}
+
+/**
+ * The items of a list (`kind: List`, as `kubectl get -o yaml` prints one, which an `Include` of such a dump
+ * puts in an app as one object), each judged on its own: `kubectl apply` applies the items, never the
+ * list. The list stays, for the file it is written to; its items are written there with it. A list
+ * inside a list is not read, as kubectl does not read one.
+ */
+function addItems(objects: Found[], list: Found, items: readonly unknown[], input: CheckInput): void {
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    if (!isPlainObject(item) || listItems(item) !== undefined) { continue; }
+    objects.push(toFound({ manifest: item, source: `${list.source}.items[${j}]`, allowUnlisted: input.allowUnlisted }, objects.length, {}));
+  }
 }

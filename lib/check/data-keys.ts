@@ -43,10 +43,28 @@ export class DataKeys {
   private secrets?: KeysByName;
   private configMaps?: KeysByName;
 
-  public constructor(private readonly objects: readonly Found[]) {}
+  /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see `landingIn`). */
+  public constructor(private readonly objects: readonly Found[], private readonly base?: DataKeys, private readonly landing = '') {}
+
+  /**
+   * The keys as the namespace-less PodDefaults read them once `kubectl apply -n namespace` puts them, and
+   * the namespace-less objects, in `namespace`: a lookup in no namespace is made there.
+   */
+  public landingIn(namespace: string): DataKeys {
+    return new DataKeys(this.objects, this.base ?? this, namespace);
+  }
+
+  /** The namespaces, besides none, that hold a `kind` `name`. */
+  public namespacesOf(kind: DataKind, name: string): readonly string[] {
+    if (this.base !== undefined) { return this.base.namespacesOf(kind, name); }
+    if (this.secrets === undefined) { this.read(); }
+    const byNamespace = (kind === 'Secret' ? this.secrets! : this.configMaps!).get(name);
+    return byNamespace === undefined ? NO_KEYS : [...byNamespace.keys()].filter(n => n !== '');
+  }
 
   /** The keys of the `kind` `name` in `namespace`; `undefined` when the input holds no such object. */
   public of(kind: DataKind, namespace: string, name: string): readonly string[] | undefined {
+    if (this.base !== undefined) { return this.base.of(kind, namespace === '' ? this.landing : namespace, name); }
     if (this.secrets === undefined) { this.read(); }
     const byNamespace = (kind === 'Secret' ? this.secrets! : this.configMaps!).get(name);
     if (byNamespace === undefined) { return undefined; }

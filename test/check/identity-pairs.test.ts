@@ -2,7 +2,7 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
-import { configMap, inputs, line, pd } from './support';
+import { configMap, inputs, line, pd, secret } from './support';
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
 const awsKeys = [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }];
@@ -47,6 +47,41 @@ describe('cloud-identity', () => {
     const problems = checkManifests(inputs(pd('both', { env: [...webIdentity, ...awsKeys] }, null), pd('x'), pd('y', {}, 'team-b')));
     // THEN one problem, of no namespace
     expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s0']]]);
+  });
+
+  test('an AWS credentials file from a namespace-less Secret counts in the namespace of the PodDefault that mounts it', () => {
+    // GIVEN a role in team-a, and a PodDefault of team-a mounting a [default] profile from Secret aws-creds, which names no namespace
+    const credentials = Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds' }, data: { credentials } });
+    // THEN botocore's choice is reported in team-a, where kubectl apply -n team-a puts the Secret
+    expect(problems.map(p => [p.namespace, p.sources, p.message.match(/gives an AWS credentials file with a \[default\] profile \(([^)]*)\)/)?.[1]])).toEqual([
+      ['team-a', ['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds'],
+    ]);
+  });
+
+  test('a Secret\'s stringData key is the file, not its data key of the same name, as the API server writes stringData over data', () => {
+    // GIVEN a credentials file of a named profile in data, and of a [default] profile in stringData
+    const named = Buffer.from('[work]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds', namespace: 'team-a' }, data: { credentials: named },
+        stringData: { credentials: '[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n' } });
+    // THEN the [default] profile the pod gets is reported
+    expect(problems.map(p => p.sources)).toEqual([['s0', 's1']]);
+  });
+
+  test('two namespace-less PodDefaults read the Secret of each namespace kubectl apply -n may put them in, each pair once', () => {
+    // GIVEN a role and keys from Secret s3, both naming no namespace; team-a and team-b each hold an s3 with AWS keys
+    const problems = checkManifests(inputs(
+      pd('role', { env: webIdentity }, null),
+      pd('keys', { envFrom: [{ secretRef: { name: 's3' } }] }, null),
+      secret('s3', ['AWS_ACCESS_KEY_ID']), secret('s3', ['AWS_ACCESS_KEY_ID'], 'team-b')));
+    // THEN botocore's choice is reported once, among the namespace-less ones
+    expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s1', 's0']]]);
   });
 
   test('a PodDefault no pod selects gives nothing', () => {

@@ -44,6 +44,11 @@ describe('rules on one PodDefault', () => {
     }]],
     ['pod labels with valid keys, one with a prefix', pd('gpu', { labels: { 'tier': 'a', 'example.com/team': 'b' } }), []],
     ['pod labels given as null', pd('gpu', { labels: null }), []],
+    ['a pod label value the API server refuses (ValidateObjectMeta of the pod the webhook writes)', pd('gpu', { labels: { team: 'Data Science', tier: '' } }), [{
+      rule: 'label-value', key: 'team',
+      message: `${WHERE('gpu')} sets the label "team" in spec.labels to a value the api server refuses on every notebook that selects it: `
+        + 'a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; change the value',
+    }]],
     ...([
       ['a/b/c', 'a label key has at most one /'],
       ['a//b', 'a label key has at most one /'],

@@ -115,8 +115,12 @@ function markers(m: any): string[] {
   return (m.spec.env ?? []).filter((e: any) => e.value === m.metadata.name).map((e: any) => e.name);
 }
 
-/** The brute-force judgement of one group (a namespace's PodDefaults, with the namespace-less ones). */
-function reference(group: { manifest: any; source: string; floating: boolean }[], namespace: string, all: any[]): string[] {
+/**
+ * The brute-force judgement of one group (a namespace's PodDefaults, with the namespace-less ones), whose
+ * envFrom sources are those of `landing`: for the namespace-less ones among themselves, any namespace
+ * `kubectl apply -n` may put them in.
+ */
+function reference(group: { manifest: any; source: string; floating: boolean }[], namespace: string, all: any[], landing = namespace): string[] {
   const rows = new Set<string>();
   const base = namespace === '' ? {} : { namespace };
   const selectors = group.map(g => parseSelector(g.manifest.spec.selector));
@@ -124,7 +128,7 @@ function reference(group: { manifest: any; source: string; floating: boolean }[]
   const sourceKeys = (from: any): string[] => {
     const [kind, name] = from.secretRef !== undefined ? ['Secret', from.secretRef.name] : ['ConfigMap', from.configMapRef.name];
     const found = all.filter(m => m.kind === kind && m.metadata.name === name
-      && ((m.metadata.namespace ?? '') === namespace || (namespace !== '' && m.metadata.namespace === undefined)));
+      && ((m.metadata.namespace ?? '') === landing || (landing !== '' && m.metadata.namespace === undefined)));
     return found.flatMap(m => Object.keys(m.data)).map(k => (from.prefix ?? '') + k);
   };
   const sourceOf = (from: any): string => (from.secretRef !== undefined ? `Secret ${from.secretRef.name}` : `ConfigMap ${from.configMapRef.name}`);
@@ -222,8 +226,10 @@ function referenceOf(all: any[]): string[] {
     .sort((a, b) => (a.manifest.metadata.name < b.manifest.metadata.name ? -1 : 1));
   const namespaces = [...new Set(pds.filter(p => !p.floating).map(p => p.manifest.metadata.namespace as string))];
   const groups: [string, typeof pds][] = namespaces.map(ns => [ns, pds.filter(p => p.floating || p.manifest.metadata.namespace === ns)]);
-  if (pds.some(p => p.floating)) { groups.push(['', pds.filter(p => p.floating)]); }
-  return groups.flatMap(([ns, group]) => reference(group, ns, all)).sort();
+  const landings = ['', ...new Set(all.map(m => m.metadata.namespace).filter((n): n is string => n !== undefined))];
+  const rows = groups.flatMap(([ns, group]) => reference(group, ns, all));
+  if (pds.some(p => p.floating)) { rows.push(...landings.flatMap(landing => reference(pds.filter(p => p.floating), '', all, landing))); }
+  return [...new Set(rows)].sort();
 }
 
 describe('the pair rules equal the brute-force judgement over every label set', () => {

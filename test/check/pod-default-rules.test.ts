@@ -130,6 +130,18 @@ describe('env-source with namespace-less objects, as kubectl apply -n places the
     ));
     expect(problems.map(p => [p.rule, p.namespace, p.sources])).toEqual([['env-source', undefined, ['s2', 's1']]]);
   });
+
+  test('two namespace-less PodDefaults read the Secret of each namespace kubectl apply -n may put them in', () => {
+    // GIVEN a and b name no namespace; b reads Secret s3, which only team-a holds
+    const problems = checkManifests(inputs(
+      pd('a', { env: [{ name: 'AWS_REGION', value: 'x' }] }, null),
+      pd('b', { envFrom: [{ secretRef: { name: 's3' } }] }, null),
+      secret('s3', ['AWS_REGION']),
+      pd('c', {}),
+    ));
+    // THEN applied to team-a, a notebook that selects both gets AWS_REGION twice: reported once, among the namespace-less ones
+    expect(problems.map(p => [p.rule, p.namespace, p.sources, p.key])).toEqual([['env-source', undefined, ['s1', 's0'], 'AWS_REGION']]);
+  });
 });
 
 describe('env-source with envFrom ConfigMaps, read as the kubelet reads them', () => {

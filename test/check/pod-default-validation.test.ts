@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
@@ -446,6 +447,21 @@ describe('no object escapes the in-process check', () => {
     // THEN the clash is found in team-a
     expect(errorsOf(() => app.synthYaml())).toEqual([
       mountClash(a, b),
+    ]);
+  });
+
+  test('the items of an Included List (a kubectl get -o yaml dump) are judged, as kubectl apply applies them', () => {
+    // GIVEN our docker-config and an Include of a List holding a PodDefault that clashes with it
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'list-')), 'dump.yaml');
+    writeFileSync(file, YAML.stringify({ apiVersion: 'v1', kind: 'List', items: [loadFixture('mount-path.yaml')] }));
+    const list = new Include(chart, 'dump', { url: file }).apiObjects[0].node.path;
+
+    // WHEN synthesised
+    // THEN the clash is found, naming the item
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      mountClash(a, `${list}.items[0]`),
     ]);
   });
 

@@ -84,12 +84,24 @@ interface Credential {
 export class SecretFiles {
   private byKey?: Map<string, string>;
 
-  public constructor(private readonly objects: readonly Found[]) {}
+  /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
+  public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
 
-  /** The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. */
+  /** The files as the namespace-less PodDefaults read them once `kubectl apply -n namespace` puts them in `namespace`. */
+  public landingIn(namespace: string): SecretFiles {
+    return new SecretFiles(this.objects, this.base ?? this, namespace);
+  }
+
+  /**
+   * The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. A
+   * Secret that names no namespace lands wherever `kubectl apply -n` sends it, so it counts in every
+   * namespace (as DataKeys counts its keys).
+   */
   public text(namespace: string, name: string, key: string): string | undefined {
+    if (this.base !== undefined) { return this.base.text(namespace === '' ? this.landing : namespace, name, key); }
     this.byKey ??= filesOf(this.objects);
-    return this.byKey.get(`${namespace}\n${name}\n${key}`);
+    const own = this.byKey.get(`${namespace}\n${name}\n${key}`);
+    return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 }
 
@@ -105,8 +117,10 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
   };
   for (const found of objects) {
     if (isSecret(found)) {
-      add(found, found.name, found.manifest.data, true);
+      // The API server writes `stringData` over `data` (core/v1 Secret: "stringData ... overwriting any
+      // existing values"); the first text of a key is kept.
       add(found, found.name, found.manifest.stringData, false);
+      add(found, found.name, found.manifest.data, true);
     } else if (isExternalSecret(found)) {
       const target = externalSecretTarget(found);
       if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, found.manifest.spec?.target?.template?.data, false); }
@@ -115,19 +129,44 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
   return files;
 }
 
+/** The landing of PodDefaults of a namespace: their own. */
+const NO_LANDINGS: readonly string[] = Object.freeze(['']);
+
+/** A problem found, with its place in the report: the pair of kinds, and the places of the two PodDefaults in the group. */
+interface Reported {
+  readonly order: readonly number[];
+  readonly problem: CheckProblem;
+}
+
 /**
  * Pairs of PodDefaults one pod can select that give it two credentials for one cloud of which the SDK
  * silently uses one, as `PAIRS` lists them; one PodDefault that gives both is reported alone. In the
  * order of `PAIRS`, then of the PodDefault that gives the credential used, then of the other.
+ * `landings`, for the namespace-less PodDefaults among themselves: the namespaces `kubectl apply -n` may
+ * put them in, whose Secrets and ConfigMaps they then read (`''` for the namespace-less objects alone);
+ * each pair is reported once, as the first landing that shows it words it.
  */
 export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles,
-  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
-  if (!givesKeyless(group, namespace, keys)) { return NO_PROBLEMS; }
+  meetings: Meetings = new Meetings(group, namespace), landings: readonly string[] = NO_LANDINGS): readonly CheckProblem[] {
+  const reported = new Map<string, Reported>();
+  for (const landing of landings) {
+    const [k, f] = landing === '' ? [keys, files] : [keys.landingIn(landing), files.landingIn(landing)];
+    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, k, f, meetings, reported); }
+  }
+  if (reported.size === 0) { return NO_PROBLEMS; }
+  return [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]).map(r => r.problem);
+}
+
+/** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
+function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
+  reported: Map<string, Reported>): void {
   const found: Credential[] = [];
+  /** Each PodDefault's place in the group: its credentials are listed in that order. */
+  const place = new Map<PodDefaultFound, number>();
   for (const pd of group) {
+    place.set(pd, place.size);
     for (const credential of credentialsOf(pd, namespace, keys, files)) { found.push(credential); }
   }
-  const reported: { readonly order: readonly number[]; readonly problem: CheckProblem }[] = [];
   PAIRS.forEach((pair, p) => {
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
@@ -138,8 +177,12 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
     const judge = (a: Entry<number>, b: Entry<number>) => {
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       const [used, unused] = [found[u], found[v]];
+      // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
+      const order = [p, place.get(used.pd)!, place.get(unused.pd)!];
+      const id = order.join('\n');
+      if (reported.has(id)) { return; }
       const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
-      if (labels !== undefined) { reported.push({ order: [p, u, v], problem: describe(pair, used, unused, namespace, labels) }); }
+      if (labels !== undefined) { reported.set(id, { order, problem: describe(pair, used, unused, namespace, labels) }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -153,8 +196,6 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
       if (a.pd.name !== b.pd.name) { judge(a, b); }
     }
   });
-  reported.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
-  return reported.map(r => r.problem);
 }
 
 function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string, labels: Record<string, string>): CheckProblem {

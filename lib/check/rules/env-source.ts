@@ -11,15 +11,30 @@ interface Provider {
   readonly source?: EnvFromSource;
 }
 
+/** The landing of PodDefaults of a namespace: their own. */
+const NO_LANDINGS: readonly string[] = Object.freeze(['']);
+
 /**
  * A notebook that selects two PodDefaults where one's `env` and the other's `envFrom` Secret or
  * ConfigMap (or two `envFrom` sources) set one variable gets one of the two values without any warning:
  * the webhook only compares `env` entries with each other (main.go L234-279). An `envFrom` of a Secret
- * or ConfigMap that the input does not hold has unknown keys and is not judged.
+ * or ConfigMap that the input does not hold has unknown keys and is not judged. `landings`, for the
+ * namespace-less PodDefaults among themselves: the namespaces `kubectl apply -n` may put them in, whose
+ * Secrets and ConfigMaps they then read (`''` for the namespace-less objects alone).
  */
 export function envSources(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys,
-  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
+  meetings: Meetings = new Meetings(group, namespace), landings: readonly string[] = NO_LANDINGS): readonly CheckProblem[] {
   if (!readsSources(group, meetings)) { return NO_PROBLEMS; }
+  const problems: CheckProblem[] = [];
+  /** Each variable and pair once, whichever landing shows it first. */
+  const reported = new Set<string>();
+  for (const landing of landings) { judgeSources(group, namespace, landing === '' ? keys : keys.landingIn(landing), meetings, reported, problems); }
+  return problems.length === 0 ? NO_PROBLEMS : problems;
+}
+
+/** `envSources` with the Secrets and ConfigMaps `keys` shows, adding to `problems` what `reported` does not hold yet. */
+function judgeSources(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, meetings: Meetings,
+  reported: Set<string>, problems: CheckProblem[]): void {
   // Classes: the Secret or ConfigMap, or '' for env, which the webhook compares itself; one source twice
   // gives one value.
   const providers = new Map<string, Entry<Provider>[]>();
@@ -37,7 +52,7 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
       for (let k = 0; k < known.length; k++) { addProvider(providers, prefix + known[k], entry); }
     }
   }
-  if (providers.size === 0) { return NO_PROBLEMS; }
+  if (providers.size === 0) { return; }
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
     const env = pd.manifest.spec?.env;
@@ -47,15 +62,13 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
       if (typeof name === 'string' && providers.has(name)) { addProvider(providers, name, { pd, klass: '', item: { pd } }); }
     }
   }
-  const problems: CheckProblem[] = [];
   providers.forEach((list, variable) => {
     if (list.length < 2 || list.every(e => e.klass === list[0].klass) || !meetings.mayClash(list)) { return; }
-    const reported = new Set<string>();
     for (const [earlier, later] of meetings.pairs(list)) {
       // One name twice is the duplicate rule's.
       if (earlier.pd.name === later.pd.name) { continue; }
       const [p, q] = earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item];
-      const pair = `${p.pd.index}\n${q.pd.index}`;
+      const pair = `${variable}\n${p.pd.index}\n${q.pd.index}`;
       if (reported.has(pair)) { continue; }
       reported.add(pair);
       problems.push(checkProblem({
@@ -69,7 +82,6 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
       }));
     }
   });
-  return problems;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
+import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -97,7 +97,7 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   return problems;
 }
 
-/** Label keys the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
+/** Labels the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
 export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
   // A selector that parsed holds valid matchLabels keys: only spec.labels is left to read then, and
@@ -112,7 +112,16 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
     if (map === undefined || map === null) { continue; }
     for (const key of Object.keys(map)) {
       const keyProblem = labelKeyProblem(key);
-      if (keyProblem === undefined) { continue; }
+      if (keyProblem === undefined) {
+        // The API server validates the labels of the pod the webhook wrote (ValidateObjectMeta), values too;
+        // a matchLabels value is the selector rule's.
+        const valueProblem = field === 'spec.labels' ? labelValueProblem(map[key]) : undefined;
+        if (valueProblem !== undefined) {
+          problems.push(problem('label-value', pd, `${where(pd)} sets the label ${quote(key)} in spec.labels to a value the api server refuses on `
+            + `every notebook that selects it: ${valueProblem}`, 'change the value', key));
+        }
+        continue;
+      }
       if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
       problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, LABEL_KEY_FIX, key));
     }
