@@ -13,6 +13,12 @@ function eso(name: string, target: string, creationPolicy: string | undefined, k
     data: keys.map(secretKey => ({ secretKey, remoteRef: { key: 'k' } })) }, namespace);
 }
 
+/** `manifest` with the owner reference External Secrets Operator gives the Secret of ExternalSecret `owner` (creationPolicy Owner). */
+function ownedBy(manifest: any, owner: string, controller = true): any {
+  const reference = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: owner, uid: '00000000-0000-0000-0000-000000000000', controller, blockOwnerDeletion: true };
+  return { ...manifest, metadata: { ...manifest.metadata, labels: { 'reconcile.external-secrets.io/managed': 'true' }, ownerReferences: [reference] } };
+}
+
 describe('duplicate-object', () => {
   test.each<[string, any[], { rule: string; namespace?: string; sources: string[]; key: string; message: string; fix: string }[]]>([
     ['two Secrets of one name and namespace', [secret('creds', []), secret('creds', [])],
@@ -54,6 +60,11 @@ describe('duplicate-object', () => {
       ['Orphan creates or rewrites the Secret: a duplicate', [secret('creds', ['a']), eso('fill', 'creds', 'Orphan', ['b'])],
         [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
       ['Owner, the default, likewise', [secret('creds', ['a']), eso('fill', 'creds', undefined, ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['Owner, and the Secret it wrote, as a cluster dump holds them: one object', [ownedBy(secret('creds', ['b']), 'fill'), eso('fill', 'creds', undefined, ['b'])], []],
+      ['a Secret another ExternalSecret owns: a duplicate', [ownedBy(secret('creds', ['b']), 'other'), eso('fill', 'creds', undefined, ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['a Secret the ExternalSecret owns but does not control: a duplicate', [ownedBy(secret('creds', ['b']), 'fill', false), eso('fill', 'creds', undefined, ['b'])],
         [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
       ['two Merges of different keys into one Secret', [secret('creds', []), eso('one', 'creds', 'Merge', ['a']), eso('two', 'creds', 'Merge', ['b'])], []],
       ['two Merges of one key oscillate', [secret('creds', []), eso('one', 'creds', 'Merge', ['a', 'b']), eso('two', 'creds', 'CreateOrMerge', ['b'])],

@@ -127,6 +127,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
     }));
     return true;
   }
+  if (isOutputOf(earlier, later) || isOutputOf(later, earlier)) { return false; }
   const existing = earlier.how === 'object' || later.how === 'object';
   problems.push(checkProblem({
     ...parts,
@@ -137,6 +138,19 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
       : 'give them different names or namespaces',
   }));
   return true;
+}
+
+/**
+ * Whether `object` is what the ExternalSecret of `writer` wrote: an object of the ExternalSecret's target
+ * whose controller owner is that ExternalSecret, as External Secrets Operator leaves the Secret it creates
+ * with creationPolicy Owner (a cluster dump, `kubectl get secrets,externalsecrets -A -o yaml`, holds both).
+ * The two are one object in the cluster; without the owner reference it may be anyone's.
+ */
+function isOutputOf(object: Claim, writer: Claim): boolean {
+  if (object.how !== 'object' || writer.how !== 'replace') { return false; }
+  const owners = object.found.manifest.metadata?.ownerReferences;
+  return Array.isArray(owners) && owners.some(owner => owner?.controller === true && owner.kind === 'ExternalSecret'
+    && typeof owner.apiVersion === 'string' && owner.apiVersion.startsWith('external-secrets.io/') && owner.name === writer.found.name);
 }
 
 /** A key that both ExternalSecrets write into their `kind`, as far as their manifests tell; `undefined` when none. */
