@@ -5,7 +5,7 @@ import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
 import { mountSpelling } from './rules/mount-spelling';
-import { labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
+import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
@@ -15,7 +15,7 @@ import { CheckInput, CheckOptions, CheckProblem } from './types';
 import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
-const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector];
+const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the

@@ -42,7 +42,7 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it),
  * objects the app's `YamlOutputType` would write to one file, a PodDefault the notebook UI cannot list,
  * the spawner's own `dshm` volume, `/dev/shm` or workspace (`/home/jovyan`) mount, a PodDefault name
- * over 52 characters, invalid label keys and invalid selectors.
+ * over 52 characters, invalid label keys, label values and annotation keys, and invalid selectors.
  */
 export class PodDefaultValidation {
   /**

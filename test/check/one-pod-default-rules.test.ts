@@ -49,6 +49,12 @@ describe('rules on one PodDefault', () => {
       message: `${WHERE('gpu')} sets the label "team" in spec.labels to a value the api server refuses on every notebook that selects it: `
         + 'a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; change the value',
     }]],
+    ['pod annotations with valid keys, one with a prefix in upper case, which the API server lower-cases', pd('gpu', { annotations: { 'note': 'x y', 'Example.COM/Owner': 'z' } }), []],
+    ['a pod annotation key the API server refuses (ValidateAnnotations of the pod the webhook writes)', pd('gpu', { annotations: { 'my note': 'x', 'ok': 'y' } }), [{
+      rule: 'annotation-key', key: 'my note',
+      message: `${WHERE('gpu')} has the invalid annotation key "my note" in spec.annotations, which the api server refuses on every notebook that selects it `
+        + '(it checks the key in lower case as a label key): the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
+    }]],
     ...([
       ['a/b/c', 'a label key has at most one /'],
       ['a//b', 'a label key has at most one /'],

@@ -132,3 +132,21 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
   }
   return problems;
 }
+
+/**
+ * Annotation keys the API server refuses on the pod the webhook copies them to: ValidateAnnotations
+ * checks each key, lower-cased, as a qualified name (the rule of a label key).
+ */
+export function annotationKeys(pd: PodDefaultFound): readonly CheckProblem[] {
+  const annotations = pd.manifest.spec?.annotations;
+  if (annotations === undefined || annotations === null) { return NO_PROBLEMS; }
+  let problems: CheckProblem[] | undefined;
+  for (const key of Object.keys(annotations)) {
+    const keyProblem = labelKeyProblem(key.toLowerCase());
+    if (keyProblem === undefined) { continue; }
+    (problems ??= []).push(problem('annotation-key', pd, `${where(pd)} has the invalid annotation key ${quote(key)} in spec.annotations, which the api server `
+      + `refuses on every notebook that selects it (it checks the key in lower case as a label key): ${keyProblem}`, LABEL_KEY_FIX, key));
+  }
+  return problems ?? NO_PROBLEMS;
+}
+
