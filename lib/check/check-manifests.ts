@@ -1,6 +1,6 @@
 import { DataKeys } from './data-keys';
 import { listItems } from './input-model';
-import { append, Found, isPodDefault, listOf, PodDefaultFound, toFound, toPodDefault } from './objects';
+import { append, Found, isPodDefault, listOf, PodDefaultFound, secretVolumeSources, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
@@ -101,7 +101,9 @@ function landingsOf(floating: readonly PodDefaultFound[], keys: DataKeys): reado
       add('ConfigMap', from?.configMapRef?.name);
       add('Secret', from?.secretRef?.name);
     }
-    for (const volume of listOf(pd.manifest.spec?.volumes)) { add('Secret', volume?.secret?.secretName); }
+    for (const volume of listOf(pd.manifest.spec?.volumes)) {
+      for (const source of secretVolumeSources(volume)) { add('Secret', source.secretName); }
+    }
   }
   return [...landings];
 }

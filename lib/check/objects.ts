@@ -115,6 +115,29 @@ export function listOf(value: unknown): readonly any[] {
 
 const NO_ITEMS: readonly any[] = Object.freeze([]);
 
+/** A Secret a volume holds, and the items it picks (`undefined`: every key, under its own name). */
+export interface SecretVolumeSource {
+  readonly secretName: string;
+  readonly items?: unknown;
+}
+
+/**
+ * The Secrets a volume of a pod holds: a `secret` volume's one, or each `secret` source of a `projected`
+ * volume, which names it `name`.
+ */
+export function secretVolumeSources(volume: any): readonly SecretVolumeSource[] {
+  if (typeof volume?.secret?.secretName === 'string') { return [{ secretName: volume.secret.secretName, items: volume.secret.items }]; }
+  const projected = volume?.projected?.sources;
+  if (!Array.isArray(projected)) { return NO_SOURCES; }
+  const sources: SecretVolumeSource[] = [];
+  for (const source of projected) {
+    if (typeof source?.secret?.name === 'string') { sources.push({ secretName: source.secret.name, items: source.secret.items }); }
+  }
+  return sources;
+}
+
+const NO_SOURCES: readonly SecretVolumeSource[] = Object.freeze([]);
+
 /** The result of a rule that found nothing, shared: most rules find nothing for most objects. */
 export const NO_PROBLEMS: readonly CheckProblem[] = Object.freeze([]);
 

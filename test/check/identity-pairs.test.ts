@@ -62,6 +62,20 @@ describe('cloud-identity', () => {
     ]);
   });
 
+  test('an AWS credentials file from a secret source of a projected volume counts as one from a secret volume', () => {
+    // GIVEN a role, and a PodDefault mounting a projected volume whose second source is the [default] profile, under another file name
+    const credentials = Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');
+    const projected = { sources: [{ configMap: { name: 'aws-config' } }, { secret: { name: 'aws-creds', items: [{ key: 'keys', path: 'credentials' }] } }] };
+    const problems = problemsOf('cloud-identity',
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', projected }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds', namespace: 'team-a' }, data: { keys: credentials } });
+    // THEN botocore's choice is reported, naming the file the item makes
+    expect(problems.map(p => [p.sources, p.message.match(/gives an AWS credentials file with a \[default\] profile \(([^)]*)\)/)?.[1]])).toEqual([
+      [['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds'],
+    ]);
+  });
+
   test('a Secret\'s stringData key is the file, not its data key of the same name, as the API server writes stringData over data', () => {
     // GIVEN a credentials file of a named profile in data, and of a [default] profile in stringData
     const named = Buffer.from('[work]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');

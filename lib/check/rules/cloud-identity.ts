@@ -26,7 +26,7 @@ import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
-import { Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -320,32 +320,34 @@ interface MountedFile {
 }
 
 /**
- * The files a PodDefault's mounts of Secret volumes put in the container: a key (or an item) per file
- * under the mount path, or the one file a `subPath` mount names. A Secret's keys come from the input; a
- * Secret it does not hold gives no file.
+ * The files a PodDefault's mounts of Secret volumes (`secret`, or `secret` sources of `projected`) put in
+ * the container: a key (or an item) per file under the mount path, or the one file a `subPath` mount
+ * names. A Secret's keys come from the input; a Secret it does not hold gives no file.
  */
 function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKeys): MountedFile[] {
   const spec = pd.manifest.spec ?? {};
-  const volumes = new Map<string, any>();
+  const volumes = new Map<string, readonly SecretVolumeSource[]>();
   for (const volume of listOf(spec.volumes)) {
-    if (typeof volume?.name === 'string' && typeof volume.secret?.secretName === 'string') { volumes.set(volume.name, volume.secret); }
+    const sources = secretVolumeSources(volume);
+    if (typeof volume?.name === 'string' && sources.length > 0) { volumes.set(volume.name, sources); }
   }
   if (volumes.size === 0) { return []; }
   const files: MountedFile[] = [];
   for (const mount of listOf(spec.volumeMounts)) {
-    const source = volumes.get(mount?.name);
-    if (source === undefined || typeof mount.mountPath !== 'string') { continue; }
-    const secret: string = source.secretName;
-    // Each file of the volume: an item's path from its key, or every key of the Secret under its own name.
-    const entries: [string, string][] = Array.isArray(source.items)
-      ? source.items.filter((i: any) => typeof i?.key === 'string' && typeof i?.path === 'string').map((i: any) => [i.path, i.key])
-      : (keys.of('Secret', namespace, secret) ?? []).map(k => [k, k]);
+    const sources = volumes.get(mount?.name);
+    if (sources === undefined || typeof mount.mountPath !== 'string') { continue; }
     const subPath = typeof mount.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
-    for (const [file, key] of entries) {
-      if (subPath === undefined) {
-        files.push({ path: `${mount.mountPath.replace(/\/+$/, '')}/${file}`, secret, key });
-      } else if (foldPath(subPath) === foldPath(file)) {
-        files.push({ path: mount.mountPath, secret, key });
+    for (const { secretName: secret, items } of sources) {
+      // Each file of the volume: an item's path from its key, or every key of the Secret under its own name.
+      const entries: [string, string][] = Array.isArray(items)
+        ? items.filter((i: any) => typeof i?.key === 'string' && typeof i?.path === 'string').map((i: any) => [i.path, i.key])
+        : (keys.of('Secret', namespace, secret) ?? []).map(k => [k, k]);
+      for (const [file, key] of entries) {
+        if (subPath === undefined) {
+          files.push({ path: `${mount.mountPath.replace(/\/+$/, '')}/${file}`, secret, key });
+        } else if (foldPath(subPath) === foldPath(file)) {
+          files.push({ path: mount.mountPath, secret, key });
+        }
       }
     }
   }
