@@ -115,6 +115,14 @@ export function quote(value: string): string {
 }
 
 /**
+ * A value a caller gave as a name, for a message: quoted when it is a string; else (from JavaScript) its
+ * type, since an object's own `toString` may throw, or print what it holds.
+ */
+export function quoteOrType(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : typeName(value);
+}
+
+/**
  * Why `key` is not a valid label key (a qualified name with an optional DNS subdomain prefix), or
  * `undefined` when it is.
  */

@@ -3,7 +3,7 @@
 // lifetime and audience, once.
 import { k8s } from 'cdk8s-plus-28';
 import { fieldError } from '../errors';
-import { hasLoneSurrogate, quote } from '../names';
+import { hasLoneSurrogate, quote, quoteOrType } from '../names';
 
 /** The kube-apiserver's bounds on a projected token's lifetime (`expirationSeconds`). */
 export const KUBERNETES_MIN_EXPIRATION_SECONDS = 600;
@@ -44,7 +44,7 @@ export function checkedAudience(path: string, value: unknown, defaultAudience: s
   const audience = value ?? defaultAudience;
   // A lone surrogate would be written as U+FFFD, an audience nobody issues tokens for.
   if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
-    throw fieldError(path, 'audience', `${quote(String(audience))} is not an audience (non-empty, no whitespace): give ${whose}, or leave audience out for ${quote(defaultAudience)}`);
+    throw fieldError(path, 'audience', `${quoteOrType(audience)} is not an audience (non-empty, no whitespace): give ${whose}, or leave audience out for ${quote(defaultAudience)}`);
   }
   return audience;
 }

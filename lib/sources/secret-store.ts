@@ -1,6 +1,6 @@
 import { brand, hasBrand } from '../brand';
 import { valueError } from '../errors';
-import { isDnsSubdomain, quote } from '../names';
+import { isDnsSubdomain, quoteOrType } from '../names';
 
 /**
  * The kind of External Secrets Operator store an ExternalSecret reads from.
@@ -64,6 +64,6 @@ export function checkStoreRef(store: SecretStoreRef): void {
     throw valueError('store', 'store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
   }
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
-    throw valueError('store', `store name ${quote(String(store.name))} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
+    throw valueError('store', `store name ${quoteOrType(store.name)} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
   }
 }

@@ -180,6 +180,8 @@ describe('props of the wrong type or shape, as JavaScript and jsii callers give 
       '[test/construct] immutable: is a string, not true or false: give true or false, or leave immutable out'],
     ['AzureBlobConfiguration configuration: a plain object', s => new AzureBlobConfiguration(s, ID, { configuration: { accountName: 'fakeaccount0000' } as any }),
       '[test/construct] configuration: is an object, not an instance of AzureStorageConfiguration: create it with one of AzureStorageConfiguration\'s static methods, such as AzureStorageConfiguration.fromEnv()'],
+    ['PipelinesApiAccess audience: an object whose toString cannot run', s => new PipelinesApiAccess(s, ID, { audience: { toString: 0 } as any }),
+      '[test/construct] audience: an object is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
     ['PipelinesApiAccess name: 42', s => new PipelinesApiAccess(s, ID, { name: 42 as any }),
       '[test/construct] name: is a number, not a string: give a string, or leave name out'],
     ['a password that is a number', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogin({ ...login, password: 1234 as any }) }),
