@@ -151,3 +151,11 @@ export function ns(namespace: string): string {
   return namespace === '' ? '(none)' : namespace;
 }
 
+/**
+ * Where a rule across PodDefaults judged them, for a message: their namespace, or, for namespace-less
+ * ones judged with the objects of namespace `landing`, that namespace once they are applied there.
+ */
+export function judgedIn(namespace: string, landing: string): string {
+  return landing === '' ? `in namespace ${ns(namespace)}` : `in namespace ${landing} once they are applied there (kubectl apply -n ${landing})`;
+}
+

@@ -96,6 +96,8 @@ describe('cloud-identity', () => {
       secret('s3', ['AWS_ACCESS_KEY_ID']), secret('s3', ['AWS_ACCESS_KEY_ID'], 'team-b')));
     // THEN botocore's choice is reported once, among the namespace-less ones
     expect(problems.filter(p => p.rule === 'cloud-identity').map(p => [p.namespace, p.sources])).toEqual([[undefined, ['s1', 's0']]]);
+    // AND worded in the first namespace that shows it
+    expect(problems.find(p => p.rule === 'cloud-identity')?.message).toContain('in namespace team-a once they are applied there (kubectl apply -n team-a)');
   });
 
   test('a PodDefault no pod selects gives nothing', () => {

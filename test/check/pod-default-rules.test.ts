@@ -141,6 +141,8 @@ describe('env-source with namespace-less objects, as kubectl apply -n places the
     ));
     // THEN applied to team-a, a notebook that selects both gets AWS_REGION twice: reported once, among the namespace-less ones
     expect(problems.map(p => [p.rule, p.namespace, p.sources, p.key])).toEqual([['env-source', undefined, ['s1', 's0'], 'AWS_REGION']]);
+    // AND the message says where: the namespace whose Secret makes the clash
+    expect(problems[0].message).toMatch(/^env var AWS_REGION is set by the envFrom Secret s3 of poddefault b \(s1\) and by the env of poddefault a \(s0\) in namespace team-a once they are applied there \(kubectl apply -n team-a\): /);
   });
 });
 

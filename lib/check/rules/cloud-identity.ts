@@ -26,7 +26,7 @@ import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
-import { Found, isExternalSecret, isSecret, listOf, NO_PROBLEMS, ns, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -151,14 +151,14 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
   const reported = new Map<string, Reported>();
   for (const landing of landings) {
     const [k, f] = landing === '' ? [keys, files] : [keys.landingIn(landing), files.landingIn(landing)];
-    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, k, f, meetings, reported); }
+    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, reported); }
   }
   if (reported.size === 0) { return NO_PROBLEMS; }
   return [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]).map(r => r.problem);
 }
 
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
-function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
+function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
   reported: Map<string, Reported>): void {
   const found: Credential[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
@@ -182,7 +182,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const id = order.join('\n');
       if (reported.has(id)) { return; }
       const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
-      if (labels !== undefined) { reported.set(id, { order, problem: describe(pair, used, unused, namespace, labels) }); }
+      if (labels !== undefined) { reported.set(id, { order, problem: describe(pair, used, unused, namespace, landing, labels) }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -198,8 +198,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
   });
 }
 
-function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string, labels: Record<string, string>): CheckProblem {
-  const where = `in namespace ${ns(namespace)}`;
+function describe(pair: typeof PAIRS[number], used: Credential, unused: Credential, namespace: string, landing: string,
+  labels: Record<string, string>): CheckProblem {
+  const where = judgedIn(namespace, landing);
   if (used.pd === unused.pd) {
     return checkProblem({
       rule: 'cloud-identity',

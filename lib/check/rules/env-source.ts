@@ -1,5 +1,5 @@
 import { DataKeys, EnvFromSource, envFromSource } from '../data-keys';
-import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { judgedIn, NO_PROBLEMS, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -28,12 +28,12 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
   const problems: CheckProblem[] = [];
   /** Each variable and pair once, whichever landing shows it first. */
   const reported = new Set<string>();
-  for (const landing of landings) { judgeSources(group, namespace, landing === '' ? keys : keys.landingIn(landing), meetings, reported, problems); }
+  for (const landing of landings) { judgeSources(group, namespace, landing, landing === '' ? keys : keys.landingIn(landing), meetings, reported, problems); }
   return problems.length === 0 ? NO_PROBLEMS : problems;
 }
 
 /** `envSources` with the Secrets and ConfigMaps `keys` shows, adding to `problems` what `reported` does not hold yet. */
-function judgeSources(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, meetings: Meetings,
+function judgeSources(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, meetings: Meetings,
   reported: Set<string>, problems: CheckProblem[]): void {
   // Classes: the Secret or ConfigMap, or '' for env, which the webhook compares itself; one source twice
   // gives one value.
@@ -76,7 +76,7 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, keys
         namespace,
         sources: [p.pd.source, q.pd.source],
         key: variable,
-        message: `env var ${variable} is set by ${how(p)} and by ${how(q)} in namespace ${ns(namespace)}: a notebook that selects both `
+        message: `env var ${variable} is set by ${how(p)} and by ${how(q)} ${judgedIn(namespace, landing)}: a notebook that selects both `
           + `(${describeLabels(witness([p.pd, q.pd]))}) gets the value of ${winner(p, q).pd.name} without a warning`,
         fix: 'set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
       }));
