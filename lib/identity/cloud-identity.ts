@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { brand } from '../brand';
+import { isPlainObject } from '../json';
 import { AwsWebIdentityAccess, AwsWebIdentityAccessProps } from './aws-web-identity-access';
 import { AzureWorkloadIdentityAccess, AzureWorkloadIdentityAccessProps } from './azure-workload-identity-access';
 import { CloudIdentityAccess } from './cloud-identity-access';
@@ -16,7 +17,7 @@ export class CloudIdentity {
    */
   public static awsWebIdentity(props: AwsWebIdentityAccessProps): CloudIdentity {
     return new CloudIdentity('aws', (scope, namespace) =>
-      new AwsWebIdentityAccess(scope, 'aws-web-identity', { ...props, namespace: props.namespace ?? namespace }));
+      new AwsWebIdentityAccess(scope, 'aws-web-identity', withNamespace(props, namespace)));
   }
 
   /**
@@ -26,7 +27,7 @@ export class CloudIdentity {
    */
   public static azureWorkloadIdentity(props: AzureWorkloadIdentityAccessProps): CloudIdentity {
     return new CloudIdentity('azure', (scope, namespace) =>
-      new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', { ...props, namespace: props.namespace ?? namespace }));
+      new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', withNamespace(props, namespace)));
   }
 
   /**
@@ -36,7 +37,7 @@ export class CloudIdentity {
    */
   public static gcpWorkloadIdentity(props: GcpWorkloadIdentityAccessProps): CloudIdentity {
     return new CloudIdentity('gcp', (scope, namespace) =>
-      new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', { ...props, namespace: props.namespace ?? namespace }));
+      new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', withNamespace(props, namespace)));
   }
 
   /** The cloud: `aws`, `azure` or `gcp`. @internal */
@@ -51,4 +52,12 @@ export class CloudIdentity {
   public _create(scope: Construct, namespace: string | undefined): CloudIdentityAccess {
     return this.create(scope, namespace);
   }
+}
+
+/**
+ * `props` with the NotebookAccess's namespace where they give none. Props that are no object (from
+ * JavaScript) go to the construct as they are, which refuses them in words.
+ */
+function withNamespace<T extends { readonly namespace?: string }>(props: T, namespace: string | undefined): T {
+  return isPlainObject(props) ? { ...props, namespace: props.namespace ?? namespace } : props;
 }

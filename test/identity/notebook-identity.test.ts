@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { CloudIdentity, DockerConfig, NotebookAccess, PodDefaultAdmission, StorageAccess } from '../../lib';
-import { expectGolden, userChart } from '../support';
+import { expectGolden, expectRejected, userChart } from '../support';
 
 const login = { username: 'fake-user', password: 'fake-password-0000' };
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
@@ -51,4 +51,21 @@ describe('NotebookAccess with an identity', () => {
     expect(access.identity!.namespace).toBe('team-a');
     expect(access.identity!.trustSubject).toBe('system:serviceaccount:team-a:default-editor');
   });
+});
+
+describe('NotebookAccess with an identity: odd input', () => {
+  test('props that are no object, from JavaScript, are refused in words naming the identity, not by a TypeError', () => {
+    for (const [props, type] of [[null, 'null'], [undefined, 'missing'], ['arn:aws:iam::123456789012:role/notebook-s3', 'a string']] as const) {
+      // GIVEN
+      const chart = userChart();
+      // WHEN
+      const create = () => new NotebookAccess(chart, 'access', {
+        docker: DockerConfig.fromLogin(login),
+        identity: (CloudIdentity.awsWebIdentity as (p: unknown) => CloudIdentity)(props),
+      });
+      // THEN
+      expectRejected(chart, 'access', create, `[test/access/aws-web-identity] props: is ${type}, not an object: give the props as an object`, [login.password]);
+    }
+  });
+
 });
