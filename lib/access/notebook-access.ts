@@ -249,7 +249,12 @@ const CLASHES: Record<string, string> = {
 function checkProps(scope: Construct, id: string, props: NotebookAccessProps): string {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
   // Here rather than in each child, so that a missing or bad namespace names this construct and its prop.
-  resolveNamespace(scope, path, props.namespace);
+  const namespace = resolveNamespace(scope, path, props.namespace);
+  const identityNamespace = props.identity?._namespace;
+  if (identityNamespace !== undefined && identityNamespace !== namespace) {
+    throw fieldError(path, 'identity', `puts its PodDefault in namespace ${quote(identityNamespace)}, and this NotebookAccess is in ${quote(namespace)}: `
+      + 'a notebook selects the PodDefaults of its own namespace alone; leave namespace out of the identity\'s props, or give the NotebookAccess that namespace');
+  }
   const cloud = props.identity?._cloud;
   const storage = props.storage?._kind;
   if (cloud !== undefined && storage !== undefined && storage.cloud === cloud && storage.credential()) {

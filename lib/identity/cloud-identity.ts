@@ -16,7 +16,7 @@ export class CloudIdentity {
    * @param props AwsWebIdentityAccess props
    */
   public static awsWebIdentity(props: AwsWebIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('aws', (scope, namespace) =>
+    return new CloudIdentity('aws', props, (scope, namespace) =>
       new AwsWebIdentityAccess(scope, 'aws-web-identity', withNamespace(props, namespace)));
   }
 
@@ -26,7 +26,7 @@ export class CloudIdentity {
    * @param props AzureWorkloadIdentityAccess props
    */
   public static azureWorkloadIdentity(props: AzureWorkloadIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('azure', (scope, namespace) =>
+    return new CloudIdentity('azure', props, (scope, namespace) =>
       new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', withNamespace(props, namespace)));
   }
 
@@ -36,15 +36,19 @@ export class CloudIdentity {
    * @param props GcpWorkloadIdentityAccess props
    */
   public static gcpWorkloadIdentity(props: GcpWorkloadIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('gcp', (scope, namespace) =>
+    return new CloudIdentity('gcp', props, (scope, namespace) =>
       new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', withNamespace(props, namespace)));
   }
 
   /** The cloud: `aws`, `azure` or `gcp`. @internal */
   public readonly _cloud: string;
+  /** The namespace the props give, when they give one as a string. @internal */
+  public readonly _namespace?: string;
 
-  private constructor(cloud: string, private readonly create: (scope: Construct, namespace: string | undefined) => CloudIdentityAccess) {
+  private constructor(cloud: string, props: unknown, private readonly create: (scope: Construct, namespace: string | undefined) => CloudIdentityAccess) {
     this._cloud = cloud;
+    const namespace = isPlainObject(props) ? props.namespace : undefined;
+    this._namespace = typeof namespace === 'string' ? namespace : undefined;
     brand(this, 'CloudIdentity');
   }
 

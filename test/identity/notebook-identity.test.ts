@@ -68,4 +68,16 @@ describe('NotebookAccess with an identity: odd input', () => {
     }
   });
 
+  test('an identity in another namespace than the NotebookAccess is refused: no notebook could select its PodDefault', () => {
+    // GIVEN
+    const chart = userChart();
+    // WHEN
+    const create = () => new NotebookAccess(chart, 'access', {
+      docker: DockerConfig.fromLogin(login),
+      identity: CloudIdentity.awsWebIdentity({ roleArn: ROLE_ARN, namespace: 'team-b' }),
+    });
+    // THEN
+    expectRejected(chart, 'access', create, '[test/access] identity: puts its PodDefault in namespace "team-b", and this NotebookAccess is in "user": '
+      + 'a notebook selects the PodDefaults of its own namespace alone; leave namespace out of the identity\'s props, or give the NotebookAccess that namespace', [login.password]);
+  });
 });
