@@ -18,6 +18,11 @@ export function typeName(value: unknown): string {
   return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
+/** A shallow copy of `value` when it is a mapping, so that a later change to the caller's object does not count; anything else as it is. */
+export function copyOfMapping<T>(value: T): T {
+  return isPlainObject(value) ? { ...value } : value;
+}
+
 /** A value as a string, `''` for an absent one. */
 export function str(value: unknown): string {
   return isNil(value) ? '' : String(value);

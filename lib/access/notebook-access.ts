@@ -14,8 +14,9 @@ import { fieldError } from '../errors';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
-import { openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
+import { filled, namespaceOf, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 import { isAbsoluteDirectory, quote } from '../names';
+import { copyOfMapping } from '../json';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { DEFAULT_HOME } from './home-directory';
 import { S3Configuration } from '../sources/s3-configuration';
@@ -30,8 +31,9 @@ export class StorageAccess {
    * @param props MinioDefault props; they override the defaults
    */
   public static minio(props: MinioDefaultProps = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.minio', 'aws', () => true, (scope, defaults) =>
-      new MinioDefault(scope, 'minio', { ...props, namespace: props.namespace ?? defaults.namespace }));
+    const given = copyOfMapping(props);
+    return new StorageAccess('StorageAccess.minio', 'aws', () => true, given, (scope, defaults) =>
+      new MinioDefault(scope, 'minio', filled(given, p => ({ ...p, namespace: p.namespace ?? defaults.namespace }))));
   }
 
   /**
@@ -41,12 +43,13 @@ export class StorageAccess {
    * @param props AwsFileCredentials options; they override the defaults
    */
   public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.awsFile', 'aws', () => true, (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', {
-      ...props,
+    const given = copyOfMapping(props);
+    return new StorageAccess('StorageAccess.awsFile', 'aws', () => true, given, (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', filled(given, p => ({
+      ...p,
       credentials,
-      namespace: props.namespace ?? defaults.namespace,
-      mountPath: props.mountPath ?? `${defaults.homeDirectory}/.aws/`,
-    }));
+      namespace: p.namespace ?? defaults.namespace,
+      mountPath: p.mountPath ?? `${defaults.homeDirectory}/.aws/`,
+    }))));
   }
 
   /**
@@ -55,11 +58,12 @@ export class StorageAccess {
    * @param props AwsEnvConfiguration options; they override the defaults
    */
   public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.awsEnv', 'aws', () => true, (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', {
-      ...props,
+    const given = copyOfMapping(props);
+    return new StorageAccess('StorageAccess.awsEnv', 'aws', () => true, given, (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', filled(given, p => ({
+      ...p,
       configuration,
-      namespace: props.namespace ?? defaults.namespace,
-    }));
+      namespace: p.namespace ?? defaults.namespace,
+    }))));
   }
 
   /**
@@ -69,11 +73,12 @@ export class StorageAccess {
    * @param props GcsCredentials options; they override the defaults
    */
   public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
-    return new StorageAccess('StorageAccess.gcs', 'gcp', () => true, (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', {
-      ...props,
+    const given = copyOfMapping(props);
+    return new StorageAccess('StorageAccess.gcs', 'gcp', () => true, given, (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', filled(given, p => ({
+      ...p,
       key,
-      namespace: props.namespace ?? defaults.namespace,
-    }));
+      namespace: p.namespace ?? defaults.namespace,
+    }))));
   }
 
   /**
@@ -94,11 +99,12 @@ export class StorageAccess {
         return false;
       }
     };
-    return new StorageAccess('StorageAccess.azure', 'azure', credential, (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', {
-      ...props,
+    const given = copyOfMapping(props);
+    return new StorageAccess('StorageAccess.azure', 'azure', credential, given, (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', filled(given, p => ({
+      ...p,
       configuration,
-      namespace: props.namespace ?? defaults.namespace,
-    }));
+      namespace: p.namespace ?? defaults.namespace,
+    }))));
   }
 
   /**
@@ -106,10 +112,13 @@ export class StorageAccess {
    * gives the notebook a credential of that cloud. @internal
    */
   public readonly _kind: { readonly factory: string; readonly cloud: string; readonly credential: () => boolean };
+  /** The namespace the props give, when they give one as a string. @internal */
+  public readonly _namespace?: string;
 
-  private constructor(factory: string, cloud: string, credential: () => boolean,
+  private constructor(factory: string, cloud: string, credential: () => boolean, props: unknown,
     private readonly create: (scope: Construct, defaults: NotebookDefaults) => PodDefaultAccess) {
     this._kind = { factory, cloud, credential };
+    this._namespace = namespaceOf(props);
     brand(this, 'StorageAccess');
   }
 
@@ -250,10 +259,14 @@ function checkProps(scope: Construct, id: string, props: NotebookAccessProps): s
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
   // Here rather than in each child, so that a missing or bad namespace names this construct and its prop.
   const namespace = resolveNamespace(scope, path, props.namespace);
-  const identityNamespace = props.identity?._namespace;
-  if (identityNamespace !== undefined && identityNamespace !== namespace) {
-    throw fieldError(path, 'identity', `puts its PodDefault in namespace ${quote(identityNamespace)}, and this NotebookAccess is in ${quote(namespace)}: `
-      + 'a notebook selects the PodDefaults of its own namespace alone; leave namespace out of the identity\'s props, or give the NotebookAccess that namespace');
+  const parts: [field: string, namespace: string | undefined][] = [
+    ['dockerOptions', namespaceOf(props.dockerOptions)], ['storage', props.storage?._namespace], ['identity', props.identity?._namespace]];
+  for (const [field, own] of parts) {
+    if (own !== undefined && own !== namespace) {
+      throw fieldError(path, field, `puts its PodDefault in namespace ${quote(own)}, and this NotebookAccess is in ${quote(namespace)}: `
+        + `a notebook selects the PodDefaults of its own namespace alone; leave namespace out of the ${field === 'dockerOptions' ? 'docker options' : `${field}'s props`}, `
+        + 'or give the NotebookAccess that namespace');
+    }
   }
   const cloud = props.identity?._cloud;
   const storage = props.storage?._kind;

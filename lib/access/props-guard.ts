@@ -113,3 +113,19 @@ function checkType(path: string, field: string, value: unknown, type: string, wa
     throw fieldError(path, field, `is ${typeName(value)}, not ${wanted}: give ${wanted}, or leave ${field} out`);
   }
 }
+
+/** The namespace props from any caller give, when they give one as a string. */
+export function namespaceOf(props: unknown): string | undefined {
+  const namespace = isPlainObject(props) ? props.namespace : undefined;
+  return typeof namespace === 'string' ? namespace : undefined;
+}
+
+/**
+ * The props of a construct that another creates from props a caller gave it (a part of NotebookAccess):
+ * `fill` of them, or, when they are no object (from JavaScript), the props as given, which the construct
+ * refuses in words.
+ */
+export function filled<P, R>(given: P, fill: (props: P) => R): R {
+  return isPlainObject(given) ? fill(given) : given as unknown as R;
+}
+

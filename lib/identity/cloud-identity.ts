@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { brand } from '../brand';
-import { isPlainObject } from '../json';
+import { copyOfMapping } from '../json';
+import { filled, namespaceOf } from '../access/props-guard';
 import { AwsWebIdentityAccess, AwsWebIdentityAccessProps } from './aws-web-identity-access';
 import { AzureWorkloadIdentityAccess, AzureWorkloadIdentityAccessProps } from './azure-workload-identity-access';
 import { CloudIdentityAccess } from './cloud-identity-access';
@@ -16,8 +17,9 @@ export class CloudIdentity {
    * @param props AwsWebIdentityAccess props
    */
   public static awsWebIdentity(props: AwsWebIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('aws', props, (scope, namespace) =>
-      new AwsWebIdentityAccess(scope, 'aws-web-identity', withNamespace(props, namespace)));
+    const given = copyOfMapping(props);
+    return new CloudIdentity('aws', given, (scope, namespace) =>
+      new AwsWebIdentityAccess(scope, 'aws-web-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }
 
   /**
@@ -26,8 +28,9 @@ export class CloudIdentity {
    * @param props AzureWorkloadIdentityAccess props
    */
   public static azureWorkloadIdentity(props: AzureWorkloadIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('azure', props, (scope, namespace) =>
-      new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', withNamespace(props, namespace)));
+    const given = copyOfMapping(props);
+    return new CloudIdentity('azure', given, (scope, namespace) =>
+      new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }
 
   /**
@@ -36,8 +39,9 @@ export class CloudIdentity {
    * @param props GcpWorkloadIdentityAccess props
    */
   public static gcpWorkloadIdentity(props: GcpWorkloadIdentityAccessProps): CloudIdentity {
-    return new CloudIdentity('gcp', props, (scope, namespace) =>
-      new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', withNamespace(props, namespace)));
+    const given = copyOfMapping(props);
+    return new CloudIdentity('gcp', given, (scope, namespace) =>
+      new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }
 
   /** The cloud: `aws`, `azure` or `gcp`. @internal */
@@ -47,8 +51,7 @@ export class CloudIdentity {
 
   private constructor(cloud: string, props: unknown, private readonly create: (scope: Construct, namespace: string | undefined) => CloudIdentityAccess) {
     this._cloud = cloud;
-    const namespace = isPlainObject(props) ? props.namespace : undefined;
-    this._namespace = typeof namespace === 'string' ? namespace : undefined;
+    this._namespace = namespaceOf(props);
     brand(this, 'CloudIdentity');
   }
 
@@ -56,12 +59,4 @@ export class CloudIdentity {
   public _create(scope: Construct, namespace: string | undefined): CloudIdentityAccess {
     return this.create(scope, namespace);
   }
-}
-
-/**
- * `props` with the NotebookAccess's namespace where they give none. Props that are no object (from
- * JavaScript) go to the construct as they are, which refuses them in words.
- */
-function withNamespace<T extends { readonly namespace?: string }>(props: T, namespace: string | undefined): T {
-  return isPlainObject(props) ? { ...props, namespace: props.namespace ?? namespace } : props;
 }

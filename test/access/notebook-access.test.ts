@@ -107,6 +107,39 @@ describe('NotebookAccess', () => {
     expect(access.selectorLabels).toEqual({ registry: 'true', s3: 'true' });
   });
 
+  test.each<[string, Partial<NotebookAccessProps>, string]>([
+    ['dockerOptions', { dockerOptions: { namespace: 'team-b' } }, 'docker options'],
+    ['storage', { storage: StorageAccess.minio({ namespace: 'team-b' }) }, 'storage\'s props'],
+  ])('%s in another namespace than the NotebookAccess is refused: no notebook could select its PodDefault', (field, props, whose) => {
+    // GIVEN a chart of namespace user
+    const chart = userChart();
+    // WHEN a part names team-b THEN the NotebookAccess is refused, naming the part, and nothing is left
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, ...props }),
+      `[test/access] ${field}: puts its PodDefault in namespace "team-b", and this NotebookAccess is in "user": `
+      + `a notebook selects the PodDefaults of its own namespace alone; leave namespace out of the ${whose}, or give the NotebookAccess that namespace`, ['fake-password-0000']);
+  });
+
+  test.each<[string, () => StorageAccess, string]>([
+    ['StorageAccess.minio(null)', () => StorageAccess.minio(null as any), '[test/access/minio] props: is null, not an object: give the props as an object'],
+    ['StorageAccess.awsFile with options of a string', () => StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys), 's3' as any),
+      '[test/access/aws-credentials] props: is a string, not an object: give the props as an object'],
+  ])('%s (from JavaScript) is refused by the storage construct in words, not by a TypeError', (_, storage, message) => {
+    const chart = userChart();
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, storage: storage() }), message, ['fake-password-0000', awsKeys.secretAccessKey]);
+  });
+
+  test('storage props are copied when the storage is made: a later change to them does not count', () => {
+    // GIVEN MinIO props, changed after the StorageAccess is made
+    const props: { name?: string } = { name: 'store' };
+    const storage = StorageAccess.minio(props);
+    props.name = 'changed';
+    // WHEN
+    const access = notebook({ docker, storage });
+    // THEN the name given first
+    expect(access.storage!.node.id).toBe('minio');
+    expect(access.selectorLabels).toEqual({ 'docker-config': 'true', 'store': 'true' });
+  });
+
   test('a missing docker config is a clear error', () => {
     const chart = userChart();
     expect(() => new NotebookAccess(chart, 'access', {} as NotebookAccessProps))
