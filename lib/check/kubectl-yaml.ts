@@ -100,10 +100,25 @@ export function yamlErrorInWords(error: YAMLException, firstLine: number): strin
 const GO_YAML_WRITE_SCHEMA = DEFAULT_SCHEMA.extend({
   implicit: [new Type('tag:cdk8s-kubeflow-access,2026:go-yaml-v2-non-string', {
     kind: 'scalar',
-    resolve: (t: string | null) => t !== null && (t === '' || t === '<<' || NULLS.has(t) || BOOLS.has(t)
-      || (NUMBER_START.test(t) && typeof goYamlScalar(t) === 'number')),
+    resolve: (t: string | null) => t !== null && isGoYamlNonString(t),
   })],
 });
+
+/**
+ * Whether go-yaml v2 reads `text`, written as a plain scalar, as something other than that string: a
+ * null, a boolean, a number, or (as a key) the merge key `<<`.
+ */
+export function isGoYamlNonString(text: string): boolean {
+  if (text.length === 0) { return true; }
+  // The first characters of all of them (digits, + - . < ~, and the first letters of the booleans and
+  // nulls): the in-process check asks this of every string of the app, and most are names.
+  const first = text.charCodeAt(0);
+  if (!(first <= 57 || first === 60 || first === 126 || NON_STRING_LETTERS.includes(text[0]))) { return false; }
+  return text === '<<' || NULLS.has(text) || BOOLS.has(text) || (NUMBER_START.test(text) && typeof goYamlScalar(text) === 'number');
+}
+
+/** The letters a boolean or a null that go-yaml v2 reads starts with. */
+const NON_STRING_LETTERS = 'yYnNtTfFoO';
 
 /**
  * YAML text that go-yaml v2 (and so kubectl, or a Go program on sigs.k8s.io/yaml) reads back as `value`:

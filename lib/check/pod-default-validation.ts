@@ -1,14 +1,16 @@
 // The in-process door to the app-wide check: a validation on the App, run by cdk8s on `app.synth()`,
 // `app.synthYaml()` and `Testing.synth()`, which hands every object of the app, as synth will write it,
-// to `checkManifests`.
+// to `checkManifests`, after judging what kubectl would read other than synth wrote it (written-yaml.ts).
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, IValidation, MetadataEntry } from 'constructs';
 import { hasBuiltInResolvers, renderedManifest, resolveDependencies } from './cdk8s-internals';
 import { checkManifests } from './check-manifests';
+import { append } from './objects';
 import { resourceFileName } from './output-files';
 import { problemLine } from './problem';
 import { isRepeatedPass } from './synthesis-pass';
 import { CheckInput, CheckProblem } from './types';
+import { unquotedScalars } from './written-yaml';
 import { AccessError } from '../errors';
 import { typeName } from '../json';
 
@@ -116,7 +118,10 @@ class AppCheck implements IValidation {
   public validate(): string[] {
     if (this.errors !== undefined && isRepeatedPass()) { return this.errors; }
     this.computations++;
-    const problems: CheckProblem[] = checkManifests(appInputs(this.root));
+    const inputs = appInputs(this.root);
+    // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
+    const problems: CheckProblem[] = unquotedScalars(inputs);
+    append(problems, checkManifests(inputs));
     const errors = new Array<string>(problems.length);
     for (let i = 0; i < problems.length; i++) { errors[i] = problemLine(problems[i], remedy); }
     this.errors = errors;

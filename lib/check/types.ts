@@ -57,8 +57,9 @@ export interface CheckProblem {
   /**
    * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `name-length`,
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector`, `mount-spelling`, `env-source`,
-   * `service-account`, `cloud-identity`, or a webhook merge rule (`volume`, `volume-mount-name`,
-   * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`).
+   * `service-account`, `cloud-identity`, a webhook merge rule (`volume`, `volume-mount-name`,
+   * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
+   * the in-process check only, `yaml-scalar`.
    */
   readonly rule: string;
 

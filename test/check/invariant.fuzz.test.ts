@@ -1,6 +1,6 @@
 // The check's one invariant, as a property (issue 20 item 1): for any app, either synth refuses, or
 // PodDefaultCheck.check over exactly the manifests synth wrote, read back from the output directory,
-// finds nothing, and synth wrote every object of the app. The apps mix the library's constructs,
+// finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The apps mix the library's constructs,
 // KubePodDefaults, raw ApiObjects, Included YAML and JSON patches over several charts, in every
 // YamlOutputType, and change between two synths: props objects their callers kept, public fields, new
 // patches. The seed is fixed (FUZZ_SEED replays another); FUZZ_RUNS sets the number of apps.
@@ -9,10 +9,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
+import { loadAll } from 'js-yaml';
 import * as YAML from 'yaml';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PipelinesApiAccess, PodDefaultCheck } from '../../lib';
 import { AllowUnlisted } from '../../lib/check/input-model';
+import { KUBECTL_SCHEMA } from '../../lib/check/kubectl-yaml';
 import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
 import { line } from './support';
 
@@ -26,7 +28,8 @@ const NAMESPACES = ['team-a', 'team-b', undefined];
 const podDefaultSpec = (name: string) => fc.record({
   volumes: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), secret: fc.record({ secretName: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
   volumeMounts: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), mountPath: fc.constantFrom('/data', '/data/', '/home/jovyan/.aws') }), { maxLength: 1 }),
-  env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y') }), { maxLength: 1 }),
+  // 0O17: a string cdk8s writes without quotes, which kubectl reads as a number.
+  env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y', '0O17') }), { maxLength: 1 }),
   envFrom: fc.array(fc.oneof(
     fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
     fc.record({ configMapRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
@@ -99,7 +102,7 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
           break;
         }
         case 'raw-configmap': {
-          const props = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { AWS_REGION: 'x' } };
+          const props = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { AWS_REGION: o.spec.env?.[0]?.value ?? 'x' } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;
@@ -163,8 +166,10 @@ function synthAndJudge(built: Built, workdir: string): void {
   }
   const exempt = new AllowUnlisted(objects.filter(o => o.node.metadata.some(m => m.type === 'cdk8s-kubeflow-access:allow-unlisted'))
     .map(o => o.toJson()).map(m => m.metadata.namespace === undefined ? m.metadata.name : `${m.metadata.namespace}/${m.metadata.name}`));
-  const written = filesUnder(outdir).flatMap(file => YAML.parseAllDocuments(readFileSync(file, 'utf8')).map((d, i) => ({ manifest: d.toJS(), source: `${path.relative(workdir, file)}#${i + 1}` })))
-    .filter(w => w.manifest !== null);
+  // Read as kubectl reads the files, which is not always as cdk8s meant them (`0O17` is a number to it).
+  const written = filesUnder(outdir).flatMap(file => loadAll(readFileSync(file, 'utf8'), undefined, { schema: KUBECTL_SCHEMA })
+    .map((manifest: any, i) => ({ manifest, source: `${path.relative(workdir, file)}#${i + 1}` })))
+    .filter(w => w.manifest !== null && w.manifest !== undefined);
   const inputs = written.map(w => ({ ...w, allowUnlisted: w.manifest.kind === 'PodDefault' && exempt.matches(w.manifest.metadata.namespace ?? '', w.manifest.metadata.name) }));
   // THEN the pure check over what synth wrote finds nothing
   expect(PodDefaultCheck.check(inputs).map(line)).toEqual([]);
