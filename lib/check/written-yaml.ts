@@ -1,20 +1,37 @@
-// Strings that cdk8s writes so that kubectl reads back something else. cdk8s 2.70 writes YAML 1.1 (the
-// yaml package with `version: '1.1'`), which quotes a string that YAML 1.1 reads as a number, a boolean
-// or a null, but leaves plain the forms `0o17`, `0O17`, `0X1F` and `0B1` (and signed ones), which
-// kubectl reads as numbers: it resolves plain scalars with Go's strconv (kubectl-yaml.ts). It also leaves
-// a key `<<` plain, which kubectl reads as a merge key. `kubectl apply` then refuses the object (a number
-// where a string belongs), or, in an int-or-string field, applies another value without a word.
+// Strings that cdk8s writes so that kubectl reads back something else, or cannot read at all. cdk8s 2.70
+// writes YAML 1.1 (the yaml package with `version: '1.1'`); kubectl reads it with go-yaml v2. They part on:
+// - plain scalars: cdk8s quotes a string that YAML 1.1 reads as a number, a boolean or a null, but leaves
+//   plain `0o17`, `0O17`, `0X1F` and `0B1` (and signed ones), which kubectl reads as numbers (Go's strconv,
+//   kubectl-yaml.ts), and a key `<<`, which kubectl reads as a merge key;
+// - characters: cdk8s writes DEL, the C1 controls (U+0080 to U+009F, NEL among them), U+2028, U+2029,
+//   U+FFFE and U+FFFF as they are, and half a surrogate pair as an escape; go-yaml refuses a file that holds
+//   most of them, and reads NEL, U+2028 and U+2029 as line breaks (see UNREADABLE);
+// - multi-line strings, which cdk8s writes as literal blocks without an indentation indicator: go-yaml
+//   takes all the spaces of the lines before the first line of text for indentation, and refuses a tab
+//   after them (go-yaml-block-scalar.ts).
+// `kubectl apply` then refuses the file, or applies another value without a word.
 //
 // Only the in-process check sees these strings before they are written; the doors that read written
-// files see what kubectl reads. Each is judged exactly: a string kubectl could read as something else
-// when plain is written with cdk8s's own `Yaml.stringify` and read back as kubectl reads it.
-// test/check/written-yaml.test.ts compares that with kubectl's own reading of cdk8s's output.
+// files see what kubectl reads. Each is judged by what cdk8s's own `Yaml.stringify` writes, read as
+// kubectl reads it. test/check/written-yaml.test.ts compares that with kubectl's reading of cdk8s's output.
 import { Yaml } from 'cdk8s';
+import { readGoYamlLiteralBlock } from './go-yaml-block-scalar';
 import { isGoYamlNonString, loadKubectlYaml } from './kubectl-yaml';
 import { checkProblem } from './problem';
 import { CheckInput, CheckProblem } from './types';
 import { isPlainObject } from '../json';
 
+/**
+ * Characters kubectl does not read back as cdk8s writes them: DEL, the C1 controls and U+FFFE and U+FFFF,
+ * which go-yaml's reader refuses anywhere; NEL, which it reads as a line break; half a surrogate pair,
+ * which cdk8s writes as an escape that go-yaml refuses; and the line and paragraph separators, which it
+ * reads as line breaks in a plain scalar, a block, a key, or next to a space in quotes. Those are refused
+ * wherever they are, also in the few places (in quotes, between two other characters) where kubectl
+ * keeps them: exact judgement there would have to follow go-yaml's folding of quoted scalars.
+ */
+const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What a string must hold for UNREADABLE, or to be written as a literal block: most strings hold none. */
+const SPECIAL = /[\n\u007f-\u009f\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
 
 /** Every string of `inputs` (a key or a value) that cdk8s writes so that kubectl reads back something else. */
 export function unquotedScalars(inputs: readonly CheckInput[]): CheckProblem[] {
@@ -30,21 +47,42 @@ export function unquotedScalars(inputs: readonly CheckInput[]): CheckProblem[] {
     const where = source ?? `${manifest.kind} ${manifest.metadata?.name}`;
     for (const { path, key, readAs } of found) {
       const what = key ? `the key ${JSON.stringify(path[path.length - 1])} of ${pathText(path.slice(0, -1)) || 'the object'}` : pathText(path);
-      problems.push(checkProblem({
-        rule: 'yaml-scalar', namespace, sources: [where], key: pathText(path),
-        message: `${where}: ${what} is a string that cdk8s writes without quotes, and kubectl reads it back as ${readAs}`,
-        fix: readAs === 'a merge key' ? 'use another key' : `use another ${key ? 'key' : 'value'}: cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers`,
-      }));
+      problems.push(checkProblem({ rule: 'yaml-scalar', namespace, sources: [where], key: pathText(path), message: `${where}: ${what} ${readAs.message}`, fix: readAs.fix }));
     }
   }
   return problems;
 }
 
-/** A string that writing changes: where it is, whether it is the key there rather than the value, and what kubectl reads. */
+/** What kubectl makes of a string cdk8s wrote, and how to fix it. */
+interface Reading {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** A string that writing changes: where it is, whether it is the key there rather than the value, and what kubectl makes of it. */
 interface Found {
   readonly path: readonly (string | number)[];
   readonly key: boolean;
-  readonly readAs: string;
+  readonly readAs: Reading;
+}
+
+const UNQUOTED_FIX = 'cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers';
+const CHARACTER: Reading = {
+  message: 'holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, '
+    + 'half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere',
+  fix: 'remove the character',
+};
+const BLOCK: Reading = {
+  message: 'is a multi-line string that cdk8s writes as a literal block which kubectl reads back as another string, or refuses: '
+    + 'its lines of spaces before the first line of text lose their spaces, and a tab at the start of its first lines is refused',
+  fix: 'remove the spaces of the lines before the text and the tab at the start of its first line, or give the text base64-encoded (a Secret\'s data)',
+};
+
+/** A string written without quotes that kubectl reads as `kind`. */
+function unquoted(kind: string, key: boolean): Reading {
+  return kind === 'a merge key'
+    ? { message: 'is a string that cdk8s writes without quotes, and kubectl reads it back as a merge key', fix: 'use another key' }
+    : { message: `is a string that cdk8s writes without quotes, and kubectl reads it back as ${kind}`, fix: `use another ${key ? 'key' : 'value'}: ${UNQUOTED_FIX}` };
 }
 
 /** `spec.env[0].value`, as the shape rule names fields. */
@@ -54,11 +92,11 @@ function pathText(path: readonly (string | number)[]): string {
   return text;
 }
 
-/** The walk, with what kubectl reads of each string cdk8s's writer was asked about, for one check. */
+/** The walk, with what kubectl makes of each string it has judged, for one check. */
 class WrittenYaml {
-  /** What kubectl reads of a string written as a value or as a key, or `undefined` for the string itself. */
-  private readonly values = new Map<string, string | undefined>();
-  private readonly keys = new Map<string, string | undefined>();
+  /** What kubectl makes of a string written as a value or as a key, or `undefined` for the string itself. */
+  private readonly values = new Map<string, Reading | undefined>();
+  private readonly keys = new Map<string, Reading | undefined>();
 
   /**
    * Adds to `found` each string under `value` that writing changes; `path` leads to `value`, and is
@@ -70,7 +108,7 @@ class WrittenYaml {
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (typeof item === 'string') {
-          if (isGoYamlNonString(item)) { this.judgeValue(item, path, i, found); }
+          if (mayChange(item)) { this.judge(item, false, path, i, found); }
         } else if (typeof item === 'object' && item !== null) {
           path.push(i);
           this.scan(item, path, found);
@@ -83,10 +121,10 @@ class WrittenYaml {
     const keys = Object.keys(map);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      if (isGoYamlNonString(key)) { this.judgeKey(key, path, found); }
+      if (mayChange(key)) { this.judge(key, true, path, key, found); }
       const item = map[key];
       if (typeof item === 'string') {
-        if (isGoYamlNonString(item)) { this.judgeValue(item, path, key, found); }
+        if (mayChange(item)) { this.judge(item, false, path, key, found); }
       } else if (typeof item === 'object' && item !== null) {
         path.push(key);
         this.scan(item, path, found);
@@ -95,41 +133,42 @@ class WrittenYaml {
     }
   }
 
-  private judgeValue(text: string, path: readonly (string | number)[], step: string | number, found: Found[]): void {
-    const readAs = this.readAsValue(text);
-    if (readAs !== undefined) { found.push({ path: [...path, step], key: false, readAs }); }
-  }
-
-  private judgeKey(key: string, path: readonly (string | number)[], found: Found[]): void {
-    const readAs = this.readAsKey(key);
-    if (readAs !== undefined) { found.push({ path: [...path, key], key: true, readAs }); }
-  }
-
-  private readAsValue(text: string): string | undefined {
-    if (!this.values.has(text)) {
-      this.values.set(text, readBack(Yaml.stringify([text]), text, read => (read[0] === text ? undefined : kindOf(read[0]))));
-    }
-    return this.values.get(text);
-  }
-
-  private readAsKey(text: string): string | undefined {
-    if (!this.keys.has(text)) {
-      // kubectl's decoder turns a key it reads as a number into that number's text.
-      this.keys.set(text, readBack(Yaml.stringify({ [text]: 'x' }), text, read => (read[text] === 'x' ? undefined : 'another key')));
-    }
-    return this.keys.get(text);
+  private judge(text: string, key: boolean, path: readonly (string | number)[], step: string | number, found: Found[]): void {
+    const memo = key ? this.keys : this.values;
+    if (!memo.has(text)) { memo.set(text, key ? readAsKey(text) : readAsValue(text)); }
+    const readAs = memo.get(text);
+    if (readAs !== undefined) { found.push({ path: [...path, step], key, readAs }); }
   }
 }
 
-/**
- * What kubectl makes of `written` (one YAML document) by `read`: `undefined` where it is unchanged.
- * Where kubectl cannot read it at all, `<<` is a merge key.
- */
-function readBack(written: string, text: string, read: (value: any) => string | undefined): string | undefined {
+/** Whether writing may change `text`: most strings are names and words, which it never does. */
+function mayChange(text: string): boolean {
+  return isGoYamlNonString(text) || SPECIAL.test(text);
+}
+
+/** What kubectl makes of `text` written as a value, or `undefined` when it reads it back. */
+function readAsValue(text: string): Reading | undefined {
+  if (UNREADABLE.test(text)) { return CHARACTER; }
+  const written = Yaml.stringify({ v: text });
+  if (written.startsWith('v: |')) {
+    return readGoYamlLiteralBlock(written.slice(3)) === text ? undefined : BLOCK;
+  }
+  if (!isGoYamlNonString(text)) { return undefined; }
+  const read = loadKubectlYaml(written) as { v: unknown };
+  return read.v === text ? undefined : unquoted(kindOf(read.v), false);
+}
+
+/** What kubectl makes of `text` written as a key (cdk8s writes one with a line break in quotes), or `undefined` when it reads it back. */
+function readAsKey(text: string): Reading | undefined {
+  if (UNREADABLE.test(text)) { return CHARACTER; }
+  if (!isGoYamlNonString(text)) { return undefined; }
   try {
-    return read(loadKubectlYaml(written));
+    // kubectl's decoder turns a key it reads as a number into that number's text.
+    const read = loadKubectlYaml(Yaml.stringify({ [text]: 'x' })) as { [key: string]: unknown };
+    return read[text] === 'x' ? undefined : unquoted('another key', true);
   } catch {
-    return text === '<<' ? 'a merge key' : 'text it cannot read';
+    // js-yaml refuses a merge key whose value is no mapping, as go-yaml does.
+    return unquoted('a merge key', true);
   }
 }
 

@@ -28,8 +28,11 @@ const NAMESPACES = ['team-a', 'team-b', undefined];
 const podDefaultSpec = (name: string) => fc.record({
   volumes: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), secret: fc.record({ secretName: fc.constantFrom('minio', 'creds') }) }), { maxLength: 1 }),
   volumeMounts: fc.array(fc.record({ name: fc.constantFrom('creds', 'data'), mountPath: fc.constantFrom('/data', '/data/', '/home/jovyan/.aws') }), { maxLength: 1 }),
-  // 0O17: a string cdk8s writes without quotes, which kubectl reads as a number.
-  env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y', '0O17') }), { maxLength: 1 }),
+  // Strings cdk8s writes so that kubectl reads them otherwise: 0O17 (a number), a block whose first line
+  // starts with a tab after an empty line (refused), and one with a line separator (a line break to it).
+  // This test reads files with js-yaml and kubectl's scalars, which sees the first only; written-yaml.test.ts
+  // compares the others with kubectl itself.
+  env: fc.array(fc.record({ name: fc.constantFrom('AWS_REGION', 'S3_ENDPOINT'), value: fc.constantFrom('x', 'y', '0O17', '\n\tx', 'a\u2028b') }), { maxLength: 1 }),
   envFrom: fc.array(fc.oneof(
     fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
     fc.record({ configMapRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),

@@ -2,7 +2,7 @@
 // in test/fixtures/kubectl-reads-cdk8s-yaml.json were recorded from kubectl 1.32.4: each candidate string
 // was written by cdk8s 2.70's `Yaml.stringify` (as App.synth writes files), as a value and as a key, and
 // the file decoded with `kubectl annotate --local -o json -f FILE x=y`, which decodes as `kubectl apply -f`
-// does. The recording test runs kubectl again when it is on PATH (RECORD_KUBECTL_VECTORS=1 rewrites the file).
+// does. The recording tests run kubectl again when it is on PATH (RECORD_KUBECTL_VECTORS=1 rewrites the file).
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -35,6 +35,57 @@ function candidates(): string[] {
 interface Readings {
   readonly values: { [text: string]: unknown };
   readonly keys: { [text: string]: string };
+  /** The character candidates kubectl refused or read as another string, as values and as keys. */
+  readonly characters: { readonly values: string[]; readonly keys: string[] };
+  /** The multi-line candidates kubectl refused or read as another string. */
+  readonly blocks: string[];
+}
+
+/**
+ * Each character cdk8s writes as it is or as an escape, in the contexts that decide how it writes a
+ * string (alone, inside text, first, last, on a line of a multi-line string, after a space, after `: `, after a quote).
+ */
+function characterCandidates(): string[] {
+  const codes: number[] = [];
+  for (let c = 0; c <= 0x20; c++) { codes.push(c); }
+  for (let c = 0x7f; c <= 0xa0; c++) { codes.push(c); }
+  codes.push(0x2028, 0x2029, 0xfeff, 0xfffe, 0xffff, 0xfdd0, 0xe000, 0xd800, 0xdc00, 0x200b, 0x1f600);
+  const contexts = [(c: string) => c, (c: string) => `a${c}b`, (c: string) => `${c}a`, (c: string) => `a${c}`, (c: string) => `x\ny${c}z`,
+    (c: string) => ` ${c}`, (c: string) => `a: ${c}`, (c: string) => `"${c}`];
+  return [...new Set(codes.flatMap(code => contexts.map(context => context(String.fromCodePoint(code)))))];
+}
+
+/** Every string of up to four of space, line break, text, tab, `#`, `-`, `:` and carriage return. */
+function multiLineCandidates(): string[] {
+  const alphabet = [' ', '\n', 'a', '\t', '#', '-', ':', '\r'];
+  let level = [''];
+  const all: string[] = [];
+  for (let length = 1; length <= 4; length++) {
+    level = level.flatMap(prefix => alphabet.map(c => prefix + c));
+    all.push(...level);
+  }
+  return all;
+}
+
+/**
+ * The texts kubectl refuses or reads as another string, each written by cdk8s in a file of its own
+ * (as `data.v`, or as a key of `data`): one kubectl run over the folder reads every file it can and
+ * names each one it cannot. Undefined when kubectl is not on PATH.
+ */
+function kubectlUnreadable(texts: readonly string[], asKey: boolean): string[] | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'written-yaml-files-'));
+  texts.forEach((text, i) => writeFileSync(path.join(dir, `f${i}.yaml`),
+    Yaml.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `f${i}` }, data: asKey ? { [text]: 'x' } : { v: text } })));
+  const result = spawnSync('kubectl', ['annotate', '--local', '-o', 'json', '-f', dir, 'x=y'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.error !== undefined) { return undefined; }
+  const refused = new Set([...result.stderr.matchAll(/f(\d+)\.yaml/g)].map(m => Number(m[1])));
+  const read = new Map<number, any>();
+  for (const object of JSON.parse(`[${result.stdout.replace(/\n}\n{/g, '\n},\n{')}]`)) { read.set(Number(object.metadata.name.slice(1)), object.data); }
+  return texts.filter((text, i) => {
+    if (refused.has(i)) { return true; }
+    const data = read.get(i);
+    return asKey ? Object.keys(data ?? {})[0] !== text : data?.v !== text;
+  });
 }
 
 /** Runs kubectl on cdk8s's writing of every candidate; undefined when kubectl is not on PATH. */
@@ -55,7 +106,12 @@ function kubectlReadings(texts: readonly string[]): Readings | undefined {
   }
   expect(result.stderr).toBe('');
   const read = JSON.parse(result.stdout);
-  const readings: Readings = { values: {}, keys: {} };
+  const characters = characterCandidates();
+  const readings: Readings = {
+    values: {}, keys: {},
+    characters: { values: kubectlUnreadable(characters, false)!, keys: kubectlUnreadable(characters, true)! },
+    blocks: kubectlUnreadable(multiLineCandidates(), false)!,
+  };
   texts.forEach((text, i) => {
     if (read.values[`v${i}`] !== text) { readings.values[text] = read.values[`v${i}`]; }
     const [key] = Object.keys(read.keys[`k${i}`]);
@@ -99,6 +155,48 @@ test('the rule reports exactly the strings kubectl reads back as something else,
     // THEN the rule reports each place where kubectl reads something else
     const expected = [...(text in values ? ['data.value'] : []), ...(text in keys ? [`keys.${text}`] : [])];
     expect({ text, reported: reported(text) }).toEqual({ text, reported: expected });
+  }
+});
+
+test('the rule reports exactly the characters kubectl refuses or reads as others, as a value or as a key', () => {
+  // GIVEN the recorded vectors: DEL, the C1 controls, U+2028, U+2029, U+FFFE, U+FFFF and half a surrogate pair, in every
+  // context, except U+2028 and U+2029 in a value cdk8s writes in quotes and away from spaces (refused all the same, below)
+  const { characters } = recorded();
+  const separator = (text: string) => /[\u2028\u2029]/.test(text);
+  expect(characters.values).toContain('\u0085');
+  expect(characters.keys).toContain('a\u2028b');
+  expect(characters.values).not.toContain('\ufeff');
+  for (const text of characterCandidates()) {
+    // WHEN a ConfigMap holds the string as a value and as a key
+    // THEN the rule reports each place where kubectl refuses it or reads another string
+    const expected = [...(characters.values.includes(text) || separator(text) ? ['data.value'] : []),
+      ...(characters.keys.includes(text) || separator(text) ? [`keys.${text}`] : [])];
+    expect({ text, reported: reported(text) }).toEqual({ text, reported: expected });
+  }
+  expect(characterCandidates().filter(text => separator(text) && !characters.values.includes(text))).toEqual(['"\u2028', '"\u2029']);
+});
+
+test('a line separator is refused also where kubectl keeps it: in quotes, between two other characters', () => {
+  // GIVEN a value and a long key (which cdk8s writes as an explicit key) in quotes, each holding U+2028
+  const key = `"${'a'.repeat(1100)}\u2028b`;
+  const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'quoted' }, data: { [key]: 'x', value: '"\u2028' } };
+  // WHEN judged THEN both are reported
+  expect(unquotedScalars([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data.${key}`, 'data.value']);
+  // AND kubectl reads them back (when on PATH): the rule refuses more than it must here, and says so in its comment
+  expect(kubectlUnreadable([key], true) ?? []).toEqual([]);
+  expect(kubectlUnreadable(['"\u2028'], false) ?? []).toEqual([]);
+});
+
+test('the rule reports exactly the multi-line strings kubectl refuses or reads as others', () => {
+  // GIVEN the recorded vectors: lines of spaces before the text, a tab at the start of the first lines
+  const { blocks } = recorded();
+  expect(blocks).toEqual(expect.arrayContaining([' \n', '\n\n\ta', '  \t\n']));
+  expect(blocks).not.toContain('a\n b');
+  for (const text of multiLineCandidates()) {
+    // WHEN a ConfigMap holds the string as a value
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { value: text } };
+    // THEN the rule reports it when kubectl refuses it or reads another string
+    expect({ text, reported: unquotedScalars([{ manifest, source: 'cm' }]).length }).toEqual({ text, reported: blocks.includes(text) ? 1 : 0 });
   }
 });
 
@@ -159,6 +257,28 @@ describe('synth', () => {
     try { Testing.synth(chart); } catch (e) { message = (e as Error).message; }
     expect(message).toContain('token: stringData.token is a string that cdk8s writes without quotes, and kubectl reads it back as a number');
     expect(message).not.toMatch(/FACE|64206/);
+  });
+
+  test('refuses a description pasted with a line separator, naming the character class, not the text', () => {
+    // GIVEN a MinioDefault whose description holds U+2028 (as text copied from a web page may)
+    const chart = Testing.chart();
+    new MinioDefault(chart, 'minio', { namespace: 'team-a', description: 'Team\u2028bucket' });
+    // WHEN synthesised THEN synth refuses, naming the field
+    expect(() => Testing.synth(chart)).toThrow('minio: spec.desc holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control '
+      + 'such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere; '
+      + 'remove the character');
+  });
+
+  test('refuses a multi-line string whose first line starts with a tab after an empty line, never showing it', () => {
+    // GIVEN a Secret whose stringData holds a script that starts with an empty line and a tab (a fake credential)
+    const chart = checkedChart();
+    new ApiObject(chart, 'script', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'script' }, stringData: { 'run.sh': '\n\texport TOKEN=fake-token' } });
+    // WHEN synthesised THEN the message names the path and the cause, not the text
+    let message = '';
+    try { Testing.synth(chart); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain('test/script: stringData.run.sh is a multi-line string that cdk8s writes as a literal block which kubectl reads back '
+      + 'as another string, or refuses');
+    expect(message).not.toContain('fake-token');
   });
 
   test('strings cdk8s quotes pass: 0x1F, 0b1, 017, 9000, true, yes, an empty string', () => {
