@@ -1,3 +1,4 @@
+import { clusterExternalSecretObjects } from './cluster-external-secret';
 import { DataKeys } from './data-keys';
 import { listItems } from './input-model';
 import { append, Found, isPodDefault, listOf, PodDefaultFound, secretVolumeSources, toFound, toPodDefault } from './objects';
@@ -23,7 +24,9 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, l
  * output files), then namespace by namespace, the rules on each PodDefault and then those across the
  * PodDefaults one notebook can select. An object that names no namespace lands wherever `kubectl apply
  * -n` sends it, so it is judged in every namespace of the input, and against the other namespace-less
- * ones. Pure: it reads nothing but its arguments and never changes them.
+ * ones. A ClusterExternalSecret stands, besides itself, for the ExternalSecret External Secrets Operator
+ * writes in each namespace it targets (cluster-external-secret.ts). Pure: it reads nothing but its
+ * arguments and never changes them.
  */
 export function checkManifests(inputs: readonly CheckInput[], options: CheckOptions = {}): CheckProblem[] {
   const objects: Found[] = [];
@@ -33,7 +36,12 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     const items = listItems(found.manifest);
     if (Array.isArray(items)) { addItems(objects, found, items, inputs[i]); }
   }
+  // The ExternalSecrets ESO generates for the ClusterExternalSecrets, judged as ones the input holds
+  // there; once every object is read, since a CES's targets are the namespaces of the whole input.
+  const generated = clusterExternalSecretObjects(objects);
+  for (let i = 0; i < generated.objects.length; i++) { objects.push(generated.objects[i]); }
   const problems = duplicateObjects(objects);
+  append(problems, generated.problems);
   append(problems, outputFiles(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();

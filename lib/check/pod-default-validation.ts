@@ -41,7 +41,8 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * differently, an env var that one PodDefault's `env` and another's `envFrom` Secret or ConfigMap both
  * set, two PodDefaults one pod can select that set different service accounts, two credentials for one
  * cloud that one pod would get (a keyless identity beside keys), two objects with the same group, kind,
- * namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it),
+ * namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it, and a
+ * ClusterExternalSecret as the ExternalSecret it writes in each namespace it targets),
  * objects the app's `YamlOutputType` would write to one file, a PodDefault the notebook UI cannot list,
  * the spawner's own `dshm` volume, `/dev/shm` or workspace (`/home/jovyan`) mount, a PodDefault name
  * over 52 characters, invalid label keys, label values and annotation keys, and invalid selectors.

@@ -1,7 +1,7 @@
 // The check's one invariant, as a property (issue 20 item 1): for any app, either synth refuses, or
 // PodDefaultCheck.check over exactly the manifests synth wrote, read back from the output directory,
 // finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The apps mix the library's constructs,
-// KubePodDefaults, raw ApiObjects, Included YAML and JSON patches over several charts, in every
+// KubePodDefaults, raw ApiObjects (ClusterExternalSecrets among them), Included YAML and JSON patches over several charts, in every
 // YamlOutputType, and change between two synths: props objects their callers kept, public fields, new
 // patches. The seed is fixed (FUZZ_SEED replays another); FUZZ_RUNS sets the number of apps.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -45,12 +45,16 @@ const podDefaultSpec = (name: string) => fc.record({
 
 /** One object of the app: what kind of thing, with what name and namespace. */
 const objectSpec = fc.record({
-  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-configmap', 'raw-eso', 'include'),
+  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-configmap', 'raw-eso', 'raw-ces', 'include'),
   name: fc.constantFrom(...NAMES),
   namespace: fc.constantFrom(...NAMESPACES),
   chart: fc.nat(2),
   unlisted: fc.boolean(),
   policy: fc.constantFrom('Owner', 'Merge', 'Orphan', 'None', 'CreateOrMerge'),
+  /** How a ClusterExternalSecret targets namespaces: by name, or by a selector on the name label, which is exact for any namespace. */
+  targets: fc.constantFrom('namespaces', 'name-selector', 'name-not-in'),
+  /** Its ExternalSecrets' name: its own, or the object's name. */
+  externalSecretName: fc.boolean(),
 }).chain(o => podDefaultSpec(o.name).map(spec => ({ ...o, spec })));
 
 /** A change after the first synth. */
@@ -113,6 +117,18 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
         case 'raw-eso': {
           const props = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { ...metadata, name: `fetch-${i}` },
             spec: { target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          kept.push({ obj: made[0], props });
+          break;
+        }
+        case 'raw-ces': {
+          // Cluster-scoped: a namespace it names (a chart's) is ignored; it targets namespaces of the pools.
+          const names = [o.namespace ?? chart.namespace ?? 'team-a'];
+          const targets = o.targets === 'namespaces' ? { namespaces: names }
+            : { namespaceSelectors: [{ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: o.targets === 'name-selector' ? 'In' : 'NotIn', values: names }] }] };
+          const props = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { ...metadata, name: `ces-${i}` },
+            spec: { ...targets, ...(o.externalSecretName ? { externalSecretName: o.name } : {}),
+              externalSecretSpec: { target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;

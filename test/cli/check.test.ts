@@ -239,6 +239,23 @@ describe('check reads what the tools around it write', () => {
     expectOutput(await cli(['check', '--namespace', 'other', '-'], { stdin }), 'ok: 2 objects, 0 PodDefaults in 0 namespaces, no problems\n');
   });
 
+  test.concurrent('a cluster dump with a ClusterExternalSecret: its own ExternalSecret is judged once, its ExternalSecret of another namespace clashes there', async () => {
+    // GIVEN `kubectl get clusterexternalsecrets,externalsecrets,secrets -A -o yaml`: a CES targeting user and team-b, its
+    // ExternalSecret in user (controller owner: the CES) with the Secret creds it wrote, and a Secret creds of team-b
+    const owner = (kind: string) => [{ apiVersion: 'external-secrets.io/v1', kind, name: 'creds', uid: '00000000-0000-0000-0000-000000000000', controller: true }];
+    const spec = { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'creds' }, data: [{ secretKey: 'token', remoteRef: { key: 'k' } }] };
+    const items = [
+      { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' }, spec: { namespaces: ['user', 'team-b'], externalSecretSpec: spec } },
+      { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds', namespace: 'user', ownerReferences: owner('ClusterExternalSecret') }, spec },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'user', ownerReferences: owner('ExternalSecret') }, data: { token: 'ZmFrZQ==' } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-b' }, data: { token: 'ZmFrZQ==' } },
+    ];
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }) }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one problem, in team-b, naming the CES and the namespace
+    expect(lines).toEqual([expect.stringMatching(/^stdin#1.items\[3\] and stdin#1.items\[0\] \(its ExternalSecret in namespace team-b\) both make Secret creds in namespace team-b \(an ExternalSecret writes/)]);
+  });
+
   test.concurrent('an --allow-unlisted value that is not NAME or NS/NAME is a usage error', async () => {
     expect(expectErrors(await cli(['check', '--allow-unlisted', 'a/b/c', '-']), 2, 'cdk8s-kubeflow-access check'))
       .toEqual(['--allow-unlisted: the value "a/b/c" is not of the form NAME or NAMESPACE/NAME']);
