@@ -93,7 +93,16 @@ export function buildOrReject(build: (chart: Chart) => Construct, secrets: reado
     error = e;
   }
   if (error === undefined) {
-    const manifests = Testing.synth(chart);
+    let manifests: any[];
+    try {
+      manifests = Testing.synth(chart);
+    } catch (e) {
+      // A string the props carry into the manifests that cdk8s writes so that kubectl reads it otherwise
+      // is refused at synth by the check's yaml-scalar rule, naming the construct and the field (the
+      // constructs refuse it themselves only for `description`).
+      expectWrittenYamlRefusal(e, secrets);
+      return { ok: false, error: e as AccessError };
+    }
     const problems = manifests.flatMap(manifestProblems);
     if (problems.length > 0) { throw new Error(`synthesised manifests fail the schema checks:\n${problems.join('\n')}`); }
     // kubectl reads YAML 1.1: what the app writes must read back as exactly the objects it synthesised.
@@ -120,6 +129,17 @@ export function expectRefused(build: (chart: Chart) => unknown, message: string 
     expect(outcome.error.message).toBe(message);
   } else {
     expect(outcome.error.message).toMatch(message);
+  }
+}
+
+/** Asserts that `error` is synth's refusal by the yaml-scalar rule only, naming no part of `secrets`. */
+function expectWrittenYamlRefusal(error: unknown, secrets: readonly string[]): void {
+  const message = String((error as Error)?.message ?? error);
+  const lines = message.split('\n').map(l => l.trim()).filter(l => l.startsWith('[] '));
+  const written = /(is a string that cdk8s writes without quotes|holds a character that cdk8s writes so that kubectl cannot read it back|is a multi-line string that cdk8s writes as a literal block)/;
+  if (!message.startsWith('Validation failed') || lines.length === 0 || !lines.every(l => written.test(l))) { throw error; }
+  for (const secret of secrets) {
+    if (secret !== '' && (message.includes(secret) || String((error as Error).stack).includes(secret))) { throw new Error('a synth-time refusal holds a secret'); }
   }
 }
 

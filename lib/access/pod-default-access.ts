@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ExternalSecretSpec } from '../../imports/external-secrets.io';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { PodDefaultValidation } from '../check/pod-default-validation';
+import { writtenValueProblem } from '../check/written-yaml';
 import { childPath, fieldError } from '../errors';
 import { foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
@@ -253,6 +254,9 @@ export function resolveNames(scope: Construct, id: string,
   if (hasLoneSurrogate(description)) {
     throw fail('description', 'holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it');
   }
+  // Refused here, naming the prop, rather than by the app-wide check's yaml-scalar rule at synth.
+  const written = writtenValueProblem(description);
+  if (written !== undefined) { throw fail('description', written); }
   return { path, namespace, name, description };
 }
 

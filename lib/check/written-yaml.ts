@@ -146,6 +146,16 @@ function mayChange(text: string): boolean {
   return isGoYamlNonString(text) || SPECIAL.test(text);
 }
 
+/**
+ * Why kubectl would not read back `text` as cdk8s writes it as a value, in words for a construct's
+ * prop (`holds a character ...: remove the character`); `undefined` when it would.
+ */
+export function writtenValueProblem(text: string): string | undefined {
+  if (!mayChange(text)) { return undefined; }
+  const reading = readAsValue(text);
+  return reading === undefined ? undefined : `${reading.message}: ${reading.fix}`;
+}
+
 /** What kubectl makes of `text` written as a value, or `undefined` when it reads it back. */
 function readAsValue(text: string): Reading | undefined {
   if (UNREADABLE.test(text)) { return CHARACTER; }

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
+import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PodDefaultValidation } from '../../lib';
 import { unquotedScalars } from '../../lib/check/written-yaml';
 
@@ -226,15 +227,19 @@ test('a merge key `<<`, which cdk8s writes plain, is reported; as a value it is 
 
 describe('synth', () => {
   test('refuses a description that kubectl would read as a number, and writes nothing', () => {
-    // GIVEN a MinioDefault whose description is 0o17
+    // GIVEN a KubePodDefault whose desc is 0o17 (the library's constructs refuse it before synth)
     const outdir = mkdtempSync(path.join(tmpdir(), 'written-yaml-out-'));
     const app = new App({ outdir });
+    PodDefaultValidation.attach(app);
     const chart = new Chart(app, 'profile', { namespace: 'team-a' });
-    new MinioDefault(chart, 'minio', { description: '0o17' });
+    new KubePodDefault(chart, 'minio', { metadata: { name: 'minio' }, spec: { desc: '0o17', selector: { matchLabels: { minio: 'true' } } } });
     // WHEN synthesised THEN synth refuses, naming the construct and the field, and writes no file
     expect(() => app.synth()).toThrow('profile/minio: spec.desc is a string that cdk8s writes without quotes, and kubectl reads it back as a number; '
       + 'use another value: cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers');
     expect(readdirSync(outdir)).toEqual([]);
+    // AND a MinioDefault refuses that description itself, naming the prop
+    expect(() => new MinioDefault(chart, 'minio-default', { description: '0o17' })).toThrow('[profile/minio-default] description: is a string that cdk8s writes '
+      + 'without quotes, and kubectl reads it back as a number: use another value');
   });
 
   test('refuses a namespace that kubectl would read as a number', () => {
@@ -259,14 +264,16 @@ describe('synth', () => {
     expect(message).not.toMatch(/FACE|64206/);
   });
 
-  test('refuses a description pasted with a line separator, naming the character class, not the text', () => {
-    // GIVEN a MinioDefault whose description holds U+2028 (as text copied from a web page may)
+  test('a construct refuses a description pasted with a line separator, naming the prop, before synth', () => {
+    // GIVEN a chart
     const chart = Testing.chart();
-    new MinioDefault(chart, 'minio', { namespace: 'team-a', description: 'Team\u2028bucket' });
-    // WHEN synthesised THEN synth refuses, naming the field
-    expect(() => Testing.synth(chart)).toThrow('minio: spec.desc holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control '
-      + 'such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere; '
+    // WHEN a MinioDefault's description holds U+2028 (as text copied from a web page may)
+    // THEN the construct refuses it, naming the prop, and the character class, not the text
+    expect(() => new MinioDefault(chart, 'minio', { namespace: 'team-a', description: 'Team\u2028bucket' })).toThrow(
+      '[test/minio] description: holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control '
+      + 'such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere: '
       + 'remove the character');
+    expect(chart.node.children).toHaveLength(0);
   });
 
   test('refuses a multi-line string whose first line starts with a tab after an empty line, never showing it', () => {
