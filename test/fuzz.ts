@@ -98,8 +98,9 @@ export function buildOrReject(build: (chart: Chart) => Construct, secrets: reado
       manifests = Testing.synth(chart);
     } catch (e) {
       // A string the props carry into the manifests that cdk8s writes so that kubectl reads it otherwise
-      // is refused at synth by the check's yaml-scalar rule, naming the construct and the field (the
-      // constructs refuse it themselves only for `description`).
+      // is refused at synth by the check's yaml-scalar rule, naming the construct and the field. The
+      // constructs refuse it themselves, naming the prop, for `description` and a secret store's remote
+      // values; a name such as "0o17" (a DNS label that kubectl reads as a number) is left to the rule.
       expectWrittenYamlRefusal(e, secrets);
       return { ok: false, error: e as AccessError };
     }

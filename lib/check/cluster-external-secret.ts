@@ -109,9 +109,20 @@ function leftOut(other: Found, source: string, ces: Found, namespace: string, na
  * ESO sets it (mirrors duplicate-object's `isOutputOf` for the Secret of an ExternalSecret).
  */
 function isOwnedBy(es: Found, ces: Found): boolean {
+  return clusterExternalSecretOwner(es) === ces.name;
+}
+
+/**
+ * The name of the ClusterExternalSecret that generated `es` (its controller owner), or `undefined` for an
+ * ExternalSecret of its own: ESO writes the generated one's spec back from the CES, so its settings are
+ * changed there.
+ */
+export function clusterExternalSecretOwner(es: Found): string | undefined {
   const owners = es.manifest.metadata?.ownerReferences;
-  return Array.isArray(owners) && owners.some(owner => owner?.controller === true && owner.kind === 'ClusterExternalSecret'
-    && typeof owner.apiVersion === 'string' && owner.apiVersion.startsWith('external-secrets.io/') && owner.name === ces.name);
+  if (!Array.isArray(owners)) { return undefined; }
+  const owner = owners.find(o => o?.controller === true && o.kind === 'ClusterExternalSecret'
+    && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('external-secrets.io/'));
+  return typeof owner?.name === 'string' ? owner.name : undefined;
 }
 
 /**

@@ -122,8 +122,8 @@ function stringEnd(text: string, at: number): number {
 }
 
 /** `line L, column C` of an offset, both from 1. */
-function lineAndColumn(text: string, offset: number): string {
-  let line = 1;
+function lineAndColumn(text: string, offset: number, firstLine = 0): string {
+  let line = firstLine + 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
@@ -167,10 +167,30 @@ function linesBefore(text: string, offset: number): number {
 }
 
 /**
+ * NEL, LS and PS: line breaks to go-yaml v2, and so to kubectl (its scanner's is_break), characters to
+ * YAML 1.2 readers such as js-yaml. A file that holds one as it is, even in quotes or a comment, is not
+ * judged: what kubectl makes of it depends on where it is (it folds one in quotes, ends a comment or a
+ * plain scalar at one), and an escape says the same without doubt.
+ */
+const GO_YAML_ONLY_LINE_BREAKS = /[\u0085\u2028\u2029]/;
+
+function lineBreakInWords(code: number): string {
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const escape = code === 0x85 ? '\\N' : `\\u${code.toString(16)}`;
+  return `the text holds ${name}, which kubectl reads as a line break and this check would read as a character: `
+    + `remove it, or write it as the escape ${escape} in a double-quoted string`;
+}
+
+/**
  * Reads one document. One that cannot be read is reported, and the next ones are still read (kubectl
  * stops at it): the documents are split by lines first, so a broken one cannot hide the next.
  */
 function readYamlDocument(document: string, where: string, firstLine: () => number, result: ReadResult): void {
+  const lineBreak = document.search(GO_YAML_ONLY_LINE_BREAKS);
+  if (lineBreak >= 0) {
+    result.problems.push(`${where}: not read as kubectl reads it, at ${lineAndColumn(document, lineBreak, firstLine())}: ${lineBreakInWords(document.charCodeAt(lineBreak))}`);
+    return;
+  }
   let value: unknown;
   try {
     value = loadKubectlYaml(document);

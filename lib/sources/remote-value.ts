@@ -1,3 +1,4 @@
+import { writtenValueProblem } from '../check/written-yaml';
 import { valueError } from '../errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
 
@@ -24,7 +25,9 @@ export interface RemoteValue {
 
 /**
  * Checks a remote value, `field` naming it in messages: every part is non-empty text without
- * surrounding whitespace or control characters, which no store names a value with.
+ * surrounding whitespace or control characters, which no store names a value with, and that kubectl
+ * reads back from the ExternalSecret as cdk8s writes it (the check's yaml-scalar rule would refuse it at
+ * synth, naming the manifest's field rather than this one).
  */
 export function checkRemoteValue(field: string, value: RemoteValue | undefined): void {
   if (value === undefined || value === null || typeof value !== 'object') {
@@ -42,4 +45,7 @@ function checkPart(field: string, part: string, text: unknown): void {
   if (text !== text.trim() || hasControlCharacter(text) || hasLoneSurrogate(text)) {
     throw valueError(field, `${field}.${part} ${quote(text)} has surrounding whitespace or a control character, which no store's ${part} has: give it as the store shows it`);
   }
+  // Not quoted: JSON leaves these characters as they are.
+  const problem = writtenValueProblem(text);
+  if (problem !== undefined) { throw valueError(field, `${field}.${part} ${problem}`); }
 }

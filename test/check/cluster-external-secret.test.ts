@@ -11,7 +11,9 @@ import { errorsOf } from '../support';
 import { externalSecret, inputs, line, pd, secret } from './support';
 
 const MAKE = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other';
-const FIX_EXISTING = 'give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one';
+/** The fix of a clash with an existing Secret: the creationPolicy of the ExternalSecrets a CES generates is set on the CES. */
+const FIX_EXISTING = (cesName: string) =>
+  `give them different names or namespaces, or set spec.externalSecretSpec.target.creationPolicy to Merge on ClusterExternalSecret ${cesName} to fill the existing one`;
 const ENV_FIX = 'without a warning; set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name';
 
 /** The spec of an ExternalSecret that writes Secret `target` with `keys` fetched, by `creationPolicy`. */
@@ -32,12 +34,12 @@ function namespace(name: string, labels?: Record<string, string>): any {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: labels === undefined ? { name } : { name, labels } };
 }
 
-/** The problem of Secret creds in `ns` made by `first` and by the ExternalSecret of the CES `ces` there. */
-function secretClash(first: string, cesSource: string, ns: string): any {
+/** The problem of Secret creds in `ns` made by `first` and by the ExternalSecret there of the CES `cesName` at `cesSource`. */
+function secretClash(first: string, cesSource: string, ns: string, cesName = 'creds'): any {
   const generated = `${cesSource} (its ExternalSecret in namespace ${ns})`;
   return {
     rule: 'duplicate-object', namespace: ns, sources: [first, generated], key: 'creds',
-    message: `${first} and ${generated} both make Secret creds in namespace ${ns} ${MAKE}`, fix: FIX_EXISTING,
+    message: `${first} and ${generated} both make Secret creds in namespace ${ns} ${MAKE}`, fix: FIX_EXISTING(cesName),
   };
 }
 
@@ -54,7 +56,7 @@ describe('the namespaces a ClusterExternalSecret targets', () => {
     // WHEN checked
     const problems = checkManifests(given);
     // THEN its ExternalSecrets clash with the Secrets of team-a and team-c, in the order of the namespaces' names
-    expect(problems).toEqual([secretClash('s0', 's2', 'team-a'), secretClash('s3', 's2', 'team-c')]);
+    expect(problems).toEqual([secretClash('s0', 's2', 'team-a', 'creds-everywhere'), secretClash('s3', 's2', 'team-c', 'creds-everywhere')]);
   });
 
   test('spec.namespaceSelectors and spec.namespaceSelector, ORed, on the labels of Namespace objects', () => {
@@ -101,7 +103,7 @@ describe('the namespaces a ClusterExternalSecret targets', () => {
     const given = inputs(secret('creds', []), ces('none', { namespaceSelectors: [null] }), ces('named', { namespaces: ['team-a'] }));
     // WHEN checked
     // THEN only the named one writes creds there
-    expect(checkManifests(given)).toEqual([secretClash('s0', 's2', 'team-a')]);
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's2', 'team-a', 'named')]);
   });
 });
 
@@ -116,7 +118,7 @@ describe('the ExternalSecret of a ClusterExternalSecret judged as one the input 
     // WHEN synthesised
     // THEN refused, naming the CES and the namespace
     expect(errorsOf(() => app.synthYaml())).toEqual([
-      `${minio.secret!.node.path} and ${cesObject.node.path} (its ExternalSecret in namespace user) both make Secret minio in namespace user ${MAKE}; ${FIX_EXISTING}`,
+      `${minio.secret!.node.path} and ${cesObject.node.path} (its ExternalSecret in namespace user) both make Secret minio in namespace user ${MAKE}; ${FIX_EXISTING('minio-everywhere')}`,
     ]);
   });
 
@@ -167,7 +169,7 @@ describe('an ExternalSecret of the name the CES gives', () => {
     // WHEN checked
     // THEN team-a is left out, and in team-b its ExternalSecret is judged (its Secret clashes there); the CES's ExternalSecret is not judged in team-a
     expect(checkManifests(given)).toEqual([
-      secretClash('s2', 's1', 'team-b'),
+      secretClash('s2', 's1', 'team-b', 'platform'),
       LEFT_OUT('s0', 's1 (its ExternalSecret in namespace team-a)', 'team-a', 'creds-sync', 'platform'),
     ]);
   });
@@ -193,6 +195,15 @@ describe('an ExternalSecret of the name the CES gives', () => {
     // WHEN checked
     // THEN team-a holds no duplicate; the CES's ExternalSecret in team-b clashes with the Secret there
     expect(checkManifests(given)).toEqual([secretClash('s3', 's0', 'team-b')]);
+  });
+
+  test('its own, in a cluster dump, clashing with a Secret it did not write: the fix names the CES', () => {
+    // GIVEN a dump of CES platform's ExternalSecret creds-sync in team-a (controller owner: the CES), which
+    // writes Secret creds, and a Secret creds there that it does not own
+    const given = inputs(ownedBy(externalSecret('creds-sync', esSpec('creds')), 'ClusterExternalSecret', 'platform'), secret('creds', []));
+    // WHEN checked
+    // THEN the clash tells to set creationPolicy on the CES, since ESO writes the ExternalSecret's spec back from it
+    expect(checkManifests(given).map(p => p.fix)).toEqual([FIX_EXISTING('platform')]);
   });
 
   test('one another CES owns is not its own', () => {

@@ -132,6 +132,44 @@ describe('check', () => {
     ]);
   });
 
+  describe('NEL, LS and PS, which kubectl (go-yaml v2) reads as line breaks and YAML 1.2 as characters', () => {
+    // A ConfigMap whose comment holds U+2028 and then text: kubectl ends the comment there, and reads the text.
+    const lineSeparatorInComment = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x # note\u2028 namespace: z\n  namespace: ns\n';
+    // The same characters as escapes in double quotes, which kubectl and YAML 1.2 read alike.
+    const escaped = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: ns\ndata:\n  a: "p\\Nq"\n  b: "p\\u2028q"\n  c: "p\\Lq"\n';
+
+    test.concurrent('one written as it is is reported by position, naming the character and the escape to use', async () => {
+      // GIVEN a document with U+2028 in a comment, and one with NEL in a value, then a good one
+      const stdin = `${lineSeparatorInComment}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  namespace: ns\ndata:\n  a: p\u0085q\n---\n${escaped}`;
+      // WHEN
+      const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+      // THEN each of the two is one line; the escaped document is read
+      expect(lines).toEqual([
+        'stdin#1: not read as kubectl reads it, at line 4, column 17: the text holds U+2028, which kubectl reads as a line break and this check would read as a character: '
+          + 'remove it, or write it as the escape \\u2028 in a double-quoted string',
+        'stdin#2: not read as kubectl reads it, at line 13, column 7: the text holds U+0085, which kubectl reads as a line break and this check would read as a character: '
+          + 'remove it, or write it as the escape \\N in a double-quoted string',
+      ]);
+    });
+
+    test('kubectl reads them so (runs kubectl when on PATH)', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'cli-check-line-breaks-'));
+      const read = (text: string) => {
+        writeFileSync(path.join(dir, 'cm.yaml'), text);
+        return spawnSync('kubectl', ['annotate', '--local', '-o', 'json', '-f', path.join(dir, 'cm.yaml'), 'x=y'], { encoding: 'utf8' });
+      };
+      const raw = read(lineSeparatorInComment);
+      if (raw.error !== undefined) {
+        console.log(`kubectl is not on PATH (${raw.error.message}): the line break readings are not compared`);
+        return;
+      }
+      // THEN kubectl refuses the comment (a YAML 1.2 reader reads name x, namespace ns), and reads the escapes as the characters
+      expect([raw.status, raw.stderr]).toEqual([1, expect.stringContaining('yaml: line 4: did not find expected key')]);
+      const escapes = read(escaped);
+      expect(JSON.parse(escapes.stdout).data).toEqual({ a: 'p\u0085q', b: 'p\u2028q', c: 'p\u2028q' });
+    });
+  });
+
   /** A PodDefault of namespace user selected by `name: "true"`, with `spec` lines appended. */
   const podDefault = (name: string, ...spec: string[]) => [
     'apiVersion: kubeflow.org/v1alpha1', 'kind: PodDefault', 'metadata:', `  name: ${name}`, '  namespace: user', 'spec:',

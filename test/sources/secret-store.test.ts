@@ -393,6 +393,13 @@ describe('secret store sources reject bad input', () => {
       `${P} config: password.key is empty: give the key the store keeps the value under`],
     ['a remote key with a newline', login({ username: { key: 'kubeflow/registry\n' } }),
       `${P} config: username.key "kubeflow/registry\\n" has surrounding whitespace or a control character, which no store's key has: give it as the store shows it`],
+    // kubectl reads these back otherwise from the ExternalSecret cdk8s writes (written-yaml.ts).
+    ['a remote key with NEL (U+0085), which kubectl reads as a line break', login({ username: { key: 'kubeflow\u0085registry' } }),
+      `${P} config: username.key holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere: remove the character`],
+    ['a property with a line separator', login({ password: { key: 'k', property: 'pass\u2028word' } }),
+      `${P} config: password.property holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere: remove the character`],
+    ['a version cdk8s writes unquoted and kubectl reads as a number', login({ password: { key: 'k', version: '0o17' } }),
+      `${P} config: password.version is a string that cdk8s writes without quotes, and kubectl reads it back as a number: use another value: cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers`],
     ['an empty property', login({ username: { key: 'k', property: '' } }),
       `${P} config: username.property is empty: give the property the store keeps the value under, or leave property out`],
     ['a version with spaces', login({ password: { key: 'k', version: ' 2' } }),

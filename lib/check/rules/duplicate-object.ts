@@ -1,3 +1,4 @@
+import { clusterExternalSecretOwner } from '../cluster-external-secret';
 import { externalSecretKeys, externalSecretTarget } from '../external-secret';
 import { Found, isExternalSecret, ns } from '../objects';
 import { checkProblem } from '../problem';
@@ -134,10 +135,18 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
     message: `${a} and ${b} both make ${later.kind} ${later.name} ${where} (an ExternalSecret writes the ${later.kind} its spec.target.name names, `
       + 'by default its own name): one overwrites the other',
     fix: existing
-      ? 'give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one'
+      ? `give them different names or namespaces, or set ${mergePolicyField((earlier.how === 'object' ? later : earlier).found)} to fill the existing one`
       : 'give them different names or namespaces',
   }));
   return true;
+}
+
+/** Where the creationPolicy of ExternalSecret `es` is set to Merge: on its ClusterExternalSecret for one that generated it. */
+function mergePolicyField(es: Found): string {
+  const owner = clusterExternalSecretOwner(es);
+  return owner === undefined
+    ? 'spec.target.creationPolicy to Merge on the ExternalSecret'
+    : `spec.externalSecretSpec.target.creationPolicy to Merge on ClusterExternalSecret ${owner}`;
 }
 
 /**
