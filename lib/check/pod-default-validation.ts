@@ -10,7 +10,7 @@ import { resourceFileName } from './output-files';
 import { problemLine } from './problem';
 import { isRepeatedPass } from './synthesis-pass';
 import { CheckInput, CheckProblem } from './types';
-import { unquotedScalars } from './written-yaml';
+import { writtenYamlProblems } from './written-yaml';
 import { AccessError } from '../errors';
 import { typeName } from '../json';
 
@@ -121,7 +121,7 @@ class AppCheck implements IValidation {
     this.computations++;
     const inputs = appInputs(this.root);
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
-    const problems: CheckProblem[] = unquotedScalars(inputs);
+    const problems: CheckProblem[] = writtenYamlProblems(inputs);
     append(problems, checkManifests(inputs));
     const errors = new Array<string>(problems.length);
     for (let i = 0; i < problems.length; i++) { errors[i] = problemLine(problems[i], remedy); }

@@ -34,7 +34,7 @@ const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\
 const SPECIAL = /[\n\u007f-\u009f\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
 
 /** Every string of `inputs` (a key or a value) that cdk8s writes so that kubectl reads back something else. */
-export function unquotedScalars(inputs: readonly CheckInput[]): CheckProblem[] {
+export function writtenYamlProblems(inputs: readonly CheckInput[]): CheckProblem[] {
   const written = new WrittenYaml();
   const problems: CheckProblem[] = [];
   for (let i = 0; i < inputs.length; i++) {

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PodDefaultValidation } from '../../lib';
-import { unquotedScalars } from '../../lib/check/written-yaml';
+import { writtenYamlProblems } from '../../lib/check/written-yaml';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'kubectl-reads-cdk8s-yaml.json');
 
@@ -135,7 +135,7 @@ function checkedChart(): Chart {
 /** The paths the rule reports for a ConfigMap holding `text` as a value and as a key. */
 function reported(text: string): string[] {
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { value: text }, keys: { [text]: 'x' } };
-  return unquotedScalars([{ manifest, source: 'cm' }]).map(p => p.key!);
+  return writtenYamlProblems([{ manifest, source: 'cm' }]).map(p => p.key!);
 }
 
 test('kubectl reads cdk8s\'s writing of the candidates as recorded (runs kubectl when on PATH)', () => {
@@ -182,7 +182,7 @@ test('a line separator is refused also where kubectl keeps it: in quotes, betwee
   const key = `"${'a'.repeat(1100)}\u2028b`;
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'quoted' }, data: { [key]: 'x', value: '"\u2028' } };
   // WHEN judged THEN both are reported
-  expect(unquotedScalars([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data.${key}`, 'data.value']);
+  expect(writtenYamlProblems([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data.${key}`, 'data.value']);
   // AND kubectl reads them back (when on PATH): the rule refuses more than it must here, and says so in its comment
   expect(kubectlUnreadable([key], true) ?? []).toEqual([]);
   expect(kubectlUnreadable(['"\u2028'], false) ?? []).toEqual([]);
@@ -197,7 +197,7 @@ test('the rule reports exactly the multi-line strings kubectl refuses or reads a
     // WHEN a ConfigMap holds the string as a value
     const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { value: text } };
     // THEN the rule reports it when kubectl refuses it or reads another string
-    expect({ text, reported: unquotedScalars([{ manifest, source: 'cm' }]).length }).toEqual({ text, reported: blocks.includes(text) ? 1 : 0 });
+    expect({ text, reported: writtenYamlProblems([{ manifest, source: 'cm' }]).length }).toEqual({ text, reported: blocks.includes(text) ? 1 : 0 });
   }
 });
 
@@ -205,7 +205,7 @@ test('a merge key `<<`, which cdk8s writes plain, is reported; as a value it is 
   // GIVEN a map with the key << and a value <<
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' }, data: { '<<': 'x', a: '<<' } };
   // WHEN judged
-  const problems = unquotedScalars([{ manifest, source: 'c/cm' }]);
+  const problems = writtenYamlProblems([{ manifest, source: 'c/cm' }]);
   // THEN only the key is reported, in the object's namespace
   expect(problems).toEqual([{
     rule: 'yaml-scalar', namespace: 'team-a', sources: ['c/cm'], key: 'data.<<',
