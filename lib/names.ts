@@ -1,5 +1,6 @@
 // Kubernetes naming rules, and the names the library derives from construct ids.
-import { AccessError } from './errors';
+import { writtenValueProblem } from './check/written-yaml';
+import { AccessError, fieldError } from './errors';
 import { typeName } from './json';
 
 /**
@@ -64,6 +65,23 @@ export function podDefaultNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `name`, a name, key or region that passed its own rule (letters, digits, "-", "." and "_" only), is
+ * written by cdk8s so that kubectl reads back a number, or `undefined`: cdk8s's YAML 1.1 writer leaves
+ * `0o17`, `0X1F` and `0B1` without quotes, and kubectl reads them as Go reads numbers (the check's
+ * yaml-scalar rule, check/written-yaml.ts). The API server takes such a name; the YAML between fails it.
+ */
+export function writtenNameProblem(name: string): string | undefined {
+  return writtenValueProblem(name) === undefined ? undefined
+    : 'is written by cdk8s without quotes, and kubectl reads it back as a number, as Go reads 0o17, 0X1F and 0B1: use another value';
+}
+
+/** Refuses `name`, prop `field` of the construct at `path`, when `writtenNameProblem` finds a problem with it. */
+export function checkWrittenName(path: string, field: string, name: string): void {
+  const written = writtenNameProblem(name);
+  if (written !== undefined) { throw fieldError(path, field, `${quote(name)} ${written}`); }
+}
+
 /** Whether `key` may be a key of a Secret's `data`. */
 export function isSecretKey(key: string): boolean {
   return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && key !== '..';
@@ -84,6 +102,10 @@ export function checkSecretReference(secretName: string, key?: string): void {
   if (key !== undefined && !isSecretKey(key)) {
     throw new AccessError(`the key ${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds`);
   }
+  const nameWritten = writtenNameProblem(secretName);
+  if (nameWritten !== undefined) { throw new AccessError(`the existing Secret name ${quote(secretName)} ${nameWritten}`); }
+  const keyWritten = key === undefined ? undefined : writtenNameProblem(key);
+  if (keyWritten !== undefined) { throw new AccessError(`the key ${quote(key!)} ${keyWritten}`); }
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

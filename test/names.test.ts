@@ -1,6 +1,6 @@
 // The naming rules of lib/names.ts: those with a fast path, each table holding the inputs on both sides of
 // it, and the PodDefault name rule, with the component that enforces each part.
-import { foldPath, isAbsoluteDirectory, kebabCase, labelKeyProblem, podDefaultNameProblem } from '../lib/names';
+import { foldPath, isAbsoluteDirectory, kebabCase, labelKeyProblem, podDefaultNameProblem, writtenNameProblem } from '../lib/names';
 
 describe('kebabCase', () => {
   test.each([
@@ -107,5 +107,18 @@ describe('podDefaultNameProblem: the rules a real component enforces on a PodDef
       expect(labelKeyProblem(`poddefault.admission.kubeflow.org/poddefault-${name}`)).toBeUndefined();
       expect(labelKeyProblem(name)).toBeUndefined();
     }
+  });
+});
+
+describe('writtenNameProblem: names kubectl reads back as numbers from what cdk8s writes', () => {
+  // cdk8s 2.70 quotes what YAML 1.1 reads as a number, a boolean or a null; kubectl (go-yaml v2) also reads Go's
+  // 0o, 0X and 0B forms as numbers (test/check/written-yaml.test.ts holds the vectors recorded from kubectl).
+  test.each([
+    ['0o17', true], ['0o0', true], ['0O17', true], ['0X1F', true], ['0B1', true], ['0o1_7', true],
+    // quoted by cdk8s, or not a number to Go: read back as written
+    ['0o8', false], ['0x1f', false], ['0b1', false], ['017', false], ['1e5', false], ['yes', false], ['n', false], ['0o', false],
+    ['0o17.a', false], ['team-a', false],
+  ])('%j: refused %j', (name, refused) => {
+    expect(writtenNameProblem(name) !== undefined).toBe(refused);
   });
 });

@@ -10,6 +10,7 @@ import { AzureBlobConfiguration, AzureBlobConfigurationOptions } from './azure-b
 import { AzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { DockerConfig } from '../sources/docker-config';
 import { DockerRegistryAccess, DockerRegistryAccessOptions } from './docker-registry-access';
+import { writtenValueProblem } from '../check/written-yaml';
 import { fieldError } from '../errors';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
@@ -277,5 +278,8 @@ function checkProps(scope: Construct, id: string, props: NotebookAccessProps): s
   if (!isAbsoluteDirectory(home)) {
     throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);
   }
+  // Every mount path of the parts starts with it.
+  const written = writtenValueProblem(home);
+  if (written !== undefined) { throw fieldError(path, 'homeDirectory', written); }
   return home.replace(/\/+$/, '');
 }

@@ -8,7 +8,7 @@ import { KubePodDefault } from '../../imports/kubeflow.org';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { writtenValueProblem } from '../check/written-yaml';
 import { childPath, fieldError } from '../errors';
-import { foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
+import { checkWrittenName, foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
 import { addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
 
 export type { SecretSource } from './synthesised-secret';
@@ -246,6 +246,7 @@ export function resolveNames(scope: Construct, id: string,
     // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
     throw fail('name', '"constructor" is the one DNS label that cdk8s cannot render as a label key: set name to another one');
   }
+  checkWrittenName(path, 'name', name);
 
   const description = props.description ?? defaultDescription;
   if (description.trim() === '') {
@@ -270,6 +271,7 @@ export function resolveNamespace(scope: Construct, path: string, namespace: stri
   if (!isDnsLabel(resolved)) {
     throw fieldError(path, 'namespace', `${quote(resolved)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
   }
+  checkWrittenName(path, 'namespace', resolved);
   return resolved;
 }
 
@@ -329,10 +331,13 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
     throw fieldError(names.path, 'volumeName', `${which} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, `
       + 'which the api server requires of a volume in a pod): set volumeName to one');
   }
+  checkWrittenName(names.path, 'volumeName', volumeName);
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {
     throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as ${quote(defaultMountPath)}`);
   }
+  const written = writtenValueProblem(mountPath);
+  if (written !== undefined) { throw fieldError(names.path, 'mountPath', written); }
   // The API server lets a volume mount at / (kubernetes/kubernetes#101749), but it hides the image's own files.
   if (foldPath(mountPath) === '/') {
     throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is the container's root directory: the Secret would hide every file of the notebook image, `

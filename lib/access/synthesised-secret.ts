@@ -10,7 +10,7 @@ import {
 import { secretContentHash } from './content-hash';
 import { AccessError } from '../errors';
 import { withoutUndefined } from '../json';
-import { isDnsSubdomain, quote } from '../names';
+import { isDnsSubdomain, quote, writtenNameProblem } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
@@ -158,6 +158,8 @@ function checkedSecretName(fail: (field: string, problem: string) => AccessError
   if (!isDnsSubdomain(name) || (hashed && name.length > 253 - 11)) {
     throw fail('secretName', `${quote(name)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
   }
+  const written = writtenNameProblem(name);
+  if (written !== undefined) { throw fail('secretName', `${quote(name)} ${written}`); }
   return name;
 }
 

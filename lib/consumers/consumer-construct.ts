@@ -1,7 +1,7 @@
 // What the consumer constructs share: the name of an object they make, checked, and the Secrets they make
 // from a source, resolved with the access constructs' own code.
 import { AccessError, fieldError } from '../errors';
-import { isDnsSubdomain, kebabCase, quote } from '../names';
+import { checkWrittenName, isDnsSubdomain, kebabCase, quote } from '../names';
 import { resolveSecret, ResolvedSecret, SecretOptions, SecretSource } from '../access/synthesised-secret';
 
 /**
@@ -14,6 +14,7 @@ export function objectName(path: string, field: string, given: string | undefine
     const from = given === undefined ? `the construct id ${quote(id)} gives ${quote(name)}, which` : quote(name);
     throw fieldError(path, field, `${from} is not a valid ${what} name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most ${max} characters${max < 253 ? ', so that the names made from it fit' : ''}): ${given === undefined ? `set ${field} explicitly` : `set ${field} to one`}`);
   }
+  checkWrittenName(path, field, name);
   return name;
 }
 

@@ -4,7 +4,7 @@ import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard'
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError } from '../errors';
-import { isSecretKey, quote } from '../names';
+import { checkWrittenName, isSecretKey, quote } from '../names';
 import { encodeBase64 } from '../sources/base64';
 import { S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 import { templateJson, templateLiteral } from '../sources/store-secret';
@@ -107,6 +107,7 @@ function storageConfigSpec(scope: Construct, id: string, props: KServeStorageCon
   if (!isSecretKey(key)) {
     throw fieldError(path, 'key', `${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key`);
   }
+  checkWrittenName(path, 'key', key);
   if (props.bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket)) {
     throw fieldError(path, 'bucket', `${quote(props.bucket)} is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-"): give the bucket alone, without a path`);
   }

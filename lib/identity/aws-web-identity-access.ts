@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fieldError } from '../errors';
-import { quote } from '../names';
+import { quote, writtenNameProblem } from '../names';
 import { regionProblem } from '../sources/aws-credentials-ini';
 import { regionEnv } from '../sources/aws-region';
 import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
@@ -182,7 +182,7 @@ function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
   const role = parseRoleArn(props.roleArn);
   if ('problem' in role) { throw fieldError(path, 'roleArn', role.problem); }
   if (props.region !== undefined) {
-    const problem = regionProblem(props.region);
+    const problem = regionProblem(props.region) ?? writtenNameProblem(props.region);
     if (problem !== undefined) { throw fieldError(path, 'region', problem); }
   }
   const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { fieldError } from '../errors';
-import { isDnsLabel, isDnsSubdomain, quote } from '../names';
+import { checkWrittenName, isDnsLabel, isDnsSubdomain, quote } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedServiceAccountName } from './trust-subject';
@@ -132,6 +132,7 @@ export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
     if (!isDnsSubdomain(configMapName)) {
       throw fieldError(names.path, 'configMapName', `${quote(configMapName)} is not a valid ConfigMap name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters): use a valid name`);
     }
+    checkWrittenName(names.path, 'configMapName', configMapName);
     const pool = `projects/${own.projectNumber}/locations/global/workloadIdentityPools/${own.poolId}`;
     const provider = `${pool}/providers/${own.providerId}`;
     const configuration = `${JSON.stringify(credentialConfiguration(provider, own.serviceAccountEmail), null, 2)}\n`;

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { credentialValueProblem, DEFAULTS_SECTION, parseCredentialsIni, regionProblem } from './aws-credentials-ini';
 import { BOTOCORE_REGION_VARIABLE, REGION_VARIABLE } from './aws-region';
 import { AccessError, prefixed, valueError } from '../errors';
-import { checkSecretReference, quote } from '../names';
+import { checkSecretReference, quote, writtenNameProblem } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
 import { READ_FILE, readTextFile } from './source-file';
@@ -402,7 +402,8 @@ export function s3SettingProblem(field: S3Field, value: string | boolean): strin
     case 'sessionToken':
       return credentialValueProblem(value as string);
     case 'region':
-      return regionProblem(value as string);
+      // An env value: cdk8s writes `0o17` without quotes.
+      return regionProblem(value as string) ?? writtenNameProblem(value as string);
     case 'endpoint':
       return endpointProblem(value as string);
     case 'signatureVersion':

@@ -1,6 +1,6 @@
 import { brand, hasBrand } from '../brand';
 import { valueError } from '../errors';
-import { isDnsSubdomain, quoteOrType } from '../names';
+import { isDnsSubdomain, quoteOrType, writtenNameProblem } from '../names';
 
 /**
  * The kind of External Secrets Operator store an ExternalSecret reads from.
@@ -66,4 +66,6 @@ export function checkStoreRef(store: SecretStoreRef): void {
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
     throw valueError('store', `store name ${quoteOrType(store.name)} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
   }
+  const written = writtenNameProblem(store.name);
+  if (written !== undefined) { throw valueError('store', `store name ${quoteOrType(store.name)} ${written}`); }
 }

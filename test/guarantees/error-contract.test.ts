@@ -11,7 +11,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureBlobConfiguration, AzureStorageConfiguration,
   AzureWorkloadIdentityAccess, CloudIdentity, DockerConfig, DockerRegistryAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials,
   HuggingFaceToken, KServeServiceAccount, KServeStorageConfig, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess,
-  PipelinesArtifactStore, S3Configuration, StorageAccess, TrainerStorageCredentials,
+  PipelinesArtifactStore, S3Configuration, SecretStoreRef, StorageAccess, TrainerStorageCredentials,
 } from '../../lib';
 import { expectRefused, filesAfter, scratchFiles } from '../fuzz';
 import { accessErrorOf, userChart } from '../support';
@@ -61,6 +61,13 @@ const errorOf = (create: () => unknown): string => accessErrorOf(create, [FAKE_S
 /** Every path in the tree under `root`, but `root` itself. */
 const treeOf = (root: Construct) => root.node.findAll().slice(1).map(c => c.node.path);
 
+/** Why a name such as 0o17 is refused: cdk8s 2.70 writes it without quotes, and kubectl reads a number (test/check/written-yaml.test.ts). */
+const WRITTEN_AS_NUMBER = 'is written by cdk8s without quotes, and kubectl reads it back as a number, as Go reads 0o17, 0X1F and 0B1: use another value';
+
+/** Why a string with a character such as U+2028 is refused (check/written-yaml.ts). */
+const UNREADABLE = 'holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, '
+  + 'half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere: remove the character';
+
 const UNDER_APP = 'scope: is not inside a cdk8s Chart (the construct was created directly under the App): create a Chart, such as new Chart(app, "profile", { namespace: "team-a" }), and the construct in it';
 
 describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
@@ -88,6 +95,16 @@ describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
     const chart = new Chart(Testing.app(), 'test');
     expect(errorOf(() => create(chart, valid()))).toBe(`[test/${ID}] namespace: no namespace: set namespace, or give the enclosing Chart a namespace`);
     expect(treeOf(chart)).toEqual([]);
+  });
+
+  test('a namespace that kubectl would read back as a number ("0o17"), given or the Chart\'s: refused, nothing left', () => {
+    // GIVEN a valid namespace of the API server that cdk8s writes without quotes, as a prop and as the Chart's
+    const chart = userChart();
+    const numbered = new Chart(Testing.app(), 'test', { namespace: '0o17' });
+    // WHEN / THEN refused at construction, naming the prop, rather than by the yaml-scalar rule at synth
+    expect(errorOf(() => create(chart, { ...valid(), namespace: '0o17' }))).toBe(`[test/${ID}] namespace: "0o17" ${WRITTEN_AS_NUMBER}`);
+    expect(errorOf(() => create(numbered, valid()))).toBe(`[test/${ID}] namespace: "0o17" ${WRITTEN_AS_NUMBER}`);
+    expect([...treeOf(chart), ...treeOf(numbered)]).toEqual([]);
   });
 
   test.each([
@@ -262,6 +279,47 @@ describe.each(IDENTITIES)('$name: the props every identity takes', ({ create, va
     const chart = userChart();
     expect(errorOf(() => create(chart, { ...valid(), ...props }))).toContain(`[test/${ID}] ${message}`);
     expect(treeOf(chart)).toEqual([]);
+  });
+});
+
+describe('names, keys, regions and paths that cdk8s writes so that kubectl reads them back otherwise', () => {
+  // Each is valid where it goes (the API server takes a namespace "0o17"); only the YAML between fails it.
+  const docker = () => DockerConfig.fromLogin(login);
+  test.each<[string, (scope: Construct) => unknown, string]>([
+    ['a PodDefault name', s => new MinioDefault(s, ID, { name: '0o17' }), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a PodDefault name from the construct id', s => new MinioDefault(s, '0o17'), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a Secret name', s => new DockerRegistryAccess(s, ID, { config: docker(), secretName: '0o17' }), `secretName: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a volume name', s => new DockerRegistryAccess(s, ID, { config: docker(), volumeName: '0o17' }), `volumeName: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['an existing Secret\'s name', s => new MinioDefault(s, ID, { credentials: MinioCredentials.fromExistingSecret('0o17') }),
+      `credentials: the existing Secret name "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['an existing Secret\'s key, in upper case', s => new MinioDefault(s, ID, { credentials: MinioCredentials.fromExistingSecret('minio', '0X1F') }),
+      `credentials: the key "0X1F" ${WRITTEN_AS_NUMBER}`],
+    ['a secret store name', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromSecretStore({ store: SecretStoreRef.cluster('0o17'), config: { key: 'k' } }) }),
+      `config: store name "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a region', s => new MinioDefault(s, ID, { region: '0o17' }), `region: ${WRITTEN_AS_NUMBER}`],
+    ['an identity\'s region', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, region: '0o17' }), `region: ${WRITTEN_AS_NUMBER}`],
+    ['an identity\'s selector label', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, selectorLabel: '0B1' }), `selectorLabel: "0B1" ${WRITTEN_AS_NUMBER}`],
+    ['the service account the pods switch to', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, serviceAccountName: '0o17', switchServiceAccount: true }),
+      `serviceAccountName: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a ConfigMap name', s => new GcpWorkloadIdentityAccess(s, ID, { ...GCP, configMapName: '0o17' }), `configMapName: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a consumer\'s object name', s => new KServeServiceAccount(s, ID, { s3: s3(), name: '0o17' }), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a consumer\'s Secret key', s => new KServeStorageConfig(s, ID, { s3: s3(), key: '0B1' }), `key: "0B1" ${WRITTEN_AS_NUMBER}`],
+    // Characters kubectl reads otherwise, in paths (not quoted: JSON leaves U+2028 as it is).
+    ['a mount path with a line separator', s => new DockerRegistryAccess(s, ID, { config: docker(), mountPath: '/secrets/\u2028docker' }), `mountPath: ${UNREADABLE}`],
+    ['a home directory with half a surrogate pair', s => new NotebookAccess(s, ID, { docker: docker(), homeDirectory: '/home/\ud800' }), `homeDirectory: ${UNREADABLE}`],
+  ])('%s: refused at construction, naming the prop, nothing left', (what, create, message) => {
+    const chart = userChart();
+    expect(errorOf(() => create(chart))).toBe(`[test/${what.includes('construct id') ? '0o17' : ID}] ${message}`);
+    expect(treeOf(chart)).toEqual([]);
+  });
+
+  test('a service account the pods do not switch to is only text in a trust subject: taken', () => {
+    // GIVEN an identity for pods that keep running as "0o17" (kubectl create serviceaccount 0o17 takes the name)
+    const chart = userChart();
+    const identity = new AwsWebIdentityAccess(chart, ID, { roleArn: ROLE_ARN, serviceAccountName: '0o17' });
+    // THEN its trust subject names it, and synth writes no serviceAccountName
+    expect(identity.trustSubject).toBe('system:serviceaccount:user:0o17');
+    expect(Testing.synth(chart)[0].spec.serviceAccountName).toBeUndefined();
   });
 });
 
