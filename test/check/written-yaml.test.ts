@@ -243,14 +243,17 @@ describe('synth', () => {
   });
 
   test('refuses a namespace that kubectl would read as a number', () => {
-    // GIVEN a profile named 0o17, a valid DNS label that cdk8s writes without quotes
-    const chart = Testing.chart();
-    new MinioDefault(chart, 'minio', { namespace: '0o17' });
-    // WHEN synthesised THEN the PodDefault's namespace is reported (MinioDefault writes no Secret), once
+    // GIVEN a Chart for a profile named 0o17, a valid DNS label that cdk8s writes without quotes, holding a
+    // plain ConfigMap (the library's constructs refuse the namespace themselves, naming the prop)
+    const app = Testing.app();
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'profile', { namespace: '0o17' });
+    new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } });
+    // WHEN synthesised THEN its namespace is reported, once
     let message = '';
     try { Testing.synth(chart); } catch (e) { message = (e as Error).message; }
     expect(message.match(/metadata\.namespace is a string that cdk8s writes without quotes, and kubectl reads it back as a number/g)).toHaveLength(1);
-    expect(message).toContain('minio: metadata.namespace');
+    expect(message).toContain('profile/settings: metadata.namespace');
   });
 
   test('a Secret value that kubectl would read as a number is reported by its path, never its value', () => {
