@@ -189,24 +189,47 @@ function settle(value: unknown, decoding: Decoding): unknown {
 function merge(mapping: Record<string, unknown>, path: string, decoding: Decoding, budget: number): number {
   const keys = Object.keys(mapping);
   const merged: Record<string, unknown> = {};
-  // JavaScript keeps keys such as "1" first, not where the text has them: where a merge also sets one, the order is lost.
-  const indexKeys = new Set(keys.filter(k => !decoding.mergeKeys.has(k) && /^(?:0|[1-9][0-9]{0,8})$/.test(k)));
+  const setBefore = new Set<string>();
   for (const key of keys) {
     if (!decoding.mergeKeys.has(key)) {
       merged[key] = mapping[key];
+      setBefore.add(key);
       continue;
     }
     for (const source of mergeSources(mapping[key], decoding.aliasedListMerges.has(key), path)) {
       for (const k of Object.keys(source)) {
         if (--budget < 0) { fail(path, 'has merge keys (<<) that copy too many keys, which kubectl refuses as excessive aliasing'); }
-        if (indexKeys.has(k)) { fail(path, 'has a key that looks like a number and that a merge key (<<) sets too, so the order that decides between them is lost: write the key in the merged mapping only'); }
+        if (setBefore.has(k) && MAYBE_NOT_A_STRING.test(k)) {
+          fail(path, 'has a key that a merge key (<<) sets over another of the same text that may be a number or a boolean, which kubectl keeps '
+            + 'apart and then writes as one, either of them: set the key once');
+        }
         merged[k] = source[k];
       }
+    }
+    for (const k of Object.keys(merged)) { setBefore.add(k); }
+  }
+  // A key given after a merge key that set it: JavaScript keeps keys such as "1" first, not where the text has them.
+  for (const key of keys) {
+    if (!decoding.mergeKeys.has(key) && MAYBE_NOT_A_STRING.test(key) && keys.some(k => decoding.mergeKeys.has(k) && mergeSets(mapping[k], key))) {
+      fail(path, 'has a key that a merge key (<<) sets over another of the same text that may be a number or a boolean, which kubectl keeps '
+        + 'apart and then writes as one, either of them: set the key once');
     }
   }
   for (const key of keys) { delete mapping[key]; }
   Object.assign(mapping, merged);
   return budget;
+}
+
+/**
+ * The text of a key that go-yaml may hold as a number or a boolean: it keeps such a key apart from a string
+ * key of the same text, and a merge can put both in one mapping, which kubectl then writes as one key, keeping
+ * either value. JavaScript also keeps keys such as "1" first, not where the text has them.
+ */
+const MAYBE_NOT_A_STRING = /^(?:true|false|[-+]?\.?[0-9].*|[-+]?\.inf|\.nan)$/;
+
+function mergeSets(value: unknown, key: string): boolean {
+  const sources = Array.isArray(value) ? value : [value];
+  return sources.some(s => isPlainObject(s) && Object.prototype.hasOwnProperty.call(s, key));
 }
 
 /** The mappings a merge key's value merges, in the order go-yaml sets them (the first of a list last, so that it wins). */

@@ -161,6 +161,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ['a merge key of a list with an anchor', cm('a', 'a: &a {k: "1"}\ndata:\n  <<: &l [*a]\n')],
   ['a merge key in a flow mapping', cm('a', 'b: &b {k: "1"}\ndata: {<<: *b, j: "2"}\n')],
   ['<< as a value', cmData('a', 'k: <<')],
+  ['a number key, then a merge key that also sets it', cm('a', 'data:\n  1: "a"\n  <<: {1: "b"}\n')],
 
   // Duplicate keys
   ['a key twice', cmData('a', 'k: one', 'k: two')],
@@ -335,6 +336,9 @@ const STRICTER: { readonly [name: string]: string } = {
     + '(a Secret\'s data is base64 text, decoded by the API server)',
   'JSON after 5000 line breaks': 'after 4096 bytes of spaces kubectl reads the file as YAML, where go-yaml reads the first flow mapping and ignores '
     + 'what follows it on the next lines; js-yaml refuses a document that holds more than one value',
+  'a number key, then a merge key that also sets it': 'go-yaml keeps a key that is a number or a boolean apart from a string key of the same text, '
+    + 'and kubectl then writes both as one key, keeping either value; where a merge key sets such a key over another, this reader cannot tell '
+    + 'whether go-yaml holds one key or two, and refuses',
   'an object without a name': 'the check identifies objects by kind, namespace and name; kubectl apply refuses it at the API server',
 };
 
@@ -488,6 +492,8 @@ describe('what kubectl refuses and js-yaml alone would read is reported by place
     ['---#fake-token\n' + cm('a'), 'f#1: not valid YAML at line 1: a document separator (---) that starts a document is followed by a character other than a space, '
       + 'which kubectl reads as text: put a space after ---'],
     ['# fake-token\n...\n' + cm('a'), 'f#1: not valid YAML at line 2, column 1: a document end marker (...) ends no document, which kubectl refuses: remove it'],
+    [cm('a', 'data:\n  "1": fake-token\n  <<: {1: fake-token}\n'), 'f#1: not valid YAML: data has a key that a merge key (<<) sets over another of the same text '
+      + 'that may be a number or a boolean, which kubectl keeps apart and then writes as one, either of them: set the key once'],
     [jsonCm('a', ', "fake-token": 1e999'), 'f#1: holds a number beyond the range of 64-bit floats, which kubectl refuses: write it as a string'],
   ];
 
