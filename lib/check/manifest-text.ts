@@ -215,19 +215,12 @@ function readYamlDocuments(source: string, name: string, result: ReadResult): vo
   const text = source.includes('\r\n') ? source.replace(/\r\n/g, '\n') : source;
   let start = 0;
   let n = 0;
-  // Why the document being split off is refused before it is read.
-  let refused: string | undefined;
   const next = (end: number): void => {
     n++;
     const first = start;
     // Each line kubectl hands on ends with LF, the last one too.
     const document = text.endsWith('\n', end) ? text.slice(start, end) : `${text.slice(start, end)}\n`;
-    if (refused === undefined) {
-      readYamlDocument(document, `${name}#${n}`, () => linesBefore(text, first), result);
-    } else {
-      result.problems.push(`${name}#${n}: ${refused}`);
-      refused = undefined;
-    }
+    readYamlDocument(document, `${name}#${n}`, () => linesBefore(text, first), result);
   };
   SEPARATOR.lastIndex = 0;
   for (let match = SEPARATOR.exec(text); match !== null; match = SEPARATOR.exec(text)) {
@@ -241,27 +234,42 @@ function readYamlDocuments(source: string, name: string, result: ReadResult): vo
     if (match.index > start) {
       next(match.index);
       start = Math.min(text.length, match.index + match[0].length + 1);
-    } else if (match[0].length > 3 && !' \t\r'.includes(match[0][3])) {
-      refused = `not valid YAML at line ${linesBefore(text, match.index) + 1}: a document separator (---) that starts a document `
-        + 'is followed by a character other than a space, which kubectl reads as text: put a space after ---';
     }
   }
   if (start < text.length) { next(text.length); }
 }
 
 /**
+ * The first line of a document that is content to go-yaml: not blank, a comment or a directive (`%YAML`).
+ * JavaScript's multiline ^ starts a line after a lone CR too, as go-yaml does.
+ */
+const CONTENT_LINE = /^(?![ \t]*(?:#.*)?$|%).+/m;
+
+/**
  * The part of a document go-yaml v2 reads: yaml.Unmarshal reads the first YAML document and never scans
  * past its end, a line that starts with `...` (or with `---`, which a document holds after a lone CR) after
- * some content; where a `...` ends nothing but comments, which go-yaml refuses, its offset.
+ * some content; where a `...` ends nothing but comments, which go-yaml refuses, its offset. A byte order mark
+ * at its start is none of its text to either reader.
  */
 function firstDocument(document: string): { text: string } | { endAt: number } {
   const marker = /(?:^|\r\n?|\n)(---|\.\.\.)(?=[ \t\r\n]|$)/g;
+  const bom = document.startsWith('\ufeff') ? 1 : 0;
   for (let match = marker.exec(document); match !== null; match = marker.exec(document)) {
     const end = match.index + match[0].length - 3;
-    if (/^(?![ \t]*(?:#.*)?$).+/m.test(document.slice(0, end).replace(/\r/g, '\n'))) { return { text: document.slice(0, end) }; }
+    if (CONTENT_LINE.test(document.slice(bom, end))) { return { text: document.slice(0, end) }; }
     if (match[1] === '...') { return { endAt: end }; }
   }
   return { text: document };
+}
+
+/**
+ * Where a document starts with `---` and no space after it: go-yaml reads that line as text, where js-yaml
+ * takes it for the start of the document (kubectl's YAMLReader keeps such a line, after a comment, when it
+ * ends no document: at the start of the file, or right after another separator). -1 when it does not.
+ */
+function textSeparatorAt(document: string): number {
+  const first = CONTENT_LINE.exec(document.startsWith('\ufeff') ? document.slice(1) : document);
+  return first !== null && /^---[^ \t\r\n]/.test(first[0]) ? first.index + (document.startsWith('\ufeff') ? 1 : 0) : -1;
 }
 
 /** How many lines come before `offset`. */
@@ -297,6 +305,12 @@ function readYamlDocument(whole: string, where: string, firstLine: () => number,
     return;
   }
   const document = first.text;
+  const separator = textSeparatorAt(document);
+  if (separator >= 0) {
+    result.problems.push(`${where}: not valid YAML at ${lineAndColumn(document, separator, firstLine())}: a document separator (---) that starts a document `
+      + 'is followed by a character other than a space, which kubectl reads as text: put a space after ---');
+    return;
+  }
   const lineBreak = document.search(GO_YAML_ONLY_LINE_BREAKS);
   if (lineBreak >= 0) {
     result.problems.push(`${where}: not read as kubectl reads it, at ${lineAndColumn(document, lineBreak, firstLine())}: ${lineBreakInWords(document.charCodeAt(lineBreak))}`);

@@ -75,6 +75,9 @@ const CASES: readonly (readonly [string, string])[] = [
   ['a document that is a list', '- a\n- b\n'],
   ['a document that is a number', '---\n12\n'],
   ['a YAML directive', '%YAML 1.1\n---\n' + cm('a')],
+  ['a YAML directive after an object', cm('a') + '%YAML 1.1\n---\n' + cm('b')],
+  ['a YAML directive, a separator after a CR, then a document end marker', '%YAML 1.1\r--- # c\n...\n' + '---\n' + cm('a')],
+  ['a separator with a comment right after it, after a CR', '\r---#c\n---\n' + cm('a')],
   ['a double-quoted value across a separator line', cmData('a', 'k: "one') + '---\n  two"\n'],
   ['a document that does not parse, between two that do', cm('a') + '---\n' + cmData('b', 'k: [') + '---\n' + cm('c')],
   ['a document that is not an object, between two that are', cm('a') + '---\n- x\n---\n' + cm('c')],
@@ -92,6 +95,8 @@ const CASES: readonly (readonly [string, string])[] = [
   ['a BOM first, then a JSON stream', '\ufeff' + jsonCm('a') + '\n' + jsonCm('b')],
   ['a BOM at the start of the second document', cm('a') + '---\n\ufeff' + cm('b')],
   ['a BOM inside a value', cmData('a', 'k: a\ufeffb')],
+  ['a BOM at the start of a line inside a document', cm('a', '\ufeffdata:\n  k: v\n')],
+  ['a BOM, then a document end marker, after a separator', cm('a') + '---\n\ufeff\n...\n'],
 
   // Line ends
   ['CRLF line ends', crlf(cm('a') + '---\n' + cmData('b', 'k: v'))],
@@ -295,6 +300,7 @@ const CASES: readonly (readonly [string, string])[] = [
   // Objects
   ['an object without a name', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    k: v\n'],
   ['an object without a kind', 'apiVersion: v1\nmetadata:\n  name: a\n'],
+  ['an object without an apiVersion', 'kind: ConfigMap\nmetadata:\n  name: a\n'],
   ['a name that is a number', cm('0x1F')],
 ];
 
@@ -339,6 +345,9 @@ const STRICTER: { readonly [name: string]: string } = {
   'a number key, then a merge key that also sets it': 'go-yaml keeps a key that is a number or a boolean apart from a string key of the same text, '
     + 'and kubectl then writes both as one key, keeping either value; where a merge key sets such a key over another, this reader cannot tell '
     + 'whether go-yaml holds one key or two, and refuses',
+  'a YAML directive after an object': 'go-yaml reads the first document and ignores the directive line and what follows; js-yaml refuses a directive '
+    + 'inside a document (like text after a document\'s root flow collection)',
+  'an object without an apiVersion': 'the check identifies objects by API group; kubectl apply cannot map the object to a resource without one',
   'an object without a name': 'the check identifies objects by kind, namespace and name; kubectl apply refuses it at the API server',
 };
 
@@ -489,7 +498,7 @@ describe('what kubectl refuses and js-yaml alone would read is reported by place
       'f#1: not valid YAML at line 6, column 2: a tab starts a line, or follows the "-", "?" or ":" that starts an entry, outside a string, which kubectl refuses: use spaces'],
     [cm('a', 'data:\n  k: |\n    \tfake-token\n'),
       'f#1: not valid YAML at line 7, column 5: a tab is in the indentation of a block scalar (| or >) before its text, which kubectl refuses: indent with spaces'],
-    ['---#fake-token\n' + cm('a'), 'f#1: not valid YAML at line 1: a document separator (---) that starts a document is followed by a character other than a space, '
+    ['---#fake-token\n' + cm('a'), 'f#1: not valid YAML at line 1, column 1: a document separator (---) that starts a document is followed by a character other than a space, '
       + 'which kubectl reads as text: put a space after ---'],
     ['# fake-token\n...\n' + cm('a'), 'f#1: not valid YAML at line 2, column 1: a document end marker (...) ends no document, which kubectl refuses: remove it'],
     [cm('a', 'data:\n  "1": fake-token\n  <<: {1: fake-token}\n'), 'f#1: not valid YAML: data has a key that a merge key (<<) sets over another of the same text '
