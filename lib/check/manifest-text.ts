@@ -125,31 +125,54 @@ function readJsonStream(text: string, name: string, result: ReadResult): void {
 
 /** A JSON escape of half a surrogate pair, which Go's decoder reads as U+FFFD where JSON.parse keeps it. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-/** A number that may be beyond float64, which JSON.parse reads as Infinity and kubectl refuses. */
-const HUGE_NUMBER = /[0-9][eE]\+?[0-9]{3}|[0-9]{309}/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** A number that may be beyond float64, which JSON.parse reads as Infinity (or drops, under a key given twice) and kubectl refuses. */
+const HUGE_NUMBER = /[0-9][eE]\+?[0-9]{3}|[0-9]{309}/;
+/** The strings and the numbers of JSON text. */
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*/g;
 
-/** Adds a JSON value (of the text `json`) as kubectl reads it: its lone surrogates replaced; refused with a number beyond float64. */
+/** Adds a JSON value (of the text `json`) as kubectl reads it, or says why kubectl refuses it. */
 function addJson(value: unknown, json: string, where: string, result: ReadResult): void {
-  const huge = HUGE_NUMBER.test(json);
-  if (!huge && !SURROGATE_ESCAPE.test(json)) {
-    add(value, where, result);
+  const problem = jsonProblem(value, json);
+  if (problem !== undefined) {
+    result.problems.push(`${where}: ${problem}`);
     return;
   }
-  let infinite = false;
+  // Go's decoder reads an escape of half a surrogate pair as U+FFFD.
   const visit = (node: unknown): unknown => {
     if (typeof node === 'string') { return node.replace(LONE_SURROGATE, '\ufffd'); }
-    if (typeof node === 'number') { infinite ||= !Number.isFinite(node); return node; }
     if (Array.isArray(node)) { return node.map(visit); }
     if (!isPlainObject(node)) { return node; }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [visit(k) as string, visit(v)]));
   };
-  const read = visit(value);
-  if (infinite) {
-    result.problems.push(`${where}: holds a number beyond the range of 64-bit floats, which kubectl refuses: write it as a string`);
-    return;
+  add(SURROGATE_ESCAPE.test(json) ? visit(value) : value, where, result);
+}
+
+/**
+ * Why kubectl refuses a JSON value that JSON.parse reads: a number beyond float64 anywhere in its text, or
+ * the field items given twice in the object (Go's decoder types each of them, where JSON.parse keeps the last).
+ */
+function jsonProblem(value: unknown, json: string): string | undefined {
+  if (HUGE_NUMBER.test(json) && [...json.matchAll(JSON_TOKEN)].some(([token]) => token[0] !== '"' && !Number.isFinite(Number(token)))) {
+    return 'holds a number beyond the range of 64-bit floats, which kubectl refuses: write it as a string';
   }
-  add(read, where, result);
+  if (isPlainObject(value) && json.indexOf('"items"') !== json.lastIndexOf('"items"') && topLevelKeys(json).filter(k => k === '"items"').length > 1) {
+    return 'has the field items twice, which kubectl refuses: give it once';
+  }
+  return undefined;
+}
+
+/** The keys (as written, quotes and all) of the JSON object that is the text `json`. */
+function topLevelKeys(json: string): string[] {
+  const keys: string[] = [];
+  for (let at = skipSpace(json, json.indexOf('{') + 1); at < json.length && json[at] === '"';) {
+    const keyEnd = stringEnd(json, at);
+    keys.push(json.slice(at, keyEnd));
+    // The colon, then the value and the comma after it.
+    const valueAt = skipSpace(json, skipSpace(json, keyEnd) + 1);
+    at = skipSpace(json, skipSpace(json, jsonValueEnd(json, valueAt)) + 1);
+  }
+  return keys;
 }
 
 function skipSpace(text: string, at: number): number {

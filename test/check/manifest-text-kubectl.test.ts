@@ -280,6 +280,9 @@ const CASES: readonly (readonly [string, string])[] = [
   ['JSON escapes of half surrogate pairs in a key and around a pair', jsonCm('a', ', "data": {"\\udc00": "x", "k": "\\ud83d\\ude00 \\ud800\\ud800"}')],
   ['JSON numbers', jsonCm('a', ', "n": [1.0, 1e3, 18446744073709551615, -0, 0.1, 1e-400]')],
   ['a JSON number beyond 64-bit floats', jsonCm('a', ', "n": 1E400')],
+  ['a JSON number beyond 64-bit floats under a key given again', jsonCm('a', ', "n": 1E400, "n": 1')],
+  ['the JSON field items twice, first not a list', `{"apiVersion": "v1", "kind": "List", "items": true, "items": [${jsonCm('a')}]}`],
+  ['the JSON field items twice, both lists', `{"apiVersion": "v1", "kind": "List", "items": [${jsonCm('b')}], "items": [${jsonCm('a')}]}`],
   ['a JSON line separator as it is', jsonCm('a', ', "data": {"k": "a\u2028b"}')],
   ['an unclosed JSON object', '{"apiVersion": "v1"'],
 
@@ -348,6 +351,7 @@ const STRICTER: { readonly [name: string]: string } = {
   'a YAML directive after an object': 'go-yaml reads the first document and ignores the directive line and what follows; js-yaml refuses a directive '
     + 'inside a document (like text after a document\'s root flow collection)',
   'an object without an apiVersion': 'the check identifies objects by API group; kubectl apply cannot map the object to a resource without one',
+  'the JSON field items twice, both lists': 'kubectl reads the last; a list whose items are given twice is refused, as a key given twice in YAML is',
   'an object without a name': 'the check identifies objects by kind, namespace and name; kubectl apply refuses it at the API server',
 };
 
