@@ -5,7 +5,9 @@
 //   and refuses a key that is null, a list, a mapping or a uint64 (convertToJSONableObject);
 // - cannot write a value .inf or .nan as JSON, and refuses the file;
 // - merges as go-yaml v2's decoder does (decode.go, merge): the keys of a mapping in order, each `<<` setting
-//   the keys of its mapping (or of each mapping of its list, the first winning) over those set before it.
+//   the keys of its mapping (or of each mapping of its list, the first winning) over those set before it. Where
+//   a merge meets a key that may be a number or a boolean, go-yaml may hold two keys that kubectl then writes
+//   as one (1 and "1"), keeping either value: that is refused.
 // The reading schema (kubectl-yaml.ts) builds stand-ins for those during the load: a number whose key text
 // or value js-yaml would get wrong, a null in a document that may have a null key, a unique string for each
 // merge key. js-yaml turns a stand-in key into a string with its toString(), which gives the key kubectl
@@ -51,7 +53,7 @@ class Decoding {
 }
 
 /** A number whose key text or value js-yaml would get wrong: a float, an integer beyond 2^53, .inf, .nan. */
-export class NumberStandIn {
+class NumberStandIn {
   public constructor(public readonly value: number, private readonly key: string | undefined) {}
 
   public get [Symbol.toStringTag](): string { return 'GoYamlNumber'; }

@@ -126,13 +126,23 @@ function readJsonStream(text: string, name: string, result: ReadResult): void {
 /** A JSON escape of half a surrogate pair, which Go's decoder reads as U+FFFD where JSON.parse keeps it. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** A number that may be beyond float64, which JSON.parse reads as Infinity (or drops, under a key given twice) and kubectl refuses. */
-const HUGE_NUMBER = /[0-9][eE]\+?[0-9]{3}|[0-9]{309}/;
+/**
+ * What JSON.parse reads and Go's decoder may not, looked for in one pass (a JSON dump is tens of MB): a
+ * number that may be beyond float64 (which JSON.parse reads as Infinity, or drops under a key given again),
+ * an escape of half a surrogate pair, and the field items given a value that is neither a list nor null. A
+ * number of 309 digits or more, beyond float64 too, has a pass of its own: digits are everywhere.
+ */
+const JSON_SUSPECT = /[eE]\+?[0-9]{3}|\\u[dD][89a-fA-F]|"items"\s*:\s*[^\s[n]/;
+const LONG_NUMBER = /[0-9]{309}/;
 /** The strings and the numbers of JSON text. */
 const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*/g;
 
 /** Adds a JSON value (of the text `json`) as kubectl reads it, or says why kubectl refuses it. */
 function addJson(value: unknown, json: string, where: string, result: ReadResult): void {
+  if (!JSON_SUSPECT.test(json) && !LONG_NUMBER.test(json)) {
+    add(value, where, result);
+    return;
+  }
   const problem = jsonProblem(value, json);
   if (problem !== undefined) {
     result.problems.push(`${where}: ${problem}`);
@@ -150,13 +160,14 @@ function addJson(value: unknown, json: string, where: string, result: ReadResult
 
 /**
  * Why kubectl refuses a JSON value that JSON.parse reads: a number beyond float64 anywhere in its text, or
- * the field items given twice in the object (Go's decoder types each of them, where JSON.parse keeps the last).
+ * the field items given twice in the object, one of them neither a list nor null (Go's decoder types each
+ * one, where JSON.parse keeps the last).
  */
 function jsonProblem(value: unknown, json: string): string | undefined {
-  if (HUGE_NUMBER.test(json) && [...json.matchAll(JSON_TOKEN)].some(([token]) => token[0] !== '"' && !Number.isFinite(Number(token)))) {
+  if ([...json.matchAll(JSON_TOKEN)].some(([token]) => token[0] !== '"' && !Number.isFinite(Number(token)))) {
     return 'holds a number beyond the range of 64-bit floats, which kubectl refuses: write it as a string';
   }
-  if (isPlainObject(value) && json.indexOf('"items"') !== json.lastIndexOf('"items"') && topLevelKeys(json).filter(k => k === '"items"').length > 1) {
+  if (isPlainObject(value) && topLevelKeys(json).filter(k => k === '"items"').length > 1) {
     return 'has the field items twice, which kubectl refuses: give it once';
   }
   return undefined;

@@ -351,7 +351,6 @@ const STRICTER: { readonly [name: string]: string } = {
   'a YAML directive after an object': 'go-yaml reads the first document and ignores the directive line and what follows; js-yaml refuses a directive '
     + 'inside a document (like text after a document\'s root flow collection)',
   'an object without an apiVersion': 'the check identifies objects by API group; kubectl apply cannot map the object to a resource without one',
-  'the JSON field items twice, both lists': 'kubectl reads the last; a list whose items are given twice is refused, as a key given twice in YAML is',
   'an object without a name': 'the check identifies objects by kind, namespace and name; kubectl apply refuses it at the API server',
 };
 
