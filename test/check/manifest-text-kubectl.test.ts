@@ -336,8 +336,8 @@ const ALL_CASES: readonly (readonly [string, string])[] = [...CASES, ...generate
 
 /** The files this reader refuses and kubectl reads, each with the reason the refusal is kept. */
 const STRICTER: { readonly [name: string]: string } = {
-  'a key twice': 'kubectl keeps the last value of a key given twice; a key given twice is refused, as the YAML spec and '
-    + 'js-yaml refuse it: which value is meant is unclear, and other tools (kustomize, the API server\'s strict field validation) refuse it too',
+  'a key twice': 'kubectl keeps the last value of a key given twice; a key given twice is refused, as the YAML spec, js-yaml and '
+    + 'go-yaml v3 (kustomize) refuse it: which value is meant is unclear',
   'a key twice in a flow mapping': 'as a key twice',
   'an escape of a single quote in double quotes': 'go-yaml v2 knows the escape \\\' and js-yaml does not: the message says where; write \' or \\x27',
   'a local tag': 'go-yaml ignores a tag it does not know; a tag js-yaml does not know is refused, since what it means to the writer is unclear',
@@ -446,13 +446,16 @@ function ours(text: string): { objects: unknown[]; problems: string[] } {
 }
 
 test('the case names are unique', () => {
+  // GIVEN the hand-picked and the generated cases WHEN named THEN no two share a name (the fixture is keyed by name)
   expect(new Set(ALL_CASES.map(([name]) => name)).size).toBe(ALL_CASES.length);
 });
 
 test('kubectl reads the files as recorded (runs kubectl when on PATH)', () => {
+  // GIVEN every case in a file of its own WHEN kubectl reads the folder
   const readings = kubectlReadings(ALL_CASES);
   if (readings === undefined) { return; }
   if (process.env.RECORD_KUBECTL_VECTORS === '1') { writeFileSync(FIXTURE, JSON.stringify(readings, undefined, 2) + '\n'); }
+  // THEN it reads what was recorded
   expect(readings).toEqual(recorded());
 });
 
@@ -479,10 +482,12 @@ describe('each file is read as kubectl reads it', () => {
 });
 
 test('the files read more strictly than kubectl reads them are all read by kubectl', () => {
+  // GIVEN the recorded readings
   const readings = recorded();
   for (const name of Object.keys(STRICTER)) {
-    expect({ name, refused: readings[name]?.refused }).toEqual({ name, refused: undefined });
+    // WHEN a file is listed as refused on purpose THEN it is a case, and kubectl read it
     expect(ALL_CASES.map(([n]) => n)).toContain(name);
+    expect({ name, refused: readings[name].refused }).toEqual({ name, refused: undefined });
   }
 });
 
