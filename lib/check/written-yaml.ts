@@ -177,8 +177,8 @@ function readAsKey(text: string): Reading | undefined {
     const read = loadKubectlYaml(Yaml.stringify({ [text]: 'x' })) as { [key: string]: unknown };
     return read[text] === 'x' ? undefined : unquoted('another key', true);
   } catch {
-    // js-yaml refuses a merge key whose value is no mapping, as go-yaml does.
-    return unquoted('a merge key', true);
+    // kubectl refuses a merge key whose value is no mapping, and a key it reads as null or a uint64.
+    return unquoted(text === '<<' ? 'a merge key' : 'another key', true);
   }
 }
 
