@@ -108,7 +108,8 @@ export function checkSecretReference(secretName: string, key?: string): void {
   if (keyWritten !== undefined) { throw new AccessError(`the key ${quote(key!)} ${keyWritten}`); }
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Half of a UTF-16 surrogate pair. */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Whether `value` holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: written to a

@@ -173,15 +173,20 @@ function refuseGoYamlEscapes(text: string): void {
   }
 }
 
-/** A js-yaml mark (0-based line and column) of an offset. */
-function markAt(text: string, offset: number): YAMLException['mark'] {
+/** The line and column (both from 0) of an offset of `text`: lines end at LF. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 0;
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     start = i + 1;
   }
-  return { line, column: offset - start, position: offset, name: '', buffer: '', snippet: '' } as unknown as YAMLException['mark'];
+  return { line, column: offset - start };
+}
+
+/** A js-yaml mark (0-based line and column) of an offset. */
+function markAt(text: string, offset: number): YAMLException['mark'] {
+  return { ...positionOf(text, offset), position: offset, name: '', buffer: '', snippet: '' } as unknown as YAMLException['mark'];
 }
 
 /** What js-yaml's reasons mean, in words; some of its messages quote the input, a credential maybe. */

@@ -9,7 +9,8 @@
 import { YAMLException } from 'js-yaml';
 import { listItems, objectProblem } from './input-model';
 import { isPlainObject } from '../json';
-import { loadKubectlYaml, yamlErrorInWords } from './kubectl-yaml';
+import { LONE_SURROGATE } from '../names';
+import { loadKubectlYaml, positionOf, yamlErrorInWords } from './kubectl-yaml';
 
 /** One object read: where it is (`FILE#N`, or `FILE#N.items[I]` inside a list), and its value. */
 export interface ReadObject {
@@ -125,7 +126,7 @@ function readJsonStream(text: string, name: string, result: ReadResult): void {
 
 /** A JSON escape of half a surrogate pair, which Go's decoder reads as U+FFFD where JSON.parse keeps it. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 /**
  * What JSON.parse reads and Go's decoder may not, looked for in one pass (a JSON dump is tens of MB): a
  * number that may be beyond float64 (which JSON.parse reads as Infinity, or drops under a key given again),
@@ -150,7 +151,7 @@ function addJson(value: unknown, json: string, where: string, result: ReadResult
   }
   // Go's decoder reads an escape of half a surrogate pair as U+FFFD.
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') { return node.replace(LONE_SURROGATE, '\ufffd'); }
+    if (typeof node === 'string') { return node.replace(LONE_SURROGATES, '\ufffd'); }
     if (Array.isArray(node)) { return node.map(visit); }
     if (!isPlainObject(node)) { return node; }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [visit(k) as string, visit(v)]));
@@ -223,15 +224,10 @@ function stringEnd(text: string, at: number): number {
   return text.length;
 }
 
-/** `line L, column C` of an offset, both from 1. */
+/** `line L, column C` of an offset, both from 1; `firstLine` lines come before `text`. */
 function lineAndColumn(text: string, offset: number, firstLine = 0): string {
-  let line = firstLine + 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return `line ${line}, column ${offset - start + 1}`;
+  const { line, column } = positionOf(text, offset);
+  return `line ${firstLine + line + 1}, column ${column + 1}`;
 }
 
 /** A line that may separate documents: kubectl's YAMLReader splits lines at LF only (after CR LF became LF). */
@@ -308,9 +304,7 @@ function textSeparatorAt(document: string): number {
 
 /** How many lines come before `offset`. */
 function linesBefore(text: string, offset: number): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { lines++; }
-  return lines;
+  return positionOf(text, offset).line;
 }
 
 /**
