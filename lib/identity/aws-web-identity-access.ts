@@ -19,6 +19,15 @@ const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 const EXPIRATION = kubernetesBounds(86400);
 const EXAMPLE_ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 
+/**
+ * An EKS cluster's issuer, as `aws eks describe-cluster --query cluster.identity.oidc.issuer` prints it
+ * and its tokens name it: a lower-case host, `/id/` and the cluster's ID in upper case, no trailing `/`
+ * (the EKS user guide's `oidc.eks.region-code.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE`; a
+ * token's `iss` in aws/amazon-eks-pod-identity-webhook#21: `https://oidc.eks.us-east-2.amazonaws.com/id/5E5D7BAA84911ACC36EE4D978F209DD7`).
+ */
+const EKS_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
+const EKS_ISSUER = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[0-9A-Z]+$/;
+
 /** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -71,8 +80,10 @@ export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
  */
 export interface AwsTrustPolicyOptions {
   /**
-   * The cluster's OIDC issuer URL, with or without `https://`: what
-   * `aws eks describe-cluster --query cluster.identity.oidc.issuer` prints.
+   * The cluster's OIDC issuer URL, with or without `https://`, exactly as the cluster's tokens name it
+   * (their `iss` claim): on EKS, what `aws eks describe-cluster --query cluster.identity.oidc.issuer`
+   * prints. An issuer with a port, or an EKS issuer written otherwise than EKS prints it (host case, a
+   * trailing `/`), is refused: IAM would never match the trust policy.
    */
   readonly oidcIssuer: string;
 
@@ -144,7 +155,7 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
     if (typeof options !== 'object' || options === null) {
       throw fieldError(path, 'options', `is not an object: give { oidcIssuer }, such as { oidcIssuer: ${quote(EXAMPLE_ISSUER)} }`);
     }
-    const issuer = checkedIssuer(path, 'oidcIssuer', options.oidcIssuer, true, EXAMPLE_ISSUER);
+    const issuer = awsIssuer(path, options.oidcIssuer);
     const accountId = options.accountId ?? this.role.accountId;
     if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) {
       throw fieldError(path, 'accountId', 'is not 12 digits: give the account that holds the IAM OIDC provider, or leave accountId out for the role\'s own');
@@ -160,6 +171,27 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
       }],
     };
   }
+}
+
+/**
+ * The issuer without `https://`, as IAM names the provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`)
+ * and its condition keys (`ISSUER:aud`), or why IAM could never match a trust policy written for it.
+ */
+function awsIssuer(path: string, value: unknown): string {
+  const issuer = checkedIssuer(path, 'oidcIssuer', value, true, EXAMPLE_ISSUER);
+  const fail = (problem: string) => fieldError(path, 'oidcIssuer', `${problem}: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as ${quote(EXAMPLE_ISSUER)}`);
+  if (issuer.port !== undefined) {
+    // IAM CreateOpenIDConnectProvider, Url: "The URL should not contain a port number."
+    throw fail('has a port, and the URL of an IAM OIDC provider has none, so no provider IAM holds can match this issuer');
+  }
+  if (!issuer.host.includes('.')) {
+    // IAM reads the issuer's /.well-known/openid-configuration at its public URL (IAM user guide, "Create an OpenID Connect (OIDC) identity provider in IAM").
+    throw fail('has a host of one label, not a public DNS name, and IAM reads the issuer\'s keys over the internet');
+  }
+  if (EKS_HOST.test(issuer.host) && !EKS_ISSUER.test(issuer.withoutScheme)) {
+    throw fail('is an EKS issuer written otherwise than EKS prints it (a lower-case host, then /id/ and the cluster\'s ID in upper case, no trailing "/"), so the tokens\' "iss" claim never equals it and IAM never matches the trust policy; "aws eks describe-cluster --query cluster.identity.oidc.issuer" prints it');
+  }
+  return issuer.withoutScheme;
 }
 
 const KIND: IdentityKind = {
@@ -188,7 +220,8 @@ function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
   const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   if (props.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(props.roleSessionName)) {
-    throw fieldError(path, 'roleSessionName', `${quote(props.roleSessionName)} is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out`);
+    // Not quoted: a value refused for its characters may be anything pasted, a secret included.
+    throw fieldError(path, 'roleSessionName', 'is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out');
   }
   return {
     roleArn: props.roleArn, role, region: props.region, audience, expirationSeconds,

@@ -17,6 +17,8 @@ const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 /** The bounds the Azure webhook puts on `service-account-token-expiration`. */
 const EXPIRATION = { defaultSeconds: 3600, min: 3600, max: 86400, why: 'the range Azure Workload Identity accepts' };
 
+/** `https://`, a DNS name in ASCII, an optional port, and a path of printable ASCII. */
+const AUTHORITY_HOST = /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?(\/[^\s?#\x00-\x20\x7f-\uffff]*)?$/i;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
@@ -130,8 +132,9 @@ function azureOwn(path: string, props: AzureWorkloadIdentityAccessProps): AzureO
     }
   }
   const authorityHost = props.authorityHost ?? DEFAULT_AUTHORITY_HOST;
-  if (!/^https:\/\/[^\s/?#:@]+(:\d+)?(\/[^\s?#]*)?$/.test(authorityHost)) {
-    throw fieldError(path, 'authorityHost', `${quote(authorityHost)} is not an https URL of a host: give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for ${quote(DEFAULT_AUTHORITY_HOST)}`);
+  // Not quoted when refused: a URL pasted with user:password@ in it holds a secret.
+  if (typeof authorityHost !== 'string' || !AUTHORITY_HOST.test(authorityHost)) {
+    throw fieldError(path, 'authorityHost', `is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for ${quote(DEFAULT_AUTHORITY_HOST)}`);
   }
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   return { clientId: props.clientId, tenantId: props.tenantId, authorityHost, expirationSeconds };

@@ -22,7 +22,12 @@ const POOL_ID = /^[a-z0-9-]{4,32}$/;
 const PROJECT_NUMBER = /^[1-9]\d{0,19}$/;
 /** A project ID, with the domain of a domain-scoped project (`example.com:project`). */
 const PROJECT_ID = /^([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const EMAIL = /^[^\s@/:?#]+@[a-z0-9.-]+\.[a-z]+$/;
+/**
+ * A service account's email: IAM's account IDs are lower-case letters, digits and `-` (Google-managed
+ * ones such as `service-123@gcp-sa-x.iam.gserviceaccount.com` too), then `@` and a lower-case domain.
+ * It goes into the impersonation URL as it is, so nothing there may need escaping.
+ */
+const EMAIL = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 
 /**
  * Props of GcpWorkloadIdentityAccess.
@@ -212,7 +217,8 @@ function gcpOwn(path: string, props: GcpWorkloadIdentityAccessProps): GcpOwn {
   }
   const email = props.serviceAccountEmail;
   if (email !== undefined && !EMAIL.test(email)) {
-    throw fieldError(path, 'serviceAccountEmail', `${quote(email)} is not a service account's email: give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out`);
+    // Not quoted: a value refused for its characters may be anything pasted, a secret included.
+    throw fieldError(path, 'serviceAccountEmail', 'is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out');
   }
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   return { projectNumber: props.projectNumber, poolId: props.poolId, providerId: props.providerId, serviceAccountEmail: email, expirationSeconds };

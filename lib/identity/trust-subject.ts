@@ -1,6 +1,6 @@
 // Who the cloud trusts: the ServiceAccount a pod runs as, named as the token's `sub` claim names it.
 import { fieldError } from '../errors';
-import { DNS_SUBDOMAIN, quote } from '../names';
+import { DNS_SUBDOMAIN, hasControlCharacter, hasLoneSurrogate, quote } from '../names';
 
 /** The ServiceAccount Kubeflow's notebook controller runs notebook pods as (notebooks v1). */
 export const NOTEBOOK_SERVICE_ACCOUNT = 'default-editor';
@@ -36,19 +36,44 @@ export function checkedServiceAccountName(path: string, value: unknown, wildcard
   return name;
 }
 
+/** A DNS name in ASCII: letters, digits and `-` in labels separated by `.`. */
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+/** An OIDC issuer URL, in parts. */
+export interface ParsedIssuer {
+  /** The URL without `https://`: what IAM names the provider and its condition keys after. */
+  readonly withoutScheme: string;
+  readonly host: string;
+  /** The port, when the URL names one. */
+  readonly port?: string;
+  /** `''`, or the path from its first `/`. */
+  readonly path: string;
+}
+
 /**
  * `field` of the construct at `path`: the cluster's OIDC issuer URL, the `iss` claim of its tokens,
- * without `https://`, which is required unless `schemeOptional`.
+ * with `https://`, which may be left out when `schemeOptional`. The messages never hold the value: a
+ * URL pasted with `user:password@` in it holds a secret.
  */
-export function checkedIssuer(path: string, field: string, value: unknown, schemeOptional: boolean, example: string): string {
+export function checkedIssuer(path: string, field: string, value: unknown, schemeOptional: boolean, example: string): ParsedIssuer {
   if (typeof value !== 'string' || value === '') {
     const what = value === undefined ? 'missing' : value === '' ? 'empty' : value === null ? 'null, not a string' : `a ${typeof value}, not a string`;
     throw fieldError(path, field, `is ${what}: give the cluster's OIDC issuer URL, such as ${quote(example)}`);
   }
-  const hasScheme = value.startsWith('https://');
-  const rest = hasScheme ? value.slice('https://'.length) : value;
-  if ((!hasScheme && !schemeOptional) || !/^[^\s/?#:@]+(:\d+)?(\/[^\s?#]*)?$/.test(rest)) {
-    throw fieldError(path, field, `${quote(value)} is not an OIDC issuer URL (https, a host and an optional path, no query): give the issuer the cluster's tokens name (their "iss" claim), such as ${quote(example)}`);
+  const fail = (problem: string) => fieldError(path, field, `${problem}: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as ${quote(example)}`);
+  if (/\s/.test(value) || hasControlCharacter(value) || hasLoneSurrogate(value)) {
+    throw fail('holds whitespace, a control character or half a surrogate pair, which no issuer URL has');
   }
-  return rest;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+  if (scheme !== null ? scheme[0] !== 'https://' : !schemeOptional) {
+    throw fail(`is not an https URL (it must start with "https://"${schemeOptional ? ', or leave the scheme out' : ''})`);
+  }
+  const rest = scheme === null ? value : value.slice(scheme[0].length);
+  if (/[?#]/.test(rest)) { throw fail('has a query or a fragment, which an issuer URL never has'); }
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  if (authority.includes('@')) { throw fail('holds user information (user:password@) before the host, which an issuer URL never has'); }
+  const m = /^([^:]*)(?::(\d{1,5}))?$/.exec(authority);
+  if (m === null || !HOST.test(m[1])) { throw fail('has no host, or one that is not a DNS name (ASCII letters, digits, "-" and ".")'); }
+  return { withoutScheme: rest, host: m[1], port: m[2], path: slash < 0 ? '' : rest.slice(slash) };
 }

@@ -1,10 +1,14 @@
 import { Testing } from 'cdk8s';
 import { AwsWebIdentityAccess } from '../../lib';
-import { expectGolden, expectRejected, userChart } from '../support';
+import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
 const ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 const ISSUER_HOST = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+/** An obviously fake secret key, of the shape a user might paste into the wrong field. */
+const FAKE_SECRET = 'wJalrXUtnFEMIxFAKExSECRETxKEYx0000000000';
+/** How every refused issuer ends. */
+const FIX = `: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as "${ISSUER}"`;
 
 describe('AwsWebIdentityAccess', () => {
   test('the defaults: the EKS webhook\'s volume, mount and env, the S3 marker, no Secret', () => {
@@ -100,14 +104,44 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
     expect(JSON.parse(JSON.stringify(policy))).toEqual(policy);
   });
 
-  test.each<[string, any, string]>([
-    ['an http issuer', { oidcIssuer: 'http://oidc.example.com' }, 'oidcIssuer: "http://oidc.example.com" is not an OIDC issuer URL'],
-    ['an issuer with a query', { oidcIssuer: `${ISSUER}?x=1` }, `oidcIssuer: "${ISSUER}?x=1" is not an OIDC issuer URL (https, a host and an optional path, no query): give the issuer the cluster's tokens name (their "iss" claim), such as "${ISSUER}"`],
-    ['no issuer', {}, `oidcIssuer: is missing: give the cluster's OIDC issuer URL, such as "${ISSUER}"`],
-    ['an account of 11 digits', { oidcIssuer: ISSUER, accountId: '12345678901' }, 'accountId: is not 12 digits'],
-  ])('%s is refused with the construct path', (_what, options, message) => {
+  test('an issuer other than EKS\'s is taken exactly as given, a trailing "/" included: the tokens\' iss claim is the cluster\'s configured issuer', () => {
+    // GIVEN a self-managed cluster whose --service-account-issuer ends in "/"
     const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN });
-    expect(() => role.trustPolicy(options)).toThrow(`[test/aws-web-identity] ${message}`);
+    // WHEN
+    const policy = role.trustPolicy({ oidcIssuer: 'https://oidc.example.com/clusters/team-a/' });
+    // THEN
+    expect(policy.Statement[0].Principal.Federated).toBe('arn:aws:iam::123456789012:oidc-provider/oidc.example.com/clusters/team-a/');
+    expect(Object.keys(policy.Statement[0].Condition.StringEquals)).toEqual(['oidc.example.com/clusters/team-a/:aud', 'oidc.example.com/clusters/team-a/:sub']);
+  });
+
+  test.each<[string, any, string]>([
+    ['an http issuer', { oidcIssuer: 'http://oidc.example.com' }, `oidcIssuer: is not an https URL (it must start with "https://", or leave the scheme out)${FIX}`],
+    ['an issuer with a query', { oidcIssuer: `${ISSUER}?x=1` }, `oidcIssuer: has a query or a fragment, which an issuer URL never has${FIX}`],
+    // IAM CreateOpenIDConnectProvider, Url: "The URL should not contain a port number."
+    ['an issuer with a port', { oidcIssuer: 'https://oidc.example.com:8443/cluster' },
+      `oidcIssuer: has a port, and the URL of an IAM OIDC provider has none, so no provider IAM holds can match this issuer${FIX}`],
+    // EKS prints its issuer with a lower-case host and no trailing "/": the tokens' iss is exactly that.
+    ...[`${ISSUER}/`, ISSUER.replace('oidc.eks.eu-west-1', 'OIDC.EKS.EU-WEST-1'), ISSUER.toLowerCase(), 'oidc.eks.eu-west-1.amazonaws.com'].map(oidcIssuer => [
+      `the EKS issuer written as ${oidcIssuer}`, { oidcIssuer },
+      `oidcIssuer: is an EKS issuer written otherwise than EKS prints it (a lower-case host, then /id/ and the cluster's ID in upper case, no trailing "/"), so the tokens' "iss" claim never equals it and IAM never matches the trust policy; "aws eks describe-cluster --query cluster.identity.oidc.issuer" prints it${FIX}`,
+    ] as [string, any, string]),
+    ['an issuer with a host of one label', { oidcIssuer: 'https://kubernetes/cluster' },
+      `oidcIssuer: has a host of one label, not a public DNS name, and IAM reads the issuer's keys over the internet${FIX}`],
+    ['an issuer with a host outside ASCII', { oidcIssuer: 'https://öidc.example.com' },
+      `oidcIssuer: has no host, or one that is not a DNS name (ASCII letters, digits, "-" and ".")${FIX}`],
+    ['an issuer with keys pasted before the host', { oidcIssuer: `https://AKIAFAKEFAKEFAKE0000:${FAKE_SECRET}@oidc.example.com` },
+      `oidcIssuer: holds user information (user:password@) before the host, which an issuer URL never has${FIX}`],
+    ['an issuer with a line break', { oidcIssuer: `${ISSUER}\n` },
+      `oidcIssuer: holds whitespace, a control character or half a surrogate pair, which no issuer URL has${FIX}`],
+    ['an issuer with half a surrogate pair', { oidcIssuer: 'https://oidc.example.com/\ud800' },
+      `oidcIssuer: holds whitespace, a control character or half a surrogate pair, which no issuer URL has${FIX}`],
+    ['a secret key pasted as the issuer', { oidcIssuer: FAKE_SECRET },
+      `oidcIssuer: has a host of one label, not a public DNS name, and IAM reads the issuer's keys over the internet${FIX}`],
+    ['no issuer', {}, `oidcIssuer: is missing: give the cluster's OIDC issuer URL, such as "${ISSUER}"`],
+    ['an account of 11 digits', { oidcIssuer: ISSUER, accountId: '12345678901' }, 'accountId: is not 12 digits: give the account that holds the IAM OIDC provider, or leave accountId out for the role\'s own'],
+  ])('%s is refused with the construct path, the value not echoed', (_what, options, message) => {
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN });
+    expect(accessErrorOf(() => role.trustPolicy(options), [FAKE_SECRET])).toBe(`[test/aws-web-identity] ${message}`);
   });
 });
 
@@ -117,13 +151,17 @@ describe('AwsWebIdentityAccess refuses', () => {
       'roleArn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['an ARN of another partition', { roleArn: 'arn:aws-iso:iam::123456789012:role/r' },
       'roleArn: has the partition "aws-iso": give one of "aws", "aws-cn", "aws-us-gov"'],
+    ['a secret key pasted as the partition', { roleArn: `arn:${FAKE_SECRET}/K7MDENG:iam::123456789012:role/r` },
+      'roleArn: has a partition that is not one: give one of "aws", "aws-cn", "aws-us-gov"'],
+    ['a session name that is a secret key', { roleArn: ROLE_ARN, roleSessionName: `${FAKE_SECRET}/K7MDENG` },
+      'roleSessionName: is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
     ['a missing ARN', {}, 'roleArn: is empty: give the ARN of the IAM role, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['a region that is none', { roleArn: ROLE_ARN, region: 'EU West' },
       'region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
     ['a token lifetime under Kubernetes\' minimum', { roleArn: ROLE_ARN, expirationSeconds: 599 },
       'expirationSeconds: 599 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 86400'],
     ['a session name with a space', { roleArn: ROLE_ARN, roleSessionName: 'my session' },
-      'roleSessionName: "my session" is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
+      'roleSessionName: is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
     ['an audience with whitespace', { roleArn: ROLE_ARN, audience: 'sts amazonaws' },
       'audience: "sts amazonaws" is not an audience (non-empty, no whitespace): give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
     ['a service account that is none', { roleArn: ROLE_ARN, serviceAccountName: 'Default_Editor' },
@@ -136,7 +174,7 @@ describe('AwsWebIdentityAccess refuses', () => {
       'secretName: does not apply: AwsWebIdentityAccess has no Secret, and mounts the token where the cloud\'s SDKs look for it; leave secretName out'],
   ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
     const chart = userChart();
-    expectRejected(chart, 'aws-web-identity', () => new AwsWebIdentityAccess(chart, 'aws-web-identity', props), `[test/aws-web-identity] ${message}`, []);
+    expectRejected(chart, 'aws-web-identity', () => new AwsWebIdentityAccess(chart, 'aws-web-identity', props), `[test/aws-web-identity] ${message}`, [FAKE_SECRET]);
   });
 
   test('no message holds the role ARN it refuses', () => {

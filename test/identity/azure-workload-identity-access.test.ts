@@ -1,9 +1,11 @@
 import { Testing } from 'cdk8s';
 import { AzureWorkloadIdentityAccess } from '../../lib';
-import { expectGolden, expectRejected, userChart } from '../support';
+import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
 
 const CLIENT_ID = '00000000-0000-0000-0000-000000000001';
 const TENANT_ID = '00000000-0000-0000-0000-000000000002';
+/** An obviously fake secret key, of the shape a user might paste into the wrong field. */
+const FAKE_SECRET = 'wJalrXUtnFEMIxFAKExSECRETxKEYx0000000000';
 const ISSUER = `https://westeurope.oic.prod-aks.azure.com/${TENANT_ID}/00000000-0000-0000-0000-000000000003/`;
 
 describe('AzureWorkloadIdentityAccess', () => {
@@ -51,8 +53,12 @@ describe('AzureWorkloadIdentityAccess', () => {
     expect(identity.federatedCredential(ISSUER)).toEqual({
       issuer: ISSUER, subject: 'system:serviceaccount:user:ws-analysis', audiences: ['api://AzureADTokenExchange'],
     });
+    const fix = `: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as "https://westeurope.oic.prod-aks.azure.com/${TENANT_ID}/00000000-0000-0000-0000-000000000003/"`;
     expect(() => identity.federatedCredential('westeurope.oic.prod-aks.azure.com/x/')).toThrow(
-      '[test/azure-workload-identity] issuer: "westeurope.oic.prod-aks.azure.com/x/" is not an OIDC issuer URL (https, a host and an optional path, no query)');
+      `[test/azure-workload-identity] issuer: is not an https URL (it must start with "https://")${fix}`);
+    // AND an issuer pasted with keys in it is refused without being echoed
+    expect(accessErrorOf(() => identity.federatedCredential(`https://AKIAFAKE:${FAKE_SECRET}@westeurope.oic.prod-aks.azure.com/x/`), [FAKE_SECRET])).toBe(
+      `[test/azure-workload-identity] issuer: holds user information (user:password@) before the host, which an issuer URL never has${fix}`);
   });
 });
 
@@ -65,12 +71,15 @@ describe('AzureWorkloadIdentityAccess refuses', () => {
     ['a lifetime under the webhook\'s range', { clientId: CLIENT_ID, tenantId: TENANT_ID, expirationSeconds: 600 },
       'expirationSeconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
     ['an authority over http', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'http://login.microsoftonline.com/' },
-      'authorityHost: "http://login.microsoftonline.com/" is not an https URL of a host: give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
+      'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
+    ['an authority with keys pasted before the host', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: `https://user:${FAKE_SECRET}@login.microsoftonline.com/` }, 'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
+    ['an authority outside ASCII', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'https://lögin.microsoftonline.com/' }, 'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
+    ['an authority with a control character', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'https://login.microsoftonline.com/\u001b' }, 'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
     ['a service account pattern', { clientId: CLIENT_ID, tenantId: TENANT_ID, serviceAccountName: 'ws-*' },
       'serviceAccountName: "ws-*" is a pattern, but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
   ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'azure-workload-identity', () => new AzureWorkloadIdentityAccess(chart, 'azure-workload-identity', props),
-      `[test/azure-workload-identity] ${message}`, []);
+      `[test/azure-workload-identity] ${message}`, [FAKE_SECRET]);
   });
 });

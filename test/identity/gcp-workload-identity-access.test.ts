@@ -79,7 +79,12 @@ describe('GcpWorkloadIdentityAccess refuses', () => {
     ['Google\'s own prefix', { ...props, providerId: 'gcp-cluster' },
       'providerId: is not the ID of a pool\'s provider (4 to 32 lower-case letters, digits and "-", not starting with "gcp-")'],
     ['an email that is none', { ...props, serviceAccountEmail: 'notebooks' },
-      'serviceAccountEmail: "notebooks" is not a service account\'s email: give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
+      'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
+    // The email goes into the impersonation URL as it is: nothing there may need escaping, nor be a secret echoed back.
+    ['an email with a quote', { ...props, serviceAccountEmail: 'a"b@my-project.iam.gserviceaccount.com' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
+    ['an email outside ASCII', { ...props, serviceAccountEmail: 'nötebooks@my-project.iam.gserviceaccount.com' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
+    ['an email with half a surrogate pair', { ...props, serviceAccountEmail: 'notebooks\ud800@my-project.iam.gserviceaccount.com' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
+    ['a secret key pasted as the email', { ...props, serviceAccountEmail: 'wJalrXUtnFEMI/FAKE/SECRET/KEY0000000000' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
     ['a service account pattern', { ...props, serviceAccountName: 'ws-*' },
       'serviceAccountName: "ws-*" is a pattern, but a Google principal names one subject: give the account\'s own name, and one GcpWorkloadIdentityAccess per account'],
     ['a ConfigMap name that is none', { ...props, configMapName: 'Config' },
@@ -89,6 +94,7 @@ describe('GcpWorkloadIdentityAccess refuses', () => {
     let error: unknown;
     try { new GcpWorkloadIdentityAccess(chart, 'gcp-workload-identity', given); } catch (e) { error = e; }
     expect(String((error as Error).message)).toContain(`[test/gcp-workload-identity] ${message}`);
+    expect(String((error as Error).message)).not.toContain('FAKE/SECRET');
     expect(chart.node.tryFindChild('gcp-workload-identity')).toBeUndefined();
     expect(chart.node.findAll().length).toBe(1);
   });

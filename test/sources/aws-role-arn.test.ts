@@ -32,4 +32,12 @@ describe('parseRoleArn', () => {
     // WHEN THEN
     expect(roleArnProblem(arn)).not.toContain('leaked');
   });
+
+  test('nor the partition, unless it reads as a partition name', () => {
+    // GIVEN a secret key pasted where the partition goes, and a partition IAM does not serve
+    const pasted = 'arn:wJalrXUtnFEMI/FAKE+SECRET/KEY00000000:iam::123456789012:role/r';
+    // WHEN THEN
+    expect(roleArnProblem(pasted)).toBe('has a partition that is not one: give one of "aws", "aws-cn", "aws-us-gov"');
+    expect(roleArnProblem('arn:aws-iso:iam::123456789012:role/r')).toBe('has the partition "aws-iso": give one of "aws", "aws-cn", "aws-us-gov"');
+  });
 });
