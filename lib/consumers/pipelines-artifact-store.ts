@@ -8,7 +8,7 @@ import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError, readField } from '../errors';
 import { hasBrand } from '../brand';
-import { hasControlCharacter, quote } from '../names';
+import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
 import { encodeBase64 } from '../sources/base64';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { S3Configuration } from '../sources/s3-configuration';
@@ -25,6 +25,11 @@ const GCS_TOKEN_KEY = 'user-gcp-sa.json';
 const LAUNCHER = 'the Pipelines launcher';
 /** A pipeline root the launcher reads a provider for, as `ParseBucketPathToConfig` splits it: scheme, bucket, key prefix. */
 const PIPELINE_ROOT = /^(s3|minio|gs):\/\/([^/?#\s]+)(\/[^?#\s]*)?$/;
+/**
+ * A bucket name as S3 (legacy us-east-1 names included: letters, digits, `.`, `_` and `-`, up to 255) and
+ * GCS take it: no `:` or `@`, so a root pasted as `s3://KEY:SECRET@bucket` is refused.
+ */
+const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/;
 
 /**
  * Props of PipelinesArtifactStore. Give the credentials as one of `s3`, `gcs` and `credentialsSecret`,
@@ -45,7 +50,8 @@ export interface PipelinesArtifactStoreProps {
 
   /**
    * An S3 store, for an `s3://` or `minio://` root: its settings go into the `providers` of the ConfigMap,
-   * its keys into a Secret the launcher reads through `credentials.secretRef`.
+   * its keys into a Secret the launcher reads through `credentials.secretRef`. It must have a region,
+   * without which the launcher's S3 client sends no request (any, such as `us-east-1`, for MinIO).
    * @default - no S3 store
    */
   readonly s3?: S3Configuration;
@@ -182,6 +188,14 @@ function pipelinesStoreSpec(scope: Construct, id: string, props: PipelinesArtifa
   const credentials = props.credentialsSecret !== undefined
     ? borrowed(path, scope, namespace, root, props.credentialsSecret)
     : own(path, id, props, s3Root);
+  if (credentials.content.kind === 's3' && credentials.content.settings.region === undefined) {
+    // The launcher's S3 client (AWS SDK for Go; kubeflow/pipelines backend/src/v2/objectstore/object_store.go)
+    // takes the region from the provider alone: without one, v1 fails "MissingRegion" (kubeflow/pipelines#10846,
+    // #11310) and v2's S3 endpoint rules "A region must be set when sending requests to S3" (the same rules
+    // botocore 1.43 ships, test/consumers/pipelines-artifact-store.test.ts). KFP's own MinIO session sets "minio".
+    throw fieldError(path, props.credentialsSecret === undefined ? 's3' : 'credentialsSecret',
+      `has no region, and ${LAUNCHER}'s S3 client sends no request without one: give the store's region (for MinIO or SeaweedFS any, such as "us-east-1")`);
+  }
   if (credentials.made === undefined) {
     for (const field of ['secretName', 'immutable', 'hashSecretName'] as const) {
       if (props[field] !== undefined) {
@@ -207,8 +221,9 @@ function checkedRoot(path: string, root: string): 's3' | 'minio' | 'gs' {
     throw fieldError(path, 'pipelineRoot', `has a query string, and for such a root ${LAUNCHER} ignores providers and opens the bucket from the task's environment: give the root without it`);
   }
   const m = PIPELINE_ROOT.exec(root);
-  if (m === null || hasControlCharacter(root)) {
-    throw fieldError(path, 'pipelineRoot', `${quote(root)} is not a pipeline root the launcher reads a provider for: give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX`);
+  if (m === null || !BUCKET.test(m[2]) || hasControlCharacter(root) || hasLoneSurrogate(root)) {
+    // Not quoted: a root pasted with KEY:SECRET@ in it holds a secret.
+    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
   }
   return m[1] as 's3' | 'minio' | 'gs';
 }

@@ -95,7 +95,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
       undefined, 2, 'cdk8s-kubeflow-access kserve: --s3-secret-access-key-stdin and --registry-password-stdin all read stdin, which can be read once: give the others a file instead'],
     ['a store no flag reads', ['trainer', '--namespace', 'user', '--cluster-secret-store', 'vault', '--aws-role-arn', 'arn:aws:iam::123456789012:role/x'], undefined, 2,
       'cdk8s-kubeflow-access trainer: --cluster-secret-store does not apply without a remote value: give one of --s3-remote-access-key-id, --s3-remote-secret-access-key, --s3-remote-session-token, --hf-remote-token'],
-    ['a session token', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 's3://b/v2', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
+    ['a session token', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 's3://team-b/v2', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
       '--s3-session-token-stdin'], 'fake-session-token-0000', 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-access-key-id: has a session token, which never reaches the Pipelines launcher (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys'],
     ['a root of another scheme', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'https://b/v2', '--gcs-existing-secret', 'g'], undefined, 1,

@@ -76,11 +76,11 @@ describe('consumers leak no secret in what they throw or print', () => {
     }
     // Objects of one name beside one another: the app-wide check refuses them, naming no value.
     drive(c => {
-      const s3 = S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY });
+      const s3 = S3Configuration.fromValues({ accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, region: 'us-east-1' });
       new KServeServiceAccount(c, 'models', { s3 });
       new TrainerStorageCredentials(c, 'trainer', { s3, huggingFaceToken: HuggingFaceToken.fromValue(HF), name: 'models-s3' });
-      new PipelinesArtifactStore(c, 'a', { pipelineRoot: 's3://a/v2', s3 });
-      new PipelinesArtifactStore(c, 'b', { pipelineRoot: 's3://b/v2', s3 });
+      new PipelinesArtifactStore(c, 'a', { pipelineRoot: 's3://team-a/v2', s3 });
+      new PipelinesArtifactStore(c, 'b', { pipelineRoot: 's3://team-b/v2', s3 });
     });
     expect(seen.filter(line => line.includes('are both Secret models-s3'))).not.toEqual([]);
     expect(seen.length).toBeGreaterThan(100);

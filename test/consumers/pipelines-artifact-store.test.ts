@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { App, Chart, Testing } from 'cdk8s';
 import {
   DockerConfig, GcpServiceAccountKey, KServeServiceAccount, PipelinesArtifactStore, PipelinesArtifactStoreProps, S3Configuration, SecretStoreRef,
@@ -74,7 +75,7 @@ describe('the kfp-launcher ConfigMap', () => {
   });
 
   test.each<[string, S3Configuration, { [key: string]: unknown }]>([
-    ['https on a port', S3Configuration.fromValues({ ...KEYS, endpoint: 'https://minio.example.com:9443' }), { endpoint: 'minio.example.com:9443', disableSSL: false }],
+    ['https on a port', S3Configuration.fromValues({ ...KEYS, endpoint: 'https://minio.example.com:9443', region: 'us-east-1' }), { endpoint: 'minio.example.com:9443', region: 'us-east-1', disableSSL: false }],
     ['AWS by region: no endpoint, no disableSSL, path style left to the launcher', S3Configuration.fromValues({ ...KEYS, region: 'eu-west-1' }), { region: 'eu-west-1' }],
     ['virtual-hosted style asked for', S3Configuration.fromValues({ ...KEYS, region: 'eu-west-1', forcePathStyle: false }), { region: 'eu-west-1', forcePathStyle: false }],
   ])('S3 settings: %s', (_name, s3, settings) => {
@@ -130,8 +131,8 @@ describe('one Secret for two consumers', () => {
   test('two stores in one namespace are two kfp-launcher ConfigMaps, which the app-wide check refuses', () => {
     // GIVEN
     const chart = userChart();
-    new PipelinesArtifactStore(chart, 'one', { pipelineRoot: 's3://a/v2', s3: MINIO });
-    new PipelinesArtifactStore(chart, 'two', { pipelineRoot: 's3://b/v2', s3: MINIO });
+    new PipelinesArtifactStore(chart, 'one', { pipelineRoot: 's3://team-a/v2', s3: MINIO });
+    new PipelinesArtifactStore(chart, 'two', { pipelineRoot: 's3://team-b/v2', s3: MINIO });
     // WHEN / THEN
     expect(() => Testing.synth(chart)).toThrow('test/one/ConfigMap and test/two/ConfigMap are both ConfigMap kfp-launcher (api group core) in namespace user: applying them, one overwrites the other; give them different names or namespaces');
   });
@@ -151,8 +152,18 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       'gcs: does not match the pipeline root, whose scheme minio:// reads the S3 store: give s3, or a gs:// pipelineRoot'],
     ['a root with a query string', () => ({ pipelineRoot: 's3://bucket/v2?region=eu-west-1', s3: MINIO }),
       'pipelineRoot: has a query string, and for such a root the Pipelines launcher ignores providers and opens the bucket from the task\'s environment: give the root without it'],
-    ['a root of another scheme', () => ({ pipelineRoot: 'https://bucket/v2', s3: MINIO }),
-      'pipelineRoot: "https://bucket/v2" is not a pipeline root the launcher reads a provider for: give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a root of another scheme', () => ({ pipelineRoot: 'https://bucket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    // The bucket must be a bucket name: a root pasted with the keys in it (s3://KEY:SECRET@bucket) is refused, and not echoed.
+    ['a root with keys before the bucket', () => ({ pipelineRoot: `s3://AKIAFAKEFAKEFAKE0000:${FAKE_SECRET}@bucket/v2`, s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a bucket outside ASCII', () => ({ pipelineRoot: 's3://bücket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a bucket of two characters', () => ({ pipelineRoot: 'gs://ab/v2', gcs: GcpServiceAccountKey.fromExistingSecret('g') }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['half a surrogate pair in the prefix', () => ({ pipelineRoot: 's3://bucket/v2\ud800', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    // kubeflow/pipelines backend/src/v2/objectstore/object_store.go: the S3 client's region is the provider's alone.
+    ['an S3 store without a region', () => ({ pipelineRoot: 'minio://mlpipeline/v2', s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) }),
+      's3: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
+    ['a borrowed Secret whose source has no region', app => ({ pipelineRoot: 's3://bucket/v2',
+      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', { s3: S3Configuration.fromValues(KEYS) }).s3Secret }),
+      'credentialsSecret: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['an existing S3 Secret', () => ({ pipelineRoot: 's3://bucket/v2', s3: S3Configuration.fromExistingSecret('team-s3') }),
       's3: names an existing Secret, and the Pipelines launcher reads the endpoint and region from the ConfigMap, which the Secret cannot fill: give the settings with the keys (S3Configuration.fromValues or fromSecretStore), or the credentialsSecret of another construct'],
     ['a session token', () => ({ pipelineRoot: 's3://bucket/v2', s3: S3Configuration.fromValues({ ...KEYS, sessionToken: 'fake-session-token-0000' }) }),
@@ -176,5 +187,31 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     const chart = new Chart(app, 'test', { namespace: 'user' });
     const given = props(app);
     expectRejected(chart, 'store', () => new PipelinesArtifactStore(chart, 'store', given), `[test/store] ${message}`, [FAKE_SECRET, 'fake-session-token-0000']);
+  });
+});
+
+describe('why an S3 store without a region is refused', () => {
+  // The launcher builds its S3 client with the AWS SDK for Go v2 and takes the region from the provider
+  // alone (kubeflow/pipelines backend/src/v2/objectstore/object_store.go, newS3Client). The S3 endpoint
+  // rules are one Smithy rule set that every AWS SDK ships; botocore 1.43's copy is the reference here.
+  const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status === 0;
+  const resolve = (params: object) => spawnSync('python3', ['-c', [
+    'import json, sys',
+    'from botocore.loaders import create_loader',
+    'from botocore.endpoint_provider import EndpointProvider',
+    'loader = create_loader()',
+    "provider = EndpointProvider(loader.load_service_model('s3', 'endpoint-rule-set-1'), loader.load_data('partitions'))",
+    'try:',
+    '    print(provider.resolve_endpoint(**json.loads(sys.stdin.read())).url)',
+    'except Exception as e:',
+    "    print('error: ' + str(e))",
+  ].join('\n')], { input: JSON.stringify(params), encoding: 'utf8' }).stdout.trim();
+
+  (hasBotocore ? test : test.skip)('the S3 endpoint rules refuse a request without a region, even at a custom endpoint, and resolve it with one', () => {
+    // GIVEN the endpoint and path style the construct writes for Kubeflow's MinIO
+    const params = { Bucket: 'mlpipeline', Endpoint: 'http://minio-service.kubeflow:9000', ForcePathStyle: true };
+    // WHEN / THEN
+    expect(resolve(params)).toBe('error: A region must be set when sending requests to S3.');
+    expect(resolve({ ...params, Region: 'us-east-1' })).toBe('http://minio-service.kubeflow:9000/mlpipeline');
   });
 });

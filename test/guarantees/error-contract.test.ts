@@ -231,7 +231,7 @@ describe('props of the wrong type or shape, as JavaScript and jsii callers give 
       '[test/construct] registry: is a string, not an instance of DockerConfig: create it with one of DockerConfig\'s static methods, such as DockerConfig.fromFile("config.json")'],
     ['PipelinesArtifactStore pipelineRoot: missing', s => new PipelinesArtifactStore(s, ID, { s3: s3() } as any),
       '[test/construct] pipelineRoot: is missing: give where runs write their artifacts, such as "s3://team-a-artifacts/v2"'],
-    ['PipelinesArtifactStore credentialsSecret: a plain object', s => new PipelinesArtifactStore(s, ID, { pipelineRoot: 's3://b/v2', credentialsSecret: { namespace: 'user', secretName: 'x' } as any }),
+    ['PipelinesArtifactStore credentialsSecret: a plain object', s => new PipelinesArtifactStore(s, ID, { pipelineRoot: 's3://team-b/v2', credentialsSecret: { namespace: 'user', secretName: 'x' } as any }),
       '[test/construct] credentialsSecret: is not a Secret made by a construct of this library: give an attribute such as kserve.s3Secret'],
     ['TrainerStorageCredentials huggingFaceToken: a string', s => new TrainerStorageCredentials(s, ID, { huggingFaceToken: 'hf_x' as any }),
       '[test/construct] huggingFaceToken: is a string, not an instance of HuggingFaceToken: create it with one of HuggingFaceToken\'s static methods, such as HuggingFaceToken.fromEnv()'],
