@@ -193,8 +193,8 @@ function pipelinesStoreSpec(scope: Construct, id: string, props: PipelinesArtifa
     // takes the region from the provider alone: without one, v1 fails "MissingRegion" (kubeflow/pipelines#10846,
     // #11310) and v2's S3 endpoint rules "A region must be set when sending requests to S3" (the same rules
     // botocore 1.43 ships, test/consumers/pipelines-artifact-store.test.ts). KFP's own MinIO session sets "minio".
-    throw fieldError(path, props.credentialsSecret === undefined ? 's3' : 'credentialsSecret',
-      `has no region, and ${LAUNCHER}'s S3 client sends no request without one: give the store's region (for MinIO or SeaweedFS any, such as "us-east-1")`);
+    const problem = `has no region, and ${LAUNCHER}'s S3 client sends no request without one: give the store's region (for MinIO or SeaweedFS any, such as "us-east-1")`;
+    throw props.credentialsSecret === undefined ? fieldError(path, 's3', problem, 'region') : fieldError(path, 'credentialsSecret', problem);
   }
   if (credentials.made === undefined) {
     for (const field of ['secretName', 'immutable', 'hashSecretName'] as const) {
