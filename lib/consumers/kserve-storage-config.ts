@@ -34,7 +34,12 @@ export interface KServeStorageConfigProps {
    */
   readonly name?: string;
 
-  /** The S3 store. */
+  /**
+   * The S3 store. Its addressing style (`forcePathStyle`) is not written: the storage spec has no key for
+   * it, and the storage initializer (boto3) addresses a custom endpoint path-style and AWS S3 itself
+   * virtual-hosted, whatever the source says. For a store that serves virtual-hosted requests only, use
+   * `KServeServiceAccount`, which writes `serving.kserve.io/s3-usevirtualbucket`.
+   */
   readonly s3: S3Configuration;
 
   /**
@@ -65,7 +70,10 @@ export interface KServeStorageConfigProps {
 /**
  * An S3 store for the `storage:` spec of KServe InferenceServices: the `storage-config` Secret, whose key
  * holds the store as JSON (`type`, `access_key_id`, `secret_access_key`, `endpoint_url`, `region`,
- * `bucket`, `verify_ssl`), which KServe passes to the storage initializer as `STORAGE_CONFIG`.
+ * `bucket`, `verify_ssl`), which KServe passes to the storage initializer as `STORAGE_CONFIG`. The
+ * initializer copies those fields to its environment and nothing else (kserve/kserve v0.20.0
+ * `python/storage/kserve_storage/kserve_storage.py`, `_update_with_storage_spec`): the store's
+ * `forcePathStyle` has no field there, so boto3's own choice holds (path-style at a custom endpoint).
  *
  * @example
  * new KServeStorageConfig(chart, 'storage-config', {

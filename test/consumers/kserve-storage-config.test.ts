@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { Testing } from 'cdk8s';
 import { KServeStorageConfig, KServeStorageConfigProps, S3Configuration, SecretStoreRef } from '../../lib';
 import { expectGolden, expectRejected, userChart } from '../support';
@@ -57,4 +58,47 @@ test.each<[string, KServeStorageConfigProps, string]>([
 ])('%s is refused', (_name, props, message) => {
   const chart = userChart();
   expectRejected(chart, 'storage', () => new KServeStorageConfig(chart, 'storage', props), `[test/storage] ${message}`, [FAKE_SECRET]);
+});
+
+describe('the addressing style, which a storage spec cannot carry', () => {
+  // The storage initializer copies the spec's fields to its environment (kserve/kserve v0.20.0
+  // python/storage/kserve_storage/kserve_storage.py, _update_with_storage_spec) and builds its boto3
+  // config from that environment (get_S3_config): virtual-hosted only for S3_USER_VIRTUAL_BUCKET, which
+  // a spec never sets, or for the legacy https://s3.amazonaws.com outside us-east-1. botocore 1.43 then
+  // picks the style, as it does in the initializer.
+  const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status === 0;
+  const PROBE = [
+    'import json, sys',
+    'import boto3',
+    'from botocore.config import Config',
+    'spec = json.loads(sys.stdin.read())',
+    "config = Config()",
+    "if spec.get('endpoint_url') == 'https://s3.amazonaws.com' and spec.get('region') not in (None, 'us-east-1'):",
+    "    config = config.merge(Config(s3={'addressing_style': 'virtual'}))",
+    "client = boto3.client('s3', endpoint_url=spec.get('endpoint_url'), region_name=spec.get('region'), config=config,",
+    "    aws_access_key_id=spec['access_key_id'], aws_secret_access_key=spec['secret_access_key'])",
+    "print(client.generate_presigned_url('get_object', Params={'Bucket': 'models', 'Key': 'model.bin'}).split('?')[0])",
+  ].join('\n');
+  /** The URL the storage initializer fetches `s3://models/model.bin` from, for the spec under `default`. */
+  const initializerUrl = (s3: S3Configuration) => {
+    const spec = kserveStorageSpecView(synth({ s3 }), 'storage-config', 'default').json;
+    return spawnSync('python3', ['-c', PROBE], { input: JSON.stringify(spec), encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } }).stdout.trim();
+  };
+
+  test('the spec holds no addressing field, whatever forcePathStyle says', () => {
+    // GIVEN one store asked for either style
+    const specs = [true, false, undefined].map(forcePathStyle =>
+      kserveStorageSpecView(synth({ s3: S3Configuration.fromValues({ ...KEYS, ...SETTINGS, forcePathStyle }) }), 'storage-config', 'default').json);
+    // THEN the three specs are one
+    expect(specs[0]).toEqual(specs[2]);
+    expect(specs[1]).toEqual(specs[2]);
+    expect(Object.keys(specs[2]).sort()).toEqual(['access_key_id', 'endpoint_url', 'region', 'secret_access_key', 'type']);
+  });
+
+  (hasBotocore ? test : test.skip)('so boto3 addresses a custom endpoint path-style and AWS S3 virtual-hosted, as the s3 prop documents', () => {
+    // WHEN / THEN a MinIO asked for virtual-hosted style is still addressed path-style
+    expect(initializerUrl(S3Configuration.fromValues({ ...KEYS, ...SETTINGS, forcePathStyle: false }))).toBe('http://minio-service.kubeflow:9000/models/model.bin');
+    // AND AWS S3 asked for path style is addressed virtual-hosted, which it serves for every such bucket
+    expect(initializerUrl(S3Configuration.fromValues({ ...KEYS, region: 'eu-west-1', forcePathStyle: true }))).toBe('https://models.s3.amazonaws.com/model.bin');
+  });
 });
