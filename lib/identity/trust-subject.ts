@@ -72,7 +72,8 @@ export function checkedIssuer(path: string, field: string, value: unknown, schem
   if (/[?#]/.test(rest)) { throw fail('has a query or a fragment, which an issuer URL never has'); }
   const slash = rest.indexOf('/');
   const authority = slash < 0 ? rest : rest.slice(0, slash);
-  if (authority.includes('@')) { throw fail('holds user information (user:password@) before the host, which an issuer URL never has'); }
+  // Anywhere, not only before the first "/": a secret pasted as user:password@ may itself hold a "/".
+  if (rest.includes('@')) { throw fail('holds "@", as user information (user:password@) before the host does, which an issuer URL never has'); }
   const m = /^([^:]*)(?::(\d{1,5}))?$/.exec(authority);
   if (m === null || !HOST.test(m[1])) { throw fail('has no host, or one that is not a DNS name (ASCII letters, digits, "-" and ".")'); }
   return { withoutScheme: rest, host: m[1], port: m[2], path: slash < 0 ? '' : rest.slice(slash) };

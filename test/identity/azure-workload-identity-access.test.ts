@@ -58,7 +58,7 @@ describe('AzureWorkloadIdentityAccess', () => {
       `[test/azure-workload-identity] issuer: is not an https URL (it must start with "https://")${fix}`);
     // AND an issuer pasted with keys in it is refused without being echoed
     expect(accessErrorOf(() => identity.federatedCredential(`https://AKIAFAKE:${FAKE_SECRET}@westeurope.oic.prod-aks.azure.com/x/`), [FAKE_SECRET])).toBe(
-      `[test/azure-workload-identity] issuer: holds user information (user:password@) before the host, which an issuer URL never has${fix}`);
+      `[test/azure-workload-identity] issuer: holds "@", as user information (user:password@) before the host does, which an issuer URL never has${fix}`);
   });
 });
 
