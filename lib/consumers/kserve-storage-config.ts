@@ -116,8 +116,9 @@ function storageConfigSpec(scope: Construct, id: string, props: KServeStorageCon
     throw fieldError(path, 'key', `${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key`);
   }
   checkWrittenName(path, 'key', key);
-  if (props.bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket)) {
-    throw fieldError(path, 'bucket', `${quote(props.bucket)} is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-"): give the bucket alone, without a path`);
+  // S3's bucket naming rules: also no two adjacent periods, and not an IP address.
+  if (props.bucket !== undefined && (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket) || props.bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(props.bucket))) {
+    throw fieldError(path, 'bucket', `${quote(props.bucket)} is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-", no "..", not an IP address): give the bucket alone, without a path`);
   }
   const store = resolveS3Store(path, 's3', props.s3, INITIALIZER);
   if (store.kind === 'existing') {
