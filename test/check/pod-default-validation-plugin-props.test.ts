@@ -70,6 +70,30 @@ describe('PodDefaultValidationPlugin properties', () => {
     }
   });
 
+  test('a ClusterExternalSecret with an invalid namespace selector: what is wrong, the fix, and the selector\'s key apart', async () => {
+    // GIVEN a CES whose selector has an unknown operator, which ESO v2.9.0 cannot convert: it writes no ExternalSecret
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      writeFileSync(file, JSON.stringify({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' },
+        spec: { namespaceSelector: { matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }, externalSecretSpec: { data: [] } } }));
+      // WHEN the plugin runs
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      // THEN one selector violation
+      expect(violations).toEqual([{
+        ruleName: 'selector',
+        recommendation: `clusterexternalsecret creds (${file}#1) has an invalid selector in spec.namespaceSelector (matchExpressions key tier: unknown operator Like), `
+          + 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret in no namespace, not even those its '
+          + 'other selectors or spec.namespaces name (status.failedNamespaces: unknown)',
+        fix: 'fix the selector',
+        violatingResources: [{ manifestPath: file, resourceName: 'creds', locations: ['tier'] }],
+      }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('two objects of one name in one file: the later is reported by name (its construct\'s entry), the earlier by file and document', async () => {
     const violations: any[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
