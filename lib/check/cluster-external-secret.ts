@@ -66,7 +66,7 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     }
     const name = typeof spec.externalSecretName === 'string' && spec.externalSecretName !== '' ? spec.externalSecretName : ces.name;
     for (const namespace of targetNamespaces(targets, namespaces)) {
-      const source = `${ces.source} (its ExternalSecret in namespace ${namespace})`;
+      const source = `${ces.source}${GENERATED}${namespace})`;
       const other = existing.get(namespace)?.get(name);
       if (other !== undefined) {
         if (!isOwnedBy(other, ces)) { problems.push(leftOut(other, source, ces, namespace, name)); }
@@ -84,6 +84,19 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     }
   }
   return { objects: added, problems };
+}
+
+/** What the source of a generated ExternalSecret adds to its CES's: `<CES source> (its ExternalSecret in namespace NS)`. */
+const GENERATED = ' (its ExternalSecret in namespace ';
+
+/**
+ * The source of the ClusterExternalSecret that generated the ExternalSecret of `source`, when `source` is
+ * one's (`<CES source> (its ExternalSecret in namespace NS)`), for a door that reports an object by where
+ * it read it; `undefined` for any other.
+ */
+export function generatingSource(source: string): string | undefined {
+  const at = source.lastIndexOf(GENERATED);
+  return at > 0 && source.endsWith(')') ? source.slice(0, at) : undefined;
 }
 
 /** The ExternalSecret ESO writes for `ces` in `namespace`, as the controller builds it. */
