@@ -16,6 +16,7 @@ import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { isPlainObject, typeName } from '../json';
 import { compareNames, isDnsLabel } from '../names';
+import { clusterExternalSecretDurationProblems } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
@@ -59,9 +60,11 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     // The API server refuses a CES without an externalSecretSpec: there is nothing to generate.
     if (!isPlainObject(spec) || !isPlainObject(spec.externalSecretSpec)) { continue; }
     const targets = readTargets(ces, spec);
-    if (targets.problems.length > 0) {
-      // ESO lists no namespace at all (or the API server refuses the CES): it writes no ExternalSecret.
+    const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
+    if (targets.problems.length > 0 || unreadable.length > 0) {
+      // ESO lists no namespace at all, cannot decode the CES, or the API server refuses it: no ExternalSecret is written.
       for (const problem of targets.problems) { problems.push(problem); }
+      for (const problem of unreadable) { problems.push(problem); }
       continue;
     }
     const name = typeof spec.externalSecretName === 'string' && spec.externalSecretName !== '' ? spec.externalSecretName : ces.name;
@@ -179,6 +182,11 @@ function externalSecretsByNamespace(objects: readonly Found[]): Map<string, Map<
   return byNamespace;
 }
 
+/** A CES as messages name it. */
+function subjectOf(ces: Found): string {
+  return `clusterexternalsecret ${ces.name} (${ces.source})`;
+}
+
 /** How a CES targets namespaces: the names of `spec.namespaces` and its selectors; or why ESO targets none. */
 interface Targets {
   readonly names: readonly string[];
@@ -200,7 +208,7 @@ function readTargets(ces: Found, spec: any): Targets {
   const names: string[] = [];
   const selectors: ParsedSelector[] = [];
   const problems: CheckProblem[] = [];
-  const subject = `clusterexternalsecret ${ces.name} (${ces.source})`;
+  const subject = subjectOf(ces);
   const refused = (field: string, what: string, rule = 'shape', fix = SHAPE_FIX) => problems.push(checkProblem({
     rule, namespace: '', sources: [ces.source], key: field,
     message: `${subject} has ${field} ${what}, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it`,

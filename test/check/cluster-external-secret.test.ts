@@ -231,6 +231,36 @@ describe('a ClusterExternalSecret whose targets ESO cannot read', () => {
   });
 });
 
+describe('a ClusterExternalSecret ESO cannot decode', () => {
+  // spec.refreshTime and spec.externalSecretSpec.refreshInterval are *metav1.Duration (clusterexternalsecret_types.go,
+  // externalsecret_types.go, ESO v2.9.0): a string time.ParseDuration does not read fails to decode; the CRD declares a
+  // plain string, and no ESO webhook validates a CES, so the API server takes it and ESO writes no ExternalSecret of it.
+  const NOT_GO = 'is not a Go duration (time.ParseDuration: numbers with the units ns, us, ms, s, m or h, such as 1h30m; there is no unit d), '
+    + 'which External Secrets Operator cannot decode (metav1.Duration)';
+  const unreadable = (field: string, why: string) => ({
+    rule: 'refresh-interval', sources: ['s1'], key: field, fix: 'give a Go duration such as "1h" or "15m", or "0s" to fetch once',
+    message: `clusterexternalsecret creds (s1) has a ${field} that ${why}: External Secrets Operator cannot read the ClusterExternalSecret, and writes no ExternalSecret of it`,
+  });
+
+  test.each<[string, any, any, any]>([
+    ['spec.refreshTime of a day', { namespaces: ['team-a'], refreshTime: '1d' }, esSpec('creds'), unreadable('spec.refreshTime', NOT_GO)],
+    ['spec.externalSecretSpec.refreshInterval of a number', { namespaces: ['team-a'] }, { ...esSpec('creds'), refreshInterval: 60 },
+      unreadable('spec.externalSecretSpec.refreshInterval', 'is a number, where the CRD declares a string (the API server refuses it)')],
+  ])('%s: reported, and none of its ExternalSecrets is judged', (_title, targets, externalSecretSpec, expected) => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose duration ESO cannot read
+    const given = inputs(secret('creds', []), ces('creds', targets, externalSecretSpec));
+    // WHEN checked THEN the duration alone
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('a duration ESO reads: its ExternalSecret is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a, refreshing every 30m and its ExternalSecret every 1h0m0s
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], refreshTime: '30m' }, { ...esSpec('creds'), refreshInterval: '1h0m0s' }));
+    // WHEN checked THEN its Secret clashes
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's1', 'team-a')]);
+  });
+});
+
 describe('the ExternalSecret of a ClusterExternalSecret judged as one the input holds', () => {
   test('its Secret clashes with the Secret of one of our constructs, refused at synth', () => {
     // GIVEN our MinioDefault with keys of its own (Secret minio in namespace user) and a CES writing minio into user

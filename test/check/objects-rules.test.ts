@@ -175,6 +175,44 @@ describe('duplicate-object', () => {
   });
 });
 
+describe('refresh-interval', () => {
+  // spec.refreshInterval is a *metav1.Duration (ESO v2.9.0 apis/externalsecrets/v1/externalsecret_types.go), whose
+  // UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/duration.go) takes what time.ParseDuration reads; the CRD
+  // declares `type: string` only, so the API server takes `1d`, and ESO's webhook, which decodes the object, refuses it.
+  const FIX = 'give a Go duration such as "1h" or "15m", or "0s" to fetch once';
+  const NOT_GO = 'is not a Go duration (time.ParseDuration: numbers with the units ns, us, ms, s, m or h, such as 1h30m; there is no unit d), '
+    + 'which External Secrets Operator cannot decode (metav1.Duration)';
+  const fetch = (refreshInterval: unknown) => externalSecret('fetch', { refreshInterval, target: { name: 'creds' }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] });
+
+  test.each<[string, unknown, string]>([
+    ['a day', '1d', NOT_GO],
+    ['words', '1 hour', NOT_GO],
+    ['an empty string', '', NOT_GO],
+    ['a unit without a number', 'h', NOT_GO],
+    ['two signs', '-+1h', NOT_GO],
+    ['a number', 3600, 'is a number, where the CRD declares a string (the API server refuses it)'],
+  ])('%s: reported, and the Secret it would write is not judged', (_title, refreshInterval, why) => {
+    // GIVEN an ExternalSecret of that refreshInterval, writing Secret creds, and a Secret creds
+    const problems = checkManifests(inputs(fetch(refreshInterval), secret('creds', [])));
+    // THEN the duration alone: ESO never writes that Secret
+    expect(problems).toEqual([{
+      rule: 'refresh-interval', namespace: 'team-a', sources: ['s0'], key: 'spec.refreshInterval', fix: FIX,
+      message: `externalsecret fetch (s0) in namespace team-a has a spec.refreshInterval that ${why}: its webhook refuses the ExternalSecret, and without the webhook it is never synced`,
+    }]);
+  });
+
+  test.each<[string, unknown]>([['1h0m0s', '1h0m0s'], ['0s', '0s'], ['0', '0'], ['1.5h', '1.5h'], ['300ms', '300ms'], ['2h45m', '2h45m'], ['a micro sign', '10\u00b5s'],
+    ['a sign', '+1h'], ['a negative one', '-1h'], ['absent', undefined], ['null', null]])('%s is read: the Secret it writes is judged', (_title, refreshInterval) => {
+    // GIVEN an ExternalSecret of a duration Go reads, writing Secret creds, and a Secret creds
+    // THEN only the clash of the two
+    expect(checkManifests(inputs(fetch(refreshInterval), secret('creds', []))).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a value pasted in the place of a duration is not repeated', () => {
+    expect(JSON.stringify(checkManifests(inputs(fetch('FAKE-TOKEN-0000'))))).not.toContain('FAKE-TOKEN');
+  });
+});
+
 describe('output-file', () => {
   const PER_OBJECT = 'which cdk8s names after an object\'s kind and name only: the later write replaces the earlier one; give them different names, or use another YamlOutputType';
 
