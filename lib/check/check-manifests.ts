@@ -1,5 +1,6 @@
 import { clusterExternalSecretObjects } from './cluster-external-secret';
 import { DataKeys } from './data-keys';
+import { externalSecretProblems } from './external-secret';
 import { listItems } from './input-model';
 import { append, Found, isPodDefault, listOf, PodDefaultFound, secretVolumeSources, toFound, toPodDefault } from './objects';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
@@ -42,6 +43,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   for (let i = 0; i < generated.objects.length; i++) { objects.push(generated.objects[i]); }
   const problems = duplicateObjects(objects);
   append(problems, generated.problems);
+  append(problems, externalSecretProblems(objects));
   append(problems, outputFiles(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();

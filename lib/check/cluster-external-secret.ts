@@ -12,11 +12,14 @@
 // `kubernetes.io/metadata.name`, which the API server sets on every namespace). A namespace that only
 // holds objects of the input is judged by a selector that reads `kubernetes.io/metadata.name` alone,
 // where the answer is exact, and left out by any other: its labels are unknown.
+import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
-import { isPlainObject } from '../json';
-import { compareNames } from '../names';
+import { isPlainObject, typeName } from '../json';
+import { compareNames, isDnsLabel } from '../names';
+import { clusterExternalSecretDurationProblems } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
-import { checkProblem } from './problem';
+import { checkProblem, selectorProblem } from './problem';
+import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
 
 /** The label the API server sets on every namespace to its name. */
@@ -56,9 +59,17 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     const spec = ces.manifest.spec;
     // The API server refuses a CES without an externalSecretSpec: there is nothing to generate.
     if (!isPlainObject(spec) || !isPlainObject(spec.externalSecretSpec)) { continue; }
+    const targets = readTargets(ces, spec);
+    const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
+    if (targets.problems.length > 0 || unreadable.length > 0) {
+      // ESO lists no namespace at all, cannot decode the CES, or the API server refuses it: no ExternalSecret is written.
+      for (const problem of targets.problems) { problems.push(problem); }
+      for (const problem of unreadable) { problems.push(problem); }
+      continue;
+    }
     const name = typeof spec.externalSecretName === 'string' && spec.externalSecretName !== '' ? spec.externalSecretName : ces.name;
-    for (const namespace of targetNamespaces(spec, namespaces)) {
-      const source = `${ces.source} (its ExternalSecret in namespace ${namespace})`;
+    for (const namespace of targetNamespaces(targets, namespaces)) {
+      const source = `${ces.source}${GENERATED}${namespace})`;
       const other = existing.get(namespace)?.get(name);
       if (other !== undefined) {
         if (!isOwnedBy(other, ces)) { problems.push(leftOut(other, source, ces, namespace, name)); }
@@ -76,6 +87,19 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     }
   }
   return { objects: added, problems };
+}
+
+/** What the source of a generated ExternalSecret adds to its CES's: `<CES source> (its ExternalSecret in namespace NS)`. */
+const GENERATED = ' (its ExternalSecret in namespace ';
+
+/**
+ * The source of the ClusterExternalSecret that generated the ExternalSecret of `source`, when `source` is
+ * one's (`<CES source> (its ExternalSecret in namespace NS)`), for a door that reports an object by where
+ * it read it; `undefined` for any other.
+ */
+export function generatingSource(source: string): string | undefined {
+  const at = source.lastIndexOf(GENERATED);
+  return at > 0 && source.endsWith(')') ? source.slice(0, at) : undefined;
 }
 
 /** The ExternalSecret ESO writes for `ces` in `namespace`, as the controller builds it. */
@@ -158,43 +182,124 @@ function externalSecretsByNamespace(objects: readonly Found[]): Map<string, Map<
   return byNamespace;
 }
 
+/** A CES as messages name it. */
+function subjectOf(ces: Found): string {
+  return `clusterexternalsecret ${ces.name} (${ces.source})`;
+}
+
+/** How a CES targets namespaces: the names of `spec.namespaces` and its selectors; or why ESO targets none. */
+interface Targets {
+  readonly names: readonly string[];
+  readonly selectors: readonly ParsedSelector[];
+  readonly problems: readonly CheckProblem[];
+}
+
+/**
+ * The targets of `ces`, as GetTargetNamespaces reads them: each name of `spec.namespaces` as a selector on
+ * `kubernetes.io/metadata.name`, then `spec.namespaceSelector`, then each of `spec.namespaceSelectors`,
+ * each converted by metav1.LabelSelectorAsSelector. One it refuses fails the whole reconcile: the
+ * controller (pkg/controllers/clusterexternalsecret/clusterexternalsecret_controller.go, reconcile) sets
+ * `status.failedNamespaces` to the namespace `unknown` with that error, and writes no ExternalSecret
+ * anywhere, not even in the namespaces the other selectors name. A field of a type the ClusterExternalSecret
+ * CRD does not declare (or a name that is no DNS-1123 label, its pattern) is refused by the API server:
+ * there is no CES then. Both are problems; a null selector (LabelSelectorAsSelector's `Nothing`) is not.
+ */
+function readTargets(ces: Found, spec: any): Targets {
+  const names: string[] = [];
+  const selectors: ParsedSelector[] = [];
+  const problems: CheckProblem[] = [];
+  const subject = subjectOf(ces);
+  const refused = (field: string, what: string, rule = 'shape', fix = SHAPE_FIX) => problems.push(checkProblem({
+    rule, namespace: '', sources: [ces.source], key: field,
+    message: `${subject} has ${field} ${what}, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it`,
+    fix,
+  }));
+  const list = (field: string, value: unknown, item: (value: unknown, field: string) => void) => {
+    if (value === undefined || value === null) { return; }
+    if (!Array.isArray(value)) {
+      refused(`spec.${field}`, `that is ${typeName(value)}, where the ClusterExternalSecret CRD declares a list`);
+      return;
+    }
+    value.forEach((v, i) => item(v, `spec.${field}[${i}]`));
+  };
+  list('namespaces', spec.namespaces, (name, field) => {
+    // The CRD's pattern; the name is not quoted, as it may be anything pasted there.
+    if (typeof name !== 'string' || !isDnsLabel(name)) {
+      if (typeof name === 'string') {
+        refused(field, 'that is not a namespace name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, the CRD\'s pattern)',
+          'selector', 'give the name of a namespace');
+      } else {
+        refused(field, `that is ${typeName(name)}, where the ClusterExternalSecret CRD declares a namespace name`);
+      }
+    } else {
+      names.push(name);
+    }
+  });
+  const selector = (value: unknown, field: string) => {
+    if (value === undefined || value === null) { return; }
+    const shape = selectorShapeProblem(value);
+    if (shape !== undefined) {
+      refused(field, `${shape}, where the ClusterExternalSecret CRD declares a label selector`);
+      return;
+    }
+    const parsed = parseSelector(value);
+    if (parsed.error !== undefined) {
+      problems.push(selectorProblem({ namespace: '', source: ces.source, subject, field, selector: parsed, consequence: INVALID_CONSEQUENCE }));
+    } else {
+      selectors.push(parsed);
+    }
+  };
+  selector(spec.namespaceSelector, 'spec.namespaceSelector');
+  list('namespaceSelectors', spec.namespaceSelectors, selector);
+  return { names, selectors, problems };
+}
+
+const INVALID_CONSEQUENCE = 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret '
+  + 'in no namespace, not even those its other selectors or spec.namespaces name (status.failedNamespaces: unknown)';
+
+/**
+ * Why `value` is not a LabelSelector of the CRD's types (matchLabels a map of strings, matchExpressions a
+ * list of {key, operator: strings, values: list of strings}, key and operator required), naming the field
+ * and the type, never a value; `undefined` when it is one.
+ */
+function selectorShapeProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) { return `that is ${typeName(value)}`; }
+  const labels = value.matchLabels;
+  if (labels !== undefined && labels !== null) {
+    if (!isPlainObject(labels)) { return `whose matchLabels is ${typeName(labels)}`; }
+    const key = Object.keys(labels).find(k => typeof labels[k] !== 'string');
+    if (key !== undefined) { return `whose matchLabels ${quoteEmpty(key)} is ${typeName(labels[key])}, not a string`; }
+  }
+  const expressions = value.matchExpressions;
+  if (expressions === undefined || expressions === null) { return undefined; }
+  if (!Array.isArray(expressions)) { return `whose matchExpressions is ${typeName(expressions)}`; }
+  for (let i = 0; i < expressions.length; i++) {
+    const e = expressions[i];
+    const at = `matchExpressions[${i}]`;
+    if (!isPlainObject(e)) { return `whose ${at} is ${typeName(e)}`; }
+    for (const field of ['key', 'operator']) {
+      if (typeof e[field] !== 'string') { return `whose ${at}.${field} is ${typeName(e[field])}, not a string`; }
+    }
+    const values = e.values;
+    if (values === undefined || values === null) { continue; }
+    if (!Array.isArray(values)) { return `whose ${at}.values is ${typeName(values)}`; }
+    const j = values.findIndex(v => typeof v !== 'string');
+    if (j >= 0) { return `whose ${at}.values[${j}] is ${typeName(values[j])}, not a string`; }
+  }
+  return undefined;
+}
+
 /**
  * The namespaces the CES targets, by name (as the API server lists namespaces): the names of
- * `spec.namespaces`, and the known namespaces a selector of `spec.namespaceSelectors` or
- * `spec.namespaceSelector` matches, as far as their labels are known.
+ * `spec.namespaces`, and the known namespaces a selector matches, as far as their labels are known.
  */
-function targetNamespaces(spec: any, namespaces: ReadonlyMap<string, Record<string, string> | undefined>): string[] {
-  const targets = new Set<string>();
-  if (Array.isArray(spec.namespaces)) {
-    for (const name of spec.namespaces) {
-      if (typeof name === 'string' && name !== '') { targets.add(name); }
-    }
-  }
-  const selectors: ParsedSelector[] = [];
-  // A null or absent selector selects nothing (metav1.LabelSelectorAsSelector); an empty one, everything.
-  if (isPlainObject(spec.namespaceSelector)) { selectors.push(selectorOf(spec.namespaceSelector)); }
-  if (Array.isArray(spec.namespaceSelectors)) {
-    for (const selector of spec.namespaceSelectors) {
-      if (isPlainObject(selector)) { selectors.push(selectorOf(selector)); }
-    }
-  }
-  for (const selector of selectors) {
+function targetNamespaces(targets: Targets, namespaces: ReadonlyMap<string, Record<string, string> | undefined>): string[] {
+  const found = new Set<string>(targets.names);
+  for (const selector of targets.selectors) {
     const byNameOnly = selector.requirements.every(r => r.key === NAME_LABEL);
     for (const [name, labels] of namespaces) {
-      if (labels !== undefined ? selector.matches(labels) : byNameOnly && selector.matches({ [NAME_LABEL]: name })) { targets.add(name); }
+      if (labels !== undefined ? selector.matches(labels) : byNameOnly && selector.matches({ [NAME_LABEL]: name })) { found.add(name); }
     }
   }
-  return [...targets].sort(compareNames);
+  return [...found].sort(compareNames);
 }
-
-/** A LabelSelector as `parseSelector` reads it; one of the wrong shape matches nothing, as ESO cannot list with it. */
-function selectorOf(selector: Record<string, any>): ParsedSelector {
-  const labels = selector.matchLabels;
-  const expressions = selector.matchExpressions;
-  const shaped = (labels === undefined || labels === null || isPlainObject(labels))
-    && (expressions === undefined || expressions === null
-      || (Array.isArray(expressions) && expressions.every(e => isPlainObject(e) && (e.values === undefined || e.values === null || Array.isArray(e.values)))));
-  return shaped ? parseSelector(selector) : INVALID;
-}
-
-const INVALID: ParsedSelector = Object.freeze({ error: 'not a label selector', requirements: Object.freeze([]), matches: () => false });

@@ -15,9 +15,12 @@
 //   `data` is the fetched keys (createSimpleManifest); with one, the template's `data` keys (and
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
-import { isPlainObject, str } from '../json';
+import { isPlainObject, str, typeName } from '../json';
+import { goDurationNanoseconds } from '../sources/go-duration';
 import { apiGroup } from './input-model';
-import { Found } from './objects';
+import { Found, isExternalSecret, ns } from './objects';
+import { checkProblem } from './problem';
+import { CheckProblem } from './types';
 
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
@@ -30,8 +33,12 @@ export interface ExternalSecretTarget {
   readonly replaces: boolean;
 }
 
-/** What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing. */
+/**
+ * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
+ * and for one ESO cannot read (see `durationProblem`), which it never syncs.
+ */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
+  if (durationProblem(found.manifest.spec?.refreshInterval) !== undefined) { return undefined; }
   const target = isPlainObject(found.manifest.spec?.target) ? found.manifest.spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
@@ -64,4 +71,66 @@ export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' =
   const templateFrom = Array.isArray(template.templateFrom) && template.templateFrom.length > 0;
   const copiesFetched = template.mergePolicy === 'Merge' || (templated.length === 0 && !templateFrom);
   return copiesFetched ? templated.concat(fetched) : templated;
+}
+
+/**
+ * Why ESO cannot read `value` as the duration of a `refreshInterval` (ExternalSecret, and the
+ * `externalSecretSpec` of a ClusterExternalSecret) or a ClusterExternalSecret's `refreshTime`; `undefined`
+ * when it can, or when it is absent (null too: the API server drops it and defaults). Both fields are
+ * `*metav1.Duration` (apis/externalsecrets/v1/externalsecret_types.go and clusterexternalsecret_types.go,
+ * ESO v2.9.0), whose UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/duration.go) takes a string
+ * that time.ParseDuration reads, and fails on anything else. The CRDs declare a plain `type: string`, so
+ * the API server takes `1d` or `1 hour`: ESO's webhook, which decodes an ExternalSecret, refuses one, and
+ * with no webhook (and none validates a ClusterExternalSecret) the controller cannot decode the object and
+ * never syncs it. Names the type or the form, never the value.
+ */
+export function durationProblem(value: unknown): string | undefined {
+  if (value === undefined || value === null) { return undefined; }
+  if (typeof value !== 'string') { return `is ${typeName(value)}, where the CRD declares a string (the API server refuses it)`; }
+  // ParseDuration takes one sign; goDurationNanoseconds reads a `+` and no `-`. (A negative duration of
+  // exactly -2^63 ns, which Go also reads, is refused here.)
+  const body = value.startsWith('-') && !value.startsWith('-+') ? value.slice(1) : value;
+  if (goDurationNanoseconds(body) !== undefined) { return undefined; }
+  return 'is not a Go duration (time.ParseDuration: numbers with the units ns, us, ms, s, m or h, such as 1h30m; there is no unit d), '
+    + 'which External Secrets Operator cannot decode (metav1.Duration)';
+}
+
+const DURATION_FIX = 'give a Go duration such as "1h" or "15m", or "0s" to fetch once';
+
+/**
+ * The ExternalSecrets of `objects` that ESO cannot read, by `spec.refreshInterval`: ESO's webhook refuses
+ * one, and without it the ExternalSecret is never synced. Those a ClusterExternalSecret generates have
+ * its `externalSecretSpec`, judged on the CES (a CES whose duration ESO cannot read generates none).
+ */
+export function externalSecretProblems(objects: readonly Found[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    if (!isExternalSecret(found)) { continue; }
+    const problem = durationProblem(found.manifest.spec?.refreshInterval);
+    if (problem === undefined) { continue; }
+    problems.push(checkProblem({
+      rule: 'refresh-interval', namespace: found.namespace, sources: [found.source], key: 'spec.refreshInterval',
+      message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has a spec.refreshInterval that ${problem}: `
+        + 'its webhook refuses the ExternalSecret, and without the webhook it is never synced',
+      fix: DURATION_FIX,
+    }));
+  }
+  return problems;
+}
+
+/** The problems of a ClusterExternalSecret whose durations ESO cannot read: it then writes no ExternalSecret of it. */
+export function clusterExternalSecretDurationProblems(subject: string, source: string, spec: any): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const fields: [string, unknown][] = [['spec.refreshTime', spec.refreshTime], ['spec.externalSecretSpec.refreshInterval', spec.externalSecretSpec?.refreshInterval]];
+  for (const [field, value] of fields) {
+    const problem = durationProblem(value);
+    if (problem === undefined) { continue; }
+    problems.push(checkProblem({
+      rule: 'refresh-interval', namespace: '', sources: [source], key: field,
+      message: `${subject} has a ${field} that ${problem}: External Secrets Operator cannot read the ClusterExternalSecret, and writes no ExternalSecret of it`,
+      fix: DURATION_FIX,
+    }));
+  }
+  return problems;
 }

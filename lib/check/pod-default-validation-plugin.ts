@@ -3,6 +3,7 @@
 // output in an Include), and reports every problem through the plugin report, rule by rule.
 import { readFileSync } from 'fs';
 import { checkManifests } from './check-manifests';
+import { generatingSource } from './cluster-external-secret';
 import { AllowUnlisted } from './input-model';
 import { readManifestText } from './manifest-text';
 import { exemptEntry } from './problem';
@@ -91,11 +92,15 @@ export class PodDefaultValidationPlugin {
         ruleName: problem.rule,
         recommendation: problem.message,
         fix: problem.exempt === undefined ? problem.fix : `${problem.fix}, or ${pluginRemedy(problem)} if it is not meant for notebooks`,
-        violatingResources: problem.sources.map(source => ({
-          manifestPath: where.get(source)?.manifestPath ?? source,
-          resourceName: resourceNames.get(source) ?? source,
-          locations: problem.key === undefined ? [] : [problem.key],
-        })),
+        violatingResources: problem.sources.map(source => {
+          // The ExternalSecret a ClusterExternalSecret generates is in no manifest: it is reported by its CES's.
+          const read = where.has(source) ? source : generatingSource(source) ?? source;
+          return {
+            manifestPath: where.get(read)?.manifestPath ?? source,
+            resourceName: resourceNames.get(read) ?? source,
+            locations: problem.key === undefined ? [] : [problem.key],
+          };
+        }),
       });
     }
     const failed = problems.length + unreadable.length;

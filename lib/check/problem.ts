@@ -1,5 +1,6 @@
 // How rules state a problem, and how a door turns one into its line: what is wrong, then the fix, then
 // the door's own words for exempting a PodDefault from the listing rule where that fixes it too.
+import { ParsedSelector } from '../admission/selector';
 import { CheckProblem } from './types';
 
 /** A problem as a rule states it; `namespace` is `''` when the objects have none. */
@@ -23,6 +24,36 @@ export function checkProblem(parts: ProblemParts): CheckProblem {
   if (parts.key !== undefined) { problem.key = parts.key; }
   if (parts.exempt !== undefined) { problem.exempt = parts.exempt; }
   return problem;
+}
+
+/** What refuses an invalid selector, for `selectorProblem`. */
+export interface InvalidSelector {
+  readonly namespace: string;
+  readonly source: string;
+  /** The object, as messages name it: `poddefault NAME (SOURCE) in namespace NS`. */
+  readonly subject: string;
+  /** Where the selector is, for an object with more than one. @default - the object's one selector */
+  readonly field?: string;
+  /** The selector, whose `error` says why metav1.LabelSelectorAsSelector refuses it. */
+  readonly selector: ParsedSelector;
+  /** What its controller then does, from `which`: `which makes the webhook refuse every pod of the namespace`. */
+  readonly consequence: string;
+}
+
+/**
+ * The `selector` problem of an object whose label selector its controller cannot parse (a PodDefault's,
+ * a ClusterExternalSecret's namespace selectors): the parser's reason, naming the key, never a value.
+ */
+export function selectorProblem(invalid: InvalidSelector): CheckProblem {
+  const where = invalid.field === undefined ? '' : ` in ${invalid.field}`;
+  return checkProblem({
+    rule: 'selector',
+    namespace: invalid.namespace,
+    sources: [invalid.source],
+    key: invalid.selector.key,
+    message: `${invalid.subject} has an invalid selector${where} (${invalid.selector.error}), ${invalid.consequence}`,
+    fix: 'fix the selector',
+  });
 }
 
 /**

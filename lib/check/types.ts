@@ -56,7 +56,9 @@ export interface CheckOptions {
 export interface CheckProblem {
   /**
    * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `name-length`,
-   * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector`, `mount-spelling`, `env-source`,
+   * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a
+   * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
+   * duration that External Secrets Operator cannot read), `mount-spelling`, `env-source`,
    * `service-account`, `cloud-identity`, a webhook merge rule (`volume`, `volume-mount-name`,
    * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
    * the in-process check only, `yaml-scalar`.

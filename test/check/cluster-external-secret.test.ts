@@ -6,6 +6,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { MinioDefault } from '../../lib/access/minio-default';
 import { checkManifests } from '../../lib/check';
+import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
 import { MinioCredentials } from '../../lib/sources/minio-credentials';
 import { errorsOf } from '../support';
 import { externalSecret, inputs, line, pd, secret } from './support';
@@ -104,6 +105,159 @@ describe('the namespaces a ClusterExternalSecret targets', () => {
     // WHEN checked
     // THEN only the named one writes creds there
     expect(checkManifests(given)).toEqual([secretClash('s0', 's2', 'team-a', 'named')]);
+  });
+});
+
+describe('a ClusterExternalSecret whose targets ESO cannot read', () => {
+  // GetTargetNamespaces (runtime/esutils/utils.go, ESO v2.9.0) converts each name of spec.namespaces and
+  // each selector with metav1.LabelSelectorAsSelector and returns the first error; the controller
+  // (pkg/controllers/clusterexternalsecret/clusterexternalsecret_controller.go) then sets
+  // status.failedNamespaces {unknown: error} and writes no ExternalSecret anywhere. No webhook of ESO
+  // validates a CES, and its CRD gives the operator no enum, so the API server takes such a CES.
+  const CONSEQUENCE = 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret '
+    + 'in no namespace, not even those its other selectors or spec.namespaces name (status.failedNamespaces: unknown)';
+  const invalid = (field: string, key: string, error: string, source = 's1', name = 'creds') => ({
+    rule: 'selector', sources: [source], key,
+    message: `clusterexternalsecret ${name} (${source}) has an invalid selector in ${field} (${error}), ${CONSEQUENCE}`,
+    fix: 'fix the selector',
+  });
+
+  test.each<[string, any, string, string]>([
+    ['an unknown operator', { matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }, 'tier', 'matchExpressions key tier: unknown operator Like'],
+    ['Exists with values', { matchExpressions: [{ key: 'tier', operator: 'Exists', values: ['gold'] }] }, 'tier', 'matchExpressions key tier: operator Exists takes no values'],
+    ['DoesNotExist with values', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist', values: ['gold'] }] }, 'tier', 'matchExpressions key tier: operator DoesNotExist takes no values'],
+    ['In without values', { matchExpressions: [{ key: 'tier', operator: 'In' }] }, 'tier', 'matchExpressions key tier: operator In needs values'],
+    ['NotIn with an empty list', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: [] }] }, 'tier', 'matchExpressions key tier: operator NotIn needs values'],
+    ['a lower-case operator', { matchExpressions: [{ key: 'tier', operator: 'in', values: ['gold'] }] }, 'tier', 'matchExpressions key tier: unknown operator in'],
+    ['an invalid matchLabels key', { matchLabels: { 'team name': 'a' } }, 'team name',
+      'matchLabels key team name: the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
+    ['an invalid matchLabels value', { matchLabels: { team: 'team a' } }, 'team',
+      'matchLabels key team: a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
+    ['an invalid expression value', { matchExpressions: [{ key: 'team', operator: 'In', values: ['a', '-b'] }] }, 'team',
+      'matchExpressions key team: a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
+    ['an empty expression key', { matchExpressions: [{ key: '', operator: 'Exists' }] }, '',
+      'matchExpressions key "": the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
+  ])('%s: reported, and no ExternalSecret of it is judged, not even in the namespaces it names', (_title, selector, key, error) => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a and selecting namespaces with an invalid selector
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], namespaceSelectors: [{ matchLabels: { profile: 'yes' } }, selector] }));
+    // WHEN checked
+    // THEN the selector is reported by its field; the Secret creds of team-a does not clash, as ESO writes nothing there
+    expect(checkManifests(given)).toEqual([invalid('spec.namespaceSelectors[1]', key, error)]);
+  });
+
+  test('refused at synth, naming the construct', () => {
+    // GIVEN an app with the check attached, a raw CES whose selector has Exists with values, naming namespace user, and a Secret creds in user
+    const app = Testing.app();
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'platform');
+    const cesObject = new ApiObject(chart, 'ces', ces('creds', { namespaces: ['user'], namespaceSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'Exists', values: ['gold'] }] }] }));
+    new ApiObject(chart, 'secret', secret('creds', [], 'user'));
+    // WHEN synthesised
+    // THEN refused with the selector's problem alone
+    expect(errorsOf(() => app.synthYaml())).toEqual([line(invalid('spec.namespaceSelectors[0]', 'tier', 'matchExpressions key tier: operator Exists takes no values', cesObject.node.path))]);
+  });
+
+  test('the deprecated spec.namespaceSelector, and each invalid selector of a CES once', () => {
+    // GIVEN a CES whose deprecated selector and both selectors of spec.namespaceSelectors are invalid
+    const given = inputs(secret('creds', []), ces('creds', {
+      namespaceSelector: { matchExpressions: [{ key: 'tier', operator: 'Exists', values: ['gold'] }] },
+      namespaceSelectors: [{ matchExpressions: [{ key: 'a', operator: 'Like' }] }, { matchExpressions: [{ key: 'b', operator: 'In' }] }],
+    }));
+    // WHEN checked
+    // THEN each is reported, in the order ESO converts them
+    expect(checkManifests(given)).toEqual([
+      invalid('spec.namespaceSelector', 'tier', 'matchExpressions key tier: operator Exists takes no values'),
+      invalid('spec.namespaceSelectors[0]', 'a', 'matchExpressions key a: unknown operator Like'),
+      invalid('spec.namespaceSelectors[1]', 'b', 'matchExpressions key b: operator In needs values'),
+    ]);
+  });
+
+  test('the CES with an invalid selector leaves the name to another CES', () => {
+    // GIVEN CES broken (invalid selector) and CES creds-copy, both writing ExternalSecret creds in team-a
+    const given = inputs(
+      { ...ces('broken', { namespaces: ['team-a'], namespaceSelectors: [{ matchExpressions: [{ key: 'x', operator: 'Like' }] }] }),
+        spec: { externalSecretName: 'creds', namespaces: ['team-a'], namespaceSelectors: [{ matchExpressions: [{ key: 'x', operator: 'Like' }] }], externalSecretSpec: esSpec('creds') } },
+      { ...ces('creds-copy', {}), spec: { externalSecretName: 'creds', namespaces: ['team-a'], externalSecretSpec: esSpec('other') } },
+    );
+    // WHEN checked
+    // THEN only the selector: ESO writes no ExternalSecret of the broken one, so the other's is not left out
+    expect(checkManifests(given)).toEqual([invalid('spec.namespaceSelectors[0]', 'x', 'matchExpressions key x: unknown operator Like', 's0', 'broken')]);
+  });
+
+  test.each<[string, any, string, string]>([
+    ['a matchLabels value that is no string', { namespaceSelectors: [{ matchLabels: { profile: true } }] }, 'spec.namespaceSelectors[0]',
+      'spec.namespaceSelectors[0] whose matchLabels profile is a boolean, not a string, where the ClusterExternalSecret CRD declares a label selector'],
+    ['an expression without operator', { namespaceSelector: { matchExpressions: [{ key: 'tier' }] } }, 'spec.namespaceSelector',
+      'spec.namespaceSelector whose matchExpressions[0].operator is missing, not a string, where the ClusterExternalSecret CRD declares a label selector'],
+    ['values that are no list', { namespaceSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: 'gold' }] }] }, 'spec.namespaceSelectors[0]',
+      'spec.namespaceSelectors[0] whose matchExpressions[0].values is a string, where the ClusterExternalSecret CRD declares a label selector'],
+    ['namespaceSelectors that is no list', { namespaceSelectors: { matchLabels: { profile: 'yes' } } }, 'spec.namespaceSelectors',
+      'spec.namespaceSelectors that is an object, where the ClusterExternalSecret CRD declares a list'],
+    ['a namespace that is no string', { namespaces: ['team-a', 7] }, 'spec.namespaces[1]',
+      'spec.namespaces[1] that is a number, where the ClusterExternalSecret CRD declares a namespace name'],
+  ])('%s: the api server refuses the CES; reported by the field, never its value', (_title, targets, field, what) => {
+    // GIVEN Secret creds in team-a, and a CES of a field the CRD declares otherwise, naming team-a
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], ...targets }));
+    // WHEN checked
+    // THEN the shape is reported; nothing of the CES is judged
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', sources: ['s1'], key: field, fix: 'fix the manifest',
+      message: `clusterexternalsecret creds (s1) has ${what}, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it`,
+    }]);
+  });
+
+  test('a namespace name that is no DNS-1123 label is refused, without its value', () => {
+    // GIVEN a CES naming team-a and, in the place of a name, a fake token pasted there
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a', 'FAKE_TOKEN_0000'] }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN the field is named, the value is not
+    expect(problems).toEqual([{
+      rule: 'selector', sources: ['s1'], key: 'spec.namespaces[1]', fix: 'give the name of a namespace',
+      message: 'clusterexternalsecret creds (s1) has spec.namespaces[1] that is not a namespace name (a DNS-1123 label: lower-case letters, digits and "-", '
+        + 'at most 63 characters, the CRD\'s pattern), so the api server refuses it and External Secrets Operator writes no ExternalSecret of it',
+    }]);
+    expect(JSON.stringify(problems)).not.toContain('FAKE_TOKEN');
+  });
+
+  test('valid selectors beside spec.namespaces and a null selector are read as ESO reads them', () => {
+    // GIVEN Namespace team-b (tier=gold), Secret creds in team-a and team-b, and a CES naming team-a, selecting
+    // tier In (gold) and, with a null selector, nothing
+    const given = inputs(namespace('team-b', { tier: 'gold' }), secret('creds', []), secret('creds', [], 'team-b'),
+      ces('creds', { namespaces: ['team-a'], namespaceSelectors: [null, { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] }));
+    // WHEN checked
+    // THEN no selector problem: both namespaces are targets
+    expect(checkManifests(given)).toEqual([secretClash('s1', 's3', 'team-a'), secretClash('s2', 's3', 'team-b')]);
+  });
+});
+
+describe('a ClusterExternalSecret ESO cannot decode', () => {
+  // spec.refreshTime and spec.externalSecretSpec.refreshInterval are *metav1.Duration (clusterexternalsecret_types.go,
+  // externalsecret_types.go, ESO v2.9.0): a string time.ParseDuration does not read fails to decode; the CRD declares a
+  // plain string, and no ESO webhook validates a CES, so the API server takes it and ESO writes no ExternalSecret of it.
+  const NOT_GO = 'is not a Go duration (time.ParseDuration: numbers with the units ns, us, ms, s, m or h, such as 1h30m; there is no unit d), '
+    + 'which External Secrets Operator cannot decode (metav1.Duration)';
+  const unreadable = (field: string, why: string) => ({
+    rule: 'refresh-interval', sources: ['s1'], key: field, fix: 'give a Go duration such as "1h" or "15m", or "0s" to fetch once',
+    message: `clusterexternalsecret creds (s1) has a ${field} that ${why}: External Secrets Operator cannot read the ClusterExternalSecret, and writes no ExternalSecret of it`,
+  });
+
+  test.each<[string, any, any, any]>([
+    ['spec.refreshTime of a day', { namespaces: ['team-a'], refreshTime: '1d' }, esSpec('creds'), unreadable('spec.refreshTime', NOT_GO)],
+    ['spec.externalSecretSpec.refreshInterval of a number', { namespaces: ['team-a'] }, { ...esSpec('creds'), refreshInterval: 60 },
+      unreadable('spec.externalSecretSpec.refreshInterval', 'is a number, where the CRD declares a string (the API server refuses it)')],
+  ])('%s: reported, and none of its ExternalSecrets is judged', (_title, targets, externalSecretSpec, expected) => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose duration ESO cannot read
+    const given = inputs(secret('creds', []), ces('creds', targets, externalSecretSpec));
+    // WHEN checked THEN the duration alone
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('a duration ESO reads: its ExternalSecret is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a, refreshing every 30m and its ExternalSecret every 1h0m0s
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], refreshTime: '30m' }, { ...esSpec('creds'), refreshInterval: '1h0m0s' }));
+    // WHEN checked THEN its Secret clashes
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's1', 'team-a')]);
   });
 });
 

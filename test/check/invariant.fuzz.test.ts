@@ -1,9 +1,11 @@
 // The check's one invariant, as a property (issue 20 item 1): for any app, either synth refuses, or
 // PodDefaultCheck.check over exactly the manifests synth wrote, read back from the output directory,
-// finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The apps mix the library's constructs,
-// KubePodDefaults, raw ApiObjects (ClusterExternalSecrets among them), Included YAML and JSON patches over several charts, in every
-// YamlOutputType, and change between two synths: props objects their callers kept, public fields, new
-// patches. The seed is fixed (FUZZ_SEED replays another); FUZZ_RUNS sets the number of apps.
+// finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The
+// apps mix the library's constructs, KubePodDefaults, raw ApiObjects (ExternalSecrets and
+// ClusterExternalSecrets among them, some with a selector or a refreshInterval ESO cannot read), Included
+// YAML and JSON patches over several charts, in every YamlOutputType, and change between two synths:
+// props objects their callers kept, public fields, new patches. The seed is fixed (FUZZ_SEED replays
+// another); FUZZ_RUNS sets the number of apps.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -51,8 +53,13 @@ const objectSpec = fc.record({
   chart: fc.nat(2),
   unlisted: fc.boolean(),
   policy: fc.constantFrom('Owner', 'Merge', 'Orphan', 'None', 'CreateOrMerge'),
-  /** How a ClusterExternalSecret targets namespaces: by name, or by a selector on the name label, which is exact for any namespace. */
-  targets: fc.constantFrom('namespaces', 'name-selector', 'name-not-in'),
+  /**
+   * How a ClusterExternalSecret targets namespaces: by name, or by a selector on the name label, which is exact for any namespace;
+   * or besides its names by a selector ESO cannot convert (an unknown operator), which makes it write nothing.
+   */
+  targets: fc.constantFrom('namespaces', 'name-selector', 'name-not-in', 'bad-selector'),
+  /** An ExternalSecret's refreshInterval: absent, one ESO reads, or one it cannot decode (Go has no unit d). */
+  refresh: fc.constantFrom(undefined, '1h', '1d'),
   /** Its ExternalSecrets' name: its own, or the object's name. */
   externalSecretName: fc.boolean(),
 }).chain(o => podDefaultSpec(o.name).map(spec => ({ ...o, spec })));
@@ -116,7 +123,7 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
         }
         case 'raw-eso': {
           const props = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { ...metadata, name: `fetch-${i}` },
-            spec: { target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } };
+            spec: { ...refresh(o), target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;
@@ -125,10 +132,11 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
           // Cluster-scoped: a namespace it names (a chart's) is ignored; it targets namespaces of the pools.
           const names = [o.namespace ?? chart.namespace ?? 'team-a'];
           const targets = o.targets === 'namespaces' ? { namespaces: names }
-            : { namespaceSelectors: [{ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: o.targets === 'name-selector' ? 'In' : 'NotIn', values: names }] }] };
+            : o.targets === 'bad-selector' ? { namespaces: names, namespaceSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }] }
+              : { namespaceSelectors: [{ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: o.targets === 'name-selector' ? 'In' : 'NotIn', values: names }] }] };
           const props = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { ...metadata, name: `ces-${i}` },
             spec: { ...targets, ...(o.externalSecretName ? { externalSecretName: o.name } : {}),
-              externalSecretSpec: { target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } } };
+              externalSecretSpec: { ...refresh(o), target: { name: o.name, creationPolicy: o.policy }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] } } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;
@@ -150,6 +158,11 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
     }
   });
   return { app, kept, all };
+}
+
+/** The refreshInterval of an object spec, when it gives one. */
+function refresh(o: any): { refreshInterval?: string } {
+  return o.refresh === undefined ? {} : { refreshInterval: o.refresh };
 }
 
 function applyChange(built: Built, change: any): void {

@@ -1,6 +1,8 @@
 // The rules on objects as kubectl and External Secrets Operator place them: duplicate-object and
 // output-file.
+import { spawnSync } from 'child_process';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
+import { fieldManager } from '../../lib/check/rules/duplicate-object';
 import { configMap, externalSecret, inputs, line, secret } from './support';
 
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
@@ -94,6 +96,63 @@ describe('duplicate-object', () => {
     });
   });
 
+  // What ESO v2.9.0 leaves on a Secret it writes (pkg/controllers/externalsecret/externalsecret_controller.go):
+  // applyOwnership sets a controller owner reference with creationPolicy Owner only; createSecret and
+  // updateSecret write as field manager fqdnFor(name) (util.go: externalsecrets.external-secrets.io/NAME, or
+  // externalsecrets.external-secrets.io/sha3/<hex of sha3.Sum224(NAME)> past 63 bytes), with Owner and Orphan
+  // alike; the label reconcile.external-secrets.io/managed names no ExternalSecret. `kubectl get -o yaml` drops
+  // managedFields unless given --show-managed-fields.
+  describe('an Orphan\'s Secret in a cluster dump', () => {
+    const MANAGED = { 'reconcile.external-secrets.io/managed': 'true' };
+    /** The Secret creds as a dump shows it: ESO's label, and `managers` as its field managers when given. */
+    const dumped = (managers?: string[]) => ({ ...secret('creds', ['b']), metadata: { name: 'creds', namespace: 'team-a', labels: MANAGED,
+      ...(managers === undefined ? {} : { managedFields: managers.map(manager => ({ manager, operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:b': {} } } })) }) } });
+    const HINT = '; if s0 is the Secret External Secrets Operator wrote for s1 (it has the label reconcile.external-secrets.io/managed), '
+      + 'check a dump made with kubectl get --show-managed-fields, whose field managers tell which ExternalSecret wrote it';
+
+    test.each<[string, any[], string[]]>([
+      ['its only field manager is the ExternalSecret\'s: one object', [dumped(['externalsecrets.external-secrets.io/fill']), eso('fill', 'creds', 'Orphan', ['b'])], []],
+      ['with Owner too, without the owner reference', [dumped(['externalsecrets.external-secrets.io/fill']), eso('fill', 'creds', 'Owner', ['b'])], []],
+      ['a name of 27 characters is not hashed', [dumped([`externalsecrets.external-secrets.io/${'a'.repeat(27)}`]), eso('a'.repeat(27), 'creds', 'Orphan', ['b'])], []],
+      // The digests from python3's hashlib.sha3_224, FIPS 202 as Go's crypto/sha3 Sum224.
+      ['a name of 28 characters is hashed', [dumped(['externalsecrets.external-secrets.io/sha3/52a6f48b37cd3535ef771a530c08d9cc4b78350ccdd33f2405e22ebb']),
+        eso('a'.repeat(28), 'creds', 'Orphan', ['b'])], []],
+      ['a longer name', [dumped(['externalsecrets.external-secrets.io/sha3/f2b973e8a5552617c2f355a3f405e0b65ac50e750d11157027f7854f']),
+        eso('orphan-writer-of-team-a-creds', 'creds', 'Orphan', ['b'])], []],
+      ['a longer name, unhashed, is another manager: a duplicate', [dumped(['externalsecrets.external-secrets.io/orphan-writer-of-team-a-creds']),
+        eso('orphan-writer-of-team-a-creds', 'creds', 'Orphan', ['b'])], [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['another ExternalSecret\'s field manager: a duplicate', [dumped(['externalsecrets.external-secrets.io/other']), eso('fill', 'creds', 'Orphan', ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['kubectl applied it too: a duplicate, as the next apply overwrites it', [dumped(['kubectl-client-side-apply', 'externalsecrets.external-secrets.io/fill']),
+        eso('fill', 'creds', 'Orphan', ['b'])], [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['no managed fields shown: a duplicate, and how to tell', [dumped(), eso('fill', 'creds', 'Orphan', ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}${HINT}`]],
+      ['no managed fields, with Owner: no hint, as Owner leaves an owner reference', [dumped(), eso('fill', 'creds', 'Owner', ['b'])],
+        [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
+      ['a ConfigMap target: ESO writes it under its own field manager, not the ExternalSecret\'s', [
+        { ...configMap('cfg', []), metadata: { name: 'cfg', namespace: 'team-a', managedFields: [{ manager: 'externalsecrets.external-secrets.io/fill', operation: 'Update' }] } },
+        externalSecret('fill', { target: { name: 'cfg', creationPolicy: 'Orphan', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } })],
+      ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
+        + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
+    ])('%s', (_, manifests, expected) => {
+      expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
+    });
+
+    test('the field manager of a long name is the SHA3-224 that python3\'s hashlib computes, when python3 is on PATH', () => {
+      // GIVEN names around the 63-byte limit
+      const names = ['a'.repeat(27), 'a'.repeat(28), 'orphan-writer-of-team-a-creds', `x.${'y'.repeat(250)}`];
+      const script = 'import hashlib, json, sys\nfor n in json.load(sys.stdin):\n  f = "externalsecrets.external-secrets.io/" + n\n'
+        + '  print(f if len(f.encode()) <= 63 else "externalsecrets.external-secrets.io/sha3/" + hashlib.sha3_224(n.encode()).hexdigest())';
+      const python = spawnSync('python3', ['-c', script], { input: JSON.stringify(names), encoding: 'utf8' });
+      if (python.error !== undefined) {
+        console.log(`python3 is not on PATH (${python.error.message}): compared with the recorded digests only`);
+        return;
+      }
+      // WHEN named as ESO names them THEN as python3 computes them
+      expect(names.map(fieldManager)).toEqual(python.stdout.trim().split('\n'));
+    });
+  });
+
   describe('objects that name no namespace land wherever kubectl apply -n sends them', () => {
     const floating = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name } });
     test.each<[string, any[], string[]]>([
@@ -113,6 +172,44 @@ describe('duplicate-object', () => {
     ])('%s', (_, manifests, expected) => {
       expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
     });
+  });
+});
+
+describe('refresh-interval', () => {
+  // spec.refreshInterval is a *metav1.Duration (ESO v2.9.0 apis/externalsecrets/v1/externalsecret_types.go), whose
+  // UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/duration.go) takes what time.ParseDuration reads; the CRD
+  // declares `type: string` only, so the API server takes `1d`, and ESO's webhook, which decodes the object, refuses it.
+  const FIX = 'give a Go duration such as "1h" or "15m", or "0s" to fetch once';
+  const NOT_GO = 'is not a Go duration (time.ParseDuration: numbers with the units ns, us, ms, s, m or h, such as 1h30m; there is no unit d), '
+    + 'which External Secrets Operator cannot decode (metav1.Duration)';
+  const fetch = (refreshInterval: unknown) => externalSecret('fetch', { refreshInterval, target: { name: 'creds' }, data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] });
+
+  test.each<[string, unknown, string]>([
+    ['a day', '1d', NOT_GO],
+    ['words', '1 hour', NOT_GO],
+    ['an empty string', '', NOT_GO],
+    ['a unit without a number', 'h', NOT_GO],
+    ['two signs', '-+1h', NOT_GO],
+    ['a number', 3600, 'is a number, where the CRD declares a string (the API server refuses it)'],
+  ])('%s: reported, and the Secret it would write is not judged', (_title, refreshInterval, why) => {
+    // GIVEN an ExternalSecret of that refreshInterval, writing Secret creds, and a Secret creds
+    const problems = checkManifests(inputs(fetch(refreshInterval), secret('creds', [])));
+    // THEN the duration alone: ESO never writes that Secret
+    expect(problems).toEqual([{
+      rule: 'refresh-interval', namespace: 'team-a', sources: ['s0'], key: 'spec.refreshInterval', fix: FIX,
+      message: `externalsecret fetch (s0) in namespace team-a has a spec.refreshInterval that ${why}: its webhook refuses the ExternalSecret, and without the webhook it is never synced`,
+    }]);
+  });
+
+  test.each<[string, unknown]>([['1h0m0s', '1h0m0s'], ['0s', '0s'], ['0', '0'], ['1.5h', '1.5h'], ['300ms', '300ms'], ['2h45m', '2h45m'], ['a micro sign', '10\u00b5s'],
+    ['a sign', '+1h'], ['a negative one', '-1h'], ['absent', undefined], ['null', null]])('%s is read: the Secret it writes is judged', (_title, refreshInterval) => {
+    // GIVEN an ExternalSecret of a duration Go reads, writing Secret creds, and a Secret creds
+    // THEN only the clash of the two
+    expect(checkManifests(inputs(fetch(refreshInterval), secret('creds', []))).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a value pasted in the place of a duration is not repeated', () => {
+    expect(JSON.stringify(checkManifests(inputs(fetch('FAKE-TOKEN-0000'))))).not.toContain('FAKE-TOKEN');
   });
 });
 

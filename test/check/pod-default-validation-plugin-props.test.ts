@@ -70,6 +70,52 @@ describe('PodDefaultValidationPlugin properties', () => {
     }
   });
 
+  test('a ClusterExternalSecret with an invalid namespace selector: what is wrong, the fix, and the selector\'s key apart', async () => {
+    // GIVEN a CES whose selector has an unknown operator, which ESO v2.9.0 cannot convert: it writes no ExternalSecret
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      writeFileSync(file, JSON.stringify({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' },
+        spec: { namespaceSelector: { matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }, externalSecretSpec: { data: [] } } }));
+      // WHEN the plugin runs
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      // THEN one selector violation
+      expect(violations).toEqual([{
+        ruleName: 'selector',
+        recommendation: `clusterexternalsecret creds (${file}#1) has an invalid selector in spec.namespaceSelector (matchExpressions key tier: unknown operator Like), `
+          + 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret in no namespace, not even those its '
+          + 'other selectors or spec.namespaces name (status.failedNamespaces: unknown)',
+        fix: 'fix the selector',
+        violatingResources: [{ manifestPath: file, resourceName: 'creds', locations: ['tier'] }],
+      }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the ExternalSecret a ClusterExternalSecret generates is reported by the CES\'s manifest and name, in no file of its own', async () => {
+    // GIVEN a CES platform writing ExternalSecret creds, with Secret creds, in team-a, where a Secret creds is
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      const ces = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'platform' },
+        spec: { externalSecretName: 'creds', namespaces: ['team-a'], externalSecretSpec: { target: { name: 'creds' }, data: [] } } };
+      const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } };
+      writeFileSync(file, [ces, secret].map(d => `---\n${JSON.stringify(d)}\n`).join(''));
+      // WHEN the plugin runs
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      // THEN the clash names the Secret and, for the generated ExternalSecret, the CES's file and resource name
+      expect(violations.map(v => [v.ruleName, v.violatingResources])).toEqual([['duplicate-object', [
+        { manifestPath: file, resourceName: 'creds', locations: ['creds'] },
+        { manifestPath: file, resourceName: 'platform', locations: ['creds'] },
+      ]]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('two objects of one name in one file: the later is reported by name (its construct\'s entry), the earlier by file and document', async () => {
     const violations: any[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));

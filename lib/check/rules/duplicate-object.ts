@@ -1,6 +1,7 @@
+import { createHash } from 'crypto';
 import { clusterExternalSecretOwner } from '../cluster-external-secret';
 import { externalSecretKeys, externalSecretTarget } from '../external-secret';
-import { Found, isExternalSecret, ns } from '../objects';
+import { Found, isExternalSecret, isSecret, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
@@ -129,17 +130,33 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
     return true;
   }
   if (isOutputOf(earlier, later) || isOutputOf(later, earlier)) { return false; }
-  const existing = earlier.how === 'object' || later.how === 'object';
+  const object = earlier.how === 'object' ? earlier : later.how === 'object' ? later : undefined;
+  const writer = object === earlier ? later : earlier;
   problems.push(checkProblem({
     ...parts,
     message: `${a} and ${b} both make ${later.kind} ${later.name} ${where} (an ExternalSecret writes the ${later.kind} its spec.target.name names, `
       + 'by default its own name): one overwrites the other',
-    fix: existing
-      ? `give them different names or namespaces, or set ${mergePolicyField((earlier.how === 'object' ? later : earlier).found)} to fill the existing one`
-      : 'give them different names or namespaces',
+    fix: object === undefined
+      ? 'give them different names or namespaces'
+      : `give them different names or namespaces, or set ${mergePolicyField(writer.found)} to fill the existing one${dumpHint(object, writer)}`,
   }));
   return true;
 }
+
+/**
+ * For a Secret that External Secrets Operator wrote (its label `reconcile.external-secrets.io/managed`,
+ * apis/externalsecrets/v1/externalsecret_types.go LabelManaged) shown without its field managers, as
+ * `kubectl get -o yaml` shows it by default: how to tell whether `writer` wrote it. Owner leaves an owner
+ * reference on every write, which settles it; Orphan, whose `writer` is, leaves only the field manager (see `isOutputOf`).
+ */
+function dumpHint(object: Claim, writer: Claim): string {
+  const metadata = object.found.manifest.metadata;
+  if (writer.policy !== 'Orphan' || !isSecret(object.found) || metadata?.labels?.[MANAGED_LABEL] !== 'true' || metadata.managedFields !== undefined) { return ''; }
+  return `; if ${object.found.source} is the Secret External Secrets Operator wrote for ${writer.found.source} (it has the label ${MANAGED_LABEL}), `
+    + 'check a dump made with kubectl get --show-managed-fields, whose field managers tell which ExternalSecret wrote it';
+}
+
+const MANAGED_LABEL = 'reconcile.external-secrets.io/managed';
 
 /** Where the creationPolicy of ExternalSecret `es` is set to Merge: on its ClusterExternalSecret for one that generated it. */
 function mergePolicyField(es: Found): string {
@@ -150,16 +167,38 @@ function mergePolicyField(es: Found): string {
 }
 
 /**
- * Whether `object` is what the ExternalSecret of `writer` wrote: an object of the ExternalSecret's target
- * whose controller owner is that ExternalSecret, as External Secrets Operator leaves the Secret it creates
- * with creationPolicy Owner (a cluster dump, `kubectl get secrets,externalsecrets -A -o yaml`, holds both).
- * The two are one object in the cluster; without the owner reference it may be anyone's.
+ * Whether `object` is what the ExternalSecret of `writer` wrote, as a cluster dump (`kubectl get
+ * secrets,externalsecrets -A -o yaml`) holds both; the two are one object in the cluster. External
+ * Secrets Operator v2.9.0 (pkg/controllers/externalsecret/externalsecret_controller.go) leaves on a
+ * Secret it writes:
+ * - with creationPolicy Owner, a controller owner reference to the ExternalSecret (applyOwnership);
+ * - with Owner or Orphan alike, itself as the Secret's field manager `externalsecrets.external-secrets.io/NAME`,
+ *   NAME the ExternalSecret's (createSecret and updateSecret pass `client.FieldOwner(fqdnFor(name))`; util.go
+ *   fqdnFor hashes a name that makes it longer than 63 characters), which the dump shows with
+ *   `kubectl get --show-managed-fields`.
+ * Orphan leaves no owner reference, and its labels (`reconcile.external-secrets.io/managed`) name no
+ * ExternalSecret, so without managed fields an Orphan's Secret may be anyone's. The field managers tell
+ * only when that ExternalSecret is the Secret's only one: another (`kubectl-client-side-apply`, say) wrote it too,
+ * and writes it again. ESO writes a generic target (spec.target.manifest) under its own name, not the
+ * ExternalSecret's, so only a Secret is told so.
  */
 function isOutputOf(object: Claim, writer: Claim): boolean {
   if (object.how !== 'object' || writer.how !== 'replace') { return false; }
-  const owners = object.found.manifest.metadata?.ownerReferences;
-  return Array.isArray(owners) && owners.some(owner => owner?.controller === true && owner.kind === 'ExternalSecret'
-    && typeof owner.apiVersion === 'string' && owner.apiVersion.startsWith('external-secrets.io/') && owner.name === writer.found.name);
+  const metadata = object.found.manifest.metadata;
+  const owners = metadata?.ownerReferences;
+  if (Array.isArray(owners) && owners.some(owner => owner?.controller === true && owner.kind === 'ExternalSecret'
+    && typeof owner.apiVersion === 'string' && owner.apiVersion.startsWith('external-secrets.io/') && owner.name === writer.found.name)) { return true; }
+  const managers = metadata?.managedFields;
+  if (!Array.isArray(managers) || managers.length === 0 || !isSecret(object.found)) { return false; }
+  const own = fieldManager(writer.found.name);
+  return managers.every(entry => entry?.manager === own);
+}
+
+/** The field manager ESO writes the Secret of ExternalSecret `name` as (fqdnFor in pkg/controllers/externalsecret/util.go, v2.9.0). */
+export function fieldManager(name: string): string {
+  const fqdn = `externalsecrets.external-secrets.io/${name}`;
+  // Go's len counts bytes; `%x` of the [28]byte digest is lower-case hex.
+  return Buffer.byteLength(fqdn, 'utf8') > 63 ? `externalsecrets.external-secrets.io/sha3/${createHash('sha3-224').update(name, 'utf8').digest('hex')}` : fqdn;
 }
 
 /** A key that both ExternalSecrets write into their `kind`, as far as their manifests tell; `undefined` when none. */

@@ -1,7 +1,7 @@
 // Rules on one PodDefault at a time.
 import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { checkProblem } from '../problem';
+import { checkProblem, selectorProblem } from '../problem';
 import { CheckProblem } from '../types';
 
 /** The notebook spawner gives every notebook pod a `dshm` volume mounted at `/dev/shm`. */
@@ -127,8 +127,8 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
     }
   }
   if (pd.selector.error !== undefined && !badSelectorKeys.has(pd.selector.key ?? '')) {
-    problems.push(problem('selector', pd, `${where(pd)} has an invalid selector (${pd.selector.error}), which makes the webhook refuse every pod of the namespace`,
-      'fix the selector', pd.selector.key));
+    problems.push(selectorProblem({ namespace: pd.namespace, source: pd.source, subject: where(pd), selector: pd.selector,
+      consequence: 'which makes the webhook refuse every pod of the namespace' }));
   }
   return problems;
 }
