@@ -72,7 +72,10 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
       [`${p}remote-config`]: { ...storeValueFlags(store), config: `--${p}remote-config` },
       [`${p}remote-username`]: { ...storeValueFlags(store), server: `--${p}server`, username: `--${p}remote-username`, password: `--${p}remote-password` },
     }[source]!,
-    hints: { 'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin` },
+    hints: {
+      'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin`,
+      'DockerConfig.fromExistingSecret(name)': `--${p}existing-secret NAME without --${p}key`,
+    },
     build: (lib, secret) => {
       if (remote.config !== undefined) { return lib.DockerConfig.fromSecretStore({ ...store!.options(lib), config: remote.config }); }
       if (remote.username !== undefined) {
@@ -254,6 +257,11 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
       region: `--${p}region`, endpoint: `--${p}endpoint`, signatureVersion: `--${p}signature-version`,
       forcePathStyle: `--${p}force-path-style`, checksums: `--${p}checksums`,
     },
+    hints: {
+      'S3Configuration.fromValues or fromSecretStore': `--${p}access-key-id with --${p}secret-access-key-stdin, or --${p}remote-access-key-id`,
+      // What a consumer that signs with Signature Version 4 alone says of S3_SIGNATURE_VERSION=s3.
+      ...source === `${p}from-env` ? { 'leave signatureVersion out, or give S3SignatureVersion.S3V4': 'unset S3_SIGNATURE_VERSION, or set it to s3v4' } : {},
+    },
     build: (lib, secret) => {
       const settings = {
         region: str(args, `${p}region`),
@@ -370,6 +378,8 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
     flag: `--${source}`,
     usesStore: remote !== undefined,
     valueFlags: { ...storeValueFlags(store), key: `--${p}remote-key` },
+    // KServe's fix for a Secret whose key file is under another key.
+    hints: { 'GcpServiceAccountKey.fromExistingSecret(name, "gcloud-application-credentials.json")': `--${p}existing-secret NAME --${p}existing-key gcloud-application-credentials.json` },
     build: lib => {
       if (remote !== undefined) { return lib.GcpServiceAccountKey.fromSecretStore({ ...store!.options(lib), key: remote }); }
       if (source === `${p}key-file`) { return lib.GcpServiceAccountKey.fromJson(keyText()); }
@@ -405,6 +415,19 @@ export function azureSourceOptions(p: string): { [flag: string]: OptionSpec } {
 
 /** The Azure configuration the flags give. */
 function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
+  return { ...azureSourceInput(args, io, p), hints: azureHints(p) };
+}
+
+/** KServe's fixes for an Azure source it cannot read, in flags. */
+function azureHints(p: string): FlagNames {
+  return {
+    'AzureStorageConfiguration.fromValues or fromSecretStore': `--${p}account-key-stdin, --${p}account-key-file or --${p}remote-account-key`,
+    'AzureStorageConfiguration.fromAccountName': `--${p}workload-identity`,
+    'accountKey': `--${p}account-key-stdin`,
+  };
+}
+
+function azureSourceInput(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
   const credentialFlags = AZURE_CREDENTIALS.flatMap(c => [`${p}${c}-stdin`, `${p}${c}-file`, `${p}remote-${c}`]);
   const valueFlags = [`${p}account-name`, `${p}workload-identity`, ...credentialFlags];
   const values = given(args, valueFlags)[0];

@@ -252,9 +252,22 @@ describe('new commands and flags print what the library synthesises for the same
         '--identity-role-arn: has an account id that is not 12 digits: give the role\'s account, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
       ['a lifetime Azure refuses', ['--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId, '--identity-expiration-seconds', '600'], 1,
         '--identity-expiration-seconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
+      // The storage is named by its --storage value, not by the library's StorageAccess.minio.
       ['storage that gives keys of the identity\'s cloud', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'minio'], 1,
-        '--storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
+        '--storage: minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
         + 'and the role before a credentials file: leave --storage out, since the role reaches S3, or give storage of another cloud'],
+      ['an AWS credentials file beside an AWS identity', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'aws-file', '--aws-existing-secret', 'team-aws'], 1,
+        '--storage: aws-file gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
+        + 'and the role before a credentials file: leave --storage out, since the role reaches S3, or give storage of another cloud'],
+      ['a GCS key beside a Google identity',
+        ['--identity', 'gcp-workload-identity', '--identity-project-number', '123456789012', '--identity-pool-id', 'kubeflow', '--identity-provider-id', 'cluster',
+          '--storage', 'gcs', '--gcs-existing-secret', 'team-gcs'], 1,
+        '--storage: gcs sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: '
+        + 'leave --storage out, since the identity reaches Cloud Storage, or give storage of another cloud'],
+      ['an Azure credential beside an Azure identity, the fix in flags',
+        ['--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId, '--storage', 'azure', '--azure-existing-secret', 'team-azure'], 1,
+        '--storage: azure gives an account key, SAS token or connection string (in code, from a secret store or in an existing Secret), which adlfs uses instead of the Azure identity: '
+        + 'give --azure-account-name with --azure-workload-identity, or leave --storage out'],
     ])('%s', async (_what, args, code, message) => {
       expect(expectErrors(await cli([...registry, ...args]), code, 'cdk8s-kubeflow-access notebook')).toEqual([message]);
     });
@@ -503,7 +516,7 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
-      /^--account-name: accountName /],
+      /^--account-name: is not a storage account name /],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);
@@ -621,11 +634,11 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
       '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
     ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
-      '--secret-access-key-stdin: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],
+      '--secret-access-key-stdin: profile "default": --secret-access-key-stdin contains whitespace, which no key or token does: check what was pasted'],
     ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
-      '--session-token-stdin: sessionToken contains whitespace, which no key or token does: check what was pasted'],
+      '--session-token-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
-      '--secret-key-stdin: secretKey contains whitespace, which no key or token does: check what was pasted'],
+      '--secret-key-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
       '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
@@ -635,11 +648,14 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent.each<[string, string[], string | undefined, string]>([
     // A value no harmless stand-in fixes: the old CLI, which re-resolved with one, blamed --account-name.
     ['an Azure account key that is not one', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'], 'hunter2',
-      '--account-key-stdin: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+      '--account-key-stdin: is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure account name beside a connection string of another account, the fix in flags',
+      ['azure', '--namespace', 'user', '--account-name', 'otheraccount', '--connection-string-stdin'], FAKE_AZURE_CONNECTION,
+      '--account-name: differs from the AccountName of --connection-string-stdin: leave --account-name out, or make the two the same'],
     ['an Azure SAS token without a signature, from a file', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-file', '-'], 'sv=2022-11-02',
       '--sas-token-file: '],
     ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
-      '--access-key: accessKey contains whitespace, which no key or token does: check what was pasted'],
+      '--access-key: contains whitespace, which no key or token does: check what was pasted'],
     ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
       '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
     ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
@@ -657,7 +673,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {
     const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'AKIA FAKE', '--secret-access-key-stdin'], { stdin: FAKE_SECRET });
     expect(expectErrors(result, 1, prefix('aws-env'))).toEqual([
-      '--access-key-id: accessKeyId contains whitespace, which no key or token does: check what was pasted']);
+      '--access-key-id: contains whitespace, which no key or token does: check what was pasted']);
   });
 });
 
