@@ -385,6 +385,21 @@ describe('help', () => {
     expect(bare.stderr).toBe(help.stdout);
   });
 
+  test.concurrent.each([['help', 'docker'], ['--help', 'notebook'], ['-h', 'check']])('%s %s prints that command\'s help, as COMMAND --help does', async (help, command) => {
+    // GIVEN the git and kubectl way of asking for a command's help WHEN it is run
+    const result = await cli([help, command]);
+    // THEN it is the command's own help, not the list of commands
+    expect(result.code).toBe(0);
+    expectOutput(result, (await cli([command, '--help'])).stdout);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cdk8s-kubeflow-access ${command} `));
+  });
+
+  test.concurrent.each([[['help', 'dokcer']], [['help', 'hunter2']], [['help', 'docker', 'minio']]])('%j is a usage error that echoes no argument', async args => {
+    const result = await cli(args);
+    expect(expectErrors(result, 2, 'cdk8s-kubeflow-access')).toEqual([
+      `${args[0]} takes one command name, one of docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check`]);
+  });
+
   test.concurrent('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     expectOutput(await cli(['--version']), `${pkg.version}\n`);
@@ -477,6 +492,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
 
   test.concurrent.each<[string[], string]>([
     [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A lower-case word that is no typo of a command may be a password pasted in the wrong place.
+    [['hunter2'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
