@@ -579,6 +579,29 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       `--${base}-stdin: stdin is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
   });
 
+  // docker/cli cli/command/registry/login.go (verifyLoginOptions) trims a "\n", then a "\r": LF, CR LF and
+  // a lone CR each end the line; only one line break goes.
+  test.concurrent.each([['LF', '\n'], ['CR LF', '\r\n'], ['CR', '\r']])('one trailing %s is removed, as docker login --password-stdin removes it', async (_name, end) => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}${end}` });
+    expectOutput(result, golden('docker-defaults'));
+  });
+
+  test.concurrent('a second line break stays, and is refused', async () => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n\n` });
+    expect(expectErrors(result, 1, prefix('docker'))).toEqual([
+      '--password-stdin: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file: a byte-order mark is named, not called whitespace', async (command, base, args) => {
+    // GIVEN a secret saved by an editor that writes a BOM
+    const file = path.join(secrets, `bom-${command}-${base}`);
+    writeFileSync(file, `\ufeff${FAKE_SECRET}\r\n`);
+    // WHEN it is read THEN the message says what is wrong with the file
+    const what = base.replace(/^(docker)-/, '').replace(/-/g, ' ');
+    expect(expectErrors(await cli([command, ...args, `--${base}-file`, file]), 1, prefix(command))).toEqual([
+      `--${base}-file: the ${what} starts with a byte-order mark, which some editors write and which is no part of it: save it as UTF-8 without a BOM`]);
+  });
+
   test.concurrent('exactly 1 MiB is read whole: the limit refuses only what no Secret holds', async () => {
     const result = await cli(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.alloc(1024 * 1024, 'a') });
     expect(result.stderr).not.toContain('larger than 1 MiB');
