@@ -2,7 +2,7 @@
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
 import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '..';
-import { Args, choice, given, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import { Args, choice, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { inputSource, once, readCredentialText } from './input';
 import type { PropFlags } from './props';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
@@ -211,7 +211,18 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
  * credential given in its place), and says that `-` reads the content from stdin.
  */
 function fileText(args: Args, io: Io, flag: string): () => string {
-  return once(() => readCredentialText(io, inputSource(str(args, flag)!), `--${flag}`));
+  return once(() => {
+    const source = inputSource(str(args, flag)!);
+    const text = readCredentialText(io, source, `--${flag}`);
+    // Say so, rather than that it is no JSON or holds no profile: an empty stdin is most often a
+    // command before the pipe that failed (`vault kv get ... | cdk8s-kubeflow-access ... -`).
+    if (text.trim() === '') {
+      throw new InputError('stdin' in source
+        ? `--${flag}: stdin is empty: check the command that pipes the content in`
+        : `--${flag}: the file is empty: give the path of the file that holds the content`);
+    }
+    return text;
+  });
 }
 
 // ---- S3 settings as environment variables

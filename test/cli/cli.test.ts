@@ -602,6 +602,24 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       `--${base}-file: the ${what} starts with a byte-order mark, which some editors write and which is no part of it: save it as UTF-8 without a BOM`]);
   });
 
+  test.concurrent.each<[string, string[]]>([
+    ['docker --from-file', ['docker', '--namespace', 'user', '--from-file']],
+    ['aws-credentials --from-file', ['aws-credentials', '--namespace', 'user', '--from-file']],
+    ['aws-env --from-file', ['aws-env', '--namespace', 'user', '--from-file']],
+    ['gcs --key-file', ['gcs', '--namespace', 'user', '--key-file']],
+    ['notebook --docker-from-file', ['notebook', '--namespace', 'user', '--docker-from-file']],
+  ])('%s: an empty stdin or file is called empty, not invalid content', async (_name, args) => {
+    // GIVEN a command before the pipe that printed nothing, or an empty file
+    const flag = args[args.length - 1];
+    const emptyFile = path.join(secrets, `empty-${args[0]}`);
+    writeFileSync(emptyFile, '\n');
+    // WHEN either is read THEN the line says it is empty
+    expect(expectErrors(await cli([...args, '-'], { stdin: '' }), 1, prefix(args[0]))).toEqual([
+      `${flag}: stdin is empty: check the command that pipes the content in`]);
+    expect(expectErrors(await cli([...args, emptyFile]), 1, prefix(args[0]))).toEqual([
+      `${flag}: the file is empty: give the path of the file that holds the content`]);
+  });
+
   test.concurrent('exactly 1 MiB is read whole: the limit refuses only what no Secret holds', async () => {
     const result = await cli(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.alloc(1024 * 1024, 'a') });
     expect(result.stderr).not.toContain('larger than 1 MiB');
