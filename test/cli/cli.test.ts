@@ -763,6 +763,14 @@ describe('the real binary', () => {
     expect(result.stdout).toBe('status 1\n');
   });
 
+  test.each([
+    ['docker', '--from-file', '--from-file -'], ['docker', '--password-stdin', '--username u --password-stdin'], ['gcs', '--key-file', '--key-file -'],
+  ])('%s %s: stdin from a directory (< /) is one line and exit 1, not an internal error', (command, flag, args) => {
+    const result = shell(`"$NODE" "$BIN" ${command} --namespace user ${args} < /`);
+    expect(result.stderr).toBe(`cdk8s-kubeflow-access ${command}: ${flag}: stdin is a directory, not a file\n`);
+    expect(result.code).toBe(1);
+  });
+
   test('a full disk (> /dev/full) is one line and exit 1', () => {
     const result = shell('"$NODE" "$BIN" minio --namespace user > /dev/full');
     expect(result.stderr).toBe('cdk8s-kubeflow-access: cannot write the output: no space left on device (ENOSPC)\n');
