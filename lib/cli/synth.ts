@@ -79,7 +79,11 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
     }
     throw e;
   }
-  const errors = app.node.findAll().flatMap(c => c.node.validate().map(message => `[${c.node.path}] ${message}`));
+  // The app's check (on the root, whose path is '') names objects by construct path, `(cli/docker-config)`,
+  // which means nothing on a command line: each line names the object by kind and name alone.
+  const errors = app.node.findAll().flatMap(c => c.node.validate()
+    .map(message => message.replace(/ \(cli\/[^()\s]*\)/g, ''))
+    .map(message => c.node.path === '' ? message : `[${c.node.path}] ${message}`));
   if (errors.length > 0) { throw new InputError(errors.join('\n')); }
   io.stdout(app.synthYaml());
 }

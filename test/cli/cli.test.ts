@@ -526,8 +526,11 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace .*: set --namespace to the profile's namespace$/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
+    // The app's check names the object by kind and name: the construct path (cli/docker-config) is the CLI's own.
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
-      /mounts at \/dev\/shm/],
+      /^poddefault docker-config in namespace user mounts at \/dev\/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path$/],
+    ['a PodDefault mounted over the workspace', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/home/jovyan'], undefined, 'docker',
+      /^poddefault docker-config in namespace user mounts at \/home\/jovyan, where the notebook spawner mounts every notebook's workspace volume by default/],
     ['a GCS key that is not a key, on stdin', ['gcs', '--namespace', 'user', '--key-file', '-'], '{"type":"authorized_user"}', 'gcs',
       /^--key-file: the key has no "type": "service_account"/],
     ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
