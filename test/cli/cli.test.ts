@@ -3,7 +3,7 @@
 // closed pipes and full disks. Each generating command must print exactly what the library synthesises
 // for the same input, so its output is compared byte for byte with the library's own golden files.
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
@@ -772,6 +772,18 @@ describe('the real binary', () => {
     const result = shell(`"$NODE" "$BIN" ${command} --namespace user ${args} < /`);
     expect(result.stderr).toBe(`cdk8s-kubeflow-access ${command}: ${flag}: stdin is a directory, not a file\n`);
     expect(result.code).toBe(1);
+  });
+
+  test('in a clone whose lib/ is not compiled yet, the binary says what to run, without a stack trace', () => {
+    // GIVEN the binary without the compiled lib/ beside it (a fresh clone after `npm ci && npm test`)
+    const clone = mkdtempSync(path.join(secrets, 'clone-'));
+    mkdirSync(path.join(clone, 'bin'));
+    copyFileSync(path.join(__dirname, '..', '..', 'bin', 'cdk8s-kubeflow-access'), path.join(clone, 'bin', 'cdk8s-kubeflow-access'));
+    // WHEN it runs
+    const result = spawnSync(process.execPath, [path.join(clone, 'bin', 'cdk8s-kubeflow-access'), '--help'], { encoding: 'utf8' });
+    // THEN one line and exit code 1
+    expect(result.stderr).toBe('cdk8s-kubeflow-access: lib/ is not compiled: run "npm run build" in this clone first\n');
+    expect(result.status).toBe(1);
   });
 
   test('a full disk (> /dev/full) is one line and exit 1', () => {
