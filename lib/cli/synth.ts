@@ -59,7 +59,8 @@ export interface SourceField {
 /**
  * Runs `build` in a fresh App with one Chart, validates the app and writes its YAML to stdout.
  * Invalid input (an AccessError from a construct, or a synth-time validation error) becomes an
- * InputError whose lines name flags rather than construct props.
+ * InputError whose lines name flags rather than construct props; `words` are the one-word props that
+ * name a flag wherever they stand alone in a fix text (see inFlags).
  */
 export async function synthesize(io: Io, flags: FlagNames, sources: readonly SourceField[], build: (lib: Library, chart: Chart) => void,
   words: FlagNames = {}): Promise<void> {
