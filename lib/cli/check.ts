@@ -141,7 +141,12 @@ function readManifestFile(io: Io, file: string, problems: string[]): string | un
   try {
     bytes = file === '-' ? io.readStdin(MANIFEST_LIMIT + 1) : readAtMost(file, MANIFEST_LIMIT + 1);
   } catch (e) {
-    problems.push(`FILE: ${what} ${whyUnreadable(e)}`);
+    // A path that names nothing may be a token pasted in its place: shown only when it reads as a
+    // manifest's name (dist/, team-a.yaml), as the generating commands never show a path.
+    const shown = file === '-' || !['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ERR_INVALID_ARG_VALUE'].includes((e as NodeJS.ErrnoException).code ?? '')
+      || /(\.(ya?ml|json)|\/)$/.test(file);
+    problems.push(shown ? `FILE: ${what} ${whyUnreadable(e)}`
+      : `FILE: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
     return undefined;
   }
   if (bytes.length > MANIFEST_LIMIT) {

@@ -69,12 +69,14 @@ export function consumerCommand(table: ConsumerCommand): CommandSpec {
       checkOneStdinReader(args);
       const names = { ...flagNames(props), ...Object.fromEntries(inputs.map(i => [i.prop, i.input.flag])) };
       const sources = inputs.map(i => ({ fields: [i.prop], input: i.input }));
+      // A fix such as "give s3 or gcs" names a source: the flag that gave it, else its flags' prefix.
+      const words = Object.fromEntries(table.sources.map(s => [s.prop, inputs.find(i => i.prop === s.prop)?.input.flag ?? `--${s.prefix}...`]));
       await synthesize(io, names, sources, (lib, chart) => {
         const Construct = table.construct(lib);
         const read = (secret: { read: () => string }) => secret.read();
         const built = Object.fromEntries(inputs.map(i => [i.prop, i.input.build(lib, read)]));
         new Construct(chart, table.id, { namespace, ...propsOf(lib), ...built });
-      });
+      }, words);
       return EXIT_OK;
     },
   };

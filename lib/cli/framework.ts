@@ -223,8 +223,9 @@ export interface SecretInput {
 /**
  * A secret given as `--<base>-stdin` or `--<base>-file FILE` (`-` for stdin): exactly one of the two when
  * `needed`, at most one otherwise. The flags are checked now, the secret is read when first asked for,
- * so that every usage error comes before any input is read. One trailing line break is removed, as
- * `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor wrote work.
+ * so that every usage error comes before any input is read. One trailing line break (LF, CR LF or CR)
+ * is removed, as `docker login --password-stdin` does, so that `echo secret | ...` and a file an editor
+ * wrote work.
  */
 export function secretReader(args: Args, io: Io, base: string, needed: boolean): SecretInput | undefined {
   const what = base.replace(/^(docker|aws|minio|azure)-/, '').replace(/-/g, ' ');
@@ -243,8 +244,13 @@ export function secretReader(args: Args, io: Io, base: string, needed: boolean):
     flag,
     read: () => {
       if (value === undefined) {
-        const text = readCredentialText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\r?\n$/, '');
+        // As docker/cli's verifyLoginOptions (cli/command/registry/login.go): a "\n", then a "\r".
+        const text = readCredentialText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\n$/, '').replace(/\r$/, '');
         if (text === '') { throw new InputError(`${flag}: the ${what} is empty`); }
+        // Not whitespace to the reader, who sees none in the editor: name it.
+        if (text.startsWith('\ufeff')) {
+          throw new InputError(`${flag}: the ${what} starts with a byte-order mark, which some editors write and which is no part of it: save it as UTF-8 without a BOM`);
+        }
         value = text;
       }
       return value;

@@ -24,6 +24,7 @@ function hfTokenSource(args: Args, io: Io, p: string): SourceInput<HuggingFaceTo
     flag: token?.flag ?? `--${source}`,
     usesStore: remote !== undefined,
     valueFlags: { ...storeValueFlags(store), token: token?.flag ?? `--${source}` },
+    hints: { 'HuggingFaceToken.fromValue': `--${p}token-stdin or --${p}token-file` },
     build: (lib, secret) => {
       if (remote !== undefined) { return lib.HuggingFaceToken.fromSecretStore({ ...store!.options(lib), token: remote }); }
       if (token !== undefined) { return lib.HuggingFaceToken.fromValue(secret(token)); }

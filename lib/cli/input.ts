@@ -47,7 +47,12 @@ function readInput(io: Io, source: InputSource, limit: string,
   message: { unreadable: (why: string) => string; problem: (problem: string) => string }): string {
   let bytes: Buffer;
   if ('stdin' in source) {
-    bytes = io.readStdin(MAX_FILE_BYTES + 1);
+    try {
+      bytes = io.readStdin(MAX_FILE_BYTES + 1);
+    } catch (e) {
+      // Such as `< dir`: stdin is open, but not on anything that reads.
+      throw new InputError(message.problem(whyUnreadable(e)));
+    }
   } else {
     try {
       bytes = readAtMost(source.file, MAX_FILE_BYTES + 1);

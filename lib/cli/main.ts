@@ -64,7 +64,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(programHelp());
+    // `help docker` is `docker --help`, as git and kubectl take it; anything else after it is a mistake.
+    if (rest.length === 0) {
+      io.stdout(programHelp());
+      return EXIT_OK;
+    }
+    const topic = COMMANDS.find(c => c.name === rest[0]);
+    if (topic === undefined || rest.length > 1) {
+      return report(io, PROGRAM, new UsageError(`${name} takes one command name, one of ${COMMANDS.map(c => c.name).join(', ')}`));
+    }
+    io.stdout(commandHelp(topic));
     return EXIT_OK;
   }
   if (name === '--version') {
@@ -73,9 +82,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find(c => c.name === name);
   if (command === undefined) {
-    // Echo only what looks like a command or flag name: a stray first argument may be a secret.
+    // Echo only a flag's name, or a word a typo away from a command: a stray first argument may be a
+    // secret, and a lower-case password looks like any other word.
     const what = /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
-      : /^[a-z][a-z0-9-]{0,30}$/.test(name) ? `unknown command "${name}"` : 'unknown command';
+      : /^[a-z][a-z0-9-]{0,30}$/.test(name) && COMMANDS.some(c => editDistance(name, c.name) <= 2) ? `unknown command "${name}"` : 'unknown command';
     return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
   }
   try {
@@ -104,6 +114,19 @@ function report(io: Io, prefix: string, error: unknown): number {
   }
   for (const line of message.split('\n')) { io.stderr(`${prefix}: ${line}\n`); }
   return code;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
 }
 
 function packageVersion(): string {

@@ -128,6 +128,10 @@ async function runNotebook(args: Args, io: Io): Promise<number> {
   const flags = {
     ...flagNames(minioProps('minio-')),
     'docker': docker.flag, 'config': docker.flag, 'homeDirectory': '--home-directory', 'storage': '--storage', 'identity': '--identity',
+    // The factory of each storage, as NotebookAccess's errors name it.
+    'StorageAccess.minio': '--storage minio', 'StorageAccess.awsFile': '--storage aws-file', 'StorageAccess.awsEnv': '--storage aws-env',
+    'StorageAccess.gcs': '--storage gcs', 'StorageAccess.azure': '--storage azure',
+    'give the storage account without a credential': 'give --azure-account-name with --azure-workload-identity',
     ...storageSource === undefined ? {} : Object.fromEntries(storageFields.map(field => [field, storageSource.flag])),
     'region': storage === 'minio' ? '--minio-region' : '--aws-region',
     ...identity === undefined ? {} : flagNames(identity.props),

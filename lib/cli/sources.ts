@@ -2,7 +2,7 @@
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
 import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '..';
-import { Args, choice, given, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import { Args, choice, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { inputSource, once, readCredentialText } from './input';
 import type { PropFlags } from './props';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
@@ -72,7 +72,10 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
       [`${p}remote-config`]: { ...storeValueFlags(store), config: `--${p}remote-config` },
       [`${p}remote-username`]: { ...storeValueFlags(store), server: `--${p}server`, username: `--${p}remote-username`, password: `--${p}remote-password` },
     }[source]!,
-    hints: { 'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin` },
+    hints: {
+      'DockerConfig.fromLogin': `--${p}username with --${p}password-stdin`,
+      'DockerConfig.fromExistingSecret(name)': `--${p}existing-secret NAME without --${p}key`,
+    },
     build: (lib, secret) => {
       if (remote.config !== undefined) { return lib.DockerConfig.fromSecretStore({ ...store!.options(lib), config: remote.config }); }
       if (remote.username !== undefined) {
@@ -208,7 +211,18 @@ function awsKeys(args: Args, io: Io, p: string, source: string) {
  * credential given in its place), and says that `-` reads the content from stdin.
  */
 function fileText(args: Args, io: Io, flag: string): () => string {
-  return once(() => readCredentialText(io, inputSource(str(args, flag)!), `--${flag}`));
+  return once(() => {
+    const source = inputSource(str(args, flag)!);
+    const text = readCredentialText(io, source, `--${flag}`);
+    // Say so, rather than that it is no JSON or holds no profile: an empty stdin is most often a
+    // command before the pipe that failed (`vault kv get ... | cdk8s-kubeflow-access ... -`).
+    if (text.trim() === '') {
+      throw new InputError('stdin' in source
+        ? `--${flag}: stdin is empty: check the command that pipes the content in`
+        : `--${flag}: the file is empty: give the path of the file that holds the content`);
+    }
+    return text;
+  });
 }
 
 // ---- S3 settings as environment variables
@@ -253,6 +267,11 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
       ...keys?.flags ?? { ...remoteKeyFlags(p), ...storeValueFlags(store) },
       region: `--${p}region`, endpoint: `--${p}endpoint`, signatureVersion: `--${p}signature-version`,
       forcePathStyle: `--${p}force-path-style`, checksums: `--${p}checksums`,
+    },
+    hints: {
+      'S3Configuration.fromValues or fromSecretStore': `--${p}access-key-id with --${p}secret-access-key-stdin, or --${p}remote-access-key-id`,
+      // What a consumer that signs with Signature Version 4 alone says of S3_SIGNATURE_VERSION=s3.
+      ...source === `${p}from-env` ? { 'leave signatureVersion out, or give S3SignatureVersion.S3V4': 'unset S3_SIGNATURE_VERSION, or set it to s3v4' } : {},
     },
     build: (lib, secret) => {
       const settings = {
@@ -370,6 +389,8 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
     flag: `--${source}`,
     usesStore: remote !== undefined,
     valueFlags: { ...storeValueFlags(store), key: `--${p}remote-key` },
+    // KServe's fix for a Secret whose key file is under another key.
+    hints: { 'GcpServiceAccountKey.fromExistingSecret(name, "gcloud-application-credentials.json")': `--${p}existing-secret NAME --${p}existing-key gcloud-application-credentials.json` },
     build: lib => {
       if (remote !== undefined) { return lib.GcpServiceAccountKey.fromSecretStore({ ...store!.options(lib), key: remote }); }
       if (source === `${p}key-file`) { return lib.GcpServiceAccountKey.fromJson(keyText()); }
@@ -405,6 +426,19 @@ export function azureSourceOptions(p: string): { [flag: string]: OptionSpec } {
 
 /** The Azure configuration the flags give. */
 function azureSource(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
+  return { ...azureSourceInput(args, io, p), hints: azureHints(p) };
+}
+
+/** KServe's fixes for an Azure source it cannot read, in flags. */
+function azureHints(p: string): FlagNames {
+  return {
+    'AzureStorageConfiguration.fromValues or fromSecretStore': `--${p}account-key-stdin, --${p}account-key-file or --${p}remote-account-key`,
+    'AzureStorageConfiguration.fromAccountName': `--${p}workload-identity`,
+    'accountKey': `--${p}account-key-stdin`,
+  };
+}
+
+function azureSourceInput(args: Args, io: Io, p: string): SourceInput<AzureStorageConfiguration> {
   const credentialFlags = AZURE_CREDENTIALS.flatMap(c => [`${p}${c}-stdin`, `${p}${c}-file`, `${p}remote-${c}`]);
   const valueFlags = [`${p}account-name`, `${p}workload-identity`, ...credentialFlags];
   const values = given(args, valueFlags)[0];

@@ -27,7 +27,11 @@ export interface SourceInput<T extends Resolvable | undefined> {
   readonly valueFlags: FlagNames;
   /** The source object, with each secret's value as `secret` gives it. */
   readonly build: (lib: Library, secret: (input: SecretInput) => string) => T;
-  /** Library names in the errors' fix texts that are flags here, such as `DockerConfig.fromLogin`. */
+  /**
+   * Library names in the errors' fix texts that are flags here: a factory (`DockerConfig.fromLogin`), a
+   * prop the flags of another source give, or a phrase such as `DockerConfig.fromExistingSecret(name)`,
+   * replaced as it is written.
+   */
   readonly hints?: FlagNames;
 }
 
@@ -55,9 +59,11 @@ export interface SourceField {
 /**
  * Runs `build` in a fresh App with one Chart, validates the app and writes its YAML to stdout.
  * Invalid input (an AccessError from a construct, or a synth-time validation error) becomes an
- * InputError whose lines name flags rather than construct props.
+ * InputError whose lines name flags rather than construct props; `words` are the one-word props that
+ * name a flag wherever they stand alone in a fix text (see inFlags).
  */
-export async function synthesize(io: Io, flags: FlagNames, sources: readonly SourceField[], build: (lib: Library, chart: Chart) => void): Promise<void> {
+export async function synthesize(io: Io, flags: FlagNames, sources: readonly SourceField[], build: (lib: Library, chart: Chart) => void,
+  words: FlagNames = {}): Promise<void> {
   const lib: Library = await import('..');
   const { App, Chart } = await import('cdk8s');
   const app = new App();
@@ -66,12 +72,19 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
     build(lib, chart);
   } catch (e) {
     if (lib.AccessError.isAccessError(e)) {
-      const names = { ...COMMON_FLAG_NAMES, ...flags, ...Object.assign({}, ...sources.map(s => s.input.hints ?? {})) };
-      throw new InputError(inFlags(e, names, field => sourceFlag(sources, field, e.valueField)));
+      // The values of the source the error is about are named as its flags give them (`accountName`:
+      // `--account-name`), over any other source's.
+      const concerned = e.field === undefined ? undefined : sources.find(s => s.fields.includes(e.field!));
+      const names = { ...COMMON_FLAG_NAMES, ...flags, ...Object.assign({}, ...sources.map(s => s.input.hints ?? {})), ...concerned?.input.valueFlags };
+      throw new InputError(inFlags(e, names, field => sourceFlag(sources, field, e.valueField), words));
     }
     throw e;
   }
-  const errors = app.node.findAll().flatMap(c => c.node.validate().map(message => `[${c.node.path}] ${message}`));
+  // The app's check (on the root, whose path is '') names objects by construct path, `(cli/docker-config)`,
+  // which means nothing on a command line: each line names the object by kind and name alone.
+  const errors = app.node.findAll().flatMap(c => c.node.validate()
+    .map(message => message.replace(/ \(cli\/[^()\s]*\)/g, ''))
+    .map(message => c.node.path === '' ? message : `[${c.node.path}] ${message}`));
   if (errors.length > 0) { throw new InputError(errors.join('\n')); }
   io.stdout(app.synthYaml());
 }
@@ -79,14 +92,25 @@ export async function synthesize(io: Io, flags: FlagNames, sources: readonly Sou
 /**
  * `[cli/docker-config] secretName: leave secretName out` -> `--secret-name: leave --secret-name out`: the
  * construct path means nothing on a command line, and props and factories are flags there. The field
- * comes from the error as data; inside the fix text only camelCase names, and one-word props after
- * "set" or "leave", are replaced, since `name` or `region` are also plain words. A text that begins
- * with the line's own flag does not say it twice.
+ * comes from the error as data; inside the fix text the phrases of `flags` (keys with spaces or brackets)
+ * are replaced as written, then camelCase names (`s3VerifySsl` too) and factories (`StorageAccess.gcs`),
+ * then one-word props after "set" or "leave", since `name` or `region` are also plain words, and the
+ * one-word props of `words` wherever they stand alone (`give s3 or gcs`, not `s3://` or `"s3"`). A text
+ * that begins with the line's own flag does not say it twice.
  */
-export function inFlags(error: AccessError, flags: FlagNames, flagOf: (field: string) => string | undefined = () => undefined): string {
+export function inFlags(error: AccessError, flags: FlagNames, flagOf: (field: string) => string | undefined = () => undefined,
+  words: FlagNames = {}): string {
   if (error.field === undefined || error.problem === undefined) { return error.message; }
-  const text = error.problem
-    .replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z]+[A-Z][A-Za-z0-9]*\b/g, word => flags[word] ?? word)
+  let text = error.problem;
+  for (const phrase of Object.keys(flags).filter(key => /[^A-Za-z0-9.]/.test(key)).sort((a, b) => b.length - a.length)) {
+    text = text.split(phrase).join(flags[phrase]);
+  }
+  const alone = Object.keys(words).filter(word => /^[a-z0-9]+$/.test(word));
+  if (alone.length > 0) {
+    text = text.replace(new RegExp(`(?<![\\w"'/.:-])(?:${alone.join('|')})(?![\\w"'/.:-])`, 'g'), word => words[word]);
+  }
+  text = text
+    .replace(/\b(?:[A-Z][A-Za-z0-9]*\.)?[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*\b/g, word => flags[word] ?? word)
     // A one-word prop is a flag where the fix tells what to do with it (`set namespace to ...`).
     .replace(/\b(set|leave) ([a-z]+)\b/g, (phrase, verb: string, word: string) => flags[word] === undefined ? phrase : `${verb} ${flags[word]}`);
   const flag = flagOf(error.field) ?? flags[error.field] ?? error.field;

@@ -214,6 +214,15 @@ describe('check', () => {
     expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
       .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
   });
+
+  test.concurrent.each(['ghp_FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000', 'fake-secret-aaaa', 'x'.repeat(300)])('a path that names nothing and is no manifest\'s name is not shown: %s', async token => {
+    // GIVEN a token pasted where a manifest path goes WHEN check cannot open it
+    const result = await cli(['check', token]);
+    // THEN the line says what is wrong without the token
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([
+      `FILE: the path ${token.length > 255 ? 'is longer than a file name can be' : 'does not exist'}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`]);
+    expect(result.stderr).not.toContain(token);
+  });
 });
 
 function esc(text: string): string {

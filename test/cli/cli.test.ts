@@ -3,7 +3,7 @@
 // closed pipes and full disks. Each generating command must print exactly what the library synthesises
 // for the same input, so its output is compared byte for byte with the library's own golden files.
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
@@ -252,9 +252,22 @@ describe('new commands and flags print what the library synthesises for the same
         '--identity-role-arn: has an account id that is not 12 digits: give the role\'s account, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
       ['a lifetime Azure refuses', ['--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId, '--identity-expiration-seconds', '600'], 1,
         '--identity-expiration-seconds: 600 is not a whole number of seconds from 3600 (the range Azure Workload Identity accepts) to 86400: give one such as 3600'],
+      // The storage is named by its --storage value, not by the library's StorageAccess.minio.
       ['storage that gives keys of the identity\'s cloud', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'minio'], 1,
-        '--storage: StorageAccess.minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
+        '--storage: minio gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
         + 'and the role before a credentials file: leave --storage out, since the role reaches S3, or give storage of another cloud'],
+      ['an AWS credentials file beside an AWS identity', ['--identity', 'aws-web-identity', '--identity-role-arn', ROLE_ARN, '--storage', 'aws-file', '--aws-existing-secret', 'team-aws'], 1,
+        '--storage: aws-file gives AWS credentials, which a notebook cannot use beside an AWS web identity: botocore uses keys in the environment before the role, '
+        + 'and the role before a credentials file: leave --storage out, since the role reaches S3, or give storage of another cloud'],
+      ['a GCS key beside a Google identity',
+        ['--identity', 'gcp-workload-identity', '--identity-project-number', '123456789012', '--identity-pool-id', 'kubeflow', '--identity-provider-id', 'cluster',
+          '--storage', 'gcs', '--gcs-existing-secret', 'team-gcs'], 1,
+        '--storage: gcs sets GOOGLE_APPLICATION_CREDENTIALS, as the Google identity does, and the webhook refuses a pod that sets it twice: '
+        + 'leave --storage out, since the identity reaches Cloud Storage, or give storage of another cloud'],
+      ['an Azure credential beside an Azure identity, the fix in flags',
+        ['--identity', 'azure-workload-identity', '--identity-client-id', AZURE.clientId, '--identity-tenant-id', AZURE.tenantId, '--storage', 'azure', '--azure-existing-secret', 'team-azure'], 1,
+        '--storage: azure gives an account key, SAS token or connection string (in code, from a secret store or in an existing Secret), which adlfs uses instead of the Azure identity: '
+        + 'give --azure-account-name with --azure-workload-identity, or leave --storage out'],
     ])('%s', async (_what, args, code, message) => {
       expect(expectErrors(await cli([...registry, ...args]), code, 'cdk8s-kubeflow-access notebook')).toEqual([message]);
     });
@@ -372,6 +385,21 @@ describe('help', () => {
     expect(bare.stderr).toBe(help.stdout);
   });
 
+  test.concurrent.each([['help', 'docker'], ['--help', 'notebook'], ['-h', 'check']])('%s %s prints that command\'s help, as COMMAND --help does', async (help, command) => {
+    // GIVEN the git and kubectl way of asking for a command's help WHEN it is run
+    const result = await cli([help, command]);
+    // THEN it is the command's own help, not the list of commands
+    expect(result.code).toBe(0);
+    expectOutput(result, (await cli([command, '--help'])).stdout);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cdk8s-kubeflow-access ${command} `));
+  });
+
+  test.concurrent.each([[['help', 'dokcer']], [['help', 'hunter2']], [['help', 'docker', 'minio']]])('%j is a usage error that echoes no argument', async args => {
+    const result = await cli(args);
+    expect(expectErrors(result, 2, 'cdk8s-kubeflow-access')).toEqual([
+      `${args[0]} takes one command name, one of docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check`]);
+  });
+
   test.concurrent('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     expectOutput(await cli(['--version']), `${pkg.version}\n`);
@@ -464,6 +492,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
 
   test.concurrent.each<[string[], string]>([
     [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A lower-case word that is no typo of a command may be a password pasted in the wrong place.
+    [['hunter2'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
@@ -496,14 +526,17 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace .*: set --namespace to the profile's namespace$/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
+    // The app's check names the object by kind and name: the construct path (cli/docker-config) is the CLI's own.
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
-      /mounts at \/dev\/shm/],
+      /^poddefault docker-config in namespace user mounts at \/dev\/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path$/],
+    ['a PodDefault mounted over the workspace', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/home/jovyan'], undefined, 'docker',
+      /^poddefault docker-config in namespace user mounts at \/home\/jovyan, where the notebook spawner mounts every notebook's workspace volume by default/],
     ['a GCS key that is not a key, on stdin', ['gcs', '--namespace', 'user', '--key-file', '-'], '{"type":"authorized_user"}', 'gcs',
       /^--key-file: the key has no "type": "service_account"/],
     ['a token lifetime under Kubernetes\' minimum', ['pipelines', '--namespace', 'user', '--expiration-seconds', '60'], undefined, 'pipelines',
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
-      /^--account-name: accountName /],
+      /^--account-name: is not a storage account name /],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);
@@ -547,6 +580,47 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     const result = await cli([command, ...args, `--${base}-stdin`], { stdin: Buffer.alloc(3 * 1024 * 1024, 'a') });
     expect(expectErrors(result, 1, prefix(command))).toEqual([
       `--${base}-stdin: stdin is larger than 1 MiB, more than a Kubernetes Secret holds: check what it names`]);
+  });
+
+  // docker/cli cli/command/registry/login.go (verifyLoginOptions) trims a "\n", then a "\r": LF, CR LF and
+  // a lone CR each end the line; only one line break goes.
+  test.concurrent.each([['LF', '\n'], ['CR LF', '\r\n'], ['CR', '\r']])('one trailing %s is removed, as docker login --password-stdin removes it', async (_name, end) => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}${end}` });
+    expectOutput(result, golden('docker-defaults'));
+  });
+
+  test.concurrent('a second line break stays, and is refused', async () => {
+    const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n\n` });
+    expect(expectErrors(result, 1, prefix('docker'))).toEqual([
+      '--password-stdin: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
+  });
+
+  test.concurrent.each(READERS)('%s --%s-file: a byte-order mark is named, not called whitespace', async (command, base, args) => {
+    // GIVEN a secret saved by an editor that writes a BOM
+    const file = path.join(secrets, `bom-${command}-${base}`);
+    writeFileSync(file, `\ufeff${FAKE_SECRET}\r\n`);
+    // WHEN it is read THEN the message says what is wrong with the file
+    const what = base.replace(/^(docker)-/, '').replace(/-/g, ' ');
+    expect(expectErrors(await cli([command, ...args, `--${base}-file`, file]), 1, prefix(command))).toEqual([
+      `--${base}-file: the ${what} starts with a byte-order mark, which some editors write and which is no part of it: save it as UTF-8 without a BOM`]);
+  });
+
+  test.concurrent.each<[string, string[]]>([
+    ['docker --from-file', ['docker', '--namespace', 'user', '--from-file']],
+    ['aws-credentials --from-file', ['aws-credentials', '--namespace', 'user', '--from-file']],
+    ['aws-env --from-file', ['aws-env', '--namespace', 'user', '--from-file']],
+    ['gcs --key-file', ['gcs', '--namespace', 'user', '--key-file']],
+    ['notebook --docker-from-file', ['notebook', '--namespace', 'user', '--docker-from-file']],
+  ])('%s: an empty stdin or file is called empty, not invalid content', async (_name, args) => {
+    // GIVEN a command before the pipe that printed nothing, or an empty file
+    const flag = args[args.length - 1];
+    const emptyFile = path.join(secrets, `empty-${args[0]}`);
+    writeFileSync(emptyFile, '\n');
+    // WHEN either is read THEN the line says it is empty
+    expect(expectErrors(await cli([...args, '-'], { stdin: '' }), 1, prefix(args[0]))).toEqual([
+      `${flag}: stdin is empty: check the command that pipes the content in`]);
+    expect(expectErrors(await cli([...args, emptyFile]), 1, prefix(args[0]))).toEqual([
+      `${flag}: the file is empty: give the path of the file that holds the content`]);
   });
 
   test.concurrent('exactly 1 MiB is read whole: the limit refuses only what no Secret holds', async () => {
@@ -621,11 +695,11 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
       '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
     ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
-      '--secret-access-key-stdin: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],
+      '--secret-access-key-stdin: profile "default": --secret-access-key-stdin contains whitespace, which no key or token does: check what was pasted'],
     ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
-      '--session-token-stdin: sessionToken contains whitespace, which no key or token does: check what was pasted'],
+      '--session-token-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
-      '--secret-key-stdin: secretKey contains whitespace, which no key or token does: check what was pasted'],
+      '--secret-key-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
       '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
@@ -635,11 +709,14 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent.each<[string, string[], string | undefined, string]>([
     // A value no harmless stand-in fixes: the old CLI, which re-resolved with one, blamed --account-name.
     ['an Azure account key that is not one', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--account-key-stdin'], 'hunter2',
-      '--account-key-stdin: accountKey is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+      '--account-key-stdin: is not the base64 of a 64-byte key, as the Azure portal shows "key1" and "key2": copy the whole key'],
+    ['an Azure account name beside a connection string of another account, the fix in flags',
+      ['azure', '--namespace', 'user', '--account-name', 'otheraccount', '--connection-string-stdin'], FAKE_AZURE_CONNECTION,
+      '--account-name: differs from the AccountName of --connection-string-stdin: leave --account-name out, or make the two the same'],
     ['an Azure SAS token without a signature, from a file', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--sas-token-file', '-'], 'sv=2022-11-02',
       '--sas-token-file: '],
     ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
-      '--access-key: accessKey contains whitespace, which no key or token does: check what was pasted'],
+      '--access-key: contains whitespace, which no key or token does: check what was pasted'],
     ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
       '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
     ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
@@ -657,7 +734,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent('a bad access key id is still blamed on --access-key-id', async () => {
     const result = await cli(['aws-env', '--namespace', 'user', '--access-key-id', 'AKIA FAKE', '--secret-access-key-stdin'], { stdin: FAKE_SECRET });
     expect(expectErrors(result, 1, prefix('aws-env'))).toEqual([
-      '--access-key-id: accessKeyId contains whitespace, which no key or token does: check what was pasted']);
+      '--access-key-id: contains whitespace, which no key or token does: check what was pasted']);
   });
 });
 
@@ -687,6 +764,26 @@ describe('the real binary', () => {
     const result = shell('"$NODE" "$BIN" minio --namespace user | true; echo "status ${PIPESTATUS[0]}"');
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('status 1\n');
+  });
+
+  test.each([
+    ['docker', '--from-file', '--from-file -'], ['docker', '--password-stdin', '--username u --password-stdin'], ['gcs', '--key-file', '--key-file -'],
+  ])('%s %s: stdin from a directory (< /) is one line and exit 1, not an internal error', (command, flag, args) => {
+    const result = shell(`"$NODE" "$BIN" ${command} --namespace user ${args} < /`);
+    expect(result.stderr).toBe(`cdk8s-kubeflow-access ${command}: ${flag}: stdin is a directory, not a file\n`);
+    expect(result.code).toBe(1);
+  });
+
+  test('in a clone whose lib/ is not compiled yet, the binary says what to run, without a stack trace', () => {
+    // GIVEN the binary without the compiled lib/ beside it (a fresh clone after `npm ci && npm test`)
+    const clone = mkdtempSync(path.join(secrets, 'clone-'));
+    mkdirSync(path.join(clone, 'bin'));
+    copyFileSync(path.join(__dirname, '..', '..', 'bin', 'cdk8s-kubeflow-access'), path.join(clone, 'bin', 'cdk8s-kubeflow-access'));
+    // WHEN it runs
+    const result = spawnSync(process.execPath, [path.join(clone, 'bin', 'cdk8s-kubeflow-access'), '--help'], { encoding: 'utf8' });
+    // THEN one line and exit code 1
+    expect(result.stderr).toBe('cdk8s-kubeflow-access: lib/ is not compiled: run "npm run build" in this clone first\n');
+    expect(result.status).toBe(1);
   });
 
   test('a full disk (> /dev/full) is one line and exit 1', () => {

@@ -108,7 +108,30 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
       'cdk8s-kubeflow-access trainer: --hf-token-stdin: the hf token is empty'],
     ['an existing Secret for Trainer', ['trainer', '--namespace', 'user', '--s3-existing-secret', 'team-s3'], undefined, 1,
-      'cdk8s-kubeflow-access trainer: --s3-existing-secret: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
+      'cdk8s-kubeflow-access trainer: --s3-existing-secret: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (--s3-access-key-id with --s3-secret-access-key-stdin, or --s3-remote-access-key-id), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
+    // Each fix names flags, not the library's props and factories (s3, S3Configuration.fromValues, ...).
+    ['keys beside a role', ['kserve', '--namespace', 'user', '--s3-existing-secret', 'team-s3', '--aws-role-arn', 'arn:aws:iam::123456789012:role/x'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --aws-role-arn: is given with --s3-existing-secret, and both give the S3 credentials: give --aws-role-arn for the pods\' IAM role (IRSA, no keys) or --s3-existing-secret for keys, not both'],
+    ['a verify-ssl without S3', ['kserve', '--namespace', 'user', '--gcs-existing-secret', 'g', '--gcs-existing-key', 'gcloud-application-credentials.json', '--s3-verify-ssl', 'true'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --s3-verify-ssl: applies to an S3 store: give --s3-... or --aws-role-arn, or leave --s3-verify-ssl out'],
+    ['a GCS Secret under the notebook key', ['kserve', '--namespace', 'user', '--gcs-existing-secret', 'team-gcs'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --gcs-existing-secret: names an existing Secret whose key file is user-gcp-sa.json (the default), and KServe recognises a GCS Secret by the key gcloud-application-credentials.json alone: '
+      + 'give --gcs-existing-secret NAME --gcs-existing-key gcloud-application-credentials.json for a Secret that holds it so, or the key file itself'],
+    ['an Azure account alone', ['kserve', '--namespace', 'user', '--azure-account-name', 'fakeaccount0000', '--azure-workload-identity'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --azure-account-name: is the account alone (--azure-workload-identity), and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, '
+      + 'not a notebook\'s workload identity: give the account key (--azure-account-key-stdin, --azure-account-key-file or --azure-remote-account-key)'],
+    ['an Azure SAS token', ['kserve', '--namespace', 'user', '--azure-account-name', 'fakeaccount0000', '--azure-sas-token-stdin'], 'sv=2022-11-02&ss=b&srt=co&sp=r&se=2030-01-01T00:00:00Z&sig=ZmFrZS1zaWc%3D', 1,
+      'cdk8s-kubeflow-access kserve: --azure-account-name: holds a SAS token, and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, never a SAS token: '
+      + 'give the account key as --azure-account-key-stdin'],
+    ['a registry Secret under another key', ['kserve', '--namespace', 'user', '--registry-existing-secret', 'regcred', '--registry-key', 'config.json'], undefined, 1,
+      'cdk8s-kubeflow-access kserve: --registry-existing-secret: names the key "config.json" of an existing Secret, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): '
+      + 'give --registry-existing-secret NAME without --registry-key for such a Secret'],
+    ['S3 keys for a gs:// root', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'gs://b/v2', '--s3-existing-secret', 'team-s3'], undefined, 1,
+      'cdk8s-kubeflow-access pipelines-store: --s3-existing-secret: does not match the pipeline root, whose scheme gs:// reads the GCS store: give --gcs-..., or a s3:// or minio:// --pipeline-root'],
+    ['a GCS key for an s3:// root', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 's3://b/v2', '--gcs-existing-secret', 'g'], undefined, 1,
+      'cdk8s-kubeflow-access pipelines-store: --gcs-existing-secret: does not match the pipeline root, whose scheme s3:// reads the S3 store: give --s3-..., or a gs:// --pipeline-root'],
+    ['no HF_TOKEN in the environment', ['trainer', '--namespace', 'user', '--hf-from-env'], undefined, 1,
+      'cdk8s-kubeflow-access trainer: --hf-from-env: HF_TOKEN is not set: export it, or use --hf-token-stdin or --hf-token-file'],
     ['workspace-mountable with an existing Secret', ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--workspace-mountable'], undefined, 1,
       'cdk8s-kubeflow-access docker: --workspace-mountable: only applies to a synthesised Secret, but the source is an existing Secret: leave --workspace-mountable out, and label that Secret notebooks.kubeflow.org/can-mount: "true" yourself'],
   ])('%s', async (_name, args, stdin, code, line) => {
@@ -117,6 +140,17 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     expect(result.stderr).toBe(`${line}\n`);
     expect(result.code).toBe(code);
     for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
+  });
+
+  test('S3_SIGNATURE_VERSION=s3 from the environment: the fix names the variable, not the library\'s S3SignatureVersion', async () => {
+    // GIVEN keys from the environment that ask for the legacy signature, which KServe cannot use
+    const env = { AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, S3_SIGNATURE_VERSION: 's3' };
+    // WHEN kserve reads them
+    const result = await runMain(['kserve', '--namespace', 'user', '--s3-from-env'], { env });
+    // THEN the one line says what to do in the shell
+    expect(result.stderr).toBe('cdk8s-kubeflow-access kserve: --s3-from-env: asks for the legacy "s3" signature, which KServe\'s storage initializer cannot use (Signature Version 4 only): '
+      + 'unset S3_SIGNATURE_VERSION, or set it to s3v4\n');
+    expect(result.code).toBe(1);
   });
 
   test.each(['kserve', 'pipelines-store', 'trainer'])('%s --help names its construct and exits 0', async command => {
