@@ -43,16 +43,16 @@ export type ResolvedS3Store =
 export function resolveS3Store(path: string, field: string, configuration: S3Configuration, consumer: string): ResolvedS3Store {
   const resolved = readField(path, field, () => configuration._resolve());
   if (resolved.kind === 'existing') { return resolved; }
-  const fail = (problem: string) => fieldError(path, field, problem);
+  const fail = (problem: string, valueField?: string) => fieldError(path, field, problem, valueField);
   const variables = resolved.variables;
   const session = resolved.kind === 'store'
     ? resolved.inputs.some(input => input.secretKey === S3_VARIABLES.sessionToken)
     : variables[S3_VARIABLES.sessionToken] !== undefined;
   if (session) {
-    throw fail(`has a session token, which never reaches ${consumer} (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys`);
+    throw fail(`has a session token, which never reaches ${consumer} (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys`, 'sessionToken');
   }
   if (variables[S3_VARIABLES.signatureVersion] === S3SignatureVersion.S3) {
-    throw fail(`asks for the legacy "s3" signature, which ${consumer} cannot use (Signature Version 4 only): leave signatureVersion out, or give S3SignatureVersion.S3V4`);
+    throw fail(`asks for the legacy "s3" signature, which ${consumer} cannot use (Signature Version 4 only): leave signatureVersion out, or give S3SignatureVersion.S3V4`, 'signatureVersion');
   }
   if (resolved.kind === 'references') {
     throw fail(`reads its keys from another Secret through secretKeyRef, which ${consumer} cannot follow: give the keys themselves`);

@@ -41,6 +41,10 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
     if (typeof server !== 'string') {
       throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server is ${typeName(server)}, not a string: give the registry host, such as "ghcr.io"`);
     }
+    const serverProblem = registryServerProblem(server);
+    if (serverProblem !== undefined) {
+      throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server ${serverProblem}`);
+    }
     const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
     if (server.trim() === '' || server !== server.trim()) {
       throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
@@ -61,6 +65,22 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
     auths[server] = entry;
   });
   return goJson({ auths });
+}
+
+/**
+ * Why `server`, a registry address given for a login, cannot be one, or `undefined`: an address holding
+ * `@` carries user information (`https://user:password@ghcr.io`), a credential outside the password,
+ * which messages would repeat and a secret store's template would write into the ExternalSecret.
+ */
+export function registryServerProblem(server: string): string | undefined {
+  return server.includes('@')
+    ? 'holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password'
+    : undefined;
+}
+
+/** A key of config.json as messages name it: quoted, unless it holds "@", as `https://user:password@host` does. */
+function keyLabel(key: string): string {
+  return key.includes('@') ? 'a key that holds "@" (not shown: it may hold user:password@)' : quote(key);
 }
 
 function checkLoginValue(where: string, field: string, value: string): void {
@@ -127,11 +147,11 @@ export function checkDockerConfig(text: string): void {
     throw new AccessError('"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin');
   }
   for (const server of servers) { checkAuthEntry(server, auths[server]); }
-  for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], quote(key)); }
+  for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], keyLabel(key)); }
 }
 
 function checkAuthEntry(server: string, entry: unknown): void {
-  const where = `"auths" entry ${quote(server)}`;
+  const where = `"auths" entry ${keyLabel(server)}`;
   if (!isPlainObject(entry)) {
     throw new AccessError(`${where} is not an object: give it "auth", or "username" and "password"`);
   }
@@ -241,7 +261,7 @@ function checkNoTrailingNewline(root: unknown, rootWhere: string): void {
     }
     const children: Node[] = Array.isArray(value)
       ? value.map((item, i) => ({ value: item, step: `[${i}]`, parent: node, depth: node.depth + 1 }))
-      : Object.keys(value).map(key => ({ value: (value as Record<string, unknown>)[key], step: `.${quote(key)}`, parent: node, depth: node.depth + 1 }));
+      : Object.keys(value).map(key => ({ value: (value as Record<string, unknown>)[key], step: `.${keyLabel(key)}`, parent: node, depth: node.depth + 1 }));
     // A loop, not push(...children): spreading a long array overflows the stack too.
     for (let i = children.length - 1; i >= 0; i--) { pending.push(children[i]); }
   }

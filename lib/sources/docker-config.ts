@@ -1,5 +1,5 @@
 import { brand } from '../brand';
-import { checkDockerConfig, DOCKER_HUB, DockerLogin, renderDockerLogins } from './docker-config-json';
+import { checkDockerConfig, DOCKER_HUB, DockerLogin, registryServerProblem, renderDockerLogins } from './docker-config-json';
 import { dockerLoginTemplate, PASSWORD_INPUT, USERNAME_INPUT } from './docker-login-template';
 import { AccessError, prefixed, valueError } from '../errors';
 import { typeName } from '../json';
@@ -147,6 +147,8 @@ export class DockerConfig {
       if (typeof server !== 'string' || server.trim() === '' || server !== server.trim()) {
         throw valueError('server', 'server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"');
       }
+      const serverProblem = registryServerProblem(server);
+      if (serverProblem !== undefined) { throw valueError('server', `server ${serverProblem}`); }
       const inputs = [storeInput('username', USERNAME_INPUT, copy.username), storeInput('password', PASSWORD_INPUT, copy.password)];
       const template = dockerLoginTemplate(server);
       return { kind: 'store', secret: key => ({ ...reference, inputs, template: { [key]: template } }) };

@@ -725,6 +725,9 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
       '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
     ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
       '--server: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+    // The registry with user information is neither echoed nor taken: a credential would sit outside --password.
+    ['a registry with user information', ['docker', '--namespace', 'user', '--server', 'https://fake-user:fake-pass-0000@ghcr.io', '--username', 'u', '--password-stdin'], FAKE_SECRET,
+      '--server: login: server holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password'],
   ])('%s is blamed on its flag, from the error\'s data', async (_name, args, stdin, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, prefix(args[0]));
     expect(lines).toHaveLength(1);

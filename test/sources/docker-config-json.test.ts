@@ -120,6 +120,11 @@ describe('checkDockerConfig: one refusal per rule', () => {
     ['an empty identity token', '{"auths":{"r":{"identitytoken":""}}}', '"auths" entry "r" holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"'],
     ['a newline at the end of a nested value', '{"auths":{"r":{"username":"u","password":"p","email":"e\\n"}}}', '"auths"."r"."email" ends in a newline (often from "echo" without -n): remove it'],
     ['a carriage return in an array', '{"auths":{"r":{"username":"u","password":"p"}},"x":[1,"a\\r"]}', '"x"[1] ends in a newline (often from "echo" without -n): remove it'],
+    // A registry written with user information holds a credential outside "auth": named, never shown.
+    ['an entry whose registry holds user information', '{"auths":{"https://fake-user:fake-pass@ghcr.io":{"username":"u"}}}',
+      '"auths" entry a key that holds "@" (not shown: it may hold user:password@) holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"'],
+    ['a newline under a key that holds user information', '{"auths":{"https://fake-user:fake-pass@ghcr.io":{"username":"u","password":"p","email":"e\\n"}}}',
+      '"auths".a key that holds "@" (not shown: it may hold user:password@)."email" ends in a newline (often from "echo" without -n): remove it'],
   ])('%s', (_what, config, message) => {
     expect(checked(config)).toBe(`config.json ${message}`);
   });
@@ -145,6 +150,8 @@ describe('checkDockerConfig: one refusal per rule', () => {
 
 describe('renderDockerLogins', () => {
   const HUB = 'login for "https://index.docker.io/v1/"';
+  const USER_INFO = 'holds "@", as user information (user:password@) before a host does, which a registry address never has: '
+    + 'give the registry host alone, such as "ghcr.io", and the credentials as username and password';
   test.each<[string, any[], string]>([
     ['no login', [], 'no login given: pass at least one registry login'],
     ['an empty server', [{ server: '', username: 'u', password: 'p' }], 'login for "": server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
@@ -166,6 +173,9 @@ describe('renderDockerLogins', () => {
     ['an email with a leading space', [{ username: 'u', password: 'p', email: ' e' }], `${HUB}: email has leading or trailing whitespace: remove it`],
     ['the second of two logins', [{ server: 'ghcr.io', username: 'u', password: 'p' }, { server: 'quay.io', username: 'u', password: '' }],
       'login 2 ("quay.io"): password is empty: give a non-empty password'],
+    ['a server with user information', [{ server: 'https://fake-user:fake-pass@ghcr.io', username: 'u', password: 'p' }], `login: server ${USER_INFO}`],
+    ['the second of two, a server with "@"', [{ server: 'ghcr.io', username: 'u', password: 'p' }, { server: 'fake-token@quay.io', username: 'u', password: 'p' }],
+      `login 2: server ${USER_INFO}`],
   ])('refuses %s', (_what, logins, message) => {
     expect(() => renderDockerLogins(logins)).toThrow(new AccessError(message));
   });

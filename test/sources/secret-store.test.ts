@@ -408,6 +408,9 @@ describe('secret store sources reject bad input', () => {
       `${P} config: password is missing: give the value's place in the store, such as { key: "kubeflow/registry", property: "password" }`],
     ['a blank server', login({ server: ' ' }),
       `${P} config: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`],
+    // The server is written into the ExternalSecret's template, which is no Secret: user information there would leak.
+    ['a server with user information', login({ server: 'https://fake-user:fake-pass@ghcr.io' }),
+      `${P} config: server holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password`],
     ['hashSecretName', chart => new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromSecretStore({ store: vault, config: { key: 'c' } }), hashSecretName: true,
     }), `${P} hashSecretName: does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out`],
