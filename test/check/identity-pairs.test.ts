@@ -2,7 +2,14 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
+import { parseCredentialsIni } from '../../lib/sources/aws-credentials-ini';
 import { configMap, inputs, line, pd, secret } from './support';
+
+// The parser itself, counted: a credentials file is read once however many PodDefaults mount it.
+jest.mock('../../lib/sources/aws-credentials-ini', () => {
+  const actual = jest.requireActual('../../lib/sources/aws-credentials-ini');
+  return { ...actual, parseCredentialsIni: jest.fn(actual.parseCredentialsIni) };
+});
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
 const awsKeys = [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }];
@@ -125,5 +132,30 @@ describe('service-account', () => {
     expect(line(problems[0])).toBe('poddefault a (s3) sets serviceAccountName sa-a and poddefault c (s1) sets sa-c in namespace team-a: the webhook gives a notebook '
       + 'that selects both (labelled a=true,slot=1) the account of the later by name, sa-c, without a warning; set serviceAccountName in one of them only, '
       + 'or make the two exclusive by giving both an env var of one name whose value is their own name');
+  });
+});
+
+describe('cloud-identity: the cost of a credentials file', () => {
+  test('one Secret\'s credentials file mounted by many PodDefaults is parsed once, not once per PodDefault', () => {
+    // GIVEN a web identity, and 300 PodDefaults that each mount one Secret's AWS credentials file (a long one:
+    // parsing it once per PodDefault made the check grow with their product, 29 s for 1000 PodDefaults
+    // and a file of 2000 profiles)
+    const file = ['[default]', 'aws_access_key_id = AKIAFAKEFAKEFAKE0000', 'aws_secret_access_key = fake/fake/fake', '']
+      .concat(Array.from({ length: 200 }, (_, k) => `[p${k}]\naws_access_key_id = AKIAFAKEFAKEFAKE${String(k).padStart(4, '0')}\naws_secret_access_key = fake${k}\n`)).join('\n');
+    const aws = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' }, data: { credentials: Buffer.from(file).toString('base64') } };
+    const mounting = Array.from({ length: 300 }, (_, i) => pd(`m-${i}`, {
+      volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
+      volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
+    }));
+    const parse = parseCredentialsIni as jest.MockedFunction<typeof parseCredentialsIni>;
+    parse.mockClear();
+
+    // WHEN checked
+    const problems = problemsOf('cloud-identity', aws, pd('role', { env: webIdentity }), ...mounting);
+
+    // THEN every pair is still reported, and the file was parsed once
+    expect(problems).toHaveLength(300);
+    expect(problems[0].message).toContain('the file /home/jovyan/.aws/credentials from Secret aws');
+    expect(parse).toHaveBeenCalledTimes(1);
   });
 });

@@ -83,6 +83,8 @@ interface Credential {
  */
 export class SecretFiles {
   private byKey?: Map<string, string>;
+  /** Whether each file text read so far is a credentials file with a `[default]` profile: a file many PodDefaults mount is parsed once. */
+  private defaultKeys?: Map<string, boolean>;
 
   /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
   public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
@@ -102,6 +104,20 @@ export class SecretFiles {
     this.byKey ??= filesOf(this.objects);
     const own = this.byKey.get(`${namespace}\n${name}\n${key}`);
     return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
+  }
+
+  /** Whether `key` of the Secret `name` in `namespace` is an AWS credentials file with a `[default]` profile with keys. */
+  public hasDefaultKeys(namespace: string, name: string, key: string): boolean {
+    const text = this.text(namespace, name, key);
+    if (text === undefined) { return false; }
+    const owner = this.base ?? this;
+    owner.defaultKeys ??= new Map();
+    let found = owner.defaultKeys.get(text);
+    if (found === undefined) {
+      found = hasDefaultKeys(text);
+      owner.defaultKeys.set(text, found);
+    }
+    return found;
   }
 }
 
@@ -303,7 +319,7 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, f
     const folded = foldPath(file.path);
     const sharedFile = envValues.get('AWS_SHARED_CREDENTIALS_FILE');
     const isBotocoreFile = typeof sharedFile === 'string' ? foldPath(sharedFile) === folded : folded.endsWith('/.aws/credentials');
-    if (isBotocoreFile && hasDefaultKeys(files.text(namespace, file.secret, file.key))) {
+    if (isBotocoreFile && files.hasDefaultKeys(namespace, file.secret, file.key)) {
       add({ pd, kind: 'aws-file', how: `the file ${file.path} from Secret ${file.secret}` });
     }
     if (folded.endsWith('/.config/gcloud/application_default_credentials.json')) {
@@ -355,9 +371,8 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
   return files;
 }
 
-/** Whether an AWS credentials file holds a `[default]` profile with keys; false when unknown or unreadable. */
-function hasDefaultKeys(text: string | undefined): boolean {
-  if (text === undefined) { return false; }
+/** Whether an AWS credentials file holds a `[default]` profile with keys; false when unreadable. */
+function hasDefaultKeys(text: string): boolean {
   try {
     return parseCredentialsIni(text).some(p => p.name === 'default');
   } catch {
