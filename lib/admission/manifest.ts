@@ -23,3 +23,18 @@ export function deepCopy(value: any): any {
   }
   return out;
 }
+
+/**
+ * A custom resource as the API server stores it: every field and map value that is `null` is dropped
+ * (the PodDefault CRD marks nothing nullable; apiextensions-apiserver PruneNonNullableNullsWithoutDefaults,
+ * schema/defaulting/prunenulls.go), while a `null` list item is kept.
+ */
+export function withoutNulls(value: any): any {
+  if (Array.isArray(value)) { return value.map(withoutNulls); }
+  if (value === null || typeof value !== 'object') { return value; }
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(value)) {
+    if (value[key] !== undefined && value[key] !== null) { out[key] = withoutNulls(value[key]); }
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
 import { conflictSubject } from './conflict-subject';
-import { deepCopy, nameOf, str } from './manifest';
+import { deepCopy, nameOf, str, withoutNulls } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
 import { parseSelector } from './selector';
@@ -114,8 +114,10 @@ export class PodDefaultAdmission {
       return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
+    // main.go L654 lists the PodDefaults as the API server stored them, without their null fields.
     const inNamespace = (podDefaults ?? [])
       .filter(pd => (str(pd?.metadata?.namespace) || options.namespace || namespace) === namespace)
+      .map(withoutNulls)
       .sort((a, b) => compareNames(nameOf(a), nameOf(b)));
 
     const labels = sent.metadata?.labels ?? {};

@@ -116,3 +116,28 @@ describe('a sidecar named like a pod container', () => {
     expect(rules(PodDefaultAdmission.admit(input, [pd('a', { sidecars: [container] })]))).toEqual(['sidecar']);
   });
 });
+
+describe('nulls in a PodDefault, which the API server drops before the webhook lists it', () => {
+  // apiextensions-apiserver customresource_handler.go (unstructuredSchemaCoercer.apply) calls
+  // PruneNonNullableNullsWithoutDefaults (schema/defaulting/prunenulls.go): a null field or map value that the
+  // schema does not mark nullable (the PodDefault CRD marks none) is deleted when the PodDefault is stored,
+  // list items are kept. main.go L654 then lists the PodDefault without it.
+
+  test('a matchLabels value left empty in YAML (`aws-credentials:`, null) is dropped: the selector is {}, which selects every pod', () => {
+    // main.go L93: LabelSelectorAsSelector returns labels.Everything() for a selector without requirements.
+    const written = { ...pd('a', { env: [{ name: 'REGION', value: 'eu-west-1' }] }), spec: { selector: { matchLabels: { 'aws-credentials': null } }, env: [{ name: 'REGION', value: 'eu-west-1' }] } };
+    const result = PodDefaultAdmission.admit(pod([]), [written]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.applied).toEqual(['a']);
+    expect(result.pod.spec.containers[0].env).toEqual([{ name: 'REGION', value: 'eu-west-1' }]);
+  });
+
+  test('a null label or annotation in spec.labels / spec.annotations is not set, so it meets no pod label', () => {
+    // main.go L471: mergeMap never sees the dropped key.
+    const input = pod(['a'], {}, { labels: { team: 'ml' }, annotations: { note: 'mine' } });
+    const result = PodDefaultAdmission.admit(input, [pd('a', { labels: { team: null }, annotations: { note: null } })]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.pod.metadata.labels).toEqual({ a: 'true', team: 'ml' });
+    expect(result.pod.metadata.annotations).toEqual({ 'note': 'mine', 'poddefault.admission.kubeflow.org/poddefault-a': '' });
+  });
+});
