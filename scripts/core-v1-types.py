@@ -2,8 +2,14 @@
 """Writes lib/admission/core-v1-types.ts: the fields of the k8s.io/api core/v1 structs a Pod reaches,
 with the Go type and json tag of each, as encoding/json and reflect.DeepEqual see them.
 
-Usage: scripts/core-v1-types.py CORE_V1_TYPES_GO META_V1_TYPES_GO API_VERSION > lib/admission/core-v1-types.ts
-  (k8s.io/api core/v1/types.go and k8s.io/apimachinery pkg/apis/meta/v1/types.go of one release)
+Usage: scripts/core-v1-types.py CORE_V1_TYPES_GO META_V1_TYPES_GO API_VERSION [CONST] > lib/admission/FILE.ts
+  (k8s.io/api core/v1/types.go and k8s.io/apimachinery pkg/apis/meta/v1/types.go of one release; CONST, the
+  name of the table, CORE_V1_STRUCTS unless given)
+
+  v0.35.0 CORE_V1_STRUCTS > core-v1-types.ts: the API server's structs (pod-as-stored.ts).
+  v0.28.1 WEBHOOK_V1_STRUCTS > webhook-v1-types.ts: the webhook's (go-equal.ts); the go.mod of kubeflow/kubeflow
+  v1.10.0 components/admission-webhook and of kubeflow/dashboard v2.0.0 components/poddefaults-webhooks
+  require k8s.io/api v0.28.1 (v0.35.0 only after v2.0.0, kubeflow/dashboard 7640c08).
 """
 import re
 import sys
@@ -57,6 +63,7 @@ def main():
     core, core_named = parse(sys.argv[1], '')
     meta, meta_named = parse(sys.argv[2], 'metav1.')
     version = sys.argv[3]
+    const = sys.argv[4] if len(sys.argv) > 4 else 'CORE_V1_STRUCTS'
     structs = {**core, **meta}
     named = {**core_named, **meta_named}
 
@@ -124,7 +131,7 @@ def main():
     print('// marks a field without `omitempty`. Embedded (inline) structs are flattened into their holder.')
     print()
     print('/** @internal */')
-    print('export const CORE_V1_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {')
+    print('export const ' + const + ': Readonly<Record<string, Readonly<Record<string, string>>>> = {')
     for name in order:
         fields, _ = fields_of(name)
         body = ', '.join(f"{quote(j)}: '{t}{'' if omit else '!'}'" for j, t, omit in fields)

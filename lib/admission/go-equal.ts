@@ -1,19 +1,20 @@
 // Equality as the webhook sees it: each PodDefault is decoded into the typed structs of k8s.io/api
-// core/v1 (main.go L654 lists them through a typed client), and two entries of one name are compared with
+// core/v1 (main.go L654 lists them through a typed client) of the version the webhook is built with,
+// v0.28.1 (`webhook-v1-types.ts`), and two entries of one name are compared with
 // reflect.DeepEqual (main.go L212, L256, L308, L320, L360, L407, L450). Decoding is what makes
 // equality differ from comparing manifests: an absent field and a zero plain field (`readOnly: false`,
 // `initialDelaySeconds: 0`) decode alike; an absent list (nil) and an empty one (`items: []`, kept as
 // written by the API server for a custom resource) do not, nor an absent pointer and its zero
 // (`optional: false`); `sizeLimit: 1` and `"1"` parse to one resource.Quantity; fields the struct does
-// not know are dropped.
-import { CORE_V1_STRUCTS } from './core-v1-types';
+// not know are dropped, such as those k8s.io/api added after v0.28.1 (`recursiveReadOnly`, an `image` volume).
 import { parseQuantity, quantityKey, quantityText } from './quantity';
+import { WEBHOOK_V1_STRUCTS } from './webhook-v1-types';
 
 /** The key of a zero value: what a field decodes to when it is absent. */
 const ZERO = '';
 
 /**
- * A key of `value` decoded into the Go type `type` (a `CORE_V1_STRUCTS` type): two values have one key
+ * A key of `value` decoded into the Go type `type` (a `WEBHOOK_V1_STRUCTS` type): two values have one key
  * exactly when reflect.DeepEqual finds them equal once decoded. `''` for the zero value of the type.
  */
 export function goKey(value: unknown, type: string): string {
@@ -52,7 +53,7 @@ export function goKey(value: unknown, type: string): string {
     for (let i = 0; i < keys.length; i++) { key += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${goKey((value as any)[keys[i]], item)}`; }
     return `${key}>`;
   }
-  const fields = CORE_V1_STRUCTS[type];
+  const fields = WEBHOOK_V1_STRUCTS[type];
   if (fields === undefined) { throw new Error(`goKey: no Go type ${type}`); }
   if (typeof value !== 'object' || Array.isArray(value)) { return opaque(value); }
   let key = '';
@@ -68,6 +69,31 @@ export function goKey(value: unknown, type: string): string {
 /** Whether two manifest values of the Go type `type` are equal as reflect.DeepEqual sees them decoded. */
 export function goDeepEqual(a: unknown, b: unknown, type: string): boolean {
   return a === b || goKey(a, type) === goKey(b, type);
+}
+
+/**
+ * `value` as the webhook holds it once decoded into the Go type `type` (a `WEBHOOK_V1_STRUCTS` type) and
+ * encoded again, as far as fields go: a field the struct does not know is dropped, everything else is kept
+ * as written (empty lists too: the webhook's typed value still tells them from nil).
+ */
+export function goDecode(value: any, type: string): any {
+  if (value === undefined || value === null) { return value; }
+  if (type.startsWith('*')) { return goDecode(value, type.slice(1)); }
+  if (type.startsWith('[]')) { return Array.isArray(value) ? value.map(item => goDecode(item, type.slice(2))) : value; }
+  if (type.startsWith('map[]')) {
+    if (typeof value !== 'object' || Array.isArray(value)) { return value; }
+    const out: Record<string, any> = {};
+    for (const key of Object.keys(value)) { out[key] = goDecode(value[key], type.slice(5)); }
+    return out;
+  }
+  const fields = WEBHOOK_V1_STRUCTS[type];
+  if (fields === undefined || typeof value !== 'object' || Array.isArray(value)) { return value; }
+  const out: Record<string, any> = {};
+  for (const key of Object.keys(value)) {
+    const declared = fields[key];
+    if (declared !== undefined) { out[key] = goDecode(value[key], goType(declared)); }
+  }
+  return out;
 }
 
 /** A field's type without the table's `!` (no `omitempty`) mark. */

@@ -1,7 +1,7 @@
 // The webhook's merge of PodDefaults into a pod: one small function per merge rule, like the webhook's
 // mergeVolumes/mergeEnv, each returning the merged list and the conflicts it found. Line numbers are
 // those of kubeflow/dashboard components/poddefaults-webhooks/main.go at d84246482d86.
-import { goDeepEqual, goKey } from './go-equal';
+import { goDecode, goDeepEqual, goKey } from './go-equal';
 import { deepCopy, isNil, nameOf, str } from './manifest';
 
 /** The prefix of the annotations the webhook reads and writes. */
@@ -64,6 +64,8 @@ export interface MergeConflict {
   readonly key: string;
   readonly sources: number[];
   readonly container?: string;
+  /** For `json-patch`, the sidecars added. */
+  readonly sidecars?: string[];
 }
 
 /** @internal */
@@ -84,7 +86,7 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
   const out = deepCopy(pod ?? {});
   const metadata = out.metadata = out.metadata ?? {};
   const spec = out.spec = out.spec ?? {};
-  const specs = podDefaults.map(pd => pd?.spec ?? {});
+  const specs = podDefaults.map(pd => decodeSpec(pd?.spec ?? {}));
   const conflicts: MergeConflict[] = [];
   const merge = (field: string, result: Merged) => {
     conflicts.push(...result.conflicts);
@@ -102,15 +104,18 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
   if (Object.keys(labels.map).length > 0) { metadata.labels = labels.map; }
 
   const originalContainers: any[] = spec.containers ?? [];
-  const containers = originalContainers.map(ctr => {
+  const changed: number[] = [];
+  const containers = originalContainers.map((ctr, i) => {
     const applied = applyOnContainer(ctr, specs);
     conflicts.push(...applied.conflicts);
+    if (applied.changed) { changed.push(i); }
     return applied.container;
   });
   merge('initContainers', mergeKeyed(INIT_CONTAINERS, spec.initContainers, specs));
   const sidecars = mergeKeyed(SIDECARS, originalContainers, specs);
   conflicts.push(...sidecars.conflicts, ...sidecarsNamedLikeContainers(originalContainers, containers, specs));
   const added = sidecars.list.slice(originalContainers.length);
+  if (added.length > 0) { conflicts.push(...patchContainers(containers, changed, added, sidecars.addedBy)); }
   if (containers.length + added.length > 0) { spec.containers = [...containers, ...added]; }
 
   const marked = { ...annotations.map };
@@ -123,6 +128,42 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
 interface Merged {
   readonly list: any[];
   readonly conflicts: MergeConflict[];
+  /** The source of each entry appended to the list, in order. */
+  readonly addedBy?: number[];
+}
+
+/** The lists of a PodDefault's spec that the webhook decodes into core/v1 structs, and their Go types. */
+const TYPED_FIELDS: readonly (readonly [string, string])[] = [
+  ['volumes', '[]Volume'], ['tolerations', '[]Toleration'], ['imagePullSecrets', '[]LocalObjectReference'],
+  ['env', '[]EnvVar'], ['envFrom', '[]EnvFromSource'], ['volumeMounts', '[]VolumeMount'],
+  ['initContainers', '[]Container'], ['sidecars', '[]Container'],
+];
+
+/** A PodDefault's spec as the webhook decodes it (main.go L654): fields its k8s.io/api lacks are dropped. */
+function decodeSpec(spec: any): any {
+  const out = { ...spec };
+  for (const [field, type] of TYPED_FIELDS) {
+    if (Array.isArray(out[field])) { out[field] = goDecode(out[field], type); }
+  }
+  return out;
+}
+
+/**
+ * The webhook's JSON patch of a containers list that sidecars made longer (main.go L710,
+ * github.com/mattbaird/jsonpatch 81af80346b1a `compareArray`): every container the merge changed is removed
+ * by its old index, in one patch, one removal after the other, then added again whole as the webhook
+ * encodes it. With one changed container that works, and it loses the fields the webhook's structs lack;
+ * with two or more, the second removal misses (the list has shrunk), so the API server either cannot
+ * apply the patch or finds a container twice, and refuses the pod.
+ */
+function patchContainers(containers: any[], changed: number[], added: any[], addedBy: number[] = []): MergeConflict[] {
+  if (changed.length === 1) {
+    containers[changed[0]] = goDecode(containers[changed[0]], 'Container');
+    return [];
+  }
+  if (changed.length === 0) { return []; }
+  const sources = [...new Set(addedBy)];
+  return [{ rule: 'json-patch', key: changed.map(i => str(containers[i]?.name)).join(', '), sources, sidecars: added.map(c => str(c?.name)) }];
 }
 
 /**
@@ -134,6 +175,7 @@ function mergeKeyed(keyed: KeyedList, existing: any[] | undefined, specs: any[],
   const seen = new Map<string, { entry: any; source: number }>();
   list.forEach(entry => seen.set(str(entry?.[keyed.key]), { entry, source: POD }));
   const conflicts: MergeConflict[] = [];
+  const addedBy: number[] = [];
   specs.forEach((spec, source) => {
     for (const entry of spec[keyed.field] ?? []) {
       const key = str(entry?.[keyed.key]);
@@ -141,12 +183,13 @@ function mergeKeyed(keyed: KeyedList, existing: any[] | undefined, specs: any[],
       if (found === undefined) {
         seen.set(key, { entry, source });
         list.push(entry);
+        addedBy.push(source);
       } else if (!goDeepEqual(found.entry, entry, keyed.type)) {
         conflicts.push(conflict(keyed.rule, key, [found.source, source], container));
       }
     }
   });
-  return { list, conflicts };
+  return { list, conflicts, addedBy };
 }
 
 /** A LocalObjectReference holds only a name (anything else is pruned), so this only de-duplicates. */
@@ -262,17 +305,27 @@ function sidecarsNamedLikeContainers(originals: any[], mutated: any[], specs: an
   return conflicts;
 }
 
-function applyOnContainer(original: any, specs: any[]): { container: any; conflicts: MergeConflict[] } {
+/**
+ * The container with the PodDefaults' env, mounts, envFrom, command and args; `changed` when its JSON
+ * differs (something was added: an empty command set where there was none encodes as none).
+ */
+function applyOnContainer(original: any, specs: any[]): { container: any; conflicts: MergeConflict[]; changed: boolean } {
   const ctr = deepCopy(original);
   const name = str(ctr.name);
   const env = mergeKeyed(ENV, ctr.env, specs, name);
   const mounts = mergeVolumeMounts(ctr.volumeMounts, specs, name);
   const envFrom = mergeEnvFrom(ctr.envFrom, specs);
+  const before = [original.env, original.volumeMounts, original.envFrom, original.command, original.args].map(lengthOf);
   if (env.list.length > 0) { ctr.env = env.list; }
   if (mounts.list.length > 0) { ctr.volumeMounts = mounts.list; }
   if (envFrom.length > 0) { ctr.envFrom = envFrom; }
   setCommandAndArgs(ctr, specs);
-  return { container: ctr, conflicts: [...env.conflicts, ...mounts.conflicts] };
+  const after = [ctr.env, ctr.volumeMounts, ctr.envFrom, ctr.command, ctr.args].map(lengthOf);
+  return { container: ctr, conflicts: [...env.conflicts, ...mounts.conflicts], changed: after.some((n, i) => n !== before[i]) };
+}
+
+function lengthOf(list: unknown): number {
+  return Array.isArray(list) ? list.length : 0;
 }
 
 function conflict(rule: string, key: string, sources: number[], container?: string): MergeConflict {

@@ -30,14 +30,15 @@ export interface AdmissionOptions {
 export interface AdmissionConflict {
   /**
    * What clashed: `volume`, `volume-mount-name`, `volume-mount-path`, `env`, `label`, `annotation`,
-   * `toleration`, `init-container`, `sidecar`, `selector` (an invalid selector in the namespace) or
-   * `name-length` (a PodDefault name too long for the annotation the webhook adds).
+   * `toleration`, `init-container`, `sidecar`, `selector` (an invalid selector in the namespace),
+   * `name-length` (a PodDefault name too long for the annotation the webhook adds) or `json-patch` (sidecars
+   * added to a pod with two or more containers the merge changes: the webhook's patch cannot be applied).
    */
   readonly rule: string;
 
   /**
    * The clashing volume name, mount path, env name, label or annotation key, toleration key or container
-   * name; for `selector`, the selector key at fault.
+   * name; for `selector`, the selector key at fault; for `json-patch`, the changed containers, comma-separated.
    */
   readonly key: string;
 
@@ -180,7 +181,11 @@ function describeConflict(rule: string, key: string, parties: (string | undefine
 
 function toAdmissionConflict(c: MergeConflict, podDefaults: any[]): AdmissionConflict {
   const parties = c.sources.map(s => (s === POD ? undefined : nameOf(podDefaults[s])));
-  const message = describeConflict(c.rule, c.key, parties, c.container);
+  const message = c.rule === 'json-patch'
+    ? `poddefault ${parties.join(', ')} ${parties.length > 1 ? 'add' : 'adds'} sidecar ${c.sidecars?.join(', ')} and `
+      + `${c.key.includes(', ') ? 'changes containers' : 'changes container'} ${c.key}: the webhook's JSON patch removes each changed `
+      + 'container by its old index, one after the other, so the API server cannot apply it'
+    : describeConflict(c.rule, c.key, parties, c.container);
   const names = parties.filter((p): p is string => p !== undefined);
   return c.container === undefined
     ? { rule: c.rule, key: c.key, podDefaults: names, message }

@@ -141,3 +141,77 @@ describe('nulls in a PodDefault, which the API server drops before the webhook l
     expect(result.pod.metadata.annotations).toEqual({ 'note': 'mine', 'poddefault.admission.kubeflow.org/poddefault-a': '' });
   });
 });
+
+describe('the webhook\'s own core/v1: k8s.io/api v0.28.1', () => {
+  // The go.mod of kubeflow/kubeflow v1.10.0 components/admission-webhook (and of kubeflow/dashboard v2.0.0
+  // components/poddefaults-webhooks) requires k8s.io/api v0.28.1, whose structs lack the fields added since:
+  // VolumeMount.recursiveReadOnly, Volume.image, EnvVarSource.fileKeyRef, Lifecycle.stopSignal... main.go L654
+  // decodes each PodDefault into them, so such a field is neither compared nor written back.
+  const mount = (extra: any) => ({ volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/m', ...extra }] });
+
+  test('two mounts that differ only in recursiveReadOnly are equal, and the mount the pod gets has none', () => {
+    // main.go L308 and L320: DeepEqual of two VolumeMounts decoded without the field.
+    const result = PodDefaultAdmission.admit(pod(['a', 'b']), [pd('a', mount({ readOnly: true, recursiveReadOnly: 'Enabled' })), pd('b', mount({ readOnly: true }))]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.pod.spec.containers[0].volumeMounts).toEqual([{ name: 'v', mountPath: '/m', readOnly: true }]);
+  });
+
+  test('an image volume reaches the pod without its source', () => {
+    // main.go L354: mergeVolumes appends the Volume as decoded, {name} alone (the API server then defaults
+    // a volume without a source to an emptyDir, which the model does not add).
+    const result = PodDefaultAdmission.admit(pod(['a']), [pd('a', { volumes: [{ name: 'models', image: { reference: 'registry.example.com/models:1' } }] })]);
+    expect(result.pod.spec.volumes).toEqual([{ name: 'models' }]);
+  });
+
+  test('the pod\'s own fields the webhook does not know are kept: its JSON patch only adds', () => {
+    // main.go L702-710: the patch is the difference of two encodings by the same structs, so a field both
+    // lack is left as the pod had it.
+    const input = pod(['a'], { containers: [{ name: 'nb', image: 'jupyter', volumeMounts: [{ name: 'home', mountPath: '/home/jovyan', recursiveReadOnly: 'Disabled' }] }],
+      volumes: [{ name: 'home', emptyDir: {} }, { name: 'v', emptyDir: {} }] });
+    const result = PodDefaultAdmission.admit(input, [pd('a', { volumeMounts: [{ name: 'v', mountPath: '/m' }] })]);
+    expect(result.pod.spec.containers[0].volumeMounts).toEqual([
+      { name: 'home', mountPath: '/home/jovyan', recursiveReadOnly: 'Disabled' },
+      { name: 'v', mountPath: '/m' },
+    ]);
+  });
+});
+
+describe('the JSON patch when a sidecar is added (github.com/mattbaird/jsonpatch 81af80346b1a, compareArray)', () => {
+  // main.go L710: the containers list grows, so CreatePatch compares it as a set: each container the merge
+  // changed is removed by its old index, one after the other in one patch, then added again whole, as the
+  // webhook's structs encode it.
+  const sidecar = { sidecars: [{ name: 'proxy', image: 'proxy:1' }] };
+  const env = { env: [{ name: 'REGION', value: 'eu-west-1' }] };
+
+  test('a pod with two containers that the PodDefaults change is refused: the second removal misses', () => {
+    // Removing index 0 then index 1 of two containers leaves one to remove at index 1: the API server
+    // cannot apply the patch (or, with more containers, removes the wrong one and gets a duplicate name).
+    const input = pod(['a'], { containers: [{ name: 'main', image: 'm' }, { name: 'wait', image: 'w' }] });
+    const result = PodDefaultAdmission.admit(input, [pd('a', { ...env, ...sidecar })]);
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts).toEqual([{
+      rule: 'json-patch',
+      key: 'main, wait',
+      podDefaults: ['a'],
+      message: 'poddefault a adds sidecar proxy and changes containers main, wait: the webhook\'s JSON patch removes each changed container by its old index, one after the other, so the API server cannot apply it',
+    }]);
+  });
+
+  test('a pod with two containers that the PodDefaults leave alone gets the sidecar', () => {
+    const input = pod(['a'], { containers: [{ name: 'main', image: 'm' }, { name: 'wait', image: 'w' }] });
+    const result = PodDefaultAdmission.admit(input, [pd('a', sidecar)]);
+    expect(result.allowed).toBe(true);
+    expect(result.pod.spec.containers.map((c: any) => c.name)).toEqual(['main', 'wait', 'proxy']);
+  });
+
+  test('one changed container is replaced whole: the fields the webhook does not know are lost', () => {
+    // The container is added back as k8s.io/api v0.28.1 encodes it: no appArmorProfile in its securityContext.
+    const input = pod(['a'], { containers: [{ name: 'nb', image: 'jupyter', securityContext: { runAsNonRoot: true, appArmorProfile: { type: 'RuntimeDefault' } } }] });
+    const result = PodDefaultAdmission.admit(input, [pd('a', { ...env, ...sidecar })]);
+    expect(result.allowed).toBe(true);
+    expect(result.pod.spec.containers).toEqual([
+      { name: 'nb', image: 'jupyter', env: [{ name: 'REGION', value: 'eu-west-1' }], securityContext: { runAsNonRoot: true } },
+      { name: 'proxy', image: 'proxy:1' },
+    ]);
+  });
+});

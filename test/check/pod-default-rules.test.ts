@@ -52,6 +52,12 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
       pd('a', { volumes: [{ name: 'x', emptyDir: {} }], volumeMounts: [{ name: 'x', mountPath: '/x' }] }),
       pd('b', { env: [{ name: 'x', value: '1' }] }),
     ], []],
+    // kubeflow/kubeflow v1.10.0 components/admission-webhook/go.mod: k8s.io/api v0.28.1, whose VolumeMount has no
+    // recursiveReadOnly; main.go L308 compares the mounts decoded without it.
+    ['two mounts of one volume that differ only in recursiveReadOnly, which the webhook\'s core/v1 lacks, are no clash', [
+      pd('a', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/m', readOnly: true, recursiveReadOnly: 'Enabled' }] }),
+      pd('b', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/m', readOnly: true }] }),
+    ], []],
     ['a marker with another value is an ordinary env var, and clashes', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a-too' }] }),
