@@ -70,7 +70,8 @@ export interface AdmissionResult {
   /**
    * When allowed, the pod as the API server stores it after the webhook: zero values of `omitempty`
    * fields left out, as Go writes them (`readOnly: false`, a toleration's `key: ""`). Pointer fields such
-   * as `optional: false` kept. When refused, an unchanged copy of the input.
+   * as `optional: false` kept. What the PodDefaults add lacks the fields the webhook's k8s.io/api v0.28.1
+   * does not know (`recursiveReadOnly`, an `image` volume's source). When refused, an unchanged copy of the input.
    */
   readonly pod: any;
 
@@ -101,7 +102,7 @@ export class PodDefaultAdmission {
    * being in `options.namespace`, else in the pod's). Nothing is applied when any of them conflicts.
    *
    * @param pod a Pod manifest (`{apiVersion, kind, metadata, spec}`), as the API server passes it on
-   * @param podDefaults PodDefault manifests, in any order
+   * @param podDefaults PodDefault manifests, in any order; their `null` fields are dropped, as the API server stores them
    */
   public static admit(pod: any, podDefaults: any[], options: AdmissionOptions = {}): AdmissionResult {
     const input = deepCopy(pod ?? {});
