@@ -98,6 +98,9 @@ describe('rules on one PodDefault', () => {
     ['an env var valueFrom as a string', { env: [{ name: 'A', valueFrom: 'secret' }] }, 'spec.env[0].valueFrom is a string, but the PodDefault CRD declares a mapping'],
     ['matchLabels as a list', { selector: { matchLabels: ['a'] } }, 'spec.selector.matchLabels is a list, but the PodDefault CRD declares a map of strings'],
     ['a pod label value as a number', { labels: { tier: 'gpu', size: 2 } }, 'spec.labels is a mapping, but the PodDefault CRD declares a map of strings'],
+    ['a selector label left empty in YAML (null), which the API server drops', { selector: { matchLabels: { 'access-s3': null } } },
+      'spec.selector.matchLabels "access-s3" is null (a value left empty in YAML), which the api server drops as it stores the PodDefault, so the map lacks the key (a selector without it selects more pods than meant)'],
+    ['a null beside a number keeps the type problem', { labels: { tier: null, size: 2 } }, 'spec.labels is a mapping, but the PodDefault CRD declares a map of strings'],
     ['the second of two list items with a name of the wrong type', { volumes: [{ name: 'a' }, { name: ['b'] }] }, 'spec.volumes[1].name is a list, but the PodDefault CRD declares a string'],
   ])('a field of the wrong type (%s) is one shape problem, and the other rules skip that PodDefault', (_, spec, text) => {
     // GIVEN a PodDefault with a field of the wrong type, beside a well-formed one
