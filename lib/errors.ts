@@ -62,7 +62,12 @@ export function childPath(scope: IConstruct, id: string): string {
   if (typeof id !== 'string') {
     throw fieldError(scope.node.path, 'id', `is ${typeName(id)}, not a string: give the construct an id such as "docker-config"`);
   }
-  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  // constructs writes "/" and a line break in an id as "--" (its sanitizeId), and the path with them.
+  const own = id.replace(/[/\n]/g, '--');
+  const path = scope.node.path ? `${scope.node.path}/${own}` : own;
+  if (id === '') {
+    throw fieldError(scope.node.path, 'id', 'is empty, which the constructs library takes only for the App: give the construct an id such as "docker-config"');
+  }
   // constructs keeps children in a plain object, created with the first child: before that,
   // tryFindChild("valueOf") finds nothing, yet adding the child fails on Object.prototype.valueOf.
   if (scope.node.tryFindChild(id) !== undefined || id in Object.prototype) {

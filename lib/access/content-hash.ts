@@ -1,6 +1,6 @@
 // The content hash kustomize's secretGenerator appends to a Secret's name, so that new credentials
 // get a new Secret and reach new notebooks while running ones keep the Secret they started with.
-// Checked against `kubectl kustomize` (kustomize 5.5) in test/content-hash.test.ts.
+// Checked against `kubectl kustomize` (kubectl 1.32, kustomize 5.5) in test/access/content-hash.test.ts, live and recorded.
 import { createHash } from 'crypto';
 
 const KUSTOMIZE_LETTERS: Record<string, string> = { 0: 'g', 1: 'h', 3: 'k', a: 'm', e: 't' };

@@ -4,7 +4,7 @@ import { PodDefaultAccessOptions } from './pod-default-access';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps } from './aws-env-configuration';
 import { fieldError, readField } from '../errors';
 import { MinioCredentials } from '../sources/minio-credentials';
-import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
+import { ACCESS_OPTIONS_SHAPE, copyOfProps, openConstruct, PropsShape } from './props-guard';
 import { S3_VARIABLES, S3Checksums, S3Configuration, S3Field, S3Settings, s3SettingProblem, S3SignatureVersion, s3Variables, valuesLabel } from '../sources/s3-configuration';
 
 /** Kubeflow Pipelines' MinIO in a standard multi-user install. */
@@ -93,7 +93,8 @@ const PROPS_SHAPE: PropsShape = {
 function minioProps(scope: Construct, id: string, props: MinioDefaultProps): AwsEnvConfigurationProps {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
   // The MinIO settings become the configuration; every other prop is AwsEnvConfiguration's too.
-  const { credentials, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = props;
+  // From a copy: a rest pattern leaves out the props a class instance keeps on its prototype.
+  const { credentials, endpoint, region, signatureVersion, forcePathStyle, checksums, ...options } = copyOfProps(props);
   const settings: S3Settings = {
     endpoint: endpoint ?? DEFAULT_ENDPOINT,
     region: region ?? DEFAULT_REGION,

@@ -15,9 +15,8 @@ import { fieldError } from '../errors';
 import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
-import { filled, namespaceOf, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
+import { copyOfProps, filled, namespaceOf, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
 import { isAbsoluteDirectory, quote } from '../names';
-import { copyOfMapping } from '../json';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { DEFAULT_HOME } from './home-directory';
 import { S3Configuration } from '../sources/s3-configuration';
@@ -32,7 +31,7 @@ export class StorageAccess {
    * @param props MinioDefault props; they override the defaults
    */
   public static minio(props: MinioDefaultProps = {}): StorageAccess {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new StorageAccess('StorageAccess.minio', 'aws', () => true, given, (scope, defaults) =>
       new MinioDefault(scope, 'minio', filled(given, p => ({ ...p, namespace: p.namespace ?? defaults.namespace }))));
   }
@@ -44,7 +43,7 @@ export class StorageAccess {
    * @param props AwsFileCredentials options; they override the defaults
    */
   public static awsFile(credentials: AwsCredentials, props: AwsFileCredentialsOptions = {}): StorageAccess {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new StorageAccess('StorageAccess.awsFile', 'aws', () => true, given, (scope, defaults) => new AwsFileCredentials(scope, 'aws-credentials', filled(given, p => ({
       ...p,
       credentials,
@@ -59,7 +58,7 @@ export class StorageAccess {
    * @param props AwsEnvConfiguration options; they override the defaults
    */
   public static awsEnv(configuration: S3Configuration, props: AwsEnvConfigurationOptions = {}): StorageAccess {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new StorageAccess('StorageAccess.awsEnv', 'aws', () => true, given, (scope, defaults) => new AwsEnvConfiguration(scope, 'aws-configuration', filled(given, p => ({
       ...p,
       configuration,
@@ -74,7 +73,7 @@ export class StorageAccess {
    * @param props GcsCredentials options; they override the defaults
    */
   public static gcs(key: GcpServiceAccountKey, props: GcsCredentialsOptions = {}): StorageAccess {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new StorageAccess('StorageAccess.gcs', 'gcp', () => true, given, (scope, defaults) => new GcsCredentials(scope, 'gcs-credentials', filled(given, p => ({
       ...p,
       key,
@@ -100,7 +99,7 @@ export class StorageAccess {
         return false;
       }
     };
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new StorageAccess('StorageAccess.azure', 'azure', credential, given, (scope, defaults) => new AzureBlobConfiguration(scope, 'azure-blob', filled(given, p => ({
       ...p,
       configuration,
@@ -208,7 +207,8 @@ export class NotebookAccess extends Construct {
     const homeDirectory = checkProps(scope, id, props);
     super(scope, id);
     try {
-      const dockerOptions = props.dockerOptions ?? {};
+      // A copy: a spread leaves out the options a class instance keeps on its prototype.
+      const dockerOptions = copyOfProps(props.dockerOptions ?? {});
       this.docker = new DockerRegistryAccess(this, 'docker-config', {
         ...dockerOptions,
         config: props.docker,

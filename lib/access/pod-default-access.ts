@@ -249,8 +249,13 @@ export function resolveNames(scope: Construct, id: string,
   checkWrittenName(path, 'name', name);
 
   const description = props.description ?? defaultDescription;
-  if (description.trim() === '') {
-    throw fail('description', 'is empty: give the text the notebook spawner shows, or leave description out for the default');
+  if (description.replace(INVISIBLE, '') === '') {
+    throw fail('description', `${description.trim() === '' ? 'is empty' : 'holds only invisible characters (such as a zero-width space)'}: give the text the notebook spawner shows, or leave description out for the default`);
+  }
+  // The spawner shows desc as the text of an HTML label, where a line break or tab is a space; any
+  // other C0 control (NUL, ESC from a terminal paste) is no text, and the api server keeps it as it is.
+  if (/[\u0000-\u0008\u000b-\u001f]/.test(description)) {
+    throw fail('description', 'holds a control character (such as NUL, a carriage return or the escape of a terminal colour), which the notebook spawner cannot show: remove it');
   }
   if (hasLoneSurrogate(description)) {
     throw fail('description', 'holds half of a UTF-16 surrogate pair, which UTF-8 cannot encode: the notebook spawner would show U+FFFD in its place; give the text without it');
@@ -260,6 +265,9 @@ export function resolveNames(scope: Construct, id: string,
   if (written !== undefined) { throw fail('description', written); }
   return { path, namespace, name, description };
 }
+
+/** Whitespace and the invisible format characters (zero-width space, direction marks, byte-order mark): a description of only these shows nothing. */
+const INVISIBLE = /[\s\p{Cf}]/gu;
 
 /** The namespace of the construct at `path` in `scope`: `namespace`, else the enclosing Chart's; checked. */
 export function resolveNamespace(scope: Construct, path: string, namespace: string | undefined): string {

@@ -4,7 +4,7 @@
 // created, never a TypeError or a Secret key "undefined". Messages name types, never values.
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { childPath, fieldError } from '../errors';
+import { AccessError, childPath, fieldError } from '../errors';
 import { hasBrand } from '../brand';
 import { isPlainObject, typeName } from '../json';
 
@@ -73,6 +73,7 @@ export function checkProps(scope: IConstruct, path: string, props: unknown, shap
   if (!isPlainObject(props)) {
     throw fieldError(path, 'props', `is ${typeName(props)}, not an object: give the props as an object`);
   }
+  checkReadable(path, props, shape);
   const { strings = [], booleans = [], objects = [] } = shape;
   for (const field of strings) { checkType(path, field, props[field], 'string', 'a string'); }
   for (const field of booleans) { checkType(path, field, props[field], 'boolean', 'true or false'); }
@@ -99,6 +100,45 @@ export function checkProps(scope: IConstruct, path: string, props: unknown, shap
   }
 }
 
+/**
+ * Reads every prop once, so that a getter or a Proxy from JavaScript that throws is refused here, naming
+ * the prop, rather than escaping later as its own error: its own properties (what a spread copies) and
+ * every field of `shape` (a getter of a class instance's prototype). Option objects are read the same way,
+ * since a construct that passes them on copies them. The error thrown is not repeated: it may hold a value.
+ */
+function checkReadable(path: string, props: Record<string, unknown>, shape: PropsShape): void {
+  const fields = new Set<string>([...ownKeys(path, 'props', props)]);
+  for (const list of [shape.strings, shape.booleans, shape.objects, Object.keys(shape.enums ?? {}), Object.keys(shape.instances ?? {})]) {
+    for (const field of list ?? []) { fields.add(field); }
+  }
+  for (const field of fields) {
+    const value = readProp(path, field, props);
+    if (shape.objects?.includes(field) && isPlainObject(value)) {
+      for (const key of ownKeys(path, field, value)) { readProp(path, `${field}.${key}`, value, key); }
+    }
+  }
+}
+
+function ownKeys(path: string, field: string, value: object): string[] {
+  try {
+    return Object.keys(value);
+  } catch (e) {
+    if (AccessError.isAccessError(e)) { throw e; }
+    throw fieldError(path, field, `${UNREADABLE} listing its properties threw an error (a Proxy?): give ${field === 'props' ? 'the props' : field} as a plain object of values`);
+  }
+}
+
+function readProp(path: string, field: string, object: Record<string, unknown>, key = field): unknown {
+  try {
+    return object[key];
+  } catch (e) {
+    if (AccessError.isAccessError(e)) { throw e; }
+    throw fieldError(path, field, `${UNREADABLE} reading it threw an error (a getter or a Proxy): give it as a plain value`);
+  }
+}
+
+const UNREADABLE = 'cannot be read:';
+
 // Up the parents rather than `node.scopes`, which builds the array of every ancestor for each construct.
 function checkInChart(scope: IConstruct, path: string): void {
   for (let s: IConstruct | undefined = scope; s !== undefined; s = s.node.scope) {
@@ -116,8 +156,35 @@ function checkType(path: string, field: string, value: unknown, type: string, wa
 
 /** The namespace props from any caller give, when they give one as a string. */
 export function namespaceOf(props: unknown): string | undefined {
-  const namespace = isPlainObject(props) ? props.namespace : undefined;
+  let namespace: unknown;
+  try {
+    namespace = isPlainObject(props) ? props.namespace : undefined;
+  } catch {
+    // A getter or Proxy from JavaScript: the construct given these props refuses them, naming its path.
+    return undefined;
+  }
   return typeof namespace === 'string' ? namespace : undefined;
+}
+
+/**
+ * A shallow copy of props from any caller, as a plain object, so that a later change to the caller's
+ * object does not count: its own properties, and those of its prototypes but Object's, where a class
+ * instance keeps its getters (a spread leaves them out). When copying throws (a getter or a Proxy from
+ * JavaScript), the props as given, which the construct they are given to refuses in words, naming its path.
+ */
+export function copyOfProps<T>(props: T): T {
+  if (!isPlainObject(props)) { return props; }
+  try {
+    const copy: Record<string, unknown> = { ...props };
+    for (let proto = Object.getPrototypeOf(props); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        if (key !== 'constructor' && !Object.prototype.hasOwnProperty.call(copy, key)) { copy[key] = props[key]; }
+      }
+    }
+    return copy as T;
+  } catch {
+    return props;
+  }
 }
 
 /**
@@ -126,6 +193,13 @@ export function namespaceOf(props: unknown): string | undefined {
  * refuses in words.
  */
 export function filled<P, R>(given: P, fill: (props: P) => R): R {
-  return isPlainObject(given) ? fill(given) : given as unknown as R;
+  if (!isPlainObject(given)) { return given as unknown as R; }
+  try {
+    return fill(given);
+  } catch (e) {
+    // Reading them threw (a getter or a Proxy from JavaScript): the construct refuses them, naming the prop.
+    if (AccessError.isAccessError(e)) { throw e; }
+    return given as unknown as R;
+  }
 }
 

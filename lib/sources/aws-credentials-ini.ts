@@ -13,6 +13,11 @@ const REGION = 'region';
 const KNOWN_KEYS = new Set([ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, REGION]);
 
 const REGION_NAME = /^[a-z0-9-]+$/;
+/**
+ * A region botocore creates a client for: a host label, not digits only (botocore 1.43.11
+ * `utils.validate_region_name`, which raises InvalidRegionError on any other; test/sources/aws-botocore.test.ts).
+ */
+const BOTOCORE_REGION = /^(?![0-9]+$)(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const PROFILE_NAME = /^[A-Za-z0-9_.@+-]+$/;
 
 /** One profile of a credentials file. */
@@ -211,7 +216,12 @@ export function credentialValueProblem(value: string | undefined): string | unde
   }
   if (value !== value.trim()) { return 'has leading or trailing whitespace: remove it'; }
   if (/\s/.test(value)) { return 'contains whitespace, which no key or token does: check what was pasted'; }
-  if (hasControlCharacter(value)) { return 'contains a control character: check what was pasted'; }
+  // C1 controls too: Python reads U+0085 (NEL) as whitespace, so botocore strips it from the end of a
+  // value in the credentials file, and signs with another key than the one given.
+  if (hasControlCharacter(value) || /[\u0080-\u009f]/.test(value)) { return 'contains a control character: check what was pasted'; }
+  if (/\p{Cf}/u.test(value)) {
+    return 'contains an invisible character (such as a zero-width space or a direction mark), which no key or token holds: check what was pasted';
+  }
   if (hasLoneSurrogate(value)) {
     return 'is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character';
   }
@@ -221,8 +231,14 @@ export function credentialValueProblem(value: string | undefined): string | unde
 
 /** What is wrong with a region name, or undefined when nothing is. */
 export function regionProblem(region: string): string | undefined {
-  if (typeof region === 'string' && REGION_NAME.test(region)) { return undefined; }
-  return 'is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"';
+  if (typeof region !== 'string' || !REGION_NAME.test(region)) {
+    return 'is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"';
+  }
+  if (!BOTOCORE_REGION.test(region)) {
+    return 'is not a region name botocore accepts (it starts or ends with "-", is digits only, or is longer than 63 characters), '
+      + 'so boto3 refuses to create any client in the notebook: give a region code such as "us-east-1"';
+  }
+  return undefined;
 }
 
 export function profileNameProblem(name: string): string | undefined {

@@ -123,7 +123,8 @@ export class AwsCredentials {
       if (copy === undefined) {
         throw new AccessError(`the profiles are ${typeName(profiles)}, not a list: give a list of profiles, such as [{ profile, accessKeyId, secretAccessKey }]`);
       }
-      const named = copy.map(({ profile, ...keys }) => ({ name: profile ?? 'default', ...keys }));
+      // The name last: a `name` from JavaScript, which is no field of a profile, does not rename it.
+      const named = copy.map(({ profile, ...keys }) => ({ ...keys, name: profile ?? 'default' }));
       const text = renderCredentialsIni(named);
       return { kind: 'content', bytes: Buffer.from(text), profiles: named.map(({ name, region }) => ({ name, region })) };
     });

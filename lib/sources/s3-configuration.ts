@@ -441,6 +441,20 @@ export function endpointProblem(endpoint: string): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') { return `is not an http or https URL: ${ENDPOINT_FORM}`; }
   if (/[?#]/.test(endpoint)) { return `has a query or fragment: ${ENDPOINT_FORM}`; }
   if (url.pathname !== '/') { return `has a path (S3 clients add the bucket themselves): ${ENDPOINT_FORM}`; }
-  if (!/^https?:\/\/[^/\\]+\/?$/i.test(endpoint)) { return `is not a complete URL: ${ENDPOINT_FORM}`; }
+  const authority = /^https?:\/\/([^/\\]+)\/?$/i.exec(endpoint)?.[1];
+  if (authority === undefined) { return `is not a complete URL: ${ENDPOINT_FORM}`; }
+  // An IPv6 address in brackets, which URL has checked; else the host as written, before the port.
+  const host = authority.replace(/:\d*$/, '');
+  if (!authority.startsWith('[') && (host.length > 255 || !BOTOCORE_HOST.test(host.replace(/\.$/, '')))) {
+    return 'has a host name botocore refuses to create a client for ("Invalid endpoint"): dot-separated labels of letters, digits and "-", '
+      + `at most 63 characters each, none starting or ending with "-" (no "_", no empty label; an international name in its xn-- form): ${ENDPOINT_FORM}`;
+  }
   return undefined;
 }
+
+/**
+ * A host name botocore takes as an endpoint (botocore 1.43.11 `utils.is_valid_endpoint_url`, which the
+ * client's constructor calls; an IPv6 address is checked apart), at most 255 characters, its trailing dot
+ * left out. test/sources/aws-botocore.test.ts compares with botocore.
+ */
+const BOTOCORE_HOST = /^((?!-)[a-z\d-]{1,63}(?<!-)\.)*((?!-)[a-z\d-]{1,63}(?<!-))$/i;

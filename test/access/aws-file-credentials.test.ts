@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -290,4 +291,99 @@ describe('AwsFileCredentials at the edges the property tests found', () => {
     expect(outcome.ok).toBe(true);
     if (outcome.ok) { expect(storedBytes(outcome.manifests, 'credentials')!.equals(Buffer.from(content.replace(/^\ufeff/, '')))).toBe(true); }
   });
+});
+
+// What the notebook's botocore (boto3, s3fs, the AWS CLI) reads from the Secret mounted at ~/.aws/: each
+// profile's keys, token and region, by botocore 1.43.11 on this machine with the Secret's files as
+// AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE.
+describe('AwsFileCredentials as botocore reads the files it writes', () => {
+  const PROBE = `
+import json, os, sys
+import botocore.session
+directory, profiles = sys.argv[1], json.loads(sys.argv[2])
+for name in [n for n in os.environ if n.startswith('AWS_')]:
+    del os.environ[name]
+os.environ['AWS_SHARED_CREDENTIALS_FILE'] = os.path.join(directory, 'credentials')
+os.environ['AWS_CONFIG_FILE'] = os.path.join(directory, 'config')
+result = {}
+for profile in profiles:
+    session = botocore.session.Session(profile=profile)
+    credentials = session.get_credentials()
+    result[profile] = [credentials.access_key, credentials.secret_key, credentials.token, session.get_config_variable('region')]
+print(json.dumps(result))
+`;
+  const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status === 0;
+  const { file: scratch } = scratchFiles('aws-file-botocore-');
+
+  /** What botocore reads for each profile from the Secret `props` synthesise. */
+  function botocoreReads(props: AwsFileCredentialsProps, profiles: string[]): Record<string, (string | null)[]> {
+    const [secret] = synthAws(props);
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    for (const [key, value] of Object.entries<string>(secret.data)) { writeFileSync(path.join(directory, key), Buffer.from(value, 'base64')); }
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(profiles)], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout);
+  }
+
+  (hasBotocore ? test : test.skip)('keys, a session token with INI and interpolation characters, and the construct region', () => {
+    const token = 'fake-token%(x)s;#=/+0000';
+    expect(botocoreReads({ credentials: AwsCredentials.fromKeys({ ...keys, sessionToken: token }), region: 'eu-west-1' }, ['default']))
+      .toEqual({ default: [keys.accessKeyId, FAKE_SECRET, token, 'eu-west-1'] });
+  });
+
+  (hasBotocore ? test : test.skip)('profiles with their own regions and the construct region, and names botocore reads as written', () => {
+    const credentials = AwsCredentials.fromProfiles([
+      { profile: 'default', ...keys },
+      { profile: 'team.a@b+1', ...keys, region: 'us-west-2' },
+      { profile: 'profile', ...keys },
+    ]);
+    expect(botocoreReads({ credentials, region: 'eu-west-1' }, ['default', 'team.a@b+1', 'profile'])).toEqual({
+      'default': [keys.accessKeyId, FAKE_SECRET, null, 'eu-west-1'],
+      'team.a@b+1': [keys.accessKeyId, FAKE_SECRET, null, 'us-west-2'],
+      'profile': [keys.accessKeyId, FAKE_SECRET, null, 'eu-west-1'],
+    });
+  });
+
+  (hasBotocore ? test : test.skip)('a file with [DEFAULT], a name holding ";" and "#", and a profile with spaces and a region of its own', () => {
+    const credentials = AwsCredentials.fromFile(scratch('credentials', [
+      '[DEFAULT]', 'region = ap-south-1',
+      '[default]', `aws_access_key_id = ${keys.accessKeyId}`, `aws_secret_access_key = ${FAKE_SECRET}`,
+      '[a;b#c]', `aws_access_key_id = ${keys.accessKeyId}`, `aws_secret_access_key = ${FAKE_SECRET}`, 'region = sa-east-1',
+      '[team a]', `aws_access_key_id = ${keys.accessKeyId}`, `aws_secret_access_key = ${FAKE_SECRET}`, 'region = eu-north-1', ''].join('\n')));
+    expect(botocoreReads({ credentials, region: 'us-east-2' }, ['default', 'a;b#c', 'team a'])).toEqual({
+      'default': [keys.accessKeyId, FAKE_SECRET, null, 'ap-south-1'],
+      'a;b#c': [keys.accessKeyId, FAKE_SECRET, null, 'sa-east-1'],
+      'team a': [keys.accessKeyId, FAKE_SECRET, null, 'eu-north-1'],
+    });
+  });
+
+  (hasBotocore ? test : test.skip)('a profile name with a space gets no region from a config file: botocore drops the section "[profile team a]"', () => {
+    // GIVEN the config file the construct would write for such a profile
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    writeFileSync(path.join(directory, 'credentials'), `[team a]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n`);
+    writeFileSync(path.join(directory, 'config'), '[profile team a]\nregion = us-east-2\n');
+    // WHEN botocore reads it THEN the region is lost, which is why the construct refuses it (below)
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(['team a'])], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ 'team a': [keys.accessKeyId, FAKE_SECRET, null, null] });
+  });
+
+  test.each(['team a', 'team\ta', 'o\'brien', 'say"hi', 'back\\slash'])('the construct region for a profile %j of a file, which has none of its own, is refused', name => {
+    const credentials = AwsCredentials.fromFile(scratch('credentials', `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n`));
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials, region: 'us-east-2' }),
+      `[test/aws-credentials] region: would be written for profile ${JSON.stringify(name)} in the config file, under a header "[profile NAME]" that botocore cannot read, `
+      + 'since the name holds a space, a tab, a quote or a backslash: rename the profile, or give it a region line of its own in the credentials file', [FAKE_SECRET]);
+  });
+
+  test('a secret key ending in U+0085, which botocore strips as whitespace, is refused', () => {
+    // botocore read "fake-secret-key-0000" from a file written with "fake-secret-key-0000\u0085": another key.
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0085` }) }),
+      '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted', [FAKE_SECRET]);
+  });
+});
+
+test('a "name" from JavaScript, which is no field of a profile, does not rename it: the profile is "profile" or "default"', () => {
+  // GIVEN a profile given with name (from JavaScript) rather than profile
+  const [secret] = synthAws({ credentials: AwsCredentials.fromProfiles([{ ...keys, name: 'team-a' } as any]) });
+  // THEN the file holds the default profile
+  expect(decode(secret.data.credentials)).toBe(`[default]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n`);
 });

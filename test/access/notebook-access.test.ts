@@ -123,9 +123,32 @@ describe('NotebookAccess', () => {
     ['StorageAccess.minio(null)', () => StorageAccess.minio(null as any), '[test/access/minio] props: is null, not an object: give the props as an object'],
     ['StorageAccess.awsFile with options of a string', () => StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys), 's3' as any),
       '[test/access/aws-credentials] props: is a string, not an object: give the props as an object'],
+    ['StorageAccess.minio with props whose getter throws', () => StorageAccess.minio(Object.defineProperty({}, 'name', { enumerable: true, get: () => { throw new Error('fake-password-0000'); } })),
+      '[test/access/minio] name: cannot be read: reading it threw an error (a getter or a Proxy): give it as a plain value'],
+    ['StorageAccess.awsFile with options a Proxy that cannot list its keys', () => StorageAccess.awsFile(AwsCredentials.fromKeys(awsKeys), new Proxy({}, { ownKeys: () => { throw new Error('x'); } })),
+      '[test/access/aws-credentials] props: cannot be read: listing its properties threw an error (a Proxy?): give the props as a plain object of values'],
   ])('%s (from JavaScript) is refused by the storage construct in words, not by a TypeError', (_, storage, message) => {
     const chart = userChart();
     expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, storage: storage() }), message, ['fake-password-0000', awsKeys.secretAccessKey]);
+  });
+
+  test('docker options whose getter throws are refused naming the option', () => {
+    const chart = userChart();
+    const dockerOptions = Object.defineProperty({}, 'mountPath', { enumerable: true, get: () => { throw new Error('fake-password-0000'); } });
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, dockerOptions }),
+      '[test/access] dockerOptions.mountPath: cannot be read: reading it threw an error (a getter or a Proxy): give it as a plain value', ['fake-password-0000']);
+  });
+
+  test('docker options and storage props as class instances keep the options their prototypes hold', () => {
+    // GIVEN options whose fields are getters of their class, as a spread would leave them out
+    class DockerOptions { public get secretName() { return 'registry'; } }
+    class MinioOptions { public get name() { return 'store'; } public get description() { return 'Team MinIO'; } }
+    // WHEN
+    const access = notebook({ docker, dockerOptions: new DockerOptions(), storage: StorageAccess.minio(new MinioOptions()) });
+    // THEN
+    expect(access.docker.secretName).toBe('registry');
+    expect(access.storage!.selectorLabels).toEqual({ store: 'true' });
+    expect((access.storage as any).toJson().spec.desc).toBe('Team MinIO');
   });
 
   test('storage props are copied when the storage is made: a later change to them does not count', () => {

@@ -94,6 +94,44 @@ describe('the name "constructor", the one DNS label cdk8s cannot render as a lab
   });
 });
 
+describe('the description, the text of the configuration in the notebook spawner (spec.desc)', () => {
+  const SECRET = 'SeCrEtRegression00000000000000';
+  const docker = (description: string) => (chart: Chart) =>
+    new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromLogin({ username: 'u', password: SECRET }), description });
+  const CONTROL = '[test/docker-config] description: holds a control character (such as NUL, a carriage return or the escape of a terminal colour), '
+    + 'which the notebook spawner cannot show: remove it';
+  const INVISIBLE = '[test/docker-config] description: holds only invisible characters (such as a zero-width space): '
+    + 'give the text the notebook spawner shows, or leave description out for the default';
+
+  test.each([
+    ['NUL', 'Add\u0000Docker credentials'],
+    ['the escape of a terminal colour', '\u001b[31mAdd Docker credentials\u001b[0m'],
+    ['a carriage return', 'Add Docker credentials\r\n'],
+    ['a backspace', 'Add\b Docker credentials'],
+  ])('holding %s is refused: the api server keeps it, and the spawner shows no text for it', (_what, description) => {
+    expectRefused(docker(description), CONTROL, [SECRET]);
+  });
+
+  test.each([
+    ['a zero-width space', '\u200b'],
+    ['a right-to-left mark and a byte-order mark', '\u200f\ufeff'],
+    ['a no-break space and a zero-width joiner', '\u00a0\u200d'],
+  ])('of %s alone is refused: the spawner would list a blank configuration', (_what, description) => {
+    expectRefused(docker(description), INVISIBLE, [SECRET]);
+  });
+
+  test.each([
+    ['two lines', 'Add Docker credentials\nfor ghcr.io'],
+    ['a tab', 'Add\tDocker credentials'],
+    ['right-to-left text with its marks', '\u200fהוסף אישורי Docker'],
+    ['an emoji with a zero-width joiner', 'Docker 👩\u200d💻'],
+  ])('with %s is taken as written', (_what, description) => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'user' });
+    docker(description)(chart);
+    expect(Testing.synth(chart).find(m => m.kind === 'PodDefault').spec.desc).toBe(description);
+  });
+});
+
 describe('the Secret size limit, reached through config.json', () => {
   const SECRET = 'SeCrEtRegression00000000000000';
   const docker = (config: DockerConfig) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', { config });

@@ -135,6 +135,43 @@ describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
     expect(treeOf(chart)).toEqual([]);
   });
 
+  test('props from JavaScript whose getter or Proxy throws: refused naming the prop, the thrown message not repeated, nothing left', () => {
+    // GIVEN props whose namespace is a getter that throws (with a fake secret in its message), and a Proxy that cannot list its keys
+    const getter = Object.defineProperty({ ...valid() }, 'namespace', { enumerable: true, get: () => { throw new Error(FAKE_SECRET); } });
+    const proxy = new Proxy({ ...valid() }, { ownKeys: () => { throw new Error(FAKE_SECRET); } });
+    const chart = userChart();
+    // WHEN / THEN each is the library's error, naming the construct and the prop
+    expect(errorOf(() => create(chart, getter)))
+      .toBe(`[test/${ID}] namespace: cannot be read: reading it threw an error (a getter or a Proxy): give it as a plain value`);
+    expect(errorOf(() => create(chart, proxy)))
+      .toBe(`[test/${ID}] props: cannot be read: listing its properties threw an error (a Proxy?): give the props as a plain object of values`);
+    expect(treeOf(chart)).toEqual([]);
+  });
+
+  test('props as a class instance (getters on its prototype), without a prototype, or frozen: synthesised as the plain props are', () => {
+    // GIVEN the valid props with a namespace of their own, as a plain object
+    const plain = { ...valid(), namespace: 'team-b' };
+    const expected = userChart();
+    create(expected, plain);
+    class Props { }
+    for (const [field, value] of Object.entries(plain)) { Object.defineProperty(Props.prototype, field, { get: () => value }); }
+    for (const props of [new Props(), Object.assign(Object.create(null), plain), Object.freeze({ ...plain })]) {
+      // WHEN
+      const chart = userChart();
+      create(chart, props);
+      // THEN
+      expect(Testing.synth(chart)).toEqual(Testing.synth(expected));
+    }
+  });
+
+  test('an empty id is refused as the library\'s error, and an id holding "/" is named by the path constructs gives it', () => {
+    const chart = userChart();
+    expect(errorOf(() => create(chart, valid(), ''))).toBe('[test] id: is empty, which the constructs library takes only for the App: give the construct an id such as "docker-config"');
+    new Construct(chart, 'a--b');
+    expect(errorOf(() => create(chart, valid(), 'a/b')))
+      .toBe('[test/a--b] the id "a/b" is taken in this scope, by another construct or by JavaScript itself: give the construct another id');
+  });
+
   test('a valid one in the same scope after a refused one: its id is free, and it synthesises as in a fresh chart', () => {
     // GIVEN a chart where the construct was refused
     const chart = userChart();

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { AccessError, S3Configuration } from '../../lib';
-import { parseCredentialsIni } from '../../lib/sources/aws-credentials-ini';
+import { parseCredentialsIni, regionProblem } from '../../lib/sources/aws-credentials-ini';
+import { endpointProblem } from '../../lib/sources/s3-configuration';
 import { fixture } from '../support';
 
 /**
@@ -131,5 +132,100 @@ describe('credentials files as botocore reads them', () => {
     const run = spawnSync('python3', ['-c', PROBE, credentialsFile(vector), vector.profile, config], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual(vector.botocore);
+  });
+});
+
+// botocore refuses to create any client (boto3.client('s3'), s3fs) for a region that is no host label or
+// is digits only (utils.validate_region_name: InvalidRegionError), and for an endpoint whose host is no
+// DNS name (utils.is_valid_endpoint_url: ValueError "Invalid endpoint"). Each row says whether botocore
+// 1.43.11 creates the client; the library must take exactly those, so that no notebook gets a setting
+// boto3 refuses on its first call.
+const REGIONS: [region: string, botocoreTakes: boolean][] = [
+  ['us-east-1', true],
+  ['eu-central-2', true],
+  ['x', true],
+  ['us--east-1', true],
+  ['a'.repeat(63), true],
+  ['us-east-1-', false],
+  ['-us-east-1', false],
+  ['-', false],
+  ['1234', false],
+  ['a'.repeat(64), false],
+];
+const ENDPOINTS: [endpoint: string, botocoreTakes: boolean][] = [
+  ['http://minio-service.kubeflow:9000', true],
+  ['https://s3.eu-west-1.amazonaws.com', true],
+  ['http://minio-service.kubeflow.svc.cluster.local.:9000', true],
+  ['http://10.0.0.7:9000', true],
+  ['http://[fd00::7]:9000', true],
+  ['HTTP://MINIO:9000/', true],
+  [`http://${'a'.repeat(63)}.example.com`, true],
+  ['http://minio_service:9000', false],
+  ['http://mínio.kubeflow:9000', false],
+  ['http://-minio:9000', false],
+  ['http://minio-.kubeflow:9000', false],
+  ['http://minio..kubeflow:9000', false],
+  ['http://minio%2Ekubeflow:9000', false],
+  ['http://minio\u200b.kubeflow:9000', false],
+  [`http://${'a'.repeat(64)}.example.com`, false],
+  [`http://${'a.'.repeat(127)}aa`, false],
+];
+
+const CLIENT_PROBE = `
+import json, os, sys
+import botocore, botocore.session
+for name in [n for n in os.environ if n.startswith('AWS_')]:
+    del os.environ[name]
+result = []
+for region, endpoint in json.load(sys.stdin):
+    try:
+        botocore.session.Session().create_client('s3', region_name=region, endpoint_url=endpoint,
+            aws_access_key_id='AKIAFAKEFAKEFAKE0000', aws_secret_access_key='fake-secret-key-0000')
+        result.append(True)
+    except (botocore.exceptions.InvalidRegionError, ValueError):
+        result.append(False)
+print(json.dumps(result))
+`;
+
+describe('regions and endpoints as botocore creates a client for them', () => {
+  test.each(REGIONS)('region %j: taken exactly when botocore takes it (%s)', (region, botocoreTakes) => {
+    // GIVEN / WHEN the region is given to the in-code S3 source
+    const problem = regionProblem(region);
+    // THEN it is refused exactly when botocore refuses it, in words that name no value
+    expect(problem === undefined).toBe(botocoreTakes);
+    if (!botocoreTakes && /^[a-z0-9-]+$/.test(region)) {
+      expect(problem).toBe('is not a region name botocore accepts (it starts or ends with "-", is digits only, or is longer than 63 characters), '
+        + 'so boto3 refuses to create any client in the notebook: give a region code such as "us-east-1"');
+    }
+  });
+
+  test.each(ENDPOINTS)('endpoint %j: taken exactly when botocore takes it (%s)', (endpoint, botocoreTakes) => {
+    const problem = endpointProblem(endpoint);
+    expect(problem === undefined).toBe(botocoreTakes);
+    if (!botocoreTakes) { expect(problem).toMatch(/^has a host name botocore refuses to create a client for \("Invalid endpoint"\)/); }
+  });
+
+  test('S3Configuration names the setting at fault, and never shows the endpoint', () => {
+    const messageOf = (values: object) => {
+      try {
+        S3Configuration.fromValues({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake-secret-key-0000', ...values })._resolve();
+      } catch (e) {
+        expect(AccessError.isAccessError(e)).toBe(true);
+        return (e as AccessError).message;
+      }
+      return 'not refused';
+    };
+    expect(messageOf({ region: 'us-east-1-' })).toBe('region is not a region name botocore accepts (it starts or ends with "-", is digits only, or is longer than 63 characters), '
+      + 'so boto3 refuses to create any client in the notebook: give a region code such as "us-east-1"');
+    const endpoint = messageOf({ endpoint: 'http://fake_secret_host:9000' });
+    expect(endpoint).toMatch(/^endpoint has a host name botocore refuses to create a client for \("Invalid endpoint"\)/);
+    expect(endpoint).not.toContain('fake_secret_host');
+  });
+
+  (hasBotocore ? test : test.skip)('botocore on this machine still creates a client for exactly the rows that say so', () => {
+    const rows = [...REGIONS.map(([region]) => [region, null]), ...ENDPOINTS.map(([endpoint]) => ['us-east-1', endpoint])];
+    const run = spawnSync('python3', ['-c', CLIENT_PROBE], { input: JSON.stringify(rows), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([...REGIONS.map(([, takes]) => takes), ...ENDPOINTS.map(([, takes]) => takes)]);
   });
 });

@@ -197,7 +197,13 @@ describe('value checks', () => {
     ['x\u001by', 'contains a control character: check what was pasted'],
     ['x\u007f', 'contains a control character: check what was pasted'],
     ['\u001fx', 'contains a control character: check what was pasted'],
-    ['x\u0080y', undefined],
+    // C1 controls too: botocore strips U+0085 from the end of a value it reads from the credentials file.
+    ['x\u0080y', 'contains a control character: check what was pasted'],
+    ['x\u0085', 'contains a control character: check what was pasted'],
+    ['x\u009fy', 'contains a control character: check what was pasted'],
+    ['x\u00a1y', undefined],
+    ['x\u200by', 'contains an invisible character (such as a zero-width space or a direction mark), which no key or token holds: check what was pasted'],
+    ['\u200fx', 'contains an invisible character (such as a zero-width space or a direction mark), which no key or token holds: check what was pasted'],
   ])('credential value %j', (value, problem) => {
     expect(credentialValueProblem(value)).toBe(problem);
   });

@@ -285,7 +285,7 @@ describe('the Secret ESO writes holds the bytes the in-code source writes', () =
     const settings = [
       {},
       { region: 'eu-west-1' },
-      { endpoint: 'http://minio{{.x}}:9000', signatureVersion: S3SignatureVersion.S3, forcePathStyle: true },
+      { endpoint: 'http://minio:9000', signatureVersion: S3SignatureVersion.S3, forcePathStyle: true },
       { region: 'us-east-1', endpoint: 'https://s3.example.com', signatureVersion: S3SignatureVersion.S3V4, forcePathStyle: false },
       { endpoint: 'https://storage.googleapis.com', checksums: S3Checksums.WHEN_REQUIRED },
     ];
@@ -322,12 +322,12 @@ describe('the Secret ESO writes holds the bytes the in-code source writes', () =
     const inCode = userChart();
     new MinioDefault(inCode, 'minio', {
       credentials: MinioCredentials.fromKeys({ accessKey: store['minio#a'], secretKey: store['minio#s'] }),
-      endpoint: 'http://minio{{x}}.kubeflow:9000',
+      endpoint: 'http://minio.kubeflow:9000',
     });
     const inStore = userChart();
     new MinioDefault(inStore, 'minio', {
       credentials: MinioCredentials.fromSecretStore({ store: vault, accessKey: { key: 'minio', property: 'a' }, secretKey: { key: 'minio', property: 's' } }),
-      endpoint: 'http://minio{{x}}.kubeflow:9000',
+      endpoint: 'http://minio.kubeflow:9000',
     });
     expect(esoSecret(byKind(inStore).ExternalSecret, store)).toEqual(secretBytes(byKind(inCode).Secret));
     expect(byKind(inStore).PodDefault).toEqual(byKind(inCode).PodDefault);
