@@ -8,7 +8,10 @@
 //   most of them, and reads NEL, U+2028 and U+2029 as line breaks (see UNREADABLE);
 // - multi-line strings, which cdk8s writes as literal blocks without an indentation indicator: go-yaml
 //   takes all the spaces of the lines before the first line of text for indentation, and refuses a tab
-//   after them (go-yaml-block-scalar.ts).
+//   after them (go-yaml-block-scalar.ts);
+// - numbers: cdk8s writes NaN, Infinity and -Infinity (a setting that `Number()` could not read, a division
+//   by zero) as the YAML floats `.nan`, `.inf` and `-.inf`, which go-yaml reads but kubectl cannot convert to
+//   JSON ("error converting YAML to JSON: json: unsupported value: NaN"), so it refuses the file.
 // `kubectl apply` then refuses the file, or applies another value without a word.
 //
 // Only the in-process check sees these strings before they are written; the doors that read written
@@ -33,7 +36,7 @@ const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\
 /** What a string must hold for UNREADABLE, or to be written as a literal block: most strings hold none. */
 const SPECIAL = /[\n\u007f-\u009f\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
 
-/** Every string of `inputs` (a key or a value) that cdk8s writes so that kubectl reads back something else. */
+/** Every string of `inputs` (a key or a value) and every number that cdk8s writes so that kubectl reads back something else, or refuses. */
 export function writtenYamlProblems(inputs: readonly CheckInput[]): CheckProblem[] {
   const written = new WrittenYaml();
   const problems: CheckProblem[] = [];
@@ -59,13 +62,17 @@ interface Reading {
   readonly fix: string;
 }
 
-/** A string that writing changes: where it is, whether it is the key there rather than the value, and what kubectl makes of it. */
+/** A string or number that writing changes: where it is, whether it is the key there rather than the value, and what kubectl makes of it. */
 interface Found {
   readonly path: readonly (string | number)[];
   readonly key: boolean;
   readonly readAs: Reading;
 }
 
+const NUMBER: Reading = {
+  message: 'is a number that cdk8s writes as .nan, .inf or -.inf, which kubectl cannot read: it refuses the file (it cannot write the value as JSON)',
+  fix: 'give a finite number',
+};
 const UNQUOTED_FIX = 'cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers';
 const CHARACTER: Reading = {
   message: 'holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, '
@@ -99,7 +106,7 @@ class WrittenYaml {
   private readonly keys = new Map<string, Reading | undefined>();
 
   /**
-   * Adds to `found` each string under `value` that writing changes; `path` leads to `value`, and is
+   * Adds to `found` each string or number under `value` that writing changes; `path` leads to `value`, and is
    * copied only for what is found. This visits every string of the app: strings are judged in the loop
    * over their list or map, and only lists and maps are visited by a call (measured: a third of the time).
    */
@@ -113,6 +120,8 @@ class WrittenYaml {
           path.push(i);
           this.scan(item, path, found);
           path.pop();
+        } else if (typeof item === 'number' && !Number.isFinite(item)) {
+          found.push({ path: [...path, i], key: false, readAs: NUMBER });
         }
       }
       return;
@@ -129,6 +138,8 @@ class WrittenYaml {
         path.push(key);
         this.scan(item, path, found);
         path.pop();
+      } else if (typeof item === 'number' && !Number.isFinite(item)) {
+        found.push({ path: [...path, key], key: false, readAs: NUMBER });
       }
     }
   }

@@ -291,6 +291,37 @@ describe('synth', () => {
     expect(message).not.toContain('fake-token');
   });
 
+  test.each<[string, number, string]>([['NaN', NaN, '.nan'], ['Infinity', Infinity, '.inf'], ['-Infinity', -Infinity, '-.inf']])(
+    'refuses a number %s, which cdk8s writes as a YAML float kubectl cannot decode, and writes nothing', (_, value, written) => {
+      // GIVEN a Deployment whose replicas came from Number() of a missing setting (NaN), or a division by zero (Infinity)
+      const outdir = mkdtempSync(path.join(tmpdir(), 'written-yaml-out-'));
+      const app = new App({ outdir });
+      PodDefaultValidation.attach(app);
+      const chart = new Chart(app, 'profile', { namespace: 'team-a' });
+      const manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: value } };
+      new ApiObject(chart, 'web', manifest);
+      // AND cdk8s writes it as a YAML float, which kubectl refuses to convert to JSON (when on PATH)
+      expect(Yaml.stringify(manifest)).toContain(`replicas: ${written}\n`);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'written-yaml-')), 'web.yaml');
+      writeFileSync(file, Yaml.stringify({ ...manifest, metadata: { name: 'web', namespace: 'team-a' } }));
+      const result = spawnSync('kubectl', ['annotate', '--local', '-o', 'json', '-f', file, 'x=y'], { encoding: 'utf8' });
+      if (result.error === undefined) {
+        expect(result.status).not.toBe(0);
+        expect(result.stderr).toContain('error converting YAML to JSON: json: unsupported value: ');
+      }
+      // WHEN synthesised THEN synth refuses, naming the construct and the field, and writes no file
+      expect(() => app.synth()).toThrow('profile/web: spec.replicas is a number that cdk8s writes as .nan, .inf or -.inf, which kubectl cannot read: '
+        + 'it refuses the file (it cannot write the value as JSON); give a finite number');
+      expect(readdirSync(outdir)).toEqual([]);
+    });
+
+  test('a number NaN in a list or in the metadata is reported where it is', () => {
+    // GIVEN a ConfigMap with NaN in a list and an additional metadata field of Infinity
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', generation: Infinity }, list: [1, NaN], data: { a: 'b' } };
+    // WHEN judged THEN each place is reported, finite numbers are not
+    expect(writtenYamlProblems([{ manifest, source: 'c/cm' }]).map(p => p.key)).toEqual(['metadata.generation', 'list[1]']);
+  });
+
   test('strings cdk8s quotes pass: 0x1F, 0b1, 017, 9000, true, yes, an empty string', () => {
     // GIVEN a ConfigMap of strings that YAML 1.1 reads as numbers, booleans or nulls
     const chart = checkedChart();
