@@ -8,8 +8,8 @@
 // metadata hold only strings, numbers, booleans, arrays and plain objects, with the app's built-in
 // resolvers only and no JSON patch, that rendering changes nothing but the order of keys and the
 // absent values it drops; so where no value is absent, the props themselves are what toJson writes.
-// Anything else (a patch, a Lazy, a class instance, a null, a toJson of its own, a resolver of the
-// app's) is rendered by toJson itself. It reads three private fields: ApiObject's `props` and
+// Anything else (a patch, a Lazy, a class instance, a null, a key `__proto__`, a toJson of its own, a
+// resolver of the app's) is rendered by toJson itself. It reads three private fields: ApiObject's `props` and
 // `patches`, and the fields of ApiObjectMetadataDefinition. test/check/cdk8s-internals.test.ts compares
 // the result with toJson for random objects, and fails when cdk8s renames those fields.
 //
@@ -161,12 +161,15 @@ function isFilledJson(value: unknown): boolean {
 
 /**
  * An object that cdk8s's resolve walks into and sanitize copies: its prototype is Object's, so
- * `constructor` is Object's own (a key named `constructor` makes cdk8s fail, and toJson says so), and
- * it has no `resolve` method for cdk8s's ImplicitTokenResolver to call.
+ * `constructor` is Object's own (a key named `constructor` makes cdk8s fail, and toJson says so), it
+ * has no `resolve` method for cdk8s's ImplicitTokenResolver to call, and no own key `__proto__` (which
+ * JSON.parse and an Include's YAML make): resolve copies a map by assigning each key, which for that one
+ * sets the copy's prototype, so toJson writes no such key, and its value is no field of the object.
  */
 function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
-    && !Object.prototype.hasOwnProperty.call(value, 'constructor') && !Object.prototype.hasOwnProperty.call(value, 'resolve');
+    && !Object.prototype.hasOwnProperty.call(value, 'constructor') && !Object.prototype.hasOwnProperty.call(value, 'resolve')
+    && !Object.prototype.hasOwnProperty.call(value, '__proto__');
 }
 
 function isEmpty(value: object): boolean {

@@ -26,7 +26,7 @@ describe('the private fields the rendering reads', () => {
 
 /** JSON that fast-check builds, made plain (fast-check's records have no prototype). */
 const json = fc.jsonValue({ maxDepth: 3 }).map(v => JSON.parse(JSON.stringify(v)));
-const key = fc.constantFrom('a', 'b', 'name', 'namespace', 'labels', 'value', 'resolve', 'data', 'items');
+const key = fc.constantFrom('a', 'b', 'name', 'namespace', 'labels', 'value', 'resolve', 'data', 'items', '__proto__');
 const maybeNull = fc.oneof(json, fc.constant(null), fc.constant(undefined), fc.constant([]), fc.constant({}), fc.constant({ a: null }), fc.constant([null]));
 
 /** One change to an object after construction. */
@@ -59,6 +59,19 @@ class Upper implements IResolver {
   }
 }
 
+/**
+ * Every key a rule can read of `value`, own or inherited (`for...in`), sorted, with its value so seen: an
+ * own key `__proto__` that an assignment turned into a prototype shows here, where toStrictEqual, which
+ * compares own keys and constructors, does not see it.
+ */
+function seen(value: any): any {
+  if (Array.isArray(value)) { return value.map(seen); }
+  if (typeof value !== 'object' || value === null) { return value; }
+  const keys: string[] = [];
+  for (const k in value) { keys.push(k); }
+  return keys.sort().map(k => [k, seen(value[k])]);
+}
+
 /** toJson's value, or its error: the two renderings must agree on both. */
 function outcome(render: () => any): { value?: any; error?: boolean } {
   try {
@@ -83,7 +96,32 @@ test('renders what ApiObject.toJson renders, for random objects, changes, chart 
       const ours = outcome(() => renderedManifest(obj, hasBuiltInResolvers(app)));
       const theirs = outcome(() => obj.toJson());
       expect(ours).toStrictEqual(theirs);
+      expect(seen(ours.value)).toEqual(seen(theirs.value));
     }), { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) });
+});
+
+describe('a key __proto__, which JSON.parse and YAML (an Include) make an own key, and toJson\'s resolving drops', () => {
+  // cdk8s's resolve copies a map with `result[k] = ...` (node_modules/cdk8s/lib/resolve.js), which for the key
+  // __proto__ sets the copy's prototype, and sanitizeValue keeps own keys only: toJson writes no such key.
+  const withProto = (json: string) => JSON.parse(json);
+
+  test.each<[string, any]>([
+    ['in the metadata', { metadata: withProto('{"name":"a","__proto__":{"namespace":"team-b"}}') }],
+    ['in the labels', { metadata: { name: 'a', labels: withProto('{"__proto__":{"team":"x"},"app":"y"}') } }],
+    ['at the top', withProto('{"__proto__":{"kind":"Secret"},"metadata":{"name":"a"}}')],
+    ['in the spec', { metadata: { name: 'a' }, spec: withProto('{"selector":{"matchLabels":{"__proto__":{"a":"true"}}}}') }],
+  ])('%s: rendered as toJson renders it, the key gone and nothing inherited from it', (_, given) => {
+    // GIVEN an object whose props hold an own key __proto__ (as an Include of YAML or JSON.parse makes one)
+    const chart = Testing.chart();
+    const obj = new ApiObject(chart, 'o', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', ...given });
+    // WHEN the check renders it
+    const ours = renderedManifest(obj, true);
+    // THEN it sees what toJson renders: no key __proto__, and no value through a prototype
+    expect(seen(ours)).toEqual(seen(obj.toJson()));
+    expect(ours.metadata.namespace).toBeUndefined();
+    expect(ours.kind).toBe('PodDefault');
+    expect(JSON.stringify(ours)).not.toContain('__proto__');
+  });
 });
 
 test('our constructs render cheaply: the props themselves, no copy', () => {

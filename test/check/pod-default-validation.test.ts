@@ -465,6 +465,25 @@ describe('no object escapes the in-process check', () => {
     ]);
   });
 
+  test('an Included PodDefault whose metadata holds a key __proto__ is judged without it, as synth writes it', () => {
+    // GIVEN our docker-config in team-a, and an Include of a PodDefault of that name whose metadata holds
+    // `__proto__: { namespace: team-b }`: the YAML reader makes that an own key, and toJson writes neither it nor a namespace
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'proto-')), 'proto.yaml');
+    writeFileSync(file, 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: docker-config\n  __proto__:\n    namespace: team-b\n'
+      + 'spec:\n  desc: d\n  selector:\n    matchLabels:\n      docker-config: "true"\n');
+    const included = new Include(new Chart(app, 'anywhere'), 'inc', { url: file }).apiObjects[0];
+    expect(included.toJson().metadata).toEqual({ name: 'docker-config' });
+
+    // WHEN synthesised
+    // THEN it is judged namespace-less, as written: kubectl apply -n team-a makes it docker-config's twin
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${a} and ${included.node.path} are both PodDefault docker-config (api group kubeflow.org) in namespace team-a once ${included.node.path}, which names no namespace, `
+        + 'is applied there (kubectl apply -n team-a): applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
   test('with FILE_PER_RESOURCE, one kind and name in two namespaces is refused naming both', () => {
     // GIVEN two Secrets named creds in two namespaces, written one file per resource
     const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
