@@ -107,21 +107,27 @@ function remedy(): string {
 /**
  * The check of one App. Each synthesis renders every object once and judges the result. cdk8s 2.70
  * validates the whole app once per synthesis and then, inside `App.synth()` and `App.synthYaml()`, once
- * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result (see
- * synthesis-pass.ts for what that assumes), since rendering the app once per chart would cost as much
- * as cdk8s's own walks with a chart per profile.
+ * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result while the app
+ * holds the objects it judged (see synthesis-pass.ts for what that assumes), since rendering the app
+ * once per chart would cost as much as cdk8s's own walks with a chart per profile.
  */
 class AppCheck implements IValidation {
   /** How many times the check itself ran, for tests that it runs once per synthesis. */
   public computations = 0;
   private errors?: string[];
+  /** The objects the last computation judged, in tree order. */
+  private judged: readonly ApiObject[] = [];
 
   public constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
-    if (this.errors !== undefined && isRepeatedPass()) { return this.errors; }
+    // A repeat reuses the first pass's result only for the objects that pass judged: an object added since
+    // (by a validation that ran after the check, or a producer while cdk8s rendered a chart) is written too.
+    if (this.errors !== undefined && isRepeatedPass() && sameObjects(this.root, this.judged)) { return this.errors; }
     this.computations++;
-    const inputs = appInputs(this.root);
+    const objects: ApiObject[] = [];
+    const inputs = appInputs(this.root, objects);
+    this.judged = objects;
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
     const problems: CheckProblem[] = writtenYamlProblems(inputs);
     append(problems, checkManifests(inputs));
@@ -132,12 +138,30 @@ class AppCheck implements IValidation {
   }
 }
 
-/** Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it. */
-export function appInputs(root: IConstruct): CheckInput[] {
+/**
+ * Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it;
+ * the objects themselves are added to `objects`, when given.
+ */
+export function appInputs(root: IConstruct, objects?: ApiObject[]): CheckInput[] {
   const app = root as App;
-  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app));
+  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app), objects);
   walk.visit(root, undefined);
   return walk.finish();
+}
+
+/** Whether the ApiObjects of the tree under `scope` are `objects`, in tree order (a walk that renders nothing). */
+function sameObjects(scope: IConstruct, objects: readonly ApiObject[]): boolean {
+  let next = 0;
+  const visit = (s: IConstruct): boolean => {
+    const children = s.node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (isApiObject(child) && objects[next++] !== child) { return false; }
+      if (!visit(child)) { return false; }
+    }
+    return true;
+  };
+  return visit(scope) && next === objects.length;
 }
 
 /** One object met on the walk. */
@@ -154,7 +178,7 @@ interface Met {
 class Walk {
   private readonly met: Met[] = [];
 
-  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles) {}
+  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles, private readonly objects?: ApiObject[]) {}
 
   public visit(scope: IConstruct, chart: Chart | undefined): void {
     const children = scope.node.children;
@@ -165,6 +189,7 @@ class Walk {
         own = child as Chart;
       } else if (isApiObject(child)) {
         const obj = child as ApiObject;
+        this.objects?.push(obj);
         const manifest = renderedManifest(obj, this.builtInResolvers);
         this.met.push({
           manifest,
