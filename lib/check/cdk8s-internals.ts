@@ -9,9 +9,11 @@
 // resolvers only and no JSON patch, that rendering changes nothing but the order of keys and the
 // absent values it drops; so where no value is absent, the props themselves are what toJson writes.
 // Anything else (a patch, a Lazy, a class instance, a null, a key `__proto__`, a toJson of its own, a
-// resolver of the app's) is rendered by toJson itself. It reads three private fields: ApiObject's `props` and
-// `patches`, and the fields of ApiObjectMetadataDefinition. test/check/cdk8s-internals.test.ts compares
-// the result with toJson for random objects, and fails when cdk8s renames those fields.
+// resolver of the app's) is rendered by toJson itself, and judged with each `undefined` of that
+// rendering as the `null` cdk8s's YAML writer writes for it (writtenManifest). It reads three private
+// fields: ApiObject's `props` and `patches`, and the fields of ApiObjectMetadataDefinition.
+// test/check/cdk8s-internals.test.ts compares the result with toJson, and with what cdk8s writes, for
+// random objects, and fails when cdk8s renames those fields.
 //
 // Chart order. With charts that depend on each other, App.synth numbers their files in its chart order
 // once it has resolved their dependencies, in a private function it runs right after the first
@@ -55,21 +57,73 @@ export function hasBuiltInResolvers(app: App): boolean {
  * `builtInResolvers` is `hasBuiltInResolvers` of its app.
  */
 export function renderedManifest(obj: ApiObject, builtInResolvers: boolean): any {
-  if (!builtInResolvers || obj.toJson !== API_OBJECT_TO_JSON) { return obj.toJson(); }
+  const manifest = plainManifest(obj, builtInResolvers);
+  return manifest === RENDER ? obj.toJson() : manifest;
+}
+
+/**
+ * The manifest as synth writes it: `renderedManifest`, with each `undefined` that toJson leaves (an item of
+ * a list, where the props hold null; any field, from a toJson of its own) as the `null` cdk8s's YAML writer
+ * (`keepUndefined`) writes for it. The cheap rendering holds none.
+ */
+export function writtenManifest(obj: ApiObject, builtInResolvers: boolean): any {
+  const manifest = plainManifest(obj, builtInResolvers);
+  return manifest === RENDER ? withNulls(obj.toJson()) : manifest;
+}
+
+/** Said by plainManifest when only toJson can render the object. */
+const RENDER = Symbol('render');
+
+/** The cheap rendering, or `RENDER`. */
+function plainManifest(obj: ApiObject, builtInResolvers: boolean): any {
+  if (!builtInResolvers || obj.toJson !== API_OBJECT_TO_JSON) { return RENDER; }
   const internals = obj as unknown as ApiObjectInternals;
   const props = internals.props;
   const patches = internals.patches;
-  if (!Array.isArray(patches) || patches.length > 0 || !isPlainObject(props)) { return obj.toJson(); }
+  if (!Array.isArray(patches) || patches.length > 0 || !isPlainObject(props)) { return RENDER; }
   const manifest: { [key: string]: unknown } = {};
   for (const key in props) {
     if (key === 'metadata') { continue; }
     const value = props[key];
-    if (!isPresentJson(value)) { return obj.toJson(); }
+    if (!isPresentJson(value)) { return RENDER; }
     manifest[key] = value;
   }
   const metadata = renderedMetadata(obj.metadata);
   if (metadata !== undefined) { manifest.metadata = metadata; }
   return manifest;
+}
+
+/**
+ * `value` with each `undefined` under it, in a list or a map (of Object's prototype or none), as `null`:
+ * `value` itself when it holds none, or a copy of what leads to them. Other objects are left as they
+ * are, for the check's yaml-scalar rule to refuse.
+ */
+function withNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const written = item === undefined ? null : typeof item === 'object' && item !== null ? withNulls(item) : item;
+      if (written !== item) { (copy ??= value.slice())[i] = written; }
+    }
+    return copy ?? value;
+  }
+  if (typeof value !== 'object' || value === null) { return value; }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) { return value; }
+  const map = value as { readonly [key: string]: unknown };
+  let copy: { [key: string]: unknown } | undefined;
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const item = map[keys[i]];
+    const written = item === undefined ? null : typeof item === 'object' && item !== null ? withNulls(item) : item;
+    if (written !== item) {
+      // Defined, not assigned, so that a key __proto__ stays a key.
+      copy ??= Object.fromEntries(Object.entries(map));
+      Object.defineProperty(copy, keys[i], { value: written, writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return copy ?? value;
 }
 
 /** What `metadata.toJson()` renders, the same way: the fields as they are where they hold plain JSON. */

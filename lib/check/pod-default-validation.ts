@@ -3,7 +3,7 @@
 // to `checkManifests`, after judging what kubectl would read other than synth wrote it (written-yaml.ts).
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, IValidation, MetadataEntry } from 'constructs';
-import { hasBuiltInResolvers, renderedManifest, resolveDependencies } from './cdk8s-internals';
+import { hasBuiltInResolvers, resolveDependencies, writtenManifest } from './cdk8s-internals';
 import { checkManifests } from './check-manifests';
 import { append } from './objects';
 import { resourceFileName } from './output-files';
@@ -190,7 +190,7 @@ class Walk {
       } else if (isApiObject(child)) {
         const obj = child as ApiObject;
         this.objects?.push(obj);
-        const manifest = renderedManifest(obj, this.builtInResolvers);
+        const manifest = writtenManifest(obj, this.builtInResolvers);
         this.met.push({
           manifest,
           source: obj.node.path,

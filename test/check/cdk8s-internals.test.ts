@@ -1,11 +1,12 @@
 // The check's cheap rendering (lib/check/cdk8s-internals.ts) against cdk8s's own ApiObject.toJson, on
 // random objects: the values must be the same (key order aside), or both must fail. It reads private
 // fields of cdk8s 2.70; the first tests fail when a cdk8s upgrade renames them.
-import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
+import * as YAML from 'yaml';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault } from '../../lib/access/minio-default';
-import { hasBuiltInResolvers, renderedManifest } from '../../lib/check/cdk8s-internals';
+import { hasBuiltInResolvers, renderedManifest, writtenManifest } from '../../lib/check/cdk8s-internals';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 
@@ -97,6 +98,10 @@ test('renders what ApiObject.toJson renders, for random objects, changes, chart 
       const theirs = outcome(() => obj.toJson());
       expect(ours).toStrictEqual(theirs);
       expect(seen(ours.value)).toEqual(seen(theirs.value));
+      // AND its manifest as written is what cdk8s's YAML writer writes of it (a null for each undefined), read back by the same YAML library
+      if (theirs.error === undefined) {
+        expect(writtenManifest(obj, hasBuiltInResolvers(app))).toStrictEqual(YAML.parse(Yaml.stringify(theirs.value), { version: '1.1' }));
+      }
     }), { seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) });
 });
 

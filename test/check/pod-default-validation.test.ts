@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { Construct } from 'constructs';
@@ -628,6 +628,30 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
     const config = Buffer.from(secret.data['config.json'], 'base64').toString();
     expect(config).toContain('"username":"bot"');
     expect(config).not.toContain('other.example.com');
+  });
+
+  test('a toJson override\'s field left undefined is judged as the null cdk8s writes for it', () => {
+    // GIVEN two PodDefaults selected by one label whose toJson override adds env var M, with valueFrom taken
+    // from an optional setting that is not given: cdk8s's YAML writer keeps the field and writes it null
+    class WithEnv extends ApiObject {
+      public toJson(): any {
+        const json = super.toJson();
+        const from: any = undefined;
+        json.spec.env = [{ name: 'M', value: json.metadata.name, valueFrom: from }];
+        return json;
+      }
+    }
+    const { app, chart } = appWithChart();
+    const spec = (name: string) => ({ desc: name, selector: { matchLabels: { shared: 'true' } } });
+    const a = new WithEnv(chart, 'a', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a', namespace: 'team-a' }, spec: spec('a') });
+    const b = new WithEnv(chart, 'b', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'b', namespace: 'team-a' }, spec: spec('b') });
+    expect(Yaml.stringify(a.toJson())).toContain('valueFrom: null');
+
+    // WHEN synthesised
+    // THEN judged as written: a var M with a valueFrom, set to each one's name, is no mark that keeps them apart, and the two clash
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `env var M differs between poddefaults a (${a.node.path}) and b (${b.node.path}) in namespace team-a: ${refuseBoth('shared=true')}`,
+    ]);
   });
 
   test('an object that names no namespace is judged where kubectl apply -n puts it: beside our Secret of that name', () => {
