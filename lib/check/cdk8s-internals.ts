@@ -45,11 +45,20 @@ const API_OBJECT_TO_JSON = ApiObject.prototype.toJson;
 /** The metadata fields its toJson() writes after `_additionalAttributes`, overriding theirs. */
 const OWN_METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'] as const;
 
-/** Whether `app` resolves values with cdk8s's built-in resolvers only, which leave plain JSON as it is. */
+/**
+ * Whether `app` resolves values with cdk8s's built-in resolvers only, which leave plain JSON as it is:
+ * exactly those three, as the App made them, of their own classes (not subclasses) and with no method of
+ * their own, since `app.resolvers` is an array anyone can change in place.
+ */
 export function hasBuiltInResolvers(app: App): boolean {
   const resolvers = app.resolvers;
-  return Array.isArray(resolvers) && resolvers.length === 3 && resolvers[0] instanceof LazyResolver
-    && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
+  return Array.isArray(resolvers) && resolvers.length === 3 && isBuiltIn(resolvers[0], LazyResolver.prototype)
+    && isBuiltIn(resolvers[1], ImplicitTokenResolver.prototype) && isBuiltIn(resolvers[2], NumberStringUnionResolver.prototype);
+}
+
+function isBuiltIn(resolver: unknown, prototype: object): boolean {
+  return typeof resolver === 'object' && resolver !== null && Object.getPrototypeOf(resolver) === prototype
+    && !Object.prototype.hasOwnProperty.call(resolver, 'resolve');
 }
 
 /**

@@ -1,7 +1,7 @@
 // The check's cheap rendering (lib/check/cdk8s-internals.ts) against cdk8s's own ApiObject.toJson, on
 // random objects: the values must be the same (key order aside), or both must fail. It reads private
 // fields of cdk8s 2.70; the first tests fail when a cdk8s upgrade renames them.
-import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing, Yaml } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App, Chart, IResolver, JsonPatch, Lazy, NumberStringUnionResolver, ResolutionContext, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { KubePodDefault } from '../../imports/kubeflow.org';
@@ -127,6 +127,21 @@ describe('a key __proto__, which JSON.parse and YAML (an Include) make an own ke
     expect(ours.kind).toBe('PodDefault');
     expect(JSON.stringify(ours)).not.toContain('__proto__');
   });
+});
+
+test.each<[string, (app: App) => void]>([
+  ['a subclass of a built-in resolver put in its place', app => { (app.resolvers as any[])[2] = new (class extends NumberStringUnionResolver {
+    public resolve(context: ResolutionContext): void { new Upper().resolve(context); }
+  })(); }],
+  ['a built-in resolver given a resolve method of its own', app => { (app.resolvers[1] as any).resolve = (context: ResolutionContext) => new Upper().resolve(context); }],
+])('an app whose resolvers were changed after it was made (%s) is rendered by toJson', (_, change) => {
+  // GIVEN an app whose resolvers array, public, is changed in place to upper-case every string
+  const app = new App();
+  change(app);
+  const obj = new ApiObject(new Chart(app, 'c'), 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: 'v' } });
+  // WHEN the check renders an object THEN it has what toJson renders
+  expect(obj.toJson().data).toEqual({ k: 'V' });
+  expect(renderedManifest(obj, hasBuiltInResolvers(app))).toStrictEqual(obj.toJson());
 });
 
 test('our constructs render cheaply: the props themselves, no copy', () => {
