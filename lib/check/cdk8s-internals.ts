@@ -177,7 +177,7 @@ const INEXACT = Symbol('inexact');
  */
 function keptMetadataValue(value: unknown): unknown {
   if (value === undefined || value === null) { return DROPPED; }
-  if (Array.isArray(value) && value.length === 0) { return DROPPED; }
+  if (Array.isArray(value) && value.length === 0 && isPlainList(value)) { return DROPPED; }
   if (isPlainObject(value) && isEmpty(value)) { return DROPPED; }
   return isFilledJson(value) ? value : INEXACT;
 }
@@ -191,6 +191,7 @@ function isPresentJson(value: unknown): boolean {
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
   if (Array.isArray(value)) {
+    if (!isPlainList(value)) { return false; }
     for (let i = 0; i < value.length; i++) {
       if (!isPresentJson(value[i])) { return false; }
     }
@@ -209,7 +210,7 @@ function isFilledJson(value: unknown): boolean {
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') { return true; }
   if (Array.isArray(value)) {
-    if (value.length === 0) { return false; }
+    if (value.length === 0 || !isPlainList(value)) { return false; }
     for (let i = 0; i < value.length; i++) {
       if (!isFilledJson(value[i])) { return false; }
     }
@@ -233,6 +234,16 @@ function isPlainObject(value: unknown): value is { readonly [key: string]: unkno
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
     && !Object.prototype.hasOwnProperty.call(value, 'constructor') && !Object.prototype.hasOwnProperty.call(value, 'resolve')
     && !Object.prototype.hasOwnProperty.call(value, '__proto__');
+}
+
+/**
+ * A list that cdk8s's resolve maps item by item: of Array's prototype, with no own field `value` (which
+ * its NumberStringUnionResolver takes for a union of number and string) or `resolve` (which its
+ * ImplicitTokenResolver calls).
+ */
+function isPlainList(value: readonly unknown[]): boolean {
+  return Object.getPrototypeOf(value) === Array.prototype && !Object.prototype.hasOwnProperty.call(value, 'value')
+    && !Object.prototype.hasOwnProperty.call(value, 'resolve');
 }
 
 function isEmpty(value: object): boolean {

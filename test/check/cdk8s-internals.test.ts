@@ -144,6 +144,26 @@ test.each<[string, (app: App) => void]>([
   expect(renderedManifest(obj, hasBuiltInResolvers(app))).toStrictEqual(obj.toJson());
 });
 
+test.each<[string, () => unknown[]]>([
+  ['an own field value, which cdk8s\'s NumberStringUnionResolver takes for a union', () => Object.assign(['a'], { value: 'b' })],
+  ['an own method resolve, which cdk8s\'s ImplicitTokenResolver calls', () => Object.assign(['a'], { resolve: () => ['c'] })],
+  ['a class of its own, with a method resolve', () => new (class extends Array<string> { public resolve() { return ['d']; } })()],
+])('a list with %s is rendered by toJson', (_, list) => {
+  // GIVEN an object whose data holds such a list
+  const obj = new ApiObject(Testing.chart(), 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: list() } });
+  // WHEN the check renders it THEN it has what toJson renders
+  const ours = renderedManifest(obj, true);
+  expect(ours).toStrictEqual(obj.toJson());
+  // AND so for such a list as the metadata's finalizers, empty or not
+  const emptied = list();
+  emptied.length = 0;
+  for (const finalizers of [list(), emptied]) {
+    const other = new ApiObject(Testing.chart(), 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+    (other.metadata as any).finalizers = finalizers;
+    expect(renderedManifest(other, true)).toStrictEqual(other.toJson());
+  }
+});
+
 test('our constructs render cheaply: the props themselves, no copy', () => {
   const chart = Testing.chart();
   const minio = new MinioDefault(chart, 'minio', { namespace: 'user' });
