@@ -26,6 +26,8 @@ const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
  * anything is added to it: for measuring what the check costs, never for hiding its findings.
  */
 const CHECK_CONTEXT = 'cdk8s-kubeflow-access:check';
+/** How many walks one computation makes at most while rendering keeps adding objects (each walk renders every object). */
+const MAX_WALKS = 8;
 /** The metadata type that exempts a PodDefault from the listing rule. */
 const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
 
@@ -125,8 +127,14 @@ class AppCheck implements IValidation {
     // (by a validation that ran after the check, or a producer while cdk8s rendered a chart) is written too.
     if (this.errors !== undefined && isRepeatedPass() && sameObjects(this.root, this.judged)) { return this.errors; }
     this.computations++;
-    const objects: ApiObject[] = [];
-    const inputs = appInputs(this.root, objects);
+    let objects: ApiObject[] = [];
+    let inputs = appInputs(this.root, objects);
+    // Rendering runs producers, which may add objects where the walk has been: walk again until none is added.
+    for (let walks = 1; !sameObjects(this.root, objects); walks++) {
+      if (walks === MAX_WALKS) { throw new AccessError(unsettled(this.root, objects)); }
+      objects = [];
+      inputs = appInputs(this.root, objects);
+    }
     this.judged = objects;
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
     const problems: CheckProblem[] = writtenYamlProblems(inputs);
@@ -147,6 +155,15 @@ export function appInputs(root: IConstruct, objects?: ApiObject[]): CheckInput[]
   const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app), objects);
   walk.visit(root, undefined);
   return walk.finish();
+}
+
+/** Why the check cannot judge an app whose rendering adds objects every time: naming one it added last. */
+function unsettled(root: IConstruct, judged: readonly ApiObject[]): string {
+  const known = new Set<IConstruct>(judged);
+  const added = root.node.findAll().find(c => isApiObject(c) && !known.has(c));
+  return `rendering the app adds objects every time it runs (${added === undefined ? 'or removes them' : `${added.node.path} among them`}): `
+    + 'a Lazy producer or a toJson of its own that makes constructs, so the check cannot judge what synth would write; '
+    + 'make the objects when the app is built, not when it is rendered';
 }
 
 /** Whether the ApiObjects of the tree under `scope` are `objects`, in tree order (a walk that renders nothing). */

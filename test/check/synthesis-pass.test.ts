@@ -130,6 +130,42 @@ describe('an object added to the app during a synthesis is judged by the pass th
     expect(errorsOf(() => app.synthYaml())).toEqual([clash.replace('(one/late)', '(two/late)')]);
   });
 
+  test.each([YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE, YamlOutputType.FILE_PER_APP])(
+    'a PodDefault that a producer adds to an earlier chart while the check renders a later one is judged by that pass (YamlOutputType %s)', yamlOutputType => {
+      // GIVEN chart two, whose ConfigMap's producer, the first time it runs (the check's rendering), adds to chart one,
+      // which the check has walked already, a PodDefault clashing with one's
+      const app = Testing.app({ yamlOutputType });
+      PodDefaultValidation.attach(app);
+      const one = new Chart(app, 'one');
+      const two = new Chart(app, 'two');
+      new ApiObject(one, 'a', podDefault('a', '1'));
+      new ApiObject(two, 'cm', {
+        apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
+        data: { note: Lazy.any({ produce: () => { if (one.node.tryFindChild('late') === undefined) { new ApiObject(one, 'late', podDefault('late', '2')); } return 'x'; } }) },
+      });
+
+      // WHEN synthesised THEN the clash is refused, and nothing is written
+      expect(errorsOf(() => app.synth())).toEqual([clash]);
+      expect(readdirSync(app.outdir)).toEqual([]);
+    });
+
+  test('an app whose rendering adds an object every time it runs is refused in words, naming one, and nothing is written', () => {
+    // GIVEN a ConfigMap whose producer adds a new ConfigMap to its chart each time it runs
+    const app = Testing.app({ yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'one');
+    let made = 0;
+    new ApiObject(chart, 'cm', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
+      data: { note: Lazy.any({ produce: () => { new ApiObject(chart, `made${made++}`, { apiVersion: 'v1', kind: 'ConfigMap' }); return 'x'; } }) },
+    });
+
+    // WHEN synthesised THEN refused, naming the object the last walk met first, and nothing is written
+    expect(() => app.synth()).toThrow('rendering the app adds objects every time it runs (one/made7 among them): a Lazy producer or a toJson of its own '
+      + 'that makes constructs, so the check cannot judge what synth would write; make the objects when the app is built, not when it is rendered');
+    expect(readdirSync(app.outdir)).toEqual([]);
+  });
+
   test('with FOLDER_PER_CHART_FILE_PER_RESOURCE, which cdk8s validates once, an object a later validation adds is judged by the next synthesis only', () => {
     // GIVEN the app above, written one folder per chart: cdk8s validates it once, the check first
     const app = Testing.app({ yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
