@@ -109,9 +109,10 @@ function remedy(): string {
 /**
  * The check of one App. Each synthesis renders every object once and judges the result. cdk8s 2.70
  * validates the whole app once per synthesis and then, inside `App.synth()` and `App.synthYaml()`, once
- * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result while the app
- * holds the objects it judged (see synthesis-pass.ts for what that assumes), since rendering the app
- * once per chart would cost as much as cdk8s's own walks with a chart per profile.
+ * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result while the chart
+ * each renders holds the objects judged there (see synthesis-pass.ts for what that assumes), since
+ * rendering the app once per chart, or walking it, would cost as much as cdk8s's own walks with a chart
+ * per profile.
  */
 class AppCheck implements IValidation {
   /** How many times the check itself ran, for tests that it runs once per synthesis. */
@@ -119,13 +120,25 @@ class AppCheck implements IValidation {
   private errors?: string[];
   /** The objects the last computation judged, in tree order. */
   private judged: readonly ApiObject[] = [];
+  /** The same objects, by the chart whose rendering writes them (Chart.of). */
+  private judgedIn = new Map<Chart, ApiObject[]>();
+  /** The charts this synthesis's repeats render, one each, in order; `null` when that cannot be told. */
+  private rendered?: readonly Chart[] | null;
+  /** How many repeats of this synthesis have run. */
+  private repeats = 0;
 
   public constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
-    // A repeat reuses the first pass's result only for the objects that pass judged: an object added since
-    // (by a validation that ran after the check, or a producer while cdk8s rendered a chart) is written too.
-    if (this.errors !== undefined && isRepeatedPass() && sameObjects(this.root, this.judged)) { return this.errors; }
+    const repeat = this.errors !== undefined && isRepeatedPass();
+    // A repeat reuses the first pass's result only while the chart it renders next holds the objects judged
+    // there: an object added since (by a validation that ran after the check, or a producer while cdk8s
+    // rendered another chart) is judged before it is written.
+    if (repeat && this.sameAsJudged(this.nextRendered())) { return this.errors!; }
+    if (!repeat) {
+      this.repeats = 0;
+      this.rendered = undefined;
+    }
     this.computations++;
     let objects: ApiObject[] = [];
     let inputs = appInputs(this.root, objects);
@@ -136,6 +149,7 @@ class AppCheck implements IValidation {
       inputs = appInputs(this.root, objects);
     }
     this.judged = objects;
+    this.judgedIn = byChart(objects);
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
     const problems: CheckProblem[] = writtenYamlProblems(inputs);
     append(problems, checkManifests(inputs));
@@ -144,6 +158,61 @@ class AppCheck implements IValidation {
     this.errors = errors;
     return errors;
   }
+
+  /**
+   * The chart the running repeat renders: the next of `app.charts`, which App.synth and App.synthYaml render
+   * in that order, one `_synthChart` each, as the first repeat finds them (App.synth reads them before it);
+   * `undefined` when that cannot be told (a chart renders itself with a toJson of its own, or more repeats
+   * run than there are charts), or need not be: the objects judged are of one chart, and a walk over the
+   * app costs what one over that chart does, without ordering the charts.
+   */
+  private nextRendered(): Chart | undefined {
+    if (this.rendered === undefined) { this.rendered = this.judgedIn.size > 1 ? renderOrder(this.root as App) : null; }
+    return this.rendered?.[this.repeats++];
+  }
+
+  /**
+   * Whether `chart` holds exactly the objects judged there, or, when the chart is not known, the whole app
+   * the objects judged: a walk over that chart alone (a walk over the app for every repeat would cost as
+   * much as cdk8s's own, with a chart per profile).
+   */
+  private sameAsJudged(chart: Chart | undefined): boolean {
+    return chart === undefined ? sameObjects(this.root, this.judged) : sameObjects(chart, this.judgedIn.get(chart) ?? [], true);
+  }
+}
+
+/**
+ * The charts in the order App.synth and App.synthYaml render them (`app.charts` once dependencies are
+ * resolved, as they resolve them before the first repeat), or `null` when a chart's rendering may not be
+ * one repeat: a Chart whose toJson is its own.
+ */
+function renderOrder(app: App): readonly Chart[] | null {
+  resolveDependencies(app);
+  const charts = app.charts;
+  return charts.every(chart => chart.toJson === CHART_TO_JSON) ? charts : null;
+}
+
+/** Read once: each use of an import of cdk8s calls a getter of its module. */
+const CHART_TO_JSON = Chart.prototype.toJson;
+
+/** The objects by the chart that renders them: the nearest Chart above each. */
+function byChart(objects: readonly ApiObject[]): Map<Chart, ApiObject[]> {
+  const map = new Map<Chart, ApiObject[]>();
+  for (const obj of objects) {
+    const chart = nearestChart(obj);
+    if (chart === undefined) { continue; }
+    let list = map.get(chart);
+    if (list === undefined) { map.set(chart, list = []); }
+    list.push(obj);
+  }
+  return map;
+}
+
+function nearestChart(c: IConstruct): Chart | undefined {
+  for (let s = c.node.scope; s !== undefined; s = s.node.scope) {
+    if (isChart(s)) { return s as Chart; }
+  }
+  return undefined;
 }
 
 /**
@@ -166,13 +235,17 @@ function unsettled(root: IConstruct, judged: readonly ApiObject[]): string {
     + 'make the objects when the app is built, not when it is rendered';
 }
 
-/** Whether the ApiObjects of the tree under `scope` are `objects`, in tree order (a walk that renders nothing). */
-function sameObjects(scope: IConstruct, objects: readonly ApiObject[]): boolean {
+/**
+ * Whether the ApiObjects of the tree under `scope` are `objects`, in tree order (a walk that renders
+ * nothing); with `ownChart`, those of the chart `scope` alone, not of the charts inside it.
+ */
+function sameObjects(scope: IConstruct, objects: readonly ApiObject[], ownChart = false): boolean {
   let next = 0;
   const visit = (s: IConstruct): boolean => {
     const children = s.node.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
+      if (ownChart && isChart(child)) { continue; }
       if (isApiObject(child) && objects[next++] !== child) { return false; }
       if (!visit(child)) { return false; }
     }

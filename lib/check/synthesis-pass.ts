@@ -7,9 +7,10 @@
 //
 // What that assumes: cdk8s does run user code between the passes (the validations after the check's in
 // the first pass, and each chart before is rendered: toJson overrides, Lazy producers, the app's
-// resolvers). A repeat reuses the first result only while the app holds the objects the first pass
-// judged, no more and no fewer (pod-default-validation.ts): an object such code adds is judged by the
-// next pass, before its chart is written. (Within a pass, the check walks the app again while its own
+// resolvers). A repeat reuses the first result only while the chart it renders (the next of `app.charts`,
+// in the order App.synth renders them) holds the objects the first pass judged there, no more and no
+// fewer, or, where that chart cannot be told, while the app does (pod-default-validation.ts): an object
+// such code adds is judged by the pass before its chart is written. (Within a pass, the check walks the app again while its own
 // rendering adds objects, and refuses an app whose rendering adds objects every time.) Beyond that, the reuse takes that code to change nothing the
 // first pass rendered, as rendering should: it renders the same objects the same way every time. An app
 // whose rendering of one chart changes another object (a producer that renames it) is judged as it was

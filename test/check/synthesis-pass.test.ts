@@ -114,19 +114,46 @@ describe('an object added to the app during a synthesis is judged by the pass th
 
   test('a PodDefault that a producer adds to a later chart while cdk8s renders an earlier one is judged before that chart is written', () => {
     // GIVEN chart one, whose ConfigMap's producer, on its second call (cdk8s's rendering of chart one, after
-    // the check's), adds to chart two a PodDefault clashing with one's
+    // the check's), adds to chart two (which holds a ConfigMap, so that each repeat walks its own chart) a
+    // PodDefault clashing with one's
     let calls = 0;
     const app = Testing.app();
     PodDefaultValidation.attach(app);
     const one = new Chart(app, 'one');
     const two = new Chart(app, 'two');
     new ApiObject(one, 'a', podDefault('a', '1'));
+    new ApiObject(two, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } });
     new ApiObject(one, 'cm', {
       apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
       data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(two, 'late', podDefault('late', '2')); } return 'x'; } }) },
     });
 
     // WHEN synthesised THEN the clash is refused: chart two's pass meets the new object
+    expect(errorsOf(() => app.synthYaml())).toEqual([clash.replace('(one/late)', '(two/late)')]);
+  });
+
+  test('a repeat walks only the chart it renders; with a Chart of its own toJson, which need not be one repeat, it walks the app', () => {
+    // GIVEN charts one, quiet and two, where quiet renders itself with a toJson of its own that renders nothing
+    // (so cdk8s makes no repeat for it), and one's ConfigMap's producer, on cdk8s's rendering of one, adds to
+    // two a PodDefault clashing with one's
+    class Quiet extends Chart {
+      public toJson(): any[] { return []; }
+    }
+    let calls = 0;
+    const app = Testing.app();
+    PodDefaultValidation.attach(app);
+    const one = new Chart(app, 'one');
+    new Quiet(app, 'quiet');
+    const two = new Chart(app, 'two');
+    new ApiObject(one, 'a', podDefault('a', '1'));
+    new ApiObject(two, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } });
+    new ApiObject(one, 'cm', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
+      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(two, 'late', podDefault('late', '2')); } return 'x'; } }) },
+    });
+
+    // WHEN synthesised THEN the clash is refused all the same: the repeat that renders two is not the second
+    // chart's, so the check walks the app
     expect(errorsOf(() => app.synthYaml())).toEqual([clash.replace('(one/late)', '(two/late)')]);
   });
 
