@@ -3,7 +3,7 @@
 // to `checkManifests`, after judging what kubectl would read other than synth wrote it (written-yaml.ts).
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, IValidation, MetadataEntry } from 'constructs';
-import { hasBuiltInResolvers, renderedManifest, resolveDependencies } from './cdk8s-internals';
+import { hasBuiltInResolvers, resolveDependencies, writtenManifest } from './cdk8s-internals';
 import { checkManifests } from './check-manifests';
 import { append } from './objects';
 import { resourceFileName } from './output-files';
@@ -26,6 +26,8 @@ const CHECK_METADATA = 'cdk8s-kubeflow-access:pod-default-check';
  * anything is added to it: for measuring what the check costs, never for hiding its findings.
  */
 const CHECK_CONTEXT = 'cdk8s-kubeflow-access:check';
+/** How many walks one computation makes at most while rendering keeps adding objects (each walk renders every object). */
+const MAX_WALKS = 8;
 /** The metadata type that exempts a PodDefault from the listing rule. */
 const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
 
@@ -107,21 +109,47 @@ function remedy(): string {
 /**
  * The check of one App. Each synthesis renders every object once and judges the result. cdk8s 2.70
  * validates the whole app once per synthesis and then, inside `App.synth()` and `App.synthYaml()`, once
- * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result (see
- * synthesis-pass.ts for what that assumes), since rendering the app once per chart would cost as much
- * as cdk8s's own walks with a chart per profile.
+ * more per chart (`App._synthChart`); those repeats reuse the synthesis's first result while the chart
+ * each renders holds the objects judged there (see synthesis-pass.ts for what that assumes), since
+ * rendering the app once per chart, or walking it, would cost as much as cdk8s's own walks with a chart
+ * per profile.
  */
 class AppCheck implements IValidation {
   /** How many times the check itself ran, for tests that it runs once per synthesis. */
   public computations = 0;
   private errors?: string[];
+  /** The objects the last computation judged, in tree order. */
+  private judged: readonly ApiObject[] = [];
+  /** The same objects, by the chart whose rendering writes them (Chart.of). */
+  private judgedIn = new Map<Chart, ApiObject[]>();
+  /** The charts this synthesis's repeats render, one each, in order; `null` when that cannot be told. */
+  private rendered?: readonly Chart[] | null;
+  /** How many repeats of this synthesis have run. */
+  private repeats = 0;
 
   public constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
-    if (this.errors !== undefined && isRepeatedPass()) { return this.errors; }
+    const repeat = this.errors !== undefined && isRepeatedPass();
+    // A repeat reuses the first pass's result only while the chart it renders next holds the objects judged
+    // there: an object added since (by a validation that ran after the check, or a producer while cdk8s
+    // rendered another chart) is judged before it is written.
+    if (repeat && this.sameAsJudged(this.nextRendered())) { return this.errors!; }
+    if (!repeat) {
+      this.repeats = 0;
+      this.rendered = undefined;
+    }
     this.computations++;
-    const inputs = appInputs(this.root);
+    let objects: ApiObject[] = [];
+    let inputs = appInputs(this.root, objects);
+    // Rendering runs producers, which may add objects where the walk has been: walk again until none is added.
+    for (let walks = 1; !sameObjects(this.root, objects); walks++) {
+      if (walks === MAX_WALKS) { throw new AccessError(unsettled(this.root, objects)); }
+      objects = [];
+      inputs = appInputs(this.root, objects);
+    }
+    this.judged = objects;
+    this.judgedIn = byChart(objects);
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
     const problems: CheckProblem[] = writtenYamlProblems(inputs);
     append(problems, checkManifests(inputs));
@@ -130,14 +158,100 @@ class AppCheck implements IValidation {
     this.errors = errors;
     return errors;
   }
+
+  /**
+   * The chart the running repeat renders: the next of `app.charts`, which App.synth and App.synthYaml render
+   * in that order, one `_synthChart` each, as the first repeat finds them (App.synth reads them before it);
+   * `undefined` when that cannot be told (a chart renders itself with a toJson of its own, or more repeats
+   * run than there are charts), or need not be: the objects judged are of one chart, and a walk over the
+   * app costs what one over that chart does, without ordering the charts.
+   */
+  private nextRendered(): Chart | undefined {
+    if (this.rendered === undefined) { this.rendered = this.judgedIn.size > 1 ? renderOrder(this.root as App) : null; }
+    return this.rendered?.[this.repeats++];
+  }
+
+  /**
+   * Whether `chart` holds exactly the objects judged there, or, when the chart is not known, the whole app
+   * the objects judged: a walk over that chart alone (a walk over the app for every repeat would cost as
+   * much as cdk8s's own, with a chart per profile).
+   */
+  private sameAsJudged(chart: Chart | undefined): boolean {
+    return chart === undefined ? sameObjects(this.root, this.judged) : sameObjects(chart, this.judgedIn.get(chart) ?? [], true);
+  }
 }
 
-/** Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it. */
-export function appInputs(root: IConstruct): CheckInput[] {
+/**
+ * The charts in the order App.synth and App.synthYaml render them (`app.charts` once dependencies are
+ * resolved, as they resolve them before the first repeat), or `null` when a chart's rendering may not be
+ * one repeat: a Chart whose toJson is its own.
+ */
+function renderOrder(app: App): readonly Chart[] | null {
+  resolveDependencies(app);
+  const charts = app.charts;
+  return charts.every(chart => chart.toJson === CHART_TO_JSON) ? charts : null;
+}
+
+/** Read once: each use of an import of cdk8s calls a getter of its module. */
+const CHART_TO_JSON = Chart.prototype.toJson;
+
+/** The objects by the chart that renders them: the nearest Chart above each. */
+function byChart(objects: readonly ApiObject[]): Map<Chart, ApiObject[]> {
+  const map = new Map<Chart, ApiObject[]>();
+  for (const obj of objects) {
+    const chart = nearestChart(obj);
+    if (chart === undefined) { continue; }
+    let list = map.get(chart);
+    if (list === undefined) { map.set(chart, list = []); }
+    list.push(obj);
+  }
+  return map;
+}
+
+function nearestChart(c: IConstruct): Chart | undefined {
+  for (let s = c.node.scope; s !== undefined; s = s.node.scope) {
+    if (isChart(s)) { return s as Chart; }
+  }
+  return undefined;
+}
+
+/**
+ * Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it;
+ * the objects themselves are added to `objects`, when given.
+ */
+export function appInputs(root: IConstruct, objects?: ApiObject[]): CheckInput[] {
   const app = root as App;
-  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app));
+  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app), objects);
   walk.visit(root, undefined);
   return walk.finish();
+}
+
+/** Why the check cannot judge an app whose rendering adds objects every time: naming one it added last. */
+function unsettled(root: IConstruct, judged: readonly ApiObject[]): string {
+  const known = new Set<IConstruct>(judged);
+  const added = root.node.findAll().find(c => isApiObject(c) && !known.has(c));
+  return `rendering the app adds objects every time it runs (${added === undefined ? 'or removes them' : `${added.node.path} among them`}): `
+    + 'a Lazy producer or a toJson of its own that makes constructs, so the check cannot judge what synth would write; '
+    + 'make the objects when the app is built, not when it is rendered';
+}
+
+/**
+ * Whether the ApiObjects of the tree under `scope` are `objects`, in tree order (a walk that renders
+ * nothing); with `ownChart`, those of the chart `scope` alone, not of the charts inside it.
+ */
+function sameObjects(scope: IConstruct, objects: readonly ApiObject[], ownChart = false): boolean {
+  let next = 0;
+  const visit = (s: IConstruct): boolean => {
+    const children = s.node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (ownChart && isChart(child)) { continue; }
+      if (isApiObject(child) && objects[next++] !== child) { return false; }
+      if (!visit(child)) { return false; }
+    }
+    return true;
+  };
+  return visit(scope) && next === objects.length;
 }
 
 /** One object met on the walk. */
@@ -154,7 +268,7 @@ interface Met {
 class Walk {
   private readonly met: Met[] = [];
 
-  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles) {}
+  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles, private readonly objects?: ApiObject[]) {}
 
   public visit(scope: IConstruct, chart: Chart | undefined): void {
     const children = scope.node.children;
@@ -165,7 +279,8 @@ class Walk {
         own = child as Chart;
       } else if (isApiObject(child)) {
         const obj = child as ApiObject;
-        const manifest = renderedManifest(obj, this.builtInResolvers);
+        this.objects?.push(obj);
+        const manifest = writtenManifest(obj, this.builtInResolvers);
         this.met.push({
           manifest,
           source: obj.node.path,

@@ -8,7 +8,14 @@
 //   most of them, and reads NEL, U+2028 and U+2029 as line breaks (see UNREADABLE);
 // - multi-line strings, which cdk8s writes as literal blocks without an indentation indicator: go-yaml
 //   takes all the spaces of the lines before the first line of text for indentation, and refuses a tab
-//   after them (go-yaml-block-scalar.ts).
+//   after them (go-yaml-block-scalar.ts);
+// - numbers: cdk8s writes NaN, Infinity and -Infinity (a setting that `Number()` could not read, a division
+//   by zero) as the YAML floats `.nan`, `.inf` and `-.inf`, which go-yaml reads but kubectl cannot convert to
+//   JSON ("error converting YAML to JSON: json: unsupported value: NaN"), so it refuses the file;
+// - values that are no JSON data, which a toJson of an object's own can return (cdk8s's own toJson refuses
+//   them, but keeps a function in a map): the writer writes a Map or a Set as a tagged node, a Date as a
+//   timestamp, a class instance as its own fields, a map with a method toJSON as that method's result, and
+//   fails on a function or a symbol midway through the files.
 // `kubectl apply` then refuses the file, or applies another value without a word.
 //
 // Only the in-process check sees these strings before they are written; the doors that read written
@@ -33,7 +40,7 @@ const UNREADABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\
 /** What a string must hold for UNREADABLE, or to be written as a literal block: most strings hold none. */
 const SPECIAL = /[\n\u007f-\u009f\u2028\u2029\ufffe\uffff\ud800-\udfff]/;
 
-/** Every string of `inputs` (a key or a value) that cdk8s writes so that kubectl reads back something else. */
+/** Every string of `inputs` (a key or a value) and every number that cdk8s writes so that kubectl reads back something else, or refuses. */
 export function writtenYamlProblems(inputs: readonly CheckInput[]): CheckProblem[] {
   const written = new WrittenYaml();
   const problems: CheckProblem[] = [];
@@ -41,12 +48,13 @@ export function writtenYamlProblems(inputs: readonly CheckInput[]): CheckProblem
     const { manifest, source } = inputs[i];
     if (!isPlainObject(manifest)) { continue; }
     const found: Found[] = [];
-    written.scan(manifest, [], found);
+    const foreign = foreignObject(manifest);
+    if (foreign === undefined) { written.scan(manifest, [], found); } else { found.push({ path: [], key: false, readAs: foreign }); }
     if (found.length === 0) { continue; }
     const namespace = typeof manifest.metadata?.namespace === 'string' ? manifest.metadata.namespace : '';
     const where = source ?? `${manifest.kind} ${manifest.metadata?.name}`;
     for (const { path, key, readAs } of found) {
-      const what = key ? `the key ${JSON.stringify(path[path.length - 1])} of ${pathText(path.slice(0, -1)) || 'the object'}` : pathText(path);
+      const what = key ? `the key ${JSON.stringify(path[path.length - 1])} of ${pathText(path.slice(0, -1)) || 'the object'}` : pathText(path) || 'the object';
       problems.push(checkProblem({ rule: 'yaml-scalar', namespace, sources: [where], key: pathText(path), message: `${where}: ${what} ${readAs.message}`, fix: readAs.fix }));
     }
   }
@@ -59,11 +67,38 @@ interface Reading {
   readonly fix: string;
 }
 
-/** A string that writing changes: where it is, whether it is the key there rather than the value, and what kubectl makes of it. */
+/** A string or number that writing changes: where it is, whether it is the key there rather than the value, and what kubectl makes of it. */
 interface Found {
   readonly path: readonly (string | number)[];
   readonly key: boolean;
   readonly readAs: Reading;
+}
+
+const NUMBER: Reading = {
+  message: 'is a number that cdk8s writes as .nan, .inf or -.inf, which kubectl cannot read: it refuses the file (it cannot write the value as JSON)',
+  fix: 'give a finite number',
+};
+const PLAIN_FIX = 'render plain JSON: strings, numbers, booleans, lists and maps';
+const UNWRITABLE: Reading = {
+  message: 'is a function or a symbol, which cdk8s\'s YAML writer cannot write: synth would fail midway, after writing the files before it',
+  fix: PLAIN_FIX,
+};
+const TO_JSON: Reading = {
+  message: 'is a method toJSON, which cdk8s\'s YAML writer calls, writing its result in place of the map that holds it',
+  fix: PLAIN_FIX,
+};
+
+/**
+ * What cdk8s's YAML writer makes of an object that is neither a list nor a map of Object's prototype (or of
+ * none), which a toJson of an object's own can return (cdk8s's own toJson refuses them): a Map, a Set, a
+ * Date, a class instance; `undefined` for a list or a map.
+ */
+function foreignObject(value: object): Reading | undefined {
+  if (Array.isArray(value)) { return undefined; }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) { return undefined; }
+  const name = typeof prototype.constructor?.name === 'string' && prototype.constructor.name !== '' ? prototype.constructor.name : 'object of a class';
+  return { message: `is a ${name}, which cdk8s's YAML writer writes as a tagged node, a timestamp or its own fields, not as the check reads it`, fix: PLAIN_FIX };
 }
 
 const UNQUOTED_FIX = 'cdk8s quotes 0x1F and 0b1, but not 0o17, 0X1F or 0B1, which kubectl reads as numbers';
@@ -99,7 +134,7 @@ class WrittenYaml {
   private readonly keys = new Map<string, Reading | undefined>();
 
   /**
-   * Adds to `found` each string under `value` that writing changes; `path` leads to `value`, and is
+   * Adds to `found` each string or number under `value` that writing changes; `path` leads to `value`, and is
    * copied only for what is found. This visits every string of the app: strings are judged in the loop
    * over their list or map, and only lists and maps are visited by a call (measured: a third of the time).
    */
@@ -110,9 +145,18 @@ class WrittenYaml {
         if (typeof item === 'string') {
           if (mayChange(item)) { this.judge(item, false, path, i, found); }
         } else if (typeof item === 'object' && item !== null) {
-          path.push(i);
-          this.scan(item, path, found);
-          path.pop();
+          const foreign = foreignObject(item);
+          if (foreign === undefined) {
+            path.push(i);
+            this.scan(item, path, found);
+            path.pop();
+          } else {
+            found.push({ path: [...path, i], key: false, readAs: foreign });
+          }
+        } else if (typeof item === 'number') {
+          if (!Number.isFinite(item)) { found.push({ path: [...path, i], key: false, readAs: NUMBER }); }
+        } else if (typeof item === 'function' || typeof item === 'symbol') {
+          found.push({ path: [...path, i], key: false, readAs: UNWRITABLE });
         }
       }
       return;
@@ -126,9 +170,18 @@ class WrittenYaml {
       if (typeof item === 'string') {
         if (mayChange(item)) { this.judge(item, false, path, key, found); }
       } else if (typeof item === 'object' && item !== null) {
-        path.push(key);
-        this.scan(item, path, found);
-        path.pop();
+        const foreign = foreignObject(item);
+        if (foreign === undefined) {
+          path.push(key);
+          this.scan(item, path, found);
+          path.pop();
+        } else {
+          found.push({ path: [...path, key], key: false, readAs: foreign });
+        }
+      } else if (typeof item === 'number') {
+        if (!Number.isFinite(item)) { found.push({ path: [...path, key], key: false, readAs: NUMBER }); }
+      } else if (typeof item === 'function' || typeof item === 'symbol') {
+        found.push({ path: [...path, key], key: false, readAs: key === 'toJSON' && typeof item === 'function' ? TO_JSON : UNWRITABLE });
       }
     }
   }

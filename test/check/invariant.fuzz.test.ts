@@ -3,20 +3,22 @@
 // finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The
 // apps mix the library's constructs, KubePodDefaults, raw ApiObjects (ExternalSecrets and
 // ClusterExternalSecrets among them, some with a selector or a refreshInterval ESO cannot read), Included
-// YAML and JSON patches over several charts, in every YamlOutputType, and change between two synths:
-// props objects their callers kept, public fields, new patches. The seed is fixed (FUZZ_SEED replays
+// YAML (one whose metadata holds a key __proto__, which cdk8s drops) and JSON patches over several charts,
+// in every YamlOutputType, objects with a number NaN (which kubectl cannot read back), objects whose toJson
+// override leaves a field undefined (written null), objects a chart's validation adds during the synth (not
+// with FOLDER_PER_CHART_FILE_PER_RESOURCE, which cdk8s validates once: see synthesis-pass.ts), and change
+// between two synths: props objects their callers kept, public fields, new patches. The seed is fixed (FUZZ_SEED replays
 // another); FUZZ_RUNS sets the number of apps.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
-import { loadAll } from 'js-yaml';
 import * as YAML from 'yaml';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PipelinesApiAccess, PodDefaultCheck } from '../../lib';
 import { AllowUnlisted } from '../../lib/check/input-model';
-import { KUBECTL_SCHEMA } from '../../lib/check/kubectl-yaml';
+import { readManifestText } from '../../lib/check/manifest-text';
 import { PodDefaultValidation } from '../../lib/check/pod-default-validation';
 import { line } from './support';
 
@@ -47,7 +49,8 @@ const podDefaultSpec = (name: string) => fc.record({
 
 /** One object of the app: what kind of thing, with what name and namespace. */
 const objectSpec = fc.record({
-  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-configmap', 'raw-eso', 'raw-ces', 'include'),
+  type: fc.constantFrom('minio', 'pipelines', 'kube', 'raw-pd', 'raw-secret', 'raw-configmap', 'raw-eso', 'raw-ces', 'include',
+    'include-proto', 'nan', 'override', 'late'),
   name: fc.constantFrom(...NAMES),
   namespace: fc.constantFrom(...NAMESPACES),
   chart: fc.nat(2),
@@ -141,6 +144,35 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
           kept.push({ obj: made[0], props });
           break;
         }
+        case 'include-proto': {
+          // The YAML reader makes an own key __proto__, which toJson drops, with the namespace under it.
+          const file = path.join(workdir, `include-${i}.yaml`);
+          const hidden = JSON.parse(`{"name":${JSON.stringify(o.name)},"__proto__":{"namespace":${JSON.stringify(o.namespace ?? 'team-b')}}}`);
+          writeFileSync(file, YAML.stringify({ apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: hidden, spec: o.spec }));
+          made = new Include(chart, `o${i}`, { url: file }).apiObjects;
+          break;
+        }
+        case 'nan': {
+          const props = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { AWS_REGION: 'x' }, replicas: Number('') / 0 };
+          made = [new ApiObject(chart, `o${i}`, props)];
+          break;
+        }
+        case 'override': {
+          made = [new EnvOverride(chart, `o${i}`, { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata, spec: o.spec })];
+          break;
+        }
+        case 'late': {
+          // Added by a validation of the chart, the first time cdk8s validates it: after the check, on the App, ran.
+          if (type === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE) { return; }
+          const id = `o${i}`;
+          chart.node.addValidation({
+            validate: () => {
+              if (chart.node.tryFindChild(id) === undefined) { new ApiObject(chart, id, { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata, spec: o.spec }); }
+              return [];
+            },
+          });
+          return;
+        }
         case 'include': {
           const file = path.join(workdir, `include-${i}.yaml`);
           writeFileSync(file, YAML.stringify({ apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata, spec: o.spec }));
@@ -158,6 +190,19 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
     }
   });
   return { app, kept, all };
+}
+
+/**
+ * A PodDefault whose toJson override sets env var M to its name with a valueFrom left undefined: cdk8s writes
+ * `valueFrom: null`, so M is no mark that keeps two PodDefaults apart.
+ */
+class EnvOverride extends ApiObject {
+  public toJson(): any {
+    const json = super.toJson();
+    const from: any = undefined;
+    if (json.spec !== undefined) { json.spec.env = [{ name: 'M', value: json.metadata.name, valueFrom: from }]; }
+    return json;
+  }
 }
 
 /** The refreshInterval of an object spec, when it gives one. */
@@ -187,26 +232,28 @@ function applyChange(built: Built, change: any): void {
 function synthAndJudge(built: Built, workdir: string): void {
   const outdir = built.app.outdir;
   rmSync(outdir, { recursive: true, force: true });
-  // The objects synth will write, and which PodDefaults are exempt from the listing rule.
+  // The objects synth wrote (those a validation added during it among them), and which PodDefaults are exempt from the listing rule.
   let expected: any[];
-  const objects = built.app.node.findAll().filter(c => ApiObject.isApiObject(c)) as ApiObject[];
+  let objects: ApiObject[];
   try {
     built.app.synth();
+    objects = built.app.node.findAll().filter(c => ApiObject.isApiObject(c)) as ApiObject[];
     expected = objects.map(o => o.toJson());
   } catch {
     return;
   }
   const exempt = new AllowUnlisted(objects.filter(o => o.node.metadata.some(m => m.type === 'cdk8s-kubeflow-access:allow-unlisted'))
     .map(o => o.toJson()).map(m => m.metadata.namespace === undefined ? m.metadata.name : `${m.metadata.namespace}/${m.metadata.name}`));
-  // Read as kubectl reads the files, which is not always as cdk8s meant them (`0O17` is a number to it).
-  const written = filesUnder(outdir).flatMap(file => loadAll(readFileSync(file, 'utf8'), undefined, { schema: KUBECTL_SCHEMA })
-    .map((manifest: any, i) => ({ manifest, source: `${path.relative(workdir, file)}#${i + 1}` })))
-    .filter(w => w.manifest !== null && w.manifest !== undefined);
+  // Read as kubectl reads the files, which is not always as cdk8s meant them (`0O17` is a number to it, `.nan` it refuses).
+  const read = filesUnder(outdir).map(file => readManifestText(readFileSync(file, 'utf8'), path.relative(workdir, file)));
+  expect(read.flatMap(r => r.problems)).toEqual([]);
+  const written = read.flatMap(r => r.objects.map(({ source, value }) => ({ manifest: value, source })));
   const inputs = written.map(w => ({ ...w, allowUnlisted: w.manifest.kind === 'PodDefault' && exempt.matches(w.manifest.metadata.namespace ?? '', w.manifest.metadata.name) }));
   // THEN the pure check over what synth wrote finds nothing
   expect(PodDefaultCheck.check(inputs).map(line)).toEqual([]);
   // AND synth wrote every object of the app, as it renders
-  const key = (m: any) => JSON.stringify(m);
+  // cdk8s writes a field toJson leaves undefined as null.
+  const key = (m: any) => JSON.stringify(m, (_, v) => v === undefined ? null : v);
   expect(written.map(w => key(w.manifest)).sort()).toEqual(expected.map(key).sort());
 }
 

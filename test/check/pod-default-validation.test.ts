@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Include, JsonPatch, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Include, JsonPatch, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { Construct } from 'constructs';
@@ -465,6 +465,25 @@ describe('no object escapes the in-process check', () => {
     ]);
   });
 
+  test('an Included PodDefault whose metadata holds a key __proto__ is judged without it, as synth writes it', () => {
+    // GIVEN our docker-config in team-a, and an Include of a PodDefault of that name whose metadata holds
+    // `__proto__: { namespace: team-b }`: the YAML reader makes that an own key, and toJson writes neither it nor a namespace
+    const { app, chart } = appWithChart();
+    const a = dockerConfig(chart, 'docker');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'proto-')), 'proto.yaml');
+    writeFileSync(file, 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: docker-config\n  __proto__:\n    namespace: team-b\n'
+      + 'spec:\n  desc: d\n  selector:\n    matchLabels:\n      docker-config: "true"\n');
+    const included = new Include(new Chart(app, 'anywhere'), 'inc', { url: file }).apiObjects[0];
+    expect(included.toJson().metadata).toEqual({ name: 'docker-config' });
+
+    // WHEN synthesised
+    // THEN it is judged namespace-less, as written: kubectl apply -n team-a makes it docker-config's twin
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `${a} and ${included.node.path} are both PodDefault docker-config (api group kubeflow.org) in namespace team-a once ${included.node.path}, which names no namespace, `
+        + 'is applied there (kubectl apply -n team-a): applying them, one overwrites the other; give them different names or namespaces',
+    ]);
+  });
+
   test('with FILE_PER_RESOURCE, one kind and name in two namespaces is refused naming both', () => {
     // GIVEN two Secrets named creds in two namespaces, written one file per resource
     const app = Testing.app({ yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
@@ -609,6 +628,30 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
     const config = Buffer.from(secret.data['config.json'], 'base64').toString();
     expect(config).toContain('"username":"bot"');
     expect(config).not.toContain('other.example.com');
+  });
+
+  test('a toJson override\'s field left undefined is judged as the null cdk8s writes for it', () => {
+    // GIVEN two PodDefaults selected by one label whose toJson override adds env var M, with valueFrom taken
+    // from an optional setting that is not given: cdk8s's YAML writer keeps the field and writes it null
+    class WithEnv extends ApiObject {
+      public toJson(): any {
+        const json = super.toJson();
+        const from: any = undefined;
+        json.spec.env = [{ name: 'M', value: json.metadata.name, valueFrom: from }];
+        return json;
+      }
+    }
+    const { app, chart } = appWithChart();
+    const spec = (name: string) => ({ desc: name, selector: { matchLabels: { shared: 'true' } } });
+    const a = new WithEnv(chart, 'a', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a', namespace: 'team-a' }, spec: spec('a') });
+    const b = new WithEnv(chart, 'b', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'b', namespace: 'team-a' }, spec: spec('b') });
+    expect(Yaml.stringify(a.toJson())).toContain('valueFrom: null');
+
+    // WHEN synthesised
+    // THEN judged as written: a var M with a valueFrom, set to each one's name, is no mark that keeps them apart, and the two clash
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `env var M differs between poddefaults a (${a.node.path}) and b (${b.node.path}) in namespace team-a: ${refuseBoth('shared=true')}`,
+    ]);
   });
 
   test('an object that names no namespace is judged where kubectl apply -n puts it: beside our Secret of that name', () => {

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PodDefaultValidation } from '../../lib';
 import { writtenYamlProblems } from '../../lib/check/written-yaml';
@@ -289,6 +289,80 @@ describe('synth', () => {
     expect(message).toContain('test/script: stringData.run.sh is a multi-line string that cdk8s writes as a literal block which kubectl reads back '
       + 'as another string, or refuses');
     expect(message).not.toContain('fake-token');
+  });
+
+  test.each<[string, number, string]>([['NaN', NaN, '.nan'], ['Infinity', Infinity, '.inf'], ['-Infinity', -Infinity, '-.inf']])(
+    'refuses a number %s, which cdk8s writes as a YAML float kubectl cannot decode, and writes nothing', (_, value, written) => {
+      // GIVEN a Deployment whose replicas came from Number() of a missing setting (NaN), or a division by zero (Infinity)
+      const outdir = mkdtempSync(path.join(tmpdir(), 'written-yaml-out-'));
+      const app = new App({ outdir });
+      PodDefaultValidation.attach(app);
+      const chart = new Chart(app, 'profile', { namespace: 'team-a' });
+      const manifest = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: value } };
+      new ApiObject(chart, 'web', manifest);
+      // AND cdk8s writes it as a YAML float, which kubectl refuses to convert to JSON (when on PATH)
+      expect(Yaml.stringify(manifest)).toContain(`replicas: ${written}\n`);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'written-yaml-')), 'web.yaml');
+      writeFileSync(file, Yaml.stringify({ ...manifest, metadata: { name: 'web', namespace: 'team-a' } }));
+      const result = spawnSync('kubectl', ['annotate', '--local', '-o', 'json', '-f', file, 'x=y'], { encoding: 'utf8' });
+      if (result.error === undefined) {
+        expect(result.status).not.toBe(0);
+        expect(result.stderr).toContain('error converting YAML to JSON: json: unsupported value: ');
+      }
+      // WHEN synthesised THEN synth refuses, naming the construct and the field, and writes no file
+      expect(() => app.synth()).toThrow('profile/web: spec.replicas is a number that cdk8s writes as .nan, .inf or -.inf, which kubectl cannot read: '
+        + 'it refuses the file (it cannot write the value as JSON); give a finite number');
+      expect(readdirSync(outdir)).toEqual([]);
+    });
+
+  test('a number NaN in a list or in the metadata is reported where it is', () => {
+    // GIVEN a ConfigMap with NaN in a list and an additional metadata field of Infinity
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', generation: Infinity }, list: [1, NaN], data: { a: 'b' } };
+    // WHEN judged THEN each place is reported, finite numbers are not
+    expect(writtenYamlProblems([{ manifest, source: 'c/cm' }]).map(p => p.key)).toEqual(['metadata.generation', 'list[1]']);
+  });
+
+  test('a value that is no JSON data is refused where it is: cdk8s\'s YAML writer writes it as the check does not read it, or fails midway', () => {
+    // GIVEN values a toJson of its own can return (cdk8s's own toJson refuses class instances), and a map with a method toJSON, which toJson keeps
+    class Settings { public readonly region = 'x'; }
+    const manifest = {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' },
+      data: { map: new Map([['a', 'b']]), date: new Date(0), settings: new Settings(), list: [new Set(['a'])], plain: Object.create(null) },
+      spec: { toJSON: () => ({ other: 'spec' }), a: 'b' },
+      extra: { fn: () => 'x' },
+    };
+    // AND what the writer makes of some of them
+    expect(Yaml.stringify({ spec: manifest.spec })).toBe('spec:\n  other: spec\n');
+    expect(Yaml.stringify({ data: { map: manifest.data.map } })).toBe('data:\n  map: !!omap\n    - a: b\n');
+    expect(() => Yaml.stringify({ extra: manifest.extra })).toThrow('Tag not resolved for Function value');
+    // WHEN judged
+    const problems = writtenYamlProblems([{ manifest, source: 'c/cm' }]);
+    // THEN each is reported by its path, and a map of no prototype (written as a map) is not
+    expect(problems.map(p => p.message)).toEqual([
+      'c/cm: data.map is a Map, which cdk8s\'s YAML writer writes as a tagged node, a timestamp or its own fields, not as the check reads it',
+      'c/cm: data.date is a Date, which cdk8s\'s YAML writer writes as a tagged node, a timestamp or its own fields, not as the check reads it',
+      'c/cm: data.settings is a Settings, which cdk8s\'s YAML writer writes as a tagged node, a timestamp or its own fields, not as the check reads it',
+      'c/cm: data.list[0] is a Set, which cdk8s\'s YAML writer writes as a tagged node, a timestamp or its own fields, not as the check reads it',
+      'c/cm: spec.toJSON is a method toJSON, which cdk8s\'s YAML writer calls, writing its result in place of the map that holds it',
+      'c/cm: extra.fn is a function or a symbol, which cdk8s\'s YAML writer cannot write: synth would fail midway, after writing the files before it',
+    ]);
+    expect(new Set(problems.map(p => p.fix))).toEqual(new Set(['render plain JSON: strings, numbers, booleans, lists and maps']));
+  });
+
+  test('synth refuses an object whose toJson of its own returns a Map, and writes nothing', () => {
+    // GIVEN a chart whose first object is plain and whose second renders its data as a Map
+    const outdir = mkdtempSync(path.join(tmpdir(), 'written-yaml-out-'));
+    const app = new App({ outdir, yamlOutputType: YamlOutputType.FILE_PER_RESOURCE });
+    PodDefaultValidation.attach(app);
+    const chart = new Chart(app, 'profile', { namespace: 'team-a' });
+    new ApiObject(chart, 'plain', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' }, data: { a: 'b' } });
+    class MapData extends ApiObject {
+      public toJson(): any { return { ...super.toJson(), data: new Map([['a', 'b']]) }; }
+    }
+    new MapData(chart, 'mapped', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'mapped' } });
+    // WHEN synthesised THEN refused, naming the construct and the field, and nothing is written
+    expect(() => app.synth()).toThrow('profile/mapped: data is a Map, which cdk8s');
+    expect(readdirSync(outdir)).toEqual([]);
   });
 
   test('strings cdk8s quotes pass: 0x1F, 0b1, 017, 9000, true, yes, an empty string', () => {
