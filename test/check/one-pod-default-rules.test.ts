@@ -158,14 +158,30 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     }]],
     ['a misspelt mountPath: the mount has none, which the API server refuses on the pod', { volumeMounts: [{ name: 'v', mountpath: '/v' }] }, [{
       key: 'spec.volumeMounts[0].mountpath',
-      message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath and the api server refuses `
-        + `every notebook that selects the PodDefault; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
+        + `on every notebook that selects the PodDefault; ${CORRECT}`,
     }]],
     ['a misspelt mountPath in a sidecar\'s mount', { sidecars: [{ name: 'p', image: 'p', volumeMounts: [{ name: 'v', mount_path: '/v' }] }] }, [{
       key: 'spec.sidecars[0].volumeMounts[0].mount_path',
-      message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath and the api server refuses `
-        + `every notebook that selects the PodDefault; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
+        + `on every notebook that selects the PodDefault; ${CORRECT}`,
     }]],
+    ['an env var source core/v1 added after the CRD: valueFrom is left empty, which pod validation refuses (validateEnvVarValueFrom)',
+      { env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'p', key: 'k' } } }] }, [{
+        key: 'spec.env[0].valueFrom.fileKeyRef',
+        message: `${WHERE('a')} sets spec.env[0].valueFrom.fileKeyRef, ${CORE_V1}: ${REFUSED}, so the env var's valueFrom names no source, which the api server refuses `
+          + `on every notebook that selects the PodDefault; ${REMOVE}`,
+      }]],
+    ['a misspelt field inside an env var\'s secretKeyRef: the source stays', { env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k', optinal: true } } }] }, [{
+      key: 'spec.env[0].valueFrom.secretKeyRef.optinal',
+      message: `${WHERE('a')} sets spec.env[0].valueFrom.secretKeyRef.optinal, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['a misspelt envFrom source in a sidecar: the entry names none, which pod validation refuses (ValidateEnvFrom)',
+      { sidecars: [{ name: 'p', image: 'p', envFrom: [{ prefix: 'S3_', secretref: { name: 's' } }] }] }, [{
+        key: 'spec.sidecars[0].envFrom[0].secretref',
+        message: `${WHERE('a')} sets spec.sidecars[0].envFrom[0].secretref, ${UNKNOWN}: ${REFUSED}, so the envFrom entry names no Secret or ConfigMap, which the api server `
+          + `refuses on every notebook that selects the PodDefault; ${CORRECT}`,
+      }]],
     ['a misspelt spec field', { volumeMount: [{ name: 'v', mountPath: '/v' }] }, [{
       key: 'spec.volumeMount',
       message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,

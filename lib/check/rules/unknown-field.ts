@@ -21,7 +21,12 @@ const SPEC_TYPES: Readonly<Record<string, string>> = {
 
 const VOLUME_FIELD = /^spec\.volumes\[(\d+)\](\.|\[")/;
 const INIT_CONTAINER_RESTART_POLICY = /^spec\.initContainers\[\d+\]\.restartPolicy$/;
-const MOUNT_FIELD = /^(spec(?:\.(?:initContainers|sidecars)\[\d+\])?\.volumeMounts\[\d+\])(\.|\[")/;
+/** A field of a list entry that reaches a container: the PodDefault's own, or an init container's or sidecar's. */
+const containerEntry = (field: string) => new RegExp(`^(spec(?:\\.(?:initContainers|sidecars)\\[\\d+\\])?\\.${field})(\\.|\\[")`);
+const MOUNT_FIELD = containerEntry('volumeMounts\\[\\d+\\]');
+const VALUE_FROM_FIELD = containerEntry('env\\[\\d+\\]\\.valueFrom');
+const ENV_FROM_FIELD = containerEntry('envFrom\\[\\d+\\]');
+const REFUSED = 'which the api server refuses on every notebook that selects the PodDefault';
 
 /** Each field of the PodDefault that the API server prunes, named by its path; never its value. */
 export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
@@ -62,12 +67,26 @@ function consequence(pd: PodDefaultFound, path: string, parts: readonly (string 
     // it, the kubelet starts the pod's containers only once the init container has exited.
     return ', so the init container is no native sidecar: the pod\'s containers start only once it has exited';
   }
+  // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires a mount's
+  // mountPath (validateVolumeMounts), one source in an env var's valueFrom (validateEnvVarValueFrom) and in an
+  // envFrom entry (ValidateEnvFrom); the webhook writes what is left of them into the pod.
   const mount = MOUNT_FIELD.exec(path);
   if (mount !== null && misspeltMountPath(parts[parts.length - 1])) {
     const stored = valueAt(pd.manifest, pathParts(mount[1]));
-    // The API server's pod validation requires a mount's mountPath (validateVolumeMounts).
-    if (isPlainObject(stored) && (typeof stored.mountPath !== 'string' || stored.mountPath === '')) {
-      return ', so the mount has no mountPath and the api server refuses every notebook that selects the PodDefault';
+    if (isPlainObject(stored) && (typeof stored.mountPath !== 'string' || stored.mountPath === '')) { return `, so the mount has no mountPath, ${REFUSED}`; }
+    return '';
+  }
+  const valueFrom = VALUE_FROM_FIELD.exec(path);
+  if (valueFrom !== null) {
+    const stored = valueAt(pd.manifest, pathParts(valueFrom[1]));
+    if (isPlainObject(stored) && Object.keys(stored).length === 0) { return `, so the env var's valueFrom names no source, ${REFUSED}`; }
+    return '';
+  }
+  const envFrom = ENV_FROM_FIELD.exec(path);
+  if (envFrom !== null) {
+    const stored = valueAt(pd.manifest, pathParts(envFrom[1]));
+    if (isPlainObject(stored) && stored.configMapRef === undefined && stored.secretRef === undefined) {
+      return `, so the envFrom entry names no Secret or ConfigMap, ${REFUSED}`;
     }
   }
   return '';
