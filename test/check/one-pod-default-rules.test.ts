@@ -224,6 +224,17 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     ]);
   });
 
+  test('a misspelt selector field: the selector as stored is judged, and it refuses every pod of the namespace', () => {
+    // GIVEN `value` for `values` in a matchExpressions entry: stored, the In requirement has no values
+    const problems = checkManifests(inputs(pd('a', { selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'tier', operator: 'In', value: ['gpu'] }] } })));
+    // THEN the field is named, and the selector rule judges the requirement without it
+    expect(problems.map(p => [p.rule, p.key, line(p)])).toEqual([
+      ['unknown-field', 'spec.selector.matchExpressions[0].value', `${WHERE('a')} sets spec.selector.matchExpressions[0].value, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`],
+      ['selector', 'tier', `${WHERE('a')} has an invalid selector (matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod `
+        + 'of the namespace; fix the selector'],
+    ]);
+  });
+
   test('a field of the wrong type is the shape rule\'s alone', () => {
     const problems = checkManifests(inputs(pd('a', { volumes: { a: 1 }, typo: 1 })));
     expect(problems.map(p => p.rule)).toEqual(['shape']);
