@@ -4,10 +4,11 @@
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
 import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
 import { conflictSubject } from './conflict-subject';
-import { deepCopy, nameOf, str, withoutNulls } from './manifest';
+import { deepCopy, nameOf, str } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
 import { parseSelector } from './selector';
+import { storedPodDefault } from './stored-pod-default';
 
 const EXCLUDE_ANNOTATION = `${ANNOTATION_PREFIX}/exclude`;
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -70,8 +71,10 @@ export interface AdmissionResult {
   /**
    * When allowed, the pod as the API server stores it after the webhook: zero values of `omitempty`
    * fields left out, as Go writes them (`readOnly: false`, a toleration's `key: ""`). Pointer fields such
-   * as `optional: false` kept. What the PodDefaults add lacks the fields the webhook's k8s.io/api v0.28.1
-   * does not know (`recursiveReadOnly`, an `image` volume's source). When refused, an unchanged copy of the input.
+   * as `optional: false` kept. What the PodDefaults add is what the API server stored of them: without the
+   * fields the PodDefault CRD does not declare (a container's `restartPolicy` and `resizePolicy`, a mount's
+   * `recursiveReadOnly`, an `image` volume's source) and with a container port's `protocol: TCP`, then decoded
+   * by the webhook's k8s.io/api v0.28.1. When refused, an unchanged copy of the input.
    */
   readonly pod: any;
 
@@ -102,7 +105,8 @@ export class PodDefaultAdmission {
    * being in `options.namespace`, else in the pod's). Nothing is applied when any of them conflicts.
    *
    * @param pod a Pod manifest (`{apiVersion, kind, metadata, spec}`), as the API server passes it on
-   * @param podDefaults PodDefault manifests, in any order; their `null` fields are dropped, as the API server stores them
+   * @param podDefaults PodDefault manifests, in any order, read as the API server stores them: fields the PodDefault CRD
+   * does not declare pruned, `null` fields dropped, a container port's `protocol` defaulted to `TCP`
    */
   public static admit(pod: any, podDefaults: any[], options: AdmissionOptions = {}): AdmissionResult {
     const input = deepCopy(pod ?? {});
@@ -116,10 +120,11 @@ export class PodDefaultAdmission {
       return { allowed: true, pod: sent, conflicts: [], applied: [] };
     }
 
-    // main.go L654 lists the PodDefaults as the API server stored them, without their null fields.
+    // main.go L654 lists the PodDefaults as the API server stored them: fields the CRD lacks pruned, null
+    // fields dropped, defaults set.
     const inNamespace = (podDefaults ?? [])
       .filter(pd => (str(pd?.metadata?.namespace) || options.namespace || namespace) === namespace)
-      .map(withoutNulls)
+      .map(storedPodDefault)
       .sort((a, b) => compareNames(nameOf(a), nameOf(b)));
 
     const labels = sent.metadata?.labels ?? {};

@@ -11,13 +11,14 @@ import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, 
 import { outputFiles } from './rules/output-file';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
+import { unknownFields } from './rules/unknown-field';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
-const ONE_POD_DEFAULT_RULES = [nameFormat, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
+const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
@@ -57,6 +58,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
       problems.push(shape);
       continue;
     }
+    // As the API server stores it (the fields its CRD lacks pruned): what kubectl get shows and the webhook reads.
     const pd = toPodDefault(found);
     const list = byNamespace.get(pd.namespace);
     if (list === undefined) {

@@ -55,7 +55,8 @@ export interface CheckOptions {
  */
 export interface CheckProblem {
   /**
-   * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `name-length`,
+   * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `unknown-field` (a PodDefault
+   * field its CRD does not declare, which kubectl apply refuses and the API server otherwise drops), `name-length`,
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `mount-spelling`, `env-source`,

@@ -118,3 +118,125 @@ describe('rules on one PodDefault', () => {
     expect(problems.map(p => p.rule)).toEqual(['name-length']);
   });
 });
+
+describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not declare', () => {
+  // kubectl 1.32 applies with --validate=strict by default: the API server's strict field validation (KEP-2885,
+  // GA in Kubernetes 1.27) refuses a custom resource with a field its structural schema lacks ("strict decoding
+  // error: unknown field ..."); --validate=warn or false stores it pruned (apiextensions-apiserver pruning).
+  const REFUSED = 'kubectl apply refuses the PodDefault (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the PodDefault';
+  const CORE_V1 = 'a core/v1 field the PodDefault CRD of Kubeflow 1.10 does not declare';
+  const UNKNOWN = 'a field the PodDefault CRD does not declare';
+  const REMOVE = 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it';
+  const CORRECT = 'correct the field\'s name, or remove it';
+
+  test.each<[string, any, { key: string; message: string }[]]>([
+    ['an image volume: it reaches the pod as a volume with no source, which the API server makes an emptyDir (SetDefaults_Volume)',
+      { volumes: [{ name: 'models', image: { reference: 'registry.example.com/models:1', pullPolicy: 'IfNotPresent' } }] }, [{
+        key: 'spec.volumes[0].image',
+        message: `${WHERE('a')} sets spec.volumes[0].image, ${CORE_V1}: ${REFUSED}, so volume models reaches the pod with no source, which the api server makes an emptyDir; ${REMOVE}`,
+      }]],
+    ['a misspelt volume source', { volumes: [{ name: 'creds', secrets: { secretName: 'creds' } }] }, [{
+      key: 'spec.volumes[0].secrets',
+      message: `${WHERE('a')} sets spec.volumes[0].secrets, ${UNKNOWN}: ${REFUSED}, so volume creds reaches the pod with no source, which the api server makes an emptyDir; ${CORRECT}`,
+    }]],
+    ['an unknown field beside a volume source: the volume keeps its source', { volumes: [{ name: 'creds', secret: { secretName: 'creds' }, note: 'x' }] }, [{
+      key: 'spec.volumes[0].note',
+      message: `${WHERE('a')} sets spec.volumes[0].note, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['a sidecar\'s restartPolicy', { sidecars: [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' }] }, [{
+      key: 'spec.sidecars[0].restartPolicy',
+      message: `${WHERE('a')} sets spec.sidecars[0].restartPolicy, ${CORE_V1}: ${REFUSED}; ${REMOVE}`,
+    }]],
+    ['an init container\'s restartPolicy: it is no native sidecar then (KEP-753)', { initContainers: [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' }] }, [{
+      key: 'spec.initContainers[0].restartPolicy',
+      message: `${WHERE('a')} sets spec.initContainers[0].restartPolicy, ${CORE_V1}: ${REFUSED}, so the init container is no native sidecar: `
+        + `the pod's containers start only once it has exited; ${REMOVE}`,
+    }]],
+    ['the second mount\'s recursiveReadOnly', { volumeMounts: [{ name: 'v', mountPath: '/v' }, { name: 'w', mountPath: '/w', readOnly: true, recursiveReadOnly: 'Enabled' }] }, [{
+      key: 'spec.volumeMounts[1].recursiveReadOnly',
+      message: `${WHERE('a')} sets spec.volumeMounts[1].recursiveReadOnly, ${CORE_V1}: ${REFUSED}; ${REMOVE}`,
+    }]],
+    ['a misspelt mountPath: the mount has none, which the API server refuses on the pod', { volumeMounts: [{ name: 'v', mountpath: '/v' }] }, [{
+      key: 'spec.volumeMounts[0].mountpath',
+      message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
+        + `on every notebook that selects the PodDefault; ${CORRECT}`,
+    }]],
+    ['a misspelt mountPath in a sidecar\'s mount', { sidecars: [{ name: 'p', image: 'p', volumeMounts: [{ name: 'v', mount_path: '/v' }] }] }, [{
+      key: 'spec.sidecars[0].volumeMounts[0].mount_path',
+      message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
+        + `on every notebook that selects the PodDefault; ${CORRECT}`,
+    }]],
+    ['an env var source core/v1 added after the CRD: valueFrom is left empty, which pod validation refuses (validateEnvVarValueFrom)',
+      { env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'p', key: 'k' } } }] }, [{
+        key: 'spec.env[0].valueFrom.fileKeyRef',
+        message: `${WHERE('a')} sets spec.env[0].valueFrom.fileKeyRef, ${CORE_V1}: ${REFUSED}, so the env var's valueFrom names no source, which the api server refuses `
+          + `on every notebook that selects the PodDefault; ${REMOVE}`,
+      }]],
+    ['a misspelt field inside an env var\'s secretKeyRef: the source stays', { env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k', optinal: true } } }] }, [{
+      key: 'spec.env[0].valueFrom.secretKeyRef.optinal',
+      message: `${WHERE('a')} sets spec.env[0].valueFrom.secretKeyRef.optinal, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['a misspelt envFrom source in a sidecar: the entry names none, which pod validation refuses (ValidateEnvFrom)',
+      { sidecars: [{ name: 'p', image: 'p', envFrom: [{ prefix: 'S3_', secretref: { name: 's' } }] }] }, [{
+        key: 'spec.sidecars[0].envFrom[0].secretref',
+        message: `${WHERE('a')} sets spec.sidecars[0].envFrom[0].secretref, ${UNKNOWN}: ${REFUSED}, so the envFrom entry names no Secret or ConfigMap, which the api server `
+          + `refuses on every notebook that selects the PodDefault; ${CORRECT}`,
+      }]],
+    ['a misspelt spec field', { volumeMount: [{ name: 'v', mountPath: '/v' }] }, [{
+      key: 'spec.volumeMount',
+      message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['a field whose name is no identifier, named as JSON in brackets', { env: [{ 'name': 'A', 'value': 'x', 'secret value': 'fake' }] }, [{
+      key: 'spec.env[0]["secret value"]',
+      message: `${WHERE('a')} sets spec.env[0]["secret value"], ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['an ephemeral volume\'s claim labels: controller-gen declared its metadata with no field', {
+      volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { metadata: { labels: { team: 'ml' } }, spec: { accessModes: ['ReadWriteOnce'] } } } }],
+    }, [{
+      key: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels',
+      message: `${WHERE('a')} sets spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels, ${CORE_V1}: ${REFUSED}; ${REMOVE}`,
+    }]],
+    ['a field beside spec', { status: { phase: 'x' } }, [{
+      key: 'status.phase',
+      message: `${WHERE('a')} sets status.phase, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+  ])('%s', (_, fields, expected) => {
+    // GIVEN one PodDefault with the field (status beside spec, the rest in spec)
+    const { status, ...spec } = fields;
+    const manifest = status === undefined ? pd('a', spec) : { ...pd('a', spec), status };
+    // WHEN checked THEN one unknown-field problem per field, named by its path, never its value
+    const problems = checkManifests(inputs(manifest));
+    expect(problems.map(p => ({ rule: p.rule, key: p.key!, message: line(p) }))).toEqual(expected.map(e => ({ rule: 'unknown-field', ...e })));
+    for (const p of problems) { expect(line(p)).not.toMatch(/fake|registry\.example\.com|Always|Enabled/); }
+  });
+
+  test('every field is reported, in document order, and the other rules read the PodDefault as stored', () => {
+    // GIVEN two PodDefaults whose sidecars differ only in fields the CRD lacks (or a port protocol it defaults)
+    const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }], ...extra }] });
+    const problems = checkManifests(inputs(
+      pd('a', sidecar({ restartPolicy: 'Always', resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })),
+      pd('b', sidecar({ ports: [{ containerPort: 8080, protocol: 'TCP' }] })),
+    ));
+    // THEN the webhook, reading them as stored, sees one sidecar: no sidecar clash, only a's two unknown fields
+    expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([
+      ['unknown-field', ['s0'], 'spec.sidecars[0].restartPolicy'],
+      ['unknown-field', ['s0'], 'spec.sidecars[0].resizePolicy'],
+    ]);
+  });
+
+  test('a misspelt selector field: the selector as stored is judged, and it refuses every pod of the namespace', () => {
+    // GIVEN `value` for `values` in a matchExpressions entry: stored, the In requirement has no values
+    const problems = checkManifests(inputs(pd('a', { selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'tier', operator: 'In', value: ['gpu'] }] } })));
+    // THEN the field is named, and the selector rule judges the requirement without it
+    expect(problems.map(p => [p.rule, p.key, line(p)])).toEqual([
+      ['unknown-field', 'spec.selector.matchExpressions[0].value', `${WHERE('a')} sets spec.selector.matchExpressions[0].value, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`],
+      ['selector', 'tier', `${WHERE('a')} has an invalid selector (matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod `
+        + 'of the namespace; fix the selector'],
+    ]);
+  });
+
+  test('a field of the wrong type is the shape rule\'s alone', () => {
+    const problems = checkManifests(inputs(pd('a', { volumes: { a: 1 }, typo: 1 })));
+    expect(problems.map(p => p.rule)).toEqual(['shape']);
+  });
+});

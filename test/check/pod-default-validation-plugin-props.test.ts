@@ -45,6 +45,14 @@ describe('PodDefaultValidationPlugin properties', () => {
     expect(await report(new PodDefaultValidationPlugin({ allowUnlisted: ['team-b/pipeline-gpu'] }), [pipelinesOnly])).toEqual({ rules: ['listing'], status: 'failure' });
   });
 
+  test('a field the PodDefault CRD lacks fails, as unknown-field', async () => {
+    // GIVEN a listed PodDefault with an image volume, which the Kubeflow 1.10 CRD lacks
+    const withImage = { ...podDefault('models', 'team-a', { matchLabels: { models: 'true' } }) } as any;
+    withImage.spec.volumes = [{ name: 'models', image: { reference: 'registry.example.com/models:1' } }];
+    // WHEN THEN
+    expect(await report(new PodDefaultValidationPlugin(), [withImage])).toEqual({ rules: ['unknown-field'], status: 'failure' });
+  });
+
   test('an allowUnlisted entry that is not NAME or NAMESPACE/NAME is refused when cdk8s-cli makes the plugin', () => {
     expect(() => new PodDefaultValidationPlugin({ allowUnlisted: ['a/b/c'] }))
       .toThrow('PodDefaultValidationPlugin: the allowUnlisted entry "a/b/c" is not of the form NAME or NAMESPACE/NAME');

@@ -355,6 +355,24 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a hand-written PodDefault with a field its CRD lacks fails synth, naming the field', () => {
+    // GIVEN a raw PodDefault whose init container is meant as a native sidecar: restartPolicy, which the
+    // Kubeflow 1.10 CRD lacks, so kubectl apply refuses it (or, --validate=false, the API server drops it)
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'proxy', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'proxy', namespace: 'team-a' },
+      spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } }, initContainers: [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' }] },
+    });
+
+    // WHEN synthesised THEN synth fails with the unknown-field rule, naming the construct and the field
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `poddefault proxy (${raw.node.path}) in namespace team-a sets spec.initContainers[0].restartPolicy, a core/v1 field the PodDefault CRD of Kubeflow 1.10 `
+      + 'does not declare: kubectl apply refuses the PodDefault (strict field validation, its default), and with --validate=warn or false the api server drops '
+      + 'the field as it stores the PodDefault, so the init container is no native sidecar: the pod\'s containers start only once it has exited; '
+      + 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it',
+    ]);
+  });
+
   test('the output is the same with and without the check', () => {
     // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {

@@ -109,6 +109,20 @@ describe('check', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
   });
 
+  test.concurrent('a PodDefault field its CRD lacks is reported by its path, as kubectl apply would refuse it', async () => {
+    // GIVEN a PodDefault whose mount spells mountPath in lower case
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\nspec:\n  desc: creds\n  selector:\n    matchLabels:\n'
+      + '      creds: "true"\n  volumes:\n  - name: creds\n    secret:\n      secretName: creds\n  volumeMounts:\n  - name: creds\n    mountpath: /home/jovyan/.creds\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([
+      'poddefault creds (stdin#1) in namespace default sets spec.volumeMounts[0].mountpath, a field the PodDefault CRD does not declare: kubectl apply refuses '
+      + 'the PodDefault (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the PodDefault, '
+      + 'so the mount has no mountPath, which the api server refuses on every notebook that selects the PodDefault; correct the field\'s name, or remove it',
+    ]);
+  });
+
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
     const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n'
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';

@@ -1,0 +1,138 @@
+// A field of a PodDefault that its CRD does not declare. The CRD's schema is structural, so `kubectl apply`
+// refuses such a PodDefault: kubectl 1.32 defaults to `--validate=strict`, which asks the API server for
+// strict field validation (KEP-2885, GA in Kubernetes 1.27), and apiextensions-apiserver answers
+// "strict decoding error: unknown field ..." (customresource_handler.go). With `--validate=warn` or `false`
+// it prunes the field when it stores the PodDefault (schema/pruning/algorithm.go), so the webhook never
+// sees it (stored-pod-default.ts). The Kubeflow 1.10 CRD was generated from an older k8s.io/api than the
+// webhook's, so it also lacks fields core/v1 has: a container's restartPolicy and resizePolicy, a mount's
+// recursiveReadOnly, an image volume.
+import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
+import { goType } from '../../admission/go-equal';
+import { isPlainObject } from '../../json';
+import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
+import { CheckProblem } from '../types';
+
+/** The core/v1 type of each PodDefault spec field that holds core/v1 objects (main.go decodes them so). */
+const SPEC_TYPES: Readonly<Record<string, string>> = {
+  volumes: '[]Volume', volumeMounts: '[]VolumeMount', env: '[]EnvVar', envFrom: '[]EnvFromSource', tolerations: '[]Toleration',
+  imagePullSecrets: '[]LocalObjectReference', initContainers: '[]Container', sidecars: '[]Container', selector: 'metav1.LabelSelector',
+};
+
+const VOLUME_FIELD = /^spec\.volumes\[(\d+)\](\.|\[")/;
+const INIT_CONTAINER_RESTART_POLICY = /^spec\.initContainers\[\d+\]\.restartPolicy$/;
+/** A field of a list entry that reaches a container: the PodDefault's own, or an init container's or sidecar's. */
+const containerEntry = (field: string) => new RegExp(`^(spec(?:\\.(?:initContainers|sidecars)\\[\\d+\\])?\\.${field})(\\.|\\[")`);
+const MOUNT_FIELD = containerEntry('volumeMounts\\[\\d+\\]');
+const VALUE_FROM_FIELD = containerEntry('env\\[\\d+\\]\\.valueFrom');
+const ENV_FROM_FIELD = containerEntry('envFrom\\[\\d+\\]');
+const REFUSED = 'which the api server refuses on every notebook that selects the PodDefault';
+
+/** Each field of the PodDefault that the API server prunes, named by its path; never its value. */
+export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
+  if (pd.pruned.length === 0) { return NO_PROBLEMS; }
+  const subject = `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+  return pd.pruned.map(path => {
+    const parts = pathParts(path);
+    const inCoreV1 = coreV1Has(parts);
+    const what = inCoreV1
+      ? 'a core/v1 field the PodDefault CRD of Kubeflow 1.10 does not declare'
+      : 'a field the PodDefault CRD does not declare';
+    return checkProblem({
+      rule: 'unknown-field',
+      namespace: pd.namespace,
+      sources: [pd.source],
+      key: path,
+      message: `${subject} sets ${path}, ${what}: kubectl apply refuses the PodDefault (strict field validation, its default), `
+        + `and with --validate=warn or false the api server drops the field as it stores the PodDefault${consequence(pd, path, parts)}`,
+      fix: inCoreV1 ? 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it' : 'correct the field\'s name, or remove it',
+    });
+  });
+}
+
+/** What the pod then gets that matters, from the PodDefault as stored: `, so ...`, or `''`. */
+function consequence(pd: PodDefaultFound, path: string, parts: readonly (string | number)[]): string {
+  const volume = VOLUME_FIELD.exec(path);
+  if (volume !== null) {
+    const stored = pd.manifest.spec?.volumes?.[Number(volume[1])];
+    // SetDefaults_Volume (kubernetes pkg/apis/core/v1/defaults.go): a volume without a source is an emptyDir.
+    if (isPlainObject(stored) && Object.keys(stored).every(key => key === 'name')) {
+      const name = typeof stored.name === 'string' ? `volume ${stored.name}` : 'the volume';
+      return `, so ${name} reaches the pod with no source, which the api server makes an emptyDir`;
+    }
+    return '';
+  }
+  if (INIT_CONTAINER_RESTART_POLICY.test(path)) {
+    // restartPolicy: Always (the one value an init container takes) makes a native sidecar (KEP-753); without
+    // it, the kubelet starts the pod's containers only once the init container has exited.
+    return ', so the init container is no native sidecar: the pod\'s containers start only once it has exited';
+  }
+  // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires a mount's
+  // mountPath (validateVolumeMounts), one source in an env var's valueFrom (validateEnvVarValueFrom) and in an
+  // envFrom entry (ValidateEnvFrom); the webhook writes what is left of them into the pod.
+  const mount = MOUNT_FIELD.exec(path);
+  if (mount !== null && misspeltMountPath(parts[parts.length - 1])) {
+    const stored = valueAt(pd.manifest, pathParts(mount[1]));
+    if (isPlainObject(stored) && (typeof stored.mountPath !== 'string' || stored.mountPath === '')) { return `, so the mount has no mountPath, ${REFUSED}`; }
+    return '';
+  }
+  const valueFrom = VALUE_FROM_FIELD.exec(path);
+  if (valueFrom !== null) {
+    const stored = valueAt(pd.manifest, pathParts(valueFrom[1]));
+    if (isPlainObject(stored) && Object.keys(stored).length === 0) { return `, so the env var's valueFrom names no source, ${REFUSED}`; }
+    return '';
+  }
+  const envFrom = ENV_FROM_FIELD.exec(path);
+  if (envFrom !== null) {
+    const stored = valueAt(pd.manifest, pathParts(envFrom[1]));
+    if (isPlainObject(stored) && stored.configMapRef === undefined && stored.secretRef === undefined) {
+      return `, so the envFrom entry names no Secret or ConfigMap, ${REFUSED}`;
+    }
+  }
+  return '';
+}
+
+/** Whether a field name is mountPath spelt otherwise (`mountpath`, `mount_path`, `Mount-Path`). */
+function misspeltMountPath(name: string | number): boolean {
+  return typeof name === 'string' && name.toLowerCase().replace(/[^a-z]/g, '') === 'mountpath';
+}
+
+/** Whether the API server's core/v1 (k8s.io/api v0.35.0) has the field at `parts` (`spec`, a field, ...). */
+function coreV1Has(parts: readonly (string | number)[]): boolean {
+  if (parts[0] !== 'spec' || typeof parts[1] !== 'string' || !Object.prototype.hasOwnProperty.call(SPEC_TYPES, parts[1])) { return false; }
+  let type = SPEC_TYPES[parts[1]];
+  for (let i = 2; i < parts.length; i++) {
+    type = type.replace(/^\*/, '');
+    if (typeof parts[i] === 'number') {
+      if (!type.startsWith('[]')) { return false; }
+      type = type.slice(2);
+      continue;
+    }
+    if (type.startsWith('map[]')) {
+      type = type.slice(5);
+      continue;
+    }
+    const fields = CORE_V1_STRUCTS[type];
+    if (fields === undefined || !Object.prototype.hasOwnProperty.call(fields, parts[i])) { return false; }
+    type = goType(fields[parts[i] as string]);
+  }
+  return true;
+}
+
+/** The parts of a path as `storeFields` writes it: `spec.volumes[0]["a.b"]` is `spec`, `volumes`, 0, `a.b`. */
+function pathParts(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  const part = /\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let match: RegExpExecArray | null;
+  while ((match = part.exec(path)) !== null) {
+    parts.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : JSON.parse(match[3])));
+    if (part.lastIndex === path.length) { break; }
+  }
+  return parts;
+}
+
+function valueAt(value: any, parts: readonly (string | number)[]): any {
+  let at = value;
+  for (const part of parts) { at = at?.[part]; }
+  return at;
+}

@@ -1,0 +1,232 @@
+// A PodDefault as the API server stores it (lib/admission/stored-pod-default.ts), against the PodDefault CRD of
+// Kubeflow 1.10. apiextensions-apiserver, decoding a custom resource: pruning (pkg/apiserver/schema/pruning/
+// algorithm.go) deletes every field the structural schema does not declare; PruneNonNullableNullsWithoutDefaults
+// (schema/defaulting/prunenulls.go) deletes a null field or map value without a default, and keeps a null list
+// item; Default (schema/defaulting/algorithm.go) sets a default for an absent or null field
+// (customresource_handler.go, unstructuredSchemaCoercer.apply and unstructuredDefaulter).
+import { spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
+import { storedPodDefault, storeFields } from '../../lib/admission/stored-pod-default';
+import { compileCrd, hasPodDefaultCrd, PODDEFAULT_CRD } from '../schema';
+import { pd, pod } from './support';
+
+const GENERATED = path.join(__dirname, '..', '..', 'lib', 'admission', 'poddefault-crd-fields.ts');
+const GENERATOR = path.join(__dirname, '..', '..', 'scripts', 'poddefault-crd-fields.py');
+
+/** `storeFields` with the paths it prunes. */
+function store(manifest: any): { stored: any; pruned: string[] } {
+  const pruned: string[] = [];
+  return { stored: storeFields(manifest, pruned), pruned };
+}
+
+describe('storeFields: what the API server keeps of a PodDefault', () => {
+  test('a field the CRD does not declare is pruned at any depth, and named by its path', () => {
+    // GIVEN fields core/v1 has but the Kubeflow 1.10 CRD lacks, a misspelt one, and one at the root
+    const manifest = pd('a', {
+      volumes: [{ name: 'models', image: { reference: 'registry.example.com/models:1' } }],
+      volumeMounts: [{ name: 'models', mountpath: '/m' }, { name: 'x', mountPath: '/x', readOnly: true, recursiveReadOnly: 'Enabled' }],
+      sidecars: [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always', resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }],
+    });
+    manifest.data = { note: 'x' };
+    // WHEN it is stored
+    const { stored, pruned } = store(manifest);
+    // THEN each is dropped and named, in document order; apiVersion, kind and metadata stay
+    expect(pruned).toEqual([
+      'spec.volumes[0].image',
+      'spec.volumeMounts[0].mountpath',
+      'spec.volumeMounts[1].recursiveReadOnly',
+      'spec.sidecars[0].restartPolicy',
+      'spec.sidecars[0].resizePolicy',
+      'data',
+    ]);
+    expect(stored).toEqual(pd('a', {
+      volumes: [{ name: 'models' }],
+      volumeMounts: [{ name: 'models' }, { name: 'x', mountPath: '/x', readOnly: true }],
+      sidecars: [{ name: 'proxy', image: 'proxy:1' }],
+    }));
+  });
+
+  test('a field name that is no identifier is named in brackets, as JSON', () => {
+    const { pruned } = store(pd('a', { 'env': [{ 'name': 'A', 'value': 'x', 'value.from': 'y' }], '0x': 1 }));
+    expect(pruned).toEqual(['spec.env[0]["value.from"]', 'spec["0x"]']);
+  });
+
+  test('a field named like an Object.prototype member is no declared field', () => {
+    const { stored, pruned } = store(pd('a', { constructor: 'x', env: [{ name: 'A', toString: 'y' }] }));
+    expect(pruned).toEqual(['spec.constructor', 'spec.env[0].toString']);
+    expect(stored.spec).toEqual({ selector: { matchLabels: { a: 'true' } }, env: [{ name: 'A' }] });
+  });
+
+  test('a PodDefault the API server stores as it is comes back itself, unchanged', () => {
+    // GIVEN a PodDefault with only declared fields and no null
+    const manifest = pd('a', { volumes: [{ name: 'v', secret: { secretName: 's', items: [{ key: 'k', path: 'p' }] } }], labels: { team: 'ml' } });
+    const before = JSON.stringify(manifest);
+    // WHEN it is stored THEN the check gets the same object, with nothing pruned
+    const { stored, pruned } = store(manifest);
+    expect(stored).toBe(manifest);
+    expect(pruned).toEqual([]);
+    expect(JSON.stringify(manifest)).toBe(before);
+  });
+
+  test('a change copies only the path to it; the input is not touched', () => {
+    const manifest = pd('a', { volumes: [{ name: 'v', emptyDir: {}, typo: 1 }, { name: 'w', emptyDir: {} }], env: [{ name: 'A', value: 'x' }] });
+    const before = JSON.stringify(manifest);
+    const { stored } = store(manifest);
+    expect(stored).not.toBe(manifest);
+    expect(stored.spec.volumes[0]).toEqual({ name: 'v', emptyDir: {} });
+    expect(stored.spec.volumes[1]).toBe(manifest.spec.volumes[1]);
+    expect(stored.spec.env).toBe(manifest.spec.env);
+    expect(JSON.stringify(manifest)).toBe(before);
+  });
+
+  test('null fields and map values are dropped, a null list item is kept', () => {
+    // PruneNonNullableNullsWithoutDefaults: the CRD marks nothing nullable
+    const { stored, pruned } = store(pd('a', {
+      desc: null,
+      labels: { team: null, tier: 'gpu' },
+      volumes: [null, { name: 'v', secret: { secretName: 's', optional: null } }],
+    }));
+    expect(pruned).toEqual([]);
+    expect(stored.spec).toEqual({ selector: { matchLabels: { a: 'true' } }, labels: { tier: 'gpu' }, volumes: [null, { name: 'v', secret: { secretName: 's' } }] });
+  });
+
+  test('a container port\'s protocol, absent or null, is defaulted to TCP (the CRD\'s one default)', () => {
+    const { stored, pruned } = store(pd('a', {
+      sidecars: [{ name: 'proxy', image: 'p', ports: [{ containerPort: 8080 }, { containerPort: 9090, protocol: null }, { containerPort: 53, protocol: 'UDP' }] }],
+    }));
+    expect(pruned).toEqual([]);
+    expect(stored.spec.sidecars[0].ports).toEqual([
+      { containerPort: 8080, protocol: 'TCP' },
+      { containerPort: 9090, protocol: 'TCP' },
+      { containerPort: 53, protocol: 'UDP' },
+    ]);
+  });
+
+  test('an object that declares no field keeps nothing: status, and an ephemeral volume\'s claim template metadata', () => {
+    // controller-gen writes an embedded ObjectMeta as `type: object` without properties, so pruning empties it.
+    const { stored, pruned } = store({
+      ...pd('a', { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { metadata: { labels: { team: 'ml' } }, spec: { accessModes: ['ReadWriteOnce'] } } } }] }),
+      status: { phase: 'x' },
+    });
+    expect(pruned).toEqual(['spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.labels', 'status.phase']);
+    expect(stored.spec.volumes[0].ephemeral.volumeClaimTemplate).toEqual({ metadata: {}, spec: { accessModes: ['ReadWriteOnce'] } });
+    expect(stored.status).toEqual({});
+  });
+
+  test('a value of the wrong type is kept as it is, for validation (and the shape rule) to refuse', () => {
+    const { stored, pruned } = store(pd('a', { volumes: 'creds', env: [{ name: 'A', valueFrom: 'x' }], labels: ['a'] }));
+    expect(pruned).toEqual([]);
+    expect(stored.spec.volumes).toBe('creds');
+    expect(stored.spec.env).toEqual([{ name: 'A', valueFrom: 'x' }]);
+    expect(stored.spec.labels).toEqual(['a']);
+  });
+
+  test('metadata is kept as written, and storedPodDefault drops its nulls too and shares nothing', () => {
+    const manifest = { ...pd('a', { env: [{ name: 'A', value: 'x' }] }), metadata: { name: 'a', namespace: 'team-a', labels: { x: null }, anything: 1 } };
+    expect(storeFields(manifest).metadata).toBe(manifest.metadata);
+    const stored = storedPodDefault(manifest);
+    expect(stored.metadata).toEqual({ name: 'a', namespace: 'team-a', labels: {}, anything: 1 });
+    expect(stored.spec.env).not.toBe(manifest.spec.env);
+    expect(stored.spec.env).toEqual(manifest.spec.env);
+  });
+});
+
+const withCrd = hasPodDefaultCrd() ? describe : describe.skip;
+if (!hasPodDefaultCrd()) {
+  console.warn(`SKIPPED: the PodDefault CRD field table against the CRD: ${PODDEFAULT_CRD} is not there (CI puts ../shared beside the project)`);
+}
+
+withCrd('the field table against the PodDefault CRD of Kubeflow 1.10 (needs ../shared/crds)', () => {
+  test('scripts/poddefault-crd-fields.py writes the committed lib/admission/poddefault-crd-fields.ts', () => {
+    // GIVEN the CRD WHEN the generator runs THEN it writes the committed table, byte for byte
+    const run = spawnSync('python3', [GENERATOR, PODDEFAULT_CRD], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(GENERATED, 'utf8'));
+  });
+
+  test('every object of the CRD prunes exactly the fields a closed JSON schema of it refuses', () => {
+    // GIVEN a PodDefault that sets every field the CRD declares, at every depth, plus an unknown field `zz` in
+    // every object that declares fields (test/schema.ts closes those, and only those, with additionalProperties: false)
+    const crd = YAML.parse(readFileSync(PODDEFAULT_CRD, 'utf8'));
+    const schema = crd.spec.versions[0].schema.openAPIV3Schema;
+    const manifest = { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a' }, spec: sample(schema.properties.spec) };
+    // WHEN the API server's pruning is modelled, and the JSON schema validates
+    const { stored, pruned } = store(manifest);
+    const validate = compileCrd(PODDEFAULT_CRD);
+    expect(validate(manifest)).toBe(false);
+    const refused = (validate.errors ?? []).filter(e => e.keyword === 'additionalProperties')
+      .map(e => `${e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}.${e.params.additionalProperty}`);
+    // THEN both name the same fields (over 150 of them), and what is stored passes
+    expect(pruned.length).toBeGreaterThan(150);
+    expect([...pruned].sort()).toEqual([...refused].sort());
+    expect(validate(stored)).toBe(true);
+  });
+});
+
+/** A value for `schema` that sets every declared field, with `zz` added to each object that declares fields. */
+function sample(schema: any): any {
+  if (schema['x-kubernetes-int-or-string']) { return 1; }
+  switch (schema.type) {
+    case 'string': return schema.default ?? 'x';
+    case 'integer':
+    case 'number': return 1;
+    case 'boolean': return true;
+    case 'array': return [sample(schema.items)];
+  }
+  if (schema.additionalProperties !== undefined) { return { key: sample(schema.additionalProperties) }; }
+  if (schema.properties === undefined) { return {}; }
+  const out: Record<string, any> = {};
+  for (const [name, child] of Object.entries<any>(schema.properties)) { out[name] = sample(child); }
+  out.zz = 1;
+  return out;
+}
+
+describe('the admission model reads each PodDefault as the API server stores it', () => {
+  // main.go L654 lists the PodDefaults from the API server: what it pruned never reaches the merge.
+  const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ...extra }] });
+
+  test('two sidecars that differ only in restartPolicy, which the CRD lacks, do not clash, and the pod gets none', () => {
+    // GIVEN two PodDefaults adding one sidecar, one with restartPolicy (which k8s.io/api v0.28.1 has, the CRD not)
+    const result = PodDefaultAdmission.admit(pod(['a', 'b']), [pd('a', sidecar({ restartPolicy: 'Always' })), pd('b', sidecar({}))]);
+    // THEN the webhook admits the pod with the sidecar as stored
+    expect(result.conflicts).toEqual([]);
+    expect(result.pod.spec.containers).toEqual([{ name: 'nb', image: 'jupyter' }, { name: 'proxy', image: 'proxy:1' }]);
+  });
+
+  test('an init container\'s restartPolicy is not injected: it is no native sidecar', () => {
+    const result = PodDefaultAdmission.admit(pod(['a']), [pd('a', { initContainers: [{ name: 'proxy', image: 'proxy:1', restartPolicy: 'Always' }] })]);
+    expect(result.pod.spec.initContainers).toEqual([{ name: 'proxy', image: 'proxy:1' }]);
+  });
+
+  test('two sidecars that differ only in resizePolicy do not clash', () => {
+    const result = PodDefaultAdmission.admit(pod(['a', 'b']), [
+      pd('a', sidecar({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })), pd('b', sidecar({})),
+    ]);
+    expect(result.conflicts).toEqual([]);
+  });
+
+  test('a port without protocol and one with protocol TCP are one port: the CRD defaults it', () => {
+    // Without the default, DeepEqual of the decoded ContainerPorts ("" against "TCP") would refuse the pod.
+    const result = PodDefaultAdmission.admit(pod(['a', 'b']), [
+      pd('a', sidecar({ ports: [{ containerPort: 8080 }] })), pd('b', sidecar({ ports: [{ containerPort: 8080, protocol: 'TCP' }] })),
+    ]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.pod.spec.containers[1]).toEqual({ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080, protocol: 'TCP' }] });
+  });
+
+  test('a misspelt mountPath is pruned: the mount the pod gets has none', () => {
+    const result = PodDefaultAdmission.admit(pod(['a']), [pd('a', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountpath: '/m' }] })]);
+    expect(result.pod.spec.containers[0].volumeMounts).toEqual([{ name: 'v' }]);
+  });
+
+  test('the PodDefaults given are left as they were', () => {
+    const podDefaults = [pd('a', sidecar({ restartPolicy: 'Always', ports: [{ containerPort: 8080 }] }))];
+    const before = JSON.stringify(podDefaults);
+    PodDefaultAdmission.admit(pod(['a']), podDefaults);
+    expect(JSON.stringify(podDefaults)).toBe(before);
+  });
+});
