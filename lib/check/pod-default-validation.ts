@@ -184,12 +184,11 @@ class AppCheck implements IValidation {
 }
 
 /**
- * The charts in the order App.synth and App.synthYaml render them (`app.charts` once dependencies are
- * resolved, as they resolve them before the first repeat), or `null` when a chart's rendering may not be
- * one repeat: a Chart whose toJson is its own.
+ * The charts in the order App.synth and App.synthYaml render them (`app.charts`: both have resolved the
+ * charts' dependencies before the first repeat, which asks this), or `null` when a chart's rendering may
+ * not be one repeat: a Chart whose toJson is its own.
  */
 function renderOrder(app: App): readonly Chart[] | null {
-  resolveDependencies(app);
   const charts = app.charts;
   return charts.every(chart => chart.toJson === CHART_TO_JSON) ? charts : null;
 }

@@ -132,6 +132,25 @@ describe('an object added to the app during a synthesis is judged by the pass th
     expect(errorsOf(() => app.synthYaml())).toEqual([clash.replace('(one/late)', '(two/late)')]);
   });
 
+  test('a repeat walks the chart cdk8s renders next, in its order: a chart that another depends on first', () => {
+    // GIVEN chart one depending on chart two, so that cdk8s renders two first; two's ConfigMap's producer, on
+    // cdk8s's rendering of two, adds to one a PodDefault clashing with one's
+    let calls = 0;
+    const app = Testing.app();
+    PodDefaultValidation.attach(app);
+    const one = new Chart(app, 'one');
+    const two = new Chart(app, 'two');
+    one.addDependency(two);
+    new ApiObject(one, 'a', podDefault('a', '1'));
+    new ApiObject(two, 'cm', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
+      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(one, 'late', podDefault('late', '2')); } return 'x'; } }) },
+    });
+
+    // WHEN synthesised THEN the clash is refused by the repeat that renders one, after two
+    expect(errorsOf(() => app.synthYaml())).toEqual([clash]);
+  });
+
   test('a repeat walks only the chart it renders; with a Chart of its own toJson, which need not be one repeat, it walks the app', () => {
     // GIVEN charts one, quiet and two, where quiet renders itself with a toJson of its own that renders nothing
     // (so cdk8s makes no repeat for it), and one's ConfigMap's producer, on cdk8s's rendering of one, adds to
