@@ -92,6 +92,23 @@ describe('an object added to the app during a synthesis is judged by the pass th
     });
   }
 
+  /**
+   * A ConfigMap `cm` in `chart` whose producer, on its second call (cdk8s's rendering of `chart`, after the
+   * check's), adds to `target` a PodDefault `late` that clashes with `a`.
+   */
+  function producerAddingLate(chart: Chart, target: Chart): void {
+    let calls = 0;
+    new ApiObject(chart, 'cm', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
+      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(target, 'late', podDefault('late', '2')); } return 'x'; } }) },
+    });
+  }
+
+  /** A ConfigMap in `chart`, so that the check judges objects of more than one chart and each repeat walks its own. */
+  function settings(chart: Chart): void {
+    new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } });
+  }
+
   test.each([
     ['synthYaml', YamlOutputType.FILE_PER_CHART, (app: App) => app.synthYaml()],
     ['synth, FILE_PER_APP', YamlOutputType.FILE_PER_APP, (app: App) => app.synth()],
@@ -116,17 +133,13 @@ describe('an object added to the app during a synthesis is judged by the pass th
     // GIVEN chart one, whose ConfigMap's producer, on its second call (cdk8s's rendering of chart one, after
     // the check's), adds to chart two (which holds a ConfigMap, so that each repeat walks its own chart) a
     // PodDefault clashing with one's
-    let calls = 0;
     const app = Testing.app();
     PodDefaultValidation.attach(app);
     const one = new Chart(app, 'one');
     const two = new Chart(app, 'two');
     new ApiObject(one, 'a', podDefault('a', '1'));
-    new ApiObject(two, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } });
-    new ApiObject(one, 'cm', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
-      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(two, 'late', podDefault('late', '2')); } return 'x'; } }) },
-    });
+    settings(two);
+    producerAddingLate(one, two);
 
     // WHEN synthesised THEN the clash is refused: chart two's pass meets the new object
     expect(errorsOf(() => app.synthYaml())).toEqual([clash.replace('(one/late)', '(two/late)')]);
@@ -135,17 +148,13 @@ describe('an object added to the app during a synthesis is judged by the pass th
   test('a repeat walks the chart cdk8s renders next, in its order: a chart that another depends on first', () => {
     // GIVEN chart one depending on chart two, so that cdk8s renders two first; two's ConfigMap's producer, on
     // cdk8s's rendering of two, adds to one a PodDefault clashing with one's
-    let calls = 0;
     const app = Testing.app();
     PodDefaultValidation.attach(app);
     const one = new Chart(app, 'one');
     const two = new Chart(app, 'two');
     one.addDependency(two);
     new ApiObject(one, 'a', podDefault('a', '1'));
-    new ApiObject(two, 'cm', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
-      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(one, 'late', podDefault('late', '2')); } return 'x'; } }) },
-    });
+    producerAddingLate(two, one);
 
     // WHEN synthesised THEN the clash is refused by the repeat that renders one, after two
     expect(errorsOf(() => app.synthYaml())).toEqual([clash]);
@@ -158,18 +167,14 @@ describe('an object added to the app during a synthesis is judged by the pass th
     class Quiet extends Chart {
       public toJson(): any[] { return []; }
     }
-    let calls = 0;
     const app = Testing.app();
     PodDefaultValidation.attach(app);
     const one = new Chart(app, 'one');
     new Quiet(app, 'quiet');
     const two = new Chart(app, 'two');
     new ApiObject(one, 'a', podDefault('a', '1'));
-    new ApiObject(two, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } });
-    new ApiObject(one, 'cm', {
-      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'team-a' },
-      data: { note: Lazy.any({ produce: () => { if (++calls === 2) { new ApiObject(two, 'late', podDefault('late', '2')); } return 'x'; } }) },
-    });
+    settings(two);
+    producerAddingLate(one, two);
 
     // WHEN synthesised THEN the clash is refused all the same: the repeat that renders two is not the second
     // chart's, so the check walks the app
