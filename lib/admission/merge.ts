@@ -3,7 +3,6 @@
 // those of kubeflow/dashboard components/poddefaults-webhooks/main.go at d84246482d86.
 import { goDecode, goDeepEqual, goKey } from './go-equal';
 import { deepCopy, isNil, nameOf, str } from './manifest';
-import { storeFields } from './stored-pod-default';
 
 /** The prefix of the annotations the webhook reads and writes. */
 export const ANNOTATION_PREFIX = 'poddefault.admission.kubeflow.org';
@@ -79,8 +78,8 @@ export interface MergeOutcome {
 /**
  * Merges `podDefaults`, in the given order and regardless of their selectors, into a copy of `pod`, and
  * collects every conflict. Linear in the size of the pod and the PodDefaults. `pod` is the pod as the API
- * server passes it on (see `podAsStored`): an empty list in it is absent. The PodDefaults are read as the
- * API server stores them (`storeFields`).
+ * server passes it on (see `podAsStored`): an empty list in it is absent. The PodDefaults are as the API
+ * server stores them (`storedPodDefault`), as the webhook lists them: its callers have them so already.
  *
  * @internal
  */
@@ -88,7 +87,7 @@ export function mergePodDefaults(pod: any, podDefaults: any[]): MergeOutcome {
   const out = deepCopy(pod ?? {});
   const metadata = out.metadata = out.metadata ?? {};
   const spec = out.spec = out.spec ?? {};
-  const specs = podDefaults.map(pd => decodeSpec(storeFields(pd)?.spec ?? {}));
+  const specs = podDefaults.map(pd => decodeSpec(pd?.spec ?? {}));
   const conflicts: MergeConflict[] = [];
   const merge = (field: string, result: Merged) => {
     conflicts.push(...result.conflicts);
@@ -142,7 +141,7 @@ const TYPED_FIELDS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * A PodDefault's spec, as the API server stored it (`storeFields`: the fields the CRD lacks pruned, such as a
+ * A PodDefault's spec, as the API server stored it (`storedPodDefault`: the fields the CRD lacks pruned, such as a
  * sidecar's `restartPolicy`), as the webhook decodes it (main.go L654): fields its k8s.io/api lacks are dropped.
  */
 function decodeSpec(spec: any): any {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import { mergePodDefaults } from '../../lib/admission/merge';
+import { storedPodDefault } from '../../lib/admission/stored-pod-default';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
 import { pd, pod, storedPod } from './support';
 
@@ -150,7 +151,7 @@ describe('the admitted pod equals kubectl\'s decoding and encoding of the merged
 
   (hasKubectl ? test.each(cases) : test.skip.each(cases))('%s', (_title, input, podDefaults) => {
     // GIVEN the pod the webhook's merge builds
-    const merged = mergePodDefaults(input, podDefaults).pod;
+    const merged = mergePodDefaults(input, podDefaults.map(storedPodDefault)).pod;
     // WHEN / THEN admit returns what kubectl makes of it
     const result = PodDefaultAdmission.admit(input, podDefaults);
     expect(result.allowed).toBe(true);

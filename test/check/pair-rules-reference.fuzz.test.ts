@@ -10,6 +10,7 @@
 import * as fc from 'fast-check';
 import { mergePodDefaults, POD } from '../../lib/admission/merge';
 import { parseSelector } from '../../lib/admission/selector';
+import { storedPodDefault } from '../../lib/admission/stored-pod-default';
 import { checkManifests, CheckProblem } from '../../lib/check';
 import { foldPath } from '../../lib/names';
 
@@ -151,7 +152,8 @@ function reference(group: { manifest: any; source: string; floating: boolean }[]
       const keys = [...new Set(members.flatMap(m => selectors[m].requirements.map(r => r.key)))];
       for (const labels of labelSets(keys, [...VALUES, FRESH]).filter(l => selects(l, members))) {
         const pod = { metadata: { labels }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
-        const merged = mergePodDefaults(pod, members.map(m => group[m].manifest));
+        // As the webhook lists them: stored by the API server.
+        const merged = mergePodDefaults(pod, members.map(m => storedPodDefault(group[m].manifest)));
         for (const c of merged.conflicts) {
           if (c.sources[0] === POD) {
             // A pod label a PodDefault sets, against the one that selected it: the first reader by name.
