@@ -2,6 +2,7 @@
 // that gives another type (`volumes: {a: 1}`) is refused with the field named, as the API server would
 // refuse it (or, for a null in a map, would drop it), instead of reaching the other rules with a shape they cannot judge. The CLI applies it
 // while it reads its input; checkManifests applies it to every PodDefault it is given.
+import { withoutNulls } from '../../admission/manifest';
 import { isPlainObject } from '../../json';
 import { Found } from '../objects';
 import { checkProblem } from '../problem';
@@ -107,14 +108,6 @@ function valuesAreStrings(map: Record<string, unknown>): boolean {
   return true;
 }
 
-function withoutNullValues(map: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(map)) {
-    if (map[key] !== null) { out[key] = map[key]; }
-  }
-  return out;
-}
-
 /** The YAML word for the type of `value`, which holds no part of the value. */
 function describe(value: unknown): string {
   if (Array.isArray(value)) { return 'list'; }
@@ -125,7 +118,7 @@ function describe(value: unknown): string {
 
 function wrong(manifest: any, path: string, shape: Shape, value: unknown): string {
   const nullKey = shape === 'map of strings' && isPlainObject(value) ? Object.keys(value).find(key => value[key] === null) : undefined;
-  if (nullKey !== undefined && valuesAreStrings(withoutNullValues(value as Record<string, unknown>))) {
+  if (nullKey !== undefined && valuesAreStrings(withoutNulls(value))) {
     // The API server keeps such a PodDefault: the CRD marks nothing nullable, so it prunes the null
     // (apiextensions-apiserver PruneNonNullableNullsWithoutDefaults) and stores the map without the key.
     return `PodDefault ${manifest.metadata?.name}: ${path} ${JSON.stringify(nullKey)} is null (a value left empty in YAML), which the api server drops `
