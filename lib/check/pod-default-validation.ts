@@ -120,10 +120,8 @@ class AppCheck implements IValidation {
   /** How many times the check itself ran, for tests that it runs once per synthesis. */
   public computations = 0;
   private errors?: string[];
-  /** The objects the last computation judged, in tree order. */
-  private judged: readonly ApiObject[] = [];
-  /** The same objects, by the chart whose rendering writes them (Chart.of). */
-  private judgedIn = new Map<Chart, ApiObject[]>();
+  /** The objects the last computation judged. */
+  private judged: Judged = judgedObjects();
   /** The charts this synthesis's repeats render, one each, in order; `null` when that cannot be told. */
   private rendered?: readonly Chart[] | null;
   /** How many repeats of this synthesis have run. */
@@ -142,16 +140,15 @@ class AppCheck implements IValidation {
       this.rendered = undefined;
     }
     this.computations++;
-    let objects: ApiObject[] = [];
-    let inputs = appInputs(this.root, objects);
+    let judged = judgedObjects();
+    let inputs = appInputs(this.root, judged);
     // Rendering runs producers, which may add objects where the walk has been: walk again until none is added.
-    for (let walks = 1; !sameObjects(this.root, objects); walks++) {
-      if (walks === MAX_WALKS) { throw new AccessError(unsettled(this.root, objects)); }
-      objects = [];
-      inputs = appInputs(this.root, objects);
+    for (let walks = 1; !sameObjects(this.root, judged.all); walks++) {
+      if (walks === MAX_WALKS) { throw new AccessError(unsettled(this.root, judged.all)); }
+      judged = judgedObjects();
+      inputs = appInputs(this.root, judged);
     }
-    this.judged = objects;
-    this.judgedIn = byChart(objects);
+    this.judged = judged;
     // What kubectl would read other than synth wrote it first; then the manifests as the other doors judge them.
     const problems: CheckProblem[] = writtenYamlProblems(inputs);
     append(problems, checkManifests(inputs));
@@ -169,7 +166,7 @@ class AppCheck implements IValidation {
    * app costs what one over that chart does, without ordering the charts.
    */
   private nextRendered(): Chart | undefined {
-    if (this.rendered === undefined) { this.rendered = this.judgedIn.size > 1 ? renderOrder(this.root as App) : null; }
+    if (this.rendered === undefined) { this.rendered = this.judged.byChart.size > 1 ? renderOrder(this.root as App) : null; }
     return this.rendered?.[this.repeats++];
   }
 
@@ -179,7 +176,7 @@ class AppCheck implements IValidation {
    * much as cdk8s's own, with a chart per profile).
    */
   private sameAsJudged(chart: Chart | undefined): boolean {
-    return chart === undefined ? sameObjects(this.root, this.judged) : sameObjects(chart, this.judgedIn.get(chart) ?? [], true);
+    return chart === undefined ? sameObjects(this.root, this.judged.all) : sameObjects(chart, this.judged.byChart.get(chart) ?? [], true);
   }
 }
 
@@ -196,33 +193,23 @@ function renderOrder(app: App): readonly Chart[] | null {
 /** Read once: each use of an import of cdk8s calls a getter of its module. */
 const CHART_TO_JSON = Chart.prototype.toJson;
 
-/** The objects by the chart that renders them: the nearest Chart above each. */
-function byChart(objects: readonly ApiObject[]): Map<Chart, ApiObject[]> {
-  const map = new Map<Chart, ApiObject[]>();
-  for (const obj of objects) {
-    const chart = nearestChart(obj);
-    if (chart === undefined) { continue; }
-    let list = map.get(chart);
-    if (list === undefined) { map.set(chart, list = []); }
-    list.push(obj);
-  }
-  return map;
+/** The objects a walk met, in tree order, and by the chart whose rendering writes them (Chart.of). */
+interface Judged {
+  readonly all: ApiObject[];
+  readonly byChart: Map<Chart, ApiObject[]>;
 }
 
-function nearestChart(c: IConstruct): Chart | undefined {
-  for (let s = c.node.scope; s !== undefined; s = s.node.scope) {
-    if (isChart(s)) { return s as Chart; }
-  }
-  return undefined;
+function judgedObjects(): Judged {
+  return { all: [], byChart: new Map() };
 }
 
 /**
  * Every object of the app rooted at `root`, in tree order, as synth writes it and where it writes it;
- * the objects themselves are added to `objects`, when given.
+ * the objects themselves are added to `judged`, when given.
  */
-export function appInputs(root: IConstruct, objects?: ApiObject[]): CheckInput[] {
+export function appInputs(root: IConstruct, judged?: Judged): CheckInput[] {
   const app = root as App;
-  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app), objects);
+  const walk = new Walk(hasBuiltInResolvers(app), new OutputFiles(app), judged);
   walk.visit(root, undefined);
   return walk.finish();
 }
@@ -269,7 +256,7 @@ interface Met {
 class Walk {
   private readonly met: Met[] = [];
 
-  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles, private readonly objects?: ApiObject[]) {}
+  public constructor(private readonly builtInResolvers: boolean, private readonly files: OutputFiles, private readonly judged?: Judged) {}
 
   public visit(scope: IConstruct, chart: Chart | undefined): void {
     const children = scope.node.children;
@@ -280,7 +267,7 @@ class Walk {
         own = child as Chart;
       } else if (isApiObject(child)) {
         const obj = child as ApiObject;
-        this.objects?.push(obj);
+        if (this.judged !== undefined) { this.noteJudged(obj, own); }
         const manifest = writtenManifest(obj, this.builtInResolvers);
         this.met.push({
           manifest,
@@ -308,6 +295,13 @@ class Walk {
       }
     }
     return inputs;
+  }
+
+  private noteJudged(obj: ApiObject, chart: Chart | undefined): void {
+    this.judged!.all.push(obj);
+    if (chart === undefined) { return; }
+    const inChart = this.judged!.byChart.get(chart);
+    if (inChart === undefined) { this.judged!.byChart.set(chart, [obj]); } else { inChart.push(obj); }
   }
 }
 
