@@ -1,7 +1,7 @@
 // README.md is tested: every ```ts block compiles as a standalone program (with 'cdk8s-kubeflow-access'
 // mapped to lib/), and every block that makes assertions runs (test/docs.test.ts does the same for
 // docs/). The README opens small, and its quick start is the starter in examples/starter/, word for word.
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { compileProblems, fencedBlocks, PACKAGE, runBlock, typescriptBlocks } from './markdown-blocks';
@@ -73,6 +73,46 @@ describe('the README opens small', () => {
     const links = [...readme.matchAll(/\]\(((?:docs\/|examples\/)?[A-Za-z/.-]+\.md|examples\/starter\/)\)/g)].map(m => m[1]);
     expect(links.length).toBeGreaterThanOrEqual(10);
     expect(links.filter(link => !DOCS.includes(link) && !['CHANGELOG.md', 'API.md', 'BENCHMARKS.md', 'examples/starter/'].includes(link))).toEqual([]);
+  });
+});
+
+describe('every relative link of README.md and docs/ resolves', () => {
+  /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as `-`, repeats numbered. */
+  const anchors = (markdown: string): Set<string> => {
+    const seen = new Map<string, number>();
+    const result = new Set<string>();
+    for (const line of withoutCode(markdown, false).split('\n')) {
+      const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+      if (heading === null) { continue; }
+      const slug = heading[1].toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+      const n = seen.get(slug) ?? 0;
+      seen.set(slug, n + 1);
+      result.add(n === 0 ? slug : `${slug}-${n}`);
+    }
+    return result;
+  };
+  /** The text outside fenced blocks, and (with `inline`) outside code spans: a link in code is no link. */
+  const withoutCode = (markdown: string, inline = true): string => {
+    const prose = markdown.replace(/^ *```[\s\S]*?^ *```\s*$/gm, '');
+    return inline ? prose.replace(/`[^`\n]*`/g, '') : prose;
+  };
+  const links = ['README.md', ...DOCS].flatMap(page => [...withoutCode(read(page)).matchAll(/\]\(([^)\s]+)\)/g)]
+    .map(m => m[1]).filter(link => !/^[a-z]+:/.test(link)).map(link => [page, link] as const));
+
+  test('the pages hold links to check', () => {
+    expect(links.length).toBeGreaterThanOrEqual(60);
+    expect(links.filter(([, link]) => link.includes('#')).length).toBeGreaterThanOrEqual(30);
+  });
+
+  test('each names a file of the repository and, after "#", a heading of that page', () => {
+    // GIVEN every relative link WHEN resolved from its page THEN the file exists, and so does the anchor
+    const broken = links.filter(([page, link]) => {
+      const [file, anchor] = link.split('#');
+      const target = file === '' ? page : path.join(path.dirname(page), file);
+      if (!existsSync(path.join(ROOT, target))) { return true; }
+      return anchor !== undefined && target.endsWith('.md') && !anchors(read(target)).has(anchor);
+    });
+    expect(broken).toEqual([]);
   });
 });
 

@@ -185,7 +185,7 @@ export interface NotebookAccessProps {
 
 /**
  * Everything a Kubeflow notebook needs to pull from a registry and reach object storage, as the
- * Kubeflow SDK's `Config` gives it: a DockerRegistryAccess (child id `docker-config`) plus one storage
+ * Kaptain SDK's `Config` reads it: a DockerRegistryAccess (child id `docker-config`) plus one storage
  * construct, in-cluster MinIO unless told otherwise, and, when asked, the Kubeflow Pipelines API token.
  *
  * @example

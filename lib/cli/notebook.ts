@@ -1,5 +1,5 @@
 // `notebook`: a NotebookAccess, Docker credentials plus one object storage and a keyless cloud identity,
-// as the Kubeflow SDK's Config.
+// as the Kaptain SDK's Config reads them.
 import type { CloudIdentity, DockerSecretType } from '..';
 import { AWS_WEB_IDENTITY } from './aws-web-identity';
 import { AZURE_WORKLOAD_IDENTITY } from './azure-workload-identity';
@@ -46,7 +46,7 @@ const AWS_FILE_ONLY = ['aws-key', 'aws-remote-credentials'];
 
 export const notebookCommand: CommandSpec = {
   name: 'notebook',
-  summary: 'Docker credentials plus object storage for notebooks, as the Kubeflow SDK\'s Config',
+  summary: 'Docker credentials plus object storage for notebooks, as the Kaptain SDK\'s Config reads them',
   synopsis: [
     '--namespace NS DOCKER [--storage minio] [--minio-... ...] [options]',
     '--namespace NS DOCKER --storage aws-file (--aws-from-file FILE | --aws-access-key-id ID ... | --aws-existing-secret NAME) [options]',

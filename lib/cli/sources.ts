@@ -270,6 +270,8 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
     },
     hints: {
       'S3Configuration.fromValues or fromSecretStore': `--${p}access-key-id with --${p}secret-access-key-stdin, or --${p}remote-access-key-id`,
+      // What fromEnv says of a variable that is not set.
+      'S3Configuration.fromValues': `--${p}access-key-id with --${p}secret-access-key-stdin`,
       // What a consumer that signs with Signature Version 4 alone says of S3_SIGNATURE_VERSION=s3.
       ...source === `${p}from-env` ? { 'leave signatureVersion out, or give S3SignatureVersion.S3V4': 'unset S3_SIGNATURE_VERSION, or set it to s3v4' } : {},
     },

@@ -223,7 +223,7 @@ function checkedRoot(path: string, root: string): 's3' | 'minio' | 'gs' {
   const m = PIPELINE_ROOT.exec(root);
   if (m === null || !BUCKET.test(m[2]) || hasControlCharacter(root) || hasLoneSurrogate(root)) {
     // Not quoted: a root pasted with KEY:SECRET@ in it holds a secret.
-    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of letters, digits, ".", "_" and "-", then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
+    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
   }
   return m[1] as 's3' | 'minio' | 'gs';
 }

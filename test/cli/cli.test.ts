@@ -525,7 +525,11 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--hash-secret-name: only applies to a synthesised Secret, but the source is an existing Secret/],
     ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace .*: set --namespace to the profile's namespace$/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
-    ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env', /^--from-env: .*AWS_ACCESS_KEY_ID/],
+    // The fix names this command's flags, not the library's S3Configuration.fromValues, which a kubectl user never sees.
+    ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env',
+      /^--from-env: AWS_ACCESS_KEY_ID is not set: export it, or use --access-key-id with --secret-access-key-stdin$/],
+    ['a missing environment variable, with prefixed flags', ['kserve', '--namespace', 'user', '--s3-from-env'], undefined, 'kserve',
+      /^--s3-from-env: AWS_ACCESS_KEY_ID is not set: export it, or use --s3-access-key-id with --s3-secret-access-key-stdin$/],
     // The app's check names the object by kind and name: the construct path (cli/docker-config) is the CLI's own.
     ['a PodDefault the spawner owns the mount path of', ['docker', '--namespace', 'user', '--existing-secret', 's', '--mount-path', '/dev/shm'], undefined, 'docker',
       /^poddefault docker-config in namespace user mounts at \/dev\/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path$/],
