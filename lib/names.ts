@@ -191,7 +191,7 @@ export function dnsLabelRule(max = 63): NameRule {
 
 /** A key of a Secret's `data`. */
 export const SECRET_KEY_RULE: NameRule = {
-  text: 'a Secret key (letters, digits, "-", "_" and ".", at most 253 characters, not "." or "..")',
+  text: 'letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone',
   character: /^[-._a-zA-Z0-9]$/, max: 253,
   other: key => (key === '.' || key === '..' ? 'is "." or ".." alone' : undefined),
 };
