@@ -79,7 +79,7 @@ export function writtenNameProblem(name: string): string | undefined {
 /** Refuses `name`, prop `field` of the construct at `path`, when `writtenNameProblem` finds a problem with it. */
 export function checkWrittenName(path: string, field: string, name: string): void {
   const written = writtenNameProblem(name);
-  if (written !== undefined) { throw fieldError(path, field, `${quote(name)} ${written}`); }
+  if (written !== undefined) { throw fieldError(path, field, written); }
 }
 
 /** Whether `key` may be a key of a Secret's `data`. */
@@ -97,15 +97,15 @@ export function checkSecretReference(secretName: string, key?: string): void {
     throw new AccessError(`the key of the existing Secret is ${typeName(key)}, not a string: give the key the Secret holds`);
   }
   if (!isDnsSubdomain(secretName)) {
-    throw new AccessError(`the existing Secret name ${quote(secretName)} is not a valid Secret name: give the name of the Secret as kubectl shows it`);
+    throw new AccessError(`the existing Secret name ${refusal(secretName, dnsSubdomainRule(), 'a Secret name')}: give the name of the Secret as kubectl shows it`);
   }
   if (key !== undefined && !isSecretKey(key)) {
-    throw new AccessError(`the key ${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds`);
+    throw new AccessError(`the key of the existing Secret ${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: give the key the Secret holds`);
   }
   const nameWritten = writtenNameProblem(secretName);
-  if (nameWritten !== undefined) { throw new AccessError(`the existing Secret name ${quote(secretName)} ${nameWritten}`); }
+  if (nameWritten !== undefined) { throw new AccessError(`the existing Secret name ${nameWritten}`); }
   const keyWritten = key === undefined ? undefined : writtenNameProblem(key);
-  if (keyWritten !== undefined) { throw new AccessError(`the key ${quote(key!)} ${keyWritten}`); }
+  if (keyWritten !== undefined) { throw new AccessError(`the key of the existing Secret ${keyWritten}`); }
 }
 
 /** Half of a UTF-16 surrogate pair. */
@@ -132,17 +132,121 @@ export function isAbsoluteDirectory(path: string): boolean {
   return path.startsWith('/') && !/[\r\n\0]|(^|\/)\.\.(\/|$)/.test(path);
 }
 
-/** A name for a message: JSON-quoted, so control characters show as escapes. */
+/** Why `path` is not `isAbsoluteDirectory`, said without showing it (a secret may be pasted where a path goes). */
+export function directoryProblem(path: string): string {
+  const rule = 'a directory to mount at is an absolute path without ".." segments or line breaks';
+  const chars = Array.from(path);
+  const bad = chars.findIndex(c => /[\r\n\0]/.test(c));
+  const where = path === '' ? 'is empty'
+    : !path.startsWith('/') ? 'is not an absolute path (it does not start with "/")'
+      : bad >= 0 ? `has ${characterClass(chars[bad])} at character ${bad + 1}`
+        : 'has a ".." segment';
+  return `${where}; ${rule}`;
+}
+
+/**
+ * A value for a message, JSON-quoted so control characters show as escapes: only a constant of the
+ * library, or a value it accepted and writes into the YAML anyway. A value it refuses is never shown
+ * (a token pasted where a name goes would land in CI logs): `refusal` says why, without it.
+ */
 export function quote(value: string): string {
   return JSON.stringify(value);
 }
 
 /**
- * A value a caller gave as a name, for a message: quoted when it is a string; else (from JavaScript) its
- * type, since an object's own `toString` may throw, or print what it holds.
+ * A rule a name follows, for `refusal`: what it is made of, as tests of one character, and in words.
  */
-export function quoteOrType(value: unknown): string {
-  return typeof value === 'string' ? quote(value) : typeName(value);
+export interface NameRule {
+  /** The rule in words, after "is": `a DNS-1123 label (lower-case letters, digits and "-", ...)`. */
+  readonly text: string;
+  /** Whether one character may be anywhere in the name. */
+  readonly character: RegExp;
+  /** Whether one character may start and end the name (and each part between "." when `dotted`). */
+  readonly edge?: RegExp;
+  /** Whether "." separates parts that each start and end as the name does (a DNS-1123 subdomain). */
+  readonly dotted?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** What else the rule forbids, said without the value, or `undefined`. */
+  readonly other?: (value: string) => string | undefined;
+}
+
+const LOWER_ALNUM = /^[a-z0-9]$/;
+
+/** A DNS-1123 subdomain of at most `max` characters (`why`, when given, says why the limit is lower than 253). */
+export function dnsSubdomainRule(max = 253, why = ''): NameRule {
+  return {
+    text: `a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most ${max} characters${why})`,
+    character: /^[-.a-z0-9]$/, edge: LOWER_ALNUM, dotted: true, max,
+  };
+}
+
+/** A DNS-1123 label of at most `max` characters. */
+export function dnsLabelRule(max = 63): NameRule {
+  return {
+    text: `a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most ${max} characters)`,
+    character: /^[-a-z0-9]$/, edge: LOWER_ALNUM, max,
+  };
+}
+
+/** A key of a Secret's `data`. */
+export const SECRET_KEY_RULE: NameRule = {
+  text: 'letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone',
+  character: /^[-._a-zA-Z0-9]$/, max: 253,
+  other: key => (key === '.' || key === '..' ? 'is "." or ".." alone' : undefined),
+};
+
+/**
+ * Why the library refuses `value`, said without showing it, in whole or in part: where it breaks `rule`
+ * ("has an upper-case letter at character 5", "starts with "-"", "is 70 characters long, more than 63"),
+ * then `what` it should be and the rule (`; a Secret name is a DNS-1123 subdomain (...)`). A value of
+ * another type (from JavaScript) is named by its type.
+ */
+export function refusal(value: unknown, rule: NameRule, what: string): string {
+  return `${breach(value, rule)}; ${what} is ${rule.text}`;
+}
+
+/** Where `value` breaks `rule`, without showing it. */
+function breach(value: unknown, rule: NameRule): string {
+  if (typeof value !== 'string') { return `is ${typeName(value)}, not a string`; }
+  const chars = Array.from(value);
+  if (chars.length === 0) { return 'is empty'; }
+  const bad = chars.findIndex(c => !rule.character.test(c));
+  if (bad >= 0) { return `has ${characterClass(chars[bad])} at character ${bad + 1}`; }
+  if (rule.edge !== undefined) {
+    if (!rule.edge.test(chars[0])) { return `starts with ${characterClass(chars[0])}`; }
+    if (!rule.edge.test(chars[chars.length - 1])) { return `ends with ${characterClass(chars[chars.length - 1])}`; }
+    if (rule.dotted) {
+      for (let i = 1; i < chars.length - 1; i++) {
+        if (chars[i] !== '.') { continue; }
+        const next = rule.edge.test(chars[i - 1]) ? chars[i + 1] : chars[i - 1];
+        if (!rule.edge.test(next)) { return `has "." next to ${characterClass(next)} at character ${i + 1}`; }
+      }
+    }
+  }
+  if (rule.max !== undefined && chars.length > rule.max) { return `is ${chars.length} characters long, more than ${rule.max}`; }
+  if (rule.min !== undefined && chars.length < rule.min) { return `is ${chars.length} characters long, fewer than ${rule.min}`; }
+  return rule.other?.(value) ?? 'breaks the rule';
+}
+
+/**
+ * One character, for a message, by its class: ASCII punctuation is named ("_"), since one such character
+ * reveals nothing; a letter, digit, space or anything else is not.
+ */
+export function characterClass(c: string): string {
+  if (/^[A-Z]$/.test(c)) { return 'an upper-case letter'; }
+  if (/^[a-z]$/.test(c)) { return 'a lower-case letter'; }
+  if (/^[0-9]$/.test(c)) { return 'a digit'; }
+  if (/^[!-/:-@[-`{-~]$/.test(c)) { return JSON.stringify(c); }
+  if (c === ' ') { return 'a space'; }
+  if (c === '\t') { return 'a tab'; }
+  if (c === '\n' || c === '\r') { return 'a line break'; }
+  if (/^[\u0000-\u001f\u007f-\u009f]$/.test(c)) { return 'a control character'; }
+  if (/^[\ud800-\udfff]$/.test(c)) { return 'half of a UTF-16 surrogate pair'; }
+  if (/^[\s\u2028\u2029]$/u.test(c)) { return 'a non-ASCII space or line separator'; }
+  if (/^\p{Cf}$/u.test(c)) { return 'an invisible character (such as a zero-width space)'; }
+  if (/^\p{L}$/u.test(c)) { return 'a non-ASCII letter'; }
+  return 'a non-ASCII character';
 }
 
 /**

@@ -25,7 +25,7 @@ test('a construct\'s own field: path, field and problem, and the message that jo
   // THEN
   expect(error.path).toBe('chart/docker');
   expect(error.field).toBe('mountPath');
-  expect(error.problem).toBe('"relative/" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"');
+  expect(error.problem).toBe('is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/home/jovyan/.docker/"');
   expect(error.message).toBe(`[chart/docker] mountPath: ${error.problem}`);
 });
 
@@ -84,7 +84,7 @@ describe('a source names the value at fault as data (valueField); the message is
       'key', 'store', ''],
     ['a refresh interval that is no Go duration',
       () => new MinioDefault(chart(), 'minio', { namespace: 'user', credentials: MinioCredentials.fromSecretStore({ store: vault, accessKey: { key: 'a' }, secretKey: { key: 'b' }, refreshInterval: '1 hour' }) }),
-      'credentials', 'refreshInterval', '[chart/minio] credentials: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+      'credentials', 'refreshInterval', '[chart/minio] credentials: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
   ])('%s', (_name, build, field, valueField, message) => {
     // GIVEN WHEN the source is read by its construct
     const error = thrown(build);

@@ -5,7 +5,7 @@ import { AwsCredentials, ResolvedAwsCredentials } from '../sources/aws-credentia
 import { ConfigProfile, regionProblem, renderConfigIni } from '../sources/aws-credentials-ini';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
-import { foldPath, quote } from '../names';
+import { foldPath } from '../names';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from './props-guard';
 import { DEFAULT_HOME } from './home-directory';
@@ -80,9 +80,10 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
   if (credentials.kind === 'content' && props.region !== undefined) {
     // botocore finds a config section "[profile NAME]" by splitting its header with shlex
     // (botocore 1.43.11 configloader._parse_section), and drops one that does not split into two words.
-    const unreadable = credentials.profiles.find(profile => profile.region === undefined && SHLEX_SPECIAL.test(profile.name));
-    if (unreadable !== undefined) {
-      throw fieldError(path, 'region', `would be written for profile ${quote(unreadable.name)} in the config file, under a header "[profile NAME]" that botocore cannot read, `
+    const unreadable = credentials.profiles.findIndex(profile => profile.region === undefined && SHLEX_SPECIAL.test(profile.name));
+    if (unreadable >= 0) {
+      // Named by its place: the name is in the Secret, not the YAML.
+      throw fieldError(path, 'region', `would be written for profile ${unreadable + 1} of the credentials (in their order) in the config file, under a header "[profile NAME]" that botocore cannot read, `
         + 'since the name holds a space, a tab, a quote or a backslash: rename the profile, or give it a region line of its own in the credentials file');
     }
   }

@@ -16,7 +16,7 @@ import { GcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GcsCredentials, GcsCredentialsOptions } from './gcs-credentials';
 import { MinioDefault, MinioDefaultProps } from './minio-default';
 import { copyOfProps, filled, namespaceOf, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
-import { isAbsoluteDirectory, quote } from '../names';
+import { directoryProblem, isAbsoluteDirectory, quote } from '../names';
 import { PipelinesApiAccess } from './pipelines-api-access';
 import { DEFAULT_HOME } from './home-directory';
 import { S3Configuration } from '../sources/s3-configuration';
@@ -276,7 +276,7 @@ function checkProps(scope: Construct, id: string, props: NotebookAccessProps): s
   }
   const home = props.homeDirectory ?? DEFAULT_HOME;
   if (!isAbsoluteDirectory(home)) {
-    throw fieldError(path, 'homeDirectory', `${quote(home)} is not an absolute path without ".." segments: give the notebook user's home, such as "/home/jovyan"`);
+    throw fieldError(path, 'homeDirectory', `${directoryProblem(home)}: give the notebook user's home, such as "/home/jovyan"`);
   }
   // Every mount path of the parts starts with it.
   const written = writtenValueProblem(home);

@@ -8,7 +8,10 @@ import { KubePodDefault } from '../../imports/kubeflow.org';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { writtenValueProblem } from '../check/written-yaml';
 import { childPath, fieldError } from '../errors';
-import { checkWrittenName, foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, kebabCase, podDefaultNameProblem, quote } from '../names';
+import {
+  checkWrittenName, directoryProblem, dnsLabelRule, dnsSubdomainRule, foldPath, hasLoneSurrogate, isAbsoluteDirectory, isDnsLabel, isDnsSubdomain, kebabCase,
+  podDefaultNameProblem, quote, refusal,
+} from '../names';
 import { addSecret, ResolvedSecret, resolveSecret, SecretSource } from './synthesised-secret';
 
 export type { SecretSource } from './synthesised-secret';
@@ -238,9 +241,12 @@ export function resolveNames(scope: Construct, id: string,
   const name = props.name ?? kebabCase(id);
   const nameProblem = podDefaultNameProblem(name);
   if (nameProblem !== undefined) {
+    // The id is in the path already; the name made from it is not shown, as no refused name is.
+    const problem = isDnsSubdomain(name) ? nameProblem
+      : `${refusal(name, dnsSubdomainRule(), 'a PodDefault name')}, the api server's rule for a custom resource's name`;
     throw fail('name', props.name !== undefined
-      ? `${quote(name)} ${nameProblem}: set name to another`
-      : `the construct id ${quote(id)} gives ${quote(name)}, which ${nameProblem}: set name explicitly`);
+      ? `${problem}: set name to another`
+      : `the name made from the construct id (in kebab case) ${problem}: set name explicitly`);
   }
   if (name === 'constructor') {
     // cdk8s fails to render any map with this key (it reads `obj.constructor.name`), and the name is the selector's key.
@@ -277,7 +283,7 @@ export function resolveNamespace(scope: Construct, path: string, namespace: stri
   }
   // The API server's namespace names (ValidateNamespaceName).
   if (!isDnsLabel(resolved)) {
-    throw fieldError(path, 'namespace', `${quote(resolved)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile's namespace`);
+    throw fieldError(path, 'namespace', `${refusal(resolved, dnsLabelRule(), 'a namespace')}: set namespace to the profile's namespace`);
   }
   checkWrittenName(path, 'namespace', resolved);
   return resolved;
@@ -335,20 +341,20 @@ export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOption
   const volumeName = props.volumeName ?? `${names.name}-volume`;
   // The API server's pod validation requires volume names to be DNS-1123 labels (ValidateVolumes).
   if (!isDnsLabel(volumeName)) {
-    const which = props.volumeName === undefined ? `the default volume name ${quote(volumeName)}, from name,` : quote(volumeName);
-    throw fieldError(names.path, 'volumeName', `${which} is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, `
-      + 'which the api server requires of a volume in a pod): set volumeName to one');
+    // The default is name and "-volume": name is valid, so it is too long, and no value of the caller's is shown.
+    const which = props.volumeName === undefined ? 'the default volume name, made from name, ' : '';
+    throw fieldError(names.path, 'volumeName', `${which}${refusal(volumeName, dnsLabelRule(), 'a volume name')}, which the api server requires of a volume in a pod: set volumeName to one`);
   }
   checkWrittenName(names.path, 'volumeName', volumeName);
   const mountPath = props.mountPath ?? defaultMountPath;
   if (!isAbsoluteDirectory(mountPath)) {
-    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is not an absolute path without ".." segments: give a directory such as ${quote(defaultMountPath)}`);
+    throw fieldError(names.path, 'mountPath', `${directoryProblem(mountPath)}: give a directory such as ${quote(defaultMountPath)}`);
   }
   const written = writtenValueProblem(mountPath);
   if (written !== undefined) { throw fieldError(names.path, 'mountPath', written); }
   // The API server lets a volume mount at / (kubernetes/kubernetes#101749), but it hides the image's own files.
   if (foldPath(mountPath) === '/') {
-    throw fieldError(names.path, 'mountPath', `${quote(mountPath)} is the container's root directory: the Secret would hide every file of the notebook image, `
+    throw fieldError(names.path, 'mountPath', `is the container's root directory: the Secret would hide every file of the notebook image, `
       + `which then cannot start: give a directory such as ${quote(defaultMountPath)}`);
   }
   return { volumeName, mountPath };

@@ -10,7 +10,7 @@ import {
 import { secretContentHash } from './content-hash';
 import { AccessError } from '../errors';
 import { withoutUndefined } from '../json';
-import { isDnsSubdomain, quote, writtenNameProblem } from '../names';
+import { dnsSubdomainRule, isDnsSubdomain, quote, refusal, writtenNameProblem } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { SecretStoreKind } from '../sources/secret-store';
 import { StoreSecret, templateLiteral } from '../sources/store-secret';
@@ -156,10 +156,10 @@ export interface AddedSecret {
 
 function checkedSecretName(fail: (field: string, problem: string) => AccessError, name: string, hashed: boolean | undefined): string {
   if (!isDnsSubdomain(name) || (hashed && name.length > 253 - 11)) {
-    throw fail('secretName', `${quote(name)} is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`);
+    throw fail('secretName', `${refusal(name, dnsSubdomainRule(hashed ? 242 : 253, hashed ? ' with hashSecretName, which adds 11' : ''), 'a Secret name')}: use a valid name`);
   }
   const written = writtenNameProblem(name);
-  if (written !== undefined) { throw fail('secretName', `${quote(name)} ${written}`); }
+  if (written !== undefined) { throw fail('secretName', written); }
   return name;
 }
 

@@ -102,12 +102,13 @@ export function isConstructMetadata(fileName: string, value: unknown): boolean {
 export class AllowUnlisted {
   /**
    * Why an entry is not `NAME` or `NAMESPACE/NAME`, or `undefined`; `what` is what the door calls an entry.
-   * Entries are names, never secrets.
    */
   public static entryProblem(entry: unknown, what: string): string | undefined {
     if (typeof entry !== 'string') { return `${what} is a ${typeof entry}, not a string of the form NAME or NAMESPACE/NAME`; }
     const parts = entry.split('/');
-    if (parts.length > 2 || parts.some(p => p === '')) { return `${what} ${JSON.stringify(entry)} is not of the form NAME or NAMESPACE/NAME`; }
+    // Not shown, as no refused value is: where it breaks the form is said instead.
+    if (parts.length > 2) { return `${what} has ${parts.length - 1} "/", and is not of the form NAME or NAMESPACE/NAME`; }
+    if (parts.some(p => p === '')) { return `${what} ${entry === '' ? 'is empty' : 'has an empty part before or after "/"'}, and is not of the form NAME or NAMESPACE/NAME`; }
     return undefined;
   }
 

@@ -8,7 +8,7 @@ import { AllowUnlisted, apiGroup, inNamespace, isConstructMetadata } from '../ch
 import { readManifestText } from '../check/manifest-text';
 import { exemptEntry, problemLine } from '../check/problem';
 import { CheckInput, CheckProblem } from '../check/types';
-import { isDnsLabel, quote } from '../names';
+import { dnsLabelRule, isDnsLabel, refusal } from '../names';
 import { readAtMost, whyUnreadable } from '../sources/source-file';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
 
@@ -58,7 +58,7 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const defaultNamespace = str(args, 'namespace') ?? 'default';
   // As the generating commands and `kubectl apply -n` refuse it: objects would be judged in a namespace no apply makes.
   if (!isDnsLabel(defaultNamespace)) {
-    throw new InputError(`--namespace: ${quote(defaultNamespace)} is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): give the namespace objects without one are applied to`);
+    throw new InputError(`--namespace: ${refusal(defaultNamespace, dnsLabelRule(), 'a namespace')}: give the namespace objects without one are applied to`);
   }
   const entries = (args.values['allow-unlisted'] as string[] | undefined) ?? [];
   const problem = entries.map(e => AllowUnlisted.entryProblem(e, 'the value')).find(p => p !== undefined);

@@ -1,7 +1,7 @@
 // What the consumer constructs share: the name of an object they make, checked, and the Secrets they make
 // from a source, resolved with the access constructs' own code.
 import { AccessError, fieldError } from '../errors';
-import { checkWrittenName, isDnsSubdomain, kebabCase, quote } from '../names';
+import { checkWrittenName, dnsSubdomainRule, isDnsSubdomain, kebabCase, refusal } from '../names';
 import { resolveSecret, ResolvedSecret, SecretOptions, SecretSource } from '../access/synthesised-secret';
 
 /**
@@ -11,8 +11,10 @@ import { resolveSecret, ResolvedSecret, SecretOptions, SecretSource } from '../a
 export function objectName(path: string, field: string, given: string | undefined, id: string, what: string, max = 253): string {
   const name = given ?? kebabCase(id);
   if (!isDnsSubdomain(name) || name.length > max) {
-    const from = given === undefined ? `the construct id ${quote(id)} gives ${quote(name)}, which` : quote(name);
-    throw fieldError(path, field, `${from} is not a valid ${what} name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most ${max} characters${max < 253 ? ', so that the names made from it fit' : ''}): ${given === undefined ? `set ${field} explicitly` : `set ${field} to one`}`);
+    // The id is in the path already; the name made from it is not shown, as no refused name is.
+    const from = given === undefined ? 'the name made from the construct id (in kebab case) ' : '';
+    const rule = dnsSubdomainRule(max, max < 253 ? ', so that the names made from it fit' : '');
+    throw fieldError(path, field, `${from}${refusal(name, rule, `a ${what} name`)}: ${given === undefined ? `set ${field} explicitly` : `set ${field} to a valid name`}`);
   }
   checkWrittenName(path, field, name);
   return name;

@@ -258,7 +258,7 @@ function gcsSecret(path: string, name: string, props: KServeServiceAccountProps,
   const key = readField(path, 'gcs', () => gcs._resolve());
   if (key.kind === 'existing') {
     if (key.key !== GCS_KEY) {
-      throw fieldError(path, 'gcs', `names an existing Secret whose key file is ${key.key === undefined ? 'user-gcp-sa.json (the default)' : `"${key.key}"`}, and KServe recognises a GCS Secret by the key ${GCS_KEY} alone: give GcpServiceAccountKey.fromExistingSecret(name, "${GCS_KEY}") for a Secret that holds it so, or the key file itself`);
+      throw fieldError(path, 'gcs', `names an existing Secret whose key file is ${key.key === undefined ? 'user-gcp-sa.json (the default)' : `another key than ${GCS_KEY}`}, and KServe recognises a GCS Secret by the key ${GCS_KEY} alone: give GcpServiceAccountKey.fromExistingSecret(name, "${GCS_KEY}") for a Secret that holds it so, or the key file itself`);
     }
     return { field: 'gcs', id: 'Gcs', resolved: { secretName: key.secretName } };
   }
@@ -303,7 +303,7 @@ function registrySecret(path: string, name: string, props: KServeServiceAccountP
   const config = readField(path, 'registry', () => registry._resolve());
   if (config.kind === 'existing') {
     if (config.key !== undefined && config.key !== DOCKER_CONFIG_JSON_KEY) {
-      throw fieldError(path, 'registry', `names the key "${config.key}" of an existing Secret, and the kubelet reads an image pull Secret's ${DOCKER_CONFIG_JSON_KEY} alone (of a ${DOCKER_CONFIG_JSON} Secret): give DockerConfig.fromExistingSecret(name) for such a Secret`);
+      throw fieldError(path, 'registry', `names a key of an existing Secret other than ${DOCKER_CONFIG_JSON_KEY}, and the kubelet reads an image pull Secret's ${DOCKER_CONFIG_JSON_KEY} alone (of a ${DOCKER_CONFIG_JSON} Secret): give DockerConfig.fromExistingSecret(name) for such a Secret`);
     }
     return { field: 'registry', id: 'Registry', resolved: { secretName: config.secretName } };
   }

@@ -4,7 +4,7 @@ import { openConstruct, PropsShape, SOURCE_SHAPES } from '../access/props-guard'
 import { resolveNamespace } from '../access/pod-default-access';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError } from '../errors';
-import { checkWrittenName, isSecretKey, quote } from '../names';
+import { checkWrittenName, isSecretKey, NameRule, refusal, SECRET_KEY_RULE } from '../names';
 import { encodeBase64 } from '../sources/base64';
 import { S3_VARIABLES, S3Configuration } from '../sources/s3-configuration';
 import { templateJson, templateLiteral } from '../sources/store-secret';
@@ -15,6 +15,12 @@ import { resolveS3Store } from './s3-store';
 const DEFAULT_NAME = 'storage-config';
 /** The key of an InferenceService `storage:` spec without `key` or `parameters.type`. */
 const DEFAULT_KEY = 'default';
+/** S3's bucket naming rules, as far as KServe's storage initializer needs them. */
+const BUCKET: NameRule = {
+  text: '3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address',
+  character: /^[-.a-z0-9]$/, edge: /^[a-z0-9]$/, min: 3, max: 63,
+  other: bucket => (bucket.includes('..') ? 'has ".." (two "." in a row)' : 'has the form of an IP address'),
+};
 const INITIALIZER = 'KServe\'s storage initializer';
 
 /**
@@ -113,12 +119,12 @@ function storageConfigSpec(scope: Construct, id: string, props: KServeStorageCon
   const name = objectName(path, 'name', props.name ?? DEFAULT_NAME, id, 'Secret');
   const key = props.key ?? DEFAULT_KEY;
   if (!isSecretKey(key)) {
-    throw fieldError(path, 'key', `${quote(key)} is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key`);
+    throw fieldError(path, 'key', `${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: give the key InferenceServices name in storage.key`);
   }
   checkWrittenName(path, 'key', key);
   // S3's bucket naming rules: also no two adjacent periods, and not an IP address.
   if (props.bucket !== undefined && (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket) || props.bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(props.bucket))) {
-    throw fieldError(path, 'bucket', `${quote(props.bucket)} is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-", no "..", not an IP address): give the bucket alone, without a path`);
+    throw fieldError(path, 'bucket', `${refusal(props.bucket, BUCKET, 'an S3 bucket name')}: give the bucket alone, without a path`);
   }
   const store = resolveS3Store(path, 's3', props.s3, INITIALIZER);
   if (store.kind === 'existing') {

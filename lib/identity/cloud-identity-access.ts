@@ -8,7 +8,7 @@ import { resolveNames } from '../access/pod-default-access';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape } from '../access/props-guard';
 import { PodDefaultValidation } from '../check/pod-default-validation';
 import { fieldError } from '../errors';
-import { checkWrittenName, labelKeyProblem, quote } from '../names';
+import { checkWrittenName, labelKeyProblem } from '../names';
 import { checkedServiceAccountName, isPattern, serviceAccountSubject } from './trust-subject';
 
 /**
@@ -177,7 +177,7 @@ export function openIdentity<T>(scope: Construct, id: string, props: CloudIdenti
   const serviceAccountName = checkedServiceAccountName(path, props.serviceAccountName, kind.wildcard);
   const switchServiceAccount = props.switchServiceAccount === true;
   if (switchServiceAccount && isPattern(serviceAccountName)) {
-    throw fieldError(path, 'switchServiceAccount', `makes the pods run as serviceAccountName, but ${quote(serviceAccountName)} is a pattern: give one account's name, or leave switchServiceAccount out`);
+    throw fieldError(path, 'switchServiceAccount', `makes the pods run as serviceAccountName, but serviceAccountName is a pattern (it holds "*"): give one account's name, or leave switchServiceAccount out`);
   }
   // Written into the PodDefault only when the pods switch to it; a trust subject holds it as text.
   if (switchServiceAccount) { checkWrittenName(path, 'serviceAccountName', serviceAccountName); }
@@ -186,7 +186,7 @@ export function openIdentity<T>(scope: Construct, id: string, props: CloudIdenti
   const labelProblem = labelKeyProblem(selectorLabel);
   if (labelProblem !== undefined || selectorLabel === 'constructor') {
     // cdk8s fails to render any map with the key "constructor" (it reads `obj.constructor.name`).
-    throw fieldError(path, 'selectorLabel', `${quote(selectorLabel)} is not a label key the library can write (${labelProblem ?? 'cdk8s cannot render "constructor" as a key'}): give one such as "cloud-identity", or leave selectorLabel out for the PodDefault's name`);
+    throw fieldError(path, 'selectorLabel', `is not a label key the library can write (${labelProblem ?? 'cdk8s cannot render "constructor" as a key'}): give one such as "cloud-identity", or leave selectorLabel out for the PodDefault's name`);
   }
   checkWrittenName(path, 'selectorLabel', selectorLabel);
   return { names: { path, namespace, name, description, selectorLabel, serviceAccountName, switchServiceAccount }, own };

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { fieldError } from '../errors';
-import { checkWrittenName, isDnsLabel, isDnsSubdomain, quote } from '../names';
+import { checkWrittenName, dnsSubdomainRule, isDnsLabel, isDnsSubdomain, refusal } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedServiceAccountName } from './trust-subject';
@@ -135,7 +135,7 @@ export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
     const { names, own } = openIdentity(scope, id, props, KIND, path => gcpOwn(path, props));
     const configMapName = props.configMapName ?? names.name;
     if (!isDnsSubdomain(configMapName)) {
-      throw fieldError(names.path, 'configMapName', `${quote(configMapName)} is not a valid ConfigMap name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters): use a valid name`);
+      throw fieldError(names.path, 'configMapName', `${refusal(configMapName, dnsSubdomainRule(), 'a ConfigMap name')}: use a valid name`);
     }
     checkWrittenName(names.path, 'configMapName', configMapName);
     const pool = `projects/${own.projectNumber}/locations/global/workloadIdentityPools/${own.poolId}`;

@@ -3,7 +3,7 @@
 // lifetime and audience, once.
 import { k8s } from 'cdk8s-plus-28';
 import { fieldError } from '../errors';
-import { hasLoneSurrogate, quote, quoteOrType } from '../names';
+import { hasLoneSurrogate, NameRule, quote, refusal } from '../names';
 
 /** The kube-apiserver's bounds on a projected token's lifetime (`expirationSeconds`). */
 export const KUBERNETES_MIN_EXPIRATION_SECONDS = 600;
@@ -36,6 +36,9 @@ export function checkedExpirationSeconds(path: string, value: unknown, bounds: E
   return seconds;
 }
 
+/** An audience: any text but whitespace and control characters; half a surrogate pair would be written as U+FFFD. */
+const AUDIENCE: NameRule = { text: 'non-empty text without whitespace or control characters', character: /^[^\s\u0000-\u001f\u007f\ud800-\udfff]$/u };
+
 /**
  * `audience` of the construct at `path`, `defaultAudience` when not given. `whose` says whose audience it
  * must be, for the fix (`the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment`).
@@ -44,7 +47,7 @@ export function checkedAudience(path: string, value: unknown, defaultAudience: s
   const audience = value ?? defaultAudience;
   // A lone surrogate would be written as U+FFFD, an audience nobody issues tokens for.
   if (typeof audience !== 'string' || audience === '' || /[\s\u0000-\u001f\u007f]/.test(audience) || hasLoneSurrogate(audience)) {
-    throw fieldError(path, 'audience', `${quoteOrType(audience)} is not an audience (non-empty, no whitespace): give ${whose}, or leave audience out for ${quote(defaultAudience)}`);
+    throw fieldError(path, 'audience', `${refusal(audience, AUDIENCE, 'an audience')}: give ${whose}, or leave audience out for ${quote(defaultAudience)}`);
   }
   return audience;
 }
@@ -53,3 +56,4 @@ export function checkedAudience(path: string, value: unknown, defaultAudience: s
 export function projectedTokenVolume(name: string, file: string, audience: string, expirationSeconds: number): k8s.Volume {
   return { name, projected: { sources: [{ serviceAccountToken: { path: file, expirationSeconds, audience } }] } };
 }
+

@@ -1,6 +1,6 @@
 // Who the cloud trusts: the ServiceAccount a pod runs as, named as the token's `sub` claim names it.
 import { fieldError } from '../errors';
-import { DNS_SUBDOMAIN, hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+import { DNS_SUBDOMAIN, dnsSubdomainRule, hasControlCharacter, hasLoneSurrogate, quote, refusal } from '../names';
 
 /** The ServiceAccount Kubeflow's notebook controller runs notebook pods as (notebooks v1). */
 export const NOTEBOOK_SERVICE_ACCOUNT = 'default-editor';
@@ -26,12 +26,13 @@ export function checkedServiceAccountName(path: string, value: unknown, wildcard
     throw fieldError(path, 'serviceAccountName', `is a ${typeof name}, not a string: give the service account the notebook pods run as, ${example}`);
   }
   if (wildcard !== undefined && isPattern(name)) {
-    throw fieldError(path, 'serviceAccountName', `${quote(name)} is a pattern, ${wildcard}`);
+    throw fieldError(path, 'serviceAccountName', `is a pattern (it holds "*"), ${wildcard}`);
   }
   // A pattern is checked with each `*` standing for one letter: `ws-*` stands for `ws-a`, a valid name.
   const standIn = name.replace(/\*/g, 'a');
   if (standIn.length > 253 || !DNS_SUBDOMAIN.test(standIn)) {
-    throw fieldError(path, 'serviceAccountName', `${quote(name)} is not a service account name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters${wildcard === undefined ? ', with * for any characters' : ''}): give the account the notebook pods run as, ${example}`);
+    const rule = dnsSubdomainRule(253, wildcard === undefined ? ', with * for any characters' : '');
+    throw fieldError(path, 'serviceAccountName', `${refusal(standIn, rule, 'a service account name')}: give the account the notebook pods run as, ${example}`);
   }
   return name;
 }

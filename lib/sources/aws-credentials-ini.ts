@@ -1,8 +1,8 @@
 // AWS shared-credentials and config files (INI): reading a credentials file as the AWS CLI and SDKs
-// read it, and rendering both files. Free of constructs. Messages name line numbers, profiles and the
-// well-known keys, never a value, and never the text of a line: a pasted token can look like a key.
+// read it, and rendering both files. Free of constructs. Messages name line numbers and the well-known
+// keys, never a value, a profile name of the file, or the text of a line: a pasted token can look like a key.
 import { AccessError, valueError } from '../errors';
-import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+import { hasControlCharacter, hasLoneSurrogate, NameRule, quote, refusal } from '../names';
 import { typeName } from '../json';
 
 /** The keys of a credentials profile the library reads and writes. */
@@ -89,7 +89,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       }
       const earlier = sections.find(s => s.name === name);
       if (earlier !== undefined) {
-        throw new AccessError(`line ${n}: profile ${quote(name)} appears twice (lines ${earlier.line} and ${n}): give each profile once`);
+        throw new AccessError(`line ${n}: the profile of line ${earlier.line} appears again: give each profile once`);
       }
       current = { name, line: n, values: new Map() };
       sections.push(current);
@@ -103,7 +103,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       throw new AccessError(`line ${n} is a setting before any profile header: put it under a header such as "[default]"`);
     }
     const what = KNOWN_KEYS.has(key) ? key : 'the setting';
-    const where = section === defaults ? '"[DEFAULT]"' : `profile ${quote(section.name)}`;
+    const where = section === defaults ? '"[DEFAULT]"' : `the profile of line ${section.line}`;
     const earlier = section.values.get(key);
     if (earlier !== undefined) {
       throw new AccessError(`line ${n}: ${what} appears twice in ${where} (lines ${earlier.line} and ${n}): keep one`);
@@ -131,7 +131,7 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       throw new AccessError(`the profile at line ${line} has no ${ACCESS_KEY_ID} and no ${SECRET_ACCESS_KEY}: add them, or remove the profile`);
     }
     if (missing.length > 0) {
-      throw new AccessError(`profile ${quote(name)} (line ${line}) has no ${missing[0]}: add it, or remove the profile`);
+      throw new AccessError(`the profile at line ${line} has no ${missing[0]}: add it, or remove the profile`);
     }
     return {
       name,
@@ -165,9 +165,10 @@ export function renderCredentialsIni(profiles: readonly CredentialsProfile[]): s
   if (profiles.length === 0) { throw new AccessError('no profile given: pass at least one profile'); }
   const seen = new Set<string>();
   const blocks = profiles.map(profile => {
-    const where = `profile ${quote(profile.name)}`;
     const nameProblem = profileNameProblem(profile.name);
-    if (nameProblem !== undefined) { throw valueError('profile', `${where} ${nameProblem}`); }
+    if (nameProblem !== undefined) { throw valueError('profile', `profile ${nameProblem}`); }
+    // Accepted, the name is shown, to say which profile: the caller's code gives it as a profile's name.
+    const where = `profile ${quote(profile.name)}`;
     if (seen.has(profile.name)) { throw valueError('profile', `${where} is given twice: give each profile once`); }
     seen.add(profile.name);
     const check = (field: string, value: string | undefined) => {
@@ -241,7 +242,10 @@ export function regionProblem(region: string): string | undefined {
   return undefined;
 }
 
+/** Why `name` is no profile name, said without showing it, or undefined when it is one. */
 export function profileNameProblem(name: string): string | undefined {
   if (typeof name === 'string' && PROFILE_NAME.test(name)) { return undefined; }
-  return 'is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it';
+  return `${refusal(name, PROFILE_NAME_RULE, 'a profile name')}: rename it`;
 }
+
+const PROFILE_NAME_RULE: NameRule = { text: 'letters, digits, "-", "_", ".", "@" and "+"', character: /^[A-Za-z0-9_.@+-]$/ };

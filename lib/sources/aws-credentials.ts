@@ -3,7 +3,7 @@ import { ConfigProfile, parseCredentialsIni, profileNameProblem, regionProblem, 
 import { ACCESS_KEY_ID_INPUT, credentialsTemplate, SECRET_ACCESS_KEY_INPUT, SESSION_TOKEN_INPUT, storedCredentialsTemplate } from './aws-credentials-template';
 import { AccessError, prefixed, valueError } from '../errors';
 import { typeName } from '../json';
-import { checkSecretReference, quoteOrType } from '../names';
+import { checkSecretReference } from '../names';
 import { RemoteValue } from './remote-value';
 import { SecretStoreOptions } from './secret-store';
 import { READ_FILE, readTextFile } from './source-file';
@@ -167,7 +167,7 @@ export class AwsCredentials {
       const reference = resolveStoreReference(copy);
       const name = copy.profile ?? 'default';
       const nameProblem = profileNameProblem(name);
-      if (nameProblem !== undefined) { throw valueError('profile', `profile ${quoteOrType(name)} ${nameProblem}`); }
+      if (nameProblem !== undefined) { throw valueError('profile', `profile ${nameProblem}`); }
       if (copy.region !== undefined) {
         const problem = regionProblem(copy.region);
         if (problem !== undefined) { throw valueError('region', `region ${problem}`); }

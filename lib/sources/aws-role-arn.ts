@@ -28,9 +28,8 @@ export function parseRoleArn(arn: unknown): ParsedRoleArn | { readonly problem: 
   if (m === null) { return { problem: `is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, ${example}` }; }
   const [, partition, accountId, rest] = m;
   if (!(AWS_PARTITIONS as readonly string[]).includes(partition)) {
-    // Quoted only when it reads as a partition name: a value pasted there may be a secret.
-    const named = /^[a-z][a-z0-9-]{0,19}$/.test(partition) ? `the partition ${quote(partition)}` : 'a partition that is not one';
-    return { problem: `has ${named}: give one of ${AWS_PARTITIONS.map(p => quote(p)).join(', ')}` };
+    // Not shown: a value pasted there may be a secret.
+    return { problem: `has a partition that is not one: give one of ${AWS_PARTITIONS.map(p => quote(p)).join(', ')}` };
   }
   if (!/^\d{12}$/.test(accountId)) { return { problem: `has an account id that is not 12 digits: give the role's account, ${example}` }; }
   const slash = rest.lastIndexOf('/');

@@ -2,7 +2,6 @@
 // (`_shared/base_client.py parse_connection_str`): split on ";", each part on its first "=".
 import { credentialValueProblem } from './aws-credentials-ini';
 import { decodeBase64Bytes } from './base64';
-import { quote } from '../names';
 
 /** The settings a connection string may hold, in their canonical casing. */
 const SETTINGS = [
@@ -66,7 +65,7 @@ export function parseConnectionString(text: string): { settings: { [name: string
       return { problem: `part ${i + 1} has ${unknownSettingName(name)}: check its spelling against ${SETTINGS.join(', ')}` };
     }
     if (canonical !== name) {
-      return { problem: `writes ${canonical} as ${quote(name)}: older SDKs match the names case-sensitively; write ${canonical}` };
+      return { problem: `writes ${canonical} in another letter case: older SDKs match the names case-sensitively; write ${canonical}` };
     }
     if (settings[canonical] !== undefined) { return { problem: `gives ${canonical} twice: give it once` }; }
     settings[canonical] = parts[i].slice(at + 1);
@@ -76,13 +75,14 @@ export function parseConnectionString(text: string): { settings: { [name: string
 }
 
 /**
- * An unknown setting name for a message: quoted only when it is a misspelling of a known setting, as a
- * word of letters can as well be a key or signature pasted where a name belongs.
+ * An unknown setting name for a message, never quoted (a word of letters can as well be a key or
+ * signature pasted where a name belongs): a misspelling is named by the setting it is near.
  */
 function unknownSettingName(name: string): string {
   if (!/^[A-Za-z]{1,40}$/.test(name)) { return 'a setting name that is not a word'; }
-  const misspelt = SETTINGS.some(s => editDistanceAtMost(s.toLowerCase(), name.toLowerCase(), 2));
-  return misspelt ? `the unknown setting ${quote(name)}` : 'an unknown setting name (not shown: it is no misspelling of a setting, so it may be a credential)';
+  const misspelt = SETTINGS.find(s => editDistanceAtMost(s.toLowerCase(), name.toLowerCase(), 2));
+  return misspelt === undefined ? 'an unknown setting name (not shown: it is no misspelling of a setting, so it may be a credential)'
+    : `an unknown setting name (not shown), 1 or 2 letters from ${misspelt}`;
 }
 
 /** Whether `a` becomes `b` with at most `max` insertions, deletions and substitutions (Levenshtein). */

@@ -41,14 +41,16 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
     if (typeof server !== 'string') {
       throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server is ${typeName(server)}, not a string: give the registry host, such as "ghcr.io"`);
     }
+    const numbered = logins.length > 1 ? `login ${i + 1}` : 'login';
     const serverProblem = registryServerProblem(server);
     if (serverProblem !== undefined) {
-      throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server ${serverProblem}`);
+      throw valueError('server', `${numbered}: server ${serverProblem}`);
     }
-    const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
     if (server.trim() === '' || server !== server.trim()) {
-      throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
+      throw valueError('server', `${numbered}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
     }
+    // Accepted, the server is shown, to say which login: config.json holds it as the key of its entry.
+    const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
     if (Object.prototype.hasOwnProperty.call(auths, server)) {
       throw valueError('server', `${where}: server ${quote(server)} is given twice: give each registry once`);
     }

@@ -1,10 +1,10 @@
 import { writtenValueProblem } from '../check/written-yaml';
 import { valueError } from '../errors';
-import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
+import { hasControlCharacter, hasLoneSurrogate, NameRule, refusal } from '../names';
 
 /**
  * One value in an External Secrets Operator store: an ExternalSecret's `remoteRef`. Its parts name
- * where a credential is kept, not the credential, so messages show them.
+ * where a credential is kept, not the credential; still, a refused part is not shown, as no refused value is.
  */
 export interface RemoteValue {
   /** The store's key (path, secret name, ...) of the value, such as `kubeflow/registry`. */
@@ -38,12 +38,18 @@ export function checkRemoteValue(field: string, value: RemoteValue | undefined):
   if (value.version !== undefined) { checkPart(field, 'version', value.version); }
 }
 
+/** A part of a remote value: text without surrounding whitespace, control characters or half a surrogate pair. */
+const STORE_TEXT: NameRule = {
+  text: 'text without surrounding whitespace or control characters',
+  character: /^[^\u0000-\u001f\u007f\ud800-\udfff]$/u, edge: /^\S$/u,
+};
+
 function checkPart(field: string, part: string, text: unknown): void {
   if (typeof text !== 'string' || text === '') {
     throw valueError(field, `${field}.${part} is empty: give the ${part} the store keeps the value under${part === 'key' ? '' : `, or leave ${part} out`}`);
   }
   if (text !== text.trim() || hasControlCharacter(text) || hasLoneSurrogate(text)) {
-    throw valueError(field, `${field}.${part} ${quote(text)} has surrounding whitespace or a control character, which no store's ${part} has: give it as the store shows it`);
+    throw valueError(field, `${field}.${part} ${refusal(text, STORE_TEXT, `a store's ${part}`)}: give it as the store shows it`);
   }
   // Not quoted: JSON leaves these characters as they are.
   const problem = writtenValueProblem(text);

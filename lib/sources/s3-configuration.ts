@@ -318,10 +318,13 @@ function credentialsFileProfile(text: string, where: string, name: string): Reso
   }
   const found = profiles.find(p => p.name === name);
   if (found === undefined) {
-    throw new AccessError(`${where} has no profile ${quote(name)} (it has ${profiles.map(p => quote(p.name)).join(', ')}): name one of them`);
+    // Neither the name given (refused) nor the file's own names are shown: the file holds credentials, and a name given may be one.
+    const count = profiles.length === 1 ? 'its one profile' : `its ${profiles.length} profiles`;
+    throw new AccessError(`${where} has no profile of the name given, among ${count}: name one of them as its "[NAME]" header does`);
   }
   const { accessKeyId, secretAccessKey, sessionToken, region } = found;
   return content(renderS3Variables({ accessKeyId, secretAccessKey, sessionToken, region },
+    // The name is shown: it is the caller's, and names a profile the file has.
     field => `${where} profile ${quote(name)}: ${INI_KEYS[field]}`));
 }
 

@@ -1,6 +1,6 @@
 import { brand, hasBrand } from '../brand';
 import { valueError } from '../errors';
-import { isDnsSubdomain, quoteOrType, writtenNameProblem } from '../names';
+import { dnsSubdomainRule, isDnsSubdomain, refusal, writtenNameProblem } from '../names';
 
 /**
  * The kind of External Secrets Operator store an ExternalSecret reads from.
@@ -64,8 +64,8 @@ export function checkStoreRef(store: SecretStoreRef): void {
     throw valueError('store', 'store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")');
   }
   if (typeof store.name !== 'string' || !isDnsSubdomain(store.name)) {
-    throw valueError('store', `store name ${quoteOrType(store.name)} is not a valid ${store.kind} name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
+    throw valueError('store', `store name ${refusal(store.name, dnsSubdomainRule(), `a ${store.kind} name`)}: give the name "kubectl get ${store.kind.toLowerCase()}" shows`);
   }
   const written = writtenNameProblem(store.name);
-  if (written !== undefined) { throw valueError('store', `store name ${quoteOrType(store.name)} ${written}`); }
+  if (written !== undefined) { throw valueError('store', `store name ${written}`); }
 }

@@ -2,7 +2,7 @@
 // resolves to, and the pieces of the ESO v2 templates (Go text/template with sprig) they compose it with.
 import { valueError } from '../errors';
 import { isGoDuration } from './go-duration';
-import { quoteOrType } from '../names';
+import { typeName } from '../json';
 import { checkRemoteValue, RemoteValue } from './remote-value';
 import { checkStoreRef, SecretStoreOptions, SecretStoreRef } from './secret-store';
 
@@ -38,7 +38,7 @@ export function resolveStoreReference(options: SecretStoreOptions): StoreReferen
   checkStoreRef(options.store);
   const refreshInterval = options.refreshInterval ?? DEFAULT_REFRESH_INTERVAL;
   if (!isGoDuration(refreshInterval)) {
-    throw valueError('refreshInterval', `refreshInterval ${quoteOrType(refreshInterval)} is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`);
+    throw valueError('refreshInterval', `refreshInterval ${typeof refreshInterval === 'string' ? 'is not' : `is ${typeName(refreshInterval)}, not`} a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`);
   }
   return { store: options.store, refreshInterval };
 }

@@ -180,11 +180,11 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['a malformed line', { credentials: AwsCredentials.fromFile(malformed) },
       `[test/aws-credentials] credentials: the file line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
     ['a profile without a secret key', { credentials: AwsCredentials.fromFile(noSecret) },
-      `[test/aws-credentials] credentials: the file profile "default" (line 1) has no aws_secret_access_key: add it, or remove the profile`],
+      `[test/aws-credentials] credentials: the file the profile at line 1 has no aws_secret_access_key: add it, or remove the profile`],
     ['a duplicate profile', { credentials: AwsCredentials.fromFile(duplicate) },
-      `[test/aws-credentials] credentials: the file line 4: profile "default" appears twice (lines 1 and 4): give each profile once`],
+      `[test/aws-credentials] credentials: the file line 4: the profile of line 1 appears again: give each profile once`],
     ['an empty value', { credentials: AwsCredentials.fromFile(emptyValue) },
-      `[test/aws-credentials] credentials: the file line 3: aws_secret_access_key in profile "default" is empty: give a value or remove the line`],
+      `[test/aws-credentials] credentials: the file line 3: aws_secret_access_key in the profile of line 1 is empty: give a value or remove the line`],
     ['an indented line that configparser appends to the line before', { credentials: AwsCredentials.fromFile(continued) },
       `[test/aws-credentials] credentials: the file line 3 is indented, which AWS tools read as the continuation of the previous line's value: remove the indentation`],
     ['spaces inside a header\'s brackets', { credentials: AwsCredentials.fromFile(spacedHeader) },
@@ -204,7 +204,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['a profile region that is not a region', { credentials: AwsCredentials.fromKeys({ ...keys, region: 'Frankfurt' }) },
       '[test/aws-credentials] credentials: profile "default": region is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
     ['an invalid profile name', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'my profile' }) },
-      '[test/aws-credentials] credentials: profile "my profile" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+      '[test/aws-credentials] credentials: profile has a space at character 3; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it'],
     ['the same profile twice', { credentials: AwsCredentials.fromProfiles([keys, { ...keys, profile: 'default' }]) },
       '[test/aws-credentials] credentials: profile "default" is given twice: give each profile once'],
     ['no profiles', { credentials: AwsCredentials.fromProfiles([]) },
@@ -216,17 +216,17 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['a region with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), region: 'us-east-1' },
       '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret'],
     ['an invalid existing Secret name', { credentials: AwsCredentials.fromExistingSecret('AWS_Secret') },
-      '[test/aws-credentials] credentials: the existing Secret name "AWS_Secret" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+      '[test/aws-credentials] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'aws credentials') },
-      '[test/aws-credentials] credentials: the key "aws credentials" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+      '[test/aws-credentials] credentials: the key of the existing Secret has a space at character 4; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
     ['secretName with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), secretName: 'x' },
       '[test/aws-credentials] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
       '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
-      '[test/aws-credentials] mountPath: ".aws" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.aws/"'],
+      '[test/aws-credentials] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
-      '[test/aws-credentials] volumeName: "aws_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
+      '[test/aws-credentials] volumeName: has "_" at character 4; a volume name is a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters), which the api server requires of a volume in a pod: set volumeName to one'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {
@@ -370,7 +370,7 @@ print(json.dumps(result))
   test.each(['team a', 'team\ta', 'o\'brien', 'say"hi', 'back\\slash'])('the construct region for a profile %j of a file, which has none of its own, is refused', name => {
     const credentials = AwsCredentials.fromFile(scratch('credentials', `[${name}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n`));
     expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials, region: 'us-east-2' }),
-      `[test/aws-credentials] region: would be written for profile ${JSON.stringify(name)} in the config file, under a header "[profile NAME]" that botocore cannot read, `
+      `[test/aws-credentials] region: would be written for profile 1 of the credentials (in their order) in the config file, under a header "[profile NAME]" that botocore cannot read, `
       + 'since the name holds a space, a tab, a quote or a backslash: rename the profile, or give it a region line of its own in the credentials file', [FAKE_SECRET]);
   });
 

@@ -214,11 +214,11 @@ describe('AzureBlobConfiguration rejects bad input', () => {
     ['a bare key in a connection string', connection(`AccountName=fakeaccount0000;${FAKE_KEY.replace(/=/g, '')}`),
       `${P} connectionString part 2 has no "=" (an empty part from ";;" counts): write Name=value parts separated by ";"`],
     ['a misspelt setting', connection(CONNECTION.replace('AccountKey', 'AcountKey')),
-      `${P} connectionString part 3 has the unknown setting "AcountKey": check its spelling against DefaultEndpointsProtocol, AccountName, AccountKey, SharedAccessSignature, EndpointSuffix, BlobEndpoint, BlobSecondaryEndpoint, QueueEndpoint, QueueSecondaryEndpoint, TableEndpoint, TableSecondaryEndpoint, FileEndpoint, FileSecondaryEndpoint`],
+      `${P} connectionString part 3 has an unknown setting name (not shown), 1 or 2 letters from AccountKey: check its spelling against DefaultEndpointsProtocol, AccountName, AccountKey, SharedAccessSignature, EndpointSuffix, BlobEndpoint, BlobSecondaryEndpoint, QueueEndpoint, QueueSecondaryEndpoint, TableEndpoint, TableSecondaryEndpoint, FileEndpoint, FileSecondaryEndpoint`],
     ['a setting name that may be a key', connection(`AccountName=fakeaccount0000;${FAKE_KEY.slice(0, 30)}+x=y`),
       `${P} connectionString part 2 has a setting name that is not a word: check its spelling against DefaultEndpointsProtocol, AccountName, AccountKey, SharedAccessSignature, EndpointSuffix, BlobEndpoint, BlobSecondaryEndpoint, QueueEndpoint, QueueSecondaryEndpoint, TableEndpoint, TableSecondaryEndpoint, FileEndpoint, FileSecondaryEndpoint`],
     ['a setting in other casing', connection(CONNECTION.replace('AccountKey', 'accountkey')),
-      `${P} connectionString writes AccountKey as "accountkey": older SDKs match the names case-sensitively; write AccountKey`],
+      `${P} connectionString writes AccountKey in another letter case: older SDKs match the names case-sensitively; write AccountKey`],
     ['a setting given twice', connection(`${CONNECTION};AccountName=fakeaccount0001`),
       `${P} connectionString gives AccountName twice: give it once`],
     ['no credential in the connection string', connection('DefaultEndpointsProtocol=https;AccountName=fakeaccount0000'),
@@ -248,7 +248,7 @@ describe('AzureBlobConfiguration rejects bad input', () => {
     ['an upper-case AZURE_STORAGE_ACCOUNT_NAME', { configuration: AzureStorageConfiguration.fromEnv({ AZURE_STORAGE_ACCOUNT_NAME: 'FakeAccount', AZURE_STORAGE_ACCOUNT_KEY: FAKE_KEY }) },
       `${P} AZURE_STORAGE_ACCOUNT_NAME is not a storage account name (3 to 24 lower-case letters and digits): give the account's name, not its URL`],
     ['an invalid existing Secret name', { configuration: AzureStorageConfiguration.fromExistingSecret('Team Azure') },
-      `${P} the existing Secret name "Team Azure" is not a valid Secret name: give the name of the Secret as kubectl shows it`],
+      `${P} the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it`],
     ['hashSecretName with an existing Secret', { configuration: AzureStorageConfiguration.fromExistingSecret('team-azure'), hashSecretName: true },
       '[test/azure] hashSecretName: only applies to a synthesised Secret, but the source is an existing Secret: leave hashSecretName out'],
   ];
@@ -284,6 +284,6 @@ describe('AzureBlobConfiguration: values at the edges the property tests found',
       [LETTERS_SECRET]);
     // AND a misspelt setting is still quoted, as a help
     expectRefused(azure(AzureStorageConfiguration.fromValues({ connectionString: `AccountName=fakeaccount0000;AcountKee=${FAKE_ACCOUNT_KEY}` })),
-      /^\[test\/azure-blob\] configuration: connectionString part 2 has the unknown setting "AcountKee": /, [SECRET]);
+      /^\[test\/azure-blob\] configuration: connectionString part 2 has an unknown setting name \(not shown\), 1 or 2 letters from AccountKey: /, [SECRET]);
   });
 });

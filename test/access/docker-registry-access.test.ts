@@ -183,31 +183,31 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['no config', {},
       '[test/docker-config] config: is missing: give the credentials, such as DockerConfig.fromFile("config.json")'],
     ['an invalid name', { config: DockerConfig.fromLogin(login), name: 'Docker_Config' },
-      '[test/docker-config] name: "Docker_Config" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
+      '[test/docker-config] name: has an upper-case letter at character 1; a PodDefault name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters), the api server\'s rule for a custom resource\'s name: set name to another'],
     ['an empty name', { config: DockerConfig.fromLogin(login), name: '' },
-      '[test/docker-config] name: "" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
+      '[test/docker-config] name: is empty; a PodDefault name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters), the api server\'s rule for a custom resource\'s name: set name to another'],
     ['a 53-character name', { config: DockerConfig.fromLogin(login), name: 'a'.repeat(53) },
-      `[test/docker-config] name: "${'a'.repeat(53)}" is too long: 53 characters, more than the 52 that the kubeflow webhook's pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes: set name to another`],
+      `[test/docker-config] name: is too long: 53 characters, more than the 52 that the kubeflow webhook's pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): the api server refuses every pod the webhook changes: set name to another`],
     ['an invalid namespace', { config: DockerConfig.fromLogin(login), namespace: 'User' },
-      '[test/docker-config] namespace: "User" is not a valid namespace (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters): set namespace to the profile\'s namespace'],
+      '[test/docker-config] namespace: has an upper-case letter at character 1; a namespace is a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters): set namespace to the profile\'s namespace'],
     ['an empty description', { config: DockerConfig.fromLogin(login), description: ' ' },
       '[test/docker-config] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
     ['an invalid secretName', { config: DockerConfig.fromLogin(login), secretName: 'Docker Secret' },
-      '[test/docker-config] secretName: "Docker Secret" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name'],
+      '[test/docker-config] secretName: has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): use a valid name'],
     ['secretName with an existing Secret', { config: DockerConfig.fromExistingSecret('regcred'), secretName: 'x' },
       '[test/docker-config] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
     ['immutable with an existing Secret', { config: DockerConfig.fromExistingSecret('regcred'), immutable: true },
       '[test/docker-config] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['an invalid existing Secret name', { config: DockerConfig.fromExistingSecret('Reg_Cred') },
-      '[test/docker-config] config: the existing Secret name "Reg_Cred" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+      '[test/docker-config] config: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
-      '[test/docker-config] config: the key "config json" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+      '[test/docker-config] config: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
-      '[test/docker-config] mountPath: ".docker" is not an absolute path without ".." segments: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath at the container\'s root, spelt with a dot', { config: DockerConfig.fromLogin(login), mountPath: '/./' },
-      '[test/docker-config] mountPath: "/./" is the container\'s root directory: the Secret would hide every file of the notebook image, which then cannot start: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: is the container\'s root directory: the Secret would hide every file of the notebook image, which then cannot start: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
-      '[test/docker-config] volumeName: "docker_volume" is not a valid volume name (a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one'],
+      '[test/docker-config] volumeName: has "_" at character 7; a volume name is a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters), which the api server requires of a volume in a pod: set volumeName to one'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {
@@ -220,7 +220,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
 
   test('a derived name that is not a DNS label asks for name', () => {
     expect(() => new DockerRegistryAccess(userChart(), 'Docker Config!', { config: DockerConfig.fromLogin(login) }))
-      .toThrow('[test/Docker Config!] name: the construct id "Docker Config!" gives "docker-config!", which is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name explicitly');
+      .toThrow('[test/Docker Config!] name: the name made from the construct id (in kebab case) has "!" at character 14; a PodDefault name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters), the api server\'s rule for a custom resource\'s name: set name explicitly');
   });
 
   test('no namespace anywhere', () => {

@@ -148,15 +148,15 @@ describe('MinioDefault rejects bad input', () => {
     ['an access key with whitespace', { credentials: MinioCredentials.fromKeys({ accessKey: ` ${FAKE_ACCESS_KEY}`, secretKey: FAKE_SECRET }) },
       '[test/minio] credentials: accessKey has leading or trailing whitespace: remove it'],
     ['an invalid existing Secret name', { credentials: MinioCredentials.fromExistingSecret('MinIO') },
-      '[test/minio] credentials: the existing Secret name "MinIO" is not a valid Secret name: give the name of the Secret as kubectl shows it'],
+      '[test/minio] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: MinioCredentials.fromExistingSecret('minio', 'access key') },
-      '[test/minio] credentials: the key "access key" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key the Secret holds'],
+      '[test/minio] credentials: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
     ['an unknown checksums setting', { checksums: 'never' as S3Checksums },
       '[test/minio] checksums: is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
     ['an empty description', { description: ' ' },
       '[test/minio] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
     ['an invalid name', { name: 'MinIO' },
-      '[test/minio] name: "MinIO" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
+      '[test/minio] name: has an upper-case letter at character 1; a PodDefault name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters), the api server\'s rule for a custom resource\'s name: set name to another'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

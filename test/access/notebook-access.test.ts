@@ -171,7 +171,7 @@ describe('NotebookAccess', () => {
 
   test('a relative home directory is a clear error', () => {
     expect(() => notebook({ docker, homeDirectory: 'home/jovyan' }))
-      .toThrow('[test/access] homeDirectory: "home/jovyan" is not an absolute path without ".." segments: give the notebook user\'s home, such as "/home/jovyan"');
+      .toThrow('[test/access] homeDirectory: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give the notebook user\'s home, such as "/home/jovyan"');
   });
 
   test('a bad child input leaves nothing half-built', () => {

@@ -102,9 +102,9 @@ describe('PipelinesApiAccess rejects bad input', () => {
     ['a fractional token lifetime', { expirationSeconds: 3600.5 },
       '[test/kfp] expirationSeconds: 3600.5 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 7200'],
     ['an empty audience', { audience: '' },
-      '[test/kfp] audience: "" is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
+      '[test/kfp] audience: is empty; an audience is non-empty text without whitespace or control characters: give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
     ['an audience with a newline', { audience: 'pipelines.kubeflow.org\n' },
-      '[test/kfp] audience: "pipelines.kubeflow.org\\n" is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
+      '[test/kfp] audience: has a line break at character 23; an audience is non-empty text without whitespace or control characters: give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
     ['a secretName', { secretName: 'kfp' } as PipelinesApiAccessProps,
       '[test/kfp] secretName: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave secretName out'],
     ['workspaceMountable, which applies to a Secret', { workspaceMountable: true } as PipelinesApiAccessProps,
@@ -112,7 +112,7 @@ describe('PipelinesApiAccess rejects bad input', () => {
     ['a mountPath', { mountPath: '/kfp' } as PipelinesApiAccessProps,
       '[test/kfp] mountPath: does not apply: PipelinesApiAccess has no Secret and mounts the token where kfp.Client() looks for it; leave mountPath out'],
     ['an invalid name', { name: 'Access_ML' },
-      '[test/kfp] name: "Access_ML" is not a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit), which the api server requires of a custom resource\'s name: set name to another'],
+      '[test/kfp] name: has an upper-case letter at character 1; a PodDefault name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters), the api server\'s rule for a custom resource\'s name: set name to another'],
     ['an empty description', { description: '' },
       '[test/kfp] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
   ];
@@ -143,6 +143,6 @@ describe('PipelinesApiAccess: token settings at the edges the property tests fou
 
   test('an audience with a lone surrogate is refused: UTF-8 would write U+FFFD, an audience no token is issued for', () => {
     expectRefused(chart => new PipelinesApiAccess(chart, 'kfp', { audience: 'pipelines.kubeflow.org\ud800' }),
-      '[test/kfp] audience: "pipelines.kubeflow.org\\ud800" is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"', []);
+      '[test/kfp] audience: has half of a UTF-16 surrogate pair at character 23; an audience is non-empty text without whitespace or control characters: give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"', []);
   });
 });

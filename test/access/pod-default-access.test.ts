@@ -72,8 +72,8 @@ describe('the name of an access construct', () => {
     const login = DockerConfig.fromLogin({ server: 'registry.example.com', username: 'u', password: 'fake-password' });
     // WHEN the default volume name derives from it THEN the volume name is refused, with the api server's reason
     expect(() => new DockerRegistryAccess(chart, 'a', { namespace: 'user', name: 'team.docker', config: login }))
-      .toThrow('volumeName: the default volume name "team.docker-volume", from name, is not a valid volume name (a DNS-1123 label: lower-case letters, '
-        + 'digits and "-", at most 63 characters, which the api server requires of a volume in a pod): set volumeName to one');
+      .toThrow('volumeName: the default volume name, made from name, has "." at character 5; a volume name is a DNS-1123 label (lower-case letters, '
+        + 'digits and "-", starting and ending with a letter or digit, at most 63 characters), which the api server requires of a volume in a pod: set volumeName to one');
     // WHEN a volume name is given THEN the PodDefault, its Secret and its selector label carry the dotted name
     new DockerRegistryAccess(chart, 'b', { namespace: 'user', name: 'team.docker', volumeName: 'docker', config: login });
     const manifests = Testing.synth(chart);

@@ -353,7 +353,7 @@ describe('--secret-store and --cluster-secret-store print the library\'s Externa
   test.concurrent('a store name the library refuses is one line, blamed on a flag', async () => {
     const result = await cli(['gcs', '--namespace', 'user', '--secret-store', 'Vault_1', '--remote-key', 'k']);
     const [line] = expectErrors(result, 1, 'cdk8s-kubeflow-access gcs');
-    expect(line).toMatch(/^--secret-store: store name "Vault_1" is not a valid SecretStore name/);
+    expect(line).toMatch(/^--secret-store: store name has an upper-case letter at character 1; a SecretStore name is a DNS-1123 subdomain/);
   });
 
   test.concurrent('escaped "#" and "@" belong to the key; the parts reach the library as given', async () => {
@@ -523,7 +523,7 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--secret-name: does not apply: the account-only configuration .* needs no Secret/],
     ['a Secret prop with the default MinIO Secret', ['minio', '--namespace', 'user', '--hash-secret-name'], undefined, 'minio',
       /^--hash-secret-name: only applies to a synthesised Secret, but the source is an existing Secret/],
-    ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: "User" is not a valid namespace .*: set --namespace to the profile's namespace$/],
+    ['an invalid namespace, the fix naming the flag', ['minio', '--namespace', 'User'], undefined, 'minio', /^--namespace: has an upper-case letter at character 1; a namespace is a DNS-1123 label .*: set --namespace to the profile's namespace$/],
     ['an invalid endpoint', ['minio', '--namespace', 'user', '--endpoint', 'minio:9000'], undefined, 'minio', /^--endpoint: /],
     // The fix names this command's flags, not the library's S3Configuration.fromValues, which a kubectl user never sees.
     ['a missing environment variable', ['aws-env', '--namespace', 'user', '--from-env'], undefined, 'aws-env',
@@ -722,11 +722,11 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['a MinIO access key with whitespace', ['minio', '--namespace', 'user', '--access-key', 'a b', '--secret-key-stdin'], 'fake secret',
       '--access-key: contains whitespace, which no key or token does: check what was pasted'],
     ['a profile name', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'a b'], FAKE_SECRET,
-      '--profile: profile "a b" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it'],
+      '--profile: profile has a space at character 2; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it'],
     ['a refresh interval that is no Go duration', ['minio', '--namespace', 'user', '--secret-store', 's', '--remote-access-key', 'a', '--remote-secret-key', 'b', '--refresh-interval', '1 hour'], undefined,
-      '--refresh-interval: "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
+      '--refresh-interval: is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once'],
     ['a remote password with a space around its key', ['docker', '--namespace', 'user', '--secret-store', 's', '--remote-username', 'u', '--remote-password', ' p'], undefined,
-      '--remote-password: password.key " p" has surrounding whitespace or a control character, which no store\'s key has: give it as the store shows it'],
+      '--remote-password: password.key starts with a space; a store\'s key is text without surrounding whitespace or control characters: give it as the store shows it'],
     ['a registry with surrounding whitespace, from the store', ['docker', '--namespace', 'user', '--secret-store', 's', '--server', ' ghcr.io', '--remote-username', 'u', '--remote-password', 'p'], undefined,
       '--server: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
     // The registry with user information is neither echoed nor taken: a credential would sit outside --password.

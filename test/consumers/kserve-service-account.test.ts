@@ -165,11 +165,11 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     ['an Azure account alone, for a notebook\'s workload identity', { azure: AzureStorageConfiguration.fromAccountName('fakeaccount0000') },
       'azure: is the account alone (AzureStorageConfiguration.fromAccountName), and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, not a notebook\'s workload identity: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore)'],
     ['an existing registry Secret under config.json', { registry: DockerConfig.fromExistingSecret('docker-config', 'config.json') },
-      'registry: names the key "config.json" of an existing Secret, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): give DockerConfig.fromExistingSecret(name) for such a Secret'],
+      'registry: names a key of an existing Secret other than .dockerconfigjson, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): give DockerConfig.fromExistingSecret(name) for such a Secret'],
     ['immutable with nothing made', { s3: S3Configuration.fromExistingSecret('team-s3'), immutable: true },
       'immutable: only applies to a Secret this construct makes, and with the sources given it makes none: leave immutable out'],
     ['a name too long for its Secrets', { s3: MINIO, name: 'a'.repeat(234) },
-      `name: "${'a'.repeat(234)}" is not a valid ServiceAccount name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 233 characters, so that the names made from it fit): set name to one`],
+      'name: is 234 characters long, more than 233; a ServiceAccount name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 233 characters, so that the names made from it fit): set name to a valid name'],
   ])('%s', (_name, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'kserve', () => new KServeServiceAccount(chart, 'kserve', props), `[test/kserve] ${message}`, [FAKE_SECRET, AZURE_KEY, 'fake-session-token-0000', 'FAKE0000']);

@@ -51,13 +51,13 @@ test.each<[string, KServeStorageConfigProps, string]>([
   ['an existing Secret', { s3: S3Configuration.fromExistingSecret('team-s3') },
     's3: names an existing Secret, and KServe reads a storage spec as JSON under one key, a format no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore)'],
   ['a bucket with a path', { s3: S3Configuration.fromValues(KEYS), bucket: 'models/v1' },
-    'bucket: "models/v1" is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-", no "..", not an IP address): give the bucket alone, without a path'],
+    'bucket: has "/" at character 7; an S3 bucket name is 3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address: give the bucket alone, without a path'],
     ['a bucket with two adjacent periods', { s3: S3Configuration.fromValues(KEYS), bucket: 'models..v1' },
-      'bucket: "models..v1" is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-", no "..", not an IP address): give the bucket alone, without a path'],
+      'bucket: has ".." (two "." in a row); an S3 bucket name is 3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address: give the bucket alone, without a path'],
     ['a bucket that is an IP address', { s3: S3Configuration.fromValues(KEYS), bucket: '192.168.1.1' },
-      'bucket: "192.168.1.1" is not an S3 bucket name (3 to 63 lower-case letters, digits, "." and "-", no "..", not an IP address): give the bucket alone, without a path'],
+      'bucket: has the form of an IP address; an S3 bucket name is 3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address: give the bucket alone, without a path'],
   ['a bad key', { s3: S3Configuration.fromValues(KEYS), key: 'my key' },
-    'key: "my key" is not a valid Secret key (letters, digits, "-", "_" and "."): give the key InferenceServices name in storage.key'],
+    'key: has a space at character 3; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key InferenceServices name in storage.key'],
   ['no store', {} as any, 's3: is missing: give the S3 store, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })'],
 ])('%s is refused', (_name, props, message) => {
   const chart = userChart();

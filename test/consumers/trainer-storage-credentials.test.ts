@@ -107,7 +107,7 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     ['a token with a line break', { huggingFaceToken: HuggingFaceToken.fromValue(`${FAKE_TOKEN}\n`) },
       'huggingFaceToken: the token contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
     ['a bad name', { huggingFaceToken: HuggingFaceToken.fromValue(FAKE_TOKEN), name: 'Trainer' },
-      'name: "Trainer" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters): set name to one'],
+      'name: has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): set name to a valid name'],
   ])('%s', (_name, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'trainer', () => new TrainerStorageCredentials(chart, 'trainer', props), `[test/trainer] ${message}`, [FAKE_SECRET, FAKE_TOKEN, 'fake-session-token-0000']);

@@ -102,8 +102,8 @@ describe.each(CONSTRUCTS)('$name', ({ create, valid, propsOptional }) => {
     const chart = userChart();
     const numbered = new Chart(Testing.app(), 'test', { namespace: '0o17' });
     // WHEN / THEN refused at construction, naming the prop, rather than by the yaml-scalar rule at synth
-    expect(errorOf(() => create(chart, { ...valid(), namespace: '0o17' }))).toBe(`[test/${ID}] namespace: "0o17" ${WRITTEN_AS_NUMBER}`);
-    expect(errorOf(() => create(numbered, valid()))).toBe(`[test/${ID}] namespace: "0o17" ${WRITTEN_AS_NUMBER}`);
+    expect(errorOf(() => create(chart, { ...valid(), namespace: '0o17' }))).toBe(`[test/${ID}] namespace: ${WRITTEN_AS_NUMBER}`);
+    expect(errorOf(() => create(numbered, valid()))).toBe(`[test/${ID}] namespace: ${WRITTEN_AS_NUMBER}`);
     expect([...treeOf(chart), ...treeOf(numbered)]).toEqual([]);
   });
 
@@ -235,7 +235,7 @@ describe('props of the wrong type or shape, as JavaScript and jsii callers give 
     ['AzureBlobConfiguration configuration: a plain object', s => new AzureBlobConfiguration(s, ID, { configuration: { accountName: 'fakeaccount0000' } as any }),
       '[test/construct] configuration: is an object, not an instance of AzureStorageConfiguration: create it with one of AzureStorageConfiguration\'s static methods, such as AzureStorageConfiguration.fromEnv()'],
     ['PipelinesApiAccess audience: an object whose toString cannot run', s => new PipelinesApiAccess(s, ID, { audience: { toString: 0 } as any }),
-      '[test/construct] audience: an object is not an audience (non-empty, no whitespace): give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
+      '[test/construct] audience: is an object, not a string; an audience is non-empty text without whitespace or control characters: give the TOKEN_REVIEW_AUDIENCE of the ml-pipeline Deployment, or leave audience out for "pipelines.kubeflow.org"'],
     ['PipelinesApiAccess name: 42', s => new PipelinesApiAccess(s, ID, { name: 42 as any }),
       '[test/construct] name: is a number, not a string: give a string, or leave name out'],
     ['a password that is a number', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogin({ ...login, password: 1234 as any }) }),
@@ -309,8 +309,8 @@ describe.each(IDENTITIES)('$name: the props every identity takes', ({ create, va
   test.each<[string, any, string]>([
     ['a namespace of a number', { namespace: 1 }, 'namespace: is a number, not a string: give a string, or leave namespace out'],
     ['switchServiceAccount "yes"', { switchServiceAccount: 'yes' }, 'switchServiceAccount: is a string, not true or false: give true or false, or leave switchServiceAccount out'],
-    ['a namespace that is no DNS label', { namespace: 'Team A' }, 'namespace: "Team A" is not a valid namespace'],
-    ['a name over 52 characters', { name: 'a'.repeat(53) }, 'name: "' + 'a'.repeat(53) + '" is too long: 53 characters, more than the 52'],
+    ['a namespace that is no DNS label', { namespace: 'Team A' }, 'namespace: has an upper-case letter at character 1; a namespace is a DNS-1123 label'],
+    ['a name over 52 characters', { name: 'a'.repeat(53) }, 'name: is too long: 53 characters, more than the 52'],
     ['hashSecretName, a Secret prop', { hashSecretName: true }, 'hashSecretName: does not apply'],
   ])('%s: an AccessError with the path, the field and the fix, nothing left', (_what, props, message) => {
     const chart = userChart();
@@ -323,24 +323,24 @@ describe('names, keys, regions and paths that cdk8s writes so that kubectl reads
   // Each is valid where it goes (the API server takes a namespace "0o17"); only the YAML between fails it.
   const docker = () => DockerConfig.fromLogin(login);
   test.each<[string, (scope: Construct) => unknown, string]>([
-    ['a PodDefault name', s => new MinioDefault(s, ID, { name: '0o17' }), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a PodDefault name from the construct id', s => new MinioDefault(s, '0o17'), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a Secret name', s => new DockerRegistryAccess(s, ID, { config: docker(), secretName: '0o17' }), `secretName: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a volume name', s => new DockerRegistryAccess(s, ID, { config: docker(), volumeName: '0o17' }), `volumeName: "0o17" ${WRITTEN_AS_NUMBER}`],
+    ['a PodDefault name', s => new MinioDefault(s, ID, { name: '0o17' }), `name: ${WRITTEN_AS_NUMBER}`],
+    ['a PodDefault name from the construct id', s => new MinioDefault(s, '0o17'), `name: ${WRITTEN_AS_NUMBER}`],
+    ['a Secret name', s => new DockerRegistryAccess(s, ID, { config: docker(), secretName: '0o17' }), `secretName: ${WRITTEN_AS_NUMBER}`],
+    ['a volume name', s => new DockerRegistryAccess(s, ID, { config: docker(), volumeName: '0o17' }), `volumeName: ${WRITTEN_AS_NUMBER}`],
     ['an existing Secret\'s name', s => new MinioDefault(s, ID, { credentials: MinioCredentials.fromExistingSecret('0o17') }),
-      `credentials: the existing Secret name "0o17" ${WRITTEN_AS_NUMBER}`],
+      `credentials: the existing Secret name ${WRITTEN_AS_NUMBER}`],
     ['an existing Secret\'s key, in upper case', s => new MinioDefault(s, ID, { credentials: MinioCredentials.fromExistingSecret('minio', '0X1F') }),
-      `credentials: the key "0X1F" ${WRITTEN_AS_NUMBER}`],
+      `credentials: the key of the existing Secret ${WRITTEN_AS_NUMBER}`],
     ['a secret store name', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromSecretStore({ store: SecretStoreRef.cluster('0o17'), config: { key: 'k' } }) }),
-      `config: store name "0o17" ${WRITTEN_AS_NUMBER}`],
+      `config: store name ${WRITTEN_AS_NUMBER}`],
     ['a region', s => new MinioDefault(s, ID, { region: '0o17' }), `region: ${WRITTEN_AS_NUMBER}`],
     ['an identity\'s region', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, region: '0o17' }), `region: ${WRITTEN_AS_NUMBER}`],
-    ['an identity\'s selector label', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, selectorLabel: '0B1' }), `selectorLabel: "0B1" ${WRITTEN_AS_NUMBER}`],
+    ['an identity\'s selector label', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, selectorLabel: '0B1' }), `selectorLabel: ${WRITTEN_AS_NUMBER}`],
     ['the service account the pods switch to', s => new AwsWebIdentityAccess(s, ID, { roleArn: ROLE_ARN, serviceAccountName: '0o17', switchServiceAccount: true }),
-      `serviceAccountName: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a ConfigMap name', s => new GcpWorkloadIdentityAccess(s, ID, { ...GCP, configMapName: '0o17' }), `configMapName: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a consumer\'s object name', s => new KServeServiceAccount(s, ID, { s3: s3(), name: '0o17' }), `name: "0o17" ${WRITTEN_AS_NUMBER}`],
-    ['a consumer\'s Secret key', s => new KServeStorageConfig(s, ID, { s3: s3(), key: '0B1' }), `key: "0B1" ${WRITTEN_AS_NUMBER}`],
+      `serviceAccountName: ${WRITTEN_AS_NUMBER}`],
+    ['a ConfigMap name', s => new GcpWorkloadIdentityAccess(s, ID, { ...GCP, configMapName: '0o17' }), `configMapName: ${WRITTEN_AS_NUMBER}`],
+    ['a consumer\'s object name', s => new KServeServiceAccount(s, ID, { s3: s3(), name: '0o17' }), `name: ${WRITTEN_AS_NUMBER}`],
+    ['a consumer\'s Secret key', s => new KServeStorageConfig(s, ID, { s3: s3(), key: '0B1' }), `key: ${WRITTEN_AS_NUMBER}`],
     // Characters kubectl reads otherwise, in paths (not quoted: JSON leaves U+2028 as it is).
     ['a mount path with a line separator', s => new DockerRegistryAccess(s, ID, { config: docker(), mountPath: '/secrets/\u2028docker' }), `mountPath: ${UNREADABLE}`],
     ['a home directory with half a surrogate pair', s => new NotebookAccess(s, ID, { docker: docker(), homeDirectory: '/home/\ud800' }), `homeDirectory: ${UNREADABLE}`],
@@ -351,7 +351,7 @@ describe('names, keys, regions and paths that cdk8s writes so that kubectl reads
   });
 
   test('a service account the pods do not switch to is only text in a trust subject: taken', () => {
-    // GIVEN an identity for pods that keep running as "0o17" (kubectl create serviceaccount 0o17 takes the name)
+    // GIVEN an identity for pods that keep running as (kubectl create serviceaccount 0o17 takes the name)
     const chart = userChart();
     const identity = new AwsWebIdentityAccess(chart, ID, { roleArn: ROLE_ARN, serviceAccountName: '0o17' });
     // THEN its trust subject names it, and synth writes no serviceAccountName

@@ -76,7 +76,7 @@ describe('AzureWorkloadIdentityAccess refuses', () => {
     ['an authority outside ASCII', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'https://lögin.microsoftonline.com/' }, 'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
     ['an authority with a control character', { clientId: CLIENT_ID, tenantId: TENANT_ID, authorityHost: 'https://login.microsoftonline.com/\u001b' }, 'authorityHost: is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for "https://login.microsoftonline.com/"'],
     ['a service account pattern', { clientId: CLIENT_ID, tenantId: TENANT_ID, serviceAccountName: 'ws-*' },
-      'serviceAccountName: "ws-*" is a pattern, but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
+      'serviceAccountName: is a pattern (it holds "*"), but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
   ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'azure-workload-identity', () => new AzureWorkloadIdentityAccess(chart, 'azure-workload-identity', props),

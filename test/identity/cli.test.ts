@@ -90,9 +90,9 @@ describe('errors name flags, one line each', () => {
     ['an EKS issuer with a trailing slash', ['aws-web-identity', '--namespace', 'user', '--role-arn', ROLE_ARN, '--print-trust', '--oidc-issuer', 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE/'], 1,
       '--oidc-issuer: is an EKS issuer written otherwise than EKS prints it (a lower-case host, then /id/ and the cluster\'s ID in upper case, no trailing "/"), so the tokens\' "iss" claim never equals it and IAM never matches the trust policy; "aws eks describe-cluster --query cluster.identity.oidc.issuer" prints it: give the issuer exactly as the cluster\'s tokens name it (their "iss" claim), such as "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"'],
     ['a pattern for Azure', ['azure-workload-identity', '--namespace', 'user', ...CLIENT, '--service-account-name', 'ws-*'], 1,
-      '--service-account-name: "ws-*" is a pattern, but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
+      '--service-account-name: is a pattern (it holds "*"), but a federated credential matches one subject exactly: give the account\'s own name, and create one AzureWorkloadIdentityAccess (and one federated credential) per account'],
     ['switching to a pattern', ['aws-web-identity', '--namespace', 'user', '--role-arn', ROLE_ARN, '--service-account-name', 'ws-*', '--switch-service-account'], 1,
-      '--switch-service-account: makes the pods run as --service-account-name, but "ws-*" is a pattern: give one account\'s name, or leave --switch-service-account out'],
+      '--switch-service-account: makes the pods run as --service-account-name, but --service-account-name is a pattern (it holds "*"): give one account\'s name, or leave --switch-service-account out'],
   ])('%s', async (_what, args, code, line) => {
     const result = await runMain(args);
     expect(result.stdout).toBe('');

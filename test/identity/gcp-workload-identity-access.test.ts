@@ -86,9 +86,9 @@ describe('GcpWorkloadIdentityAccess refuses', () => {
     ['an email with half a surrogate pair', { ...props, serviceAccountEmail: 'notebooks\ud800@my-project.iam.gserviceaccount.com' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
     ['a secret key pasted as the email', { ...props, serviceAccountEmail: 'wJalrXUtnFEMI/FAKE/SECRET/KEY0000000000' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
     ['a service account pattern', { ...props, serviceAccountName: 'ws-*' },
-      'serviceAccountName: "ws-*" is a pattern, but a Google principal names one subject: give the account\'s own name, and one GcpWorkloadIdentityAccess per account'],
+      'serviceAccountName: is a pattern (it holds "*"), but a Google principal names one subject: give the account\'s own name, and one GcpWorkloadIdentityAccess per account'],
     ['a ConfigMap name that is none', { ...props, configMapName: 'Config' },
-      'configMapName: "Config" is not a valid ConfigMap name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters): use a valid name'],
+      'configMapName: has an upper-case letter at character 1; a ConfigMap name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): use a valid name'],
   ])('%s, naming the field and the fix, and leaves nothing', (_what, given, message) => {
     const chart = userChart();
     let error: unknown;

@@ -14,7 +14,7 @@ describe('parseRoleArn', () => {
     ['', /is empty/],
     ['arn:aws:iam::123456789012:user/alice', /is not an IAM role ARN/],
     ['arn:aws:s3:::bucket', /is not an IAM role ARN/],
-    ['arn:aws-iso:iam::123456789012:role/r', /partition "aws-iso"/],
+    ['arn:aws-iso:iam::123456789012:role/r', /has a partition that is not one/],
     ['arn:aws:iam::12345678901:role/r', /not 12 digits/],
     ['arn:aws:iam::1234567890123:role/r', /not 12 digits/],
     ['arn:aws:iam::123456789012:role/', /role name/],
@@ -33,11 +33,11 @@ describe('parseRoleArn', () => {
     expect(roleArnProblem(arn)).not.toContain('leaked');
   });
 
-  test('nor the partition, unless it reads as a partition name', () => {
+  test('nor the partition, even one that reads as a partition name', () => {
     // GIVEN a secret key pasted where the partition goes, and a partition IAM does not serve
     const pasted = 'arn:wJalrXUtnFEMI/FAKE+SECRET/KEY00000000:iam::123456789012:role/r';
     // WHEN THEN
     expect(roleArnProblem(pasted)).toBe('has a partition that is not one: give one of "aws", "aws-cn", "aws-us-gov"');
-    expect(roleArnProblem('arn:aws-iso:iam::123456789012:role/r')).toBe('has the partition "aws-iso": give one of "aws", "aws-cn", "aws-us-gov"');
+    expect(roleArnProblem('arn:aws-iso:iam::123456789012:role/r')).toBe('has a partition that is not one: give one of "aws", "aws-cn", "aws-us-gov"');
   });
 });

@@ -154,9 +154,9 @@ describe('renderDockerLogins', () => {
     + 'give the registry host alone, such as "ghcr.io", and the credentials as username and password';
   test.each<[string, any[], string]>([
     ['no login', [], 'no login given: pass at least one registry login'],
-    ['an empty server', [{ server: '', username: 'u', password: 'p' }], 'login for "": server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
-    ['a server with a leading space', [{ server: ' ghcr.io', username: 'u', password: 'p' }], 'login for " ghcr.io": server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
-    ['a server with a trailing space', [{ server: 'ghcr.io ', username: 'u', password: 'p' }], 'login for "ghcr.io ": server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+    ['an empty server', [{ server: '', username: 'u', password: 'p' }], 'login: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+    ['a server with a leading space', [{ server: ' ghcr.io', username: 'u', password: 'p' }], 'login: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
+    ['a server with a trailing space', [{ server: 'ghcr.io ', username: 'u', password: 'p' }], 'login: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
     ['Docker Hub twice, once by default', [{ username: 'u', password: 'p' }, { server: 'https://index.docker.io/v1/', username: 'u', password: 'p' }],
       'login 2 ("https://index.docker.io/v1/"): server "https://index.docker.io/v1/" is given twice: give each registry once'],
     ['a username with a leading space', [{ username: ' u', password: 'p' }], `${HUB}: username has leading or trailing whitespace: remove it`],

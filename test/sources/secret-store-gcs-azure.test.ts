@@ -166,17 +166,17 @@ describe('GCS and Azure secret store sources reject bad input', () => {
     ['an empty remote key', gcs({ key: { key: '' } }),
       `${G} key: key.key is empty: give the key the store keeps the value under`],
     ['a property with a tab', gcs({ key: { key: 'kubeflow/gcp', property: 'json\t' } }),
-      `${G} key: key.property "json\\t" has surrounding whitespace or a control character, which no store's property has: give it as the store shows it`],
+      `${G} key: key.property has a tab at character 5; a store's property is text without surrounding whitespace or control characters: give it as the store shows it`],
     ['a store name with an underscore', gcs({ store: SecretStoreRef.namespaced('gcp_store') }),
-      `${G} key: store name "gcp_store" is not a valid SecretStore name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get secretstore" shows`],
+      `${G} key: store name has "_" at character 4; a SecretStore name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name "kubectl get secretstore" shows`],
     ['no store', gcs({ store: undefined }),
       `${G} key: store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")`],
     ['a refresh interval in days', gcs({ refreshInterval: '7d' }),
-      `${G} key: refreshInterval "7d" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${G} key: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['hashSecretName', gcs({}, { hashSecretName: true }),
       `${G} hashSecretName: does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out`],
     ['an invalid secretName', gcs({}, { secretName: 'GCP' }),
-      `${G} secretName: "GCP" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`],
+      `${G} secretName: has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): use a valid name`],
   ])('GCS: %s', (_what, create, message) => {
     const chart = userChart();
     expectRejected(chart, 'gcp-credentials', () => create(chart), message, []);
@@ -205,9 +205,9 @@ describe('GCS and Azure secret store sources reject bad input', () => {
     ['an empty remote key', azure({ sasToken: { key: '' } }),
       `${Z} sasToken.key is empty: give the key the store keeps the value under`],
     ['a version with a newline', azure({ connectionString: { key: 'c', version: '1\n' } }),
-      `${Z} connectionString.version "1\\n" has surrounding whitespace or a control character, which no store's version has: give it as the store shows it`],
+      `${Z} connectionString.version has a line break at character 2; a store's version is text without surrounding whitespace or control characters: give it as the store shows it`],
     ['a refresh interval of "1"', azure({ accountKey: { key: 'k' }, refreshInterval: '1' }),
-      `${Z} refreshInterval "1" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${Z} refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['hashSecretName', azure({ accountKey: { key: 'k' } }, { hashSecretName: true }),
       '[test/azure-blob] hashSecretName: does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out'],
   ])('Azure: %s', (_what, create, message) => {

@@ -374,25 +374,25 @@ describe('secret store sources reject bad input', () => {
   });
   test.each<[string, (chart: Chart) => unknown, string]>([
     ['an empty store name', login({ store: SecretStoreRef.cluster('') }),
-      `${P} config: store name "" is not a valid ClusterSecretStore name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get clustersecretstore" shows`],
+      `${P} config: store name is empty; a ClusterSecretStore name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name "kubectl get clustersecretstore" shows`],
     ['an upper-case store name', login({ store: SecretStoreRef.namespaced('Vault') }),
-      `${P} config: store name "Vault" is not a valid SecretStore name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get secretstore" shows`],
+      `${P} config: store name has an upper-case letter at character 1; a SecretStore name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name "kubectl get secretstore" shows`],
     ['no store', login({ store: undefined }),
       `${P} config: store is missing: give SecretStoreRef.cluster("NAME") or SecretStoreRef.namespaced("NAME")`],
     ['a refresh interval in words', login({ refreshInterval: '1 hour' }),
-      `${P} config: refreshInterval "1 hour" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${P} config: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['a refresh interval in days', login({ refreshInterval: '1d' }),
-      `${P} config: refreshInterval "1d" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${P} config: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['a refresh interval that is an object whose toString cannot run (from JavaScript)', login({ refreshInterval: { toString: 0 } }),
-      `${P} config: refreshInterval an object is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${P} config: refreshInterval is an object, not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['a store name that is a number (from JavaScript)', login({ store: SecretStoreRef.cluster(5 as any) }),
-      `${P} config: store name a number is not a valid ClusterSecretStore name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get clustersecretstore" shows`],
+      `${P} config: store name is a number, not a string; a ClusterSecretStore name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name "kubectl get clustersecretstore" shows`],
     ['a negative refresh interval', login({ refreshInterval: '-1h' }),
-      `${P} config: refreshInterval "-1h" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${P} config: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['an empty remote key', login({ password: { key: '' } }),
       `${P} config: password.key is empty: give the key the store keeps the value under`],
     ['a remote key with a newline', login({ username: { key: 'kubeflow/registry\n' } }),
-      `${P} config: username.key "kubeflow/registry\\n" has surrounding whitespace or a control character, which no store's key has: give it as the store shows it`],
+      `${P} config: username.key has a line break at character 18; a store's key is text without surrounding whitespace or control characters: give it as the store shows it`],
     // kubectl reads these back otherwise from the ExternalSecret cdk8s writes (written-yaml.ts).
     ['a remote key with NEL (U+0085), which kubectl reads as a line break', login({ username: { key: 'kubeflow\u0085registry' } }),
       `${P} config: username.key holds a character that cdk8s writes so that kubectl cannot read it back (DEL, a C1 control such as U+0085, U+FFFE, U+FFFF, half a surrogate pair), or a line separator (U+2028, U+2029), which kubectl reads as a line break almost everywhere: remove the character`],
@@ -403,7 +403,7 @@ describe('secret store sources reject bad input', () => {
     ['an empty property', login({ username: { key: 'k', property: '' } }),
       `${P} config: username.property is empty: give the property the store keeps the value under, or leave property out`],
     ['a version with spaces', login({ password: { key: 'k', version: ' 2' } }),
-      `${P} config: password.version " 2" has surrounding whitespace or a control character, which no store's version has: give it as the store shows it`],
+      `${P} config: password.version starts with a space; a store's version is text without surrounding whitespace or control characters: give it as the store shows it`],
     ['no password', login({ password: undefined }),
       `${P} config: password is missing: give the value's place in the store, such as { key: "kubeflow/registry", property: "password" }`],
     ['a blank server', login({ server: ' ' }),
@@ -416,7 +416,7 @@ describe('secret store sources reject bad input', () => {
     }), `${P} hashSecretName: does not apply to a secret store source: External Secrets Operator rewrites the Secret in place, under the same name, whenever the stored values change: leave hashSecretName out`],
     ['an invalid secretName', chart => new DockerRegistryAccess(chart, 'docker-config', {
       config: DockerConfig.fromSecretStore({ store: vault, config: { key: 'c' } }), secretName: 'Docker',
-    }), `${P} secretName: "Docker" is not a valid Secret name (a DNS-1123 subdomain of lower-case letters, digits, "-" and ".", at most 253 characters, 242 with hashSecretName): use a valid name`],
+    }), `${P} secretName: has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): use a valid name`],
   ])('Docker: %s', (_what, create, message) => {
     const chart = userChart();
     expectRejected(chart, 'docker-config', () => create(chart), message, []);
@@ -429,11 +429,11 @@ describe('secret store sources reject bad input', () => {
   });
   test.each<[string, (chart: Chart) => unknown, string]>([
     ['a profile name that would break the header', keys({ profile: 'ml]\n[x' }),
-      `${A} credentials: profile "ml]\\n[x" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it`],
+      `${A} credentials: profile has "]" at character 3; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it`],
     ['a profile name that is an object (from JavaScript)', keys({ profile: { toString: 0 } }),
-      `${A} credentials: profile an object is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it`],
+      `${A} credentials: profile is an object, not a string; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it`],
     ['a profile name with a space', keys({ profile: 'my profile' }),
-      `${A} credentials: profile "my profile" is not a profile name (letters, digits, "-", "_", ".", "@" and "+"): rename it`],
+      `${A} credentials: profile has a space at character 3; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it`],
     ['a region that would break the config file', keys({ region: 'eu-west-1\n[x]' }),
       `${A} credentials: region is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"`],
     ['an empty session token key', keys({ sessionToken: { key: '' } }),
@@ -466,7 +466,7 @@ describe('secret store sources reject bad input', () => {
     ['a region with a newline', s3({ region: 'us-east-1\nX=1' }),
       `${E} configuration: region is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"`],
     ['a refresh interval of "1"', s3({ refreshInterval: '1' }),
-      `${E} configuration: refreshInterval "1" is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
+      `${E} configuration: refreshInterval is not a Go duration: give one such as "1h", "15m" or "1h30m", or "0s" to read the store once`],
     ['an empty access key id key', s3({ accessKeyId: { key: '' } }),
       `${E} configuration: accessKeyId.key is empty: give the key the store keeps the value under`],
     ['sdkEndpointVariable without an endpoint', s3({}, { sdkEndpointVariable: true }),
@@ -480,7 +480,7 @@ describe('secret store sources reject bad input', () => {
     ['an empty secret key key', { secretKey: { key: '' } },
       '[test/minio] credentials: secretKey.key is empty: give the key the store keeps the value under'],
     ['a store name with an underscore', { store: SecretStoreRef.cluster('my_vault') },
-      '[test/minio] credentials: store name "my_vault" is not a valid ClusterSecretStore name (a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters): give the name "kubectl get clustersecretstore" shows'],
+      '[test/minio] credentials: store name has "_" at character 3; a ClusterSecretStore name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name "kubectl get clustersecretstore" shows'],
   ])('MinIO: %s', (_what, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'minio', () => new MinioDefault(chart, 'minio', {
