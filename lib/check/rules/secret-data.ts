@@ -1,0 +1,114 @@
+// A Secret's data as the API server reads it. `data` is `map[string][]byte` and `stringData`
+// `map[string]string` (k8s.io/api core/v1 types.go): its JSON decoder (sigs.k8s.io/json, a fork of
+// encoding/json) decodes each `data` string as base64 (go-base64.ts), a list of integers 0 to 255 as the
+// bytes themselves and null as no bytes, and refuses any other value, as it refuses a `stringData` value
+// that is no string or null ("cannot unmarshal number into Go struct field Secret.stringData of type
+// string"): a `data: {port: 5432}` or `stringData: {port: 5432}` left unquoted in YAML. Decoded, the
+// Secret holds `data` with each `stringData` value written over its key (pkg/apis/core/v1/conversion.go,
+// Convert_v1_Secret_To_core_Secret), and ValidateSecret (pkg/apis/core/validation/validation.go) refuses
+// it when the bytes of its values, not its keys, add up to more than core.MaxSecretSize, 1 MiB.
+// `kubectl apply` fails either way, and no pod gets the Secret's keys.
+import { isPlainObject, typeName } from '../../json';
+import { goBase64ErrorOffset, goBase64Length } from '../go-base64';
+import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
+import { checkProblem } from '../problem';
+import { CheckProblem } from '../types';
+
+/** core.MaxSecretSize: the most bytes the values of a Secret's data may hold. */
+export const MAX_SECRET_BYTES = 1024 * 1024;
+
+const RULE = 'secret-data';
+const REFUSED = 'so kubectl apply fails and no pod gets the Secret\'s keys';
+
+/**
+ * Each Secret of `objects` whose `data` or `stringData` the API server cannot decode, naming the key and,
+ * for base64, the byte Go stops at; and each that holds more than 1 MiB once decoded. Never a value, nor
+ * any part of it. One pass over the objects, and over each string of `data` once.
+ */
+export function secretData(objects: readonly Found[]): readonly CheckProblem[] {
+  let problems: CheckProblem[] | undefined;
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    if (!isSecret(found)) { continue; }
+    const manifest = found.manifest;
+    if ((manifest.data === undefined || manifest.data === null) && (manifest.stringData === undefined || manifest.stringData === null)) { continue; }
+    problems = judge(found, problems);
+  }
+  return problems ?? NO_PROBLEMS;
+}
+
+function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem[] | undefined {
+  const { data, stringData } = found.manifest;
+  const subject = `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}`;
+  const add = (key: string, message: string, fix: string) => {
+    (problems ??= []).push(checkProblem({ rule: RULE, namespace: found.namespace, sources: [found.source], key, message: `${subject}: ${message}`, fix }));
+  };
+  let refused = false;
+  let size = 0;
+  if (data !== undefined && data !== null && !isPlainObject(data)) {
+    add('data', `data is ${typeName(data)}, not a mapping of keys to base64 strings: the api server refuses the Secret, ${REFUSED}`,
+      'give data as a mapping of keys to base64 strings');
+    refused = true;
+  }
+  if (stringData !== undefined && stringData !== null && !isPlainObject(stringData)) {
+    add('stringData', `stringData is ${typeName(stringData)}, not a mapping of keys to strings: the api server refuses the Secret, ${REFUSED}`,
+      'give stringData as a mapping of keys to strings');
+    refused = true;
+  }
+  const written = isPlainObject(stringData) ? stringData : undefined;
+  if (isPlainObject(data)) {
+    for (const key of Object.keys(data)) {
+      const value = data[key];
+      let bytes: number;
+      if (typeof value === 'string') {
+        bytes = goBase64Length(value);
+        if (bytes < 0) {
+          add(key, `data ${key} is not base64 as the api server decodes it (illegal base64 data at input byte ${goBase64ErrorOffset(bytes)}), `
+            + `which refuses the Secret, ${REFUSED}`,
+          'encode the value as standard base64 on one line, with its "=" padding (base64 -w0 FILE, or printf %s VALUE | base64 -w0; '
+            + 'spaces, tabs and the URL-safe "-" and "_" are refused), or give it unencoded under stringData');
+          refused = true;
+          continue;
+        }
+      } else if (value === null) {
+        bytes = 0;
+      } else if (isByteList(value)) {
+        bytes = value.length;
+      } else {
+        add(key, `data ${key} is ${typeName(value)}, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${REFUSED}`,
+          'give the value base64-encoded in quotes, or unencoded in quotes under stringData');
+        refused = true;
+        continue;
+      }
+      // A stringData value of the key is written over this one.
+      if (written === undefined || !Object.prototype.hasOwnProperty.call(written, key)) { size += bytes; }
+    }
+  }
+  if (written !== undefined) {
+    for (const key of Object.keys(written)) {
+      const value = written[key];
+      if (typeof value === 'string') {
+        size += Buffer.byteLength(value, 'utf8');
+      } else if (value !== null) {
+        add(key, `stringData ${key} is ${typeName(value)}, not a string: the api server refuses the Secret, ${REFUSED}`, 'quote the value');
+        refused = true;
+      }
+    }
+  }
+  if (!refused && size > MAX_SECRET_BYTES) {
+    add('data', `holds ${size} bytes once its data is decoded and its stringData merged in, more than the ${MAX_SECRET_BYTES} (1 MiB) `
+      + `the api server accepts in a Secret, ${REFUSED}`,
+    'split the keys over several Secrets, or keep large files out of Secrets');
+  }
+  return problems;
+}
+
+/** Whether `value` is a list Go's decoder reads as a []byte: integers from 0 to 255. */
+function isByteList(value: unknown): value is readonly number[] {
+  if (!Array.isArray(value)) { return false; }
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (typeof item !== 'number' || !Number.isInteger(item) || item < 0 || item > 255) { return false; }
+  }
+  return true;
+}
