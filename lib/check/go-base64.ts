@@ -72,3 +72,12 @@ export function goBase64Length(text: string): number {
 export function goBase64ErrorOffset(result: number): number {
   return -1 - result;
 }
+
+/**
+ * The bytes Go's `base64.StdEncoding` decodes `text` to, or `undefined` where Go refuses it. Node's
+ * decoder, which skips what is not base64, gives Go's bytes for every string Go takes (line breaks
+ * anywhere, bits after the last byte that are not zero).
+ */
+export function goBase64Decode(text: string): Buffer | undefined {
+  return goBase64Length(text) < 0 ? undefined : Buffer.from(text, 'base64');
+}
