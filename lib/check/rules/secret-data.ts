@@ -37,37 +37,30 @@ export function secretData(objects: readonly Found[]): readonly CheckProblem[] {
   return problems ?? NO_PROBLEMS;
 }
 
+/** `problems` with those of one Secret added: a list is made at the first problem of the check. */
 function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem[] | undefined {
   const { data, stringData } = found.manifest;
-  const subject = `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}`;
-  const add = (key: string, message: string, fix: string) => {
-    (problems ??= []).push(checkProblem({ rule: RULE, namespace: found.namespace, sources: [found.source], key, message: `${subject}: ${message}`, fix }));
-  };
-  let refused = false;
+  const before = problems?.length ?? 0;
   let size = 0;
   if (data !== undefined && data !== null && !isPlainObject(data)) {
-    add('data', `data is ${typeName(data)}, not a mapping of keys to base64 strings: the api server refuses the Secret, ${REFUSED}`,
+    problems = add(problems, found, 'data', `data is ${typeName(data)}, not a mapping of keys to base64 strings: the api server refuses the Secret, ${REFUSED}`,
       'give data as a mapping of keys to base64 strings');
-    refused = true;
   }
   if (stringData !== undefined && stringData !== null && !isPlainObject(stringData)) {
-    add('stringData', `stringData is ${typeName(stringData)}, not a mapping of keys to strings: the api server refuses the Secret, ${REFUSED}`,
+    problems = add(problems, found, 'stringData', `stringData is ${typeName(stringData)}, not a mapping of keys to strings: the api server refuses the Secret, ${REFUSED}`,
       'give stringData as a mapping of keys to strings');
-    refused = true;
   }
   const written = isPlainObject(stringData) ? stringData : undefined;
   if (isPlainObject(data)) {
-    for (const key of Object.keys(data)) {
+    for (const key in data) {
+      if (!Object.prototype.hasOwnProperty.call(data, key)) { continue; }
       const value = data[key];
       let bytes: number;
       if (typeof value === 'string') {
         bytes = goBase64Length(value);
         if (bytes < 0) {
-          add(key, `data ${key} is not base64 as the api server decodes it (illegal base64 data at input byte ${goBase64ErrorOffset(bytes)}), `
-            + `which refuses the Secret, ${REFUSED}`,
-          'encode the value as standard base64 on one line, with its "=" padding (base64 -w0 FILE, or printf %s VALUE | base64 -w0; '
-            + 'spaces, tabs and the URL-safe "-" and "_" are refused), or give it unencoded under stringData');
-          refused = true;
+          problems = add(problems, found, key, `data ${key} is not base64 as the api server decodes it (illegal base64 data at input byte ${goBase64ErrorOffset(bytes)}), `
+            + `which refuses the Secret, ${REFUSED}`, BASE64_FIX);
           continue;
         }
       } else if (value === null) {
@@ -75,9 +68,8 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
       } else if (isByteList(value)) {
         bytes = value.length;
       } else {
-        add(key, `data ${key} is ${typeName(value)}, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${REFUSED}`,
+        problems = add(problems, found, key, `data ${key} is ${typeName(value)}, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${REFUSED}`,
           'give the value base64-encoded in quotes, or unencoded in quotes under stringData');
-        refused = true;
         continue;
       }
       // A stringData value of the key is written over this one.
@@ -85,22 +77,35 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
     }
   }
   if (written !== undefined) {
-    for (const key of Object.keys(written)) {
+    for (const key in written) {
+      if (!Object.prototype.hasOwnProperty.call(written, key)) { continue; }
       const value = written[key];
       if (typeof value === 'string') {
         size += Buffer.byteLength(value, 'utf8');
       } else if (value !== null) {
-        add(key, `stringData ${key} is ${typeName(value)}, not a string: the api server refuses the Secret, ${REFUSED}`, 'quote the value');
-        refused = true;
+        problems = add(problems, found, key, `stringData ${key} is ${typeName(value)}, not a string: the api server refuses the Secret, ${REFUSED}`, 'quote the value');
       }
     }
   }
-  if (!refused && size > MAX_SECRET_BYTES) {
-    add('data', `holds ${size} bytes once its data is decoded and its stringData merged in, more than the ${MAX_SECRET_BYTES} (1 MiB) `
-      + `the api server accepts in a Secret, ${REFUSED}`,
-    'split the keys over several Secrets, or keep large files out of Secrets');
+  // The API server validates the size of a Secret it could decode only.
+  if ((problems?.length ?? 0) === before && size > MAX_SECRET_BYTES) {
+    problems = add(problems, found, 'data', `holds ${size} bytes once its data is decoded and its stringData merged in, more than the ${MAX_SECRET_BYTES} (1 MiB) `
+      + `the api server accepts in a Secret, ${REFUSED}`, 'split the keys over several Secrets, or keep large files out of Secrets');
   }
   return problems;
+}
+
+const BASE64_FIX = 'encode the value as standard base64 on one line, with its "=" padding (base64 -w0 FILE, or printf %s VALUE | base64 -w0; '
+  + 'spaces, tabs and the URL-safe "-" and "_" are refused), or give it unencoded under stringData';
+
+/** `problems` with a problem of `found`'s `key` added; the Secret is named only here, on failure. */
+function add(problems: CheckProblem[] | undefined, found: Found, key: string, message: string, fix: string): CheckProblem[] {
+  const list = problems ?? [];
+  list.push(checkProblem({
+    rule: RULE, namespace: found.namespace, sources: [found.source], key,
+    message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+  }));
+  return list;
 }
 
 /** Whether `value` is a list Go's decoder reads as a []byte: integers from 0 to 255. */
