@@ -9,6 +9,7 @@ import { envSources } from './rules/env-source';
 import { mountSpelling } from './rules/mount-spelling';
 import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
+import { secretData } from './rules/secret-data';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
 import { unknownFields } from './rules/unknown-field';
@@ -23,7 +24,8 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, nameLength, listing, s
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
  * given objects, in input order: objects that overwrite each other first (in the cluster, then in the
- * output files), then namespace by namespace, the rules on each PodDefault and then those across the
+ * output files), then Secrets whose data the API server cannot decode or refuses for its size, then
+ * namespace by namespace, the rules on each PodDefault and then those across the
  * PodDefaults one notebook can select. An object that names no namespace lands wherever `kubectl apply
  * -n` sends it, so it is judged in every namespace of the input, and against the other namespace-less
  * ones. A ClusterExternalSecret stands, besides itself, for the ExternalSecret External Secrets Operator
@@ -46,6 +48,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, generated.problems);
   append(problems, externalSecretProblems(objects));
   append(problems, outputFiles(objects));
+  append(problems, secretData(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();
   /** The lists of `byNamespace`, in the order of their namespaces' first PodDefault. */

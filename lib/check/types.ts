@@ -59,7 +59,8 @@ export interface CheckProblem {
    * field its CRD does not declare, which kubectl apply refuses and the API server otherwise drops), `name-length`,
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
-   * duration that External Secrets Operator cannot read), `mount-spelling`, `env-source`,
+   * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
+   * decode as base64, a `data` or `stringData` value of the wrong type, or more than 1 MiB of data), `mount-spelling`, `env-source`,
    * `service-account`, `cloud-identity`, a webhook merge rule (`volume`, `volume-mount-name`,
    * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
    * the in-process check only, `yaml-scalar`.

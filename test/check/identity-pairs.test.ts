@@ -69,6 +69,21 @@ describe('cloud-identity', () => {
     ]);
   });
 
+  test.each<[string, (base64: string) => string]>([
+    ['in lines of 76 characters, as kustomize and base64 without -w0 write it', base64 => `${base64.replace(/(.{76})/g, '$1\n')}\n`],
+    ['in CRLF lines', base64 => base64.replace(/(.{76})/g, '$1\r\n')],
+  ])('an AWS credentials file whose base64 is %s counts: the api server skips the line breaks', (_title, wrap) => {
+    // GIVEN a role, and a PodDefault mounting a [default] profile whose base64 is in lines (valid to Go's base64.StdEncoding)
+    const credentials = wrap(Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64'));
+    expect(credentials).toMatch(/\n/);
+    const problems = checkManifests(inputs(
+      pd('role', { env: webIdentity }),
+      pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds', namespace: 'team-a' }, data: { credentials } }));
+    // THEN the Secret is valid, and botocore's choice is reported as for a value on one line
+    expect(problems.map(p => [p.rule, p.sources])).toEqual([['cloud-identity', ['s0', 's1']]]);
+  });
+
   test('an AWS credentials file from a secret source of a projected volume counts as one from a secret volume', () => {
     // GIVEN a role, and a PodDefault mounting a projected volume whose second source is the [default] profile, under another file name
     const credentials = Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64');

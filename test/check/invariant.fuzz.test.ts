@@ -2,7 +2,8 @@
 // PodDefaultCheck.check over exactly the manifests synth wrote, read back from the output directory,
 // finds nothing, and synth wrote every object of the app. The files are read as kubectl reads them. The
 // apps mix the library's constructs, KubePodDefaults, raw ApiObjects (ExternalSecrets and
-// ClusterExternalSecrets among them, some with a selector or a refreshInterval ESO cannot read), Included
+// ClusterExternalSecrets among them, some with a selector or a refreshInterval ESO cannot read; Secrets whose
+// data is base64 in lines, or no base64), Included
 // YAML (one whose metadata holds a key __proto__, which cdk8s drops) and JSON patches over several charts,
 // in every YamlOutputType, objects with a number NaN (which kubectl cannot read back), objects whose toJson
 // override leaves a field undefined (written null), objects a chart's validation adds during the synth (not
@@ -65,6 +66,12 @@ const objectSpec = fc.record({
   refresh: fc.constantFrom(undefined, '1h', '1d'),
   /** Its ExternalSecrets' name: its own, or the object's name. */
   externalSecretName: fc.boolean(),
+  /**
+   * A raw Secret's value: base64 as Go's decoder takes it (on one line, in lines, with CRLF, bits after the last
+   * byte not zero), which cdk8s must write so that kubectl reads it back as valid, or as it refuses it (a space, an
+   * unencoded value), which synth must refuse.
+   */
+  secretValue: fc.constantFrom('eA==', 'eA==\n', 'Zm9v\r\nYmFy', 'ZmFrZQ\n==', 'Zm9=', 'Zm9v YmFy', 'fake-value'),
 }).chain(o => podDefaultSpec(o.name).map(spec => ({ ...o, spec })));
 
 /** A change after the first synth. */
@@ -113,7 +120,7 @@ function buildApp(objects: any[], chartNamespaces: (string | undefined)[], type:
           break;
         }
         case 'raw-secret': {
-          const props = { apiVersion: 'v1', kind: 'Secret', metadata, data: { AWS_REGION: 'eA==' } };
+          const props = { apiVersion: 'v1', kind: 'Secret', metadata, data: { AWS_REGION: o.secretValue } };
           made = [new ApiObject(chart, `o${i}`, props)];
           kept.push({ obj: made[0], props });
           break;

@@ -53,6 +53,13 @@ describe('PodDefaultValidationPlugin properties', () => {
     expect(await report(new PodDefaultValidationPlugin(), [withImage])).toEqual({ rules: ['unknown-field'], status: 'failure' });
   });
 
+  test('a Secret whose data the api server cannot decode fails, as secret-data', async () => {
+    // GIVEN a Secret whose value is URL-safe base64, which Go's base64.StdEncoding refuses
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' }, data: { token: 'ZmFrZS10b2tlbj8_' } };
+    // WHEN THEN
+    expect(await report(new PodDefaultValidationPlugin(), [secret])).toEqual({ rules: ['secret-data'], status: 'failure' });
+  });
+
   test('an allowUnlisted entry that is not NAME or NAMESPACE/NAME is refused when cdk8s-cli makes the plugin', () => {
     expect(() => new PodDefaultValidationPlugin({ allowUnlisted: ['a/b/c'] }))
       .toThrow('PodDefaultValidationPlugin: the allowUnlisted entry has 2 "/", and is not of the form NAME or NAMESPACE/NAME');

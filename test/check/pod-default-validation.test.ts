@@ -373,6 +373,27 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {
+    // GIVEN a raw Secret whose token was pasted unencoded into data, and an Included one whose pin is an unquoted number
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'token', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token', namespace: 'team-a' }, data: { TOKEN: 'fake-token-0000' } });
+    const dir = mkdtempSync(path.join(tmpdir(), 'secret-data-'));
+    const file = path.join(dir, 'pin.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Secret\nmetadata: {name: pin, namespace: team-a}\ndata:\n  PIN: 1234\n');
+    const include = new Include(chart, 'pin', { url: file });
+
+    // WHEN synthesised THEN synth fails with the secret-data rule for each
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `secret token (${raw.node.path}) in namespace team-a: data TOKEN is not base64 as the api server decodes it (illegal base64 data at input byte 4), which refuses `
+      + 'the Secret, so kubectl apply fails and no pod gets the Secret\'s keys; encode the value as standard base64 on one line, with its "=" padding '
+      + '(base64 -w0 FILE, or printf %s VALUE | base64 -w0; spaces, tabs and the URL-safe "-" and "_" are refused), or give it unencoded under stringData',
+      `secret pin (${include.apiObjects[0].node.path}) in namespace team-a: data PIN is a number, not a base64 string: the api server cannot read it as bytes `
+      + 'and refuses the Secret, so kubectl apply fails and no pod gets the Secret\'s keys; give the value base64-encoded in quotes, or unencoded in quotes under stringData',
+    ]);
+    expect(errors.join('\n')).not.toContain('fake-');
+  });
+
   test('the output is the same with and without the check', () => {
     // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {

@@ -123,6 +123,29 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('a Secret\'s data is judged as the api server decodes the YAML\'s values, never shown', async () => {
+    // GIVEN a Secret whose values are written every way YAML allows: a literal block keeps its line breaks (Go skips
+    // them), a plain scalar over two lines folds them into a space (Go refuses it), an unquoted number is no string
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\ndata:\n'
+      + '  wrapped: |\n    ZmFrZS1zZWNyZXQtYWFh\n    YWE=\n'
+      + '  folded: ZmFrZS1zZWNyZXQtYWFh\n    YWE=\n'
+      + '  pin: 1234\n'
+      + '  plain: fake-secret-aaaa\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the folded value at the space, the number, and the plain text at its '-'; never a value
+    const refused = 'so kubectl apply fails and no pod gets the Secret\'s keys';
+    const fix = 'encode the value as standard base64 on one line, with its "=" padding (base64 -w0 FILE, or printf %s VALUE | base64 -w0; '
+      + 'spaces, tabs and the URL-safe "-" and "_" are refused), or give it unencoded under stringData';
+    expect(lines).toEqual([
+      `secret creds (stdin#1) in namespace user: data folded is not base64 as the api server decodes it (illegal base64 data at input byte 20), which refuses the Secret, ${refused}; ${fix}`,
+      `secret creds (stdin#1) in namespace user: data pin is a number, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${refused}; `
+      + 'give the value base64-encoded in quotes, or unencoded in quotes under stringData',
+      `secret creds (stdin#1) in namespace user: data plain is not base64 as the api server decodes it (illegal base64 data at input byte 4), which refuses the Secret, ${refused}; ${fix}`,
+    ]);
+    expect(lines.join('\n')).not.toMatch(/ZmFr|1234/);
+  });
+
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
     const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n'
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';

@@ -21,11 +21,11 @@
 // pod label of another value is refused).
 import { mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
-import { decodeBase64 } from '../../sources/base64';
 import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
+import { goBase64Decode } from '../go-base64';
 import { Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
@@ -127,7 +127,8 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
     if (typeof map !== 'object' || map === null) { return; }
     for (const [key, value] of Object.entries(map)) {
       const id = `${found.namespace}\n${name}\n${key}`;
-      const text = typeof value !== 'string' ? undefined : decode ? decodeBase64(value) : value;
+      // `data` as the API server decodes it: base64 in lines, as kustomize and `base64` without -w0 write it, is read too.
+      const text = typeof value !== 'string' ? undefined : decode ? goBase64Decode(value)?.toString('utf8') : value;
       if (text !== undefined && !files.has(id)) { files.set(id, text); }
     }
   };
