@@ -82,9 +82,13 @@ export function checkWrittenName(path: string, field: string, name: string): voi
   if (written !== undefined) { throw fieldError(path, field, written); }
 }
 
-/** Whether `key` may be a key of a Secret's `data`. */
+/**
+ * Whether `key` may be a key of a Secret's (or a ConfigMap's) `data`, as the API server's IsConfigMapKey
+ * (k8s.io/apimachinery pkg/util/validation) takes it: at most 253 of `SECRET_KEY`'s characters, not "."
+ * and not starting with ".." (hasChDirPrefix: the key is a file name in a Secret volume).
+ */
 export function isSecretKey(key: string): boolean {
-  return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && key !== '..';
+  return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && !key.startsWith('..');
 }
 
 /** Checks the name, and the key when given, of an existing Secret a source refers to. */
@@ -191,9 +195,9 @@ export function dnsLabelRule(max = 63): NameRule {
 
 /** A key of a Secret's `data`. */
 export const SECRET_KEY_RULE: NameRule = {
-  text: 'letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone',
+  text: 'letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with ".."',
   character: /^[-._a-zA-Z0-9]$/, max: 253,
-  other: key => (key === '.' || key === '..' ? 'is "." or ".." alone' : undefined),
+  other: key => (key === '.' ? 'is "." alone' : key.startsWith('..') ? 'starts with ".."' : undefined),
 };
 
 /**

@@ -1,6 +1,6 @@
 // The naming rules of lib/names.ts: those with a fast path, each table holding the inputs on both sides of
 // it, and the PodDefault name rule, with the component that enforces each part.
-import { foldPath, isAbsoluteDirectory, kebabCase, labelKeyProblem, podDefaultNameProblem, writtenNameProblem } from '../lib/names';
+import { foldPath, isAbsoluteDirectory, isSecretKey, kebabCase, labelKeyProblem, podDefaultNameProblem, refusal, SECRET_KEY_RULE, writtenNameProblem } from '../lib/names';
 
 describe('kebabCase', () => {
   test.each([
@@ -120,5 +120,27 @@ describe('writtenNameProblem: names kubectl reads back as numbers from what cdk8
     ['0o17.a', false], ['team-a', false],
   ])('%j: refused %j', (name, refused) => {
     expect(writtenNameProblem(name) !== undefined).toBe(refused);
+  });
+});
+
+describe('isSecretKey: a key of a Secret\'s or ConfigMap\'s data, as the api server\'s IsConfigMapKey takes it', () => {
+  // k8s.io/apimachinery pkg/util/validation/validation.go (kubernetes/kubernetes 008b365): at most 253
+  // characters of [-._a-zA-Z0-9], and hasChDirPrefix: not ".", not "..", not starting with "..".
+  test.each([
+    ['config.json', true], ['.dockerconfigjson', true], ['AWS_ACCESS_KEY_ID', true], ['a..b', true], ['.a', true], ['a.', true],
+    ['a'.repeat(253), true],
+    ['.', false], ['..', false], ['..data', false], ['...', false], ['', false], ['a b', false], ['a/b', false],
+    ['a'.repeat(254), false],
+  ])('%j: %j', (key, valid) => {
+    expect(isSecretKey(key)).toBe(valid);
+  });
+
+  test.each([
+    ['.', 'is "." alone'],
+    ['..data', 'starts with ".."'],
+    ['..', 'starts with ".."'],
+  ])('a refusal of %j says %j, without the key', (key, said) => {
+    expect(refusal(key, SECRET_KEY_RULE, 'a Secret key')).toBe(`${said}; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, `
+      + 'neither "." alone nor starting with ".."');
   });
 });

@@ -60,7 +60,7 @@ export interface CheckProblem {
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
-   * decode as base64, a `data` or `stringData` value of the wrong type, or more than 1 MiB of data), `mount-spelling`, `env-source`,
+   * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses), `mount-spelling`, `env-source`,
    * `service-account`, `cloud-identity`, a webhook merge rule (`volume`, `volume-mount-name`,
    * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
    * the in-process check only, `yaml-scalar`.

@@ -218,7 +218,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['an invalid existing Secret name', { credentials: AwsCredentials.fromExistingSecret('AWS_Secret') },
       '[test/aws-credentials] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'aws credentials') },
-      '[test/aws-credentials] credentials: the key of the existing Secret has a space at character 4; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
+      '[test/aws-credentials] credentials: the key of the existing Secret has a space at character 4; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key the Secret holds'],
     ['secretName with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), secretName: 'x' },
       '[test/aws-credentials] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },

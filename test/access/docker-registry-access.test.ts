@@ -201,7 +201,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['an invalid existing Secret name', { config: DockerConfig.fromExistingSecret('Reg_Cred') },
       '[test/docker-config] config: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
-      '[test/docker-config] config: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
+      '[test/docker-config] config: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
       '[test/docker-config] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath at the container\'s root, spelt with a dot', { config: DockerConfig.fromLogin(login), mountPath: '/./' },

@@ -160,7 +160,7 @@ describe('GcsCredentials rejects bad input', () => {
     ['a file that is not a key', { key: GcpServiceAccountKey.fromFile(fixture('aws-credentials')) },
       `[test/gcs] key: the file is not valid JSON: ${fix}`],
     ['an invalid existing Secret key', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa', 'key json') },
-      '[test/gcs] key: the key of the existing Secret has a space at character 4; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
+      '[test/gcs] key: the key of the existing Secret has a space at character 4; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key the Secret holds'],
     ['immutable with an existing Secret', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa'), immutable: true },
       '[test/gcs] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: 'secret/gcp' },

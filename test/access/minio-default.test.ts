@@ -150,7 +150,7 @@ describe('MinioDefault rejects bad input', () => {
     ['an invalid existing Secret name', { credentials: MinioCredentials.fromExistingSecret('MinIO') },
       '[test/minio] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: MinioCredentials.fromExistingSecret('minio', 'access key') },
-      '[test/minio] credentials: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key the Secret holds'],
+      '[test/minio] credentials: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key the Secret holds'],
     ['an unknown checksums setting', { checksums: 'never' as S3Checksums },
       '[test/minio] checksums: is not "when_supported" or "when_required": use "when_required" for stores that reject the checksums boto3 1.36 and later send by default'],
     ['an empty description', { description: ' ' },

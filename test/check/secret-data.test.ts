@@ -210,6 +210,32 @@ describe('secret-data', () => {
     ]);
   });
 
+  describe('keys: as the api server\'s IsConfigMapKey takes them, each refused one named by its place, never shown', () => {
+    // kubernetes pkg/apis/core/validation/validation.go, ValidateSecret, validates each key of data (stringData merged in) with
+    // IsConfigMapKey (k8s.io/apimachinery pkg/util/validation: [-._a-zA-Z0-9], at most 253, not ".", not starting with "..").
+    const KEY_RULE = 'a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with ".."';
+    const FIX = 'rename the key: it is the file name in a Secret volume, and the env var name with envFrom';
+
+    test.each<[string, object, string[]]>([
+      ['a key with a space, in data', { data: { 'AWS_ACCESS_KEY_ID': 'Zm9v', 'FAKE ghp_SecretToken123': 'Zm9v' } },
+        [`key 2 of data has a space at character 5; ${KEY_RULE}`]],
+      ['a key starting with "..", in stringData', { stringData: { '..FAKEghpSecretToken123': 'x' } }, [`key 1 of stringData starts with ".."; ${KEY_RULE}`]],
+      ['"." alone', { data: { '.': 'Zm9v' } }, [`key 1 of data is "." alone; ${KEY_RULE}`]],
+      ['a key of 254 characters', { data: { ['F'.repeat(254)]: 'Zm9v' } }, [`key 1 of data is 254 characters long, more than 253; ${KEY_RULE}`]],
+      // A refused key's value is not judged, nor shown: one problem for the key.
+      ['a refused key whose value is no base64', { data: { 'FAKE/ghpSecretToken123': 'not base64' } }, [`key 1 of data has "/" at character 5; ${KEY_RULE}`]],
+    ])('%s', (_title, fields, said) => {
+      const problems = checkManifests(inputs(secretWith(fields)));
+      expect(problems.map(line)).toEqual(said.map(s => `secret creds (s0) in namespace team-a: ${s}: the api server refuses the Secret, ${REFUSED}; ${FIX}`));
+      // AND no part of the key shows
+      expect(JSON.stringify(problems)).not.toMatch(/FAKE|ghp|SecretToken/);
+    });
+
+    test('keys the api server takes pass: dots inside and in front, underscores, 253 characters', () => {
+      expect(checkManifests(inputs(secretWith({ data: { '.dockerconfigjson': 'e30=', 'a..b': 'Zm9v', 'AWS_SECRET_ACCESS_KEY': 'Zm9v', ['k'.repeat(253)]: 'Zm9v' } })))).toEqual([]);
+    });
+  });
+
   test('objects of another kind or api group are not judged', () => {
     expect(checkManifests(inputs(
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'team-a' }, data: { k: 'not base64' } },

@@ -57,7 +57,7 @@ test.each<[string, KServeStorageConfigProps, string]>([
     ['a bucket that is an IP address', { s3: S3Configuration.fromValues(KEYS), bucket: '192.168.1.1' },
       'bucket: has the form of an IP address; an S3 bucket name is 3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address: give the bucket alone, without a path'],
   ['a bad key', { s3: S3Configuration.fromValues(KEYS), key: 'my key' },
-    'key: has a space at character 3; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, not "." or ".." alone: give the key InferenceServices name in storage.key'],
+    'key: has a space at character 3; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key InferenceServices name in storage.key'],
   ['no store', {} as any, 's3: is missing: give the S3 store, such as S3Configuration.fromValues({ accessKeyId, secretAccessKey })'],
 ])('%s is refused', (_name, props, message) => {
   const chart = userChart();

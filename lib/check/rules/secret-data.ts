@@ -6,9 +6,11 @@
 // string"): a `data: {port: 5432}` or `stringData: {port: 5432}` left unquoted in YAML. Decoded, the
 // Secret holds `data` with each `stringData` value written over its key (pkg/apis/core/v1/conversion.go,
 // Convert_v1_Secret_To_core_Secret), and ValidateSecret (pkg/apis/core/validation/validation.go) refuses
-// it when the bytes of its values, not its keys, add up to more than core.MaxSecretSize, 1 MiB.
-// `kubectl apply` fails either way, and no pod gets the Secret's keys.
+// it when the bytes of its values, not its keys, add up to more than core.MaxSecretSize, 1 MiB, or when a
+// key is not one IsConfigMapKey takes (isSecretKey in names.ts). `kubectl apply` fails either way, and no
+// pod gets the Secret's keys. A key refused is named by its place, never shown (a token pasted as a key).
 import { isPlainObject, typeName } from '../../json';
+import { isSecretKey, refusal, SECRET_KEY_RULE } from '../../names';
 import { goBase64ErrorOffset, goBase64Length } from '../go-base64';
 import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
@@ -52,8 +54,14 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
   }
   const written = isPlainObject(stringData) ? stringData : undefined;
   if (isPlainObject(data)) {
+    let place = 0;
     for (const key in data) {
       if (!Object.prototype.hasOwnProperty.call(data, key)) { continue; }
+      place++;
+      if (!isSecretKey(key)) {
+        problems = refusedKey(problems, found, 'data', place, key);
+        continue;
+      }
       const value = data[key];
       let bytes: number;
       if (typeof value === 'string') {
@@ -77,8 +85,14 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
     }
   }
   if (written !== undefined) {
+    let place = 0;
     for (const key in written) {
       if (!Object.prototype.hasOwnProperty.call(written, key)) { continue; }
+      place++;
+      if (!isSecretKey(key)) {
+        problems = refusedKey(problems, found, 'stringData', place, key);
+        continue;
+      }
       const value = written[key];
       if (typeof value === 'string') {
         size += Buffer.byteLength(value, 'utf8');
@@ -106,6 +120,12 @@ function add(problems: CheckProblem[] | undefined, found: Found, key: string, me
     message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   }));
   return list;
+}
+
+/** `problems` with a key of `field` the api server refuses added: named by its place (1 for the first), never shown. */
+function refusedKey(problems: CheckProblem[] | undefined, found: Found, field: 'data' | 'stringData', place: number, key: string): CheckProblem[] {
+  return add(problems, found, field, `key ${place} of ${field} ${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: the api server refuses the Secret, ${REFUSED}`,
+    'rename the key: it is the file name in a Secret volume, and the env var name with envFrom');
 }
 
 /** Whether `value` is a list Go's decoder reads as a []byte: integers from 0 to 255. */
