@@ -102,8 +102,9 @@ export interface GkePrincipalOptions {
  */
 export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
   /**
-   * The principal the pods act as, for IAM grants:
-   * `principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/subject/system:serviceaccount:NS:SA`.
+   * The principal a pod's ServiceAccount is on GKE with Workload Identity Federation for GKE, for IAM grants:
+   * `principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/PROJECT_ID.svc.id.goog/subject/ns/NAMESPACE/sa/KSA`.
+   * No PodDefault is needed there: the GKE metadata server answers for the pod's ServiceAccount.
    * @param options the cluster's project and the ServiceAccount
    */
   public static gkePrincipal(options: GkePrincipalOptions): string {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { GcpWorkloadIdentityAccess } from '../../lib';
 import { expectGolden, expectRejected, userChart } from '../support';
@@ -63,6 +65,21 @@ describe('GcpWorkloadIdentityAccess', () => {
       .toMatch(/\/subject\/ns\/user\/sa\/ws-analysis$/);
     expect(() => GcpWorkloadIdentityAccess.gkePrincipal({ projectNumber: 'my-project', projectId: 'my-project', namespace: 'user' })).toThrow(
       '[GcpWorkloadIdentityAccess.gkePrincipal] projectNumber: is not a project number (this looks like a project ID)');
+  });
+
+  test('gkePrincipal\'s documentation (API.md) names the form it returns, the GKE pool\'s ns/NAMESPACE/sa/KSA subject', () => {
+    // GIVEN the form Google documents for Workload Identity Federation for GKE (shared facts keyless-identity.md §4:
+    // principal://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/PROJECT_ID.svc.id.goog/subject/ns/NAMESPACE/sa/KSA)
+    const api = readFileSync(join(__dirname, '..', '..', 'API.md'), 'utf8');
+    // WHEN
+    const summary = api.split('\n').find(line => line.includes('#cdk8s-kubeflow-access.GcpWorkloadIdentityAccess.gkePrincipal">gkePrincipal</a>'));
+    const start = api.indexOf('##### `gkePrincipal`');
+    const section = api.slice(start, api.indexOf('###### `options`', start));
+    // THEN
+    for (const text of [summary, section]) {
+      expect(text).toContain('workloadIdentityPools/PROJECT_ID.svc.id.goog/subject/ns/NAMESPACE/sa/KSA');
+      expect(text).not.toContain('subject/system:serviceaccount');
+    }
   });
 });
 
