@@ -10,7 +10,14 @@
 //   BENCH_QUICK=1 npm run bench        the small rows only
 //   BENCH_ROWS=one-chart/1000,chart-per-profile/500 BENCH_REPEAT=15 node bench/synth-bench.js
 //                                      the named rows only, more runs each (the rows the targets name)
-import { execFileSync } from 'child_process';
+//   BENCH_COUNT=instructions node bench/synth-bench.js
+//                                      instructions instead of time: each child runs under valgrind's
+//                                      callgrind, with V8 on one thread, and the table counts the
+//                                      instructions it retired (millions). Another job on the machine
+//                                      does not change the count (runs agree within about 0.5%), so two
+//                                      builds can be compared on a machine too noisy to time them; the
+//                                      targets stay those of time. Slow: about a minute per 1000 objects.
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -45,7 +52,9 @@ const ROWS: Row[] = [
   { layout: 'chart-per-profile', n: 100 },
   { layout: 'chart-per-profile', n: 500 },
 ];
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 7);
+/** Instructions instead of time (see the top of the file); one run of each build is enough. */
+const COUNT_INSTRUCTIONS = process.env.BENCH_COUNT === 'instructions';
+const REPEAT = Number(process.env.BENCH_REPEAT ?? (COUNT_INSTRUCTIONS ? 1 : 7));
 
 /** One profile's access, as a platform team rolls it out: 3 Secrets and 4 PodDefaults (MinioDefault reads the Secret Kubeflow puts in every profile). */
 export function libraryProfile(scope: Construct, namespace: string): void {
@@ -148,9 +157,16 @@ function measure(layout: Layout, build: Build, n: number, template: Template): n
   return ms;
 }
 
+/** One measurement in a child process: milliseconds, or with BENCH_COUNT=instructions, millions of instructions. */
 function runChild(layout: Layout, build: Build, n: number, templateFile: string): { ms: number; rssMiB: number } {
-  const out = execFileSync(process.execPath, [__filename, 'child', layout, build, String(n), templateFile], { encoding: 'utf8' });
-  return JSON.parse(out);
+  const child = [__filename, 'child', layout, build, String(n), templateFile];
+  if (!COUNT_INSTRUCTIONS) { return JSON.parse(execFileSync(process.execPath, child, { encoding: 'utf8' })); }
+  // --single-threaded: V8 compiles and collects garbage on the main thread, where callgrind counts it.
+  const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', ...child],
+    { encoding: 'utf8' });
+  const collected = /Collected : (\d+)/.exec(result.stderr ?? '');
+  if (result.status !== 0 || collected === null) { throw new Error(`callgrind did not count the ${build} build: ${result.error?.message ?? result.stderr}`); }
+  return { ms: Number(collected[1]) / 1e6, rssMiB: NaN };
 }
 
 /** `3 Secrets + 4 PodDefaults`: what one profile holds, by kind, in the order the kinds first appear. */
@@ -176,12 +192,19 @@ function main(): void {
   const named = process.env.BENCH_ROWS?.split(',');
   const rows = named !== undefined ? ROWS.filter(r => named.includes(`${r.layout}/${r.n}`))
     : process.env.BENCH_QUICK ? ROWS.filter(r => r.n <= 500) : ROWS;
+  if (COUNT_INSTRUCTIONS && spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('BENCH_COUNT=instructions needs valgrind (apt-get install valgrind); it is not on this machine');
+    process.exitCode = 1;
+    return;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-template-'));
   const templateFile = path.join(dir, 'template.json');
   const template = profileTemplate();
   writeFileSync(templateFile, JSON.stringify(template));
-  console.log(`node ${process.version}, ${require('os').cpus().length} cores, best of ${REPEAT} runs, per profile ${kindsOf(template.manifests)}`);
-  console.log('| layout | profiles | library ms | plain ms | ratio | plain at the library\'s paths | ...and with its classes | ' +
+  const unit = COUNT_INSTRUCTIONS ? 'M instructions' : 'ms';
+  console.log(`node ${process.version}, ${require('os').cpus().length} cores, best of ${REPEAT} runs${COUNT_INSTRUCTIONS ? ' under callgrind' : ''}, ` +
+    `per profile ${kindsOf(template.manifests)}`);
+  console.log(`| layout | profiles | library ${unit} | plain ${unit} | ratio | plain at the library's paths | ...and with its classes | ` +
     'library without the check | library peak RSS MiB | plain peak RSS MiB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const times = new Map<string, number>();
@@ -192,7 +215,8 @@ function main(): void {
     }
     const ms = (build: Build) => best(runs.get(build)!.map(r => r.ms));
     const ratio = (build: Build) => (ms(build) / ms('plain')).toFixed(2);
-    const rss = (build: Build) => Math.max(...runs.get(build)!.map(r => r.rssMiB)).toFixed(0);
+    // Under callgrind a process's RSS is valgrind's, not its own.
+    const rss = (build: Build) => COUNT_INSTRUCTIONS ? '-' : Math.max(...runs.get(build)!.map(r => r.rssMiB)).toFixed(0);
     times.set(`${layout}/${n}`, ms('library'));
     console.log(`| ${layout} | ${n} | ${ms('library').toFixed(0)} | ${ms('plain').toFixed(0)} | ${ratio('library')} | ` +
       `${ratio('plain-tree')} | ${ratio('plain-classes')} | ${ratio('unchecked')} | ${rss('library')} | ${rss('plain')} |`);
