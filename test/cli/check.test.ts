@@ -123,6 +123,23 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('a PodDefault field of a type its CRD refuses is reported by its path: YAML 1.0 is an integer, 1.5 and "8080" are not', async () => {
+    // GIVEN a PodDefault whose sidecar's probe waits 1.5 seconds and whose ports are written 1.0 (kubectl sends 1) and "8080"
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: proxy\nspec:\n  desc: proxy\n  selector:\n    matchLabels:\n'
+      + '      proxy: "true"\n  sidecars:\n  - name: proxy\n    image: proxy:1\n    ports:\n    - containerPort: 1.0\n    - containerPort: "8080"\n'
+      + '    livenessProbe:\n      initialDelaySeconds: 1.5\n      tcpSocket:\n        port: 8080\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line per field, named by its path
+    const refused = 'the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+    expect(lines).toEqual([
+      `poddefault proxy (stdin#1) in namespace default has a string at spec.sidecars[0].ports[1].containerPort, where the PodDefault CRD declares an integer: ${refused}; `
+      + 'write the number without quotes',
+      `poddefault proxy (stdin#1) in namespace default has a number with a fraction at spec.sidecars[0].livenessProbe.initialDelaySeconds, where the PodDefault CRD `
+      + `declares an integer: ${refused}; write a whole number`,
+    ]);
+  });
+
   test.concurrent('a Secret\'s data is judged as the api server decodes the YAML\'s values, never shown', async () => {
     // GIVEN a Secret whose values are written every way YAML allows: a literal block keeps its line breaks (Go skips
     // them), a plain scalar over two lines folds them into a space (Go refuses it), an unquoted number is no string
