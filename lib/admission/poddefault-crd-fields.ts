@@ -6,7 +6,8 @@
 // A type is `string`, `boolean`, `integer`, `number`, `int-or-string`, `object` (an object that declares no
 // field: all it holds is pruned), an entry (named by the shortest path where its schema shows up: the container
 // of initContainers and sidecars is `spec.initContainers[]`), or `[]T` (a list of T) or `map[]T`
-// (additionalProperties T) of one; `=JSON` ends a field the API server defaults when it is absent or null.
+// (additionalProperties T) of one; `~NAME` ends a string (or int-or-string) whose string value must match the
+// pattern PODDEFAULT_CRD_PATTERNS[NAME]; `=JSON` ends a field the API server defaults when it is absent or null.
 
 /** @internal */
 export const PODDEFAULT_CRD_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -25,7 +26,7 @@ export const PODDEFAULT_CRD_FIELDS: Readonly<Record<string, Readonly<Record<stri
   'spec.initContainers[].lifecycle': { postStart: 'spec.initContainers[].lifecycle.postStart', preStop: 'spec.initContainers[].lifecycle.postStart' },
   'spec.initContainers[].livenessProbe': { exec: 'spec.initContainers[].livenessProbe.exec', failureThreshold: 'integer', grpc: 'spec.initContainers[].livenessProbe.grpc', httpGet: 'spec.initContainers[].livenessProbe.httpGet', initialDelaySeconds: 'integer', periodSeconds: 'integer', successThreshold: 'integer', tcpSocket: 'spec.initContainers[].livenessProbe.tcpSocket', terminationGracePeriodSeconds: 'integer', timeoutSeconds: 'integer' },
   'spec.initContainers[].ports[]': { containerPort: 'integer', hostIP: 'string', hostPort: 'integer', name: 'string', protocol: 'string="TCP"' },
-  'spec.initContainers[].resources': { limits: 'map[]int-or-string', requests: 'map[]int-or-string' },
+  'spec.initContainers[].resources': { limits: 'map[]int-or-string~quantity', requests: 'map[]int-or-string~quantity' },
   'spec.initContainers[].securityContext': { allowPrivilegeEscalation: 'boolean', capabilities: 'spec.initContainers[].securityContext.capabilities', privileged: 'boolean', procMount: 'string', readOnlyRootFilesystem: 'boolean', runAsGroup: 'integer', runAsNonRoot: 'boolean', runAsUser: 'integer', seLinuxOptions: 'spec.initContainers[].securityContext.seLinuxOptions', seccompProfile: 'spec.initContainers[].securityContext.seccompProfile', windowsOptions: 'spec.initContainers[].securityContext.windowsOptions' },
   'spec.initContainers[].volumeDevices[]': { devicePath: 'string', name: 'string' },
   'spec.selector.matchExpressions[]': { key: 'string', operator: 'string', values: '[]string' },
@@ -37,7 +38,7 @@ export const PODDEFAULT_CRD_FIELDS: Readonly<Record<string, Readonly<Record<stri
   'spec.volumes[].configMap': { defaultMode: 'integer', items: '[]spec.volumes[].configMap.items[]', name: 'string', optional: 'boolean' },
   'spec.volumes[].csi': { driver: 'string', fsType: 'string', nodePublishSecretRef: 'spec.imagePullSecrets[]', readOnly: 'boolean', volumeAttributes: 'map[]string' },
   'spec.volumes[].downwardAPI': { defaultMode: 'integer', items: '[]spec.volumes[].downwardAPI.items[]' },
-  'spec.volumes[].emptyDir': { medium: 'string', sizeLimit: 'int-or-string' },
+  'spec.volumes[].emptyDir': { medium: 'string', sizeLimit: 'int-or-string~quantity' },
   'spec.volumes[].ephemeral': { volumeClaimTemplate: 'spec.volumes[].ephemeral.volumeClaimTemplate' },
   'spec.volumes[].fc': { fsType: 'string', lun: 'integer', readOnly: 'boolean', targetWWNs: '[]string', wwids: '[]string' },
   'spec.volumes[].flexVolume': { driver: 'string', fsType: 'string', options: 'map[]string', readOnly: 'boolean', secretRef: 'spec.imagePullSecrets[]' },
@@ -60,7 +61,7 @@ export const PODDEFAULT_CRD_FIELDS: Readonly<Record<string, Readonly<Record<stri
   'spec.volumes[].vsphereVolume': { fsType: 'string', storagePolicyID: 'string', storagePolicyName: 'string', volumePath: 'string' },
   'spec.env[].valueFrom.configMapKeyRef': { key: 'string', name: 'string', optional: 'boolean' },
   'spec.env[].valueFrom.fieldRef': { apiVersion: 'string', fieldPath: 'string' },
-  'spec.env[].valueFrom.resourceFieldRef': { containerName: 'string', divisor: 'int-or-string', resource: 'string' },
+  'spec.env[].valueFrom.resourceFieldRef': { containerName: 'string', divisor: 'int-or-string~quantity', resource: 'string' },
   'spec.initContainers[].lifecycle.postStart': { exec: 'spec.initContainers[].livenessProbe.exec', httpGet: 'spec.initContainers[].livenessProbe.httpGet', tcpSocket: 'spec.initContainers[].livenessProbe.tcpSocket' },
   'spec.initContainers[].livenessProbe.exec': { command: '[]string' },
   'spec.initContainers[].livenessProbe.grpc': { port: 'integer', service: 'string' },
@@ -80,4 +81,62 @@ export const PODDEFAULT_CRD_FIELDS: Readonly<Record<string, Readonly<Record<stri
   'spec.volumes[].projected.sources[].downwardAPI': { items: '[]spec.volumes[].downwardAPI.items[]' },
   'spec.volumes[].projected.sources[].serviceAccountToken': { audience: 'string', expirationSeconds: 'integer', path: 'string' },
   'spec.volumes[].ephemeral.volumeClaimTemplate.spec.dataSource': { apiGroup: 'string', kind: 'string', name: 'string' },
+};
+
+/** The fields each entry requires (its `required`): the API server refuses an object without one of them. @internal */
+export const PODDEFAULT_CRD_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  spec: ['selector'],
+  'spec.env[]': ['name'],
+  'spec.initContainers[]': ['name'],
+  'spec.volumeMounts[]': ['mountPath', 'name'],
+  'spec.volumes[]': ['name'],
+  'spec.initContainers[].ports[]': ['containerPort'],
+  'spec.initContainers[].volumeDevices[]': ['devicePath', 'name'],
+  'spec.selector.matchExpressions[]': ['key', 'operator'],
+  'spec.volumes[].awsElasticBlockStore': ['volumeID'],
+  'spec.volumes[].azureDisk': ['diskName', 'diskURI'],
+  'spec.volumes[].azureFile': ['secretName', 'shareName'],
+  'spec.volumes[].cephfs': ['monitors'],
+  'spec.volumes[].cinder': ['volumeID'],
+  'spec.volumes[].csi': ['driver'],
+  'spec.volumes[].flexVolume': ['driver'],
+  'spec.volumes[].gcePersistentDisk': ['pdName'],
+  'spec.volumes[].gitRepo': ['repository'],
+  'spec.volumes[].glusterfs': ['endpoints', 'path'],
+  'spec.volumes[].hostPath': ['path'],
+  'spec.volumes[].iscsi': ['iqn', 'lun', 'targetPortal'],
+  'spec.volumes[].nfs': ['path', 'server'],
+  'spec.volumes[].persistentVolumeClaim': ['claimName'],
+  'spec.volumes[].photonPersistentDisk': ['pdID'],
+  'spec.volumes[].portworxVolume': ['volumeID'],
+  'spec.volumes[].quobyte': ['registry', 'volume'],
+  'spec.volumes[].rbd': ['image', 'monitors'],
+  'spec.volumes[].scaleIO': ['gateway', 'secretRef', 'system'],
+  'spec.volumes[].vsphereVolume': ['volumePath'],
+  'spec.env[].valueFrom.configMapKeyRef': ['key'],
+  'spec.env[].valueFrom.fieldRef': ['fieldPath'],
+  'spec.env[].valueFrom.resourceFieldRef': ['resource'],
+  'spec.initContainers[].livenessProbe.grpc': ['port'],
+  'spec.initContainers[].livenessProbe.httpGet': ['port'],
+  'spec.initContainers[].livenessProbe.tcpSocket': ['port'],
+  'spec.initContainers[].securityContext.seccompProfile': ['type'],
+  'spec.volumes[].configMap.items[]': ['key', 'path'],
+  'spec.volumes[].downwardAPI.items[]': ['path'],
+  'spec.volumes[].ephemeral.volumeClaimTemplate': ['spec'],
+  'spec.initContainers[].livenessProbe.httpGet.httpHeaders[]': ['name', 'value'],
+  'spec.volumes[].projected.sources[].serviceAccountToken': ['path'],
+  'spec.volumes[].ephemeral.volumeClaimTemplate.spec.dataSource': ['kind', 'name'],
+};
+
+/**
+ * The list fields of each entry that are `x-kubernetes-list-type: map`, with their keys: the API server refuses
+ * two items with the same values of the keys. @internal
+ */
+export const PODDEFAULT_CRD_LIST_MAP_KEYS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'spec.initContainers[]': { ports: ['containerPort', 'protocol'] },
+};
+
+/** The patterns of string values, by the name a type gives after `~`. @internal */
+export const PODDEFAULT_CRD_PATTERNS: Readonly<Record<string, string>> = {
+  quantity: '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$',
 };

@@ -47,6 +47,8 @@ export function parseSelector(selector: any): ParsedSelector {
     const operator = expression?.operator;
     const keyProblem = labelKeyProblem(key);
     if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${quoteEmpty(key)}: ${keyProblem}`); }
+    // The API server refuses such a PodDefault first (its CRD declares a list of strings); it crashed the walk below.
+    if (!Array.isArray(values)) { return new Selector([], key, `matchExpressions key ${key}: values is no list`); }
     if (operator === 'In' || operator === 'NotIn') {
       if (values.length === 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} needs values`); }
       const valueProblem = values.map(labelValueProblem).find(p => p !== undefined);

@@ -12,15 +12,47 @@
 // - Default (pkg/apiserver/schema/defaulting/algorithm.go): a field with a default that is absent or null is
 //   set to it (the CRD's one default: a container port's `protocol: TCP`).
 // The fields are those of the PodDefault CRD of Kubeflow 1.10 (`poddefault-crd-fields.ts`). A value of the
-// wrong type is kept as it is: the API server's validation refuses it, which the check's shape rule reports.
+// wrong type is kept as it is: the API server's validation then refuses the PodDefault, whatever kubectl's
+// --validate says (it is schema validation, not field validation), which the walk records as a Refusal:
+// - a value of another type than its schema's (kube-openapi pkg/validation/validate/type.go, typeValidator):
+//   an integer is a JSON number without fraction (kubectl sends YAML `1.0` as `1`: test/check/field-type.test.ts
+//   records it), an int-or-string an integer or a string, a number any number; a null list item is refused (the
+//   schema is not nullable), a null field or map value was dropped before;
+// - a string that does not match its pattern (stringValidator): a resource quantity's, on int-or-string fields;
+// - a required field that is absent once nulls are dropped (object_validator.go);
+// - two items of an `x-kubernetes-list-type: map` list (a container's ports) with the same keys
+//   (apiextensions-apiserver pkg/apiserver/schema/listtype/validation.go), the defaults set.
 import { withoutNulls } from './manifest';
-import { PODDEFAULT_CRD_FIELDS } from './poddefault-crd-fields';
+import { PODDEFAULT_CRD_FIELDS, PODDEFAULT_CRD_LIST_MAP_KEYS, PODDEFAULT_CRD_PATTERNS, PODDEFAULT_CRD_REQUIRED } from './poddefault-crd-fields';
+
+/** The type of a scalar field, as the CRD's table names it. */
+type ScalarType = 'string' | 'boolean' | 'integer' | 'number' | 'int-or-string';
 
 /** The schema of one field: a scalar, an object of declared fields, or a list or map of one. */
 type FieldType =
-  | { readonly kind: 'scalar' }
+  | { readonly kind: 'scalar'; readonly scalar: ScalarType; readonly pattern?: RegExp; readonly patternName?: string }
   | { readonly kind: 'object'; readonly fields: ObjectType }
-  | { readonly kind: 'list' | 'map'; readonly item: FieldType };
+  | { readonly kind: 'list'; readonly item: FieldType; readonly mapKeys?: readonly string[] }
+  | { readonly kind: 'map'; readonly item: FieldType };
+
+/**
+ * One reason the API server's validation refuses a PodDefault, as stored (pruned, nulls dropped, defaults set).
+ * It holds no part of a value: the kind of value found, at most.
+ *
+ * @internal
+ */
+export type Refusal =
+  /** `path` holds a value of another type than `expected` (`found` says which: `a string`, `null`...). */
+  | { readonly reason: 'type'; readonly path: string; readonly expected: ExpectedType; readonly found: string }
+  /** `path` holds a string that does not match the pattern named `pattern`. */
+  | { readonly reason: 'pattern'; readonly path: string; readonly pattern: string }
+  /** The object at `parent` lacks its required field `field`; `path` is the field's. */
+  | { readonly reason: 'required'; readonly path: string; readonly parent: string; readonly field: string }
+  /** The list item at `path` has the same `keys` as the one at `first`. */
+  | { readonly reason: 'duplicate'; readonly path: string; readonly first: string; readonly keys: readonly string[] };
+
+/** What a schema asks for: a scalar type, or `object`, `list` or `map`. @internal */
+export type ExpectedType = ScalarType | 'object' | 'list' | 'map';
 
 interface DeclaredField {
   readonly type: FieldType;
@@ -33,10 +65,15 @@ interface ObjectType {
   readonly fields: Map<string, DeclaredField>;
   /** The fields with a default, applied when absent. */
   readonly defaults: readonly string[];
+  /** The fields the object must have. */
+  readonly required: readonly string[];
 }
 
-const SCALAR: FieldType = { kind: 'scalar' };
-const NO_FIELDS: ObjectType = { fields: new Map(), defaults: [] };
+const NO_STRINGS: readonly string[] = [];
+const NO_FIELDS: ObjectType = { fields: new Map(), defaults: NO_STRINGS, required: NO_STRINGS };
+/** The range of Go's int64, which the API server decodes a JSON number without fraction or exponent into. */
+const MIN_INT64 = -(2 ** 63);
+const MAX_INT64_EXCLUSIVE = 2 ** 63;
 
 /** The CRD's table, compiled once: each entry to one ObjectType, shared by the fields that refer to it. */
 const ROOT: ObjectType = compile();
@@ -50,15 +87,19 @@ function compile(): ObjectType {
     if (table === undefined) { throw new Error(`poddefault-crd-fields: no entry ${name}`); }
     const fields = new Map<string, DeclaredField>();
     const defaults: string[] = [];
-    const object: ObjectType = { fields, defaults };
+    const object: ObjectType = { fields, defaults, required: PODDEFAULT_CRD_REQUIRED[name] ?? NO_STRINGS };
     compiled.set(name, object);
+    const mapKeys = PODDEFAULT_CRD_LIST_MAP_KEYS[name];
     for (const field of Object.keys(table)) {
       const declared = table[field];
       const eq = declared.indexOf('=');
+      const type = typeOf(eq < 0 ? declared : declared.slice(0, eq));
+      const keys = mapKeys?.[field];
+      const withKeys: FieldType = keys !== undefined && type.kind === 'list' ? { kind: 'list', item: type.item, mapKeys: keys } : type;
       if (eq < 0) {
-        fields.set(field, { type: typeOf(declared) });
+        fields.set(field, { type: withKeys });
       } else {
-        fields.set(field, { type: typeOf(declared.slice(0, eq)), default: JSON.parse(declared.slice(eq + 1)) });
+        fields.set(field, { type: withKeys, default: JSON.parse(declared.slice(eq + 1)) });
         defaults.push(field);
       }
     }
@@ -67,12 +108,18 @@ function compile(): ObjectType {
   const typeOf = (type: string): FieldType => {
     if (type.startsWith('[]')) { return { kind: 'list', item: typeOf(type.slice(2)) }; }
     if (type.startsWith('map[]')) { return { kind: 'map', item: typeOf(type.slice(5)) }; }
-    switch (type) {
+    const tilde = type.indexOf('~');
+    const base = tilde < 0 ? type : type.slice(0, tilde);
+    switch (base) {
       case 'string':
       case 'boolean':
       case 'integer':
       case 'number':
-      case 'int-or-string': return SCALAR;
+      case 'int-or-string': {
+        if (tilde < 0) { return { kind: 'scalar', scalar: base }; }
+        const patternName = type.slice(tilde + 1);
+        return { kind: 'scalar', scalar: base, pattern: new RegExp(PODDEFAULT_CRD_PATTERNS[patternName]), patternName };
+      }
       case 'object': return { kind: 'object', fields: NO_FIELDS };
       default: return { kind: 'object', fields: entry(type) };
     }
@@ -98,13 +145,15 @@ export function storedPodDefault(manifest: any): any {
 /**
  * `manifest` as the API server stores it, but for its metadata (kept as written), `manifest` itself when it
  * stores it as it is, else a copy that shares the unchanged parts. `pruned` gets the path of each field pruned (`spec.volumes[0].image`), in
- * document order. Linear in the size of `manifest`: the check runs it on every PodDefault of the app.
+ * document order; `refused` each reason the API server's validation then refuses it, in document order (an
+ * object's missing fields after its fields). Linear in the size of `manifest`: the check runs it on every
+ * PodDefault of the app; a path is made only for a field pruned or refused.
  *
  * @internal
  */
-export function storeFields(manifest: any, pruned?: string[]): any {
+export function storeFields(manifest: any, pruned?: string[], refused?: Refusal[]): any {
   if (!isObject(manifest)) { return manifest; }
-  const walk = new Walk(pruned);
+  const walk = new Walk(pruned, refused);
   let out: Record<string, any> | undefined;
   const keys = Object.keys(manifest);
   for (let i = 0; i < keys.length; i++) {
@@ -128,7 +177,7 @@ class Walk {
   /** The field names and list indices from the root to the value at hand. */
   public readonly path: (string | number)[] = [];
 
-  public constructor(private readonly pruned: string[] | undefined) {}
+  public constructor(private readonly pruned: string[] | undefined, private readonly refused: Refusal[] | undefined) {}
 
   /**
    * What is stored of `object`'s field `key`, whose value is `value` (the path ends with `key`):
@@ -146,10 +195,89 @@ class Walk {
 
   public value(type: FieldType, value: any): unknown {
     switch (type.kind) {
-      case 'scalar': return value;
-      case 'object': return isObject(value) ? this.object(type.fields, value) : value;
-      case 'list': return Array.isArray(value) ? this.list(type.item, value) : value;
-      case 'map': return isObject(value) ? this.map(type.item, value) : value;
+      case 'scalar':
+        if (this.refused !== undefined) { this.scalar(type, value); }
+        return value;
+      case 'object':
+        if (isObject(value)) { return this.object(type.fields, value); }
+        break;
+      case 'list':
+        if (Array.isArray(value)) {
+          const list = this.list(type.item, value);
+          if (type.mapKeys !== undefined && this.refused !== undefined && list.length > 1) { this.mapKeys(type.mapKeys, list); }
+          return list;
+        }
+        break;
+      case 'map':
+        if (isObject(value)) { return this.map(type.item, value); }
+        break;
+    }
+    this.refuseType(type.kind, value);
+    return value;
+  }
+
+  /** Records a refusal of the scalar `value` for `type`, if the API server refuses it. */
+  private scalar(type: FieldType & { kind: 'scalar' }, value: unknown): void {
+    switch (type.scalar) {
+      case 'string':
+        if (typeof value !== 'string') { return this.refuseType(type.scalar, value); }
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') { this.refuseType(type.scalar, value); }
+        return;
+      case 'integer':
+        if (!isInteger(value)) { this.refuseType(type.scalar, value); }
+        return;
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) { this.refuseType(type.scalar, value); }
+        return;
+      case 'int-or-string':
+        if (typeof value !== 'string') {
+          if (!isInteger(value)) { this.refuseType(type.scalar, value); }
+          return;
+        }
+        break;
+    }
+    // A pattern applies to a string only (kube-openapi stringValidator), an int-or-string's integer passes.
+    if (type.pattern !== undefined && !type.pattern.test(value as string)) {
+      this.refused!.push({ reason: 'pattern', path: pathText(this.path), pattern: type.patternName! });
+    }
+  }
+
+  private refuseType(expected: ExpectedType, value: unknown): void {
+    this.refused?.push({ reason: 'type', path: pathText(this.path), expected, found: kindOf(value, expected) });
+  }
+
+  /**
+   * Records each item of `list` (as stored: its defaults set) whose `keys` repeat an earlier item's. An item
+   * that lacks a key, or holds one of another type, is refused for that already, and left out.
+   */
+  private mapKeys(keys: readonly string[], list: readonly any[]): void {
+    let seen: Map<string, number> | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (!isObject(item)) { continue; }
+      let id = '';
+      for (let k = 0; k < keys.length; k++) {
+        const key = item[keys[k]];
+        if (typeof key !== 'string' && !isInteger(key)) {
+          id = '';
+          break;
+        }
+        id += JSON.stringify(key) + ',';
+      }
+      if (id === '') { continue; }
+      seen ??= new Map();
+      const first = seen.get(id);
+      if (first === undefined) {
+        seen.set(id, i);
+        continue;
+      }
+      this.path.push(first);
+      const firstPath = pathText(this.path);
+      this.path[this.path.length - 1] = i;
+      this.refused!.push({ reason: 'duplicate', path: pathText(this.path), first: firstPath, keys });
+      this.path.pop();
     }
   }
 
@@ -172,15 +300,34 @@ class Walk {
         out[key] = type.fields.get(key)!.default;
       }
     }
-    return out ?? value;
+    const stored = out ?? value;
+    if (this.refused !== undefined) {
+      for (let r = 0; r < type.required.length; r++) {
+        const key = type.required[r];
+        // A null field was dropped above: the API server prunes nulls before it validates.
+        if (stored[key] === undefined || !Object.prototype.hasOwnProperty.call(stored, key)) {
+          const parent = pathText(this.path);
+          this.path.push(key);
+          this.refused.push({ reason: 'required', path: pathText(this.path), parent, field: key });
+          this.path.pop();
+        }
+      }
+    }
+    return stored;
   }
 
   private list(item: FieldType, value: readonly any[]): readonly any[] {
     let out: any[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const child = value[i];
-      // A null item is kept (PruneNonNullableNullsWithoutDefaults deletes map entries only).
+      // A null item is kept (PruneNonNullableNullsWithoutDefaults deletes map entries only), and refused:
+      // no schema of the CRD is nullable.
       if (child === null || child === undefined) {
+        if (this.refused !== undefined) {
+          this.path.push(i);
+          this.refuseType(itemExpected(item), null);
+          this.path.pop();
+        }
         if (out !== undefined) { out.push(child); }
         continue;
       }
@@ -209,6 +356,37 @@ class Walk {
       if (out !== undefined && next !== undefined) { out[key] = next; }
     }
     return out ?? value;
+  }
+}
+
+/** What a schema asks for, as a Refusal names it. */
+function itemExpected(type: FieldType): ExpectedType {
+  return type.kind === 'scalar' ? type.scalar : type.kind;
+}
+
+/**
+ * Whether the API server takes `value` as an integer: a JSON number without fraction. kubectl sends a YAML
+ * `1.0` or `1e3` as `1` and `1000` (Go's float64 JSON), and a whole number as its digits, which the API server
+ * decodes into an int64 (sigs.k8s.io/json), or, beyond int64, into a float64 that kube-openapi's
+ * IsFloat64AJSONInteger refuses past 2^53.
+ */
+function isInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT64 && value < MAX_INT64_EXCLUSIVE;
+}
+
+/** The kind of `value`, in the words of a message, against `expected`; never any part of the value. */
+function kindOf(value: unknown, expected: ExpectedType): string {
+  if (value === null || value === undefined) { return 'null'; }
+  if (Array.isArray(value)) { return 'a list'; }
+  switch (typeof value) {
+    case 'string': return 'a string';
+    case 'boolean': return 'a boolean';
+    case 'number':
+      if (!Number.isFinite(value)) { return 'a number JSON cannot hold'; }
+      if (Number.isInteger(value)) { return expected === 'integer' || expected === 'int-or-string' ? 'a whole number beyond 64 bits' : 'a number'; }
+      return expected === 'integer' || expected === 'int-or-string' ? 'a number with a fraction' : 'a number';
+    case 'object': return 'a mapping';
+    default: return `a ${typeof value}`;
   }
 }
 

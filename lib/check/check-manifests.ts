@@ -6,6 +6,7 @@ import { append, Found, isPodDefault, listOf, PodDefaultFound, secretVolumeSourc
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
+import { fieldTypes } from './rules/field-type';
 import { mountSpelling } from './rules/mount-spelling';
 import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
@@ -19,7 +20,7 @@ import { CheckInput, CheckOptions, CheckProblem } from './types';
 import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
-const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
+const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, fieldTypes, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
@@ -76,16 +77,20 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
 
   const keys = new DataKeys(objects);
   const files = new SecretFiles(objects);
-  const floating = byNamespace.get('') ?? [];
+  // A PodDefault the API server refuses for its fields (field-type) never reaches the webhook: the rules
+  // across PodDefaults leave it out, as they would judge fields it lacks or holds of another type.
+  const floating = storable(byNamespace.get('') ?? []);
   for (let n = 0; n < lists.length; n++) {
-    const own = sortByName(lists[n]);
-    const namespace = own[0].namespace;
-    for (let i = 0; i < own.length; i++) {
+    const all = sortByName(lists[n]);
+    const namespace = all[0].namespace;
+    for (let i = 0; i < all.length; i++) {
       for (let r = 0; r < ONE_POD_DEFAULT_RULES.length; r++) {
-        const found = ONE_POD_DEFAULT_RULES[r](own[i]);
+        const found = ONE_POD_DEFAULT_RULES[r](all[i]);
         if (found.length > 0) { append(problems, found); }
       }
     }
+    const own = storable(all);
+    if (own.length === 0) { continue; }
     const group = namespace === '' || floating.length === 0 ? own : sortByName(own.concat(floating));
     // One judgement of which PodDefaults meet, shared by the rules across PodDefaults.
     const meetings = new Meetings(group, namespace);
@@ -99,6 +104,14 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     append(problems, cloudIdentities(group, namespace, keys, files, meetings, landings));
   }
   return problems;
+}
+
+/** The PodDefaults of `list` the API server stores (no field-type problem): `list` itself when that is all of them. */
+function storable(list: PodDefaultFound[]): PodDefaultFound[] {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].refused.length > 0) { return list.filter(pd => pd.refused.length === 0); }
+  }
+  return list;
 }
 
 /**

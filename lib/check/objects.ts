@@ -1,7 +1,7 @@
 // The checked objects as the rules read them: each manifest once classified, with its namespace,
 // name and source, and for PodDefaults the parsed selector and mutual-exclusion markers.
 import { parseSelector, ParsedSelector } from '../admission/selector';
-import { storeFields } from '../admission/stored-pod-default';
+import { Refusal, storeFields } from '../admission/stored-pod-default';
 import { str } from '../json';
 import { apiGroup, isNamespaced } from './input-model';
 import { resourceFileName } from './output-files';
@@ -34,6 +34,12 @@ export interface Found {
 export interface PodDefaultFound extends Found {
   /** The paths of the fields the API server prunes from it (`spec.volumes[0].image`), in document order. */
   readonly pruned: readonly string[];
+  /**
+   * Why the API server's validation refuses it, as stored (a field of another type than its CRD declares, a
+   * required field missing...), in document order: empty when it stores it. A PodDefault with any is never
+   * stored, so the webhook never sees it: the rules across PodDefaults leave it out.
+   */
+  readonly refused: readonly Refusal[];
   readonly selector: ParsedSelector;
   /** The env vars it sets to its own name: two PodDefaults that do so for one var are never selected together. */
   readonly markers: readonly string[];
@@ -76,7 +82,8 @@ export function isSecret(found: Found): boolean {
 
 export function toPodDefault(found: Found): PodDefaultFound {
   const pruned: string[] = [];
-  const manifest = storeFields(found.manifest, pruned);
+  const refused: Refusal[] = [];
+  const manifest = storeFields(found.manifest, pruned, refused);
   const spec = manifest.spec ?? {};
   const markers = markersOf(spec.env, found.name);
   // Field by field rather than `{ ...found }`: measured on 40,000 PodDefaults (Node 20), the spread
@@ -94,7 +101,10 @@ export function toPodDefault(found: Found): PodDefaultFound {
     file: found.file,
     chart: found.chart,
     pruned: pruned.length === 0 ? NO_STRINGS : pruned,
-    selector: parseSelector(spec.selector),
+    refused: refused.length === 0 ? NO_REFUSALS : refused,
+    // A selector the API server refuses (a matchExpression without operator, values that are no list) is
+    // the field-type rule's: the selector rule would name the same field again.
+    selector: refused.length > 0 && refused.some(isInSelector) ? UNJUDGED_SELECTOR : parseSelector(spec.selector),
     markers,
   };
 }
@@ -116,6 +126,18 @@ function markersOf(env: unknown, name: string): readonly string[] {
 }
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_REFUSALS: readonly Refusal[] = Object.freeze([]);
+/** The selector of a PodDefault whose selector the API server refuses: no error of its own, and no pod selected. */
+const UNJUDGED_SELECTOR: ParsedSelector = Object.freeze({ requirements: Object.freeze([]), matches: () => false });
+
+/** Whether the API server refuses the PodDefault's selector (field-type): the rules on its selector leave it to that rule. */
+export function selectorRefused(pd: PodDefaultFound): boolean {
+  return pd.refused.length > 0 && pd.refused.some(isInSelector);
+}
+
+function isInSelector(refusal: Refusal): boolean {
+  return refusal.path === 'spec.selector' || refusal.path.startsWith('spec.selector.');
+}
 
 /** A list field of a manifest, as a list: a shared empty one when it is not a list. */
 export function listOf(value: unknown): readonly any[] {

@@ -311,6 +311,9 @@ describe('PodDefaultAdmission.admit: which PodDefaults apply', () => {
       'poddefault bad has an invalid selector: matchExpressions key x: operator Exists takes no values; the webhook rejects every pod of the namespace'],
     ['unknown operator', { matchExpressions: [{ key: 'x', operator: 'Like', values: ['1'] }] }, 'x',
       'poddefault bad has an invalid selector: matchExpressions key x: unknown operator Like; the webhook rejects every pod of the namespace'],
+    // It threw a TypeError (values.map is not a function); the API server refuses such a PodDefault first.
+    ['values that are no list', { matchExpressions: [{ key: 'x', operator: 'In', values: 'gpu' }] }, 'x',
+      'poddefault bad has an invalid selector: matchExpressions key x: values is no list; the webhook rejects every pod of the namespace'],
     ['bad label key', { matchLabels: { 'a b': 'true' } }, 'a b',
       'poddefault bad has an invalid selector: matchLabels key a b: the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; the webhook rejects every pod of the namespace'],
   ])('an invalid selector (%s) on any PodDefault of the namespace refuses every pod', (_title, selector, key, message) => {

@@ -5,11 +5,12 @@
 // item; Default (schema/defaulting/algorithm.go) sets a default for an absent or null field
 // (customresource_handler.go, unstructuredSchemaCoercer.apply and unstructuredDefaulter).
 import { spawnSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-import { storedPodDefault, storeFields } from '../../lib/admission/stored-pod-default';
+import { Refusal, storedPodDefault, storeFields } from '../../lib/admission/stored-pod-default';
 import { compileCrd, hasPodDefaultCrd, PODDEFAULT_CRD } from '../schema';
 import { pd, pod } from './support';
 
@@ -167,21 +168,139 @@ withCrd('the field table against the PodDefault CRD of Kubeflow 1.10 (needs ../s
   });
 });
 
+withCrd('what the API server refuses, against a JSON schema of the CRD (needs ../shared/crds)', () => {
+  // The JSON schema (test/schema.ts) states type, required and pattern as JSON Schema does; it drops the
+  // x-kubernetes extensions, so a map list's duplicate keys are left to the vectors in
+  // test/check/one-pod-default-rules.test.ts. Its int32 and int64 formats check ranges the API server does not
+  // (it strips those formats), so the values below stay in int32.
+  const crd = hasPodDefaultCrd() ? YAML.parse(readFileSync(PODDEFAULT_CRD, 'utf8')) : undefined;
+
+  test('over PodDefaults with a wrong type, a missing required field or a string off its pattern at every place of the CRD, both refuse the same paths', () => {
+    // GIVEN, for each field of the CRD, a PodDefault that sets every field once (as above, without unknown fields)
+    // and breaks that one: the wrong type, a fraction for an integer, a null list item, or a required field left out
+    const schema = crd.spec.versions[0].schema.openAPIV3Schema;
+    const base = { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a' }, spec: sample(schema.properties.spec, false) };
+    const validate = compileCrd(PODDEFAULT_CRD);
+    expect(validate(base)).toBe(true);
+    const cases = breakages(schema.properties.spec, ['spec']);
+    expect(cases.length).toBeGreaterThan(700);
+    let refusedCount = 0;
+    for (const { at, broken } of cases) {
+      const manifest = structuredClone(base);
+      setAt(manifest, at, broken);
+      // WHEN the API server's pruning and validation are modelled, and the JSON schema validates what is stored
+      const refused: Refusal[] = [];
+      const stored = storedPodDefault(storeFields(manifest, undefined, refused));
+      const expected = validate(stored) ? [] : jsonSchemaPaths(validate.errors ?? []);
+      // THEN both name the same paths
+      expect({ at: at.join('.'), paths: [...new Set(refused.map(r => r.path))].sort() }).toEqual({ at: at.join('.'), paths: expected });
+      refusedCount += refused.length;
+    }
+    expect(refusedCount).toBeGreaterThan(700);
+  });
+});
+
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+(hasKubectl ? describe : describe.skip)('an integer as kubectl 1.32 sends it', () => {
+  test('YAML 1.0 and 1e3 go as 1 and 1000, integers; 1.5 and 0.5 as fractions; "8080" as a string: the walk reads the YAML as kubectl sends it', () => {
+    // GIVEN container ports written in YAML in several ways
+    const written = ['1.0', '1.5', '1e3', '.5', '"8080"', '8080', '-0.0'];
+    const yaml = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata: {name: a}\nspec:\n  selector: {}\n  sidecars:\n  - name: s\n    ports:\n'
+      + written.map(w => `    - {containerPort: ${w}, protocol: P${w.replace(/\W/g, '')}}\n`).join('');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ports-'));
+    const file = path.join(dir, 'pd.yaml');
+    writeFileSync(file, yaml);
+    // WHEN kubectl reads it (what `kubectl apply` sends; `create --dry-run=client` needs a server for a CRD's kind)
+    const run = spawnSync('kubectl', ['annotate', '--local', '-o', 'json', '-f', file, 'x=y'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const sent = JSON.parse(run.stdout);
+    // THEN kubectl sends these JSON numbers (recorded vectors)
+    expect(run.stdout.match(/"containerPort": [^,\n]+/g)).toEqual([
+      '"containerPort": 1', '"containerPort": 1.5', '"containerPort": 1000', '"containerPort": 0.5', '"containerPort": "8080"', '"containerPort": 8080', '"containerPort": 0',
+    ]);
+    // AND the walk refuses the same ports, whether it reads kubectl's JSON or the YAML as the CLI parses it
+    const refusedPaths = (manifest: any) => {
+      const refused: Refusal[] = [];
+      storeFields(manifest, undefined, refused);
+      return refused.map(r => r.path);
+    };
+    const expected = ['spec.sidecars[0].ports[1].containerPort', 'spec.sidecars[0].ports[3].containerPort', 'spec.sidecars[0].ports[4].containerPort'];
+    expect(refusedPaths(sent)).toEqual(expected);
+    expect(refusedPaths(YAML.parse(yaml))).toEqual(expected);
+  });
+});
+
+/** The paths the JSON schema refuses, as the walk writes them: a missing field's own path; an int-or-string's anyOf once. */
+function jsonSchemaPaths(errors: readonly any[]): string[] {
+  const paths = new Set<string>();
+  for (const e of errors) {
+    const at = e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+    if (e.keyword === 'required') {
+      paths.add(`${at}.${e.params.missingProperty}`);
+    } else if (e.keyword === 'type' || e.keyword === 'anyOf' || e.keyword === 'pattern') {
+      paths.add(at);
+    }
+  }
+  return [...paths].sort();
+}
+
+/**
+ * For every place of `schema` (a field, a list item, a map value), values that break it: another type, a fraction
+ * for an integer, a string off its pattern, null for a list item, and, for each required field, its object without it.
+ */
+function breakages(schema: any, at: (string | number)[]): { at: (string | number)[]; broken: any }[] {
+  const out: { at: (string | number)[]; broken: any }[] = [];
+  const wrong = (s: any): any[] => {
+    if (s['x-kubernetes-int-or-string']) { return s.pattern !== undefined ? [1.5, true, 'no quantity'] : [1.5, true, {}]; }
+    switch (s.type) {
+      case 'string': return [1, true, {}];
+      case 'integer': return ['1', 1.5, false, []];
+      case 'number': return ['1', true];
+      case 'boolean': return ['true', 1];
+      case 'array': return [{}, 'x'];
+      default: return ['x', []];
+    }
+  };
+  for (const broken of wrong(schema)) { out.push({ at, broken }); }
+  if (schema.type === 'array') {
+    out.push({ at, broken: [null] });
+    for (const b of breakages(schema.items, [...at, 0])) { out.push(b); }
+  } else if (schema.additionalProperties !== undefined) {
+    for (const b of breakages(schema.additionalProperties, [...at, 'key'])) { out.push(b); }
+  } else if (schema.properties !== undefined) {
+    for (const field of schema.required ?? []) {
+      const without = sample(schema, false);
+      delete without[field];
+      out.push({ at, broken: without });
+    }
+    for (const [name, child] of Object.entries<any>(schema.properties)) {
+      for (const b of breakages(child, [...at, name])) { out.push(b); }
+    }
+  }
+  return out;
+}
+
+function setAt(root: any, at: readonly (string | number)[], value: any): void {
+  let parent = root;
+  for (let i = 0; i < at.length - 1; i++) { parent = parent[at[i]]; }
+  parent[at[at.length - 1]] = value;
+}
+
 /** A value for `schema` that sets every declared field, with `zz` added to each object that declares fields. */
-function sample(schema: any): any {
+function sample(schema: any, unknown = true): any {
   if (schema['x-kubernetes-int-or-string']) { return 1; }
   switch (schema.type) {
     case 'string': return schema.default ?? 'x';
     case 'integer':
     case 'number': return 1;
     case 'boolean': return true;
-    case 'array': return [sample(schema.items)];
+    case 'array': return [sample(schema.items, unknown)];
   }
-  if (schema.additionalProperties !== undefined) { return { key: sample(schema.additionalProperties) }; }
+  if (schema.additionalProperties !== undefined) { return { key: sample(schema.additionalProperties, unknown) }; }
   if (schema.properties === undefined) { return {}; }
   const out: Record<string, any> = {};
-  for (const [name, child] of Object.entries<any>(schema.properties)) { out[name] = sample(child); }
-  out.zz = 1;
+  for (const [name, child] of Object.entries<any>(schema.properties)) { out[name] = sample(child, unknown); }
+  if (unknown) { out.zz = 1; }
   return out;
 }
 

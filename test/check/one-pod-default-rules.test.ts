@@ -156,15 +156,16 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
       key: 'spec.volumeMounts[1].recursiveReadOnly',
       message: `${WHERE('a')} sets spec.volumeMounts[1].recursiveReadOnly, ${CORE_V1}: ${REFUSED}; ${REMOVE}`,
     }]],
-    ['a misspelt mountPath: the mount has none, which the API server refuses on the pod', { volumeMounts: [{ name: 'v', mountpath: '/v' }] }, [{
+    // The CRD requires a mount's mountPath: pruned, the PodDefault is refused all the same (one line: field-type leaves it out).
+    ['a misspelt mountPath: the mount has none, which the CRD requires', { volumeMounts: [{ name: 'v', mountpath: '/v' }] }, [{
       key: 'spec.volumeMounts[0].mountpath',
-      message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
-        + `on every notebook that selects the PodDefault; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so spec.volumeMounts[0] has no mountPath, which the PodDefault `
+        + `CRD requires: the api server refuses the PodDefault all the same; ${CORRECT}`,
     }]],
     ['a misspelt mountPath in a sidecar\'s mount', { sidecars: [{ name: 'p', image: 'p', volumeMounts: [{ name: 'v', mount_path: '/v' }] }] }, [{
       key: 'spec.sidecars[0].volumeMounts[0].mount_path',
-      message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so the mount has no mountPath, which the api server refuses `
-        + `on every notebook that selects the PodDefault; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so spec.sidecars[0].volumeMounts[0] has no mountPath, `
+        + `which the PodDefault CRD requires: the api server refuses the PodDefault all the same; ${CORRECT}`,
     }]],
     ['an env var source core/v1 added after the CRD: valueFrom is left empty, which pod validation refuses (validateEnvVarValueFrom)',
       { env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'p', key: 'k' } } }] }, [{
@@ -238,5 +239,125 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
   test('a field of the wrong type is the shape rule\'s alone', () => {
     const problems = checkManifests(inputs(pd('a', { volumes: { a: 1 }, typo: 1 })));
     expect(problems.map(p => p.rule)).toEqual(['shape']);
+  });
+});
+
+describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a type (or form) its schema refuses, or missing', () => {
+  // apiextensions-apiserver validates a custom resource against its CRD's schema once pruned and its nulls dropped
+  // (kube-openapi pkg/validation/validate: type.go, object_validator.go for required, stringValidator for pattern;
+  // pkg/apiserver/schema/listtype/validation.go for a map list), whatever kubectl's --validate.
+  const REFUSED = 'the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+  const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ...extra }] });
+
+  test.each<[string, any, [string, string][]]>([
+    // integer
+    ['a port number in quotes', sidecar({ ports: [{ containerPort: '8080' }] }), [['spec.sidecars[0].ports[0].containerPort',
+      `has a string at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${REFUSED}; write the number without quotes`]]],
+    ['a fraction for an integer', sidecar({ livenessProbe: { initialDelaySeconds: 1.5, exec: { command: ['true'] } } }), [['spec.sidecars[0].livenessProbe.initialDelaySeconds',
+      `has a number with a fraction at spec.sidecars[0].livenessProbe.initialDelaySeconds, where the PodDefault CRD declares an integer: ${REFUSED}; write a whole number`]]],
+    ['a boolean for an integer', { volumes: [{ name: 'v', secret: { secretName: 's', defaultMode: true } }] }, [['spec.volumes[0].secret.defaultMode',
+      `has a boolean at spec.volumes[0].secret.defaultMode, where the PodDefault CRD declares an integer: ${REFUSED}; write an integer`]]],
+    ['a whole number past int64 (kubectl sends it as a float the API server refuses past 2^53)', sidecar({ ports: [{ containerPort: 2 ** 64 }] }),
+      [['spec.sidecars[0].ports[0].containerPort',
+        `has a whole number beyond 64 bits at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${REFUSED}; write a number the field can hold`]]],
+    ['YAML 1.0 (read as 1) and a whole number within int64 are integers; int32 is not checked (the API server strips the format)',
+      sidecar({ ports: [{ containerPort: 1.0 }, { containerPort: 2 ** 40 }] }), []],
+    // boolean
+    ['readOnly in quotes', { volumeMounts: [{ name: 'v', mountPath: '/v', readOnly: 'true' }] }, [['spec.volumeMounts[0].readOnly',
+      `has a string at spec.volumeMounts[0].readOnly, where the PodDefault CRD declares true or false: ${REFUSED}; write true or false, without quotes`]]],
+    // string
+    ['a number for a string', sidecar({ image: 1 }), [['spec.sidecars[0].image',
+      `has a number at spec.sidecars[0].image, where the PodDefault CRD declares a string: ${REFUSED}; quote the value`]]],
+    // int-or-string, with the quantity pattern
+    ['a named probe port is fine', sidecar({ readinessProbe: { httpGet: { port: 'http' } } }), []],
+    ['a fraction for an int-or-string port', sidecar({ readinessProbe: { tcpSocket: { port: 80.5 } } }), [['spec.sidecars[0].readinessProbe.tcpSocket.port',
+      `has a number with a fraction at spec.sidecars[0].readinessProbe.tcpSocket.port, where the PodDefault CRD declares an integer or a string: ${REFUSED}; `
+        + 'write a whole number, or quote it (a quantity such as "500m")']]],
+    ['a cpu limit of 0.5, unquoted: no integer, no string', sidecar({ resources: { limits: { cpu: 0.5 } } }), [['spec.sidecars[0].resources.limits.cpu',
+      `has a number with a fraction at spec.sidecars[0].resources.limits.cpu, where the PodDefault CRD declares an integer or a string: ${REFUSED}; `
+        + 'write a whole number, or quote it (a quantity such as "500m")']]],
+    ['a memory limit that is no quantity', sidecar({ resources: { requests: { memory: '1 GB' } } }), [['spec.sidecars[0].resources.requests.memory',
+      `sets spec.sidecars[0].resources.requests.memory to a string that is no quantity, where the PodDefault CRD's pattern asks for one: ${REFUSED}; write a quantity, such as 500m, 2Gi or 1.5`]]],
+    ['quantities as strings and integers are fine', sidecar({ resources: { limits: { 'cpu': '500m', 'memory': '2Gi', 'nvidia.com/gpu': 1 }, requests: { cpu: '.5', memory: '1e3' } } }), []],
+    ['an emptyDir sizeLimit that is no quantity', { volumes: [{ name: 'v', emptyDir: { sizeLimit: '1GB' } }] }, [['spec.volumes[0].emptyDir.sizeLimit',
+      `sets spec.volumes[0].emptyDir.sizeLimit to a string that is no quantity, where the PodDefault CRD's pattern asks for one: ${REFUSED}; write a quantity, such as 500m, 2Gi or 1.5`]]],
+    // object, list, map
+    ['a mapping for a list', sidecar({ ports: {} }), [['spec.sidecars[0].ports',
+      `has a mapping at spec.sidecars[0].ports, where the PodDefault CRD declares a list: ${REFUSED}; write a list, each item on a line that starts with -`]]],
+    ['a string for a mapping', { volumes: [{ name: 'v', secret: 'creds' }] }, [['spec.volumes[0].secret',
+      `has a string at spec.volumes[0].secret, where the PodDefault CRD declares a mapping: ${REFUSED}; write a mapping`]]],
+    ['a list for a map', sidecar({ resources: { limits: ['1'] } }), [['spec.sidecars[0].resources.limits',
+      `has a list at spec.sidecars[0].resources.limits, where the PodDefault CRD declares a mapping: ${REFUSED}; write a mapping`]]],
+    ['a number for status, an object that declares no field', { status: 1 }, [['status',
+      `has a number at status, where the PodDefault CRD declares a mapping: ${REFUSED}; write a mapping`]]],
+    // null: dropped from a field or map value (then maybe missing), refused as a list item
+    ['a null list item (an empty item in YAML)', sidecar({ args: ['--a', null] }), [['spec.sidecars[0].args[1]',
+      `has null at spec.sidecars[0].args[1], where the PodDefault CRD declares a string: ${REFUSED}; remove the empty item, or give it a value`]]],
+    ['a null optional field is dropped, not refused', { volumes: [{ name: 'v', secret: { secretName: 's', optional: null } }] }, []],
+    ['a required field left empty (null) is missing', { volumeMounts: [{ name: 'v', mountPath: null }] }, [['spec.volumeMounts[0].mountPath',
+      `has no mountPath in spec.volumeMounts[0], which the PodDefault CRD requires: ${REFUSED}; set mountPath`]]],
+    // required
+    ['a mount without mountPath', { volumeMounts: [{ name: 'v' }] }, [['spec.volumeMounts[0].mountPath',
+      `has no mountPath in spec.volumeMounts[0], which the PodDefault CRD requires: ${REFUSED}; set mountPath`]]],
+    ['an env var without name', { env: [{ value: 'x' }] }, [['spec.env[0].name',
+      `has no name in spec.env[0], which the PodDefault CRD requires: ${REFUSED}; set name`]]],
+    ['a sidecar without name', { sidecars: [{ image: 'proxy:1' }] }, [['spec.sidecars[0].name',
+      `has no name in spec.sidecars[0], which the PodDefault CRD requires: ${REFUSED}; set name`]]],
+    ['a port without containerPort', sidecar({ ports: [{ name: 'http' }] }), [['spec.sidecars[0].ports[0].containerPort',
+      `has no containerPort in spec.sidecars[0].ports[0], which the PodDefault CRD requires: ${REFUSED}; set containerPort`]]],
+    ['a matchExpression without operator: the field-type rule\'s line, not the selector rule\'s',
+      { selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'tier' }] } }, [['spec.selector.matchExpressions[0].operator',
+        `has no operator in spec.selector.matchExpressions[0], which the PodDefault CRD requires: ${REFUSED}; set operator`]]],
+    ['matchExpression values that are no list (it crashed the selector parse)', { selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'k', operator: 'In', values: 'gpu' }] } },
+      [['spec.selector.matchExpressions[0].values', `has a string at spec.selector.matchExpressions[0].values, where the PodDefault CRD declares a list: ${REFUSED}; `
+        + 'write a list, each item on a line that starts with -']]],
+    ['a spec without selector', { selector: undefined }, [['spec.selector', `has no selector in spec, which the PodDefault CRD requires: ${REFUSED}; set selector`]]],
+    ['a volume source\'s required field', { volumes: [{ name: 'v', persistentVolumeClaim: { readOnly: true } }] }, [['spec.volumes[0].persistentVolumeClaim.claimName',
+      `has no claimName in spec.volumes[0].persistentVolumeClaim, which the PodDefault CRD requires: ${REFUSED}; set claimName`]]],
+    // a map list: a container's ports, keyed by containerPort and protocol (defaulted to TCP)
+    ['two ports alike once protocol is defaulted', sidecar({ ports: [{ containerPort: 8080 }, { containerPort: 8080, protocol: 'TCP' }] }), [['spec.sidecars[0].ports[1]',
+      `has spec.sidecars[0].ports[1] with the same containerPort and protocol as spec.sidecars[0].ports[0] (a port without protocol is TCP), `
+        + `which the PodDefault CRD forbids (x-kubernetes-list-type: map): ${REFUSED}; remove one of them, or change its containerPort and protocol`]]],
+    ['one port over TCP and UDP is fine', sidecar({ ports: [{ containerPort: 53 }, { containerPort: 53, protocol: 'UDP' }] }), []],
+  ])('%s', (_, spec, expected) => {
+    // GIVEN one PodDefault with the field (status beside spec, the rest in spec)
+    const { status, ...fields } = spec;
+    const manifest = status === undefined ? pd('a', fields) : { ...pd('a', fields), status };
+    if (fields.selector === undefined && 'selector' in fields) { delete manifest.spec.selector; }
+    // WHEN checked
+    const problems = checkManifests(inputs(manifest));
+    // THEN one field-type problem per field, named by its path, never its value
+    expect(problems.map(p => [p.key, line(p)])).toEqual(expected.map(([key, text]) => [key, `${WHERE('a')} ${text}`]));
+    expect(problems.every(p => p.rule === 'field-type')).toBe(true);
+  });
+
+  test('a misspelt required field is one line, unknown-field\'s, which says the PodDefault is refused all the same', () => {
+    const problems = checkManifests(inputs(pd('a', { env: [{ Name: 'A', value: 'x' }] })));
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['unknown-field', 'spec.env[0].Name']]);
+    expect(line(problems[0])).toContain('so spec.env[0] has no name, which the PodDefault CRD requires: the api server refuses the PodDefault all the same');
+  });
+
+  test('a refused PodDefault is left out of the rules across PodDefaults: the webhook never sees it', () => {
+    // GIVEN two PodDefaults adding the same volume differently, one of which lacks a mount's mountPath
+    const a = pd('a', { volumes: [{ name: 'creds', secret: { secretName: 'a' } }], volumeMounts: [{ name: 'creds' }] });
+    const b = pd('b', { volumes: [{ name: 'creds', secret: { secretName: 'b' } }], volumeMounts: [{ name: 'creds', mountPath: '/b' }] });
+    b.spec.selector = a.spec.selector;
+    // WHEN checked THEN only a's missing field is reported, no volume clash
+    const problems = checkManifests(inputs(a, b));
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['field-type', 'spec.volumeMounts[0].mountPath']]);
+    // AND without the defect, the clash is there
+    a.spec.volumeMounts[0].mountPath = '/a';
+    expect(checkManifests(inputs(a, b)).map(p => p.rule)).toContain('volume');
+  });
+
+  test('a field of the wrong type that shape reads stays shape\'s one line', () => {
+    const problems = checkManifests(inputs(pd('a', { volumes: [{ name: 1 }], sidecars: [{ image: 1 }] })));
+    expect(problems.map(p => p.rule)).toEqual(['shape']);
+  });
+
+  test('the messages hold no value', () => {
+    const problems = checkManifests(inputs(pd('a', sidecar({ image: 12345, ports: [{ containerPort: 'fake-port' }], resources: { limits: { memory: 'fake-quantity' } } }))));
+    expect(problems).toHaveLength(3);
+    for (const p of problems) { expect(line(p)).not.toMatch(/fake|12345/); }
   });
 });

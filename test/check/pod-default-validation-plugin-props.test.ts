@@ -53,6 +53,15 @@ describe('PodDefaultValidationPlugin properties', () => {
     expect(await report(new PodDefaultValidationPlugin(), [withImage])).toEqual({ rules: ['unknown-field'], status: 'failure' });
   });
 
+  test('a PodDefault field of a type its CRD refuses fails, as field-type', async () => {
+    // GIVEN a listed PodDefault whose mount sets readOnly to the string "true", which the CRD declares a boolean
+    const quoted = { ...podDefault('models', 'team-a', { matchLabels: { models: 'true' } }) } as any;
+    quoted.spec.volumes = [{ name: 'models', emptyDir: {} }];
+    quoted.spec.volumeMounts = [{ name: 'models', mountPath: '/models', readOnly: 'true' }];
+    // WHEN THEN
+    expect(await report(new PodDefaultValidationPlugin(), [quoted])).toEqual({ rules: ['field-type'], status: 'failure' });
+  });
+
   test('a Secret whose data the api server cannot decode fails, as secret-data', async () => {
     // GIVEN a Secret whose value is URL-safe base64, which Go's base64.StdEncoding refuses
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' }, data: { token: 'ZmFrZS10b2tlbj8_' } };

@@ -373,6 +373,27 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a hand-written PodDefault with a port number in quotes and a mount without mountPath fails synth, naming each field', () => {
+    // GIVEN a raw PodDefault the API server refuses whatever kubectl's --validate: its CRD declares containerPort
+    // an integer, and requires a mount's mountPath
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'proxy', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'proxy', namespace: 'team-a' },
+      spec: {
+        desc: 'proxy', selector: { matchLabels: { proxy: 'true' } }, volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v' }],
+        sidecars: [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: '8080' }] }],
+      },
+    });
+
+    // WHEN synthesised THEN synth fails with the field-type rule, naming the construct and each field
+    const refused = 'the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `poddefault proxy (${raw.node.path}) in namespace team-a has no mountPath in spec.volumeMounts[0], which the PodDefault CRD requires: ${refused}; set mountPath`,
+      `poddefault proxy (${raw.node.path}) in namespace team-a has a string at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: `
+      + `${refused}; write the number without quotes`,
+    ]);
+  });
+
   test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {
     // GIVEN a raw Secret whose token was pasted unencoded into data, and an Included one whose pin is an unquoted number
     const { app, chart } = appWithChart();

@@ -119,7 +119,24 @@ describe('check', () => {
     expect(lines).toEqual([
       'poddefault creds (stdin#1) in namespace default sets spec.volumeMounts[0].mountpath, a field the PodDefault CRD does not declare: kubectl apply refuses '
       + 'the PodDefault (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the PodDefault, '
-      + 'so the mount has no mountPath, which the api server refuses on every notebook that selects the PodDefault; correct the field\'s name, or remove it',
+      + 'so spec.volumeMounts[0] has no mountPath, which the PodDefault CRD requires: the api server refuses the PodDefault all the same; correct the field\'s name, or remove it',
+    ]);
+  });
+
+  test.concurrent('a PodDefault field of a type its CRD refuses is reported by its path: YAML 1.0 is an integer, 1.5 and "8080" are not', async () => {
+    // GIVEN a PodDefault whose sidecar's probe waits 1.5 seconds and whose ports are written 1.0 (kubectl sends 1) and "8080"
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: proxy\nspec:\n  desc: proxy\n  selector:\n    matchLabels:\n'
+      + '      proxy: "true"\n  sidecars:\n  - name: proxy\n    image: proxy:1\n    ports:\n    - containerPort: 1.0\n    - containerPort: "8080"\n'
+      + '    livenessProbe:\n      initialDelaySeconds: 1.5\n      tcpSocket:\n        port: 8080\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line per field, named by its path
+    const refused = 'the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+    expect(lines).toEqual([
+      `poddefault proxy (stdin#1) in namespace default has a string at spec.sidecars[0].ports[1].containerPort, where the PodDefault CRD declares an integer: ${refused}; `
+      + 'write the number without quotes',
+      `poddefault proxy (stdin#1) in namespace default has a number with a fraction at spec.sidecars[0].livenessProbe.initialDelaySeconds, where the PodDefault CRD `
+      + `declares an integer: ${refused}; write a whole number`,
     ]);
   });
 

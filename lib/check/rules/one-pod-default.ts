@@ -1,6 +1,6 @@
 // Rules on one PodDefault at a time.
 import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
-import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { listOf, NO_PROBLEMS, ns, PodDefaultFound, selectorRefused } from '../objects';
 import { checkProblem, selectorProblem } from '../problem';
 import { CheckProblem } from '../types';
 
@@ -44,7 +44,8 @@ function suggestedName(name: string): string {
 
 /** The notebook UI lists a PodDefault as one checkbox that sets its one selector label to "true". */
 export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
-  if (pd.allowUnlisted) { return NO_PROBLEMS; }
+  // A selector the API server refuses (none at all, which the CRD requires) is the field-type rule's line.
+  if (pd.allowUnlisted || selectorRefused(pd)) { return NO_PROBLEMS; }
   const matchLabels = pd.manifest.spec?.selector?.matchLabels ?? {};
   // The notebook UI reads the PodDefault from the API server, whose JSON holds map keys in sorted order.
   const keys = Object.keys(matchLabels);

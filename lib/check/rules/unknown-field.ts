@@ -12,6 +12,7 @@ import { isPlainObject } from '../../json';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
+import { misspeltAs } from './field-type';
 
 /** The core/v1 type of each PodDefault spec field that holds core/v1 objects (main.go decodes them so). */
 const SPEC_TYPES: Readonly<Record<string, string>> = {
@@ -23,7 +24,6 @@ const VOLUME_FIELD = /^spec\.volumes\[(\d+)\](\.|\[")/;
 const INIT_CONTAINER_RESTART_POLICY = /^spec\.initContainers\[\d+\]\.restartPolicy$/;
 /** A field of a list entry that reaches a container: the PodDefault's own, or an init container's or sidecar's. */
 const containerEntry = (field: string) => new RegExp(`^(spec(?:\\.(?:initContainers|sidecars)\\[\\d+\\])?\\.${field})(\\.|\\[")`);
-const MOUNT_FIELD = containerEntry('volumeMounts\\[\\d+\\]');
 const VALUE_FROM_FIELD = containerEntry('env\\[\\d+\\]\\.valueFrom');
 const ENV_FROM_FIELD = containerEntry('envFrom\\[\\d+\\]');
 const REFUSED = 'which the api server refuses on every notebook that selects the PodDefault';
@@ -44,14 +44,14 @@ export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
       sources: [pd.source],
       key: path,
       message: `${subject} sets ${path}, ${what}: kubectl apply refuses the PodDefault (strict field validation, its default), `
-        + `and with --validate=warn or false the api server drops the field as it stores the PodDefault${consequence(pd, path, parts)}`,
+        + `and with --validate=warn or false the api server drops the field as it stores the PodDefault${consequence(pd, path)}`,
       fix: inCoreV1 ? 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it' : 'correct the field\'s name, or remove it',
     });
   });
 }
 
 /** What the pod then gets that matters, from the PodDefault as stored: `, so ...`, or `''`. */
-function consequence(pd: PodDefaultFound, path: string, parts: readonly (string | number)[]): string {
+function consequence(pd: PodDefaultFound, path: string): string {
   const volume = VOLUME_FIELD.exec(path);
   if (volume !== null) {
     const stored = pd.manifest.spec?.volumes?.[Number(volume[1])];
@@ -67,15 +67,16 @@ function consequence(pd: PodDefaultFound, path: string, parts: readonly (string 
     // it, the kubelet starts the pod's containers only once the init container has exited.
     return ', so the init container is no native sidecar: the pod\'s containers start only once it has exited';
   }
-  // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires a mount's
-  // mountPath (validateVolumeMounts), one source in an env var's valueFrom (validateEnvVarValueFrom) and in an
-  // envFrom entry (ValidateEnvFrom); the webhook writes what is left of them into the pod.
-  const mount = MOUNT_FIELD.exec(path);
-  if (mount !== null && misspeltMountPath(parts[parts.length - 1])) {
-    const stored = valueAt(pd.manifest, pathParts(mount[1]));
-    if (isPlainObject(stored) && (typeof stored.mountPath !== 'string' || stored.mountPath === '')) { return `, so the mount has no mountPath, ${REFUSED}`; }
-    return '';
+  // A misspelt field the CRD requires (a mount's mountPath, an env var's name): once it is pruned, the API
+  // server's validation refuses the PodDefault for lacking it (the field-type rule leaves that line to this one).
+  for (const refusal of pd.refused) {
+    if (refusal.reason === 'required' && misspeltAs([path], refusal) === path) {
+      return `, so ${refusal.parent} has no ${refusal.field}, which the PodDefault CRD requires: the api server refuses the PodDefault all the same`;
+    }
   }
+  // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires one source in
+  // an env var's valueFrom (validateEnvVarValueFrom) and in an envFrom entry (ValidateEnvFrom); the webhook
+  // writes what is left of them into the pod.
   const valueFrom = VALUE_FROM_FIELD.exec(path);
   if (valueFrom !== null) {
     const stored = valueAt(pd.manifest, pathParts(valueFrom[1]));
@@ -90,11 +91,6 @@ function consequence(pd: PodDefaultFound, path: string, parts: readonly (string 
     }
   }
   return '';
-}
-
-/** Whether a field name is mountPath spelt otherwise (`mountpath`, `mount_path`, `Mount-Path`). */
-function misspeltMountPath(name: string | number): boolean {
-  return typeof name === 'string' && name.toLowerCase().replace(/[^a-z]/g, '') === 'mountpath';
 }
 
 /** Whether the API server's core/v1 (k8s.io/api v0.35.0) has the field at `parts` (`spec`, a field, ...). */

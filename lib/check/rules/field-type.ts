@@ -1,0 +1,103 @@
+// A PodDefault whose fields its CRD's schema refuses: a value of another type (`containerPort: "8080"`,
+// `readOnly: "true"`, `ports: {}`, a null list item), a string that is no quantity where the CRD's pattern
+// asks for one, a required field missing (a mount without mountPath, an env var without name), or two ports
+// of a container with the same containerPort and protocol. The API server validates a custom resource
+// against its CRD's schema as it stores it (after pruning and dropping nulls: stored-pod-default.ts), and
+// refuses it whatever kubectl's --validate says: that flag is about unknown fields, not the schema. So
+// `kubectl apply` fails, and no notebook gets what the PodDefault adds.
+//
+// The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
+// reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
+// (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
+import { Refusal } from '../../admission/stored-pod-default';
+import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
+import { CheckProblem } from '../types';
+
+const REFUSED = ': the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  'string': 'a string',
+  'boolean': 'true or false',
+  'integer': 'an integer',
+  'number': 'a number',
+  'int-or-string': 'an integer or a string',
+  'object': 'a mapping',
+  'map': 'a mapping',
+  'list': 'a list',
+};
+
+/** Each reason the API server refuses the PodDefault for its fields, named by its path; never a value. */
+export function fieldTypes(pd: PodDefaultFound): readonly CheckProblem[] {
+  if (pd.refused.length === 0) { return NO_PROBLEMS; }
+  const subject = `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+  const problems: CheckProblem[] = [];
+  for (const refusal of pd.refused) {
+    if (refusal.reason === 'required' && misspeltAs(pd.pruned, refusal) !== undefined) { continue; }
+    const { message, fix } = words(refusal);
+    problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: refusal.path, message: `${subject} ${message}${REFUSED}`, fix }));
+  }
+  return problems;
+}
+
+function words(refusal: Refusal): { message: string; fix: string } {
+  switch (refusal.reason) {
+    case 'type': {
+      const expected = EXPECTED[refusal.expected];
+      return { message: `has ${refusal.found} at ${refusal.path}, where the PodDefault CRD declares ${expected}`, fix: typeFix(refusal.expected, refusal.found) };
+    }
+    case 'pattern':
+      return {
+        message: `sets ${refusal.path} to a string that is no ${refusal.pattern}, where the PodDefault CRD's pattern asks for one`,
+        fix: 'write a quantity, such as 500m, 2Gi or 1.5',
+      };
+    case 'required':
+      return { message: `has no ${refusal.field} in ${refusal.parent}, which the PodDefault CRD requires`, fix: `set ${refusal.field}` };
+    case 'duplicate': {
+      const keys = refusal.keys.join(' and ');
+      const tcp = refusal.keys.includes('protocol') ? ' (a port without protocol is TCP)' : '';
+      return {
+        message: `has ${refusal.path} with the same ${keys} as ${refusal.first}${tcp}, which the PodDefault CRD forbids (x-kubernetes-list-type: map)`,
+        fix: `remove one of them, or change its ${keys}`,
+      };
+    }
+  }
+}
+
+function typeFix(expected: string, found: string): string {
+  if (found === 'null') { return 'remove the empty item, or give it a value'; }
+  if (expected === 'integer' && found === 'a string') { return 'write the number without quotes'; }
+  if (expected === 'boolean' && found === 'a string') { return 'write true or false, without quotes'; }
+  if (expected === 'string' && (found === 'a number' || found === 'a boolean')) { return 'quote the value'; }
+  if (found === 'a number with a fraction') { return expected === 'integer' ? 'write a whole number' : 'write a whole number, or quote it (a quantity such as "500m")'; }
+  if (found === 'a whole number beyond 64 bits') { return 'write a number the field can hold'; }
+  if (expected === 'list') { return 'write a list, each item on a line that starts with -'; }
+  return `write ${EXPECTED[expected]}`;
+}
+
+/**
+ * The pruned field of the object that lacks `missing`'s field and that spells it otherwise (`mountpath`,
+ * `mount_path` for `mountPath`), or `undefined`.
+ *
+ * @internal
+ */
+export function misspeltAs(pruned: readonly string[], missing: Refusal & { reason: 'required' }): string | undefined {
+  if (pruned.length === 0) { return undefined; }
+  const folded = fold(missing.field);
+  for (const path of pruned) {
+    if (!path.startsWith(missing.parent)) { continue; }
+    // Only a field of that object: `.mountpath`, or a name that is no identifier, `["mount path"]`.
+    const rest = path.slice(missing.parent.length);
+    const name = FIELD.test(rest) ? rest.slice(1) : QUOTED_FIELD.test(rest) ? JSON.parse(rest.slice(1, -1)) : undefined;
+    if (typeof name === 'string' && fold(name) === folded) { return path; }
+  }
+  return undefined;
+}
+
+const FIELD = /^\.[A-Za-z_$][\w$-]*$/;
+const QUOTED_FIELD = /^\["(?:[^"\\]|\\.)*"\]$/;
+
+/** A field name without case and punctuation: `mount_path`, `MountPath` and `mountPath` are one. */
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
