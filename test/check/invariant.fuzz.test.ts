@@ -42,6 +42,8 @@ const podDefaultSpec = (name: string) => fc.record({
     fc.record({ secretRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
     fc.record({ configMapRef: fc.record({ name: fc.constantFrom('minio', 'creds') }) }),
   ), { maxLength: 1 }),
+  // A sidecar port of a type the CRD takes (8080), or refuses (a quoted "8080", a fraction), which synth must refuse (field-type).
+  sidecars: fc.array(fc.record({ name: fc.constant('proxy'), image: fc.constant('proxy:1'), ports: fc.array(fc.record({ containerPort: fc.constantFrom(8080, 9090, '8080', 1.5) }), { maxLength: 1 }) }), { maxLength: 1 }),
   matchLabels: fc.constantFrom({ [name]: 'true' }, { [name]: 'true' }, {}),
 }).map(s => {
   const { matchLabels, ...rest } = JSON.parse(JSON.stringify(s));
