@@ -54,12 +54,11 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
   }
   const written = isPlainObject(stringData) ? stringData : undefined;
   if (isPlainObject(data)) {
-    let place = 0;
-    for (const key in data) {
-      if (!Object.prototype.hasOwnProperty.call(data, key)) { continue; }
-      place++;
+    const keys = Object.keys(data);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (!isSecretKey(key)) {
-        problems = refusedKey(problems, found, 'data', place, key);
+        problems = refusedKey(problems, found, 'data', i + 1, key);
         continue;
       }
       const value = data[key];
@@ -85,12 +84,11 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
     }
   }
   if (written !== undefined) {
-    let place = 0;
-    for (const key in written) {
-      if (!Object.prototype.hasOwnProperty.call(written, key)) { continue; }
-      place++;
+    const keys = Object.keys(written);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (!isSecretKey(key)) {
-        problems = refusedKey(problems, found, 'stringData', place, key);
+        problems = refusedKey(problems, found, 'stringData', i + 1, key);
         continue;
       }
       const value = written[key];
