@@ -18,7 +18,7 @@
 //                                      timer leaves out). Another job on the machine does not change
 //                                      the count (runs agree within about 1%), so two builds can be
 //                                      compared on a machine too noisy to time them; the targets stay
-//                                      those of time. Slow: about a minute per 1000 objects.
+//                                      those of time. Slow: a few minutes per build at the target rows.
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
