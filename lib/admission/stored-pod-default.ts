@@ -406,6 +406,22 @@ function pathText(path: readonly (string | number)[]): string {
   return text;
 }
 
+/**
+ * The parts of a path as `pathText` writes it: `spec.volumes[0]["a.b"]` is `spec`, `volumes`, 0, `a.b`.
+ *
+ * @internal
+ */
+export function pathParts(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  const part = /\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let match: RegExpExecArray | null;
+  while ((match = part.exec(path)) !== null) {
+    parts.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : JSON.parse(match[3])));
+    if (part.lastIndex === path.length) { break; }
+  }
+  return parts;
+}
+
 /** A copy of `value`'s first `count` keys (of `keys`, its keys): where a walk found the first change. */
 function firstKeys(value: Record<string, any>, keys: readonly string[], count: number): Record<string, any> {
   const out: Record<string, any> = {};

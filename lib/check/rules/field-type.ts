@@ -9,7 +9,7 @@
 // The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
 // reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
 // (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
-import { Refusal } from '../../admission/stored-pod-default';
+import { pathParts, Refusal } from '../../admission/stored-pod-default';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -88,14 +88,12 @@ export function misspeltAs(pruned: readonly string[], missing: Refusal & { reaso
     if (!path.startsWith(missing.parent)) { continue; }
     // Only a field of that object: `.mountpath`, or a name that is no identifier, `["mount path"]`.
     const rest = path.slice(missing.parent.length);
-    const name = FIELD.test(rest) ? rest.slice(1) : QUOTED_FIELD.test(rest) ? JSON.parse(rest.slice(1, -1)) : undefined;
-    if (typeof name === 'string' && fold(name) === folded) { return path; }
+    if (rest[0] !== '.' && rest[0] !== '[') { continue; }
+    const parts = pathParts(rest);
+    if (parts.length === 1 && typeof parts[0] === 'string' && fold(parts[0]) === folded) { return path; }
   }
   return undefined;
 }
-
-const FIELD = /^\.[A-Za-z_$][\w$-]*$/;
-const QUOTED_FIELD = /^\["(?:[^"\\]|\\.)*"\]$/;
 
 /** A field name without case and punctuation: `mount_path`, `MountPath` and `mountPath` are one. */
 function fold(name: string): string {

@@ -8,6 +8,7 @@
 // recursiveReadOnly, an image volume.
 import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
+import { pathParts } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
@@ -113,18 +114,6 @@ function coreV1Has(parts: readonly (string | number)[]): boolean {
     type = goType(fields[parts[i] as string]);
   }
   return true;
-}
-
-/** The parts of a path as `storeFields` writes it: `spec.volumes[0]["a.b"]` is `spec`, `volumes`, 0, `a.b`. */
-function pathParts(path: string): (string | number)[] {
-  const parts: (string | number)[] = [];
-  const part = /\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-  let match: RegExpExecArray | null;
-  while ((match = part.exec(path)) !== null) {
-    parts.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : JSON.parse(match[3])));
-    if (part.lastIndex === path.length) { break; }
-  }
-  return parts;
 }
 
 function valueAt(value: any, parts: readonly (string | number)[]): any {
