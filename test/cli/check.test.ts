@@ -391,6 +391,19 @@ describe('check reads what the tools around it write', () => {
       + 'other selectors or spec.namespaces name (status.failedNamespaces: unknown); fix the selector']);
   });
 
+  test.concurrent('a ClusterExternalSecret with a null namespace selector (an item left empty in YAML) is refused by the api server: reported by its path', async () => {
+    // GIVEN a CES naming namespace user whose spec.namespaceSelectors holds a null item ("- " alone), which the CRD of
+    // ESO v2.9.0 declares a non-nullable object, and a Secret creds in user that its ExternalSecret would write
+    const stdin = 'apiVersion: external-secrets.io/v1\nkind: ClusterExternalSecret\nmetadata:\n  name: creds\nspec:\n  namespaces: [user]\n'
+      + '  namespaceSelectors:\n  -\n  externalSecretSpec:\n    target:\n      name: creds\n'
+      + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: user\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line, the null item's; the Secret does not clash, as there is no CES
+    expect(lines).toEqual(['clusterexternalsecret creds (stdin#1) has spec.namespaceSelectors[0] that is null, where the ClusterExternalSecret CRD declares '
+      + 'a label selector, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it; fix the manifest']);
+  });
+
   test.concurrent('an --allow-unlisted value that is not NAME or NS/NAME is a usage error', async () => {
     expect(expectErrors(await cli(['check', '--allow-unlisted', 'a/b/c', '-']), 2, 'cdk8s-kubeflow-access check'))
       .toEqual(['--allow-unlisted: the value has 2 "/", and is not of the form NAME or NAMESPACE/NAME']);
