@@ -13,7 +13,7 @@ import { outputFiles } from './rules/output-file';
 import { secretData } from './rules/secret-data';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
-import { unknownFields } from './rules/unknown-field';
+import { unknownFields, unknownMetadataFields } from './rules/unknown-field';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
@@ -50,6 +50,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, externalSecretProblems(objects));
   append(problems, outputFiles(objects));
   append(problems, secretData(objects));
+  append(problems, unknownMetadataFields(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();
   /** The lists of `byNamespace`, in the order of their namespaces' first PodDefault. */

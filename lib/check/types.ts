@@ -56,7 +56,8 @@ export interface CheckOptions {
 export interface CheckProblem {
   /**
    * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `unknown-field` (a PodDefault
-   * field its CRD does not declare, which kubectl apply refuses and the API server otherwise drops), `field-type` (a
+   * field its CRD does not declare, or a metadata field of any object that ObjectMeta does not declare, which kubectl
+   * apply refuses and the API server otherwise drops), `field-type` (a
    * PodDefault field of a type its CRD refuses, a string off its pattern, a required field missing, two ports alike:
    * the API server refuses the PodDefault), `name-length`,
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a

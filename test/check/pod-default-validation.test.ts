@@ -373,6 +373,31 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a misspelt metadata field of a PodDefault and of a Secret fails synth, naming the construct and the path', () => {
+    // GIVEN a raw PodDefault whose labels are spelt lables and a raw Secret whose annotations are spelt annotation:
+    // ObjectMeta lacks both, so kubectl apply (--validate=strict) refuses each, and otherwise the API server drops them
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'proxy', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'proxy', namespace: 'team-a', lables: { team: 'a' } } as any,
+      spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } },
+    });
+    const secret = new ApiObject(chart, 'creds', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a', annotation: { note: 'fake' } } as any, stringData: { token: 'fake-token' },
+    });
+
+    // WHEN synthesised THEN synth fails with the unknown-field rule, once per object, naming the construct and the path
+    const refused = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api server `
+      + `drops the field as it stores the ${kind}`;
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `poddefault proxy (${raw.node.path}) in namespace team-a sets metadata.lables, a field the metadata of every object (ObjectMeta) does not declare: `
+      + `${refused('PodDefault')}, so it carries none of the labels listed there; rename the field to metadata.labels`,
+      `secret creds (${secret.node.path}) in namespace team-a sets metadata.annotation, a field the metadata of every object (ObjectMeta) does not declare: `
+      + `${refused('Secret')}, so it carries none of the annotations listed there; rename the field to metadata.annotations`,
+    ]);
+    expect(errors.join('\n')).not.toContain('fake');
+  });
+
   test('a hand-written PodDefault with a port number in quotes and a mount without mountPath fails synth, naming each field', () => {
     // GIVEN a raw PodDefault the API server refuses whatever kubectl's --validate: its CRD declares containerPort
     // an integer, and requires a mount's mountPath

@@ -123,6 +123,23 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('a misspelt metadata field of any object is reported by its path, as kubectl apply would refuse it', async () => {
+    // GIVEN a PodDefault whose labels are spelt lables, and a ConfigMap whose annotations are spelt annotation
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\n  lables:\n    team: a\nspec:\n  desc: creds\n  selector:\n'
+      + '    matchLabels:\n      creds: "true"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  annotation:\n    note: fake-note\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line per field, named by its path, never its value
+    const refused = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api server `
+      + `drops the field as it stores the ${kind}`;
+    expect(lines).toEqual([
+      'poddefault creds (stdin#1) in namespace default sets metadata.lables, a field the metadata of every object (ObjectMeta) does not declare: '
+      + `${refused('PodDefault')}, so it carries none of the labels listed there; rename the field to metadata.labels`,
+      'configmap settings (stdin#2) in namespace default sets metadata.annotation, a field the metadata of every object (ObjectMeta) does not declare: '
+      + `${refused('ConfigMap')}, so it carries none of the annotations listed there; rename the field to metadata.annotations`,
+    ]);
+  });
+
   test.concurrent('a PodDefault field of a type its CRD refuses is reported by its path: YAML 1.0 is an integer, 1.5 and "8080" are not', async () => {
     // GIVEN a PodDefault whose sidecar's probe waits 1.5 seconds and whose ports are written 1.0 (kubectl sends 1) and "8080"
     const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: proxy\nspec:\n  desc: proxy\n  selector:\n    matchLabels:\n'
