@@ -301,3 +301,28 @@ describe('unknown-field in metadata', () => {
     expect(PodDefaultCheck.check(inputs(list)).map(p => `${p.sources.join(',')} ${p.key}`)).toEqual(['s0.items[1] metadata.lables']);
   });
 });
+
+describe('annotation-size', () => {
+  // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go: ValidateAnnotationsSize sums len(key) + len(value),
+  // Go's lengths in bytes of UTF-8, over metadata.annotations and refuses more than TotalAnnotationSizeLimitB =
+  // 256 * (1 << 10) = 262144 (ValidateObjectMeta, for every kind; apiextensions-apiserver's strategy for a custom resource).
+  const LIMIT = 262144;
+  const withAnnotations = (annotations: Record<string, string>) => ({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', annotations } });
+  const refused = (bytes: number) => ({
+    rule: 'annotation-size', namespace: 'team-a', sources: ['s0'], key: 'metadata.annotations',
+    message: `configmap c (s0) in namespace team-a has metadata.annotations of ${bytes} bytes (keys and values), more than the ${LIMIT} (256 KiB) the api server `
+      + 'allows in one object (ValidateAnnotationsSize), so it refuses the ConfigMap',
+    fix: `remove annotations, or move their values elsewhere (a ConfigMap's data), to at most ${LIMIT} bytes`,
+  });
+
+  test.each<[string, Record<string, string>, number | undefined]>([
+    ['exactly the limit', { a: 'x'.repeat(LIMIT - 1) }, undefined],
+    ['one byte over', { a: 'x'.repeat(LIMIT) }, LIMIT + 1],
+    ['over, in bytes of UTF-8 though not in characters', { a: '\u00e9'.repeat(LIMIT / 2) }, LIMIT + 1],
+    ['over across keys and values', { ['k'.repeat(63)]: 'x'.repeat(LIMIT / 2), b: 'y'.repeat(LIMIT / 2 - 63) }, LIMIT + 1],
+  ])('%s', (_title, annotations, bytes) => {
+    // GIVEN a ConfigMap with the annotations WHEN checked THEN refused by their size alone, never a value
+    const problems = PodDefaultCheck.check(inputs(withAnnotations(annotations)));
+    expect(problems).toEqual(bytes === undefined ? [] : [refused(bytes)]);
+  });
+});
