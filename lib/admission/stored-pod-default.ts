@@ -390,8 +390,12 @@ function kindOf(value: unknown, expected: ExpectedType): string {
   }
 }
 
-/** A path as messages write it: `spec.volumes[0].image`, a name that is no identifier in brackets (`a["b.c"]`). */
-function pathText(path: readonly (string | number)[]): string {
+/**
+ * A path as messages write it: `spec.volumes[0].image`, a name that is no identifier in brackets (`a["b.c"]`).
+ *
+ * @internal
+ */
+export function pathText(path: readonly (string | number)[]): string {
   let text = '';
   for (let i = 0; i < path.length; i++) {
     const part = path[i];

@@ -3,6 +3,7 @@ import { DataKeys } from './data-keys';
 import { externalSecretProblems } from './external-secret';
 import { listItems } from './input-model';
 import { append, Found, isPodDefault, listOf, PodDefaultFound, secretVolumeSources, toFound, toPodDefault } from './objects';
+import { annotationSizes, podAnnotationSize, podAnnotationSizesTogether } from './rules/annotation-size';
 import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
@@ -13,14 +14,14 @@ import { outputFiles } from './rules/output-file';
 import { secretData } from './rules/secret-data';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
-import { unknownFields } from './rules/unknown-field';
+import { unknownFields, unknownMetadataFields } from './rules/unknown-field';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
 import { isPlainObject } from '../json';
 
 /** The rules on one PodDefault, in the order their problems are reported. */
-const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, fieldTypes, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys];
+const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, fieldTypes, nameLength, listing, spawnerVolume, labelKeysAndSelector, annotationKeys, podAnnotationSize];
 
 /**
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
@@ -50,6 +51,8 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, externalSecretProblems(objects));
   append(problems, outputFiles(objects));
   append(problems, secretData(objects));
+  append(problems, unknownMetadataFields(objects));
+  append(problems, annotationSizes(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();
   /** The lists of `byNamespace`, in the order of their namespaces' first PodDefault. */
@@ -101,6 +104,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     const landings = namespace === '' ? landingsOf(group, keys) : undefined;
     append(problems, envSources(group, namespace, keys, meetings, landings));
     append(problems, serviceAccounts(group, namespace, meetings));
+    append(problems, podAnnotationSizesTogether(group, namespace, meetings));
     append(problems, cloudIdentities(group, namespace, keys, files, meetings, landings));
   }
   return problems;

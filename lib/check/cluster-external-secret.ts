@@ -202,7 +202,8 @@ interface Targets {
  * `status.failedNamespaces` to the namespace `unknown` with that error, and writes no ExternalSecret
  * anywhere, not even in the namespaces the other selectors name. A field of a type the ClusterExternalSecret
  * CRD does not declare (or a name that is no DNS-1123 label, its pattern) is refused by the API server:
- * there is no CES then. Both are problems; a null selector (LabelSelectorAsSelector's `Nothing`) is not.
+ * there is no CES then. Both are problems; so is a null item of `spec.namespaceSelectors`, which the API
+ * server keeps and refuses; a null `spec.namespaceSelector` it drops, and is none.
  */
 function readTargets(ces: Found, spec: any): Targets {
   const names: string[] = [];
@@ -235,8 +236,24 @@ function readTargets(ces: Found, spec: any): Targets {
       names.push(name);
     }
   });
-  const selector = (value: unknown, field: string) => {
-    if (value === undefined || value === null) { return; }
+  const selector = (value: unknown, field: string, item = false) => {
+    // A null field is dropped by the API server (apiextensions-apiserver PruneNonNullableNullsWithoutDefaults);
+    // a null list item is kept, and refused: the CRD declares each item of spec.namespaceSelectors a
+    // non-nullable object (ESO v2.9.0 config/crds/bases/external-secrets.io_clusterexternalsecrets.yaml).
+    if (value === undefined || (value === null && !item)) { return; }
+    const nullLabel = nullLabelOf(value);
+    if (nullLabel !== undefined) {
+      // The API server drops a null map value (PruneNonNullableNullsWithoutDefaults) and stores the selector
+      // without the key: it is valid, and selects more namespaces than meant. Reported, and not judged further.
+      problems.push(checkProblem({
+        rule: 'shape', namespace: '', sources: [ces.source], key: `${field}.matchLabels`,
+        message: `${subject} has ${field}.matchLabels ${JSON.stringify(nullLabel)} null (a value left empty in YAML), which the api server drops as it stores `
+          + 'the ClusterExternalSecret, so the selector lacks the key and External Secrets Operator writes its ExternalSecret in more namespaces than meant '
+          + '(every namespace, when no other requirement is left)',
+        fix: 'give the label a value, or remove the key',
+      }));
+      return;
+    }
     const shape = selectorShapeProblem(value);
     if (shape !== undefined) {
       refused(field, `${shape}, where the ClusterExternalSecret CRD declares a label selector`);
@@ -250,12 +267,21 @@ function readTargets(ces: Found, spec: any): Targets {
     }
   };
   selector(spec.namespaceSelector, 'spec.namespaceSelector');
-  list('namespaceSelectors', spec.namespaceSelectors, selector);
+  list('namespaceSelectors', spec.namespaceSelectors, (value, field) => selector(value, field, true));
   return { names, selectors, problems };
 }
 
 const INVALID_CONSEQUENCE = 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret '
   + 'in no namespace, not even those its other selectors or spec.namespaces name (status.failedNamespaces: unknown)';
+
+/** The first key of `value.matchLabels` whose value is null, when every other value is a string; else undefined. */
+function nullLabelOf(value: unknown): string | undefined {
+  const labels = isPlainObject(value) ? value.matchLabels : undefined;
+  if (!isPlainObject(labels)) { return undefined; }
+  const keys = Object.keys(labels);
+  if (!keys.every(k => labels[k] === null || typeof labels[k] === 'string')) { return undefined; }
+  return keys.find(k => labels[k] === null);
+}
 
 /**
  * Why `value` is not a LabelSelector of the CRD's types (matchLabels a map of strings, matchExpressions a

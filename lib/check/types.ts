@@ -56,10 +56,12 @@ export interface CheckOptions {
 export interface CheckProblem {
   /**
    * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `unknown-field` (a PodDefault
-   * field its CRD does not declare, which kubectl apply refuses and the API server otherwise drops), `field-type` (a
+   * field its CRD does not declare, or a metadata field of any object that ObjectMeta does not declare, which kubectl
+   * apply refuses and the API server otherwise drops), `field-type` (a
    * PodDefault field of a type its CRD refuses, a string off its pattern, a required field missing, two ports alike:
    * the API server refuses the PodDefault), `name-length`,
-   * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `selector` (a PodDefault's, or a
+   * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `annotation-size` (annotations over the 256 KiB the API server allows, in an object, or in the
+   * notebook one or two PodDefaults change), `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
    * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses), `mount-spelling`, `env-source`,

@@ -13,6 +13,8 @@ const TOKEN_DIRECTORY = '/var/run/secrets/azure/tokens';
 const TOKEN_FILE = 'azure-identity-token';
 /** The one audience Microsoft Entra ID accepts in a federated credential's token. */
 const AUDIENCE = 'api://AzureADTokenExchange';
+/** The longest issuer Microsoft Entra takes in a federated identity credential. */
+const MAX_ISSUER_LENGTH = 600;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 /** The bounds the Azure webhook puts on `service-account-token-expiration`. */
 const EXPIRATION = { defaultSeconds: 3600, min: 3600, max: 86400, why: 'the range Azure Workload Identity accepts' };
@@ -101,10 +103,17 @@ export class AzureWorkloadIdentityAccess extends CloudIdentityAccess {
   /**
    * The federated identity credential the identity needs, for a cluster whose OIDC issuer is `issuer`:
    * what `az identity federated-credential create --issuer --subject --audiences` takes.
-   * @param issuer the cluster's OIDC issuer URL, exactly as its tokens name it (`az aks show --query oidcIssuerProfile.issuerUrl`)
+   * @param issuer the cluster's OIDC issuer URL, exactly as its tokens name it (`az aks show --query oidcIssuerProfile.issuerUrl`), at most 600 characters (Microsoft Entra's limit)
    */
   public federatedCredential(issuer: string): AzureFederatedCredential {
-    checkedIssuer(this.node.path, 'issuer', issuer, false, 'https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/00000000-0000-0000-0000-000000000003/');
+    const example = 'https://westeurope.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/00000000-0000-0000-0000-000000000003/';
+    checkedIssuer(this.node.path, 'issuer', issuer, false, example);
+    // Microsoft Entra, "Important considerations and restrictions for federated identity credentials": the issuer
+    // "has a character limit of 600 characters". It names no rule on a port (IAM does), so one is taken as it is.
+    if (issuer.length > MAX_ISSUER_LENGTH) {
+      throw fieldError(this.node.path, 'issuer', `is ${issuer.length} characters long, more than the ${MAX_ISSUER_LENGTH} Microsoft Entra takes in the issuer of a `
+        + `federated identity credential: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as ${quote(example)}`);
+    }
     return { issuer, subject: this.trustSubject, audiences: [AUDIENCE] };
   }
 }

@@ -99,12 +99,13 @@ describe('the namespaces a ClusterExternalSecret targets', () => {
     expect(checkManifests(given)).toEqual([secretClash('s0', 's3', 'team-a'), secretClash('s2', 's3', 'team-b')]);
   });
 
-  test('a CES without selectors or names, or with a null selector, targets nothing', () => {
-    // GIVEN Secret creds in team-a, a CES that targets nothing, and one that targets team-a by name
-    const given = inputs(secret('creds', []), ces('none', { namespaceSelectors: [null] }), ces('named', { namespaces: ['team-a'] }));
+  test('a CES without selectors or names, or with a null spec.namespaceSelector, targets nothing', () => {
+    // GIVEN Secret creds in team-a, a CES that targets nothing, one whose deprecated selector is null (the API server
+    // drops a null field: apiextensions-apiserver PruneNonNullableNullsWithoutDefaults), and one that targets team-a by name
+    const given = inputs(secret('creds', []), ces('none', {}), ces('null', { namespaceSelector: null, namespaceSelectors: null }), ces('named', { namespaces: ['team-a'] }));
     // WHEN checked
     // THEN only the named one writes creds there
-    expect(checkManifests(given)).toEqual([secretClash('s0', 's2', 'team-a', 'named')]);
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's3', 'team-a', 'named')]);
   });
 });
 
@@ -220,14 +221,62 @@ describe('a ClusterExternalSecret whose targets ESO cannot read', () => {
     expect(JSON.stringify(problems)).not.toContain('FAKE_TOKEN');
   });
 
-  test('valid selectors beside spec.namespaces and a null selector are read as ESO reads them', () => {
-    // GIVEN Namespace team-b (tier=gold), Secret creds in team-a and team-b, and a CES naming team-a, selecting
-    // tier In (gold) and, with a null selector, nothing
+  test('valid selectors beside spec.namespaces are read as ESO reads them', () => {
+    // GIVEN Namespace team-b (tier=gold), Secret creds in team-a and team-b, and a CES naming team-a, selecting tier In (gold)
     const given = inputs(namespace('team-b', { tier: 'gold' }), secret('creds', []), secret('creds', [], 'team-b'),
-      ces('creds', { namespaces: ['team-a'], namespaceSelectors: [null, { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] }));
+      ces('creds', { namespaces: ['team-a'], namespaceSelectors: [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] }));
     // WHEN checked
     // THEN no selector problem: both namespaces are targets
     expect(checkManifests(given)).toEqual([secretClash('s1', 's3', 'team-a'), secretClash('s2', 's3', 'team-b')]);
+  });
+
+  describe('a null item of spec.namespaceSelectors', () => {
+    // The CRD of ESO v2.9.0 (config/crds/bases/external-secrets.io_clusterexternalsecrets.yaml) declares each item
+    // `type: object`, not nullable. apiextensions-apiserver (v0.32.9, pkg/apiserver/schema/defaulting/prunenulls.go,
+    // PruneNonNullableNullsWithoutDefaults) drops a null field or map value but keeps a null list item, which the
+    // schema validation (kube-openapi pkg/validation/validate/type.go) refuses: "must be of type object". So there is no
+    // CES, whatever kubectl's --validate, and ESO writes nothing of it.
+    const REFUSED = {
+      rule: 'shape', sources: ['s1'], key: 'spec.namespaceSelectors[0]', fix: 'fix the manifest',
+      message: 'clusterexternalsecret creds (s1) has spec.namespaceSelectors[0] that is null, where the ClusterExternalSecret CRD declares a label selector, '
+        + 'so the api server refuses it and External Secrets Operator writes no ExternalSecret of it',
+    };
+
+    test('alone, or beside valid selectors and names: the api server refuses the CES, and none of its ExternalSecrets is judged', () => {
+      // GIVEN Namespace team-b (tier=gold), Secret creds in team-a and team-b, and a CES naming team-a, with a null
+      // selector before tier In (gold)
+      const given = inputs(namespace('team-b', { tier: 'gold' }), secret('creds', []), secret('creds', [], 'team-b'),
+        ces('creds', { namespaces: ['team-a'], namespaceSelectors: [null, { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }] }] }));
+      // WHEN checked
+      // THEN the null item is reported by its path; no Secret clashes, as there is no CES
+      expect(checkManifests(given)).toEqual([{ ...REFUSED, sources: ['s3'], message: REFUSED.message.replace('(s1)', '(s3)') }]);
+      expect(checkManifests(inputs(secret('creds', []), ces('creds', { namespaceSelectors: [null] })))).toEqual([REFUSED]);
+    });
+
+    test('a null matchLabels value is dropped, not refused: the selector then selects more namespaces than meant', () => {
+      // GIVEN a CES whose selector's label value was left empty in YAML (`profile:`): the API server drops the null map
+      // value (PruneNonNullableNullsWithoutDefaults), stores `matchLabels: {}`, and ESO writes the ExternalSecret in every namespace
+      const given = inputs(secret('creds', []), ces('creds', { namespaceSelectors: [{ matchLabels: { profile: null } }] }));
+      // WHEN checked
+      // THEN reported by its path, with what the API server does with it
+      expect(checkManifests(given)).toEqual([{
+        rule: 'shape', sources: ['s1'], key: 'spec.namespaceSelectors[0].matchLabels', fix: 'give the label a value, or remove the key',
+        message: 'clusterexternalsecret creds (s1) has spec.namespaceSelectors[0].matchLabels "profile" null (a value left empty in YAML), which the api server '
+          + 'drops as it stores the ClusterExternalSecret, so the selector lacks the key and External Secrets Operator writes its ExternalSecret in more '
+          + 'namespaces than meant (every namespace, when no other requirement is left)',
+      }]);
+    });
+
+    test('refused at synth, naming the construct and the field', () => {
+      // GIVEN an app with the check attached and a raw CES whose one selector is null
+      const app = Testing.app();
+      PodDefaultValidation.attach(app);
+      const chart = new Chart(app, 'platform');
+      const cesObject = new ApiObject(chart, 'ces', ces('creds', { namespaceSelectors: [null] }));
+      // WHEN synthesised
+      // THEN refused by the field's path
+      expect(errorsOf(() => app.synthYaml())).toEqual([`${REFUSED.message.replace('(s1)', `(${cesObject.node.path})`)}; fix the manifest`]);
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'child_process';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
-import { configMap, externalSecret, inputs, line, secret } from './support';
+import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
@@ -241,5 +241,88 @@ describe('output-file', () => {
       's0 and s2 would both be written to the file profile.k8s.yaml, which cdk8s names after their charts Profile and profile: '
         + 'the later chart\'s file replaces the earlier one\'s; give the charts ids that cdk8s names apart, or use another YamlOutputType',
     ]);
+  });
+});
+
+describe('unknown-field in metadata', () => {
+  // metadata is an ObjectMeta in every kind. The API server decodes it case-sensitively and, under kubectl 1.32's
+  // default --validate=strict, refuses a field ObjectMeta lacks: a custom resource by apiextensions-apiserver v0.32.9
+  // pkg/apiserver/schema/objectmeta/coerce.go GetObjectMetaWithOptions (sigs.k8s.io/json UnmarshalStrict, paths
+  // "metadata.<field>"), a built-in kind by its strict decoder; with --validate=warn or false it drops the field
+  // (SetObjectMeta writes back the typed ObjectMeta). Fields of ObjectMeta, OwnerReference and ManagedFieldsEntry:
+  // k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/types.go.
+  const REFUSED = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ${kind}`;
+
+  test.each<[string, any, string, string, string]>([
+    ['a PodDefault\'s misspelt labels', { ...pd('creds'), metadata: { name: 'creds', namespace: 'team-a', lables: { team: 'a' } } },
+      'poddefault creds (s0) in namespace team-a', 'metadata.lables', `${REFUSED('PodDefault')}, so it carries none of the labels listed there; rename the field to metadata.labels`],
+    ['a ConfigMap\'s annotation in the singular', { ...configMap('c', ['k']), metadata: { name: 'c', namespace: 'team-a', annotation: { note: 'x' } } },
+      'configmap c (s0) in namespace team-a', 'metadata.annotation', `${REFUSED('ConfigMap')}, so it carries none of the annotations listed there; rename the field to metadata.annotations`],
+    ['a Secret\'s Labels in upper case (the API server matches case)', { ...secret('creds', []), metadata: { name: 'creds', namespace: 'team-a', Labels: { a: 'b' } } },
+      'secret creds (s0) in namespace team-a', 'metadata.Labels', `${REFUSED('Secret')}, so it carries none of the labels listed there; rename the field to metadata.labels`],
+    ['a Namespace\'s field of no ObjectMeta', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a', description: 'x' } },
+      'namespace team-a (s0)', 'metadata.description', `${REFUSED('Namespace')}; correct the field's name, or remove it`],
+    ['an owner reference\'s misspelt field', { ...secret('creds', []), metadata: { name: 'creds', namespace: 'team-a', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'c', uid: 'u', controler: true }] } },
+      'secret creds (s0) in namespace team-a', 'metadata.ownerReferences[0].controler', `${REFUSED('Secret')}; rename the field to metadata.ownerReferences[0].controller`],
+  ])('%s: reported by its path, never its value', (_title, manifest, subject, path, rest) => {
+    // GIVEN the object
+    // WHEN checked
+    const problems = PodDefaultCheck.check(inputs(manifest));
+    // THEN one problem, naming the object and the path
+    expect(problems.map(p => `${p.rule} ${p.key}: ${p.message}; ${p.fix}`)).toEqual([
+      `unknown-field ${path}: ${subject} sets ${path}, a field the metadata of every object (ObjectMeta) does not declare: ${rest}`,
+    ]);
+  });
+
+  test('every field ObjectMeta declares, as a cluster dump holds them, passes', () => {
+    // GIVEN a Secret as `kubectl get -o yaml --show-managed-fields` prints it
+    const manifest = { ...secret('creds', []), metadata: {
+      name: 'creds', namespace: 'team-a', uid: 'u', resourceVersion: '1', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels: {}, annotations: {},
+      finalizers: [], generateName: 'c', selfLink: '/x', deletionTimestamp: null, deletionGracePeriodSeconds: null,
+      ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'c', uid: 'u', controller: true, blockOwnerDeletion: true }],
+      managedFields: [{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': {} }, subresource: '' }],
+    } };
+    // WHEN checked THEN nothing
+    expect(PodDefaultCheck.check(inputs(manifest))).toEqual([]);
+  });
+
+  test('a secret pasted as a field name is named by its path, which is where it is; its value never', () => {
+    // GIVEN a ConfigMap whose metadata holds a fake token in the place of a field, with a value
+    const problems = PodDefaultCheck.check(inputs({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', clusterName: 'FAKE_VALUE_0000' } }));
+    // THEN the value is not in the problem (clusterName was removed from ObjectMeta in Kubernetes 1.25)
+    expect(problems.map(p => p.key)).toEqual(['metadata.clusterName']);
+    expect(JSON.stringify(problems)).not.toContain('FAKE_VALUE');
+  });
+
+  test('a list is judged by its items, as kubectl applies them', () => {
+    // GIVEN a List whose second item's metadata misspells labels
+    const list = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [configMap('a', []), { ...configMap('b', []), metadata: { name: 'b', namespace: 'team-a', lables: {} } }] };
+    // WHEN checked THEN the item, by its source
+    expect(PodDefaultCheck.check(inputs(list)).map(p => `${p.sources.join(',')} ${p.key}`)).toEqual(['s0.items[1] metadata.lables']);
+  });
+});
+
+describe('annotation-size', () => {
+  // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go: ValidateAnnotationsSize sums len(key) + len(value),
+  // Go's lengths in bytes of UTF-8, over metadata.annotations and refuses more than TotalAnnotationSizeLimitB =
+  // 256 * (1 << 10) = 262144 (ValidateObjectMeta, for every kind; apiextensions-apiserver's strategy for a custom resource).
+  const LIMIT = 262144;
+  const withAnnotations = (annotations: Record<string, string>) => ({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', annotations } });
+  const refused = (bytes: number) => ({
+    rule: 'annotation-size', namespace: 'team-a', sources: ['s0'], key: 'metadata.annotations',
+    message: `configmap c (s0) in namespace team-a has metadata.annotations of ${bytes} bytes (keys and values), more than the ${LIMIT} (256 KiB) the api server `
+      + 'allows in one object (ValidateAnnotationsSize), so it refuses the ConfigMap',
+    fix: `remove annotations, or move their values elsewhere (a ConfigMap's data), to at most ${LIMIT} bytes`,
+  });
+
+  test.each<[string, Record<string, string>, number | undefined]>([
+    ['exactly the limit', { a: 'x'.repeat(LIMIT - 1) }, undefined],
+    ['one byte over', { a: 'x'.repeat(LIMIT) }, LIMIT + 1],
+    ['over, in bytes of UTF-8 though not in characters', { a: '\u00e9'.repeat(LIMIT / 2) }, LIMIT + 1],
+    ['over across keys and values', { ['k'.repeat(63)]: 'x'.repeat(LIMIT / 2), b: 'y'.repeat(LIMIT / 2 - 63) }, LIMIT + 1],
+  ])('%s', (_title, annotations, bytes) => {
+    // GIVEN a ConfigMap with the annotations WHEN checked THEN refused by their size alone, never a value
+    const problems = PodDefaultCheck.check(inputs(withAnnotations(annotations)));
+    expect(problems).toEqual(bytes === undefined ? [] : [refused(bytes)]);
   });
 });

@@ -361,3 +361,43 @@ describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a
     for (const p of problems) { expect(line(p)).not.toMatch(/fake|12345/); }
   });
 });
+
+describe('annotation-size of the notebook a PodDefault changes', () => {
+  // The webhook (kubeflow/kubeflow v1.10.0 components/admission-webhook/main.go, applyPodDefaultsOnPod) merges
+  // spec.annotations into the pod's (mergeMap: the pod's own first, each key once), then sets
+  // poddefault.admission.kubeflow.org/poddefault-<name> to the PodDefault's resourceVersion (at least one digit). The
+  // API server then validates the pod (ValidateAnnotationsSize, k8s.io/apimachinery v0.32.9 objectmeta.go: the sum of
+  // len(key) + len(value) in bytes, at most 262144): so a PodDefault whose annotations and marker alone exceed it
+  // makes the API server refuse every notebook that selects it, whatever annotations the notebook has of its own.
+  const LIMIT = 262144;
+  const MARKER = 'poddefault.admission.kubeflow.org/poddefault-notes';
+  /** The bytes of the least the pod gets: spec.annotations, and the marker with a resourceVersion of one digit. */
+  const least = (value: string) => 'note'.length + Buffer.byteLength(value) + MARKER.length + 1;
+
+  test('at the limit with its marker: nothing', () => {
+    const value = 'x'.repeat(LIMIT - 'note'.length - MARKER.length - 1);
+    expect(least(value)).toBe(LIMIT);
+    expect(checkManifests(inputs(pd('notes', { annotations: { note: value } })))).toEqual([]);
+  });
+
+  test('one byte over with its marker: refused, by size alone', () => {
+    // GIVEN a PodDefault whose one annotation and the webhook's marker make 262145 bytes
+    const value = 'x'.repeat(LIMIT - 'note'.length - MARKER.length);
+    // WHEN checked
+    const problems = checkManifests(inputs(pd('notes', { annotations: { note: value } })));
+    // THEN
+    expect(problems).toEqual([{
+      rule: 'annotation-size', namespace: 'team-a', sources: ['s0'], key: 'spec.annotations',
+      message: `${WHERE('notes')} gives each notebook it selects ${LIMIT + 1 - MARKER.length - 1} bytes of annotations in spec.annotations (keys and values), `
+        + `and the webhook adds ${MARKER} with the PodDefault's resourceVersion: at least ${LIMIT + 1} bytes, more than the ${LIMIT} (256 KiB) the api server `
+        + 'allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects the PodDefault',
+      fix: `remove annotations from spec.annotations, or move their values elsewhere (a ConfigMap the notebook mounts), to well under ${LIMIT} bytes`,
+    }]);
+    expect(JSON.stringify(problems)).not.toContain('xxxx');
+  });
+
+  test('its own marker key in spec.annotations counts once: the webhook overwrites it', () => {
+    const value = 'x'.repeat(LIMIT - MARKER.length - 1);
+    expect(checkManifests(inputs(pd('notes', { annotations: { [MARKER]: value } })))).toEqual([]);
+  });
+});

@@ -281,3 +281,48 @@ describe('env-source', () => {
     expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
   });
 });
+
+describe('annotation-size of a notebook that selects two PodDefaults', () => {
+  // The webhook (kubeflow/kubeflow v1.10.0 components/admission-webhook/main.go, applyPodDefaultsOnPod) merges the
+  // spec.annotations of every PodDefault a pod selects into its annotations (mergeMap: each key once), then sets
+  // poddefault.admission.kubeflow.org/poddefault-<name> to each one's resourceVersion (at least one digit). The API
+  // server refuses a pod whose annotations exceed 262144 bytes, keys and values (k8s.io/apimachinery v0.32.9
+  // pkg/api/validation/objectmeta.go ValidateAnnotationsSize).
+  const LIMIT = 262144;
+  const MARKER = (name: string) => `poddefault.admission.kubeflow.org/poddefault-${name}`;
+  /** A value that makes `name`'s note annotation and its marker (with a one-digit resourceVersion) `bytes` bytes. */
+  const note = (name: string, bytes: number) => 'x'.repeat(bytes - 'note-'.length - name.length - MARKER(name).length - 1);
+  const half = (name: string, bytes: number) => ({ annotations: { [`note-${name}`]: note(name, bytes) } });
+
+  test('each under the limit, together over it: refused for every notebook that selects both, by size alone', () => {
+    // GIVEN PodDefaults a and b whose notebook annotations (with markers) are 131072 and 131073 bytes
+    const given = inputs(pd('a', half('a', LIMIT / 2)), pd('b', half('b', LIMIT / 2 + 1)));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN one problem for the pair
+    const markers = MARKER('a').length + MARKER('b').length + 2;
+    expect(problems).toEqual([{
+      rule: 'annotation-size', namespace: 'team-a', sources: ['s0', 's1'], key: 'spec.annotations',
+      message: `poddefaults a (s0) and b (s1) in namespace team-a give a notebook that selects both (labelled a=true,b=true) ${LIMIT + 1 - markers} bytes `
+        + `of annotations in spec.annotations (keys and values), and the webhook adds ${MARKER('a')} and ${MARKER('b')} with their resourceVersions: at least `
+        + `${LIMIT + 1} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects both`,
+      fix: 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    }]);
+    expect(JSON.stringify(problems)).not.toContain('xxxx');
+  });
+
+  test.each<[string, any[]]>([
+    ['together at the limit', [pd('a', half('a', LIMIT / 2)), pd('b', half('b', LIMIT / 2))]],
+    ['one key of one value in both counts once', [
+      pd('a', { annotations: { shared: 'x'.repeat(LIMIT - 6 - MARKER('a').length - MARKER('b').length - 2) } }),
+      pd('b', { annotations: { shared: 'x'.repeat(LIMIT - 6 - MARKER('a').length - MARKER('b').length - 2) } })]],
+    ['two that no pod selects together', [
+      pd('a', { ...half('a', LIMIT / 2 + 1), selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'b', operator: 'DoesNotExist' }] } }),
+      pd('b', half('b', LIMIT / 2 + 1))]],
+    ['two exclusive by the marker convention', [
+      pd('a', { ...half('a', LIMIT / 2 + 1), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
+      pd('b', { ...half('b', LIMIT / 2 + 1), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] })]],
+  ])('%s: nothing', (_title, manifests) => {
+    expect(checkManifests(inputs(...manifests))).toEqual([]);
+  });
+});

@@ -373,6 +373,76 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a misspelt metadata field of a PodDefault and of a Secret fails synth, naming the construct and the path', () => {
+    // GIVEN a raw PodDefault whose labels are spelt lables and a raw Secret whose annotations are spelt annotation:
+    // ObjectMeta lacks both, so kubectl apply (--validate=strict) refuses each, and otherwise the API server drops them
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'proxy', {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'proxy', namespace: 'team-a', lables: { team: 'a' } } as any,
+      spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } },
+    });
+    const secret = new ApiObject(chart, 'creds', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a', annotation: { note: 'fake' } } as any, stringData: { token: 'fake-token' },
+    });
+
+    // WHEN synthesised THEN synth fails with the unknown-field rule, once per object, naming the construct and the path
+    const refused = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api server `
+      + `drops the field as it stores the ${kind}`;
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `poddefault proxy (${raw.node.path}) in namespace team-a sets metadata.lables, a field the metadata of every object (ObjectMeta) does not declare: `
+      + `${refused('PodDefault')}, so it carries none of the labels listed there; rename the field to metadata.labels`,
+      `secret creds (${secret.node.path}) in namespace team-a sets metadata.annotation, a field the metadata of every object (ObjectMeta) does not declare: `
+      + `${refused('Secret')}, so it carries none of the annotations listed there; rename the field to metadata.annotations`,
+    ]);
+    expect(errors.join('\n')).not.toContain('fake');
+  });
+
+  test('annotations over 256 KiB fail synth: a ConfigMap\'s own, and those a PodDefault gives every notebook', () => {
+    // GIVEN a raw ConfigMap with 262145 bytes of annotations, and a KubePodDefault whose spec.annotations and the
+    // webhook's marker make more than 262144 bytes (k8s.io/apimachinery objectmeta.go ValidateAnnotationsSize)
+    const { app, chart } = appWithChart();
+    const config = new ApiObject(chart, 'settings', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a', annotations: { a: 'x'.repeat(262144) } },
+    });
+    const notes = new KubePodDefault(chart, 'notes', {
+      metadata: { name: 'notes', namespace: 'team-a' },
+      spec: { desc: 'notes', selector: { matchLabels: { notes: 'true' } }, annotations: { note: 'x'.repeat(262144) } },
+    });
+
+    // WHEN synthesised THEN synth fails with the annotation-size rule for each, naming the construct and the field
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `configmap settings (${config.node.path}) in namespace team-a has metadata.annotations of 262145 bytes (keys and values), more than the 262144 (256 KiB) `
+      + 'the api server allows in one object (ValidateAnnotationsSize), so it refuses the ConfigMap; '
+      + 'remove annotations, or move their values elsewhere (a ConfigMap\'s data), to at most 262144 bytes',
+      `poddefault notes (${notes.node.path}) in namespace team-a gives each notebook it selects 262148 bytes of annotations in spec.annotations (keys and values), `
+      + 'and the webhook adds poddefault.admission.kubeflow.org/poddefault-notes with the PodDefault\'s resourceVersion: at least 262199 bytes, more than the '
+      + '262144 (256 KiB) the api server allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects the PodDefault; '
+      + 'remove annotations from spec.annotations, or move their values elsewhere (a ConfigMap the notebook mounts), to well under 262144 bytes',
+    ]);
+    expect(errors.join('\n')).not.toContain('xxxx');
+  });
+
+  test('two PodDefaults whose annotations a notebook would get together exceed 256 KiB fail synth, naming both constructs', () => {
+    // GIVEN two KubePodDefaults of 131100 bytes of spec.annotations each, which one notebook can select together
+    const { app, chart } = appWithChart();
+    const [a, b] = ['a', 'b'].map(name => new KubePodDefault(chart, name, {
+      metadata: { name, namespace: 'team-a' },
+      spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, annotations: { [`note-${name}`]: 'x'.repeat(131100 - 6) } },
+    }));
+
+    // WHEN synthesised THEN synth fails with the annotation-size rule for the pair
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `poddefaults a (${a.node.path}) and b (${b.node.path}) in namespace team-a give a notebook that selects both (labelled a=true,b=true) 262200 bytes of `
+      + 'annotations in spec.annotations (keys and values), and the webhook adds poddefault.admission.kubeflow.org/poddefault-a and '
+      + 'poddefault.admission.kubeflow.org/poddefault-b with their resourceVersions: at least 262294 bytes, more than the 262144 (256 KiB) the api server allows '
+      + 'in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects both; '
+      + 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    ]);
+  });
+
   test('a hand-written PodDefault with a port number in quotes and a mount without mountPath fails synth, naming each field', () => {
     // GIVEN a raw PodDefault the API server refuses whatever kubectl's --validate: its CRD declares containerPort
     // an integer, and requires a mount's mountPath

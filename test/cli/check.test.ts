@@ -123,6 +123,59 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('a misspelt metadata field of any object is reported by its path, as kubectl apply would refuse it', async () => {
+    // GIVEN a PodDefault whose labels are spelt lables, and a ConfigMap whose annotations are spelt annotation
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\n  lables:\n    team: a\nspec:\n  desc: creds\n  selector:\n'
+      + '    matchLabels:\n      creds: "true"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  annotation:\n    note: fake-note\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line per field, named by its path, never its value
+    const refused = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api server `
+      + `drops the field as it stores the ${kind}`;
+    expect(lines).toEqual([
+      'poddefault creds (stdin#1) in namespace default sets metadata.lables, a field the metadata of every object (ObjectMeta) does not declare: '
+      + `${refused('PodDefault')}, so it carries none of the labels listed there; rename the field to metadata.labels`,
+      'configmap settings (stdin#2) in namespace default sets metadata.annotation, a field the metadata of every object (ObjectMeta) does not declare: '
+      + `${refused('ConfigMap')}, so it carries none of the annotations listed there; rename the field to metadata.annotations`,
+    ]);
+  });
+
+  test.concurrent('annotations over 256 KiB are reported by size, never their value: an object\'s own, and those a PodDefault gives every notebook', async () => {
+    // GIVEN a PodDefault whose spec.annotations hold 262148 bytes, and a Secret whose metadata.annotations hold 262145
+    const big = 'x'.repeat(262144);
+    const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: notes\nspec:\n  desc: notes\n  selector:\n    matchLabels:\n'
+      + `      notes: "true"\n  annotations:\n    note: ${big}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  annotations:\n    a: ${big}\n`;
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line each, by size
+    expect(lines).toEqual([
+      'secret creds (stdin#2) in namespace default has metadata.annotations of 262145 bytes (keys and values), more than the 262144 (256 KiB) '
+      + 'the api server allows in one object (ValidateAnnotationsSize), so it refuses the Secret; '
+      + 'remove annotations, or move their values elsewhere (a ConfigMap\'s data), to at most 262144 bytes',
+      'poddefault notes (stdin#1) in namespace default gives each notebook it selects 262148 bytes of annotations in spec.annotations (keys and values), '
+      + 'and the webhook adds poddefault.admission.kubeflow.org/poddefault-notes with the PodDefault\'s resourceVersion: at least 262199 bytes, more than the '
+      + '262144 (256 KiB) the api server allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects the PodDefault; '
+      + 'remove annotations from spec.annotations, or move their values elsewhere (a ConfigMap the notebook mounts), to well under 262144 bytes',
+    ]);
+    expect(lines.join('\n')).not.toContain('xxxx');
+  });
+
+  test.concurrent('two PodDefaults whose annotations a notebook would get together exceed 256 KiB are reported as a pair', async () => {
+    // GIVEN PodDefaults a and b with 131100 bytes of spec.annotations each, which one notebook can select together
+    const stdin = ['a', 'b'].map(name => `apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: ${name}\nspec:\n  desc: ${name}\n  selector:\n`
+      + `    matchLabels:\n      ${name}: "true"\n  annotations:\n    note-${name}: ${'x'.repeat(131100 - 6)}\n`).join('---\n');
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line for the pair, by size
+    expect(lines).toEqual([
+      'poddefaults a (stdin#1) and b (stdin#2) in namespace default give a notebook that selects both (labelled a=true,b=true) 262200 bytes of '
+      + 'annotations in spec.annotations (keys and values), and the webhook adds poddefault.admission.kubeflow.org/poddefault-a and '
+      + 'poddefault.admission.kubeflow.org/poddefault-b with their resourceVersions: at least 262294 bytes, more than the 262144 (256 KiB) the api server allows '
+      + 'in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects both; '
+      + 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    ]);
+  });
+
   test.concurrent('a PodDefault field of a type its CRD refuses is reported by its path: YAML 1.0 is an integer, 1.5 and "8080" are not', async () => {
     // GIVEN a PodDefault whose sidecar's probe waits 1.5 seconds and whose ports are written 1.0 (kubectl sends 1) and "8080"
     const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: proxy\nspec:\n  desc: proxy\n  selector:\n    matchLabels:\n'
@@ -389,6 +442,19 @@ describe('check reads what the tools around it write', () => {
     expect(lines).toEqual(['clusterexternalsecret creds (stdin#1) has an invalid selector in spec.namespaceSelectors[0] (matchExpressions key tier: operator In needs values), '
       + 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret in no namespace, not even those its '
       + 'other selectors or spec.namespaces name (status.failedNamespaces: unknown); fix the selector']);
+  });
+
+  test.concurrent('a ClusterExternalSecret with a null namespace selector (an item left empty in YAML) is refused by the api server: reported by its path', async () => {
+    // GIVEN a CES naming namespace user whose spec.namespaceSelectors holds a null item ("- " alone), which the CRD of
+    // ESO v2.9.0 declares a non-nullable object, and a Secret creds in user that its ExternalSecret would write
+    const stdin = 'apiVersion: external-secrets.io/v1\nkind: ClusterExternalSecret\nmetadata:\n  name: creds\nspec:\n  namespaces: [user]\n'
+      + '  namespaceSelectors:\n  -\n  externalSecretSpec:\n    target:\n      name: creds\n'
+      + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: user\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line, the null item's; the Secret does not clash, as there is no CES
+    expect(lines).toEqual(['clusterexternalsecret creds (stdin#1) has spec.namespaceSelectors[0] that is null, where the ClusterExternalSecret CRD declares '
+      + 'a label selector, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it; fix the manifest']);
   });
 
   test.concurrent('an --allow-unlisted value that is not NAME or NS/NAME is a usage error', async () => {

@@ -62,6 +62,30 @@ describe('AzureWorkloadIdentityAccess', () => {
   });
 });
 
+describe('federatedCredential: what Microsoft Entra takes as an issuer', () => {
+  // Microsoft Entra's "Important considerations and restrictions for federated identity credentials"
+  // (learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations, for applications and
+  // user-assigned managed identities): the issuer must match the token's iss claim, with no leading or trailing
+  // whitespace, in at most 600 characters. It names no rule on a port, unlike IAM's CreateOpenIDConnectProvider
+  // ("The URL should not contain a port number"), so an issuer with a port is taken as it is.
+  const identity = () => new AzureWorkloadIdentityAccess(userChart(), 'azure-workload-identity', { clientId: CLIENT_ID, tenantId: TENANT_ID });
+  const host = 'https://oidc.example.com/';
+
+  test('an issuer of 600 characters, and one with a port, are taken', () => {
+    const long = host + 'a'.repeat(600 - host.length);
+    expect(identity().federatedCredential(long).issuer).toBe(long);
+    expect(identity().federatedCredential('https://oidc.example.com:8443/cluster').issuer).toBe('https://oidc.example.com:8443/cluster');
+  });
+
+  test('an issuer of 601 characters is refused, by its length, never its value', () => {
+    const long = host + 'a'.repeat(601 - host.length);
+    expect(accessErrorOf(() => identity().federatedCredential(long), ['aaaaaaaa'])).toBe(
+      '[test/azure-workload-identity] issuer: is 601 characters long, more than the 600 Microsoft Entra takes in the issuer of a federated identity credential: '
+      + 'give the issuer exactly as the cluster\'s tokens name it (their "iss" claim), such as '
+      + `"https://westeurope.oic.prod-aks.azure.com/${TENANT_ID}/00000000-0000-0000-0000-000000000003/"`);
+  });
+});
+
 describe('AzureWorkloadIdentityAccess refuses', () => {
   test.each<[string, any, string]>([
     ['a client ID that is no GUID', { clientId: 'my-app', tenantId: TENANT_ID },

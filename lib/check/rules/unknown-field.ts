@@ -8,9 +8,10 @@
 // recursiveReadOnly, an image volume.
 import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
-import { pathParts } from '../../admission/stored-pod-default';
+import { pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { listItems } from '../input-model';
+import { Found, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { misspeltAs } from './field-type';
@@ -120,4 +121,92 @@ function valueAt(value: any, parts: readonly (string | number)[]): any {
   let at = value;
   for (const part of parts) { at = at?.[part]; }
   return at;
+}
+
+// metadata is an ObjectMeta in every kind, so its fields are judged in every object, whether or not the check knows
+// the kind's schema. The API server decodes it case-sensitively (sigs.k8s.io/json) and, under kubectl's default
+// --validate=strict, refuses a field ObjectMeta lacks ("unknown field \"metadata.lables\""): a custom resource in
+// apiextensions-apiserver v0.32.9 pkg/apiserver/schema/objectmeta/coerce.go GetObjectMetaWithOptions (UnmarshalStrict),
+// a built-in kind in its strict decoder. With --validate=warn or false it drops the field (SetObjectMeta writes the
+// typed ObjectMeta back). The fields: k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/types.go (clusterName was removed in
+// 1.25; fieldsV1 holds any JSON).
+
+/** The fields of ObjectMeta, each with the fields of its list items when it is a list of structs. */
+const OBJECT_META: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map([
+  ['name', undefined], ['generateName', undefined], ['namespace', undefined], ['selfLink', undefined], ['uid', undefined],
+  ['resourceVersion', undefined], ['generation', undefined], ['creationTimestamp', undefined], ['deletionTimestamp', undefined],
+  ['deletionGracePeriodSeconds', undefined], ['labels', undefined], ['annotations', undefined], ['finalizers', undefined],
+  ['ownerReferences', new Set(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'])],
+  ['managedFields', new Set(['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource'])],
+]);
+
+/**
+ * Each field of an object's metadata (or of its owner references and managed fields) that ObjectMeta does not declare,
+ * named by its path, never its value; for every object but a list, which kubectl never sends (its items are objects
+ * of their own).
+ */
+export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    const metadata = found.manifest.metadata;
+    if (!isPlainObject(metadata) || listItems(found.manifest) !== undefined) { continue; }
+    for (const key of Object.keys(metadata)) {
+      if (!OBJECT_META.has(key)) {
+        problems.push(metadataProblem(found, ['metadata', key], OBJECT_META));
+        continue;
+      }
+      const itemFields = OBJECT_META.get(key);
+      const list = metadata[key];
+      if (itemFields === undefined || !Array.isArray(list)) { continue; }
+      for (let j = 0; j < list.length; j++) {
+        if (!isPlainObject(list[j])) { continue; }
+        for (const field of Object.keys(list[j])) {
+          if (!itemFields.has(field)) { problems.push(metadataProblem(found, ['metadata', key, j, field], itemFields)); }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function metadataProblem(found: Found, parts: readonly (string | number)[], known: ReadonlyMap<string, unknown> | ReadonlySet<string>): CheckProblem {
+  const path = pathText(parts);
+  const kind = found.kind === '' ? 'object' : found.kind;
+  const namespaced = found.namespace !== '' || found.floating;
+  const subject = `${[kind.toLowerCase(), found.name].filter(w => w !== '').join(' ')} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
+  const field = parts[parts.length - 1] as string;
+  const meant = [...known.keys()].find(name => spelledAlike(field, name));
+  const meantPath = meant === undefined ? undefined : pathText([...parts.slice(0, -1), meant]);
+  const lost = meant === 'labels' || meant === 'annotations' ? `, so it carries none of the ${meant} listed there` : '';
+  return checkProblem({
+    rule: 'unknown-field',
+    namespace: found.namespace,
+    sources: [found.source],
+    key: path,
+    message: `${subject} sets ${path}, a field the metadata of every object (ObjectMeta) does not declare: kubectl apply refuses the ${kind} `
+      + `(strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ${kind}${lost}`,
+    fix: meantPath === undefined ? 'correct the field\'s name, or remove it' : `rename the field to ${meantPath}`,
+  });
+}
+
+/**
+ * Whether `written` is a misspelling of the field `name`: the same but for case, or at most two letters
+ * inserted, dropped, changed or swapped (`lables`, `annotation`, `controler`), in a name of more than four letters.
+ */
+function spelledAlike(written: string, name: string): boolean {
+  const a = written.toLowerCase();
+  const b = name.toLowerCase();
+  if (a === b) { return true; }
+  if (b.length <= 4 || Math.abs(a.length - b.length) > 2) { return false; }
+  // Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one substring).
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1); }
+    }
+  }
+  return d[a.length][b.length] <= 2;
 }

@@ -1,0 +1,166 @@
+// The API server refuses an object whose annotations, keys and values, add up to more than 256 KiB:
+// k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go, ValidateAnnotationsSize (the sum of Go's
+// len(key) + len(value), bytes of UTF-8) against TotalAnnotationSizeLimitB = 256 * (1 << 10), which
+// ValidateObjectMeta applies to every kind (a custom resource's too, in apiextensions-apiserver's strategy).
+// kubectl's client-side apply also adds kubectl.kubernetes.io/last-applied-configuration, a copy of the
+// object, so it fails below that size: not modelled.
+import { listItems } from '../input-model';
+import { Found, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { checkProblem } from '../problem';
+import { describeLabels, Entry, Meetings, witness } from '../selection';
+import { CheckProblem } from '../types';
+
+/** TotalAnnotationSizeLimitB. */
+const LIMIT = 256 * 1024;
+/** The webhook's marker annotation (main.go `annotationPrefix`), and the least its value takes: a resourceVersion of one digit. */
+const MARKER_PREFIX = 'poddefault.admission.kubeflow.org/poddefault-';
+const LEAST_RESOURCE_VERSION = 1;
+
+/** Each object of `objects` (but a list, which kubectl never sends) whose metadata.annotations exceed the limit. */
+export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    const bytes = annotationBytes(found.manifest.metadata?.annotations);
+    if (bytes <= LIMIT || listItems(found.manifest) !== undefined) { continue; }
+    const kind = found.kind === '' ? 'object' : found.kind;
+    const namespaced = found.namespace !== '' || found.floating;
+    const subject = `${[kind.toLowerCase(), found.name].filter(w => w !== '').join(' ')} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
+    problems.push(checkProblem({
+      rule: 'annotation-size',
+      namespace: found.namespace,
+      sources: [found.source],
+      key: 'metadata.annotations',
+      message: `${subject} has metadata.annotations of ${bytes} bytes (keys and values), more than the ${LIMIT} (256 KiB) the api server allows in one object `
+        + `(ValidateAnnotationsSize), so it refuses the ${kind}`,
+      fix: `remove annotations, or move their values elsewhere (a ConfigMap's data), to at most ${LIMIT} bytes`,
+    }));
+  }
+  return problems;
+}
+
+/**
+ * A PodDefault whose spec.annotations, with the marker annotation the webhook adds, exceed the limit in every pod it
+ * changes. The webhook (kubeflow/kubeflow v1.10.0 components/admission-webhook/main.go, applyPodDefaultsOnPod) merges
+ * spec.annotations into the pod's (mergeMap, each key once) and then sets `poddefault.admission.kubeflow.org/poddefault-<name>`
+ * to the PodDefault's resourceVersion: the pod holds at least those, whatever annotations it has of its own. Judged on
+ * the PodDefault as stored (nulls dropped).
+ */
+export function podAnnotationSize(pd: PodDefaultFound): readonly CheckProblem[] {
+  const annotations = pd.manifest.spec?.annotations;
+  const marker = `${MARKER_PREFIX}${pd.name}`;
+  const own = annotationBytes(annotations, marker);
+  const least = own + Buffer.byteLength(marker) + LEAST_RESOURCE_VERSION;
+  if (least <= LIMIT) { return NO_PROBLEMS; }
+  return [checkProblem({
+    rule: 'annotation-size',
+    namespace: pd.namespace,
+    sources: [pd.source],
+    key: 'spec.annotations',
+    message: `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)} gives each notebook it selects ${own} bytes of annotations in spec.annotations `
+      + `(keys and values), and the webhook adds ${marker} with the PodDefault's resourceVersion: at least ${least} bytes, more than the ${LIMIT} (256 KiB) `
+      + 'the api server allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects the PodDefault',
+    fix: `remove annotations from spec.annotations, or move their values elsewhere (a ConfigMap the notebook mounts), to well under ${LIMIT} bytes`,
+  })];
+}
+
+/** A PodDefault's part of a pod's annotations: its spec.annotations but its own marker, and the least of its marker. */
+interface Sized {
+  readonly annotations: Record<string, unknown>;
+  readonly marker: string;
+  /** The bytes of spec.annotations without the marker. */
+  readonly own: number;
+  /** `own`, and the marker with a resourceVersion of one digit. */
+  readonly least: number;
+}
+
+/**
+ * Each pair of PodDefaults of `group` that meet, neither over the limit alone, whose spec.annotations and markers
+ * together are: the webhook merges them into one pod (each key once, the earlier PodDefault's by name first; a
+ * key of two values is the `annotation` rule's, and counted once here). Pairs only: three or more that meet
+ * together are not judged. Only PodDefaults that could take part in such a pair are paired, so the cost stays
+ * with the PodDefaults of large annotations.
+ */
+export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], namespace: string,
+  meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
+  const sizes = new Map<PodDefaultFound, Sized>();
+  let largest = 0;
+  for (let i = 0; i < group.length; i++) {
+    const sized = sizedOf(group[i]);
+    if (sized === undefined || sized.least > LIMIT) { continue; }
+    sizes.set(group[i], sized);
+    largest = Math.max(largest, sized.least);
+  }
+  // A PodDefault takes part in a pair over the limit only beside the largest one, at most.
+  let entries: Entry<Sized>[] | undefined;
+  for (const [pd, sized] of sizes) {
+    if (sized.least + largest > LIMIT) { (entries ??= []).push({ pd, klass: String(pd.index), item: sized }); }
+  }
+  if (entries === undefined || entries.length < 2 || !meetings.mayClash(entries)) { return NO_PROBLEMS; }
+  const problems: CheckProblem[] = [];
+  // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
+  const order = new Map(entries.map((entry, i) => [entry.pd, i]));
+  const pairs = meetings.pairs(entries).sort((x, y) => order.get(x[0].pd)! - order.get(y[0].pd)! || order.get(x[1].pd)! - order.get(y[1].pd)!);
+  for (const [a, b] of pairs) {
+    if (a.pd.name === b.pd.name) { continue; }
+    const markers = [a.item.marker, b.item.marker];
+    const own = annotationBytes(a.item.annotations, ...markers) + bytesBeside(b.item.annotations, a.item.annotations, markers);
+    const least = own + Buffer.byteLength(markers[0]) + Buffer.byteLength(markers[1]) + 2 * LEAST_RESOURCE_VERSION;
+    if (least <= LIMIT) { continue; }
+    problems.push(checkProblem({
+      rule: 'annotation-size',
+      namespace,
+      sources: [a.pd.source, b.pd.source],
+      key: 'spec.annotations',
+      message: `poddefaults ${a.pd.name} (${a.pd.source}) and ${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} give a notebook that selects both `
+        + `(${describeLabels(witness([a.pd, b.pd]))}) ${own} bytes of annotations in spec.annotations (keys and values), and the webhook adds ${markers[0]} and `
+        + `${markers[1]} with their resourceVersions: at least ${least} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod `
+        + '(ValidateAnnotationsSize), so it refuses every notebook that selects both',
+      fix: 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
+    }));
+  }
+  return problems;
+}
+
+function sizedOf(pd: PodDefaultFound): Sized | undefined {
+  const annotations = pd.manifest.spec?.annotations;
+  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) { return undefined; }
+  const marker = `${MARKER_PREFIX}${pd.name}`;
+  const own = annotationBytes(annotations, marker);
+  return own === 0 ? undefined : { annotations, marker, own, least: own + Buffer.byteLength(marker) + LEAST_RESOURCE_VERSION };
+}
+
+/** The bytes `later` adds to `earlier` in one merged map: its keys `earlier` lacks, but `skip`. */
+function bytesBeside(later: Record<string, unknown>, earlier: Record<string, unknown>, skip: readonly string[]): number {
+  let bytes = 0;
+  for (const key in later) {
+    const value = later[key];
+    if (typeof value === 'string' && !skip.includes(key) && !(typeof earlier[key] === 'string' && Object.prototype.hasOwnProperty.call(earlier, key))) {
+      bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * The bytes of `annotations` as ValidateAnnotationsSize counts them (UTF-8; half a surrogate pair is U+FFFD, 3 bytes,
+ * as Go's JSON decoder reads it, and as Buffer.byteLength counts it), leaving out the keys `skip` and values that are
+ * no string (the API server refuses those for their type). 0 when they are no map.
+ */
+function annotationBytes(annotations: unknown, ...skip: string[]): number {
+  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) { return 0; }
+  const map = annotations as Record<string, unknown>;
+  let chars = 0;
+  for (const key in map) {
+    const value = map[key];
+    if (typeof value === 'string' && !skip.includes(key)) { chars += key.length + value.length; }
+  }
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most objects are far under the limit, and are not measured.
+  if (chars * 3 <= LIMIT) { return chars; }
+  let bytes = 0;
+  for (const key in map) {
+    const value = map[key];
+    if (typeof value === 'string' && !skip.includes(key)) { bytes += Buffer.byteLength(key) + Buffer.byteLength(value); }
+  }
+  return bytes;
+}
