@@ -174,6 +174,16 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('130,000 documents without a name are 130,000 lines, not an internal error', async () => {
+    // GIVEN more unreadable documents than a call takes arguments (push(...lines) overflowed the stack past about 125,000)
+    const stdin = 'kind: Secret\n---\n'.repeat(130_000);
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toHaveLength(130_000);
+    expect(lines[129_999]).toBe('stdin#130000: has no apiVersion');
+  });
+
   test.concurrent('an alias inside its own anchor is one line naming the document, not an internal error', async () => {
     // GIVEN a document whose anchor holds an alias of itself (go-yaml: "anchor 'd' value contains itself"), then a good one
     const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: &d {a: *d}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\nitems: &i [*i]\n';
