@@ -172,9 +172,9 @@ const NO_SOURCES: readonly SecretVolumeSource[] = Object.freeze([]);
 /** The result of a rule that found nothing, shared: most rules find nothing for most objects. */
 export const NO_PROBLEMS: readonly CheckProblem[] = Object.freeze([]);
 
-/** Appends `more` to `problems`: a loop, as `push(...more)` passes each as an argument and overflows the stack for a long list. */
-export function append(problems: CheckProblem[], more: readonly CheckProblem[]): void {
-  for (let i = 0; i < more.length; i++) { problems.push(more[i]); }
+/** Appends `more` to `list`: a loop, as `push(...more)` passes each as an argument and overflows the stack for a long list. */
+export function append<T>(list: T[], more: readonly T[]): void {
+  for (let i = 0; i < more.length; i++) { list.push(more[i]); }
 }
 
 /** A namespace for a message. */

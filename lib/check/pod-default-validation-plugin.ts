@@ -6,6 +6,7 @@ import { checkManifests } from './check-manifests';
 import { generatingSource } from './cluster-external-secret';
 import { AllowUnlisted } from './input-model';
 import { readManifestText } from './manifest-text';
+import { append } from './objects';
 import { exemptEntry } from './problem';
 import { CheckInput, CheckProblem } from './types';
 
@@ -74,7 +75,7 @@ export class PodDefaultValidationPlugin {
     const unreadable: string[] = [];
     for (const manifestPath of context.manifests as string[]) {
       const read = readManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
-      unreadable.push(...read.problems);
+      append(unreadable, read.problems);
       for (const { source, value } of read.objects) {
         const name: string = value.metadata.name;
         const namespace: string = value.metadata.namespace ?? '';

@@ -77,7 +77,10 @@ export interface CheckProblem {
    */
   readonly namespace?: string;
 
-  /** The sources of the objects involved, the first one first. */
+  /**
+   * The sources of the objects involved, the first one first; for more than a few pairs of PodDefaults that
+   * clash on one key, reported as one problem, every PodDefault of them, by name.
+   */
   readonly sources: string[];
 
   /**

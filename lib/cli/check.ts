@@ -6,6 +6,7 @@ import * as path from 'path';
 import { checkManifests } from '../check/check-manifests';
 import { AllowUnlisted, apiGroup, inNamespace, isConstructMetadata } from '../check/input-model';
 import { readManifestText } from '../check/manifest-text';
+import { append } from '../check/objects';
 import { exemptEntry, problemLine } from '../check/problem';
 import { CheckInput, CheckProblem } from '../check/types';
 import { dnsLabelRule, isDnsLabel, refusal } from '../names';
@@ -81,7 +82,7 @@ async function runCheck(args: Args, io: Io): Promise<number> {
         skipped.push(file.name);
         continue;
       }
-      problems.push(...read.problems);
+      append(problems, read.problems);
       for (const object of read.objects) {
         const manifest = inNamespace(object.value, defaultNamespace);
         const { name, namespace } = manifest.metadata;
@@ -108,7 +109,7 @@ async function runCheck(args: Args, io: Io): Promise<number> {
     io.stderr(`${PROGRAM_CHECK}: skipped ${skipped.join(', ')}: cdk8s's record of construct paths, not a manifest\n`);
   }
   const kept = loaded.filter(l => !l.replaced).map(l => l.check);
-  if (kept.length > 0) { problems.push(...judge(kept)); }
+  if (kept.length > 0) { append(problems, judge(kept)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
   if (kept.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
   const podDefaults = kept.filter(o => isPodDefault(o.manifest));

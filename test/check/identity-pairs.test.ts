@@ -168,9 +168,11 @@ describe('cloud-identity: the cost of a credentials file', () => {
     // WHEN checked
     const problems = problemsOf('cloud-identity', aws, pd('role', { env: webIdentity }), ...mounting);
 
-    // THEN every pair is still reported, and the file was parsed once
-    expect(problems).toHaveLength(300);
+    // THEN every pair is still counted, in one problem that names every PodDefault (pair-report.ts), and the file was parsed once
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/^300 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file/);
     expect(problems[0].message).toContain('the file /home/jovyan/.aws/credentials from Secret aws');
+    expect(problems[0].sources).toHaveLength(301);
     expect(parse).toHaveBeenCalledTimes(1);
   });
 });

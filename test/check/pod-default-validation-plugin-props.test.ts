@@ -140,6 +140,28 @@ describe('PodDefaultValidationPlugin properties', () => {
     }
   });
 
+  test('many pairs that clash on one key are one violation whose violating resources are every PodDefault of them, by name', async () => {
+    // GIVEN eight PodDefaults one notebook can select together, each defining volume creds its own way (28 pairs)
+    const violations: any[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));
+    try {
+      const file = path.join(dir, 'app.k8s.yaml');
+      const names = ['h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'];
+      writeFileSync(file, names.map(n => `---\n${JSON.stringify({ ...podDefault(n, 'team-a', { matchLabels: { [n]: 'true' } }), spec: {
+        desc: n, selector: { matchLabels: { [n]: 'true' } }, volumes: [{ name: 'creds', secret: { secretName: n } }] } })}\n`).join(''));
+      // WHEN the plugin runs
+      await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
+      // THEN one violation, naming the PodDefaults a to h, each at the key
+      expect(violations).toHaveLength(1);
+      expect(violations[0].ruleName).toBe('volume');
+      expect(violations[0].recommendation).toMatch(/^28 pairs of poddefaults that one notebook can select together define volume creds differently in namespace team-a, among the 8 /);
+      expect(violations[0].fix).toBe('for each pair, make the two definitions identical or rename one');
+      expect(violations[0].violatingResources).toEqual([...names].reverse().map(n => ({ manifestPath: file, resourceName: n, locations: ['creds'] })));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('two objects of one name in one file: the later is reported by name (its construct\'s entry), the earlier by file and document', async () => {
     const violations: any[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'plugin-props-'));

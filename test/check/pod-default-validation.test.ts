@@ -124,6 +124,24 @@ describe('rules across two PodDefaults of a namespace', () => {
     expect(errors.join('\n')).not.toContain('do-not-print');
   });
 
+  test('many PodDefaults that clash on one key fail synth with one line that names every construct', () => {
+    // GIVEN seven raw PodDefaults one notebook can select together, each defining volume creds its own way (21 pairs)
+    const { app, chart } = appWithChart();
+    const paths = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(n => new ApiObject(chart, n, {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: n, namespace: 'team-a' },
+      spec: { desc: n, selector: { matchLabels: { [n]: 'true' } }, volumes: [{ name: 'creds', secret: { secretName: n } }] },
+    }).node.path);
+
+    // WHEN synthesised
+    const errors = errorsOf(() => app.synthYaml());
+
+    // THEN one line: the count, every PodDefault by its construct path, the first pair as the rule words it
+    expect(errors).toEqual([`21 pairs of poddefaults that one notebook can select together define volume creds differently in namespace team-a, among the 7 poddefaults `
+      + `${['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n, i) => `${n} (${paths[i]})`).join(', ')}; the first pair: volume creds differs between poddefaults `
+      + `a (${paths[0]}) and b (${paths[1]}) in namespace team-a: the webhook refuses every notebook that selects both (labelled a=true,b=true); `
+      + 'for each pair, make the two definitions identical or rename one']);
+  });
+
   test('two PodDefaults of different namespaces never clash', () => {
     // GIVEN the clashing pair, in two namespaces
     const { app, chart } = appWithChart();

@@ -227,6 +227,32 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('130,000 documents without a name are 130,000 lines, not an internal error', async () => {
+    // GIVEN more unreadable documents than a call takes arguments (push(...lines) overflowed the stack past about 125,000)
+    const stdin = 'kind: Secret\n---\n'.repeat(130_000);
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toHaveLength(130_000);
+    expect(lines[129_999]).toBe('stdin#130000: has no apiVersion');
+  });
+
+  test.concurrent('100 PodDefaults one notebook can select together, each defining volume creds its own way: one line naming each, not 4950', async () => {
+    // GIVEN
+    const stdin = Array.from({ length: 100 }, (_, i) => JSON.stringify({
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: `pd-${String(i).padStart(2, '0')}`, namespace: 'user' },
+      spec: { desc: 'creds', selector: { matchLabels: { [`pd-${String(i).padStart(2, '0')}`]: 'true' } }, volumes: [{ name: 'creds', secret: { secretName: `creds-${i}` } }] },
+    })).join('\n');
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN one line of under 4 KB, which names every PodDefault by its document and shows the first pair's labels
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^4950 pairs of poddefaults that one notebook can select together define volume creds differently in namespace user, among the 100 poddefaults /);
+    expect(lines[0]).toContain(Array.from({ length: 100 }, (_, i) => `pd-${String(i).padStart(2, '0')} (stdin#${i + 1})`).join(', '));
+    expect(lines[0]).toMatch(/; the first pair: volume creds differs between poddefaults pd-00 \(stdin#1\) and pd-01 \(stdin#2\) in namespace user: .*\(labelled pd-00=true,pd-01=true\); for each pair, make the two definitions identical or rename one$/);
+    expect(lines[0].length).toBeLessThan(4096);
+  });
+
   test.concurrent('an alias inside its own anchor is one line naming the document, not an internal error', async () => {
     // GIVEN a document whose anchor holds an alias of itself (go-yaml: "anchor 'd' value contains itself"), then a good one
     const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: &d {a: *d}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\nitems: &i [*i]\n';

@@ -26,7 +26,8 @@ import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
 import { goBase64Decode } from '../go-base64';
-import { Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { append, Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -149,10 +150,14 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
 /** The landing of PodDefaults of a namespace: their own. */
 const NO_LANDINGS: readonly string[] = Object.freeze(['']);
 
-/** A problem found, with its place in the report: the pair of kinds, and the places of the two PodDefaults in the group. */
+/** A pair found, with its place in the report: the pair of kinds, and the places of the two PodDefaults in the group. */
 interface Reported {
   readonly order: readonly number[];
-  readonly problem: CheckProblem;
+  readonly used: Credential;
+  readonly unused: Credential;
+  /** Where it was found, and the labels of a pod that selects both and that the webhook admits. */
+  readonly landing: string;
+  readonly labels: Record<string, string>;
 }
 
 /**
@@ -171,7 +176,33 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
     if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, reported); }
   }
   if (reported.size === 0) { return NO_PROBLEMS; }
-  return [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]).map(r => r.problem);
+  const sorted = [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
+  const describeOne = (r: Reported) => describe(PAIRS[r.order[0]], r.used, r.unused, namespace, r.landing, r.labels);
+  // The pairs of two PodDefaults by the pair of kinds and the landing that shows them; those of one that
+  // gives both kinds are reported on their own, at most once each.
+  const byKinds = new Map<string, Reported[]>();
+  const kindsOf = (r: Reported) => `${r.order[0]}\n${r.landing}`;
+  for (const r of sorted) {
+    if (r.used.pd === r.unused.pd) { continue; }
+    const list = byKinds.get(kindsOf(r));
+    if (list === undefined) { byKinds.set(kindsOf(r), [r]); } else { list.push(r); }
+  }
+  const problems: CheckProblem[] = [];
+  for (const r of sorted) {
+    const pairs = r.used.pd === r.unused.pd ? undefined : byKinds.get(kindsOf(r))!;
+    if (pairs === undefined || pairs.length <= MAX_PAIRS) {
+      problems.push(describeOne(r));
+    } else if (pairs[0] === r) {
+      const pair = PAIRS[r.order[0]];
+      append(problems, pairProblems({
+        pairs,
+        parties: p => [p.used.pd, p.unused.pd],
+        describe: describeOne,
+        what: `give ${WHAT[pair.used]} beside ${WHAT[pair.unused]} ${judgedIn(namespace, r.landing)}`,
+      }));
+    }
+  }
+  return problems;
 }
 
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
@@ -199,7 +230,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const id = order.join('\n');
       if (reported.has(id)) { return; }
       const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
-      if (labels !== undefined) { reported.set(id, { order, problem: describe(pair, used, unused, namespace, landing, labels) }); }
+      if (labels !== undefined) { reported.set(id, { order, used, unused, landing, labels }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {

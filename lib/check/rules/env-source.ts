@@ -1,5 +1,6 @@
 import { DataKeys, EnvFromSource, envFromSource } from '../data-keys';
-import { judgedIn, NO_PROBLEMS, PodDefaultFound } from '../objects';
+import { append, judgedIn, NO_PROBLEMS, PodDefaultFound } from '../objects';
+import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -64,6 +65,7 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
   }
   providers.forEach((list, variable) => {
     if (list.length < 2 || list.every(e => e.klass === list[0].klass) || !meetings.mayClash(list)) { return; }
+    const pairs: [Provider, Provider][] = [];
     for (const [earlier, later] of meetings.pairs(list)) {
       // One name twice is the duplicate rule's.
       if (earlier.pd.name === later.pd.name) { continue; }
@@ -71,7 +73,12 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
       const pair = `${variable}\n${p.pd.index}\n${q.pd.index}`;
       if (reported.has(pair)) { continue; }
       reported.add(pair);
-      problems.push(checkProblem({
+      pairs.push([p, q]);
+    }
+    append(problems, pairProblems({
+      pairs,
+      parties: ([p, q]) => [p.pd, q.pd],
+      describe: ([p, q]) => checkProblem({
         rule: 'env-source',
         namespace,
         sources: [p.pd.source, q.pd.source],
@@ -79,8 +86,9 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
         message: `env var ${variable} is set by ${how(p)} and by ${how(q)} ${judgedIn(namespace, landing)}: a notebook that selects both `
           + `(${describeLabels(witness([p.pd, q.pd]))}) gets the value of ${winner(p, q).pd.name} without a warning`,
         fix: 'set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
-      }));
-    }
+      }),
+      what: `set env var ${variable} from two sources ${judgedIn(namespace, landing)}`,
+    }));
   });
 }
 

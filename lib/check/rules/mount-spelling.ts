@@ -1,7 +1,8 @@
 import { foldPath } from '../../names';
-import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { append, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
-import { Entry, Meetings } from '../selection';
+import { Entry, Meetings, Pair } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -27,18 +28,27 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
   const problems: CheckProblem[] = [];
   byDirectory.forEach((entries, folded) => {
     if (entries.every(e => e.klass === entries[0].klass)) { return; }
-    for (const [a, b] of meetings.clashes(entries, { anyEntry: true })) {
-      problems.push(checkProblem({
-        rule: 'mount-spelling',
-        namespace,
-        sources: a.pd === b.pd ? [a.pd.source] : [a.pd.source, b.pd.source],
-        key: folded,
-        message: `mount paths ${a.item} of poddefault ${a.pd.name} (${a.pd.source}) and ${b.item} of poddefault `
-          + `${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
-          + 'does not see the clash and the container cannot mount both',
-        fix: 'spell them the same way or use different directories',
-      }));
+    const describe = ([a, b]: Pair<string>) => checkProblem({
+      rule: 'mount-spelling',
+      namespace,
+      sources: a.pd === b.pd ? [a.pd.source] : [a.pd.source, b.pd.source],
+      key: folded,
+      message: `mount paths ${a.item} of poddefault ${a.pd.name} (${a.pd.source}) and ${b.item} of poddefault `
+        + `${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
+        + 'does not see the clash and the container cannot mount both',
+      fix: 'spell them the same way or use different directories',
+    });
+    const pairs: Pair<string>[] = [];
+    for (const pair of meetings.clashes(entries, { anyEntry: true })) {
+      // One PodDefault that spells the directory twice is reported on its own: at most once each.
+      if (pair[0].pd === pair[1].pd) { problems.push(describe(pair)); } else { pairs.push(pair); }
     }
+    append(problems, pairProblems({
+      pairs,
+      parties: ([a, b]) => [a.pd, b.pd],
+      describe,
+      what: `spell the directory ${folded} differently in namespace ${ns(namespace)}`,
+    }));
   });
   return problems;
 }

@@ -1,4 +1,5 @@
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -25,24 +26,26 @@ export function serviceAccounts(group: readonly PodDefaultFound[], namespace: st
   if (setters === undefined || setters.every(s => s.klass === first) || !meetings.mayClash(setters)) { return NO_PROBLEMS; }
   // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
   const pairs = meetings.pairs(setters).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
-  const problems: CheckProblem[] = [];
-  for (const [a, b] of pairs) {
-    // One name twice is the duplicate rule's. The webhook applies PodDefaults in name order: `later` is
-    // the one whose account the pod keeps.
-    if (a.pd.name === b.pd.name) { continue; }
-    const [earlier, later] = [a.pd, b.pd];
-    problems.push(checkProblem({
-      rule: 'service-account',
-      namespace,
-      sources: [earlier.source, later.source],
-      key: 'serviceAccountName',
-      message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${a.klass} and poddefault ${later.name} (${later.source}) `
-        + `sets ${b.klass} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
-        + `the account of the later by name, ${b.klass}, without a warning`,
-      fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
-    }));
-  }
-  return problems;
+  // One name twice is the duplicate rule's.
+  return pairProblems({
+    pairs: pairs.filter(([a, b]) => a.pd.name !== b.pd.name),
+    parties: ([a, b]) => [a.pd, b.pd],
+    describe: ([a, b]) => {
+      // The webhook applies PodDefaults in name order: `later` is the one whose account the pod keeps.
+      const [earlier, later] = [a.pd, b.pd];
+      return checkProblem({
+        rule: 'service-account',
+        namespace,
+        sources: [earlier.source, later.source],
+        key: 'serviceAccountName',
+        message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${a.klass} and poddefault ${later.name} (${later.source}) `
+          + `sets ${b.klass} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
+          + `the account of the later by name, ${b.klass}, without a warning`,
+        fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
+      });
+    },
+    what: `set different serviceAccountNames in namespace ${ns(namespace)}`,
+  });
 }
 
 /** The account a PodDefault sets: the webhook ignores an empty one. */

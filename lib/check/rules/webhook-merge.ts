@@ -3,7 +3,8 @@ import { goKey } from '../../admission/go-equal';
 import { KEYED_LISTS, KEYED_MAPS } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { foldPath, quote } from '../../names';
-import { listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { append, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -39,7 +40,8 @@ const RULES: readonly Rule[] = [
  * What the webhook refuses when one notebook selects several PodDefaults of the namespace: two entries
  * of one key defined differently (as reflect.DeepEqual sees them decoded) by two PodDefaults one pod can
  * select, or twice by one; and a pod label a PodDefault sets that differs from the one the pod is selected
- * by. Every such pair is reported, with a label set that selects both.
+ * by. Every such pair is reported, with a label set that selects both; more than a few pairs of one key
+ * as one problem that names every PodDefault of them (pair-report.ts).
  */
 export function webhookMerge(group: readonly PodDefaultFound[], namespace: string,
   meetings: Meetings = new Meetings(group, namespace)): readonly CheckProblem[] {
@@ -54,14 +56,23 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
       // A label the pod carries is the first of its key (main.go L471-489): two PodDefaults' labels are
       // compared with each other only on a pod without it.
       const found = meetings.clashes(bucket, rule.rule === 'label' ? { extra: [{ key, operator: 'DoesNotExist', values: [] }] } : {});
+      const pairs: [PodDefaultFound, PodDefaultFound][] = [];
       for (const [a, b] of found) {
         if (rule.rule === 'label') { labelPairs.add(pairId(key, a.pd, b.pd)); }
-        (problems ??= []).push(describe(rule.rule, key, a.pd, b.pd, namespace));
+        // One PodDefault that defines the key twice is reported on its own: at most once each.
+        if (a.pd === b.pd) { (problems ??= []).push(describe(rule.rule, key, a.pd, b.pd, namespace)); } else { pairs.push([a.pd, b.pd]); }
       }
+      if (pairs.length === 0) { return; }
+      append(problems ??= [], pairProblems({
+        pairs,
+        parties: pair => pair,
+        describe: ([a, b]) => describe(rule.rule, key, a, b, namespace),
+        what: `define ${conflictSubject(rule.rule, key)} differently in namespace ${ns(namespace)}`,
+      }));
     });
   }
   const labels = podLabelClashes(group, namespace, labelPairs, meetings);
-  if (labels.length > 0) { (problems ??= []).push(...labels); }
+  if (labels.length > 0) { append(problems ??= [], labels); }
   return problems ?? NO_PROBLEMS;
 }
 
