@@ -166,6 +166,23 @@ describe('the starter without REGISTRY_TOKEN', () => {
   });
 });
 
+describe('where an Include is shown, what cdk8s says of a file that is not there', () => {
+  test('cdk8s 2.70 says "unable to determine protocol from url", and the README and docs/check.md say so beside their Include', () => {
+    // GIVEN an Include of a file that is not in the directory the app runs in
+    const { App, Chart, Include } = require('cdk8s') as typeof import('cdk8s');
+    const url = `no-such-dir-${process.pid}/poddefaults.yaml`;
+    // WHEN it is built THEN cdk8s (node_modules/cdk8s/lib/_loadurl.mjs) tries the path as a URL, and says only that
+    expect(() => new Include(new Chart(new App(), 'c'), 'i', { url })).toThrow(`unable to determine protocol from url: ${url}`);
+    // AND the pages that show an Include of a relative path explain it
+    const pages = { 'README.md': readme, 'docs/check.md': read('docs/check.md') };
+    for (const [page, text] of Object.entries(pages)) {
+      const includes = [...text.matchAll(/new Include\([^\n]*url: '([^']+)'/g)].map(m => m[1]);
+      expect([page, includes.length]).toEqual([page, 1]);
+      expect([page, text.includes(`unable to determine protocol from url: ${includes[0]}`)]).toEqual([page, true]);
+    }
+  });
+});
+
 describe('the starter pins what works', () => {
   const starter = JSON.parse(read('examples/starter/package.json'));
   const installed = (name: string): string => JSON.parse(read(`node_modules/${name}/package.json`)).version;
