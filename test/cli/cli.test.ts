@@ -652,7 +652,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent('a second line break stays, and is refused', async () => {
     const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n\n` });
     expect(expectErrors(result, 1, prefix('docker'))).toEqual([
-      '--password-stdin: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
+      '--password-stdin: login: password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
   });
 
   test.concurrent.each(READERS)('%s --%s-file: a byte-order mark is named, not called whitespace', async (command, base, args) => {
@@ -753,7 +753,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent.each<[string, string[], string, string]>([
     ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
-      '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+      '--password-stdin: login: password has leading or trailing whitespace: remove it'],
     ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
       '--secret-access-key-stdin: profile "default": --secret-access-key-stdin contains whitespace, which no key or token does: check what was pasted'],
     ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
@@ -761,7 +761,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
       '--secret-key-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
-      '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+      '--docker-password-stdin: login: password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
     expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
   });
