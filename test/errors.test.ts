@@ -57,10 +57,10 @@ describe('a source names the value at fault as data (valueField); the message is
   test.each<[string, () => unknown, string, string, string]>([
     ['a login password with a line break',
       () => new DockerRegistryAccess(chart(), 'docker', { namespace: 'user', config: DockerConfig.fromLogin({ username: 'u', password: 'fake\npassword' }) }),
-      'config', 'password', '[chart/docker] config: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+      'config', 'password', '[chart/docker] config: login: password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
     ['a user name with ":"',
       () => new DockerRegistryAccess(chart(), 'docker', { namespace: 'user', config: DockerConfig.fromLogin({ username: 'u:v', password: 'fake-password' }) }),
-      'config', 'username', '[chart/docker] config: login for "https://index.docker.io/v1/": username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
+      'config', 'username', '[chart/docker] config: login: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
     ['a secret access key with whitespace',
       () => new AwsFileCredentials(chart(), 'aws', { namespace: 'user', credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake secret' }) }),
       'credentials', 'secretAccessKey', '[chart/aws] credentials: profile "default": secretAccessKey contains whitespace, which no key or token does: check what was pasted'],

@@ -1,7 +1,8 @@
 // README.md is tested: every ```ts block compiles as a standalone program (with 'cdk8s-kubeflow-access'
 // mapped to lib/), and every block that makes assertions runs (test/docs.test.ts does the same for
 // docs/). The README opens small, and its quick start is the starter in examples/starter/, word for word.
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { compileProblems, fencedBlocks, PACKAGE, runBlock, typescriptBlocks } from './markdown-blocks';
@@ -113,6 +114,72 @@ describe('every relative link of README.md and docs/ resolves', () => {
       return anchor !== undefined && target.endsWith('.md') && !anchors(read(target)).has(anchor);
     });
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the starter without REGISTRY_TOKEN', () => {
+  /**
+   * Runs examples/starter/main.ts as `cdk8s synth` runs it (its package import mapped to lib/), with
+   * REGISTRY_TOKEN as given, into an empty outdir: what it printed on stderr, its exit code (undefined when
+   * it ran to its end) and the files it wrote. cdk8s-cli prints its own "Error: command ... returned a
+   * non-zero exit code 1" and four stack lines after any app that exits 1; test/smoke/run.sh sees those.
+   */
+  const runStarter = (token: string | undefined) => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'starter-'));
+    const saved = { token: process.env.REGISTRY_TOKEN, outdir: process.env.CDK8S_OUTDIR };
+    const stderr: string[] = [];
+    const error = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { stderr.push(args.join(' ')); });
+    class Exit { constructor(readonly code: number | undefined) {} }
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code?: string | number | null) => { throw new Exit(code as number); });
+    try {
+      if (token === undefined) { delete process.env.REGISTRY_TOKEN; } else { process.env.REGISTRY_TOKEN = token; }
+      process.env.CDK8S_OUTDIR = outdir;
+      let code: number | undefined;
+      try {
+        runBlock(read('examples/starter/main.ts'));
+      } catch (e) {
+        if (!(e instanceof Exit)) { throw e; }
+        code = e.code;
+      }
+      return { code, stderr, written: readdirSync(outdir) };
+    } finally {
+      error.mockRestore();
+      exit.mockRestore();
+      for (const [name, value] of [['REGISTRY_TOKEN', saved.token], ['CDK8S_OUTDIR', saved.outdir]] as const) {
+        if (value === undefined) { delete process.env[name]; } else { process.env[name] = value; }
+      }
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+  const SAYS = 'REGISTRY_TOKEN is empty or not set: export REGISTRY_TOKEN=... with a token that may read the packages of ghcr.io, then run "npx cdk8s synth" again';
+
+  test.each([['unset', undefined], ['empty', '']])('%s: one line that says which variable to export, exit code 1, nothing written', (_what, token) => {
+    // GIVEN the starter as the README shows it WHEN it runs without a token
+    const result = runStarter(token);
+    // THEN one line names the variable and says how to set it, with no stack trace (it threw nothing); no file is written
+    expect(result).toEqual({ code: 1, stderr: [SAYS], written: [] });
+  });
+
+  test('with a token it writes the chart and prints nothing', () => {
+    // GIVEN a fake token WHEN the starter runs THEN it runs to its end and writes the chart
+    expect(runStarter('fake-registry-token-0000')).toEqual({ code: undefined, stderr: [], written: ['kubeflow-access.k8s.yaml'] });
+  });
+});
+
+describe('where an Include is shown, what cdk8s says of a file that is not there', () => {
+  test('cdk8s 2.70 says "unable to determine protocol from url", and the README and docs/check.md say so beside their Include', () => {
+    // GIVEN an Include of a file that is not in the directory the app runs in
+    const { App, Chart, Include } = require('cdk8s') as typeof import('cdk8s');
+    const url = `no-such-dir-${process.pid}/poddefaults.yaml`;
+    // WHEN it is built THEN cdk8s (node_modules/cdk8s/lib/_loadurl.mjs) tries the path as a URL, and says only that
+    expect(() => new Include(new Chart(new App(), 'c'), 'i', { url })).toThrow(`unable to determine protocol from url: ${url}`);
+    // AND the pages that show an Include of a relative path explain it
+    const pages = { 'README.md': readme, 'docs/check.md': read('docs/check.md') };
+    for (const [page, text] of Object.entries(pages)) {
+      const includes = [...text.matchAll(/new Include\([^\n]*url: '([^']+)'/g)].map(m => m[1]);
+      expect([page, includes.length]).toEqual([page, 1]);
+      expect([page, text.includes(`unable to determine protocol from url: ${includes[0]}`)]).toEqual([page, true]);
+    }
   });
 });
 

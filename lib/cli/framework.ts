@@ -146,42 +146,136 @@ function allOptions(command: CommandSpec): { [flag: string]: OptionSpec } {
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', help: 'show this help' };
 
-/** The command's help text. */
+/**
+ * The width of help text, whatever the terminal: 80 columns, which every terminal shows, so that help reads
+ * the same in a terminal, a pipe and a CI log, and docs can quote it.
+ */
+export const HELP_WIDTH = 80;
+
+/** The command's help text, wrapped at HELP_WIDTH. */
 export function commandHelp(command: CommandSpec): string {
   const lines: string[] = [];
-  command.synopsis.forEach((s, i) => lines.push(`${i === 0 ? 'Usage:' : '      '} ${PROGRAM} ${command.name} ${s}`));
-  for (const paragraph of command.description) { lines.push('', ...wrap(paragraph, 100)); }
+  command.synopsis.forEach((s, i) => lines.push(...wrapCommand(`${i === 0 ? 'Usage:' : '      '} ${PROGRAM} ${command.name}`, s, ' '.repeat(11), '')));
+  for (const paragraph of command.description) { lines.push('', ...wrap(paragraph, HELP_WIDTH)); }
   const groups = [...command.options, { heading: 'Other options', options: { help: HELP_OPTION } }];
   const label = (flag: string, spec: OptionSpec) => `--${flag}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}${flag === 'help' ? ', -h' : ''}`;
   const width = Math.max(...groups.flatMap(g => Object.entries(g.options).map(([f, s]) => label(f, s).length)));
   for (const group of groups) {
-    lines.push('', `${group.heading}:`);
+    lines.push('', ...wrap(`${group.heading}:`, HELP_WIDTH, '  '));
     for (const [flag, spec] of Object.entries(group.options)) {
       const text = spec.multiple ? `${spec.help} (repeatable)` : spec.help;
-      const [first, ...rest] = wrap(text, 96 - width);
+      const [first, ...rest] = wrap(text, HELP_WIDTH - width - 4);
       lines.push(`  ${label(flag, spec).padEnd(width)}  ${first}`);
       for (const line of rest) { lines.push(`  ${' '.repeat(width)}  ${line}`); }
     }
   }
   if (command.examples !== undefined && command.examples.length > 0) {
-    lines.push('', 'Examples:', ...command.examples.map(e => `  ${e}`));
+    lines.push('', 'Examples:', ...command.examples.flatMap(e => wrapCommand('', e, '      ', ' \\', '  ')));
   }
   return `${lines.join('\n')}\n`;
 }
 
-function wrap(text: string, width: number): string[] {
+/**
+ * Words of `text` to at most `width` columns a line, the lines after the first indented by `indent`.
+ */
+export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(w => w !== '')) {
     if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = word;
+      line = `${indent}${word}`;
     } else {
       line = line === '' ? word : `${line} ${word}`;
     }
   }
   if (line !== '') { lines.push(line); }
   return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * A command line (a usage line, or a shell example) after `prefix`, at most HELP_WIDTH columns a line, each
+ * line but the last ending in `end` (" \\" for a shell example, so that it pastes as one command), the first
+ * line starting with `first` and the others with `indent`. It breaks before a flag, a bracketed group or a
+ * pipe, and keeps a flag with its value; inside a group or a `$(...)` only when the group is too long for a
+ * line; never inside quotes, so that an example pastes into a shell as the command it was written as.
+ */
+function wrapCommand(prefix: string, text: string, indent: string, end: string, first = ''): string[] {
+  const limit = HELP_WIDTH - end.length;
+  const lines: string[] = [];
+  let line = `${first}${prefix}`;
+  const sep = () => (line.trim() === '' ? '' : ' ');
+  const place = (piece: string, splittable: boolean) => {
+    if (line.length + sep().length + piece.length > limit) {
+      const inner = splittable && indent.length + piece.length > limit ? units(pieces(piece, 1), false) : [piece];
+      if (inner.length > 1) {
+        inner.forEach(p => place(p, false));
+        return;
+      }
+      if (line.trim() !== '') {
+        lines.push(`${line}${end}`);
+        line = indent;
+      }
+    }
+    line += `${sep()}${piece}`;
+  };
+  units(pieces(text, 0), true).forEach(unit => place(unit, true));
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * `text` split at its spaces outside brackets, parentheses and quotes; with `inner`, also at those inside
+ * brackets, parentheses and `$(...)` (which the shell reads as a command of its own, quoted or not), but
+ * never inside quotes.
+ */
+function pieces(text: string, inner: 0 | 1): string[] {
+  const result: string[] = [];
+  const open: string[] = [];
+  let piece = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = open[open.length - 1];
+    if (top === "'") {
+      if (c === "'") { open.pop(); }
+    } else if (c === '\\') {
+      piece += text.slice(i, i + 2);
+      i++;
+      continue;
+    } else if (c === '$' && text[i + 1] === '(') {
+      open.push('$(');
+      piece += '$(';
+      i++;
+      continue;
+    } else if (top === '"') {
+      if (c === '"') { open.pop(); }
+    } else if (c === "'" || c === '"' || c === '(' || c === '[') {
+      open.push(c);
+    } else if ((c === ')' && (top === '(' || top === '$(')) || (c === ']' && top === '[')) {
+      open.pop();
+    } else if (c === ' ' && (open.length === 0 || (inner === 1 && !open.includes("'") && open.lastIndexOf('$(') >= open.lastIndexOf('"')))) {
+      if (piece !== '') { result.push(piece); }
+      piece = '';
+      continue;
+    }
+    piece += c;
+  }
+  if (piece !== '') { result.push(piece); }
+  return result;
+}
+
+/**
+ * Words joined into what a line keeps together: a flag with its value, a pipe with the command after it
+ * (`pipeStarts`) or, between alternatives in a group, with the word before it.
+ */
+function units(words: readonly string[], pipeStarts: boolean): string[] {
+  const result: string[] = [];
+  for (const word of words) {
+    const starts = /^(--|\[|\()/.test(word) || (pipeStarts && word === '|');
+    const last = result[result.length - 1];
+    if (last !== undefined && !starts && !(last.endsWith(' |') && !pipeStarts)) { result[result.length - 1] = `${last} ${word}`; } else { result.push(word); }
+  }
+  return result;
 }
 
 /** The string value of a flag, or undefined. */

@@ -13,7 +13,7 @@ import { gcpWorkloadIdentityCommand } from './gcp-workload-identity';
 import { gcsCommand } from './gcs';
 import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
-import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, InputError, Io, parseCommandArgs, PROGRAM, UsageError } from './framework';
+import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, parseCommandArgs, PROGRAM, UsageError, wrap } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
 import { pipelinesCommand } from './pipelines';
@@ -44,14 +44,14 @@ function programHelp(): string {
   return [
     `Usage: ${PROGRAM} COMMAND [options]`,
     '',
-    'Prints Kubeflow PodDefaults and the Secrets they use, as YAML for "kubectl apply -f -", or checks',
-    'existing manifests for PodDefaults that Kubeflow would refuse together.',
+    ...wrap('Prints Kubeflow PodDefaults and the Secrets they use, as YAML for "kubectl apply -f -", or checks '
+      + 'existing manifests for PodDefaults that Kubeflow would refuse together.', HELP_WIDTH),
     '',
     'Commands:',
-    ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap(c => wrap(c.summary, HELP_WIDTH - width - 4).map((line, i) => `  ${(i === 0 ? c.name : '').padEnd(width)}  ${line}`)),
     '',
-    `Run "${PROGRAM} COMMAND --help" for a command's options. Secrets are read from stdin or files,`,
-    'never from arguments. Exit codes: 0 ok, 1 conflicts or invalid input, 2 usage.',
+    ...wrap(`Run "${PROGRAM} COMMAND --help" for a command's options. Secrets are read from stdin or files, `
+      + 'never from arguments. Exit codes: 0 ok, 1 conflicts or invalid input, 2 usage.', HELP_WIDTH),
     '',
   ].join('\n');
 }

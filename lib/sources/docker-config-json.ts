@@ -36,24 +36,27 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
   if (logins.length === 0) { throw new AccessError('no login given: pass at least one registry login'); }
   // Without a prototype, a server named "__proto__" is a key like any other, not the object's prototype.
   const auths: Record<string, object> = Object.create(null);
+  const positions = new Map<string, number>();
   logins.forEach((login, i) => {
     const server = login.server ?? DOCKER_HUB;
+    // A login is named by its position, never by its server: a server that passes as an address may still
+    // be a token pasted in the wrong field, and the messages below refuse the login it is part of.
+    const where = logins.length > 1 ? `login ${i + 1}` : 'login';
     if (typeof server !== 'string') {
-      throw valueError('server', `${logins.length > 1 ? `login ${i + 1}` : 'login'}: server is ${typeName(server)}, not a string: give the registry host, such as "ghcr.io"`);
+      throw valueError('server', `${where}: server is ${typeName(server)}, not a string: give the registry host, such as "ghcr.io"`);
     }
-    const numbered = logins.length > 1 ? `login ${i + 1}` : 'login';
     const serverProblem = registryServerProblem(server);
     if (serverProblem !== undefined) {
-      throw valueError('server', `${numbered}: server ${serverProblem}`);
+      throw valueError('server', `${where}: server ${serverProblem}`);
     }
     if (server.trim() === '' || server !== server.trim()) {
-      throw valueError('server', `${numbered}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
+      throw valueError('server', `${where}: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`);
     }
-    // Accepted, the server is shown, to say which login: config.json holds it as the key of its entry.
-    const where = logins.length > 1 ? `login ${i + 1} (${quote(server)})` : `login for ${quote(server)}`;
-    if (Object.prototype.hasOwnProperty.call(auths, server)) {
-      throw valueError('server', `${where}: server ${quote(server)} is given twice: give each registry once`);
+    const first = positions.get(server);
+    if (first !== undefined) {
+      throw valueError('server', `${where}: server is given twice, as in login ${first}: give each registry once`);
     }
+    positions.set(server, i + 1);
     checkLoginValue(where, 'username', login.username);
     checkLoginValue(where, 'password', login.password);
     if (login.username.includes(':')) {

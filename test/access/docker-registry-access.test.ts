@@ -165,19 +165,19 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['a password ending in a newline', { config: json({ auths: { 'ghcr.io': { username: 'u', password: `${FAKE_PASSWORD}\n` } } }) },
       '[test/docker-config] config: config.json "auths"."ghcr.io"."password" ends in a newline (often from "echo" without -n): remove it'],
     ['an empty login password', { config: DockerConfig.fromLogin({ username: 'u', password: '' }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": password is empty: give a non-empty password'],
+      '[test/docker-config] config: login: password is empty: give a non-empty password'],
     ['a login password with a newline', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\n` }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
+      '[test/docker-config] config: login: password contains a line break (often from "echo" without -n or a file\'s last newline): remove it'],
     ['a login password with an escape character pasted from a terminal', { config: DockerConfig.fromLogin({ username: 'u', password: `\u001b[200~${FAKE_PASSWORD}` }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+      '[test/docker-config] config: login: password contains a control character: check what was pasted'],
     ['a login password with a tab inside', { config: DockerConfig.fromLogin({ username: 'u', password: `${FAKE_PASSWORD}\tx` }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": password contains a control character: check what was pasted'],
+      '[test/docker-config] config: login: password contains a control character: check what was pasted'],
     ['a login user name with DEL', { config: DockerConfig.fromLogin({ username: 'u\u007f', password: FAKE_PASSWORD }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains a control character: check what was pasted'],
+      '[test/docker-config] config: login: username contains a control character: check what was pasted'],
     ['a user name with a colon', { config: DockerConfig.fromLogin({ username: 'a:b', password: FAKE_PASSWORD }) },
-      '[test/docker-config] config: login for "https://index.docker.io/v1/": username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
+      '[test/docker-config] config: login: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
     ['the same registry twice', { config: DockerConfig.fromLogins([{ server: 'ghcr.io', ...login }, { server: 'ghcr.io', ...login }]) },
-      '[test/docker-config] config: login 2 ("ghcr.io"): server "ghcr.io" is given twice: give each registry once'],
+      '[test/docker-config] config: login 2: server is given twice, as in login 1: give each registry once'],
     ['no logins', { config: DockerConfig.fromLogins([]) },
       '[test/docker-config] config: no login given: pass at least one registry login'],
     ['no config', {},
@@ -249,7 +249,7 @@ describe('DockerRegistryAccess at the edges the property tests found', () => {
     test('a fromLogin password with a lone surrogate is refused: its "auth" would disagree with it', () => {
       // GIVEN a password with half of a surrogate pair WHEN it is used THEN it is refused
       refused(docker(DockerConfig.fromLogin({ username: 'fake-user', password: `${SECRET}\ud800` })),
-        '[test/docker-config] config: login for "https://index.docker.io/v1/": password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character');
+        '[test/docker-config] config: login: password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character');
     });
 
     test.each([

@@ -1,7 +1,7 @@
 // The validation plugin, run by the real `cdk8s synth` on a temporary app that holds only hand-written
 // PodDefaults (raw ApiObjects, no construct of this library), with the plugin in cdk8s.yaml by local path.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildCli, runCli } from '../cli/cli-runner';
@@ -118,4 +118,60 @@ describeIfCli('PodDefaultValidationPlugin in cdk8s synth', () => {
     expect(output).toContain('Construct Path: N/A');
     expect(output).toMatch(/Resource Name: creds \(\S+hand-written\.k8s\.yaml#1\)/);
   }, 120_000);
+
+  // The docs' way to apply dist/ once the plugin ran (docs/check.md, "Applying dist/"): kubectl 1.32 reads every
+  // *.json file of a directory as a manifest, and cdk8s writes construct-metadata.json there for the plugin.
+  // Offline, `kubectl label --local` reads files as `kubectl apply -f` does (the same resource builder), and
+  // `kubectl apply` against a closed port reports a file without kind before it needs the server.
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (kubectl.error !== undefined) { console.log(`skipped: kubectl is not on PATH (${kubectl.error.message}), so "kubectl apply -f dist/" was not run`); }
+  (kubectl.error === undefined ? test : test.skip)('kubectl apply -f dist/ fails on construct-metadata.json; dist/*.k8s.yaml, as the docs apply it, reads every object', async () => {
+    // GIVEN the dist/ of a cdk8s synth with the plugin, two PodDefaults in it
+    const objects = [podDefault('docker-config', '/home/jovyan/.docker'), podDefault('other-config', '/home/jovyan/.other')];
+    const offline = (dir: string, command: string) => {
+      writeFileSync(path.join(dir, 'kubeconfig'), '');
+      const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, KUBECONFIG: path.join(dir, 'kubeconfig') } });
+      // discovery's own complaints about the closed port, one per retry, are not what this is about
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter(l => !l.includes('memcache.go')).join('\n') };
+    };
+    const APPLY = 'kubectl apply -f dist/*.k8s.yaml';
+    const CLOSED = '--dry-run=client --server=http://127.0.0.1:1';
+
+    // WHEN kubectl reads dist/ whole, and the docs' glob
+    const { code, after } = await synth(pluginDir, objects, undefined, async dir => ({
+      files: readdirSync(path.join(dir, 'dist')).sort(),
+      apply: offline(dir, `kubectl apply ${CLOSED} -f dist/`),
+      applyUnvalidated: offline(dir, `kubectl apply ${CLOSED} --validate=false -f dist/`),
+      read: offline(dir, 'kubectl label --local -o name -f dist/ x=y'),
+      documented: offline(dir, `${APPLY} ${CLOSED}`),
+      documentedRead: offline(dir, 'kubectl label --local -o name -f dist/*.k8s.yaml x=y'),
+    }));
+
+    // THEN cdk8s wrote the metadata beside the manifests
+    expect(code).toBe(0);
+    expect(after.files).toEqual(['construct-metadata.json', 'hand-written.k8s.yaml']);
+    // AND kubectl takes it for a manifest and fails on it, validated or not
+    expect(after.apply.code).not.toBe(0);
+    expect(after.apply.stderr).toContain('error validating "dist/construct-metadata.json": error validating data: [apiVersion not set, kind not set]');
+    expect(after.applyUnvalidated.stderr).toContain('unable to decode "dist/construct-metadata.json": Object \'Kind\' is missing');
+    expect(after.read).toMatchObject({ code: 1, stdout: 'poddefault.kubeflow.org/docker-config\npoddefault.kubeflow.org/other-config\n' });
+    expect(after.read.stderr).toMatch(/^error: unable to decode "dist\/construct-metadata\.json": Object 'Kind' is missing/);
+    // AND the glob reads both PodDefaults and nothing else: apply then fails only for want of a server
+    expect(after.documentedRead).toEqual({ code: 0, stdout: 'poddefault.kubeflow.org/docker-config\npoddefault.kubeflow.org/other-config\n', stderr: '' });
+    expect(after.documented.stderr).not.toContain('construct-metadata');
+    expect(after.documented.stderr).toContain('"dist/hand-written.k8s.yaml"');
+    expect(after.documented.stderr).toContain('127.0.0.1:1');
+  }, 120_000);
+});
+
+describe('the docs apply dist/ as the manifests alone', () => {
+  test('every "kubectl apply ... -f dist" of README.md and docs/ names dist/*.k8s.yaml', () => {
+    // GIVEN the pages a newcomer reads
+    const ROOT_DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter(f => f.endsWith('.md')).map(f => `docs/${f}`)];
+    const applies = ROOT_DOCS.flatMap(page => [...readFileSync(path.join(ROOT, page), 'utf8').matchAll(/kubectl apply[^`\n]*-f dist[^\s`]*/g)].map(m => `${page}: ${m[0]}`));
+    // THEN there are some, and each applies the manifests alone, not construct-metadata.json
+    expect(applies.length).toBeGreaterThanOrEqual(4);
+    expect(applies.filter(a => !a.endsWith('-f dist/*.k8s.yaml'))).toEqual([]);
+    expect(readFileSync(path.join(ROOT, 'docs', 'check.md'), 'utf8')).toContain('```sh\nkubectl apply -f dist/*.k8s.yaml\n```');
+  });
 });

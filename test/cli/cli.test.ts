@@ -8,6 +8,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { runMain } from './cli-io';
+import { HELP_WIDTH, PROGRAM } from '../../lib/cli/framework';
+import { COMMANDS } from '../../lib/cli/main';
 import { errorExpectation, expectOutput } from './cli-results';
 import { buildCli, removeCli, runCli } from './cli-runner';
 import { fixture, GOLDEN_DIR } from '../support';
@@ -394,6 +396,60 @@ describe('help', () => {
     expect(result.stdout).toMatch(new RegExp(`^Usage: cdk8s-kubeflow-access ${command} `));
   });
 
+  describe('wrapped at 80 columns, whatever the terminal, losing nothing', () => {
+    const helps = async () => [['(program)', (await cli(['--help'])).stdout] as const,
+      ...await Promise.all(COMMANDS.map(async c => [c.name, (await cli([c.name, '--help'])).stdout] as const))];
+
+    test('every line of the program\'s and of each command\'s help fits in 80 columns, with no trailing space', async () => {
+      // GIVEN every help text, with COLUMNS as wide as a terminal may say
+      const all = await helps();
+      expect(HELP_WIDTH).toBe(80);
+      expect(all).toHaveLength(COMMANDS.length + 1);
+      // THEN no line is wider than 80 columns or ends in a space (usage lines were up to 250 wide)
+      const wide = all.flatMap(([name, text]) => text.split('\n').filter(l => l.length > 80 || / $/.test(l)).map(l => `${name}: ${l}`));
+      expect(wide).toEqual([]);
+      // AND the terminal's width changes nothing
+      expect((await cli(['pipelines-store', '--help'], { env: { COLUMNS: '300' } })).stdout).toBe(all.find(([n]) => n === 'pipelines-store')![1]);
+    });
+
+    test.each(COMMANDS.map(c => [c.name, c] as const))('%s: the words of its help are those of its usage lines, paragraphs, flags and examples, in order', async (_name, command) => {
+      // GIVEN what the command says, unwrapped
+      const words = (text: string) => text.split(/\s+/).filter(w => w !== '');
+      const label = (flag: string, spec: { type: string; value?: string }) => `--${flag}${spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : ''}`;
+      const expected = [
+        'Usage:', ...command.synopsis.flatMap(s => [PROGRAM, command.name, ...words(s)]),
+        ...command.description.flatMap(words),
+        ...command.options.flatMap(g => [...words(`${g.heading}:`),
+          ...Object.entries(g.options).flatMap(([flag, spec]) => [...words(label(flag, spec)), ...words(spec.help), ...spec.multiple ? ['(repeatable)'] : []])]),
+        'Other', 'options:', '--help,', '-h', 'show', 'this', 'help',
+        ...command.examples === undefined ? [] : ['Examples:', ...command.examples.flatMap(words)],
+      ];
+      // WHEN its help is printed
+      const help = (await cli([command.name, '--help'])).stdout;
+      // THEN the words are the same, the examples' line continuations aside
+      expect(words(help).filter(w => w !== '\\')).toEqual(expected);
+    });
+
+    test('each example, as wrapped, runs in bash as the same commands with the same arguments', async () => {
+      // GIVEN the examples of every command's help, as printed and as written
+      const printed = (await helps()).flatMap(([, text]) => text.split('\nExamples:\n')[1]?.replace(/\n$/, '').split(/\n(?=  \S)/) ?? []);
+      const written = COMMANDS.flatMap(c => c.examples ?? []);
+      expect(printed.length).toBe(written.length);
+      expect(printed.some(e => e.includes(' \\\n'))).toBe(true);
+      // WHEN bash runs each, with no command on PATH, so that each command only writes its arguments to stderr
+      const trace = (script: string) => {
+        const r = spawnSync('bash', ['-c', `PATH=/nonexistent; command_not_found_handle() { local line; line="$(printf '[%s]' "$@")"; printf '%s\\n' "$line" >&2; }; ${script}`], { encoding: 'utf8', env: { HOME: '/home/u' } });
+        return r.stderr.split('\n').filter(l => l !== '').sort();
+      };
+      // THEN each pasted as printed runs what it says unwrapped (the stages of a pipe in any order)
+      printed.forEach((example, i) => {
+        const ran = trace(example);
+        expect(ran.length).toBeGreaterThan(0);
+        expect(ran).toEqual(trace(written[i]));
+      });
+    });
+  });
+
   test.concurrent.each([[['help', 'dokcer']], [['help', 'hunter2']], [['help', 'docker', 'minio']]])('%j is a usage error that echoes no argument', async args => {
     const result = await cli(args);
     expect(expectErrors(result, 2, 'cdk8s-kubeflow-access')).toEqual([
@@ -596,7 +652,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
   test.concurrent('a second line break stays, and is refused', async () => {
     const result = await cli(['docker', '--namespace', 'user', '--username', 'fake-user', '--password-stdin'], { stdin: `${FAKE_PASSWORD}\n\n` });
     expect(expectErrors(result, 1, prefix('docker'))).toEqual([
-      '--password-stdin: login for "https://index.docker.io/v1/": password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
+      '--password-stdin: login: password contains a line break (often from "echo" without -n or a file\'s last newline): remove it']);
   });
 
   test.concurrent.each(READERS)('%s --%s-file: a byte-order mark is named, not called whitespace', async (command, base, args) => {
@@ -697,7 +753,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
 
   test.concurrent.each<[string, string[], string, string]>([
     ['docker', ['--namespace', 'user', '--username', 'u', '--password-stdin'], ' hunter2\n',
-      '--password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+      '--password-stdin: login: password has leading or trailing whitespace: remove it'],
     ['aws-credentials', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin'], 'fake secret\n',
       '--secret-access-key-stdin: profile "default": --secret-access-key-stdin contains whitespace, which no key or token does: check what was pasted'],
     ['aws-env', ['--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-file', secretKeyFile, '--session-token-stdin'], 'a\tb',
@@ -705,7 +761,7 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     ['minio', ['--namespace', 'user', '--access-key', 'fake-minio-access-0000', '--secret-key-stdin'], 'fake secret',
       '--secret-key-stdin: contains whitespace, which no key or token does: check what was pasted'],
     ['notebook', ['--namespace', 'user', '--docker-username', 'u', '--docker-password-stdin'], ' hunter2',
-      '--docker-password-stdin: login for "https://index.docker.io/v1/": password has leading or trailing whitespace: remove it'],
+      '--docker-password-stdin: login: password has leading or trailing whitespace: remove it'],
   ])('%s: a bad secret is blamed on the flag that read it', async (command, args, stdin, message) => {
     expect(expectErrors(await cli([command, ...args], { stdin }), 1, prefix(command))).toEqual([message]);
   });

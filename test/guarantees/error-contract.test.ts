@@ -239,13 +239,13 @@ describe('props of the wrong type or shape, as JavaScript and jsii callers give 
     ['PipelinesApiAccess name: 42', s => new PipelinesApiAccess(s, ID, { name: 42 as any }),
       '[test/construct] name: is a number, not a string: give a string, or leave name out'],
     ['a password that is a number', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogin({ ...login, password: 1234 as any }) }),
-      '[test/construct] config: login for "https://index.docker.io/v1/": password is a number, not a string: give the password as text'],
+      '[test/construct] config: login: password is a number, not a string: give the password as text'],
     ['a password that is null', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogins([{ ...login, password: null as any }]) }),
-      '[test/construct] config: login for "https://index.docker.io/v1/": password is null, not a string: give the password as text'],
+      '[test/construct] config: login: password is null, not a string: give the password as text'],
     ['a password left out', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogin({ username: 'fake-user' } as any) }),
-      '[test/construct] config: login for "https://index.docker.io/v1/": password is missing: give the password'],
+      '[test/construct] config: login: password is missing: give the password'],
     ['a user name that is an object', s => new NotebookAccess(s, ID, { docker: DockerConfig.fromLogin({ ...login, username: { name: 'u' } as any }) }),
-      '[test/construct/docker-config] config: login for "https://index.docker.io/v1/": username is an object, not a string: give the username as text'],
+      '[test/construct/docker-config] config: login: username is an object, not a string: give the username as text'],
     ['a server that is a number', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogin({ ...login, server: 5000 as any }) }),
       '[test/construct] config: login: server is a number, not a string: give the registry host, such as "ghcr.io"'],
     ['a secret access key that is a boolean', s => new AwsEnvConfiguration(s, ID, { configuration: S3Configuration.fromValues({ ...keys, secretAccessKey: true as any }) }),
@@ -277,7 +277,7 @@ describe('props of the wrong type or shape, as JavaScript and jsii callers give 
     ['DockerConfig.fromLogins(null)', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogins(null as any) }),
       '[test/construct] config: the logins are null, not a list: give a list of logins, such as [{ server, username, password }]'],
     ['DockerConfig.fromLogins of a sparse array, whose holes are logins left out', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromLogins(new Array(2)) }),
-      '[test/construct] config: login 1 ("https://index.docker.io/v1/"): username is missing: give the username'],
+      '[test/construct] config: login 1: username is missing: give the username'],
     ['DockerConfig.fromJson of an object', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromJson({ auths: {} } as any) }),
       '[test/construct] config: config.json is an object, not JSON text: give the file\'s content as a string'],
     ['DockerConfig.fromExistingSecret(null)', s => new DockerRegistryAccess(s, ID, { config: DockerConfig.fromExistingSecret(null as any) }),
@@ -402,7 +402,7 @@ describe('a NotebookAccess refused for one of its parts leaves nothing of itself
   test('an id that constructs rewrites (a newline becomes "--"), and a login its DockerRegistryAccess refuses', () => {
     // GIVEN an id with a newline and an empty user name WHEN it is built THEN it is refused, and nothing is left in the chart
     expectRefused(chart => new NotebookAccess(chart, 'a\nb', { docker: DockerConfig.fromLogin({ username: '', password: FAKE_SECRET }) }),
-      /docker-config\] config: login for "https:\/\/index.docker.io\/v1\/": username is empty: give a non-empty username$/, [FAKE_SECRET]);
+      /docker-config\] config: login: username is empty: give a non-empty username$/, [FAKE_SECRET]);
   });
 });
 

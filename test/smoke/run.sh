@@ -48,6 +48,19 @@ cp "$work/$tarball" "$app/"
 
 # Type-check against the package's declarations, every .d.ts of it included (no skipLibCheck).
 (cd "$app" && npx --no-install tsc --noEmit -p .)
+# A newcomer's first run, before exporting REGISTRY_TOKEN: the starter's one line saying what to export,
+# then cdk8s-cli's own report of an app that exited 1 (its "Error: command ..." and four stack lines, which
+# cdk8s-cli 2.207 prints for any app that fails); no stack trace of the app, and nothing written.
+if (cd "$app" && env -u REGISTRY_TOKEN npx --no-install cdk8s synth > "$work/no-token.out" 2>&1); then
+  echo "smoke: the starter synthesised without REGISTRY_TOKEN" >&2
+  exit 1
+fi
+says='REGISTRY_TOKEN is empty or not set: export REGISTRY_TOKEN=... with a token that may read the packages of ghcr.io, then run "npx cdk8s synth" again'
+if [ "$(sed -n 2p "$work/no-token.out")" != "$says" ] || [ "$(wc -l < "$work/no-token.out")" -gt 8 ] || grep -q 'AccessError\|main\.ts:' "$work/no-token.out" || [ -e "$app/dist" ]; then
+  echo "smoke: without REGISTRY_TOKEN, cdk8s synth said (and dist/ is $( [ -e "$app/dist" ] && echo written || echo absent)):" >&2
+  cat "$work/no-token.out" >&2
+  exit 1
+fi
 # Synthesise as the README says, with a fake token.
 (cd "$app" && REGISTRY_TOKEN=fake-registry-token-0000 npx --no-install cdk8s synth > "$work/synth.out")
 

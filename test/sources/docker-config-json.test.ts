@@ -149,7 +149,8 @@ describe('checkDockerConfig: one refusal per rule', () => {
 });
 
 describe('renderDockerLogins', () => {
-  const HUB = 'login for "https://index.docker.io/v1/"';
+  // one login is "login", one of several "login N": never by its server, which may be a token pasted in the wrong field
+  const ONE = 'login';
   const USER_INFO = 'holds "@", as user information (user:password@) before a host does, which a registry address never has: '
     + 'give the registry host alone, such as "ghcr.io", and the credentials as username and password';
   test.each<[string, any[], string]>([
@@ -158,21 +159,25 @@ describe('renderDockerLogins', () => {
     ['a server with a leading space', [{ server: ' ghcr.io', username: 'u', password: 'p' }], 'login: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
     ['a server with a trailing space', [{ server: 'ghcr.io ', username: 'u', password: 'p' }], 'login: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"'],
     ['Docker Hub twice, once by default', [{ username: 'u', password: 'p' }, { server: 'https://index.docker.io/v1/', username: 'u', password: 'p' }],
-      'login 2 ("https://index.docker.io/v1/"): server "https://index.docker.io/v1/" is given twice: give each registry once'],
-    ['a username with a leading space', [{ username: ' u', password: 'p' }], `${HUB}: username has leading or trailing whitespace: remove it`],
-    ['a username with a trailing tab', [{ username: 'u\t', password: 'p' }], `${HUB}: username has leading or trailing whitespace: remove it`],
-    ['a password with a trailing space', [{ username: 'u', password: 'p ' }], `${HUB}: password has leading or trailing whitespace: remove it`],
-    ['a password with a leading space', [{ username: 'u', password: ' p' }], `${HUB}: password has leading or trailing whitespace: remove it`],
-    ['a password with a newline', [{ username: 'u', password: 'p\n' }], `${HUB}: password contains a line break (often from "echo" without -n or a file's last newline): remove it`],
-    ['a password with a carriage return inside', [{ username: 'u', password: 'p\rq' }], `${HUB}: password contains a line break (often from "echo" without -n or a file's last newline): remove it`],
-    ['a password with a control character', [{ username: 'u', password: 'p\u0001' }], `${HUB}: password contains a control character: check what was pasted`],
-    ['a password with half a surrogate pair', [{ username: 'u', password: 'p\ud800' }], `${HUB}: password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`],
-    ['a username with a colon', [{ username: 'u:v', password: 'p' }], `${HUB}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`],
-    ['an empty password', [{ username: 'u', password: '' }], `${HUB}: password is empty: give a non-empty password`],
-    ['an empty username', [{ username: '', password: 'p' }], `${HUB}: username is empty: give a non-empty username`],
-    ['an email with a leading space', [{ username: 'u', password: 'p', email: ' e' }], `${HUB}: email has leading or trailing whitespace: remove it`],
+      'login 2: server is given twice, as in login 1: give each registry once'],
+    ['a username with a leading space', [{ username: ' u', password: 'p' }], `${ONE}: username has leading or trailing whitespace: remove it`],
+    ['a username with a trailing tab', [{ username: 'u\t', password: 'p' }], `${ONE}: username has leading or trailing whitespace: remove it`],
+    ['a password with a trailing space', [{ username: 'u', password: 'p ' }], `${ONE}: password has leading or trailing whitespace: remove it`],
+    ['a password with a leading space', [{ username: 'u', password: ' p' }], `${ONE}: password has leading or trailing whitespace: remove it`],
+    ['a password with a newline', [{ username: 'u', password: 'p\n' }], `${ONE}: password contains a line break (often from "echo" without -n or a file's last newline): remove it`],
+    ['a password with a carriage return inside', [{ username: 'u', password: 'p\rq' }], `${ONE}: password contains a line break (often from "echo" without -n or a file's last newline): remove it`],
+    ['a password with a control character', [{ username: 'u', password: 'p\u0001' }], `${ONE}: password contains a control character: check what was pasted`],
+    ['a password with half a surrogate pair', [{ username: 'u', password: 'p\ud800' }], `${ONE}: password is not valid Unicode (it holds half of a UTF-16 surrogate pair): remove the broken character`],
+    ['a username with a colon', [{ username: 'u:v', password: 'p' }], `${ONE}: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"`],
+    ['an empty password', [{ username: 'u', password: '' }], `${ONE}: password is empty: give a non-empty password`],
+    ['an empty username', [{ username: '', password: 'p' }], `${ONE}: username is empty: give a non-empty username`],
+    ['an email with a leading space', [{ username: 'u', password: 'p', email: ' e' }], `${ONE}: email has leading or trailing whitespace: remove it`],
     ['the second of two logins', [{ server: 'ghcr.io', username: 'u', password: 'p' }, { server: 'quay.io', username: 'u', password: '' }],
-      'login 2 ("quay.io"): password is empty: give a non-empty password'],
+      'login 2: password is empty: give a non-empty password'],
+    ['a token pasted as the server, the password left empty', [{ server: 'ghp_FAKEFAKEFAKEFAKEFAKE0000', username: 'u', password: '' }],
+      'login: password is empty: give a non-empty password'],
+    ['the second of two, a token pasted as its server', [{ server: 'ghcr.io', username: 'u', password: 'p' }, { server: 'ghp_FAKEFAKEFAKEFAKEFAKE0000', username: 'u:v', password: 'p' }],
+      'login 2: username contains ":", which Docker cannot tell apart from the password in "auth": use a user name without ":"'],
     ['a server with user information', [{ server: 'https://fake-user:fake-pass@ghcr.io', username: 'u', password: 'p' }], `login: server ${USER_INFO}`],
     ['the second of two, a server with "@"', [{ server: 'ghcr.io', username: 'u', password: 'p' }, { server: 'fake-token@quay.io', username: 'u', password: 'p' }],
       `login 2: server ${USER_INFO}`],
