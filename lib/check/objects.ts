@@ -177,6 +177,13 @@ export function append<T>(list: T[], more: readonly T[]): void {
   for (let i = 0; i < more.length; i++) { list.push(more[i]); }
 }
 
+/** An object for a message, of any kind: `configmap c (s0) in namespace team-a`; the namespace only where it has one or takes one. */
+export function objectSubject(found: Found): string {
+  const namespaced = found.namespace !== '' || found.floating;
+  const words = [(found.kind === '' ? 'object' : found.kind).toLowerCase(), found.name].filter(w => w !== '').join(' ');
+  return `${words} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
+}
+
 /** A namespace for a message. */
 export function ns(namespace: string): string {
   return namespace === '' ? '(none)' : namespace;

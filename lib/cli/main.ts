@@ -13,6 +13,7 @@ import { gcpWorkloadIdentityCommand } from './gcp-workload-identity';
 import { gcsCommand } from './gcs';
 import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
+import { editDistance } from '../names';
 import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, parseCommandArgs, PROGRAM, UsageError, wrap } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
@@ -114,19 +115,6 @@ function report(io: Io, prefix: string, error: unknown): number {
   }
   for (const line of message.split('\n')) { io.stderr(`${prefix}: ${line}\n`); }
   return code;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
 }
 
 function packageVersion(): string {

@@ -2,6 +2,7 @@
 // (`_shared/base_client.py parse_connection_str`): split on ";", each part on its first "=".
 import { credentialValueProblem } from './aws-credentials-ini';
 import { decodeBase64Bytes } from './base64';
+import { editDistance } from '../names';
 
 /** The settings a connection string may hold, in their canonical casing. */
 const SETTINGS = [
@@ -80,23 +81,9 @@ export function parseConnectionString(text: string): { settings: { [name: string
  */
 function unknownSettingName(name: string): string {
   if (!/^[A-Za-z]{1,40}$/.test(name)) { return 'a setting name that is not a word'; }
-  const misspelt = SETTINGS.find(s => editDistanceAtMost(s.toLowerCase(), name.toLowerCase(), 2));
+  const misspelt = SETTINGS.find(s => editDistance(s.toLowerCase(), name.toLowerCase()) <= 2);
   return misspelt === undefined ? 'an unknown setting name (not shown: it is no misspelling of a setting, so it may be a credential)'
     : `an unknown setting name (not shown), 1 or 2 letters from ${misspelt}`;
-}
-
-/** Whether `a` becomes `b` with at most `max` insertions, deletions and substitutions (Levenshtein). */
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) { return false; }
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] <= max;
 }
 
 function connectionSettingsProblem(settings: { [name: string]: string }): string | undefined {

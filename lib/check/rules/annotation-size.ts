@@ -5,7 +5,7 @@
 // kubectl's client-side apply also adds kubectl.kubernetes.io/last-applied-configuration, a copy of the
 // object, so it fails below that size: not modelled.
 import { listItems } from '../input-model';
-import { Found, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -24,8 +24,7 @@ export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
     const bytes = annotationBytes(found.manifest.metadata?.annotations);
     if (bytes <= LIMIT || listItems(found.manifest) !== undefined) { continue; }
     const kind = found.kind === '' ? 'object' : found.kind;
-    const namespaced = found.namespace !== '' || found.floating;
-    const subject = `${[kind.toLowerCase(), found.name].filter(w => w !== '').join(' ')} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
+    const subject = objectSubject(found);
     problems.push(checkProblem({
       rule: 'annotation-size',
       namespace: found.namespace,

@@ -10,8 +10,9 @@ import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
 import { pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
+import { editDistance } from '../../names';
 import { listItems } from '../input-model';
-import { Found, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
+import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { misspeltAs } from './field-type';
@@ -173,8 +174,7 @@ export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[]
 function metadataProblem(found: Found, parts: readonly (string | number)[], known: ReadonlyMap<string, unknown> | ReadonlySet<string>): CheckProblem {
   const path = pathText(parts);
   const kind = found.kind === '' ? 'object' : found.kind;
-  const namespaced = found.namespace !== '' || found.floating;
-  const subject = `${[kind.toLowerCase(), found.name].filter(w => w !== '').join(' ')} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
+  const subject = objectSubject(found);
   const field = parts[parts.length - 1] as string;
   const meant = [...known.keys()].find(name => spelledAlike(field, name));
   const meantPath = meant === undefined ? undefined : pathText([...parts.slice(0, -1), meant]);
@@ -192,21 +192,11 @@ function metadataProblem(found: Found, parts: readonly (string | number)[], know
 
 /**
  * Whether `written` is a misspelling of the field `name`: the same but for case, or at most two letters
- * inserted, dropped, changed or swapped (`lables`, `annotation`, `controler`), in a name of more than four letters.
+ * inserted, dropped or changed (`lables`, `annotation`, `controler`), in a name of more than four letters.
  */
 function spelledAlike(written: string, name: string): boolean {
   const a = written.toLowerCase();
   const b = name.toLowerCase();
   if (a === b) { return true; }
-  if (b.length <= 4 || Math.abs(a.length - b.length) > 2) { return false; }
-  // Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one substring).
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1); }
-    }
-  }
-  return d[a.length][b.length] <= 2;
+  return b.length > 4 && editDistance(a, b) <= 2;
 }
