@@ -417,5 +417,5 @@ test('the in-process check, the pure check over what synth wrote, and the CLI ch
       } finally {
         rmSync(workdir, { recursive: true, force: true });
       }
-    }), { seed: SEED, numRuns: Math.ceil(RUNS / 6) });
-}, timeoutFor(RUNS / 6));
+    }), { seed: SEED, numRuns: Math.ceil(RUNS / 10) });
+}, timeoutFor(RUNS / 10));
