@@ -20,7 +20,7 @@ const MANIFEST_LIMIT = 64 * 1024 * 1024;
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'report PodDefaults in existing manifests that Kubeflow would refuse together',
-  synopsis: ['[--namespace NS] [--allow-unlisted [NS/]NAME]... FILE...'],
+  synopsis: ['[--namespace NS] [--allow-unlisted [NS/]NAME]... [--recursive] FILE...'],
   description: [
     'Reads manifests as kubectl does (multi-document YAML, or JSON objects one after another, "kind: List" included, as "kubectl get -o yaml" or "-o json" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files, and skips the construct-metadata.json that "cdk8s synth" writes beside them) and reports, one line each, every problem the library refuses at synth time:',
     'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, an env var set by one PodDefault\'s env and another\'s envFrom source, PodDefaults one pod can select that set different service accounts or two credentials for one cloud, two objects with the same group, kind, namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it, and a ClusterExternalSecret as the ExternalSecret it writes in each namespace it targets), PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm and workspace (/home/jovyan) mounts, PodDefault fields the PodDefault CRD does not declare (an image volume, a container\'s restartPolicy, a misspelt field), which "kubectl apply" refuses and the API server otherwise drops, names over 52 characters, invalid label keys, label values, annotation keys or selectors (a ClusterExternalSecret\'s namespace selectors too, which make it write no ExternalSecret), and refresh durations External Secrets Operator cannot read (an ExternalSecret\'s refreshInterval, a ClusterExternalSecret\'s refreshTime).',
@@ -33,12 +33,14 @@ export const checkCommand: CommandSpec = {
       options: {
         'namespace': { type: 'string', value: 'NS', help: 'namespace of objects that name none (of every namespaced kind), as "kubectl apply -n" would apply them (default: default)' },
         'allow-unlisted': { type: 'string', multiple: true, value: '[NS/]NAME', help: 'PodDefault not meant for the notebook spawner: skip the listing rule for it' },
+        'recursive': { type: 'boolean', help: 'a directory also reads the files of its subdirectories, at any depth, as one input, as "kubectl apply -R" does (cdk8s writes a folder per chart with FOLDER_PER_CHART_FILE_PER_RESOURCE)' },
       },
     },
   ],
   positionals: { name: 'FILE', min: 1 },
   examples: [
     'cdk8s-kubeflow-access check dist/',
+    'cdk8s-kubeflow-access check --recursive dist/',
     'kubectl get poddefaults -n user -o yaml | cdk8s-kubeflow-access check - new-poddefault.yaml',
   ],
   run: runCheck,
@@ -73,8 +75,9 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const byIdentity = new Map<string, Loaded[]>();
   const problems: string[] = [];
   const skipped: string[] = [];
+  const recursive = args.values.recursive === true;
   args.positionals.forEach((positional, input) => {
-    for (const file of expandInput(positional, problems)) {
+    for (const file of expandInput(positional, problems, recursive)) {
       const text = readManifestFile(io, file.file, problems);
       if (text === undefined) { continue; }
       const read = readManifestText(text, file.name);
@@ -120,8 +123,12 @@ async function runCheck(args: Args, io: Io): Promise<number> {
 
 const PROGRAM_CHECK = 'cdk8s-kubeflow-access check';
 
-/** The files of one input, with the names messages use: a directory stands for its manifest files. */
-function expandInput(input: string, problems: string[]): { file: string; name: string; inDirectory: boolean }[] {
+/**
+ * The files of one input, with the names messages use: a directory stands for its manifest files, and with
+ * `recursive` for those of its subdirectories too, in the order of a walk of the tree by name (Go's
+ * filepath.Walk, as `kubectl apply -R -f` reads a directory; it follows no symbolic link to a directory).
+ */
+function expandInput(input: string, problems: string[], recursive: boolean): { file: string; name: string; inDirectory: boolean }[] {
   if (input === '-') { return [{ file: '-', name: 'stdin', inDirectory: false }]; }
   let isDirectory = false;
   try {
@@ -130,9 +137,26 @@ function expandInput(input: string, problems: string[]): { file: string; name: s
     // readManifestFile reports a missing or unreadable file.
   }
   if (!isDirectory) { return [{ file: input, name: input, inDirectory: false }]; }
-  const files = readdirSync(input).filter(f => MANIFEST_FILE.test(f)).sort();
-  if (files.length === 0) { problems.push(`FILE: directory ${JSON.stringify(input)} holds no *.yaml, *.yml or *.json files`); }
-  return files.map(f => ({ file: path.join(input, f), name: path.join(input, f), inDirectory: true }));
+  const files: string[] = [];
+  let subdirectories = false;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      if (entry.isDirectory()) {
+        subdirectories = true;
+        if (recursive) { walk(path.join(dir, entry.name)); }
+      } else if (MANIFEST_FILE.test(entry.name)) {
+        files.push(path.join(dir, entry.name));
+      }
+    }
+  };
+  walk(input);
+  if (files.length === 0) {
+    // A cdk8s output of FOLDER_PER_CHART_FILE_PER_RESOURCE: one folder per chart. Given one by one, the charts
+    // would be inputs applied in turn, each replacing the objects of the ones before: not the app synth judged.
+    const hint = subdirectories && !recursive ? ': pass --recursive to read its subdirectories as one input (cdk8s writes a folder per chart with FOLDER_PER_CHART_FILE_PER_RESOURCE)' : '';
+    problems.push(`FILE: directory ${JSON.stringify(input)} holds no *.yaml, *.yml or *.json files${hint}`);
+  }
+  return files.map(f => ({ file: f, name: f, inDirectory: true }));
 }
 
 /** The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. */

@@ -482,6 +482,37 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a KubePodDefault whose JSON patch puts a mapping where core/v1 declares a list fails synth, naming the construct and the field', () => {
+    // GIVEN KubePodDefaults patched with a sidecar whose ports are a mapping, with an ephemeral volume whose claim
+    // template's creationTimestamp is a string, and with a port left empty (a patch's null stays): the patch applies
+    // before the core/v1 conversion, whose .map, .toISOString and field reads threw a TypeError naming neither
+    // (found by invariant.fuzz.test.ts: seed 99 with FUZZ_RUNS=300, seed 1 with FUZZ_RUNS=400)
+    const filesLeft = filesAfter(outdir => {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'test', { namespace: 'team-a' });
+      PodDefaultValidation.attach(app);
+      new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
+        .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: { http: 8080 } }]));
+      app.synth();
+    });
+    const { app, chart } = appWithChart();
+    new KubePodDefault(chart, 'scratch', { metadata: { name: 'scratch', namespace: 'team-a' }, spec: { selector: { matchLabels: { scratch: 'true' } } } })
+      .addJsonPatch(JsonPatch.add('/spec/volumes', [{ name: 'v', ephemeral: { volumeClaimTemplate: { metadata: { creationTimestamp: '2026-12-07T00:00:00Z' }, spec: {} } } }]));
+
+    // WHEN synthesised
+    // THEN synth fails with an AccessError naming the construct and the field, and writes nothing
+    expect(filesLeft.files).toEqual([]);
+    expect((filesLeft.error as Error).name).toBe('AccessError');
+    expect((filesLeft.error as Error).message).toBe('[test/proxy] spec.sidecars[0].ports: is a mapping, where core/v1 declares a list, so KubePodDefault cannot render it: '
+      + 'write a list there (in a JSON patch\'s value too)');
+    expect(() => app.synthYaml()).toThrow('[test/scratch] spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.creationTimestamp: is a string, where core/v1 '
+      + 'declares a timestamp, so KubePodDefault cannot render it: write a timestamp there (in a JSON patch\'s value too)');
+    const empty = appWithChart();
+    new KubePodDefault(empty.chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
+      .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }, null] }]));
+    expect(() => empty.app.synthYaml()).toThrow('[test/proxy] spec.sidecars[0].ports[1]: is null, which KubePodDefault cannot render: remove it, or give it a value (in a JSON patch too)');
+  });
+
   test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {
     // GIVEN a raw Secret whose token was pasted unencoded into data, and an Included one whose pin is an unquoted number
     const { app, chart } = appWithChart();

@@ -2,7 +2,7 @@
 // (kubectl's YAML and JSON, cdk8s's output directory) and reports what the check finds. In-process
 // through main(argv, io), and as the real binary for what only a process has.
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { runMain } from './cli-io';
@@ -96,6 +96,30 @@ describe('check', () => {
     // THEN
     expect(lines).toEqual([expect.stringMatching(
       new RegExp(`^${esc(file)}#${podDefault + 1} and ${esc(file)}#${documents.length + 1} are both PodDefault minio .* in namespace user`))]);
+  });
+
+  test.concurrent('--recursive reads a folder per chart as one input, so an object in two charts stays an error, as synth refuses it', async () => {
+    // GIVEN a cdk8s output of FOLDER_PER_CHART_FILE_PER_RESOURCE (synthesised without the check) whose two charts both hold
+    // the PodDefault minio of namespace user: `kubectl apply -R -f dist/` applies one over the other
+    const dist = mkdtempSync(path.join(tmpdir(), 'cli-check-folders-'));
+    const podDefault = golden('minio-defaults').split('---\n').find(d => d.includes('kind: PodDefault\n'))!;
+    for (const chart of ['0000-team', '0001-shared']) {
+      mkdirSync(path.join(dist, chart));
+      writeFileSync(path.join(dist, chart, 'PodDefault.minio.k8s.yaml'), podDefault);
+    }
+    const [first, second] = ['0000-team', '0001-shared'].map(c => path.join(dist, c, 'PodDefault.minio.k8s.yaml'));
+    // WHEN the directory is checked with --recursive, without it, and chart by chart
+    const recursive = expectErrors(await cli(['check', '--recursive', dist]), 1, 'cdk8s-kubeflow-access check');
+    const flat = expectErrors(await cli(['check', dist]), 1, 'cdk8s-kubeflow-access check');
+    const chartByChart = await cli(['check', path.join(dist, '0000-team'), path.join(dist, '0001-shared')]);
+    // THEN --recursive finds the duplicate (found by invariant.fuzz.test.ts, seed 5, FUZZ_RUNS=1200: the charts given one
+    // by one were two applies, the later replacing the earlier, and the CLI passed what synth refuses)
+    expect(recursive).toEqual([expect.stringMatching(new RegExp(`^${esc(first)}#1 and ${esc(second)}#1 are both PodDefault minio \\(api group kubeflow.org\\) in namespace user: `))]);
+    // AND without it the directory holds no manifest of its own, and the error says what to pass
+    expect(flat).toEqual([`FILE: directory ${JSON.stringify(dist)} holds no *.yaml, *.yml or *.json files: pass --recursive to read its subdirectories as one input `
+      + '(cdk8s writes a folder per chart with FOLDER_PER_CHART_FILE_PER_RESOURCE)']);
+    // AND chart by chart, the later input replaces the earlier, as two kubectl applies would
+    expectOutput(chartByChart, 'ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
   });
 
   test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
