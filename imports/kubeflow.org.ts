@@ -5,7 +5,7 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8sJson } from './k8s-runtime';
-import { fieldError } from '../lib/errors';
+import { conversionError } from '../lib/conversion-error';
 import { Construct } from 'constructs';
 
 /**
@@ -60,7 +60,7 @@ export class KubePodDefault extends ApiObject {
     } catch (error) {
       // A value the core/v1 conversion cannot read (a mapping where a list goes, set by a JSON patch, which
       // applies before it, or from JavaScript) throws a TypeError that names neither the object nor the field.
-      throw unrenderable(this.node.path, resolved?.spec, error);
+      throw conversionError(this.node.path, resolved?.spec, error, spec => toJson_PodDefaultSpec(spec as PodDefaultSpec));
     }
     return {
       ...KubePodDefault.GVK,
@@ -253,47 +253,3 @@ function dropUndefined(obj: Record<string, any>): Record<string, any> {
   return out;
 }
 
-/**
- * The error for a spec that toJson_PodDefaultSpec cannot convert (it threw `error`): naming the deepest field
- * whose value alone makes it throw, found by converting specs that hold that value only, and never any part
- * of the value. cdk8s-plus-28's converters call `.map` on each list field and `.toISOString` on each timestamp,
- * which fail on any other value; everything else they copy.
- */
-function unrenderable(path: string, spec: unknown, error: unknown): unknown {
-  const throwsAt = (at: readonly (string | number)[], value: unknown): unknown => {
-    let node = value;
-    for (let i = at.length - 1; i >= 0; i--) {
-      const part = at[i];
-      // Defined, not assigned: a field named __proto__ stays a field.
-      node = typeof part === 'number' ? [node] : Object.defineProperty({}, part, { value: node, enumerable: true, writable: true, configurable: true });
-    }
-    try {
-      toJson_PodDefaultSpec(node as PodDefaultSpec);
-      return undefined;
-    } catch (e) {
-      return e ?? error;
-    }
-  };
-  if (throwsAt([], spec) === undefined) { return error; }
-  const at: (string | number)[] = [];
-  let value: any = spec;
-  let cause = error;
-  for (;;) {
-    // The first item or field whose value alone throws; a mapping that throws as `{}` does is itself the fault.
-    const parts: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i)
-      : value !== null && typeof value === 'object' && throwsAt(at, {}) === undefined ? Object.keys(value) : [];
-    let inner: unknown;
-    const part = parts.find(p => (inner = throwsAt([...at, p], value[p])) !== undefined);
-    if (part === undefined) { break; }
-    at.push(part);
-    value = value[part];
-    cause = inner;
-  }
-  const field = at.reduce<string>((text, part) => typeof part === 'number' ? `${text}[${part}]`
-    : /^[A-Za-z_$][\w$]*$/.test(part) ? `${text}.${part}` : `${text}[${JSON.stringify(part)}]`, 'spec');
-  // A JSON patch's null is not dropped as a prop's is: the converters read fields of it.
-  if (value === null || value === undefined) { return fieldError(path, field, 'is null, which KubePodDefault cannot render: remove it, or give it a value (in a JSON patch too)'); }
-  const found = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
-  const declared = String((cause as Error)?.message).includes('toISOString') ? 'a timestamp' : 'a list';
-  return fieldError(path, field, `is ${found}, where core/v1 declares ${declared}, so KubePodDefault cannot render it: write ${declared} there (in a JSON patch's value too)`);
-}
