@@ -50,8 +50,9 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * its CRD does not declare (an `image` volume, a container's `restartPolicy`, a misspelt field: kubectl
  * apply refuses it, and the API server otherwise drops it), a PodDefault field its CRD's schema refuses (a
  * port number in quotes, a fraction for an integer, a required field such as a mount's `mountPath` missing:
- * the API server refuses the PodDefault), a PodDefault name
- * over 52 characters, invalid label keys, label values and annotation keys, invalid selectors (a
+ * the API server refuses the PodDefault), a metadata field of any object that ObjectMeta does not declare
+ * (`metadata.lables`), annotations over the 256 KiB the API server takes (an object's own, or those one or two
+ * PodDefaults give a notebook), a PodDefault name over 52 characters, invalid label keys, label values and annotation keys, invalid selectors (a
  * PodDefault's, and a ClusterExternalSecret's namespace selectors, which make it write no ExternalSecret),
  * and an ExternalSecret's or ClusterExternalSecret's refresh duration External Secrets Operator cannot read.
  */
