@@ -31,7 +31,8 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const NAMESPACE = 'team-a';
 const BITS = 14;
 
-function podDefault(name: string, spec: any): any {
+/** A PodDefault of the bench's namespace, selected by a label of its own name. */
+export function podDefault(name: string, spec: any): any {
   return {
     apiVersion: 'kubeflow.org/v1alpha1',
     kind: 'PodDefault',

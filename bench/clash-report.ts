@@ -10,20 +10,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { PodDefaultCheck } from '../lib';
 import { main } from '../lib/cli/main';
+import { podDefault } from './check-bench';
 
 const NAMESPACE = 'team-a';
 
 type Shape = 'volume' | 'env-source' | 'service-account' | 'cloud-identity' | 'mount-spelling' | 'label';
 const SHAPES: Shape[] = ['volume', 'env-source', 'service-account', 'cloud-identity', 'mount-spelling', 'label'];
-
-function podDefault(name: string, spec: any): any {
-  return {
-    apiVersion: 'kubeflow.org/v1alpha1',
-    kind: 'PodDefault',
-    metadata: { name, namespace: NAMESPACE },
-    spec: { desc: name, selector: { matchLabels: { [name]: 'true' } }, ...spec },
-  };
-}
 
 function secret(name: string, data: Record<string, string>): any {
   return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: NAMESPACE }, type: 'Opaque', data };
