@@ -325,4 +325,17 @@ describe('annotation-size of a notebook that selects two PodDefaults', () => {
   ])('%s: nothing', (_title, manifests) => {
     expect(checkManifests(inputs(...manifests))).toEqual([]);
   });
+
+  test('five that all meet, each pair over the limit: one problem naming the five (pair-report.ts)', () => {
+    // GIVEN five PodDefaults one notebook can select together, each of 131073 bytes with its marker: ten pairs
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const given = inputs(...names.map(n => pd(n, half(n, LIMIT / 2 + 1))));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN one problem, of the rule and key of a pair, with every PodDefault of the ten pairs, and the first pair whole
+    expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([['annotation-size', 'spec.annotations', ['s0', 's1', 's2', 's3', 's4']]]);
+    expect(problems[0].message).toMatch(/^10 pairs of poddefaults that one notebook can select together give it more annotations than the api server allows in a pod, in namespace team-a, among the 5 poddefaults a \(s0\), b \(s1\), c \(s2\), d \(s3\), e \(s4\); the first pair: poddefaults a \(s0\) and b \(s1\) in namespace team-a give a notebook/);
+    expect(problems[0].fix).toBe('for each pair, remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name');
+    expect(JSON.stringify(problems)).not.toContain('xxxx');
+  });
 });

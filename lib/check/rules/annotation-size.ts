@@ -6,6 +6,7 @@
 // object, so it fails below that size: not modelled.
 import { listItems } from '../input-model';
 import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
+import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -96,29 +97,33 @@ export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], na
     if (sized.least + largest > LIMIT) { (entries ??= []).push({ pd, klass: String(pd.index), item: sized }); }
   }
   if (entries === undefined || entries.length < 2 || !meetings.mayClash(entries)) { return NO_PROBLEMS; }
-  const problems: CheckProblem[] = [];
   // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
   const order = new Map(entries.map((entry, i) => [entry.pd, i]));
   const pairs = meetings.pairs(entries).sort((x, y) => order.get(x[0].pd)! - order.get(y[0].pd)! || order.get(x[1].pd)! - order.get(y[1].pd)!);
+  const over: { a: Entry<Sized>; b: Entry<Sized>; own: number; least: number }[] = [];
   for (const [a, b] of pairs) {
     if (a.pd.name === b.pd.name) { continue; }
     const markers = [a.item.marker, b.item.marker];
     const own = annotationBytes(a.item.annotations, ...markers) + bytesBeside(b.item.annotations, a.item.annotations, markers);
     const least = own + Buffer.byteLength(markers[0]) + Buffer.byteLength(markers[1]) + 2 * LEAST_RESOURCE_VERSION;
-    if (least <= LIMIT) { continue; }
-    problems.push(checkProblem({
+    if (least > LIMIT) { over.push({ a, b, own, least }); }
+  }
+  return pairProblems({
+    pairs: over,
+    parties: ({ a, b }) => [a.pd, b.pd],
+    describe: ({ a, b, own, least }) => checkProblem({
       rule: 'annotation-size',
       namespace,
       sources: [a.pd.source, b.pd.source],
       key: 'spec.annotations',
       message: `poddefaults ${a.pd.name} (${a.pd.source}) and ${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} give a notebook that selects both `
-        + `(${describeLabels(witness([a.pd, b.pd]))}) ${own} bytes of annotations in spec.annotations (keys and values), and the webhook adds ${markers[0]} and `
-        + `${markers[1]} with their resourceVersions: at least ${least} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod `
+        + `(${describeLabels(witness([a.pd, b.pd]))}) ${own} bytes of annotations in spec.annotations (keys and values), and the webhook adds ${a.item.marker} and `
+        + `${b.item.marker} with their resourceVersions: at least ${least} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod `
         + '(ValidateAnnotationsSize), so it refuses every notebook that selects both',
       fix: 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
-    }));
-  }
-  return problems;
+    }),
+    what: `give it more annotations than the api server allows in a pod, in namespace ${ns(namespace)}`,
+  });
 }
 
 function sizedOf(pd: PodDefaultFound): Sized | undefined {
