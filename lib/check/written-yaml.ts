@@ -26,6 +26,7 @@ import { readGoYamlLiteralBlock } from './go-yaml-block-scalar';
 import { isGoYamlNonString, loadKubectlYaml } from './kubectl-yaml';
 import { checkProblem } from './problem';
 import { CheckInput, CheckProblem } from './types';
+import { pathText } from '../admission/stored-pod-default';
 import { isPlainObject } from '../json';
 
 /**
@@ -118,13 +119,6 @@ function unquoted(kind: string, key: boolean): Reading {
   return kind === 'a merge key'
     ? { message: 'is a string that cdk8s writes without quotes, and kubectl reads it back as a merge key', fix: 'use another key' }
     : { message: `is a string that cdk8s writes without quotes, and kubectl reads it back as ${kind}`, fix: `use another ${key ? 'key' : 'value'}: ${UNQUOTED_FIX}` };
-}
-
-/** `spec.env[0].value`, as the shape rule names fields. */
-function pathText(path: readonly (string | number)[]): string {
-  let text = '';
-  for (const step of path) { text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`; }
-  return text;
 }
 
 /** The walk, with what kubectl makes of each string it has judged, for one check. */

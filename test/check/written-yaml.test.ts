@@ -138,6 +138,12 @@ function reported(text: string): string[] {
   return writtenYamlProblems([{ manifest, source: 'cm' }]).map(p => p.key!);
 }
 
+
+/** A key's path as the check's messages write it: `.key` for a name of letters, digits, `_`, `$` and `-` that starts with no digit, `["key"]` for any other. */
+function keyPath(map: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${map}.${key}` : `${map}[${JSON.stringify(key)}]`;
+}
+
 test('kubectl reads cdk8s\'s writing of the candidates as recorded (runs kubectl when on PATH)', () => {
   const readings = kubectlReadings(candidates());
   if (readings === undefined) { return; }
@@ -154,7 +160,7 @@ test('the rule reports exactly the strings kubectl reads back as something else,
   for (const text of candidates()) {
     // WHEN a ConfigMap holds the string as a value and as a key
     // THEN the rule reports each place where kubectl reads something else
-    const expected = [...(text in values ? ['data.value'] : []), ...(text in keys ? [`keys.${text}`] : [])];
+    const expected = [...(text in values ? ['data.value'] : []), ...(text in keys ? [keyPath('keys', text)] : [])];
     expect({ text, reported: reported(text) }).toEqual({ text, reported: expected });
   }
 });
@@ -171,7 +177,7 @@ test('the rule reports exactly the characters kubectl refuses or reads as others
     // WHEN a ConfigMap holds the string as a value and as a key
     // THEN the rule reports each place where kubectl refuses it or reads another string
     const expected = [...(characters.values.includes(text) || separator(text) ? ['data.value'] : []),
-      ...(characters.keys.includes(text) || separator(text) ? [`keys.${text}`] : [])];
+      ...(characters.keys.includes(text) || separator(text) ? [keyPath('keys', text)] : [])];
     expect({ text, reported: reported(text) }).toEqual({ text, reported: expected });
   }
   expect(characterCandidates().filter(text => separator(text) && !characters.values.includes(text))).toEqual(['"\u2028', '"\u2029']);
@@ -182,7 +188,7 @@ test('a line separator is refused also where kubectl keeps it: in quotes, betwee
   const key = `"${'a'.repeat(1100)}\u2028b`;
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'quoted' }, data: { [key]: 'x', value: '"\u2028' } };
   // WHEN judged THEN both are reported
-  expect(writtenYamlProblems([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data.${key}`, 'data.value']);
+  expect(writtenYamlProblems([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data[${JSON.stringify(key)}]`, 'data.value']);
   // AND kubectl reads them back (when on PATH): the rule refuses more than it must here, and says so in its comment
   expect(kubectlUnreadable([key], true) ?? []).toEqual([]);
   expect(kubectlUnreadable(['"\u2028'], false) ?? []).toEqual([]);
@@ -208,7 +214,7 @@ test('a merge key `<<`, which cdk8s writes plain, is reported; as a value it is 
   const problems = writtenYamlProblems([{ manifest, source: 'c/cm' }]);
   // THEN only the key is reported, in the object's namespace
   expect(problems).toEqual([{
-    rule: 'yaml-scalar', namespace: 'team-a', sources: ['c/cm'], key: 'data.<<',
+    rule: 'yaml-scalar', namespace: 'team-a', sources: ['c/cm'], key: 'data["<<"]',
     message: 'c/cm: the key "<<" of data is a string that cdk8s writes without quotes, and kubectl reads it back as a merge key',
     fix: 'use another key',
   }]);
@@ -286,7 +292,7 @@ describe('synth', () => {
     // WHEN synthesised THEN the message names the path and the cause, not the text
     let message = '';
     try { Testing.synth(chart); } catch (e) { message = (e as Error).message; }
-    expect(message).toContain('test/script: stringData.run.sh is a multi-line string that cdk8s writes as a literal block which kubectl reads back '
+    expect(message).toContain('test/script: stringData["run.sh"] is a multi-line string that cdk8s writes as a literal block which kubectl reads back '
       + 'as another string, or refuses');
     expect(message).not.toContain('fake-token');
   });
