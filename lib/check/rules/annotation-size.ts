@@ -47,11 +47,9 @@ export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
  * the PodDefault as stored (nulls dropped).
  */
 export function podAnnotationSize(pd: PodDefaultFound): readonly CheckProblem[] {
-  const annotations = pd.manifest.spec?.annotations;
-  const marker = `${MARKER_PREFIX}${pd.name}`;
-  const own = annotationBytes(annotations, marker);
-  const least = own + Buffer.byteLength(marker) + LEAST_RESOURCE_VERSION;
-  if (least <= LIMIT) { return NO_PROBLEMS; }
+  const sized = sizedOf(pd);
+  if (sized === undefined || sized.least <= LIMIT) { return NO_PROBLEMS; }
+  const { marker, own, least } = sized;
   return [checkProblem({
     rule: 'annotation-size',
     namespace: pd.namespace,
@@ -126,10 +124,11 @@ export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], na
   });
 }
 
+/** A PodDefault's part of a pod's annotations (`Sized`), or `undefined` when it gives none but its marker. */
 function sizedOf(pd: PodDefaultFound): Sized | undefined {
   const annotations = pd.manifest.spec?.annotations;
-  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) { return undefined; }
   const marker = `${MARKER_PREFIX}${pd.name}`;
+  // 0 when spec.annotations is no map, or holds no string: then the PodDefault adds only its marker.
   const own = annotationBytes(annotations, marker);
   return own === 0 ? undefined : { annotations, marker, own, least: own + Buffer.byteLength(marker) + LEAST_RESOURCE_VERSION };
 }
