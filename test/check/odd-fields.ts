@@ -16,8 +16,8 @@ export interface OddField {
 
 /** Strings cdk8s writes plain that kubectl reads as numbers, and ones it reads as strings. */
 const NUMBER_LIKE = ['0O17', '0X1F', '1E3', '+1', '.5', '1_000'];
-const QUANTITIES = ['1Gi', '500m', '1.5', '1e3', '2Gi', 'lots', '1 Gi', '', ...NUMBER_LIKE, 1, 2, 0.5, 1.5, 2 ** 63, 1e21, true, [], {}];
-const INTEGERS = [8080, 1, 0, -1, 2 ** 53, 2 ** 63, 1e21, 1.5, '8080', true, null, [], {}];
+const QUANTITIES = ['1Gi', '500m', '1.5', '1e3', '2Gi', 'lots', '1 Gi', '', ...NUMBER_LIKE, 1, 2, 0.5, 1.5, 2.000000001, 2 ** 63, 1e21, true, [], {}];
+const INTEGERS = [8080, 1, 0, -1, 2 ** 53, 2 ** 63, 1e21, 1.5, 8080.000001, 1.000000003, '8080', true, null, [], {}];
 const BOOLEANS = [true, false, 'true', 'false', 1, 0, null, []];
 const STRINGS = ['x', '', 1, 0.5, true, null, [], {}, ...NUMBER_LIKE];
 
@@ -49,7 +49,7 @@ export const oddField: fc.Arbitrary<OddField> = fc.oneof(
   pick(INTEGERS).map(v => set('/sidecars')(sidecar({ ports: [{ containerPort: v }] }))),
   pick(QUANTITIES).map(v => set('/sidecars')(sidecar({ resources: { limits: { cpu: v, memory: '1Gi' }, requests: { cpu: '100m' } } }))),
   pick<unknown>([[], { limits: [] }, { limits: { cpu: null } }, { requests: 'cpu' }, { claims: [{ name: 'x' }] }]).map(resources => set('/sidecars')(sidecar({ resources }))),
-  pick<unknown>([8080, 'http', 1.5, true, '8080', null, 2 ** 63]).map(port => set('/sidecars')(sidecar({ livenessProbe: { httpGet: { port } } }))),
+  pick<unknown>([8080, 'http', 1.5, 80.00000001, true, '8080', null, 2 ** 63]).map(port => set('/sidecars')(sidecar({ livenessProbe: { httpGet: { port } } }))),
   pick<unknown>([{ httpGet: { path: '/' } }, { tcpSocket: {} }, { exec: { command: 'ls' } }, { exec: { command: ['ls', null] } }, { periodSeconds: '10' }])
     .map(livenessProbe => set('/sidecars')(sidecar({ livenessProbe }))),
   pick<unknown>([{ runAsUser: 1000 }, { runAsUser: '1000' }, { runAsUser: 1.5 }, { privileged: 'false' }, { privileged: false },
