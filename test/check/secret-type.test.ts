@@ -229,6 +229,12 @@ describe('secret-type', () => {
       expect(lines(token({ 'kubernetes.io/service-account.name': 'notebook' }))).toEqual([]);
     });
 
+    test.each<[string, unknown]>([['annotations that are a list', ['kubernetes.io/service-account.name']],
+      ['a name that is a number (unquoted in YAML)', { 'kubernetes.io/service-account.name': 5 }]])(
+      '%s fail the decoding, not this rule', (_title, annotations) => {
+        expect(checkManifests(inputs(token(annotations as object))).filter(p => p.rule === 'secret-type')).toEqual([]);
+      });
+
     test.each<[string, object | undefined, string]>([
       ['no annotations', undefined, 'which it lacks'],
       ['another annotation', { 'kubernetes.io/service-account.uid': 'x' }, 'which it lacks'],

@@ -44,8 +44,9 @@ interface Said {
 /** kubernetes.io/service-account-token: the annotation naming the ServiceAccount, not empty. */
 function serviceAccountToken(found: Found): readonly Said[] {
   const annotations = found.manifest.metadata?.annotations;
-  const name = isPlainObject(annotations) ? annotations[SERVICE_ACCOUNT_NAME] : undefined;
-  // A value of another type fails the decoding, not this validation.
+  // Annotations that are no mapping, or a value of another type, fail the decoding, not this validation.
+  if (annotations !== undefined && annotations !== null && !isPlainObject(annotations)) { return []; }
+  const name = annotations?.[SERVICE_ACCOUNT_NAME];
   if ((typeof name === 'string' && name !== '') || (name !== undefined && name !== null && typeof name !== 'string')) { return []; }
   const state = name === undefined ? 'which it lacks' : 'which is empty';
   return [{
