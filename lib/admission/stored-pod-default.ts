@@ -233,7 +233,10 @@ class Walk {
         return;
       case 'int-or-string':
         if (typeof value !== 'string') {
-          if (!isInteger(value)) { this.refuseType(type.scalar, value); }
+          // A quantity (resource.Quantity) reads a number with a fraction as it is: one kube-openapi takes for an
+          // integer is stored, and every Go client decodes it.
+          const quantity = type.patternName === 'quantity' && typeof value === 'number' && isFloat64AJsonInteger(value);
+          if (!isInteger(value) && !quantity) { this.refuseType(type.scalar, value); }
           return;
         }
         break;
@@ -374,6 +377,49 @@ function isInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT64 && value < MAX_INT64_EXCLUSIVE;
 }
 
+/**
+ * Whether kube-openapi takes the float64 `f` for an integer where a schema says `integer`: its typeValidator
+ * (k8s.io/kube-openapi pkg/validation/validate/type.go, `isFloatInt`) asks go-openapi/swag's
+ * IsFloat64AJSONInteger (convert.go; swag v0.23.0, the version kubernetes release-1.32's go.mod pins, and
+ * the body of every tag from v0.16.0 to v0.23.1):
+ *
+ *   if math.IsNaN(f) || math.IsInf(f, 0) || f < minJSONFloat || f > maxJSONFloat { return false }  // ±(2^53 - 1)
+ *   fa := math.Abs(f); g := float64(uint64(f)); ga := math.Abs(g); diff := math.Abs(f - g)
+ *   switch {
+ *   case f == g: return true
+ *   case f == float64(int64(f)) || f == float64(uint64(f)): return true
+ *   case f == 0 || g == 0 || diff < math.SmallestNonzeroFloat64: return diff < (epsilon * math.SmallestNonzeroFloat64)
+ *   }
+ *   return diff/math.Min(fa+ga, math.MaxFloat64) < epsilon  // epsilon = 1e-9
+ *
+ * So a fraction passes when it is at least 1 and its fractional part is under 1e-9 of itself and its whole
+ * part together (`1.0000000001`, `1000000.001`); below 1 `g` is 0 and the bound `1e-9 * 5e-324` is 0,
+ * so none does. For a negative `f`, Go's `uint64(f)` is implementation-defined (2^64 minus the truncation on
+ * amd64, 0 on arm64): either way the relative difference is about 1, or `g` is 0, so no negative fraction
+ * passes. The API server decodes a JSON number with a fraction or an exponent into a float64
+ * (sigs.k8s.io/json, UnmarshalCaseSensitivePreserveInts), and kubectl writes a YAML float as Go's float64
+ * does, so `f` is the double the manifest holds. Every operation here is IEEE 754 in both languages.
+ */
+export function isFloat64AJsonInteger(f: number): boolean {
+  if (!Number.isFinite(f) || f < -MAX_JSON_FLOAT || f > MAX_JSON_FLOAT) { return false; }
+  if (Number.isInteger(f)) { return true; }
+  if (f < 0) { return false; }
+  const g = Math.trunc(f);
+  const diff = Math.abs(f - g);
+  if (g === 0 || diff < Number.MIN_VALUE) { return diff < 1e-9 * Number.MIN_VALUE; }
+  return diff / Math.min(f + g, Number.MAX_VALUE) < 1e-9;
+}
+
+/** swag's maxJSONFloat: 2^53 - 1. */
+const MAX_JSON_FLOAT = 2 ** 53 - 1;
+
+/**
+ * `found` of a type refusal of an integer field (or an int-or-string one other than a quantity) holding a
+ * number with a fraction that kube-openapi takes for an integer (isFloat64AJsonInteger): the API server stores
+ * it, fraction and all.
+ */
+export const NEAR_WHOLE_NUMBER = 'a number with a tiny fraction (under 1e-9 of the number)';
+
 /** The kind of `value`, in the words of a message, against `expected`; never any part of the value. */
 function kindOf(value: unknown, expected: ExpectedType): string {
   if (value === null || value === undefined) { return 'null'; }
@@ -384,7 +430,8 @@ function kindOf(value: unknown, expected: ExpectedType): string {
     case 'number':
       if (!Number.isFinite(value)) { return 'a number JSON cannot hold'; }
       if (Number.isInteger(value)) { return expected === 'integer' || expected === 'int-or-string' ? 'a whole number beyond 64 bits' : 'a number'; }
-      return expected === 'integer' || expected === 'int-or-string' ? 'a number with a fraction' : 'a number';
+      if (expected !== 'integer' && expected !== 'int-or-string') { return 'a number'; }
+      return isFloat64AJsonInteger(value) ? NEAR_WHOLE_NUMBER : 'a number with a fraction';
     case 'object': return 'a mapping';
     default: return `a ${typeof value}`;
   }

@@ -12,6 +12,7 @@ import { mountSpelling } from './rules/mount-spelling';
 import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
 import { secretData } from './rules/secret-data';
+import { secretTypes } from './rules/secret-type';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
 import { unknownFields, unknownMetadataFields } from './rules/unknown-field';
@@ -27,6 +28,7 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, fieldTypes, nameLength
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
  * given objects, in input order: objects that overwrite each other first (in the cluster, then in the
  * output files), then Secrets whose data the API server cannot decode or refuses for its size, then
+ * Secrets that lack what their type asks for, then
  * namespace by namespace, the rules on each PodDefault and then those across the
  * PodDefaults one notebook can select. An object that names no namespace lands wherever `kubectl apply
  * -n` sends it, so it is judged in every namespace of the input, and against the other namespace-less
@@ -51,6 +53,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, externalSecretProblems(objects));
   append(problems, outputFiles(objects));
   append(problems, secretData(objects));
+  append(problems, secretTypes(objects));
   append(problems, unknownMetadataFields(objects));
   append(problems, annotationSizes(objects));
 

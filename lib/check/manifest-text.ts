@@ -8,6 +8,7 @@
 // never a value.
 import { YAMLException } from 'js-yaml';
 import { listItems, objectProblem } from './input-model';
+import { hasNumberBeyondFloat64 } from './go-json';
 import { isPlainObject } from '../json';
 import { LONE_SURROGATE } from '../names';
 import { loadKubectlYaml, positionOf, yamlErrorInWords } from './kubectl-yaml';
@@ -135,8 +136,6 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
  */
 const JSON_SUSPECT = /[eE]\+?[0-9]{3}|\\u[dD][89a-fA-F]|"items"\s*:\s*[^\s[n]/;
 const LONG_NUMBER = /[0-9]{309}/;
-/** The strings and the numbers of JSON text. */
-const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*/g;
 
 /** Adds a JSON value (of the text `json`) as kubectl reads it, or says why kubectl refuses it. */
 function addJson(value: unknown, json: string, where: string, result: ReadResult): void {
@@ -165,7 +164,7 @@ function addJson(value: unknown, json: string, where: string, result: ReadResult
  * one, where JSON.parse keeps the last).
  */
 function jsonProblem(value: unknown, json: string): string | undefined {
-  if ([...json.matchAll(JSON_TOKEN)].some(([token]) => token[0] !== '"' && !Number.isFinite(Number(token)))) {
+  if (hasNumberBeyondFloat64(json)) {
     return 'holds a number beyond the range of 64-bit floats, which kubectl refuses: write it as a string';
   }
   if (isPlainObject(value) && topLevelKeys(json).filter(k => k === '"items"').length > 1) {

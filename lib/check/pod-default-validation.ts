@@ -54,7 +54,11 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * (`metadata.lables`), annotations over the 256 KiB the API server takes (an object's own, or those one or two
  * PodDefaults give a notebook), a PodDefault name over 52 characters, invalid label keys, label values and annotation keys, invalid selectors (a
  * PodDefault's, and a ClusterExternalSecret's namespace selectors, which make it write no ExternalSecret),
- * and an ExternalSecret's or ClusterExternalSecret's refresh duration External Secrets Operator cannot read.
+ * a Secret the API server refuses (`data` that is no base64, a value of the wrong type, a refused key, more
+ * than 1 MiB; or what its type asks for missing: a `.dockerconfigjson` or `.dockercfg` that is no JSON
+ * object, `username` or `password`, `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's
+ * ServiceAccount annotation), and an ExternalSecret's or ClusterExternalSecret's refresh duration External
+ * Secrets Operator cannot read.
  */
 export class PodDefaultValidation {
   /**

@@ -64,7 +64,9 @@ export interface CheckProblem {
    * notebook one or two PodDefaults change), `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
-   * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses), `mount-spelling`, `env-source`,
+   * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses), `secret-type` (a
+   * Secret that lacks what the API server asks of its type: `.dockerconfigjson` or `.dockercfg` holding a JSON object, `username` or `password`,
+   * `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's ServiceAccount annotation; or a type that is no string), `mount-spelling`, `env-source`,
    * `service-account`, `cloud-identity`, a webhook merge rule (`volume`, `volume-mount-name`,
    * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
    * the in-process check only, `yaml-scalar`.

@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { PodDefaultAdmission } from '../../lib/admission/pod-default-admission';
-import { Refusal, storedPodDefault, storeFields } from '../../lib/admission/stored-pod-default';
+import { isFloat64AJsonInteger, Refusal, storedPodDefault, storeFields } from '../../lib/admission/stored-pod-default';
 import { compileCrd, hasPodDefaultCrd, PODDEFAULT_CRD } from '../schema';
 import { pd, pod } from './support';
 
@@ -347,5 +347,32 @@ describe('the admission model reads each PodDefault as the API server stores it'
     const before = JSON.stringify(podDefaults);
     PodDefaultAdmission.admit(pod(['a']), podDefaults);
     expect(JSON.stringify(podDefaults)).toBe(before);
+  });
+});
+
+describe('isFloat64AJsonInteger: go-openapi/swag v0.23.0 IsFloat64AJSONInteger, which kube-openapi asks of a float where the schema says integer', () => {
+  // The verdicts follow swag's convert.go step by step (quoted in stored-pod-default.ts): a fraction passes when
+  // f >= 1 and (f - trunc(f)) / (f + trunc(f)) < 1e-9; below 1, and below 0, none does; past ±(2^53 - 1) nothing does.
+  test.each<[string, number, boolean]>([
+    ['a whole number', 1, true],
+    ['a negative whole number', -3, true],
+    ['2^53 - 1, the largest swag takes', 2 ** 53 - 1, true],
+    ['2^53', 2 ** 53, false],
+    ['a plain fraction', 1.5, false],
+    ['1e-10 over 1', 1.0000000001, true],
+    ['1e-9 over 1: 5e-10 of 2', 1.000000001, true],
+    ['3e-9 over 1: 1.5e-9 of 2', 1.000000003, false],
+    ['0.001 over a million', 1000000.001, true],
+    ['0.003 over a million', 1000000.003, false],
+    ['a port 1e-6 over 8080', 8080.000001, true],
+    ['a half below 2^52, tiny beside it', 2 ** 52 - 0.5, true],
+    ['just below a whole number: swag truncates, so the whole number below is 1 away', 1.9999999999, false],
+    ['just below 1: the whole part is 0, and the bound 1e-9 * 5e-324 is 0', 0.9999999999, false],
+    ['a tiny positive number', 1e-10, false],
+    ['a negative fraction near a whole number', -1.0000000001, false],
+    ['NaN', NaN, false],
+    ['Infinity', Infinity, false],
+  ])('%s', (_title, f, verdict) => {
+    expect(isFloat64AJsonInteger(f)).toBe(verdict);
   });
 });

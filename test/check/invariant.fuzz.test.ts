@@ -9,7 +9,7 @@
 // override leaves a field undefined (written null), objects a chart's validation adds during the synth (not
 // with FOLDER_PER_CHART_FILE_PER_RESOURCE, which cdk8s validates once: see synthesis-pass.ts), and change
 // between two synths: props objects their callers kept, public fields, new patches. PodDefault fields of the right
-// and the wrong type for field-type, and Secret data for secret-data, come in every door (odd-fields.ts); a refusal
+// and the wrong type for field-type, and Secret data for secret-data and secret-type, come in every door (odd-fields.ts); a refusal
 // must name what is wrong, and `check --recursive` over the output directory must pass what synth passed. A second
 // property compares the doors on apps synthesised with the check off. The seed is fixed (FUZZ_SEED replays
 // another); FUZZ_RUNS sets the number of apps.

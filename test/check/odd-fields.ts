@@ -16,8 +16,8 @@ export interface OddField {
 
 /** Strings cdk8s writes plain that kubectl reads as numbers, and ones it reads as strings. */
 const NUMBER_LIKE = ['0O17', '0X1F', '1E3', '+1', '.5', '1_000'];
-const QUANTITIES = ['1Gi', '500m', '1.5', '1e3', '2Gi', 'lots', '1 Gi', '', ...NUMBER_LIKE, 1, 2, 0.5, 1.5, 2 ** 63, 1e21, true, [], {}];
-const INTEGERS = [8080, 1, 0, -1, 2 ** 53, 2 ** 63, 1e21, 1.5, '8080', true, null, [], {}];
+const QUANTITIES = ['1Gi', '500m', '1.5', '1e3', '2Gi', 'lots', '1 Gi', '', ...NUMBER_LIKE, 1, 2, 0.5, 1.5, 2.000000001, 2 ** 63, 1e21, true, [], {}];
+const INTEGERS = [8080, 1, 0, -1, 2 ** 53, 2 ** 63, 1e21, 1.5, 8080.000001, 1.000000003, '8080', true, null, [], {}];
 const BOOLEANS = [true, false, 'true', 'false', 1, 0, null, []];
 const STRINGS = ['x', '', 1, 0.5, true, null, [], {}, ...NUMBER_LIKE];
 
@@ -49,7 +49,7 @@ export const oddField: fc.Arbitrary<OddField> = fc.oneof(
   pick(INTEGERS).map(v => set('/sidecars')(sidecar({ ports: [{ containerPort: v }] }))),
   pick(QUANTITIES).map(v => set('/sidecars')(sidecar({ resources: { limits: { cpu: v, memory: '1Gi' }, requests: { cpu: '100m' } } }))),
   pick<unknown>([[], { limits: [] }, { limits: { cpu: null } }, { requests: 'cpu' }, { claims: [{ name: 'x' }] }]).map(resources => set('/sidecars')(sidecar({ resources }))),
-  pick<unknown>([8080, 'http', 1.5, true, '8080', null, 2 ** 63]).map(port => set('/sidecars')(sidecar({ livenessProbe: { httpGet: { port } } }))),
+  pick<unknown>([8080, 'http', 1.5, 80.00000001, true, '8080', null, 2 ** 63]).map(port => set('/sidecars')(sidecar({ livenessProbe: { httpGet: { port } } }))),
   pick<unknown>([{ httpGet: { path: '/' } }, { tcpSocket: {} }, { exec: { command: 'ls' } }, { exec: { command: ['ls', null] } }, { periodSeconds: '10' }])
     .map(livenessProbe => set('/sidecars')(sidecar({ livenessProbe }))),
   pick<unknown>([{ runAsUser: 1000 }, { runAsUser: '1000' }, { runAsUser: 1.5 }, { privileged: 'false' }, { privileged: false },
@@ -109,13 +109,29 @@ export function withOddField(spec: any, odd: OddField): any {
   return copy;
 }
 
-/** A Secret's data and stringData: base64 and not, values of other types, keys the API server refuses, more than 1 MiB. */
+/** A Secret's data and stringData: base64 and not, values of other types, keys the API server refuses, more than 1 MiB; a type and its keys. */
 export const oddSecretData: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 4, arbitrary: pick<unknown>(['eA==', 'eA==\n', 'Zm9v\r\nYmFy', 'ZmFrZQ\n==', 'Zm9=', 'Zm9v YmFy', 'fake-value', '', '0O17', '0X1F', '1E10', 'true',
     5432, 1.5, true, [102, 97], [256], [1.5], {}, null]).map(v => ({ data: { AWS_REGION: v } })) },
   { weight: 2, arbitrary: pick<unknown>(['fake-value', '', '0O17', '1E10', 5432, true, null, [1], {}]).map(v => ({ stringData: { AWS_REGION: v } })) },
   { weight: 2, arbitrary: pick<Record<string, unknown>>([{ data: 'eA==' }, { data: ['eA=='] }, { stringData: 'x' }, { data: { 'bad key': 'eA==' } }, { stringData: { '..': 'x' } },
     { data: { AWS_REGION: 'eA==' }, stringData: { AWS_REGION: 5 } }]) },
+  // A type and what it asks for (secret-type), there or not: a config that is a JSON object, or a list, or under
+  // another key; tls.crt without tls.key; neither username nor password; an empty ssh-privatekey; a token without
+  // its ServiceAccount; a type that is no string; and a tls Secret the API server cannot decode, judged by secret-data alone.
+  { weight: 2, arbitrary: pick<Record<string, unknown>>([
+    { type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': '{"auths":{}}' } },
+    { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'e30=' } },
+    { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'W10=' } },
+    { type: 'kubernetes.io/dockercfg', stringData: { 'config.json': '{}' } },
+    { type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'x' } },
+    { type: 'kubernetes.io/tls', data: { 'tls.crt': 'eA==', 'tls.key': 'Zm9' } },
+    { type: 'kubernetes.io/basic-auth', data: { AWS_REGION: 'eA==' } },
+    { type: 'kubernetes.io/basic-auth', stringData: { username: '', password: 'x' } },
+    { type: 'kubernetes.io/ssh-auth', stringData: { 'ssh-privatekey': '' } },
+    { type: 'kubernetes.io/service-account-token', stringData: { AWS_REGION: 'x' } },
+    { type: 5, stringData: { AWS_REGION: 'x' } },
+  ]) },
   // Past 1 MiB once decoded (1,050,000 bytes), or just at it (1,048,575 bytes and one more of stringData); made
   // when the object is, so that a counterexample prints `QUFB` times N rather than the megabyte.
   // Rare: each megabyte costs a synth some 100 ms.

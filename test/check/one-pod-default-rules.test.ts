@@ -248,6 +248,8 @@ describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a
   // pkg/apiserver/schema/listtype/validation.go for a map list), whatever kubectl's --validate.
   const REFUSED = 'the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
   const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ...extra }] });
+  const STORED = 'the api server takes it for an integer (kube-openapi\'s IsFloat64AJSONInteger) and stores the fraction, which the webhook cannot decode into '
+    + 'its integer field, so it refuses every pod of the namespace, whichever PodDefaults it selects';
 
   test.each<[string, any, [string, string][]]>([
     // integer
@@ -262,6 +264,17 @@ describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a
         `has a whole number beyond 64 bits at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${REFUSED}; write a number the field can hold`]]],
     ['YAML 1.0 (read as 1) and a whole number within int64 are integers; int32 is not checked (the API server strips the format)',
       sidecar({ ports: [{ containerPort: 1.0 }, { containerPort: 2 ** 40 }] }), []],
+    // kube-openapi takes a fraction within 1e-9 of a whole number, relatively, for an integer (swag v0.23.0
+    // IsFloat64AJSONInteger): the API server stores it, and the webhook cannot decode it (stored-pod-default.ts).
+    ['a fraction within 1e-9 of a whole number for an integer', sidecar({ ports: [{ containerPort: 8080.000001 }] }), [['spec.sidecars[0].ports[0].containerPort',
+      'has a number with a tiny fraction (under 1e-9 of the number) at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: '
+        + `${STORED}; write a whole number`]]],
+    ['a fraction within 1e-9 of a whole number for an int-or-string port', sidecar({ readinessProbe: { tcpSocket: { port: 80.00000001 } } }),
+      [['spec.sidecars[0].readinessProbe.tcpSocket.port', 'has a number with a tiny fraction (under 1e-9 of the number) at spec.sidecars[0].readinessProbe.tcpSocket.port, '
+        + `where the PodDefault CRD declares an integer or a string: ${STORED}; write a whole number, or quote it (a quantity such as "500m")`]]],
+    ['a fraction within 1e-9 of a whole number for a quantity: stored, and resource.Quantity reads it', sidecar({ resources: { limits: { cpu: 2.000000001 } } }), []],
+    ['a fraction just past 1e-9 of a whole number', sidecar({ ports: [{ containerPort: 1.000000003 }] }), [['spec.sidecars[0].ports[0].containerPort',
+      `has a number with a fraction at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${REFUSED}; write a whole number`]]],
     // boolean
     ['readOnly in quotes', { volumeMounts: [{ name: 'v', mountPath: '/v', readOnly: 'true' }] }, [['spec.volumeMounts[0].readOnly',
       `has a string at spec.volumeMounts[0].readOnly, where the PodDefault CRD declares true or false: ${REFUSED}; write true or false, without quotes`]]],

@@ -69,6 +69,13 @@ describe('PodDefaultValidationPlugin properties', () => {
     expect(await report(new PodDefaultValidationPlugin(), [secret])).toEqual({ rules: ['secret-data'], status: 'failure' });
   });
 
+  test('a Secret that lacks what its type asks for fails, as secret-type', async () => {
+    // GIVEN a basic-auth Secret with neither username nor password
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' }, type: 'kubernetes.io/basic-auth', stringData: { user: 'fake' } };
+    // WHEN THEN
+    expect(await report(new PodDefaultValidationPlugin(), [secret])).toEqual({ rules: ['secret-type'], status: 'failure' });
+  });
+
   test('an allowUnlisted entry that is not NAME or NAMESPACE/NAME is refused when cdk8s-cli makes the plugin', () => {
     expect(() => new PodDefaultValidationPlugin({ allowUnlisted: ['a/b/c'] }))
       .toThrow('PodDefaultValidationPlugin: the allowUnlisted entry has 2 "/", and is not of the form NAME or NAMESPACE/NAME');

@@ -534,6 +534,22 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('fake-');
   });
 
+  test('a hand-written Secret that lacks what its type asks for fails synth, naming the type and the key', () => {
+    // GIVEN a raw ssh-auth Secret whose key is under id_ed25519, not ssh-privatekey
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'git', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'git', namespace: 'team-a' }, type: 'kubernetes.io/ssh-auth', stringData: { id_ed25519: 'FAKE KEY' },
+    });
+    // WHEN synthesised THEN synth fails with the secret-type rule
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `secret git (${raw.node.path}) in namespace team-a: type kubernetes.io/ssh-auth needs the key ssh-privatekey in data or stringData, which it lacks: `
+      + 'the api server refuses the Secret, so kubectl apply fails and no pod gets the Secret\'s keys; give the private key (the file ssh-keygen writes, '
+      + 'such as id_ed25519) under ssh-privatekey, or, for a Secret of other keys, use type Opaque',
+    ]);
+    expect(errors.join('\n')).not.toContain('FAKE');
+  });
+
   test('the output is the same with and without the check', () => {
     // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {

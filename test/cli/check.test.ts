@@ -240,6 +240,26 @@ describe('check', () => {
     expect(lines.join('\n')).not.toMatch(/ZmFr|1234/);
   });
 
+  test.concurrent('a Secret that lacks what its type asks for is reported by type and key, never its value', async () => {
+    // GIVEN a registry Secret whose config.json is under the key a volume wants, and whose stringData .dockerconfigjson
+    // (written over data's) is a YAML mapping in a literal block, not JSON; and a tls Secret without tls.key
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: registry, namespace: user}\ntype: kubernetes.io/dockerconfigjson\n'
+      + 'stringData:\n  .dockerconfigjson: |\n    auths:\n      registry.example.com: {auth: ZmFrZS11c2VyOmZha2UtcGFzcw==}\n'
+      + '---\napiVersion: v1\nkind: Secret\nmetadata: {name: cert, namespace: user}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ZmFrZQ==\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    const refused = 'the api server refuses the Secret, so kubectl apply fails and no pod gets the Secret\'s keys';
+    expect(lines).toEqual([
+      'secret registry (stdin#1) in namespace user: type kubernetes.io/dockerconfigjson needs stringData .dockerconfigjson to be a JSON object '
+      + `(json.Unmarshal into a map), and it is not valid JSON: ${refused}; `
+      + 'give the config.json that docker login writes ({"auths": {...}}), base64-encoded under data or as it is under stringData',
+      `secret cert (stdin#2) in namespace user: type kubernetes.io/tls needs the key tls.key in data or stringData, which it lacks: ${refused}; `
+      + 'add tls.key, the PEM private key (kubectl create secret tls writes both), or, for a Secret of other keys, use type Opaque',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/ZmFr|registry\.example/);
+  });
+
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
     const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n'
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';

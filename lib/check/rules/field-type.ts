@@ -9,12 +9,22 @@
 // The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
 // reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
 // (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
-import { pathParts, Refusal } from '../../admission/stored-pod-default';
+import { NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
 const REFUSED = ': the api server refuses the PodDefault, so kubectl apply fails (whatever its --validate) and no notebook gets what it adds';
+
+/**
+ * A fraction within 1e-9 of a whole number, relatively, kube-openapi takes for an integer (stored-pod-default.ts,
+ * isFloat64AJsonInteger), and the API server stores it as written. The webhook reads the namespace's PodDefaults
+ * into its Go structs (controller-runtime's client List, kubeflow/kubeflow components/admission-webhook main.go,
+ * mutatePods), where Go's JSON decoder refuses a number with a fraction for an integer field; mutatePods then
+ * answers with the error ("error fetching poddefaults"), which refuses the pod.
+ */
+const STORED_NEAR_WHOLE = ': the api server takes it for an integer (kube-openapi\'s IsFloat64AJSONInteger) and stores the fraction, which the webhook '
+  + 'cannot decode into its integer field, so it refuses every pod of the namespace, whichever PodDefaults it selects';
 
 const EXPECTED: Readonly<Record<string, string>> = {
   'string': 'a string',
@@ -35,7 +45,8 @@ export function fieldTypes(pd: PodDefaultFound): readonly CheckProblem[] {
   for (const refusal of pd.refused) {
     if (refusal.reason === 'required' && misspeltAs(pd.pruned, refusal) !== undefined) { continue; }
     const { message, fix } = words(refusal);
-    problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: refusal.path, message: `${subject} ${message}${REFUSED}`, fix }));
+    const consequence = refusal.reason === 'type' && refusal.found === NEAR_WHOLE_NUMBER ? STORED_NEAR_WHOLE : REFUSED;
+    problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: refusal.path, message: `${subject} ${message}${consequence}`, fix }));
   }
   return problems;
 }
@@ -69,7 +80,7 @@ function typeFix(expected: string, found: string): string {
   if (expected === 'integer' && found === 'a string') { return 'write the number without quotes'; }
   if (expected === 'boolean' && found === 'a string') { return 'write true or false, without quotes'; }
   if (expected === 'string' && (found === 'a number' || found === 'a boolean')) { return 'quote the value'; }
-  if (found === 'a number with a fraction') { return expected === 'integer' ? 'write a whole number' : 'write a whole number, or quote it (a quantity such as "500m")'; }
+  if (found === 'a number with a fraction' || found === NEAR_WHOLE_NUMBER) { return expected === 'integer' ? 'write a whole number' : 'write a whole number, or quote it (a quantity such as "500m")'; }
   if (found === 'a whole number beyond 64 bits') { return 'write a number the field can hold'; }
   if (expected === 'list') { return 'write a list, each item on a line that starts with -'; }
   return `write ${EXPECTED[expected]}`;

@@ -127,7 +127,7 @@ function refusedKey(problems: CheckProblem[] | undefined, found: Found, field: '
 }
 
 /** Whether `value` is a list Go's decoder reads as a []byte: integers from 0 to 255. */
-function isByteList(value: unknown): value is readonly number[] {
+export function isByteList(value: unknown): value is readonly number[] {
   if (!Array.isArray(value)) { return false; }
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
