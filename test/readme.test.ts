@@ -1,6 +1,7 @@
 // README.md is tested: every ```ts block compiles as a standalone program (with 'cdk8s-kubeflow-access'
 // mapped to lib/), and every block that makes assertions runs (test/docs.test.ts does the same for
 // docs/). The README opens small, and its quick start is the starter in examples/starter/, word for word.
+import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -61,6 +62,19 @@ describe('the README opens small', () => {
     // and it says where each secret comes from
     expect(quickStart).toContain('REGISTRY_TOKEN');
     expect(quickStart).toContain('mlpipeline-minio-artifact');
+  });
+
+  test('its commands take the registry token from a command\'s output: never typed, never a placeholder pasted as the token', () => {
+    // GIVEN the line of the quick start's shell block that sets REGISTRY_TOKEN
+    const quickStart = section('Quick start');
+    const sets = fencedBlocks(quickStart, 'sh').flatMap(b => b.code.split('\n')).filter(line => line.includes('REGISTRY_TOKEN='));
+    expect(sets).toHaveLength(1);
+    // WHEN bash runs it as pasted, on a machine without the secret store's client
+    const run = spawnSync('bash', ['-c', `PATH=/nonexistent\n${sets[0]}\nprintf '[%s]' "$REGISTRY_TOKEN"`], { encoding: 'utf8' });
+    // THEN the token is empty, which the starter refuses with its one line (below), where a literal such
+    // as "export REGISTRY_TOKEN=..." made "..." the token and synthesised a login that fails in the notebook
+    expect(run.stdout).toBe('[]');
+    expect(sets[0]).toMatch(/REGISTRY_TOKEN="\$\([^)]+\)"/);
   });
 
   test('the install says the package is not published, and names the tarball npm pack writes', () => {

@@ -131,3 +131,20 @@ export function expectCheckRefusal(error: unknown, errors: string[], rules: RegE
       .toHaveLength(names.filter(n => n === name).length - 1);
   }
 }
+
+/**
+ * The messages a table of docs/constructs.md quotes that none of `messages` says: the table is the one
+ * whose header row is `header`, and each `...` of a row's first column is a message or a part of one, with
+ * N and M for a number and "…" for any text.
+ */
+export function unsaidInErrorTable(header: string, messages: readonly string[]): string[] {
+  const docs = readFileSync(path.join(__dirname, '..', 'docs', 'constructs.md'), 'utf8');
+  const start = docs.indexOf(`\n${header}\n`);
+  if (start < 0) { throw new Error(`docs/constructs.md has no table headed ${header}`); }
+  const rows = docs.slice(start + 1).split('\n\n')[0].split('\n').slice(2);
+  // A bare name (`fromEnv`, in parentheses) says where a message comes from, not what it says.
+  const quoted = rows.flatMap(row => [...row.split(' | ')[0].matchAll(/`([^`]+)`/g)].map(m => m[1])).filter(text => !/^[A-Za-z_.]+$/.test(text));
+  if (quoted.length < rows.length) { throw new Error(`the table headed ${header} quotes fewer messages than it has rows`); }
+  const pattern = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\b[NM]\b/g, '\\d+').replace(/…/g, '.+?'));
+  return quoted.filter(text => !messages.some(m => pattern(text).test(m)));
+}

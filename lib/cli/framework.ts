@@ -2,6 +2,7 @@
 // and their exit codes, and reading secrets from stdin or files. Free of cdk8s, so that `--help` and
 // usage errors answer without loading the library.
 import { parseArgs } from 'util';
+import { editDistance } from '../names';
 import { inputSource, readCredentialText } from './input';
 
 export const PROGRAM = 'cdk8s-kubeflow-access';
@@ -109,8 +110,7 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
         const instead = safe.length > 0 ? `use ${safe.join(' or ')}` : `see "${PROGRAM} ${command.name} --help" for the flags that read it from stdin or a file`;
         throw new UsageError(`--${flag} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
       }
-      const shown = token.rawName.startsWith('--') ? token.rawName : `${token.rawName} (short options other than -h do not exist)`;
-      throw new UsageError(`unknown option ${shown}: see "${PROGRAM} ${command.name} --help"`);
+      throw new UsageError(`unknown option ${shownUnknown(token.rawName, flag, options)}: see "${PROGRAM} ${command.name} --help"`);
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) { throw new UsageError(`--${flag} takes no value`); }
@@ -135,6 +135,31 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
     throw new UsageError(`missing ${command.positionals.name}: see "${PROGRAM} ${command.name} --help"`);
   }
   return { values, positionals };
+}
+
+/**
+ * An unknown option as a message shows it: its name, and the flag it likely meant. A long option a typo
+ * away from one flag names that flag (edit distance 2 at most, the one nearest, as an unknown command
+ * names the command); `-n`, kubectl's short form of `--namespace`, names it. Only our own flag names are
+ * added, never a value.
+ */
+function shownUnknown(rawName: string, flag: string, options: { readonly [flag: string]: OptionSpec }): string {
+  if (!rawName.startsWith('--')) {
+    const kubectl = rawName === '-n' && options.namespace !== undefined ? '; kubectl\'s -n is --namespace here' : '';
+    return `${rawName} (short options other than -h do not exist${kubectl})`;
+  }
+  let best: string | undefined;
+  let bestDistance = 3;
+  let tie = false;
+  for (const candidate of Object.keys(options)) {
+    const distance = editDistance(flag, candidate);
+    if (distance < bestDistance) {
+      [best, bestDistance, tie] = [candidate, distance, false];
+    } else if (distance === bestDistance) {
+      tie = true;
+    }
+  }
+  return best === undefined || tie ? rawName : `${rawName} (did you mean --${best}?)`;
 }
 
 function allOptions(command: CommandSpec): { [flag: string]: OptionSpec } {

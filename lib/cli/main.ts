@@ -85,7 +85,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (command === undefined) {
     // Echo only a flag's name, or a word a typo away from a command: a stray first argument may be a
     // secret, and a lower-case password looks like any other word.
-    const what = /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
+    // A flag of a command given before it (`--namespace user docker`) is in the wrong place, not unknown.
+    const flag = /^--([a-z][a-z-]*)(=|$)/.exec(name)?.[1];
+    const what = flag !== undefined && COMMANDS.some(c => c.options.some(g => g.options[flag] !== undefined))
+      ? `--${flag} goes after the command (${PROGRAM} COMMAND --${flag} ...)`
+      : /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
       : /^[a-z][a-z0-9-]{0,30}$/.test(name) && COMMANDS.some(c => editDistance(name, c.name) <= 2) ? `unknown command "${name}"` : 'unknown command';
     return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
   }

@@ -128,10 +128,10 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
     const missing = [ACCESS_KEY_ID, SECRET_ACCESS_KEY].filter(key => !values.has(key));
     if (missing.length === 2) {
       // Named by its line only: a header without any key may well be a pasted key or token.
-      throw new AccessError(`the profile at line ${line} has no ${ACCESS_KEY_ID} and no ${SECRET_ACCESS_KEY}: add them, or remove the profile`);
+      throw new AccessError(`has a profile at line ${line} without ${ACCESS_KEY_ID} and ${SECRET_ACCESS_KEY}: add them, or remove the profile`);
     }
     if (missing.length > 0) {
-      throw new AccessError(`the profile at line ${line} has no ${missing[0]}: add it, or remove the profile`);
+      throw new AccessError(`has a profile at line ${line} without ${missing[0]}: add it, or remove the profile`);
     }
     return {
       name,

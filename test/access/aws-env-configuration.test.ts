@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../../lib';
 import { endpointProblem } from '../../lib/sources/s3-configuration';
-import { decodedData, expectGolden, expectRejected, fixture, synthAccess, userChart, variablesOf } from '../support';
+import { decodedData, expectGolden, expectRejected, fixture, synthAccess, unsaidInErrorTable, userChart, variablesOf } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
@@ -265,6 +265,31 @@ describe('AwsEnvConfiguration rejects bad input', () => {
     // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
     // naming no secret and leaving nothing half-built in the tree
     expectRejected(chart, 'aws-configuration', () => new AwsEnvConfiguration(chart, 'aws-configuration', props as AwsEnvConfigurationProps), message, [FAKE_SECRET, FAKE_PASSWORD, credentialsInEndpoint]);
+  });
+
+  test('docs/constructs.md\'s table of its errors quotes each as the library words it', () => {
+    // GIVEN the inputs above, and the ones only the table names
+    const more: Array<Partial<AwsEnvConfigurationProps>> = [
+      { configuration: S3Configuration.fromEnv({ AWS_SECRET_ACCESS_KEY: FAKE_SECRET }) },
+      { configuration: S3Configuration.fromEnv({ ...env, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-1' }) },
+      { configuration: S3Configuration.fromEnv({ ...env, AWS_REQUEST_CHECKSUM_CALCULATION: 'always' }) },
+      { configuration: S3Configuration.fromValues({ ...keys, secretAccessKey: ` ${FAKE_SECRET}` }) },
+      { configuration: S3Configuration.fromValues({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0007` }) },
+      { configuration: S3Configuration.fromValues({ ...keys, secretAccessKey: true as unknown as string }) },
+      { configuration: S3Configuration.fromValues({ ...keys, endpoint: 'minio-service:9000' }) },
+      { configuration: S3Configuration.fromValues({ ...keys, endpoint: 'ftp://host' }) },
+      { configuration: S3Configuration.fromValues({ ...keys, endpoint: 'http://host?region=x' }) },
+    ];
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
+      try {
+        new AwsEnvConfiguration(userChart(), 'aws-configuration', props as AwsEnvConfigurationProps);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'nothing thrown';
+    });
+    // WHEN the table's messages are matched with them THEN each is said
+    expect(unsaidInErrorTable('| error (after `[path] configuration:`) | fix |', messages)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
@@ -180,7 +180,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['a malformed line', { credentials: AwsCredentials.fromFile(malformed) },
       `[test/aws-credentials] credentials: the file line 3 is not a "[profile]" header, a "key = value" or "key: value" setting, or a comment: fix or remove it`],
     ['a profile without a secret key', { credentials: AwsCredentials.fromFile(noSecret) },
-      `[test/aws-credentials] credentials: the file the profile at line 1 has no aws_secret_access_key: add it, or remove the profile`],
+      `[test/aws-credentials] credentials: the file has a profile at line 1 without aws_secret_access_key: add it, or remove the profile`],
     ['a duplicate profile', { credentials: AwsCredentials.fromFile(duplicate) },
       `[test/aws-credentials] credentials: the file line 4: the profile of line 1 appears again: give each profile once`],
     ['an empty value', { credentials: AwsCredentials.fromFile(emptyValue) },
@@ -190,7 +190,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['spaces inside a header\'s brackets', { credentials: AwsCredentials.fromFile(spacedHeader) },
       `[test/aws-credentials] credentials: the file line 1: the profile name has spaces inside the brackets, which AWS tools keep as part of the name: write "[NAME]"`],
     ['a pasted key as a header without keys', { credentials: AwsCredentials.fromFile(pastedHeader) },
-      `[test/aws-credentials] credentials: the file the profile at line 4 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile`],
+      `[test/aws-credentials] credentials: the file has a profile at line 4 without aws_access_key_id and aws_secret_access_key: add them, or remove the profile`],
     ['a key with a control character', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\u0003` }) },
       '[test/aws-credentials] credentials: profile "default": secretAccessKey contains a control character: check what was pasted'],
     ['a key with a trailing newline', { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: `${FAKE_SECRET}\n` }) },
@@ -236,6 +236,31 @@ describe('AwsFileCredentials rejects bad input', () => {
     // naming no secret and leaving nothing half-built in the tree
     expectRejected(chart, 'aws-credentials', () => new AwsFileCredentials(chart, 'aws-credentials', props as AwsFileCredentialsProps), message, [FAKE_SECRET]);
   });
+
+  test('docs/constructs.md\'s table of its errors quotes each as the library words it', () => {
+    // GIVEN the inputs above, and the ones only the table names
+    const more: Array<Partial<AwsFileCredentialsProps>> = [
+      { credentials: AwsCredentials.fromFile('a'.repeat(300)) },
+      { credentials: AwsCredentials.fromFile(file('no-header', `aws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
+      { credentials: AwsCredentials.fromFile(file('config-header', `[profile dev]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
+      { credentials: AwsCredentials.fromFile(file('key-twice', `[default]\naws_access_key_id = A\naws_access_key_id = B\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
+      { credentials: AwsCredentials.fromFile(file('bad-region', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\nregion = Frankfurt\n`)) },
+      { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 'fake secret' }) },
+      { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: '' }) },
+      { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 42 as unknown as string }) },
+    ];
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
+      try {
+        new AwsFileCredentials(userChart(), 'aws-credentials', props as AwsFileCredentialsProps);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'nothing thrown';
+    });
+    // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
+    // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
+    expect(unsaidInErrorTable('| error (after `[path] credentials:`) | fix |', messages)).toEqual(['is not readable']);
+  });
 });
 
 describe('a credentials file given as text (the CLI\'s stdin)', () => {
@@ -251,7 +276,7 @@ describe('a credentials file given as text (the CLI\'s stdin)', () => {
     expect(synth(AwsCredentials._fromFileText(`\ufeff${text}`, 'stdin'))).toEqual(synth(AwsCredentials.fromFile(fixture('aws-credentials'))));
     // AND a broken file is named as the caller named it
     expect(() => synth(AwsCredentials._fromFileText('[default]\n', 'stdin'))).toThrow(
-      '[test/aws] credentials: stdin the profile at line 1 has no aws_access_key_id and no aws_secret_access_key: add them, or remove the profile');
+      '[test/aws] credentials: stdin has a profile at line 1 without aws_access_key_id and aws_secret_access_key: add them, or remove the profile');
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -216,6 +216,25 @@ describe('DockerRegistryAccess rejects bad input', () => {
     // WHEN the construct is given bad input THEN it throws the library's error with the exact message,
     // naming no secret and leaving nothing half-built in the tree
     expectRejected(chart, 'docker-config', () => new DockerRegistryAccess(chart, 'docker-config', props as DockerRegistryAccessProps), message, [FAKE_PASSWORD]);
+  });
+
+  test('docs/constructs.md\'s table of its errors quotes each as the library words it', () => {
+    // GIVEN the inputs above, and the ones only the table names
+    const more: Array<Partial<DockerRegistryAccessProps>> = [
+      { config: DockerConfig.fromFile('a'.repeat(300)) },
+      { config: DockerConfig.fromLogin({ username: 'u', password: 42 as unknown as string }) },
+    ];
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
+      try {
+        new DockerRegistryAccess(userChart(), 'docker-config', props as DockerRegistryAccessProps);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'nothing thrown';
+    });
+    // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
+    // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
+    expect(unsaidInErrorTable('| error (after `[path] config:`) | fix |', messages)).toEqual(['is not readable']);
   });
 
   test('a derived name that is not a DNS label asks for name', () => {

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'crypto';
 import { readFileSync } from 'fs';
 import { Chart, Testing } from 'cdk8s';
 import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../../lib';
-import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, userChart } from '../support';
+import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 /** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
@@ -174,6 +174,26 @@ describe('GcsCredentials rejects bad input', () => {
     // naming no value of the key and leaving nothing half-built in the tree
     expectRejected(chart, 'gcs', () => new GcsCredentials(chart, 'gcs', props as GcsCredentialsProps), message,
       [...SECRETS, 'fake-client-secret-0000', 'fake-refresh-0000']);
+  });
+
+  test('docs/constructs.md\'s table of its errors quotes each as the library words it', () => {
+    // GIVEN the inputs above, and the ones only the table names
+    const more: Array<Partial<GcsCredentialsProps>> = [
+      { key: GcpServiceAccountKey.fromFile('a'.repeat(300)) },
+      { key: GcpServiceAccountKey.fromFile(fixture('.')) },
+      { key: GcpServiceAccountKey.fromExistingSecret('User_GCP') },
+    ];
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
+      try {
+        new GcsCredentials(userChart(), 'gcs', props as GcsCredentialsProps);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'nothing thrown';
+    });
+    // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
+    // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
+    expect(unsaidInErrorTable('| error (after `[path] key:`) | fix |', messages)).toEqual(['is not readable']);
   });
 });
 

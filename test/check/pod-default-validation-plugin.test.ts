@@ -156,8 +156,10 @@ describeIfCli('PodDefaultValidationPlugin in cdk8s synth', () => {
     expect(after.applyUnvalidated.stderr).toContain('unable to decode "dist/construct-metadata.json": Object \'Kind\' is missing');
     expect(after.read).toMatchObject({ code: 1, stdout: 'poddefault.kubeflow.org/docker-config\npoddefault.kubeflow.org/other-config\n' });
     expect(after.read.stderr).toMatch(/^error: unable to decode "dist\/construct-metadata\.json": Object 'Kind' is missing/);
-    // AND the glob reads both PodDefaults and nothing else: apply then fails only for want of a server
+    // AND the glob reads both PodDefaults and nothing else: apply then fails only for want of a server, even
+    // with --dry-run=client, which still asks the server (docs/check.md: "no offline check either")
     expect(after.documentedRead).toEqual({ code: 0, stdout: 'poddefault.kubeflow.org/docker-config\npoddefault.kubeflow.org/other-config\n', stderr: '' });
+    expect(after.documented.code).not.toBe(0);
     expect(after.documented.stderr).not.toContain('construct-metadata');
     expect(after.documented.stderr).toContain('"dist/hand-written.k8s.yaml"');
     expect(after.documented.stderr).toContain('127.0.0.1:1');

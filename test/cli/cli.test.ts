@@ -490,8 +490,16 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--server does not apply without --username or --remote-username'],
     ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
       'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
-    ['a short option', ['docker', '-n', 'user'], 'docker',
-      'unknown option -n (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a short option', ['docker', '-u', 'user'], 'docker',
+      'unknown option -u (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['kubectl\'s -n', ['docker', '-n', 'user'], 'docker',
+      'unknown option -n (short options other than -h do not exist; kubectl\'s -n is --namespace here): see "cdk8s-kubeflow-access docker --help"'],
+    ['a typo of a flag, which names the flag it meant', ['docker', '--namspace', 'user', ...fromFile], 'docker',
+      'unknown option --namspace (did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    ['a typo of a flag with its value inline, which is not shown', ['docker', '--namespace', 'user', '--username', 'u', '--pasword-file=hunter2'], 'docker',
+      'unknown option --pasword-file (did you mean --password-file?): see "cdk8s-kubeflow-access docker --help"'],
+    ['a typo as near to two flags (two edits from --from-env and from --from-file), which names neither', ['aws-env', '--namespace', 'user', '--from-fiv'], 'aws-env',
+      'unknown option --from-fiv: see "cdk8s-kubeflow-access aws-env --help"'],
     ['a flag without its value', ['docker', '--namespace', '--from-file', 'x'], 'docker',
       '--namespace needs a value (write --namespace=VALUE for a value that starts with "-")'],
     ['a flag given twice', ['docker', '--namespace', 'a', '--namespace', 'b'], 'docker', '--namespace is given more than once: give it once'],
@@ -551,7 +559,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     // A lower-case word that is no typo of a command may be a password pasted in the wrong place.
     [['hunter2'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
-    [['--namespace=user'], 'unknown option --namespace: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A command's flag before the command: in the wrong place, not unknown.
+    [['--namespace=user', 'docker'], '--namespace goes after the command (cdk8s-kubeflow-access COMMAND --namespace ...): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['--verbose'], 'unknown option --verbose: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);
   });

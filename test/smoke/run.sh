@@ -72,6 +72,13 @@ grep -qx 'ok: 4 objects, 3 PodDefaults in 1 namespace, no problems' "$work/check
   echo "smoke: the installed CLI's check said: $(cat "$work/check.out")" >&2
   exit 1
 }
+# From a directory outside the clone, as README.md and docs/cli.md say: npx -p names the clone, so npx
+# neither asks the registry (which has no such package yet) nor needs anything installed there.
+version="$(node -p 'require(process.argv[1]).version' "$root/package.json")"
+if [ "$(cd "$work" && npx --yes -p "$root" cdk8s-kubeflow-access --version)" != "$version" ]; then
+  echo "smoke: npx -p $root cdk8s-kubeflow-access --version, outside the clone, did not print $version" >&2
+  exit 1
+fi
 mkdir "$work/cli"
 "$cli" docker --namespace user --from-file "$root/test/fixtures/docker-config.json" > "$work/cli/cli-docker.yaml"
 
