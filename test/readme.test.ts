@@ -64,17 +64,22 @@ describe('the README opens small', () => {
     expect(quickStart).toContain('mlpipeline-minio-artifact');
   });
 
-  test('its commands take the registry token from a command\'s output: never typed, never a placeholder pasted as the token', () => {
+  test('its commands read the registry token at a prompt: never an argument, never a placeholder pasted as the token', () => {
     // GIVEN the line of the quick start's shell block that sets REGISTRY_TOKEN
     const quickStart = section('Quick start');
-    const sets = fencedBlocks(quickStart, 'sh').flatMap(b => b.code.split('\n')).filter(line => line.includes('REGISTRY_TOKEN='));
+    const sets = fencedBlocks(quickStart, 'sh').flatMap(b => b.code.split('\n')).filter(line => line.includes('REGISTRY_TOKEN'));
     expect(sets).toHaveLength(1);
-    // WHEN bash runs it as pasted, on a machine without the secret store's client
-    const run = spawnSync('bash', ['-c', `PATH=/nonexistent\n${sets[0]}\nprintf '[%s]' "$REGISTRY_TOKEN"`], { encoding: 'utf8' });
+    const script = `${sets[0]}\nprintf '[%s]' "$REGISTRY_TOKEN"`;
+    // WHEN bash runs it as pasted, with a fake token typed at the prompt
+    const typed = spawnSync('bash', ['-c', script], { input: 'ghp_FAKE0000000000000000000000000000000\n', encoding: 'utf8', env: { PATH: process.env.PATH } });
+    // THEN the token is what was typed, and the line itself holds no token (so the shell history holds none)
+    expect(typed.stdout).toBe('[ghp_FAKE0000000000000000000000000000000]');
+    expect(sets[0]).toMatch(/^read -rs/);
+    // WHEN nothing is typed (the input ends)
+    const empty = spawnSync('bash', ['-c', script], { input: '', encoding: 'utf8', env: { PATH: process.env.PATH } });
     // THEN the token is empty, which the starter refuses with its one line (below), where a literal such
     // as "export REGISTRY_TOKEN=..." made "..." the token and synthesised a login that fails in the notebook
-    expect(run.stdout).toBe('[]');
-    expect(sets[0]).toMatch(/REGISTRY_TOKEN="\$\([^)]+\)"/);
+    expect(empty.stdout).toBe('[]');
   });
 
   test('the install says the package is not published, and names the tarball npm pack writes', () => {
