@@ -140,7 +140,10 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
   const files: string[] = [];
   let subdirectories = false;
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    // By the bytes of the names in UTF-8, as Go compares strings (filepath.Walk sorts them so); JavaScript's < compares
+    // UTF-16 units, which put a name beyond U+FFFF (an emoji) before one of U+E000 to U+FFFF (a full-width letter).
+    const entries = readdirSync(dir, { withFileTypes: true }).map(entry => ({ entry, bytes: Buffer.from(entry.name) }));
+    for (const { entry } of entries.sort((a, b) => Buffer.compare(a.bytes, b.bytes))) {
       if (entry.isDirectory()) {
         subdirectories = true;
         if (recursive) { walk(path.join(dir, entry.name)); }
