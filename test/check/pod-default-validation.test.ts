@@ -482,6 +482,34 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a KubePodDefault\'s JSON patch is applied to the manifest as written, after the core/v1 conversion: quantities, ports and maps stay as patched', () => {
+    // GIVEN a KubePodDefault patched, in plain JSON as a patch holds it, with a sidecar's CPU limit, an emptyDir's size
+    // limit, a probe's port and a CSI volume's attributes. cdk8s documents addJsonPatch as applied "to the manifest
+    // synthesized for this API object" (cdk8s 2.70 api-object.d.ts); a generated binding's toJson converts after the
+    // patches, whose plain strings the conversion drops or rewrites (cdk8s-team/cdk8s#2172, #908, #1184): the limit
+    // was written `cpu: null`, the sizeLimit and port dropped, the attributes a map of their characters
+    const { app, chart } = appWithChart();
+    PodDefaultValidation.attach(app);
+    const sidecar = { name: 'proxy', image: 'proxy:1', resources: { limits: { cpu: '500m', memory: 1073741824 } }, readinessProbe: { httpGet: { port: 8080 } } };
+    const volumes = [{ name: 'scratch', emptyDir: { sizeLimit: '1Gi' } }, { name: 'store', csi: { driver: 'csi.example.com', volumeAttributes: 'fake-attributes' } }];
+    const patched = new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } });
+    patched.addJsonPatch(JsonPatch.add('/spec/sidecars', [sidecar]), JsonPatch.add('/spec/volumes', [volumes[0]]));
+    const attributes = new KubePodDefault(chart, 'store', { metadata: { name: 'store' }, spec: { desc: 'store', selector: { matchLabels: { store: 'true' } } } });
+    attributes.addJsonPatch(JsonPatch.add('/spec/volumes', [volumes[1]]));
+    // WHEN the proxy is rendered
+    const proxy = patched.toJson();
+    // THEN its spec holds the patched values as they were given
+    expect(proxy.spec.sidecars).toEqual([sidecar]);
+    expect(proxy.spec.volumes).toEqual([volumes[0]]);
+    // AND the CSI volume's attributes, a string where core/v1 declares a map, are written as given (not as a map of their
+    // characters), and the check refuses them by their path, never their value
+    expect(attributes.toJson().spec.volumes).toEqual([volumes[1]]);
+    // (the app synthesised: only the attributes are refused)
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([expect.stringContaining('spec.volumes[0].csi.volumeAttributes')]);
+    expect(errors.join('\n')).not.toContain('fake-attributes');
+  });
+
   test('a KubePodDefault whose JSON patch puts a mapping where core/v1 declares a list fails synth, naming the construct and the field', () => {
     // GIVEN KubePodDefaults patched with a sidecar whose ports are a mapping, with an ephemeral volume whose claim
     // template's creationTimestamp is a string, and with a port left empty (a patch's null stays): the patch applies
