@@ -510,35 +510,46 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('fake-attributes');
   });
 
-  test('a KubePodDefault whose JSON patch puts a mapping where core/v1 declares a list fails synth, naming the construct and the field', () => {
+  test('a KubePodDefault\'s JSON patch of the wrong shape is written as patched, and the check refuses it by its field', () => {
     // GIVEN KubePodDefaults patched with a sidecar whose ports are a mapping, with an ephemeral volume whose claim
-    // template's creationTimestamp is a string, and with a port left empty (a patch's null stays): the patch applies
-    // before the core/v1 conversion, whose .map, .toISOString and field reads threw a TypeError naming neither
+    // template's creationTimestamp is a string (JSON's form of a timestamp), and with a port left empty (a patch's null
+    // stays): patches apply to the manifest after the core/v1 conversion, which once threw a TypeError naming neither
     // (found by invariant.fuzz.test.ts: seed 99 with FUZZ_RUNS=300, seed 1 with FUZZ_RUNS=400)
     const filesLeft = filesAfter(outdir => {
       const app = new App({ outdir });
       const chart = new Chart(app, 'test', { namespace: 'team-a' });
       PodDefaultValidation.attach(app);
-      new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
+      new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } })
         .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: { http: 8080 } }]));
       app.synth();
     });
-    const { app, chart } = appWithChart();
-    new KubePodDefault(chart, 'scratch', { metadata: { name: 'scratch', namespace: 'team-a' }, spec: { selector: { matchLabels: { scratch: 'true' } } } })
-      .addJsonPatch(JsonPatch.add('/spec/volumes', [{ name: 'v', ephemeral: { volumeClaimTemplate: { metadata: { creationTimestamp: '2026-12-07T00:00:00Z' }, spec: {} } } }]));
+    const stamped = appWithChart();
+    const volume = { name: 'v', ephemeral: { volumeClaimTemplate: { metadata: { creationTimestamp: '2026-12-07T00:00:00Z' }, spec: {} } } };
+    const scratch = new KubePodDefault(stamped.chart, 'scratch', { metadata: { name: 'scratch', namespace: 'team-a' }, spec: { selector: { matchLabels: { scratch: 'true' } } } });
+    scratch.addJsonPatch(JsonPatch.add('/spec/volumes', [volume]));
+    const empty = appWithChart();
+    PodDefaultValidation.attach(empty.app);
+    new KubePodDefault(empty.chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } })
+      .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }, null] }]));
 
     // WHEN synthesised
-    // THEN synth fails with an AccessError naming the construct and the field, and writes nothing
+    // THEN the check refuses the mapping by its field, and nothing is written
     expect(filesLeft.files).toEqual([]);
-    expect((filesLeft.error as Error).name).toBe('AccessError');
-    expect((filesLeft.error as Error).message).toBe('[test/proxy] spec.sidecars[0].ports: is a mapping, where core/v1 declares a list, so KubePodDefault cannot render it: '
-      + 'write a list there (in a JSON patch\'s value too)');
-    expect(() => app.synthYaml()).toThrow('[test/scratch] spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.creationTimestamp: is a string, where core/v1 '
-      + 'declares a timestamp, so KubePodDefault cannot render it: write a timestamp there (in a JSON patch\'s value too)');
-    const empty = appWithChart();
-    new KubePodDefault(empty.chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
-      .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }, null] }]));
-    expect(() => empty.app.synthYaml()).toThrow('[test/proxy] spec.sidecars[0].ports[1]: is null, which KubePodDefault cannot render: remove it, or give it a value (in a JSON patch too)');
+    expect(errorsOf(() => { throw filesLeft.error; })).toEqual([expect.stringMatching(/^poddefault proxy \(test\/proxy\) in namespace team-a has a mapping at spec\.sidecars\[0\]\.ports, /)]);
+    // AND the timestamp is written as the string it was given
+    expect(scratch.toJson().spec.volumes).toEqual([volume]);
+    // AND the null port is refused by the check, by its field
+    expect(errorsOf(() => empty.app.synthYaml())).toEqual([expect.stringContaining('spec.sidecars[0].ports[1]')]);
+  });
+
+  test('a KubePodDefault given a mapping where core/v1 declares a list (from JavaScript) fails synth, naming the construct and the field', () => {
+    // GIVEN a KubePodDefault whose props (from JavaScript, past the types) hold a sidecar whose ports are a mapping
+    const { app, chart } = appWithChart();
+    new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' },
+      spec: { selector: { matchLabels: { proxy: 'true' } }, sidecars: [{ name: 'proxy', image: 'proxy:1', ports: { http: 8080 } as any }] } });
+    // WHEN synthesised THEN an AccessError naming the construct and the field
+    expect(() => app.synthYaml()).toThrow('[test/proxy] spec.sidecars[0].ports: is a mapping, where core/v1 declares a list, so KubePodDefault cannot render it: '
+      + 'write a list there');
   });
 
   test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {
