@@ -552,6 +552,15 @@ describe('attaching and synthesising', () => {
       + 'write a list there');
   });
 
+  test('a raw object whose label value is a number (from JavaScript) fails synth with field-type, naming the path', () => {
+    // GIVEN a ConfigMap whose label value is a number: cdk8s writes `tier: 2`, which the API server cannot decode into ObjectMeta
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'c', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'team-a', labels: { tier: 2 as any } } });
+    // WHEN synthesised THEN the check's line, as the CLI prints it for the written file
+    expect(errorsOf(() => app.synthYaml())).toEqual([`configmap c (${raw.node.path}) in namespace team-a has a number at metadata.labels.tier, where ObjectMeta `
+      + 'declares a string: the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails whatever its --validate; quote the value']);
+  });
+
   test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {
     // GIVEN a raw Secret whose token was pasted unencoded into data, and an Included one whose pin is an unquoted number
     const { app, chart } = appWithChart();

@@ -167,6 +167,20 @@ describe('check', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
   });
 
+  test.concurrent('a metadata value of a type ObjectMeta does not declare is reported by its path: YAML 1.1 reads yes and 2 as no strings', async () => {
+    // GIVEN a ConfigMap whose label value is an unquoted 2 and whose annotation value an unquoted yes (a boolean to
+    // sigs.k8s.io/yaml, as to kubectl)
+    const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    tier: 2\n  annotations:\n    example.com/on: yes\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN both, by their paths, with the fix
+    const refused = 'the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails whatever its --validate; quote the value';
+    expect(lines).toEqual([
+      `configmap c (stdin#1) in namespace default has a number at metadata.labels.tier, where ObjectMeta declares a string: ${refused}`,
+      `configmap c (stdin#1) in namespace default has a boolean at metadata.annotations["example.com/on"], where ObjectMeta declares a string: ${refused}`,
+    ]);
+  });
+
   test.concurrent('a PodDefault field its CRD lacks is reported by its path, as kubectl apply would refuse it', async () => {
     // GIVEN a PodDefault whose mount spells mountPath in lower case
     const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\nspec:\n  desc: creds\n  selector:\n    matchLabels:\n'
