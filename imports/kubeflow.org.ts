@@ -53,11 +53,14 @@ export class KubePodDefault extends ApiObject {
   private readonly manifestPatches: JsonPatch[] = [];
 
   /**
-   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this API object: to
-   * the manifest as written, after the core/v1 conversion of the spec, so that a patch's plain JSON
-   * (`cpu: 500m`, a probe's `port: 8080`) is written as given.
+   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this API object, as
+   * it is written: a patch's plain JSON (`cpu: 500m`, a probe's `port: 8080`) is written as given.
    *
    * @param ops The JSON-Patch operations to apply.
+   *
+   * @example
+   *
+   *   podDefault.addJsonPatch(JsonPatch.add('/spec/volumes/0/emptyDir/sizeLimit', '1Gi'));
    */
   public addJsonPatch(...ops: JsonPatch[]): void {
     // ApiObject applies its patches before a binding's toJson converts the result, and the conversion reads
