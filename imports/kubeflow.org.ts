@@ -2,7 +2,7 @@
 // Hand-written in the shape `cdk8s import` produces, mirroring the CRD that Kubeflow 1.10 installs
 // (kubeflow/manifests, `poddefaults.kubeflow.org`). The nested types are the core/v1 ones that
 // cdk8s-plus-28 exports, so their JSON conversion is cdk8s-plus-28's own.
-import { ApiObject, ApiObjectMetadata, GroupVersionKind } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { k8s as k8sJson } from './k8s-runtime';
 import { conversionError } from '../lib/conversion-error';
@@ -49,6 +49,31 @@ export class KubePodDefault extends ApiObject {
     super(scope, id, Object.assign({ apiVersion: KubePodDefault.GVK.apiVersion, kind: KubePodDefault.GVK.kind }, props));
   }
 
+  /** The JSON patches, applied to the manifest once converted (see addJsonPatch). */
+  private readonly manifestPatches: JsonPatch[] = [];
+
+  /**
+   * Applies a set of RFC-6902 JSON-Patch operations to the manifest synthesized for this API object, as
+   * it is written: a patch's plain JSON (`cpu: 500m`, a probe's `port: 8080`) is written as given.
+   *
+   * @param ops The JSON-Patch operations to apply.
+   *
+   * @example
+   *
+   *   podDefault.addJsonPatch(JsonPatch.add('/spec/volumes/0/emptyDir/sizeLimit', '1Gi'));
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    // ApiObject applies its patches before a binding's toJson converts the result, and the conversion reads
+    // plain JSON as the typed values it expects: a quantity or an int-or-string becomes undefined, a string
+    // where a map goes a map of its characters (cdk8s-team/cdk8s#2172, #908, #1184). Kept here instead, but
+    // for a subclass that renders with ApiObject's toJson (no conversion), which applies ApiObject's own.
+    if (this.toJson === ApiObject.prototype.toJson) {
+      super.addJsonPatch(...ops);
+      return;
+    }
+    this.manifestPatches.push(...ops);
+  }
+
   /**
    * Renders the object to Kubernetes JSON.
    */
@@ -58,14 +83,28 @@ export class KubePodDefault extends ApiObject {
     try {
       json = toJson_KubePodDefaultProps(resolved);
     } catch (error) {
-      // A value the core/v1 conversion cannot read (a mapping where a list goes, set by a JSON patch, which
-      // applies before it, or from JavaScript) throws a TypeError that names neither the object nor the field.
+      // A value the core/v1 conversion cannot read (a mapping where a list goes, from JavaScript) throws a
+      // TypeError that names neither the object nor the field.
       throw conversionError(this.node.path, resolved?.spec, error, spec => toJson_PodDefaultSpec(spec as PodDefaultSpec));
     }
-    return {
+    const rendered: Record<string, any> = {
       ...KubePodDefault.GVK,
       ...json,
     };
+    if (this.manifestPatches.length === 0) { return rendered; }
+    let patched: Record<string, any>;
+    try {
+      patched = JsonPatch.apply(rendered, ...this.manifestPatches);
+    } catch (e) {
+      // ApiObject.toJson's own words for a patch that fails.
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+    // apiVersion, kind and metadata first, as ApiObject.toJson orders them.
+    const result: Record<string, any> = {};
+    for (const key of ['apiVersion', 'kind', 'metadata', ...Object.keys(patched)]) {
+      if (key in patched) { result[key] = patched[key]; }
+    }
+    return result;
   }
 }
 

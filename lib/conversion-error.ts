@@ -1,6 +1,6 @@
 // The error KubePodDefault (imports/kubeflow.org.ts) throws when cdk8s-plus-28's core/v1 conversion of its
-// spec fails on a value of the wrong shape: JSON patches apply before the conversion, and JavaScript callers
-// pass any value, and the conversion's own TypeError names neither the construct nor the field.
+// spec fails on a value of the wrong shape: JavaScript callers pass any value, and the conversion's own
+// TypeError names neither the construct nor the field. (JSON patches apply after the conversion.)
 import { pathText } from './admission/stored-pod-default';
 import { fieldError } from './errors';
 /**
@@ -40,9 +40,9 @@ export function conversionError(path: string, spec: unknown, error: unknown, con
     cause = inner;
   }
   const field = pathText(['spec', ...at]);
-  // A JSON patch's null is not dropped as a prop's is: the converters read fields of it.
-  if (value === null || value === undefined) { return fieldError(path, field, 'is null, which KubePodDefault cannot render: remove it, or give it a value (in a JSON patch too)'); }
+  // A null the converters read fields of (an item of a list).
+  if (value === null || value === undefined) { return fieldError(path, field, 'is null, which KubePodDefault cannot render: remove it, or give it a value'); }
   const found = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
   const declared = String((cause as Error)?.message).includes('toISOString') ? 'a timestamp' : 'a list';
-  return fieldError(path, field, `is ${found}, where core/v1 declares ${declared}, so KubePodDefault cannot render it: write ${declared} there (in a JSON patch's value too)`);
+  return fieldError(path, field, `is ${found}, where core/v1 declares ${declared}, so KubePodDefault cannot render it: write ${declared} there`);
 }

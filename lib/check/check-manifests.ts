@@ -8,6 +8,7 @@ import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
 import { fieldTypes } from './rules/field-type';
+import { metadataFieldTypes } from './rules/metadata-type';
 import { mountSpelling } from './rules/mount-spelling';
 import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
@@ -55,6 +56,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, secretData(objects));
   append(problems, secretTypes(objects));
   append(problems, unknownMetadataFields(objects));
+  append(problems, metadataFieldTypes(objects));
   append(problems, annotationSizes(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();

@@ -241,22 +241,24 @@ function readTargets(ces: Found, spec: any): Targets {
     // a null list item is kept, and refused: the CRD declares each item of spec.namespaceSelectors a
     // non-nullable object (ESO v2.9.0 config/crds/bases/external-secrets.io_clusterexternalsecrets.yaml).
     if (value === undefined || (value === null && !item)) { return; }
-    const nullLabel = nullLabelOf(value);
-    if (nullLabel !== undefined) {
-      // The API server drops a null map value (PruneNonNullableNullsWithoutDefaults) and stores the selector
-      // without the key: it is valid, and selects more namespaces than meant. Reported, and not judged further.
-      problems.push(checkProblem({
-        rule: 'shape', namespace: '', sources: [ces.source], key: `${field}.matchLabels`,
-        message: `${subject} has ${field}.matchLabels ${JSON.stringify(nullLabel)} null (a value left empty in YAML), which the api server drops as it stores `
-          + 'the ClusterExternalSecret, so the selector lacks the key and External Secrets Operator writes its ExternalSecret in more namespaces than meant '
-          + '(every namespace, when no other requirement is left)',
-        fix: 'give the label a value, or remove the key',
-      }));
-      return;
-    }
+    // Its shape first: a value of another type makes the API server refuse the CES, whatever nulls it drops.
     const shape = selectorShapeProblem(value);
     if (shape !== undefined) {
       refused(field, `${shape}, where the ClusterExternalSecret CRD declares a label selector`);
+      return;
+    }
+    const nullLabel = nullLabelOf(value);
+    if (nullLabel !== undefined) {
+      // The API server drops a null map value, or a null matchLabels (PruneNonNullableNullsWithoutDefaults), and stores
+      // the selector without it: it is valid, and selects more namespaces than meant. Reported, and not judged further.
+      const what = nullLabel === null ? `${field}.matchLabels null (left empty in YAML)` : `${field}.matchLabels ${JSON.stringify(nullLabel)} null (a value left empty in YAML)`;
+      problems.push(checkProblem({
+        rule: 'shape', namespace: '', sources: [ces.source], key: `${field}.matchLabels`,
+        message: `${subject} has ${what}, which the api server drops as it stores `
+          + `the ClusterExternalSecret, so the selector lacks ${nullLabel === null ? 'its labels' : 'the key'} and External Secrets Operator writes its ExternalSecret in more namespaces than meant `
+          + '(every namespace, when no other requirement is left)',
+        fix: nullLabel === null ? 'give matchLabels its labels, or remove it' : 'give the label a value, or remove the key',
+      }));
       return;
     }
     const parsed = parseSelector(value);
@@ -274,13 +276,16 @@ function readTargets(ces: Found, spec: any): Targets {
 const INVALID_CONSEQUENCE = 'which External Secrets Operator cannot convert (metav1.LabelSelectorAsSelector): it then writes its ExternalSecret '
   + 'in no namespace, not even those its other selectors or spec.namespaces name (status.failedNamespaces: unknown)';
 
-/** The first key of `value.matchLabels` whose value is null, when every other value is a string; else undefined. */
-function nullLabelOf(value: unknown): string | undefined {
-  const labels = isPlainObject(value) ? value.matchLabels : undefined;
+/**
+ * The first key of `value.matchLabels` whose value is null, `null` when matchLabels itself is null, else undefined.
+ * Called once the selector's shape passed: every other value is a string.
+ */
+function nullLabelOf(value: unknown): string | null | undefined {
+  if (!isPlainObject(value)) { return undefined; }
+  const labels = value.matchLabels;
+  if (labels === null) { return null; }
   if (!isPlainObject(labels)) { return undefined; }
-  const keys = Object.keys(labels);
-  if (!keys.every(k => labels[k] === null || typeof labels[k] === 'string')) { return undefined; }
-  return keys.find(k => labels[k] === null);
+  return Object.keys(labels).find(k => labels[k] === null);
 }
 
 /**
@@ -293,7 +298,8 @@ function selectorShapeProblem(value: unknown): string | undefined {
   const labels = value.matchLabels;
   if (labels !== undefined && labels !== null) {
     if (!isPlainObject(labels)) { return `whose matchLabels is ${typeName(labels)}`; }
-    const key = Object.keys(labels).find(k => typeof labels[k] !== 'string');
+    // A null value is dropped before the schema is validated (PruneNonNullableNullsWithoutDefaults).
+    const key = Object.keys(labels).find(k => labels[k] !== null && typeof labels[k] !== 'string');
     if (key !== undefined) { return `whose matchLabels ${quoteEmpty(key)} is ${typeName(labels[key])}, not a string`; }
   }
   const expressions = value.matchExpressions;

@@ -267,6 +267,23 @@ describe('a ClusterExternalSecret whose targets ESO cannot read', () => {
       }]);
     });
 
+    test('a null matchLabels value beside one of another type: refused for the other, as the api server drops the null first', () => {
+      // GIVEN a CES whose selector has a label left empty and one whose value is a number
+      const given = inputs(secret('creds', []), ces('creds', { namespaceSelectors: [{ matchLabels: { profile: null, tier: 1 } }] }));
+      // WHEN checked
+      // THEN refused, naming the number's key, not the null's (pruned before the schema is validated)
+      expect(checkManifests(given).map(p => p.message)).toEqual([expect.stringContaining('spec.namespaceSelectors[0] whose matchLabels tier is a number, not a string')]);
+    });
+
+    test('matchLabels null (left empty in YAML) is dropped: reported as a selector of more namespaces than meant', () => {
+      // GIVEN a CES whose one selector's matchLabels was left empty in YAML (`- matchLabels:`): the API server drops the null
+      // field and stores `{}`, which LabelSelectorAsSelector reads as every namespace
+      const given = inputs(secret('creds', []), ces('creds', { namespaceSelectors: [{ matchLabels: null }] }));
+      // WHEN checked
+      // THEN reported by its path
+      expect(checkManifests(given).map(p => [p.rule, p.key])).toEqual([['shape', 'spec.namespaceSelectors[0].matchLabels']]);
+    });
+
     test('refused at synth, naming the construct and the field', () => {
       // GIVEN an app with the check attached and a raw CES whose one selector is null
       const app = Testing.app();

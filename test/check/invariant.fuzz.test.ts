@@ -287,9 +287,9 @@ function isClearRefusal(error: unknown): boolean {
     || message.startsWith('Failed serializing construct at path \'');
 }
 
-/** The manifest files under `dir`, in the order `check --recursive` reads them (a walk by name, as kubectl apply -R). */
+/** The manifest files under `dir`, in the order `check --recursive` reads them (a walk by the bytes of the names, as kubectl apply -R). */
 function manifestFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
     .flatMap(e => e.isDirectory() ? manifestFiles(path.join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [path.join(dir, e.name)] : []);
 }
 

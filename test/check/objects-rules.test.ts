@@ -302,6 +302,56 @@ describe('unknown-field in metadata', () => {
   });
 });
 
+describe('field-type in metadata', () => {
+  // ObjectMeta's fields have Go types (k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/types.go): labels and annotations
+  // map[string]string, finalizers []string, generation an int64, an owner reference's controller a *bool... The API
+  // server refuses an object whose metadata holds a value of another type, whatever kubectl's --validate: a built-in
+  // kind fails to decode ("cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"), a
+  // custom resource fails apiextensions-apiserver's GetObjectMeta (customresource_handler.go: the request decoder does
+  // not drop invalid metadata; only the storage decoder, for CRs stored before ObjectMeta was validated, does).
+  const REFUSED = (kind: string) => `the api server refuses the ${kind} (it cannot decode its metadata), so kubectl apply fails whatever its --validate`;
+  const withMetadata = (metadata: any) => ({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', ...metadata } });
+
+  test.each<[string, any, string, string, string]>([
+    ['a label value of a number (YAML `team: 2`)', { labels: { team: 2 } }, 'metadata.labels.team', 'a number', 'a string'],
+    ['an annotation value of a boolean (YAML 1.1 `yes`)', { annotations: { 'example.com/on': true } }, 'metadata.annotations["example.com/on"]', 'a boolean', 'a string'],
+    ['annotations as a list', { annotations: ['a=b'] }, 'metadata.annotations', 'a list', 'a mapping'],
+    ['labels as a string', { labels: 'team=a' }, 'metadata.labels', 'a string', 'a mapping'],
+    ['a finalizer that is a mapping', { finalizers: [{ name: 'x' }] }, 'metadata.finalizers[0]', 'a mapping', 'a string'],
+    ['finalizers as a string', { finalizers: 'example.com/x' }, 'metadata.finalizers', 'a string', 'a list'],
+    ['a generation with a fraction', { generation: 1.5 }, 'metadata.generation', 'a number with a fraction', 'an integer'],
+    ['a generation in quotes', { generation: '1' }, 'metadata.generation', 'a string', 'an integer'],
+    ['a creationTimestamp of a number', { creationTimestamp: 1767225600 }, 'metadata.creationTimestamp', 'a number', 'a string'],
+    ['an owner reference\'s controller in quotes', { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u', controller: 'true' }] },
+      'metadata.ownerReferences[0].controller', 'a string', 'true or false'],
+    ['an owner reference that is a string', { ownerReferences: ['o'] }, 'metadata.ownerReferences[0]', 'a string', 'a mapping'],
+    ['a uid of a number', { uid: 1 }, 'metadata.uid', 'a number', 'a string'],
+  ])('%s: refused by its path, never its value', (_title, metadata, path, found, expected) => {
+    // GIVEN a ConfigMap with the metadata WHEN checked
+    const problems = PodDefaultCheck.check(inputs(withMetadata(metadata)));
+    // THEN one problem, naming the object and the path
+    expect(problems.filter(p => p.rule === 'field-type').map(p => `${p.key}: ${p.message}`)).toEqual([
+      `${path}: configmap c (s0) in namespace team-a has ${found} at ${path}, where ObjectMeta declares ${expected}: ${REFUSED('ConfigMap')}`,
+    ]);
+  });
+
+  test('nulls, and every type ObjectMeta declares, pass', () => {
+    // GIVEN metadata with null values (Go's decoder leaves the field empty) and every field of its type
+    const metadata = { labels: { a: 'b', n: null }, annotations: null, finalizers: ['x', null], generation: 2, deletionGracePeriodSeconds: null,
+      creationTimestamp: null, ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u', controller: true, blockOwnerDeletion: null }],
+      managedFields: [{ manager: 'm', operation: 'Apply', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': {} } }] };
+    // WHEN checked THEN no field-type problem
+    expect(PodDefaultCheck.check(inputs(withMetadata(metadata))).filter(p => p.rule === 'field-type')).toEqual([]);
+  });
+
+  test('a PodDefault\'s label of a number is refused once, in every door\'s words', () => {
+    // GIVEN a PodDefault whose metadata label value is a number WHEN checked
+    const problems = PodDefaultCheck.check(inputs({ ...pd('creds'), metadata: { name: 'creds', namespace: 'team-a', labels: { tier: 1 } } }));
+    // THEN the field-type problem, and never the value
+    expect(problems.filter(p => p.key === 'metadata.labels.tier').map(p => p.rule)).toEqual(['field-type']);
+  });
+});
+
 describe('annotation-size', () => {
   // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go: ValidateAnnotationsSize sums len(key) + len(value),
   // Go's lengths in bytes of UTF-8, over metadata.annotations and refuses more than TotalAnnotationSizeLimitB =

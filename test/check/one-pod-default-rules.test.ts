@@ -409,6 +409,20 @@ describe('annotation-size of the notebook a PodDefault changes', () => {
     expect(JSON.stringify(problems)).not.toContain('xxxx');
   });
 
+  test('over with its marker in bytes of UTF-8, though its annotations alone are under the limit in characters and in bytes', () => {
+    // GIVEN a PodDefault whose one annotation is 87377 euro signs (3 bytes of UTF-8 each, one UTF-16 unit): 262135 bytes
+    // with its key, 262186 with the marker and a one-digit resourceVersion; 87381 characters
+    const value = '\u20ac'.repeat(87377);
+    expect(least(value)).toBe(LIMIT + 42);
+    // WHEN checked
+    const problems = checkManifests(inputs(pd('notes', { annotations: { note: value } })));
+    // THEN refused, its size counted in bytes (Go's len), not in characters
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['annotation-size', 'spec.annotations']]);
+    expect(problems[0].message).toContain(`gives each notebook it selects ${4 + 3 * 87377} bytes of annotations in spec.annotations`);
+    expect(problems[0].message).toContain(`at least ${LIMIT + 42} bytes`);
+    expect(JSON.stringify(problems)).not.toContain('\u20ac\u20ac');
+  });
+
   test('its own marker key in spec.annotations counts once: the webhook overwrites it', () => {
     const value = 'x'.repeat(LIMIT - MARKER.length - 1);
     expect(checkManifests(inputs(pd('notes', { annotations: { [MARKER]: value } })))).toEqual([]);

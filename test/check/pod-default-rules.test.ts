@@ -311,6 +311,19 @@ describe('annotation-size of a notebook that selects two PodDefaults', () => {
     expect(JSON.stringify(problems)).not.toContain('xxxx');
   });
 
+  test('each under the limit in bytes of UTF-8, together over it: counted in bytes, not in characters', () => {
+    // GIVEN PodDefaults a and b whose one annotation each is 80000 euro signs (3 bytes of UTF-8 each): 240006 bytes
+    // with its key, 80006 characters; the two together 480012 bytes
+    const given = inputs(pd('a', { annotations: { 'note-a': '\u20ac'.repeat(80000) } }), pd('b', { annotations: { 'note-b': '\u20ac'.repeat(80000) } }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN one problem for the pair, its sizes in bytes
+    const markers = MARKER('a').length + MARKER('b').length + 2;
+    expect(problems.map(p => [p.rule, p.sources])).toEqual([['annotation-size', ['s0', 's1']]]);
+    expect(problems[0].message).toContain(`${2 * 240006} bytes of annotations in spec.annotations`);
+    expect(problems[0].message).toContain(`at least ${2 * 240006 + markers} bytes`);
+  });
+
   test.each<[string, any[]]>([
     ['together at the limit', [pd('a', half('a', LIMIT / 2)), pd('b', half('b', LIMIT / 2))]],
     ['one key of one value in both counts once', [

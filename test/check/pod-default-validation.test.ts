@@ -482,35 +482,83 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
-  test('a KubePodDefault whose JSON patch puts a mapping where core/v1 declares a list fails synth, naming the construct and the field', () => {
+  test('a KubePodDefault\'s JSON patch is applied to the manifest as written, after the core/v1 conversion: quantities, ports and maps stay as patched', () => {
+    // GIVEN a KubePodDefault patched, in plain JSON as a patch holds it, with a sidecar's CPU limit, an emptyDir's size
+    // limit, a probe's port and a CSI volume's attributes. cdk8s documents addJsonPatch as applied "to the manifest
+    // synthesized for this API object" (cdk8s 2.70 api-object.d.ts); a generated binding's toJson converts after the
+    // patches, whose plain strings the conversion drops or rewrites (cdk8s-team/cdk8s#2172, #908, #1184): the limit
+    // was written `cpu: null`, the sizeLimit and port dropped, the attributes a map of their characters
+    const { app, chart } = appWithChart();
+    PodDefaultValidation.attach(app);
+    const sidecar = { name: 'proxy', image: 'proxy:1', resources: { limits: { cpu: '500m', memory: 1073741824 } }, readinessProbe: { httpGet: { port: 8080 } } };
+    const volumes = [{ name: 'scratch', emptyDir: { sizeLimit: '1Gi' } }, { name: 'store', csi: { driver: 'csi.example.com', volumeAttributes: 'fake-attributes' } }];
+    const patched = new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } });
+    patched.addJsonPatch(JsonPatch.add('/spec/sidecars', [sidecar]), JsonPatch.add('/spec/volumes', [volumes[0]]));
+    const attributes = new KubePodDefault(chart, 'store', { metadata: { name: 'store' }, spec: { desc: 'store', selector: { matchLabels: { store: 'true' } } } });
+    attributes.addJsonPatch(JsonPatch.add('/spec/volumes', [volumes[1]]));
+    // WHEN the proxy is rendered
+    const proxy = patched.toJson();
+    // THEN its spec holds the patched values as they were given
+    expect(proxy.spec.sidecars).toEqual([sidecar]);
+    expect(proxy.spec.volumes).toEqual([volumes[0]]);
+    // AND the CSI volume's attributes, a string where core/v1 declares a map, are written as given (not as a map of their
+    // characters), and the check refuses them by their path, never their value
+    expect(attributes.toJson().spec.volumes).toEqual([volumes[1]]);
+    // (the app synthesised: only the attributes are refused)
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([expect.stringContaining('spec.volumes[0].csi.volumeAttributes')]);
+    expect(errors.join('\n')).not.toContain('fake-attributes');
+  });
+
+  test('a KubePodDefault\'s JSON patch of the wrong shape is written as patched, and the check refuses it by its field', () => {
     // GIVEN KubePodDefaults patched with a sidecar whose ports are a mapping, with an ephemeral volume whose claim
-    // template's creationTimestamp is a string, and with a port left empty (a patch's null stays): the patch applies
-    // before the core/v1 conversion, whose .map, .toISOString and field reads threw a TypeError naming neither
+    // template's creationTimestamp is a string (JSON's form of a timestamp), and with a port left empty (a patch's null
+    // stays): patches apply to the manifest after the core/v1 conversion, which once threw a TypeError naming neither
     // (found by invariant.fuzz.test.ts: seed 99 with FUZZ_RUNS=300, seed 1 with FUZZ_RUNS=400)
     const filesLeft = filesAfter(outdir => {
       const app = new App({ outdir });
       const chart = new Chart(app, 'test', { namespace: 'team-a' });
       PodDefaultValidation.attach(app);
-      new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
+      new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } })
         .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: { http: 8080 } }]));
       app.synth();
     });
-    const { app, chart } = appWithChart();
-    new KubePodDefault(chart, 'scratch', { metadata: { name: 'scratch', namespace: 'team-a' }, spec: { selector: { matchLabels: { scratch: 'true' } } } })
-      .addJsonPatch(JsonPatch.add('/spec/volumes', [{ name: 'v', ephemeral: { volumeClaimTemplate: { metadata: { creationTimestamp: '2026-12-07T00:00:00Z' }, spec: {} } } }]));
+    const stamped = appWithChart();
+    const volume = { name: 'v', ephemeral: { volumeClaimTemplate: { metadata: { creationTimestamp: '2026-12-07T00:00:00Z' }, spec: {} } } };
+    const scratch = new KubePodDefault(stamped.chart, 'scratch', { metadata: { name: 'scratch', namespace: 'team-a' }, spec: { selector: { matchLabels: { scratch: 'true' } } } });
+    scratch.addJsonPatch(JsonPatch.add('/spec/volumes', [volume]));
+    const empty = appWithChart();
+    PodDefaultValidation.attach(empty.app);
+    new KubePodDefault(empty.chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } })
+      .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }, null] }]));
 
     // WHEN synthesised
-    // THEN synth fails with an AccessError naming the construct and the field, and writes nothing
+    // THEN the check refuses the mapping by its field, and nothing is written
     expect(filesLeft.files).toEqual([]);
-    expect((filesLeft.error as Error).name).toBe('AccessError');
-    expect((filesLeft.error as Error).message).toBe('[test/proxy] spec.sidecars[0].ports: is a mapping, where core/v1 declares a list, so KubePodDefault cannot render it: '
-      + 'write a list there (in a JSON patch\'s value too)');
-    expect(() => app.synthYaml()).toThrow('[test/scratch] spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.creationTimestamp: is a string, where core/v1 '
-      + 'declares a timestamp, so KubePodDefault cannot render it: write a timestamp there (in a JSON patch\'s value too)');
-    const empty = appWithChart();
-    new KubePodDefault(empty.chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { selector: { matchLabels: { proxy: 'true' } } } })
-      .addJsonPatch(JsonPatch.add('/spec/sidecars', [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }, null] }]));
-    expect(() => empty.app.synthYaml()).toThrow('[test/proxy] spec.sidecars[0].ports[1]: is null, which KubePodDefault cannot render: remove it, or give it a value (in a JSON patch too)');
+    expect(errorsOf(() => { throw filesLeft.error; })).toEqual([expect.stringMatching(/^poddefault proxy \(test\/proxy\) in namespace team-a has a mapping at spec\.sidecars\[0\]\.ports, /)]);
+    // AND the timestamp is written as the string it was given
+    expect(scratch.toJson().spec.volumes).toEqual([volume]);
+    // AND the null port is refused by the check, by its field
+    expect(errorsOf(() => empty.app.synthYaml())).toEqual([expect.stringContaining('spec.sidecars[0].ports[1]')]);
+  });
+
+  test('a KubePodDefault given a mapping where core/v1 declares a list (from JavaScript) fails synth, naming the construct and the field', () => {
+    // GIVEN a KubePodDefault whose props (from JavaScript, past the types) hold a sidecar whose ports are a mapping
+    const { app, chart } = appWithChart();
+    new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' },
+      spec: { selector: { matchLabels: { proxy: 'true' } }, sidecars: [{ name: 'proxy', image: 'proxy:1', ports: { http: 8080 } as any }] } });
+    // WHEN synthesised THEN an AccessError naming the construct and the field
+    expect(() => app.synthYaml()).toThrow('[test/proxy] spec.sidecars[0].ports: is a mapping, where core/v1 declares a list, so KubePodDefault cannot render it: '
+      + 'write a list there');
+  });
+
+  test('a raw object whose label value is a number (from JavaScript) fails synth with field-type, naming the path', () => {
+    // GIVEN a ConfigMap whose label value is a number: cdk8s writes `tier: 2`, which the API server cannot decode into ObjectMeta
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'c', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'team-a', labels: { tier: 2 as any } } });
+    // WHEN synthesised THEN the check's line, as the CLI prints it for the written file
+    expect(errorsOf(() => app.synthYaml())).toEqual([`configmap c (${raw.node.path}) in namespace team-a has a number at metadata.labels.tier, where ObjectMeta `
+      + 'declares a string: the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails whatever its --validate; quote the value']);
   });
 
   test('a hand-written Secret whose data is not base64 fails synth, naming the key and the byte, never the value', () => {

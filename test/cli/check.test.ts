@@ -2,7 +2,7 @@
 // (kubectl's YAML and JSON, cdk8s's output directory) and reports what the check finds. In-process
 // through main(argv, io), and as the real binary for what only a process has.
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { runMain } from './cli-io';
@@ -122,6 +122,40 @@ describe('check', () => {
     expectOutput(chartByChart, 'ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
   });
 
+  test.concurrent('--recursive reads the files kubectl apply -R reads, in its order: by the bytes of their names, hidden ones too, no linked directory', async () => {
+    // GIVEN a tree of ConfigMaps, each with a misspelt metadata field so that the check names each object it reads, in the
+    // order it reads them: hidden files and folders, a file of another extension or in capitals, a link to a file and one
+    // to a folder, an empty folder, and names whose UTF-16 order is not their UTF-8 order (U+FF21 is EF BC A1 in UTF-8,
+    // U+1F600 is F0 9F 98 80; in UTF-16 the emoji's D83D comes first)
+    const dir = mkdtempSync(path.join(secrets, 'recursive-order-'));
+    const files: [string, string][] = [['b.yaml', 'b'], ['a.yml', 'a'], ['B.yaml', 'up'], ['j.json', 'j'], ['.h.yaml', 'h'], ['.yaml', 'dot'], ['.hid/x.yaml', 'hd'],
+      ['t.txt', 't'], ['C.YAML', 'upper'], ['sub/s.yaml', 's1'], ['sub/inner/s.yaml', 's2'], ['sub-a.yaml', 'sa'], ['sub-b/x.yaml', 'sb'], ['sub.yaml', 'sub2'],
+      ['\u{1F600}.yaml', 'emoji'], ['\uFF21/f.yaml', 'fw'], ['\uFF22.yaml', 'fw2']];
+    for (const [file, name] of files) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, lables: {} } };
+      writeFileSync(path.join(dir, file), file.endsWith('.json') ? JSON.stringify(object) : `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  lables: {}\n`);
+    }
+    mkdirSync(path.join(dir, 'empty'));
+    symlinkSync('b.yaml', path.join(dir, 'lb.yaml'));
+    symlinkSync('sub', path.join(dir, 'link'));
+    // WHEN checked with --recursive
+    const lines = expectErrors(await cli(['check', '--recursive', dir]), 1, 'cdk8s-kubeflow-access check');
+    // THEN the objects it read, in order, are those kubectl 1.32 reads (`kubectl annotate --local -R -o name -f DIR x=y`,
+    // recorded; the same resource builder as `kubectl apply -R`: k8s.io/cli-runtime pkg/resource/visitor.go
+    // ExpandPathsToFileVisitors, a filepath.Walk, which sorts the names of each folder as Go strings, by their bytes)
+    const read = lines.filter(l => l.includes(' sets metadata.lables,')).map(l => `configmap/${/^configmap (\S+) /.exec(l)![1]}`);
+    const recorded = ['h', 'hd', 'dot', 'up', 'a', 'b', 'j', 'b', 's2', 's1', 'sa', 'sb', 'sub2', 'fw', 'fw2', 'emoji'].map(n => `configmap/${n}`);
+    expect(read).toEqual(recorded);
+    // AND kubectl, when on PATH, reads them so
+    const kubectl = spawnSync('kubectl', ['annotate', '--local', '-R', '-o', 'name', '-f', dir, 'x=y'], { encoding: 'utf8' });
+    if (kubectl.error !== undefined) {
+      console.log(`kubectl is not on PATH (${kubectl.error.message}): compared with the recorded order only`);
+      return;
+    }
+    expect(kubectl.stdout.trim().split('\n')).toEqual(recorded);
+  });
+
   test.concurrent('every input\'s problems are reported, not only the first one\'s', async () => {
     // GIVEN invalid YAML on stdin, and a file of conflicting PodDefaults
     const file = path.relative(path.join(__dirname, '..', '..'), cliFixture('conflicting.yaml'));
@@ -131,6 +165,20 @@ describe('check', () => {
     expect(lines[0]).toMatch(/^stdin#1: not valid YAML at line \d+, column \d+: /);
     expect(lines.slice(1)).toHaveLength(6);
     expect(lines).toContainEqual(expect.stringMatching(/^volume shared differs between poddefaults team-a/));
+  });
+
+  test.concurrent('a metadata value of a type ObjectMeta does not declare is reported by its path: YAML 1.1 reads yes and 2 as no strings', async () => {
+    // GIVEN a ConfigMap whose label value is an unquoted 2 and whose annotation value an unquoted yes (a boolean to
+    // sigs.k8s.io/yaml, as to kubectl)
+    const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    tier: 2\n  annotations:\n    example.com/on: yes\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN both, by their paths, with the fix
+    const refused = 'the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails whatever its --validate; quote the value';
+    expect(lines).toEqual([
+      `configmap c (stdin#1) in namespace default has a number at metadata.labels.tier, where ObjectMeta declares a string: ${refused}`,
+      `configmap c (stdin#1) in namespace default has a boolean at metadata.annotations["example.com/on"], where ObjectMeta declares a string: ${refused}`,
+    ]);
   });
 
   test.concurrent('a PodDefault field its CRD lacks is reported by its path, as kubectl apply would refuse it', async () => {

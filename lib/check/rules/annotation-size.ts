@@ -153,13 +153,8 @@ function bytesBeside(later: Record<string, unknown>, earlier: Record<string, unk
 function annotationBytes(annotations: unknown, ...skip: string[]): number {
   if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) { return 0; }
   const map = annotations as Record<string, unknown>;
-  let chars = 0;
-  for (const key in map) {
-    const value = map[key];
-    if (typeof value === 'string' && !skip.includes(key)) { chars += key.length + value.length; }
-  }
-  // A UTF-16 unit is at most 3 bytes of UTF-8: most objects are far under the limit, and are not measured.
-  if (chars * 3 <= LIMIT) { return chars; }
+  // Always in bytes: the callers add markers and a second PodDefault's bytes to this, so a count of UTF-16 units
+  // (a third of the bytes, for a character of three) would hide a sum over the limit.
   let bytes = 0;
   for (const key in map) {
     const value = map[key];

@@ -1,0 +1,114 @@
+// A field of an object's metadata whose value is of a type ObjectMeta does not declare: a label or annotation
+// value that YAML reads as a number or a boolean (`team: 2`, `enabled: yes`), annotations written as a list,
+// a generation with a fraction, an owner reference's `controller: "true"`. ObjectMeta's Go types are in
+// k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/types.go. The API server refuses such an object whatever
+// kubectl's --validate (that flag is about unknown fields): a built-in kind fails to decode into its Go struct
+// ("cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"), a custom resource
+// fails apiextensions-apiserver's GetObjectMeta (v0.32.9 pkg/apiserver/customresource_handler.go: the request
+// decoder keeps dropInvalidMetadata false; only the storage decoder, for CRs stored before ObjectMeta was
+// validated, drops invalid fields). A null is no refusal: Go's decoder leaves the field empty.
+import { pathText } from '../../admission/stored-pod-default';
+import { isPlainObject } from '../../json';
+import { listItems } from '../input-model';
+import { Found, objectSubject } from '../objects';
+import { checkProblem } from '../problem';
+import { CheckProblem } from '../types';
+
+type Scalar = 'string' | 'integer' | 'boolean' | 'any';
+/** A field's type: a scalar, a map of strings, a list of scalars, or a list of objects of these fields. */
+type FieldType = Scalar | { map: 'string' } | { list: Scalar } | { objects: Readonly<Record<string, Scalar>> };
+
+/** ObjectMeta's fields (timestamps are strings in JSON; fieldsV1 holds any JSON). */
+const OBJECT_META: Readonly<Record<string, FieldType>> = {
+  name: 'string', generateName: 'string', namespace: 'string', selfLink: 'string', uid: 'string', resourceVersion: 'string',
+  generation: 'integer', creationTimestamp: 'string', deletionTimestamp: 'string', deletionGracePeriodSeconds: 'integer',
+  labels: { map: 'string' }, annotations: { map: 'string' }, finalizers: { list: 'string' },
+  ownerReferences: { objects: { apiVersion: 'string', kind: 'string', name: 'string', uid: 'string', controller: 'boolean', blockOwnerDeletion: 'boolean' } },
+  managedFields: { objects: { manager: 'string', operation: 'string', apiVersion: 'string', time: 'string', fieldsType: 'string', fieldsV1: 'any', subresource: 'string' } },
+};
+
+const EXPECTED: Readonly<Record<Scalar | 'map' | 'list' | 'object', string>> = {
+  string: 'a string', integer: 'an integer', boolean: 'true or false', any: 'any value', map: 'a mapping', list: 'a list', object: 'a mapping',
+};
+
+/** Each field of an object's metadata (but a list's, which kubectl never sends) of a type ObjectMeta does not declare; by its path, never its value. */
+export function metadataFieldTypes(objects: readonly Found[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    const metadata = found.manifest.metadata;
+    if (!isPlainObject(metadata) || listItems(found.manifest) !== undefined) { continue; }
+    const refuse = (parts: readonly (string | number)[], value: unknown, expected: string) => {
+      const path = pathText(parts);
+      const kind = found.kind === '' ? 'object' : found.kind;
+      problems.push(checkProblem({
+        rule: 'field-type',
+        namespace: found.namespace,
+        sources: [found.source],
+        key: path,
+        message: `${objectSubject(found)} has ${kindOf(value, expected)} at ${path}, where ObjectMeta declares ${expected}: the api server refuses the ${kind} `
+          + '(it cannot decode its metadata), so kubectl apply fails whatever its --validate',
+        fix: fixFor(kindOf(value, expected), expected),
+      }));
+    };
+    const scalar = (parts: readonly (string | number)[], value: unknown, type: Scalar) => {
+      if (value === null || type === 'any' || matches(value, type)) { return; }
+      refuse(parts, value, EXPECTED[type]);
+    };
+    for (const key of Object.keys(metadata)) {
+      const type = OBJECT_META[key];
+      // A field ObjectMeta lacks is unknown-field's.
+      if (type === undefined || !Object.prototype.hasOwnProperty.call(OBJECT_META, key)) { continue; }
+      const value = metadata[key];
+      if (value === null) { continue; }
+      if (typeof type === 'string') {
+        scalar(['metadata', key], value, type);
+      } else if ('map' in type) {
+        if (!isPlainObject(value)) { refuse(['metadata', key], value, EXPECTED.map); continue; }
+        for (const k of Object.keys(value)) { scalar(['metadata', key, k], value[k], type.map); }
+      } else if (!Array.isArray(value)) {
+        refuse(['metadata', key], value, EXPECTED.list);
+      } else if ('list' in type) {
+        value.forEach((item, j) => scalar(['metadata', key, j], item, type.list));
+      } else {
+        value.forEach((item, j) => {
+          if (item === null) { return; }
+          if (!isPlainObject(item)) { refuse(['metadata', key, j], item, EXPECTED.object); return; }
+          for (const field of Object.keys(item)) {
+            // A field the item lacks is unknown-field's.
+            if (Object.prototype.hasOwnProperty.call(type.objects, field)) { scalar(['metadata', key, j, field], item[field], type.objects[field]); }
+          }
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function matches(value: unknown, type: Scalar): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    // An int64 (sigs.k8s.io/json decodes a whole number into one).
+    case 'integer': return typeof value === 'number' && Number.isSafeInteger(value);
+    default: return true;
+  }
+}
+
+/** The kind of `value` in the words of a message, never any part of it. */
+function kindOf(value: unknown, expected: string): string {
+  if (Array.isArray(value)) { return 'a list'; }
+  if (typeof value === 'number' && !Number.isInteger(value) && expected === EXPECTED.integer) { return 'a number with a fraction'; }
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && expected === EXPECTED.integer) { return 'a whole number beyond 64 bits'; }
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+function fixFor(found: string, expected: string): string {
+  if (expected === EXPECTED.string && (found === 'a number' || found === 'a boolean')) { return 'quote the value'; }
+  if (expected === EXPECTED.integer && found === 'a string') { return 'write the number without quotes'; }
+  if (expected === EXPECTED.integer) { return 'write a whole number'; }
+  if (expected === EXPECTED.boolean && found === 'a string') { return 'write true or false, without quotes'; }
+  if (expected === EXPECTED.list) { return 'write a list, each item on a line that starts with -'; }
+  if (expected === EXPECTED.map) { return 'write a mapping, each key on a line of its own (key: value)'; }
+  return `write ${expected}`;
+}
