@@ -29,7 +29,7 @@ const ONE_POD_DEFAULT_RULES = [nameFormat, unknownFields, fieldTypes, nameLength
  * Every problem Kubeflow's PodDefault webhook, its notebook UI or `kubectl apply` would have with the
  * given objects, in input order: objects that overwrite each other first (in the cluster, then in the
  * output files), then Secrets whose data the API server cannot decode or refuses for its size, then
- * Secrets that lack what their type asks for, then
+ * Secrets (and those ExternalSecrets write) that lack what their type asks for, then
  * namespace by namespace, the rules on each PodDefault and then those across the
  * PodDefaults one notebook can select. An object that names no namespace lands wherever `kubectl apply
  * -n` sends it, so it is judged in every namespace of the input, and against the other namespace-less

@@ -68,9 +68,34 @@ export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' =
   if (!isPlainObject(template)) { return fetched; }
   const templated = isPlainObject(template.data) ? Object.keys(template.data) : [];
   if (kind === 'ConfigMap') { return templated; }
-  const templateFrom = Array.isArray(template.templateFrom) && template.templateFrom.length > 0;
-  const copiesFetched = template.mergePolicy === 'Merge' || (templated.length === 0 && !templateFrom);
-  return copiesFetched ? templated.concat(fetched) : templated;
+  return copiesFetched(template) ? templated.concat(fetched) : templated;
+}
+
+/** Whether ESO copies the fetched keys into a Secret under `template` (ApplyTemplate): with `mergePolicy: Merge`, or when it has neither `data` nor `templateFrom`. */
+export function copiesFetched(template: any): boolean {
+  const templated = isPlainObject(template.data) && Object.keys(template.data).length > 0;
+  return template.mergePolicy === 'Merge' || (!templated && !hasItems(template.templateFrom));
+}
+
+function hasItems(list: unknown): boolean {
+  return Array.isArray(list) && list.length > 0;
+}
+
+/**
+ * The keys of the Secret ESO writes for `manifest` (a template-less or templated Secret target), when the
+ * manifest tells them exactly: `undefined` when `templateFrom` adds keys, or when the fetched keys are
+ * copied and `dataFrom` fetches some, which only the provider knows at sync time. Keys the Secret already
+ * holds (creationPolicy Merge, CreateOrMerge) are the caller's business.
+ */
+export function externalSecretExactKeys(manifest: any): readonly string[] | undefined {
+  const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
+  const template = spec.target?.template;
+  // Fields of another shape than the CRD's: the API server refuses the ExternalSecret, so it writes nothing.
+  if (spec.data !== undefined && (!Array.isArray(spec.data) || spec.data.some((d: any) => typeof d?.secretKey !== 'string'))) { return undefined; }
+  if (isPlainObject(template) && template.data !== undefined && !isPlainObject(template.data)) { return undefined; }
+  if (isPlainObject(template) && hasItems(template.templateFrom)) { return undefined; }
+  if (hasItems(spec.dataFrom) && (!isPlainObject(template) || copiesFetched(template))) { return undefined; }
+  return externalSecretKeys(manifest);
 }
 
 /**

@@ -57,7 +57,8 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * a Secret the API server refuses (`data` that is no base64, a value of the wrong type, a refused key, more
  * than 1 MiB; or what its type asks for missing: a `.dockerconfigjson` or `.dockercfg` that is no JSON
  * object, `username` or `password`, `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's
- * ServiceAccount annotation), and an ExternalSecret's or ClusterExternalSecret's refresh duration External
+ * ServiceAccount annotation; and a key the type of an ExternalSecret's `spec.target.template.type` asks for,
+ * missing from the Secret it writes), and an ExternalSecret's or ClusterExternalSecret's refresh duration External
  * Secrets Operator cannot read.
  */
 export class PodDefaultValidation {

@@ -598,6 +598,27 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('FAKE');
   });
 
+  test('a hand-written ExternalSecret whose template type asks for a key its template lacks fails synth, naming the ExternalSecret and the type', () => {
+    // GIVEN a raw ExternalSecret that templates config.json into a Secret of type kubernetes.io/dockerconfigjson
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'registry', {
+      apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'registry', namespace: 'team-a' },
+      spec: {
+        secretStoreRef: { name: 'vault', kind: 'SecretStore' },
+        target: { template: { type: 'kubernetes.io/dockerconfigjson', data: { 'config.json': '{{ .config }}' } } },
+        data: [{ secretKey: 'config', remoteRef: { key: 'fake/registry' } }],
+      },
+    });
+    // WHEN synthesised THEN synth fails with the secret-type rule, on the ExternalSecret
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `externalsecret registry (${raw.node.path}) in namespace team-a: spec.target.template.type kubernetes.io/dockerconfigjson needs the key .dockerconfigjson `
+      + 'in the Secret it writes (the keys of spec.target.template.data), which it lacks: the api server refuses the Secret External Secrets Operator writes, '
+      + 'so the ExternalSecret never syncs and no pod gets the Secret\'s keys; add the key .dockerconfigjson under spec.target.template.data, '
+      + 'a template of the fetched keys, or, for a Secret of other keys, set spec.target.template.type to Opaque',
+    ]);
+  });
+
   test('the output is the same with and without the check', () => {
     // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {

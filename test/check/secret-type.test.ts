@@ -10,12 +10,14 @@
 // the vectors that are a JSON object to kubectl (after the byte order mark its FileVisitor drops, which the
 // API server does not drop), comparing the verdict.
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { checkManifests } from '../../lib/check';
 import { goJsonMapProblem } from '../../lib/check/go-json';
 import { inputs, line, pd } from './support';
+import { GOLDEN_DIR } from '../support';
 
 const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
@@ -294,5 +296,136 @@ describe('secret-type', () => {
       { ...secret('kubernetes.io/tls'), kind: 'ConfigMap' },
       { ...secret('kubernetes.io/tls'), apiVersion: 'other.io/v1' },
     )).toEqual([]);
+  });
+});
+
+// External Secrets Operator v2.9.0 (tag v2.9.0, pkg/controllers/externalsecret/externalsecret_controller_template.go,
+// ApplyTemplate): a non-empty spec.target.template.type becomes the Secret's type; Owner and Orphan clear its data,
+// then write template.data's keys as they are, and the fetched keys only with mergePolicy Merge or a template with
+// neither data nor templateFrom.
+describe('secret-type of the Secret an ExternalSecret writes', () => {
+  const es = (target: object, more: object = {}) => ({
+    apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'registry', namespace: 'team-a' },
+    spec: { secretStoreRef: { name: 'vault', kind: 'SecretStore' }, target, data: [{ secretKey: 'password', remoteRef: { key: 'fake/registry' } }], ...more },
+  });
+  const ES_PREFIX = 'externalsecret registry (s0) in namespace team-a: spec.target.template.';
+  const ES_REFUSED = 'the api server refuses the Secret External Secrets Operator writes, so the ExternalSecret never syncs and no pod gets the Secret\'s keys';
+  const ES_OTHER_TYPE = 'or, for a Secret of other keys, set spec.target.template.type to Opaque';
+  const TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of that type with the annotation, which the token controller fills in, '
+    + `or a projected token), ${ES_OTHER_TYPE}`;
+  const judged = (...manifests: any[]) => checkManifests(inputs(...manifests)).filter(p => p.rule === 'secret-type').map(p => [p.key, line(p)]);
+
+  test('a dockerconfigjson template under config.json, as a volume would want it, is refused, naming the ExternalSecret and the type', () => {
+    // GIVEN an ExternalSecret whose template writes config.json into a Secret of type dockerconfigjson
+    const problems = judged(es({ template: { type: 'kubernetes.io/dockerconfigjson', data: { 'config.json': '{"auths":{}}' } } }));
+    // THEN the missing .dockerconfigjson is reported, with the template as the fix
+    expect(problems).toEqual([['spec.target.template.type',
+      `${ES_PREFIX}type kubernetes.io/dockerconfigjson needs the key .dockerconfigjson in the Secret it writes (the keys of spec.target.template.data), `
+      + `which it lacks: ${ES_REFUSED}; add the key .dockerconfigjson under spec.target.template.data, a template of the fetched keys, ${ES_OTHER_TYPE}`]]);
+  });
+
+  test.each<[string, object, object]>([
+    ['the key templated, whatever its value renders to (JSON is only known at sync time)', { template: { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': '{{ .password }}' } } }, {}],
+    ['the key fetched with no template data', { template: { type: 'kubernetes.io/dockerconfigjson' } },
+      { data: [{ secretKey: '.dockerconfigjson', remoteRef: { key: 'fake/registry' } }] }],
+    ['the key fetched, merged with template data', { template: { type: 'kubernetes.io/dockerconfigjson', mergePolicy: 'Merge', data: { other: 'x' } } },
+      { data: [{ secretKey: '.dockerconfigjson', remoteRef: { key: 'fake/registry' } }] }],
+    ['an empty ssh-privatekey template (its value is only known at sync time)', { template: { type: 'kubernetes.io/ssh-auth', data: { 'ssh-privatekey': '' } } }, {}],
+    ['tls keys templated', { template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .crt }}', 'tls.key': '{{ .key }}' } } }, {}],
+    ['no type: Opaque', { template: { data: { 'config.json': 'x' } } }, {}],
+    ['a type of another case', { template: { type: 'Kubernetes.io/TLS', data: { a: 'x' } } }, {}],
+    ['no template', {}, {}],
+  ])('%s passes', (_title, target, more) => {
+    expect(judged(es(target, more))).toEqual([]);
+  });
+
+  test.each<[string, object, object]>([
+    ['creationPolicy Merge: the Secret that exists keeps its keys', { creationPolicy: 'Merge', template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, {}],
+    ['creationPolicy CreateOrMerge', { creationPolicy: 'CreateOrMerge', template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, {}],
+    ['creationPolicy None: nothing is written', { creationPolicy: 'None', template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, {}],
+    ['templateFrom: its keys come from a ConfigMap at sync time',
+      { template: { type: 'kubernetes.io/tls', templateFrom: [{ configMap: { name: 'tpl', items: [{ key: 'tls.crt' }] } }] } }, {}],
+    ['dataFrom copied (no template data): the provider names the keys', { template: { type: 'kubernetes.io/tls' } }, { dataFrom: [{ extract: { key: 'fake/tls' } }] }],
+    ['dataFrom merged with template data', { template: { type: 'kubernetes.io/tls', mergePolicy: 'Merge', data: { a: 'x' } } }, { dataFrom: [{ extract: { key: 'fake/tls' } }] }],
+    ['a generic target (a ConfigMap)', { manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, {}],
+    ['spec.data that is no list, which the API server refuses', { template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, { data: { secretKey: 'tls.key' } }],
+    ['a spec.data item without a secretKey', { template: { type: 'kubernetes.io/tls' } }, { data: [{ remoteRef: { key: 'fake/tls' } }] }],
+    ['template data that is a list', { template: { type: 'kubernetes.io/tls', data: ['tls.crt'] } }, {}],
+    ['a refreshInterval ESO cannot read: never synced', { template: { type: 'kubernetes.io/tls', data: { a: 'x' } } }, { refreshInterval: '1d' }],
+  ])('%s is not judged', (_title, target, more) => {
+    expect(judged(es(target, more))).toEqual([]);
+  });
+
+  test('dataFrom is judged when the template replaces the fetched keys: only the template\'s keys are written', () => {
+    const problems = judged(es({ template: { type: 'kubernetes.io/basic-auth', data: { user: '{{ .user }}' } } }, { dataFrom: [{ extract: { key: 'fake/login' } }] }));
+    expect(problems).toEqual([['spec.target.template.type',
+      `${ES_PREFIX}type kubernetes.io/basic-auth needs the key username or the key password (or both) in the Secret it writes (the keys of spec.target.template.data), `
+      + `and has neither: ${ES_REFUSED}; add the keys username and password under spec.target.template.data, a template of the fetched keys, ${ES_OTHER_TYPE}`]]);
+  });
+
+  test('tls with the fetched keys copied: each missing key, with fetching as a fix; Orphan clears the data too', () => {
+    // GIVEN an Orphan ExternalSecret that fetches tls.crt and templates nothing
+    const problems = judged(es({ creationPolicy: 'Orphan', template: { type: 'kubernetes.io/tls' } }, { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'fake/tls' } }] }));
+    expect(problems).toEqual([['spec.target.template.type',
+      `${ES_PREFIX}type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.data[].secretKey), which it lacks: ${ES_REFUSED}; `
+      + `add the key tls.key under spec.target.template.data, a template of the fetched keys, or fetch it as spec.data[].secretKey, ${ES_OTHER_TYPE}`]]);
+  });
+
+  test('mergePolicy Merge: the template\'s and the fetched keys', () => {
+    const problems = judged(es({ template: { type: 'kubernetes.io/ssh-auth', mergePolicy: 'Merge', data: { known_hosts: 'x' } } }));
+    expect(problems).toEqual([['spec.target.template.type',
+      `${ES_PREFIX}type kubernetes.io/ssh-auth needs the key ssh-privatekey in the Secret it writes (the keys of spec.target.template.data and spec.data[].secretKey), `
+      + `which it lacks: ${ES_REFUSED}; add the key ssh-privatekey under spec.target.template.data, a template of the fetched keys, `
+      + `or fetch it as spec.data[].secretKey, ${ES_OTHER_TYPE}`]]);
+  });
+
+  test('mergePolicy Replace with template data: the fetched keys are not written, so fetching tls.key does not count', () => {
+    const problems = judged(es({ template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .crt }}' } } },
+      { data: [{ secretKey: 'tls.key', remoteRef: { key: 'fake/tls' } }] }));
+    expect(problems.map(p => String(p[1]).split(':')[1])).toEqual([' spec.target.template.type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.target.template.data), which it lacks']);
+  });
+
+  describe('kubernetes.io/service-account-token', () => {
+    test('with the annotation, ESO refuses the template, whatever the creationPolicy', () => {
+      // validatePrivilegedTemplate, apis/externalsecrets/v1/externalsecret_validator.go (v2.9.0)
+      for (const creationPolicy of ['Owner', 'Merge']) {
+        const problems = judged(es({ creationPolicy, template: { type: 'kubernetes.io/service-account-token',
+          metadata: { annotations: { 'kubernetes.io/service-account.name': 'notebook' } } } }));
+        expect(problems).toEqual([['spec.target.template.type',
+          `${ES_PREFIX}type kubernetes.io/service-account-token with the annotation kubernetes.io/service-account.name in spec.target.template.metadata.annotations `
+          + `is refused by External Secrets Operator (its webhook, and its controller before it writes), so the ExternalSecret never syncs; ${TOKEN_FIX}`]]);
+      }
+    });
+
+    test('without it, the Secret an Owner ExternalSecret creates lacks it, and the api server refuses it', () => {
+      expect(judged(es({ template: { type: 'kubernetes.io/service-account-token', data: { token: '{{ .password }}' } } }))).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, the name of the ServiceAccount whose token it holds, `
+        + `which it lacks: ${ES_REFUSED}; External Secrets Operator refuses a template with that annotation: ${TOKEN_FIX}`]]);
+    });
+
+    test('without it, Orphan is not judged: the Secret that exists keeps its annotations', () => {
+      expect(judged(es({ creationPolicy: 'Orphan', template: { type: 'kubernetes.io/service-account-token' } }))).toEqual([]);
+    });
+  });
+
+  test.each(['consumer-kserve-eso', 'eso-docker-config-dockerconfigjson', 'eso-docker-login-dockerconfigjson'])(
+    'the library\'s own ExternalSecrets of type kubernetes.io/dockerconfigjson pass (golden %s), and would not without the key', (name) => {
+      // GIVEN the golden output WHEN checked THEN no secret-type problem
+      const manifests = YAML.parseAllDocuments(readFileSync(path.join(GOLDEN_DIR, `${name}.yaml`), 'utf8')).map(d => d.toJS());
+      expect(checkManifests(inputs(...manifests)).filter(p => p.rule === 'secret-type')).toEqual([]);
+      // GIVEN the same with .dockerconfigjson renamed, in the template or the fetched keys THEN its ExternalSecret is reported
+      const renamed = manifests.map(m => (m.kind === 'ExternalSecret' ? JSON.parse(JSON.stringify(m).replace(/"\.dockerconfigjson"/g, '"config.json"')) : m));
+      expect(checkManifests(inputs(...renamed)).filter(p => p.rule === 'secret-type').map(p => p.key)).toEqual(['spec.target.template.type']);
+    });
+
+  test('a ClusterExternalSecret: the ExternalSecret it generates in each namespace, no value shown', () => {
+    const spec = es({ template: { type: 'kubernetes.io/tls', data: { 'tls.crt': 'fake-secret-cert' } } }).spec;
+    const ces = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'registry' }, spec: { namespaces: ['team-a', 'team-b'], externalSecretSpec: spec } };
+    const problems = checkManifests(inputs(ces)).filter(p => p.rule === 'secret-type');
+    expect(problems.map(p => [p.namespace, p.key, p.message.split(':')[0]])).toEqual([
+      ['team-a', 'spec.target.template.type', 'externalsecret registry (s0 (its ExternalSecret in namespace team-a)) in namespace team-a'],
+      ['team-b', 'spec.target.template.type', 'externalsecret registry (s0 (its ExternalSecret in namespace team-b)) in namespace team-b'],
+    ]);
+    expect(JSON.stringify(problems)).not.toMatch(/fake/);
   });
 });

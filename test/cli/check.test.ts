@@ -308,6 +308,22 @@ describe('check', () => {
     expect(lines.join('\n')).not.toMatch(/ZmFr|registry\.example/);
   });
 
+  test.concurrent('an ExternalSecret whose template type asks for a key the Secret it writes lacks is reported, naming the ExternalSecret', async () => {
+    // GIVEN an ExternalSecret that fetches tls.crt alone into a Secret of type kubernetes.io/tls (no template data: the fetched keys are copied)
+    const stdin = 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: cert, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {name: vault, kind: SecretStore}\n  target:\n    template: {type: kubernetes.io/tls}\n'
+      + '  data:\n  - secretKey: tls.crt\n    remoteRef: {key: fake/cert}\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN
+    expect(lines).toEqual([
+      'externalsecret cert (stdin#1) in namespace user: spec.target.template.type kubernetes.io/tls needs the key tls.key in the Secret it writes '
+      + '(the keys of spec.data[].secretKey), which it lacks: the api server refuses the Secret External Secrets Operator writes, so the ExternalSecret '
+      + 'never syncs and no pod gets the Secret\'s keys; add the key tls.key under spec.target.template.data, a template of the fetched keys, '
+      + 'or fetch it as spec.data[].secretKey, or, for a Secret of other keys, set spec.target.template.type to Opaque',
+    ]);
+  });
+
   test.concurrent('invalid YAML and objects without a name are reported by position, never by content', async () => {
     const stdin = 'apiVersion: v1\nkind: Secret\ndata: {}\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  token: ZmFrZS1zZWNyZXQtYWFhYQ==: x\n'
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';

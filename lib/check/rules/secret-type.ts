@@ -17,10 +17,27 @@
 // of `data` does (secret-data). A Secret the API server cannot decode it never validates: secret-data says
 // why, and this rule leaves it alone. That ValidateSecretUpdate refuses a change of type (the field is
 // immutable) is the cluster's business: the check sees the manifest, not what is stored.
+//
+// An ExternalSecret whose `spec.target.template.type` is one of these types makes External Secrets Operator
+// write a Secret of that type, which the API server validates alike. ESO v2.9.0 (tag v2.9.0,
+// pkg/controllers/externalsecret/externalsecret_controller_template.go, ApplyTemplate): with creationPolicy
+// Owner or Orphan it clears the Secret's data first (Merge and CreateOrMerge keep the keys the Secret holds,
+// unknown here: not judged); a non-empty `template.type` becomes the Secret's type, with any creationPolicy
+// (an empty one keeps the type the Secret has, Opaque for a new one); the keys of `template.data` are written
+// as they are (templating.Parser.MergeMap renders values only), and the fetched keys are copied only with
+// `mergePolicy: Merge` or a template with neither `data` nor `templateFrom`. ESO adds no key of its own.
+// Keys that `templateFrom`, or `dataFrom` when copied, add are known only at sync time: not judged. Values
+// are rendered at sync time, so only which keys the Secret holds is judged (not a .dockerconfigjson's JSON,
+// nor an empty ssh-privatekey). For kubernetes.io/service-account-token, ESO itself refuses a template that
+// sets the annotation kubernetes.io/service-account.name (validatePrivilegedTemplate in
+// apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate), and the
+// Secret an Owner ExternalSecret creates has no other annotations than the template's and ESO's own, so
+// the API server refuses it without: such an ExternalSecret never syncs.
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
-import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
+import { copiesFetched, externalSecretExactKeys, externalSecretTarget } from '../external-secret';
+import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { isByteList } from './secret-data';
 import { CheckProblem } from '../types';
@@ -32,18 +49,30 @@ const OTHER_TYPE = 'or, for a Secret of other keys, use type Opaque';
 /** The keys of a Secret as the API server validates them: `stringData` written over `data`. */
 type Keys = ReadonlyMap<string, { readonly field: 'data' | 'stringData'; readonly value: unknown }>;
 
-type TypeRule = (found: Found, keys: Keys) => readonly Said[];
+type TypeRule = (holder: Holder, keys: Keys) => readonly Said[];
+
+/** The Secret a type rule judges: a Secret of the input, or the one an ExternalSecret makes ESO write. */
+interface Holder {
+  /** Its `metadata.annotations`. */
+  readonly annotations: unknown;
+  /** Where its keys are given, for the messages: `in data or stringData`. */
+  readonly where: string;
+  /** Whether its values are known; an ExternalSecret's are rendered at sync time, so only its keys are judged. */
+  readonly values: boolean;
+}
 
 /** A problem as a type rule states it: the key or field at fault, what is wrong, and the fix. */
 interface Said {
   readonly key: string;
   readonly message: string;
   readonly fix: string;
+  /** The keys that would mend it, for an ExternalSecret's fix. */
+  readonly add?: readonly string[];
 }
 
 /** kubernetes.io/service-account-token: the annotation naming the ServiceAccount, not empty. */
-function serviceAccountToken(found: Found): readonly Said[] {
-  const annotations = found.manifest.metadata?.annotations;
+function serviceAccountToken(holder: Holder): readonly Said[] {
+  const annotations: any = holder.annotations;
   // Annotations that are no mapping, or a value of another type, fail the decoding, not this validation.
   if (annotations !== undefined && annotations !== null && !isPlainObject(annotations)) { return []; }
   const name = annotations?.[SERVICE_ACCOUNT_NAME];
@@ -60,11 +89,12 @@ const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
 
 /** kubernetes.io/dockercfg and kubernetes.io/dockerconfigjson: the key, holding a JSON object. */
 function dockerConfig(type: string, key: string, fix: string): TypeRule {
-  return (_found, keys) => {
+  return (holder, keys) => {
     const entry = keys.get(key);
     if (entry === undefined) {
-      return [{ key, message: `type ${type} needs the key ${key} in data or stringData, which it lacks`, fix: `${fix}, ${OTHER_TYPE}` }];
+      return [{ key, message: `type ${type} needs the key ${key} ${holder.where}, which it lacks`, fix: `${fix}, ${OTHER_TYPE}`, add: [key] }];
     }
+    if (!holder.values) { return []; }
     const problem = goJsonMapProblem(bytesOf(entry));
     if (problem === undefined) { return []; }
     return [{ key, message: `type ${type} needs ${entry.field} ${key} to be a JSON object (json.Unmarshal into a map), and it ${problem}`, fix }];
@@ -72,35 +102,38 @@ function dockerConfig(type: string, key: string, fix: string): TypeRule {
 }
 
 /** kubernetes.io/basic-auth: username or password, either empty. */
-function basicAuth(_found: Found, keys: Keys): readonly Said[] {
+function basicAuth(holder: Holder, keys: Keys): readonly Said[] {
   if (keys.has('username') || keys.has('password')) { return []; }
   return [{
     key: 'data',
-    message: 'type kubernetes.io/basic-auth needs the key username or the key password (or both) in data or stringData, and has neither',
+    message: `type kubernetes.io/basic-auth needs the key username or the key password (or both) ${holder.where}, and has neither`,
     fix: `add username and password, ${OTHER_TYPE}`,
+    add: ['username', 'password'],
   }];
 }
 
 /** kubernetes.io/ssh-auth: ssh-privatekey, not empty. */
-function sshAuth(_found: Found, keys: Keys): readonly Said[] {
+function sshAuth(holder: Holder, keys: Keys): readonly Said[] {
   const entry = keys.get('ssh-privatekey');
-  if (entry !== undefined && bytesOf(entry).length > 0) { return []; }
+  if (entry !== undefined && (!holder.values || bytesOf(entry).length > 0)) { return []; }
   return [{
     key: 'ssh-privatekey',
-    message: `type kubernetes.io/ssh-auth needs the key ssh-privatekey in data or stringData, ${entry === undefined ? 'which it lacks' : 'which is empty'}`,
+    message: `type kubernetes.io/ssh-auth needs the key ssh-privatekey ${holder.where}, ${entry === undefined ? 'which it lacks' : 'which is empty'}`,
     fix: `give the private key (the file ssh-keygen writes, such as id_ed25519) under ssh-privatekey, ${OTHER_TYPE}`,
+    add: ['ssh-privatekey'],
   }];
 }
 
 /** kubernetes.io/tls: tls.crt and tls.key, either empty; each missing one is one problem, as the API server says. */
-function tls(_found: Found, keys: Keys): readonly Said[] {
+function tls(holder: Holder, keys: Keys): readonly Said[] {
   const said: Said[] = [];
   for (const [key, what] of [['tls.crt', 'the PEM certificate'], ['tls.key', 'the PEM private key']]) {
     if (keys.has(key)) { continue; }
     said.push({
       key,
-      message: `type kubernetes.io/tls needs the key ${key} in data or stringData, which it lacks`,
+      message: `type kubernetes.io/tls needs the key ${key} ${holder.where}, which it lacks`,
       fix: `add ${key}, ${what} (kubectl create secret tls writes both), ${OTHER_TYPE}`,
+      add: [key],
     });
   }
   return said;
@@ -122,12 +155,19 @@ const TYPE_RULES: ReadonlyMap<string, TypeRule> = new Map<string, TypeRule>([
 /**
  * Each Secret of `objects` that the API server refuses for what its type asks of it (a key it lacks, a
  * docker config that is no JSON object, a service account token without its ServiceAccount), and each whose
- * type is no string. Names the Secret, the type and the key, never a value.
+ * type is no string; and each ExternalSecret whose `spec.target.template.type` asks for a key the Secret
+ * it makes ESO write will lack (see the top of this file). Names the Secret (or ExternalSecret), the type
+ * and the key, never a value.
  */
 export function secretTypes(objects: readonly Found[]): readonly CheckProblem[] {
   let problems: CheckProblem[] | undefined;
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
+    if (isExternalSecret(found)) {
+      const said = externalSecretType(found);
+      if (said.length > 0) { (problems ??= []).push(...said); }
+      continue;
+    }
     if (!isSecret(found)) { continue; }
     const type: unknown = found.manifest.type;
     if (type === undefined || type === null || type === 'Opaque') { continue; }
@@ -140,7 +180,8 @@ export function secretTypes(objects: readonly Found[]): readonly CheckProblem[] 
     if (rule === undefined) { continue; }
     const keys = keysOf(found.manifest);
     if (keys === undefined) { continue; }
-    for (const said of rule(found, keys)) {
+    const holder: Holder = { annotations: found.manifest.metadata?.annotations, where: 'in data or stringData', values: true };
+    for (const said of rule(holder, keys)) {
       problems ??= [];
       problems.push(problem(found, said.key, `${said.message}: ${REFUSED}`, said.fix));
     }
@@ -152,6 +193,55 @@ function problem(found: Found, key: string, message: string, fix: string): Check
   return checkProblem({
     rule: RULE, namespace: found.namespace, sources: [found.source], key,
     message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+  });
+}
+
+const ES_REFUSED = 'the api server refuses the Secret External Secrets Operator writes, so the ExternalSecret never syncs and no pod gets the Secret\'s keys';
+const ES_OTHER_TYPE = 'or, for a Secret of other keys, set spec.target.template.type to Opaque';
+const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of that type with the annotation, which the token controller fills in, '
+  + `or a projected token), ${ES_OTHER_TYPE}`;
+
+/**
+ * What the API server (or ESO) refuses of the Secret that `found`, an ExternalSecret, makes ESO write for
+ * its `spec.target.template.type` (see the top of this file); nothing where its keys are not known exactly.
+ */
+function externalSecretType(found: Found): readonly CheckProblem[] {
+  const template = found.manifest.spec?.target?.template;
+  if (!isPlainObject(template)) { return NO_PROBLEMS; }
+  const type: unknown = template.type;
+  const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
+  const target = externalSecretTarget(found);
+  if (rule === undefined || target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
+  if (type === 'kubernetes.io/service-account-token' && isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) {
+    return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with the annotation ${SERVICE_ACCOUNT_NAME} in `
+      + 'spec.target.template.metadata.annotations is refused by External Secrets Operator (its webhook, and its controller before it writes), '
+      + 'so the ExternalSecret never syncs', ES_TOKEN_FIX)];
+  }
+  // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
+  if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
+  const names = externalSecretExactKeys(found.manifest);
+  if (names === undefined) { return NO_PROBLEMS; }
+  const templated = isPlainObject(template.data) && Object.keys(template.data).length > 0;
+  const fetched = copiesFetched(template);
+  const from = templated ? (fetched ? 'spec.target.template.data and spec.data[].secretKey' : 'spec.target.template.data') : 'spec.data[].secretKey';
+  const keys: Keys = new Map(names.map(name => [name, { field: 'stringData' as const, value: undefined }]));
+  const holder: Holder = { annotations, where: `in the Secret it writes (the keys of ${from})`, values: false };
+  return rule(holder, keys).map(said => esProblem(found, `spec.target.template.${said.message}: ${ES_REFUSED}`, said.add === undefined
+    ? `External Secrets Operator refuses a template with that annotation: ${ES_TOKEN_FIX}` : `${esAdd(said.add, fetched)}, ${ES_OTHER_TYPE}`));
+}
+
+/** The fix that adds `keys` to the Secret an ExternalSecret writes, by a template or, where ESO copies them, by fetching them. */
+function esAdd(keys: readonly string[], fetched: boolean): string {
+  const them = keys.length === 1 ? `the key ${keys[0]}` : `the keys ${keys.join(' and ')}`;
+  return `add ${them} under spec.target.template.data, a template of the fetched keys`
+    + (fetched ? `, or fetch ${keys.length === 1 ? 'it' : 'them'} as spec.data[].secretKey` : '');
+}
+
+function esProblem(found: Found, message: string, fix: string): CheckProblem {
+  return checkProblem({
+    rule: RULE, namespace: found.namespace, sources: [found.source], key: 'spec.target.template.type',
+    message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   });
 }
 
