@@ -280,9 +280,12 @@ export class Meetings {
         found.push([earlier, entry]);
       }
     }
-    const reported = new Set<string>();
+    // A pair of places in the group as one number: a string per pair cost most of the time of a key that
+    // 1000 PodDefaults that all meet define each their own way (half a million pairs).
+    const reported = new Set<number>();
+    const size = this.group.length;
     for (const pair of this.pairs(entries, { earlier: options.anyEntry ? entries : [...first.values()], extra: options.extra })) {
-      const id = `${this.orderOf(pair[0].pd)}\n${this.orderOf(pair[1].pd)}`;
+      const id = this.orderOf(pair[0].pd) * size + this.orderOf(pair[1].pd);
       if (!reported.has(id)) {
         reported.add(id);
         found.push(pair);

@@ -19,9 +19,11 @@
 // index, so that the work grows with the credentials and the pairs found, not with their product; a pair
 // is reported when some pod that selects both is admitted by the webhook (with the labels they set, a
 // pod label of another value is refused).
-import { mergePodDefaults } from '../../admission/merge';
+import { goKey } from '../../admission/go-equal';
+import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
+import { str } from '../../json';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
@@ -152,12 +154,14 @@ const NO_LANDINGS: readonly string[] = Object.freeze(['']);
 
 /** A pair found, with its place in the report: the pair of kinds, and the places of the two PodDefaults in the group. */
 interface Reported {
-  readonly order: readonly number[];
+  /** The pair of kinds. */
+  readonly kinds: number;
+  /** The pair of kinds and the two places as one number, in the order of the report. */
+  readonly id: number;
   readonly used: Credential;
   readonly unused: Credential;
-  /** Where it was found, and the labels of a pod that selects both and that the webhook admits. */
+  /** Where it was found. */
   readonly landing: string;
-  readonly labels: Record<string, string>;
 }
 
 /**
@@ -170,30 +174,32 @@ interface Reported {
  */
 export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles,
   meetings: Meetings = new Meetings(group, namespace), landings: readonly string[] = NO_LANDINGS): readonly CheckProblem[] {
-  const reported = new Map<string, Reported>();
+  const reported = new Map<number, Reported>();
+  const admission = new Admission(namespace);
   for (const landing of landings) {
     const [k, f] = landing === '' ? [keys, files] : [keys.landingIn(landing), files.landingIn(landing)];
-    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, reported); }
+    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, admission, reported); }
   }
   if (reported.size === 0) { return NO_PROBLEMS; }
-  const sorted = [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
-  const describeOne = (r: Reported) => describe(PAIRS[r.order[0]], r.used, r.unused, namespace, r.landing, r.labels);
+  const sorted = [...reported.values()].sort((x, y) => x.id - y.id);
+  // The labels of a pod that selects both and that the webhook admits, for the pairs worded only.
+  const describeOne = (r: Reported) => describe(PAIRS[r.kinds], r.used, r.unused, namespace, r.landing,
+    admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
   // The pairs of two PodDefaults by the pair of kinds and the landing that shows them; those of one that
   // gives both kinds are reported on their own, at most once each.
-  const byKinds = new Map<string, Reported[]>();
-  const kindsOf = (r: Reported) => `${r.order[0]}\n${r.landing}`;
+  const byKinds = PAIRS.map(() => new Map<string, Reported[]>());
   for (const r of sorted) {
     if (r.used.pd === r.unused.pd) { continue; }
-    const list = byKinds.get(kindsOf(r));
-    if (list === undefined) { byKinds.set(kindsOf(r), [r]); } else { list.push(r); }
+    const list = byKinds[r.kinds].get(r.landing);
+    if (list === undefined) { byKinds[r.kinds].set(r.landing, [r]); } else { list.push(r); }
   }
   const problems: CheckProblem[] = [];
   for (const r of sorted) {
-    const pairs = r.used.pd === r.unused.pd ? undefined : byKinds.get(kindsOf(r))!;
+    const pairs = r.used.pd === r.unused.pd ? undefined : byKinds[r.kinds].get(r.landing)!;
     if (pairs === undefined || pairs.length <= MAX_PAIRS) {
       problems.push(describeOne(r));
     } else if (pairs[0] === r) {
-      const pair = PAIRS[r.order[0]];
+      const pair = PAIRS[r.kinds];
       append(problems, pairProblems({
         pairs,
         parties: p => [p.used.pd, p.unused.pd],
@@ -207,7 +213,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
 
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
 function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
-  reported: Map<string, Reported>): void {
+  admission: Admission, reported: Map<number, Reported>): void {
   const found: Credential[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
@@ -226,11 +232,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       const [used, unused] = [found[u], found[v]];
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
-      const order = [p, place.get(used.pd)!, place.get(unused.pd)!];
-      const id = order.join('\n');
+      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
       if (reported.has(id)) { return; }
-      const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
-      if (labels !== undefined) { reported.set(id, { order, used, unused, landing, labels }); }
+      if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -298,6 +302,82 @@ function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys
     }
   }
   return false;
+}
+
+/**
+ * Whether the webhook admits some pod that selects a PodDefault (or two), as `admittedLabels` judges it,
+ * without merging each pair of many: 1000 PodDefaults that all meet, half of them giving AWS keys and half
+ * a web identity, are 250,000 pairs, and a merge each took 7 s.
+ *
+ * A pair of plain PodDefaults (no sidecars, no pod labels, keyed lists that are lists, maps of strings)
+ * merges as each alone, and then, key by key, the webhook compares the later one's entries with the first
+ * of the key (main.go L245-260, L471): each alone admitted, its entries of one key are all equal, so the
+ * pair is refused exactly when they share a key of the keyed lists or maps defined differently (as
+ * `goKey` compares them, as mergePodDefaults does). Without pod labels the pod is admitted whatever its
+ * labels, and the two meet. Any other pair is merged.
+ */
+class Admission {
+  private readonly plain = new Map<PodDefaultFound, Map<string, string> | undefined>();
+
+  public constructor(private readonly namespace: string) {}
+
+  /** Whether some pod that selects `a` and `b` (both meet; `a` may be `b`) is admitted. */
+  public admits(a: PodDefaultFound, b: PodDefaultFound): boolean {
+    const ca = a === b ? undefined : this.classesOf(a);
+    const cb = ca === undefined ? undefined : this.classesOf(b);
+    if (ca === undefined || cb === undefined) { return admittedLabels(a === b ? [a] : [a, b], this.namespace) !== undefined; }
+    if (ca === REFUSED || cb === REFUSED) { return false; }
+    const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
+    for (const [key, klass] of small) {
+      const other = large.get(key);
+      if (other !== undefined && other !== klass) { return false; }
+    }
+    return true;
+  }
+
+  /**
+   * A plain PodDefault's class of each key of its keyed lists and maps (`REFUSED` when the webhook refuses
+   * it alone), or `undefined` when it is not plain.
+   */
+  private classesOf(pd: PodDefaultFound): Map<string, string> | undefined {
+    if (this.plain.has(pd)) { return this.plain.get(pd); }
+    const classes = plainClasses(pd.manifest.spec ?? {});
+    const found = classes === undefined ? undefined : admittedLabels([pd], this.namespace) === undefined ? REFUSED : classes;
+    this.plain.set(pd, found);
+    return found;
+  }
+}
+
+const REFUSED: Map<string, string> = new Map();
+
+/** `Admission.classesOf` of a spec, or `undefined` when it is not plain; the first entry of a key gives its class. */
+function plainClasses(spec: any): Map<string, string> | undefined {
+  const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+  if (!isEmpty(spec.sidecars) || !(spec.labels === undefined || isStringMap(spec.labels, true))) { return undefined; }
+  const classes = new Map<string, string>();
+  for (const keyed of KEYED_LISTS) {
+    const list = spec[keyed.field];
+    if (list === undefined) { continue; }
+    if (!Array.isArray(list)) { return undefined; }
+    for (const entry of list) {
+      const key = `${keyed.rule}\0${str(entry?.[keyed.key])}`;
+      if (!classes.has(key)) { classes.set(key, goKey(entry, keyed.type)); }
+    }
+  }
+  for (const { rule, field } of KEYED_MAPS) {
+    const map = spec[field];
+    if (map === undefined) { continue; }
+    if (!isStringMap(map, false)) { return undefined; }
+    for (const key of Object.keys(map)) { classes.set(`${rule}\0${key}`, map[key]); }
+  }
+  return classes;
+}
+
+/** Whether `value` is a map of strings (and, with `empty`, holds none). */
+function isStringMap(value: unknown, empty: boolean): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) { return false; }
+  const values = Object.values(value);
+  return empty ? values.length === 0 : values.every(v => typeof v === 'string');
 }
 
 /**
