@@ -49,6 +49,20 @@ describe('cloud-identity', () => {
     expect(problems.map(p => p.message.match(/selects both \(([^)]*)\)/)?.[1])).toEqual(labels === undefined ? [] : [labels]);
   });
 
+  // main.go L245-260: a later entry of a key must equal the first one; a pair the webhook refuses is the merge rules'.
+  test.each<[string, any[], any[], string[]]>([
+    ['both set AWS_REGION alike: admitted, reported', [{ name: 'AWS_REGION', value: 'eu-west-1' }], [{ name: 'AWS_REGION', value: 'eu-west-1' }], ['cloud-identity']],
+    ['they set AWS_REGION differently: refused, left to the env rule', [{ name: 'AWS_REGION', value: 'eu-west-1' }], [{ name: 'AWS_REGION', value: 'us-east-1' }], ['env']],
+    ['the keys PodDefault sets AWS_REGION twice, differently: refused alone', [], [{ name: 'AWS_REGION', value: 'eu-west-1' }, { name: 'AWS_REGION', value: 'us-east-1' }], ['env']],
+    ['each mounts volume creds its own way: refused, left to the volume rule', [], [], ['volume']],
+  ])('a web identity beside AWS keys, and %s', (title, roleEnv, keysEnv, rules) => {
+    // GIVEN two PodDefaults that meet, one giving a web identity and one AWS keys
+    const volume = (secretName: string) => (title.includes('volume') ? { volumes: [{ name: 'creds', secret: { secretName } }] } : {});
+    const problems = checkManifests(inputs(pd('role', { env: [...webIdentity, ...roleEnv], ...volume('a') }), pd('keys', { env: [...awsKeys, ...keysEnv], ...volume('b') })));
+    // THEN the pair is a cloud-identity problem exactly when the webhook admits a pod that selects both
+    expect(problems.map(p => p.rule)).toEqual(rules);
+  });
+
   test('a namespace-less PodDefault that gives both is judged once, among the namespace-less ones', () => {
     // GIVEN it, and PodDefaults in two namespaces
     const problems = checkManifests(inputs(pd('both', { env: [...webIdentity, ...awsKeys] }, null), pd('x'), pd('y', {}, 'team-b')));
