@@ -197,13 +197,19 @@ export interface PairOptions<T> {
 /** A pair of entries that clash, the earlier PodDefault (in the group's order) first. */
 export type Pair<T> = readonly [Entry<T>, Entry<T>];
 
+/** The order of pairs whose first `Meetings.summary` gives (see `PairSummary.first`). */
+export type PairOrder = 'later' | 'earlier' | { readonly klass: string };
+
 /** What `Meetings.summary` tells of the pairs `Meetings.pairs` lists, without listing them. */
 export interface PairSummary<T> {
   /** How many pairs. */
   readonly count: number;
   /** Every PodDefault of a pair, in the group's order. */
   readonly parties: readonly PodDefaultFound[];
-  /** The first pair, in the order `pairs` lists them (`later`) or by the earlier PodDefault, then the later (`earlier`). */
+  /**
+   * The first pair, in the order `pairs` lists them (`later`), or by the earlier PodDefault, then the later
+   * (`earlier`), or by the PodDefault of the entry of a class, then the other (`{ klass }`).
+   */
   readonly first: Pair<T>;
 }
 
@@ -280,7 +286,7 @@ export class Meetings {
    * milliseconds.
    */
   public summary<T>(entries: readonly Entry<T>[], limit: number,
-    options: { readonly extra?: readonly SelectorRequirement[]; readonly distinctNames?: boolean; readonly order?: 'later' | 'earlier' } = {}): PairSummary<T> | undefined {
+    options: { readonly extra?: readonly SelectorRequirement[]; readonly distinctNames?: boolean; readonly order?: PairOrder } = {}): PairSummary<T> | undefined {
     const members = this.members(entries, options.extra ?? []);
     const pds = new Set<PodDefaultFound>();
     const names = new Set<string>();
@@ -343,10 +349,17 @@ export class Meetings {
    * The first pair of `members` (in the group's order, at least one pair) that meet, of different classes:
    * by the later member, then the earlier (`later`), or by the earlier, then the later (`earlier`).
    */
-  private firstPair<T>(members: readonly Member<T>[], order: 'later' | 'earlier'): Pair<T> {
+  private firstPair<T>(members: readonly Member<T>[], order: PairOrder): Pair<T> {
     const next = nextOtherClass(members);
     for (let i = 0; i < members.length; i++) {
-      if (order === 'later') {
+      if (typeof order === 'object') {
+        if (members[i].entry.klass !== order.klass) { continue; }
+        for (let j = 0; j < members.length; j++) {
+          if (members[j].entry.klass !== order.klass && meet(members[i].constraints, members[j].constraints)) {
+            return j < i ? [members[j].entry, members[i].entry] : [members[i].entry, members[j].entry];
+          }
+        }
+      } else if (order === 'later') {
         for (let j = 0; j < i; j = j + 1) {
           if (members[j].entry.klass !== members[i].entry.klass && meet(members[j].constraints, members[i].constraints)) { return [members[j].entry, members[i].entry]; }
         }

@@ -2,7 +2,7 @@
 import { PodDefaultFound } from '../../lib/check/objects';
 import { parseSelector } from '../../lib/admission/selector';
 import * as fc from 'fast-check';
-import { byName, coSelectable, Entry, Meetings, sortByName, witness } from '../../lib/check/selection';
+import { byName, coSelectable, Entry, Meetings, PairOrder, sortByName, witness } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
 function found(name: string, index: number): PodDefaultFound {
@@ -99,7 +99,7 @@ describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', (
     pds: fc.array(drawnPd, { minLength: 2, maxLength: 12 }),
     namespace: fc.constantFrom('team-a', ''),
     extra: fc.boolean(),
-    order: fc.constantFrom<'later' | 'earlier'>('later', 'earlier'),
+    order: fc.constantFrom<PairOrder>('later', 'earlier', { klass: 'x' }),
     distinctNames: fc.boolean(),
   });
 
@@ -116,7 +116,8 @@ describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', (
       const entries: Entry<number>[] = [];
       group.forEach(pd => {
         const p = d.pds[pd.index];
-        entries.push({ pd, klass: p.klass, item: entries.length });
+        // By the entry of class x: two classes, x and another.
+        entries.push({ pd, klass: typeof d.order === 'object' && p.klass === 'z' ? 'y' : p.klass, item: entries.length });
         if (p.twice) { entries.push({ pd, klass: 'x', item: entries.length }); }
       });
       const extra = d.extra ? [{ key: 'team', operator: 'DoesNotExist' as const, values: [] }] : [];
@@ -134,7 +135,9 @@ describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', (
       }
       // AND otherwise the pairs' count, their PodDefaults in the group's order, and the first in the order asked for
       const place = (e: Entry<number>) => group.indexOf(e.pd);
-      const byOrder = d.order === 'later' ? pairs : [...pairs].sort((x, y) => place(x[0]) - place(y[0]) || place(x[1]) - place(y[1]));
+      const oriented = (pair: readonly Entry<number>[]) => (typeof d.order === 'object' && pair[1].klass === 'x' ? [pair[1], pair[0]] : pair);
+      const byOrder = d.order === 'later' ? pairs
+        : [...pairs].sort((x, y) => place(oriented(x)[0]) - place(oriented(y)[0]) || place(oriented(x)[1]) - place(oriented(y)[1]));
       expect(summary).toEqual({
         count: pairs.length,
         parties: group.filter(pd => pairs.some(([a, b]) => a.pd === pd || b.pd === pd)),

@@ -162,6 +162,8 @@ interface Reported {
   readonly unused: Credential;
   /** Where it was found. */
   readonly landing: string;
+  /** For the first of many pairs of two PodDefaults counted rather than listed: how many, and every PodDefault of them. */
+  readonly counted?: { readonly count: number; readonly parties: readonly PodDefaultFound[] };
 }
 
 /**
@@ -178,7 +180,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
   const admission = new Admission(namespace);
   for (const landing of landings) {
     const [k, f] = landing === '' ? [keys, files] : [keys.landingIn(landing), files.landingIn(landing)];
-    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, admission, reported); }
+    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, admission, reported, landings.length === 1); }
   }
   if (reported.size === 0) { return NO_PROBLEMS; }
   const sorted = [...reported.values()].sort((x, y) => x.id - y.id);
@@ -189,23 +191,23 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
   // gives both kinds are reported on their own, at most once each.
   const byKinds = PAIRS.map(() => new Map<string, Reported[]>());
   for (const r of sorted) {
-    if (r.used.pd === r.unused.pd) { continue; }
+    if (r.used.pd === r.unused.pd || r.counted !== undefined) { continue; }
     const list = byKinds[r.kinds].get(r.landing);
     if (list === undefined) { byKinds[r.kinds].set(r.landing, [r]); } else { list.push(r); }
   }
   const problems: CheckProblem[] = [];
   for (const r of sorted) {
+    const pair = PAIRS[r.kinds];
+    const what = `give ${WHAT[pair.used]} beside ${WHAT[pair.unused]} ${judgedIn(namespace, r.landing)}`;
+    if (r.counted !== undefined) {
+      append(problems, pairProblems({ pairs: [], counted: { ...r.counted, first: r }, parties: p => [p.used.pd, p.unused.pd], describe: describeOne, what }));
+      continue;
+    }
     const pairs = r.used.pd === r.unused.pd ? undefined : byKinds[r.kinds].get(r.landing)!;
     if (pairs === undefined || pairs.length <= MAX_PAIRS) {
       problems.push(describeOne(r));
     } else if (pairs[0] === r) {
-      const pair = PAIRS[r.kinds];
-      append(problems, pairProblems({
-        pairs,
-        parties: p => [p.used.pd, p.unused.pd],
-        describe: describeOne,
-        what: `give ${WHAT[pair.used]} beside ${WHAT[pair.unused]} ${judgedIn(namespace, r.landing)}`,
-      }));
+      append(problems, pairProblems({ pairs, parties: p => [p.used.pd, p.unused.pd], describe: describeOne, what }));
     }
   }
   return problems;
@@ -213,7 +215,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
 
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
 function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
-  admission: Admission, reported: Map<number, Reported>): void {
+  admission: Admission, reported: Map<number, Reported>, alone: boolean): void {
   const found: Credential[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
@@ -243,6 +245,17 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       if (entries[e - 1].pd === pd && !(namespace !== '' && pd.floating)) { judge(entries[e - 1], entries[e]); }
     }
     if (!meetings.mayClash(entries)) { return; }
+    // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
+    // kinds each: counted, in the one landing (each pair once across landings needs them listed).
+    const counted = alone && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))
+      ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : undefined;
+    if (counted !== undefined) {
+      const [a, b] = counted.first;
+      const [used, unused] = a.klass === pair.used ? [found[a.item], found[b.item]] : [found[b.item], found[a.item]];
+      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
+      reported.set(id, { kinds: p, id, used, unused, landing, counted });
+      return;
+    }
     for (const [a, b] of meetings.pairs(entries)) {
       // One name twice is the duplicate rule's.
       if (a.pd.name !== b.pd.name) { judge(a, b); }
@@ -331,6 +344,27 @@ class Admission {
     for (const [key, klass] of small) {
       const other = large.get(key);
       if (other !== undefined && other !== klass) { return false; }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the webhook admits every pair of `pds` of the two sides (`used`, by position) that meet, as far
+   * as their keys tell: every one plain and admitted alone, and no key defined on both sides other than
+   * one way on both. (`false` does not say some pair is refused.)
+   */
+  public admitsAll(pds: readonly PodDefaultFound[], used: readonly boolean[]): boolean {
+    const sides = [new Map<string, string | null>(), new Map<string, string | null>()];
+    for (let i = 0; i < pds.length; i++) {
+      const classes = this.classesOf(pds[i]);
+      if (classes === undefined || classes === REFUSED) { return false; }
+      const side = sides[used[i] ? 0 : 1];
+      // `null`: two classes on one side.
+      classes.forEach((klass, key) => { const held = side.get(key); side.set(key, held === undefined || held === klass ? klass : null); });
+    }
+    for (const [key, klass] of sides[0]) {
+      const other = sides[1].get(key);
+      if (other !== undefined && (klass === null || other !== klass)) { return false; }
     }
     return true;
   }
