@@ -221,6 +221,8 @@ export interface PairSummary<T> {
  */
 export class Meetings {
   private orders?: Map<PodDefaultFound, number>;
+  /** The pairs `summary` listed and did not count, for the `pairs` call that follows it on the same entries. */
+  private listed?: { readonly entries: readonly Entry<unknown>[]; readonly extra?: readonly SelectorRequirement[]; readonly pairs: Pair<unknown>[] };
   private readonly constraints = new Map<PodDefaultFound, Constraints | undefined>();
 
   public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
@@ -255,9 +257,20 @@ export class Meetings {
    * the later entry, then the earlier one, in the group's order.
    */
   public pairs<T>(entries: readonly Entry<T>[], options: PairOptions<T> = {}): Pair<T>[] {
+    const listed = this.listed;
+    this.listed = undefined;
+    if (listed !== undefined && listed.entries === entries && (options.earlier === undefined || options.earlier === entries)
+      && (listed.extra === options.extra || ((listed.extra ?? []).length === 0 && (options.extra ?? []).length === 0))) {
+      return listed.pairs as Pair<T>[];
+    }
     const extra = options.extra ?? [];
     const members = this.members(entries, extra);
     const earlier = options.earlier === undefined || options.earlier === entries ? members : this.members(options.earlier, extra);
+    return this.pairsOf(members, earlier);
+  }
+
+  /** `pairs` of members. */
+  private pairsOf<T>(members: readonly Member<T>[], earlier: readonly Member<T>[]): Pair<T>[] {
     const root = new IndexNode(earlier, new Set());
     const pairs: Pair<T>[] = [];
     for (let i = 0; i < members.length; i++) {
@@ -287,6 +300,8 @@ export class Meetings {
    */
   public summary<T>(entries: readonly Entry<T>[], limit: number,
     options: { readonly extra?: readonly SelectorRequirement[]; readonly distinctNames?: boolean; readonly order?: PairOrder } = {}): PairSummary<T> | undefined {
+    // Fewer pairs than that, whatever they are.
+    if (entries.length * (entries.length - 1) / 2 <= limit) { return undefined; }
     const members = this.members(entries, options.extra ?? []);
     const pds = new Set<PodDefaultFound>();
     const names = new Set<string>();
@@ -295,45 +310,54 @@ export class Meetings {
       pds.add(m.entry.pd);
       names.add(m.entry.pd.name);
     }
-    // Each key: how many members constrain it, and what all of them allow together.
-    const keys = new Map<string, { count: number; all: Allowed | undefined }>();
-    for (const m of members) {
-      m.constraints.forEach((allowed, key) => {
-        const held = keys.get(key);
-        if (held === undefined) {
-          keys.set(key, { count: 1, all: allowed });
-        } else {
-          held.count++;
-          held.all = held.all === undefined ? undefined : combine(held.all, allowed);
+    // Each key that two members constrain: what all of them allow together (`null`: nothing).
+    const first = new Map<string, Allowed>();
+    const shared = new Map<string, Allowed | null>();
+    for (let i = 0; i < members.length; i++) {
+      for (const [key, allowed] of members[i].constraints) {
+        const held = shared.get(key);
+        if (held === null) { continue; }
+        if (held !== undefined) {
+          shared.set(key, combine(held, allowed) ?? null);
+          continue;
         }
-      });
+        const one = first.get(key);
+        if (one === undefined) { first.set(key, allowed); } else { shared.set(key, combine(one, allowed) ?? null); }
+      }
     }
     const isOpen = (m: Member<T>) => {
       for (const key of m.constraints.keys()) {
-        const held = keys.get(key)!;
-        if (held.count > 1 && held.all === undefined) { return false; }
+        if (shared.get(key) === null) { return false; }
       }
       return true;
     };
-    /** Of each class: the open members, and all. */
-    const open = new Map<string, number>();
-    const all = new Map<string, number>();
     const rest: Member<T>[] = [];
     const opened: boolean[] = [];
     for (const m of members) {
       const o = isOpen(m);
       opened.push(o);
-      all.set(m.entry.klass, (all.get(m.entry.klass) ?? 0) + 1);
-      if (o) { open.set(m.entry.klass, (open.get(m.entry.klass) ?? 0) + 1); } else { rest.push(m); }
+      if (!o) { rest.push(m); }
     }
     const openCount = members.length - rest.length;
+    /** Of each class: the open members, and all (counted only when some are open). */
+    const open = new Map<string, number>();
+    const all = new Map<string, number>();
+    for (let i = 0; openCount > 0 && i < members.length; i++) {
+      const klass = members[i].entry.klass;
+      all.set(klass, (all.get(klass) ?? 0) + 1);
+      if (opened[i]) { open.set(klass, (open.get(klass) ?? 0) + 1); }
+    }
     let count = openCount * (openCount - 1) / 2;
     open.forEach(n => { count -= n * (n - 1) / 2; });
     for (const r of rest) { count += openCount - (open.get(r.entry.klass) ?? 0); }
     // The pairs of two members that are not open, listed: the index rules out most of them at once.
-    const restPairs = rest.length < 2 ? [] : this.pairs(rest.map(r => r.entry), { extra: options.extra });
+    const restPairs = rest.length < 2 ? [] : this.pairsOf(rest, rest);
     count += restPairs.length;
-    if (count <= limit) { return undefined; }
+    if (count <= limit) {
+      // None open: those are the pairs `pairs` would list next.
+      if (openCount === 0) { this.listed = { entries, extra: options.extra, pairs: restPairs }; }
+      return undefined;
+    }
     const paired = new Set<PodDefaultFound>();
     for (const [a, b] of restPairs) { paired.add(a.pd).add(b.pd); }
     const parties: PodDefaultFound[] = [];
@@ -399,7 +423,8 @@ export class Meetings {
     // 1000 PodDefaults that all meet define each their own way (half a million pairs).
     const reported = new Set<number>();
     const size = this.group.length;
-    for (const pair of this.pairs(entries, { earlier: options.anyEntry ? entries : [...first.values()], extra: options.extra })) {
+    const earlier = options.anyEntry || first.size === entries.length ? entries : [...first.values()];
+    for (const pair of this.pairs(entries, { earlier, extra: options.extra })) {
       const id = this.orderOf(pair[0].pd) * size + this.orderOf(pair[1].pd);
       if (!reported.has(id)) {
         reported.add(id);

@@ -124,6 +124,13 @@ describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', (
       // WHEN counted (above no pairs), and listed
       const summary = new Meetings(group, d.namespace).summary(entries, 0, { extra, order: d.order, distinctNames: d.distinctNames });
       const pairs = new Meetings(group, d.namespace).pairs(entries, { extra });
+      // AND listed after a summary that found too few to count (it may keep the pairs it listed for this call)
+      const meetings = new Meetings(group, d.namespace);
+      const other = [{ key: 'tier', operator: 'DoesNotExist' as const, values: [] }];
+      expect(meetings.summary(entries, 1000, { extra, order: d.order, distinctNames: d.distinctNames })).toBeUndefined();
+      expect(meetings.pairs(entries, { extra: other })).toEqual(new Meetings(group, d.namespace).pairs(entries, { extra: other }));
+      expect(meetings.summary(entries, 1000, { extra, order: d.order, distinctNames: d.distinctNames })).toBeUndefined();
+      expect(meetings.pairs(entries, { extra })).toEqual(pairs);
       // THEN nothing when a PodDefault some pod selects has two entries or, with distinctNames, two share a name
       const selectable = group.filter(pd => new Meetings(group, d.namespace).selectable(pd) && witness([pd], extra) !== undefined);
       const names = selectable.map(pd => pd.name);

@@ -247,9 +247,8 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (!meetings.mayClash(entries)) { return; }
     // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
     // kinds each: counted, in the one landing (each pair once across landings needs them listed).
-    const counted = alone && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))
-      ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : undefined;
-    if (counted !== undefined) {
+    const counted = alone ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : undefined;
+    if (counted !== undefined && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))) {
       const [a, b] = counted.first;
       const [used, unused] = a.klass === pair.used ? [found[a.item], found[b.item]] : [found[b.item], found[a.item]];
       const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
