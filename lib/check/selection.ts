@@ -303,28 +303,25 @@ export class Meetings {
     // Fewer pairs than that, whatever they are.
     if (entries.length * (entries.length - 1) / 2 <= limit) { return undefined; }
     const members = this.members(entries, options.extra ?? []);
-    const pds = new Set<PodDefaultFound>();
-    const names = new Set<string>();
-    for (const m of members) {
-      if (pds.has(m.entry.pd) || (options.distinctNames && names.has(m.entry.pd.name))) { return undefined; }
-      pds.add(m.entry.pd);
-      names.add(m.entry.pd.name);
+    // In the group's order, two entries of one PodDefault are side by side.
+    for (let i = 1; i < members.length; i++) {
+      if (members[i].order === members[i - 1].order) { return undefined; }
     }
+    if (options.distinctNames && new Set(members.map(m => m.entry.pd.name)).size < members.length) { return undefined; }
     // Each key that two members constrain: what all of them allow together (`null`: nothing).
     const first = new Map<string, Allowed>();
     const shared = new Map<string, Allowed | null>();
-    for (let i = 0; i < members.length; i++) {
-      for (const [key, allowed] of members[i].constraints) {
-        const held = shared.get(key);
-        if (held === null) { continue; }
-        if (held !== undefined) {
-          shared.set(key, combine(held, allowed) ?? null);
-          continue;
-        }
-        const one = first.get(key);
-        if (one === undefined) { first.set(key, allowed); } else { shared.set(key, combine(one, allowed) ?? null); }
+    const add = (allowed: Allowed, key: string) => {
+      const held = shared.get(key);
+      if (held === null) { return; }
+      if (held !== undefined) {
+        shared.set(key, combine(held, allowed) ?? null);
+        return;
       }
-    }
+      const one = first.get(key);
+      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, combine(one, allowed) ?? null); }
+    };
+    for (let i = 0; i < members.length; i++) { members[i].constraints.forEach(add); }
     const isOpen = (m: Member<T>) => {
       for (const key of m.constraints.keys()) {
         if (shared.get(key) === null) { return false; }
