@@ -17,15 +17,22 @@
 //   selectable: every PodDefault selectable with every other (its own label), all sharing AWS_REGION
 //     and a serviceAccountName with one value each and nothing else: no pair clashes, and none can be
 //     ruled out by its selector.
+//   identity-clash: every PodDefault selectable with every other, half of them giving an AWS web
+//     identity (a role of its own) and half AWS keys: every pair of the two halves is a cloud-identity
+//     problem (n/2 x n/2 pairs, reported as one), and the web identities clash on AWS_ROLE_ARN.
+//   volume-clash: every PodDefault selectable with every other, each defining volume `creds` from a
+//     Secret of its own: n(n-1)/2 pairs of one key, counted (one problem).
 import { execFileSync } from 'child_process';
 import { PodDefaultCheck } from '../lib';
 
-type Shape = 'adversarial' | 'selectable';
+type Shape = 'adversarial' | 'selectable' | 'identity-clash' | 'volume-clash';
 const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'adversarial', n: 3000 },
   { shape: 'adversarial', n: 10000 },
   { shape: 'selectable', n: 3000 },
   { shape: 'selectable', n: 10000 },
+  { shape: 'identity-clash', n: 1000 },
+  { shape: 'volume-clash', n: 10000 },
 ];
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const NAMESPACE = 'team-a';
@@ -62,6 +69,14 @@ export function manifests(shape: Shape, n: number): any[] {
   const out: any[] = [];
   for (let i = 0; i < n; i++) {
     const name = `pd-${String(i).padStart(5, '0')}`;
+    if (shape === 'volume-clash') {
+      out.push(podDefault(name, { volumes: [{ name: 'creds', secret: { secretName: `creds-${i}` } }] }));
+      continue;
+    }
+    if (shape === 'identity-clash') {
+      out.push(podDefault(name, { env: i % 2 === 0 ? webIdentity(`r-${i}`) : [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE' }] }));
+      continue;
+    }
     if (shape === 'selectable') {
       out.push(podDefault(name, { env: [REGION], serviceAccountName: ACCOUNT }));
       continue;

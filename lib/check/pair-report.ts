@@ -14,6 +14,11 @@ export const MAX_PAIRS = 6;
 /** The pairs of PodDefaults one rule finds clashing on one key, in the order it reports them. */
 export interface PairClashes<T> {
   readonly pairs: readonly T[];
+  /**
+   * Instead of `pairs`, more than `MAX_PAIRS` of them counted (`Meetings.summary`): how many, every
+   * PodDefault of them, and the first.
+   */
+  readonly counted?: { readonly count: number; readonly parties: readonly PodDefaultFound[]; readonly first: T };
   /** The two PodDefaults of a pair. */
   readonly parties: (pair: T) => readonly PodDefaultFound[];
   /** The problem of one pair, as the rule words it. */
@@ -32,18 +37,18 @@ export interface PairClashes<T> {
  * pair's message, and whose fix is the first pair's, for each pair.
  */
 export function pairProblems<T>(clashes: PairClashes<T>): CheckProblem[] {
-  const { pairs } = clashes;
-  if (pairs.length <= MAX_PAIRS) { return pairs.map(clashes.describe); }
-  const parties = new Set<PodDefaultFound>();
-  for (let i = 0; i < pairs.length; i++) {
+  const { pairs, counted } = clashes;
+  if (counted === undefined && pairs.length <= MAX_PAIRS) { return pairs.map(clashes.describe); }
+  const parties = new Set<PodDefaultFound>(counted?.parties);
+  for (let i = 0; counted === undefined && i < pairs.length; i++) {
     for (const pd of clashes.parties(pairs[i])) { parties.add(pd); }
   }
   const named = [...parties].sort(byName);
-  const first = clashes.describe(pairs[0]);
+  const first = clashes.describe(counted?.first ?? pairs[0]);
   return [{
     ...first,
     sources: named.map(pd => pd.source),
-    message: `${pairs.length} pairs of poddefaults that one notebook can select together ${clashes.what}, among the ${named.length} poddefaults `
+    message: `${counted?.count ?? pairs.length} pairs of poddefaults that one notebook can select together ${clashes.what}, among the ${named.length} poddefaults `
       + `${named.map(pd => `${pd.name} (${pd.source})`).join(', ')}; the first pair: ${first.message}`,
     fix: `for each pair, ${first.fix}`,
   }];

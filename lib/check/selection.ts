@@ -197,6 +197,22 @@ export interface PairOptions<T> {
 /** A pair of entries that clash, the earlier PodDefault (in the group's order) first. */
 export type Pair<T> = readonly [Entry<T>, Entry<T>];
 
+/** The order of pairs whose first `Meetings.summary` gives (see `PairSummary.first`). */
+export type PairOrder = 'later' | 'earlier' | { readonly klass: string };
+
+/** What `Meetings.summary` tells of the pairs `Meetings.pairs` lists, without listing them. */
+export interface PairSummary<T> {
+  /** How many pairs. */
+  readonly count: number;
+  /** Every PodDefault of a pair, in the group's order. */
+  readonly parties: readonly PodDefaultFound[];
+  /**
+   * The first pair, in the order `pairs` lists them (`later`), or by the earlier PodDefault, then the later
+   * (`earlier`), or by the PodDefault of the entry of a class, then the other (`{ klass }`).
+   */
+  readonly first: Pair<T>;
+}
+
 /**
  * The PodDefaults of one namespace as the pair rules judge them (`group` in name order, `namespace` `''`
  * for the namespace-less ones among themselves): two meet when one pod can select both, they do not
@@ -205,6 +221,8 @@ export type Pair<T> = readonly [Entry<T>, Entry<T>];
  */
 export class Meetings {
   private orders?: Map<PodDefaultFound, number>;
+  /** The pairs `summary` listed and did not count, for the `pairs` call that follows it on the same entries. */
+  private listed?: { readonly entries: readonly Entry<unknown>[]; readonly extra?: readonly SelectorRequirement[]; readonly pairs: Pair<unknown>[] };
   private readonly constraints = new Map<PodDefaultFound, Constraints | undefined>();
 
   public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
@@ -239,9 +257,20 @@ export class Meetings {
    * the later entry, then the earlier one, in the group's order.
    */
   public pairs<T>(entries: readonly Entry<T>[], options: PairOptions<T> = {}): Pair<T>[] {
+    const listed = this.listed;
+    this.listed = undefined;
+    if (listed !== undefined && listed.entries === entries && (options.earlier === undefined || options.earlier === entries)
+      && (listed.extra === options.extra || ((listed.extra ?? []).length === 0 && (options.extra ?? []).length === 0))) {
+      return listed.pairs as Pair<T>[];
+    }
     const extra = options.extra ?? [];
     const members = this.members(entries, extra);
     const earlier = options.earlier === undefined || options.earlier === entries ? members : this.members(options.earlier, extra);
+    return this.pairsOf(members, earlier);
+  }
+
+  /** `pairs` of members. */
+  private pairsOf<T>(members: readonly Member<T>[], earlier: readonly Member<T>[]): Pair<T>[] {
     const root = new IndexNode(earlier, new Set());
     const pairs: Pair<T>[] = [];
     for (let i = 0; i < members.length; i++) {
@@ -255,6 +284,113 @@ export class Meetings {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The pairs `pairs(entries, { extra })` lists, counted rather than listed, when there are more than
+   * `limit` of them; `undefined` when there are at most `limit` (list them), or when they cannot be
+   * counted so: a PodDefault with two entries, or, with `distinctNames`, two PodDefaults of one name.
+   *
+   * A member meets every other when each key it constrains is constrained by no other member, or allows
+   * some value (or absence) that every member that constrains the key allows: meeting fails only on a key
+   * both constrain (`meet`). Such members ("open") are counted by their classes; the others are paired
+   * through the index, as `pairs` does. 1000 PodDefaults each selected by a label of its own that all
+   * define one key their own way are half a million pairs, two seconds to list; counted, a few
+   * milliseconds.
+   */
+  public summary<T>(entries: readonly Entry<T>[], limit: number,
+    options: { readonly extra?: readonly SelectorRequirement[]; readonly distinctNames?: boolean; readonly order?: PairOrder } = {}): PairSummary<T> | undefined {
+    // Fewer pairs than that, whatever they are.
+    if (entries.length * (entries.length - 1) / 2 <= limit) { return undefined; }
+    const members = this.members(entries, options.extra ?? []);
+    // In the group's order, two entries of one PodDefault are side by side.
+    for (let i = 1; i < members.length; i++) {
+      if (members[i].order === members[i - 1].order) { return undefined; }
+    }
+    if (options.distinctNames && new Set(members.map(m => m.entry.pd.name)).size < members.length) { return undefined; }
+    // Each key that two members constrain: what all of them allow together (`null`: nothing).
+    const first = new Map<string, Allowed>();
+    const shared = new Map<string, Allowed | null>();
+    const add = (allowed: Allowed, key: string) => {
+      const held = shared.get(key);
+      if (held === null) { return; }
+      if (held !== undefined) {
+        shared.set(key, combine(held, allowed) ?? null);
+        return;
+      }
+      const one = first.get(key);
+      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, combine(one, allowed) ?? null); }
+    };
+    for (let i = 0; i < members.length; i++) { members[i].constraints.forEach(add); }
+    const isOpen = (m: Member<T>) => {
+      for (const key of m.constraints.keys()) {
+        if (shared.get(key) === null) { return false; }
+      }
+      return true;
+    };
+    const rest: Member<T>[] = [];
+    const opened: boolean[] = [];
+    for (const m of members) {
+      const o = isOpen(m);
+      opened.push(o);
+      if (!o) { rest.push(m); }
+    }
+    const openCount = members.length - rest.length;
+    /** Of each class: the open members, and all (counted only when some are open). */
+    const open = new Map<string, number>();
+    const all = new Map<string, number>();
+    for (let i = 0; openCount > 0 && i < members.length; i++) {
+      const klass = members[i].entry.klass;
+      all.set(klass, (all.get(klass) ?? 0) + 1);
+      if (opened[i]) { open.set(klass, (open.get(klass) ?? 0) + 1); }
+    }
+    let count = openCount * (openCount - 1) / 2;
+    open.forEach(n => { count -= n * (n - 1) / 2; });
+    for (const r of rest) { count += openCount - (open.get(r.entry.klass) ?? 0); }
+    // The pairs of two members that are not open, listed: the index rules out most of them at once.
+    const restPairs = rest.length < 2 ? [] : this.pairsOf(rest, rest);
+    count += restPairs.length;
+    if (count <= limit) {
+      // None open: those are the pairs `pairs` would list next.
+      if (openCount === 0) { this.listed = { entries, extra: options.extra, pairs: restPairs }; }
+      return undefined;
+    }
+    const paired = new Set<PodDefaultFound>();
+    for (const [a, b] of restPairs) { paired.add(a.pd).add(b.pd); }
+    const parties: PodDefaultFound[] = [];
+    members.forEach((m, i) => {
+      // An open member meets every member of another class; another, the open ones and those it was paired with.
+      const others = opened[i] ? members.length - all.get(m.entry.klass)! : openCount - (open.get(m.entry.klass) ?? 0);
+      if (others > 0 || paired.has(m.entry.pd)) { parties.push(m.entry.pd); }
+    });
+    return { count, parties, first: this.firstPair(members, options.order ?? 'later') };
+  }
+
+  /**
+   * The first pair of `members` (in the group's order, at least one pair) that meet, of different classes:
+   * by the later member, then the earlier (`later`), or by the earlier, then the later (`earlier`).
+   */
+  private firstPair<T>(members: readonly Member<T>[], order: PairOrder): Pair<T> {
+    const next = nextOtherClass(members);
+    for (let i = 0; i < members.length; i++) {
+      if (typeof order === 'object') {
+        if (members[i].entry.klass !== order.klass) { continue; }
+        for (let j = 0; j < members.length; j++) {
+          if (members[j].entry.klass !== order.klass && meet(members[i].constraints, members[j].constraints)) {
+            return j < i ? [members[j].entry, members[i].entry] : [members[i].entry, members[j].entry];
+          }
+        }
+      } else if (order === 'later') {
+        for (let j = 0; j < i; j = j + 1) {
+          if (members[j].entry.klass !== members[i].entry.klass && meet(members[j].constraints, members[i].constraints)) { return [members[j].entry, members[i].entry]; }
+        }
+      } else {
+        for (let j = next[i]; j < members.length; j++) {
+          if (members[j].entry.klass !== members[i].entry.klass && meet(members[i].constraints, members[j].constraints)) { return [members[i].entry, members[j].entry]; }
+        }
+      }
+    }
+    throw new Error('no pair');
   }
 
   /**
@@ -280,9 +416,13 @@ export class Meetings {
         found.push([earlier, entry]);
       }
     }
-    const reported = new Set<string>();
-    for (const pair of this.pairs(entries, { earlier: options.anyEntry ? entries : [...first.values()], extra: options.extra })) {
-      const id = `${this.orderOf(pair[0].pd)}\n${this.orderOf(pair[1].pd)}`;
+    // A pair of places in the group as one number: a string per pair cost most of the time of a key that
+    // 1000 PodDefaults that all meet define each their own way (half a million pairs).
+    const reported = new Set<number>();
+    const size = this.group.length;
+    const earlier = options.anyEntry || first.size === entries.length ? entries : [...first.values()];
+    for (const pair of this.pairs(entries, { earlier, extra: options.extra })) {
+      const id = this.orderOf(pair[0].pd) * size + this.orderOf(pair[1].pd);
       if (!reported.has(id)) {
         reported.add(id);
         found.push(pair);

@@ -49,6 +49,37 @@ describe('cloud-identity', () => {
     expect(problems.map(p => p.message.match(/selects both \(([^)]*)\)/)?.[1])).toEqual(labels === undefined ? [] : [labels]);
   });
 
+  // main.go L245-260: a later entry of a key must equal the first one; a pair the webhook refuses is the merge rules'.
+  test.each<[string, any[], any[], string[]]>([
+    ['both set AWS_REGION alike: admitted, reported', [{ name: 'AWS_REGION', value: 'eu-west-1' }], [{ name: 'AWS_REGION', value: 'eu-west-1' }], ['cloud-identity']],
+    ['they set AWS_REGION differently: refused, left to the env rule', [{ name: 'AWS_REGION', value: 'eu-west-1' }], [{ name: 'AWS_REGION', value: 'us-east-1' }], ['env']],
+    ['the keys PodDefault sets AWS_REGION twice, differently: refused alone', [], [{ name: 'AWS_REGION', value: 'eu-west-1' }, { name: 'AWS_REGION', value: 'us-east-1' }], ['env']],
+    ['each mounts volume creds its own way: refused, left to the volume rule', [], [], ['volume']],
+  ])('a web identity beside AWS keys, and %s', (title, roleEnv, keysEnv, rules) => {
+    // GIVEN two PodDefaults that meet, one giving a web identity and one AWS keys
+    const volume = (secretName: string) => (title.includes('volume') ? { volumes: [{ name: 'creds', secret: { secretName } }] } : {});
+    const problems = checkManifests(inputs(pd('role', { env: [...webIdentity, ...roleEnv], ...volume('a') }), pd('keys', { env: [...awsKeys, ...keysEnv], ...volume('b') })));
+    // THEN the pair is a cloud-identity problem exactly when the webhook admits a pod that selects both
+    expect(problems.map(p => p.rule)).toEqual(rules);
+  });
+
+  test.each<[string, number, string]>([
+    ['every pair admitted: counted, not listed', 16, 'poddefault keys-0 (s4) gives AWS keys (env AWS_ACCESS_KEY_ID) and poddefault role-0 (s0)'],
+    ['keys-0 and role-0 set AWS_REGION differently: that pair refused, the others listed', 15, 'poddefault keys-0 (s4) gives AWS keys (env AWS_ACCESS_KEY_ID) and poddefault role-1 (s1)'],
+  ])('four web identities and four AWS keys that all meet, %s', (_, count, first) => {
+    // GIVEN role-0..3 giving a web identity and keys-0..3 giving AWS keys, each selected by a label of its own
+    const region = (value: string) => (count === 15 ? [{ name: 'AWS_REGION', value }] : []);
+    const given = [0, 1, 2, 3].map(i => pd(`role-${i}`, { env: [...webIdentity, ...(i === 0 ? region('eu-west-1') : [])] }))
+      .concat([0, 1, 2, 3].map(i => pd(`keys-${i}`, { env: [...awsKeys, ...(i === 0 ? region('us-east-1') : [])] })));
+    // WHEN checked
+    const problems = problemsOf('cloud-identity', ...given);
+    // THEN one problem for the pairs the webhook admits, naming all eight, worded by the first pair by the PodDefault that gives the keys
+    expect(problems.map(p => p.sources)).toEqual([['s4', 's5', 's6', 's7', 's0', 's1', 's2', 's3']]);
+    expect(problems[0].message).toMatch(new RegExp(`^${count} pairs of poddefaults that one notebook can select together give AWS keys beside an AWS web identity in namespace team-a, `
+      + 'among the 8 poddefaults keys-0 \\(s4\\), keys-1 \\(s5\\), keys-2 \\(s6\\), keys-3 \\(s7\\), role-0 \\(s0\\), role-1 \\(s1\\), role-2 \\(s2\\), role-3 \\(s3\\); '));
+    expect(problems[0].message).toContain(`; the first pair: ${first} gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) in namespace team-a: a notebook that selects both`);
+  });
+
   test('a namespace-less PodDefault that gives both is judged once, among the namespace-less ones', () => {
     // GIVEN it, and PodDefaults in two namespaces
     const problems = checkManifests(inputs(pd('both', { env: [...webIdentity, ...awsKeys] }, null), pd('x'), pd('y', {}, 'team-b')));

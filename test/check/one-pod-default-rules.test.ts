@@ -427,4 +427,17 @@ describe('annotation-size of the notebook a PodDefault changes', () => {
     const value = 'x'.repeat(LIMIT - MARKER.length - 1);
     expect(checkManifests(inputs(pd('notes', { annotations: { [MARKER]: value } })))).toEqual([]);
   });
+
+  test('three bytes a character: counted in bytes, not in characters', () => {
+    // GIVEN a PodDefault whose one annotation is 87377 euro signs (3 bytes each in UTF-8): 87381 characters with its
+    // key, so at most 262143 bytes by 3 a character, but 262135 bytes, and 262186 with the marker
+    const value = '\u20ac'.repeat(87377);
+    expect(least(value)).toBe(262186);
+    // WHEN checked
+    const problems = checkManifests(inputs(pd('notes', { annotations: { note: value } })));
+    // THEN refused for its bytes (the rule counted the characters, 87381, and found nothing)
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['annotation-size', 'spec.annotations']]);
+    expect(problems[0].message).toContain(`gives each notebook it selects 262135 bytes of annotations in spec.annotations (keys and values), and the webhook adds ${MARKER} `
+      + "with the PodDefault's resourceVersion: at least 262186 bytes");
+  });
 });

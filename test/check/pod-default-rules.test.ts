@@ -339,6 +339,18 @@ describe('annotation-size of a notebook that selects two PodDefaults', () => {
     expect(checkManifests(inputs(...manifests))).toEqual([]);
   });
 
+  test('three bytes a character: each under the limit, together over it, counted in bytes', () => {
+    // GIVEN a, whose one annotation is 87000 euro signs (261001 bytes, 87001 characters), and b, whose one annotation
+    // is 10001 bytes of ASCII; with markers and one-digit resourceVersions, 271002 + 100 bytes
+    const given = inputs(pd('a', { annotations: { e: '\u20ac'.repeat(87000) } }), pd('b', { annotations: { f: 'x'.repeat(10000) } }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN the pair is refused (the rule counted the characters of a, 87001, and found nothing)
+    expect(problems.map(p => [p.rule, p.sources])).toEqual([['annotation-size', ['s0', 's1']]]);
+    expect(problems[0].message).toContain(`271002 bytes of annotations in spec.annotations (keys and values), and the webhook adds ${MARKER('a')} and `
+      + `${MARKER('b')} with their resourceVersions: at least ${271002 + MARKER('a').length + MARKER('b').length + 2} bytes`);
+  });
+
   test('five that all meet, each pair over the limit: one problem naming the five (pair-report.ts)', () => {
     // GIVEN five PodDefaults one notebook can select together, each of 131073 bytes with its marker: ten pairs
     const names = ['a', 'b', 'c', 'd', 'e'];

@@ -1,7 +1,8 @@
 // The order in which the check judges the PodDefaults of a namespace, and which of them meet.
 import { PodDefaultFound } from '../../lib/check/objects';
 import { parseSelector } from '../../lib/admission/selector';
-import { byName, coSelectable, sortByName, witness } from '../../lib/check/selection';
+import * as fc from 'fast-check';
+import { byName, coSelectable, Entry, Meetings, PairOrder, sortByName, witness } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
 function found(name: string, index: number): PodDefaultFound {
@@ -77,5 +78,78 @@ describe('coSelectable and witness: one label set for both, judged exactly', () 
     const b = pd('b', expr('x', 'In', ['1', '2']));
     expect(witness([b], [{ key: 'x', operator: 'Exists', values: [] }, { key: 'x', operator: 'NotIn', values: ['1'] }])).toEqual({ x: '2' });
     expect(witness([b], [{ key: 'x', operator: 'NotIn', values: ['1', '2'] }])).toBeUndefined();
+  });
+});
+
+describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', () => {
+  const requirement = fc.oneof(
+    fc.record({ key: fc.constantFrom('tier', 'zone'), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom('a', 'b', 'true'), { minLength: 1, maxLength: 2 }) }),
+    fc.record({ key: fc.constantFrom('tier', 'zone'), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+  );
+  const drawnPd = fc.record({
+    name: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'),
+    ownLabel: fc.boolean(),
+    requirements: fc.array(requirement, { maxLength: 2 }),
+    marker: fc.boolean(),
+    floating: fc.boolean(),
+    klass: fc.constantFrom('x', 'y', 'z'),
+    twice: fc.boolean(),
+  });
+  const drawn = fc.record({
+    pds: fc.array(drawnPd, { minLength: 2, maxLength: 12 }),
+    namespace: fc.constantFrom('team-a', ''),
+    extra: fc.boolean(),
+    order: fc.constantFrom<PairOrder>('later', 'earlier', { klass: 'x' }),
+    distinctNames: fc.boolean(),
+  });
+
+  test('random PodDefaults: the count, every PodDefault of a pair, and the first pair, or nothing when they cannot be counted', () => {
+    fc.assert(fc.property(drawn, d => {
+      // GIVEN PodDefaults, some selected by a label of their own, some by shared keys, some exclusive by a marker, each with an entry or two
+      const group = d.pds.map((p, index) => ({
+        name: p.name,
+        index,
+        floating: p.floating,
+        markers: p.marker ? ['KUBEFLOW_S3_ACCESS'] : [],
+        selector: parseSelector({ ...(p.ownLabel ? { matchLabels: { [`own-${index}`]: 'true' } } : {}), matchExpressions: p.requirements }),
+      }) as unknown as PodDefaultFound).sort(byName);
+      const entries: Entry<number>[] = [];
+      group.forEach(pd => {
+        const p = d.pds[pd.index];
+        // By the entry of class x: two classes, x and another.
+        entries.push({ pd, klass: typeof d.order === 'object' && p.klass === 'z' ? 'y' : p.klass, item: entries.length });
+        if (p.twice) { entries.push({ pd, klass: 'x', item: entries.length }); }
+      });
+      const extra = d.extra ? [{ key: 'team', operator: 'DoesNotExist' as const, values: [] }] : [];
+      // WHEN counted (above no pairs), and listed
+      const summary = new Meetings(group, d.namespace).summary(entries, 0, { extra, order: d.order, distinctNames: d.distinctNames });
+      const pairs = new Meetings(group, d.namespace).pairs(entries, { extra });
+      // AND listed after a summary that found too few to count (it may keep the pairs it listed for this call)
+      const meetings = new Meetings(group, d.namespace);
+      const other = [{ key: 'tier', operator: 'DoesNotExist' as const, values: [] }];
+      expect(meetings.summary(entries, 1000, { extra, order: d.order, distinctNames: d.distinctNames })).toBeUndefined();
+      expect(meetings.pairs(entries, { extra: other })).toEqual(new Meetings(group, d.namespace).pairs(entries, { extra: other }));
+      expect(meetings.summary(entries, 1000, { extra, order: d.order, distinctNames: d.distinctNames })).toBeUndefined();
+      expect(meetings.pairs(entries, { extra })).toEqual(pairs);
+      // THEN nothing when a PodDefault some pod selects has two entries or, with distinctNames, two share a name
+      const selectable = group.filter(pd => new Meetings(group, d.namespace).selectable(pd) && witness([pd], extra) !== undefined);
+      const names = selectable.map(pd => pd.name);
+      const countable = !selectable.some(pd => d.pds[pd.index].twice) && !(d.distinctNames && new Set(names).size < names.length);
+      if (!countable || pairs.length === 0) {
+        if (!countable) { expect(summary).toBeUndefined(); }
+        if (pairs.length === 0) { expect(summary).toBeUndefined(); }
+        return;
+      }
+      // AND otherwise the pairs' count, their PodDefaults in the group's order, and the first in the order asked for
+      const place = (e: Entry<number>) => group.indexOf(e.pd);
+      const oriented = (pair: readonly Entry<number>[]) => (typeof d.order === 'object' && pair[1].klass === 'x' ? [pair[1], pair[0]] : pair);
+      const byOrder = d.order === 'later' ? pairs
+        : [...pairs].sort((x, y) => place(oriented(x)[0]) - place(oriented(y)[0]) || place(oriented(x)[1]) - place(oriented(y)[1]));
+      expect(summary).toEqual({
+        count: pairs.length,
+        parties: group.filter(pd => pairs.some(([a, b]) => a.pd === pd || b.pd === pd)),
+        first: byOrder[0],
+      });
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 5, seed: Number(process.env.FUZZ_SEED ?? 20261207) });
   });
 });

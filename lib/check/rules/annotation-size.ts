@@ -48,8 +48,9 @@ export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
  */
 export function podAnnotationSize(pd: PodDefaultFound): readonly CheckProblem[] {
   const sized = sizedOf(pd);
-  if (sized === undefined || sized.least <= LIMIT) { return NO_PROBLEMS; }
-  const { marker, own, least } = sized;
+  if (sized === undefined || !isOver(sized)) { return NO_PROBLEMS; }
+  const { marker } = sized;
+  const { own, least } = measured(sized);
   return [checkProblem({
     rule: 'annotation-size',
     namespace: pd.namespace,
@@ -62,14 +63,66 @@ export function podAnnotationSize(pd: PodDefaultFound): readonly CheckProblem[] 
   })];
 }
 
-/** A PodDefault's part of a pod's annotations: its spec.annotations but its own marker, and the least of its marker. */
+/**
+ * A PodDefault's part of a pod's annotations: its spec.annotations but its own marker, and its marker. Counted
+ * in UTF-16 units first, each at most 3 bytes of UTF-8: most PodDefaults are far under the limit, and are not
+ * measured.
+ */
 interface Sized {
   readonly annotations: Record<string, unknown>;
   readonly marker: string;
+  /** The UTF-16 units of the keys and string values of spec.annotations, without the marker. */
+  readonly units: number;
+  /** The bytes, once measured. */
+  measured?: Measured;
+}
+
+/** A measured `Sized`: the bytes of each key and string value of spec.annotations but the marker. */
+interface Measured {
+  readonly marker: string;
+  readonly markerBytes: number;
+  readonly bytes: ReadonlyMap<string, number>;
   /** The bytes of spec.annotations without the marker. */
   readonly own: number;
   /** `own`, and the marker with a resourceVersion of one digit. */
   readonly least: number;
+}
+
+function measured(sized: Sized): Measured {
+  if (sized.measured !== undefined) { return sized.measured; }
+  const bytes = new Map<string, number>();
+  let own = 0;
+  for (const key of Object.keys(sized.annotations)) {
+    const value = sized.annotations[key];
+    if (typeof value !== 'string' || key === sized.marker) { continue; }
+    const n = Buffer.byteLength(key) + Buffer.byteLength(value);
+    bytes.set(key, n);
+    own += n;
+  }
+  const markerBytes = Buffer.byteLength(sized.marker);
+  return sized.measured = { marker: sized.marker, markerBytes, bytes, own, least: own + markerBytes + LEAST_RESOURCE_VERSION };
+}
+
+/** At least `measured(sized).least`. */
+function leastBound(sized: Sized): number {
+  return sized.measured?.least ?? 3 * (sized.units + sized.marker.length) + LEAST_RESOURCE_VERSION;
+}
+
+/** Whether the PodDefault is over the limit alone. */
+function isOver(sized: Sized): boolean {
+  return leastBound(sized) > LIMIT && measured(sized).least > LIMIT;
+}
+
+/**
+ * The bytes of the spec.annotations of `a` and `b` merged into one pod, `a` first (each key once, the markers
+ * left out): `a`'s, and `b`'s keys that `a` lacks. Linear in `b`'s keys, not in their bytes.
+ */
+function pairBytes(a: Measured, b: Measured): number {
+  let bytes = a.own - (a.bytes.get(b.marker) ?? 0);
+  for (const [key, n] of b.bytes) {
+    if (key !== a.marker && !a.bytes.has(key)) { bytes += n; }
+  }
+  return bytes;
 }
 
 /**
@@ -85,25 +138,25 @@ export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], na
   let largest = 0;
   for (let i = 0; i < group.length; i++) {
     const sized = sizedOf(group[i]);
-    if (sized === undefined || sized.least > LIMIT) { continue; }
+    if (sized === undefined || isOver(sized)) { continue; }
     sizes.set(group[i], sized);
-    largest = Math.max(largest, sized.least);
+    largest = Math.max(largest, leastBound(sized));
   }
-  // A PodDefault takes part in a pair over the limit only beside the largest one, at most.
-  let entries: Entry<Sized>[] | undefined;
+  // A PodDefault takes part in a pair over the limit only beside the largest one, at most (both bounds at
+  // least the bytes); those that may are measured.
+  let entries: Entry<Measured>[] | undefined;
   for (const [pd, sized] of sizes) {
-    if (sized.least + largest > LIMIT) { (entries ??= []).push({ pd, klass: String(pd.index), item: sized }); }
+    if (leastBound(sized) + largest > LIMIT) { (entries ??= []).push({ pd, klass: String(pd.index), item: measured(sized) }); }
   }
   if (entries === undefined || entries.length < 2 || !meetings.mayClash(entries)) { return NO_PROBLEMS; }
   // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
   const order = new Map(entries.map((entry, i) => [entry.pd, i]));
   const pairs = meetings.pairs(entries).sort((x, y) => order.get(x[0].pd)! - order.get(y[0].pd)! || order.get(x[1].pd)! - order.get(y[1].pd)!);
-  const over: { a: Entry<Sized>; b: Entry<Sized>; own: number; least: number }[] = [];
+  const over: { a: Entry<Measured>; b: Entry<Measured>; own: number; least: number }[] = [];
   for (const [a, b] of pairs) {
     if (a.pd.name === b.pd.name) { continue; }
-    const markers = [a.item.marker, b.item.marker];
-    const own = annotationBytes(a.item.annotations, ...markers) + bytesBeside(b.item.annotations, a.item.annotations, markers);
-    const least = own + Buffer.byteLength(markers[0]) + Buffer.byteLength(markers[1]) + 2 * LEAST_RESOURCE_VERSION;
+    const own = pairBytes(a.item, b.item);
+    const least = own + a.item.markerBytes + b.item.markerBytes + 2 * LEAST_RESOURCE_VERSION;
     if (least > LIMIT) { over.push({ a, b, own, least }); }
   }
   return pairProblems({
@@ -127,22 +180,15 @@ export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], na
 /** A PodDefault's part of a pod's annotations (`Sized`), or `undefined` when it gives none but its marker. */
 function sizedOf(pd: PodDefaultFound): Sized | undefined {
   const annotations = pd.manifest.spec?.annotations;
+  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) { return undefined; }
   const marker = `${MARKER_PREFIX}${pd.name}`;
-  // 0 when spec.annotations is no map, or holds no string: then the PodDefault adds only its marker.
-  const own = annotationBytes(annotations, marker);
-  return own === 0 ? undefined : { annotations, marker, own, least: own + Buffer.byteLength(marker) + LEAST_RESOURCE_VERSION };
-}
-
-/** The bytes `later` adds to `earlier` in one merged map: its keys `earlier` lacks, but `skip`. */
-function bytesBeside(later: Record<string, unknown>, earlier: Record<string, unknown>, skip: readonly string[]): number {
-  let bytes = 0;
-  for (const key in later) {
-    const value = later[key];
-    if (typeof value === 'string' && !skip.includes(key) && !(typeof earlier[key] === 'string' && Object.prototype.hasOwnProperty.call(earlier, key))) {
-      bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
-    }
+  let units = 0;
+  for (const key in annotations) {
+    const value = annotations[key];
+    if (typeof value === 'string' && key !== marker) { units += key.length + value.length; }
   }
-  return bytes;
+  // 0 when spec.annotations holds no string: then the PodDefault adds only its marker.
+  return units === 0 ? undefined : { annotations, marker, units };
 }
 
 /**

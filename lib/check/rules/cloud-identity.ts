@@ -19,9 +19,11 @@
 // index, so that the work grows with the credentials and the pairs found, not with their product; a pair
 // is reported when some pod that selects both is admitted by the webhook (with the labels they set, a
 // pod label of another value is refused).
-import { mergePodDefaults } from '../../admission/merge';
+import { goKey } from '../../admission/go-equal';
+import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
+import { str } from '../../json';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget } from '../external-secret';
@@ -152,12 +154,16 @@ const NO_LANDINGS: readonly string[] = Object.freeze(['']);
 
 /** A pair found, with its place in the report: the pair of kinds, and the places of the two PodDefaults in the group. */
 interface Reported {
-  readonly order: readonly number[];
+  /** The pair of kinds. */
+  readonly kinds: number;
+  /** The pair of kinds and the two places as one number, in the order of the report. */
+  readonly id: number;
   readonly used: Credential;
   readonly unused: Credential;
-  /** Where it was found, and the labels of a pod that selects both and that the webhook admits. */
+  /** Where it was found. */
   readonly landing: string;
-  readonly labels: Record<string, string>;
+  /** For the first of many pairs of two PodDefaults counted rather than listed: how many, and every PodDefault of them. */
+  readonly counted?: { readonly count: number; readonly parties: readonly PodDefaultFound[] };
 }
 
 /**
@@ -170,36 +176,38 @@ interface Reported {
  */
 export function cloudIdentities(group: readonly PodDefaultFound[], namespace: string, keys: DataKeys, files: SecretFiles,
   meetings: Meetings = new Meetings(group, namespace), landings: readonly string[] = NO_LANDINGS): readonly CheckProblem[] {
-  const reported = new Map<string, Reported>();
+  const reported = new Map<number, Reported>();
+  const admission = new Admission(namespace);
   for (const landing of landings) {
     const [k, f] = landing === '' ? [keys, files] : [keys.landingIn(landing), files.landingIn(landing)];
-    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, reported); }
+    if (givesKeyless(group, namespace, k)) { judgeCredentials(group, namespace, landing, k, f, meetings, admission, reported, landings.length === 1); }
   }
   if (reported.size === 0) { return NO_PROBLEMS; }
-  const sorted = [...reported.values()].sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
-  const describeOne = (r: Reported) => describe(PAIRS[r.order[0]], r.used, r.unused, namespace, r.landing, r.labels);
+  const sorted = [...reported.values()].sort((x, y) => x.id - y.id);
+  // The labels of a pod that selects both and that the webhook admits, for the pairs worded only.
+  const describeOne = (r: Reported) => describe(PAIRS[r.kinds], r.used, r.unused, namespace, r.landing,
+    admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
   // The pairs of two PodDefaults by the pair of kinds and the landing that shows them; those of one that
   // gives both kinds are reported on their own, at most once each.
-  const byKinds = new Map<string, Reported[]>();
-  const kindsOf = (r: Reported) => `${r.order[0]}\n${r.landing}`;
+  const byKinds = PAIRS.map(() => new Map<string, Reported[]>());
   for (const r of sorted) {
-    if (r.used.pd === r.unused.pd) { continue; }
-    const list = byKinds.get(kindsOf(r));
-    if (list === undefined) { byKinds.set(kindsOf(r), [r]); } else { list.push(r); }
+    if (r.used.pd === r.unused.pd || r.counted !== undefined) { continue; }
+    const list = byKinds[r.kinds].get(r.landing);
+    if (list === undefined) { byKinds[r.kinds].set(r.landing, [r]); } else { list.push(r); }
   }
   const problems: CheckProblem[] = [];
   for (const r of sorted) {
-    const pairs = r.used.pd === r.unused.pd ? undefined : byKinds.get(kindsOf(r))!;
+    const pair = PAIRS[r.kinds];
+    const what = `give ${WHAT[pair.used]} beside ${WHAT[pair.unused]} ${judgedIn(namespace, r.landing)}`;
+    if (r.counted !== undefined) {
+      append(problems, pairProblems({ pairs: [], counted: { ...r.counted, first: r }, parties: p => [p.used.pd, p.unused.pd], describe: describeOne, what }));
+      continue;
+    }
+    const pairs = r.used.pd === r.unused.pd ? undefined : byKinds[r.kinds].get(r.landing)!;
     if (pairs === undefined || pairs.length <= MAX_PAIRS) {
       problems.push(describeOne(r));
     } else if (pairs[0] === r) {
-      const pair = PAIRS[r.order[0]];
-      append(problems, pairProblems({
-        pairs,
-        parties: p => [p.used.pd, p.unused.pd],
-        describe: describeOne,
-        what: `give ${WHAT[pair.used]} beside ${WHAT[pair.unused]} ${judgedIn(namespace, r.landing)}`,
-      }));
+      append(problems, pairProblems({ pairs, parties: p => [p.used.pd, p.unused.pd], describe: describeOne, what }));
     }
   }
   return problems;
@@ -207,7 +215,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
 
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
 function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
-  reported: Map<string, Reported>): void {
+  admission: Admission, reported: Map<number, Reported>, alone: boolean): void {
   const found: Credential[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
@@ -226,11 +234,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       const [used, unused] = [found[u], found[v]];
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
-      const order = [p, place.get(used.pd)!, place.get(unused.pd)!];
-      const id = order.join('\n');
+      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
       if (reported.has(id)) { return; }
-      const labels = admittedLabels(used.pd === unused.pd ? [used.pd] : [used.pd, unused.pd], namespace);
-      if (labels !== undefined) { reported.set(id, { order, used, unused, landing, labels }); }
+      if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -239,6 +245,16 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       if (entries[e - 1].pd === pd && !(namespace !== '' && pd.floating)) { judge(entries[e - 1], entries[e]); }
     }
     if (!meetings.mayClash(entries)) { return; }
+    // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
+    // kinds each: counted, in the one landing (each pair once across landings needs them listed).
+    const counted = alone ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : undefined;
+    if (counted !== undefined && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))) {
+      const [a, b] = counted.first;
+      const [used, unused] = a.klass === pair.used ? [found[a.item], found[b.item]] : [found[b.item], found[a.item]];
+      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
+      reported.set(id, { kinds: p, id, used, unused, landing, counted });
+      return;
+    }
     for (const [a, b] of meetings.pairs(entries)) {
       // One name twice is the duplicate rule's.
       if (a.pd.name !== b.pd.name) { judge(a, b); }
@@ -298,6 +314,103 @@ function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys
     }
   }
   return false;
+}
+
+/**
+ * Whether the webhook admits some pod that selects a PodDefault (or two), as `admittedLabels` judges it,
+ * without merging each pair of many: 1000 PodDefaults that all meet, half of them giving AWS keys and half
+ * a web identity, are 250,000 pairs, and a merge each took 7 s.
+ *
+ * A pair of plain PodDefaults (no sidecars, no pod labels, keyed lists that are lists, maps of strings)
+ * merges as each alone, and then, key by key, the webhook compares the later one's entries with the first
+ * of the key (main.go L245-260, L471): each alone admitted, its entries of one key are all equal, so the
+ * pair is refused exactly when they share a key of the keyed lists or maps defined differently (as
+ * `goKey` compares them, as mergePodDefaults does). Without pod labels the pod is admitted whatever its
+ * labels, and the two meet. Any other pair is merged.
+ */
+class Admission {
+  private readonly plain = new Map<PodDefaultFound, Map<string, string> | undefined>();
+
+  public constructor(private readonly namespace: string) {}
+
+  /** Whether some pod that selects `a` and `b` (both meet; `a` may be `b`) is admitted. */
+  public admits(a: PodDefaultFound, b: PodDefaultFound): boolean {
+    const ca = a === b ? undefined : this.classesOf(a);
+    const cb = ca === undefined ? undefined : this.classesOf(b);
+    if (ca === undefined || cb === undefined) { return admittedLabels(a === b ? [a] : [a, b], this.namespace) !== undefined; }
+    if (ca === REFUSED || cb === REFUSED) { return false; }
+    const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
+    for (const [key, klass] of small) {
+      const other = large.get(key);
+      if (other !== undefined && other !== klass) { return false; }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the webhook admits every pair of `pds` of the two sides (`used`, by position) that meet, as far
+   * as their keys tell: every one plain and admitted alone, and no key defined on both sides other than
+   * one way on both. (`false` does not say some pair is refused.)
+   */
+  public admitsAll(pds: readonly PodDefaultFound[], used: readonly boolean[]): boolean {
+    const sides = [new Map<string, string | null>(), new Map<string, string | null>()];
+    for (let i = 0; i < pds.length; i++) {
+      const classes = this.classesOf(pds[i]);
+      if (classes === undefined || classes === REFUSED) { return false; }
+      const side = sides[used[i] ? 0 : 1];
+      // `null`: two classes on one side.
+      classes.forEach((klass, key) => { const held = side.get(key); side.set(key, held === undefined || held === klass ? klass : null); });
+    }
+    for (const [key, klass] of sides[0]) {
+      const other = sides[1].get(key);
+      if (other !== undefined && (klass === null || other !== klass)) { return false; }
+    }
+    return true;
+  }
+
+  /**
+   * A plain PodDefault's class of each key of its keyed lists and maps (`REFUSED` when the webhook refuses
+   * it alone), or `undefined` when it is not plain.
+   */
+  private classesOf(pd: PodDefaultFound): Map<string, string> | undefined {
+    if (this.plain.has(pd)) { return this.plain.get(pd); }
+    const classes = plainClasses(pd.manifest.spec ?? {});
+    const found = classes === undefined ? undefined : admittedLabels([pd], this.namespace) === undefined ? REFUSED : classes;
+    this.plain.set(pd, found);
+    return found;
+  }
+}
+
+const REFUSED: Map<string, string> = new Map();
+
+/** `Admission.classesOf` of a spec, or `undefined` when it is not plain; the first entry of a key gives its class. */
+function plainClasses(spec: any): Map<string, string> | undefined {
+  const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+  if (!isEmpty(spec.sidecars) || !(spec.labels === undefined || isStringMap(spec.labels, true))) { return undefined; }
+  const classes = new Map<string, string>();
+  for (const keyed of KEYED_LISTS) {
+    const list = spec[keyed.field];
+    if (list === undefined) { continue; }
+    if (!Array.isArray(list)) { return undefined; }
+    for (const entry of list) {
+      const key = `${keyed.rule}\0${str(entry?.[keyed.key])}`;
+      if (!classes.has(key)) { classes.set(key, goKey(entry, keyed.type)); }
+    }
+  }
+  for (const { rule, field } of KEYED_MAPS) {
+    const map = spec[field];
+    if (map === undefined) { continue; }
+    if (!isStringMap(map, false)) { return undefined; }
+    for (const key of Object.keys(map)) { classes.set(`${rule}\0${key}`, map[key]); }
+  }
+  return classes;
+}
+
+/** Whether `value` is a map of strings (and, with `empty`, holds none). */
+function isStringMap(value: unknown, empty: boolean): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) { return false; }
+  const values = Object.values(value);
+  return empty ? values.length === 0 : values.every(v => typeof v === 'string');
 }
 
 /**

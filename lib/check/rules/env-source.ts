@@ -1,6 +1,6 @@
 import { DataKeys, EnvFromSource, envFromSource } from '../data-keys';
 import { append, judgedIn, NO_PROBLEMS, PodDefaultFound } from '../objects';
-import { pairProblems } from '../pair-report';
+import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -29,13 +29,18 @@ export function envSources(group: readonly PodDefaultFound[], namespace: string,
   const problems: CheckProblem[] = [];
   /** Each variable and pair once, whichever landing shows it first. */
   const reported = new Set<string>();
-  for (const landing of landings) { judgeSources(group, namespace, landing, landing === '' ? keys : keys.landingIn(landing), meetings, reported, problems); }
+  for (const landing of landings) {
+    judgeSources(group, namespace, landing, landing === '' ? keys : keys.landingIn(landing), meetings, reported, landings.length === 1, problems);
+  }
   return problems.length === 0 ? NO_PROBLEMS : problems;
 }
 
-/** `envSources` with the Secrets and ConfigMaps `keys` shows, adding to `problems` what `reported` does not hold yet. */
+/**
+ * `envSources` with the Secrets and ConfigMaps `keys` shows, adding to `problems` what `reported` does not hold yet;
+ * with `alone` (the one landing, no pair reported by another), many pairs may be counted rather than listed.
+ */
 function judgeSources(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, meetings: Meetings,
-  reported: Set<string>, problems: CheckProblem[]): void {
+  reported: Set<string>, alone: boolean, problems: CheckProblem[]): void {
   // Classes: the Secret or ConfigMap, or '' for env, which the webhook compares itself; one source twice
   // gives one value.
   const providers = new Map<string, Entry<Provider>[]>();
@@ -65,18 +70,23 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
   }
   providers.forEach((list, variable) => {
     if (list.length < 2 || list.every(e => e.klass === list[0].klass) || !meetings.mayClash(list)) { return; }
+    const oriented = ([earlier, later]: readonly [Entry<Provider>, Entry<Provider>]): [Provider, Provider] =>
+      (earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item]);
+    // Many pairs of PodDefaults of names of their own that each set the variable once, counted.
+    const summary = alone ? meetings.summary(list, MAX_PAIRS, { distinctNames: true }) : undefined;
     const pairs: [Provider, Provider][] = [];
-    for (const [earlier, later] of meetings.pairs(list)) {
+    for (const pair of summary !== undefined ? [] : meetings.pairs(list)) {
       // One name twice is the duplicate rule's.
-      if (earlier.pd.name === later.pd.name) { continue; }
-      const [p, q] = earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item];
-      const pair = `${variable}\n${p.pd.index}\n${q.pd.index}`;
-      if (reported.has(pair)) { continue; }
-      reported.add(pair);
+      if (pair[0].pd.name === pair[1].pd.name) { continue; }
+      const [p, q] = oriented(pair);
+      const id = `${variable}\n${p.pd.index}\n${q.pd.index}`;
+      if (reported.has(id)) { continue; }
+      reported.add(id);
       pairs.push([p, q]);
     }
     append(problems, pairProblems({
       pairs,
+      counted: summary === undefined ? undefined : { ...summary, first: oriented(summary.first) },
       parties: ([p, q]) => [p.pd, q.pd],
       describe: ([p, q]) => checkProblem({
         rule: 'env-source',

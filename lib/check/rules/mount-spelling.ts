@@ -1,6 +1,6 @@
 import { foldPath } from '../../names';
 import { append, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { pairProblems } from '../pair-report';
+import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { Entry, Meetings, Pair } from '../selection';
 import { CheckProblem } from '../types';
@@ -38,13 +38,16 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
         + 'does not see the clash and the container cannot mount both',
       fix: 'spell them the same way or use different directories',
     });
+    // Many pairs of PodDefaults that spell the directory once each, counted.
+    const counted = meetings.summary(entries, MAX_PAIRS);
     const pairs: Pair<string>[] = [];
-    for (const pair of meetings.clashes(entries, { anyEntry: true })) {
+    for (const pair of counted !== undefined ? [] : meetings.clashes(entries, { anyEntry: true })) {
       // One PodDefault that spells the directory twice is reported on its own: at most once each.
       if (pair[0].pd === pair[1].pd) { problems.push(describe(pair)); } else { pairs.push(pair); }
     }
     append(problems, pairProblems({
       pairs,
+      counted,
       parties: ([a, b]) => [a.pd, b.pd],
       describe,
       what: `spell the directory ${folded} differently in namespace ${ns(namespace)}`,

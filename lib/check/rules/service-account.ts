@@ -1,5 +1,5 @@
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { pairProblems } from '../pair-report';
+import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -24,11 +24,14 @@ export function serviceAccounts(group: readonly PodDefaultFound[], namespace: st
   }
   const first = setters?.[0].klass;
   if (setters === undefined || setters.every(s => s.klass === first) || !meetings.mayClash(setters)) { return NO_PROBLEMS; }
+  // Many pairs counted, each PodDefault of its own name; the first by the earlier PodDefault.
+  const counted = meetings.summary(setters, MAX_PAIRS, { distinctNames: true, order: 'earlier' });
   // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
-  const pairs = meetings.pairs(setters).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
+  const pairs = counted !== undefined ? [] : meetings.pairs(setters).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
   // One name twice is the duplicate rule's.
   return pairProblems({
     pairs: pairs.filter(([a, b]) => a.pd.name !== b.pd.name),
+    counted,
     parties: ([a, b]) => [a.pd, b.pd],
     describe: ([a, b]) => {
       // The webhook applies PodDefaults in name order: `later` is the one whose account the pod keeps.

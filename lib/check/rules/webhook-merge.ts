@@ -4,7 +4,7 @@ import { KEYED_LISTS, KEYED_MAPS } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { foldPath, quote } from '../../names';
 import { append, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
-import { pairProblems } from '../pair-report';
+import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { byName, describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
@@ -48,14 +48,32 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
   let problems: CheckProblem[] | undefined;
   /** The pairs whose labels of one key differ: a pod label clash between them says nothing more. */
   const labelPairs = new Set<string>();
+  /** The label keys some selector of the group reads: the pod label rule asks for the pairs of those only. */
+  let read: Set<string> | undefined;
   for (const rule of RULES) {
     const buckets = bucketsOf(group, rule);
     if (buckets === undefined) { continue; }
     buckets.forEach((bucket, key) => {
       if (!Array.isArray(bucket) || !meetings.mayClash(bucket) || !hasTwoClasses(bucket, rule)) { return; }
+      const what = `define ${conflictSubject(rule.rule, key)} differently in namespace ${ns(namespace)}`;
       // A label the pod carries is the first of its key (main.go L471-489): two PodDefaults' labels are
       // compared with each other only on a pod without it.
-      const found = meetings.clashes(bucket, rule.rule === 'label' ? { extra: [{ key, operator: 'DoesNotExist', values: [] }] } : {});
+      const extra: SelectorRequirement[] = rule.rule === 'label' ? [{ key, operator: 'DoesNotExist', values: [] }] : [];
+      // Many pairs of PodDefaults that define the key once each, counted; those of a label some selector
+      // reads are listed, for the pod label rule.
+      read ??= rule.rule === 'label' ? new Set(group.flatMap(pd => pd.selector.requirements.map(r => r.key))) : undefined;
+      const counted = read?.has(key) ? undefined : meetings.summary(bucket, MAX_PAIRS, { extra });
+      if (counted !== undefined) {
+        append(problems ??= [], pairProblems({
+          pairs: [],
+          counted: { ...counted, first: [counted.first[0].pd, counted.first[1].pd] },
+          parties: pair => pair,
+          describe: ([a, b]) => describe(rule.rule, key, a, b, namespace),
+          what,
+        }));
+        return;
+      }
+      const found = meetings.clashes(bucket, { extra });
       const pairs: [PodDefaultFound, PodDefaultFound][] = [];
       for (const [a, b] of found) {
         if (rule.rule === 'label') { labelPairs.add(pairId(key, a.pd, b.pd)); }
@@ -67,7 +85,7 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
         pairs,
         parties: pair => pair,
         describe: ([a, b]) => describe(rule.rule, key, a, b, namespace),
-        what: `define ${conflictSubject(rule.rule, key)} differently in namespace ${ns(namespace)}`,
+        what,
       }));
     });
   }
