@@ -507,6 +507,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       'unknown option (not shown, as it may be a secret): see "cdk8s-kubeflow-access docker --help"'],
     ['a lower-case password with a digit pasted as a flag, never echoed', ['docker', '--namespace', 'user', '--hunter2'], 'docker',
       'unknown option (not shown, as it may be a secret): see "cdk8s-kubeflow-access docker --help"'],
+    ['a password glued to a flag, never echoed', ['docker', '--namespace', 'user', '--username', 'u', '--password-filehunter'], 'docker',
+      'unknown option (not shown, as it may be a secret): see "cdk8s-kubeflow-access docker --help"'],
     ['a flag typed with a letter of another alphabet, not shown but named', ['docker', '--nam\u0435space', 'user'], 'docker',
       'unknown option (not shown, as it may be a secret; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
     ['a flag in capitals, not shown but named', ['docker', '--NAMESPACE', 'user'], 'docker',
