@@ -143,7 +143,8 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
  * names the command; letters compared in lower case); `-n`, kubectl's short form of `--namespace`, names
  * it. Only our own flag names are added, never a value. The name itself is shown only when it is made of
  * lower-case words as flag names are (a word with a digit only when one of the command's flags has that
- * word, as `s3`): a token or password pasted after `--` is not a flag name, and is not echoed.
+ * word, as `s3`), and is no flag's name with a value glued to it: a token or password pasted after `--`
+ * is not a flag name, and is not echoed.
  */
 function shownUnknown(rawName: string, flag: string, options: { readonly [flag: string]: OptionSpec }): string {
   if (!rawName.startsWith('--')) {
@@ -170,11 +171,17 @@ function shownUnknown(rawName: string, flag: string, options: { readonly [flag: 
   return meant === undefined ? rawName : `${rawName} (${meant})`;
 }
 
-/** Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when a flag of `options` has it. */
+/**
+ * Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when a flag of
+ * `options` has it. A flag's name with more than a typo's characters after it (`--password-filehunter`) is
+ * a value written without its space.
+ */
 function looksLikeFlag(flag: string, options: { readonly [flag: string]: OptionSpec }): boolean {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(flag) || flag.length > 64) { return false; }
+  const names = Object.keys(options);
+  if (names.some(o => flag.length > o.length + 2 && flag.startsWith(o))) { return false; }
   const words = flag.split('-').filter(w => /[0-9]/.test(w));
-  return words.length === 0 || words.every(w => Object.keys(options).some(o => o.split('-').includes(w)));
+  return words.length === 0 || words.every(w => names.some(o => o.split('-').includes(w)));
 }
 
 function allOptions(command: CommandSpec): { [flag: string]: OptionSpec } {
