@@ -67,11 +67,25 @@ export class KubePodDefault extends ApiObject {
     // plain JSON as the typed values it expects: a quantity or an int-or-string becomes undefined, a string
     // where a map goes a map of its characters (cdk8s-team/cdk8s#2172, #908, #1184). Kept here instead, but
     // for a subclass that renders with ApiObject's toJson (no conversion), which applies ApiObject's own.
-    if (this.toJson === ApiObject.prototype.toJson) {
+    if (this.rendersWithoutConversion()) {
       super.addJsonPatch(...ops);
       return;
     }
     this.manifestPatches.push(...ops);
+  }
+
+  /**
+   * Whether ApiObject's toJson renders this object rather than ours: the first toJson of the prototype chain
+   * (the object's own, then its classes') that is one of the two: a subclass of a PodDefaultAccess may have a toJson of
+   * its own, which calls ApiObject's.
+   */
+  private rendersWithoutConversion(): boolean {
+    for (let proto: any = this; proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const own = Object.prototype.hasOwnProperty.call(proto, 'toJson') ? proto.toJson : undefined;
+      if (own === ApiObject.prototype.toJson) { return true; }
+      if (own === KubePodDefault.prototype.toJson) { return false; }
+    }
+    return false;
   }
 
   /**

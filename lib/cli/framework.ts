@@ -140,26 +140,48 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
 /**
  * An unknown option as a message shows it: its name, and the flag it likely meant. A long option a typo
  * away from one flag names that flag (edit distance 2 at most, the one nearest, as an unknown command
- * names the command); `-n`, kubectl's short form of `--namespace`, names it. Only our own flag names are
- * added, never a value.
+ * names the command; letters compared in lower case); `-n`, kubectl's short form of `--namespace`, names
+ * it. Only our own flag names are added, never a value. The name itself is shown only when it is made of
+ * lower-case words as flag names are (a word with a digit only when one of the command's flags has that
+ * word, as `s3`), and is no flag's name with a value glued to it: a token or password pasted after `--`
+ * is not a flag name, and is not echoed.
  */
 function shownUnknown(rawName: string, flag: string, options: { readonly [flag: string]: OptionSpec }): string {
   if (!rawName.startsWith('--')) {
     const kubectl = rawName === '-n' && options.namespace !== undefined ? '; kubectl\'s -n is --namespace here' : '';
     return `${rawName} (short options other than -h do not exist${kubectl})`;
   }
+  const shown = looksLikeFlag(flag, options);
+  const typed = flag.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
   let tie = false;
   for (const candidate of Object.keys(options)) {
-    const distance = editDistance(flag, candidate);
+    // Two names whose lengths differ by more than 2 are more than two edits apart.
+    if (Math.abs(candidate.length - typed.length) > 2) { continue; }
+    const distance = editDistance(typed, candidate);
     if (distance < bestDistance) {
       [best, bestDistance, tie] = [candidate, distance, false];
     } else if (distance === bestDistance) {
       tie = true;
     }
   }
-  return best === undefined || tie ? rawName : `${rawName} (did you mean --${best}?)`;
+  const meant = best === undefined || tie ? undefined : `did you mean --${best}?`;
+  if (!shown) { return `(not shown, as it may be a secret${meant === undefined ? '' : `; ${meant}`})`; }
+  return meant === undefined ? rawName : `${rawName} (${meant})`;
+}
+
+/**
+ * Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when a flag of
+ * `options` has it. A flag's name with more than a typo's characters after it (`--password-filehunter`) is
+ * a value written without its space.
+ */
+function looksLikeFlag(flag: string, options: { readonly [flag: string]: OptionSpec }): boolean {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(flag) || flag.length > 64) { return false; }
+  const names = Object.keys(options);
+  if (names.some(o => flag.length > o.length + 2 && flag.startsWith(o))) { return false; }
+  const words = flag.split('-').filter(w => /[0-9]/.test(w));
+  return words.length === 0 || words.every(w => names.some(o => o.split('-').includes(w)));
 }
 
 function allOptions(command: CommandSpec): { [flag: string]: OptionSpec } {

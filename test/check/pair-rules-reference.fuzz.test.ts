@@ -44,7 +44,11 @@ const spec = fc.record({
   ), { maxLength: 2 }),
   volumeMounts: fc.array(fc.record({ name: fc.constantFrom('v1', 'v2'), mountPath: fc.constantFrom('/m', '/m/', '/n'), readOnly: fc.constantFrom(false, true) },
     { requiredKeys: ['name', 'mountPath'] }), { maxLength: 2 }),
-  env: fc.array(fc.record({ name: fc.constantFrom('E', 'MARK', ...Object.keys(CREDENTIALS)), value: fc.constantFrom('1', '2', 'OWN') }), { maxLength: 3 }),
+  // A value, a valueFrom (which the webhook compares as a whole) or neither; a key twice in one PodDefault.
+  env: fc.array(fc.tuple(fc.constantFrom('E', 'MARK', ...Object.keys(CREDENTIALS)), fc.constantFrom<any>(
+    { value: '1' }, { value: '2' }, { value: 'OWN' }, { value: '1' }, { value: 'OWN' },
+    { valueFrom: { secretKeyRef: { name: 's1', key: 'E' } } }, { valueFrom: { secretKeyRef: { name: 's2', key: 'E' } } }, {},
+  )).map(([name, value]) => ({ name, ...value })), { maxLength: 3 }),
   envFrom: fc.array(fc.oneof(
     fc.record({ secretRef: fc.record({ name: fc.constantFrom('s1', 's2') }) }),
     fc.record({ configMapRef: fc.record({ name: fc.constantFrom('c1', 'c2') }), prefix: fc.constantFrom('AWS_') }, { requiredKeys: ['configMapRef'] }),

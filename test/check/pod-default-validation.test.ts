@@ -510,6 +510,50 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('fake-attributes');
   });
 
+  test('a JSON patch on a subclass with a toJson of its own is written, whichever toJson renders the PodDefault under it', () => {
+    // GIVEN a user's subclass of MinioDefault (a PodDefaultAccess, which renders with ApiObject's toJson) and one of
+    // KubePodDefault (which renders with the core/v1 conversion), each with a toJson of its own that calls super's,
+    // each patched with an annotation
+    class Labelled extends MinioDefault {
+      public toJson(): any {
+        const json = super.toJson();
+        return { ...json, metadata: { ...json.metadata, labels: { ...json.metadata.labels, team: 'a' } } };
+      }
+    }
+    class Described extends KubePodDefault {
+      public toJson(): any {
+        const json = super.toJson();
+        return { ...json, spec: { ...json.spec, desc: `${json.spec.desc} (team a)` } };
+      }
+    }
+    const { app, chart } = appWithChart();
+    const minio = new Labelled(chart, 'minio', { namespace: 'team-a' });
+    minio.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'team-a' }));
+    const proxy = new Described(chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } });
+    proxy.addJsonPatch(JsonPatch.add('/metadata/annotations', { owner: 'team-a' }));
+    // WHEN synthesised
+    const written = YAML.parseAllDocuments(app.synthYaml()).map(d => d.toJSON()).filter(m => m.kind === 'PodDefault');
+    // THEN each is written with its patch and its own toJson's change (the patch was dropped for MinioDefault's subclass:
+    // it was kept for the conversion, which a PodDefaultAccess does not run)
+    expect(written.map(m => [m.metadata.name, m.metadata.annotations, m.metadata.labels?.team, m.spec.desc])).toEqual([
+      ['minio', { owner: 'team-a' }, 'a', expect.any(String)],
+      ['proxy', { owner: 'team-a' }, undefined, 'proxy (team a)'],
+    ]);
+  });
+
+  test('a JSON patch added after a first synth is in the second', () => {
+    // GIVEN a KubePodDefault synthesised once
+    const { app, chart } = appWithChart();
+    const proxy = new KubePodDefault(chart, 'proxy', { metadata: { name: 'proxy', namespace: 'team-a' }, spec: { desc: 'proxy', selector: { matchLabels: { proxy: 'true' } } } });
+    const first = app.synthYaml();
+    // WHEN patched and synthesised again
+    proxy.addJsonPatch(JsonPatch.add('/spec/volumes', [{ name: 'scratch', emptyDir: { sizeLimit: '1Gi' } }]));
+    const second = YAML.parse(app.synthYaml());
+    // THEN the first is unpatched and the second patched, as given
+    expect(YAML.parse(first).spec.volumes).toBeUndefined();
+    expect(second.spec.volumes).toEqual([{ name: 'scratch', emptyDir: { sizeLimit: '1Gi' } }]);
+  });
+
   test('a KubePodDefault\'s JSON patch of the wrong shape is written as patched, and the check refuses it by its field', () => {
     // GIVEN KubePodDefaults patched with a sidecar whose ports are a mapping, with an ephemeral volume whose claim
     // template's creationTimestamp is a string (JSON's form of a timestamp), and with a port left empty (a patch's null

@@ -153,3 +153,46 @@ describe('Meetings.summary: many pairs counted, as Meetings.pairs lists them', (
     }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 5, seed: Number(process.env.FUZZ_SEED ?? 20261207) });
   });
 });
+
+describe('Meetings at scale: the index\'s large-node paths against one judgement per pair', () => {
+  // Over 128 members the pivot is counted on a sample; over 16 values of a key the cells are searched at once,
+  // and over 16 exclusion sets the members that exclude values are searched together. The random namespaces
+  // above (12 PodDefaults at most) reach none of these.
+  const VALUES = Array.from({ length: 24 }, (_, i) => `v${i}`);
+  const requirement = fc.oneof(
+    fc.record({ key: fc.constantFrom('tier', 'zone'), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ key: fc.constantFrom('tier', 'zone'), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+  );
+  const drawnPd = fc.record({
+    requirements: fc.array(requirement, { maxLength: 2 }),
+    klass: fc.constantFrom('x', 'y', 'z'),
+    marker: fc.boolean(),
+    floating: fc.boolean(),
+    name: fc.integer({ min: 0, max: 300 }),
+  });
+
+  test('130 to 300 PodDefaults: pairs and summary\'s count are those coSelectable finds pair by pair', () => {
+    fc.assert(fc.property(fc.array(drawnPd, { minLength: 130, maxLength: 300 }), fc.constantFrom('team-a', ''), (pds, namespace) => {
+      // GIVEN many PodDefaults selected by two keys of many values, some exclusive by a marker, some namespace-less
+      const group = pds.map((p, index) => ({
+        name: `pd-${p.name}`, index, floating: p.floating, markers: p.marker ? ['KUBEFLOW_S3_ACCESS'] : [],
+        selector: parseSelector({ matchExpressions: p.requirements }),
+      }) as unknown as PodDefaultFound).sort(byName);
+      const entries: Entry<number>[] = group.map((pd, i) => ({ pd, klass: pds[pd.index].klass, item: i }));
+      // WHEN paired through the index, and counted
+      const pairs = new Meetings(group, namespace).pairs(entries).map(([a, b]) => [a.item, b.item]);
+      const summary = new Meetings(group, namespace).summary(entries, 0);
+      // THEN the pairs of different classes one pod can select (two namespace-less ones never, in a namespace's group), by the later one
+      const expected: number[][] = [];
+      for (let j = 0; j < entries.length; j++) {
+        for (let i = 0; i < j; i++) {
+          const [a, b] = [entries[i], entries[j]];
+          if (a.klass !== b.klass && coSelectable(a.pd, b.pd) && !(namespace !== '' && a.pd.floating && b.pd.floating)) { expected.push([i, j]); }
+        }
+      }
+      expect(pairs).toEqual(expected);
+      expect(summary?.count ?? 0).toBe(expected.length);
+      expect(summary?.parties.length ?? 0).toBe(new Set(expected.flat()).size);
+    }), { numRuns: Math.ceil(Number(process.env.FUZZ_RUNS ?? 300) / 10), seed: Number(process.env.FUZZ_SEED ?? 20261207) });
+  });
+});
