@@ -398,6 +398,82 @@ describe('field-type in metadata', () => {
     }
   }, 60_000);
 
+  // A timestamp of ObjectMeta is a metav1.Time, whose UnmarshalJSON (k8s.io/apimachinery v0.32.9
+  // pkg/apis/meta/v1/time.go) reads a string with Go's time.Parse(time.RFC3339, ...) and fails on any other: a
+  // date alone, a space for the T, no zone, a day past the month's end. Go's parse is laxer than RFC 3339 (a
+  // one-digit hour, a comma before the fraction, a zone of +24:00 pass). Recorded from kubectl v1.32.4.
+  const TIME_VECTORS: readonly (readonly [string, boolean])[] = [
+    ['"2026-01-01T00:00:00Z"', true],
+    ['2026-01-01T00:00:00Z', true],
+    ['2026-01-01T00:00:00.5Z', true],
+    ['"2026-01-01T00:00:00.123456789012+01:00"', true],
+    ['"2026-01-01T00:00:00,5Z"', true],
+    ['"2026-01-01T1:00:00Z"', true],
+    ['"2024-02-29T00:00:00Z"', true],
+    ['"0000-02-29T00:00:00Z"', true],
+    ['"2026-01-01T00:00:00+24:00"', true],
+    ['"2026-01-01T00:00:00-23:60"', true],
+    ['""', false],
+    ['"yesterday"', false],
+    ['2026-01-01', false],
+    ['2026-01-01 00:00:00Z', false],
+    ['"2026-01-01t00:00:00z"', false],
+    ['"2026-01-01T00:00:00"', false],
+    ['"2026-01-01T00:00:00+0100"', false],
+    ['"2026-01-01T00:00:00+1:00"', false],
+    ['"2026-01-01T00:00:00.Z"', false],
+    ['"2026-01-01T00:00:00Z "', false],
+    ['"10000-01-01T00:00:00Z"', false],
+    ['"2026-02-29T00:00:00Z"', false],
+    ['"1900-02-29T00:00:00Z"', false],
+    ['"2026-04-31T00:00:00Z"', false],
+    ['"2026-13-01T00:00:00Z"', false],
+    ['"2026-01-01T24:00:00Z"', false],
+    ['"2026-01-01T00:60:00Z"', false],
+    ['"2026-01-01T00:00:60Z"', false],
+    ['"2026-01-01T00:00:00+25:00"', false],
+    ['"2026-01-01T00:00:00+23:61"', false],
+    ['"\uff12026-01-01T00:00:00Z"', false],
+  ];
+  const timeYaml = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n  creationTimestamp: ${value}\n`;
+
+  test.each(TIME_VECTORS.map(([value, passes]) => [value, passes] as const))('creationTimestamp: %s, as metav1.Time reads it', (value, passes) => {
+    // GIVEN a ConfigMap file with the creationTimestamp WHEN read as the CLI reads it and checked
+    const read = readManifestText(timeYaml(value), 'c.yaml');
+    const problems = PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source })));
+    // THEN refused exactly when Go's time.Parse fails on it, by its path and never its value
+    expect(problems.filter(p => p.rule === 'field-type').map(p => `${p.key}: ${p.message}; ${p.fix}`)).toEqual(passes ? [] : [
+      'metadata.creationTimestamp: configmap c (c.yaml#1) in namespace team-a has a string that is no RFC 3339 time at metadata.creationTimestamp, '
+      + `where ObjectMeta declares a time (a string in RFC 3339, such as 2026-01-01T00:00:00Z): ${REFUSED('ConfigMap')}; `
+      + 'write the time in RFC 3339, such as 2026-01-01T00:00:00Z, or leave the field out (the api server sets creationTimestamp and deletionTimestamp)',
+    ]);
+  });
+
+  test('deletionTimestamp and a managed fields entry\'s time are times too', () => {
+    // GIVEN a ConfigMap with a date alone in both
+    const problems = PodDefaultCheck.check(inputs(withMetadata({ deletionTimestamp: '2026-01-01',
+      managedFields: [{ manager: 'm', operation: 'Apply', time: '2026-01-01 00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] })));
+    // WHEN checked THEN both, by their paths
+    expect(problems.filter(p => p.rule === 'field-type').map(p => p.key)).toEqual(['metadata.deletionTimestamp', 'metadata.managedFields[0].time']);
+  });
+
+  withKubectl('kubectl on this machine decodes the same creationTimestamps', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'metadata-time-'));
+    try {
+      for (const [value, passes] of TIME_VECTORS) {
+        const file = path.join(dir, 'c.yaml');
+        writeFileSync(file, timeYaml(value));
+        const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+          { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+        expect(run.stderr).toMatch(/unable to decode|unable to recognize/);
+        // GIVEN the file WHEN kubectl decodes it THEN it fails exactly where the check refuses
+        expect([value, !run.stderr.includes('unable to decode')]).toEqual([value, passes]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test('a PodDefault\'s label of a number is refused once, in every door\'s words', () => {
     // GIVEN a PodDefault whose metadata label value is a number WHEN checked
     const problems = PodDefaultCheck.check(inputs({ ...pd('creds'), metadata: { name: 'creds', namespace: 'team-a', labels: { tier: 1 } } }));
