@@ -388,6 +388,37 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
     expect(problems.map(p => String(p[1]).split(':')[1])).toEqual([' spec.target.template.type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.target.template.data), which it lacks']);
   });
 
+  // The API server drops a null where the CRD does not declare it nullable, before it stores the ExternalSecret
+  // (apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go, PruneNonNullableNullsWithoutDefaults;
+  // ESO v2.9.0's CRD declares no spec field nullable): `data:` left empty in YAML is no data, a template key of
+  // null is no key, an annotation of null is no annotation. ESO sees what is stored.
+  describe('nulls the API server drops', () => {
+    test('spec.data null is no fetched key: tls is refused for both keys', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls' } }, { data: null }));
+      expect(problems.map(([, text]) => String(text).match(/needs the key (\S+)/)?.[1])).toEqual(['tls.crt', 'tls.key']);
+    });
+
+    test('template.data null is no template: the fetched keys are copied', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls', data: null } }, { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'fake/tls' } }] }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.data[].secretKey), which it lacks: ${ES_REFUSED}; `
+        + `add the key tls.key under spec.target.template.data, a template of the fetched keys, or fetch it as spec.data[].secretKey, ${ES_OTHER_TYPE}`]]);
+    });
+
+    test('a template key of null is no key ESO writes', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .crt }}', 'tls.key': null } } }));
+      expect(problems.map(([, text]) => String(text).match(/needs the key (\S+)/)?.[1])).toEqual(['tls.key']);
+    });
+
+    test('the annotation of null is no annotation: ESO takes the template, and only an Owner\'s Secret lacks it', () => {
+      const template = { type: 'kubernetes.io/service-account-token', metadata: { annotations: { 'kubernetes.io/service-account.name': null } } };
+      expect(judged(es({ creationPolicy: 'Orphan', template }))).toEqual([]);
+      expect(judged(es({ template }))).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, the name of the ServiceAccount whose token it holds, `
+        + `which it lacks: ${ES_REFUSED}; External Secrets Operator refuses a template with that annotation: ${TOKEN_FIX}`]]);
+    });
+  });
+
   describe('kubernetes.io/service-account-token', () => {
     test('with the annotation, ESO refuses the template, whatever the creationPolicy', () => {
       // validatePrivilegedTemplate, apis/externalsecrets/v1/externalsecret_validator.go (v2.9.0)

@@ -206,12 +206,15 @@ const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of th
  * its `spec.target.template.type` (see the top of this file); nothing where its keys are not known exactly.
  */
 function externalSecretType(found: Found): readonly CheckProblem[] {
-  const template = found.manifest.spec?.target?.template;
-  if (!isPlainObject(template)) { return NO_PROBLEMS; }
-  const type: unknown = template.type;
+  const type: unknown = found.manifest.spec?.target?.template?.type;
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
-  const target = externalSecretTarget(found);
+  const target = rule === undefined ? undefined : externalSecretTarget(found);
   if (rule === undefined || target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  // ESO reads the ExternalSecret as stored: without the nulls the API server drops (ESO's CRD declares no spec
+  // field nullable; apiextensions-apiserver PruneNonNullableNullsWithoutDefaults), so `data:` left empty is no data,
+  // a template key or an annotation of null none.
+  const manifest = { ...found.manifest, spec: withoutNulls(found.manifest.spec) };
+  const template = manifest.spec.target.template;
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
   if (type === 'kubernetes.io/service-account-token' && isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) {
     return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with the annotation ${SERVICE_ACCOUNT_NAME} in `
@@ -220,7 +223,7 @@ function externalSecretType(found: Found): readonly CheckProblem[] {
   }
   // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
   if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
-  const names = externalSecretExactKeys(found.manifest);
+  const names = externalSecretExactKeys(manifest);
   if (names === undefined) { return NO_PROBLEMS; }
   const templated = isPlainObject(template.data) && Object.keys(template.data).length > 0;
   const fetched = copiesFetched(template);
@@ -281,3 +284,14 @@ function bytesOf(entry: { readonly field: 'data' | 'stringData'; readonly value:
   return typeof value === 'string' ? goBase64Decode(value)! : Uint8Array.from(value as number[]);
 }
 
+
+/**
+ * `value` as the API server stores a field of a custom resource whose schema declares nothing nullable: each null
+ * of a mapping dropped, at any depth (PruneNonNullableNullsWithoutDefaults); a null item of a list is kept (the
+ * schema refuses it).
+ */
+function withoutNulls(value: any): any {
+  if (Array.isArray(value)) { return value.map(withoutNulls); }
+  if (!isPlainObject(value)) { return value; }
+  return Object.fromEntries(Object.keys(value).filter(key => value[key] !== null).map(key => [key, withoutNulls(value[key])]));
+}
