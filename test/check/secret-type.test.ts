@@ -248,7 +248,7 @@ describe('secret-type', () => {
     ])('%s is refused', (_title, annotations, state) => {
       const problems = checkManifests(inputs(token(annotations))).filter(p => p.rule === 'secret-type');
       expect(problems.map(p => [p.key, line(p)])).toEqual([[
-        'metadata.annotations.kubernetes.io/service-account.name',
+        'metadata.annotations["kubernetes.io/service-account.name"]',
         `${PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, `
         + `the name of the ServiceAccount whose token it holds, ${state}: ${REFUSED}; ${FIX}`,
       ]]);

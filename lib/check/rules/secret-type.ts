@@ -33,6 +33,7 @@
 // apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate), and the
 // Secret an Owner ExternalSecret creates has no other annotations than the template's and ESO's own, so
 // the API server refuses it without: such an ExternalSecret never syncs.
+import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
@@ -79,7 +80,8 @@ function serviceAccountToken(holder: Holder): readonly Said[] {
   if ((typeof name === 'string' && name !== '') || (name !== undefined && name !== null && typeof name !== 'string')) { return []; }
   const state = name === undefined ? 'which it lacks' : 'which is empty';
   return [{
-    key: `metadata.annotations.${SERVICE_ACCOUNT_NAME}`,
+    // The path as every rule writes it (pathText): the annotation's name in brackets, as field-type names it too.
+    key: pathText(['metadata', 'annotations', SERVICE_ACCOUNT_NAME]),
     message: `type kubernetes.io/service-account-token needs the annotation ${SERVICE_ACCOUNT_NAME}, the name of the ServiceAccount whose token it holds, ${state}`,
     fix: `set the annotation ${SERVICE_ACCOUNT_NAME} to the ServiceAccount's name (the token controller then fills in the token), ${OTHER_TYPE}`,
   }];
