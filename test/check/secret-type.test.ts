@@ -431,6 +431,15 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
       }
     });
 
+    test('a templateFrom into the annotations, which could write it, is refused by ESO too', () => {
+      // validatePrivilegedTemplate: a templateFrom whose target is Annotations (strings.EqualFold)
+      const problems = judged(es({ template: { type: 'kubernetes.io/service-account-token',
+        templateFrom: [{ target: 'annotations', literal: 'kubernetes.io/service-account.name: notebook' }] } }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/service-account-token with a spec.target.template.templateFrom of target Annotations `
+        + `is refused by External Secrets Operator (its webhook, and its controller before it writes), so the ExternalSecret never syncs; ${TOKEN_FIX}`]]);
+    });
+
     test('without it, the Secret an Owner ExternalSecret creates lacks it, and the api server refuses it', () => {
       expect(judged(es({ template: { type: 'kubernetes.io/service-account-token', data: { token: '{{ .password }}' } } }))).toEqual([['spec.target.template.type',
         `${ES_PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, the name of the ServiceAccount whose token it holds, `
@@ -440,6 +449,16 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
     test('without it, Orphan is not judged: the Secret that exists keeps its annotations', () => {
       expect(judged(es({ creationPolicy: 'Orphan', template: { type: 'kubernetes.io/service-account-token' } }))).toEqual([]);
     });
+  });
+
+  test('bootstrap.kubernetes.io/token is refused by ESO, whatever the creationPolicy and keys', () => {
+    // validatePrivilegedTemplate, apis/externalsecrets/v1/externalsecret_validator.go (v2.9.0): the type is not allowed
+    for (const creationPolicy of ['Owner', 'Merge']) {
+      const problems = judged(es({ creationPolicy, template: { type: 'bootstrap.kubernetes.io/token', data: { 'token-id': 'x', 'token-secret': 'y' } } }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type bootstrap.kubernetes.io/token is refused by External Secrets Operator (its webhook, and its controller before it writes), `
+        + `so the ExternalSecret never syncs; create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`]]);
+    }
   });
 
   test.each(['consumer-kserve-eso', 'eso-docker-config-dockerconfigjson', 'eso-docker-login-dockerconfigjson'])(

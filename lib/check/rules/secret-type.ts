@@ -28,11 +28,13 @@
 // `mergePolicy: Merge` or a template with neither `data` nor `templateFrom`. ESO adds no key of its own.
 // Keys that `templateFrom`, or `dataFrom` when copied, add are known only at sync time: not judged. Values
 // are rendered at sync time, so only which keys the Secret holds is judged (not a .dockerconfigjson's JSON,
-// nor an empty ssh-privatekey). For kubernetes.io/service-account-token, ESO itself refuses a template that
-// sets the annotation kubernetes.io/service-account.name (validatePrivilegedTemplate in
-// apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate), and the
+// nor an empty ssh-privatekey). ESO itself refuses a template of type bootstrap.kubernetes.io/token, and one of
+// type kubernetes.io/service-account-token that sets the annotation kubernetes.io/service-account.name or has a
+// templateFrom of target Annotations (validatePrivilegedTemplate in
+// apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate); and the
 // Secret an Owner ExternalSecret creates has no other annotations than the template's and ESO's own, so
-// the API server refuses it without: such an ExternalSecret never syncs.
+// the API server refuses a token without: such an ExternalSecret never syncs. ESO reads the ExternalSecret
+// as the API server stores it, without the nulls it drops.
 import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
@@ -88,6 +90,9 @@ function serviceAccountToken(holder: Holder): readonly Said[] {
 }
 
 const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+
+/** A type External Secrets Operator refuses to write (validatePrivilegedTemplate). */
+const BOOTSTRAP_TOKEN = 'bootstrap.kubernetes.io/token';
 
 /** kubernetes.io/dockercfg and kubernetes.io/dockerconfigjson: the key, holding a JSON object. */
 function dockerConfig(type: string, key: string, fix: string): TypeRule {
@@ -210,18 +215,30 @@ const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of th
 function externalSecretType(found: Found): readonly CheckProblem[] {
   const type: unknown = found.manifest.spec?.target?.template?.type;
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
-  const target = rule === undefined ? undefined : externalSecretTarget(found);
-  if (rule === undefined || target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  const target = rule === undefined && type !== BOOTSTRAP_TOKEN ? undefined : externalSecretTarget(found);
+  if (target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  // validatePrivilegedTemplate refuses the type itself.
+  if (type === BOOTSTRAP_TOKEN) {
+    return [esProblem(found, `spec.target.template.type ${BOOTSTRAP_TOKEN} is refused by External Secrets Operator (its webhook, and its controller before it writes), `
+      + 'so the ExternalSecret never syncs', `create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`)];
+  }
+  if (rule === undefined) { return NO_PROBLEMS; }
   // ESO reads the ExternalSecret as stored: without the nulls the API server drops (ESO's CRD declares no spec
   // field nullable; apiextensions-apiserver PruneNonNullableNullsWithoutDefaults), so `data:` left empty is no data,
   // a template key or an annotation of null none.
   const manifest = { ...found.manifest, spec: withoutNulls(found.manifest.spec) };
   const template = manifest.spec.target.template;
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
-  if (type === 'kubernetes.io/service-account-token' && isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) {
-    return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with the annotation ${SERVICE_ACCOUNT_NAME} in `
-      + 'spec.target.template.metadata.annotations is refused by External Secrets Operator (its webhook, and its controller before it writes), '
-      + 'so the ExternalSecret never syncs', ES_TOKEN_FIX)];
+  // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations
+  // (its target compared with strings.EqualFold), which could write it.
+  const annotating = Array.isArray(template.templateFrom)
+    && template.templateFrom.some((from: any) => typeof from?.target === 'string' && from.target.toLowerCase() === 'annotations');
+  if (type === 'kubernetes.io/service-account-token' && ((isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) || annotating)) {
+    const what = annotating && !(isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations)
+      ? 'a spec.target.template.templateFrom of target Annotations'
+      : `the annotation ${SERVICE_ACCOUNT_NAME} in spec.target.template.metadata.annotations`;
+    return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with ${what} is refused by External Secrets Operator `
+      + '(its webhook, and its controller before it writes), so the ExternalSecret never syncs', ES_TOKEN_FIX)];
   }
   // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
   if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
