@@ -1,9 +1,17 @@
 // The rules on objects as kubectl and External Secrets Operator place them: duplicate-object and
 // output-file.
 import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
+import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
 import { configMap, externalSecret, inputs, line, pd, secret } from './support';
+
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const withKubectl = hasKubectl ? test : test.skip;
+if (!hasKubectl) { console.log('objects-rules.test.ts: kubectl is not on PATH: the live comparisons with its decoding of metadata are skipped, the recorded vectors still run'); }
 
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
@@ -343,6 +351,131 @@ describe('field-type in metadata', () => {
     // WHEN checked THEN no field-type problem
     expect(PodDefaultCheck.check(inputs(withMetadata(metadata))).filter(p => p.rule === 'field-type')).toEqual([]);
   });
+
+  // An integer of ObjectMeta is an int64. kubectl reads YAML through go-yaml v2 and writes JSON of its values
+  // (sigs.k8s.io/yaml), so a float that is a whole number is sent without fraction or exponent and decodes
+  // into the int64 (9.007199254740993e15 is sent as 9007199254740992); one beyond int64 does not. A whole
+  // number past 2^53 is no refusal: the number JavaScript reads is the number kubectl sends.
+  const INTEGER_VECTORS: readonly (readonly [string, string | undefined])[] = [
+    ['9007199254740992', undefined],
+    ['9007199254740994', undefined],
+    ['9.007199254740993e15', undefined],
+    ['4611686018427387904', undefined],
+    ['-9223372036854775808', undefined],
+    ['1.0', undefined],
+    ['1e3', undefined],
+    ['9223372036854775808', 'a whole number beyond 64 bits'],
+    ['1e21', 'a whole number beyond 64 bits'],
+    ['-1.0000000001', 'a number with a fraction'],
+  ];
+  const generationYaml = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n  generation: ${value}\n`;
+
+  test.each(INTEGER_VECTORS.map(([value, found]) => [value, found] as const))('generation: %s in YAML, as kubectl decodes it into an int64', (value, found) => {
+    // GIVEN a ConfigMap file whose generation is the number WHEN read as the CLI reads it and checked
+    const read = readManifestText(generationYaml(value), 'c.yaml');
+    const problems = PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source })));
+    // THEN refused exactly when the number is no int64, by its path
+    expect(problems.filter(p => p.rule === 'field-type').map(p => p.message)).toEqual(found === undefined ? [] : [
+      `configmap c (c.yaml#1) in namespace team-a has ${found} at metadata.generation, where ObjectMeta declares an integer: ${REFUSED('ConfigMap')}`,
+    ]);
+  });
+
+  withKubectl('kubectl on this machine decodes the same generations into its int64', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'metadata-int-'));
+    try {
+      for (const [value, found] of INTEGER_VECTORS) {
+        const file = path.join(dir, 'c.yaml');
+        writeFileSync(file, generationYaml(value));
+        // An unreachable server: kubectl decodes the file into a ConfigMap first, and fails on the server after.
+        const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+          { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+        expect(run.stderr).toMatch(/unable to decode|unable to recognize/);
+        // GIVEN the file WHEN kubectl decodes it THEN it fails exactly where the check refuses
+        expect([value, run.stderr.includes('unable to decode')]).toEqual([value, found !== undefined]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  // A timestamp of ObjectMeta is a metav1.Time, whose UnmarshalJSON (k8s.io/apimachinery v0.32.9
+  // pkg/apis/meta/v1/time.go) reads a string with Go's time.Parse(time.RFC3339, ...) and fails on any other: a
+  // date alone, a space for the T, no zone, a day past the month's end. Go's parse is laxer than RFC 3339 (a
+  // one-digit hour, a comma before the fraction, a zone of +24:00 pass). Recorded from kubectl v1.32.4.
+  const TIME_VECTORS: readonly (readonly [string, boolean])[] = [
+    ['"2026-01-01T00:00:00Z"', true],
+    ['2026-01-01T00:00:00Z', true],
+    ['2026-01-01T00:00:00.5Z', true],
+    ['"2026-01-01T00:00:00.123456789012+01:00"', true],
+    ['"2026-01-01T00:00:00,5Z"', true],
+    ['"2026-01-01T1:00:00Z"', true],
+    ['"2024-02-29T00:00:00Z"', true],
+    ['"0000-02-29T00:00:00Z"', true],
+    ['"2026-01-01T00:00:00+24:00"', true],
+    ['"2026-01-01T00:00:00-23:60"', true],
+    ['"2026-01-01T00:00:00+24:60"', true],
+    ['"2026-01-01T09:5:00Z"', false],
+    ['"2026-01-01T00:00:00.123,4Z"', false],
+    ['""', false],
+    ['"yesterday"', false],
+    ['2026-01-01', false],
+    ['2026-01-01 00:00:00Z', false],
+    ['"2026-01-01t00:00:00z"', false],
+    ['"2026-01-01T00:00:00"', false],
+    ['"2026-01-01T00:00:00+0100"', false],
+    ['"2026-01-01T00:00:00+1:00"', false],
+    ['"2026-01-01T00:00:00.Z"', false],
+    ['"2026-01-01T00:00:00Z "', false],
+    ['"10000-01-01T00:00:00Z"', false],
+    ['"2026-02-29T00:00:00Z"', false],
+    ['"1900-02-29T00:00:00Z"', false],
+    ['"2026-04-31T00:00:00Z"', false],
+    ['"2026-13-01T00:00:00Z"', false],
+    ['"2026-01-01T24:00:00Z"', false],
+    ['"2026-01-01T00:60:00Z"', false],
+    ['"2026-01-01T00:00:60Z"', false],
+    ['"2026-01-01T00:00:00+25:00"', false],
+    ['"2026-01-01T00:00:00+23:61"', false],
+    ['"\uff12026-01-01T00:00:00Z"', false],
+  ];
+  const timeYaml = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n  creationTimestamp: ${value}\n`;
+
+  test.each(TIME_VECTORS.map(([value, passes]) => [value, passes] as const))('creationTimestamp: %s, as metav1.Time reads it', (value, passes) => {
+    // GIVEN a ConfigMap file with the creationTimestamp WHEN read as the CLI reads it and checked
+    const read = readManifestText(timeYaml(value), 'c.yaml');
+    const problems = PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source })));
+    // THEN refused exactly when Go's time.Parse fails on it, by its path and never its value
+    expect(problems.filter(p => p.rule === 'field-type').map(p => `${p.key}: ${p.message}; ${p.fix}`)).toEqual(passes ? [] : [
+      'metadata.creationTimestamp: configmap c (c.yaml#1) in namespace team-a has a string that is no RFC 3339 time at metadata.creationTimestamp, '
+      + `where ObjectMeta declares a time (a string in RFC 3339, such as 2026-01-01T00:00:00Z): ${REFUSED('ConfigMap')}; `
+      + 'write the time in RFC 3339, such as 2026-01-01T00:00:00Z, or leave the field out (the api server sets creationTimestamp and deletionTimestamp)',
+    ]);
+  });
+
+  test('deletionTimestamp and a managed fields entry\'s time are times too', () => {
+    // GIVEN a ConfigMap with a date alone in both
+    const problems = PodDefaultCheck.check(inputs(withMetadata({ deletionTimestamp: '2026-01-01',
+      managedFields: [{ manager: 'm', operation: 'Apply', time: '2026-01-01 00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }] })));
+    // WHEN checked THEN both, by their paths
+    expect(problems.filter(p => p.rule === 'field-type').map(p => p.key)).toEqual(['metadata.deletionTimestamp', 'metadata.managedFields[0].time']);
+  });
+
+  withKubectl('kubectl on this machine decodes the same creationTimestamps', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'metadata-time-'));
+    try {
+      for (const [value, passes] of TIME_VECTORS) {
+        const file = path.join(dir, 'c.yaml');
+        writeFileSync(file, timeYaml(value));
+        const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+          { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+        expect(run.stderr).toMatch(/unable to decode|unable to recognize/);
+        // GIVEN the file WHEN kubectl decodes it THEN it fails exactly where the check refuses
+        expect([value, !run.stderr.includes('unable to decode')]).toEqual([value, passes]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('a PodDefault\'s label of a number is refused once, in every door\'s words', () => {
     // GIVEN a PodDefault whose metadata label value is a number WHEN checked

@@ -642,6 +642,18 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('FAKE');
   });
 
+  test('a hand-written object whose creationTimestamp is a date alone fails synth, by its path', () => {
+    // GIVEN a raw ConfigMap whose creationTimestamp metav1.Time cannot read, and a generation past 2^53 it can
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'c', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'team-a', creationTimestamp: '2026-01-01', generation: 2 ** 53 + 2 } });
+    // WHEN synthesised THEN synth fails for the timestamp alone
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `configmap c (${raw.node.path}) in namespace team-a has a string that is no RFC 3339 time at metadata.creationTimestamp, where ObjectMeta declares a time `
+      + '(a string in RFC 3339, such as 2026-01-01T00:00:00Z): the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails '
+      + 'whatever its --validate; write the time in RFC 3339, such as 2026-01-01T00:00:00Z, or leave the field out (the api server sets creationTimestamp and deletionTimestamp)',
+    ]);
+  });
+
   test('a hand-written ExternalSecret whose template type asks for a key its template lacks fails synth, naming the ExternalSecret and the type', () => {
     // GIVEN a raw ExternalSecret that templates config.json into a Secret of type kubernetes.io/dockerconfigjson
     const { app, chart } = appWithChart();

@@ -35,6 +35,9 @@ const JSON_VECTORS: readonly (readonly [string, string | Buffer, string | undefi
   ['nested 10000 levels', nested(10000), undefined],
   ['null, which leaves the map nil', 'null', undefined],
   ['nested 10001 levels', nested(10001), 'is nested more than 10000 levels deep, more than Go\'s JSON decoder reads'],
+  // Go's scanner pushes a level for a list as for an object (scanner.go, stateBeginValue: pushParseState on [ and {).
+  ['an object of lists nested 10000 levels', '{"a":' + '['.repeat(9999) + ']'.repeat(9999) + '}', undefined],
+  ['an object of lists nested 10001 levels', '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}', 'is nested more than 10000 levels deep, more than Go\'s JSON decoder reads'],
   ['a number beyond float64', '{"a":1e400}', 'holds a number beyond the range of 64-bit floats, which Go\'s JSON decoder refuses'],
   ['309 digits, beyond float64', `{"a":${'9'.repeat(309)}}`, 'holds a number beyond the range of 64-bit floats, which Go\'s JSON decoder refuses'],
   ['a number beyond float64 in a list', '{"a":[1,-2e308]}', 'holds a number beyond the range of 64-bit floats, which Go\'s JSON decoder refuses'],
@@ -94,7 +97,7 @@ describe('Go\'s json.Unmarshal into a map, as the API server reads .dockercfg an
         expect([name, kubectlDecodes(dir, raw)]).toEqual([name, goJsonMapProblem(raw) === undefined]);
         compared++;
       }
-      expect(compared).toBe(18);
+      expect(compared).toBe(20);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -245,7 +248,7 @@ describe('secret-type', () => {
     ])('%s is refused', (_title, annotations, state) => {
       const problems = checkManifests(inputs(token(annotations))).filter(p => p.rule === 'secret-type');
       expect(problems.map(p => [p.key, line(p)])).toEqual([[
-        'metadata.annotations.kubernetes.io/service-account.name',
+        'metadata.annotations["kubernetes.io/service-account.name"]',
         `${PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, `
         + `the name of the ServiceAccount whose token it holds, ${state}: ${REFUSED}; ${FIX}`,
       ]]);
@@ -385,6 +388,37 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
     expect(problems.map(p => String(p[1]).split(':')[1])).toEqual([' spec.target.template.type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.target.template.data), which it lacks']);
   });
 
+  // The API server drops a null where the CRD does not declare it nullable, before it stores the ExternalSecret
+  // (apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go, PruneNonNullableNullsWithoutDefaults;
+  // ESO v2.9.0's CRD declares no spec field nullable): `data:` left empty in YAML is no data, a template key of
+  // null is no key, an annotation of null is no annotation. ESO sees what is stored.
+  describe('nulls the API server drops', () => {
+    test('spec.data null is no fetched key: tls is refused for both keys', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls' } }, { data: null }));
+      expect(problems.map(([, text]) => String(text).match(/needs the key (\S+)/)?.[1])).toEqual(['tls.crt', 'tls.key']);
+    });
+
+    test('template.data null is no template: the fetched keys are copied', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls', data: null } }, { data: [{ secretKey: 'tls.crt', remoteRef: { key: 'fake/tls' } }] }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/tls needs the key tls.key in the Secret it writes (the keys of spec.data[].secretKey), which it lacks: ${ES_REFUSED}; `
+        + `add the key tls.key under spec.target.template.data, a template of the fetched keys, or fetch it as spec.data[].secretKey, ${ES_OTHER_TYPE}`]]);
+    });
+
+    test('a template key of null is no key ESO writes', () => {
+      const problems = judged(es({ template: { type: 'kubernetes.io/tls', data: { 'tls.crt': '{{ .crt }}', 'tls.key': null } } }));
+      expect(problems.map(([, text]) => String(text).match(/needs the key (\S+)/)?.[1])).toEqual(['tls.key']);
+    });
+
+    test('the annotation of null is no annotation: ESO takes the template, and only an Owner\'s Secret lacks it', () => {
+      const template = { type: 'kubernetes.io/service-account-token', metadata: { annotations: { 'kubernetes.io/service-account.name': null } } };
+      expect(judged(es({ creationPolicy: 'Orphan', template }))).toEqual([]);
+      expect(judged(es({ template }))).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, the name of the ServiceAccount whose token it holds, `
+        + `which it lacks: ${ES_REFUSED}; External Secrets Operator refuses a template with that annotation: ${TOKEN_FIX}`]]);
+    });
+  });
+
   describe('kubernetes.io/service-account-token', () => {
     test('with the annotation, ESO refuses the template, whatever the creationPolicy', () => {
       // validatePrivilegedTemplate, apis/externalsecrets/v1/externalsecret_validator.go (v2.9.0)
@@ -397,6 +431,15 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
       }
     });
 
+    test('a templateFrom into the annotations, which could write it, is refused by ESO too', () => {
+      // validatePrivilegedTemplate: a templateFrom whose target is Annotations (strings.EqualFold)
+      const problems = judged(es({ template: { type: 'kubernetes.io/service-account-token',
+        templateFrom: [{ target: 'annotations', literal: 'kubernetes.io/service-account.name: notebook' }] } }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type kubernetes.io/service-account-token with a spec.target.template.templateFrom of target Annotations `
+        + `is refused by External Secrets Operator (its webhook, and its controller before it writes), so the ExternalSecret never syncs; ${TOKEN_FIX}`]]);
+    });
+
     test('without it, the Secret an Owner ExternalSecret creates lacks it, and the api server refuses it', () => {
       expect(judged(es({ template: { type: 'kubernetes.io/service-account-token', data: { token: '{{ .password }}' } } }))).toEqual([['spec.target.template.type',
         `${ES_PREFIX}type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name, the name of the ServiceAccount whose token it holds, `
@@ -406,6 +449,16 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
     test('without it, Orphan is not judged: the Secret that exists keeps its annotations', () => {
       expect(judged(es({ creationPolicy: 'Orphan', template: { type: 'kubernetes.io/service-account-token' } }))).toEqual([]);
     });
+  });
+
+  test('bootstrap.kubernetes.io/token is refused by ESO, whatever the creationPolicy and keys', () => {
+    // validatePrivilegedTemplate, apis/externalsecrets/v1/externalsecret_validator.go (v2.9.0): the type is not allowed
+    for (const creationPolicy of ['Owner', 'Merge']) {
+      const problems = judged(es({ creationPolicy, template: { type: 'bootstrap.kubernetes.io/token', data: { 'token-id': 'x', 'token-secret': 'y' } } }));
+      expect(problems).toEqual([['spec.target.template.type',
+        `${ES_PREFIX}type bootstrap.kubernetes.io/token is refused by External Secrets Operator (its webhook, and its controller before it writes), `
+        + `so the ExternalSecret never syncs; create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`]]);
+    }
   });
 
   test.each(['consumer-kserve-eso', 'eso-docker-config-dockerconfigjson', 'eso-docker-login-dockerconfigjson'])(

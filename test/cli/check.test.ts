@@ -308,6 +308,19 @@ describe('check', () => {
     expect(lines.join('\n')).not.toMatch(/ZmFr|registry\.example/);
   });
 
+  test.concurrent('a creationTimestamp of a date alone is reported, and a generation past 2^53 is not', async () => {
+    // GIVEN a ConfigMap dumped and edited by hand: a date without a time, which metav1.Time cannot read, and a large generation
+    const stdin = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: user\n  creationTimestamp: 2026-01-01\n  generation: 9007199254740994\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the timestamp alone, by its path
+    expect(lines).toEqual([
+      'configmap c (stdin#1) in namespace user has a string that is no RFC 3339 time at metadata.creationTimestamp, where ObjectMeta declares a time '
+      + '(a string in RFC 3339, such as 2026-01-01T00:00:00Z): the api server refuses the ConfigMap (it cannot decode its metadata), so kubectl apply fails '
+      + 'whatever its --validate; write the time in RFC 3339, such as 2026-01-01T00:00:00Z, or leave the field out (the api server sets creationTimestamp and deletionTimestamp)',
+    ]);
+  });
+
   test.concurrent('an ExternalSecret whose template type asks for a key the Secret it writes lacks is reported, naming the ExternalSecret', async () => {
     // GIVEN an ExternalSecret that fetches tls.crt alone into a Secret of type kubernetes.io/tls (no template data: the fetched keys are copied)
     const stdin = 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: cert, namespace: user}\nspec:\n'

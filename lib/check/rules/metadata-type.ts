@@ -14,21 +14,21 @@ import { Found, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
-type Scalar = 'string' | 'integer' | 'boolean' | 'any';
+type Scalar = 'string' | 'integer' | 'boolean' | 'time' | 'any';
 /** A field's type: a scalar, a map of strings, a list of scalars, or a list of objects of these fields. */
 type FieldType = Scalar | { map: 'string' } | { list: Scalar } | { objects: Readonly<Record<string, Scalar>> };
 
-/** ObjectMeta's fields (timestamps are strings in JSON; fieldsV1 holds any JSON). */
+/** ObjectMeta's fields (timestamps are strings in JSON, of RFC 3339; fieldsV1 holds any JSON). */
 const OBJECT_META: Readonly<Record<string, FieldType>> = {
   name: 'string', generateName: 'string', namespace: 'string', selfLink: 'string', uid: 'string', resourceVersion: 'string',
-  generation: 'integer', creationTimestamp: 'string', deletionTimestamp: 'string', deletionGracePeriodSeconds: 'integer',
+  generation: 'integer', creationTimestamp: 'time', deletionTimestamp: 'time', deletionGracePeriodSeconds: 'integer',
   labels: { map: 'string' }, annotations: { map: 'string' }, finalizers: { list: 'string' },
   ownerReferences: { objects: { apiVersion: 'string', kind: 'string', name: 'string', uid: 'string', controller: 'boolean', blockOwnerDeletion: 'boolean' } },
-  managedFields: { objects: { manager: 'string', operation: 'string', apiVersion: 'string', time: 'string', fieldsType: 'string', fieldsV1: 'any', subresource: 'string' } },
+  managedFields: { objects: { manager: 'string', operation: 'string', apiVersion: 'string', time: 'time', fieldsType: 'string', fieldsV1: 'any', subresource: 'string' } },
 };
 
 const EXPECTED: Readonly<Record<Scalar | 'map' | 'list' | 'object', string>> = {
-  string: 'a string', integer: 'an integer', boolean: 'true or false', any: 'any value', map: 'a mapping', list: 'a list', object: 'a mapping',
+  string: 'a string', integer: 'an integer', boolean: 'true or false', time: 'a time (a string in RFC 3339, such as 2026-01-01T00:00:00Z)', any: 'any value', map: 'a mapping', list: 'a list', object: 'a mapping',
 };
 
 /** Each field of an object's metadata (but a list's, which kubectl never sends) of a type ObjectMeta does not declare; by its path, never its value. */
@@ -53,7 +53,8 @@ export function metadataFieldTypes(objects: readonly Found[]): CheckProblem[] {
     };
     const scalar = (parts: readonly (string | number)[], value: unknown, type: Scalar) => {
       if (value === null || type === 'any' || matches(value, type)) { return; }
-      refuse(parts, value, EXPECTED[type]);
+      // A time of another type than a string is refused as one, a string Go cannot parse as a time.
+      refuse(parts, value, type === 'time' && typeof value !== 'string' ? EXPECTED.string : EXPECTED[type]);
     };
     for (const key of Object.keys(metadata)) {
       const type = OBJECT_META[key];
@@ -89,8 +90,11 @@ function matches(value: unknown, type: Scalar): boolean {
   switch (type) {
     case 'string': return typeof value === 'string';
     case 'boolean': return typeof value === 'boolean';
-    // An int64 (sigs.k8s.io/json decodes a whole number into one).
-    case 'integer': return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'time': return typeof value === 'string' && isGoRfc3339Time(value);
+    // An int64 (sigs.k8s.io/json decodes a whole number into one). kubectl writes a float that is a whole number
+    // without fraction or exponent (sigs.k8s.io/yaml's JSON of go-yaml's float64), so any whole number of int64's
+    // range decodes, past 2^53 too (test/check/objects-rules.test.ts compares with kubectl's decoding).
+    case 'integer': return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63;
     default: return true;
   }
 }
@@ -98,8 +102,9 @@ function matches(value: unknown, type: Scalar): boolean {
 /** The kind of `value` in the words of a message, never any part of it. */
 function kindOf(value: unknown, expected: string): string {
   if (Array.isArray(value)) { return 'a list'; }
+  if (typeof value === 'string' && expected === EXPECTED.time) { return 'a string that is no RFC 3339 time'; }
   if (typeof value === 'number' && !Number.isInteger(value) && expected === EXPECTED.integer) { return 'a number with a fraction'; }
-  if (typeof value === 'number' && !Number.isSafeInteger(value) && expected === EXPECTED.integer) { return 'a whole number beyond 64 bits'; }
+  if (typeof value === 'number' && expected === EXPECTED.integer) { return 'a whole number beyond 64 bits'; }
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
@@ -108,7 +113,28 @@ function fixFor(found: string, expected: string): string {
   if (expected === EXPECTED.integer && found === 'a string') { return 'write the number without quotes'; }
   if (expected === EXPECTED.integer) { return 'write a whole number'; }
   if (expected === EXPECTED.boolean && found === 'a string') { return 'write true or false, without quotes'; }
+  if (expected === EXPECTED.time) { return 'write the time in RFC 3339, such as 2026-01-01T00:00:00Z, or leave the field out (the api server sets creationTimestamp and deletionTimestamp)'; }
   if (expected === EXPECTED.list) { return 'write a list, each item on a line that starts with -'; }
   if (expected === EXPECTED.map) { return 'write a mapping, each key on a line of its own (key: value)'; }
   return `write ${expected}`;
+}
+
+/**
+ * Whether Go's `time.Parse(time.RFC3339, value)` reads `value`, as metav1.Time's UnmarshalJSON does (k8s.io/apimachinery
+ * v0.32.9 pkg/apis/meta/v1/time.go). Parse tries parseRFC3339 (Go src/time/format_rfc3339.go), then the layout
+ * "2006-01-02T15:04:05Z07:00" (src/time/format.go, parse), which takes more: a year of 4 digits, month, day,
+ * minute and second of 2, an hour of 1 or 2 (stdHour), a fraction of any length after `.` or `,` though the
+ * layout has none, then `Z` or a sign, 2 digits, `:` and 2 digits. Out of range: a month outside 1-12, a day
+ * past the month's end (daysIn, Gregorian leap years), hour 24, minute or second 60, a zone's hour past 24 or
+ * its minute past 60 (those ranges take "24" and "60", as format.go says some people write offsets).
+ * test/check/objects-rules.test.ts compares the verdicts with kubectl's decoding.
+ */
+function isGoRfc3339Time(value: string): boolean {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:[.,][0-9]+)?(?:Z|[+-]([0-9]{2}):([0-9]{2}))$/.exec(value);
+  if (m === null) { return false; }
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const zoneOk = m[7] === undefined || (Number(m[7]) <= 24 && Number(m[8]) <= 60);
+  return month >= 1 && month <= 12 && day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60 && zoneOk;
 }

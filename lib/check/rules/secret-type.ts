@@ -28,11 +28,14 @@
 // `mergePolicy: Merge` or a template with neither `data` nor `templateFrom`. ESO adds no key of its own.
 // Keys that `templateFrom`, or `dataFrom` when copied, add are known only at sync time: not judged. Values
 // are rendered at sync time, so only which keys the Secret holds is judged (not a .dockerconfigjson's JSON,
-// nor an empty ssh-privatekey). For kubernetes.io/service-account-token, ESO itself refuses a template that
-// sets the annotation kubernetes.io/service-account.name (validatePrivilegedTemplate in
-// apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate), and the
+// nor an empty ssh-privatekey). ESO itself refuses a template of type bootstrap.kubernetes.io/token, and one of
+// type kubernetes.io/service-account-token that sets the annotation kubernetes.io/service-account.name or has a
+// templateFrom of target Annotations (validatePrivilegedTemplate in
+// apis/externalsecrets/v1/externalsecret_validator.go, run by the webhook and by ApplyTemplate); and the
 // Secret an Owner ExternalSecret creates has no other annotations than the template's and ESO's own, so
-// the API server refuses it without: such an ExternalSecret never syncs.
+// the API server refuses a token without: such an ExternalSecret never syncs. ESO reads the ExternalSecret
+// as the API server stores it, without the nulls it drops.
+import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
@@ -79,13 +82,17 @@ function serviceAccountToken(holder: Holder): readonly Said[] {
   if ((typeof name === 'string' && name !== '') || (name !== undefined && name !== null && typeof name !== 'string')) { return []; }
   const state = name === undefined ? 'which it lacks' : 'which is empty';
   return [{
-    key: `metadata.annotations.${SERVICE_ACCOUNT_NAME}`,
+    // The path as every rule writes it (pathText): the annotation's name in brackets, as field-type names it too.
+    key: pathText(['metadata', 'annotations', SERVICE_ACCOUNT_NAME]),
     message: `type kubernetes.io/service-account-token needs the annotation ${SERVICE_ACCOUNT_NAME}, the name of the ServiceAccount whose token it holds, ${state}`,
     fix: `set the annotation ${SERVICE_ACCOUNT_NAME} to the ServiceAccount's name (the token controller then fills in the token), ${OTHER_TYPE}`,
   }];
 }
 
 const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+
+/** A type External Secrets Operator refuses to write (validatePrivilegedTemplate). */
+const BOOTSTRAP_TOKEN = 'bootstrap.kubernetes.io/token';
 
 /** kubernetes.io/dockercfg and kubernetes.io/dockerconfigjson: the key, holding a JSON object. */
 function dockerConfig(type: string, key: string, fix: string): TypeRule {
@@ -206,21 +213,36 @@ const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of th
  * its `spec.target.template.type` (see the top of this file); nothing where its keys are not known exactly.
  */
 function externalSecretType(found: Found): readonly CheckProblem[] {
-  const template = found.manifest.spec?.target?.template;
-  if (!isPlainObject(template)) { return NO_PROBLEMS; }
-  const type: unknown = template.type;
+  const type: unknown = found.manifest.spec?.target?.template?.type;
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
-  const target = externalSecretTarget(found);
-  if (rule === undefined || target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  const target = rule === undefined && type !== BOOTSTRAP_TOKEN ? undefined : externalSecretTarget(found);
+  if (target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  // validatePrivilegedTemplate refuses the type itself.
+  if (type === BOOTSTRAP_TOKEN) {
+    return [esProblem(found, `spec.target.template.type ${BOOTSTRAP_TOKEN} is refused by External Secrets Operator (its webhook, and its controller before it writes), `
+      + 'so the ExternalSecret never syncs', `create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`)];
+  }
+  if (rule === undefined) { return NO_PROBLEMS; }
+  // ESO reads the ExternalSecret as stored: without the nulls the API server drops (ESO's CRD declares no spec
+  // field nullable; apiextensions-apiserver PruneNonNullableNullsWithoutDefaults), so `data:` left empty is no data,
+  // a template key or an annotation of null none.
+  const manifest = { ...found.manifest, spec: withoutNulls(found.manifest.spec) };
+  const template = manifest.spec.target.template;
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
-  if (type === 'kubernetes.io/service-account-token' && isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) {
-    return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with the annotation ${SERVICE_ACCOUNT_NAME} in `
-      + 'spec.target.template.metadata.annotations is refused by External Secrets Operator (its webhook, and its controller before it writes), '
-      + 'so the ExternalSecret never syncs', ES_TOKEN_FIX)];
+  // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations
+  // (its target compared with strings.EqualFold), which could write it.
+  const annotating = Array.isArray(template.templateFrom)
+    && template.templateFrom.some((from: any) => typeof from?.target === 'string' && from.target.toLowerCase() === 'annotations');
+  if (type === 'kubernetes.io/service-account-token' && ((isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) || annotating)) {
+    const what = annotating && !(isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations)
+      ? 'a spec.target.template.templateFrom of target Annotations'
+      : `the annotation ${SERVICE_ACCOUNT_NAME} in spec.target.template.metadata.annotations`;
+    return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with ${what} is refused by External Secrets Operator `
+      + '(its webhook, and its controller before it writes), so the ExternalSecret never syncs', ES_TOKEN_FIX)];
   }
   // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
   if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
-  const names = externalSecretExactKeys(found.manifest);
+  const names = externalSecretExactKeys(manifest);
   if (names === undefined) { return NO_PROBLEMS; }
   const templated = isPlainObject(template.data) && Object.keys(template.data).length > 0;
   const fetched = copiesFetched(template);
@@ -281,3 +303,14 @@ function bytesOf(entry: { readonly field: 'data' | 'stringData'; readonly value:
   return typeof value === 'string' ? goBase64Decode(value)! : Uint8Array.from(value as number[]);
 }
 
+
+/**
+ * `value` as the API server stores a field of a custom resource whose schema declares nothing nullable: each null
+ * of a mapping dropped, at any depth (PruneNonNullableNullsWithoutDefaults); a null item of a list is kept (the
+ * schema refuses it).
+ */
+function withoutNulls(value: any): any {
+  if (Array.isArray(value)) { return value.map(withoutNulls); }
+  if (!isPlainObject(value)) { return value; }
+  return Object.fromEntries(Object.keys(value).filter(key => value[key] !== null).map(key => [key, withoutNulls(value[key])]));
+}
