@@ -132,6 +132,16 @@ export function expectCheckRefusal(error: unknown, errors: string[], rules: RegE
   }
 }
 
+/** The message `build` throws, or 'nothing thrown'. */
+export function thrownMessage(build: () => unknown): string {
+  try {
+    build();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'nothing thrown';
+}
+
 /**
  * The messages a table of docs/constructs.md quotes that none of `messages` says: the table is the one
  * whose header row is `header`, and each `...` of a row's first column is a message or a part of one, with

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { AwsEnvConfiguration, AwsEnvConfigurationProps, S3Checksums, S3Configuration, S3SignatureVersion } from '../../lib';
 import { endpointProblem } from '../../lib/sources/s3-configuration';
-import { decodedData, expectGolden, expectRejected, fixture, synthAccess, unsaidInErrorTable, userChart, variablesOf } from '../support';
+import { decodedData, expectGolden, expectRejected, fixture, synthAccess, thrownMessage, unsaidInErrorTable, userChart, variablesOf } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
@@ -280,14 +280,7 @@ describe('AwsEnvConfiguration rejects bad input', () => {
       { configuration: S3Configuration.fromValues({ ...keys, endpoint: 'ftp://host' }) },
       { configuration: S3Configuration.fromValues({ ...keys, endpoint: 'http://host?region=x' }) },
     ];
-    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
-      try {
-        new AwsEnvConfiguration(userChart(), 'aws-configuration', props as AwsEnvConfigurationProps);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'nothing thrown';
-    });
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new AwsEnvConfiguration(userChart(), 'aws-configuration', props as AwsEnvConfigurationProps)));
     // WHEN the table's messages are matched with them THEN each is said
     expect(unsaidInErrorTable('| error (after `[path] configuration:`) | fix |', messages)).toEqual([]);
   });

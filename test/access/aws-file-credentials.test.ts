@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_SECRET = 'fake-secret-key-0000';
@@ -249,14 +249,7 @@ describe('AwsFileCredentials rejects bad input', () => {
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: '' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 42 as unknown as string }) },
     ];
-    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
-      try {
-        new AwsFileCredentials(userChart(), 'aws-credentials', props as AwsFileCredentialsProps);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'nothing thrown';
-    });
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new AwsFileCredentials(userChart(), 'aws-credentials', props as AwsFileCredentialsProps)));
     // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
     // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
     expect(unsaidInErrorTable('| error (after `[path] credentials:`) | fix |', messages)).toEqual(['is not readable']);

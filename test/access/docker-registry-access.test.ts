@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { DockerConfig, DockerRegistryAccess, DockerRegistryAccessProps, DockerSecretType } from '../../lib';
-import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
+import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 const FAKE_PASSWORD = 'fake-password-0000';
@@ -224,14 +224,7 @@ describe('DockerRegistryAccess rejects bad input', () => {
       { config: DockerConfig.fromFile('a'.repeat(300)) },
       { config: DockerConfig.fromLogin({ username: 'u', password: 42 as unknown as string }) },
     ];
-    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
-      try {
-        new DockerRegistryAccess(userChart(), 'docker-config', props as DockerRegistryAccessProps);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'nothing thrown';
-    });
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new DockerRegistryAccess(userChart(), 'docker-config', props as DockerRegistryAccessProps)));
     // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
     // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
     expect(unsaidInErrorTable('| error (after `[path] config:`) | fix |', messages)).toEqual(['is not readable']);

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'crypto';
 import { readFileSync } from 'fs';
 import { Chart, Testing } from 'cdk8s';
 import { GcpServiceAccountKey, GcsCredentials, GcsCredentialsProps, PodDefaultAdmission } from '../../lib';
-import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, unsaidInErrorTable, userChart } from '../support';
+import { errorsOf, expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
 /** The committed fake key (a throwaway RSA key, labelled in the file), for byte-identical goldens. */
@@ -183,14 +183,7 @@ describe('GcsCredentials rejects bad input', () => {
       { key: GcpServiceAccountKey.fromFile(fixture('.')) },
       { key: GcpServiceAccountKey.fromExistingSecret('User_GCP') },
     ];
-    const messages = [...cases.map(([, props]) => props), ...more].map(props => {
-      try {
-        new GcsCredentials(userChart(), 'gcs', props as GcsCredentialsProps);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'nothing thrown';
-    });
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new GcsCredentials(userChart(), 'gcs', props as GcsCredentialsProps)));
     // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who
     // runs CI, cannot provoke: EACCES, which lib/sources/source-file.ts words as "is not readable (permission denied)"
     expect(unsaidInErrorTable('| error (after `[path] key:`) | fix |', messages)).toEqual(['is not readable']);
