@@ -10,22 +10,10 @@
 import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { listItems } from '../input-model';
+import { OBJECT_META, Scalar } from '../object-meta';
 import { Found, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
-
-type Scalar = 'string' | 'integer' | 'boolean' | 'time' | 'any';
-/** A field's type: a scalar, a map of strings, a list of scalars, or a list of objects of these fields. */
-type FieldType = Scalar | { map: 'string' } | { list: Scalar } | { objects: Readonly<Record<string, Scalar>> };
-
-/** ObjectMeta's fields (timestamps are strings in JSON, of RFC 3339; fieldsV1 holds any JSON). */
-const OBJECT_META: Readonly<Record<string, FieldType>> = {
-  name: 'string', generateName: 'string', namespace: 'string', selfLink: 'string', uid: 'string', resourceVersion: 'string',
-  generation: 'integer', creationTimestamp: 'time', deletionTimestamp: 'time', deletionGracePeriodSeconds: 'integer',
-  labels: { map: 'string' }, annotations: { map: 'string' }, finalizers: { list: 'string' },
-  ownerReferences: { objects: { apiVersion: 'string', kind: 'string', name: 'string', uid: 'string', controller: 'boolean', blockOwnerDeletion: 'boolean' } },
-  managedFields: { objects: { manager: 'string', operation: 'string', apiVersion: 'string', time: 'time', fieldsType: 'string', fieldsV1: 'any', subresource: 'string' } },
-};
 
 const EXPECTED: Readonly<Record<Scalar | 'map' | 'list' | 'object', string>> = {
   string: 'a string', integer: 'an integer', boolean: 'true or false', time: 'a time (a string in RFC 3339, such as 2026-01-01T00:00:00Z)', any: 'any value', map: 'a mapping', list: 'a list', object: 'a mapping',

@@ -12,6 +12,7 @@ import { pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { editDistance } from '../../names';
 import { listItems } from '../input-model';
+import { OBJECT_META } from '../object-meta';
 import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -130,16 +131,11 @@ function valueAt(value: any, parts: readonly (string | number)[]): any {
 // apiextensions-apiserver v0.32.9 pkg/apiserver/schema/objectmeta/coerce.go GetObjectMetaWithOptions (UnmarshalStrict),
 // a built-in kind in its strict decoder. With --validate=warn or false it drops the field (SetObjectMeta writes the
 // typed ObjectMeta back). The fields: k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/types.go (clusterName was removed in
-// 1.25; fieldsV1 holds any JSON).
+// 1.25; fieldsV1 holds any JSON), in object-meta.ts.
 
 /** The fields of ObjectMeta, each with the fields of its list items when it is a list of structs. */
-const OBJECT_META: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map([
-  ['name', undefined], ['generateName', undefined], ['namespace', undefined], ['selfLink', undefined], ['uid', undefined],
-  ['resourceVersion', undefined], ['generation', undefined], ['creationTimestamp', undefined], ['deletionTimestamp', undefined],
-  ['deletionGracePeriodSeconds', undefined], ['labels', undefined], ['annotations', undefined], ['finalizers', undefined],
-  ['ownerReferences', new Set(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'])],
-  ['managedFields', new Set(['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource'])],
-]);
+const OBJECT_META_FIELDS: ReadonlyMap<string, ReadonlySet<string> | undefined> = new Map(Object.entries(OBJECT_META)
+  .map(([field, type]) => [field, typeof type === 'object' && 'objects' in type ? new Set(Object.keys(type.objects)) : undefined]));
 
 /**
  * Each field of an object's metadata (or of its owner references and managed fields) that ObjectMeta does not declare,
@@ -153,11 +149,11 @@ export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[]
     const metadata = found.manifest.metadata;
     if (!isPlainObject(metadata) || listItems(found.manifest) !== undefined) { continue; }
     for (const key of Object.keys(metadata)) {
-      if (!OBJECT_META.has(key)) {
-        problems.push(metadataProblem(found, ['metadata', key], OBJECT_META));
+      if (!OBJECT_META_FIELDS.has(key)) {
+        problems.push(metadataProblem(found, ['metadata', key], OBJECT_META_FIELDS));
         continue;
       }
-      const itemFields = OBJECT_META.get(key);
+      const itemFields = OBJECT_META_FIELDS.get(key);
       const list = metadata[key];
       if (itemFields === undefined || !Array.isArray(list)) { continue; }
       for (let j = 0; j < list.length; j++) {
