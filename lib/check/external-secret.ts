@@ -22,6 +22,42 @@ import { Found, isExternalSecret, ns } from './objects';
 import { checkProblem } from './problem';
 import { CheckProblem } from './types';
 
+/** The ExternalSecret manifests read so far, as stored (`storedExternalSecret`), each read once. */
+const STORED = new WeakMap<object, any>();
+
+/**
+ * `manifest`, an ExternalSecret, as the API server stores it and External Secrets Operator reads it: each
+ * null of a mapping in its `spec` dropped, at any depth, `spec` too (PruneNonNullableNullsWithoutDefaults,
+ * apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go: ESO v2.9.0's
+ * config/crds/bases/external-secrets.io_externalsecrets.yaml, and the ClusterExternalSecret's, whose
+ * `externalSecretSpec` a generated ExternalSecret gets, declare no spec field nullable and none
+ * x-kubernetes-preserve-unknown-fields; a null of a field with a default is defaulted instead, to what
+ * the readers take for absent). So `data:` left empty in YAML is no data, a template key of null no key.
+ * A null item of a list is kept (the CRD's schema refuses it). Every reader of an ExternalSecret's spec
+ * reads it through this; the manifest itself when it holds no null.
+ */
+export function storedExternalSecret(manifest: any): any {
+  if (!isPlainObject(manifest) || !('spec' in manifest)) { return manifest; }
+  let stored = STORED.get(manifest);
+  if (stored === undefined) {
+    stored = hasNullField(manifest.spec) ? { ...manifest, spec: manifest.spec === null ? undefined : withoutNulls(manifest.spec) } : manifest;
+    STORED.set(manifest, stored);
+  }
+  return stored;
+}
+
+function hasNullField(value: unknown): boolean {
+  if (value === null) { return true; }
+  if (Array.isArray(value)) { return value.some(item => item !== null && hasNullField(item)); }
+  return isPlainObject(value) && Object.keys(value).some(key => hasNullField(value[key]));
+}
+
+function withoutNulls(value: any): any {
+  if (Array.isArray(value)) { return value.map(withoutNulls); }
+  if (!isPlainObject(value)) { return value; }
+  return Object.fromEntries(Object.keys(value).filter(key => value[key] !== null).map(key => [key, withoutNulls(value[key])]));
+}
+
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
   readonly group: string;
@@ -38,8 +74,9 @@ export interface ExternalSecretTarget {
  * and for one ESO cannot read (see `durationProblem`), which it never syncs.
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
-  if (durationProblem(found.manifest.spec?.refreshInterval) !== undefined) { return undefined; }
-  const target = isPlainObject(found.manifest.spec?.target) ? found.manifest.spec.target : {};
+  const spec = storedExternalSecret(found.manifest).spec;
+  if (durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
   const other = isPlainObject(target.manifest) && typeof target.manifest.kind === 'string' && target.manifest.kind !== '';
@@ -57,7 +94,8 @@ export function externalSecretTarget(found: Found): ExternalSecretTarget | undef
  * tells: those of `dataFrom` and `templateFrom` are only known once ESO has fetched them.
  */
 export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' = 'Secret'): readonly string[] {
-  const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
+  const stored = storedExternalSecret(manifest);
+  const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const fetched: string[] = [];
   if (Array.isArray(spec.data)) {
     for (const d of spec.data) {
@@ -88,7 +126,8 @@ function hasItems(list: unknown): boolean {
  * holds (creationPolicy Merge, CreateOrMerge) are the caller's business.
  */
 export function externalSecretExactKeys(manifest: any): readonly string[] | undefined {
-  const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
+  const stored = storedExternalSecret(manifest);
+  const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const template = spec.target?.template;
   // Fields of another shape than the CRD's: the API server refuses the ExternalSecret, so it writes nothing.
   if (spec.data !== undefined && (!Array.isArray(spec.data) || spec.data.some((d: any) => typeof d?.secretKey !== 'string'))) { return undefined; }

@@ -80,6 +80,16 @@ describe('duplicate-object', () => {
       ['two Merges of one key oscillate', [secret('creds', []), eso('one', 'creds', 'Merge', ['a', 'b']), eso('two', 'creds', 'CreateOrMerge', ['b'])],
         ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and CreateOrMerge): External Secrets Operator writes one value '
           + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
+      // A template key of null is dropped by the API server (PruneNonNullableNullsWithoutDefaults; ESO v2.9.0's CRD
+      // declares no spec field nullable): ESO writes no such key, so it clashes with none.
+      ['two Merges, one with a template key of null that the other fetches: no clash', [secret('creds', []),
+        externalSecret('one', { target: { name: 'creds', creationPolicy: 'Merge', template: { data: { a: '{{ .x }}', b: null } } }, data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] }),
+        eso('two', 'creds', 'Merge', ['b'])], []],
+      ['two Merges, one whose only template key is null: its fetched keys are copied, and clash', [secret('creds', []),
+        externalSecret('one', { target: { name: 'creds', creationPolicy: 'Merge', template: { data: { a: null } } }, data: [{ secretKey: 'b', remoteRef: { key: 'k' } }] }),
+        eso('two', 'creds', 'Merge', ['b'])],
+      ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
+        + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
       ['an Owner beside a Merge drops the merged keys', [eso('whole', 'creds', 'Owner', ['a']), eso('part', 'creds', 'Merge', ['b'])],
         ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
           + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets']],
