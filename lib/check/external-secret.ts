@@ -15,15 +15,23 @@
 //   `data` is the fetched keys (createSimpleManifest); with one, the template's `data` keys (and
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
+import { withoutNulls } from '../admission/manifest';
 import { isPlainObject, str, typeName } from '../json';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { apiGroup } from './input-model';
 import { Found, isExternalSecret, ns } from './objects';
 import { checkProblem } from './problem';
+import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
 
-/** The ExternalSecret manifests read so far, as stored (`storedExternalSecret`), each read once. */
-const STORED = new WeakMap<object, any>();
+/** An ExternalSecret as stored, and the first null item of a list in its spec. */
+interface Stored {
+  readonly manifest: any;
+  readonly nullItem: string | undefined;
+}
+
+/** The ExternalSecret manifests read so far (`storedExternalSecret`), each read once. */
+const STORED = new WeakMap<object, Stored>();
 
 /**
  * `manifest`, an ExternalSecret, as the API server stores it and External Secrets Operator reads it: each
@@ -33,17 +41,25 @@ const STORED = new WeakMap<object, any>();
  * `externalSecretSpec` a generated ExternalSecret gets, declare no spec field nullable and none
  * x-kubernetes-preserve-unknown-fields; a null of a field with a default is defaulted instead, to what
  * the readers take for absent). So `data:` left empty in YAML is no data, a template key of null no key.
- * A null item of a list is kept (the CRD's schema refuses it). Every reader of an ExternalSecret's spec
+ * A null item of a list is kept, and refused (`nullListItem`). Every reader of an ExternalSecret's spec
  * reads it through this; the manifest itself when it holds no null.
  */
 export function storedExternalSecret(manifest: any): any {
-  if (!isPlainObject(manifest) || !('spec' in manifest)) { return manifest; }
-  let stored = STORED.get(manifest);
-  if (stored === undefined) {
-    stored = hasNullField(manifest.spec) ? { ...manifest, spec: manifest.spec === null ? undefined : withoutNulls(manifest.spec) } : manifest;
-    STORED.set(manifest, stored);
+  return stored(manifest).manifest;
+}
+
+function stored(manifest: any): Stored {
+  if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined }; }
+  let found = STORED.get(manifest);
+  if (found === undefined) {
+    const spec = manifest.spec;
+    found = {
+      manifest: 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest,
+      nullItem: nullListItem(spec, 'spec'),
+    };
+    STORED.set(manifest, found);
   }
-  return stored;
+  return found;
 }
 
 function hasNullField(value: unknown): boolean {
@@ -52,10 +68,30 @@ function hasNullField(value: unknown): boolean {
   return isPlainObject(value) && Object.keys(value).some(key => hasNullField(value[key]));
 }
 
-function withoutNulls(value: any): any {
-  if (Array.isArray(value)) { return value.map(withoutNulls); }
-  if (!isPlainObject(value)) { return value; }
-  return Object.fromEntries(Object.keys(value).filter(key => value[key] !== null).map(key => [key, withoutNulls(value[key])]));
+/**
+ * The path of the first null item of a list in `value` (`spec.data[0]`), in document order; `undefined` when
+ * there is none. PruneNonNullableNullsWithoutDefaults deletes map entries only: the API server keeps a null
+ * item, and its validation refuses it, as ESO's CRDs declare no item nullable (an ExternalSecret's spec, a
+ * ClusterExternalSecret's `externalSecretSpec`).
+ */
+export function nullListItem(value: unknown, path: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = value[i] === null ? `${path}[${i}]` : nullListItem(value[i], `${path}[${i}]`);
+      if (found !== undefined) { return found; }
+    }
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      const found = nullListItem(value[key], `${path}.${key}`);
+      if (found !== undefined) { return found; }
+    }
+  }
+  return undefined;
+}
+
+/** What a null list item at `field` makes of the object: the message's tail. */
+export function nullItemProblem(field: string, crd: string): string {
+  return `${field} that is null (an item left empty in YAML), where the ${crd} CRD declares no null item, so the api server refuses it`;
 }
 
 /** The object an ExternalSecret writes. */
@@ -71,11 +107,13 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * and for one ESO cannot read (see `durationProblem`), which it never syncs.
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, and for one with a null list item,
+ * which the API server refuses (`nullListItem`).
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
-  const spec = storedExternalSecret(found.manifest).spec;
-  if (durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  const read = stored(found.manifest);
+  const spec = read.manifest.spec;
+  if (read.nullItem !== undefined || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
@@ -171,6 +209,15 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     if (!isExternalSecret(found)) { continue; }
+    const nullItem = stored(found.manifest).nullItem;
+    if (nullItem !== undefined) {
+      problems.push(checkProblem({
+        rule: 'shape', namespace: found.namespace, sources: [found.source], key: nullItem,
+        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${nullItemProblem(nullItem, 'ExternalSecret')}, `
+          + 'and External Secrets Operator writes nothing of it',
+        fix: SHAPE_FIX,
+      }));
+    }
     const problem = durationProblem(found.manifest.spec?.refreshInterval);
     if (problem === undefined) { continue; }
     problems.push(checkProblem({

@@ -319,6 +319,19 @@ describe('a ClusterExternalSecret ESO cannot decode', () => {
     expect(checkManifests(given)).toEqual([expected]);
   });
 
+  // PruneNonNullableNullsWithoutDefaults (apiextensions-apiserver prunenulls.go) deletes null map entries only: a null
+  // list item is kept, and refused, as ESO v2.9.0's CRD declares no item of externalSecretSpec nullable.
+  test('a null item of spec.externalSecretSpec.data (`- ` left empty in YAML): reported, and none of its ExternalSecrets is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose externalSecretSpec.data holds a null and a key
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'] }, { ...esSpec('creds'), data: [null, { secretKey: 'b', remoteRef: { key: 'k' } }] }));
+    // WHEN checked THEN the null item alone, by its path
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec.data[0]', fix: 'fix the manifest',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec.data[0] that is null (an item left empty in YAML), where the ClusterExternalSecret CRD '
+        + 'declares no null item, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it',
+    }]);
+  });
+
   test('a duration ESO reads: its ExternalSecret is judged', () => {
     // GIVEN Secret creds in team-a, and a CES naming team-a, refreshing every 30m and its ExternalSecret every 1h0m0s
     const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], refreshTime: '30m' }, { ...esSpec('creds'), refreshInterval: '1h0m0s' }));

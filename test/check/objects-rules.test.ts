@@ -193,6 +193,34 @@ describe('duplicate-object', () => {
   });
 });
 
+describe('an ExternalSecret the api server refuses for a null list item', () => {
+  // PruneNonNullableNullsWithoutDefaults (apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go) deletes
+  // null map entries only: a null list item is kept, and the schema refuses it (ESO v2.9.0's CRD declares no item nullable).
+  const refused = (field: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix: 'fix the manifest',
+    message: `externalsecret fetch (s1) in namespace team-a has ${field} that is null (an item left empty in YAML), where the ExternalSecret CRD `
+      + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it',
+  });
+
+  test.each<[string, any, string]>([
+    ['spec.data', { data: [{ secretKey: 'a', remoteRef: { key: 'k' } }, null] }, 'spec.data[1]'],
+    ['spec.dataFrom', { dataFrom: [null] }, 'spec.dataFrom[0]'],
+    ['a list deeper in the spec', { target: { name: 'creds', template: { metadata: { finalizers: ['x', null] } } } }, 'spec.target.template.metadata.finalizers[1]'],
+  ])('a null item of %s: reported, and the Secret it names is not written', (_, spec, field) => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds (by default, its target) with a null list item
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked THEN the null item alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual([refused(field)]);
+  });
+
+  test('a null field is dropped, not refused: the ExternalSecret writes its Secret', () => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds with spec.dataFrom null
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, dataFrom: null }));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
+  });
+});
+
 describe('refresh-interval', () => {
   // spec.refreshInterval is a *metav1.Duration (ESO v2.9.0 apis/externalsecrets/v1/externalsecret_types.go), whose
   // UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/duration.go) takes what time.ParseDuration reads; the CRD

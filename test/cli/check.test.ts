@@ -576,6 +576,19 @@ describe('check reads what the tools around it write', () => {
       + 'External Secrets Operator writes one value and then the other, on every refresh; write each key from one ExternalSecret only']);
   });
 
+  test.concurrent('an ExternalSecret with an item of spec.data left empty in YAML is refused by the api server: reported by its path, and writes no Secret', async () => {
+    // GIVEN Secret creds and an ExternalSecret writing creds whose spec.data has `-` with nothing after it (a null item, which the
+    // api server keeps and refuses: PruneNonNullableNullsWithoutDefaults deletes null map entries only)
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: creds, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  data:\n  - secretKey: token\n    remoteRef: {key: fake/token}\n  -\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the null item alone: no duplicate of creds
+    expect(lines).toEqual(['externalsecret creds (stdin#2) in namespace user has spec.data[1] that is null (an item left empty in YAML), where the ExternalSecret CRD '
+      + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it; fix the manifest']);
+  });
+
   test.concurrent('a cluster dump with managed fields: the Secret an Orphan ExternalSecret wrote is its output, not a duplicate', async () => {
     // GIVEN `kubectl get externalsecrets,secrets -n user -o yaml --show-managed-fields` of an ExternalSecret with creationPolicy
     // Orphan and the Secret ESO v2.9.0 wrote for it: no owner reference, ESO's label, and its field manager (fqdnFor)
