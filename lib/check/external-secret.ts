@@ -24,10 +24,11 @@ import { checkProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
 
-/** An ExternalSecret as stored, and the first null item of a list in its spec. */
+/** An ExternalSecret as stored, the first null item of a list in its spec, and the secretKeys its webhook refuses as repeated. */
 interface Stored {
   readonly manifest: any;
   readonly nullItem: string | undefined;
+  readonly repeated: readonly RepeatedKey[];
 }
 
 /** The ExternalSecret manifests read so far (`storedExternalSecret`), each read once. */
@@ -49,18 +50,60 @@ export function storedExternalSecret(manifest: any): any {
 }
 
 function stored(manifest: any): Stored {
-  if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined }; }
+  if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined, repeated: NO_REPEATS }; }
   let found = STORED.get(manifest);
   if (found === undefined) {
     const spec = manifest.spec;
-    found = {
-      manifest: 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest,
-      nullItem: nullListItem(spec, 'spec'),
-    };
+    const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
+    found = { manifest: read, nullItem: nullListItem(spec, 'spec'), repeated: repeatedSecretKeys(read.spec) };
     STORED.set(manifest, found);
   }
   return found;
 }
+
+/** A `spec.data[].secretKey` given again: its first item and the repeat. */
+export interface RepeatedKey {
+  readonly key: string;
+  readonly first: number;
+  readonly repeat: number;
+}
+
+const NO_REPEATS: readonly RepeatedKey[] = Object.freeze([]);
+
+/**
+ * Each `secretKey` that `spec` (an ExternalSecret's, as stored) gives two items of `data`, at its first repeat,
+ * while `target.deletionPolicy` is `Retain`: ESO's validating webhook refuses the ExternalSecret ("duplicate
+ * secretKey found: KEY", validateDuplicateKeys in apis/externalsecrets/v1/externalsecret_validator.go, v2.9.0).
+ * The webhook sees the object the API server defaulted: `deletionPolicy` absent (or null) is `Retain`, the CRD's
+ * default. With `Delete` or `Merge` it takes the repeat.
+ */
+export function repeatedSecretKeys(spec: any): readonly RepeatedKey[] {
+  if (!isPlainObject(spec) || !Array.isArray(spec.data) || spec.data.length < 2) { return NO_REPEATS; }
+  const policy = isPlainObject(spec.target) ? spec.target.deletionPolicy : undefined;
+  if (policy !== undefined && policy !== 'Retain') { return NO_REPEATS; }
+  const seen = new Map<string, number>();
+  let repeated: RepeatedKey[] | undefined;
+  spec.data.forEach((item: any, i: number) => {
+    const key = item?.secretKey;
+    if (typeof key !== 'string') { return; }
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+    } else if (first >= 0) {
+      (repeated ??= []).push({ key, first, repeat: i });
+      seen.set(key, -1);
+    }
+  });
+  return repeated ?? NO_REPEATS;
+}
+
+/** The message of a repeated `secretKey` of the spec at `prefix` (`spec`, or a CES's `spec.externalSecretSpec`), which ESO's webhook refuses in `what`. */
+export function repeatedKeyMessage(prefix: string, repeated: RepeatedKey, what: string): string {
+  return `${prefix}.data[${repeated.repeat}].secretKey ${repeated.key}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
+    + `External Secrets Operator's webhook refuses ${what} (duplicate secretKey found)`;
+}
+
+export const REPEATED_KEY_FIX = 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item';
 
 function hasNullField(value: unknown): boolean {
   if (value === null) { return true; }
@@ -107,13 +150,14 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * for one ESO cannot read (see `durationProblem`), which it never syncs, and for one with a null list item,
- * which the API server refuses (`nullListItem`).
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item,
+ * which the API server refuses (`nullListItem`), and for one of a repeated secretKey, which ESO's webhook
+ * refuses (`repeatedSecretKeys`).
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
   const read = stored(found.manifest);
   const spec = read.manifest.spec;
-  if (read.nullItem !== undefined || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  if (read.nullItem !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
@@ -209,13 +253,22 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     if (!isExternalSecret(found)) { continue; }
-    const nullItem = stored(found.manifest).nullItem;
+    const read = stored(found.manifest);
+    const nullItem = read.nullItem;
     if (nullItem !== undefined) {
       problems.push(checkProblem({
         rule: 'shape', namespace: found.namespace, sources: [found.source], key: nullItem,
         message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${nullItemProblem(nullItem, 'ExternalSecret')}, `
           + 'and External Secrets Operator writes nothing of it',
         fix: SHAPE_FIX,
+      }));
+    }
+    for (const repeated of read.repeated) {
+      problems.push(checkProblem({
+        rule: 'secret-data', namespace: found.namespace, sources: [found.source], key: `spec.data[${repeated.repeat}].secretKey`,
+        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
+          + 'so kubectl apply fails and it writes nothing',
+        fix: REPEATED_KEY_FIX,
       }));
     }
     const problem = durationProblem(found.manifest.spec?.refreshInterval);

@@ -221,6 +221,38 @@ describe('an ExternalSecret the api server refuses for a null list item', () => 
   });
 });
 
+describe('an ExternalSecret that fetches two items into one secretKey', () => {
+  // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateDuplicateKeys: with deletionPolicy Retain, its
+  // webhook refuses a spec.data of two items of one secretKey ("duplicate secretKey found: KEY"); the API server defaults
+  // spec.target.deletionPolicy to Retain (the CRD's default) before the webhook sees it.
+  const refused = (repeat: number, key: string, first: number) => ({
+    rule: 'secret-data', namespace: 'team-a', sources: ['s1'], key: `spec.data[${repeat}].secretKey`,
+    message: `externalsecret fetch (s1) in namespace team-a has spec.data[${repeat}].secretKey ${key}, as spec.data[${first}] has, with spec.target.deletionPolicy Retain `
+      + '(the default): External Secrets Operator\'s webhook refuses the ExternalSecret (duplicate secretKey found), so kubectl apply fails and it writes nothing',
+    fix: 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item',
+  });
+  const items = (...keys: string[]) => keys.map((secretKey, i) => ({ secretKey, remoteRef: { key: `fake/${i}` } }));
+
+  test.each<[string, any, any[]]>([
+    ['deletionPolicy unset (Retain): each key once, at its first repeat; and the Secret it names is not written', { data: items('a', 'b', 'a', 'b', 'a', 'c') },
+      [refused(2, 'a', 0), refused(3, 'b', 1)]],
+    ['deletionPolicy Retain', { target: { name: 'creds', deletionPolicy: 'Retain' }, data: items('a', 'a') }, [refused(1, 'a', 0)]],
+    ['deletionPolicy null is dropped, and defaulted to Retain', { target: { name: 'creds', deletionPolicy: null }, data: items('a', 'a') }, [refused(1, 'a', 0)]],
+  ])('%s', (_, spec, expected) => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds that fetches two items into one key
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked THEN the repeats alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual(expected);
+  });
+
+  test.each(['Delete', 'Merge'])('deletionPolicy %s: the webhook takes it, and the ExternalSecret writes its Secret', deletionPolicy => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds, with the deletionPolicy, that fetches two items into one key
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds', deletionPolicy }, data: items('a', 'a') }));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
+  });
+});
+
 describe('refresh-interval', () => {
   // spec.refreshInterval is a *metav1.Duration (ESO v2.9.0 apis/externalsecrets/v1/externalsecret_types.go), whose
   // UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/duration.go) takes what time.ParseDuration reads; the CRD

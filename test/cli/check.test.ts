@@ -589,6 +589,22 @@ describe('check reads what the tools around it write', () => {
       + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it; fix the manifest']);
   });
 
+  test.concurrent('an ExternalSecret that fetches two items into one secretKey is reported, naming the item; with deletionPolicy Delete it passes', async () => {
+    // GIVEN an ExternalSecret whose spec.data fetches two items into token, deletionPolicy left empty (null: dropped, then
+    // defaulted to Retain), which ESO v2.9.0's webhook refuses (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
+    const stdin = 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: fetch, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  target:\n    deletionPolicy:\n'
+      + '  data:\n  - secretKey: token\n    remoteRef: {key: fake/one}\n  - secretKey: token\n    remoteRef: {key: fake/two}\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the repeat, by its path
+    expect(lines).toEqual(['externalsecret fetch (stdin#1) in namespace user has spec.data[1].secretKey token, as spec.data[0] has, with spec.target.deletionPolicy Retain '
+      + '(the default): External Secrets Operator\'s webhook refuses the ExternalSecret (duplicate secretKey found), so kubectl apply fails and it writes nothing; '
+      + 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item']);
+    // AND with deletionPolicy Delete the webhook takes it
+    expectOutput(await cli(['check', '-'], { stdin: stdin.replace('deletionPolicy:\n', 'deletionPolicy: Delete\n') }), 'ok: 1 object, 0 PodDefaults in 0 namespaces, no problems\n');
+  });
+
   test.concurrent('a cluster dump with managed fields: the Secret an Orphan ExternalSecret wrote is its output, not a duplicate', async () => {
     // GIVEN `kubectl get externalsecrets,secrets -n user -o yaml --show-managed-fields` of an ExternalSecret with creationPolicy
     // Orphan and the Secret ESO v2.9.0 wrote for it: no owner reference, ESO's label, and its field manager (fqdnFor)
