@@ -16,7 +16,7 @@ import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { isPlainObject, typeName } from '../json';
 import { compareNames, isDnsLabel } from '../names';
-import { clusterExternalSecretDurationProblems } from './external-secret';
+import { clusterExternalSecretDurationProblems, nullItemProblem, nullListItem, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, storedExternalSecret } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
@@ -61,6 +61,21 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     if (!isPlainObject(spec) || !isPlainObject(spec.externalSecretSpec)) { continue; }
     const targets = readTargets(ces, spec);
     const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
+    const nullItem = nullListItem(spec.externalSecretSpec, 'spec.externalSecretSpec');
+    if (nullItem !== undefined) {
+      unreadable.unshift(checkProblem({
+        rule: 'shape', namespace: '', sources: [ces.source], key: nullItem,
+        message: `${subjectOf(ces)} has ${nullItemProblem(nullItem, 'ClusterExternalSecret')} and External Secrets Operator writes no ExternalSecret of it`,
+        fix: SHAPE_FIX,
+      }));
+    }
+    for (const repeated of repeatedSecretKeys(storedExternalSecret({ spec: spec.externalSecretSpec }).spec)) {
+      unreadable.push(checkProblem({
+        rule: 'secret-data', namespace: '', sources: [ces.source], key: `spec.externalSecretSpec.data[${repeated.repeat}].secretKey`,
+        message: `${subjectOf(ces)} has ${repeatedKeyMessage('spec.externalSecretSpec', repeated, 'each ExternalSecret of it')}, so it writes none`,
+        fix: REPEATED_KEY_FIX,
+      }));
+    }
     if (targets.problems.length > 0 || unreadable.length > 0) {
       // ESO lists no namespace at all, cannot decode the CES, or the API server refuses it: no ExternalSecret is written.
       for (const problem of targets.problems) { problems.push(problem); }

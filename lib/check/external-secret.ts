@@ -15,12 +15,127 @@
 //   `data` is the fetched keys (createSimpleManifest); with one, the template's `data` keys (and
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
+import { withoutNulls } from '../admission/manifest';
 import { isPlainObject, str, typeName } from '../json';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { apiGroup } from './input-model';
 import { Found, isExternalSecret, ns } from './objects';
 import { checkProblem } from './problem';
+import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
+
+/** An ExternalSecret as stored, the first null item of a list in its spec, and the secretKeys its webhook refuses as repeated. */
+interface Stored {
+  readonly manifest: any;
+  readonly nullItem: string | undefined;
+  readonly repeated: readonly RepeatedKey[];
+}
+
+/** The ExternalSecret manifests read so far (`storedExternalSecret`), each read once. */
+const STORED = new WeakMap<object, Stored>();
+
+/**
+ * `manifest`, an ExternalSecret, as the API server stores it and External Secrets Operator reads it: each
+ * null of a mapping in its `spec` dropped, at any depth, `spec` too (PruneNonNullableNullsWithoutDefaults,
+ * apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go: ESO v2.9.0's
+ * config/crds/bases/external-secrets.io_externalsecrets.yaml, and the ClusterExternalSecret's, whose
+ * `externalSecretSpec` a generated ExternalSecret gets, declare no spec field nullable and none
+ * x-kubernetes-preserve-unknown-fields; a null of a field with a default is defaulted instead, to what
+ * the readers take for absent). So `data:` left empty in YAML is no data, a template key of null no key.
+ * A null item of a list is kept, and refused (`nullListItem`). Every reader of an ExternalSecret's spec
+ * reads it through this; the manifest itself when it holds no null.
+ */
+export function storedExternalSecret(manifest: any): any {
+  return stored(manifest).manifest;
+}
+
+function stored(manifest: any): Stored {
+  if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined, repeated: NO_REPEATS }; }
+  let found = STORED.get(manifest);
+  if (found === undefined) {
+    const spec = manifest.spec;
+    const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
+    found = { manifest: read, nullItem: nullListItem(spec, 'spec'), repeated: repeatedSecretKeys(read.spec) };
+    STORED.set(manifest, found);
+  }
+  return found;
+}
+
+/** A `spec.data[].secretKey` given again: its first item and the repeat. */
+export interface RepeatedKey {
+  readonly key: string;
+  readonly first: number;
+  readonly repeat: number;
+}
+
+const NO_REPEATS: readonly RepeatedKey[] = Object.freeze([]);
+
+/**
+ * Each `secretKey` that `spec` (an ExternalSecret's, as stored) gives two items of `data`, at its first repeat,
+ * while `target.deletionPolicy` is `Retain`: ESO's validating webhook refuses the ExternalSecret ("duplicate
+ * secretKey found: KEY", validateDuplicateKeys in apis/externalsecrets/v1/externalsecret_validator.go, v2.9.0).
+ * The webhook sees the object the API server defaulted: `deletionPolicy` absent (or null) is `Retain`, the CRD's
+ * default. With `Delete` or `Merge` it takes the repeat.
+ */
+export function repeatedSecretKeys(spec: any): readonly RepeatedKey[] {
+  if (!isPlainObject(spec) || !Array.isArray(spec.data) || spec.data.length < 2) { return NO_REPEATS; }
+  const policy = isPlainObject(spec.target) ? spec.target.deletionPolicy : undefined;
+  if (policy !== undefined && policy !== 'Retain') { return NO_REPEATS; }
+  const seen = new Map<string, number>();
+  let repeated: RepeatedKey[] | undefined;
+  spec.data.forEach((item: any, i: number) => {
+    const key = item?.secretKey;
+    if (typeof key !== 'string') { return; }
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+    } else if (first >= 0) {
+      (repeated ??= []).push({ key, first, repeat: i });
+      seen.set(key, -1);
+    }
+  });
+  return repeated ?? NO_REPEATS;
+}
+
+/** The message of a repeated `secretKey` of the spec at `prefix` (`spec`, or a CES's `spec.externalSecretSpec`), which ESO's webhook refuses in `what`. */
+export function repeatedKeyMessage(prefix: string, repeated: RepeatedKey, what: string): string {
+  return `${prefix}.data[${repeated.repeat}].secretKey ${repeated.key}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
+    + `External Secrets Operator's webhook refuses ${what} (duplicate secretKey found)`;
+}
+
+export const REPEATED_KEY_FIX = 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item';
+
+function hasNullField(value: unknown): boolean {
+  if (value === null) { return true; }
+  if (Array.isArray(value)) { return value.some(item => item !== null && hasNullField(item)); }
+  return isPlainObject(value) && Object.keys(value).some(key => hasNullField(value[key]));
+}
+
+/**
+ * The path of the first null item of a list in `value` (`spec.data[0]`), in document order; `undefined` when
+ * there is none. PruneNonNullableNullsWithoutDefaults deletes map entries only: the API server keeps a null
+ * item, and its validation refuses it, as ESO's CRDs declare no item nullable (an ExternalSecret's spec, a
+ * ClusterExternalSecret's `externalSecretSpec`).
+ */
+export function nullListItem(value: unknown, path: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = value[i] === null ? `${path}[${i}]` : nullListItem(value[i], `${path}[${i}]`);
+      if (found !== undefined) { return found; }
+    }
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      const found = nullListItem(value[key], `${path}.${key}`);
+      if (found !== undefined) { return found; }
+    }
+  }
+  return undefined;
+}
+
+/** What a null list item at `field` makes of the object: the message's tail. */
+export function nullItemProblem(field: string, crd: string): string {
+  return `${field} that is null (an item left empty in YAML), where the ${crd} CRD declares no null item, so the api server refuses it`;
+}
 
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
@@ -35,11 +150,15 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * and for one ESO cannot read (see `durationProblem`), which it never syncs.
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item,
+ * which the API server refuses (`nullListItem`), and for one of a repeated secretKey, which ESO's webhook
+ * refuses (`repeatedSecretKeys`).
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
-  if (durationProblem(found.manifest.spec?.refreshInterval) !== undefined) { return undefined; }
-  const target = isPlainObject(found.manifest.spec?.target) ? found.manifest.spec.target : {};
+  const read = stored(found.manifest);
+  const spec = read.manifest.spec;
+  if (read.nullItem !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
   const other = isPlainObject(target.manifest) && typeof target.manifest.kind === 'string' && target.manifest.kind !== '';
@@ -57,7 +176,8 @@ export function externalSecretTarget(found: Found): ExternalSecretTarget | undef
  * tells: those of `dataFrom` and `templateFrom` are only known once ESO has fetched them.
  */
 export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' = 'Secret'): readonly string[] {
-  const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
+  const stored = storedExternalSecret(manifest);
+  const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const fetched: string[] = [];
   if (Array.isArray(spec.data)) {
     for (const d of spec.data) {
@@ -88,7 +208,8 @@ function hasItems(list: unknown): boolean {
  * holds (creationPolicy Merge, CreateOrMerge) are the caller's business.
  */
 export function externalSecretExactKeys(manifest: any): readonly string[] | undefined {
-  const spec = isPlainObject(manifest.spec) ? manifest.spec : {};
+  const stored = storedExternalSecret(manifest);
+  const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const template = spec.target?.template;
   // Fields of another shape than the CRD's: the API server refuses the ExternalSecret, so it writes nothing.
   if (spec.data !== undefined && (!Array.isArray(spec.data) || spec.data.some((d: any) => typeof d?.secretKey !== 'string'))) { return undefined; }
@@ -132,6 +253,24 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     if (!isExternalSecret(found)) { continue; }
+    const read = stored(found.manifest);
+    const nullItem = read.nullItem;
+    if (nullItem !== undefined) {
+      problems.push(checkProblem({
+        rule: 'shape', namespace: found.namespace, sources: [found.source], key: nullItem,
+        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${nullItemProblem(nullItem, 'ExternalSecret')}, `
+          + 'and External Secrets Operator writes nothing of it',
+        fix: SHAPE_FIX,
+      }));
+    }
+    for (const repeated of read.repeated) {
+      problems.push(checkProblem({
+        rule: 'secret-data', namespace: found.namespace, sources: [found.source], key: `spec.data[${repeated.repeat}].secretKey`,
+        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
+          + 'so kubectl apply fails and it writes nothing',
+        fix: REPEATED_KEY_FIX,
+      }));
+    }
     const problem = durationProblem(found.manifest.spec?.refreshInterval);
     if (problem === undefined) { continue; }
     problems.push(checkProblem({

@@ -58,8 +58,10 @@ const ALLOW_UNLISTED_METADATA = 'cdk8s-kubeflow-access:allow-unlisted';
  * than 1 MiB; or what its type asks for missing: a `.dockerconfigjson` or `.dockercfg` that is no JSON
  * object, `username` or `password`, `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's
  * ServiceAccount annotation; and a key the type of an ExternalSecret's `spec.target.template.type` asks for,
- * missing from the Secret it writes), and an ExternalSecret's or ClusterExternalSecret's refresh duration External
- * Secrets Operator cannot read.
+ * missing from the Secret it writes), an ExternalSecret's or ClusterExternalSecret's refresh duration External
+ * Secrets Operator cannot read, an ExternalSecret (or a ClusterExternalSecret's `externalSecretSpec`) with two
+ * `spec.data` items of one `secretKey`, which its webhook refuses, and one with a null list item, which the API
+ * server refuses.
  */
 export class PodDefaultValidation {
   /**

@@ -55,7 +55,7 @@ export interface CheckOptions {
  */
 export interface CheckProblem {
   /**
-   * The rule that fired: `duplicate-object`, `output-file`, `shape`, `name-format`, `unknown-field` (a PodDefault
+   * The rule that fired: `duplicate-object`, `output-file`, `shape` (also an ExternalSecret's null list item), `name-format`, `unknown-field` (a PodDefault
    * field its CRD does not declare, or a metadata field of any object that ObjectMeta does not declare, which kubectl
    * apply refuses and the API server otherwise drops), `field-type` (a
    * PodDefault field of a type its CRD refuses, a string off its pattern, a required field missing, two ports alike,
@@ -64,7 +64,8 @@ export interface CheckProblem {
    * notebook one or two PodDefaults change), `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
-   * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses), `secret-type` (a
+   * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses, or an ExternalSecret's
+   * two `spec.data` items of one `secretKey`, which External Secrets Operator's webhook refuses), `secret-type` (a
    * Secret that lacks what the API server asks of its type: `.dockerconfigjson` or `.dockercfg` holding a JSON object, `username` or `password`,
    * `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's ServiceAccount annotation; or a type that is no string; also the
    * Secret an ExternalSecret's `spec.target.template.type` makes External Secrets Operator write), `mount-spelling`, `env-source`,

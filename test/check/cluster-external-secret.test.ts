@@ -319,6 +319,35 @@ describe('a ClusterExternalSecret ESO cannot decode', () => {
     expect(checkManifests(given)).toEqual([expected]);
   });
 
+  // PruneNonNullableNullsWithoutDefaults (apiextensions-apiserver prunenulls.go) deletes null map entries only: a null
+  // list item is kept, and refused, as ESO v2.9.0's CRD declares no item of externalSecretSpec nullable.
+  test('a null item of spec.externalSecretSpec.data (`- ` left empty in YAML): reported, and none of its ExternalSecrets is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose externalSecretSpec.data holds a null and a key
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'] }, { ...esSpec('creds'), data: [null, { secretKey: 'b', remoteRef: { key: 'k' } }] }));
+    // WHEN checked THEN the null item alone, by its path
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec.data[0]', fix: 'fix the manifest',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec.data[0] that is null (an item left empty in YAML), where the ClusterExternalSecret CRD '
+        + 'declares no null item, so the api server refuses it and External Secrets Operator writes no ExternalSecret of it',
+    }]);
+  });
+
+  // validateDuplicateKeys, ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go: its webhook refuses each
+  // ExternalSecret the CES controller writes with two spec.data items of one secretKey (deletionPolicy Retain, the default).
+  test('two items of spec.externalSecretSpec.data of one secretKey: reported once, and none of its ExternalSecrets is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a and team-b whose externalSecretSpec fetches two items into token
+    const spec = { ...esSpec('creds', ['token', 'token']), target: { name: 'creds', deletionPolicy: null } };
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a', 'team-b'] }, spec));
+    // WHEN checked THEN the repeat once, on the CES
+    expect(checkManifests(given)).toEqual([{
+      rule: 'secret-data', sources: ['s1'], key: 'spec.externalSecretSpec.data[1].secretKey',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec.data[1].secretKey token, as spec.externalSecretSpec.data[0] has, '
+        + 'with spec.externalSecretSpec.target.deletionPolicy Retain (the default): External Secrets Operator\'s webhook refuses each ExternalSecret of it '
+        + '(duplicate secretKey found), so it writes none',
+      fix: 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item',
+    }]);
+  });
+
   test('a duration ESO reads: its ExternalSecret is judged', () => {
     // GIVEN Secret creds in team-a, and a CES naming team-a, refreshing every 30m and its ExternalSecret every 1h0m0s
     const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], refreshTime: '30m' }, { ...esSpec('creds'), refreshInterval: '1h0m0s' }));

@@ -80,6 +80,16 @@ describe('duplicate-object', () => {
       ['two Merges of one key oscillate', [secret('creds', []), eso('one', 'creds', 'Merge', ['a', 'b']), eso('two', 'creds', 'CreateOrMerge', ['b'])],
         ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and CreateOrMerge): External Secrets Operator writes one value '
           + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
+      // A template key of null is dropped by the API server (PruneNonNullableNullsWithoutDefaults; ESO v2.9.0's CRD
+      // declares no spec field nullable): ESO writes no such key, so it clashes with none.
+      ['two Merges, one with a template key of null that the other fetches: no clash', [secret('creds', []),
+        externalSecret('one', { target: { name: 'creds', creationPolicy: 'Merge', template: { data: { a: '{{ .x }}', b: null } } }, data: [{ secretKey: 'x', remoteRef: { key: 'k' } }] }),
+        eso('two', 'creds', 'Merge', ['b'])], []],
+      ['two Merges, one whose only template key is null: its fetched keys are copied, and clash', [secret('creds', []),
+        externalSecret('one', { target: { name: 'creds', creationPolicy: 'Merge', template: { data: { a: null } } }, data: [{ secretKey: 'b', remoteRef: { key: 'k' } }] }),
+        eso('two', 'creds', 'Merge', ['b'])],
+      ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
+        + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
       ['an Owner beside a Merge drops the merged keys', [eso('whole', 'creds', 'Owner', ['a']), eso('part', 'creds', 'Merge', ['b'])],
         ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
           + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets']],
@@ -180,6 +190,66 @@ describe('duplicate-object', () => {
     ])('%s', (_, manifests, expected) => {
       expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
     });
+  });
+});
+
+describe('an ExternalSecret the api server refuses for a null list item', () => {
+  // PruneNonNullableNullsWithoutDefaults (apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go) deletes
+  // null map entries only: a null list item is kept, and the schema refuses it (ESO v2.9.0's CRD declares no item nullable).
+  const refused = (field: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix: 'fix the manifest',
+    message: `externalsecret fetch (s1) in namespace team-a has ${field} that is null (an item left empty in YAML), where the ExternalSecret CRD `
+      + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it',
+  });
+
+  test.each<[string, any, string]>([
+    ['spec.data', { data: [{ secretKey: 'a', remoteRef: { key: 'k' } }, null] }, 'spec.data[1]'],
+    ['spec.dataFrom', { dataFrom: [null] }, 'spec.dataFrom[0]'],
+    ['a list deeper in the spec', { target: { name: 'creds', template: { metadata: { finalizers: ['x', null] } } } }, 'spec.target.template.metadata.finalizers[1]'],
+  ])('a null item of %s: reported, and the Secret it names is not written', (_, spec, field) => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds (by default, its target) with a null list item
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked THEN the null item alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual([refused(field)]);
+  });
+
+  test('a null field is dropped, not refused: the ExternalSecret writes its Secret', () => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds with spec.dataFrom null
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, dataFrom: null }));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
+  });
+});
+
+describe('an ExternalSecret that fetches two items into one secretKey', () => {
+  // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateDuplicateKeys: with deletionPolicy Retain, its
+  // webhook refuses a spec.data of two items of one secretKey ("duplicate secretKey found: KEY"); the API server defaults
+  // spec.target.deletionPolicy to Retain (the CRD's default) before the webhook sees it.
+  const refused = (repeat: number, key: string, first: number) => ({
+    rule: 'secret-data', namespace: 'team-a', sources: ['s1'], key: `spec.data[${repeat}].secretKey`,
+    message: `externalsecret fetch (s1) in namespace team-a has spec.data[${repeat}].secretKey ${key}, as spec.data[${first}] has, with spec.target.deletionPolicy Retain `
+      + '(the default): External Secrets Operator\'s webhook refuses the ExternalSecret (duplicate secretKey found), so kubectl apply fails and it writes nothing',
+    fix: 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item',
+  });
+  const items = (...keys: string[]) => keys.map((secretKey, i) => ({ secretKey, remoteRef: { key: `fake/${i}` } }));
+
+  test.each<[string, any, any[]]>([
+    ['deletionPolicy unset (Retain): each key once, at its first repeat; and the Secret it names is not written', { data: items('a', 'b', 'a', 'b', 'a', 'c') },
+      [refused(2, 'a', 0), refused(3, 'b', 1)]],
+    ['deletionPolicy Retain', { target: { name: 'creds', deletionPolicy: 'Retain' }, data: items('a', 'a') }, [refused(1, 'a', 0)]],
+    ['deletionPolicy null is dropped, and defaulted to Retain', { target: { name: 'creds', deletionPolicy: null }, data: items('a', 'a') }, [refused(1, 'a', 0)]],
+  ])('%s', (_, spec, expected) => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds that fetches two items into one key
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked THEN the repeats alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual(expected);
+  });
+
+  test.each(['Delete', 'Merge'])('deletionPolicy %s: the webhook takes it, and the ExternalSecret writes its Secret', deletionPolicy => {
+    // GIVEN Secret creds, and an ExternalSecret writing creds, with the deletionPolicy, that fetches two items into one key
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds', deletionPolicy }, data: items('a', 'a') }));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
   });
 });
 

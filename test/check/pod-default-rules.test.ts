@@ -250,6 +250,21 @@ describe('env-source', () => {
       `env var HOST is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
       `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
+    // The API server drops a null map value before it stores the ExternalSecret (PruneNonNullableNullsWithoutDefaults,
+    // apiextensions-apiserver pkg/apiserver/schema/defaulting/prunenulls.go; ESO v2.9.0's CRD declares no spec field
+    // nullable), and ESO templates what is stored: a template key left empty in YAML is no key of the Secret.
+    ['a template key of null is no key', [
+      pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: null, USER: '{{ .u }}' } } }, data: [{ secretKey: 'u', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
+    ]],
+    ['a template whose only key is null has no data: the fetched keys are copied', [
+      pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: null } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+    ], [
+      `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
+    ]],
     // The same document: creationPolicy None does not create or update the Secret.
     ['creationPolicy None writes no keys', [
       pd('a', { env: [{ name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),

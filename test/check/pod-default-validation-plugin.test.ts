@@ -83,6 +83,23 @@ describeIfCli('PodDefaultValidationPlugin in cdk8s synth', () => {
     expect(output).toContain('How to fix: make the two definitions identical or rename one');
   }, 120_000);
 
+  test('an ExternalSecret that fetches two items into one secretKey fails cdk8s synth, naming it and the item', async () => {
+    // GIVEN a raw ExternalSecret whose spec.data fetches two items into token (deletionPolicy Retain, the default), which
+    // ESO v2.9.0's webhook refuses (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
+    const objects = [{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch', namespace: 'team-a' },
+      spec: { data: [{ secretKey: 'token', remoteRef: { key: 'fake/one' } }, { secretKey: 'token', remoteRef: { key: 'fake/two' } }] } }];
+
+    // WHEN cdk8s synth runs the plugin
+    const { code, output } = await synth(pluginDir, objects);
+
+    // THEN it fails with the secret-data rule, on the ExternalSecret's construct
+    expect(code).not.toBe(0);
+    expect(output).toContain('secret-data (1 occurrences)');
+    expect(output).toContain('Construct Path: hand-written/pd0');
+    expect(output).toContain('Recommendation: externalsecret fetch (dist/hand-written.k8s.yaml#1) in namespace team-a has spec.data[1].secretKey token, as spec.data[0] has');
+    expect(output).toContain('How to fix: give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item');
+  }, 120_000);
+
   test('without the conflict cdk8s synth passes, with the plugin named by ./node_modules/cdk8s-kubeflow-access; then check dist/ passes too', async () => {
     // GIVEN the same two PodDefaults at two paths
     const objects = [podDefault('docker-config', '/home/jovyan/.docker'), podDefault('other-config', '/home/jovyan/.other')];

@@ -675,6 +675,25 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a hand-written ExternalSecret that fetches two items into one secretKey fails synth, naming the ExternalSecret and the item', () => {
+    // GIVEN a raw ExternalSecret whose spec.data fetches two items into token, deletionPolicy unset (Retain): ESO v2.9.0's webhook
+    // refuses it (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
+    const { app, chart } = appWithChart();
+    const raw = new ApiObject(chart, 'fetch', {
+      apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch', namespace: 'team-a' },
+      spec: {
+        secretStoreRef: { name: 'vault', kind: 'SecretStore' },
+        data: [{ secretKey: 'token', remoteRef: { key: 'fake/one' } }, { secretKey: 'token', remoteRef: { key: 'fake/two' } }],
+      },
+    });
+    // WHEN synthesised THEN synth fails with the secret-data rule, on the ExternalSecret
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `externalsecret fetch (${raw.node.path}) in namespace team-a has spec.data[1].secretKey token, as spec.data[0] has, with spec.target.deletionPolicy Retain `
+      + '(the default): External Secrets Operator\'s webhook refuses the ExternalSecret (duplicate secretKey found), so kubectl apply fails and it writes nothing; '
+      + 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item',
+    ]);
+  });
+
   test('the output is the same with and without the check', () => {
     // GIVEN one app with the check and one without, holding the same KubePodDefaults
     const build = (attach: boolean) => {

@@ -557,6 +557,54 @@ describe('check reads what the tools around it write', () => {
     expect(lines).toEqual([expect.stringMatching(/^stdin#1.items\[3\] and stdin#1.items\[0\] \(its ExternalSecret in namespace team-b\) both make Secret creds in namespace team-b \(an ExternalSecret writes/)]);
   });
 
+  test.concurrent('a template key left empty in YAML is no key: the api server drops the null, so two Merges of one Secret do not clash on it', async () => {
+    // GIVEN a ClusterExternalSecret targeting user whose template has `b:` with no value (null, which the api server drops as it
+    // stores the CES: PruneNonNullableNullsWithoutDefaults, ESO v2.9.0's CRDs declare no spec field nullable), and an
+    // ExternalSecret in user that fetches b; both merge into Secret creds
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ClusterExternalSecret\nmetadata: {name: fill-a}\nspec:\n  namespaces: [user]\n  externalSecretSpec:\n'
+      + '    secretStoreRef: {kind: ClusterSecretStore, name: vault}\n    target:\n      name: creds\n      creationPolicy: Merge\n'
+      + '      template:\n        data:\n          a: "{{ .x }}"\n          b:\n    data:\n    - secretKey: x\n      remoteRef: {key: fake/a}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: fill-b, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  target: {name: creds, creationPolicy: Merge}\n'
+      + '  data:\n  - secretKey: b\n    remoteRef: {key: fake/b}\n';
+    // WHEN checked THEN no problem: the CES's ExternalSecret writes key a only
+    expectOutput(await cli(['check', '-'], { stdin }), 'ok: 3 objects, 0 PodDefaults in 0 namespaces, no problems\n');
+    // AND with a value for b, the two write one key
+    const lines = expectErrors(await cli(['check', '-'], { stdin: stdin.replace('          b:\n', '          b: "{{ .x }}"\n') }), 1, 'cdk8s-kubeflow-access check');
+    expect(lines).toEqual(['stdin#3 and stdin#2 (its ExternalSecret in namespace user) both write key b of Secret creds in namespace user (creationPolicy Merge and Merge): '
+      + 'External Secrets Operator writes one value and then the other, on every refresh; write each key from one ExternalSecret only']);
+  });
+
+  test.concurrent('an ExternalSecret with an item of spec.data left empty in YAML is refused by the api server: reported by its path, and writes no Secret', async () => {
+    // GIVEN Secret creds and an ExternalSecret writing creds whose spec.data has `-` with nothing after it (a null item, which the
+    // api server keeps and refuses: PruneNonNullableNullsWithoutDefaults deletes null map entries only)
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: creds, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  data:\n  - secretKey: token\n    remoteRef: {key: fake/token}\n  -\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the null item alone: no duplicate of creds
+    expect(lines).toEqual(['externalsecret creds (stdin#2) in namespace user has spec.data[1] that is null (an item left empty in YAML), where the ExternalSecret CRD '
+      + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it; fix the manifest']);
+  });
+
+  test.concurrent('an ExternalSecret that fetches two items into one secretKey is reported, naming the item; with deletionPolicy Delete it passes', async () => {
+    // GIVEN an ExternalSecret whose spec.data fetches two items into token, deletionPolicy left empty (null: dropped, then
+    // defaulted to Retain), which ESO v2.9.0's webhook refuses (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
+    const stdin = 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: fetch, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  target:\n    deletionPolicy:\n'
+      + '  data:\n  - secretKey: token\n    remoteRef: {key: fake/one}\n  - secretKey: token\n    remoteRef: {key: fake/two}\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the repeat, by its path
+    expect(lines).toEqual(['externalsecret fetch (stdin#1) in namespace user has spec.data[1].secretKey token, as spec.data[0] has, with spec.target.deletionPolicy Retain '
+      + '(the default): External Secrets Operator\'s webhook refuses the ExternalSecret (duplicate secretKey found), so kubectl apply fails and it writes nothing; '
+      + 'give each spec.data[] item its own secretKey (the key of the Secret it writes), or remove the repeated item']);
+    // AND with deletionPolicy Delete the webhook takes it
+    expectOutput(await cli(['check', '-'], { stdin: stdin.replace('deletionPolicy:\n', 'deletionPolicy: Delete\n') }), 'ok: 1 object, 0 PodDefaults in 0 namespaces, no problems\n');
+  });
+
   test.concurrent('a cluster dump with managed fields: the Secret an Orphan ExternalSecret wrote is its output, not a duplicate', async () => {
     // GIVEN `kubectl get externalsecrets,secrets -n user -o yaml --show-managed-fields` of an ExternalSecret with creationPolicy
     // Orphan and the Secret ESO v2.9.0 wrote for it: no owner reference, ESO's label, and its field manager (fqdnFor)

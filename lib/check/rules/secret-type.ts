@@ -39,7 +39,7 @@ import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
-import { copiesFetched, externalSecretExactKeys, externalSecretTarget } from '../external-secret';
+import { copiesFetched, externalSecretExactKeys, externalSecretTarget, storedExternalSecret } from '../external-secret';
 import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { isByteList } from './secret-data';
@@ -223,10 +223,8 @@ function externalSecretType(found: Found): readonly CheckProblem[] {
       + 'so the ExternalSecret never syncs', `create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`)];
   }
   if (rule === undefined) { return NO_PROBLEMS; }
-  // ESO reads the ExternalSecret as stored: without the nulls the API server drops (ESO's CRD declares no spec
-  // field nullable; apiextensions-apiserver PruneNonNullableNullsWithoutDefaults), so `data:` left empty is no data,
-  // a template key or an annotation of null none.
-  const manifest = { ...found.manifest, spec: withoutNulls(found.manifest.spec) };
+  // ESO reads the ExternalSecret as stored, without the nulls the API server drops: an annotation of null is none.
+  const manifest = storedExternalSecret(found.manifest);
   const template = manifest.spec.target.template;
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
   // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations
@@ -303,14 +301,3 @@ function bytesOf(entry: { readonly field: 'data' | 'stringData'; readonly value:
   return typeof value === 'string' ? goBase64Decode(value)! : Uint8Array.from(value as number[]);
 }
 
-
-/**
- * `value` as the API server stores a field of a custom resource whose schema declares nothing nullable: each null
- * of a mapping dropped, at any depth (PruneNonNullableNullsWithoutDefaults); a null item of a list is kept (the
- * schema refuses it).
- */
-function withoutNulls(value: any): any {
-  if (Array.isArray(value)) { return value.map(withoutNulls); }
-  if (!isPlainObject(value)) { return value; }
-  return Object.fromEntries(Object.keys(value).filter(key => value[key] !== null).map(key => [key, withoutNulls(value[key])]));
-}
