@@ -31,9 +31,6 @@ interface Stored {
   readonly repeated: readonly RepeatedKey[];
 }
 
-/** The ExternalSecret manifests read so far (`storedExternalSecret`), each read once. */
-const STORED = new WeakMap<object, Stored>();
-
 /**
  * `manifest`, an ExternalSecret, as the API server stores it and External Secrets Operator reads it: each
  * null of a mapping in its `spec` dropped, at any depth, `spec` too (PruneNonNullableNullsWithoutDefaults,
@@ -51,14 +48,11 @@ export function storedExternalSecret(manifest: any): any {
 
 function stored(manifest: any): Stored {
   if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined, repeated: NO_REPEATS }; }
-  let found = STORED.get(manifest);
-  if (found === undefined) {
-    const spec = manifest.spec;
-    const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
-    found = { manifest: read, nullItem: nullListItem(spec, 'spec'), repeated: repeatedSecretKeys(read.spec) };
-    STORED.set(manifest, found);
-  }
-  return found;
+  // Read again by each reader, never kept: a manifest is its object's content at one pass, and an object's
+  // content may change between passes (a field set after the first synth), so no result is kept by identity.
+  const spec = manifest.spec;
+  const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
+  return { manifest: read, nullItem: nullListItem(spec, 'spec'), repeated: repeatedSecretKeys(read.spec) };
 }
 
 /** A `spec.data[].secretKey` given again: its first item and the repeat. */
