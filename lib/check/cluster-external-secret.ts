@@ -16,7 +16,7 @@ import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { isPlainObject, typeName } from '../json';
 import { compareNames, isDnsLabel } from '../names';
-import { clusterExternalSecretDurationProblems, nullItemProblem, nullListItem, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, storedExternalSecret } from './external-secret';
+import { clusterExternalSecretDurationProblems, Refusal, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret, wrongType } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
@@ -57,18 +57,19 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
   const problems: CheckProblem[] = [];
   for (const ces of sets) {
     const spec = ces.manifest.spec;
-    // The API server refuses a CES without an externalSecretSpec: there is nothing to generate.
-    if (!isPlainObject(spec) || !isPlainObject(spec.externalSecretSpec)) { continue; }
+    // A CES without a spec targets no namespace (the CRD requires none): there is nothing to generate.
+    if (spec === undefined || spec === null) { continue; }
+    // The API server refuses a CES whose spec is no mapping, or without an externalSecretSpec mapping (the CRD
+    // requires it; a null one it drops first): there is nothing to generate.
+    if (!isPlainObject(spec) || !isPlainObject(spec.externalSecretSpec)) {
+      problems.push(refusedCes(ces, isPlainObject(spec) ? requiredSpec(spec.externalSecretSpec) : wrongType('spec', spec, 'a mapping', 'ClusterExternalSecret')));
+      continue;
+    }
     const targets = readTargets(ces, spec);
     const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
-    const nullItem = nullListItem(spec.externalSecretSpec, 'spec.externalSecretSpec');
-    if (nullItem !== undefined) {
-      unreadable.unshift(checkProblem({
-        rule: 'shape', namespace: '', sources: [ces.source], key: nullItem,
-        message: `${subjectOf(ces)} has ${nullItemProblem(nullItem, 'ClusterExternalSecret')} and External Secrets Operator writes no ExternalSecret of it`,
-        fix: SHAPE_FIX,
-      }));
-    }
+    const esSpec = spec.externalSecretSpec;
+    const refusal = specRefusal(esSpec, storedExternalSecret({ spec: esSpec }).spec, 'spec.externalSecretSpec', 'ClusterExternalSecret');
+    if (refusal !== undefined) { unreadable.unshift(refusedCes(ces, refusal)); }
     for (const repeated of repeatedSecretKeys(storedExternalSecret({ spec: spec.externalSecretSpec }).spec)) {
       unreadable.push(checkProblem({
         rule: 'secret-data', namespace: '', sources: [ces.source], key: `spec.externalSecretSpec.data[${repeated.repeat}].secretKey`,
@@ -102,6 +103,30 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     }
   }
   return { objects: added, problems };
+}
+
+/** The shape problem of a CES the API server refuses for `refusal`. */
+function refusedCes(ces: Found, refusal: Refusal): CheckProblem {
+  return checkProblem({
+    rule: 'shape', namespace: '', sources: [ces.source], key: refusal.field,
+    message: `${subjectOf(ces)} has ${refusal.problem} and External Secrets Operator writes no ExternalSecret of it`,
+    fix: refusal.fix,
+  });
+}
+
+/**
+ * The refusal of `value`, a `spec.externalSecretSpec` that is no mapping: ESO v2.9.0's ClusterExternalSecret CRD
+ * declares it an object, and lists it in the spec's `required` (a null one is dropped, so missing, first).
+ */
+function requiredSpec(value: unknown): Refusal {
+  const field = 'spec.externalSecretSpec';
+  if (value !== undefined && value !== null) { return wrongType(field, value, 'a mapping', 'ClusterExternalSecret'); }
+  return {
+    field,
+    problem: `${field} that is ${value === null ? 'null (left empty in YAML)' : 'missing'}, where the ClusterExternalSecret CRD requires it (a mapping, the spec of each ExternalSecret), `
+      + 'so the api server refuses it',
+    fix: `give ${field}, the spec of the ExternalSecret it writes in each namespace`,
+  };
 }
 
 /** What the source of a generated ExternalSecret adds to its CES's: `<CES source> (its ExternalSecret in namespace NS)`. */

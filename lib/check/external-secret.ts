@@ -24,10 +24,10 @@ import { checkProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
 
-/** An ExternalSecret as stored, the first null item of a list in its spec, and the secretKeys its webhook refuses as repeated. */
+/** An ExternalSecret as stored, why the API server refuses its spec (`specRefusal`), and the secretKeys its webhook refuses as repeated. */
 interface Stored {
   readonly manifest: any;
-  readonly nullItem: string | undefined;
+  readonly refusal: Refusal | undefined;
   readonly repeated: readonly RepeatedKey[];
 }
 
@@ -39,7 +39,7 @@ interface Stored {
  * `externalSecretSpec` a generated ExternalSecret gets, declare no spec field nullable and none
  * x-kubernetes-preserve-unknown-fields; a null of a field with a default is defaulted instead, to what
  * the readers take for absent). So `data:` left empty in YAML is no data, a template key of null no key.
- * A null item of a list is kept, and refused (`nullListItem`). Every reader of an ExternalSecret's spec
+ * A null item of a list is kept, and refused, as is a field of another type than the CRD's (`specRefusal`). Every reader of an ExternalSecret's spec
  * reads it through this; the manifest itself when it holds no null.
  */
 export function storedExternalSecret(manifest: any): any {
@@ -47,12 +47,12 @@ export function storedExternalSecret(manifest: any): any {
 }
 
 function stored(manifest: any): Stored {
-  if (!isPlainObject(manifest)) { return { manifest, nullItem: undefined, repeated: NO_REPEATS }; }
+  if (!isPlainObject(manifest)) { return { manifest, refusal: undefined, repeated: NO_REPEATS }; }
   // Read again by each reader, never kept: a manifest is its object's content at one pass, and an object's
   // content may change between passes (a field set after the first synth), so no result is kept by identity.
   const spec = manifest.spec;
   const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
-  return { manifest: read, nullItem: nullListItem(spec, 'spec'), repeated: repeatedSecretKeys(read.spec) };
+  return { manifest: read, refusal: specRefusal(spec, read.spec, 'spec', 'ExternalSecret'), repeated: repeatedSecretKeys(read.spec) };
 }
 
 /** A `spec.data[].secretKey` given again: its first item and the repeat. */
@@ -131,6 +131,116 @@ export function nullItemProblem(field: string, crd: string): string {
   return `${field} that is null (an item left empty in YAML), where the ${crd} CRD declares no null item, so the api server refuses it`;
 }
 
+/** Why the API server refuses an ExternalSecret's spec (or a ClusterExternalSecret's `externalSecretSpec`): the field, what is wrong with it (the message's tail), and the fix. */
+export interface Refusal {
+  readonly field: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+type SpecShape = 'a string' | 'a mapping' | 'a list of mappings' | 'a map of strings';
+
+/** A field of the spec the check reads, with the type ESO's CRD declares, and the fields of it (or of each item) the check reads. */
+interface SpecField {
+  readonly name: string;
+  readonly shape: SpecShape;
+  readonly inner: readonly SpecField[];
+}
+
+function specField(name: string, shape: SpecShape, inner: readonly SpecField[] = []): SpecField {
+  return { name, shape, inner };
+}
+
+/**
+ * The fields of an ExternalSecret's spec the check reads (`externalSecretTarget`, `externalSecretKeys`,
+ * `externalSecretExactKeys`, `repeatedSecretKeys`, secret-type's and cloud-identity's reading of the template),
+ * with their types in ESO v2.9.0's config/crds/bases/external-secrets.io_externalsecrets.yaml (the same under a
+ * ClusterExternalSecret's `externalSecretSpec`). `refreshInterval` is judged by `durationProblem`.
+ */
+const SPEC_FIELDS: readonly SpecField[] = [
+  specField('data', 'a list of mappings', [specField('secretKey', 'a string')]),
+  specField('dataFrom', 'a list of mappings'),
+  specField('target', 'a mapping', [
+    specField('name', 'a string'),
+    specField('creationPolicy', 'a string'),
+    specField('deletionPolicy', 'a string'),
+    specField('manifest', 'a mapping', [specField('apiVersion', 'a string'), specField('kind', 'a string')]),
+    specField('template', 'a mapping', [
+      specField('type', 'a string'),
+      specField('mergePolicy', 'a string'),
+      specField('data', 'a map of strings'),
+      specField('metadata', 'a mapping', [specField('annotations', 'a map of strings')]),
+      specField('templateFrom', 'a list of mappings', [specField('target', 'a string')]),
+    ]),
+  ]),
+];
+
+/**
+ * Why the API server refuses `spec` (`raw` as given, `read` as stored: `storedExternalSecret`), an ExternalSecret's
+ * spec or a ClusterExternalSecret's `externalSecretSpec` at `path`: a spec that is no mapping, a null list item
+ * anywhere in it (`nullListItem`), or a field the check reads of another type than `crd`'s CRD declares (its
+ * schema validation refuses it, so the object is never stored and writes nothing); `undefined` when none.
+ * Names the field and the types, never the value.
+ */
+export function specRefusal(raw: unknown, read: unknown, path: string, crd: string): Refusal | undefined {
+  if (raw === undefined || raw === null) { return undefined; }
+  if (!isPlainObject(raw)) { return wrongType(path, raw, 'a mapping', crd); }
+  const nullItem = nullListItem(raw, path);
+  if (nullItem !== undefined) { return { field: nullItem, problem: nullItemProblem(nullItem, crd), fix: SHAPE_FIX }; }
+  return wrongField(read, SPEC_FIELDS, path, crd);
+}
+
+/** The first of `fields` that `value` (as stored: no null but a list item's) gives a value of another type, in the table's order. */
+function wrongField(value: any, fields: readonly SpecField[], path: string, crd: string): Refusal | undefined {
+  for (const field of fields) {
+    const v = value[field.name];
+    if (v === undefined || v === null) { continue; }
+    const at = `${path}.${field.name}`;
+    switch (field.shape) {
+      case 'a string':
+        if (typeof v !== 'string') { return wrongType(at, v, field.shape, crd); }
+        break;
+      case 'a map of strings': {
+        if (!isPlainObject(v)) { return wrongType(at, v, field.shape, crd); }
+        const other = Object.keys(v).find(key => typeof v[key] !== 'string');
+        // The value's type, not its key: a key of template data may be anything pasted there.
+        if (other !== undefined) { return wrongType(at, v, field.shape, crd, `a mapping holding ${typeName(v[other])}`); }
+        break;
+      }
+      case 'a mapping': {
+        if (!isPlainObject(v)) { return wrongType(at, v, field.shape, crd); }
+        const inner = wrongField(v, field.inner, at, crd);
+        if (inner !== undefined) { return inner; }
+        break;
+      }
+      case 'a list of mappings':
+        if (!Array.isArray(v)) { return wrongType(at, v, field.shape, crd); }
+        for (let i = 0; i < v.length; i++) {
+          if (!isPlainObject(v[i])) { return wrongType(`${at}[${i}]`, v[i], 'a mapping', crd); }
+          const inner = wrongField(v[i], field.inner, `${at}[${i}]`, crd);
+          if (inner !== undefined) { return inner; }
+        }
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** The refusal of `field`, `value` of another type than the CRD's `shape`. */
+export function wrongType(field: string, value: unknown, shape: string, crd: string, actual = kindOf(value)): Refusal {
+  return {
+    field,
+    problem: `${field} that is ${actual}, where the ${crd} CRD declares ${shape}, so the api server refuses it`,
+    fix: `give ${field} ${shape}, as the ${crd} CRD declares, or remove it`,
+  };
+}
+
+/** The YAML word for the type of `value`, which holds no part of it. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) { return 'a list'; }
+  return isPlainObject(value) ? 'a mapping' : typeName(value);
+}
+
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
   readonly group: string;
@@ -144,14 +254,14 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item,
- * which the API server refuses (`nullListItem`), and for one of a repeated secretKey, which ESO's webhook
- * refuses (`repeatedSecretKeys`).
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item or a
+ * field of another type than the CRD's, which the API server refuses (`specRefusal`), and for one of a
+ * repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`).
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
   const read = stored(found.manifest);
   const spec = read.manifest.spec;
-  if (read.nullItem !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  if (read.refusal !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
@@ -248,13 +358,13 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     const found = objects[i];
     if (!isExternalSecret(found)) { continue; }
     const read = stored(found.manifest);
-    const nullItem = read.nullItem;
-    if (nullItem !== undefined) {
+    const refusal = read.refusal;
+    if (refusal !== undefined) {
       problems.push(checkProblem({
-        rule: 'shape', namespace: found.namespace, sources: [found.source], key: nullItem,
-        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${nullItemProblem(nullItem, 'ExternalSecret')}, `
+        rule: 'shape', namespace: found.namespace, sources: [found.source], key: refusal.field,
+        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${refusal.problem}, `
           + 'and External Secrets Operator writes nothing of it',
-        fix: SHAPE_FIX,
+        fix: refusal.fix,
       }));
     }
     for (const repeated of read.repeated) {

@@ -332,6 +332,45 @@ describe('a ClusterExternalSecret ESO cannot decode', () => {
     }]);
   });
 
+  // ESO v2.9.0 config/crds/bases/external-secrets.io_clusterexternalsecrets.yaml (/work/shared/crds/clusterexternalsecret-crd.eso-v2.9.0.yaml):
+  // spec an object that requires externalSecretSpec, an object of the ExternalSecret spec's types (data an array of
+  // objects, target an object of string name, ...). The schema validation refuses another type, or the field missing
+  // (a null one is dropped first, PruneNonNullableNullsWithoutDefaults): the CES is never stored.
+  const CES_REFUSED = ', so the api server refuses it and External Secrets Operator writes no ExternalSecret of it';
+  const wrong = (field: string, actual: string, declared: string) => ({
+    rule: 'shape', sources: ['s1'], key: field, fix: `give ${field} ${declared}, as the ClusterExternalSecret CRD declares, or remove it`,
+    message: `clusterexternalsecret creds (s1) has ${field} that is ${actual}, where the ClusterExternalSecret CRD declares ${declared}${CES_REFUSED}`,
+  });
+  const required = (what: string) => ({
+    rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec', fix: 'give spec.externalSecretSpec, the spec of the ExternalSecret it writes in each namespace',
+    message: `clusterexternalsecret creds (s1) has spec.externalSecretSpec that is ${what}, where the ClusterExternalSecret CRD requires it `
+      + `(a mapping, the spec of each ExternalSecret)${CES_REFUSED}`,
+  });
+  const cesOf = (spec: any) => ({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' }, spec });
+
+  test.each<[string, any, any]>([
+    ['spec.externalSecretSpec null (left empty in YAML)', { namespaces: ['team-a'], externalSecretSpec: null }, required('null (left empty in YAML)')],
+    ['spec.externalSecretSpec missing', { namespaces: ['team-a'] }, required('missing')],
+    ['spec.externalSecretSpec a string', { namespaces: ['team-a'], externalSecretSpec: 'x' }, wrong('spec.externalSecretSpec', 'a string', 'a mapping')],
+    ['spec a list', [], wrong('spec', 'a list', 'a mapping')],
+    ['spec.externalSecretSpec.data a string', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), data: 'x' } },
+      wrong('spec.externalSecretSpec.data', 'a string', 'a list of mappings')],
+    ['spec.externalSecretSpec.target.name a number', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), target: { name: 5 } } },
+      wrong('spec.externalSecretSpec.target.name', 'a number', 'a string')],
+  ])('%s: reported, and none of its ExternalSecrets is judged', (_title, spec, expected) => {
+    // GIVEN Secret creds in team-a, and CES creds naming team-a (its ExternalSecret would write creds there) of a field the CRD refuses
+    const given = inputs(secret('creds', []), cesOf(spec));
+    // WHEN checked THEN that field alone: no ExternalSecret of it, so no duplicate of creds
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('a CES without a spec targets no namespace: nothing reported', () => {
+    // GIVEN Secret creds in team-a, and CES creds without a spec (the CRD requires none)
+    const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' } });
+    // WHEN checked THEN nothing
+    expect(checkManifests(given)).toEqual([]);
+  });
+
   // validateDuplicateKeys, ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go: its webhook refuses each
   // ExternalSecret the CES controller writes with two spec.data items of one secretKey (deletionPolicy Retain, the default).
   test('two items of spec.externalSecretSpec.data of one secretKey: reported once, and none of its ExternalSecrets is judged', () => {

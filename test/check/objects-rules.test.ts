@@ -221,6 +221,76 @@ describe('an ExternalSecret the api server refuses for a null list item', () => 
   });
 });
 
+describe('an ExternalSecret the api server refuses for a field of another type than the CRD declares', () => {
+  // ESO v2.9.0 config/crds/bases/external-secrets.io_externalsecrets.yaml (/work/shared/crds/externalsecret-crd.eso-v2.9.0.yaml):
+  // spec an object; data and dataFrom arrays of objects, data[].secretKey a string; target an object, its name,
+  // creationPolicy and deletionPolicy strings, manifest an object of string apiVersion and kind, template an object
+  // whose type and mergePolicy are strings, data and metadata.annotations maps of strings, templateFrom an array of
+  // objects of string target. The schema validation refuses another type: the ExternalSecret is never stored.
+  const refused = (field: string, actual: string, declared: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix: `give ${field} ${declared}, as the ExternalSecret CRD declares, or remove it`,
+    message: `externalsecret creds (s1) in namespace team-a has ${field} that is ${actual}, where the ExternalSecret CRD declares ${declared}, `
+      + 'so the api server refuses it, and External Secrets Operator writes nothing of it',
+  });
+  const item = { secretKey: 'token', remoteRef: { key: 'fake/token' } };
+
+  test.each<[string, any, any]>([
+    ['spec.data a string', { data: 'x' }, refused('spec.data', 'a string', 'a list of mappings')],
+    ['an item of spec.data a string', { data: [item, 'x'] }, refused('spec.data[1]', 'a string', 'a mapping')],
+    ['spec.data[].secretKey a number', { data: [item, { secretKey: 5, remoteRef: { key: 'fake/n' } }] }, refused('spec.data[1].secretKey', 'a number', 'a string')],
+    ['spec.dataFrom a mapping', { dataFrom: {} }, refused('spec.dataFrom', 'a mapping', 'a list of mappings')],
+    ['spec.target a list', { target: [] }, refused('spec.target', 'a list', 'a mapping')],
+    ['spec.target.name a number', { target: { name: 5 } }, refused('spec.target.name', 'a number', 'a string')],
+    ['spec.target.creationPolicy a number', { target: { name: 'creds', creationPolicy: 5 } }, refused('spec.target.creationPolicy', 'a number', 'a string')],
+    ['spec.target.deletionPolicy a boolean', { target: { name: 'creds', deletionPolicy: true } }, refused('spec.target.deletionPolicy', 'a boolean', 'a string')],
+    ['spec.target.manifest a string', { target: { name: 'creds', manifest: 'ConfigMap' } }, refused('spec.target.manifest', 'a string', 'a mapping')],
+    ['spec.target.manifest.kind a list', { target: { name: 'creds', manifest: { apiVersion: 'v1', kind: ['Secret'] } } },
+      refused('spec.target.manifest.kind', 'a list', 'a string')],
+    ['spec.target.template a string', { target: { name: 'creds', template: 'x' } }, refused('spec.target.template', 'a string', 'a mapping')],
+    ['spec.target.template.data a string', { target: { name: 'creds', template: { data: 'x' } } }, refused('spec.target.template.data', 'a string', 'a map of strings')],
+    ['a value of spec.target.template.data a number: its type named, neither its key nor the other values',
+      { target: { name: 'creds', template: { data: { token: 'fake-not-a-secret', 'pasted-key': 5 } } } },
+      refused('spec.target.template.data', 'a mapping holding a number', 'a map of strings')],
+    ['spec.target.template.metadata.annotations a list', { target: { name: 'creds', template: { metadata: { annotations: ['a'] } } } },
+      refused('spec.target.template.metadata.annotations', 'a list', 'a map of strings')],
+    ['spec.target.template.templateFrom[].target a boolean', { target: { name: 'creds', template: { templateFrom: [{ target: true }] } } },
+      refused('spec.target.template.templateFrom[0].target', 'a boolean', 'a string')],
+  ])('%s: reported by its path, and the Secret it names is not written', (_, spec, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds, by its target or by default) with a field of another type
+    const given = inputs(secret('creds', []), externalSecret('creds', { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [item], ...spec }));
+    // WHEN checked THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('a spec that is no mapping: reported, and the Secret of its name is not written', () => {
+    // GIVEN Secret creds, and ExternalSecret creds whose spec is a string
+    const given = inputs(secret('creds', []), externalSecret('creds', 'x'));
+    // WHEN checked THEN the spec alone
+    expect(checkManifests(given)).toEqual([refused('spec', 'a string', 'a mapping')]);
+  });
+
+  test('a null list item is reported before a field of another type, once', () => {
+    // GIVEN ExternalSecret creds with spec.data a string and a null item of spec.dataFrom
+    const given = inputs(secret('creds', []), externalSecret('creds', { data: 'x', dataFrom: [null] }));
+    // WHEN checked THEN the null item alone
+    expect(checkManifests(given).map(p => p.key)).toEqual(['spec.dataFrom[0]']);
+  });
+
+  test('the fields of the types the CRD declares: the ExternalSecret writes its Secret', () => {
+    // GIVEN Secret creds, and ExternalSecret creds giving every field the check reads, of the CRD's types
+    const spec = {
+      data: [item], dataFrom: [{ extract: { key: 'fake/all' } }],
+      target: {
+        name: 'creds', creationPolicy: 'Owner', deletionPolicy: 'Delete', manifest: { apiVersion: 'v1', kind: 'Secret' },
+        template: { type: 'Opaque', mergePolicy: 'Replace', data: { token: '{{ .token }}' }, metadata: { annotations: { a: 'b' } }, templateFrom: [{ target: 'Data' }] },
+      },
+    };
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN creds is made twice, and no shape problem
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+});
+
 describe('an ExternalSecret that fetches two items into one secretKey', () => {
   // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateDuplicateKeys: with deletionPolicy Retain, its
   // webhook refuses a spec.data of two items of one secretKey ("duplicate secretKey found: KEY"); the API server defaults

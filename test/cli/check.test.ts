@@ -589,6 +589,19 @@ describe('check reads what the tools around it write', () => {
       + 'declares no null item, so the api server refuses it, and External Secrets Operator writes nothing of it; fix the manifest']);
   });
 
+  test.concurrent('an ExternalSecret with spec.data a string is refused by the api server: reported by its path and the type its CRD declares, and writes no Secret', async () => {
+    // GIVEN Secret creds and an ExternalSecret writing creds whose spec.data is a string, where ESO v2.9.0's CRD declares an
+    // array of objects (/work/shared/crds/externalsecret-crd.eso-v2.9.0.yaml), so its schema validation refuses it
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: creds, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  data: fake-token-value\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the field alone, never its value: no duplicate of creds
+    expect(lines).toEqual(['externalsecret creds (stdin#2) in namespace user has spec.data that is a string, where the ExternalSecret CRD declares a list of mappings, '
+      + 'so the api server refuses it, and External Secrets Operator writes nothing of it; give spec.data a list of mappings, as the ExternalSecret CRD declares, or remove it']);
+  });
+
   test.concurrent('an ExternalSecret that fetches two items into one secretKey is reported, naming the item; with deletionPolicy Delete it passes', async () => {
     // GIVEN an ExternalSecret whose spec.data fetches two items into token, deletionPolicy left empty (null: dropped, then
     // defaulted to Retain), which ESO v2.9.0's webhook refuses (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
