@@ -51,7 +51,7 @@ function programHelp(): string {
     'Commands:',
     ...COMMANDS.flatMap(c => wrap(c.summary, HELP_WIDTH - width - 4).map((line, i) => `  ${(i === 0 ? c.name : '').padEnd(width)}  ${line}`)),
     '',
-    ...wrap(`Run "${PROGRAM} COMMAND --help" for a command's options. Secrets are read from stdin or files, `
+    ...wrap(`Run "${PROGRAM} COMMAND --help" for a command's options, "${PROGRAM} --version" for the version. Secrets are read from stdin or files, `
       + 'never from arguments. Exit codes: 0 ok, 1 conflicts or invalid input, 2 usage.', HELP_WIDTH),
     '',
   ].join('\n');
@@ -77,7 +77,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(commandHelp(topic));
     return EXIT_OK;
   }
-  if (name === '--version') {
+  // `version` as kubectl takes it, as `help` is `--help`.
+  if (name === '--version' || name === 'version') {
     io.stdout(`${packageVersion()}\n`);
     return EXIT_OK;
   }

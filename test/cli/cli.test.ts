@@ -456,9 +456,11 @@ describe('help', () => {
       `${args[0]} takes one command name, one of docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check`]);
   });
 
-  test.concurrent('--version prints the package version', async () => {
+  test.concurrent.each([['--version'], ['version']])('%s prints the package version (version as kubectl takes it)', async flag => {
+    // GIVEN the package's version
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    expectOutput(await cli(['--version']), `${pkg.version}\n`);
+    // WHEN asked for it THEN it is printed alone
+    expectOutput(await cli([flag]), `${pkg.version}\n`);
   });
 });
 
