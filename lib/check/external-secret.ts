@@ -140,31 +140,41 @@ export interface Refusal {
 
 type SpecShape = 'a string' | 'a mapping' | 'a list of mappings' | 'a map of strings';
 
-/** A field of the spec the check reads, with the type ESO's CRD declares, and the fields of it (or of each item) the check reads. */
+/**
+ * A field of the spec the check reads, with the type ESO's CRD declares, the fields of it (or of each item) the
+ * check reads, and whether the CRD requires it.
+ */
 interface SpecField {
   readonly name: string;
   readonly shape: SpecShape;
   readonly inner: readonly SpecField[];
+  readonly required: boolean;
 }
 
 function specField(name: string, shape: SpecShape, inner: readonly SpecField[] = []): SpecField {
-  return { name, shape, inner };
+  return { name, shape, inner, required: false };
+}
+
+/** A field the CRD requires where its parent is given (`required` of the parent's schema). */
+function requiredField(name: string, shape: SpecShape, inner: readonly SpecField[] = []): SpecField {
+  return { name, shape, inner, required: true };
 }
 
 /**
  * The fields of an ExternalSecret's spec the check reads (`externalSecretTarget`, `externalSecretKeys`,
  * `externalSecretExactKeys`, `repeatedSecretKeys`, secret-type's and cloud-identity's reading of the template),
  * with their types in ESO v2.9.0's config/crds/bases/external-secrets.io_externalsecrets.yaml (the same under a
- * ClusterExternalSecret's `externalSecretSpec`). `refreshInterval` is judged by `durationProblem`.
+ * ClusterExternalSecret's `externalSecretSpec`), and the fields their CRD requires: a `data` item's `secretKey` and
+ * `remoteRef`, a target manifest's `apiVersion` and `kind`. `refreshInterval` is judged by `durationProblem`.
  */
 const SPEC_FIELDS: readonly SpecField[] = [
-  specField('data', 'a list of mappings', [specField('secretKey', 'a string')]),
+  specField('data', 'a list of mappings', [requiredField('secretKey', 'a string'), requiredField('remoteRef', 'a mapping')]),
   specField('dataFrom', 'a list of mappings'),
   specField('target', 'a mapping', [
     specField('name', 'a string'),
     specField('creationPolicy', 'a string'),
     specField('deletionPolicy', 'a string'),
-    specField('manifest', 'a mapping', [specField('apiVersion', 'a string'), specField('kind', 'a string')]),
+    specField('manifest', 'a mapping', [requiredField('apiVersion', 'a string'), requiredField('kind', 'a string')]),
     specField('template', 'a mapping', [
       specField('type', 'a string'),
       specField('mergePolicy', 'a string'),
@@ -194,8 +204,11 @@ export function specRefusal(raw: unknown, read: unknown, path: string, crd: stri
 function wrongField(value: any, fields: readonly SpecField[], path: string, crd: string): Refusal | undefined {
   for (const field of fields) {
     const v = value[field.name];
-    if (v === undefined || v === null) { continue; }
     const at = `${path}.${field.name}`;
+    if (v === undefined || v === null) {
+      if (field.required) { return missingField(path, field, crd); }
+      continue;
+    }
     switch (field.shape) {
       case 'a string':
         if (typeof v !== 'string') { return wrongType(at, v, field.shape, crd); }
@@ -232,6 +245,15 @@ export function wrongType(field: string, value: unknown, shape: string, crd: str
     field,
     problem: `${field} that is ${actual}, where the ${crd} CRD declares ${shape}, so the api server refuses it`,
     fix: `give ${field} ${shape}, as the ${crd} CRD declares, or remove it`,
+  };
+}
+
+/** The refusal of `parent` without `field`, which the CRD requires of it (a null is dropped first, so it is missing too). */
+function missingField(parent: string, field: SpecField, crd: string): Refusal {
+  return {
+    field: `${parent}.${field.name}`,
+    problem: `${parent} without ${field.name}, which the ${crd} CRD requires, so the api server refuses it`,
+    fix: `give ${parent} a ${field.name} (${field.shape}), as the ${crd} CRD requires, or remove ${parent}`,
   };
 }
 

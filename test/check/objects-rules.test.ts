@@ -226,7 +226,8 @@ describe('an ExternalSecret the api server refuses for a field of another type t
   // spec an object; data and dataFrom arrays of objects, data[].secretKey a string; target an object, its name,
   // creationPolicy and deletionPolicy strings, manifest an object of string apiVersion and kind, template an object
   // whose type and mergePolicy are strings, data and metadata.annotations maps of strings, templateFrom an array of
-  // objects of string target. The schema validation refuses another type: the ExternalSecret is never stored.
+  // objects of string target; a data item requires secretKey and remoteRef, a manifest apiVersion and kind. The schema
+  // validation refuses another type, or a required field missing: the ExternalSecret is never stored.
   const refused = (field: string, actual: string, declared: string) => ({
     rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix: `give ${field} ${declared}, as the ExternalSecret CRD declares, or remove it`,
     message: `externalsecret creds (s1) in namespace team-a has ${field} that is ${actual}, where the ExternalSecret CRD declares ${declared}, `
@@ -260,6 +261,24 @@ describe('an ExternalSecret the api server refuses for a field of another type t
     const given = inputs(secret('creds', []), externalSecret('creds', { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [item], ...spec }));
     // WHEN checked THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
     expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test.each<[string, any, string, string, string]>([
+    ['a spec.data item without secretKey', { data: [item, { remoteRef: { key: 'fake/n' } }] }, 'spec.data[1]', 'secretKey', 'a string'],
+    ['a spec.data item whose secretKey is null (dropped, so missing)', { data: [{ secretKey: null, remoteRef: { key: 'fake/n' } }] }, 'spec.data[0]', 'secretKey', 'a string'],
+    ['a spec.data item without remoteRef', { data: [item, { secretKey: 'user' }] }, 'spec.data[1]', 'remoteRef', 'a mapping'],
+    ['a target manifest without kind', { target: { name: 'creds', manifest: { apiVersion: 'v1' } } }, 'spec.target.manifest', 'kind', 'a string'],
+  ])('%s: reported as a field the CRD requires, and the Secret it names is not written', (_, spec, parent, field, shape) => {
+    // GIVEN Secret creds, and ExternalSecret creds without a field the CRD lists in the `required` of its parent (a
+    // data item requires remoteRef and secretKey, a target manifest apiVersion and kind), which its schema validation refuses
+    const given = inputs(secret('creds', []), externalSecret('creds', { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [item], ...spec }));
+    // WHEN checked THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', namespace: 'team-a', sources: ['s1'], key: `${parent}.${field}`,
+      message: `externalsecret creds (s1) in namespace team-a has ${parent} without ${field}, which the ExternalSecret CRD requires, so the api server refuses it, `
+        + 'and External Secrets Operator writes nothing of it',
+      fix: `give ${parent} a ${field} (${shape}), as the ExternalSecret CRD requires, or remove ${parent}`,
+    }]);
   });
 
   test('a spec that is no mapping: reported, and the Secret of its name is not written', () => {

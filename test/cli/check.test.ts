@@ -602,6 +602,19 @@ describe('check reads what the tools around it write', () => {
       + 'so the api server refuses it, and External Secrets Operator writes nothing of it; give spec.data a list of mappings, as the ExternalSecret CRD declares, or remove it']);
   });
 
+  test.concurrent('an ExternalSecret with a spec.data item without the secretKey its CRD requires is refused by the api server: reported, and writes no Secret', async () => {
+    // GIVEN Secret creds and an ExternalSecret writing creds whose second spec.data item has a remoteRef and no secretKey,
+    // which ESO v2.9.0's CRD requires of each item (/work/shared/crds/externalsecret-crd.eso-v2.9.0.yaml)
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: user}\n---\n'
+      + 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: creds, namespace: user}\nspec:\n'
+      + '  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  data:\n  - secretKey: token\n    remoteRef: {key: fake/token}\n  - remoteRef: {key: fake/user}\n';
+    // WHEN checked
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN the missing field alone: no duplicate of creds
+    expect(lines).toEqual(['externalsecret creds (stdin#2) in namespace user has spec.data[1] without secretKey, which the ExternalSecret CRD requires, '
+      + 'so the api server refuses it, and External Secrets Operator writes nothing of it; give spec.data[1] a secretKey (a string), as the ExternalSecret CRD requires, or remove spec.data[1]']);
+  });
+
   test.concurrent('an ExternalSecret that fetches two items into one secretKey is reported, naming the item; with deletionPolicy Delete it passes', async () => {
     // GIVEN an ExternalSecret whose spec.data fetches two items into token, deletionPolicy left empty (null: dropped, then
     // defaulted to Retain), which ESO v2.9.0's webhook refuses (validateDuplicateKeys, apis/externalsecrets/v1/externalsecret_validator.go)
