@@ -373,7 +373,7 @@ function itemExpected(type: FieldType): ExpectedType {
  * decodes into an int64 (sigs.k8s.io/json), or, beyond int64, into a float64 that kube-openapi's
  * IsFloat64AJSONInteger refuses past 2^53.
  */
-function isInteger(value: unknown): boolean {
+export function isInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT64 && value < MAX_INT64_EXCLUSIVE;
 }
 

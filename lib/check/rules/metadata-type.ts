@@ -7,7 +7,7 @@
 // fails apiextensions-apiserver's GetObjectMeta (v0.32.9 pkg/apiserver/customresource_handler.go: the request
 // decoder keeps dropInvalidMetadata false; only the storage decoder, for CRs stored before ObjectMeta was
 // validated, drops invalid fields). A null is no refusal: Go's decoder leaves the field empty.
-import { pathText } from '../../admission/stored-pod-default';
+import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { listItems } from '../input-model';
 import { OBJECT_META, Scalar } from '../object-meta';
@@ -82,7 +82,7 @@ function matches(value: unknown, type: Scalar): boolean {
     // An int64 (sigs.k8s.io/json decodes a whole number into one). kubectl writes a float that is a whole number
     // without fraction or exponent (sigs.k8s.io/yaml's JSON of go-yaml's float64), so any whole number of int64's
     // range decodes, past 2^53 too (test/check/objects-rules.test.ts compares with kubectl's decoding).
-    case 'integer': return typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63;
+    case 'integer': return isInteger(value);
     default: return true;
   }
 }
