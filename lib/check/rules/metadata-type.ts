@@ -9,8 +9,7 @@
 // validated, drops invalid fields). A null is no refusal: Go's decoder leaves the field empty.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { listItems } from '../input-model';
-import { OBJECT_META, Scalar } from '../object-meta';
+import { judgedMetadata, OBJECT_META, Scalar } from '../object-meta';
 import { Found, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -24,8 +23,8 @@ export function metadataFieldTypes(objects: readonly Found[]): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
-    const metadata = found.manifest.metadata;
-    if (!isPlainObject(metadata) || listItems(found.manifest) !== undefined) { continue; }
+    const metadata = judgedMetadata(found);
+    if (metadata === undefined) { continue; }
     const refuse = (parts: readonly (string | number)[], value: unknown, expected: string) => {
       const path = pathText(parts);
       const kind = found.kind === '' ? 'object' : found.kind;

@@ -11,8 +11,7 @@ import { goType } from '../../admission/go-equal';
 import { pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { editDistance } from '../../names';
-import { listItems } from '../input-model';
-import { OBJECT_META } from '../object-meta';
+import { judgedMetadata, OBJECT_META } from '../object-meta';
 import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -146,8 +145,8 @@ export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[]
   const problems: CheckProblem[] = [];
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
-    const metadata = found.manifest.metadata;
-    if (!isPlainObject(metadata) || listItems(found.manifest) !== undefined) { continue; }
+    const metadata = judgedMetadata(found);
+    if (metadata === undefined) { continue; }
     for (const key of Object.keys(metadata)) {
       if (!OBJECT_META_FIELDS.has(key)) {
         problems.push(metadataProblem(found, ['metadata', key], OBJECT_META_FIELDS));
