@@ -3,6 +3,7 @@
 // TypeError names neither the construct nor the field. (JSON patches apply after the conversion.)
 import { pathText } from './admission/stored-pod-default';
 import { fieldError } from './errors';
+import { yamlTypeName } from './json';
 /**
  * The error for a KubePodDefault's spec that its core/v1 conversion `convert` cannot read (it threw `error`):
  * naming the deepest field whose value alone makes it throw, found by converting specs that hold that value
@@ -42,7 +43,7 @@ export function conversionError(path: string, spec: unknown, error: unknown, con
   const field = pathText(['spec', ...at]);
   // A null the converters read fields of (an item of a list).
   if (value === null || value === undefined) { return fieldError(path, field, 'is null, which KubePodDefault cannot render: remove it, or give it a value'); }
-  const found = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  const found = yamlTypeName(value);
   const declared = String((cause as Error)?.message).includes('toISOString') ? 'a timestamp' : 'a list';
   return fieldError(path, field, `is ${found}, where core/v1 declares ${declared}, so KubePodDefault cannot render it: write ${declared} there`);
 }

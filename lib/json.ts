@@ -18,6 +18,12 @@ export function typeName(value: unknown): string {
   return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
+/** A value's type in YAML's words, for a message that shows no part of it: `a list`, `a mapping`, `a string`, `null`, ... */
+export function yamlTypeName(value: unknown): string {
+  if (Array.isArray(value)) { return 'a list'; }
+  return value !== null && typeof value === 'object' ? 'a mapping' : typeName(value);
+}
+
 /** A shallow copy of `value` when it is a mapping, so that a later change to the caller's object does not count; anything else as it is. */
 export function copyOfMapping<T>(value: T): T {
   return isPlainObject(value) ? { ...value } : value;

@@ -16,7 +16,7 @@
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
-import { isPlainObject, str, typeName } from '../json';
+import { isPlainObject, str, typeName, yamlTypeName } from '../json';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { apiGroup } from './input-model';
 import { Found, isExternalSecret, ns } from './objects';
@@ -240,7 +240,7 @@ function wrongField(value: any, fields: readonly SpecField[], path: string, crd:
 }
 
 /** The refusal of `field`, `value` of another type than the CRD's `shape`. */
-export function wrongType(field: string, value: unknown, shape: string, crd: string, actual = kindOf(value)): Refusal {
+export function wrongType(field: string, value: unknown, shape: string, crd: string, actual = yamlTypeName(value)): Refusal {
   return {
     field,
     problem: `${field} that is ${actual}, where the ${crd} CRD declares ${shape}, so the api server refuses it`,
@@ -255,12 +255,6 @@ function missingField(parent: string, field: SpecField, crd: string): Refusal {
     problem: `${parent} without ${field.name}, which the ${crd} CRD requires, so the api server refuses it`,
     fix: `give ${parent} a ${field.name} (${field.shape}), as the ${crd} CRD requires, or remove ${parent}`,
   };
-}
-
-/** The YAML word for the type of `value`, which holds no part of it. */
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) { return 'a list'; }
-  return isPlainObject(value) ? 'a mapping' : typeName(value);
 }
 
 /** The object an ExternalSecret writes. */

@@ -8,7 +8,7 @@
 // decoder keeps dropInvalidMetadata false; only the storage decoder, for CRs stored before ObjectMeta was
 // validated, drops invalid fields). A null is no refusal: Go's decoder leaves the field empty.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
-import { isPlainObject } from '../../json';
+import { isPlainObject, yamlTypeName } from '../../json';
 import { judgedMetadata, OBJECT_META, Scalar } from '../object-meta';
 import { Found, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
@@ -88,11 +88,10 @@ function matches(value: unknown, type: Scalar): boolean {
 
 /** The kind of `value` in the words of a message, never any part of it. */
 function kindOf(value: unknown, expected: string): string {
-  if (Array.isArray(value)) { return 'a list'; }
   if (typeof value === 'string' && expected === EXPECTED.time) { return 'a string that is no RFC 3339 time'; }
   if (typeof value === 'number' && !Number.isInteger(value) && expected === EXPECTED.integer) { return 'a number with a fraction'; }
   if (typeof value === 'number' && expected === EXPECTED.integer) { return 'a whole number beyond 64 bits'; }
-  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  return yamlTypeName(value);
 }
 
 function fixFor(found: string, expected: string): string {
