@@ -18,6 +18,9 @@ export function typeName(value: unknown): string {
   return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
+/** Go's encoding/json refuses JSON nested deeper than this (scanner.go, maxNestingDepth), and so do Docker and the API server. */
+export const GO_JSON_MAX_DEPTH = 10000;
+
 /** A value's type in YAML's words, for a message that shows no part of it: `a list`, `a mapping`, `a string`, `null`, ... */
 export function yamlTypeName(value: unknown): string {
   if (Array.isArray(value)) { return 'a list'; }

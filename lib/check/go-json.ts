@@ -7,9 +7,7 @@
 // 10000 arrays and objects, which JSON.parse reads at any depth (scanner.go, maxNestingDepth: "exceeded max
 // depth"). Here JSON.parse reads the text, and these two are looked for beside it: not a second parser.
 // test/check/secret-type.test.ts compares the verdicts with kubectl's own decoder.
-
-/** Go's encoding/json refuses JSON nested deeper than this (scanner.go, maxNestingDepth). */
-export const GO_JSON_MAX_DEPTH = 10000;
+import { GO_JSON_MAX_DEPTH } from '../json';
 
 /** The strings and the numbers of JSON text. */
 const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*/g;

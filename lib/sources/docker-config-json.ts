@@ -1,6 +1,6 @@
 // Docker's config.json: rendering it as kubectl does, and checking that one grants registry access
 // inside a pod. Free of constructs; every message names registries and fields, never a credential.
-import { isPlainObject, typeName } from '../json';
+import { GO_JSON_MAX_DEPTH, isPlainObject, typeName } from '../json';
 import { decodeBase64, encodeBase64 } from './base64';
 import { AccessError, valueError } from '../errors';
 import { hasControlCharacter, hasLoneSurrogate, quote } from '../names';
@@ -237,8 +237,6 @@ function goMapField(object: Record<string, unknown>, name: string): unknown {
   return merged;
 }
 
-/** Go's encoding/json, and so Docker, refuses JSON nested deeper than this. */
-const MAX_JSON_DEPTH = 10000;
 
 // A walk with its own stack, not recursion: JSON.parse reads any depth, and a deeply nested config
 // must end in an AccessError, not a stack overflow. The path is built only for the value at fault.
@@ -261,8 +259,8 @@ function checkNoTrailingNewline(root: unknown, rootWhere: string): void {
       continue;
     }
     if (typeof value !== 'object' || value === null) { continue; }
-    if (node.depth > MAX_JSON_DEPTH) {
-      throw new AccessError(`${rootWhere} is nested more than ${MAX_JSON_DEPTH} levels deep, more than Docker's JSON parser reads: flatten it`);
+    if (node.depth > GO_JSON_MAX_DEPTH) {
+      throw new AccessError(`${rootWhere} is nested more than ${GO_JSON_MAX_DEPTH} levels deep, more than Docker's JSON parser reads: flatten it`);
     }
     const children: Node[] = Array.isArray(value)
       ? value.map((item, i) => ({ value: item, step: `[${i}]`, parent: node, depth: node.depth + 1 }))
