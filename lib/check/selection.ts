@@ -192,6 +192,32 @@ export interface PairOptions<T> {
   readonly earlier?: readonly Entry<T>[];
   /** Requirements the pod meets too. @default - none */
   readonly extra?: readonly SelectorRequirement[];
+  /**
+   * The pairs of these entries on a pod that meets `extra`, as `summary` of the same entries and `extra`
+   * listed them (`PairTally.listed`): used when `earlier` is every entry. @default - found here
+   */
+  readonly listed?: Pair<T>[];
+}
+
+/** What `Meetings.summary` counts, and how. */
+export interface SummaryOptions {
+  /** Requirements the pod meets too. @default - none */
+  readonly extra?: readonly SelectorRequirement[];
+  /** Count only when no two PodDefaults share a name. @default false */
+  readonly distinctNames?: boolean;
+  /** The order of the first pair. @default 'later' */
+  readonly order?: PairOrder;
+}
+
+/**
+ * What `Meetings.summary` found: the pairs counted, when there are more than its limit; or, when it had to
+ * list them to count them, the pairs `pairs(entries, { extra })` lists, for `PairOptions.listed`.
+ */
+export interface PairTally<T> {
+  /** The pairs counted. @default - not counted: list them */
+  readonly counted?: PairSummary<T>;
+  /** The pairs listed. @default - not listed */
+  readonly listed?: Pair<T>[];
 }
 
 /** A pair of entries that clash, the earlier PodDefault (in the group's order) first. */
@@ -221,8 +247,6 @@ export interface PairSummary<T> {
  */
 export class Meetings {
   private orders?: Map<PodDefaultFound, number>;
-  /** The pairs `summary` listed and did not count, for the `pairs` call that follows it on the same entries. */
-  private listed?: { readonly entries: readonly Entry<unknown>[]; readonly extra?: readonly SelectorRequirement[]; readonly pairs: Pair<unknown>[] };
   private readonly constraints = new Map<PodDefaultFound, Constraints | undefined>();
 
   public constructor(private readonly group: readonly PodDefaultFound[], private readonly namespace: string) {}
@@ -257,12 +281,7 @@ export class Meetings {
    * the later entry, then the earlier one, in the group's order.
    */
   public pairs<T>(entries: readonly Entry<T>[], options: PairOptions<T> = {}): Pair<T>[] {
-    const listed = this.listed;
-    this.listed = undefined;
-    if (listed !== undefined && listed.entries === entries && (options.earlier === undefined || options.earlier === entries)
-      && (listed.extra === options.extra || ((listed.extra ?? []).length === 0 && (options.extra ?? []).length === 0))) {
-      return listed.pairs as Pair<T>[];
-    }
+    if (options.listed !== undefined && (options.earlier === undefined || options.earlier === entries)) { return options.listed; }
     const extra = options.extra ?? [];
     const members = this.members(entries, extra);
     const earlier = options.earlier === undefined || options.earlier === entries ? members : this.members(options.earlier, extra);
@@ -288,8 +307,9 @@ export class Meetings {
 
   /**
    * The pairs `pairs(entries, { extra })` lists, counted rather than listed, when there are more than
-   * `limit` of them; `undefined` when there are at most `limit` (list them), or when they cannot be
+   * `limit` of them; not counted when there are at most `limit` (list them), or when they cannot be
    * counted so: a PodDefault with two entries, or, with `distinctNames`, two PodDefaults of one name.
+   * When it listed them to count them, it gives them, for `PairOptions.listed`.
    *
    * A member meets every other when each key it constrains is constrained by no other member, or allows
    * some value (or absence) that every member that constrains the key allows: meeting fails only on a key
@@ -298,16 +318,15 @@ export class Meetings {
    * define one key their own way are half a million pairs, two seconds to list; counted, a few
    * milliseconds.
    */
-  public summary<T>(entries: readonly Entry<T>[], limit: number,
-    options: { readonly extra?: readonly SelectorRequirement[]; readonly distinctNames?: boolean; readonly order?: PairOrder } = {}): PairSummary<T> | undefined {
+  public summary<T>(entries: readonly Entry<T>[], limit: number, options: SummaryOptions = {}): PairTally<T> {
     // Fewer pairs than that, whatever they are.
-    if (entries.length * (entries.length - 1) / 2 <= limit) { return undefined; }
+    if (entries.length * (entries.length - 1) / 2 <= limit) { return {}; }
     const members = this.members(entries, options.extra ?? []);
     // In the group's order, two entries of one PodDefault are side by side.
     for (let i = 1; i < members.length; i++) {
-      if (members[i].order === members[i - 1].order) { return undefined; }
+      if (members[i].order === members[i - 1].order) { return {}; }
     }
-    if (options.distinctNames && new Set(members.map(m => m.entry.pd.name)).size < members.length) { return undefined; }
+    if (options.distinctNames && new Set(members.map(m => m.entry.pd.name)).size < members.length) { return {}; }
     // Each key that two members constrain: what all of them allow together (`null`: nothing).
     const first = new Map<string, Allowed>();
     const shared = new Map<string, Allowed | null>();
@@ -351,9 +370,8 @@ export class Meetings {
     const restPairs = rest.length < 2 ? [] : this.pairsOf(rest, rest);
     count += restPairs.length;
     if (count <= limit) {
-      // None open: those are the pairs `pairs` would list next.
-      if (openCount === 0) { this.listed = { entries, extra: options.extra, pairs: restPairs }; }
-      return undefined;
+      // None open: those are the pairs `pairs` lists.
+      return openCount === 0 ? { listed: restPairs } : {};
     }
     const paired = new Set<PodDefaultFound>();
     for (const [a, b] of restPairs) { paired.add(a.pd).add(b.pd); }
@@ -363,7 +381,7 @@ export class Meetings {
       const others = opened[i] ? members.length - all.get(m.entry.klass)! : openCount - (open.get(m.entry.klass) ?? 0);
       if (others > 0 || paired.has(m.entry.pd)) { parties.push(m.entry.pd); }
     });
-    return { count, parties, first: this.firstPair(members, options.order ?? 'later') };
+    return { counted: { count, parties, first: this.firstPair(members, options.order ?? 'later') } };
   }
 
   /**
@@ -401,7 +419,7 @@ export class Meetings {
    * entry clashes with every earlier entry of another class, not only with the first one of its PodDefault.
    * With `extra`, only on a pod that also meets those requirements.
    */
-  public clashes<T>(entries: readonly Entry<T>[], options: { readonly anyEntry?: boolean; readonly extra?: readonly SelectorRequirement[] } = {}): Pair<T>[] {
+  public clashes<T>(entries: readonly Entry<T>[], options: { readonly anyEntry?: boolean; readonly extra?: readonly SelectorRequirement[]; readonly listed?: Pair<T>[] } = {}): Pair<T>[] {
     const found: Pair<T>[] = [];
     const first = new Map<PodDefaultFound, Entry<T>>();
     const twice = new Set<PodDefaultFound>();
@@ -421,7 +439,7 @@ export class Meetings {
     const reported = new Set<number>();
     const size = this.group.length;
     const earlier = options.anyEntry || first.size === entries.length ? entries : [...first.values()];
-    for (const pair of this.pairs(entries, { earlier, extra: options.extra })) {
+    for (const pair of this.pairs(entries, { earlier, extra: options.extra, listed: options.listed })) {
       const id = this.orderOf(pair[0].pd) * size + this.orderOf(pair[1].pd);
       if (!reported.has(id)) {
         reported.add(id);

@@ -247,7 +247,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (!meetings.mayClash(entries)) { return; }
     // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
     // kinds each: counted, in the one landing (each pair once across landings needs them listed).
-    const counted = alone ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : undefined;
+    const { counted, listed } = alone ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
     if (counted !== undefined && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))) {
       const [a, b] = counted.first;
       const [used, unused] = a.klass === pair.used ? [found[a.item], found[b.item]] : [found[b.item], found[a.item]];
@@ -255,7 +255,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       reported.set(id, { kinds: p, id, used, unused, landing, counted });
       return;
     }
-    for (const [a, b] of meetings.pairs(entries)) {
+    for (const [a, b] of meetings.pairs(entries, { listed })) {
       // One name twice is the duplicate rule's.
       if (a.pd.name !== b.pd.name) { judge(a, b); }
     }

@@ -73,9 +73,9 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
     const oriented = ([earlier, later]: readonly [Entry<Provider>, Entry<Provider>]): [Provider, Provider] =>
       (earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item]);
     // Many pairs of PodDefaults of names of their own that each set the variable once, counted.
-    const summary = alone ? meetings.summary(list, MAX_PAIRS, { distinctNames: true }) : undefined;
+    const { counted: summary, listed } = alone ? meetings.summary(list, MAX_PAIRS, { distinctNames: true }) : {};
     const pairs: [Provider, Provider][] = [];
-    for (const pair of summary !== undefined ? [] : meetings.pairs(list)) {
+    for (const pair of summary !== undefined ? [] : meetings.pairs(list, { listed })) {
       // One name twice is the duplicate rule's.
       if (pair[0].pd.name === pair[1].pd.name) { continue; }
       const [p, q] = oriented(pair);

@@ -39,9 +39,9 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
       fix: 'spell them the same way or use different directories',
     });
     // Many pairs of PodDefaults that spell the directory once each, counted.
-    const counted = meetings.summary(entries, MAX_PAIRS);
+    const { counted, listed } = meetings.summary(entries, MAX_PAIRS);
     const pairs: Pair<string>[] = [];
-    for (const pair of counted !== undefined ? [] : meetings.clashes(entries, { anyEntry: true })) {
+    for (const pair of counted !== undefined ? [] : meetings.clashes(entries, { anyEntry: true, listed })) {
       // One PodDefault that spells the directory twice is reported on its own: at most once each.
       if (pair[0].pd === pair[1].pd) { problems.push(describe(pair)); } else { pairs.push(pair); }
     }

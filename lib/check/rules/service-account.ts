@@ -25,9 +25,9 @@ export function serviceAccounts(group: readonly PodDefaultFound[], namespace: st
   const first = setters?.[0].klass;
   if (setters === undefined || setters.every(s => s.klass === first) || !meetings.mayClash(setters)) { return NO_PROBLEMS; }
   // Many pairs counted, each PodDefault of its own name; the first by the earlier PodDefault.
-  const counted = meetings.summary(setters, MAX_PAIRS, { distinctNames: true, order: 'earlier' });
+  const { counted, listed } = meetings.summary(setters, MAX_PAIRS, { distinctNames: true, order: 'earlier' });
   // The pairs come by the later PodDefault; reported by the earlier one, as they read in the group.
-  const pairs = counted !== undefined ? [] : meetings.pairs(setters).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
+  const pairs = counted !== undefined ? [] : meetings.pairs(setters, { listed }).sort((x, y) => x[0].item - y[0].item || x[1].item - y[1].item);
   // One name twice is the duplicate rule's.
   return pairProblems({
     pairs: pairs.filter(([a, b]) => a.pd.name !== b.pd.name),

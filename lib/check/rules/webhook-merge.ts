@@ -62,7 +62,7 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
       // Many pairs of PodDefaults that define the key once each, counted; those of a label some selector
       // reads are listed, for the pod label rule.
       read ??= rule.rule === 'label' ? new Set(group.flatMap(pd => pd.selector.requirements.map(r => r.key))) : undefined;
-      const counted = read?.has(key) ? undefined : meetings.summary(bucket, MAX_PAIRS, { extra });
+      const { counted, listed } = read?.has(key) ? {} : meetings.summary(bucket, MAX_PAIRS, { extra });
       if (counted !== undefined) {
         append(problems ??= [], pairProblems({
           pairs: [],
@@ -73,7 +73,7 @@ export function webhookMerge(group: readonly PodDefaultFound[], namespace: strin
         }));
         return;
       }
-      const found = meetings.clashes(bucket, { extra });
+      const found = meetings.clashes(bucket, { extra, listed });
       const pairs: [PodDefaultFound, PodDefaultFound][] = [];
       for (const [a, b] of found) {
         if (rule.rule === 'label') { labelPairs.add(pairId(key, a.pd, b.pd)); }
