@@ -4,11 +4,11 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
 import { SpecField, SPEC_FIELDS } from '../../lib/check/external-secret';
 import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
-import * as YAML from 'yaml';
 import { EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
 import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
