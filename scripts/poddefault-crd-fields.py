@@ -19,7 +19,9 @@ pkg/apiserver/schema/listtype/validation.go): each object schema's `required` fi
 string (the resource quantity's, on int-or-string fields), and the keys of an `x-kubernetes-list-type: map`
 list, whose items must differ in them. `format: int32` and `int64` validate nothing: the API server strips
 the formats it does not support (StripUnsupportedFormatsPostProcess, apiextensions-apiserver
-pkg/apiserver/validation/formats.go), and those are not among them.
+pkg/apiserver/validation/formats.go), and those are not among them. The table still records them, as the type
+`int32` or `int64` of an integer: they are the widths of the Go fields (corev1's, from which controller-gen wrote
+the CRD) that the webhook decodes a stored PodDefault into, which refuse a wider number.
 """
 import json
 import re
@@ -79,7 +81,8 @@ def main():
         if 'anyOf' in node:
             raise SystemExit(f'{path}: anyOf outside int-or-string')
         if kind in SCALARS:
-            return (kind + suffix,)
+            # An integer of a format is named by its width: `int32`, `int64`.
+            return ((node['format'] if kind == 'integer' and 'format' in node else kind) + suffix,)
         if suffix:
             raise SystemExit(f'{path}: a default or pattern on a {kind}')
         if kind == 'array':
@@ -147,7 +150,8 @@ def main():
     print('//')
     print('// The fields its structural schema declares, by object schema: every other field is pruned when the API server')
     print('// stores a PodDefault. The root entry is `\'\'`; apiVersion, kind and metadata are kept whatever the schema says.')
-    print('// A type is `string`, `boolean`, `integer`, `number`, `int-or-string`, `object` (an object that declares no')
+    print('// A type is `string`, `boolean`, `integer` (or `int32`, `int64`: one of that format, which the API server does not')
+    print('// check but the webhook\'s Go field holds), `number`, `int-or-string`, `object` (an object that declares no')
     print('// field: all it holds is pruned), an entry (named by the shortest path where its schema shows up: the container')
     print('// of initContainers and sidecars is `spec.initContainers[]`), or `[]T` (a list of T) or `map[]T`')
     print('// (additionalProperties T) of one; `~NAME` ends a string (or int-or-string) whose string value must match the')

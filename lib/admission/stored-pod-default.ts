@@ -17,7 +17,9 @@
 // - a value of another type than its schema's (kube-openapi pkg/validation/validate/type.go, typeValidator):
 //   an integer is a JSON number without fraction (kubectl sends YAML `1.0` as `1`: test/check/field-type.test.ts
 //   records it), an int-or-string an integer or a string, a number any number; a null list item is refused (the
-//   schema is not nullable), a null field or map value was dropped before;
+//   schema is not nullable), a null field or map value was dropped before. An integer's `format: int32` is not
+//   checked (apiextensions-apiserver strips it, StripUnsupportedFormatsPostProcess): the walk records one past
+//   int32 all the same, as the webhook cannot decode it (`INT32_OVERFLOW`);
 // - a string that does not match its pattern (stringValidator): a resource quantity's, on int-or-string fields;
 // - a required field that is absent once nulls are dropped (object_validator.go);
 // - two items of an `x-kubernetes-list-type: map` list (a container's ports) with the same keys
@@ -30,14 +32,15 @@ type ScalarType = 'string' | 'boolean' | 'integer' | 'number' | 'int-or-string';
 
 /** The schema of one field: a scalar, an object of declared fields, or a list or map of one. */
 type FieldType =
-  | { readonly kind: 'scalar'; readonly scalar: ScalarType; readonly pattern?: RegExp; readonly patternName?: string }
+  | { readonly kind: 'scalar'; readonly scalar: ScalarType; readonly pattern?: RegExp; readonly patternName?: string; readonly int32?: boolean }
   | { readonly kind: 'object'; readonly fields: ObjectType }
   | { readonly kind: 'list'; readonly item: FieldType; readonly mapKeys?: readonly string[] }
   | { readonly kind: 'map'; readonly item: FieldType };
 
 /**
- * One reason the API server's validation refuses a PodDefault, as stored (pruned, nulls dropped, defaults set).
- * It holds no part of a value: the kind of value found, at most.
+ * One reason the API server's validation refuses a PodDefault, as stored (pruned, nulls dropped, defaults set),
+ * or, a type refusal whose `found` is `NEAR_WHOLE_NUMBER` or `INT32_OVERFLOW`, an integer it stores that the
+ * webhook cannot decode. It holds no part of a value: the kind of value found, at most.
  *
  * @internal
  */
@@ -71,6 +74,9 @@ interface ObjectType {
 
 const NO_STRINGS: readonly string[] = [];
 const NO_FIELDS: ObjectType = { fields: new Map(), defaults: NO_STRINGS, required: NO_STRINGS };
+/** The range of Go's int32, the width of the fields the PodDefault CRD declares `format: int32`. */
+const MIN_INT32 = -(2 ** 31);
+const MAX_INT32 = 2 ** 31 - 1;
 /** The range of Go's int64, which the API server decodes a JSON number without fraction or exponent into. */
 const MIN_INT64 = -(2 ** 63);
 const MAX_INT64_EXCLUSIVE = 2 ** 63;
@@ -111,12 +117,19 @@ function compile(): ObjectType {
     const tilde = type.indexOf('~');
     const base = tilde < 0 ? type : type.slice(0, tilde);
     switch (base) {
+      // The table's integer of format int64 is any integer the API server takes (it checks 64 bits); one of format
+      // int32 is, in the webhook's Go field, an int32.
+      case 'int64': return { kind: 'scalar', scalar: 'integer' };
+      case 'int32': return { kind: 'scalar', scalar: 'integer', int32: true };
       case 'string':
       case 'boolean':
       case 'integer':
       case 'number':
       case 'int-or-string': {
-        if (tilde < 0) { return { kind: 'scalar', scalar: base }; }
+        // An int-or-string without a pattern (a probe's port) is an intstr.IntOrString, whose integer is an int32
+        // (IntVal, k8s.io/apimachinery pkg/util/intstr/intstr.go, UnmarshalJSON); with the quantity pattern, a
+        // resource.Quantity, which holds any number.
+        if (tilde < 0) { return base === 'int-or-string' ? { kind: 'scalar', scalar: base, int32: true } : { kind: 'scalar', scalar: base }; }
         const patternName = type.slice(tilde + 1);
         return { kind: 'scalar', scalar: base, pattern: new RegExp(PODDEFAULT_CRD_PATTERNS[patternName]), patternName };
       }
@@ -226,7 +239,11 @@ class Walk {
         if (typeof value !== 'boolean') { this.refuseType(type.scalar, value); }
         return;
       case 'integer':
-        if (!isInteger(value)) { this.refuseType(type.scalar, value); }
+        if (!isInteger(value)) {
+          this.refuseType(type.scalar, value);
+        } else if (type.int32 === true) {
+          this.refuseWiderThanInt32(type.scalar, value as number);
+        }
         return;
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) { this.refuseType(type.scalar, value); }
@@ -236,7 +253,11 @@ class Walk {
           // A quantity (resource.Quantity) reads a number with a fraction as it is: one kube-openapi takes for an
           // integer is stored, and every Go client decodes it.
           const quantity = type.patternName === 'quantity' && typeof value === 'number' && isFloat64AJsonInteger(value);
-          if (!isInteger(value) && !quantity) { this.refuseType(type.scalar, value); }
+          if (!isInteger(value) && !quantity) {
+            this.refuseType(type.scalar, value);
+          } else if (type.int32 === true) {
+            this.refuseWiderThanInt32(type.scalar, value as number);
+          }
           return;
         }
         break;
@@ -249,6 +270,11 @@ class Walk {
 
   private refuseType(expected: ExpectedType, value: unknown): void {
     this.refused?.push({ reason: 'type', path: pathText(this.path), expected, found: kindOf(value, expected) });
+  }
+
+  /** Records `value`, an integer the API server stores, when the webhook's int32 field cannot hold it (`INT32_OVERFLOW`). */
+  private refuseWiderThanInt32(expected: ExpectedType, value: number): void {
+    if (value < MIN_INT32 || value > MAX_INT32) { this.refused!.push({ reason: 'type', path: pathText(this.path), expected, found: INT32_OVERFLOW }); }
   }
 
   /**
@@ -419,6 +445,20 @@ const MAX_JSON_FLOAT = 2 ** 53 - 1;
  * it, fraction and all.
  */
 export const NEAR_WHOLE_NUMBER = 'a number with a tiny fraction (under 1e-9 of the number)';
+
+/**
+ * `found` of a type refusal of an integer the API server stores, beyond the int32 of the webhook's Go field: a field
+ * of `format: int32` (a container port, a probe's seconds, a volume's defaultMode), whose format the API server
+ * strips and does not check (StripUnsupportedFormatsPostProcess, apiextensions-apiserver v0.32.0
+ * pkg/apiserver/validation/formats.go: int32 is not among its supportedFormats, so kube-openapi's numberValidator,
+ * IsValueValidAgainstRange in pkg/validation/validate/values.go, checks the default, int64), or an int-or-string
+ * port (intstr.IntOrString's IntVal). The webhook reads the namespace's PodDefaults into its Go structs, the core/v1
+ * types (kubeflow/kubeflow components/admission-webhook pkg/apis/settings/v1alpha1/poddefault_types.go), where the
+ * JSON decoder refuses a number its int32 overflows (sigs.k8s.io/json internal/golang/encoding/json/decode.go,
+ * literalStore: `strconv.ParseInt(item, 10, 64)` then `v.OverflowInt(n)`, "cannot unmarshal number ... of type
+ * int32"; encoding/json's is the same): it refuses every pod of the namespace, as for `NEAR_WHOLE_NUMBER`.
+ */
+export const INT32_OVERFLOW = 'a whole number beyond 32 bits';
 
 /** The kind of `value`, in the words of a message, against `expected`; never any part of the value. */
 function kindOf(value: unknown, expected: ExpectedType): string {

@@ -142,13 +142,22 @@ type SpecShape = 'a string' | 'a mapping' | 'a list of mappings' | 'a map of str
 
 /**
  * A field of the spec the check reads, with the type ESO's CRD declares, the fields of it (or of each item) the
- * check reads, and whether the CRD requires it.
+ * check reads, whether the CRD requires it, and for a string the values its `enum` allows with its `default`.
+ *
+ * @internal
  */
-interface SpecField {
+export interface SpecField {
   readonly name: string;
   readonly shape: SpecShape;
   readonly inner: readonly SpecField[];
   readonly required: boolean;
+  readonly allowed?: SpecEnum;
+}
+
+/** The `enum` of a string field, in the CRD's order, and the `default` the API server sets when it is absent (or null). @internal */
+export interface SpecEnum {
+  readonly values: readonly string[];
+  readonly default: string;
 }
 
 function specField(name: string, shape: SpecShape, inner: readonly SpecField[] = []): SpecField {
@@ -161,23 +170,38 @@ function requiredField(name: string, shape: SpecShape, inner: readonly SpecField
 }
 
 /**
+ * A string field whose CRD declares an `enum`: the API server refuses any other string, the empty one too
+ * (apiextensions-apiserver v0.32.0 pkg/apiserver/validation/validation.go keeps the schema's `enum`, and
+ * kube-openapi's basicCommonValidator.Validate, pkg/validation/validate/validator.go at the version Kubernetes 1.32
+ * pins, fails a value equal to none of it: "Unsupported value").
+ */
+function enumField(name: string, values: readonly string[], defaultValue: string): SpecField {
+  return { name, shape: 'a string', inner: [], required: false, allowed: { values, default: defaultValue } };
+}
+
+/**
  * The fields of an ExternalSecret's spec the check reads (`externalSecretTarget`, `externalSecretKeys`,
  * `externalSecretExactKeys`, `repeatedSecretKeys`, secret-type's and cloud-identity's reading of the template),
  * with their types in ESO v2.9.0's config/crds/bases/external-secrets.io_externalsecrets.yaml (the same under a
- * ClusterExternalSecret's `externalSecretSpec`), and the fields their CRD requires: a `data` item's `secretKey` and
- * `remoteRef`, a target manifest's `apiVersion` and `kind`. `refreshInterval` is judged by `durationProblem`.
+ * ClusterExternalSecret's `externalSecretSpec`), the fields their CRD requires: a `data` item's `secretKey` and
+ * `remoteRef`, a target manifest's `apiVersion` and `kind`, and the enums of those it declares one of (v1, the
+ * version v2.9.0 serves): `creationPolicy`, `deletionPolicy` and the template's `mergePolicy` (`templateFrom[].target`
+ * has none in v1). test/check/objects-rules.test.ts holds them to both CRDs. `refreshInterval` is judged by
+ * `durationProblem`.
+ *
+ * @internal
  */
-const SPEC_FIELDS: readonly SpecField[] = [
+export const SPEC_FIELDS: readonly SpecField[] = [
   specField('data', 'a list of mappings', [requiredField('secretKey', 'a string'), requiredField('remoteRef', 'a mapping')]),
   specField('dataFrom', 'a list of mappings'),
   specField('target', 'a mapping', [
     specField('name', 'a string'),
-    specField('creationPolicy', 'a string'),
-    specField('deletionPolicy', 'a string'),
+    enumField('creationPolicy', ['Owner', 'Orphan', 'Merge', 'None', 'CreateOrMerge'], 'Owner'),
+    enumField('deletionPolicy', ['Delete', 'Merge', 'Retain'], 'Retain'),
     specField('manifest', 'a mapping', [requiredField('apiVersion', 'a string'), requiredField('kind', 'a string')]),
     specField('template', 'a mapping', [
       specField('type', 'a string'),
-      specField('mergePolicy', 'a string'),
+      enumField('mergePolicy', ['Replace', 'Merge'], 'Replace'),
       specField('data', 'a map of strings'),
       specField('metadata', 'a mapping', [specField('annotations', 'a map of strings')]),
       specField('templateFrom', 'a list of mappings', [specField('target', 'a string')]),
@@ -188,9 +212,9 @@ const SPEC_FIELDS: readonly SpecField[] = [
 /**
  * Why the API server refuses `spec` (`raw` as given, `read` as stored: `storedExternalSecret`), an ExternalSecret's
  * spec or a ClusterExternalSecret's `externalSecretSpec` at `path`: a spec that is no mapping, a null list item
- * anywhere in it (`nullListItem`), or a field the check reads of another type than `crd`'s CRD declares (its
- * schema validation refuses it, so the object is never stored and writes nothing); `undefined` when none.
- * Names the field and the types, never the value.
+ * anywhere in it (`nullListItem`), or a field the check reads of another type than `crd`'s CRD declares, or a
+ * string none of its `enum` allows (its schema validation refuses it, so the object is never stored and writes
+ * nothing); `undefined` when none. Names the field, the types and the enum's values, never the value.
  */
 export function specRefusal(raw: unknown, read: unknown, path: string, crd: string): Refusal | undefined {
   if (raw === undefined || raw === null) { return undefined; }
@@ -212,6 +236,7 @@ function wrongField(value: any, fields: readonly SpecField[], path: string, crd:
     switch (field.shape) {
       case 'a string':
         if (typeof v !== 'string') { return wrongType(at, v, field.shape, crd); }
+        if (field.allowed !== undefined && !field.allowed.values.includes(v)) { return notAllowed(at, field.allowed, crd); }
         break;
       case 'a map of strings': {
         if (!isPlainObject(v)) { return wrongType(at, v, field.shape, crd); }
@@ -248,6 +273,24 @@ export function wrongType(field: string, value: unknown, shape: string, crd: str
   };
 }
 
+/**
+ * The refusal of the string `field` that is none of the values of its `enum`: names them (they are the CRD's, no
+ * secret), never the value given.
+ */
+function notAllowed(field: string, allowed: SpecEnum, crd: string): Refusal {
+  const values = orList(allowed.values);
+  return {
+    field,
+    problem: `${field} that is none of the values the ${crd} CRD allows (${values}), so the api server refuses it`,
+    fix: `give ${field} one of ${values}, or remove it for the default, ${allowed.default}`,
+  };
+}
+
+/** `a, b or c`. */
+function orList(values: readonly string[]): string {
+  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
 /** The refusal of `parent` without `field`, which the CRD requires of it (a null is dropped first, so it is missing too). */
 function missingField(parent: string, field: SpecField, crd: string): Refusal {
   return {
@@ -270,8 +313,8 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item or a
- * field of another type than the CRD's, which the API server refuses (`specRefusal`), and for one of a
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item, a
+ * field of another type than the CRD's or a value its enum lacks, which the API server refuses (`specRefusal`), and for one of a
  * repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`).
  */
 export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {

@@ -357,6 +357,13 @@ describe('a ClusterExternalSecret ESO cannot decode', () => {
       wrong('spec.externalSecretSpec.data', 'a string', 'a list of mappings')],
     ['spec.externalSecretSpec.target.name a number', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), target: { name: 5 } } },
       wrong('spec.externalSecretSpec.target.name', 'a number', 'a string')],
+    // The CRD's enum of spec.externalSecretSpec.target.creationPolicy (v1): Owner, Orphan, Merge, None, CreateOrMerge.
+    ['spec.externalSecretSpec.target.creationPolicy none of its enum', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), target: { name: 'creds', creationPolicy: 'Sometimes' } } }, {
+      rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec.target.creationPolicy',
+      fix: 'give spec.externalSecretSpec.target.creationPolicy one of Owner, Orphan, Merge, None or CreateOrMerge, or remove it for the default, Owner',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec.target.creationPolicy that is none of the values the ClusterExternalSecret CRD allows '
+        + `(Owner, Orphan, Merge, None or CreateOrMerge)${CES_REFUSED}`,
+    }],
   ])('%s: reported, and none of its ExternalSecrets is judged', (_title, spec, expected) => {
     // GIVEN Secret creds in team-a, and CES creds naming team-a (its ExternalSecret would write creds there) of a field the CRD refuses
     const given = inputs(secret('creds', []), cesOf(spec));

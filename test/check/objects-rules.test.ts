@@ -1,12 +1,15 @@
 // The rules on objects as kubectl and External Secrets Operator place them: duplicate-object and
 // output-file.
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
+import { SpecField, SPEC_FIELDS } from '../../lib/check/external-secret';
 import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
+import { EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
 import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
@@ -307,6 +310,70 @@ describe('an ExternalSecret the api server refuses for a field of another type t
     const given = inputs(secret('creds', []), externalSecret('creds', spec));
     // WHEN checked THEN creds is made twice, and no shape problem
     expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+});
+
+describe('an ExternalSecret the api server refuses for a value its CRD\'s enum lacks', () => {
+  // ESO v2.9.0 config/crds/bases/external-secrets.io_externalsecrets.yaml, v1 (the version it serves): spec.target.creationPolicy
+  // enum Owner, Orphan, Merge, None, CreateOrMerge; deletionPolicy Delete, Merge, Retain; template.mergePolicy Replace, Merge.
+  // kube-openapi's basicCommonValidator (pkg/validation/validate/validator.go, the version Kubernetes 1.32 pins) fails any
+  // other value ("Unsupported value"): the ExternalSecret is never stored, so it writes nothing.
+  const refused = (field: string, values: string, defaultValue: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix: `give ${field} one of ${values}, or remove it for the default, ${defaultValue}`,
+    message: `externalsecret creds (s1) in namespace team-a has ${field} that is none of the values the ExternalSecret CRD allows (${values}), `
+      + 'so the api server refuses it, and External Secrets Operator writes nothing of it',
+  });
+  const CREATION = 'Owner, Orphan, Merge, None or CreateOrMerge';
+  const item = { secretKey: 'token', remoteRef: { key: 'fake/token' } };
+
+  test.each<[string, any, any]>([
+    ['creationPolicy Sometimes', { name: 'creds', creationPolicy: 'Sometimes' }, refused('spec.target.creationPolicy', CREATION, 'Owner')],
+    ['creationPolicy in lower case', { name: 'creds', creationPolicy: 'owner' }, refused('spec.target.creationPolicy', CREATION, 'Owner')],
+    ['creationPolicy empty (the enum has no empty string)', { name: 'creds', creationPolicy: '' }, refused('spec.target.creationPolicy', CREATION, 'Owner')],
+    ['deletionPolicy Keep', { name: 'creds', deletionPolicy: 'Keep' }, refused('spec.target.deletionPolicy', 'Delete, Merge or Retain', 'Retain')],
+    ['template.mergePolicy Append', { name: 'creds', template: { mergePolicy: 'Append' } }, refused('spec.target.template.mergePolicy', 'Replace or Merge', 'Replace')],
+  ])('%s: reported by its path with the values allowed, never the value, and the Secret it names is not written', (_, target, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) with a target field its CRD's enum lacks
+    const given = inputs(secret('creds', []), externalSecret('creds', { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, data: [item], target }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(problems).toEqual([expected]);
+    expect(line(problems[0])).not.toMatch(/Sometimes|owner|Keep|Append/);
+  });
+
+  test.each([['Owner'], ['Orphan'], ['None'], ['CreateOrMerge']])('creationPolicy %s, one of the enum: no shape problem', creationPolicy => {
+    // GIVEN ExternalSecret creds with a creationPolicy its CRD allows
+    const given = inputs(externalSecret('creds', { data: [item], target: { name: 'creds', creationPolicy, deletionPolicy: 'Retain', template: { mergePolicy: 'Merge' } } }));
+    // WHEN checked THEN nothing
+    expect(checkManifests(given)).toEqual([]);
+  });
+
+  // The CRDs are reference data beside the clone (../shared/crds, there in CI), as for the PodDefault CRD's table.
+  const withCrds = hasExternalSecretCrd() ? test.each : test.skip.each;
+  withCrds([
+    ['ExternalSecret', EXTERNALSECRET_CRD, ['spec']],
+    ['ClusterExternalSecret', path.join(path.dirname(EXTERNALSECRET_CRD), 'clusterexternalsecret-crd.eso-v2.9.0.yaml'), ['spec', 'externalSecretSpec']],
+  ])('every field of the table is held to the %s CRD: the enum of each, and the default, are the CRD\'s (none where it has none)', (_, file, prefix) => {
+    // GIVEN the CRD's served v1 schema
+    const crd = YAML.parse(readFileSync(file as string, 'utf8'));
+    const version = crd.spec.versions.find((v: any) => v.served && v.storage);
+    let root = version.schema.openAPIV3Schema;
+    for (const name of prefix as string[]) { root = root.properties[name]; }
+    // WHEN each field of SPEC_FIELDS is looked up in it
+    const mismatches: string[] = [];
+    const walk = (fields: readonly SpecField[], schema: any, at: string) => {
+      for (const field of fields) {
+        const node = schema.properties?.[field.name];
+        const crdEnum = node?.enum === undefined ? undefined : { values: node.enum, default: node.default };
+        if (node === undefined) { mismatches.push(`${at}.${field.name}: not in the CRD`); continue; }
+        if (JSON.stringify(field.allowed) !== JSON.stringify(crdEnum)) { mismatches.push(`${at}.${field.name}: ${JSON.stringify(field.allowed)} for ${JSON.stringify(crdEnum)}`); }
+        walk(field.inner, node.type === 'array' ? node.items : node, `${at}.${field.name}`);
+      }
+    };
+    walk(SPEC_FIELDS, root, (prefix as string[]).join('.'));
+    // THEN each enum, and each default, is the CRD's
+    expect(mismatches).toEqual([]);
   });
 });
 

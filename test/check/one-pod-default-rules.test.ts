@@ -250,6 +250,8 @@ describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a
   const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ...extra }] });
   const STORED = 'the api server takes it for an integer (kube-openapi\'s IsFloat64AJSONInteger) and stores the fraction, which the webhook cannot decode into '
     + 'its integer field, so it refuses every pod of the namespace, whichever PodDefaults it selects';
+  const STORED_INT32 = 'the api server stores it (it checks an integer against 64 bits only), which the webhook cannot decode into its 32-bit integer field '
+    + '(Go\'s int32), so it refuses every pod of the namespace, whichever PodDefaults it selects';
 
   test.each<[string, any, [string, string][]]>([
     // integer
@@ -262,8 +264,26 @@ describe('field-type: a field the PodDefault CRD of Kubeflow 1.10 declares, of a
     ['a whole number past int64 (kubectl sends it as a float the API server refuses past 2^53)', sidecar({ ports: [{ containerPort: 2 ** 64 }] }),
       [['spec.sidecars[0].ports[0].containerPort',
         `has a whole number beyond 64 bits at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${REFUSED}; write a number the field can hold`]]],
-    ['YAML 1.0 (read as 1) and a whole number within int64 are integers; int32 is not checked (the API server strips the format)',
-      sidecar({ ports: [{ containerPort: 1.0 }, { containerPort: 2 ** 40 }] }), []],
+    ['YAML 1.0 (read as 1) is an integer, and int32\'s bounds fit', sidecar({ ports: [{ containerPort: 1.0 }, { containerPort: 2 ** 31 - 1 }, { containerPort: -(2 ** 31) }] }), []],
+    // The API server strips format int32 (apiextensions-apiserver v0.32.0 StripUnsupportedFormatsPostProcess) and checks
+    // 64 bits: it stores 2^40, which the webhook's corev1.ContainerPort.ContainerPort, an int32, cannot decode
+    // (sigs.k8s.io/json decode.go literalStore, OverflowInt: "cannot unmarshal number 1099511627776 ... of type int32").
+    ['a whole number past int32 in a field of format int32', sidecar({ ports: [{ containerPort: 2 ** 40 }] }), [['spec.sidecars[0].ports[0].containerPort',
+      `has a whole number beyond 32 bits at spec.sidecars[0].ports[0].containerPort, where the PodDefault CRD declares an integer: ${STORED_INT32}; `
+        + 'write a whole number from -2147483648 to 2147483647']]],
+    ['one past int32 at either end, in a volume\'s defaultMode and a probe\'s seconds',
+      { volumes: [{ name: 'v', secret: { secretName: 's', defaultMode: 2 ** 31 } }], ...sidecar({ livenessProbe: { periodSeconds: -(2 ** 31) - 1, exec: { command: ['true'] } } }) },
+      [['spec.volumes[0].secret.defaultMode', `has a whole number beyond 32 bits at spec.volumes[0].secret.defaultMode, where the PodDefault CRD declares an integer: `
+        + `${STORED_INT32}; write a whole number from -2147483648 to 2147483647`],
+      ['spec.sidecars[0].livenessProbe.periodSeconds', 'has a whole number beyond 32 bits at spec.sidecars[0].livenessProbe.periodSeconds, where the PodDefault CRD '
+        + `declares an integer: ${STORED_INT32}; write a whole number from -2147483648 to 2147483647`]]],
+    // intstr.IntOrString's integer is an int32 (IntVal, k8s.io/apimachinery pkg/util/intstr/intstr.go UnmarshalJSON).
+    ['a whole number past int32 for an int-or-string port', sidecar({ readinessProbe: { httpGet: { port: 2 ** 32 } } }), [['spec.sidecars[0].readinessProbe.httpGet.port',
+      'has a whole number beyond 32 bits at spec.sidecars[0].readinessProbe.httpGet.port, where the PodDefault CRD declares an integer or a string: '
+        + `${STORED_INT32}; write a whole number from -2147483648 to 2147483647`]]],
+    // int64 fields (format int64) hold any integer the API server stores; a quantity, any number (resource.Quantity).
+    ['a whole number past int32 in a field of format int64, or in a quantity: stored and decoded',
+      { tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 2 ** 40 }], ...sidecar({ securityContext: { runAsUser: 2 ** 40 }, resources: { limits: { memory: 2 ** 40 } } }) }, []],
     // kube-openapi takes a fraction within 1e-9 of a whole number, relatively, for an integer (swag v0.23.0
     // IsFloat64AJSONInteger): the API server stores it, and the webhook cannot decode it (stored-pod-default.ts).
     ['a fraction within 1e-9 of a whole number for an integer', sidecar({ ports: [{ containerPort: 8080.000001 }] }), [['spec.sidecars[0].ports[0].containerPort',

@@ -4,12 +4,14 @@
 // of a container with the same containerPort and protocol. The API server validates a custom resource
 // against its CRD's schema as it stores it (after pruning and dropping nulls: stored-pod-default.ts), and
 // refuses it whatever kubectl's --validate says: that flag is about unknown fields, not the schema. So
-// `kubectl apply` fails, and no notebook gets what the PodDefault adds.
+// `kubectl apply` fails, and no notebook gets what the PodDefault adds. Two integers the API server stores are
+// reported too, as the webhook cannot decode them and so refuses every pod of the namespace: a fraction within
+// 1e-9 of a whole number, and a whole number beyond the int32 of a field of `format: int32`.
 //
 // The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
 // reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
 // (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
-import { NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
+import { INT32_OVERFLOW, NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -25,6 +27,14 @@ const REFUSED = ': the api server refuses the PodDefault, so kubectl apply fails
  */
 const STORED_NEAR_WHOLE = ': the api server takes it for an integer (kube-openapi\'s IsFloat64AJSONInteger) and stores the fraction, which the webhook '
   + 'cannot decode into its integer field, so it refuses every pod of the namespace, whichever PodDefaults it selects';
+
+/**
+ * A whole number beyond int32 in a field of `format: int32` (or an int-or-string port): the API server checks an
+ * integer against 64 bits only and stores it, and the webhook cannot decode it into its int32 field, which fails
+ * mutatePods as for a stored fraction (stored-pod-default.ts, INT32_OVERFLOW).
+ */
+const STORED_WIDER_THAN_INT32 = ': the api server stores it (it checks an integer against 64 bits only), which the webhook cannot decode into its '
+  + '32-bit integer field (Go\'s int32), so it refuses every pod of the namespace, whichever PodDefaults it selects';
 
 const EXPECTED: Readonly<Record<string, string>> = {
   'string': 'a string',
@@ -45,10 +55,17 @@ export function fieldTypes(pd: PodDefaultFound): readonly CheckProblem[] {
   for (const refusal of pd.refused) {
     if (refusal.reason === 'required' && misspeltAs(pd.pruned, refusal) !== undefined) { continue; }
     const { message, fix } = words(refusal);
-    const consequence = refusal.reason === 'type' && refusal.found === NEAR_WHOLE_NUMBER ? STORED_NEAR_WHOLE : REFUSED;
+    const consequence = refusal.reason === 'type' ? storedConsequence(refusal.found) ?? REFUSED : REFUSED;
     problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: refusal.path, message: `${subject} ${message}${consequence}`, fix }));
   }
   return problems;
+}
+
+/** What follows a type refusal the API server stores, which the webhook cannot decode; `undefined` for one it refuses. */
+function storedConsequence(found: string): string | undefined {
+  if (found === NEAR_WHOLE_NUMBER) { return STORED_NEAR_WHOLE; }
+  if (found === INT32_OVERFLOW) { return STORED_WIDER_THAN_INT32; }
+  return undefined;
 }
 
 function words(refusal: Refusal): { message: string; fix: string } {
@@ -82,6 +99,7 @@ function typeFix(expected: string, found: string): string {
   if (expected === 'string' && (found === 'a number' || found === 'a boolean')) { return 'quote the value'; }
   if (found === 'a number with a fraction' || found === NEAR_WHOLE_NUMBER) { return expected === 'integer' ? 'write a whole number' : 'write a whole number, or quote it (a quantity such as "500m")'; }
   if (found === 'a whole number beyond 64 bits') { return 'write a number the field can hold'; }
+  if (found === INT32_OVERFLOW) { return 'write a whole number from -2147483648 to 2147483647'; }
   if (expected === 'list') { return 'write a list, each item on a line that starts with -'; }
   return `write ${EXPECTED[expected]}`;
 }
