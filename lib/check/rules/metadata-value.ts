@@ -2,9 +2,9 @@
 // types (metadata-type.ts judges those, and a value of another type is left to it here). Every create and update runs
 // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor on any kind (k8s.io/apiserver
 // v0.32.9 pkg/registry/rest/create.go BeforeCreate and update.go; a custom resource's validator.go again), and it
-// calls ValidateOwnerReferences and ValidateFinalizers. Client-side, kubectl runs none of it: `kubectl create
-// --dry-run=client` prints such an object as it is, so only a server refuses it ("metadata.ownerReferences.uid:
-// Invalid value: "": uid must not be empty").
+// calls ValidateOwnerReferences and ValidateFinalizers ("uid must not be empty"...). kubectl's client runs none of
+// it: `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
+// (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate.
 import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { labelKeyProblem } from '../../names';
