@@ -9,6 +9,7 @@ import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
 import { fieldTypes } from './rules/field-type';
 import { metadataFieldTypes } from './rules/metadata-type';
+import { metadataValues } from './rules/metadata-value';
 import { mountSpelling } from './rules/mount-spelling';
 import { annotationKeys, labelKeysAndSelector, listing, nameFormat, nameLength, spawnerVolume } from './rules/one-pod-default';
 import { outputFiles } from './rules/output-file';
@@ -57,6 +58,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, secretTypes(objects));
   append(problems, unknownMetadataFields(objects));
   append(problems, metadataFieldTypes(objects));
+  append(problems, metadataValues(objects));
   append(problems, annotationSizes(objects));
 
   const byNamespace = new Map<string, PodDefaultFound[]>();

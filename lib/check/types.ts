@@ -59,7 +59,8 @@ export interface CheckProblem {
    * field its CRD does not declare, or a metadata field of any object that ObjectMeta does not declare, which kubectl
    * apply refuses and the API server otherwise drops), `field-type` (a
    * PodDefault field of a type its CRD refuses, a string off its pattern, a required field missing, two ports alike,
-   * or a metadata value of any object of a type ObjectMeta does not declare: the API server refuses the object), `name-length`,
+   * a metadata value of any object of a type ObjectMeta does not declare, or an owner reference or finalizer that ObjectMeta's
+   * validation refuses: the API server refuses the object), `name-length`,
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `annotation-size` (annotations over the 256 KiB the API server allows, in an object, or in the
    * notebook one or two PodDefaults change), `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's

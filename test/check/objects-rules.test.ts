@@ -571,7 +571,8 @@ describe('field-type in metadata', () => {
 
   test('nulls, and every type ObjectMeta declares, pass', () => {
     // GIVEN metadata with null values (Go's decoder leaves the field empty) and every field of its type
-    const metadata = { labels: { a: 'b', n: null }, annotations: null, finalizers: ['x', null], generation: 2, deletionGracePeriodSeconds: null,
+    // (a null finalizer is an empty name, which the api server refuses: see the owner references and finalizers below)
+    const metadata = { labels: { a: 'b', n: null }, annotations: null, finalizers: ['example.com/x'], generation: 2, deletionGracePeriodSeconds: null,
       creationTimestamp: null, ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u', controller: true, blockOwnerDeletion: null }],
       managedFields: [{ manager: 'm', operation: 'Apply', time: '2026-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': {} } }] };
     // WHEN checked THEN no field-type problem
@@ -709,6 +710,146 @@ describe('field-type in metadata', () => {
     // THEN the field-type problem, and never the value
     expect(problems.filter(p => p.key === 'metadata.labels.tier').map(p => p.rule)).toEqual(['field-type']);
   });
+});
+
+describe('field-type in metadata: owner references and finalizers the api server refuses', () => {
+  // Every create and update runs k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor
+  // on any kind (k8s.io/apiserver v0.32.9 pkg/registry/rest/create.go BeforeCreate), whatever kubectl's --validate:
+  // - ValidateOwnerReferences / validateOwnerReference: "version must not be empty" (schema.FromAPIVersionAndKind),
+  //   "kind must not be empty", "name must not be empty", "uid must not be empty", "v1, Kind=Event is disallowed from
+  //   being an owner", and "Only one reference can have Controller set to true" for each controller after the first;
+  // - ValidateFinalizers / ValidateFinalizerName: IsQualifiedName of each (a null entry decodes to ""), and "finalizer
+  //   orphan and foregroundDeletion cannot be both set";
+  // - for a kind of the core group, kubernetes v1.32 pkg/apis/core/validation/validation.go ValidateObjectMeta adds
+  //   validateKubeFinalizerName: "name is neither a standard finalizer name nor is it fully qualified" for a name
+  //   without / other than kubernetes, orphan, foregroundDeletion. A custom resource's gets only a warning
+  //   (apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go validateKubeFinalizerName, called
+  //   from strategy.go WarningsOnCreate).
+  // kubectl cannot confirm these: its client runs no ObjectMeta validation (see the kubectl test below).
+  const withMetadata = (metadata: any) => ({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', ...metadata } });
+  /** An owner reference, its fields overridden by `fields`, where one `undefined` is left out. */
+  const owner = (fields: any = {}) => Object.fromEntries(Object.entries({ apiVersion: 'v1', kind: 'ConfigMap', name: 'o', uid: 'u', ...fields }).filter(([, v]) => v !== undefined));
+  const REFUSED = 'the api server refuses the ConfigMap';
+  const WHOLE = 'as every owner reference needs its apiVersion, kind, name and uid';
+  const QUALIFIED = 'as a finalizer must be one (an optional DNS subdomain and /, then 1 to 63 letters, digits, -, _ and ., starting and ending with a letter or digit)';
+  const FINALIZER_FIX = 'name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it';
+
+  test.each<[string, any, string, string, string]>([
+    ['an owner reference without uid', { ownerReferences: [owner({ uid: undefined })] }, 'metadata.ownerReferences[0].uid',
+      `an owner reference without uid at metadata.ownerReferences[0].uid: ${REFUSED}, ${WHOLE}`,
+      'give the owner\'s uid, as kubectl get shows it in the owner\'s metadata.uid once the owner exists, or remove the owner reference'],
+    ['an owner reference with an empty name', { ownerReferences: [owner(), owner({ name: '' })] }, 'metadata.ownerReferences[1].name',
+      `an owner reference without name at metadata.ownerReferences[1].name: ${REFUSED}, ${WHOLE}`, 'give the owner\'s name'],
+    ['an owner reference whose kind is null (Go leaves it empty)', { ownerReferences: [owner({ kind: null })] }, 'metadata.ownerReferences[0].kind',
+      `an owner reference without kind at metadata.ownerReferences[0].kind: ${REFUSED}, ${WHOLE}`, 'give the owner\'s kind'],
+    ['an owner reference without apiVersion', { ownerReferences: [owner({ apiVersion: undefined })] }, 'metadata.ownerReferences[0].apiVersion',
+      `an owner reference without apiVersion at metadata.ownerReferences[0].apiVersion: ${REFUSED}, ${WHOLE}`, 'give the owner\'s apiVersion (v1, or its group and version: apps/v1)'],
+    ['an owner reference\'s apiVersion of a group alone', { ownerReferences: [owner({ apiVersion: 'apps/' })] }, 'metadata.ownerReferences[0].apiVersion',
+      `an owner reference's apiVersion without a version at metadata.ownerReferences[0].apiVersion: ${REFUSED}, as an owner reference needs the owner's version`,
+      'write the owner\'s apiVersion as kubectl get shows it: v1, or its group and version (apps/v1)'],
+    ['an owner reference\'s apiVersion of two slashes', { ownerReferences: [owner({ apiVersion: 'example.com/v1/x' })] }, 'metadata.ownerReferences[0].apiVersion',
+      `an owner reference's apiVersion without a version at metadata.ownerReferences[0].apiVersion: ${REFUSED}, as an owner reference needs the owner's version`,
+      'write the owner\'s apiVersion as kubectl get shows it: v1, or its group and version (apps/v1)'],
+    ['an Event as owner', { ownerReferences: [owner({ kind: 'Event' })] }, 'metadata.ownerReferences[0]',
+      `an Event as owner at metadata.ownerReferences[0]: ${REFUSED}, as no Event may own an object`, 'remove the owner reference'],
+    ['two owner references with controller: true', { ownerReferences: [owner({ controller: true }), owner({ uid: 'v', controller: false }), owner({ uid: 'w', controller: true })] },
+      'metadata.ownerReferences[2].controller',
+      `a second owner reference with controller: true at metadata.ownerReferences[2].controller: ${REFUSED}, as only one owner may be an object's controller`,
+      'set controller: true on one owner reference only'],
+    ['an empty finalizer', { finalizers: ['example.com/x', ''] }, 'metadata.finalizers[1]',
+      `an empty finalizer at metadata.finalizers[1]: ${REFUSED}, as a finalizer is a qualified name`, 'remove the empty entry'],
+    ['a null finalizer (an empty name to Go)', { finalizers: [null] }, 'metadata.finalizers[0]',
+      `an empty finalizer at metadata.finalizers[0]: ${REFUSED}, as a finalizer is a qualified name`, 'remove the empty entry'],
+    ['a finalizer with a space', { finalizers: ['example.com/clean up'] }, 'metadata.finalizers[0]',
+      `a finalizer that is no qualified name at metadata.finalizers[0]: ${REFUSED}, ${QUALIFIED}`, FINALIZER_FIX],
+    ['a finalizer whose domain is in upper case', { finalizers: ['Example.com/cleanup'] }, 'metadata.finalizers[0]',
+      `a finalizer that is no qualified name at metadata.finalizers[0]: ${REFUSED}, ${QUALIFIED}`, FINALIZER_FIX],
+    ['a finalizer of two slashes', { finalizers: ['example.com/a/b'] }, 'metadata.finalizers[0]',
+      `a finalizer that is no qualified name at metadata.finalizers[0]: ${REFUSED}, ${QUALIFIED}`, FINALIZER_FIX],
+    ['a ConfigMap\'s finalizer without a domain', { finalizers: ['cleanup'] }, 'metadata.finalizers[0]',
+      `a finalizer without a domain (no /) that is none of kubernetes, orphan and foregroundDeletion at metadata.finalizers[0]: ${REFUSED}, `
+      + 'as it does on every kind of the core group (v1); a custom resource\'s it only warns of', FINALIZER_FIX],
+    ['orphan and foregroundDeletion together', { finalizers: ['orphan', 'foregroundDeletion'] }, 'metadata.finalizers',
+      `both orphan and foregroundDeletion at metadata.finalizers: ${REFUSED}, as its dependents cannot be both orphaned and deleted first`,
+      'keep one of them: orphan leaves the dependents, foregroundDeletion deletes them before the object'],
+  ])('%s: refused by its path, never its value', (_title, metadata, path, rest, fix) => {
+    // GIVEN a ConfigMap with the metadata WHEN checked
+    const problems = PodDefaultCheck.check(inputs(withMetadata(metadata)));
+    // THEN one field-type problem, naming the object and the path
+    expect(problems.map(p => `${p.rule} ${p.key}: ${p.message}; ${p.fix}`)).toEqual([
+      `field-type ${path}: configmap c (s0) in namespace team-a has ${rest}; ${fix}`,
+    ]);
+  });
+
+  test('what the api server takes passes: complete references, one controller, qualified and standard finalizers', () => {
+    // GIVEN a ConfigMap whose references are complete (a core owner by v1, another by group and version), one of them
+    // the controller, and finalizers with a domain, Kubernetes' own, and one written twice (neither function checks that)
+    const metadata = { ownerReferences: [owner({ controller: true, blockOwnerDeletion: true }), owner({ apiVersion: 'apps/v1', kind: 'Deployment', uid: 'v', controller: false })],
+      finalizers: ['example.com/cleanup', 'kubernetes', 'foregroundDeletion', 'example.com/Clean_Up.1', 'example.com/cleanup'] };
+    // WHEN checked THEN nothing
+    expect(PodDefaultCheck.check(inputs(withMetadata(metadata)))).toEqual([]);
+  });
+
+  test('a custom resource\'s finalizer without a domain is only a warning; a qualified name is still required', () => {
+    // GIVEN a PodDefault with a finalizer without /, and one that is no qualified name
+    const manifest = { ...pd('creds'), metadata: { name: 'creds', namespace: 'team-a', finalizers: ['cleanup', 'clean up'] } };
+    // WHEN checked THEN the second only
+    expect(PodDefaultCheck.check(inputs(manifest)).map(p => `${p.rule} ${p.key}`)).toEqual(['field-type metadata.finalizers[1]']);
+  });
+
+  test('a value of another type is metadata-type\'s, a misspelt field unknown-field\'s: one problem each', () => {
+    // GIVEN owner references with a uid of a number, a uid written UID, and a finalizer of a number
+    const metadata = { ownerReferences: [owner({ uid: 5 }), owner({ uid: undefined, UID: 'u' })], finalizers: [5] };
+    // WHEN checked THEN each reported once, by the rule that names the fix
+    expect(PodDefaultCheck.check(inputs(withMetadata(metadata))).map(p => `${p.rule} ${p.key}`)).toEqual([
+      'unknown-field metadata.ownerReferences[1].UID',
+      'field-type metadata.ownerReferences[0].uid',
+      'field-type metadata.finalizers[0]',
+    ]);
+  });
+
+  test('a null owner reference is one without any field', () => {
+    // GIVEN a ConfigMap whose owner reference is left empty in YAML (the api server decodes it into an empty OwnerReference)
+    const problems = PodDefaultCheck.check(inputs(withMetadata({ ownerReferences: [null] })));
+    // WHEN checked THEN its four required fields
+    expect(problems.map(p => p.key)).toEqual(['apiVersion', 'kind', 'name', 'uid'].map(f => `metadata.ownerReferences[0].${f}`));
+  });
+
+  test('the ExternalSecret a ClusterExternalSecret writes is not judged: ESO gives its owner reference the uid', () => {
+    // GIVEN a ClusterExternalSecret targeting a namespace of the input
+    const ces = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' },
+      spec: { namespaces: ['team-a'], externalSecretSpec: { secretStoreRef: { name: 's', kind: 'ClusterSecretStore' }, target: { name: 'creds' } } } };
+    // WHEN checked THEN no problem with the modelled ExternalSecret's owner reference
+    expect(PodDefaultCheck.check(inputs(ces, configMap('c', []))).filter(p => p.key?.startsWith('metadata.'))).toEqual([]);
+  });
+
+  test('a list is judged by its items, as kubectl applies them', () => {
+    // GIVEN a List whose second item's owner reference has no uid
+    const list = { apiVersion: 'v1', kind: 'List', metadata: {}, items: [configMap('a', []), withMetadata({ ownerReferences: [owner({ uid: '' })] })] };
+    // WHEN checked THEN the item, by its source
+    expect(PodDefaultCheck.check(inputs(list)).map(p => `${p.sources.join(',')} ${p.key}`)).toEqual(['s0.items[1] metadata.ownerReferences[0].uid']);
+  });
+
+  withKubectl('kubectl on this machine decodes such metadata without complaint: only the api server refuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'metadata-value-'));
+    try {
+      const file = path.join(dir, 'c.yaml');
+      writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n  finalizers: [cleanup, "", orphan, foregroundDeletion]\n'
+        + '  ownerReferences:\n  - apiVersion: v1\n    kind: Event\n    controller: true\n  - apiVersion: apps/\n    kind: Deployment\n    name: o\n    controller: true\n');
+      // GIVEN the file, which the check refuses WHEN kubectl creates it with an unreachable server (as the tests above)
+      const read = readManifestText(readFileSync(file, 'utf8'), 'c.yaml');
+      expect(PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source }))).map(p => p.key)).toEqual([
+        'metadata.ownerReferences[0].name', 'metadata.ownerReferences[0].uid', 'metadata.ownerReferences[0]', 'metadata.ownerReferences[1].apiVersion',
+        'metadata.ownerReferences[1].uid', 'metadata.ownerReferences[1].controller', 'metadata.finalizers[0]', 'metadata.finalizers[1]', 'metadata.finalizers',
+      ]);
+      const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+        { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+      // THEN it decodes the object and fails only where it needs the server
+      expect([run.stderr.includes('unable to recognize'), run.stderr.includes('unable to decode')]).toEqual([true, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('annotation-size', () => {

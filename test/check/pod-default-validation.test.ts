@@ -416,6 +416,26 @@ describe('attaching and synthesising', () => {
     expect(errors.join('\n')).not.toContain('fake');
   });
 
+  test('a finalizer and an owner reference the api server refuses fail synth, naming the construct and the path', () => {
+    // GIVEN a raw ConfigMap with a finalizer without a domain (a kind of the core group: refused), and a library
+    // construct's PodDefault given an owner reference without uid by a JSON patch (ObjectMeta validation refuses both,
+    // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go; kubernetes v1.32 pkg/apis/core/validation ValidateObjectMeta)
+    const { app, chart } = appWithChart();
+    const config = new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a', finalizers: ['cleanup'] } });
+    const minio = new MinioDefault(chart, 'minio', { namespace: 'team-a' });
+    minio.addJsonPatch(JsonPatch.add('/metadata/ownerReferences', [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'settings' }]));
+
+    // WHEN synthesised THEN synth fails with the field-type rule for each, in the order of the output, by the path, never a value
+    expect(errorsOf(() => app.synthYaml())).toEqual([
+      `configmap settings (${config.node.path}) in namespace team-a has a finalizer without a domain (no /) that is none of kubernetes, orphan and `
+      + 'foregroundDeletion at metadata.finalizers[0]: the api server refuses the ConfigMap, as it does on every kind of the core group (v1); '
+      + 'a custom resource\'s it only warns of; name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it',
+      `poddefault ${minio.name} (${minio.node.path}) in namespace team-a has an owner reference without uid at metadata.ownerReferences[0].uid: `
+      + 'the api server refuses the PodDefault, as every owner reference needs its apiVersion, kind, name and uid; '
+      + 'give the owner\'s uid, as kubectl get shows it in the owner\'s metadata.uid once the owner exists, or remove the owner reference',
+    ]);
+  });
+
   test('annotations over 256 KiB fail synth: a ConfigMap\'s own, and those a PodDefault gives every notebook', () => {
     // GIVEN a raw ConfigMap with 262145 bytes of annotations, and a KubePodDefault whose spec.annotations and the
     // webhook's marker make more than 262144 bytes (k8s.io/apimachinery objectmeta.go ValidateAnnotationsSize)

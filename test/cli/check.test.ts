@@ -181,6 +181,23 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('an owner reference or finalizer the api server refuses is reported by its path: a list item left empty in YAML is an empty one', async () => {
+    // GIVEN a Secret whose owner reference has no uid and whose finalizer list has an item left empty (null, which Go
+    // decodes into an empty name; ValidateFinalizerName refuses it, k8s.io/apimachinery v0.32.9 objectmeta.go)
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  ownerReferences:\n  - apiVersion: v1\n    kind: ConfigMap\n    name: c\n'
+      + '  finalizers:\n  - example.com/cleanup\n  -\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN both, by their paths, with the fix
+    expect(lines).toEqual([
+      'secret creds (stdin#1) in namespace default has an owner reference without uid at metadata.ownerReferences[0].uid: the api server refuses the Secret, '
+      + 'as every owner reference needs its apiVersion, kind, name and uid; give the owner\'s uid, as kubectl get shows it in the owner\'s metadata.uid once the '
+      + 'owner exists, or remove the owner reference',
+      'secret creds (stdin#1) in namespace default has an empty finalizer at metadata.finalizers[1]: the api server refuses the Secret, as a finalizer is a '
+      + 'qualified name; remove the empty entry',
+    ]);
+  });
+
   test.concurrent('a PodDefault field its CRD lacks is reported by its path, as kubectl apply would refuse it', async () => {
     // GIVEN a PodDefault whose mount spells mountPath in lower case
     const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\nspec:\n  desc: creds\n  selector:\n    matchLabels:\n'

@@ -188,8 +188,10 @@ function metadataProblem(found: Found, parts: readonly (string | number)[], know
 /**
  * Whether `written` is a misspelling of the field `name`: the same but for case, or at most two letters
  * inserted, dropped or changed (`lables`, `annotation`, `controler`), in a name of more than four letters.
+ *
+ * @internal
  */
-function spelledAlike(written: string, name: string): boolean {
+export function spelledAlike(written: string, name: string): boolean {
   const a = written.toLowerCase();
   const b = name.toLowerCase();
   if (a === b) { return true; }
