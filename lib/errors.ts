@@ -37,10 +37,12 @@ export class AccessError extends Error {
     super(message);
     this.name = 'AccessError';
     brand(this, 'AccessError');
-    this.path = where?.path;
-    this.field = where?.field;
-    this.problem = where?.problem;
-    this.valueField = valueField;
+    // Node prints an uncaught error's enumerable own properties after its stack, as `{ path, field, problem,
+    // valueField }`: at `cdk8s synth`, the message a second time. They are data for callers, not for that.
+    const data = { path: where?.path, field: where?.field, problem: where?.problem, valueField };
+    for (const [key, value] of Object.entries(data)) {
+      Object.defineProperty(this, key, { value, enumerable: false, writable: false, configurable: true });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 // AccessError carries the construct path and field it concerns as data, so that callers such as the
 // CLI name the field in their own terms without reading the message; the message stays as it was.
+import { inspect } from 'util';
 import { App, Chart } from 'cdk8s';
 import {
   AccessError, AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, DockerConfig, DockerRegistryAccess,
@@ -27,6 +28,20 @@ test('a construct\'s own field: path, field and problem, and the message that jo
   expect(error.field).toBe('mountPath');
   expect(error.problem).toBe('is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/home/jovyan/.docker/"');
   expect(error.message).toBe(`[chart/docker] mountPath: ${error.problem}`);
+});
+
+test('printed as Node prints an uncaught error, its message once: the fields are data, not printed after the stack', () => {
+  // GIVEN a construct's own field at fault, which cdk8s synth would print uncaught
+  const chart = new Chart(new App(), 'chart');
+  const error = thrown(() => new DockerRegistryAccess(chart, 'docker', {
+    namespace: 'user', config: DockerConfig.fromExistingSecret('registry'), mountPath: 'relative/',
+  }));
+  // WHEN Node formats it (util.inspect, as for an uncaught error) THEN it is the stack alone, which holds the message once
+  expect(inspect(error)).toBe(error.stack);
+  expect(error.stack!.split(error.problem!).length).toBe(2);
+  // AND the fields still read as data, read-only
+  expect([error.path, error.field, error.valueField]).toEqual(['chart/docker', 'mountPath', undefined]);
+  expect(() => { (error as { field?: string }).field = 'other'; }).toThrow(TypeError);
 });
 
 test('a source read for a field (readField): the field the source was given as', () => {

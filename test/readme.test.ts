@@ -136,6 +136,68 @@ describe('every relative link of README.md and docs/ resolves', () => {
   });
 });
 
+describe('every command line of README.md and docs/ pastes as written', () => {
+  /** The shell words of `line`, quotes removed (a quoted `$(...)` stays one word), up to a redirection. */
+  const words = (line: string): string[] => {
+    const all = [...line.matchAll(/'[^']*'|"(?:[^"\\]|\\.)*"|\S+/g)].map(m => m[0].replace(/^(['"])([\s\S]*)\1$/, '$2'));
+    const redirect = all.findIndex(w => /^\d?>/.test(w));
+    return redirect < 0 ? all : all.slice(0, redirect);
+  };
+  /** The bodies of the page's blocks fenced as ```sh or with no language, which a reader takes for shell too. */
+  const shellBlocks = (markdown: string): string[] => {
+    const blocks: string[] = [];
+    let language: string | undefined;
+    let body: string[] = [];
+    for (const line of markdown.split('\n')) {
+      const fence = /^ *```(\S*)\s*$/.exec(line);
+      if (fence === null) {
+        if (language !== undefined) { body.push(line); }
+      } else if (language === undefined) {
+        [language, body] = [fence[1], []];
+      } else {
+        if (language === 'sh' || language === '') { blocks.push(body.join('\n')); }
+        language = undefined;
+      }
+    }
+    return blocks;
+  };
+  /** Each run of the CLI in the page's shell blocks: the command line, continuations joined, split at its pipes. */
+  const runs = (page: string) => shellBlocks(read(page))
+    .flatMap(code => code.replace(/\\\n\s*/g, ' ').split('\n'))
+    .filter(line => !line.trimStart().startsWith('#'))
+    .flatMap(line => line.split(/\s\|\s/).map(part => part.trim()))
+    .filter(part => /(^|\s)cdk8s-kubeflow-access\s/.test(part))
+    .map(part => [page, part] as const);
+  const all = ['README.md', ...DOCS].flatMap(runs);
+
+  test('the pages hold the examples this test is about', () => {
+    expect(all.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test('each runs it through npx, which finds it in a clone or where the tarball is installed: no such command is on PATH', () => {
+    // GIVEN every run of the CLI in a shell block WHEN read as a newcomer pastes it THEN it starts with npx
+    expect(all.filter(([, part]) => !part.startsWith('npx cdk8s-kubeflow-access '))).toEqual([]);
+  });
+
+  test('each names a command and flags the command takes', () => {
+    // GIVEN every run WHEN its arguments are parsed as the CLI parses them THEN none is a usage error
+    const { COMMANDS } = require('../lib/cli/main') as typeof import('../lib/cli/main');
+    const { parseCommandArgs } = require('../lib/cli/framework') as typeof import('../lib/cli/framework');
+    const refused = all.flatMap(([page, part]) => {
+      const [name, ...args] = words(part).slice(words(part).indexOf('cdk8s-kubeflow-access') + 1);
+      const command = COMMANDS.find(c => c.name === name);
+      if (command === undefined) { return [`${page}: ${part}: no command ${name}`]; }
+      try {
+        parseCommandArgs(command, args);
+        return [];
+      } catch (e) {
+        return [`${page}: ${part}: ${(e as Error).message}`];
+      }
+    });
+    expect(refused).toEqual([]);
+  });
+});
+
 describe('the starter without REGISTRY_TOKEN', () => {
   /**
    * Runs examples/starter/main.ts as `cdk8s synth` runs it (its package import mapped to lib/), with

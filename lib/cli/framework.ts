@@ -95,8 +95,14 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
   const values: Record<string, string | boolean | string[] | undefined> = {};
   const positionals: string[] = [];
   let firstPositional = 0;
+  let terminated = false;
   for (const token of tokens) {
+    if (token.kind === 'option-terminator') { terminated = true; }
     if (token.kind === 'positional') {
+      // A flag pasted with a typographic dash (`—namespace`) is no argument, nor a file name, unless it follows "--".
+      if (!terminated && pastedDash(token.value) !== undefined) {
+        throw new UsageError(`unknown option ${shownUnknown(token.value, Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
+      }
       if (positionals.length === 0) { firstPositional = token.index; }
       positionals.push(token.value);
       continue;
@@ -110,7 +116,8 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
         const instead = safe.length > 0 ? `use ${safe.join(' or ')}` : `see "${PROGRAM} ${command.name} --help" for the flags that read it from stdin or a file`;
         throw new UsageError(`--${flag} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
       }
-      throw new UsageError(`unknown option ${shownUnknown(token.rawName, flag, options)}: see "${PROGRAM} ${command.name} --help"`);
+      // The argument as typed: parseArgs reports a group of short options (`-abc`) one letter at a time.
+      throw new UsageError(`unknown option ${shownUnknown(argv[token.index], Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) { throw new UsageError(`--${flag} takes no value`); }
@@ -138,48 +145,92 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
 }
 
 /**
- * An unknown option as a message shows it: its name, and the flag it likely meant. A long option a typo
- * away from one flag names that flag (edit distance 2 at most, the one nearest, as an unknown command
- * names the command; letters compared in lower case); `-n`, kubectl's short form of `--namespace`, names
- * it. Only our own flag names are added, never a value. The name itself is shown only when it is made of
- * lower-case words as flag names are (a word with a digit only when one of the command's flags has that
- * word, as `s3`), and is no flag's name with a value glued to it: a token or password pasted after `--`
- * is not a flag name, and is not echoed.
+ * The dashes a web page or a word processor prints for the "--" or "-" that was typed (hyphen, non-breaking
+ * hyphen, figure dash, en dash, em dash, horizontal bar, minus sign, their small and full-width forms), by
+ * name. A copied `--namespace` arrives as `—namespace` or `–namespace`.
  */
-function shownUnknown(rawName: string, flag: string, options: { readonly [flag: string]: OptionSpec }): string {
-  if (!rawName.startsWith('--')) {
-    const kubectl = rawName === '-n' && options.namespace !== undefined ? '; kubectl\'s -n is --namespace here' : '';
-    return `${rawName} (short options other than -h do not exist${kubectl})`;
-  }
-  const shown = looksLikeFlag(flag, options);
-  const typed = flag.toLowerCase();
+const TYPOGRAPHIC_DASHES: { readonly [dash: string]: string } = {
+  '\u2010': 'a hyphen (U+2010)',
+  '\u2011': 'a non-breaking hyphen (U+2011)',
+  '\u2012': 'a figure dash (U+2012)',
+  '\u2013': 'an en dash (U+2013)',
+  '\u2014': 'an em dash (U+2014)',
+  '\u2015': 'a horizontal bar (U+2015)',
+  '\u2212': 'a minus sign (U+2212)',
+  '\uFE58': 'a small em dash (U+FE58)',
+  '\uFE63': 'a small hyphen-minus (U+FE63)',
+  '\uFF0D': 'a full-width hyphen-minus (U+FF0D)',
+};
+
+/** The dashes an argument starts with, hyphen-minus or typographic, and the rest of it. */
+function leadingDashes(arg: string): { readonly dashes: string; readonly rest: string } {
+  let i = 0;
+  while (i < arg.length && (arg[i] === '-' || TYPOGRAPHIC_DASHES[arg[i]] !== undefined)) { i++; }
+  return { dashes: arg.slice(0, i), rest: arg.slice(i) };
+}
+
+/** The name of the first typographic dash `arg` starts with, when its leading dashes hold one. */
+export function pastedDash(arg: string): string | undefined {
+  const dash = [...leadingDashes(arg).dashes].find(d => d !== '-');
+  return dash === undefined ? undefined : TYPOGRAPHIC_DASHES[dash];
+}
+
+/**
+ * An unknown option (`arg`, the argument as typed) as a message shows it: its name, and the flag of `names`
+ * it likely meant. A name a typo away from one flag names that flag (edit distance 2 at most, the one
+ * nearest, as an unknown command names the command; letters compared in lower case), a group of short
+ * options (`-namespace`) and a flag pasted with a typographic dash (`—namespace`) too; `-n`, kubectl's
+ * short form of `--namespace`, names it. Only our own flag names are added, never a value. The name itself
+ * is shown only when it is made of lower-case words as flag names are (a word with a digit only when one of
+ * the flags has that word, as `s3`), and is no flag's name with a value glued to it: a token or password
+ * pasted after `--` (or `-`) is not a flag name, and is not echoed. An inline value (`=...`) is never shown.
+ */
+export function shownUnknown(arg: string, names: readonly string[]): string {
+  const { dashes, rest } = leadingDashes(arg);
+  const name = rest.replace(/=.*$/s, '');
+  const dash = pastedDash(arg);
+  const short = dash === undefined && dashes === '-';
+  // One letter after "-" is a short option: no flag is a typo of it.
+  const meant = short && name.length === 1 ? undefined : nearestFlag(name, names);
+  const notes = [
+    dash !== undefined ? `written with ${dash} where a flag has "--", as web pages and word processors print it` : undefined,
+    short ? 'short options other than -h do not exist' : undefined,
+    short && meant === undefined && name.startsWith('n') && names.includes('namespace') ? 'kubectl\'s -n is --namespace here' : undefined,
+    meant === undefined ? undefined : `did you mean --${meant}?`,
+  ].filter((note): note is string => note !== undefined);
+  // Dashes alone (`—`, pasted between two words) hold nothing of the user's.
+  if (name !== '' && !looksLikeFlag(name, names, meant !== undefined)) { return `(${['not shown, as it may be a secret', ...notes].join('; ')})`; }
+  return notes.length === 0 ? `${dashes}${name}` : `${dashes}${name} (${notes.join('; ')})`;
+}
+
+/** The one flag of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
+function nearestFlag(typed: string, names: readonly string[]): string | undefined {
+  const lower = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
   let tie = false;
-  for (const candidate of Object.keys(options)) {
+  for (const candidate of names) {
     // Two names whose lengths differ by more than 2 are more than two edits apart.
-    if (Math.abs(candidate.length - typed.length) > 2) { continue; }
-    const distance = editDistance(typed, candidate);
+    if (Math.abs(candidate.length - lower.length) > 2) { continue; }
+    const distance = editDistance(lower, candidate);
     if (distance < bestDistance) {
       [best, bestDistance, tie] = [candidate, distance, false];
     } else if (distance === bestDistance) {
       tie = true;
     }
   }
-  const meant = best === undefined || tie ? undefined : `did you mean --${best}?`;
-  if (!shown) { return `(not shown, as it may be a secret${meant === undefined ? '' : `; ${meant}`})`; }
-  return meant === undefined ? rawName : `${rawName} (${meant})`;
+  return tie ? undefined : best;
 }
 
 /**
- * Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when a flag of
- * `options` has it. A flag's name with more than a typo's characters after it (`--password-filehunter`) is
- * a value written without its space.
+ * Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when one of `names`
+ * has it. A flag's name with more than a typo's characters after it (`--password-filehunter`) is a value
+ * written without its space, unless the whole is a typo of another flag (`nearFlag`: `--namespce` starts
+ * with `--name`), which holds two characters of the user's own at most.
  */
-function looksLikeFlag(flag: string, options: { readonly [flag: string]: OptionSpec }): boolean {
+function looksLikeFlag(flag: string, names: readonly string[], nearFlag: boolean): boolean {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(flag) || flag.length > 64) { return false; }
-  const names = Object.keys(options);
-  if (names.some(o => flag.length > o.length + 2 && flag.startsWith(o))) { return false; }
+  if (!nearFlag && names.some(o => flag.length > o.length + 2 && flag.startsWith(o))) { return false; }
   const words = flag.split('-').filter(w => /[0-9]/.test(w));
   return words.length === 0 || words.every(w => names.some(o => o.split('-').includes(w)));
 }

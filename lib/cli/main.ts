@@ -14,7 +14,7 @@ import { gcsCommand } from './gcs';
 import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
 import { editDistance } from '../names';
-import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, parseCommandArgs, PROGRAM, UsageError, wrap } from './framework';
+import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, parseCommandArgs, pastedDash, PROGRAM, shownUnknown, UsageError, wrap } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
 import { pipelinesCommand } from './pipelines';
@@ -88,7 +88,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // secret, and a lower-case password looks like any other word.
     // A flag of a command given before it (`--namespace user docker`) is in the wrong place, not unknown.
     const flag = /^--([a-z][a-z-]*)(=|$)/.exec(name)?.[1];
-    const what = flag !== undefined && COMMANDS.some(c => c.options.some(g => g.options[flag] !== undefined))
+    // A flag pasted with a typographic dash (`—help`) is named with the flag it likely meant.
+    const what = pastedDash(name) !== undefined ? `unknown option ${shownUnknown(name, ['help', 'version'])}`
+      : flag !== undefined && COMMANDS.some(c => c.options.some(g => g.options[flag] !== undefined))
       ? `--${flag} goes after the command (${PROGRAM} COMMAND --${flag} ...)`
       : /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
       : /^[a-z][a-z0-9-]{0,30}$/.test(name) && COMMANDS.some(c => editDistance(name, c.name) <= 2) ? `unknown command "${name}"` : 'unknown command';

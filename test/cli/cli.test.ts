@@ -515,6 +515,34 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       'unknown option (not shown, as it may be a secret; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
     ['a flag in capitals, not shown but named', ['docker', '--NAMESPACE', 'user'], 'docker',
       'unknown option (not shown, as it may be a secret; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    // parseArgs reports a group of short options one letter at a time: the message names the group as typed.
+    ['a group of short options, named as typed', ['docker', '-abc'], 'docker',
+      'unknown option -abc (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a group after -h, named as typed', ['check', '-hv', 'dist/'], 'check',
+      'unknown option -hv (short options other than -h do not exist): see "cdk8s-kubeflow-access check --help"'],
+    ['a flag with one dash, which names the flag', ['docker', '-namespace', 'user'], 'docker',
+      'unknown option -namespace (short options other than -h do not exist; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    ['kubectl\'s -n with the namespace glued, which names --namespace', ['docker', '-nuser'], 'docker',
+      'unknown option -nuser (short options other than -h do not exist; kubectl\'s -n is --namespace here): see "cdk8s-kubeflow-access docker --help"'],
+    ['a token pasted after one dash, never echoed', ['docker', '--namespace', 'user', '-ghp_FAKEfakeFAKEfake0000000000000000000000'], 'docker',
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a lower-case password with a digit after one dash, never echoed', ['docker', '--namespace', 'user', '-hunter2'], 'docker',
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a typo that starts with another flag (--name), shown: it is two edits from --namespace', ['docker', '--namespce', 'user'], 'docker',
+      'unknown option --namespce (did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    // A rendered web page or a word processor prints "--" as an em or en dash: a flag pasted from one is no argument.
+    ['a flag pasted with an em dash', ['docker', '\u2014namespace', 'user', '--from-file', 'x'], 'docker',
+      'unknown option \u2014namespace (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    ['a flag pasted with an en dash, its value inline not shown', ['docker', '--namespace', 'user', '\u2013from-file=hunter2'], 'docker',
+      'unknown option \u2013from-file (written with an en dash (U+2013) where a flag has "--", as web pages and word processors print it; did you mean --from-file?): see "cdk8s-kubeflow-access docker --help"'],
+    ['a flag pasted with a hyphen and an en dash', ['docker', '-\u2013namespace', 'user'], 'docker',
+      'unknown option -\u2013namespace (written with an en dash (U+2013) where a flag has "--", as web pages and word processors print it; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
+    ['check: a flag pasted with an em dash is no file name', ['check', '\u2014recursive', 'dist/'], 'check',
+      'unknown option \u2014recursive (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --recursive?): see "cdk8s-kubeflow-access check --help"'],
+    ['an em dash alone, pasted between two words', ['docker', '--namespace', 'user', '\u2014'], 'docker',
+      'unknown option \u2014 (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it): see "cdk8s-kubeflow-access docker --help"'],
+    ['a token pasted after an em dash, never echoed', ['docker', '\u2014ghp_FAKEfakeFAKEfake0000000000000000000000'], 'docker',
+      'unknown option (not shown, as it may be a secret; written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it): see "cdk8s-kubeflow-access docker --help"'],
     ['a flag without its value', ['docker', '--namespace', '--from-file', 'x'], 'docker',
       '--namespace needs a value (write --namespace=VALUE for a value that starts with "-")'],
     ['a flag given twice', ['docker', '--namespace', 'a', '--namespace', 'b'], 'docker', '--namespace is given more than once: give it once'],
@@ -576,6 +604,8 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     // A command's flag before the command: in the wrong place, not unknown.
     [['--namespace=user', 'docker'], '--namespace goes after the command (cdk8s-kubeflow-access COMMAND --namespace ...): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A flag pasted from a web page, with an em dash for "--".
+    [['\u2014help'], 'unknown option \u2014help (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --help?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['--verbose'], 'unknown option --verbose: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);

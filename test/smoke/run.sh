@@ -61,6 +61,13 @@ if [ "$(sed -n 2p "$work/no-token.out")" != "$says" ] || [ "$(wc -l < "$work/no-
   cat "$work/no-token.out" >&2
   exit 1
 fi
+# cdk8s-cli's own line after it, which README.md's "When cdk8s synth fails" quotes, the directory as "/…/starter".
+cli_says="Error: command \"npx ts-node main.ts \" at $app returned a non-zero exit code 1"
+if [ "$(sed -n 3p "$work/no-token.out")" != "$cli_says" ] || ! grep -qF "${cli_says/"$app"//…/starter}" "$root/README.md"; then
+  echo "smoke: without REGISTRY_TOKEN, cdk8s-cli's line after the starter's is not the one README.md quotes:" >&2
+  cat "$work/no-token.out" >&2
+  exit 1
+fi
 # Synthesise as the README says, with a fake token.
 (cd "$app" && REGISTRY_TOKEN=fake-registry-token-0000 npx --no-install cdk8s synth > "$work/synth.out")
 
