@@ -16,6 +16,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess,
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
+import { regionPartition } from '../../lib/sources/aws-role-arn';
 import { errorsOf, userChart } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -190,6 +191,25 @@ print(json.dumps(result))
     expect(botocore(container).requests[0].url).toBe('https://sts.eu-west-1.amazonaws.com/');
     expect(botocore({ ...container, env: withoutDefault }).requests[0].url).toBe('https://sts.amazonaws.com/');
     expect(AWS_DEFAULT_REGION).toBe('eu-west-1');
+  });
+
+  withBotocore('the STS asked is the region\'s partition\'s, and the partitions are botocore\'s: why AwsWebIdentityAccess refuses a region of another partition than the role\'s', () => {
+    // GIVEN a China role and region, the env then given a commercial role's ARN (which the construct refuses)
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
+    // WHEN botocore resolves its credentials
+    const result = botocore(container, { AWS_ROLE_ARN: ROLE_ARN });
+    // THEN it asks the STS of the China partition, for the commercial role
+    expect(result.requests.map((r: any) => r.url)).toEqual(['https://sts.cn-north-1.amazonaws.com.cn/']);
+    expect(new URLSearchParams(result.requests[0].body).get('RoleArn')).toBe(ROLE_ARN);
+    // AND the library's partition of each region is botocore's (a region of none: botocore raises UnknownRegionError)
+    const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-7', 'mx-central-1', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1',
+      'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1', 'xx-future-1', 'local'];
+    const probe = 'import json, sys, botocore.session\nr = botocore.session.get_session()._get_internal_component("endpoint_resolver")\n'
+      + 'def p(x):\n    try: return r.get_partition_for_region(x)\n    except Exception: return None\n'
+      + 'print(json.dumps([p(x) for x in json.load(sys.stdin)]))';
+    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(regions), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(regions.map(r => regionPartition(r) ?? null)).toEqual(JSON.parse(run.stdout));
   });
 
   withBotocore('env when a key pair is added beside the role (a PodDefault the webhook admits with it): why cloud-identity refuses the pair', () => {
