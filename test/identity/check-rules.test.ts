@@ -103,6 +103,12 @@ describe('cloud-identity on manifests', () => {
     ['an Azure client secret beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
       pd('app', { envFrom: [{ secretRef: { name: 'sp' } }] }), secret('sp', ['AZURE_CLIENT_SECRET'])],
       'silently uses an Azure client secret or certificate of app, since DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential'],
+    // GIVEN a user's password (EnvironmentCredential's UsernamePasswordCredential) beside a federated token
+    ['an Azure user\'s password beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
+      pd('user', { envFrom: [{ secretRef: { name: 'user' } }] }), secret('user', ['AZURE_USERNAME', 'AZURE_PASSWORD'])],
+      'poddefault user (s1) gives an Azure user\'s password (AZURE_PASSWORD of the envFrom Secret user) and poddefault identity (s0) gives an Azure federated token (workload identity) '
+      + '(env AZURE_FEDERATED_TOKEN_FILE) in namespace team-a: a notebook that selects both (labelled identity=true,user=true) silently uses an Azure user\'s password of user, '
+      + 'since DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential'],
     ['an Azure account key beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
       pd('blob', { envFrom: [{ secretRef: { name: 'blob' } }] }), secret('blob', ['AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_STORAGE_ACCOUNT_KEY'])],
       'silently uses an Azure Storage account key, SAS token or connection string of blob, since adlfs uses a connection string'],

@@ -320,6 +320,30 @@ describe('@azure/identity reads the Azure workload identity of the admitted pod'
   });
 });
 
+describe('@azure/identity: a user\'s password beside the workload identity', () => {
+  test('DefaultAzureCredential uses AZURE_USERNAME and AZURE_PASSWORD before the federated token: why cloud-identity refuses the pair', async () => {
+    // GIVEN the identity and a hand-written PodDefault with a user's password, which the webhook admits together
+    const container = admit(chart => {
+      new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE);
+      handWritten(chart, 'user-login', { AZURE_USERNAME: 'fake-user@example.com', AZURE_PASSWORD: FAKE_SECRET });
+    }, undefined, /^poddefault user-login .* silently uses an Azure user's password of user-login/);
+    // WHEN DefaultAzureCredential gets a token (its token requests answered in-process)
+    const sent: Record<string, string>[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createHttpHeaders } = require('@azure/core-rest-pipeline');
+    const httpClient = {
+      async sendRequest(request: any) {
+        sent.push(Object.fromEntries(new URLSearchParams(String(request.body ?? ''))));
+        const json = { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-access-token' };
+        return { status: 200, headers: createHttpHeaders({ 'content-type': 'application/json' }), bodyAsText: JSON.stringify(json), request };
+      },
+    };
+    await withEnv(container.env, () => new identity.DefaultAzureCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    // THEN the password grant is sent, and no client assertion (the federated token goes unused)
+    expect(sent.filter(s => s.grant_type !== undefined).map(s => [s.grant_type, s.password, s.client_assertion])).toEqual([['password', FAKE_SECRET, undefined]]);
+  });
+});
+
 describe('google-auth-library reads the Google credential configuration of the admitted pod', () => {
   /** Answers the STS exchange and the impersonation in-process, and records them. */
   function answer(client: any): string[] {

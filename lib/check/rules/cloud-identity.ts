@@ -35,7 +35,7 @@ import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
-type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-federated-token'
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
   | 'google-application-credentials' | 'google-gcloud-file';
 
 /** What each kind is, for messages. */
@@ -45,6 +45,7 @@ const WHAT: Record<Kind, string> = {
   'aws-file': 'an AWS credentials file with a [default] profile',
   'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
   'azure-client-secret': 'an Azure client secret or certificate',
+  'azure-password': 'an Azure user\'s password',
   'azure-federated-token': 'an Azure federated token (workload identity)',
   'google-application-credentials': 'GOOGLE_APPLICATION_CREDENTIALS',
   'google-gcloud-file': 'gcloud\'s application_default_credentials.json',
@@ -59,6 +60,8 @@ const VARIABLES: Record<string, Kind> = {
   AZURE_STORAGE_CONNECTION_STRING: 'azure-storage-key',
   AZURE_CLIENT_SECRET: 'azure-client-secret',
   AZURE_CLIENT_CERTIFICATE_PATH: 'azure-client-secret',
+  // @azure/identity 4.13.0 EnvironmentCredential: with AZURE_USERNAME, a UsernamePasswordCredential.
+  AZURE_PASSWORD: 'azure-password',
   AZURE_FEDERATED_TOKEN_FILE: 'azure-federated-token',
   GOOGLE_APPLICATION_CREDENTIALS: 'google-application-credentials',
 };
@@ -69,6 +72,7 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
+  { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
   { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
 ];
 
