@@ -238,6 +238,24 @@ print(json.dumps(result))
       .toBe('shared-credentials-file');
   });
 
+  withBotocore('the role before the named profile AWS_PROFILE makes botocore read: why cloud-identity counts that profile, not only [default]', () => {
+    // GIVEN the role and a credentials file of the profile prod alone in ~/.aws/, whose PodDefault also sets AWS_PROFILE=prod
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromProfiles([{ profile: 'prod', accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }]) })
+        .addJsonPatch(JsonPatch.add('/spec/env', [{ name: 'AWS_PROFILE', value: 'prod' }]));
+    };
+    const homeOf = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
+    // WHEN a notebook selects both
+    const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
+    // THEN botocore uses the role
+    expect(botocore(both, homeOf(both)).method).toBe('assume-role-with-web-identity');
+    // AND the file alone gives credentials for the profile AWS_PROFILE names, so the role silently wins over a working file
+    const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
+    expect(fileOnly.env.AWS_PROFILE).toBe('prod');
+    expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
+  });
+
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {
     const chart = userChart();
     new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
