@@ -322,6 +322,19 @@ describe('@azure/identity reads the Azure workload identity of the admitted pod'
     expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.us/${AZURE.tenantId}/oauth2/v2.0/token`]);
   });
 
+  test('an authority host whose scheme is not "https:" in lower case is refused by @azure/identity: why AzureWorkloadIdentityAccess refuses it', async () => {
+    // GIVEN the identity's env with the scheme of the authority in upper case (which the construct refuses)
+    const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', { ...AZURE, authorityHost: 'https://login.microsoftonline.us/' }));
+    const { httpClient, sent } = recordingClient();
+    // WHEN / THEN the credential throws before any request; a host in upper case is taken
+    await expect(withEnv({ ...container.env, AZURE_AUTHORITY_HOST: 'HTTPS://login.microsoftonline.us/' },
+      async () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'))).rejects.toThrow("The authorityHost address must use the 'https' protocol.");
+    expect(sent).toEqual([]);
+    await withEnv({ ...container.env, AZURE_AUTHORITY_HOST: 'https://LOGIN.MICROSOFTONLINE.US/' },
+      () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.us/${AZURE.tenantId}/oauth2/v2.0/token`]);
+  });
+
   test('DefaultAzureCredential uses the workload identity, and a client secret beside it instead: why cloud-identity refuses the pair', async () => {
     const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE));
     const alone = recordingClient();
