@@ -4,8 +4,11 @@ import { S3StoreSettings } from './s3-store';
 
 /** What a consumer's Secret holds, in the terms a construct that reads it needs. @internal */
 export type SecretContent =
-  /** Two S3 keys, and the settings of the store they open. */
-  | { readonly kind: 's3'; readonly settings: S3StoreSettings; readonly accessKeyKey: string; readonly secretKeyKey: string }
+  /**
+   * Two S3 keys, and the settings of the store they open; `assumesRole` when the construct's readers
+   * use them only to assume a role (Trainer's `ROLE_ARN`), so that the keys alone may not reach the store.
+   */
+  | { readonly kind: 's3'; readonly settings: S3StoreSettings; readonly accessKeyKey: string; readonly secretKeyKey: string; readonly assumesRole?: boolean }
   /** A Google Cloud service-account key file. */
   | { readonly kind: 'gcs'; readonly tokenKey: string }
   /** Anything else, named for messages (`registry credentials`). */

@@ -66,7 +66,8 @@ export interface PipelinesArtifactStoreProps {
   /**
    * A Secret another construct of this library made in the same namespace (`kserve.s3Secret`,
    * `trainer.s3Secret`, `kserve.gcsSecret`): the launcher reads its keys, with the settings of the source
-   * it was made from, and no second copy of the keys is written.
+   * it was made from, and no second copy of the keys is written. Not `trainer.s3Secret` of a Trainer
+   * with `awsRoleArn`, whose keys only assume the role: the launcher reads keys alone.
    * @default - a Secret of this construct's own, from `s3` or `gcs`
    */
   readonly credentialsSecret?: ConsumerSecret;
@@ -241,6 +242,12 @@ function borrowed(path: string, scope: Construct, namespace: string, root: strin
   if (content.kind === 'other' || content.kind !== wanted) {
     const holds = content.kind === 'other' ? content.what : content.kind === 's3' ? 'S3 keys' : 'a GCS key';
     throw fieldError(path, 'credentialsSecret', `holds ${holds}, and a pipeline root of scheme ${root}:// needs ${wanted === 's3' ? 'S3 keys' : 'a GCS key'}: give a Secret that holds them, such as kserve.${wanted}Secret`);
+  }
+  if (content.kind === 's3' && content.assumesRole === true) {
+    // Trainer's initializers give OpenDAL the keys and ROLE_ARN, and OpenDAL uses the keys as the source
+    // credential to assume the role (opendal S3Config.role_arn; kubeflow/trainer pkg/initializers/utils/opendal.py):
+    // the store is read as the role. The launcher reads the keys alone (object_store.go), as their own identity.
+    throw fieldError(path, 'credentialsSecret', `holds S3 keys that its readers use only to assume the role of its ROLE_ARN, and ${LAUNCHER} reads the keys alone, never a role, so runs would reach the store as the keys' own identity: give s3 with keys that reach the bucket themselves, or a Secret made without awsRoleArn`);
   }
   return { secretName: secret.secretName, content };
 }

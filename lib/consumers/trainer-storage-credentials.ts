@@ -103,7 +103,7 @@ export class TrainerStorageCredentials extends Construct {
     addSecret(this, spec.namespace, spec.resolved, '');
     if (spec.s3 !== undefined) {
       this.s3Secret = ConsumerSecret._made(this, spec.namespace, this.secretName,
-        { kind: 's3', settings: spec.s3, accessKeyKey: ACCESS_KEY_ID, secretKeyKey: SECRET_ACCESS_KEY });
+        { kind: 's3', settings: spec.s3, accessKeyKey: ACCESS_KEY_ID, secretKeyKey: SECRET_ACCESS_KEY, assumesRole: props.awsRoleArn !== undefined });
     }
     PodDefaultValidation.attachTo(this);
   }

@@ -4,7 +4,7 @@ import { fieldError } from '../errors';
 import { quote, writtenNameProblem } from '../names';
 import { regionProblem } from '../sources/aws-credentials-ini';
 import { regionEnv } from '../sources/aws-region';
-import { parseRoleArn, ParsedRoleArn } from '../sources/aws-role-arn';
+import { parseRoleArn, ParsedRoleArn, regionPartition } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
 import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
 import { checkedIssuer, isPattern } from './trust-subject';
@@ -42,7 +42,8 @@ export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
   readonly roleArn: string;
 
   /**
-   * The region, as `AWS_REGION` and `AWS_DEFAULT_REGION`.
+   * The region, as `AWS_REGION` and `AWS_DEFAULT_REGION`: one of the role's partition (`cn-north-1` for
+   * an `aws-cn` role), since botocore asks that region's STS for the role.
    * @default - neither variable: the SDK's default
    */
   readonly region?: string;
@@ -216,6 +217,15 @@ function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
   if (props.region !== undefined) {
     const problem = regionProblem(props.region) ?? writtenNameProblem(props.region);
     if (problem !== undefined) { throw fieldError(path, 'region', problem); }
+    // botocore asks the STS of the region's partition (sts.cn-north-1.amazonaws.com.cn for cn-north-1,
+    // test/identity/sdk-reference.test.ts), and partitions have IAMs of their own: it never holds a role
+    // of another partition ("You cannot use IAM credentials from one partition to interact with resources
+    // in a different partition", AWS Fault Isolation Boundaries, "Partitions").
+    const partition = regionPartition(props.region);
+    if (partition !== undefined && partition !== role.partition) {
+      throw fieldError(path, 'region', `is a region of the ${quote(partition)} partition, and roleArn names a role of the ${quote(role.partition)} partition: `
+        + 'botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s');
+    }
   }
   const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);

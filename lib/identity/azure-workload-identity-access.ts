@@ -35,7 +35,8 @@ export interface AzureWorkloadIdentityAccessProps extends CloudIdentityOptions {
 
   /**
    * The Microsoft Entra authority (`AZURE_AUTHORITY_HOST`): `https://login.microsoftonline.us/` for
-   * Azure Government, `https://login.chinacloudapi.cn/` for Azure operated by 21Vianet.
+   * Azure Government, `https://login.chinacloudapi.cn/` for Azure operated by 21Vianet. The scheme in
+   * lower case: `@azure/identity` refuses `HTTPS://`.
    * @default 'https://login.microsoftonline.com/'
    */
   readonly authorityHost?: string;
@@ -142,6 +143,11 @@ function azureOwn(path: string, props: AzureWorkloadIdentityAccessProps): AzureO
   }
   const authorityHost = props.authorityHost ?? DEFAULT_AUTHORITY_HOST;
   // Not quoted when refused: a URL pasted with user:password@ in it holds a secret.
+  if (typeof authorityHost === 'string' && AUTHORITY_HOST.test(authorityHost) && !authorityHost.startsWith('https://')) {
+    // @azure/identity 4.13.0 src/client/identityClient.ts, IdentityClient's constructor: `baseUri.startsWith("https:")`,
+    // case-sensitive, else "The authorityHost address must use the 'https' protocol." (tested).
+    throw fieldError(path, 'authorityHost', `has its scheme in upper case, and @azure/identity takes only "https://" in lower case (it throws "The authorityHost address must use the 'https' protocol."): write the scheme "https://", or leave authorityHost out for ${quote(DEFAULT_AUTHORITY_HOST)}`);
+  }
   if (typeof authorityHost !== 'string' || !AUTHORITY_HOST.test(authorityHost)) {
     throw fieldError(path, 'authorityHost', `is not an https URL of a host (a DNS name of ASCII letters, digits, "-" and ".", an optional port and path, no user, query or whitespace): give the Microsoft Entra authority, such as "https://login.microsoftonline.us/", or leave authorityHost out for ${quote(DEFAULT_AUTHORITY_HOST)}`);
   }

@@ -5,6 +5,27 @@ import { quote } from '../names';
 /** The partitions whose IAM roles a pod can assume with a web identity token. */
 export const AWS_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 
+/**
+ * Each partition's region codes, as botocore matches a region it does not list (`regionRegex` of
+ * botocore 1.43.11 `data/partitions.json`; `EndpointResolver.get_partition_for_region` agrees on the
+ * regions listed there). The expressions are disjoint: `us-gov-west-1` is no `aws` region.
+ */
+const REGION_PARTITIONS: readonly (readonly [string, RegExp])[] = [
+  ['aws', /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],
+  ['aws-cn', /^cn-\w+-\d+$/],
+  ['aws-eusc', /^eusc-(de)-\w+-\d+$/],
+  ['aws-iso', /^us-iso-\w+-\d+$/],
+  ['aws-iso-b', /^us-isob-\w+-\d+$/],
+  ['aws-iso-e', /^eu-isoe-\w+-\d+$/],
+  ['aws-iso-f', /^us-isof-\w+-\d+$/],
+  ['aws-us-gov', /^us-gov-\w+-\d+$/],
+];
+
+/** The partition of a region code, or undefined for a code of no partition botocore knows (such as a local store's). */
+export function regionPartition(region: string): string | undefined {
+  return REGION_PARTITIONS.find(([, pattern]) => pattern.test(region))?.[0];
+}
+
 /** An IAM role ARN, in parts. */
 export interface ParsedRoleArn {
   readonly partition: string;

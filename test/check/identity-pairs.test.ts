@@ -95,8 +95,8 @@ describe('cloud-identity', () => {
       pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws-creds' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] }),
       { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds' }, data: { credentials } });
     // THEN botocore's choice is reported in team-a, where kubectl apply -n team-a puts the Secret
-    expect(problems.map(p => [p.namespace, p.sources, p.message.match(/gives an AWS credentials file with a \[default\] profile \(([^)]*)\)/)?.[1]])).toEqual([
-      ['team-a', ['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds'],
+    expect(problems.map(p => [p.namespace, p.sources, p.message.match(/gives an AWS credentials file with keys for the profile botocore reads \(([^)]*)\)/)?.[1]])).toEqual([
+      ['team-a', ['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds, its [default] profile'],
     ]);
   });
 
@@ -124,8 +124,8 @@ describe('cloud-identity', () => {
       pd('file', { volumes: [{ name: 'aws', projected }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws' }] }),
       { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-creds', namespace: 'team-a' }, data: { keys: credentials } });
     // THEN botocore's choice is reported, naming the file the item makes
-    expect(problems.map(p => [p.sources, p.message.match(/gives an AWS credentials file with a \[default\] profile \(([^)]*)\)/)?.[1]])).toEqual([
-      [['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds'],
+    expect(problems.map(p => [p.sources, p.message.match(/gives an AWS credentials file with keys for the profile botocore reads \(([^)]*)\)/)?.[1]])).toEqual([
+      [['s0', 's1'], 'the file /home/jovyan/.aws/credentials from Secret aws-creds, its [default] profile'],
     ]);
   });
 

@@ -170,6 +170,11 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       's3: has a session token, which never reaches the Pipelines launcher (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys'],
     ['an IAM role, from JavaScript', () => ({ pipelineRoot: 's3://bucket/v2', s3: MINIO, awsRoleArn: 'arn:aws:iam::123456789012:role/x' } as any),
       'awsRoleArn: does not apply: the Pipelines launcher takes no role; through credentials.secretRef it reads static keys alone, and with credentials.fromEnv the task pod\'s own identity, which this construct does not write: leave awsRoleArn out and give s3 or credentialsSecret'],
+    // GIVEN Trainer's Secret of keys it assumes a role with: the launcher would read the store as the keys, not the role
+    ['a borrowed Secret whose keys assume a role', app => ({ pipelineRoot: 's3://bucket/v2',
+      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', {
+        s3: S3Configuration.fromValues({ ...KEYS, region: 'eu-west-1' }), awsRoleArn: 'arn:aws:iam::123456789012:role/trainer-data' }).s3Secret }),
+      'credentialsSecret: holds S3 keys that its readers use only to assume the role of its ROLE_ARN, and the Pipelines launcher reads the keys alone, never a role, so runs would reach the store as the keys\' own identity: give s3 with keys that reach the bucket themselves, or a Secret made without awsRoleArn'],
     ['a borrowed Secret in another namespace', app => ({ pipelineRoot: 's3://bucket/v2', credentialsSecret: kserveSecret('other', app).s3Secret }),
       'credentialsSecret: is in namespace "other", and the Pipelines launcher reads the Secret in the run\'s namespace "user": give a Secret made in "user"'],
     ['a borrowed Secret of another app', () => ({ pipelineRoot: 's3://bucket/v2', credentialsSecret: kserveSecret('user', Testing.app()).s3Secret }),

@@ -160,6 +160,15 @@ describe('AwsWebIdentityAccess refuses', () => {
     ['a missing ARN', {}, 'roleArn: is empty: give the ARN of the IAM role, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['a region that is none', { roleArn: ROLE_ARN, region: 'EU West' },
       'region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
+    // GIVEN a region of another partition than the role's: botocore asks that partition's STS, whose IAM holds no such role
+    ['a China region for a role of the aws partition', { roleArn: ROLE_ARN, region: 'cn-north-1' },
+      'region: is a region of the "aws-cn" partition, and roleArn names a role of the "aws" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
+    ['a GovCloud region for a role of the aws partition', { roleArn: ROLE_ARN, region: 'us-gov-west-1' },
+      'region: is a region of the "aws-us-gov" partition, and roleArn names a role of the "aws" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
+    ['a commercial region for a role of the aws-cn partition', { roleArn: 'arn:aws-cn:iam::123456789012:role/r', region: 'eu-west-1' },
+      'region: is a region of the "aws" partition, and roleArn names a role of the "aws-cn" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
+    ['an ISO region, whose partition no role ARN here names', { roleArn: 'arn:aws-us-gov:iam::123456789012:role/r', region: 'us-iso-east-1' },
+      'region: is a region of the "aws-iso" partition, and roleArn names a role of the "aws-us-gov" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
     ['a token lifetime under Kubernetes\' minimum', { roleArn: ROLE_ARN, expirationSeconds: 599 },
       'expirationSeconds: 599 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 86400'],
     ['a session name with a space', { roleArn: ROLE_ARN, roleSessionName: 'my session' },
@@ -177,6 +186,25 @@ describe('AwsWebIdentityAccess refuses', () => {
   ])('%s, naming the field and the fix, and leaves nothing', (_what, props, message) => {
     const chart = userChart();
     expectRejected(chart, 'aws-web-identity', () => new AwsWebIdentityAccess(chart, 'aws-web-identity', props), `[test/aws-web-identity] ${message}`, [FAKE_SECRET]);
+  });
+
+  test('a region of the role\'s own partition, or of none botocore knows, is taken', () => {
+    // GIVEN regions whose partitions botocore 1.43.11 names (EndpointResolver.get_partition_for_region:
+    // cn-northwest-1 aws-cn, us-gov-east-1 aws-us-gov, mx-central-1 aws), and one it knows no partition of
+    const cases: [string, string][] = [
+      ['arn:aws-cn:iam::123456789012:role/r', 'cn-northwest-1'],
+      ['arn:aws-us-gov:iam::123456789012:role/r', 'us-gov-east-1'],
+      [ROLE_ARN, 'mx-central-1'],
+      [ROLE_ARN, 'local'],
+    ];
+    for (const [roleArn, region] of cases) {
+      // WHEN
+      const chart = userChart();
+      new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn, region });
+      // THEN the region is written
+      const [pd] = Testing.synth(chart);
+      expect(pd.spec.env.filter((e: any) => e.name.endsWith('REGION'))).toEqual([{ name: 'AWS_REGION', value: region }, { name: 'AWS_DEFAULT_REGION', value: region }]);
+    }
   });
 
   test('no message holds the role ARN it refuses', () => {

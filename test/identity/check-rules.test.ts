@@ -103,6 +103,12 @@ describe('cloud-identity on manifests', () => {
     ['an Azure client secret beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
       pd('app', { envFrom: [{ secretRef: { name: 'sp' } }] }), secret('sp', ['AZURE_CLIENT_SECRET'])],
       'silently uses an Azure client secret or certificate of app, since DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential'],
+    // GIVEN a user's password (EnvironmentCredential's UsernamePasswordCredential) beside a federated token
+    ['an Azure user\'s password beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
+      pd('user', { envFrom: [{ secretRef: { name: 'user' } }] }), secret('user', ['AZURE_USERNAME', 'AZURE_PASSWORD'])],
+      'poddefault user (s1) gives an Azure user\'s password (AZURE_PASSWORD of the envFrom Secret user) and poddefault identity (s0) gives an Azure federated token (workload identity) '
+      + '(env AZURE_FEDERATED_TOKEN_FILE) in namespace team-a: a notebook that selects both (labelled identity=true,user=true) silently uses an Azure user\'s password of user, '
+      + 'since DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential'],
     ['an Azure account key beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
       pd('blob', { envFrom: [{ secretRef: { name: 'blob' } }] }), secret('blob', ['AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_STORAGE_ACCOUNT_KEY'])],
       'silently uses an Azure Storage account key, SAS token or connection string of blob, since adlfs uses a connection string'],
@@ -132,8 +138,8 @@ describe('cloud-identity on manifests', () => {
     const messages = (...manifests: any[]) => problemsOf(webIdentity('role'), ...manifests).filter(used('cloud-identity')).map(p => p.message);
     // THEN the [default] profile in ~/.aws/ is reported, web identity first
     expect(messages(mounted('/home/jovyan/.aws/'), withDefault)).toEqual([
-      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with a [default] profile '
-      + '(the file /home/jovyan/.aws/credentials from Secret aws) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses '
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with keys for the profile botocore reads '
+      + '(the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses '
       + 'an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file; keep one of the two, or offer them '
       + 'as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
     ]);
@@ -145,6 +151,32 @@ describe('cloud-identity on manifests', () => {
     expect(messages(mounted('/home/jovyan/.aws/'))).toEqual([]);
     // AND the secret in it never shows
     expect(JSON.stringify(checkManifests(inputs(webIdentity('role'), mounted('/home/jovyan/.aws/'), withDefault)))).not.toContain(FAKE_SECRET);
+  });
+
+  test('a credentials file of named profiles counts for the profile AWS_PROFILE or AWS_DEFAULT_PROFILE names, which botocore reads after the web identity', () => {
+    // GIVEN a file of the profile prod only, mounted in ~/.aws/ by a PodDefault that names a profile, beside a web identity
+    const file = (text: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' }, data: { credentials: Buffer.from(text).toString('base64') } });
+    const namedOnly = file(`[prod]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+    const withDefault = file(`[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+    const mounted = (env: any[]) => pd('file', { env, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws' }] });
+    const messages = (...manifests: any[]) => problemsOf(webIdentity('role'), ...manifests).filter(used('cloud-identity')).map(p => p.message);
+    // WHEN AWS_PROFILE names prod
+    // THEN the pair is reported, the profile named by its variable (botocore 1.43.11: with AWS_PROFILE=prod the file alone gives
+    // "shared-credentials-file", with the web identity beside it "assume-role-with-web-identity")
+    expect(messages(mounted([{ name: 'AWS_PROFILE', value: 'prod' }]), namedOnly)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with keys for the profile botocore reads '
+      + '(the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE names) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses '
+      + 'an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file; keep one of the two, or offer them '
+      + 'as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
+    ]);
+    // AND AWS_DEFAULT_PROFILE comes before AWS_PROFILE, as in botocore's configprovider
+    expect(messages(mounted([{ name: 'AWS_DEFAULT_PROFILE', value: 'prod' }, { name: 'AWS_PROFILE', value: 'other' }]), namedOnly)).toHaveLength(1);
+    expect(messages(mounted([{ name: 'AWS_DEFAULT_PROFILE', value: 'other' }, { name: 'AWS_PROFILE', value: 'prod' }]), namedOnly)).toEqual([]);
+    // AND a profile the file lacks, the file's [default] then being unread, gives nothing; an empty name is [default]
+    expect(messages(mounted([{ name: 'AWS_PROFILE', value: 'other' }]), withDefault)).toEqual([]);
+    expect(messages(mounted([{ name: 'AWS_PROFILE', value: '' }]), withDefault)).toHaveLength(1);
+    // AND a profile from a reference, whose value the check does not know, is not judged
+    expect(messages(mounted([{ name: 'AWS_PROFILE', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }]), withDefault)).toEqual([]);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess,
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
+import { regionPartition } from '../../lib/sources/aws-role-arn';
 import { errorsOf, userChart } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -192,6 +193,25 @@ print(json.dumps(result))
     expect(AWS_DEFAULT_REGION).toBe('eu-west-1');
   });
 
+  withBotocore('the STS asked is the region\'s partition\'s, and the partitions are botocore\'s: why AwsWebIdentityAccess refuses a region of another partition than the role\'s', () => {
+    // GIVEN a China role and region, the env then given a commercial role's ARN (which the construct refuses)
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
+    // WHEN botocore resolves its credentials
+    const result = botocore(container, { AWS_ROLE_ARN: ROLE_ARN });
+    // THEN it asks the STS of the China partition, for the commercial role
+    expect(result.requests.map((r: any) => r.url)).toEqual(['https://sts.cn-north-1.amazonaws.com.cn/']);
+    expect(new URLSearchParams(result.requests[0].body).get('RoleArn')).toBe(ROLE_ARN);
+    // AND the library's partition of each region is botocore's (a region of none: botocore raises UnknownRegionError)
+    const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-7', 'mx-central-1', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1',
+      'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1', 'xx-future-1', 'local'];
+    const probe = 'import json, sys, botocore.session\nr = botocore.session.get_session()._get_internal_component("endpoint_resolver")\n'
+      + 'def p(x):\n    try: return r.get_partition_for_region(x)\n    except Exception: return None\n'
+      + 'print(json.dumps([p(x) for x in json.load(sys.stdin)]))';
+    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(regions), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(regions.map(r => regionPartition(r) ?? null)).toEqual(JSON.parse(run.stdout));
+  });
+
   withBotocore('env when a key pair is added beside the role (a PodDefault the webhook admits with it): why cloud-identity refuses the pair', () => {
     const container = admit(chart => {
       new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
@@ -216,6 +236,24 @@ print(json.dumps(result))
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
     expect(botocore(fileOnly, { HOME: path.join(fileOnly.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(fileOnly.root, 'home', 'jovyan', '.aws', 'credentials') }).method)
       .toBe('shared-credentials-file');
+  });
+
+  withBotocore('the role before the named profile AWS_PROFILE makes botocore read: why cloud-identity counts that profile, not only [default]', () => {
+    // GIVEN the role and a credentials file of the profile prod alone in ~/.aws/, whose PodDefault also sets AWS_PROFILE=prod
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromProfiles([{ profile: 'prod', accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }]) })
+        .addJsonPatch(JsonPatch.add('/spec/env', [{ name: 'AWS_PROFILE', value: 'prod' }]));
+    };
+    const homeOf = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
+    // WHEN a notebook selects both
+    const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
+    // THEN botocore uses the role
+    expect(botocore(both, homeOf(both)).method).toBe('assume-role-with-web-identity');
+    // AND the file alone gives credentials for the profile AWS_PROFILE names, so the role silently wins over a working file
+    const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
+    expect(fileOnly.env.AWS_PROFILE).toBe('prod');
+    expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
   });
 
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {
@@ -284,6 +322,19 @@ describe('@azure/identity reads the Azure workload identity of the admitted pod'
     expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.us/${AZURE.tenantId}/oauth2/v2.0/token`]);
   });
 
+  test('an authority host whose scheme is not "https:" in lower case is refused by @azure/identity: why AzureWorkloadIdentityAccess refuses it', async () => {
+    // GIVEN the identity's env with the scheme of the authority in upper case (which the construct refuses)
+    const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', { ...AZURE, authorityHost: 'https://login.microsoftonline.us/' }));
+    const { httpClient, sent } = recordingClient();
+    // WHEN / THEN the credential throws before any request; a host in upper case is taken
+    await expect(withEnv({ ...container.env, AZURE_AUTHORITY_HOST: 'HTTPS://login.microsoftonline.us/' },
+      async () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'))).rejects.toThrow("The authorityHost address must use the 'https' protocol.");
+    expect(sent).toEqual([]);
+    await withEnv({ ...container.env, AZURE_AUTHORITY_HOST: 'https://LOGIN.MICROSOFTONLINE.US/' },
+      () => new identity.WorkloadIdentityCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    expect(sent.map(s => s.url)).toEqual([`https://login.microsoftonline.us/${AZURE.tenantId}/oauth2/v2.0/token`]);
+  });
+
   test('DefaultAzureCredential uses the workload identity, and a client secret beside it instead: why cloud-identity refuses the pair', async () => {
     const container = admit(chart => new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE));
     const alone = recordingClient();
@@ -297,6 +348,30 @@ describe('@azure/identity reads the Azure workload identity of the admitted pod'
     const both = recordingClient();
     await withEnv(withSecret.env, () => new identity.DefaultAzureCredential({ httpClient: both.httpClient }).getToken('https://storage.azure.com/.default'));
     expect(both.sent.map(s => [s.body.client_assertion !== undefined, s.body.client_secret])).toEqual([[false, FAKE_SECRET]]);
+  });
+});
+
+describe('@azure/identity: a user\'s password beside the workload identity', () => {
+  test('DefaultAzureCredential uses AZURE_USERNAME and AZURE_PASSWORD before the federated token: why cloud-identity refuses the pair', async () => {
+    // GIVEN the identity and a hand-written PodDefault with a user's password, which the webhook admits together
+    const container = admit(chart => {
+      new AzureWorkloadIdentityAccess(chart, 'azure-identity', AZURE);
+      handWritten(chart, 'user-login', { AZURE_USERNAME: 'fake-user@example.com', AZURE_PASSWORD: FAKE_SECRET });
+    }, undefined, /^poddefault user-login .* silently uses an Azure user's password of user-login/);
+    // WHEN DefaultAzureCredential gets a token (its token requests answered in-process)
+    const sent: Record<string, string>[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createHttpHeaders } = require('@azure/core-rest-pipeline');
+    const httpClient = {
+      async sendRequest(request: any) {
+        sent.push(Object.fromEntries(new URLSearchParams(String(request.body ?? ''))));
+        const json = { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-access-token' };
+        return { status: 200, headers: createHttpHeaders({ 'content-type': 'application/json' }), bodyAsText: JSON.stringify(json), request };
+      },
+    };
+    await withEnv(container.env, () => new identity.DefaultAzureCredential({ httpClient }).getToken('https://storage.azure.com/.default'));
+    // THEN the password grant is sent, and no client assertion (the federated token goes unused)
+    expect(sent.filter(s => s.grant_type !== undefined).map(s => [s.grant_type, s.password, s.client_assertion])).toEqual([['password', FAKE_SECRET, undefined]]);
   });
 });
 

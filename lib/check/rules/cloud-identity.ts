@@ -9,9 +9,10 @@
 // input holds (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a
 // Secret the input holds. An `envFrom` source or a mounted Secret the input does not hold is not judged.
 // An AWS credentials file counts when botocore would read it by default (a `credentials` file in a
-// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has a `[default]` profile with
-// keys; a file of named profiles only is for `Session(profile_name=...)`, which botocore honours before
-// the environment. A pair the webhook refuses is left to the merge rules; two sources of one variable
+// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has keys for the profile it
+// reads by default: `[default]`, or the one the PodDefault names in `AWS_DEFAULT_PROFILE` or
+// `AWS_PROFILE` (botocore still tries the web identity first); a file of other profiles only is for
+// `Session(profile_name=...)`, which botocore honours before the environment. A pair the webhook refuses is left to the merge rules; two sources of one variable
 // (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
 // an `envFrom` source: the container gets the `env` one).
 //
@@ -35,16 +36,17 @@ import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
-type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-federated-token'
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
   | 'google-application-credentials' | 'google-gcloud-file';
 
 /** What each kind is, for messages. */
 const WHAT: Record<Kind, string> = {
   'aws-keys': 'AWS keys',
   'aws-web-identity': 'an AWS web identity',
-  'aws-file': 'an AWS credentials file with a [default] profile',
+  'aws-file': 'an AWS credentials file with keys for the profile botocore reads',
   'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
   'azure-client-secret': 'an Azure client secret or certificate',
+  'azure-password': 'an Azure user\'s password',
   'azure-federated-token': 'an Azure federated token (workload identity)',
   'google-application-credentials': 'GOOGLE_APPLICATION_CREDENTIALS',
   'google-gcloud-file': 'gcloud\'s application_default_credentials.json',
@@ -59,6 +61,8 @@ const VARIABLES: Record<string, Kind> = {
   AZURE_STORAGE_CONNECTION_STRING: 'azure-storage-key',
   AZURE_CLIENT_SECRET: 'azure-client-secret',
   AZURE_CLIENT_CERTIFICATE_PATH: 'azure-client-secret',
+  // @azure/identity 4.13.0 EnvironmentCredential: with AZURE_USERNAME, a UsernamePasswordCredential.
+  AZURE_PASSWORD: 'azure-password',
   AZURE_FEDERATED_TOKEN_FILE: 'azure-federated-token',
   GOOGLE_APPLICATION_CREDENTIALS: 'google-application-credentials',
 };
@@ -69,6 +73,7 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
+  { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
   { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
 ];
 
@@ -86,8 +91,8 @@ interface Credential {
  */
 export class SecretFiles {
   private byKey?: Map<string, string>;
-  /** Whether each file text read so far is a credentials file with a `[default]` profile: a file many PodDefaults mount is parsed once. */
-  private defaultKeys?: Map<string, boolean>;
+  /** The profiles with keys of each file text read so far (none when it is no credentials file): a file many PodDefaults mount is parsed once. */
+  private profilesWithKeys?: Map<string, ReadonlySet<string>>;
 
   /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
   public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
@@ -109,18 +114,18 @@ export class SecretFiles {
     return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 
-  /** Whether `key` of the Secret `name` in `namespace` is an AWS credentials file with a `[default]` profile with keys. */
-  public hasDefaultKeys(namespace: string, name: string, key: string): boolean {
+  /** Whether `key` of the Secret `name` in `namespace` is an AWS credentials file with keys for `profile`. */
+  public hasProfileKeys(namespace: string, name: string, key: string, profile: string): boolean {
     const text = this.text(namespace, name, key);
     if (text === undefined) { return false; }
     const owner = this.base ?? this;
-    owner.defaultKeys ??= new Map();
-    let found = owner.defaultKeys.get(text);
+    owner.profilesWithKeys ??= new Map();
+    let found = owner.profilesWithKeys.get(text);
     if (found === undefined) {
-      found = hasDefaultKeys(text);
-      owner.defaultKeys.set(text, found);
+      found = profilesWithKeys(text);
+      owner.profilesWithKeys.set(text, found);
     }
-    return found;
+    return found.has(profile);
   }
 }
 
@@ -460,12 +465,15 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, f
       }
     }
   }
+  const read = botocoreProfile(envValues);
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
     const sharedFile = envValues.get('AWS_SHARED_CREDENTIALS_FILE');
     const isBotocoreFile = typeof sharedFile === 'string' ? foldPath(sharedFile) === folded : folded.endsWith('/.aws/credentials');
-    if (isBotocoreFile && files.hasDefaultKeys(namespace, file.secret, file.key)) {
-      add({ pd, kind: 'aws-file', how: `the file ${file.path} from Secret ${file.secret}` });
+    if (isBotocoreFile && read !== undefined && files.hasProfileKeys(namespace, file.secret, file.key, read.profile)) {
+      // The profile named by the variable, not by its value: nothing of the env is echoed.
+      const which = read.variable === undefined ? 'its [default] profile' : `the profile ${read.variable} names`;
+      add({ pd, kind: 'aws-file', how: `the file ${file.path} from Secret ${file.secret}, ${which}` });
     }
     if (folded.endsWith('/.config/gcloud/application_default_credentials.json')) {
       add({ pd, kind: 'google-gcloud-file', how: `the file ${file.path} from Secret ${file.secret}` });
@@ -516,12 +524,25 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
   return files;
 }
 
-/** Whether an AWS credentials file holds a `[default]` profile with keys; false when unreadable. */
-function hasDefaultKeys(text: string): boolean {
+/**
+ * The profile botocore reads by default with the env a PodDefault sets: `AWS_DEFAULT_PROFILE`, else
+ * `AWS_PROFILE`, else (or when empty) `default` (botocore 1.43 `configprovider.py`, the `profile`
+ * variable; `credentials.py`, `create_credential_resolver`); undefined when the one it reads is a
+ * reference, whose value the check does not know.
+ */
+function botocoreProfile(envValues: ReadonlyMap<string, unknown>): { readonly profile: string; readonly variable?: string } | undefined {
+  const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => envValues.has(n));
+  const value = variable === undefined ? '' : envValues.get(variable);
+  if (typeof value !== 'string') { return undefined; }
+  return value === '' ? { profile: 'default' } : { profile: value, variable };
+}
+
+/** The profiles with keys of an AWS credentials file; none when unreadable. */
+function profilesWithKeys(text: string): ReadonlySet<string> {
   try {
-    return parseCredentialsIni(text).some(p => p.name === 'default');
+    return new Set(parseCredentialsIni(text).map(p => p.name));
   } catch {
     // A file AWS tools would refuse gives botocore no credentials either.
-    return false;
+    return new Set();
   }
 }
