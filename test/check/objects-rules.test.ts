@@ -967,6 +967,26 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       'name-format Creds',
     ]);
   });
+
+  withKubectl('kubectl on this machine decodes such metadata without complaint: only the api server refuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'object-meta-'));
+    try {
+      const file = path.join(dir, 'c.yaml');
+      writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Settings\n  namespace: team_a\n  generation: -1\n  labels:\n    team name: a b\n'
+        + '  annotations:\n    release note: x\n');
+      // GIVEN the file, which the check refuses WHEN kubectl creates it with an unreachable server (as the owner references' test above)
+      const read = readManifestText(readFileSync(file, 'utf8'), 'c.yaml');
+      expect(PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source }))).map(p => p.key)).toEqual([
+        'metadata.name', 'metadata.namespace', 'metadata.generation', 'metadata.labels["team name"]', 'metadata.labels["team name"]', 'metadata.annotations["release note"]',
+      ]);
+      const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+        { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+      // THEN it decodes the object and fails only where it needs the server
+      expect([run.stderr.includes('unable to recognize'), run.stderr.includes('unable to decode')]).toEqual([true, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('annotation-size', () => {

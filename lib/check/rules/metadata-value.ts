@@ -20,6 +20,12 @@ import { CheckProblem } from '../types';
 import { spelledAlike } from './unknown-field';
 
 type Parts = readonly (string | number)[];
+/** The label keys, label values and annotation keys one call found valid. */
+interface Valid {
+  readonly labelKeys: Set<string>;
+  readonly labelValues: Set<string>;
+  readonly annotationKeys: Set<string>;
+}
 type Refuse = (parts: Parts, what: string, why: string, fix: string) => void;
 
 const REQUIRED = ['apiVersion', 'kind', 'name', 'uid'] as const;
@@ -48,6 +54,8 @@ const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan'
  */
 export function metadataValues(objects: readonly Found[]): CheckProblem[] {
   const problems: CheckProblem[] = [];
+  // The keys and label values found valid, for this call: an app's objects share most of theirs (app.kubernetes.io/name).
+  const valid: Valid = { labelKeys: new Set(), labelValues: new Set(), annotationKeys: new Set() };
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     const metadata = judgedMetadata(found);
@@ -67,8 +75,8 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
     names(found, metadata, kind, refuse);
     namespace(found, metadata.namespace, refuse);
     generation(found, metadata.generation, refuse);
-    labels(metadata.labels, kind, refuse);
-    annotationKeys(metadata.annotations, refuse);
+    labels(metadata.labels, kind, valid, refuse);
+    annotationKeys(metadata.annotations, valid, refuse);
     ownerReferences(metadata.ownerReferences, refuse);
     finalizers(metadata.finalizers, found.manifest.apiVersion === 'v1', refuse);
   }
@@ -107,7 +115,7 @@ const PATH_SEGMENT_RULE: NameRule = {
 };
 const PATH_SEGMENT_PREFIX_RULE: NameRule = { text: 'the start of a segment of a url path, without "/" or "%"', character: /^[^/%]$/u };
 
-/** How the API server validates the names of `found`'s kind. */
+/** How the API server validates the names of a kind. */
 interface KindNames {
   /** The rule of a name, and of a generateName (`prefix`). */
   readonly rule: (prefix: boolean) => NameRule;
@@ -115,25 +123,28 @@ interface KindNames {
   readonly passes: (name: string, prefix: boolean) => boolean;
   /** Whether a generateName is judged with its last "-" masked (maskTrailingDash). */
   readonly masks: boolean;
-  /** The name, in the words of `refusal`: `a Secret name`. */
-  readonly what: string;
 }
 
 const PATH_SEGMENT_NAMES: KindNames = {
   rule: prefix => (prefix ? PATH_SEGMENT_PREFIX_RULE : PATH_SEGMENT_RULE),
   passes: (name, prefix) => !/[/%]/.test(name) && (prefix || (name !== '.' && name !== '..')),
-  what: 'the name of any kind',
   masks: false,
 };
+// NameIsDNSSubdomain and NameIsDNSLabel judge a generateName with its last "-" masked (maskTrailingDash).
+const SUBDOMAIN_NAMES: KindNames = { rule: () => dnsSubdomainRule(), passes: (name, prefix) => isDnsSubdomain(prefix ? maskTrailingDash(name) : name), masks: true };
+const LABEL_NAMES: KindNames = { rule: () => dnsLabelRule(), passes: (name, prefix) => isDnsLabel(prefix ? maskTrailingDash(name) : name), masks: true };
 
+/** The name rules of `found`'s kind. */
 function kindNames(found: Found): KindNames {
-  const label = found.group === 'core' && found.kind === 'Namespace';
-  if (!label && !(found.group === 'core' && CORE_SUBDOMAIN_KINDS.has(found.kind)) && !CUSTOM_GROUPS.has(found.group)) { return PATH_SEGMENT_NAMES; }
-  const what = found.group === 'core' ? `a ${found.kind} name` : 'a custom resource\'s name';
-  // NameIsDNSLabel and NameIsDNSSubdomain judge a generateName with its last "-" masked (maskTrailingDash).
-  return label
-    ? { rule: () => dnsLabelRule(), passes: (name, prefix) => isDnsLabel(prefix ? maskTrailingDash(name) : name), what, masks: true }
-    : { rule: () => dnsSubdomainRule(), passes: (name, prefix) => isDnsSubdomain(prefix ? maskTrailingDash(name) : name), what, masks: true };
+  if (found.group === 'core') {
+    return found.kind === 'Namespace' ? LABEL_NAMES : CORE_SUBDOMAIN_KINDS.has(found.kind) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
+  }
+  return CUSTOM_GROUPS.has(found.group) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
+}
+
+/** The name of `found`'s kind, in the words of `refusal`: `a Secret name`. */
+function nameWords(found: Found, rules: KindNames): string {
+  return rules === PATH_SEGMENT_NAMES ? 'the name of any kind' : found.group === 'core' ? `a ${found.kind} name` : 'a custom resource\'s name';
 }
 
 /**
@@ -158,7 +169,7 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
       // The refusal of what Go judged: a DNS rule's prefix with its last "-" masked.
       const judged = rules.masks ? maskTrailingDash(generateName) : generateName;
       refuse(['metadata', 'generateName'], 'an invalid generateName',
-        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), rules.what)}`,
+        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found, rules))}`,
         `change the generateName by that rule${rules.masks ? ' (it may end with "-")' : ''}`);
     }
   }
@@ -169,7 +180,7 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
         `give the ${kind} a metadata.name`);
     }
   } else if (typeof name === 'string' && !rules.passes(name, false)) {
-    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), rules.what)}`, `rename the ${kind} by that rule`);
+    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found, rules))}`, `rename the ${kind} by that rule`);
   }
 }
 
@@ -201,17 +212,23 @@ function generation(found: Found, value: unknown, refuse: Refuse): void {
  * value is an empty one, which passes, and a value of another type is metadata-type's. The key is named (the path
  * holds it), the value never.
  */
-function labels(value: unknown, kind: string, refuse: Refuse): void {
+function labels(value: unknown, kind: string, valid: Valid, refuse: Refuse): void {
   if (!isPlainObject(value)) { return; }
   for (const key of Object.keys(value)) {
-    const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== undefined) {
+    const keyProblem = valid.labelKeys.has(key) ? undefined : labelKeyProblem(key);
+    if (keyProblem === undefined) {
+      valid.labelKeys.add(key);
+    } else {
       refuse(['metadata', 'labels', key], 'an invalid label key', `as a label key is an optional DNS subdomain and /, then a name: ${keyProblem}`,
         'rename the label key');
     }
     const label = value[key];
-    const valueProblem = typeof label === 'string' ? labelValueProblem(label) : undefined;
-    if (valueProblem !== undefined) {
+    // Another type than a string is metadata-type's.
+    if (typeof label !== 'string' || valid.labelValues.has(label)) { continue; }
+    const valueProblem = labelValueProblem(label);
+    if (valueProblem === undefined) {
+      valid.labelValues.add(label);
+    } else {
       refuse(['metadata', 'labels', key], 'an invalid label value', `as ${valueProblem}`,
         `shorten the value to that rule, or move it to an annotation of the ${kind}, whose values are free text`);
     }
@@ -222,11 +239,15 @@ function labels(value: unknown, kind: string, refuse: Refuse): void {
  * Annotation keys ValidateAnnotations (k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go) refuses: it checks
  * each key in lower case as a qualified name (a label key's rule). Their size is annotation-size's.
  */
-function annotationKeys(value: unknown, refuse: Refuse): void {
+function annotationKeys(value: unknown, valid: Valid, refuse: Refuse): void {
   if (!isPlainObject(value)) { return; }
   for (const key of Object.keys(value)) {
+    if (valid.annotationKeys.has(key)) { continue; }
     const keyProblem = labelKeyProblem(key.toLowerCase());
-    if (keyProblem === undefined) { continue; }
+    if (keyProblem === undefined) {
+      valid.annotationKeys.add(key);
+      continue;
+    }
     refuse(['metadata', 'annotations', key], 'an invalid annotation key', `as it checks the key in lower case as a label key, an optional DNS subdomain and /, then a name: ${keyProblem}`,
       'rename the annotation key');
   }
