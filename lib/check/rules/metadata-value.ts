@@ -186,7 +186,8 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
 
 /**
  * A namespace ValidateObjectMetaAccessor refuses, of a namespaced kind: ValidateNamespaceName, a DNS-1123 label. A
- * cluster-scoped kind's namespace is cleared before it (BeforeCreate), and kubectl apply ignores it.
+ * cluster-scoped kind's namespace is cleared before it (k8s.io/apiserver v0.32.9 pkg/registry/rest/meta.go
+ * EnsureObjectNamespaceMatchesRequestNamespace, from BeforeCreate), and kubectl apply ignores it.
  */
 function namespace(found: Found, value: unknown, refuse: Refuse): void {
   if (typeof value !== 'string' || value === '' || isDnsLabel(value) || !isNamespaced(found.group, found.kind)) { return; }
