@@ -601,8 +601,9 @@ describe('field-type in metadata', () => {
     // GIVEN a ConfigMap file whose generation is the number WHEN read as the CLI reads it and checked
     const read = readManifestText(generationYaml(value), 'c.yaml');
     const problems = PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source })));
-    // THEN refused exactly when the number is no int64, by its path
-    expect(problems.filter(p => p.rule === 'field-type').map(p => p.message)).toEqual(found === undefined ? [] : [
+    // THEN refused for its type exactly when the number is no int64, by its path (a negative int64 is refused for its
+    // value, as the api server's ValidateNonnegativeField does: see the names, namespaces, labels... below)
+    expect(problems.filter(p => p.rule === 'field-type' && p.message.includes('where ObjectMeta declares')).map(p => p.message)).toEqual(found === undefined ? [] : [
       `configmap c (c.yaml#1) in namespace team-a has ${found} at metadata.generation, where ObjectMeta declares an integer: ${REFUSED('ConfigMap')}`,
     ]);
   });
@@ -841,6 +842,142 @@ describe('field-type in metadata: owner references and finalizers the api server
       expect(PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source }))).map(p => p.key)).toEqual([
         'metadata.ownerReferences[0].name', 'metadata.ownerReferences[0].uid', 'metadata.ownerReferences[0]', 'metadata.ownerReferences[1].apiVersion',
         'metadata.ownerReferences[1].uid', 'metadata.ownerReferences[1].controller', 'metadata.finalizers[0]', 'metadata.finalizers[1]', 'metadata.finalizers',
+      ]);
+      const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
+        { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+      // THEN it decodes the object and fails only where it needs the server
+      expect([run.stderr.includes('unable to recognize'), run.stderr.includes('unable to decode')]).toEqual([true, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('field-type in metadata: names, namespaces, labels and annotation keys the api server refuses', () => {
+  // k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor, on every create and update of
+  // any kind (k8s.io/apiserver v0.32.9 pkg/registry/rest/create.go BeforeCreate), whatever kubectl's --validate:
+  // - generateName by the kind's ValidateNameFunc with prefix (generic.go maskTrailingDash: a last "-" and the character
+  //   before it become "a"), name by it without, "name or generateName is required";
+  // - the name validators: kubernetes release-1.32 pkg/apis/core/validation ValidateSecretName, ValidateConfigMapName,
+  //   ValidateServiceAccountName (NameIsDNSSubdomain), ValidateNamespaceName (NameIsDNSLabel); a custom resource's
+  //   apiextensions-apiserver v0.32.9 validator.go NameIsDNSSubdomain; every kind's path.ValidatePathSegmentName;
+  // - namespace: ValidateNamespaceName of a namespaced kind; generation: ValidateNonnegativeField;
+  // - labels: pkg/apis/meta/v1/validation ValidateLabels (IsQualifiedName keys, IsValidLabelValue values);
+  //   annotations: ValidateAnnotations (IsQualifiedName of the key in lower case).
+  const object = (kind: string, apiVersion: string, metadata: any) => ({ apiVersion, kind, metadata });
+  const withMetadata = (metadata: any) => ({ ...configMap('c', []), metadata: { name: 'c', namespace: 'team-a', ...metadata } });
+  const SUBDOMAIN = 'a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters)';
+  const LABEL = 'a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)';
+  const PATH_SEGMENT = 'a segment of a url path: neither "." nor "..", and without "/" or "%"';
+  const KEY_NAME = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
+  const LABEL_KEY = 'as a label key is an optional DNS subdomain and /, then a name';
+  const ANNOTATION_KEY = 'as it checks the key in lower case as a label key, an optional DNS subdomain and /, then a name';
+  const LONG = 'a'.repeat(254);
+
+  test.each<[string, any, string, string]>([
+    ['a Secret name in upper case', object('Secret', 'v1', { name: 'Creds', namespace: 'team-a' }),
+      'secret Creds (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the Secret, as the name has an upper-case letter '
+      + `at character 1; a Secret name is ${SUBDOMAIN}`, 'rename the Secret by that rule'],
+    ['a ConfigMap name with "_"', withMetadata({ name: 'my_settings' }),
+      `configmap my_settings (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ConfigMap, as the name has "_" at character 3; a ConfigMap name is ${SUBDOMAIN}`,
+      'rename the ConfigMap by that rule'],
+    ['a ServiceAccount name of 254 characters', object('ServiceAccount', 'v1', { name: LONG, namespace: 'team-a' }),
+      `serviceaccount ${LONG} (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ServiceAccount, as the name is 254 characters long, `
+      + `more than 253; a ServiceAccount name is ${SUBDOMAIN}`, 'rename the ServiceAccount by that rule'],
+    ['a Namespace name with "." (a DNS label)', object('Namespace', 'v1', { name: 'team.a' }),
+      `namespace team.a (s0) has an invalid name at metadata.name: the api server refuses the Namespace, as the name has "." at character 5; a Namespace name is ${LABEL}`,
+      'rename the Namespace by that rule'],
+    ['an ExternalSecret name in upper case (a custom resource)', object('ExternalSecret', 'external-secrets.io/v1', { name: 'Creds', namespace: 'team-a' }),
+      `externalsecret Creds (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ExternalSecret, as the name has an upper-case letter `
+      + `at character 1; a custom resource's name is ${SUBDOMAIN}`, 'rename the ExternalSecret by that rule'],
+    ['a name with "/" of a kind the check does not know', object('Widget', 'example.com/v1', { name: 'a/b', namespace: 'team-a' }),
+      `widget a/b (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the Widget, as the name has "/" at character 2; the name of any kind is ${PATH_SEGMENT}`,
+      'rename the Widget by that rule'],
+    ['the name ".." of a kind the check does not know', object('Widget', 'example.com/v1', { name: '..', namespace: 'team-a' }),
+      `widget .. (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the Widget, as the name is ".."; the name of any kind is ${PATH_SEGMENT}`,
+      'rename the Widget by that rule'],
+    ['a generateName in upper case', object('ConfigMap', 'v1', { generateName: 'Creds-', namespace: 'team-a' }),
+      'configmap (s0) in namespace team-a has an invalid generateName at metadata.generateName: the api server refuses the ConfigMap, as the generateName (a last "-" aside) '
+      + `has an upper-case letter at character 1; a ConfigMap name is ${SUBDOMAIN}`, 'change the generateName by that rule (it may end with "-")'],
+    ['a generateName with "%" of a kind the check does not know', object('Widget', 'example.com/v1', { name: 'w', generateName: 'w%', namespace: 'team-a' }),
+      'widget w (s0) in namespace team-a has an invalid generateName at metadata.generateName: the api server refuses the Widget, as the generateName has "%" at character 2; '
+      + 'the name of any kind is the start of a segment of a url path, without "/" or "%"', 'change the generateName by that rule'],
+    ['neither name nor generateName', withMetadata({ name: null }),
+      'configmap (s0) in namespace team-a has no name at metadata.name: the api server refuses the ConfigMap, as every object needs one (or a generateName, which '
+      + 'kubectl create takes and kubectl apply does not)', 'give the ConfigMap a metadata.name'],
+    ['a namespace with "_"', withMetadata({ namespace: 'team_a' }),
+      `configmap c (s0) in namespace team_a has an invalid namespace at metadata.namespace: the api server refuses the ConfigMap, as the namespace has "_" at character 5; a namespace name is ${LABEL}`,
+      'give the name of the namespace, as kubectl get namespaces shows it'],
+    ['a namespace of 64 characters', withMetadata({ namespace: 'n'.repeat(64) }),
+      `configmap c (s0) in namespace ${'n'.repeat(64)} has an invalid namespace at metadata.namespace: the api server refuses the ConfigMap, as the namespace is 64 characters long, more than 63; `
+      + `a namespace name is ${LABEL}`, 'give the name of the namespace, as kubectl get namespaces shows it'],
+    ['a negative generation', withMetadata({ generation: -1 }),
+      'configmap c (s0) in namespace team-a has a negative generation at metadata.generation: the api server refuses the ConfigMap, as a generation must be greater than or equal to 0',
+      'remove metadata.generation (the api server keeps it), or write 0 or more'],
+    ['a label key with a space', withMetadata({ labels: { 'team name': 'a' } }),
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["team name"]: the api server refuses the ConfigMap, ${LABEL_KEY}: ${KEY_NAME}`, 'rename the label key'],
+    ['a label key whose prefix is in upper case', withMetadata({ labels: { 'Example.com/team': 'a' } }),
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["Example.com/team"]: the api server refuses the ConfigMap, ${LABEL_KEY}: `
+      + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters', 'rename the label key'],
+    ['a label key of two slashes', withMetadata({ labels: { 'example.com/a/b': 'a' } }),
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["example.com/a/b"]: the api server refuses the ConfigMap, ${LABEL_KEY}: a label key has at most one /`,
+      'rename the label key'],
+    ['a label value with a space', withMetadata({ labels: { team: 'fake secret value' } }),
+      'configmap c (s0) in namespace team-a has an invalid label value at metadata.labels.team: the api server refuses the ConfigMap, as a label value must be at most 63 '
+      + 'characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
+      'shorten the value to that rule, or move it to an annotation of the ConfigMap, whose values are free text'],
+    ['an annotation key with a space', withMetadata({ annotations: { 'release note': 'x' } }),
+      `configmap c (s0) in namespace team-a has an invalid annotation key at metadata.annotations["release note"]: the api server refuses the ConfigMap, ${ANNOTATION_KEY}: ${KEY_NAME}`,
+      'rename the annotation key'],
+  ])('%s: refused by its path, never a value', (_title, manifest, message, fix) => {
+    // GIVEN the object WHEN checked
+    const problems = PodDefaultCheck.check(inputs(manifest));
+    // THEN one field-type problem, naming the object and the path
+    expect(problems.map(p => `${p.rule}: ${p.message}; ${p.fix}`)).toEqual([`field-type: ${message}; ${fix}`]);
+    expect(problems.map(p => p.message + p.fix).join('\n')).not.toContain('fake');
+  });
+
+  test('what the api server takes passes, beside what it refuses', () => {
+    // GIVEN names by each kind's rule (a kind the check does not know takes upper case and "_"), a generateName alone
+    // and one whose last "-" masks the character before it ("a_-" is judged as "aa", as maskTrailingDash does),
+    // a cluster-scoped kind's namespace (cleared before validation), a custom resource's negative generation (its
+    // strategy sets 1 first), empty and null label values, and annotation keys checked in lower case
+    const manifests = [
+      object('Secret', 'v1', { name: 'creds.v1', namespace: 'team-a', labels: { 'example.com/team': 'A_1', empty: '', none: null } }),
+      object('Namespace', 'v1', { name: 'team-a', namespace: 'Not_Used' }),
+      object('Widget', 'example.com/v1', { name: 'My_Widget', namespace: 'team-a' }),
+      object('ConfigMap', 'v1', { generateName: 'settings-', namespace: 'team-a' }),
+      object('Secret', 'v1', { generateName: 'a_-', namespace: 'team-a' }),
+      object('ExternalSecret', 'external-secrets.io/v1', { name: 'creds', namespace: 'team-a', generation: -1 }),
+      withMetadata({ name: 'd', annotations: { 'Example.com/Release-Note': 'free text, any length', 'A.b_c': '' }, generation: 0 }),
+      // and, beside them, one the api server refuses
+      withMetadata({ name: 'e', labels: { 'a b': 'x' } }),
+    ];
+    // WHEN checked THEN the last alone
+    expect(PodDefaultCheck.check(inputs(...manifests)).map(p => `${p.rule} ${p.sources.join(',')} ${p.key}`)).toEqual(['field-type s7 metadata.labels["a b"]']);
+  });
+
+  test('one problem for each mistake: a PodDefault\'s name is name-format\'s, a value of another type metadata-type\'s', () => {
+    // GIVEN a PodDefault in upper case with a bad label key of its own, and a ConfigMap with a label value that is a number
+    const pod = { ...pd('Creds'), metadata: { name: 'Creds', namespace: 'team-a', labels: { 'a b': 'x' } } };
+    // WHEN checked THEN the number by metadata-type (which runs first); the label key by this rule; the name once, by name-format
+    expect(PodDefaultCheck.check(inputs(pod, withMetadata({ labels: { tier: 2 } }))).map(p => `${p.rule} ${p.key}`)).toEqual([
+      'field-type metadata.labels.tier',
+      'field-type metadata.labels["a b"]',
+      'name-format Creds',
+    ]);
+  });
+
+  withKubectl('kubectl on this machine decodes such metadata without complaint: only the api server refuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'object-meta-'));
+    try {
+      const file = path.join(dir, 'c.yaml');
+      writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Settings\n  namespace: team_a\n  generation: -1\n  labels:\n    team name: a b\n'
+        + '  annotations:\n    release note: x\n');
+      // GIVEN the file, which the check refuses WHEN kubectl creates it with an unreachable server (as the owner references' test above)
+      const read = readManifestText(readFileSync(file, 'utf8'), 'c.yaml');
+      expect(PodDefaultCheck.check(read.objects.map(o => ({ manifest: o.value, source: o.source }))).map(p => p.key)).toEqual([
+        'metadata.name', 'metadata.namespace', 'metadata.generation', 'metadata.labels["team name"]', 'metadata.labels["team name"]', 'metadata.annotations["release note"]',
       ]);
       const run = spawnSync('kubectl', ['create', '--dry-run=client', '--validate=false', '-o', 'name', '--server=http://127.0.0.1:9', '-f', file],
         { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });

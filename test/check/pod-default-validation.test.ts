@@ -436,6 +436,28 @@ describe('attaching and synthesising', () => {
     ]);
   });
 
+  test('a raw object\'s name and annotation key the api server refuses fail synth, naming the construct and the path', () => {
+    // GIVEN a raw ConfigMap named in upper case with an annotation key of a space (kubernetes release-1.32 ValidateConfigMapName,
+    // NameIsDNSSubdomain; k8s.io/apimachinery v0.32.9 objectmeta.go ValidateAnnotations), beside a library construct
+    const { app, chart } = appWithChart();
+    const config = new ApiObject(chart, 'settings', {
+      apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Settings', namespace: 'team-a', annotations: { 'release note': 'fake-note' } },
+    });
+    new MinioDefault(chart, 'minio', { namespace: 'team-a' });
+
+    // WHEN synthesised THEN synth fails for the ConfigMap alone, by the paths, never the value
+    const errors = errorsOf(() => app.synthYaml());
+    expect(errors).toEqual([
+      `configmap Settings (${config.node.path}) in namespace team-a has an invalid name at metadata.name: the api server refuses the ConfigMap, as the name has `
+      + 'an upper-case letter at character 1; a ConfigMap name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a '
+      + 'letter or digit, at most 253 characters); rename the ConfigMap by that rule',
+      `configmap Settings (${config.node.path}) in namespace team-a has an invalid annotation key at metadata.annotations["release note"]: the api server `
+      + 'refuses the ConfigMap, as it checks the key in lower case as a label key, an optional DNS subdomain and /, then a name: the name must be 1 to 63 '
+      + 'characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the annotation key',
+    ]);
+    expect(errors.join('\n')).not.toContain('fake');
+  });
+
   test('annotations over 256 KiB fail synth: a ConfigMap\'s own, and those a PodDefault gives every notebook', () => {
     // GIVEN a raw ConfigMap with 262145 bytes of annotations, and a KubePodDefault whose spec.annotations and the
     // webhook's marker make more than 262144 bytes (k8s.io/apimachinery objectmeta.go ValidateAnnotationsSize)

@@ -198,6 +198,27 @@ describe('check', () => {
     ]);
   });
 
+  test.concurrent('a namespace, label key and label value the api server refuses are reported by their paths, never the value', async () => {
+    // GIVEN a Secret in a namespace with "_", with a label key of a space and a label value of one (ValidateObjectMetaAccessor:
+    // ValidateNamespaceName, ValidateLabels; k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go)
+    const stdin = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: team_a\n  labels:\n    team name: a\n    owner: fake secret value\n';
+    // WHEN
+    const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
+    // THEN each, by its path, with the fix
+    const subject = 'secret creds (stdin#1) in namespace team_a';
+    expect(lines).toEqual([
+      `${subject} has an invalid namespace at metadata.namespace: the api server refuses the Secret, as the namespace has "_" at character 5; a namespace name is `
+      + 'a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); give the name of the namespace, '
+      + 'as kubectl get namespaces shows it',
+      `${subject} has an invalid label key at metadata.labels["team name"]: the api server refuses the Secret, as a label key is an optional DNS subdomain and /, `
+      + 'then a name: the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the label key',
+      `${subject} has an invalid label value at metadata.labels.owner: the api server refuses the Secret, as a label value must be at most 63 characters of `
+      + 'letters, digits, -, _ and ., starting and ending with a letter or digit; shorten the value to that rule, or move it to an annotation of the Secret, '
+      + 'whose values are free text',
+    ]);
+    expect(lines.join('\n')).not.toContain('fake');
+  });
+
   test.concurrent('a PodDefault field its CRD lacks is reported by its path, as kubectl apply would refuse it', async () => {
     // GIVEN a PodDefault whose mount spells mountPath in lower case
     const stdin = 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: creds\nspec:\n  desc: creds\n  selector:\n    matchLabels:\n'

@@ -1,21 +1,31 @@
-// Owner references and finalizers of an object's metadata that the API server refuses for their values, not their
-// types (metadata-type.ts judges those, and a value of another type is left to it here). Every create and update runs
-// k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor on any kind (k8s.io/apiserver
-// v0.32.9 pkg/registry/rest/create.go BeforeCreate and update.go; a custom resource's validator.go again), and it
-// calls ValidateOwnerReferences and ValidateFinalizers ("uid must not be empty"...). kubectl's client runs none of
-// it: `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
-// (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate.
-import { pathText } from '../../admission/stored-pod-default';
+// Values of an object's metadata that the API server refuses, not for their types (metadata-type.ts judges those, and a
+// value of another type is left to it here): the name and generateName, the namespace, label keys and values, annotation
+// keys, a negative generation, owner references and finalizers. Every create and update runs k8s.io/apimachinery v0.32.9
+// pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor on any kind (k8s.io/apiserver v0.32.9
+// pkg/registry/rest/create.go BeforeCreate and update.go, with path.ValidatePathSegmentName for the name; the kind's own
+// Validate first, with its name validator: kubernetes release-1.32 pkg/apis/core/validation, a custom resource's
+// apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go). kubectl's client runs none of it:
+// `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
+// (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate. Annotation sizes
+// are annotation-size's, a PodDefault's name name-format's and name-length's.
+import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { labelKeyProblem } from '../../names';
+import { dnsLabelRule, dnsSubdomainRule, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
 import { generatingSource } from '../cluster-external-secret';
+import { isNamespaced } from '../input-model';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
-import { Found, objectSubject } from '../objects';
+import { Found, isPodDefault, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { spelledAlike } from './unknown-field';
 
 type Parts = readonly (string | number)[];
+/** The label keys, label values and annotation keys one call found valid. */
+interface Valid {
+  readonly labelKeys: Set<string>;
+  readonly labelValues: Set<string>;
+  readonly annotationKeys: Set<string>;
+}
 type Refuse = (parts: Parts, what: string, why: string, fix: string) => void;
 
 const REQUIRED = ['apiVersion', 'kind', 'name', 'uid'] as const;
@@ -37,12 +47,15 @@ const REQUIRED_FIX: Readonly<Record<typeof REQUIRED[number], string>> = {
 const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
 /**
- * Each owner reference and finalizer of an object's metadata that the API server's ObjectMeta validation refuses,
- * by its path, never its value; every object but a list (kubectl sends its items) and an ExternalSecret the check
- * models a ClusterExternalSecret writing (ESO gives its owner reference the CES's uid).
+ * Each value of an object's metadata that the API server's ObjectMeta validation refuses, by its path, never a label or
+ * annotation value or a finalizer; every object but a list (kubectl sends its items) and an ExternalSecret the check
+ * models a ClusterExternalSecret writing (ESO names it, and gives its owner reference the CES's uid). In the order
+ * ValidateObjectMetaAccessor judges them.
  */
 export function metadataValues(objects: readonly Found[]): CheckProblem[] {
   const problems: CheckProblem[] = [];
+  // The keys and label values found valid, for this call: an app's objects share most of theirs (app.kubernetes.io/name).
+  const valid: Valid = { labelKeys: new Set(), labelValues: new Set(), annotationKeys: new Set() };
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     const metadata = judgedMetadata(found);
@@ -59,10 +72,186 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
         fix,
       }));
     };
+    names(found, metadata, kind, refuse);
+    namespace(found, metadata.namespace, refuse);
+    generation(found, metadata.generation, refuse);
+    labels(metadata.labels, kind, valid, refuse);
+    annotationKeys(metadata.annotations, valid, refuse);
     ownerReferences(metadata.ownerReferences, refuse);
     finalizers(metadata.finalizers, found.manifest.apiVersion === 'v1', refuse);
   }
   return problems;
+}
+
+/**
+ * Kinds of the core group whose name the API server validates as a DNS-1123 subdomain (kubernetes release-1.32
+ * pkg/apis/core/validation/validation.go ValidateSecret and ValidateConfigMap, ValidateSecretName and
+ * ValidateConfigMapName = NameIsDNSSubdomain; service_accounts.go ValidateServiceAccount, ValidateServiceAccountName,
+ * the same), and whose registry strategies leave metadata.generation as sent (pkg/registry/core/{secret,configmap,
+ * serviceaccount,namespace}/strategy.go PrepareForCreate set no generation): a Namespace is a DNS-1123 label
+ * (ValidateNamespace, ValidateNamespaceName = NameIsDNSLabel).
+ */
+const CORE_SUBDOMAIN_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap', 'ServiceAccount']);
+const CORE_KINDS: ReadonlySet<string> = new Set([...CORE_SUBDOMAIN_KINDS, 'Namespace']);
+
+/**
+ * API groups served only by CustomResourceDefinitions (Kubeflow's, External Secrets Operator's): the API server
+ * validates such a resource's name as a DNS-1123 subdomain (apiextensions-apiserver v0.32.9
+ * pkg/registry/customresource/validator.go Validate, NameIsDNSSubdomain).
+ */
+const CUSTOM_GROUPS: ReadonlySet<string> = new Set(['kubeflow.org', 'external-secrets.io', 'generators.external-secrets.io']);
+
+/**
+ * The name every kind takes: k8s.io/apiserver v0.32.9 pkg/registry/rest/create.go BeforeCreate validates it with
+ * k8s.io/apimachinery v0.32.9 pkg/api/validation/path/name.go ValidatePathSegmentName, whatever the kind ("." and ".."
+ * alone, "/" and "%" anywhere are refused; a generateName only the latter, IsValidPathSegmentPrefix). A kind the check
+ * does not know is judged by it alone: its own validator is unknown here (a Service's is a DNS-1035 label, a Role's the
+ * path segment rule itself), and a stricter rule would refuse names that kind takes.
+ */
+const PATH_SEGMENT_RULE: NameRule = {
+  text: 'a segment of a url path: neither "." nor "..", and without "/" or "%"',
+  character: /^[^/%]$/u,
+  other: name => (name === '.' || name === '..' ? `is ${JSON.stringify(name)}` : undefined),
+};
+const PATH_SEGMENT_PREFIX_RULE: NameRule = { text: 'the start of a segment of a url path, without "/" or "%"', character: /^[^/%]$/u };
+
+/** How the API server validates the names of a kind. */
+interface KindNames {
+  /** The rule of a name, and of a generateName (`prefix`). */
+  readonly rule: (prefix: boolean) => NameRule;
+  /** Whether a name passes, as the kind's ValidateNameFunc with `prefix`. */
+  readonly passes: (name: string, prefix: boolean) => boolean;
+  /** Whether a generateName is judged with its last "-" masked (maskTrailingDash). */
+  readonly masks: boolean;
+}
+
+const PATH_SEGMENT_NAMES: KindNames = {
+  rule: prefix => (prefix ? PATH_SEGMENT_PREFIX_RULE : PATH_SEGMENT_RULE),
+  passes: (name, prefix) => !/[/%]/.test(name) && (prefix || (name !== '.' && name !== '..')),
+  masks: false,
+};
+// NameIsDNSSubdomain and NameIsDNSLabel judge a generateName with its last "-" masked (maskTrailingDash).
+const SUBDOMAIN_NAMES: KindNames = { rule: () => dnsSubdomainRule(), passes: (name, prefix) => isDnsSubdomain(prefix ? maskTrailingDash(name) : name), masks: true };
+const LABEL_NAMES: KindNames = { rule: () => dnsLabelRule(), passes: (name, prefix) => isDnsLabel(prefix ? maskTrailingDash(name) : name), masks: true };
+
+/** The name rules of `found`'s kind. */
+function kindNames(found: Found): KindNames {
+  if (found.group === 'core') {
+    return found.kind === 'Namespace' ? LABEL_NAMES : CORE_SUBDOMAIN_KINDS.has(found.kind) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
+  }
+  return CUSTOM_GROUPS.has(found.group) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
+}
+
+/** The name of `found`'s kind, in the words of `refusal`: `a Secret name`. */
+function nameWords(found: Found, rules: KindNames): string {
+  return rules === PATH_SEGMENT_NAMES ? 'the name of any kind' : found.group === 'core' ? `a ${found.kind} name` : 'a custom resource\'s name';
+}
+
+/**
+ * k8s.io/apimachinery v0.32.9 pkg/api/validation/generic.go maskTrailingDash, as written: a name of more than one
+ * character that ends with "-" loses its last two characters and gains "a" (`ab-` is judged as `aa`).
+ */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}
+
+/**
+ * The name and generateName ValidateObjectMetaAccessor refuses: a generateName by the kind's rule with prefix (a last
+ * "-" allowed), a name by the kind's rule, and no name at all unless there is a generateName ("name or generateName is
+ * required"; kubectl create takes one, kubectl apply does not). A PodDefault's name is name-format's (an empty one too).
+ * Another type than a string is metadata-type's.
+ */
+function names(found: Found, metadata: Record<string, any>, kind: string, refuse: Refuse): void {
+  const rules = kindNames(found);
+  const { name, generateName } = metadata;
+  if (typeof generateName === 'string' && generateName !== '') {
+    if (!rules.passes(generateName, true)) {
+      // The refusal of what Go judged: a DNS rule's prefix with its last "-" masked.
+      const judged = rules.masks ? maskTrailingDash(generateName) : generateName;
+      refuse(['metadata', 'generateName'], 'an invalid generateName',
+        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found, rules))}`,
+        `change the generateName by that rule${rules.masks ? ' (it may end with "-")' : ''}`);
+    }
+  }
+  if (isPodDefault(found)) { return; }
+  if (name === undefined || name === null || name === '') {
+    if (typeof generateName !== 'string' || generateName === '') {
+      refuse(['metadata', 'name'], 'no name', 'as every object needs one (or a generateName, which kubectl create takes and kubectl apply does not)',
+        `give the ${kind} a metadata.name`);
+    }
+  } else if (typeof name === 'string' && !rules.passes(name, false)) {
+    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found, rules))}`, `rename the ${kind} by that rule`);
+  }
+}
+
+/**
+ * A namespace ValidateObjectMetaAccessor refuses, of a namespaced kind: ValidateNamespaceName, a DNS-1123 label. A
+ * cluster-scoped kind's namespace is cleared before it (k8s.io/apiserver v0.32.9 pkg/registry/rest/meta.go
+ * EnsureObjectNamespaceMatchesRequestNamespace, from BeforeCreate), and kubectl apply ignores it.
+ */
+function namespace(found: Found, value: unknown, refuse: Refuse): void {
+  if (typeof value !== 'string' || value === '' || isDnsLabel(value) || !isNamespaced(found.group, found.kind)) { return; }
+  refuse(['metadata', 'namespace'], 'an invalid namespace', `as the namespace ${refusal(value, dnsLabelRule(), 'a namespace name')}`,
+    'give the name of the namespace, as kubectl get namespaces shows it');
+}
+
+/**
+ * A negative generation, which ValidateObjectMetaAccessor refuses (ValidateNonnegativeField, "must be greater than or
+ * equal to 0"), of the core kinds whose strategies keep the generation sent. A custom resource's is set to 1 before
+ * (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go PrepareForCreate), as many built-in kinds'
+ * is: a kind the check does not know is not judged.
+ */
+function generation(found: Found, value: unknown, refuse: Refuse): void {
+  if (!isInteger(value) || (value as number) >= 0 || found.group !== 'core' || !CORE_KINDS.has(found.kind)) { return; }
+  refuse(['metadata', 'generation'], 'a negative generation', 'as a generation must be greater than or equal to 0',
+    'remove metadata.generation (the api server keeps it), or write 0 or more');
+}
+
+/**
+ * Labels k8s.io/apimachinery v0.32.9 pkg/apis/meta/v1/validation/validation.go ValidateLabels refuses: a key that is
+ * no qualified name (ValidateLabelName, IsQualifiedName), a value that is no label value (IsValidLabelValue); a null
+ * value is an empty one, which passes, and a value of another type is metadata-type's. The key is named (the path
+ * holds it), the value never.
+ */
+function labels(value: unknown, kind: string, valid: Valid, refuse: Refuse): void {
+  if (!isPlainObject(value)) { return; }
+  for (const key of Object.keys(value)) {
+    const keyProblem = valid.labelKeys.has(key) ? undefined : labelKeyProblem(key);
+    if (keyProblem === undefined) {
+      valid.labelKeys.add(key);
+    } else {
+      refuse(['metadata', 'labels', key], 'an invalid label key', `as a label key is an optional DNS subdomain and /, then a name: ${keyProblem}`,
+        'rename the label key');
+    }
+    const label = value[key];
+    // Another type than a string is metadata-type's.
+    if (typeof label !== 'string' || valid.labelValues.has(label)) { continue; }
+    const valueProblem = labelValueProblem(label);
+    if (valueProblem === undefined) {
+      valid.labelValues.add(label);
+    } else {
+      refuse(['metadata', 'labels', key], 'an invalid label value', `as ${valueProblem}`,
+        `shorten the value to that rule, or move it to an annotation of the ${kind}, whose values are free text`);
+    }
+  }
+}
+
+/**
+ * Annotation keys ValidateAnnotations (k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go) refuses: it checks
+ * each key in lower case as a qualified name (a label key's rule). Their size is annotation-size's.
+ */
+function annotationKeys(value: unknown, valid: Valid, refuse: Refuse): void {
+  if (!isPlainObject(value)) { return; }
+  for (const key of Object.keys(value)) {
+    if (valid.annotationKeys.has(key)) { continue; }
+    const keyProblem = labelKeyProblem(key.toLowerCase());
+    if (keyProblem === undefined) {
+      valid.annotationKeys.add(key);
+      continue;
+    }
+    refuse(['metadata', 'annotations', key], 'an invalid annotation key', `as it checks the key in lower case as a label key, an optional DNS subdomain and /, then a name: ${keyProblem}`,
+      'rename the annotation key');
+  }
 }
 
 /**
