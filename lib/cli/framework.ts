@@ -183,7 +183,8 @@ export function pastedDash(arg: string): string | undefined {
  * short form of `--namespace`, names it. Only our own flag names are added, never a value. The name itself
  * is shown only when it is made of lower-case words as flag names are (a word with a digit only when one of
  * the flags has that word, as `s3`), and is no flag's name with a value glued to it: a token or password
- * pasted after `--` (or `-`) is not a flag name, and is not echoed. An inline value (`=...`) is never shown.
+ * pasted after `--` (or `-`) is not a flag name, and is not echoed; nor is a letter with more after it that is no
+ * typo of a flag (`-pSECRET`, `-abc`). An inline value (`=...`) is never shown.
  */
 export function shownUnknown(arg: string, names: readonly string[]): string {
   const { dashes, rest } = leadingDashes(arg);
@@ -198,8 +199,11 @@ export function shownUnknown(arg: string, names: readonly string[]): string {
     short && meant === undefined && name.startsWith('n') && names.includes('namespace') ? 'kubectl\'s -n is --namespace here' : undefined,
     meant === undefined ? undefined : `did you mean --${meant}?`,
   ].filter((note): note is string => note !== undefined);
+  // A letter with more after it (`-pSECRET`, as docker login's -p; `-nuser`, as kubectl's -n) may be an option with
+  // its value glued to it, as `--password-filehunter` is for a long one; a letter after -h alone is not (-h takes none).
+  const glued = short && meant === undefined && name.replace(/^h+/, '').length > 1;
   // Dashes alone (`—`, pasted between two words) hold nothing of the user's.
-  if (name !== '' && !looksLikeFlag(name, names, meant !== undefined)) { return `(${['not shown, as it may be a secret', ...notes].join('; ')})`; }
+  if (name !== '' && (glued || !looksLikeFlag(name, names, meant !== undefined))) { return `(${['not shown, as it may be a secret', ...notes].join('; ')})`; }
   return notes.length === 0 ? `${dashes}${name}` : `${dashes}${name} (${notes.join('; ')})`;
 }
 
@@ -223,14 +227,27 @@ function nearestFlag(typed: string, names: readonly string[]): string | undefine
 }
 
 /**
+ * Whether `flag` is the name of a flag that would carry a secret (`SECRET_FLAG`: `password`, `token`, ...), which
+ * no command has, with more than a typo's characters after it and no `-` between: a secret written without its
+ * space (`--passwordhunter`), which the refusal of `--password` does not catch. `--password-stdin` on a command
+ * without it is a flag's name, and shown.
+ */
+function gluedToSecretFlag(flag: string): boolean {
+  for (let end = flag.length - 3; end > 0; end--) {
+    if (flag[end] !== '-' && SECRET_FLAG.test(flag.slice(0, end))) { return true; }
+  }
+  return false;
+}
+
+/**
  * Whether `flag` is made of lower-case words, as flag names are; a word with a digit only when one of `names`
- * has it. A flag's name with more than a typo's characters after it (`--password-filehunter`) is a value
- * written without its space, unless the whole is a typo of another flag (`nearFlag`: `--namespce` starts
+ * has it. A flag's name, or a secret flag's that no command has (`--passwordhunter`), with more than a typo's
+ * characters after it (`--password-filehunter`) is a value written without its space, unless the whole is a typo of another flag (`nearFlag`: `--namespce` starts
  * with `--name`), which holds two characters of the user's own at most.
  */
 function looksLikeFlag(flag: string, names: readonly string[], nearFlag: boolean): boolean {
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(flag) || flag.length > 64) { return false; }
-  if (!nearFlag && names.some(o => flag.length > o.length + 2 && flag.startsWith(o))) { return false; }
+  if (!nearFlag && (names.some(o => flag.length > o.length + 2 && flag.startsWith(o)) || gluedToSecretFlag(flag))) { return false; }
   const words = flag.split('-').filter(w => /[0-9]/.test(w));
   return words.length === 0 || words.every(w => names.some(o => o.split('-').includes(w)));
 }

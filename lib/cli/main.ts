@@ -92,7 +92,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const what = pastedDash(name) !== undefined ? `unknown option ${shownUnknown(name, ['help', 'version'])}`
       : flag !== undefined && COMMANDS.some(c => c.options.some(g => g.options[flag] !== undefined))
       ? `--${flag} goes after the command (${PROGRAM} COMMAND --${flag} ...)`
-      : /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${name.replace(/=.*$/s, '')}`
+      // Shown as a command's unknown option is: not a secret glued to a letter or a secret flag's name (`-pSECRET`).
+      : /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${shownUnknown(name, ['help', 'version'])}`
       : /^[a-z][a-z0-9-]{0,30}$/.test(name) && COMMANDS.some(c => editDistance(name, c.name) <= 2) ? `unknown command "${name}"` : 'unknown command';
     return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
   }

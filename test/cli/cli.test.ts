@@ -516,14 +516,27 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['a flag in capitals, not shown but named', ['docker', '--NAMESPACE', 'user'], 'docker',
       'unknown option (not shown, as it may be a secret; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
     // parseArgs reports a group of short options one letter at a time: the message names the group as typed.
-    ['a group of short options, named as typed', ['docker', '-abc'], 'docker',
-      'unknown option -abc (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    // A letter and what follows it (`-abc`, `-pSECRET` as docker login's -p, `-nuser` as kubectl's -n) may be an option
+    // with its value glued: not shown. A letter after -h alone, and a flag's name typed with one dash, are shown.
+    ['a group of short options, not shown: the letters after -a may be its value', ['docker', '-abc'], 'docker',
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a lower-case password glued to -p, as docker login takes it, never echoed', ['docker', '--namespace', 'user', '-pfakepasswordonly'], 'docker',
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
     ['a group after -h, named as typed', ['check', '-hv', 'dist/'], 'check',
       'unknown option -hv (short options other than -h do not exist): see "cdk8s-kubeflow-access check --help"'],
     ['a flag with one dash, which names the flag', ['docker', '-namespace', 'user'], 'docker',
       'unknown option -namespace (short options other than -h do not exist; did you mean --namespace?): see "cdk8s-kubeflow-access docker --help"'],
     ['kubectl\'s -n with the namespace glued, which names --namespace', ['docker', '-nuser'], 'docker',
-      'unknown option -nuser (short options other than -h do not exist; kubectl\'s -n is --namespace here): see "cdk8s-kubeflow-access docker --help"'],
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist; kubectl\'s -n is --namespace here): see "cdk8s-kubeflow-access docker --help"'],
+    // A refused secret flag's name with a value glued to it, however its dashes are typed.
+    ['a lower-case password glued to --password, never echoed', ['docker', '--namespace', 'user', '--passwordfakepasswordonly'], 'docker',
+      'unknown option (not shown, as it may be a secret): see "cdk8s-kubeflow-access docker --help"'],
+    ['a lower-case token glued to --token, never echoed', ['pipelines', '--namespace', 'user', '--tokenfaketokenonly'], 'pipelines',
+      'unknown option (not shown, as it may be a secret): see "cdk8s-kubeflow-access pipelines --help"'],
+    ['a lower-case password glued to -password, never echoed', ['docker', '--namespace', 'user', '-passwordfakepasswordonly'], 'docker',
+      'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
+    ['a lower-case password glued to a password flag pasted with an em dash, never echoed', ['docker', '--namespace', 'user', '\u2014passwordfakepasswordonly'], 'docker',
+      'unknown option (not shown, as it may be a secret; written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it): see "cdk8s-kubeflow-access docker --help"'],
     ['a token pasted after one dash, never echoed', ['docker', '--namespace', 'user', '-ghp_FAKEfakeFAKEfake0000000000000000000000'], 'docker',
       'unknown option (not shown, as it may be a secret; short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
     ['a lower-case password with a digit after one dash, never echoed', ['docker', '--namespace', 'user', '-hunter2'], 'docker',
@@ -606,6 +619,9 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     [['--namespace=user', 'docker'], '--namespace goes after the command (cdk8s-kubeflow-access COMMAND --namespace ...): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     // A flag pasted from a web page, with an em dash for "--".
     [['\u2014help'], 'unknown option \u2014help (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --help?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A secret glued to a letter or to a refused flag's name, before any command: never echoed.
+    [['-pfakepasswordonly', 'docker'], 'unknown option (not shown, as it may be a secret; short options other than -h do not exist): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['--passwordfakepasswordonly', 'docker'], 'unknown option (not shown, as it may be a secret): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['--verbose'], 'unknown option --verbose: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
   ])('%j', async (args, message) => {
     expect(expectErrors(await cli(args), 2, 'cdk8s-kubeflow-access')).toEqual([message]);

@@ -78,7 +78,8 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
     labels(metadata.labels, kind, valid, refuse);
     annotationKeys(metadata.annotations, valid, refuse);
     ownerReferences(metadata.ownerReferences, refuse);
-    finalizers(metadata.finalizers, found.manifest.apiVersion === 'v1', refuse);
+    // A core Event's validation skips the core group's ObjectMeta rules (see `finalizers`).
+    finalizers(metadata.finalizers, found.manifest.apiVersion === 'v1' && found.kind !== 'Event', refuse);
   }
   return problems;
 }
@@ -308,7 +309,9 @@ function isCoreV1(apiVersion: string): boolean {
  * pkg/api/validation/objectmeta.go) wants each a qualified name (ValidateFinalizerName: IsQualifiedName, a label
  * key's rule; a null entry is an empty name) and refuses `orphan` with `foregroundDeletion`. Of a kind of the core
  * group (`core`: apiVersion v1), kubernetes v1.32 pkg/apis/core/validation/validation.go ValidateObjectMeta adds
- * validateKubeFinalizerName: a name without `/` must be one of Kubernetes' own. A custom resource's such name is only
+ * validateKubeFinalizerName: a name without `/` must be one of Kubernetes' own; not on a core Event, whose
+ * ValidateEventCreate (pkg/apis/core/validation/events.go) returns after legacyValidateEvent for a request of v1
+ * ("No further validation for backwards compatibility"), before ValidateObjectMeta. A custom resource's such name is only
  * a warning (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go WarningsOnCreate, "prefer a
  * domain-qualified finalizer name"), so it passes; so does a name twice, which neither checks.
  */
@@ -325,7 +328,7 @@ function finalizers(names: unknown, core: boolean, refuse: Refuse): void {
         + '-, _ and ., starting and ending with a letter or digit)', fix);
     } else if (core && !name.includes('/') && !STANDARD_FINALIZERS.has(name)) {
       refuse(parts, 'a finalizer without a domain (no /) that is none of kubernetes, orphan and foregroundDeletion',
-        'as it does on every kind of the core group (v1); a custom resource\'s it only warns of', fix);
+        'as it does on the kinds of the core group (v1) but Event; a custom resource\'s it only warns of', fix);
     }
   });
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
