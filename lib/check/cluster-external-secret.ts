@@ -138,8 +138,10 @@ const GENERATED = ' (its ExternalSecret in namespace ';
  * it read it; `undefined` for any other.
  */
 export function generatingSource(source: string): string | undefined {
+  // Most sources end otherwise: the ending first, as every object's metadata is judged through this.
+  if (!source.endsWith(')')) { return undefined; }
   const at = source.lastIndexOf(GENERATED);
-  return at > 0 && source.endsWith(')') ? source.slice(0, at) : undefined;
+  return at > 0 ? source.slice(0, at) : undefined;
 }
 
 /** The ExternalSecret ESO writes for `ces` in `namespace`, as the controller builds it. */
