@@ -19,6 +19,8 @@ if (!hasKubectl) { console.log('objects-rules.test.ts: kubectl is not on PATH: t
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
 const ESO_EXISTING = `${ESO}, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one`;
+/** A spec.data that fetches one key: ESO's webhook refuses an ExternalSecret with no item of data or dataFrom. */
+const FETCH = [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }];
 
 /** An ExternalSecret `name` writing Secret `target` with `creationPolicy`, its keys fetched as `keys`. */
 function eso(name: string, target: string, creationPolicy: string | undefined, keys: string[] = [], namespace = 'team-a'): any {
@@ -45,14 +47,14 @@ describe('duplicate-object', () => {
   test.each<[string, any[], string[]]>([
     ['one name in two namespaces', [secret('creds', []), secret('creds', [], 'team-b')], []],
     ['one kind and name in two api groups', [{ apiVersion: 'other.io/v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } }, secret('creds', [])], []],
-    ['a Secret and an ExternalSecret that targets it', [secret('creds', []), externalSecret('fetch', { target: { name: 'creds' } })],
+    ['a Secret and an ExternalSecret that targets it', [secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, data: FETCH })],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
-    ['an ExternalSecret without target.name writes a Secret of its own name', [externalSecret('creds', {}), secret('creds', [])],
+    ['an ExternalSecret without target.name writes a Secret of its own name', [externalSecret('creds', { data: FETCH }), secret('creds', [])],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
-    ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } })],
+    ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' }, data: FETCH }), externalSecret('b', { target: { name: 'creds' }, data: FETCH })],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO}`]],
-    ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } }, 'team-b')], []],
-    ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' } }), externalSecret('creds', { target: { name: 'two' } })],
+    ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' }, data: FETCH }), externalSecret('b', { target: { name: 'creds' }, data: FETCH }, 'team-b')], []],
+    ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' }, data: FETCH }), externalSecret('creds', { target: { name: 'two' }, data: FETCH })],
       [`s0 and s1 are both ExternalSecret creds (api group external-secrets.io) in namespace team-a: ${OVERWRITE}`]],
   ])('%s', (_, manifests, expected) => {
     expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
@@ -109,7 +111,7 @@ describe('duplicate-object', () => {
       ['s1 and s2 both write key x of ConfigMap cfg in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
         + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
       ['target.manifest writes another kind', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'team-a' } },
-        externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } }), secret('cfg', [])],
+        externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: FETCH }), secret('cfg', [])],
       ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
         + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
     ])('%s', (_, manifests, expected) => {
@@ -152,7 +154,7 @@ describe('duplicate-object', () => {
         [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
       ['a ConfigMap target: ESO writes it under its own field manager, not the ExternalSecret\'s', [
         { ...configMap('cfg', []), metadata: { name: 'cfg', namespace: 'team-a', managedFields: [{ manager: 'externalsecrets.external-secrets.io/fill', operation: 'Update' }] } },
-        externalSecret('fill', { target: { name: 'cfg', creationPolicy: 'Orphan', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } })],
+        externalSecret('fill', { target: { name: 'cfg', creationPolicy: 'Orphan', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: FETCH })],
       ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
         + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
     ])('%s', (_, manifests, expected) => {
@@ -183,7 +185,7 @@ describe('duplicate-object', () => {
         [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
       ['once, whatever the twins of other namespaces', [floating('creds'), secret('creds', []), secret('creds', [], 'team-b'), secret('creds', [], 'team-c')],
         [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
-      ['an ExternalSecret that names no namespace writes its Secret there', [secret('creds', []), { ...externalSecret('creds', {}), metadata: { name: 'creds' } }],
+      ['an ExternalSecret that names no namespace writes its Secret there', [secret('creds', []), { ...externalSecret('creds', { data: FETCH }), metadata: { name: 'creds' } }],
         [`s0 and s1 both make Secret creds in namespace team-a once s1, which names no namespace, is applied there (kubectl apply -n team-a) ${ESO_EXISTING}`]],
       ['another name', [secret('creds', []), floating('other')], []],
       ['a kind that lives in no namespace ignores the namespace it names', [
@@ -218,7 +220,7 @@ describe('an ExternalSecret the api server refuses for a null list item', () => 
 
   test('a null field is dropped, not refused: the ExternalSecret writes its Secret', () => {
     // GIVEN Secret creds, and an ExternalSecret writing creds with spec.dataFrom null
-    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, dataFrom: null }));
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, data: FETCH, dataFrom: null }));
     // WHEN checked THEN creds is made twice
     expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
   });
