@@ -314,6 +314,15 @@ function dataFromRefusal(dataFrom: unknown, path: string, webhook: string): Refu
   return undefined;
 }
 
+/**
+ * `text` in lower case, as strings.EqualFold compares it with a word of ASCII letters: EqualFold also folds `ſ`
+ * (U+017F) to `s`, which `toLowerCase` leaves; the Kelvin sign it folds to `k`, as `toLowerCase` does, and no other
+ * character to an ASCII letter.
+ */
+function goFoldLower(text: string): string {
+  return text.toLowerCase().replace(/\u017f/g, 's');
+}
+
 /** The templateFrom targets the webhook takes where ESO writes a Secret, and `""`: in lower case, and without case (strings.EqualFold). */
 const SECRET_TEMPLATE_TARGETS: ReadonlySet<string> = new Set(['', 'data', 'annotations', 'labels']);
 
@@ -321,8 +330,7 @@ const SECRET_TEMPLATE_TARGETS: ReadonlySet<string> = new Set(['', 'data', 'annot
  * The first `template.templateFrom[].target` of `target` (as stored) the webhook refuses where ESO writes a Secret
  * (no `manifest`, or one of apiVersion v1 and kind Secret: isManifestSecretTarget): one that is not `Data`,
  * `Annotations` or `Labels` in any case, nor empty (validateTemplateFromTarget, ValidateSecretTemplateFromTargets).
- * Absent is the CRD's default, `Data`. strings.EqualFold folds `ſ` (U+017F) to `s`, which `toLowerCase` leaves; it
- * also folds the Kelvin sign to `k`, which `toLowerCase` does too, and no other character to a letter of these words.
+ * Absent is the CRD's default, `Data`.
  */
 function templateFromRefusal(target: any, path: string, webhook: string): Refusal | undefined {
   const manifest = target.manifest;
@@ -331,7 +339,7 @@ function templateFromRefusal(target: any, path: string, webhook: string): Refusa
   if (!Array.isArray(templateFrom)) { return undefined; }
   for (let i = 0; i < templateFrom.length; i++) {
     const to = templateFrom[i].target;
-    if (typeof to !== 'string' || SECRET_TEMPLATE_TARGETS.has(to.toLowerCase().replace(/\u017f/g, 's'))) { continue; }
+    if (typeof to !== 'string' || SECRET_TEMPLATE_TARGETS.has(goFoldLower(to))) { continue; }
     const at = `${path}.template.templateFrom[${i}].target`;
     return {
       field: at,
@@ -383,6 +391,31 @@ function wrongField(value: any, fields: readonly SpecField[], path: string, crd:
   return undefined;
 }
 
+/** The annotation of a service account token Secret that names its ServiceAccount (corev1.ServiceAccountNameKey). */
+export const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+/** The type of a bootstrap token Secret (corev1.SecretTypeBootstrapToken). */
+export const BOOTSTRAP_TOKEN = 'bootstrap.kubernetes.io/token';
+
+/**
+ * Why ESO's webhook (and its controller, before it writes) refuses `template`, an ExternalSecret's
+ * `spec.target.template` as stored, as privileged; `undefined` when it does not (validatePrivilegedTemplate in
+ * apis/externalsecrets/v1/externalsecret_validator.go, v2.9.0, whatever the target's kind): type
+ * bootstrap.kubernetes.io/token (`bootstrap`), or kubernetes.io/service-account-token with the annotation
+ * kubernetes.io/service-account.name in `metadata.annotations` (`annotation`; any value, a null one is dropped
+ * first), or else with a `templateFrom` of target Annotations (`templateFrom`; compared with strings.EqualFold),
+ * which could write it.
+ */
+export function privilegedTemplate(template: any): 'bootstrap' | 'annotation' | 'templateFrom' | undefined {
+  if (!isPlainObject(template)) { return undefined; }
+  if (template.type === BOOTSTRAP_TOKEN) { return 'bootstrap'; }
+  if (template.type !== 'kubernetes.io/service-account-token') { return undefined; }
+  const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
+  if (isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) { return 'annotation'; }
+  const annotating = Array.isArray(template.templateFrom)
+    && template.templateFrom.some((from: any) => typeof from?.target === 'string' && goFoldLower(from.target) === 'annotations');
+  return annotating ? 'templateFrom' : undefined;
+}
+
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
   readonly group: string;
@@ -396,14 +429,16 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item, a
- * field of another type than the CRD's or a value its enum lacks, which the API server refuses (`specRefusal`), and for one of a
- * repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`).
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one the API server or ESO's webhook
+ * refuses (`specRefusal`), for one of a repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`), and
+ * for one of a privileged template, which ESO's webhook refuses too (`privilegedTemplate`), unless `privileged` asks
+ * for its target all the same (secret-type, which reports that refusal on the Secret it names).
  */
-export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
+export function externalSecretTarget(found: Found, privileged = false): ExternalSecretTarget | undefined {
   const read = verdictOf(found);
   const spec = read.manifest.spec;
   if (read.refusal !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  if (!privileged && privilegedTemplate(spec?.target?.template) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
