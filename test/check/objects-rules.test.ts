@@ -379,6 +379,196 @@ describe('an ExternalSecret the api server refuses for a value its CRD\'s enum l
   });
 });
 
+describe('an ExternalSecret the api server refuses for a field of its whole CRD the check does not read', () => {
+  // ESO v2.9.0 config/crds/bases/external-secrets.io_externalsecrets.yaml, v1 (lib/check/eso-crd-fields.ts, generated from
+  // it): kube-openapi's validators (the version Kubernetes 1.32 pins) refuse a value of another type, one its enum lacks,
+  // one of a length or number of items off its bounds, one off its pattern, an object without a required field or with
+  // fewer or more fields than its bounds. The ExternalSecret is never stored, so it writes nothing.
+  const TAIL = ', so the api server refuses it, and External Secrets Operator writes nothing of it';
+  const refused = (field: string, problem: string, fix: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix,
+    message: `externalsecret creds (s1) in namespace team-a has ${field} ${problem}${TAIL}`,
+  });
+  const notOf = (field: string, values: string, defaultValue?: string) => refused(field, `that is none of the values the ExternalSecret CRD allows (${values})`,
+    `give ${field} one of ${values}, or remove it${defaultValue === undefined ? '' : ` for the default, ${defaultValue}`}`);
+  const SUBDOMAIN = 'a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit)';
+  const item = (remoteRef: object = {}, more: object = {}) => ({ secretKey: 'token', remoteRef: { key: 'fake/token', ...remoteRef }, ...more });
+
+  test.each<[string, any, any]>([
+    ['remoteRef.conversionStrategy Base64', { data: [item({ conversionStrategy: 'Base64' })] }, notOf('spec.data[0].remoteRef.conversionStrategy', 'Default or Unicode')],
+    ['remoteRef.decodingStrategy in lower case', { data: [item({ decodingStrategy: 'base64' })] }, notOf('spec.data[0].remoteRef.decodingStrategy', 'Auto, Base64, Base64URL or None')],
+    ['remoteRef.metadataPolicy Always', { data: [item({ metadataPolicy: 'Always' })] }, notOf('spec.data[0].remoteRef.metadataPolicy', 'None or Fetch')],
+    ['template.engineVersion v1 (v2 alone since ESO v0.10)', { data: [item()], target: { name: 'creds', template: { engineVersion: 'v1' } } },
+      notOf('spec.target.template.engineVersion', 'v2', 'v2')],
+    ['refreshPolicy Always', { data: [item()], refreshPolicy: 'Always' }, notOf('spec.refreshPolicy', 'CreatedOnce, Periodic or OnChange')],
+    ['secretStoreRef.kind Store', { data: [item()], secretStoreRef: { kind: 'Store', name: 'vault' } }, notOf('spec.secretStoreRef.kind', 'SecretStore or ClusterSecretStore')],
+    ['target.immutable a string', { data: [item()], target: { name: 'creds', immutable: 'yes' } },
+      refused('spec.target.immutable', 'that is a string, where the ExternalSecret CRD declares a boolean', 'give spec.target.immutable a boolean, as the ExternalSecret CRD declares, or remove it')],
+    ['template.metadata.finalizers holding a number', { data: [item()], target: { name: 'creds', template: { metadata: { finalizers: [5] } } } },
+      refused('spec.target.template.metadata.finalizers[0]', 'that is a number, where the ExternalSecret CRD declares a string',
+        'give spec.target.template.metadata.finalizers[0] a string, as the ExternalSecret CRD declares, or remove it')],
+    ['dataFrom[].find.tags holding a number', { dataFrom: [{ find: { tags: { team: 5 } } }] },
+      refused('spec.dataFrom[0].find.tags', 'that is a mapping holding a number, where the ExternalSecret CRD declares a map of strings',
+        'give spec.dataFrom[0].find.tags a map of strings, as the ExternalSecret CRD declares, or remove it')],
+    ['remoteRef without key', { data: [{ secretKey: 'token', remoteRef: { property: 'p' } }] }, {
+      ...refused('spec.data[0].remoteRef.key', '', 'give spec.data[0].remoteRef a key (a string), as the ExternalSecret CRD requires, or remove spec.data[0].remoteRef'),
+      message: `externalsecret creds (s1) in namespace team-a has spec.data[0].remoteRef without key, which the ExternalSecret CRD requires${TAIL}`,
+    }],
+    ['target.name with an upper-case letter', { data: [item()], target: { name: 'Creds' } },
+      refused('spec.target.name', `that is not ${SUBDOMAIN}, the pattern the ExternalSecret CRD declares`, `give spec.target.name ${SUBDOMAIN}, or remove it`)],
+    ['target.name over 253 characters', { data: [item()], target: { name: 'a'.repeat(254) } },
+      refused('spec.target.name', 'of a length the ExternalSecret CRD does not allow (from 1 to 253 characters)', 'give spec.target.name from 1 to 253 characters, or remove it')],
+    ['target.name empty', { data: [item()], target: { name: '' } },
+      refused('spec.target.name', 'of a length the ExternalSecret CRD does not allow (from 1 to 253 characters)', 'give spec.target.name from 1 to 253 characters, or remove it')],
+    ['secretKey with a space', { target: { name: 'creds' }, data: [{ secretKey: 'my token', remoteRef: { key: 'fake/token' } }] },
+      refused('spec.data[0].secretKey', 'that is not a key of letters, digits, "-", "_" and "." only, the pattern the ExternalSecret CRD declares',
+        'give spec.data[0].secretKey a key of letters, digits, "-", "_" and "." only, or remove it')],
+    ['syncWindows.windows empty', { data: [item()], syncWindows: { kind: 'allow', windows: [] } },
+      refused('spec.syncWindows.windows', 'of a number of items the ExternalSecret CRD does not allow (at least 1)', 'give spec.syncWindows.windows at least 1 items, or remove it')],
+    ['a cron schedule of four fields', { data: [item()], syncWindows: { kind: 'allow', windows: [{ schedule: '0 9 * *', duration: '8h' }] } },
+      refused('spec.syncWindows.windows[0].schedule', 'that is not a cron schedule (five fields, @hourly, @daily, ... or @every DURATION), the pattern the ExternalSecret CRD declares',
+        'give spec.syncWindows.windows[0].schedule a cron schedule (five fields, @hourly, @daily, ... or @every DURATION), or remove it')],
+    ['data[].sourceRef with no field', { data: [item({}, { sourceRef: {} })] },
+      refused('spec.data[0].sourceRef', 'that holds none of generatorRef or storeRef, where the ExternalSecret CRD asks for exactly one', 'give spec.data[0].sourceRef exactly one of generatorRef or storeRef')],
+    ['data[].sourceRef with both fields', { data: [item({}, { sourceRef: { storeRef: { name: 'vault' }, generatorRef: { kind: 'Password', name: 'pw' } } })] },
+      refused('spec.data[0].sourceRef', 'that holds 2 of its fields (generatorRef, storeRef), where the ExternalSecret CRD asks for exactly one', 'give spec.data[0].sourceRef exactly one of generatorRef or storeRef')],
+  ])('%s: reported by its path, never its value, and the Secret it names is not written', (_, spec, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) with a field its CRD refuses, one the check does not read
+    const given = inputs(secret('creds', []), externalSecret('creds', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(problems).toEqual([expected]);
+    // (the value given, where it is no value the CRD allows, appears nowhere)
+    for (const value of ['base64', 'Always', 'v1', 'Store', 'yes', 'Creds', 'a'.repeat(254), 'my token', '0 9 * *']) {
+      expect(line(problems[0])).not.toMatch(new RegExp(`(^|[^\\w.])${value.replace(/[*]/g, '\\*')}($|[^\\w])`));
+    }
+  });
+
+  test('every field of the CRD, of the types and values it allows: the ExternalSecret writes its Secret', () => {
+    // GIVEN Secret creds, and ExternalSecret creds setting fields of every part of the CRD, as it allows them
+    const spec = {
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, refreshInterval: '1h', refreshPolicy: 'Periodic',
+      syncWindows: { kind: 'deny', windows: [{ schedule: '@every 1h', duration: '5m' }, { schedule: '0 9 * * 1-5', duration: '8h' }] },
+      data: [item({ conversionStrategy: 'Default', decodingStrategy: 'Base64URL', metadataPolicy: 'None', nullBytePolicy: 'Fail', property: 'p', version: '1' },
+        { sourceRef: { storeRef: { kind: 'SecretStore', name: 'other.store' } } })],
+      dataFrom: [
+        { extract: { key: 'fake/all' }, rewrite: [{ regexp: { source: 'a', target: 'b' } }, { transform: { template: '{{ .value }}' } }, { merge: { strategy: 'JSON', priority: ['a'] } }] },
+        { find: { path: 'fake', name: { regexp: '.*' }, tags: { team: 'a' } } },
+        { sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } },
+      ],
+      target: {
+        name: 'creds', creationPolicy: 'Owner', deletionPolicy: 'Delete', immutable: false,
+        template: {
+          type: 'Opaque', engineVersion: 'v2', mergePolicy: 'Merge', data: { token: '{{ .token }}' }, metadata: { labels: { a: 'b' }, annotations: { a: 'b' }, finalizers: ['example.com/x'] },
+          templateFrom: [{ configMap: { name: 'tpl', items: [{ key: 'config.json', templateAs: 'KeysAndValues' }] }, target: 'Labels' }, { literal: 'x', target: 'data' }],
+        },
+      },
+    };
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN creds is made twice, and no shape problem
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a PodDefault reading the Secret of a refused ExternalSecret: the ExternalSecret is reported, and its Secret is not counted as written', () => {
+    // GIVEN PodDefault a setting the variable token, PodDefault b reading Secret creds by envFrom, and ExternalSecret creds,
+    // writing key token into creds, with a conversionStrategy its CRD refuses
+    const given = inputs(
+      pd('a', { env: [{ name: 'token', value: 'fake-token' }], selector: { matchLabels: { notebook: 'true' } } }),
+      pd('b', { envFrom: [{ secretRef: { name: 'creds' } }], selector: { matchLabels: { notebook: 'true' } } }),
+      externalSecret('creds', { target: { name: 'creds' }, data: [item({ conversionStrategy: 'Base64' })] }),
+    );
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN the ExternalSecret is reported (before, nothing was: the check read it as writing creds, which never
+    // exists, so b's envFrom makes the notebook pod fail), and no rule judges keys of creds, which the app does not hold
+    expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([['shape', ['s2'], 'spec.data[0].remoteRef.conversionStrategy']]);
+  });
+});
+
+describe('an ExternalSecret that ESO\'s webhook refuses', () => {
+  // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateExternalSecret (the chart's
+  // ValidatingWebhookConfiguration externalsecret-validate sends it every ExternalSecret created or updated): the
+  // ExternalSecret is never stored, so it writes nothing. It sees the object the API server defaulted (creationPolicy
+  // Owner, deletionPolicy Retain, a templateFrom's target Data).
+  const refused = (field: string, what: string, why: string, fix: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix,
+    message: `externalsecret creds (s1) in namespace team-a has ${what}, which External Secrets Operator's webhook refuses it (${why}), and External Secrets Operator writes nothing of it`,
+  });
+  const data = [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }];
+  const DELETE = 'deletionPolicy=Delete must not be used when the controller doesn\'t own the secret';
+  const policies = (creation: string, deletion: string, why: string, fix: string) => refused('spec.target.deletionPolicy',
+    `spec.target.deletionPolicy ${deletion} with spec.target.creationPolicy ${creation}`, why, fix);
+  const DELETE_FIX = 'set spec.target.creationPolicy to Owner, or spec.target.deletionPolicy to Retain (the default)';
+  const NO_DATA = refused('spec.data', 'spec with no item of data or of dataFrom', 'either data or dataFrom should be specified',
+    'give spec.data (a secretKey and a remoteRef each) or spec.dataFrom the secrets to fetch');
+  const BOTH = 'extract, find, or generatorRef cannot be set at the same time';
+
+  test.each<[string, any, any]>([
+    ['deletionPolicy Delete with creationPolicy Merge', { data, target: { name: 'creds', creationPolicy: 'Merge', deletionPolicy: 'Delete' } }, policies('Merge', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Delete with creationPolicy CreateOrMerge', { data, target: { name: 'creds', creationPolicy: 'CreateOrMerge', deletionPolicy: 'Delete' } },
+      policies('CreateOrMerge', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Delete with creationPolicy None', { data, target: { name: 'creds', creationPolicy: 'None', deletionPolicy: 'Delete' } }, policies('None', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Merge with creationPolicy None', { data, target: { name: 'creds', creationPolicy: 'None', deletionPolicy: 'Merge' } },
+      policies('None', 'Merge', 'there is no Secret to merge with', 'set spec.target.deletionPolicy to Retain (the default), or remove it')],
+    ['neither data nor dataFrom', { target: { name: 'creds' } }, NO_DATA],
+    ['data and dataFrom empty', { target: { name: 'creds' }, data: [], dataFrom: [] }, NO_DATA],
+    ['data null (dropped) and no dataFrom', { target: { name: 'creds' }, data: null }, NO_DATA],
+    ['a dataFrom item of extract and find', { target: { name: 'creds' }, dataFrom: [{ extract: { key: 'fake/a' } }, { extract: { key: 'fake/b' }, find: { path: 'fake' } }] },
+      refused('spec.dataFrom[1]', 'spec.dataFrom[1] with more than one of extract, find and sourceRef.generatorRef', BOTH, 'split spec.dataFrom[1] into one item for each of them')],
+    ['a dataFrom item of find and a generator', { target: { name: 'creds' }, dataFrom: [{ find: { path: 'fake' }, sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } }] },
+      refused('spec.dataFrom[0]', 'spec.dataFrom[0] with more than one of extract, find and sourceRef.generatorRef', BOTH, 'split spec.dataFrom[0] into one item for each of them')],
+    ['a dataFrom item of nothing but a rewrite', { target: { name: 'creds' }, dataFrom: [{ rewrite: [{ regexp: { source: 'a', target: 'b' } }] }] },
+      refused('spec.dataFrom[0]', 'spec.dataFrom[0] with none of extract, find and sourceRef', 'either extract, find, or sourceRef must be set to dataFrom',
+        'give spec.dataFrom[0] an extract (a key to fetch), a find or a sourceRef, or remove it')],
+    ['a templateFrom target Type, into a Secret', { data, target: { name: 'creds', template: { templateFrom: [{ literal: 'x', target: 'Data' }, { literal: 'Opaque', target: 'Type' }] } } },
+      { ...refused('spec.target.template.templateFrom[1].target', '', '', 'give spec.target.template.templateFrom[1].target Data, Annotations or Labels, or remove it for the default, Data'),
+      message: 'externalsecret creds (s1) in namespace team-a has spec.target.template.templateFrom[1].target that is none of Data, Annotations or Labels (in any case), '
+        + 'which External Secrets Operator\'s webhook refuses it where it writes a Secret (templateFrom target is not allowed when targeting a Secret), '
+        + 'and External Secrets Operator writes nothing of it' }],
+  ])('%s: reported, and the Secret it names is not written', (_, spec, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) its webhook refuses
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN the refusal alone: no duplicate of creds
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('an ExternalSecret without a spec: refused (no data), and it writes nothing', () => {
+    // GIVEN Secret creds, and ExternalSecret creds without a spec
+    const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds', namespace: 'team-a' } });
+    // WHEN checked THEN the webhook's refusal alone
+    expect(checkManifests(given)).toEqual([NO_DATA]);
+  });
+
+  test.each<[string, any]>([
+    ['deletionPolicy Delete with creationPolicy Owner', { data, target: { name: 'creds', creationPolicy: 'Owner', deletionPolicy: 'Delete' } }],
+    ['deletionPolicy Merge with creationPolicy Orphan', { data, target: { name: 'creds', creationPolicy: 'Orphan', deletionPolicy: 'Merge' } }],
+    ['dataFrom alone, of a generator', { target: { name: 'creds' }, dataFrom: [{ sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } }] }],
+    ['templateFrom targets in any case, ſ folded as s (strings.EqualFold), and empty',
+      { data, target: { name: 'creds', template: { templateFrom: [{ literal: 'a', target: 'DATA' }, { literal: 'b', target: 'labelſ' }, { literal: 'c', target: '' }, { literal: 'd' }] } } }],
+  ])('%s: the webhook takes it, and the ExternalSecret writes its Secret', (_, spec) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) its webhook takes
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a templateFrom target Type into a ConfigMap (a generic target): the webhook takes it, and the ConfigMap is written', () => {
+    // GIVEN ConfigMap cfg, and ExternalSecret cfg writing ConfigMap cfg with a templateFrom of target Type
+    const given = inputs(configMap('cfg', []), externalSecret('cfg', { data, target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' },
+      template: { templateFrom: [{ literal: 'x', target: 'Type' }] } } }));
+    // WHEN checked THEN cfg is made twice
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a template of type bootstrap.kubernetes.io/token (validatePrivilegedTemplate): reported by secret-type, and the Secret it names is not written', () => {
+    // GIVEN Secret creds, and ExternalSecret creds writing creds with a bootstrap token template
+    const given = inputs(secret('creds', []), externalSecret('creds', { data, target: { name: 'creds', template: { type: 'bootstrap.kubernetes.io/token' } } }));
+    // WHEN checked THEN secret-type alone: no duplicate of creds
+    expect(checkManifests(given).map(p => [p.rule, p.key])).toEqual([['secret-type', 'spec.target.template.type']]);
+  });
+});
+
 describe('an ExternalSecret that fetches two items into one secretKey', () => {
   // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateDuplicateKeys: with deletionPolicy Retain, its
   // webhook refuses a spec.data of two items of one secretKey ("duplicate secretKey found: KEY"); the API server defaults
