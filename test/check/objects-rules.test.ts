@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
 import { SpecField, SPEC_FIELDS } from '../../lib/check/external-secret';
+import { schemaRefusal } from '../../lib/check/eso-schema';
 import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
-import { EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
+import { compileCrd, EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
 import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
@@ -445,6 +446,19 @@ describe('an ExternalSecret the api server refuses for a field of its whole CRD 
     }
   });
 
+  test.each<[string, string, boolean]>([
+    ['a no-break space inside a field', '0\u00a09 * * * *', true],
+    ['a vertical tab inside a field', '0\v9 * * * *', true],
+    ['a tab between fields', '0\t9 * * * *', false],
+    ['@every with a line break after the duration', '@every 1h\nx', false],
+    ['@every with a carriage return after the duration', '@every 1h\rx', true],
+  ])('a syncWindows schedule with %s: matched as Go\'s regexp does (\\s is ASCII white space, . any character but \\n)', (_, schedule, taken) => {
+    // GIVEN ExternalSecret creds with a sync window of that schedule
+    const given = inputs(externalSecret('creds', { target: { name: 'creds' }, data: [item()], syncWindows: { kind: 'allow', windows: [{ schedule, duration: '1h' }] } }));
+    // WHEN checked THEN the schedule is refused where Go's regexp (RE2: perl class \s = [\t\n\f\r ]) does not match the CRD's pattern
+    expect(checkManifests(given).map(p => p.key)).toEqual(taken ? [] : ['spec.syncWindows.windows[0].schedule']);
+  });
+
   test('every field of the CRD, of the types and values it allows: the ExternalSecret writes its Secret', () => {
     // GIVEN Secret creds, and ExternalSecret creds setting fields of every part of the CRD, as it allows them
     const spec = {
@@ -485,6 +499,116 @@ describe('an ExternalSecret the api server refuses for a field of its whole CRD 
     expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([['shape', ['s2'], 'spec.data[0].remoteRef.conversionStrategy']]);
   });
 });
+
+// The CRDs are reference data beside the clone (../shared/crds, there in CI), as for the PodDefault CRD's table.
+const CES_CRD = path.join(path.dirname(EXTERNALSECRET_CRD), 'clusterexternalsecret-crd.eso-v2.9.0.yaml');
+const withEsoCrds = hasExternalSecretCrd() ? describe : describe.skip;
+if (!hasExternalSecretCrd()) { console.warn(`SKIPPED: ESO's CRD table against the CRDs: ${EXTERNALSECRET_CRD} is not there (CI puts ../shared beside the project)`); }
+
+withEsoCrds('the table of ESO\'s CRDs against the CRDs of v2.9.0 (needs ../shared/crds)', () => {
+  test('scripts/eso-crd-fields.py writes the committed lib/check/eso-crd-fields.ts', () => {
+    // GIVEN both CRDs WHEN the generator runs THEN it writes the committed table, byte for byte
+    const run = spawnSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'eso-crd-fields.py'), EXTERNALSECRET_CRD, CES_CRD], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(path.join(__dirname, '..', '..', 'lib', 'check', 'eso-crd-fields.ts'), 'utf8'));
+  });
+
+  test.each([['ExternalSecret', EXTERNALSECRET_CRD], ['ClusterExternalSecret', CES_CRD]])(
+    'over %s specs broken at every place of the CRD, the walk refuses where a JSON schema of the CRD does, and nowhere else', (kind, file) => {
+      // GIVEN a spec that sets every field the CRD declares, of values it allows (one field of an object that allows
+      // one), and, for each place of it, a copy broken there: another type, a value off its enum, its pattern or its
+      // lengths, too few items or fields, too many fields, or a required field left out (a JSON schema of the CRD, by
+      // test/schema.ts: ajv, JavaScript's regexps, which match these patterns' test values as Go's do)
+      const crd = YAML.parse(readFileSync(file, 'utf8'));
+      const schema = crd.spec.versions.find((v: any) => v.served).schema.openAPIV3Schema.properties.spec;
+      const manifest = (spec: any) => ({ apiVersion: 'external-secrets.io/v1', kind, metadata: { name: 'a' }, spec });
+      const validate = compileCrd(file);
+      const base = validSample(schema);
+      expect(validate(manifest(base))).toBe(true);
+      expect(schemaRefusal(base, `${kind}.spec`, 'spec', kind)).toBeUndefined();
+      const cases = schemaBreakages(schema, ['spec']);
+      expect(cases.length).toBeGreaterThan(kind === 'ExternalSecret' ? 250 : 300);
+      const mismatches: string[] = [];
+      for (const { at, broken } of cases) {
+        const spec = structuredClone(base);
+        setAt({ spec }, at, broken);
+        // WHEN the walk judges it, and the JSON schema validates it
+        const refusal = schemaRefusal(spec, `${kind}.spec`, 'spec', kind);
+        const paths = validate(manifest(spec)) ? [] : schemaErrorPaths(validate.errors ?? []);
+        // THEN both refuse it, at the same place, or neither does
+        if (refusal === undefined ? paths.length > 0 : !paths.includes(refusal.field)) {
+          mismatches.push(`${at.join('.')}: ${JSON.stringify(broken)}: walk ${refusal?.field}, json schema ${paths.join(' ')}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+});
+
+/** A value of `schema` that sets every declared field (one, where it allows at most one) with a value it allows. */
+function validSample(schema: any): any {
+  switch (schema.type) {
+    case 'string':
+      if (schema.enum !== undefined) { return schema.enum[0]; }
+      return schema.pattern?.startsWith('^(@') ? '@daily' : schema.default ?? 'x';
+    case 'boolean': return true;
+    case 'array': return [validSample(schema.items)];
+  }
+  if (schema.additionalProperties !== undefined) { return { mapKey: validSample(schema.additionalProperties) }; }
+  const names = Object.keys(schema.properties);
+  const out: Record<string, any> = {};
+  for (const name of schema.maxProperties === 1 ? names.slice(0, 1) : names) { out[name] = validSample(schema.properties[name]); }
+  return out;
+}
+
+/** For every place of `schema`, values that break it (see the test above). */
+function schemaBreakages(schema: any, at: (string | number)[]): { at: (string | number)[]; broken: any }[] {
+  const out: { at: (string | number)[]; broken: any }[] = [];
+  const add = (broken: any) => out.push({ at, broken });
+  switch (schema.type) {
+    case 'string':
+      [1, true, {}].forEach(add);
+      if (schema.enum !== undefined) { add('Nope'); }
+      if (schema.pattern !== undefined) { add('Not Valid'); }
+      if (schema.minLength !== undefined) { add(''); }
+      if (schema.maxLength !== undefined) { add('a'.repeat(schema.maxLength + 1)); }
+      return out;
+    case 'boolean': ['true', 1].forEach(add); return out;
+    case 'array':
+      [{}, 'x'].forEach(add);
+      if (schema.minItems !== undefined) { add([]); }
+      return out.concat(schemaBreakages(schema.items, [...at, 0]));
+  }
+  ['x', []].forEach(add);
+  if (schema.additionalProperties !== undefined) { return out.concat(schemaBreakages(schema.additionalProperties, [...at, 'mapKey'])); }
+  for (const field of schema.required ?? []) {
+    const without = validSample(schema);
+    delete without[field];
+    add(without);
+  }
+  if (schema.minProperties !== undefined) { add({}); }
+  if (schema.maxProperties !== undefined) { add(Object.fromEntries(Object.keys(schema.properties).map(name => [name, validSample(schema.properties[name])]))); }
+  const sample = validSample(schema);
+  for (const name of Object.keys(sample)) { out.push(...schemaBreakages(schema.properties[name], [...at, name])); }
+  return out;
+}
+
+function setAt(root: any, at: readonly (string | number)[], value: any): void {
+  let parent = root;
+  for (let i = 0; i < at.length - 1; i++) { parent = parent[at[i]]; }
+  parent[at[at.length - 1]] = value;
+}
+
+/**
+ * The paths ajv refuses, as the walk names them: a missing field by its own path, a map's value by the map's (the
+ * walk names no key of a map, as a key may be anything pasted there).
+ */
+function schemaErrorPaths(errors: readonly any[]): string[] {
+  return errors.map(e => {
+    const at = e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.').replace(/\.mapKey$/, '');
+    return e.keyword === 'required' ? `${at}.${e.params.missingProperty}` : at;
+  });
+}
 
 describe('an ExternalSecret that ESO\'s webhook refuses', () => {
   // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateExternalSecret (the chart's
