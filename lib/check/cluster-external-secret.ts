@@ -16,7 +16,8 @@ import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { isPlainObject, typeName } from '../json';
 import { compareNames, isDnsLabel } from '../names';
-import { clusterExternalSecretDurationProblems, Refusal, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret, wrongType } from './external-secret';
+import { schemaRefusal, Refusal, wrongType } from './eso-schema';
+import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
@@ -68,9 +69,11 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     const targets = readTargets(ces, spec);
     const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
     const esSpec = spec.externalSecretSpec;
-    const refusal = specRefusal(esSpec, storedExternalSecret({ spec: esSpec }).spec, 'spec.externalSecretSpec', 'ClusterExternalSecret');
+    const read = storedExternalSecret({ spec }).spec;
+    const refusal = schemaRefusal(read, 'ClusterExternalSecret.spec', 'spec', 'ClusterExternalSecret', JUDGED_ELSEWHERE)
+      ?? specRefusal(esSpec, read.externalSecretSpec, 'spec.externalSecretSpec', 'ClusterExternalSecret');
     if (refusal !== undefined) { unreadable.unshift(refusedCes(ces, refusal)); }
-    for (const repeated of repeatedSecretKeys(storedExternalSecret({ spec: spec.externalSecretSpec }).spec)) {
+    for (const repeated of repeatedSecretKeys(read.externalSecretSpec)) {
       unreadable.push(checkProblem({
         rule: 'secret-data', namespace: '', sources: [ces.source], key: `spec.externalSecretSpec.data[${repeated.repeat}].secretKey`,
         message: `${subjectOf(ces)} has ${repeatedKeyMessage('spec.externalSecretSpec', repeated, 'each ExternalSecret of it')}, so it writes none`,
@@ -104,6 +107,14 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
   }
   return { objects: added, problems };
 }
+
+/**
+ * The fields of a CES's spec judged apart from its CRD's schema walk (`schemaRefusal`): `externalSecretSpec` by
+ * `specRefusal`, as an ExternalSecret's spec; the targets by `readTargets`, with their own messages; `refreshTime`
+ * by `durationProblem` (refresh-interval). The walk judges the rest: `externalSecretName` (1 to 253 characters, a
+ * DNS-1123 subdomain) and `externalSecretMetadata` (maps of strings).
+ */
+const JUDGED_ELSEWHERE: ReadonlySet<string> = new Set(['externalSecretSpec', 'namespaces', 'namespaceSelector', 'namespaceSelectors', 'refreshTime']);
 
 /** The shape problem of a CES the API server refuses for `refusal`. */
 function refusedCes(ces: Found, refusal: Refusal): CheckProblem {

@@ -16,16 +16,23 @@
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
-import { isPlainObject, str, typeName, yamlTypeName } from '../json';
+import { isPlainObject, str, typeName } from '../json';
 import { goDurationNanoseconds } from '../sources/go-duration';
+import { missingField, notAllowed, Refusal, schemaRefusal, wrongType } from './eso-schema';
 import { apiGroup } from './input-model';
 import { Found, isExternalSecret, ns } from './objects';
 import { checkProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
 
-/** An ExternalSecret as stored, why the API server refuses its spec (`specRefusal`), and the secretKeys its webhook refuses as repeated. */
-interface Stored {
+/**
+ * What the check makes of an ExternalSecret: the manifest as stored (`storedExternalSecret`), why the API server or
+ * ESO's webhook refuses it (`specRefusal`), and the secretKeys its webhook refuses as repeated. Judged once per check
+ * pass, when the object is read (`toFound`), as the walk of the whole spec is not to run once per rule.
+ *
+ * @internal
+ */
+export interface ExternalSecretVerdict {
   readonly manifest: any;
   readonly refusal: Refusal | undefined;
   readonly repeated: readonly RepeatedKey[];
@@ -43,16 +50,23 @@ interface Stored {
  * reads it through this; the manifest itself when it holds no null.
  */
 export function storedExternalSecret(manifest: any): any {
-  return stored(manifest).manifest;
-}
-
-function stored(manifest: any): Stored {
-  if (!isPlainObject(manifest)) { return { manifest, refusal: undefined, repeated: NO_REPEATS }; }
+  if (!isPlainObject(manifest)) { return manifest; }
   // Read again by each reader, never kept: a manifest is its object's content at one pass, and an object's
   // content may change between passes (a field set after the first synth), so no result is kept by identity.
   const spec = manifest.spec;
-  const read = 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
-  return { manifest: read, refusal: specRefusal(spec, read.spec, 'spec', 'ExternalSecret'), repeated: repeatedSecretKeys(read.spec) };
+  return 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
+}
+
+/** The verdict on `manifest`, an ExternalSecret: `toFound` keeps it on the object it reads, for this pass only. @internal */
+export function judgeExternalSecret(manifest: any): ExternalSecretVerdict {
+  const read = storedExternalSecret(manifest);
+  if (!isPlainObject(manifest)) { return { manifest: read, refusal: undefined, repeated: NO_REPEATS }; }
+  return { manifest: read, refusal: specRefusal(manifest.spec, read.spec, 'spec', 'ExternalSecret'), repeated: repeatedSecretKeys(read.spec) };
+}
+
+/** The verdict on `found`, an ExternalSecret: the one `toFound` made, or one made now for an object read otherwise. */
+function verdictOf(found: Found): ExternalSecretVerdict {
+  return found.externalSecret ?? judgeExternalSecret(found.manifest);
 }
 
 /** A `spec.data[].secretKey` given again: its first item and the repeat. */
@@ -131,13 +145,6 @@ export function nullItemProblem(field: string, crd: string): string {
   return `${field} that is null (an item left empty in YAML), where the ${crd} CRD declares no null item, so the api server refuses it`;
 }
 
-/** Why the API server refuses an ExternalSecret's spec (or a ClusterExternalSecret's `externalSecretSpec`): the field, what is wrong with it (the message's tail), and the fix. */
-export interface Refusal {
-  readonly field: string;
-  readonly problem: string;
-  readonly fix: string;
-}
-
 type SpecShape = 'a string' | 'a mapping' | 'a list of mappings' | 'a map of strings';
 
 /**
@@ -209,19 +216,139 @@ export const SPEC_FIELDS: readonly SpecField[] = [
   ]),
 ];
 
+/** The fields of an ExternalSecret's spec judged by another rule: `refreshInterval` by `durationProblem` (refresh-interval). */
+const JUDGED_ELSEWHERE: ReadonlySet<string> = new Set(['refreshInterval']);
+
 /**
- * Why the API server refuses `spec` (`raw` as given, `read` as stored: `storedExternalSecret`), an ExternalSecret's
- * spec or a ClusterExternalSecret's `externalSecretSpec` at `path`: a spec that is no mapping, a null list item
- * anywhere in it (`nullListItem`), or a field the check reads of another type than `crd`'s CRD declares, or a
- * string none of its `enum` allows (its schema validation refuses it, so the object is never stored and writes
- * nothing); `undefined` when none. Names the field, the types and the enum's values, never the value.
+ * Why `spec` (`raw` as given, `read` as stored: `storedExternalSecret`), an ExternalSecret's spec or a
+ * ClusterExternalSecret's `externalSecretSpec` at `path`, is refused, so that the object is never stored (or the
+ * CES's ExternalSecret never created) and writes nothing; `undefined` when none. By the API server: a spec that is
+ * no mapping, a null list item anywhere in it (`nullListItem`), a field the check reads of another type than
+ * `crd`'s CRD declares or a string none of its `enum` allows (`SPEC_FIELDS`, first, with their own messages), then
+ * anything else the whole CRD's schema refuses (`schemaRefusal`). Then by ESO's validating webhook
+ * (`webhookRefusal`), which an absent spec fails too. Names the field, the types and the enum's values, never the
+ * value.
  */
 export function specRefusal(raw: unknown, read: unknown, path: string, crd: string): Refusal | undefined {
-  if (raw === undefined || raw === null) { return undefined; }
+  if (raw === undefined || raw === null) { return webhookRefusal({}, path, crd); }
   if (!isPlainObject(raw)) { return wrongType(path, raw, 'a mapping', crd); }
   const nullItem = nullListItem(raw, path);
   if (nullItem !== undefined) { return { field: nullItem, problem: nullItemProblem(nullItem, crd), fix: SHAPE_FIX }; }
-  return wrongField(read, SPEC_FIELDS, path, crd);
+  return wrongField(read, SPEC_FIELDS, path, crd) ?? schemaRefusal(read, 'ExternalSecret.spec', path, crd, JUDGED_ELSEWHERE) ?? webhookRefusal(read, path, crd);
+}
+
+/** Who refuses the ExternalSecret of a spec of `crd`: its own, or each one a ClusterExternalSecret makes ESO create. */
+function webhookRefuses(crd: string): string {
+  return `External Secrets Operator's webhook refuses ${crd === 'ExternalSecret' ? 'it' : 'each ExternalSecret of it'}`;
+}
+
+/**
+ * Why ESO v2.9.0's validating webhook refuses an ExternalSecret of `spec` (as stored, and valid for the CRD), at
+ * `path`; `undefined` when it takes it (validateExternalSecret in apis/externalsecrets/v1/externalsecret_validator.go,
+ * tag v2.9.0; the chart's ValidatingWebhookConfiguration externalsecret-validate sends it every ExternalSecret created
+ * or updated, deploy/charts/external-secrets/templates/validatingwebhook.yaml). It sees the object the API server
+ * defaulted: `target` absent is `{creationPolicy: Owner, deletionPolicy: Retain}`, either policy absent its default.
+ * A repeated secretKey (`repeatedSecretKeys`, secret-data) and a privileged template (secret-type) are reported
+ * by their own rules. A ClusterExternalSecret has no webhook, but ESO creates each of its ExternalSecrets, which this
+ * one judges.
+ */
+function webhookRefusal(spec: any, path: string, crd: string): Refusal | undefined {
+  const webhook = webhookRefuses(crd);
+  const target = isPlainObject(spec.target) ? spec.target : {};
+  const creation = target.creationPolicy ?? 'Owner';
+  const deletion = target.deletionPolicy ?? 'Retain';
+  // validatePolicies.
+  if (deletion === 'Delete' && (creation === 'Merge' || creation === 'None' || creation === 'CreateOrMerge')) {
+    return {
+      field: `${path}.target.deletionPolicy`,
+      problem: `${path}.target.deletionPolicy Delete with ${path}.target.creationPolicy ${creation}, which ${webhook} `
+        + '(deletionPolicy=Delete must not be used when the controller doesn\'t own the secret)',
+      fix: `set ${path}.target.creationPolicy to Owner, or ${path}.target.deletionPolicy to Retain (the default)`,
+    };
+  }
+  if (deletion === 'Merge' && creation === 'None') {
+    return {
+      field: `${path}.target.deletionPolicy`,
+      problem: `${path}.target.deletionPolicy Merge with ${path}.target.creationPolicy None, which ${webhook} (there is no Secret to merge with)`,
+      fix: `set ${path}.target.deletionPolicy to Retain (the default), or remove it`,
+    };
+  }
+  if (!hasItems(spec.data) && !hasItems(spec.dataFrom)) {
+    return {
+      field: `${path}.data`,
+      problem: `${path} with no item of data or of dataFrom, which ${webhook} (either data or dataFrom should be specified)`,
+      fix: `give ${path}.data (a secretKey and a remoteRef each) or ${path}.dataFrom the secrets to fetch`,
+    };
+  }
+  return dataFromRefusal(spec.dataFrom, `${path}.dataFrom`, webhook) ?? templateFromRefusal(target, `${path}.target`, webhook);
+}
+
+/**
+ * The first item of `dataFrom` the webhook refuses: one with more than one of `extract`, `find` and
+ * `sourceRef.generatorRef` (validateExtractFindGenerator), or with none of `extract`, `find` and `sourceRef`
+ * (validateFindExtractSourceRef). A `sourceRef` with neither `generatorRef` nor `storeRef` (validateSourceRef) the CRD
+ * refuses first: it asks for exactly one of its two fields (minProperties, maxProperties).
+ */
+function dataFromRefusal(dataFrom: unknown, path: string, webhook: string): Refusal | undefined {
+  if (!Array.isArray(dataFrom)) { return undefined; }
+  for (let i = 0; i < dataFrom.length; i++) {
+    const item = dataFrom[i];
+    const at = `${path}[${i}]`;
+    const generator = isPlainObject(item.sourceRef) && item.sourceRef.generatorRef !== undefined;
+    const set = (item.extract !== undefined ? 1 : 0) + (item.find !== undefined ? 1 : 0) + (generator ? 1 : 0);
+    if (set > 1) {
+      return {
+        field: at,
+        problem: `${at} with more than one of extract, find and sourceRef.generatorRef, which ${webhook} (extract, find, or generatorRef cannot be set at the same time)`,
+        fix: `split ${at} into one item for each of them`,
+      };
+    }
+    if (set === 0 && item.sourceRef === undefined) {
+      return {
+        field: at,
+        problem: `${at} with none of extract, find and sourceRef, which ${webhook} (either extract, find, or sourceRef must be set to dataFrom)`,
+        fix: `give ${at} an extract (a key to fetch), a find or a sourceRef, or remove it`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `text` in lower case, as strings.EqualFold compares it with a word of ASCII letters: EqualFold also folds `ſ`
+ * (U+017F) to `s`, which `toLowerCase` leaves; the Kelvin sign it folds to `k`, as `toLowerCase` does, and no other
+ * character to an ASCII letter.
+ */
+function goFoldLower(text: string): string {
+  return text.toLowerCase().replace(/\u017f/g, 's');
+}
+
+/** The templateFrom targets the webhook takes where ESO writes a Secret, and `""`: in lower case, and without case (strings.EqualFold). */
+const SECRET_TEMPLATE_TARGETS: ReadonlySet<string> = new Set(['', 'data', 'annotations', 'labels']);
+
+/**
+ * The first `template.templateFrom[].target` of `target` (as stored) the webhook refuses where ESO writes a Secret
+ * (no `manifest`, or one of apiVersion v1 and kind Secret: isManifestSecretTarget): one that is not `Data`,
+ * `Annotations` or `Labels` in any case, nor empty (validateTemplateFromTarget, ValidateSecretTemplateFromTargets).
+ * Absent is the CRD's default, `Data`.
+ */
+function templateFromRefusal(target: any, path: string, webhook: string): Refusal | undefined {
+  const manifest = target.manifest;
+  if (isPlainObject(manifest) && !(manifest.apiVersion === 'v1' && manifest.kind === 'Secret')) { return undefined; }
+  const templateFrom = isPlainObject(target.template) ? target.template.templateFrom : undefined;
+  if (!Array.isArray(templateFrom)) { return undefined; }
+  for (let i = 0; i < templateFrom.length; i++) {
+    const to = templateFrom[i].target;
+    if (typeof to !== 'string' || SECRET_TEMPLATE_TARGETS.has(goFoldLower(to))) { continue; }
+    const at = `${path}.template.templateFrom[${i}].target`;
+    return {
+      field: at,
+      problem: `${at} that is none of Data, Annotations or Labels (in any case), which ${webhook} where it writes a Secret `
+        + '(templateFrom target is not allowed when targeting a Secret)',
+      fix: `give ${at} Data, Annotations or Labels, or remove it for the default, Data`,
+    };
+  }
+  return undefined;
 }
 
 /** The first of `fields` that `value` (as stored: no null but a list item's) gives a value of another type, in the table's order. */
@@ -230,13 +357,13 @@ function wrongField(value: any, fields: readonly SpecField[], path: string, crd:
     const v = value[field.name];
     const at = `${path}.${field.name}`;
     if (v === undefined || v === null) {
-      if (field.required) { return missingField(path, field, crd); }
+      if (field.required) { return missingField(path, field.name, field.shape, crd); }
       continue;
     }
     switch (field.shape) {
       case 'a string':
         if (typeof v !== 'string') { return wrongType(at, v, field.shape, crd); }
-        if (field.allowed !== undefined && !field.allowed.values.includes(v)) { return notAllowed(at, field.allowed, crd); }
+        if (field.allowed !== undefined && !field.allowed.values.includes(v)) { return notAllowed(at, field.allowed.values, field.allowed.default, crd); }
         break;
       case 'a map of strings': {
         if (!isPlainObject(v)) { return wrongType(at, v, field.shape, crd); }
@@ -264,40 +391,29 @@ function wrongField(value: any, fields: readonly SpecField[], path: string, crd:
   return undefined;
 }
 
-/** The refusal of `field`, `value` of another type than the CRD's `shape`. */
-export function wrongType(field: string, value: unknown, shape: string, crd: string, actual = yamlTypeName(value)): Refusal {
-  return {
-    field,
-    problem: `${field} that is ${actual}, where the ${crd} CRD declares ${shape}, so the api server refuses it`,
-    fix: `give ${field} ${shape}, as the ${crd} CRD declares, or remove it`,
-  };
-}
+/** The annotation of a service account token Secret that names its ServiceAccount (corev1.ServiceAccountNameKey). */
+export const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+/** The type of a bootstrap token Secret (corev1.SecretTypeBootstrapToken). */
+export const BOOTSTRAP_TOKEN = 'bootstrap.kubernetes.io/token';
 
 /**
- * The refusal of the string `field` that is none of the values of its `enum`: names them (they are the CRD's, no
- * secret), never the value given.
+ * Why ESO's webhook (and its controller, before it writes) refuses `template`, an ExternalSecret's
+ * `spec.target.template` as stored, as privileged; `undefined` when it does not (validatePrivilegedTemplate in
+ * apis/externalsecrets/v1/externalsecret_validator.go, v2.9.0, whatever the target's kind): type
+ * bootstrap.kubernetes.io/token (`bootstrap`), or kubernetes.io/service-account-token with the annotation
+ * kubernetes.io/service-account.name in `metadata.annotations` (`annotation`; any value, a null one is dropped
+ * first), or else with a `templateFrom` of target Annotations (`templateFrom`; compared with strings.EqualFold),
+ * which could write it.
  */
-function notAllowed(field: string, allowed: SpecEnum, crd: string): Refusal {
-  const values = orList(allowed.values);
-  return {
-    field,
-    problem: `${field} that is none of the values the ${crd} CRD allows (${values}), so the api server refuses it`,
-    fix: `give ${field} one of ${values}, or remove it for the default, ${allowed.default}`,
-  };
-}
-
-/** `a, b or c`. */
-function orList(values: readonly string[]): string {
-  return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
-}
-
-/** The refusal of `parent` without `field`, which the CRD requires of it (a null is dropped first, so it is missing too). */
-function missingField(parent: string, field: SpecField, crd: string): Refusal {
-  return {
-    field: `${parent}.${field.name}`,
-    problem: `${parent} without ${field.name}, which the ${crd} CRD requires, so the api server refuses it`,
-    fix: `give ${parent} a ${field.name} (${field.shape}), as the ${crd} CRD requires, or remove ${parent}`,
-  };
+export function privilegedTemplate(template: any): 'bootstrap' | 'annotation' | 'templateFrom' | undefined {
+  if (!isPlainObject(template)) { return undefined; }
+  if (template.type === BOOTSTRAP_TOKEN) { return 'bootstrap'; }
+  if (template.type !== 'kubernetes.io/service-account-token') { return undefined; }
+  const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
+  if (isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) { return 'annotation'; }
+  const annotating = Array.isArray(template.templateFrom)
+    && template.templateFrom.some((from: any) => typeof from?.target === 'string' && goFoldLower(from.target) === 'annotations');
+  return annotating ? 'templateFrom' : undefined;
 }
 
 /** The object an ExternalSecret writes. */
@@ -313,14 +429,16 @@ export interface ExternalSecretTarget {
 
 /**
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
- * for one ESO cannot read (see `durationProblem`), which it never syncs, for one with a null list item, a
- * field of another type than the CRD's or a value its enum lacks, which the API server refuses (`specRefusal`), and for one of a
- * repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`).
+ * for one ESO cannot read (see `durationProblem`), which it never syncs, for one the API server or ESO's webhook
+ * refuses (`specRefusal`), for one of a repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`), and
+ * for one of a privileged template, which ESO's webhook refuses too (`privilegedTemplate`), unless `privileged` asks
+ * for its target all the same (secret-type, which reports that refusal on the Secret it names).
  */
-export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
-  const read = stored(found.manifest);
+export function externalSecretTarget(found: Found, privileged = false): ExternalSecretTarget | undefined {
+  const read = verdictOf(found);
   const spec = read.manifest.spec;
   if (read.refusal !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
+  if (!privileged && privilegedTemplate(spec?.target?.template) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }
@@ -416,7 +534,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
     if (!isExternalSecret(found)) { continue; }
-    const read = stored(found.manifest);
+    const read = verdictOf(found);
     const refusal = read.refusal;
     if (refusal !== undefined) {
       problems.push(checkProblem({

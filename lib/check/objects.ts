@@ -3,6 +3,7 @@
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { Refusal, storeFields } from '../admission/stored-pod-default';
 import { str } from '../json';
+import { ExternalSecretVerdict, judgeExternalSecret } from './external-secret';
 import { apiGroup, isNamespaced } from './input-model';
 import { resourceFileName } from './output-files';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
@@ -25,6 +26,11 @@ export interface Found {
   readonly file?: string;
   /** The chart that writes `file` in one piece with its other objects (CheckInput.chart). */
   readonly chart?: string;
+  /**
+   * For an ExternalSecret, the check's verdict on it (external-secret.ts `judgeExternalSecret`), made once as the
+   * object is read, for the rules of this pass to share; `undefined` for any other kind.
+   */
+  readonly externalSecret?: ExternalSecretVerdict;
 }
 
 /**
@@ -65,6 +71,7 @@ export function toFound(input: CheckInput, index: number, options: CheckOptions)
     allowUnlisted: input.allowUnlisted === true,
     file,
     chart: input.chart,
+    externalSecret: kind === 'ExternalSecret' && group === 'external-secrets.io' ? judgeExternalSecret(manifest) : undefined,
   };
 }
 

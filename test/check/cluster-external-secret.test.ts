@@ -402,6 +402,59 @@ describe('a ClusterExternalSecret ESO cannot decode', () => {
   });
 });
 
+describe('a ClusterExternalSecret refused for its whole CRD, or whose ExternalSecrets ESO\'s webhook refuses', () => {
+  // ESO v2.9.0's CRDs, v1 (lib/check/eso-crd-fields.ts, generated from them): the API server refuses a CES of any field
+  // its schema refuses, in spec.externalSecretSpec (the ExternalSecret's spec) or in spec.externalSecretName and
+  // spec.externalSecretMetadata. No webhook validates a CES, but ESO creates each of its ExternalSecrets, which its
+  // webhook (validateExternalSecret, apis/externalsecrets/v1/externalsecret_validator.go) refuses alike. Either way it
+  // writes no ExternalSecret.
+  const TAIL = ' and External Secrets Operator writes no ExternalSecret of it';
+  const refused = (field: string, problem: string, fix: string) => ({
+    rule: 'shape', sources: ['s1'], key: field, fix, message: `clusterexternalsecret creds (s1) has ${field} ${problem}, so the api server refuses it${TAIL}`,
+  });
+  const SUBDOMAIN = 'a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit)';
+
+  test.each<[string, any, any]>([
+    ['spec.externalSecretSpec.data[0].remoteRef.conversionStrategy Base64', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), data: [{ secretKey: 'token', remoteRef: { key: 'k', conversionStrategy: 'Base64' } }] } },
+      refused('spec.externalSecretSpec.data[0].remoteRef.conversionStrategy', 'that is none of the values the ClusterExternalSecret CRD allows (Default or Unicode)',
+        'give spec.externalSecretSpec.data[0].remoteRef.conversionStrategy one of Default or Unicode, or remove it')],
+    ['spec.externalSecretSpec.target.template.engineVersion v1', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), target: { name: 'creds', template: { engineVersion: 'v1' } } } },
+      refused('spec.externalSecretSpec.target.template.engineVersion', 'that is none of the values the ClusterExternalSecret CRD allows (v2)',
+        'give spec.externalSecretSpec.target.template.engineVersion one of v2, or remove it for the default, v2')],
+    ['spec.externalSecretName with an upper-case letter', { namespaces: ['team-a'], externalSecretName: 'Creds' },
+      refused('spec.externalSecretName', `that is not ${SUBDOMAIN}, the pattern the ClusterExternalSecret CRD declares`, `give spec.externalSecretName ${SUBDOMAIN}, or remove it`)],
+    ['spec.externalSecretName over 253 characters', { namespaces: ['team-a'], externalSecretName: 'a'.repeat(254) },
+      refused('spec.externalSecretName', 'of a length the ClusterExternalSecret CRD does not allow (from 1 to 253 characters)', 'give spec.externalSecretName from 1 to 253 characters, or remove it')],
+    ['spec.externalSecretMetadata.labels holding a number', { namespaces: ['team-a'], externalSecretMetadata: { labels: { tier: 1 } } },
+      refused('spec.externalSecretMetadata.labels', 'that is a mapping holding a number, where the ClusterExternalSecret CRD declares a map of strings',
+        'give spec.externalSecretMetadata.labels a map of strings, as the ClusterExternalSecret CRD declares, or remove it')],
+    ['spec.externalSecretSpec.target deletionPolicy Delete with creationPolicy Merge', { namespaces: ['team-a'], externalSecretSpec: { ...esSpec('creds'), target: { name: 'creds', creationPolicy: 'Merge', deletionPolicy: 'Delete' } } }, {
+      rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec.target.deletionPolicy',
+      fix: 'set spec.externalSecretSpec.target.creationPolicy to Owner, or spec.externalSecretSpec.target.deletionPolicy to Retain (the default)',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec.target.deletionPolicy Delete with spec.externalSecretSpec.target.creationPolicy Merge, '
+        + 'which External Secrets Operator\'s webhook refuses each ExternalSecret of it (deletionPolicy=Delete must not be used when the controller doesn\'t own the secret)' + TAIL,
+    }],
+    ['spec.externalSecretSpec without data or dataFrom', { namespaces: ['team-a'], externalSecretSpec: { target: { name: 'creds' } } }, {
+      rule: 'shape', sources: ['s1'], key: 'spec.externalSecretSpec.data',
+      fix: 'give spec.externalSecretSpec.data (a secretKey and a remoteRef each) or spec.externalSecretSpec.dataFrom the secrets to fetch',
+      message: 'clusterexternalsecret creds (s1) has spec.externalSecretSpec with no item of data or of dataFrom, '
+        + 'which External Secrets Operator\'s webhook refuses each ExternalSecret of it (either data or dataFrom should be specified)' + TAIL,
+    }],
+  ])('%s: reported by its path, and none of its ExternalSecrets is judged', (_title, spec, expected) => {
+    // GIVEN Secret creds in team-a, and CES creds naming team-a (its ExternalSecret would write creds there), refused
+    const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' }, spec: { externalSecretSpec: esSpec('creds'), ...spec } });
+    // WHEN checked THEN that refusal alone: no ExternalSecret of it, so no duplicate of creds
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('spec.externalSecretName and spec.externalSecretMetadata the CRD allows: its ExternalSecret is judged', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose ExternalSecret, fetch.v2, is labelled
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], externalSecretName: 'fetch.v2', externalSecretMetadata: { labels: { tier: 'gold' }, annotations: { a: '' } } }));
+    // WHEN checked THEN its Secret clashes
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's1', 'team-a')]);
+  });
+});
+
 describe('the ExternalSecret of a ClusterExternalSecret judged as one the input holds', () => {
   test('its Secret clashes with the Secret of one of our constructs, refused at synth', () => {
     // GIVEN our MinioDefault with keys of its own (Secret minio in namespace user) and a CES writing minio into user

@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
 import { SpecField, SPEC_FIELDS } from '../../lib/check/external-secret';
+import { schemaRefusal } from '../../lib/check/eso-schema';
 import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
-import { EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
+import { compileCrd, EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
 import { configMap, externalSecret, inputs, line, pd, secret } from './support';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
@@ -19,6 +20,8 @@ if (!hasKubectl) { console.log('objects-rules.test.ts: kubectl is not on PATH: t
 const OVERWRITE = 'applying them, one overwrites the other; give them different names or namespaces';
 const ESO = '(an ExternalSecret writes the Secret its spec.target.name names, by default its own name): one overwrites the other; give them different names or namespaces';
 const ESO_EXISTING = `${ESO}, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one`;
+/** A spec.data that fetches one key: ESO's webhook refuses an ExternalSecret with no item of data or dataFrom. */
+const FETCH = [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }];
 
 /** An ExternalSecret `name` writing Secret `target` with `creationPolicy`, its keys fetched as `keys`. */
 function eso(name: string, target: string, creationPolicy: string | undefined, keys: string[] = [], namespace = 'team-a'): any {
@@ -45,14 +48,14 @@ describe('duplicate-object', () => {
   test.each<[string, any[], string[]]>([
     ['one name in two namespaces', [secret('creds', []), secret('creds', [], 'team-b')], []],
     ['one kind and name in two api groups', [{ apiVersion: 'other.io/v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } }, secret('creds', [])], []],
-    ['a Secret and an ExternalSecret that targets it', [secret('creds', []), externalSecret('fetch', { target: { name: 'creds' } })],
+    ['a Secret and an ExternalSecret that targets it', [secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, data: FETCH })],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
-    ['an ExternalSecret without target.name writes a Secret of its own name', [externalSecret('creds', {}), secret('creds', [])],
+    ['an ExternalSecret without target.name writes a Secret of its own name', [externalSecret('creds', { data: FETCH }), secret('creds', [])],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
-    ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } })],
+    ['two ExternalSecrets with one target', [externalSecret('a', { target: { name: 'creds' }, data: FETCH }), externalSecret('b', { target: { name: 'creds' }, data: FETCH })],
       [`s0 and s1 both make Secret creds in namespace team-a ${ESO}`]],
-    ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' } }), externalSecret('b', { target: { name: 'creds' } }, 'team-b')], []],
-    ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' } }), externalSecret('creds', { target: { name: 'two' } })],
+    ['two ExternalSecrets with one target in two namespaces', [externalSecret('a', { target: { name: 'creds' }, data: FETCH }), externalSecret('b', { target: { name: 'creds' }, data: FETCH }, 'team-b')], []],
+    ['two ExternalSecrets of one name with different targets', [externalSecret('creds', { target: { name: 'one' }, data: FETCH }), externalSecret('creds', { target: { name: 'two' }, data: FETCH })],
       [`s0 and s1 are both ExternalSecret creds (api group external-secrets.io) in namespace team-a: ${OVERWRITE}`]],
   ])('%s', (_, manifests, expected) => {
     expect(checkManifests(inputs(...manifests)).map(line)).toEqual(expected);
@@ -109,7 +112,7 @@ describe('duplicate-object', () => {
       ['s1 and s2 both write key x of ConfigMap cfg in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
         + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
       ['target.manifest writes another kind', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'team-a' } },
-        externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } }), secret('cfg', [])],
+        externalSecret('fill', { target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: FETCH }), secret('cfg', [])],
       ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
         + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
     ])('%s', (_, manifests, expected) => {
@@ -152,7 +155,7 @@ describe('duplicate-object', () => {
         [`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]],
       ['a ConfigMap target: ESO writes it under its own field manager, not the ExternalSecret\'s', [
         { ...configMap('cfg', []), metadata: { name: 'cfg', namespace: 'team-a', managedFields: [{ manager: 'externalsecrets.external-secrets.io/fill', operation: 'Update' }] } },
-        externalSecret('fill', { target: { name: 'cfg', creationPolicy: 'Orphan', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } } })],
+        externalSecret('fill', { target: { name: 'cfg', creationPolicy: 'Orphan', manifest: { apiVersion: 'v1', kind: 'ConfigMap' } }, data: FETCH })],
       ['s0 and s1 both make ConfigMap cfg in namespace team-a (an ExternalSecret writes the ConfigMap its spec.target.name names, by default its own name): '
         + 'one overwrites the other; give them different names or namespaces, or set spec.target.creationPolicy to Merge on the ExternalSecret to fill the existing one']],
     ])('%s', (_, manifests, expected) => {
@@ -183,7 +186,7 @@ describe('duplicate-object', () => {
         [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
       ['once, whatever the twins of other namespaces', [floating('creds'), secret('creds', []), secret('creds', [], 'team-b'), secret('creds', [], 'team-c')],
         [`s0 and s1 are both Secret creds (api group core) in namespace team-a once s0, which names no namespace, is applied there (kubectl apply -n team-a): ${OVERWRITE}`]],
-      ['an ExternalSecret that names no namespace writes its Secret there', [secret('creds', []), { ...externalSecret('creds', {}), metadata: { name: 'creds' } }],
+      ['an ExternalSecret that names no namespace writes its Secret there', [secret('creds', []), { ...externalSecret('creds', { data: FETCH }), metadata: { name: 'creds' } }],
         [`s0 and s1 both make Secret creds in namespace team-a once s1, which names no namespace, is applied there (kubectl apply -n team-a) ${ESO_EXISTING}`]],
       ['another name', [secret('creds', []), floating('other')], []],
       ['a kind that lives in no namespace ignores the namespace it names', [
@@ -218,7 +221,7 @@ describe('an ExternalSecret the api server refuses for a null list item', () => 
 
   test('a null field is dropped, not refused: the ExternalSecret writes its Secret', () => {
     // GIVEN Secret creds, and an ExternalSecret writing creds with spec.dataFrom null
-    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, dataFrom: null }));
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds' }, data: FETCH, dataFrom: null }));
     // WHEN checked THEN creds is made twice
     expect(checkManifests(given).map(line)).toEqual([`s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING}`]);
   });
@@ -374,6 +377,319 @@ describe('an ExternalSecret the api server refuses for a value its CRD\'s enum l
     walk(SPEC_FIELDS, root, (prefix as string[]).join('.'));
     // THEN each enum, and each default, is the CRD's
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('an ExternalSecret the api server refuses for a field of its whole CRD the check does not read', () => {
+  // ESO v2.9.0 config/crds/bases/external-secrets.io_externalsecrets.yaml, v1 (lib/check/eso-crd-fields.ts, generated from
+  // it): kube-openapi's validators (the version Kubernetes 1.32 pins) refuse a value of another type, one its enum lacks,
+  // one of a length or number of items off its bounds, one off its pattern, an object without a required field or with
+  // fewer or more fields than its bounds. The ExternalSecret is never stored, so it writes nothing.
+  const TAIL = ', so the api server refuses it, and External Secrets Operator writes nothing of it';
+  const refused = (field: string, problem: string, fix: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix,
+    message: `externalsecret creds (s1) in namespace team-a has ${field} ${problem}${TAIL}`,
+  });
+  const notOf = (field: string, values: string, defaultValue?: string) => refused(field, `that is none of the values the ExternalSecret CRD allows (${values})`,
+    `give ${field} one of ${values}, or remove it${defaultValue === undefined ? '' : ` for the default, ${defaultValue}`}`);
+  const SUBDOMAIN = 'a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit)';
+  const item = (remoteRef: object = {}, more: object = {}) => ({ secretKey: 'token', remoteRef: { key: 'fake/token', ...remoteRef }, ...more });
+
+  test.each<[string, any, any]>([
+    ['remoteRef.conversionStrategy Base64', { data: [item({ conversionStrategy: 'Base64' })] }, notOf('spec.data[0].remoteRef.conversionStrategy', 'Default or Unicode')],
+    ['remoteRef.decodingStrategy in lower case', { data: [item({ decodingStrategy: 'base64' })] }, notOf('spec.data[0].remoteRef.decodingStrategy', 'Auto, Base64, Base64URL or None')],
+    ['remoteRef.metadataPolicy Always', { data: [item({ metadataPolicy: 'Always' })] }, notOf('spec.data[0].remoteRef.metadataPolicy', 'None or Fetch')],
+    ['template.engineVersion v1 (v2 alone since ESO v0.10)', { data: [item()], target: { name: 'creds', template: { engineVersion: 'v1' } } },
+      notOf('spec.target.template.engineVersion', 'v2', 'v2')],
+    ['refreshPolicy Always', { data: [item()], refreshPolicy: 'Always' }, notOf('spec.refreshPolicy', 'CreatedOnce, Periodic or OnChange')],
+    ['secretStoreRef.kind Store', { data: [item()], secretStoreRef: { kind: 'Store', name: 'vault' } }, notOf('spec.secretStoreRef.kind', 'SecretStore or ClusterSecretStore')],
+    ['target.immutable a string', { data: [item()], target: { name: 'creds', immutable: 'yes' } },
+      refused('spec.target.immutable', 'that is a string, where the ExternalSecret CRD declares a boolean', 'give spec.target.immutable a boolean, as the ExternalSecret CRD declares, or remove it')],
+    ['template.metadata.finalizers holding a number', { data: [item()], target: { name: 'creds', template: { metadata: { finalizers: [5] } } } },
+      refused('spec.target.template.metadata.finalizers[0]', 'that is a number, where the ExternalSecret CRD declares a string',
+        'give spec.target.template.metadata.finalizers[0] a string, as the ExternalSecret CRD declares, or remove it')],
+    ['dataFrom[].find.tags holding a number', { dataFrom: [{ find: { tags: { team: 5 } } }] },
+      refused('spec.dataFrom[0].find.tags', 'that is a mapping holding a number, where the ExternalSecret CRD declares a map of strings',
+        'give spec.dataFrom[0].find.tags a map of strings, as the ExternalSecret CRD declares, or remove it')],
+    ['remoteRef without key', { data: [{ secretKey: 'token', remoteRef: { property: 'p' } }] }, {
+      ...refused('spec.data[0].remoteRef.key', '', 'give spec.data[0].remoteRef a key (a string), as the ExternalSecret CRD requires, or remove spec.data[0].remoteRef'),
+      message: `externalsecret creds (s1) in namespace team-a has spec.data[0].remoteRef without key, which the ExternalSecret CRD requires${TAIL}`,
+    }],
+    ['target.name with an upper-case letter', { data: [item()], target: { name: 'Creds' } },
+      refused('spec.target.name', `that is not ${SUBDOMAIN}, the pattern the ExternalSecret CRD declares`, `give spec.target.name ${SUBDOMAIN}, or remove it`)],
+    ['target.name over 253 characters', { data: [item()], target: { name: 'a'.repeat(254) } },
+      refused('spec.target.name', 'of a length the ExternalSecret CRD does not allow (from 1 to 253 characters)', 'give spec.target.name from 1 to 253 characters, or remove it')],
+    ['target.name empty', { data: [item()], target: { name: '' } },
+      refused('spec.target.name', 'of a length the ExternalSecret CRD does not allow (from 1 to 253 characters)', 'give spec.target.name from 1 to 253 characters, or remove it')],
+    ['secretKey with a space', { target: { name: 'creds' }, data: [{ secretKey: 'my token', remoteRef: { key: 'fake/token' } }] },
+      refused('spec.data[0].secretKey', 'that is not a key of letters, digits, "-", "_" and "." only, the pattern the ExternalSecret CRD declares',
+        'give spec.data[0].secretKey a key of letters, digits, "-", "_" and "." only, or remove it')],
+    ['syncWindows.windows empty', { data: [item()], syncWindows: { kind: 'allow', windows: [] } },
+      refused('spec.syncWindows.windows', 'of a number of items the ExternalSecret CRD does not allow (at least 1)', 'give spec.syncWindows.windows at least 1 items, or remove it')],
+    ['a cron schedule of four fields', { data: [item()], syncWindows: { kind: 'allow', windows: [{ schedule: '0 9 * *', duration: '8h' }] } },
+      refused('spec.syncWindows.windows[0].schedule', 'that is not a cron schedule (five fields, @hourly, @daily, ... or @every DURATION), the pattern the ExternalSecret CRD declares',
+        'give spec.syncWindows.windows[0].schedule a cron schedule (five fields, @hourly, @daily, ... or @every DURATION), or remove it')],
+    ['data[].sourceRef with no field', { data: [item({}, { sourceRef: {} })] },
+      refused('spec.data[0].sourceRef', 'that holds none of generatorRef or storeRef, where the ExternalSecret CRD asks for exactly one', 'give spec.data[0].sourceRef exactly one of generatorRef or storeRef')],
+    ['data[].sourceRef with both fields', { data: [item({}, { sourceRef: { storeRef: { name: 'vault' }, generatorRef: { kind: 'Password', name: 'pw' } } })] },
+      refused('spec.data[0].sourceRef', 'that holds 2 of its fields (generatorRef, storeRef), where the ExternalSecret CRD asks for exactly one', 'give spec.data[0].sourceRef exactly one of generatorRef or storeRef')],
+  ])('%s: reported by its path, never its value, and the Secret it names is not written', (_, spec, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) with a field its CRD refuses, one the check does not read
+    const given = inputs(secret('creds', []), externalSecret('creds', { target: { name: 'creds' }, ...spec }));
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN that field alone: no duplicate of creds, as the ExternalSecret is never stored
+    expect(problems).toEqual([expected]);
+    // (the value given, where it is no value the CRD allows, appears nowhere)
+    for (const value of ['base64', 'Always', 'v1', 'Store', 'yes', 'Creds', 'a'.repeat(254), 'my token', '0 9 * *']) {
+      expect(line(problems[0])).not.toMatch(new RegExp(`(^|[^\\w.])${value.replace(/[*]/g, '\\*')}($|[^\\w])`));
+    }
+  });
+
+  test.each<[string, string, boolean]>([
+    ['a no-break space inside a field', '0\u00a09 * * * *', true],
+    ['a vertical tab inside a field', '0\v9 * * * *', true],
+    ['a tab between fields', '0\t9 * * * *', false],
+    ['@every with a line break after the duration', '@every 1h\nx', false],
+    ['@every with a carriage return after the duration', '@every 1h\rx', true],
+  ])('a syncWindows schedule with %s: matched as Go\'s regexp does (\\s is ASCII white space, . any character but \\n)', (_, schedule, taken) => {
+    // GIVEN ExternalSecret creds with a sync window of that schedule
+    const given = inputs(externalSecret('creds', { target: { name: 'creds' }, data: [item()], syncWindows: { kind: 'allow', windows: [{ schedule, duration: '1h' }] } }));
+    // WHEN checked THEN the schedule is refused where Go's regexp (RE2: perl class \s = [\t\n\f\r ]) does not match the CRD's pattern
+    expect(checkManifests(given).map(p => p.key)).toEqual(taken ? [] : ['spec.syncWindows.windows[0].schedule']);
+  });
+
+  test('every field of the CRD, of the types and values it allows: the ExternalSecret writes its Secret', () => {
+    // GIVEN Secret creds, and ExternalSecret creds setting fields of every part of the CRD, as it allows them
+    const spec = {
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, refreshInterval: '1h', refreshPolicy: 'Periodic',
+      syncWindows: { kind: 'deny', windows: [{ schedule: '@every 1h', duration: '5m' }, { schedule: '0 9 * * 1-5', duration: '8h' }] },
+      data: [item({ conversionStrategy: 'Default', decodingStrategy: 'Base64URL', metadataPolicy: 'None', nullBytePolicy: 'Fail', property: 'p', version: '1' },
+        { sourceRef: { storeRef: { kind: 'SecretStore', name: 'other.store' } } })],
+      dataFrom: [
+        { extract: { key: 'fake/all' }, rewrite: [{ regexp: { source: 'a', target: 'b' } }, { transform: { template: '{{ .value }}' } }, { merge: { strategy: 'JSON', priority: ['a'] } }] },
+        { find: { path: 'fake', name: { regexp: '.*' }, tags: { team: 'a' } } },
+        { sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } },
+      ],
+      target: {
+        name: 'creds', creationPolicy: 'Owner', deletionPolicy: 'Delete', immutable: false,
+        template: {
+          type: 'Opaque', engineVersion: 'v2', mergePolicy: 'Merge', data: { token: '{{ .token }}' }, metadata: { labels: { a: 'b' }, annotations: { a: 'b' }, finalizers: ['example.com/x'] },
+          templateFrom: [{ configMap: { name: 'tpl', items: [{ key: 'config.json', templateAs: 'KeysAndValues' }] }, target: 'Labels' }, { literal: 'x', target: 'data' }],
+        },
+      },
+    };
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN creds is made twice, and no shape problem
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a PodDefault reading the Secret of a refused ExternalSecret: the ExternalSecret is reported, and its Secret is not counted as written', () => {
+    // GIVEN PodDefault a setting the variable token, PodDefault b reading Secret creds by envFrom, and ExternalSecret creds,
+    // writing key token into creds, with a conversionStrategy its CRD refuses
+    const given = inputs(
+      pd('a', { env: [{ name: 'token', value: 'fake-token' }], selector: { matchLabels: { notebook: 'true' } } }),
+      pd('b', { envFrom: [{ secretRef: { name: 'creds' } }], selector: { matchLabels: { notebook: 'true' } } }),
+      externalSecret('creds', { target: { name: 'creds' }, data: [item({ conversionStrategy: 'Base64' })] }),
+    );
+    // WHEN checked
+    const problems = checkManifests(given);
+    // THEN the ExternalSecret is reported (before, nothing was: the check read it as writing creds, which never
+    // exists, so b's envFrom makes the notebook pod fail), and no rule judges keys of creds, which the app does not hold
+    expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([['shape', ['s2'], 'spec.data[0].remoteRef.conversionStrategy']]);
+  });
+});
+
+// The CRDs are reference data beside the clone (../shared/crds, there in CI), as for the PodDefault CRD's table.
+const CES_CRD = path.join(path.dirname(EXTERNALSECRET_CRD), 'clusterexternalsecret-crd.eso-v2.9.0.yaml');
+const withEsoCrds = hasExternalSecretCrd() ? describe : describe.skip;
+if (!hasExternalSecretCrd()) { console.warn(`SKIPPED: ESO's CRD table against the CRDs: ${EXTERNALSECRET_CRD} is not there (CI puts ../shared beside the project)`); }
+
+withEsoCrds('the table of ESO\'s CRDs against the CRDs of v2.9.0 (needs ../shared/crds)', () => {
+  test('scripts/eso-crd-fields.py writes the committed lib/check/eso-crd-fields.ts', () => {
+    // GIVEN both CRDs WHEN the generator runs THEN it writes the committed table, byte for byte
+    const run = spawnSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'eso-crd-fields.py'), EXTERNALSECRET_CRD, CES_CRD], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(path.join(__dirname, '..', '..', 'lib', 'check', 'eso-crd-fields.ts'), 'utf8'));
+  });
+
+  test.each([['ExternalSecret', EXTERNALSECRET_CRD], ['ClusterExternalSecret', CES_CRD]])(
+    'over %s specs broken at every place of the CRD, the walk refuses where a JSON schema of the CRD does, and nowhere else', (kind, file) => {
+      // GIVEN a spec that sets every field the CRD declares, of values it allows (one field of an object that allows
+      // one), and, for each place of it, a copy broken there: another type, a value off its enum, its pattern or its
+      // lengths, too few items or fields, too many fields, or a required field left out (a JSON schema of the CRD, by
+      // test/schema.ts: ajv, JavaScript's regexps, which match these patterns' test values as Go's do)
+      const crd = YAML.parse(readFileSync(file, 'utf8'));
+      const schema = crd.spec.versions.find((v: any) => v.served).schema.openAPIV3Schema.properties.spec;
+      const manifest = (spec: any) => ({ apiVersion: 'external-secrets.io/v1', kind, metadata: { name: 'a' }, spec });
+      const validate = compileCrd(file);
+      const base = validSample(schema);
+      expect(validate(manifest(base))).toBe(true);
+      expect(schemaRefusal(base, `${kind}.spec`, 'spec', kind)).toBeUndefined();
+      const cases = schemaBreakages(schema, ['spec']);
+      expect(cases.length).toBeGreaterThan(kind === 'ExternalSecret' ? 250 : 300);
+      const mismatches: string[] = [];
+      for (const { at, broken } of cases) {
+        const spec = structuredClone(base);
+        setAt({ spec }, at, broken);
+        // WHEN the walk judges it, and the JSON schema validates it
+        const refusal = schemaRefusal(spec, `${kind}.spec`, 'spec', kind);
+        const paths = validate(manifest(spec)) ? [] : schemaErrorPaths(validate.errors ?? []);
+        // THEN both refuse it, at the same place, or neither does
+        if (refusal === undefined ? paths.length > 0 : !paths.includes(refusal.field)) {
+          mismatches.push(`${at.join('.')}: ${JSON.stringify(broken)}: walk ${refusal?.field}, json schema ${paths.join(' ')}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+});
+
+/** A value of `schema` that sets every declared field (one, where it allows at most one) with a value it allows. */
+function validSample(schema: any): any {
+  switch (schema.type) {
+    case 'string':
+      if (schema.enum !== undefined) { return schema.enum[0]; }
+      return schema.pattern?.startsWith('^(@') ? '@daily' : schema.default ?? 'x';
+    case 'boolean': return true;
+    case 'array': return [validSample(schema.items)];
+  }
+  if (schema.additionalProperties !== undefined) { return { mapKey: validSample(schema.additionalProperties) }; }
+  const names = Object.keys(schema.properties);
+  const out: Record<string, any> = {};
+  for (const name of schema.maxProperties === 1 ? names.slice(0, 1) : names) { out[name] = validSample(schema.properties[name]); }
+  return out;
+}
+
+/** For every place of `schema`, values that break it (see the test above). */
+function schemaBreakages(schema: any, at: (string | number)[]): { at: (string | number)[]; broken: any }[] {
+  const out: { at: (string | number)[]; broken: any }[] = [];
+  const add = (broken: any) => out.push({ at, broken });
+  switch (schema.type) {
+    case 'string':
+      [1, true, {}].forEach(add);
+      if (schema.enum !== undefined) { add('Nope'); }
+      if (schema.pattern !== undefined) { add('Not Valid'); }
+      if (schema.minLength !== undefined) { add(''); }
+      if (schema.maxLength !== undefined) { add('a'.repeat(schema.maxLength + 1)); }
+      return out;
+    case 'boolean': ['true', 1].forEach(add); return out;
+    case 'array':
+      [{}, 'x'].forEach(add);
+      if (schema.minItems !== undefined) { add([]); }
+      return out.concat(schemaBreakages(schema.items, [...at, 0]));
+  }
+  ['x', []].forEach(add);
+  if (schema.additionalProperties !== undefined) { return out.concat(schemaBreakages(schema.additionalProperties, [...at, 'mapKey'])); }
+  for (const field of schema.required ?? []) {
+    const without = validSample(schema);
+    delete without[field];
+    add(without);
+  }
+  if (schema.minProperties !== undefined) { add({}); }
+  if (schema.maxProperties !== undefined) { add(Object.fromEntries(Object.keys(schema.properties).map(name => [name, validSample(schema.properties[name])]))); }
+  const sample = validSample(schema);
+  for (const name of Object.keys(sample)) { out.push(...schemaBreakages(schema.properties[name], [...at, name])); }
+  return out;
+}
+
+function setAt(root: any, at: readonly (string | number)[], value: any): void {
+  let parent = root;
+  for (let i = 0; i < at.length - 1; i++) { parent = parent[at[i]]; }
+  parent[at[at.length - 1]] = value;
+}
+
+/**
+ * The paths ajv refuses, as the walk names them: a missing field by its own path, a map's value by the map's (the
+ * walk names no key of a map, as a key may be anything pasted there).
+ */
+function schemaErrorPaths(errors: readonly any[]): string[] {
+  return errors.map(e => {
+    const at = e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.').replace(/\.mapKey$/, '');
+    return e.keyword === 'required' ? `${at}.${e.params.missingProperty}` : at;
+  });
+}
+
+describe('an ExternalSecret that ESO\'s webhook refuses', () => {
+  // ESO v2.9.0 apis/externalsecrets/v1/externalsecret_validator.go, validateExternalSecret (the chart's
+  // ValidatingWebhookConfiguration externalsecret-validate sends it every ExternalSecret created or updated): the
+  // ExternalSecret is never stored, so it writes nothing. It sees the object the API server defaulted (creationPolicy
+  // Owner, deletionPolicy Retain, a templateFrom's target Data).
+  const refused = (field: string, what: string, why: string, fix: string) => ({
+    rule: 'shape', namespace: 'team-a', sources: ['s1'], key: field, fix,
+    message: `externalsecret creds (s1) in namespace team-a has ${what}, which External Secrets Operator's webhook refuses it (${why}), and External Secrets Operator writes nothing of it`,
+  });
+  const data = [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }];
+  const DELETE = 'deletionPolicy=Delete must not be used when the controller doesn\'t own the secret';
+  const policies = (creation: string, deletion: string, why: string, fix: string) => refused('spec.target.deletionPolicy',
+    `spec.target.deletionPolicy ${deletion} with spec.target.creationPolicy ${creation}`, why, fix);
+  const DELETE_FIX = 'set spec.target.creationPolicy to Owner, or spec.target.deletionPolicy to Retain (the default)';
+  const NO_DATA = refused('spec.data', 'spec with no item of data or of dataFrom', 'either data or dataFrom should be specified',
+    'give spec.data (a secretKey and a remoteRef each) or spec.dataFrom the secrets to fetch');
+  const BOTH = 'extract, find, or generatorRef cannot be set at the same time';
+
+  test.each<[string, any, any]>([
+    ['deletionPolicy Delete with creationPolicy Merge', { data, target: { name: 'creds', creationPolicy: 'Merge', deletionPolicy: 'Delete' } }, policies('Merge', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Delete with creationPolicy CreateOrMerge', { data, target: { name: 'creds', creationPolicy: 'CreateOrMerge', deletionPolicy: 'Delete' } },
+      policies('CreateOrMerge', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Delete with creationPolicy None', { data, target: { name: 'creds', creationPolicy: 'None', deletionPolicy: 'Delete' } }, policies('None', 'Delete', DELETE, DELETE_FIX)],
+    ['deletionPolicy Merge with creationPolicy None', { data, target: { name: 'creds', creationPolicy: 'None', deletionPolicy: 'Merge' } },
+      policies('None', 'Merge', 'there is no Secret to merge with', 'set spec.target.deletionPolicy to Retain (the default), or remove it')],
+    ['neither data nor dataFrom', { target: { name: 'creds' } }, NO_DATA],
+    ['data and dataFrom empty', { target: { name: 'creds' }, data: [], dataFrom: [] }, NO_DATA],
+    ['data null (dropped) and no dataFrom', { target: { name: 'creds' }, data: null }, NO_DATA],
+    ['a dataFrom item of extract and find', { target: { name: 'creds' }, dataFrom: [{ extract: { key: 'fake/a' } }, { extract: { key: 'fake/b' }, find: { path: 'fake' } }] },
+      refused('spec.dataFrom[1]', 'spec.dataFrom[1] with more than one of extract, find and sourceRef.generatorRef', BOTH, 'split spec.dataFrom[1] into one item for each of them')],
+    ['a dataFrom item of find and a generator', { target: { name: 'creds' }, dataFrom: [{ find: { path: 'fake' }, sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } }] },
+      refused('spec.dataFrom[0]', 'spec.dataFrom[0] with more than one of extract, find and sourceRef.generatorRef', BOTH, 'split spec.dataFrom[0] into one item for each of them')],
+    ['a dataFrom item of nothing but a rewrite', { target: { name: 'creds' }, dataFrom: [{ rewrite: [{ regexp: { source: 'a', target: 'b' } }] }] },
+      refused('spec.dataFrom[0]', 'spec.dataFrom[0] with none of extract, find and sourceRef', 'either extract, find, or sourceRef must be set to dataFrom',
+        'give spec.dataFrom[0] an extract (a key to fetch), a find or a sourceRef, or remove it')],
+    ['a templateFrom target Type, into a Secret', { data, target: { name: 'creds', template: { templateFrom: [{ literal: 'x', target: 'Data' }, { literal: 'Opaque', target: 'Type' }] } } },
+      { ...refused('spec.target.template.templateFrom[1].target', '', '', 'give spec.target.template.templateFrom[1].target Data, Annotations or Labels, or remove it for the default, Data'),
+      message: 'externalsecret creds (s1) in namespace team-a has spec.target.template.templateFrom[1].target that is none of Data, Annotations or Labels (in any case), '
+        + 'which External Secrets Operator\'s webhook refuses it where it writes a Secret (templateFrom target is not allowed when targeting a Secret), '
+        + 'and External Secrets Operator writes nothing of it' }],
+  ])('%s: reported, and the Secret it names is not written', (_, spec, expected) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) its webhook refuses
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN the refusal alone: no duplicate of creds
+    expect(checkManifests(given)).toEqual([expected]);
+  });
+
+  test('an ExternalSecret without a spec: refused (no data), and it writes nothing', () => {
+    // GIVEN Secret creds, and ExternalSecret creds without a spec
+    const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds', namespace: 'team-a' } });
+    // WHEN checked THEN the webhook's refusal alone
+    expect(checkManifests(given)).toEqual([NO_DATA]);
+  });
+
+  test.each<[string, any]>([
+    ['deletionPolicy Delete with creationPolicy Owner', { data, target: { name: 'creds', creationPolicy: 'Owner', deletionPolicy: 'Delete' } }],
+    ['deletionPolicy Merge with creationPolicy Orphan', { data, target: { name: 'creds', creationPolicy: 'Orphan', deletionPolicy: 'Merge' } }],
+    ['dataFrom alone, of a generator', { target: { name: 'creds' }, dataFrom: [{ sourceRef: { generatorRef: { kind: 'Password', name: 'pw' } } }] }],
+    ['templateFrom targets in any case, ſ folded as s (strings.EqualFold), and empty',
+      { data, target: { name: 'creds', template: { templateFrom: [{ literal: 'a', target: 'DATA' }, { literal: 'b', target: 'labelſ' }, { literal: 'c', target: '' }, { literal: 'd' }] } } }],
+  ])('%s: the webhook takes it, and the ExternalSecret writes its Secret', (_, spec) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) its webhook takes
+    const given = inputs(secret('creds', []), externalSecret('creds', spec));
+    // WHEN checked THEN creds is made twice
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a templateFrom target Type into a ConfigMap (a generic target): the webhook takes it, and the ConfigMap is written', () => {
+    // GIVEN ConfigMap cfg, and ExternalSecret cfg writing ConfigMap cfg with a templateFrom of target Type
+    const given = inputs(configMap('cfg', []), externalSecret('cfg', { data, target: { name: 'cfg', manifest: { apiVersion: 'v1', kind: 'ConfigMap' },
+      template: { templateFrom: [{ literal: 'x', target: 'Type' }] } } }));
+    // WHEN checked THEN cfg is made twice
+    expect(checkManifests(given).map(p => p.rule)).toEqual(['duplicate-object']);
+  });
+
+  test('a template of type bootstrap.kubernetes.io/token (validatePrivilegedTemplate): reported by secret-type, and the Secret it names is not written', () => {
+    // GIVEN Secret creds, and ExternalSecret creds writing creds with a bootstrap token template
+    const given = inputs(secret('creds', []), externalSecret('creds', { data, target: { name: 'creds', template: { type: 'bootstrap.kubernetes.io/token' } } }));
+    // WHEN checked THEN secret-type alone: no duplicate of creds
+    expect(checkManifests(given).map(p => [p.rule, p.key])).toEqual([['secret-type', 'spec.target.template.type']]);
   });
 });
 

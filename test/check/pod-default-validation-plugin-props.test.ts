@@ -108,7 +108,7 @@ describe('PodDefaultValidationPlugin properties', () => {
     try {
       const file = path.join(dir, 'app.k8s.yaml');
       writeFileSync(file, JSON.stringify({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' },
-        spec: { namespaceSelector: { matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }, externalSecretSpec: { data: [] } } }));
+        spec: { namespaceSelector: { matchExpressions: [{ key: 'tier', operator: 'Like', values: ['gold'] }] }, externalSecretSpec: { data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }] } } }));
       // WHEN the plugin runs
       await new PodDefaultValidationPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: () => undefined } });
       // THEN one selector violation
@@ -132,7 +132,7 @@ describe('PodDefaultValidationPlugin properties', () => {
     try {
       const file = path.join(dir, 'app.k8s.yaml');
       const ces = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'platform' },
-        spec: { externalSecretName: 'creds', namespaces: ['team-a'], externalSecretSpec: { target: { name: 'creds' }, data: [] } } };
+        spec: { externalSecretName: 'creds', namespaces: ['team-a'], externalSecretSpec: { target: { name: 'creds' }, data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }] } } };
       const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' } };
       writeFileSync(file, [ces, secret].map(d => `---\n${JSON.stringify(d)}\n`).join(''));
       // WHEN the plugin runs

@@ -901,7 +901,7 @@ describe('no object escapes the in-process check', () => {
     const chart = new Chart(app, 'user', { namespace: 'user' });
     const minio = new MinioDefault(chart, 'minio', { credentials: MinioCredentials.fromKeys({ accessKey: 'fake-minio-access-0000', secretKey: 'fake-minio-secret-0000' }) });
     const es = new ApiObject(chart, 'eso', { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'fetch' },
-      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' } } });
+      spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' }, target: { name: 'minio' }, data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }] } });
 
     // WHEN synthesised
     // THEN

@@ -393,9 +393,11 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
   // ESO v2.9.0's CRD declares no spec field nullable): `data:` left empty in YAML is no data, a template key of
   // null is no key, an annotation of null is no annotation. ESO sees what is stored.
   describe('nulls the API server drops', () => {
-    test('spec.data null is no fetched key: tls is refused for both keys', () => {
-      const problems = judged(es({ template: { type: 'kubernetes.io/tls' } }, { data: null }));
-      expect(problems.map(([, text]) => String(text).match(/needs the key (\S+)/)?.[1])).toEqual(['tls.crt', 'tls.key']);
+    test('spec.data null is no fetched key: with no dataFrom either, ESO\'s webhook refuses the ExternalSecret (shape), and its Secret is not judged', () => {
+      // GIVEN a tls template over spec.data null WHEN checked
+      const problems = checkManifests(inputs(es({ template: { type: 'kubernetes.io/tls' } }, { data: null })));
+      // THEN the webhook's refusal alone (validateExternalSecret: either data or dataFrom should be specified)
+      expect(problems.map(p => [p.rule, p.key])).toEqual([['shape', 'spec.data']]);
     });
 
     test('template.data null is no template: the fetched keys are copied', () => {

@@ -571,7 +571,7 @@ describe('check reads what the tools around it write', () => {
 
   test.concurrent('--namespace places every namespaced kind that names none: an ExternalSecret beside the Secret it writes', async () => {
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'user' } };
-    const eso = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds' }, spec: { target: { name: 'creds' } } };
+    const eso = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds' }, spec: { target: { name: 'creds' }, data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }] } };
     const stdin = [secret, eso].map(o => JSON.stringify(o)).join('\n');
     const lines = expectErrors(await cli(['check', '--namespace', 'user', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
     expect(lines).toEqual([expect.stringMatching(/^stdin#1 and stdin#2 both make Secret creds in namespace user \(an ExternalSecret writes/)]);
@@ -707,7 +707,7 @@ describe('check reads what the tools around it write', () => {
     // GIVEN a CES naming namespace user whose spec.namespaceSelectors holds a null item ("- " alone), which the CRD of
     // ESO v2.9.0 declares a non-nullable object, and a Secret creds in user that its ExternalSecret would write
     const stdin = 'apiVersion: external-secrets.io/v1\nkind: ClusterExternalSecret\nmetadata:\n  name: creds\nspec:\n  namespaces: [user]\n'
-      + '  namespaceSelectors:\n  -\n  externalSecretSpec:\n    target:\n      name: creds\n'
+      + '  namespaceSelectors:\n  -\n  externalSecretSpec:\n    target:\n      name: creds\n    data: [{secretKey: token, remoteRef: {key: fake/token}}]\n'
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: user\n';
     // WHEN checked
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');

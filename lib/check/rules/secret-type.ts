@@ -39,7 +39,7 @@ import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
-import { copiesFetched, externalSecretExactKeys, externalSecretTarget, storedExternalSecret } from '../external-secret';
+import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedExternalSecret } from '../external-secret';
 import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { isByteList } from './secret-data';
@@ -88,11 +88,6 @@ function serviceAccountToken(holder: Holder): readonly Said[] {
     fix: `set the annotation ${SERVICE_ACCOUNT_NAME} to the ServiceAccount's name (the token controller then fills in the token), ${OTHER_TYPE}`,
   }];
 }
-
-const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
-
-/** A type External Secrets Operator refuses to write (validatePrivilegedTemplate). */
-const BOOTSTRAP_TOKEN = 'bootstrap.kubernetes.io/token';
 
 /** kubernetes.io/dockercfg and kubernetes.io/dockerconfigjson: the key, holding a JSON object. */
 function dockerConfig(type: string, key: string, fix: string): TypeRule {
@@ -215,7 +210,8 @@ const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of th
 function externalSecretType(found: Found): readonly CheckProblem[] {
   const type: unknown = found.manifest.spec?.target?.template?.type;
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
-  const target = rule === undefined && type !== BOOTSTRAP_TOKEN ? undefined : externalSecretTarget(found);
+  // Its target even where the webhook refuses its template (privilegedTemplate): this rule reports that refusal.
+  const target = rule === undefined && type !== BOOTSTRAP_TOKEN ? undefined : externalSecretTarget(found, true);
   if (target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
   // validatePrivilegedTemplate refuses the type itself.
   if (type === BOOTSTRAP_TOKEN) {
@@ -227,12 +223,11 @@ function externalSecretType(found: Found): readonly CheckProblem[] {
   const manifest = storedExternalSecret(found.manifest);
   const template = manifest.spec.target.template;
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
-  // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations
-  // (its target compared with strings.EqualFold), which could write it.
-  const annotating = Array.isArray(template.templateFrom)
-    && template.templateFrom.some((from: any) => typeof from?.target === 'string' && from.target.toLowerCase() === 'annotations');
-  if (type === 'kubernetes.io/service-account-token' && ((isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations) || annotating)) {
-    const what = annotating && !(isPlainObject(annotations) && SERVICE_ACCOUNT_NAME in annotations)
+  // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations,
+  // which could write it.
+  const privileged = privilegedTemplate(template);
+  if (privileged !== undefined) {
+    const what = privileged === 'templateFrom'
       ? 'a spec.target.template.templateFrom of target Annotations'
       : `the annotation ${SERVICE_ACCOUNT_NAME} in spec.target.template.metadata.annotations`;
     return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with ${what} is refused by External Secrets Operator `
