@@ -166,6 +166,42 @@ describe('cloud-identity', () => {
   });
 });
 
+describe('cloud-identity: a credentials file read as the env of the pair says', () => {
+  const prodOnly = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' },
+    data: { credentials: Buffer.from('[prod]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64') } };
+  const withDefault = { ...prodOnly, data: { credentials: Buffer.from('[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake\n').toString('base64') } };
+  const mounting = (name: string, spec: any = {}) => pd(name, { ...spec, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }] });
+  const profile = (value: string) => [{ name: 'AWS_PROFILE', value }];
+
+  test('four roles, two of which name the profile of four files: the pairs are judged one by one, not counted', () => {
+    // GIVEN role-0 and role-1 naming the profile prod, role-2 and role-3 naming none, and file-0..3 mounting a file of prod only
+    const given = [0, 1, 2, 3].map(i => pd(`role-${i}`, { env: [...webIdentity, ...(i < 2 ? profile('prod') : [])] }))
+      .concat([0, 1, 2, 3].map(i => mounting(`file-${i}`)));
+    // WHEN checked
+    const problems = problemsOf('cloud-identity', prodOnly, ...given);
+    // THEN the eight pairs of the two roles that name prod are reported as one, and none of the others
+    expect(problems.map(p => p.sources)).toEqual([['s5', 's6', 's7', 's8', 's1', 's2']]);
+    expect(problems[0].message).toMatch(/^8 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file with keys for the profile botocore reads in namespace team-a, among the 6 poddefaults /);
+    expect(problems[0].message).toContain('the first pair: poddefault role-0 (s1) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file-0 (s5) gives an AWS credentials file '
+      + 'with keys for the profile botocore reads (the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault role-0 names)');
+  });
+
+  test('the container\'s env beats its envFrom, whichever PodDefault gives them', () => {
+    // GIVEN a role whose envFrom ConfigMap holds AWS_PROFILE (a value the check does not know), and a file PodDefault whose env names prod
+    const problems = problemsOf('cloud-identity', prodOnly, configMap('profile', ['AWS_PROFILE']),
+      pd('role', { env: webIdentity, envFrom: [{ configMapRef: { name: 'profile' } }] }), mounting('file', { env: profile('prod') }));
+    // THEN botocore reads prod, as the env says
+    expect(problems.map(p => [p.sources, p.message.match(/botocore reads \(([^)]*)\)/)?.[1]])).toEqual([
+      [['s2', 's3'], 'the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE names'],
+    ]);
+    // AND a profile from an envFrom source alone, whose value the check does not know, is not judged (it was read as [default])
+    expect(problemsOf('cloud-identity', withDefault, configMap('profile', ['AWS_PROFILE']),
+      pd('role', { env: webIdentity }), mounting('file', { envFrom: [{ configMapRef: { name: 'profile' } }] }))).toEqual([]);
+    // AND two env values of one name are the webhook's to refuse, and the env rule's to report
+    expect(checkManifests(inputs(prodOnly, pd('role', { env: [...webIdentity, ...profile('prod')] }), mounting('file', { env: profile('other') }))).map(p => p.rule)).toEqual(['env']);
+  });
+});
+
 describe('service-account', () => {
   test('every pair that meets, in name order, and none that exclude each other by their selectors', () => {
     // GIVEN c and d exclude each other (slot In one value each), a meets everyone

@@ -44,7 +44,7 @@ const podDefault = fc.record({
   envFrom: fc.constantFrom<string | undefined>(undefined, 'e1', 'e2'),
   token: fc.option(envValue, { nil: undefined }),
   tokenTwice: fc.option(envValue, { nil: undefined, freq: 4 }),
-  identity: fc.constantFrom<string | undefined>(undefined, 'AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'both'),
+  identity: fc.constantFrom<string | undefined>(undefined, 'AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'both', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'),
   identityValue: fc.constantFrom<any>({ value: '1' }, { value: '1' }, { value: '1' }, { value: '2' }, { valueFrom: { secretKeyRef: { name: 'e1', key: 'TOKEN' } } }),
   mountPath: fc.constantFrom<string | undefined>(undefined, '/m', '/m/', '/m//', '/m'),
   label: fc.constantFrom<Record<string, string> | undefined>(undefined, undefined, { team: 'x' }, { team: 'y' }, { tier: 'a' }, {}),
@@ -89,7 +89,7 @@ function manifests(drawn: typeof app extends fc.Arbitrary<infer A> ? A : never):
     if (p.initContainer !== undefined) { spec.initContainers = [{ name: 'init', image: p.initContainer }]; }
     return pd(p.name, spec, p.namespace);
   });
-  return [...pds, ...drawn.secrets.map(s => secret(s.name, ['TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE'], s.namespace))];
+  return [...pds, ...drawn.secrets.map(s => secret(s.name, ['TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'], s.namespace))];
 }
 
 const inputsOf = (all: any[]) => all.map((manifest, i) => ({ manifest, source: `s${i}` }));

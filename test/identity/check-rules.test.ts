@@ -180,6 +180,109 @@ describe('cloud-identity on manifests', () => {
   });
 });
 
+describe('cloud-identity: credentials the SDK reads across merged PodDefaults', () => {
+  const cloudProblems = (...manifests: any[]) => problemsOf(...manifests).filter(p => p.rule === 'cloud-identity');
+  const podIdentity = (name: string, env: Record<string, string>) => pd(name, { env: Object.entries(env).map(([n, value]) => ({ name: n, value })) });
+  const EKS_POD_IDENTITY = {
+    AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials',
+    AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token',
+  };
+  const awsFile = (text: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' }, data: { credentials: Buffer.from(text).toString('base64') } });
+  const withDefault = awsFile(`[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const prodOnly = awsFile(`[prod]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const mounted = (mountPath: string, env: any[] = []) => pd('file', { env, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath }] });
+  const role = (env: any[] = []) => pd('role', { env: [...webIdentity('role').spec.env, ...env] });
+  const KEEP_ONE = '; keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)';
+
+  test('EKS Pod Identity\'s variables written by hand beside a web identity, AWS keys or a credentials file: botocore asks the container endpoint last', () => {
+    // GIVEN a hand-written PodDefault with EKS Pod Identity's variables, beside a web identity
+    // WHEN checked
+    // THEN the web identity wins (botocore 1.43 create_credential_resolver: the container provider after the
+    // env, web identity and shared credentials file ones; recorded in test/identity/sdk-reference.test.ts)
+    expect(cloudProblems(role(), podIdentity('pod-identity', EKS_POD_IDENTITY)).map(p => p.message)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault pod-identity (s1) gives AWS container credentials (EKS Pod Identity) '
+      + '(env AWS_CONTAINER_CREDENTIALS_FULL_URI) in namespace team-a: a notebook that selects both (labelled pod-identity=true,role=true) silently uses an AWS web identity of role, '
+      + 'since botocore\'s credential chain tries a web identity before the container credentials endpoint' + KEEP_ONE,
+    ]);
+    // AND AWS keys win over the older ECS variable
+    expect(cloudProblems(pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }] }),
+      podIdentity('ecs', { AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/fake' })).map(p => p.message)).toEqual([
+      'poddefault keys (s0) gives AWS keys (env AWS_ACCESS_KEY_ID) and poddefault ecs (s1) gives AWS container credentials (EKS Pod Identity) '
+      + '(env AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) in namespace team-a: a notebook that selects both (labelled ecs=true,keys=true) silently uses AWS keys of keys, '
+      + 'since botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it asks the container credentials endpoint' + KEEP_ONE,
+    ]);
+    // AND a credentials file botocore reads wins too
+    expect(cloudProblems(mounted('/home/jovyan/.aws'), withDefault, podIdentity('pod-identity', EKS_POD_IDENTITY)).map(p => p.message)).toEqual([
+      'poddefault file (s0) gives an AWS credentials file with keys for the profile botocore reads (the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile) '
+      + 'and poddefault pod-identity (s2) gives AWS container credentials (EKS Pod Identity) (env AWS_CONTAINER_CREDENTIALS_FULL_URI) in namespace team-a: a notebook that selects both '
+      + '(labelled file=true,pod-identity=true) silently uses an AWS credentials file with keys for the profile botocore reads of file, '
+      + 'since botocore\'s credential chain reads the shared credentials file before the container credentials endpoint' + KEEP_ONE,
+    ]);
+    // AND the token file alone is no credential (botocore's ContainerProvider.load needs a URI), nor is the endpoint alone a pair
+    expect(cloudProblems(role(), podIdentity('token-only', { AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: EKS_POD_IDENTITY.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE }))).toEqual([]);
+    expect(cloudProblems(podIdentity('pod-identity', EKS_POD_IDENTITY))).toEqual([]);
+  });
+
+  test('a profile or credentials file variable set by the other PodDefault: botocore reads the mounted file as the pod\'s merged env says', () => {
+    // GIVEN a file of the profile prod only in ~/.aws/, and a role whose PodDefault sets AWS_PROFILE=prod
+    // WHEN checked
+    // THEN the file counts for the profile the role's variable names, named by variable and PodDefault
+    expect(cloudProblems(role([{ name: 'AWS_PROFILE', value: 'prod' }]), mounted('/home/jovyan/.aws'), prodOnly).map(p => p.message)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with keys for the profile botocore reads '
+      + '(the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault role names) in namespace team-a: a notebook that selects both '
+      + '(labelled file=true,role=true) silently uses an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file' + KEEP_ONE,
+    ]);
+    // AND a file off ~/.aws/ counts where the role's AWS_SHARED_CREDENTIALS_FILE names it
+    expect(cloudProblems(role([{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '/secrets/aws/credentials' }]), mounted('/secrets/aws'), withDefault).map(p => p.message)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with keys for the profile botocore reads '
+      + '(the file /secrets/aws/credentials from Secret aws, which AWS_SHARED_CREDENTIALS_FILE of poddefault role names, its [default] profile) in namespace team-a: '
+      + 'a notebook that selects both (labelled file=true,role=true) silently uses an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file' + KEEP_ONE,
+    ]);
+    // AND AWS_DEFAULT_PROFILE of the role beats the file's own AWS_PROFILE, as in botocore's configprovider
+    expect(cloudProblems(role([{ name: 'AWS_DEFAULT_PROFILE', value: 'prod' }]), mounted('/home/jovyan/.aws', [{ name: 'AWS_PROFILE', value: 'other' }]), prodOnly)).toHaveLength(1);
+    expect(cloudProblems(role([{ name: 'AWS_DEFAULT_PROFILE', value: 'other' }]), mounted('/home/jovyan/.aws', [{ name: 'AWS_PROFILE', value: 'prod' }]), prodOnly)).toEqual([]);
+    // AND a [default] file in ~/.aws/ is not read when the role points botocore at another file, or at a profile the file lacks
+    expect(cloudProblems(role([{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '/elsewhere/credentials' }]), mounted('/home/jovyan/.aws'), withDefault)).toEqual([]);
+    expect(cloudProblems(role([{ name: 'AWS_PROFILE', value: 'other' }]), mounted('/home/jovyan/.aws'), withDefault)).toEqual([]);
+    // AND a variable of the role from a reference, whose value the check does not know, is not judged
+    expect(cloudProblems(role([{ name: 'AWS_PROFILE', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }]), mounted('/home/jovyan/.aws'), withDefault)).toEqual([]);
+  });
+
+  test('EKS Pod Identity beside a credentials file whose profile the Pod Identity PodDefault names', () => {
+    // GIVEN hand-written EKS Pod Identity variables that also set AWS_PROFILE=prod, and a file of prod in ~/.aws/
+    const problems = cloudProblems(pd('pod-identity', { env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: EKS_POD_IDENTITY.AWS_CONTAINER_CREDENTIALS_FULL_URI },
+      { name: 'AWS_PROFILE', value: 'prod' }] }), mounted('/home/jovyan/.aws'), prodOnly);
+    // THEN the file wins, its profile named by the other PodDefault's variable
+    expect(problems.map(p => [p.sources, p.message.match(/botocore reads \(([^)]*)\)/)?.[1]])).toEqual([
+      [['s1', 's0'], 'the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault pod-identity names'],
+    ]);
+  });
+
+  test('CLOUDSDK_CONFIG: google-auth reads gcloud\'s application default credentials in the directory it names, whichever PodDefault sets it', () => {
+    // GIVEN gcloud's file mounted off ~/.config/gcloud, and GOOGLE_APPLICATION_CREDENTIALS
+    const gcloud = (env: any[] = []) => pd('gcloud', { env, volumes: [{ name: 'adc', secret: { secretName: 'adc' } }], volumeMounts: [{ name: 'adc', mountPath: '/secrets/gcloud/' }] });
+    const wif = (env: any[] = []) => pd('wif', { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/etc/wif/c.json' }, ...env] });
+    const adc = secret('adc', ['application_default_credentials.json']);
+    const config = [{ name: 'CLOUDSDK_CONFIG', value: '/secrets/gcloud' }];
+    // WHEN CLOUDSDK_CONFIG names its directory, in the other PodDefault
+    // THEN the pair is reported (google-auth _cloud_sdk.get_config_path reads CLOUDSDK_CONFIG; _default.default
+    // tries GOOGLE_APPLICATION_CREDENTIALS before it)
+    expect(cloudProblems(wif(config), gcloud(), adc).map(p => p.message)).toEqual([
+      'poddefault wif (s0) gives GOOGLE_APPLICATION_CREDENTIALS (env GOOGLE_APPLICATION_CREDENTIALS) and poddefault gcloud (s1) gives gcloud\'s application_default_credentials.json '
+      + '(the file /secrets/gcloud/application_default_credentials.json from Secret adc, in the directory CLOUDSDK_CONFIG of poddefault wif names) in namespace team-a: '
+      + 'a notebook that selects both (labelled gcloud=true,wif=true) silently uses GOOGLE_APPLICATION_CREDENTIALS of wif, since Google\'s auth libraries read the file '
+      + 'GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' + KEEP_ONE,
+    ]);
+    // AND in its own PodDefault
+    expect(cloudProblems(wif(), gcloud(config), adc).map(p => p.message.match(/application_default_credentials\.json \(([^)]*)\)/)?.[1])).toEqual([
+      'the file /secrets/gcloud/application_default_credentials.json from Secret adc, in the directory CLOUDSDK_CONFIG names',
+    ]);
+    // AND not without it, nor when it names another directory
+    expect(cloudProblems(wif(), gcloud(), adc)).toEqual([]);
+    expect(cloudProblems(wif([{ name: 'CLOUDSDK_CONFIG', value: '/home/jovyan/.config/other' }]), gcloud(), adc)).toEqual([]);
+  });
+});
+
 describe('cloud-identity on the library\'s own constructs', () => {
   test('a hand-written PodDefault with AWS keys in envFrom beside an AwsWebIdentityAccess fails synth, naming both', () => {
     // GIVEN

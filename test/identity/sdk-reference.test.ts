@@ -77,11 +77,11 @@ function admit(build: (chart: Chart) => void, labels?: Record<string, string>, r
   const pod = result.pod;
   const root = mkdtempSync(path.join(workDir, 'pod-'));
   const container = pod.spec.containers[0];
-  const mounts: string[] = container.volumeMounts.map((m: any) => m.mountPath.replace(/\/+$/, ''));
+  const mounts: string[] = (container.volumeMounts ?? []).map((m: any) => m.mountPath.replace(/\/+$/, ''));
   const rooted = (value: string) => (mounts.some(m => value.startsWith(`${m}/`)) ? `${root}${value}` : value);
   const rootedText = (text: string) => mounts.reduce((t, m) => t.split(`"${m}/`).join(`"${root}${m}/`), text);
   const tokens: Record<string, string> = {};
-  for (const mount of container.volumeMounts) {
+  for (const mount of container.volumeMounts ?? []) {
     const dir = path.join(root, mount.mountPath);
     mkdirSync(dir, { recursive: true });
     const volume = pod.spec.volumes.find((v: any) => v.name === mount.name);
@@ -137,9 +137,15 @@ def answer(request, **kwargs):
            b'<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>')
     return botocore.awsrequest.AWSResponse(request.url, 200, {}, Raw(xml))
 session.register('before-send.sts.AssumeRoleWithWebIdentity', answer)
+# The container credentials endpoint (EKS Pod Identity's agent), answered in-process too.
+import botocore.utils
+def retrieve_full_uri(self, full_url, headers=None):
+    sent.append({'url': full_url, 'headers': headers})
+    return {'AccessKeyId': 'ASIAFAKECONTAINER000', 'SecretAccessKey': 'fake-container-secret', 'Token': 'fake-container-session', 'Expiration': '2099-01-01T00:00:00Z'}
+botocore.utils.ContainerMetadataFetcher.retrieve_full_uri = retrieve_full_uri
 credentials = session.get_credentials()
 result = {'botocore': botocore.__version__, 'method': None if credentials is None else credentials.method}
-if result['method'] == 'assume-role-with-web-identity':
+if result['method'] in ('assume-role-with-web-identity', 'container-role'):
     result['accessKeyId'] = credentials.get_frozen_credentials().access_key
     result['requests'] = sent
 print(json.dumps(result))
@@ -254,6 +260,79 @@ print(json.dumps(result))
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
     expect(fileOnly.env.AWS_PROFILE).toBe('prod');
     expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('the default credential chain, in order: the vector cloud-identity\'s AWS pairs follow', () => {
+    // GIVEN botocore's own resolver (credentials.py create_credential_resolver), with no profile given to the session
+    const probe = 'import json, botocore, botocore.session, botocore.credentials as c\n'
+      + 'print(json.dumps([botocore.__version__, [p.METHOD for p in c.create_credential_resolver(botocore.session.Session()).providers]]))';
+    // WHEN its providers are listed
+    const run = spawnSync('python3', ['-c', probe], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const [version, methods] = JSON.parse(run.stdout);
+    // THEN (recorded with botocore 1.43.11): keys in the env, then a web identity, then the credentials file, then
+    // the container endpoint (EKS Pod Identity, ECS) near the end, before instance metadata only
+    expect(version).toMatch(/^1\.43\./);
+    expect(methods).toEqual(['env', 'assume-role', 'assume-role-with-web-identity', 'sso', 'shared-credentials-file', 'login', 'custom-process',
+      'config-file', 'ec2-credentials-file', 'boto-config', 'container-role', 'iam-role']);
+  });
+
+  withBotocore('EKS Pod Identity\'s variables written by hand: the endpoint alone, and silently unused beside the role, AWS keys or a credentials file: why cloud-identity refuses the pairs', () => {
+    // GIVEN a hand-written PodDefault with EKS Pod Identity's variables (the agent's address; the token file under the pod's root)
+    const podIdentity = (chart: Chart) => handWritten(chart, 'pod-identity', {
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials',
+      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token',
+    });
+    const withToken = (container: Container) => {
+      const file = path.join(container.root, 'eks-pod-identity-token');
+      writeFileSync(file, 'fake-eks-pod-identity-token');
+      return { AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file };
+    };
+    // WHEN botocore resolves its credentials from it alone
+    const alone = admit(podIdentity);
+    const result = botocore(alone, withToken(alone));
+    // THEN it asks the endpoint, signed with the token of the file
+    expect(result).toEqual({ botocore: expect.any(String), method: 'container-role', accessKeyId: 'ASIAFAKECONTAINER000',
+      requests: [{ url: 'http://169.254.170.23/v1/credentials', headers: { Authorization: 'fake-eks-pod-identity-token' } }] });
+    // AND beside the role, botocore uses the role and never asks the endpoint
+    const withRole = admit(chart => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      podIdentity(chart);
+    }, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role, since botocore's credential chain tries a web identity before the container credentials endpoint/);
+    const both = botocore(withRole, withToken(withRole));
+    expect([both.method, both.requests.map((r: any) => r.url)]).toEqual(['assume-role-with-web-identity', ['https://sts.amazonaws.com/']]);
+    // AND beside the library's S3 keys (whose marker the hand-written PodDefault lacks), the keys
+    const withKeys = admit(chart => {
+      new AwsEnvConfiguration(chart, 'aws-configuration', { configuration: S3Configuration.fromValues({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) });
+      podIdentity(chart);
+    }, undefined, /^poddefault aws-configuration .* silently uses AWS keys of aws-configuration/);
+    expect(botocore(withKeys, withToken(withKeys)).method).toBe('env');
+    // AND beside a credentials file with [default] in ~/.aws/ (without its marker, as written by hand), the file
+    const withFile = admit(chart => {
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) })
+        .addJsonPatch(JsonPatch.remove('/spec/env'));
+      podIdentity(chart);
+    }, undefined, /^poddefault aws-credentials .* silently uses an AWS credentials file with keys for the profile botocore reads of aws-credentials/);
+    expect(botocore(withFile, { ...withToken(withFile), HOME: path.join(withFile.root, 'home', 'jovyan'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(withFile.root, 'home', 'jovyan', '.aws', 'credentials') }).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('the profile the role\'s PodDefault names, read from the other\'s credentials file: the merged env is what botocore reads', () => {
+    // GIVEN the role, whose PodDefault also sets AWS_PROFILE=prod, and a credentials file of the profile prod alone in ~/.aws/
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN }).addJsonPatch(JsonPatch.add('/spec/env/-', { name: 'AWS_PROFILE', value: 'prod' }));
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromProfiles([{ profile: 'prod', accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }]) });
+    };
+    // WHEN a notebook selects both
+    const both = admit(build, undefined, /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-credentials, the profile AWS_PROFILE of poddefault aws-role names\)/);
+    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
+    // THEN the pod's env has AWS_PROFILE from the role's PodDefault, and botocore uses the role
+    expect(both.env.AWS_PROFILE).toBe('prod');
+    expect(botocore(both, home).method).toBe('assume-role-with-web-identity');
+    // AND without the web identity's variables, the same env reads the file: a working credential silently unused
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
+    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
+    expect(botocore({ ...both, env: fileOnly }, home).method).toBe('shared-credentials-file');
   });
 
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {
@@ -432,5 +511,21 @@ describe('google-auth-library reads the Google credential configuration of the a
     const { GOOGLE_APPLICATION_CREDENTIALS, ...withoutVariable } = container.env;
     expect(GOOGLE_APPLICATION_CREDENTIALS).toBe(path.join(container.root, '/etc/workload-identity/credential-configuration.json'));
     expect(await clientType(withoutVariable)).toBe('UserRefreshClient');
+  });
+
+  test('google-auth-library reads ~/.config/gcloud whatever CLOUDSDK_CONFIG says: why cloud-identity still counts a file there when CLOUDSDK_CONFIG names another directory', async () => {
+    // GIVEN gcloud's application default credentials in ~/.config/gcloud, and CLOUDSDK_CONFIG naming an empty directory
+    // (google-auth for Python reads that directory instead: google/auth/_cloud_sdk.py get_config_path)
+    const home = path.join(workDir, 'gcloud-home');
+    mkdirSync(path.join(home, '.config', 'gcloud'), { recursive: true });
+    mkdirSync(path.join(home, 'other'), { recursive: true });
+    writeFileSync(path.join(home, '.config', 'gcloud', 'application_default_credentials.json'), JSON.stringify({
+      type: 'authorized_user', client_id: 'fake.apps.googleusercontent.com', client_secret: FAKE_SECRET, refresh_token: 'fake-refresh-token',
+    }));
+    // WHEN google-auth-library 10.5.0 finds its credentials
+    const type = await withEnv({ HOME: home, CLOUDSDK_CONFIG: path.join(home, 'other') }, async () =>
+      (await new GoogleAuth({ projectId: 'fake-project' }).getClient()).constructor.name);
+    // THEN it read the file in ~/.config/gcloud
+    expect(type).toBe('UserRefreshClient');
   });
 });

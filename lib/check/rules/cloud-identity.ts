@@ -10,9 +10,12 @@
 // Secret the input holds. An `envFrom` source or a mounted Secret the input does not hold is not judged.
 // An AWS credentials file counts when botocore would read it by default (a `credentials` file in a
 // `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has keys for the profile it
-// reads by default: `[default]`, or the one the PodDefault names in `AWS_DEFAULT_PROFILE` or
-// `AWS_PROFILE` (botocore still tries the web identity first); a file of other profiles only is for
-// `Session(profile_name=...)`, which botocore honours before the environment. A pair the webhook refuses is left to the merge rules; two sources of one variable
+// reads by default: `[default]`, or the one `AWS_DEFAULT_PROFILE` or `AWS_PROFILE` names (botocore
+// still tries the web identity first); a file of other profiles only is for `Session(profile_name=...)`,
+// which botocore honours before the environment. gcloud's file counts in `.config/gcloud`, or in the
+// directory `CLOUDSDK_CONFIG` names. These variables are the pod's: the webhook merges the env of the
+// PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
+// PodDefault's are not followed (that needs triples). A pair the webhook refuses is left to the merge rules; two sources of one variable
 // (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
 // an `envFrom` source: the container gets the `env` one).
 //
@@ -36,7 +39,7 @@ import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
-type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'aws-container' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
   | 'google-application-credentials' | 'google-gcloud-file';
 
 /** What each kind is, for messages. */
@@ -44,6 +47,7 @@ const WHAT: Record<Kind, string> = {
   'aws-keys': 'AWS keys',
   'aws-web-identity': 'an AWS web identity',
   'aws-file': 'an AWS credentials file with keys for the profile botocore reads',
+  'aws-container': 'AWS container credentials (EKS Pod Identity)',
   'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
   'azure-client-secret': 'an Azure client secret or certificate',
   'azure-password': 'an Azure user\'s password',
@@ -56,6 +60,10 @@ const WHAT: Record<Kind, string> = {
 const VARIABLES: Record<string, Kind> = {
   AWS_ACCESS_KEY_ID: 'aws-keys',
   AWS_WEB_IDENTITY_TOKEN_FILE: 'aws-web-identity',
+  // botocore 1.43 credentials.py, ContainerProvider.load: either URI; the token file (or
+  // AWS_CONTAINER_AUTHORIZATION_TOKEN) alone gives nothing, it only signs the request to the URI.
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: 'aws-container',
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: 'aws-container',
   AZURE_STORAGE_ACCOUNT_KEY: 'azure-storage-key',
   AZURE_STORAGE_SAS_TOKEN: 'azure-storage-key',
   AZURE_STORAGE_CONNECTION_STRING: 'azure-storage-key',
@@ -71,6 +79,11 @@ const VARIABLES: Record<string, Kind> = {
 const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly unused: Kind; readonly why: string }[] = [
   { cloud: 'aws', used: 'aws-keys', unused: 'aws-web-identity', why: 'botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it tries a web identity' },
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
+  // botocore 1.43 create_credential_resolver: the container provider comes after the env, web identity and
+  // shared credentials file ones (recorded in test/identity/sdk-reference.test.ts).
+  { cloud: 'aws', used: 'aws-keys', unused: 'aws-container', why: 'botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it asks the container credentials endpoint' },
+  { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-container', why: 'botocore\'s credential chain tries a web identity before the container credentials endpoint' },
+  { cloud: 'aws', used: 'aws-file', unused: 'aws-container', why: 'botocore\'s credential chain reads the shared credentials file before the container credentials endpoint' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
   { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
@@ -84,6 +97,40 @@ interface Credential {
   /** How the PodDefault gives it, for messages: `env AWS_ACCESS_KEY_ID`, `X of the envFrom Secret s`, a file. */
   readonly how: string;
 }
+
+/**
+ * The variables that tell the SDK where its credentials file is and which profile of it to read. The
+ * webhook merges the env of every PodDefault it applies into the container, so the file one PodDefault
+ * mounts is read as the pod's env says, which another PodDefault may set.
+ */
+const FILE_SETTINGS: Partial<Record<Kind, readonly string[]>> = {
+  // botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE, then AWS_PROFILE) and `credentials_file`.
+  'aws-file': ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE'],
+  // google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG when set, else ~/.config/gcloud.
+  'google-gcloud-file': ['CLOUDSDK_CONFIG'],
+};
+const SETTING_NAMES: ReadonlySet<string> = new Set(Object.values(FILE_SETTINGS).flat());
+
+/** One of `FILE_SETTINGS` in a PodDefault: its value, or `undefined` when the check does not know it (a reference, an `envFrom` source). */
+interface Setting {
+  readonly pd: PodDefaultFound;
+  readonly value: string | undefined;
+  readonly fromEnv: boolean;
+}
+type Settings = ReadonlyMap<string, Setting>;
+const NO_SETTINGS: Settings = new Map();
+
+/** A credentials file kind a PodDefault may give: the files it mounts where the SDK may read them, judged with the pod's env. */
+interface FileOffer {
+  readonly pd: PodDefaultFound;
+  readonly kind: Kind;
+  readonly files: readonly MountedFile[];
+}
+
+/** What one PodDefault offers: a credential, or files that are one with the right env. */
+type Offer = Credential | FileOffer;
+
+const GCLOUD_FILE = 'application_default_credentials.json';
 
 /**
  * The text of the files the input's Secrets hold: a Secret's `data` (decoded) and `stringData`, an
@@ -114,10 +161,10 @@ export class SecretFiles {
     return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 
-  /** Whether `key` of the Secret `name` in `namespace` is an AWS credentials file with keys for `profile`. */
-  public hasProfileKeys(namespace: string, name: string, key: string, profile: string): boolean {
+  /** The profiles with keys of `key` of the Secret `name` in `namespace`, read as an AWS credentials file (none when it is none). */
+  public profiles(namespace: string, name: string, key: string): ReadonlySet<string> {
     const text = this.text(namespace, name, key);
-    if (text === undefined) { return false; }
+    if (text === undefined) { return NO_PROFILES; }
     const owner = this.base ?? this;
     owner.profilesWithKeys ??= new Map();
     let found = owner.profilesWithKeys.get(text);
@@ -125,9 +172,11 @@ export class SecretFiles {
       found = profilesWithKeys(text);
       owner.profilesWithKeys.set(text, found);
     }
-    return found.has(profile);
+    return found;
   }
 }
+
+const NO_PROFILES: ReadonlySet<string> = new Set();
 
 function filesOf(objects: readonly Found[]): Map<string, string> {
   const files = new Map<string, string>();
@@ -221,27 +270,53 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
 /** `cloudIdentities` with the objects `keys` and `files` show, adding to `reported` the pairs it does not hold yet. */
 function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, landing: string, keys: DataKeys, files: SecretFiles, meetings: Meetings,
   admission: Admission, reported: Map<number, Reported>, alone: boolean): void {
-  const found: Credential[] = [];
+  const settings = new Map<PodDefaultFound, Settings>();
+  for (const pd of group) {
+    const own = settingsOf(pd, namespace, keys);
+    if (own.size > 0) { settings.set(pd, own); }
+  }
+  const named = namedFiles(settings);
+  const found: Offer[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
   for (const pd of group) {
     place.set(pd, place.size);
-    for (const credential of credentialsOf(pd, namespace, keys, files)) { found.push(credential); }
+    for (const offer of offersOf(pd, namespace, keys, files, named)) { found.push(offer); }
   }
+  /** Each offer as the credential it is in a pod of its PodDefault's env alone; undefined when none. */
+  const byItself = new Map<number, Credential | undefined>();
+  const credentialAlone = (i: number) => {
+    if (!byItself.has(i)) { byItself.set(i, credentialOf(found[i], settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files)); }
+    return byItself.get(i);
+  };
+  /** The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own. */
+  const credentialBeside = (i: number, partner: PodDefaultFound) => {
+    const other = partner === found[i].pd ? undefined : settings.get(partner);
+    return other === undefined || !isFileOffer(found[i]) ? credentialAlone(i)
+      : credentialOf(found[i], pairSettings(settings.get(found[i].pd) ?? NO_SETTINGS, other), namespace, files);
+  };
   PAIRS.forEach((pair, p) => {
+    const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
+    // Whether a PodDefault of the other kind sets a variable that says where or which file the SDK reads: the
+    // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
+    const open = fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
+      && FILE_SETTINGS[fileKind]!.some(n => settings.get(o.pd)?.has(n)));
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
-      if (found[i].kind === pair.used || found[i].kind === pair.unused) { entries.push({ pd: found[i].pd, klass: found[i].kind, item: i }); }
+      if (found[i].kind !== pair.used && found[i].kind !== pair.unused) { continue; }
+      if (found[i].kind === fileKind && !open && credentialAlone(i) === undefined) { continue; }
+      entries.push({ pd: found[i].pd, klass: found[i].kind, item: i });
     }
     if (!entries.some(e => e.klass === pair.used) || !entries.some(e => e.klass === pair.unused)) { return; }
     const judge = (a: Entry<number>, b: Entry<number>) => {
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
-      const [used, unused] = [found[u], found[v]];
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
-      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
+      const id = (p * group.length + place.get(found[u].pd)!) * group.length + place.get(found[v].pd)!;
       if (reported.has(id)) { return; }
-      if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
+      const used = credentialBeside(u, found[v].pd);
+      const unused = used === undefined ? undefined : credentialBeside(v, found[u].pd);
+      if (used !== undefined && unused !== undefined && admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -251,11 +326,13 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     }
     if (!meetings.mayClash(entries)) { return; }
     // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
-    // kinds each: counted, in the one landing (each pair once across landings needs them listed).
-    const { counted, listed } = alone ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
+    // kinds each: counted, in the one landing (each pair once across landings needs them listed), when each
+    // credential is one whatever PodDefault it meets.
+    const { counted, listed } = alone && !open ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
     if (counted !== undefined && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))) {
       const [a, b] = counted.first;
-      const [used, unused] = a.klass === pair.used ? [found[a.item], found[b.item]] : [found[b.item], found[a.item]];
+      const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
+      const [used, unused] = [credentialAlone(u)!, credentialAlone(v)!];
       const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
       reported.set(id, { kinds: p, id, used, unused, landing, counted });
       return;
@@ -294,10 +371,10 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
 }
 
 /** The kinds every pair has on one side: a group with none of them has no pair. */
-const PAIRED = new Set<Kind>(['aws-web-identity', 'azure-federated-token', 'google-application-credentials']);
+const PAIRED = new Set<Kind>(['aws-web-identity', 'aws-container', 'azure-federated-token', 'google-application-credentials']);
 
 /**
- * Whether a PodDefault of the group gives a web identity, a federated token or
+ * Whether a PodDefault of the group gives a web identity, container credentials, a federated token or
  * GOOGLE_APPLICATION_CREDENTIALS, in `env` or an `envFrom` source: most namespaces give none, and
  * finding the other credentials costs more.
  */
@@ -439,17 +516,21 @@ function admittedLabels(podDefaults: readonly PodDefaultFound[], namespace: stri
   return witness(podDefaults, extra);
 }
 
-/** The credentials one PodDefault gives, each kind once. */
-function credentialsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles): Credential[] {
-  const found = new Map<Kind, Credential>();
-  const add = (c: Credential) => { if (!found.has(c.kind)) { found.set(c.kind, c); } };
+/**
+ * The credentials one PodDefault gives, each kind once, and the credentials files it mounts where an SDK
+ * may read them: botocore's `credentials` in a `.aws` directory, gcloud's file in `.config/gcloud`, or
+ * where a variable of `named` (of any PodDefault of the group) puts them.
+ */
+function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles, named: NamedFiles): Offer[] {
+  const found = new Map<Kind, Offer>();
+  const add = (c: Offer) => { if (!found.has(c.kind)) { found.set(c.kind, c); } };
   const spec = pd.manifest.spec ?? {};
   const env = listOf(spec.env);
-  const envValues = new Map<string, unknown>();
+  const inEnv = new Set<string>();
   for (const entry of env) {
     const name = entry?.name;
     if (typeof name !== 'string') { continue; }
-    envValues.set(name, entry.valueFrom === undefined ? entry.value : undefined);
+    inEnv.add(name);
     if (Object.prototype.hasOwnProperty.call(VARIABLES, name)) { add({ pd, kind: VARIABLES[name], how: `env ${name}` }); }
   }
   for (const from of listOf(spec.envFrom)) {
@@ -460,26 +541,117 @@ function credentialsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, f
     for (const key of known) {
       const name = prefix + key;
       // An env entry of the same name overrides the envFrom one in the container.
-      if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !envValues.has(name)) {
+      if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !inEnv.has(name)) {
         add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${source.name}` });
       }
     }
   }
-  const read = botocoreProfile(envValues);
+  const aws: MountedFile[] = [];
+  const gcloud: MountedFile[] = [];
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
-    const sharedFile = envValues.get('AWS_SHARED_CREDENTIALS_FILE');
-    const isBotocoreFile = typeof sharedFile === 'string' ? foldPath(sharedFile) === folded : folded.endsWith('/.aws/credentials');
-    if (isBotocoreFile && read !== undefined && files.hasProfileKeys(namespace, file.secret, file.key, read.profile)) {
-      // The profile named by the variable, not by its value: nothing of the env is echoed.
-      const which = read.variable === undefined ? 'its [default] profile' : `the profile ${read.variable} names`;
-      add({ pd, kind: 'aws-file', how: `the file ${file.path} from Secret ${file.secret}, ${which}` });
-    }
-    if (folded.endsWith('/.config/gcloud/application_default_credentials.json')) {
-      add({ pd, kind: 'google-gcloud-file', how: `the file ${file.path} from Secret ${file.secret}` });
+    if ((folded.endsWith('/.aws/credentials') || named.aws.has(folded)) && files.profiles(namespace, file.secret, file.key).size > 0) { aws.push(file); }
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || named.gcloud.has(folded)) { gcloud.push(file); }
+  }
+  if (aws.length > 0) { add({ pd, kind: 'aws-file', files: aws }); }
+  if (gcloud.length > 0) { add({ pd, kind: 'google-gcloud-file', files: gcloud }); }
+  return [...found.values()];
+}
+
+function isFileOffer(offer: Offer): offer is FileOffer {
+  return (offer as FileOffer).files !== undefined;
+}
+
+/** The variables of `FILE_SETTINGS` a PodDefault sets in the container: by `env` (which beats `envFrom`), or by a known `envFrom` source. */
+function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Settings {
+  const spec = pd.manifest.spec ?? {};
+  let settings: Map<string, Setting> | undefined;
+  for (const entry of listOf(spec.env)) {
+    if (!SETTING_NAMES.has(entry?.name)) { continue; }
+    settings ??= new Map();
+    const value = entry.valueFrom === undefined && typeof entry.value === 'string' ? entry.value : undefined;
+    settings.set(entry.name, { pd, value, fromEnv: true });
+  }
+  for (const from of listOf(spec.envFrom)) {
+    const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
+    for (const key of keys.ofEnvFrom(from, namespace) ?? []) {
+      const name = prefix + key;
+      if (SETTING_NAMES.has(name) && !settings?.get(name)?.fromEnv) {
+        settings ??= new Map();
+        settings.set(name, { pd, value: undefined, fromEnv: false });
+      }
     }
   }
-  return [...found.values()];
+  return settings ?? NO_SETTINGS;
+}
+
+/**
+ * The env of a pod that selects two PodDefaults, as far as `FILE_SETTINGS` go: the webhook merges their
+ * env (two values of one name it refuses, unless equal), and the container's `env` beats its `envFrom`.
+ */
+function pairSettings(own: Settings, other: Settings): Settings {
+  const merged = new Map(own);
+  other.forEach((setting, name) => {
+    const held = merged.get(name);
+    if (held === undefined || (!held.fromEnv && setting.fromEnv)) { merged.set(name, setting); }
+  });
+  return merged;
+}
+
+/** The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE or CLOUDSDK_CONFIG names. */
+interface NamedFiles {
+  readonly aws: ReadonlySet<string>;
+  readonly gcloud: ReadonlySet<string>;
+}
+
+function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFiles {
+  const aws = new Set<string>();
+  const gcloud = new Set<string>();
+  settings.forEach(own => {
+    const shared = own.get('AWS_SHARED_CREDENTIALS_FILE')?.value;
+    if (shared !== undefined && shared !== '') { aws.add(foldPath(shared)); }
+    const config = own.get('CLOUDSDK_CONFIG')?.value;
+    if (config !== undefined && config !== '') { gcloud.add(foldPath(`${config}/${GCLOUD_FILE}`)); }
+  });
+  return { aws, gcloud };
+}
+
+/**
+ * An offer as the credential it is in a container of env `settings`: a file counts when the SDK reads it
+ * and it holds credentials for the profile read; undefined when none does, or when a variable that decides
+ * it is one whose value the check does not know. A variable is named, never its value, with its
+ * PodDefault when another one sets it.
+ */
+function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles): Credential | undefined {
+  if (!isFileOffer(offer)) { return offer; }
+  const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${setting.pd.name}`);
+  if (offer.kind === 'aws-file') {
+    // botocore 1.43 configprovider.py `credentials_file`: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.
+    const shared = settings.get('AWS_SHARED_CREDENTIALS_FILE');
+    const read = botocoreProfile(settings);
+    if (read === undefined || (shared !== undefined && shared.value === undefined)) { return undefined; }
+    for (const file of offer.files) {
+      const folded = foldPath(file.path);
+      if (shared !== undefined ? foldPath(shared.value!) !== folded : !folded.endsWith('/.aws/credentials')) { continue; }
+      if (!files.profiles(namespace, file.secret, file.key).has(read.profile)) { continue; }
+      const where = shared === undefined || shared.pd === offer.pd ? '' : `, which ${variable('AWS_SHARED_CREDENTIALS_FILE', shared)} names`;
+      const which = read.setting === undefined ? 'its [default] profile' : `the profile ${variable(read.variable!, read.setting)} names`;
+      return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}${where}, ${which}` };
+    }
+    return undefined;
+  }
+  // google-auth-library (Node, 10.5.0 googleauth.js _tryGetApplicationCredentialsFromWellKnownFile) reads
+  // ~/.config/gcloud whatever CLOUDSDK_CONFIG says; google-auth (Python, _cloud_sdk.py get_config_path) reads
+  // the directory CLOUDSDK_CONFIG names instead, when set.
+  const config = settings.get('CLOUDSDK_CONFIG');
+  for (const file of offer.files) {
+    const folded = foldPath(file.path);
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}` }; }
+    if (config?.value !== undefined && config.value !== '' && foldPath(`${config.value}/${GCLOUD_FILE}`) === folded) {
+      return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
+    }
+  }
+  return undefined;
 }
 
 /** A file a PodDefault mounts from a key of a Secret. */
@@ -525,16 +697,17 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
 }
 
 /**
- * The profile botocore reads by default with the env a PodDefault sets: `AWS_DEFAULT_PROFILE`, else
+ * The profile botocore reads by default in a container of env `settings`: `AWS_DEFAULT_PROFILE`, else
  * `AWS_PROFILE`, else (or when empty) `default` (botocore 1.43 `configprovider.py`, the `profile`
- * variable; `credentials.py`, `create_credential_resolver`); undefined when the one it reads is a
- * reference, whose value the check does not know.
+ * variable; `credentials.py`, `create_credential_resolver`), with the variable that names it; undefined
+ * when the one it reads has a value the check does not know (a reference, an `envFrom` source).
  */
-function botocoreProfile(envValues: ReadonlyMap<string, unknown>): { readonly profile: string; readonly variable?: string } | undefined {
-  const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => envValues.has(n));
-  const value = variable === undefined ? '' : envValues.get(variable);
-  if (typeof value !== 'string') { return undefined; }
-  return value === '' ? { profile: 'default' } : { profile: value, variable };
+function botocoreProfile(settings: Settings): { readonly profile: string; readonly variable?: string; readonly setting?: Setting } | undefined {
+  const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => settings.has(n));
+  if (variable === undefined) { return { profile: 'default' }; }
+  const setting = settings.get(variable)!;
+  if (setting.value === undefined) { return undefined; }
+  return setting.value === '' ? { profile: 'default' } : { profile: setting.value, variable, setting };
 }
 
 /** The profiles with keys of an AWS credentials file; none when unreadable. */
