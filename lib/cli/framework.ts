@@ -114,7 +114,9 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
       if (SECRET_FLAG.test(flag)) {
         const safe = [`${flag}-stdin`, `${flag}-file`].filter(f => options[f] !== undefined).map(f => `--${f}`);
         const instead = safe.length > 0 ? `use ${safe.join(' or ')}` : `see "${PROGRAM} ${command.name} --help" for the flags that read it from stdin or a file`;
-        throw new UsageError(`--${flag} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
+        // The name as typed only when it reads as a flag's: a token pasted after "--" may end in `-token`.
+        const named = looksLikeFlag(flag, Object.keys(options), false) ? `--${flag}` : 'a flag named for a secret (its name not shown, as it may be one)';
+        throw new UsageError(`${named} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
       }
       // The argument as typed: parseArgs reports a group of short options (`-abc`) one letter at a time.
       throw new UsageError(`unknown option ${shownUnknown(argv[token.index], Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);

@@ -479,6 +479,11 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--secret-key is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --secret-key-stdin or --secret-key-file'],
     ['a Docker password in argv for notebook', ['notebook', '--namespace', 'user', '--docker-password', 'hunter2'], 'notebook',
       '--docker-password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
+    ['a name of our kind for a flag that would hold a secret', ['docker', '--namespace', 'user', '--registry-token', 'hunter2'], 'docker',
+      '--registry-token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; see "cdk8s-kubeflow-access docker --help" for the flags that read it from stdin or a file'],
+    ['a token pasted after "--" that ends as a secret flag\'s name', ['docker', '--namespace', 'user', '--ghp_Fake0000-token'], 'docker',
+      'a flag named for a secret (its name not shown, as it may be one) is refused: a secret on the command line ends up in the shell history, the process list and CI logs; '
+      + 'see "cdk8s-kubeflow-access docker --help" for the flags that read it from stdin or a file'],
     ['no namespace', ['docker', ...fromFile], 'docker', '--namespace is required: the namespace (Kubeflow profile) of the Secret and the PodDefault'],
     ['no credentials', ['docker', '--namespace', 'user'], 'docker',
       'nothing gives the Docker credentials: give one of --from-file, --username, --existing-secret, --remote-config, --remote-username'],
