@@ -1,10 +1,10 @@
 // The check over real upstream manifests. test/fixtures/upstream/ holds files of kubeflow/manifests (rendered by
-// kubectl kustomize, offline), kubeflow/kubeflow, kubeflow/website, awslabs/kubeflow-manifests, external-secrets and
-// kserve, each naming its repository, commit, path, license and any change in its header. Each is checked through the
-// CLI door (main, in-process) as `kubectl apply -f` reads it: alone, or with the files upstream applies with it
-// (samples of different files were never meant to meet). Every line the check prints is listed: each problem is one
-// that the API server, ESO's webhook or kubectl really refuses (why, beside it). A rule that starts to report a
-// real cluster's objects falsely fails here.
+// kubectl kustomize, offline), kubeflow/kubeflow, kubeflow/dashboard, kubeflow/website, awslabs/kubeflow-manifests,
+// external-secrets and kserve, each naming its repository, commit, path, license and any change in its header. Each is
+// checked through the CLI door (main, in-process) as `kubectl apply -f` reads it: alone, or with the files upstream
+// applies with it (samples of different files were never meant to meet). Every line the check prints is listed: each
+// problem is one that the API server, ESO's webhook or kubectl really refuses (why, beside it). A rule that starts to
+// report a real cluster's objects falsely fails here.
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { runMain } from '../cli/cli-io';
@@ -63,6 +63,15 @@ const GROUPS: { readonly [name: string]: Group } = {
       'awslabs-kubeflow-manifests/poddefault-tensorboard-s3-config.yaml'],
     namespace: PROFILE,
     output: ok(10, 3),
+  },
+  // the PodDefault webhook's integration test (kubeflow/dashboard, .github/workflows/poddefaults_intergration_test.yaml):
+  // two PodDefaults and the pods that select them, one then both, and a PodDefault that mounts a volume it does not
+  // define, whose `kubectl apply` the workflow expects to pass (the script runs under set -e): the webhook judges pods
+  // only, and no pod selects it
+  'the PodDefault webhook\'s integration test (kubeflow/dashboard)': {
+    files: ['poddefault-basic.yaml', 'poddefault-test-pod.yaml', 'poddefault-multi-selector.yaml', 'poddefault-test-pod-multi.yaml', 'poddefault-invalid.yaml']
+      .map(f => `kubeflow-dashboard/${f}`),
+    output: ok(5, 3),
   },
   // kserve's docs/samples/storage/s3/README.md applies the ServiceAccount and Secret, then the InferenceService
   'kserve\'s S3 sample': { files: ['kserve/s3-secret.yaml', 'kserve/tensorflow-s3.yaml'], output: ok(3) },
@@ -128,9 +137,11 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
     'inferenceservice sklearn-iap (kserve/sklearn-iap-with-authz.yaml#1) in namespace <namespace> has an invalid namespace at metadata.namespace: the api '
     + `server refuses the InferenceService, as the namespace has "<" at character 1; ${NAMESPACE_FIX}`,
   ],
-  // HF_TOKEN is 51 characters: no base64 has 4n+3 characters with two "=" (python3: base64.b64decode(validate=True) refuses it too)
+  // HF_TOKEN is 51 characters, 49 before its "==": padded base64 comes in fours (python3's base64.b64decode(validate=True)
+  // refuses it too)
   'kserve/hf-secret.yaml': [
-    `secret storage-config (kserve/hf-secret.yaml#1) in namespace default: data HF_TOKEN is not base64 as the api server decodes it (illegal base64 data at input byte 49), ${BASE64_FIX}`,
+    'secret storage-config (kserve/hf-secret.yaml#1) in namespace default: data HF_TOKEN is not base64 as the api server decodes it '
+    + `(illegal base64 data at input byte 49), ${BASE64_FIX}`,
   ],
   // the placeholder <BASE64_ENCODED_P12_CERTIFICATE> under data: the API server decodes data as base64
   'external-secrets/azkv-pushsecret-certificate-p12.yaml': [
