@@ -1,10 +1,10 @@
 // The check over real upstream manifests. test/fixtures/upstream/ holds files of kubeflow/manifests (rendered by
 // kubectl kustomize, offline), kubeflow/kubeflow, kubeflow/dashboard, kubeflow/website, awslabs/kubeflow-manifests,
-// external-secrets and kserve, each naming its repository, commit, path, license and any change in its header. Each is
-// checked through the CLI door (main, in-process) as `kubectl apply -f` reads it: alone, or with the files upstream
-// applies with it (samples of different files were never meant to meet). Every line the check prints is listed: each
-// problem is one that the API server, ESO's webhook or kubectl really refuses (why, beside it). A rule that starts to
-// report a real cluster's objects falsely fails here.
+// canonical/mlflow-operator, external-secrets and kserve, each naming its repository, commit, path, license and any
+// change in its header. Each is checked through the CLI door (main, in-process) as `kubectl apply -f` reads it: alone,
+// or with the files upstream applies with it (samples of different files were never meant to meet). Every line the
+// check prints is listed: each problem is one that the API server, ESO's webhook or kubectl really refuses (why, beside
+// it). A rule that starts to report a real cluster's objects falsely fails here.
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { runMain } from '../cli/cli-io';
@@ -72,6 +72,14 @@ const GROUPS: { readonly [name: string]: Group } = {
     files: ['poddefault-basic.yaml', 'poddefault-test-pod.yaml', 'poddefault-multi-selector.yaml', 'poddefault-test-pod-multi.yaml', 'poddefault-invalid.yaml']
       .map(f => `kubeflow-dashboard/${f}`),
     output: ok(5, 3),
+  },
+  // what Charmed Kubeflow's MLflow charm sends to every profile namespace (through resource-dispatcher): two PodDefaults
+  // and the two Secrets they and Seldon read
+  'Charmed Kubeflow\'s MLflow in a profile namespace (canonical/mlflow-operator)': {
+    files: ['mlflow-minio-artifact.yaml', 'mlflow-seldon-rclone-secret.yaml', 'poddefault-minio.yaml', 'poddefault-mlflow.yaml']
+      .map(f => `canonical-mlflow-operator/${f}`),
+    namespace: PROFILE,
+    output: ok(4, 2),
   },
   // kserve's docs/samples/storage/s3/README.md applies the ServiceAccount and Secret, then the InferenceService
   'kserve\'s S3 sample': { files: ['kserve/s3-secret.yaml', 'kserve/tensorflow-s3.yaml'], output: ok(3) },
