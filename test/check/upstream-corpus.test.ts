@@ -174,7 +174,7 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
   ],
   // a template of one key, config, with type kubernetes.io/tls: with the default mergePolicy Replace ESO writes the
   // template's keys alone (commit cc5bfbc2, pkg/controllers/externalsecret/externalsecret_controller_template.go
-  // applyTemplate), and the API server refuses a kubernetes.io/tls Secret without tls.crt and tls.key (ValidateSecret)
+  // ApplyTemplate), and the API server refuses a kubernetes.io/tls Secret without tls.crt and tls.key (ValidateSecret)
   'external-secrets/multiline-template-v1-external-secret.yaml': [TLS_KEY('tls.crt'), TLS_KEY('tls.key')],
   // the snippet shows two ways to write the ExternalSecret example in one file: applied together, the second replaces the first
   'external-secrets/keepersecurity-external-secret.yaml': [
