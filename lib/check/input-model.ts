@@ -68,7 +68,7 @@ export function objectProblem(value: unknown): string | undefined {
     return `${value.kind} has a metadata.name that is ${typeName(name)}, not a string`;
   }
   if (typeof name !== 'string' || name === '') {
-    return `${value.kind} has no metadata.name`;
+    return `${value.kind} has no metadata.name, which kubectl apply needs (kubectl create takes a metadata.generateName instead): give it a name`;
   }
   if (value.metadata.namespace !== undefined && value.metadata.namespace !== null && typeof value.metadata.namespace !== 'string') {
     return `${value.kind} ${value.metadata.name} has a metadata.namespace that is not a string`;

@@ -380,7 +380,7 @@ describe('check', () => {
       + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: 5\n';
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
     expect(lines).toEqual([
-      'stdin#1: Secret has no metadata.name',
+      'stdin#1: Secret has no metadata.name, which kubectl apply needs (kubectl create takes a metadata.generateName instead): give it a name',
       'stdin#2: not valid YAML at line 10, column 34: the indentation does not match the lines around it',
       'stdin#3: Secret has a metadata.name that is a number, not a string',
     ]);
