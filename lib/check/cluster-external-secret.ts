@@ -14,8 +14,9 @@
 // where the answer is exact, and left out by any other: its labels are unknown.
 import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
+import { pathText } from '../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../json';
-import { compareNames, isDnsLabel } from '../names';
+import { compareNames, isDnsLabel, labelKeyProblem, labelValueProblem } from '../names';
 import { schemaRefusal, Refusal, wrongType } from './eso-schema';
 import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
@@ -71,6 +72,7 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     const esSpec = spec.externalSecretSpec;
     const read = storedExternalSecret({ spec }).spec;
     const refusal = schemaRefusal(read, 'ClusterExternalSecret.spec', 'spec', 'ClusterExternalSecret', JUDGED_ELSEWHERE)
+      ?? metadataRefusal(read.externalSecretMetadata)
       ?? specRefusal(esSpec, read.externalSecretSpec, 'spec.externalSecretSpec', 'ClusterExternalSecret');
     if (refusal !== undefined) { unreadable.unshift(refusedCes(ces, refusal)); }
     for (const repeated of repeatedSecretKeys(read.externalSecretSpec)) {
@@ -115,6 +117,42 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
  * DNS-1123 subdomain) and `externalSecretMetadata` (maps of strings).
  */
 const JUDGED_ELSEWHERE: ReadonlySet<string> = new Set(['externalSecretSpec', 'namespaces', 'namespaceSelector', 'namespaceSelectors', 'refreshTime']);
+
+/**
+ * Why the API server refuses each ExternalSecret ESO makes of a CES for the labels and annotations it copies, as they
+ * are, from `spec.externalSecretMetadata` (ESO v2.9.0 pkg/controllers/clusterexternalsecret/clusterexternalsecret_controller.go
+ * createOrUpdateExternalSecret; the namespace goes to status.failedNamespaces): a label key or value, or an annotation
+ * key (in lower case), that ValidateObjectMetaAccessor refuses (k8s.io/apimachinery v0.32.9 pkg/api/validation/objectmeta.go
+ * ValidateAnnotations, pkg/apis/meta/v1/validation ValidateLabels), as metadata-value judges an object's own. The
+ * first found, labels first; `meta` as stored and valid for the CRD (maps of strings). Names
+ * the key, never a value.
+ */
+function metadataRefusal(meta: unknown): Refusal | undefined {
+  if (!isPlainObject(meta)) { return undefined; }
+  const refusal = (kind: string, key: string, why: string, fix: string): Refusal => {
+    const field = pathText(['spec', 'externalSecretMetadata', kind, key]);
+    return { field, problem: `${field}, which the api server refuses on each ExternalSecret of it (${why})`, fix };
+  };
+  const labels = isPlainObject(meta.labels) ? meta.labels : {};
+  for (const key of Object.keys(labels)) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem !== undefined) {
+      return refusal('labels', key, `an invalid label key: ${keyProblem}`, 'rename the label key');
+    }
+    if (typeof labels[key] === 'string' && labelValueProblem(labels[key]) !== undefined) {
+      return refusal('labels', key, `an invalid label value: ${labelValueProblem(labels[key])}`,
+        'shorten the value to that rule, or move it to spec.externalSecretMetadata.annotations, whose values are free text');
+    }
+  }
+  const annotations = isPlainObject(meta.annotations) ? meta.annotations : {};
+  for (const key of Object.keys(annotations)) {
+    const keyProblem = labelKeyProblem(key.toLowerCase());
+    if (keyProblem !== undefined) {
+      return refusal('annotations', key, `an invalid annotation key, checked in lower case as a label key: ${keyProblem}`, 'rename the annotation key');
+    }
+  }
+  return undefined;
+}
 
 /** The shape problem of a CES the API server refuses for `refusal`. */
 function refusedCes(ces: Found, refusal: Refusal): CheckProblem {

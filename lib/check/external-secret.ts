@@ -416,6 +416,15 @@ export function privilegedTemplate(template: any): 'bootstrap' | 'annotation' | 
   return annotating ? 'templateFrom' : undefined;
 }
 
+/**
+ * Whether `found`, an ExternalSecret, is neither refused for another reason than a privileged template (`specRefusal`,
+ * a repeated secretKey) nor unreadable to ESO (`durationProblem`): one problem is reported of it, the first.
+ */
+export function isReadExternalSecret(found: Found): boolean {
+  const read = verdictOf(found);
+  return read.refusal === undefined && read.repeated.length === 0 && durationProblem(read.manifest.spec?.refreshInterval) === undefined;
+}
+
 /** The object an ExternalSecret writes. */
 export interface ExternalSecretTarget {
   readonly group: string;
@@ -431,14 +440,12 @@ export interface ExternalSecretTarget {
  * What `found`, an ExternalSecret, writes; `undefined` with `creationPolicy: None`, which writes nothing,
  * for one ESO cannot read (see `durationProblem`), which it never syncs, for one the API server or ESO's webhook
  * refuses (`specRefusal`), for one of a repeated secretKey, which ESO's webhook refuses (`repeatedSecretKeys`), and
- * for one of a privileged template, which ESO's webhook refuses too (`privilegedTemplate`), unless `privileged` asks
- * for its target all the same (secret-type, which reports that refusal on the Secret it names).
+ * for one of a privileged template, which ESO's webhook refuses too (`privilegedTemplate`, which secret-type reports).
  */
-export function externalSecretTarget(found: Found, privileged = false): ExternalSecretTarget | undefined {
-  const read = verdictOf(found);
-  const spec = read.manifest.spec;
-  if (read.refusal !== undefined || read.repeated.length > 0 || durationProblem(spec?.refreshInterval) !== undefined) { return undefined; }
-  if (!privileged && privilegedTemplate(spec?.target?.template) !== undefined) { return undefined; }
+export function externalSecretTarget(found: Found): ExternalSecretTarget | undefined {
+  if (!isReadExternalSecret(found)) { return undefined; }
+  const spec = verdictOf(found).manifest.spec;
+  if (privilegedTemplate(spec?.target?.template) !== undefined) { return undefined; }
   const target = isPlainObject(spec?.target) ? spec.target : {};
   const policy = typeof target.creationPolicy === 'string' && target.creationPolicy !== '' ? target.creationPolicy : 'Owner';
   if (policy === 'None') { return undefined; }

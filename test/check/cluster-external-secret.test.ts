@@ -447,6 +447,35 @@ describe('a ClusterExternalSecret refused for its whole CRD, or whose ExternalSe
     expect(checkManifests(given)).toEqual([expected]);
   });
 
+  // ESO copies spec.externalSecretMetadata's labels and annotations onto each ExternalSecret as they are
+  // (createOrUpdateExternalSecret, pkg/controllers/clusterexternalsecret/clusterexternalsecret_controller.go, v2.9.0):
+  // the API server's ObjectMeta validation refuses each, though the CES's CRD takes any map of strings.
+  const KEY_RULE = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
+  test.each<[string, any, string, string, string]>([
+    ['a label key with a space', { labels: { 'tier name': 'gold' } }, 'spec.externalSecretMetadata.labels["tier name"]', `an invalid label key: ${KEY_RULE}`, 'rename the label key'],
+    ['a label value with a space', { labels: { tier: 'fake gold value' } }, 'spec.externalSecretMetadata.labels.tier',
+      'an invalid label value: a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
+      'shorten the value to that rule, or move it to spec.externalSecretMetadata.annotations, whose values are free text'],
+    ['an annotation key with two slashes', { annotations: { 'example.com/a/b': 'v' } }, 'spec.externalSecretMetadata.annotations["example.com/a/b"]',
+      'an invalid annotation key, checked in lower case as a label key: a label key has at most one /', 'rename the annotation key'],
+  ])('spec.externalSecretMetadata with %s: each ExternalSecret of it refused, by the key\'s path, never the value', (_title, metadata, field, why, fix) => {
+    // GIVEN Secret creds in team-a, and CES creds naming team-a whose ExternalSecrets would carry that metadata
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], externalSecretMetadata: metadata }));
+    // WHEN checked
+    // THEN that refusal alone: no ExternalSecret of it, so no duplicate of creds
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', sources: ['s1'], key: field, fix,
+      message: `clusterexternalsecret creds (s1) has ${field}, which the api server refuses on each ExternalSecret of it (${why})${TAIL}`,
+    }]);
+  });
+
+  test('spec.externalSecretMetadata with an upper-case annotation key: taken, as the api server checks it in lower case', () => {
+    // GIVEN Secret creds in team-a, and a CES naming team-a whose ExternalSecrets carry annotation Example.com/Owner
+    const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], externalSecretMetadata: { annotations: { 'Example.com/Owner': 'v' } } }));
+    // WHEN checked THEN its Secret clashes: the ExternalSecret is written
+    expect(checkManifests(given)).toEqual([secretClash('s0', 's1', 'team-a')]);
+  });
+
   test('spec.externalSecretName and spec.externalSecretMetadata the CRD allows: its ExternalSecret is judged', () => {
     // GIVEN Secret creds in team-a, and a CES naming team-a whose ExternalSecret, fetch.v2, is labelled
     const given = inputs(secret('creds', []), ces('creds', { namespaces: ['team-a'], externalSecretName: 'fetch.v2', externalSecretMetadata: { labels: { tier: 'gold' }, annotations: { a: '' } } }));

@@ -463,6 +463,24 @@ describe('secret-type of the Secret an ExternalSecret writes', () => {
     }
   });
 
+  const REFUSED_BY_ESO = 'is refused by External Secrets Operator (its webhook, and its controller before it writes), so the ExternalSecret never syncs';
+  const BOOTSTRAP = `${ES_PREFIX}type bootstrap.kubernetes.io/token ${REFUSED_BY_ESO}; create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`;
+  test.each<[string, object, string]>([
+    ['bootstrap.kubernetes.io/token with creationPolicy None', { creationPolicy: 'None', template: { type: 'bootstrap.kubernetes.io/token' } }, BOOTSTRAP],
+    ['bootstrap.kubernetes.io/token with a generic target (a ConfigMap)', { manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, template: { type: 'bootstrap.kubernetes.io/token' } }, BOOTSTRAP],
+    ['a token with the annotation and creationPolicy None', { creationPolicy: 'None', template: { type: 'kubernetes.io/service-account-token', metadata: { annotations: { 'kubernetes.io/service-account.name': 'default' } } } },
+      `${ES_PREFIX}type kubernetes.io/service-account-token with the annotation kubernetes.io/service-account.name in spec.target.template.metadata.annotations ${REFUSED_BY_ESO}; ${TOKEN_FIX}`],
+    ['a token with a templateFrom of target annotations and a generic target', { manifest: { apiVersion: 'v1', kind: 'ConfigMap' },
+      template: { type: 'kubernetes.io/service-account-token', templateFrom: [{ literal: '{{ .token }}', target: 'annotations' }] } },
+    `${ES_PREFIX}type kubernetes.io/service-account-token with a spec.target.template.templateFrom of target Annotations ${REFUSED_BY_ESO}; ${TOKEN_FIX}`],
+  ])('a privileged template is refused by ESO\'s webhook whatever ESO would write: %s', (_title, target, expected) => {
+    // GIVEN an ExternalSecret of that template, which writes no Secret (validatePrivilegedTemplate, externalsecret_validator.go
+    // v2.9.0, judges the template of every ExternalSecret, whatever its target and creationPolicy)
+    // WHEN checked
+    // THEN refused, as it is where ESO writes a Secret
+    expect(judged(es(target))).toEqual([['spec.target.template.type', expected]]);
+  });
+
   test.each(['consumer-kserve-eso', 'eso-docker-config-dockerconfigjson', 'eso-docker-login-dockerconfigjson'])(
     'the library\'s own ExternalSecrets of type kubernetes.io/dockerconfigjson pass (golden %s), and would not without the key', (name) => {
       // GIVEN the golden output WHEN checked THEN no secret-type problem

@@ -172,9 +172,12 @@ describe('cloud-identity on manifests', () => {
     // AND AWS_DEFAULT_PROFILE comes before AWS_PROFILE, as in botocore's configprovider
     expect(messages(mounted([{ name: 'AWS_DEFAULT_PROFILE', value: 'prod' }, { name: 'AWS_PROFILE', value: 'other' }]), namedOnly)).toHaveLength(1);
     expect(messages(mounted([{ name: 'AWS_DEFAULT_PROFILE', value: 'other' }, { name: 'AWS_PROFILE', value: 'prod' }]), namedOnly)).toEqual([]);
-    // AND a profile the file lacks, the file's [default] then being unread, gives nothing; an empty name is [default]
+    // AND a profile the file lacks, the file's [default] then being unread, gives nothing
     expect(messages(mounted([{ name: 'AWS_PROFILE', value: 'other' }]), withDefault)).toEqual([]);
-    expect(messages(mounted([{ name: 'AWS_PROFILE', value: '' }]), withDefault)).toHaveLength(1);
+    // AND an empty name gives nothing either, not [default]: botocore 1.43.11 raises ProfileNotFound for it, loud
+    // (test/identity/sdk-reference.test.ts), whichever of AWS_DEFAULT_PROFILE and AWS_PROFILE it reads
+    expect(messages(mounted([{ name: 'AWS_PROFILE', value: '' }]), withDefault)).toEqual([]);
+    expect(messages(mounted([{ name: 'AWS_DEFAULT_PROFILE', value: '' }, { name: 'AWS_PROFILE', value: 'default' }]), withDefault)).toEqual([]);
     // AND a profile from a reference, whose value the check does not know, is not judged
     expect(messages(mounted([{ name: 'AWS_PROFILE', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }]), withDefault)).toEqual([]);
   });

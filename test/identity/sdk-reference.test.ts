@@ -100,7 +100,8 @@ function admit(build: (chart: Chart) => void, labels?: Record<string, string>, r
     }
   }
   const env: Record<string, string> = {};
-  for (const entry of container.env ?? []) { env[entry.name] = rooted(entry.value); }
+  // An entry without a value (the webhook's Go decoding leaves out an empty one) is set, empty, in the container.
+  for (const entry of container.env ?? []) { env[entry.name] = rooted(entry.value ?? ''); }
   for (const from of container.envFrom ?? []) {
     const secret = objects.find(o => o.kind === 'Secret' && o.metadata.name === from.secretRef.name);
     for (const [key, data] of Object.entries<string>(secret.data)) { env[key] ??= Buffer.from(data, 'base64').toString('utf8'); }
@@ -157,8 +158,12 @@ print(json.dumps(result))
   }
   const withBotocore = hasBotocore ? test : test.skip;
 
+  /** PROBE, reporting the class of a botocore error it raises (`{ raised: 'ProfileNotFound' }`) rather than failing. */
+  const CATCHING_PROBE = `import botocore.exceptions\ntry:\n${PROBE.split('\n').map(l => `    ${l}`).join('\n')}\n`
+    + 'except botocore.exceptions.BotoCoreError as e:\n    print(json.dumps({"raised": type(e).__name__}))\n';
+
   /** botocore's view of `env`, with no config file of the machine and no instance metadata. */
-  function botocore(container: Container, more: Record<string, string> = {}): any {
+  function botocore(container: Container, more: Record<string, string> = {}, probe = PROBE): any {
     const env = {
       HOME: path.join(container.root, 'home', 'nobody'),
       AWS_CONFIG_FILE: path.join(container.root, 'no-config'),
@@ -167,7 +172,7 @@ print(json.dumps(result))
       ...container.env,
       ...more,
     };
-    const run = spawnSync('python3', ['-c', PROBE], { input: JSON.stringify(env), encoding: 'utf8' });
+    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(env), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout);
   }
@@ -333,6 +338,29 @@ print(json.dumps(result))
     const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
     expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
     expect(botocore({ ...both, env: fileOnly }, home).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('an empty AWS_PROFILE: botocore raises ProfileNotFound, with the role or without, so no credentials file is silently unused: why cloud-identity counts none', () => {
+    // GIVEN the role, whose PodDefault also sets AWS_PROFILE to "", and a credentials file with [default] in ~/.aws/,
+    // without its marker (as a hand-written one would be), so that the webhook admits a pod that selects both
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN }).addJsonPatch(JsonPatch.add('/spec/env/-', { name: 'AWS_PROFILE', value: '' }));
+      new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }) })
+        .addJsonPatch(JsonPatch.remove('/spec/env'));
+    };
+    // WHEN a notebook selects both (the check reports no pair)
+    const both = admit(build);
+    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
+    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud: an empty profile is set, and in no file
+    expect(both.env.AWS_PROFILE).toBe('');
+    expect(botocore(both, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // AND so it does without the web identity's variables: the file is never read as [default]
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
+    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
+    expect(botocore({ ...both, env: fileOnly }, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // AND the same file without AWS_PROFILE is read
+    const { AWS_PROFILE, ...noProfile } = fileOnly;
+    expect(botocore({ ...both, env: noProfile }, home).method).toBe('shared-credentials-file');
   });
 
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {

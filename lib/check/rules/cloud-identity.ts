@@ -698,16 +698,18 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
 
 /**
  * The profile botocore reads by default in a container of env `settings`: `AWS_DEFAULT_PROFILE`, else
- * `AWS_PROFILE`, else (or when empty) `default` (botocore 1.43 `configprovider.py`, the `profile`
- * variable; `credentials.py`, `create_credential_resolver`), with the variable that names it; undefined
- * when the one it reads has a value the check does not know (a reference, an `envFrom` source).
+ * `AWS_PROFILE`, else `default` (botocore 1.43 `configprovider.py`, the `profile` variable; `credentials.py`,
+ * `create_credential_resolver`), with the variable that names it; undefined when the one it reads has a value
+ * the check does not know (a reference, an `envFrom` source), or is empty: botocore then raises ProfileNotFound
+ * before it tries any credential (`session.py` `get_scoped_config`: an empty profile is set, and in no file;
+ * recorded with 1.43.11 in test/identity/sdk-reference.test.ts), loud, not a silent choice.
  */
 function botocoreProfile(settings: Settings): { readonly profile: string; readonly variable?: string; readonly setting?: Setting } | undefined {
   const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => settings.has(n));
   if (variable === undefined) { return { profile: 'default' }; }
   const setting = settings.get(variable)!;
-  if (setting.value === undefined) { return undefined; }
-  return setting.value === '' ? { profile: 'default' } : { profile: setting.value, variable, setting };
+  if (setting.value === undefined || setting.value === '') { return undefined; }
+  return { profile: setting.value, variable, setting };
 }
 
 /** The profiles with keys of an AWS credentials file; none when unreadable. */

@@ -39,7 +39,7 @@ import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
-import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedExternalSecret } from '../external-secret';
+import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, isReadExternalSecret, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedExternalSecret } from '../external-secret';
 import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { isByteList } from './secret-data';
@@ -210,29 +210,29 @@ const ES_TOKEN_FIX = 'leave service account tokens to Kubernetes (a Secret of th
 function externalSecretType(found: Found): readonly CheckProblem[] {
   const type: unknown = found.manifest.spec?.target?.template?.type;
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
-  // Its target even where the webhook refuses its template (privilegedTemplate): this rule reports that refusal.
-  const target = rule === undefined && type !== BOOTSTRAP_TOKEN ? undefined : externalSecretTarget(found, true);
-  if (target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
-  // validatePrivilegedTemplate refuses the type itself.
-  if (type === BOOTSTRAP_TOKEN) {
-    return [esProblem(found, `spec.target.template.type ${BOOTSTRAP_TOKEN} is refused by External Secrets Operator (its webhook, and its controller before it writes), `
-      + 'so the ExternalSecret never syncs', `create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`)];
-  }
-  if (rule === undefined) { return NO_PROBLEMS; }
+  if (rule === undefined && type !== BOOTSTRAP_TOKEN) { return NO_PROBLEMS; }
   // ESO reads the ExternalSecret as stored, without the nulls the API server drops: an annotation of null is none.
   const manifest = storedExternalSecret(found.manifest);
   const template = manifest.spec.target.template;
-  const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
-  // validatePrivilegedTemplate refuses a token with the annotation, or with a templateFrom that writes annotations,
-  // which could write it.
+  // validatePrivilegedTemplate refuses the bootstrap type itself, and a token with the annotation or with a templateFrom
+  // that writes annotations, which could write it: of every ExternalSecret, whatever ESO would write (a Secret, another
+  // kind, or nothing with creationPolicy None; validateExternalSecret, apis/externalsecrets/v1/externalsecret_validator.go, v2.9.0).
   const privileged = privilegedTemplate(template);
   if (privileged !== undefined) {
+    if (!isReadExternalSecret(found)) { return NO_PROBLEMS; }
+    if (privileged === 'bootstrap') {
+      return [esProblem(found, `spec.target.template.type ${BOOTSTRAP_TOKEN} is refused by External Secrets Operator (its webhook, and its controller before it writes), `
+        + 'so the ExternalSecret never syncs', `create bootstrap tokens with kubeadm token create, ${ES_OTHER_TYPE}`)];
+    }
     const what = privileged === 'templateFrom'
       ? 'a spec.target.template.templateFrom of target Annotations'
       : `the annotation ${SERVICE_ACCOUNT_NAME} in spec.target.template.metadata.annotations`;
     return [esProblem(found, `spec.target.template.type kubernetes.io/service-account-token with ${what} is refused by External Secrets Operator `
       + '(its webhook, and its controller before it writes), so the ExternalSecret never syncs', ES_TOKEN_FIX)];
   }
+  const target = externalSecretTarget(found);
+  if (rule === undefined || target === undefined || target.group !== 'core' || target.kind !== 'Secret') { return NO_PROBLEMS; }
+  const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
   // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
   if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
   const names = externalSecretExactKeys(manifest);
