@@ -29,6 +29,7 @@ interface Compiled {
   readonly required: readonly string[];
   readonly minProperties?: number;
   readonly maxProperties?: number;
+  readonly preservesUnknownFields: boolean;
 }
 
 const NO_STRINGS: readonly string[] = [];
@@ -39,6 +40,7 @@ const OBJECTS: ReadonlyMap<string, Compiled> = new Map(Object.keys(ESO_CRD_OBJEC
     required: entry.required ?? NO_STRINGS,
     minProperties: entry.minProperties,
     maxProperties: entry.maxProperties,
+    preservesUnknownFields: entry.preservesUnknownFields === true,
   }];
 }));
 
@@ -266,7 +268,8 @@ export interface UndeclaredField {
  * field counts too), which kubectl's default --validate=strict turns into `unknown field "spec..."`. A map's keys are
  * any (`additionalProperties`: template data, labels, a provider's tags), so only its values are walked. A value of
  * another type than its schema's is not walked: the API server refuses it for its type (`schemaRefusal`, the shape
- * rule). The CRDs of v2.9.0 hold no x-kubernetes-preserve-unknown-fields in a spec (the generator stops on one).
+ * rule). An object of x-kubernetes-preserve-unknown-fields keeps any field, and only its declared ones are walked
+ * (algorithm.go `skipPrune`); the CRDs of v2.9.0 hold none in a spec.
  */
 export function undeclaredFields(value: unknown, entry: string, parts: readonly (string | number)[]): UndeclaredField[] {
   const out: UndeclaredField[] = [];
@@ -280,7 +283,7 @@ function undeclaredIn(value: Record<string, unknown>, object: Compiled, parts: (
     const schema = object.fields.get(keys[i]);
     parts.push(keys[i]);
     if (schema === undefined) {
-      out.push({ parts: parts.slice(), declared: object.fields });
+      if (!object.preservesUnknownFields) { out.push({ parts: parts.slice(), declared: object.fields }); }
     } else {
       undeclaredOf(value[keys[i]], schema, parts, out);
     }

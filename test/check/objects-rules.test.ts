@@ -566,6 +566,71 @@ withEsoCrds('unknown-field against a closed JSON schema of ESO\'s CRDs (needs ..
     });
 });
 
+withEsoCrds('the generator records where a field the CRD does not declare is kept (needs ../shared/crds)', () => {
+  /** Runs the generator over both CRDs, each with x-kubernetes-preserve-unknown-fields set as `edit` does; its output. */
+  function generate(edit: (spec: any) => void) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eso-crd-'));
+    try {
+      const files = [EXTERNALSECRET_CRD, CES_CRD].map((file, i) => {
+        const crd = YAML.parse(readFileSync(file, 'utf8'));
+        const spec = crd.spec.versions.find((v: any) => v.served).schema.openAPIV3Schema.properties.spec;
+        edit(i === 0 ? spec : spec.properties.externalSecretSpec);
+        const out = path.join(dir, `${i}.yaml`);
+        writeFileSync(out, YAML.stringify(crd));
+        return out;
+      });
+      return spawnSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'eso-crd-fields.py'), ...files], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('an object of x-kubernetes-preserve-unknown-fields: its entry preservesUnknownFields, and nothing else changes', () => {
+    // GIVEN both CRDs with spec.target.template.metadata (the ClusterExternalSecret's externalSecretSpec's too) keeping unknown fields
+    // WHEN the generator runs
+    const run = generate(spec => { spec.properties.target.properties.template.properties.metadata['x-kubernetes-preserve-unknown-fields'] = true; });
+    // THEN the table is the committed one, with preservesUnknownFields on that entry alone
+    expect(run.stderr).toBe('');
+    const committed = readFileSync(path.join(__dirname, '..', '..', 'lib', 'check', 'eso-crd-fields.ts'), 'utf8');
+    const entry = "  'ExternalSecret.spec.target.template.metadata': {\n";
+    const at = committed.indexOf(entry);
+    const end = committed.indexOf('    },\n', at) + '    },\n'.length;
+    expect(run.stdout).toBe(`${committed.slice(0, end)}    preservesUnknownFields: true,\n${committed.slice(end)}`);
+  });
+
+  test('x-kubernetes-preserve-unknown-fields on a string, or on an object that declares no field, stops it', () => {
+    // GIVEN the CRDs with the flag on target.name, or on a target.template.metadata without its properties
+    // WHEN the generator runs THEN it stops, naming the place
+    const onString = generate(spec => { spec.properties.target.properties.name['x-kubernetes-preserve-unknown-fields'] = true; });
+    expect([onString.status, onString.stderr.trim()]).toEqual([1,
+      'ExternalSecret.spec.target.name: x-kubernetes-preserve-unknown-fields on a value that is no object of properties']);
+    const freeForm = generate(spec => { spec.properties.target.properties.template.properties.metadata = { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true }; });
+    expect([freeForm.status, freeForm.stderr.trim()]).toEqual([1, 'ExternalSecret.spec.target.template.metadata: an object that declares no field']);
+  });
+});
+
+describe('unknown-field where the table keeps unknown fields', () => {
+  test('undeclaredFields keeps any field of an entry that preservesUnknownFields, and walks its declared ones', () => {
+    // GIVEN a table whose ExternalSecret target keeps unknown fields, and whose template does not
+    jest.isolateModules(() => {
+      jest.doMock('../../lib/check/eso-crd-fields', () => ({
+        ESO_CRD_PATTERNS: {},
+        ESO_CRD_OBJECTS: {
+          'ExternalSecret.spec': { fields: { target: { type: 'object', entry: 'T' } } },
+          'T': { fields: { name: { type: 'string' }, template: { type: 'object', entry: 'M' } }, preservesUnknownFields: true },
+          'M': { fields: { type: { type: 'string' } } },
+        },
+      }));
+      const { undeclaredFields: walk } = require('../../lib/check/eso-schema');
+      // WHEN a spec with a field of its own in each is walked
+      const found = walk({ target: { name: 'x', extra: { any: 1 }, template: { type: 'Opaque', typo: 1 } }, other: 1 }, 'ExternalSecret.spec', ['spec']);
+      // THEN the template's and the spec's, not the target's
+      expect(found.map((f: any) => pathText(f.parts))).toEqual(['spec.target.template.typo', 'spec.other']);
+    });
+    jest.dontMock('../../lib/check/eso-crd-fields');
+  });
+});
+
 /** `value` with a field zzUndeclared, a string, added to each mapping at any depth (a map's too, which takes it). */
 function withUndeclared(value: any): any {
   if (Array.isArray(value)) { return value.map(withUndeclared); }
