@@ -10,8 +10,8 @@ Usage: scripts/eso-crd-fields.py EXTERNALSECRET_CRD_YAML CLUSTEREXTERNALSECRET_C
 Each object schema is one entry of the table, named by the shortest path where it shows up (the ExternalSecret's
 spec first, breadth first, fields in name order); a schema that shows up again (the ClusterExternalSecret's
 `externalSecretSpec`, which is the ExternalSecret's spec, `remoteRef` and `extract`) refers to that entry. The
-script stops on what the model does not handle (x-kubernetes-preserve-unknown-fields, x-kubernetes-validations
-(CEL), nullable, an embedded resource, a schema combinator, a format the API server validates, an integer or
+script stops on what the model does not handle (x-kubernetes-preserve-unknown-fields but on an object of properties,
+x-kubernetes-validations (CEL), nullable, an embedded resource, a schema combinator, a format the API server validates, an integer or
 number (these CRDs' specs hold none), a pattern it has no name for, a list type other than atomic), so a new CRD
 is read, never misread. It models: type, enum, required, pattern, minLength, maxLength, minItems, maxItems,
 minProperties, maxProperties, and the default of a string (named in the fix of an enum). A default of an object
