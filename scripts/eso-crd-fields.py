@@ -10,13 +10,20 @@ Usage: scripts/eso-crd-fields.py EXTERNALSECRET_CRD_YAML CLUSTEREXTERNALSECRET_C
 Each object schema is one entry of the table, named by the shortest path where it shows up (the ExternalSecret's
 spec first, breadth first, fields in name order); a schema that shows up again (the ClusterExternalSecret's
 `externalSecretSpec`, which is the ExternalSecret's spec, `remoteRef` and `extract`) refers to that entry. The
-script stops on what the model does not handle (x-kubernetes-preserve-unknown-fields, x-kubernetes-validations
-(CEL), nullable, an embedded resource, a schema combinator, a format the API server validates, an integer or
+script stops on what the model does not handle (x-kubernetes-preserve-unknown-fields but on an object of properties,
+x-kubernetes-validations (CEL), nullable, an embedded resource, a schema combinator, a format the API server validates, an integer or
 number (these CRDs' specs hold none), a pattern it has no name for, a list type other than atomic), so a new CRD
 is read, never misread. It models: type, enum, required, pattern, minLength, maxLength, minItems, maxItems,
 minProperties, maxProperties, and the default of a string (named in the fix of an enum). A default of an object
 (`target`'s) holds values its schema allows, so it is left out. `x-kubernetes-map-type: atomic` and
 `x-kubernetes-list-type: atomic` validate nothing.
+
+Where a field the CRD does not declare is allowed (the unknown-field rule reports every other: the API server prunes
+it, and kubectl's default --validate=strict refuses it): any key of a map (`additionalProperties`, a `map` in the
+table: template data, labels, a provider's tags); and any field of an object of `x-kubernetes-preserve-unknown-fields:
+true` (`preservesUnknownFields` on its entry; its declared fields are still judged, as apiextensions-apiserver's
+pruning/algorithm.go skipPrune does). The v2.9.0 CRDs' specs hold no such object; one that declares no field, or a
+value of that flag that is no object, stops the script.
 """
 import json
 import re
@@ -26,7 +33,7 @@ import yaml
 
 MODELLED = {'type', 'properties', 'items', 'additionalProperties', 'default', 'enum', 'required', 'pattern',
             'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'description',
-            'x-kubernetes-map-type', 'x-kubernetes-list-type'}
+            'x-kubernetes-map-type', 'x-kubernetes-list-type', 'x-kubernetes-preserve-unknown-fields'}
 # The patterns the table names (lib/check/eso-schema.ts says what each asks for).
 PATTERNS = {
     r'^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$': 'dnsSubdomain',
@@ -50,6 +57,9 @@ def declared(node, path):
     if keys:
         raise SystemExit(f'{path}: unsupported schema keys {sorted(keys)}')
     kind = node.get('type')
+    preserves = node.get('x-kubernetes-preserve-unknown-fields') is True
+    if preserves and (kind != 'object' or 'additionalProperties' in node):
+        raise SystemExit(f'{path}: x-kubernetes-preserve-unknown-fields on a value that is no object of properties')
     if node.get('x-kubernetes-list-type', 'atomic') != 'atomic' or node.get('x-kubernetes-map-type', 'atomic') != 'atomic':
         raise SystemExit(f'{path}: a list or map type other than atomic')
     checks = {}
@@ -90,6 +100,8 @@ def declared(node, path):
     properties = node.get('properties', {})
     if not properties:
         raise SystemExit(f'{path}: an object that declares no field')
+    if preserves:
+        checks['preservesUnknownFields'] = True
     required = tuple(sorted(node.get('required', ())))
     if any(name not in properties for name in required):
         raise SystemExit(f'{path}: requires a field it does not declare')
@@ -156,7 +168,8 @@ def main():
     print('// The schema of each object of an ExternalSecret\'s spec and a ClusterExternalSecret\'s spec, by entry (named by the')
     print('// shortest path where it shows up; the ClusterExternalSecret\'s externalSecretSpec is `ExternalSecret.spec`), with what')
     print('// the API server validates of it: types, enum, required, pattern (by name, ESO_CRD_PATTERNS), lengths and counts. A')
-    print('// field an entry does not declare is pruned (or, with kubectl\'s --validate=strict, refused), and not in the table.')
+    print('// field an entry does not declare is pruned (or, with kubectl\'s --validate=strict, refused: the unknown-field rule),')
+    print('// but any key of a map, and any field of an entry that preservesUnknownFields.')
     print()
     print('/** A value\'s schema. @internal */')
     print('export type EsoSchema =')
@@ -172,6 +185,8 @@ def main():
     print('  readonly required?: readonly string[];')
     print('  readonly minProperties?: number;')
     print('  readonly maxProperties?: number;')
+    print('  /** x-kubernetes-preserve-unknown-fields: a field it does not declare is kept, not pruned. */')
+    print('  readonly preservesUnknownFields?: boolean;')
     print('}')
     print()
     print('/** @internal */')

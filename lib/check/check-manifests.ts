@@ -17,7 +17,7 @@ import { secretData } from './rules/secret-data';
 import { secretTypes } from './rules/secret-type';
 import { serviceAccounts } from './rules/service-account';
 import { podDefaultShape } from './rules/shape';
-import { unknownFields, unknownMetadataFields } from './rules/unknown-field';
+import { unknownExternalSecretFields, unknownFields, unknownMetadataFields } from './rules/unknown-field';
 import { webhookMerge } from './rules/webhook-merge';
 import { Meetings, sortByName } from './selection';
 import { CheckInput, CheckOptions, CheckProblem } from './types';
@@ -57,6 +57,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
   append(problems, secretData(objects));
   append(problems, secretTypes(objects));
   append(problems, unknownMetadataFields(objects));
+  append(problems, unknownExternalSecretFields(objects));
   append(problems, metadataFieldTypes(objects));
   append(problems, metadataValues(objects));
   append(problems, annotationSizes(objects));

@@ -4,7 +4,8 @@
 // The schema of each object of an ExternalSecret's spec and a ClusterExternalSecret's spec, by entry (named by the
 // shortest path where it shows up; the ClusterExternalSecret's externalSecretSpec is `ExternalSecret.spec`), with what
 // the API server validates of it: types, enum, required, pattern (by name, ESO_CRD_PATTERNS), lengths and counts. A
-// field an entry does not declare is pruned (or, with kubectl's --validate=strict, refused), and not in the table.
+// field an entry does not declare is pruned (or, with kubectl's --validate=strict, refused: the unknown-field rule),
+// but any key of a map, and any field of an entry that preservesUnknownFields.
 
 /** A value's schema. @internal */
 export type EsoSchema =
@@ -20,6 +21,8 @@ export interface EsoObject {
   readonly required?: readonly string[];
   readonly minProperties?: number;
   readonly maxProperties?: number;
+  /** x-kubernetes-preserve-unknown-fields: a field it does not declare is kept, not pruned. */
+  readonly preservesUnknownFields?: boolean;
 }
 
 /** @internal */

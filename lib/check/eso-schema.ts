@@ -8,7 +8,7 @@
 // field it `required`s or holding fewer or more fields than its bounds (objectValidator: counted once pruned). The
 // CRDs of v2.9.0 carry no x-kubernetes-validations (CEL), no nullable in a spec, and no format in a spec (the
 // generator stops on any of these), so there is nothing more to judge. A field the schema does not declare is
-// pruned, or refused by kubectl's default --validate=strict: left to the reader (not judged here).
+// pruned, or refused by kubectl's default --validate=strict: `undeclaredFields` lists them, for the unknown-field rule.
 //
 // PodDefaults have their own walk (admission/stored-pod-default.ts), on the hot path, which also prunes and
 // copies; ESO's schema asks for enums, lengths and counts the PodDefault CRD has none of, so this walk is its own,
@@ -29,6 +29,7 @@ interface Compiled {
   readonly required: readonly string[];
   readonly minProperties?: number;
   readonly maxProperties?: number;
+  readonly preservesUnknownFields: boolean;
 }
 
 const NO_STRINGS: readonly string[] = [];
@@ -39,6 +40,7 @@ const OBJECTS: ReadonlyMap<string, Compiled> = new Map(Object.keys(ESO_CRD_OBJEC
     required: entry.required ?? NO_STRINGS,
     minProperties: entry.minProperties,
     maxProperties: entry.maxProperties,
+    preservesUnknownFields: entry.preservesUnknownFields === true,
   }];
 }));
 
@@ -249,4 +251,60 @@ function countRefusal(field: string, count: number, object: Compiled, crd: strin
       + 'so the api server refuses it',
     fix: `give ${field} ${bounds} of ${names}`,
   };
+}
+
+/** A field of an ExternalSecret's or ClusterExternalSecret's spec that the CRD does not declare. */
+export interface UndeclaredField {
+  /** Its path from the object's root: `['spec', 'target', 'creationpolicy']`. */
+  readonly parts: readonly (string | number)[];
+  /** The fields the object holding it declares, with their schemas: a name spelt alike is the one meant. */
+  readonly declared: ReadonlyMap<string, EsoSchema>;
+}
+
+/**
+ * Each field of `value`, an object of the CRD's entry `entry` at `parts`, that its schema does not declare, in document
+ * order, at any depth: the fields apiextensions-apiserver prunes (v0.32.9 pkg/apiserver/schema/pruning/algorithm.go
+ * `prune`, run by customresource_handler.go `unstructuredSchemaCoercer.apply` before nulls are dropped, so a null
+ * field counts too), which kubectl's default --validate=strict turns into `unknown field "spec..."`. A map's keys are
+ * any (`additionalProperties`: template data, labels, a provider's tags), so only its values are walked. A value of
+ * another type than its schema's is not walked: the API server refuses it for its type (`schemaRefusal`, the shape
+ * rule). An object of x-kubernetes-preserve-unknown-fields keeps any field, and only its declared ones are walked
+ * (algorithm.go `skipPrune`); the CRDs of v2.9.0 hold none in a spec.
+ */
+export function undeclaredFields(value: unknown, entry: string, parts: readonly (string | number)[]): UndeclaredField[] {
+  const out: UndeclaredField[] = [];
+  if (isPlainObject(value)) { undeclaredIn(value, OBJECTS.get(entry)!, [...parts], out); }
+  return out;
+}
+
+function undeclaredIn(value: Record<string, unknown>, object: Compiled, parts: (string | number)[], out: UndeclaredField[]): void {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const schema = object.fields.get(keys[i]);
+    parts.push(keys[i]);
+    if (schema === undefined) {
+      if (!object.preservesUnknownFields) { out.push({ parts: parts.slice(), declared: object.fields }); }
+    } else {
+      undeclaredOf(value[keys[i]], schema, parts, out);
+    }
+    parts.pop();
+  }
+}
+
+function undeclaredOf(v: unknown, schema: EsoSchema, parts: (string | number)[], out: UndeclaredField[]): void {
+  if (schema.type === 'object' && isPlainObject(v)) {
+    undeclaredIn(v, OBJECTS.get(schema.entry)!, parts, out);
+  } else if (schema.type === 'list' && Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      parts.push(i);
+      undeclaredOf(v[i], schema.items, parts, out);
+      parts.pop();
+    }
+  } else if (schema.type === 'map' && schema.values.type !== 'string' && isPlainObject(v)) {
+    for (const key of Object.keys(v)) {
+      parts.push(key);
+      undeclaredOf(v[key], schema.values, parts, out);
+      parts.pop();
+    }
+  }
 }

@@ -484,6 +484,47 @@ describe('a ClusterExternalSecret refused for its whole CRD, or whose ExternalSe
   });
 });
 
+describe('unknown-field in a ClusterExternalSecret\'s spec', () => {
+  // ESO v2.9.0's ClusterExternalSecret CRD, v1 (lib/check/eso-crd-fields.ts), whose spec.externalSecretSpec is the
+  // ExternalSecret's spec: a field it does not declare is pruned as the API server stores the CES, which kubectl 1.32's
+  // default --validate=strict refuses (`unknown field "spec.externalSecretSpec.target.creationpolicy"`). ESO copies the
+  // stored spec into each ExternalSecret, the field dropped: it is reported once, on the CES.
+  const REFUSED = 'kubectl apply refuses the ClusterExternalSecret (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ClusterExternalSecret';
+  const unknown = (path: string, tail: string, fix: string) => ({
+    rule: 'unknown-field', sources: ['s2'], key: path, fix,
+    message: `clusterexternalsecret creds (s2) sets ${path}, a field the ClusterExternalSecret CRD does not declare: ${REFUSED}${tail}`,
+  });
+
+  test('a misspelt creationpolicy Merge in spec.externalSecretSpec: reported once, and each ExternalSecret read as stored, an Owner', () => {
+    // GIVEN Secret creds in team-a and team-b, and CES creds naming both, meant to merge into creds, with creationPolicy misspelt
+    const given = inputs(secret('creds', []), secret('creds', [], 'team-b'),
+      ces('creds', { namespaces: ['team-a', 'team-b'] }, { ...esSpec('creds'), target: { name: 'creds', creationpolicy: 'Merge' } }));
+    // WHEN checked
+    // THEN the field once, on the CES, with the default the api server sets in its place; and, as stored with
+    // --validate=warn or false, each ExternalSecret is an Owner, whose Secret clashes with creds
+    expect(checkManifests(given)).toEqual([
+      secretClash('s0', 's2', 'team-a'), secretClash('s1', 's2', 'team-b'),
+      unknown('spec.externalSecretSpec.target.creationpolicy', ', so spec.externalSecretSpec.target.creationPolicy takes its default, Owner',
+        'rename the field to spec.externalSecretSpec.target.creationPolicy'),
+    ]);
+  });
+
+  test('fields of the CES\'s own spec and of spec.externalSecretSpec, in document order; a map takes any key', () => {
+    // GIVEN CES creds with a misspelt namespaceSelector (so it targets nothing), a field of no name spelt alike in a
+    // data item, and keys of its own in spec.externalSecretMetadata's maps and a selector's matchLabels
+    const given = inputs(secret('creds', []), secret('creds', [], 'team-b'), ces('creds', {
+      namespaceSelecter: { matchLabels: { team: 'a' } }, namespaceSelectors: [{ matchLabels: { 'any/key': 'x' } }],
+      externalSecretMetadata: { labels: { 'any-label': 'x' }, annotations: { lables: 'y' } },
+    }, { ...esSpec('creds'), data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' }, comment: 'x' }] }));
+    // WHEN checked
+    // THEN each field the CRD does not declare, by its path, in document order (externalSecretSpec is written first)
+    expect(checkManifests(given)).toEqual([
+      unknown('spec.externalSecretSpec.data[0].comment', '', 'correct the field\'s name, or remove it'),
+      unknown('spec.namespaceSelecter', '', 'rename the field to spec.namespaceSelector'),
+    ]);
+  });
+});
+
 describe('the ExternalSecret of a ClusterExternalSecret judged as one the input holds', () => {
   test('its Secret clashes with the Secret of one of our constructs, refused at synth', () => {
     // GIVEN our MinioDefault with keys of its own (Secret minio in namespace user) and a CES writing minio into user

@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { checkManifests, PodDefaultCheck } from '../../lib/check';
 import { SpecField, SPEC_FIELDS } from '../../lib/check/external-secret';
-import { schemaRefusal } from '../../lib/check/eso-schema';
+import { schemaRefusal, undeclaredFields } from '../../lib/check/eso-schema';
+import { pathText } from '../../lib/admission/stored-pod-default';
 import { readManifestText } from '../../lib/check/manifest-text';
 import { fieldManager } from '../../lib/check/rules/duplicate-object';
 import { compileCrd, EXTERNALSECRET_CRD, hasExternalSecretCrd } from '../schema';
@@ -545,6 +546,98 @@ withEsoCrds('the table of ESO\'s CRDs against the CRDs of v2.9.0 (needs ../share
     });
 });
 
+withEsoCrds('unknown-field against a closed JSON schema of ESO\'s CRDs (needs ../shared/crds)', () => {
+  test.each([['ExternalSecret', EXTERNALSECRET_CRD], ['ClusterExternalSecret', CES_CRD]])(
+    'a field added to every object of a %s spec: the walk names each one a closed JSON schema of the CRD refuses, and none a map takes', (kind, file) => {
+      // GIVEN a spec that sets every field the CRD declares, with a field zzUndeclared added to every object and map of it
+      // (test/schema.ts closes each object of `properties` with additionalProperties: false, as pruning treats it)
+      const crd = YAML.parse(readFileSync(file, 'utf8'));
+      const schema = crd.spec.versions.find((v: any) => v.served).schema.openAPIV3Schema.properties.spec;
+      const spec = withUndeclared(validSample(schema));
+      const validate = compileCrd(file);
+      // WHEN the walk lists the fields the CRD does not declare, and the JSON schema validates the object
+      const walk = undeclaredFields(spec, `${kind}.spec`, ['spec']).map(f => pathText(f.parts));
+      validate({ apiVersion: 'external-secrets.io/v1', kind, metadata: { name: 'a' }, spec });
+      const closed = (validate.errors ?? []).filter(e => e.keyword === 'additionalProperties')
+        .map(e => `${e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}.${(e.params as any).additionalProperty}`);
+      // THEN the same fields, and as many as the objects of the sample
+      expect(walk.length).toBe(kind === 'ExternalSecret' ? 25 : 31);
+      expect([...walk].sort()).toEqual([...closed].sort());
+    });
+});
+
+withEsoCrds('the generator records where a field the CRD does not declare is kept (needs ../shared/crds)', () => {
+  /** Runs the generator over both CRDs, each with x-kubernetes-preserve-unknown-fields set as `edit` does; its output. */
+  function generate(edit: (spec: any) => void) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'eso-crd-'));
+    try {
+      const files = [EXTERNALSECRET_CRD, CES_CRD].map((file, i) => {
+        const crd = YAML.parse(readFileSync(file, 'utf8'));
+        const spec = crd.spec.versions.find((v: any) => v.served).schema.openAPIV3Schema.properties.spec;
+        edit(i === 0 ? spec : spec.properties.externalSecretSpec);
+        const out = path.join(dir, `${i}.yaml`);
+        writeFileSync(out, YAML.stringify(crd));
+        return out;
+      });
+      return spawnSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'eso-crd-fields.py'), ...files], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('an object of x-kubernetes-preserve-unknown-fields: its entry preservesUnknownFields, and nothing else changes', () => {
+    // GIVEN both CRDs with spec.target.template.metadata (the ClusterExternalSecret's externalSecretSpec's too) keeping unknown fields
+    // WHEN the generator runs
+    const run = generate(spec => { spec.properties.target.properties.template.properties.metadata['x-kubernetes-preserve-unknown-fields'] = true; });
+    // THEN the table is the committed one, with preservesUnknownFields on that entry alone
+    expect(run.stderr).toBe('');
+    const committed = readFileSync(path.join(__dirname, '..', '..', 'lib', 'check', 'eso-crd-fields.ts'), 'utf8');
+    const entry = "  'ExternalSecret.spec.target.template.metadata': {\n";
+    const at = committed.indexOf(entry);
+    const end = committed.indexOf('    },\n', at) + '    },\n'.length;
+    expect(run.stdout).toBe(`${committed.slice(0, end)}    preservesUnknownFields: true,\n${committed.slice(end)}`);
+  });
+
+  test('x-kubernetes-preserve-unknown-fields on a string, or on an object that declares no field, stops it', () => {
+    // GIVEN the CRDs with the flag on target.name, or on a target.template.metadata without its properties
+    // WHEN the generator runs THEN it stops, naming the place
+    const onString = generate(spec => { spec.properties.target.properties.name['x-kubernetes-preserve-unknown-fields'] = true; });
+    expect([onString.status, onString.stderr.trim()]).toEqual([1,
+      'ExternalSecret.spec.target.name: x-kubernetes-preserve-unknown-fields on a value that is no object of properties']);
+    const freeForm = generate(spec => { spec.properties.target.properties.template.properties.metadata = { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true }; });
+    expect([freeForm.status, freeForm.stderr.trim()]).toEqual([1, 'ExternalSecret.spec.target.template.metadata: an object that declares no field']);
+  });
+});
+
+describe('unknown-field where the table keeps unknown fields', () => {
+  test('undeclaredFields keeps any field of an entry that preservesUnknownFields, and walks its declared ones', () => {
+    // GIVEN a table whose ExternalSecret target keeps unknown fields, and whose template does not
+    jest.isolateModules(() => {
+      jest.doMock('../../lib/check/eso-crd-fields', () => ({
+        ESO_CRD_PATTERNS: {},
+        ESO_CRD_OBJECTS: {
+          'ExternalSecret.spec': { fields: { target: { type: 'object', entry: 'T' } } },
+          'T': { fields: { name: { type: 'string' }, template: { type: 'object', entry: 'M' } }, preservesUnknownFields: true },
+          'M': { fields: { type: { type: 'string' } } },
+        },
+      }));
+      const { undeclaredFields: walk } = require('../../lib/check/eso-schema');
+      // WHEN a spec with a field of its own in each is walked
+      const found = walk({ target: { name: 'x', extra: { any: 1 }, template: { type: 'Opaque', typo: 1 } }, other: 1 }, 'ExternalSecret.spec', ['spec']);
+      // THEN the template's and the spec's, not the target's
+      expect(found.map((f: any) => pathText(f.parts))).toEqual(['spec.target.template.typo', 'spec.other']);
+    });
+    jest.dontMock('../../lib/check/eso-crd-fields');
+  });
+});
+
+/** `value` with a field zzUndeclared, a string, added to each mapping at any depth (a map's too, which takes it). */
+function withUndeclared(value: any): any {
+  if (Array.isArray(value)) { return value.map(withUndeclared); }
+  if (typeof value !== 'object' || value === null) { return value; }
+  return { ...Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUndeclared(v)])), zzUndeclared: 'x' };
+}
+
 /** A value of `schema` that sets every declared field (one, where it allows at most one) with a value it allows. */
 function validSample(schema: any): any {
   switch (schema.type) {
@@ -849,6 +942,88 @@ describe('unknown-field in metadata', () => {
     const list = { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: [configMap('a', []), { ...configMap('b', []), metadata: { name: 'b', namespace: 'team-a', lables: {} } }] };
     // WHEN checked THEN the item, by its source
     expect(PodDefaultCheck.check(inputs(list)).map(p => `${p.sources.join(',')} ${p.key}`)).toEqual(['s0.items[1] metadata.lables']);
+  });
+});
+
+describe('unknown-field in an ExternalSecret\'s spec', () => {
+  // ESO v2.9.0's ExternalSecret CRD, v1 (lib/check/eso-crd-fields.ts): a field it does not declare is pruned as the API
+  // server stores the ExternalSecret (apiextensions-apiserver v0.32.9 pkg/apiserver/schema/pruning/algorithm.go), which
+  // under kubectl 1.32's default --validate=strict is the error `unknown field "spec.target.creationpolicy"`
+  // (customresource_handler.go). As for a PodDefault, the rest of the check reads the ExternalSecret as stored with
+  // --validate=warn or false: the field dropped.
+  const REFUSED = 'kubectl apply refuses the ExternalSecret (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ExternalSecret';
+  const unknown = (path: string, tail: string, fix: string, source = 's0') => ({
+    rule: 'unknown-field', namespace: 'team-a', sources: [source], key: path, fix,
+    message: `externalsecret creds (${source}) in namespace team-a sets ${path}, a field the ExternalSecret CRD does not declare: ${REFUSED}${tail}`,
+  });
+  const CORRECT = 'correct the field\'s name, or remove it';
+
+  test.each<[string, any, any[]]>([
+    ['target.engineVersion (v1 declares template.engineVersion), as ESO\'s own multiline-template snippet sets it',
+      { target: { name: 'creds', engineVersion: 'v1' }, data: FETCH }, [unknown('spec.target.engineVersion', '', CORRECT)]],
+    ['remoteRef.Property in upper case (the api server matches case)', { data: [{ secretKey: 'token', remoteRef: { key: 'fake/token', Property: 'p' } }] },
+      [unknown('spec.data[0].remoteRef.Property', '', 'rename the field to spec.data[0].remoteRef.property')]],
+    ['a null refreshIntervall: pruned before nulls are dropped, so refused too', { refreshIntervall: null, data: FETCH },
+      [unknown('spec.refreshIntervall', ', so spec.refreshInterval takes its default, 1h0m0s', 'rename the field to spec.refreshInterval')]],
+    ['a misspelt field beside the right one: no default taken', { target: { name: 'creds', creationPolicy: 'Orphan', creationpolicy: 'Merge' }, data: FETCH },
+      [unknown('spec.target.creationpolicy', '', 'rename the field to spec.target.creationPolicy')]],
+    ['fields at every depth, in document order', {
+      data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }, { secretKey: 'user', remoteRef: { key: 'fake/user' }, sourceRef: { storeRef: { name: 'vault', knd: 'SecretStore' } } }],
+      dataFrom: [{ extract: { key: 'fake/all', verison: '2' }, rewrite: [{ regexp: { source: 'a', target: 'b', flags: 'i' } }] }],
+      target: { name: 'creds', template: { metadata: { labels: { a: 'b' }, owner: 'x' }, templateFrom: [{ literal: 'x', targett: 'Data' }] } },
+    }, [
+      unknown('spec.data[1].sourceRef.storeRef.knd', '', CORRECT),
+      unknown('spec.dataFrom[0].extract.verison', '', 'rename the field to spec.dataFrom[0].extract.version'),
+      unknown('spec.dataFrom[0].rewrite[0].regexp.flags', '', CORRECT),
+      unknown('spec.target.template.metadata.owner', '', CORRECT),
+      unknown('spec.target.template.templateFrom[0].targett', ', so spec.target.template.templateFrom[0].target takes its default, Data',
+        'rename the field to spec.target.template.templateFrom[0].target'),
+    ]],
+  ])('%s: reported by its path, never its value', (_title, spec, expected) => {
+    // GIVEN ExternalSecret creds with fields its CRD does not declare
+    // WHEN checked
+    const problems = checkManifests(inputs(externalSecret('creds', spec)));
+    // THEN one unknown-field problem per field (a key of 4 letters or fewer is matched by case alone: knd is no kind)
+    expect(problems).toEqual(expected);
+  });
+
+  test('a misspelt creationpolicy Merge: reported, and the ExternalSecret read as the api server stores it, an Owner', () => {
+    // GIVEN Secret creds, and ExternalSecret fetch meant to merge its keys into creds, with creationPolicy misspelt
+    const given = inputs(secret('creds', []), externalSecret('fetch', { target: { name: 'creds', creationpolicy: 'Merge' }, data: FETCH }));
+    // WHEN checked
+    // THEN the field is reported with the default the api server sets in its place, and, as a PodDefault's pruned field
+    // is, the rest judged as stored with --validate=warn or false: an Owner, whose Secret clashes with creds
+    expect(checkManifests(given)).toEqual([
+      { rule: 'duplicate-object', namespace: 'team-a', sources: ['s0', 's1'], key: 'creds', message: `s0 and s1 both make Secret creds in namespace team-a ${ESO_EXISTING.split('; ')[0]}`,
+        fix: ESO_EXISTING.split('; ')[1] },
+      { ...unknown('spec.target.creationpolicy', ', so spec.target.creationPolicy takes its default, Owner', 'rename the field to spec.target.creationPolicy', 's1'),
+        message: `externalsecret fetch (s1) in namespace team-a sets spec.target.creationpolicy, a field the ExternalSecret CRD does not declare: ${REFUSED}, `
+          + 'so spec.target.creationPolicy takes its default, Owner' },
+    ]);
+  });
+
+  test('the value of an unknown field never shows', () => {
+    // GIVEN ExternalSecret creds with a fake password pasted under a field of its target
+    const problems = checkManifests(inputs(externalSecret('creds', { target: { name: 'creds', pasword: 'fake-password-0000' }, data: FETCH })));
+    // WHEN checked THEN the field, by its path, and not its value
+    expect(problems.map(p => p.key)).toEqual(['spec.target.pasword']);
+    expect(JSON.stringify(problems)).not.toContain('fake-password-0000');
+  });
+
+  test('maps take any key, status is not judged, and a value of another type is shape\'s alone', () => {
+    // GIVEN ExternalSecret creds with keys of its own in the CRD's maps (template data, template labels and annotations,
+    // find.tags), a status of fields the CRD lacks, and one field its template does not declare; and ExternalSecret
+    // other whose target.name is a mapping
+    const spec = {
+      dataFrom: [{ find: { tags: { 'any-tag': 'x', Team: 'a' } } }],
+      target: { name: 'creds', template: { engine: 'v2', data: { 'any.key': '{{ .x }}', Other_Key: 'y' }, metadata: { labels: { 'example.com/x': 'y' }, annotations: { lables: 'z' } } } },
+    };
+    const given = inputs({ ...externalSecret('creds', spec), status: { conditions: [], notAField: 1 } },
+      externalSecret('other', { target: { name: { naem: 'x' } }, data: FETCH }));
+    // WHEN checked
+    // THEN other's target.name as shape (the api server refuses its type; its keys are not judged), and the template's
+    // field alone of creds
+    expect(checkManifests(given).map(p => [p.rule, p.sources[0], p.key])).toEqual([['shape', 's1', 'spec.target.name'], ['unknown-field', 's0', 'spec.target.template.engine']]);
   });
 });
 

@@ -129,6 +129,10 @@ const TLS_KEY = (key: string) => `externalsecret template (external-secrets/mult
   + `add the key ${key} under spec.target.template.data, a template of the fetched keys, or, for a Secret of other keys, set `
   + 'spec.target.template.type to Opaque';
 
+/** What kubectl apply and the API server do with a field the CRD of `kind` does not declare (unknown-field). */
+const STRICT = (kind: string) => `kubectl apply refuses the ${kind} (strict field validation, its default), and with --validate=warn or false the api `
+  + `server drops the field as it stores the ${kind}`;
+
 /** Files checked alone that the check refuses: every line it prints, each a true problem (why, above it). */
 const REFUSED: { readonly [file: string]: readonly string[] } = {
   // a placeholder for the namespace: the API server refuses it (ValidateObjectMetaAccessor's ValidateNamespaceName)
@@ -173,8 +177,13 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
   ],
   // a template of one key, config, with type kubernetes.io/tls: with the default mergePolicy Replace ESO writes the
   // template's keys alone (commit cc5bfbc2, pkg/controllers/externalsecret/externalsecret_controller_template.go
-  // ApplyTemplate), and the API server refuses a kubernetes.io/tls Secret without tls.crt and tls.key (ValidateSecret)
-  'external-secrets/multiline-template-v1-external-secret.yaml': [TLS_KEY('tls.crt'), TLS_KEY('tls.key')],
+  // ApplyTemplate), and the API server refuses a kubernetes.io/tls Secret without tls.crt and tls.key (ValidateSecret);
+  // and spec.target.engineVersion, which v1's CRD does not declare in target (it declares target.template.engineVersion,
+  // of v2 alone): kubectl apply's strict validation refuses the field, and without it the API server prunes it (ESO
+  // v2.9.0 config/crds/bases/external-secrets.io_externalsecrets.yaml)
+  'external-secrets/multiline-template-v1-external-secret.yaml': [TLS_KEY('tls.crt'), TLS_KEY('tls.key'),
+    'externalsecret template (external-secrets/multiline-template-v1-external-secret.yaml#1) in namespace default sets spec.target.engineVersion, '
+    + `a field the ExternalSecret CRD does not declare: ${STRICT('ExternalSecret')}; correct the field's name, or remove it`],
   // the snippet shows two ways to write the ExternalSecret example in one file: applied together, the second replaces the first
   'external-secrets/keepersecurity-external-secret.yaml': [
     'external-secrets/keepersecurity-external-secret.yaml#1 and external-secrets/keepersecurity-external-secret.yaml#4 are both ExternalSecret example '
@@ -197,6 +206,9 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
     + 'extract, find and sourceRef, which External Secrets Operator\'s webhook refuses each ExternalSecret of it (either extract, find, or sourceRef '
     + 'must be set to dataFrom) and External Secrets Operator writes no ExternalSecret of it; give spec.externalSecretSpec.dataFrom[0] an extract '
     + '(a key to fetch), a find or a sourceRef, or remove it',
+    ...['key', 'version', 'property'].map(field => 'clusterexternalsecret hello-world (external-secrets/full-cluster-external-secret.yaml#1) sets '
+      + `spec.externalSecretSpec.dataFrom[0].${field}, a field the ClusterExternalSecret CRD does not declare: ${STRICT('ClusterExternalSecret')}; `
+      + 'correct the field\'s name, or remove it'),
   ],
   // a Job with generateName and no name: kserve's README runs `kubectl create -f`, which names it; kubectl apply refuses it
   // (it reads the live object by name first), and the check judges what kubectl apply does (docs/cli.md)

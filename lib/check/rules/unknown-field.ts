@@ -11,8 +11,10 @@ import { goType } from '../../admission/go-equal';
 import { pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { editDistance } from '../../names';
+import { generatingSource, isClusterExternalSecret } from '../cluster-external-secret';
+import { undeclaredFields, UndeclaredField } from '../eso-schema';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
-import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
+import { Found, isExternalSecret, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { misspeltAs } from './field-type';
@@ -183,6 +185,62 @@ function metadataProblem(found: Found, parts: readonly (string | number)[], know
       + `(strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ${kind}${lost}`,
     fix: meantPath === undefined ? 'correct the field\'s name, or remove it' : `rename the field to ${meantPath}`,
   });
+}
+
+// An ExternalSecret's spec and a ClusterExternalSecret's (with its externalSecretSpec, an ExternalSecret's spec) are
+// judged against their whole v1 CRD of ESO v2.9.0 (eso-crd-fields.ts): a field it does not declare is pruned as the
+// API server stores the object, which kubectl's default --validate=strict refuses ("strict decoding error: unknown
+// field \"spec.target.creationpolicy\"", apiextensions-apiserver v0.32.9 pkg/apiserver/customresource_handler.go
+// schemaCoercingDecoder, from the pruned paths of pkg/apiserver/schema/pruning/algorithm.go). As for a PodDefault, the
+// rest of the check reads the object as the API server stores it with --validate=warn or false, the field dropped
+// (every reader reads declared fields only): a misspelt `creationpolicy: Merge` is an Owner, what ESO then does.
+// `status` is not judged: the status subresource drops it on create.
+
+/**
+ * Each field of the spec of an ExternalSecret or a ClusterExternalSecret (its `externalSecretSpec` too) that the CRD
+ * does not declare, named by its path, never its value. The ExternalSecrets a ClusterExternalSecret makes are
+ * judged on it, once: ESO copies the spec it stored, the field dropped.
+ */
+export function unknownExternalSecretFields(objects: readonly Found[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const found = objects[i];
+    const crd = isExternalSecret(found) ? 'ExternalSecret' : isClusterExternalSecret(found) ? 'ClusterExternalSecret' : undefined;
+    if (crd === undefined || generatingSource(found.source) !== undefined) { continue; }
+    for (const field of undeclaredFields(found.manifest.spec, `${crd}.spec`, ['spec'])) { problems.push(esoProblem(found, crd, field)); }
+  }
+  return problems;
+}
+
+function esoProblem(found: Found, crd: string, field: UndeclaredField): CheckProblem {
+  const { parts, declared } = field;
+  const path = pathText(parts);
+  const written = parts[parts.length - 1] as string;
+  const meant = [...declared.keys()].find(name => spelledAlike(written, name));
+  const meantPath = meant === undefined ? undefined : pathText([...parts.slice(0, -1), meant]);
+  return checkProblem({
+    rule: 'unknown-field',
+    namespace: found.namespace,
+    sources: [found.source],
+    key: path,
+    message: `${objectSubject(found)} sets ${path}, a field the ${crd} CRD does not declare: kubectl apply refuses the ${crd} (strict field validation, its default), `
+      + `and with --validate=warn or false the api server drops the field as it stores the ${crd}${defaulted(found, parts, meant, meantPath, declared)}`,
+    fix: meantPath === undefined ? 'correct the field\'s name, or remove it' : `rename the field to ${meantPath}`,
+  });
+}
+
+/**
+ * `, so FIELD takes its default, VALUE` when the field meant has a default the API server sets (the CRD's) and the
+ * object does not give it besides: a misspelt `creationpolicy: Merge` leaves `creationPolicy` Owner. `''` otherwise.
+ */
+function defaulted(found: Found, parts: readonly (string | number)[], meant: string | undefined, meantPath: string | undefined,
+  declared: UndeclaredField['declared']): string {
+  if (meant === undefined) { return ''; }
+  const schema = declared.get(meant)!;
+  if (schema.type !== 'string' || schema.default === undefined) { return ''; }
+  const holder = valueAt(found.manifest, parts.slice(0, -1));
+  if (holder[meant] !== undefined && holder[meant] !== null) { return ''; }
+  return `, so ${meantPath} takes its default, ${schema.default === '' ? 'an empty string' : schema.default}`;
 }
 
 /**
