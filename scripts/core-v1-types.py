@@ -14,6 +14,8 @@ Usage: scripts/core-v1-types.py CORE_V1_TYPES_GO META_V1_TYPES_GO API_VERSION [C
 import re
 import sys
 
+from ts_names import quote
+
 STRUCT = re.compile(r'^type (\w+) struct \{')
 NAMED = re.compile(r'^type (\w+) (?:= )?([\w.\[\]*]+)\s*$')
 FIELD = re.compile(r'^\t(\w+)\s+([\w.\[\]*]+)\s+`json:"([^"]*)"')
@@ -137,10 +139,6 @@ def main():
         body = ', '.join(f"{quote(j)}: '{t}{'' if omit else '!'}'" for j, t, omit in fields)
         print(f"  {quote(name)}: {{ {body} }},")
     print('};')
-
-
-def quote(name):
-    return name if re.match(r'^[A-Za-z_$][\w$]*$', name) else "'" + name + "'"
 
 
 if __name__ == '__main__':

@@ -26,10 +26,11 @@ pruning/algorithm.go skipPrune does). The v2.9.0 CRDs' specs hold no such object
 value of that flag that is no object, stops the script.
 """
 import json
-import re
 import sys
 
 import yaml
+
+from ts_names import quote
 
 MODELLED = {'type', 'properties', 'items', 'additionalProperties', 'default', 'enum', 'required', 'pattern',
             'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'description',
@@ -209,10 +210,6 @@ def main():
     for pattern, name in PATTERNS.items():
         print(f'  {quote(name)}: {ts(pattern)},')
     print('};')
-
-
-def quote(name):
-    return name if re.match(r'^[A-Za-z_$][\w$]*$', name) else "'" + name + "'"
 
 
 if __name__ == '__main__':

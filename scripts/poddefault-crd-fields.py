@@ -24,10 +24,11 @@ pkg/apiserver/validation/formats.go), and those are not among them. The table st
 the CRD) that the webhook decodes a stored PodDefault into, which refuse a wider number.
 """
 import json
-import re
 import sys
 
 import yaml
+
+from ts_names import quote
 
 SCALARS = {'string', 'boolean', 'integer', 'number'}
 # The keys the table models (type, properties, items, additionalProperties, default, int-or-string's anyOf,
@@ -192,10 +193,6 @@ def main():
 
 def join(path, name):
     return f'{path}.{name}' if path else name
-
-
-def quote(name):
-    return name if re.match(r'^[A-Za-z_$][\w$]*$', name) else "'" + name + "'"
 
 
 def quote_value(text):
