@@ -42,8 +42,9 @@ const REQUIRED_FIX: Readonly<Record<typeof REQUIRED[number], string>> = {
 /**
  * Kubernetes' own finalizers, the only names without a `/` that the API server takes on a kind whose validation calls
  * the core group's ValidateObjectMeta (`kubeFinalizers`): kubernetes v1.32 pkg/apis/core/helper/helpers.go
- * IsStandardFinalizerName (core.FinalizerKubernetes, metav1.FinalizerOrphanDependents, metav1.FinalizerDeleteDependents; apiextensions-apiserver v0.32.9
- * pkg/registry/customresource/validator.go lists the same three).
+ * IsStandardFinalizerName (core.FinalizerKubernetes, metav1.FinalizerOrphanDependents,
+ * metav1.FinalizerDeleteDependents; apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go lists the
+ * same three).
  */
 const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
