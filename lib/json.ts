@@ -15,7 +15,12 @@ export function typeName(value: unknown): string {
   if (value === null) { return 'null'; }
   if (Array.isArray(value)) { return 'an array'; }
   const type = typeof value;
-  return type === 'undefined' ? 'missing' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  return type === 'undefined' ? 'missing' : withArticle(type);
+}
+
+/** `word` after "a", or "an" before a vowel: `a number`, `an Ingress`. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 /** Go's encoding/json refuses JSON nested deeper than this (scanner.go, maxNestingDepth), and so do Docker and the API server. */

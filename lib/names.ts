@@ -16,6 +16,11 @@ export const MAX_PODDEFAULT_NAME_LENGTH = 52;
  * server's pod validation, kubernetes pkg/apis/core/validation ValidateVolumes).
  */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * A DNS-1035 label, without its length limit: a DNS-1123 label that starts with a letter (Service names:
+ * k8s.io/apimachinery v0.32.9 pkg/util/validation/validation.go IsDNS1035Label).
+ */
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** A DNS-1123 subdomain (Secret names, custom resource names, label key prefixes), without its length limit. */
 export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A key of a Secret's `data`. */
@@ -38,6 +43,11 @@ export function kebabCase(id: string): string {
 /** Whether `name` is a DNS-1123 label of at most `max` characters. */
 export function isDnsLabel(name: string, max = 63): boolean {
   return name.length <= max && DNS_LABEL.test(name);
+}
+
+/** Whether `name` is a DNS-1035 label (at most 63 characters), the rule for Service names. */
+export function isDns1035Label(name: string): boolean {
+  return name.length <= 63 && DNS_1035_LABEL.test(name);
 }
 
 /** Whether `name` is a DNS-1123 subdomain, the rule for Secret names. */
@@ -190,6 +200,15 @@ export function dnsLabelRule(max = 63): NameRule {
   return {
     text: `a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most ${max} characters)`,
     character: /^[-a-z0-9]$/, edge: LOWER_ALNUM, max,
+  };
+}
+
+/** A DNS-1035 label: a DNS-1123 label of at most 63 characters that starts with a letter. */
+export function dns1035LabelRule(): NameRule {
+  return {
+    text: 'a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters)',
+    character: /^[-a-z0-9]$/, edge: LOWER_ALNUM, max: 63,
+    other: name => (/^[0-9]/.test(name) ? 'starts with a digit' : undefined),
   };
 }
 

@@ -73,7 +73,7 @@ describe('the library in a cluster stack of cdk8s-plus-28 workloads', () => {
     // WHEN synthesised / THEN the check names that object and field
     expect(() => app.synthYaml()).toThrow('Validation failed with the following errors:\n  [] configmap team-a-settings-c82b5c1f (team-a/settings/Resource) '
       + 'in namespace team-a has a finalizer without a domain (no /) that is none of kubernetes, orphan and foregroundDeletion at metadata.finalizers[0]: '
-      + 'the api server refuses the ConfigMap, as it does on the kinds of the core group (v1) but Event; a custom resource\'s it only warns of; '
+      + 'the api server refuses the ConfigMap, as kubernetes\' own kinds\' validation does (a custom resource\'s only warns of it); '
       + 'name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it');
   });
 });

@@ -1260,7 +1260,7 @@ describe('field-type in metadata: owner references and finalizers the api server
       `a finalizer that is no qualified name at metadata.finalizers[0]: ${REFUSED}, ${QUALIFIED}`, FINALIZER_FIX],
     ['a ConfigMap\'s finalizer without a domain', { finalizers: ['cleanup'] }, 'metadata.finalizers[0]',
       `a finalizer without a domain (no /) that is none of kubernetes, orphan and foregroundDeletion at metadata.finalizers[0]: ${REFUSED}, `
-      + 'as it does on the kinds of the core group (v1) but Event; a custom resource\'s it only warns of', FINALIZER_FIX],
+      + 'as kubernetes\' own kinds\' validation does (a custom resource\'s only warns of it)', FINALIZER_FIX],
     ['orphan and foregroundDeletion together', { finalizers: ['orphan', 'foregroundDeletion'] }, 'metadata.finalizers',
       `both orphan and foregroundDeletion at metadata.finalizers: ${REFUSED}, as its dependents cannot be both orphaned and deleted first`,
       'keep one of them: orphan leaves the dependents, foregroundDeletion deletes them before the object'],
@@ -1298,6 +1298,45 @@ describe('field-type in metadata: owner references and finalizers the api server
       involvedObject: { kind: 'ConfigMap', name: 'c', namespace: 'team-a' } };
     // WHEN checked THEN the second only
     expect(PodDefaultCheck.check(inputs(event)).map(p => `${p.rule} ${p.key}`)).toEqual(['field-type metadata.finalizers[1]']);
+  });
+
+  test.each<[string, string, boolean]>([
+    ['Deployment', 'apps/v1', true], ['StatefulSet', 'apps/v1', true], ['DaemonSet', 'apps/v1', true], ['ReplicaSet', 'apps/v1', true],
+    ['Job', 'batch/v1', true], ['CronJob', 'batch/v1', true], ['Ingress', 'networking.k8s.io/v1', true], ['NetworkPolicy', 'networking.k8s.io/v1', true],
+    ['Role', 'rbac.authorization.k8s.io/v1', true], ['ClusterRole', 'rbac.authorization.k8s.io/v1', false],
+    ['RoleBinding', 'rbac.authorization.k8s.io/v1', true], ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', false],
+    ['HorizontalPodAutoscaler', 'autoscaling/v2', true], ['StorageClass', 'storage.k8s.io/v1', false], ['PriorityClass', 'scheduling.k8s.io/v1', false],
+    ['Pod', 'v1', true], ['Service', 'v1', true], ['PersistentVolumeClaim', 'v1', true],
+  ])('the finalizer of a %s without a domain is refused: its validation calls the core group\'s ValidateObjectMeta', (kind, apiVersion, namespaced) => {
+    // GIVEN a built-in kind whose validation calls kubernetes' pkg/apis/core/validation ValidateObjectMeta (builtin-kinds.ts,
+    // release-1.32: apps, batch, networking, rbac, autoscaling, storage, scheduling), with a finalizer without /
+    const manifest = { apiVersion, kind, metadata: { name: 'x', ...(namespaced ? { namespace: 'team-a' } : {}), finalizers: ['example.com/ok', 'cleanup'] } };
+    // WHEN checked
+    const problems = PodDefaultCheck.check(inputs(manifest)).filter(p => p.rule === 'field-type');
+    // THEN the second is refused by validateKubeFinalizerName, by its path, never its value
+    expect(problems.map(p => `${p.key}: ${p.message}; ${p.fix}`)).toEqual([
+      `metadata.finalizers[1]: ${kind.toLowerCase()} x (s0)${namespaced ? ' in namespace team-a' : ''} has a finalizer without a domain (no /) that is none of kubernetes, `
+      + `orphan and foregroundDeletion at metadata.finalizers[1]: the api server refuses the ${kind}, as kubernetes' own kinds' validation does `
+      + `(a custom resource's only warns of it); ${FINALIZER_FIX}`,
+    ]);
+  });
+
+  test('a PodDisruptionBudget\'s, a CustomResourceDefinition\'s and an unknown kind\'s finalizer without a domain pass', () => {
+    // GIVEN kinds whose validation calls apimachinery's ValidateObjectMeta alone, or none: kubernetes release-1.32
+    // pkg/apis/policy/validation ValidatePodDisruptionBudget validates the spec alone; apiextensions-apiserver v0.32.9
+    // ValidateCustomResourceDefinition calls genericvalidation.ValidateObjectMeta; a kind the check does not know is
+    // not judged by it. Each has a finalizer without /, and one that is no qualified name (every kind's rule)
+    const finalizers = ['cleanup', 'clean up'];
+    const manifests = [
+      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb', namespace: 'team-a', finalizers }, spec: {} },
+      { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com', finalizers },
+        spec: { group: 'example.com', names: { plural: 'widgets', kind: 'Widget' }, scope: 'Namespaced', versions: [] } },
+      { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'team-a', finalizers } },
+    ];
+    // WHEN checked THEN only the names that are no qualified name
+    expect(PodDefaultCheck.check(inputs(...manifests)).filter(p => p.rule === 'field-type').map(p => `${p.sources.join(',')} ${p.key}`)).toEqual([
+      's0 metadata.finalizers[1]', 's1 metadata.finalizers[1]', 's2 metadata.finalizers[1]',
+    ]);
   });
 
   test('a value of another type is metadata-type\'s, a misspelt field unknown-field\'s: one problem each', () => {
@@ -1460,6 +1499,85 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
     ];
     // WHEN checked THEN the last alone
     expect(PodDefaultCheck.check(inputs(...manifests)).map(p => `${p.rule} ${p.sources.join(',')} ${p.key}`)).toEqual(['field-type s7 metadata.labels["a b"]']);
+  });
+
+  describe('built-in kinds, by the name validator each calls (lib/check/builtin-kinds.ts, kubernetes release-1.32)', () => {
+    const DNS_1035 = 'a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters)';
+    const RULES: Record<string, string> = { subdomain: SUBDOMAIN, label: LABEL, 'path segment': PATH_SEGMENT };
+    const named = (kind: string, apiVersion: string, namespaced: boolean, metadata: any) =>
+      ({ apiVersion, kind, metadata: { ...(namespaced ? { namespace: 'team-a' } : {}), ...metadata } });
+
+    test.each<[string, string, boolean, string]>([
+      ['Pod', 'v1', true, 'subdomain'], ['PersistentVolumeClaim', 'v1', true, 'subdomain'], ['Endpoints', 'v1', true, 'subdomain'],
+      ['LimitRange', 'v1', true, 'subdomain'], ['ResourceQuota', 'v1', true, 'subdomain'],
+      ['Deployment', 'apps/v1', true, 'subdomain'], ['ReplicaSet', 'apps/v1', true, 'subdomain'], ['DaemonSet', 'apps/v1', true, 'subdomain'],
+      ['StatefulSet', 'apps/v1', true, 'label'], ['Job', 'batch/v1', true, 'subdomain'], ['CronJob', 'batch/v1', true, 'subdomain'],
+      ['Ingress', 'networking.k8s.io/v1', true, 'subdomain'], ['NetworkPolicy', 'networking.k8s.io/v1', true, 'subdomain'],
+      ['HorizontalPodAutoscaler', 'autoscaling/v2', true, 'subdomain'], ['StorageClass', 'storage.k8s.io/v1', false, 'subdomain'],
+      ['PriorityClass', 'scheduling.k8s.io/v1', false, 'subdomain'],
+    ])('the name of a %s in upper case is refused by its rule', (kind, apiVersion, namespaced, rule) => {
+      // GIVEN the kind named in upper case, which the path segment rule alone took WHEN checked
+      const problems = PodDefaultCheck.check(inputs(named(kind, apiVersion, namespaced, { name: 'Web' })));
+      // THEN refused by the kind's own name validator
+      expect(problems.map(p => `${p.rule}: ${p.message}; ${p.fix}`)).toEqual([
+        `field-type: ${kind.toLowerCase()} Web (s0)${namespaced ? ' in namespace team-a' : ''} has an invalid name at metadata.name: the api server refuses the ${kind}, `
+        + `as the name has an upper-case letter at character 1; ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} name is ${RULES[rule]}; rename the ${kind} by that rule`,
+      ]);
+    });
+
+    test.each<[string, any, string, string]>([
+      ['a Service name that starts with a digit (ValidateServiceName = NameIsDNS1035Label)', named('Service', 'v1', true, { name: '1api' }),
+        `service 1api (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the Service, as the name starts with a digit; a Service name is ${DNS_1035}`,
+        'rename the Service by that rule'],
+      ['a Service name with "." (a subdomain takes it, a DNS-1035 label does not)', named('Service', 'v1', true, { name: 'api.v1' }),
+        `service api.v1 (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the Service, as the name has "." at character 4; a Service name is ${DNS_1035}`,
+        'rename the Service by that rule'],
+      ['a Service generateName that starts with a digit', named('Service', 'v1', true, { generateName: '1api-' }),
+        'service (s0) in namespace team-a has an invalid generateName at metadata.generateName: the api server refuses the Service, as the generateName (a last "-" aside) '
+        + `starts with a digit; a Service name is ${DNS_1035}`, 'change the generateName by that rule (it may end with "-")'],
+      ['a StatefulSet name with "." (ValidateStatefulSetName = NameIsDNSLabel)', named('StatefulSet', 'apps/v1', true, { name: 'cache.v1' }),
+        `statefulset cache.v1 (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the StatefulSet, as the name has "." at character 6; a StatefulSet name is ${LABEL}`,
+        'rename the StatefulSet by that rule'],
+      ['a CronJob name of 53 characters (ValidateCronJobCreate: DNS1035LabelMaxLength-11)', named('CronJob', 'batch/v1', true, { name: 'n'.repeat(53) }),
+        `cronjob ${'n'.repeat(53)} (s0) in namespace team-a has a name too long at metadata.name: the api server refuses the CronJob, as a CronJob name is at most 52 `
+        + 'characters (this one is 53): the cronjob controller names each Job after it with an 11-character suffix, and a Job name is at most 63',
+        'rename the CronJob to at most 52 characters'],
+      ['a ClusterRole name with "/" (ValidateRBACName = IsValidPathSegmentName)', named('ClusterRole', 'rbac.authorization.k8s.io/v1', false, { name: 'team/reader' }),
+        `clusterrole team/reader (s0) has an invalid name at metadata.name: the api server refuses the ClusterRole, as the name has "/" at character 5; a ClusterRole name is ${PATH_SEGMENT}`,
+        'rename the ClusterRole by that rule'],
+      ['a CustomResourceDefinition name other than <plural>.<group>', { ...named('CustomResourceDefinition', 'apiextensions.k8s.io/v1', false, { name: 'poddefault.kubeflow.org' }),
+        spec: { group: 'kubeflow.org', names: { plural: 'poddefaults', kind: 'PodDefault' }, scope: 'Namespaced', versions: [] } },
+      'customresourcedefinition poddefault.kubeflow.org (s0) has a name other than spec.names.plural, ".", then spec.group at metadata.name: the api server refuses the '
+        + 'CustomResourceDefinition, as a CustomResourceDefinition\'s name must be its plural and its group, joined by "."',
+      'rename the CustomResourceDefinition to <spec.names.plural>.<spec.group>, or correct those fields'],
+    ])('%s', (_title, manifest, message, fix) => {
+      // GIVEN the object WHEN checked
+      const problems = PodDefaultCheck.check(inputs(manifest)).filter(p => p.rule === 'field-type');
+      // THEN one field-type problem, naming the object and the path
+      expect(problems.map(p => `${p.message}; ${p.fix}`)).toEqual([`${message}; ${fix}`]);
+    });
+
+    test('names each kind\'s validator takes pass, beside one it refuses', () => {
+      // GIVEN a Deployment and a Job with "." (DNS subdomains), a Service and a StatefulSet of lower-case letters, digits
+      // and "-", a CronJob of 52 characters, RBAC names with ":" and upper case (path segments), a PodDisruptionBudget in
+      // upper case (its validation checks no name: the path segment rule alone), a CustomResourceDefinition named
+      // <plural>.<group>, a Service generateName whose last "-" is masked, and a Service name of a digit first, refused
+      const manifests = [
+        named('Deployment', 'apps/v1', true, { name: 'api.v1' }), named('Job', 'batch/v1', true, { name: 'migrate.v2' }),
+        named('Service', 'v1', true, { name: 'web-1' }), named('StatefulSet', 'apps/v1', true, { name: 'cache-0' }),
+        named('CronJob', 'batch/v1', true, { name: 'n'.repeat(52) }),
+        named('ClusterRole', 'rbac.authorization.k8s.io/v1', false, { name: 'system:controller:Foo_1' }),
+        named('RoleBinding', 'rbac.authorization.k8s.io/v1', true, { name: 'Team_A:Readers' }),
+        named('PodDisruptionBudget', 'policy/v1', true, { name: 'My_PDB' }),
+        { ...named('CustomResourceDefinition', 'apiextensions.k8s.io/v1', false, { name: 'poddefaults.kubeflow.org' }),
+          spec: { group: 'kubeflow.org', names: { plural: 'poddefaults', kind: 'PodDefault' }, scope: 'Namespaced', versions: [] } },
+        named('Service', 'v1', true, { generateName: 'web-' }),
+        named('Service', 'v1', true, { name: '9web' }),
+      ];
+      // WHEN checked THEN the last alone
+      expect(PodDefaultCheck.check(inputs(...manifests)).filter(p => p.rule === 'field-type').map(p => `${p.sources.join(',')} ${p.key}`))
+        .toEqual(['s10 metadata.name']);
+    });
   });
 
   test('one problem for each mistake: a PodDefault\'s name is name-format\'s, a value of another type metadata-type\'s', () => {

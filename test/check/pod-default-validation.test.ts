@@ -428,8 +428,8 @@ describe('attaching and synthesising', () => {
     // WHEN synthesised THEN synth fails with the field-type rule for each, in the order of the output, by the path, never a value
     expect(errorsOf(() => app.synthYaml())).toEqual([
       `configmap settings (${config.node.path}) in namespace team-a has a finalizer without a domain (no /) that is none of kubernetes, orphan and `
-      + 'foregroundDeletion at metadata.finalizers[0]: the api server refuses the ConfigMap, as it does on the kinds of the core group (v1) but Event; '
-      + 'a custom resource\'s it only warns of; name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it',
+      + 'foregroundDeletion at metadata.finalizers[0]: the api server refuses the ConfigMap, as kubernetes\' own kinds\' '
+      + 'validation does (a custom resource\'s only warns of it); name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it',
       `poddefault ${minio.name} (${minio.node.path}) in namespace team-a has an owner reference without uid at metadata.ownerReferences[0].uid: `
       + 'the api server refuses the PodDefault, as every owner reference needs its apiVersion, kind, name and uid; '
       + 'give the owner\'s uid, as kubectl get shows it in the owner\'s metadata.uid once the owner exists, or remove the owner reference',

@@ -3,14 +3,15 @@
 // keys, a negative generation, owner references and finalizers. Every create and update runs k8s.io/apimachinery v0.32.9
 // pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor on any kind (k8s.io/apiserver v0.32.9
 // pkg/registry/rest/create.go BeforeCreate and update.go, with path.ValidatePathSegmentName for the name; the kind's own
-// Validate first, with its name validator: kubernetes release-1.32 pkg/apis/core/validation, a custom resource's
-// apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go). kubectl's client runs none of it:
+// Validate first, with its name validator: builtin-kinds.ts for Kubernetes' own kinds, kubernetes release-1.32, a custom
+// resource's apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go). kubectl's client runs none of it:
 // `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
 // (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate. Annotation sizes
 // are annotation-size's, a PodDefault's name name-format's and name-length's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
-import { isPlainObject } from '../../json';
-import { dnsLabelRule, dnsSubdomainRule, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
+import { isPlainObject, withArticle } from '../../json';
+import { dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
+import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
 import { generatingSource } from '../cluster-external-secret';
 import { isNamespaced } from '../input-model';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
@@ -39,10 +40,11 @@ const REQUIRED_FIX: Readonly<Record<typeof REQUIRED[number], string>> = {
 };
 
 /**
- * Kubernetes' own finalizers, the only names without a `/` that the API server takes on a kind of the core
- * group: kubernetes v1.32 pkg/apis/core/helper/helpers.go IsStandardFinalizerName (core.FinalizerKubernetes,
- * metav1.FinalizerOrphanDependents, metav1.FinalizerDeleteDependents; apiextensions-apiserver v0.32.9
- * pkg/registry/customresource/validator.go lists the same three).
+ * Kubernetes' own finalizers, the only names without a `/` that the API server takes on a kind whose validation calls
+ * the core group's ValidateObjectMeta (`kubeFinalizers`): kubernetes v1.32 pkg/apis/core/helper/helpers.go
+ * IsStandardFinalizerName (core.FinalizerKubernetes, metav1.FinalizerOrphanDependents,
+ * metav1.FinalizerDeleteDependents; apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go lists the
+ * same three).
  */
 const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
@@ -72,28 +74,19 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
         fix,
       }));
     };
+    const builtin = builtinKind(found.group, found.kind);
     names(found, metadata, kind, refuse);
+    nameLength(builtin, metadata.name, kind, refuse);
+    customResourceDefinitionName(found, metadata.name, refuse);
     namespace(found, metadata.namespace, refuse);
-    generation(found, metadata.generation, refuse);
+    generation(builtin, metadata.generation, refuse);
     labels(metadata.labels, kind, valid, refuse);
     annotationKeys(metadata.annotations, valid, refuse);
     ownerReferences(metadata.ownerReferences, refuse);
-    // A core Event's validation skips the core group's ObjectMeta rules (see `finalizers`).
-    finalizers(metadata.finalizers, found.manifest.apiVersion === 'v1' && found.kind !== 'Event', refuse);
+    finalizers(metadata.finalizers, kubeFinalizers(found, builtin), refuse);
   }
   return problems;
 }
-
-/**
- * Kinds of the core group whose name the API server validates as a DNS-1123 subdomain (kubernetes release-1.32
- * pkg/apis/core/validation/validation.go ValidateSecret and ValidateConfigMap, ValidateSecretName and
- * ValidateConfigMapName = NameIsDNSSubdomain; service_accounts.go ValidateServiceAccount, ValidateServiceAccountName,
- * the same), and whose registry strategies leave metadata.generation as sent (pkg/registry/core/{secret,configmap,
- * serviceaccount,namespace}/strategy.go PrepareForCreate set no generation): a Namespace is a DNS-1123 label
- * (ValidateNamespace, ValidateNamespaceName = NameIsDNSLabel).
- */
-const CORE_SUBDOMAIN_KINDS: ReadonlySet<string> = new Set(['Secret', 'ConfigMap', 'ServiceAccount']);
-const CORE_KINDS: ReadonlySet<string> = new Set([...CORE_SUBDOMAIN_KINDS, 'Namespace']);
 
 /**
  * API groups served only by CustomResourceDefinitions (Kubeflow's, External Secrets Operator's): the API server
@@ -105,9 +98,9 @@ const CUSTOM_GROUPS: ReadonlySet<string> = new Set(['kubeflow.org', 'external-se
 /**
  * The name every kind takes: k8s.io/apiserver v0.32.9 pkg/registry/rest/create.go BeforeCreate validates it with
  * k8s.io/apimachinery v0.32.9 pkg/api/validation/path/name.go ValidatePathSegmentName, whatever the kind ("." and ".."
- * alone, "/" and "%" anywhere are refused; a generateName only the latter, IsValidPathSegmentPrefix). A kind the check
- * does not know is judged by it alone: its own validator is unknown here (a Service's is a DNS-1035 label, a Role's the
- * path segment rule itself), and a stricter rule would refuse names that kind takes.
+ * alone, "/" and "%" anywhere are refused; a generateName only the latter, IsValidPathSegmentPrefix). A kind neither
+ * builtin-kinds.ts nor CUSTOM_GROUPS lists is judged by it alone: its own validator is unknown here, and a stricter rule
+ * would refuse names that kind takes.
  */
 const PATH_SEGMENT_RULE: NameRule = {
   text: 'a segment of a url path: neither "." nor "..", and without "/" or "%"',
@@ -131,21 +124,26 @@ const PATH_SEGMENT_NAMES: KindNames = {
   passes: (name, prefix) => !/[/%]/.test(name) && (prefix || (name !== '.' && name !== '..')),
   masks: false,
 };
-// NameIsDNSSubdomain and NameIsDNSLabel judge a generateName with its last "-" masked (maskTrailingDash).
+// NameIsDNSSubdomain, NameIsDNSLabel and NameIsDNS1035Label judge a generateName with its last "-" masked (maskTrailingDash).
 const SUBDOMAIN_NAMES: KindNames = { rule: () => dnsSubdomainRule(), passes: (name, prefix) => isDnsSubdomain(prefix ? maskTrailingDash(name) : name), masks: true };
 const LABEL_NAMES: KindNames = { rule: () => dnsLabelRule(), passes: (name, prefix) => isDnsLabel(prefix ? maskTrailingDash(name) : name), masks: true };
+const DNS_1035_NAMES: KindNames = { rule: () => dns1035LabelRule(), passes: (name, prefix) => isDns1035Label(prefix ? maskTrailingDash(name) : name), masks: true };
 
-/** The name rules of `found`'s kind. */
+const VALIDATOR_NAMES: Readonly<Record<NameValidator, KindNames>> = {
+  'dns-subdomain': SUBDOMAIN_NAMES, 'dns-label': LABEL_NAMES, 'dns-1035-label': DNS_1035_NAMES, 'path-segment': PATH_SEGMENT_NAMES,
+};
+
+/** The name rules of `found`'s kind: its row of builtin-kinds.ts, a custom resource's, or the path segment rule. */
 function kindNames(found: Found): KindNames {
-  if (found.group === 'core') {
-    return found.kind === 'Namespace' ? LABEL_NAMES : CORE_SUBDOMAIN_KINDS.has(found.kind) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
-  }
+  const builtin = builtinKind(found.group, found.kind);
+  if (builtin !== undefined) { return VALIDATOR_NAMES[builtin.names]; }
   return CUSTOM_GROUPS.has(found.group) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
 }
 
 /** The name of `found`'s kind, in the words of `refusal`: `a Secret name`. */
-function nameWords(found: Found, rules: KindNames): string {
-  return rules === PATH_SEGMENT_NAMES ? 'the name of any kind' : found.group === 'core' ? `a ${found.kind} name` : 'a custom resource\'s name';
+function nameWords(found: Found): string {
+  if (builtinKind(found.group, found.kind) !== undefined) { return `${withArticle(found.kind)} name`; }
+  return CUSTOM_GROUPS.has(found.group) ? 'a custom resource\'s name' : 'the name of any kind';
 }
 
 /**
@@ -170,7 +168,7 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
       // The refusal of what Go judged: a DNS rule's prefix with its last "-" masked.
       const judged = rules.masks ? maskTrailingDash(generateName) : generateName;
       refuse(['metadata', 'generateName'], 'an invalid generateName',
-        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found, rules))}`,
+        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found))}`,
         `change the generateName by that rule${rules.masks ? ' (it may end with "-")' : ''}`);
     }
   }
@@ -181,7 +179,7 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
         `give the ${kind} a metadata.name`);
     }
   } else if (typeof name === 'string' && !rules.passes(name, false)) {
-    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found, rules))}`, `rename the ${kind} by that rule`);
+    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found))}`, `rename the ${kind} by that rule`);
   }
 }
 
@@ -197,13 +195,38 @@ function namespace(found: Found, value: unknown, refuse: Refuse): void {
 }
 
 /**
- * A negative generation, which ValidateObjectMetaAccessor refuses (ValidateNonnegativeField, "must be greater than or
- * equal to 0"), of the core kinds whose strategies keep the generation sent. A custom resource's is set to 1 before
- * (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go PrepareForCreate), as many built-in kinds'
- * is: a kind the check does not know is not judged.
+ * A name longer than the kind's validation takes on create, though its rule takes it: a CronJob's (builtin-kinds.ts).
  */
-function generation(found: Found, value: unknown, refuse: Refuse): void {
-  if (!isInteger(value) || (value as number) >= 0 || found.group !== 'core' || !CORE_KINDS.has(found.kind)) { return; }
+function nameLength(builtin: BuiltinKind | undefined, name: unknown, kind: string, refuse: Refuse): void {
+  const max = builtin?.maxName;
+  if (max === undefined || typeof name !== 'string' || name.length <= max.length) { return; }
+  refuse(['metadata', 'name'], 'a name too long', `as a ${kind} name is at most ${max.length} characters (this one is ${name.length}): ${max.why}`,
+    `rename the ${kind} to at most ${max.length} characters`);
+}
+
+/**
+ * A CustomResourceDefinition whose name is not `<spec.names.plural>.<spec.group>`: apiextensions-apiserver v0.32.9
+ * pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinition's name function refuses it ("must be
+ * spec.names.plural+"."+spec.group"). Judged when both are strings; a missing one is the CRD's own problem.
+ */
+function customResourceDefinitionName(found: Found, name: unknown, refuse: Refuse): void {
+  if (found.group !== 'apiextensions.k8s.io' || found.kind !== 'CustomResourceDefinition' || typeof name !== 'string' || name === '') { return; }
+  const spec = found.manifest.spec;
+  const plural = isPlainObject(spec) && isPlainObject(spec.names) ? spec.names.plural : undefined;
+  const group = isPlainObject(spec) ? spec.group : undefined;
+  if (typeof plural !== 'string' || typeof group !== 'string' || name === `${plural}.${group}`) { return; }
+  refuse(['metadata', 'name'], 'a name other than spec.names.plural, ".", then spec.group',
+    'as a CustomResourceDefinition\'s name must be its plural and its group, joined by "."', 'rename the CustomResourceDefinition to <spec.names.plural>.<spec.group>, or correct those fields');
+}
+
+/**
+ * A negative generation, which ValidateObjectMetaAccessor refuses (ValidateNonnegativeField, "must be greater than or
+ * equal to 0"), of the kinds whose strategies keep the generation sent (builtin-kinds.ts `keepsGeneration`). A custom
+ * resource's is set to 1 before (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go
+ * PrepareForCreate), as many built-in kinds' is: a kind not confirmed is not judged.
+ */
+function generation(builtin: BuiltinKind | undefined, value: unknown, refuse: Refuse): void {
+  if (!isInteger(value) || (value as number) >= 0 || builtin?.keepsGeneration !== true) { return; }
   refuse(['metadata', 'generation'], 'a negative generation', 'as a generation must be greater than or equal to 0',
     'remove metadata.generation (the api server keeps it), or write 0 or more');
 }
@@ -305,17 +328,29 @@ function isCoreV1(apiVersion: string): boolean {
 }
 
 /**
+ * Whether the API server's validation of `found`'s kind adds validateKubeFinalizerName (kubernetes release-1.32
+ * pkg/apis/core/validation/validation.go ValidateObjectMeta): a kind of builtin-kinds.ts whose row says so, and any other
+ * kind of the core group (`apiVersion: v1`), as every core validator but Event's calls it. A kind the check does not know
+ * is not judged by it.
+ */
+function kubeFinalizers(found: Found, builtin: BuiltinKind | undefined): boolean {
+  return builtin !== undefined ? builtin.kubeFinalizers : found.group === 'core' && found.manifest.apiVersion === 'v1';
+}
+
+/**
  * Finalizers the API server refuses. Of any kind, ValidateFinalizers (k8s.io/apimachinery v0.32.9
  * pkg/api/validation/objectmeta.go) wants each a qualified name (ValidateFinalizerName: IsQualifiedName, a label
- * key's rule; a null entry is an empty name) and refuses `orphan` with `foregroundDeletion`. Of a kind of the core
- * group (`core`: apiVersion v1), kubernetes v1.32 pkg/apis/core/validation/validation.go ValidateObjectMeta adds
- * validateKubeFinalizerName: a name without `/` must be one of Kubernetes' own; not on a core Event, whose
- * ValidateEventCreate (pkg/apis/core/validation/events.go) returns after legacyValidateEvent for a request of v1
- * ("No further validation for backwards compatibility"), before ValidateObjectMeta. A custom resource's such name is only
- * a warning (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go WarningsOnCreate, "prefer a
- * domain-qualified finalizer name"), so it passes; so does a name twice, which neither checks.
+ * key's rule; a null entry is an empty name) and refuses `orphan` with `foregroundDeletion`. Where `kube` (see
+ * `kubeFinalizers`: the core group's kinds but Event, and the apps, batch, networking, rbac, autoscaling, storage and
+ * scheduling kinds of builtin-kinds.ts), kubernetes' ValidateObjectMeta adds validateKubeFinalizerName: a name without
+ * `/` must be one of Kubernetes' own. Not on a core Event, whose ValidateEventCreate (pkg/apis/core/validation/events.go)
+ * returns after legacyValidateEvent for a request of v1 ("No further validation for backwards compatibility"), nor on a
+ * PodDisruptionBudget or a CustomResourceDefinition, whose validation calls apimachinery's alone. A custom resource's
+ * such name is only a warning (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go
+ * WarningsOnCreate, "prefer a domain-qualified finalizer name"), so it passes; so does a name twice, which neither
+ * checks.
  */
-function finalizers(names: unknown, core: boolean, refuse: Refuse): void {
+function finalizers(names: unknown, kube: boolean, refuse: Refuse): void {
   if (!Array.isArray(names)) { return; }
   const fix = 'name the finalizer after the controller that removes it, with its domain (example.com/cleanup), or remove it';
   names.forEach((name, j) => {
@@ -326,9 +361,9 @@ function finalizers(names: unknown, core: boolean, refuse: Refuse): void {
     } else if (labelKeyProblem(name) !== undefined) {
       refuse(parts, 'a finalizer that is no qualified name', 'as a finalizer must be one (an optional DNS subdomain and /, then 1 to 63 letters, digits, '
         + '-, _ and ., starting and ending with a letter or digit)', fix);
-    } else if (core && !name.includes('/') && !STANDARD_FINALIZERS.has(name)) {
+    } else if (kube && !name.includes('/') && !STANDARD_FINALIZERS.has(name)) {
       refuse(parts, 'a finalizer without a domain (no /) that is none of kubernetes, orphan and foregroundDeletion',
-        'as it does on the kinds of the core group (v1) but Event; a custom resource\'s it only warns of', fix);
+        'as kubernetes\' own kinds\' validation does (a custom resource\'s only warns of it)', fix);
     }
   });
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {

@@ -1,0 +1,113 @@
+// How the API server validates the metadata of Kubernetes' own kinds that a platform stack writes, one row a kind, each
+// citing its validator: the rule of its name, and whether its validation calls the core group's ValidateObjectMeta
+// (kubernetes pkg/apis/core/validation/validation.go), which adds validateKubeFinalizerName to apimachinery's: a
+// finalizer without "/" must be kubernetes, orphan or foregroundDeletion. A kind not listed keeps only the path segment
+// rule every kind shares (metadata-value.ts); a kind of the core group not listed keeps the finalizer rule (every core
+// validator but Event's calls ValidateObjectMeta).
+//
+// Sources (read with the search tool's file index; kubernetes/kubernetes is too large to fetch, and its stored versions
+// carry no tag, so each is tied to release-1.32 by what it holds):
+// - pkg/apis/core/validation/validation.go, stored version of 357,218 characters (id 36792487): it has
+//   EnableVolumeAttributesClass (1.29+) and ValidateResourceClaimName in core; the name validators (ValidatePodName,
+//   ValidateServiceName = NameIsDNS1035Label, ValidateLimitRangeName, ValidateResourceQuotaName, ValidateEndpointsName,
+//   ValidatePersistentVolumeName, ValidateClassName, ValidatePriorityClassName) have not changed since 1.8, nor the
+//   ValidateObjectMeta calls of ValidatePod (validatePodMetadataAndSpec), ValidateService, ValidatePersistentVolumeClaim,
+//   ValidateEndpoints, ValidateLimitRange and ValidateResourceQuota (found in every stored version, from 1.0 on).
+// - pkg/apis/apps/validation/validation.go at 2dd1588c490775be7cd90d0afc59c6dcef07032a: ValidateStatefulSetName is
+//   NameIsDNSLabel (kubernetes PR 114172, merged for 1.27) and ValidateStatefulSetSpec does not yet validate
+//   spec.serviceName (PR 130233, 1.33): a version between 1.27 and 1.32.
+// - pkg/apis/batch/validation/validation.go, stored version with JobSuccessPolicy and the SuccessCriteriaMet condition
+//   (1.31+; id 159273491): ValidateJob and ValidateCronJobCreate (the 52-character limit).
+// - pkg/apis/rbac/validation/validation.go at 1dc8b4f20f8cd7581b3175390bcca93dbcd517e5 (ValidateRBACName =
+//   path.IsValidPathSegmentName, `validation.ValidateObjectMeta` of k8s.io/kubernetes/pkg/apis/core/validation);
+//   pkg/apis/networking/validation/validation.go at 1758d176899c3cef671eb4a3bb77df852280eb95;
+//   pkg/apis/policy/validation/validation.go with UnhealthyPodEvictionPolicy (1.26+): ValidatePodDisruptionBudget
+//   validates the spec alone; pkg/apis/autoscaling, storage and scheduling validation.go (several stored versions,
+//   all alike). These calls have been the same in every stored version read, from before 1.20 to after 1.32.
+// - CustomResourceDefinition: k8s.io/apiextensions-apiserver v0.32.9 (the tag of 1.32.9, fetched)
+//   pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinition: apimachinery's
+//   genericvalidation.ValidateObjectMeta, so no validateKubeFinalizerName.
+
+/** A name validator, as the kind's ValidateNameFunc. */
+export type NameValidator = 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment';
+
+/** How the API server validates one built-in kind's metadata. */
+export interface BuiltinKind {
+  readonly names: NameValidator;
+  /** Whether its validation calls the core group's ValidateObjectMeta, and so validateKubeFinalizerName. */
+  readonly kubeFinalizers: boolean;
+  /** The longest name its validation takes on create, when shorter than its rule's. */
+  readonly maxName?: { readonly length: number; readonly why: string };
+  /** Whether its registry strategy leaves metadata.generation as sent, so a negative one reaches validation. */
+  readonly keepsGeneration?: boolean;
+  /** The validator that says so. */
+  readonly source: string;
+}
+
+const subdomain = (source: string): BuiltinKind => ({ names: 'dns-subdomain', kubeFinalizers: true, source });
+
+/** The rows, by API group (`core` for v1) and kind. */
+export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, BuiltinKind>>>> = {
+  'core': {
+    // pkg/registry/core/{secret,configmap,serviceaccount,namespace}/strategy.go PrepareForCreate set no generation.
+    Secret: { ...subdomain('ValidateSecret: ValidateSecretName = NameIsDNSSubdomain'), keepsGeneration: true },
+    ConfigMap: { ...subdomain('ValidateConfigMap: ValidateConfigMapName = NameIsDNSSubdomain'), keepsGeneration: true },
+    ServiceAccount: { ...subdomain('ValidateServiceAccount: ValidateServiceAccountName = NameIsDNSSubdomain'), keepsGeneration: true },
+    Namespace: { names: 'dns-label', kubeFinalizers: true, keepsGeneration: true, source: 'ValidateNamespace: ValidateNamespaceName = NameIsDNSLabel' },
+    Pod: subdomain('ValidatePodCreate, validatePodMetadataAndSpec: ValidatePodName = NameIsDNSSubdomain'),
+    Service: { names: 'dns-1035-label', kubeFinalizers: true, source: 'ValidateService: ValidateServiceName = NameIsDNS1035Label' },
+    PersistentVolumeClaim: subdomain('ValidatePersistentVolumeClaim: ValidatePersistentVolumeName = NameIsDNSSubdomain'),
+    Endpoints: subdomain('ValidateEndpointsCreate, ValidateEndpoints: ValidateEndpointsName = NameIsDNSSubdomain'),
+    LimitRange: subdomain('ValidateLimitRange: ValidateLimitRangeName = NameIsDNSSubdomain'),
+    ResourceQuota: subdomain('ValidateResourceQuota: ValidateResourceQuotaName = NameIsDNSSubdomain'),
+    // events.go ValidateEventCreate returns after legacyValidateEvent for a request of v1, before ValidateObjectMeta.
+    Event: { names: 'path-segment', kubeFinalizers: false, source: 'ValidateEventCreate: legacyValidateEvent, no ValidateObjectMeta for v1' },
+  },
+  'apps': {
+    Deployment: subdomain('ValidateDeployment: ValidateDeploymentName = NameIsDNSSubdomain'),
+    ReplicaSet: subdomain('ValidateReplicaSet: ValidateReplicaSetName = NameIsDNSSubdomain'),
+    DaemonSet: subdomain('ValidateDaemonSet: ValidateDaemonSetName = NameIsDNSSubdomain'),
+    // Its pods' hostnames are the StatefulSet's name and an ordinal, which must be a DNS label.
+    StatefulSet: { names: 'dns-label', kubeFinalizers: true, source: 'ValidateStatefulSet: ValidateStatefulSetName = NameIsDNSLabel' },
+  },
+  'batch': {
+    Job: subdomain('ValidateJob: ValidateReplicationControllerName = NameIsDNSSubdomain'),
+    CronJob: {
+      ...subdomain('ValidateCronJobCreate: ValidateReplicationControllerName = NameIsDNSSubdomain, and len(name) > DNS1035LabelMaxLength-11 refused'),
+      maxName: { length: 52, why: 'the cronjob controller names each Job after it with an 11-character suffix, and a Job name is at most 63' },
+    },
+  },
+  'networking.k8s.io': {
+    Ingress: subdomain('ValidateIngressCreate, validateIngress: ValidateIngressName = NameIsDNSSubdomain'),
+    NetworkPolicy: subdomain('ValidateNetworkPolicy: ValidateNetworkPolicyName = NameIsDNSSubdomain'),
+  },
+  'rbac.authorization.k8s.io': {
+    // Names such as system:controller:foo: ValidateRBACName = path.IsValidPathSegmentName.
+    Role: { names: 'path-segment', kubeFinalizers: true, source: 'ValidateRole: ValidateRBACName = IsValidPathSegmentName' },
+    ClusterRole: { names: 'path-segment', kubeFinalizers: true, source: 'ValidateClusterRole: ValidateRBACName = IsValidPathSegmentName' },
+    RoleBinding: { names: 'path-segment', kubeFinalizers: true, source: 'ValidateRoleBinding: ValidateRBACName = IsValidPathSegmentName' },
+    ClusterRoleBinding: { names: 'path-segment', kubeFinalizers: true, source: 'ValidateClusterRoleBinding: ValidateRBACName = IsValidPathSegmentName' },
+  },
+  'policy': {
+    PodDisruptionBudget: { names: 'path-segment', kubeFinalizers: false, source: 'ValidatePodDisruptionBudget: the spec alone, no ValidateObjectMeta' },
+  },
+  'autoscaling': {
+    HorizontalPodAutoscaler: subdomain('ValidateHorizontalPodAutoscaler: ValidateHorizontalPodAutoscalerName = ValidateReplicationControllerName'),
+  },
+  'storage.k8s.io': {
+    StorageClass: subdomain('ValidateStorageClass: ValidateClassName = NameIsDNSSubdomain'),
+  },
+  'scheduling.k8s.io': {
+    PriorityClass: subdomain('ValidatePriorityClass: NameIsDNSSubdomain'),
+  },
+  'apiextensions.k8s.io': {
+    // The name must also be spec.names.plural + "." + spec.group (metadata-value.ts customResourceDefinitionName).
+    CustomResourceDefinition: { names: 'dns-subdomain', kubeFinalizers: false, source: 'ValidateCustomResourceDefinition: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta' },
+  },
+};
+
+/** The row of a kind of `group`, or `undefined` when the check does not know it. */
+export function builtinKind(group: string, kind: string): BuiltinKind | undefined {
+  const kinds = BUILTIN_KINDS[group];
+  return kinds !== undefined && Object.prototype.hasOwnProperty.call(kinds, kind) ? kinds[kind] : undefined;
+}
