@@ -37,10 +37,10 @@ export interface ConfigProfile {
 
 // Python's whitespace (str.isspace), which configparser strips from lines, keys and values and counts
 // as indentation. JavaScript's trim() and \s differ: they take U+FEFF, and leave U+001C to U+001F and U+0085.
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const INDENT = new RegExp(`^[${PY_SPACE}]*`);
+export const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const INDENT = new RegExp(`^[${PY_SPACE}]*`);
 const EDGE_SPACE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
-const pyStrip = (text: string) => text.replace(EDGE_SPACE, '');
+export const pyStrip = (text: string) => text.replace(EDGE_SPACE, '');
 
 /**
  * The profiles of a shared-credentials file, read as botocore (and so the AWS CLI and boto3) reads it

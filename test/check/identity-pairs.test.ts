@@ -2,13 +2,13 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
-import { parseCredentialsIni } from '../../lib/sources/aws-credentials-ini';
+import { botocoreProfilesWithKeys } from '../../lib/sources/botocore-credentials-file';
 import { configMap, inputs, line, pd, secret } from './support';
 
-// The parser itself, counted: a credentials file is read once however many PodDefaults mount it.
-jest.mock('../../lib/sources/aws-credentials-ini', () => {
-  const actual = jest.requireActual('../../lib/sources/aws-credentials-ini');
-  return { ...actual, parseCredentialsIni: jest.fn(actual.parseCredentialsIni) };
+// The reader itself, counted: a credentials file is read once however many PodDefaults mount it.
+jest.mock('../../lib/sources/botocore-credentials-file', () => {
+  const actual = jest.requireActual('../../lib/sources/botocore-credentials-file');
+  return { ...actual, botocoreProfilesWithKeys: jest.fn(actual.botocoreProfilesWithKeys) };
 });
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
@@ -200,6 +200,17 @@ describe('cloud-identity: a credentials file read as the env of the pair says', 
     // AND two env values of one name are the webhook's to refuse, and the env rule's to report
     expect(checkManifests(inputs(prodOnly, pd('role', { env: [...webIdentity, ...profile('prod')] }), mounting('file', { env: profile('other') }))).map(p => p.rule)).toEqual(['env']);
   });
+
+  test('an empty AWS_PROFILE among many pairs: botocore raises for each pod that gets it, so the pairs are judged one by one, not counted', () => {
+    // GIVEN eight keyed PodDefaults, one of a role that sets AWS_PROFILE to "" and one of a role that does not
+    const keyed = Array.from({ length: 8 }, (_, i) => pd(`keys-${i}`, { env: awsKeys }));
+    // WHEN checked
+    const problems = problemsOf('cloud-identity', pd('role-a', { env: [...webIdentity, ...profile('')] }), pd('role-b', { env: webIdentity }), ...keyed);
+    // THEN only the eight pairs of role-b are reported, as one: botocore 1.43.11 raises ProfileNotFound in a pod with role-a
+    // (test/identity/sdk-reference.test.ts), whatever credential it then has
+    expect(problems.map(p => p.sources)).toEqual([['s2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's1']]);
+    expect(problems[0].message).toMatch(/^8 pairs of poddefaults that one notebook can select together give AWS keys beside an AWS web identity in namespace team-a, among the 9 poddefaults /);
+  });
 });
 
 describe('service-account', () => {
@@ -229,7 +240,7 @@ describe('cloud-identity: the cost of a credentials file', () => {
       volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
       volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
     }));
-    const parse = parseCredentialsIni as jest.MockedFunction<typeof parseCredentialsIni>;
+    const parse = botocoreProfilesWithKeys as jest.MockedFunction<typeof botocoreProfilesWithKeys>;
     parse.mockClear();
 
     // WHEN checked

@@ -286,6 +286,92 @@ describe('cloud-identity: credentials the SDK reads across merged PodDefaults', 
   });
 });
 
+describe('cloud-identity: credentials files as botocore reads them', () => {
+  const cloudProblems = (...manifests: any[]) => problemsOf(...manifests).filter(p => p.rule === 'cloud-identity');
+  const awsFile = (data: Buffer | string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' },
+    data: { credentials: Buffer.from(data).toString('base64') } });
+  const mounted = (mountPath: string, env: any[] = []) => pd('file', { env, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath }] });
+  const role = (env: any[] = []) => pd('role', { env: [...webIdentity('role').spec.env, ...env] });
+  const keysPd = (env: any[] = []) => pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }, ...env] });
+  const withDefault = awsFile(`[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const KEEP_ONE = '; keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)';
+  const roleBeside = (file: string) => 'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file '
+    + `with keys for the profile botocore reads (${file}) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses `
+    + 'an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file' + KEEP_ONE;
+
+  test('a file the library\'s own parser refuses but botocore reads: its [default] counts', () => {
+    // GIVEN a credentials file in ~/.aws/ with a "[profile x]" header, a profile without keys, comments, ":" and
+    // odd spacing, all of which botocore 1.43.11 reads (test/sources/botocore-credentials-file.test.ts), beside the role
+    const odd = awsFile(`# team keys\n[profile x]\nregion = eu-west-1\n\n[empty]\n\n[default]\n; the keys\nAWS_ACCESS_KEY_ID:AKIAFAKEFAKEFAKE0000\naws_secret_access_key   =\t${FAKE_SECRET}\n`);
+    // WHEN checked
+    const problems = cloudProblems(role(), mounted('/home/jovyan/.aws/'), odd);
+    // THEN the pair is reported, as for a plain file
+    expect(problems.map(p => p.message)).toEqual([roleBeside('the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile')]);
+    // AND the secret in it never shows
+    expect(JSON.stringify(problems)).not.toContain(FAKE_SECRET);
+    // AND what botocore reads as no [default] with keys stays none: "[ default ]", "[profile default]", a secret key indented
+    // (the access key's value then), or what it refuses: [default] twice
+    const keyLines = `aws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
+    for (const text of [`[ default ]\n${keyLines}`, `[profile default]\n${keyLines}`, `[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\n  aws_secret_access_key = ${FAKE_SECRET}\n`,
+      `[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\n[default]\naws_secret_access_key = ${FAKE_SECRET}\n`]) {
+      expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsFile(text))).toEqual([]);
+    }
+  });
+
+  test.each<[string, Buffer | string]>([
+    ['a byte-order mark, which the library\'s parser skips and Python reads as no whitespace', `\ufeff[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`],
+    ['a byte that is no UTF-8, which Python does not decode', Buffer.concat([Buffer.from('[default]\naws_access_key_id = AKIAFAKE'), Buffer.from([0xff]),
+      Buffer.from(`\naws_secret_access_key = ${FAKE_SECRET}\n`)])],
+  ])('a file botocore refuses (ConfigParseError, loud): %s: no pair', (_what, data) => {
+    // GIVEN such a file in ~/.aws/ beside the role (recorded with botocore 1.43.11 in test/sources/botocore-credentials-file.test.ts)
+    // WHEN checked
+    // THEN no pair: botocore raises for the file whenever it loads it
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsFile(data))).toEqual([]);
+  });
+
+  test('AWS_SHARED_CREDENTIALS_FILE with "~" or "$HOME": the file in the home botocore expands them to counts', () => {
+    // GIVEN the file mounted at /home/jovyan/secrets/aws/, named from the home
+    const named = (value: string, env: any[] = []) => cloudProblems(role(env), mounted('/home/jovyan/secrets/aws', [{ name: 'AWS_SHARED_CREDENTIALS_FILE', value }]), withDefault)
+      .map(p => p.message);
+    // WHEN the home is the Kubeflow images' (/home/jovyan)
+    // THEN botocore reads the file (raw_config_parse: os.path.expandvars, then os.path.expanduser; recorded in test/identity/sdk-reference.test.ts)
+    const reported = [roleBeside('the file /home/jovyan/secrets/aws/credentials from Secret aws, its [default] profile')];
+    expect(named('~/secrets/aws/credentials')).toEqual(reported);
+    expect(named('$HOME/secrets/aws/credentials')).toEqual(reported);
+    expect(named('${HOME}/secrets/aws/credentials')).toEqual(reported);
+    // AND a HOME the other PodDefault sets is the one expanded
+    expect(named('~/secrets/aws/credentials', [{ name: 'HOME', value: '/home/jovyan/' }])).toEqual(reported);
+    expect(named('~/secrets/aws/credentials', [{ name: 'HOME', value: '/srv' }])).toEqual([]);
+    expect(cloudProblems(role([{ name: 'HOME', value: '/srv' }]), mounted('/srv/aws', [{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '~/aws/credentials' }]), withDefault)
+      .map(p => p.message)).toEqual([roleBeside('the file /srv/aws/credentials from Secret aws, its [default] profile')]);
+    // AND what the check cannot know is not judged: another variable, another user's home, a HOME from a reference
+    expect(named('$SECRETS/aws/credentials')).toEqual([]);
+    expect(named('~jovyan/secrets/aws/credentials')).toEqual([]);
+    expect(named('~/secrets/aws/credentials', [{ name: 'HOME', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }])).toEqual([]);
+  });
+
+  test('an empty AWS_PROFILE beside AWS keys and a web identity, or container credentials, with no file: botocore raises ProfileNotFound, so no pair', () => {
+    const podIdentity = pd('pod-identity', { env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }] });
+    const empty = [{ name: 'AWS_PROFILE', value: '' }];
+    // GIVEN keys beside a role, the keys' PodDefault or the role's setting AWS_PROFILE to ""
+    // WHEN checked
+    // THEN no pair: botocore 1.43.11 raises ProfileNotFound before it reads the keys (test/identity/sdk-reference.test.ts)
+    expect(cloudProblems(keysPd(empty), role())).toEqual([]);
+    expect(cloudProblems(keysPd(), role(empty))).toEqual([]);
+    expect(cloudProblems(keysPd(empty), podIdentity)).toEqual([]);
+    expect(cloudProblems(role(empty), podIdentity)).toEqual([]);
+    expect(cloudProblems(pd('both', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'x' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t' }, ...empty] }))).toEqual([]);
+    // AND an AWS_DEFAULT_PROFILE of the other, which botocore reads first, hides it: the pair is reported
+    expect(cloudProblems(keysPd(empty), role([{ name: 'AWS_DEFAULT_PROFILE', value: 'prod' }])).map(p => p.message)).toEqual([
+      'poddefault keys (s0) gives AWS keys (env AWS_ACCESS_KEY_ID) and poddefault role (s1) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) in namespace team-a: '
+      + 'a notebook that selects both (labelled keys=true,role=true) silently uses AWS keys of keys, since botocore\'s credential chain reads AWS_ACCESS_KEY_ID '
+      + 'from the environment before it tries a web identity' + KEEP_ONE,
+    ]);
+    // AND a name the check does not know (a reference) may be a profile of the config file: the pair is still reported
+    expect(cloudProblems(keysPd([{ name: 'AWS_PROFILE', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }]), role())).toHaveLength(1);
+  });
+});
+
 describe('cloud-identity on the library\'s own constructs', () => {
   test('a hand-written PodDefault with AWS keys in envFrom beside an AwsWebIdentityAccess fails synth, naming both', () => {
     // GIVEN

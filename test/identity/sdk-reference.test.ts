@@ -363,6 +363,76 @@ print(json.dumps(result))
     expect(botocore({ ...both, env: noProfile }, home).method).toBe('shared-credentials-file');
   });
 
+  /** A hand-written Secret holding `text` as `credentials`, and a PodDefault that mounts it at `mountPath` and sets `env`, selected by `<name>: "true"`. */
+  function handWrittenFile(scope: Construct, name: string, text: string, mountPath: string, env: Record<string, string> = {}): void {
+    new ApiObject(scope, `${name}-secret`, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, data: { credentials: Buffer.from(text).toString('base64') } });
+    new ApiObject(scope, name, {
+      apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name },
+      spec: {
+        desc: name, selector: { matchLabels: { [name]: 'true' } }, env: Object.entries(env).map(([k, v]) => ({ name: k, value: v })),
+        volumes: [{ name: 'aws', secret: { secretName: name } }], volumeMounts: [{ name: 'aws', mountPath }],
+      },
+    });
+  }
+  const KEYS_FILE = `[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
+
+  withBotocore('a credentials file the library\'s own parser refuses ([profile x], a profile without keys, comments, ":"): botocore reads its [default], after the role: why cloud-identity counts it', () => {
+    // GIVEN the role, and a hand-written file in ~/.aws/ that parseCredentialsIni refuses
+    const odd = `# team keys\n[profile x]\nregion = eu-west-1\n\n[empty]\n\n[default]\n; the keys\nAWS_ACCESS_KEY_ID:AKIAFAKEFAKEFAKE0000\naws_secret_access_key   =\t${FAKE_SECRET}\n`;
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      handWrittenFile(chart, 'aws-file', odd, '/home/jovyan/.aws');
+    };
+    const home = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
+    // WHEN a notebook selects both (the check reports the pair)
+    const both = admit(build, undefined, /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-file, its \[default\] profile\)/);
+    // THEN botocore uses the role
+    expect(botocore(both, home(both)).method).toBe('assume-role-with-web-identity');
+    // AND the file alone gives credentials: a working credential silently unused
+    const fileOnly = admit(build, { 'aws-file': 'true' }, /silently uses an AWS web identity/);
+    expect(botocore(fileOnly, home(fileOnly)).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('AWS_SHARED_CREDENTIALS_FILE with "~" or "$HOME": botocore reads the file in HOME, after the role: why cloud-identity matches it to the mount', () => {
+    for (const named of ['~/secrets/aws/credentials', '$HOME/secrets/aws/credentials']) {
+      // GIVEN the role, and a file mounted at ~/secrets/aws/ of the Kubeflow images' home, named from the home
+      const build = (chart: Chart) => {
+        new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+        handWrittenFile(chart, 'aws-file', KEYS_FILE, '/home/jovyan/secrets/aws', { AWS_SHARED_CREDENTIALS_FILE: named });
+      };
+      // WHEN a notebook selects both (the check reports the pair), its HOME the pod's root's /home/jovyan
+      const both = admit(build, undefined, /^poddefault aws-role .* \(the file \/home\/jovyan\/secrets\/aws\/credentials from Secret aws-file, its \[default\] profile\)/);
+      expect(both.env.AWS_SHARED_CREDENTIALS_FILE).toBe(named);
+      // THEN botocore uses the role
+      expect(botocore(both, { HOME: path.join(both.root, 'home', 'jovyan') }).method).toBe('assume-role-with-web-identity');
+      // AND the file alone, found through HOME, gives credentials
+      const fileOnly = admit(build, { 'aws-file': 'true' }, /silently uses an AWS web identity/);
+      expect(botocore(fileOnly, { HOME: path.join(fileOnly.root, 'home', 'jovyan') }).method).toBe('shared-credentials-file');
+    }
+  });
+
+  withBotocore('an empty AWS_PROFILE beside AWS keys and the role, or container credentials, with no file: botocore raises ProfileNotFound: why cloud-identity reports no pair', () => {
+    // GIVEN keys whose PodDefault also sets AWS_PROFILE to "", beside the role
+    const keys = (chart: Chart) => handWritten(chart, 'team-keys', { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_PROFILE: '' });
+    // WHEN a notebook selects both (the check reports no pair)
+    const withRole = admit(chart => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      keys(chart);
+    });
+    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud, though the keys are in the env
+    expect(withRole.env.AWS_PROFILE).toBe('');
+    expect(botocore(withRole, {}, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // AND so it does beside container credentials
+    const withContainer = admit(chart => {
+      handWritten(chart, 'pod-identity', { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' });
+      keys(chart);
+    });
+    expect(botocore(withContainer, {}, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // AND without AWS_PROFILE, the keys are used
+    const { AWS_PROFILE, ...noProfile } = withRole.env;
+    expect(botocore({ ...withRole, env: noProfile }).method).toBe('env');
+  });
+
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {
     const chart = userChart();
     new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });

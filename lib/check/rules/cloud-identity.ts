@@ -9,10 +9,14 @@
 // input holds (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a
 // Secret the input holds. An `envFrom` source or a mounted Secret the input does not hold is not judged.
 // An AWS credentials file counts when botocore would read it by default (a `credentials` file in a
-// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names) and has keys for the profile it
+// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names, `~` and `$HOME` expanded with the
+// HOME a PodDefault sets, else the Kubeflow images' /home/jovyan) and has keys for the profile it
 // reads by default: `[default]`, or the one `AWS_DEFAULT_PROFILE` or `AWS_PROFILE` names (botocore
 // still tries the web identity first); a file of other profiles only is for `Session(profile_name=...)`,
-// which botocore honours before the environment. gcloud's file counts in `.config/gcloud`, or in the
+// which botocore honours before the environment. The file is read as botocore reads it
+// (sources/botocore-credentials-file.ts), not as the library's own parser, which refuses more; one
+// botocore raises for is none. An empty profile name makes botocore raise before it tries any AWS
+// credential: a pod that gets one has no AWS pair. gcloud's file counts in `.config/gcloud`, or in the
 // directory `CLOUDSDK_CONFIG` names. These variables are the pod's: the webhook merges the env of the
 // PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
 // PodDefault's are not followed (that needs triples). A pair the webhook refuses is left to the merge rules; two sources of one variable
@@ -26,7 +30,8 @@
 import { goKey } from '../../admission/go-equal';
 import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
-import { parseCredentialsIni } from '../../sources/aws-credentials-ini';
+import { DEFAULT_HOME } from '../../access/home-directory';
+import { botocoreCredentialsPath, botocoreProfilesWithKeys } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
@@ -104,8 +109,9 @@ interface Credential {
  * mounts is read as the pod's env says, which another PodDefault may set.
  */
 const FILE_SETTINGS: Partial<Record<Kind, readonly string[]>> = {
-  // botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE, then AWS_PROFILE) and `credentials_file`.
-  'aws-file': ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE'],
+  // botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE, then AWS_PROFILE) and `credentials_file`;
+  // HOME, which `~` and `$HOME` in it stand for (configloader.py raw_config_parse expands them).
+  'aws-file': ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME'],
   // google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG when set, else ~/.config/gcloud.
   'google-gcloud-file': ['CLOUDSDK_CONFIG'],
 };
@@ -169,7 +175,7 @@ export class SecretFiles {
     owner.profilesWithKeys ??= new Map();
     let found = owner.profilesWithKeys.get(text);
     if (found === undefined) {
-      found = profilesWithKeys(text);
+      found = botocoreProfilesWithKeys(text);
       owner.profilesWithKeys.set(text, found);
     }
     return found;
@@ -185,7 +191,7 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
     for (const [key, value] of Object.entries(map)) {
       const id = `${found.namespace}\n${name}\n${key}`;
       // `data` as the API server decodes it: base64 in lines, as kustomize and `base64` without -w0 write it, is read too.
-      const text = typeof value !== 'string' ? undefined : decode ? goBase64Decode(value)?.toString('utf8') : value;
+      const text = typeof value !== 'string' ? undefined : decode ? utf8Text(goBase64Decode(value)) : value;
       if (text !== undefined && !files.has(id)) { files.set(id, text); }
     }
   };
@@ -201,6 +207,20 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
     }
   }
   return files;
+}
+
+/**
+ * The text of a file, or `undefined` when it is no UTF-8: the SDKs read it as UTF-8 (Python's locale encoding
+ * in Kubeflow's images), and botocore raises on it (UnicodeDecodeError, a ConfigParseError). A byte-order
+ * mark is kept, as Python keeps it.
+ */
+function utf8Text(bytes: Buffer | undefined): string | undefined {
+  if (bytes === undefined) { return undefined; }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The landing of PodDefaults of a namespace: their own. */
@@ -289,6 +309,12 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (!byItself.has(i)) { byItself.set(i, credentialOf(found[i], settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files)); }
     return byItself.get(i);
   };
+  /** Whether botocore raises ProfileNotFound in a pod that selects `a` and `b` (see `botocoreProfile`), before it tries any credential. */
+  const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound) => {
+    const own = settings.get(a) ?? NO_SETTINGS;
+    const other = a === b ? undefined : settings.get(b);
+    return botocoreProfile(other === undefined ? own : pairSettings(own, other))?.profile === '';
+  };
   /** The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own. */
   const credentialBeside = (i: number, partner: PodDefaultFound) => {
     const other = partner === found[i].pd ? undefined : settings.get(partner);
@@ -299,8 +325,10 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
     // Whether a PodDefault of the other kind sets a variable that says where or which file the SDK reads: the
     // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
-    const open = fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
-      && FILE_SETTINGS[fileKind]!.some(n => settings.get(o.pd)?.has(n)));
+    const open = (fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
+      && FILE_SETTINGS[fileKind]!.some(n => settings.get(o.pd)?.has(n))))
+      // An empty profile name makes botocore raise, whichever credential it finds; another PodDefault's AWS_DEFAULT_PROFILE may hide it.
+      || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''));
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
@@ -313,7 +341,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
       const id = (p * group.length + place.get(found[u].pd)!) * group.length + place.get(found[v].pd)!;
-      if (reported.has(id)) { return; }
+      if (reported.has(id) || (pair.cloud === 'aws' && botocoreRaises(found[u].pd, found[v].pd))) { return; }
       const used = credentialBeside(u, found[v].pd);
       const unused = used === undefined ? undefined : credentialBeside(v, found[u].pd);
       if (used !== undefined && unused !== undefined && admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
@@ -607,9 +635,18 @@ interface NamedFiles {
 function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFiles {
   const aws = new Set<string>();
   const gcloud = new Set<string>();
+  // `~` and `$HOME` as any pair may read them: the image's HOME, or one a PodDefault sets.
+  const homes = new Set([DEFAULT_HOME]);
+  settings.forEach(own => {
+    const home = own.get('HOME')?.value;
+    if (home !== undefined) { homes.add(home); }
+  });
   settings.forEach(own => {
     const shared = own.get('AWS_SHARED_CREDENTIALS_FILE')?.value;
-    if (shared !== undefined && shared !== '') { aws.add(foldPath(shared)); }
+    for (const home of shared === undefined || shared === '' ? [] : homes) {
+      const path = botocoreCredentialsPath(shared!, home);
+      if (path !== undefined) { aws.add(foldPath(path)); }
+    }
     const config = own.get('CLOUDSDK_CONFIG')?.value;
     if (config !== undefined && config !== '') { gcloud.add(foldPath(`${config}/${GCLOUD_FILE}`)); }
   });
@@ -629,10 +666,11 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
     // botocore 1.43 configprovider.py `credentials_file`: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.
     const shared = settings.get('AWS_SHARED_CREDENTIALS_FILE');
     const read = botocoreProfile(settings);
-    if (read === undefined || (shared !== undefined && shared.value === undefined)) { return undefined; }
+    const path = shared?.value === undefined ? undefined : botocoreCredentialsPath(shared.value, homeOf(settings));
+    if (read === undefined || read.profile === '' || (shared !== undefined && path === undefined)) { return undefined; }
     for (const file of offer.files) {
       const folded = foldPath(file.path);
-      if (shared !== undefined ? foldPath(shared.value!) !== folded : !folded.endsWith('/.aws/credentials')) { continue; }
+      if (shared !== undefined ? foldPath(path!) !== folded : !folded.endsWith('/.aws/credentials')) { continue; }
       if (!files.profiles(namespace, file.secret, file.key).has(read.profile)) { continue; }
       const where = shared === undefined || shared.pd === offer.pd ? '' : `, which ${variable('AWS_SHARED_CREDENTIALS_FILE', shared)} names`;
       const which = read.setting === undefined ? 'its [default] profile' : `the profile ${variable(read.variable!, read.setting)} names`;
@@ -700,24 +738,24 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
  * The profile botocore reads by default in a container of env `settings`: `AWS_DEFAULT_PROFILE`, else
  * `AWS_PROFILE`, else `default` (botocore 1.43 `configprovider.py`, the `profile` variable; `credentials.py`,
  * `create_credential_resolver`), with the variable that names it; undefined when the one it reads has a value
- * the check does not know (a reference, an `envFrom` source), or is empty: botocore then raises ProfileNotFound
- * before it tries any credential (`session.py` `get_scoped_config`: an empty profile is set, and in no file;
- * recorded with 1.43.11 in test/identity/sdk-reference.test.ts), loud, not a silent choice.
+ * the check does not know (a reference, an `envFrom` source). An empty one (`''`) makes botocore raise
+ * ProfileNotFound before it tries any credential, keys in the env, a web identity, a file or the container
+ * endpoint (`session.py` `get_scoped_config`: an empty profile is set, and in no file; recorded with 1.43.11
+ * in test/identity/sdk-reference.test.ts): loud, not a silent choice, so no AWS pair is reported then.
  */
 function botocoreProfile(settings: Settings): { readonly profile: string; readonly variable?: string; readonly setting?: Setting } | undefined {
   const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => settings.has(n));
   if (variable === undefined) { return { profile: 'default' }; }
   const setting = settings.get(variable)!;
-  if (setting.value === undefined || setting.value === '') { return undefined; }
+  if (setting.value === undefined) { return undefined; }
   return { profile: setting.value, variable, setting };
 }
 
-/** The profiles with keys of an AWS credentials file; none when unreadable. */
-function profilesWithKeys(text: string): ReadonlySet<string> {
-  try {
-    return new Set(parseCredentialsIni(text).map(p => p.name));
-  } catch {
-    // A file AWS tools would refuse gives botocore no credentials either.
-    return new Set();
-  }
+/**
+ * The container's HOME in env `settings`: the one a PodDefault sets, else the Kubeflow images' (`DEFAULT_HOME`);
+ * undefined when a PodDefault sets it to a value the check does not know. A HOME the notebook itself sets is not seen.
+ */
+function homeOf(settings: Settings): string | undefined {
+  const home = settings.get('HOME');
+  return home === undefined ? DEFAULT_HOME : home.value;
 }
