@@ -217,6 +217,19 @@ except botocore.exceptions.ConfigParseError:
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('ConfigParseError\n');
   });
+
+  test('a line with a long run of spaces inside is read in linear time', () => {
+    // GIVEN a file whose key's value holds 100,000 spaces between two characters (a Secret may hold 1 MiB); stripping
+    // each line with a regular expression anchored at its end took time quadratic in the run: 14 s for this one
+    const file = `[default]\naws_access_key_id = AKIAFAKE${' '.repeat(100_000)}0000\naws_secret_access_key = fake-secret-key-0000\n`;
+    // WHEN the check's reader reads it
+    const start = Date.now();
+    const read = ours(file);
+    const elapsed = Date.now() - start;
+    // THEN it reads the keys of [default], as botocore does (in milliseconds), well within a second
+    expect(read).toEqual({ sections: { default: ['aws_access_key_id', 'aws_secret_access_key'] }, withKeys: ['default'] });
+    expect(elapsed).toBeLessThan(1000);
+  });
 });
 
 describe('AWS_SHARED_CREDENTIALS_FILE as botocore expands it', () => {
