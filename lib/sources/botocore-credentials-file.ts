@@ -71,14 +71,17 @@ export function botocoreSections(text: string): BotocoreSections | undefined {
     if (current.has(option)) { return undefined; }
     current.set(option, [pyStrip(value.slice(delimiter + 1))]);
   }
-  const joined = (lines: string[]) => pyRstrip(lines.join('\n'));
+  const readable = (lines: string[]) => nestedReadable(pyRstrip(lines.join('\n')));
+  // Each value of [DEFAULT] is judged once: botocore reads it in every section that does not set its key (and raises
+  // only then), but configparser joins it once. Joining it again for each section took time quadratic in the file.
+  const unreadableDefaults = [...defaults].filter(([, lines]) => !readable(lines)).map(([key]) => key);
   const read = new Map<string, ReadonlySet<string>>();
   for (const [name, own] of sections) {
-    const options = new Map([...own, ...[...defaults].filter(([key]) => !own.has(key))]);
-    for (const lines of options.values()) {
-      if (!nestedReadable(joined(lines))) { return undefined; }
+    for (const lines of own.values()) {
+      if (!readable(lines)) { return undefined; }
     }
-    read.set(name, new Set(options.keys()));
+    if (unreadableDefaults.some(key => !own.has(key))) { return undefined; }
+    read.set(name, new Set([...own.keys(), ...[...defaults.keys()].filter(key => !own.has(key))]));
   }
   return read;
 }
