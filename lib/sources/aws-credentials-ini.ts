@@ -39,8 +39,22 @@ export interface ConfigProfile {
 // as indentation. JavaScript's trim() and \s differ: they take U+FEFF, and leave U+001C to U+001F and U+0085.
 export const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 export const INDENT = new RegExp(`^[${PY_SPACE}]*`);
-const EDGE_SPACE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
-export const pyStrip = (text: string) => text.replace(EDGE_SPACE, '');
+const SPACE_CHAR = new RegExp(`[${PY_SPACE}]`);
+/**
+ * `text` without the trailing whitespace `str.rstrip()` removes. By index, not by a regular expression anchored at the
+ * end (`[...]+$`), which tries each start of a run of spaces in turn: a line of a mounted Secret (up to 1 MiB) with a
+ * long run inside took minutes.
+ */
+export function pyRstrip(text: string): string {
+  let end = text.length;
+  while (end > 0 && SPACE_CHAR.test(text[end - 1])) { end--; }
+  return end === text.length ? text : text.slice(0, end);
+}
+/** `text` without the leading and trailing whitespace `str.strip()` removes (in linear time, see `pyRstrip`). */
+export function pyStrip(text: string): string {
+  const start = INDENT.exec(text)![0].length;
+  return pyRstrip(start === 0 ? text : text.slice(start));
+}
 
 /**
  * The profiles of a shared-credentials file, read as botocore (and so the AWS CLI and boto3) reads it

@@ -10,7 +10,7 @@
 // as `key = value` lines (`_parse_nested`). Any error there is a `ConfigParseError` that botocore raises
 // whenever it loads the file (Session.full_config reads it too): loud, never a silent choice. Compared with
 // botocore itself in test/sources/botocore-credentials-file.test.ts.
-import { INDENT, PY_SPACE, pyStrip } from './aws-credentials-ini';
+import { INDENT, pyRstrip, pyStrip } from './aws-credentials-ini';
 
 /** configparser's defaults section: every section inherits its keys; it is no section itself. */
 const DEFAULTS = 'DEFAULT';
@@ -19,8 +19,6 @@ const SECRET_ACCESS_KEY = 'aws_secret_access_key';
 
 /** configparser's `SECTCRE` (`\[(?P<header>.+)\]`, matched at the start): `.` is any but `\n`, and backtracks to the last `]`. */
 const SECTION_HEADER = /^\[([^\n]+)\]/;
-/** The trailing whitespace `str.rstrip()` removes. */
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
 /** Python's `str.splitlines()` boundaries, which `_parse_nested` splits a value by. */
 const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
@@ -69,18 +67,21 @@ export function botocoreSections(text: string): BotocoreSections | undefined {
     // `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`: the first `=` or `:` separates; an empty option is an error.
     const delimiter = value.search(/[=:]/);
     if (delimiter <= 0) { return undefined; }
-    option = value.slice(0, delimiter).replace(TRAILING_SPACE, '').toLowerCase();
+    option = pyRstrip(value.slice(0, delimiter)).toLowerCase();
     if (current.has(option)) { return undefined; }
     current.set(option, [pyStrip(value.slice(delimiter + 1))]);
   }
-  const joined = (lines: string[]) => lines.join('\n').replace(TRAILING_SPACE, '');
+  const readable = (lines: string[]) => nestedReadable(pyRstrip(lines.join('\n')));
+  // Each value of [DEFAULT] is judged once: botocore reads it in every section that does not set its key (and raises
+  // only then), but configparser joins it once. Joining it again for each section took time quadratic in the file.
+  const unreadableDefaults = [...defaults].filter(([, lines]) => !readable(lines)).map(([key]) => key);
   const read = new Map<string, ReadonlySet<string>>();
   for (const [name, own] of sections) {
-    const options = new Map([...own, ...[...defaults].filter(([key]) => !own.has(key))]);
-    for (const lines of options.values()) {
-      if (!nestedReadable(joined(lines))) { return undefined; }
+    for (const lines of own.values()) {
+      if (!readable(lines)) { return undefined; }
     }
-    read.set(name, new Set(options.keys()));
+    if (unreadableDefaults.some(key => !own.has(key))) { return undefined; }
+    read.set(name, new Set([...own.keys(), ...[...defaults.keys()].filter(key => !own.has(key))]));
   }
   return read;
 }
