@@ -22,10 +22,14 @@
 //     problem (n/2 x n/2 pairs, reported as one), and the web identities clash on AWS_ROLE_ARN.
 //   volume-clash: every PodDefault selectable with every other, each defining volume `creds` from a
 //     Secret of its own: n(n-1)/2 pairs of one key, counted (one problem).
+//   credentials-file: two PodDefaults that meet, one giving an AWS web identity, the other mounting in ~/.aws/ a
+//     credentials file botocore reads, of n sections beside a [DEFAULT] value continued on n lines and a key whose
+//     value holds 5n spaces (at 20,000, 460 KB: a Secret holds 1 MiB): cloud-identity reads it as botocore does
+//     (one problem); the shapes that once read it in quadratic time.
 import { execFileSync } from 'child_process';
 import { PodDefaultCheck } from '../lib';
 
-type Shape = 'adversarial' | 'selectable' | 'identity-clash' | 'volume-clash';
+type Shape = 'adversarial' | 'selectable' | 'identity-clash' | 'volume-clash' | 'credentials-file';
 const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'adversarial', n: 3000 },
   { shape: 'adversarial', n: 10000 },
@@ -33,6 +37,7 @@ const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'selectable', n: 10000 },
   { shape: 'identity-clash', n: 1000 },
   { shape: 'volume-clash', n: 10000 },
+  { shape: 'credentials-file', n: 20000 },
 ];
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const NAMESPACE = 'team-a';
@@ -66,6 +71,7 @@ function webIdentity(role: string): any[] {
 
 /** The manifests of one namespace: `n` PodDefaults (and the Secrets they read) in the given shape. */
 export function manifests(shape: Shape, n: number): any[] {
+  if (shape === 'credentials-file') { return credentialsFile(n); }
   const out: any[] = [];
   for (let i = 0; i < n; i++) {
     const name = `pd-${String(i).padStart(5, '0')}`;
@@ -134,6 +140,20 @@ export function manifests(shape: Shape, n: number): any[] {
   return out;
 }
 
+/** The credentials-file shape: a web identity, and a credentials file of `n` sections that botocore reads, in ~/.aws/. */
+function credentialsFile(n: number): any[] {
+  const file = `[DEFAULT]\nregion = a\n${'  b\n'.repeat(n)}${Array.from({ length: n }, (_, i) => `[s${i}]\n`).join('')}`
+    + `[default]\naws_access_key_id = AKIAFAKE${' '.repeat(5 * n)}0000\naws_secret_access_key = fake-secret-key-0000\n`;
+  return [
+    podDefault('role', { env: webIdentity('role') }),
+    podDefault('keys', {
+      volumes: [{ name: 'aws', secret: { secretName: 'aws-file' } }],
+      volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
+    }),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-file', namespace: NAMESPACE }, type: 'Opaque', data: { credentials: Buffer.from(file).toString('base64') } },
+  ];
+}
+
 function measure(shape: Shape, n: number): { ms: number; problems: number } {
   const inputs = manifests(shape, n).map(manifest => ({ manifest }));
   const start = process.hrtime.bigint();
@@ -159,7 +179,8 @@ function main(): void {
     }
     const ms = Math.min(...runs.map(r => r.ms));
     const rss = Math.max(...runs.map(r => r.rssMiB));
-    console.log(`| ${shape} | ${n} | ${ms.toFixed(0)} | ${rss.toFixed(0)} | ${runs[0].problems} |`);
+    const podDefaults = shape === 'credentials-file' ? `2 (a file of ${n} sections)` : String(n);
+    console.log(`| ${shape} | ${podDefaults} | ${ms.toFixed(0)} | ${rss.toFixed(0)} | ${runs[0].problems} |`);
   }
 }
 

@@ -76,6 +76,12 @@ describe('the check benchmark\'s namespaces', () => {
     expect(selectable.every(pd => parseSelector(pd.spec.selector).matches(labels))).toBe(true);
     expect(PodDefaultCheck.check(selectable.map(manifest => ({ manifest })))).toEqual([]);
   });
+  test('GIVEN the credentials-file shape THEN the web identity and the file botocore reads beside it are the one problem', () => {
+    // GIVEN a small file of the shape (the bench's reads 20,000 sections)
+    const problems = PodDefaultCheck.check(manifests('credentials-file', 50).map(manifest => ({ manifest })));
+    // THEN cloud-identity, for the two PodDefaults
+    expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([['cloud-identity', 'aws', ['PodDefault role', 'PodDefault keys']]]);
+  });
 });
 
 /** The labels that one PodDefault of the benchmark's first half selects: its own, its slot or its code. */

@@ -228,13 +228,11 @@ except botocore.exceptions.ConfigParseError:
     // GIVEN a file whose key's value holds 100,000 spaces between two characters (a Secret may hold 1 MiB); stripping
     // each line with a regular expression anchored at its end took time quadratic in the run: 14 s for this one
     const file = `[default]\naws_access_key_id = AKIAFAKE${' '.repeat(100_000)}0000\naws_secret_access_key = fake-secret-key-0000\n`;
-    // WHEN the check's reader reads it
-    const start = Date.now();
+    // WHEN the check's reader reads it (in milliseconds: the quadratic strip ran past the test's timeout, which is the
+    // guard here; speed itself is measured by npm run bench, not by a unit test)
     const read = ours(file);
-    const elapsed = Date.now() - start;
-    // THEN it reads the keys of [default], as botocore does (in milliseconds), well within a second
+    // THEN it reads the keys of [default], as botocore does
     expect(read).toEqual({ sections: { default: ['aws_access_key_id', 'aws_secret_access_key'] }, withKeys: ['default'] });
-    expect(elapsed).toBeLessThan(1000);
   });
 
   test('a [DEFAULT] value of many lines beside many sections is joined once, not once a section', () => {
@@ -243,16 +241,13 @@ except botocore.exceptions.ConfigParseError:
     // (a file of 750 KB, twice as many of each: 31 s, where botocore 1.43.11 takes 0.6 s)
     const file = `[DEFAULT]\nregion = a\n${'  b\n'.repeat(50_000)}${Array.from({ length: 20_000 }, (_, i) => `[s${i}]\n`).join('')}`
       + '[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake-secret-key-0000\n';
-    // WHEN the check's reader reads it
-    const start = Date.now();
+    // WHEN the check's reader reads it (the test's timeout is the guard, as above)
     const sections = botocoreSections(file);
-    const elapsed = Date.now() - start;
-    // THEN every section, each with region, and the keys of [default] only, well within a second
+    // THEN every section, each with region, and the keys of [default] only
     expect(sections?.size).toBe(20_001);
     expect([...sections!.get('s19999')!]).toEqual(['region']);
     expect([...sections!.get('default')!]).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'region']);
     expect([...botocoreProfilesWithKeys(file)]).toEqual(['default']);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
 
