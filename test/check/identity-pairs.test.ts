@@ -2,13 +2,13 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
-import { botocoreProfilesWithKeys } from '../../lib/sources/botocore-credentials-file';
+import { botocoreProfileProviders } from '../../lib/sources/botocore-credentials-file';
 import { configMap, inputs, line, pd, secret } from './support';
 
 // The reader itself, counted: a credentials file is read once however many PodDefaults mount it.
 jest.mock('../../lib/sources/botocore-credentials-file', () => {
   const actual = jest.requireActual('../../lib/sources/botocore-credentials-file');
-  return { ...actual, botocoreProfilesWithKeys: jest.fn(actual.botocoreProfilesWithKeys) };
+  return { ...actual, botocoreProfileProviders: jest.fn(actual.botocoreProfileProviders) };
 });
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
@@ -240,7 +240,7 @@ describe('cloud-identity: the cost of a credentials file', () => {
       volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
       volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
     }));
-    const parse = botocoreProfilesWithKeys as jest.MockedFunction<typeof botocoreProfilesWithKeys>;
+    const parse = botocoreProfileProviders as jest.MockedFunction<typeof botocoreProfileProviders>;
     parse.mockClear();
 
     // WHEN checked

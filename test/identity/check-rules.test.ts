@@ -350,6 +350,60 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     expect(named('~/secrets/aws/credentials', [{ name: 'HOME', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }])).toEqual([]);
   });
 
+  const awsSecret = (files: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' },
+    data: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v).toString('base64')])) });
+  const KEY_LINES = `aws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
+  const ROLE_LINES = 'role_arn = arn:aws:iam::123456789012:role/other\n';
+
+  test('the config file: keys or a credential_process for the profile botocore reads are silently unused beside a web identity; a region alone is none', () => {
+    // GIVEN ~/.aws/config with keys in [profile prod], which AWS_PROFILE names (botocore 1.43.11's config-file provider,
+    // after the web identity; recorded in test/identity/sdk-reference.test.ts)
+    const configBeside = (how: string) => `poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS config file with keys, `
+      + `or a credential_process, for the profile botocore reads (${how}) in namespace team-a: a notebook that selects both (labelled file=true,role=true) silently uses `
+      + 'an AWS web identity of role, since botocore\'s credential chain tries a web identity before a credential_process or keys of the config file' + KEEP_ONE;
+    const prod = [{ name: 'AWS_PROFILE', value: 'prod' }];
+    // WHEN checked beside the role
+    const problems = cloudProblems(role(), mounted('/home/jovyan/.aws/', prod), awsSecret({ config: `[profile prod]\n${KEY_LINES}` }));
+    // THEN the pair is reported, naming the variable, never its value or the keys
+    expect(problems.map(p => p.message)).toEqual([configBeside('the file /home/jovyan/.aws/config from Secret aws, the profile AWS_PROFILE names')]);
+    expect(JSON.stringify(problems)).not.toContain(FAKE_SECRET);
+    // AND so is a credential_process of [default], in the file AWS_CONFIG_FILE names
+    expect(cloudProblems(role(), mounted('/home/jovyan/secrets/', [{ name: 'AWS_CONFIG_FILE', value: '~/secrets/aws.ini' }]),
+      { ...awsSecret({ 'aws.ini': '[default]\ncredential_process = /usr/local/bin/fake-credentials\n' }) }).map(p => p.message))
+      .toEqual([configBeside('the file /home/jovyan/secrets/aws.ini from Secret aws, its [default] profile')]);
+    // AND what is no profile of the config file, or gives no credential, is none: [prod] without "profile ", a region alone
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/', prod), awsSecret({ config: `[prod]\n${KEY_LINES}` }))).toEqual([]);
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ config: '[default]\nregion = eu-west-1\n' }))).toEqual([]);
+    // AND keys in a file named config where botocore reads no config file are none
+    expect(cloudProblems(role(), mounted('/home/jovyan/secrets/'), awsSecret({ config: `[default]\n${KEY_LINES}` }))).toEqual([]);
+  });
+
+  test('a profile that assumes a role (role_arn with source_profile or credential_source) silently wins over a web identity', () => {
+    // GIVEN a role profile in ~/.aws/config, sourced from a profile with keys (botocore 1.43.11's assume-role provider,
+    // before the web identity; recorded in test/identity/sdk-reference.test.ts)
+    const roleProfileBeside = (how: string) => `poddefault file (s1) gives an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile `
+      + `botocore reads (${how}) and poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) in namespace team-a: a notebook that selects both `
+      + '(labelled file=true,role=true) silently uses an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads of file, '
+      + 'since botocore\'s credential chain assumes a profile\'s role before it tries a web identity' + KEEP_ONE;
+    const sourced = `[default]\n${ROLE_LINES}source_profile = src\n[profile src]\n${KEY_LINES}`;
+    // WHEN checked beside the role
+    // THEN the pair is reported, the role profile the one used
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ config: sourced })).map(p => p.message))
+      .toEqual([roleProfileBeside('the file /home/jovyan/.aws/config from Secret aws, its [default] profile')]);
+    // AND so in the credentials file, and for the profile the web identity's AWS_DEFAULT_PROFILE names, sourced from the container endpoint
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${ROLE_LINES}source_profile = src\n[src]\n${KEY_LINES}` })).map(p => p.message))
+      .toEqual([roleProfileBeside('the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile')]);
+    expect(cloudProblems(role([{ name: 'AWS_DEFAULT_PROFILE', value: 'team' }]), mounted('/home/jovyan/.aws/'),
+      awsSecret({ config: `[profile team]\n${ROLE_LINES}credential_source = EcsContainer\n` })).map(p => p.message))
+      .toEqual([roleProfileBeside('the file /home/jovyan/.aws/config from Secret aws, the profile AWS_DEFAULT_PROFILE of poddefault role names')]);
+    // AND a role botocore raises for (no source, a missing one, both, the environment's keys) or one of another profile is none
+    for (const config of [`[default]\n${ROLE_LINES}`, `[default]\n${ROLE_LINES}source_profile = src\n`,
+      `[default]\n${ROLE_LINES}source_profile = src\ncredential_source = EcsContainer\n[profile src]\n${KEY_LINES}`,
+      `[default]\n${ROLE_LINES}credential_source = Environment\n`, `[profile other]\n${ROLE_LINES}source_profile = src\n[profile src]\n${KEY_LINES}`]) {
+      expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ config }))).toEqual([]);
+    }
+  });
+
   test('an empty AWS_PROFILE beside AWS keys and a web identity, or container credentials, with no file: botocore raises ProfileNotFound, so no pair', () => {
     const podIdentity = pd('pod-identity', { env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }] });
     const empty = [{ name: 'AWS_PROFILE', value: '' }];
@@ -430,6 +484,24 @@ describe('cloud-identity on the library\'s own constructs', () => {
     const errors = errorsOf(() => app.synth());
     expect(errors).toEqual([expect.stringContaining('silently uses an AWS web identity of aws-role, since botocore\'s credential chain tries a web identity before the shared credentials file')]);
     expect(errors.join('\n')).not.toContain(FAKE_SECRET);
+  });
+
+  test('the library\'s config file, a region alone, is never reported: beside the role only its credentials file is', () => {
+    // GIVEN the library's file with a region (written to ~/.aws/config, the Secret's key "config") and its marker patched away
+    const app = Testing.app();
+    const chart = userChart(app);
+    new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+    new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys(keys), region: 'eu-west-1' }).addJsonPatch(JsonPatch.remove('/spec/env'));
+    // (the same construct with its marker writes the region to the key "config")
+    const marked = userChart();
+    new AwsFileCredentials(marked, 'aws-credentials', { credentials: AwsCredentials.fromKeys(keys), region: 'eu-west-1' });
+    const secret = Testing.synth(marked).find(m => m.kind === 'Secret');
+    expect(Buffer.from(secret.data.config, 'base64').toString()).toBe('[default]\nregion = eu-west-1\n');
+    // WHEN / THEN one error, the credentials file's
+    const errors = errorsOf(() => app.synth());
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('an AWS credentials file with keys for the profile botocore reads (the file /home/jovyan/.aws/credentials from Secret');
+    expect(errors[0]).not.toContain('config');
   });
 
   test('named profiles only, or an existing Secret the app does not hold, are not judged; only a file that may hold [default] sets the marker', () => {

@@ -17,6 +17,7 @@ import {
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { regionPartition } from '../../lib/sources/aws-role-arn';
+import { botocoreProfileProviders } from '../../lib/sources/botocore-credentials-file';
 import { errorsOf, userChart } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -431,6 +432,63 @@ print(json.dumps(result))
     // AND without AWS_PROFILE, the keys are used
     const { AWS_PROFILE, ...noProfile } = withRole.env;
     expect(botocore({ ...withRole, env: noProfile }).method).toBe('env');
+  });
+
+  // The profiles of ~/.aws/credentials and ~/.aws/config as cloud-identity reads them (botocoreProfileProviders), against
+  // botocore's own chain: which provider gives the profile read, alone and beside a web identity (method, or the error it
+  // raises, loud). Recorded with botocore 1.43.11; no network: assume-role returns DeferredRefreshableCredentials that call
+  // STS only when used, a credential_process prints fake keys, the container endpoint is answered in-process by PROBE.
+  const KEY_LINES = `aws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
+  const PROCESS = 'credential_process = printf \'{"Version": 1, "AccessKeyId": "AKIAFAKEPROCESS00000", "SecretAccessKey": "fake-process-secret"}\'\n';
+  const ROLE = `role_arn = ${ROLE_ARN}\n`;
+  const PROFILE_VECTORS: [title: string, files: { credentials?: string; config?: string }, env: Record<string, string>, alone: string, beside: string][] = [
+    ['keys in the config file\'s [default]', { config: `[default]\n${KEY_LINES}` }, {}, 'config-file', 'assume-role-with-web-identity'],
+    ['keys in the config file\'s [profile prod], AWS_PROFILE=prod', { config: `[profile prod]\n${KEY_LINES}` }, { AWS_PROFILE: 'prod' }, 'config-file', 'assume-role-with-web-identity'],
+    ['keys in the config file\'s [profile "prod"] (shlex)', { config: `[profile "prod"]\n${KEY_LINES}` }, { AWS_PROFILE: 'prod' }, 'config-file', 'assume-role-with-web-identity'],
+    ['keys in the config file\'s [prod], no profile', { config: `[prod]\n${KEY_LINES}` }, { AWS_PROFILE: 'prod' }, 'ProfileNotFound', 'ProfileNotFound'],
+    ['a region alone in the config file, as AwsFileCredentials writes it', { config: '[default]\nregion = eu-west-1\n' }, {}, 'none', 'assume-role-with-web-identity'],
+    ['a credential_process in the config file', { config: `[default]\n${PROCESS}` }, {}, 'custom-process', 'assume-role-with-web-identity'],
+    ['a credential_process in the credentials file', { credentials: `[default]\n${PROCESS}` }, {}, 'custom-process', 'assume-role-with-web-identity'],
+    ['a credential_process and keys in the credentials file', { credentials: `[default]\n${PROCESS}${KEY_LINES}` }, {}, 'shared-credentials-file', 'assume-role-with-web-identity'],
+    ['a credential_process and keys in the config file', { config: `[default]\n${PROCESS}${KEY_LINES}` }, {}, 'custom-process', 'assume-role-with-web-identity'],
+    ['a role with a source profile with keys in the config file', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${KEY_LINES}` }, {}, 'assume-role', 'assume-role'],
+    ['a role with a source profile with keys in the credentials file', { credentials: `[default]\n${ROLE}source_profile = src\n[src]\n${KEY_LINES}` }, {}, 'assume-role', 'assume-role'],
+    ['a role sourced from its own keys', { credentials: `[default]\n${ROLE}source_profile = default\n${KEY_LINES}` }, {}, 'assume-role', 'assume-role'],
+    ['a role of the profile AWS_PROFILE names', { config: `[profile prod]\n${ROLE}source_profile = src\n[profile src]\n${KEY_LINES}` }, { AWS_PROFILE: 'prod' }, 'assume-role', 'assume-role'],
+    ['a role sourced from the container endpoint', { config: `[default]\n${ROLE}credential_source = EcsContainer\n` },
+      { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }, 'assume-role', 'assume-role'],
+    ['a role sourced from the environment, which has no keys', { config: `[default]\n${ROLE}credential_source = Environment\n` }, {}, 'CredentialRetrievalError', 'CredentialRetrievalError'],
+    ['a role without a source', { config: `[default]\n${ROLE}` }, {}, 'PartialCredentialsError', 'PartialCredentialsError'],
+    ['a role whose source profile is missing', { config: `[default]\n${ROLE}source_profile = src\n` }, {}, 'InvalidConfigError', 'InvalidConfigError'],
+    ['a role with a source profile and a credential_source', { config: `[default]\n${ROLE}source_profile = src\ncredential_source = EcsContainer\n[profile src]\n${KEY_LINES}` }, {},
+      'InvalidConfigError', 'InvalidConfigError'],
+  ];
+
+  withBotocore.each(PROFILE_VECTORS)('profiles of the credentials and config files: %s', (_title, files, env, alone, beside) => {
+    // GIVEN the files in ~/.aws/ of a HOME of their own
+    const root = mkdtempSync(path.join(tmpdir(), 'aws-profiles-'));
+    try {
+      mkdirSync(path.join(root, '.aws'));
+      if (files.credentials !== undefined) { writeFileSync(path.join(root, '.aws', 'credentials'), files.credentials); }
+      if (files.config !== undefined) { writeFileSync(path.join(root, '.aws', 'config'), files.config); }
+      writeFileSync(path.join(root, 'token'), 'fake-web-identity-token');
+      const container: Container = { env: {}, tokens: {}, root };
+      const home = { HOME: root, AWS_CONFIG_FILE: path.join(root, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(root, '.aws', 'credentials'), ...env };
+      const methodOf = (result: any) => result.raised ?? result.method ?? 'none';
+      // WHEN botocore resolves its credentials, alone and beside a web identity
+      // THEN it uses the recorded provider
+      expect(methodOf(botocore(container, home, CATCHING_PROBE))).toBe(alone);
+      expect(methodOf(botocore(container, { ...home, AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'token') }, CATCHING_PROBE))).toBe(beside);
+      // AND the check's reader finds the provider botocore uses for the profile read (an error: none)
+      const profile = env.AWS_PROFILE ?? 'default';
+      const order = ['assume-role', 'shared-credentials-file', 'custom-process', 'config-file'];
+      const found = [files.credentials === undefined ? undefined : botocoreProfileProviders(files.credentials, 'credentials').get(profile),
+        files.config === undefined ? undefined : botocoreProfileProviders(files.config, 'config').get(profile)]
+        .filter(p => p !== undefined).sort((a, b) => order.indexOf(a!) - order.indexOf(b!));
+      expect(found[0] ?? 'none').toBe(order.includes(alone) ? alone : 'none');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('the webhook refuses a notebook that selects the role and the library\'s S3 keys: the marker', () => {

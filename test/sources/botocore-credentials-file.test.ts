@@ -3,7 +3,7 @@
 // which `SharedCredentialProvider.load` returns credentials. Recorded with Python 3.11.7 and botocore 1.43.11
 // by PROBE below (each file written as UTF-8); the live comparison reruns it where python3 and botocore are.
 import { spawnSync } from 'child_process';
-import { botocoreCredentialsPath, botocoreProfilesWithKeys, botocoreSections } from '../../lib/sources/botocore-credentials-file';
+import { botocoreCredentialsPath, botocoreProfilesWithKeys, botocoreSections, shlexSplit } from '../../lib/sources/botocore-credentials-file';
 
 type Read = 'ConfigParseError' | { readonly sections: Record<string, readonly string[]>; readonly withKeys: readonly string[] };
 
@@ -297,5 +297,41 @@ print(json.dumps(result))
     // THEN they are what the reader says
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual(known.map(p => p[2]));
+  });
+});
+
+describe('a config file\'s "[profile NAME]" header as botocore splits it', () => {
+  // Recorded with CPython 3.11.7 `shlex.split` (botocore 1.43.11 configloader._parse_section: two words make a
+  // profile, the second its name; ValueError, none); the live comparison reruns it where python3 is.
+  const HEADERS: [header: string, words: string[] | undefined][] = [
+    ['profile prod', ['profile', 'prod']],
+    ['profile  \tprod ', ['profile', 'prod']],
+    ['profile "my prod"', ['profile', 'my prod']],
+    ['profile \'my "prod"\'', ['profile', 'my "prod"']],
+    ['profile "a\\"b\\\\c\\d"', ['profile', 'a"b\\c\\d']],
+    ['profile a\\ b', ['profile', 'a b']],
+    ['profile p"q r"s', ['profile', 'pq rs']],
+    ['profile ""', ['profile', '']],
+    ['profile a b', ['profile', 'a', 'b']],
+    ['profile "open', undefined],
+    ['profile \'open', undefined],
+    ['profile trailing\\', undefined],
+    ['profile #prod', ['profile', '#prod']],
+  ];
+
+  test.each(HEADERS)('%j', (header, words) => {
+    // GIVEN a header WHEN split THEN the recorded words
+    expect(shlexSplit(header)).toEqual(words);
+  });
+
+  const hasPython = spawnSync('python3', ['-c', 'import shlex'], { encoding: 'utf8' }).status === 0;
+  (hasPython ? test : test.skip)('Python splits them so', () => {
+    // GIVEN the headers WHEN Python's shlex splits them
+    const probe = 'import json, shlex, sys\ndef s(h):\n    try: return shlex.split(h)\n    except ValueError: return None\n'
+      + 'print(json.dumps([s(h) for h in json.load(sys.stdin)]))';
+    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(HEADERS.map(h => h[0])), encoding: 'utf8' });
+    // THEN they are the recorded words (undefined for ValueError)
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).map((w: string[] | null) => w ?? undefined)).toEqual(HEADERS.map(h => h[1]));
   });
 });

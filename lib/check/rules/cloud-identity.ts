@@ -15,7 +15,10 @@
 // still tries the web identity first); a file of other profiles only is for `Session(profile_name=...)`,
 // which botocore honours before the environment. The file is read as botocore reads it
 // (sources/botocore-credentials-file.ts), not as the library's own parser, which refuses more; one
-// botocore raises for is none. An empty profile name makes botocore raise before it tries any AWS
+// botocore raises for is none. The config file counts likewise (`config` in a `.aws` directory, or the file
+// `AWS_CONFIG_FILE` names), and a profile of either file gives what botocore's first provider for it gives
+// (botocoreProfileProviders): a role (`role_arn` with a source) before the web identity, a credential_process or
+// the config file's keys after it; the library's own config file, a region alone, gives none. An empty profile name makes botocore raise before it tries any AWS
 // credential: a pod that gets one has no AWS pair. gcloud's file counts in `.config/gcloud`, or in the
 // directory `CLOUDSDK_CONFIG` names. These variables are the pod's: the webhook merges the env of the
 // PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
@@ -31,7 +34,7 @@ import { goKey } from '../../admission/go-equal';
 import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
-import { botocoreCredentialsPath, botocoreProfilesWithKeys } from '../../sources/botocore-credentials-file';
+import { botocoreCredentialsPath, BotocoreProfileProvider, botocoreProfileProviders } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
@@ -44,7 +47,7 @@ import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
-type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'aws-container' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'aws-role-profile' | 'aws-profile' | 'aws-container' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
   | 'google-application-credentials' | 'google-gcloud-file';
 
 /** What each kind is, for messages. */
@@ -52,6 +55,8 @@ const WHAT: Record<Kind, string> = {
   'aws-keys': 'AWS keys',
   'aws-web-identity': 'an AWS web identity',
   'aws-file': 'an AWS credentials file with keys for the profile botocore reads',
+  'aws-role-profile': 'an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads',
+  'aws-profile': 'an AWS config file with keys, or a credential_process, for the profile botocore reads',
   'aws-container': 'AWS container credentials (EKS Pod Identity)',
   'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
   'azure-client-secret': 'an Azure client secret or certificate',
@@ -84,11 +89,17 @@ const VARIABLES: Record<string, Kind> = {
 const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly unused: Kind; readonly why: string }[] = [
   { cloud: 'aws', used: 'aws-keys', unused: 'aws-web-identity', why: 'botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it tries a web identity' },
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-file', why: 'botocore\'s credential chain tries a web identity before the shared credentials file' },
+  // botocore 1.43 create_credential_resolver: assume-role (a profile's role_arn) before the web identity, custom-process
+  // and config-file after it (recorded in test/identity/sdk-reference.test.ts).
+  { cloud: 'aws', used: 'aws-role-profile', unused: 'aws-web-identity', why: 'botocore\'s credential chain assumes a profile\'s role before it tries a web identity' },
+  { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-profile', why: 'botocore\'s credential chain tries a web identity before a credential_process or keys of the config file' },
   // botocore 1.43 create_credential_resolver: the container provider comes after the env, web identity and
   // shared credentials file ones (recorded in test/identity/sdk-reference.test.ts).
   { cloud: 'aws', used: 'aws-keys', unused: 'aws-container', why: 'botocore\'s credential chain reads AWS_ACCESS_KEY_ID from the environment before it asks the container credentials endpoint' },
   { cloud: 'aws', used: 'aws-web-identity', unused: 'aws-container', why: 'botocore\'s credential chain tries a web identity before the container credentials endpoint' },
   { cloud: 'aws', used: 'aws-file', unused: 'aws-container', why: 'botocore\'s credential chain reads the shared credentials file before the container credentials endpoint' },
+  { cloud: 'aws', used: 'aws-role-profile', unused: 'aws-container', why: 'botocore\'s credential chain assumes a profile\'s role before it asks the container credentials endpoint' },
+  { cloud: 'aws', used: 'aws-profile', unused: 'aws-container', why: 'botocore\'s credential chain runs a credential_process and reads the config file before the container credentials endpoint' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
   { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
@@ -103,6 +114,8 @@ interface Credential {
   readonly how: string;
 }
 
+/** botocore's variables for its files and profile (FILE_SETTINGS). */
+const AWS_SETTINGS = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'HOME'];
 /**
  * The variables that tell the SDK where its credentials file is and which profile of it to read. The
  * webhook merges the env of every PodDefault it applies into the container, so the file one PodDefault
@@ -110,8 +123,11 @@ interface Credential {
  */
 const FILE_SETTINGS: Partial<Record<Kind, readonly string[]>> = {
   // botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE, then AWS_PROFILE) and `credentials_file`;
-  // HOME, which `~` and `$HOME` in it stand for (configloader.py raw_config_parse expands them).
-  'aws-file': ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'HOME'],
+  // HOME, which `~` and `$HOME` in it stand for (configloader.py raw_config_parse expands them); `config_file`
+  // (AWS_CONFIG_FILE, else ~/.aws/config), where profiles may assume a role, run a process or hold keys too.
+  'aws-file': AWS_SETTINGS,
+  'aws-role-profile': AWS_SETTINGS,
+  'aws-profile': AWS_SETTINGS,
   // google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG when set, else ~/.config/gcloud.
   'google-gcloud-file': ['CLOUDSDK_CONFIG'],
 };
@@ -130,7 +146,20 @@ const NO_SETTINGS: Settings = new Map();
 interface FileOffer {
   readonly pd: PodDefaultFound;
   readonly kind: Kind;
-  readonly files: readonly MountedFile[];
+  readonly files: readonly OfferedFile[];
+}
+
+/** A file of a FileOffer; an AWS one with the file botocore may read it as. */
+interface OfferedFile extends MountedFile {
+  readonly as?: AwsFile;
+}
+
+/** The two files botocore reads profiles from. */
+type AwsFile = 'credentials' | 'config';
+
+/** The kind of credential each provider of an AWS profile gives, by the file that gives it. */
+function awsKind(provider: BotocoreProfileProvider): Kind {
+  return provider === 'assume-role' ? 'aws-role-profile' : provider === 'shared-credentials-file' ? 'aws-file' : 'aws-profile';
 }
 
 /** What one PodDefault offers: a credential, or files that are one with the right env. */
@@ -144,8 +173,8 @@ const GCLOUD_FILE = 'application_default_credentials.json';
  */
 export class SecretFiles {
   private byKey?: Map<string, string>;
-  /** The profiles with keys of each file text read so far (none when it is no credentials file): a file many PodDefaults mount is parsed once. */
-  private profilesWithKeys?: Map<string, ReadonlySet<string>>;
+  /** The profiles that give credentials of each file text read so far, as a credentials or a config file: a file many PodDefaults mount is parsed once. */
+  private profileProviders?: Map<string, ReadonlyMap<string, BotocoreProfileProvider>>;
 
   /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
   public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
@@ -167,22 +196,23 @@ export class SecretFiles {
     return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 
-  /** The profiles with keys of `key` of the Secret `name` in `namespace`, read as an AWS credentials file (none when it is none). */
-  public profiles(namespace: string, name: string, key: string): ReadonlySet<string> {
+  /** The profiles that give credentials in `key` of the Secret `name` in `namespace`, read as the AWS file `as`, with the provider that gives them (none when it is no such file). */
+  public profiles(namespace: string, name: string, key: string, as: AwsFile): ReadonlyMap<string, BotocoreProfileProvider> {
     const text = this.text(namespace, name, key);
     if (text === undefined) { return NO_PROFILES; }
     const owner = this.base ?? this;
-    owner.profilesWithKeys ??= new Map();
-    let found = owner.profilesWithKeys.get(text);
+    owner.profileProviders ??= new Map();
+    const id = `${as}\n${text}`;
+    let found = owner.profileProviders.get(id);
     if (found === undefined) {
-      found = botocoreProfilesWithKeys(text);
-      owner.profilesWithKeys.set(text, found);
+      found = botocoreProfileProviders(text, as);
+      owner.profileProviders.set(id, found);
     }
     return found;
   }
 }
 
-const NO_PROFILES: ReadonlySet<string> = new Set();
+const NO_PROFILES: ReadonlyMap<string, BotocoreProfileProvider> = new Map();
 
 function filesOf(objects: readonly Found[]): Map<string, string> {
   const files = new Map<string, string>();
@@ -574,14 +604,23 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
       }
     }
   }
-  const aws: MountedFile[] = [];
+  const aws = new Map<Kind, OfferedFile[]>();
   const gcloud: MountedFile[] = [];
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
-    if ((folded.endsWith('/.aws/credentials') || named.aws.has(folded)) && files.profiles(namespace, file.secret, file.key).size > 0) { aws.push(file); }
+    const as: AwsFile[] = [];
+    if (folded.endsWith('/.aws/credentials') || named.aws.has(folded)) { as.push('credentials'); }
+    if (folded.endsWith('/.aws/config') || named.awsConfig.has(folded)) { as.push('config'); }
+    for (const read of as) {
+      // Each kind its profiles give: which profile botocore reads is known pair by pair.
+      for (const kind of new Set([...files.profiles(namespace, file.secret, file.key, read).values()].map(awsKind))) {
+        if (!aws.has(kind)) { aws.set(kind, []); }
+        aws.get(kind)!.push({ ...file, as: read });
+      }
+    }
     if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || named.gcloud.has(folded)) { gcloud.push(file); }
   }
-  if (aws.length > 0) { add({ pd, kind: 'aws-file', files: aws }); }
+  aws.forEach((offered, kind) => add({ pd, kind, files: offered }));
   if (gcloud.length > 0) { add({ pd, kind: 'google-gcloud-file', files: gcloud }); }
   return [...found.values()];
 }
@@ -626,14 +665,16 @@ function pairSettings(own: Settings, other: Settings): Settings {
   return merged;
 }
 
-/** The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE or CLOUDSDK_CONFIG names. */
+/** The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE or CLOUDSDK_CONFIG names. */
 interface NamedFiles {
   readonly aws: ReadonlySet<string>;
+  readonly awsConfig: ReadonlySet<string>;
   readonly gcloud: ReadonlySet<string>;
 }
 
 function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFiles {
   const aws = new Set<string>();
+  const awsConfig = new Set<string>();
   const gcloud = new Set<string>();
   // `~` and `$HOME` as any pair may read them: the image's HOME, or one a PodDefault sets.
   const homes = new Set([DEFAULT_HOME]);
@@ -642,15 +683,17 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFile
     if (home !== undefined) { homes.add(home); }
   });
   settings.forEach(own => {
-    const shared = own.get('AWS_SHARED_CREDENTIALS_FILE')?.value;
-    for (const home of shared === undefined || shared === '' ? [] : homes) {
-      const path = botocoreCredentialsPath(shared!, home);
-      if (path !== undefined) { aws.add(foldPath(path)); }
+    for (const [variable, into] of [['AWS_SHARED_CREDENTIALS_FILE', aws], ['AWS_CONFIG_FILE', awsConfig]] as const) {
+      const named = own.get(variable)?.value;
+      for (const home of named === undefined || named === '' ? [] : homes) {
+        const path = botocoreCredentialsPath(named!, home);
+        if (path !== undefined) { into.add(foldPath(path)); }
+      }
     }
     const config = own.get('CLOUDSDK_CONFIG')?.value;
     if (config !== undefined && config !== '') { gcloud.add(foldPath(`${config}/${GCLOUD_FILE}`)); }
   });
-  return { aws, gcloud };
+  return { aws, awsConfig, gcloud };
 }
 
 /**
@@ -662,17 +705,21 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFile
 function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles): Credential | undefined {
   if (!isFileOffer(offer)) { return offer; }
   const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${setting.pd.name}`);
-  if (offer.kind === 'aws-file') {
-    // botocore 1.43 configprovider.py `credentials_file`: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials.
-    const shared = settings.get('AWS_SHARED_CREDENTIALS_FILE');
+  if (offer.kind !== 'google-gcloud-file') {
     const read = botocoreProfile(settings);
-    const path = shared?.value === undefined ? undefined : botocoreCredentialsPath(shared.value, homeOf(settings));
-    if (read === undefined || read.profile === '' || (shared !== undefined && path === undefined)) { return undefined; }
+    if (read === undefined || read.profile === '') { return undefined; }
     for (const file of offer.files) {
+      // botocore 1.43 configprovider.py `credentials_file` (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)
+      // and `config_file` (AWS_CONFIG_FILE, else ~/.aws/config).
+      const [name, fallback] = file.as === 'config' ? ['AWS_CONFIG_FILE', '/.aws/config'] : ['AWS_SHARED_CREDENTIALS_FILE', '/.aws/credentials'];
+      const named = settings.get(name);
+      const path = named?.value === undefined ? undefined : botocoreCredentialsPath(named.value, homeOf(settings));
+      if (named !== undefined && path === undefined) { continue; }
       const folded = foldPath(file.path);
-      if (shared !== undefined ? foldPath(path!) !== folded : !folded.endsWith('/.aws/credentials')) { continue; }
-      if (!files.profiles(namespace, file.secret, file.key).has(read.profile)) { continue; }
-      const where = shared === undefined || shared.pd === offer.pd ? '' : `, which ${variable('AWS_SHARED_CREDENTIALS_FILE', shared)} names`;
+      if (named !== undefined ? foldPath(path!) !== folded : !folded.endsWith(fallback)) { continue; }
+      const provider = files.profiles(namespace, file.secret, file.key, file.as!).get(read.profile);
+      if (provider === undefined || awsKind(provider) !== offer.kind) { continue; }
+      const where = named === undefined || named.pd === offer.pd ? '' : `, which ${variable(name, named)} names`;
       const which = read.setting === undefined ? 'its [default] profile' : `the profile ${variable(read.variable!, read.setting)} names`;
       return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}${where}, ${which}` };
     }
