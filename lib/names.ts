@@ -293,6 +293,15 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `key` is not a valid annotation key, or `undefined` when it is: k8s.io/apimachinery v0.32.9
+ * pkg/api/validation/objectmeta.go ValidateAnnotations checks each key, lower-cased, as a qualified name (a label
+ * key's rule), for an object's own annotations and for those the webhook copies to a pod.
+ */
+export function annotationKeyProblem(key: string): string | undefined {
+  return labelKeyProblem(key.toLowerCase());
+}
+
 /** Why `value` is not a valid label value, or `undefined` when it is. */
 export function labelValueProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {

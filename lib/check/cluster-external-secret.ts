@@ -16,7 +16,7 @@ import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { pathText } from '../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../json';
-import { compareNames, isDnsLabel, labelKeyProblem, labelValueProblem } from '../names';
+import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem } from '../names';
 import { schemaRefusal, Refusal, wrongType } from './eso-schema';
 import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
 import { Found, isExternalSecret, toFound } from './objects';
@@ -146,7 +146,7 @@ function metadataRefusal(meta: unknown): Refusal | undefined {
   }
   const annotations = isPlainObject(meta.annotations) ? meta.annotations : {};
   for (const key of Object.keys(annotations)) {
-    const keyProblem = labelKeyProblem(key.toLowerCase());
+    const keyProblem = annotationKeyProblem(key);
     if (keyProblem !== undefined) {
       return refusal('annotations', key, `an invalid annotation key, checked in lower case as a label key: ${keyProblem}`, 'rename the annotation key');
     }

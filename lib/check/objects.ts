@@ -184,10 +184,15 @@ export function append<T>(list: T[], more: readonly T[]): void {
   for (let i = 0; i < more.length; i++) { list.push(more[i]); }
 }
 
+/** The kind of `found`, as a message names it: `object` for one that names none. */
+export function kindWord(found: Found): string {
+  return found.kind === '' ? 'object' : found.kind;
+}
+
 /** An object for a message, of any kind: `configmap c (s0) in namespace team-a`; the namespace only where it has one or takes one. */
 export function objectSubject(found: Found): string {
   const namespaced = found.namespace !== '' || found.floating;
-  const words = [(found.kind === '' ? 'object' : found.kind).toLowerCase(), found.name].filter(w => w !== '').join(' ');
+  const words = [kindWord(found).toLowerCase(), found.name].filter(w => w !== '').join(' ');
   return `${words} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
 }
 

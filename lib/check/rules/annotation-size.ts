@@ -5,7 +5,7 @@
 // kubectl's client-side apply also adds kubectl.kubernetes.io/last-applied-configuration, a copy of the
 // object, so it fails below that size: not modelled.
 import { listItems } from '../input-model';
-import { Found, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
+import { Found, kindWord, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
@@ -24,7 +24,7 @@ export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
     const found = objects[i];
     const bytes = annotationBytes(found.manifest.metadata?.annotations);
     if (bytes <= LIMIT || listItems(found.manifest) !== undefined) { continue; }
-    const kind = found.kind === '' ? 'object' : found.kind;
+    const kind = kindWord(found);
     const subject = objectSubject(found);
     problems.push(checkProblem({
       rule: 'annotation-size',

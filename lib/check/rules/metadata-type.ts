@@ -10,7 +10,7 @@
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, yamlTypeName } from '../../json';
 import { judgedMetadata, OBJECT_META, Scalar } from '../object-meta';
-import { Found, objectSubject } from '../objects';
+import { Found, kindWord, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
@@ -27,7 +27,7 @@ export function metadataFieldTypes(objects: readonly Found[]): CheckProblem[] {
     if (metadata === undefined) { continue; }
     const refuse = (parts: readonly (string | number)[], value: unknown, expected: string) => {
       const path = pathText(parts);
-      const kind = found.kind === '' ? 'object' : found.kind;
+      const kind = kindWord(found);
       problems.push(checkProblem({
         rule: 'field-type',
         namespace: found.namespace,

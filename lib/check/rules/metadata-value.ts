@@ -10,12 +10,12 @@
 // are annotation-size's, a PodDefault's name name-format's and name-length's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
-import { dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
+import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
 import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
 import { generatingSource } from '../cluster-external-secret';
 import { isNamespaced } from '../input-model';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
-import { Found, isPodDefault, objectSubject } from '../objects';
+import { Found, isPodDefault, kindWord, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { spelledAlike } from './unknown-field';
@@ -62,7 +62,7 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
     const found = objects[i];
     const metadata = judgedMetadata(found);
     if (metadata === undefined || generatingSource(found.source) !== undefined) { continue; }
-    const kind = found.kind === '' ? 'object' : found.kind;
+    const kind = kindWord(found);
     const refuse: Refuse = (parts, what, why, fix) => {
       const path = pathText(parts);
       problems.push(checkProblem({
@@ -75,7 +75,7 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
       }));
     };
     const builtin = builtinKind(found.group, found.kind);
-    names(found, metadata, kind, refuse);
+    names(found, builtin, metadata, kind, refuse);
     nameLength(builtin, metadata.name, kind, refuse);
     customResourceDefinitionName(found, metadata.name, refuse);
     namespace(found, metadata.namespace, refuse);
@@ -124,25 +124,28 @@ const PATH_SEGMENT_NAMES: KindNames = {
   passes: (name, prefix) => !/[/%]/.test(name) && (prefix || (name !== '.' && name !== '..')),
   masks: false,
 };
-// NameIsDNSSubdomain, NameIsDNSLabel and NameIsDNS1035Label judge a generateName with its last "-" masked (maskTrailingDash).
-const SUBDOMAIN_NAMES: KindNames = { rule: () => dnsSubdomainRule(), passes: (name, prefix) => isDnsSubdomain(prefix ? maskTrailingDash(name) : name), masks: true };
-const LABEL_NAMES: KindNames = { rule: () => dnsLabelRule(), passes: (name, prefix) => isDnsLabel(prefix ? maskTrailingDash(name) : name), masks: true };
-const DNS_1035_NAMES: KindNames = { rule: () => dns1035LabelRule(), passes: (name, prefix) => isDns1035Label(prefix ? maskTrailingDash(name) : name), masks: true };
+/** A DNS rule's names: NameIsDNSSubdomain, NameIsDNSLabel and NameIsDNS1035Label judge a generateName with its last "-" masked (maskTrailingDash). */
+function dnsNames(rule: () => NameRule, passes: (name: string) => boolean): KindNames {
+  // `rule()` called bare: the rules take optional arguments of their own (a length), which `prefix` must not fill.
+  return { rule: () => rule(), passes: (name, prefix) => passes(prefix ? maskTrailingDash(name) : name), masks: true };
+}
+const SUBDOMAIN_NAMES = dnsNames(dnsSubdomainRule, isDnsSubdomain);
+const LABEL_NAMES = dnsNames(dnsLabelRule, isDnsLabel);
+const DNS_1035_NAMES = dnsNames(dns1035LabelRule, isDns1035Label);
 
 const VALIDATOR_NAMES: Readonly<Record<NameValidator, KindNames>> = {
   'dns-subdomain': SUBDOMAIN_NAMES, 'dns-label': LABEL_NAMES, 'dns-1035-label': DNS_1035_NAMES, 'path-segment': PATH_SEGMENT_NAMES,
 };
 
-/** The name rules of `found`'s kind: its row of builtin-kinds.ts, a custom resource's, or the path segment rule. */
-function kindNames(found: Found): KindNames {
-  const builtin = builtinKind(found.group, found.kind);
+/** The name rules of `found`'s kind: its row of builtin-kinds.ts (`builtin`), a custom resource's, or the path segment rule. */
+function kindNames(found: Found, builtin: BuiltinKind | undefined): KindNames {
   if (builtin !== undefined) { return VALIDATOR_NAMES[builtin.names]; }
   return CUSTOM_GROUPS.has(found.group) ? SUBDOMAIN_NAMES : PATH_SEGMENT_NAMES;
 }
 
 /** The name of `found`'s kind, in the words of `refusal`: `a Secret name`. */
-function nameWords(found: Found): string {
-  if (builtinKind(found.group, found.kind) !== undefined) { return `${withArticle(found.kind)} name`; }
+function nameWords(found: Found, builtin: BuiltinKind | undefined): string {
+  if (builtin !== undefined) { return `${withArticle(found.kind)} name`; }
   return CUSTOM_GROUPS.has(found.group) ? 'a custom resource\'s name' : 'the name of any kind';
 }
 
@@ -160,15 +163,15 @@ function maskTrailingDash(name: string): string {
  * required"; kubectl create takes one, kubectl apply does not). A PodDefault's name is name-format's (an empty one too).
  * Another type than a string is metadata-type's.
  */
-function names(found: Found, metadata: Record<string, any>, kind: string, refuse: Refuse): void {
-  const rules = kindNames(found);
+function names(found: Found, builtin: BuiltinKind | undefined, metadata: Record<string, any>, kind: string, refuse: Refuse): void {
+  const rules = kindNames(found, builtin);
   const { name, generateName } = metadata;
   if (typeof generateName === 'string' && generateName !== '') {
     if (!rules.passes(generateName, true)) {
       // The refusal of what Go judged: a DNS rule's prefix with its last "-" masked.
       const judged = rules.masks ? maskTrailingDash(generateName) : generateName;
       refuse(['metadata', 'generateName'], 'an invalid generateName',
-        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found))}`,
+        `as the generateName${rules.masks ? ' (a last "-" aside)' : ''} ${refusal(judged, rules.rule(true), nameWords(found, builtin))}`,
         `change the generateName by that rule${rules.masks ? ' (it may end with "-")' : ''}`);
     }
   }
@@ -179,7 +182,7 @@ function names(found: Found, metadata: Record<string, any>, kind: string, refuse
         `give the ${kind} a metadata.name`);
     }
   } else if (typeof name === 'string' && !rules.passes(name, false)) {
-    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found))}`, `rename the ${kind} by that rule`);
+    refuse(['metadata', 'name'], 'an invalid name', `as the name ${refusal(name, rules.rule(false), nameWords(found, builtin))}`, `rename the ${kind} by that rule`);
   }
 }
 
@@ -268,7 +271,7 @@ function annotationKeys(value: unknown, valid: Valid, refuse: Refuse): void {
   if (!isPlainObject(value)) { return; }
   for (const key of Object.keys(value)) {
     if (valid.annotationKeys.has(key)) { continue; }
-    const keyProblem = labelKeyProblem(key.toLowerCase());
+    const keyProblem = annotationKeyProblem(key);
     if (keyProblem === undefined) {
       valid.annotationKeys.add(key);
       continue;

@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
+import { annotationKeyProblem, compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound, selectorRefused } from '../objects';
 import { checkProblem, selectorProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -143,7 +143,7 @@ export function annotationKeys(pd: PodDefaultFound): readonly CheckProblem[] {
   if (annotations === undefined || annotations === null) { return NO_PROBLEMS; }
   let problems: CheckProblem[] | undefined;
   for (const key of Object.keys(annotations)) {
-    const keyProblem = labelKeyProblem(key.toLowerCase());
+    const keyProblem = annotationKeyProblem(key);
     if (keyProblem === undefined) { continue; }
     (problems ??= []).push(problem('annotation-key', pd, `${where(pd)} has the invalid annotation key ${quote(key)} in spec.annotations, which the api server `
       + `refuses on every notebook that selects it (it checks the key in lower case as a label key): ${keyProblem}`, LABEL_KEY_FIX, key));

@@ -14,7 +14,7 @@ import { editDistance } from '../../names';
 import { generatingSource, isClusterExternalSecret } from '../cluster-external-secret';
 import { undeclaredFields, UndeclaredField } from '../eso-schema';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
-import { Found, isExternalSecret, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
+import { Found, isExternalSecret, kindWord, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { misspeltAs } from './field-type';
@@ -170,7 +170,7 @@ export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[]
 
 function metadataProblem(found: Found, parts: readonly (string | number)[], known: ReadonlyMap<string, unknown> | ReadonlySet<string>): CheckProblem {
   const path = pathText(parts);
-  const kind = found.kind === '' ? 'object' : found.kind;
+  const kind = kindWord(found);
   const subject = objectSubject(found);
   const field = parts[parts.length - 1] as string;
   const meant = [...known.keys()].find(name => spelledAlike(field, name));
