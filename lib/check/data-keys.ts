@@ -99,7 +99,7 @@ export class DataKeys {
       } else if (isExternalSecret(found)) {
         const target = externalSecretTarget(found);
         if (target !== undefined && target.group === 'core' && (target.kind === 'Secret' || target.kind === 'ConfigMap')) {
-          addKeys(target.kind === 'Secret' ? secrets : configMaps, found.namespace, target.name, externalSecretKeys(found.manifest, target.kind));
+          addKeys(target.kind === 'Secret' ? secrets : configMaps, found.namespace, target.name, externalSecretKeys(found, target.kind));
         }
       }
     }

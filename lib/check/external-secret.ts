@@ -47,12 +47,10 @@ export interface ExternalSecretVerdict {
  * x-kubernetes-preserve-unknown-fields; a null of a field with a default is defaulted instead, to what
  * the readers take for absent). So `data:` left empty in YAML is no data, a template key of null no key.
  * A null item of a list is kept, and refused, as is a field of another type than the CRD's (`specRefusal`). Every reader of an ExternalSecret's spec
- * reads it through this; the manifest itself when it holds no null.
+ * reads it through this (`storedOf`, for an object of the input); the manifest itself when it holds no null.
  */
 export function storedExternalSecret(manifest: any): any {
   if (!isPlainObject(manifest)) { return manifest; }
-  // Read again by each reader, never kept: a manifest is its object's content at one pass, and an object's
-  // content may change between passes (a field set after the first synth), so no result is kept by identity.
   const spec = manifest.spec;
   return 'spec' in manifest && hasNullField(spec) ? { ...manifest, spec: spec === null ? undefined : withoutNulls(spec) } : manifest;
 }
@@ -64,9 +62,18 @@ export function judgeExternalSecret(manifest: any): ExternalSecretVerdict {
   return { manifest: read, refusal: specRefusal(manifest.spec, read.spec, 'spec', 'ExternalSecret'), repeated: repeatedSecretKeys(read.spec) };
 }
 
-/** The verdict on `found`, an ExternalSecret: the one `toFound` made, or one made now for an object read otherwise. */
+/**
+ * The verdict on `found`, an ExternalSecret: the one `toFound` made, or one made now for an object read otherwise. It is
+ * kept on the object read for one pass, never by the manifest's identity: an object's content may change between passes
+ * (a field set after the first synth).
+ */
 function verdictOf(found: Found): ExternalSecretVerdict {
   return found.externalSecret ?? judgeExternalSecret(found.manifest);
+}
+
+/** `found`, an ExternalSecret, as the API server stores it (`storedExternalSecret`), from its verdict. */
+export function storedOf(found: Found): any {
+  return verdictOf(found).manifest;
 }
 
 /** A `spec.data[].secretKey` given again: its first item and the repeat. */
@@ -460,11 +467,11 @@ export function externalSecretTarget(found: Found): ExternalSecretTarget | undef
 }
 
 /**
- * The keys ESO writes into the Secret (or, for a generic target, the ConfigMap), as far as the manifest
+ * The keys ESO writes for `found` into the Secret (or, for a generic target, the ConfigMap), as far as its manifest
  * tells: those of `dataFrom` and `templateFrom` are only known once ESO has fetched them.
  */
-export function externalSecretKeys(manifest: any, kind: 'Secret' | 'ConfigMap' = 'Secret'): readonly string[] {
-  const stored = storedExternalSecret(manifest);
+export function externalSecretKeys(found: Found, kind: 'Secret' | 'ConfigMap' = 'Secret'): readonly string[] {
+  const stored = storedOf(found);
   const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const fetched: string[] = [];
   if (Array.isArray(spec.data)) {
@@ -490,13 +497,13 @@ function hasItems(list: unknown): boolean {
 }
 
 /**
- * The keys of the Secret ESO writes for `manifest` (a template-less or templated Secret target), when the
+ * The keys of the Secret ESO writes for `found` (a template-less or templated Secret target), when its
  * manifest tells them exactly: `undefined` when `templateFrom` adds keys, or when the fetched keys are
  * copied and `dataFrom` fetches some, which only the provider knows at sync time. Keys the Secret already
  * holds (creationPolicy Merge, CreateOrMerge) are the caller's business.
  */
-export function externalSecretExactKeys(manifest: any): readonly string[] | undefined {
-  const stored = storedExternalSecret(manifest);
+export function externalSecretExactKeys(found: Found): readonly string[] | undefined {
+  const stored = storedOf(found);
   const spec = isPlainObject(stored.spec) ? stored.spec : {};
   const template = spec.target?.template;
   // Fields of another shape than the CRD's: the API server refuses the ExternalSecret, so it writes nothing.
@@ -504,7 +511,7 @@ export function externalSecretExactKeys(manifest: any): readonly string[] | unde
   if (isPlainObject(template) && template.data !== undefined && !isPlainObject(template.data)) { return undefined; }
   if (isPlainObject(template) && hasItems(template.templateFrom)) { return undefined; }
   if (hasItems(spec.dataFrom) && (!isPlainObject(template) || copiesFetched(template))) { return undefined; }
-  return externalSecretKeys(manifest);
+  return externalSecretKeys(found);
 }
 
 /**

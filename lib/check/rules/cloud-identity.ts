@@ -38,7 +38,7 @@ import { botocoreCredentialsPath, BotocoreProfileProvider, botocoreProfileProvid
 import { str } from '../../json';
 import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
-import { externalSecretTarget, storedExternalSecret } from '../external-secret';
+import { externalSecretTarget, storedOf } from '../external-secret';
 import { goBase64Decode } from '../go-base64';
 import { append, Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
@@ -233,7 +233,7 @@ function filesOf(objects: readonly Found[]): Map<string, string> {
       add(found, found.name, found.manifest.data, true);
     } else if (isExternalSecret(found)) {
       const target = externalSecretTarget(found);
-      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, storedExternalSecret(found.manifest).spec?.target?.template?.data, false); }
+      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, storedOf(found).spec?.target?.template?.data, false); }
     }
   }
   return files;

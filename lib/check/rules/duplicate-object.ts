@@ -203,8 +203,8 @@ export function fieldManager(name: string): string {
 
 /** A key that both ExternalSecrets write into their `kind`, as far as their manifests tell; `undefined` when none. */
 function sharedKey(a: Found, b: Found, kind: 'Secret' | 'ConfigMap'): string | undefined {
-  const keys = new Set(externalSecretKeys(a.manifest, kind));
-  return externalSecretKeys(b.manifest, kind).find(k => keys.has(k));
+  const keys = new Set(externalSecretKeys(a, kind));
+  return externalSecretKeys(b, kind).find(k => keys.has(k));
 }
 
 /** The map under `key`, made when there is none. */

@@ -39,7 +39,7 @@ import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
-import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, isReadExternalSecret, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedExternalSecret } from '../external-secret';
+import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, isReadExternalSecret, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedOf } from '../external-secret';
 import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { isByteList } from './secret-data';
@@ -212,7 +212,7 @@ function externalSecretType(found: Found): readonly CheckProblem[] {
   const rule = typeof type === 'string' ? TYPE_RULES.get(type) : undefined;
   if (rule === undefined && type !== BOOTSTRAP_TOKEN) { return NO_PROBLEMS; }
   // ESO reads the ExternalSecret as stored, without the nulls the API server drops: an annotation of null is none.
-  const manifest = storedExternalSecret(found.manifest);
+  const manifest = storedOf(found);
   const template = manifest.spec.target.template;
   // validatePrivilegedTemplate refuses the bootstrap type itself, and a token with the annotation or with a templateFrom
   // that writes annotations, which could write it: of every ExternalSecret, whatever ESO would write (a Secret, another
@@ -235,7 +235,7 @@ function externalSecretType(found: Found): readonly CheckProblem[] {
   const annotations = isPlainObject(template.metadata) ? template.metadata.annotations : undefined;
   // Merge and CreateOrMerge keep the keys (and annotations) of the Secret that exists; Orphan keeps its annotations.
   if (!target.replaces || (type === 'kubernetes.io/service-account-token' && target.policy !== 'Owner')) { return NO_PROBLEMS; }
-  const names = externalSecretExactKeys(manifest);
+  const names = externalSecretExactKeys(found);
   if (names === undefined) { return NO_PROBLEMS; }
   const templated = isPlainObject(template.data) && Object.keys(template.data).length > 0;
   const fetched = copiesFetched(template);
