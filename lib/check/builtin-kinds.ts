@@ -27,6 +27,32 @@
 // - CustomResourceDefinition: k8s.io/apiextensions-apiserver v0.32.9 (the tag of 1.32.9, fetched)
 //   pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinition: apimachinery's
 //   genericvalidation.ValidateObjectMeta, so no validateKubeFinalizerName.
+// - APIService: k8s.io/kube-aggregator v0.32.9 (the tag of 1.32.9, fetched) pkg/apis/apiregistration/validation/validation.go
+//   ValidateAPIService: apimachinery's validation.ValidateObjectMeta with a name function of its own,
+//   path.IsValidPathSegmentName and then the name must be spec.version + "." + spec.group (kind-name.ts).
+// - Each of the following, read in every stored version the file index gives for the call (from before 1.20 to after
+//   1.32 unless said), alike in all: the import that names the ObjectMeta validator (`k8s.io/kubernetes/pkg/apis/core/validation`
+//   or apimachinery's `k8s.io/apimachinery/pkg/api/validation`) and the name function it is given.
+//   pkg/apis/core/validation/validation.go: ValidateNode (ValidateNodeName = NameIsDNSSubdomain), ValidatePersistentVolume
+//   (at offset 85,402 of the version above), ValidateReplicationController.
+//   pkg/apis/admissionregistration/validation/validation.go (a version with StrictCostEnforcementForVAP, 1.30+, id 931394775):
+//   validateValidatingWebhookConfiguration, validateMutatingWebhookConfiguration, validateValidatingAdmissionPolicy and
+//   validateValidatingAdmissionPolicyBinding all call genericvalidation.ValidateObjectMeta with NameIsDNSSubdomain.
+//   pkg/apis/networking/validation/validation.go: ValidateIngressClass (ValidateIngressClassName = NameIsDNSSubdomain,
+//   apivalidation = core), ValidateServiceCIDR (ValidateServiceCIDRName = NameIsDNSSubdomain; one stored version, id 322846700;
+//   networking.k8s.io/v1beta1 in 1.32, served only with the MultiCIDRServiceAllocator gate).
+//   pkg/apis/certificates/validation/validation.go validateCertificateSigningRequest: core ValidateObjectMeta with
+//   ValidateCertificateRequestName, which returns nil ("We don't care what you call your certificate requests").
+//   pkg/apis/coordination/validation/validation.go ValidateLease: apimachinery's validation.ValidateObjectMeta,
+//   NameIsDNSSubdomain (a version with LeaseCandidateSpec.PreferredStrategies, 1.31 and 1.32 only, id 468804917).
+//   pkg/apis/node/validation/validation.go ValidateRuntimeClass: apivalidation = k8s.io/apimachinery/pkg/api/validation.
+//   pkg/apis/discovery/validation/validation.go ValidateEndpointSlice: core ValidateObjectMeta, ValidateEndpointSliceName =
+//   NameIsDNSSubdomain. pkg/apis/flowcontrol/validation/validation.go ValidateFlowSchema and
+//   ValidatePriorityLevelConfiguration: core ValidateObjectMeta, NameIsDNSSubdomain.
+// - Not listed: CSIDriver (its stored versions differ: an older ValidateCSIDriver checks ValidateCSIDriverName alone, a
+//   newer one ValidateObjectMeta, and which 1.32 holds is not tied), CSINode, VolumeAttachment and VolumeAttributesClass
+//   (not read), IPAddress (its ValidateIPAddressName differs between stored versions), resource.k8s.io (v1beta1 in
+//   1.32, off by default; not read), MutatingAdmissionPolicy (v1alpha1 in 1.32).
 
 /** A name validator, as the kind's ValidateNameFunc. */
 export type NameValidator = 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment';
@@ -45,6 +71,8 @@ export interface BuiltinKind {
 }
 
 const subdomain = (source: string): BuiltinKind => ({ names: 'dns-subdomain', kubeFinalizers: true, source });
+/** A DNS subdomain name, validated by apimachinery's ValidateObjectMeta alone: no validateKubeFinalizerName. */
+const generic = (source: string): BuiltinKind => ({ names: 'dns-subdomain', kubeFinalizers: false, source });
 
 /** The rows, by API group (`core` for v1) and kind. */
 export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, BuiltinKind>>>> = {
@@ -62,8 +90,12 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     ResourceQuota: subdomain('ValidateResourceQuota: ValidateResourceQuotaName = NameIsDNSSubdomain'),
     // events.go ValidateEventCreate returns after legacyValidateEvent for a request of v1, before ValidateObjectMeta.
     Event: { names: 'path-segment', kubeFinalizers: false, source: 'ValidateEventCreate: legacyValidateEvent, no ValidateObjectMeta for v1' },
+    Node: subdomain('ValidateNode: ValidateNodeName = NameIsDNSSubdomain'),
+    PersistentVolume: subdomain('ValidatePersistentVolume: ValidatePersistentVolumeName = NameIsDNSSubdomain'),
+    ReplicationController: subdomain('ValidateReplicationController: ValidateReplicationControllerName = NameIsDNSSubdomain'),
   },
   'apps': {
+    // ValidateStatefulSetSpec validates spec.serviceName only from 1.33 (kubernetes PR 130233): not judged against 1.32.
     Deployment: subdomain('ValidateDeployment: ValidateDeploymentName = NameIsDNSSubdomain'),
     ReplicaSet: subdomain('ValidateReplicaSet: ValidateReplicaSetName = NameIsDNSSubdomain'),
     DaemonSet: subdomain('ValidateDaemonSet: ValidateDaemonSetName = NameIsDNSSubdomain'),
@@ -71,6 +103,7 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     StatefulSet: { names: 'dns-label', kubeFinalizers: true, source: 'ValidateStatefulSet: ValidateStatefulSetName = NameIsDNSLabel' },
   },
   'batch': {
+    // ValidateJob also refuses an Indexed Job whose last pod's hostname is no DNS label (kind-name.ts).
     Job: subdomain('ValidateJob: ValidateReplicationControllerName = NameIsDNSSubdomain'),
     CronJob: {
       ...subdomain('ValidateCronJobCreate: ValidateReplicationControllerName = NameIsDNSSubdomain, and len(name) > DNS1035LabelMaxLength-11 refused'),
@@ -80,6 +113,8 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
   'networking.k8s.io': {
     Ingress: subdomain('ValidateIngressCreate, validateIngress: ValidateIngressName = NameIsDNSSubdomain'),
     NetworkPolicy: subdomain('ValidateNetworkPolicy: ValidateNetworkPolicyName = NameIsDNSSubdomain'),
+    IngressClass: subdomain('ValidateIngressClass: ValidateIngressClassName = NameIsDNSSubdomain'),
+    ServiceCIDR: subdomain('ValidateServiceCIDR: ValidateServiceCIDRName = NameIsDNSSubdomain'),
   },
   'rbac.authorization.k8s.io': {
     // Names such as system:controller:foo: ValidateRBACName = path.IsValidPathSegmentName.
@@ -98,11 +133,38 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     StorageClass: subdomain('ValidateStorageClass: ValidateClassName = NameIsDNSSubdomain'),
   },
   'scheduling.k8s.io': {
+    // ValidatePriorityClass also reserves names starting with "system-" and values above 1000000000 (kind-name.ts).
     PriorityClass: subdomain('ValidatePriorityClass: NameIsDNSSubdomain'),
   },
+  'admissionregistration.k8s.io': {
+    ValidatingWebhookConfiguration: generic('validateValidatingWebhookConfiguration: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta'),
+    MutatingWebhookConfiguration: generic('validateMutatingWebhookConfiguration: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta'),
+    ValidatingAdmissionPolicy: generic('validateValidatingAdmissionPolicy: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta'),
+    ValidatingAdmissionPolicyBinding: generic('validateValidatingAdmissionPolicyBinding: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta'),
+  },
+  'certificates.k8s.io': {
+    CertificateSigningRequest: { names: 'path-segment', kubeFinalizers: true, source: 'validateCertificateSigningRequest: ValidateCertificateRequestName returns nil' },
+  },
+  'coordination.k8s.io': {
+    Lease: generic('ValidateLease: NameIsDNSSubdomain, apimachinery validation.ValidateObjectMeta'),
+  },
+  'node.k8s.io': {
+    RuntimeClass: generic('ValidateRuntimeClass: NameIsDNSSubdomain, apimachinery validation.ValidateObjectMeta'),
+  },
+  'discovery.k8s.io': {
+    EndpointSlice: subdomain('ValidateEndpointSlice: ValidateEndpointSliceName = NameIsDNSSubdomain'),
+  },
+  'flowcontrol.apiserver.k8s.io': {
+    FlowSchema: subdomain('ValidateFlowSchema: ValidateFlowSchemaName = NameIsDNSSubdomain'),
+    PriorityLevelConfiguration: subdomain('ValidatePriorityLevelConfiguration: ValidatePriorityLevelConfigurationName = NameIsDNSSubdomain'),
+  },
+  'apiregistration.k8s.io': {
+    // The name must also be spec.version + "." + spec.group (kind-name.ts).
+    APIService: { names: 'path-segment', kubeFinalizers: false, source: 'ValidateAPIService: IsValidPathSegmentName, then version.group; validation.ValidateObjectMeta' },
+  },
   'apiextensions.k8s.io': {
-    // The name must also be spec.names.plural + "." + spec.group (metadata-value.ts customResourceDefinitionName).
-    CustomResourceDefinition: { names: 'dns-subdomain', kubeFinalizers: false, source: 'ValidateCustomResourceDefinition: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta' },
+    // The name must also be spec.names.plural + "." + spec.group (kind-name.ts).
+    CustomResourceDefinition: generic('ValidateCustomResourceDefinition: NameIsDNSSubdomain, genericvalidation.ValidateObjectMeta'),
   },
 };
 

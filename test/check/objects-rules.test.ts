@@ -1311,9 +1311,13 @@ describe('field-type in metadata: owner references and finalizers the api server
     ['RoleBinding', 'rbac.authorization.k8s.io/v1', true], ['ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', false],
     ['HorizontalPodAutoscaler', 'autoscaling/v2', true], ['StorageClass', 'storage.k8s.io/v1', false], ['PriorityClass', 'scheduling.k8s.io/v1', false],
     ['Pod', 'v1', true], ['Service', 'v1', true], ['PersistentVolumeClaim', 'v1', true],
+    ['IngressClass', 'networking.k8s.io/v1', false], ['ServiceCIDR', 'networking.k8s.io/v1beta1', false],
+    ['CertificateSigningRequest', 'certificates.k8s.io/v1', false], ['EndpointSlice', 'discovery.k8s.io/v1', true],
+    ['FlowSchema', 'flowcontrol.apiserver.k8s.io/v1', false], ['PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', false],
   ])('the finalizer of a %s without a domain is refused: its validation calls the core group\'s ValidateObjectMeta', (kind, apiVersion, namespaced) => {
     // GIVEN a built-in kind whose validation calls kubernetes' pkg/apis/core/validation ValidateObjectMeta (builtin-kinds.ts,
-    // release-1.32: apps, batch, networking, rbac, autoscaling, storage, scheduling), with a finalizer without /
+    // release-1.32: apps, batch, networking, rbac, autoscaling, storage, scheduling, certificates, discovery, flowcontrol),
+    // with a finalizer without /
     const manifest = { apiVersion, kind, metadata: { name: 'x', ...(namespaced ? { namespace: 'team-a' } : {}), finalizers: ['example.com/ok', 'cleanup'] } };
     // WHEN checked
     const problems = PodDefaultCheck.check(inputs(manifest)).filter(p => p.rule === 'field-type');
@@ -1328,19 +1332,25 @@ describe('field-type in metadata: owner references and finalizers the api server
   test('a PodDisruptionBudget\'s, a CustomResourceDefinition\'s and an unknown kind\'s finalizer without a domain pass', () => {
     // GIVEN kinds whose validation calls apimachinery's ValidateObjectMeta alone, or none: kubernetes release-1.32
     // pkg/apis/policy/validation ValidatePodDisruptionBudget validates the spec alone; apiextensions-apiserver v0.32.9
-    // ValidateCustomResourceDefinition calls genericvalidation.ValidateObjectMeta; a kind the check does not know is
-    // not judged by it. Each has a finalizer without /, and one that is no qualified name (every kind's rule)
+    // ValidateCustomResourceDefinition calls genericvalidation.ValidateObjectMeta, as do the admissionregistration kinds,
+    // ValidateLease, ValidateRuntimeClass and kube-aggregator v0.32.9 ValidateAPIService (builtin-kinds.ts); a kind the
+    // check does not know is not judged by it. Each has a finalizer without /, and one that is no qualified name (every kind's rule)
     const finalizers = ['cleanup', 'clean up'];
     const manifests = [
       { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb', namespace: 'team-a', finalizers }, spec: {} },
       { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com', finalizers },
         spec: { group: 'example.com', names: { plural: 'widgets', kind: 'Widget' }, scope: 'Namespaced', versions: [] } },
       { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'team-a', finalizers } },
+      ...['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']
+        .map(kind => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind, metadata: { name: 'x', finalizers } })),
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'l', namespace: 'team-a', finalizers } },
+      { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor', finalizers }, handler: 'runsc' },
+      { apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v1beta1.metrics.k8s.io', finalizers },
+        spec: { group: 'metrics.k8s.io', version: 'v1beta1' } },
     ];
     // WHEN checked THEN only the names that are no qualified name
-    expect(PodDefaultCheck.check(inputs(...manifests)).filter(p => p.rule === 'field-type').map(p => `${p.sources.join(',')} ${p.key}`)).toEqual([
-      's0 metadata.finalizers[1]', 's1 metadata.finalizers[1]', 's2 metadata.finalizers[1]',
-    ]);
+    expect(PodDefaultCheck.check(inputs(...manifests)).filter(p => p.rule === 'field-type').map(p => `${p.sources.join(',')} ${p.key}`))
+      .toEqual(manifests.map((_m, i) => `s${i} metadata.finalizers[1]`));
   });
 
   test('a value of another type is metadata-type\'s, a misspelt field unknown-field\'s: one problem each', () => {
@@ -1510,6 +1520,15 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       ['Ingress', 'networking.k8s.io/v1', true, 'subdomain'], ['NetworkPolicy', 'networking.k8s.io/v1', true, 'subdomain'],
       ['HorizontalPodAutoscaler', 'autoscaling/v2', true, 'subdomain'], ['StorageClass', 'storage.k8s.io/v1', false, 'subdomain'],
       ['PriorityClass', 'scheduling.k8s.io/v1', false, 'subdomain'],
+      ['Node', 'v1', false, 'subdomain'], ['PersistentVolume', 'v1', false, 'subdomain'], ['ReplicationController', 'v1', true, 'subdomain'],
+      ['IngressClass', 'networking.k8s.io/v1', false, 'subdomain'], ['ServiceCIDR', 'networking.k8s.io/v1beta1', false, 'subdomain'],
+      ['ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/v1', false, 'subdomain'],
+      ['MutatingWebhookConfiguration', 'admissionregistration.k8s.io/v1', false, 'subdomain'],
+      ['ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/v1', false, 'subdomain'],
+      ['ValidatingAdmissionPolicyBinding', 'admissionregistration.k8s.io/v1', false, 'subdomain'],
+      ['Lease', 'coordination.k8s.io/v1', true, 'subdomain'], ['RuntimeClass', 'node.k8s.io/v1', false, 'subdomain'],
+      ['EndpointSlice', 'discovery.k8s.io/v1', true, 'subdomain'], ['FlowSchema', 'flowcontrol.apiserver.k8s.io/v1', false, 'subdomain'],
+      ['PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', false, 'subdomain'],
     ])('the name of a %s in upper case is refused by its rule', (kind, apiVersion, namespaced, rule) => {
       // GIVEN the kind named in upper case, which the path segment rule alone took WHEN checked
       const problems = PodDefaultCheck.check(inputs(named(kind, apiVersion, namespaced, { name: 'Web' })));
@@ -1545,6 +1564,41 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       'customresourcedefinition poddefault.kubeflow.org (s0) has a name other than spec.names.plural, ".", then spec.group at metadata.name: the api server refuses the '
         + 'CustomResourceDefinition, as a CustomResourceDefinition\'s name must be its plural and its group, joined by "."',
       'rename the CustomResourceDefinition to <spec.names.plural>.<spec.group>, or correct those fields'],
+      // kube-aggregator v0.32.9 ValidateAPIService: "must be `spec.version+\".\"+spec.group`"
+      ['an APIService name other than <version>.<group>', { ...named('APIService', 'apiregistration.k8s.io/v1', false, { name: 'metrics.k8s.io' }),
+        spec: { group: 'metrics.k8s.io', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100 } },
+      'apiservice metrics.k8s.io (s0) has a name other than spec.version, ".", then spec.group at metadata.name: the api server refuses the APIService, '
+        + 'as an APIService\'s name must be its version and its group, joined by "."',
+      'rename the APIService to <spec.version>.<spec.group> (v1beta1.metrics.k8s.io for version v1beta1 of metrics.k8s.io), or correct those fields'],
+      // kubernetes release-1.32 ValidateJob: "will not able to create pod with invalid DNS label: <name>-<completions-1>"
+      ['an Indexed Job name with "." (a subdomain, its pods\' hostnames no DNS label)',
+        { ...named('Job', 'batch/v1', true, { name: 'migrate.v2' }), spec: { completionMode: 'Indexed', completions: 3 } },
+      'job migrate.v2 (s0) in namespace team-a has a name its Indexed pods\' hostnames cannot hold at metadata.name: the api server refuses the Job, '
+        + `as the hostname of its last pod, the name, "-" and 2 (spec.completions - 1), has "." at character 8; a pod's hostname is ${LABEL}`,
+      'rename the Job to at most 61 characters without ".", or lower spec.completions'],
+      ['an Indexed Job name of 61 characters with 11 completions (its last pod\'s hostname 64)',
+        { ...named('Job', 'batch/v1', true, { name: 'n'.repeat(61) }), spec: { completionMode: 'Indexed', completions: 11 } },
+      `job ${'n'.repeat(61)} (s0) in namespace team-a has a name its Indexed pods' hostnames cannot hold at metadata.name: the api server refuses the Job, `
+        + `as the hostname of its last pod, the name, "-" and 10 (spec.completions - 1), is 64 characters long, more than 63; a pod's hostname is ${LABEL}`,
+      'rename the Job to at most 60 characters without ".", or lower spec.completions'],
+      // kubernetes release-1.32 ValidatePriorityClass: "priority class names with 'system-' prefix are reserved for system use only.
+      // error: system-high is not a known system priority class", "... error: value of system-node-critical PriorityClass must
+      // be 2000001000", and "maximum allowed value of a user defined priority is 1000000000"
+      ['a PriorityClass name starting with "system-" (ValidatePriorityClass: reserved)', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-high' }), value: 1000 },
+        'priorityclass system-high (s0) has a name starting with "system-" at metadata.name: the api server refuses the PriorityClass, as that prefix is reserved '
+        + 'for kubernetes\' own priority classes, system-node-critical and system-cluster-critical', 'rename the PriorityClass without the "system-" prefix'],
+      ['system-node-critical with another value', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical' }), value: 1000 },
+        'priorityclass system-node-critical (s0) has the name of a system priority class with another value or globalDefault at metadata.name: the api server refuses '
+        + 'the PriorityClass, as the api server takes system-node-critical only as it creates it itself, with value 2000001000 and globalDefault false',
+      'give it value 2000001000 and no globalDefault, or rename the PriorityClass without the "system-" prefix'],
+      ['system-cluster-critical as the global default', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }),
+        value: 2000000000, globalDefault: true },
+      'priorityclass system-cluster-critical (s0) has the name of a system priority class with another value or globalDefault at metadata.name: the api server refuses '
+        + 'the PriorityClass, as the api server takes system-cluster-critical only as it creates it itself, with value 2000000000 and globalDefault false',
+      'give it value 2000000000 and no globalDefault, or rename the PriorityClass without the "system-" prefix'],
+      ['a PriorityClass value above 1000000000', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'critical' }), value: 1000000001 },
+        'priorityclass critical (s0) has a value above 1000000000 at value: the api server refuses the PriorityClass, as higher values are reserved for kubernetes\' '
+        + 'system priority classes', 'lower value to at most 1000000000'],
     ])('%s', (_title, manifest, message, fix) => {
       // GIVEN the object WHEN checked
       const problems = PodDefaultCheck.check(inputs(manifest)).filter(p => p.rule === 'field-type');
@@ -1567,12 +1621,43 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
         { ...named('CustomResourceDefinition', 'apiextensions.k8s.io/v1', false, { name: 'poddefaults.kubeflow.org' }),
           spec: { group: 'kubeflow.org', names: { plural: 'poddefaults', kind: 'PodDefault' }, scope: 'Namespaced', versions: [] } },
         named('Service', 'v1', true, { generateName: 'web-' }),
+        // and (kind-name.ts) APIServices named <version>.<group>, the core group's "v1." (no group); an Indexed Job whose last
+        // pod's hostname is 63 characters, one with no completions, a Job with "." that is not Indexed; the system priority
+        // classes as the api server creates them, a user value of 1000000000, an absent value (0); a
+        // CertificateSigningRequest named in upper case with ":" (ValidateCertificateRequestName takes any name)
+        { ...named('APIService', 'apiregistration.k8s.io/v1', false, { name: 'v1beta1.metrics.k8s.io' }), spec: { group: 'metrics.k8s.io', version: 'v1beta1' } },
+        { ...named('APIService', 'apiregistration.k8s.io/v1', false, { name: 'v1.' }), spec: { version: 'v1' } },
+        { ...named('Job', 'batch/v1', true, { name: 'n'.repeat(61) }), spec: { completionMode: 'Indexed', completions: 10 } },
+        { ...named('Job', 'batch/v1', true, { name: 'index.v1' }), spec: { completionMode: 'Indexed' } },
+        { ...named('Job', 'batch/v1', true, { name: 'batch.v1' }), spec: { completionMode: 'NonIndexed', completions: 3 } },
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical' }), value: 2000001000 },
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }), value: 2000000000, globalDefault: false },
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'high' }), value: 1000000000, globalDefault: true },
+        named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'low' }),
+        named('CertificateSigningRequest', 'certificates.k8s.io/v1', false, { name: 'Node-CSR:Worker_1' }),
         named('Service', 'v1', true, { name: '9web' }),
       ];
       // WHEN checked THEN the last alone
       expect(PodDefaultCheck.check(inputs(...manifests)).filter(p => p.rule === 'field-type').map(p => `${p.sources.join(',')} ${p.key}`))
-        .toEqual(['s10 metadata.name']);
+        .toEqual([`s${manifests.length - 1} metadata.name`]);
     });
+
+    withKubectl('kubectl on this machine passes the names and the value kind-name.ts refuses: only the api server judges them', () => {
+      // GIVEN a file of an APIService not named <version>.<group>, an Indexed Job whose last pod's hostname has ".", a
+      // PriorityClass named "system-..." and one above 1000000000, each refused by the check
+      const text = [
+        'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: metrics.k8s.io\nspec:\n  group: metrics.k8s.io\n  version: v1beta1\n'
+          + '  groupPriorityMinimum: 100\n  versionPriority: 100\n',
+        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate.v2\n  namespace: team-a\nspec:\n  completionMode: Indexed\n  completions: 3\n'
+          + '  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: busybox }]\n',
+        'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: system-high\nvalue: 1000\n',
+        'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: critical\nvalue: 1000000001\n',
+      ].join('---\n');
+      expect(problemKeys(text)).toEqual(['metadata.name', 'metadata.name', 'metadata.name', 'value']);
+      // WHEN kubectl 1.32 creates it with --dry-run=client and an unreachable server THEN it decodes each object and fails only
+      // where it needs the server: its client runs none of ValidateAPIService, ValidateJob and ValidatePriorityClass
+      expect(kubectlDecoding(text)).toEqual({ refused: false, needsServer: true });
+    }, 60_000);
   });
 
   test('one problem for each mistake: a PodDefault\'s name is name-format\'s, a value of another type metadata-type\'s', () => {

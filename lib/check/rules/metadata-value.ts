@@ -7,7 +7,8 @@
 // resource's apiextensions-apiserver v0.32.9 pkg/registry/customresource/validator.go). kubectl's client runs none of it:
 // `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
 // (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate. Annotation sizes
-// are annotation-size's, a PodDefault's name name-format's and name-length's.
+// are annotation-size's, a PodDefault's name name-format's and name-length's; what a kind's own validator ties its name
+// to beyond its rule (a CRD's or an APIService's spec, an Indexed Job's hostnames, a PriorityClass's prefix) kind-name.ts's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
 import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
@@ -18,16 +19,15 @@ import { judgedMetadata, OBJECT_META } from '../object-meta';
 import { Found, isPodDefault, kindWord, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
+import { kindNameRules, Refuse } from './kind-name';
 import { spelledAlike } from './unknown-field';
 
-type Parts = readonly (string | number)[];
 /** The label keys, label values and annotation keys one call found valid. */
 interface Valid {
   readonly labelKeys: Set<string>;
   readonly labelValues: Set<string>;
   readonly annotationKeys: Set<string>;
 }
-type Refuse = (parts: Parts, what: string, why: string, fix: string) => void;
 
 const REQUIRED = ['apiVersion', 'kind', 'name', 'uid'] as const;
 const OWNER_FIELDS = Object.keys((OBJECT_META.ownerReferences as { objects: Record<string, unknown> }).objects);
@@ -77,7 +77,9 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
     const builtin = builtinKind(found.group, found.kind);
     names(found, builtin, metadata, kind, refuse);
     nameLength(builtin, metadata.name, kind, refuse);
-    customResourceDefinitionName(found, metadata.name, refuse);
+    if (typeof metadata.name === 'string' && metadata.name !== '' && kindNames(found, builtin).passes(metadata.name, false)) {
+      kindNameRules(found, metadata.name, refuse);
+    }
     namespace(found, metadata.namespace, refuse);
     generation(builtin, metadata.generation, refuse);
     labels(metadata.labels, kind, valid, refuse);
@@ -208,21 +210,6 @@ function nameLength(builtin: BuiltinKind | undefined, name: unknown, kind: strin
 }
 
 /**
- * A CustomResourceDefinition whose name is not `<spec.names.plural>.<spec.group>`: apiextensions-apiserver v0.32.9
- * pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinition's name function refuses it ("must be
- * spec.names.plural+"."+spec.group"). Judged when both are strings; a missing one is the CRD's own problem.
- */
-function customResourceDefinitionName(found: Found, name: unknown, refuse: Refuse): void {
-  if (found.group !== 'apiextensions.k8s.io' || found.kind !== 'CustomResourceDefinition' || typeof name !== 'string' || name === '') { return; }
-  const spec = found.manifest.spec;
-  const plural = isPlainObject(spec) && isPlainObject(spec.names) ? spec.names.plural : undefined;
-  const group = isPlainObject(spec) ? spec.group : undefined;
-  if (typeof plural !== 'string' || typeof group !== 'string' || name === `${plural}.${group}`) { return; }
-  refuse(['metadata', 'name'], 'a name other than spec.names.plural, ".", then spec.group',
-    'as a CustomResourceDefinition\'s name must be its plural and its group, joined by "."', 'rename the CustomResourceDefinition to <spec.names.plural>.<spec.group>, or correct those fields');
-}
-
-/**
  * A negative generation, which ValidateObjectMetaAccessor refuses (ValidateNonnegativeField, "must be greater than or
  * equal to 0"), of the kinds whose strategies keep the generation sent (builtin-kinds.ts `keepsGeneration`). A custom
  * resource's is set to 1 before (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go
@@ -342,16 +329,17 @@ function kubeFinalizers(found: Found, builtin: BuiltinKind | undefined): boolean
 
 /**
  * Finalizers the API server refuses. Of any kind, ValidateFinalizers (k8s.io/apimachinery v0.32.9
- * pkg/api/validation/objectmeta.go) wants each a qualified name (ValidateFinalizerName: IsQualifiedName, a label
- * key's rule; a null entry is an empty name) and refuses `orphan` with `foregroundDeletion`. Where `kube` (see
- * `kubeFinalizers`: the core group's kinds but Event, and the apps, batch, networking, rbac, autoscaling, storage and
- * scheduling kinds of builtin-kinds.ts), kubernetes' ValidateObjectMeta adds validateKubeFinalizerName: a name without
- * `/` must be one of Kubernetes' own. Not on a core Event, whose ValidateEventCreate (pkg/apis/core/validation/events.go)
- * returns after legacyValidateEvent for a request of v1 ("No further validation for backwards compatibility"), nor on a
- * PodDisruptionBudget or a CustomResourceDefinition, whose validation calls apimachinery's alone. A custom resource's
- * such name is only a warning (apiextensions-apiserver v0.32.9 pkg/registry/customresource/strategy.go
- * WarningsOnCreate, "prefer a domain-qualified finalizer name"), so it passes; so does a name twice, which neither
- * checks.
+ * pkg/api/validation/objectmeta.go) wants each a qualified name (ValidateFinalizerName: IsQualifiedName, a label key's
+ * rule; a null entry is an empty name) and refuses `orphan` with `foregroundDeletion`. Where `kube` (see
+ * `kubeFinalizers`: the core group's kinds but Event, and the apps, batch, networking, rbac, autoscaling, storage,
+ * scheduling, certificates, discovery and flowcontrol kinds of builtin-kinds.ts), kubernetes' ValidateObjectMeta adds
+ * validateKubeFinalizerName: a name without `/` must be one of Kubernetes' own. Not on a core Event, whose
+ * ValidateEventCreate (pkg/apis/core/validation/events.go) returns after legacyValidateEvent for a request of v1 ("No
+ * further validation for backwards compatibility"), nor on a PodDisruptionBudget, a CustomResourceDefinition, an
+ * APIService or the admissionregistration, coordination and node kinds of builtin-kinds.ts, whose validation calls
+ * apimachinery's alone. A custom resource's such name is only a warning (apiextensions-apiserver v0.32.9
+ * pkg/registry/customresource/strategy.go WarningsOnCreate, "prefer a domain-qualified finalizer name"), so it passes;
+ * so does a name twice, which neither checks.
  */
 function finalizers(names: unknown, kube: boolean, refuse: Refuse): void {
   if (!Array.isArray(names)) { return; }

@@ -1,0 +1,127 @@
+// Names (and one value) a built-in kind's own validation refuses though its name rule takes them, for field-type
+// (metadata-value.ts calls it once an object's name is judged): a CustomResourceDefinition's and an APIService's name
+// tied to their spec, an Indexed Job's name tied to its pods' hostnames, a PriorityClass's reserved prefix and values.
+// Each function cites its validator; builtin-kinds.ts ties them to kubernetes release-1.32. kubectl's client runs none of
+// them: `kubectl create --dry-run=client` of kubectl 1.32 passes each such object (test/check/objects-rules.test.ts).
+import { isInteger } from '../../admission/stored-pod-default';
+import { isPlainObject } from '../../json';
+import { dnsLabelRule, isDnsLabel, refusal } from '../../names';
+import { Found } from '../objects';
+
+/** A problem at the path `parts` of an object: what it has there, why the API server refuses it, and the fix. */
+export type Refuse = (parts: readonly (string | number)[], what: string, why: string, fix: string) => void;
+
+/**
+ * The problems of `found`'s name beyond its kind's name rule; `name` is a non-empty string its rule takes (a name it
+ * refuses is reported once, by that rule).
+ */
+export function kindNameRules(found: Found, name: string, refuse: Refuse): void {
+  customResourceDefinitionName(found, name, refuse);
+  apiServiceName(found, name, refuse);
+  indexedJobName(found, name, refuse);
+  priorityClass(found, name, refuse);
+}
+
+/** `value` as Go decodes an optional string into a string: an absent or null one is empty; `undefined` for another type. */
+function optionalString(value: unknown): string | undefined {
+  if (value === undefined || value === null) { return ''; }
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether `value` decodes into a Go int32. */
+function isInt32(value: unknown): value is number {
+  return isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
+}
+
+/**
+ * A CustomResourceDefinition whose name is not `<spec.names.plural>.<spec.group>`: apiextensions-apiserver v0.32.9
+ * pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinition's name function refuses it ("must be
+ * spec.names.plural+"."+spec.group"). Judged when both are strings; a missing one is the CRD's own problem.
+ */
+function customResourceDefinitionName(found: Found, name: string, refuse: Refuse): void {
+  if (found.group !== 'apiextensions.k8s.io' || found.kind !== 'CustomResourceDefinition') { return; }
+  const spec = found.manifest.spec;
+  const plural = isPlainObject(spec) && isPlainObject(spec.names) ? spec.names.plural : undefined;
+  const group = isPlainObject(spec) ? spec.group : undefined;
+  if (typeof plural !== 'string' || typeof group !== 'string' || name === `${plural}.${group}`) { return; }
+  refuse(['metadata', 'name'], 'a name other than spec.names.plural, ".", then spec.group',
+    'as a CustomResourceDefinition\'s name must be its plural and its group, joined by "."', 'rename the CustomResourceDefinition to <spec.names.plural>.<spec.group>, or correct those fields');
+}
+
+/**
+ * An APIService whose name is not `<spec.version>.<spec.group>`: k8s.io/kube-aggregator v0.32.9
+ * pkg/apis/apiregistration/validation/validation.go ValidateAPIService's name function refuses it ("must be
+ * `spec.version+"."+spec.group`"), an absent field an empty one to Go, so the core group's is `v1.`. Judged when
+ * each is a string or absent; the spec's own rules (a version that is a DNS-1035 label, ...) are not judged here.
+ */
+function apiServiceName(found: Found, name: string, refuse: Refuse): void {
+  if (found.group !== 'apiregistration.k8s.io' || found.kind !== 'APIService' || !isPlainObject(found.manifest.spec)) { return; }
+  const version = optionalString(found.manifest.spec.version);
+  const group = optionalString(found.manifest.spec.group);
+  if (version === undefined || group === undefined || name === `${version}.${group}`) { return; }
+  refuse(['metadata', 'name'], 'a name other than spec.version, ".", then spec.group',
+    'as an APIService\'s name must be its version and its group, joined by "."',
+    'rename the APIService to <spec.version>.<spec.group> (v1beta1.metrics.k8s.io for version v1beta1 of metrics.k8s.io), or correct those fields');
+}
+
+/**
+ * An Indexed Job whose last pod's hostname, the Job's name, "-" and `spec.completions - 1`, is no DNS-1123 label:
+ * kubernetes release-1.32 pkg/apis/batch/validation/validation.go ValidateJob refuses its name ("will not able to create
+ * pod with invalid DNS label"), when spec.completionMode is Indexed and spec.completions is above 0. A name with "."
+ * passes a Job's own rule (a DNS subdomain) and fails this one.
+ */
+function indexedJobName(found: Found, name: string, refuse: Refuse): void {
+  if (found.group !== 'batch' || found.kind !== 'Job' || !isPlainObject(found.manifest.spec)) { return; }
+  const { completionMode, completions } = found.manifest.spec;
+  if (completionMode !== 'Indexed' || !isInt32(completions) || completions <= 0) { return; }
+  const last = completions - 1;
+  const hostname = `${name}-${last}`;
+  if (isDnsLabel(hostname)) { return; }
+  refuse(['metadata', 'name'], 'a name its Indexed pods\' hostnames cannot hold',
+    `as the hostname of its last pod, the name, "-" and ${last} (spec.completions - 1), ${refusal(hostname, dnsLabelRule(), 'a pod\'s hostname')}`,
+    `rename the Job to at most ${63 - 1 - String(last).length} characters without ".", or lower spec.completions`);
+}
+
+/**
+ * kubernetes release-1.32 pkg/apis/scheduling/types.go: SystemPriorityClassPrefix and HighestUserDefinablePriority;
+ * pkg/apis/scheduling/v1/helpers.go systemPriorityClasses, the classes the API server creates (SystemCriticalPriority
+ * = 2 * HighestUserDefinablePriority, node-critical 1000 above it; globalDefault false).
+ */
+const SYSTEM_PREFIX = 'system-';
+const HIGHEST_USER_PRIORITY = 1000000000;
+const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
+  'system-node-critical': 2 * HIGHEST_USER_PRIORITY + 1000,
+  'system-cluster-critical': 2 * HIGHEST_USER_PRIORITY,
+};
+
+/**
+ * A PriorityClass that kubernetes release-1.32 pkg/apis/scheduling/validation/validation.go ValidatePriorityClass
+ * refuses: a name starting with "system-" unless pkg/apis/scheduling/v1/helpers.go IsKnownSystemPriorityClass finds it
+ * with the same value and globalDefault (at metadata.name, "priority class names with 'system-' prefix are reserved for
+ * system use only"), or else a value above HighestUserDefinablePriority ("maximum allowed value of a user defined
+ * priority is 1000000000"). An absent value is 0 and an absent globalDefault false, as Go decodes them; another type is
+ * not judged.
+ */
+function priorityClass(found: Found, name: string, refuse: Refuse): void {
+  if (found.group !== 'scheduling.k8s.io' || found.kind !== 'PriorityClass') { return; }
+  const value = found.manifest.value ?? 0;
+  const globalDefault = found.manifest.globalDefault ?? false;
+  if (!isInt32(value) || typeof globalDefault !== 'boolean') { return; }
+  if (!name.startsWith(SYSTEM_PREFIX)) {
+    if (value > HIGHEST_USER_PRIORITY) {
+      refuse(['value'], `a value above ${HIGHEST_USER_PRIORITY}`, 'as higher values are reserved for kubernetes\' system priority classes',
+        `lower value to at most ${HIGHEST_USER_PRIORITY}`);
+    }
+    return;
+  }
+  const systemValue = SYSTEM_PRIORITY_CLASSES[name];
+  if (!Object.prototype.hasOwnProperty.call(SYSTEM_PRIORITY_CLASSES, name)) {
+    refuse(['metadata', 'name'], 'a name starting with "system-"',
+      'as that prefix is reserved for kubernetes\' own priority classes, system-node-critical and system-cluster-critical',
+      'rename the PriorityClass without the "system-" prefix');
+  } else if (value !== systemValue || globalDefault) {
+    refuse(['metadata', 'name'], 'the name of a system priority class with another value or globalDefault',
+      `as the api server takes ${name} only as it creates it itself, with value ${systemValue} and globalDefault false`,
+      `give it value ${systemValue} and no globalDefault, or rename the PriorityClass without the "system-" prefix`);
+  }
+}
