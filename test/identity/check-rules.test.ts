@@ -388,6 +388,14 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     ]);
     // AND when it comes after, CREDS_DIR is not set yet: the path stays "$(CREDS_DIR)/credentials", no file is read
     expect(cloudProblems(roleNamed('z-role'), file, withDefault)).toEqual([]);
+    // AND the other way round: the role names the file from the CREDS_DIR of the file's PodDefault, merged before it
+    const namesIt = pd('z-role', { env: [...webIdentity('z-role').spec.env, { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(CREDS_DIR)/credentials' }] });
+    const setsIt = (name: string) => pd(name, { env: [{ name: 'CREDS_DIR', value: '/secrets/aws' }], volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
+      volumeMounts: [{ name: 'aws', mountPath: '/secrets/aws' }] });
+    expect(cloudProblems(namesIt, setsIt('file'), withDefault).map(p => p.message.match(/botocore reads \(([^)]*)\)/)?.[1])).toEqual([
+      'the file /secrets/aws/credentials from Secret aws, which AWS_SHARED_CREDENTIALS_FILE of poddefault z-role names, its [default] profile',
+    ]);
+    expect(cloudProblems(namesIt, setsIt('zz-file'), withDefault)).toEqual([]);
   });
 
   test('an AWS_PROFILE that refers to an empty variable is empty: botocore raises ProfileNotFound, so no pair', () => {
