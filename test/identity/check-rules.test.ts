@@ -280,6 +280,12 @@ describe('cloud-identity: credentials the SDK reads across merged PodDefaults', 
     expect(cloudProblems(wif(), gcloud(config), adc).map(p => p.message.match(/application_default_credentials\.json \(([^)]*)\)/)?.[1])).toEqual([
       'the file /secrets/gcloud/application_default_credentials.json from Secret adc, in the directory CLOUDSDK_CONFIG names',
     ]);
+    // AND a $(VAR) in it is the kubelet's expansion, with the variables set before it
+    const fromVariable = [{ name: 'SECRETS', value: '/secrets' }, { name: 'CLOUDSDK_CONFIG', value: '$(SECRETS)/gcloud' }];
+    expect(cloudProblems(wif(), gcloud(fromVariable), adc).map(p => p.message.match(/application_default_credentials\.json \(([^)]*)\)/)?.[1])).toEqual([
+      'the file /secrets/gcloud/application_default_credentials.json from Secret adc, in the directory CLOUDSDK_CONFIG names',
+    ]);
+    expect(cloudProblems(wif(), gcloud([fromVariable[1], fromVariable[0]]), adc)).toEqual([]);
     // AND not without it, nor when it names another directory
     expect(cloudProblems(wif(), gcloud(), adc)).toEqual([]);
     expect(cloudProblems(wif([{ name: 'CLOUDSDK_CONFIG', value: '/home/jovyan/.config/other' }]), gcloud(), adc)).toEqual([]);
@@ -348,6 +354,59 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     expect(named('$SECRETS/aws/credentials')).toEqual([]);
     expect(named('~jovyan/secrets/aws/credentials')).toEqual([]);
     expect(named('~/secrets/aws/credentials', [{ name: 'HOME', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }])).toEqual([]);
+  });
+
+  test('$(VAR) in AWS_SHARED_CREDENTIALS_FILE: the kubelet expands it with the variables before it in the pod\'s merged env, and leaves an undefined one as written', () => {
+    // GIVEN the file mounted in a Kaptain-style home, named from a HOME its PodDefault sets before it
+    const kaptain = [{ name: 'HOME', value: '/home/kubeflow' }, { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(HOME)/.aws/credentials' }];
+    // WHEN checked beside the role
+    // THEN the kubelet's /home/kubeflow/.aws/credentials is the file botocore reads (kubernetes expand.go Expand,
+    // kubelet_pods.go makeEnvironmentVariables): the pair is reported
+    expect(cloudProblems(role(), mounted('/home/kubeflow/.aws/', kaptain), withDefault).map(p => p.message))
+      .toEqual([roleBeside('the file /home/kubeflow/.aws/credentials from Secret aws, its [default] profile')]);
+    // AND HOME after it, or only in the image, is not expanded: botocore reads the relative path "$(HOME)/.aws/credentials"
+    expect(cloudProblems(role(), mounted('/home/kubeflow/.aws/', [kaptain[1], kaptain[0]]), withDefault)).toEqual([]);
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/', [kaptain[1]]), withDefault)).toEqual([]);
+    // AND $$HOME is the text $HOME, which botocore expands with the image's HOME
+    expect(cloudProblems(role(), mounted('/home/jovyan/secrets/aws', [{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$$HOME/secrets/aws/credentials' }]), withDefault)
+      .map(p => p.message)).toEqual([roleBeside('the file /home/jovyan/secrets/aws/credentials from Secret aws, its [default] profile')]);
+    // AND a variable from a valueFrom has a value the check does not know: not judged
+    expect(cloudProblems(role(), mounted('/secrets/aws', [{ name: 'DIR', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '/secrets/$(DIR)/credentials' }]), withDefault)).toEqual([]);
+  });
+
+  test('$(VAR) set by the other PodDefault: expanded when the webhook puts its env first, by name', () => {
+    // GIVEN the role setting CREDS_DIR, and the file's PodDefault naming the file from it
+    const roleNamed = (name: string) => pd(name, { env: [...webIdentity(name).spec.env, { name: 'CREDS_DIR', value: '/secrets/aws' }] });
+    const file = mounted('/secrets/aws', [{ name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(CREDS_DIR)/credentials' }]);
+    // WHEN the role's name comes before "file": the webhook merges its env first, and the kubelet expands the reference
+    // THEN the pair is reported
+    expect(cloudProblems(roleNamed('a-role'), file, withDefault).map(p => p.message)).toEqual([
+      'poddefault a-role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file '
+      + 'with keys for the profile botocore reads (the file /secrets/aws/credentials from Secret aws, its [default] profile) in namespace team-a: a notebook that selects both '
+      + '(labelled a-role=true,file=true) silently uses an AWS web identity of a-role, since botocore\'s credential chain tries a web identity before the shared credentials file' + KEEP_ONE,
+    ]);
+    // AND when it comes after, CREDS_DIR is not set yet: the path stays "$(CREDS_DIR)/credentials", no file is read
+    expect(cloudProblems(roleNamed('z-role'), file, withDefault)).toEqual([]);
+    // AND the other way round: the role names the file from the CREDS_DIR of the file's PodDefault, merged before it
+    const namesIt = pd('z-role', { env: [...webIdentity('z-role').spec.env, { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(CREDS_DIR)/credentials' }] });
+    const setsIt = (name: string) => pd(name, { env: [{ name: 'CREDS_DIR', value: '/secrets/aws' }], volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
+      volumeMounts: [{ name: 'aws', mountPath: '/secrets/aws' }] });
+    expect(cloudProblems(namesIt, setsIt('file'), withDefault).map(p => p.message.match(/botocore reads \(([^)]*)\)/)?.[1])).toEqual([
+      'the file /secrets/aws/credentials from Secret aws, which AWS_SHARED_CREDENTIALS_FILE of poddefault z-role names, its [default] profile',
+    ]);
+    expect(cloudProblems(namesIt, setsIt('zz-file'), withDefault)).toEqual([]);
+  });
+
+  test('an AWS_PROFILE that refers to an empty variable is empty: botocore raises ProfileNotFound, so no pair', () => {
+    // GIVEN keys beside a role, the keys' PodDefault setting AWS_PROFILE from an empty PROFILE_NAME
+    const fromEmpty = [{ name: 'PROFILE_NAME', value: '' }, { name: 'AWS_PROFILE', value: '$(PROFILE_NAME)' }];
+    // WHEN checked
+    // THEN no pair: the kubelet sets AWS_PROFILE to "" (taken as "$(PROFILE_NAME)", a profile name, it was reported)
+    expect(cloudProblems(keysPd(fromEmpty), role())).toEqual([]);
+    // AND with the variable set after it, AWS_PROFILE is the text "$(PROFILE_NAME)": a profile botocore does not find in
+    // any file the check sees, the pair reported as for any other name
+    expect(cloudProblems(keysPd([fromEmpty[1], fromEmpty[0]]), role())).toHaveLength(1);
   });
 
   const awsSecret = (files: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' },

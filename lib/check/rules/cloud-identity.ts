@@ -20,7 +20,10 @@
 // (botocoreProfileProviders): a role (`role_arn` with a source) before the web identity, a credential_process or
 // the config file's keys after it; the library's own config file, a region alone, gives none. An empty profile name makes botocore raise before it tries any AWS
 // credential: a pod that gets one has no AWS pair. gcloud's file counts in `.config/gcloud`, or in the
-// directory `CLOUDSDK_CONFIG` names. These variables are the pod's: the webhook merges the env of the
+// directory `CLOUDSDK_CONFIG` names. Each of these values is first what the kubelet makes of it at container start
+// (admission/env-expansion.ts): `$(VAR)` expanded with the variables set before it in the container's env as the
+// webhook merged it (`$$` a `$`; a variable set nowhere before it, the image's HOME included, stays as written); a
+// value that refers to a `valueFrom` or `envFrom` variable is one the check does not know. These variables are the pod's: the webhook merges the env of the
 // PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
 // PodDefault's are not followed (that needs triples). A pair the webhook refuses is left to the merge rules; two sources of one variable
 // (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
@@ -31,12 +34,13 @@
 // is reported when some pod that selects both is admitted by the webhook (with the labels they set, a
 // pod label of another value is refused).
 import { goKey } from '../../admission/go-equal';
+import { containerEnv, ResolvedVariable } from '../../admission/env-expansion';
 import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
 import { botocoreCredentialsPath, BotocoreProfileProvider, botocoreProfileProviders } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
-import { foldPath } from '../../names';
+import { compareNames, foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { externalSecretTarget, storedOf } from '../external-secret';
 import { goBase64Decode } from '../go-base64';
@@ -133,11 +137,17 @@ const FILE_SETTINGS: Partial<Record<Kind, readonly string[]>> = {
 };
 const SETTING_NAMES: ReadonlySet<string> = new Set(Object.values(FILE_SETTINGS).flat());
 
-/** One of `FILE_SETTINGS` in a PodDefault: its value, or `undefined` when the check does not know it (a reference, an `envFrom` source). */
+/**
+ * One of `FILE_SETTINGS` in a PodDefault: its value as the kubelet sets it (`$(VAR)` expanded, see
+ * `containerEnvOf`), or `undefined` when the check does not know it (a `valueFrom`, an `envFrom` source, or a
+ * value that refers to one of them).
+ */
 interface Setting {
   readonly pd: PodDefaultFound;
   readonly value: string | undefined;
   readonly fromEnv: boolean;
+  /** Whether its value refers to a variable (`$(VAR)`): in a pod of another PodDefault too, it may be another. */
+  readonly references: boolean;
 }
 type Settings = ReadonlyMap<string, Setting>;
 const NO_SETTINGS: Settings = new Map();
@@ -339,17 +349,29 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (!byItself.has(i)) { byItself.set(i, credentialOf(found[i], settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files)); }
     return byItself.get(i);
   };
-  /** Whether botocore raises ProfileNotFound in a pod that selects `a` and `b` (see `botocoreProfile`), before it tries any credential. */
-  const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound) => {
+  /** The pairs' settings whose values refer to variables, expanded once a pair. */
+  const expandedPairs = new Map<PodDefaultFound, Map<PodDefaultFound, Settings>>();
+  /**
+   * The settings of a pod that selects `a` and `b` (`undefined`: those of `a` alone, when `b` changes none): `b`'s
+   * join `a`'s, and a value that refers to a variable is expanded with the pair's merged env.
+   */
+  const settingsBeside = (a: PodDefaultFound, b: PodDefaultFound): Settings | undefined => {
     const own = settings.get(a) ?? NO_SETTINGS;
     const other = a === b ? undefined : settings.get(b);
-    return botocoreProfile(other === undefined ? own : pairSettings(own, other))?.profile === '';
+    if (a === b || (!hasReferences(own) && !hasReferences(other))) { return other === undefined ? undefined : pairSettings(own, other); }
+    let byPartner = expandedPairs.get(a);
+    if (byPartner === undefined) { expandedPairs.set(a, byPartner = new Map()); }
+    let pair = byPartner.get(b);
+    if (pair === undefined) { byPartner.set(b, pair = pairSettings(own, other ?? NO_SETTINGS, containerEnvOf([a, b], namespace, keys))); }
+    return pair;
   };
+  /** Whether botocore raises ProfileNotFound in a pod that selects `a` and `b` (see `botocoreProfile`), before it tries any credential. */
+  const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound) =>
+    botocoreProfile(settingsBeside(a, b) ?? settings.get(a) ?? NO_SETTINGS)?.profile === '';
   /** The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own. */
   const credentialBeside = (i: number, partner: PodDefaultFound) => {
-    const other = partner === found[i].pd ? undefined : settings.get(partner);
-    return other === undefined || !isFileOffer(found[i]) ? credentialAlone(i)
-      : credentialOf(found[i], pairSettings(settings.get(found[i].pd) ?? NO_SETTINGS, other), namespace, files);
+    const beside = isFileOffer(found[i]) ? settingsBeside(found[i].pd, partner) : undefined;
+    return beside === undefined ? credentialAlone(i) : credentialOf(found[i], beside, namespace, files);
   };
   PAIRS.forEach((pair, p) => {
     const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
@@ -357,6 +379,8 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
     const open = (fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
       && FILE_SETTINGS[fileKind]!.some(n => settings.get(o.pd)?.has(n))))
+      // A value that refers to a variable, which the other PodDefault may set.
+      || found.some(o => (o.kind === pair.used || o.kind === pair.unused) && hasReferences(settings.get(o.pd)))
       // An empty profile name makes botocore raise, whichever credential it finds; another PodDefault's AWS_DEFAULT_PROFILE may hide it.
       || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''));
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
@@ -561,8 +585,7 @@ function isStringMap(value: unknown, empty: boolean): boolean {
  * so the keys are chosen one by one.
  */
 function admittedLabels(podDefaults: readonly PodDefaultFound[], namespace: string): Record<string, string> | undefined {
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
-  const merged = mergePodDefaults(pod, podDefaults.map(pd => pd.manifest));
+  const merged = mergePodDefaults(notebookPod(namespace), podDefaults.map(pd => pd.manifest));
   if (merged.conflicts.length > 0) { return undefined; }
   const read = new Set(podDefaults.flatMap(pd => pd.selector.requirements.map(r => r.key)));
   const extra: SelectorRequirement[] = [];
@@ -609,8 +632,8 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
     const as: AwsFile[] = [];
-    if (folded.endsWith('/.aws/credentials') || named.aws.has(folded)) { as.push('credentials'); }
-    if (folded.endsWith('/.aws/config') || named.awsConfig.has(folded)) { as.push('config'); }
+    if (folded.endsWith('/.aws/credentials') || isNamed(named.aws, folded)) { as.push('credentials'); }
+    if (folded.endsWith('/.aws/config') || isNamed(named.awsConfig, folded)) { as.push('config'); }
     for (const read of as) {
       // Each kind its profiles give: which profile botocore reads is known pair by pair.
       for (const kind of new Set([...files.profiles(namespace, file.secret, file.key, read).values()].map(awsKind))) {
@@ -618,7 +641,7 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
         aws.get(kind)!.push({ ...file, as: read });
       }
     }
-    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || named.gcloud.has(folded)) { gcloud.push(file); }
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || isNamed(named.gcloud, folded)) { gcloud.push(file); }
   }
   aws.forEach((offered, kind) => add({ pd, kind, files: offered }));
   if (gcloud.length > 0) { add({ pd, kind: 'google-gcloud-file', files: gcloud }); }
@@ -629,15 +652,21 @@ function isFileOffer(offer: Offer): offer is FileOffer {
   return (offer as FileOffer).files !== undefined;
 }
 
-/** The variables of `FILE_SETTINGS` a PodDefault sets in the container: by `env` (which beats `envFrom`), or by a known `envFrom` source. */
+/**
+ * The variables of `FILE_SETTINGS` a PodDefault sets in the container: by `env` (which beats `envFrom`), or by a
+ * known `envFrom` source. A value with a `$` is the kubelet's expansion of it in a pod of this PodDefault alone.
+ */
 function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Settings {
   const spec = pd.manifest.spec ?? {};
+  const env = listOf(spec.env);
+  const expanded = env.some(e => SETTING_NAMES.has(e?.name) && typeof e.value === 'string' && e.value.includes('$')) ? containerEnvOf([pd], namespace, keys) : undefined;
   let settings: Map<string, Setting> | undefined;
-  for (const entry of listOf(spec.env)) {
+  for (const entry of env) {
     if (!SETTING_NAMES.has(entry?.name)) { continue; }
     settings ??= new Map();
-    const value = entry.valueFrom === undefined && typeof entry.value === 'string' ? entry.value : undefined;
-    settings.set(entry.name, { pd, value, fromEnv: true });
+    const resolved = expanded?.get(entry.name);
+    const value = resolved !== undefined ? resolved.value : entry.valueFrom === undefined && typeof entry.value === 'string' ? entry.value : undefined;
+    settings.set(entry.name, { pd, value, fromEnv: true, references: resolved?.references ?? false });
   }
   for (const from of listOf(spec.envFrom)) {
     const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
@@ -645,31 +674,73 @@ function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Set
       const name = prefix + key;
       if (SETTING_NAMES.has(name) && !settings?.get(name)?.fromEnv) {
         settings ??= new Map();
-        settings.set(name, { pd, value: undefined, fromEnv: false });
+        settings.set(name, { pd, value: undefined, fromEnv: false, references: false });
       }
     }
   }
   return settings ?? NO_SETTINGS;
 }
 
+/** Whether a setting of `settings` refers to another variable: then its value in a pod of two PodDefaults is the pair's. */
+function hasReferences(settings: Settings | undefined): boolean {
+  if (settings === undefined) { return false; }
+  for (const setting of settings.values()) {
+    if (setting.references) { return true; }
+  }
+  return false;
+}
+
+/**
+ * The env the kubelet gives the notebook's container once the webhook merged `pds` into it, in its order (by
+ * name, each PodDefault's env in its own order, the first entry of a name kept: merge.ts `mergePodDefaults`), its
+ * `env` values expanded (env-expansion.ts `containerEnv`) with the keys of the `envFrom` sources the input holds.
+ * The notebook's own env (the spawner's) is not seen.
+ */
+function containerEnvOf(pds: readonly PodDefaultFound[], namespace: string, keys: DataKeys): Map<string, ResolvedVariable> {
+  const ordered = [...pds].sort((a, b) => compareNames(a.name, b.name));
+  const container = mergePodDefaults(notebookPod(namespace), ordered.map(pd => pd.manifest)).pod.spec.containers[0];
+  const envFrom = listOf(container.envFrom).map(from => {
+    const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
+    return keys.ofEnvFrom(from, namespace)?.map(key => prefix + key);
+  });
+  return containerEnv(envFrom, listOf(container.env));
+}
+
+/** A notebook pod as the webhook gets it, before any PodDefault: one container, no labels, no env. */
+function notebookPod(namespace: string): any {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
+}
+
 /**
  * The env of a pod that selects two PodDefaults, as far as `FILE_SETTINGS` go: the webhook merges their
  * env (two values of one name it refuses, unless equal), and the container's `env` beats its `envFrom`.
+ * A value that refers to a variable is expanded as the kubelet expands it in that pod (`expanded`).
  */
-function pairSettings(own: Settings, other: Settings): Settings {
+function pairSettings(own: Settings, other: Settings, expanded?: ReadonlyMap<string, ResolvedVariable>): Settings {
   const merged = new Map(own);
   other.forEach((setting, name) => {
     const held = merged.get(name);
     if (held === undefined || (!held.fromEnv && setting.fromEnv)) { merged.set(name, setting); }
   });
+  expanded?.forEach((resolved, name) => {
+    const held = merged.get(name);
+    if (held?.fromEnv === true) { merged.set(name, { ...held, value: resolved.value, references: resolved.references }); }
+  });
   return merged;
 }
 
-/** The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE or CLOUDSDK_CONFIG names. */
+/**
+ * The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE or CLOUDSDK_CONFIG names; or
+ * any file, when one of them (or HOME) refers to another variable, which the other PodDefault of a pair may set.
+ */
 interface NamedFiles {
-  readonly aws: ReadonlySet<string>;
-  readonly awsConfig: ReadonlySet<string>;
-  readonly gcloud: ReadonlySet<string>;
+  readonly aws: ReadonlySet<string> | 'any';
+  readonly awsConfig: ReadonlySet<string> | 'any';
+  readonly gcloud: ReadonlySet<string> | 'any';
+}
+
+function isNamed(named: ReadonlySet<string> | 'any', folded: string): boolean {
+  return named === 'any' || named.has(folded);
 }
 
 function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFiles {
@@ -693,7 +764,12 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFile
     const config = own.get('CLOUDSDK_CONFIG')?.value;
     if (config !== undefined && config !== '') { gcloud.add(foldPath(`${config}/${GCLOUD_FILE}`)); }
   });
-  return { aws, awsConfig, gcloud };
+  const refers = (...names: string[]) => [...settings.values()].some(own => names.some(n => own.get(n)?.references === true));
+  return {
+    aws: refers('AWS_SHARED_CREDENTIALS_FILE', 'HOME') ? 'any' : aws,
+    awsConfig: refers('AWS_CONFIG_FILE', 'HOME') ? 'any' : awsConfig,
+    gcloud: refers('CLOUDSDK_CONFIG') ? 'any' : gcloud,
+  };
 }
 
 /**
