@@ -10,7 +10,7 @@
 // are annotation-size's, a PodDefault's name name-format's and name-length's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
-import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
+import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal, spelledAlike } from '../../names';
 import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
 import { generatingSource } from '../cluster-external-secret';
 import { isNamespaced } from '../input-model';
@@ -18,7 +18,6 @@ import { judgedMetadata, OBJECT_META } from '../object-meta';
 import { Found, isPodDefault, kindWord, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
-import { spelledAlike } from './unknown-field';
 
 type Parts = readonly (string | number)[];
 /** The label keys, label values and annotation keys one call found valid. */
