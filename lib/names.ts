@@ -369,3 +369,16 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
+
+/**
+ * Whether `written` is a misspelling of the field `name`: the same but for case, or at most two letters
+ * inserted, dropped or changed (`lables`, `annotation`, `controler`), in a name of more than four letters.
+ *
+ * @internal
+ */
+export function spelledAlike(written: string, name: string): boolean {
+  const a = written.toLowerCase();
+  const b = name.toLowerCase();
+  if (a === b) { return true; }
+  return b.length > 4 && editDistance(a, b) <= 2;
+}

@@ -144,6 +144,32 @@ function compile(): ObjectType {
 const META_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
 /**
+ * The fields the PodDefault CRD declares beside the field at `parts` (`['spec', 'volumeMounts', 0, 'mountpath']`):
+ * those of the object that holds it, with apiVersion, kind and metadata at the root; none where the path leaves
+ * the schema. For naming the field a misspelt one meant.
+ *
+ * @internal
+ */
+export function declaredBeside(parts: readonly (string | number)[]): readonly string[] {
+  let type: FieldType = { kind: 'object', fields: ROOT };
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i];
+    if (type.kind === 'list' && typeof part === 'number') {
+      type = type.item;
+    } else if (type.kind === 'map' && typeof part === 'string') {
+      type = type.item;
+    } else if (type.kind === 'object' && typeof part === 'string' && type.fields.fields.has(part)) {
+      type = type.fields.fields.get(part)!.type;
+    } else {
+      return NO_STRINGS;
+    }
+  }
+  if (type.kind !== 'object') { return NO_STRINGS; }
+  const declared = [...type.fields.fields.keys()];
+  return parts.length === 1 ? [...META_FIELDS, ...declared] : declared;
+}
+
+/**
  * A copy of the PodDefault `manifest` as the API server stores it: fields the PodDefault CRD does not
  * declare pruned (a sidecar's `restartPolicy`, a mount's `recursiveReadOnly`, an `image` volume's source,
  * a misspelt field), null fields and map values dropped, a container port's `protocol` defaulted to `TCP`.

@@ -991,7 +991,7 @@ describe('unknown-field in an ExternalSecret\'s spec', () => {
     ['a null refreshIntervall: pruned before nulls are dropped, so refused too', { refreshIntervall: null, data: FETCH },
       [unknown('spec.refreshIntervall', ', so spec.refreshInterval takes its default, 1h0m0s', 'rename the field to spec.refreshInterval')]],
     ['a misspelt field beside the right one: no default taken', { target: { name: 'creds', creationPolicy: 'Orphan', creationpolicy: 'Merge' }, data: FETCH },
-      [unknown('spec.target.creationpolicy', '', 'rename the field to spec.target.creationPolicy')]],
+      [unknown('spec.target.creationpolicy', '', 'remove the field: spec.target.creationPolicy is set besides')]],
     ['fields at every depth, in document order', {
       data: [{ secretKey: 'token', remoteRef: { key: 'fake/token' } }, { secretKey: 'user', remoteRef: { key: 'fake/user' }, sourceRef: { storeRef: { name: 'vault', knd: 'SecretStore' } } }],
       dataFrom: [{ extract: { key: 'fake/all', verison: '2' }, rewrite: [{ regexp: { source: 'a', target: 'b', flags: 'i' } }] }],

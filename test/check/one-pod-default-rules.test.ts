@@ -137,7 +137,7 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
       }]],
     ['a misspelt volume source', { volumes: [{ name: 'creds', secrets: { secretName: 'creds' } }] }, [{
       key: 'spec.volumes[0].secrets',
-      message: `${WHERE('a')} sets spec.volumes[0].secrets, ${UNKNOWN}: ${REFUSED}, so volume creds reaches the pod with no source, which the api server makes an emptyDir; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.volumes[0].secrets, ${UNKNOWN}: ${REFUSED}, so volume creds reaches the pod with no source, which the api server makes an emptyDir; rename the field to spec.volumes[0].secret`,
     }]],
     ['an unknown field beside a volume source: the volume keeps its source', { volumes: [{ name: 'creds', secret: { secretName: 'creds' }, note: 'x' }] }, [{
       key: 'spec.volumes[0].note',
@@ -160,12 +160,12 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     ['a misspelt mountPath: the mount has none, which the CRD requires', { volumeMounts: [{ name: 'v', mountpath: '/v' }] }, [{
       key: 'spec.volumeMounts[0].mountpath',
       message: `${WHERE('a')} sets spec.volumeMounts[0].mountpath, ${UNKNOWN}: ${REFUSED}, so spec.volumeMounts[0] has no mountPath, which the PodDefault `
-        + `CRD requires: the api server refuses the PodDefault all the same; ${CORRECT}`,
+        + `CRD requires: the api server refuses the PodDefault all the same; rename the field to spec.volumeMounts[0].mountPath`,
     }]],
     ['a misspelt mountPath in a sidecar\'s mount', { sidecars: [{ name: 'p', image: 'p', volumeMounts: [{ name: 'v', mount_path: '/v' }] }] }, [{
       key: 'spec.sidecars[0].volumeMounts[0].mount_path',
       message: `${WHERE('a')} sets spec.sidecars[0].volumeMounts[0].mount_path, ${UNKNOWN}: ${REFUSED}, so spec.sidecars[0].volumeMounts[0] has no mountPath, `
-        + `which the PodDefault CRD requires: the api server refuses the PodDefault all the same; ${CORRECT}`,
+        + `which the PodDefault CRD requires: the api server refuses the PodDefault all the same; rename the field to spec.sidecars[0].volumeMounts[0].mountPath`,
     }]],
     ['an env var source core/v1 added after the CRD: valueFrom is left empty, which pod validation refuses (validateEnvVarValueFrom)',
       { env: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'p', key: 'k' } } }] }, [{
@@ -175,17 +175,21 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
       }]],
     ['a misspelt field inside an env var\'s secretKeyRef: the source stays', { env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k', optinal: true } } }] }, [{
       key: 'spec.env[0].valueFrom.secretKeyRef.optinal',
-      message: `${WHERE('a')} sets spec.env[0].valueFrom.secretKeyRef.optinal, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.env[0].valueFrom.secretKeyRef.optinal, ${UNKNOWN}: ${REFUSED}; rename the field to spec.env[0].valueFrom.secretKeyRef.optional`,
     }]],
     ['a misspelt envFrom source in a sidecar: the entry names none, which pod validation refuses (ValidateEnvFrom)',
       { sidecars: [{ name: 'p', image: 'p', envFrom: [{ prefix: 'S3_', secretref: { name: 's' } }] }] }, [{
         key: 'spec.sidecars[0].envFrom[0].secretref',
         message: `${WHERE('a')} sets spec.sidecars[0].envFrom[0].secretref, ${UNKNOWN}: ${REFUSED}, so the envFrom entry names no Secret or ConfigMap, which the api server `
-          + `refuses on every notebook that selects the PodDefault; ${CORRECT}`,
+          + `refuses on every notebook that selects the PodDefault; rename the field to spec.sidecars[0].envFrom[0].secretRef`,
       }]],
     ['a misspelt spec field', { volumeMount: [{ name: 'v', mountPath: '/v' }] }, [{
       key: 'spec.volumeMount',
-      message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+      message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; rename the field to spec.volumeMounts`,
+    }]],
+    ['a misspelt spec field beside the right one: renaming would write it twice', { volumeMounts: [{ name: 'v', mountPath: '/v' }], volumeMount: [{ name: 'w', mountPath: '/w' }] }, [{
+      key: 'spec.volumeMount',
+      message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; remove the field: spec.volumeMounts is set besides`,
     }]],
     ['a field whose name is no identifier, named as JSON in brackets', { env: [{ 'name': 'A', 'value': 'x', 'secret value': 'fake' }] }, [{
       key: 'spec.env[0]["secret value"]',
@@ -211,6 +215,31 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     for (const p of problems) { expect(line(p)).not.toMatch(/fake|registry\.example\.com|Always|Enabled/); }
   });
 
+  test.each<[string, any, { key: string | undefined; message: string }[]]>([
+    // The CRD requires a PodDefault's selector: misspelt, it is one line (field-type leaves its own out), naming the field meant.
+    ['a misspelt selector: the PodDefault has none, which the CRD requires', { spec: { desc: 'a', selecter: { matchLabels: { a: 'true' } } } }, [{
+      key: 'spec.selecter',
+      message: `${WHERE('a')} sets spec.selecter, ${UNKNOWN}: ${REFUSED}, so spec has no selector, which the PodDefault CRD requires: the api server refuses `
+        + 'the PodDefault all the same; rename the field to spec.selector',
+    }]],
+    // `Spec` is pruned whole: the PodDefault is stored with no spec, which the listing rule reports too.
+    ['spec with a capital letter', { Spec: { desc: 'a', selector: { matchLabels: { a: 'true' } } } }, [{
+      key: 'Spec',
+      message: `${WHERE('a')} sets Spec, ${UNKNOWN}: ${REFUSED}; rename the field to spec`,
+    }, {
+      key: undefined,
+      message: `${WHERE('a')} has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace; `
+        + 'select exactly one label with the value "true", or call PodDefaultValidation.allowUnlisted() on it if it is not meant for notebooks',
+    }]],
+  ])('%s: the line names the field meant', (_, fields, expected) => {
+    // GIVEN a PodDefault whose spec, or a field the CRD requires in it, is misspelt
+    const manifest = { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a', namespace: 'team-a' }, ...fields };
+    // WHEN checked
+    const problems = checkManifests(inputs(manifest));
+    // THEN the unknown field's fix renames it to the field the CRD declares there
+    expect(problems.map(p => ({ key: p.key, message: line(p) }))).toEqual(expected);
+  });
+
   test('every field is reported, in document order, and the other rules read the PodDefault as stored', () => {
     // GIVEN two PodDefaults whose sidecars differ only in fields the CRD lacks (or a port protocol it defaults)
     const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }], ...extra }] });
@@ -230,7 +259,7 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     const problems = checkManifests(inputs(pd('a', { selector: { matchLabels: { a: 'true' }, matchExpressions: [{ key: 'tier', operator: 'In', value: ['gpu'] }] } })));
     // THEN the field is named, and the selector rule judges the requirement without it
     expect(problems.map(p => [p.rule, p.key, line(p)])).toEqual([
-      ['unknown-field', 'spec.selector.matchExpressions[0].value', `${WHERE('a')} sets spec.selector.matchExpressions[0].value, ${UNKNOWN}: ${REFUSED}; ${CORRECT}`],
+      ['unknown-field', 'spec.selector.matchExpressions[0].value', `${WHERE('a')} sets spec.selector.matchExpressions[0].value, ${UNKNOWN}: ${REFUSED}; rename the field to spec.selector.matchExpressions[0].values`],
       ['selector', 'tier', `${WHERE('a')} has an invalid selector (matchExpressions key tier: operator In needs values), which makes the webhook refuse every pod `
         + 'of the namespace; fix the selector'],
     ]);

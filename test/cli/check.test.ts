@@ -229,7 +229,7 @@ describe('check', () => {
     expect(lines).toEqual([
       'poddefault creds (stdin#1) in namespace default sets spec.volumeMounts[0].mountpath, a field the PodDefault CRD does not declare: kubectl apply refuses '
       + 'the PodDefault (strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the PodDefault, '
-      + 'so spec.volumeMounts[0] has no mountPath, which the PodDefault CRD requires: the api server refuses the PodDefault all the same; correct the field\'s name, or remove it',
+      + 'so spec.volumeMounts[0] has no mountPath, which the PodDefault CRD requires: the api server refuses the PodDefault all the same; rename the field to spec.volumeMounts[0].mountPath',
     ]);
   });
 

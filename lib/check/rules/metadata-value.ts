@@ -11,7 +11,7 @@
 // to beyond its rule (a CRD's or an APIService's spec, an Indexed Job's hostnames, a PriorityClass's prefix) kind-name.ts's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
-import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal } from '../../names';
+import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal, spelledAlike } from '../../names';
 import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
 import { generatingSource } from '../cluster-external-secret';
 import { isNamespaced } from '../input-model';
@@ -20,7 +20,6 @@ import { Found, isPodDefault, kindWord, objectSubject } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 import { kindNameRules, Refuse } from './kind-name';
-import { spelledAlike } from './unknown-field';
 
 /** The label keys, label values and annotation keys one call found valid. */
 interface Valid {

@@ -8,9 +8,9 @@
 // recursiveReadOnly, an image volume.
 import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
-import { pathParts, pathText } from '../../admission/stored-pod-default';
+import { declaredBeside, pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { editDistance } from '../../names';
+import { spelledAlike } from '../../names';
 import { generatingSource, isClusterExternalSecret } from '../cluster-external-secret';
 import { undeclaredFields, UndeclaredField } from '../eso-schema';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
@@ -43,6 +43,7 @@ export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
     const what = inCoreV1
       ? 'a core/v1 field the PodDefault CRD of Kubeflow 1.10 does not declare'
       : 'a field the PodDefault CRD does not declare';
+    const meant = inCoreV1 ? undefined : meantField(parts, declaredBeside(parts), pd.manifest);
     return checkProblem({
       rule: 'unknown-field',
       namespace: pd.namespace,
@@ -50,7 +51,7 @@ export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
       key: path,
       message: `${subject} sets ${path}, ${what}: kubectl apply refuses the PodDefault (strict field validation, its default), `
         + `and with --validate=warn or false the api server drops the field as it stores the PodDefault${consequence(pd, path)}`,
-      fix: inCoreV1 ? 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it' : 'correct the field\'s name, or remove it',
+      fix: inCoreV1 ? 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it' : renameFix(meant),
     });
   });
 }
@@ -172,10 +173,8 @@ function metadataProblem(found: Found, parts: readonly (string | number)[], know
   const path = pathText(parts);
   const kind = kindWord(found);
   const subject = objectSubject(found);
-  const field = parts[parts.length - 1] as string;
-  const meant = [...known.keys()].find(name => spelledAlike(field, name));
-  const meantPath = meant === undefined ? undefined : pathText([...parts.slice(0, -1), meant]);
-  const lost = meant === 'labels' || meant === 'annotations' ? `, so it carries none of the ${meant} listed there` : '';
+  const meant = meantField(parts, known.keys(), found.manifest);
+  const lost = meant?.field === 'labels' || meant?.field === 'annotations' ? `, so it carries none of the ${meant.field} listed there` : '';
   return checkProblem({
     rule: 'unknown-field',
     namespace: found.namespace,
@@ -183,7 +182,7 @@ function metadataProblem(found: Found, parts: readonly (string | number)[], know
     key: path,
     message: `${subject} sets ${path}, a field the metadata of every object (ObjectMeta) does not declare: kubectl apply refuses the ${kind} `
       + `(strict field validation, its default), and with --validate=warn or false the api server drops the field as it stores the ${kind}${lost}`,
-    fix: meantPath === undefined ? 'correct the field\'s name, or remove it' : `rename the field to ${meantPath}`,
+    fix: renameFix(meant),
   });
 }
 
@@ -215,17 +214,15 @@ export function unknownExternalSecretFields(objects: readonly Found[]): CheckPro
 function esoProblem(found: Found, crd: string, field: UndeclaredField): CheckProblem {
   const { parts, declared } = field;
   const path = pathText(parts);
-  const written = parts[parts.length - 1] as string;
-  const meant = [...declared.keys()].find(name => spelledAlike(written, name));
-  const meantPath = meant === undefined ? undefined : pathText([...parts.slice(0, -1), meant]);
+  const meant = meantField(parts, declared.keys(), found.manifest);
   return checkProblem({
     rule: 'unknown-field',
     namespace: found.namespace,
     sources: [found.source],
     key: path,
     message: `${objectSubject(found)} sets ${path}, a field the ${crd} CRD does not declare: kubectl apply refuses the ${crd} (strict field validation, its default), `
-      + `and with --validate=warn or false the api server drops the field as it stores the ${crd}${defaulted(found, parts, meant, meantPath, declared)}`,
-    fix: meantPath === undefined ? 'correct the field\'s name, or remove it' : `rename the field to ${meantPath}`,
+      + `and with --validate=warn or false the api server drops the field as it stores the ${crd}${defaulted(meant, declared)}`,
+    fix: renameFix(meant),
   });
 }
 
@@ -233,25 +230,35 @@ function esoProblem(found: Found, crd: string, field: UndeclaredField): CheckPro
  * `, so FIELD takes its default, VALUE` when the field meant has a default the API server sets (the CRD's) and the
  * object does not give it besides: a misspelt `creationpolicy: Merge` leaves `creationPolicy` Owner. `''` otherwise.
  */
-function defaulted(found: Found, parts: readonly (string | number)[], meant: string | undefined, meantPath: string | undefined,
-  declared: UndeclaredField['declared']): string {
-  if (meant === undefined) { return ''; }
-  const schema = declared.get(meant)!;
+function defaulted(meant: Meant | undefined, declared: UndeclaredField['declared']): string {
+  if (meant === undefined || meant.set) { return ''; }
+  const schema = declared.get(meant.field)!;
   if (schema.type !== 'string' || schema.default === undefined) { return ''; }
-  const holder = valueAt(found.manifest, parts.slice(0, -1));
-  if (holder[meant] !== undefined && holder[meant] !== null) { return ''; }
-  return `, so ${meantPath} takes its default, ${schema.default === '' ? 'an empty string' : schema.default}`;
+  return `, so ${meant.path} takes its default, ${schema.default === '' ? 'an empty string' : schema.default}`;
 }
 
-/**
- * Whether `written` is a misspelling of the field `name`: the same but for case, or at most two letters
- * inserted, dropped or changed (`lables`, `annotation`, `controler`), in a name of more than four letters.
- *
- * @internal
- */
-export function spelledAlike(written: string, name: string): boolean {
-  const a = written.toLowerCase();
-  const b = name.toLowerCase();
-  if (a === b) { return true; }
-  return b.length > 4 && editDistance(a, b) <= 2;
+/** The declared field a misspelt one meant: its name and path, and whether the object sets it besides. */
+interface Meant {
+  readonly field: string;
+  readonly path: string;
+  readonly set: boolean;
+}
+
+/** The declared field that the last field of `parts` misspells (`selector` for `spec.selecter`, `spec` for `Spec`), if any. */
+function meantField(parts: readonly (string | number)[], declared: Iterable<string>, root: unknown): Meant | undefined {
+  const written = parts[parts.length - 1];
+  if (typeof written !== 'string') { return undefined; }
+  for (const field of declared) {
+    if (!spelledAlike(written, field)) { continue; }
+    const holder = valueAt(root, parts.slice(0, -1));
+    const set = isPlainObject(holder) && holder[field] !== undefined && holder[field] !== null;
+    return { field, path: pathText([...parts.slice(0, -1), field]), set };
+  }
+  return undefined;
+}
+
+/** Renaming the field to the one it meant, unless that one is set besides: renaming would then write it twice. */
+function renameFix(meant: Meant | undefined): string {
+  if (meant === undefined) { return 'correct the field\'s name, or remove it'; }
+  return meant.set ? `remove the field: ${meant.path} is set besides` : `rename the field to ${meant.path}`;
 }
