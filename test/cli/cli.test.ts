@@ -610,6 +610,25 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',
       '--azure-from-env does not apply with --storage gcs'],
     ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
+    // The commands that compose others take those commands' flags under a prefix: a flag written as the single-purpose
+    // command spells it names the prefixed flags that hold it, which help lists among some eighty.
+    ['a docker flag without its prefix in notebook, which names the prefixed flags', ['notebook', '--namespace', 'user', '--from-file', 'f'], 'notebook',
+      'unknown option --from-file (did you mean --docker-from-file or --aws-from-file?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['an identity flag without its prefix in notebook, which names the prefixed flag', ['notebook', '--namespace', 'user', '--identity', 'aws-web-identity', '--role-arn', 'arn:aws:iam::123456789012:role/x'], 'notebook',
+      'unknown option --role-arn (did you mean --identity-role-arn?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['a MinIO flag without its prefix in notebook, pasted with an em dash', ['notebook', '--namespace', 'user', '\u2014endpoint', 'http://x'], 'notebook',
+      'unknown option \u2014endpoint (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --minio-endpoint or --aws-endpoint?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['an S3 flag without its prefix in kserve', ['kserve', '--namespace', 'user', '--from-env'], 'kserve',
+      'unknown option --from-env (did you mean --s3-from-env or --azure-from-env?): see "cdk8s-kubeflow-access kserve --help"'],
+    ['a Hugging Face flag without its prefix in trainer', ['trainer', '--namespace', 'user', '--token-stdin'], 'trainer',
+      'unknown option --token-stdin (did you mean --hf-token-stdin?): see "cdk8s-kubeflow-access trainer --help"'],
+    ['a docker password in argv for notebook without the prefix, which names the prefixed readers', ['notebook', '--namespace', 'user', '--password', 'hunter2'], 'notebook',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
+    ['a Hugging Face token in argv for trainer without the prefix', ['trainer', '--namespace', 'user', '--token=hunter2'], 'trainer',
+      '--token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --hf-token-stdin or --hf-token-file'],
+    // A flag name that is no prefixed flag's ending is named with nothing: a word (`--name` ends some twenty flags) is no suffix.
+    ['a flag that ends other flags only after two words, named with nothing', ['notebook', '--namespace', 'user', '--name', 'x'], 'notebook',
+      'unknown option --name: see "cdk8s-kubeflow-access notebook --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
     expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
