@@ -198,7 +198,7 @@ export function shownUnknown(arg: string, names: readonly string[]): string {
   const dash = pastedDash(arg);
   const short = dash === undefined && dashes === '-';
   // One letter after "-" is a short option: no flag is a typo of it.
-  const nearest = short && name.length === 1 ? undefined : nearestFlag(name, names);
+  const nearest = short && name.length === 1 ? undefined : nearestName(name, names);
   // A flag of a composed command without its prefix (`notebook --from-file`): the prefixed flags that hold it.
   const meant = nearest !== undefined ? [nearest] : short && name.length === 1 ? [] : prefixedFlags(name, names);
   const notes = [
@@ -218,19 +218,19 @@ export function shownUnknown(arg: string, names: readonly string[]): string {
 /**
  * The flags of `names` that are `typed` after a one-word prefix (`from-file`: `docker-from-file`, `aws-from-file`), in
  * the order of `names`: the commands that compose others (`notebook`, `kserve`, `trainer`, `pipelines-store`) take
- * their flags so. Exact: a typo of a prefixed flag is a typo of the whole (nearestFlag).
+ * their flags so. Exact: a typo of a prefixed flag is a typo of the whole (nearestName).
  */
 function prefixedFlags(typed: string, names: readonly string[]): string[] {
   return names.filter(f => /^[a-z0-9]+-/.test(f) && f.slice(f.indexOf('-') + 1) === typed);
 }
 
 /** `a`, `a or b`, `a, b or c`. */
-function alternatives(items: readonly string[]): string {
+export function alternatives(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** The one flag of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
-function nearestFlag(typed: string, names: readonly string[]): string | undefined {
+/** The one name (of a flag or a command) of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
+export function nearestName(typed: string, names: readonly string[]): string | undefined {
   const lower = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
