@@ -77,8 +77,10 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const skipped: string[] = [];
   const recursive = args.values.recursive === true;
   args.positionals.forEach((positional, input) => {
+    // Which FILE this is, for a path not shown: with several, the place of the one that names nothing.
+    const label = args.positionals.length === 1 ? 'FILE' : `FILE ${input + 1} of ${args.positionals.length}`;
     for (const file of expandInput(positional, problems, recursive)) {
-      const text = readManifestFile(io, file.file, problems);
+      const text = readManifestFile(io, file.file, problems, label);
       if (text === undefined) { continue; }
       const read = readManifestText(text, file.name);
       if (file.inDirectory && read.objects.length === 0 && read.problems.length > 0 && isConstructMetadata(path.basename(file.file), safeJson(text))) {
@@ -162,8 +164,11 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
   return files.map(f => ({ file: f, name: f, inDirectory: true }));
 }
 
-/** The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. */
-function readManifestFile(io: Io, file: string, problems: string[]): string | undefined {
+/**
+ * The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. `label` names
+ * the argument in place of a path that is not shown (`FILE 2 of 3`).
+ */
+function readManifestFile(io: Io, file: string, problems: string[], label: string): string | undefined {
   const what = file === '-' ? 'stdin' : `file ${JSON.stringify(file)}`;
   let bytes: Buffer;
   try {
@@ -174,7 +179,7 @@ function readManifestFile(io: Io, file: string, problems: string[]): string | un
     const shown = file === '-' || !['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ERR_INVALID_ARG_VALUE'].includes((e as NodeJS.ErrnoException).code ?? '')
       || /(\.(ya?ml|json)|\/)$/.test(file);
     problems.push(shown ? `FILE: ${what} ${whyUnreadable(e)}`
-      : `FILE: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
+      : `${label}: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
     return undefined;
   }
   if (bytes.length > MANIFEST_LIMIT) {

@@ -515,6 +515,15 @@ describe('check', () => {
       `FILE: the path ${token.length > 255 ? 'is longer than a file name can be' : 'does not exist'}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`]);
     expect(result.stderr).not.toContain(token);
   });
+
+  test.concurrent('among several FILEs, a path that is not shown is named by its place among them', async () => {
+    // GIVEN a manifest, then two tokens pasted where paths go, as "$DUMP" and "$NEW" that were never set to paths
+    const manifest = path.join(GOLDEN_DIR, 'minio-defaults.yaml');
+    const result = await cli(['check', '--namespace', 'user', manifest, 'fake-secret-aaaa', 'fake-secret-bbbb']);
+    // WHEN check cannot open them THEN each line says which FILE argument it is, still without the path
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([2, 3].map(n =>
+      `FILE ${n} of 3: the path does not exist: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`));
+  });
 });
 
 function esc(text: string): string {
