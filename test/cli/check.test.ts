@@ -547,6 +547,48 @@ describe('check reads what the tools around it write', () => {
     expect(result.code).toBe(0);
   });
 
+  describe('a kustomization is named, with the command that checks what it builds', () => {
+    // GIVEN a kustomize directory, as `kubectl apply -k` takes it: a PodDefault and a Secret generator whose name
+    // kustomize suffixes with a hash. Its kustomization.yaml, with or without apiVersion and kind, is no manifest:
+    // `kubectl annotate --local -f DIR x=y` (kubectl 1.32) stops at it ("Object 'Kind' is missing").
+    const kustomizeDir = (kustomization: string) => {
+      const dir = mkdtempSync(path.join(secrets, 'kustomize-'));
+      writeFileSync(path.join(dir, 'kustomization.yaml'), kustomization);
+      writeFileSync(path.join(dir, 'poddefault.yaml'), golden('minio-defaults').replace(/^  namespace: user\n/m, ''));
+      return dir;
+    };
+    const bare = 'namespace: user\nresources:\n- poddefault.yaml\nsecretGenerator:\n- name: creds\n  literals:\n  - token=fake-token-0000\n';
+    const typed = `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${bare}`;
+    const line = (what: string, dir: string) => `FILE: ${what} is a kustomization, which kubectl apply -k builds, not a manifest for kubectl apply -f: `
+      + `check what it builds, as "kubectl kustomize ${dir} | cdk8s-kubeflow-access check -"`;
+
+    test.concurrent.each([['without apiVersion and kind', bare], ['with them', typed]])('a directory that holds one (%s) is one line, not its files\' problems', async (_name, kustomization) => {
+      const dir = kustomizeDir(kustomization);
+      // WHEN the directory is checked
+      const result = await cli(['check', dir]);
+      // THEN one line names it and the command to run: neither "has no apiVersion" nor "give it a name", which the
+      // kustomization.yaml drew, nor the PodDefault without its namespace, which kustomize gives it
+      expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`directory ${JSON.stringify(dir)}`, dir)]);
+    });
+
+    test.concurrent('the kustomization file given itself is one line, the command naming its directory', async () => {
+      const dir = kustomizeDir(typed);
+      const result = await cli(['check', path.join(dir, 'kustomization.yaml'), path.join(GOLDEN_DIR, 'minio-defaults.yaml')]);
+      expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`file ${JSON.stringify(path.join(dir, 'kustomization.yaml'))}`, dir)]);
+    });
+
+    test('what the command builds passes (runs kubectl when on PATH)', async () => {
+      const dir = kustomizeDir(typed);
+      const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      if (built.error !== undefined) {
+        console.log(`kubectl is not on PATH (${built.error.message}): the command is not run`);
+        return;
+      }
+      expect(built.status).toBe(0);
+      expectOutput(await cli(['check', '-'], { stdin: built.stdout }), 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+    });
+  });
+
   /** Inputs as kubectl reads them, and the objects kubectl 1.32 read from each (`kubectl annotate --local -o name -f FILE x=y`). */
   const RECORDED: [string, string, string[]][] = [
     ['JSON objects one after another', [configMap('a'), configMap('b')].map(o => JSON.stringify(o)).join(''), ['configmap/a', 'configmap/b']],
