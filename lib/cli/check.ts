@@ -12,6 +12,7 @@ import { CheckInput, CheckProblem } from '../check/types';
 import { dnsLabelRule, isDnsLabel, refusal } from '../names';
 import { readAtMost, whyUnreadable } from '../sources/source-file';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
+import { EMPTY_PATH } from './input';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /** The most one input may hold: about 20,000 profiles as `kubectl get -o yaml` prints them, far past any cluster's dump. */
@@ -201,6 +202,10 @@ function kustomizationProblem(what: string, dir: string): string {
  */
 function readManifestFile(io: Io, file: string, problems: string[], label: string): string | undefined {
   const what = file === '-' ? 'stdin' : `file ${JSON.stringify(file)}`;
+  if (file === '') {
+    problems.push(`${label}: the path ${EMPTY_PATH}: give a manifest file or directory, or "-" for stdin`);
+    return undefined;
+  }
   let bytes: Buffer;
   try {
     bytes = file === '-' ? io.readStdin(MANIFEST_LIMIT + 1) : readAtMost(file, MANIFEST_LIMIT + 1);

@@ -516,6 +516,14 @@ describe('check', () => {
     expect(result.stderr).not.toContain(token);
   });
 
+  test.concurrent('an empty FILE, as an unset shell variable gives, says so', async () => {
+    // GIVEN `check dist/ "$DUMP"` with DUMP unset WHEN checked
+    const result = await cli(['check', path.join(GOLDEN_DIR, 'minio-defaults.yaml'), '']);
+    // THEN the line says the path is empty, not that a path that is not shown does not exist
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([
+      'FILE 2 of 2: the path is empty, as a shell variable that is not set gives: give a manifest file or directory, or "-" for stdin']);
+  });
+
   test.concurrent('among several FILEs, a path that is not shown is named by its place among them', async () => {
     // GIVEN a manifest, then two tokens pasted where paths go, as "$DUMP" and "$NEW" that were never set to paths
     const manifest = path.join(GOLDEN_DIR, 'minio-defaults.yaml');

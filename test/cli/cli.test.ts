@@ -698,6 +698,11 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
       /^--account-name: is not a storage account name /],
+    // `--from-file "$CONFIG"` with CONFIG unset: an empty path hides nothing, and "the path does not exist ... is not shown" hid the cause.
+    ['an empty path, as an unset shell variable gives', ['docker', '--namespace', 'user', '--from-file', ''], undefined, 'docker',
+      /^--from-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
+    ['an empty path for a secret', ['docker', '--namespace', 'user', '--username', 'u', '--password-file='], undefined, 'docker',
+      /^--password-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);
