@@ -117,7 +117,12 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const kept = loaded.filter(l => !l.replaced).map(l => l.check);
   if (kept.length > 0) { append(problems, judge(kept)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
-  if (kept.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
+  if (kept.length === 0) {
+    // As kubectl apply refuses it (kubectl 1.32: "error: no objects passed to apply"); `kubectl get ... | check -`
+    // passes nothing on when kubectl fails, and its error scrolls past.
+    const stdin = args.positionals.includes('-') ? '; stdin holds none when the command before the pipe printed none or failed' : '';
+    throw new InputError(`the input holds no Kubernetes objects, which kubectl apply refuses too ("no objects passed to apply"): give manifest files or directories, or "-" with manifests on stdin${stdin}`);
+  }
   const podDefaults = kept.filter(o => isPodDefault(o.manifest));
   const namespaces = new Set(podDefaults.map(o => o.manifest.metadata.namespace));
   io.stdout(`ok: ${count(kept.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);

@@ -524,6 +524,32 @@ describe('check', () => {
       'FILE 2 of 2: the path is empty, as a shell variable that is not set gives: give a manifest file or directory, or "-" for stdin']);
   });
 
+  test.concurrent.each<[string, string[], string, string]>([
+    ['an empty stdin, as a kubectl get that failed before the pipe leaves it', ['-'], '', '; stdin holds none when the command before the pipe printed none or failed'],
+    ['the empty List kubectl get -o yaml prints for a namespace without PodDefaults', ['-'], 'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+      '; stdin holds none when the command before the pipe printed none or failed'],
+    ['an empty file', [path.join(secrets, 'empty.yaml')], '', ''],
+  ])('no object at all (%s) is one line that says what to give', async (_name, files, stdin, note) => {
+    writeFileSync(path.join(secrets, 'empty.yaml'), '# nothing yet\n');
+    // WHEN checked THEN it fails, as kubectl apply does ("error: no objects passed to apply", kubectl 1.32), saying what to give
+    expect(expectErrors(await cli(['check', ...files], { stdin }), 1, 'cdk8s-kubeflow-access check')).toEqual([
+      `the input holds no Kubernetes objects, which kubectl apply refuses too ("no objects passed to apply"): give manifest files or directories, or "-" with manifests on stdin${note}`]);
+  });
+
+  test('kubectl apply refuses an input without objects so (runs kubectl when on PATH)', () => {
+    // GIVEN a file of comments alone WHEN kubectl applies it, offline (the refusal comes before any request)
+    const file = path.join(secrets, 'comments.yaml');
+    writeFileSync(file, '# nothing yet\n');
+    const kubectl = spawnSync('kubectl', ['apply', '--dry-run=client', '-f', file], { encoding: 'utf8' });
+    if (kubectl.error !== undefined) {
+      console.log(`kubectl is not on PATH (${kubectl.error.message}): not compared`);
+      return;
+    }
+    // THEN it says what check quotes
+    expect(kubectl.stderr).toContain('error: no objects passed to apply');
+    expect(kubectl.status).toBe(1);
+  });
+
   test.concurrent('among several FILEs, a path that is not shown is named by its place among them', async () => {
     // GIVEN a manifest, then two tokens pasted where paths go, as "$DUMP" and "$NEW" that were never set to paths
     const manifest = path.join(GOLDEN_DIR, 'minio-defaults.yaml');
