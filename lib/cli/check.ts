@@ -12,6 +12,7 @@ import { CheckInput, CheckProblem } from '../check/types';
 import { dnsLabelRule, isDnsLabel, refusal } from '../names';
 import { readAtMost, whyUnreadable } from '../sources/source-file';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
+import { EMPTY_PATH } from './input';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 /** The most one input may hold: about 20,000 profiles as `kubectl get -o yaml` prints them, far past any cluster's dump. */
@@ -22,7 +23,7 @@ export const checkCommand: CommandSpec = {
   summary: 'report PodDefaults in existing manifests that Kubeflow would refuse together',
   synopsis: ['[--namespace NS] [--allow-unlisted [NS/]NAME]... [--recursive] FILE...'],
   description: [
-    'Reads manifests as kubectl does (multi-document YAML, or JSON objects one after another, "kind: List" included, as "kubectl get -o yaml" or "-o json" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files, and skips the construct-metadata.json that "cdk8s synth" writes beside them) and reports, one line each, every problem the library refuses at synth time:',
+    'Reads manifests as kubectl does (multi-document YAML, or JSON objects one after another, "kind: List" included, as "kubectl get -o yaml" or "-o json" prints them; "-" reads stdin; a directory reads its *.yaml, *.yml and *.json files, and skips the construct-metadata.json that "cdk8s synth" writes beside them; a kustomization, or a directory that holds one, is one problem that names the "kubectl kustomize DIR" to check instead) and reports, one line each, every problem the library refuses at synth time:',
     'PodDefaults of one namespace that the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently), mount paths that are one directory spelled differently, an env var set by one PodDefault\'s env and another\'s envFrom source, PodDefaults one pod can select that set different service accounts or two credentials for one cloud, two objects with the same group, kind, namespace and name (an ExternalSecret counts as the Secret it writes, unless it merges into it, and a ClusterExternalSecret as the ExternalSecret it writes in each namespace it targets), PodDefaults the notebook spawner cannot list, the spawner\'s own dshm volume or /dev/shm and workspace (/home/jovyan) mounts, PodDefault fields the PodDefault CRD does not declare (an image volume, a container\'s restartPolicy, a misspelt field), which "kubectl apply" refuses and the API server otherwise drops, and metadata fields of any object that ObjectMeta does not declare (metadata.lables) or values of a type it does not declare (a label of an unquoted number), which the API server refuses, names over 52 characters, annotations over the 256 KiB the API server takes (an object\'s own, or those one or two PodDefaults give a notebook), invalid label keys, label values, annotation keys or selectors (a ClusterExternalSecret\'s namespace selectors too, which make it write no ExternalSecret), Secrets the API server refuses (data that is no base64, a value of the wrong type, a refused key, more than 1 MiB; or what their type asks for missing: a .dockerconfigjson or .dockercfg that is no JSON object, username or password, ssh-privatekey, tls.crt and tls.key, a service account token\'s ServiceAccount annotation), refresh durations External Secrets Operator cannot read (an ExternalSecret\'s refreshInterval, a ClusterExternalSecret\'s refreshTime), ExternalSecrets with two spec.data items of one secretKey, which its webhook refuses, and ExternalSecrets with a null list item (an item left empty in YAML), which the API server refuses.',
     'An object of a later FILE replaces the object of an earlier FILE with the same group, kind, namespace and name, as "kubectl apply" of the later FILE would, so "kubectl get poddefaults -A -o yaml | cdk8s-kubeflow-access check - dist/" judges the cluster after the apply; two such objects in one FILE are a problem. Values have the types kubectl reads (YAML 1.1 as sigs.k8s.io/yaml decodes it: "E1" and dates are strings).',
     'Objects are named FILE#N, the N-th document of FILE (FILE#N.items[I] inside a List). Messages name objects, keys and paths, never a value. Exit code 0 when there is no problem, 1 otherwise.',
@@ -77,8 +78,10 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const skipped: string[] = [];
   const recursive = args.values.recursive === true;
   args.positionals.forEach((positional, input) => {
+    // Which FILE this is, for a path not shown: with several, the place of the one that names nothing.
+    const label = args.positionals.length === 1 ? 'FILE' : `FILE ${input + 1} of ${args.positionals.length}`;
     for (const file of expandInput(positional, problems, recursive)) {
-      const text = readManifestFile(io, file.file, problems);
+      const text = readManifestFile(io, file.file, problems, label);
       if (text === undefined) { continue; }
       const read = readManifestText(text, file.name);
       if (file.inDirectory && read.objects.length === 0 && read.problems.length > 0 && isConstructMetadata(path.basename(file.file), safeJson(text))) {
@@ -114,7 +117,12 @@ async function runCheck(args: Args, io: Io): Promise<number> {
   const kept = loaded.filter(l => !l.replaced).map(l => l.check);
   if (kept.length > 0) { append(problems, judge(kept)); }
   if (problems.length > 0) { throw new InputError(problems.join('\n')); }
-  if (kept.length === 0) { throw new InputError('the input holds no Kubernetes objects'); }
+  if (kept.length === 0) {
+    // As kubectl apply refuses it (kubectl 1.32: "error: no objects passed to apply"); `kubectl get ... | check -`
+    // passes nothing on when kubectl fails, and its error scrolls past.
+    const stdin = args.positionals.includes('-') ? '; stdin holds none when the command before the pipe printed none or failed' : '';
+    throw new InputError(`the input holds no Kubernetes objects, which kubectl apply refuses too ("no objects passed to apply"): give manifest files or directories, or "-" with manifests on stdin${stdin}`);
+  }
   const podDefaults = kept.filter(o => isPodDefault(o.manifest));
   const namespaces = new Set(podDefaults.map(o => o.manifest.metadata.namespace));
   io.stdout(`ok: ${count(kept.length, 'object')}, ${count(podDefaults.length, 'PodDefault')} in ${count(namespaces.size, 'namespace')}, no problems\n`);
@@ -136,7 +144,13 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
   } catch {
     // readManifestFile reports a missing or unreadable file.
   }
-  if (!isDirectory) { return [{ file: input, name: input, inDirectory: false }]; }
+  if (!isDirectory) {
+    if (isKustomization(input)) {
+      problems.push(kustomizationProblem(`file ${JSON.stringify(input)}`, path.dirname(input)));
+      return [];
+    }
+    return [{ file: input, name: input, inDirectory: false }];
+  }
   const files: string[] = [];
   let subdirectories = false;
   const walk = (dir: string) => {
@@ -153,6 +167,11 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
     }
   };
   walk(input);
+  // A directory with a kustomization holds what `kubectl apply -k` builds from, not what it applies: its bases and
+  // patches judged one by one would draw problems of objects no apply makes.
+  const kustomized = [...new Set(files.filter(isKustomization).map(f => path.dirname(f)))];
+  for (const dir of kustomized) { problems.push(kustomizationProblem(`directory ${JSON.stringify(dir)}`, dir)); }
+  if (kustomized.length > 0) { return files.filter(f => !kustomized.includes(path.dirname(f))).map(f => ({ file: f, name: f, inDirectory: true })); }
   if (files.length === 0) {
     // A cdk8s output of FOLDER_PER_CHART_FILE_PER_RESOURCE: one folder per chart. Given one by one, the charts
     // would be inputs applied in turn, each replacing the objects of the ones before: not the app synth judged.
@@ -162,9 +181,36 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
   return files.map(f => ({ file: f, name: f, inDirectory: true }));
 }
 
-/** The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. */
-function readManifestFile(io: Io, file: string, problems: string[]): string | undefined {
+/**
+ * The names of a kustomization file: sigs.k8s.io/kustomize/api v0.21.1 konfig/general.go,
+ * RecognizedKustomizationFileNames. `Kustomization`, without an extension, only when given as a FILE: a directory
+ * stands for its *.yaml, *.yml and *.json files.
+ */
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+function isKustomization(file: string): boolean {
+  return KUSTOMIZATION_FILES.includes(path.basename(file));
+}
+
+/**
+ * A kustomization given to check (`what`: the file or the directory that holds it): `kubectl apply -f` reads it
+ * as a manifest and fails (kubectl 1.32: "Object 'Kind' is missing"), and its other files are its sources.
+ */
+function kustomizationProblem(what: string, dir: string): string {
+  return `FILE: ${what} is a kustomization, which kubectl apply -k builds, not a manifest for kubectl apply -f: `
+    + `check what it builds, as "kubectl kustomize ${dir} | cdk8s-kubeflow-access check -"`;
+}
+
+/**
+ * The text of one input, or `undefined` after adding why it cannot be read. Never echoes its bytes. `label` names
+ * the argument in place of a path that is not shown (`FILE 2 of 3`).
+ */
+function readManifestFile(io: Io, file: string, problems: string[], label: string): string | undefined {
   const what = file === '-' ? 'stdin' : `file ${JSON.stringify(file)}`;
+  if (file === '') {
+    problems.push(`${label}: the path ${EMPTY_PATH}: give a manifest file or directory, or "-" for stdin`);
+    return undefined;
+  }
   let bytes: Buffer;
   try {
     bytes = file === '-' ? io.readStdin(MANIFEST_LIMIT + 1) : readAtMost(file, MANIFEST_LIMIT + 1);
@@ -174,7 +220,7 @@ function readManifestFile(io: Io, file: string, problems: string[]): string | un
     const shown = file === '-' || !['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ERR_INVALID_ARG_VALUE'].includes((e as NodeJS.ErrnoException).code ?? '')
       || /(\.(ya?ml|json)|\/)$/.test(file);
     problems.push(shown ? `FILE: ${what} ${whyUnreadable(e)}`
-      : `FILE: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
+      : `${label}: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
     return undefined;
   }
   if (bytes.length > MANIFEST_LIMIT) {

@@ -112,7 +112,9 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
     const spec = options[flag];
     if (spec === undefined) {
       if (SECRET_FLAG.test(flag)) {
-        const safe = [`${flag}-stdin`, `${flag}-file`].filter(f => options[f] !== undefined).map(f => `--${f}`);
+        // In a command that composes others (`notebook`), the readers are the prefixed ones (`--docker-password-stdin`).
+        const own = [`${flag}-stdin`, `${flag}-file`].filter(f => options[f] !== undefined);
+        const safe = (own.length > 0 ? own : [`${flag}-stdin`, `${flag}-file`].flatMap(f => prefixedFlags(f, Object.keys(options)))).map(f => `--${f}`);
         const instead = safe.length > 0 ? `use ${safe.join(' or ')}` : `see "${PROGRAM} ${command.name} --help" for the flags that read it from stdin or a file`;
         // The name as typed only when it reads as a flag's: a token pasted after "--" may end in `-token`.
         const named = looksLikeFlag(flag, Object.keys(options), false) ? `--${flag}` : 'a flag named for a secret (its name not shown, as it may be one)';
@@ -182,7 +184,9 @@ export function pastedDash(arg: string): string | undefined {
  * it likely meant. A name a typo away from one flag names that flag (edit distance 2 at most, the one
  * nearest, as an unknown command names the command; letters compared in lower case), a group of short
  * options (`-namespace`) and a flag pasted with a typographic dash (`—namespace`) too; `-n`, kubectl's
- * short form of `--namespace`, names it. Only our own flag names are added, never a value. The name itself
+ * short form of `--namespace`, names it. A name that no flag is a typo of, but that some flags of a composed
+ * command end in after their prefix (`notebook --from-file`), names those flags (`--docker-from-file or
+ * --aws-from-file`). Only our own flag names are added, never a value. The name itself
  * is shown only when it is made of lower-case words as flag names are (a word with a digit only when one of
  * the flags has that word, as `s3`), and is no flag's name with a value glued to it: a token or password
  * pasted after `--` (or `-`) is not a flag name, and is not echoed; nor is a letter with more after it that is no
@@ -194,23 +198,39 @@ export function shownUnknown(arg: string, names: readonly string[]): string {
   const dash = pastedDash(arg);
   const short = dash === undefined && dashes === '-';
   // One letter after "-" is a short option: no flag is a typo of it.
-  const meant = short && name.length === 1 ? undefined : nearestFlag(name, names);
+  const nearest = short && name.length === 1 ? undefined : nearestName(name, names);
+  // A flag of a composed command without its prefix (`notebook --from-file`): the prefixed flags that hold it.
+  const meant = nearest !== undefined ? [nearest] : short && name.length === 1 ? [] : prefixedFlags(name, names);
   const notes = [
     dash !== undefined ? `written with ${dash} where a flag has "--", as web pages and word processors print it` : undefined,
     short ? 'short options other than -h do not exist' : undefined,
-    short && meant === undefined && name.startsWith('n') && names.includes('namespace') ? 'kubectl\'s -n is --namespace here' : undefined,
-    meant === undefined ? undefined : `did you mean --${meant}?`,
+    short && meant.length === 0 && name.startsWith('n') && names.includes('namespace') ? 'kubectl\'s -n is --namespace here' : undefined,
+    meant.length === 0 ? undefined : `did you mean ${alternatives(meant.map(m => `--${m}`))}?`,
   ].filter((note): note is string => note !== undefined);
   // A letter with more after it (`-pSECRET`, as docker login's -p; `-nuser`, as kubectl's -n) may be an option with
   // its value glued to it, as `--password-filehunter` is for a long one; a letter after -h alone is not (-h takes none).
-  const glued = short && meant === undefined && name.replace(/^h+/, '').length > 1;
+  const glued = short && meant.length === 0 && name.replace(/^h+/, '').length > 1;
   // Dashes alone (`—`, pasted between two words) hold nothing of the user's.
-  if (name !== '' && (glued || !looksLikeFlag(name, names, meant !== undefined))) { return `(${['not shown, as it may be a secret', ...notes].join('; ')})`; }
+  if (name !== '' && (glued || !looksLikeFlag(name, names, meant.length > 0))) { return `(${['not shown, as it may be a secret', ...notes].join('; ')})`; }
   return notes.length === 0 ? `${dashes}${name}` : `${dashes}${name} (${notes.join('; ')})`;
 }
 
-/** The one flag of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
-function nearestFlag(typed: string, names: readonly string[]): string | undefined {
+/**
+ * The flags of `names` that are `typed` after a one-word prefix (`from-file`: `docker-from-file`, `aws-from-file`), in
+ * the order of `names`: the commands that compose others (`notebook`, `kserve`, `trainer`, `pipelines-store`) take
+ * their flags so. Exact: a typo of a prefixed flag is a typo of the whole (nearestName).
+ */
+function prefixedFlags(typed: string, names: readonly string[]): string[] {
+  return names.filter(f => /^[a-z0-9]+-/.test(f) && f.slice(f.indexOf('-') + 1) === typed);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function alternatives(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The one name (of a flag or a command) of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
+export function nearestName(typed: string, names: readonly string[]): string | undefined {
   const lower = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;

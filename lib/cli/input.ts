@@ -14,6 +14,9 @@ export function inputSource(file: string): InputSource {
   return file === '-' ? { stdin: true } : { file };
 }
 
+/** Why an empty path (an unset shell variable, `--from-file "$CONFIG"`) is refused: readers say so, not "does not exist". */
+export const EMPTY_PATH = 'is empty, as a shell variable that is not set gives';
+
 /** Why more than 1 MiB is refused, for an input that becomes a Secret. */
 const SECRET_LIMIT = 'more than a Kubernetes Secret holds: check what it names';
 
@@ -38,7 +41,7 @@ export function readInputText(io: Io, source: InputSource, label: string, limit 
 export function readCredentialText(io: Io, source: InputSource, label: string): string {
   const what = 'stdin' in source ? 'stdin' : 'the file';
   return readInput(io, source, SECRET_LIMIT, {
-    unreadable: why => `${label}: the path ${why}: give the path of a readable file, or "-" and the content on stdin; the path is not shown, since it may be a credential given in its place`,
+    unreadable: why => `${label}: the path ${why}: give the path of a readable file, or "-" and the content on stdin${why === EMPTY_PATH ? '' : '; the path is not shown, since it may be a credential given in its place'}`,
     problem: problem => `${label}: ${what} ${problem}`,
   });
 }
@@ -54,6 +57,8 @@ function readInput(io: Io, source: InputSource, limit: string,
       throw new InputError(message.problem(whyUnreadable(e)));
     }
   } else {
+    // `--from-file "$CONFIG"` with CONFIG unset: nothing to hide, and "does not exist" would not say why.
+    if (source.file === '') { throw new InputError(message.unreadable(EMPTY_PATH)); }
     try {
       bytes = readAtMost(source.file, MAX_FILE_BYTES + 1);
     } catch (e) {

@@ -13,8 +13,7 @@ import { gcpWorkloadIdentityCommand } from './gcp-workload-identity';
 import { gcsCommand } from './gcs';
 import { kserveCommand } from './kserve';
 import { readAtMost } from '../sources/source-file';
-import { editDistance } from '../names';
-import { CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, parseCommandArgs, pastedDash, PROGRAM, shownUnknown, UsageError, wrap } from './framework';
+import { alternatives, CommandSpec, commandHelp, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HELP_WIDTH, InputError, Io, nearestName, parseCommandArgs, pastedDash, PROGRAM, shownUnknown, UsageError, wrap } from './framework';
 import { minioCommand } from './minio';
 import { notebookCommand } from './notebook';
 import { pipelinesCommand } from './pipelines';
@@ -94,7 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ? `--${flag} goes after the command (${PROGRAM} COMMAND --${flag} ...)`
       // Shown as a command's unknown option is: not a secret glued to a letter or a secret flag's name (`-pSECRET`).
       : /^--?[a-z][a-z-]*(=|$)/.test(name) ? `unknown option ${shownUnknown(name, ['help', 'version'])}`
-      : /^[a-z][a-z0-9-]{0,30}$/.test(name) && COMMANDS.some(c => editDistance(name, c.name) <= 2) ? `unknown command "${name}"` : 'unknown command';
+      : unknownCommand(name);
     return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
   }
   try {
@@ -107,6 +106,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     return report(io, `${PROGRAM} ${command.name}`, e);
   }
+}
+
+/**
+ * An unknown command as a message shows it: named with the commands it likely meant, and itself shown only when
+ * it is a lower-case word that means one (`dokcer`, `aws`): any other word may be a password pasted in its place.
+ */
+function unknownCommand(name: string): string {
+  const meant = likelyCommands(name);
+  const shown = meant.length > 0 && /^[a-z][a-z0-9-]{0,30}$/.test(name) ? ` "${name}"` : '';
+  const hint = meant.length === 0 ? '' : ` (did you mean ${alternatives(meant)}?)`;
+  return `unknown command${shown}${hint}`;
+}
+
+/**
+ * The commands `typed` likely meant: those it is the first word of (`aws`: `aws-env`, ...), else the one a typo away
+ * (two edits at most, letters compared in lower case, as a flag's typo is named).
+ */
+function likelyCommands(typed: string): string[] {
+  const names = COMMANDS.map(c => c.name);
+  const started = names.filter(n => n.startsWith(`${typed.toLowerCase()}-`));
+  if (started.length > 0) { return started; }
+  const near = nearestName(typed, names);
+  return near === undefined ? [] : [near];
 }
 
 function report(io: Io, prefix: string, error: unknown): number {

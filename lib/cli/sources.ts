@@ -274,6 +274,10 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
       'S3Configuration.fromValues': `--${p}access-key-id with --${p}secret-access-key-stdin`,
       // What a consumer that signs with Signature Version 4 alone says of S3_SIGNATURE_VERSION=s3.
       ...source === `${p}from-env` ? { 'leave signatureVersion out, or give S3SignatureVersion.S3V4': 'unset S3_SIGNATURE_VERSION, or set it to s3v4' } : {},
+      // What PipelinesArtifactStore says of settings without a region: where this source takes one from, since
+      // --region is refused beside it (the file's profile: S3Configuration.fromCredentialsFile reads its region).
+      ...source === `${p}from-env` ? { 'give the store\'s region': 'export AWS_REGION with the store\'s region' } : {},
+      ...source === `${p}from-file` ? { 'give the store\'s region': 'add "region = REGION" to the profile in the file, with the store\'s region' } : {},
     },
     build: (lib, secret) => {
       const settings = {

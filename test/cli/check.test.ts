@@ -515,6 +515,49 @@ describe('check', () => {
       `FILE: the path ${token.length > 255 ? 'is longer than a file name can be' : 'does not exist'}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`]);
     expect(result.stderr).not.toContain(token);
   });
+
+  test.concurrent('an empty FILE, as an unset shell variable gives, says so', async () => {
+    // GIVEN `check dist/ "$DUMP"` with DUMP unset WHEN checked
+    const result = await cli(['check', path.join(GOLDEN_DIR, 'minio-defaults.yaml'), '']);
+    // THEN the line says the path is empty, not that a path that is not shown does not exist
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([
+      'FILE 2 of 2: the path is empty, as a shell variable that is not set gives: give a manifest file or directory, or "-" for stdin']);
+  });
+
+  test.concurrent.each<[string, string[], string, string]>([
+    ['an empty stdin, as a kubectl get that failed before the pipe leaves it', ['-'], '', '; stdin holds none when the command before the pipe printed none or failed'],
+    ['the empty List kubectl get -o yaml prints for a namespace without PodDefaults', ['-'], 'apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: ""\n',
+      '; stdin holds none when the command before the pipe printed none or failed'],
+    ['an empty file', [path.join(secrets, 'empty.yaml')], '', ''],
+  ])('no object at all (%s) is one line that says what to give', async (_name, files, stdin, note) => {
+    writeFileSync(path.join(secrets, 'empty.yaml'), '# nothing yet\n');
+    // WHEN checked THEN it fails, as kubectl apply does ("error: no objects passed to apply", kubectl 1.32), saying what to give
+    expect(expectErrors(await cli(['check', ...files], { stdin }), 1, 'cdk8s-kubeflow-access check')).toEqual([
+      `the input holds no Kubernetes objects, which kubectl apply refuses too ("no objects passed to apply"): give manifest files or directories, or "-" with manifests on stdin${note}`]);
+  });
+
+  test('kubectl apply refuses an input without objects so (runs kubectl when on PATH)', () => {
+    // GIVEN a file of comments alone WHEN kubectl applies it, offline (the refusal comes before any request)
+    const file = path.join(secrets, 'comments.yaml');
+    writeFileSync(file, '# nothing yet\n');
+    const kubectl = spawnSync('kubectl', ['apply', '--dry-run=client', '-f', file], { encoding: 'utf8' });
+    if (kubectl.error !== undefined) {
+      console.log(`kubectl is not on PATH (${kubectl.error.message}): not compared`);
+      return;
+    }
+    // THEN it says what check quotes
+    expect(kubectl.stderr).toContain('error: no objects passed to apply');
+    expect(kubectl.status).toBe(1);
+  });
+
+  test.concurrent('among several FILEs, a path that is not shown is named by its place among them', async () => {
+    // GIVEN a manifest, then two tokens pasted where paths go, as "$DUMP" and "$NEW" that were never set to paths
+    const manifest = path.join(GOLDEN_DIR, 'minio-defaults.yaml');
+    const result = await cli(['check', '--namespace', 'user', manifest, 'fake-secret-aaaa', 'fake-secret-bbbb']);
+    // WHEN check cannot open them THEN each line says which FILE argument it is, still without the path
+    expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([2, 3].map(n =>
+      `FILE ${n} of 3: the path does not exist: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`));
+  });
 });
 
 function esc(text: string): string {
@@ -536,6 +579,48 @@ describe('check reads what the tools around it write', () => {
     expect(result.stderr).toBe(`cdk8s-kubeflow-access check: skipped ${path.join(dir, 'construct-metadata.json')}: cdk8s's record of construct paths, not a manifest\n`);
     expect(result.stdout).toBe('ok: 1 object, 1 PodDefault in 1 namespace, no problems\n');
     expect(result.code).toBe(0);
+  });
+
+  describe('a kustomization is named, with the command that checks what it builds', () => {
+    // GIVEN a kustomize directory, as `kubectl apply -k` takes it: a PodDefault and a Secret generator whose name
+    // kustomize suffixes with a hash. Its kustomization.yaml, with or without apiVersion and kind, is no manifest:
+    // `kubectl annotate --local -f DIR x=y` (kubectl 1.32) stops at it ("Object 'Kind' is missing").
+    const kustomizeDir = (kustomization: string) => {
+      const dir = mkdtempSync(path.join(secrets, 'kustomize-'));
+      writeFileSync(path.join(dir, 'kustomization.yaml'), kustomization);
+      writeFileSync(path.join(dir, 'poddefault.yaml'), golden('minio-defaults').replace(/^  namespace: user\n/m, ''));
+      return dir;
+    };
+    const bare = 'namespace: user\nresources:\n- poddefault.yaml\nsecretGenerator:\n- name: creds\n  literals:\n  - token=fake-token-0000\n';
+    const typed = `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${bare}`;
+    const line = (what: string, dir: string) => `FILE: ${what} is a kustomization, which kubectl apply -k builds, not a manifest for kubectl apply -f: `
+      + `check what it builds, as "kubectl kustomize ${dir} | cdk8s-kubeflow-access check -"`;
+
+    test.concurrent.each([['without apiVersion and kind', bare], ['with them', typed]])('a directory that holds one (%s) is one line, not its files\' problems', async (_name, kustomization) => {
+      const dir = kustomizeDir(kustomization);
+      // WHEN the directory is checked
+      const result = await cli(['check', dir]);
+      // THEN one line names it and the command to run: neither "has no apiVersion" nor "give it a name", which the
+      // kustomization.yaml drew, nor the PodDefault without its namespace, which kustomize gives it
+      expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`directory ${JSON.stringify(dir)}`, dir)]);
+    });
+
+    test.concurrent('the kustomization file given itself is one line, the command naming its directory', async () => {
+      const dir = kustomizeDir(typed);
+      const result = await cli(['check', path.join(dir, 'kustomization.yaml'), path.join(GOLDEN_DIR, 'minio-defaults.yaml')]);
+      expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`file ${JSON.stringify(path.join(dir, 'kustomization.yaml'))}`, dir)]);
+    });
+
+    test('what the command builds passes (runs kubectl when on PATH)', async () => {
+      const dir = kustomizeDir(typed);
+      const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      if (built.error !== undefined) {
+        console.log(`kubectl is not on PATH (${built.error.message}): the command is not run`);
+        return;
+      }
+      expect(built.status).toBe(0);
+      expectOutput(await cli(['check', '-'], { stdin: built.stdout }), 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+    });
   });
 
   /** Inputs as kubectl reads them, and the objects kubectl 1.32 read from each (`kubectl annotate --local -o name -f FILE x=y`). */

@@ -610,13 +610,38 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['Azure flags with GCS storage', ['notebook', '--namespace', 'user', '--docker-from-file', 'f', '--storage', 'gcs', '--gcs-key-file', 'k', '--azure-from-env'], 'notebook',
       '--azure-from-env does not apply with --storage gcs'],
     ['check without files', ['check'], 'check', 'missing FILE: see "cdk8s-kubeflow-access check --help"'],
+    // The commands that compose others take those commands' flags under a prefix: a flag written as the single-purpose
+    // command spells it names the prefixed flags that hold it, which help lists among some eighty.
+    ['a docker flag without its prefix in notebook, which names the prefixed flags', ['notebook', '--namespace', 'user', '--from-file', 'f'], 'notebook',
+      'unknown option --from-file (did you mean --docker-from-file or --aws-from-file?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['an identity flag without its prefix in notebook, which names the prefixed flag', ['notebook', '--namespace', 'user', '--identity', 'aws-web-identity', '--role-arn', 'arn:aws:iam::123456789012:role/x'], 'notebook',
+      'unknown option --role-arn (did you mean --identity-role-arn?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['a MinIO flag without its prefix in notebook, pasted with an em dash', ['notebook', '--namespace', 'user', '\u2014endpoint', 'http://x'], 'notebook',
+      'unknown option \u2014endpoint (written with an em dash (U+2014) where a flag has "--", as web pages and word processors print it; did you mean --minio-endpoint or --aws-endpoint?): see "cdk8s-kubeflow-access notebook --help"'],
+    ['an S3 flag without its prefix in kserve', ['kserve', '--namespace', 'user', '--from-env'], 'kserve',
+      'unknown option --from-env (did you mean --s3-from-env or --azure-from-env?): see "cdk8s-kubeflow-access kserve --help"'],
+    ['a Hugging Face flag without its prefix in trainer', ['trainer', '--namespace', 'user', '--token-stdin'], 'trainer',
+      'unknown option --token-stdin (did you mean --hf-token-stdin?): see "cdk8s-kubeflow-access trainer --help"'],
+    ['a docker password in argv for notebook without the prefix, which names the prefixed readers', ['notebook', '--namespace', 'user', '--password', 'hunter2'], 'notebook',
+      '--password is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --docker-password-stdin or --docker-password-file'],
+    ['a Hugging Face token in argv for trainer without the prefix', ['trainer', '--namespace', 'user', '--token=hunter2'], 'trainer',
+      '--token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --hf-token-stdin or --hf-token-file'],
+    // A flag name that is no prefixed flag's ending is named with nothing: a word (`--name` ends some twenty flags) is no suffix.
+    ['a flag that ends other flags only after two words, named with nothing', ['notebook', '--namespace', 'user', '--name', 'x'], 'notebook',
+      'unknown option --name: see "cdk8s-kubeflow-access notebook --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
     expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
   });
 
   test.concurrent.each<[string[], string]>([
-    [['dokcer'], 'unknown command "dokcer": the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A typo of a command names the command, as a typo of a flag names the flag.
+    [['dokcer'], 'unknown command "dokcer" (did you mean docker?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    [['notebooks', '--namespace', 'user'], 'unknown command "notebooks" (did you mean notebook?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // A command's first word names the commands it starts (`aws`, not `gcs` two letters off).
+    [['aws', '--namespace', 'user'], 'unknown command "aws" (did you mean aws-credentials, aws-env or aws-web-identity?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
+    // In capitals, not shown (a word other than a command's may be a password), but named.
+    [['Docker'], 'unknown command (did you mean docker?): the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     // A lower-case word that is no typo of a command may be a password pasted in the wrong place.
     [['hunter2'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
     [['hunter2!'], 'unknown command: the commands are docker, aws-credentials, aws-env, minio, gcs, azure, pipelines, aws-web-identity, azure-workload-identity, gcp-workload-identity, notebook, kserve, pipelines-store, trainer, check; see "cdk8s-kubeflow-access --help"'],
@@ -673,6 +698,11 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
       /^--account-name: is not a storage account name /],
+    // `--from-file "$CONFIG"` with CONFIG unset: an empty path hides nothing, and "the path does not exist ... is not shown" hid the cause.
+    ['an empty path, as an unset shell variable gives', ['docker', '--namespace', 'user', '--from-file', ''], undefined, 'docker',
+      /^--from-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
+    ['an empty path for a secret', ['docker', '--namespace', 'user', '--username', 'u', '--password-file='], undefined, 'docker',
+      /^--password-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
   ])('%s', async (_name, args, stdin, command, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, `cdk8s-kubeflow-access ${command}`);
     expect(lines).toHaveLength(1);

@@ -103,6 +103,11 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     ['an S3 store without a region', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
       '--s3-endpoint', 'http://minio-service.kubeflow:9000'], undefined, 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-region: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
+    // Keys from a credentials file: the fix says where that source takes a region from, as --s3-region is refused
+    // beside it ("the source holds the settings"); the test below does so for the environment.
+    ['an S3 store without a region, from a credentials file', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2', '--s3-from-file', '-'],
+      `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET}\n`, 1,
+      'cdk8s-kubeflow-access pipelines-store: --s3-from-file: has no region, and the Pipelines launcher\'s S3 client sends no request without one: add "region = REGION" to the profile in the file, with the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['a bad role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:user/x'], undefined, 1,
       'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
@@ -140,6 +145,29 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     expect(result.stderr).toBe(`${line}\n`);
     expect(result.code).toBe(code);
     for (const secret of SECRETS) { expect(result.stderr).not.toContain(secret); }
+  });
+
+  test('an S3 store without a region, from the environment: the fix names the variable, as --s3-region is refused beside --s3-from-env', async () => {
+    // GIVEN keys in the environment, and no AWS_REGION or AWS_DEFAULT_REGION
+    const env = { AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET };
+    // WHEN pipelines-store reads them
+    const result = await runMain(['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2', '--s3-from-env'], { env });
+    // THEN the one line says what to export, not "give the store's region", which no flag beside --s3-from-env can
+    expect(result.stderr).toBe('cdk8s-kubeflow-access pipelines-store: --s3-from-env: has no region, and the Pipelines launcher\'s S3 client sends no request without one: '
+      + 'export AWS_REGION with the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")\n');
+    expect(result.code).toBe(1);
+  });
+
+  test('the fixes of a store without a region work: a region in the credentials file\'s profile, or AWS_REGION', async () => {
+    const root = ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2'];
+    // GIVEN the profile with "region = REGION" added, as the fix says WHEN read THEN the ConfigMap names that region
+    const fromFile = await runMain([...root, '--s3-from-file', '-'], { stdin: `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET}\nregion = us-east-1\n` });
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.stdout).toContain('region: us-east-1');
+    // AND so with AWS_REGION exported
+    const fromEnv = await runMain([...root, '--s3-from-env'], { env: { AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: FAKE_SECRET, AWS_REGION: 'us-east-1' } });
+    expect(fromEnv.stderr).toBe('');
+    expect(fromEnv.stdout).toContain('region: us-east-1');
   });
 
   test('S3_SIGNATURE_VERSION=s3 from the environment: the fix names the variable, not the library\'s S3SignatureVersion', async () => {
