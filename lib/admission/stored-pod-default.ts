@@ -429,6 +429,11 @@ export function isInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_INT64 && value < MAX_INT64_EXCLUSIVE;
 }
 
+/** Whether `value` is an integer that decodes into a Go int32 (a field of `format: int32` in the webhook's structs). @internal */
+export function isInt32(value: unknown): value is number {
+  return isInteger(value) && (value as number) >= MIN_INT32 && (value as number) <= MAX_INT32;
+}
+
 /**
  * Whether kube-openapi takes the float64 `f` for an integer where a schema says `integer`: its typeValidator
  * (k8s.io/kube-openapi pkg/validation/validate/type.go, `isFloatInt`) asks go-openapi/swag's

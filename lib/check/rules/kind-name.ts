@@ -3,7 +3,7 @@
 // tied to their spec, an Indexed Job's name tied to its pods' hostnames, a PriorityClass's reserved prefix and values.
 // Each function cites its validator; builtin-kinds.ts ties them to kubernetes release-1.32. kubectl's client runs none of
 // them: `kubectl create --dry-run=client` of kubectl 1.32 passes each such object (test/check/objects-rules.test.ts).
-import { isInteger } from '../../admission/stored-pod-default';
+import { isInt32 } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
 import { dnsLabelRule, isDnsLabel, refusal } from '../../names';
 import { Found } from '../objects';
@@ -26,11 +26,6 @@ export function kindNameRules(found: Found, name: string, refuse: Refuse): void 
 function optionalString(value: unknown): string | undefined {
   if (value === undefined || value === null) { return ''; }
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Whether `value` decodes into a Go int32. */
-function isInt32(value: unknown): value is number {
-  return isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
 }
 
 /**
