@@ -198,7 +198,12 @@ function isKustomization(file: string): boolean {
  */
 function kustomizationProblem(what: string, dir: string): string {
   return `FILE: ${what} is a kustomization, which kubectl apply -k builds, not a manifest for kubectl apply -f: `
-    + `check what it builds, as "kubectl kustomize ${dir} | cdk8s-kubeflow-access check -"`;
+    + `check what it builds, as "kubectl kustomize ${shellWord(dir)} | cdk8s-kubeflow-access check -"`;
+}
+
+/** `word` as a shell reads it back: as it is when it holds only safe characters, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -219,7 +224,7 @@ function readManifestFile(io: Io, file: string, problems: string[], label: strin
     // manifest's name (dist/, team-a.yaml), as the generating commands never show a path.
     const shown = file === '-' || !['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ERR_INVALID_ARG_VALUE'].includes((e as NodeJS.ErrnoException).code ?? '')
       || /(\.(ya?ml|json)|\/)$/.test(file);
-    problems.push(shown ? `FILE: ${what} ${whyUnreadable(e)}`
+    problems.push(shown ? `FILE: ${what} ${whyUnreadable(e)}: give a manifest file or directory (a path relative to the current directory), or "-" for stdin`
       : `${label}: the path ${whyUnreadable(e)}: give a manifest file or directory, or "-" for stdin; the path is not shown, since it may be a secret given in its place`);
     return undefined;
   }

@@ -17,21 +17,8 @@ export function inputSource(file: string): InputSource {
 /** Why an empty path (an unset shell variable, `--from-file "$CONFIG"`) is refused: readers say so, not "does not exist". */
 export const EMPTY_PATH = 'is empty, as a shell variable that is not set gives';
 
-/** Why more than 1 MiB is refused, for an input that becomes a Secret. */
+/** Why more than 1 MiB is refused: every input read here becomes a Secret. */
 const SECRET_LIMIT = 'more than a Kubernetes Secret holds: check what it names';
-
-/**
- * The text of `source`; `label` starts every message (such as `--password-file`), `limit` says why
- * 1 MiB is enough. Messages name a file by its path (for inputs such as manifests, whose messages must
- * say which file); the bytes are never echoed.
- */
-export function readInputText(io: Io, source: InputSource, label: string, limit = SECRET_LIMIT): string {
-  const what = 'stdin' in source ? 'stdin' : `file ${JSON.stringify(source.file)}`;
-  return readInput(io, source, limit, {
-    unreadable: why => `${label}: ${what} ${why}`,
-    problem: problem => `${label}: ${what} ${problem}`,
-  });
-}
 
 /**
  * The text of a credential input: a secret, a config.json, a credentials file or a key file. Messages
@@ -40,13 +27,13 @@ export function readInputText(io: Io, source: InputSource, label: string, limit 
  */
 export function readCredentialText(io: Io, source: InputSource, label: string): string {
   const what = 'stdin' in source ? 'stdin' : 'the file';
-  return readInput(io, source, SECRET_LIMIT, {
+  return readInput(io, source, {
     unreadable: why => `${label}: the path ${why}: give the path of a readable file, or "-" and the content on stdin${why === EMPTY_PATH ? '' : '; the path is not shown, since it may be a credential given in its place'}`,
     problem: problem => `${label}: ${what} ${problem}`,
   });
 }
 
-function readInput(io: Io, source: InputSource, limit: string,
+function readInput(io: Io, source: InputSource,
   message: { unreadable: (why: string) => string; problem: (problem: string) => string }): string {
   let bytes: Buffer;
   if ('stdin' in source) {
@@ -66,7 +53,7 @@ function readInput(io: Io, source: InputSource, limit: string,
     }
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new InputError(message.problem(`is larger than 1 MiB, ${limit}`));
+    throw new InputError(message.problem(`is larger than 1 MiB, ${SECRET_LIMIT}`));
   }
   try {
     return UTF8.decode(bytes);

@@ -316,6 +316,9 @@ function credentialsFileProfile(text: string, where: string, name: string): Reso
   if (name === DEFAULTS_SECTION) {
     throw new AccessError(`${where}: "DEFAULT" is no profile but the section whose keys every profile inherits, and AWS tools refuse it as a profile name: name a profile`);
   }
+  if (name === '') {
+    throw new AccessError(`the profile name given for ${where} is empty: name one of its profiles as its "[NAME]" header does, or leave the name out for [default]`);
+  }
   const found = profiles.find(p => p.name === name);
   if (found === undefined) {
     // Neither the name given (refused) nor the file's own names are shown: the file holds credentials, and a name given may be one.

@@ -245,6 +245,8 @@ describe('AwsEnvConfiguration rejects bad input', () => {
       '[test/aws-configuration] configuration: S3_SIGNATURE_VERSION is not "s3v4" or "s3": use "s3v4", or "s3" for old stores that know nothing else'],
     ['a credentials file without the profile', { configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), 'prod') },
       `[test/aws-configuration] configuration: the file has no profile of the name given, among its 2 profiles: name one of them as its "[NAME]" header does`],
+    ['a credentials file with an empty profile name', { configuration: S3Configuration.fromCredentialsFile(fixture('aws-credentials-profiles'), '') },
+      '[test/aws-configuration] configuration: the profile name given for the file is empty: name one of its profiles as its "[NAME]" header does, or leave the name out for [default]'],
     ['a missing credentials file', { configuration: S3Configuration.fromCredentialsFile('/nonexistent/credentials') },
       '[test/aws-configuration] configuration: the path does not exist: give the path of a readable file (relative to the current directory), or the content itself to S3Configuration.fromValues; the path is not shown, since it may be a credential given in its place'],
     ['sdkEndpointVariable without an endpoint', { configuration: S3Configuration.fromValues(keys), sdkEndpointVariable: true },

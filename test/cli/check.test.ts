@@ -504,7 +504,7 @@ describe('check', () => {
 
   test.concurrent('a missing file', async () => {
     expect(expectErrors(await cli(['check', '/nonexistent.yaml']), 1, 'cdk8s-kubeflow-access check'))
-      .toEqual(['FILE: file "/nonexistent.yaml" does not exist']);
+      .toEqual(['FILE: file "/nonexistent.yaml" does not exist: give a manifest file or directory (a path relative to the current directory), or "-" for stdin']);
   });
 
   test.concurrent.each(['ghp_FAKEFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000', 'fake-secret-aaaa', 'x'.repeat(300)])('a path that names nothing and is no manifest\'s name is not shown: %s', async token => {
@@ -609,6 +609,19 @@ describe('check reads what the tools around it write', () => {
       const dir = kustomizeDir(typed);
       const result = await cli(['check', path.join(dir, 'kustomization.yaml'), path.join(GOLDEN_DIR, 'minio-defaults.yaml')]);
       expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`file ${JSON.stringify(path.join(dir, 'kustomization.yaml'))}`, dir)]);
+    });
+
+    test.concurrent('a directory whose name the shell would split is quoted in the command, as the shell reads it back', async () => {
+      // GIVEN a kustomize directory named with a space and a quote
+      const dir = path.join(kustomizeDir(typed), 'team a\'s base');
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'kustomization.yaml'), typed);
+      // WHEN checked
+      const [problem] = expectErrors(await cli(['check', dir]), 1, 'cdk8s-kubeflow-access check');
+      // THEN the command quotes the directory, and sh reads the quoted word back as the directory
+      const quoted = `'${dir.replace(/'/g, `'\\''`)}'`;
+      expect(problem).toBe(line(`directory ${JSON.stringify(dir)}`, quoted));
+      expect(spawnSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }).stdout).toBe(dir);
     });
 
     test('what the command builds passes (runs kubectl when on PATH)', async () => {
