@@ -506,6 +506,8 @@ print(json.dumps(result))
       'assume-role', 'assume-role'],
     ['a middle role sourced from itself without keys', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = middle\n` }, {},
       'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
+    ['a role sourced from itself by a credential_process, without keys', { config: `[default]\n${ROLE}source_profile = default\n${PROCESS}` }, {},
+      'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
     ['a role sourced from a credential_process', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${PROCESS}` }, {}, 'assume-role', 'assume-role'],
     // A profile's own web identity: the web identity provider, after assume-role; the env's variables are read over the profile's.
     ['a profile\'s own web identity', { config: `[default]\n${ROLE}${TOKEN}` }, {}, 'assume-role-with-web-identity', 'assume-role-with-web-identity'],
