@@ -433,7 +433,7 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     const roleConfig = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = src\n` });
     expect(cloudProblems(mounting('role', 'role-keys', '/home/jovyan/.aws/credentials', webIdentity('role').spec.env), mounting('file', 'role-config', '/home/jovyan/.aws/config'),
       keysOfRole, roleConfig).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config with the profiles of the file '
-      + '/home/jovyan/.aws/credentials from Secret role-keys, its [default] profile')]);
+      + '/home/jovyan/.aws/credentials from Secret role-keys that poddefault role mounts, its [default] profile')]);
     // AND keys in the credentials file beside a config file botocore cannot read are none: it raises ConfigParseError, beside the web identity too
     expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${KEY_LINES}`, config: 'a line before any header\n[default]\n' }))).toEqual([]);
     // AND each alone beside the web identity is none: the role raises without its source (InvalidConfigError), the keys are of no profile botocore reads
@@ -444,8 +444,8 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     const defaultKeys = secretOf('keys', { credentials: `[default]\n${KEY_LINES}` });
     const defaultRole = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = default\n` });
     expect(cloudProblems(mounting('role', 'role-config', '/home/jovyan/.aws/config', webIdentity('role').spec.env), mounting('file', 'keys', '/home/jovyan/.aws/credentials'),
-      defaultKeys, defaultRole).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config with the profiles of the file '
-      + '/home/jovyan/.aws/credentials from Secret keys, its [default] profile')]);
+      defaultKeys, defaultRole).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config that poddefault role mounts '
+      + 'with the profiles of the file /home/jovyan/.aws/credentials from Secret keys, its [default] profile')]);
   });
   test('chains of roles, a profile\'s own web identity and SSO profiles beside a web identity: only a role botocore assumes is reported', () => {
     const MIDDLE = 'role_arn = arn:aws:iam::123456789012:role/middle\n';

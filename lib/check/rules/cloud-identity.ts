@@ -777,7 +777,8 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
       const named = settings.get(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE');
       return named === undefined || named.pd === offer.pd ? '' : `, which ${variable(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE', named)} names`;
     };
-    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${where(file)}`;
+    // A file of the other PodDefault of the pair (a role's other half) is named with it.
+    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${file.pd!.name} mounts`}${where(file)}`;
     for (const pair of podAwsFiles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
       const [credentials, config] = [pair.credentials, pair.config].map(f => (f === undefined ? undefined : files.awsFile(namespace, f.secret, f.key, f.as!)));
       const found = files.awsProviders(credentials, config).get(read.profile);
