@@ -21,6 +21,12 @@ const WEB_IDENTITY_TOKEN_FILE = 'web_identity_token_file';
 const SOURCE_PROFILE = 'source_profile';
 const CREDENTIAL_SOURCE = 'credential_source';
 const CREDENTIAL_PROCESS = 'credential_process';
+const LOGIN_SESSION = 'login_session';
+const SSO_SESSION = 'sso_session';
+const SSO_ROLE_NAME = 'sso_role_name';
+const SSO_ACCOUNT_ID = 'sso_account_id';
+/** SSOProvider._ALL_REQUIRED_CONFIG_VARS. */
+const SSO_REQUIRED = [SSO_ROLE_NAME, SSO_ACCOUNT_ID, 'sso_start_url', 'sso_region'];
 
 /** configparser's `SECTCRE` (`\[(?P<header>.+)\]`, matched at the start): `.` is any but `\n`, and backtracks to the last `]`. */
 const SECTION_HEADER = /^\[([^\n]+)\]/;
@@ -122,79 +128,270 @@ export function botocoreProfilesWithKeys(text: string): ReadonlySet<string> {
   return profiles;
 }
 
-/** Which of botocore's providers a profile of a credentials or config file gives credentials by, the first in botocore's order. */
-export type BotocoreProfileProvider = 'assume-role' | 'shared-credentials-file' | 'custom-process' | 'config-file';
+/** Which of botocore's providers a profile of the credentials and config files gives credentials by, the first in botocore's order. */
+export type BotocoreProfileProvider = 'assume-role' | 'web-identity' | 'sso' | 'shared-credentials-file' | 'custom-process' | 'config-file';
+
+/** The two files botocore reads profiles from: `credentials` (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials), `config` (AWS_CONFIG_FILE or ~/.aws/config). */
+export type BotocoreFileRole = 'credentials' | 'config';
+
+/** One AWS file as botocore reads it: its profiles with their options, and, of a config file, its `[sso-session NAME]` sections. */
+export interface BotocoreFile {
+  readonly as: BotocoreFileRole;
+  readonly profiles: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly ssoSessions: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Whether some profile has `role_arn` without `web_identity_token_file`: one AssumeRoleProvider may take, with a source in this file or the other. */
+  readonly hasRole: boolean;
+  /** Whether botocore raises ConfigParseError reading it: it does so whenever it reads the profiles, of either file. */
+  readonly raises: boolean;
+}
+
+const NO_OPTIONS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
 
 /**
- * The profiles of an AWS file botocore reads as `file` (`credentials`: AWS_SHARED_CREDENTIALS_FILE or
- * ~/.aws/credentials; `config`: AWS_CONFIG_FILE or ~/.aws/config) for which one of its profile providers returns
- * credentials, each with the first one in botocore's order (botocore 1.43.11 `credentials.py`
- * `create_credential_resolver`: assume-role, then after the web identity shared-credentials-file, custom-process,
- * config-file). None when botocore raises for the file. Each file is judged alone: botocore merges the profiles
- * of both (`Session.full_config`) for assume-role and custom-process, so a role whose source profile is in the other
- * file is not seen.
+ * An AWS file read as `as`: a credentials file's sections are its profiles (`raw_config_parse`); a config file's are
+ * `[default]` and `[profile NAME]`, its `[sso-session NAME]` sections apart (`build_profile_map`). No profile when
+ * botocore raises for the file.
  */
-export function botocoreProfileProviders(text: string, file: 'credentials' | 'config'): ReadonlyMap<string, BotocoreProfileProvider> {
-  const sections = botocoreValues(text);
-  const profiles = sections === undefined ? new Map<string, ReadonlyMap<string, string>>() : file === 'credentials' ? sections : configProfiles(sections);
-  const found = new Map<string, BotocoreProfileProvider>();
-  profiles.forEach((options, name) => {
-    const provider = profileProvider(name, options, profiles, file);
-    if (provider !== undefined) { found.set(name, provider); }
-  });
+export function botocoreFile(text: string, as: BotocoreFileRole): BotocoreFile {
+  const read = botocoreValues(text);
+  const sections = read ?? NO_OPTIONS;
+  const profiles = as === 'credentials' ? sections : namedSections(sections, 'profile', 'default');
+  const ssoSessions = as === 'credentials' ? NO_OPTIONS : namedSections(sections, 'sso-session');
+  let hasRole = false;
+  profiles.forEach(options => { hasRole ||= options.has(ROLE_ARN) && !options.has(WEB_IDENTITY_TOKEN_FILE); });
+  return { as, profiles, ssoSessions, hasRole, raises: read === undefined };
+}
+
+/** A profile's credential: the provider that gives it, and the file whose option decides it (the credentials file's, when both set it). */
+export interface BotocoreProfileCredential {
+  readonly provider: BotocoreProfileProvider;
+  readonly from: BotocoreFileRole;
+}
+
+/**
+ * The profiles of the credentials and config files one SDK reads together for which one of botocore's profile
+ * providers returns credentials, each with the first one in botocore's order (botocore 1.43.11 `credentials.py`
+ * `create_credential_resolver`: assume-role, then after the env's web identity: a profile's web identity, sso,
+ * shared-credentials-file, login, custom-process, config-file). The providers that read `Session.full_config` see
+ * the profiles of both files merged, the credentials file's options over the config file's (`session.py`
+ * `full_config`); the shared-credentials-file and config-file providers each read their own file. A profile for
+ * which botocore raises first is left out: loud, never a silent choice; all are when it raises for either file (a
+ * ConfigParseError, beside a web identity too). Time linear in the files: a chain of roles is followed once from
+ * each profile (see `RoleChains`).
+ */
+export function botocoreProviders(credentials: BotocoreFile | undefined, config: BotocoreFile | undefined): ReadonlyMap<string, BotocoreProfileCredential> {
+  if (credentials?.raises || config?.raises) { return new Map(); }
+  const merged = new MergedProfiles(credentials, config);
+  const chains = new RoleChains(merged);
+  const found = new Map<string, BotocoreProfileCredential>();
+  for (const name of merged.names()) {
+    const credential = firstProvider(name, merged, chains);
+    if (credential !== undefined) { found.set(name, credential); }
+  }
   return found;
 }
 
+/** The profiles of both files as `Session.full_config` merges them, without copying them: an option of the credentials file's profile, else of the config file's. */
+class MergedProfiles {
+  private readonly credentials: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  private readonly config: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  public constructor(credentialsFile: BotocoreFile | undefined, private readonly configFile: BotocoreFile | undefined) {
+    this.credentials = credentialsFile?.profiles ?? NO_OPTIONS;
+    this.config = configFile?.profiles ?? NO_OPTIONS;
+  }
+
+  public names(): Set<string> {
+    return new Set([...this.config.keys(), ...this.credentials.keys()]);
+  }
+
+  public exists(name: string): boolean {
+    return this.credentials.has(name) || this.config.has(name);
+  }
+
+  public get(name: string, option: string): string | undefined {
+    return this.credentials.get(name)?.get(option) ?? this.config.get(name)?.get(option);
+  }
+
+  public has(name: string, option: string): boolean {
+    return this.get(name, option) !== undefined;
+  }
+
+  /** The file whose `option` of the profile `name` botocore reads: the credentials file's over the config file's. */
+  public from(name: string, option: string): BotocoreFileRole {
+    return this.credentials.get(name)?.has(option) ? 'credentials' : 'config';
+  }
+
+  /** An option of one file alone, as SharedCredentialProvider (the credentials file) and ConfigProvider (the config file) read it. */
+  public own(file: BotocoreFileRole, name: string, option: string): boolean {
+    return (file === 'credentials' ? this.credentials : this.config).get(name)?.has(option) ?? false;
+  }
+
+  public ssoSession(name: string): ReadonlyMap<string, string> | undefined {
+    return this.configFile?.ssoSessions.get(name);
+  }
+}
+
 /**
- * The first provider that gives credentials for the profile `name` of `options`, or undefined when none does or one
- * raises first (`PartialCredentialsError` for an access key without its secret, `InvalidConfigError` for a role
- * without a source it can read): loud, never a silent choice.
+ * The first provider of botocore's chain for the profile `name` (the env's own providers aside), or undefined when
+ * none gives credentials or one raises first. The env's web identity comes after assume-role and before the rest,
+ * which cloud-identity's pairs say; a profile's own web identity reads the env's AWS_ROLE_ARN and
+ * AWS_WEB_IDENTITY_TOKEN_FILE over its own (`AssumeRoleWithWebIdentityProvider._get_config`), so beside the env's it
+ * is the env's identity that is used.
  */
-function profileProvider(name: string, options: ReadonlyMap<string, string>, profiles: ReadonlyMap<string, ReadonlyMap<string, string>>, file: 'credentials' | 'config'): BotocoreProfileProvider | undefined {
-  // AssumeRoleProvider._has_assume_role_config_vars: role_arn, and no web_identity_token_file (that profile is the web identity's).
-  if (options.has(ROLE_ARN) && !options.has(WEB_IDENTITY_TOKEN_FILE)) { return roleSourced(name, options, profiles) ? 'assume-role' : undefined; }
-  // SharedCredentialProvider (credentials file) and ConfigProvider (config file): both keys; an access key alone raises.
-  const keys = options.has(ACCESS_KEY_ID) ? (options.has(SECRET_ACCESS_KEY) ? true : undefined) : false;
-  if (file === 'credentials' && keys !== false) { return keys === true ? 'shared-credentials-file' : undefined; }
-  // ProcessProvider reads credential_process from either file (full_config); it runs it, and raises when it fails.
-  if (options.has(CREDENTIAL_PROCESS)) { return 'custom-process'; }
-  if (file === 'config' && keys !== false) { return keys === true ? 'config-file' : undefined; }
+function firstProvider(name: string, merged: MergedProfiles, chains: RoleChains): BotocoreProfileCredential | undefined {
+  // AssumeRoleProvider.load: role_arn and no web_identity_token_file (that profile is the web identity's).
+  if (isRole(merged, name)) { return chains.topResolves(name) ? { provider: 'assume-role', from: merged.from(name, ROLE_ARN) } : undefined; }
+  // AssumeRoleWithWebIdentityProvider from the profile: without a role_arn (here or AWS_ROLE_ARN) it raises.
+  if (merged.has(name, WEB_IDENTITY_TOKEN_FILE)) { return merged.has(name, ROLE_ARN) ? { provider: 'web-identity', from: merged.from(name, WEB_IDENTITY_TOKEN_FILE) } : undefined; }
+  const sso = ssoProfile(merged, name);
+  if (sso !== 'none') { return sso === 'valid' ? { provider: 'sso', from: merged.from(name, SSO_ROLE_NAME) } : undefined; }
+  // SharedCredentialProvider: the credentials file's own profile; an access key without its secret raises.
+  if (merged.own('credentials', name, ACCESS_KEY_ID)) { return merged.own('credentials', name, SECRET_ACCESS_KEY) ? { provider: 'shared-credentials-file', from: 'credentials' } : undefined; }
+  // LoginProvider: raises without botocore[crt], else reads a login cache the check does not know; not followed.
+  if (merged.has(name, LOGIN_SESSION)) { return undefined; }
+  // ProcessProvider (full_config) runs the process, and raises when it fails.
+  if (merged.has(name, CREDENTIAL_PROCESS)) { return { provider: 'custom-process', from: merged.from(name, CREDENTIAL_PROCESS) }; }
+  // ConfigProvider: the config file's own profile.
+  if (merged.own('config', name, ACCESS_KEY_ID)) { return merged.own('config', name, SECRET_ACCESS_KEY) ? { provider: 'config-file', from: 'config' } : undefined; }
   return undefined;
 }
 
-/**
- * Whether AssumeRoleProvider._get_role_config accepts the role's source: `credential_source` one of the
- * providers it may source from (CanonicalNameCredentialSourcer: the container endpoint or instance metadata; the
- * environment's keys would be used first by the env provider), or `source_profile` a profile of the file with
- * keys (`_resolve_credentials_from_profile`; itself only with keys). Both, or neither, raise; a source profile
- * that is itself a role (a chain) or only a credential_process is not followed.
- */
-function roleSourced(name: string, options: ReadonlyMap<string, string>, profiles: ReadonlyMap<string, ReadonlyMap<string, string>>): boolean {
-  const source = options.get(SOURCE_PROFILE);
-  const credentialSource = options.get(CREDENTIAL_SOURCE);
-  if ((source === undefined) === (credentialSource === undefined)) { return false; }
-  if (credentialSource !== undefined) { return credentialSource === 'EcsContainer' || credentialSource === 'Ec2InstanceMetadata'; }
-  const sourced = profiles.get(source!);
-  if (sourced === undefined || !sourced.has(ACCESS_KEY_ID) || !sourced.has(SECRET_ACCESS_KEY)) { return false; }
-  return source === name || !sourced.has(ROLE_ARN);
+/** AssumeRoleProvider._has_assume_role_config_vars. */
+function isRole(merged: MergedProfiles, name: string): boolean {
+  return merged.has(name, ROLE_ARN) && !merged.has(name, WEB_IDENTITY_TOKEN_FILE);
+}
+
+/** AssumeRoleProvider._has_static_credentials: either key. */
+function hasStaticKey(merged: MergedProfiles, name: string): boolean {
+  return merged.has(name, ACCESS_KEY_ID) || merged.has(name, SECRET_ACCESS_KEY);
 }
 
 /**
- * The profiles of a config file (botocore 1.43.11 `configloader.py` `build_profile_map`, `_parse_section`):
- * `[default]`, and each section whose name starts with `profile` and splits (`shlex.split`) into two words, the
- * second its name; the others are no profiles. A later section of one name replaces an earlier one.
+ * SSOProvider._load_sso_config for the profile: `none` without `sso_role_name` and `sso_account_id`; else `valid`
+ * when the profile, with the `[sso-session NAME]` its `sso_session` names (which must exist and agree with it),
+ * sets `sso_start_url`, `sso_region`, `sso_account_id` and `sso_role_name`; `raises` otherwise (InvalidConfigError).
+ * A valid one gives deferred credentials; the token is read only when they are used.
  */
-function configProfiles(sections: ReadonlyMap<string, ReadonlyMap<string, string>>): ReadonlyMap<string, ReadonlyMap<string, string>> {
-  const profiles = new Map<string, ReadonlyMap<string, string>>();
+function ssoProfile(merged: MergedProfiles, name: string): 'none' | 'valid' | 'raises' {
+  if (!merged.has(name, SSO_ROLE_NAME) && !merged.has(name, SSO_ACCOUNT_ID)) { return 'none'; }
+  const sessionName = merged.get(name, SSO_SESSION);
+  const session = sessionName === undefined ? undefined : merged.ssoSession(sessionName);
+  if (sessionName !== undefined && session === undefined) { return 'raises'; }
+  for (const [option, value] of session ?? []) {
+    const own = merged.get(name, option);
+    if (own !== undefined && own !== value) { return 'raises'; }
+  }
+  return SSO_REQUIRED.every(option => merged.has(name, option) || session?.has(option)) ? 'valid' : 'raises';
+}
+
+/**
+ * Whether the providers botocore tries for a source profile give credentials (`_resolve_credentials_from_profile`:
+ * `ProfileProviderBuilder.providers` with the env's variables off): the profile's web identity (with its own
+ * role_arn, else it raises), sso, the credentials file's keys, login (not followed), a credential_process, the config
+ * file's keys. None raises InvalidConfigError.
+ */
+function sourceGives(merged: MergedProfiles, name: string): boolean {
+  if (merged.has(name, WEB_IDENTITY_TOKEN_FILE)) { return merged.has(name, ROLE_ARN); }
+  const sso = ssoProfile(merged, name);
+  if (sso !== 'none') { return sso === 'valid'; }
+  if (merged.own('credentials', name, ACCESS_KEY_ID)) { return merged.own('credentials', name, SECRET_ACCESS_KEY); }
+  if (merged.has(name, LOGIN_SESSION)) { return false; }
+  if (merged.has(name, CREDENTIAL_PROCESS)) { return true; }
+  if (merged.own('config', name, ACCESS_KEY_ID)) { return merged.own('config', name, SECRET_ACCESS_KEY); }
+  return false;
+}
+
+/** How a role's source resolves: where its chain ends (the source profile whose providers give it, none for a credential_source), or that botocore raises. */
+type Resolved = { readonly ok: true; readonly terminal?: string } | { readonly ok: false };
+const RAISES: Resolved = { ok: false };
+
+/**
+ * AssumeRoleProvider's chains of roles over merged profiles, each profile's outcome computed once. A role profile
+ * names one source (`source_profile`) or a `credential_source`, so the roles form a functional graph: the path from a
+ * profile either ends (a profile with a static key or no role, whose providers give credentials or not; a
+ * credential_source) or comes back to a profile already on it, which botocore raises for (InfiniteLoopConfigError,
+ * `_validate_source_profile`; it keeps the visited profiles in a list, we in the memo). A profile's outcome does not
+ * depend on the path that reaches it, but for the top profile, which is visited first: `topResolves` says so.
+ */
+class RoleChains {
+  /** Each profile's outcome as a source; `null` while it is on the path being walked. */
+  private readonly memo = new Map<string, Resolved | null>();
+
+  public constructor(private readonly merged: MergedProfiles) {}
+
+  /** AssumeRoleProvider._load_creds_via_assume_role(top), with `[top]` visited. */
+  public topResolves(top: string): boolean {
+    const step = this.roleStep(top);
+    if (!('next' in step)) { return step.done.ok; }
+    // A profile may name itself as its source when it holds a static key, and only at the top.
+    if (step.next === top) { return hasStaticKey(this.merged, top) && sourceGives(this.merged, top); }
+    const resolved = this.resolve(step.next);
+    // The chain coming back to the top profile ends there only when it has a static key; the top is visited: a loop.
+    return resolved.ok && resolved.terminal !== top;
+  }
+
+  /** `_resolve_credentials_from_profile(start)`, as a source profile reached from the top. */
+  private resolve(start: string): Resolved {
+    const path: string[] = [];
+    let name = start;
+    let result: Resolved;
+    for (;;) {
+      const held = this.memo.get(name);
+      if (held === null) { result = RAISES; break; }
+      if (held !== undefined) { result = held; break; }
+      // A source with a static key, or that is no role, is read by the profile providers; a role is assumed in turn.
+      if (hasStaticKey(this.merged, name) || !isRole(this.merged, name)) {
+        result = sourceGives(this.merged, name) ? { ok: true, terminal: name } : RAISES;
+        this.memo.set(name, result);
+        break;
+      }
+      const step = this.roleStep(name);
+      if (!('next' in step)) {
+        result = step.done;
+        this.memo.set(name, result);
+        break;
+      }
+      this.memo.set(name, null);
+      path.push(name);
+      name = step.next;
+    }
+    for (const visited of path) { this.memo.set(visited, result); }
+    return result;
+  }
+
+  /**
+   * `_get_role_config(name)`: the source profile to go on with, or the outcome: both `source_profile` and
+   * `credential_source`, or neither, raise; a credential_source is one CanonicalNameCredentialSourcer has (the container
+   * endpoint or instance metadata; `Environment` gives the env's keys, which the env provider uses first); a missing
+   * source profile raises.
+   */
+  private roleStep(name: string): { readonly next: string } | { readonly done: Resolved } {
+    const source = this.merged.get(name, SOURCE_PROFILE);
+    const credentialSource = this.merged.get(name, CREDENTIAL_SOURCE);
+    if ((source === undefined) === (credentialSource === undefined)) { return { done: RAISES }; }
+    if (credentialSource !== undefined) { return { done: credentialSource === 'EcsContainer' || credentialSource === 'Ec2InstanceMetadata' ? { ok: true } : RAISES }; }
+    return this.merged.exists(source!) ? { next: source! } : { done: RAISES };
+  }
+}
+
+/**
+ * The sections of a config file whose name starts with `prefix` and splits (`shlex.split`) into two words, by the
+ * second (botocore 1.43.11 `configloader.py` `build_profile_map`, `_parse_section`), and the one named `alone`; a
+ * later section of one name replaces an earlier one. `[profile NAME]` are profiles, `[sso-session NAME]` SSO sessions.
+ */
+function namedSections(sections: ReadonlyMap<string, ReadonlyMap<string, string>>, prefix: string, alone?: string): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  const named = new Map<string, ReadonlyMap<string, string>>();
   sections.forEach((options, section) => {
-    if (section.startsWith('profile')) {
+    // build_profile_map tests `profile` first: `[profile-sso-session x]` is a profile's, never a session's.
+    if (prefix !== 'profile' && section.startsWith('profile')) { return; }
+    if (section.startsWith(prefix)) {
       const words = shlexSplit(section);
-      if (words?.length === 2) { profiles.set(words[1], options); }
-    } else if (section === 'default') {
-      profiles.set(section, options);
+      if (words?.length === 2) { named.set(words[1], options); }
+    } else if (section === alone) {
+      named.set(section, options);
     }
   });
-  return profiles;
+  return named;
 }
 
 /**

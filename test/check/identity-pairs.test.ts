@@ -2,13 +2,13 @@
 // webhook admits them, and credentials from envFrom ConfigMaps. The identity tables themselves (which
 // variables and files give which credential, and the messages) are test/identity/check-rules.test.ts's.
 import { checkManifests } from '../../lib/check';
-import { botocoreProfileProviders } from '../../lib/sources/botocore-credentials-file';
+import { botocoreFile, botocoreProviders } from '../../lib/sources/botocore-credentials-file';
 import { configMap, inputs, line, pd, secret } from './support';
 
-// The reader itself, counted: a credentials file is read once however many PodDefaults mount it.
+// The reader itself, counted: a credentials file is read once however many PodDefaults mount it, and its profiles judged once.
 jest.mock('../../lib/sources/botocore-credentials-file', () => {
   const actual = jest.requireActual('../../lib/sources/botocore-credentials-file');
-  return { ...actual, botocoreProfileProviders: jest.fn(actual.botocoreProfileProviders) };
+  return { ...actual, botocoreFile: jest.fn(actual.botocoreFile), botocoreProviders: jest.fn(actual.botocoreProviders) };
 });
 
 const webIdentity = [{ name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::123456789012:role/notebook' }, { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/t/token' }];
@@ -240,17 +240,21 @@ describe('cloud-identity: the cost of a credentials file', () => {
       volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
       volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
     }));
-    const parse = botocoreProfileProviders as jest.MockedFunction<typeof botocoreProfileProviders>;
+    const parse = botocoreFile as jest.MockedFunction<typeof botocoreFile>;
+    const judge = botocoreProviders as jest.MockedFunction<typeof botocoreProviders>;
     parse.mockClear();
+    judge.mockClear();
 
     // WHEN checked
     const problems = problemsOf('cloud-identity', aws, pd('role', { env: webIdentity }), ...mounting);
 
-    // THEN every pair is still counted, in one problem that names every PodDefault (pair-report.ts), and the file was parsed once
+    // THEN every pair is still counted, in one problem that names every PodDefault (pair-report.ts), and the file was parsed once,
+    // its profiles judged once
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toMatch(/^300 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file/);
     expect(problems[0].message).toContain('the file /home/jovyan/.aws/credentials from Secret aws');
     expect(problems[0].sources).toHaveLength(301);
     expect(parse).toHaveBeenCalledTimes(1);
+    expect(judge).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 // The check's identity rules: service-account (the webhook keeps the last serviceAccountName by name,
 // silently) and cloud-identity (two credentials of one cloud in one pod, of which the SDK silently uses
 // one). Pure tables over manifests first, then apps that synth or fail.
+import * as path from 'path';
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess, MinioDefault,
@@ -461,6 +462,81 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
       `[default]\n${ROLE_LINES}credential_source = Environment\n`, `[profile other]\n${ROLE_LINES}source_profile = src\n[profile src]\n${KEY_LINES}`]) {
       expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ config }))).toEqual([]);
     }
+  });
+
+  // The cases below are vectors of test/identity/sdk-reference.test.ts, recorded with botocore 1.43.11 and compared with it live.
+  const roleUsed = (how: string, roleName = 'file', otherName = 'role', labels = 'file=true,role=true', other = 'env AWS_WEB_IDENTITY_TOKEN_FILE') => `poddefault ${roleName} `
+    + `(${roleName === 'file' ? 's1' : 's0'}) gives an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads (${how}) `
+    + `and poddefault ${otherName} (${otherName === 'role' ? 's0' : 's1'}) gives an AWS web identity (${other}) in namespace team-a: a notebook that selects both `
+    + `(labelled ${labels}) silently uses an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads of ${roleName}, `
+    + 'since botocore\'s credential chain assumes a profile\'s role before it tries a web identity' + KEEP_ONE;
+  /** A PodDefault that mounts the key of the Secret `secretName` named as the file `mountPath` (a subPath mount), with `env`. */
+  const mounting = (name: string, secretName: string, mountPath: string, env: any[] = []) => pd(name, { env,
+    volumes: [{ name: secretName, secret: { secretName } }], volumeMounts: [{ name: secretName, mountPath, subPath: path.basename(mountPath) }] });
+  const secretOf = (name: string, files: Record<string, string>) => ({ ...awsSecret(files), metadata: { name, namespace: 'team-a' } });
+
+  test('a role whose source profile is in the other file: both files read together, as botocore merges them', () => {
+    // GIVEN one Secret in ~/.aws/ with a role in the config file sourced from keys in the credentials file
+    const split = awsSecret({ config: `[default]\n${ROLE_LINES}source_profile = src\n`, credentials: `[src]\n${KEY_LINES}` });
+    // WHEN checked beside the web identity
+    const problems = cloudProblems(role(), mounted('/home/jovyan/.aws/'), split);
+    // THEN the role is the credential used, naming both files, never a value
+    expect(problems.map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws with the profiles of the file /home/jovyan/.aws/credentials '
+      + 'from Secret aws, its [default] profile')]);
+    expect(JSON.stringify(problems)).not.toContain(FAKE_SECRET);
+    // AND so the other way round: the role in the credentials file, its source in the config file
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${ROLE_LINES}source_profile = src\n`, config: `[profile src]\n${KEY_LINES}` }))
+      .map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/credentials from Secret aws with the profiles of the file /home/jovyan/.aws/config from Secret aws, its [default] profile')]);
+    // AND the files of two PodDefaults of the pair: the config file of one, the credentials file of the web identity's
+    const keysOfRole = secretOf('role-keys', { credentials: `[src]\n${KEY_LINES}` });
+    const roleConfig = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = src\n` });
+    expect(cloudProblems(mounting('role', 'role-keys', '/home/jovyan/.aws/credentials', webIdentity('role').spec.env), mounting('file', 'role-config', '/home/jovyan/.aws/config'),
+      keysOfRole, roleConfig).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config with the profiles of the file '
+      + '/home/jovyan/.aws/credentials from Secret role-keys that poddefault role mounts, its [default] profile')]);
+    // AND keys in the credentials file beside a config file botocore cannot read are none: it raises ConfigParseError, beside the web identity too
+    expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${KEY_LINES}`, config: 'a line before any header\n[default]\n' }))).toEqual([]);
+    // AND each alone beside the web identity is none: the role raises without its source (InvalidConfigError), the keys are of no profile botocore reads
+    expect(cloudProblems(role(), mounting('file', 'role-config', '/home/jovyan/.aws/config'), roleConfig)).toEqual([]);
+    expect(cloudProblems(mounting('role', 'role-keys', '/home/jovyan/.aws/credentials', webIdentity('role').spec.env), keysOfRole)).toEqual([]);
+    // AND the credentials file's [default] keys, with the other PodDefault's config file making [default] a role sourced from them (role_arn and
+    // source_profile = default): the role is used, not the web identity, and the keys are no longer reported as unused beside it
+    const defaultKeys = secretOf('keys', { credentials: `[default]\n${KEY_LINES}` });
+    const defaultRole = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = default\n` });
+    expect(cloudProblems(mounting('role', 'role-config', '/home/jovyan/.aws/config', webIdentity('role').spec.env), mounting('file', 'keys', '/home/jovyan/.aws/credentials'),
+      defaultKeys, defaultRole).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config that poddefault role mounts '
+      + 'with the profiles of the file /home/jovyan/.aws/credentials from Secret keys, its [default] profile')]);
+  });
+  test('chains of roles, a profile\'s own web identity and SSO profiles beside a web identity: only a role botocore assumes is reported', () => {
+    const MIDDLE = 'role_arn = arn:aws:iam::123456789012:role/middle\n';
+    const SSO = 'sso_session = team\nsso_account_id = 123456789012\nsso_role_name = reader\n[sso-session team]\nsso_start_url = https://fake.awsapps.com/start\nsso_region = eu-west-1\n';
+    const reported = (config: string, credentials?: string) => cloudProblems(role(), mounted('/home/jovyan/.aws/'),
+      awsSecret(credentials === undefined ? { config } : { config, credentials })).map(p => p.message);
+    const inConfig = roleUsed('the file /home/jovyan/.aws/config from Secret aws, its [default] profile');
+    // GIVEN a chain of two roles to keys, in the config file or with the keys in the credentials file
+    // WHEN checked beside the web identity
+    // THEN the role is used (botocore 1.43.11 assumes both, before the web identity)
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = src\n[profile src]\n${KEY_LINES}`)).toEqual([inConfig]);
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = src\n`, `[src]\n${KEY_LINES}`))
+      .toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws with the profiles of the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile')]);
+    // AND a role sourced from a credential_process, a profile's own web identity or an SSO profile is used too
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = src\n[profile src]\ncredential_process = /usr/local/bin/fake-credentials\n`)).toEqual([inConfig]);
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = src\n[profile src]\n${MIDDLE}web_identity_token_file = /var/run/fake/token\n`)).toEqual([inConfig]);
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = src\n[profile src]\n${SSO}`)).toEqual([inConfig]);
+    // AND a chain botocore raises for is none (loud): a loop of two, a loop back to the first role (which has keys), a middle role
+    // sourced from itself without keys, a chain to a source that gives nothing, an SSO source of a missing sso-session
+    for (const config of [`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = default\n`,
+      `[default]\n${ROLE_LINES}source_profile = middle\n${KEY_LINES}[profile middle]\n${MIDDLE}source_profile = default\n`,
+      `[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = middle\n`,
+      `[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = src\n[profile src]\nregion = eu-west-1\n`,
+      `[default]\n${ROLE_LINES}source_profile = src\n[profile src]\nsso_session = team\nsso_account_id = 123456789012\nsso_role_name = reader\n`]) {
+      expect(reported(config)).toEqual([]);
+    }
+    // AND a middle role sourced from its own keys is read as those keys: the chain is assumed
+    expect(reported(`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = middle\n${KEY_LINES}`)).toEqual([inConfig]);
+    // AND a profile's own web identity, or an SSO profile, comes after the env's web identity, which botocore uses: no pair,
+    // nor for the credentials file's keys they shadow
+    expect(reported(`[default]\n${MIDDLE}web_identity_token_file = /var/run/fake/token\n`, `[default]\n${KEY_LINES}`)).toEqual([]);
+    expect(reported(`[default]\n${SSO}`, `[default]\n${KEY_LINES}`)).toEqual([]);
   });
 
   test('an empty AWS_PROFILE beside AWS keys and a web identity, or container credentials, with no file: botocore raises ProfileNotFound, so no pair', () => {

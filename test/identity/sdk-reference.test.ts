@@ -17,7 +17,7 @@ import {
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { regionPartition } from '../../lib/sources/aws-role-arn';
-import { botocoreProfileProviders } from '../../lib/sources/botocore-credentials-file';
+import { botocoreFile, botocoreProviders } from '../../lib/sources/botocore-credentials-file';
 import { errorsOf, userChart } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -434,13 +434,20 @@ print(json.dumps(result))
     expect(botocore({ ...withRole, env: noProfile }).method).toBe('env');
   });
 
-  // The profiles of ~/.aws/credentials and ~/.aws/config as cloud-identity reads them (botocoreProfileProviders), against
-  // botocore's own chain: which provider gives the profile read, alone and beside a web identity (method, or the error it
-  // raises, loud). Recorded with botocore 1.43.11; no network: assume-role returns DeferredRefreshableCredentials that call
-  // STS only when used, a credential_process prints fake keys, the container endpoint is answered in-process by PROBE.
+  // The profiles of ~/.aws/credentials and ~/.aws/config as cloud-identity reads them (botocoreProviders, both files
+  // together), against botocore's own chain: which provider gives the profile read, alone and beside a web identity
+  // (method, or the error it raises, loud). Recorded with botocore 1.43.11 (python3 3.11.7, each case's files in ~/.aws/
+  // of a temporary HOME, `Session().get_credentials()`), and compared with it live on every run; no network: assume-role,
+  // sso and a profile's web identity return DeferredRefreshableCredentials that call STS or SSO only when used, a
+  // credential_process prints fake keys, the container endpoint is answered in-process by PROBE.
   const KEY_LINES = `aws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
   const PROCESS = 'credential_process = printf \'{"Version": 1, "AccessKeyId": "AKIAFAKEPROCESS00000", "SecretAccessKey": "fake-process-secret"}\'\n';
   const ROLE = `role_arn = ${ROLE_ARN}\n`;
+  const MID = 'role_arn = arn:aws:iam::123456789012:role/middle\n';
+  const SSO = 'sso_session = team\nsso_account_id = 123456789012\nsso_role_name = reader\n';
+  const SSO_SESSION = '[sso-session team]\nsso_start_url = https://fake.awsapps.com/start\nsso_region = eu-west-1\n';
+  /** A profile's token file: `{root}` is the case's temporary HOME, which holds a fake token. */
+  const TOKEN = 'web_identity_token_file = {root}/token\n';
   const PROFILE_VECTORS: [title: string, files: { credentials?: string; config?: string }, env: Record<string, string>, alone: string, beside: string][] = [
     ['keys in the config file\'s [default]', { config: `[default]\n${KEY_LINES}` }, {}, 'config-file', 'assume-role-with-web-identity'],
     ['keys in the config file\'s [profile prod], AWS_PROFILE=prod', { config: `[profile prod]\n${KEY_LINES}` }, { AWS_PROFILE: 'prod' }, 'config-file', 'assume-role-with-web-identity'],
@@ -462,6 +469,70 @@ print(json.dumps(result))
     ['a role whose source profile is missing', { config: `[default]\n${ROLE}source_profile = src\n` }, {}, 'InvalidConfigError', 'InvalidConfigError'],
     ['a role with a source profile and a credential_source', { config: `[default]\n${ROLE}source_profile = src\ncredential_source = EcsContainer\n[profile src]\n${KEY_LINES}` }, {},
       'InvalidConfigError', 'InvalidConfigError'],
+    // A source profile in the other file: Session.full_config merges the profiles of both, the credentials file's options over the config file's.
+    ['a role in the config file sourced from keys in the credentials file', { config: `[default]\n${ROLE}source_profile = src\n`, credentials: `[src]\n${KEY_LINES}` }, {},
+      'assume-role', 'assume-role'],
+    ['a role in the credentials file sourced from keys in the config file', { credentials: `[default]\n${ROLE}source_profile = src\n`, config: `[profile src]\n${KEY_LINES}` }, {},
+      'assume-role', 'assume-role'],
+    ['role_arn and source_profile in the config file\'s [default], its keys in the credentials file\'s', { config: `[default]\n${ROLE}source_profile = default\n`,
+      credentials: `[default]\n${KEY_LINES}` }, {}, 'assume-role', 'assume-role'],
+    ['role_arn alone in the config file\'s [default], keys in the credentials file\'s', { config: `[default]\n${ROLE}`, credentials: `[default]\n${KEY_LINES}` }, {},
+      'PartialCredentialsError', 'PartialCredentialsError'],
+    ['a role sourced from an access key alone in the other file', { config: `[default]\n${ROLE}source_profile = src\n`, credentials: '[src]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\n' }, {},
+      'PartialCredentialsError', 'PartialCredentialsError'],
+    ['a role sourced from a secret key alone in the other file', { config: `[default]\n${ROLE}source_profile = src\n`, credentials: `[src]\naws_secret_access_key = ${FAKE_SECRET}\n` }, {},
+      'InvalidConfigError', 'InvalidConfigError'],
+    // Either file unreadable (ConfigParseError): botocore raises whenever it reads the profiles, beside the web identity too.
+    ['a role in the config file beside a credentials file botocore cannot read', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${KEY_LINES}`,
+      credentials: 'a line before any header\n[src]\n' }, {}, 'ConfigParseError', 'ConfigParseError'],
+    ['keys in the credentials file beside a config file botocore cannot read', { config: 'a line before any header\n[default]\n', credentials: `[default]\n${KEY_LINES}` }, {},
+      'ConfigParseError', 'ConfigParseError'],
+    // Chains: a source profile that is a role is assumed in turn; one visited again raises.
+    ['a chain of two roles to keys', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = src\n[profile src]\n${KEY_LINES}` }, {},
+      'assume-role', 'assume-role'],
+    ['a chain of two roles to keys in the credentials file', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = src\n`,
+      credentials: `[src]\n${KEY_LINES}` }, {}, 'assume-role', 'assume-role'],
+    ['a chain of two roles to the container endpoint', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}credential_source = EcsContainer\n` },
+      { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }, 'assume-role', 'assume-role'],
+    ['a chain of two roles to a source that gives nothing', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = src\n[profile src]\nregion = eu-west-1\n` },
+      {}, 'InvalidConfigError', 'InvalidConfigError'],
+    ['a loop of two roles', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = default\n` }, {},
+      'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
+    ['a loop back to the first role, which has keys', { config: `[default]\n${ROLE}source_profile = middle\n${KEY_LINES}[profile middle]\n${MID}source_profile = default\n` }, {},
+      'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
+    ['the same loop read from its middle role: the first role, visited second, is read as its keys', { config: `[default]\n${ROLE}source_profile = middle\n${KEY_LINES}`
+      + `[profile middle]\n${MID}source_profile = default\n` }, { AWS_PROFILE: 'middle' }, 'assume-role', 'assume-role'],
+    ['a middle role sourced from its own keys (read as keys)', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = middle\n${KEY_LINES}` }, {},
+      'assume-role', 'assume-role'],
+    ['a middle role sourced from itself without keys', { config: `[default]\n${ROLE}source_profile = middle\n[profile middle]\n${MID}source_profile = middle\n` }, {},
+      'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
+    ['a role sourced from itself by a credential_process, without keys', { config: `[default]\n${ROLE}source_profile = default\n${PROCESS}` }, {},
+      'InfiniteLoopConfigError', 'InfiniteLoopConfigError'],
+    ['a role sourced from a credential_process', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${PROCESS}` }, {}, 'assume-role', 'assume-role'],
+    // A profile's own web identity: the web identity provider, after assume-role; the env's variables are read over the profile's.
+    ['a profile\'s own web identity', { config: `[default]\n${ROLE}${TOKEN}` }, {}, 'assume-role-with-web-identity', 'assume-role-with-web-identity'],
+    ['a profile\'s own web identity beside keys in the credentials file', { config: `[default]\n${ROLE}${TOKEN}`, credentials: `[default]\n${KEY_LINES}` }, {},
+      'assume-role-with-web-identity', 'assume-role-with-web-identity'],
+    ['a profile\'s token file without a role', { config: `[default]\n${TOKEN}` }, {}, 'InvalidConfigError', 'assume-role-with-web-identity'],
+    ['a role sourced from a profile\'s web identity', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${MID}${TOKEN}` }, {}, 'assume-role', 'assume-role'],
+    ['a role sourced from a profile\'s token file without a role', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${TOKEN}` }, {},
+      'InvalidConfigError', 'InvalidConfigError'],
+    // SSO: after the web identity (the env's wins), before the credentials file's keys.
+    ['an SSO profile of an sso-session', { config: `[default]\n${SSO}${SSO_SESSION}` }, {}, 'sso', 'assume-role-with-web-identity'],
+    ['a legacy SSO profile', { config: '[default]\nsso_start_url = https://fake.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 123456789012\nsso_role_name = reader\n' }, {},
+      'sso', 'assume-role-with-web-identity'],
+    ['an SSO profile beside keys in the credentials file', { config: `[default]\n${SSO}${SSO_SESSION}`, credentials: `[default]\n${KEY_LINES}` }, {},
+      'sso', 'assume-role-with-web-identity'],
+    ['an SSO profile without its region', { config: '[default]\nsso_start_url = https://fake.awsapps.com/start\nsso_account_id = 123456789012\nsso_role_name = reader\n' }, {},
+      'InvalidConfigError', 'assume-role-with-web-identity'],
+    // Beside the web identity botocore takes the env's web identity, then raises creating any client (the STS one here): the
+    // profile's sso_session names no [sso-session] for its token provider. Loud.
+    ['an SSO profile of a missing sso-session', { config: `[default]\n${SSO}` }, {}, 'InvalidConfigError', 'InvalidConfigError'],
+    ['an SSO profile that disagrees with its sso-session', { config: `[default]\n${SSO}sso_region = us-east-1\n${SSO_SESSION}` }, {},
+      'InvalidConfigError', 'assume-role-with-web-identity'],
+    ['a role sourced from an SSO profile', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${SSO}${SSO_SESSION}` }, {}, 'assume-role', 'assume-role'],
+    ['a role sourced from an SSO profile of a missing sso-session', { config: `[default]\n${ROLE}source_profile = src\n[profile src]\n${SSO}` }, {},
+      'InvalidConfigError', 'InvalidConfigError'],
   ];
 
   withBotocore.each(PROFILE_VECTORS)('profiles of the credentials and config files: %s', (_title, files, env, alone, beside) => {
@@ -469,8 +540,9 @@ print(json.dumps(result))
     const root = mkdtempSync(path.join(tmpdir(), 'aws-profiles-'));
     try {
       mkdirSync(path.join(root, '.aws'));
-      if (files.credentials !== undefined) { writeFileSync(path.join(root, '.aws', 'credentials'), files.credentials); }
-      if (files.config !== undefined) { writeFileSync(path.join(root, '.aws', 'config'), files.config); }
+      const rooted = (text: string) => text.split('{root}').join(root);
+      if (files.credentials !== undefined) { writeFileSync(path.join(root, '.aws', 'credentials'), rooted(files.credentials)); }
+      if (files.config !== undefined) { writeFileSync(path.join(root, '.aws', 'config'), rooted(files.config)); }
       writeFileSync(path.join(root, 'token'), 'fake-web-identity-token');
       const container: Container = { env: {}, tokens: {}, root };
       const home = { HOME: root, AWS_CONFIG_FILE: path.join(root, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(root, '.aws', 'credentials'), ...env };
@@ -479,13 +551,46 @@ print(json.dumps(result))
       // THEN it uses the recorded provider
       expect(methodOf(botocore(container, home, CATCHING_PROBE))).toBe(alone);
       expect(methodOf(botocore(container, { ...home, AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'token') }, CATCHING_PROBE))).toBe(beside);
-      // AND the check's reader finds the provider botocore uses for the profile read (an error: none)
+      // AND the check's reader, both files together, finds the provider botocore uses for the profile read (an error: none)
       const profile = env.AWS_PROFILE ?? 'default';
-      const order = ['assume-role', 'shared-credentials-file', 'custom-process', 'config-file'];
-      const found = [files.credentials === undefined ? undefined : botocoreProfileProviders(files.credentials, 'credentials').get(profile),
-        files.config === undefined ? undefined : botocoreProfileProviders(files.config, 'config').get(profile)]
-        .filter(p => p !== undefined).sort((a, b) => order.indexOf(a!) - order.indexOf(b!));
-      expect(found[0] ?? 'none').toBe(order.includes(alone) ? alone : 'none');
+      const METHODS: Record<string, string> = { 'assume-role-with-web-identity': 'web-identity' };
+      const found = botocoreProviders(files.credentials === undefined ? undefined : botocoreFile(files.credentials, 'credentials'),
+        files.config === undefined ? undefined : botocoreFile(files.config, 'config')).get(profile)?.provider;
+      expect(found ?? 'none').toBe(/^[a-z-]+$/.test(alone) && alone !== 'none' ? METHODS[alone] ?? alone : 'none');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  withBotocore('a profile\'s own web identity beside the env\'s: botocore reads each of AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE over the profile\'s: why cloud-identity reports no pair', () => {
+    // GIVEN ~/.aws/config whose [default] has a web identity of its own (another role, another token file)
+    const root = mkdtempSync(path.join(tmpdir(), 'aws-profiles-'));
+    try {
+      mkdirSync(path.join(root, '.aws'));
+      writeFileSync(path.join(root, '.aws', 'config'), `[default]\nrole_arn = arn:aws:iam::123456789012:role/profile-role\nweb_identity_token_file = ${root}/profile-token\n`
+        + 'role_session_name = profile-session\n');
+      writeFileSync(path.join(root, 'profile-token'), 'fake-profile-token');
+      writeFileSync(path.join(root, 'env-token'), 'fake-env-token');
+      const home = { HOME: root, AWS_CONFIG_FILE: path.join(root, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(root, 'no-credentials') };
+      const container: Container = { env: {}, tokens: {}, root };
+      const sent = (env: Record<string, string>) => {
+        const result = botocore(container, { ...home, ...env });
+        const { RoleArn, WebIdentityToken, RoleSessionName } = Object.fromEntries(new URLSearchParams(result.requests[0].body));
+        return { method: result.method, RoleArn, WebIdentityToken, RoleSessionName };
+      };
+      // WHEN botocore resolves its credentials beside the env's web identity
+      // THEN it is the env's role and token that are used (AssumeRoleWithWebIdentityProvider._get_config), the profile's
+      // role_session_name with them: the profile's identity is keyless too, so no pair is reported
+      expect(sent({ AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'env-token') }))
+        .toEqual({ method: 'assume-role-with-web-identity', RoleArn: ROLE_ARN, WebIdentityToken: 'fake-env-token', RoleSessionName: 'profile-session' });
+      // AND with the env's token file alone, the profile's role is assumed with the env's token
+      expect(sent({ AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'env-token') }))
+        .toEqual({ method: 'assume-role-with-web-identity', RoleArn: 'arn:aws:iam::123456789012:role/profile-role', WebIdentityToken: 'fake-env-token', RoleSessionName: 'profile-session' });
+      // AND without the env's, the profile's own
+      expect(sent({})).toEqual({ method: 'assume-role-with-web-identity', RoleArn: 'arn:aws:iam::123456789012:role/profile-role', WebIdentityToken: 'fake-profile-token',
+        RoleSessionName: 'profile-session' });
+      // AND the check's reader gives the profile no kind cloud-identity pairs (its provider is the web identity's)
+      expect(botocoreProviders(undefined, botocoreFile(readFileSync(path.join(root, '.aws', 'config'), 'utf8'), 'config')).get('default')).toEqual({ provider: 'web-identity', from: 'config' });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -3,7 +3,9 @@
 // which `SharedCredentialProvider.load` returns credentials. Recorded with Python 3.11.7 and botocore 1.43.11
 // by PROBE below (each file written as UTF-8); the live comparison reruns it where python3 and botocore are.
 import { spawnSync } from 'child_process';
-import { botocoreCredentialsPath, botocoreProfilesWithKeys, botocoreSections, shlexSplit } from '../../lib/sources/botocore-credentials-file';
+import {
+  botocoreCredentialsPath, botocoreFile, botocoreProfilesWithKeys, botocoreProviders, botocoreSections, shlexSplit,
+} from '../../lib/sources/botocore-credentials-file';
 
 type Read = 'ConfigParseError' | { readonly sections: Record<string, readonly string[]>; readonly withKeys: readonly string[] };
 
@@ -333,5 +335,45 @@ describe('a config file\'s "[profile NAME]" header as botocore splits it', () =>
     // THEN they are the recorded words (undefined for ValueError)
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).map((w: string[] | null) => w ?? undefined)).toEqual(HEADERS.map(h => h[1]));
+  });
+});
+
+describe('chains of roles as botocore follows them, in one pass', () => {
+  // botocore 1.43.11 AssumeRoleProvider._resolve_credentials_from_profile follows a source profile that is a role, and raises
+  // InfiniteLoopConfigError for one visited again (recorded in test/identity/sdk-reference.test.ts). The reader follows each
+  // profile's chain once for all the profiles of the files (RoleChains): what is read here is what matters; speed is the bench's.
+  const KEYS = 'aws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake-secret-key-0000\n';
+  const role = (k: number) => `role_arn = arn:aws:iam::123456789012:role/r${k}\n`;
+  const providers = (config: string, credentials?: string) => botocoreProviders(credentials === undefined ? undefined : botocoreFile(credentials, 'credentials'),
+    botocoreFile(config, 'config'));
+
+  test('a chain of 20,000 roles to keys: every role of it is assumed', () => {
+    // GIVEN [profile p0] -> p1 -> ... -> p19999 -> [profile keys]
+    const N = 20_000;
+    const config = Array.from({ length: N }, (_, k) => `[profile p${k}]\n${role(k)}source_profile = ${k + 1 < N ? `p${k + 1}` : 'keys'}\n`).join('') + `[profile keys]\n${KEYS}`;
+    // WHEN read
+    const found = providers(config);
+    // THEN each role is assume-role, the keys are the config file's
+    expect(found.size).toBe(N + 1);
+    expect([...found.values()].filter(c => c.provider === 'assume-role' && c.from === 'config')).toHaveLength(N);
+    expect(found.get('keys')).toEqual({ provider: 'config-file', from: 'config' });
+  });
+
+  test('a loop of 20,000 roles, and a chain of 20,000 that enters it: none', () => {
+    // GIVEN l0 -> l1 -> ... -> l19999 -> l0, and c0 -> ... -> c19999 -> l0, in the credentials file
+    const N = 20_000;
+    const credentials = Array.from({ length: N }, (_, k) => `[l${k}]\n${role(k)}source_profile = l${(k + 1) % N}\n[c${k}]\n${role(k)}source_profile = ${k + 1 < N ? `c${k + 1}` : 'l0'}\n`).join('');
+    // WHEN read with an empty config file
+    // THEN botocore raises for every one (InfiniteLoopConfigError): none
+    expect(providers('', credentials).size).toBe(0);
+  });
+
+  test('the first profile of a chain is visited first: a loop back to it raises, though it has keys, and read from the next it is the source', () => {
+    // GIVEN [default] (a role with keys) -> middle -> default
+    const config = `[default]\n${role(0)}source_profile = middle\n${KEYS}[profile middle]\n${role(1)}source_profile = default\n`;
+    // WHEN read
+    // THEN default raises (InfiniteLoopConfigError) and middle is assumed from default's keys, as botocore 1.43.11 does
+    // (both recorded in test/identity/sdk-reference.test.ts)
+    expect([...providers(config)]).toEqual([['middle', { provider: 'assume-role', from: 'config' }]]);
   });
 });

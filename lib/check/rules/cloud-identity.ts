@@ -16,9 +16,11 @@
 // which botocore honours before the environment. The file is read as botocore reads it
 // (sources/botocore-credentials-file.ts), not as the library's own parser, which refuses more; one
 // botocore raises for is none. The config file counts likewise (`config` in a `.aws` directory, or the file
-// `AWS_CONFIG_FILE` names), and a profile of either file gives what botocore's first provider for it gives
-// (botocoreProfileProviders): a role (`role_arn` with a source) before the web identity, a credential_process or
-// the config file's keys after it; the library's own config file, a region alone, gives none. An empty profile name makes botocore raise before it tries any AWS
+// `AWS_CONFIG_FILE` names), and a profile gives what botocore's first provider for it gives, the two files of the
+// pod read together as botocore merges them, whichever PodDefault of the pair mounts each (botocoreProviders): a
+// role (`role_arn` with a source, followed through source profiles that are roles) before the web identity, a
+// credential_process or the config file's keys after it; a profile's own web identity and SSO come after the env's
+// web identity and give no pair; the library's own config file, a region alone, gives none. An empty profile name makes botocore raise before it tries any AWS
 // credential: a pod that gets one has no AWS pair. gcloud's file counts in `.config/gcloud`, or in the
 // directory `CLOUDSDK_CONFIG` names. Each of these values is first what the kubelet makes of it at container start
 // (admission/env-expansion.ts): `$(VAR)` expanded with the variables set before it in the container's env as the
@@ -38,7 +40,9 @@ import { containerEnv, ResolvedVariable } from '../../admission/env-expansion';
 import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
-import { botocoreCredentialsPath, BotocoreProfileProvider, botocoreProfileProviders } from '../../sources/botocore-credentials-file';
+import {
+  botocoreCredentialsPath, BotocoreFile, botocoreFile, BotocoreProfileCredential, BotocoreProfileProvider, botocoreProviders,
+} from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
 import { compareNames, foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
@@ -159,17 +163,27 @@ interface FileOffer {
   readonly files: readonly OfferedFile[];
 }
 
-/** A file of a FileOffer; an AWS one with the file botocore may read it as. */
+/** A file of a FileOffer; an AWS one with the file botocore may read it as, and the PodDefault that mounts it. */
 interface OfferedFile extends MountedFile {
   readonly as?: AwsFile;
+  readonly pd?: PodDefaultFound;
 }
 
 /** The two files botocore reads profiles from. */
 type AwsFile = 'credentials' | 'config';
 
-/** The kind of credential each provider of an AWS profile gives, by the file that gives it. */
-function awsKind(provider: BotocoreProfileProvider): Kind {
-  return provider === 'assume-role' ? 'aws-role-profile' : provider === 'shared-credentials-file' ? 'aws-file' : 'aws-profile';
+/**
+ * The kind of credential each provider of an AWS profile gives, by the file that gives it; none for a profile's own
+ * web identity or SSO, which come after the env's web identity in botocore's chain (recorded in
+ * test/identity/sdk-reference.test.ts): beside it they are keyless too, or unused.
+ */
+function awsKind(provider: BotocoreProfileProvider | undefined): Kind | undefined {
+  switch (provider) {
+    case 'assume-role': return 'aws-role-profile';
+    case 'shared-credentials-file': return 'aws-file';
+    case 'custom-process': case 'config-file': return 'aws-profile';
+    default: return undefined;
+  }
 }
 
 /** What one PodDefault offers: a credential, or files that are one with the right env. */
@@ -183,8 +197,10 @@ const GCLOUD_FILE = 'application_default_credentials.json';
  */
 export class SecretFiles {
   private byKey?: Map<string, string>;
-  /** The profiles that give credentials of each file text read so far, as a credentials or a config file: a file many PodDefaults mount is parsed once. */
-  private profileProviders?: Map<string, ReadonlyMap<string, BotocoreProfileProvider>>;
+  /** Each file text read so far as a credentials or a config file: a file many PodDefaults mount is parsed once. */
+  private awsFiles?: Record<AwsFile, Map<string, BotocoreFile>>;
+  /** The credentials of the profiles of each credentials file and config file read together (`NO_FILE` for none). */
+  private providers?: Map<BotocoreFile, Map<BotocoreFile, ReadonlyMap<string, BotocoreProfileCredential>>>;
 
   /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
   public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
@@ -206,23 +222,40 @@ export class SecretFiles {
     return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
   }
 
-  /** The profiles that give credentials in `key` of the Secret `name` in `namespace`, read as the AWS file `as`, with the provider that gives them (none when it is no such file). */
-  public profiles(namespace: string, name: string, key: string, as: AwsFile): ReadonlyMap<string, BotocoreProfileProvider> {
+  /** `key` of the Secret `name` in `namespace` read as the AWS file `as`; undefined when the input does not hold it. */
+  public awsFile(namespace: string, name: string, key: string, as: AwsFile): BotocoreFile | undefined {
     const text = this.text(namespace, name, key);
-    if (text === undefined) { return NO_PROFILES; }
+    if (text === undefined) { return undefined; }
     const owner = this.base ?? this;
-    owner.profileProviders ??= new Map();
-    const id = `${as}\n${text}`;
-    let found = owner.profileProviders.get(id);
+    owner.awsFiles ??= { credentials: new Map(), config: new Map() };
+    let read = owner.awsFiles[as].get(text);
+    if (read === undefined) {
+      read = botocoreFile(text, as);
+      owner.awsFiles[as].set(text, read);
+    }
+    return read;
+  }
+
+  /** The profiles that give credentials when botocore reads the two files together (`botocoreProviders`), each pair of files judged once. */
+  public awsProviders(credentials: BotocoreFile | undefined, config: BotocoreFile | undefined): ReadonlyMap<string, BotocoreProfileCredential> {
+    const owner = this.base ?? this;
+    owner.providers ??= new Map();
+    let byConfig = owner.providers.get(credentials ?? NO_FILE);
+    if (byConfig === undefined) {
+      byConfig = new Map();
+      owner.providers.set(credentials ?? NO_FILE, byConfig);
+    }
+    let found = byConfig.get(config ?? NO_FILE);
     if (found === undefined) {
-      found = botocoreProfileProviders(text, as);
-      owner.profileProviders.set(id, found);
+      found = botocoreProviders(credentials, config);
+      byConfig.set(config ?? NO_FILE, found);
     }
     return found;
   }
 }
 
-const NO_PROFILES: ReadonlyMap<string, BotocoreProfileProvider> = new Map();
+/** The key of `SecretFiles.awsProviders`' cache for a file botocore does not read. */
+const NO_FILE: BotocoreFile = { as: 'config', profiles: new Map(), ssoSessions: new Map(), hasRole: false, raises: false };
 
 function filesOf(objects: readonly Found[]): Map<string, string> {
   const files = new Map<string, string>();
@@ -336,12 +369,20 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (own.size > 0) { settings.set(pd, own); }
   }
   const named = namedFiles(settings);
+  /** The files of each PodDefault botocore may read; whether one has a role profile, which a file of another PodDefault may source. */
+  const awsFiles = new Map<PodDefaultFound, readonly OfferedFile[]>();
+  let roles = false;
+  for (const pd of group) {
+    const aws = awsFilesOf(pd, namespace, keys, files, named);
+    if (aws.length > 0) { awsFiles.set(pd, aws); }
+    roles ||= aws.some(f => files.awsFile(namespace, f.secret, f.key, f.as!)!.hasRole);
+  }
   const found: Offer[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
   for (const pd of group) {
     place.set(pd, place.size);
-    for (const offer of offersOf(pd, namespace, keys, files, named)) { found.push(offer); }
+    for (const offer of offersOf(pd, namespace, keys, files, named, awsFiles.get(pd) ?? [], roles)) { found.push(offer); }
   }
   /** Each offer as the credential it is in a pod of its PodDefault's env alone; undefined when none. */
   const byItself = new Map<number, Credential | undefined>();
@@ -368,10 +409,16 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
   /** Whether botocore raises ProfileNotFound in a pod that selects `a` and `b` (see `botocoreProfile`), before it tries any credential. */
   const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound) =>
     botocoreProfile(settingsBeside(a, b) ?? settings.get(a) ?? NO_SETTINGS)?.profile === '';
-  /** The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own. */
+  /**
+   * The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own (expanded with the
+   * pair's, see `settingsBeside`), and whose AWS files botocore reads with its own.
+   */
   const credentialBeside = (i: number, partner: PodDefaultFound) => {
-    const beside = isFileOffer(found[i]) ? settingsBeside(found[i].pd, partner) : undefined;
-    return beside === undefined ? credentialAlone(i) : credentialOf(found[i], beside, namespace, files);
+    if (!isFileOffer(found[i])) { return credentialAlone(i); }
+    const beside = settingsBeside(found[i].pd, partner);
+    const partnerFiles = partner === found[i].pd || found[i].kind === 'google-gcloud-file' ? undefined : awsFiles.get(partner);
+    return beside === undefined && partnerFiles === undefined ? credentialAlone(i)
+      : credentialOf(found[i], beside ?? settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files, partnerFiles);
   };
   PAIRS.forEach((pair, p) => {
     const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
@@ -382,7 +429,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       // A value that refers to a variable, which the other PodDefault may set.
       || found.some(o => (o.kind === pair.used || o.kind === pair.unused) && hasReferences(settings.get(o.pd)))
       // An empty profile name makes botocore raise, whichever credential it finds; another PodDefault's AWS_DEFAULT_PROFILE may hide it.
-      || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''));
+      || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''))
+      // A role profile may be sourced from the other PodDefault's file, and shadow a file's keys there.
+      || (pair.cloud === 'aws' && roles);
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
@@ -599,10 +648,12 @@ function admittedLabels(podDefaults: readonly PodDefaultFound[], namespace: stri
 
 /**
  * The credentials one PodDefault gives, each kind once, and the credentials files it mounts where an SDK
- * may read them: botocore's `credentials` in a `.aws` directory, gcloud's file in `.config/gcloud`, or
- * where a variable of `named` (of any PodDefault of the group) puts them.
+ * may read them: botocore's files (`aws`, see `awsFilesOf`), gcloud's file in `.config/gcloud`, or where a
+ * variable of `named` (of any PodDefault of the group) puts it. An AWS file offers the kinds its profiles give
+ * alone, and, when `roles` (some AWS file of the group has a role profile), a role it may give read with a file of
+ * the other PodDefault of a pair (botocore merges the profiles of both files): `credentialOf` judges each pair.
  */
-function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles, named: NamedFiles): Offer[] {
+function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles, named: NamedFiles, aws: readonly OfferedFile[], roles: boolean): Offer[] {
   const found = new Map<Kind, Offer>();
   const add = (c: Offer) => { if (!found.has(c.kind)) { found.set(c.kind, c); } };
   const spec = pd.manifest.spec ?? {};
@@ -627,25 +678,42 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
       }
     }
   }
-  const aws = new Map<Kind, OfferedFile[]>();
-  const gcloud: MountedFile[] = [];
+  // Each kind the profiles of a file give alone: which profile botocore reads, and the other file, are known pair by pair.
+  const awsKinds = new Set<Kind>();
+  for (const file of aws) {
+    const read = files.awsFile(namespace, file.secret, file.key, file.as!)!;
+    files.awsProviders(file.as === 'credentials' ? read : undefined, file.as === 'config' ? read : undefined).forEach(c => {
+      const kind = awsKind(c.provider);
+      if (kind !== undefined) { awsKinds.add(kind); }
+    });
+  }
+  if (roles && aws.length > 0) { awsKinds.add('aws-role-profile'); }
+  awsKinds.forEach(kind => add({ pd, kind, files: aws }));
+  const gcloud = mountedSecretFiles(pd, namespace, keys).filter(file => {
+    const folded = foldPath(file.path);
+    return folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || isNamed(named.gcloud, folded);
+  });
+  if (gcloud.length > 0) { add({ pd, kind: 'google-gcloud-file', files: gcloud }); }
+  return [...found.values()];
+}
+
+/**
+ * The files a PodDefault mounts where botocore may read them, each with the file it is read as: `credentials` in a
+ * `.aws` directory or where some PodDefault's AWS_SHARED_CREDENTIALS_FILE names, `config` in a `.aws` directory or
+ * where some AWS_CONFIG_FILE names; a file of a Secret the input does not hold is none.
+ */
+function awsFilesOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files: SecretFiles, named: NamedFiles): OfferedFile[] {
+  const aws: OfferedFile[] = [];
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
     const as: AwsFile[] = [];
     if (folded.endsWith('/.aws/credentials') || isNamed(named.aws, folded)) { as.push('credentials'); }
     if (folded.endsWith('/.aws/config') || isNamed(named.awsConfig, folded)) { as.push('config'); }
     for (const read of as) {
-      // Each kind its profiles give: which profile botocore reads is known pair by pair.
-      for (const kind of new Set([...files.profiles(namespace, file.secret, file.key, read).values()].map(awsKind))) {
-        if (!aws.has(kind)) { aws.set(kind, []); }
-        aws.get(kind)!.push({ ...file, as: read });
-      }
+      if (files.awsFile(namespace, file.secret, file.key, read) !== undefined) { aws.push({ ...file, as: read, pd }); }
     }
-    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) || isNamed(named.gcloud, folded)) { gcloud.push(file); }
   }
-  aws.forEach((offered, kind) => add({ pd, kind, files: offered }));
-  if (gcloud.length > 0) { add({ pd, kind: 'google-gcloud-file', files: gcloud }); }
-  return [...found.values()];
+  return aws;
 }
 
 function isFileOffer(offer: Offer): offer is FileOffer {
@@ -775,29 +843,36 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFile
 /**
  * An offer as the credential it is in a container of env `settings`: a file counts when the SDK reads it
  * and it holds credentials for the profile read; undefined when none does, or when a variable that decides
- * it is one whose value the check does not know. A variable is named, never its value, with its
+ * it is one whose value the check does not know. An AWS file is read with the other AWS file the pod holds,
+ * its own or one of `partnerFiles` (the other PodDefault's). A variable is named, never its value, with its
  * PodDefault when another one sets it.
  */
-function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles): Credential | undefined {
+function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles, partnerFiles: readonly OfferedFile[] = []): Credential | undefined {
   if (!isFileOffer(offer)) { return offer; }
   const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${setting.pd.name}`);
   if (offer.kind !== 'google-gcloud-file') {
     const read = botocoreProfile(settings);
     if (read === undefined || read.profile === '') { return undefined; }
-    for (const file of offer.files) {
-      // botocore 1.43 configprovider.py `credentials_file` (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials)
-      // and `config_file` (AWS_CONFIG_FILE, else ~/.aws/config).
-      const [name, fallback] = file.as === 'config' ? ['AWS_CONFIG_FILE', '/.aws/config'] : ['AWS_SHARED_CREDENTIALS_FILE', '/.aws/credentials'];
-      const named = settings.get(name);
-      const path = named?.value === undefined ? undefined : botocoreCredentialsPath(named.value, homeOf(settings));
-      if (named !== undefined && path === undefined) { continue; }
-      const folded = foldPath(file.path);
-      if (named !== undefined ? foldPath(path!) !== folded : !folded.endsWith(fallback)) { continue; }
-      const provider = files.profiles(namespace, file.secret, file.key, file.as!).get(read.profile);
-      if (provider === undefined || awsKind(provider) !== offer.kind) { continue; }
-      const where = named === undefined || named.pd === offer.pd ? '' : `, which ${variable(name, named)} names`;
-      const which = read.setting === undefined ? 'its [default] profile' : `the profile ${variable(read.variable!, read.setting)} names`;
-      return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}${where}, ${which}` };
+    const which = read.setting === undefined ? 'its [default] profile' : `the profile ${variable(read.variable!, read.setting)} names`;
+    const where = (file: OfferedFile) => {
+      const named = settings.get(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE');
+      return named === undefined || named.pd === offer.pd ? '' : `, which ${variable(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE', named)} names`;
+    };
+    // A file of the other PodDefault of the pair (a role's other half) is named with it.
+    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${file.pd!.name} mounts`}${where(file)}`;
+    for (const pair of podAwsFiles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
+      const [credentials, config] = [pair.credentials, pair.config].map(f => (f === undefined ? undefined : files.awsFile(namespace, f.secret, f.key, f.as!)));
+      const found = files.awsProviders(credentials, config).get(read.profile);
+      if (found === undefined || awsKind(found.provider) !== offer.kind) { continue; }
+      const decides = pair[found.from]!;
+      const other = found.from === 'credentials' ? pair.config : pair.credentials;
+      // The file whose option decides, read alone: when it gives another kind, the other file's profiles are needed (a role's source).
+      const alone = files.awsProviders(found.from === 'credentials' ? credentials : undefined, found.from === 'config' ? config : undefined).get(read.profile);
+      const needsOther = other !== undefined && awsKind(alone?.provider) !== offer.kind;
+      // The offer's PodDefault gives the credential when a file it mounts decides it or is needed for it.
+      if (decides.pd !== offer.pd && !(needsOther && other.pd === offer.pd)) { continue; }
+      const also = needsOther ? ` with the profiles of ${fileText(other)}` : '';
+      return { pd: offer.pd, kind: offer.kind, how: `${fileText(decides)}${also}, ${which}` };
     }
     return undefined;
   }
@@ -813,6 +888,46 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
     }
   }
   return undefined;
+}
+
+/**
+ * The credentials file and config file botocore may read together in a pod of env `settings` from `files`
+ * (botocore 1.43 configprovider.py `credentials_file`: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials;
+ * `config_file`: AWS_CONFIG_FILE, else ~/.aws/config). A file a variable names is the one at its path (none when
+ * the check does not know its value); else both are in the `.aws` directory of one HOME, which the check does not
+ * always know: the files are paired by their directory. Each pair holds one file at least.
+ */
+function podAwsFiles(files: readonly OfferedFile[], settings: Settings): { readonly credentials?: OfferedFile; readonly config?: OfferedFile }[] {
+  const NAMED = '';
+  /** The files botocore may read as `as`, by the HOME whose `.aws` directory holds them (NAMED for one a variable names). */
+  const byHome = (as: AwsFile): Map<string, OfferedFile[]> => {
+    const [name, fallback] = as === 'config' ? ['AWS_CONFIG_FILE', '/.aws/config'] : ['AWS_SHARED_CREDENTIALS_FILE', '/.aws/credentials'];
+    const named = settings.get(name);
+    const path = named?.value === undefined ? undefined : botocoreCredentialsPath(named.value, homeOf(settings));
+    const found = new Map<string, OfferedFile[]>();
+    if (named !== undefined && path === undefined) { return found; }
+    for (const file of files) {
+      if (file.as !== as) { continue; }
+      const folded = foldPath(file.path);
+      const home = named !== undefined ? (foldPath(path!) === folded ? NAMED : undefined) : folded.endsWith(fallback) ? folded.slice(0, -fallback.length) : undefined;
+      if (home === undefined) { continue; }
+      const held = found.get(home);
+      if (held === undefined) { found.set(home, [file]); } else { held.push(file); }
+    }
+    return found;
+  };
+  const [credentials, config] = [byHome('credentials'), byHome('config')];
+  const at = (byThat: Map<string, OfferedFile[]>, home: string): (OfferedFile | undefined)[] => byThat.get(NAMED) ?? byThat.get(home) ?? [undefined];
+  const homes = new Set([...credentials.keys(), ...config.keys()].filter(home => home !== NAMED));
+  const pairs: { credentials?: OfferedFile; config?: OfferedFile }[] = [];
+  for (const home of homes.size === 0 ? [NAMED] : homes) {
+    for (const c of at(credentials, home)) {
+      for (const g of at(config, home)) {
+        if (c !== undefined || g !== undefined) { pairs.push({ credentials: c, config: g }); }
+      }
+    }
+  }
+  return pairs;
 }
 
 /** A file a PodDefault mounts from a key of a Secret. */
