@@ -174,6 +174,17 @@ describe('NotebookAccess', () => {
       .toThrow('[test/access] homeDirectory: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give the notebook user\'s home, such as "/home/jovyan"');
   });
 
+  test('pipelines given as a string or a number, as JavaScript and jsii callers may, is refused, not read as truthy', () => {
+    // GIVEN pipelines: "false", which a truthiness test took for true and added the Pipelines API access
+    const chart = userChart();
+    // WHEN / THEN it is refused, naming the prop, and nothing is left in the tree
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, pipelines: 'false' as any }),
+      '[test/access] pipelines: is a string, not true or false: give true or false, or leave pipelines out', ['fake-password-0000']);
+    expectRejected(chart, 'access', () => new NotebookAccess(chart, 'access', { docker, pipelines: 1 as any }),
+      '[test/access] pipelines: is a number, not true or false: give true or false, or leave pipelines out', ['fake-password-0000']);
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+
   test('a bad child input leaves nothing half-built', () => {
     // GIVEN
     const chart = userChart();
