@@ -1,5 +1,5 @@
-import { Testing } from 'cdk8s';
-import { AwsWebIdentityAccess } from '../../lib';
+import { Chart, Testing } from 'cdk8s';
+import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
 import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
@@ -212,5 +212,24 @@ describe('AwsWebIdentityAccess refuses', () => {
     const arn = 'arn:aws:iam::123456789012:role/Distinctive Name';
     expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).toThrow(/role name that IAM does not allow/);
     expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).not.toThrow(/Distinctive/);
+  });
+});
+
+describe('the selector labels every keyless identity shares (CloudIdentityAccess)', () => {
+  test.each<[string, (chart: Chart) => CloudIdentityAccess]>([
+    ['AwsWebIdentityAccess', chart => new AwsWebIdentityAccess(chart, 'identity', { roleArn: ROLE_ARN })],
+    ['AzureWorkloadIdentityAccess', chart => new AzureWorkloadIdentityAccess(chart, 'identity', {
+      clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' })],
+    ['GcpWorkloadIdentityAccess', chart => new GcpWorkloadIdentityAccess(chart, 'identity', { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' })],
+  ])('%s: a caller who writes to selectorLabels cannot change the selector the PodDefault renders', (_, create) => {
+    // GIVEN an identity, whose selectorLabels was the very object its PodDefault renders as matchLabels
+    const chart = userChart();
+    const identity = create(chart);
+    // WHEN a caller adds a label to it, as a Notebook's labels are built up
+    expect(() => { identity.selectorLabels.extra = 'true'; }).toThrow(TypeError);
+    // THEN the attribute and the rendered selector are both still the one label, as PodDefaultAccess keeps its own
+    expect(identity.selectorLabels).toEqual({ identity: 'true' });
+    const pd = Testing.synth(chart).find(m => m.kind === 'PodDefault');
+    expect(pd.spec.selector).toEqual({ matchLabels: { identity: 'true' } });
   });
 });
