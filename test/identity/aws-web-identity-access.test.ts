@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
-import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
+import { accessErrorOf, errorsOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
 const ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
@@ -232,4 +232,18 @@ describe('the selector labels every keyless identity shares (CloudIdentityAccess
     const pd = Testing.synth(chart).find(m => m.kind === 'PodDefault');
     expect(pd.spec.selector).toEqual({ matchLabels: { identity: 'true' } });
   });
+});
+
+test('two roles given one selectorLabel are refused at synth: a notebook that ticks it gets both, and the webhook refuses it', () => {
+  // GIVEN two roles a platform team offers under one label
+  const app = Testing.app();
+  const chart = userChart(app);
+  new AwsWebIdentityAccess(chart, 'reader', { roleArn: ROLE_ARN, selectorLabel: 'cloud-identity' });
+  new AwsWebIdentityAccess(chart, 'writer', { roleArn: 'arn:aws:iam::123456789012:role/notebook-s3-writer', selectorLabel: 'cloud-identity' });
+  // WHEN synthesised THEN the check says so for both markers they share, where it accepted the pair as exclusive
+  const tail = 'to exclude each other, but select the same pods (labelled cloud-identity=true): every notebook that selects one selects both, and the webhook refuses it';
+  expect(errorsOf(() => app.synth())).toEqual([
+    `poddefaults reader (test/reader) and writer (test/writer) in namespace user set KUBEFLOW_AWS_CREDENTIAL to their own names, ${tail} (two values for KUBEFLOW_AWS_CREDENTIAL); give each its own selector label`,
+    `poddefaults reader (test/reader) and writer (test/writer) in namespace user set KUBEFLOW_S3_ACCESS to their own names, ${tail} (two values for KUBEFLOW_S3_ACCESS); give each its own selector label`,
+  ]);
 });
