@@ -32,11 +32,6 @@ export function yamlTypeName(value: unknown): string {
   return value !== null && typeof value === 'object' ? 'a mapping' : typeName(value);
 }
 
-/** A shallow copy of `value` when it is a mapping, so that a later change to the caller's object does not count; anything else as it is. */
-export function copyOfMapping<T>(value: T): T {
-  return isPlainObject(value) ? { ...value } : value;
-}
-
 /** A value as a string, `''` for an absent one. */
 export function str(value: unknown): string {
   return isNil(value) ? '' : String(value);

@@ -141,20 +141,26 @@ export function hasControlCharacter(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
-/** Whether `path` is an absolute path without a `..` segment, a line break or NUL: a directory to mount at. */
+/**
+ * Whether `path` is an absolute path without a `..` segment, a control character (C0 or DEL: a line break,
+ * a tab, NUL, a terminal's escape) or whitespace at its end: a directory to mount at. The API server takes
+ * the last two, but the mount then lands in a directory no tool reads (`/home/jovyan/.docker/\t`, from a
+ * paste or a line read with its trailing space), and the notebook has no credentials, silently.
+ */
 export function isAbsoluteDirectory(path: string): boolean {
-  return path.startsWith('/') && !/[\r\n\0]|(^|\/)\.\.(\/|$)/.test(path);
+  return path.startsWith('/') && !/[\u0000-\u001f\u007f]|(^|\/)\.\.(\/|$)|\s$/.test(path);
 }
 
 /** Why `path` is not `isAbsoluteDirectory`, said without showing it (a secret may be pasted where a path goes). */
 export function directoryProblem(path: string): string {
-  const rule = 'a directory to mount at is an absolute path without ".." segments or line breaks';
+  const rule = 'a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end';
   const chars = Array.from(path);
-  const bad = chars.findIndex(c => /[\r\n\0]/.test(c));
+  const bad = chars.findIndex(c => /[\u0000-\u001f\u007f]/.test(c));
   const where = path === '' ? 'is empty'
     : !path.startsWith('/') ? 'is not an absolute path (it does not start with "/")'
       : bad >= 0 ? `has ${characterClass(chars[bad])} at character ${bad + 1}`
-        : 'has a ".." segment';
+        : /\s$/.test(path) ? `ends with ${characterClass(chars[chars.length - 1])}`
+          : 'has a ".." segment';
   return `${where}; ${rule}`;
 }
 

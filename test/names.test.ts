@@ -38,10 +38,17 @@ describe('isAbsoluteDirectory', () => {
     ['/a\nb', false],
     ['/a\rb', false],
     ['/a\0', false],
+    ['/home/jovyan/.docker/\t', false],
+    ['/home/\u001b[0mjovyan', false],
+    ['/a\u007f', false],
+    ['/home/jovyan/.docker/ ', false],
+    ['/home/jovyan/.docker\u00a0', false],
+    ['/home/my notebooks/.docker/', true],
   ])('%j -> %j', (path, expected) => {
-    // THEN it agrees with the table, and with the plain reading of the rule: absolute, no line break or NUL, no ".." segment
+    // THEN it agrees with the table, and with the plain reading of the rule: absolute, no control character
+    // (C0 or DEL, a line break and a tab among them), no whitespace at its end, no ".." segment
     expect(isAbsoluteDirectory(path)).toBe(expected);
-    expect(path.startsWith('/') && !/[\r\n\0]/.test(path) && !path.split('/').includes('..')).toBe(expected);
+    expect(path.startsWith('/') && !/[\u0000-\u001f\u007f]/.test(path) && !/\s$/.test(path) && !path.split('/').includes('..')).toBe(expected);
   });
 });
 

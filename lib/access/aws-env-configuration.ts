@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
+import { accessSpec, checkNoMount, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
 import { markerEnv, S3_ACCESS_MARKER } from './markers';
@@ -58,6 +58,7 @@ const PROPS_SHAPE: PropsShape = {
 
 function awsEnvSpec(scope: Construct, id: string, props: AwsEnvConfigurationProps): PodDefaultAccessSpec {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  checkNoMount(path, props);
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   if (configuration.kind === 'existing') {
     if (props.sdkEndpointVariable !== undefined) {

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, resolveNames, SecretSource } from './pod-default-access';
+import { accessSpec, checkNoMount, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, resolveAccess, resolveNames, SecretSource } from './pod-default-access';
 import { AZURE_ACCOUNT_NAME_VARIABLE, AzureStorageConfiguration } from '../sources/azure-storage-configuration';
 import { encodeBase64 } from '../sources/base64';
 import { fieldError, readField } from '../errors';
@@ -50,6 +50,7 @@ const PROPS_SHAPE: PropsShape = {
 
 function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationProps): PodDefaultAccessSpec {
   const path = openConstruct(scope, id, props, PROPS_SHAPE);
+  checkNoMount(path, props);
   const configuration = readField(path, 'configuration', () => props.configuration._resolve());
   if (configuration.kind === 'identity') { return identitySpec(scope, id, props, configuration.variables); }
   if (configuration.kind === 'existing') {
@@ -78,7 +79,7 @@ function azureSpec(scope: Construct, id: string, props: AzureBlobConfigurationPr
 /** The PodDefault of an account-only configuration: plain env, no Secret, so none of the Secret's props applies. */
 function identitySpec(scope: Construct, id: string, props: AzureBlobConfigurationProps, variables: { readonly [name: string]: string }): PodDefaultAccessSpec {
   const names = resolveNames(scope, id, props, DESCRIPTION);
-  for (const field of ['secretName', 'immutable', 'hashSecretName'] as const) {
+  for (const field of ['secretName', 'immutable', 'hashSecretName', 'workspaceMountable'] as const) {
     if (props[field] !== undefined) {
       throw fieldError(names.path, field, `does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave ${field} out`);
     }

@@ -233,6 +233,7 @@ export class NotebookAccess extends Construct {
 /** The props NotebookAccess takes, as props-guard checks them. */
 const PROPS_SHAPE: PropsShape = {
   strings: ['namespace', 'homeDirectory'],
+  booleans: ['pipelines'],
   objects: ['dockerOptions'],
   instances: {
     docker: { ...SOURCE_SHAPES.docker, required: 'the registry credentials' },

@@ -335,6 +335,19 @@ export function accessSpec(access: ResolvedAccess, adds: PodDefaultAdditions): P
   };
 }
 
+/**
+ * Refuses the mount props on an access construct that mounts nothing (it sets environment variables):
+ * its props type has none, but JavaScript callers, whom the types do not hold back, can give them, and
+ * they would be left out silently.
+ */
+export function checkNoMount(path: string, props: object): void {
+  for (const field of ['volumeName', 'mountPath'] as const) {
+    if ((props as PodDefaultMountOptions)[field] !== undefined) {
+      throw fieldError(path, field, `does not apply: this construct mounts nothing, it sets environment variables: leave ${field} out`);
+    }
+  }
+}
+
 /** The volume name and mount path of an access construct that mounts its Secret, checked. */
 export function resolveMount(names: ResolvedAccess, props: PodDefaultMountOptions,
   defaultMountPath: string): { volumeName: string; mountPath: string } {

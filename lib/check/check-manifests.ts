@@ -8,6 +8,7 @@ import { cloudIdentities, SecretFiles } from './rules/cloud-identity';
 import { duplicateObjects } from './rules/duplicate-object';
 import { envSources } from './rules/env-source';
 import { fieldTypes } from './rules/field-type';
+import { markerSelectors } from './rules/marker-selector';
 import { metadataFieldTypes } from './rules/metadata-type';
 import { metadataValues } from './rules/metadata-value';
 import { mountSpelling } from './rules/mount-spelling';
@@ -114,6 +115,7 @@ export function checkManifests(inputs: readonly CheckInput[], options: CheckOpti
     append(problems, serviceAccounts(group, namespace, meetings));
     append(problems, podAnnotationSizesTogether(group, namespace, meetings));
     append(problems, cloudIdentities(group, namespace, keys, files, meetings, landings));
+    append(problems, markerSelectors(group, namespace));
   }
   return problems;
 }

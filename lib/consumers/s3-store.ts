@@ -8,7 +8,11 @@ import { StoreInput, StoreReference } from '../sources/store-secret';
 
 /** The store's endpoint in the forms the consumers take it. */
 export interface S3Endpoint {
-  /** The URL as given, without a trailing `/`: `http://minio-service.kubeflow:9000`. */
+  /**
+   * The URL as given, without a trailing `/` and with its scheme in lower case: `http://minio-service.kubeflow:9000`.
+   * OpenDAL (Trainer's initializers) keeps an endpoint that starts with "http", case-sensitively, and prepends
+   * "https://" to any other (apache/opendal core/src/services/s3/backend.rs, S3Builder::build_endpoint).
+   */
   readonly url: string;
   /** Host and optional port, without the scheme: `minio-service.kubeflow:9000`. */
   readonly hostPort: string;
@@ -72,7 +76,8 @@ export function resolveS3Store(path: string, field: string, configuration: S3Con
 
 /** A checked endpoint (`http(s)://host[:port][/]`, either scheme in any case) in its three forms. */
 function endpointForms(endpoint: string): S3Endpoint {
-  const url = endpoint.replace(/\/$/, '');
-  const scheme = /^([a-z]+):\/\//i.exec(url)![1].toLowerCase();
-  return { url, hostPort: url.slice(scheme.length + 3), https: scheme === 'https' };
+  const given = endpoint.replace(/\/$/, '');
+  const scheme = /^([a-z]+):\/\//i.exec(given)![1].toLowerCase();
+  const hostPort = given.slice(scheme.length + 3);
+  return { url: `${scheme}://${hostPort}`, hostPort, https: scheme === 'https' };
 }

@@ -100,13 +100,14 @@ export interface CloudIdentitySpec {
 export abstract class CloudIdentityAccess extends KubePodDefault {
   /** Namespace of the PodDefault. */
   public readonly namespace: string;
-  /** The labels a Notebook carries to select this PodDefault: `{ <selectorLabel>: "true" }`. */
+  /** The labels a Notebook carries to select this PodDefault: `{ <selectorLabel>: "true" }`, frozen. */
   public readonly selectorLabels: { [key: string]: string };
   /** The ServiceAccount the cloud trusts (a pattern such as `ws-*` where the cloud takes one). */
   public readonly serviceAccountName: string;
 
   protected constructor(scope: Construct, id: string, spec: CloudIdentitySpec) {
-    const selectorLabels = { [spec.selectorLabel]: 'true' };
+    // Frozen, since it is the selector the PodDefault renders (as PodDefaultAccess's): a caller who reads it cannot change that.
+    const selectorLabels = Object.freeze({ [spec.selectorLabel]: 'true' });
     super(scope, id, {
       metadata: { name: spec.name, namespace: spec.namespace },
       spec: {

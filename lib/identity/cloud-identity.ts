@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { brand } from '../brand';
-import { copyOfMapping } from '../json';
-import { filled, namespaceOf } from '../access/props-guard';
+import { copyOfProps, filled, namespaceOf } from '../access/props-guard';
 import { AwsWebIdentityAccess, AwsWebIdentityAccessProps } from './aws-web-identity-access';
 import { AzureWorkloadIdentityAccess, AzureWorkloadIdentityAccessProps } from './azure-workload-identity-access';
 import { CloudIdentityAccess } from './cloud-identity-access';
@@ -17,7 +16,8 @@ export class CloudIdentity {
    * @param props AwsWebIdentityAccess props
    */
   public static awsWebIdentity(props: AwsWebIdentityAccessProps): CloudIdentity {
-    const given = copyOfMapping(props);
+    // A copy with the props a class instance keeps on its prototype, which a spread leaves out (as StorageAccess's).
+    const given = copyOfProps(props);
     return new CloudIdentity('aws', given, (scope, namespace) =>
       new AwsWebIdentityAccess(scope, 'aws-web-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }
@@ -28,7 +28,7 @@ export class CloudIdentity {
    * @param props AzureWorkloadIdentityAccess props
    */
   public static azureWorkloadIdentity(props: AzureWorkloadIdentityAccessProps): CloudIdentity {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new CloudIdentity('azure', given, (scope, namespace) =>
       new AzureWorkloadIdentityAccess(scope, 'azure-workload-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }
@@ -39,7 +39,7 @@ export class CloudIdentity {
    * @param props GcpWorkloadIdentityAccess props
    */
   public static gcpWorkloadIdentity(props: GcpWorkloadIdentityAccessProps): CloudIdentity {
-    const given = copyOfMapping(props);
+    const given = copyOfProps(props);
     return new CloudIdentity('gcp', given, (scope, namespace) =>
       new GcpWorkloadIdentityAccess(scope, 'gcp-workload-identity', filled(given, p => ({ ...p, namespace: p.namespace ?? namespace }))));
   }

@@ -259,6 +259,11 @@ describe('AwsEnvConfiguration rejects bad input', () => {
       '[test/aws-configuration] secretName: only applies to a synthesised Secret, but the source is an existing Secret: leave secretName out and name the Secret in fromExistingSecret'],
     ['an empty description', { configuration: S3Configuration.fromValues(keys), description: '' },
       '[test/aws-configuration] description: is empty: give the text the notebook spawner shows, or leave description out for the default'],
+    // props of the mounting constructs, from JavaScript: they were left out silently
+    ['a mountPath', { configuration: S3Configuration.fromValues(keys), mountPath: '/home/jovyan/.aws/' } as Partial<AwsEnvConfigurationProps>,
+      '[test/aws-configuration] mountPath: does not apply: this construct mounts nothing, it sets environment variables: leave mountPath out'],
+    ['a volumeName with an existing Secret', { configuration: S3Configuration.fromExistingSecret('team-s3'), volumeName: 'aws' } as Partial<AwsEnvConfigurationProps>,
+      '[test/aws-configuration] volumeName: does not apply: this construct mounts nothing, it sets environment variables: leave volumeName out'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

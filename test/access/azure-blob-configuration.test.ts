@@ -118,9 +118,23 @@ describe('AzureBlobConfiguration values', () => {
         '[test/azure] immutable: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave immutable out'],
       [{ configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), hashSecretName: true },
         '[test/azure] hashSecretName: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave hashSecretName out'],
+      // a Notebooks 2.0 label asked for, on a Secret that is never made: it was left out silently
+      [{ configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), workspaceMountable: true },
+        '[test/azure] workspaceMountable: does not apply: the account-only configuration (AzureStorageConfiguration.fromAccountName) needs no Secret: leave workspaceMountable out'],
     ] as const) {
       const chart = userChart();
       expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', props), message, []);
+    }
+  });
+
+  test('a volumeName or mountPath from JavaScript is refused: the construct mounts nothing, it sets environment variables', () => {
+    for (const configuration of [AzureStorageConfiguration.fromAccountName('fakeaccount0000'), AzureStorageConfiguration.fromExistingSecret('azure')]) {
+      // GIVEN a chart WHEN a prop of the mounting constructs is given THEN it is refused, not left out silently
+      const chart = userChart();
+      expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', { configuration, mountPath: '/home/jovyan/.azure/' } as any),
+        '[test/azure] mountPath: does not apply: this construct mounts nothing, it sets environment variables: leave mountPath out', []);
+      expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', { configuration, volumeName: 'azure' } as any),
+        '[test/azure] volumeName: does not apply: this construct mounts nothing, it sets environment variables: leave volumeName out', []);
     }
   });
 

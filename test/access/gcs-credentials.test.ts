@@ -164,7 +164,7 @@ describe('GcsCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa'), immutable: true },
       '[test/gcs] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: 'secret/gcp' },
-      '[test/gcs] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments or line breaks: give a directory such as "/secret/gcp/"'],
+      '[test/gcs] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/secret/gcp/"'],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

@@ -131,6 +131,8 @@ describe('MinioDefault values', () => {
 
 describe('MinioDefault rejects bad input', () => {
   const cases: Array<[string, MinioDefaultProps, string]> = [
+    ['a mountPath from JavaScript, which was left out silently', { mountPath: '/home/jovyan/.aws/' } as MinioDefaultProps,
+      '[test/minio] mountPath: does not apply: this construct mounts nothing, it sets environment variables: leave mountPath out'],
     ['an endpoint without a scheme', { endpoint: 'minio-service.kubeflow:9000' },
       '[test/minio] endpoint: is not a complete URL: give only scheme, host and optional port, such as "https://s3.eu-west-1.amazonaws.com" or "http://minio-service.kubeflow:9000"'],
     ['an endpoint with credentials', { endpoint: `http://minio:${FAKE_SECRET}@minio-service.kubeflow:9000` },

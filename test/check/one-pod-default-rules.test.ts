@@ -82,6 +82,16 @@ describe('rules on one PodDefault', () => {
           + '(workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every notebook that selects it is refused; '
           + 'mount below it, such as /home/jovyan/.docker/, or elsewhere',
       }]]),
+    // the pod's API token: the ServiceAccount admission plugin mounts it before the mutating webhooks run
+    // (kubernetes pkg/kubeapiserver/options/plugins.go, AllOrderedPlugins; plugin/pkg/admission/serviceaccount/admission.go)
+    ...['/var/run/secrets/kubernetes.io/serviceaccount', '/var/run/secrets//kubernetes.io/serviceaccount/'].map((mountPath): [string, any, { rule: string; key?: string; message: string }[]] => [
+      `a mount at the pod's API token, ${mountPath}`, pd('token', { volumes: [{ name: 'v', secret: { secretName: 's' } }], volumeMounts: [{ name: 'v', mountPath }] }), [{
+        rule: 'spawner-volume', key: '/var/run/secrets/kubernetes.io/serviceaccount',
+        message: `${WHERE('token')} mounts at /var/run/secrets/kubernetes.io/serviceaccount, where the api server's ServiceAccount admission mounts `
+          + 'the pod\'s API token before any webhook runs: a container cannot have two mounts at one path, so every notebook that selects it is refused '
+          + '(unless its ServiceAccount token is not automounted); mount elsewhere, such as /var/run/secrets/my-credentials',
+      }]]),
+    ['a mount beside the pod\'s API token', pd('token', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/var/run/secrets/kubernetes.io/other' }] }), []],
     ['a mount below the notebook workspace', pd('docker', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan/.docker/' }] }), []],
     ['a mount at another home', pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan2' }] }), []],
   ])('%s', (_, manifest, expected) => {

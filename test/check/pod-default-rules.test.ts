@@ -30,6 +30,20 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
       pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
       pd('b', { ...volume('y'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),
     ], []],
+    // Exclusive by their markers, and yet never selected apart: a notebook labelled to select one selects both, and
+    // the webhook refuses it for the marker's two values (identities sharing one selectorLabel, say).
+    ['two exclusive by their marker that select the same pods: the marker cannot keep them apart', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but select the same pods (labelled cloud-identity=true): every notebook that selects one selects both, and the webhook refuses it '
+      + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['the same selector written otherwise (matchExpressions In) is the same pods', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu', 'cpu'] }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but select the same pods (their selectors are the same): every notebook that selects one selects both, and the webhook refuses it '
+      + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
     ['exclusive stores are still each judged against the others', [
       pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),

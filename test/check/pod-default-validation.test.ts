@@ -1012,7 +1012,8 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
   });
 
   test('a toJson override\'s field left undefined is judged as the null cdk8s writes for it', () => {
-    // GIVEN two PodDefaults selected by one label whose toJson override adds env var M, with valueFrom taken
+    // GIVEN two PodDefaults, each selected by its own label (one label for both would select them together,
+    // whatever M says: the marker-selector rule), whose toJson override adds env var M, with valueFrom taken
     // from an optional setting that is not given: cdk8s's YAML writer keeps the field and writes it null
     class WithEnv extends ApiObject {
       public toJson(): any {
@@ -1023,7 +1024,7 @@ describe('what synth writes is what the check judged (issue 20\'s defects)', () 
       }
     }
     const { app, chart } = appWithChart();
-    const spec = (name: string) => ({ desc: name, selector: { matchLabels: { shared: 'true' } } });
+    const spec = (name: string) => ({ desc: name, selector: { matchLabels: { [name]: 'true' } } });
     const a = new WithEnv(chart, 'a', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'a', namespace: 'team-a' }, spec: spec('a') });
     new WithEnv(chart, 'b', { apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'b', namespace: 'team-a' }, spec: spec('b') });
     expect(Yaml.stringify(a.toJson())).toContain('valueFrom: null');

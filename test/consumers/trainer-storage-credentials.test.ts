@@ -44,6 +44,18 @@ describe('the Secret holds the initializers\' names', () => {
     });
   });
 
+  test.each(['HTTP://minio-service.kubeflow:9000', 'Http://minio-service.kubeflow:9000/'])(
+    'an endpoint whose scheme is not in lower case (%s) is ENDPOINT with it in lower case', endpoint => {
+      // GIVEN an endpoint S3Configuration takes, its scheme written in upper case
+      const s3 = S3Configuration.fromValues({ ...KEYS, endpoint, region: 'us-east-1' });
+      // WHEN
+      const [secret] = synth({ s3 });
+      // THEN ENDPOINT starts with "http://": OpenDAL keeps an endpoint that starts with "http", case-sensitively, and
+      // prepends "https://" to any other (apache/opendal core/src/services/s3/backend.rs, S3Builder::build_endpoint),
+      // which made "https://HTTP://minio-service.kubeflow:9000"
+      expect(decodedData(secret).ENDPOINT).toBe('http://minio-service.kubeflow:9000');
+    });
+
   test('AWS S3 with keys alone: no ENDPOINT, no REGION', () => {
     const [secret] = synth({ s3: S3Configuration.fromValues(KEYS) });
     expect(decodedData(secret)).toEqual({ ACCESS_KEY_ID: KEYS.accessKeyId, SECRET_ACCESS_KEY: FAKE_SECRET });

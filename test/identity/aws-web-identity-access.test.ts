@@ -1,6 +1,6 @@
-import { Testing } from 'cdk8s';
-import { AwsWebIdentityAccess } from '../../lib';
-import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
+import { Chart, Testing } from 'cdk8s';
+import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
+import { accessErrorOf, errorsOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
 const ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
@@ -213,4 +213,37 @@ describe('AwsWebIdentityAccess refuses', () => {
     expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).toThrow(/role name that IAM does not allow/);
     expect(() => new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: arn })).not.toThrow(/Distinctive/);
   });
+});
+
+describe('the selector labels every keyless identity shares (CloudIdentityAccess)', () => {
+  test.each<[string, (chart: Chart) => CloudIdentityAccess]>([
+    ['AwsWebIdentityAccess', chart => new AwsWebIdentityAccess(chart, 'identity', { roleArn: ROLE_ARN })],
+    ['AzureWorkloadIdentityAccess', chart => new AzureWorkloadIdentityAccess(chart, 'identity', {
+      clientId: '00000000-0000-0000-0000-000000000001', tenantId: '00000000-0000-0000-0000-000000000002' })],
+    ['GcpWorkloadIdentityAccess', chart => new GcpWorkloadIdentityAccess(chart, 'identity', { projectNumber: '123456789012', poolId: 'kubeflow', providerId: 'cluster' })],
+  ])('%s: a caller who writes to selectorLabels cannot change the selector the PodDefault renders', (_, create) => {
+    // GIVEN an identity, whose selectorLabels was the very object its PodDefault renders as matchLabels
+    const chart = userChart();
+    const identity = create(chart);
+    // WHEN a caller adds a label to it, as a Notebook's labels are built up
+    expect(() => { identity.selectorLabels.extra = 'true'; }).toThrow(TypeError);
+    // THEN the attribute and the rendered selector are both still the one label, as PodDefaultAccess keeps its own
+    expect(identity.selectorLabels).toEqual({ identity: 'true' });
+    const pd = Testing.synth(chart).find(m => m.kind === 'PodDefault');
+    expect(pd.spec.selector).toEqual({ matchLabels: { identity: 'true' } });
+  });
+});
+
+test('two roles given one selectorLabel are refused at synth: a notebook that ticks it gets both, and the webhook refuses it', () => {
+  // GIVEN two roles a platform team offers under one label
+  const app = Testing.app();
+  const chart = userChart(app);
+  new AwsWebIdentityAccess(chart, 'reader', { roleArn: ROLE_ARN, selectorLabel: 'cloud-identity' });
+  new AwsWebIdentityAccess(chart, 'writer', { roleArn: 'arn:aws:iam::123456789012:role/notebook-s3-writer', selectorLabel: 'cloud-identity' });
+  // WHEN synthesised THEN the check says so for both markers they share, where it accepted the pair as exclusive
+  const tail = 'to exclude each other, but select the same pods (labelled cloud-identity=true): every notebook that selects one selects both, and the webhook refuses it';
+  expect(errorsOf(() => app.synth())).toEqual([
+    `poddefaults reader (test/reader) and writer (test/writer) in namespace user set KUBEFLOW_AWS_CREDENTIAL to their own names, ${tail} (two values for KUBEFLOW_AWS_CREDENTIAL); give each its own selector label`,
+    `poddefaults reader (test/reader) and writer (test/writer) in namespace user set KUBEFLOW_S3_ACCESS to their own names, ${tail} (two values for KUBEFLOW_S3_ACCESS); give each its own selector label`,
+  ]);
 });

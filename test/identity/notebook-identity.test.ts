@@ -68,6 +68,26 @@ describe('NotebookAccess with an identity: odd input', () => {
     }
   });
 
+  test('identity props as class instances keep the props their prototypes hold, as storage props do', () => {
+    // GIVEN props whose fields are getters of their class, which a spread leaves out
+    class RoleProps { public get roleArn() { return ROLE_ARN; } public get region() { return 'eu-west-1'; } }
+    class WorkloadProps {
+      public get clientId() { return '00000000-0000-0000-0000-000000000001'; }
+      public get tenantId() { return '00000000-0000-0000-0000-000000000002'; }
+    }
+    class PoolProps { public get projectNumber() { return '123456789012'; } public get poolId() { return 'kubeflow'; } public get providerId() { return 'cluster'; } }
+    for (const [identity, env] of [
+      [CloudIdentity.awsWebIdentity(new RoleProps()), ['AWS_ROLE_ARN', ROLE_ARN]],
+      [CloudIdentity.azureWorkloadIdentity(new WorkloadProps()), ['AZURE_CLIENT_ID', '00000000-0000-0000-0000-000000000001']],
+      [CloudIdentity.gcpWorkloadIdentity(new PoolProps()), ['GOOGLE_APPLICATION_CREDENTIALS', '/etc/workload-identity/credential-configuration.json']],
+    ] as const) {
+      // WHEN the identity is given to a NotebookAccess (the constructor itself reads such props already)
+      const access = new NotebookAccess(userChart(), 'access', { docker: DockerConfig.fromLogin(login), identity });
+      // THEN its PodDefault holds them, where "roleArn: is empty" was refused
+      expect((access.identity as any).toJson().spec.env[0]).toEqual({ name: env[0], value: env[1] });
+    }
+  });
+
   test('an identity in another namespace than the NotebookAccess is refused: no notebook could select its PodDefault', () => {
     // GIVEN
     const chart = userChart();

@@ -14,6 +14,13 @@ const LABEL_KEY_FIX = 'rename the key';
  * configs/spawner_ui_config.yaml L153, as in the last kubeflow/kubeflow 6dbe5161 before the move).
  */
 const WORKSPACE_MOUNT_PATH = '/home/jovyan';
+/**
+ * Where the API server's ServiceAccount admission plugin mounts every pod's API token (`DefaultAPITokenMountPath`,
+ * kubernetes plugin/pkg/admission/serviceaccount/admission.go, mountServiceAccountToken), unless the pod does not
+ * automount it. The plugin runs before MutatingAdmissionWebhook (pkg/kubeapiserver/options/plugins.go,
+ * AllOrderedPlugins), so the PodDefault's mount comes second, and the plugin's "existing mount" test never sees it.
+ */
+const API_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 function where(pd: PodDefaultFound): string {
   return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
@@ -64,8 +71,8 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
 }
 
 /**
- * The notebook spawner's own volumes: a PodDefault that uses the `dshm` volume name, or mounts at `/dev/shm`
- * or at the workspace (`/home/jovyan`), clashes with every notebook: the webhook refuses a mount of another
+ * The notebook spawner's own volumes, and the API token's: a PodDefault that uses the `dshm` volume name, or
+ * mounts at `/dev/shm`, at the workspace (`/home/jovyan`) or at the API token (`API_TOKEN_MOUNT_PATH`), clashes with every notebook: the webhook refuses a mount of another
  * volume at the same path string (main.go L313), and the API server one at the same path spelled otherwise
  * (a container's mount paths must be unique). Mounting below the workspace (`/home/jovyan/.docker/`) is fine.
  */
@@ -74,6 +81,7 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   let usesName = false;
   let usesShm = false;
   let usesWorkspace = false;
+  let usesApiToken = false;
   const volumes = listOf(spec.volumes);
   for (let i = 0; i < volumes.length; i++) { usesName = usesName || volumes[i]?.name === SPAWNER_VOLUME; }
   const mounts = listOf(spec.volumeMounts);
@@ -84,8 +92,9 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
     const path = String(mounts[i]?.mountPath ?? '');
     usesShm = usesShm || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
     usesWorkspace = usesWorkspace || (path.includes('jovyan') && foldPath(path) === WORKSPACE_MOUNT_PATH);
+    usesApiToken = usesApiToken || (path.includes('serviceaccount') && foldPath(path) === API_TOKEN_MOUNT_PATH);
   }
-  if (!usesName && !usesShm && !usesWorkspace) { return NO_PROBLEMS; }
+  if (!usesName && !usesShm && !usesWorkspace && !usesApiToken) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
   if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}`, 'choose another volume name', SPAWNER_VOLUME)); }
@@ -94,6 +103,11 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
     problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${WORKSPACE_MOUNT_PATH}, where the notebook spawner mounts every notebook's `
       + 'workspace volume by default (workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every '
       + 'notebook that selects it is refused', `mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
+  }
+  if (usesApiToken) {
+    problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${API_TOKEN_MOUNT_PATH}, where the api server's ServiceAccount admission mounts `
+      + 'the pod\'s API token before any webhook runs: a container cannot have two mounts at one path, so every notebook that selects it is refused '
+      + '(unless its ServiceAccount token is not automounted)', 'mount elsewhere, such as /var/run/secrets/my-credentials', API_TOKEN_MOUNT_PATH));
   }
   return problems;
 }
