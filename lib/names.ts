@@ -383,8 +383,38 @@ export function editDistance(a: string, b: string): number {
  * @internal
  */
 export function spelledAlike(written: string, name: string): boolean {
+  return alikeDistance(written, name) !== undefined;
+}
+
+/**
+ * How far `written` is from `name` when it is a misspelling of it (`spelledAlike`): 0 for the same but for case,
+ * else the edits (1 or 2); `undefined` when it is none. Names whose lengths differ by more than two are more than
+ * two edits apart: judged so without the distance, whose cost is the product of the lengths (a key of a megabyte).
+ */
+function alikeDistance(written: string, name: string): number | undefined {
   const a = written.toLowerCase();
   const b = name.toLowerCase();
-  if (a === b) { return true; }
-  return b.length > 4 && editDistance(a, b) <= 2;
+  if (a === b) { return 0; }
+  if (b.length <= 4 || Math.abs(a.length - b.length) > 2) { return undefined; }
+  const distance = editDistance(a, b);
+  return distance <= 2 ? distance : undefined;
+}
+
+/**
+ * The one name of `names` that `written` misspells (`spelledAlike`) nearest, the same but for case first: `dataSourceRf`
+ * is `dataSourceRef` (one edit), not `dataSource` (two). `undefined` when it misspells none, or two as near.
+ *
+ * @internal
+ */
+export function nearestSpelledAlike(written: string, names: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const name of names) {
+    const distance = alikeDistance(written, name);
+    if (distance === undefined || distance > bestDistance) { continue; }
+    tie = distance === bestDistance;
+    if (!tie) { [best, bestDistance] = [name, distance]; }
+  }
+  return tie ? undefined : best;
 }

@@ -82,6 +82,24 @@ describe('the check benchmark\'s namespaces', () => {
     // THEN cloud-identity, for the two PodDefaults
     expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([['cloud-identity', 'aws', ['PodDefault role', 'PodDefault keys']]]);
   });
+
+  test('GIVEN the home-expansion shape THEN every web identity beside every file named from $(HOME) is the one counted problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 2,000 PodDefaults)
+    const problems = PodDefaultCheck.check(manifests('home-expansion', 16).map(manifest => ({ manifest })));
+    // THEN cloud-identity counts the 8 x 8 pairs: the kubelet makes each file /home/kubeflow/.aws/credentials
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['cloud-identity', 'aws']]);
+    expect(problems[0].message).toMatch(/^64 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file/);
+  });
+
+  test('GIVEN the long-field-name shape THEN each long field is one unknown-field problem, naming no field meant', () => {
+    // GIVEN the shape with names of 1,000 characters (the bench's have 1,000,000)
+    const problems = PodDefaultCheck.check(manifests('long-field-name', 1000).map(manifest => ({ manifest })));
+    // THEN one line each
+    expect(problems.map(p => [p.rule, p.sources, p.fix])).toEqual([
+      ['unknown-field', ['ConfigMap long'], 'correct the field\'s name, or remove it'],
+      ['unknown-field', ['PodDefault long'], 'correct the field\'s name, or remove it'],
+    ]);
+  });
 });
 
 /** The labels that one PodDefault of the benchmark's first half selects: its own, its slot or its code. */

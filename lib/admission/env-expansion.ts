@@ -53,10 +53,13 @@ export function mappingFuncFor(...contexts: readonly EnvLookup[]): EnvMapping {
 export function expandEnvValue(input: string, mapping: EnvMapping): EnvValue {
   let out = '';
   let checkpoint = 0;
+  // Past the last ")" every "$(" is unclosed: known without a scan to the end for each (Go's loop scans, in
+  // quadratic time on a value of many "$(").
+  const lastCloser = input.lastIndexOf(CLOSER);
   for (let cursor = 0; cursor < input.length; cursor++) {
     if (input[cursor] !== OPERATOR || cursor + 1 >= input.length) { continue; }
     out += input.slice(checkpoint, cursor);
-    const read = tryReadVariableName(input, cursor + 1);
+    const read = tryReadVariableName(input, cursor + 1, lastCloser);
     if (read === undefined) { return undefined; }
     if (read.isVar) {
       const value = mapping(read.text);
@@ -73,13 +76,14 @@ export function expandEnvValue(input: string, mapping: EnvMapping): EnvValue {
 
 /**
  * expand.go `tryReadVariableName`, on the input after a `$` at `start - 1`: the name of a reference, or the text
- * to write as it is, and how many characters it took; `undefined` for a character that is not ASCII.
+ * to write as it is, and how many characters it took; `undefined` for a character that is not ASCII. `lastCloser`:
+ * the place of the input's last ")", -1 for none.
  */
-function tryReadVariableName(input: string, start: number): { readonly text: string; readonly isVar: boolean; readonly advance: number } | undefined {
+function tryReadVariableName(input: string, start: number, lastCloser: number): { readonly text: string; readonly isVar: boolean; readonly advance: number } | undefined {
   const first = input[start];
   if (first === OPERATOR) { return { text: OPERATOR, isVar: false, advance: 1 }; }
   if (first === OPENER) {
-    const close = input.indexOf(CLOSER, start + 1);
+    const close = lastCloser > start ? input.indexOf(CLOSER, start + 1) : -1;
     // An unclosed `$(` is written as it is, and the scan goes on after the `(`.
     return close < 0 ? { text: OPERATOR + OPENER, isVar: false, advance: 1 } : { text: input.slice(start + 1, close), isVar: true, advance: close - start + 1 };
   }
@@ -99,6 +103,13 @@ export interface ResolvedVariable {
   readonly value: EnvValue;
   /** Whether its value has a `$(NAME)`: another env, in another order, may give it another value. */
   readonly references: boolean;
+  /**
+   * Whether its value refers to a variable that no `env` entry before it sets to a value with no such reference
+   * itself: one an `envFrom` source, a service link or another PodDefault's env may set, or none. A value whose
+   * references are all set before it (`HOME: /home/kubeflow`, then `$(HOME)/.aws/credentials`) expands the same in
+   * any pod, as another env that sets those variables otherwise is refused by the webhook (two values of one name).
+   */
+  readonly outside: boolean;
 }
 
 /**
@@ -136,13 +147,21 @@ export function containerEnv(envFrom: readonly (readonly string[] | undefined)[]
   const contexts = anyName ? [vars, SERVICE_LINKS, ANY_NAME] : [vars, SERVICE_LINKS];
   const base = mappingFuncFor(...contexts);
   const resolved = new Map<string, ResolvedVariable>();
+  /** The names an `env` entry so far set to a value with no reference outside (see `outside`). */
+  const inside = new Set<string>();
   for (const entry of env) {
     if (typeof entry?.name !== 'string') { continue; }
     let references = false;
-    const mapping = (name: string) => { references = true; return base(name); };
+    let outside = false;
+    const mapping = (name: string) => {
+      references = true;
+      if (!inside.has(name)) { outside = true; }
+      return base(name);
+    };
     const value = entryValue(entry, mapping);
     vars.set(entry.name, value);
-    resolved.set(entry.name, { value, references });
+    if (outside) { inside.delete(entry.name); } else { inside.add(entry.name); }
+    resolved.set(entry.name, { value, references, outside });
   }
   return resolved;
 }

@@ -9,6 +9,7 @@ import { readManifestText } from '../check/manifest-text';
 import { append } from '../check/objects';
 import { exemptEntry, problemLine } from '../check/problem';
 import { CheckInput, CheckProblem } from '../check/types';
+import { isPlainObject } from '../json';
 import { dnsLabelRule, isDnsLabel, refusal } from '../names';
 import { readAtMost, whyUnreadable } from '../sources/source-file';
 import { Args, CommandSpec, EXIT_OK, InputError, Io, str, UsageError } from './framework';
@@ -168,10 +169,14 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
   };
   walk(input);
   // A directory with a kustomization holds what `kubectl apply -k` builds from, not what it applies: its bases and
-  // patches judged one by one would draw problems of objects no apply makes.
+  // patches judged one by one would draw problems of objects no apply makes; so do those of its subdirectories
+  // (--recursive), which it names by relative paths (`patches/gpu.yaml`).
   const kustomized = [...new Set(files.filter(isKustomization).map(f => path.dirname(f)))];
   for (const dir of kustomized) { problems.push(kustomizationProblem(`directory ${JSON.stringify(dir)}`, dir)); }
-  if (kustomized.length > 0) { return files.filter(f => !kustomized.includes(path.dirname(f))).map(f => ({ file: f, name: f, inDirectory: true })); }
+  if (kustomized.length > 0) {
+    const inKustomized = (f: string) => kustomized.some(dir => f.startsWith(dir + path.sep));
+    return files.filter(f => !inKustomized(f)).map(f => ({ file: f, name: f, inDirectory: true }));
+  }
   if (files.length === 0) {
     // A cdk8s output of FOLDER_PER_CHART_FILE_PER_RESOURCE: one folder per chart. Given one by one, the charts
     // would be inputs applied in turn, each replacing the objects of the ones before: not the app synth judged.
@@ -188,8 +193,31 @@ function expandInput(input: string, problems: string[], recursive: boolean): { f
  */
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
+/**
+ * Whether `file` is a kustomization: named as one, and unless it reads as a manifest of another kind. kustomize
+ * (sigs.k8s.io/kustomize/api types/kustomization.go, EnforceFields) takes a kind only of Kustomization or Component,
+ * an apiVersion only of kustomize.config.k8s.io; a Flux Kustomization (kustomize.toolkit.fluxcd.io) or a ConfigMap in
+ * a file of that name is a manifest, which `kubectl apply -f` applies and `kubectl kustomize` refuses.
+ */
 function isKustomization(file: string): boolean {
-  return KUSTOMIZATION_FILES.includes(path.basename(file));
+  return KUSTOMIZATION_FILES.includes(path.basename(file)) && !readsAsOtherManifest(file);
+}
+
+/** Whether the first document of `file` has an apiVersion or kind no kustomization has; not when it cannot be read. */
+function readsAsOtherManifest(file: string): boolean {
+  let text: string;
+  try {
+    const bytes = readAtMost(file, MANIFEST_LIMIT + 1);
+    if (bytes.length > MANIFEST_LIMIT || !isUtf8(bytes)) { return false; }
+    text = bytes.toString('utf8');
+  } catch {
+    return false;
+  }
+  const first = readManifestText(text, file).objects[0]?.value;
+  if (!isPlainObject(first)) { return false; }
+  const { apiVersion, kind } = first;
+  return (typeof kind === 'string' && kind !== '' && kind !== 'Kustomization' && kind !== 'Component')
+    || (typeof apiVersion === 'string' && apiVersion !== '' && !apiVersion.startsWith('kustomize.config.k8s.io/'));
 }
 
 /**

@@ -62,11 +62,11 @@ describe('expandEnvValue: expand.go Expand with MappingFuncFor, upstream\'s vect
     const env = [{ name: 'FOO', value: 'bar' }, { name: 'ZOO', value: '$(FOO)-1' }, { name: 'BLU', value: '$(ZOO)-2' }];
     // WHEN the kubelet sets them
     const resolved = containerEnv([], env);
-    // THEN as upstream expects, and only ZOO and BLU refer to others
+    // THEN as upstream expects, and only ZOO and BLU refer to others, each to one set before it
     expect([...resolved]).toEqual([
-      ['FOO', { value: 'bar', references: false }],
-      ['ZOO', { value: 'bar-1', references: true }],
-      ['BLU', { value: 'bar-1-2', references: true }],
+      ['FOO', { value: 'bar', references: false, outside: false }],
+      ['ZOO', { value: 'bar-1', references: true, outside: false }],
+      ['BLU', { value: 'bar-1-2', references: true, outside: false }],
     ]);
   });
 });
@@ -107,5 +107,31 @@ describe('containerEnv: makeEnvironmentVariables in kubernetes pkg/kubelet/kubel
     expect(valueOf([], [{ name: 'D' }, ref('a$(D)b')], 'OUT')).toBe('ab');
     // AND a value with no reference is known whatever the env holds
     expect(valueOf([undefined], [ref('/plain/$$HOME')], 'OUT')).toBe('/plain/$HOME');
+  });
+
+  test('outside: a reference to a variable no env entry before it sets, or one set from such a reference, may expand otherwise in another env', () => {
+    // GIVEN references to variables set before (a value, a valueFrom), after, nowhere, by an envFrom key or a service
+    // link, and through a variable that refers outside itself
+    const outsideOf = (envFrom: (string[] | undefined)[], env: any[]) => [...containerEnv(envFrom, env)].map(([name, v]) => [name, v.outside]);
+    const kaptain = [{ name: 'HOME', value: '/home/kubeflow' }, { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(HOME)/.aws/credentials' }];
+    const fromField = { name: 'NS', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } };
+    // WHEN the kubelet sets them
+    // THEN only the ones whose variable the env does not set before it, itself from inside, refer outside
+    expect(outsideOf([], kaptain)).toEqual([['HOME', false], ['AWS_SHARED_CREDENTIALS_FILE', false]]);
+    expect(outsideOf([], [fromField, { name: 'DIR', value: '/s/$(NS)' }])).toEqual([['NS', false], ['DIR', false]]);
+    expect(outsideOf([], [kaptain[1], kaptain[0]])).toEqual([['AWS_SHARED_CREDENTIALS_FILE', true], ['HOME', false]]);
+    expect(outsideOf([['HOME']], [kaptain[1]])).toEqual([['AWS_SHARED_CREDENTIALS_FILE', true]]);
+    expect(outsideOf([], [{ name: 'H', value: '$(KUBERNETES_SERVICE_HOST)' }])).toEqual([['H', true]]);
+    expect(outsideOf([], [{ name: 'HOME', value: '$(BASE)/kubeflow' }, kaptain[1]])).toEqual([['HOME', true], ['AWS_SHARED_CREDENTIALS_FILE', true]]);
+    // AND a variable set again from inside is inside again (the map holds a name's last entry)
+    expect(outsideOf([], [{ name: 'HOME', value: '$(BASE)' }, kaptain[0], kaptain[1]])).toEqual([['HOME', false], ['AWS_SHARED_CREDENTIALS_FILE', false]]);
+  });
+
+  test('a value of many unclosed "$(" is written as it is', () => {
+    // GIVEN "$(" 100,000 times, after a reference and before none
+    const input = `$(A)${'$('.repeat(100000)}`;
+    // WHEN expanded
+    // THEN each "$(" is kept, as expand.go's tryReadVariableName returns an incomplete reference
+    expect(expandEnvValue(input, mappingFuncFor(new Map([['A', 'a']])))).toBe(`a${'$('.repeat(100000)}`);
   });
 });

@@ -250,6 +250,35 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
     expect(problems.map(p => ({ key: p.key, message: line(p) }))).toEqual(expected);
   });
 
+  test.each<[string, any, { rule: string; key: string | undefined; message: string }[]]>([
+    // dataSourceRf is one edit from dataSourceRef, two from dataSource, which the CRD declares first.
+    ['a misspelling nearer the second of two fields spelt alike', { volumes: [{ name: 'v', ephemeral: { volumeClaimTemplate: { spec: {
+      accessModes: ['ReadWriteOnce'], dataSourceRf: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } } } } }] }, [{
+      rule: 'unknown-field',
+      key: 'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRf',
+      message: `${WHERE('a')} sets spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRf, ${UNKNOWN}: ${REFUSED}; `
+        + 'rename the field to spec.volumes[0].ephemeral.volumeClaimTemplate.spec.dataSourceRef',
+    }]],
+    // secreName is one edit from secretName (set), two from shareName (required, missing): a misspelt secretName, the
+    // missing shareName its own line.
+    ['a misspelling of a field set besides, two edits from a missing required one', { volumes: [{ name: 'v', azureFile: { secretName: 's', secreName: 't' } }] }, [{
+      rule: 'unknown-field',
+      key: 'spec.volumes[0].azureFile.secreName',
+      message: `${WHERE('a')} sets spec.volumes[0].azureFile.secreName, ${UNKNOWN}: ${REFUSED}; remove the field: spec.volumes[0].azureFile.secretName is set besides`,
+    }, {
+      rule: 'field-type',
+      key: 'spec.volumes[0].azureFile.shareName',
+      message: `${WHERE('a')} has no shareName in spec.volumes[0].azureFile, which the PodDefault CRD requires: the api server refuses the PodDefault, `
+        + 'so kubectl apply fails (whatever its --validate) and no notebook gets what it adds; set shareName',
+    }]],
+  ])('%s: the field meant is the nearest', (_, spec, expected) => {
+    // GIVEN a PodDefault with a field two declared fields are spelt alike to
+    // WHEN checked
+    const problems = checkManifests(inputs(pd('a', spec)));
+    // THEN the fix names the field it is nearest, and a required field it is farther from keeps its line
+    expect(problems.map(p => ({ rule: p.rule, key: p.key, message: line(p) }))).toEqual(expected);
+  });
+
   test('every field is reported, in document order, and the other rules read the PodDefault as stored', () => {
     // GIVEN two PodDefaults whose sidecars differ only in fields the CRD lacks (or a port protocol it defaults)
     const sidecar = (extra: any) => ({ sidecars: [{ name: 'proxy', image: 'proxy:1', ports: [{ containerPort: 8080 }], ...extra }] });

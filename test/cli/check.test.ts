@@ -624,6 +624,49 @@ describe('check reads what the tools around it write', () => {
       expect(spawnSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }).stdout).toBe(dir);
     });
 
+    test.concurrent('with --recursive, the files of its subdirectories are its sources too: one line', async () => {
+      // GIVEN a kustomization whose patch, a PodDefault with no selector or namespace, lies in patches/
+      const dir = kustomizeDir(`${typed}patches:\n- path: patches/gpu.yaml\n`);
+      mkdirSync(path.join(dir, 'patches'));
+      writeFileSync(path.join(dir, 'patches', 'gpu.yaml'), 'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: minio\nspec:\n  desc: GPU\n');
+      // WHEN the directory is checked with its subdirectories
+      const result = await cli(['check', '--recursive', dir]);
+      // THEN the one line, not the patch's problems as if it were applied
+      expect(expectErrors(result, 1, 'cdk8s-kubeflow-access check')).toEqual([line(`directory ${JSON.stringify(dir)}`, dir)]);
+    });
+
+    /** A Flux Kustomization (kustomize.toolkit.fluxcd.io), a manifest that `kubectl apply -f` applies. */
+    const flux = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\n'
+      + 'spec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n';
+
+    test.concurrent.each([['a Flux Kustomization', flux], ['a ConfigMap', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: user\n']])(
+      'a file of that name holding a manifest of another kind (%s) is judged as one', async (_name, manifest) => {
+        // GIVEN kustomization.yaml holding the manifest, beside a PodDefault
+        const dir = kustomizeDir(manifest);
+        writeFileSync(path.join(dir, 'poddefault.yaml'), golden('minio-defaults'));
+        // WHEN the file, and its directory, are checked
+        // THEN both objects pass, as kubectl apply -f takes them; kubectl kustomize of kubectl 1.32.4 (kustomize v5.5.0)
+        // refuses the file, run by hand: "kind should be Kustomization or Component" for the ConfigMap (types/kustomization.go
+        // EnforceFields), "invalid Kustomization: json: unknown field \"spec\"" for the Flux one (tested below)
+        expectOutput(await cli(['check', path.join(dir, 'kustomization.yaml')]), 'ok: 1 object, 0 PodDefaults in 0 namespaces, no problems\n');
+        expectOutput(await cli(['check', dir]), 'ok: 2 objects, 1 PodDefault in 1 namespace, no problems\n');
+      });
+
+    test('kubectl kustomize refuses the Flux Kustomization as a kustomization (runs kubectl when on PATH)', () => {
+      // GIVEN the Flux Kustomization as the kustomization.yaml of a directory
+      const dir = kustomizeDir(flux);
+      // WHEN kubectl kustomize builds it
+      const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+      if (built.error !== undefined) {
+        console.log(`kubectl is not on PATH (${built.error.message}): the command is not run`);
+        return;
+      }
+      // THEN it fails (kubectl 1.32.4, kustomize v5.5.0: "invalid Kustomization: json: unknown field \"spec\""): the
+      // command the kustomization line names would not help
+      expect(built.status).not.toBe(0);
+      expect(built.stderr).toContain('invalid Kustomization');
+    });
+
     test('what the command builds passes (runs kubectl when on PATH)', async () => {
       const dir = kustomizeDir(typed);
       const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });

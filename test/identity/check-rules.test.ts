@@ -399,6 +399,25 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     expect(cloudProblems(namesIt, setsIt('zz-file'), withDefault)).toEqual([]);
   });
 
+  test('$(VAR) set before it in its own env: expanded alike beside any PodDefault, but one that repeats a referring entry first', () => {
+    // GIVEN a file named through AWS_DIR, both set before the reference in its own env, beside a role that sets none of
+    // them, and a role that repeats the file's AWS_DIR entry without HOME (the webhook keeps the first of equal entries)
+    const kaptain = [{ name: 'HOME', value: '/home/kubeflow' }, { name: 'AWS_DIR', value: '$(HOME)/.aws' },
+      { name: 'AWS_SHARED_CREDENTIALS_FILE', value: '$(AWS_DIR)/credentials' }];
+    const file = mounted('/home/kubeflow/.aws/', kaptain);
+    const repeating = (name: string) => pd(name, { env: [...webIdentity(name).spec.env, kaptain[1]] });
+    const read = (problems: { message: string }[]) => problems.map(p => p.message.match(/botocore reads \(([^)]*)\)/)?.[1]);
+    const readFile = 'the file /home/kubeflow/.aws/credentials from Secret aws, its [default] profile';
+    // WHEN checked
+    // THEN beside the plain role, the file botocore reads is /home/kubeflow/.aws/credentials, from the file's own env
+    // (another HOME or AWS_DIR the webhook refuses)
+    expect(read(cloudProblems(role(), file, withDefault))).toEqual([readFile]);
+    // AND a role named before "file" that repeats AWS_DIR puts it before HOME: the kubelet leaves AWS_DIR "$(HOME)/.aws",
+    // and botocore reads no file; named after it, the file's own order holds
+    expect(cloudProblems(repeating('a-role'), file, withDefault)).toEqual([]);
+    expect(read(cloudProblems(repeating('z-role'), file, withDefault))).toEqual([readFile]);
+  });
+
   test('an AWS_PROFILE that refers to an empty variable is empty: botocore raises ProfileNotFound, so no pair', () => {
     // GIVEN keys beside a role, the keys' PodDefault setting AWS_PROFILE from an empty PROFILE_NAME
     const fromEmpty = [{ name: 'PROFILE_NAME', value: '' }, { name: 'AWS_PROFILE', value: '$(PROFILE_NAME)' }];

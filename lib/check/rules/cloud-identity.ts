@@ -150,8 +150,11 @@ interface Setting {
   readonly pd: PodDefaultFound;
   readonly value: string | undefined;
   readonly fromEnv: boolean;
-  /** Whether its value refers to a variable (`$(VAR)`): in a pod of another PodDefault too, it may be another. */
-  readonly references: boolean;
+  /**
+   * Whether its value refers to a variable its PodDefault's env does not set before it (env-expansion.ts
+   * `outside`): in a pod of another PodDefault too, it may be another.
+   */
+  readonly outside: boolean;
 }
 type Settings = ReadonlyMap<string, Setting>;
 const NO_SETTINGS: Settings = new Map();
@@ -368,7 +371,25 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     const own = settingsOf(pd, namespace, keys);
     if (own.size > 0) { settings.set(pd, own); }
   }
-  const named = namedFiles(settings);
+  // Which PodDefaults' settings may expand otherwise beside another's env: one that refers to a variable from
+  // outside its env, or whose env entry that refers to one another PodDefault of the group sets too.
+  const referring = new Map<PodDefaultFound, ReadonlySet<string>>();
+  const names = new Map<PodDefaultFound, ReadonlySet<string>>();
+  const setBy = new Map<string, number>();
+  for (const pd of group) {
+    const own = envNames(pd);
+    names.set(pd, own);
+    own.forEach(name => setBy.set(name, (setBy.get(name) ?? 0) + 1));
+    if (settings.has(pd)) { referring.set(pd, referringNames(pd)); }
+  }
+  const pairDependent = new Set<PodDefaultFound>();
+  settings.forEach((own, pd) => {
+    if (hasOutside(own) || [...referring.get(pd)!].some(name => setBy.get(name)! > 1)) { pairDependent.add(pd); }
+  });
+  /** Whether `a`'s settings may expand otherwise in a pod of `b`'s env too. */
+  const dependsOn = (a: PodDefaultFound, b: PodDefaultFound) => pairDependent.has(a)
+    && (hasOutside(settings.get(a)) || [...referring.get(a)!].some(name => names.get(b)!.has(name)));
+  const named = namedFiles(settings, (pd, name) => pairDependent.has(pd) && referring.get(pd)!.has(name));
   /** The files of each PodDefault botocore may read; whether one has a role profile, which a file of another PodDefault may source. */
   const awsFiles = new Map<PodDefaultFound, readonly OfferedFile[]>();
   let roles = false;
@@ -390,16 +411,17 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (!byItself.has(i)) { byItself.set(i, credentialOf(found[i], settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files)); }
     return byItself.get(i);
   };
-  /** The pairs' settings whose values refer to variables, expanded once a pair. */
+  /** The pairs' settings that expand otherwise together, expanded once a pair. */
   const expandedPairs = new Map<PodDefaultFound, Map<PodDefaultFound, Settings>>();
   /**
    * The settings of a pod that selects `a` and `b` (`undefined`: those of `a` alone, when `b` changes none): `b`'s
-   * join `a`'s, and a value that refers to a variable is expanded with the pair's merged env.
+   * join `a`'s, and expanded with the pair's merged env when either's may expand otherwise beside the other's env
+   * (`dependsOn`); a value whose references its own env sets before it keeps its expansion alone.
    */
   const settingsBeside = (a: PodDefaultFound, b: PodDefaultFound): Settings | undefined => {
     const own = settings.get(a) ?? NO_SETTINGS;
     const other = a === b ? undefined : settings.get(b);
-    if (a === b || (!hasReferences(own) && !hasReferences(other))) { return other === undefined ? undefined : pairSettings(own, other); }
+    if (a === b || (!dependsOn(a, b) && !dependsOn(b, a))) { return other === undefined ? undefined : pairSettings(own, other); }
     let byPartner = expandedPairs.get(a);
     if (byPartner === undefined) { expandedPairs.set(a, byPartner = new Map()); }
     let pair = byPartner.get(b);
@@ -427,7 +449,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     const open = (fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
       && FILE_SETTINGS[fileKind]!.some(n => settings.get(o.pd)?.has(n))))
       // A value that refers to a variable, which the other PodDefault may set.
-      || found.some(o => (o.kind === pair.used || o.kind === pair.unused) && hasReferences(settings.get(o.pd)))
+      || found.some(o => (o.kind === pair.used || o.kind === pair.unused) && pairDependent.has(o.pd))
       // An empty profile name makes botocore raise, whichever credential it finds; another PodDefault's AWS_DEFAULT_PROFILE may hide it.
       || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''))
       // A role profile may be sourced from the other PodDefault's file, and shadow a file's keys there.
@@ -734,7 +756,7 @@ function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Set
     settings ??= new Map();
     const resolved = expanded?.get(entry.name);
     const value = resolved !== undefined ? resolved.value : entry.valueFrom === undefined && typeof entry.value === 'string' ? entry.value : undefined;
-    settings.set(entry.name, { pd, value, fromEnv: true, references: resolved?.references ?? false });
+    settings.set(entry.name, { pd, value, fromEnv: true, outside: resolved?.outside ?? false });
   }
   for (const from of listOf(spec.envFrom)) {
     const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
@@ -742,20 +764,38 @@ function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Set
       const name = prefix + key;
       if (SETTING_NAMES.has(name) && !settings?.get(name)?.fromEnv) {
         settings ??= new Map();
-        settings.set(name, { pd, value: undefined, fromEnv: false, references: false });
+        settings.set(name, { pd, value: undefined, fromEnv: false, outside: false });
       }
     }
   }
   return settings ?? NO_SETTINGS;
 }
 
-/** Whether a setting of `settings` refers to another variable: then its value in a pod of two PodDefaults is the pair's. */
-function hasReferences(settings: Settings | undefined): boolean {
+/** Whether a setting of `settings` refers to a variable from outside its env: then its value in a pod of two PodDefaults is the pair's. */
+function hasOutside(settings: Settings | undefined): boolean {
   if (settings === undefined) { return false; }
   for (const setting of settings.values()) {
-    if (setting.references) { return true; }
+    if (setting.outside) { return true; }
   }
   return false;
+}
+
+/**
+ * The names of `pd`'s env entries whose values may refer to a variable (a `$(`). Another PodDefault that sets one of
+ * them too (the same entry, or the webhook refuses the pair) may put it first in the pod, before the variables it
+ * refers to: its value in that pod is the pair's.
+ */
+function referringNames(pd: PodDefaultFound): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const entry of listOf(pd.manifest.spec?.env)) {
+    if (typeof entry?.name === 'string' && typeof entry.value === 'string' && entry.value.includes('$(')) { names.add(entry.name); }
+  }
+  return names;
+}
+
+/** The names `pd`'s env sets. */
+function envNames(pd: PodDefaultFound): ReadonlySet<string> {
+  return new Set(listOf(pd.manifest.spec?.env).map(entry => entry?.name).filter((name): name is string => typeof name === 'string'));
 }
 
 /**
@@ -766,7 +806,9 @@ function hasReferences(settings: Settings | undefined): boolean {
  */
 function containerEnvOf(pds: readonly PodDefaultFound[], namespace: string, keys: DataKeys): Map<string, ResolvedVariable> {
   const ordered = [...pds].sort((a, b) => compareNames(a.name, b.name));
-  const container = mergePodDefaults(notebookPod(namespace), ordered.map(pd => pd.manifest)).pod.spec.containers[0];
+  // Their env and envFrom alone: the rest merges apart from them, and a pair's merge is the cost of the pairs that refer outside.
+  const envOnly = (pd: PodDefaultFound) => ({ ...pd.manifest, spec: { env: pd.manifest.spec?.env, envFrom: pd.manifest.spec?.envFrom } });
+  const container = mergePodDefaults(notebookPod(namespace), ordered.map(envOnly)).pod.spec.containers[0];
   const envFrom = listOf(container.envFrom).map(from => {
     const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
     return keys.ofEnvFrom(from, namespace)?.map(key => prefix + key);
@@ -792,14 +834,15 @@ function pairSettings(own: Settings, other: Settings, expanded?: ReadonlyMap<str
   });
   expanded?.forEach((resolved, name) => {
     const held = merged.get(name);
-    if (held?.fromEnv === true) { merged.set(name, { ...held, value: resolved.value, references: resolved.references }); }
+    if (held?.fromEnv === true) { merged.set(name, { ...held, value: resolved.value, outside: resolved.outside }); }
   });
   return merged;
 }
 
 /**
  * The files (folded) some PodDefault's AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE or CLOUDSDK_CONFIG names; or
- * any file, when one of them (or HOME) refers to another variable, which the other PodDefault of a pair may set.
+ * any file, when one of them (or HOME) may expand otherwise beside another PodDefault (`mayExpandOtherwise`: it
+ * refers to a variable the other PodDefault of a pair may set).
  */
 interface NamedFiles {
   readonly aws: ReadonlySet<string> | 'any';
@@ -811,7 +854,7 @@ function isNamed(named: ReadonlySet<string> | 'any', folded: string): boolean {
   return named === 'any' || named.has(folded);
 }
 
-function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFiles {
+function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>, mayExpandOtherwise: (pd: PodDefaultFound, name: string) => boolean): NamedFiles {
   const aws = new Set<string>();
   const awsConfig = new Set<string>();
   const gcloud = new Set<string>();
@@ -832,7 +875,7 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>): NamedFile
     const config = own.get('CLOUDSDK_CONFIG')?.value;
     if (config !== undefined && config !== '') { gcloud.add(foldPath(`${config}/${GCLOUD_FILE}`)); }
   });
-  const refers = (...names: string[]) => [...settings.values()].some(own => names.some(n => own.get(n)?.references === true));
+  const refers = (...names: string[]) => [...settings.keys()].some(pd => names.some(n => mayExpandOtherwise(pd, n)));
   return {
     aws: refers('AWS_SHARED_CREDENTIALS_FILE', 'HOME') ? 'any' : aws,
     awsConfig: refers('AWS_CONFIG_FILE', 'HOME') ? 'any' : awsConfig,

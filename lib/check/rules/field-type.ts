@@ -11,8 +11,8 @@
 // The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
 // reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
 // (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
-import { INT32_OVERFLOW, NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
-import { spelledAlike } from '../../names';
+import { declaredBeside, INT32_OVERFLOW, NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
+import { nearestSpelledAlike } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -107,7 +107,8 @@ function typeFix(expected: string, found: string): string {
 
 /**
  * The pruned field of the object that lacks `missing`'s field and that spells it otherwise (`mountpath`,
- * `mount_path` for `mountPath`) or misspells it (`selecter` for `selector`, names.ts spelledAlike), or `undefined`.
+ * `mount_path` for `mountPath`) or misspells it nearest of the fields declared there (`selecter` for `selector`, names.ts
+ * nearestSpelledAlike), or `undefined`.
  *
  * @internal
  */
@@ -120,7 +121,10 @@ export function misspeltAs(pruned: readonly string[], missing: Refusal & { reaso
     const rest = path.slice(missing.parent.length);
     if (rest[0] !== '.' && rest[0] !== '[') { continue; }
     const parts = pathParts(rest);
-    if (parts.length === 1 && typeof parts[0] === 'string' && (fold(parts[0]) === folded || spelledAlike(parts[0], missing.field))) { return path; }
+    if (parts.length !== 1 || typeof parts[0] !== 'string') { continue; }
+    // A misspelling of the missing field, unless it misspells another declared field nearer (`secreName` beside a
+    // missing shareName is secretName's): then the missing field's own line stays.
+    if (fold(parts[0]) === folded || nearestSpelledAlike(parts[0], declaredBeside(pathParts(path))) === missing.field) { return path; }
   }
   return undefined;
 }

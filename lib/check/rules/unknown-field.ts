@@ -10,7 +10,7 @@ import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
 import { declaredBeside, pathParts, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { spelledAlike } from '../../names';
+import { nearestSpelledAlike } from '../../names';
 import { generatingSource, isClusterExternalSecret } from '../cluster-external-secret';
 import { undeclaredFields, UndeclaredField } from '../eso-schema';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
@@ -244,17 +244,18 @@ interface Meant {
   readonly set: boolean;
 }
 
-/** The declared field that the last field of `parts` misspells (`selector` for `spec.selecter`, `spec` for `Spec`), if any. */
+/**
+ * The declared field that the last field of `parts` misspells nearest (`selector` for `spec.selecter`, `spec` for `Spec`,
+ * `dataSourceRef` for `dataSourceRf` beside `dataSource`), if any: one alone, as names.ts nearestSpelledAlike finds it.
+ */
 function meantField(parts: readonly (string | number)[], declared: Iterable<string>, root: unknown): Meant | undefined {
   const written = parts[parts.length - 1];
   if (typeof written !== 'string') { return undefined; }
-  for (const field of declared) {
-    if (!spelledAlike(written, field)) { continue; }
-    const holder = valueAt(root, parts.slice(0, -1));
-    const set = isPlainObject(holder) && holder[field] !== undefined && holder[field] !== null;
-    return { field, path: pathText([...parts.slice(0, -1), field]), set };
-  }
-  return undefined;
+  const field = nearestSpelledAlike(written, declared);
+  if (field === undefined) { return undefined; }
+  const holder = valueAt(root, parts.slice(0, -1));
+  const set = isPlainObject(holder) && holder[field] !== undefined && holder[field] !== null;
+  return { field, path: pathText([...parts.slice(0, -1), field]), set };
 }
 
 /** Renaming the field to the one it meant, unless that one is set besides: renaming would then write it twice. */
