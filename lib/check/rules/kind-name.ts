@@ -96,8 +96,9 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
  * always exists (the API server's scheduling/bootstrap-system-priority-classes hook creates it, and
  * pkg/registry/scheduling/priorityclass/storage/storage.go Delete refuses to delete it), so kubectl apply updates it, and
  * ValidatePriorityClassUpdate refuses a value other than the one it was created with ("may not be changed in an update");
- * it checks no globalDefault (the Priority admission plugin refuses a second default, which only the cluster knows), so
- * globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above HighestUserDefinablePriority
+ * it checks no globalDefault, and plugin/pkg/admission/priority/admission.go validatePriorityClass (the same in the
+ * stored versions from 1.14 to after 1.32) refuses a globalDefault only when another class is the default already, which
+ * only the cluster knows: globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above HighestUserDefinablePriority
  * ("maximum allowed value of a user defined priority is 1000000000"). An absent value is 0, as Go decodes it; another
  * type is not judged.
  */
