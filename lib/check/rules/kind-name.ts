@@ -98,9 +98,9 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
  * ValidatePriorityClassUpdate refuses a value other than the one it was created with ("may not be changed in an update");
  * it checks no globalDefault, and plugin/pkg/admission/priority/admission.go validatePriorityClass (the same in the
  * stored versions from 1.14 to after 1.32) refuses a globalDefault only when another class is the default already, which
- * only the cluster knows: globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above HighestUserDefinablePriority
- * ("maximum allowed value of a user defined priority is 1000000000"). An absent value is 0, as Go decodes it; another
- * type is not judged.
+ * only the cluster knows: globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above
+ * HighestUserDefinablePriority ("maximum allowed value of a user defined priority is 1000000000"). An absent value is 0,
+ * as Go decodes it; another type is not judged.
  */
 function priorityClass(found: Found, name: string, refuse: Refuse): void {
   if (found.group !== 'scheduling.k8s.io' || found.kind !== 'PriorityClass') { return; }
