@@ -133,7 +133,8 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     StorageClass: subdomain('ValidateStorageClass: ValidateClassName = NameIsDNSSubdomain'),
   },
   'scheduling.k8s.io': {
-    // ValidatePriorityClass also reserves names starting with "system-" and values above 1000000000 (kind-name.ts).
+    // ValidatePriorityClass also reserves names starting with "system-" and values above 1000000000, and
+    // ValidatePriorityClassUpdate keeps the value of the system classes, which always exist (kind-name.ts).
     PriorityClass: subdomain('ValidatePriorityClass: NameIsDNSSubdomain'),
   },
   'admissionregistration.k8s.io': {

@@ -1587,15 +1587,14 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       ['a PriorityClass name starting with "system-" (ValidatePriorityClass: reserved)', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-high' }), value: 1000 },
         'priorityclass system-high (s0) has a name starting with "system-" at metadata.name: the api server refuses the PriorityClass, as that prefix is reserved '
         + 'for kubernetes\' own priority classes, system-node-critical and system-cluster-critical', 'rename the PriorityClass without the "system-" prefix'],
-      ['system-node-critical with another value', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical' }), value: 1000 },
-        'priorityclass system-node-critical (s0) has the name of a system priority class with another value or globalDefault at metadata.name: the api server refuses '
-        + 'the PriorityClass, as the api server takes system-node-critical only as it creates it itself, with value 2000001000 and globalDefault false',
-      'give it value 2000001000 and no globalDefault, or rename the PriorityClass without the "system-" prefix'],
-      ['system-cluster-critical as the global default', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }),
-        value: 2000000000, globalDefault: true },
-      'priorityclass system-cluster-critical (s0) has the name of a system priority class with another value or globalDefault at metadata.name: the api server refuses '
-        + 'the PriorityClass, as the api server takes system-cluster-critical only as it creates it itself, with value 2000000000 and globalDefault false',
-      'give it value 2000000000 and no globalDefault, or rename the PriorityClass without the "system-" prefix'],
+      // ... and ValidatePriorityClassUpdate: "value: Forbidden: may not be changed in an update." (the system classes always
+      // exist, so kubectl apply updates them)
+      ['system-node-critical with another value (an update: its value may not change)',
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical' }), value: 1000 },
+      'priorityclass system-node-critical (s0) has a value other than 2000001000 at value: the api server refuses the PriorityClass, as the api server '
+        + 'creates system-node-critical itself, with value 2000001000, and keeps it (a system priority class may not be deleted), so kubectl apply updates '
+        + 'it, and an update may not change a PriorityClass\'s value',
+      'give it value 2000001000, or rename the PriorityClass without the "system-" prefix'],
       ['a PriorityClass value above 1000000000', { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'critical' }), value: 1000000001 },
         'priorityclass critical (s0) has a value above 1000000000 at value: the api server refuses the PriorityClass, as higher values are reserved for kubernetes\' '
         + 'system priority classes', 'lower value to at most 1000000000'],
@@ -1632,6 +1631,10 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
         { ...named('Job', 'batch/v1', true, { name: 'batch.v1' }), spec: { completionMode: 'NonIndexed', completions: 3 } },
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical' }), value: 2000001000 },
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }), value: 2000000000, globalDefault: false },
+        // system-cluster-critical made the global default: kubectl apply updates it (it always exists), and
+        // ValidatePriorityClassUpdate checks the value and preemptionPolicy alone; the Priority admission plugin refuses it
+        // only when another class is the default already, which the cluster knows, not the files
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }), value: 2000000000, globalDefault: true },
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'high' }), value: 1000000000, globalDefault: true },
         named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'low' }),
         named('CertificateSigningRequest', 'certificates.k8s.io/v1', false, { name: 'Node-CSR:Worker_1' }),

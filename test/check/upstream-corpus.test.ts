@@ -1,6 +1,7 @@
 // The check over real upstream manifests. test/fixtures/upstream/ holds files of kubeflow/manifests (rendered by
 // kubectl kustomize, offline), kubeflow/kubeflow, kubeflow/dashboard, kubeflow/website, awslabs/kubeflow-manifests,
-// canonical/mlflow-operator, external-secrets and kserve, each naming its repository, commit, path, license and any
+// canonical/mlflow-operator, external-secrets, kserve, kubernetes/kube-state-metrics, prometheus-operator/kube-prometheus,
+// kubernetes/kube-aggregator and kubernetes/website, each naming its repository, commit, path, license and any
 // change in its header. Each is checked through the CLI door (main, in-process) as `kubectl apply -f` reads it: alone,
 // or with the files upstream applies with it (samples of different files were never meant to meet). Every line the
 // check prints is listed: each problem is one that the API server, ESO's webhook or kubectl really refuses (why, beside
@@ -85,6 +86,14 @@ const GROUPS: { readonly [name: string]: Group } = {
   'kserve\'s S3 sample': { files: ['kserve/s3-secret.yaml', 'kserve/tensorflow-s3.yaml'], output: ok(3) },
   // kserve's storageSpec sample: the storage-config Secret, then the InferenceService that names it
   'kserve\'s storageSpec sample': { files: ['kserve/storage-spec-secret.yaml', 'kserve/sklearn-storage-spec.yaml'], output: ok(2) },
+  // kube-state-metrics' e2e test (tests/e2e.sh, under set -e) runs `kubectl create -f ./tests/manifests/` on a kind cluster:
+  // the API server took each of these objects of Kubernetes' own kinds whose names builtin-kinds.ts and kind-name.ts judge
+  'kube-state-metrics\' e2e objects (kubernetes/kube-state-metrics)': {
+    files: ['csr.yaml', 'endpointslice.yaml', 'ingressclass.yaml', 'job.yaml', 'mutatingwebhookconfiguration.yaml', 'persistentvolume.yaml',
+      'replicationcontroller.yaml', 'validatingadmissionpolicy.yaml', 'validatingadmissionpolicybinding.yaml', 'validatingwebhookconfiguration.yaml']
+      .map(f => `kube-state-metrics/${f}`),
+    output: ok(10),
+  },
   // ESO's GCP Secret Manager guide: the credentials Secret, the SecretStore that names it, the ExternalSecret
   'ESO\'s GCP Secret Manager guide': {
     files: ['external-secrets/gcpsm-sa-credentials-secret.yaml', 'external-secrets/gcpsm-sa-secret-store.yaml', 'external-secrets/gcpsm-external-secret.yaml'],
@@ -114,8 +123,13 @@ const PASSING: { readonly [file: string]: string } = {
   'external-secrets/vault-kubernetes-store.yaml': ok(1),
   'external-secrets/vault-token-store.yaml': ok(1),
   'kserve/sklearn.yaml': ok(1),
+  // an APIService named <spec.version>.<spec.group> (kube-aggregator ValidateAPIService)
+  'kube-prometheus/prometheus-adapter-apiservice.yaml': ok(1),
   'kubeflow-kubeflow/poddefault-inject-containers.yaml': ok(1, 1),
   'kubeflow-kubeflow/readme-add-gcp-secret.yaml': ok(1, 1),
+  // a FlowSchema written as flow-style YAML, and an Indexed Job whose last pod's hostname (<name>-9) is a DNS label
+  'kubernetes-website/health-for-strangers.yaml': ok(1),
+  'kubernetes-website/job-backoff-limit-per-index-example.yaml': ok(1),
 };
 
 const BASE64_FIX = 'which refuses the Secret, so kubectl apply fails and no pod gets the Secret\'s keys; encode the value as standard base64 on one line, '
@@ -209,6 +223,14 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
     ...['key', 'version', 'property'].map(field => 'clusterexternalsecret hello-world (external-secrets/full-cluster-external-secret.yaml#1) sets '
       + `spec.externalSecretSpec.dataFrom[0].${field}, a field the ClusterExternalSecret CRD does not declare: ${STRICT('ClusterExternalSecret')}; `
       + 'correct the field\'s name, or remove it'),
+  ],
+  // a template for sed (kube-aggregator's hack/): RESOURCE_NAME is no <spec.version>.<spec.group> (v0.32.9
+  // pkg/apis/apiregistration/validation/validation.go ValidateAPIService: "must be `spec.version+\".\"+spec.group`"); the
+  // API server refuses its API_GROUP, API_VERSION and CA_BUNDLE too, which the check does not judge
+  'kube-aggregator/apiservice-template.yaml': [
+    'apiservice RESOURCE_NAME (kube-aggregator/apiservice-template.yaml#1) has a name other than spec.version, ".", then spec.group at metadata.name: the '
+    + 'api server refuses the APIService, as an APIService\'s name must be its version and its group, joined by "."; rename the APIService to '
+    + '<spec.version>.<spec.group> (v1beta1.metrics.k8s.io for version v1beta1 of metrics.k8s.io), or correct those fields',
   ],
   // a Job with generateName and no name: kserve's README runs `kubectl create -f`, which names it; kubectl apply refuses it
   // (it reads the live object by name first), and the check judges what kubectl apply does (docs/cli.md)

@@ -90,18 +90,22 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
 };
 
 /**
- * A PriorityClass that kubernetes release-1.32 pkg/apis/scheduling/validation/validation.go ValidatePriorityClass
- * refuses: a name starting with "system-" unless pkg/apis/scheduling/v1/helpers.go IsKnownSystemPriorityClass finds it
- * with the same value and globalDefault (at metadata.name, "priority class names with 'system-' prefix are reserved for
- * system use only"), or else a value above HighestUserDefinablePriority ("maximum allowed value of a user defined
- * priority is 1000000000"). An absent value is 0 and an absent globalDefault false, as Go decodes them; another type is
- * not judged.
+ * A PriorityClass that kubernetes release-1.32 refuses. A name starting with "system-" other than the system classes:
+ * pkg/apis/scheduling/validation/validation.go ValidatePriorityClass (the create kubectl apply makes of a new name) refuses
+ * it at metadata.name ("priority class names with 'system-' prefix are reserved for system use only"). A system class
+ * always exists (the API server's scheduling/bootstrap-system-priority-classes hook creates it, and
+ * pkg/registry/scheduling/priorityclass/storage/storage.go Delete refuses to delete it), so kubectl apply updates it, and
+ * ValidatePriorityClassUpdate refuses a value other than the one it was created with ("may not be changed in an update");
+ * it checks no globalDefault, and plugin/pkg/admission/priority/admission.go validatePriorityClass (the same in the
+ * stored versions from 1.14 to after 1.32) refuses a globalDefault only when another class is the default already, which
+ * only the cluster knows: globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above
+ * HighestUserDefinablePriority ("maximum allowed value of a user defined priority is 1000000000"). An absent value is 0,
+ * as Go decodes it; another type is not judged.
  */
 function priorityClass(found: Found, name: string, refuse: Refuse): void {
   if (found.group !== 'scheduling.k8s.io' || found.kind !== 'PriorityClass') { return; }
   const value = found.manifest.value ?? 0;
-  const globalDefault = found.manifest.globalDefault ?? false;
-  if (!isInt32(value) || typeof globalDefault !== 'boolean') { return; }
+  if (!isInt32(value)) { return; }
   if (!name.startsWith(SYSTEM_PREFIX)) {
     if (value > HIGHEST_USER_PRIORITY) {
       refuse(['value'], `a value above ${HIGHEST_USER_PRIORITY}`, 'as higher values are reserved for kubernetes\' system priority classes',
@@ -114,9 +118,10 @@ function priorityClass(found: Found, name: string, refuse: Refuse): void {
     refuse(['metadata', 'name'], 'a name starting with "system-"',
       'as that prefix is reserved for kubernetes\' own priority classes, system-node-critical and system-cluster-critical',
       'rename the PriorityClass without the "system-" prefix');
-  } else if (value !== systemValue || globalDefault) {
-    refuse(['metadata', 'name'], 'the name of a system priority class with another value or globalDefault',
-      `as the api server takes ${name} only as it creates it itself, with value ${systemValue} and globalDefault false`,
-      `give it value ${systemValue} and no globalDefault, or rename the PriorityClass without the "system-" prefix`);
+  } else if (value !== systemValue) {
+    refuse(['value'], `a value other than ${systemValue}`,
+      `as the api server creates ${name} itself, with value ${systemValue}, and keeps it (a system priority class may not be deleted), so kubectl `
+        + 'apply updates it, and an update may not change a PriorityClass\'s value',
+      `give it value ${systemValue}, or rename the PriorityClass without the "system-" prefix`);
   }
 }
