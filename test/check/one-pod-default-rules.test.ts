@@ -9,7 +9,7 @@ const PREFIX_RULE = 'the prefix before / must be a lower case DNS subdomain of a
 const NAME_RULE = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
 const SPAWNER = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
 const WEBHOOK_REFUSES = ', so the webhook refuses every notebook that selects it';
-const SPELLED_OTHERWISE = ' (spelled otherwise here, which the webhook and the api server, comparing mount paths as written, admit): the container cannot mount both at one directory, so every notebook that selects it is broken';
+const SPELLED_OTHERWISE = ' (spelled otherwise here: the webhook and the api server compare mount paths as written, and do not refuse it for the path): the container cannot mount both at one directory, so every notebook that selects it is broken';
 
 describe('rules on one PodDefault', () => {
   test.each<[string, any, { rule: string; key?: string; message: string }[]]>([

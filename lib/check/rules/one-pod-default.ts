@@ -127,7 +127,7 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
  */
 function twoMounts(asThePod: boolean): string {
   return asThePod ? ', so the webhook refuses every notebook that selects it'
-    : ' (spelled otherwise here, which the webhook and the api server, comparing mount paths as written, admit): the container cannot mount both at one directory, so every notebook that selects it is broken';
+    : ' (spelled otherwise here: the webhook and the api server compare mount paths as written, and do not refuse it for the path): the container cannot mount both at one directory, so every notebook that selects it is broken';
 }
 
 /** Labels the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
