@@ -98,6 +98,19 @@ function meet(a: Constraints, b: Constraints): boolean {
   return true;
 }
 
+/**
+ * A text that two selectors share exactly when they select the same label sets, however written (a `matchLabels`
+ * entry or an `In` of one value, values in any order or twice, a requirement twice, an `Exists` beside an `In` of
+ * its key); `undefined` when no label set satisfies it. Each key's constraint is one set of values, so two
+ * selectors select the same pods when they constrain the same keys alike.
+ */
+export function selectionKey(requirements: readonly SelectorRequirement[]): string | undefined {
+  const constraints = constraintsOf(requirements);
+  if (constraints === undefined) { return undefined; }
+  const keyOf = (allowed: Allowed) => (allowed.kind === 'finite' ? `finite\0${[...allowed.values].sort().join('\0')}` : allowed.kind === 'absent' ? 'absent' : allowed.signature);
+  return [...constraints].map(([key, allowed]) => `${key}\0${keyOf(allowed)}`).sort().join('\n');
+}
+
 /** Whether the two both set one marker env var to their own (different) names. */
 export function exclusive(a: PodDefaultFound, b: PodDefaultFound): boolean {
   if (a.markers.length === 0 || b.markers.length === 0 || a.name === b.name) { return false; }

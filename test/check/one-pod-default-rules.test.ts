@@ -8,6 +8,8 @@ const LISTING_FIX = 'select exactly one label with the value "true", or call Pod
 const PREFIX_RULE = 'the prefix before / must be a lower case DNS subdomain of at most 253 characters';
 const NAME_RULE = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
 const SPAWNER = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
+const WEBHOOK_REFUSES = ', so the webhook refuses every notebook that selects it';
+const SPELLED_OTHERWISE = ' (spelled otherwise here: the webhook and the api server compare mount paths as written, and do not refuse it for the path): the container cannot mount both at one directory, so every notebook that selects it is broken';
 
 describe('rules on one PodDefault', () => {
   test.each<[string, any, { rule: string; key?: string; message: string }[]]>([
@@ -70,27 +72,30 @@ describe('rules on one PodDefault', () => {
       rule: 'spawner-volume', key: 'dshm',
       message: `${WHERE('shm')} uses the volume name dshm, ${SPAWNER}; choose another volume name`,
     }]],
-    ['a mount at /dev/shm/ spelled with a trailing slash', pd('shm', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/dev//shm/' }] }), [{
-      rule: 'spawner-volume', key: '/dev/shm',
-      message: `${WHERE('shm')} mounts at /dev/shm, ${SPAWNER}; choose another mount path`,
-    }]],
-    // the spawner's workspace: spawner_ui_config.yaml mounts it at /home/jovyan by default (kubeflow/notebooks 177b0986, L153)
-    ...['/home/jovyan', '/home/jovyan/', '/home//jovyan/.'].map((mountPath): [string, any, { rule: string; key?: string; message: string }[]] => [
-      `a mount at the notebook workspace, ${mountPath}`, pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath }] }), [{
-        rule: 'spawner-volume', key: '/home/jovyan',
-        message: `${WHERE('home')} mounts at /home/jovyan, where the notebook spawner mounts every notebook's workspace volume by default `
-          + '(workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every notebook that selects it is refused; '
-          + 'mount below it, such as /home/jovyan/.docker/, or elsewhere',
+    // A path spelled as the pod's own mount is the webhook's to refuse (main.go L313); spelled otherwise, the webhook and the
+    // API server compare the strings (kubernetes validation.go ValidateVolumeMounts) and admit the pod with two mounts at one directory.
+    ...([['/dev/shm', WEBHOOK_REFUSES], ['/dev//shm/', SPELLED_OTHERWISE]] as const).map(([mountPath, why]): [string, any, { rule: string; key?: string; message: string }[]] => [
+      `a mount at ${mountPath}`, pd('shm', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath }] }), [{
+        rule: 'spawner-volume', key: '/dev/shm',
+        message: `${WHERE('shm')} mounts at /dev/shm, which every notebook pod already has${why}; choose another mount path`,
       }]]),
+    // the spawner's workspace: spawner_ui_config.yaml mounts it at /home/jovyan by default (kubeflow/notebooks 177b0986, L153)
+    ...([['/home/jovyan', WEBHOOK_REFUSES], ['/home/jovyan/', SPELLED_OTHERWISE], ['/home//jovyan/.', SPELLED_OTHERWISE]] as const)
+      .map(([mountPath, why]): [string, any, { rule: string; key?: string; message: string }[]] => [
+        `a mount at the notebook workspace, ${mountPath}`, pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath }] }), [{
+          rule: 'spawner-volume', key: '/home/jovyan',
+          message: `${WHERE('home')} mounts at /home/jovyan, where the notebook spawner mounts every notebook's workspace volume by default `
+            + `(workspaceVolume in its spawner_ui_config.yaml)${why}; mount below it, such as /home/jovyan/.docker/, or elsewhere`,
+        }]]),
     // the pod's API token: the ServiceAccount admission plugin mounts it before the mutating webhooks run
     // (kubernetes pkg/kubeapiserver/options/plugins.go, AllOrderedPlugins; plugin/pkg/admission/serviceaccount/admission.go)
-    ...['/var/run/secrets/kubernetes.io/serviceaccount', '/var/run/secrets//kubernetes.io/serviceaccount/'].map((mountPath): [string, any, { rule: string; key?: string; message: string }[]] => [
-      `a mount at the pod's API token, ${mountPath}`, pd('token', { volumes: [{ name: 'v', secret: { secretName: 's' } }], volumeMounts: [{ name: 'v', mountPath }] }), [{
-        rule: 'spawner-volume', key: '/var/run/secrets/kubernetes.io/serviceaccount',
-        message: `${WHERE('token')} mounts at /var/run/secrets/kubernetes.io/serviceaccount, where the api server's ServiceAccount admission mounts `
-          + 'the pod\'s API token before any webhook runs: a container cannot have two mounts at one path, so every notebook that selects it is refused '
-          + '(unless its ServiceAccount token is not automounted); mount elsewhere, such as /var/run/secrets/my-credentials',
-      }]]),
+    ...([['/var/run/secrets/kubernetes.io/serviceaccount', WEBHOOK_REFUSES], ['/var/run/secrets//kubernetes.io/serviceaccount/', SPELLED_OTHERWISE]] as const)
+      .map(([mountPath, why]): [string, any, { rule: string; key?: string; message: string }[]] => [
+        `a mount at the pod's API token, ${mountPath}`, pd('token', { volumes: [{ name: 'v', secret: { secretName: 's' } }], volumeMounts: [{ name: 'v', mountPath }] }), [{
+          rule: 'spawner-volume', key: '/var/run/secrets/kubernetes.io/serviceaccount',
+          message: `${WHERE('token')} mounts at /var/run/secrets/kubernetes.io/serviceaccount, where the api server's ServiceAccount admission mounts `
+            + `the pod's API token before any webhook runs${why} (unless its ServiceAccount token is not automounted); mount elsewhere, such as /var/run/secrets/my-credentials`,
+        }]]),
     ['a mount beside the pod\'s API token', pd('token', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/var/run/secrets/kubernetes.io/other' }] }), []],
     ['a mount below the notebook workspace', pd('docker', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan/.docker/' }] }), []],
     ['a mount at another home', pd('home', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '/home/jovyan2' }] }), []],

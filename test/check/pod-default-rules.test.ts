@@ -44,6 +44,25 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
     ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
       + 'each other, but select the same pods (their selectors are the same): every notebook that selects one selects both, and the webhook refuses it '
       + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['the same selector written with a requirement twice, or an Exists beside an In of its key, is the same pods', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true' },
+        matchExpressions: [{ key: 'cloud-identity', operator: 'Exists' }, { key: 'cloud-identity', operator: 'In', values: ['true', 'true'] }] } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but select the same pods (labelled cloud-identity=true): every notebook that selects one selects both, and the webhook refuses it '
+      + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['an In beside a NotIn of another value of its key is the In alone', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu'] }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['cpu'] },
+        { key: 'tier', operator: 'In', values: ['gpu', 'cpu'] }] } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but select the same pods (labelled tier=gpu): every notebook that selects one selects both, and the webhook refuses it '
+      + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['one selector that only implies the other\'s (a label more) selects other pods too: no problem', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true' },
+        matchExpressions: [{ key: 'gpu', operator: 'Exists' }] } }),
+    ], []],
     ['exclusive stores are still each judged against the others', [
       pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }] }),

@@ -208,7 +208,8 @@ describe('rules on one PodDefault', () => {
       + `but choosing it in the notebook ui sets gpu-tools: "true", so it never applies; ${FIX_LISTING}`]],
     ['dshm and /dev/shm', 'dshm.yaml', p => [
       `poddefault big-shm (${p}) in namespace team-a uses the volume name dshm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another volume name`,
-      `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has, so the webhook refuses every notebook that selects it; choose another mount path`,
+      `poddefault big-shm (${p}) in namespace team-a mounts at /dev/shm, which every notebook pod already has (spelled otherwise here: the webhook and the api server compare mount paths `
+        + 'as written, and do not refuse it for the path): the container cannot mount both at one directory, so every notebook that selects it is broken; choose another mount path',
     ]],
     ['a name over 52 characters', 'long-name.yaml', p => [`poddefault a-very-long-poddefault-name-for-the-registry-of-team-a (${p}) in namespace team-a has a name that is too long: `
       + '54 characters, more than the 52 that the kubeflow webhook\'s pod annotation poddefault.admission.kubeflow.org/poddefault-<name> leaves (at most 63 after the slash): '

@@ -251,6 +251,25 @@ except botocore.exceptions.ConfigParseError:
     expect([...sections!.get('default')!]).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'region']);
     expect([...botocoreProfilesWithKeys(file)]).toEqual(['default']);
   });
+
+  test('a [DEFAULT] of 20,000 options over 20,000 sections: each section reads them, and they are kept once', () => {
+    // GIVEN a config file of 0.5 MB (a Secret may hold 1 MiB): [DEFAULT] with 20,000 options, one of them the secret key, and
+    // 20,000 profiles that inherit them, the first with an access key; the reader copied [DEFAULT] into every section,
+    // 400 million entries (a tenth of it: 1.6 s and 570 MB; botocore 1.43.11 itself takes 20 s for that tenth)
+    const N = 20_000;
+    const file = `[DEFAULT]\n${Array.from({ length: N - 1 }, (_, k) => `option${k} = value${k}\n`).join('')}aws_secret_access_key = fake-secret-key-0000\n`
+      + `[profile p0]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\n${Array.from({ length: N - 1 }, (_, k) => `[profile p${k + 1}]\n`).join('')}`;
+    // WHEN the check's reader reads it (the test's timeout is the guard, as above)
+    const read = botocoreFile(file, 'config');
+    // THEN every profile reads [DEFAULT]'s options, its own over them
+    expect(read.profiles.size).toBe(N);
+    expect(read.profiles.get(`p${N - 1}`)!.get('option7')).toBe('value7');
+    expect(read.profiles.get(`p${N - 1}`)!.size).toBe(N);
+    expect([...read.profiles.get('p0')!.keys()].slice(0, 2)).toEqual(['aws_access_key_id', 'option0']);
+    // AND only p0 has both keys: the config file's keys (ConfigProvider), the others a secret key alone, which gives nothing
+    expect([...botocoreProviders(undefined, read)]).toEqual([['p0', { provider: 'config-file', from: 'config' }]]);
+    expect([...botocoreProfilesWithKeys(file.replace(/\[profile /g, '['))]).toEqual(['p0']);
+  });
 });
 
 describe('AWS_SHARED_CREDENTIALS_FILE as botocore expands it', () => {

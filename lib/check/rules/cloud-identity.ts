@@ -452,8 +452,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       || found.some(o => (o.kind === pair.used || o.kind === pair.unused) && pairDependent.has(o.pd))
       // An empty profile name makes botocore raise, whichever credential it finds; another PodDefault's AWS_DEFAULT_PROFILE may hide it.
       || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''))
-      // A role profile may be sourced from the other PodDefault's file, and shadow a file's keys there.
-      || (pair.cloud === 'aws' && roles);
+      // A role profile may be sourced from the other PodDefault's file, and shadow a file's keys there: pairs of a file's
+      // kind only (AWS keys, web identities and container credentials in the env are each one whatever files the pod holds).
+      || (fileKind !== undefined && pair.cloud === 'aws' && roles);
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {

@@ -4,12 +4,13 @@
 import { SelectorRequirement } from '../../admission/selector';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { coSelectable, describeLabels } from '../selection';
+import { describeLabels, selectionKey } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
  * PodDefaults of `group` (one namespace's, in name order) that set one marker env var to their own names and
- * have the same selector (the same requirements, in any order; a `matchLabels` entry is an `In` requirement):
+ * have selectors that select the same label sets (`selectionKey`: a `matchLabels` entry is an `In` requirement, a
+ * requirement twice or implied by another is one):
  * every label set that selects one selects the other, so the webhook refuses every notebook that selects
  * either, for the marker's two values. Two identities given one `selectorLabel` are such a pair. Grouped by
  * selector, then by marker, so that only PodDefaults of one selector and one marker are compared; one problem
@@ -19,9 +20,10 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
   const groups = new Map<string, PodDefaultFound[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
+    if (pd.markers.length === 0 || pd.selector.error !== undefined) { continue; }
     // A selector the webhook cannot parse, or one no label set satisfies, selects no pod.
-    if (pd.markers.length === 0 || pd.selector.error !== undefined || !coSelectable(pd, pd)) { continue; }
-    const selector = selectorKey(pd.selector.requirements);
+    const selector = selectionKey(pd.selector.requirements);
+    if (selector === undefined) { continue; }
     for (const marker of new Set(pd.markers)) {
       const key = `${marker}\n${selector}`;
       const list = groups.get(key);
@@ -52,11 +54,6 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
     }));
   }
   return problems ?? NO_PROBLEMS;
-}
-
-/** The requirements in one order, each with its values in one order: equal for selectors that select the same pods as written. */
-function selectorKey(requirements: readonly SelectorRequirement[]): string {
-  return requirements.map(r => `${r.key}\0${r.operator}\0${[...new Set(r.values)].sort().join('\0')}`).sort().join('\n');
 }
 
 /** The labels that select both, when the selector is labels alone (the notebook UI's form); else that the selectors are the same. */

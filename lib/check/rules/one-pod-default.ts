@@ -73,15 +73,20 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
 /**
  * The notebook spawner's own volumes, and the API token's: a PodDefault that uses the `dshm` volume name, or
  * mounts at `/dev/shm`, at the workspace (`/home/jovyan`) or at the API token (`API_TOKEN_MOUNT_PATH`), clashes with every notebook: the webhook refuses a mount of another
- * volume at the same path string (main.go L313), and the API server one at the same path spelled otherwise
- * (a container's mount paths must be unique). Mounting below the workspace (`/home/jovyan/.docker/`) is fine.
+ * volume at the same path string (main.go L313). The same path spelled otherwise (`/home/jovyan/`) passes it, and the API
+ * server too, which compares mount paths as written (kubernetes `pkg/apis/core/validation/validation.go`
+ * `ValidateVolumeMounts`: `mountpoints.Has(mnt.MountPath)`): the container then has two mounts at one directory, as
+ * mount-spelling says. Mounting below the workspace (`/home/jovyan/.docker/`) is fine.
  */
 export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
   const spec = pd.manifest.spec ?? {};
   let usesName = false;
-  let usesShm = false;
-  let usesWorkspace = false;
-  let usesApiToken = false;
+  // Each path used: `undefined` when not, else whether some mount spells it as the pod's own mount does (`spelled`).
+  let usesShm: boolean | undefined;
+  let usesWorkspace: boolean | undefined;
+  let usesApiToken: boolean | undefined;
+  const spelled = (held: boolean | undefined, path: string, at: string, mark: string) =>
+    (path.includes(mark) && foldPath(path) === at ? held === true || path === at : held);
   const volumes = listOf(spec.volumes);
   for (let i = 0; i < volumes.length; i++) { usesName = usesName || volumes[i]?.name === SPAWNER_VOLUME; }
   const mounts = listOf(spec.volumeMounts);
@@ -90,26 +95,39 @@ export function spawnerVolume(pd: PodDefaultFound): readonly CheckProblem[] {
     // Folding keeps or drops segments but never makes one, so a path without "shm" (or "jovyan") cannot
     // fold to /dev/shm (or /home/jovyan): most paths are ruled out without folding them.
     const path = String(mounts[i]?.mountPath ?? '');
-    usesShm = usesShm || (path.includes('shm') && foldPath(path) === SPAWNER_MOUNT_PATH);
-    usesWorkspace = usesWorkspace || (path.includes('jovyan') && foldPath(path) === WORKSPACE_MOUNT_PATH);
-    usesApiToken = usesApiToken || (path.includes('serviceaccount') && foldPath(path) === API_TOKEN_MOUNT_PATH);
+    usesShm = spelled(usesShm, path, SPAWNER_MOUNT_PATH, 'shm');
+    usesWorkspace = spelled(usesWorkspace, path, WORKSPACE_MOUNT_PATH, 'jovyan');
+    usesApiToken = spelled(usesApiToken, path, API_TOKEN_MOUNT_PATH, 'serviceaccount');
   }
-  if (!usesName && !usesShm && !usesWorkspace && !usesApiToken) { return NO_PROBLEMS; }
+  if (!usesName && usesShm === undefined && usesWorkspace === undefined && usesApiToken === undefined) { return NO_PROBLEMS; }
   const why = 'which every notebook pod already has, so the webhook refuses every notebook that selects it';
   const problems: CheckProblem[] = [];
   if (usesName) { problems.push(problem('spawner-volume', pd, `${where(pd)} uses the volume name ${SPAWNER_VOLUME}, ${why}`, 'choose another volume name', SPAWNER_VOLUME)); }
-  if (usesShm) { problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, ${why}`, 'choose another mount path', SPAWNER_MOUNT_PATH)); }
-  if (usesWorkspace) {
-    problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${WORKSPACE_MOUNT_PATH}, where the notebook spawner mounts every notebook's `
-      + 'workspace volume by default (workspaceVolume in its spawner_ui_config.yaml): a container cannot have two mounts at one path, so every '
-      + 'notebook that selects it is refused', `mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
+  if (usesShm !== undefined) {
+    problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${SPAWNER_MOUNT_PATH}, which every notebook pod already has${twoMounts(usesShm)}`,
+      'choose another mount path', SPAWNER_MOUNT_PATH));
   }
-  if (usesApiToken) {
+  if (usesWorkspace !== undefined) {
+    problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${WORKSPACE_MOUNT_PATH}, where the notebook spawner mounts every notebook's `
+      + `workspace volume by default (workspaceVolume in its spawner_ui_config.yaml)${twoMounts(usesWorkspace)}`,
+      `mount below it, such as ${WORKSPACE_MOUNT_PATH}/.docker/, or elsewhere`, WORKSPACE_MOUNT_PATH));
+  }
+  if (usesApiToken !== undefined) {
     problems.push(problem('spawner-volume', pd, `${where(pd)} mounts at ${API_TOKEN_MOUNT_PATH}, where the api server's ServiceAccount admission mounts `
-      + 'the pod\'s API token before any webhook runs: a container cannot have two mounts at one path, so every notebook that selects it is refused '
-      + '(unless its ServiceAccount token is not automounted)', 'mount elsewhere, such as /var/run/secrets/my-credentials', API_TOKEN_MOUNT_PATH));
+      + `the pod's API token before any webhook runs${twoMounts(usesApiToken)} (unless its ServiceAccount token is not automounted)`,
+      'mount elsewhere, such as /var/run/secrets/my-credentials', API_TOKEN_MOUNT_PATH));
   }
   return problems;
+}
+
+/**
+ * Why a mount at a path the notebook pod already has mounted breaks every notebook that selects it: the webhook refuses
+ * the path as the pod spells it (`asThePod`); spelled otherwise, the webhook and the API server (which compare the
+ * strings) admit it, and the container has two mounts at one directory.
+ */
+function twoMounts(asThePod: boolean): string {
+  return asThePod ? ', so the webhook refuses every notebook that selects it'
+    : ' (spelled otherwise here: the webhook and the api server compare mount paths as written, and do not refuse it for the path): the container cannot mount both at one directory, so every notebook that selects it is broken';
 }
 
 /** Labels the API server refuses, and a selector the webhook cannot parse (it then refuses every pod). */
