@@ -17,18 +17,33 @@ import { CheckProblem } from '../types';
  * per group, naming its first two by name.
  */
 export function markerSelectors(group: readonly PodDefaultFound[], namespace: string): readonly CheckProblem[] {
-  const groups = new Map<string, PodDefaultFound[]>();
+  // First by marker and the keys the selector reads, which selectors of one selection key share: the selection key
+  // is computed only where two PodDefaults of one marker read the same keys.
+  const candidates = new Map<string, PodDefaultFound[]>();
   for (let i = 0; i < group.length; i++) {
     const pd = group[i];
     if (pd.markers.length === 0 || pd.selector.error !== undefined) { continue; }
-    // A selector the webhook cannot parse, or one no label set satisfies, selects no pod.
-    const selector = selectionKey(pd.selector.requirements);
-    if (selector === undefined) { continue; }
+    const keys = readKeys(pd.selector.requirements);
     for (const marker of new Set(pd.markers)) {
-      const key = `${marker}\n${selector}`;
-      const list = groups.get(key);
+      const key = `${marker}\n${keys}`;
+      const list = candidates.get(key);
+      if (list === undefined) { candidates.set(key, [pd]); } else { list.push(pd); }
+    }
+  }
+  const groups = new Map<string, PodDefaultFound[]>();
+  const selectors = new Map<PodDefaultFound, string | undefined>();
+  for (const [key, list] of candidates) {
+    if (list.length < 2) { continue; }
+    const marker = key.slice(0, key.indexOf('\n'));
+    for (const pd of list) {
+      if (!selectors.has(pd)) { selectors.set(pd, selectionKey(pd.selector.requirements)); }
+      const selector = selectors.get(pd);
+      // A selector no label set satisfies selects no pod.
+      if (selector === undefined) { continue; }
+      const same = `${marker}\n${selector}`;
+      const sharing = groups.get(same);
       // One name twice is the duplicate rule's.
-      if (list === undefined) { groups.set(key, [pd]); } else if (!list.some(other => other.name === pd.name)) { list.push(pd); }
+      if (sharing === undefined) { groups.set(same, [pd]); } else if (!sharing.some(other => other.name === pd.name)) { sharing.push(pd); }
     }
   }
   let problems: CheckProblem[] | undefined;
@@ -60,4 +75,9 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
 function sameLabels(requirements: readonly SelectorRequirement[]): string {
   if (requirements.length === 0 || requirements.some(r => r.operator !== 'In' || r.values.length !== 1)) { return 'their selectors are the same'; }
   return describeLabels(Object.fromEntries(requirements.map(r => [r.key, r.values[0]])));
+}
+
+/** The label keys a selector reads, sorted: every requirement constrains its key, so selectors of one selection key read the same keys. */
+function readKeys(requirements: readonly SelectorRequirement[]): string {
+  return [...new Set(requirements.map(r => r.key))].sort().join('\0');
 }
