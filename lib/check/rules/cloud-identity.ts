@@ -40,17 +40,14 @@ import { containerEnv, ResolvedVariable } from '../../admission/env-expansion';
 import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
-import {
-  botocoreCredentialsPath, BotocoreFile, botocoreFile, BotocoreProfileCredential, BotocoreProfileProvider, botocoreProviders,
-} from '../../sources/botocore-credentials-file';
+import { botocoreCredentialsPath, BotocoreFileRole, BotocoreProfileProvider } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
 import { compareNames, foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
-import { externalSecretTarget, storedOf } from '../external-secret';
-import { goBase64Decode } from '../go-base64';
-import { append, Found, isExternalSecret, isSecret, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { append, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
+import { SecretFiles } from '../secret-files';
 import { describeLabels, Entry, Meetings, witness } from '../selection';
 import { CheckProblem } from '../types';
 
@@ -168,13 +165,11 @@ interface FileOffer {
 
 /** A file of a FileOffer; an AWS one with the file botocore may read it as, and the PodDefault that mounts it. */
 interface OfferedFile extends MountedFile {
-  readonly as?: AwsFile;
+  readonly as?: BotocoreFileRole;
   readonly pd?: PodDefaultFound;
 }
 
 /** The two files botocore reads profiles from. */
-type AwsFile = 'credentials' | 'config';
-
 /**
  * The kind of credential each provider of an AWS profile gives, by the file that gives it; none for a profile's own
  * web identity or SSO, which come after the env's web identity in botocore's chain (recorded in
@@ -193,111 +188,6 @@ function awsKind(provider: BotocoreProfileProvider | undefined): Kind | undefine
 type Offer = Credential | FileOffer;
 
 const GCLOUD_FILE = 'application_default_credentials.json';
-
-/**
- * The text of the files the input's Secrets hold: a Secret's `data` (decoded) and `stringData`, an
- * ExternalSecret's template (the Secret it writes, with its template expressions). Read on first use.
- */
-export class SecretFiles {
-  private byKey?: Map<string, string>;
-  /** Each file text read so far as a credentials or a config file: a file many PodDefaults mount is parsed once. */
-  private awsFiles?: Record<AwsFile, Map<string, BotocoreFile>>;
-  /** The credentials of the profiles of each credentials file and config file read together (`NO_FILE` for none). */
-  private providers?: Map<BotocoreFile, Map<BotocoreFile, ReadonlyMap<string, BotocoreProfileCredential>>>;
-
-  /** `base` and `landing`: a view of `base` whose lookups in no namespace are made in `landing` (see DataKeys.landingIn). */
-  public constructor(private readonly objects: readonly Found[], private readonly base?: SecretFiles, private readonly landing = '') {}
-
-  /** The files as the namespace-less PodDefaults read them once `kubectl apply -n namespace` puts them in `namespace`. */
-  public landingIn(namespace: string): SecretFiles {
-    return new SecretFiles(this.objects, this.base ?? this, namespace);
-  }
-
-  /**
-   * The text of `key` of the Secret `name` in `namespace`; undefined when the input does not hold it. A
-   * Secret that names no namespace lands wherever `kubectl apply -n` sends it, so it counts in every
-   * namespace (as DataKeys counts its keys).
-   */
-  public text(namespace: string, name: string, key: string): string | undefined {
-    if (this.base !== undefined) { return this.base.text(namespace === '' ? this.landing : namespace, name, key); }
-    this.byKey ??= filesOf(this.objects);
-    const own = this.byKey.get(`${namespace}\n${name}\n${key}`);
-    return own !== undefined || namespace === '' ? own : this.byKey.get(`\n${name}\n${key}`);
-  }
-
-  /** `key` of the Secret `name` in `namespace` read as the AWS file `as`; undefined when the input does not hold it. */
-  public awsFile(namespace: string, name: string, key: string, as: AwsFile): BotocoreFile | undefined {
-    const text = this.text(namespace, name, key);
-    if (text === undefined) { return undefined; }
-    const owner = this.base ?? this;
-    owner.awsFiles ??= { credentials: new Map(), config: new Map() };
-    let read = owner.awsFiles[as].get(text);
-    if (read === undefined) {
-      read = botocoreFile(text, as);
-      owner.awsFiles[as].set(text, read);
-    }
-    return read;
-  }
-
-  /** The profiles that give credentials when botocore reads the two files together (`botocoreProviders`), each pair of files judged once. */
-  public awsProviders(credentials: BotocoreFile | undefined, config: BotocoreFile | undefined): ReadonlyMap<string, BotocoreProfileCredential> {
-    const owner = this.base ?? this;
-    owner.providers ??= new Map();
-    let byConfig = owner.providers.get(credentials ?? NO_FILE);
-    if (byConfig === undefined) {
-      byConfig = new Map();
-      owner.providers.set(credentials ?? NO_FILE, byConfig);
-    }
-    let found = byConfig.get(config ?? NO_FILE);
-    if (found === undefined) {
-      found = botocoreProviders(credentials, config);
-      byConfig.set(config ?? NO_FILE, found);
-    }
-    return found;
-  }
-}
-
-/** The key of `SecretFiles.awsProviders`' cache for a file botocore does not read. */
-const NO_FILE: BotocoreFile = { as: 'config', profiles: new Map(), ssoSessions: new Map(), hasRole: false, raises: false };
-
-function filesOf(objects: readonly Found[]): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (found: Found, name: string, map: unknown, decode: boolean) => {
-    if (typeof map !== 'object' || map === null) { return; }
-    for (const [key, value] of Object.entries(map)) {
-      const id = `${found.namespace}\n${name}\n${key}`;
-      // `data` as the API server decodes it: base64 in lines, as kustomize and `base64` without -w0 write it, is read too.
-      const text = typeof value !== 'string' ? undefined : decode ? utf8Text(goBase64Decode(value)) : value;
-      if (text !== undefined && !files.has(id)) { files.set(id, text); }
-    }
-  };
-  for (const found of objects) {
-    if (isSecret(found)) {
-      // The API server writes `stringData` over `data` (core/v1 Secret: "stringData ... overwriting any
-      // existing values"); the first text of a key is kept.
-      add(found, found.name, found.manifest.stringData, false);
-      add(found, found.name, found.manifest.data, true);
-    } else if (isExternalSecret(found)) {
-      const target = externalSecretTarget(found);
-      if (target !== undefined && target.group === 'core' && target.kind === 'Secret') { add(found, target.name, storedOf(found).spec?.target?.template?.data, false); }
-    }
-  }
-  return files;
-}
-
-/**
- * The text of a file, or `undefined` when it is no UTF-8: the SDKs read it as UTF-8 (Python's locale encoding
- * in Kubeflow's images), and botocore raises on it (UnicodeDecodeError, a ConfigParseError). A byte-order
- * mark is kept, as Python keeps it.
- */
-function utf8Text(bytes: Buffer | undefined): string | undefined {
-  if (bytes === undefined) { return undefined; }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The landing of PodDefaults of a namespace: their own. */
 const NO_LANDINGS: readonly string[] = Object.freeze(['']);
@@ -729,7 +619,7 @@ function awsFilesOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, file
   const aws: OfferedFile[] = [];
   for (const file of mountedSecretFiles(pd, namespace, keys)) {
     const folded = foldPath(file.path);
-    const as: AwsFile[] = [];
+    const as: BotocoreFileRole[] = [];
     if (folded.endsWith('/.aws/credentials') || isNamed(named.aws, folded)) { as.push('credentials'); }
     if (folded.endsWith('/.aws/config') || isNamed(named.awsConfig, folded)) { as.push('config'); }
     for (const read of as) {
@@ -904,7 +794,7 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
     };
     // A file of the other PodDefault of the pair (a role's other half) is named with it.
     const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${file.pd!.name} mounts`}${where(file)}`;
-    for (const pair of podAwsFiles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
+    for (const pair of podBotocoreFileRoles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
       const [credentials, config] = [pair.credentials, pair.config].map(f => (f === undefined ? undefined : files.awsFile(namespace, f.secret, f.key, f.as!)));
       const found = files.awsProviders(credentials, config).get(read.profile);
       if (found === undefined || awsKind(found.provider) !== offer.kind) { continue; }
@@ -941,10 +831,10 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
  * the check does not know its value); else both are in the `.aws` directory of one HOME, which the check does not
  * always know: the files are paired by their directory. Each pair holds one file at least.
  */
-function podAwsFiles(files: readonly OfferedFile[], settings: Settings): { readonly credentials?: OfferedFile; readonly config?: OfferedFile }[] {
+function podBotocoreFileRoles(files: readonly OfferedFile[], settings: Settings): { readonly credentials?: OfferedFile; readonly config?: OfferedFile }[] {
   const NAMED = '';
   /** The files botocore may read as `as`, by the HOME whose `.aws` directory holds them (NAMED for one a variable names). */
-  const byHome = (as: AwsFile): Map<string, OfferedFile[]> => {
+  const byHome = (as: BotocoreFileRole): Map<string, OfferedFile[]> => {
     const [name, fallback] = as === 'config' ? ['AWS_CONFIG_FILE', '/.aws/config'] : ['AWS_SHARED_CREDENTIALS_FILE', '/.aws/credentials'];
     const named = settings.get(name);
     const path = named?.value === undefined ? undefined : botocoreCredentialsPath(named.value, homeOf(settings));
