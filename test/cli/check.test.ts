@@ -881,3 +881,47 @@ describe('check reads what the tools around it write', () => {
     expect(result.status).toBe(1);
   });
 });
+
+describe('check --help', () => {
+  // Words of check's help for what each rule of docs/check.md's table catches: a rule added there fails this test until
+  // the help names it too. yaml-scalar and output-file judge how synth writes files, which the CLI only reads.
+  const MERGE = 'the admission webhook cannot merge (same volume, mount, env var, label, annotation, toleration or container defined differently)';
+  const HELP_WORDS: Record<string, string> = {
+    'volume': MERGE, 'toleration': MERGE, 'env': MERGE, 'volume-mount-name': MERGE, 'volume-mount-path': MERGE,
+    'annotation': MERGE, 'label': MERGE, 'init-container': MERGE, 'sidecar': MERGE,
+    'env-source': 'an env var set by one PodDefault\'s env and another\'s envFrom source',
+    'mount-spelling': 'mount paths that are one directory spelled differently',
+    'duplicate-object': 'two objects with the same group, kind, namespace and name',
+    'listing': 'PodDefaults the notebook spawner cannot list',
+    'spawner-volume': 'dshm volume or /dev/shm and workspace (/home/jovyan) mounts and mounts at /var/run/secrets/kubernetes.io/serviceaccount',
+    'name-format': 'PodDefault names that are no DNS-1123 subdomain',
+    'unknown-field': 'PodDefault fields the PodDefault CRD does not declare',
+    'field-type': 'names, owner references and finalizers of any object that the API server refuses (a Service name with a digit first, an APIService not named <version>.<group>, an Indexed Job name too long for its pods\' hostnames, a reserved PriorityClass name or value)',
+    'name-length': 'or over 52 characters',
+    'label-key': 'invalid label keys',
+    'selector': 'annotation keys or selectors',
+    'label-value': 'label values',
+    'annotation-key': 'annotation keys',
+    'annotation-size': 'annotations over the 256 KiB the API server takes',
+    'shape': 'PodDefault fields of a type or pattern its CRD refuses and required fields missing',
+    'refresh-interval': 'refresh durations External Secrets Operator cannot read',
+    'secret-data': 'data that is no base64',
+    'secret-type': 'what their type asks for missing',
+    'service-account': 'set different service accounts',
+    'cloud-identity': 'two credentials for one cloud',
+    'marker-selector': 'PodDefaults that exclude each other by a marker env var but have one selector',
+  };
+
+  test.concurrent('names what every rule of docs/check.md catches', async () => {
+    // GIVEN the rules of docs/check.md's table
+    const table = readFileSync(path.join(__dirname, '..', '..', 'docs', 'check.md'), 'utf8');
+    const rules = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1]).filter(r => r !== 'yaml-scalar' && r !== 'output-file');
+    // WHEN the help is printed, read with its lines joined
+    const result = await cli(['check', '--help']);
+    const help = result.stdout.split(/\s+/).join(' ');
+    // THEN each rule has its words there (a marker's one selector, the API token's mount and the names of built-in kinds
+    // were missing)
+    expect(Object.keys(HELP_WORDS).sort()).toEqual([...rules].sort());
+    expect(Object.entries(HELP_WORDS).filter(([, words]) => !help.includes(words)).map(([rule]) => rule)).toEqual([]);
+  });
+});
