@@ -59,7 +59,7 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
       + 'each other, but select the same pods (labelled tier=gpu): every notebook that selects one selects both, and the webhook refuses it '
       + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
     // One selector that implies the other's (a label more): a selects pods b does not, but every pod b selects, a
-    // selects too, so every notebook that selects b is refused (the notebook UI labels it with both of b's labels).
+    // selects too, so every notebook that selects b is refused.
     ['one selector within the other\'s (a label more): every notebook that selects the narrower selects both', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true', gpu: 'true' } } }),

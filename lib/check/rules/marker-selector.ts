@@ -92,10 +92,9 @@ interface Marked {
  * PodDefaults of `group` that set one marker env var to their own names where one selector selects every label set the
  * other's does, and more (`selectsWithin`: a label more, an `In` within a `NotIn` of other values, any selector within an
  * empty one): the wider is selected alone, but every notebook that selects the narrower selects both, and the webhook
- * refuses it (the notebook UI labels a notebook with the whole `matchLabels` of the PodDefault chosen). One problem per
- * narrower PodDefault and marker, naming the first wider one by name; those that share their selector (`same`) are
- * reported as such. The wider of a narrower one constrains no key it does not: indexed by its first key, so that only
- * those are compared.
+ * refuses it. One problem per narrower PodDefault and marker, naming the first wider one by name; those that share
+ * their selector (`same`) are reported as such. The wider of a narrower one constrains no key it does not: indexed by
+ * its first key, so that only those are compared.
  */
 function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string, same: ReadonlyMap<string, ReadonlySet<PodDefaultFound>>): readonly CheckProblem[] {
   const byMarker = new Map<string, Marked[]>();
