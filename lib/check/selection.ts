@@ -111,6 +111,46 @@ export function selectionKey(requirements: readonly SelectorRequirement[]): stri
   return [...constraints].map(([key, allowed]) => `${key}\0${keyOf(allowed)}`).sort().join('\n');
 }
 
+/** What a selector selects, key by key (`selectionOf`), for `selectsWithin`. */
+export type Selection = Constraints;
+
+/** What `requirements` select; `undefined` when no label set satisfies them. */
+export function selectionOf(requirements: readonly SelectorRequirement[]): Selection | undefined {
+  return constraintsOf(requirements);
+}
+
+/**
+ * Whether every label set `inner` selects, `outer` selects too. Key by key: a key `outer` constrains is one `inner`
+ * constrains within it (a key `inner` leaves free may be absent or hold any value, which no constraint allows all of:
+ * a `NotIn` has values, and label values are infinitely many); a key `outer` leaves free constrains nothing.
+ */
+export function selectsWithin(inner: Selection, outer: Selection): boolean {
+  if (outer.size > inner.size) { return false; }
+  for (const [key, allowed] of outer) {
+    const constraint = inner.get(key);
+    if (constraint === undefined || !allowedWithin(constraint, allowed)) { return false; }
+  }
+  return true;
+}
+
+/** Whether what `inner` allows on a key (a value, or absence) `outer` allows too. */
+function allowedWithin(inner: Allowed, outer: Allowed): boolean {
+  if (inner.kind === 'absent') { return outer.kind === 'absent' || outer.kind === 'optional'; }
+  if (inner.kind === 'finite') {
+    if (outer.kind === 'absent') { return false; }
+    for (const v of inner.values) {
+      if (outer.kind === 'finite' ? !outer.values.has(v) : outer.excluded.has(v)) { return false; }
+    }
+    return true;
+  }
+  // Any value but some (infinitely many), and for `optional` absence too: within another such of no more exclusions.
+  if (outer.kind === 'absent' || outer.kind === 'finite' || (inner.kind === 'optional' && outer.kind === 'present')) { return false; }
+  for (const v of outer.excluded) {
+    if (!inner.excluded.has(v)) { return false; }
+  }
+  return true;
+}
+
 /** Whether the two both set one marker env var to their own (different) names. */
 export function exclusive(a: PodDefaultFound, b: PodDefaultFound): boolean {
   if (a.markers.length === 0 || b.markers.length === 0 || a.name === b.name) { return false; }

@@ -70,7 +70,7 @@ export interface CheckProblem {
    * Secret that lacks what the API server asks of its type: `.dockerconfigjson` or `.dockercfg` holding a JSON object, `username` or `password`,
    * `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's ServiceAccount annotation; or a type that is no string; also the
    * Secret an ExternalSecret's `spec.target.template.type` makes External Secrets Operator write), `mount-spelling`, `env-source`,
-   * `service-account`, `cloud-identity`, `marker-selector` (two PodDefaults exclusive by a marker that have the same selector), a webhook merge rule (`volume`, `volume-mount-name`,
+   * `service-account`, `cloud-identity`, `marker-selector` (two PodDefaults exclusive by a marker that have the same selector, or one a selector that selects only pods the other's does), a webhook merge rule (`volume`, `volume-mount-name`,
    * `volume-mount-path`, `env`, `label`, `annotation`, `toleration`, `init-container`, `sidecar`), or, in
    * the in-process check only, `yaml-scalar`.
    */

@@ -1635,6 +1635,10 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
         // ValidatePriorityClassUpdate checks the value and preemptionPolicy alone; the Priority admission plugin refuses it
         // only when another class is the default already, which the cluster knows, not the files
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-cluster-critical' }), value: 2000000000, globalDefault: true },
+        // system-node-critical without a value (a label or a description added): kubectl apply's patch of the existing class,
+        // client-side (strategic merge patch of what the file sets) or server-side (the fields the file owns), leaves the
+        // value the api server gave it, so ValidatePriorityClassUpdate sees it unchanged
+        { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'system-node-critical', labels: { tier: 'node' } }), description: 'x' },
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'high' }), value: 1000000000, globalDefault: true },
         named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'low' }),
         named('CertificateSigningRequest', 'certificates.k8s.io/v1', false, { name: 'Node-CSR:Worker_1' }),

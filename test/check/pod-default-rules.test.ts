@@ -58,10 +58,31 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
     ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
       + 'each other, but select the same pods (labelled tier=gpu): every notebook that selects one selects both, and the webhook refuses it '
       + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
-    ['one selector that only implies the other\'s (a label more) selects other pods too: no problem', [
+    // One selector that implies the other's (a label more): a selects pods b does not, but every pod b selects, a
+    // selects too, so every notebook that selects b is refused.
+    ['one selector within the other\'s (a label more): every notebook that selects the narrower selects both', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
-      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true' },
-        matchExpressions: [{ key: 'gpu', operator: 'Exists' }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true', gpu: 'true' } } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but every pod that b selects (labelled cloud-identity=true,gpu=true), a selects too: every notebook that selects b selects both, and '
+      + 'the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['an In within a NotIn of other values, and an empty selector around every other', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['cpu'] }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu'] }] } }),
+      pd('c', { env: [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'c' }], selector: {} }),
+      pd('d', { env: [{ name: 'KUBEFLOW_AWS_CREDENTIAL', value: 'd' }], selector: { matchLabels: { d: 'true' } } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but every pod that b selects (labelled tier=gpu), a selects too: every notebook that selects b selects both, and '
+      + 'the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' },
+    { rule: 'marker-selector', message: 'poddefaults c (s2) and d (s3) in namespace team-a set KUBEFLOW_AWS_CREDENTIAL to their own names, to exclude '
+      + 'each other, but every pod that d selects (labelled d=true), c selects too: every notebook that selects d selects both, and '
+      + 'the webhook refuses it (two values for KUBEFLOW_AWS_CREDENTIAL); give each its own selector label' }]],
+    // Guards: selectors that overlap, neither within the other (each selects pods of its own), or that exclude each other.
+    ['selectors that overlap, or exclude each other, neither within the other: no problem', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu', 'tpu'] }] } }),
+      pd('c', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'c' }], selector: { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] } }),
+      pd('d', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'd' }], selector: { matchExpressions: [{ key: 'tier', operator: 'Exists' }, { key: 'x', operator: 'NotIn', values: ['1'] }] } }),
     ], []],
     ['exclusive stores are still each judged against the others', [
       pd('a', { ...volume('x'), env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }] }),

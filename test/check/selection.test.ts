@@ -2,7 +2,7 @@
 import { PodDefaultFound } from '../../lib/check/objects';
 import { parseSelector } from '../../lib/admission/selector';
 import * as fc from 'fast-check';
-import { byName, coSelectable, Entry, Meetings, PairOrder, sortByName, witness } from '../../lib/check/selection';
+import { byName, coSelectable, Entry, Meetings, PairOrder, selectionKey, selectionOf, selectsWithin, sortByName, witness } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
 function found(name: string, index: number): PodDefaultFound {
@@ -78,6 +78,39 @@ describe('coSelectable and witness: one label set for both, judged exactly', () 
     const b = pd('b', expr('x', 'In', ['1', '2']));
     expect(witness([b], [{ key: 'x', operator: 'Exists', values: [] }, { key: 'x', operator: 'NotIn', values: ['1'] }])).toEqual({ x: '2' });
     expect(witness([b], [{ key: 'x', operator: 'NotIn', values: ['1', '2'] }])).toBeUndefined();
+  });
+});
+
+describe('selectsWithin and selectionKey: the label sets two selectors select, judged against every label set', () => {
+  // Selectors over two keys and the values a, b and true: every label set is one of 25 (each key absent, one of those
+  // values, or z, which stands for every value none names), so comparing them over those decides inclusion exactly.
+  const KEYS = ['tier', 'zone'];
+  const LABEL_SETS: Record<string, string>[] = [];
+  for (const tier of [undefined, 'a', 'b', 'true', 'z']) {
+    for (const zone of [undefined, 'a', 'b', 'true', 'z']) {
+      LABEL_SETS.push({ ...(tier === undefined ? {} : { tier }), ...(zone === undefined ? {} : { zone }) });
+    }
+  }
+  const requirement = fc.oneof(
+    fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom('a', 'b', 'true'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+  );
+  const selector = fc.array(requirement, { maxLength: 3 }).map(matchExpressions => ({ matchExpressions }));
+
+  test('random selectors: one within another exactly when every label set the one selects, the other selects; one key exactly when they select the same', () => {
+    fc.assert(fc.property(selector, selector, (x, y) => {
+      // GIVEN two selectors, each of which some label set satisfies
+      const [px, py] = [parseSelector(x), parseSelector(y)];
+      const [sx, sy] = [selectionOf(px.requirements), selectionOf(py.requirements)];
+      const selected = (p: typeof px) => LABEL_SETS.filter(labels => p.matches(labels)).map(labels => JSON.stringify(labels));
+      const [lx, ly] = [selected(px), selected(py)];
+      expect(sx === undefined).toBe(lx.length === 0);
+      expect(sy === undefined).toBe(ly.length === 0);
+      if (sx === undefined || sy === undefined) { return; }
+      // WHEN judged symbolically THEN as the label sets say
+      expect(selectsWithin(sx, sy)).toBe(lx.every(l => ly.includes(l)));
+      expect(selectionKey(px.requirements) === selectionKey(py.requirements)).toBe(lx.length === ly.length && lx.every(l => ly.includes(l)));
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 5, seed: Number(process.env.FUZZ_SEED ?? 20261207) });
   });
 });
 

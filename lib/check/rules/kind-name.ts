@@ -100,10 +100,14 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
  * stored versions from 1.14 to after 1.32) refuses a globalDefault only when another class is the default already, which
  * only the cluster knows: globalDefault is not judged. Any other name: ValidatePriorityClass refuses a value above
  * HighestUserDefinablePriority ("maximum allowed value of a user defined priority is 1000000000"). An absent value is 0,
- * as Go decodes it; another type is not judged.
+ * as Go decodes it on create; another type is not judged. A system class without a value is not judged: kubectl apply
+ * patches the existing class with the fields the file sets (client-side, a strategic merge patch, which deletes only
+ * fields of its last-applied annotation; server-side, the fields the file owns), so the value stays the api server's.
  */
 function priorityClass(found: Found, name: string, refuse: Refuse): void {
   if (found.group !== 'scheduling.k8s.io' || found.kind !== 'PriorityClass') { return; }
+  const system = Object.prototype.hasOwnProperty.call(SYSTEM_PRIORITY_CLASSES, name);
+  if (system && found.manifest.value === undefined) { return; }
   const value = found.manifest.value ?? 0;
   if (!isInt32(value)) { return; }
   if (!name.startsWith(SYSTEM_PREFIX)) {
@@ -114,7 +118,7 @@ function priorityClass(found: Found, name: string, refuse: Refuse): void {
     return;
   }
   const systemValue = SYSTEM_PRIORITY_CLASSES[name];
-  if (!Object.prototype.hasOwnProperty.call(SYSTEM_PRIORITY_CLASSES, name)) {
+  if (!system) {
     refuse(['metadata', 'name'], 'a name starting with "system-"',
       'as that prefix is reserved for kubernetes\' own priority classes, system-node-critical and system-cluster-critical',
       'rename the PriorityClass without the "system-" prefix');

@@ -4,7 +4,7 @@
 import { SelectorRequirement } from '../../admission/selector';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { describeLabels, selectionKey } from '../selection';
+import { describeLabels, Selection, selectionKey, selectionOf, selectsWithin } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -47,6 +47,15 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
     }
   }
   let problems: CheckProblem[] | undefined;
+  /** The PodDefaults of each marker that share their selector with another: reported here, not again as the narrower of a pair. */
+  const same = new Map<string, Set<PodDefaultFound>>();
+  for (const [key, list] of groups) {
+    if (list.length < 2) { continue; }
+    const marker = key.slice(0, key.indexOf('\n'));
+    let sharing = same.get(marker);
+    if (sharing === undefined) { same.set(marker, sharing = new Set()); }
+    list.forEach(pd => sharing!.add(pd));
+  }
   for (const [key, list] of groups) {
     if (list.length < 2) { continue; }
     // Namespace-less ones among themselves are judged once, in the group of no namespace, as the pair rules do.
@@ -68,13 +77,100 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
       fix: 'give each its own selector label',
     }));
   }
-  return problems ?? NO_PROBLEMS;
+  const narrower = narrowerSelectors(group, namespace, same);
+  return problems === undefined ? narrower : narrower.length === 0 ? problems : [...problems, ...narrower];
+}
+
+/** A PodDefault of a marker, its place in the group and what its selector selects. */
+interface Marked {
+  readonly pd: PodDefaultFound;
+  readonly index: number;
+  readonly selection: Selection;
+}
+
+/**
+ * PodDefaults of `group` that set one marker env var to their own names where one selector selects every label set the
+ * other's does, and more (`selectsWithin`: a label more, an `In` within a `NotIn` of other values, any selector within an
+ * empty one): the wider is selected alone, but every notebook that selects the narrower selects both, and the webhook
+ * refuses it. One problem per narrower PodDefault and marker, naming the first wider one by name; those that share
+ * their selector (`same`) are reported as such. The wider of a narrower one constrains no key it does not: indexed by
+ * its first key, so that only those are compared.
+ */
+function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string, same: ReadonlyMap<string, ReadonlySet<PodDefaultFound>>): readonly CheckProblem[] {
+  const byMarker = new Map<string, Marked[]>();
+  const selections = new Map<PodDefaultFound, Selection | undefined>();
+  for (let i = 0; i < group.length; i++) {
+    const pd = group[i];
+    if (pd.markers.length === 0 || pd.selector.error !== undefined) { continue; }
+    for (const marker of new Set(pd.markers)) {
+      if (!selections.has(pd)) { selections.set(pd, selectionOf(pd.selector.requirements)); }
+      const selection = selections.get(pd);
+      // A selector no label set satisfies selects no pod.
+      if (selection === undefined) { continue; }
+      const list = byMarker.get(marker);
+      const marked = { pd, index: i, selection };
+      if (list === undefined) { byMarker.set(marker, [marked]); } else { list.push(marked); }
+    }
+  }
+  const problems: CheckProblem[] = [];
+  for (const [marker, list] of byMarker) {
+    if (list.length < 2) { continue; }
+    const byFirstKey = new Map<string, Marked[]>();
+    for (const marked of list) {
+      const first = firstKey(marked.selection);
+      const bucket = byFirstKey.get(first);
+      if (bucket === undefined) { byFirstKey.set(first, [marked]); } else { bucket.push(marked); }
+    }
+    for (const inner of list) {
+      if (same.get(marker)?.has(inner.pd) === true) { continue; }
+      const wider: Marked[] = [];
+      for (const key of ['', ...inner.selection.keys()]) {
+        for (const outer of byFirstKey.get(key) ?? []) {
+          // One name twice is the duplicate rule's; namespace-less ones among themselves are judged in the group of no namespace.
+          if (outer.pd.name === inner.pd.name || (namespace !== '' && outer.pd.floating && inner.pd.floating)) { continue; }
+          if (selectsWithin(inner.selection, outer.selection) && !selectsWithin(outer.selection, inner.selection)) { wider.push(outer); }
+        }
+      }
+      if (wider.length === 0) { continue; }
+      wider.sort((x, y) => x.index - y.index);
+      const outer = wider[0].pd;
+      const [a, b] = wider[0].index < inner.index ? [outer, inner.pd] : [inner.pd, outer];
+      const labels = plainLabels(inner.pd.selector.requirements);
+      const more = wider.length > 1 ? ` (and so do ${wider.length - 1} more PodDefaults of that marker)` : '';
+      problems.push(checkProblem({
+        rule: 'marker-selector',
+        namespace,
+        sources: [inner, ...wider].sort((x, y) => x.index - y.index).map(m => m.pd.source),
+        key: marker,
+        message: `poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)} set ${marker} to their own names, `
+          + `to exclude each other, but every pod that ${inner.pd.name} selects${labels === undefined ? '' : ` (${describeLabels(labels)})`}, ${outer.name} `
+          + `selects too${more}: every notebook that selects ${inner.pd.name} selects both, and the webhook refuses it (two values for ${marker})`,
+        fix: 'give each its own selector label',
+      }));
+    }
+  }
+  return problems.length === 0 ? NO_PROBLEMS : problems;
+}
+
+/** The first label key a selection constrains, by code unit order; `''` (no label key) for one that constrains none. */
+function firstKey(selection: Selection): string {
+  let first: string | undefined;
+  for (const key of selection.keys()) {
+    if (first === undefined || key < first) { first = key; }
+  }
+  return first ?? '';
 }
 
 /** The labels that select both, when the selector is labels alone (the notebook UI's form); else that the selectors are the same. */
 function sameLabels(requirements: readonly SelectorRequirement[]): string {
-  if (requirements.length === 0 || requirements.some(r => r.operator !== 'In' || r.values.length !== 1)) { return 'their selectors are the same'; }
-  return describeLabels(Object.fromEntries(requirements.map(r => [r.key, r.values[0]])));
+  const labels = plainLabels(requirements);
+  return labels === undefined ? 'their selectors are the same' : describeLabels(labels);
+}
+
+/** The labels a selector of labels alone (the notebook UI's form) asks for; `undefined` for another selector, or an empty one. */
+function plainLabels(requirements: readonly SelectorRequirement[]): Record<string, string> | undefined {
+  if (requirements.length === 0 || requirements.some(r => r.operator !== 'In' || r.values.length !== 1)) { return undefined; }
+  return Object.fromEntries(requirements.map(r => [r.key, r.values[0]]));
 }
 
 /** The label keys a selector reads, sorted: every requirement constrains its key, so selectors of one selection key read the same keys. */
