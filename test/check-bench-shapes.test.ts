@@ -100,6 +100,17 @@ describe('the check benchmark\'s namespaces', () => {
       ['unknown-field', ['PodDefault long'], 'correct the field\'s name, or remove it'],
     ]);
   });
+
+  test.each(['marker-values', 'marker-exclusions'] as const)('GIVEN the %s shape THEN one marker group, one key of a value each, and no problem', shape => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,000 PodDefaults)
+    const shaped = manifests(shape, 16);
+    // THEN each sets the marker to its own name and reads a-store, the first of its label keys, for a value of its own
+    expect(shaped.map(pd => pd.spec.env)).toEqual(shaped.map(pd => [{ name: 'KUBEFLOW_S3_ACCESS', value: pd.metadata.name }]));
+    expect(shaped.map(pd => pd.spec.selector.matchExpressions)).toEqual(shaped.map((_, i) => [{ key: 'a-store', operator: shape === 'marker-values' ? 'In' : 'NotIn', values: [`s${i}`] }]));
+    expect(shaped.every(pd => Object.keys(pd.spec.selector.matchLabels).every(key => key > 'a-store'))).toBe(true);
+    // AND no selector lies within another's, and the marker keeps the pairs apart
+    expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
+  });
 });
 
 /** The labels that one PodDefault of the benchmark's first half selects: its own, its slot or its code. */

@@ -18,7 +18,7 @@ import { compareNames } from '../names';
 import { PodDefaultFound } from './objects';
 
 /** What a selector allows for one label key. */
-type Allowed =
+export type Allowed =
   | { readonly kind: 'absent' }
   | { readonly kind: 'finite'; readonly values: ReadonlySet<string> }
   /**
@@ -62,6 +62,22 @@ function combine(a: Allowed, b: Allowed): Allowed | undefined {
     return values.size === 0 ? undefined : { kind: 'finite', values };
   }
   return excluding(a.kind === 'present' || b.kind === 'present' ? 'present' : 'optional', new Set([...a.excluded, ...b.excluded]));
+}
+
+/**
+ * `combine` for what many selectors allow together (`Meetings.summary`): two "any value but" constraints join into one
+ * whose exclusions this call owns (`owned`) and extends in place, so that n `NotIn`s on one key cost their values, not
+ * n copies of a growing set. Its `signature` is left empty: only whether something is allowed is read of it.
+ */
+function together(held: Allowed, allowed: Allowed, owned: Set<Allowed>): Allowed | undefined {
+  if (held.kind === 'absent' || held.kind === 'finite' || allowed.kind === 'absent' || allowed.kind === 'finite') { return combine(held, allowed); }
+  const kind = held.kind === 'present' || allowed.kind === 'present' ? 'present' : 'optional';
+  const excluded = owned.has(held) ? held.excluded as Set<string> : new Set(held.excluded);
+  allowed.excluded.forEach(value => excluded.add(value));
+  if (owned.has(held) && held.kind === kind) { return held; }
+  const joined: Allowed = { kind, excluded, signature: '' };
+  owned.add(joined);
+  return joined;
 }
 
 function excluding(kind: 'present' | 'optional', excluded: ReadonlySet<string>): Allowed {
@@ -383,15 +399,16 @@ export class Meetings {
     // Each key that two members constrain: what all of them allow together (`null`: nothing).
     const first = new Map<string, Allowed>();
     const shared = new Map<string, Allowed | null>();
+    const owned = new Set<Allowed>();
     const add = (allowed: Allowed, key: string) => {
       const held = shared.get(key);
       if (held === null) { return; }
       if (held !== undefined) {
-        shared.set(key, combine(held, allowed) ?? null);
+        shared.set(key, together(held, allowed, owned) ?? null);
         return;
       }
       const one = first.get(key);
-      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, combine(one, allowed) ?? null); }
+      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, together(one, allowed, owned) ?? null); }
     };
     for (let i = 0; i < members.length; i++) { members[i].constraints.forEach(add); }
     const isOpen = (m: Member<T>) => {

@@ -4,7 +4,7 @@
 import { SelectorRequirement } from '../../admission/selector';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
-import { describeLabels, Selection, selectionKey, selectionOf, selectsWithin } from '../selection';
+import { Allowed, describeLabels, Selection, selectionKey, selectionOf, selectsWithin } from '../selection';
 import { CheckProblem } from '../types';
 
 /**
@@ -94,7 +94,7 @@ interface Marked {
  * empty one): the wider is selected alone, but every notebook that selects the narrower selects both, and the webhook
  * refuses it. One problem per narrower PodDefault and marker, naming the first wider one by name; those that share
  * their selector (`same`) are reported as such. The wider of a narrower one constrains no key it does not: indexed by
- * its first key, so that only those are compared.
+ * its first key (and that key's values, see `candidates`), so that only those are compared.
  */
 function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string, same: ReadonlyMap<string, ReadonlySet<PodDefaultFound>>): readonly CheckProblem[] {
   const byMarker = new Map<string, Marked[]>();
@@ -115,17 +115,18 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
   const problems: CheckProblem[] = [];
   for (const [marker, list] of byMarker) {
     if (list.length < 2) { continue; }
-    const byFirstKey = new Map<string, Marked[]>();
+    const byFirstKey = new Map<string, Wider>();
     for (const marked of list) {
       const first = firstKey(marked.selection);
-      const bucket = byFirstKey.get(first);
-      if (bucket === undefined) { byFirstKey.set(first, [marked]); } else { bucket.push(marked); }
+      let wider = byFirstKey.get(first);
+      if (wider === undefined) { byFirstKey.set(first, wider = { all: [], byValue: new Map(), absent: [], open: [], byExcluded: new Map() }); }
+      addWider(wider, marked, first === '' ? undefined : marked.selection.get(first));
     }
     for (const inner of list) {
       if (same.get(marker)?.has(inner.pd) === true) { continue; }
       const wider: Marked[] = [];
       for (const key of ['', ...inner.selection.keys()]) {
-        for (const outer of byFirstKey.get(key) ?? []) {
+        for (const outer of candidates(byFirstKey.get(key), inner.selection, key)) {
           // One name twice is the duplicate rule's; namespace-less ones among themselves are judged in the group of no namespace.
           if (outer.pd.name === inner.pd.name || (namespace !== '' && outer.pd.floating && inner.pd.floating)) { continue; }
           if (selectsWithin(inner.selection, outer.selection) && !selectsWithin(outer.selection, inner.selection)) { wider.push(outer); }
@@ -151,6 +152,60 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
   }
   return problems.length === 0 ? NO_PROBLEMS : problems;
 }
+
+/**
+ * The PodDefaults of one marker whose selectors constrain one first key, by what they allow it: `all` (the key `''`:
+ * selectors that constrain none), an `In` by each of its values, `DoesNotExist`, and the others (`Exists`, `NotIn`),
+ * also by the first of the values they exclude (`''` for none).
+ */
+interface Wider {
+  readonly all: Marked[];
+  readonly byValue: Map<string, Marked[]>;
+  readonly absent: Marked[];
+  readonly open: Marked[];
+  readonly byExcluded: Map<string, Marked[]>;
+}
+
+function addWider(wider: Wider, marked: Marked, allowed: Allowed | undefined): void {
+  const add = (map: Map<string, Marked[]>, value: string) => {
+    const bucket = map.get(value);
+    if (bucket === undefined) { map.set(value, [marked]); } else { bucket.push(marked); }
+  };
+  if (allowed === undefined) {
+    wider.all.push(marked);
+  } else if (allowed.kind === 'finite') {
+    allowed.values.forEach(value => add(wider.byValue, value));
+  } else if (allowed.kind === 'absent') {
+    wider.absent.push(marked);
+  } else {
+    wider.open.push(marked);
+    const [first = ''] = allowed.excluded;
+    add(wider.byExcluded, first);
+  }
+}
+
+/**
+ * Those of `wider` (of first key `key`) that may select every label set `inner` selects (`selectsWithin` decides), by
+ * what `inner` allows the key: finitely many values, within an `In` that holds the first of them or any `Exists` or
+ * `NotIn`; absence, within a `DoesNotExist` or a `NotIn`; any value but some, within an `Exists` or `NotIn` that
+ * excludes none of the others, so none or one whose first excluded value `inner` excludes too. So a namespace of one
+ * key and many values compares each PodDefault with those its selector may be within, not with every other.
+ */
+function candidates(wider: Wider | undefined, inner: Selection, key: string): readonly Marked[] {
+  if (wider === undefined) { return NO_MARKED; }
+  if (key === '') { return wider.all; }
+  const allowed = inner.get(key)!;
+  if (allowed.kind === 'finite') {
+    const [first] = allowed.values;
+    return [...(wider.byValue.get(first) ?? NO_MARKED), ...wider.open];
+  }
+  if (allowed.kind === 'absent') { return [...wider.absent, ...wider.open]; }
+  const found = [...(wider.byExcluded.get('') ?? NO_MARKED)];
+  allowed.excluded.forEach(value => found.push(...(wider.byExcluded.get(value) ?? NO_MARKED)));
+  return found;
+}
+
+const NO_MARKED: readonly Marked[] = [];
 
 /** The first label key a selection constrains, by code unit order; `''` (no label key) for one that constrains none. */
 function firstKey(selection: Selection): string {
