@@ -38,6 +38,20 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
     ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
       + 'each other, but select the same pods (labelled cloud-identity=true): every notebook that selects one selects both, and the webhook refuses it '
       + '(two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['three that select the same pods: one line, counting the third', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('c', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'c' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) (and 1 more PodDefault of that selector and marker) in namespace team-a set '
+      + 'KUBEFLOW_S3_ACCESS to their own names, to exclude each other, but select the same pods (labelled cloud-identity=true): every notebook that selects '
+      + 'one selects both, and the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    ['one selector within two others\': one line, counting the second', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchLabels: { 'cloud-identity': 'true' } } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { 'cloud-identity': 'true', gpu: 'true' } } }),
+      pd('c', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'c' }], selector: { matchLabels: { gpu: 'true' } } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but every pod that b selects (labelled cloud-identity=true,gpu=true), a selects too (and so does 1 more PodDefault of that marker): '
+      + 'every notebook that selects b selects both, and the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
     ['the same selector written otherwise (matchExpressions In) is the same pods', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu', 'cpu'] }] } }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] } }),

@@ -2,6 +2,7 @@
 import { PodDefaultFound } from '../../lib/check/objects';
 import { parseSelector } from '../../lib/admission/selector';
 import * as fc from 'fast-check';
+import { checkManifests } from '../../lib/check';
 import { byName, coSelectable, Entry, Meetings, PairOrder, selectionKey, selectionOf, selectsWithin, sortByName, witness } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
@@ -111,6 +112,24 @@ describe('selectsWithin and selectionKey: the label sets two selectors select, j
       expect(selectsWithin(sx, sy)).toBe(lx.every(l => ly.includes(l)));
       expect(selectionKey(px.requirements) === selectionKey(py.requirements)).toBe(lx.length === ly.length && lx.every(l => ly.includes(l)));
     }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 5, seed: Number(process.env.FUZZ_SEED ?? 20261207) });
+  });
+
+  test('random groups of one marker: marker-selector names each PodDefault whose selector lies within another\'s, whatever its index compares', () => {
+    fc.assert(fc.property(fc.array(selector, { minLength: 2, maxLength: 6 }), selectors => {
+      // GIVEN PodDefaults p0, p1, ... that set one marker to their own names, each with its own selector
+      const manifests = selectors.map((sel, i) => ({ apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: `p${i}`, namespace: 'team-a' },
+        spec: { desc: 'x', selector: sel, env: [{ name: 'KUBEFLOW_S3_ACCESS', value: `p${i}` }] } }));
+      const sets = selectors.map(sel => LABEL_SETS.filter(labels => parseSelector(sel).matches(labels)).map(labels => JSON.stringify(labels)));
+      const within = (i: number, j: number) => sets[i].every(l => sets[j].includes(l));
+      const same = (i: number, j: number) => within(i, j) && within(j, i);
+      // WHEN checked
+      const problems = checkManifests(manifests.map((manifest, i) => ({ manifest, source: `s${i}`, allowUnlisted: true }))).filter(p => p.rule === 'marker-selector');
+      // THEN the narrower ones are those whose label sets lie within another's and share them with none (those are the other line's)
+      const narrower = sets.map((_, i) => i).filter(i => sets[i].length > 0 && !sets.some((_, j) => j !== i && same(i, j))
+        && sets.some((other, j) => j !== i && other.length > 0 && within(i, j) && !within(j, i)));
+      const named = problems.map(p => /every pod that (p\d+) selects/.exec(p.message)?.[1]).filter(name => name !== undefined);
+      expect(named.sort()).toEqual(narrower.map(i => `p${i}`).sort());
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261207) });
   });
 });
 

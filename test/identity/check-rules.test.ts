@@ -500,17 +500,17 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     // WHEN checked beside the web identity
     const problems = cloudProblems(role(), mounted('/home/jovyan/.aws/'), split);
     // THEN the role is the credential used, naming both files, never a value
-    expect(problems.map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws with the profiles of the file /home/jovyan/.aws/credentials '
+    expect(problems.map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws, read with the profiles of the file /home/jovyan/.aws/credentials '
       + 'from Secret aws, its [default] profile')]);
     expect(JSON.stringify(problems)).not.toContain(FAKE_SECRET);
     // AND so the other way round: the role in the credentials file, its source in the config file
     expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${ROLE_LINES}source_profile = src\n`, config: `[profile src]\n${KEY_LINES}` }))
-      .map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/credentials from Secret aws with the profiles of the file /home/jovyan/.aws/config from Secret aws, its [default] profile')]);
+      .map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/credentials from Secret aws, read with the profiles of the file /home/jovyan/.aws/config from Secret aws, its [default] profile')]);
     // AND the files of two PodDefaults of the pair: the config file of one, the credentials file of the web identity's
     const keysOfRole = secretOf('role-keys', { credentials: `[src]\n${KEY_LINES}` });
     const roleConfig = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = src\n` });
     expect(cloudProblems(mounting('role', 'role-keys', '/home/jovyan/.aws/credentials', webIdentity('role').spec.env), mounting('file', 'role-config', '/home/jovyan/.aws/config'),
-      keysOfRole, roleConfig).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config with the profiles of the file '
+      keysOfRole, roleConfig).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config, read with the profiles of the file '
       + '/home/jovyan/.aws/credentials from Secret role-keys that poddefault role mounts, its [default] profile')]);
     // AND keys in the credentials file beside a config file botocore cannot read are none: it raises ConfigParseError, beside the web identity too
     expect(cloudProblems(role(), mounted('/home/jovyan/.aws/'), awsSecret({ credentials: `[default]\n${KEY_LINES}`, config: 'a line before any header\n[default]\n' }))).toEqual([]);
@@ -522,8 +522,8 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     const defaultKeys = secretOf('keys', { credentials: `[default]\n${KEY_LINES}` });
     const defaultRole = secretOf('role-config', { config: `[default]\n${ROLE_LINES}source_profile = default\n` });
     expect(cloudProblems(mounting('role', 'role-config', '/home/jovyan/.aws/config', webIdentity('role').spec.env), mounting('file', 'keys', '/home/jovyan/.aws/credentials'),
-      defaultKeys, defaultRole).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config that poddefault role mounts '
-      + 'with the profiles of the file /home/jovyan/.aws/credentials from Secret keys, its [default] profile')]);
+      defaultKeys, defaultRole).map(p => p.message)).toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret role-config that poddefault role mounts'
+      + ', read with the profiles of the file /home/jovyan/.aws/credentials from Secret keys, its [default] profile')]);
   });
   test('chains of roles, a profile\'s own web identity and SSO profiles beside a web identity: only a role botocore assumes is reported', () => {
     const MIDDLE = 'role_arn = arn:aws:iam::123456789012:role/middle\n';
@@ -536,7 +536,7 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     // THEN the role is used (botocore 1.43.11 assumes both, before the web identity)
     expect(reported(`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = src\n[profile src]\n${KEY_LINES}`)).toEqual([inConfig]);
     expect(reported(`[default]\n${ROLE_LINES}source_profile = middle\n[profile middle]\n${MIDDLE}source_profile = src\n`, `[src]\n${KEY_LINES}`))
-      .toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws with the profiles of the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile')]);
+      .toEqual([roleUsed('the file /home/jovyan/.aws/config from Secret aws, read with the profiles of the file /home/jovyan/.aws/credentials from Secret aws, its [default] profile')]);
     // AND a role sourced from a credential_process, a profile's own web identity or an SSO profile is used too
     expect(reported(`[default]\n${ROLE_LINES}source_profile = src\n[profile src]\ncredential_process = /usr/local/bin/fake-credentials\n`)).toEqual([inConfig]);
     expect(reported(`[default]\n${ROLE_LINES}source_profile = src\n[profile src]\n${MIDDLE}web_identity_token_file = /var/run/fake/token\n`)).toEqual([inConfig]);

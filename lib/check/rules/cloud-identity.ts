@@ -805,7 +805,7 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
       const needsOther = other !== undefined && awsKind(alone?.provider) !== offer.kind;
       // The offer's PodDefault gives the credential when a file it mounts decides it or is needed for it.
       if (decides.pd !== offer.pd && !(needsOther && other.pd === offer.pd)) { continue; }
-      const also = needsOther ? ` with the profiles of ${fileText(other)}` : '';
+      const also = needsOther ? `, read with the profiles of ${fileText(other)}` : '';
       return { pd: offer.pd, kind: offer.kind, how: `${fileText(decides)}${also}, ${which}` };
     }
     return undefined;

@@ -65,7 +65,7 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
     // In name order, as the group is.
     const [a, b] = list.filter(pd => pd === own || pd === other);
     const marker = key.slice(0, key.indexOf('\n'));
-    const more = list.length > 2 ? ` (and ${list.length - 2} more PodDefaults of that selector and marker)` : '';
+    const more = list.length > 2 ? ` (and ${list.length - 2} more PodDefault${list.length === 3 ? '' : 's'} of that selector and marker)` : '';
     (problems ??= []).push(checkProblem({
       rule: 'marker-selector',
       namespace,
@@ -137,7 +137,7 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
       const outer = wider[0].pd;
       const [a, b] = wider[0].index < inner.index ? [outer, inner.pd] : [inner.pd, outer];
       const labels = plainLabels(inner.pd.selector.requirements);
-      const more = wider.length > 1 ? ` (and so do ${wider.length - 1} more PodDefaults of that marker)` : '';
+      const more = wider.length > 1 ? wider.length === 2 ? ' (and so does 1 more PodDefault of that marker)' : ` (and so do ${wider.length - 1} more PodDefaults of that marker)` : '';
       problems.push(checkProblem({
         rule: 'marker-selector',
         namespace,
