@@ -1,6 +1,7 @@
 // The check over real upstream manifests. test/fixtures/upstream/ holds files of kubeflow/manifests (rendered by
 // kubectl kustomize, offline), kubeflow/kubeflow, kubeflow/dashboard, kubeflow/website, awslabs/kubeflow-manifests,
-// canonical/mlflow-operator, external-secrets, kserve, kubernetes/kube-state-metrics, prometheus-operator/kube-prometheus,
+// canonical/mlflow-operator, canonical/resource-dispatcher, canonical/charmed-kubeflow-uats, deployKF/website,
+// Barteus/telco-data-ai-2024, external-secrets, kserve, kubernetes/kube-state-metrics, prometheus-operator/kube-prometheus,
 // kubernetes/kube-aggregator and kubernetes/website, each naming its repository, commit, path, license and any
 // change in its header. Each is checked through the CLI door (main, in-process) as `kubectl apply -f` reads it: alone,
 // or with the files upstream applies with it (samples of different files were never meant to meet). Every line the
@@ -82,6 +83,13 @@ const GROUPS: { readonly [name: string]: Group } = {
     namespace: PROFILE,
     output: ok(4, 2),
   },
+  // resource-dispatcher's integration test (canonical/resource-dispatcher) sends the files of manifests1/pod-defaults/ to
+  // a profile namespace together, as Charmed Kubeflow's post-install steps apply them: different labels, no clash
+  'Charmed Kubeflow\'s MinIO and MLflow PodDefaults (canonical/resource-dispatcher)': {
+    files: ['canonical-resource-dispatcher/access-minio.yaml', 'canonical-resource-dispatcher/mlflow-server-minio.yaml'],
+    namespace: PROFILE,
+    output: ok(2, 2),
+  },
   // kserve's docs/samples/storage/s3/README.md applies the ServiceAccount and Secret, then the InferenceService
   'kserve\'s S3 sample': { files: ['kserve/s3-secret.yaml', 'kserve/tensorflow-s3.yaml'], output: ok(3) },
   // kserve's storageSpec sample: the storage-config Secret, then the InferenceService that names it
@@ -122,6 +130,10 @@ const PASSING: { readonly [file: string]: string } = {
   'external-secrets/multikey-template-v2-external-secret.yaml': ok(1),
   'external-secrets/vault-kubernetes-store.yaml': ok(1),
   'external-secrets/vault-token-store.yaml': ok(1),
+  // env from secretKeyRef, metadata.labels on the PodDefault itself (awslabs' notebook e2e test)
+  'awslabs-kubeflow-manifests/poddefault-e2e-notebook.yaml': ok(1, 1),
+  // args and annotations only (Canonical's PySpark configuration); no namespace: kubectl apply -n admin gives it one
+  'barteus-telco-data-ai-2024/spark-pod-default.yaml': ok(1, 1),
   'kserve/sklearn.yaml': ok(1),
   // an APIService named <spec.version>.<spec.group> (kube-aggregator ValidateAPIService)
   'kube-prometheus/prometheus-adapter-apiservice.yaml': ok(1),
@@ -157,6 +169,22 @@ const REFUSED: { readonly [file: string]: readonly string[] } = {
   'kubeflow-website/add-gcp-secret.yaml': [
     'poddefault add-gcp-secret (kubeflow-website/add-gcp-secret.yaml#1) in namespace MY_PROFILE_NAMESPACE has an invalid namespace at metadata.namespace: '
     + `the api server refuses the PodDefault, as the namespace has an upper-case letter at character 1; ${NAMESPACE_FIX}`,
+  ],
+  // deployKF's full-spec example: a placeholder namespace (ValidateNamespaceName, as above), and matchLabels my-label:
+  // "my-value", which the notebook UI never sets: choosing the configuration labels the notebook my-label: "true"
+  // (shared/facts/kubeflow-poddefaults.md, how the notebook spawner lists PodDefaults), so it never applies
+  'deploykf-website/poddefault-full-spec.yaml': [
+    'poddefault kubeflow-pipelines-api-token (deploykf-website/poddefault-full-spec.yaml#1) in namespace MY_NAMESPACE has an invalid namespace at '
+    + `metadata.namespace: the api server refuses the PodDefault, as the namespace has an upper-case letter at character 1; ${NAMESPACE_FIX}`,
+    'poddefault kubeflow-pipelines-api-token (deploykf-website/poddefault-full-spec.yaml#1) in namespace MY_NAMESPACE selects label my-label with a '
+    + 'value other than "true", but choosing it in the notebook ui sets my-label: "true", so it never applies; select exactly one label with the value '
+    + '"true", or pass --allow-unlisted MY_NAMESPACE/kubeflow-pipelines-api-token if it is not meant for notebooks',
+  ],
+  // spec._example_env, a list of placeholder env vars beside spec.env, which the PodDefault CRD does not declare: the
+  // README applies the file with kubectl apply, whose strict field validation refuses it (Kubeflow 1.10 CRD, structural)
+  'canonical-charmed-kubeflow-uats/proxy-poddefault.yaml': [
+    'poddefault notebook-proxy (canonical-charmed-kubeflow-uats/proxy-poddefault.yaml#1) in namespace default sets spec._example_env, a field the '
+    + `PodDefault CRD does not declare: ${STRICT('PodDefault')}; correct the field's name, or remove it`,
   ],
   'kserve/sklearn-iap-with-authz.yaml': [
     'inferenceservice sklearn-iap (kserve/sklearn-iap-with-authz.yaml#1) in namespace <namespace> has an invalid namespace at metadata.namespace: the api '
