@@ -239,16 +239,21 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   const at = positionOf(text, position);
   if (/^can not read (a block mapping entry|an implicit mapping pair)/.test(reason)) {
     const key = strayKeyStart(text);
-    if (key === undefined) { return undefined; }
-    const stop = positionOf(text, goYamlPlainScalarEnd(text, key, columnOf(text, key) + 1));
-    return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+    return key === undefined ? undefined : strayKeyAt(text, key);
+  }
+  const lineStart = /^[ ]*$/.test(text.slice(position - at.column, position));
+  if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && lineStart && BAD_BLOCK_HEADER.test(text.slice(position))) {
+    return { line: at.line + 1, words: `, column ${at.column + 1}: ${BLOCK_HEADER_WORDS}` };
   }
   if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && text[position] === ':') {
     return { line: at.line + 1, words: `, column ${at.column + 1}: ${VALUE_INDICATOR_WORDS}` };
   }
   // A parser error at the first token of a line: go-yaml names the line above (never line 0, which it leaves unnamed).
   if (at.line === 0) { return undefined; }
-  if (/^bad indentation/.test(reason) && /^[ ]*$/.test(text.slice(position - at.column, position))) {
+  if (/^bad indentation/.test(reason) && lineStart) {
+    // A plain scalar that runs on without ": " at the indentation of a block is a key to go-yaml, which never finds its ":".
+    const stray = atBlockIndentation(text, position) ? strayKeyAt(text, position) : undefined;
+    if (stray !== undefined) { return stray; }
     return { line: at.line, words: `: the line after it, from column ${at.column + 1}, is no key of the mapping it is in `
       + '(a list item "- " among the keys of a mapping, or a line indented to none of the levels above it): fix its indentation' };
   }
@@ -258,6 +263,43 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   return undefined;
 }
 
+/**
+ * kubectl's place and words for a plain scalar at `key`, the first thing on its line, that go-yaml takes for a
+ * key: where its scanner stops the scalar, unless at the ": " that makes it a key (`undefined`).
+ */
+function strayKeyAt(text: string, key: number): { line: number; words: string } | undefined {
+  if (/^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(key, key + 2))) { return undefined; }
+  const end = goYamlPlainScalarEnd(text, key, columnOf(text, key) + 1);
+  if (text[end] === ':' && positionOf(text, end).line === positionOf(text, key).line) { return undefined; }
+  const stop = positionOf(text, end);
+  return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+}
+
+/**
+ * Whether the line of `offset` starts at the indentation of a block open above it (go-yaml's indent after
+ * unroll_indent equals its column, so a key there is required): the nearest line above indented no deeper is
+ * indented as much, or is a list item whose content starts there. Blank and comment lines are passed over.
+ */
+function atBlockIndentation(text: string, offset: number): boolean {
+  const column = columnOf(text, offset);
+  for (let end = offset - column - 1; end > 0;) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const indent = /^[ ]*/.exec(line)![0].length;
+    if (indent === line.length || line[indent] === '#' || indent > column) { continue; }
+    return indent === column || (/^[ ]*(?:-[ ]+)+/.exec(line)?.[0].length ?? -1) === column;
+  }
+  return false;
+}
+
+/** A ">" or "|" that go-yaml reads as the start of a block scalar whose header goes on with more than indicators and a comment. */
+const BAD_BLOCK_HEADER = /^[>|](?![-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n|$))/;
+
+/** kubectl's "did not find expected comment or line break" after a ">" or "|" that starts a line, in words. */
+const BLOCK_HEADER_WORDS = 'a line starts with ">" or "|", which starts a block scalar, and goes on with more than a block scalar\'s header '
+  + '(a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
 /** kubectl's "could not find expected ':'", in words. */
 const STRAY_KEY_WORDS = 'text that stands where a key is due (a merge conflict marker, a stray line, or lines that lost their indentation) '
   + 'has no ": " after it up to here: remove it, or indent it under its key';
@@ -266,10 +308,7 @@ const STRAY_KEY_WORDS = 'text that stands where a key is due (a merge conflict m
 const VALUE_INDICATOR_WORDS = 'a ": " follows text that can only be a value here (a value that holds ": " needs quotes, a key needs a space '
   + 'after its ":", and a line indented deeper than the keys above it goes on with the value before it)';
 
-/**
- * Where the implicit key js-yaml refused starts: the last node it read before the error, when a plain scalar
- * (a quoted or block key is left to js-yaml's words) that starts its line.
- */
+/** Where the implicit key js-yaml refused starts: the last node it read before the error, when it starts its line. */
 function strayKeyStart(text: string): number | undefined {
   const opens: number[] = [];
   let last: number | undefined;
@@ -288,8 +327,7 @@ function strayKeyStart(text: string): number | undefined {
   } catch {
     // the error being described
   }
-  if (last === undefined || /^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(last, last + 2))) { return undefined; }
-  return /^[ ]*$/.test(text.slice(last - columnOf(text, last), last)) ? last : undefined;
+  return last !== undefined && /^[ ]*$/.test(text.slice(last - columnOf(text, last), last)) ? last : undefined;
 }
 
 const BLANK_OR_BREAK = ' \t\r\n';

@@ -74,6 +74,10 @@ const noKeyNext = (line: number, column: number) => `at line ${line}: the line a
 const flowNext = (line: number, column: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket, `
   + `or a comma between entries, before column ${column} of the line after it`;
 
+/** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a line. */
+const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a line starts with ">" or "|", which starts a block scalar, `
+  + 'and goes on with more than a block scalar\'s header (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
 /** [name, file text, kubectl's `line N: reason` (null: it reads the file), the check's problem after `f#1: not valid YAML ` (undefined: none)]. */
 const BROKEN: readonly (readonly [string, string, string | null, string | undefined])[] = [
   ['a merge conflict marker among the keys of a mapping', cm('data:\n  k: v\n<<<<<<< HEAD\n  j: fake-token\n=======\n  j: fake-other\n>>>>>>> branch\n'),
@@ -84,6 +88,16 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     "line 10: could not find expected ':'", stray(10, 9)],
   ['a merge conflict marker in a list of strings', cm('spec:\n  l:\n    - a\n<<<<<<< HEAD\n    - fake-token\n    - c\n    - d\n=======\n    - fake-other\n>>>>>>> branch\n'),
     "line 12: could not find expected ':'", stray(12, 1)],
+  ['a merge conflict marker at the indentation of a list', cm('spec:\n  env:\n    - name: A\n      value: a\n    <<<<<<< HEAD\n    - name: B\n      value: fake-token\n    =======\n    - name: C\n    >>>>>>> branch\n'),
+    "line 10: could not find expected ':'", stray(10, 5)],
+  ['a closing merge conflict marker at the start of a line', cm('spec:\n  env:\n  - name: A\n    value: fake-token\n>>>>>>> branch\n'),
+    'line 9: did not find expected comment or line break', blockHeader(9, 1)],
+  ['a closing merge conflict marker at the indentation of the keys', cm('data:\n  k: fake-token\n  >>>>>>> branch\n'),
+    'line 7: did not find expected comment or line break', blockHeader(7, 3)],
+  ['a stray word indented between two levels', cm('data:\n  k: v\n fake-token\n  j: w\n'),
+    'line 6: did not find expected key', noKeyNext(6, 2)],
+  ['a stray word less indented than the list items around it', cm('spec:\n  l:\n    - a\n  fake-token\n    - b\n'),
+    "line 10: could not find expected ':'", stray(10, 1)],
   ['a merge conflict marker followed by a comment', cm('data:\n  k: v\n<<<<<<< HEAD\n  # fake-token\n  j: x\n'),
     "line 8: could not find expected ':'", stray(8, 3)],
   ['a merge conflict marker followed by a blank line', cm('data:\n  k: v\n<<<<<<< HEAD\n\n  j: fake-token\n'),
