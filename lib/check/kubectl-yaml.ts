@@ -189,6 +189,10 @@ function markAt(text: string, offset: number): YAMLException['mark'] {
   return { ...positionOf(text, offset), position: offset, name: '', buffer: '', snippet: '' } as unknown as YAMLException['mark'];
 }
 
+/** kubectl's "did not find expected comment or line break" after the ">" or "|" that starts a block scalar, in words. */
+const BLOCK_HEADER_WORDS = 'a ">" or "|" starts a block scalar, and its header goes on with more than "+" or "-", a digit and a comment '
+  + '(a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
 /** What js-yaml's reasons mean, in words; some of its messages quote the input, a credential maybe. */
 const REASON_WORDS: readonly [RegExp, string][] = [
   [/^duplicated mapping key/, 'a key appears twice in the same mapping'],
@@ -242,7 +246,19 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
     return key === undefined ? undefined : strayKeyAt(text, key);
   }
   const lineStart = /^[ ]*$/.test(text.slice(position - at.column, position));
+  if (/^end of the stream or a document separator is expected/.test(reason)) {
+    // A plain scalar at the root goes on over every line to go-yaml (its block indentation is -1), up to a ": ".
+    const root = strayKeyStart(text);
+    const end = root === undefined || /^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(root, root + 2)) ? -1 : goYamlPlainScalarEnd(text, root, 0);
+    if (text[end] === ':') {
+      const stop = positionOf(text, end);
+      return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${VALUE_INDICATOR_WORDS}` };
+    }
+  }
   if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && lineStart && BAD_BLOCK_HEADER.test(text.slice(position))) {
+    return { line: at.line + 1, words: `, column ${at.column + 1}: ${BLOCK_HEADER_WORDS}` };
+  }
+  if (/^(a line break is expected|repeat of a (chomping mode|indentation width) identifier)/.test(reason) && /[>|]/.test(text.slice(position - at.column, position))) {
     return { line: at.line + 1, words: `, column ${at.column + 1}: ${BLOCK_HEADER_WORDS}` };
   }
   if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && text[position] === ':') {
@@ -250,12 +266,14 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   }
   // A parser error at the first token of a line: go-yaml names the line above (never line 0, which it leaves unnamed).
   if (at.line === 0) { return undefined; }
+  if (/^end of the stream or a document separator is expected/.test(reason) && lineStart && /^-(?:[ \t\r\n]|$)/.test(text.slice(position))) {
+    return { line: at.line, words: NO_KEY_WORDS(at.column) };
+  }
   if (/^bad indentation/.test(reason) && lineStart) {
     // A plain scalar that runs on without ": " at the indentation of a block is a key to go-yaml, which never finds its ":".
     const stray = atBlockIndentation(text, position) ? strayKeyAt(text, position) : undefined;
     if (stray !== undefined) { return stray; }
-    return { line: at.line, words: `: the line after it, from column ${at.column + 1}, is no key of the mapping it is in `
-      + '(a list item "- " among the keys of a mapping, or a line indented to none of the levels above it): fix its indentation' };
+    return { line: at.line, words: NO_KEY_WORDS(at.column) };
   }
   if (/^missed comma between flow collection entries/.test(reason)) {
     return { line: at.line, words: `: a flow collection ([...] or {...}) misses its closing bracket, or a comma between entries, before column ${at.column + 1} of the line after it` };
@@ -296,9 +314,12 @@ function atBlockIndentation(text: string, offset: number): boolean {
 /** A ">" or "|" that go-yaml reads as the start of a block scalar whose header goes on with more than indicators and a comment. */
 const BAD_BLOCK_HEADER = /^[>|](?![-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n|$))/;
 
-/** kubectl's "did not find expected comment or line break" after a ">" or "|" that starts a line, in words. */
-const BLOCK_HEADER_WORDS = 'a line starts with ">" or "|", which starts a block scalar, and goes on with more than a block scalar\'s header '
-  + '(a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
+
+/** kubectl's "did not find expected key" (or "'-' indicator"), in words, named at the line above the one at fault (from 0, `column`). */
+const NO_KEY_WORDS = (column: number) => `: the line after it, from column ${column + 1}, is neither a key of the mapping nor an item of the list `
+  + 'it is in (a list item "- " among the keys of a mapping, a key among the items of a list, or a line indented to none of the levels above it): '
+  + 'fix its indentation';
 
 /** kubectl's "could not find expected ':'", in words. */
 const STRAY_KEY_WORDS = 'text that stands where a key is due (a merge conflict marker, a stray line, or lines that lost their indentation) '

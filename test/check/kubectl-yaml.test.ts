@@ -68,15 +68,16 @@ const stray = (line: number, column: number) => `at line ${line}, column ${colum
 const valueHere = (line: number, column: number) => `at line ${line}, column ${column}: a ": " follows text that can only be a value here `
   + '(a value that holds ": " needs quotes, a key needs a space after its ":", and a line indented deeper than the keys above it goes on with the value before it)';
 /** The check's words for kubectl's "did not find expected key", named at the line above, as kubectl does. */
-const noKeyNext = (line: number, column: number) => `at line ${line}: the line after it, from column ${column}, is no key of the mapping it is in `
-  + '(a list item "- " among the keys of a mapping, or a line indented to none of the levels above it): fix its indentation';
+const noKeyNext = (line: number, column: number) => `at line ${line}: the line after it, from column ${column}, is neither a key of the mapping `
+  + 'nor an item of the list it is in (a list item "- " among the keys of a mapping, a key among the items of a list, or a line indented to none '
+  + 'of the levels above it): fix its indentation';
 /** The check's words for kubectl's "did not find expected ',' or ']'" (or '}'), named at the line above, as kubectl does. */
 const flowNext = (line: number, column: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket, `
   + `or a comma between entries, before column ${column} of the line after it`;
 
-/** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a line. */
-const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a line starts with ">" or "|", which starts a block scalar, `
-  + 'and goes on with more than a block scalar\'s header (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+/** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a block scalar. */
+const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a ">" or "|" starts a block scalar, and its header `
+  + 'goes on with more than "+" or "-", a digit and a comment (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
 
 /** [name, file text, kubectl's `line N: reason` (null: it reads the file), the check's problem after `f#1: not valid YAML ` (undefined: none)]. */
 const BROKEN: readonly (readonly [string, string, string | null, string | undefined])[] = [
@@ -118,6 +119,10 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     'line 7: did not find expected key', noKeyNext(7, 2)],
   ['a list item indented one space less', cm('spec:\n  l:\n  - a\n - fake-token\n'),
     'line 7: did not find expected key', noKeyNext(7, 2)],
+  ['a key at the indentation of the list above it', cm('spec:\n  l:\n    - a: 1\n      b: 2\n    c: fake-token\n'),
+    "line 8: did not find expected '-' indicator", noKeyNext(8, 5)],
+  ['a folded block scalar header that goes on with text', cm('data:\n  k: >>> fake-token\n'),
+    'line 6: did not find expected comment or line break', blockHeader(6, 7)],
   ['a tab for indentation', cm('data:\n\tk: fake-token\n'),
     'line 6: found character that cannot start any token', 'at line 6, column 1: a tab is used for indentation: use spaces'],
   ['a tab after spaces', cm('data:\n  k: v\n  \tj: fake-token\n'),
