@@ -189,6 +189,10 @@ function markAt(text: string, offset: number): YAMLException['mark'] {
   return { ...positionOf(text, offset), position: offset, name: '', buffer: '', snippet: '' } as unknown as YAMLException['mark'];
 }
 
+/** kubectl's "did not find expected comment or line break" after the ">" or "|" that starts a block scalar, in words. */
+const BLOCK_HEADER_WORDS = 'a ">" or "|" starts a block scalar, and its header goes on with more than "+" or "-", a digit and a comment '
+  + '(a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
 /** What js-yaml's reasons mean, in words; some of its messages quote the input, a credential maybe. */
 const REASON_WORDS: readonly [RegExp, string][] = [
   [/^duplicated mapping key/, 'a key appears twice in the same mapping'],
@@ -212,16 +216,166 @@ const REASON_WORDS: readonly [RegExp, string][] = [
 /**
  * A YAML error as ` at line L, column C: what`, or `: what` when it has no position (what go-yaml-decode.ts
  * finds names the field), naming no content, to follow `not valid YAML`; `firstLine` is where the document
- * starts (0-based).
+ * starts (0-based), `text` the document js-yaml read. Where js-yaml stops at another place than go-yaml v2,
+ * or for another reason, the place and the words are kubectl's (goYamlPlace).
  */
-export function yamlErrorInWords(error: YAMLException, firstLine: number): string {
+export function yamlErrorInWords(error: YAMLException, firstLine: number, text?: string): string {
   if (error instanceof GoYamlValueError) { return `: ${error.words}`; }
   const reason = String((error as { reason?: unknown }).reason ?? '');
+  const mark = (error as { mark?: { line?: number; column?: number; position?: number } }).mark;
+  const kubectl = text !== undefined && typeof mark?.position === 'number' ? goYamlPlace(text, reason, mark.position) : undefined;
+  if (kubectl !== undefined) { return ` at line ${firstLine + kubectl.line}${kubectl.words}`; }
   const words = REASON_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? 'the text cannot be parsed';
-  const mark = (error as { mark?: { line?: number; column?: number } }).mark;
   return typeof mark?.line === 'number' && typeof mark.column === 'number'
     ? ` at line ${firstLine + mark.line + 1}, column ${mark.column + 1}: ${words}`
     : `: ${words}`;
+}
+
+/**
+ * kubectl's line (from 1, in `text`) of an error js-yaml reports at `position`, and the words after it,
+ * where the two part: the vectors in test/check/kubectl-yaml.test.ts were recorded from kubectl 1.32.4.
+ * go-yaml v2 (gopkg.in/yaml.v2 v2.4.0, as sigs.k8s.io/yaml v1.4.0 vendors it in goyaml.v2; decode.go,
+ * (*parser).fail) names the line of a scanner error's mark, and for a parser error the 0-based line of
+ * the token it did not expect: the line above it. So a parser error is named at the line before the one
+ * that is wrong, and the words say so. `undefined` where js-yaml's place and words stand.
+ */
+function goYamlPlace(text: string, reason: string, position: number): { line: number; words: string } | undefined {
+  const at = positionOf(text, position);
+  if (/^can not read (a block mapping entry|an implicit mapping pair)/.test(reason)) {
+    const key = strayKeyStart(text);
+    return key === undefined ? undefined : strayKeyAt(text, key);
+  }
+  const lineStart = /^[ ]*$/.test(text.slice(position - at.column, position));
+  if (/^end of the stream or a document separator is expected/.test(reason)) {
+    // A plain scalar at the root goes on over every line to go-yaml (its block indentation is -1), up to a ": ".
+    const root = strayKeyStart(text);
+    const end = root === undefined || /^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(root, root + 2)) ? -1 : goYamlPlainScalarEnd(text, root, 0);
+    if (text[end] === ':') {
+      const stop = positionOf(text, end);
+      return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${VALUE_INDICATOR_WORDS}` };
+    }
+  }
+  if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && lineStart && BAD_BLOCK_HEADER.test(text.slice(position))) {
+    return { line: at.line + 1, words: `, column ${at.column + 1}: ${BLOCK_HEADER_WORDS}` };
+  }
+  if (/^(a line break is expected|repeat of a (chomping mode|indentation width) identifier)/.test(reason) && /[>|]/.test(text.slice(position - at.column, position))) {
+    return { line: at.line + 1, words: `, column ${at.column + 1}: ${BLOCK_HEADER_WORDS}` };
+  }
+  if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && text[position] === ':') {
+    return { line: at.line + 1, words: `, column ${at.column + 1}: ${VALUE_INDICATOR_WORDS}` };
+  }
+  // A parser error at the first token of a line: go-yaml names the line above (never line 0, which it leaves unnamed).
+  if (at.line === 0) { return undefined; }
+  if (/^end of the stream or a document separator is expected/.test(reason) && lineStart && /^-(?:[ \t\r\n]|$)/.test(text.slice(position))) {
+    return { line: at.line, words: NO_KEY_WORDS(at.column) };
+  }
+  if (/^bad indentation/.test(reason) && lineStart) {
+    // A plain scalar that runs on without ": " at the indentation of a block is a key to go-yaml, which never finds its ":".
+    const stray = atBlockIndentation(text, position) ? strayKeyAt(text, position) : undefined;
+    if (stray !== undefined) { return stray; }
+    return { line: at.line, words: NO_KEY_WORDS(at.column) };
+  }
+  if (/^missed comma between flow collection entries/.test(reason)) {
+    return { line: at.line, words: `: a flow collection ([...] or {...}) misses its closing bracket, or a comma between entries, before column ${at.column + 1} of the line after it` };
+  }
+  return undefined;
+}
+
+/**
+ * kubectl's place and words for a plain scalar at `key`, the first thing on its line, that go-yaml takes for a
+ * key: where its scanner stops the scalar, unless at the ": " that makes it a key (`undefined`).
+ */
+function strayKeyAt(text: string, key: number): { line: number; words: string } | undefined {
+  if (/^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(key, key + 2))) { return undefined; }
+  const end = goYamlPlainScalarEnd(text, key, columnOf(text, key) + 1);
+  if (text[end] === ':' && positionOf(text, end).line === positionOf(text, key).line) { return undefined; }
+  const stop = positionOf(text, end);
+  return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+}
+
+/**
+ * Whether the line of `offset` starts at the indentation of a block open above it (go-yaml's indent after
+ * unroll_indent equals its column, so a key there is required): the nearest line above indented no deeper is
+ * indented as much, or is a list item whose content starts there. Blank and comment lines are passed over.
+ */
+function atBlockIndentation(text: string, offset: number): boolean {
+  const column = columnOf(text, offset);
+  for (let end = offset - column - 1; end > 0;) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const indent = /^[ ]*/.exec(line)![0].length;
+    if (indent === line.length || line[indent] === '#' || indent > column) { continue; }
+    return indent === column || (/^[ ]*(?:-[ ]+)+/.exec(line)?.[0].length ?? -1) === column;
+  }
+  return false;
+}
+
+/** A ">" or "|" that go-yaml reads as the start of a block scalar whose header goes on with more than indicators and a comment. */
+const BAD_BLOCK_HEADER = /^[>|](?![-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n|$))/;
+
+
+
+/** kubectl's "did not find expected key" (or "'-' indicator"), in words, named at the line above the one at fault (from 0, `column`). */
+const NO_KEY_WORDS = (column: number) => `: the line after it, from column ${column + 1}, is neither a key of the mapping nor an item of the list `
+  + 'it is in (a list item "- " among the keys of a mapping, a key among the items of a list, or a line indented to none of the levels above it): '
+  + 'fix its indentation';
+
+/** kubectl's "could not find expected ':'", in words. */
+const STRAY_KEY_WORDS = 'text that stands where a key is due (a merge conflict marker, a stray line, or lines that lost their indentation) '
+  + 'has no ": " after it up to here: remove it, or indent it under its key';
+
+/** kubectl's "mapping values are not allowed in this context", in words. */
+const VALUE_INDICATOR_WORDS = 'a ": " follows text that can only be a value here (a value that holds ": " needs quotes, a key needs a space '
+  + 'after its ":", and a line indented deeper than the keys above it goes on with the value before it)';
+
+/** Where the implicit key js-yaml refused starts: the last node it read before the error, when it starts its line. */
+function strayKeyStart(text: string): number | undefined {
+  const opens: number[] = [];
+  let last: number | undefined;
+  try {
+    load(text, {
+      schema: KUBECTL_SCHEMA,
+      listener: (event, state) => {
+        if (event === 'open') {
+          opens.push(state.position);
+        } else {
+          const open = opens.pop()!;
+          last = state.kind === 'scalar' ? contentStart(text, open, state.position) : undefined;
+        }
+      },
+    });
+  } catch {
+    // the error being described
+  }
+  return last !== undefined && /^[ ]*$/.test(text.slice(last - columnOf(text, last), last)) ? last : undefined;
+}
+
+const BLANK_OR_BREAK = ' \t\r\n';
+
+/**
+ * Where go-yaml v2's scanner stops a plain scalar that starts at `start` in a block: at ": " (or ":" at a
+ * line end), at a comment, at a document marker at the start of a line, or at a line indented less than
+ * `indent` (the block's indentation plus one). Its error for a key with no ":" names this place
+ * (gopkg.in/yaml.v2 v2.4.0 scannerc.go, yaml_parser_scan_plain_scalar, then yaml_simple_key_is_valid,
+ * which sets the problem mark where the scanner is).
+ */
+function goYamlPlainScalarEnd(text: string, start: number, indent: number): number {
+  let at = start;
+  for (;;) {
+    if (columnOf(text, at) === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(at, at + 4))) { return at; }
+    if (text[at] === '#') { return at; }
+    for (; at < text.length && !BLANK_OR_BREAK.includes(text[at]); at++) {
+      if (text[at] === ':' && (at + 1 === text.length || BLANK_OR_BREAK.includes(text[at + 1]))) { return at; }
+    }
+    for (; at < text.length && BLANK_OR_BREAK.includes(text[at]); at++);
+    if (at >= text.length || columnOf(text, at) < indent) { return at; }
+  }
+}
+
+/** The column (from 0) of an offset: its distance from the line's start. */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /**

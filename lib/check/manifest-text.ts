@@ -348,7 +348,7 @@ function readYamlDocument(whole: string, where: string, firstLine: () => number,
     value = loadKubectlYaml(document);
   } catch (e) {
     if (!(e instanceof YAMLException)) { throw e; }
-    result.problems.push(`${where}: not valid YAML${yamlErrorInWords(e, firstLine())}`);
+    result.problems.push(`${where}: not valid YAML${yamlErrorInWords(e, firstLine(), document)}`);
     return;
   }
   // An anchor is the only way aliases can share, and so multiply, the nodes of a document.

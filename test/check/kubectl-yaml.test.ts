@@ -9,6 +9,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { goYamlText, loadKubectlYaml } from '../../lib/check/kubectl-yaml';
+import { readManifestText } from '../../lib/check/manifest-text';
 
 /** [YAML text, the JSON value kubectl gave it]. */
 const VECTORS: [string, unknown][] = [
@@ -47,6 +48,156 @@ test('kubectl decodes the vectors as recorded (runs kubectl when on PATH)', () =
   }
   expect(result.stderr).toBe('');
   expect(JSON.parse(result.stdout).spec).toEqual(ours());
+});
+
+// Broken files as platform engineers make them, and where kubectl 1.32.4 places the error. Each file (a
+// ConfigMap of four lines, then the broken lines; `fake-token` where a credential could be) was read with
+//   kubectl annotate --local -o name -f FILE x=y
+// and the `line N: reason` of its error (the text after `yaml: `) recorded; null where kubectl read it. The
+// last test runs kubectl on each again when it is on PATH. kubectl names only a line: go-yaml v2 names a
+// scanner error at the line where it stopped and a parser error at the line above the token it did not
+// expect (decode.go, (*parser).fail), so the check names that line and says "the line after it".
+
+/** A ConfigMap named a (four lines), then `rest`. */
+const cm = (rest: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n${rest}`;
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+/** The check's words for kubectl's "could not find expected ':'". */
+const stray = (line: number, column: number) => `at line ${line}, column ${column}: text that stands where a key is due (a merge conflict marker, `
+  + 'a stray line, or lines that lost their indentation) has no ": " after it up to here: remove it, or indent it under its key';
+/** The check's words for kubectl's "mapping values are not allowed in this context". */
+const valueHere = (line: number, column: number) => `at line ${line}, column ${column}: a ": " follows text that can only be a value here `
+  + '(a value that holds ": " needs quotes, a key needs a space after its ":", and a line indented deeper than the keys above it goes on with the value before it)';
+/** The check's words for kubectl's "did not find expected key", named at the line above, as kubectl does. */
+const noKeyNext = (line: number, column: number) => `at line ${line}: the line after it, from column ${column}, is neither a key of the mapping `
+  + 'nor an item of the list it is in (a list item "- " among the keys of a mapping, a key among the items of a list, or a line indented to none '
+  + 'of the levels above it): fix its indentation';
+/** The check's words for kubectl's "did not find expected ',' or ']'" (or '}'), named at the line above, as kubectl does. */
+const flowNext = (line: number, column: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket, `
+  + `or a comma between entries, before column ${column} of the line after it`;
+
+/** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a block scalar. */
+const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a ">" or "|" starts a block scalar, and its header `
+  + 'goes on with more than "+" or "-", a digit and a comment (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
+
+/** [name, file text, kubectl's `line N: reason` (null: it reads the file), the check's problem after `f#1: not valid YAML ` (undefined: none)]. */
+const BROKEN: readonly (readonly [string, string, string | null, string | undefined])[] = [
+  ['a merge conflict marker among the keys of a mapping', cm('data:\n  k: v\n<<<<<<< HEAD\n  j: fake-token\n=======\n  j: fake-other\n>>>>>>> branch\n'),
+    "line 8: could not find expected ':'", stray(8, 4)],
+  ['a merge conflict marker at the indentation of the keys', cm('data:\n  k: v\n  <<<<<<< HEAD\n  j: fake-token\n  =======\n  j: fake-other\n  >>>>>>> branch\n'),
+    "line 8: could not find expected ':'", stray(8, 3)],
+  ['a merge conflict marker in a list of mappings', cm('spec:\n  env:\n  - name: A\n    value: a\n<<<<<<< HEAD\n  - name: B\n    value: fake-token\n=======\n  - name: C\n    value: fake-other\n>>>>>>> branch\n'),
+    "line 10: could not find expected ':'", stray(10, 9)],
+  ['a merge conflict marker in a list of strings', cm('spec:\n  l:\n    - a\n<<<<<<< HEAD\n    - fake-token\n    - c\n    - d\n=======\n    - fake-other\n>>>>>>> branch\n'),
+    "line 12: could not find expected ':'", stray(12, 1)],
+  ['a merge conflict marker at the indentation of a list', cm('spec:\n  env:\n    - name: A\n      value: a\n    <<<<<<< HEAD\n    - name: B\n      value: fake-token\n    =======\n    - name: C\n    >>>>>>> branch\n'),
+    "line 10: could not find expected ':'", stray(10, 5)],
+  ['a closing merge conflict marker at the start of a line', cm('spec:\n  env:\n  - name: A\n    value: fake-token\n>>>>>>> branch\n'),
+    'line 9: did not find expected comment or line break', blockHeader(9, 1)],
+  ['a closing merge conflict marker at the indentation of the keys', cm('data:\n  k: fake-token\n  >>>>>>> branch\n'),
+    'line 7: did not find expected comment or line break', blockHeader(7, 3)],
+  ['a stray word indented between two levels', cm('data:\n  k: v\n fake-token\n  j: w\n'),
+    'line 6: did not find expected key', noKeyNext(6, 2)],
+  ['a stray word less indented than the list items around it', cm('spec:\n  l:\n    - a\n  fake-token\n    - b\n'),
+    "line 10: could not find expected ':'", stray(10, 1)],
+  ['a merge conflict marker followed by a comment', cm('data:\n  k: v\n<<<<<<< HEAD\n  # fake-token\n  j: x\n'),
+    "line 8: could not find expected ':'", stray(8, 3)],
+  ['a merge conflict marker followed by a blank line', cm('data:\n  k: v\n<<<<<<< HEAD\n\n  j: fake-token\n'),
+    "line 9: could not find expected ':'", stray(9, 4)],
+  ['a merge conflict marker before the first key', '<<<<<<< HEAD\n' + cm('data:\n  k: fake-token\n'),
+    'line 2: mapping values are not allowed in this context', valueHere(2, 11)],
+  ['a stray word among the keys of a list item', cm('spec:\n  env:\n  - name: A\n    fake-token\n    value: a\n'),
+    "line 9: could not find expected ':'", stray(9, 5)],
+  ['a block that lost its indentation', cm('spec:\n  containers:\n  - name: a\n    env:\n    - name: X\nvalue: fake-token\n    - name: Z\n      value: w\n'),
+    'line 11: mapping values are not allowed in this context', valueHere(11, 11)],
+  ['a nested mapping that lost its indentation', cm('data:\n  k: v\nj: x\n  i: fake-token\n'),
+    'line 8: mapping values are not allowed in this context', valueHere(8, 4)],
+  ['a key indented one space less', cm('data:\n  k: v\n j: fake-token\n'),
+    'line 6: did not find expected key', noKeyNext(6, 2)],
+  ['a key indented one space more', cm('data:\n  k: v\n   j: fake-token\n'),
+    'line 7: mapping values are not allowed in this context', valueHere(7, 5)],
+  ['a key indented one space less after a blank line', cm('data:\n  k: v\n\n j: fake-token\n'),
+    'line 7: did not find expected key', noKeyNext(7, 2)],
+  ['a list item indented one space less', cm('spec:\n  l:\n  - a\n - fake-token\n'),
+    'line 7: did not find expected key', noKeyNext(7, 2)],
+  ['a key at the indentation of the list above it', cm('spec:\n  l:\n    - a: 1\n      b: 2\n    c: fake-token\n'),
+    "line 8: did not find expected '-' indicator", noKeyNext(8, 5)],
+  ['a folded block scalar header that goes on with text', cm('data:\n  k: >>> fake-token\n'),
+    'line 6: did not find expected comment or line break', blockHeader(6, 7)],
+  ['a list item at the indentation of the root keys', cm('spec:\n  args:\n- fake-token\n'),
+    'line 6: did not find expected key', noKeyNext(6, 1)],
+  ['merge conflict markers before the first key, the first indented', '    <<<<<<< HEAD\n  =======\n' + cm('data:\n  k: fake-token\n'),
+    'line 3: mapping values are not allowed in this context', valueHere(3, 11)],
+  ['a tab for indentation', cm('data:\n\tk: fake-token\n'),
+    'line 6: found character that cannot start any token', 'at line 6, column 1: a tab is used for indentation: use spaces'],
+  ['a tab after spaces', cm('data:\n  k: v\n  \tj: fake-token\n'),
+    'line 7: found a tab character that violates indentation', 'at line 7, column 3: a tab is used for indentation: use spaces'],
+  ['an unclosed double quote', cm('data:\n  k: "fake-token\n  j: w\n'),
+    'line 8: found unexpected end of stream', 'at line 8, column 1: a closing quote is missing'],
+  ['an unclosed single quote', cm("data:\n  k: 'fake-token\n  j: w\n"),
+    'line 8: found unexpected end of stream', 'at line 8, column 1: a closing quote is missing'],
+  ['key: value: x', cm('data:\n  k: fake: token\n  j: w\n'),
+    'line 6: mapping values are not allowed in this context', valueHere(6, 10)],
+  ['a list item among the keys of a mapping', cm('data:\n  k: v\n  - fake-token\n'),
+    'line 6: did not find expected key', noKeyNext(6, 3)],
+  ['a stray --- inside a mapping', cm('data:\n  k: v\n  ---\n  j: fake-token\n'),
+    "line 8: could not find expected ':'", stray(8, 3)],
+  ['a block scalar whose line lost its indentation', cm('data:\n  k: |\n    line one\n  fake-token\n  j: w\n'),
+    "line 9: could not find expected ':'", stray(9, 3)],
+  ['a block scalar whose line lost all indentation', cm('data:\n  k: |\n    line one\nfake-token\n  j: w\n'),
+    "line 9: could not find expected ':'", stray(9, 4)],
+  ['no space after the colon of a key', cm('data:\n  k:fake-token\n  j: w\n'),
+    'line 7: mapping values are not allowed in this context', valueHere(7, 4)],
+  ['no space after the colon of a nested key', cm('data:\n  k:\n    a:fake-token\n    c: d\n'),
+    'line 8: mapping values are not allowed in this context', valueHere(8, 6)],
+  ['an unclosed flow sequence', cm('data:\n  k: [a, fake-token\n  j: w\n'),
+    "line 6: did not find expected ',' or ']'", flowNext(6, 3)],
+  ['an unclosed flow mapping', cm('data:\n  k: {a: fake-token\n  j: w\n'),
+    "line 6: did not find expected ',' or '}'", flowNext(6, 3)],
+  ['a flow sequence closed by a brace', cm('data: {k: v, j: [a, fake-token}\n'),
+    "line 4: did not find expected ',' or ']'", flowNext(4, 31)],
+  ['a merge conflict marker in CR LF lines', crlf(cm('data:\n  k: v\n<<<<<<< HEAD\n  j: fake-token\n')),
+    "line 8: could not find expected ':'", stray(8, 4)],
+  ['a nested mapping that lost its indentation, in CR LF lines', crlf(cm('data:\n  k: v\nj: x\n  i: fake-token\n')),
+    'line 8: mapping values are not allowed in this context', valueHere(8, 4)],
+  ['a list item deeper than the keys of a mapping', cm('data:\n  k: v\n    - fake-token\n'),
+    null, undefined],
+  ['a BOM at the start of a line', cm('data:\n  k: v\n\ufeff  j: fake-token\n'),
+    null, undefined],
+  ['a BOM at the end of a value', cm('data:\n  k: fake-token\ufeff\n  j: w\n'),
+    null, undefined],
+  ['a key twice in a flow mapping', cm('data: {k: fake-token, k: w}\n'),
+    null, 'at line 5, column 23: a key appears twice in the same mapping'],
+];
+
+describe('a broken file is placed at kubectl\'s line, and described without its text', () => {
+  test.each(BROKEN.map(([name, text, kubectl, problem]) => [name, text, kubectl, problem] as const))('%s', (_name, text, kubectl, problem) => {
+    // GIVEN a file kubectl refuses at a line (or reads)
+    // WHEN the check reads it
+    const read = readManifestText(text, 'f');
+    // THEN it reports the recorded problem, at kubectl's line, and none of the text
+    expect(read.problems).toEqual(problem === undefined ? [] : [`f#1: not valid YAML ${problem}`]);
+    expect(read.problems.join('\n')).not.toContain('fake');
+    if (kubectl !== null) { expect(problem).toMatch(new RegExp(`^at line ${/^line (\d+):/.exec(kubectl)![1]}\\b`)); }
+  });
+
+  test('kubectl refuses the files as recorded (runs kubectl when on PATH)', () => {
+    // GIVEN each file on its own
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubectl-yaml-errors-'));
+    const said: (string | null)[] = [];
+    for (const [i, [, text]] of BROKEN.entries()) {
+      const file = path.join(dir, `broken-${i}.yaml`);
+      writeFileSync(file, text);
+      // WHEN kubectl reads it
+      const result = spawnSync('kubectl', ['annotate', '--local', '-o', 'name', '-f', file, 'x=y'], { encoding: 'utf8' });
+      if (result.error !== undefined) {
+        console.log(`kubectl is not on PATH (${result.error.message}): compared with the recorded vectors only`);
+        return;
+      }
+      said.push(result.stderr.trim() === '' ? null : /yaml: (line \d+: .*)$/m.exec(result.stderr)?.[1] ?? result.stderr);
+    }
+    // THEN it says what was recorded
+    expect(said).toEqual(BROKEN.map(([, , kubectl]) => kubectl));
+  });
 });
 
 describe('goYamlText writes what go-yaml v2 reads back', () => {

@@ -381,7 +381,8 @@ describe('check', () => {
     const lines = expectErrors(await cli(['check', '-'], { stdin }), 1, 'cdk8s-kubeflow-access check');
     expect(lines).toEqual([
       'stdin#1: Secret has no metadata.name, which kubectl apply needs (kubectl create takes a metadata.generateName instead): give it a name',
-      'stdin#2: not valid YAML at line 10, column 34: the indentation does not match the lines around it',
+      'stdin#2: not valid YAML at line 10, column 34: a ": " follows text that can only be a value here (a value that holds ": " needs quotes, '
+      + 'a key needs a space after its ":", and a line indented deeper than the keys above it goes on with the value before it)',
       'stdin#3: Secret has a metadata.name that is a number, not a string',
     ]);
   });
