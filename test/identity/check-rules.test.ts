@@ -494,6 +494,30 @@ describe('cloud-identity: credentials files as botocore reads them', () => {
     volumes: [{ name: secretName, secret: { secretName } }], volumeMounts: [{ name: secretName, mountPath, subPath: path.basename(mountPath) }] });
   const secretOf = (name: string, files: Record<string, string>) => ({ ...awsSecret(files), metadata: { name, namespace: 'team-a' } });
 
+  test('a web identity beside container credentials where a mounted role profile wins: the pair names botocore\'s credential, or is left to the role\'s', () => {
+    // GIVEN a web identity, and container credentials whose PodDefault mounts ~/.aws/config with a role sourced from keys
+    // (botocore 1.43.11 answers assume-role for the pod that selects both: "web container role" of TRIPLE_VECTORS in
+    // test/identity/sdk-reference.test.ts, compared with it live)
+    const podIdentityWithRole = pd('pod-identity', { env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }],
+      volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws' }] });
+    const sourced = awsSecret({ config: `[default]\n${ROLE_LINES}source_profile = src\n[profile src]\n${KEY_LINES}` });
+    // WHEN checked
+    const used = cloudProblems(role(), podIdentityWithRole, sourced).map(p => [p.sources, /silently uses (.+?), since/.exec(p.message)![1]]);
+    // THEN every pair reported names the role profile as used; the web identity beside the container credentials, both
+    // unused, is no pair of its own
+    const ROLE_PROFILE = 'an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads';
+    expect(used).toEqual([[['s1', 's0'], `${ROLE_PROFILE} of pod-identity`], [['s1'], ROLE_PROFILE]]);
+    // AND among many web identities and container credentials a notebook can select together, counted, the pairs of
+    // the web identity whose PodDefault mounts the role are left out of the count (4 x 4 = 16, not 5 x 4)
+    const all = { selector: { matchLabels: { all: 'true' } } };
+    const many = [0, 1, 2, 3].flatMap(i => [pd(`w${i}`, { ...webIdentity(`w${i}`).spec, ...all }),
+      pd(`c${i}`, { env: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://169.254.170.23/v1/credentials' }], ...all })]);
+    const webWithRole = pd('r', { env: webIdentity('r').spec.env, volumes: [{ name: 'aws', secret: { secretName: 'aws' } }],
+      volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws' }] });
+    const counts = cloudProblems(...many, webWithRole, sourced).map(p => /^(\d+) pairs of poddefaults .* give (.+?) beside (.+?) in namespace/.exec(p.message)?.slice(1, 4));
+    expect(counts.filter(c => c?.[1] === 'an AWS web identity')).toEqual([['16', 'an AWS web identity', 'AWS container credentials (EKS Pod Identity)']]);
+  });
+
   test('a role whose source profile is in the other file: both files read together, as botocore merges them', () => {
     // GIVEN one Secret in ~/.aws/ with a role in the config file sourced from keys in the credentials file
     const split = awsSecret({ config: `[default]\n${ROLE_LINES}source_profile = src\n`, credentials: `[src]\n${KEY_LINES}` });

@@ -17,7 +17,9 @@ import {
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
 import { regionPartition } from '../../lib/sources/aws-role-arn';
+import { checkManifests } from '../../lib/check';
 import { botocoreFile, botocoreProviders } from '../../lib/sources/botocore-credentials-file';
+import { inputs, pd } from '../check/support';
 import { errorsOf, userChart } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -559,6 +561,114 @@ print(json.dumps(result))
       expect(found ?? 'none').toBe(/^[a-z-]+$/.test(alone) && alone !== 'none' ? METHODS[alone] ?? alone : 'none');
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  // Three AWS credentials in a pod that selects two PodDefaults, each source in the place a user would put it: keys and a
+  // web identity and container credentials in the env, a role profile (role_arn with source_profile) and a
+  // credential_process in ~/.aws/config, keys in ~/.aws/credentials. botocore uses one; cloud-identity must name that
+  // one as used in every pair it reports. Recorded with botocore 1.43.11 (python3 3.11.7: the three sources in one
+  // temporary HOME and env, `Session().get_credentials().method`; no network, as PROFILE_VECTORS), and compared with it
+  // live on every run for each way of splitting the three between the two PodDefaults.
+  const TRIPLE_VECTORS: [sources: string, method: string][] = [
+    ['keys web container', 'env'], ['keys web role', 'env'], ['keys web file', 'env'], ['keys web process', 'env'],
+    ['keys container role', 'env'], ['keys container file', 'env'], ['keys container process', 'env'], ['keys role file', 'env'],
+    ['keys role process', 'env'], ['keys file process', 'env'],
+    ['web container role', 'assume-role'], ['web container file', 'assume-role-with-web-identity'], ['web container process', 'assume-role-with-web-identity'],
+    ['web role file', 'assume-role'], ['web role process', 'assume-role'], ['web file process', 'assume-role-with-web-identity'],
+    ['container role file', 'assume-role'], ['container role process', 'assume-role'], ['container file process', 'shared-credentials-file'],
+    ['role file process', 'assume-role'],
+  ];
+  /** The same, of two of the sources: a pod that selects the PodDefault that gives both, alone. */
+  const PAIR_VECTORS: Record<string, string> = {
+    'keys web': 'env', 'keys container': 'env', 'keys role': 'env', 'keys file': 'env', 'keys process': 'env',
+    'web container': 'assume-role-with-web-identity', 'web role': 'assume-role', 'web file': 'assume-role-with-web-identity', 'web process': 'assume-role-with-web-identity',
+    'container role': 'assume-role', 'container file': 'shared-credentials-file', 'container process': 'custom-process',
+    'role file': 'assume-role', 'role process': 'assume-role', 'file process': 'shared-credentials-file',
+  };
+  /** What cloud-identity calls the credential of each of botocore's methods (its WHAT). */
+  const USED_BY_METHOD: Record<string, string> = {
+    'env': 'AWS keys',
+    'assume-role': 'an AWS profile that assumes a role (role_arn with source_profile or credential_source) for the profile botocore reads',
+    'assume-role-with-web-identity': 'an AWS web identity',
+    'shared-credentials-file': 'an AWS credentials file with keys for the profile botocore reads',
+    'custom-process': 'an AWS config file with keys, or a credential_process, for the profile botocore reads',
+  };
+  /** Each split of the three sources: one PodDefault (`a`) gives one, the other (`b`) two; with the file each file source is in. */
+  const splits = (sources: string[]) => sources.map(alone => {
+    const owner = (source: string) => (source === alone ? 'a' : 'b');
+    // A credential_process goes in the config file, or, when the role's PodDefault is another, in the credentials file.
+    const processIn = !sources.includes('role') || owner('role') === owner('process') ? 'config'
+      : !sources.includes('file') || owner('file') === owner('process') ? 'credentials' : undefined;
+    return { alone, owner, processIn };
+    // A split with the role, the keys file and the credential_process each in a file of the other PodDefault is none: a pod mounts one ~/.aws/config.
+  }).filter(split => !sources.includes('process') || split.processIn !== undefined);
+
+  test.each(TRIPLE_VECTORS)('three AWS credentials in a pod of two PodDefaults (%s): cloud-identity names botocore\'s as used', (triple, method) => {
+    const sources = triple.split(' ');
+    for (const { alone, owner, processIn } of splits(sources)) {
+      // GIVEN PodDefault a with one source and b with the other two, their files mounted from Secrets of their own
+      const root = mkdtempSync(path.join(tmpdir(), 'aws-triple-'));
+      try {
+        writeFileSync(path.join(root, 'token'), 'fake-web-identity-token');
+        const env = (source: string): Record<string, string> => ({
+          keys: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
+          web: { AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+          container: { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' },
+        } as Record<string, Record<string, string>>)[source] ?? {};
+        const filesOf = (name: string) => {
+          const own = sources.filter(s => owner(s) === name);
+          const config = (own.includes('role') ? `${ROLE}source_profile = src\n` : '') + (own.includes('process') && processIn === 'config' ? PROCESS : '');
+          const credentials = (own.includes('file') ? KEY_LINES : '') + (own.includes('process') && processIn === 'credentials' ? PROCESS : '');
+          const files: Record<string, string> = {};
+          if (config !== '') { files.config = `[default]\n${config}${own.includes('role') ? `[profile src]\n${KEY_LINES}` : ''}`; }
+          if (credentials !== '') { files.credentials = `[default]\n${credentials}`; }
+          return files;
+        };
+        const manifests: any[] = [];
+        const envOf: Record<string, Record<string, string>> = {};
+        const filesOfPd: Record<string, Record<string, string>> = {};
+        for (const name of ['a', 'b']) {
+          envOf[name] = Object.assign({}, ...sources.filter(s => owner(s) === name).map(env));
+          filesOfPd[name] = filesOf(name);
+          const keys = Object.keys(filesOfPd[name]);
+          // A volume a file: the webhook keys volumes and mounts by name.
+          manifests.push(pd(name, {
+            env: Object.entries(envOf[name]).map(([n, value]) => ({ name: n, value })),
+            volumes: keys.map(key => ({ name: `${name}-aws-${key}`, secret: { secretName: `${name}-aws`, items: [{ key, path: key }] } })),
+            volumeMounts: keys.map(key => ({ name: `${name}-aws-${key}`, mountPath: `/home/jovyan/.aws/${key}`, subPath: key })),
+          }));
+          if (keys.length > 0) { manifests.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-aws`, namespace: 'team-a' }, stringData: filesOfPd[name] }); }
+        }
+        // WHEN botocore resolves the credentials of the pod that selects both, and of the one that selects b alone (its
+        // files in ~/.aws/ of a temporary HOME)
+        const methodOf = (names: string[]) => {
+          const home = path.join(root, names.join(''));
+          mkdirSync(path.join(home, '.aws'), { recursive: true });
+          for (const name of names) {
+            for (const [key, text] of Object.entries(filesOfPd[name])) { writeFileSync(path.join(home, '.aws', key), text); }
+          }
+          const pod = Object.assign({}, ...names.map(name => envOf[name]));
+          const live = botocore({ env: {}, tokens: {}, root }, { ...pod, ...(pod.AWS_WEB_IDENTITY_TOKEN_FILE === undefined ? {} : { AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'token') }),
+            HOME: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials') }, CATCHING_PROBE);
+          return live.raised ?? live.method;
+        };
+        const bSources = sources.filter(s => owner(s) === 'b').join(' ');
+        if (hasBotocore) {
+          // THEN it uses the recorded provider, however the sources are split
+          expect([alone, methodOf(['a', 'b']), methodOf(['b'])]).toEqual([alone, method, PAIR_VECTORS[bSources]]);
+        }
+        // AND every pair cloud-identity reports names it as used (a PodDefault that gives two alone: the one botocore
+        // uses in a pod of it alone); a pair is reported when the pod gets a keyless identity
+        const problems = checkManifests(inputs(...manifests)).filter(p => p.rule === 'cloud-identity');
+        const used = problems.map(p => /silently uses (.+?)(?: of [ab])?, since/.exec(p.message)?.[1]);
+        const expected = problems.map(p => USED_BY_METHOD[/^poddefault b \(s\d\) in namespace/.test(p.message) ? PAIR_VECTORS[bSources] : method]);
+        const keyless = sources.includes('web') || sources.includes('container');
+        expect([alone, used.length > 0]).toEqual([alone, keyless]);
+        expect([alone, used]).toEqual([alone, expected]);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     }
   });
 

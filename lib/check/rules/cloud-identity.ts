@@ -20,7 +20,10 @@
 // pod read together as botocore merges them, whichever PodDefault of the pair mounts each (botocoreProviders): a
 // role (`role_arn` with a source, followed through source profiles that are roles) before the web identity, a
 // credential_process or the config file's keys after it; a profile's own web identity and SSO come after the env's
-// web identity and give no pair; the library's own config file, a region alone, gives none. An empty profile name makes botocore raise before it tries any AWS
+// web identity and give no pair; the library's own config file, a region alone, gives none. A pod of two PodDefaults
+// may get three AWS credentials or more: a pair is reported only when its `used` one is the one botocore uses of all
+// the pod gets (AWS_ORDER), else the pair of the one that wins says it (compared with botocore for every three sources
+// in test/identity/sdk-reference.test.ts). An empty profile name makes botocore raise before it tries any AWS
 // credential: a pod that gets one has no AWS pair. gcloud's file counts in `.config/gcloud`, or in the
 // directory `CLOUDSDK_CONFIG` names. Each of these values is first what the kubelet makes of it at container start
 // (admission/env-expansion.ts): `$(VAR)` expanded with the variables set before it in the container's env as the
@@ -110,6 +113,20 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
   { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
   { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
 ];
+
+/**
+ * The AWS kinds in the order botocore's credential chain tries them (botocore 1.43 create_credential_resolver: env,
+ * assume-role, assume-role-with-web-identity, sso, shared-credentials-file, login, custom-process, config-file, ...,
+ * container-role; recorded in test/identity/sdk-reference.test.ts). A pod of two PodDefaults may get three or more of
+ * them: the one botocore uses is the first, and a pair whose `used` kind comes after another the pod gets names the
+ * wrong one (the pair of that first kind with the unused one is reported instead).
+ */
+const AWS_ORDER: readonly Kind[] = ['aws-keys', 'aws-role-profile', 'aws-web-identity', 'aws-file', 'aws-profile', 'aws-container'];
+/** The kinds botocore tries before `kind` (none for a kind of another cloud). */
+function awsBefore(kind: Kind): readonly Kind[] {
+  const at = AWS_ORDER.indexOf(kind);
+  return at < 0 ? [] : AWS_ORDER.slice(0, at);
+}
 
 /** One credential one PodDefault gives a pod. */
 interface Credential {
@@ -291,9 +308,16 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
   const found: Offer[] = [];
   /** Each PodDefault's place in the group: its credentials are listed in that order. */
   const place = new Map<PodDefaultFound, number>();
+  /** Each PodDefault's offers by kind (an index of `found`). */
+  const offered = new Map<PodDefaultFound, Map<Kind, number>>();
   for (const pd of group) {
     place.set(pd, place.size);
-    for (const offer of offersOf(pd, namespace, keys, files, named, awsFiles.get(pd) ?? [], roles)) { found.push(offer); }
+    const own = new Map<Kind, number>();
+    for (const offer of offersOf(pd, namespace, keys, files, named, awsFiles.get(pd) ?? [], roles)) {
+      own.set(offer.kind, found.length);
+      found.push(offer);
+    }
+    offered.set(pd, own);
   }
   /** Each offer as the credential it is in a pod of its PodDefault's env alone; undefined when none. */
   const byItself = new Map<number, Credential | undefined>();
@@ -332,7 +356,25 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     return beside === undefined && partnerFiles === undefined ? credentialAlone(i)
       : credentialOf(found[i], beside ?? settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files, partnerFiles);
   };
+  /**
+   * Whether a pod that selects `a` and `b` gets an AWS credential of one of `kinds` (from either; a file's read with
+   * the pair's env and files): botocore then uses it before the pair's `used` one.
+   */
+  const getsAny = (kinds: readonly Kind[], a: PodDefaultFound, b: PodDefaultFound) => kinds.some(kind =>
+    [[a, b], [b, a]].some(([pd, partner]) => {
+      const i = offered.get(pd)!.get(kind);
+      return i !== undefined && credentialBeside(i, partner) !== undefined;
+    }));
   PAIRS.forEach((pair, p) => {
+    const before = awsBefore(pair.used);
+    // A PodDefault that gives AWS keys or a web identity botocore tries before the pair's `used` kind (in its env, whatever
+    // its partner) has no pair of these kinds: the pair of that kind with the unused one is reported instead.
+    const beforeInEnv = before.filter(kind => FILE_SETTINGS[kind] === undefined);
+    const outranked = (pd: PodDefaultFound) => beforeInEnv.some(kind => offered.get(pd)!.has(kind));
+    // A file of a PodDefault that gives one of the pair's kinds may give a kind botocore tries before the `used` one, which
+    // then depends on the pair (a pod's credentials are its two PodDefaults' own: a file of a third is none of the pair's).
+    const givesPairKind = (pd: PodDefaultFound) => offered.get(pd)!.has(pair.used) || offered.get(pd)!.has(pair.unused);
+    const fileBefore = before.some(kind => FILE_SETTINGS[kind] !== undefined && found.some(o => o.kind === kind && givesPairKind(o.pd)));
     const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
     // Whether a PodDefault of the other kind sets a variable that says where or which file the SDK reads: the
     // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
@@ -349,6 +391,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
       if (found[i].kind !== pair.used && found[i].kind !== pair.unused) { continue; }
+      if (outranked(found[i].pd)) { continue; }
       if (found[i].kind === fileKind && !open && credentialAlone(i) === undefined) { continue; }
       entries.push({ pd: found[i].pd, klass: found[i].kind, item: i });
     }
@@ -360,7 +403,10 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       if (reported.has(id) || (pair.cloud === 'aws' && botocoreRaises(found[u].pd, found[v].pd))) { return; }
       const used = credentialBeside(u, found[v].pd);
       const unused = used === undefined ? undefined : credentialBeside(v, found[u].pd);
-      if (used !== undefined && unused !== undefined && admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
+      // botocore uses a file's credential of a kind it tries first (a role profile beside a web identity and container
+      // credentials): that pair is the one reported. The pair judged is a pair of that kind too, so the work stays that of the pairs found.
+      if (used === undefined || unused === undefined || (fileBefore && getsAny(before, found[u].pd, found[v].pd))) { return; }
+      if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
@@ -369,11 +415,23 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       if (entries[e - 1].pd === pd && !(namespace !== '' && pd.floating)) { judge(entries[e - 1], entries[e]); }
     }
     if (!meetings.mayClash(entries)) { return; }
+    let rest = entries;
+    if (fileBefore) {
+      // The pairs of a PodDefault whose file may give a kind botocore tries first are judged one by one (each one skipped
+      // beside a found pair of that kind); the others as any pair, counted when many.
+      const givesBefore = (pd: PodDefaultFound) => before.some(kind => FILE_SETTINGS[kind] !== undefined && offered.get(pd)!.has(kind));
+      const filed = entries.filter(e => givesBefore(e.pd));
+      for (const [a, b] of [...meetings.pairs(filed, { earlier: entries }), ...meetings.pairs(entries, { earlier: filed })]) {
+        if (a.pd.name !== b.pd.name) { judge(a, b); }
+      }
+      rest = entries.filter(e => !givesBefore(e.pd));
+      if (!rest.some(e => e.klass === pair.used) || !rest.some(e => e.klass === pair.unused)) { return; }
+    }
     // Many pairs, all of which the webhook admits, of PodDefaults of names of their own that give one of the
     // kinds each: counted, in the one landing (each pair once across landings needs them listed), when each
     // credential is one whatever PodDefault it meets.
-    const { counted, listed } = alone && !open ? meetings.summary(entries, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
-    if (counted !== undefined && admission.admitsAll(entries.map(e => e.pd), entries.map(e => e.klass === pair.used))) {
+    const { counted, listed } = alone && !open ? meetings.summary(rest, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
+    if (counted !== undefined && admission.admitsAll(rest.map(e => e.pd), rest.map(e => e.klass === pair.used))) {
       const [a, b] = counted.first;
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       const [used, unused] = [credentialAlone(u)!, credentialAlone(v)!];
@@ -381,7 +439,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       reported.set(id, { kinds: p, id, used, unused, landing, counted });
       return;
     }
-    for (const [a, b] of meetings.pairs(entries, { listed })) {
+    for (const [a, b] of meetings.pairs(rest, { listed })) {
       // One name twice is the duplicate rule's.
       if (a.pd.name !== b.pd.name) { judge(a, b); }
     }
