@@ -283,14 +283,63 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
 
 /**
  * kubectl's place and words for a plain scalar at `key`, the first thing on its line, that go-yaml takes for a
- * key: where its scanner stops the scalar, unless at the ": " that makes it a key (`undefined`).
+ * key: where its scanner stops the scalar, unless at the ": " that makes it a key (`undefined`). A comment on
+ * the key's own line leaves the key possible, so the error is where the next token starts (see nextTokenAfterComment).
  */
 function strayKeyAt(text: string, key: number): { line: number; words: string } | undefined {
-  if (/^(?:["'|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(key, key + 2))) { return undefined; }
+  if (text[key] === '"' || text[key] === '\'') { return strayQuotedKeyAt(text, key); }
+  if (/^(?:[|>&!*[{#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(key, key + 2))) { return undefined; }
   const end = goYamlPlainScalarEnd(text, key, columnOf(text, key) + 1);
-  if (text[end] === ':' && positionOf(text, end).line === positionOf(text, key).line) { return undefined; }
-  const stop = positionOf(text, end);
+  const sameLine = positionOf(text, end).line === positionOf(text, key).line;
+  if (text[end] === ':' && sameLine) { return undefined; }
+  const stop = positionOf(text, text[end] === '#' && sameLine ? nextTokenAfter(text, end) : end);
   return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+}
+
+/**
+ * The same for a quoted scalar at `key` (a stray `"..."` line): go-yaml finds the key stale after its closing quote
+ * when that is on a later line than the key, else at the next token when that is on a later line (`undefined` when
+ * it is on the key's line: js-yaml's place stands).
+ */
+function strayQuotedKeyAt(text: string, key: number): { line: number; words: string } | undefined {
+  const after = quotedScalarEnd(text, key);
+  if (after === undefined) { return undefined; }
+  const keyLine = positionOf(text, key).line;
+  const stop = positionOf(text, positionOf(text, after).line > keyLine ? after : nextTokenAfter(text, after));
+  return stop.line === keyLine ? undefined : { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+}
+
+/** The offset after the closing quote of the quoted scalar that starts at `start` (`\` escapes in double quotes, `''` in single). */
+function quotedScalarEnd(text: string, start: number): number | undefined {
+  const quote = text[start];
+  for (let at = start + 1; at < text.length; at++) {
+    if (quote === '"' && text[at] === '\\') {
+      at++;
+    } else if (text[at] === quote) {
+      if (quote === '\'' && text[at + 1] === '\'') { at++; continue; }
+      return at + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where go-yaml v2's scanner finds the next token from `from`: past blanks, a comment, line breaks, the spaces that
+ * start lines and comment lines (a tab at a line's start stops it). A simple key is stale only once the scanner is
+ * on a later line: yaml_parser_fetch_more_tokens checks it where the key's scalar ended (on the key's line, still
+ * valid), then yaml_parser_fetch_next_token runs yaml_parser_scan_to_next_token before
+ * yaml_parser_stale_simple_keys, whose "could not find expected ':'" names this place (gopkg.in/yaml.v2 v2.4.0
+ * scannerc.go). Recorded: test/check/kubectl-yaml.test.ts, "a merge conflict marker followed by a comment on its line".
+ */
+function nextTokenAfter(text: string, from: number): number {
+  let at = from;
+  for (; text[at] === ' ' || text[at] === '\t'; at++);
+  for (;;) {
+    if (text[at] === '#') { for (; at < text.length && text[at] !== '\n' && text[at] !== '\r'; at++); }
+    if (at >= text.length || (text[at] !== '\n' && text[at] !== '\r')) { return at; }
+    at += text.startsWith('\r\n', at) ? 2 : 1;
+    for (; text[at] === ' '; at++);
+  }
 }
 
 /**
@@ -362,14 +411,19 @@ const BLANK_OR_BREAK = ' \t\r\n';
  */
 function goYamlPlainScalarEnd(text: string, start: number, indent: number): number {
   let at = start;
+  // The start of the line of `at`, kept as the scan passes line breaks: a column found from the text for
+  // every word made a long line of words quadratic (a 1.4 MB line took minutes).
+  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
   for (;;) {
-    if (columnOf(text, at) === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(at, at + 4))) { return at; }
+    if (at === lineStart && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(at, at + 4))) { return at; }
     if (text[at] === '#') { return at; }
     for (; at < text.length && !BLANK_OR_BREAK.includes(text[at]); at++) {
       if (text[at] === ':' && (at + 1 === text.length || BLANK_OR_BREAK.includes(text[at + 1]))) { return at; }
     }
-    for (; at < text.length && BLANK_OR_BREAK.includes(text[at]); at++);
-    if (at >= text.length || columnOf(text, at) < indent) { return at; }
+    for (; at < text.length && BLANK_OR_BREAK.includes(text[at]); at++) {
+      if (text[at] === '\n') { lineStart = at + 1; }
+    }
+    if (at >= text.length || at - lineStart < indent) { return at; }
   }
 }
 
