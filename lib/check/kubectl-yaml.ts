@@ -109,8 +109,21 @@ function refuseGoYamlTabs(text: string): void {
  * does not parse, which the reading reports.
  */
 function stringAndFlowSpans(text: string): [number, number][] | undefined {
-  const opens: number[] = [];
   const spans: [number, number][] = [];
+  const parses = closeNodes(text, (kind, open, end) => {
+    if (kind !== 'scalar' && kind !== 'sequence' && kind !== 'mapping') { return; }
+    const start = contentStart(text, open, end);
+    if (kind === 'scalar' || text[start] === '[' || text[start] === '{') { spans.push([start, end]); }
+  });
+  return parses ? spans : undefined;
+}
+
+/**
+ * Loads `text` as kubectl's reading does, calling `closed` as js-yaml closes each node, with its kind, where js-yaml
+ * opened it (before what `contentStart` passes over) and where it ends; whether the text parses.
+ */
+function closeNodes(text: string, closed: (kind: string | null, open: number, end: number) => void): boolean {
+  const opens: number[] = [];
   try {
     load(text, {
       schema: KUBECTL_SCHEMA,
@@ -119,16 +132,13 @@ function stringAndFlowSpans(text: string): [number, number][] | undefined {
           opens.push(state.position);
           return;
         }
-        const open = opens.pop()!;
-        if (state.kind !== 'scalar' && state.kind !== 'sequence' && state.kind !== 'mapping') { return; }
-        const start = contentStart(text, open, state.position);
-        if (state.kind === 'scalar' || text[start] === '[' || text[start] === '{') { spans.push([start, state.position]); }
+        closed(state.kind, opens.pop()!, state.position);
       },
     });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-  return spans;
 }
 
 /** Where a node's content starts: js-yaml opens a node before the spaces, comments and properties (tag, anchor) in front of it. */
@@ -380,23 +390,9 @@ const VALUE_INDICATOR_WORDS = 'a ": " follows text that can only be a value here
 
 /** Where the implicit key js-yaml refused starts: the last node it read before the error, when it starts its line. */
 function strayKeyStart(text: string): number | undefined {
-  const opens: number[] = [];
   let last: number | undefined;
-  try {
-    load(text, {
-      schema: KUBECTL_SCHEMA,
-      listener: (event, state) => {
-        if (event === 'open') {
-          opens.push(state.position);
-        } else {
-          const open = opens.pop()!;
-          last = state.kind === 'scalar' ? contentStart(text, open, state.position) : undefined;
-        }
-      },
-    });
-  } catch {
-    // the error being described
-  }
+  // The text does not parse: that error is the one being described.
+  closeNodes(text, (kind, open, end) => { last = kind === 'scalar' ? contentStart(text, open, end) : undefined; });
   return last !== undefined && /^[ ]*$/.test(text.slice(last - columnOf(text, last), last)) ? last : undefined;
 }
 
