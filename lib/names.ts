@@ -407,14 +407,24 @@ function alikeDistance(written: string, name: string): number | undefined {
  * @internal
  */
 export function nearestSpelledAlike(written: string, names: Iterable<string>): string | undefined {
+  return nearestBy(written, names, alikeDistance);
+}
+
+/**
+ * The one name of `names` nearest to `written` by `distance` (`undefined`: not near at all), unless two are as near:
+ * the name a misspelt field or a mistyped flag or command meant.
+ *
+ * @internal
+ */
+export function nearestBy(written: string, names: Iterable<string>, distance: (written: string, name: string) => number | undefined): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
   for (const name of names) {
-    const distance = alikeDistance(written, name);
-    if (distance === undefined || distance > bestDistance) { continue; }
-    tie = distance === bestDistance;
-    if (!tie) { [best, bestDistance] = [name, distance]; }
+    const d = distance(written, name);
+    if (d === undefined || d > bestDistance) { continue; }
+    tie = d === bestDistance;
+    if (!tie) { [best, bestDistance] = [name, d]; }
   }
   return tie ? undefined : best;
 }

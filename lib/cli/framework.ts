@@ -2,7 +2,7 @@
 // and their exit codes, and reading secrets from stdin or files. Free of cdk8s, so that `--help` and
 // usage errors answer without loading the library.
 import { parseArgs } from 'util';
-import { editDistance } from '../names';
+import { editDistance, nearestBy } from '../names';
 import { inputSource, readCredentialText } from './input';
 
 export const PROGRAM = 'cdk8s-kubeflow-access';
@@ -231,21 +231,12 @@ export function alternatives(items: readonly string[]): string {
 
 /** The one name (of a flag or a command) of `names` nearest to `typed` within two edits (letters compared in lower case), unless two are as near. */
 export function nearestName(typed: string, names: readonly string[]): string | undefined {
-  const lower = typed.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = 3;
-  let tie = false;
-  for (const candidate of names) {
+  return nearestBy(typed.toLowerCase(), names, (lower, candidate) => {
     // Two names whose lengths differ by more than 2 are more than two edits apart.
-    if (Math.abs(candidate.length - lower.length) > 2) { continue; }
+    if (Math.abs(candidate.length - lower.length) > 2) { return undefined; }
     const distance = editDistance(lower, candidate);
-    if (distance < bestDistance) {
-      [best, bestDistance, tie] = [candidate, distance, false];
-    } else if (distance === bestDistance) {
-      tie = true;
-    }
-  }
-  return tie ? undefined : best;
+    return distance <= 2 ? distance : undefined;
+  });
 }
 
 /**
