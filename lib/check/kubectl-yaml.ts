@@ -274,6 +274,11 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && text[position] === ':') {
     return { line: at.line + 1, words: `, column ${at.column + 1}: ${VALUE_INDICATOR_WORDS}` };
   }
+  if (/^unexpected end of the stream within a flow collection/.test(reason)) {
+    // go-yaml names the line of the stream's end, counted from 0 (a parser error), in the document kubectl ends
+    // with a line break: the last line of the document.
+    return { line: positionOf(text, text.length).line + (text.endsWith('\n') ? 0 : 1), words: ': a flow collection ([...] or {...}) misses its closing bracket before the end of the document' };
+  }
   // A parser error at the first token of a line: go-yaml names the line above (never line 0, which it leaves unnamed).
   if (at.line === 0) { return undefined; }
   if (/^end of the stream or a document separator is expected/.test(reason) && lineStart && /^-(?:[ \t\r\n]|$)/.test(text.slice(position))) {

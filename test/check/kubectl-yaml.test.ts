@@ -75,6 +75,9 @@ const noKeyNext = (line: number, column: number) => `at line ${line}: the line a
 const flowNext = (line: number, column: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket, `
   + `or a comma between entries, before column ${column} of the line after it`;
 
+/** The same at the end of the document, which kubectl names by its last line. */
+const flowEnd = (line: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket before the end of the document`;
+
 /** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a block scalar. */
 const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a ">" or "|" starts a block scalar, and its header `
   + 'goes on with more than "+" or "-", a digit and a comment (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
@@ -175,6 +178,14 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     "line 6: did not find expected ',' or ']'", flowNext(6, 3)],
   ['an unclosed flow mapping', cm('data:\n  k: {a: fake-token\n  j: w\n'),
     "line 6: did not find expected ',' or '}'", flowNext(6, 3)],
+  ['an unclosed flow sequence at the end of the file', cm('data:\n  k: [a, fake-token\n'),
+    "line 6: did not find expected ',' or ']'", flowEnd(6)],
+  ['an unclosed flow mapping at the end of a file with no last line break', cm('data:\n  k: {a: fake-token'),
+    "line 6: did not find expected ',' or '}'", flowEnd(6)],
+  ['an unclosed flow sequence over two lines, then blank lines', cm('data:\n  k: [a,\n    fake-token\n\n\n'),
+    "line 9: did not find expected ',' or ']'", flowEnd(9)],
+  ['an unclosed flow sequence, a comment after it and a comment line', cm('data:\n  k: [a, fake-token  # fake-other\n# more\n'),
+    "line 7: did not find expected ',' or ']'", flowEnd(7)],
   ['a flow sequence closed by a brace', cm('data: {k: v, j: [a, fake-token}\n'),
     "line 4: did not find expected ',' or ']'", flowNext(4, 31)],
   ['a merge conflict marker in CR LF lines', crlf(cm('data:\n  k: v\n<<<<<<< HEAD\n  j: fake-token\n')),
