@@ -1331,6 +1331,16 @@ describe('field-type in metadata: owner references and finalizers the api server
     ]);
   });
 
+  test('an IPAddress\'s finalizer without a domain is refused: ValidateIPAddress calls the core group\'s ValidateObjectMeta', () => {
+    // GIVEN an IPAddress named by its address, with a finalizer without / (kubernetes pkg/apis/networking/validation
+    // ValidateIPAddress: apivalidation.ValidateObjectMeta of k8s.io/kubernetes/pkg/apis/core/validation, in the 1.29 and
+    // 1.33+ versions read, builtin-kinds.ts)
+    const manifest = { apiVersion: 'networking.k8s.io/v1beta1', kind: 'IPAddress', metadata: { name: '10.96.0.10', finalizers: ['cleanup'] },
+      spec: { parentRef: { group: '', resource: 'services', namespace: 'kube-system', name: 'kube-dns' } } };
+    // WHEN checked THEN the finalizer alone, by its path
+    expect(PodDefaultCheck.check(inputs(manifest)).map(p => `${p.rule} ${p.key}`)).toEqual(['field-type metadata.finalizers[0]']);
+  });
+
   test('a PodDisruptionBudget\'s, a CustomResourceDefinition\'s and an unknown kind\'s finalizer without a domain pass', () => {
     // GIVEN kinds whose validation calls apimachinery's ValidateObjectMeta alone, or none: kubernetes release-1.32
     // pkg/apis/policy/validation ValidatePodDisruptionBudget validates the spec alone; apiextensions-apiserver v0.32.9
