@@ -49,13 +49,32 @@
 //   pkg/apis/discovery/validation/validation.go ValidateEndpointSlice: core ValidateObjectMeta, ValidateEndpointSliceName =
 //   NameIsDNSSubdomain. pkg/apis/flowcontrol/validation/validation.go ValidateFlowSchema and
 //   ValidatePriorityLevelConfiguration: core ValidateObjectMeta, NameIsDNSSubdomain.
-// - Not listed: CSIDriver (its stored versions differ: an older ValidateCSIDriver checks ValidateCSIDriverName alone, a
-//   newer one ValidateObjectMeta, and which 1.32 holds is not tied), CSINode, VolumeAttachment and VolumeAttributesClass
-//   (not read), IPAddress (its ValidateIPAddressName differs between stored versions), resource.k8s.io (v1beta1 in
-//   1.32, off by default; not read), MutatingAdmissionPolicy (v1alpha1 in 1.32).
+// - kubernetes/kubernetes is still too large to fetch (1.9 GB, as are its forks that hold 1.32); read with the file index,
+//   each tied to 1.32 by a stored version on either side of it, the same in both:
+//   pkg/apis/storage/validation/validation.go: ValidateCSINode (core ValidateObjectMeta, ValidateNodeName) and
+//   ValidateVolumeAttachment (core ValidateObjectMeta, ValidateClassName), alike in gnufied/kubernetes at
+//   bd0059a37e4dda0bc7b017127d94e575864ae622 (before 1.20) and in a version with MutableCSINodeAllocatableCount and
+//   nodeAllocatableUpdatePeriodSeconds (1.33+, id 699239685); ValidateCSIDriver (core ValidateObjectMeta with
+//   ValidateCSIDriverName = NameIsDNSSubdomain) alike in that 1.33+ version and in pacoxu/kubernetes at
+//   5ba8e227bd12a3ab451296dcfeb52c053f39154c (before 1.25: no seLinuxMount), where a 1.19 or 1.20 version
+//   (huffmanca/kubernetes at c38e0c3a9a5091282c4b9d556b4a0977ad749c95) checked core's ValidateCSIDriverName alone (63
+//   characters, any case; kubernetes issue 96520 asked for ValidateObjectMeta).
+//   pkg/apis/networking/validation/validation.go ValidateIPAddress (core ValidateObjectMeta): in the 1.29
+//   version (LionelJouin/kubernetes at b8207be65bfbe4a8f7391ae5e712305bff9c572b, ServiceCIDR beside its own
+//   validateCIDR) ValidateIPAddressName parses the name with `netip.ParseAddr` and refuses it unless `ip.String() ==
+//   name` ("must be a canonical format IP address"); in the 1.33+ one (id 322846700, IsValidCIDRForLegacyField) it calls
+//   `validation.IsValidIP`, which from k8s.io/apimachinery v0.33.0 (fetched, pkg/util/validation/ip.go) wants the same
+//   (`value != ip.String()`: "must be in canonical form") and refuses more (an IPv4-mapped address); at v0.32.4
+//   IsValidIP was still ParseIPSloppy, so 1.32 cannot have had that form, and kubernetes/enhancements
+//   keps/sig-network/4858-ip-cidr-validation says ipaddr.metadata.name "already" had the strict semantics "as of 1.32".
+//   The check refuses what both refuse: no address, or not as netip writes it back (go-netip.ts).
+//   pkg/apis/core/validation/validation.go ValidatePodTemplate (version id 36792487 above, after ValidatePodBinding
+//   near offset 237,000, and an older one, id 38217235723): ValidateObjectMeta with ValidatePodName.
+// - Not listed: VolumeAttributesClass (only versions after 1.32 read), resource.k8s.io (v1beta1 in 1.32, off by
+//   default; not read), MutatingAdmissionPolicy (v1alpha1 in 1.32).
 
 /** A name validator, as the kind's ValidateNameFunc. */
-export type NameValidator = 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment';
+export type NameValidator = 'dns-subdomain' | 'dns-label' | 'dns-1035-label' | 'path-segment' | 'ip-address';
 
 /** How the API server validates one built-in kind's metadata. */
 export interface BuiltinKind {
@@ -93,6 +112,7 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     Node: subdomain('ValidateNode: ValidateNodeName = NameIsDNSSubdomain'),
     PersistentVolume: subdomain('ValidatePersistentVolume: ValidatePersistentVolumeName = NameIsDNSSubdomain'),
     ReplicationController: subdomain('ValidateReplicationController: ValidateReplicationControllerName = NameIsDNSSubdomain'),
+    PodTemplate: subdomain('ValidatePodTemplate: ValidatePodName = NameIsDNSSubdomain'),
   },
   'apps': {
     // ValidateStatefulSetSpec validates spec.serviceName only from 1.33 (kubernetes PR 130233): not judged against 1.32.
@@ -103,7 +123,8 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     StatefulSet: { names: 'dns-label', kubeFinalizers: true, source: 'ValidateStatefulSet: ValidateStatefulSetName = NameIsDNSLabel' },
   },
   'batch': {
-    // ValidateJob also refuses an Indexed Job whose last pod's hostname is no DNS label (kind-name.ts).
+    // ValidateJob also refuses an Indexed Job whose last pod's hostname is no DNS label, and a name its pod template's
+    // job-name labels cannot hold (kind-name.ts).
     Job: subdomain('ValidateJob: ValidateReplicationControllerName = NameIsDNSSubdomain'),
     CronJob: {
       ...subdomain('ValidateCronJobCreate: ValidateReplicationControllerName = NameIsDNSSubdomain, and len(name) > DNS1035LabelMaxLength-11 refused'),
@@ -115,6 +136,8 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
     NetworkPolicy: subdomain('ValidateNetworkPolicy: ValidateNetworkPolicyName = NameIsDNSSubdomain'),
     IngressClass: subdomain('ValidateIngressClass: ValidateIngressClassName = NameIsDNSSubdomain'),
     ServiceCIDR: subdomain('ValidateServiceCIDR: ValidateServiceCIDRName = NameIsDNSSubdomain'),
+    // networking.k8s.io/v1beta1 in 1.32 (served only with the MultiCIDRServiceAllocator gate), v1 from 1.33.
+    IPAddress: { names: 'ip-address', kubeFinalizers: true, source: 'ValidateIPAddress: ValidateIPAddressName, the address in canonical form' },
   },
   'rbac.authorization.k8s.io': {
     // Names such as system:controller:foo: ValidateRBACName = path.IsValidPathSegmentName.
@@ -131,6 +154,9 @@ export const BUILTIN_KINDS: Readonly<Record<string, Readonly<Record<string, Buil
   },
   'storage.k8s.io': {
     StorageClass: subdomain('ValidateStorageClass: ValidateClassName = NameIsDNSSubdomain'),
+    CSIDriver: subdomain('ValidateCSIDriver: ValidateCSIDriverName = NameIsDNSSubdomain'),
+    CSINode: subdomain('ValidateCSINode: ValidateNodeName = NameIsDNSSubdomain'),
+    VolumeAttachment: subdomain('ValidateVolumeAttachment: ValidateClassName = NameIsDNSSubdomain'),
   },
   'scheduling.k8s.io': {
     // ValidatePriorityClass also reserves names starting with "system-" and values above 1000000000, and

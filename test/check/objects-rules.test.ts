@@ -1314,9 +1314,11 @@ describe('field-type in metadata: owner references and finalizers the api server
     ['IngressClass', 'networking.k8s.io/v1', false], ['ServiceCIDR', 'networking.k8s.io/v1beta1', false],
     ['CertificateSigningRequest', 'certificates.k8s.io/v1', false], ['EndpointSlice', 'discovery.k8s.io/v1', true],
     ['FlowSchema', 'flowcontrol.apiserver.k8s.io/v1', false], ['PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', false],
+    ['CSIDriver', 'storage.k8s.io/v1', false], ['CSINode', 'storage.k8s.io/v1', false], ['VolumeAttachment', 'storage.k8s.io/v1', false],
   ])('the finalizer of a %s without a domain is refused: its validation calls the core group\'s ValidateObjectMeta', (kind, apiVersion, namespaced) => {
     // GIVEN a built-in kind whose validation calls kubernetes' pkg/apis/core/validation ValidateObjectMeta (builtin-kinds.ts,
-    // release-1.32: apps, batch, networking, rbac, autoscaling, storage, scheduling, certificates, discovery, flowcontrol),
+    // release-1.32: apps, batch, networking, rbac, autoscaling, storage (CSIDriver, CSINode, VolumeAttachment too),
+    // scheduling, certificates, discovery, flowcontrol),
     // with a finalizer without /
     const manifest = { apiVersion, kind, metadata: { name: 'x', ...(namespaced ? { namespace: 'team-a' } : {}), finalizers: ['example.com/ok', 'cleanup'] } };
     // WHEN checked
@@ -1327,6 +1329,16 @@ describe('field-type in metadata: owner references and finalizers the api server
       + `orphan and foregroundDeletion at metadata.finalizers[1]: the api server refuses the ${kind}, as kubernetes' own kinds' validation does `
       + `(a custom resource's only warns of it); ${FINALIZER_FIX}`,
     ]);
+  });
+
+  test('an IPAddress\'s finalizer without a domain is refused: ValidateIPAddress calls the core group\'s ValidateObjectMeta', () => {
+    // GIVEN an IPAddress named by its address, with a finalizer without / (kubernetes pkg/apis/networking/validation
+    // ValidateIPAddress: apivalidation.ValidateObjectMeta of k8s.io/kubernetes/pkg/apis/core/validation, in the 1.29 and
+    // 1.33+ versions read, builtin-kinds.ts)
+    const manifest = { apiVersion: 'networking.k8s.io/v1beta1', kind: 'IPAddress', metadata: { name: '10.96.0.10', finalizers: ['cleanup'] },
+      spec: { parentRef: { group: '', resource: 'services', namespace: 'kube-system', name: 'kube-dns' } } };
+    // WHEN checked THEN the finalizer alone, by its path
+    expect(PodDefaultCheck.check(inputs(manifest)).map(p => `${p.rule} ${p.key}`)).toEqual(['field-type metadata.finalizers[0]']);
   });
 
   test('a PodDisruptionBudget\'s, a CustomResourceDefinition\'s and an unknown kind\'s finalizer without a domain pass', () => {
@@ -1511,6 +1523,11 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
     const RULES: Record<string, string> = { subdomain: SUBDOMAIN, label: LABEL, 'path segment': PATH_SEGMENT };
     const named = (kind: string, apiVersion: string, namespaced: boolean, metadata: any) =>
       ({ apiVersion, kind, metadata: { ...(namespaced ? { namespace: 'team-a' } : {}), ...metadata } });
+    const IP = 'an IP address in canonical form (IPv4 as four decimal numbers without leading zeros, 192.168.1.5; IPv6 as RFC 5952 writes it, in lower '
+      + 'case without leading zeros and the longest run of zero groups as "::", 2001:db8::1), without "/" or "%"';
+    /** An IPAddress (cluster-scoped; networking.k8s.io/v1beta1 in 1.32) of a Service's cluster IP. */
+    const ipAddress = (name: string, apiVersion = 'networking.k8s.io/v1beta1') => ({ ...named('IPAddress', apiVersion, false, { name }),
+      spec: { parentRef: { group: '', resource: 'services', namespace: 'team-a', name: 'web' } } });
 
     test.each<[string, string, boolean, string]>([
       ['Pod', 'v1', true, 'subdomain'], ['PersistentVolumeClaim', 'v1', true, 'subdomain'], ['Endpoints', 'v1', true, 'subdomain'],
@@ -1529,6 +1546,8 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       ['Lease', 'coordination.k8s.io/v1', true, 'subdomain'], ['RuntimeClass', 'node.k8s.io/v1', false, 'subdomain'],
       ['EndpointSlice', 'discovery.k8s.io/v1', true, 'subdomain'], ['FlowSchema', 'flowcontrol.apiserver.k8s.io/v1', false, 'subdomain'],
       ['PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io/v1', false, 'subdomain'],
+      ['PodTemplate', 'v1', true, 'subdomain'], ['CSIDriver', 'storage.k8s.io/v1', false, 'subdomain'],
+      ['CSINode', 'storage.k8s.io/v1', false, 'subdomain'], ['VolumeAttachment', 'storage.k8s.io/v1', false, 'subdomain'],
     ])('the name of a %s in upper case is refused by its rule', (kind, apiVersion, namespaced, rule) => {
       // GIVEN the kind named in upper case, which the path segment rule alone took WHEN checked
       const problems = PodDefaultCheck.check(inputs(named(kind, apiVersion, namespaced, { name: 'Web' })));
@@ -1581,6 +1600,44 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       `job ${'n'.repeat(61)} (s0) in namespace team-a has a name its Indexed pods' hostnames cannot hold at metadata.name: the api server refuses the Job, `
         + `as the hostname of its last pod, the name, "-" and 10 (spec.completions - 1), is 64 characters long, more than 63; a pod's hostname is ${LABEL}`,
       'rename the Job to at most 60 characters without ".", or lower spec.completions'],
+      // kubernetes release-1.32 strategy.go generateSelector sets the pod template's labels job-name and
+      // batch.kubernetes.io/job-name to the name; ValidateJob's ValidatePodTemplateSpec: "must be no more than 63 characters"
+      ['a Job name of 64 characters (its pod template\'s job-name labels)', named('Job', 'batch/v1', true, { name: 'n'.repeat(64) }),
+        `job ${'n'.repeat(64)} (s0) in namespace team-a has a name of more than 63 characters at metadata.name: the api server refuses the Job, as it sets `
+        + 'the labels job-name and batch.kubernetes.io/job-name of the Job\'s pod template to its name (spec.manualSelector is not true), and a label '
+        + 'value is at most 63 characters (this name is 64)', 'rename the Job to at most 63 characters'],
+      ['a Job name of 71 characters with ".", spec.manualSelector false', { ...named('Job', 'batch/v1', true, { name: `${'a'.repeat(40)}.${'b'.repeat(30)}` }),
+        spec: { manualSelector: false, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'busybox' }] } } } },
+      `job ${'a'.repeat(40)}.${'b'.repeat(30)} (s0) in namespace team-a has a name of more than 63 characters at metadata.name: the api server refuses the Job, `
+        + 'as it sets the labels job-name and batch.kubernetes.io/job-name of the Job\'s pod template to its name (spec.manualSelector is not true), '
+        + 'and a label value is at most 63 characters (this name is 71)', 'rename the Job to at most 63 characters'],
+      // ... reported once, by the hostnames of its Indexed pods, whose limit is lower
+      ['an Indexed Job name of 64 characters: once, by its pods\' hostnames',
+        { ...named('Job', 'batch/v1', true, { name: 'n'.repeat(64) }), spec: { completionMode: 'Indexed', completions: 3 } },
+      `job ${'n'.repeat(64)} (s0) in namespace team-a has a name its Indexed pods' hostnames cannot hold at metadata.name: the api server refuses the Job, `
+        + `as the hostname of its last pod, the name, "-" and 2 (spec.completions - 1), is 66 characters long, more than 63; a pod's hostname is ${LABEL}`,
+      'rename the Job to at most 61 characters without ".", or lower spec.completions'],
+      // kubernetes networking ValidateIPAddressName: netip.ParseAddr(name), and ip.String() == name ("must be a canonical
+      // format IP address" in 1.29, "must be in canonical form" in 1.33); BeforeCreate's ValidatePathSegmentName refuses "%"
+      ['an IPAddress name with a leading zero (no address to netip)', ipAddress('10.01.2.3'),
+        `ipaddress 10.01.2.3 (s0) has an invalid name at metadata.name: the api server refuses the IPAddress, as the name is no IP address; an IPAddress name is ${IP}`,
+        'rename the IPAddress by that rule'],
+      ['an IPAddress name with zero groups uncompressed', ipAddress('2001:db8:0:0:0::1'),
+        'ipaddress 2001:db8:0:0:0::1 (s0) has an invalid name at metadata.name: the api server refuses the IPAddress, as the name is an IP address, but not in '
+        + `canonical form; an IPAddress name is ${IP}`, 'rename the IPAddress by that rule'],
+      ['an IPAddress name in upper case (networking.k8s.io/v1, 1.33)', ipAddress('2001:DB8::1', 'networking.k8s.io/v1'),
+        'ipaddress 2001:DB8::1 (s0) has an invalid name at metadata.name: the api server refuses the IPAddress, as the name is an IP address, but not in '
+        + `canonical form; an IPAddress name is ${IP}`, 'rename the IPAddress by that rule'],
+      ['an IPAddress name with a zone', ipAddress('fe80::1%eth0'),
+        `ipaddress fe80::1%eth0 (s0) has an invalid name at metadata.name: the api server refuses the IPAddress, as the name has "%" at character 8; an IPAddress name is ${IP}`,
+        'rename the IPAddress by that rule'],
+      ['an IPAddress name that is a DNS name', ipAddress('web.team-a'),
+        `ipaddress web.team-a (s0) has an invalid name at metadata.name: the api server refuses the IPAddress, as the name is no IP address; an IPAddress name is ${IP}`,
+        'rename the IPAddress by that rule'],
+      // ValidateIPAddressName ignores prefix ("IPAddress does not support generating names")
+      ['an IPAddress generateName', { ...ipAddress('10.0.0.1'), metadata: { generateName: '10.0.0.' } },
+        'ipaddress (s0) has an invalid generateName at metadata.generateName: the api server refuses the IPAddress, as the generateName is no IP address; '
+        + `an IPAddress name is ${IP}`, 'change the generateName by that rule'],
       // kubernetes release-1.32 ValidatePriorityClass: "priority class names with 'system-' prefix are reserved for system use only.
       // error: system-high is not a known system priority class", "... error: value of system-node-critical PriorityClass must
       // be 2000001000", and "maximum allowed value of a user defined priority is 1000000000"
@@ -1642,6 +1699,14 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
         { ...named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'high' }), value: 1000000000, globalDefault: true },
         named('PriorityClass', 'scheduling.k8s.io/v1', false, { name: 'low' }),
         named('CertificateSigningRequest', 'certificates.k8s.io/v1', false, { name: 'Node-CSR:Worker_1' }),
+        // IPAddresses named by their address in canonical form, an IPv4-mapped one among them (netip writes it back as
+        // given; only 1.33's IsValidIP refuses it); the storage kinds and a PodTemplate with "." (DNS subdomains); a Job of
+        // 63 characters, and one of 64 with spec.manualSelector true (no job-name label is set)
+        ipAddress('192.168.1.5'), ipAddress('2001:db8::1'), ipAddress('::'), ipAddress('::ffff:10.0.0.1'), ipAddress('10.96.0.1', 'networking.k8s.io/v1'),
+        named('CSIDriver', 'storage.k8s.io/v1', false, { name: 'ebs.csi.aws.com' }), named('CSINode', 'storage.k8s.io/v1', false, { name: 'ip-10-0-1-5.ec2.internal' }),
+        named('VolumeAttachment', 'storage.k8s.io/v1', false, { name: 'csi-3b0d5f' }), named('PodTemplate', 'v1', true, { name: 'web.v1' }),
+        named('Job', 'batch/v1', true, { name: 'n'.repeat(63) }),
+        { ...named('Job', 'batch/v1', true, { name: 'n'.repeat(64) }), spec: { manualSelector: true, selector: { matchLabels: { app: 'm' } } } },
         named('Service', 'v1', true, { name: '9web' }),
       ];
       // WHEN checked THEN the last alone
@@ -1651,7 +1716,8 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
 
     withKubectl('kubectl on this machine passes the names and the value kind-name.ts refuses: only the api server judges them', () => {
       // GIVEN a file of an APIService not named <version>.<group>, an Indexed Job whose last pod's hostname has ".", a
-      // PriorityClass named "system-..." and one above 1000000000, each refused by the check
+      // PriorityClass named "system-..." and one above 1000000000, a Job of 64 characters and an IPAddress in upper case,
+      // each refused by the check
       const text = [
         'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: metrics.k8s.io\nspec:\n  group: metrics.k8s.io\n  version: v1beta1\n'
           + '  groupPriorityMinimum: 100\n  versionPriority: 100\n',
@@ -1659,10 +1725,16 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
           + '  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: busybox }]\n',
         'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: system-high\nvalue: 1000\n',
         'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: critical\nvalue: 1000000001\n',
+        // and a Job of 64 characters, an IPAddress not in canonical form
+        `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ${'n'.repeat(64)}\n  namespace: team-a\nspec:\n`
+          + '  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: busybox }]\n',
+        'apiVersion: networking.k8s.io/v1beta1\nkind: IPAddress\nmetadata:\n  name: 2001:DB8::1\nspec:\n  parentRef: { group: "", resource: services, '
+          + 'namespace: team-a, name: web }\n',
       ].join('---\n');
-      expect(problemKeys(text)).toEqual(['metadata.name', 'metadata.name', 'metadata.name', 'value']);
+      expect(problemKeys(text)).toEqual(['metadata.name', 'metadata.name', 'metadata.name', 'value', 'metadata.name', 'metadata.name']);
       // WHEN kubectl 1.32 creates it with --dry-run=client and an unreachable server THEN it decodes each object and fails only
-      // where it needs the server: its client runs none of ValidateAPIService, ValidateJob and ValidatePriorityClass
+      // where it needs the server: its client runs none of ValidateAPIService, ValidateJob, ValidatePriorityClass and
+      // ValidateIPAddress, nor the Job strategy's labels
       expect(kubectlDecoding(text)).toEqual({ refused: false, needsServer: true });
     }, 60_000);
   });

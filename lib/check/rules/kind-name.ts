@@ -1,6 +1,6 @@
 // Names (and one value) a built-in kind's own validation refuses though its name rule takes them, for field-type
 // (metadata-value.ts calls it once an object's name is judged): a CustomResourceDefinition's and an APIService's name
-// tied to their spec, an Indexed Job's name tied to its pods' hostnames, a PriorityClass's reserved prefix and values.
+// tied to their spec, a Job's name tied to its pods' hostnames and labels, a PriorityClass's reserved prefix and values.
 // Each function cites its validator; builtin-kinds.ts ties them to kubernetes release-1.32. kubectl's client runs none of
 // them: `kubectl create --dry-run=client` of kubectl 1.32 passes each such object (test/check/objects-rules.test.ts).
 import { isInt32 } from '../../admission/stored-pod-default';
@@ -18,7 +18,7 @@ export type Refuse = (parts: readonly (string | number)[], what: string, why: st
 export function kindNameRules(found: Found, name: string, refuse: Refuse): void {
   customResourceDefinitionName(found, name, refuse);
   apiServiceName(found, name, refuse);
-  indexedJobName(found, name, refuse);
+  if (!indexedJobName(found, name, refuse)) { jobNameLabels(found, name, refuse); }
   priorityClass(found, name, refuse);
 }
 
@@ -65,16 +65,43 @@ function apiServiceName(found: Found, name: string, refuse: Refuse): void {
  * pod with invalid DNS label"), when spec.completionMode is Indexed and spec.completions is above 0. A name with "."
  * passes a Job's own rule (a DNS subdomain) and fails this one.
  */
-function indexedJobName(found: Found, name: string, refuse: Refuse): void {
-  if (found.group !== 'batch' || found.kind !== 'Job' || !isPlainObject(found.manifest.spec)) { return; }
+function indexedJobName(found: Found, name: string, refuse: Refuse): boolean {
+  if (found.group !== 'batch' || found.kind !== 'Job' || !isPlainObject(found.manifest.spec)) { return false; }
   const { completionMode, completions } = found.manifest.spec;
-  if (completionMode !== 'Indexed' || !isInt32(completions) || completions <= 0) { return; }
+  if (completionMode !== 'Indexed' || !isInt32(completions) || completions <= 0) { return false; }
   const last = completions - 1;
   const hostname = `${name}-${last}`;
-  if (isDnsLabel(hostname)) { return; }
+  if (isDnsLabel(hostname)) { return false; }
   refuse(['metadata', 'name'], 'a name its Indexed pods\' hostnames cannot hold',
     `as the hostname of its last pod, the name, "-" and ${last} (spec.completions - 1), ${refusal(hostname, dnsLabelRule(), 'a pod\'s hostname')}`,
     `rename the Job to at most ${63 - 1 - String(last).length} characters without ".", or lower spec.completions`);
+  return true;
+}
+
+/** The longest label value: k8s.io/apimachinery v0.32 pkg/util/validation/validation.go LabelValueMaxLength. */
+const LABEL_VALUE_MAX = 63;
+
+/**
+ * A Job whose name is longer than a label value may be, with a generated selector (spec.manualSelector not true; the
+ * API server defaults it to false: kubernetes release-1.32 pkg/apis/batch/v1/defaults.go SetDefaults_Job). On create,
+ * pkg/registry/batch/job/strategy.go PrepareForCreate (generateSelectorIfNeeded, generateSelector) sets the pod
+ * template's labels job-name and batch.kubernetes.io/job-name to the name, unless given; then
+ * pkg/apis/batch/validation/validation.go ValidateJob requires both to be the name (validateGeneratedSelector,
+ * ValidateHasLabel; the prefixed one on create, RequirePrefixedLabels) and validates the template's labels
+ * (ValidateJobSpec, core ValidatePodTemplateSpec, ValidateLabels: "must be no more than 63 characters" at
+ * spec.template.labels), so a name of more than 63 characters is refused either way. A name that passes a Job's rule (a
+ * DNS subdomain) of at most 63 characters is a label value. With spec.manualSelector true no label is set: not judged.
+ * An Indexed Job whose hostnames the name breaks is reported by indexedJobName instead, whose limit is lower.
+ */
+function jobNameLabels(found: Found, name: string, refuse: Refuse): void {
+  if (found.group !== 'batch' || found.kind !== 'Job' || name.length <= LABEL_VALUE_MAX) { return; }
+  const spec = found.manifest.spec;
+  // A spec of another type is the decoder's to refuse.
+  if (spec !== undefined && spec !== null && (!isPlainObject(spec) || spec.manualSelector === true)) { return; }
+  refuse(['metadata', 'name'], `a name of more than ${LABEL_VALUE_MAX} characters`,
+    `as it sets the labels job-name and batch.kubernetes.io/job-name of the Job's pod template to its name (spec.manualSelector is not true), `
+      + `and a label value is at most ${LABEL_VALUE_MAX} characters (this name is ${name.length})`,
+    `rename the Job to at most ${LABEL_VALUE_MAX} characters`);
 }
 
 /**

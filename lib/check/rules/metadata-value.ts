@@ -8,12 +8,13 @@
 // `kubectl create --dry-run=client` decodes such a file and stops only where it needs a server
 // (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate. Annotation sizes
 // are annotation-size's, a PodDefault's name name-format's and name-length's; what a kind's own validator ties its name
-// to beyond its rule (a CRD's or an APIService's spec, an Indexed Job's hostnames, a PriorityClass's prefix) kind-name.ts's.
+// to beyond its rule (a CRD's or an APIService's spec, a Job's hostnames and labels, a PriorityClass's prefix) kind-name.ts's.
 import { isInteger, pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
 import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal, spelledAlike } from '../../names';
 import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
 import { generatingSource } from '../cluster-external-secret';
+import { goCanonicalAddr } from '../go-netip';
 import { isNamespaced } from '../input-model';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
 import { Found, isPodDefault, kindWord, objectSubject } from '../objects';
@@ -134,8 +135,26 @@ const SUBDOMAIN_NAMES = dnsNames(dnsSubdomainRule, isDnsSubdomain);
 const LABEL_NAMES = dnsNames(dnsLabelRule, isDnsLabel);
 const DNS_1035_NAMES = dnsNames(dns1035LabelRule, isDns1035Label);
 
+/**
+ * An IPAddress's name (builtin-kinds.ts): kubernetes' ValidateIPAddressName wants the address as Go's netip writes it
+ * back, and BeforeCreate's ValidatePathSegmentName refuses "/" and "%" (so a zone). It ignores `prefix` ("IPAddress does
+ * not support generating names"), so a generateName is judged as a name.
+ */
+const IP_ADDRESS_RULE: NameRule = {
+  text: 'an IP address in canonical form (IPv4 as four decimal numbers without leading zeros, 192.168.1.5; IPv6 as RFC 5952 '
+    + 'writes it, in lower case without leading zeros and the longest run of zero groups as "::", 2001:db8::1), without "/" or "%"',
+  character: /^[^/%]$/u,
+  other: name => (goCanonicalAddr(name) === undefined ? 'is no IP address' : 'is an IP address, but not in canonical form'),
+};
+const IP_ADDRESS_NAMES: KindNames = {
+  rule: () => IP_ADDRESS_RULE,
+  passes: name => !/[/%]/.test(name) && goCanonicalAddr(name) === name,
+  masks: false,
+};
+
 const VALIDATOR_NAMES: Readonly<Record<NameValidator, KindNames>> = {
   'dns-subdomain': SUBDOMAIN_NAMES, 'dns-label': LABEL_NAMES, 'dns-1035-label': DNS_1035_NAMES, 'path-segment': PATH_SEGMENT_NAMES,
+  'ip-address': IP_ADDRESS_NAMES,
 };
 
 /** The name rules of `found`'s kind: its row of builtin-kinds.ts (`builtin`), a custom resource's, or the path segment rule. */
