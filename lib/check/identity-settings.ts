@@ -9,6 +9,7 @@ import { mergePodDefaults } from '../admission/merge';
 import { compareNames } from '../names';
 import { DataKeys } from './data-keys';
 import { listOf, PodDefaultFound } from './objects';
+import { notebookPod } from './pair-admission';
 
 /**
  * botocore's variables for its files and profile. botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE,
@@ -111,11 +112,6 @@ export function containerEnvOf(pds: readonly PodDefaultFound[], namespace: strin
     return keys.ofEnvFrom(from, namespace)?.map(key => prefix + key);
   });
   return containerEnv(envFrom, listOf(container.env));
-}
-
-/** A notebook pod as the webhook gets it, before any PodDefault: one container, no labels, no env. */
-export function notebookPod(namespace: string): any {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
 }
 
 /**
