@@ -161,7 +161,6 @@ interface OfferedFile extends MountedFile {
   readonly pd?: PodDefaultFound;
 }
 
-/** The two files botocore reads profiles from. */
 /**
  * The kind of credential each provider of an AWS profile gives, by the file that gives it; none for a profile's own
  * web identity or SSO, which come after the env's web identity in botocore's chain (recorded in
