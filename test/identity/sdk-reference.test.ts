@@ -121,15 +121,11 @@ function handWritten(scope: Construct, name: string, env: Record<string, string>
 }
 
 describe('botocore reads the AWS web identity of the admitted pod', () => {
-  // The probe: botocore's own credential chain over the given env, the STS call answered in-process.
-  const PROBE = `
+  // The probe: botocore's own credential chain over the given env, the STS call answered in-process. `probe(env)` answers
+  // for one pod, in a fresh Session, the env of the machine's Python (its AWS_ variables left out) replaced each time.
+  const PROBE_FUNCTIONS = `
 import json, os, sys
-import botocore, botocore.awsrequest, botocore.session
-env = json.load(sys.stdin)
-for name in [n for n in os.environ if n.startswith('AWS_')]:
-    del os.environ[name]
-os.environ.update(env)
-session = botocore.session.Session()
+import botocore, botocore.awsrequest, botocore.exceptions, botocore.loaders, botocore.session
 sent = []
 class Raw:
     def __init__(self, body): self.body = body
@@ -140,20 +136,38 @@ def answer(request, **kwargs):
            b'<AccessKeyId>ASIAFAKEFAKEFAKE0000</AccessKeyId><SecretAccessKey>fake-sts-secret</SecretAccessKey><SessionToken>fake-sts-session</SessionToken>'
            b'<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>')
     return botocore.awsrequest.AWSResponse(request.url, 200, {}, Raw(xml))
-session.register('before-send.sts.AssumeRoleWithWebIdentity', answer)
 # The container credentials endpoint (EKS Pod Identity's agent), answered in-process too.
 import botocore.utils
 def retrieve_full_uri(self, full_url, headers=None):
     sent.append({'url': full_url, 'headers': headers})
     return {'AccessKeyId': 'ASIAFAKECONTAINER000', 'SecretAccessKey': 'fake-container-secret', 'Token': 'fake-container-session', 'Expiration': '2099-01-01T00:00:00Z'}
 botocore.utils.ContainerMetadataFetcher.retrieve_full_uri = retrieve_full_uri
-credentials = session.get_credentials()
-result = {'botocore': botocore.__version__, 'method': None if credentials is None else credentials.method}
-if result['method'] in ('assume-role-with-web-identity', 'container-role'):
-    result['accessKeyId'] = credentials.get_frozen_credentials().access_key
-    result['requests'] = sent
-print(json.dumps(result))
+machine = {n: v for n, v in os.environ.items() if not n.startswith('AWS_')}
+# botocore's data files (service models, endpoints; AWS_DATA_PATH is never set here) read once for all the pods a run
+# answers: a Session's own loader reads them again (the STS client of a web identity, 90 ms a pod, 18 ms with one).
+loader = botocore.loaders.create_loader()
+def probe(env):
+    os.environ.clear()
+    os.environ.update(machine)
+    os.environ.update(env)
+    sent.clear()
+    session = botocore.session.Session()
+    session.register_component('data_loader', loader)
+    session.register('before-send.sts.AssumeRoleWithWebIdentity', answer)
+    credentials = session.get_credentials()
+    result = {'botocore': botocore.__version__, 'method': None if credentials is None else credentials.method}
+    if result['method'] in ('assume-role-with-web-identity', 'container-role'):
+        result['accessKeyId'] = credentials.get_frozen_credentials().access_key
+        result['requests'] = list(sent)
+    return result
+# probe, reporting the class of a botocore error it raises ({"raised": "ProfileNotFound"}) rather than failing.
+def catching(env):
+    try:
+        return probe(env)
+    except botocore.exceptions.BotoCoreError as e:
+        return {'raised': type(e).__name__}
 `;
+  const PROBE = `${PROBE_FUNCTIONS}print(json.dumps(probe(json.load(sys.stdin))))\n`;
   const hasBotocore = spawnSync('python3', ['-c', 'import botocore'], { encoding: 'utf8' }).status === 0;
   if (!hasBotocore) {
     // eslint-disable-next-line no-console
@@ -162,23 +176,60 @@ print(json.dumps(result))
   const withBotocore = hasBotocore ? test : test.skip;
 
   /** PROBE, reporting the class of a botocore error it raises (`{ raised: 'ProfileNotFound' }`) rather than failing. */
-  const CATCHING_PROBE = `import botocore.exceptions\ntry:\n${PROBE.split('\n').map(l => `    ${l}`).join('\n')}\n`
-    + 'except botocore.exceptions.BotoCoreError as e:\n    print(json.dumps({"raised": type(e).__name__}))\n';
+  const CATCHING_PROBE = `${PROBE_FUNCTIONS}print(json.dumps(catching(json.load(sys.stdin))))\n`;
+
+  /** The env botocore is given for `container`: no config file of the machine and no instance metadata. */
+  const botocoreEnv = (container: Container, more: Record<string, string> = {}): Record<string, string> => ({
+    HOME: path.join(container.root, 'home', 'nobody'),
+    AWS_CONFIG_FILE: path.join(container.root, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(container.root, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...container.env,
+    ...more,
+  });
 
   /** botocore's view of `env`, with no config file of the machine and no instance metadata. */
   function botocore(container: Container, more: Record<string, string> = {}, probe = PROBE): any {
-    const env = {
-      HOME: path.join(container.root, 'home', 'nobody'),
-      AWS_CONFIG_FILE: path.join(container.root, 'no-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(container.root, 'no-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...container.env,
-      ...more,
-    };
-    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(env), encoding: 'utf8' });
+    const run = spawnSync('python3', ['-c', probe], { input: JSON.stringify(botocoreEnv(container, more)), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout);
   }
+
+  /**
+   * The pods the profile and three-source cases ask botocore about (about 220), answered by one python3 in beforeAll
+   * rather than one each (a start took about 0.4 s): each its files in ~/.aws/ of a temporary HOME of its own
+   * (which holds a fake token), and its env; `{root}` in either stands for that HOME. Each answer is CATCHING_PROBE's.
+   */
+  interface LivePod {
+    readonly files: { readonly credentials?: string; readonly config?: string };
+    readonly env: Record<string, string>;
+  }
+  const livePods = new Map<string, LivePod>();
+  const live = { answers: new Map<string, any>(), stderr: '' };
+  beforeAll(() => {
+    if (!hasBotocore || livePods.size === 0) { return; }
+    const keys = [...livePods.keys()];
+    const root = mkdtempSync(path.join(workDir, 'live-'));
+    const envs = keys.map((key, i) => {
+      const { files, env } = livePods.get(key)!;
+      const home = path.join(root, String(i));
+      const rooted = (text: string) => text.split('{root}').join(home);
+      mkdirSync(path.join(home, '.aws'), { recursive: true });
+      for (const [name, text] of Object.entries(files)) { writeFileSync(path.join(home, '.aws', name), rooted(text!)); }
+      writeFileSync(path.join(home, 'token'), 'fake-web-identity-token');
+      return botocoreEnv({ env: {}, tokens: {}, root: home }, Object.fromEntries(Object.entries(env).map(([name, value]) => [name, rooted(value)])));
+    });
+    const run = spawnSync('python3', ['-c', `${PROBE_FUNCTIONS}print(json.dumps([catching(env) for env in json.load(sys.stdin)]))\n`],
+      { input: JSON.stringify(envs), encoding: 'utf8', maxBuffer: 1 << 26 });
+    live.stderr = run.stderr;
+    if (run.status === 0) { JSON.parse(run.stdout).forEach((answer: any, i: number) => live.answers.set(keys[i], answer)); }
+  });
+  /** botocore's answer for the pod `key` of `livePods`: its method, or the error it raises (`none`: no credentials). */
+  const liveMethod = (key: string): string => {
+    expect(live.stderr).toBe('');
+    const answer = live.answers.get(key);
+    return answer.raised ?? answer.method ?? 'none';
+  };
 
   withBotocore('assume-role-with-web-identity, with the role, the session name and the token from the mounted file, at the regional STS', () => {
     // GIVEN a notebook that selects the role
@@ -537,31 +588,27 @@ print(json.dumps(result))
       'InvalidConfigError', 'InvalidConfigError'],
   ];
 
-  withBotocore.each(PROFILE_VECTORS)('profiles of the credentials and config files: %s', (_title, files, env, alone, beside) => {
+  /** The files' own HOME, the pod's env `env` in it. */
+  const profilePod = (files: LivePod['files'], env: Record<string, string>): LivePod => ({
+    files, env: { HOME: '{root}', AWS_CONFIG_FILE: '{root}/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '{root}/.aws/credentials', ...env },
+  });
+  PROFILE_VECTORS.forEach(([title, files, env]) => {
+    livePods.set(`profiles: ${title}, alone`, profilePod(files, env));
+    livePods.set(`profiles: ${title}, beside a web identity`, profilePod(files, { ...env, AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: '{root}/token' }));
+  });
+
+  withBotocore.each(PROFILE_VECTORS)('profiles of the credentials and config files: %s', (title, files, env, alone, beside) => {
     // GIVEN the files in ~/.aws/ of a HOME of their own
-    const root = mkdtempSync(path.join(tmpdir(), 'aws-profiles-'));
-    try {
-      mkdirSync(path.join(root, '.aws'));
-      const rooted = (text: string) => text.split('{root}').join(root);
-      if (files.credentials !== undefined) { writeFileSync(path.join(root, '.aws', 'credentials'), rooted(files.credentials)); }
-      if (files.config !== undefined) { writeFileSync(path.join(root, '.aws', 'config'), rooted(files.config)); }
-      writeFileSync(path.join(root, 'token'), 'fake-web-identity-token');
-      const container: Container = { env: {}, tokens: {}, root };
-      const home = { HOME: root, AWS_CONFIG_FILE: path.join(root, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(root, '.aws', 'credentials'), ...env };
-      const methodOf = (result: any) => result.raised ?? result.method ?? 'none';
-      // WHEN botocore resolves its credentials, alone and beside a web identity
-      // THEN it uses the recorded provider
-      expect(methodOf(botocore(container, home, CATCHING_PROBE))).toBe(alone);
-      expect(methodOf(botocore(container, { ...home, AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'token') }, CATCHING_PROBE))).toBe(beside);
-      // AND the check's reader, both files together, finds the provider botocore uses for the profile read (an error: none)
-      const profile = env.AWS_PROFILE ?? 'default';
-      const METHODS: Record<string, string> = { 'assume-role-with-web-identity': 'web-identity' };
-      const found = botocoreProviders(files.credentials === undefined ? undefined : botocoreFile(files.credentials, 'credentials'),
-        files.config === undefined ? undefined : botocoreFile(files.config, 'config')).get(profile)?.provider;
-      expect(found ?? 'none').toBe(/^[a-z-]+$/.test(alone) && alone !== 'none' ? METHODS[alone] ?? alone : 'none');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    // WHEN botocore resolves its credentials, alone and beside a web identity (livePods)
+    // THEN it uses the recorded provider
+    expect(liveMethod(`profiles: ${title}, alone`)).toBe(alone);
+    expect(liveMethod(`profiles: ${title}, beside a web identity`)).toBe(beside);
+    // AND the check's reader, both files together, finds the provider botocore uses for the profile read (an error: none)
+    const profile = env.AWS_PROFILE ?? 'default';
+    const METHODS: Record<string, string> = { 'assume-role-with-web-identity': 'web-identity' };
+    const found = botocoreProviders(files.credentials === undefined ? undefined : botocoreFile(files.credentials, 'credentials'),
+      files.config === undefined ? undefined : botocoreFile(files.config, 'config')).get(profile)?.provider;
+    expect(found ?? 'none').toBe(/^[a-z-]+$/.test(alone) && alone !== 'none' ? METHODS[alone] ?? alone : 'none');
   });
 
   // Three AWS credentials in a pod that selects two PodDefaults, each source in the place a user would put it: keys and a
@@ -604,71 +651,76 @@ print(json.dumps(result))
     // A split with the role, the keys file and the credential_process each in a file of the other PodDefault is none: a pod mounts one ~/.aws/config.
   }).filter(split => !sources.includes('process') || split.processIn !== undefined);
 
+  /**
+   * Each split of the three sources of `triple` as PodDefaults a and b, their files mounted from Secrets of their own; and
+   * the pods botocore is asked about (livePods, the files in ~/.aws/ of a temporary HOME): the one that selects both, and
+   * the one that selects b alone.
+   */
+  const tripleCases = (triple: string) => {
+    const sources = triple.split(' ');
+    return splits(sources).map(({ alone, owner, processIn }) => {
+      const env = (source: string): Record<string, string> => ({
+        keys: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
+        web: { AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+        container: { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' },
+      } as Record<string, Record<string, string>>)[source] ?? {};
+      const filesOf = (name: string) => {
+        const own = sources.filter(s => owner(s) === name);
+        const config = (own.includes('role') ? `${ROLE}source_profile = src\n` : '') + (own.includes('process') && processIn === 'config' ? PROCESS : '');
+        const credentials = (own.includes('file') ? KEY_LINES : '') + (own.includes('process') && processIn === 'credentials' ? PROCESS : '');
+        const files: Record<string, string> = {};
+        if (config !== '') { files.config = `[default]\n${config}${own.includes('role') ? `[profile src]\n${KEY_LINES}` : ''}`; }
+        if (credentials !== '') { files.credentials = `[default]\n${credentials}`; }
+        return files;
+      };
+      const manifests: any[] = [];
+      const envOf: Record<string, Record<string, string>> = {};
+      const filesOfPd: Record<string, Record<string, string>> = {};
+      for (const name of ['a', 'b']) {
+        envOf[name] = Object.assign({}, ...sources.filter(s => owner(s) === name).map(env));
+        filesOfPd[name] = filesOf(name);
+        const keys = Object.keys(filesOfPd[name]);
+        // A volume a file: the webhook keys volumes and mounts by name.
+        manifests.push(pd(name, {
+          env: Object.entries(envOf[name]).map(([n, value]) => ({ name: n, value })),
+          volumes: keys.map(key => ({ name: `${name}-aws-${key}`, secret: { secretName: `${name}-aws`, items: [{ key, path: key }] } })),
+          volumeMounts: keys.map(key => ({ name: `${name}-aws-${key}`, mountPath: `/home/jovyan/.aws/${key}`, subPath: key })),
+        }));
+        if (keys.length > 0) { manifests.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-aws`, namespace: 'team-a' }, stringData: filesOfPd[name] }); }
+      }
+      const podOf = (names: string[]): LivePod => {
+        const pod = Object.assign({}, ...names.map(name => envOf[name]));
+        return {
+          files: Object.assign({}, ...names.map(name => filesOfPd[name])),
+          env: { ...pod, ...(pod.AWS_WEB_IDENTITY_TOKEN_FILE === undefined ? {} : { AWS_WEB_IDENTITY_TOKEN_FILE: '{root}/token' }),
+            HOME: '{root}', AWS_CONFIG_FILE: '{root}/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '{root}/.aws/credentials' },
+        };
+      };
+      const key = (names: string[]) => `three: ${triple}, ${alone} alone, ${names.join('')}`;
+      const bSources = sources.filter(s => owner(s) === 'b').join(' ');
+      return { alone, manifests, bSources, key, pods: [['a', 'b'], ['b']].map(names => [key(names), podOf(names)] as const) };
+    });
+  };
+  TRIPLE_VECTORS.forEach(([triple]) => tripleCases(triple).forEach(c => c.pods.forEach(([key, pod]) => livePods.set(key, pod))));
+
   test.each(TRIPLE_VECTORS)('three AWS credentials in a pod of two PodDefaults (%s): cloud-identity names botocore\'s as used', (triple, method) => {
     const sources = triple.split(' ');
-    for (const { alone, owner, processIn } of splits(sources)) {
-      // GIVEN PodDefault a with one source and b with the other two, their files mounted from Secrets of their own
-      const root = mkdtempSync(path.join(tmpdir(), 'aws-triple-'));
-      try {
-        writeFileSync(path.join(root, 'token'), 'fake-web-identity-token');
-        const env = (source: string): Record<string, string> => ({
-          keys: { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
-          web: { AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
-          container: { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' },
-        } as Record<string, Record<string, string>>)[source] ?? {};
-        const filesOf = (name: string) => {
-          const own = sources.filter(s => owner(s) === name);
-          const config = (own.includes('role') ? `${ROLE}source_profile = src\n` : '') + (own.includes('process') && processIn === 'config' ? PROCESS : '');
-          const credentials = (own.includes('file') ? KEY_LINES : '') + (own.includes('process') && processIn === 'credentials' ? PROCESS : '');
-          const files: Record<string, string> = {};
-          if (config !== '') { files.config = `[default]\n${config}${own.includes('role') ? `[profile src]\n${KEY_LINES}` : ''}`; }
-          if (credentials !== '') { files.credentials = `[default]\n${credentials}`; }
-          return files;
-        };
-        const manifests: any[] = [];
-        const envOf: Record<string, Record<string, string>> = {};
-        const filesOfPd: Record<string, Record<string, string>> = {};
-        for (const name of ['a', 'b']) {
-          envOf[name] = Object.assign({}, ...sources.filter(s => owner(s) === name).map(env));
-          filesOfPd[name] = filesOf(name);
-          const keys = Object.keys(filesOfPd[name]);
-          // A volume a file: the webhook keys volumes and mounts by name.
-          manifests.push(pd(name, {
-            env: Object.entries(envOf[name]).map(([n, value]) => ({ name: n, value })),
-            volumes: keys.map(key => ({ name: `${name}-aws-${key}`, secret: { secretName: `${name}-aws`, items: [{ key, path: key }] } })),
-            volumeMounts: keys.map(key => ({ name: `${name}-aws-${key}`, mountPath: `/home/jovyan/.aws/${key}`, subPath: key })),
-          }));
-          if (keys.length > 0) { manifests.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-aws`, namespace: 'team-a' }, stringData: filesOfPd[name] }); }
-        }
-        // WHEN botocore resolves the credentials of the pod that selects both, and of the one that selects b alone (its
-        // files in ~/.aws/ of a temporary HOME)
-        const methodOf = (names: string[]) => {
-          const home = path.join(root, names.join(''));
-          mkdirSync(path.join(home, '.aws'), { recursive: true });
-          for (const name of names) {
-            for (const [key, text] of Object.entries(filesOfPd[name])) { writeFileSync(path.join(home, '.aws', key), text); }
-          }
-          const pod = Object.assign({}, ...names.map(name => envOf[name]));
-          const live = botocore({ env: {}, tokens: {}, root }, { ...pod, ...(pod.AWS_WEB_IDENTITY_TOKEN_FILE === undefined ? {} : { AWS_WEB_IDENTITY_TOKEN_FILE: path.join(root, 'token') }),
-            HOME: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials') }, CATCHING_PROBE);
-          return live.raised ?? live.method;
-        };
-        const bSources = sources.filter(s => owner(s) === 'b').join(' ');
-        if (hasBotocore) {
-          // THEN it uses the recorded provider, however the sources are split
-          expect([alone, methodOf(['a', 'b']), methodOf(['b'])]).toEqual([alone, method, PAIR_VECTORS[bSources]]);
-        }
-        // AND every pair cloud-identity reports names it as used (a PodDefault that gives two alone: the one botocore
-        // uses in a pod of it alone); a pair is reported when the pod gets a keyless identity
-        const problems = checkManifests(inputs(...manifests)).filter(p => p.rule === 'cloud-identity');
-        const used = problems.map(p => /silently uses (.+?)(?: of [ab])?, since/.exec(p.message)?.[1]);
-        const expected = problems.map(p => USED_BY_METHOD[/^poddefault b \(s\d\) in namespace/.test(p.message) ? PAIR_VECTORS[bSources] : method]);
-        const keyless = sources.includes('web') || sources.includes('container');
-        expect([alone, used.length > 0]).toEqual([alone, keyless]);
-        expect([alone, used]).toEqual([alone, expected]);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
+    // GIVEN PodDefault a with one source and b with the other two, their files mounted from Secrets of their own
+    for (const { alone, manifests, bSources, key } of tripleCases(triple)) {
+      // WHEN botocore resolves the credentials of the pod that selects both, and of the one that selects b alone (its
+      // files in ~/.aws/ of a temporary HOME: livePods)
+      if (hasBotocore) {
+        // THEN it uses the recorded provider, however the sources are split
+        expect([alone, liveMethod(key(['a', 'b'])), liveMethod(key(['b']))]).toEqual([alone, method, PAIR_VECTORS[bSources]]);
       }
+      // AND every pair cloud-identity reports names it as used (a PodDefault that gives two alone: the one botocore
+      // uses in a pod of it alone); a pair is reported when the pod gets a keyless identity
+      const problems = checkManifests(inputs(...manifests)).filter(p => p.rule === 'cloud-identity');
+      const used = problems.map(p => /silently uses (.+?)(?: of [ab])?, since/.exec(p.message)?.[1]);
+      const expected = problems.map(p => USED_BY_METHOD[/^poddefault b \(s\d\) in namespace/.test(p.message) ? PAIR_VECTORS[bSources] : method]);
+      const keyless = sources.includes('web') || sources.includes('container');
+      expect([alone, used.length > 0]).toEqual([alone, keyless]);
+      expect([alone, used]).toEqual([alone, expected]);
     }
   });
 

@@ -36,22 +36,22 @@
 //
 // Judged like the other pair rules (selection.ts): the credentials of each kind pair are entries of one
 // index, so that the work grows with the credentials and the pairs found, not with their product; a pair
-// is reported when some pod that selects both is admitted by the webhook (with the labels they set, a
+// is reported when some pod that selects both is admitted by the webhook (pair-admission.ts; with the labels they set, a
 // pod label of another value is refused).
-import { goKey } from '../../admission/go-equal';
-import { containerEnv, ResolvedVariable } from '../../admission/env-expansion';
-import { KEYED_LISTS, KEYED_MAPS, mergePodDefaults } from '../../admission/merge';
-import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
 import { botocoreCredentialsPath, BotocoreFileRole, BotocoreProfileProvider } from '../../sources/botocore-credentials-file';
-import { str } from '../../json';
-import { compareNames, foldPath } from '../../names';
+import { foldPath } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
+import {
+  AWS_SETTINGS, botocoreProfile, containerEnvOf, envNames, GCLOUD_SETTINGS, hasOutside, homeOf, NO_SETTINGS, pairSettings, referringNames, Setting,
+  Settings, settingsOf,
+} from '../identity-settings';
 import { append, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { Admission, admittedLabels } from '../pair-admission';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { SecretFiles } from '../secret-files';
-import { describeLabels, Entry, Meetings, witness } from '../selection';
+import { describeLabels, Entry, Meetings } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
@@ -136,42 +136,17 @@ interface Credential {
   readonly how: string;
 }
 
-/** botocore's variables for its files and profile (FILE_SETTINGS). */
-const AWS_SETTINGS = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'HOME'];
 /**
  * The variables that tell the SDK where its credentials file is and which profile of it to read. The
  * webhook merges the env of every PodDefault it applies into the container, so the file one PodDefault
- * mounts is read as the pod's env says, which another PodDefault may set.
+ * mounts is read as the pod's env says, which another PodDefault may set (identity-settings.ts reads them).
  */
 const FILE_SETTINGS: Partial<Record<Kind, readonly string[]>> = {
-  // botocore 1.43 configprovider.py: `profile` (AWS_DEFAULT_PROFILE, then AWS_PROFILE) and `credentials_file`;
-  // HOME, which `~` and `$HOME` in it stand for (configloader.py raw_config_parse expands them); `config_file`
-  // (AWS_CONFIG_FILE, else ~/.aws/config), where profiles may assume a role, run a process or hold keys too.
   'aws-file': AWS_SETTINGS,
   'aws-role-profile': AWS_SETTINGS,
   'aws-profile': AWS_SETTINGS,
-  // google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG when set, else ~/.config/gcloud.
-  'google-gcloud-file': ['CLOUDSDK_CONFIG'],
+  'google-gcloud-file': GCLOUD_SETTINGS,
 };
-const SETTING_NAMES: ReadonlySet<string> = new Set(Object.values(FILE_SETTINGS).flat());
-
-/**
- * One of `FILE_SETTINGS` in a PodDefault: its value as the kubelet sets it (`$(VAR)` expanded, see
- * `containerEnvOf`), or `undefined` when the check does not know it (a `valueFrom`, an `envFrom` source, or a
- * value that refers to one of them).
- */
-interface Setting {
-  readonly pd: PodDefaultFound;
-  readonly value: string | undefined;
-  readonly fromEnv: boolean;
-  /**
-   * Whether its value refers to a variable its PodDefault's env does not set before it (env-expansion.ts
-   * `outside`): in a pod of another PodDefault too, it may be another.
-   */
-  readonly outside: boolean;
-}
-type Settings = ReadonlyMap<string, Setting>;
-const NO_SETTINGS: Settings = new Map();
 
 /** A credentials file kind a PodDefault may give: the files it mounts where the SDK may read them, judged with the pod's env. */
 interface FileOffer {
@@ -186,7 +161,6 @@ interface OfferedFile extends MountedFile {
   readonly pd?: PodDefaultFound;
 }
 
-/** The two files botocore reads profiles from. */
 /**
  * The kind of credential each provider of an AWS profile gives, by the file that gives it; none for a profile's own
  * web identity or SSO, which come after the env's web identity in botocore's chain (recorded in
@@ -501,123 +475,6 @@ function givesKeyless(group: readonly PodDefaultFound[], namespace: string, keys
 }
 
 /**
- * Whether the webhook admits some pod that selects a PodDefault (or two), as `admittedLabels` judges it,
- * without merging each pair of many: 1000 PodDefaults that all meet, half of them giving AWS keys and half
- * a web identity, are 250,000 pairs, and a merge each took 7 s.
- *
- * A pair of plain PodDefaults (no sidecars, no pod labels, keyed lists that are lists, maps of strings)
- * merges as each alone, and then, key by key, the webhook compares the later one's entries with the first
- * of the key (main.go L245-260, L471): each alone admitted, its entries of one key are all equal, so the
- * pair is refused exactly when they share a key of the keyed lists or maps defined differently (as
- * `goKey` compares them, as mergePodDefaults does). Without pod labels the pod is admitted whatever its
- * labels, and the two meet. Any other pair is merged.
- */
-class Admission {
-  private readonly plain = new Map<PodDefaultFound, Map<string, string> | undefined>();
-
-  public constructor(private readonly namespace: string) {}
-
-  /** Whether some pod that selects `a` and `b` (both meet; `a` may be `b`) is admitted. */
-  public admits(a: PodDefaultFound, b: PodDefaultFound): boolean {
-    const ca = a === b ? undefined : this.classesOf(a);
-    const cb = ca === undefined ? undefined : this.classesOf(b);
-    if (ca === undefined || cb === undefined) { return admittedLabels(a === b ? [a] : [a, b], this.namespace) !== undefined; }
-    if (ca === REFUSED || cb === REFUSED) { return false; }
-    const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
-    for (const [key, klass] of small) {
-      const other = large.get(key);
-      if (other !== undefined && other !== klass) { return false; }
-    }
-    return true;
-  }
-
-  /**
-   * Whether the webhook admits every pair of `pds` of the two sides (`used`, by position) that meet, as far
-   * as their keys tell: every one plain and admitted alone, and no key defined on both sides other than
-   * one way on both. (`false` does not say some pair is refused.)
-   */
-  public admitsAll(pds: readonly PodDefaultFound[], used: readonly boolean[]): boolean {
-    const sides = [new Map<string, string | null>(), new Map<string, string | null>()];
-    for (let i = 0; i < pds.length; i++) {
-      const classes = this.classesOf(pds[i]);
-      if (classes === undefined || classes === REFUSED) { return false; }
-      const side = sides[used[i] ? 0 : 1];
-      // `null`: two classes on one side.
-      classes.forEach((klass, key) => { const held = side.get(key); side.set(key, held === undefined || held === klass ? klass : null); });
-    }
-    for (const [key, klass] of sides[0]) {
-      const other = sides[1].get(key);
-      if (other !== undefined && (klass === null || other !== klass)) { return false; }
-    }
-    return true;
-  }
-
-  /**
-   * A plain PodDefault's class of each key of its keyed lists and maps (`REFUSED` when the webhook refuses
-   * it alone), or `undefined` when it is not plain.
-   */
-  private classesOf(pd: PodDefaultFound): Map<string, string> | undefined {
-    if (this.plain.has(pd)) { return this.plain.get(pd); }
-    const classes = plainClasses(pd.manifest.spec ?? {});
-    const found = classes === undefined ? undefined : admittedLabels([pd], this.namespace) === undefined ? REFUSED : classes;
-    this.plain.set(pd, found);
-    return found;
-  }
-}
-
-const REFUSED: Map<string, string> = new Map();
-
-/** `Admission.classesOf` of a spec, or `undefined` when it is not plain; the first entry of a key gives its class. */
-function plainClasses(spec: any): Map<string, string> | undefined {
-  const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
-  if (!isEmpty(spec.sidecars) || !(spec.labels === undefined || isStringMap(spec.labels, true))) { return undefined; }
-  const classes = new Map<string, string>();
-  for (const keyed of KEYED_LISTS) {
-    const list = spec[keyed.field];
-    if (list === undefined) { continue; }
-    if (!Array.isArray(list)) { return undefined; }
-    for (const entry of list) {
-      const key = `${keyed.rule}\0${str(entry?.[keyed.key])}`;
-      if (!classes.has(key)) { classes.set(key, goKey(entry, keyed.type)); }
-    }
-  }
-  for (const { rule, field } of KEYED_MAPS) {
-    const map = spec[field];
-    if (map === undefined) { continue; }
-    if (!isStringMap(map, false)) { return undefined; }
-    for (const key of Object.keys(map)) { classes.set(`${rule}\0${key}`, map[key]); }
-  }
-  return classes;
-}
-
-/** Whether `value` is a map of strings (and, with `empty`, holds none). */
-function isStringMap(value: unknown, empty: boolean): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) { return false; }
-  const values = Object.values(value);
-  return empty ? values.length === 0 : values.every(v => typeof v === 'string');
-}
-
-/**
- * A label set of a pod that selects each of `podDefaults` and that the webhook admits with them, or
- * `undefined` when it refuses every such pod (the merge rules then report them). A label they set
- * clashes with a pod label of another value (main.go L471-489), so the pod carries each label they set
- * that a selector reads with the value set, or not at all; a selector constrains each key on its own,
- * so the keys are chosen one by one.
- */
-function admittedLabels(podDefaults: readonly PodDefaultFound[], namespace: string): Record<string, string> | undefined {
-  const merged = mergePodDefaults(notebookPod(namespace), podDefaults.map(pd => pd.manifest));
-  if (merged.conflicts.length > 0) { return undefined; }
-  const read = new Set(podDefaults.flatMap(pd => pd.selector.requirements.map(r => r.key)));
-  const extra: SelectorRequirement[] = [];
-  for (const [key, value] of Object.entries<unknown>(merged.pod.metadata.labels ?? {})) {
-    if (!read.has(key)) { continue; }
-    const absent: SelectorRequirement = { key, operator: 'DoesNotExist', values: [] };
-    extra.push(typeof value !== 'string' || witness(podDefaults, [...extra, absent]) !== undefined ? absent : { key, operator: 'In', values: [value] });
-  }
-  return witness(podDefaults, extra);
-}
-
-/**
  * The credentials one PodDefault gives, each kind once, and the credentials files it mounts where an SDK
  * may read them: botocore's files (`aws`, see `awsFilesOf`), gcloud's file in `.config/gcloud`, or where a
  * variable of `named` (of any PodDefault of the group) puts it. An AWS file offers the kinds its profiles give
@@ -689,103 +546,6 @@ function awsFilesOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, file
 
 function isFileOffer(offer: Offer): offer is FileOffer {
   return (offer as FileOffer).files !== undefined;
-}
-
-/**
- * The variables of `FILE_SETTINGS` a PodDefault sets in the container: by `env` (which beats `envFrom`), or by a
- * known `envFrom` source. A value with a `$` is the kubelet's expansion of it in a pod of this PodDefault alone.
- */
-function settingsOf(pd: PodDefaultFound, namespace: string, keys: DataKeys): Settings {
-  const spec = pd.manifest.spec ?? {};
-  const env = listOf(spec.env);
-  const expanded = env.some(e => SETTING_NAMES.has(e?.name) && typeof e.value === 'string' && e.value.includes('$')) ? containerEnvOf([pd], namespace, keys) : undefined;
-  let settings: Map<string, Setting> | undefined;
-  for (const entry of env) {
-    if (!SETTING_NAMES.has(entry?.name)) { continue; }
-    settings ??= new Map();
-    const resolved = expanded?.get(entry.name);
-    const value = resolved !== undefined ? resolved.value : entry.valueFrom === undefined && typeof entry.value === 'string' ? entry.value : undefined;
-    settings.set(entry.name, { pd, value, fromEnv: true, outside: resolved?.outside ?? false });
-  }
-  for (const from of listOf(spec.envFrom)) {
-    const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
-    for (const key of keys.ofEnvFrom(from, namespace) ?? []) {
-      const name = prefix + key;
-      if (SETTING_NAMES.has(name) && !settings?.get(name)?.fromEnv) {
-        settings ??= new Map();
-        settings.set(name, { pd, value: undefined, fromEnv: false, outside: false });
-      }
-    }
-  }
-  return settings ?? NO_SETTINGS;
-}
-
-/** Whether a setting of `settings` refers to a variable from outside its env: then its value in a pod of two PodDefaults is the pair's. */
-function hasOutside(settings: Settings | undefined): boolean {
-  if (settings === undefined) { return false; }
-  for (const setting of settings.values()) {
-    if (setting.outside) { return true; }
-  }
-  return false;
-}
-
-/**
- * The names of `pd`'s env entries whose values may refer to a variable (a `$(`). Another PodDefault that sets one of
- * them too (the same entry, or the webhook refuses the pair) may put it first in the pod, before the variables it
- * refers to: its value in that pod is the pair's.
- */
-function referringNames(pd: PodDefaultFound): ReadonlySet<string> {
-  const names = new Set<string>();
-  for (const entry of listOf(pd.manifest.spec?.env)) {
-    if (typeof entry?.name === 'string' && typeof entry.value === 'string' && entry.value.includes('$(')) { names.add(entry.name); }
-  }
-  return names;
-}
-
-/** The names `pd`'s env sets. */
-function envNames(pd: PodDefaultFound): ReadonlySet<string> {
-  return new Set(listOf(pd.manifest.spec?.env).map(entry => entry?.name).filter((name): name is string => typeof name === 'string'));
-}
-
-/**
- * The env the kubelet gives the notebook's container once the webhook merged `pds` into it, in its order (by
- * name, each PodDefault's env in its own order, the first entry of a name kept: merge.ts `mergePodDefaults`), its
- * `env` values expanded (env-expansion.ts `containerEnv`) with the keys of the `envFrom` sources the input holds.
- * The notebook's own env (the spawner's) is not seen.
- */
-function containerEnvOf(pds: readonly PodDefaultFound[], namespace: string, keys: DataKeys): Map<string, ResolvedVariable> {
-  const ordered = [...pds].sort((a, b) => compareNames(a.name, b.name));
-  // Their env and envFrom alone: the rest merges apart from them, and a pair's merge is the cost of the pairs that refer outside.
-  const envOnly = (pd: PodDefaultFound) => ({ ...pd.manifest, spec: { env: pd.manifest.spec?.env, envFrom: pd.manifest.spec?.envFrom } });
-  const container = mergePodDefaults(notebookPod(namespace), ordered.map(envOnly)).pod.spec.containers[0];
-  const envFrom = listOf(container.envFrom).map(from => {
-    const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
-    return keys.ofEnvFrom(from, namespace)?.map(key => prefix + key);
-  });
-  return containerEnv(envFrom, listOf(container.env));
-}
-
-/** A notebook pod as the webhook gets it, before any PodDefault: one container, no labels, no env. */
-function notebookPod(namespace: string): any {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'notebook', namespace }, spec: { containers: [{ name: 'notebook', image: 'notebook' }] } };
-}
-
-/**
- * The env of a pod that selects two PodDefaults, as far as `FILE_SETTINGS` go: the webhook merges their
- * env (two values of one name it refuses, unless equal), and the container's `env` beats its `envFrom`.
- * A value that refers to a variable is expanded as the kubelet expands it in that pod (`expanded`).
- */
-function pairSettings(own: Settings, other: Settings, expanded?: ReadonlyMap<string, ResolvedVariable>): Settings {
-  const merged = new Map(own);
-  other.forEach((setting, name) => {
-    const held = merged.get(name);
-    if (held === undefined || (!held.fromEnv && setting.fromEnv)) { merged.set(name, setting); }
-  });
-  expanded?.forEach((resolved, name) => {
-    const held = merged.get(name);
-    if (held?.fromEnv === true) { merged.set(name, { ...held, value: resolved.value, outside: resolved.outside }); }
-  });
-  return merged;
 }
 
 /**
@@ -962,30 +722,4 @@ function mountedSecretFiles(pd: PodDefaultFound, namespace: string, keys: DataKe
     }
   }
   return files;
-}
-
-/**
- * The profile botocore reads by default in a container of env `settings`: `AWS_DEFAULT_PROFILE`, else
- * `AWS_PROFILE`, else `default` (botocore 1.43 `configprovider.py`, the `profile` variable; `credentials.py`,
- * `create_credential_resolver`), with the variable that names it; undefined when the one it reads has a value
- * the check does not know (a reference, an `envFrom` source). An empty one (`''`) makes botocore raise
- * ProfileNotFound before it tries any credential, keys in the env, a web identity, a file or the container
- * endpoint (`session.py` `get_scoped_config`: an empty profile is set, and in no file; recorded with 1.43.11
- * in test/identity/sdk-reference.test.ts): loud, not a silent choice, so no AWS pair is reported then.
- */
-function botocoreProfile(settings: Settings): { readonly profile: string; readonly variable?: string; readonly setting?: Setting } | undefined {
-  const variable = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'].find(n => settings.has(n));
-  if (variable === undefined) { return { profile: 'default' }; }
-  const setting = settings.get(variable)!;
-  if (setting.value === undefined) { return undefined; }
-  return { profile: setting.value, variable, setting };
-}
-
-/**
- * The container's HOME in env `settings`: the one a PodDefault sets, else the Kubeflow images' (`DEFAULT_HOME`);
- * undefined when a PodDefault sets it to a value the check does not know. A HOME the notebook itself sets is not seen.
- */
-function homeOf(settings: Settings): string | undefined {
-  const home = settings.get('HOME');
-  return home === undefined ? DEFAULT_HOME : home.value;
 }
