@@ -17,6 +17,7 @@
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
 import { isPlainObject, str, typeName } from '../json';
+import { shownName } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { missingField, notAllowed, Refusal, schemaRefusal, wrongType } from './eso-schema';
 import { apiGroup } from './input-model';
@@ -553,7 +554,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     if (refusal !== undefined) {
       problems.push(checkProblem({
         rule: 'shape', namespace: found.namespace, sources: [found.source], key: refusal.field,
-        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${refusal.problem}, `
+        message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${refusal.problem}, `
           + 'and External Secrets Operator writes nothing of it',
         fix: refusal.fix,
       }));
@@ -561,7 +562,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     for (const repeated of read.repeated) {
       problems.push(checkProblem({
         rule: 'secret-data', namespace: found.namespace, sources: [found.source], key: `spec.data[${repeated.repeat}].secretKey`,
-        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
+        message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
           + 'so kubectl apply fails and it writes nothing',
         fix: REPEATED_KEY_FIX,
       }));
@@ -570,7 +571,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     if (problem === undefined) { continue; }
     problems.push(checkProblem({
       rule: 'refresh-interval', namespace: found.namespace, sources: [found.source], key: 'spec.refreshInterval',
-      message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has a spec.refreshInterval that ${problem}: `
+      message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has a spec.refreshInterval that ${problem}: `
         + 'its webhook refuses the ExternalSecret, and without the webhook it is never synced',
       fix: DURATION_FIX,
     }));

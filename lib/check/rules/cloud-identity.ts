@@ -45,7 +45,7 @@ import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
 import { botocoreCredentialsPath, BotocoreFileRole, BotocoreProfileProvider } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
-import { compareNames, foldPath } from '../../names';
+import { compareNames, foldPath, shownName } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { append, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
@@ -455,7 +455,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
       namespace,
       sources: [used.pd.source],
       key: pair.cloud,
-      message: `poddefault ${used.pd.name} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
+      message: `poddefault ${shownName(used.pd.name, 'name')} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
         + `a notebook that selects it (${describeLabels(labels)}) silently uses ${WHAT[pair.used]}, since ${pair.why}`,
       fix: 'keep one of the two',
     });
@@ -465,7 +465,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
     namespace,
     sources: [used.pd.source, unused.pd.source],
     key: pair.cloud,
-    message: `poddefault ${used.pd.name} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${unused.pd.name} (${unused.pd.source}) `
+    message: `poddefault ${shownName(used.pd.name, 'name')} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${shownName(unused.pd.name, 'name')} (${unused.pd.source}) `
       + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(labels)}) `
       + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}`,
     fix: 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
@@ -841,7 +841,7 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>, mayExpandO
  */
 function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles, partnerFiles: readonly OfferedFile[] = []): Credential | undefined {
   if (!isFileOffer(offer)) { return offer; }
-  const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${setting.pd.name}`);
+  const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${shownName(setting.pd.name, 'name')}`);
   if (offer.kind !== 'google-gcloud-file') {
     const read = botocoreProfile(settings);
     if (read === undefined || read.profile === '') { return undefined; }
@@ -851,7 +851,7 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
       return named === undefined || named.pd === offer.pd ? '' : `, which ${variable(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE', named)} names`;
     };
     // A file of the other PodDefault of the pair (a role's other half) is named with it.
-    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${file.pd!.name} mounts`}${where(file)}`;
+    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${shownName(file.pd!.name, 'name')} mounts`}${where(file)}`;
     for (const pair of podBotocoreFileRoles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
       const [credentials, config] = [pair.credentials, pair.config].map(f => (f === undefined ? undefined : files.awsFile(namespace, f.secret, f.key, f.as!)));
       const found = files.awsProviders(credentials, config).get(read.profile);

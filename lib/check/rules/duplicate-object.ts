@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { shownName } from '../../names';
 import { clusterExternalSecretOwner } from '../cluster-external-secret';
 import { externalSecretKeys, externalSecretTarget } from '../external-secret';
 import { Found, isExternalSecret, isSecret, ns } from '../objects';
@@ -96,12 +97,12 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   const b = later.found.source;
   const where = floating === undefined
     ? `in namespace ${ns(namespace)}`
-    : `in namespace ${namespace} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${namespace})`;
+    : `in namespace ${ns(namespace)} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${ns(namespace)})`;
   const parts = { rule: 'duplicate-object', namespace, sources: [a, b], key: later.name };
   if (earlier.how === 'object' && later.how === 'object') {
     problems.push(checkProblem({
       ...parts,
-      message: `${a} and ${b} are both ${later.kind} ${later.name} (api group ${later.group}) ${where}: applying them, one overwrites the other`,
+      message: `${a} and ${b} are both ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} (api group ${shownName(later.group, 'api group')}) ${where}: applying them, one overwrites the other`,
       fix: 'give them different names or namespaces',
     }));
     return true;

@@ -10,7 +10,7 @@
 // key is not one IsConfigMapKey takes (isSecretKey in names.ts). `kubectl apply` fails either way, and no
 // pod gets the Secret's keys. A key refused is named by its place, never shown (a token pasted as a key).
 import { isPlainObject, typeName } from '../../json';
-import { isSecretKey, refusal, SECRET_KEY_RULE } from '../../names';
+import { isSecretKey, refusal, SECRET_KEY_RULE, shownName } from '../../names';
 import { goBase64ErrorOffset, goBase64Length } from '../go-base64';
 import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
@@ -115,7 +115,7 @@ function add(problems: CheckProblem[] | undefined, found: Found, key: string, me
   const list = problems ?? [];
   list.push(checkProblem({
     rule: RULE, namespace: found.namespace, sources: [found.source], key,
-    message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+    message: `secret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   }));
   return list;
 }
