@@ -17,7 +17,7 @@
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
 import { isPlainObject, str, typeName } from '../json';
-import { shownName } from '../names';
+import { shownKey, shownName } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { missingField, notAllowed, Refusal, schemaRefusal, wrongType } from './eso-schema';
 import { apiGroup } from './input-model';
@@ -115,7 +115,7 @@ export function repeatedSecretKeys(spec: any): readonly RepeatedKey[] {
 
 /** The message of a repeated `secretKey` of the spec at `prefix` (`spec`, or a CES's `spec.externalSecretSpec`), which ESO's webhook refuses in `what`. */
 export function repeatedKeyMessage(prefix: string, repeated: RepeatedKey, what: string): string {
-  return `${prefix}.data[${repeated.repeat}].secretKey ${repeated.key}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
+  return `${prefix}.data[${repeated.repeat}].secretKey ${shownKey(repeated.key)}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
     + `External Secrets Operator's webhook refuses ${what} (duplicate secretKey found)`;
 }
 

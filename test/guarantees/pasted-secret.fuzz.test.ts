@@ -242,6 +242,26 @@ describe.each(PAIRS)('two PodDefaults that clash on %s, a credential in both', (
   });
 });
 
+// Rules over other objects that name a key two of them write, with a credential at it in both: one of a Secret key's
+// characters (ESO's CRD refuses any other in a secretKey), which reads as a token.
+const TOKEN_KEY = 'fake_SECRET_4f0c9a2e7b1dQ7Rt9Lm2Kp4Wz8Xv3Nb6';
+const externalSecret = (name: string, data: unknown[], creationPolicy = 'Owner') => ({
+  apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name, namespace: 'team-a' },
+  spec: { secretStoreRef: { name: 'vault', kind: 'SecretStore' }, target: { name: 'creds', creationPolicy }, data },
+});
+const item = (secretKey: string) => ({ secretKey, remoteRef: { key: 'kubeflow/creds' } });
+const OBJECTS: [string, unknown[], string[]][] = [
+  ['an ExternalSecret with one secretKey twice', [externalSecret('creds', [item(TOKEN_KEY), item(TOKEN_KEY)])], ['secret-data']],
+  ['two ExternalSecrets that merge one key into one Secret', [externalSecret('a', [item(TOKEN_KEY)], 'Merge'), externalSecret('b', [item(TOKEN_KEY)], 'Merge')], ['duplicate-object']],
+];
+
+test.each(OBJECTS)('%s, a token as the key: reported, and no part of it shown', (_what, docs, rules) => {
+  // GIVEN the objects with the token as the key both write
+  // WHEN checked THEN reported as for a key of a name's characters, without the token
+  expect(PodDefaultCheck.check(docs.map((manifest, i) => ({ manifest, source: `s${i}` }))).map(p => p.rule)).toEqual(rules);
+  expect(checkText(docs).map(text => leaked(text, TOKEN_KEY)).filter(piece => piece !== undefined)).toEqual([]);
+});
+
 describe('cdk8s-kubeflow-access check', () => {
   const places = RICH.flatMap((doc, i) => placesIn(doc, i, [], []));
   test('a credential at each key and string value of a file on stdin: no line shows any part of it', async () => {

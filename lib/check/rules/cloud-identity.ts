@@ -45,7 +45,7 @@ import { SelectorRequirement } from '../../admission/selector';
 import { DEFAULT_HOME } from '../../access/home-directory';
 import { botocoreCredentialsPath, BotocoreFileRole, BotocoreProfileProvider } from '../../sources/botocore-credentials-file';
 import { str } from '../../json';
-import { compareNames, foldPath, shownName } from '../../names';
+import { compareNames, foldPath, shownMountPath, shownName } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import { append, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
@@ -467,7 +467,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
     key: pair.cloud,
     message: `poddefault ${shownName(used.pd.name, 'name')} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${shownName(unused.pd.name, 'name')} (${unused.pd.source}) `
       + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(labels)}) `
-      + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}`,
+      + `silently uses ${WHAT[pair.used]} of ${shownName(used.pd.name, 'name')}, since ${pair.why}`,
     fix: 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
   });
 }
@@ -645,7 +645,7 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
       const name = prefix + key;
       // An env entry of the same name overrides the envFrom one in the container.
       if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !inEnv.has(name)) {
-        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${source.name}` });
+        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${shownName(source.name, 'name')}` });
       }
     }
   }
@@ -874,9 +874,9 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
   const config = settings.get('CLOUDSDK_CONFIG');
   for (const file of offer.files) {
     const folded = foldPath(file.path);
-    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}` }; }
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}` }; }
     if (config?.value !== undefined && config.value !== '' && foldPath(`${config.value}/${GCLOUD_FILE}`) === folded) {
-      return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
+      return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
     }
   }
   return undefined;

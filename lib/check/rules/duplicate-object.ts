@@ -114,8 +114,8 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
       if (key === undefined) { return false; }
       problems.push(checkProblem({
         ...parts,
-        key,
-        message: `${a} and ${b} both write key ${key} of ${later.kind} ${later.name} ${where} (creationPolicy ${earlier.policy} and ${later.policy}): `
+        key: shownName(key, 'key'),
+        message: `${a} and ${b} both write key ${shownName(key, 'key')} of ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where} (creationPolicy ${earlier.policy} and ${later.policy}): `
           + 'External Secrets Operator writes one value and then the other, on every refresh',
         fix: 'write each key from one ExternalSecret only',
       }));
@@ -124,7 +124,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
     const [whole, merging] = earlier.how === 'replace' ? [earlier, later] : [later, earlier];
     problems.push(checkProblem({
       ...parts,
-      message: `${a} and ${b} both write ${later.kind} ${later.name} ${where}: External Secrets Operator rewrites the whole ${later.kind} for `
+      message: `${a} and ${b} both write ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where}: External Secrets Operator rewrites the whole ${shownName(later.kind, 'kind')} for `
         + `${whole.found.source} (creationPolicy ${whole.policy}), dropping the keys ${merging.found.source} merges into it`,
       fix: 'set creationPolicy Merge on both, or give them different targets',
     }));
@@ -135,7 +135,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   const writer = object === earlier ? later : earlier;
   problems.push(checkProblem({
     ...parts,
-    message: `${a} and ${b} both make ${later.kind} ${later.name} ${where} (an ExternalSecret writes the ${later.kind} its spec.target.name names, `
+    message: `${a} and ${b} both make ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where} (an ExternalSecret writes the ${shownName(later.kind, 'kind')} its spec.target.name names, `
       + 'by default its own name): one overwrites the other',
     fix: object === undefined
       ? 'give them different names or namespaces'

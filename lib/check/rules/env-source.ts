@@ -141,5 +141,5 @@ function winner(p: Provider, q: Provider): Provider {
 function how(p: Provider): string {
   return p.source === undefined
     ? `the env of poddefault ${shownName(p.pd.name, 'name')} (${p.pd.source})`
-    : `the envFrom ${p.source.kind} ${p.source.name} of poddefault ${shownName(p.pd.name, 'name')} (${p.pd.source})`;
+    : `the envFrom ${p.source.kind} ${shownName(p.source.name, 'name')} of poddefault ${shownName(p.pd.name, 'name')} (${p.pd.source})`;
 }

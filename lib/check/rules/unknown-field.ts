@@ -64,7 +64,7 @@ function consequence(pd: PodDefaultFound, path: string): string {
     const stored = pd.manifest.spec?.volumes?.[Number(volume[1])];
     // SetDefaults_Volume (kubernetes pkg/apis/core/v1/defaults.go): a volume without a source is an emptyDir.
     if (isPlainObject(stored) && Object.keys(stored).every(key => key === 'name')) {
-      const name = typeof stored.name === 'string' ? `volume ${stored.name}` : 'the volume';
+      const name = typeof stored.name === 'string' ? `volume ${shownName(stored.name, 'name')}` : 'the volume';
       return `, so ${name} reaches the pod with no source, which the api server makes an emptyDir`;
     }
     return '';
