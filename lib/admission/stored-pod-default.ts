@@ -536,12 +536,18 @@ function partText(part: string | number, first: boolean): string {
  */
 export function shownPath(path: readonly (string | number)[]): string {
   let text = '';
-  for (let i = 0; i < path.length; i++) {
-    const part = path[i];
-    const shown = typeof part === 'string' ? shownName(part, 'key') : part;
-    text += shown === part ? partText(part, i === 0) : `[${shown}]`;
-  }
+  for (let i = 0; i < path.length; i++) { text += shownPart(path[i], i === 0); }
   return text;
+}
+
+/**
+ * One part of a path as `shownPath` writes it, after others unless `first`: `.name`, `["b.c"]`, `[(key not shown, ...)]`.
+ *
+ * @internal
+ */
+export function shownPart(part: string | number, first = false): string {
+  const shown = typeof part === 'string' ? shownName(part, 'key') : part;
+  return shown === part ? partText(part, first) : `[${shown}]`;
 }
 
 /**

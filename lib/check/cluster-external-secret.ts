@@ -15,10 +15,10 @@
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { shownPath } from '../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../json';
-import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem, shownKey, shownName } from '../names';
+import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem, quotedName, shownKey, shownName } from '../names';
 import { schemaRefusal, Refusal, wrongType } from './eso-schema';
 import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
-import { Found, isExternalSecret, toFound } from './objects';
+import { Found, isExternalSecret, ns, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
@@ -211,10 +211,10 @@ function leftOut(other: Found, source: string, ces: Found, namespace: string, na
     rule: 'duplicate-object',
     namespace,
     sources: [other.source, source],
-    key: name,
-    message: `${other.source} and ${source} are both ExternalSecret ${name} in namespace ${namespace}: External Secrets Operator does not take over `
-      + `an ExternalSecret that ClusterExternalSecret ${ces.name} does not own, and leaves namespace ${namespace} out of it (status.failedNamespaces)`,
-    fix: `give one of them another name (spec.externalSecretName on the ClusterExternalSecret), or leave namespace ${namespace} out of the ClusterExternalSecret`,
+    key: shownName(name, 'name'),
+    message: `${other.source} and ${source} are both ExternalSecret ${shownName(name, 'name')} in namespace ${ns(namespace)}: External Secrets Operator does not take over `
+      + `an ExternalSecret that ClusterExternalSecret ${shownName(ces.name, 'name')} does not own, and leaves namespace ${ns(namespace)} out of it (status.failedNamespaces)`,
+    fix: `give one of them another name (spec.externalSecretName on the ClusterExternalSecret), or leave namespace ${ns(namespace)} out of the ClusterExternalSecret`,
   });
 }
 
@@ -341,7 +341,7 @@ function readTargets(ces: Found, spec: any): Targets {
     if (nullLabel !== undefined) {
       // The API server drops a null map value, or a null matchLabels (PruneNonNullableNullsWithoutDefaults), and stores
       // the selector without it: it is valid, and selects more namespaces than meant. Reported, and not judged further.
-      const what = nullLabel === null ? `${field}.matchLabels null (left empty in YAML)` : `${field}.matchLabels ${JSON.stringify(nullLabel)} null (a value left empty in YAML)`;
+      const what = nullLabel === null ? `${field}.matchLabels null (left empty in YAML)` : `${field}.matchLabels ${quotedName(nullLabel, 'key')} null (a value left empty in YAML)`;
       problems.push(checkProblem({
         rule: 'shape', namespace: '', sources: [ces.source], key: `${field}.matchLabels`,
         message: `${subject} has ${what}, which the api server drops as it stores `

@@ -16,6 +16,7 @@
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
+import { shownPart } from '../admission/stored-pod-default';
 import { isPlainObject, str, typeName } from '../json';
 import { shownKey, shownName } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
@@ -141,7 +142,7 @@ export function nullListItem(value: unknown, path: string): string | undefined {
     }
   } else if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
-      const found = nullListItem(value[key], `${path}.${key}`);
+      const found = nullListItem(value[key], `${path}${shownPart(key)}`);
       if (found !== undefined) { return found; }
     }
   }

@@ -62,7 +62,7 @@ export function toFound(input: CheckInput, index: number, options: CheckOptions)
   const file = input.file ?? (options.filePerResource === true ? `${resourceFileName(manifest.kind, manifest.metadata?.name)}.k8s.yaml` : undefined);
   return {
     index,
-    source: input.source ?? `${kind} ${name}`,
+    source: input.source ?? `${shownName(kind, 'kind')} ${shownName(name, 'name')}`,
     manifest,
     group,
     kind,

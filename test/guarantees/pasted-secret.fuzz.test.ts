@@ -262,6 +262,41 @@ test.each(OBJECTS)('%s, a token as the key: reported, and no part of it shown', 
   expect(checkText(docs).map(text => leaked(text, TOKEN_KEY)).filter(piece => piece !== undefined)).toEqual([]);
 });
 
+// A name of DNS-1123 characters that reads as a token: valid where a name goes, and still described.
+const HEX_NAME = 'fake-secret-4f0c9a2e7b1d8c3f5a6b7c8d9e0f1a2b';
+
+test('inputs without a source are named by kind and name, each described when it may be a credential', () => {
+  // GIVEN the credential as the name and as the kind of objects given without a source
+  const docs = [{ ...RICH[0], metadata: { ...(RICH[0] as any).metadata, name: MARKER } }, { ...RICH[6], kind: MARKER }];
+  // WHEN checked
+  const problems = PodDefaultCheck.check(docs.map(manifest => ({ manifest })));
+  // THEN each source describes them, and nothing shows the credential
+  expect(problems.map(p => p.sources[0])).toContain('PodDefault (name not shown, as it may be a secret: 300 characters, a space at character 25)');
+  expect(problems.map(p => [p.message, p.fix, p.key, ...p.sources].join(' ')).map(text => leaked(text, MARKER)).filter(piece => piece !== undefined)).toEqual([]);
+});
+
+test('a PodDefault over the annotation limit, named like a token: its marker annotation is described', () => {
+  // GIVEN a PodDefault of a valid name that reads as a token, whose spec.annotations exceed 256 KiB
+  const manifest = podDefault(HEX_NAME, { annotations: { note: 'x'.repeat(300_000) } });
+  // WHEN checked
+  const problems = PodDefaultCheck.check([{ manifest, source: 's0' }]).filter(p => p.rule === 'annotation-size');
+  // THEN the marker annotation the webhook adds is described, not shown
+  expect(problems.map(p => p.message)).toEqual([expect.stringContaining('the webhook adds poddefault.admission.kubeflow.org/poddefault-(name not shown, as it may be a secret: 44 characters, a run of letters and digits that reads as a token) with')]);
+  expect(problems.map(p => leaked(`${p.message} ${p.fix}`, HEX_NAME))).toEqual([undefined]);
+});
+
+test('an ExternalSecret a ClusterExternalSecret cannot take over, named like a token: described', () => {
+  // GIVEN an ExternalSecret of a token-like name in team-a, and a ClusterExternalSecret that writes one of that name there
+  const own = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: HEX_NAME, namespace: 'team-a' },
+    spec: { secretStoreRef: { name: 'vault', kind: 'SecretStore' }, target: { name: 'other' }, data: [item('k')] } };
+  const ces = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'shared' },
+    spec: { externalSecretName: HEX_NAME, namespaces: ['team-a'], externalSecretSpec: { secretStoreRef: { name: 'vault', kind: 'ClusterSecretStore' }, target: { name: 'shared' }, data: [item('k')] } } };
+  // WHEN checked THEN the clash is reported without the name
+  const problems = PodDefaultCheck.check([own, ces].map((manifest, i) => ({ manifest, source: `s${i}` })));
+  expect(problems.map(p => p.rule)).toEqual(['duplicate-object']);
+  expect(problems.map(p => leaked(`${p.message} ${p.fix} ${p.key}`, HEX_NAME))).toEqual([undefined]);
+});
+
 describe('cdk8s-kubeflow-access check', () => {
   const places = RICH.flatMap((doc, i) => placesIn(doc, i, [], []));
   test('a credential at each key and string value of a file on stdin: no line shows any part of it', async () => {
@@ -277,6 +312,26 @@ describe('cdk8s-kubeflow-access check', () => {
     }
     expect(leaks).toEqual([]);
   }, 120_000);
+
+  test('an object without a name whose kind is a credential: refused without it', async () => {
+    // GIVEN an object of the credential as its kind, with no metadata.name
+    const stdin = `apiVersion: v1\nkind: ${JSON.stringify(MARKER)}\nmetadata: {}\n`;
+    // WHEN checked
+    const result = await runMain(['check', '-'], { stdin });
+    // THEN refused for the name it lacks, the kind described
+    expect(result.stderr).toContain('(kind not shown, as it may be a secret: 300 characters, a space at character 25) has no metadata.name');
+    expect(leaked(`${result.stdout}\n${result.stderr}`, MARKER)).toBeUndefined();
+  });
+
+  test('a key kubectl refuses below a credential pasted as a key: the path to it describes the credential', async () => {
+    // GIVEN a mapping under the credential, with a key that is a list, which kubectl refuses
+    const stdin = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  ${JSON.stringify(MARKER)}:\n    ? [a]\n    : b\n`;
+    // WHEN checked
+    const result = await runMain(['check', '-'], { stdin });
+    // THEN refused as YAML kubectl cannot read, at the path to it, the credential described
+    expect(result.stderr).toContain('data.(key not shown, as it may be a secret: 300 characters, a space at character 25) has a key that');
+    expect(leaked(`${result.stdout}\n${result.stderr}`, MARKER)).toBeUndefined();
+  });
 });
 
 // The constructs of lib/index.ts, each with the props (and the arguments of the sources it takes) as a tree of strings:

@@ -78,7 +78,7 @@ function consequence(pd: PodDefaultFound, path: string): string {
   // server's validation refuses the PodDefault for lacking it (the field-type rule leaves that line to this one).
   for (const refusal of pd.refused) {
     if (refusal.reason === 'required' && misspeltAs([path], refusal) === path) {
-      return `, so ${refusal.parent} has no ${refusal.field}, which the PodDefault CRD requires: the api server refuses the PodDefault all the same`;
+      return `, so ${shownPath(pathParts(refusal.parent))} has no ${refusal.field}, which the PodDefault CRD requires: the api server refuses the PodDefault all the same`;
     }
   }
   // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires one source in
