@@ -14,7 +14,7 @@ import * as YAML from 'yaml';
 import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureBlobConfiguration, AzureStorageConfiguration, AzureWorkloadIdentityAccess,
   DockerConfig, DockerRegistryAccess, GcpServiceAccountKey, GcpWorkloadIdentityAccess, GcsCredentials, HuggingFaceToken, KServeServiceAccount, KServeStorageConfig,
-  KubePodDefault, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess, PipelinesArtifactStore, PodDefaultAdmission, PodDefaultCheck, PodDefaultValidation,
+  KubePodDefault, MinioCredentials, MinioDefault, NotebookAccess, PipelinesApiAccess, PipelinesArtifactStore, PodDefaultAccess, PodDefaultAccessSpec, PodDefaultAdmission, PodDefaultCheck, PodDefaultValidation,
   S3Configuration, SecretStoreRef, StorageAccess, TrainerStorageCredentials,
 } from '../../lib';
 import { runMain } from '../cli/cli-io';
@@ -347,6 +347,10 @@ const store = (v: typeof STORE) => ({ store: SecretStoreRef.namespaced(v.store),
 const remote = (v: typeof STORE) => ({ key: v.key, property: v.property, version: v.version });
 
 type Tree = { [key: string]: string | Tree };
+/** A user's own PodDefaultAccess, which passes its spec as it is. */
+class CustomAccess extends PodDefaultAccess {
+  public constructor(scope: Construct, id: string, spec: PodDefaultAccessSpec) { super(scope, id, spec); }
+}
 const CONSTRUCTS: [string, Tree, (scope: Construct, v: any) => unknown][] = [
   ['DockerRegistryAccess of a login', { props: { ...COMMON, ...MOUNT }, login: { server: 'ghcr.io', username: 'fake-user', password: 'fake-password', email: 'a@example.com' } },
     (c, v) => new DockerRegistryAccess(c, 'docker', { ...v.props, config: DockerConfig.fromLogin(v.login) })],
@@ -388,6 +392,11 @@ const CONSTRUCTS: [string, Tree, (scope: Construct, v: any) => unknown][] = [
     (c, v) => new PipelinesArtifactStore(c, 'store', { ...v.props, gcs: GcpServiceAccountKey.fromJson(v.key) })],
   ['TrainerStorageCredentials', { props: { namespace: 'team-a', name: 'trainer', awsRoleArn: 'arn:aws:iam::123456789012:role/trainer' }, token: 'hf_fakeFAKEfake0000' },
     (c, v) => new TrainerStorageCredentials(c, 'trainer', { ...v.props, huggingFaceToken: HuggingFaceToken.fromValue(v.token) })],
+  ['a PodDefaultAccess of one\'s own', { namespace: 'team-a', name: 'custom', description: 'custom', secretName: 'custom', secretType: 'Opaque',
+    secretData: { 'config.json': Buffer.from('fake-content').toString('base64') } as any, secretLabels: { team: 'a' } as any,
+    volumes: [{ name: 'custom', secret: { secretName: 'custom' } }] as any, volumeMounts: [{ name: 'custom', mountPath: '/home/jovyan/.custom' }] as any,
+    env: [{ name: 'CUSTOM', value: '/home/jovyan/.custom/config.json' }] as any, envFrom: [{ secretRef: { name: 'custom' } }] as any },
+  (c, v) => new CustomAccess(c, 'custom', v)],
   ['KubePodDefault', { metadata: { name: 'raw', namespace: 'team-a' }, spec: { desc: 'raw', selector: { matchLabels: { raw: 'true' } } as any,
     env: [{ name: 'A', value: 'x' }] as any, volumeMounts: [{ name: 'v', mountPath: '/v' }] as any, volumes: [{ name: 'v', secret: { secretName: 's' } }] as any } },
   (c, v) => new KubePodDefault(c, 'raw', v)],
@@ -414,7 +423,7 @@ describe.each(CONSTRUCTS)('%s', (_name, base, build) => {
     // GIVEN the construct builds and synthesises with its props as they are
     expect(thrown(build, base)).toBe('');
     const leaks: string[] = [];
-    for (const place of leaves(base, _name === 'KubePodDefault')) {
+    for (const place of leaves(base, _name === 'KubePodDefault' || _name.startsWith('a PodDefaultAccess'))) {
       // WHEN the credential replaces one string
       const text = thrown(build, withSecret([base], place, MARKER)[0]);
       // THEN what is thrown holds no 12 characters of it
