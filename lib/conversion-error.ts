@@ -1,7 +1,7 @@
 // The error KubePodDefault (imports/kubeflow.org.ts) throws when cdk8s-plus-28's core/v1 conversion of its
 // spec fails on a value of the wrong shape: JavaScript callers pass any value, and the conversion's own
 // TypeError names neither the construct nor the field. (JSON patches apply after the conversion.)
-import { pathText } from './admission/stored-pod-default';
+import { shownPath } from './admission/stored-pod-default';
 import { fieldError } from './errors';
 import { yamlTypeName } from './json';
 /**
@@ -40,7 +40,7 @@ export function conversionError(path: string, spec: unknown, error: unknown, con
     value = value[part];
     cause = inner;
   }
-  const field = pathText(['spec', ...at]);
+  const field = shownPath(['spec', ...at]);
   // A null the converters read fields of (an item of a list).
   if (value === null || value === undefined) { return fieldError(path, field, 'is null, which KubePodDefault cannot render: remove it, or give it a value'); }
   const found = yamlTypeName(value);

@@ -278,6 +278,73 @@ export function characterClass(c: string): string {
   return 'a non-ASCII character';
 }
 
+/** The most characters of a name, key or field name that a message shows: a DNS-1123 label's, a label key's name part's. */
+const SHOWN_LENGTH = 63;
+/** The characters of field names, Secret keys, env names and names. */
+const SHOWN_CHARACTER = /^[-A-Za-z0-9_.]$/;
+/** A placeholder of a template or a doc left in place of a name (`<YOUR_USER_PROFILE_NAMESPACE>`, `${NAMESPACE}`): shown, as the fix is to replace it. */
+const PLACEHOLDER = /^(<[-A-Za-z0-9_.]{1,61}>|\$\{[A-Za-z_][A-Za-z0-9_]{0,60}\})$/;
+/** A run of letters and digits too long for a word: a token, when it mixes digits with capitals or holds many digits. */
+const LONG_RUN = /[A-Za-z0-9]{16,}/g;
+
+/**
+ * Whether `name`, written in the input where a field name, key or name goes, reads as one, and so may be shown: at
+ * most 63 of the characters names are made of (letters, digits, "-", "_" and "."), or such a name as a placeholder
+ * (`<NAMESPACE>`, `${NAMESPACE}`), a valid label key (a "/" after its prefix), or a longer DNS-1123 subdomain (an object's name); and no long run of letters and digits that reads
+ * as a token. Anything else may be a credential pasted in its place (a token, a `key: value` line, a 1 MB paste):
+ * `shownName` describes it, as `refusal` describes a refused prop.
+ */
+export function isShownName(name: string): boolean {
+  if (name.length > 317 || tokenLike(name)) { return false; }
+  if (name.length <= SHOWN_LENGTH && (Array.from(name).every(c => SHOWN_CHARACTER.test(c)) || PLACEHOLDER.test(name))) { return true; }
+  return name.includes('/') ? labelKeyProblem(name) === undefined : isDnsSubdomain(name);
+}
+
+/** Whether `name` holds a run of 16 letters and digits or more with 4 digits, or a digit and a capital (`AKIA...0000`, `ghp_...`). */
+function tokenLike(name: string): boolean {
+  return (name.match(LONG_RUN) ?? []).some(run => (run.match(/[0-9]/g) ?? []).length >= 4 || (/[0-9]/.test(run) && /[A-Z]/.test(run)));
+}
+
+/**
+ * `name` for a message: as written when `isShownName`, else described without any part of it, in the words of the
+ * refusals that do not show a value: `(key not shown, as it may be a secret: 300 characters, a space at character 17)`.
+ * `what` names it (`name`, `namespace`, `key`, `kind`).
+ */
+export function shownName(name: string, what: string): string {
+  return isShownName(name) ? name : described(name, what, SHOWN_CHARACTER, SHOWN_LENGTH);
+}
+
+/** The characters of a path: a name's, and "/". */
+const PATH_CHARACTER = /^[-A-Za-z0-9_./]$/;
+
+/**
+ * A mount path (or another path the input writes) for a message: as written when it is at most 253 of a name's
+ * characters and "/", with no run that reads as a token (`shownName`); else described without any part of it.
+ */
+export function shownMountPath(path: string): string {
+  const fits = path.length <= 253 && Array.from(path).every(c => PATH_CHARACTER.test(c)) && !tokenLike(path);
+  return fits ? path : described(path, 'mount path', PATH_CHARACTER, 253);
+}
+
+/** `text` described by its length and its first character other than `character`, or as too long, or a token. */
+function described(text: string, what: string, character: RegExp, max: number): string {
+  const chars = Array.from(text);
+  const bad = chars.findIndex(c => !character.test(c));
+  const where = bad >= 0 ? `, ${characterClass(chars[bad])} at character ${bad + 1}`
+    : chars.length > max ? '' : ', a run of letters and digits that reads as a token';
+  return `(${what} not shown, as it may be a secret: ${chars.length} characters${where})`;
+}
+
+/** A map key for a message: `""` when empty, else `shownName`. */
+export function shownKey(key: string): string {
+  return key === '' ? '""' : shownName(key, 'key');
+}
+
+/** `name` JSON-quoted for a message (`quote`) when `isShownName`, else described (`shownName`). */
+export function quotedName(name: string, what: string): string {
+  return isShownName(name) ? quote(name) : shownName(name, what);
+}
+
 /**
  * Why `key` is not a valid label key (a qualified name with an optional DNS subdomain prefix), or
  * `undefined` when it is.

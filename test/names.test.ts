@@ -1,6 +1,8 @@
 // The naming rules of lib/names.ts: those with a fast path, each table holding the inputs on both sides of
 // it, and the PodDefault name rule, with the component that enforces each part.
-import { foldPath, isAbsoluteDirectory, isSecretKey, kebabCase, labelKeyProblem, podDefaultNameProblem, refusal, SECRET_KEY_RULE, writtenNameProblem } from '../lib/names';
+import {
+  foldPath, isAbsoluteDirectory, isSecretKey, kebabCase, labelKeyProblem, podDefaultNameProblem, refusal, SECRET_KEY_RULE, shownMountPath, shownName, writtenNameProblem,
+} from '../lib/names';
 
 describe('kebabCase', () => {
   test.each([
@@ -149,5 +151,41 @@ describe('isSecretKey: a key of a Secret\'s or ConfigMap\'s data, as the api ser
   ])('a refusal of %j says %j, without the key', (key, said) => {
     expect(refusal(key, SECRET_KEY_RULE, 'a Secret key')).toBe(`${said}; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, `
       + 'neither "." alone nor starting with ".."');
+  });
+});
+
+describe('shownName: a name, key or field name of the input, shown when it reads as one, else described', () => {
+  test.each<[string, string]>([
+    ['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'],
+    ['dataSourceRf', 'dataSourceRf'],
+    ['.dockerconfigjson', '.dockerconfigjson'],
+    ['docker_config.', 'docker_config.'],
+    ['notebooks.kubeflow.org/can-mount', 'notebooks.kubeflow.org/can-mount'],
+    [`poddefault.admission.kubeflow.org/poddefault-${'a'.repeat(52)}`, `poddefault.admission.kubeflow.org/poddefault-${'a'.repeat(52)}`],
+    [`${'a'.repeat(100)}.example.com`, `${'a'.repeat(100)}.example.com`],
+    ['<YOUR_USER_PROFILE_NAMESPACE>', '<YOUR_USER_PROFILE_NAMESPACE>'],
+    ['${NAMESPACE}', '${NAMESPACE}'],
+    ['', ''],
+    ['release note', '(key not shown, as it may be a secret: 12 characters, a space at character 8)'],
+    ['password: hunter2', '(key not shown, as it may be a secret: 17 characters, ":" at character 9)'],
+    ['Example.com/team', '(key not shown, as it may be a secret: 16 characters, "/" at character 12)'],
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '(key not shown, as it may be a secret: 40 characters, "/" at character 14)'],
+    ['AKIAFAKEFAKEFAKE0000', '(key not shown, as it may be a secret: 20 characters, a run of letters and digits that reads as a token)'],
+    ['ghp_fake0000FAKE0000fake0000FAKE0000fake', '(key not shown, as it may be a secret: 40 characters, a run of letters and digits that reads as a token)'],
+    ['a'.repeat(254), '(key not shown, as it may be a secret: 254 characters)'],
+    ['x'.repeat(1 << 20), `(key not shown, as it may be a secret: ${1 << 20} characters)`],
+  ])('%j', (name, shown) => {
+    // GIVEN a name as the input wrote it WHEN shown THEN as written, or its length and its first character no name has
+    expect(shownName(name, 'key')).toBe(shown);
+  });
+
+  test.each<[string, string]>([
+    ['/home/jovyan/.aws/', '/home/jovyan/.aws/'],
+    ['/var/run/secrets/kubernetes.io/serviceaccount', '/var/run/secrets/kubernetes.io/serviceaccount'],
+    ['/tmp/a b', '(mount path not shown, as it may be a secret: 8 characters, a space at character 7)'],
+    ['/x/fake0000FAKE0000fake0000', '(mount path not shown, as it may be a secret: 27 characters, a run of letters and digits that reads as a token)'],
+  ])('mount path %j', (path, shown) => {
+    // GIVEN / WHEN a mount path shown THEN as written when a path of name characters, else described
+    expect(shownMountPath(path)).toBe(shown);
   });
 });

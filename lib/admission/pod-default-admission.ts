@@ -2,8 +2,8 @@
 // `components/poddefaults-webhooks`): which PodDefaults select a pod, whether their merge conflicts, and
 // the pod it writes back. One small function per merge rule, like the webhook's mergeVolumes/mergeEnv.
 // Messages carry names, keys and paths only, never an env value or anything read from a Secret.
-import { compareNames, MAX_PODDEFAULT_NAME_LENGTH } from '../names';
-import { conflictSubject } from './conflict-subject';
+import { compareNames, MAX_PODDEFAULT_NAME_LENGTH, shownKey, shownName } from '../names';
+import { conflictSubject, shownConflictKey } from './conflict-subject';
 import { deepCopy, nameOf, str } from './manifest';
 import { ANNOTATION_PREFIX, MergeConflict, mergePodDefaults, POD } from './merge';
 import { podAsStored } from './pod-as-stored';
@@ -40,6 +40,8 @@ export interface AdmissionConflict {
   /**
    * The clashing volume name, mount path, env name, label or annotation key, toleration key or container
    * name; for `selector`, the selector key at fault; for `json-patch`, the changed containers, comma-separated.
+   * One that may be a credential pasted in its place (a character no name has, too long, a token) is described, not
+   * shown: `(key not shown, as it may be a secret: 300 characters, a space at character 17)`.
    */
   readonly key: string;
 
@@ -135,9 +137,9 @@ export class PodDefaultAdmission {
       if (selector.error !== undefined) {
         selectorConflicts.push({
           rule: 'selector',
-          key: selector.key ?? '',
+          key: shownKey(selector.key ?? ''),
           podDefaults: [nameOf(pd)],
-          message: `poddefault ${nameOf(pd)} has an invalid selector: ${selector.error}; the webhook rejects every pod of the namespace`,
+          message: `poddefault ${shownName(nameOf(pd), 'name')} has an invalid selector: ${selector.error}; the webhook rejects every pod of the namespace`,
         });
       } else if (selector.matches(labels)) {
         matching.push(pd);
@@ -155,9 +157,9 @@ export class PodDefaultAdmission {
       ...merged.conflicts.map(c => toAdmissionConflict(c, matching)),
       ...matching.filter(pd => nameOf(pd).length > MAX_PODDEFAULT_NAME_LENGTH).map(pd => ({
         rule: 'name-length',
-        key: nameOf(pd),
+        key: shownName(nameOf(pd), 'name'),
         podDefaults: [nameOf(pd)],
-        message: `poddefault ${nameOf(pd)} has a name over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so the annotation the webhook adds is not a valid key and the pod is refused`,
+        message: `poddefault ${shownName(nameOf(pd), 'name')} has a name over ${MAX_PODDEFAULT_NAME_LENGTH} characters, so the annotation the webhook adds is not a valid key and the pod is refused`,
       })),
     ];
     if (conflicts.length > 0) {
@@ -174,7 +176,7 @@ export class PodDefaultAdmission {
  */
 function describeConflict(rule: string, key: string, parties: (string | undefined)[], container?: string): string {
   const subject = conflictSubject(rule, key, container);
-  const names = parties.filter((p): p is string => p !== undefined);
+  const names = parties.filter((p): p is string => p !== undefined).map(p => shownName(p, 'name'));
   const byPod = parties.some(p => p === undefined);
   if (rule === 'sidecar' && byPod) {
     return `poddefault ${names.join(', ')} adds ${subject}, which the pod already has`;
@@ -188,13 +190,19 @@ function describeConflict(rule: string, key: string, parties: (string | undefine
 function toAdmissionConflict(c: MergeConflict, podDefaults: any[]): AdmissionConflict {
   const parties = c.sources.map(s => (s === POD ? undefined : nameOf(podDefaults[s])));
   const message = c.rule === 'json-patch'
-    ? `poddefault ${parties.join(', ')} ${parties.length > 1 ? 'add' : 'adds'} sidecar ${c.sidecars?.join(', ')} and `
-      + `${c.key.includes(', ') ? 'changes containers' : 'changes container'} ${c.key}: the webhook's JSON patch removes each changed `
+    ? `poddefault ${shownNames(parties)} ${parties.length > 1 ? 'add' : 'adds'} sidecar ${shownNames(c.sidecars ?? [])} and `
+      + `${c.key.includes(', ') ? 'changes containers' : 'changes container'} ${shownNames(c.key.split(', '))}: the webhook's JSON patch removes each changed `
       + 'container by its old index, one after the other, so the API server cannot apply it'
     : describeConflict(c.rule, c.key, parties, c.container);
   const names = parties.filter((p): p is string => p !== undefined);
+  const key = c.rule === 'json-patch' ? shownNames(c.key.split(', ')) : shownConflictKey(c.rule, c.key);
   return c.container === undefined
-    ? { rule: c.rule, key: c.key, podDefaults: names, message }
-    : { rule: c.rule, key: c.key, podDefaults: names, container: c.container, message };
+    ? { rule: c.rule, key, podDefaults: names, message }
+    : { rule: c.rule, key, podDefaults: names, container: c.container, message };
+}
+
+/** Names joined by ", ", each that may be a credential pasted in its place described. */
+function shownNames(names: readonly (string | undefined)[]): string {
+  return names.map(n => (n === undefined ? '' : shownName(n, 'name'))).join(', ');
 }
 

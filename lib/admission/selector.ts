@@ -1,7 +1,7 @@
 // Label selectors as the webhook parses and matches them (metav1.LabelSelectorAsSelector and
 // labels.Selector.Matches).
-import { labelKeyProblem, labelValueProblem } from '../names';
-import { quoteEmpty, str } from './manifest';
+import { labelKeyProblem, labelValueProblem, shownKey, shownName } from '../names';
+import { str } from './manifest';
 
 /**
  * One requirement of a selector; a `matchLabels` entry is `In` with its one value.
@@ -36,7 +36,7 @@ export function parseSelector(selector: any): ParsedSelector {
     const key = keys[i];
     const value = matchLabels[key];
     const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-    if (problem !== undefined) { return new Selector([], key, `matchLabels key ${key}: ${problem}`); }
+    if (problem !== undefined) { return new Selector([], key, `matchLabels key ${shownKey(key)}: ${problem}`); }
     requirements[i] = { key, operator: 'In', values: [value] };
   }
   const expressions = selector?.matchExpressions;
@@ -46,7 +46,7 @@ export function parseSelector(selector: any): ParsedSelector {
     const values: any[] = expression?.values ?? [];
     const operator = expression?.operator;
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${quoteEmpty(key)}: ${keyProblem}`); }
+    if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${shownKey(key)}: ${keyProblem}`); }
     // The API server refuses such a PodDefault first (its CRD declares a list of strings); it crashed the walk below.
     if (!Array.isArray(values)) { return new Selector([], key, `matchExpressions key ${key}: values is no list`); }
     if (operator === 'In' || operator === 'NotIn') {
@@ -56,7 +56,7 @@ export function parseSelector(selector: any): ParsedSelector {
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
       if (values.length > 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
     } else {
-      return new Selector([], key, `matchExpressions key ${key}: unknown operator ${String(operator)}`);
+      return new Selector([], key, `matchExpressions key ${key}: unknown operator ${shownName(String(operator), 'operator')}`);
     }
     requirements.push({ key, operator, values });
   }

@@ -24,6 +24,7 @@
 // - a required field that is absent once nulls are dropped (object_validator.go);
 // - two items of an `x-kubernetes-list-type: map` list (a container's ports) with the same keys
 //   (apiextensions-apiserver pkg/apiserver/schema/listtype/validation.go), the defaults set.
+import { shownName } from '../names';
 import { withoutNulls } from './manifest';
 import { PODDEFAULT_CRD_FIELDS, PODDEFAULT_CRD_LIST_MAP_KEYS, PODDEFAULT_CRD_PATTERNS, PODDEFAULT_CRD_REQUIRED } from './poddefault-crd-fields';
 
@@ -515,17 +516,38 @@ function kindOf(value: unknown, expected: ExpectedType): string {
  */
 export function pathText(path: readonly (string | number)[]): string {
   let text = '';
-  for (let i = 0; i < path.length; i++) {
-    const part = path[i];
-    if (typeof part === 'number') {
-      text += `[${part}]`;
-    } else if (/^[A-Za-z_$][\w$-]*$/.test(part)) {
-      text += i === 0 ? part : `.${part}`;
-    } else {
-      text += `[${JSON.stringify(part)}]`;
-    }
-  }
+  for (let i = 0; i < path.length; i++) { text += partText(path[i], i === 0); }
   return text;
+}
+
+/** One part of a path as `pathText` writes it: `[0]`, `.name` (`name` first), `["b.c"]`. */
+function partText(part: string | number, first: boolean): string {
+  if (typeof part === 'number') { return `[${part}]`; }
+  if (/^[A-Za-z_$][\w$-]*$/.test(part)) { return first ? part : `.${part}`; }
+  return `[${JSON.stringify(part)}]`;
+}
+
+/**
+ * A path as a message shows it: `pathText`, with each part written in the input that may be a credential pasted where
+ * a field name or key goes described, not shown (`metadata.annotations[(key not shown, as it may be a secret: 300
+ * characters, a space at character 17)]`, names.ts shownName). `pathText` stays the data: `pathParts` reads it back.
+ *
+ * @internal
+ */
+export function shownPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (let i = 0; i < path.length; i++) { text += shownPart(path[i], i === 0); }
+  return text;
+}
+
+/**
+ * One part of a path as `shownPath` writes it, after others unless `first`: `.name`, `["b.c"]`, `[(key not shown, ...)]`.
+ *
+ * @internal
+ */
+export function shownPart(part: string | number, first = false): string {
+  const shown = typeof part === 'string' ? shownName(part, 'key') : part;
+  return shown === part ? partText(part, first) : `[${shown}]`;
 }
 
 /**

@@ -12,14 +12,13 @@
 // `kubernetes.io/metadata.name`, which the API server sets on every namespace). A namespace that only
 // holds objects of the input is judged by a selector that reads `kubernetes.io/metadata.name` alone,
 // where the answer is exact, and left out by any other: its labels are unknown.
-import { quoteEmpty } from '../admission/manifest';
 import { parseSelector, ParsedSelector } from '../admission/selector';
-import { pathText } from '../admission/stored-pod-default';
+import { shownPath } from '../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../json';
-import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem } from '../names';
+import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem, quotedName, shownKey, shownName } from '../names';
 import { schemaRefusal, Refusal, wrongType } from './eso-schema';
 import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
-import { Found, isExternalSecret, toFound } from './objects';
+import { Found, isExternalSecret, ns, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
 import { CheckProblem } from './types';
@@ -130,7 +129,7 @@ const JUDGED_ELSEWHERE: ReadonlySet<string> = new Set(['externalSecretSpec', 'na
 function metadataRefusal(meta: unknown): Refusal | undefined {
   if (!isPlainObject(meta)) { return undefined; }
   const refusal = (kind: string, key: string, why: string, fix: string): Refusal => {
-    const field = pathText(['spec', 'externalSecretMetadata', kind, key]);
+    const field = shownPath(['spec', 'externalSecretMetadata', kind, key]);
     return { field, problem: `${field}, which the api server refuses on each ExternalSecret of it (${why})`, fix };
   };
   const labels = isPlainObject(meta.labels) ? meta.labels : {};
@@ -212,10 +211,10 @@ function leftOut(other: Found, source: string, ces: Found, namespace: string, na
     rule: 'duplicate-object',
     namespace,
     sources: [other.source, source],
-    key: name,
-    message: `${other.source} and ${source} are both ExternalSecret ${name} in namespace ${namespace}: External Secrets Operator does not take over `
-      + `an ExternalSecret that ClusterExternalSecret ${ces.name} does not own, and leaves namespace ${namespace} out of it (status.failedNamespaces)`,
-    fix: `give one of them another name (spec.externalSecretName on the ClusterExternalSecret), or leave namespace ${namespace} out of the ClusterExternalSecret`,
+    key: shownName(name, 'name'),
+    message: `${other.source} and ${source} are both ExternalSecret ${shownName(name, 'name')} in namespace ${ns(namespace)}: External Secrets Operator does not take over `
+      + `an ExternalSecret that ClusterExternalSecret ${shownName(ces.name, 'name')} does not own, and leaves namespace ${ns(namespace)} out of it (status.failedNamespaces)`,
+    fix: `give one of them another name (spec.externalSecretName on the ClusterExternalSecret), or leave namespace ${ns(namespace)} out of the ClusterExternalSecret`,
   });
 }
 
@@ -275,7 +274,7 @@ function externalSecretsByNamespace(objects: readonly Found[]): Map<string, Map<
 
 /** A CES as messages name it. */
 function subjectOf(ces: Found): string {
-  return `clusterexternalsecret ${ces.name} (${ces.source})`;
+  return `clusterexternalsecret ${shownName(ces.name, 'name')} (${ces.source})`;
 }
 
 /** How a CES targets namespaces: the names of `spec.namespaces` and its selectors; or why ESO targets none. */
@@ -342,7 +341,7 @@ function readTargets(ces: Found, spec: any): Targets {
     if (nullLabel !== undefined) {
       // The API server drops a null map value, or a null matchLabels (PruneNonNullableNullsWithoutDefaults), and stores
       // the selector without it: it is valid, and selects more namespaces than meant. Reported, and not judged further.
-      const what = nullLabel === null ? `${field}.matchLabels null (left empty in YAML)` : `${field}.matchLabels ${JSON.stringify(nullLabel)} null (a value left empty in YAML)`;
+      const what = nullLabel === null ? `${field}.matchLabels null (left empty in YAML)` : `${field}.matchLabels ${quotedName(nullLabel, 'key')} null (a value left empty in YAML)`;
       problems.push(checkProblem({
         rule: 'shape', namespace: '', sources: [ces.source], key: `${field}.matchLabels`,
         message: `${subject} has ${what}, which the api server drops as it stores `
@@ -391,7 +390,7 @@ function selectorShapeProblem(value: unknown): string | undefined {
     if (!isPlainObject(labels)) { return `whose matchLabels is ${typeName(labels)}`; }
     // A null value is dropped before the schema is validated (PruneNonNullableNullsWithoutDefaults).
     const key = Object.keys(labels).find(k => labels[k] !== null && typeof labels[k] !== 'string');
-    if (key !== undefined) { return `whose matchLabels ${quoteEmpty(key)} is ${typeName(labels[key])}, not a string`; }
+    if (key !== undefined) { return `whose matchLabels ${shownKey(key)} is ${typeName(labels[key])}, not a string`; }
   }
   const expressions = value.matchExpressions;
   if (expressions === undefined || expressions === null) { return undefined; }

@@ -16,7 +16,9 @@
 //   `templateFrom`'s), and never the fetched keys, whatever `mergePolicy` says. Merge and
 //   CreateOrMerge render into the ConfigMap that exists.
 import { withoutNulls } from '../admission/manifest';
+import { shownPart } from '../admission/stored-pod-default';
 import { isPlainObject, str, typeName } from '../json';
+import { shownKey, shownName } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { missingField, notAllowed, Refusal, schemaRefusal, wrongType } from './eso-schema';
 import { apiGroup } from './input-model';
@@ -114,7 +116,7 @@ export function repeatedSecretKeys(spec: any): readonly RepeatedKey[] {
 
 /** The message of a repeated `secretKey` of the spec at `prefix` (`spec`, or a CES's `spec.externalSecretSpec`), which ESO's webhook refuses in `what`. */
 export function repeatedKeyMessage(prefix: string, repeated: RepeatedKey, what: string): string {
-  return `${prefix}.data[${repeated.repeat}].secretKey ${repeated.key}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
+  return `${prefix}.data[${repeated.repeat}].secretKey ${shownKey(repeated.key)}, as ${prefix}.data[${repeated.first}] has, with ${prefix}.target.deletionPolicy Retain (the default): `
     + `External Secrets Operator's webhook refuses ${what} (duplicate secretKey found)`;
 }
 
@@ -140,7 +142,7 @@ export function nullListItem(value: unknown, path: string): string | undefined {
     }
   } else if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
-      const found = nullListItem(value[key], `${path}.${key}`);
+      const found = nullListItem(value[key], `${path}${shownPart(key)}`);
       if (found !== undefined) { return found; }
     }
   }
@@ -553,7 +555,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     if (refusal !== undefined) {
       problems.push(checkProblem({
         rule: 'shape', namespace: found.namespace, sources: [found.source], key: refusal.field,
-        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${refusal.problem}, `
+        message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${refusal.problem}, `
           + 'and External Secrets Operator writes nothing of it',
         fix: refusal.fix,
       }));
@@ -561,7 +563,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     for (const repeated of read.repeated) {
       problems.push(checkProblem({
         rule: 'secret-data', namespace: found.namespace, sources: [found.source], key: `spec.data[${repeated.repeat}].secretKey`,
-        message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
+        message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${repeatedKeyMessage('spec', repeated, 'the ExternalSecret')}, `
           + 'so kubectl apply fails and it writes nothing',
         fix: REPEATED_KEY_FIX,
       }));
@@ -570,7 +572,7 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
     if (problem === undefined) { continue; }
     problems.push(checkProblem({
       rule: 'refresh-interval', namespace: found.namespace, sources: [found.source], key: 'spec.refreshInterval',
-      message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)} has a spec.refreshInterval that ${problem}: `
+      message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has a spec.refreshInterval that ${problem}: `
         + 'its webhook refuses the ExternalSecret, and without the webhook it is never synced',
       fix: DURATION_FIX,
     }));

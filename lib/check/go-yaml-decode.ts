@@ -15,6 +15,7 @@
 // what kubectl refuses. A load that made no stand-in needs no settling, and most documents make none.
 import { State, YAMLException } from 'js-yaml';
 import { isPlainObject } from '../json';
+import { shownKey } from '../names';
 
 /** A problem go-yaml v2 or sigs.k8s.io/yaml finds after parsing; its words name the field, never a value. */
 export class GoYamlValueError extends YAMLException {
@@ -175,7 +176,8 @@ function settle(value: unknown, decoding: Decoding): unknown {
       if (why !== undefined) { fail(path, `has a key that ${why}, which kubectl refuses: write the key as a string`); }
       if (decoding.careful && key === 'null') { fail(path, 'has a key that is null, empty or "null", which kubectl refuses or this check cannot tell from one: use another key'); }
       if (decoding.mergeKeys.has(key)) { merges = true; }
-      const name = decoding.mergeKeys.has(key) ? '<<' : key;
+      // The path is for messages alone: a key that may be a credential is described in it (names.ts shownName).
+      const name = decoding.mergeKeys.has(key) ? '<<' : shownKey(key);
       mapping[key] = visit(mapping[key], path === '' ? name : `${path}.${name}`);
     }
     if (merges) { budget = merge(mapping, path, decoding, budget); }

@@ -3,6 +3,7 @@
 // object that names no namespace, which values kubectl reads as objects or lists of objects, and which
 // PodDefaults the user exempts from the listing rule.
 import { isPlainObject, typeName } from '../json';
+import { shownName } from '../names';
 
 /** The API group of an `apiVersion`: `core` for the core group (`v1`), as messages name it. */
 export function apiGroup(apiVersion: string): string {
@@ -65,13 +66,13 @@ export function objectProblem(value: unknown): string | undefined {
   if (typeof value.kind !== 'string' || value.kind === '') { return 'has no kind'; }
   const name = isPlainObject(value.metadata) ? value.metadata.name : undefined;
   if (name !== undefined && name !== null && typeof name !== 'string') {
-    return `${value.kind} has a metadata.name that is ${typeName(name)}, not a string`;
+    return `${shownName(value.kind, 'kind')} has a metadata.name that is ${typeName(name)}, not a string`;
   }
   if (typeof name !== 'string' || name === '') {
-    return `${value.kind} has no metadata.name, which kubectl apply needs (kubectl create takes a metadata.generateName instead): give it a name`;
+    return `${shownName(value.kind, 'kind')} has no metadata.name, which kubectl apply needs (kubectl create takes a metadata.generateName instead): give it a name`;
   }
   if (value.metadata.namespace !== undefined && value.metadata.namespace !== null && typeof value.metadata.namespace !== 'string') {
-    return `${value.kind} ${value.metadata.name} has a metadata.namespace that is not a string`;
+    return `${shownName(value.kind, 'kind')} ${shownName(name, 'name')} has a metadata.namespace that is not a string`;
   }
   return undefined;
 }

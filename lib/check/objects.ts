@@ -3,6 +3,7 @@
 import { parseSelector, ParsedSelector } from '../admission/selector';
 import { Refusal, storeFields } from '../admission/stored-pod-default';
 import { str } from '../json';
+import { shownName } from '../names';
 import { ExternalSecretVerdict, judgeExternalSecret } from './external-secret';
 import { apiGroup, isNamespaced } from './input-model';
 import { resourceFileName } from './output-files';
@@ -61,7 +62,7 @@ export function toFound(input: CheckInput, index: number, options: CheckOptions)
   const file = input.file ?? (options.filePerResource === true ? `${resourceFileName(manifest.kind, manifest.metadata?.name)}.k8s.yaml` : undefined);
   return {
     index,
-    source: input.source ?? `${kind} ${name}`,
+    source: input.source ?? `${shownName(kind, 'kind')} ${shownName(name, 'name')}`,
     manifest,
     group,
     kind,
@@ -186,19 +187,19 @@ export function append<T>(list: T[], more: readonly T[]): void {
 
 /** The kind of `found`, as a message names it: `object` for one that names none. */
 export function kindWord(found: Found): string {
-  return found.kind === '' ? 'object' : found.kind;
+  return found.kind === '' ? 'object' : shownName(found.kind, 'kind');
 }
 
 /** An object for a message, of any kind: `configmap c (s0) in namespace team-a`; the namespace only where it has one or takes one. */
 export function objectSubject(found: Found): string {
   const namespaced = found.namespace !== '' || found.floating;
-  const words = [kindWord(found).toLowerCase(), found.name].filter(w => w !== '').join(' ');
+  const words = [kindWord(found).toLowerCase(), shownName(found.name, 'name')].filter(w => w !== '').join(' ');
   return `${words} (${found.source})${namespaced ? ` in namespace ${ns(found.namespace)}` : ''}`;
 }
 
-/** A namespace for a message. */
+/** A namespace for a message: `(none)`, or one that may be a credential pasted in its place described (names.ts shownName). */
 export function ns(namespace: string): string {
-  return namespace === '' ? '(none)' : namespace;
+  return namespace === '' ? '(none)' : shownName(namespace, 'namespace');
 }
 
 /**

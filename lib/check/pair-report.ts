@@ -4,6 +4,7 @@
 // 100 PodDefaults one notebook can select together each define volume `creds` their own way has 4950
 // such pairs: reported one by one, that is 4950 lines (1.6 MB from `check`) naming each PodDefault 99
 // times, and at 1000 PodDefaults half a million lines.
+import { shownName } from '../names';
 import { PodDefaultFound } from './objects';
 import { byName } from './selection';
 import { CheckProblem } from './types';
@@ -49,7 +50,7 @@ export function pairProblems<T>(clashes: PairClashes<T>): CheckProblem[] {
     ...first,
     sources: named.map(pd => pd.source),
     message: `${counted?.count ?? pairs.length} pairs of poddefaults that one notebook can select together ${clashes.what}, among the ${named.length} poddefaults `
-      + `${named.map(pd => `${pd.name} (${pd.source})`).join(', ')}; the first pair: ${first.message}`,
+      + `${named.map(pd => `${shownName(pd.name, 'name')} (${pd.source})`).join(', ')}; the first pair: ${first.message}`,
     fix: `for each pair, ${first.fix}`,
   }];
 }

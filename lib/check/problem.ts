@@ -1,6 +1,7 @@
 // How rules state a problem, and how a door turns one into its line: what is wrong, then the fix, then
 // the door's own words for exempting a PodDefault from the listing rule where that fixes it too.
 import { ParsedSelector } from '../admission/selector';
+import { isShownName, shownName } from '../names';
 import { CheckProblem } from './types';
 
 /** A problem as a rule states it; `namespace` is `''` when the objects have none. */
@@ -22,7 +23,8 @@ export function checkProblem(parts: ProblemParts): CheckProblem {
   const problem: { -readonly [K in keyof CheckProblem]: CheckProblem[K] } = { rule: parts.rule, sources: [...parts.sources], message: parts.message, fix: parts.fix };
   if (parts.namespace !== '') { problem.namespace = parts.namespace; }
   if (parts.key !== undefined) { problem.key = parts.key; }
-  if (parts.exempt !== undefined) { problem.exempt = parts.exempt; }
+  // The door's remedy names the PodDefault to exempt: not one whose name or namespace a message does not show.
+  if (parts.exempt !== undefined && isShownName(parts.exempt) && (parts.namespace === '' || isShownName(parts.namespace))) { problem.exempt = parts.exempt; }
   return problem;
 }
 
@@ -50,7 +52,7 @@ export function selectorProblem(invalid: InvalidSelector): CheckProblem {
     rule: 'selector',
     namespace: invalid.namespace,
     sources: [invalid.source],
-    key: invalid.selector.key,
+    key: invalid.selector.key === undefined ? undefined : shownName(invalid.selector.key, 'key'),
     message: `${invalid.subject} has an invalid selector${where} (${invalid.selector.error}), ${invalid.consequence}`,
     fix: 'fix the selector',
   });

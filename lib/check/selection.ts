@@ -14,7 +14,7 @@
 // each other by a key are never compared one by one: the work grows with the entries and the pairs
 // found, not with the square of the PodDefaults.
 import { SelectorRequirement } from '../admission/selector';
-import { compareNames } from '../names';
+import { compareNames, shownName } from '../names';
 import { PodDefaultFound } from './objects';
 
 /** What a selector allows for one label key. */
@@ -219,7 +219,7 @@ export function witness(podDefaults: readonly PodDefaultFound[], extra: readonly
 export function describeLabels(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {});
   if (entries.length === 0) { return 'whatever its labels'; }
-  return `labelled ${entries.map(([k, v]) => `${k}=${v}`).join(',')}`;
+  return `labelled ${entries.map(([k, v]) => `${shownName(k, 'key')}=${shownName(v, 'value')}`).join(',')}`;
 }
 
 export function byName(a: PodDefaultFound, b: PodDefaultFound): number {

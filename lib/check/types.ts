@@ -89,7 +89,9 @@ export interface CheckProblem {
   readonly sources: string[];
 
   /**
-   * The clashing name, path or key; never a value.
+   * The clashing name, path or key; never a value. A name or key that may be a credential pasted in its place (a
+   * character no name has, too long, a token) is described, not shown: `spec.env[0][(key not shown, as it may be a
+   * secret: 300 characters, a space at character 17)]`.
    * @default - the rule concerns the object as a whole
    */
   readonly key?: string;

@@ -26,7 +26,8 @@ import { readGoYamlLiteralBlock } from './go-yaml-block-scalar';
 import { isGoYamlNonString, loadKubectlYaml } from './kubectl-yaml';
 import { checkProblem } from './problem';
 import { CheckInput, CheckProblem } from './types';
-import { pathText } from '../admission/stored-pod-default';
+import { shownPath } from '../admission/stored-pod-default';
+import { isShownName, shownName } from '../names';
 import { isPlainObject } from '../json';
 
 /**
@@ -53,10 +54,12 @@ export function writtenYamlProblems(inputs: readonly CheckInput[]): CheckProblem
     if (foreign === undefined) { written.scan(manifest, [], found); } else { found.push({ path: [], key: false, readAs: foreign }); }
     if (found.length === 0) { continue; }
     const namespace = typeof manifest.metadata?.namespace === 'string' ? manifest.metadata.namespace : '';
-    const where = source ?? `${manifest.kind} ${manifest.metadata?.name}`;
+    const where = source ?? `${manifest.kind} ${typeof manifest.metadata?.name === 'string' ? shownName(manifest.metadata.name, 'name') : manifest.metadata?.name}`;
     for (const { path, key, readAs } of found) {
-      const what = key ? `the key ${JSON.stringify(path[path.length - 1])} of ${pathText(path.slice(0, -1)) || 'the object'}` : pathText(path) || 'the object';
-      problems.push(checkProblem({ rule: 'yaml-scalar', namespace, sources: [where], key: pathText(path), message: `${where}: ${what} ${readAs.message}`, fix: readAs.fix }));
+      const last = path[path.length - 1];
+      const shownKey = typeof last === 'string' && isShownName(last) ? JSON.stringify(last) : shownName(String(last), 'key');
+      const what = key ? `the key ${shownKey} of ${shownPath(path.slice(0, -1)) || 'the object'}` : shownPath(path) || 'the object';
+      problems.push(checkProblem({ rule: 'yaml-scalar', namespace, sources: [where], key: shownPath(path), message: `${where}: ${what} ${readAs.message}`, fix: readAs.fix }));
     }
   }
   return problems;

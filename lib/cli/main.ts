@@ -78,6 +78,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   // `version` as kubectl takes it, as `help` is `--help`.
   if (name === '--version' || name === 'version') {
+    // Refused as a command that takes only flags refuses a stray argument: it may be a secret, so it is named by its place.
+    if (rest.length > 0) {
+      return report(io, PROGRAM, new UsageError(`unexpected argument at position 2 after "${name}", which takes none; see "${PROGRAM} --help"`));
+    }
     io.stdout(`${packageVersion()}\n`);
     return EXIT_OK;
   }

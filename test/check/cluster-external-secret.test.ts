@@ -130,8 +130,8 @@ describe('a ClusterExternalSecret whose targets ESO cannot read', () => {
     ['In without values', { matchExpressions: [{ key: 'tier', operator: 'In' }] }, 'tier', 'matchExpressions key tier: operator In needs values'],
     ['NotIn with an empty list', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: [] }] }, 'tier', 'matchExpressions key tier: operator NotIn needs values'],
     ['a lower-case operator', { matchExpressions: [{ key: 'tier', operator: 'in', values: ['gold'] }] }, 'tier', 'matchExpressions key tier: unknown operator in'],
-    ['an invalid matchLabels key', { matchLabels: { 'team name': 'a' } }, 'team name',
-      'matchLabels key team name: the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
+    ['an invalid matchLabels key', { matchLabels: { 'team name': 'a' } }, '(key not shown, as it may be a secret: 9 characters, a space at character 5)',
+      'matchLabels key (key not shown, as it may be a secret: 9 characters, a space at character 5): the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
     ['an invalid matchLabels value', { matchLabels: { team: 'team a' } }, 'team',
       'matchLabels key team: a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit'],
     ['an invalid expression value', { matchExpressions: [{ key: 'team', operator: 'In', values: ['a', '-b'] }] }, 'team',
@@ -452,11 +452,11 @@ describe('a ClusterExternalSecret refused for its whole CRD, or whose ExternalSe
   // the API server's ObjectMeta validation refuses each, though the CES's CRD takes any map of strings.
   const KEY_RULE = 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit';
   test.each<[string, any, string, string, string]>([
-    ['a label key with a space', { labels: { 'tier name': 'gold' } }, 'spec.externalSecretMetadata.labels["tier name"]', `an invalid label key: ${KEY_RULE}`, 'rename the label key'],
+    ['a label key with a space', { labels: { 'tier name': 'gold' } }, 'spec.externalSecretMetadata.labels[(key not shown, as it may be a secret: 9 characters, a space at character 5)]', `an invalid label key: ${KEY_RULE}`, 'rename the label key'],
     ['a label value with a space', { labels: { tier: 'fake gold value' } }, 'spec.externalSecretMetadata.labels.tier',
       'an invalid label value: a label value must be at most 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
       'shorten the value to that rule, or move it to spec.externalSecretMetadata.annotations, whose values are free text'],
-    ['an annotation key with two slashes', { annotations: { 'example.com/a/b': 'v' } }, 'spec.externalSecretMetadata.annotations["example.com/a/b"]',
+    ['an annotation key with two slashes', { annotations: { 'example.com/a/b': 'v' } }, 'spec.externalSecretMetadata.annotations[(key not shown, as it may be a secret: 15 characters, "/" at character 12)]',
       'an invalid annotation key, checked in lower case as a label key: a label key has at most one /', 'rename the annotation key'],
   ])('spec.externalSecretMetadata with %s: each ExternalSecret of it refused, by the key\'s path, never the value', (_title, metadata, field, why, fix) => {
     // GIVEN Secret creds in team-a, and CES creds naming team-a whose ExternalSecrets would carry that metadata

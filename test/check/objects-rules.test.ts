@@ -1443,7 +1443,7 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       `configmap my_settings (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ConfigMap, as the name has "_" at character 3; a ConfigMap name is ${SUBDOMAIN}`,
       'rename the ConfigMap by that rule'],
     ['a ServiceAccount name of 254 characters', object('ServiceAccount', 'v1', { name: LONG, namespace: 'team-a' }),
-      `serviceaccount ${LONG} (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ServiceAccount, as the name is 254 characters long, `
+      `serviceaccount (name not shown, as it may be a secret: 254 characters) (s0) in namespace team-a has an invalid name at metadata.name: the api server refuses the ServiceAccount, as the name is 254 characters long, `
       + `more than 253; a ServiceAccount name is ${SUBDOMAIN}`, 'rename the ServiceAccount by that rule'],
     ['a Namespace name with "." (a DNS label)', object('Namespace', 'v1', { name: 'team.a' }),
       `namespace team.a (s0) has an invalid name at metadata.name: the api server refuses the Namespace, as the name has "." at character 5; a Namespace name is ${LABEL}`,
@@ -1476,19 +1476,19 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       'configmap c (s0) in namespace team-a has a negative generation at metadata.generation: the api server refuses the ConfigMap, as a generation must be greater than or equal to 0',
       'remove metadata.generation (the api server keeps it), or write 0 or more'],
     ['a label key with a space', withMetadata({ labels: { 'team name': 'a' } }),
-      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["team name"]: the api server refuses the ConfigMap, ${LABEL_KEY}: ${KEY_NAME}`, 'rename the label key'],
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 9 characters, a space at character 5)]: the api server refuses the ConfigMap, ${LABEL_KEY}: ${KEY_NAME}`, 'rename the label key'],
     ['a label key whose prefix is in upper case', withMetadata({ labels: { 'Example.com/team': 'a' } }),
-      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["Example.com/team"]: the api server refuses the ConfigMap, ${LABEL_KEY}: `
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 16 characters, "/" at character 12)]: the api server refuses the ConfigMap, ${LABEL_KEY}: `
       + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters', 'rename the label key'],
     ['a label key of two slashes', withMetadata({ labels: { 'example.com/a/b': 'a' } }),
-      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["example.com/a/b"]: the api server refuses the ConfigMap, ${LABEL_KEY}: a label key has at most one /`,
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 15 characters, "/" at character 12)]: the api server refuses the ConfigMap, ${LABEL_KEY}: a label key has at most one /`,
       'rename the label key'],
     ['a label value with a space', withMetadata({ labels: { team: 'fake secret value' } }),
       'configmap c (s0) in namespace team-a has an invalid label value at metadata.labels.team: the api server refuses the ConfigMap, as a label value must be at most 63 '
       + 'characters of letters, digits, -, _ and ., starting and ending with a letter or digit',
       'shorten the value to that rule, or move it to an annotation of the ConfigMap, whose values are free text'],
     ['an annotation key with a space', withMetadata({ annotations: { 'release note': 'x' } }),
-      `configmap c (s0) in namespace team-a has an invalid annotation key at metadata.annotations["release note"]: the api server refuses the ConfigMap, ${ANNOTATION_KEY}: ${KEY_NAME}`,
+      `configmap c (s0) in namespace team-a has an invalid annotation key at metadata.annotations[(key not shown, as it may be a secret: 12 characters, a space at character 8)]: the api server refuses the ConfigMap, ${ANNOTATION_KEY}: ${KEY_NAME}`,
       'rename the annotation key'],
   ])('%s: refused by its path, never a value', (_title, manifest, message, fix) => {
     // GIVEN the object WHEN checked
@@ -1515,7 +1515,7 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
       withMetadata({ name: 'e', labels: { 'a b': 'x' } }),
     ];
     // WHEN checked THEN the last alone
-    expect(PodDefaultCheck.check(inputs(...manifests)).map(p => `${p.rule} ${p.sources.join(',')} ${p.key}`)).toEqual(['field-type s7 metadata.labels["a b"]']);
+    expect(PodDefaultCheck.check(inputs(...manifests)).map(p => `${p.rule} ${p.sources.join(',')} ${p.key}`)).toEqual(['field-type s7 metadata.labels[(key not shown, as it may be a secret: 3 characters, a space at character 2)]']);
   });
 
   describe('built-in kinds, by the name validator each calls (lib/check/builtin-kinds.ts, kubernetes release-1.32)', () => {
@@ -1745,17 +1745,18 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
     // WHEN checked THEN the number by metadata-type (which runs first); the label key by this rule; the name once, by name-format
     expect(PodDefaultCheck.check(inputs(pod, withMetadata({ labels: { tier: 2 } }))).map(p => `${p.rule} ${p.key}`)).toEqual([
       'field-type metadata.labels.tier',
-      'field-type metadata.labels["a b"]',
+      'field-type metadata.labels[(key not shown, as it may be a secret: 3 characters, a space at character 2)]',
       'name-format Creds',
     ]);
   });
 
   withKubectl('kubectl on this machine decodes such metadata without complaint: only the api server refuses it', () => {
     // GIVEN a file the check refuses
+    const TEAM_NAME = 'metadata.labels[(key not shown, as it may be a secret: 9 characters, a space at character 5)]';
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Settings\n  namespace: team_a\n  generation: -1\n  labels:\n    team name: a b\n'
       + '  annotations:\n    release note: x\n';
     expect(problemKeys(text)).toEqual([
-      'metadata.name', 'metadata.namespace', 'metadata.generation', 'metadata.labels["team name"]', 'metadata.labels["team name"]', 'metadata.annotations["release note"]',
+      'metadata.name', 'metadata.namespace', 'metadata.generation', TEAM_NAME, TEAM_NAME, 'metadata.annotations[(key not shown, as it may be a secret: 12 characters, a space at character 8)]',
     ]);
     // WHEN kubectl creates it with an unreachable server THEN it decodes the object and fails only where it needs the server
     expect(kubectlDecoding(text)).toEqual({ refused: false, needsServer: true });

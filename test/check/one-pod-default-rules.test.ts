@@ -53,20 +53,22 @@ describe('rules on one PodDefault', () => {
     }]],
     ['pod annotations with valid keys, one with a prefix in upper case, which the API server lower-cases', pd('gpu', { annotations: { 'note': 'x y', 'Example.COM/Owner': 'z' } }), []],
     ['a pod annotation key the API server refuses (ValidateAnnotations of the pod the webhook writes)', pd('gpu', { annotations: { 'my note': 'x', 'ok': 'y' } }), [{
-      rule: 'annotation-key', key: 'my note',
-      message: `${WHERE('gpu')} has the invalid annotation key "my note" in spec.annotations, which the api server refuses on every notebook that selects it `
+      rule: 'annotation-key', key: '(key not shown, as it may be a secret: 7 characters, a space at character 3)',
+      message: `${WHERE('gpu')} has the invalid annotation key (key not shown, as it may be a secret: 7 characters, a space at character 3) in spec.annotations, which the api server refuses on every notebook that selects it `
         + '(it checks the key in lower case as a label key): the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
     }]],
+    // A "/" outside a valid label key is no name's: such a key may be a credential (an AWS secret access key has them), so
+    // it is described by its length and its first "/", and the rule's reason says what is wrong.
     ...([
-      ['a/b/c', 'a label key has at most one /'],
-      ['a//b', 'a label key has at most one /'],
-      ['/b', PREFIX_RULE],
-      ['Example.com/b', PREFIX_RULE],
-      ['a/', NAME_RULE],
-      ['-a', NAME_RULE],
-    ] as const).map(([key, text]): [string, any, { rule: string; key?: string; message: string }[]] => [`the pod label key ${key}`, pd('gpu', { labels: { [key]: 'x' } }), [{
-      rule: 'label-key', key,
-      message: `${WHERE('gpu')} has the invalid label key "${key}" in spec.labels: ${text}; rename the key`,
+      ['a/b/c', 'a label key has at most one /', '(key not shown, as it may be a secret: 5 characters, "/" at character 2)'],
+      ['a//b', 'a label key has at most one /', '(key not shown, as it may be a secret: 4 characters, "/" at character 2)'],
+      ['/b', PREFIX_RULE, '(key not shown, as it may be a secret: 2 characters, "/" at character 1)'],
+      ['Example.com/b', PREFIX_RULE, '(key not shown, as it may be a secret: 13 characters, "/" at character 12)'],
+      ['a/', NAME_RULE, '(key not shown, as it may be a secret: 2 characters, "/" at character 2)'],
+      ['-a', NAME_RULE, '"-a"'],
+    ] as const).map(([key, text, shown]): [string, any, { rule: string; key?: string; message: string }[]] => [`the pod label key ${key}`, pd('gpu', { labels: { [key]: 'x' } }), [{
+      rule: 'label-key', key: shown === '"-a"' ? key : shown,
+      message: `${WHERE('gpu')} has the invalid label key ${shown} in spec.labels: ${text}; rename the key`,
     }]]),
     ['the spawner\'s dshm volume', pd('shm', { volumes: [{ name: 'dshm', emptyDir: {} }] }), [{
       rule: 'spawner-volume', key: 'dshm',
@@ -206,9 +208,13 @@ describe('unknown-field: a field the PodDefault CRD of Kubeflow 1.10 does not de
       key: 'spec.volumeMount',
       message: `${WHERE('a')} sets spec.volumeMount, ${UNKNOWN}: ${REFUSED}; remove the field: spec.volumeMounts is set besides`,
     }]],
-    ['a field whose name is no identifier, named as JSON in brackets', { env: [{ 'name': 'A', 'value': 'x', 'secret value': 'fake' }] }, [{
-      key: 'spec.env[0]["secret value"]',
-      message: `${WHERE('a')} sets spec.env[0]["secret value"], ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    ['a field whose name is no identifier, named as JSON in brackets', { env: [{ 'name': 'A', 'value': 'x', 'team.note': 'fake' }] }, [{
+      key: 'spec.env[0]["team.note"]',
+      message: `${WHERE('a')} sets spec.env[0]["team.note"], ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
+    }]],
+    ['a field whose name holds a space, which a name never does: described, not shown', { env: [{ 'name': 'A', 'value': 'x', 'secret value': 'fake' }] }, [{
+      key: 'spec.env[0][(key not shown, as it may be a secret: 12 characters, a space at character 7)]',
+      message: `${WHERE('a')} sets spec.env[0][(key not shown, as it may be a secret: 12 characters, a space at character 7)], ${UNKNOWN}: ${REFUSED}; ${CORRECT}`,
     }]],
     ['an ephemeral volume\'s claim labels: controller-gen declared its metadata with no field', {
       volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { metadata: { labels: { team: 'ml' } }, spec: { accessModes: ['ReadWriteOnce'] } } } }],

@@ -217,7 +217,7 @@ describe('rules on one PodDefault', () => {
     ['invalid label keys', 'label-key.yaml', p => [
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
         + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
-      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "Example.com/team" in spec.labels: `
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key (key not shown, as it may be a secret: 16 characters, "/" at character 12) in spec.labels: `
         + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters; rename the key',
     ]],
     ['an invalid selector', 'selector.yaml', p => [`poddefault docker-config (${p}) in namespace team-a has an invalid selector `
@@ -452,7 +452,8 @@ describe('attaching and synthesising', () => {
       `configmap Settings (${config.node.path}) in namespace team-a has an invalid name at metadata.name: the api server refuses the ConfigMap, as the name has `
       + 'an upper-case letter at character 1; a ConfigMap name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a '
       + 'letter or digit, at most 253 characters); rename the ConfigMap by that rule',
-      `configmap Settings (${config.node.path}) in namespace team-a has an invalid annotation key at metadata.annotations["release note"]: the api server `
+      `configmap Settings (${config.node.path}) in namespace team-a has an invalid annotation key at metadata.annotations[(key not shown, as it may be a secret: 12 characters, `
+      + 'a space at character 8)]: the api server '
       + 'refuses the ConfigMap, as it checks the key in lower case as a label key, an optional DNS subdomain and /, then a name: the name must be 1 to 63 '
       + 'characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the annotation key',
     ]);

@@ -11,6 +11,7 @@ import { ApiObject, App, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { KubePodDefault } from '../../imports/kubeflow.org';
 import { MinioDefault, PodDefaultValidation } from '../../lib';
 import { writtenYamlProblems } from '../../lib/check/written-yaml';
+import { characterClass } from '../../lib/names';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'kubectl-reads-cdk8s-yaml.json');
 
@@ -140,7 +141,14 @@ function reported(text: string): string[] {
 
 
 /** A key's path as the check's messages write it: `.key` for a name of letters, digits, `_`, `$` and `-` that starts with no digit, `["key"]` for any other. */
+/**
+ * The path of `key` in `map` as a problem names it: in brackets when it is no identifier, and described, not shown, when
+ * it holds a character no name has (it may be a secret pasted where a key goes; names.ts shownName).
+ */
 function keyPath(map: string, key: string): string {
+  const chars = Array.from(key);
+  const bad = chars.findIndex(c => !/^[-A-Za-z0-9_./]$/.test(c));
+  if (bad >= 0) { return `${map}[(key not shown, as it may be a secret: ${chars.length} characters, ${characterClass(chars[bad])} at character ${bad + 1})]`; }
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${map}.${key}` : `${map}[${JSON.stringify(key)}]`;
 }
 
@@ -188,7 +196,7 @@ test('a line separator is refused also where kubectl keeps it: in quotes, betwee
   const key = `"${'a'.repeat(1100)}\u2028b`;
   const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'quoted' }, data: { [key]: 'x', value: '"\u2028' } };
   // WHEN judged THEN both are reported
-  expect(writtenYamlProblems([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual([`data[${JSON.stringify(key)}]`, 'data.value']);
+  expect(writtenYamlProblems([{ manifest, source: 'quoted' }]).map(p => p.key)).toEqual(['data[(key not shown, as it may be a secret: 1103 characters, "\\"" at character 1)]', 'data.value']);
   // AND kubectl reads them back (when on PATH): the rule refuses more than it must here, and says so in its comment
   expect(kubectlUnreadable([key], true) ?? []).toEqual([]);
   expect(kubectlUnreadable(['"\u2028'], false) ?? []).toEqual([]);
@@ -214,8 +222,8 @@ test('a merge key `<<`, which cdk8s writes plain, is reported; as a value it is 
   const problems = writtenYamlProblems([{ manifest, source: 'c/cm' }]);
   // THEN only the key is reported, in the object's namespace
   expect(problems).toEqual([{
-    rule: 'yaml-scalar', namespace: 'team-a', sources: ['c/cm'], key: 'data["<<"]',
-    message: 'c/cm: the key "<<" of data is a string that cdk8s writes without quotes, and kubectl reads it back as a merge key',
+    rule: 'yaml-scalar', namespace: 'team-a', sources: ['c/cm'], key: 'data[(key not shown, as it may be a secret: 2 characters, "<" at character 1)]',
+    message: 'c/cm: the key (key not shown, as it may be a secret: 2 characters, "<" at character 1) of data is a string that cdk8s writes without quotes, and kubectl reads it back as a merge key',
     fix: 'use another key',
   }]);
   // AND kubectl refuses such a file (when on PATH)

@@ -210,7 +210,7 @@ describe('check', () => {
       `${subject} has an invalid namespace at metadata.namespace: the api server refuses the Secret, as the namespace has "_" at character 5; a namespace name is `
       + 'a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); give the name of the namespace, '
       + 'as kubectl get namespaces shows it',
-      `${subject} has an invalid label key at metadata.labels["team name"]: the api server refuses the Secret, as a label key is an optional DNS subdomain and /, `
+      `${subject} has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 9 characters, a space at character 5)]: the api server refuses the Secret, as a label key is an optional DNS subdomain and /, `
       + 'then a name: the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the label key',
       `${subject} has an invalid label value at metadata.labels.owner: the api server refuses the Secret, as a label value must be at most 63 characters of `
       + 'letters, digits, -, _ and ., starting and ending with a letter or digit; shorten the value to that rule, or move it to an annotation of the Secret, '

@@ -462,6 +462,15 @@ describe('help', () => {
     // WHEN asked for it THEN it is printed alone
     expectOutput(await cli([flag]), `${pkg.version}\n`);
   });
+
+  test.concurrent.each([['--version', 'extra'], ['version', 'fake-SECRET-0000 x'], ['--version', '--namespace']])('%s %j is a usage error that echoes no argument', async (flag, extra) => {
+    // GIVEN / WHEN the version asked for with an argument after it
+    const result = await cli([flag, extra]);
+    // THEN it is refused by its place, as a command that takes only flags refuses one, and no version is printed
+    expect(result.stdout).toBe('');
+    expect(expectErrors(result, 2, 'cdk8s-kubeflow-access')).toEqual([
+      `unexpected argument at position 2 after "${flag}", which takes none; see "cdk8s-kubeflow-access --help"`]);
+  });
 });
 
 describe('usage errors exit 2 with one line naming the flag', () => {

@@ -4,6 +4,7 @@
 // ValidateObjectMeta applies to every kind (a custom resource's too, in apiextensions-apiserver's strategy).
 // kubectl's client-side apply also adds kubectl.kubernetes.io/last-applied-configuration, a copy of the
 // object, so it fails below that size: not modelled.
+import { shownName } from '../../names';
 import { listItems } from '../input-model';
 import { Found, kindWord, NO_PROBLEMS, ns, objectSubject, PodDefaultFound } from '../objects';
 import { pairProblems } from '../pair-report';
@@ -49,15 +50,14 @@ export function annotationSizes(objects: readonly Found[]): CheckProblem[] {
 export function podAnnotationSize(pd: PodDefaultFound): readonly CheckProblem[] {
   const sized = sizedOf(pd);
   if (sized === undefined || !isOver(sized)) { return NO_PROBLEMS; }
-  const { marker } = sized;
   const { own, least } = measured(sized);
   return [checkProblem({
     rule: 'annotation-size',
     namespace: pd.namespace,
     sources: [pd.source],
     key: 'spec.annotations',
-    message: `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)} gives each notebook it selects ${own} bytes of annotations in spec.annotations `
-      + `(keys and values), and the webhook adds ${marker} with the PodDefault's resourceVersion: at least ${least} bytes, more than the ${LIMIT} (256 KiB) `
+    message: `poddefault ${shownName(pd.name, 'name')} (${pd.source}) in namespace ${ns(pd.namespace)} gives each notebook it selects ${own} bytes of annotations in spec.annotations `
+      + `(keys and values), and the webhook adds ${shownMarker(pd)} with the PodDefault's resourceVersion: at least ${least} bytes, more than the ${LIMIT} (256 KiB) `
       + 'the api server allows in a pod (ValidateAnnotationsSize), so it refuses every notebook that selects the PodDefault',
     fix: `remove annotations from spec.annotations, or move their values elsewhere (a ConfigMap the notebook mounts), to well under ${LIMIT} bytes`,
   })];
@@ -167,14 +167,19 @@ export function podAnnotationSizesTogether(group: readonly PodDefaultFound[], na
       namespace,
       sources: [a.pd.source, b.pd.source],
       key: 'spec.annotations',
-      message: `poddefaults ${a.pd.name} (${a.pd.source}) and ${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} give a notebook that selects both `
-        + `(${describeLabels(witness([a.pd, b.pd]))}) ${own} bytes of annotations in spec.annotations (keys and values), and the webhook adds ${a.item.marker} and `
-        + `${b.item.marker} with their resourceVersions: at least ${least} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod `
+      message: `poddefaults ${shownName(a.pd.name, 'name')} (${a.pd.source}) and ${shownName(b.pd.name, 'name')} (${b.pd.source}) in namespace ${ns(namespace)} give a notebook that selects both `
+        + `(${describeLabels(witness([a.pd, b.pd]))}) ${own} bytes of annotations in spec.annotations (keys and values), and the webhook adds ${shownMarker(a.pd)} and `
+        + `${shownMarker(b.pd)} with their resourceVersions: at least ${least} bytes, more than the ${LIMIT} (256 KiB) the api server allows in a pod `
         + '(ValidateAnnotationsSize), so it refuses every notebook that selects both',
       fix: 'remove annotations from spec.annotations of one of them, or make the two exclusive by giving both an env var of one name whose value is their own name',
     }),
     what: `give it more annotations than the api server allows in a pod, in namespace ${ns(namespace)}`,
   });
+}
+
+/** The marker annotation of `pd` as a message shows it: its name described when it may be a credential (names.ts shownName). */
+function shownMarker(pd: PodDefaultFound): string {
+  return `${MARKER_PREFIX}${shownName(pd.name, 'name')}`;
 }
 
 /** A PodDefault's part of a pod's annotations (`Sized`), or `undefined` when it gives none but its marker. */

@@ -40,7 +40,7 @@
 // pod label of another value is refused).
 import { DEFAULT_HOME } from '../../access/home-directory';
 import { botocoreCredentialsPath, BotocoreFileRole, BotocoreProfileProvider } from '../../sources/botocore-credentials-file';
-import { foldPath } from '../../names';
+import { foldPath, shownMountPath, shownName } from '../../names';
 import { DataKeys, envFromSource } from '../data-keys';
 import {
   AWS_SETTINGS, botocoreProfile, containerEnvOf, envNames, GCLOUD_SETTINGS, hasOutside, homeOf, NO_SETTINGS, pairSettings, referringNames, Setting,
@@ -429,7 +429,7 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
       namespace,
       sources: [used.pd.source],
       key: pair.cloud,
-      message: `poddefault ${used.pd.name} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
+      message: `poddefault ${shownName(used.pd.name, 'name')} (${used.pd.source}) ${where} gives ${WHAT[pair.used]} (${used.how}) and ${WHAT[pair.unused]} (${unused.how}): `
         + `a notebook that selects it (${describeLabels(labels)}) silently uses ${WHAT[pair.used]}, since ${pair.why}`,
       fix: 'keep one of the two',
     });
@@ -439,9 +439,9 @@ function describe(pair: typeof PAIRS[number], used: Credential, unused: Credenti
     namespace,
     sources: [used.pd.source, unused.pd.source],
     key: pair.cloud,
-    message: `poddefault ${used.pd.name} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${unused.pd.name} (${unused.pd.source}) `
+    message: `poddefault ${shownName(used.pd.name, 'name')} (${used.pd.source}) gives ${WHAT[pair.used]} (${used.how}) and poddefault ${shownName(unused.pd.name, 'name')} (${unused.pd.source}) `
       + `gives ${WHAT[pair.unused]} (${unused.how}) ${where}: a notebook that selects both (${describeLabels(labels)}) `
-      + `silently uses ${WHAT[pair.used]} of ${used.pd.name}, since ${pair.why}`,
+      + `silently uses ${WHAT[pair.used]} of ${shownName(used.pd.name, 'name')}, since ${pair.why}`,
     fix: 'keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)',
   });
 }
@@ -502,7 +502,7 @@ function offersOf(pd: PodDefaultFound, namespace: string, keys: DataKeys, files:
       const name = prefix + key;
       // An env entry of the same name overrides the envFrom one in the container.
       if (Object.prototype.hasOwnProperty.call(VARIABLES, name) && !inEnv.has(name)) {
-        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${source.name}` });
+        add({ pd, kind: VARIABLES[name], how: `${name} of the envFrom ${source.kind} ${shownName(source.name, 'name')}` });
       }
     }
   }
@@ -601,7 +601,7 @@ function namedFiles(settings: ReadonlyMap<PodDefaultFound, Settings>, mayExpandO
  */
 function credentialOf(offer: Offer, settings: Settings, namespace: string, files: SecretFiles, partnerFiles: readonly OfferedFile[] = []): Credential | undefined {
   if (!isFileOffer(offer)) { return offer; }
-  const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${setting.pd.name}`);
+  const variable = (name: string, setting: Setting) => (setting.pd === offer.pd ? name : `${name} of poddefault ${shownName(setting.pd.name, 'name')}`);
   if (offer.kind !== 'google-gcloud-file') {
     const read = botocoreProfile(settings);
     if (read === undefined || read.profile === '') { return undefined; }
@@ -611,7 +611,7 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
       return named === undefined || named.pd === offer.pd ? '' : `, which ${variable(file.as === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE', named)} names`;
     };
     // A file of the other PodDefault of the pair (a role's other half) is named with it.
-    const fileText = (file: OfferedFile) => `the file ${file.path} from Secret ${file.secret}${file.pd === offer.pd ? '' : ` that poddefault ${file.pd!.name} mounts`}${where(file)}`;
+    const fileText = (file: OfferedFile) => `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}${file.pd === offer.pd ? '' : ` that poddefault ${shownName(file.pd!.name, 'name')} mounts`}${where(file)}`;
     for (const pair of podBotocoreFileRoles(partnerFiles.length === 0 ? offer.files : [...offer.files, ...partnerFiles], settings)) {
       const [credentials, config] = [pair.credentials, pair.config].map(f => (f === undefined ? undefined : files.awsFile(namespace, f.secret, f.key, f.as!)));
       const found = files.awsProviders(credentials, config).get(read.profile);
@@ -634,9 +634,9 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
   const config = settings.get('CLOUDSDK_CONFIG');
   for (const file of offer.files) {
     const folded = foldPath(file.path);
-    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}` }; }
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}` }; }
     if (config?.value !== undefined && config.value !== '' && foldPath(`${config.value}/${GCLOUD_FILE}`) === folded) {
-      return { pd: offer.pd, kind: offer.kind, how: `the file ${file.path} from Secret ${file.secret}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
+      return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
     }
   }
   return undefined;

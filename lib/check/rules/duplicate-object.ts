@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { shownName } from '../../names';
 import { clusterExternalSecretOwner } from '../cluster-external-secret';
 import { externalSecretKeys, externalSecretTarget } from '../external-secret';
 import { Found, isExternalSecret, isSecret, ns } from '../objects';
@@ -96,12 +97,12 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   const b = later.found.source;
   const where = floating === undefined
     ? `in namespace ${ns(namespace)}`
-    : `in namespace ${namespace} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${namespace})`;
+    : `in namespace ${ns(namespace)} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${ns(namespace)})`;
   const parts = { rule: 'duplicate-object', namespace, sources: [a, b], key: later.name };
   if (earlier.how === 'object' && later.how === 'object') {
     problems.push(checkProblem({
       ...parts,
-      message: `${a} and ${b} are both ${later.kind} ${later.name} (api group ${later.group}) ${where}: applying them, one overwrites the other`,
+      message: `${a} and ${b} are both ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} (api group ${shownName(later.group, 'api group')}) ${where}: applying them, one overwrites the other`,
       fix: 'give them different names or namespaces',
     }));
     return true;
@@ -113,8 +114,8 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
       if (key === undefined) { return false; }
       problems.push(checkProblem({
         ...parts,
-        key,
-        message: `${a} and ${b} both write key ${key} of ${later.kind} ${later.name} ${where} (creationPolicy ${earlier.policy} and ${later.policy}): `
+        key: shownName(key, 'key'),
+        message: `${a} and ${b} both write key ${shownName(key, 'key')} of ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where} (creationPolicy ${earlier.policy} and ${later.policy}): `
           + 'External Secrets Operator writes one value and then the other, on every refresh',
         fix: 'write each key from one ExternalSecret only',
       }));
@@ -123,7 +124,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
     const [whole, merging] = earlier.how === 'replace' ? [earlier, later] : [later, earlier];
     problems.push(checkProblem({
       ...parts,
-      message: `${a} and ${b} both write ${later.kind} ${later.name} ${where}: External Secrets Operator rewrites the whole ${later.kind} for `
+      message: `${a} and ${b} both write ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where}: External Secrets Operator rewrites the whole ${shownName(later.kind, 'kind')} for `
         + `${whole.found.source} (creationPolicy ${whole.policy}), dropping the keys ${merging.found.source} merges into it`,
       fix: 'set creationPolicy Merge on both, or give them different targets',
     }));
@@ -134,7 +135,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   const writer = object === earlier ? later : earlier;
   problems.push(checkProblem({
     ...parts,
-    message: `${a} and ${b} both make ${later.kind} ${later.name} ${where} (an ExternalSecret writes the ${later.kind} its spec.target.name names, `
+    message: `${a} and ${b} both make ${shownName(later.kind, 'kind')} ${shownName(later.name, 'name')} ${where} (an ExternalSecret writes the ${shownName(later.kind, 'kind')} its spec.target.name names, `
       + 'by default its own name): one overwrites the other',
     fix: object === undefined
       ? 'give them different names or namespaces'

@@ -1,3 +1,4 @@
+import { shownName } from '../../names';
 import { DataKeys, EnvFromSource, envFromSource } from '../data-keys';
 import { append, judgedIn, NO_PROBLEMS, PodDefaultFound } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
@@ -139,6 +140,6 @@ function winner(p: Provider, q: Provider): Provider {
 
 function how(p: Provider): string {
   return p.source === undefined
-    ? `the env of poddefault ${p.pd.name} (${p.pd.source})`
-    : `the envFrom ${p.source.kind} ${p.source.name} of poddefault ${p.pd.name} (${p.pd.source})`;
+    ? `the env of poddefault ${shownName(p.pd.name, 'name')} (${p.pd.source})`
+    : `the envFrom ${p.source.kind} ${shownName(p.source.name, 'name')} of poddefault ${shownName(p.pd.name, 'name')} (${p.pd.source})`;
 }

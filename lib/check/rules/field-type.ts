@@ -11,8 +11,8 @@
 // The shape rule runs first, on the fields the other rules read, and stops at its first problem: when it
 // reports, this rule does not run. A required field that is missing because a misspelling of it was pruned
 // (`mountpath`) is unknown-field's line, which says so; this rule leaves it out.
-import { declaredBeside, INT32_OVERFLOW, NEAR_WHOLE_NUMBER, pathParts, Refusal } from '../../admission/stored-pod-default';
-import { nearestSpelledAlike } from '../../names';
+import { declaredBeside, INT32_OVERFLOW, NEAR_WHOLE_NUMBER, pathParts, Refusal, shownPath } from '../../admission/stored-pod-default';
+import { nearestSpelledAlike, shownName } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -51,13 +51,13 @@ const EXPECTED: Readonly<Record<string, string>> = {
 /** Each reason the API server refuses the PodDefault for its fields, named by its path; never a value. */
 export function fieldTypes(pd: PodDefaultFound): readonly CheckProblem[] {
   if (pd.refused.length === 0) { return NO_PROBLEMS; }
-  const subject = `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+  const subject = `poddefault ${shownName(pd.name, 'name')} (${pd.source}) in namespace ${ns(pd.namespace)}`;
   const problems: CheckProblem[] = [];
   for (const refusal of pd.refused) {
     if (refusal.reason === 'required' && misspeltAs(pd.pruned, refusal) !== undefined) { continue; }
     const { message, fix } = words(refusal);
     const consequence = refusal.reason === 'type' ? storedConsequence(refusal.found) ?? REFUSED : REFUSED;
-    problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: refusal.path, message: `${subject} ${message}${consequence}`, fix }));
+    problems.push(checkProblem({ rule: 'field-type', namespace: pd.namespace, sources: [pd.source], key: shown(refusal.path), message: `${subject} ${message}${consequence}`, fix }));
   }
   return problems;
 }
@@ -69,24 +69,29 @@ function storedConsequence(found: string): string | undefined {
   return undefined;
 }
 
+/** A path of a refusal as a message shows it, any key that may be a credential described (shownPath). */
+function shown(path: string): string {
+  return shownPath(pathParts(path));
+}
+
 function words(refusal: Refusal): { message: string; fix: string } {
   switch (refusal.reason) {
     case 'type': {
       const expected = EXPECTED[refusal.expected];
-      return { message: `has ${refusal.found} at ${refusal.path}, where the PodDefault CRD declares ${expected}`, fix: typeFix(refusal.expected, refusal.found) };
+      return { message: `has ${refusal.found} at ${shown(refusal.path)}, where the PodDefault CRD declares ${expected}`, fix: typeFix(refusal.expected, refusal.found) };
     }
     case 'pattern':
       return {
-        message: `sets ${refusal.path} to a string that is no ${refusal.pattern}, where the PodDefault CRD's pattern asks for one`,
+        message: `sets ${shown(refusal.path)} to a string that is no ${refusal.pattern}, where the PodDefault CRD's pattern asks for one`,
         fix: 'write a quantity, such as 500m, 2Gi or 1.5',
       };
     case 'required':
-      return { message: `has no ${refusal.field} in ${refusal.parent}, which the PodDefault CRD requires`, fix: `set ${refusal.field}` };
+      return { message: `has no ${refusal.field} in ${shown(refusal.parent)}, which the PodDefault CRD requires`, fix: `set ${refusal.field}` };
     case 'duplicate': {
       const keys = refusal.keys.join(' and ');
       const tcp = refusal.keys.includes('protocol') ? ' (a port without protocol is TCP)' : '';
       return {
-        message: `has ${refusal.path} with the same ${keys} as ${refusal.first}${tcp}, which the PodDefault CRD forbids (x-kubernetes-list-type: map)`,
+        message: `has ${shown(refusal.path)} with the same ${keys} as ${shown(refusal.first)}${tcp}, which the PodDefault CRD forbids (x-kubernetes-list-type: map)`,
         fix: `remove one of them, or change its ${keys}`,
       };
     }

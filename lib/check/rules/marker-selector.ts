@@ -2,6 +2,7 @@
 // apart: the pair rules leave exclusive PodDefaults out, since a notebook can select one of them without the
 // other; with one selector it cannot.
 import { SelectorRequirement } from '../../admission/selector';
+import { shownName } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { checkProblem } from '../problem';
 import { Allowed, describeLabels, Selection, selectionKey, selectionOf, selectsWithin } from '../selection';
@@ -70,10 +71,10 @@ export function markerSelectors(group: readonly PodDefaultFound[], namespace: st
       rule: 'marker-selector',
       namespace,
       sources: list.map(pd => pd.source),
-      key: marker,
-      message: `poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source})${more} in namespace ${ns(namespace)} set ${marker} to their own names, `
+      key: shownName(marker, 'name'),
+      message: `poddefaults ${shownName(a.name, 'name')} (${a.source}) and ${shownName(b.name, 'name')} (${b.source})${more} in namespace ${ns(namespace)} set ${shownName(marker, 'name')} to their own names, `
         + `to exclude each other, but select the same pods (${sameLabels(a.selector.requirements)}): every notebook that selects one selects both, `
-        + `and the webhook refuses it (two values for ${marker})`,
+        + `and the webhook refuses it (two values for ${shownName(marker, 'name')})`,
       fix: 'give each its own selector label',
     }));
   }
@@ -142,10 +143,10 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
         rule: 'marker-selector',
         namespace,
         sources: [inner, ...wider].sort((x, y) => x.index - y.index).map(m => m.pd.source),
-        key: marker,
-        message: `poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)} set ${marker} to their own names, `
-          + `to exclude each other, but every pod that ${inner.pd.name} selects${labels === undefined ? '' : ` (${describeLabels(labels)})`}, ${outer.name} `
-          + `selects too${more}: every notebook that selects ${inner.pd.name} selects both, and the webhook refuses it (two values for ${marker})`,
+        key: shownName(marker, 'name'),
+        message: `poddefaults ${shownName(a.name, 'name')} (${a.source}) and ${shownName(b.name, 'name')} (${b.source}) in namespace ${ns(namespace)} set ${shownName(marker, 'name')} to their own names, `
+          + `to exclude each other, but every pod that ${shownName(inner.pd.name, 'name')} selects${labels === undefined ? '' : ` (${describeLabels(labels)})`}, ${shownName(outer.name, 'name')} `
+          + `selects too${more}: every notebook that selects ${shownName(inner.pd.name, 'name')} selects both, and the webhook refuses it (two values for ${shownName(marker, 'name')})`,
         fix: 'give each its own selector label',
       }));
     }

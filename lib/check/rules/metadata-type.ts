@@ -7,7 +7,7 @@
 // fails apiextensions-apiserver's GetObjectMeta (v0.32.9 pkg/apiserver/customresource_handler.go: the request
 // decoder keeps dropInvalidMetadata false; only the storage decoder, for CRs stored before ObjectMeta was
 // validated, drops invalid fields). A null is no refusal: Go's decoder leaves the field empty.
-import { isInteger, pathText } from '../../admission/stored-pod-default';
+import { isInteger, shownPath } from '../../admission/stored-pod-default';
 import { isPlainObject, yamlTypeName } from '../../json';
 import { judgedMetadata, OBJECT_META, Scalar } from '../object-meta';
 import { Found, kindWord, objectSubject } from '../objects';
@@ -26,7 +26,7 @@ export function metadataFieldTypes(objects: readonly Found[]): CheckProblem[] {
     const metadata = judgedMetadata(found);
     if (metadata === undefined) { continue; }
     const refuse = (parts: readonly (string | number)[], value: unknown, expected: string) => {
-      const path = pathText(parts);
+      const path = shownPath(parts);
       const kind = kindWord(found);
       problems.push(checkProblem({
         rule: 'field-type',

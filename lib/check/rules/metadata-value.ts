@@ -9,7 +9,7 @@
 // (test/check/objects-rules.test.ts), so only the API server refuses it, whatever kubectl's --validate. Annotation sizes
 // are annotation-size's, a PodDefault's name name-format's and name-length's; what a kind's own validator ties its name
 // to beyond its rule (a CRD's or an APIService's spec, a Job's hostnames and labels, a PriorityClass's prefix) kind-name.ts's.
-import { isInteger, pathText } from '../../admission/stored-pod-default';
+import { isInteger, shownPath } from '../../admission/stored-pod-default';
 import { isPlainObject, withArticle } from '../../json';
 import { annotationKeyProblem, dns1035LabelRule, dnsLabelRule, dnsSubdomainRule, isDns1035Label, isDnsLabel, isDnsSubdomain, labelKeyProblem, labelValueProblem, NameRule, refusal, spelledAlike } from '../../names';
 import { BuiltinKind, builtinKind, NameValidator } from '../builtin-kinds';
@@ -64,7 +64,7 @@ export function metadataValues(objects: readonly Found[]): CheckProblem[] {
     if (metadata === undefined || generatingSource(found.source) !== undefined) { continue; }
     const kind = kindWord(found);
     const refuse: Refuse = (parts, what, why, fix) => {
-      const path = pathText(parts);
+      const path = shownPath(parts);
       problems.push(checkProblem({
         rule: 'field-type',
         namespace: found.namespace,

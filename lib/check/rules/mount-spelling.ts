@@ -1,4 +1,4 @@
-import { foldPath } from '../../names';
+import { foldPath, shownMountPath, shownName } from '../../names';
 import { append, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
@@ -32,9 +32,9 @@ export function mountSpelling(group: readonly PodDefaultFound[], namespace: stri
       rule: 'mount-spelling',
       namespace,
       sources: a.pd === b.pd ? [a.pd.source] : [a.pd.source, b.pd.source],
-      key: folded,
-      message: `mount paths ${a.item} of poddefault ${a.pd.name} (${a.pd.source}) and ${b.item} of poddefault `
-        + `${b.pd.name} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
+      key: shownMountPath(folded),
+      message: `mount paths ${shownMountPath(a.item)} of poddefault ${shownName(a.pd.name, 'name')} (${a.pd.source}) and ${shownMountPath(b.item)} of poddefault `
+        + `${shownName(b.pd.name, 'name')} (${b.pd.source}) in namespace ${ns(namespace)} are the same directory spelled differently: the webhook `
         + 'does not see the clash and the container cannot mount both',
       fix: 'spell them the same way or use different directories',
     });

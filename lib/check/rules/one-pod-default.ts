@@ -1,5 +1,5 @@
 // Rules on one PodDefault at a time.
-import { annotationKeyProblem, compareNames, foldPath, isDnsSubdomain, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote } from '../../names';
+import { annotationKeyProblem, compareNames, foldPath, isDnsSubdomain, isShownName, kebabCase, labelKeyProblem, labelValueProblem, MAX_PODDEFAULT_NAME_LENGTH, podDefaultNameProblem, quote, quotedName, shownName } from '../../names';
 import { listOf, NO_PROBLEMS, ns, PodDefaultFound, selectorRefused } from '../objects';
 import { checkProblem, selectorProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -23,7 +23,7 @@ const WORKSPACE_MOUNT_PATH = '/home/jovyan';
 const API_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 function where(pd: PodDefaultFound): string {
-  return `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+  return `poddefault ${shownName(pd.name, 'name')} (${pd.source}) in namespace ${ns(pd.namespace)}`;
 }
 
 function problem(rule: string, pd: PodDefaultFound, message: string, fix: string, key?: string, exempt?: string): CheckProblem {
@@ -34,14 +34,15 @@ function problem(rule: string, pd: PodDefaultFound, message: string, fix: string
 export function nameLength(pd: PodDefaultFound): readonly CheckProblem[] {
   if (pd.name.length <= MAX_PODDEFAULT_NAME_LENGTH || !isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
   return [problem('name-length', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}`,
-    `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, pd.name)];
+    `use a name of at most ${MAX_PODDEFAULT_NAME_LENGTH} characters`, shownName(pd.name, 'name'))];
 }
 
 /** The API server requires a custom resource's name to be a DNS-1123 subdomain (see `podDefaultNameProblem`). */
 export function nameFormat(pd: PodDefaultFound): readonly CheckProblem[] {
   if (isDnsSubdomain(pd.name)) { return NO_PROBLEMS; }
   return [problem('name-format', pd, `${where(pd)} has a name that ${podDefaultNameProblem(pd.name)}`,
-    `rename it, such as ${quote(suggestedName(pd.name))}`, pd.name)];
+    // A name from one not shown would show it, lower-cased.
+    isShownName(pd.name) ? `rename it, such as ${quote(suggestedName(pd.name))}` : 'rename it by that rule', shownName(pd.name, 'name'))];
 }
 
 function suggestedName(name: string): string {
@@ -62,9 +63,10 @@ export function listing(pd: PodDefaultFound): readonly CheckProblem[] {
   if (keys.length === 0) {
     text = 'has no spec.selector.matchLabels, which makes the notebook ui fail to list the configurations of the whole namespace';
   } else if (keys.length > 1) {
-    text = `has ${keys.length} matchLabels keys, but choosing it in the notebook ui sets only the label ${keys[0]}, so it never applies`;
+    text = `has ${keys.length} matchLabels keys, but choosing it in the notebook ui sets only the label ${shownName(keys[0], 'key')}, so it never applies`;
   } else if (matchLabels[keys[0]] !== 'true') {
-    text = `selects label ${keys[0]} with a value other than "true", but choosing it in the notebook ui sets ${keys[0]}: "true", so it never applies`;
+    const key = shownName(keys[0], 'key');
+    text = `selects label ${key} with a value other than "true", but choosing it in the notebook ui sets ${key === keys[0] ? `${key}: "true"` : 'it to "true"'}, so it never applies`;
   }
   if (text === undefined) { return NO_PROBLEMS; }
   return [problem('listing', pd, `${where(pd)} ${text}`, 'select exactly one label with the value "true"', undefined, pd.name)];
@@ -150,13 +152,13 @@ export function labelKeysAndSelector(pd: PodDefaultFound): readonly CheckProblem
         // a matchLabels value is the selector rule's.
         const valueProblem = field === 'spec.labels' ? labelValueProblem(map[key]) : undefined;
         if (valueProblem !== undefined) {
-          problems.push(problem('label-value', pd, `${where(pd)} sets the label ${quote(key)} in spec.labels to a value the api server refuses on `
-            + `every notebook that selects it: ${valueProblem}`, 'change the value', key));
+          problems.push(problem('label-value', pd, `${where(pd)} sets the label ${quotedName(key, 'key')} in spec.labels to a value the api server refuses on `
+            + `every notebook that selects it: ${valueProblem}`, 'change the value', shownName(key, 'key')));
         }
         continue;
       }
       if (field === 'spec.selector.matchLabels') { badSelectorKeys.add(key); }
-      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quote(key)} in ${field}: ${keyProblem}`, LABEL_KEY_FIX, key));
+      problems.push(problem('label-key', pd, `${where(pd)} has the invalid label key ${quotedName(key, 'key')} in ${field}: ${keyProblem}`, LABEL_KEY_FIX, shownName(key, 'key')));
     }
   }
   if (pd.selector.error !== undefined && !badSelectorKeys.has(pd.selector.key ?? '')) {
@@ -177,8 +179,8 @@ export function annotationKeys(pd: PodDefaultFound): readonly CheckProblem[] {
   for (const key of Object.keys(annotations)) {
     const keyProblem = annotationKeyProblem(key);
     if (keyProblem === undefined) { continue; }
-    (problems ??= []).push(problem('annotation-key', pd, `${where(pd)} has the invalid annotation key ${quote(key)} in spec.annotations, which the api server `
-      + `refuses on every notebook that selects it (it checks the key in lower case as a label key): ${keyProblem}`, LABEL_KEY_FIX, key));
+    (problems ??= []).push(problem('annotation-key', pd, `${where(pd)} has the invalid annotation key ${quotedName(key, 'key')} in spec.annotations, which the api server `
+      + `refuses on every notebook that selects it (it checks the key in lower case as a label key): ${keyProblem}`, LABEL_KEY_FIX, shownName(key, 'key')));
   }
   return problems ?? NO_PROBLEMS;
 }

@@ -10,7 +10,7 @@
 // key is not one IsConfigMapKey takes (isSecretKey in names.ts). `kubectl apply` fails either way, and no
 // pod gets the Secret's keys. A key refused is named by its place, never shown (a token pasted as a key).
 import { isPlainObject, typeName } from '../../json';
-import { isSecretKey, refusal, SECRET_KEY_RULE } from '../../names';
+import { isSecretKey, refusal, SECRET_KEY_RULE, shownKey, shownName } from '../../names';
 import { goBase64ErrorOffset, goBase64Length } from '../go-base64';
 import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
@@ -66,7 +66,7 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
       if (typeof value === 'string') {
         bytes = goBase64Length(value);
         if (bytes < 0) {
-          problems = add(problems, found, key, `data ${key} is not base64 as the api server decodes it (illegal base64 data at input byte ${goBase64ErrorOffset(bytes)}), `
+          problems = add(problems, found, key, `data ${shownKey(key)} is not base64 as the api server decodes it (illegal base64 data at input byte ${goBase64ErrorOffset(bytes)}), `
             + `which refuses the Secret, ${REFUSED}`, BASE64_FIX);
           continue;
         }
@@ -75,7 +75,7 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
       } else if (isByteList(value)) {
         bytes = value.length;
       } else {
-        problems = add(problems, found, key, `data ${key} is ${typeName(value)}, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${REFUSED}`,
+        problems = add(problems, found, key, `data ${shownKey(key)} is ${typeName(value)}, not a base64 string: the api server cannot read it as bytes and refuses the Secret, ${REFUSED}`,
           'give the value base64-encoded in quotes, or unencoded in quotes under stringData');
         continue;
       }
@@ -95,7 +95,7 @@ function judge(found: Found, problems: CheckProblem[] | undefined): CheckProblem
       if (typeof value === 'string') {
         size += Buffer.byteLength(value, 'utf8');
       } else if (value !== null) {
-        problems = add(problems, found, key, `stringData ${key} is ${typeName(value)}, not a string: the api server refuses the Secret, ${REFUSED}`, 'quote the value');
+        problems = add(problems, found, key, `stringData ${shownKey(key)} is ${typeName(value)}, not a string: the api server refuses the Secret, ${REFUSED}`, 'quote the value');
       }
     }
   }
@@ -114,8 +114,8 @@ const BASE64_FIX = 'encode the value as standard base64 on one line, with its "=
 function add(problems: CheckProblem[] | undefined, found: Found, key: string, message: string, fix: string): CheckProblem[] {
   const list = problems ?? [];
   list.push(checkProblem({
-    rule: RULE, namespace: found.namespace, sources: [found.source], key,
-    message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+    rule: RULE, namespace: found.namespace, sources: [found.source], key: shownKey(key),
+    message: `secret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   }));
   return list;
 }

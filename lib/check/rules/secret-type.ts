@@ -37,6 +37,7 @@
 // as the API server stores it, without the nulls it drops.
 import { pathText } from '../../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../../json';
+import { shownName } from '../../names';
 import { goBase64Decode, goBase64Length } from '../go-base64';
 import { goJsonMapProblem } from '../go-json';
 import { BOOTSTRAP_TOKEN, copiesFetched, externalSecretExactKeys, externalSecretTarget, isReadExternalSecret, privilegedTemplate, SERVICE_ACCOUNT_NAME, storedOf } from '../external-secret';
@@ -194,7 +195,7 @@ export function secretTypes(objects: readonly Found[]): readonly CheckProblem[] 
 function problem(found: Found, key: string, message: string, fix: string): CheckProblem {
   return checkProblem({
     rule: RULE, namespace: found.namespace, sources: [found.source], key,
-    message: `secret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+    message: `secret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   });
 }
 
@@ -256,7 +257,7 @@ function esAdd(keys: readonly string[], fetched: boolean): string {
 function esProblem(found: Found, message: string, fix: string): CheckProblem {
   return checkProblem({
     rule: RULE, namespace: found.namespace, sources: [found.source], key: 'spec.target.template.type',
-    message: `externalsecret ${found.name} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
+    message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)}: ${message}`, fix,
   });
 }
 

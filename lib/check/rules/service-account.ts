@@ -1,3 +1,4 @@
+import { shownName } from '../../names';
 import { NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
@@ -36,14 +37,15 @@ export function serviceAccounts(group: readonly PodDefaultFound[], namespace: st
     describe: ([a, b]) => {
       // The webhook applies PodDefaults in name order: `later` is the one whose account the pod keeps.
       const [earlier, later] = [a.pd, b.pd];
+      const [first, last] = [shownName(a.klass, 'name'), shownName(b.klass, 'name')];
       return checkProblem({
         rule: 'service-account',
         namespace,
         sources: [earlier.source, later.source],
         key: 'serviceAccountName',
-        message: `poddefault ${earlier.name} (${earlier.source}) sets serviceAccountName ${a.klass} and poddefault ${later.name} (${later.source}) `
-          + `sets ${b.klass} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
-          + `the account of the later by name, ${b.klass}, without a warning`,
+        message: `poddefault ${shownName(earlier.name, 'name')} (${earlier.source}) sets serviceAccountName ${first} and poddefault ${shownName(later.name, 'name')} (${later.source}) `
+          + `sets ${last} in namespace ${ns(namespace)}: the webhook gives a notebook that selects both (${describeLabels(witness([earlier, later]))}) `
+          + `the account of the later by name, ${last}, without a warning`,
         fix: 'set serviceAccountName in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
       });
     },

@@ -4,6 +4,7 @@
 // while it reads its input; checkManifests applies it to every PodDefault it is given.
 import { withoutNulls } from '../../admission/manifest';
 import { isPlainObject } from '../../json';
+import { quotedName, shownName } from '../../names';
 import { Found } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -116,16 +117,22 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/** The PodDefault's name as a message shows it (names.ts shownName). */
+function subjectName(manifest: any): string {
+  const name = manifest.metadata?.name;
+  return typeof name === 'string' ? shownName(name, 'name') : String(name);
+}
+
 function wrong(manifest: any, path: string, shape: Shape, value: unknown): string {
   const nullKey = shape === 'map of strings' && isPlainObject(value) ? Object.keys(value).find(key => value[key] === null) : undefined;
   if (nullKey !== undefined && valuesAreStrings(withoutNulls(value))) {
     // The API server keeps such a PodDefault: the CRD marks nothing nullable, so it prunes the null
     // (apiextensions-apiserver PruneNonNullableNullsWithoutDefaults) and stores the map without the key.
-    return `PodDefault ${manifest.metadata?.name}: ${path} ${JSON.stringify(nullKey)} is null (a value left empty in YAML), which the api server drops `
+    return `PodDefault ${subjectName(manifest)}: ${path} ${quotedName(nullKey, 'key')} is null (a value left empty in YAML), which the api server drops `
       + 'as it stores the PodDefault, so the map lacks the key (a selector without it selects more pods than meant)';
   }
   const actual = describe(value) === 'object' ? 'a mapping' : describe(value) === 'list' ? 'a list' : `a ${describe(value)}`;
-  return `PodDefault ${manifest.metadata?.name}: ${path} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}`;
+  return `PodDefault ${subjectName(manifest)}: ${path} is ${actual}, but the PodDefault CRD declares ${shape === 'object' ? 'a mapping' : `a ${shape}`}`;
 }
 
 /** The fix of every shape problem. */

@@ -8,9 +8,9 @@
 // recursiveReadOnly, an image volume.
 import { CORE_V1_STRUCTS } from '../../admission/core-v1-types';
 import { goType } from '../../admission/go-equal';
-import { declaredBeside, pathParts, pathText } from '../../admission/stored-pod-default';
+import { declaredBeside, pathParts, shownPath } from '../../admission/stored-pod-default';
 import { isPlainObject } from '../../json';
-import { nearestSpelledAlike } from '../../names';
+import { nearestSpelledAlike, shownName } from '../../names';
 import { generatingSource, isClusterExternalSecret } from '../cluster-external-secret';
 import { undeclaredFields, UndeclaredField } from '../eso-schema';
 import { judgedMetadata, OBJECT_META } from '../object-meta';
@@ -36,7 +36,7 @@ const REFUSED = 'which the api server refuses on every notebook that selects the
 /** Each field of the PodDefault that the API server prunes, named by its path; never its value. */
 export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
   if (pd.pruned.length === 0) { return NO_PROBLEMS; }
-  const subject = `poddefault ${pd.name} (${pd.source}) in namespace ${ns(pd.namespace)}`;
+  const subject = `poddefault ${shownName(pd.name, 'name')} (${pd.source}) in namespace ${ns(pd.namespace)}`;
   return pd.pruned.map(path => {
     const parts = pathParts(path);
     const inCoreV1 = coreV1Has(parts);
@@ -44,12 +44,13 @@ export function unknownFields(pd: PodDefaultFound): readonly CheckProblem[] {
       ? 'a core/v1 field the PodDefault CRD of Kubeflow 1.10 does not declare'
       : 'a field the PodDefault CRD does not declare';
     const meant = inCoreV1 ? undefined : meantField(parts, declaredBeside(parts), pd.manifest);
+    const shown = shownPath(parts);
     return checkProblem({
       rule: 'unknown-field',
       namespace: pd.namespace,
       sources: [pd.source],
-      key: path,
-      message: `${subject} sets ${path}, ${what}: kubectl apply refuses the PodDefault (strict field validation, its default), `
+      key: shown,
+      message: `${subject} sets ${shown}, ${what}: kubectl apply refuses the PodDefault (strict field validation, its default), `
         + `and with --validate=warn or false the api server drops the field as it stores the PodDefault${consequence(pd, path)}`,
       fix: inCoreV1 ? 'remove the field: a PodDefault of Kubeflow 1.10 cannot carry it' : renameFix(meant),
     });
@@ -63,7 +64,7 @@ function consequence(pd: PodDefaultFound, path: string): string {
     const stored = pd.manifest.spec?.volumes?.[Number(volume[1])];
     // SetDefaults_Volume (kubernetes pkg/apis/core/v1/defaults.go): a volume without a source is an emptyDir.
     if (isPlainObject(stored) && Object.keys(stored).every(key => key === 'name')) {
-      const name = typeof stored.name === 'string' ? `volume ${stored.name}` : 'the volume';
+      const name = typeof stored.name === 'string' ? `volume ${shownName(stored.name, 'name')}` : 'the volume';
       return `, so ${name} reaches the pod with no source, which the api server makes an emptyDir`;
     }
     return '';
@@ -77,7 +78,7 @@ function consequence(pd: PodDefaultFound, path: string): string {
   // server's validation refuses the PodDefault for lacking it (the field-type rule leaves that line to this one).
   for (const refusal of pd.refused) {
     if (refusal.reason === 'required' && misspeltAs([path], refusal) === path) {
-      return `, so ${refusal.parent} has no ${refusal.field}, which the PodDefault CRD requires: the api server refuses the PodDefault all the same`;
+      return `, so ${shownPath(pathParts(refusal.parent))} has no ${refusal.field}, which the PodDefault CRD requires: the api server refuses the PodDefault all the same`;
     }
   }
   // The API server's pod validation (kubernetes pkg/apis/core/validation/validation.go) requires one source in
@@ -170,7 +171,7 @@ export function unknownMetadataFields(objects: readonly Found[]): CheckProblem[]
 }
 
 function metadataProblem(found: Found, parts: readonly (string | number)[], known: ReadonlyMap<string, unknown> | ReadonlySet<string>): CheckProblem {
-  const path = pathText(parts);
+  const path = shownPath(parts);
   const kind = kindWord(found);
   const subject = objectSubject(found);
   const meant = meantField(parts, known.keys(), found.manifest);
@@ -213,7 +214,7 @@ export function unknownExternalSecretFields(objects: readonly Found[]): CheckPro
 
 function esoProblem(found: Found, crd: string, field: UndeclaredField): CheckProblem {
   const { parts, declared } = field;
-  const path = pathText(parts);
+  const path = shownPath(parts);
   const meant = meantField(parts, declared.keys(), found.manifest);
   return checkProblem({
     rule: 'unknown-field',
@@ -255,7 +256,7 @@ function meantField(parts: readonly (string | number)[], declared: Iterable<stri
   if (field === undefined) { return undefined; }
   const holder = valueAt(root, parts.slice(0, -1));
   const set = isPlainObject(holder) && holder[field] !== undefined && holder[field] !== null;
-  return { field, path: pathText([...parts.slice(0, -1), field]), set };
+  return { field, path: shownPath([...parts.slice(0, -1), field]), set };
 }
 
 /** Renaming the field to the one it meant, unless that one is set besides: renaming would then write it twice. */

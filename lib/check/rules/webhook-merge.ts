@@ -1,8 +1,8 @@
-import { conflictSubject } from '../../admission/conflict-subject';
+import { conflictSubject, shownConflictKey } from '../../admission/conflict-subject';
 import { goKey } from '../../admission/go-equal';
 import { KEYED_LISTS, KEYED_MAPS } from '../../admission/merge';
 import { SelectorRequirement } from '../../admission/selector';
-import { foldPath, quote } from '../../names';
+import { foldPath, quotedName, shownName } from '../../names';
 import { append, listOf, NO_PROBLEMS, ns, PodDefaultFound } from '../objects';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
@@ -193,9 +193,9 @@ function describe(rule: string, key: string, a: PodDefaultFound, b: PodDefaultFo
       rule,
       namespace,
       sources: [a.source],
-      key,
-      message: `${subject} is set by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}, which also selects notebooks whose label `
-        + `${quote(key)} has another value: the webhook refuses each of them (${describeLabels(witness([a], extra))})`,
+      key: shownConflictKey(rule, key),
+      message: `${subject} is set by poddefault ${shownName(a.name, 'name')} (${a.source}) in namespace ${ns(namespace)}, which also selects notebooks whose label `
+        + `${quotedName(key, 'key')} has another value: the webhook refuses each of them (${describeLabels(witness([a], extra))})`,
       fix: 'set the label only to a value the selector requires, or leave it out',
     });
   }
@@ -204,8 +204,8 @@ function describe(rule: string, key: string, a: PodDefaultFound, b: PodDefaultFo
       rule,
       namespace,
       sources: [a.source],
-      key,
-      message: `${subject} is defined twice, differently, by poddefault ${a.name} (${a.source}) in namespace ${ns(namespace)}: `
+      key: shownConflictKey(rule, key),
+      message: `${subject} is defined twice, differently, by poddefault ${shownName(a.name, 'name')} (${a.source}) in namespace ${ns(namespace)}: `
         + `the webhook refuses every notebook that selects it (${describeLabels(witness([a]))})`,
       fix: 'keep one definition',
     });
@@ -214,8 +214,8 @@ function describe(rule: string, key: string, a: PodDefaultFound, b: PodDefaultFo
     rule,
     namespace,
     sources: [a.source, b.source],
-    key,
-    message: `${subject} differs between poddefaults ${a.name} (${a.source}) and ${b.name} (${b.source}) in namespace ${ns(namespace)}: `
+    key: shownConflictKey(rule, key),
+    message: `${subject} differs between poddefaults ${shownName(a.name, 'name')} (${a.source}) and ${shownName(b.name, 'name')} (${b.source}) in namespace ${ns(namespace)}: `
       + `the webhook refuses every notebook that selects both (${describeLabels(witness([a, b], extra))})`,
     fix: `make the two definitions identical or rename one${dockerHint(rule, key)}`,
   });
