@@ -284,19 +284,26 @@ const SHOWN_LENGTH = 63;
 const SHOWN_CHARACTER = /^[-A-Za-z0-9_.]$/;
 /** A placeholder of a template or a doc left in place of a name (`<YOUR_USER_PROFILE_NAMESPACE>`, `${NAMESPACE}`): shown, as the fix is to replace it. */
 const PLACEHOLDER = /^(<[-A-Za-z0-9_.]{1,61}>|\$\{[A-Za-z_][A-Za-z0-9_]{0,60}\})$/;
+/**
+ * The text of an IPv6 address (an IPAddress's name), maybe with a zone: hex digits, ":" and "." only, which hold no token
+ * once `tokenLike` has ruled out long runs.
+ */
+const IP_ADDRESS_LIKE = /^(?=[^%]*:)[0-9A-Fa-f:.]{2,45}(?:%[-A-Za-z0-9_.]{1,63})?$/;
 /** A run of letters and digits too long for a word: a token, when it mixes digits with capitals or holds many digits. */
 const LONG_RUN = /[A-Za-z0-9]{16,}/g;
 
 /**
  * Whether `name`, written in the input where a field name, key or name goes, reads as one, and so may be shown: at
  * most 63 of the characters names are made of (letters, digits, "-", "_" and "."), or such a name as a placeholder
- * (`<NAMESPACE>`, `${NAMESPACE}`), a valid label key (a "/" after its prefix), or a longer DNS-1123 subdomain (an object's name); and no long run of letters and digits that reads
+ * (`<NAMESPACE>`, `${NAMESPACE}`), an IPv6 address (an IPAddress's name), a valid label key (a "/" after its prefix), or a
+ * longer DNS-1123 subdomain (an object's name); and no long run of letters and digits that reads
  * as a token. Anything else may be a credential pasted in its place (a token, a `key: value` line, a 1 MB paste):
  * `shownName` describes it, as `refusal` describes a refused prop.
  */
 export function isShownName(name: string): boolean {
   if (name.length > 317 || tokenLike(name)) { return false; }
   if (name.length <= SHOWN_LENGTH && (Array.from(name).every(c => SHOWN_CHARACTER.test(c)) || PLACEHOLDER.test(name))) { return true; }
+  if (IP_ADDRESS_LIKE.test(name)) { return true; }
   return name.includes('/') ? labelKeyProblem(name) === undefined : isDnsSubdomain(name);
 }
 
