@@ -282,6 +282,9 @@ export function characterClass(c: string): string {
 const SHOWN_LENGTH = 63;
 /** The characters of field names, Secret keys, env names and names. */
 const SHOWN_CHARACTER = /^[-A-Za-z0-9_.]$/;
+const SHOWN_CHARACTERS = /^[-A-Za-z0-9_.]*$/;
+/** A name of those characters too short to hold `LONG_RUN`. */
+const SHORT_NAME = /^[-A-Za-z0-9_.]{0,15}$/;
 /** A placeholder of a template or a doc left in place of a name (`<YOUR_USER_PROFILE_NAMESPACE>`, `${NAMESPACE}`): shown, as the fix is to replace it. */
 const PLACEHOLDER = /^(<[-A-Za-z0-9_.]{1,61}>|\$\{[A-Za-z_][A-Za-z0-9_]{0,60}\})$/;
 /**
@@ -301,8 +304,10 @@ const LONG_RUN = /[A-Za-z0-9]{16,}/g;
  * `shownName` describes it, as `refusal` describes a refused prop.
  */
 export function isShownName(name: string): boolean {
+  // Most names: too short for a token's run (a kind, an env name), judged by one test.
+  if (SHORT_NAME.test(name)) { return true; }
   if (name.length > 317 || tokenLike(name)) { return false; }
-  if (name.length <= SHOWN_LENGTH && (Array.from(name).every(c => SHOWN_CHARACTER.test(c)) || PLACEHOLDER.test(name))) { return true; }
+  if (name.length <= SHOWN_LENGTH && (SHOWN_CHARACTERS.test(name) || PLACEHOLDER.test(name))) { return true; }
   if (IP_ADDRESS_LIKE.test(name)) { return true; }
   return name.includes('/') ? labelKeyProblem(name) === undefined : isDnsSubdomain(name);
 }
