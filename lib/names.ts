@@ -283,6 +283,11 @@ const SHOWN_LENGTH = 63;
 /** The characters of field names, Secret keys, env names and names. */
 const SHOWN_CHARACTER = /^[-A-Za-z0-9_.]$/;
 const SHOWN_CHARACTERS = /^[-A-Za-z0-9_.]*$/;
+/**
+ * A key with a domain prefix that breaks a rule of label keys (`Example.com/team`, `a.io/b/c`): a "." before its first "/",
+ * which a base64 credential (AWS's secret keys hold "/") never has.
+ */
+const DOMAIN_KEY_LIKE = /^[-A-Za-z0-9_]+\.[-A-Za-z0-9_.]*\/[-A-Za-z0-9_./]{0,63}$/;
 /** A name of those characters too short to hold `LONG_RUN`. */
 const SHORT_NAME = /^[-A-Za-z0-9_.]{0,15}$/;
 /** A placeholder of a template or a doc left in place of a name (`<YOUR_USER_PROFILE_NAMESPACE>`, `${NAMESPACE}`): shown, as the fix is to replace it. */
@@ -309,7 +314,7 @@ export function isShownName(name: string): boolean {
   if (name.length > 317 || tokenLike(name)) { return false; }
   if (name.length <= SHOWN_LENGTH && (SHOWN_CHARACTERS.test(name) || PLACEHOLDER.test(name))) { return true; }
   if (IP_ADDRESS_LIKE.test(name)) { return true; }
-  return name.includes('/') ? labelKeyProblem(name) === undefined : isDnsSubdomain(name);
+  return name.includes('/') ? labelKeyProblem(name) === undefined || DOMAIN_KEY_LIKE.test(name) : isDnsSubdomain(name);
 }
 
 /** Whether `name` holds a run of 16 letters and digits or more with 4 digits, or a digit and a capital (`AKIA...0000`, `ghp_...`). */

@@ -1478,10 +1478,10 @@ describe('field-type in metadata: names, namespaces, labels and annotation keys 
     ['a label key with a space', withMetadata({ labels: { 'team name': 'a' } }),
       `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 9 characters, a space at character 5)]: the api server refuses the ConfigMap, ${LABEL_KEY}: ${KEY_NAME}`, 'rename the label key'],
     ['a label key whose prefix is in upper case', withMetadata({ labels: { 'Example.com/team': 'a' } }),
-      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 16 characters, "/" at character 12)]: the api server refuses the ConfigMap, ${LABEL_KEY}: `
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["Example.com/team"]: the api server refuses the ConfigMap, ${LABEL_KEY}: `
       + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters', 'rename the label key'],
     ['a label key of two slashes', withMetadata({ labels: { 'example.com/a/b': 'a' } }),
-      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels[(key not shown, as it may be a secret: 15 characters, "/" at character 12)]: the api server refuses the ConfigMap, ${LABEL_KEY}: a label key has at most one /`,
+      `configmap c (s0) in namespace team-a has an invalid label key at metadata.labels["example.com/a/b"]: the api server refuses the ConfigMap, ${LABEL_KEY}: a label key has at most one /`,
       'rename the label key'],
     ['a label value with a space', withMetadata({ labels: { team: 'fake secret value' } }),
       'configmap c (s0) in namespace team-a has an invalid label value at metadata.labels.team: the api server refuses the ConfigMap, as a label value must be at most 63 '
