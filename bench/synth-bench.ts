@@ -12,11 +12,12 @@
 //                                      the named rows only, more runs each (the rows the targets name)
 //   BENCH_COUNT=instructions node bench/synth-bench.js
 //                                      instructions instead of time: each child runs under valgrind's
-//                                      callgrind with V8 on one thread, and the table counts the
+//                                      callgrind with V8 on one thread and a garbage collection schedule
+//                                      that does not depend on time, and the table counts the
 //                                      instructions it retired (millions), less the same build's count
 //                                      for no profile (Node starting and loading the modules, which the
 //                                      timer leaves out). Another job on the machine does not change
-//                                      the count (runs agree within about 1%), so two builds can be
+//                                      the count (runs agree within about 0.3%), so two builds can be
 //                                      compared on a machine too noisy to time them; the targets stay
 //                                      those of time. Slow: a few minutes per build at the target rows.
 import { execFileSync, spawnSync } from 'child_process';
@@ -177,7 +178,10 @@ const STARTUP = new Map<string, number>();
 /** The instructions a child process retires under callgrind. */
 function instructions(layout: Layout, build: Build, n: number, templateFile: string): number {
   // --single-threaded: V8 compiles and collects garbage on the main thread, where callgrind counts it.
-  const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded',
+  // --predictable-gc-schedule: V8 schedules collections partly by time, which callgrind's slowdown shifts; without it a
+  // count falls in one of two modes about 7% apart (the scavenger's work, BENCHMARKS.md stop 32), with it three runs of
+  // one build agree within 0.25%.
+  const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable-gc-schedule',
     __filename, 'child', layout, build, String(n), templateFile], { encoding: 'utf8' });
   const collected = /Collected : (\d+)/.exec(result.stderr ?? '');
   if (result.status !== 0 || collected === null) { throw new Error(`callgrind did not count the ${build} build: ${result.error?.message ?? result.stderr}`); }
