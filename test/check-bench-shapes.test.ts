@@ -111,6 +111,31 @@ describe('the check benchmark\'s namespaces', () => {
     // AND no selector lies within another's, and the marker keeps the pairs apart
     expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
   });
+
+  test('GIVEN the selector-requirements shape THEN its two PodDefaults meet on a value of the In, and clash on CLASH', () => {
+    // GIVEN the shape with an In of 16 values and 16 NotIns (the bench's of 10,000)
+    const shaped = manifests('selector-requirements', 16);
+    expect(shaped.map(pd => pd.spec.selector.matchExpressions.length)).toEqual([17, 16]);
+    // THEN the one env problem, on a pod labelled with the In's first value
+    const problems = PodDefaultCheck.check(shaped.map(manifest => ({ manifest })));
+    expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([['env', 'CLASH', ['PodDefault in', 'PodDefault not-in']]]);
+    expect(problems[0].message).toContain('(labelled a-store=v0,in=true,not-in=true)');
+  });
+
+  test('GIVEN the summary-values shape THEN every pair clashes on CLASH, counted in one problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,001 PodDefaults)
+    const problems = PodDefaultCheck.check(manifests('summary-values', 16).map(manifest => ({ manifest })));
+    // THEN 17 x 16 / 2 pairs
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['env', 'CLASH']]);
+    expect(problems[0].message).toMatch(/^136 pairs of poddefaults that one notebook can select together define env var CLASH differently/);
+  });
+
+  test('GIVEN the merge-targets shape THEN ExternalSecrets merging keys of their own into one Secret, and no problem', () => {
+    const shaped = manifests('merge-targets', 16);
+    expect(new Set(shaped.map(es => `${es.spec.target.name} ${es.spec.target.creationPolicy}`))).toEqual(new Set(['merged Merge']));
+    expect(new Set(shaped.map(es => es.spec.data[0].secretKey)).size).toBe(16);
+    expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
+  });
 });
 
 /** The labels that one PodDefault of the benchmark's first half selects: its own, its slot or its code. */
