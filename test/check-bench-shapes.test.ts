@@ -112,6 +112,18 @@ describe('the check benchmark\'s namespaces', () => {
     expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
   });
 
+  test('GIVEN the marker-code shape THEN one marker group, a code of its own each, and no problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,000 PodDefaults)
+    const shaped = manifests('marker-code', 16);
+    // THEN each sets the marker to its own name and reads 14 bit keys, of a code of its own
+    expect(shaped.map(pd => pd.spec.env)).toEqual(shaped.map(pd => [{ name: 'KUBEFLOW_S3_ACCESS', value: pd.metadata.name }]));
+    const codes = shaped.map(pd => pd.spec.selector.matchExpressions.map((e: any) => (e.operator === 'Exists' ? '1' : '0')).join(''));
+    expect(new Set(codes).size).toBe(16);
+    expect(codes.every(code => code.length === 14)).toBe(true);
+    // AND no selector lies within another's
+    expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
+  });
+
   test('GIVEN the selector-requirements shape THEN its two PodDefaults meet on a value of the In, and clash on CLASH', () => {
     // GIVEN the shape with an In of 16 values and 16 NotIns (the bench's of 10,000)
     const shaped = manifests('selector-requirements', 16);
