@@ -124,6 +124,14 @@ describe('the check benchmark\'s namespaces', () => {
     expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
   });
 
+  test('GIVEN the identity-refused shape THEN Azure web identities beside client secrets, every pair refused: the env rule\'s one problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,000 PodDefaults)
+    const problems = PodDefaultCheck.check(manifests('identity-refused', 16).map(manifest => ({ manifest })));
+    // THEN AZURE_CLIENT_ID differs in every pair, which the webhook refuses: no cloud-identity problem
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['env', 'AZURE_CLIENT_ID']]);
+    expect(problems[0].message).toMatch(/^120 pairs of poddefaults that one notebook can select together define env var AZURE_CLIENT_ID differently/);
+  });
+
   test('GIVEN the selector-requirements shape THEN its two PodDefaults meet on a value of the In, and clash on CLASH', () => {
     // GIVEN the shape with an In of 16 values and 16 NotIns (the bench's of 10,000)
     const shaped = manifests('selector-requirements', 16);
