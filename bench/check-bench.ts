@@ -36,14 +36,35 @@
 //     declared name: 7.2 s at 100,000, 38 s (the PodDefault) and 46 s (the ConfigMap) at 1,000,000; 68 ms since.
 //   marker-values: n PodDefaults of one marker (an env var set to each one's own name), each selected by its own label
 //     and `a-store In [s<i>]`, a value of its own of one key: marker-selector asks which selector lies within another's,
-//     once by comparing each with every other of that key (quadratic), now only with those that allow its value.
+//     once by comparing each with every other of that key (quadratic), then only with those that allow its value; since
+//     marker-code's fix, by its own label, the rarest key it reads.
 //   marker-exclusions: as marker-values, with `a-store NotIn [s<i>]`: the pair rules' summary joins every `NotIn` of the
 //     key, once by copying the growing set of exclusions at each PodDefault (4.5 s at 10,000), now by extending one.
+//   selector-requirements: two PodDefaults that meet and clash on an env var, one selected by `a-store In` n values and
+//     n `a-store NotIn [w<i>]`, the other by the n `NotIn`s alone (a selector of 10,000 requirements is 400 KB, within
+//     an object's 1.5 MiB): reading a selector once copied and sorted the growing set of exclusions at each `NotIn`, and
+//     scanned the `In`'s values again at each: 2.5 s at 2,500, 66 s at 10,000; 133 ms at 10,000 since it narrows one
+//     set in place (best of 3 with this file's child, 2026-12-08).
+//   summary-values: one PodDefault selected by `a-store In` n values, n others by a label of their own and
+//     `a-store NotIn [w<i>]`, all clashing on one env var (one counted problem): the pair rules' summary scanned the
+//     `In`'s values again at each `NotIn`: 1.0 s at 2,500, 21 s at 10,000; 402 ms at 10,000 since.
+//   merge-targets: n ExternalSecrets with creationPolicy Merge, each writing a key of its own into one Secret (no
+//     problem): duplicate-object compared each with every earlier one, reading both's keys again: 0.5 s at 2,500,
+//     10.3 s at 10,000; 0.5 s at 10,000 since it looks up the first that writes one of its keys.
+//   marker-code: n PodDefaults of one marker (an env var set to each one's own name), each selected by its own label and
+//     a binary code of `Exists`/`DoesNotExist` on 14 keys (`bit-<b>`, which sort before the own labels): marker-selector
+//     indexed each by its first key, so that each was compared with every other of its first bit: 0.6 s at 2,500, 7.1 s at
+//     10,000; now by its rarest key, its own label: 681 ms at 10,000 (best of 3 with this file's child, 2026-12-08).
+//   identity-refused: every PodDefault selectable with every other, half of them giving an Azure web identity and half an
+//     Azure client secret, each with an AZURE_CLIENT_ID of its own: the webhook refuses every pair (the env rule's one
+//     counted problem), and cloud-identity, which once listed and judged each of the n/2 x n/2 pairs (1.1 s at 2,500,
+//     15.5 s and 2,235 MiB at 10,000), finds those it admits through the pair index, with each PodDefault's keyed
+//     classes as labels: 938 ms and 183 MiB at 10,000 (best of 3 with this file's child, 2026-12-08).
 import { execFileSync } from 'child_process';
 import { PodDefaultCheck } from '../lib';
 
 type Shape = 'adversarial' | 'selectable' | 'identity-clash' | 'volume-clash' | 'credentials-file' | 'home-expansion' | 'long-field-name'
-  | 'marker-values' | 'marker-exclusions';
+  | 'marker-values' | 'marker-exclusions' | 'marker-code' | 'identity-refused' | 'selector-requirements' | 'summary-values' | 'merge-targets';
 const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'adversarial', n: 3000 },
   { shape: 'adversarial', n: 10000 },
@@ -56,6 +77,11 @@ const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'long-field-name', n: 1000000 },
   { shape: 'marker-values', n: 10000 },
   { shape: 'marker-exclusions', n: 10000 },
+  { shape: 'marker-code', n: 10000 },
+  { shape: 'identity-refused', n: 10000 },
+  { shape: 'selector-requirements', n: 10000 },
+  { shape: 'summary-values', n: 10000 },
+  { shape: 'merge-targets', n: 10000 },
 ];
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const NAMESPACE = 'team-a';
@@ -93,11 +119,20 @@ export function manifests(shape: Shape, n: number): any[] {
   if (shape === 'home-expansion') { return homeExpansion(n); }
   if (shape === 'long-field-name') { return longFieldName(n); }
   if (shape === 'marker-values' || shape === 'marker-exclusions') { return markerGroup(shape, n); }
+  if (shape === 'marker-code') { return markerCode(n); }
+  if (shape === 'selector-requirements') { return selectorRequirements(n); }
+  if (shape === 'summary-values') { return summaryValues(n); }
+  if (shape === 'merge-targets') { return mergeTargets(n); }
   const out: any[] = [];
   for (let i = 0; i < n; i++) {
     const name = `pd-${String(i).padStart(5, '0')}`;
     if (shape === 'volume-clash') {
       out.push(podDefault(name, { volumes: [{ name: 'creds', secret: { secretName: `creds-${i}` } }] }));
+      continue;
+    }
+    if (shape === 'identity-refused') {
+      const secret = i % 2 === 0 ? { name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/var/run/secrets/azure/tokens/azure-identity-token' } : { name: 'AZURE_CLIENT_SECRET', value: 'fake-secret' };
+      out.push(podDefault(name, { env: [{ name: 'AZURE_CLIENT_ID', value: `client-${i}` }, { name: 'AZURE_TENANT_ID', value: 'tenant' }, secret] }));
       continue;
     }
     if (shape === 'identity-clash') {
@@ -204,10 +239,66 @@ function longFieldName(n: number): any[] {
 function markerGroup(shape: 'marker-values' | 'marker-exclusions', n: number): any[] {
   return Array.from({ length: n }, (_, i) => {
     const name = `pd-${String(i).padStart(5, '0')}`;
-    // `a-store` sorts before the PodDefaults' own labels: the key marker-selector indexes them by.
+    // `a-store` sorts before the PodDefaults' own labels, which marker-selector indexes them by (the rarest key): the pair
+    // rules' summary reads `a-store`.
     const selector = { matchLabels: { [name]: 'true' }, matchExpressions: [{ key: 'a-store', operator: shape === 'marker-values' ? 'In' : 'NotIn', values: [`s${i}`] }] };
     return podDefault(name, { selector, env: [{ name: 'KUBEFLOW_S3_ACCESS', value: name }] });
   });
+}
+
+/** The marker-code shape: `n` PodDefaults of one marker, each selected by its own label and a code of `BITS` keys. */
+function markerCode(n: number): any[] {
+  return Array.from({ length: n }, (_, i) => {
+    const name = `pd-${String(i).padStart(5, '0')}`;
+    const code = Array.from({ length: BITS }, (__, b) => ({ key: `bit-${b}`, operator: (i >> b) & 1 ? 'Exists' : 'DoesNotExist' }));
+    return podDefault(name, { selector: { matchLabels: { [name]: 'true' }, matchExpressions: code }, env: [{ name: 'KUBEFLOW_S3_ACCESS', value: name }] });
+  });
+}
+
+/** `a-store In` `n` values (`v<i>`). */
+function storeIn(n: number): any {
+  return { key: 'a-store', operator: 'In', values: Array.from({ length: n }, (_, i) => `v${i}`) };
+}
+
+/** `a-store NotIn` another value (`w<i>`): one requirement. */
+function storeNotIn(i: number): any {
+  return { key: 'a-store', operator: 'NotIn', values: [`w${i}`] };
+}
+
+function storeNotIns(n: number): any[] {
+  return Array.from({ length: n }, (_, i) => storeNotIn(i));
+}
+
+/** The selector-requirements shape: two PodDefaults whose selectors hold `n` requirements on one key. */
+function selectorRequirements(n: number): any[] {
+  return [
+    podDefault('in', { selector: { matchLabels: { in: 'true' }, matchExpressions: [storeIn(n), ...storeNotIns(n)] }, env: [{ name: 'CLASH', value: 'from-in' }] }),
+    podDefault('not-in', { selector: { matchLabels: { 'not-in': 'true' }, matchExpressions: storeNotIns(n) }, env: [{ name: 'CLASH', value: 'from-not-in' }] }),
+  ];
+}
+
+/** The summary-values shape: one PodDefault of `n` values of a key, `n` that exclude a value each, all clashing. */
+function summaryValues(n: number): any[] {
+  const out = [podDefault('in', { selector: { matchLabels: { in: 'true' }, matchExpressions: [storeIn(n)] }, env: [{ name: 'CLASH', value: 'from-in' }] })];
+  for (let i = 0; i < n; i++) {
+    const name = `pd-${String(i).padStart(5, '0')}`;
+    out.push(podDefault(name, { selector: { matchLabels: { [name]: 'true' }, matchExpressions: [storeNotIn(i)] }, env: [{ name: 'CLASH', value: `from-${name}` }] }));
+  }
+  return out;
+}
+
+/** The merge-targets shape: `n` ExternalSecrets merging a key of their own each into one Secret. */
+function mergeTargets(n: number): any[] {
+  return Array.from({ length: n }, (_, i) => ({
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name: `es-${i}`, namespace: NAMESPACE },
+    spec: {
+      secretStoreRef: { name: 'store', kind: 'SecretStore' },
+      target: { name: 'merged', creationPolicy: 'Merge' },
+      data: [{ secretKey: `key-${i}`, remoteRef: { key: 'remote' } }],
+    },
+  }));
 }
 
 function measure(shape: Shape, n: number): { ms: number; problems: number } {

@@ -111,6 +111,51 @@ describe('the check benchmark\'s namespaces', () => {
     // AND no selector lies within another's, and the marker keeps the pairs apart
     expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
   });
+
+  test('GIVEN the marker-code shape THEN one marker group, a code of its own each, and no problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,000 PodDefaults)
+    const shaped = manifests('marker-code', 16);
+    // THEN each sets the marker to its own name and reads 14 bit keys, of a code of its own
+    expect(shaped.map(pd => pd.spec.env)).toEqual(shaped.map(pd => [{ name: 'KUBEFLOW_S3_ACCESS', value: pd.metadata.name }]));
+    const codes = shaped.map(pd => pd.spec.selector.matchExpressions.map((e: any) => (e.operator === 'Exists' ? '1' : '0')).join(''));
+    expect(new Set(codes).size).toBe(16);
+    expect(codes.every(code => code.length === 14)).toBe(true);
+    // AND no selector lies within another's
+    expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
+  });
+
+  test('GIVEN the identity-refused shape THEN Azure web identities beside client secrets, every pair refused: the env rule\'s one problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,000 PodDefaults)
+    const problems = PodDefaultCheck.check(manifests('identity-refused', 16).map(manifest => ({ manifest })));
+    // THEN AZURE_CLIENT_ID differs in every pair, which the webhook refuses: no cloud-identity problem
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['env', 'AZURE_CLIENT_ID']]);
+    expect(problems[0].message).toMatch(/^120 pairs of poddefaults that one notebook can select together define env var AZURE_CLIENT_ID differently/);
+  });
+
+  test('GIVEN the selector-requirements shape THEN its two PodDefaults meet on a value of the In, and clash on CLASH', () => {
+    // GIVEN the shape with an In of 16 values and 16 NotIns (the bench's of 10,000)
+    const shaped = manifests('selector-requirements', 16);
+    expect(shaped.map(pd => pd.spec.selector.matchExpressions.length)).toEqual([17, 16]);
+    // THEN the one env problem, on a pod labelled with the In's first value
+    const problems = PodDefaultCheck.check(shaped.map(manifest => ({ manifest })));
+    expect(problems.map(p => [p.rule, p.key, p.sources])).toEqual([['env', 'CLASH', ['PodDefault in', 'PodDefault not-in']]]);
+    expect(problems[0].message).toContain('(labelled a-store=v0,in=true,not-in=true)');
+  });
+
+  test('GIVEN the summary-values shape THEN every pair clashes on CLASH, counted in one problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 10,001 PodDefaults)
+    const problems = PodDefaultCheck.check(manifests('summary-values', 16).map(manifest => ({ manifest })));
+    // THEN 17 x 16 / 2 pairs
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['env', 'CLASH']]);
+    expect(problems[0].message).toMatch(/^136 pairs of poddefaults that one notebook can select together define env var CLASH differently/);
+  });
+
+  test('GIVEN the merge-targets shape THEN ExternalSecrets merging keys of their own into one Secret, and no problem', () => {
+    const shaped = manifests('merge-targets', 16);
+    expect(new Set(shaped.map(es => `${es.spec.target.name} ${es.spec.target.creationPolicy}`))).toEqual(new Set(['merged Merge']));
+    expect(new Set(shaped.map(es => es.spec.data[0].secretKey)).size).toBe(16);
+    expect(PodDefaultCheck.check(shaped.map(manifest => ({ manifest })))).toEqual([]);
+  });
 });
 
 /** The labels that one PodDefault of the benchmark's first half selects: its own, its slot or its code. */

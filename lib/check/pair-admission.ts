@@ -65,6 +65,25 @@ export class Admission {
   }
 
   /**
+   * Each of `pds` as a PodDefault whose selector also asks, for each key of its keyed lists and maps, a label of that
+   * key's class (`\0admission\0KEY In [CLASS]`), so that two of them meet exactly when they meet and the webhook admits
+   * a pod that selects both, as `admits` judges it: the pair index (`Meetings`) then finds the pairs it admits among
+   * many without a judgement per pair. Those the webhook refuses alone are left out; `undefined` when one is not plain.
+   */
+  public asSelectors(pds: readonly PodDefaultFound[]): Map<PodDefaultFound, PodDefaultFound> | undefined {
+    const selecting = new Map<PodDefaultFound, PodDefaultFound>();
+    for (const pd of pds) {
+      const classes = this.classesOf(pd);
+      if (classes === undefined) { return undefined; }
+      if (classes === REFUSED || selecting.has(pd)) { continue; }
+      const requirements: SelectorRequirement[] = [...pd.selector.requirements];
+      classes.forEach((klass, key) => requirements.push({ key: `\0admission\0${key}`, operator: 'In', values: [klass] }));
+      selecting.set(pd, { ...pd, selector: { ...pd.selector, requirements } });
+    }
+    return selecting;
+  }
+
+  /**
    * A plain PodDefault's class of each key of its keyed lists and maps (`REFUSED` when the webhook refuses
    * it alone), or `undefined` when it is not plain.
    */

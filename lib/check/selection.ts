@@ -32,20 +32,34 @@ type Constraints = ReadonlyMap<string, Allowed>;
 
 const NO_VALUES: ReadonlySet<string> = new Set();
 
-/** The constraints of a list of requirements, all of which must hold; `undefined` when none can. */
+/**
+ * The constraints of a list of requirements, all of which must hold; `undefined` when none can. The constraints this
+ * call makes (`owned`) are narrowed in place (`narrow`), and signed once all are read (`signed`): a selector of 10,000
+ * `NotIn`s on one key once copied and sorted the growing set of exclusions at each (44 s).
+ */
 function constraintsOf(requirements: readonly SelectorRequirement[], into = new Map<string, Allowed>()): Map<string, Allowed> | undefined {
+  const owned = new Set<Allowed>();
   for (let i = 0; i < requirements.length; i++) {
     const r = requirements[i];
     const allowed: Allowed = r.operator === 'In' ? { kind: 'finite', values: new Set(r.values) }
-      : r.operator === 'NotIn' ? excluding('optional', new Set(r.values))
+      : r.operator === 'NotIn' ? { kind: 'optional', excluded: new Set(r.values), signature: '' }
         : r.operator === 'Exists' ? PRESENT
           : ABSENT;
+    if (allowed.kind === 'finite' || allowed.kind === 'optional') { owned.add(allowed); }
     const earlier = into.get(r.key);
-    const both = earlier === undefined ? allowed : combine(earlier, allowed);
+    const both = earlier === undefined ? allowed : narrow(earlier, allowed, owned);
     if (both === undefined) { return undefined; }
     into.set(r.key, both);
   }
-  return into;
+  return signed(into, owned);
+}
+
+/** `constraints`, each "any value but" constraint of `owned` (left unsigned by `narrow`) given its signature. */
+function signed(constraints: Map<string, Allowed>, owned: ReadonlySet<Allowed>): Map<string, Allowed> {
+  constraints.forEach((allowed, key) => {
+    if (owned.has(allowed) && (allowed.kind === 'present' || allowed.kind === 'optional')) { constraints.set(key, excluding(allowed.kind, allowed.excluded)); }
+  });
+  return constraints;
 }
 
 /** What two constraints on one key allow together; `undefined` when nothing. */
@@ -65,12 +79,41 @@ function combine(a: Allowed, b: Allowed): Allowed | undefined {
 }
 
 /**
- * `combine` for what many selectors allow together (`Meetings.summary`): two "any value but" constraints join into one
- * whose exclusions this call owns (`owned`) and extends in place, so that n `NotIn`s on one key cost their values, not
- * n copies of a growing set. Its `signature` is left empty: only whether something is allowed is read of it.
+ * `combine` for many requirements or selectors on one key (`constraintsOf`, `Meetings.summary`): a constraint the
+ * caller made (`owned`) is narrowed in place, one it did not is copied first, so that n requirements on one key cost
+ * their values, not n copies of a growing set of exclusions, nor n scans of one long `In`. The result is owned; the
+ * `signature` of an "any value but" one is left empty, for the caller to set (`signed`) or not read.
  */
-function together(held: Allowed, allowed: Allowed, owned: Set<Allowed>): Allowed | undefined {
-  if (held.kind === 'absent' || held.kind === 'finite' || allowed.kind === 'absent' || allowed.kind === 'finite') { return combine(held, allowed); }
+function narrow(held: Allowed, allowed: Allowed, owned: Set<Allowed>): Allowed | undefined {
+  if (held.kind === 'absent' || allowed.kind === 'absent') { return combine(held, allowed); }
+  if (held.kind === 'finite') { return narrowValues(held, allowed, owned); }
+  if (allowed.kind === 'finite') {
+    // The values of `allowed` outside `held`'s exclusions, a new set: as long as `allowed`, read once.
+    const values = combine(held, allowed);
+    if (values !== undefined) { owned.add(values); }
+    return values;
+  }
+  return together(held, allowed, owned);
+}
+
+/** `narrow` of a finite constraint: its values (in their order) that `allowed` allows too. */
+function narrowValues(held: Allowed & { kind: 'finite' }, allowed: Allowed & { kind: 'finite' | 'present' | 'optional' }, owned: Set<Allowed>): Allowed | undefined {
+  const values = owned.has(held) ? held.values as Set<string> : new Set(held.values);
+  // A set's forEach visits the values left as others are deleted.
+  if (allowed.kind === 'finite') {
+    values.forEach(v => { if (!allowed.values.has(v)) { values.delete(v); } });
+  } else {
+    allowed.excluded.forEach(v => values.delete(v));
+  }
+  if (values.size === 0) { return undefined; }
+  if (owned.has(held)) { return held; }
+  const narrowed: Allowed = { kind: 'finite', values };
+  owned.add(narrowed);
+  return narrowed;
+}
+
+/** `narrow` of two "any value but" constraints: one whose exclusions are both's, extended in place when owned. */
+function together(held: Allowed & { kind: 'present' | 'optional' }, allowed: Allowed & { kind: 'present' | 'optional' }, owned: Set<Allowed>): Allowed {
   const kind = held.kind === 'present' || allowed.kind === 'present' ? 'present' : 'optional';
   const excluded = owned.has(held) ? held.excluded as Set<string> : new Set(held.excluded);
   allowed.excluded.forEach(value => excluded.add(value));
@@ -404,11 +447,11 @@ export class Meetings {
       const held = shared.get(key);
       if (held === null) { return; }
       if (held !== undefined) {
-        shared.set(key, together(held, allowed, owned) ?? null);
+        shared.set(key, narrow(held, allowed, owned) ?? null);
         return;
       }
       const one = first.get(key);
-      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, together(one, allowed, owned) ?? null); }
+      if (one === undefined) { first.set(key, allowed); } else { shared.set(key, narrow(one, allowed, owned) ?? null); }
     };
     for (let i = 0; i < members.length; i++) { members[i].constraints.forEach(add); }
     const isOpen = (m: Member<T>) => {

@@ -122,6 +122,21 @@ describe('duplicate-object', () => {
         eso('two', 'creds', 'Merge', ['b'])],
       ['s1 and s2 both write key b of Secret creds in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
         + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
+      // A Merge is reported with the first earlier writer it clashes with (duplicate-object looks it up by the keys merged):
+      // here the Merge of key b, before the Owner, and the Secret itself, which it never clashes with.
+      ['a Merge of keys c and b after a Merge of b and an Owner: reported with the Merge of b', [secret('creds', []), eso('one', 'creds', 'Merge', ['a']),
+        eso('two', 'creds', 'Merge', ['b']), eso('three', 'creds', 'Owner', ['c']), eso('four', 'creds', 'Merge', ['c', 'b'])],
+      [`s0 and s3 both make Secret creds in namespace team-a ${ESO_EXISTING}`,
+        's2 and s4 both write key b of Secret creds in namespace team-a (creationPolicy Merge and Merge): External Secrets Operator writes one value '
+          + 'and then the other, on every refresh; write each key from one ExternalSecret only']],
+      ['a Merge after an Owner and a later Merge of its key: reported with the Owner', [eso('one', 'creds', 'Owner', ['a']), eso('two', 'creds', 'Merge', ['b']),
+        eso('three', 'creds', 'Merge', ['b'])],
+      ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
+          + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets',
+      's0 and s2 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
+          + 'dropping the keys s2 merges into it; set creationPolicy Merge on both, or give them different targets']],
+      ['a Secret after Merges: reported with the Secret before them only', [secret('creds', []), eso('one', 'creds', 'Merge', ['a']), secret('creds', [])],
+        ['s0 and s2 are both Secret creds (api group core) in namespace team-a: applying them, one overwrites the other; give them different names or namespaces']],
       ['an Owner beside a Merge drops the merged keys', [eso('whole', 'creds', 'Owner', ['a']), eso('part', 'creds', 'Merge', ['b'])],
         ['s0 and s1 both write Secret creds in namespace team-a: External Secrets Operator rewrites the whole Secret for s0 (creationPolicy Owner), '
           + 'dropping the keys s1 merges into it; set creationPolicy Merge on both, or give them different targets']],

@@ -80,6 +80,18 @@ describe('webhook merge: only PodDefaults one pod can select are merged', () => 
     ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
       + 'each other, but every pod that b selects (labelled cloud-identity=true,gpu=true), a selects too: every notebook that selects b selects both, and '
       + 'the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
+    // marker-selector indexes each selector by the key fewest of its marker read: here b by its own label, a and c by gpu
+    // (of the two keys all three read, the first), and b is found within a all the same.
+    ['one selector within another whose keys others read more: found by any of its keys', [
+      pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'gpu', operator: 'Exists' }, { key: 'zone', operator: 'DoesNotExist' }] } }),
+      pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchLabels: { gpu: 'true', own: 'true' }, matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] } }),
+      pd('c', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'c' }], selector: { matchLabels: { gpu: 'false' }, matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] } }),
+    ], [{ rule: 'marker-selector', message: 'poddefaults a (s0) and b (s1) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but every pod that b selects, a selects too: every notebook that selects b selects both, and '
+      + 'the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' },
+    { rule: 'marker-selector', message: 'poddefaults a (s0) and c (s2) in namespace team-a set KUBEFLOW_S3_ACCESS to their own names, to exclude '
+      + 'each other, but every pod that c selects, a selects too: every notebook that selects c selects both, and '
+      + 'the webhook refuses it (two values for KUBEFLOW_S3_ACCESS); give each its own selector label' }]],
     ['an In within a NotIn of other values, and an empty selector around every other', [
       pd('a', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'a' }], selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['cpu'] }] } }),
       pd('b', { env: [{ name: 'KUBEFLOW_S3_ACCESS', value: 'b' }], selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['gpu'] }] } }),

@@ -98,6 +98,25 @@ describe('selectsWithin and selectionKey: the label sets two selectors select, j
   );
   const selector = fc.array(requirement, { maxLength: 3 }).map(matchExpressions => ({ matchExpressions }));
 
+  test('many requirements on one key read as one: the values of an In that every other allows, the exclusions of every NotIn', () => {
+    // GIVEN selectors of one key written in several requirements, and the one requirement each stands for
+    const key = (matchExpressions: any[]) => selectionKey(parseSelector({ matchExpressions }).requirements);
+    const notIn = (v: string) => ({ key: 'tier', operator: 'NotIn', values: [v] });
+    // WHEN keyed THEN alike: an In narrowed by an In and NotIns, in either order
+    expect(key([{ key: 'tier', operator: 'In', values: ['a', 'b', 'c', 'd'] }, notIn('b'), { key: 'tier', operator: 'In', values: ['d', 'c', 'a'] }, notIn('c')]))
+      .toBe(key([{ key: 'tier', operator: 'In', values: ['d', 'a'] }]));
+    expect(key([notIn('b'), { key: 'tier', operator: 'In', values: ['a', 'b', 'c'] }, notIn('c')])).toBe(key([{ key: 'tier', operator: 'In', values: ['a'] }]));
+    // NotIns joined, with an Exists among them, or absence allowed without one
+    expect(key([notIn('b'), { key: 'tier', operator: 'Exists' }, notIn('a')])).toBe(key([{ key: 'tier', operator: 'Exists' }, { key: 'tier', operator: 'NotIn', values: ['a', 'b'] }]));
+    expect(key([notIn('b'), notIn('a'), notIn('b')])).toBe(key([{ key: 'tier', operator: 'NotIn', values: ['a', 'b'] }]));
+    expect(key([notIn('b'), notIn('a')])).not.toBe(key([{ key: 'tier', operator: 'Exists' }, { key: 'tier', operator: 'NotIn', values: ['a', 'b'] }]));
+    // every value of the In excluded: nothing selected
+    expect(key([{ key: 'tier', operator: 'In', values: ['a', 'b'] }, notIn('a'), notIn('b')])).toBeUndefined();
+    // AND a label set one selector of many NotIns selects, from its first free value
+    const pd = { selector: parseSelector({ matchExpressions: [notIn('true'), notIn('v1'), { key: 'tier', operator: 'Exists' }, notIn('v2')] }), markers: [] } as unknown as PodDefaultFound;
+    expect(witness([pd])).toEqual({ tier: 'v3' });
+  });
+
   test('random selectors: one within another exactly when every label set the one selects, the other selects; one key exactly when they select the same', () => {
     fc.assert(fc.property(selector, selector, (x, y) => {
       // GIVEN two selectors, each of which some label set satisfies

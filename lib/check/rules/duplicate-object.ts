@@ -22,7 +22,24 @@ interface Claim {
 /** The claims on one group, kind and name: by namespace (`''` for none), and the namespace-less ones not yet reported. */
 interface Bucket {
   readonly byNamespace: Map<string, Claim[]>;
+  /** For each list of `byNamespace`, its merging claims indexed (`MergeIndex`). */
+  readonly merges: Map<Claim[], MergeIndex>;
   pending?: Claim[];
+}
+
+/**
+ * Where, in a list of claims of one namespace, a merging claim finds the first it clashes with: the first that
+ * replaces the whole object, or the first merging claim of each key written; and the object itself, the claims that
+ * do not merge, which are all it may clash with. Scanning the list, with the keys of both ExternalSecrets read again
+ * at each, took 6.8 s for 10,000 ExternalSecrets merging keys of their own into one Secret.
+ */
+interface MergeIndex {
+  /** The claims that do not merge, in order. */
+  readonly others: Claim[];
+  /** The place of the first claim that replaces the object. */
+  firstReplace?: number;
+  /** Each key a merging claim writes: the place of the first that does. */
+  readonly firstByKey: Map<string, number>;
 }
 
 /**
@@ -55,15 +72,23 @@ function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: C
   const byName = inner(inner(buckets, claim.group), claim.kind);
   let bucket = byName.get(claim.name);
   if (bucket === undefined) {
-    bucket = { byNamespace: new Map() };
+    bucket = { byNamespace: new Map(), merges: new Map() };
     byName.set(claim.name, bucket);
   }
   const namespace = claim.found.namespace;
   const same = bucket.byNamespace.get(namespace);
   let reported = false;
   if (same !== undefined) {
-    for (let i = 0; i < same.length && !reported; i++) {
-      reported = report(problems, same[i], claim, namespace, undefined);
+    const merges = bucket.merges.get(same)!;
+    const first = claim.how === 'merge' ? firstMergeClash(merges, mergedKeys(claim)) : undefined;
+    if (first !== undefined) {
+      reported = report(problems, same[first], claim, namespace, undefined);
+    } else if (claim.how !== 'merge') {
+      // A merging claim never clashes with the object itself.
+      const earlier = claim.how === 'object' ? merges.others : same;
+      for (let i = 0; i < earlier.length && !reported; i++) {
+        reported = report(problems, earlier[i], claim, namespace, undefined);
+      }
     }
   }
   if (!reported && claim.found.floating) {
@@ -83,8 +108,45 @@ function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: C
       if (reported) { bucket.pending.splice(i, 1); }
     }
   }
-  if (same === undefined) { bucket.byNamespace.set(namespace, [claim]); } else { same.push(claim); }
+  let list = same;
+  if (list === undefined) {
+    list = [];
+    bucket.byNamespace.set(namespace, list);
+    bucket.merges.set(list, { others: [], firstByKey: new Map() });
+  }
+  indexMerge(bucket.merges.get(list)!, claim, list.length);
+  list.push(claim);
   if (!reported && claim.found.floating) { (bucket.pending ??= []).push(claim); }
+}
+
+/**
+ * The place of the first claim a merging claim of `keys` clashes with (`report`): one that replaces the object, or
+ * merges one of its keys; one that is the object itself does not clash with it.
+ */
+function firstMergeClash(merges: MergeIndex, keys: readonly string[]): number | undefined {
+  let first = merges.firstReplace;
+  for (let i = 0; i < keys.length; i++) {
+    const at = merges.firstByKey.get(keys[i]);
+    if (at !== undefined && (first === undefined || at < first)) { first = at; }
+  }
+  return first;
+}
+
+/** Adds `claim`, at place `at` of its list, to the list's `MergeIndex`. */
+function indexMerge(merges: MergeIndex, claim: Claim, at: number): void {
+  if (claim.how === 'replace') { merges.firstReplace ??= at; }
+  if (claim.how !== 'merge') {
+    merges.others.push(claim);
+    return;
+  }
+  for (const key of mergedKeys(claim)) {
+    if (!merges.firstByKey.has(key)) { merges.firstByKey.set(key, at); }
+  }
+}
+
+/** The keys a merging claim writes into its object, as `sharedKey` reads them. */
+function mergedKeys(claim: Claim): readonly string[] {
+  return externalSecretKeys(claim.found, claim.group === 'core' && claim.kind === 'ConfigMap' ? 'ConfigMap' : 'Secret');
 }
 
 /**

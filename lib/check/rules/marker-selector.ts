@@ -95,7 +95,7 @@ interface Marked {
  * empty one): the wider is selected alone, but every notebook that selects the narrower selects both, and the webhook
  * refuses it. One problem per narrower PodDefault and marker, naming the first wider one by name; those that share
  * their selector (`same`) are reported as such. The wider of a narrower one constrains no key it does not: indexed by
- * its first key (and that key's values, see `candidates`), so that only those are compared.
+ * its rarest key (`indexKey`, and that key's values, see `candidates`), so that only those are compared.
  */
 function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string, same: ReadonlyMap<string, ReadonlySet<PodDefaultFound>>): readonly CheckProblem[] {
   const byMarker = new Map<string, Marked[]>();
@@ -116,18 +116,19 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
   const problems: CheckProblem[] = [];
   for (const [marker, list] of byMarker) {
     if (list.length < 2) { continue; }
-    const byFirstKey = new Map<string, Wider>();
+    const byIndexKey = new Map<string, Wider>();
+    const constraining = keyCounts(list);
     for (const marked of list) {
-      const first = firstKey(marked.selection);
-      let wider = byFirstKey.get(first);
-      if (wider === undefined) { byFirstKey.set(first, wider = { all: [], byValue: new Map(), absent: [], open: [], byExcluded: new Map() }); }
+      const first = indexKey(marked.selection, constraining);
+      let wider = byIndexKey.get(first);
+      if (wider === undefined) { byIndexKey.set(first, wider = { all: [], byValue: new Map(), absent: [], open: [], byExcluded: new Map() }); }
       addWider(wider, marked, first === '' ? undefined : marked.selection.get(first));
     }
     for (const inner of list) {
       if (same.get(marker)?.has(inner.pd) === true) { continue; }
       const wider: Marked[] = [];
       for (const key of ['', ...inner.selection.keys()]) {
-        for (const outer of candidates(byFirstKey.get(key), inner.selection, key)) {
+        for (const outer of candidates(byIndexKey.get(key), inner.selection, key)) {
           // One name twice is the duplicate rule's; namespace-less ones among themselves are judged in the group of no namespace.
           if (outer.pd.name === inner.pd.name || (namespace !== '' && outer.pd.floating && inner.pd.floating)) { continue; }
           if (selectsWithin(inner.selection, outer.selection) && !selectsWithin(outer.selection, inner.selection)) { wider.push(outer); }
@@ -155,7 +156,7 @@ function narrowerSelectors(group: readonly PodDefaultFound[], namespace: string,
 }
 
 /**
- * The PodDefaults of one marker whose selectors constrain one first key, by what they allow it: `all` (the key `''`:
+ * The PodDefaults of one marker indexed by one key (`indexKey`), by what they allow it: `all` (the key `''`:
  * selectors that constrain none), an `In` by each of its values, `DoesNotExist`, and the others (`Exists`, `NotIn`),
  * also by the first of the values they exclude (`''` for none).
  */
@@ -186,7 +187,7 @@ function addWider(wider: Wider, marked: Marked, allowed: Allowed | undefined): v
 }
 
 /**
- * Those of `wider` (of first key `key`) that may select every label set `inner` selects (`selectsWithin` decides), by
+ * Those of `wider` (of index key `key`) that may select every label set `inner` selects (`selectsWithin` decides), by
  * what `inner` allows the key: finitely many values, within an `In` that holds the first of them or any `Exists` or
  * `NotIn`; absence, within a `DoesNotExist` or a `NotIn`; any value but some, within an `Exists` or `NotIn` that
  * excludes none of the others, so none or one whose first excluded value `inner` excludes too. So a namespace of one
@@ -208,11 +209,26 @@ function candidates(wider: Wider | undefined, inner: Selection, key: string): re
 
 const NO_MARKED: readonly Marked[] = [];
 
-/** The first label key a selection constrains, by code unit order; `''` (no label key) for one that constrains none. */
-function firstKey(selection: Selection): string {
+/** How many selections of `list` constrain each label key. */
+function keyCounts(list: readonly Marked[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const marked of list) {
+    for (const key of marked.selection.keys()) { counts.set(key, (counts.get(key) ?? 0) + 1); }
+  }
+  return counts;
+}
+
+/**
+ * The label key a selection is indexed by: of those it constrains, the one fewest selections of its marker constrain
+ * (`counts`), the first by code unit order among those; `''` (no label key) for one that constrains none. A narrower
+ * selection constrains every key of a wider one, so any of them finds it; the rarest, such as the PodDefault's own
+ * label, leaves the fewest to compare. By the first key alone, 10,000 PodDefaults of one marker that each read a code of
+ * 30 keys by `Exists` and `DoesNotExist` beside their own label were each compared with half the others (13.5 s).
+ */
+function indexKey(selection: Selection, counts: ReadonlyMap<string, number>): string {
   let first: string | undefined;
   for (const key of selection.keys()) {
-    if (first === undefined || key < first) { first = key; }
+    if (first === undefined || counts.get(key)! < counts.get(first)! || (counts.get(key) === counts.get(first) && key < first)) { first = key; }
   }
   return first ?? '';
 }
