@@ -58,16 +58,17 @@ describe('rules on one PodDefault', () => {
         + '(it checks the key in lower case as a label key): the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
     }]],
     // A "/" outside a valid label key is no name's: such a key may be a credential (an AWS secret access key has them), so
-    // it is described by its length and its first "/", and the rule's reason says what is wrong.
+    // it is described by its length and its first "/", and the rule's reason says what is wrong; but not a key with a
+    // domain prefix (a "." before its first "/"), which no base64 credential is.
     ...([
       ['a/b/c', 'a label key has at most one /', '(key not shown, as it may be a secret: 5 characters, "/" at character 2)'],
       ['a//b', 'a label key has at most one /', '(key not shown, as it may be a secret: 4 characters, "/" at character 2)'],
       ['/b', PREFIX_RULE, '(key not shown, as it may be a secret: 2 characters, "/" at character 1)'],
-      ['Example.com/b', PREFIX_RULE, '(key not shown, as it may be a secret: 13 characters, "/" at character 12)'],
+      ['Example.com/b', PREFIX_RULE, '"Example.com/b"'],
       ['a/', NAME_RULE, '(key not shown, as it may be a secret: 2 characters, "/" at character 2)'],
       ['-a', NAME_RULE, '"-a"'],
     ] as const).map(([key, text, shown]): [string, any, { rule: string; key?: string; message: string }[]] => [`the pod label key ${key}`, pd('gpu', { labels: { [key]: 'x' } }), [{
-      rule: 'label-key', key: shown === '"-a"' ? key : shown,
+      rule: 'label-key', key: shown.startsWith('"') ? key : shown,
       message: `${WHERE('gpu')} has the invalid label key ${shown} in spec.labels: ${text}; rename the key`,
     }]]),
     ['the spawner\'s dshm volume', pd('shm', { volumes: [{ name: 'dshm', emptyDir: {} }] }), [{

@@ -217,7 +217,7 @@ describe('rules on one PodDefault', () => {
     ['invalid label keys', 'label-key.yaml', p => [
       `poddefault docker-config (${p}) in namespace team-a has the invalid label key "docker_config." in spec.selector.matchLabels: `
         + 'the name must be 1 to 63 characters of letters, digits, -, _ and ., starting and ending with a letter or digit; rename the key',
-      `poddefault docker-config (${p}) in namespace team-a has the invalid label key (key not shown, as it may be a secret: 16 characters, "/" at character 12) in spec.labels: `
+      `poddefault docker-config (${p}) in namespace team-a has the invalid label key "Example.com/team" in spec.labels: `
         + 'the prefix before / must be a lower case DNS subdomain of at most 253 characters; rename the key',
     ]],
     ['an invalid selector', 'selector.yaml', p => [`poddefault docker-config (${p}) in namespace team-a has an invalid selector `
