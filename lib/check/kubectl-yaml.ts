@@ -69,7 +69,7 @@ const MAYBE_REFUSED_KEY = /(?:~|null|Null|NULL)[ \t]*:|!!null|\?(?:[ \t\r\n]|$)|
 /** One YAML document as kubectl decodes it; throws js-yaml's YAMLException (a GoYamlValueError for what only kubectl refuses). */
 export function loadKubectlYaml(text: string): unknown {
   if (text.includes('\t')) { refuseGoYamlTabs(text); }
-  if (MAYBE_FLOW_REFUSAL.test(text) && /[[{]/.test(text)) { refuseGoYamlFlowIndicators(text); }
+  if (MAYBE_FLOW_REFUSAL.test(text) && NON_EMPTY_FLOW.test(text)) { refuseGoYamlFlowIndicators(text); }
   const careful = text.includes('<<') || MAYBE_REFUSED_KEY.test(text);
   const value = decodeWithStandIns(listener => load(text, { schema: READING_SCHEMA, listener }), careful);
   if (text.includes('\\')) { refuseGoYamlEscapes(text); }
@@ -161,9 +161,12 @@ function contentStart(text: string, from: number, end: number): number {
 
 /**
  * Text that may hold a ":" or a "?" go-yaml v2 refuses in a flow collection: a ":" where a token starts after "[",
- * "{", "," or another ":", or any "?". A document that holds neither (nor a bracket) is not scanned.
+ * "{", "," or another ":", or any "?". A document that holds neither, or no flow collection with anything in it, is
+ * not scanned (the scan loads the text once more).
  */
 const MAYBE_FLOW_REFUSAL = /[[{,:][ \t\r\n]*:|\?/;
+/** A bracket that may open a flow collection with something in it: kubectl's own output holds only `{}` and `[]`. */
+const NON_EMPTY_FLOW = /[[{](?![ \t]*[\]}])/;
 
 /** What go-yaml v2 refuses in a flow collection and js-yaml reads (see goYamlFlowProblem), thrown at its place. */
 function refuseGoYamlFlowIndicators(text: string): void {
