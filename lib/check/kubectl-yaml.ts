@@ -391,9 +391,11 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
     const token = positionOf(text, afterNode);
     return token.line === 0 ? undefined : { line: token.line, words: `: the line after it holds, at column ${token.column + 1}, ${AFTER_NODE_WORDS}` };
   }
-  if ((text[position] === ']' || text[position] === '}') && /(?::|(?:^|[ \t])-)[ \t]+$/.test(text.slice(position - at.column, position))) {
-    // A closing bracket where a node is due after "key: " or "- ": go-yaml's parser finds no node (yaml_parser_parse_node).
-    return at.line === 0 ? undefined : { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${STRAY_CLOSING_BRACKET_WORDS}` };
+  if (',]}'.includes(text[position]) && /(?:^[ ]*|:[ \t]+|(?:^|[ \t])-[ \t]+)$/.test(text.slice(position - at.column, position))) {
+    // A "," or closing bracket where a key or a node is due (at a line's start, after "key: " or "- "): go-yaml's scanner
+    // reads its token in the block context too (yaml_parser_fetch_flow_entry, yaml_parser_fetch_flow_collection_end)
+    // and its parser finds no key or node there (yaml_parser_parse_block_mapping_key, yaml_parser_parse_node).
+    return at.line === 0 ? undefined : { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${STRAY_FLOW_INDICATOR_WORDS}` };
   }
   const value = valueWithNoKeyAt(text, position);
   if (value !== undefined) {
@@ -636,8 +638,8 @@ const NO_KEY_WORDS = (column: number) => `: the line after it, from column ${col
 const AFTER_NODE_WORDS = 'text after a quoted string or a closing bracket on its line, which kubectl refuses (a quoted string ends at its '
   + 'closing quote, and an unclosed quote runs on to the next quote): quote the whole value, or close the quote';
 
-/** kubectl's "did not find expected node content" for a "]" or "}" where a value is due, in words after "the line after it holds, at column C,". */
-const STRAY_CLOSING_BRACKET_WORDS = 'a closing bracket where a value is due, with no opening bracket before it, which kubectl refuses: remove it, or quote the value';
+/** kubectl's "did not find expected node content" (or key) for a ",", "]" or "}" outside brackets, in words after "the line after it holds, at column C,". */
+const STRAY_FLOW_INDICATOR_WORDS = 'a "," or a closing bracket outside a flow collection ([...] or {...}), which kubectl refuses: remove it, or quote the value';
 
 /** kubectl's "did not find expected key" for a ":" that starts a line, in words after "the line after it starts, at column C,". */
 const VALUE_WITH_NO_KEY_WORDS = 'with a ":" that follows no key, which kubectl refuses: write the key before it, or remove it';

@@ -88,8 +88,8 @@ const flowQuestion = holds('a "?" inside an unquoted value in a flow collection 
 /** kubectl's "did not find expected key" for a token after a quoted string or a flow collection on its line. */
 const afterNode = holds('text after a quoted string or a closing bracket on its line, which kubectl refuses (a quoted string ends at its '
   + 'closing quote, and an unclosed quote runs on to the next quote): quote the whole value, or close the quote');
-/** kubectl's "did not find expected node content" for a "]" or "}" where a value is due. */
-const strayBracket = holds('a closing bracket where a value is due, with no opening bracket before it, which kubectl refuses: remove it, or quote the value');
+/** kubectl's "did not find expected node content" (or key) for a ",", "]" or "}" outside brackets. */
+const strayBracket = holds('a "," or a closing bracket outside a flow collection ([...] or {...}), which kubectl refuses: remove it, or quote the value');
 /** kubectl's "did not find expected key" for a ":" that starts a line. */
 const colonStarts = (line: number, column: number) => `at line ${line}: the line after it starts, at column ${column}, with a ":" that follows no key, `
   + 'which kubectl refuses: write the key before it, or remove it';
@@ -262,6 +262,14 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     "line 5: did not find expected node content", strayBracket(5, 6)],
   ['a closing bracket as a list item', cm('data:\n  l:\n  - ]\n  - fake-token\n'),
     "line 6: did not find expected node content", strayBracket(6, 5)],
+  ['a closing bracket at the start of a line among keys', cm('data:\n  k: fake-token\n]  j: w\n'),
+    "line 6: did not find expected key", strayBracket(6, 1)],
+  ['a closing brace at the indentation of the keys', cm('data:\n  k: fake-token\n  }\n'),
+    "line 6: did not find expected key", strayBracket(6, 3)],
+  ['a comma after the dash of a list item', cm('data:\n  l:\n  - a\n  - ,fake-token\n'),
+    "line 7: did not find expected node content", strayBracket(7, 5)],
+  ['a comma after the colon of a key', cm('data:\n  k: ,fake-token\n'),
+    "line 5: did not find expected node content", strayBracket(5, 6)],
   ['a list item deeper than the keys of a mapping', cm('data:\n  k: v\n    - fake-token\n'),
     null, undefined],
   ['a BOM at the start of a line', cm('data:\n  k: v\n\ufeff  j: fake-token\n'),
