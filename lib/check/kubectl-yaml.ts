@@ -452,23 +452,28 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
 /**
  * The token that follows, on its line, the last quoted scalar or flow collection js-yaml read before failing at
  * `position` (on that line too), unless that node starts its line at a block's indentation (a key, which stray keys
- * place): go-yaml v2
- * allows no key after either (scannerc.go, yaml_parser_fetch_flow_scalar and yaml_parser_fetch_flow_collection_end
- * set simple_key_allowed to false), so the token is what its parser meets where a key or a "-" is due (parserc.go,
- * yaml_parser_parse_block_mapping_key: "did not find expected key", a parser error named at the line above). An
- * unclosed quote whose string closes at a later line's quote leaves that line's rest so.
+ * place): go-yaml v2 allows no key after either (scannerc.go, yaml_parser_fetch_flow_scalar and
+ * yaml_parser_fetch_flow_collection_end set simple_key_allowed to false), so the token is what its parser meets where
+ * a key or a "-" is due (parserc.go, yaml_parser_parse_block_mapping_key: "did not find expected key", a parser error
+ * named at the line above). An unclosed quote whose string closes at a later line's quote leaves that line's rest so.
  */
 function tokenAfterClosedNode(text: string, position: number): number | undefined {
-  let close: number | undefined;
+  let node: [number, number] | undefined;
   // The text does not parse: that error is the one being described.
   closeNodes(text, (kind, open, end) => {
-    const start = end <= position ? contentStart(text, open, end) : -1;
-    const closer = kind === 'scalar' ? QUOTES.get(text[start]) : kind !== null ? BRACKETS.get(text[start]) : undefined;
+    if (end > position || kind === null) { return; }
+    const start = contentStart(text, open, end);
+    const closer = kind === 'scalar' ? QUOTES.get(text[start]) : BRACKETS.get(text[start]);
+    if (closer === undefined) { return; }
     let last = end;
     for (; last > start && BLANK_OR_BREAK.includes(text[last - 1]); last--);
-    if (closer !== undefined && text[last - 1] === closer && !(/^[ ]*$/.test(text.slice(start - columnOf(text, start), start)) && atBlockIndentation(text, start))) { close = last; }
+    if (text[last - 1] === closer) { node = [start, last]; }
   });
-  if (close === undefined || close > position || /[\r\n]/.test(text.slice(close, position))) { return undefined; }
+  if (node === undefined) { return undefined; }
+  const [start, close] = node;
+  // Its line's start is looked for once: a long line of quoted strings stays linear.
+  if (/^[ ]*$/.test(text.slice(start - columnOf(text, start), start)) && atBlockIndentation(text, start)) { return undefined; }
+  if (/[\r\n]/.test(text.slice(close, position))) { return undefined; }
   let after = close;
   for (; text[after] === ' ' || text[after] === '\t'; after++);
   return after <= position && !':#\r\n'.includes(text[after] ?? '\n') ? after : undefined;
