@@ -69,7 +69,9 @@ const MAYBE_REFUSED_KEY = /(?:~|null|Null|NULL)[ \t]*:|!!null|\?(?:[ \t\r\n]|$)|
 /** One YAML document as kubectl decodes it; throws js-yaml's YAMLException (a GoYamlValueError for what only kubectl refuses). */
 export function loadKubectlYaml(text: string): unknown {
   if (text.includes('\t')) { refuseGoYamlTabs(text); }
-  if (MAYBE_FLOW_REFUSAL.test(text) && NON_EMPTY_FLOW.test(text)) { refuseGoYamlFlowIndicators(text); }
+  const longLine = hasLineOver(text, 1024);
+  if ((MAYBE_FLOW_REFUSAL.test(text) || longLine) && NON_EMPTY_FLOW.test(text)) { refuseGoYamlFlowIndicators(text); }
+  if (longLine) { refuseGoYamlLongKeys(text); }
   const careful = text.includes('<<') || MAYBE_REFUSED_KEY.test(text);
   const value = decodeWithStandIns(listener => load(text, { schema: READING_SCHEMA, listener }), careful);
   if (text.includes('\\')) { refuseGoYamlEscapes(text); }
@@ -195,6 +197,8 @@ function flowCollectionStarts(text: string): number[] | undefined {
 /** The reasons go-yaml v2's parser gives, as this file throws them (goYamlPlace names them at kubectl's line). */
 const FLOW_VALUE_WITH_NO_KEY = 'go-yaml: a value indicator with no key in a flow collection';
 const FLOW_KEY_INDICATOR_AFTER_NODE = 'go-yaml: a key indicator after a node in a flow collection';
+const FLOW_LONG_KEY = 'go-yaml: a key of more than 1024 characters in a flow collection';
+const LONG_KEY = 'go-yaml: a key of more than 1024 characters';
 
 /** What goYamlFlowProblem finds, in words after "the line after it holds, at column C,": go-yaml's parser names the line above. */
 const FLOW_REASON_WORDS: ReadonlyMap<string, string> = new Map([
@@ -202,6 +206,7 @@ const FLOW_REASON_WORDS: ReadonlyMap<string, string> = new Map([
     + '(it reads every ":" that starts a token there as the colon of a key): write the key, or quote a value that starts with ":"'],
   [FLOW_KEY_INDICATOR_AFTER_NODE, 'a "?" inside an unquoted value in a flow collection ([...] or {...}), where kubectl ends the value '
     + 'and wants a comma: quote the value'],
+  [FLOW_LONG_KEY, 'a key of a flow collection ([...] or {...}) that runs over 1024 characters before its ":", which kubectl refuses: shorten the key'],
 ]);
 
 /**
@@ -217,15 +222,84 @@ const FLOW_REASON_WORDS: ReadonlyMap<string, string> = new Map([
  * A key over lines, which go-yaml refuses too, js-yaml refuses.
  */
 function goYamlFlowProblem(text: string, start: number): number | { at: number; reason: string } {
-  // The last token: an opening bracket, ",", ":", "?", or a node.
+  // The last token: an opening bracket, ",", ":", "?", or a node; and where the scalar that is the last token starts.
   let last = '';
+  let scalar = -1;
   for (const { at, token, depth } of goYamlFlowTokens(text, start)) {
     if (token === ':' && last !== 'node' && last !== '?') { return { at, reason: FLOW_VALUE_WITH_NO_KEY }; }
+    if (token === ':' && last === 'node' && scalar >= 0 && isOverLongKey(text, scalar, at)) { return { at, reason: FLOW_LONG_KEY }; }
     if (token === '?' && last === 'node') { return { at, reason: FLOW_KEY_INDICATOR_AFTER_NODE }; }
     if ((token === ']' || token === '}') && depth === 0) { return at + 1; }
+    scalar = token === 'node' ? (last === 'node' ? scalar : at) : -1;
     last = token === ']' || token === '}' ? 'node' : token;
   }
   return text.length;
+}
+
+/**
+ * Whether a simple key that starts at `key` is over when the scanner meets its ":" at `colon`: go-yaml v2 keeps a
+ * key possible up to 1024 characters (code points) from its start (scannerc.go, yaml_simple_key_is_valid:
+ * `simple_key.mark.index+1024 < parser.mark.index`).
+ */
+function isOverLongKey(text: string, key: number, colon: number): boolean {
+  return colon - key > 1024 && [...text.slice(key, colon)].length > 1024;
+}
+
+/**
+ * A block mapping's key that runs over 1024 characters before its ":" on its line, which go-yaml v2 gives up on
+ * (isOverLongKey): kubectl says "could not find expected ':'" where the key is required, else "mapping values are
+ * not allowed in this context", both at the ":"'s line. Only a line that long is looked at, and only a key js-yaml
+ * read as a scalar there (not a line of a block scalar, or of a quoted or plain one over lines).
+ */
+function refuseGoYamlLongKeys(text: string): void {
+  let starts: Set<number> | undefined;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const next = text.indexOf('\n', lineStart);
+    const lineEnd = next < 0 ? text.length : next;
+    if (lineEnd - lineStart > 1024) {
+      const key = lineStart + /^[ ]*(?:[-?][ ]+)*/.exec(text.slice(lineStart, lineStart + 4096))![0].length;
+      const colon = blockKeyColon(text, key, lineEnd);
+      if (colon !== undefined && isOverLongKey(text, key, colon)) {
+        starts ??= scalarStarts(text);
+        if (starts.has(key)) { throw new YAMLException(LONG_KEY, markAt(text, colon)); }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** The ":" (and a blank) that ends the key starting at `key` on its line (up to `lineEnd`), if any: after a quoted key's closing quote, or the first outside a comment. */
+function blockKeyColon(text: string, key: number, lineEnd: number): number | undefined {
+  let at = key;
+  if (QUOTES.has(text[key])) {
+    const end = quotedScalarEnd(text, key);
+    if (end === undefined || end > lineEnd) { return undefined; }
+    for (at = end; text[at] === ' ' || text[at] === '\t'; at++);
+    return text[at] === ':' && BLANK_OR_BREAK.includes(text[at + 1] ?? '\n') ? at : undefined;
+  }
+  for (; at < lineEnd; at++) {
+    if (text[at] === '#' && (text[at - 1] === ' ' || text[at - 1] === '\t')) { return undefined; }
+    if (text[at] === ':' && BLANK_OR_BREAK.includes(text[at + 1] ?? '\n')) { return at; }
+  }
+  return undefined;
+}
+
+/** Whether a line of `text` is longer than `length` (where a key may be too long for go-yaml). */
+function hasLineOver(text: string, length: number): boolean {
+  if (text.length <= length) { return false; }
+  let lineStart = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+    if (end - lineStart > length) { return true; }
+    lineStart = end + 1;
+  }
+  return text.length - lineStart > length;
+}
+
+/** Where the scalars js-yaml reads in `text` start (after their properties). */
+function scalarStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  closeNodes(text, (kind, open, end) => { if (kind === 'scalar') { starts.add(contentStart(text, open, end)); } });
+  return starts;
 }
 
 /**
@@ -345,6 +419,7 @@ const REASON_WORDS: readonly [RegExp, string][] = [
   [/^cannot merge mappings/, 'a merge key (<<) names something other than a mapping'],
   [/^go-yaml: a tab where a token may start/, 'a tab starts a line, or follows the "-", "?" or ":" that starts an entry, outside a string, which kubectl refuses: use spaces'],
   ...[...FLOW_REASON_WORDS].map(([reason, words]) => [new RegExp(`^${reason}`), words] as [RegExp, string]),
+  [/^go-yaml: a key of more than 1024 characters/, 'a key runs over 1024 characters before its ":", which kubectl refuses: shorten the key'],
   [/^go-yaml: a tab in a block scalar's indentation/, 'a tab is in the indentation of a block scalar (| or >) before its text, which kubectl refuses: indent with spaces'],
 ];
 
@@ -376,6 +451,11 @@ export function yamlErrorInWords(error: YAMLException, firstLine: number, text?:
  */
 function goYamlPlace(text: string, reason: string, position: number): { line: number; words: string } | undefined {
   const at = positionOf(text, position);
+  const flow = FLOW_REASON_WORDS.get(reason);
+  if (flow !== undefined) {
+    // A parser error: go-yaml names the line above the token (never line 0, which it leaves unnamed).
+    return at.line === 0 ? undefined : { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${flow}` };
+  }
   if (/^can not read (a block mapping entry|an implicit mapping pair)/.test(reason)) {
     const key = strayKeyStart(text);
     const stray = key === undefined ? undefined : strayKeyAt(text, key);
@@ -432,8 +512,6 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   }
   // A parser error at the first token of a line: go-yaml names the line above (never line 0, which it leaves unnamed).
   if (at.line === 0) { return undefined; }
-  const flow = FLOW_REASON_WORDS.get(reason);
-  if (flow !== undefined) { return { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${flow}` }; }
   if (/^end of the stream or a document separator is expected/.test(reason) && lineStart && /^-(?:[ \t\r\n]|$)/.test(text.slice(position))) {
     return { line: at.line, words: NO_KEY_WORDS(at.column) };
   }

@@ -93,6 +93,13 @@ const strayBracket = holds('a "," or a closing bracket outside a flow collection
 /** kubectl's "did not find expected key" for a ":" that starts a line. */
 const colonStarts = (line: number, column: number) => `at line ${line}: the line after it starts, at column ${column}, with a ":" that follows no key, `
   + 'which kubectl refuses: write the key before it, or remove it';
+/** A key go-yaml v2 gives up on: more than 1024 characters before its ":" (yaml_simple_key_is_valid). */
+const LONG_KEY = 'k'.repeat(1100);
+/** kubectl's "mapping values are not allowed in this context" (or "could not find expected ':'") for a key of more than 1024 characters. */
+const longKey = (line: number, column: number) => `at line ${line}, column ${column}: a key runs over 1024 characters before its ":", which kubectl refuses: shorten the key`;
+/** kubectl's "did not find expected ',' or ']'" for a key of more than 1024 characters in a flow collection. */
+const flowLongKey = holds('a key of a flow collection ([...] or {...}) that runs over 1024 characters before its ":", which kubectl refuses: shorten the key');
+
 /** kubectl's "found unexpected end of stream": a quote that no quote closes, named at the end of the document. */
 const noClosingQuote = (line: number, column: number) => `at line ${line}, column ${column}: a closing quote is missing`;
 
@@ -270,6 +277,14 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     "line 7: did not find expected node content", strayBracket(7, 5)],
   ['a comma after the colon of a key', cm('data:\n  k: ,fake-token\n'),
     "line 5: did not find expected node content", strayBracket(5, 6)],
+  ['a key of 1,100 characters, the first of its mapping', cm(`data:\n  ${LONG_KEY}: fake-token\n`),
+    'line 6: mapping values are not allowed in this context', longKey(6, 1103)],
+  ['a key of 1,100 characters at the indentation of the keys', cm(`data:\n  j: w\n  ${LONG_KEY}: fake-token\n`),
+    "line 7: could not find expected ':'", longKey(7, 1103)],
+  ['a key of 1,100 characters in a flow mapping', cm(`data: {${LONG_KEY}: fake-token}\n`),
+    "line 4: did not find expected ',' or '}'", flowLongKey(4, 1108)],
+  ['a key of 1,100 characters in a flow sequence', cm(`data:\n  k: [${LONG_KEY}: fake-token]\n`),
+    "line 5: did not find expected ',' or ']'", flowLongKey(5, 1107)],
   ['a list item deeper than the keys of a mapping', cm('data:\n  k: v\n    - fake-token\n'),
     null, undefined],
   ['a BOM at the start of a line', cm('data:\n  k: v\n\ufeff  j: fake-token\n'),
