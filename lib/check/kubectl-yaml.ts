@@ -69,6 +69,9 @@ const MAYBE_REFUSED_KEY = /(?:~|null|Null|NULL)[ \t]*:|!!null|\?(?:[ \t\r\n]|$)|
 /** One YAML document as kubectl decodes it; throws js-yaml's YAMLException (a GoYamlValueError for what only kubectl refuses). */
 export function loadKubectlYaml(text: string): unknown {
   if (text.includes('\t')) { refuseGoYamlTabs(text); }
+  const longLine = hasLineOver(text, 1024);
+  if ((MAYBE_FLOW_REFUSAL.test(text) || longLine) && NON_EMPTY_FLOW.test(text)) { refuseGoYamlFlowIndicators(text); }
+  if (longLine) { refuseGoYamlLongKeys(text); }
   const careful = text.includes('<<') || MAYBE_REFUSED_KEY.test(text);
   const value = decodeWithStandIns(listener => load(text, { schema: READING_SCHEMA, listener }), careful);
   if (text.includes('\\')) { refuseGoYamlEscapes(text); }
@@ -120,10 +123,10 @@ function stringAndFlowSpans(text: string): [number, number][] | undefined {
 
 /**
  * Loads `text` as kubectl's reading does, calling `closed` as js-yaml closes each node, with its kind, where js-yaml
- * opened it (before what `contentStart` passes over) and where it ends; whether the text parses.
+ * opened it (before what `contentStart` passes over) and where it ends; whether the text parses. `opens` is left
+ * holding where the nodes still open when it fails were opened, outermost first.
  */
-function closeNodes(text: string, closed: (kind: string | null, open: number, end: number) => void): boolean {
-  const opens: number[] = [];
+function closeNodes(text: string, closed: (kind: string | null, open: number, end: number) => void, opens: number[] = []): boolean {
   try {
     load(text, {
       schema: KUBECTL_SCHEMA,
@@ -156,6 +159,201 @@ function contentStart(text: string, from: number, end: number): number {
     }
   }
   return at;
+}
+
+/**
+ * Text that may hold a ":" or a "?" go-yaml v2 refuses in a flow collection: a ":" where a token starts after "[",
+ * "{", "," or another ":", or any "?". A document that holds neither, or no flow collection with anything in it, is
+ * not scanned (the scan loads the text once more).
+ */
+const MAYBE_FLOW_REFUSAL = /[[{,:][ \t\r\n]*:|\?/;
+/** A bracket that may open a flow collection with something in it: kubectl's own output holds only `{}` and `[]`. */
+const NON_EMPTY_FLOW = /[[{](?![ \t]*[\]}])/;
+
+/** What go-yaml v2 refuses in a flow collection and js-yaml reads (see goYamlFlowProblem), thrown at its place. */
+function refuseGoYamlFlowIndicators(text: string): void {
+  const starts = flowCollectionStarts(text);
+  if (starts === undefined) { return; }
+  let end = -1;
+  for (const start of starts) {
+    if (start < end) { continue; }
+    const scanned = goYamlFlowProblem(text, start);
+    if (typeof scanned !== 'number') { throw new YAMLException(scanned.reason, markAt(text, scanned.at)); }
+    end = scanned;
+  }
+}
+
+/** Where the flow collections of a text start (their `[` or `{`), in order; `undefined` when it does not parse (the reading reports it). */
+function flowCollectionStarts(text: string): number[] | undefined {
+  const starts: number[] = [];
+  const parses = closeNodes(text, (kind, open, end) => {
+    if (kind !== 'sequence' && kind !== 'mapping') { return; }
+    const start = contentStart(text, open, end);
+    if (text[start] === '[' || text[start] === '{') { starts.push(start); }
+  });
+  return parses ? starts.sort((a, b) => a - b) : undefined;
+}
+
+/** The reasons go-yaml v2's parser gives, as this file throws them (goYamlPlace names them at kubectl's line). */
+const FLOW_VALUE_WITH_NO_KEY = 'go-yaml: a value indicator with no key in a flow collection';
+const FLOW_KEY_INDICATOR_AFTER_NODE = 'go-yaml: a key indicator after a node in a flow collection';
+const FLOW_LONG_KEY = 'go-yaml: a key of more than 1024 characters in a flow collection';
+const LONG_KEY = 'go-yaml: a key of more than 1024 characters';
+
+/** What goYamlFlowProblem finds, in words after "the line after it holds, at column C,": go-yaml's parser names the line above. */
+const FLOW_REASON_WORDS: ReadonlyMap<string, string> = new Map([
+  [FLOW_VALUE_WITH_NO_KEY, 'a ":" with no key before it in a flow collection ([...] or {...}), which kubectl refuses '
+    + '(it reads every ":" that starts a token there as the colon of a key): write the key, or quote a value that starts with ":"'],
+  [FLOW_KEY_INDICATOR_AFTER_NODE, 'a "?" inside an unquoted value in a flow collection ([...] or {...}), where kubectl ends the value '
+    + 'and wants a comma: quote the value'],
+  [FLOW_LONG_KEY, 'a key of a flow collection ([...] or {...}) that runs over 1024 characters before its ":", which kubectl refuses: shorten the key'],
+]);
+
+/**
+ * The first token go-yaml v2 refuses in the flow collection that starts at `start` and js-yaml reads, or where
+ * the collection ends. go-yaml's scanner reads a ":" where a token starts in a flow collection as a VALUE token
+ * whatever follows it, and a "?" as a KEY token, and ends a plain scalar at a "?" (gopkg.in/yaml.v2 v2.4.0 as
+ * sigs.k8s.io/yaml v1.4.0 vendors it, goyaml.v2/scannerc.go: yaml_parser_fetch_next_token, `flow_level > 0 ||`;
+ * yaml_parser_scan_plain_scalar); a VALUE token gets a KEY before it only after a node (yaml_parser_fetch_value).
+ * Its parser then finds no node where one is due after "[", "{", "," or a ":" (parserc.go, yaml_parser_parse_node:
+ * "did not find expected node content"), and a KEY token after a node where a "," is due
+ * (yaml_parser_parse_flow_sequence_entry, yaml_parser_parse_flow_mapping_key: "did not find expected ',' or ']'").
+ * js-yaml reads `[:]` and `[: b]` as a null key, `[:b]` and `{a: :b}` as the text ":b", `{k: http://x?y=1}` as a URL.
+ * A key over lines, which go-yaml refuses too, js-yaml refuses.
+ */
+function goYamlFlowProblem(text: string, start: number): number | { at: number; reason: string } {
+  // The last token: an opening bracket, ",", ":", "?", or a node; and where the scalar that is the last token starts.
+  let last = '';
+  let scalar = -1;
+  for (const { at, token, depth } of goYamlFlowTokens(text, start)) {
+    if (token === ':' && last !== 'node' && last !== '?') { return { at, reason: FLOW_VALUE_WITH_NO_KEY }; }
+    if (token === ':' && last === 'node' && scalar >= 0 && isOverLongKey(text, scalar, at)) { return { at, reason: FLOW_LONG_KEY }; }
+    if (token === '?' && last === 'node') { return { at, reason: FLOW_KEY_INDICATOR_AFTER_NODE }; }
+    if ((token === ']' || token === '}') && depth === 0) { return at + 1; }
+    scalar = token === 'node' ? (last === 'node' ? scalar : at) : -1;
+    last = token === ']' || token === '}' ? 'node' : token;
+  }
+  return text.length;
+}
+
+/**
+ * Whether a simple key that starts at `key` is over when the scanner meets its ":" at `colon`: go-yaml v2 keeps a
+ * key possible up to 1024 characters (code points) from its start (scannerc.go, yaml_simple_key_is_valid:
+ * `simple_key.mark.index+1024 < parser.mark.index`).
+ */
+function isOverLongKey(text: string, key: number, colon: number): boolean {
+  return colon - key > 1024 && [...text.slice(key, colon)].length > 1024;
+}
+
+/**
+ * A block mapping's key that runs over 1024 characters before its ":" on its line, which go-yaml v2 gives up on
+ * (isOverLongKey): kubectl says "could not find expected ':'" where the key is required, else "mapping values are
+ * not allowed in this context", both at the ":"'s line. Only a line that long is looked at, and only a key js-yaml
+ * read as a scalar there (not a line of a block scalar, or of a quoted or plain one over lines).
+ */
+function refuseGoYamlLongKeys(text: string): void {
+  let starts: Set<number> | undefined;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const next = text.indexOf('\n', lineStart);
+    const lineEnd = next < 0 ? text.length : next;
+    if (lineEnd - lineStart > 1024) {
+      const key = lineStart + /^[ ]*(?:[-?][ ]+)*/.exec(text.slice(lineStart, lineStart + 4096))![0].length;
+      const colon = blockKeyColon(text, key, lineEnd);
+      if (colon !== undefined && isOverLongKey(text, key, colon)) {
+        starts ??= scalarStarts(text);
+        if (starts.has(key)) { throw new YAMLException(LONG_KEY, markAt(text, colon)); }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** The ":" (and a blank) that ends the key starting at `key` on its line (up to `lineEnd`), if any: after a quoted key's closing quote, or the first outside a comment. */
+function blockKeyColon(text: string, key: number, lineEnd: number): number | undefined {
+  let at = key;
+  if (QUOTES.has(text[key])) {
+    const end = quotedScalarEnd(text, key);
+    if (end === undefined || end > lineEnd) { return undefined; }
+    for (at = end; text[at] === ' ' || text[at] === '\t'; at++);
+    return text[at] === ':' && BLANK_OR_BREAK.includes(text[at + 1] ?? '\n') ? at : undefined;
+  }
+  for (; at < lineEnd; at++) {
+    if (text[at] === '#' && (text[at - 1] === ' ' || text[at - 1] === '\t')) { return undefined; }
+    if (text[at] === ':' && BLANK_OR_BREAK.includes(text[at + 1] ?? '\n')) { return at; }
+  }
+  return undefined;
+}
+
+/** Whether a line of `text` is longer than `length` (where a key may be too long for go-yaml). */
+function hasLineOver(text: string, length: number): boolean {
+  if (text.length <= length) { return false; }
+  let lineStart = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+    if (end - lineStart > length) { return true; }
+    lineStart = end + 1;
+  }
+  return text.length - lineStart > length;
+}
+
+/** Where the scalars js-yaml reads in `text` start (after their properties). */
+function scalarStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  closeNodes(text, (kind, open, end) => { if (kind === 'scalar') { starts.add(contentStart(text, open, end)); } });
+  return starts;
+}
+
+/**
+ * The tokens go-yaml v2's scanner reads in the flow collection that starts at `start`, up to its end: where each
+ * starts, its first character ("[", "{", ",", "]", "}", ":", "?"; "node" for a scalar, an anchor, a tag or an alias),
+ * how many collections are open after it, and where the scanner is once it has read it (`mark`: a plain scalar's
+ * scan goes on over the blanks and line breaks after it, yaml_parser_scan_plain_scalar). Comments and blanks are
+ * passed over; a quoted scalar left open ends them.
+ */
+function* goYamlFlowTokens(text: string, start: number): Generator<{ at: number; token: string; depth: number; mark: number }> {
+  let depth = 0;
+  for (let at = start; at < text.length;) {
+    const c = text[at];
+    if (BLANK_OR_BREAK.includes(c)) {
+      at++;
+    } else if (c === '#') {
+      // A token stops before a blank, so a "#" where one starts begins a comment.
+      for (; at < text.length && text[at] !== '\n'; at++);
+    } else if ('[{,]}:?'.includes(c)) {
+      depth += c === '[' || c === '{' ? 1 : c === ']' || c === '}' ? -1 : 0;
+      yield { at, token: c, depth, mark: at + 1 };
+      if (depth === 0) { return; }
+      at++;
+    } else if (c === '"' || c === '\'') {
+      const end = quotedScalarEnd(text, at);
+      yield { at, token: 'node', depth, mark: end ?? text.length };
+      if (end === undefined) { return; }
+      at = end;
+    } else {
+      // A plain scalar, or an anchor, tag or alias (which end at a blank or a flow indicator too).
+      const end = goYamlFlowPlainEnd(text, at);
+      let mark = end;
+      for (; mark < text.length && BLANK_OR_BREAK.includes(text[mark]); mark++);
+      yield { at, token: 'node', depth, mark };
+      at = end;
+    }
+  }
+}
+
+/**
+ * Where go-yaml v2's scanner ends a plain scalar that starts at `at` in a flow collection: at ": " (or ":" before a
+ * line break), at one of ",?[]{}", or at a comment; over line breaks (yaml_parser_scan_plain_scalar).
+ */
+function goYamlFlowPlainEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    for (; at < text.length && !BLANK_OR_BREAK.includes(text[at]); at++) {
+      const c = text[at];
+      if (',?[]{}'.includes(c) || (c === ':' && (at + 1 === text.length || BLANK_OR_BREAK.includes(text[at + 1])))) { return at; }
+    }
+    const blank = at;
+    for (; at < text.length && BLANK_OR_BREAK.includes(text[at]); at++);
+    if (at >= text.length || text[at] === '#' || ',?[]{}'.includes(text[at]) || (text[at] === ':' && BLANK_OR_BREAK.includes(text[at + 1] ?? ' '))) { return blank; }
+  }
 }
 
 /**
@@ -220,6 +418,8 @@ const REASON_WORDS: readonly [RegExp, string][] = [
   [/^(the stream contains non-printable characters|null byte is not allowed)/, 'the text holds a character YAML does not allow'],
   [/^cannot merge mappings/, 'a merge key (<<) names something other than a mapping'],
   [/^go-yaml: a tab where a token may start/, 'a tab starts a line, or follows the "-", "?" or ":" that starts an entry, outside a string, which kubectl refuses: use spaces'],
+  ...[...FLOW_REASON_WORDS].map(([reason, words]) => [new RegExp(`^${reason}`), words] as [RegExp, string]),
+  [/^go-yaml: a key of more than 1024 characters/, 'a key runs over 1024 characters before its ":", which kubectl refuses: shorten the key'],
   [/^go-yaml: a tab in a block scalar's indentation/, 'a tab is in the indentation of a block scalar (| or >) before its text, which kubectl refuses: indent with spaces'],
 ];
 
@@ -251,9 +451,36 @@ export function yamlErrorInWords(error: YAMLException, firstLine: number, text?:
  */
 function goYamlPlace(text: string, reason: string, position: number): { line: number; words: string } | undefined {
   const at = positionOf(text, position);
+  const flow = FLOW_REASON_WORDS.get(reason);
+  if (flow !== undefined) {
+    // A parser error: go-yaml names the line above the token (never line 0, which it leaves unnamed).
+    return at.line === 0 ? undefined : { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${flow}` };
+  }
   if (/^can not read (a block mapping entry|an implicit mapping pair)/.test(reason)) {
     const key = strayKeyStart(text);
-    return key === undefined ? undefined : strayKeyAt(text, key);
+    const stray = key === undefined ? undefined : strayKeyAt(text, key);
+    if (stray !== undefined) { return stray; }
+  }
+  if (unclosedQuoteAt(text, position)) {
+    // A scanner error at the end of the document, which go-yaml meets before the parser's error there.
+    const end = positionOf(text, text.length);
+    return { line: end.line + 1, words: `, column ${end.column + 1}: a closing quote is missing` };
+  }
+  const afterNode = /^(bad indentation|can not read (a block mapping entry|an implicit mapping pair))/.test(reason) ? tokenAfterClosedNode(text, position) : undefined;
+  if (afterNode !== undefined) {
+    const token = positionOf(text, afterNode);
+    return token.line === 0 ? undefined : { line: token.line, words: `: the line after it holds, at column ${token.column + 1}, ${AFTER_NODE_WORDS}` };
+  }
+  if (',]}'.includes(text[position]) && /(?:^[ ]*|:[ \t]+|(?:^|[ \t])-[ \t]+)$/.test(text.slice(position - at.column, position))) {
+    // A "," or closing bracket where a key or a node is due (at a line's start, after "key: " or "- "): go-yaml's scanner
+    // reads its token in the block context too (yaml_parser_fetch_flow_entry, yaml_parser_fetch_flow_collection_end)
+    // and its parser finds no key or node there (yaml_parser_parse_block_mapping_key, yaml_parser_parse_node).
+    return at.line === 0 ? undefined : { line: at.line, words: `: the line after it holds, at column ${at.column + 1}, ${STRAY_FLOW_INDICATOR_WORDS}` };
+  }
+  const value = valueWithNoKeyAt(text, position);
+  if (value !== undefined) {
+    const colon = positionOf(text, value);
+    return colon.line === 0 ? undefined : { line: colon.line, words: `: the line after it starts, at column ${colon.column + 1}, ${VALUE_WITH_NO_KEY_WORDS}` };
   }
   const lineStart = /^[ ]*$/.test(text.slice(position - at.column, position));
   if (/^end of the stream or a document separator is expected/.test(reason)) {
@@ -273,6 +500,10 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
   }
   if (/^(bad indentation|end of the stream or a document separator is expected)/.test(reason) && text[position] === ':') {
     return { line: at.line + 1, words: `, column ${at.column + 1}: ${VALUE_INDICATOR_WORDS}` };
+  }
+  if (/^(missed comma between flow collection entries|unexpected end of the stream within a flow collection)/.test(reason)) {
+    const key = openFlowKeyAt(text);
+    if (key !== undefined) { return key; }
   }
   if (/^unexpected end of the stream within a flow collection/.test(reason)) {
     // go-yaml names the line of the stream's end, counted from 0 (a parser error), in the document kubectl ends
@@ -297,6 +528,69 @@ function goYamlPlace(text: string, reason: string, position: number): { line: nu
 }
 
 /**
+ * The token that follows, on its line, the last quoted scalar or flow collection js-yaml read before failing at
+ * `position` (on that line too), unless that node starts its line at a block's indentation (a key, which stray keys
+ * place): go-yaml v2 allows no key after either (scannerc.go, yaml_parser_fetch_flow_scalar and
+ * yaml_parser_fetch_flow_collection_end set simple_key_allowed to false), so the token is what its parser meets where
+ * a key or a "-" is due (parserc.go, yaml_parser_parse_block_mapping_key: "did not find expected key", a parser error
+ * named at the line above). An unclosed quote whose string closes at a later line's quote leaves that line's rest so.
+ */
+function tokenAfterClosedNode(text: string, position: number): number | undefined {
+  let node: [number, number] | undefined;
+  // The text does not parse: that error is the one being described.
+  closeNodes(text, (kind, open, end) => {
+    if (end > position || kind === null) { return; }
+    const start = contentStart(text, open, end);
+    const closer = kind === 'scalar' ? QUOTES.get(text[start]) : BRACKETS.get(text[start]);
+    if (closer === undefined) { return; }
+    let last = end;
+    for (; last > start && BLANK_OR_BREAK.includes(text[last - 1]); last--);
+    if (text[last - 1] === closer) { node = [start, last]; }
+  });
+  if (node === undefined) { return undefined; }
+  const [start, close] = node;
+  // Its line's start is looked for once: a long line of quoted strings stays linear.
+  if (/^[ ]*$/.test(text.slice(start - columnOf(text, start), start)) && atBlockIndentation(text, start)) { return undefined; }
+  if (/[\r\n]/.test(text.slice(close, position))) { return undefined; }
+  let after = close;
+  for (; text[after] === ' ' || text[after] === '\t'; after++);
+  return after <= position && !':#\r\n'.includes(text[after] ?? '\n') ? after : undefined;
+}
+
+const QUOTES: ReadonlyMap<string, string> = new Map([['"', '"'], ['\'', '\'']]);
+const BRACKETS: ReadonlyMap<string, string> = new Map([['[', ']'], ['{', '}']]);
+
+/**
+ * Whether js-yaml failed inside a quoted scalar, or at one that starts where it failed, that no quote closes: go-yaml
+ * v2's scanner reads it to the end of the document before its parser meets what js-yaml refused
+ * (yaml_parser_scan_flow_scalar: "found unexpected end of stream", a scanner error named at the end).
+ */
+function unclosedQuoteAt(text: string, position: number): boolean {
+  const opens: number[] = [];
+  closeNodes(text, () => undefined, opens);
+  const inner = opens.length === 0 ? -1 : contentStart(text, opens[opens.length - 1], text.length);
+  let at = position;
+  for (; text[at] === ' ' || text[at] === '\t'; at++);
+  return [inner, at].some(start => QUOTES.has(text[start]) && start <= at && quotedScalarEnd(text, start) === undefined);
+}
+
+/**
+ * Where the line of `position` starts with a ":" (and a blank) that follows no key, in the block context: go-yaml v2's
+ * scanner reads a VALUE token there (yaml_parser_fetch_value) and its parser meets it where a key is due
+ * (yaml_parser_parse_block_mapping_key: "did not find expected key"; this fork takes no VALUE there), a parser error
+ * named at the line above. `undefined` in a text with a complex key (`? `), whose ":" may start a line.
+ */
+function valueWithNoKeyAt(text: string, position: number): number | undefined {
+  const lineStart = position - columnOf(text, position);
+  const colon = /^[ ]*:(?:[ \t\r\n]|$)/.exec(text.slice(lineStart, position + 2));
+  if (colon === null || lineStart + colon[0].indexOf(':') > position || COMPLEX_KEY.test(text)) { return undefined; }
+  return lineStart + colon[0].indexOf(':');
+}
+
+/** A complex key: a "?" and a blank that start a line, or an entry of a list. */
+const COMPLEX_KEY = /^[ ]*(?:-[ ]+)*\?(?:[ \t\r\n]|$)/m;
+
+/**
  * kubectl's place and words for a plain scalar at `key`, the first thing on its line, that go-yaml takes for a
  * key: where its scanner stops the scalar, unless at the ": " that makes it a key (`undefined`). A comment on
  * the key's own line leaves the key possible, so the error is where the next token starts (see nextTokenAfterComment).
@@ -312,15 +606,53 @@ function strayKeyAt(text: string, key: number): { line: number; words: string } 
 }
 
 /**
+ * kubectl's place and words for a flow collection left open whose "[" or "{" starts a line where a key is due (at the
+ * indentation of the block mapping or list it is in): go-yaml v2's scanner saves the bracket as a simple key that is
+ * required (scannerc.go, yaml_parser_save_simple_key: in the block context, at the block's indentation), and finds it
+ * no longer valid once the scanner has read a token that leaves it on a later line (yaml_parser_fetch_more_tokens asks
+ * yaml_simple_key_is_valid after each token while the bracket heads the queue): "could not find expected ':'", a
+ * scanner error named where the scanner is. `undefined` when no such collection is open, or it closes on its line.
+ */
+function openFlowKeyAt(text: string): { line: number; words: string } | undefined {
+  const open = outermostOpenFlow(text);
+  if (open === undefined || !/^[ ]*$/.test(text.slice(open - columnOf(text, open), open)) || !atBlockIndentation(text, open)) { return undefined; }
+  const lineEnd = text.indexOf('\n', open);
+  let stale = text.length;
+  for (const { mark, depth } of goYamlFlowTokens(text, open)) {
+    if (lineEnd >= 0 && mark > lineEnd) {
+      stale = mark;
+      break;
+    }
+    if (depth === 0) { return undefined; }
+  }
+  const stop = positionOf(text, stale);
+  return { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
+}
+
+/** Where the outermost flow collection js-yaml left open when it failed on `text` starts (its bracket). */
+function outermostOpenFlow(text: string): number | undefined {
+  const opens: number[] = [];
+  if (closeNodes(text, () => undefined, opens)) { return undefined; }
+  for (const open of opens) {
+    const start = contentStart(text, open, text.length);
+    if (text[start] === '[' || text[start] === '{') { return start; }
+  }
+  return undefined;
+}
+
+/**
  * The same for a quoted scalar at `key` (a stray `"..."` line): go-yaml finds the key stale after its closing quote
- * when that is on a later line than the key, else at the next token when that is on a later line (`undefined` when
- * it is on the key's line: js-yaml's place stands).
+ * when that is on a later line than the key, else at the next token when that is on a later line, else where the scan
+ * of a plain scalar that follows on the key's line stops (`"a" b`: yaml_parser_scan_plain_scalar reads on over the
+ * line breaks after it; `undefined` when that is on the key's line: js-yaml's place stands).
  */
 function strayQuotedKeyAt(text: string, key: number): { line: number; words: string } | undefined {
   const after = quotedScalarEnd(text, key);
   if (after === undefined) { return undefined; }
   const keyLine = positionOf(text, key).line;
-  const stop = positionOf(text, positionOf(text, after).line > keyLine ? after : nextTokenAfter(text, after));
+  const next = nextTokenAfter(text, after);
+  const plain = positionOf(text, next).line === keyLine && !/^(?:["'|>&!*[\]{},#%@`]|[-?:](?:[ \t\r\n]|$))/.test(text.slice(next, next + 2));
+  const stop = positionOf(text, positionOf(text, after).line > keyLine ? after : plain ? goYamlPlainScalarEnd(text, next, columnOf(text, key) + 1) : next);
   return stop.line === keyLine ? undefined : { line: stop.line + 1, words: `, column ${stop.column + 1}: ${STRAY_KEY_WORDS}` };
 }
 
@@ -384,6 +716,16 @@ const BAD_BLOCK_HEADER = /^[>|](?![-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n|$))/;
 const NO_KEY_WORDS = (column: number) => `: the line after it, from column ${column + 1}, is neither a key of the mapping nor an item of the list `
   + 'it is in (a list item "- " among the keys of a mapping, a key among the items of a list, or a line indented to none of the levels above it): '
   + 'fix its indentation';
+
+/** kubectl's "did not find expected key" for a token after a quoted scalar or a flow collection on its line, in words. */
+const AFTER_NODE_WORDS = 'text after a quoted string or a closing bracket on its line, which kubectl refuses (a quoted string ends at its '
+  + 'closing quote, and an unclosed quote runs on to the next quote): quote the whole value, or close the quote';
+
+/** kubectl's "did not find expected node content" (or key) for a ",", "]" or "}" outside brackets, in words after "the line after it holds, at column C,". */
+const STRAY_FLOW_INDICATOR_WORDS = 'a "," or a closing bracket outside a flow collection ([...] or {...}), which kubectl refuses: remove it, or quote the value';
+
+/** kubectl's "did not find expected key" for a ":" that starts a line, in words after "the line after it starts, at column C,". */
+const VALUE_WITH_NO_KEY_WORDS = 'with a ":" that follows no key, which kubectl refuses: write the key before it, or remove it';
 
 /** kubectl's "could not find expected ':'", in words. */
 const STRAY_KEY_WORDS = 'text that stands where a key is due (a merge conflict marker, a stray line, or lines that lost their indentation) '

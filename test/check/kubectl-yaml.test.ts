@@ -78,6 +78,31 @@ const flowNext = (line: number, column: number) => `at line ${line}: a flow coll
 /** The same at the end of the document, which kubectl names by its last line. */
 const flowEnd = (line: number) => `at line ${line}: a flow collection ([...] or {...}) misses its closing bracket before the end of the document`;
 
+/** The check's words for what go-yaml v2's parser refuses at a token of the line after the one it names: kubectl's line, then `words`. */
+const holds = (words: string) => (line: number, column: number) => `at line ${line}: the line after it holds, at column ${column}, ${words}`;
+/** kubectl's "did not find expected node content" for a ":" that starts a token in a flow collection with no key before it. */
+const flowColon = holds('a ":" with no key before it in a flow collection ([...] or {...}), which kubectl refuses (it reads every ":" that '
+  + 'starts a token there as the colon of a key): write the key, or quote a value that starts with ":"');
+/** kubectl's "did not find expected ',' or ']'" for a "?" inside an unquoted value in a flow collection. */
+const flowQuestion = holds('a "?" inside an unquoted value in a flow collection ([...] or {...}), where kubectl ends the value and wants a comma: quote the value');
+/** kubectl's "did not find expected key" for a token after a quoted string or a flow collection on its line. */
+const afterNode = holds('text after a quoted string or a closing bracket on its line, which kubectl refuses (a quoted string ends at its '
+  + 'closing quote, and an unclosed quote runs on to the next quote): quote the whole value, or close the quote');
+/** kubectl's "did not find expected node content" (or key) for a ",", "]" or "}" outside brackets. */
+const strayBracket = holds('a "," or a closing bracket outside a flow collection ([...] or {...}), which kubectl refuses: remove it, or quote the value');
+/** kubectl's "did not find expected key" for a ":" that starts a line. */
+const colonStarts = (line: number, column: number) => `at line ${line}: the line after it starts, at column ${column}, with a ":" that follows no key, `
+  + 'which kubectl refuses: write the key before it, or remove it';
+/** A key go-yaml v2 gives up on: more than 1024 characters before its ":" (yaml_simple_key_is_valid). */
+const LONG_KEY = 'k'.repeat(1100);
+/** kubectl's "mapping values are not allowed in this context" (or "could not find expected ':'") for a key of more than 1024 characters. */
+const longKey = (line: number, column: number) => `at line ${line}, column ${column}: a key runs over 1024 characters before its ":", which kubectl refuses: shorten the key`;
+/** kubectl's "did not find expected ',' or ']'" for a key of more than 1024 characters in a flow collection. */
+const flowLongKey = holds('a key of a flow collection ([...] or {...}) that runs over 1024 characters before its ":", which kubectl refuses: shorten the key');
+
+/** kubectl's "found unexpected end of stream": a quote that no quote closes, named at the end of the document. */
+const noClosingQuote = (line: number, column: number) => `at line ${line}, column ${column}: a closing quote is missing`;
+
 /** The check's words for kubectl's "did not find expected comment or line break" after a ">" that starts a block scalar. */
 const blockHeader = (line: number, column: number) => `at line ${line}, column ${column}: a ">" or "|" starts a block scalar, and its header `
   + 'goes on with more than "+" or "-", a digit and a comment (a merge conflict marker ">>>>>>>" does): remove it, or quote the value';
@@ -192,6 +217,74 @@ const BROKEN: readonly (readonly [string, string, string | null, string | undefi
     "line 8: could not find expected ':'", stray(8, 4)],
   ['a nested mapping that lost its indentation, in CR LF lines', crlf(cm('data:\n  k: v\nj: x\n  i: fake-token\n')),
     'line 8: mapping values are not allowed in this context', valueHere(8, 4)],
+  ['a colon with no key in a flow sequence', cm('data:\n  k: [:]\n'),
+    "line 5: did not find expected node content", flowColon(5, 7)],
+  ['a colon and a value with no key in a flow sequence', cm('data:\n  k: [: fake-token]\n'),
+    "line 5: did not find expected node content", flowColon(5, 7)],
+  ['a colon that starts a value in a flow mapping', cm('data: {k: :fake-token}\n'),
+    "line 4: did not find expected node content", flowColon(4, 11)],
+  ['a colon with no key after a comma', cm('data:\n  k: [a, :]\n'),
+    "line 5: did not find expected node content", flowColon(5, 10)],
+  ['a colon that starts an entry on the next line of a flow sequence', cm('data:\n  k: [a,\n    :fake-token]\n'),
+    "line 6: did not find expected node content", flowColon(6, 5)],
+  ['a question mark inside a URL in a flow mapping', cm('data: {k: http://fake?token=1}\n'),
+    "line 4: did not find expected ',' or '}'", flowQuestion(4, 22)],
+  ['a question mark after a blank in a flow sequence', cm('data:\n  k: [a ?fake-token]\n'),
+    "line 5: did not find expected ',' or ']'", flowQuestion(5, 9)],
+  ['an unclosed flow sequence where a key is due', cm('data:\n  k: v\n[a, fake-token\n  j: w\n'),
+    "line 8: could not find expected ':'", stray(8, 4)],
+  ['an unclosed flow mapping at the indentation of the keys', cm('data:\n  k: v\n  {a: fake-token\n  j: w\n'),
+    "line 8: could not find expected ':'", stray(8, 4)],
+  ['an unclosed flow sequence where a key is due, at the end', cm('data:\n  k: v\n[a, fake-token\n'),
+    "line 8: could not find expected ':'", stray(8, 1)],
+  ['an unclosed flow sequence where a key is due, then comment lines', cm('data:\n  k: v\n[  # fake-token\n\n  # more\n  j: w\n'),
+    "line 10: could not find expected ':'", stray(10, 4)],
+  ['an unclosed flow sequence among list items', cm('data:\n  l:\n  - a\n  [b, fake-token\n  - d\n'),
+    "line 10: could not find expected ':'", stray(10, 1)],
+  ['a bracket after a quoted value', cm('data:\n  k: "fake-token"[\n  j: w\n'),
+    "line 5: did not find expected key", afterNode(5, 18)],
+  ['a word after a quoted value', cm('data:\n  k: "fake" token\n  j: w\n'),
+    "line 5: did not find expected key", afterNode(5, 13)],
+  ['a word after a single-quoted list item', cm("data:\n  l:\n  - 'fake' token\n"),
+    "line 6: did not find expected key", afterNode(6, 12)],
+  ['an unclosed quote closed by a quote of a later line', cm('data:\n  k: "fake\n  j: "token" x\n'),
+    "line 6: did not find expected key", afterNode(6, 7)],
+  ['a bracket after an empty flow mapping', cm('data:\n  k: {}[\n\n  j: fake-token\n'),
+    "line 5: did not find expected key", afterNode(5, 8)],
+  ['a quote after an empty flow mapping that no quote closes', cm('data:\n  k: {}"\n\n  j: fake-token\n'),
+    "line 9: found unexpected end of stream", noClosingQuote(9, 1)],
+  ['a quote before a key that no quote closes', cm('data:\n  k: v\n " j: fake-token\n'),
+    "line 8: found unexpected end of stream", noClosingQuote(8, 1)],
+  ['a stray quoted key over two lines, then a quote no quote closes', cm('data:\n  "k\n  j: ""\n  i: fake-token\n'),
+    "line 9: found unexpected end of stream", noClosingQuote(9, 1)],
+  ['a quoted key at the indentation of the keys, then a word and a comment line', cm('spec:\n  selector:\n    matchLabels:\n  "    fake: "token"\n\n    # more\n  j: w\n'),
+    "line 10: could not find expected ':'", stray(10, 5)],
+  ['a colon that starts a line', cm('data:\n  k: v\n: fake-token\n'),
+    "line 6: did not find expected key", colonStarts(6, 1)],
+  ['a colon that starts the first line of a mapping', cm('data:\n:  k: fake-token\n'),
+    "line 5: did not find expected key", colonStarts(5, 1)],
+  ['a colon and a comment between levels', cm('data:\n  k: v\n\n : # fake-token\n  j: w\n'),
+    "line 7: did not find expected key", colonStarts(7, 2)],
+  ['a closing brace where a value is due', cm('data:\n  k: }\n\n  j: fake-token\n'),
+    "line 5: did not find expected node content", strayBracket(5, 6)],
+  ['a closing bracket as a list item', cm('data:\n  l:\n  - ]\n  - fake-token\n'),
+    "line 6: did not find expected node content", strayBracket(6, 5)],
+  ['a closing bracket at the start of a line among keys', cm('data:\n  k: fake-token\n]  j: w\n'),
+    "line 6: did not find expected key", strayBracket(6, 1)],
+  ['a closing brace at the indentation of the keys', cm('data:\n  k: fake-token\n  }\n'),
+    "line 6: did not find expected key", strayBracket(6, 3)],
+  ['a comma after the dash of a list item', cm('data:\n  l:\n  - a\n  - ,fake-token\n'),
+    "line 7: did not find expected node content", strayBracket(7, 5)],
+  ['a comma after the colon of a key', cm('data:\n  k: ,fake-token\n'),
+    "line 5: did not find expected node content", strayBracket(5, 6)],
+  ['a key of 1,100 characters, the first of its mapping', cm(`data:\n  ${LONG_KEY}: fake-token\n`),
+    'line 6: mapping values are not allowed in this context', longKey(6, 1103)],
+  ['a key of 1,100 characters at the indentation of the keys', cm(`data:\n  j: w\n  ${LONG_KEY}: fake-token\n`),
+    "line 7: could not find expected ':'", longKey(7, 1103)],
+  ['a key of 1,100 characters in a flow mapping', cm(`data: {${LONG_KEY}: fake-token}\n`),
+    "line 4: did not find expected ',' or '}'", flowLongKey(4, 1108)],
+  ['a key of 1,100 characters in a flow sequence', cm(`data:\n  k: [${LONG_KEY}: fake-token]\n`),
+    "line 5: did not find expected ',' or ']'", flowLongKey(5, 1107)],
   ['a list item deeper than the keys of a mapping', cm('data:\n  k: v\n    - fake-token\n'),
     null, undefined],
   ['a BOM at the start of a line', cm('data:\n  k: v\n\ufeff  j: fake-token\n'),
