@@ -11,7 +11,9 @@ import { listItems, objectProblem } from './input-model';
 import { hasNumberBeyondFloat64 } from './go-json';
 import { isPlainObject } from '../json';
 import { LONE_SURROGATE } from '../names';
-import { loadKubectlYaml, positionOf, yamlErrorInWords } from './kubectl-yaml';
+import { positionOf } from './go-yaml-scan';
+import { loadKubectlYaml } from './kubectl-yaml';
+import { yamlErrorInWords } from './kubectl-yaml-errors';
 
 /** One object read: where it is (`FILE#N`, or `FILE#N.items[I]` inside a list), and its value. */
 export interface ReadObject {
