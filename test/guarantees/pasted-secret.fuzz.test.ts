@@ -253,6 +253,10 @@ const item = (secretKey: string) => ({ secretKey, remoteRef: { key: 'kubeflow/cr
 const OBJECTS: [string, unknown[], string[]][] = [
   ['an ExternalSecret with one secretKey twice', [externalSecret('creds', [item(TOKEN_KEY), item(TOKEN_KEY)])], ['secret-data']],
   ['two ExternalSecrets that merge one key into one Secret', [externalSecret('a', [item(TOKEN_KEY)], 'Merge'), externalSecret('b', [item(TOKEN_KEY)], 'Merge')], ['duplicate-object']],
+  ['an env var set by env and by an envFrom Secret', [
+    podDefault('env', { env: [{ name: TOKEN_KEY, value: 'a' }] }), podDefault('env-from', { envFrom: [{ secretRef: { name: 'creds' } }] }),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: 'team-a' }, stringData: { [TOKEN_KEY]: 'fake-value' } },
+  ], ['env-source']],
 ];
 
 test.each(OBJECTS)('%s, a token as the key: reported, and no part of it shown', (_what, docs, rules) => {
@@ -273,6 +277,15 @@ test('inputs without a source are named by kind and name, each described when it
   // THEN each source describes them, and nothing shows the credential
   expect(problems.map(p => p.sources[0])).toContain('PodDefault (name not shown, as it may be a secret: 300 characters, a space at character 25)');
   expect(problems.map(p => [p.message, p.fix, p.key, ...p.sources].join(' ')).map(text => leaked(text, MARKER)).filter(piece => piece !== undefined)).toEqual([]);
+});
+
+test('two ConfigMaps of one name that reads as a token: the clash is reported, and the name never shown', () => {
+  // GIVEN two ConfigMaps of a valid name that reads as a token, in one namespace
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: HEX_NAME, namespace: 'team-a' }, data: { a: 'b' } };
+  // WHEN checked THEN one duplicate-object problem, whose key (a door prints it as the place) describes the name
+  const problems = PodDefaultCheck.check([configMap, configMap].map((manifest, i) => ({ manifest, source: `s${i}` })));
+  expect(problems.map(p => [p.rule, p.key])).toEqual([['duplicate-object', '(name not shown, as it may be a secret: 44 characters, a run of letters and digits that reads as a token)']]);
+  expect(checkText([configMap, configMap]).map(text => leaked(text, HEX_NAME)).filter(piece => piece !== undefined)).toEqual([]);
 });
 
 test('a PodDefault over the annotation limit, named like a token: its marker annotation is described', () => {

@@ -160,7 +160,7 @@ function report(problems: CheckProblem[], earlier: Claim, later: Claim, namespac
   const where = floating === undefined
     ? `in namespace ${ns(namespace)}`
     : `in namespace ${ns(namespace)} once ${floating.found.source}, which names no namespace, is applied there (kubectl apply -n ${ns(namespace)})`;
-  const parts = { rule: 'duplicate-object', namespace, sources: [a, b], key: later.name };
+  const parts = { rule: 'duplicate-object', namespace, sources: [a, b], key: shownName(later.name, 'name') };
   if (earlier.how === 'object' && later.how === 'object') {
     problems.push(checkProblem({
       ...parts,

@@ -71,6 +71,7 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
   }
   providers.forEach((list, variable) => {
     if (list.length < 2 || list.every(e => e.klass === list[0].klass) || !meetings.mayClash(list)) { return; }
+    const shown = shownName(variable, 'key');
     const oriented = ([earlier, later]: readonly [Entry<Provider>, Entry<Provider>]): [Provider, Provider] =>
       (earlier.item.source === undefined ? [later.item, earlier.item] : [earlier.item, later.item]);
     // Many pairs of PodDefaults of names of their own that each set the variable once, counted.
@@ -93,12 +94,12 @@ function judgeSources(group: readonly PodDefaultFound[], namespace: string, land
         rule: 'env-source',
         namespace,
         sources: [p.pd.source, q.pd.source],
-        key: variable,
-        message: `env var ${variable} is set by ${how(p)} and by ${how(q)} ${judgedIn(namespace, landing)}: a notebook that selects both `
-          + `(${describeLabels(witness([p.pd, q.pd]))}) gets the value of ${winner(p, q).pd.name} without a warning`,
+        key: shown,
+        message: `env var ${shown} is set by ${how(p)} and by ${how(q)} ${judgedIn(namespace, landing)}: a notebook that selects both `
+          + `(${describeLabels(witness([p.pd, q.pd]))}) gets the value of ${shownName(winner(p, q).pd.name, 'name')} without a warning`,
         fix: 'set it in one of them only, or make the two exclusive by giving both an env var of one name whose value is their own name',
       }),
-      what: `set env var ${variable} from two sources ${judgedIn(namespace, landing)}`,
+      what: `set env var ${shown} from two sources ${judgedIn(namespace, landing)}`,
     }));
   });
 }

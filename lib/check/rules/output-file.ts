@@ -1,3 +1,4 @@
+import { shownMountPath } from '../../names';
 import { Found } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
@@ -31,8 +32,8 @@ export function outputFiles(objects: readonly Found[]): CheckProblem[] {
         rule: 'output-file',
         namespace: '',
         sources: [seen.source, found.source],
-        key: found.file,
-        message: `${seen.source} and ${found.source} would both be written to the file ${found.file}, which cdk8s names after their charts `
+        key: shownMountPath(found.file),
+        message: `${seen.source} and ${found.source} would both be written to the file ${shownMountPath(found.file)}, which cdk8s names after their charts `
           + `${seen.chart} and ${found.chart}: the later chart's file replaces the earlier one's`,
         fix: 'give the charts ids that cdk8s names apart, or use another YamlOutputType',
       }));
@@ -43,8 +44,8 @@ export function outputFiles(objects: readonly Found[]): CheckProblem[] {
       rule: 'output-file',
       namespace: '',
       sources: [seen.source, found.source],
-      key: found.file,
-      message: `${seen.source} and ${found.source} would both be written to the file ${found.file}, which cdk8s names after an object's kind and name only: `
+      key: shownMountPath(found.file),
+      message: `${seen.source} and ${found.source} would both be written to the file ${shownMountPath(found.file)}, which cdk8s names after an object's kind and name only: `
         + 'the later write replaces the earlier one',
       fix: 'give them different names, or use another YamlOutputType',
     }));
