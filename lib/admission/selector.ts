@@ -46,21 +46,26 @@ export function parseSelector(selector: any): ParsedSelector {
     const values: any[] = expression?.values ?? [];
     const operator = expression?.operator;
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem !== undefined) { return new Selector([], key, `matchExpressions key ${shownKey(key)}: ${keyProblem}`); }
+    if (keyProblem !== undefined) { return invalidExpression(key, keyProblem); }
     // The API server refuses such a PodDefault first (its CRD declares a list of strings); it crashed the walk below.
-    if (!Array.isArray(values)) { return new Selector([], key, `matchExpressions key ${key}: values is no list`); }
+    if (!Array.isArray(values)) { return invalidExpression(key, 'values is no list'); }
     if (operator === 'In' || operator === 'NotIn') {
-      if (values.length === 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} needs values`); }
+      if (values.length === 0) { return invalidExpression(key, `operator ${operator} needs values`); }
       const valueProblem = values.map(labelValueProblem).find(p => p !== undefined);
-      if (valueProblem !== undefined) { return new Selector([], key, `matchExpressions key ${key}: ${valueProblem}`); }
+      if (valueProblem !== undefined) { return invalidExpression(key, valueProblem); }
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-      if (values.length > 0) { return new Selector([], key, `matchExpressions key ${key}: operator ${operator} takes no values`); }
+      if (values.length > 0) { return invalidExpression(key, `operator ${operator} takes no values`); }
     } else {
-      return new Selector([], key, `matchExpressions key ${key}: unknown operator ${shownName(String(operator), 'operator')}`);
+      return invalidExpression(key, `unknown operator ${shownName(String(operator), 'operator')}`);
     }
     requirements.push({ key, operator, values });
   }
   return new Selector(requirements);
+}
+
+/** The selector of an invalid `matchExpressions` entry of key `key`, which names the key as a message may show it (`shownKey`). */
+function invalidExpression(key: string, why: string): Selector {
+  return new Selector([], key, `matchExpressions key ${shownKey(key)}: ${why}`);
 }
 
 /** A parsed selector; a class, so that `matches` is one method rather than a closure per selector. */

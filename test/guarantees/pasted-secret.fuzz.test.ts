@@ -288,6 +288,17 @@ test('two ConfigMaps of one name that reads as a token: the clash is reported, a
   expect(checkText([configMap, configMap]).map(text => leaked(text, HEX_NAME)).filter(piece => piece !== undefined)).toEqual([]);
 });
 
+test.each(['Like', 'In'])('a selector key that reads as a token, with operator %s and no values: the selector is refused without it', operator => {
+  // GIVEN a PodDefault whose matchExpressions key is a valid label key that reads as a token, its entry invalid
+  const manifest = podDefault('selects', { selector: { matchLabels: { 'access-ml': 'true' }, matchExpressions: [{ key: 'fakeSECRET0000AAAA1111BBBB', operator }] } });
+  // WHEN checked
+  const problems = PodDefaultCheck.check([{ manifest, source: 's0' }]);
+  // THEN the selector rule names the key described, and nothing shows it
+  expect(problems.map(p => p.rule)).toEqual(['selector']);
+  expect(problems[0].message).toContain('matchExpressions key (key not shown, as it may be a secret: 26 characters, a run of letters and digits that reads as a token)');
+  expect(checkText([manifest]).map(text => leaked(text, 'fakeSECRET0000AAAA1111BBBB')).filter(piece => piece !== undefined)).toEqual([]);
+});
+
 test('a PodDefault over the annotation limit, named like a token: its marker annotation is described', () => {
   // GIVEN a PodDefault of a valid name that reads as a token, whose spec.annotations exceed 256 KiB
   const manifest = podDefault(HEX_NAME, { annotations: { note: 'x'.repeat(300_000) } });
