@@ -333,13 +333,14 @@ export function shownName(name: string, what: string): string {
 
 /** The characters of a path: a name's, and "/". */
 const PATH_CHARACTER = /^[-A-Za-z0-9_./]$/;
+const PATH_CHARACTERS = /^[-A-Za-z0-9_./]*$/;
 
 /**
  * A mount path (or another path the input writes) for a message: as written when it is at most 253 of a name's
  * characters and "/", with no run that reads as a token (`shownName`); else described without any part of it.
  */
 export function shownMountPath(path: string): string {
-  const fits = path.length <= 253 && Array.from(path).every(c => PATH_CHARACTER.test(c)) && !tokenLike(path);
+  const fits = path.length <= 253 && PATH_CHARACTERS.test(path) && !tokenLike(path);
   return fits ? path : described(path, 'mount path', PATH_CHARACTER, 253);
 }
 

@@ -8,11 +8,6 @@ export function nameOf(manifest: any): string {
   return str(manifest?.metadata?.name);
 }
 
-/** A key for a message: `""` when empty. */
-export function quoteEmpty(key: string): string {
-  return key === '' ? '""' : key;
-}
-
 /** A copy of a JSON value (manifests hold no cycles, functions or dates). */
 export function deepCopy(value: any): any {
   if (Array.isArray(value)) { return value.map(deepCopy); }

@@ -4,7 +4,6 @@
 // scannerc.go says which.
 import { YAMLException } from 'js-yaml';
 
-
 /** Where a node's content starts: js-yaml opens a node before the spaces, comments and properties (tag, anchor) in front of it. */
 export function contentStart(text: string, from: number, end: number): number {
   let at = from;
@@ -92,7 +91,9 @@ export function markAt(text: string, offset: number): YAMLException['mark'] {
   return { ...positionOf(text, offset), position: offset, name: '', buffer: '', snippet: '' } as unknown as YAMLException['mark'];
 }
 
+/** The character that closes a quoted scalar, by the one that opens it. */
 export const QUOTES: ReadonlyMap<string, string> = new Map([['"', '"'], ['\'', '\'']]);
+/** The character that closes a flow collection, by the one that opens it. */
 export const BRACKETS: ReadonlyMap<string, string> = new Map([['[', ']'], ['{', '}']]);
 
 /** The offset after the closing quote of the quoted scalar that starts at `start` (`\` escapes in double quotes, `''` in single). */
@@ -128,6 +129,7 @@ export function nextTokenAfter(text: string, from: number): number {
   }
 }
 
+/** The characters go-yaml v2's scanner passes over between tokens (a blank or a line break). */
 export const BLANK_OR_BREAK = ' \t\r\n';
 
 /**
