@@ -21,10 +21,14 @@ interface Claim {
 
 /** The claims on one group, kind and name: by namespace (`''` for none), and the namespace-less ones not yet reported. */
 interface Bucket {
-  readonly byNamespace: Map<string, Claim[]>;
-  /** For each list of `byNamespace`, its merging claims indexed (`MergeIndex`). */
-  readonly merges: Map<Claim[], MergeIndex>;
+  readonly byNamespace: Map<string, Claims>;
   pending?: Claim[];
+}
+
+/** The claims of one namespace in order, and their index for merging claims. */
+interface Claims {
+  readonly list: Claim[];
+  readonly merges: MergeIndex;
 }
 
 /**
@@ -72,20 +76,19 @@ function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: C
   const byName = inner(inner(buckets, claim.group), claim.kind);
   let bucket = byName.get(claim.name);
   if (bucket === undefined) {
-    bucket = { byNamespace: new Map(), merges: new Map() };
+    bucket = { byNamespace: new Map() };
     byName.set(claim.name, bucket);
   }
   const namespace = claim.found.namespace;
   const same = bucket.byNamespace.get(namespace);
   let reported = false;
   if (same !== undefined) {
-    const merges = bucket.merges.get(same)!;
-    const first = claim.how === 'merge' ? firstMergeClash(merges, mergedKeys(claim)) : undefined;
+    const first = claim.how === 'merge' ? firstMergeClash(same.merges, mergedKeys(claim)) : undefined;
     if (first !== undefined) {
-      reported = report(problems, same[first], claim, namespace, undefined);
+      reported = report(problems, same.list[first], claim, namespace, undefined);
     } else if (claim.how !== 'merge') {
       // A merging claim never clashes with the object itself.
-      const earlier = claim.how === 'object' ? merges.others : same;
+      const earlier = claim.how === 'object' ? same.merges.others : same.list;
       for (let i = 0; i < earlier.length && !reported; i++) {
         reported = report(problems, earlier[i], claim, namespace, undefined);
       }
@@ -93,7 +96,7 @@ function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: C
   }
   if (!reported && claim.found.floating) {
     // The first earlier claim of any namespace it would clash with there.
-    for (const [other, claims] of bucket.byNamespace) {
+    for (const [other, { list: claims }] of bucket.byNamespace) {
       if (other === '') { continue; }
       for (let i = 0; i < claims.length && !reported; i++) {
         reported = report(problems, claims[i], claim, other, claim);
@@ -108,14 +111,13 @@ function see(buckets: Map<string, Map<string, Map<string, Bucket>>>, problems: C
       if (reported) { bucket.pending.splice(i, 1); }
     }
   }
-  let list = same;
-  if (list === undefined) {
-    list = [];
-    bucket.byNamespace.set(namespace, list);
-    bucket.merges.set(list, { others: [], firstByKey: new Map() });
+  let claims = same;
+  if (claims === undefined) {
+    claims = { list: [], merges: { others: [], firstByKey: new Map() } };
+    bucket.byNamespace.set(namespace, claims);
   }
-  indexMerge(bucket.merges.get(list)!, claim, list.length);
-  list.push(claim);
+  indexMerge(claims.merges, claim, claims.list.length);
+  claims.list.push(claim);
   if (!reported && claim.found.floating) { (bucket.pending ??= []).push(claim); }
 }
 
