@@ -405,21 +405,19 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     // kinds each: counted, in the one landing (each pair once across landings needs them listed), when each
     // credential is one whatever PodDefault it meets.
     const { counted, listed } = alone && !open ? meetings.summary(rest, MAX_PAIRS, { distinctNames: true, order: { klass: pair.used } }) : {};
-    if (counted !== undefined && admission.admitsAll(rest.map(e => e.pd), rest.map(e => e.klass === pair.used))) {
-      const [a, b] = counted.first;
+    // Many pairs reported as one: by the first of them, the credential used and the one left.
+    const reportCounted = (tally: { readonly count: number; readonly parties: readonly PodDefaultFound[] }, [a, b]: readonly [Entry<number>, Entry<number>]) => {
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       const [used, unused] = [credentialAlone(u)!, credentialAlone(v)!];
       const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
-      reported.set(id, { kinds: p, id, used, unused, landing, counted });
+      reported.set(id, { kinds: p, id, used, unused, landing, counted: tally });
+    };
+    if (counted !== undefined && admission.admitsAll(rest.map(e => e.pd), rest.map(e => e.klass === pair.used))) {
+      reportCounted(counted, counted.first);
       return;
     }
     // Many pairs, some of which the webhook refuses: those it admits, through the pair index.
-    if (counted !== undefined && admittedPairs(rest, group, namespace, admission, pair.used, (tally, first) => {
-      const [u, v] = first[0].klass === pair.used ? [first[0].item, first[1].item] : [first[1].item, first[0].item];
-      const [used, unused] = [credentialAlone(u)!, credentialAlone(v)!];
-      const id = (p * group.length + place.get(used.pd)!) * group.length + place.get(unused.pd)!;
-      reported.set(id, { kinds: p, id, used, unused, landing, counted: tally });
-    }, judge)) { return; }
+    if (counted !== undefined && admittedPairs(rest, group, namespace, admission, pair.used, reportCounted, judge)) { return; }
     for (const [a, b] of meetings.pairs(rest, { listed })) {
       // One name twice is the duplicate rule's.
       if (a.pd.name !== b.pd.name) { judge(a, b); }
