@@ -6,7 +6,7 @@ import { regionProblem } from '../sources/aws-credentials-ini';
 import { regionEnv } from '../sources/aws-region';
 import { parseRoleArn, ParsedRoleArn, regionPartition } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
-import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
+import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, PROJECTED_DEFAULT_MODE, projectedTokenVolume } from './projected-token';
 import { checkedIssuer, isPattern } from './trust-subject';
 import { AWS_CREDENTIAL_MARKER, markerEnv, S3_ACCESS_MARKER } from '../access/markers';
 
@@ -136,7 +136,9 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
     super(scope, id, identitySpec(names, {
       env,
       marker: S3_ACCESS_MARKER,
-      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds)],
+      // The volume as the EKS webhook's lands in the pod, defaultMode included: where that webhook runs
+      // before the PodDefault webhook (kubeflow/dashboard's configuration name sorts after it), the two merge.
+      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds, PROJECTED_DEFAULT_MODE)],
       volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
     }));
     this.roleArn = own.roleArn;

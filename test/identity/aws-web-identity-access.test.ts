@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
+import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess, PodDefaultAdmission } from '../../lib';
 import { accessErrorOf, errorsOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
@@ -29,7 +29,7 @@ describe('AwsWebIdentityAccess', () => {
     ]);
     expect(pd.spec.volumes).toEqual([{
       name: 'aws-iam-token',
-      projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }] },
+      projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }], defaultMode: 420 },
     }]);
     expect(pd.spec.volumeMounts).toEqual([{ name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', readOnly: true }]);
     expect(pd.spec.serviceAccountName).toBeUndefined();
@@ -68,6 +68,63 @@ describe('AwsWebIdentityAccess', () => {
       'KUBEFLOW_AWS_CREDENTIAL=aws-role',
       'KUBEFLOW_S3_ACCESS=aws-role',
     ]);
+  });
+});
+
+describe('AwsWebIdentityAccess where the EKS pod identity webhook mutated the pod first', () => {
+  /**
+   * A notebook pod whose ServiceAccount is annotated `eks.amazonaws.com/role-arn: roleArn` (as Kubeflow's
+   * AwsIamForServiceAccount plugin annotates default-editor), as the EKS webhook leaves it
+   * (aws/amazon-eks-pod-identity-webhook 3bf80a3, pkg/handler/handler.go, getPodSpecPatch and
+   * addEnvToContainer: volume aws-iam-token of 86400 s for sts.amazonaws.com, path token; the mount;
+   * AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE) and the API server then defaults it (kubernetes
+   * SetDefaults_ProjectedVolumeSource: defaultMode 420, applied after each webhook's patch), labelled to
+   * select the PodDefault. The PodDefault webhook sees this where it runs after the EKS one: kubeflow/dashboard
+   * names its configuration poddefaults-webhook-..., which sorts after pod-identity-webhook.
+   */
+  function mutatedByEksWebhook(roleArn: string) {
+    return {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'my-notebook-0', namespace: 'user', labels: { 'aws-web-identity': 'true' } },
+      spec: {
+        serviceAccountName: 'default-editor',
+        volumes: [{
+          name: 'aws-iam-token',
+          projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }], defaultMode: 420 },
+        }],
+        containers: [{
+          name: 'my-notebook', image: 'kubeflownotebookswg/jupyter-scipy',
+          env: [
+            { name: 'AWS_ROLE_ARN', value: roleArn },
+            { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+          ],
+          volumeMounts: [{ name: 'aws-iam-token', readOnly: true, mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount' }],
+        }],
+      },
+    };
+  }
+
+  test('the same role: the PodDefault webhook finds the volume, mount and variables equal to its own, and admits the pod', () => {
+    // GIVEN the role's PodDefault
+    const chart = userChart();
+    new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: ROLE_ARN });
+    // WHEN the PodDefault webhook admits a pod the EKS webhook mutated for the same role
+    const result = PodDefaultAdmission.admit(mutatedByEksWebhook(ROLE_ARN), Testing.synth(chart));
+    // THEN it merges them, with no conflict (the volume's defaultMode 420 included)
+    expect(result.conflicts).toEqual([]);
+    expect(result.allowed).toBe(true);
+    expect(result.pod.spec.volumes.map((v: any) => v.name)).toEqual(['aws-iam-token']);
+  });
+
+  test('another role: the webhook refuses the pod on AWS_ROLE_ARN alone', () => {
+    // GIVEN the role's PodDefault, and a ServiceAccount annotated with another role
+    const chart = userChart();
+    new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: ROLE_ARN });
+    // WHEN
+    const result = PodDefaultAdmission.admit(mutatedByEksWebhook('arn:aws:iam::123456789012:role/profile-role'), Testing.synth(chart));
+    // THEN the role is the one conflict
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts.map(c => `${c.rule} ${c.key}`)).toEqual(['env AWS_ROLE_ARN']);
   });
 });
 
