@@ -28,6 +28,13 @@ const EXAMPLE_ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D
 const EKS_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const EKS_ISSUER = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[0-9A-Z]+$/;
 
+/**
+ * IAM: an OIDC provider's URL (the issuer with `https://`) and each of its client IDs (the audiences it
+ * takes) are at most 255 characters (botocore 1.43 `data/iam/2010-05-08/service-2.json`,
+ * `OpenIDConnectProviderUrlType` and `clientIDType`; compared in test/identity/sdk-reference.test.ts).
+ */
+export const IAM_OIDC_PROVIDER_MAX_LENGTH = 255;
+
 /** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -183,6 +190,10 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
 function awsIssuer(path: string, value: unknown): string {
   const issuer = checkedIssuer(path, 'oidcIssuer', value, true, EXAMPLE_ISSUER);
   const fail = (problem: string) => fieldError(path, 'oidcIssuer', `${problem}: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as ${quote(EXAMPLE_ISSUER)}`);
+  const url = `https://${issuer.withoutScheme}`;
+  if (url.length > IAM_OIDC_PROVIDER_MAX_LENGTH) {
+    throw fail(`is ${url.length} characters long with "https://", and the URL of an IAM OIDC provider has at most ${IAM_OIDC_PROVIDER_MAX_LENGTH}, so no provider IAM holds can match this issuer`);
+  }
   if (issuer.port !== undefined) {
     // IAM CreateOpenIDConnectProvider, Url: "The URL should not contain a port number."
     throw fail('has a port, and the URL of an IAM OIDC provider has none, so no provider IAM holds can match this issuer');
@@ -230,6 +241,10 @@ function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
     }
   }
   const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');
+  if (audience.length > IAM_OIDC_PROVIDER_MAX_LENGTH) {
+    throw fieldError(path, 'audience', `is ${audience.length} characters long, and a client ID of an IAM OIDC provider has at most ${IAM_OIDC_PROVIDER_MAX_LENGTH}, so no provider lists it and STS refuses the token: `
+      + `give the audience of the cluster's IAM OIDC provider, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
+  }
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   if (props.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(props.roleSessionName)) {
     // Not quoted: a value refused for its characters may be anything pasted, a secret included.

@@ -171,6 +171,19 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
     expect(Object.keys(policy.Statement[0].Condition.StringEquals)).toEqual(['oidc.example.com/clusters/team-a/:aud', 'oidc.example.com/clusters/team-a/:sub']);
   });
 
+  test('an issuer and an audience of 255 characters, the most IAM holds, are taken', () => {
+    // GIVEN
+    const audience = 'a'.repeat(255);
+    const oidcIssuer = `https://oidc.example.com/${'a'.repeat(230)}`;
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN, audience });
+    // WHEN
+    const policy = role.trustPolicy({ oidcIssuer });
+    // THEN
+    expect(oidcIssuer.length).toBe(255);
+    expect(policy.Statement[0].Principal.Federated).toBe(`arn:aws:iam::123456789012:oidc-provider/${oidcIssuer.slice('https://'.length)}`);
+    expect(policy.Statement[0].Condition.StringEquals[`${oidcIssuer.slice('https://'.length)}:aud`]).toBe(audience);
+  });
+
   test.each<[string, any, string]>([
     ['an http issuer', { oidcIssuer: 'http://oidc.example.com' }, `oidcIssuer: is not an https URL (it must start with "https://", or leave the scheme out)${FIX}`],
     ['an issuer with a query', { oidcIssuer: `${ISSUER}?x=1` }, `oidcIssuer: has a query or a fragment, which an issuer URL never has${FIX}`],
@@ -196,6 +209,11 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
       `oidcIssuer: holds whitespace, a control character or half a surrogate pair, which no issuer URL has${FIX}`],
     ['a secret key pasted as the issuer', { oidcIssuer: FAKE_SECRET },
       `oidcIssuer: has a host of one label, not a public DNS name, and IAM reads the issuer's keys over the internet${FIX}`],
+    // GIVEN an issuer of 256 characters with https://, with it and without: IAM's OIDC provider URL has at most 255
+    ...[`https://oidc.example.com/${'a'.repeat(231)}`, `oidc.example.com/${'a'.repeat(231)}`].map(oidcIssuer => [
+      `an issuer of ${oidcIssuer.length} characters as given`, { oidcIssuer },
+      `oidcIssuer: is 256 characters long with "https://", and the URL of an IAM OIDC provider has at most 255, so no provider IAM holds can match this issuer${FIX}`,
+    ] as [string, any, string]),
     ['no issuer', {}, `oidcIssuer: is missing: give the cluster's OIDC issuer URL, such as "${ISSUER}"`],
     ['an account of 11 digits', { oidcIssuer: ISSUER, accountId: '12345678901' }, 'accountId: is not 12 digits: give the account that holds the IAM OIDC provider, or leave accountId out for the role\'s own'],
   ])('%s is refused with the construct path, the value not echoed', (_what, options, message) => {
@@ -232,6 +250,9 @@ describe('AwsWebIdentityAccess refuses', () => {
       'roleSessionName: is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
     ['an audience with whitespace', { roleArn: ROLE_ARN, audience: 'sts amazonaws' },
       'audience: has a space at character 4; an audience is non-empty text without whitespace or control characters: give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
+    // GIVEN an audience of 256 characters: an IAM OIDC provider's client ID has at most 255
+    ['an audience longer than an IAM OIDC provider\'s client ID', { roleArn: ROLE_ARN, audience: 'a'.repeat(256) },
+      'audience: is 256 characters long, and a client ID of an IAM OIDC provider has at most 255, so no provider lists it and STS refuses the token: give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
     ['a service account that is none', { roleArn: ROLE_ARN, serviceAccountName: 'Default_Editor' },
       'serviceAccountName: has an upper-case letter at character 1; a service account name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters, with * for any characters): give the account the notebook pods run as, such as "default-editor" (Kubeflow notebooks) or "ws-my-workspace" (a Notebooks 2.0 workspace)'],
     ['switching to a pattern', { roleArn: ROLE_ARN, serviceAccountName: 'ws-*', switchServiceAccount: true },

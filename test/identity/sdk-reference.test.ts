@@ -16,6 +16,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess,
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
+import { IAM_OIDC_PROVIDER_MAX_LENGTH } from '../../lib/identity/aws-web-identity-access';
 import { regionPartition } from '../../lib/sources/aws-role-arn';
 import { checkManifests } from '../../lib/check';
 import { botocoreFile, botocoreProviders } from '../../lib/sources/botocore-credentials-file';
@@ -319,6 +320,18 @@ def catching(env):
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
     expect(fileOnly.env.AWS_PROFILE).toBe('prod');
     expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('the IAM limits AwsWebIdentityAccess keeps to (an OIDC provider\'s URL and client IDs) are those of botocore\'s IAM model', () => {
+    // GIVEN botocore's IAM service model (CreateOpenIDConnectProvider's Url and ClientIDList)
+    const probe = 'import json, botocore.session\nm = botocore.session.get_session().get_service_model("iam")\n'
+      + 'op = m.operation_model("CreateOpenIDConnectProvider").input_shape.members\n'
+      + 'print(json.dumps([op["Url"].metadata.get("max"), op["ClientIDList"].member.metadata.get("max")]))';
+    // WHEN its limits are read
+    const run = spawnSync('python3', ['-c', probe], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    // THEN they are the library's: an issuer or audience past them is refused (aws-web-identity-access.test.ts)
+    expect(JSON.parse(run.stdout)).toEqual([IAM_OIDC_PROVIDER_MAX_LENGTH, IAM_OIDC_PROVIDER_MAX_LENGTH]);
   });
 
   withBotocore('the default credential chain, in order: the vector cloud-identity\'s AWS pairs follow', () => {
