@@ -56,7 +56,8 @@ export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
   readonly region?: string;
 
   /**
-   * Audience of the projected token: the audience the cluster's IAM OIDC provider lists (its client ID).
+   * Audience of the projected token: the audience the cluster's IAM OIDC provider lists (its client ID,
+   * at most 255 characters).
    * @default 'sts.amazonaws.com'
    */
   readonly audience?: string;
@@ -90,8 +91,9 @@ export interface AwsTrustPolicyOptions {
   /**
    * The cluster's OIDC issuer URL, with or without `https://`, exactly as the cluster's tokens name it
    * (their `iss` claim): on EKS, what `aws eks describe-cluster --query cluster.identity.oidc.issuer`
-   * prints. An issuer with a port, or an EKS issuer written otherwise than EKS prints it (host case, a
-   * trailing `/`), is refused: IAM would never match the trust policy.
+   * prints. An issuer longer than 255 characters with `https://`, one with a port, or an EKS issuer
+   * written otherwise than EKS prints it (host case, a trailing `/`), is refused: IAM would never match
+   * the trust policy.
    */
   readonly oidcIssuer: string;
 

@@ -65,8 +65,9 @@ export interface GcpWorkloadIdentityAccessProps extends CloudIdentityOptions {
   readonly serviceAccountEmail?: string;
 
   /**
-   * Lifetime of the projected token in seconds, at least 600 (Kubernetes' minimum); the kubelet renews
-   * it, and google-auth reads the file again on every refresh.
+   * Lifetime of the projected token in seconds, from 600 (Kubernetes' minimum) to 172799 (Google's STS
+   * takes a token whose `exp` is less than 48 hours after its `iat`); the kubelet renews it, and
+   * google-auth reads the file again on every refresh.
    * @default 3600
    */
   readonly expirationSeconds?: number;
@@ -102,6 +103,7 @@ export interface GkePrincipalOptions {
  * own ServiceAccount token is projected for the pool's provider at `/var/run/service-account/token`;
  * `GOOGLE_APPLICATION_CREDENTIALS` points at the configuration, so every Google client library finds
  * it. The pool's provider must trust the cluster's OIDC issuer, and `principal` be granted access.
+ * The tokens' subject, `system:serviceaccount:NAMESPACE:SA`, must fit the 127 bytes of `google.subject`.
  *
  * On GKE with Workload Identity Federation for GKE, no PodDefault is needed: the metadata server answers
  * for the pod's ServiceAccount; grant `gkePrincipal(...)` access instead.
