@@ -35,6 +35,9 @@ const EKS_ISSUER = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[0-9A-Z]+
  */
 export const IAM_OIDC_PROVIDER_MAX_LENGTH = 255;
 
+/** A region of each partition other than `aws`, for the fix when a role of it is given no region. */
+const PARTITION_EXAMPLE_REGIONS: { readonly [partition: string]: string } = { 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+
 /** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -50,8 +53,9 @@ export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
 
   /**
    * The region, as `AWS_REGION` and `AWS_DEFAULT_REGION`: one of the role's partition (`cn-north-1` for
-   * an `aws-cn` role), since botocore asks that region's STS for the role.
-   * @default - neither variable: the SDK's default
+   * an `aws-cn` role), since botocore asks that region's STS for the role. Required for a role of the
+   * `aws-cn` or `aws-us-gov` partition: without a region botocore asks the `aws` partition's STS.
+   * @default - neither variable: the SDK's default (for a role of the `aws` partition only)
    */
   readonly region?: string;
 
@@ -229,6 +233,12 @@ interface AwsOwn {
 function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
   const role = parseRoleArn(props.roleArn);
   if ('problem' in role) { throw fieldError(path, 'roleArn', role.problem); }
+  if (props.region === undefined && role.partition !== 'aws') {
+    // Without a region botocore asks the global STS of the aws partition (https://sts.amazonaws.com/) whatever
+    // partition the role ARN names (botocore 1.43, tested in test/identity/sdk-reference.test.ts).
+    throw fieldError(path, 'region', `is missing, and roleArn names a role of the ${quote(role.partition)} partition: without a region botocore asks the STS `
+      + `of the "aws" partition, whose IAM holds no role of another partition; give a region of the role's partition, such as ${quote(PARTITION_EXAMPLE_REGIONS[role.partition])}`);
+  }
   if (props.region !== undefined) {
     const problem = regionProblem(props.region) ?? writtenNameProblem(props.region);
     if (problem !== undefined) { throw fieldError(path, 'region', problem); }

@@ -148,7 +148,7 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
   test('a pattern such as ws-* (Notebooks 2.0 workspaces): StringLike; the issuer without https; the partition and another account', () => {
     // GIVEN
     const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', {
-      roleArn: 'arn:aws-us-gov:iam::123456789012:role/notebook-s3', serviceAccountName: 'ws-*', audience: 'kubeflow',
+      roleArn: 'arn:aws-us-gov:iam::123456789012:role/notebook-s3', region: 'us-gov-west-1', serviceAccountName: 'ws-*', audience: 'kubeflow',
     });
     // WHEN
     const policy = role.trustPolicy({ oidcIssuer: ISSUER_HOST, accountId: '210987654321' });
@@ -244,6 +244,11 @@ describe('AwsWebIdentityAccess refuses', () => {
       'region: is a region of the "aws" partition, and roleArn names a role of the "aws-cn" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
     ['an ISO region, whose partition no role ARN here names', { roleArn: 'arn:aws-us-gov:iam::123456789012:role/r', region: 'us-iso-east-1' },
       'region: is a region of the "aws-iso" partition, and roleArn names a role of the "aws-us-gov" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
+    // GIVEN a role of another partition than aws and no region: botocore then asks the aws partition's STS
+    ['a China role without a region', { roleArn: 'arn:aws-cn:iam::123456789012:role/r' },
+      'region: is missing, and roleArn names a role of the "aws-cn" partition: without a region botocore asks the STS of the "aws" partition, whose IAM holds no role of another partition; give a region of the role\'s partition, such as "cn-north-1"'],
+    ['a GovCloud role without a region', { roleArn: 'arn:aws-us-gov:iam::123456789012:role/r' },
+      'region: is missing, and roleArn names a role of the "aws-us-gov" partition: without a region botocore asks the STS of the "aws" partition, whose IAM holds no role of another partition; give a region of the role\'s partition, such as "us-gov-west-1"'],
     ['a token lifetime under Kubernetes\' minimum', { roleArn: ROLE_ARN, expirationSeconds: 599 },
       'expirationSeconds: 599 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 86400'],
     ['a session name with a space', { roleArn: ROLE_ARN, roleSessionName: 'my session' },

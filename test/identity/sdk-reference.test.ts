@@ -259,6 +259,19 @@ def catching(env):
     expect(AWS_DEFAULT_REGION).toBe('eu-west-1');
   });
 
+  withBotocore('without a region botocore asks the aws partition\'s STS whatever partition the role names: why AwsWebIdentityAccess requires a region for an aws-cn or aws-us-gov role', () => {
+    // GIVEN a China role and region, the env then given no region, and a GovCloud role likewise
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
+    const { AWS_DEFAULT_REGION: _default, AWS_REGION: _region, ...withoutRegion } = container.env;
+    for (const roleArn of ['arn:aws-cn:iam::123456789012:role/notebook-s3', 'arn:aws-us-gov:iam::123456789012:role/notebook-s3']) {
+      // WHEN botocore resolves its credentials
+      const result = botocore({ ...container, env: { ...withoutRegion, AWS_ROLE_ARN: roleArn } });
+      // THEN it asks the commercial partition's global STS, for a role of another partition
+      expect(result.requests.map((r: any) => r.url)).toEqual(['https://sts.amazonaws.com/']);
+      expect(new URLSearchParams(result.requests[0].body).get('RoleArn')).toBe(roleArn);
+    }
+  });
+
   withBotocore('the STS asked is the region\'s partition\'s, and the partitions are botocore\'s: why AwsWebIdentityAccess refuses a region of another partition than the role\'s', () => {
     // GIVEN a China role and region, the env then given a commercial role's ARN (which the construct refuses)
     const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
