@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { fieldError } from '../errors';
 import { checkWrittenName, dnsSubdomainRule, isDnsLabel, isDnsSubdomain, refusal } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
-import { checkedExpirationSeconds, KUBERNETES_MIN_EXPIRATION_SECONDS, projectedTokenVolume } from './projected-token';
+import { checkedExpirationSeconds, ExpirationBounds, KUBERNETES_MIN_EXPIRATION_SECONDS, projectedTokenVolume } from './projected-token';
 import { checkedServiceAccountName, serviceAccountSubject } from './trust-subject';
 import { GCP_CREDENTIAL_MARKER } from '../access/markers';
 
@@ -21,7 +21,7 @@ const CONFIG_FILE = 'credential-configuration.json';
  * `src/apis/sts/v1.ts`), and the API server issues a projected token for its whole `expirationSeconds`
  * where no `--service-account-max-token-expiration` shortens it.
  */
-const EXPIRATION = {
+const EXPIRATION: ExpirationBounds = {
   defaultSeconds: 3600, min: KUBERNETES_MIN_EXPIRATION_SECONDS, max: 48 * 3600 - 1,
   why: 'Kubernetes\' minimum; Google\'s STS refuses a token that lasts 48 hours or more',
 };
