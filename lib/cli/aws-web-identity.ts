@@ -11,7 +11,7 @@ export const AWS_WEB_IDENTITY: IdentityFlags = {
   heading: 'Role',
   options: {
     'role-arn': { type: 'string', value: 'ARN', help: 'the IAM role: arn:PARTITION:iam::ACCOUNT:role/NAME; required' },
-    'region': { type: 'string', value: 'REGION', help: 'the region, as AWS_REGION and AWS_DEFAULT_REGION' },
+    'region': { type: 'string', value: 'REGION', help: 'the region, as AWS_REGION and AWS_DEFAULT_REGION; required for an aws-cn or aws-us-gov role' },
     'sts-regional-endpoints': { type: 'boolean', help: 'set AWS_STS_REGIONAL_ENDPOINTS=regional' },
     'role-session-name': { type: 'string', value: 'NAME', help: 'the role session name (AWS_ROLE_SESSION_NAME), shown in CloudTrail' },
     'audience': { type: 'string', value: 'AUDIENCE', help: 'audience of the token, the IAM OIDC provider\'s client ID (default: sts.amazonaws.com)' },

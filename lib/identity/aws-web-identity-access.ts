@@ -6,7 +6,7 @@ import { regionProblem } from '../sources/aws-credentials-ini';
 import { regionEnv } from '../sources/aws-region';
 import { parseRoleArn, ParsedRoleArn, regionPartition } from '../sources/aws-role-arn';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
-import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
+import { checkedAudience, checkedExpirationSeconds, kubernetesBounds, PROJECTED_DEFAULT_MODE, projectedTokenVolume } from './projected-token';
 import { checkedIssuer, isPattern } from './trust-subject';
 import { AWS_CREDENTIAL_MARKER, markerEnv, S3_ACCESS_MARKER } from '../access/markers';
 
@@ -28,6 +28,16 @@ const EXAMPLE_ISSUER = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D
 const EKS_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const EKS_ISSUER = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[0-9A-Z]+$/;
 
+/**
+ * IAM: an OIDC provider's URL (the issuer with `https://`) and each of its client IDs (the audiences it
+ * takes) are at most 255 characters (botocore 1.43 `data/iam/2010-05-08/service-2.json`,
+ * `OpenIDConnectProviderUrlType` and `clientIDType`; compared in test/identity/sdk-reference.test.ts).
+ */
+export const IAM_OIDC_PROVIDER_MAX_LENGTH = 255;
+
+/** A region of each partition other than `aws`, for the fix when a role of it is given no region. */
+const PARTITION_EXAMPLE_REGIONS: { readonly [partition: string]: string } = { 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+
 /** STS: a role session name is 2 to 64 of letters, digits and `+=,.@-`. */
 const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -43,13 +53,15 @@ export interface AwsWebIdentityAccessProps extends CloudIdentityOptions {
 
   /**
    * The region, as `AWS_REGION` and `AWS_DEFAULT_REGION`: one of the role's partition (`cn-north-1` for
-   * an `aws-cn` role), since botocore asks that region's STS for the role.
-   * @default - neither variable: the SDK's default
+   * an `aws-cn` role), since botocore asks that region's STS for the role. Required for a role of the
+   * `aws-cn` or `aws-us-gov` partition: without a region botocore asks the `aws` partition's STS.
+   * @default - neither variable: the SDK's default (for a role of the `aws` partition only)
    */
   readonly region?: string;
 
   /**
-   * Audience of the projected token: the audience the cluster's IAM OIDC provider lists (its client ID).
+   * Audience of the projected token: the audience the cluster's IAM OIDC provider lists (its client ID,
+   * at most 255 characters).
    * @default 'sts.amazonaws.com'
    */
   readonly audience?: string;
@@ -83,8 +95,9 @@ export interface AwsTrustPolicyOptions {
   /**
    * The cluster's OIDC issuer URL, with or without `https://`, exactly as the cluster's tokens name it
    * (their `iss` claim): on EKS, what `aws eks describe-cluster --query cluster.identity.oidc.issuer`
-   * prints. An issuer with a port, or an EKS issuer written otherwise than EKS prints it (host case, a
-   * trailing `/`), is refused: IAM would never match the trust policy.
+   * prints. An issuer longer than 255 characters with `https://`, one with a port, or an EKS issuer
+   * written otherwise than EKS prints it (host case, a trailing `/`), is refused: IAM would never match
+   * the trust policy.
    */
   readonly oidcIssuer: string;
 
@@ -136,7 +149,9 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
     super(scope, id, identitySpec(names, {
       env,
       marker: S3_ACCESS_MARKER,
-      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds)],
+      // The volume as the EKS webhook's lands in the pod, defaultMode included: where that webhook runs
+      // before the PodDefault webhook (kubeflow/dashboard's configuration name sorts after it), the two merge.
+      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, own.audience, own.expirationSeconds, PROJECTED_DEFAULT_MODE)],
       volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
     }));
     this.roleArn = own.roleArn;
@@ -181,6 +196,10 @@ export class AwsWebIdentityAccess extends CloudIdentityAccess {
 function awsIssuer(path: string, value: unknown): string {
   const issuer = checkedIssuer(path, 'oidcIssuer', value, true, EXAMPLE_ISSUER);
   const fail = (problem: string) => fieldError(path, 'oidcIssuer', `${problem}: give the issuer exactly as the cluster's tokens name it (their "iss" claim), such as ${quote(EXAMPLE_ISSUER)}`);
+  const url = `https://${issuer.withoutScheme}`;
+  if (url.length > IAM_OIDC_PROVIDER_MAX_LENGTH) {
+    throw fail(`is ${url.length} characters long with "https://", and the URL of an IAM OIDC provider has at most ${IAM_OIDC_PROVIDER_MAX_LENGTH}, so no provider IAM holds can match this issuer`);
+  }
   if (issuer.port !== undefined) {
     // IAM CreateOpenIDConnectProvider, Url: "The URL should not contain a port number."
     throw fail('has a port, and the URL of an IAM OIDC provider has none, so no provider IAM holds can match this issuer');
@@ -214,6 +233,12 @@ interface AwsOwn {
 function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
   const role = parseRoleArn(props.roleArn);
   if ('problem' in role) { throw fieldError(path, 'roleArn', role.problem); }
+  if (props.region === undefined && role.partition !== 'aws') {
+    // Without a region botocore asks the global STS of the aws partition (https://sts.amazonaws.com/) whatever
+    // partition the role ARN names (botocore 1.43, tested in test/identity/sdk-reference.test.ts).
+    throw fieldError(path, 'region', `is missing, and roleArn names a role of the ${quote(role.partition)} partition: without a region botocore asks the STS `
+      + `of the "aws" partition, whose IAM holds no role of another partition; give a region of the role's partition, such as ${quote(PARTITION_EXAMPLE_REGIONS[role.partition])}`);
+  }
   if (props.region !== undefined) {
     const problem = regionProblem(props.region) ?? writtenNameProblem(props.region);
     if (problem !== undefined) { throw fieldError(path, 'region', problem); }
@@ -228,6 +253,10 @@ function awsOwn(path: string, props: AwsWebIdentityAccessProps): AwsOwn {
     }
   }
   const audience = checkedAudience(path, props.audience, DEFAULT_AUDIENCE, 'the audience of the cluster\'s IAM OIDC provider');
+  if (audience.length > IAM_OIDC_PROVIDER_MAX_LENGTH) {
+    throw fieldError(path, 'audience', `is ${audience.length} characters long, and a client ID of an IAM OIDC provider has at most ${IAM_OIDC_PROVIDER_MAX_LENGTH}, so no provider lists it and STS refuses the token: `
+      + `give the audience of the cluster's IAM OIDC provider, or leave audience out for ${quote(DEFAULT_AUDIENCE)}`);
+  }
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   if (props.roleSessionName !== undefined && !ROLE_SESSION_NAME.test(props.roleSessionName)) {
     // Not quoted: a value refused for its characters may be anything pasted, a secret included.

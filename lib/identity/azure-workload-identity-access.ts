@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { fieldError } from '../errors';
 import { quote } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
-import { checkedExpirationSeconds, projectedTokenVolume } from './projected-token';
+import { checkedExpirationSeconds, PROJECTED_DEFAULT_MODE, projectedTokenVolume } from './projected-token';
 import { checkedIssuer } from './trust-subject';
 import { AZURE_CREDENTIAL_MARKER } from '../access/markers';
 
@@ -94,7 +94,9 @@ export class AzureWorkloadIdentityAccess extends CloudIdentityAccess {
         { name: 'AZURE_AUTHORITY_HOST', value: own.authorityHost },
       ],
       marker: AZURE_CREDENTIAL_MARKER,
-      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, AUDIENCE, own.expirationSeconds)],
+      // The volume as the Azure webhook's (v1.5.1) lands in the pod, defaultMode included, so the two merge
+      // where that webhook runs first for a pod labelled by someone else.
+      volumes: [projectedTokenVolume(VOLUME_NAME, TOKEN_FILE, AUDIENCE, own.expirationSeconds, PROJECTED_DEFAULT_MODE)],
       volumeMounts: [{ name: VOLUME_NAME, mountPath: TOKEN_DIRECTORY, readOnly: true }],
     }));
     this.clientId = own.clientId;

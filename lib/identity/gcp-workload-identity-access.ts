@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { fieldError } from '../errors';
 import { checkWrittenName, dnsSubdomainRule, isDnsLabel, isDnsSubdomain, refusal } from '../names';
 import { CloudIdentityAccess, CloudIdentityOptions, IdentityKind, identitySpec, openIdentity } from './cloud-identity-access';
-import { checkedExpirationSeconds, kubernetesBounds, projectedTokenVolume } from './projected-token';
-import { checkedServiceAccountName } from './trust-subject';
+import { checkedExpirationSeconds, ExpirationBounds, KUBERNETES_MIN_EXPIRATION_SECONDS, projectedTokenVolume } from './projected-token';
+import { checkedServiceAccountName, serviceAccountSubject } from './trust-subject';
 import { GCP_CREDENTIAL_MARKER } from '../access/markers';
 
 // The paths of Google's guide "Configure Workload Identity Federation with Kubernetes"; the volume
@@ -15,7 +15,21 @@ const TOKEN_FILE = 'token';
 const CONFIG_VOLUME = 'gcp-credential-configuration';
 const CONFIG_DIRECTORY = '/etc/workload-identity';
 const CONFIG_FILE = 'credential-configuration.json';
-const EXPIRATION = kubernetesBounds(3600);
+/**
+ * Kubernetes' minimum; and Google's STS takes an OIDC token only if its `exp` is "less than 48 hours
+ * after `iat`" (STS v1 `ExchangeTokenRequest.subjectToken`, googleapis/google-api-nodejs-client
+ * `src/apis/sts/v1.ts`), and the API server issues a projected token for its whole `expirationSeconds`
+ * where no `--service-account-max-token-expiration` shortens it.
+ */
+const EXPIRATION: ExpirationBounds = {
+  defaultSeconds: 3600, min: KUBERNETES_MIN_EXPIRATION_SECONDS, max: 48 * 3600 - 1,
+  why: 'Kubernetes\' minimum; Google\'s STS refuses a token that lasts 48 hours or more',
+};
+/**
+ * The most `google.subject` holds: "Cannot exceed 127 bytes" (IAM v1 `WorkloadIdentityPoolProvider.attributeMapping`,
+ * googleapis/google-api-nodejs-client `src/apis/iam/v1.ts`). The provider maps it from the token's `sub`.
+ */
+const MAX_SUBJECT_BYTES = 127;
 
 /** IAM: a pool or provider ID is 4 to 32 of `[a-z0-9-]`, and `gcp-` is Google's. */
 const POOL_ID = /^[a-z0-9-]{4,32}$/;
@@ -51,8 +65,9 @@ export interface GcpWorkloadIdentityAccessProps extends CloudIdentityOptions {
   readonly serviceAccountEmail?: string;
 
   /**
-   * Lifetime of the projected token in seconds, at least 600 (Kubernetes' minimum); the kubelet renews
-   * it, and google-auth reads the file again on every refresh.
+   * Lifetime of the projected token in seconds, from 600 (Kubernetes' minimum) to 172799 (Google's STS
+   * takes a token whose `exp` is less than 48 hours after its `iat`); the kubelet renews it, and
+   * google-auth reads the file again on every refresh.
    * @default 3600
    */
   readonly expirationSeconds?: number;
@@ -88,6 +103,7 @@ export interface GkePrincipalOptions {
  * own ServiceAccount token is projected for the pool's provider at `/var/run/service-account/token`;
  * `GOOGLE_APPLICATION_CREDENTIALS` points at the configuration, so every Google client library finds
  * it. The pool's provider must trust the cluster's OIDC issuer, and `principal` be granted access.
+ * The tokens' subject, `system:serviceaccount:NAMESPACE:SA`, must fit the 127 bytes of `google.subject`.
  *
  * On GKE with Workload Identity Federation for GKE, no PodDefault is needed: the metadata server answers
  * for the pod's ServiceAccount; grant `gkePrincipal(...)` access instead.
@@ -134,6 +150,7 @@ export class GcpWorkloadIdentityAccess extends CloudIdentityAccess {
 
   public constructor(scope: Construct, id: string, props: GcpWorkloadIdentityAccessProps) {
     const { names, own } = openIdentity(scope, id, props, KIND, path => gcpOwn(path, props));
+    checkSubjectLength(names.path, names.namespace, names.serviceAccountName);
     const configMapName = props.configMapName ?? names.name;
     if (!isDnsSubdomain(configMapName)) {
       throw fieldError(names.path, 'configMapName', `${refusal(configMapName, dnsSubdomainRule(), 'a ConfigMap name')}: use a valid name`);
@@ -223,6 +240,20 @@ function gcpOwn(path: string, props: GcpWorkloadIdentityAccessProps): GcpOwn {
   }
   const expirationSeconds = checkedExpirationSeconds(path, props.expirationSeconds, EXPIRATION);
   return { projectNumber: props.projectNumber, poolId: props.poolId, providerId: props.providerId, serviceAccountEmail: email, expirationSeconds };
+}
+
+/**
+ * Refuses a ServiceAccount whose token's `sub` is longer than `google.subject` holds: STS would refuse
+ * every exchange, and `principal` names no principal that can exist. Names are ASCII, so a character is a
+ * byte; neither name is shown (either may be something pasted).
+ */
+function checkSubjectLength(path: string, namespace: string, serviceAccountName: string): void {
+  const length = serviceAccountSubject(namespace, serviceAccountName).length;
+  if (length > MAX_SUBJECT_BYTES) {
+    const room = MAX_SUBJECT_BYTES - serviceAccountSubject('', '').length;
+    throw fieldError(path, 'serviceAccountName', `makes the tokens' subject ("system:serviceaccount:NAMESPACE:NAME") ${length} bytes long, and Google's `
+      + `google.subject holds at most ${MAX_SUBJECT_BYTES}, so STS refuses every exchange: give a service account whose name and namespace have at most ${room} characters together`);
+  }
 }
 
 function checkProjectNumber(path: string, value: unknown): void {

@@ -52,8 +52,22 @@ export function checkedAudience(path: string, value: unknown, defaultAudience: s
   return audience;
 }
 
-/** A volume holding one projected ServiceAccount token, at `file`, for `audience`. */
-export function projectedTokenVolume(name: string, file: string, audience: string, expirationSeconds: number): k8s.Volume {
-  return { name, projected: { sources: [{ serviceAccountToken: { path: file, expirationSeconds, audience } }] } };
+/**
+ * The `defaultMode` the API server gives a projected volume that has none (kubernetes
+ * `pkg/apis/core/v1/defaults.go`, `SetDefaults_ProjectedVolumeSource`: `ProjectedVolumeSourceDefaultMode`,
+ * 0644). It defaults a pod again after each mutating webhook's patch (`k8s.io/apiserver`
+ * `pkg/admission/plugin/webhook/mutating/dispatcher.go`, `callAttrMutatingHook`), so a cloud webhook that
+ * runs before the PodDefault webhook leaves its token volume with this mode, and the PodDefault webhook
+ * (`mergeVolumes`, `reflect.DeepEqual`) refuses the pod unless the PodDefault's volume has it too.
+ */
+export const PROJECTED_DEFAULT_MODE = 0o644;
+
+/**
+ * A volume holding one projected ServiceAccount token, at `file`, for `audience`; with `defaultMode`
+ * when given (`PROJECTED_DEFAULT_MODE` for a volume a cloud's webhook may inject first).
+ */
+export function projectedTokenVolume(name: string, file: string, audience: string, expirationSeconds: number, defaultMode?: number): k8s.Volume {
+  const sources = [{ serviceAccountToken: { path: file, expirationSeconds, audience } }];
+  return { name, projected: defaultMode === undefined ? { sources } : { sources, defaultMode } };
 }
 

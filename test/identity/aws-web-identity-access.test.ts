@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess } from '../../lib';
+import { AwsWebIdentityAccess, AzureWorkloadIdentityAccess, CloudIdentityAccess, GcpWorkloadIdentityAccess, PodDefaultAdmission } from '../../lib';
 import { accessErrorOf, errorsOf, expectGolden, expectRejected, userChart } from '../support';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/notebook-s3';
@@ -29,7 +29,7 @@ describe('AwsWebIdentityAccess', () => {
     ]);
     expect(pd.spec.volumes).toEqual([{
       name: 'aws-iam-token',
-      projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }] },
+      projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }], defaultMode: 420 },
     }]);
     expect(pd.spec.volumeMounts).toEqual([{ name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount', readOnly: true }]);
     expect(pd.spec.serviceAccountName).toBeUndefined();
@@ -71,6 +71,63 @@ describe('AwsWebIdentityAccess', () => {
   });
 });
 
+describe('AwsWebIdentityAccess where the EKS pod identity webhook mutated the pod first', () => {
+  /**
+   * A notebook pod whose ServiceAccount is annotated `eks.amazonaws.com/role-arn: roleArn` (as Kubeflow's
+   * AwsIamForServiceAccount plugin annotates default-editor), as the EKS webhook leaves it
+   * (aws/amazon-eks-pod-identity-webhook 3bf80a3, pkg/handler/handler.go, getPodSpecPatch and
+   * addEnvToContainer: volume aws-iam-token of 86400 s for sts.amazonaws.com, path token; the mount;
+   * AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE) and the API server then defaults it (kubernetes
+   * SetDefaults_ProjectedVolumeSource: defaultMode 420, applied after each webhook's patch), labelled to
+   * select the PodDefault. The PodDefault webhook sees this where it runs after the EKS one: kubeflow/dashboard
+   * names its configuration poddefaults-webhook-..., which sorts after pod-identity-webhook.
+   */
+  function mutatedByEksWebhook(roleArn: string) {
+    return {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'my-notebook-0', namespace: 'user', labels: { 'aws-web-identity': 'true' } },
+      spec: {
+        serviceAccountName: 'default-editor',
+        volumes: [{
+          name: 'aws-iam-token',
+          projected: { sources: [{ serviceAccountToken: { audience: 'sts.amazonaws.com', expirationSeconds: 86400, path: 'token' } }], defaultMode: 420 },
+        }],
+        containers: [{
+          name: 'my-notebook', image: 'kubeflownotebookswg/jupyter-scipy',
+          env: [
+            { name: 'AWS_ROLE_ARN', value: roleArn },
+            { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' },
+          ],
+          volumeMounts: [{ name: 'aws-iam-token', readOnly: true, mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount' }],
+        }],
+      },
+    };
+  }
+
+  test('the same role: the PodDefault webhook finds the volume, mount and variables equal to its own, and admits the pod', () => {
+    // GIVEN the role's PodDefault
+    const chart = userChart();
+    new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: ROLE_ARN });
+    // WHEN the PodDefault webhook admits a pod the EKS webhook mutated for the same role
+    const result = PodDefaultAdmission.admit(mutatedByEksWebhook(ROLE_ARN), Testing.synth(chart));
+    // THEN it merges them, with no conflict (the volume's defaultMode 420 included)
+    expect(result.conflicts).toEqual([]);
+    expect(result.allowed).toBe(true);
+    expect(result.pod.spec.volumes.map((v: any) => v.name)).toEqual(['aws-iam-token']);
+  });
+
+  test('another role: the webhook refuses the pod on AWS_ROLE_ARN alone', () => {
+    // GIVEN the role's PodDefault, and a ServiceAccount annotated with another role
+    const chart = userChart();
+    new AwsWebIdentityAccess(chart, 'aws-web-identity', { roleArn: ROLE_ARN });
+    // WHEN
+    const result = PodDefaultAdmission.admit(mutatedByEksWebhook('arn:aws:iam::123456789012:role/profile-role'), Testing.synth(chart));
+    // THEN the role is the one conflict
+    expect(result.allowed).toBe(false);
+    expect(result.conflicts.map(c => `${c.rule} ${c.key}`)).toEqual(['env AWS_ROLE_ARN']);
+  });
+});
+
 describe('AwsWebIdentityAccess#trustPolicy', () => {
   test('one ServiceAccount: StringEquals on the issuer\'s sub and aud, as the EKS user guide writes it', () => {
     // GIVEN
@@ -91,7 +148,7 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
   test('a pattern such as ws-* (Notebooks 2.0 workspaces): StringLike; the issuer without https; the partition and another account', () => {
     // GIVEN
     const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', {
-      roleArn: 'arn:aws-us-gov:iam::123456789012:role/notebook-s3', serviceAccountName: 'ws-*', audience: 'kubeflow',
+      roleArn: 'arn:aws-us-gov:iam::123456789012:role/notebook-s3', region: 'us-gov-west-1', serviceAccountName: 'ws-*', audience: 'kubeflow',
     });
     // WHEN
     const policy = role.trustPolicy({ oidcIssuer: ISSUER_HOST, accountId: '210987654321' });
@@ -112,6 +169,19 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
     // THEN
     expect(policy.Statement[0].Principal.Federated).toBe('arn:aws:iam::123456789012:oidc-provider/oidc.example.com/clusters/team-a/');
     expect(Object.keys(policy.Statement[0].Condition.StringEquals)).toEqual(['oidc.example.com/clusters/team-a/:aud', 'oidc.example.com/clusters/team-a/:sub']);
+  });
+
+  test('an issuer and an audience of 255 characters, the most IAM holds, are taken', () => {
+    // GIVEN
+    const audience = 'a'.repeat(255);
+    const oidcIssuer = `https://oidc.example.com/${'a'.repeat(230)}`;
+    const role = new AwsWebIdentityAccess(userChart(), 'aws-web-identity', { roleArn: ROLE_ARN, audience });
+    // WHEN
+    const policy = role.trustPolicy({ oidcIssuer });
+    // THEN
+    expect(oidcIssuer.length).toBe(255);
+    expect(policy.Statement[0].Principal.Federated).toBe(`arn:aws:iam::123456789012:oidc-provider/${oidcIssuer.slice('https://'.length)}`);
+    expect(policy.Statement[0].Condition.StringEquals[`${oidcIssuer.slice('https://'.length)}:aud`]).toBe(audience);
   });
 
   test.each<[string, any, string]>([
@@ -139,6 +209,11 @@ describe('AwsWebIdentityAccess#trustPolicy', () => {
       `oidcIssuer: holds whitespace, a control character or half a surrogate pair, which no issuer URL has${FIX}`],
     ['a secret key pasted as the issuer', { oidcIssuer: FAKE_SECRET },
       `oidcIssuer: has a host of one label, not a public DNS name, and IAM reads the issuer's keys over the internet${FIX}`],
+    // GIVEN an issuer of 256 characters with https://, with it and without: IAM's OIDC provider URL has at most 255
+    ...[`https://oidc.example.com/${'a'.repeat(231)}`, `oidc.example.com/${'a'.repeat(231)}`].map(oidcIssuer => [
+      `an issuer of ${oidcIssuer.length} characters as given`, { oidcIssuer },
+      `oidcIssuer: is 256 characters long with "https://", and the URL of an IAM OIDC provider has at most 255, so no provider IAM holds can match this issuer${FIX}`,
+    ] as [string, any, string]),
     ['no issuer', {}, `oidcIssuer: is missing: give the cluster's OIDC issuer URL, such as "${ISSUER}"`],
     ['an account of 11 digits', { oidcIssuer: ISSUER, accountId: '12345678901' }, 'accountId: is not 12 digits: give the account that holds the IAM OIDC provider, or leave accountId out for the role\'s own'],
   ])('%s is refused with the construct path, the value not echoed', (_what, options, message) => {
@@ -169,12 +244,20 @@ describe('AwsWebIdentityAccess refuses', () => {
       'region: is a region of the "aws" partition, and roleArn names a role of the "aws-cn" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
     ['an ISO region, whose partition no role ARN here names', { roleArn: 'arn:aws-us-gov:iam::123456789012:role/r', region: 'us-iso-east-1' },
       'region: is a region of the "aws-iso" partition, and roleArn names a role of the "aws-us-gov" partition: botocore asks the STS of the region\'s partition, whose IAM holds no role of another partition; give a region of the role\'s partition, or the ARN of a role in the region\'s'],
+    // GIVEN a role of another partition than aws and no region: botocore then asks the aws partition's STS
+    ['a China role without a region', { roleArn: 'arn:aws-cn:iam::123456789012:role/r' },
+      'region: is missing, and roleArn names a role of the "aws-cn" partition: without a region botocore asks the STS of the "aws" partition, whose IAM holds no role of another partition; give a region of the role\'s partition, such as "cn-north-1"'],
+    ['a GovCloud role without a region', { roleArn: 'arn:aws-us-gov:iam::123456789012:role/r' },
+      'region: is missing, and roleArn names a role of the "aws-us-gov" partition: without a region botocore asks the STS of the "aws" partition, whose IAM holds no role of another partition; give a region of the role\'s partition, such as "us-gov-west-1"'],
     ['a token lifetime under Kubernetes\' minimum', { roleArn: ROLE_ARN, expirationSeconds: 599 },
       'expirationSeconds: 599 is not a whole number of seconds from 600 (Kubernetes\' minimum) to 4294967296: give one such as 86400'],
     ['a session name with a space', { roleArn: ROLE_ARN, roleSessionName: 'my session' },
       'roleSessionName: is not a role session name (2 to 64 letters, digits and +=,.@-): give one such as "kubeflow-notebook", or leave roleSessionName out'],
     ['an audience with whitespace', { roleArn: ROLE_ARN, audience: 'sts amazonaws' },
       'audience: has a space at character 4; an audience is non-empty text without whitespace or control characters: give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
+    // GIVEN an audience of 256 characters: an IAM OIDC provider's client ID has at most 255
+    ['an audience longer than an IAM OIDC provider\'s client ID', { roleArn: ROLE_ARN, audience: 'a'.repeat(256) },
+      'audience: is 256 characters long, and a client ID of an IAM OIDC provider has at most 255, so no provider lists it and STS refuses the token: give the audience of the cluster\'s IAM OIDC provider, or leave audience out for "sts.amazonaws.com"'],
     ['a service account that is none', { roleArn: ROLE_ARN, serviceAccountName: 'Default_Editor' },
       'serviceAccountName: has an upper-case letter at character 1; a service account name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters, with * for any characters): give the account the notebook pods run as, such as "default-editor" (Kubeflow notebooks) or "ws-my-workspace" (a Notebooks 2.0 workspace)'],
     ['switching to a pattern', { roleArn: ROLE_ARN, serviceAccountName: 'ws-*', switchServiceAccount: true },

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AzureWorkloadIdentityAccess } from '../../lib';
+import { AzureWorkloadIdentityAccess, PodDefaultAdmission } from '../../lib';
 import { accessErrorOf, expectGolden, expectRejected, userChart } from '../support';
 
 const CLIENT_ID = '00000000-0000-0000-0000-000000000001';
@@ -28,11 +28,46 @@ describe('AzureWorkloadIdentityAccess', () => {
     ]);
     expect(pd.spec.volumes).toEqual([{
       name: 'azure-identity-token',
-      projected: { sources: [{ serviceAccountToken: { audience: 'api://AzureADTokenExchange', expirationSeconds: 3600, path: 'azure-identity-token' } }] },
+      projected: { sources: [{ serviceAccountToken: { audience: 'api://AzureADTokenExchange', expirationSeconds: 3600, path: 'azure-identity-token' } }], defaultMode: 420 },
     }]);
     expect(pd.spec.volumeMounts).toEqual([{ name: 'azure-identity-token', mountPath: '/var/run/secrets/azure/tokens', readOnly: true }]);
     // AND nothing that the Azure webhook's objectSelector matches
     expect(pd.spec.labels).toBeUndefined();
+  });
+
+  test('a pod the Azure webhook (v1.5.1) mutated first, for the same identity, is admitted: the volumes are equal as the API server stores them', () => {
+    // GIVEN the identity's PodDefault, and a pod labelled azure.workload.identity/use by someone else, its
+    // ServiceAccount annotated with the same client and tenant, as Azure/azure-workload-identity v1.5.1
+    // pkg/webhook/webhook.go leaves it (addProjectedServiceAccountTokenVolume: volume and path
+    // azure-identity-token, 3600 s, api://AzureADTokenExchange, no defaultMode; addProjectedTokenVolumeMount;
+    // the four variables) and the API server defaults it (SetDefaults_ProjectedVolumeSource: defaultMode 420)
+    const chart = userChart();
+    new AzureWorkloadIdentityAccess(chart, 'azure-workload-identity', { clientId: CLIENT_ID, tenantId: TENANT_ID });
+    const pod = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'my-notebook-0', namespace: 'user', labels: { 'azure-workload-identity': 'true', 'azure.workload.identity/use': 'true' } },
+      spec: {
+        volumes: [{
+          name: 'azure-identity-token',
+          projected: { sources: [{ serviceAccountToken: { path: 'azure-identity-token', expirationSeconds: 3600, audience: 'api://AzureADTokenExchange' } }], defaultMode: 420 },
+        }],
+        containers: [{
+          name: 'my-notebook', image: 'kubeflownotebookswg/jupyter-scipy',
+          env: [
+            { name: 'AZURE_CLIENT_ID', value: CLIENT_ID },
+            { name: 'AZURE_TENANT_ID', value: TENANT_ID },
+            { name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/var/run/secrets/azure/tokens/azure-identity-token' },
+            { name: 'AZURE_AUTHORITY_HOST', value: 'https://login.microsoftonline.com/' },
+          ],
+          volumeMounts: [{ name: 'azure-identity-token', mountPath: '/var/run/secrets/azure/tokens', readOnly: true }],
+        }],
+      },
+    };
+    // WHEN the PodDefault webhook admits it
+    const result = PodDefaultAdmission.admit(pod, Testing.synth(chart));
+    // THEN it merges them, with no conflict
+    expect(result.conflicts).toEqual([]);
+    expect(result.allowed).toBe(true);
   });
 
   test('a sovereign cloud, a day\'s token and a switched account', () => {

@@ -104,6 +104,12 @@ describe('GcpWorkloadIdentityAccess refuses', () => {
     ['a secret key pasted as the email', { ...props, serviceAccountEmail: 'wJalrXUtnFEMI/FAKE/SECRET/KEY0000000000' }, 'serviceAccountEmail: is not a service account\'s email (lower-case letters, digits, ".", "_" and "-", then "@" and a domain): give one such as "notebooks@my-project.iam.gserviceaccount.com", or leave serviceAccountEmail out'],
     ['a service account pattern', { ...props, serviceAccountName: 'ws-*' },
       'serviceAccountName: is a pattern (it holds "*"), but a Google principal names one subject: give the account\'s own name, and one GcpWorkloadIdentityAccess per account'],
+    // GIVEN a subject of 128 bytes (system:serviceaccount:user: and 101 characters): google.subject holds at most 127
+    ['a service account whose subject is longer than google.subject holds', { ...props, serviceAccountName: `ws-${'a'.repeat(98)}` },
+      'serviceAccountName: makes the tokens\' subject ("system:serviceaccount:NAMESPACE:NAME") 128 bytes long, and Google\'s google.subject holds at most 127, so STS refuses every exchange: give a service account whose name and namespace have at most 104 characters together'],
+    // GIVEN a token of 48 hours: Google's STS takes an OIDC token whose exp is less than 48 hours after its iat
+    ['a token lifetime of 48 hours', { ...props, expirationSeconds: 172800 },
+      'expirationSeconds: 172800 is not a whole number of seconds from 600 (Kubernetes\' minimum; Google\'s STS refuses a token that lasts 48 hours or more) to 172799: give one such as 3600'],
     ['a ConfigMap name that is none', { ...props, configMapName: 'Config' },
       'configMapName: has an upper-case letter at character 1; a ConfigMap name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): use a valid name'],
   ])('%s, naming the field and the fix, and leaves nothing', (_what, given, message) => {
@@ -114,6 +120,19 @@ describe('GcpWorkloadIdentityAccess refuses', () => {
     expect(String((error as Error).message)).not.toContain('FAKE/SECRET');
     expect(chart.node.tryFindChild('gcp-workload-identity')).toBeUndefined();
     expect(chart.node.findAll().length).toBe(1);
+  });
+
+  test('a subject of exactly 127 bytes and a token just under 48 hours are taken', () => {
+    // GIVEN system:serviceaccount:user: (27 characters) and a name of 100, and a lifetime of 172799 s
+    const chart = userChart();
+    const serviceAccountName = `ws-${'a'.repeat(97)}`;
+    // WHEN
+    const identity = new GcpWorkloadIdentityAccess(chart, 'gcp-workload-identity', { ...props, serviceAccountName, expirationSeconds: 172799 });
+    // THEN
+    expect(identity.trustSubject).toBe(`system:serviceaccount:user:${serviceAccountName}`);
+    expect(identity.trustSubject.length).toBe(127);
+    const pd = Testing.synth(chart).find(m => m.kind === 'PodDefault');
+    expect(pd.spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds).toBe(172799);
   });
 
   test('the whole message of a bad pool ID', () => {

@@ -16,6 +16,7 @@ import {
   AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AwsWebIdentityAccess, AzureWorkloadIdentityAccess, GcpWorkloadIdentityAccess,
   PodDefaultAdmission, S3Configuration,
 } from '../../lib';
+import { IAM_OIDC_PROVIDER_MAX_LENGTH } from '../../lib/identity/aws-web-identity-access';
 import { regionPartition } from '../../lib/sources/aws-role-arn';
 import { checkManifests } from '../../lib/check';
 import { botocoreFile, botocoreProviders } from '../../lib/sources/botocore-credentials-file';
@@ -258,6 +259,19 @@ def catching(env):
     expect(AWS_DEFAULT_REGION).toBe('eu-west-1');
   });
 
+  withBotocore('without a region botocore asks the aws partition\'s STS whatever partition the role names: why AwsWebIdentityAccess requires a region for an aws-cn or aws-us-gov role', () => {
+    // GIVEN a China role and region, the env then given no region, and a GovCloud role likewise
+    const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
+    const { AWS_DEFAULT_REGION: _default, AWS_REGION: _region, ...withoutRegion } = container.env;
+    for (const roleArn of ['arn:aws-cn:iam::123456789012:role/notebook-s3', 'arn:aws-us-gov:iam::123456789012:role/notebook-s3']) {
+      // WHEN botocore resolves its credentials
+      const result = botocore({ ...container, env: { ...withoutRegion, AWS_ROLE_ARN: roleArn } });
+      // THEN it asks the commercial partition's global STS, for a role of another partition
+      expect(result.requests.map((r: any) => r.url)).toEqual(['https://sts.amazonaws.com/']);
+      expect(new URLSearchParams(result.requests[0].body).get('RoleArn')).toBe(roleArn);
+    }
+  });
+
   withBotocore('the STS asked is the region\'s partition\'s, and the partitions are botocore\'s: why AwsWebIdentityAccess refuses a region of another partition than the role\'s', () => {
     // GIVEN a China role and region, the env then given a commercial role's ARN (which the construct refuses)
     const container = admit(chart => new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: 'arn:aws-cn:iam::123456789012:role/notebook-s3', region: 'cn-north-1' }));
@@ -319,6 +333,18 @@ def catching(env):
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
     expect(fileOnly.env.AWS_PROFILE).toBe('prod');
     expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
+  });
+
+  withBotocore('the IAM limits AwsWebIdentityAccess keeps to (an OIDC provider\'s URL and client IDs) are those of botocore\'s IAM model', () => {
+    // GIVEN botocore's IAM service model (CreateOpenIDConnectProvider's Url and ClientIDList)
+    const probe = 'import json, botocore.session\nm = botocore.session.get_session().get_service_model("iam")\n'
+      + 'op = m.operation_model("CreateOpenIDConnectProvider").input_shape.members\n'
+      + 'print(json.dumps([op["Url"].metadata.get("max"), op["ClientIDList"].member.metadata.get("max")]))';
+    // WHEN its limits are read
+    const run = spawnSync('python3', ['-c', probe], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    // THEN they are the library's: an issuer or audience past them is refused (aws-web-identity-access.test.ts)
+    expect(JSON.parse(run.stdout)).toEqual([IAM_OIDC_PROVIDER_MAX_LENGTH, IAM_OIDC_PROVIDER_MAX_LENGTH]);
   });
 
   withBotocore('the default credential chain, in order: the vector cloud-identity\'s AWS pairs follow', () => {
