@@ -162,7 +162,7 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     ['an S3 store without a region', () => ({ pipelineRoot: 'minio://mlpipeline/v2', s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) }),
       's3: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['a borrowed Secret whose source has no region', app => ({ pipelineRoot: 's3://bucket/v2',
-      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', { s3: S3Configuration.fromValues(KEYS) }).s3Secret }),
+      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) }).s3Secret }),
       'credentialsSecret: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['an existing S3 Secret', () => ({ pipelineRoot: 's3://bucket/v2', s3: S3Configuration.fromExistingSecret('team-s3') }),
       's3: names an existing Secret, and the Pipelines launcher reads the endpoint and region from the ConfigMap, which the Secret cannot fill: give the settings with the keys (S3Configuration.fromValues or fromSecretStore), or the credentialsSecret of another construct'],
