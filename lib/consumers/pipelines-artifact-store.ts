@@ -254,7 +254,9 @@ function borrowed(path: string, scope: Construct, namespace: string, root: strin
 
 /** The credentials of the construct's own source: a Secret it makes, or an existing one. */
 function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Root: boolean): Credentials {
-  const name = objectName(path, 'secretName', props.secretName, id, 'Secret', props.hashSecretName ? 242 : 253);
+  // Named only once a Secret is to be made: with an existing one, secretName is refused, so a fix that asks
+  // for it (the construct id makes no valid name) would contradict that refusal.
+  const secretName = () => objectName(path, 'secretName', props.secretName, id, 'Secret', props.hashSecretName ? 242 : 253);
   if (s3Root) {
     const store = resolveS3Store(path, 's3', props.s3!, LAUNCHER);
     if (store.kind === 'existing') {
@@ -264,7 +266,7 @@ function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Roo
     const source: SecretSource = keys.kind === 'store'
       ? { store: { ...keys.reference, inputs: keys.inputs } }
       : { type: 'Opaque', data: { [S3_ACCESS_KEY]: encodeBase64(keys.accessKeyId), [S3_SECRET_KEY]: encodeBase64(keys.secretAccessKey) } };
-    const made = consumerSecret(path, 's3', props, name, source);
+    const made = consumerSecret(path, 's3', props, secretName(), source);
     return { secretName: made.secretName, made, content: { kind: 's3', settings, accessKeyKey: S3_ACCESS_KEY, secretKeyKey: S3_SECRET_KEY } };
   }
   const key = readField(path, 'gcs', () => props.gcs!._resolve());
@@ -274,7 +276,7 @@ function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Roo
   const source: SecretSource = key.kind === 'content'
     ? { type: 'Opaque', data: { [GCS_TOKEN_KEY]: encodeBase64(key.bytes) } }
     : { store: key.secret(GCS_TOKEN_KEY) };
-  const made = consumerSecret(path, 'gcs', props, name, source);
+  const made = consumerSecret(path, 'gcs', props, secretName(), source);
   return { secretName: made.secretName, made, content: { kind: 'gcs', tokenKey: GCS_TOKEN_KEY } };
 }
 

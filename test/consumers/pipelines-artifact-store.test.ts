@@ -102,6 +102,17 @@ describe('the kfp-launcher ConfigMap', () => {
     expect(Object.keys(objects)).toEqual(['ConfigMap/kfp-launcher']);
     expect(getStoreSessionInfo(objects['ConfigMap/kfp-launcher'].data, 'gs://bucket/v2').params).toEqual({ fromEnv: 'false', secretName: 'team-gcs', tokenKey: 'key.json' });
   });
+
+  test('a GCS key from an existing Secret needs no name of the construct\'s own: an id that makes no Secret name is accepted', () => {
+    // GIVEN an id whose kebab case is no Secret name, and an existing Secret, with which secretName is refused
+    const chart = userChart();
+    // WHEN
+    new PipelinesArtifactStore(chart, 'Ärtifacts', { pipelineRoot: 'gs://bucket/v2', gcs: GcpServiceAccountKey.fromExistingSecret('team-gcs', 'key.json') });
+    // THEN the ConfigMap names the existing Secret, and no error asks for the secretName that would then be refused
+    const manifests = Testing.synth(chart);
+    expect(manifests.map(m => m.kind)).toEqual(['ConfigMap']);
+    expect(getStoreSessionInfo(manifests[0].data, 'gs://bucket/v2').params).toEqual({ fromEnv: 'false', secretName: 'team-gcs', tokenKey: 'key.json' });
+  });
 });
 
 describe('one Secret for two consumers', () => {
