@@ -218,13 +218,15 @@ function checkedRoot(path: string, root: string): 's3' | 'minio' | 'gs' {
   if (root === undefined) {
     throw fieldError(path, 'pipelineRoot', 'is missing: give where runs write their artifacts, such as "s3://team-a-artifacts/v2"');
   }
-  if (/[?#]/.test(root) && PIPELINE_ROOT.test(root.replace(/[?#].*$/s, ''))) {
+  // The launcher's bucketPattern (backend/src/v2/objectstore/config.go) reads a query after "?" alone: a "#"
+  // is part of the bucket or prefix there, so it is refused below with the other characters, not as a query.
+  if (root.includes('?') && PIPELINE_ROOT.test(root.replace(/\?.*$/s, ''))) {
     throw fieldError(path, 'pipelineRoot', `has a query string, and for such a root ${LAUNCHER} ignores providers and opens the bucket from the task's environment: give the root without it`);
   }
   const m = PIPELINE_ROOT.exec(root);
   if (m === null || !BUCKET.test(m[2]) || hasControlCharacter(root) || hasLoneSurrogate(root)) {
     // Not quoted: a root pasted with KEY:SECRET@ in it holds a secret.
-    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
+    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
   }
   return m[1] as 's3' | 'minio' | 'gs';
 }
