@@ -20,7 +20,10 @@ export const trainerCommand = consumerCommand({
   id: 'trainer-storage',
   sources: [
     s3Source('S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)',
-      { 's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold' }),
+      {
+        's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold',
+        's3-force-path-style': 'not written: the initializers address the store path-style whatever it says',
+      }),
     { prop: 'huggingFaceToken', prefix: 'hf-', kind: HF_TOKEN_SOURCE, heading: 'Hugging Face (one of --hf-token-stdin, --hf-token-file, --hf-from-env, --hf-remote-token)' },
   ],
   options: consumerOptions('Secret', {

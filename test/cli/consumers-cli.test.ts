@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { runMain } from './cli-io';
+import { COMMANDS } from '../../lib/cli/main';
 import { fixture, GOLDEN_DIR } from '../support';
 
 const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
@@ -184,6 +185,18 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     expect(result.stderr).toBe('cdk8s-kubeflow-access kserve: --s3-from-env: asks for the legacy "s3" signature, which KServe\'s storage initializer cannot use (Signature Version 4 only): '
       + 'unset S3_SIGNATURE_VERSION, or set it to s3v4\n');
     expect(result.code).toBe(1);
+  });
+
+  test.each<[string, string]>([
+    ['kserve', '"true" or "false": whether the store is addressed path-style or virtual-hosted, with --s3-access-key-id'],
+    ['pipelines-store', '"true" or "false": whether the store is addressed path-style or virtual-hosted, with --s3-access-key-id'],
+    ['trainer', 'not written: the initializers address the store path-style whatever it says'],
+  ])('%s --help says the S3 settings as the consumer takes them, not as the notebook\'s S3_ENDPOINT and S3_FORCE_PATH_STYLE', (name, forcePathStyle) => {
+    // GIVEN the command's flags WHEN their help is read
+    const options = Object.assign({}, ...COMMANDS.find(c => c.name === name)!.options.map(group => group.options));
+    // THEN no consumer's help names a variable it never reads
+    expect(options['s3-endpoint'].help).toBe('the store\'s http(s)://host[:port], with --s3-access-key-id');
+    expect(options['s3-force-path-style'].help).toBe(forcePathStyle);
   });
 
   test.each(['kserve', 'pipelines-store', 'trainer'])('%s --help names its construct and exits 0', async command => {
