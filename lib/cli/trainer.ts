@@ -28,7 +28,7 @@ export const trainerCommand = consumerCommand({
   ],
   options: consumerOptions('Secret', {
     'name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: trainer-storage)' },
-    'aws-role-arn': { type: 'string', value: 'ARN', help: 'an IAM role the S3 initializers assume (ROLE_ARN)' },
+    'aws-role-arn': { type: 'string', value: 'ARN', help: 'an IAM role the S3 initializers assume (ROLE_ARN), at the STS endpoint of REGION: without --s3-..., set REGION in the TrainJob\'s initializer env' },
   }),
   alternatives: ['aws-role-arn'],
 });

@@ -199,6 +199,12 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     expect(options['s3-force-path-style'].help).toBe(forcePathStyle);
   });
 
+  test('trainer --help says where a role alone takes its region from: the initializers assume it at the STS endpoint of REGION', () => {
+    // GIVEN trainer's flags WHEN the help of --aws-role-arn is read THEN it says REGION is needed without --s3-...
+    const options = Object.assign({}, ...COMMANDS.find(c => c.name === 'trainer')!.options.map(group => group.options));
+    expect(options['aws-role-arn'].help).toBe('an IAM role the S3 initializers assume (ROLE_ARN), at the STS endpoint of REGION: without --s3-..., set REGION in the TrainJob\'s initializer env');
+  });
+
   test.each(['kserve', 'pipelines-store', 'trainer'])('%s --help names its construct and exits 0', async command => {
     const result = await runMain([command, '--help']);
     expect(result.code).toBe(0);
