@@ -135,7 +135,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
       'cdk8s-kubeflow-access kserve: --azure-account-name: holds a SAS token, and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, never a SAS token: '
       + 'give the account key as --azure-account-key-stdin'],
     ['a registry Secret under another key', ['kserve', '--namespace', 'user', '--registry-existing-secret', 'regcred', '--registry-key', 'config.json'], undefined, 1,
-      'cdk8s-kubeflow-access kserve: --registry-existing-secret: names a key of an existing Secret other than .dockerconfigjson, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): '
+      'cdk8s-kubeflow-access kserve: --registry-existing-secret: names a key of an existing Secret other than .dockerconfigjson and .dockercfg, and the kubelet reads an image pull Secret\'s .dockerconfigjson (of a kubernetes.io/dockerconfigjson Secret) or .dockercfg (of a kubernetes.io/dockercfg Secret) alone: '
       + 'give --registry-existing-secret NAME without --registry-key for such a Secret'],
     ['S3 keys for a gs:// root', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'gs://team-b/v2', '--s3-existing-secret', 'team-s3'], undefined, 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-existing-secret: does not match the pipeline root, whose scheme gs:// reads the GCS store: give --gcs-..., or a s3:// or minio:// --pipeline-root'],
