@@ -198,16 +198,18 @@ function trainerSpec(scope: Construct, id: string, props: TrainerStorageCredenti
 /**
  * Refuses an S3 store without a region where the initializers would then reach a host that does not exist:
  * with REGION empty they give OpenDAL the region "auto" (kubeflow/trainer v2.3.0 `pkg/initializers/utils/opendal.py`,
- * `S3Storage`). OpenDAL makes AWS S3's endpoint from the region when none is given, `https://s3.auto.amazonaws.com`
- * (apache/opendal `core/src/services/s3/backend.rs`, `ENDPOINT_TEMPLATES` and `S3Builder::build_endpoint`), and
- * assumes a role at the regional STS endpoint, `sts.auto.amazonaws.com` (OpenDAL sets `sts_regional_endpoints:
- * "regional"`; Xuanwo/reqsign `src/aws/credential.rs`, `sts_endpoint`). A store at an endpoint of its own (MinIO,
- * SeaweedFS) signs with any region, so "auto" serves there without a role.
+ * `S3Storage`). Without an endpoint, or at AWS S3's global one, OpenDAL makes the endpoint from the region,
+ * `https://s3.auto.amazonaws.com` (apache/opendal `core/src/services/s3/backend.rs`, `ENDPOINT_TEMPLATES` and
+ * `S3Builder::build_endpoint`, which parses the URL first, so a `:443` goes; read at f44784086f, and Trainer v2.3.0
+ * locks the Python binding opendal 0.47.3 in `cmd/initializers/dataset/uv.lock`), and it assumes a role at the
+ * regional STS endpoint, `sts.auto.amazonaws.com` (OpenDAL sets `sts_regional_endpoints: "regional"`; Xuanwo/reqsign
+ * `src/aws/credential.rs`, `sts_endpoint`). A store at an endpoint of its own that checks no region (SeaweedFS,
+ * MinIO without a region of its own) takes "auto", so there no region is needed without a role.
  */
 function checkRegion(path: string, settings: S3StoreSettings, assumesRole: boolean): void {
   if (settings.region !== undefined) { return; }
-  if (settings.endpoint === undefined) {
-    throw fieldError(path, 's3', `has neither an endpoint nor a region, and ${INITIALIZERS} then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store's region`, 'region');
+  if (settings.endpoint === undefined || /^https:\/\/s3\.amazonaws\.com(:443)?$/i.test(settings.endpoint.url)) {
+    throw fieldError(path, 's3', `has no region, and ${INITIALIZERS} then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store's region`, 'region');
   }
   if (assumesRole) {
     throw fieldError(path, 's3', `has no region, and with awsRoleArn ${INITIALIZERS} assume the role at the STS endpoint of the region "auto" (what they pass when REGION is empty), sts.auto.amazonaws.com, a host that does not exist: give the store's region`, 'region');

@@ -112,7 +112,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     // GIVEN AWS keys without a region for Trainer, whose initializers would then address s3.auto.amazonaws.com: the fix says where the file takes one
     ['a Trainer store on AWS without a region, from a credentials file', ['trainer', '--namespace', 'user', '--s3-from-file', '-'],
       `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET}\n`, 1,
-      'cdk8s-kubeflow-access trainer: --s3-from-file: has neither an endpoint nor a region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), '
+      'cdk8s-kubeflow-access trainer: --s3-from-file: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), '
       + 'at https://s3.auto.amazonaws.com, a host that does not exist: add "region = REGION" to the profile in the file, with the store\'s region'],
     ['a bad role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:user/x'], undefined, 1,
       'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],

@@ -118,7 +118,10 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     // GIVEN AWS S3 without a region: the initializers pass OpenDAL the region "auto" (kubeflow/trainer pkg/initializers/utils/opendal.py),
     // and OpenDAL makes the endpoint https://s3.auto.amazonaws.com from it (apache/opendal S3Builder::build_endpoint)
     ['AWS S3 without a region', { s3: S3Configuration.fromValues(KEYS) },
-      's3: has neither an endpoint nor a region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
+      's3: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
+    // GIVEN AWS S3's global endpoint without a region: OpenDAL turns it into the regional one, s3.auto.amazonaws.com (ENDPOINT_TEMPLATES)
+    ['AWS S3\'s global endpoint without a region', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'https://s3.amazonaws.com:443/' }) },
+      's3: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
     // GIVEN a role with a store of its own endpoint and no region: the role is assumed at the regional STS endpoint (reqsign sts_endpoint)
     ['a role with a store without a region', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'https://s3.example.com' }), awsRoleArn: 'arn:aws:iam::123456789012:role/x' },
       's3: has no region, and with awsRoleArn Trainer\'s dataset and model initializers assume the role at the STS endpoint of the region "auto" (what they pass when REGION is empty), sts.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
