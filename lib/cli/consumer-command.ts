@@ -85,13 +85,19 @@ export function consumerCommand(table: ConsumerCommand): CommandSpec {
 /**
  * The S3 source of a consumer command: the aws-env command's flags under `--s3-`, but the signature
  * version and the checksums, which no consumer construct passes on (each signs with Signature Version
- * 4, and writes no checksum setting), and the region said as the consumer takes it, not a notebook.
+ * 4, and writes no checksum setting), and the settings said as the consumer takes them, not as a
+ * notebook's variables (S3_ENDPOINT, S3_FORCE_PATH_STYLE), which no consumer reads.
  * `help` replaces the help of other flags that read otherwise there.
  */
 export function s3Source(heading: string, help?: ConsumerSource['help']): ConsumerSource {
   return {
     prop: 's3', prefix: 's3-', kind: AWS_ENV_SOURCE, heading, omit: ['s3-signature-version', 's3-checksums'],
-    help: { 's3-region': 'the store\'s region, with --s3-access-key-id', ...help },
+    help: {
+      's3-region': 'the store\'s region, with --s3-access-key-id',
+      's3-endpoint': 'the store\'s http(s)://host[:port], with --s3-access-key-id',
+      's3-force-path-style': '"true" or "false": whether the store is addressed path-style or virtual-hosted, with --s3-access-key-id',
+      ...help,
+    },
   };
 }
 

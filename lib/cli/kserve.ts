@@ -30,7 +30,7 @@ export const kserveCommand = consumerCommand({
     {
       prop: 'registry', prefix: 'registry-', kind: DOCKER_SOURCE, heading: 'Registry (one of --registry-from-file, --registry-username, --registry-existing-secret, --registry-remote-config, --registry-remote-username)',
       omit: ['registry-secret-type'],
-      help: { 'registry-key': 'key of the config in the existing Secret: only .dockerconfigjson, which the kubelet reads (default: .dockerconfigjson)' },
+      help: { 'registry-key': 'key of the config in the existing Secret: .dockerconfigjson or .dockercfg, which the kubelet reads (default: .dockerconfigjson)' },
     },
   ],
   options: consumerOptions('ServiceAccount and Secrets', {

@@ -20,12 +20,15 @@ export const trainerCommand = consumerCommand({
   id: 'trainer-storage',
   sources: [
     s3Source('S3 (one of --s3-from-env, --s3-from-file, --s3-access-key-id, --s3-remote-access-key-id)',
-      { 's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold' }),
+      {
+        's3-existing-secret': 'refused: the initializers read names of their own, which an existing Secret of the S3 variables does not hold',
+        's3-force-path-style': 'not written: the initializers address the store path-style whatever it says',
+      }),
     { prop: 'huggingFaceToken', prefix: 'hf-', kind: HF_TOKEN_SOURCE, heading: 'Hugging Face (one of --hf-token-stdin, --hf-token-file, --hf-from-env, --hf-remote-token)' },
   ],
   options: consumerOptions('Secret', {
     'name': { type: 'string', value: 'NAME', help: 'name of the Secret (default: trainer-storage)' },
-    'aws-role-arn': { type: 'string', value: 'ARN', help: 'an IAM role the S3 initializers assume (ROLE_ARN)' },
+    'aws-role-arn': { type: 'string', value: 'ARN', help: 'an IAM role the S3 initializers assume (ROLE_ARN), at the STS endpoint of REGION: without --s3-..., set REGION in the TrainJob\'s initializer env' },
   }),
   alternatives: ['aws-role-arn'],
 });

@@ -26,6 +26,12 @@ const GCS_KEY = 'gcloud-application-credentials.json';
 const AZURE_KEY = 'AZURE_STORAGE_ACCESS_KEY';
 const DOCKER_CONFIG_JSON = 'kubernetes.io/dockerconfigjson';
 const DOCKER_CONFIG_JSON_KEY = '.dockerconfigjson';
+/**
+ * The keys the kubelet reads an image pull Secret from: `.dockerconfigjson` of a kubernetes.io/dockerconfigjson
+ * Secret, or the legacy `.dockercfg` of a kubernetes.io/dockercfg one (kubernetes/kubernetes
+ * pkg/credentialprovider/secrets/secrets.go, MakeDockerKeyring).
+ */
+const IMAGE_PULL_KEYS = [DOCKER_CONFIG_JSON_KEY, '.dockercfg'];
 /** The annotation EKS's pod identity webhook reads, and on which KServe also reads the S3 settings from the ServiceAccount. */
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 const KSERVE = 'serving.kserve.io';
@@ -302,8 +308,8 @@ function azureSecret(path: string, name: string, props: KServeServiceAccountProp
 function registrySecret(path: string, name: string, props: KServeServiceAccountProps, registry: DockerConfig): KServeSecret {
   const config = readField(path, 'registry', () => registry._resolve());
   if (config.kind === 'existing') {
-    if (config.key !== undefined && config.key !== DOCKER_CONFIG_JSON_KEY) {
-      throw fieldError(path, 'registry', `names a key of an existing Secret other than ${DOCKER_CONFIG_JSON_KEY}, and the kubelet reads an image pull Secret's ${DOCKER_CONFIG_JSON_KEY} alone (of a ${DOCKER_CONFIG_JSON} Secret): give DockerConfig.fromExistingSecret(name) for such a Secret`);
+    if (config.key !== undefined && !IMAGE_PULL_KEYS.includes(config.key)) {
+      throw fieldError(path, 'registry', `names a key of an existing Secret other than ${DOCKER_CONFIG_JSON_KEY} and .dockercfg, and the kubelet reads an image pull Secret's ${DOCKER_CONFIG_JSON_KEY} (of a ${DOCKER_CONFIG_JSON} Secret) or .dockercfg (of a kubernetes.io/dockercfg Secret) alone: give DockerConfig.fromExistingSecret(name) for such a Secret`);
     }
     return { field: 'registry', id: 'Registry', resolved: { secretName: config.secretName } };
   }

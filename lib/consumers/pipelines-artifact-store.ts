@@ -218,13 +218,15 @@ function checkedRoot(path: string, root: string): 's3' | 'minio' | 'gs' {
   if (root === undefined) {
     throw fieldError(path, 'pipelineRoot', 'is missing: give where runs write their artifacts, such as "s3://team-a-artifacts/v2"');
   }
-  if (/[?#]/.test(root) && PIPELINE_ROOT.test(root.replace(/[?#].*$/s, ''))) {
+  // The launcher's bucketPattern (backend/src/v2/objectstore/config.go) reads a query after "?" alone: a "#"
+  // is part of the bucket or prefix there, so it is refused below with the other characters, not as a query.
+  if (root.includes('?') && PIPELINE_ROOT.test(root.replace(/\?.*$/s, ''))) {
     throw fieldError(path, 'pipelineRoot', `has a query string, and for such a root ${LAUNCHER} ignores providers and opens the bucket from the task's environment: give the root without it`);
   }
   const m = PIPELINE_ROOT.exec(root);
   if (m === null || !BUCKET.test(m[2]) || hasControlCharacter(root) || hasLoneSurrogate(root)) {
     // Not quoted: a root pasted with KEY:SECRET@ in it holds a secret.
-    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
+    throw fieldError(path, 'pipelineRoot', 'is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX');
   }
   return m[1] as 's3' | 'minio' | 'gs';
 }
@@ -254,7 +256,9 @@ function borrowed(path: string, scope: Construct, namespace: string, root: strin
 
 /** The credentials of the construct's own source: a Secret it makes, or an existing one. */
 function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Root: boolean): Credentials {
-  const name = objectName(path, 'secretName', props.secretName, id, 'Secret', props.hashSecretName ? 242 : 253);
+  // Named only once a Secret is to be made: with an existing one, secretName is refused, so a fix that asks
+  // for it (the construct id makes no valid name) would contradict that refusal.
+  const secretName = () => objectName(path, 'secretName', props.secretName, id, 'Secret', props.hashSecretName ? 242 : 253);
   if (s3Root) {
     const store = resolveS3Store(path, 's3', props.s3!, LAUNCHER);
     if (store.kind === 'existing') {
@@ -264,7 +268,7 @@ function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Roo
     const source: SecretSource = keys.kind === 'store'
       ? { store: { ...keys.reference, inputs: keys.inputs } }
       : { type: 'Opaque', data: { [S3_ACCESS_KEY]: encodeBase64(keys.accessKeyId), [S3_SECRET_KEY]: encodeBase64(keys.secretAccessKey) } };
-    const made = consumerSecret(path, 's3', props, name, source);
+    const made = consumerSecret(path, 's3', props, secretName(), source);
     return { secretName: made.secretName, made, content: { kind: 's3', settings, accessKeyKey: S3_ACCESS_KEY, secretKeyKey: S3_SECRET_KEY } };
   }
   const key = readField(path, 'gcs', () => props.gcs!._resolve());
@@ -274,7 +278,7 @@ function own(path: string, id: string, props: PipelinesArtifactStoreProps, s3Roo
   const source: SecretSource = key.kind === 'content'
     ? { type: 'Opaque', data: { [GCS_TOKEN_KEY]: encodeBase64(key.bytes) } }
     : { store: key.secret(GCS_TOKEN_KEY) };
-  const made = consumerSecret(path, 'gcs', props, name, source);
+  const made = consumerSecret(path, 'gcs', props, secretName(), source);
   return { secretName: made.secretName, made, content: { kind: 'gcs', tokenKey: GCS_TOKEN_KEY } };
 }
 

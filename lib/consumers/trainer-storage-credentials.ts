@@ -45,14 +45,17 @@ export interface TrainerStorageCredentialsProps {
 
   /**
    * An S3 store, for `s3://` storage URIs: `ENDPOINT`, `ACCESS_KEY_ID`, `SECRET_ACCESS_KEY` and
-   * `REGION`, as the S3 initializers read them (Trainer v2.1.0 and later).
+   * `REGION`, as the S3 initializers read them (Trainer v2.1.0 and later). It must have a region unless
+   * it has an endpoint of its own (MinIO, SeaweedFS) and no `awsRoleArn` is given: without `REGION` the
+   * initializers use the region "auto", which AWS does not serve.
    * @default - no S3 store
    */
   readonly s3?: S3Configuration;
 
   /**
    * An IAM role the S3 initializers assume (`ROLE_ARN`), with the keys of `s3` or the pod's own
-   * credentials.
+   * credentials. They assume it at the STS endpoint of `REGION`: without `s3`, which gives the region,
+   * set `REGION` in the TrainJob's initializer `env`.
    * @default - no role
    */
   readonly awsRoleArn?: string;
@@ -155,6 +158,7 @@ function trainerSpec(scope: Construct, id: string, props: TrainerStorageCredenti
       throw fieldError(path, 's3', `names an existing Secret, and ${INITIALIZERS} read ${ENDPOINT}, ${ACCESS_KEY_ID}, ${SECRET_ACCESS_KEY} and ${REGION}, names no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore), or name that Secret in the TrainJob's secretRef yourself if it holds those keys`);
     }
     s3 = store.settings;
+    checkRegion(path, s3, props.awsRoleArn !== undefined);
     // OpenDAL takes the endpoint as a URL and prepends https:// to one without a scheme.
     if (s3.endpoint !== undefined) { entries.literals[ENDPOINT] = s3.endpoint.url; }
     if (store.keys.kind === 'content') {
@@ -189,6 +193,27 @@ function trainerSpec(scope: Construct, id: string, props: TrainerStorageCredenti
   const sizeField = props.huggingFaceToken !== undefined ? 'huggingFaceToken' : 's3';
   const resolved = consumerSecret(path, sizeField, props, name, secretSource(entries));
   return { namespace, resolved, s3 };
+}
+
+/**
+ * Refuses an S3 store without a region where the initializers would then reach a host that does not exist:
+ * with REGION empty they give OpenDAL the region "auto" (kubeflow/trainer v2.3.0 `pkg/initializers/utils/opendal.py`,
+ * `S3Storage`). Without an endpoint, or at AWS S3's global one, OpenDAL makes the endpoint from the region,
+ * `https://s3.auto.amazonaws.com` (apache/opendal `core/src/services/s3/backend.rs`, `ENDPOINT_TEMPLATES` and
+ * `S3Builder::build_endpoint`, which parses the URL first, so a `:443` goes; read at f44784086f, and Trainer v2.3.0
+ * locks the Python binding opendal 0.47.3 in `cmd/initializers/dataset/uv.lock`), and it assumes a role at the
+ * regional STS endpoint, `sts.auto.amazonaws.com` (OpenDAL sets `sts_regional_endpoints: "regional"`; Xuanwo/reqsign
+ * `src/aws/credential.rs`, `sts_endpoint`). A store at an endpoint of its own that checks no region (SeaweedFS,
+ * MinIO without a region of its own) takes "auto", so there no region is needed without a role.
+ */
+function checkRegion(path: string, settings: S3StoreSettings, assumesRole: boolean): void {
+  if (settings.region !== undefined) { return; }
+  if (settings.endpoint === undefined || /^https:\/\/s3\.amazonaws\.com(:443)?$/i.test(settings.endpoint.url)) {
+    throw fieldError(path, 's3', `has no region, and ${INITIALIZERS} then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store's region`, 'region');
+  }
+  if (assumesRole) {
+    throw fieldError(path, 's3', `has no region, and with awsRoleArn ${INITIALIZERS} assume the role at the STS endpoint of the region "auto" (what they pass when REGION is empty), sts.auto.amazonaws.com, a host that does not exist: give the store's region`, 'region');
+  }
 }
 
 /** Adds the inputs of prop `field`, fetched from `reference`; one ExternalSecret reads one store. */

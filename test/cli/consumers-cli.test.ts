@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { runMain } from './cli-io';
+import { COMMANDS } from '../../lib/cli/main';
 import { fixture, GOLDEN_DIR } from '../support';
 
 const ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKE0000';
@@ -99,7 +100,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
       '--s3-session-token-stdin'], 'fake-session-token-0000', 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-session-token-stdin: has a session token, which never reaches the Pipelines launcher (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys'],
     ['a root of another scheme', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'https://b/v2', '--gcs-existing-secret', 'g'], undefined, 1,
-      'cdk8s-kubeflow-access pipelines-store: --pipeline-root: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+      'cdk8s-kubeflow-access pipelines-store: --pipeline-root: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
     ['an S3 store without a region', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2', '--s3-access-key-id', ACCESS_KEY_ID, '--s3-secret-access-key-file', secretKeyFile,
       '--s3-endpoint', 'http://minio-service.kubeflow:9000'], undefined, 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-region: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
@@ -108,6 +109,11 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     ['an S3 store without a region, from a credentials file', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'minio://mlpipeline/v2', '--s3-from-file', '-'],
       `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET}\n`, 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-from-file: has no region, and the Pipelines launcher\'s S3 client sends no request without one: add "region = REGION" to the profile in the file, with the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
+    // GIVEN AWS keys without a region for Trainer, whose initializers would then address s3.auto.amazonaws.com: the fix says where the file takes one
+    ['a Trainer store on AWS without a region, from a credentials file', ['trainer', '--namespace', 'user', '--s3-from-file', '-'],
+      `[default]\naws_access_key_id = ${ACCESS_KEY_ID}\naws_secret_access_key = ${FAKE_SECRET}\n`, 1,
+      'cdk8s-kubeflow-access trainer: --s3-from-file: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), '
+      + 'at https://s3.auto.amazonaws.com, a host that does not exist: add "region = REGION" to the profile in the file, with the store\'s region'],
     ['a bad role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:user/x'], undefined, 1,
       'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
@@ -129,7 +135,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
       'cdk8s-kubeflow-access kserve: --azure-account-name: holds a SAS token, and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, never a SAS token: '
       + 'give the account key as --azure-account-key-stdin'],
     ['a registry Secret under another key', ['kserve', '--namespace', 'user', '--registry-existing-secret', 'regcred', '--registry-key', 'config.json'], undefined, 1,
-      'cdk8s-kubeflow-access kserve: --registry-existing-secret: names a key of an existing Secret other than .dockerconfigjson, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): '
+      'cdk8s-kubeflow-access kserve: --registry-existing-secret: names a key of an existing Secret other than .dockerconfigjson and .dockercfg, and the kubelet reads an image pull Secret\'s .dockerconfigjson (of a kubernetes.io/dockerconfigjson Secret) or .dockercfg (of a kubernetes.io/dockercfg Secret) alone: '
       + 'give --registry-existing-secret NAME without --registry-key for such a Secret'],
     ['S3 keys for a gs:// root', ['pipelines-store', '--namespace', 'user', '--pipeline-root', 'gs://team-b/v2', '--s3-existing-secret', 'team-s3'], undefined, 1,
       'cdk8s-kubeflow-access pipelines-store: --s3-existing-secret: does not match the pipeline root, whose scheme gs:// reads the GCS store: give --gcs-..., or a s3:// or minio:// --pipeline-root'],
@@ -179,6 +185,24 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     expect(result.stderr).toBe('cdk8s-kubeflow-access kserve: --s3-from-env: asks for the legacy "s3" signature, which KServe\'s storage initializer cannot use (Signature Version 4 only): '
       + 'unset S3_SIGNATURE_VERSION, or set it to s3v4\n');
     expect(result.code).toBe(1);
+  });
+
+  test.each<[string, string]>([
+    ['kserve', '"true" or "false": whether the store is addressed path-style or virtual-hosted, with --s3-access-key-id'],
+    ['pipelines-store', '"true" or "false": whether the store is addressed path-style or virtual-hosted, with --s3-access-key-id'],
+    ['trainer', 'not written: the initializers address the store path-style whatever it says'],
+  ])('%s --help says the S3 settings as the consumer takes them, not as the notebook\'s S3_ENDPOINT and S3_FORCE_PATH_STYLE', (name, forcePathStyle) => {
+    // GIVEN the command's flags WHEN their help is read
+    const options = Object.assign({}, ...COMMANDS.find(c => c.name === name)!.options.map(group => group.options));
+    // THEN no consumer's help names a variable it never reads
+    expect(options['s3-endpoint'].help).toBe('the store\'s http(s)://host[:port], with --s3-access-key-id');
+    expect(options['s3-force-path-style'].help).toBe(forcePathStyle);
+  });
+
+  test('trainer --help says where a role alone takes its region from: the initializers assume it at the STS endpoint of REGION', () => {
+    // GIVEN trainer's flags WHEN the help of --aws-role-arn is read THEN it says REGION is needed without --s3-...
+    const options = Object.assign({}, ...COMMANDS.find(c => c.name === 'trainer')!.options.map(group => group.options));
+    expect(options['aws-role-arn'].help).toBe('an IAM role the S3 initializers assume (ROLE_ARN), at the STS endpoint of REGION: without --s3-..., set REGION in the TrainJob\'s initializer env');
   });
 
   test.each(['kserve', 'pipelines-store', 'trainer'])('%s --help names its construct and exits 0', async command => {

@@ -120,6 +120,16 @@ describe('the other stores and the registry', () => {
     expect(JSON.parse(decodedData(objects['Secret/kserve-registry'])['.dockerconfigjson']).auths['ghcr.io'].username).toBe('fake-user');
   });
 
+  test('an existing kubernetes.io/dockercfg Secret (key .dockercfg), which the kubelet also reads, is listed in imagePullSecrets', () => {
+    // GIVEN a legacy image pull Secret: the kubelet reads .dockercfg of a kubernetes.io/dockercfg Secret
+    // (kubernetes/kubernetes pkg/credentialprovider/secrets/secrets.go, MakeDockerKeyring)
+    // WHEN
+    const objects = synth({ registry: DockerConfig.fromExistingSecret('legacy-registry', '.dockercfg') });
+    // THEN it is listed as it is, and nothing is made
+    expect(objects['ServiceAccount/kserve'].imagePullSecrets).toEqual([{ name: 'legacy-registry' }]);
+    expect(Object.keys(objects)).toEqual(['ServiceAccount/kserve']);
+  });
+
   test('the storage Secrets are listed in a fixed order, S3, GCS, Azure; hashSecretName names each by its content', () => {
     const objects = synth({
       s3: MINIO, gcs: GcpServiceAccountKey.fromExistingSecret('team-gcs', 'gcloud-application-credentials.json'),
@@ -165,7 +175,7 @@ describe('refusals name the construct and the field, hold no secret, and leave n
     ['an Azure account alone, for a notebook\'s workload identity', { azure: AzureStorageConfiguration.fromAccountName('fakeaccount0000') },
       'azure: is the account alone (AzureStorageConfiguration.fromAccountName), and KServe\'s storage initializer reads an account key (AZURE_STORAGE_ACCESS_KEY) or a service principal, not a notebook\'s workload identity: give the account key (AzureStorageConfiguration.fromValues or fromSecretStore)'],
     ['an existing registry Secret under config.json', { registry: DockerConfig.fromExistingSecret('docker-config', 'config.json') },
-      'registry: names a key of an existing Secret other than .dockerconfigjson, and the kubelet reads an image pull Secret\'s .dockerconfigjson alone (of a kubernetes.io/dockerconfigjson Secret): give DockerConfig.fromExistingSecret(name) for such a Secret'],
+      'registry: names a key of an existing Secret other than .dockerconfigjson and .dockercfg, and the kubelet reads an image pull Secret\'s .dockerconfigjson (of a kubernetes.io/dockerconfigjson Secret) or .dockercfg (of a kubernetes.io/dockercfg Secret) alone: give DockerConfig.fromExistingSecret(name) for such a Secret'],
     ['immutable with nothing made', { s3: S3Configuration.fromExistingSecret('team-s3'), immutable: true },
       'immutable: only applies to a Secret this construct makes, and with the sources given it makes none: leave immutable out'],
     ['a name too long for its Secrets', { s3: MINIO, name: 'a'.repeat(234) },

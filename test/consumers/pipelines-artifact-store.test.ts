@@ -102,6 +102,17 @@ describe('the kfp-launcher ConfigMap', () => {
     expect(Object.keys(objects)).toEqual(['ConfigMap/kfp-launcher']);
     expect(getStoreSessionInfo(objects['ConfigMap/kfp-launcher'].data, 'gs://bucket/v2').params).toEqual({ fromEnv: 'false', secretName: 'team-gcs', tokenKey: 'key.json' });
   });
+
+  test('a GCS key from an existing Secret needs no name of the construct\'s own: an id that makes no Secret name is accepted', () => {
+    // GIVEN an id whose kebab case is no Secret name, and an existing Secret, with which secretName is refused
+    const chart = userChart();
+    // WHEN
+    new PipelinesArtifactStore(chart, 'Ärtifacts', { pipelineRoot: 'gs://bucket/v2', gcs: GcpServiceAccountKey.fromExistingSecret('team-gcs', 'key.json') });
+    // THEN the ConfigMap names the existing Secret, and no error asks for the secretName that would then be refused
+    const manifests = Testing.synth(chart);
+    expect(manifests.map(m => m.kind)).toEqual(['ConfigMap']);
+    expect(getStoreSessionInfo(manifests[0].data, 'gs://bucket/v2').params).toEqual({ fromEnv: 'false', secretName: 'team-gcs', tokenKey: 'key.json' });
+  });
 });
 
 describe('one Secret for two consumers', () => {
@@ -152,17 +163,20 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       'gcs: does not match the pipeline root, whose scheme minio:// reads the S3 store: give s3, or a gs:// pipelineRoot'],
     ['a root with a query string', () => ({ pipelineRoot: 's3://bucket/v2?region=eu-west-1', s3: MINIO }),
       'pipelineRoot: has a query string, and for such a root the Pipelines launcher ignores providers and opens the bucket from the task\'s environment: give the root without it'],
-    ['a root of another scheme', () => ({ pipelineRoot: 'https://bucket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    // GIVEN a "#": the launcher's bucketPattern (backend/src/v2/objectstore/config.go) reads no query there, and
+    // uses providers with the "#" in the prefix, so the refusal must not say it ignores them
+    ['a root with a "#"', () => ({ pipelineRoot: 's3://bucket/v2#runs', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a root of another scheme', () => ({ pipelineRoot: 'https://bucket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
     // The bucket must be a bucket name: a root pasted with the keys in it (s3://KEY:SECRET@bucket) is refused, and not echoed.
-    ['a root with keys before the bucket', () => ({ pipelineRoot: `s3://AKIAFAKEFAKEFAKE0000:${FAKE_SECRET}@bucket/v2`, s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
-    ['a bucket outside ASCII', () => ({ pipelineRoot: 's3://bücket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
-    ['a bucket of two characters', () => ({ pipelineRoot: 'gs://ab/v2', gcs: GcpServiceAccountKey.fromExistingSecret('g') }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
-    ['half a surrogate pair in the prefix', () => ({ pipelineRoot: 's3://bucket/v2\ud800', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a root with keys before the bucket', () => ({ pipelineRoot: `s3://AKIAFAKEFAKEFAKE0000:${FAKE_SECRET}@bucket/v2`, s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a bucket outside ASCII', () => ({ pipelineRoot: 's3://bücket/v2', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['a bucket of two characters', () => ({ pipelineRoot: 'gs://ab/v2', gcs: GcpServiceAccountKey.fromExistingSecret('g') }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
+    ['half a surrogate pair in the prefix', () => ({ pipelineRoot: 's3://bucket/v2\ud800', s3: MINIO }), 'pipelineRoot: is not a pipeline root the launcher reads a provider for (the scheme s3://, minio:// or gs://, a bucket name of 3 to 255 letters, digits, ".", "_" and "-" that starts and ends with a letter or digit, then an optional /PREFIX; no whitespace, control character, "#" or query): give s3://BUCKET/PREFIX, minio://BUCKET/PREFIX or gs://BUCKET/PREFIX'],
     // kubeflow/pipelines backend/src/v2/objectstore/object_store.go: the S3 client's region is the provider's alone.
     ['an S3 store without a region', () => ({ pipelineRoot: 'minio://mlpipeline/v2', s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) }),
       's3: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['a borrowed Secret whose source has no region', app => ({ pipelineRoot: 's3://bucket/v2',
-      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', { s3: S3Configuration.fromValues(KEYS) }).s3Secret }),
+      credentialsSecret: new TrainerStorageCredentials(new Chart(app, 'lender', { namespace: 'user' }), 'trainer', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) }).s3Secret }),
       'credentialsSecret: has no region, and the Pipelines launcher\'s S3 client sends no request without one: give the store\'s region (for MinIO or SeaweedFS any, such as "us-east-1")'],
     ['an existing S3 Secret', () => ({ pipelineRoot: 's3://bucket/v2', s3: S3Configuration.fromExistingSecret('team-s3') }),
       's3: names an existing Secret, and the Pipelines launcher reads the endpoint and region from the ConfigMap, which the Secret cannot fill: give the settings with the keys (S3Configuration.fromValues or fromSecretStore), or the credentialsSecret of another construct'],

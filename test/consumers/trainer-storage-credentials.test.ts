@@ -56,13 +56,20 @@ describe('the Secret holds the initializers\' names', () => {
       expect(decodedData(secret).ENDPOINT).toBe('http://minio-service.kubeflow:9000');
     });
 
-  test('AWS S3 with keys alone: no ENDPOINT, no REGION', () => {
-    const [secret] = synth({ s3: S3Configuration.fromValues(KEYS) });
-    expect(decodedData(secret)).toEqual({ ACCESS_KEY_ID: KEYS.accessKeyId, SECRET_ACCESS_KEY: FAKE_SECRET });
+  test('AWS S3 by region: REGION, and no ENDPOINT (OpenDAL makes it from the region)', () => {
+    const [secret] = synth({ s3: S3Configuration.fromValues({ ...KEYS, region: 'eu-west-1' }) });
+    expect(decodedData(secret)).toEqual({ ACCESS_KEY_ID: KEYS.accessKeyId, SECRET_ACCESS_KEY: FAKE_SECRET, REGION: 'eu-west-1' });
+  });
+
+  test('a store at an endpoint of its own without a region: no REGION, as MinIO and SeaweedFS take the "auto" the initializers then sign with', () => {
+    // GIVEN MinIO's endpoint and no region WHEN synthesised
+    const [secret] = synth({ s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'http://minio-service.kubeflow:9000' }) });
+    // THEN
+    expect(decodedData(secret)).toEqual({ ENDPOINT: 'http://minio-service.kubeflow:9000', ACCESS_KEY_ID: KEYS.accessKeyId, SECRET_ACCESS_KEY: FAKE_SECRET });
   });
 
   test('a role is ROLE_ARN, beside the keys', () => {
-    const [secret] = synth({ s3: S3Configuration.fromValues(KEYS), awsRoleArn: 'arn:aws-cn:iam::123456789012:role/x' });
+    const [secret] = synth({ s3: S3Configuration.fromValues({ ...KEYS, region: 'cn-north-1' }), awsRoleArn: 'arn:aws-cn:iam::123456789012:role/x' });
     expect(decodedData(secret).ROLE_ARN).toBe('arn:aws-cn:iam::123456789012:role/x');
   });
 
@@ -108,6 +115,16 @@ describe('refusals name the construct and the field, hold no secret, and leave n
       's3: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (S3Configuration.fromValues or fromSecretStore), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
     ['a session token', { s3: S3Configuration.fromValues({ ...KEYS, sessionToken: 'fake-session-token-0000' }) },
       's3: has a session token, which never reaches Trainer\'s dataset and model initializers (only the access key and secret key do, and temporary keys fail without their token): give long-lived keys'],
+    // GIVEN AWS S3 without a region: the initializers pass OpenDAL the region "auto" (kubeflow/trainer pkg/initializers/utils/opendal.py),
+    // and OpenDAL makes the endpoint https://s3.auto.amazonaws.com from it (apache/opendal S3Builder::build_endpoint)
+    ['AWS S3 without a region', { s3: S3Configuration.fromValues(KEYS) },
+      's3: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
+    // GIVEN AWS S3's global endpoint without a region: OpenDAL turns it into the regional one, s3.auto.amazonaws.com (ENDPOINT_TEMPLATES)
+    ['AWS S3\'s global endpoint without a region', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'https://s3.amazonaws.com:443/' }) },
+      's3: has no region, and Trainer\'s dataset and model initializers then address AWS S3 in the region "auto" (what they pass when REGION is empty), at https://s3.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
+    // GIVEN a role with a store of its own endpoint and no region: the role is assumed at the regional STS endpoint (reqsign sts_endpoint)
+    ['a role with a store without a region', { s3: S3Configuration.fromValues({ ...KEYS, endpoint: 'https://s3.example.com' }), awsRoleArn: 'arn:aws:iam::123456789012:role/x' },
+      's3: has no region, and with awsRoleArn Trainer\'s dataset and model initializers assume the role at the STS endpoint of the region "auto" (what they pass when REGION is empty), sts.auto.amazonaws.com, a host that does not exist: give the store\'s region'],
     ['a bad role', { awsRoleArn: 'arn:aws:iam::123456789012:user/x' },
       'awsRoleArn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['keys in code with a token from a store', { s3: MINIO, huggingFaceToken: STORED_TOKEN },

@@ -51,7 +51,7 @@ const CONSTRUCTS: Subject[] = [
   { name: 'KServeServiceAccount', create: (s, p, id = ID) => new KServeServiceAccount(s, id, p), valid: () => ({ s3: s3() }) },
   { name: 'KServeStorageConfig', create: (s, p, id = ID) => new KServeStorageConfig(s, id, p), valid: () => ({ s3: s3() }) },
   { name: 'PipelinesArtifactStore', create: (s, p, id = ID) => new PipelinesArtifactStore(s, id, p), valid: () => ({ pipelineRoot: 's3://bucket/v2', s3: S3Configuration.fromValues({ ...keys, region: 'us-east-1' }) }) },
-  { name: 'TrainerStorageCredentials', create: (s, p, id = ID) => new TrainerStorageCredentials(s, id, p), valid: () => ({ s3: s3() }) },
+  { name: 'TrainerStorageCredentials', create: (s, p, id = ID) => new TrainerStorageCredentials(s, id, p), valid: () => ({ s3: S3Configuration.fromValues({ ...keys, region: 'us-east-1' }) }) },
 ];
 const IDENTITIES = CONSTRUCTS.filter(c => c.name.endsWith('IdentityAccess'));
 
