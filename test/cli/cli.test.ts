@@ -376,6 +376,15 @@ describe('help', () => {
     expect(result.stdout).toContain('--help, -h');
   });
 
+  test.concurrent('azure --help names adlfs as what reads the variables: azure-storage-blob reads none', async () => {
+    // GIVEN shared/facts/more-access.md 3.2: azure-storage-blob reads no environment variable itself
+    // WHEN azure's help is printed
+    const text = (await cli(['azure', '--help'])).stdout.replace(/\s+/g, ' ');
+    // THEN it says that adlfs reads them, and how azure-storage-blob is given the connection string
+    expect(text).toContain('AZURE_STORAGE_CONNECTION_STRING, as adlfs reads them (azure-storage-blob reads no variable: pass '
+      + 'AZURE_STORAGE_CONNECTION_STRING to BlobServiceClient.from_connection_string), and a PodDefault that injects it');
+  });
+
   test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
