@@ -143,18 +143,19 @@ export function thrownMessage(build: () => unknown): string {
 }
 
 /**
- * The messages a table of docs/constructs.md quotes that none of `messages` says: the table is the one
+ * The messages a table of docs/`page` (by default constructs.md) quotes that none of `messages` says: the table is the one
  * whose header row is `header`, and each `...` of a row's first column is a message or a part of one, with
- * N and M for a number and "…" for any text.
+ * N and M for a number, "…" for any text and "[path]" for a construct path.
  */
-export function unsaidInErrorTable(header: string, messages: readonly string[]): string[] {
-  const docs = readFileSync(path.join(__dirname, '..', 'docs', 'constructs.md'), 'utf8');
+export function unsaidInErrorTable(header: string, messages: readonly string[], page = 'constructs.md'): string[] {
+  const docs = readFileSync(path.join(__dirname, '..', 'docs', page), 'utf8');
   const start = docs.indexOf(`\n${header}\n`);
-  if (start < 0) { throw new Error(`docs/constructs.md has no table headed ${header}`); }
+  if (start < 0) { throw new Error(`docs/${page} has no table headed ${header}`); }
   const rows = docs.slice(start + 1).split('\n\n')[0].split('\n').slice(2);
   // A bare name (`fromEnv`, in parentheses) says where a message comes from, not what it says.
   const quoted = rows.flatMap(row => [...row.split(' | ')[0].matchAll(/`([^`]+)`/g)].map(m => m[1])).filter(text => !/^[A-Za-z_.]+$/.test(text));
   if (quoted.length < rows.length) { throw new Error(`the table headed ${header} quotes fewer messages than it has rows`); }
-  const pattern = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\b[NM]\b/g, '\\d+').replace(/…/g, '.+?'));
+  const pattern = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\b[NM]\b/g, '\\d+').replace(/…/g, '.+?')
+    .replace(/\\\[path\\\]/g, '\\[[^\\]]+\\]'));
   return quoted.filter(text => !messages.some(m => pattern(text).test(m)));
 }

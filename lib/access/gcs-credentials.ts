@@ -2,7 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { accessSpec, PodDefaultAccess, PodDefaultAccessOptions, PodDefaultAccessSpec, PodDefaultMountOptions, resolveAccess, resolveMount, SecretSource } from './pod-default-access';
 import { encodeBase64 } from '../sources/base64';
-import { readField } from '../errors';
+import { fieldError, readField } from '../errors';
+import { expandEnvValue } from '../admission/env-expansion';
 import { GcpServiceAccountKey, ResolvedGcpServiceAccountKey } from '../sources/gcp-service-account-key';
 import { GCP_CREDENTIAL_MARKER, markerEnv } from './markers';
 import { ACCESS_OPTIONS_SHAPE, openConstruct, PropsShape, SOURCE_SHAPES } from './props-guard';
@@ -62,6 +63,14 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
   const access = resolveAccess(scope, id, props, 'Add GCP credentials', keySecret(key));
   const { volumeName, mountPath } = resolveMount(access, props, DEFAULT_MOUNT_PATH);
 
+  const keyFilePath = `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}`;
+  // The kubelet expands "$$" and "$(NAME)" in an env value at container start, never in a mount path
+  // (kubernetes third_party/forked/golang/expansion/expand.go, Expand): the variable would name a file
+  // that is not there, and gcsfs would go anonymous without a word.
+  if (expandEnvValue(keyFilePath, () => undefined) !== keyFilePath) {
+    throw fieldError(access.path, 'mountPath', 'has "$$", "$(NAME)" or "$" before a non-ASCII character, which the kubelet expands in '
+      + `${CREDENTIALS_VARIABLE} and not in the mount path, so the variable would name a file that is not there: give a directory without them, such as "${DEFAULT_MOUNT_PATH}"`);
+  }
   const secretKey = (key.kind === 'existing' ? key.key : undefined) ?? KEY_FILE;
   const volumeSecret: k8s.SecretVolumeSource = secretKey === KEY_FILE
     ? { secretName: access.secretName }
@@ -69,7 +78,7 @@ function gcsSpec(scope: Construct, id: string, props: GcsCredentialsProps): PodD
   return accessSpec(access, {
     volumes: [{ name: volumeName, secret: volumeSecret }],
     volumeMounts: [{ name: volumeName, mountPath }],
-    env: [{ name: CREDENTIALS_VARIABLE, value: `${mountPath.replace(/\/+$/, '')}/${KEY_FILE}` }, markerEnv(GCP_CREDENTIAL_MARKER, access.name)],
+    env: [{ name: CREDENTIALS_VARIABLE, value: keyFilePath }, markerEnv(GCP_CREDENTIAL_MARKER, access.name)],
   });
 }
 

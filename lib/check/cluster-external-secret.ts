@@ -17,7 +17,7 @@ import { shownPath } from '../admission/stored-pod-default';
 import { isPlainObject, typeName } from '../json';
 import { annotationKeyProblem, compareNames, isDnsLabel, labelKeyProblem, labelValueProblem, quotedName, shownKey, shownName } from '../names';
 import { schemaRefusal, Refusal, wrongType } from './eso-schema';
-import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret } from './external-secret';
+import { clusterExternalSecretDurationProblems, REPEATED_KEY_FIX, repeatedKeyMessage, repeatedSecretKeys, specRefusal, storedExternalSecret, unservedVersion } from './external-secret';
 import { Found, isExternalSecret, ns, toFound } from './objects';
 import { checkProblem, selectorProblem } from './problem';
 import { SHAPE_FIX } from './rules/shape';
@@ -70,7 +70,8 @@ export function clusterExternalSecretObjects(objects: readonly Found[]): Generat
     const unreadable = clusterExternalSecretDurationProblems(subjectOf(ces), ces.source, spec);
     const esSpec = spec.externalSecretSpec;
     const read = storedExternalSecret({ spec }).spec;
-    const refusal = schemaRefusal(read, 'ClusterExternalSecret.spec', 'spec', 'ClusterExternalSecret', JUDGED_ELSEWHERE)
+    const refusal = unservedVersion(ces.manifest.apiVersion, 'ClusterExternalSecret')
+      ?? schemaRefusal(read, 'ClusterExternalSecret.spec', 'spec', 'ClusterExternalSecret', JUDGED_ELSEWHERE)
       ?? metadataRefusal(read.externalSecretMetadata)
       ?? specRefusal(esSpec, read.externalSecretSpec, 'spec.externalSecretSpec', 'ClusterExternalSecret');
     if (refusal !== undefined) { unreadable.unshift(refusedCes(ces, refusal)); }

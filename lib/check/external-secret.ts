@@ -61,7 +61,30 @@ export function storedExternalSecret(manifest: any): any {
 export function judgeExternalSecret(manifest: any): ExternalSecretVerdict {
   const read = storedExternalSecret(manifest);
   if (!isPlainObject(manifest)) { return { manifest: read, refusal: undefined, repeated: NO_REPEATS }; }
+  const unserved = unservedVersion(manifest.apiVersion, 'ExternalSecret');
+  if (unserved !== undefined) { return { manifest: read, refusal: unserved, repeated: NO_REPEATS }; }
   return { manifest: read, refusal: specRefusal(manifest.spec, read.spec, 'spec', 'ExternalSecret'), repeated: repeatedSecretKeys(read.spec) };
+}
+
+/** The one version of ExternalSecret and ClusterExternalSecret ESO v2.9.0's CRDs serve. */
+const SERVED_VERSION = 'external-secrets.io/v1';
+
+/**
+ * Why the API server refuses an object of `crd` (ExternalSecret, ClusterExternalSecret) of `apiVersion`: ESO v2.9.0's
+ * CRDs serve v1 alone, and keep v1beta1's schema with `served: false` (not served since v0.17.0; any other version they
+ * do not list), so `kubectl apply` fails ("no matches for kind"), and ESO never sees it. `undefined` for v1. Names a
+ * version of the usual form (`v1beta1`), never other text.
+ */
+export function unservedVersion(apiVersion: unknown, crd: string): Refusal | undefined {
+  if (apiVersion === SERVED_VERSION) { return undefined; }
+  const version = typeof apiVersion === 'string' ? apiVersion.slice(apiVersion.indexOf('/') + 1) : '';
+  const named = /^v[0-9]+((alpha|beta)[0-9]+)?$/.test(version) ? `apiVersion external-secrets.io/${version}` : 'an apiVersion of another version';
+  return {
+    field: 'apiVersion',
+    problem: `${named}, which External Secrets Operator v2.9's ${crd} CRD does not serve (it serves v1 alone; v1beta1 is kept with served: false `
+      + 'since v0.17.0), so the api server refuses it',
+    fix: `write apiVersion: ${SERVED_VERSION}, the version External Secrets Operator serves`,
+  };
 }
 
 /**

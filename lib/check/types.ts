@@ -66,7 +66,8 @@ export interface CheckProblem {
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
    * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
    * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses, or an ExternalSecret's
-   * two `spec.data` items of one `secretKey`, which External Secrets Operator's webhook refuses), `secret-type` (a
+   * two `spec.data` items of one `secretKey`, which External Secrets Operator's webhook refuses, or a key of the Secret it
+   * writes that the API server refuses), `secret-type` (a
    * Secret that lacks what the API server asks of its type: `.dockerconfigjson` or `.dockercfg` holding a JSON object, `username` or `password`,
    * `ssh-privatekey`, `tls.crt` and `tls.key`, a service account token's ServiceAccount annotation; or a type that is no string; also the
    * Secret an ExternalSecret's `spec.target.template.type` makes External Secrets Operator write), `mount-spelling`, `env-source`,

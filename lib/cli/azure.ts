@@ -14,7 +14,7 @@ export const azureCommand = accessCommand({
     '--namespace NS (--secret-store NAME | --cluster-secret-store NAME) --account-name NAME (--remote-account-key | --remote-sas-token | --remote-connection-string) REMOTE [options]',
   ],
   description: [
-    'Prints a Secret holding exactly one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN and AZURE_STORAGE_CONNECTION_STRING, as adlfs and azure-storage-blob read them, and a PodDefault that injects it and sets AZURE_STORAGE_ACCOUNT_NAME in plain env, into the notebooks that select it (AzureBlobConfiguration).',
+    'Prints a Secret holding exactly one of AZURE_STORAGE_ACCOUNT_KEY, AZURE_STORAGE_SAS_TOKEN and AZURE_STORAGE_CONNECTION_STRING, as adlfs reads them (azure-storage-blob reads no variable: pass AZURE_STORAGE_CONNECTION_STRING to BlobServiceClient.from_connection_string), and a PodDefault that injects it and sets AZURE_STORAGE_ACCOUNT_NAME in plain env, into the notebooks that select it (AzureBlobConfiguration).',
     'With --workload-identity there is no credential and no Secret: the PodDefault sets the account name and AZURE_STORAGE_ANON=false, and adlfs authenticates with the notebook\'s own Azure identity.',
   ],
   examples: [

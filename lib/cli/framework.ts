@@ -468,7 +468,9 @@ export function secretReader(args: Args, io: Io, base: string, needed: boolean):
       if (value === undefined) {
         // As docker/cli's verifyLoginOptions (cli/command/registry/login.go): a "\n", then a "\r".
         const text = readCredentialText(io, fromStdin ? { stdin: true } : inputSource(file!), flag).replace(/\n$/, '').replace(/\r$/, '');
-        if (text === '') { throw new InputError(`${flag}: the ${what} is empty`); }
+        if (text === '') {
+          throw new InputError(`${flag}: the ${what} is empty: ${fromStdin ? 'check the command that pipes it in' : 'give the path of the file that holds it'}`);
+        }
         // Not whitespace to the reader, who sees none in the editor: name it.
         if (text.startsWith('\ufeff')) {
           throw new InputError(`${flag}: the ${what} starts with a byte-order mark, which some editors write and which is no part of it: save it as UTF-8 without a BOM`);

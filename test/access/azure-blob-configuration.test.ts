@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { AzureBlobConfiguration, AzureBlobConfigurationProps, AzureStorageConfiguration, CloudIdentity, DockerConfig, NotebookAccess, PodDefaultAdmission, StorageAccess } from '../../lib';
-import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, userChart, variablesOf } from '../support';
+import { decodedData, expectGolden, expectRejected, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart, variablesOf } from '../support';
 import { expectRefused } from '../fuzz';
 
 /** 64 bytes, as a storage account key has; obviously fake. */
@@ -274,6 +274,20 @@ describe('AzureBlobConfiguration rejects bad input', () => {
     // naming no key, token or connection string, and leaving nothing half-built in the tree
     expectRejected(chart, 'azure', () => new AzureBlobConfiguration(chart, 'azure', props as AzureBlobConfigurationProps), message,
       [...SECRETS, CONNECTION, SAS_CONNECTION]);
+  });
+
+  test('docs/constructs.md\'s table of its errors quotes each as the library words it', () => {
+    // GIVEN the inputs above, and the ones only the table names
+    const more: Array<Partial<AzureBlobConfigurationProps>> = [
+      values({ accountKey: ` ${FAKE_KEY}` }),
+      connection(SAS_CONNECTION.replace('sig=', 'signature=')),
+      values({ accountKey: [FAKE_KEY] }),
+      { configuration: AzureStorageConfiguration.fromAccountName('fakeaccount0000'), secretName: 'team-azure' },
+      { ...values({ accountKey: FAKE_KEY }), mountPath: '/secret/azure/' } as Partial<AzureBlobConfigurationProps>,
+    ];
+    const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new AzureBlobConfiguration(userChart(), 'azure', props as AzureBlobConfigurationProps)));
+    // WHEN the table's messages are matched with them THEN each is said
+    expect(unsaidInErrorTable('| error (after `[path] configuration:` of an AzureBlobConfiguration) | fix |', messages)).toEqual([]);
   });
 });
 

@@ -78,6 +78,16 @@ describe('GcsCredentials values', () => {
     expect([a.keyFilePath, b.keyFilePath]).toEqual(['/opt/gcp/user-gcp-sa.json', '/var/gcp/user-gcp-sa.json']);
   });
 
+  test('a "$" the kubelet keeps as written (before an ASCII character other than "$" and "(", or an unclosed "$(") is a mountPath like any other', () => {
+    // GIVEN mount paths whose "$" the kubelet's env expansion leaves alone
+    const chart = userChart();
+    // WHEN each is the mount path
+    const a = new GcsCredentials(chart, 'a', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/opt/$gcp/' });
+    const b = new GcsCredentials(chart, 'b', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/opt/$(gcp/' });
+    // THEN GOOGLE_APPLICATION_CREDENTIALS is the mounted file, as the container sees it
+    expect([a.keyFilePath, b.keyFilePath]).toEqual(['/opt/$gcp/user-gcp-sa.json', '/opt/$(gcp/user-gcp-sa.json']);
+  });
+
   test('an existing Secret with the default key is mounted whole, and gets no Secret object', () => {
     const chart = userChart();
     const access = new GcsCredentials(chart, 'gcs', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa') });
@@ -119,6 +129,8 @@ describe('GcsCredentials values', () => {
 
 describe('GcsCredentials rejects bad input', () => {
   const fix = 'create a key with "gcloud iam service-accounts keys create" and give that file';
+  const EXPANDED_MOUNT_PATH = '[test/gcs] mountPath: has "$$", "$(NAME)" or "$" before a non-ASCII character, which the kubelet expands in '
+    + 'GOOGLE_APPLICATION_CREDENTIALS and not in the mount path, so the variable would name a file that is not there: give a directory without them, such as "/secret/gcp/"';
   const { client_email: _email, ...noEmail } = validKey;
   const { token_uri: _uri, ...noTokenUri } = validKey;
   const { private_key: _pk, ...noPrivateKey } = validKey;
@@ -165,6 +177,11 @@ describe('GcsCredentials rejects bad input', () => {
       '[test/gcs] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: 'secret/gcp' },
       '[test/gcs] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/secret/gcp/"'],
+    // The kubelet would expand GOOGLE_APPLICATION_CREDENTIALS to /secret/$gcp/... and /secret/<NB_PREFIX>/...,
+    // while the key is mounted at the path as written.
+    ['a mountPath with "$$"', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/$$gcp/' }, EXPANDED_MOUNT_PATH],
+    ['a mountPath with "$(NAME)"', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/$(NB_PREFIX)/' }, EXPANDED_MOUNT_PATH],
+    ['a mountPath with "$" before a non-ASCII character', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/$é/' }, EXPANDED_MOUNT_PATH],
   ];
 
   test.each(cases)('%s', (_what, props, message) => {

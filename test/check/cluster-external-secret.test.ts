@@ -447,6 +447,19 @@ describe('a ClusterExternalSecret refused for its whole CRD, or whose ExternalSe
     expect(checkManifests(given)).toEqual([expected]);
   });
 
+  test('a ClusterExternalSecret of v1beta1, which ESO v2.9.0\'s CRD keeps with served: false: refused, and none of its ExternalSecrets is judged', () => {
+    // GIVEN Secret creds in team-a, and a v1beta1 CES creds naming team-a (its ExternalSecret would write creds there)
+    const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1beta1', kind: 'ClusterExternalSecret', metadata: { name: 'creds' },
+      spec: { namespaces: ['team-a'], externalSecretSpec: esSpec('creds') } });
+    // WHEN checked THEN the refusal of apiVersion alone: no ExternalSecret of it, so no duplicate of creds
+    expect(checkManifests(given)).toEqual([{
+      rule: 'shape', sources: ['s1'], key: 'apiVersion',
+      message: 'clusterexternalsecret creds (s1) has apiVersion external-secrets.io/v1beta1, which External Secrets Operator v2.9\'s ClusterExternalSecret CRD does not serve '
+        + '(it serves v1 alone; v1beta1 is kept with served: false since v0.17.0), so the api server refuses it' + TAIL,
+      fix: 'write apiVersion: external-secrets.io/v1, the version External Secrets Operator serves',
+    }]);
+  });
+
   // ESO copies spec.externalSecretMetadata's labels and annotations onto each ExternalSecret as they are
   // (createOrUpdateExternalSecret, pkg/controllers/clusterexternalsecret/clusterexternalsecret_controller.go, v2.9.0):
   // the API server's ObjectMeta validation refuses each, though the CES's CRD takes any map of strings.

@@ -790,6 +790,25 @@ describe('an ExternalSecret that ESO\'s webhook refuses', () => {
     expect(checkManifests(given)).toEqual([expected]);
   });
 
+  test.each<[string, string, string]>([
+    ['v1beta1, which ESO v2.9 keeps with served: false', 'external-secrets.io/v1beta1', 'apiVersion external-secrets.io/v1beta1'],
+    ['v1alpha1, which its CRD does not list', 'external-secrets.io/v1alpha1', 'apiVersion external-secrets.io/v1alpha1'],
+    ['a version that is no version name, not shown', 'external-secrets.io/FAKE-ghpSecretToken123', 'an apiVersion of another version'],
+  ])('an ExternalSecret of %s: refused by the api server, and the Secret it names is not written', (_title, apiVersion, named) => {
+    // GIVEN Secret creds, and ExternalSecret creds (writing creds) of a version ESO v2.9.0's CRD does not serve
+    const given = inputs(secret('creds', []), { ...externalSecret('creds', { data, target: { name: 'creds' } }), apiVersion });
+    // WHEN checked THEN the refusal alone, of apiVersion: no duplicate of creds
+    const problems = checkManifests(given);
+    expect(problems).toEqual([{
+      rule: 'shape', namespace: 'team-a', sources: ['s1'], key: 'apiVersion',
+      message: `externalsecret creds (s1) in namespace team-a has ${named}, which External Secrets Operator v2.9's ExternalSecret CRD does not serve `
+        + '(it serves v1 alone; v1beta1 is kept with served: false since v0.17.0), so the api server refuses it, and External Secrets Operator writes nothing of it',
+      fix: 'write apiVersion: external-secrets.io/v1, the version External Secrets Operator serves',
+    }]);
+    // AND no text that is no version name shows
+    expect(JSON.stringify(problems)).not.toMatch(/FAKE|ghp/);
+  });
+
   test('an ExternalSecret without a spec: refused (no data), and it writes nothing', () => {
     // GIVEN Secret creds, and ExternalSecret creds without a spec
     const given = inputs(secret('creds', []), { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'creds', namespace: 'team-a' } });

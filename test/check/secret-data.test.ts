@@ -15,7 +15,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { checkManifests } from '../../lib/check';
 import { goBase64Decode, goBase64ErrorOffset, goBase64Length } from '../../lib/check/go-base64';
-import { inputs, line, pd } from './support';
+import { externalSecret, inputs, line, pd } from './support';
 
 /**
  * What kubectl v1.32.4's base64decode made of a value: the number of bytes and the bytes (in hex, or the
@@ -233,6 +233,48 @@ describe('secret-data', () => {
 
     test('keys the api server takes pass: dots inside and in front, underscores, 253 characters', () => {
       expect(checkManifests(inputs(secretWith({ data: { '.dockerconfigjson': 'e30=', 'a..b': 'Zm9v', 'AWS_SECRET_ACCESS_KEY': 'Zm9v', ['k'.repeat(253)]: 'Zm9v' } })))).toEqual([]);
+    });
+  });
+
+  describe('keys of the Secret an ExternalSecret writes: ESO writes template and fetched keys as they are, and the api server refuses a bad one', () => {
+    const KEY_RULE = 'letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with ".."';
+    const store = { name: 'vault', kind: 'ClusterSecretStore' };
+    const es = (spec: object) => externalSecret('creds', { secretStoreRef: store, data: [{ secretKey: 'password', remoteRef: { key: 'k' } }], ...spec });
+    const said = (place: string, why: string, kind = 'Secret') => `externalsecret creds (s0) in namespace team-a has ${place} that ${why}; a ${kind} key is ${KEY_RULE}: `
+      + `the api server refuses the ${kind} External Secrets Operator writes with it, so the ExternalSecret never syncs and no pod gets the ${kind}'s keys; `
+      + `rename the key: it is the file name in a ${kind} volume, and the env var name with envFrom`;
+
+    test.each<[string, object, string[]]>([
+      // ESO v2.9.0 runtime/template/v2/template.go applyToTarget sets each template.data key on the Secret as written.
+      ['a template key with a space', { target: { template: { data: { 'config.json': '{{ .password }}', 'FAKE ghpSecretToken123': 'x' } } } },
+        [said('key 2 of spec.target.template.data', 'has a space at character 5')]],
+      ['a template key with "/", merged into a Secret that exists', { target: { creationPolicy: 'Merge', template: { data: { 'FAKE/ghpSecretToken123': 'x' } } } },
+        [said('key 1 of spec.target.template.data', 'has "/" at character 5')]],
+      // The CRD's pattern for secretKey (^[-._a-zA-Z0-9]+$) lets "." and ".." through; ApplyTemplate copies the fetched keys as they are.
+      ['a secretKey starting with "..", copied without a template', { data: [{ secretKey: 'password', remoteRef: { key: 'k' } }, { secretKey: '..FAKEghpSecretToken123', remoteRef: { key: 'k' } }] },
+        [said('spec.data[1].secretKey', 'starts with ".."')]],
+      ['a secretKey "." copied beside a template of metadata only', { data: [{ secretKey: '.', remoteRef: { key: 'k' } }], target: { template: { metadata: { labels: { a: 'b' } } } } },
+        [said('spec.data[0].secretKey', 'is "." alone')]],
+      ['a template key with a space, in a ConfigMap', { target: { manifest: { apiVersion: 'v1', kind: 'ConfigMap' }, template: { data: { 'FAKE ghpSecretToken123': 'x' } } } },
+        [said('key 1 of spec.target.template.data', 'has a space at character 5', 'ConfigMap')]],
+    ])('%s', (_title, spec, expected) => {
+      // GIVEN an ExternalSecret whose Secret would hold a key the api server refuses
+      // WHEN the check runs
+      const problems = checkManifests(inputs(es(spec)));
+      // THEN the key is named by its place, with the reason
+      expect(problems.map(line)).toEqual(expected);
+      // AND no part of the key shows
+      expect(JSON.stringify(problems)).not.toMatch(/FAKE|ghp|SecretToken/);
+    });
+
+    test.each<[string, object]>([
+      ['a secretKey ".." not copied: the template\'s keys replace it', { data: [{ secretKey: '..x', remoteRef: { key: 'k' } }], target: { template: { data: { 'config.json': 'x' } } } }],
+      ['creationPolicy None, which writes nothing', { target: { creationPolicy: 'None', template: { data: { 'a b': 'x' } } } }],
+      ['a generic target of another kind', { target: { manifest: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' }, template: { data: { 'a b': 'x' } } } }],
+      ['keys the api server takes', { data: [{ secretKey: '.dockerconfigjson', remoteRef: { key: 'k' } }, { secretKey: 'a..b', remoteRef: { key: 'k' } }] }],
+    ])('not judged, or taken: %s', (_title, spec) => {
+      // GIVEN an ExternalSecret whose odd keys no Secret gets, or whose keys are valid WHEN the check runs THEN nothing is said
+      expect(checkManifests(inputs(es(spec)))).toEqual([]);
     });
   });
 

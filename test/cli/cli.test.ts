@@ -376,6 +376,15 @@ describe('help', () => {
     expect(result.stdout).toContain('--help, -h');
   });
 
+  test.concurrent('azure --help names adlfs as what reads the variables: azure-storage-blob reads none', async () => {
+    // GIVEN shared/facts/more-access.md 3.2: azure-storage-blob reads no environment variable itself
+    // WHEN azure's help is printed
+    const text = (await cli(['azure', '--help'])).stdout.replace(/\s+/g, ' ');
+    // THEN it says that adlfs reads them, and how azure-storage-blob is given the connection string
+    expect(text).toContain('AZURE_STORAGE_CONNECTION_STRING, as adlfs reads them (azure-storage-blob reads no variable: pass '
+      + 'AZURE_STORAGE_CONNECTION_STRING to BlobServiceClient.from_connection_string), and a PodDefault that injects it');
+  });
+
   test.concurrent('--help lists every command; no arguments prints it on stderr with exit code 2', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
@@ -682,7 +691,9 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
     ['a user name with ":", blamed on --username', ['docker', '--namespace', 'user', '--username', 'u:v', '--password-stdin'], 'hunter2\n', 'docker',
       /^--username: .*username contains ":"/],
     ['an empty password file', ['docker', '--namespace', 'user', '--username', 'u', '--password-file', emptyPassword], undefined, 'docker',
-      /^--password-file: the password is empty$/],
+      /^--password-file: the password is empty: give the path of the file that holds it$/],
+    ['an empty line for the secret key on stdin', ['minio', '--namespace', 'user', '--access-key', 'fake-access-0000', '--secret-key-stdin'], '\n', 'minio',
+      /^--secret-key-stdin: the secret key is empty: check the command that pipes it in$/],
     ['immutable with a store read every hour', ['docker', '--namespace', 'user', '--secret-store', 'team', '--remote-config', 'registry-config', '--immutable'], undefined, 'docker',
       /^--immutable: External Secrets Operator never rewrites an immutable Secret, so the source's --refresh-interval "1h" would never reach it: set --refresh-interval to "0s" on the source, to read the store once, or leave --immutable out$/],
     ['a Secret prop with Azure workload identity', ['azure', '--namespace', 'user', '--account-name', 'fakeaccount0000', '--workload-identity', '--secret-name', 's'], undefined, 'azure',

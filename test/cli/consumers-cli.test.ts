@@ -117,7 +117,7 @@ describe('consumer commands refuse bad input with one line naming the flag, and 
     ['a bad role', ['kserve', '--namespace', 'user', '--aws-role-arn', 'arn:aws:iam::123456789012:user/x'], undefined, 1,
       'cdk8s-kubeflow-access kserve: --aws-role-arn: is not an IAM role ARN ("arn:PARTITION:iam::ACCOUNT:role/NAME"): give one, such as "arn:aws:iam::123456789012:role/notebook-s3"'],
     ['an empty token', ['trainer', '--namespace', 'user', '--hf-token-stdin'], '\n', 1,
-      'cdk8s-kubeflow-access trainer: --hf-token-stdin: the hf token is empty'],
+      'cdk8s-kubeflow-access trainer: --hf-token-stdin: the hf token is empty: check the command that pipes it in'],
     ['an existing Secret for Trainer', ['trainer', '--namespace', 'user', '--s3-existing-secret', 'team-s3'], undefined, 1,
       'cdk8s-kubeflow-access trainer: --s3-existing-secret: names an existing Secret, and Trainer\'s dataset and model initializers read ENDPOINT, ACCESS_KEY_ID, SECRET_ACCESS_KEY and REGION, names no other construct writes: give the keys (--s3-access-key-id with --s3-secret-access-key-stdin, or --s3-remote-access-key-id), or name that Secret in the TrainJob\'s secretRef yourself if it holds those keys'],
     // Each fix names flags, not the library's props and factories (s3, S3Configuration.fromValues, ...).

@@ -6,11 +6,11 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import {
-  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, DockerConfig, DockerRegistryAccess, DockerSecretType, MinioCredentials,
+  AwsCredentials, AwsEnvConfiguration, AwsFileCredentials, AzureBlobConfiguration, AzureStorageConfiguration, AzureStorageStoreProps, DockerConfig, DockerRegistryAccess, DockerSecretType, MinioCredentials,
   MinioDefault, NotebookAccess, S3Checksums, S3Configuration, S3SignatureVersion, SecretStoreRef, StorageAccess,
 } from '../../lib';
 import { esoSecret, FakeStore, goJsonMarshalString, renderTemplate } from './eso-template';
-import { byKind, expectGolden, expectRejected, fixture, GOLDEN_DIR, secretBytes, userChart } from '../support';
+import { byKind, expectGolden, expectRejected, fixture, GOLDEN_DIR, secretBytes, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { expectValidManifests, parseManifests } from '../schema';
 
 const vault = SecretStoreRef.cluster('vault');
@@ -486,5 +486,49 @@ describe('secret store sources reject bad input', () => {
     expectRejected(chart, 'minio', () => new MinioDefault(chart, 'minio', {
       credentials: MinioCredentials.fromSecretStore({ store: vault, accessKey: { key: 'a' }, secretKey: { key: 's' }, ...props }),
     }), message, []);
+  });
+
+  test('docs/sources.md\'s table of their errors quotes each as the library words it', () => {
+    // GIVEN an input for each row of the table
+    const login = (props: object) => (chart: Chart) => new DockerRegistryAccess(chart, 'docker-config', {
+      config: DockerConfig.fromSecretStoreLogin({ store: vault, username: { key: 'u' }, password: { key: 'p' }, ...props }),
+    });
+    const keys = (props: object, construct: object = {}) => (chart: Chart) => new AwsFileCredentials(chart, 'aws-credentials', {
+      credentials: AwsCredentials.fromSecretStoreKeys({ store: vault, accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, ...props }),
+      ...construct,
+    });
+    const azure = (props: object) => (chart: Chart) => new AzureBlobConfiguration(chart, 'azure-blob', {
+      configuration: AzureStorageConfiguration.fromSecretStore({ store: vault, accountName: 'fakeaccount0000', ...props } as AzureStorageStoreProps),
+    });
+    const inputs: Array<(chart: Chart) => unknown> = [
+      login({ store: undefined }),
+      login({ store: SecretStoreRef.cluster('Vault') }),
+      login({ refreshInterval: '1d' }),
+      login({ password: undefined }),
+      login({ password: { key: '' } }),
+      login({ username: { key: 'u', property: '' } }),
+      login({ store: SecretStoreRef.namespaced('Vault') }),
+      login({ password: { key: ' kubeflow/registry' } }),
+      login({ password: { key: 'kubeflow/registry\n' } }),
+      login({ password: { key: 'kubeflow/registry ' } }),
+      login({ server: ' ' }),
+      login({ server: 'fake-user:fake-pass@ghcr.io' }),
+      keys({ profile: 'my profile' }),
+      keys({ region: 'EU' }),
+      chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
+        configuration: S3Configuration.fromSecretStore({ store: vault, accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, endpoint: 'minio:9000' }),
+      }),
+      azure({ accountName: 'https://fakeaccount0000.blob.core.windows.net', accountKey: { key: 'k' } }),
+      azure({}),
+      azure({ accountKey: { key: 'k' }, sasToken: { key: 's' } }),
+      chart => new DockerRegistryAccess(chart, 'docker-config', { config: DockerConfig.fromSecretStore({ store: vault, config: { key: 'c' } }), hashSecretName: true }),
+      keys({}, { immutable: true }),
+      chart => new AwsFileCredentials(chart, 'aws-credentials', {
+        credentials: AwsCredentials.fromSecretStore({ store: vault, credentials: { key: 'f' } }), region: 'eu-west-1',
+      }),
+    ];
+    const messages = inputs.map(create => thrownMessage(() => create(userChart())));
+    // WHEN the table's messages are matched with them THEN each is said
+    expect(unsaidInErrorTable('| error (after `[path] config:`, `credentials:`, `configuration:` or `key:`) | fix |', messages, 'sources.md')).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@
 import { isPlainObject, typeName } from '../../json';
 import { isSecretKey, refusal, SECRET_KEY_RULE, shownKey, shownName } from '../../names';
 import { goBase64ErrorOffset, goBase64Length } from '../go-base64';
-import { Found, isSecret, NO_PROBLEMS, ns } from '../objects';
+import { copiesFetched, externalSecretTarget, storedOf } from '../external-secret';
+import { Found, isExternalSecret, isSecret, NO_PROBLEMS, ns } from '../objects';
 import { checkProblem } from '../problem';
 import { CheckProblem } from '../types';
 
@@ -31,6 +32,10 @@ export function secretData(objects: readonly Found[]): readonly CheckProblem[] {
   let problems: CheckProblem[] | undefined;
   for (let i = 0; i < objects.length; i++) {
     const found = objects[i];
+    if (isExternalSecret(found)) {
+      problems = judgeWrittenKeys(found, problems);
+      continue;
+    }
     if (!isSecret(found)) { continue; }
     const manifest = found.manifest;
     if ((manifest.data === undefined || manifest.data === null) && (manifest.stringData === undefined || manifest.stringData === null)) { continue; }
@@ -124,6 +129,44 @@ function add(problems: CheckProblem[] | undefined, found: Found, key: string, me
 function refusedKey(problems: CheckProblem[] | undefined, found: Found, field: 'data' | 'stringData', place: number, key: string): CheckProblem[] {
   return add(problems, found, field, `key ${place} of ${field} ${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: the api server refuses the Secret, ${REFUSED}`,
     'rename the key: it is the file name in a Secret volume, and the env var name with envFrom');
+}
+
+/**
+ * `problems` with the first key of the Secret (or ConfigMap) that `found`, an ExternalSecret, makes ESO write that the
+ * API server refuses: a key of `spec.target.template.data`, which the CRD leaves free (a map), or, where ESO copies the
+ * fetched keys, a `spec.data[].secretKey` of "." or a start of "..", which its CRD's pattern lets through. ESO v2.9.0
+ * writes both as they are (runtime/template/v2/template.go `applyToTarget`; ApplyTemplate's copy of the data map; only
+ * `dataFrom` keys pass `esutils.ValidateKeys`), so the write is refused, the ExternalSecret never syncs, and no pod gets
+ * the keys. Named by its place, never shown. An ExternalSecret that writes nothing (`externalSecretTarget`) is not judged.
+ */
+function judgeWrittenKeys(found: Found, problems: CheckProblem[] | undefined): CheckProblem[] | undefined {
+  const target = externalSecretTarget(found);
+  if (target === undefined || target.group !== 'core' || (target.kind !== 'Secret' && target.kind !== 'ConfigMap')) { return problems; }
+  const spec = storedOf(found).spec;
+  const template = spec.target?.template;
+  if (isPlainObject(template) && isPlainObject(template.data)) {
+    const keys = Object.keys(template.data);
+    const bad = keys.findIndex(key => !isSecretKey(key));
+    if (bad >= 0) { return refusedWrittenKey(problems, found, target.kind, 'spec.target.template.data', `key ${bad + 1} of spec.target.template.data`, keys[bad]); }
+  }
+  // A generic target gets the template's keys alone (externalSecretKeys).
+  if (target.kind !== 'Secret' || (isPlainObject(template) && !copiesFetched(template)) || !Array.isArray(spec.data)) { return problems; }
+  const bad = spec.data.findIndex((d: any) => typeof d?.secretKey === 'string' && !isSecretKey(d.secretKey));
+  if (bad < 0) { return problems; }
+  const field = `spec.data[${bad}].secretKey`;
+  return refusedWrittenKey(problems, found, target.kind, field, field, spec.data[bad].secretKey);
+}
+
+function refusedWrittenKey(problems: CheckProblem[] | undefined, found: Found, kind: string, key: string, place: string, written: string): CheckProblem[] {
+  const list = problems ?? [];
+  list.push(checkProblem({
+    rule: RULE, namespace: found.namespace, sources: [found.source], key,
+    message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${place} that `
+      + `${refusal(written, SECRET_KEY_RULE, `a ${kind} key`)}: the api server refuses the ${kind} External Secrets Operator writes with it, `
+      + `so the ExternalSecret never syncs and no pod gets the ${kind}'s keys`,
+    fix: `rename the key: it is the file name in a ${kind} volume, and the env var name with envFrom`,
+  }));
+  return list;
 }
 
 /** Whether `value` is a list Go's decoder reads as a []byte: integers from 0 to 255. */
