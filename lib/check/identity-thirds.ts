@@ -9,7 +9,7 @@ import { SelectorRequirement } from '../admission/selector';
 import { Settings } from './identity-settings';
 import { listOf, PodDefaultFound } from './objects';
 import { notebookPod } from './pair-admission';
-import { Entry, selectorIndex, witnessAvoiding } from './selection';
+import { canAvoid, Entry, selectorIndex, witnessAvoiding } from './selection';
 
 /**
  * The most thirds a pair is judged with, each in or out of the pod (2^8 sets at most); with more, the pair is judged with
@@ -38,6 +38,8 @@ export function referredNames(value: string): string[] {
 export class Thirds {
   /** The PodDefaults found, in the group's order. */
   public readonly setters: readonly PodDefaultFound[];
+  /** Whether a pair may have thirds to search: some setters, setting at most MAX_SETTERS things (else `of` finds too many). */
+  public readonly searched: boolean;
   /** The groups of setters by what they set (`undefined` text: an `envFrom` source sets one, or one refers outside its env). */
   private readonly groups: { readonly entries: ReadonlyMap<string, string> | undefined; readonly index: SetterIndex }[] = [];
   /** Each setter's entries of the names, as text, as in `groups`. */
@@ -71,7 +73,10 @@ export class Thirds {
       if (held === undefined) { bySignature.set(signature, [pd]); } else { held.push(pd); }
     }
     this.setters = setters;
-    bySignature.forEach(pds => this.groups.push({ entries: this.entries.get(pds[0]), index: selectorIndex(pds.map(pd => ({ pd, klass: '', item: pd }))) }));
+    this.searched = bySignature.size > 0 && bySignature.size <= MAX_SETTERS;
+    if (this.searched) {
+      bySignature.forEach(pds => this.groups.push({ entries: this.entries.get(pds[0]), index: selectorIndex(pds.map(pd => ({ pd, klass: '', item: pd }))) }));
+    }
   }
 
   /**
@@ -79,21 +84,31 @@ export class Thirds {
    * those that set only what the pair sets alike (in the pod with them or not, its env is the same); `undefined` when
    * more than MAX_THIRDS may be, or the setters set more than MAX_SETTERS things.
    */
-  public of(a: PodDefaultFound, b: PodDefaultFound): PodDefaultFound[] | undefined {
-    if (this.groups.length === 0) { return []; }
-    if (this.groups.length > MAX_SETTERS) { return undefined; }
-    const requirements = a === b ? a.selector.requirements : [...a.selector.requirements, ...b.selector.requirements];
-    const thirds: PodDefaultFound[] = [];
+  public of(a: PodDefaultFound, b: PodDefaultFound): readonly PodDefaultFound[] | undefined {
+    if (!this.searched) { return this.setters.length === 0 ? NONE : undefined; }
+    let requirements: readonly SelectorRequirement[] | undefined;
+    let thirds: PodDefaultFound[] | undefined;
     for (const { entries, index } of this.groups) {
       if (this.setsAlike(entries, a, b)) { continue; }
+      requirements ??= a === b ? a.selector.requirements : [...a.selector.requirements, ...b.selector.requirements];
       const found = index(requirements, MAX_THIRDS + 2);
       if (found === undefined) { return undefined; }
       for (const e of found) {
-        if (e.item !== a && e.item !== b) { thirds.push(e.item); }
+        if (e.item !== a && e.item !== b) { (thirds ??= []).push(e.item); }
       }
-      if (thirds.length > MAX_THIRDS) { return undefined; }
+      if (thirds !== undefined && thirds.length > MAX_THIRDS) { return undefined; }
     }
-    return thirds;
+    return thirds ?? NONE;
+  }
+
+  /**
+   * Whether a third may change the verdict of some pair of a PodDefault of `sides[0]` and one of `sides[1]`: some group
+   * of setters sets what not every PodDefault of either side sets alike (a pair of one that does has it as no third), or
+   * a PodDefault of a side sets a value the check does not know (as `setsAlike`).
+   */
+  public mayChange(sides: readonly (readonly PodDefaultFound[])[]): boolean {
+    if (sides.some(side => side.some(pd => this.entries.has(pd) && this.entries.get(pd) === undefined))) { return true; }
+    return this.groups.some(({ entries }) => !sides.some(side => side.every(pd => this.setsAlike(entries, pd, pd))));
   }
 
   /**
@@ -110,6 +125,8 @@ export class Thirds {
     return true;
   }
 }
+
+const NONE: readonly PodDefaultFound[] = Object.freeze([]);
 
 type SetterIndex = (requirements: readonly SelectorRequirement[], limit: number) => Entry<PodDefaultFound>[] | undefined;
 
@@ -141,24 +158,43 @@ function ownEntries(pd: PodDefaultFound, names: ReadonlySet<string>, read: reado
  * select leaves its env alone, so a third of some pods only changes the verdict of those.
  */
 export function searchThirds<R>(pair: readonly PodDefaultFound[], thirds: readonly PodDefaultFound[], admits: (a: PodDefaultFound, b: PodDefaultFound) => boolean,
-  verdict: (selected: readonly PodDefaultFound[]) => R | undefined): { readonly result: R; readonly labels: Record<string, string> } | undefined {
-  const sets: PodDefaultFound[][] = [];
-  // Every set of thirds each two of which (and the pair) the webhook admits together, by size.
-  const grow = (i: number, chosen: PodDefaultFound[]) => {
-    if (i === thirds.length) { sets.push(chosen); return; }
-    grow(i + 1, chosen);
-    if ([...pair, ...chosen].every(pd => admits(pd, thirds[i]))) { grow(i + 1, [...chosen, thirds[i]]); }
+  verdict: (selected: readonly PodDefaultFound[]) => R | undefined): { readonly result: R; readonly labels: () => Record<string, string> } | undefined {
+  // The thirds each of which the webhook admits beside the pair, and each two of them, asked once.
+  const beside = thirds.map(t => pair.every(pd => admits(pd, t)));
+  const together = new Map<number, boolean>();
+  const admitted = (i: number, j: number) => {
+    const key = i * thirds.length + j;
+    if (!together.has(key)) { together.set(key, admits(thirds[i], thirds[j])); }
+    return together.get(key)!;
   };
-  grow(0, []);
-  sets.sort((x, y) => x.length - y.length);
-  for (const chosen of sets) {
+  // The sets of `size` thirds from `from` on, each two admitted, added to `chosen` (positions), in order.
+  const search = (size: number, from: number, chosen: number[]): { readonly result: R; readonly labels: () => Record<string, string> } | undefined => {
+    if (chosen.length === size) { return judged(chosen.map(i => thirds[i])); }
+    for (let i = from; i <= thirds.length - (size - chosen.length); i++) {
+      if (!beside[i] || chosen.some(j => !admitted(j, i))) { continue; }
+      const found = search(size, i + 1, [...chosen, i]);
+      if (found !== undefined) { return found; }
+    }
+    return undefined;
+  };
+  const judged = (chosen: readonly PodDefaultFound[]) => {
     const members = [...new Set([...pair, ...chosen])];
-    const labels = witnessAvoiding(members, thirds.filter(t => !chosen.includes(t)), labelsSet(members));
-    if (labels === undefined) { continue; }
+    const [avoided, set] = [thirds.filter(t => !chosen.includes(t)), labelsSet(members)];
+    if (!canAvoid(members, avoided, set)) { return undefined; }
     const result = verdict(chosen);
-    if (result !== undefined) { return { result, labels }; }
+    // The labels are written only for the pairs worded.
+    return result === undefined ? undefined : { result, labels: labelsOf(members, avoided, set) };
+  };
+  for (let size = 0; size <= thirds.length; size++) {
+    const found = search(size, 0, []);
+    if (found !== undefined) { return found; }
   }
   return undefined;
+}
+
+/** `witnessAvoiding`, later (a closure of these alone: many pairs are found, few worded). */
+function labelsOf(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string>): () => Record<string, string> {
+  return () => witnessAvoiding(selected, avoided, set)!;
 }
 
 /** The pod labels `pds` set together (main.go `mergeMap` of `spec.labels`); none for most. */

@@ -249,23 +249,44 @@ export function witness(podDefaults: readonly PodDefaultFound[], extra: readonly
  * so the work grows as their product: for the few PodDefaults a pair rule asks about (cloud-identity's thirds).
  */
 export function witnessAvoiding(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string> = {}): Record<string, string> | undefined {
+  const found = podAvoiding(selected, avoided, set);
+  return found === undefined ? undefined : labelsOf(found);
+}
+
+/** Whether `witnessAvoiding` finds a label set: without writing it. */
+export function canAvoid(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string> = {}): boolean {
+  return podAvoiding(selected, avoided, set) !== undefined;
+}
+
+/** The constraints of a label set `witnessAvoiding` writes. */
+function podAvoiding(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string>): Map<string, Allowed> | undefined {
   let constraints: Map<string, Allowed> | undefined = new Map();
   for (let i = 0; i < selected.length && constraints !== undefined; i++) {
     constraints = constraintsOf(selected[i].selector.requirements, constraints);
   }
   if (constraints === undefined) { return undefined; }
-  const read = new Set([...selected, ...avoided].flatMap(pd => pd.selector.requirements.map(r => r.key)));
   const choices: Choice[] = [];
-  for (const [key, value] of Object.entries(set)) {
-    if (read.has(key)) { choices.push({ ways: [[key, ABSENT], [key, { kind: 'finite', values: new Set([value]) }]] }); }
+  const labels = Object.entries(set);
+  const read = labels.length === 0 ? undefined : new Set([...selected, ...avoided].flatMap(pd => pd.selector.requirements.map(r => r.key)));
+  for (const [key, value] of labels) {
+    if (read!.has(key)) { choices.push({ ways: [[key, ABSENT], [key, { kind: 'finite', values: new Set([value]) }]] }); }
   }
   for (const pd of avoided) {
-    const own = constraintsOf(pd.selector.requirements);
+    const choice = avoiding(pd);
     // A selector no label set satisfies selects no pod.
-    if (own !== undefined) { choices.push({ avoided: own, ways: [...own].flatMap(([key, allowed]) => outside(allowed).map(way => [key, way] as const)) }); }
+    if (choice !== undefined) { choices.push(choice); }
   }
-  const found = choose(constraints, choices, 0);
-  return found === undefined ? undefined : labelsOf(found);
+  return choose(constraints, choices, 0);
+}
+
+/** The ways a pod avoids `pd` (`undefined`: its selector selects none), once a PodDefault. */
+const AVOIDING = new WeakMap<PodDefaultFound, Choice | undefined>();
+function avoiding(pd: PodDefaultFound): Choice | undefined {
+  if (AVOIDING.has(pd)) { return AVOIDING.get(pd); }
+  const own = constraintsOf(pd.selector.requirements);
+  const choice = own === undefined ? undefined : { avoided: own, ways: [...own].flatMap(([key, allowed]) => outside(allowed).map(way => [key, way] as const)) };
+  AVOIDING.set(pd, choice);
+  return choice;
 }
 
 /** One choice of `witnessAvoiding`: the pod takes one of its ways (a key and what it allows there); none needed once `avoided` is. */
@@ -274,7 +295,10 @@ interface Choice {
   readonly ways: readonly (readonly [string, Allowed])[];
 }
 
-/** Constraints within `constraints` that take a way of each choice from `i` on, or `undefined`. */
+/**
+ * `constraints` narrowed in place to take a way of each choice from `i` on (each way tried is undone when it fails), or
+ * `undefined`.
+ */
 function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i: number): Map<string, Allowed> | undefined {
   if (i === choices.length) { return constraints; }
   const choice = choices[i];
@@ -283,8 +307,9 @@ function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i
     const held = constraints.get(key);
     const both = held === undefined ? way : combine(held, way);
     if (both === undefined) { continue; }
-    const found = choose(new Map(constraints).set(key, both), choices, i + 1);
-    if (found !== undefined) { return found; }
+    constraints.set(key, both);
+    if (choose(constraints, choices, i + 1) !== undefined) { return constraints; }
+    if (held === undefined) { constraints.delete(key); } else { constraints.set(key, held); }
   }
   return undefined;
 }

@@ -29,8 +29,9 @@
 // (admission/env-expansion.ts): `$(VAR)` expanded with the variables set before it in the container's env as the
 // webhook merged it (`$$` a `$`; a variable set nowhere before it, the image's HOME included, stays as written); a
 // value that refers to a `valueFrom` or `envFrom` variable is one the check does not know. These variables are the pod's: the webhook merges the env of the
-// PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
-// PodDefault's are not followed (that needs triples). A pair the webhook refuses is left to the merge rules; two sources of one variable
+// PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS), and of a third
+// PodDefault the pod selects too: each pair is judged over the sets of such thirds some admitted pod of it selects
+// exactly (identity-thirds.ts; up to MAX_THIRDS a pair, else with its own env). A pair the webhook refuses is left to the merge rules; two sources of one variable
 // (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
 // an `envFrom` source: the container gets the `env` one).
 //
@@ -199,7 +200,7 @@ interface Reported {
   /** Where it was found. */
   readonly landing: string;
   /** The labels of a pod that shows it, when a third PodDefault has a say. @default - those of a pod of the pair the webhook admits */
-  readonly labels?: Record<string, string>;
+  readonly labels?: () => Record<string, string>;
   /** For the first of many pairs of two PodDefaults counted rather than listed: how many, and every PodDefault of them. */
   readonly counted?: { readonly count: number; readonly parties: readonly PodDefaultFound[] };
 }
@@ -224,7 +225,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
   const sorted = [...reported.values()].sort((x, y) => x.id - y.id);
   // The labels of a pod that selects both and that the webhook admits, for the pairs worded only.
   const describeOne = (r: Reported) => describe(PAIRS[r.kinds], r.used, r.unused, namespace, r.landing,
-    r.labels ?? admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
+    r.labels?.() ?? admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
   // The pairs of two PodDefaults by the pair of kinds and the landing that shows them; those of one that
   // gives both kinds are reported on their own, at most once each.
   const byKinds = PAIRS.map(() => new Map<string, Reported[]>());
@@ -385,6 +386,8 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     // The variables that decide the pair's credentials in a pod: a third PodDefault the pod selects may set them.
     const thirds = settersOf(fileKind !== undefined ? FILE_SETTINGS[fileKind]! : pair.cloud !== 'aws' ? []
       : fileBefore ? AWS_SETTINGS : profileMayBeEmpty ? PROFILE_SETTINGS : []);
+    // Whether a pair of these kinds may have a third that changes its verdict (one that sets what neither sets alike).
+    const followThirds = thirds.searched && thirds.mayChange([pair.used, pair.unused].map(kind => found.filter(o => o.kind === kind).map(o => o.pd)));
     // Whether a PodDefault of the other kind sets a variable that says where or which file the SDK reads: the
     // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
     const open = (fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
@@ -397,7 +400,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       // kind only (AWS keys, web identities and container credentials in the env are each one whatever files the pod holds).
       || (fileKind !== undefined && pair.cloud === 'aws' && roles)
       // A third PodDefault may set one of them in some pods of a pair: the pairs are judged one by one.
-      || thirds.setters.length > 0;
+      || followThirds;
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
@@ -412,27 +415,33 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
       const id = (p * group.length + place.get(found[u].pd)!) * group.length + place.get(found[v].pd)!;
       if (reported.has(id)) { return; }
+      // The thirds a pod of the pair may select: judged over each set of them some admitted pod selects exactly.
+      const withThirds = followThirds ? thirds.of(found[u].pd, found[v].pd) : undefined;
+      if (withThirds !== undefined && withThirds.length > 0) {
+        judgeWithThirds(u, v, id, withThirds);
+        return;
+      }
+      if (pair.cloud === 'aws' && botocoreRaises(found[u].pd, found[v].pd, NO_THIRDS)) { return; }
+      const used = credentialBeside(u, found[v].pd);
+      const unused = used === undefined ? undefined : credentialBeside(v, found[u].pd);
+      // botocore uses a file's credential of a kind it tries first (a role profile beside a web identity and container
+      // credentials): that pair is the one reported. The pair judged is a pair of that kind too, so the work stays that of the pairs found.
+      if (used === undefined || unused === undefined || (fileBefore && getsAny(before, found[u].pd, found[v].pd, NO_THIRDS))) { return; }
+      if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
+    };
+    /** `judge` of the offers `u` (of the kind used) and `v`, over the sets of `withThirds` some admitted pod of the pair selects exactly. */
+    const judgeWithThirds = (u: number, v: number, id: number, withThirds: readonly PodDefaultFound[]) => {
       const [pu, pv] = [found[u].pd, found[v].pd];
-      /** The credentials of the pair in a pod that also selects `with`, when botocore (or the other SDK) silently uses `used`. */
+      if (!admission.admits(pu, pv)) { return; }
+      /** The credentials of the pair in a pod that also selects `with_`, when botocore (or the other SDK) silently uses `used`; as `judge`. */
       const verdict = (with_: readonly PodDefaultFound[]) => {
         if (pair.cloud === 'aws' && botocoreRaises(pu, pv, with_)) { return undefined; }
         const used = credentialBeside(u, pv, with_);
         const unused = used === undefined ? undefined : credentialBeside(v, pu, with_);
-        // botocore uses a file's credential of a kind it tries first (a role profile beside a web identity and container
-        // credentials): that pair is the one reported. The pair judged is a pair of that kind too, so the work stays that of the pairs found.
-        if (used === undefined || unused === undefined || (fileBefore && getsAny(before, pu, pv, with_))) { return undefined; }
-        return { used, unused };
+        return used === undefined || unused === undefined || (fileBefore && getsAny(before, pu, pv, with_)) ? undefined : { used, unused };
       };
-      // The thirds a pod of the pair may select: judged over each set of them some admitted pod selects exactly.
-      const withThirds = thirds.of(pu, pv);
-      if (withThirds === undefined || withThirds.length === 0) {
-        const found = verdict(NO_THIRDS);
-        if (found !== undefined && admission.admits(pu, pv)) { reported.set(id, { kinds: p, id, ...found, landing }); }
-        return;
-      }
-      if (!admission.admits(pu, pv)) { return; }
       const seen = searchThirds(pu === pv ? [pu] : [pu, pv], withThirds, (x, y) => admission.admits(x, y), verdict);
-      if (seen !== undefined) { reported.set(id, { kinds: p, id, ...seen.result, landing, labels: seen.labels }); }
+      if (seen !== undefined) { reported.set(id, { kinds: p, id, used: seen.result.used, unused: seen.result.unused, landing, labels: seen.labels }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
