@@ -1,8 +1,8 @@
 // The third PodDefaults of a cloud-identity pair: those that set a variable the pair's verdict reads (AWS_PROFILE, the
 // files' variables, HOME, CLOUDSDK_CONFIG, or one their values refer to) and that a pod of the pair may select too. The
 // webhook applies every PodDefault whose selector matches the pod's labels and merges their env (kubeflow/dashboard
-// components/poddefaults-webhooks/main.go `filterPodDefaults`, `mergeEnv`: two values of one name refused), so a pod of the pair reads its files with a third's AWS_PROFILE when it selects the third, and
-// botocore raises when that is empty. Which thirds a pod selects is its labels': a pair is judged over each set of them
+// components/poddefaults-webhooks/main.go `filterPodDefaults`, `mergeEnv`: two values of one name refused), so a pod of
+// the pair reads its files with a third's AWS_PROFILE when it selects the third, and botocore raises when that is empty. Which thirds a pod selects is its labels': a pair is judged over each set of them
 // some admitted pod of the pair selects exactly (`searchThirds`), which the thirds of a real app, a handful, keep small.
 import { mergePodDefaults } from '../admission/merge';
 import { SelectorRequirement } from '../admission/selector';
@@ -16,7 +16,11 @@ import { canAvoid, Entry, selectorIndex, witnessAvoiding } from './selection';
  * its own env, as before thirds were followed.
  */
 export const MAX_THIRDS = 8;
-/** The most PodDefaults that set one of the variables (the pair's values or not) looked at for one pair, so that a pair costs the index's work up to it. */
+/**
+ * The most ways of setting the variables (groups of setters that set them alike) a namespace's pairs are searched with: a
+ * pair looks at each group, so that its work is at most that many lookups in the groups' indexes; with more, every pair
+ * is judged with its own env.
+ */
 export const MAX_SETTERS = 64;
 
 /** The names `value` refers to as `$(NAME)` (a `$$` is a `$`: admission/env-expansion.ts). */
@@ -197,7 +201,7 @@ function labelsOf(selected: readonly PodDefaultFound[], avoided: readonly PodDef
   return () => witnessAvoiding(selected, avoided, set)!;
 }
 
-/** The pod labels `pds` set together (main.go `mergeMap` of `spec.labels`); none for most. */
+/** The pod labels `pds` set together, as the webhook merges them (mergePodDefaults; main.go L471-489); none for most. */
 function labelsSet(pds: readonly PodDefaultFound[]): Record<string, string> {
   if (!pds.some(pd => pd.manifest.spec?.labels !== undefined)) { return {}; }
   const labels = mergePodDefaults(notebookPod(''), pds.map(pd => pd.manifest)).pod.metadata.labels ?? {};
