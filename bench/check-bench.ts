@@ -60,11 +60,19 @@
 //     counted problem), and cloud-identity, which once listed and judged each of the n/2 x n/2 pairs (1.1 s at 2,500,
 //     15.5 s and 2,235 MiB at 10,000), finds those it admits through the pair index, with each PodDefault's keyed
 //     classes as labels: 938 ms and 183 MiB at 10,000 (best of 3 with this file's child, 2026-12-08).
+//   identity-thirds: every PodDefault selectable with every other, 4 setting only AWS_PROFILE=prod, the others half web
+//     identities (one role) and half mounting in ~/.aws/ a credentials file of the profile prod only: no pair has a
+//     profile botocore reads in the file but with a third, so cloud-identity searches each of the (n-4)/2 x (n-4)/2 pairs
+//     over its 4 thirds (identity-thirds.ts) and reports them as one.
+//   identity-setters: as identity-thirds, a third of them each setting AWS_PROFILE to a profile of its own (the env rule's
+//     pairs, counted) and the file of [default]: more ways of setting the variables than cloud-identity searches, so each
+//     pair is judged with its own env, counted without a look at its thirds.
 import { execFileSync } from 'child_process';
 import { PodDefaultCheck } from '../lib';
 
 type Shape = 'adversarial' | 'selectable' | 'identity-clash' | 'volume-clash' | 'credentials-file' | 'home-expansion' | 'long-field-name'
-  | 'marker-values' | 'marker-exclusions' | 'marker-code' | 'identity-refused' | 'selector-requirements' | 'summary-values' | 'merge-targets';
+  | 'marker-values' | 'marker-exclusions' | 'marker-code' | 'identity-refused' | 'selector-requirements' | 'summary-values' | 'merge-targets'
+  | 'identity-thirds' | 'identity-setters';
 const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'adversarial', n: 3000 },
   { shape: 'adversarial', n: 10000 },
@@ -82,6 +90,8 @@ const ROWS: { shape: Shape; n: number }[] = [
   { shape: 'selector-requirements', n: 10000 },
   { shape: 'summary-values', n: 10000 },
   { shape: 'merge-targets', n: 10000 },
+  { shape: 'identity-thirds', n: 1000 },
+  { shape: 'identity-setters', n: 3000 },
 ];
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const NAMESPACE = 'team-a';
@@ -123,6 +133,7 @@ export function manifests(shape: Shape, n: number): any[] {
   if (shape === 'selector-requirements') { return selectorRequirements(n); }
   if (shape === 'summary-values') { return summaryValues(n); }
   if (shape === 'merge-targets') { return mergeTargets(n); }
+  if (shape === 'identity-thirds' || shape === 'identity-setters') { return identityThirds(shape, n); }
   const out: any[] = [];
   for (let i = 0; i < n; i++) {
     const name = `pd-${String(i).padStart(5, '0')}`;
@@ -222,6 +233,32 @@ function homeExpansion(n: number): any[] {
     }));
   }
   const file = '[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake-secret-key-0000\n';
+  out.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-file', namespace: NAMESPACE }, type: 'Opaque', data: { credentials: Buffer.from(file).toString('base64') } });
+  return out;
+}
+
+/**
+ * The identity-thirds and identity-setters shapes: `n` PodDefaults that all meet, web identities (one role) and mounts of
+ * a credentials file in ~/.aws/, and PodDefaults that set only AWS_PROFILE: 4 of AWS_PROFILE=prod beside a file of prod
+ * only (identity-thirds: half and half, every pair searched over its 4 thirds), or a third of them each of a profile of
+ * its own beside a file of [default] (identity-setters: more than cloud-identity searches, each pair judged with its own env).
+ */
+function identityThirds(shape: 'identity-thirds' | 'identity-setters', n: number): any[] {
+  const thirds = shape === 'identity-thirds';
+  const setters = thirds ? 4 : Math.floor(n / 3);
+  const out: any[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `pd-${String(i).padStart(5, '0')}`;
+    if (i < setters) {
+      out.push(podDefault(name, { env: [{ name: 'AWS_PROFILE', value: thirds ? 'prod' : `p-${i}` }] }));
+    } else {
+      out.push(podDefault(name, i % 2 === 0 ? { env: webIdentity('r') } : {
+        volumes: [{ name: 'aws', secret: { secretName: 'aws-file' } }],
+        volumeMounts: [{ name: 'aws', mountPath: '/home/jovyan/.aws/' }],
+      }));
+    }
+  }
+  const file = `[${thirds ? 'prod' : 'default'}]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = fake-secret-key-0000\n`;
   out.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws-file', namespace: NAMESPACE }, type: 'Opaque', data: { credentials: Buffer.from(file).toString('base64') } });
   return out;
 }

@@ -150,6 +150,25 @@ describe('the check benchmark\'s namespaces', () => {
     expect(problems[0].message).toMatch(/^136 pairs of poddefaults that one notebook can select together define env var CLASH differently/);
   });
 
+  test('GIVEN the identity-thirds shape THEN every web identity beside every file of prod is reported through a third of AWS_PROFILE=prod, as one problem', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 1,000 PodDefaults): 4 thirds, 10 web identities, 10 files
+    const problems = PodDefaultCheck.check(manifests('identity-thirds', 24).map(manifest => ({ manifest })));
+    // THEN 10 x 10 pairs, the first for a notebook that selects the first third too
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['cloud-identity', 'aws']]);
+    expect(problems[0].message).toMatch(/^100 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file/);
+    expect(problems[0].message).toContain('the profile AWS_PROFILE of poddefault pd-00000 names');
+    expect(problems[0].message).toContain('(labelled pd-00000=true,pd-00004=true,pd-00005=true)');
+  });
+
+  test('GIVEN the identity-setters shape THEN the env rule\'s pairs of AWS_PROFILE, and every web identity beside every file of [default], judged with their own env', () => {
+    // GIVEN a small namespace of the shape (the bench's holds 3,000 PodDefaults): 10 setters of a profile each, 10 web identities, 10 files
+    const problems = PodDefaultCheck.check(manifests('identity-setters', 30).map(manifest => ({ manifest })));
+    // THEN the 45 pairs of setters that define AWS_PROFILE differently, and 10 x 10 cloud-identity pairs (more than 8 thirds each: the pair's own env)
+    expect(problems.map(p => [p.rule, p.key])).toEqual([['env', 'AWS_PROFILE'], ['cloud-identity', 'aws']]);
+    expect(problems[1].message).toMatch(/^100 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file/);
+    expect(problems[1].message).toContain('its [default] profile');
+  });
+
   test('GIVEN the merge-targets shape THEN ExternalSecrets merging keys of their own into one Secret, and no problem', () => {
     const shaped = manifests('merge-targets', 16);
     expect(new Set(shaped.map(es => `${es.spec.target.name} ${es.spec.target.creationPolicy}`))).toEqual(new Set(['merged Merge']));

@@ -238,7 +238,94 @@ export function witness(podDefaults: readonly PodDefaultFound[], extra: readonly
     constraints = constraintsOf(podDefaults[i].selector.requirements, constraints);
   }
   constraints = constraints === undefined ? undefined : constraintsOf(extra, constraints);
+  return constraints === undefined ? undefined : labelsOf(constraints);
+}
+
+/**
+ * A label set that every one of `selected` selects and none of `avoided` does, and that holds each label of `set` (the
+ * pod labels the PodDefaults set, which the webhook refuses beside a pod label of another value: main.go L471-489) with
+ * its value or not at all; `undefined` when there is none. A selector is avoided on one key it constrains, by a value
+ * or an absence it does not allow: each avoided one (and each label set) is a choice of a few ways, searched in turn,
+ * so the work grows as their product: for the few PodDefaults a pair rule asks about (cloud-identity's thirds).
+ */
+export function witnessAvoiding(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string> = {}): Record<string, string> | undefined {
+  const found = podAvoiding(selected, avoided, set);
+  return found === undefined ? undefined : labelsOf(found);
+}
+
+/** Whether `witnessAvoiding` finds a label set: without writing it. */
+export function canAvoid(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string> = {}): boolean {
+  return podAvoiding(selected, avoided, set) !== undefined;
+}
+
+/** The constraints of a label set `witnessAvoiding` writes. */
+function podAvoiding(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string>): Map<string, Allowed> | undefined {
+  let constraints: Map<string, Allowed> | undefined = new Map();
+  for (let i = 0; i < selected.length && constraints !== undefined; i++) {
+    constraints = constraintsOf(selected[i].selector.requirements, constraints);
+  }
   if (constraints === undefined) { return undefined; }
+  const choices: Choice[] = [];
+  const labels = Object.entries(set);
+  const read = labels.length === 0 ? undefined : new Set([...selected, ...avoided].flatMap(pd => pd.selector.requirements.map(r => r.key)));
+  for (const [key, value] of labels) {
+    if (read!.has(key)) { choices.push({ ways: [[key, ABSENT], [key, { kind: 'finite', values: new Set([value]) }]] }); }
+  }
+  for (const pd of avoided) {
+    const choice = avoiding(pd);
+    // A selector no label set satisfies selects no pod.
+    if (choice !== undefined) { choices.push(choice); }
+  }
+  return choose(constraints, choices, 0);
+}
+
+/** The ways a pod avoids `pd` (`undefined`: its selector selects none), once a PodDefault. */
+const AVOIDING = new WeakMap<PodDefaultFound, Choice | undefined>();
+function avoiding(pd: PodDefaultFound): Choice | undefined {
+  if (AVOIDING.has(pd)) { return AVOIDING.get(pd); }
+  const own = constraintsOf(pd.selector.requirements);
+  const choice = own === undefined ? undefined : { avoided: own, ways: [...own].flatMap(([key, allowed]) => outside(allowed).map(way => [key, way] as const)) };
+  AVOIDING.set(pd, choice);
+  return choice;
+}
+
+/** One choice of `witnessAvoiding`: the pod takes one of its ways (a key and what it allows there); none needed once `avoided` is. */
+interface Choice {
+  readonly avoided?: Constraints;
+  readonly ways: readonly (readonly [string, Allowed])[];
+}
+
+/**
+ * `constraints` narrowed in place to take a way of each choice from `i` on (each way tried is undone when it fails), or
+ * `undefined`.
+ */
+function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i: number): Map<string, Allowed> | undefined {
+  if (i === choices.length) { return constraints; }
+  const choice = choices[i];
+  if (choice.avoided !== undefined && !meet(constraints, choice.avoided)) { return choose(constraints, choices, i + 1); }
+  for (const [key, way] of choice.ways) {
+    const held = constraints.get(key);
+    const both = held === undefined ? way : combine(held, way);
+    if (both === undefined) { continue; }
+    constraints.set(key, both);
+    if (choose(constraints, choices, i + 1) !== undefined) { return constraints; }
+    if (held === undefined) { constraints.delete(key); } else { constraints.set(key, held); }
+  }
+  return undefined;
+}
+
+/** What a key may hold (a value, or absence) that `allowed` does not allow, as constraints: one, two or none. */
+function outside(allowed: Allowed): Allowed[] {
+  switch (allowed.kind) {
+    case 'absent': return [PRESENT];
+    case 'finite': return [excluding('optional', allowed.values)];
+    case 'optional': return allowed.excluded.size === 0 ? [] : [{ kind: 'finite', values: allowed.excluded }];
+    default: return allowed.excluded.size === 0 ? [ABSENT] : [ABSENT, { kind: 'finite', values: allowed.excluded }];
+  }
+}
+
+/** A label set the constraints allow: only the keys they constrain (absent or optional ones left out), as `witness` says. */
+function labelsOf(constraints: Constraints): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const key of [...constraints.keys()].sort(compareNames)) {
     const allowed = constraints.get(key)!;
@@ -615,6 +702,30 @@ export class Meetings {
   }
 }
 
+/**
+ * An index of `readers` by their selectors alone (not their markers nor a namespace-less origin): for a pod that meets
+ * `requirements`, the readers it may select too (each once, in the order given), or `undefined` when more than `limit`
+ * may be (the search stops there: its work is the index's, up to `limit` found).
+ */
+export function selectorIndex<T>(readers: readonly Entry<T>[]): (requirements: readonly SelectorRequirement[], limit: number) => Entry<T>[] | undefined {
+  const members: Member<T>[] = [];
+  readers.forEach((entry, i) => {
+    const constraints = constraintsOf(entry.pd.selector.requirements);
+    if (constraints !== undefined) { members.push({ entry, order: i, position: i, constraints }); }
+  });
+  const root = new IndexNode(members, new Set());
+  return (requirements, limit) => {
+    const constraints = constraintsOf(requirements);
+    if (constraints === undefined || members.length === 0) { return []; }
+    const found: Member<T>[] = [];
+    // A member under several cells of the index is found once per cell: a few more than `limit` are looked for.
+    const query: Query = { constraints, before: Infinity, klass: '\0none', first: false, limit: 2 * limit + 1 };
+    root.collect(query, found);
+    const once = [...new Set(found)].sort((a, b) => a.order - b.order);
+    return once.length > limit || found.length > query.limit! ? undefined : once.map(m => m.entry);
+  };
+}
+
 interface Member<T> {
   readonly entry: Entry<T>;
   /** The PodDefault's place in the group. */
@@ -633,6 +744,8 @@ interface Query {
   before: number;
   readonly klass: string;
   readonly first: boolean;
+  /** Stop once more members than this are found. @default - every one */
+  readonly limit?: number;
 }
 
 /** How many members a large node counts to choose its pivot. */
@@ -678,7 +791,7 @@ class IndexNode<T> {
 
   /** Adds to `found` the members that answer `query` (a member under several cells may come twice). */
   public collect(query: Query, found: Member<T>[]): void {
-    if (this.members.length === 0 || this.members[0].order >= query.before) { return; }
+    if (this.members.length === 0 || this.members[0].order >= query.before || found.length > (query.limit ?? Infinity)) { return; }
     const split = this.split === undefined ? (this.split = this.splitMembers()) : this.split;
     if (split === null) {
       this.scan(query, found);
@@ -736,6 +849,7 @@ class IndexNode<T> {
       }
       if (meet(m.constraints, query.constraints)) {
         found.push(m);
+        if (found.length > (query.limit ?? Infinity)) { return; }
         if (query.first) {
           query.before = m.order;
           return;

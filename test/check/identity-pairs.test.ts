@@ -180,9 +180,10 @@ describe('cloud-identity: a credentials file read as the env of the pair says', 
       .concat([0, 1, 2, 3].map(i => mounting(`file-${i}`)));
     // WHEN checked
     const problems = problemsOf('cloud-identity', prodOnly, ...given);
-    // THEN the eight pairs of the two roles that name prod are reported as one, and none of the others
-    expect(problems.map(p => p.sources)).toEqual([['s5', 's6', 's7', 's8', 's1', 's2']]);
-    expect(problems[0].message).toMatch(/^8 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file with keys for the profile botocore reads in namespace team-a, among the 6 poddefaults /);
+    // THEN the eight pairs of the two roles that name prod are reported as one, and so are the eight of role-2 and role-3:
+    // a notebook that also selects role-0 (its own label) reads prod, its web identity role-2's too (the same env, admitted)
+    expect(problems.map(p => p.sources)).toEqual([['s5', 's6', 's7', 's8', 's1', 's2', 's3', 's4']]);
+    expect(problems[0].message).toMatch(/^16 pairs of poddefaults that one notebook can select together give an AWS web identity beside an AWS credentials file with keys for the profile botocore reads in namespace team-a, among the 8 poddefaults /);
     expect(problems[0].message).toContain('the first pair: poddefault role-0 (s1) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file-0 (s5) gives an AWS credentials file '
       + 'with keys for the profile botocore reads (the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault role-0 names)');
   });

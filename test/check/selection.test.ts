@@ -3,7 +3,7 @@ import { PodDefaultFound } from '../../lib/check/objects';
 import { parseSelector } from '../../lib/admission/selector';
 import * as fc from 'fast-check';
 import { checkManifests } from '../../lib/check';
-import { byName, coSelectable, Entry, Meetings, PairOrder, selectionKey, selectionOf, selectsWithin, sortByName, witness } from '../../lib/check/selection';
+import { byName, coSelectable, Entry, Meetings, PairOrder, selectionKey, selectionOf, selectorIndex, selectsWithin, sortByName, witness, witnessAvoiding } from '../../lib/check/selection';
 
 /** A PodDefault as the sort reads it: a name and an input position. */
 function found(name: string, index: number): PodDefaultFound {
@@ -79,6 +79,57 @@ describe('coSelectable and witness: one label set for both, judged exactly', () 
     const b = pd('b', expr('x', 'In', ['1', '2']));
     expect(witness([b], [{ key: 'x', operator: 'Exists', values: [] }, { key: 'x', operator: 'NotIn', values: ['1'] }])).toEqual({ x: '2' });
     expect(witness([b], [{ key: 'x', operator: 'NotIn', values: ['1', '2'] }])).toBeUndefined();
+  });
+});
+
+describe('witnessAvoiding and selectorIndex: a pod that selects some PodDefaults and not others', () => {
+  function pd(name: string, selector: any): PodDefaultFound {
+    return { name, index: 0, selector: parseSelector(selector), markers: [] } as unknown as PodDefaultFound;
+  }
+  const KEYS = ['x', 'y'];
+  const VALUES = ['1', '2'];
+  const requirement = fc.oneof(
+    fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.subarray(VALUES, { minLength: 1 }) }),
+    fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }));
+  const selector = fc.array(requirement, { maxLength: 3 }).map(matchExpressions => ({ matchExpressions }));
+  /** Every label set of the keys: absent, a value the selectors name, or one they do not (`3`). */
+  const LABEL_SETS: Record<string, string>[] = [];
+  for (const x of [undefined, '1', '2', '3']) {
+    for (const y of [undefined, '1', '2', '3']) { LABEL_SETS.push(Object.fromEntries([['x', x], ['y', y]].filter(e => e[1] !== undefined))); }
+  }
+
+  test('a label set exists exactly when one of every label set of the keys selects all of `selected` and none of `avoided`', () => {
+    fc.assert(fc.property(fc.array(selector, { minLength: 1, maxLength: 2 }), fc.array(selector, { maxLength: 4 }), (sel, avoid) => {
+      // GIVEN PodDefaults to select and to avoid
+      const selected = sel.map((s, i) => pd(`s${i}`, s));
+      const avoided = avoid.map((s, i) => pd(`a${i}`, s));
+      const fits = (labels: Record<string, string>) => selected.every(p => p.selector.matches(labels)) && avoided.every(p => !p.selector.matches(labels));
+      // WHEN asked
+      const found = witnessAvoiding(selected, avoided);
+      // THEN it finds one exactly when some label set fits, and the one it gives fits
+      expect(found !== undefined).toBe(LABEL_SETS.some(fits));
+      if (found !== undefined) { expect(fits(found)).toBe(true); }
+    }), { numRuns: 500 });
+  });
+
+  test('a pod label the PodDefaults set is carried with their value or not at all', () => {
+    // GIVEN a selects tier In (cpu, gpu), and the PodDefaults set the pod label tier=gpu
+    const a = pd('a', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['cpu', 'gpu'] }] });
+    // THEN the pod carries tier=gpu
+    expect(witnessAvoiding([a], [], { tier: 'gpu' })).toEqual({ tier: 'gpu' });
+    // AND none when they set a value a does not select
+    expect(witnessAvoiding([a], [], { tier: 'tpu' })).toBeUndefined();
+  });
+
+  test('selectorIndex: the readers a pod of some requirements may select, up to a limit', () => {
+    // GIVEN readers of their own labels, one of a=true and b=true, and one that excludes a
+    const readers = [pd('r0', { matchLabels: { r0: 'true' } }), pd('r1', { matchLabels: { a: 'true', b: 'true' } }), pd('r2', { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] })]
+      .map(p => ({ pd: p, klass: '', item: p.name }));
+    const index = selectorIndex(readers);
+    // WHEN a pod carries a=true THEN r0 and r1 may be selected too, not r2
+    expect(index([{ key: 'a', operator: 'In', values: ['true'] }], 5)?.map(e => e.item)).toEqual(['r0', 'r1']);
+    // AND more than the limit is none
+    expect(index([{ key: 'a', operator: 'In', values: ['true'] }], 1)).toBeUndefined();
   });
 });
 

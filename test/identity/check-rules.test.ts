@@ -293,6 +293,87 @@ describe('cloud-identity: credentials the SDK reads across merged PodDefaults', 
   });
 });
 
+describe('cloud-identity: a third PodDefault the notebook of a pair selects, and its variables', () => {
+  const cloudProblems = (...manifests: any[]) => problemsOf(...manifests).filter(p => p.rule === 'cloud-identity');
+  const awsFile = (text: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' }, data: { credentials: Buffer.from(text).toString('base64') } });
+  const withDefault = awsFile(`[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const prodOnly = awsFile(`[prod]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`);
+  const mounted = (mountPath = '/home/jovyan/.aws') => pd('file', { volumes: [{ name: 'aws', secret: { secretName: 'aws' } }], volumeMounts: [{ name: 'aws', mountPath }] });
+  const awsKeys = pd('keys', { env: [{ name: 'AWS_ACCESS_KEY_ID', value: 'AKIAFAKEFAKEFAKE0000' }] });
+  /** A PodDefault that sets only `env`, selected by its own label, or by `selector`. */
+  const setting = (name: string, env: Record<string, string>, selector?: any) => pd(name, { env: Object.entries(env).map(([n, value]) => ({ name: n, value })), ...(selector ? { selector } : {}) });
+  /** Selects every notebook that selects the role (its label), and those `more` labels say. */
+  const withRole = (more: Record<string, string> = {}) => ({ matchLabels: { role: 'true', ...more } });
+  const KEEP_ONE = '; keep one of the two, or offer them as alternatives by giving both an env var of one name whose value is their own name (the webhook then refuses a notebook that selects both)';
+
+  test('a third that sets AWS_PROFILE to a profile only the credentials file holds: the pair is reported for a notebook that selects all three', () => {
+    // GIVEN a web identity, a credentials file of the profile prod only in ~/.aws/, and a third PodDefault (its own label) that sets AWS_PROFILE=prod
+    // WHEN checked
+    const problems = cloudProblems(webIdentity('role'), mounted(), prodOnly, setting('profile', { AWS_PROFILE: 'prod' }));
+    // THEN the pair is reported, for a notebook that selects the third too, the profile named by the third's variable
+    // (botocore 1.43 reads the file's prod then, after the web identity: test/identity/sdk-reference.test.ts)
+    expect(problems.map(p => p.message)).toEqual([
+      'poddefault role (s0) gives an AWS web identity (env AWS_WEB_IDENTITY_TOKEN_FILE) and poddefault file (s1) gives an AWS credentials file with keys for the profile botocore reads '
+      + '(the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault profile names) in namespace team-a: a notebook that selects both '
+      + '(labelled file=true,profile=true,role=true) silently uses an AWS web identity of role, since botocore\'s credential chain tries a web identity before the shared credentials file' + KEEP_ONE,
+    ]);
+    // AND without the third, the file has no profile botocore reads: no pair
+    expect(cloudProblems(webIdentity('role'), mounted(), prodOnly)).toEqual([]);
+    // AND so does a third's AWS_SHARED_CREDENTIALS_FILE that names a file mounted off ~/.aws/
+    expect(cloudProblems(webIdentity('role'), mounted('/secrets/aws'), withDefault, setting('where', { AWS_SHARED_CREDENTIALS_FILE: '/secrets/aws/credentials' })).map(p => p.sources)).toEqual([['s0', 's1']]);
+  });
+
+  test('a third every notebook of the pair selects that sets AWS_PROFILE to "" or to a profile no file holds: botocore raises or reads nothing, so no pair', () => {
+    // GIVEN a web identity and a credentials file with [default] in ~/.aws/, reported alone
+    expect(cloudProblems(webIdentity('role'), mounted(), withDefault)).toHaveLength(1);
+    // WHEN a third that every notebook of the role selects sets AWS_PROFILE to ""
+    // THEN no pair: botocore 1.43.11 raises ProfileNotFound before it tries any credential (test/identity/sdk-reference.test.ts)
+    expect(cloudProblems(webIdentity('role'), mounted(), withDefault, setting('profile', { AWS_PROFILE: '' }, withRole()))).toEqual([]);
+    // AND beside AWS keys in the env too
+    expect(cloudProblems(webIdentity('role'), awsKeys, setting('profile', { AWS_PROFILE: '' }, withRole()))).toEqual([]);
+    expect(cloudProblems(webIdentity('role'), awsKeys)).toHaveLength(1);
+    // WHEN it names a profile the file lacks
+    // THEN the file is none (botocore reads that profile, and raises ProfileNotFound for it)
+    expect(cloudProblems(webIdentity('role'), mounted(), withDefault, setting('profile', { AWS_PROFILE: 'other' }, withRole()))).toEqual([]);
+  });
+
+  test('a third that selects only some notebooks of the pair changes the verdict for those only', () => {
+    // GIVEN a web identity and a credentials file with [default], and a third of AWS_PROFILE="" that selects the role's notebooks labelled gpu=true
+    const problems = cloudProblems(webIdentity('role'), mounted(), withDefault, setting('profile', { AWS_PROFILE: '' }, withRole({ gpu: 'true' })));
+    // THEN the pair is reported, for a notebook without gpu=true, which botocore reads the file's [default] in
+    expect(problems.map(p => p.message.match(/a notebook that selects both \(([^)]*)\)/)?.[1])).toEqual(['labelled file=true,role=true']);
+    // AND a third of AWS_PROFILE=prod that selects those notebooks only makes the pair of a file of prod, for them
+    const some = cloudProblems(webIdentity('role'), mounted(), prodOnly, setting('profile', { AWS_PROFILE: 'prod' }, withRole({ gpu: 'true' })));
+    expect(some.map(p => p.message.match(/a notebook that selects both \(([^)]*)\)/)?.[1])).toEqual(['labelled file=true,gpu=true,role=true']);
+  });
+
+  test('a third the webhook refuses beside the pair: a notebook that selects it is refused, and the others are judged', () => {
+    // GIVEN a web identity and AWS keys, and a third of AWS_PROFILE="" that sets AWS_ROLE_ARN otherwise (the webhook refuses a pod of the role and it)
+    const third = (selector?: any) => setting('profile', { AWS_PROFILE: '', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/other' }, selector);
+    // WHEN every notebook of the role selects it
+    // THEN every notebook of the pair is refused: no cloud-identity pair, the env rule reports the refusal
+    const refused = problemsOf(webIdentity('role'), awsKeys, third(withRole()));
+    expect(refused.filter(p => p.rule === 'cloud-identity')).toEqual([]);
+    expect(refused.map(p => p.rule)).toContain('env');
+    // WHEN it has a label of its own
+    // THEN a notebook without it gets both credentials: reported as before
+    expect(cloudProblems(webIdentity('role'), awsKeys, third()).map(p => p.message.match(/a notebook that selects both \(([^)]*)\)/)?.[1])).toEqual(['labelled keys=true,role=true']);
+  });
+
+  test('a third that sets CLOUDSDK_CONFIG to the directory of a mounted gcloud file: the pair is reported', () => {
+    // GIVEN GOOGLE_APPLICATION_CREDENTIALS, gcloud's file mounted off ~/.config/gcloud, and a third that names its directory
+    const gcloud = pd('gcloud', { volumes: [{ name: 'adc', secret: { secretName: 'adc' } }], volumeMounts: [{ name: 'adc', mountPath: '/secrets/gcloud/' }] });
+    const wif = pd('wif', { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/etc/wif/c.json' }] });
+    const adc = secret('adc', ['application_default_credentials.json']);
+    // WHEN checked
+    // THEN reported for a notebook that selects the three, the directory named by the third's variable
+    expect(cloudProblems(wif, gcloud, adc, setting('config', { CLOUDSDK_CONFIG: '/secrets/gcloud' })).map(p => p.message.match(/application_default_credentials\.json \(([^)]*)\)/)?.[1])).toEqual([
+      'the file /secrets/gcloud/application_default_credentials.json from Secret adc, in the directory CLOUDSDK_CONFIG of poddefault config names',
+    ]);
+    expect(cloudProblems(wif, gcloud, adc)).toEqual([]);
+  });
+});
+
 describe('cloud-identity: credentials files as botocore reads them', () => {
   const cloudProblems = (...manifests: any[]) => problemsOf(...manifests).filter(p => p.rule === 'cloud-identity');
   const awsFile = (data: Buffer | string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'aws', namespace: 'team-a' },

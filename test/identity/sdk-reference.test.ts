@@ -456,6 +456,54 @@ def catching(env):
   }
   const KEYS_FILE = `[default]\naws_access_key_id = AKIAFAKEFAKEFAKE0000\naws_secret_access_key = ${FAKE_SECRET}\n`;
 
+  withBotocore('AWS_PROFILE of a third PodDefault the notebook selects: botocore reads the file\'s profile it names, after the role: why cloud-identity follows a third', () => {
+    // GIVEN the role, a hand-written file of the profile prod only in ~/.aws/, and a third PodDefault that sets only AWS_PROFILE=prod
+    const prodFile = KEYS_FILE.replace('[default]', '[prod]');
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      handWrittenFile(chart, 'aws-file', prodFile, '/home/jovyan/.aws');
+      handWritten(chart, 'aws-profile', { AWS_PROFILE: 'prod' });
+    };
+    const home = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
+    const reported = /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-file, the profile AWS_PROFILE of poddefault aws-profile names\) .*\(labelled aws-file=true,aws-profile=true,aws-role=true\)/;
+    // WHEN a notebook selects the three (the check reports the pair, for that notebook)
+    const three = admit(build, undefined, reported);
+    // THEN botocore (recorded with 1.43.11) uses the role
+    expect(three.env.AWS_PROFILE).toBe('prod');
+    expect(botocore(three, home(three)).method).toBe('assume-role-with-web-identity');
+    // AND without the web identity's variables, the same env reads the file's prod: a working credential silently unused
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = three.env;
+    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
+    expect(botocore({ ...three, env: fileOnly }, home(three)).method).toBe('shared-credentials-file');
+    // AND a notebook of the role and the file alone reads [default], which the file lacks: none (no pair without the third)
+    const two = admit(build, { 'aws-role': 'true', 'aws-file': 'true' }, reported);
+    const { AWS_WEB_IDENTITY_TOKEN_FILE: t, AWS_ROLE_ARN: r, ...twoFileOnly } = two.env;
+    expect(t).toBeDefined();
+    expect(botocore({ ...two, env: twoFileOnly }, home(two)).method).toBeNull();
+  });
+
+  withBotocore('AWS_PROFILE="" of a third PodDefault every notebook of the role selects: botocore raises ProfileNotFound, so cloud-identity reports no pair', () => {
+    // GIVEN the role, a hand-written file with [default] in ~/.aws/, and a third that selects the role's notebooks and sets AWS_PROFILE to ""
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      handWrittenFile(chart, 'aws-file', KEYS_FILE, '/home/jovyan/.aws');
+      new ApiObject(chart, 'no-profile', {
+        apiVersion: 'kubeflow.org/v1alpha1', kind: 'PodDefault', metadata: { name: 'no-profile' },
+        spec: { desc: 'no-profile', selector: { matchLabels: { 'aws-role': 'true' } }, env: [{ name: 'AWS_PROFILE', value: '' }] },
+      });
+    };
+    // WHEN a notebook selects the role and the file, and so the third (the check reports no pair: synth passes)
+    const both = admit(build, { 'aws-role': 'true', 'aws-file': 'true' });
+    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
+    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud
+    expect(both.env.AWS_PROFILE).toBe('');
+    expect(botocore(both, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // AND so it does without the web identity's variables: the file is never read as [default]
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
+    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
+    expect(botocore({ ...both, env: fileOnly }, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+  });
+
   withBotocore('a credentials file the library\'s own parser refuses ([profile x], a profile without keys, comments, ":"): botocore reads its [default], after the role: why cloud-identity counts it', () => {
     // GIVEN the role, and a hand-written file in ~/.aws/ that parseCredentialsIni refuses
     const odd = `# team keys\n[profile x]\nregion = eu-west-1\n\n[empty]\n\n[default]\n; the keys\nAWS_ACCESS_KEY_ID:AKIAFAKEFAKEFAKE0000\naws_secret_access_key   =\t${FAKE_SECRET}\n`;

@@ -29,8 +29,9 @@
 // (admission/env-expansion.ts): `$(VAR)` expanded with the variables set before it in the container's env as the
 // webhook merged it (`$$` a `$`; a variable set nowhere before it, the image's HOME included, stays as written); a
 // value that refers to a `valueFrom` or `envFrom` variable is one the check does not know. These variables are the pod's: the webhook merges the env of the
-// PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS); a third
-// PodDefault's are not followed (that needs triples). A pair the webhook refuses is left to the merge rules; two sources of one variable
+// PodDefaults it applies, so a pair's file is read with the variables of both (FILE_SETTINGS), and of a third
+// PodDefault the pod selects too: each pair is judged over the sets of such thirds some admitted pod of it selects
+// exactly (identity-thirds.ts; up to MAX_THIRDS a pair, else with its own env). A pair the webhook refuses is left to the merge rules; two sources of one variable
 // (two GOOGLE_APPLICATION_CREDENTIALS) are the webhook's (two `env` values) or env-source's (`env` and
 // an `envFrom` source: the container gets the `env` one).
 //
@@ -47,6 +48,7 @@ import {
   Settings, settingsOf,
 } from '../identity-settings';
 import { append, judgedIn, listOf, NO_PROBLEMS, PodDefaultFound, secretVolumeSources, SecretVolumeSource } from '../objects';
+import { searchThirds, Thirds } from '../identity-thirds';
 import { Admission, admittedLabels } from '../pair-admission';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
@@ -180,6 +182,10 @@ type Offer = Credential | FileOffer;
 
 const GCLOUD_FILE = 'application_default_credentials.json';
 
+/** botocore's profile variables: an empty one makes it raise before it tries any credential (`botocoreProfile`). */
+const PROFILE_SETTINGS: readonly string[] = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE'];
+const NO_THIRDS: readonly PodDefaultFound[] = Object.freeze([]);
+
 /** The landing of PodDefaults of a namespace: their own. */
 const NO_LANDINGS: readonly string[] = Object.freeze(['']);
 
@@ -193,6 +199,8 @@ interface Reported {
   readonly unused: Credential;
   /** Where it was found. */
   readonly landing: string;
+  /** The labels of a pod that shows it, when a third PodDefault has a say. @default - those of a pod of the pair the webhook admits */
+  readonly labels?: () => Record<string, string>;
   /** For the first of many pairs of two PodDefaults counted rather than listed: how many, and every PodDefault of them. */
   readonly counted?: { readonly count: number; readonly parties: readonly PodDefaultFound[] };
 }
@@ -217,7 +225,7 @@ export function cloudIdentities(group: readonly PodDefaultFound[], namespace: st
   const sorted = [...reported.values()].sort((x, y) => x.id - y.id);
   // The labels of a pod that selects both and that the webhook admits, for the pairs worded only.
   const describeOne = (r: Reported) => describe(PAIRS[r.kinds], r.used, r.unused, namespace, r.landing,
-    admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
+    r.labels?.() ?? admittedLabels(r.used.pd === r.unused.pd ? [r.used.pd] : [r.used.pd, r.unused.pd], namespace)!);
   // The pairs of two PodDefaults by the pair of kinds and the landing that shows them; those of one that
   // gives both kinds are reported on their own, at most once each.
   const byKinds = PAIRS.map(() => new Map<string, Reported[]>());
@@ -316,29 +324,54 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     if (pair === undefined) { byPartner.set(b, pair = pairSettings(own, other ?? NO_SETTINGS, containerEnvOf([a, b], namespace, keys))); }
     return pair;
   };
-  /** Whether botocore raises ProfileNotFound in a pod that selects `a` and `b` (see `botocoreProfile`), before it tries any credential. */
-  const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound) =>
-    botocoreProfile(settingsBeside(a, b) ?? settings.get(a) ?? NO_SETTINGS)?.profile === '';
   /**
-   * The offer `i` as a credential in a pod that also selects `partner`, whose env joins its own (expanded with the
-   * pair's, see `settingsBeside`), and whose AWS files botocore reads with its own.
+   * The settings of a pod that selects `a`, `b` and the `thirds` (identity-thirds.ts), `a`'s first: each one's join
+   * the others' (two `env` values of one name the webhook refuses, so the first is the one), expanded with the env they
+   * merge into when one of them refers to a variable. Without thirds, `settingsBeside`.
    */
-  const credentialBeside = (i: number, partner: PodDefaultFound) => {
+  const settingsWith = (a: PodDefaultFound, b: PodDefaultFound, thirds: readonly PodDefaultFound[]): Settings | undefined => {
+    if (thirds.length === 0) { return settingsBeside(a, b); }
+    const members = [...new Set([a, b, ...thirds])];
+    let merged = settings.get(a) ?? NO_SETTINGS;
+    for (let i = 1; i < members.length; i++) { merged = pairSettings(merged, settings.get(members[i]) ?? NO_SETTINGS); }
+    return members.some(pd => referringNames(pd).size > 0) ? pairSettings(merged, NO_SETTINGS, containerEnvOf(members, namespace, keys)) : merged;
+  };
+  /** Whether botocore raises ProfileNotFound in a pod that selects `a`, `b` and `thirds` (see `botocoreProfile`), before it tries any credential. */
+  const botocoreRaises = (a: PodDefaultFound, b: PodDefaultFound, thirds: readonly PodDefaultFound[]) =>
+    botocoreProfile(settingsWith(a, b, thirds) ?? settings.get(a) ?? NO_SETTINGS)?.profile === '';
+  /**
+   * The offer `i` as a credential in a pod that also selects `partner` and `thirds`, whose env joins its own (expanded
+   * with theirs, see `settingsWith`), and whose AWS files botocore reads with its own (a third's files are none of the pair's).
+   */
+  const credentialBeside = (i: number, partner: PodDefaultFound, thirds: readonly PodDefaultFound[] = NO_THIRDS) => {
     if (!isFileOffer(found[i])) { return credentialAlone(i); }
-    const beside = settingsBeside(found[i].pd, partner);
+    const beside = settingsWith(found[i].pd, partner, thirds);
     const partnerFiles = partner === found[i].pd || found[i].kind === 'google-gcloud-file' ? undefined : awsFiles.get(partner);
     return beside === undefined && partnerFiles === undefined ? credentialAlone(i)
       : credentialOf(found[i], beside ?? settings.get(found[i].pd) ?? NO_SETTINGS, namespace, files, partnerFiles);
   };
   /**
-   * Whether a pod that selects `a` and `b` gets an AWS credential of one of `kinds` (from either; a file's read with
-   * the pair's env and files): botocore then uses it before the pair's `used` one.
+   * Whether a pod that selects `a`, `b` and `thirds` gets an AWS credential of one of `kinds` (from `a` or `b`; a file's
+   * read with the pod's env and the pair's files): botocore then uses it before the pair's `used` one.
    */
-  const getsAny = (kinds: readonly Kind[], a: PodDefaultFound, b: PodDefaultFound) => kinds.some(kind =>
+  const getsAny = (kinds: readonly Kind[], a: PodDefaultFound, b: PodDefaultFound, thirds: readonly PodDefaultFound[]) => kinds.some(kind =>
     [[a, b], [b, a]].some(([pd, partner]) => {
       const i = offered.get(pd)!.get(kind);
-      return i !== undefined && credentialBeside(i, partner) !== undefined;
+      return i !== undefined && credentialBeside(i, partner, thirds) !== undefined;
     }));
+  // Whether some AWS profile variable is, or may expand to, empty: only then may a third's change a pair of env credentials.
+  let profileMayBeEmpty = false;
+  settings.forEach((own, pd) => PROFILE_SETTINGS.forEach(name => {
+    const setting = own.get(name);
+    profileMayBeEmpty ||= setting?.value === '' || (setting?.fromEnv === true && referringNames(pd).has(name));
+  }));
+  /** The PodDefaults that set each list of variables (by its text), a pair's thirds among them (identity-thirds.ts). */
+  const thirdsReading = new Map<string, Thirds>();
+  const settersOf = (read: readonly string[]) => {
+    let found = thirdsReading.get(read.join());
+    if (found === undefined) { thirdsReading.set(read.join(), found = new Thirds(group, settings, read)); }
+    return found;
+  };
   PAIRS.forEach((pair, p) => {
     const before = awsBefore(pair.used);
     // A PodDefault that gives AWS keys or a web identity botocore tries before the pair's `used` kind (in its env, whatever
@@ -350,6 +383,11 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
     const givesPairKind = (pd: PodDefaultFound) => offered.get(pd)!.has(pair.used) || offered.get(pd)!.has(pair.unused);
     const fileBefore = before.some(kind => FILE_SETTINGS[kind] !== undefined && found.some(o => o.kind === kind && givesPairKind(o.pd)));
     const fileKind = FILE_SETTINGS[pair.used] !== undefined ? pair.used : FILE_SETTINGS[pair.unused] !== undefined ? pair.unused : undefined;
+    // The variables that decide the pair's credentials in a pod: a third PodDefault the pod selects may set them.
+    const thirds = settersOf(fileKind !== undefined ? FILE_SETTINGS[fileKind]! : pair.cloud !== 'aws' ? []
+      : fileBefore ? AWS_SETTINGS : profileMayBeEmpty ? PROFILE_SETTINGS : []);
+    // Whether a pair of these kinds may have a third that changes its verdict (one that sets what neither sets alike).
+    const followThirds = thirds.searched && thirds.mayChange([pair.used, pair.unused].map(kind => found.filter(o => o.kind === kind).map(o => o.pd)));
     // Whether a PodDefault of the other kind sets a variable that says where or which file the SDK reads: the
     // files then count pair by pair; otherwise each counts as its own PodDefault's env says.
     const open = (fileKind !== undefined && found.some(o => o.kind !== fileKind && (o.kind === pair.used || o.kind === pair.unused)
@@ -360,7 +398,9 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       || (pair.cloud === 'aws' && found.some(o => (o.kind === pair.used || o.kind === pair.unused) && botocoreProfile(settings.get(o.pd) ?? NO_SETTINGS)?.profile === ''))
       // A role profile may be sourced from the other PodDefault's file, and shadow a file's keys there: pairs of a file's
       // kind only (AWS keys, web identities and container credentials in the env are each one whatever files the pod holds).
-      || (fileKind !== undefined && pair.cloud === 'aws' && roles);
+      || (fileKind !== undefined && pair.cloud === 'aws' && roles)
+      // A third PodDefault may set one of them in some pods of a pair: the pairs are judged one by one.
+      || followThirds;
     // Each credential of the pair's kinds, its class its kind: two of one kind never make a pair.
     const entries: Entry<number>[] = [];
     for (let i = 0; i < found.length; i++) {
@@ -374,13 +414,34 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
       const [u, v] = a.klass === pair.used ? [a.item, b.item] : [b.item, a.item];
       // A PodDefault gives each kind once, so the pair of kinds and the two PodDefaults name the credentials.
       const id = (p * group.length + place.get(found[u].pd)!) * group.length + place.get(found[v].pd)!;
-      if (reported.has(id) || (pair.cloud === 'aws' && botocoreRaises(found[u].pd, found[v].pd))) { return; }
+      if (reported.has(id)) { return; }
+      // The thirds a pod of the pair may select: judged over each set of them some admitted pod selects exactly.
+      const withThirds = followThirds ? thirds.of(found[u].pd, found[v].pd) : undefined;
+      if (withThirds !== undefined && withThirds.length > 0) {
+        judgeWithThirds(u, v, id, withThirds);
+        return;
+      }
+      if (pair.cloud === 'aws' && botocoreRaises(found[u].pd, found[v].pd, NO_THIRDS)) { return; }
       const used = credentialBeside(u, found[v].pd);
       const unused = used === undefined ? undefined : credentialBeside(v, found[u].pd);
       // botocore uses a file's credential of a kind it tries first (a role profile beside a web identity and container
       // credentials): that pair is the one reported. The pair judged is a pair of that kind too, so the work stays that of the pairs found.
-      if (used === undefined || unused === undefined || (fileBefore && getsAny(before, found[u].pd, found[v].pd))) { return; }
+      if (used === undefined || unused === undefined || (fileBefore && getsAny(before, found[u].pd, found[v].pd, NO_THIRDS))) { return; }
       if (admission.admits(used.pd, unused.pd)) { reported.set(id, { kinds: p, id, used, unused, landing }); }
+    };
+    /** `judge` of the offers `u` (of the kind used) and `v`, over the sets of `withThirds` some admitted pod of the pair selects exactly. */
+    const judgeWithThirds = (u: number, v: number, id: number, withThirds: readonly PodDefaultFound[]) => {
+      const [pu, pv] = [found[u].pd, found[v].pd];
+      if (!admission.admits(pu, pv)) { return; }
+      /** The credentials of the pair in a pod that also selects `with_`, when botocore (or the other SDK) silently uses `used`; as `judge`. */
+      const verdict = (with_: readonly PodDefaultFound[]) => {
+        if (pair.cloud === 'aws' && botocoreRaises(pu, pv, with_)) { return undefined; }
+        const used = credentialBeside(u, pv, with_);
+        const unused = used === undefined ? undefined : credentialBeside(v, pu, with_);
+        return used === undefined || unused === undefined || (fileBefore && getsAny(before, pu, pv, with_)) ? undefined : { used, unused };
+      };
+      const seen = searchThirds(pu === pv ? [pu] : [pu, pv], withThirds, (x, y) => admission.admits(x, y), verdict);
+      if (seen !== undefined) { reported.set(id, { kinds: p, id, used: seen.result.used, unused: seen.result.unused, landing, labels: seen.labels }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
     for (let e = 1; e < entries.length; e++) {
