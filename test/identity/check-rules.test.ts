@@ -113,6 +113,12 @@ describe('cloud-identity on manifests', () => {
     ['an Azure account key beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
       pd('blob', { envFrom: [{ secretRef: { name: 'blob' } }] }), secret('blob', ['AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_STORAGE_ACCOUNT_KEY'])],
       'silently uses an Azure Storage account key, SAS token or connection string of blob, since adlfs uses a connection string'],
+    // GIVEN adlfs's own service principal (AZURE_STORAGE_CLIENT_*, not azure-identity's names) beside a federated token
+    ['an adlfs service principal beside a federated token', [pd('identity', { env: [{ name: 'AZURE_FEDERATED_TOKEN_FILE', value: '/t' }] }),
+      pd('blob-sp', { envFrom: [{ secretRef: { name: 'blob-sp' } }] }), secret('blob-sp', ['AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_STORAGE_CLIENT_ID', 'AZURE_STORAGE_CLIENT_SECRET', 'AZURE_STORAGE_TENANT_ID'])],
+      'poddefault blob-sp (s1) gives an adlfs service principal\'s client secret (AZURE_STORAGE_CLIENT_SECRET of the envFrom Secret blob-sp) and poddefault identity (s0) gives an Azure federated token '
+      + '(workload identity) (env AZURE_FEDERATED_TOKEN_FILE) in namespace team-a: a notebook that selects both (labelled blob-sp=true,identity=true) silently uses an adlfs service principal\'s '
+      + 'client secret of blob-sp, since adlfs builds a ClientSecretCredential from AZURE_STORAGE_CLIENT_ID, AZURE_STORAGE_CLIENT_SECRET and AZURE_STORAGE_TENANT_ID before it asks DefaultAzureCredential'],
     ['gcloud\'s application default credentials mounted beside GOOGLE_APPLICATION_CREDENTIALS', [pd('wif', { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/etc/wif/c.json' }] }),
       pd('gcloud', { volumes: [{ name: 'adc', secret: { secretName: 'adc' } }], volumeMounts: [{ name: 'adc', mountPath: '/home/jovyan/.config/gcloud' }] }),
       secret('adc', ['application_default_credentials.json'])],

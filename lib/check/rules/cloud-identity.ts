@@ -57,7 +57,7 @@ import { describeLabels, Entry, Meetings } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
-type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'aws-role-profile' | 'aws-profile' | 'aws-container' | 'azure-storage-key' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
+type Kind = 'aws-keys' | 'aws-web-identity' | 'aws-file' | 'aws-role-profile' | 'aws-profile' | 'aws-container' | 'azure-storage-key' | 'azure-storage-client-secret' | 'azure-client-secret' | 'azure-password' | 'azure-federated-token'
   | 'google-application-credentials' | 'google-gcloud-file';
 
 /** What each kind is, for messages. */
@@ -69,6 +69,7 @@ const WHAT: Record<Kind, string> = {
   'aws-profile': 'an AWS config file with keys, or a credential_process, for the profile botocore reads',
   'aws-container': 'AWS container credentials (EKS Pod Identity)',
   'azure-storage-key': 'an Azure Storage account key, SAS token or connection string',
+  'azure-storage-client-secret': 'an adlfs service principal\'s client secret',
   'azure-client-secret': 'an Azure client secret or certificate',
   'azure-password': 'an Azure user\'s password',
   'azure-federated-token': 'an Azure federated token (workload identity)',
@@ -87,6 +88,9 @@ const VARIABLES: Record<string, Kind> = {
   AZURE_STORAGE_ACCOUNT_KEY: 'azure-storage-key',
   AZURE_STORAGE_SAS_TOKEN: 'azure-storage-key',
   AZURE_STORAGE_CONNECTION_STRING: 'azure-storage-key',
+  // adlfs 2026.8.0 spec.py: AZURE_STORAGE_CLIENT_ID, _SECRET and _TENANT_ID (not azure-identity's names) make a
+  // ClientSecretCredential (facts: more-access.md 3.1).
+  AZURE_STORAGE_CLIENT_SECRET: 'azure-storage-client-secret',
   AZURE_CLIENT_SECRET: 'azure-client-secret',
   AZURE_CLIENT_CERTIFICATE_PATH: 'azure-client-secret',
   // @azure/identity 4.13.0 EnvironmentCredential: with AZURE_USERNAME, a UsernamePasswordCredential.
@@ -111,6 +115,7 @@ const PAIRS: readonly { readonly cloud: string; readonly used: Kind; readonly un
   { cloud: 'aws', used: 'aws-role-profile', unused: 'aws-container', why: 'botocore\'s credential chain assumes a profile\'s role before it asks the container credentials endpoint' },
   { cloud: 'aws', used: 'aws-profile', unused: 'aws-container', why: 'botocore\'s credential chain runs a credential_process and reads the config file before the container credentials endpoint' },
   { cloud: 'azure', used: 'azure-storage-key', unused: 'azure-federated-token', why: 'adlfs uses a connection string, account key or SAS token before it asks DefaultAzureCredential, the only one that reads the federated token' },
+  { cloud: 'azure', used: 'azure-storage-client-secret', unused: 'azure-federated-token', why: 'adlfs builds a ClientSecretCredential from AZURE_STORAGE_CLIENT_ID, AZURE_STORAGE_CLIENT_SECRET and AZURE_STORAGE_TENANT_ID before it asks DefaultAzureCredential, the only one that reads the federated token' },
   { cloud: 'azure', used: 'azure-client-secret', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_CLIENT_SECRET, before WorkloadIdentityCredential' },
   { cloud: 'azure', used: 'azure-password', unused: 'azure-federated-token', why: 'DefaultAzureCredential tries EnvironmentCredential, which reads AZURE_USERNAME and AZURE_PASSWORD, before WorkloadIdentityCredential' },
   { cloud: 'google', used: 'google-application-credentials', unused: 'google-gcloud-file', why: 'Google\'s auth libraries read the file GOOGLE_APPLICATION_CREDENTIALS names before gcloud\'s application default credentials' },
