@@ -1,4 +1,5 @@
-// The reader of Go's text/template (lib/check/go-template.ts), held to Go itself: kubectl 1.32 is a Go program whose
+// The reader of Go's text/template (lib/check/go-template.ts), held to Go itself: kubectl 1.32 (v1.32.4, built with
+// go1.23.8: `kubectl version --client -o json`) is a Go program whose
 // `-o go-template=...` parses the template with text/template and executes it over the object (a map), with
 // missingkey=error under --allow-missing-template-keys=false (k8s.io/cli-runtime pkg/printers/template.go). It prints
 // "error parsing template" for a parse error and "error executing template ... map has no entry for key" for a
@@ -65,6 +66,9 @@ const VECTORS: readonly (readonly [string, TemplateReading])[] = [
   ['{{ $i, $v := .kind }}', { kind: 'error', line: 1, what: 'too many variables declared in an action' }],
   // lexFieldOrVariable, atTerminator: a `"` right after a field; lexInsideAction: `:` without `=`.
   ['{{ .kind"a" }}', { kind: 'error', line: 1, what: 'a name holds \'"\', where only letters, digits and _ go' }],
+  // command: a `}` alone is a character, no operand: "unexpected \"}\" in operand"; right after a name, no terminator.
+  ['{{ .kind }', { kind: 'error', line: 1, what: 'a punctuation character where Go\'s parser expects none (in an operand)' }],
+  ['{{ .kind}', { kind: 'error', line: 1, what: 'a name holds \'}\', where only letters, digits and _ go' }],
   ['{{ :x }}', { kind: 'error', line: 1, what: 'a : that no = follows (:= declares a variable)' }],
   ['{{ .a\u20ac }}', { kind: 'error', line: 1, what: 'a name holds a character that is no letter, digit or _, where only letters, digits and _ go' }],
   ['{{{{ .kind }}', { kind: 'error', line: 1, what: 'a punctuation character where Go\'s parser expects none (in an action)' }],

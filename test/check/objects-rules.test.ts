@@ -972,9 +972,27 @@ describe('template', () => {
     ['a function the reader does not know', { data: { k: '{{ .username | someFunction }}{{ .my-key }}' } }, {}],
     ['creationPolicy None, which renders nothing', { data: { k: '{{ .my-key }}' } }, { target: { name: 'creds', creationPolicy: 'None', template: { data: { k: '{{ .my-key }}' } } } }],
   ])('%s: not reported', (_title, template, extra) => {
-    // GIVEN a template Go parses, or one the reader cannot be sure of
-    // THEN nothing: false reports are worse than misses
-    expect(checkManifests(inputs(login(template, extra)))).toEqual([]);
+    // GIVEN a template Go parses, or one the reader cannot be sure of, beside one Go cannot parse
+    const beside = externalSecret('other', { target: { name: 'other' }, data: [{ secretKey: 'a', remoteRef: { key: 'k' } }] });
+    beside.spec.target.template = { data: { k: '{{ .my-key }}' } };
+    const problems = checkManifests(inputs(beside, login(template, extra)));
+    // THEN only the other: false reports are worse than misses
+    expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([['template', ['s0'], 'spec.target.template.data.k']]);
+  });
+
+  test('a ClusterExternalSecret: each ExternalSecret it makes ESO write is judged', () => {
+    // GIVEN a CES for namespace team-a whose externalSecretSpec has a template Go cannot parse
+    const ces = {
+      apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'login' },
+      spec: { namespaces: ['team-a'], externalSecretSpec: login({ data: { k: '{{ .username }' } }).spec },
+    };
+    // THEN its ExternalSecret in team-a, named as the CES's
+    expect(checkManifests(inputs(ces))).toEqual([{
+      ...problem('spec.target.template.data.k', ''),
+      sources: ['s0 (its ExternalSecret in namespace team-a)'],
+      message: 'externalsecret login (s0 (its ExternalSecret in namespace team-a)) in namespace team-a has a spec.target.template.data.k that Go\'s text/template '
+        + `cannot parse: at line 1, a punctuation character where Go's parser expects none (in an operand), ${SUFFIX}`,
+    }]);
   });
 
   test('the template\'s text is never shown', () => {
