@@ -630,7 +630,7 @@ export function clusterExternalSecretDurationProblems(subject: string, source: s
   return problems;
 }
 
-/** Each string of `spec.target.template` that ESO renders as a template, with its path: in the order ESO reads them. */
+/** Each string of `spec.target.template` that ESO renders as a template, with its path: data, templateFrom literals, labels, annotations. */
 function templatedFields(template: any, prefix: string): [string, string][] {
   const fields: [string, string][] = [];
   const add = (map: unknown, path: string) => {
