@@ -630,7 +630,11 @@ export function clusterExternalSecretDurationProblems(subject: string, source: s
   return problems;
 }
 
-/** Each string of `spec.target.template` that ESO renders as a template, with its path: data, templateFrom literals, labels, annotations. */
+/**
+ * Each string of `spec.target.template` that ESO renders as a template, with its path, in the order ESO v2.9.0 renders
+ * them (ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go: templateFrom, then data,
+ * then metadata labels, then annotations; the keys of one map in no fixed order).
+ */
 function templatedFields(template: any, prefix: string): [string, string][] {
   const fields: [string, string][] = [];
   const add = (map: unknown, path: string) => {
@@ -639,12 +643,12 @@ function templatedFields(template: any, prefix: string): [string, string][] {
       if (typeof map[key] === 'string') { fields.push([`${path}${shownPart(key)}`, map[key]]); }
     }
   };
-  add(template.data, `${prefix}.data`);
   if (Array.isArray(template.templateFrom)) {
     template.templateFrom.forEach((from: any, i: number) => {
       if (typeof from?.literal === 'string') { fields.push([`${prefix}.templateFrom[${i}].literal`, from.literal]); }
     });
   }
+  add(template.data, `${prefix}.data`);
   if (isPlainObject(template.metadata)) {
     add(template.metadata.labels, `${prefix}.metadata.labels`);
     add(template.metadata.annotations, `${prefix}.metadata.annotations`);
@@ -671,7 +675,7 @@ const DASHED_FIX = 'read a key that holds \'-\' with {{ index . "the-key" }}: {{
  * text/template parser reports in it (`readGoTemplate`), or, when the inputs are all known (`templateInputs`), the first
  * `.name` every run reads that no input gives, which fails with missingkey=error. Templated are the values of
  * `target.template.data`, each `templateFrom[].literal` and the values of `target.template.metadata` labels and
- * annotations (externalsecret_controller_template.go). Assumes the default delimiters (ESO's
+ * annotations (`templatedFields`). Assumes the default delimiters (ESO's
  * `--template-left-delimiter`/`--template-right-delimiter` can change them). Names the field, the line and what is
  * wrong in words; never the template's text, which may hold a secret.
  */

@@ -946,7 +946,7 @@ describe('template', () => {
       templateFrom: [{ literal: 'a: {{ .username' }],
       metadata: { labels: { team: '{{ if .username }}a' }, annotations: { note: '{{ end }}' } },
     })));
-    // THEN each, by its path
+    // THEN each, by its path, in the order ESO renders them (ApplyTemplate: templateFrom, data, labels, annotations)
     expect(problems).toEqual([
       problem('spec.target.template.templateFrom[0].literal', 'Go\'s text/template cannot parse: at line 1, an action opened with {{ is not closed with }}'),
       problem('spec.target.template.metadata.labels.team', 'Go\'s text/template cannot parse: at line 1, an {{ if }} with no {{ end }} (the template ends first)'),
