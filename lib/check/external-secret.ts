@@ -21,6 +21,7 @@ import { isPlainObject, str, typeName } from '../json';
 import { shownKey, shownName } from '../names';
 import { goDurationNanoseconds } from '../sources/go-duration';
 import { missingField, notAllowed, Refusal, schemaRefusal, wrongType } from './eso-schema';
+import { readGoTemplate } from './go-template';
 import { apiGroup } from './input-model';
 import { Found, isExternalSecret, ns } from './objects';
 import { checkProblem } from './problem';
@@ -591,6 +592,16 @@ export function externalSecretProblems(objects: readonly Found[]): CheckProblem[
         fix: REPEATED_KEY_FIX,
       }));
     }
+    if (externalSecretTarget(found) !== undefined) {
+      for (const template of templateProblems(read.manifest.spec, 'spec')) {
+        problems.push(checkProblem({
+          rule: 'template', namespace: found.namespace, sources: [found.source], key: template.field,
+          message: `externalsecret ${shownName(found.name, 'name')} (${found.source}) in namespace ${ns(found.namespace)} has ${template.problem}, `
+            + 'so every sync fails and External Secrets Operator writes nothing of it',
+          fix: template.fix,
+        }));
+      }
+    }
     const problem = durationProblem(found.manifest.spec?.refreshInterval);
     if (problem === undefined) { continue; }
     problems.push(checkProblem({
@@ -615,6 +626,84 @@ export function clusterExternalSecretDurationProblems(subject: string, source: s
       message: `${subject} has a ${field} that ${problem}: External Secrets Operator cannot read the ClusterExternalSecret, and writes no ExternalSecret of it`,
       fix: DURATION_FIX,
     }));
+  }
+  return problems;
+}
+
+/**
+ * Each string of `spec.target.template` that ESO renders as a template, with its path, in the order ESO v2.9.0 renders
+ * them (ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go: templateFrom, then data,
+ * then metadata labels, then annotations; the keys of one map in no fixed order).
+ */
+function templatedFields(template: any, prefix: string): [string, string][] {
+  const fields: [string, string][] = [];
+  const add = (map: unknown, path: string) => {
+    if (!isPlainObject(map)) { return; }
+    for (const key of Object.keys(map)) {
+      if (typeof map[key] === 'string') { fields.push([`${path}${shownPart(key)}`, map[key]]); }
+    }
+  };
+  if (Array.isArray(template.templateFrom)) {
+    template.templateFrom.forEach((from: any, i: number) => {
+      if (typeof from?.literal === 'string') { fields.push([`${prefix}.templateFrom[${i}].literal`, from.literal]); }
+    });
+  }
+  add(template.data, `${prefix}.data`);
+  if (isPlainObject(template.metadata)) {
+    add(template.metadata.labels, `${prefix}.metadata.labels`);
+    add(template.metadata.annotations, `${prefix}.metadata.annotations`);
+  }
+  return fields;
+}
+
+/**
+ * The keys of `.` in the templates of `spec` when its manifest tells them all: the `data[].secretKey`s, when there is
+ * no `dataFrom` item, whose keys only the provider knows (ESO v2.9.0 merges the dataFrom results, then each
+ * data[].secretKey, into one flat map[string]string: runtime/template/v2/template.go `execute`).
+ */
+function templateInputs(spec: any): ReadonlySet<string> | undefined {
+  if (hasItems(spec.dataFrom) || !Array.isArray(spec.data)) { return undefined; }
+  return new Set(spec.data.map((item: any) => item.secretKey).filter((key: unknown): key is string => typeof key === 'string'));
+}
+
+const TEMPLATE_FIX = 'correct the template (External Secrets Operator\'s engine is Go\'s text/template with the delimiters {{ and }}; '
+  + 'a literal {{ is written {{ "{{" }})';
+const DASHED_FIX = 'read a key that holds \'-\' with {{ index . "the-key" }}: {{ .the-key }} is no field name in Go\'s text/template';
+
+/**
+ * Why ESO v2.9.0 can never render a template of `spec` (an ExternalSecret's, as stored): the first error Go's
+ * text/template parser reports in it (`readGoTemplate`), or, when the inputs are all known (`templateInputs`), the first
+ * `.name` every run reads that no input gives, which fails with missingkey=error. Templated are the values of
+ * `target.template.data`, each `templateFrom[].literal` and the values of `target.template.metadata` labels and
+ * annotations (`templatedFields`). Assumes the default delimiters (ESO's
+ * `--template-left-delimiter`/`--template-right-delimiter` can change them). Names the field, the line and what is
+ * wrong in words; never the template's text, which may hold a secret.
+ */
+export function templateProblems(spec: any, prefix: string): Refusal[] {
+  const template = isPlainObject(spec) && isPlainObject(spec.target) ? spec.target.template : undefined;
+  if (!isPlainObject(template)) { return []; }
+  const inputs = templateInputs(spec);
+  const problems: Refusal[] = [];
+  for (const [field, text] of templatedFields(template, `${prefix}.target.template`)) {
+    const reading = readGoTemplate(text);
+    if (reading.kind === 'error') {
+      problems.push({
+        field,
+        problem: `a ${field} that Go's text/template cannot parse: at line ${reading.line}, ${reading.what}`,
+        fix: reading.dashedField === true ? DASHED_FIX : TEMPLATE_FIX,
+      });
+      continue;
+    }
+    if (reading.kind !== 'parsed' || inputs === undefined) { continue; }
+    const missing = reading.reads.find(read => !inputs.has(read.name));
+    if (missing === undefined) { continue; }
+    const given = inputs.size === 0 ? 'none' : [...inputs].map(shownKey).join(', ');
+    problems.push({
+      field,
+      problem: `a ${field} that reads .${shownKey(missing.name)} at line ${missing.line}, which no ${prefix}.data[].secretKey gives (the template's inputs, `
+        + `as there is no dataFrom: ${given}): with missingkey=error a run fails there (map has no entry for key), if not before`,
+      fix: `add a ${prefix}.data item of secretKey ${shownKey(missing.name)}, or read a secretKey given`,
+    });
   }
   return problems;
 }

@@ -64,7 +64,8 @@ export interface CheckProblem {
    * `listing`, `spawner-volume`, `label-key`, `label-value`, `annotation-key`, `annotation-size` (annotations over the 256 KiB the API server allows, in an object, or in the
    * notebook one or two PodDefaults change), `selector` (a PodDefault's, or a
    * ClusterExternalSecret's namespace selectors), `refresh-interval` (an ExternalSecret's or ClusterExternalSecret's
-   * duration that External Secrets Operator cannot read), `secret-data` (a Secret whose `data` the API server cannot
+   * duration that External Secrets Operator cannot read), `template` (an ExternalSecret template Go's text/template cannot
+   * parse, or that reads a key no `spec.data[].secretKey` gives), `secret-data` (a Secret whose `data` the API server cannot
    * decode as base64, a `data` or `stringData` value of the wrong type, more than 1 MiB of data, or a key the API server refuses, or an ExternalSecret's
    * two `spec.data` items of one `secretKey`, which External Secrets Operator's webhook refuses, or a key of the Secret it
    * writes that the API server refuses), `secret-type` (a

@@ -915,6 +915,95 @@ describe('refresh-interval', () => {
   });
 });
 
+describe('template', () => {
+  // ESO v2.9.0 renders spec.target.template with Go's text/template (runtime/template/v2/template.go execute: Parse, then
+  // Execute over a flat map[string]string of the fetched keys, with missingkey=error). The reader's vectors are compared
+  // with Go's own parser through kubectl in test/check/go-template.test.ts.
+  const SUFFIX = 'so every sync fails and External Secrets Operator writes nothing of it';
+  const FIX = 'correct the template (External Secrets Operator\'s engine is Go\'s text/template with the delimiters {{ and }}; a literal {{ is written {{ "{{" }})';
+  const login = (template: any, extra: any = {}) => externalSecret('login', {
+    target: { name: 'creds', template },
+    data: [{ secretKey: 'username', remoteRef: { key: 'k' } }, { secretKey: 'my-key', remoteRef: { key: 'k' } }],
+    ...extra,
+  });
+  const problem = (key: string, what: string, fix = FIX) => ({
+    rule: 'template', namespace: 'team-a', sources: ['s0'], key, fix,
+    message: `externalsecret login (s0) in namespace team-a has a ${key} that ${what}, ${SUFFIX}`,
+  });
+
+  test('a field name that holds \'-\': reported by its key, with the index form as the fix', () => {
+    // GIVEN a template data value that reads .my-key (Go's lexer: "bad character U+002D '-'")
+    const problems = checkManifests(inputs(login({ data: { 'config.json': '{"u":"{{ .username }}",\n"k":"{{ .my-key }}"}' } })));
+    // THEN the field by its path, the line, the cause in words, and the form that reads the key
+    expect(problems).toEqual([problem('spec.target.template.data["config.json"]',
+      'Go\'s text/template cannot parse: at line 2, a field name that holds \'-\' (Go reads .my-key as .my followed by -key)',
+      'read a key that holds \'-\' with {{ index . "the-key" }}: {{ .the-key }} is no field name in Go\'s text/template')]);
+  });
+
+  test('an unclosed action in a templateFrom literal, an {{ if }} without {{ end }} in a label and in an annotation', () => {
+    // GIVEN three templated places, each one Go cannot parse
+    const problems = checkManifests(inputs(login({
+      templateFrom: [{ literal: 'a: {{ .username' }],
+      metadata: { labels: { team: '{{ if .username }}a' }, annotations: { note: '{{ end }}' } },
+    })));
+    // THEN each, by its path, in the order ESO renders them (ApplyTemplate: templateFrom, data, labels, annotations)
+    expect(problems).toEqual([
+      problem('spec.target.template.templateFrom[0].literal', 'Go\'s text/template cannot parse: at line 1, an action opened with {{ is not closed with }}'),
+      problem('spec.target.template.metadata.labels.team', 'Go\'s text/template cannot parse: at line 1, an {{ if }} with no {{ end }} (the template ends first)'),
+      problem('spec.target.template.metadata.annotations.note', 'Go\'s text/template cannot parse: at line 1, an {{ end }} that closes no {{ if }}, {{ range }} or {{ with }}'),
+    ]);
+  });
+
+  test('a key no secretKey gives, when there is no dataFrom: reported', () => {
+    // GIVEN a template that reads .pasword, where the data items give username and my-key
+    const problems = checkManifests(inputs(login({ data: { password: '{{ .username }}:{{ .pasword | b64enc }}' } })));
+    // THEN the key read, and the inputs there are (missingkey=error)
+    expect(problems).toEqual([problem('spec.target.template.data.password',
+      'reads .pasword at line 1, which no spec.data[].secretKey gives (the template\'s inputs, as there is no dataFrom: username, my-key): '
+      + 'with missingkey=error a run fails there (map has no entry for key), if not before',
+      'add a spec.data item of secretKey pasword, or read a secretKey given')]);
+  });
+
+  test.each<[string, any, any]>([
+    ['index . "my-key"', { data: { k: '{{ index . "my-key" }}' } }, {}],
+    ['the key read from dataFrom\'s keys, known only at sync', { data: { k: '{{ .password }}' } }, { dataFrom: [{ extract: { key: 'k' } }] }],
+    ['a read inside {{ range }}, {{ with }} and an {{ if }} branch', { data: { k: '{{ with .username }}{{ .x }}{{ end }}{{ if .username }}{{ .y }}{{ end }}{{ range .username }}{{ .z }}{{ end }}' } }, {}],
+    ['the second argument of or', { data: { k: '{{ or .username .password }}' } }, {}],
+    ['a function the reader does not know', { data: { k: '{{ .username | someFunction }}{{ .my-key }}' } }, {}],
+    ['creationPolicy None, which renders nothing', { data: { k: '{{ .my-key }}' } }, { target: { name: 'creds', creationPolicy: 'None', template: { data: { k: '{{ .my-key }}' } } } }],
+  ])('%s: not reported', (_title, template, extra) => {
+    // GIVEN a template Go parses, or one the reader cannot be sure of, beside one Go cannot parse
+    const beside = externalSecret('other', { target: { name: 'other' }, data: [{ secretKey: 'a', remoteRef: { key: 'k' } }] });
+    beside.spec.target.template = { data: { k: '{{ .my-key }}' } };
+    const problems = checkManifests(inputs(beside, login(template, extra)));
+    // THEN only the other: false reports are worse than misses
+    expect(problems.map(p => [p.rule, p.sources, p.key])).toEqual([['template', ['s0'], 'spec.target.template.data.k']]);
+  });
+
+  test('a ClusterExternalSecret: each ExternalSecret it makes ESO write is judged', () => {
+    // GIVEN a CES for namespace team-a whose externalSecretSpec has a template Go cannot parse
+    const ces = {
+      apiVersion: 'external-secrets.io/v1', kind: 'ClusterExternalSecret', metadata: { name: 'login' },
+      spec: { namespaces: ['team-a'], externalSecretSpec: login({ data: { k: '{{ .username }' } }).spec },
+    };
+    // THEN its ExternalSecret in team-a, named as the CES's
+    expect(checkManifests(inputs(ces))).toEqual([{
+      ...problem('spec.target.template.data.k', ''),
+      sources: ['s0 (its ExternalSecret in namespace team-a)'],
+      message: 'externalsecret login (s0 (its ExternalSecret in namespace team-a)) in namespace team-a has a spec.target.template.data.k that Go\'s text/template '
+        + `cannot parse: at line 1, a punctuation character where Go's parser expects none (in an operand), ${SUFFIX}`,
+    }]);
+  });
+
+  test('the template\'s text is never shown', () => {
+    // GIVEN a template holding a fake credential and an error
+    const problems = checkManifests(inputs(login({ data: { k: 'FAKE-TOKEN-0000 {{ .a-FAKE-TOKEN-0001 }}', j: '{{ .FAKETOKEN00000000002 }}' } })));
+    // THEN reported, without any of it
+    expect(problems.map(p => p.key)).toEqual(['spec.target.template.data.k', 'spec.target.template.data.j']);
+    expect(JSON.stringify(problems)).not.toMatch(/FAKE|0000/);
+  });
+});
+
 describe('output-file', () => {
   const PER_OBJECT = 'which cdk8s names after an object\'s kind and name only: the later write replaces the earlier one; give them different names, or use another YamlOutputType';
 

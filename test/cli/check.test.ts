@@ -906,6 +906,7 @@ describe('check --help', () => {
     'annotation-size': 'annotations over the 256 KiB the API server takes',
     'shape': 'PodDefault fields of a type or pattern its CRD refuses and required fields missing',
     'refresh-interval': 'refresh durations External Secrets Operator cannot read',
+    'template': 'ExternalSecret templates Go\'s text/template cannot parse',
     'secret-data': 'data that is no base64',
     'secret-type': 'what their type asks for missing',
     'service-account': 'set different service accounts',
