@@ -135,7 +135,7 @@ export function checkDockerConfig(text: string): void {
   if (!isPlainObject(config)) {
     throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
   }
-  const helper = Object.keys(config).find(key => ['credsstore', 'credhelpers'].includes(goFold(key)));
+  const helper = credentialHelperKey(config);
   if (helper !== undefined) {
     throw new AccessError(`keeps its credentials in a credential helper (${quote(helper)}), which grants nothing inside a pod: ` +
       'use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes');
@@ -191,6 +191,23 @@ function checkAuthEntry(server: string, entry: unknown): void {
   if (username !== undefined && password !== undefined) { return; }
   if (identitytoken || registrytoken) { return; }
   throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
+}
+
+/**
+ * The first key of `config` that names a credential helper Docker would ask instead of `auths`, or
+ * undefined when none does. A helper named "" (or null) is none: Docker asks the helper
+ * `getConfiguredCredentialStore` returns only when it is not empty, and reads `auths` otherwise (docker/cli
+ * `cli/config/configfile/file.go`, `GetCredentialsStore`; commit d7bb41fc). So `"credsStore": ""` and an empty
+ * `credHelpers` leave the file's credentials in use. A value Go cannot
+ * decode into the field (a number) makes Docker drop the whole file, and is refused too.
+ */
+function credentialHelperKey(config: Record<string, unknown>): string | undefined {
+  const store = goField(config, 'credsstore');
+  const helpers = goMapField(config, 'credhelpers');
+  const storeInTheWay = store !== undefined && store !== '';
+  const helpersInTheWay = helpers !== undefined
+    && (!isPlainObject(helpers) || Object.values(helpers).some(helper => helper !== '' && helper !== null));
+  return Object.keys(config).find(key => (storeInTheWay && goFold(key) === 'credsstore') || (helpersInTheWay && goFold(key) === 'credhelpers'));
 }
 
 // Docker decodes config.json with Go's encoding/json, which gives a struct field the value of every

@@ -34,6 +34,14 @@ const vectors: [title: string, config: string, docker: string | null, ours: stri
   ['CREDSSTORE', `{"auths":{${entry}},"CREDSSTORE":"fakehelper"}`, null, HELPER('CREDSSTORE')],
   ['CredsStore alone', `{"CredsStore":"fakehelper"}`, null, HELPER('CredsStore')],
   ['an empty credsstore is replaced by a later credsStore', `{"auths":{${entry}},"credsstore":"","credsStore":"fakehelper"}`, null, HELPER('credsstore')],
+  // A helper named "" (or null) is none: Docker reads auths (docker/cli GetCredentialsStore asks a helper only when
+  // its name is not empty). Recorded with the Docker CLI 28.2.2 on this machine, 2026-12-08.
+  ['an empty credsStore turns the helper off', `{"auths":{${entry}},"credsStore":""}`, 'fake-user', 'accepted'],
+  ['a null credsStore', `{"auths":{${entry}},"credsStore":null}`, 'fake-user', 'accepted'],
+  ['an empty credHelpers', `{"auths":{${entry}},"credHelpers":{}}`, 'fake-user', 'accepted'],
+  ['a credHelpers entry naming no helper', `{"auths":{${entry}},"credHelpers":{"${SERVER}":""}}`, 'fake-user', 'accepted'],
+  ['an empty CredsStore and a null credHelpers', `{"auths":{${entry}},"CredsStore":"","credHelpers":null}`, 'fake-user', 'accepted'],
+  ['a credsStore Go cannot decode: Docker drops the whole file', `{"auths":{${entry}},"credsStore":1}`, null, HELPER('credsStore')],
   ['CredHelpers for the registry', `{"auths":{${entry}},"CredHelpers":{"${SERVER}":"fakehelper"}}`, null, HELPER('CredHelpers')],
   ['credhelpers alone', `{"credhelpers":{"${SERVER}":"fakehelper"}}`, null, HELPER('credhelpers')],
   ['entry fields in any case: Username and PASSWORD', `{"auths":{"${SERVER}":{"Username":"fake-user","PASSWORD":"fake-password"}}}`, 'fake-user', 'accepted'],
