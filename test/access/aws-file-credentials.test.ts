@@ -245,6 +245,7 @@ describe('AwsFileCredentials rejects bad input', () => {
       { credentials: AwsCredentials.fromFile(file('config-header', `[profile dev]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromFile(file('key-twice', `[default]\naws_access_key_id = A\naws_access_key_id = B\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromFile(file('bad-region', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\nregion = Frankfurt\n`)) },
+      { credentials: AwsCredentials.fromFile(file('commented-key', `[default]\naws_access_key_id = A # team\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 'fake secret' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: '' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 42 as unknown as string }) },
@@ -390,6 +391,20 @@ print(json.dumps(result))
     expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials, region: 'us-east-2' }),
       `[test/aws-credentials] region: would be written for profile 1 of the credentials (in their order) in the config file, under a header "[profile NAME]" that botocore cannot read, `
       + 'since the name holds a space, a tab, a quote or a backslash: rename the profile, or give it a region line of its own in the credentials file', [FAKE_SECRET]);
+  });
+
+  (hasBotocore ? test : test.skip)('a comment after a key is part of the key botocore signs with, so such a file is refused', () => {
+    // GIVEN a hand-written file with a comment after each key
+    const text = `[default]\naws_access_key_id = ${keys.accessKeyId}  # team key\naws_secret_access_key = ${FAKE_SECRET} ; rotated\n`;
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    writeFileSync(path.join(directory, 'credentials'), text);
+    // WHEN botocore reads it THEN the comments are in the keys
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(['default'])], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ default: [`${keys.accessKeyId}  # team key`, `${FAKE_SECRET} ; rotated`, null, null] });
+    // AND the construct refuses the file, by line
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromFile(scratch('commented', text)) }),
+      '[test/aws-credentials] credentials: the file line 2: aws_access_key_id in the profile of line 1 holds "#" or ";" after a space, which AWS tools read as part of the value, '
+      + 'not as a comment: put the comment on a line of its own', [FAKE_SECRET]);
   });
 
   test('a secret key ending in U+0085, which botocore strips as whitespace, is refused', () => {
