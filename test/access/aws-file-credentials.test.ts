@@ -215,6 +215,9 @@ describe('AwsFileCredentials rejects bad input', () => {
       '[test/aws-credentials] region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
     ['a region with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), region: 'us-east-1' },
       '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret'],
+    ['a region with an existing Secret of a key of its own, mounted alone', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'creds'), region: 'us-east-1' },
+      '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret of which only the key given to fromExistingSecret is mounted (as credentials), '
+      + 'so no config file of it would reach the notebook: leave region out, and keep that Secret\'s file under the key "credentials", an AWS config file under the key "config", and no key in fromExistingSecret'],
     ['an invalid existing Secret name', { credentials: AwsCredentials.fromExistingSecret('AWS_Secret') },
       '[test/aws-credentials] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'aws credentials') },
