@@ -78,10 +78,25 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
  * which messages would repeat and a secret store's template would write into the ExternalSecret.
  */
 export function registryServerProblem(server: string): string | undefined {
-  return server.includes('@')
-    ? 'holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password'
-    : undefined;
+  if (server.includes('@')) {
+    return 'holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password';
+  }
+  if (server !== DOCKER_HUB && DOCKER_HUB_ALIAS.test(server)) {
+    return `names Docker Hub otherwise than ${quote(DOCKER_HUB)}, the one key Docker and go-containerregistry tools (kaniko, crane) look up for a Docker Hub image, `
+      + `so the notebook's tools would pull from Docker Hub without the login: leave server out, or give ${quote(DOCKER_HUB)}`;
+  }
+  return undefined;
 }
+
+/**
+ * Docker Hub by another name than DOCKER_HUB: its hosts, with or without a scheme, a `/v1/` or `/v2/` path
+ * and the last `/`. For a Docker Hub image the Docker CLI asks its credential store for DOCKER_HUB exactly,
+ * and a config.json key matches only when equal to it or, as a host, to the host asked for (docker/cli
+ * `cli/config/credentials/file_store.go`, `Get`; verdicts recorded with the Docker CLI 28.2.2 in
+ * test/sources/docker-config-json.test.ts); go-containerregistry asks for `authn.DefaultAuthKey`, the same
+ * string, for `index.docker.io` (`pkg/authn/keychain.go`, `defaultKeychain.Resolve`).
+ */
+const DOCKER_HUB_ALIAS = /^(https?:\/\/)?(docker\.io|index\.docker\.io|registry-1\.docker\.io)(\/v[12])?\/?$/i;
 
 /** A key of config.json as messages name it: quoted, unless it holds "@", as `https://user:password@host` does. */
 function keyLabel(key: string): string {

@@ -63,12 +63,12 @@ function checked(config: string): string {
   }
 }
 
-/** The user name `docker login` authenticates with from config.json's own credentials, or null. */
-function dockerLogin(config: string): string | null {
+/** The user name `docker login SERVER` (Docker Hub for "") authenticates with from config.json's own credentials, or null. */
+function dockerLogin(config: string, server = SERVER): string | null {
   const dir = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
   try {
     writeFileSync(path.join(dir, 'config.json'), config);
-    const run = spawnSync('docker', ['login', SERVER], {
+    const run = spawnSync('docker', server === '' ? ['login'] : ['login', server], {
       encoding: 'utf8', input: '', timeout: 30_000, env: { ...process.env, DOCKER_CONFIG: dir },
     });
     return /^Authenticating with existing credentials\.\.\. \[Username: (.*)\]$/m.exec(run.stderr)?.[1] ?? null;
@@ -197,6 +197,47 @@ describe('renderDockerLogins', () => {
     expect(renderDockerLogins([{ username: 'u', password: 'a<b>&c', email: 'e@x' }, { server: 'ghcr.io', username: 'v', password: 'q' }]))
       .toBe('{"auths":{"https://index.docker.io/v1/":{"username":"u","password":"a\\u003cb\\u003e\\u0026c","email":"e@x","auth":"dTphPGI+JmM="},'
         + '"ghcr.io":{"username":"v","password":"q","auth":"djpx"}}}');
+  });
+
+  describe('Docker Hub by another name than https://index.docker.io/v1/', () => {
+    const HUB_ALIAS = 'login: server names Docker Hub otherwise than "https://index.docker.io/v1/", the one key Docker and go-containerregistry tools (kaniko, crane) look up '
+      + 'for a Docker Hub image, so the notebook\'s tools would pull from Docker Hub without the login: leave server out, or give "https://index.docker.io/v1/"';
+    /**
+     * Whether `docker login` (Docker Hub, no server given) finds the file's credentials under each key, recorded with the
+     * Docker CLI 28.2.2 on this machine (2026-12-08; DOCKER_CONFIG set, no terminal): only the canonical key is read.
+     */
+    const HUB_KEYS: [key: string, docker: string | null][] = [
+      ['https://index.docker.io/v1/', 'fake-user'],
+      ['docker.io', null],
+      ['index.docker.io', null],
+      ['registry-1.docker.io', null],
+      ['https://index.docker.io/v2/', null],
+      ['https://index.docker.io/v1', null],
+      ['https://index.docker.io', null],
+      ['http://docker.io', null],
+    ];
+
+    test.each(HUB_KEYS)('%s: refused exactly when docker finds no credentials under it', (server, docker) => {
+      // GIVEN a login to Docker Hub under that key WHEN it is rendered THEN it is refused unless Docker reads the key
+      if (docker === null) {
+        expect(() => renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).toThrow(new AccessError(HUB_ALIAS));
+      } else {
+        expect(JSON.parse(renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).auths[server].username).toBe(docker);
+      }
+    });
+
+    (hasDocker ? test.each(HUB_KEYS) : test.skip.each(HUB_KEYS))('docker login on this machine reads Docker Hub\'s key %s as recorded', (server, docker) => {
+      const config = JSON.stringify({ auths: { [server]: { auth: AUTH } } });
+      expect(dockerLogin(config, '')).toBe(docker);
+    });
+
+    test.each(['https://registry-1.docker.io/', 'Docker.IO'])('%s is refused too', server => {
+      expect(() => renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).toThrow(new AccessError(HUB_ALIAS));
+    });
+
+    test('a registry whose name only begins like Docker Hub\'s is taken', () => {
+      expect(Object.keys(JSON.parse(renderDockerLogins([{ server: 'docker.io.example.com', username: 'u', password: 'p' }])).auths)).toEqual(['docker.io.example.com']);
+    });
   });
 
   test('a server named __proto__ is a registry like any other', () => {
