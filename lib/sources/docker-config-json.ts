@@ -166,7 +166,15 @@ export function checkDockerConfig(text: string): void {
   if (servers.length === 0) {
     throw new AccessError('"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin');
   }
-  for (const server of servers) { checkAuthEntry(server, auths[server]); }
+  for (const server of servers) {
+    // The tutorial's layout shows the key as "": Docker looks a registry up by its name, the exact key or one
+    // that names the same host (docker/cli `file_store.go`, `Get`), and the kubelet parses the key as a URL.
+    if (server.trim() === '' || server !== server.trim()) {
+      throw new AccessError(`"auths" entry ${keyLabel(server)} names no registry (its key is empty or has surrounding whitespace, which Docker never matches): `
+        + 'write the registry as its key, such as "ghcr.io" or "https://index.docker.io/v1/" for Docker Hub');
+    }
+    checkAuthEntry(server, auths[server]);
+  }
   for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], keyLabel(key)); }
 }
 

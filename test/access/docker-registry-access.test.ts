@@ -229,6 +229,8 @@ describe('DockerRegistryAccess rejects bad input', () => {
     const more: Array<Partial<DockerRegistryAccessProps>> = [
       { config: DockerConfig.fromFile('a'.repeat(300)) },
       { config: DockerConfig.fromLogin({ username: 'u', password: 42 as unknown as string }) },
+      { config: DockerConfig.fromLogin({ server: 'docker.io', username: 'u', password: 'p' }) },
+      { config: DockerConfig.fromJson('{"auths":{"ghcr.io ":{"username":"u","password":"p"}}}') },
     ];
     const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new DockerRegistryAccess(userChart(), 'docker-config', props as DockerRegistryAccessProps)));
     // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who

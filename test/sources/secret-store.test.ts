@@ -516,6 +516,7 @@ describe('secret store sources reject bad input', () => {
       login({ password: { key: 'kubeflow/registry ' } }),
       login({ server: ' ' }),
       login({ server: 'fake-user:fake-pass@ghcr.io' }),
+      login({ server: 'docker.io' }),
       keys({ profile: 'my profile' }),
       keys({ region: 'EU' }),
       chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
