@@ -227,7 +227,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
       '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
-      '[test/aws-credentials] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.aws/"'],
+      '[test/aws-credentials] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
       '[test/aws-credentials] volumeName: has "_" at character 4; a volume name is a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters), which the api server requires of a volume in a pod: set volumeName to one'],
   ];
