@@ -275,6 +275,10 @@ export function regionProblem(region: string): string | undefined {
 
 /** Why `name` is no profile name, said without showing it, or undefined when it is one. */
 export function profileNameProblem(name: string): string | undefined {
+  if (name === DEFAULTS_SECTION) {
+    // configparser's defaults section: botocore sees no profile in it, and every profile of the file inherits its keys.
+    return 'is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"';
+  }
   if (typeof name === 'string' && PROFILE_NAME.test(name)) { return undefined; }
   return `${refusal(name, PROFILE_NAME_RULE, 'a profile name')}: rename it`;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
+import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps, SecretStoreRef } from '../../lib';
 import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
@@ -249,6 +249,7 @@ describe('AwsFileCredentials rejects bad input', () => {
       { credentials: AwsCredentials.fromFile(file('key-twice', `[default]\naws_access_key_id = A\naws_access_key_id = B\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromFile(file('bad-region', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\nregion = Frankfurt\n`)) },
       { credentials: AwsCredentials.fromFile(file('commented-key', `[default]\naws_access_key_id = A # team\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
+      { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'DEFAULT' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 'fake secret' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: '' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 42 as unknown as string }) },
@@ -408,6 +409,23 @@ print(json.dumps(result))
     expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromFile(scratch('commented', text)) }),
       '[test/aws-credentials] credentials: the file line 2: aws_access_key_id in the profile of line 1 holds "#" or ";" after a space, which AWS tools read as part of the value, '
       + 'not as a comment: put the comment on a line of its own', [FAKE_SECRET]);
+  });
+
+  (hasBotocore ? test : test.skip)('a profile named "DEFAULT" is no profile to botocore, and lends its keys to every other: refused', () => {
+    // GIVEN the file fromProfiles would write for [default] and a profile "DEFAULT" with a session token
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    writeFileSync(path.join(directory, 'credentials'), `[default]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n\n`
+      + `[DEFAULT]\naws_access_key_id = AKIAFAKEOTHER0000000\naws_secret_access_key = fake-other-0000\naws_session_token = fake-token-0000\n`);
+    // WHEN botocore reads it THEN [default] carries the other profile's session token
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(['default'])], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ default: [keys.accessKeyId, FAKE_SECRET, 'fake-token-0000', null] });
+    // AND the construct refuses such a profile, from keys and from a store
+    const refusal = 'profile is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"';
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'DEFAULT' }) }),
+      `[test/aws-credentials] credentials: ${refusal}`, [FAKE_SECRET]);
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', {
+      credentials: AwsCredentials.fromSecretStoreKeys({ store: SecretStoreRef.namespaced('vault'), accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, profile: 'DEFAULT' }),
+    }), `[test/aws-credentials] credentials: ${refusal}`, [FAKE_SECRET]);
   });
 
   test('a secret key ending in U+0085, which botocore strips as whitespace, is refused', () => {

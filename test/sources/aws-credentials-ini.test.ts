@@ -152,6 +152,8 @@ describe('renderCredentialsIni', () => {
       'profile has a space at character 3; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it'],
     ['a profile name with a bracket', [{ name: 'dev]', ...keys }],
       'profile has "]" at character 4; a profile name is letters, digits, "-", "_", ".", "@" and "+": rename it'],
+    ['a profile named "DEFAULT", configparser\'s defaults section', [{ name: 'default', ...keys }, { name: 'DEFAULT', ...keys, sessionToken: 'fake-token-0000' }],
+      'profile is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"'],
     ['the same profile twice', [{ name: 'dev', ...keys }, { name: 'dev', ...keys }],
       'profile "dev" is given twice: give each profile once'],
   ])('rejects %s', (_what, profiles, message) => {
