@@ -143,21 +143,24 @@ export function hasControlCharacter(value: string): boolean {
 
 /**
  * Whether `path` is an absolute path without a `..` segment, a control character (C0 or DEL: a line break,
- * a tab, NUL, a terminal's escape) or whitespace at its end: a directory to mount at. The API server takes
- * the last two, but the mount then lands in a directory no tool reads (`/home/jovyan/.docker/\t`, from a
- * paste or a line read with its trailing space), and the notebook has no credentials, silently.
+ * a tab, NUL, a terminal's escape), a backslash or whitespace at its end: a directory to mount at. The API
+ * server takes the last three, but the mount then lands in a directory no tool reads (`/home/jovyan/.docker/\t`,
+ * from a paste or a line read with its trailing space; `/home/jovyan\.docker\`, a Windows path, is one
+ * directory `jovyan\.docker\` in a Linux container, where only "/" separates), and the notebook has no
+ * credentials, silently.
  */
 export function isAbsoluteDirectory(path: string): boolean {
-  return path.startsWith('/') && !/[\u0000-\u001f\u007f]|(^|\/)\.\.(\/|$)|\s$/.test(path);
+  return path.startsWith('/') && !/[\u0000-\u001f\u007f\\]|(^|\/)\.\.(\/|$)|\s$/.test(path);
 }
 
 /** Why `path` is not `isAbsoluteDirectory`, said without showing it (a secret may be pasted where a path goes). */
 export function directoryProblem(path: string): string {
-  const rule = 'a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end';
+  const rule = 'a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end';
   const chars = Array.from(path);
-  const bad = chars.findIndex(c => /[\u0000-\u001f\u007f]/.test(c));
+  const bad = chars.findIndex(c => /[\u0000-\u001f\u007f\\]/.test(c));
   const where = path === '' ? 'is empty'
     : !path.startsWith('/') ? 'is not an absolute path (it does not start with "/")'
+      : bad >= 0 && chars[bad] === '\\' ? `has "\\", a Windows path separator, at character ${bad + 1} (in a Linux container only "/" separates directories)`
       : bad >= 0 ? `has ${characterClass(chars[bad])} at character ${bad + 1}`
         : /\s$/.test(path) ? `ends with ${characterClass(chars[chars.length - 1])}`
           : 'has a ".." segment';

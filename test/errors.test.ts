@@ -26,7 +26,7 @@ test('a construct\'s own field: path, field and problem, and the message that jo
   // THEN
   expect(error.path).toBe('chart/docker');
   expect(error.field).toBe('mountPath');
-  expect(error.problem).toBe('is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.docker/"');
+  expect(error.problem).toBe('is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"');
   expect(error.message).toBe(`[chart/docker] mountPath: ${error.problem}`);
 });
 

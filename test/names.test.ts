@@ -46,11 +46,13 @@ describe('isAbsoluteDirectory', () => {
     ['/home/jovyan/.docker/ ', false],
     ['/home/jovyan/.docker\u00a0', false],
     ['/home/my notebooks/.docker/', true],
+    // A Windows path: one directory "jovyan\.docker\" in a Linux container.
+    ['/home/jovyan\\.docker\\', false],
   ])('%j -> %j', (path, expected) => {
     // THEN it agrees with the table, and with the plain reading of the rule: absolute, no control character
-    // (C0 or DEL, a line break and a tab among them), no whitespace at its end, no ".." segment
+    // (C0 or DEL, a line break and a tab among them), no backslash, no whitespace at its end, no ".." segment
     expect(isAbsoluteDirectory(path)).toBe(expected);
-    expect(path.startsWith('/') && !/[\u0000-\u001f\u007f]/.test(path) && !/\s$/.test(path) && !path.split('/').includes('..')).toBe(expected);
+    expect(path.startsWith('/') && !/[\u0000-\u001f\u007f\\]/.test(path) && !/\s$/.test(path) && !path.split('/').includes('..')).toBe(expected);
   });
 });
 

@@ -69,7 +69,11 @@ function awsFileSpec(scope: Construct, id: string, props: AwsFileCredentialsProp
   const credentials = readField(path, 'credentials', () => props.credentials._resolve());
   if (props.region !== undefined) {
     if (credentials.kind === 'existing') {
-      throw fieldError(path, 'region', 'only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret');
+      // With a key of its own only that key is mounted (items), so a "config" key of the Secret would not reach the notebook.
+      throw fieldError(path, 'region', credentials.key === undefined || credentials.key === CREDENTIALS_FILE
+        ? 'only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret'
+        : 'only applies to a synthesised Secret, but the source is an existing Secret of which only the key given to fromExistingSecret is mounted (as credentials), '
+          + 'so no config file of it would reach the notebook: leave region out, and keep that Secret\'s file under the key "credentials", an AWS config file under the key "config", and no key in fromExistingSecret');
     }
     if (credentials.kind === 'store' && credentials.profiles === undefined) {
       throw fieldError(path, 'region', 'needs the profile names, but the whole credentials file comes from the secret store: leave region out, or use AwsCredentials.fromSecretStoreKeys with its region');

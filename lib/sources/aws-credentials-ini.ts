@@ -10,7 +10,8 @@ const ACCESS_KEY_ID = 'aws_access_key_id';
 const SECRET_ACCESS_KEY = 'aws_secret_access_key';
 const SESSION_TOKEN = 'aws_session_token';
 const REGION = 'region';
-const KNOWN_KEYS = new Set([ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, REGION]);
+const CREDENTIAL_KEYS = new Set([ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN]);
+const KNOWN_KEYS = new Set([...CREDENTIAL_KEYS, REGION]);
 
 const REGION_NAME = /^[a-z0-9-]+$/;
 /**
@@ -126,6 +127,10 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
     if (value === '') {
       throw new AccessError(`line ${n}: ${what} in ${where} is empty: give a value or remove the line`);
     }
+    const keyProblem = CREDENTIAL_KEYS.has(key) ? credentialLineProblem(value) : undefined;
+    if (keyProblem !== undefined) {
+      throw new AccessError(`line ${n}: ${key} in ${where} ${keyProblem}`);
+    }
     if (key === REGION && regionProblem(value) !== undefined) {
       throw new AccessError(`line ${n}: region in ${where} ${regionProblem(value)}`);
     }
@@ -155,6 +160,18 @@ export function parseCredentialsIni(text: string): CredentialsProfile[] {
       region: values.get(REGION)?.value,
     };
   });
+}
+
+/**
+ * What is wrong with a key or token as a credentials file gives it, or undefined. configparser keeps all of
+ * a line after the delimiter (botocore's RawConfigParser has no inline comment prefixes), so a comment
+ * after a key is part of the key the SDK signs with (botocore 1.43.11, test/sources/aws-credentials-ini.test.ts).
+ */
+function credentialLineProblem(value: string): string | undefined {
+  if (/\s[#;]/.test(value)) {
+    return 'holds "#" or ";" after a space, which AWS tools read as part of the value, not as a comment: put the comment on a line of its own';
+  }
+  return credentialValueProblem(value);
 }
 
 /** configparser's defaults section: its keys are inherited by every section, and it is no section itself. */
@@ -258,6 +275,10 @@ export function regionProblem(region: string): string | undefined {
 
 /** Why `name` is no profile name, said without showing it, or undefined when it is one. */
 export function profileNameProblem(name: string): string | undefined {
+  if (name === DEFAULTS_SECTION) {
+    // configparser's defaults section: botocore sees no profile in it, and every profile of the file inherits its keys.
+    return 'is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"';
+  }
   if (typeof name === 'string' && PROFILE_NAME.test(name)) { return undefined; }
   return `${refusal(name, PROFILE_NAME_RULE, 'a profile name')}: rename it`;
 }

@@ -78,10 +78,25 @@ export function renderDockerLogins(logins: readonly DockerLogin[]): string {
  * which messages would repeat and a secret store's template would write into the ExternalSecret.
  */
 export function registryServerProblem(server: string): string | undefined {
-  return server.includes('@')
-    ? 'holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password'
-    : undefined;
+  if (server.includes('@')) {
+    return 'holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password';
+  }
+  if (server !== DOCKER_HUB && DOCKER_HUB_ALIAS.test(server)) {
+    return `names Docker Hub otherwise than ${quote(DOCKER_HUB)}, the one key Docker and go-containerregistry tools (kaniko, crane) look up for a Docker Hub image, `
+      + `so the notebook's tools would pull from Docker Hub without the login: leave server out, or give ${quote(DOCKER_HUB)}`;
+  }
+  return undefined;
 }
+
+/**
+ * Docker Hub by another name than DOCKER_HUB: its hosts, with or without a scheme, a `/v1/` or `/v2/` path
+ * and the last `/`. For a Docker Hub image the Docker CLI asks its credential store for DOCKER_HUB exactly,
+ * and a config.json key matches only when equal to it or, as a host, to the host asked for (docker/cli
+ * `cli/config/credentials/file_store.go`, `Get`; verdicts recorded with the Docker CLI 28.2.2 in
+ * test/sources/docker-config-json.test.ts); go-containerregistry asks for `authn.DefaultAuthKey`, the same
+ * string, for `index.docker.io` (`pkg/authn/keychain.go`, `defaultKeychain.Resolve`).
+ */
+const DOCKER_HUB_ALIAS = /^(https?:\/\/)?(docker\.io|index\.docker\.io|registry-1\.docker\.io)(\/v[12])?\/?$/i;
 
 /** A key of config.json as messages name it: quoted, unless it holds "@", as `https://user:password@host` does. */
 function keyLabel(key: string): string {
@@ -135,7 +150,7 @@ export function checkDockerConfig(text: string): void {
   if (!isPlainObject(config)) {
     throw new AccessError('is not a JSON object: a Docker config.json is an object with an "auths" map');
   }
-  const helper = Object.keys(config).find(key => ['credsstore', 'credhelpers'].includes(goFold(key)));
+  const helper = credentialHelperKey(config);
   if (helper !== undefined) {
     throw new AccessError(`keeps its credentials in a credential helper (${quote(helper)}), which grants nothing inside a pod: ` +
       'use DockerConfig.fromLogin, or run "docker login" with credential helpers turned off and use the config.json it writes');
@@ -151,7 +166,15 @@ export function checkDockerConfig(text: string): void {
   if (servers.length === 0) {
     throw new AccessError('"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin');
   }
-  for (const server of servers) { checkAuthEntry(server, auths[server]); }
+  for (const server of servers) {
+    // The tutorial's layout shows the key as "": Docker looks a registry up by its name, the exact key or one
+    // that names the same host (docker/cli `file_store.go`, `Get`), and the kubelet parses the key as a URL.
+    if (server.trim() === '' || server !== server.trim()) {
+      throw new AccessError(`"auths" entry ${keyLabel(server)} names no registry (its key is empty or has surrounding whitespace, which Docker never matches): `
+        + 'write the registry as its key, such as "ghcr.io" or "https://index.docker.io/v1/" for Docker Hub');
+    }
+    checkAuthEntry(server, auths[server]);
+  }
   for (const key of Object.keys(config)) { checkNoTrailingNewline(config[key], keyLabel(key)); }
 }
 
@@ -191,6 +214,23 @@ function checkAuthEntry(server: string, entry: unknown): void {
   if (username !== undefined && password !== undefined) { return; }
   if (identitytoken || registrytoken) { return; }
   throw new AccessError(`${where} holds no credentials: give it "auth", or "username" and "password", or an "identitytoken"`);
+}
+
+/**
+ * The first key of `config` that names a credential helper Docker would ask instead of `auths`, or
+ * undefined when none does. A helper named "" (or null) is none: Docker asks the helper
+ * `getConfiguredCredentialStore` returns only when it is not empty, and reads `auths` otherwise (docker/cli
+ * `cli/config/configfile/file.go`, `GetCredentialsStore`; commit d7bb41fc). So `"credsStore": ""` and an empty
+ * `credHelpers` leave the file's credentials in use. A value Go cannot
+ * decode into the field (a number) makes Docker drop the whole file, and is refused too.
+ */
+function credentialHelperKey(config: Record<string, unknown>): string | undefined {
+  const store = goField(config, 'credsstore');
+  const helpers = goMapField(config, 'credhelpers');
+  const storeInTheWay = store !== undefined && store !== '';
+  const helpersInTheWay = helpers !== undefined
+    && (!isPlainObject(helpers) || Object.values(helpers).some(helper => helper !== '' && helper !== null));
+  return Object.keys(config).find(key => (storeInTheWay && goFold(key) === 'credsstore') || (helpersInTheWay && goFold(key) === 'credhelpers'));
 }
 
 // Docker decodes config.json with Go's encoding/json, which gives a struct field the value of every

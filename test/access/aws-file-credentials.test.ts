@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps } from '../../lib';
+import { AwsCredentials, AwsFileCredentials, AwsFileCredentialsProps, SecretStoreRef } from '../../lib';
 import { expectGolden, expectRejected, fixture, secretAndPodDefault, synthAccess, thrownMessage, unsaidInErrorTable, userChart } from '../support';
 import { buildOrReject, expectRefused, scratchFiles, storedBytes } from '../fuzz';
 
@@ -215,6 +215,9 @@ describe('AwsFileCredentials rejects bad input', () => {
       '[test/aws-credentials] region: is not a region name (lower-case letters, digits and "-"): give a region code such as "us-east-1"'],
     ['a region with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), region: 'us-east-1' },
       '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret: leave region out, and put an AWS config file under the key "config" of that Secret'],
+    ['a region with an existing Secret of a key of its own, mounted alone', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'creds'), region: 'us-east-1' },
+      '[test/aws-credentials] region: only applies to a synthesised Secret, but the source is an existing Secret of which only the key given to fromExistingSecret is mounted (as credentials), '
+      + 'so no config file of it would reach the notebook: leave region out, and keep that Secret\'s file under the key "credentials", an AWS config file under the key "config", and no key in fromExistingSecret'],
     ['an invalid existing Secret name', { credentials: AwsCredentials.fromExistingSecret('AWS_Secret') },
       '[test/aws-credentials] credentials: the existing Secret name has an upper-case letter at character 1; a Secret name is a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters): give the name of the Secret as kubectl shows it'],
     ['an invalid existing Secret key', { credentials: AwsCredentials.fromExistingSecret('aws-secret', 'aws credentials') },
@@ -224,7 +227,7 @@ describe('AwsFileCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { credentials: AwsCredentials.fromExistingSecret('aws-secret'), immutable: true },
       '[test/aws-credentials] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { credentials: AwsCredentials.fromKeys(keys), mountPath: '.aws' },
-      '[test/aws-credentials] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.aws/"'],
+      '[test/aws-credentials] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.aws/"'],
     ['an invalid volumeName', { credentials: AwsCredentials.fromKeys(keys), volumeName: 'aws_volume' },
       '[test/aws-credentials] volumeName: has "_" at character 4; a volume name is a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters), which the api server requires of a volume in a pod: set volumeName to one'],
   ];
@@ -245,6 +248,8 @@ describe('AwsFileCredentials rejects bad input', () => {
       { credentials: AwsCredentials.fromFile(file('config-header', `[profile dev]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromFile(file('key-twice', `[default]\naws_access_key_id = A\naws_access_key_id = B\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
       { credentials: AwsCredentials.fromFile(file('bad-region', `[default]\naws_access_key_id = A\naws_secret_access_key = ${FAKE_SECRET}\nregion = Frankfurt\n`)) },
+      { credentials: AwsCredentials.fromFile(file('commented-key', `[default]\naws_access_key_id = A # team\naws_secret_access_key = ${FAKE_SECRET}\n`)) },
+      { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'DEFAULT' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 'fake secret' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: '' }) },
       { credentials: AwsCredentials.fromKeys({ ...keys, secretAccessKey: 42 as unknown as string }) },
@@ -390,6 +395,37 @@ print(json.dumps(result))
     expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials, region: 'us-east-2' }),
       `[test/aws-credentials] region: would be written for profile 1 of the credentials (in their order) in the config file, under a header "[profile NAME]" that botocore cannot read, `
       + 'since the name holds a space, a tab, a quote or a backslash: rename the profile, or give it a region line of its own in the credentials file', [FAKE_SECRET]);
+  });
+
+  (hasBotocore ? test : test.skip)('a comment after a key is part of the key botocore signs with, so such a file is refused', () => {
+    // GIVEN a hand-written file with a comment after each key
+    const text = `[default]\naws_access_key_id = ${keys.accessKeyId}  # team key\naws_secret_access_key = ${FAKE_SECRET} ; rotated\n`;
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    writeFileSync(path.join(directory, 'credentials'), text);
+    // WHEN botocore reads it THEN the comments are in the keys
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(['default'])], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ default: [`${keys.accessKeyId}  # team key`, `${FAKE_SECRET} ; rotated`, null, null] });
+    // AND the construct refuses the file, by line
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromFile(scratch('commented', text)) }),
+      '[test/aws-credentials] credentials: the file line 2: aws_access_key_id in the profile of line 1 holds "#" or ";" after a space, which AWS tools read as part of the value, '
+      + 'not as a comment: put the comment on a line of its own', [FAKE_SECRET]);
+  });
+
+  (hasBotocore ? test : test.skip)('a profile named "DEFAULT" is no profile to botocore, and lends its keys to every other: refused', () => {
+    // GIVEN the file fromProfiles would write for [default] and a profile "DEFAULT" with a session token
+    const directory = mkdtempSync(path.join(tmpdir(), 'aws-home-'));
+    writeFileSync(path.join(directory, 'credentials'), `[default]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${FAKE_SECRET}\n\n`
+      + `[DEFAULT]\naws_access_key_id = AKIAFAKEOTHER0000000\naws_secret_access_key = fake-other-0000\naws_session_token = fake-token-0000\n`);
+    // WHEN botocore reads it THEN [default] carries the other profile's session token
+    const run = spawnSync('python3', ['-c', PROBE, directory, JSON.stringify(['default'])], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ default: [keys.accessKeyId, FAKE_SECRET, 'fake-token-0000', null] });
+    // AND the construct refuses such a profile, from keys and from a store
+    const refusal = 'profile is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"';
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromKeys({ ...keys, profile: 'DEFAULT' }) }),
+      `[test/aws-credentials] credentials: ${refusal}`, [FAKE_SECRET]);
+    expectRefused(chart => new AwsFileCredentials(chart, 'aws-credentials', {
+      credentials: AwsCredentials.fromSecretStoreKeys({ store: SecretStoreRef.namespaced('vault'), accessKeyId: { key: 'a' }, secretAccessKey: { key: 's' }, profile: 'DEFAULT' }),
+    }), `[test/aws-credentials] credentials: ${refusal}`, [FAKE_SECRET]);
   });
 
   test('a secret key ending in U+0085, which botocore strips as whitespace, is refused', () => {

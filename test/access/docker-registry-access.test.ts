@@ -203,13 +203,16 @@ describe('DockerRegistryAccess rejects bad input', () => {
     ['an invalid existing Secret key', { config: DockerConfig.fromExistingSecret('regcred', 'config json') },
       '[test/docker-config] config: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and ".", at most 253 characters, neither "." alone nor starting with "..": give the key the Secret holds'],
     ['a relative mountPath', { config: DockerConfig.fromLogin(login), mountPath: '.docker' },
-      '[test/docker-config] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
+    ['a Windows mountPath, one directory "jovyan\\.docker\\" in a Linux container', { config: DockerConfig.fromLogin(login), mountPath: '/home/jovyan\\.docker\\' },
+      '[test/docker-config] mountPath: has "\\", a Windows path separator, at character 13 (in a Linux container only "/" separates directories); a directory to mount at is an absolute path '
+      + 'without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath that ends with a tab, as a paste from a terminal leaves it', { config: DockerConfig.fromLogin(login), mountPath: '/home/jovyan/.docker/\t' },
-      '[test/docker-config] mountPath: has a tab at character 22; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: has a tab at character 22; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath that holds the escape of a terminal colour', { config: DockerConfig.fromLogin(login), mountPath: '/home/jovyan/\u001b[0m.docker/' },
-      '[test/docker-config] mountPath: has a control character at character 14; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: has a control character at character 14; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath that ends with a space', { config: DockerConfig.fromLogin(login), mountPath: '/home/jovyan/.docker/ ' },
-      '[test/docker-config] mountPath: ends with a space; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
+      '[test/docker-config] mountPath: ends with a space; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/home/jovyan/.docker/"'],
     ['a mountPath at the container\'s root, spelt with a dot', { config: DockerConfig.fromLogin(login), mountPath: '/./' },
       '[test/docker-config] mountPath: is the container\'s root directory: the Secret would hide every file of the notebook image, which then cannot start: give a directory such as "/home/jovyan/.docker/"'],
     ['an invalid volumeName', { config: DockerConfig.fromLogin(login), volumeName: 'docker_volume' },
@@ -229,6 +232,8 @@ describe('DockerRegistryAccess rejects bad input', () => {
     const more: Array<Partial<DockerRegistryAccessProps>> = [
       { config: DockerConfig.fromFile('a'.repeat(300)) },
       { config: DockerConfig.fromLogin({ username: 'u', password: 42 as unknown as string }) },
+      { config: DockerConfig.fromLogin({ server: 'docker.io', username: 'u', password: 'p' }) },
+      { config: DockerConfig.fromJson('{"auths":{"ghcr.io ":{"username":"u","password":"p"}}}') },
     ];
     const messages = [...cases.map(([, props]) => props), ...more].map(props => thrownMessage(() => new DockerRegistryAccess(userChart(), 'docker-config', props as DockerRegistryAccessProps)));
     // WHEN the table's messages are matched with them THEN each is said; the one left is what root, who

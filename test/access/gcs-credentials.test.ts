@@ -176,7 +176,7 @@ describe('GcsCredentials rejects bad input', () => {
     ['immutable with an existing Secret', { key: GcpServiceAccountKey.fromExistingSecret('user-gcp-sa'), immutable: true },
       '[test/gcs] immutable: only applies to a synthesised Secret, but the source is an existing Secret: leave immutable out'],
     ['a relative mountPath', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: 'secret/gcp' },
-      '[test/gcs] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give a directory such as "/secret/gcp/"'],
+      '[test/gcs] mountPath: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give a directory such as "/secret/gcp/"'],
     // The kubelet would expand GOOGLE_APPLICATION_CREDENTIALS to /secret/$gcp/... and /secret/<NB_PREFIX>/...,
     // while the key is mounted at the path as written.
     ['a mountPath with "$$"', { key: GcpServiceAccountKey.fromJson(keyJson({})), mountPath: '/secret/$$gcp/' }, EXPANDED_MOUNT_PATH],

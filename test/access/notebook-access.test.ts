@@ -171,7 +171,7 @@ describe('NotebookAccess', () => {
 
   test('a relative home directory is a clear error', () => {
     expect(() => notebook({ docker, homeDirectory: 'home/jovyan' }))
-      .toThrow('[test/access] homeDirectory: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
+      .toThrow('[test/access] homeDirectory: is not an absolute path (it does not start with "/"); a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
   });
 
   test('pipelines given as a string or a number, as JavaScript and jsii callers may, is refused, not read as truthy', () => {
@@ -189,9 +189,9 @@ describe('NotebookAccess', () => {
     // GIVEN a home read from a file or a variable with its line's trailing space, or a tab, in it
     // WHEN / THEN each is refused, naming the prop and the character, not the value
     expect(() => notebook({ docker, homeDirectory: '/home/jovyan ' }))
-      .toThrow('[test/access] homeDirectory: ends with a space; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
+      .toThrow('[test/access] homeDirectory: ends with a space; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
     expect(() => notebook({ docker, homeDirectory: '/home/jovyan\t' }))
-      .toThrow('[test/access] homeDirectory: has a tab at character 13; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab) or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
+      .toThrow('[test/access] homeDirectory: has a tab at character 13; a directory to mount at is an absolute path without ".." segments, control characters (such as a line break or a tab), "\\" or whitespace at its end: give the notebook user\'s home, such as "/home/jovyan"');
   });
 
   test('a bad child input leaves nothing half-built', () => {

@@ -914,6 +914,10 @@ describe('secret readers read at most 1 MiB of UTF-8, from a file or ("-") stdin
     // The registry with user information is neither echoed nor taken: a credential would sit outside --password.
     ['a registry with user information', ['docker', '--namespace', 'user', '--server', 'https://fake-user:fake-pass-0000@ghcr.io', '--username', 'u', '--password-stdin'], FAKE_SECRET,
       '--server: login: server holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password'],
+    ['Docker Hub by a name Docker does not look up for it', ['docker', '--namespace', 'user', '--server', 'docker.io', '--username', 'u', '--password-stdin'], FAKE_SECRET,
+      '--server: login: server names Docker Hub otherwise than "https://index.docker.io/v1/", the one key Docker and go-containerregistry tools (kaniko, crane) look up for a Docker Hub image'],
+    ['the profile name DEFAULT', ['aws-credentials', '--namespace', 'user', '--access-key-id', ACCESS_KEY_ID, '--secret-access-key-stdin', '--profile', 'DEFAULT'], FAKE_SECRET,
+      '--profile: profile is "DEFAULT", which AWS tools read as the section whose keys every profile inherits, not as a profile: name it otherwise, such as "default"'],
   ])('%s is blamed on its flag, from the error\'s data', async (_name, args, stdin, message) => {
     const lines = expectErrors(await cli(args, { stdin }), 1, prefix(args[0]));
     expect(lines).toHaveLength(1);

@@ -34,6 +34,20 @@ const vectors: [title: string, config: string, docker: string | null, ours: stri
   ['CREDSSTORE', `{"auths":{${entry}},"CREDSSTORE":"fakehelper"}`, null, HELPER('CREDSSTORE')],
   ['CredsStore alone', `{"CredsStore":"fakehelper"}`, null, HELPER('CredsStore')],
   ['an empty credsstore is replaced by a later credsStore', `{"auths":{${entry}},"credsstore":"","credsStore":"fakehelper"}`, null, HELPER('credsstore')],
+  // A helper named "" (or null) is none: Docker reads auths (docker/cli GetCredentialsStore asks a helper only when
+  // its name is not empty). Recorded with the Docker CLI 28.2.2 on this machine, 2026-12-08.
+  ['an empty credsStore turns the helper off', `{"auths":{${entry}},"credsStore":""}`, 'fake-user', 'accepted'],
+  ['a null credsStore', `{"auths":{${entry}},"credsStore":null}`, 'fake-user', 'accepted'],
+  ['an empty credHelpers', `{"auths":{${entry}},"credHelpers":{}}`, 'fake-user', 'accepted'],
+  ['a credHelpers entry naming no helper', `{"auths":{${entry}},"credHelpers":{"${SERVER}":""}}`, 'fake-user', 'accepted'],
+  ['an empty CredsStore and a null credHelpers', `{"auths":{${entry}},"CredsStore":"","credHelpers":null}`, 'fake-user', 'accepted'],
+  ['a credsStore Go cannot decode: Docker drops the whole file', `{"auths":{${entry}},"credsStore":1}`, null, HELPER('credsStore')],
+  // A key with surrounding whitespace names no registry Docker looks up (recorded with the Docker CLI 28.2.2, 2026-12-08).
+  ['a key with a leading space', `{"auths":{" ${SERVER}":{"auth":"${AUTH}"}}}`, null,
+    `config.json "auths" entry " ${SERVER}" names no registry (its key is empty or has surrounding whitespace, which Docker never matches): write the registry as its key, such as "ghcr.io" or "https://index.docker.io/v1/" for Docker Hub`],
+  ['a key with a trailing space', `{"auths":{"${SERVER} ":{"auth":"${AUTH}"}}}`, null,
+    `config.json "auths" entry "${SERVER} " names no registry (its key is empty or has surrounding whitespace, which Docker never matches): write the registry as its key, such as "ghcr.io" or "https://index.docker.io/v1/" for Docker Hub`],
+  ['a key with a scheme and a last "/", which Docker reduces to the host', `{"auths":{"https://${SERVER}/":{"auth":"${AUTH}"}}}`, 'fake-user', 'accepted'],
   ['CredHelpers for the registry', `{"auths":{${entry}},"CredHelpers":{"${SERVER}":"fakehelper"}}`, null, HELPER('CredHelpers')],
   ['credhelpers alone', `{"credhelpers":{"${SERVER}":"fakehelper"}}`, null, HELPER('credhelpers')],
   ['entry fields in any case: Username and PASSWORD', `{"auths":{"${SERVER}":{"Username":"fake-user","PASSWORD":"fake-password"}}}`, 'fake-user', 'accepted'],
@@ -55,12 +69,12 @@ function checked(config: string): string {
   }
 }
 
-/** The user name `docker login` authenticates with from config.json's own credentials, or null. */
-function dockerLogin(config: string): string | null {
+/** The user name `docker login SERVER` (Docker Hub for "") authenticates with from config.json's own credentials, or null. */
+function dockerLogin(config: string, server = SERVER): string | null {
   const dir = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
   try {
     writeFileSync(path.join(dir, 'config.json'), config);
-    const run = spawnSync('docker', ['login', SERVER], {
+    const run = spawnSync('docker', server === '' ? ['login'] : ['login', server], {
       encoding: 'utf8', input: '', timeout: 30_000, env: { ...process.env, DOCKER_CONFIG: dir },
     });
     return /^Authenticating with existing credentials\.\.\. \[Username: (.*)\]$/m.exec(run.stderr)?.[1] ?? null;
@@ -99,6 +113,8 @@ describe('checkDockerConfig: one refusal per rule', () => {
     ['null', 'null', 'is not a JSON object: a Docker config.json is an object with an "auths" map'],
     ['auths an array', '{"auths":[]}', '"auths" is not an object: it maps each registry to its credentials'],
     ['auths a string', '{"auths":"x"}', '"auths" is not an object: it maps each registry to its credentials'],
+    ['the tutorial\'s layout, an entry under the key ""', `{"auths":{"":{"auth":"${b64('u:p')}"}}}`,
+      '"auths" entry "" names no registry (its key is empty or has surrounding whitespace, which Docker never matches): write the registry as its key, such as "ghcr.io" or "https://index.docker.io/v1/" for Docker Hub'],
     ['auths empty', '{"auths":{}}', '"auths" is empty: log in to a registry ("docker login") or use DockerConfig.fromLogin'],
     ['an entry that is an array', '{"auths":{"r":[]}}', '"auths" entry "r" is not an object: give it "auth", or "username" and "password"'],
     ['an entry that is null', '{"auths":{"r":null}}', '"auths" entry "r" is not an object: give it "auth", or "username" and "password"'],
@@ -189,6 +205,47 @@ describe('renderDockerLogins', () => {
     expect(renderDockerLogins([{ username: 'u', password: 'a<b>&c', email: 'e@x' }, { server: 'ghcr.io', username: 'v', password: 'q' }]))
       .toBe('{"auths":{"https://index.docker.io/v1/":{"username":"u","password":"a\\u003cb\\u003e\\u0026c","email":"e@x","auth":"dTphPGI+JmM="},'
         + '"ghcr.io":{"username":"v","password":"q","auth":"djpx"}}}');
+  });
+
+  describe('Docker Hub by another name than https://index.docker.io/v1/', () => {
+    const HUB_ALIAS = 'login: server names Docker Hub otherwise than "https://index.docker.io/v1/", the one key Docker and go-containerregistry tools (kaniko, crane) look up '
+      + 'for a Docker Hub image, so the notebook\'s tools would pull from Docker Hub without the login: leave server out, or give "https://index.docker.io/v1/"';
+    /**
+     * Whether `docker login` (Docker Hub, no server given) finds the file's credentials under each key, recorded with the
+     * Docker CLI 28.2.2 on this machine (2026-12-08; DOCKER_CONFIG set, no terminal): only the canonical key is read.
+     */
+    const HUB_KEYS: [key: string, docker: string | null][] = [
+      ['https://index.docker.io/v1/', 'fake-user'],
+      ['docker.io', null],
+      ['index.docker.io', null],
+      ['registry-1.docker.io', null],
+      ['https://index.docker.io/v2/', null],
+      ['https://index.docker.io/v1', null],
+      ['https://index.docker.io', null],
+      ['http://docker.io', null],
+    ];
+
+    test.each(HUB_KEYS)('%s: refused exactly when docker finds no credentials under it', (server, docker) => {
+      // GIVEN a login to Docker Hub under that key WHEN it is rendered THEN it is refused unless Docker reads the key
+      if (docker === null) {
+        expect(() => renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).toThrow(new AccessError(HUB_ALIAS));
+      } else {
+        expect(JSON.parse(renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).auths[server].username).toBe(docker);
+      }
+    });
+
+    (hasDocker ? test.each(HUB_KEYS) : test.skip.each(HUB_KEYS))('docker login on this machine reads Docker Hub\'s key %s as recorded', (server, docker) => {
+      const config = JSON.stringify({ auths: { [server]: { auth: AUTH } } });
+      expect(dockerLogin(config, '')).toBe(docker);
+    });
+
+    test.each(['https://registry-1.docker.io/', 'Docker.IO'])('%s is refused too', server => {
+      expect(() => renderDockerLogins([{ server, username: 'fake-user', password: 'fake-password' }])).toThrow(new AccessError(HUB_ALIAS));
+    });
+
+    test('a registry whose name only begins like Docker Hub\'s is taken', () => {
+      expect(Object.keys(JSON.parse(renderDockerLogins([{ server: 'docker.io.example.com', username: 'u', password: 'p' }])).auths)).toEqual(['docker.io.example.com']);
+    });
   });
 
   test('a server named __proto__ is a registry like any other', () => {

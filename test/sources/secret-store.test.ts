@@ -409,6 +409,9 @@ describe('secret store sources reject bad input', () => {
     ['a blank server', login({ server: ' ' }),
       `${P} config: server is empty or has surrounding whitespace: give the registry host, such as "ghcr.io"`],
     // The server is written into the ExternalSecret's template, which is no Secret: user information there would leak.
+    ['Docker Hub by a name Docker does not look up for it', login({ server: 'docker.io' }),
+      `${P} config: server names Docker Hub otherwise than "https://index.docker.io/v1/", the one key Docker and go-containerregistry tools (kaniko, crane) look up for a Docker Hub image, `
+      + 'so the notebook\'s tools would pull from Docker Hub without the login: leave server out, or give "https://index.docker.io/v1/"'],
     ['a server with user information', login({ server: 'https://fake-user:fake-pass@ghcr.io' }),
       `${P} config: server holds "@", as user information (user:password@) before a host does, which a registry address never has: give the registry host alone, such as "ghcr.io", and the credentials as username and password`],
     ['hashSecretName', chart => new DockerRegistryAccess(chart, 'docker-config', {
@@ -513,6 +516,7 @@ describe('secret store sources reject bad input', () => {
       login({ password: { key: 'kubeflow/registry ' } }),
       login({ server: ' ' }),
       login({ server: 'fake-user:fake-pass@ghcr.io' }),
+      login({ server: 'docker.io' }),
       keys({ profile: 'my profile' }),
       keys({ region: 'EU' }),
       chart => new AwsEnvConfiguration(chart, 'aws-configuration', {
