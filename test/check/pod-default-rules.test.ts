@@ -263,7 +263,7 @@ describe('env-source with envFrom ConfigMaps, read as the kubelet reads them', (
       externalSecret('fetch', { target: toConfigMap(), data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] })],
     [`env var AWS_REGION is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
     ['with a template, the template\'s keys only, even with mergePolicy Merge', [pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', fromConfigMap('settings')),
-      externalSecret('fetch', { target: toConfigMap({ mergePolicy: 'Merge', data: { TOKEN: '{{ .t }}' } }), data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] })],
+      externalSecret('fetch', { target: toConfigMap({ mergePolicy: 'Merge', data: { TOKEN: '{{ .USER }}' } }), data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] })],
     [`env var TOKEN is set by the envFrom ConfigMap settings of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`]],
     ['an ExternalSecret that writes a ConfigMap writes no Secret', [pd('a', region), pd('b', fromSecret('settings')),
       externalSecret('fetch', { target: toConfigMap(), data: [{ secretKey: 'AWS_REGION', remoteRef: { key: 'k' } }] })], []],
@@ -304,13 +304,13 @@ describe('env-source', () => {
     // mergePolicy Merge or when the template has neither data nor templateFrom.
     ['an ExternalSecret\'s template keys are its Secret\'s keys (mergePolicy Replace, the default)', [
       pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
-      externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { data: { TOKEN: '{{ .USER }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
       `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
     ]],
     ['with mergePolicy Merge, the fetched keys too', [
       pd('a', { env: [{ name: 'TOKEN', value: 'x' }, { name: 'USER', value: 'y' }] }), pd('b', { envFrom: [{ secretRef: { name: 'remote' } }] }),
-      externalSecret('fetch', { target: { name: 'remote', template: { mergePolicy: 'Merge', data: { TOKEN: '{{ .t }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
+      externalSecret('fetch', { target: { name: 'remote', template: { mergePolicy: 'Merge', data: { TOKEN: '{{ .USER }}' } } }, data: [{ secretKey: 'USER', remoteRef: { key: 'k' } }] }),
     ], [
       `env var TOKEN is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
       `env var USER is set by the envFrom Secret remote of poddefault b (s1) and by the env of poddefault a (s0) in namespace team-a: a notebook that selects both (labelled a=true,b=true) gets the value of a ${FIX}`,
