@@ -308,7 +308,7 @@ def catching(env):
         .addJsonPatch(JsonPatch.remove('/spec/env'));
     };
     const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
-    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
+    const home = jovyanHome(both);
     // THEN botocore uses the role
     expect(botocore(both, home).method).toBe('assume-role-with-web-identity');
     // AND the file alone gives credentials, so the role silently wins over a working file
@@ -324,15 +324,14 @@ def catching(env):
       new AwsFileCredentials(chart, 'aws-credentials', { credentials: AwsCredentials.fromProfiles([{ profile: 'prod', accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: FAKE_SECRET }]) })
         .addJsonPatch(JsonPatch.add('/spec/env', [{ name: 'AWS_PROFILE', value: 'prod' }]));
     };
-    const homeOf = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
     // WHEN a notebook selects both
     const both = admit(build, undefined, /^poddefault aws-role .* silently uses an AWS web identity of aws-role/);
     // THEN botocore uses the role
-    expect(botocore(both, homeOf(both)).method).toBe('assume-role-with-web-identity');
+    expect(botocore(both, jovyanHome(both)).method).toBe('assume-role-with-web-identity');
     // AND the file alone gives credentials for the profile AWS_PROFILE names, so the role silently wins over a working file
     const fileOnly = admit(build, { 'aws-credentials': 'true' }, /silently uses an AWS web identity/);
     expect(fileOnly.env.AWS_PROFILE).toBe('prod');
-    expect(botocore(fileOnly, homeOf(fileOnly)).method).toBe('shared-credentials-file');
+    expect(botocore(fileOnly, jovyanHome(fileOnly)).method).toBe('shared-credentials-file');
   });
 
   withBotocore('the IAM limits AwsWebIdentityAccess keeps to (an OIDC provider\'s URL and client IDs) are those of botocore\'s IAM model', () => {
@@ -410,7 +409,7 @@ def catching(env):
     };
     // WHEN a notebook selects both
     const both = admit(build, undefined, /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-credentials, the profile AWS_PROFILE of poddefault aws-role names\)/);
-    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
+    const home = jovyanHome(both);
     // THEN the pod's env has AWS_PROFILE from the role's PodDefault, and botocore uses the role
     expect(both.env.AWS_PROFILE).toBe('prod');
     expect(botocore(both, home).method).toBe('assume-role-with-web-identity');
@@ -430,16 +429,11 @@ def catching(env):
     };
     // WHEN a notebook selects both (the check reports no pair)
     const both = admit(build);
-    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
-    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud: an empty profile is set, and in no file
-    expect(both.env.AWS_PROFILE).toBe('');
-    expect(botocore(both, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
-    // AND so it does without the web identity's variables: the file is never read as [default]
-    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
-    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
-    expect(botocore({ ...both, env: fileOnly }, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
+    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud: an empty profile is set, and in no file, with the
+    // web identity's variables or without them (the file is never read as [default])
+    const home = expectProfileNotFound(both);
     // AND the same file without AWS_PROFILE is read
-    const { AWS_PROFILE, ...noProfile } = fileOnly;
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_PROFILE, ...noProfile } = both.env;
     expect(botocore({ ...both, env: noProfile }, home).method).toBe('shared-credentials-file');
   });
 
@@ -464,22 +458,21 @@ def catching(env):
       handWrittenFile(chart, 'aws-file', prodFile, '/home/jovyan/.aws');
       handWritten(chart, 'aws-profile', { AWS_PROFILE: 'prod' });
     };
-    const home = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
     const reported = /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-file, the profile AWS_PROFILE of poddefault aws-profile names\) .*\(labelled aws-file=true,aws-profile=true,aws-role=true\)/;
     // WHEN a notebook selects the three (the check reports the pair, for that notebook)
     const three = admit(build, undefined, reported);
     // THEN botocore (recorded with 1.43.11) uses the role
     expect(three.env.AWS_PROFILE).toBe('prod');
-    expect(botocore(three, home(three)).method).toBe('assume-role-with-web-identity');
+    expect(botocore(three, jovyanHome(three)).method).toBe('assume-role-with-web-identity');
     // AND without the web identity's variables, the same env reads the file's prod: a working credential silently unused
     const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = three.env;
     expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
-    expect(botocore({ ...three, env: fileOnly }, home(three)).method).toBe('shared-credentials-file');
+    expect(botocore({ ...three, env: fileOnly }, jovyanHome(three)).method).toBe('shared-credentials-file');
     // AND a notebook of the role and the file alone reads [default], which the file lacks: none (no pair without the third)
     const two = admit(build, { 'aws-role': 'true', 'aws-file': 'true' }, reported);
     const { AWS_WEB_IDENTITY_TOKEN_FILE: t, AWS_ROLE_ARN: r, ...twoFileOnly } = two.env;
     expect(t).toBeDefined();
-    expect(botocore({ ...two, env: twoFileOnly }, home(two)).method).toBeNull();
+    expect(botocore({ ...two, env: twoFileOnly }, jovyanHome(two)).method).toBeNull();
   });
 
   withBotocore('AWS_PROFILE="" of a third PodDefault every notebook of the role selects: botocore raises ProfileNotFound, so cloud-identity reports no pair', () => {
@@ -494,15 +487,28 @@ def catching(env):
     };
     // WHEN a notebook selects the role and the file, and so the third (the check reports no pair: synth passes)
     const both = admit(build, { 'aws-role': 'true', 'aws-file': 'true' });
-    const home = { HOME: path.join(both.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(both.root, 'home', 'jovyan', '.aws', 'credentials') };
-    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud
+    // THEN botocore (recorded with 1.43.11) raises ProfileNotFound, loud, with the web identity's variables or without them
+    expectProfileNotFound(both);
+  });
+
+  /** The pod's HOME and the credentials file botocore reads there, as paths of the container `c` on this machine. */
+  function jovyanHome(c: Container): Record<string, string> {
+    return { HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') };
+  }
+
+  /**
+   * Asserts that botocore raises ProfileNotFound in `both` (a pod whose AWS_PROFILE is ""), and so it does without the web
+   * identity's variables; the pod's HOME and credentials file, for more.
+   */
+  function expectProfileNotFound(both: Container): Record<string, string> {
+    const home = jovyanHome(both);
     expect(both.env.AWS_PROFILE).toBe('');
     expect(botocore(both, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
-    // AND so it does without the web identity's variables: the file is never read as [default]
     const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
     expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
     expect(botocore({ ...both, env: fileOnly }, home, CATCHING_PROBE)).toEqual({ raised: 'ProfileNotFound' });
-  });
+    return home;
+  }
 
   withBotocore('a credentials file the library\'s own parser refuses ([profile x], a profile without keys, comments, ":"): botocore reads its [default], after the role: why cloud-identity counts it', () => {
     // GIVEN the role, and a hand-written file in ~/.aws/ that parseCredentialsIni refuses
@@ -511,14 +517,13 @@ def catching(env):
       new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
       handWrittenFile(chart, 'aws-file', odd, '/home/jovyan/.aws');
     };
-    const home = (c: Container) => ({ HOME: path.join(c.root, 'home', 'jovyan'), AWS_SHARED_CREDENTIALS_FILE: path.join(c.root, 'home', 'jovyan', '.aws', 'credentials') });
     // WHEN a notebook selects both (the check reports the pair)
     const both = admit(build, undefined, /^poddefault aws-role .* \(the file \/home\/jovyan\/\.aws\/credentials from Secret aws-file, its \[default\] profile\)/);
     // THEN botocore uses the role
-    expect(botocore(both, home(both)).method).toBe('assume-role-with-web-identity');
+    expect(botocore(both, jovyanHome(both)).method).toBe('assume-role-with-web-identity');
     // AND the file alone gives credentials: a working credential silently unused
     const fileOnly = admit(build, { 'aws-file': 'true' }, /silently uses an AWS web identity/);
-    expect(botocore(fileOnly, home(fileOnly)).method).toBe('shared-credentials-file');
+    expect(botocore(fileOnly, jovyanHome(fileOnly)).method).toBe('shared-credentials-file');
   });
 
   withBotocore('AWS_SHARED_CREDENTIALS_FILE with "~" or "$HOME": botocore reads the file in HOME, after the role: why cloud-identity matches it to the mount', () => {
