@@ -718,6 +718,16 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
       /^--account-name: is not a storage account name /],
+    // GIVEN a valid existing Secret name and a key no Secret can hold, WHEN the library refuses the key, THEN the line
+    // blames the flag that gave the key, not --existing-secret (which was right), and names which of MinIO's two keys.
+    ['an existing Secret\'s key with a space, blamed on --key', ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'config json'], undefined, 'docker',
+      /^--key: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and "\.", at most 253 characters, neither "\." alone nor starting with "\.\.": give the key the Secret holds$/],
+    ['an existing Secret\'s key starting "..", blamed on --existing-key', ['gcs', '--namespace', 'user', '--existing-secret', 'user-gcp-sa', '--existing-key', '..key.json'], undefined, 'gcs',
+      /^--existing-key: the key of the existing Secret starts with "\.\."; /],
+    ['MinIO\'s secret key key, blamed on --secret-key-key', ['minio', '--namespace', 'user', '--existing-secret', 'team-minio', '--secret-key-key', 'secret key'], undefined, 'minio',
+      /^--secret-key-key: the key of the existing Secret has a space at character 7; /],
+    ['MinIO\'s access key key in notebook, blamed on --minio-access-key-key', ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--minio-existing-secret', 'team-minio', '--minio-access-key-key', 'access key'], undefined, 'notebook',
+      /^--minio-access-key-key: the key of the existing Secret has a space at character 7; /],
     // `--from-file "$CONFIG"` with CONFIG unset: an empty path hides nothing, and "the path does not exist ... is not shown" hid the cause.
     ['an empty path, as an unset shell variable gives', ['docker', '--namespace', 'user', '--from-file', ''], undefined, 'docker',
       /^--from-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
