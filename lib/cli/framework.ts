@@ -81,9 +81,10 @@ const SECRET_FLAG = /(^|-)(password|secret-access-key|secret-key|session-token|t
 
 /**
  * Parses `argv` against the command's flags. Messages name flags and argument positions, never an
- * argument's value: a mistyped flag may be followed by a secret.
+ * argument's value: a mistyped flag may be followed by a secret. `elsewhere` gives the other commands that
+ * have a flag this one lacks (`docker --role-arn`: `aws-web-identity`), so that the message names them.
  */
-export function parseCommandArgs(command: CommandSpec, argv: readonly string[]): Args {
+export function parseCommandArgs(command: CommandSpec, argv: readonly string[], elsewhere: (flag: string) => readonly string[] = () => []): Args {
   const options = allOptions(command);
   const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [flag, spec] of Object.entries(options)) {
@@ -121,7 +122,15 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
         throw new UsageError(`${named} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
       }
       // The argument as typed: parseArgs reports a group of short options (`-abc`) one letter at a time.
-      throw new UsageError(`unknown option ${shownUnknown(argv[token.index], Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
+      const shown = shownUnknown(argv[token.index], Object.keys(options));
+      // Another command's flag, shown as typed and a typo of none of ours: our own flag name, so safe to show.
+      const others = shown === `--${flag}` ? elsewhere(flag) : [];
+      if (others.length > 0) {
+        // A flag most commands share (`--name`, `--secret-name`) would make a list longer than the line.
+        const whose = others.length <= 3 ? alternatives(others) : 'other commands';
+        throw new UsageError(`--${flag} is a flag of ${whose}, not of ${command.name}: see "${PROGRAM} ${command.name} --help"`);
+      }
+      throw new UsageError(`unknown option ${shown}: see "${PROGRAM} ${command.name} --help"`);
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) { throw new UsageError(`--${flag} takes no value`); }

@@ -515,6 +515,13 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--server does not apply without --username or --remote-username'],
     ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
       'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
+    // GIVEN a flag of another command, WHEN given to this one, THEN the line names the commands that have it, not "unknown".
+    ['another command\'s flag', ['docker', '--namespace', 'user', '--role-arn', 'arn:aws:iam::123456789012:role/x'], 'docker',
+      '--role-arn is a flag of aws-web-identity, not of docker: see "cdk8s-kubeflow-access docker --help"'],
+    ['another command\'s flag, with an inline value', ['check', '--from-file=x.yaml', 'dist/'], 'check',
+      '--from-file is a flag of docker, aws-credentials or aws-env, not of check: see "cdk8s-kubeflow-access check --help"'],
+    ['a flag of check given to a generating command', ['minio', '--namespace', 'user', '--recursive'], 'minio',
+      '--recursive is a flag of check, not of minio: see "cdk8s-kubeflow-access minio --help"'],
     ['a short option', ['docker', '-u', 'user'], 'docker',
       'unknown option -u (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
     ['kubectl\'s -n', ['docker', '-n', 'user'], 'docker',
@@ -619,7 +626,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['a token lifetime past 2^53, which would reach the library rounded', ['pipelines', '--namespace', 'user', '--expiration-seconds', '99999999999999999999'], 'pipelines',
       '--expiration-seconds is too large: give a whole number such as 7200'],
     ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
-      'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
+      '--secret-name is a flag of other commands, not of pipelines: see "cdk8s-kubeflow-access pipelines --help"'],
     ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
     ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
       '--checksums does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
@@ -646,7 +653,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --hf-token-stdin or --hf-token-file'],
     // A flag name that is no prefixed flag's ending is named with nothing: a word (`--name` ends some twenty flags) is no suffix.
     ['a flag that ends other flags only after two words, named with nothing', ['notebook', '--namespace', 'user', '--name', 'x'], 'notebook',
-      'unknown option --name: see "cdk8s-kubeflow-access notebook --help"'],
+      '--name is a flag of other commands, not of notebook: see "cdk8s-kubeflow-access notebook --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
     expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
