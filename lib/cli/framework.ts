@@ -105,6 +105,7 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[], 
         throw new UsageError(`unknown option ${shownUnknown(token.value, Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
       }
       if (positionals.length === 0) { firstPositional = token.index; }
+      refuseReplaced(token.value, `the argument at position ${token.index + 1}`);
       positionals.push(token.value);
       continue;
     }
@@ -140,6 +141,7 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[], 
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
       throw new UsageError(`--${flag} needs a value (write --${flag}=VALUE for a value that starts with "-")`);
     }
+    refuseReplaced(token.value, `--${flag}`);
     if (spec.multiple) {
       values[flag] = [...(values[flag] as string[] | undefined ?? []), token.value];
     } else {
@@ -155,6 +157,33 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[], 
     throw new UsageError(`missing ${command.positionals.name}: see "${PROGRAM} ${command.name} --help"`);
   }
   return { values, positionals };
+}
+
+/**
+ * Refuses an argument that held bytes that are not UTF-8 (a Latin-1 terminal's `jörg`): Node gives each such byte
+ * of argv as U+FFFD, which would be written into the Secret or the PodDefault in place of what was typed, as the
+ * readers of stdin and files refuse such bytes rather than replace them. `what` names the flag or the position,
+ * never the value, which may be a credential.
+ */
+function refuseReplaced(value: string, what: string): void {
+  if (value.includes('\ufffd')) {
+    throw new InputError(`${what} is not UTF-8 text: each byte that is not UTF-8 reaches the command as U+FFFD, so it would use another value than the one given: pass it in UTF-8, as a terminal set to a UTF-8 locale does`);
+  }
+}
+
+/**
+ * The variables of `env` that are set, for a library `fromEnv`. One of the variables the commands read (`AWS_*`,
+ * `S3_*`, `AZURE_*`, `HF_*`) that held bytes that are not UTF-8 is refused, naming the variable, never its value:
+ * Node gives each such byte as U+FFFD, which would be written into the Secret in place of the credential.
+ */
+export function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
+  const result: { [name: string]: string } = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) { continue; }
+    if (/^(AWS|S3|AZURE|HF)_/.test(name)) { refuseReplaced(value, `the environment variable ${name}`); }
+    result[name] = value;
+  }
+  return result;
 }
 
 /**

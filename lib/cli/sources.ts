@@ -2,7 +2,7 @@
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
 import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '..';
-import { Args, choice, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import { Args, choice, definedOnly, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { inputSource, once, readCredentialText } from './input';
 import type { PropFlags } from './props';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
@@ -298,13 +298,6 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
 
 export const AWS_ENV_SOURCE: SourceKind<S3Configuration> = { options: awsEnvSourceOptions, read: awsEnvSource };
 
-function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
-  const result: { [name: string]: string } = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined) { result[name] = value; }
-  }
-  return result;
-}
 
 // ---- In-cluster MinIO
 

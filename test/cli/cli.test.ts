@@ -970,6 +970,26 @@ describe('the real binary', () => {
     expect(expectErrors(result, 1, 'cdk8s-kubeflow-access docker')).toEqual(['--password-stdin: stdin is not UTF-8 text: save it as UTF-8']);
   });
 
+  // Node gives each byte of argv or the environment that is not UTF-8 as U+FFFD: written into a Secret, it is another
+  // credential than the one typed, so it is refused as non-UTF-8 stdin is, naming the flag or variable, never the value.
+  const NOT_UTF8 = 'is not UTF-8 text: each byte that is not UTF-8 reaches the command as U+FFFD, so it would use another value than the one given: '
+    + 'pass it in UTF-8, as a terminal set to a UTF-8 locale does';
+  test.each([
+    ['a Latin-1 user name', 'LANG=C "$NODE" "$BIN" docker --namespace user --username $\'j\\xf6rg\' --password-stdin <<< fake-password-0000', 'docker', `--username ${NOT_UTF8}`],
+    ['a Latin-1 description, inline', 'LANG=C "$NODE" "$BIN" minio --namespace user --description=$\'caf\\xe9\'', 'minio', `--description ${NOT_UTF8}`],
+    ['a Latin-1 file name for check', 'LANG=C "$NODE" "$BIN" check $\'caf\\xe9.yaml\'', 'check', `the argument at position 1 ${NOT_UTF8}`],
+    ['a Latin-1 secret access key in the environment', 'AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKE0000 AWS_SECRET_ACCESS_KEY=$\'fake-s\\xe9cret\' AWS_REGION=eu-west-1 "$NODE" "$BIN" aws-env --namespace user --from-env',
+      'aws-env', `the environment variable AWS_SECRET_ACCESS_KEY ${NOT_UTF8}`],
+    ['a Latin-1 Hugging Face token in the environment', 'HF_TOKEN=$\'hf_fake\\xe9\' "$NODE" "$BIN" trainer --namespace user --aws-role-arn arn:aws:iam::123456789012:role/x --hf-from-env',
+      'trainer', `the environment variable HF_TOKEN ${NOT_UTF8}`],
+  ])('%s is one line and exit 1, not U+FFFD in the output', (_name, script, command, message) => {
+    // GIVEN bytes that are not UTF-8 where a value goes; WHEN the binary runs; THEN no YAML, one line naming where, exit 1
+    const result = shell(script);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`cdk8s-kubeflow-access ${command}: ${message}\n`);
+    expect(result.code).toBe(1);
+  });
+
   test('a reader that closes the pipe (| true) ends the run quietly', () => {
     const result = shell('"$NODE" "$BIN" minio --namespace user | true; echo "status ${PIPESTATUS[0]}"');
     expect(result.stderr).toBe('');
