@@ -1,6 +1,6 @@
 // Kubernetes naming rules, and the names the library derives from construct ids.
 import { writtenValueProblem } from './check/written-yaml';
-import { AccessError, fieldError } from './errors';
+import { AccessError, fieldError, valueError } from './errors';
 import { typeName } from './json';
 
 /**
@@ -101,25 +101,29 @@ export function isSecretKey(key: string): boolean {
   return key.length <= 253 && SECRET_KEY.test(key) && key !== '.' && !key.startsWith('..');
 }
 
-/** Checks the name, and the key when given, of an existing Secret a source refers to. */
-export function checkSecretReference(secretName: string, key?: string): void {
+/**
+ * Checks the name, and the key when given, of an existing Secret a source refers to. An error about the key
+ * names the parameter that gave it as its `valueField` (`keyField`: `key`, or MinIO's `accessKeyKey` and
+ * `secretKeyKey`), so that the command line blames the flag that gave the key, not the one that named the Secret.
+ */
+export function checkSecretReference(secretName: string, key?: string, keyField = 'key'): void {
   // From JavaScript: a name or key of another type is said so, not read as a string.
   if (typeof secretName !== 'string') {
     throw new AccessError(`the existing Secret name is ${typeName(secretName)}, not a string: give the name of the Secret as kubectl shows it`);
   }
   if (key !== undefined && typeof key !== 'string') {
-    throw new AccessError(`the key of the existing Secret is ${typeName(key)}, not a string: give the key the Secret holds`);
+    throw valueError(keyField, `the key of the existing Secret is ${typeName(key)}, not a string: give the key the Secret holds`);
   }
   if (!isDnsSubdomain(secretName)) {
     throw new AccessError(`the existing Secret name ${refusal(secretName, dnsSubdomainRule(), 'a Secret name')}: give the name of the Secret as kubectl shows it`);
   }
   if (key !== undefined && !isSecretKey(key)) {
-    throw new AccessError(`the key of the existing Secret ${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: give the key the Secret holds`);
+    throw valueError(keyField, `the key of the existing Secret ${refusal(key, SECRET_KEY_RULE, 'a Secret key')}: give the key the Secret holds`);
   }
   const nameWritten = writtenNameProblem(secretName);
   if (nameWritten !== undefined) { throw new AccessError(`the existing Secret name ${nameWritten}`); }
   const keyWritten = key === undefined ? undefined : writtenNameProblem(key);
-  if (keyWritten !== undefined) { throw new AccessError(`the key of the existing Secret ${keyWritten}`); }
+  if (keyWritten !== undefined) { throw valueError(keyField, `the key of the existing Secret ${keyWritten}`); }
 }
 
 /** Half of a UTF-16 surrogate pair. */

@@ -81,9 +81,10 @@ const SECRET_FLAG = /(^|-)(password|secret-access-key|secret-key|session-token|t
 
 /**
  * Parses `argv` against the command's flags. Messages name flags and argument positions, never an
- * argument's value: a mistyped flag may be followed by a secret.
+ * argument's value: a mistyped flag may be followed by a secret. `elsewhere` gives the other commands that
+ * have a flag this one lacks (`docker --role-arn`: `aws-web-identity`), so that the message names them.
  */
-export function parseCommandArgs(command: CommandSpec, argv: readonly string[]): Args {
+export function parseCommandArgs(command: CommandSpec, argv: readonly string[], elsewhere: (flag: string) => readonly string[] = () => []): Args {
   const options = allOptions(command);
   const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [flag, spec] of Object.entries(options)) {
@@ -104,6 +105,7 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
         throw new UsageError(`unknown option ${shownUnknown(token.value, Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
       }
       if (positionals.length === 0) { firstPositional = token.index; }
+      refuseReplaced(token.value, `the argument at position ${token.index + 1}`);
       positionals.push(token.value);
       continue;
     }
@@ -121,7 +123,15 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
         throw new UsageError(`${named} is refused: a secret on the command line ends up in the shell history, the process list and CI logs; ${instead}`);
       }
       // The argument as typed: parseArgs reports a group of short options (`-abc`) one letter at a time.
-      throw new UsageError(`unknown option ${shownUnknown(argv[token.index], Object.keys(options))}: see "${PROGRAM} ${command.name} --help"`);
+      const shown = shownUnknown(argv[token.index], Object.keys(options));
+      // Another command's flag, shown as typed and a typo of none of ours: our own flag name, so safe to show.
+      const others = shown === `--${flag}` ? elsewhere(flag) : [];
+      if (others.length > 0) {
+        // A flag most commands share (`--name`, `--secret-name`) would make a list longer than the line.
+        const whose = others.length <= 3 ? alternatives(others) : 'other commands';
+        throw new UsageError(`--${flag} is a flag of ${whose}, not of ${command.name}: see "${PROGRAM} ${command.name} --help"`);
+      }
+      throw new UsageError(`unknown option ${shown}: see "${PROGRAM} ${command.name} --help"`);
     }
     if (spec.type === 'boolean') {
       if (token.value !== undefined) { throw new UsageError(`--${flag} takes no value`); }
@@ -131,6 +141,7 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
       throw new UsageError(`--${flag} needs a value (write --${flag}=VALUE for a value that starts with "-")`);
     }
+    refuseReplaced(token.value, `--${flag}`);
     if (spec.multiple) {
       values[flag] = [...(values[flag] as string[] | undefined ?? []), token.value];
     } else {
@@ -146,6 +157,33 @@ export function parseCommandArgs(command: CommandSpec, argv: readonly string[]):
     throw new UsageError(`missing ${command.positionals.name}: see "${PROGRAM} ${command.name} --help"`);
   }
   return { values, positionals };
+}
+
+/**
+ * Refuses an argument that held bytes that are not UTF-8 (a Latin-1 terminal's `jörg`): Node gives each such byte
+ * of argv as U+FFFD, which would be written into the Secret or the PodDefault in place of what was typed, as the
+ * readers of stdin and files refuse such bytes rather than replace them. `what` names the flag or the position,
+ * never the value, which may be a credential.
+ */
+function refuseReplaced(value: string, what: string): void {
+  if (value.includes('\ufffd')) {
+    throw new InputError(`${what} is not UTF-8 text: each byte that is not UTF-8 reaches the command as U+FFFD, so it would use another value than the one given: pass it in UTF-8, as a terminal set to a UTF-8 locale does`);
+  }
+}
+
+/**
+ * The variables of `env` that are set, for a library `fromEnv`. One of the variables the commands read (`AWS_*`,
+ * `S3_*`, `AZURE_*`, `HF_*`) that held bytes that are not UTF-8 is refused, naming the variable, never its value:
+ * Node gives each such byte as U+FFFD, which would be written into the Secret in place of the credential.
+ */
+export function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
+  const result: { [name: string]: string } = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) { continue; }
+    if (/^(AWS|S3|AZURE|HF)_/.test(name)) { refuseReplaced(value, `the environment variable ${name}`); }
+    result[name] = value;
+  }
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A Hugging Face token as flags: from stdin, a file, this environment, or a secret store.
 import type { HuggingFaceToken } from '..';
-import { Args, Io, oneOf, OptionSpec, secretReader } from './framework';
+import { Args, definedOnly, Io, oneOf, OptionSpec, secretReader } from './framework';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
 import type { SourceKind } from './sources';
 import type { SourceInput } from './synth';
@@ -28,9 +28,7 @@ function hfTokenSource(args: Args, io: Io, p: string): SourceInput<HuggingFaceTo
     build: (lib, secret) => {
       if (remote !== undefined) { return lib.HuggingFaceToken.fromSecretStore({ ...store!.options(lib), token: remote }); }
       if (token !== undefined) { return lib.HuggingFaceToken.fromValue(secret(token)); }
-      const env: { [name: string]: string } = {};
-      for (const [name, value] of Object.entries(io.env)) { if (value !== undefined) { env[name] = value; } }
-      return lib.HuggingFaceToken.fromEnv(env);
+      return lib.HuggingFaceToken.fromEnv(definedOnly(io.env));
     },
   };
 }

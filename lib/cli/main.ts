@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return report(io, PROGRAM, new UsageError(`${what}: the commands are ${COMMANDS.map(c => c.name).join(', ')}; see "${PROGRAM} --help"`));
   }
   try {
-    const args = parseCommandArgs(command, rest);
+    const args = parseCommandArgs(command, rest, flag => COMMANDS.filter(c => c !== command && c.options.some(g => g.options[flag] !== undefined)).map(c => c.name));
     if (args.values.help) {
       io.stdout(commandHelp(command));
       return EXIT_OK;

@@ -2,7 +2,7 @@
 // together, and how they become the library's source objects. Each takes a prefix so that `notebook`
 // can offer the same flags as `--docker-...`, `--aws-...` and `--minio-...`.
 import type { AwsCredentials, AzureStorageConfiguration, DockerConfig, GcpServiceAccountKey, MinioCredentials, S3Configuration } from '..';
-import { Args, choice, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
+import { Args, choice, definedOnly, given, InputError, Io, oneOf, OptionSpec, refuse, SecretInput, secretReader, str, UsageError } from './framework';
 import { inputSource, once, readCredentialText } from './input';
 import type { PropFlags } from './props';
 import { readStore, remoteValue, storeValueFlags } from './secret-store';
@@ -67,7 +67,7 @@ function dockerSource(args: Args, io: Io, p: string): SourceInput<DockerConfig> 
     usesStore: remote.config !== undefined || remote.username !== undefined,
     valueFlags: {
       [`${p}from-file`]: {},
-      [`${p}existing-secret`]: {},
+      [`${p}existing-secret`]: { key: `--${p}key` },
       [`${p}username`]: { server: `--${p}server`, username: `--${p}username`, email: `--${p}email`, ...password === undefined ? {} : { password: password.flag } },
       [`${p}remote-config`]: { ...storeValueFlags(store), config: `--${p}remote-config` },
       [`${p}remote-username`]: { ...storeValueFlags(store), server: `--${p}server`, username: `--${p}remote-username`, password: `--${p}remote-password` },
@@ -159,7 +159,7 @@ function awsFileSource(args: Args, io: Io, p: string): SourceInput<AwsCredential
     usesStore: remoteKeys !== undefined || remoteFile !== undefined,
     valueFlags: {
       [`${p}from-file`]: {},
-      [`${p}existing-secret`]: {},
+      [`${p}existing-secret`]: { key: `--${p}key` },
       [`${p}access-key-id`]: { ...keys?.flags, profile: `--${p}profile` },
       [`${p}remote-credentials`]: { ...storeValueFlags(store), credentials: `--${p}remote-credentials` },
       [`${p}remote-access-key-id`]: { ...remoteKeyFlags(p), ...storeValueFlags(store), profile: `--${p}profile` },
@@ -298,13 +298,6 @@ function awsEnvSource(args: Args, io: Io, p: string): SourceInput<S3Configuratio
 
 export const AWS_ENV_SOURCE: SourceKind<S3Configuration> = { options: awsEnvSourceOptions, read: awsEnvSource };
 
-function definedOnly(env: { readonly [name: string]: string | undefined }): { [name: string]: string } {
-  const result: { [name: string]: string } = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined) { result[name] = value; }
-  }
-  return result;
-}
 
 // ---- In-cluster MinIO
 
@@ -344,7 +337,7 @@ function minioSource(args: Args, io: Io, p: string): SourceInput<MinioCredential
     flag: `--${source ?? `${p}existing-secret`}`,
     usesStore: remoteAccessKey !== undefined,
     valueFlags: remoteAccessKey === undefined
-      ? { accessKey: `--${p}access-key`, ...secretKey === undefined ? {} : { secretKey: secretKey.flag } }
+      ? { accessKey: `--${p}access-key`, accessKeyKey: `--${p}access-key-key`, secretKeyKey: `--${p}secret-key-key`, ...secretKey === undefined ? {} : { secretKey: secretKey.flag } }
       : { ...storeValueFlags(store), accessKey: `--${p}remote-access-key`, secretKey: `--${p}remote-secret-key` },
     build: (lib, secret) => {
       if (remoteAccessKey !== undefined) {
@@ -394,7 +387,8 @@ function gcsSource(args: Args, io: Io, p: string): SourceInput<GcpServiceAccount
   return {
     flag: `--${source}`,
     usesStore: remote !== undefined,
-    valueFlags: { ...storeValueFlags(store), key: `--${p}remote-key` },
+    // `key` is the existing Secret's key, or the remote value of the key file.
+    valueFlags: source === `${p}existing-secret` ? { key: `--${p}existing-key` } : { ...storeValueFlags(store), key: `--${p}remote-key` },
     // KServe's fix for a Secret whose key file is under another key.
     hints: { 'GcpServiceAccountKey.fromExistingSecret(name, "gcloud-application-credentials.json")': `--${p}existing-secret NAME --${p}existing-key gcloud-application-credentials.json` },
     build: lib => {

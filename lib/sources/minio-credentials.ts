@@ -68,8 +68,8 @@ export class MinioCredentials {
     return new MinioCredentials(() => {
       const accessKey = accessKeyKey ?? 'accesskey';
       const secretKey = secretKeyKey ?? 'secretkey';
-      checkSecretReference(secretName, accessKey);
-      checkSecretReference(secretName, secretKey);
+      checkSecretReference(secretName, accessKey, 'accessKeyKey');
+      checkSecretReference(secretName, secretKey, 'secretKeyKey');
       return { kind: 'existing', secretName, accessKeyKey: accessKey, secretKeyKey: secretKey };
     });
   }

@@ -515,6 +515,13 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--server does not apply without --username or --remote-username'],
     ['an unknown option', ['docker', '--namespace', 'user', '--pasword=hunter2'], 'docker',
       'unknown option --pasword: see "cdk8s-kubeflow-access docker --help"'],
+    // GIVEN a flag of another command, WHEN given to this one, THEN the line names the commands that have it, not "unknown".
+    ['another command\'s flag', ['docker', '--namespace', 'user', '--role-arn', 'arn:aws:iam::123456789012:role/x'], 'docker',
+      '--role-arn is a flag of aws-web-identity, not of docker: see "cdk8s-kubeflow-access docker --help"'],
+    ['another command\'s flag, with an inline value', ['check', '--from-file=x.yaml', 'dist/'], 'check',
+      '--from-file is a flag of docker, aws-credentials or aws-env, not of check: see "cdk8s-kubeflow-access check --help"'],
+    ['a flag of check given to a generating command', ['minio', '--namespace', 'user', '--recursive'], 'minio',
+      '--recursive is a flag of check, not of minio: see "cdk8s-kubeflow-access minio --help"'],
     ['a short option', ['docker', '-u', 'user'], 'docker',
       'unknown option -u (short options other than -h do not exist): see "cdk8s-kubeflow-access docker --help"'],
     ['kubectl\'s -n', ['docker', '-n', 'user'], 'docker',
@@ -619,7 +626,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
     ['a token lifetime past 2^53, which would reach the library rounded', ['pipelines', '--namespace', 'user', '--expiration-seconds', '99999999999999999999'], 'pipelines',
       '--expiration-seconds is too large: give a whole number such as 7200'],
     ['a Secret flag for the Pipelines API, which has no Secret', ['pipelines', '--namespace', 'user', '--secret-name', 's'], 'pipelines',
-      'unknown option --secret-name: see "cdk8s-kubeflow-access pipelines --help"'],
+      '--secret-name is a flag of other commands, not of pipelines: see "cdk8s-kubeflow-access pipelines --help"'],
     ['a bad checksums value', ['minio', '--namespace', 'user', '--checksums', 'never'], 'minio', '--checksums must be one of "when_supported", "when_required"'],
     ['checksums with another aws-env source', ['aws-env', '--namespace', 'user', '--from-env', '--checksums', 'when_required'], 'aws-env',
       '--checksums does not apply without --access-key-id or --remote-access-key-id (set the variable instead)'],
@@ -646,7 +653,7 @@ describe('usage errors exit 2 with one line naming the flag', () => {
       '--token is refused: a secret on the command line ends up in the shell history, the process list and CI logs; use --hf-token-stdin or --hf-token-file'],
     // A flag name that is no prefixed flag's ending is named with nothing: a word (`--name` ends some twenty flags) is no suffix.
     ['a flag that ends other flags only after two words, named with nothing', ['notebook', '--namespace', 'user', '--name', 'x'], 'notebook',
-      'unknown option --name: see "cdk8s-kubeflow-access notebook --help"'],
+      '--name is a flag of other commands, not of notebook: see "cdk8s-kubeflow-access notebook --help"'],
   ])('%s', async (_name, args, command, message) => {
     const result = await cli(args, { stdin: 'hunter2\n' });
     expect(expectErrors(result, 2, `cdk8s-kubeflow-access ${command}`)).toEqual([message]);
@@ -718,6 +725,16 @@ describe('invalid input exits 1 with one line per problem and no secret', () => 
       /^--expiration-seconds: 60 is not a whole number of seconds from 600/],
     ['an Azure account name that is none', ['azure', '--namespace', 'user', '--account-name', 'Bad_Name', '--account-key-stdin'], FAKE_AZURE_KEY, 'azure',
       /^--account-name: is not a storage account name /],
+    // GIVEN a valid existing Secret name and a key no Secret can hold, WHEN the library refuses the key, THEN the line
+    // blames the flag that gave the key, not --existing-secret (which was right), and names which of MinIO's two keys.
+    ['an existing Secret\'s key with a space, blamed on --key', ['docker', '--namespace', 'user', '--existing-secret', 'team-registry', '--key', 'config json'], undefined, 'docker',
+      /^--key: the key of the existing Secret has a space at character 7; a Secret key is letters, digits, "-", "_" and "\.", at most 253 characters, neither "\." alone nor starting with "\.\.": give the key the Secret holds$/],
+    ['an existing Secret\'s key starting "..", blamed on --existing-key', ['gcs', '--namespace', 'user', '--existing-secret', 'user-gcp-sa', '--existing-key', '..key.json'], undefined, 'gcs',
+      /^--existing-key: the key of the existing Secret starts with "\.\."; /],
+    ['MinIO\'s secret key key, blamed on --secret-key-key', ['minio', '--namespace', 'user', '--existing-secret', 'team-minio', '--secret-key-key', 'secret key'], undefined, 'minio',
+      /^--secret-key-key: the key of the existing Secret has a space at character 7; /],
+    ['MinIO\'s access key key in notebook, blamed on --minio-access-key-key', ['notebook', '--namespace', 'user', '--docker-existing-secret', 'regcred', '--minio-existing-secret', 'team-minio', '--minio-access-key-key', 'access key'], undefined, 'notebook',
+      /^--minio-access-key-key: the key of the existing Secret has a space at character 7; /],
     // `--from-file "$CONFIG"` with CONFIG unset: an empty path hides nothing, and "the path does not exist ... is not shown" hid the cause.
     ['an empty path, as an unset shell variable gives', ['docker', '--namespace', 'user', '--from-file', ''], undefined, 'docker',
       /^--from-file: the path is empty, as a shell variable that is not set gives: give the path of a readable file, or "-" and the content on stdin$/],
@@ -951,6 +968,26 @@ describe('the real binary', () => {
   test.concurrent('non-UTF-8 stdin exits 1 with one line', async () => {
     const result = await binary(['docker', '--namespace', 'user', '--username', 'u', '--password-stdin'], { stdin: Buffer.from('p\xe4ssword', 'latin1') });
     expect(expectErrors(result, 1, 'cdk8s-kubeflow-access docker')).toEqual(['--password-stdin: stdin is not UTF-8 text: save it as UTF-8']);
+  });
+
+  // Node gives each byte of argv or the environment that is not UTF-8 as U+FFFD: written into a Secret, it is another
+  // credential than the one typed, so it is refused as non-UTF-8 stdin is, naming the flag or variable, never the value.
+  const NOT_UTF8 = 'is not UTF-8 text: each byte that is not UTF-8 reaches the command as U+FFFD, so it would use another value than the one given: '
+    + 'pass it in UTF-8, as a terminal set to a UTF-8 locale does';
+  test.each([
+    ['a Latin-1 user name', 'LANG=C "$NODE" "$BIN" docker --namespace user --username $\'j\\xf6rg\' --password-stdin <<< fake-password-0000', 'docker', `--username ${NOT_UTF8}`],
+    ['a Latin-1 description, inline', 'LANG=C "$NODE" "$BIN" minio --namespace user --description=$\'caf\\xe9\'', 'minio', `--description ${NOT_UTF8}`],
+    ['a Latin-1 file name for check', 'LANG=C "$NODE" "$BIN" check $\'caf\\xe9.yaml\'', 'check', `the argument at position 1 ${NOT_UTF8}`],
+    ['a Latin-1 secret access key in the environment', 'AWS_ACCESS_KEY_ID=AKIAFAKEFAKEFAKE0000 AWS_SECRET_ACCESS_KEY=$\'fake-s\\xe9cret\' AWS_REGION=eu-west-1 "$NODE" "$BIN" aws-env --namespace user --from-env',
+      'aws-env', `the environment variable AWS_SECRET_ACCESS_KEY ${NOT_UTF8}`],
+    ['a Latin-1 Hugging Face token in the environment', 'HF_TOKEN=$\'hf_fake\\xe9\' "$NODE" "$BIN" trainer --namespace user --aws-role-arn arn:aws:iam::123456789012:role/x --hf-from-env',
+      'trainer', `the environment variable HF_TOKEN ${NOT_UTF8}`],
+  ])('%s is one line and exit 1, not U+FFFD in the output', (_name, script, command, message) => {
+    // GIVEN bytes that are not UTF-8 where a value goes; WHEN the binary runs; THEN no YAML, one line naming where, exit 1
+    const result = shell(script);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`cdk8s-kubeflow-access ${command}: ${message}\n`);
+    expect(result.code).toBe(1);
   });
 
   test('a reader that closes the pipe (| true) ends the run quietly', () => {
