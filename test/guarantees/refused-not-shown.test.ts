@@ -155,8 +155,8 @@ const FLAGS: [string, string, string, string[]?, string?][] = [
   ['docker', '--cluster-secret-store', TOKEN, ['--namespace', 'user', '--remote-config', 'kubeflow/registry']],
   ['docker', '--remote-config', ` ${TOKEN}`, ['--namespace', 'user', '--secret-store', 'vault']],
   ['docker', '--refresh-interval', TOKEN, ['--namespace', 'user', '--secret-store', 'vault', '--remote-config', 'k']],
-  // The CLI blames the Secret's key on the flag that names the Secret, as the library's error names the source.
-  ['gcs', '--existing-secret', TOKEN], ['gcs', '--existing-key', SPACED, undefined, '--existing-secret'],
+  // A Secret's key is blamed on the flag that gave it (hostile-cli), the Secret's name on its own.
+  ['gcs', '--existing-secret', TOKEN], ['gcs', '--existing-key', SPACED],
   ['aws-credentials', '--existing-secret', TOKEN, ['--namespace', 'user']],
   ['aws-web-identity', '--service-account-name', TOKEN], ['aws-web-identity', '--selector-label', `${TOKEN}/a/b`],
   ['azure-workload-identity', '--service-account-name', 'fake-ghp-secrettoken123-*'],
