@@ -276,9 +276,13 @@ function podAvoiding(selected: readonly PodDefaultFound[], avoided: readonly Pod
     // A selector no label set satisfies selects no pod.
     if (choice !== undefined) { choices.push(choice); }
   }
-  // The choices of fewest ways first (a stable sort): a choice of one way is taken before any other is tried.
-  choices.sort((x, y) => x.ways.length - y.ways.length);
-  return choose(constraints, choices, 0, { left: AVOIDING_STEPS });
+  // The choices of fewest ways first (a stable sort): a choice of one way is taken before any other is tried. Most
+  // come in that order (a PodDefault of its own label is avoided one way): sorted only when not.
+  for (let i = 1; i < choices.length; i++) {
+    if (choices[i].ways.length < choices[i - 1].ways.length) { choices.sort((x, y) => x.ways.length - y.ways.length); break; }
+  }
+  stepsLeft = AVOIDING_STEPS;
+  return choose(constraints, choices, 0);
 }
 
 /**
@@ -287,6 +291,8 @@ function podAvoiding(selected: readonly PodDefaultFound[], avoided: readonly Pod
  * no pod avoids them: a set of thirds left unjudged (a pair missed, never one reported that no pod has).
  */
 export const AVOIDING_STEPS = 10000;
+/** The tries `choose` has left for the label set it is looking for (one search at a time). */
+let stepsLeft = 0;
 
 /** The ways a pod avoids `pd` (`undefined`: its selector selects none), once a PodDefault. */
 const AVOIDING = new WeakMap<PodDefaultFound, Choice | undefined>();
@@ -308,17 +314,17 @@ interface Choice {
  * `constraints` narrowed in place to take a way of each choice from `i` on (each way tried is undone when it fails), or
  * `undefined`.
  */
-function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i: number, budget: { left: number }): Map<string, Allowed> | undefined {
+function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i: number): Map<string, Allowed> | undefined {
   if (i === choices.length) { return constraints; }
   const choice = choices[i];
-  if (choice.avoided !== undefined && !meet(constraints, choice.avoided)) { return choose(constraints, choices, i + 1, budget); }
+  if (choice.avoided !== undefined && !meet(constraints, choice.avoided)) { return choose(constraints, choices, i + 1); }
   for (const [key, way] of choice.ways) {
-    if (--budget.left < 0) { return undefined; }
+    if (--stepsLeft < 0) { return undefined; }
     const held = constraints.get(key);
     const both = held === undefined ? way : combine(held, way);
     if (both === undefined) { continue; }
     constraints.set(key, both);
-    if (choose(constraints, choices, i + 1, budget) !== undefined) { return constraints; }
+    if (choose(constraints, choices, i + 1) !== undefined) { return constraints; }
     if (held === undefined) { constraints.delete(key); } else { constraints.set(key, held); }
   }
   return undefined;
