@@ -633,9 +633,11 @@ export function clusterExternalSecretDurationProblems(subject: string, source: s
 /**
  * Each string of `spec.target.template` that ESO renders as a template, with its path, in the order ESO v2.9.0 renders
  * them (ApplyTemplate in pkg/controllers/externalsecret/externalsecret_controller_template.go: templateFrom, then data,
- * then metadata labels, then annotations; the keys of one map in no fixed order).
+ * then metadata labels, then annotations; the keys of one map in no fixed order). For a generic target (any
+ * `target.manifest`: isGenericTarget) ESO renders templateFrom and data alone, and copies the metadata labels and
+ * annotations as they are (externalsecret_controller_manifest.go applyTemplateToManifest, renderTemplatedManifest).
  */
-function templatedFields(template: any, prefix: string): [string, string][] {
+function templatedFields(template: any, prefix: string, generic: boolean): [string, string][] {
   const fields: [string, string][] = [];
   const add = (map: unknown, path: string) => {
     if (!isPlainObject(map)) { return; }
@@ -649,7 +651,7 @@ function templatedFields(template: any, prefix: string): [string, string][] {
     });
   }
   add(template.data, `${prefix}.data`);
-  if (isPlainObject(template.metadata)) {
+  if (!generic && isPlainObject(template.metadata)) {
     add(template.metadata.labels, `${prefix}.metadata.labels`);
     add(template.metadata.annotations, `${prefix}.metadata.annotations`);
   }
@@ -675,7 +677,7 @@ const DASHED_FIX = 'read a key that holds \'-\' with {{ index . "the-key" }}: {{
  * text/template parser reports in it (`readGoTemplate`), or, when the inputs are all known (`templateInputs`), the first
  * `.name` every run reads that no input gives, which fails with missingkey=error. Templated are the values of
  * `target.template.data`, each `templateFrom[].literal` and the values of `target.template.metadata` labels and
- * annotations (`templatedFields`). Assumes the default delimiters (ESO's
+ * annotations where the target is a Secret (`templatedFields`). Assumes the default delimiters (ESO's
  * `--template-left-delimiter`/`--template-right-delimiter` can change them). Names the field, the line and what is
  * wrong in words; never the template's text, which may hold a secret.
  */
@@ -684,7 +686,7 @@ export function templateProblems(spec: any, prefix: string): Refusal[] {
   if (!isPlainObject(template)) { return []; }
   const inputs = templateInputs(spec);
   const problems: Refusal[] = [];
-  for (const [field, text] of templatedFields(template, `${prefix}.target.template`)) {
+  for (const [field, text] of templatedFields(template, `${prefix}.target.template`, spec.target.manifest != null)) {
     const reading = readGoTemplate(text);
     if (reading.kind === 'error') {
       problems.push({

@@ -276,8 +276,23 @@ function podAvoiding(selected: readonly PodDefaultFound[], avoided: readonly Pod
     // A selector no label set satisfies selects no pod.
     if (choice !== undefined) { choices.push(choice); }
   }
+  // The choices of fewest ways first (a stable sort): a choice of one way is taken before any other is tried. Most
+  // come in that order (a PodDefault of its own label is avoided one way): sorted only when not.
+  for (let i = 1; i < choices.length; i++) {
+    if (choices[i].ways.length < choices[i - 1].ways.length) { choices.sort((x, y) => x.ways.length - y.ways.length); break; }
+  }
+  stepsLeft = AVOIDING_STEPS;
   return choose(constraints, choices, 0);
 }
+
+/**
+ * The most ways `choose` tries for one label set. Avoiding several selectors is a satisfiability problem (each selector
+ * avoided is a clause of its ways), so the search may grow with the product of the ways; past this many it answers that
+ * no pod avoids them: a set of thirds left unjudged (a pair missed, never one reported that no pod has).
+ */
+export const AVOIDING_STEPS = 10000;
+/** The tries `choose` has left for the label set it is looking for (one search at a time). */
+let stepsLeft = 0;
 
 /** The ways a pod avoids `pd` (`undefined`: its selector selects none), once a PodDefault. */
 const AVOIDING = new WeakMap<PodDefaultFound, Choice | undefined>();
@@ -304,6 +319,7 @@ function choose(constraints: Map<string, Allowed>, choices: readonly Choice[], i
   const choice = choices[i];
   if (choice.avoided !== undefined && !meet(constraints, choice.avoided)) { return choose(constraints, choices, i + 1); }
   for (const [key, way] of choice.ways) {
+    if (--stepsLeft < 0) { return undefined; }
     const held = constraints.get(key);
     const both = held === undefined ? way : combine(held, way);
     if (both === undefined) { continue; }

@@ -970,6 +970,12 @@ describe('template', () => {
     ['a read inside {{ range }}, {{ with }} and an {{ if }} branch', { data: { k: '{{ with .username }}{{ .x }}{{ end }}{{ if .username }}{{ .y }}{{ end }}{{ range .username }}{{ .z }}{{ end }}' } }, {}],
     ['the second argument of or', { data: { k: '{{ or .username .password }}' } }, {}],
     ['a function the reader does not know', { data: { k: '{{ .username | someFunction }}{{ .my-key }}' } }, {}],
+    // ESO v2.9.0 copies a generic target's template.metadata as it is (externalsecret_controller_manifest.go
+    // applyTemplateToManifest): the annotation is written with its braces, and the sync succeeds.
+    ['an annotation of a generic target (target.manifest), which ESO copies unrendered',
+      { data: { k: '{{ .username }}' } },
+      { target: { name: 'creds', manifest: { apiVersion: 'v1', kind: 'ConfigMap' },
+        template: { data: { k: '{{ .username }}' }, metadata: { annotations: { note: '{{ .nokey }}', other: '{{ end }}' } } } } }],
     ['creationPolicy None, which renders nothing', { data: { k: '{{ .my-key }}' } }, { target: { name: 'creds', creationPolicy: 'None', template: { data: { k: '{{ .my-key }}' } } } }],
   ])('%s: not reported', (_title, template, extra) => {
     // GIVEN a template Go parses, or one the reader cannot be sure of, beside one Go cannot parse

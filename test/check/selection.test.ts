@@ -121,6 +121,56 @@ describe('witnessAvoiding and selectorIndex: a pod that selects some PodDefaults
     expect(witnessAvoiding([a], [], { tier: 'tpu' })).toBeUndefined();
   });
 
+  describe('many selectors to avoid, of many ways each (avoiding them is a satisfiability problem)', () => {
+    // Six thirds of 20 `Exists` requirements each: a pod avoids each by leaving out one of its 20 keys, 20^6 ways.
+    const many = Array.from({ length: 6 }, (_, i) => pd(`t${i}`, { matchExpressions: Array.from({ length: 20 }, (_u, j) => ({ key: `t${i}-k${j}`, operator: 'Exists' })) }));
+    const p = pd('p', { matchLabels: { p: 'true' } });
+    const timed = (run: () => unknown) => {
+      const start = Date.now();
+      const result = run();
+      return { result, fast: Date.now() - start < 1000 };
+    };
+
+    test('beside one that every pod of the pair selects: none, at its one way (the choices of fewest ways first)', () => {
+      // GIVEN the six, then u, which selects every pod p selects
+      const u = pd('u', { matchLabels: { p: 'true' } });
+      // WHEN a pod selecting p and none of them is asked for THEN there is none, at once (it took 20^6 tries, 20 s)
+      expect(timed(() => witnessAvoiding([p], [...many, u]))).toEqual({ result: undefined, fast: true });
+    });
+
+    test('beside two no pod avoids together (z In a, z NotIn a): none, within AVOIDING_STEPS tries', () => {
+      // GIVEN the six, then z1 and z2: a pod avoids z1 with z absent or not a, and z2 with z=a alone
+      const z1 = pd('z1', { matchExpressions: [{ key: 'z', operator: 'In', values: ['a'] }] });
+      const z2 = pd('z2', { matchExpressions: [{ key: 'z', operator: 'NotIn', values: ['a'] }] });
+      // WHEN asked THEN none (no label set avoids both), without trying each of the 20^6 ways of the six before them
+      expect(timed(() => witnessAvoiding([p], [...many, z1, z2]))).toEqual({ result: undefined, fast: true });
+      // AND with z2 alone, the label set: z=a and the first key of each of the six left out
+      expect(witnessAvoiding([p], [...many, z2])).toEqual({ p: 'true', z: 'a' });
+    });
+
+    test('beside six that each need the first key of one of them: found, the choices of one way taken first', () => {
+      // GIVEN the six, then six whose selector is `ti-k0 DoesNotExist`: avoided only by a pod that carries ti-k0
+      const needs = many.map((_, i) => pd(`n${i}`, { matchExpressions: [{ key: `t${i}-k0`, operator: 'DoesNotExist' }] }));
+      // WHEN asked THEN the label set that carries each ti-k0 (and leaves out each ti-k1), found without the 20^5 tries
+      // of the six's other ways that taking them in order costs (past AVOIDING_STEPS: none found)
+      expect(timed(() => witnessAvoiding([p], [...many, ...needs]))).toEqual({
+        result: { 'p': 'true', 't0-k0': 'true', 't1-k0': 'true', 't2-k0': 'true', 't3-k0': 'true', 't4-k0': 'true', 't5-k0': 'true' },
+        fast: true,
+      });
+    });
+
+    test('selectors that say no 6 pigeons sit in 5 holes, one each: none, within AVOIDING_STEPS tries', () => {
+      // GIVEN key k-i-h present for pigeon i in hole h; a selector of DoesNotExist on pigeon i's 5 keys (avoided: it sits
+      // somewhere), and one of Exists on two pigeons' keys of a hole (avoided: not both there). Any CNF is written so.
+      const pigeons = Array.from({ length: 6 }, (_, i) => pd(`pigeon${i}`, { matchExpressions: Array.from({ length: 5 }, (_u, h) => ({ key: `k-${i}-${h}`, operator: 'DoesNotExist' })) }));
+      const holes = Array.from({ length: 5 }, (_, h) => Array.from({ length: 6 }, (_u, i) => Array.from({ length: 6 - i - 1 }, (_v, d) => pd(`h${h}-${i}-${i + d + 1}`, {
+        matchExpressions: [{ key: `k-${i}-${h}`, operator: 'Exists' }, { key: `k-${i + d + 1}-${h}`, operator: 'Exists' }],
+      })))).flat(2);
+      // WHEN asked THEN none, the search cut at AVOIDING_STEPS tries (it took 16 s), which here is exact
+      expect(timed(() => witnessAvoiding([p], [...pigeons, ...holes]))).toEqual({ result: undefined, fast: true });
+    });
+  });
+
   test('selectorIndex: the readers a pod of some requirements may select, up to a limit', () => {
     // GIVEN readers of their own labels, one of a=true and b=true, and one that excludes a
     const readers = [pd('r0', { matchLabels: { r0: 'true' } }), pd('r1', { matchLabels: { a: 'true', b: 'true' } }), pd('r2', { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] })]
