@@ -188,6 +188,22 @@ describe('cloud-identity: a credentials file read as the env of the pair says', 
       + 'with keys for the profile botocore reads (the file /home/jovyan/.aws/credentials from Secret aws, the profile AWS_PROFILE of poddefault role-0 names)');
   });
 
+  // botocore expands ~/.aws/credentials with the container's HOME (recorded in test/identity/sdk-reference.test.ts).
+  test.each<[string, any[], any[], any[], string[][]]>([
+    ['the file\'s PodDefault sets HOME elsewhere: its file is not read', webIdentity, [{ name: 'HOME', value: '/home/other' }], [], []],
+    ['the role sets HOME elsewhere: the file is not read in the pod of both', [...webIdentity, { name: 'HOME', value: '/home/other' }], [], [], []],
+    ['a third every notebook selects sets HOME elsewhere: no pod of the pair reads the file', webIdentity, [], [{ name: 'HOME', value: '/home/other/' }], []],
+    ['HOME is set to /home/jovyan/ (a last "/"): the file is read', webIdentity, [{ name: 'HOME', value: '/home/jovyan/' }], [], [['s1', 's2']]],
+    ['HOME is set from a value the check does not know: the file counts, as with the image\'s HOME', webIdentity, [{ name: 'HOME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], [], [['s1', 's2']]],
+  ])('a file mounted in /home/jovyan/.aws/ beside a web identity, and %s', (_, roleEnv, fileEnv, thirdEnv, sources) => {
+    // GIVEN a web identity, a file of [default] in /home/jovyan/.aws/, and maybe a third PodDefault that selects every notebook
+    const third = thirdEnv.length === 0 ? [] : [pd('home', { env: thirdEnv, selector: {} })];
+    // WHEN checked
+    const problems = problemsOf('cloud-identity', withDefault, pd('role', { env: roleEnv }), mounting('file', { env: fileEnv }), ...third);
+    // THEN a pair only where botocore reads the file
+    expect(problems.map(p => p.sources)).toEqual(sources);
+  });
+
   test('the container\'s env beats its envFrom, whichever PodDefault gives them', () => {
     // GIVEN a role whose envFrom ConfigMap holds AWS_PROFILE (a value the check does not know), and a file PodDefault whose env names prod
     const problems = problemsOf('cloud-identity', prodOnly, configMap('profile', ['AWS_PROFILE']),

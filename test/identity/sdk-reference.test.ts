@@ -475,6 +475,25 @@ def catching(env):
     expect(botocore({ ...two, env: twoFileOnly }, jovyanHome(two)).method).toBeNull();
   });
 
+  withBotocore('a HOME a PodDefault sets elsewhere: botocore reads ~/.aws/credentials there, not the file mounted in /home/jovyan/.aws/, so cloud-identity reports no pair', () => {
+    // GIVEN the role, and a hand-written file of [default] mounted in /home/jovyan/.aws/ by a PodDefault that sets HOME=/home/other
+    const build = (chart: Chart) => {
+      new AwsWebIdentityAccess(chart, 'aws-role', { roleArn: ROLE_ARN });
+      handWrittenFile(chart, 'aws-file', KEYS_FILE, '/home/jovyan/.aws', { HOME: '/home/other' });
+    };
+    // WHEN a notebook selects both (the check reports no pair: synth passes)
+    const both = admit(build);
+    // THEN botocore (recorded with 1.43.11), with the pod's HOME, uses the role, and never reads the mounted file
+    expect(both.env.HOME).toBe('/home/other');
+    const other = { HOME: path.join(both.root, 'home', 'other') };
+    expect(botocore(both, other).method).toBe('assume-role-with-web-identity');
+    const { AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, ...fileOnly } = both.env;
+    expect(AWS_WEB_IDENTITY_TOKEN_FILE).toBeDefined();
+    expect(botocore({ ...both, env: fileOnly }, other).method).toBeNull();
+    // AND with HOME=/home/jovyan the same file is read: the pair the check reports there
+    expect(botocore({ ...both, env: fileOnly }, jovyanHome(both)).method).toBe('shared-credentials-file');
+  });
+
   withBotocore('AWS_PROFILE="" of a third PodDefault every notebook of the role selects: botocore raises ProfileNotFound, so cloud-identity reports no pair', () => {
     // GIVEN the role, a hand-written file with [default] in ~/.aws/, and a third that selects the role's notebooks and sets AWS_PROFILE to ""
     const build = (chart: Chart) => {

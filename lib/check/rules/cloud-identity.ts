@@ -8,8 +8,9 @@
 // What the check sees: env entries of the PodDefaults; the keys of `envFrom` Secrets and ConfigMaps the
 // input holds (an ExternalSecret's target counts, as for env-source); files a PodDefault mounts from a
 // Secret the input holds. An `envFrom` source or a mounted Secret the input does not hold is not judged.
-// An AWS credentials file counts when botocore would read it by default (a `credentials` file in a
-// `.aws` directory, or the file `AWS_SHARED_CREDENTIALS_FILE` names, `~` and `$HOME` expanded with the
+// An AWS credentials file counts when botocore would read it by default (a `credentials` file in the
+// `.aws` directory of the HOME a PodDefault of the pod sets, or of any HOME where none sets one the check knows, as
+// the image's is not known; or the file `AWS_SHARED_CREDENTIALS_FILE` names, `~` and `$HOME` expanded with the
 // HOME a PodDefault sets, else the Kubeflow images' /home/jovyan) and has keys for the profile it
 // reads by default: `[default]`, or the one `AWS_DEFAULT_PROFILE` or `AWS_PROFILE` names (botocore
 // still tries the web identity first); a file of other profiles only is for `Session(profile_name=...)`,
@@ -752,8 +753,10 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
  * The credentials file and config file botocore may read together in a pod of env `settings` from `files`
  * (botocore 1.43 configprovider.py `credentials_file`: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials;
  * `config_file`: AWS_CONFIG_FILE, else ~/.aws/config). A file a variable names is the one at its path (none when
- * the check does not know its value); else both are in the `.aws` directory of one HOME, which the check does not
- * always know: the files are paired by their directory. Each pair holds one file at least.
+ * the check does not know its value); else it is in the `.aws` directory of the container's HOME: of the HOME a
+ * PodDefault of the pod sets, when the check knows its value (botocore expands `~` with it: a file mounted in
+ * `/home/jovyan/.aws/` beside `HOME=/home/other` is never read), else of any HOME, as the image's is not known: the
+ * files are then paired by their directory. Each pair holds one file at least.
  */
 function podBotocoreFileRoles(files: readonly OfferedFile[], settings: Settings): { readonly credentials?: OfferedFile; readonly config?: OfferedFile }[] {
   const NAMED = '';
@@ -762,12 +765,16 @@ function podBotocoreFileRoles(files: readonly OfferedFile[], settings: Settings)
     const [name, fallback] = as === 'config' ? ['AWS_CONFIG_FILE', '/.aws/config'] : ['AWS_SHARED_CREDENTIALS_FILE', '/.aws/credentials'];
     const named = settings.get(name);
     const path = named?.value === undefined ? undefined : botocoreCredentialsPath(named.value, homeOf(settings));
+    // Where no variable names it: `~` + fallback with the HOME a PodDefault sets, when its value is known.
+    const setHome = settings.get('HOME')?.value;
+    const atHome = named === undefined && setHome !== undefined ? botocoreCredentialsPath(`~${fallback}`, setHome) : undefined;
     const found = new Map<string, OfferedFile[]>();
     if (named !== undefined && path === undefined) { return found; }
     for (const file of files) {
       if (file.as !== as) { continue; }
       const folded = foldPath(file.path);
-      const home = named !== undefined ? (foldPath(path!) === folded ? NAMED : undefined) : folded.endsWith(fallback) ? folded.slice(0, -fallback.length) : undefined;
+      const inHome = folded.endsWith(fallback) && (atHome === undefined || foldPath(atHome) === folded);
+      const home = named !== undefined ? (foldPath(path!) === folded ? NAMED : undefined) : inHome ? folded.slice(0, -fallback.length) : undefined;
       if (home === undefined) { continue; }
       const held = found.get(home);
       if (held === undefined) { found.set(home, [file]); } else { held.push(file); }
