@@ -18,8 +18,12 @@ import { notebookPod } from './pair-admission';
  * role, run a process or hold keys too.
  */
 export const AWS_SETTINGS: readonly string[] = ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'HOME'];
-/** gcloud's variable for its directory: google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG when set, else ~/.config/gcloud. */
-export const GCLOUD_SETTINGS: readonly string[] = ['CLOUDSDK_CONFIG'];
+/**
+ * gcloud's variables for its directory: google-auth (Python) `google/auth/_cloud_sdk.py` get_config_path: CLOUDSDK_CONFIG
+ * when set, else ~/.config/gcloud, `~` the container's HOME (`os.path.expanduser`; google-auth-library for Node reads
+ * `$HOME/.config/gcloud` alone: `_tryGetApplicationCredentialsFromWellKnownFile`).
+ */
+export const GCLOUD_SETTINGS: readonly string[] = ['CLOUDSDK_CONFIG', 'HOME'];
 const SETTING_NAMES: ReadonlySet<string> = new Set([...AWS_SETTINGS, ...GCLOUD_SETTINGS]);
 
 /**

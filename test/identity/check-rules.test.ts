@@ -297,6 +297,22 @@ describe('cloud-identity: credentials the SDK reads across merged PodDefaults', 
     expect(cloudProblems(wif(), gcloud(), adc)).toEqual([]);
     expect(cloudProblems(wif([{ name: 'CLOUDSDK_CONFIG', value: '/home/jovyan/.config/other' }]), gcloud(), adc)).toEqual([]);
   });
+
+  test('HOME: Google\'s auth libraries read ~/.config/gcloud of the HOME a PodDefault of the pod sets, whichever sets it', () => {
+    // GIVEN gcloud's file mounted in /home/jovyan/.config/gcloud/, and GOOGLE_APPLICATION_CREDENTIALS
+    const gcloud = (env: any[] = []) => pd('gcloud', { env, volumes: [{ name: 'adc', secret: { secretName: 'adc' } }], volumeMounts: [{ name: 'adc', mountPath: '/home/jovyan/.config/gcloud/' }] });
+    const wif = (env: any[] = []) => pd('wif', { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/etc/wif/c.json' }, ...env] });
+    const adc = secret('adc', ['application_default_credentials.json']);
+    const home = (value: string) => [{ name: 'HOME', value }];
+    // WHEN a PodDefault of the pair sets HOME elsewhere, either one
+    // THEN no pair: google-auth-library reads $HOME/.config/gcloud (test/identity/sdk-reference.test.ts), google-auth
+    // (Python) expands ~ with HOME
+    expect(cloudProblems(wif(home('/home/other')), gcloud(), adc)).toEqual([]);
+    expect(cloudProblems(wif(), gcloud(home('/home/other')), adc)).toEqual([]);
+    // AND with HOME=/home/jovyan, or none, the pair
+    expect(cloudProblems(wif(home('/home/jovyan')), gcloud(), adc).map(p => p.sources)).toEqual([['s0', 's1']]);
+    expect(cloudProblems(wif(), gcloud(), adc).map(p => p.sources)).toEqual([['s0', 's1']]);
+  });
 });
 
 describe('cloud-identity: a third PodDefault the notebook of a pair selects, and its variables', () => {

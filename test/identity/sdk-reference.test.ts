@@ -1049,4 +1049,23 @@ describe('google-auth-library reads the Google credential configuration of the a
     // THEN it read the file in ~/.config/gcloud
     expect(type).toBe('UserRefreshClient');
   });
+
+  test('google-auth-library reads $HOME/.config/gcloud: with HOME elsewhere, a file in /home/jovyan/.config/gcloud is never read: why cloud-identity leaves it', async () => {
+    // GIVEN gcloud's application default credentials in one home's .config/gcloud, and HOME naming another (empty) directory
+    const jovyan = path.join(workDir, 'gcloud-jovyan');
+    const other = path.join(workDir, 'gcloud-other');
+    mkdirSync(path.join(jovyan, '.config', 'gcloud'), { recursive: true });
+    mkdirSync(other, { recursive: true });
+    writeFileSync(path.join(jovyan, '.config', 'gcloud', 'application_default_credentials.json'), JSON.stringify({
+      type: 'authorized_user', client_id: 'fake.apps.googleusercontent.com', client_secret: FAKE_SECRET, refresh_token: 'fake-refresh-token',
+    }));
+    // WHEN google-auth-library 10.5.0 looks for gcloud's well-known file with HOME elsewhere
+    const found = await withEnv({ HOME: other }, async () =>
+      new GoogleAuth({ projectId: 'fake-project' })._tryGetApplicationCredentialsFromWellKnownFile({}));
+    // THEN it finds none; with HOME at the first, the file
+    expect(found).toBeNull();
+    const read = await withEnv({ HOME: jovyan }, async () =>
+      (await new GoogleAuth({ projectId: 'fake-project' })._tryGetApplicationCredentialsFromWellKnownFile({}))?.constructor.name);
+    expect(read).toBe('UserRefreshClient');
+  });
 });

@@ -739,9 +739,12 @@ function credentialOf(offer: Offer, settings: Settings, namespace: string, files
   // ~/.config/gcloud whatever CLOUDSDK_CONFIG says; google-auth (Python, _cloud_sdk.py get_config_path) reads
   // the directory CLOUDSDK_CONFIG names instead, when set.
   const config = settings.get('CLOUDSDK_CONFIG');
+  // ~/.config/gcloud with the HOME a PodDefault of the pod sets, when the check knows its value; else in any home.
+  const setHome = settings.get('HOME')?.value;
+  const atHome = setHome === undefined ? undefined : foldPath(`${setHome}/.config/gcloud/${GCLOUD_FILE}`);
   for (const file of offer.files) {
     const folded = foldPath(file.path);
-    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}` }; }
+    if (folded.endsWith(`/.config/gcloud/${GCLOUD_FILE}`) && (atHome === undefined || atHome === folded)) { return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}` }; }
     if (config?.value !== undefined && config.value !== '' && foldPath(`${config.value}/${GCLOUD_FILE}`) === folded) {
       return { pd: offer.pd, kind: offer.kind, how: `the file ${shownMountPath(file.path)} from Secret ${shownName(file.secret, 'name')}, in the directory ${variable('CLOUDSDK_CONFIG', config)} names` };
     }
