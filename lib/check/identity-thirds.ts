@@ -9,7 +9,7 @@ import { SelectorRequirement } from '../admission/selector';
 import { Settings } from './identity-settings';
 import { listOf, PodDefaultFound } from './objects';
 import { notebookPod } from './pair-admission';
-import { canAvoid, Entry, selectorIndex, witnessAvoiding } from './selection';
+import { AvoidingWays, canAvoid, Entry, selectorIndex, witnessAvoiding } from './selection';
 
 /**
  * The most thirds a pair is judged with, each in or out of the pod (2^8 sets at most); with more, the pair is judged with
@@ -162,7 +162,7 @@ function ownEntries(pd: PodDefaultFound, names: ReadonlySet<string>, read: reado
  * select leaves its env alone, so a third of some pods only changes the verdict of those.
  */
 export function searchThirds<R>(pair: readonly PodDefaultFound[], thirds: readonly PodDefaultFound[], admits: (a: PodDefaultFound, b: PodDefaultFound) => boolean,
-  verdict: (selected: readonly PodDefaultFound[]) => R | undefined): { readonly result: R; readonly labels: () => Record<string, string> } | undefined {
+  verdict: (selected: readonly PodDefaultFound[]) => R | undefined, ways: AvoidingWays): { readonly result: R; readonly labels: () => Record<string, string> } | undefined {
   // The thirds each of which the webhook admits beside the pair, and each two of them, asked once.
   const beside = thirds.map(t => pair.every(pd => admits(pd, t)));
   const together = new Map<number, boolean>();
@@ -184,10 +184,10 @@ export function searchThirds<R>(pair: readonly PodDefaultFound[], thirds: readon
   const judged = (chosen: readonly PodDefaultFound[]) => {
     const members = [...new Set([...pair, ...chosen])];
     const [avoided, set] = [thirds.filter(t => !chosen.includes(t)), labelsSet(members)];
-    if (!canAvoid(members, avoided, set)) { return undefined; }
+    if (!canAvoid(members, avoided, set, ways)) { return undefined; }
     const result = verdict(chosen);
     // The labels are written only for the pairs worded.
-    return result === undefined ? undefined : { result, labels: labelsOf(members, avoided, set) };
+    return result === undefined ? undefined : { result, labels: labelsOf(members, avoided, set, ways) };
   };
   for (let size = 0; size <= thirds.length; size++) {
     const found = search(size, 0, []);
@@ -197,8 +197,8 @@ export function searchThirds<R>(pair: readonly PodDefaultFound[], thirds: readon
 }
 
 /** `witnessAvoiding`, later (a closure of these alone: many pairs are found, few worded). */
-function labelsOf(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string>): () => Record<string, string> {
-  return () => witnessAvoiding(selected, avoided, set)!;
+function labelsOf(selected: readonly PodDefaultFound[], avoided: readonly PodDefaultFound[], set: Record<string, string>, ways: AvoidingWays): () => Record<string, string> {
+  return () => witnessAvoiding(selected, avoided, set, ways)!;
 }
 
 /** The pod labels `pds` set together, as the webhook merges them (mergePodDefaults; main.go L471-489); none for most. */

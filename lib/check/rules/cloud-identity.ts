@@ -54,7 +54,7 @@ import { Admission, admittedLabels } from '../pair-admission';
 import { MAX_PAIRS, pairProblems } from '../pair-report';
 import { checkProblem } from '../problem';
 import { SecretFiles } from '../secret-files';
-import { describeLabels, Entry, Meetings } from '../selection';
+import { describeLabels, Entry, Meetings, rememberedAvoidingWays } from '../selection';
 import { CheckProblem } from '../types';
 
 /** The kinds of credential the rule tells apart. */
@@ -373,6 +373,8 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
   }));
   /** The PodDefaults that set each list of variables (by its text), a pair's thirds among them (identity-thirds.ts). */
   const thirdsReading = new Map<string, Thirds>();
+  /** The ways a pod avoids each third, worked out once for the group's pairs. */
+  const avoidingOf = rememberedAvoidingWays();
   const settersOf = (read: readonly string[]) => {
     let found = thirdsReading.get(read.join());
     if (found === undefined) { thirdsReading.set(read.join(), found = new Thirds(group, settings, read)); }
@@ -446,7 +448,7 @@ function judgeCredentials(group: readonly PodDefaultFound[], namespace: string, 
         const unused = used === undefined ? undefined : credentialBeside(v, pu, with_);
         return used === undefined || unused === undefined || (fileBefore && getsAny(before, pu, pv, with_)) ? undefined : { used, unused };
       };
-      const seen = searchThirds(pu === pv ? [pu] : [pu, pv], withThirds, (x, y) => admission.admits(x, y), verdict);
+      const seen = searchThirds(pu === pv ? [pu] : [pu, pv], withThirds, (x, y) => admission.admits(x, y), verdict, avoidingOf);
       if (seen !== undefined) { reported.set(id, { kinds: p, id, used: seen.result.used, unused: seen.result.unused, landing, labels: seen.labels }); }
     };
     // A PodDefault's credentials are listed together: one that gives both kinds has them side by side.
